@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from './platform/config';
+import { createServer } from './server';
+
+async function main() {
+  const config = loadConfig();
+  const server = await createServer(config);
+  const shutdown = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await server.app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
+  server.app.log.info(`Fortytwo is running on http://localhost:${config.port} (data: ${where})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

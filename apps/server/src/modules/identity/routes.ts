@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { ZLogin, ZSetup } from '@fortytwo/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../platform/http/app';
+import { authOf } from '../../platform/http/access';
+import { SESSION_COOKIE, SESSION_DAYS } from '../../platform/auth/authenticate';
+import { listMyOrganizations } from '../orgs/organizations';
+import { ZOrganization } from '../orgs/schema';
+import { ZUser } from './presenters';
+import { isSetUp, setUp } from './setup';
+import { createSession, logIn, logOut } from './sessions';
+import { createToken, listTokens, revokeToken } from './tokens';
+
+const ZToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, value: string) {
+  reply.setCookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    path: '/',
+    maxAge: SESSION_DAYS * 86_400,
+  });
+}
+
+export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['identity'];
+
+  app.get(
+    '/api/setup',
+    { config: { access: 'public' }, schema: { tags, summary: 'Whether first-run setup is still open', response: { 200: z.object({ setUp: z.boolean() }) } } },
+    async () => ({ setUp: await isSetUp(deps) }),
+  );
+
+  app.post(
+    '/api/setup',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'First-run setup: the first user and organization (only while no user exists)', body: ZSetup },
+    },
+    async (req, reply) => {
+      const result = await setUp(deps, req.body);
+      // Sign the new owner in at once: nobody should type a password they just chose twice.
+      const session = await createSession(deps, result.user.id);
+      setSessionCookie(req, reply, session.cookieValue);
+      return reply.code(201).send({ ...result, csrfToken: session.csrfToken });
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Sign in; sets the session cookie and returns the CSRF token', body: ZLogin, response: { 200: z.object({ user: ZUser, csrfToken: z.string() }) } },
+    },
+    async (req, reply) => {
+      const { user, cookieValue, csrfToken } = await logIn(deps, req.body, req.ip);
+      setSessionCookie(req, reply, cookieValue);
+      return { user, csrfToken };
+    },
+  );
+
+  app.post('/api/auth/logout', { config: { access: 'user' }, schema: { tags, summary: 'Sign out (ends this session)' } }, async (req, reply) => {
+    const auth = authOf(req);
+    if (auth.via === 'session') await logOut(deps, auth.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get(
+    '/api/me',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'The signed-in user and their organizations',
+        response: {
+          200: z.object({
+            user: ZUser,
+            memberships: z.array(z.object({ organization: ZOrganization, role: z.string(), expiresAt: z.string().nullable() })),
+            csrfToken: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      // The SPA reloads and needs its CSRF token again; it is readable only by the session holder.
+      return { user: auth.user, memberships: await listMyOrganizations(deps, auth.user.id), csrfToken: auth.via === 'session' ? auth.csrfToken : null };
+    },
+  );
+
+  app.get(
+    '/api/tokens',
+    { config: { access: 'user' }, schema: { tags, summary: 'Your personal API tokens (never the secret)', response: { 200: z.object({ items: z.array(ZToken), nextCursor: z.null() }) } } },
+    async (req) => ({ items: await listTokens(deps, authOf(req).user.id), nextCursor: null }),
+  );
+
+  app.post(
+    '/api/tokens',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Create a personal API token; the token is shown only in this answer',
+        body: z.strictObject({ name: z.string().trim().min(1, 'Name the token, e.g. "CI import"').max(100, 'Name must be at most 100 characters') }),
+        response: { 201: ZToken.extend({ token: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createToken(deps, authOf(req).user, req.body.name)),
+  );
+
+  app.delete(
+    '/api/tokens/:id',
+    { config: { access: 'user' }, schema: { tags, summary: 'Revoke a token', params: z.object({ id: z.string().max(64) }) } },
+    async (req, reply) => {
+      await revokeToken(deps, authOf(req).user, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

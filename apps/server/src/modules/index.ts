@@ -1,0 +1,8 @@
+import type { ApiModule } from '../platform/http/app';
+import { identityRoutes } from './identity/routes';
+import { orgRoutes } from './orgs/routes';
+import { auditTrailRoutes } from './audit-trail/routes';
+import { inventoryRoutes } from './inventory/routes';
+
+/** Every API module, in the order its routes register. Add a module here. */
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes];

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ROLES } from '@fortytwo/domain';
+
+export const ZOrganization = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), version: z.number() });
+export const ZOrgParams = z.object({ orgId: z.string().max(64) });
+export const ZMember = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  role: z.enum(ROLES),
+  expiresAt: z.string().nullable(),
+  expired: z.boolean(),
+  joinedAt: z.string(),
+  version: z.number(),
+});
+export const ZInvitation = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  accessExpiresAt: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+});

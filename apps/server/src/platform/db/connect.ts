@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+import { migrationsFor } from './migrations';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type DbHandle = { db: Db; dialect: Dialect; close: () => Promise<void> };
+
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'fortytwo.sqlite');
+}
+
+export function connect(opts: { databaseUrl?: string | undefined; dataDir: string }): DbHandle {
+  if (opts.databaseUrl) {
+    // COUNT(*) and bigint come back from pg as strings; our counts fit in a JS number.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = new SqliteDatabase(sqliteFile(opts.dataDir));
+  file.pragma('journal_mode = WAL'); // readers never wait for the writer
+  file.pragma('foreign_keys = ON');
+  file.pragma('busy_timeout = 5000'); // a second process (CLI, bench) waits instead of failing
+  file.pragma('synchronous = NORMAL'); // safe with WAL; a power cut loses at most the last commit
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+export async function migrate(handle: DbHandle): Promise<void> {
+  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: () => Promise.resolve(migrationsFor(handle.dialect)) } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
+
+/**
+ * Serializes writers of one audit chain inside a transaction. PostgreSQL takes a transaction-scoped
+ * advisory lock; SQLite already allows one writer at a time.
+ */
+export async function lockChain(tx: Tx, dialect: Dialect, chain: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${chain}))`.execute(tx);
+}

@@ -1,0 +1,97 @@
+import type { Generated } from 'kysely';
+
+// Column types as both dialects store them: ids and timestamps are text (UTC ISO-8601 written by
+// the app), lists are JSON text. Keeping to plain types is what lets one query run on both.
+
+export type UserTable = { id: string; email: string; name: string; passwordHash: string; createdAt: string; updatedAt: string };
+export type SessionTable = {
+  id: string; // SHA-256 of the cookie value: a database leak does not leak live sessions
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+};
+export type ApiTokenTable = {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  tokenPrefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+export type LoginFailureTable = { id: Generated<number>; key: string; at: string };
+export type OrganizationTable = { id: string; name: string; createdAt: string; updatedAt: string; version: number };
+export type MembershipTable = {
+  orgId: string;
+  userId: string;
+  role: string;
+  expiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+export type InvitationTable = {
+  id: string;
+  orgId: string;
+  email: string;
+  role: string;
+  accessExpiresAt: string | null;
+  tokenHash: string;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  revokedAt: string | null;
+};
+export type AuditEventTable = {
+  id: string;
+  chain: string; // the organization id, or "user:<id>" for account events outside any organization
+  seq: number;
+  orgId: string | null;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  prevHash: string;
+  hash: string;
+};
+export type AiSystemTable = {
+  id: string;
+  orgId: string;
+  name: string;
+  description: string;
+  intendedPurpose: string;
+  aiRoles: string;
+  lifecycleStage: string;
+  ownerId: string | null;
+  jurisdictions: string;
+  thirdParties: string;
+  riskTier: string;
+  status: string;
+  tags: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+
+export type Database = {
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  loginFailures: LoginFailureTable;
+  organizations: OrganizationTable;
+  memberships: MembershipTable;
+  invitations: InvitationTable;
+  auditEvents: AuditEventTable;
+  aiSystems: AiSystemTable;
+};

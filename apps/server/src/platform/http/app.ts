@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config';
+import type { DbHandle } from '../db/connect';
+import { AppError } from '../errors';
+import { accessHook } from './access';
+import { errorHandler } from './error-handler';
+import { securityHeaders } from './security-headers';
+
+export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk imports set their own
+
+export type AppDeps = { db: DbHandle['db']; dialect: DbHandle['dialect']; config: Config };
+export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
+export type ApiModule = (app: FastifyInstance, deps: AppDeps) => void;
+
+export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+    // One line per request only when debugging; errors are always logged by the error handler.
+    logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace' }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', securityHeaders);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('membership', null);
+
+  // A route under /api without a declared access rule is a programming error: refuse to start.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.method !== 'HEAD' && route.config?.access === undefined) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Fortytwo API', version: '0.1.0', description: 'ISO/IEC 42001 certification workbench. See docs/API.md.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ft_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.addHook('onRequest', accessHook(deps.db));
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' as const }));
+  api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  for (const register of modules) register(app, deps);
+
+  serveWebApp(app, deps.config.webDist);
+  return app;
+}
+
+function serveWebApp(app: FastifyInstance, webDist: string) {
+  const index = path.join(webDist, 'index.html');
+  const hasWeb = fs.existsSync(index);
+  if (hasWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    }
+    if (!hasWeb) throw new AppError('NOT_FOUND', 'The web app is not built: run "npm start", which builds it.');
+    // Client-side routes (/orgs/..., /login) all load the SPA shell, which routes itself.
+    return reply.header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(index));
+  });
+}

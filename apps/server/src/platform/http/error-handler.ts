@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_STATUS, type ErrorCode } from '../errors';
+
+type Issue = { path: string; message: string };
+
+function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
+  return reply.code(ERROR_STATUS[code]).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+function validationIssues(err: { validation: { instancePath: string; message?: string; params?: unknown }[]; validationContext?: string }): Issue[] {
+  const where = err.validationContext ?? 'body';
+  return err.validation.map((v) => {
+    const issue = (v.params as { issue?: { code?: string; keys?: string[] } } | undefined)?.issue;
+    const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
+    if (issue?.code === 'unrecognized_keys' && issue.keys) {
+      return { path, message: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}. Remove ${issue.keys.length > 1 ? 'them' : 'it'}.` };
+    }
+    return { path, message: v.message ?? 'is invalid' };
+  });
+}
+
+// The one place where errors become HTTP answers. Unknown errors become a generic 500 without internals.
+export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) return send(reply, err.code, err.message, err.details);
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = validationIssues(err);
+    const summary = issues
+      .slice(0, 3)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ');
+    return send(reply, 'VALIDATION', `Invalid request. ${summary}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`, { issues });
+  }
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return send(reply, 'MALFORMED_JSON', 'The request body is not valid JSON. Check quotes, commas and brackets.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return send(reply, 'MALFORMED_JSON', 'The request says it is JSON but the body is empty. Send {} for no fields.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return send(reply, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return send(reply, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    default:
+  }
+  if (err instanceof SyntaxError && fe.statusCode === 400) return send(reply, 'MALFORMED_JSON', 'The request body is not valid JSON.');
+  if (fe.statusCode === 413) return send(reply, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return send(reply, 'VALIDATION', fe.message);
+  req.log.error({ err }, 'unhandled error');
+  return send(reply, 'INTERNAL', 'Something went wrong on the server. The error has been logged.');
+}

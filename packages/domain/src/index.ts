@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './permissions';
+export * from './ai-system';
+export * from './csv';
+export * from './org';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ROLES } from './enums';
+
+export const ZEmail = z
+  .string({ error: 'Email must be text' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'Email must be at most 254 characters')
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com' }));
+
+/** Long passphrases beat complexity rules (NIST SP 800-63B): length only, with an upper bound for hashing. */
+export const ZPassword = z
+  .string({ error: 'Password must be text' })
+  .min(12, 'Password must be at least 12 characters')
+  .max(200, 'Password must be at most 200 characters');
+
+export const ZPersonName = z.string({ error: 'Name must be text' }).trim().min(1, 'Name is required').max(120, 'Name must be at most 120 characters');
+
+export const ZOrganizationName = z
+  .string({ error: 'Organization name must be text' })
+  .trim()
+  .min(1, 'Organization name is required')
+  .max(120, 'Organization name must be at most 120 characters');
+
+export const ZRole = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(', ')}` });
+
+export const ZSetup = z.strictObject({ email: ZEmail, password: ZPassword, name: ZPersonName, organizationName: ZOrganizationName });
+export const ZLogin = z.strictObject({ email: ZEmail, password: z.string().min(1, 'Password is required').max(200) });
+
+export const ZInvitationInput = z
+  .strictObject({
+    email: ZEmail,
+    role: ZRole,
+    expiresAt: z.iso.datetime({ offset: true, error: 'expiresAt must be an ISO 8601 date-time, like 2027-03-31T23:59:59Z' }).nullable().optional(),
+  })
+  .refine((v) => v.role !== 'external_auditor' || !!v.expiresAt, {
+    path: ['expiresAt'],
+    message: 'An external auditor needs an access expiry date (expiresAt)',
+  })
+  .refine((v) => !v.expiresAt || Date.parse(v.expiresAt) > Date.now(), { path: ['expiresAt'], message: 'The access expiry date must be in the future' });

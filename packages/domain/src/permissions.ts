@@ -1,0 +1,41 @@
+import type { Role } from './enums';
+
+/**
+ * The one permission table: role × action. Every org-scoped route names exactly one action,
+ * the server checks it before the handler runs, and the web app uses the same table to hide
+ * what a member cannot do. Tests walk the whole matrix against the real routes.
+ */
+export const ACTIONS = [
+  'org.read',
+  'org.update',
+  'member.read',
+  'member.manage',
+  'ai_system.read',
+  'ai_system.write',
+  'ai_system.delete',
+  'audit_event.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READ: Action[] = ['org.read', 'member.read', 'ai_system.read'];
+
+export const PERMISSIONS: Record<Role, readonly Action[]> = {
+  owner: [...ACTIONS],
+  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read'],
+  contributor: [...READ, 'ai_system.write'],
+  approver: [...READ, 'audit_event.read'],
+  internal_auditor: [...READ, 'audit_event.read'],
+  external_auditor: [...READ, 'audit_event.read'],
+  viewer: [...READ],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action);
+}
+
+/** Roles a member with `role` may hand out through invitations. Only owners make owners. */
+export function grantableRoles(role: Role): Role[] {
+  if (role === 'owner') return ['owner', 'manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'];
+  if (can(role, 'member.manage')) return ['manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'];
+  return [];
+}
