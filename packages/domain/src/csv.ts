@@ -5,13 +5,13 @@ const NEEDS_QUOTES = /[",\r\n]/;
 // register can never run code in the spreadsheet that opens it (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: unknown): string {
+export function csvCell(value: string | number | boolean | null | undefined): string {
   let s = value === null || value === undefined ? '' : String(value);
   if (FORMULA_START.test(s)) s = `'${s}`;
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
   const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
   return lines.join('\r\n') + '\r\n';
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ZLogin } from '@fortytwo/domain';
 import type { Db } from '../../platform/db/connect';
 import { AppError } from '../../platform/errors';
-import { newId, newSecret, nowIso } from '../../platform/ids';
+import { newSecret, nowIso } from '../../platform/ids';
 import { SESSION_DAYS } from '../../platform/auth/authenticate';
 import { dummyPasswordHash, sha256, verifyPassword } from '../../platform/auth/secrets';
 import { inTransaction, type Deps } from '../../platform/transaction';

@@ -93,7 +93,7 @@ export function updateAiSystemFields(deps: Deps, actor: Actor, orgId: string, id
     if (!before) throw notFound('AI system');
     if (before.version !== patch.version) throw staleVersion('AI system', before);
     const { version, ...changes } = patch;
-    const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as TAiSystem;
+    const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) await assertOwnerIsMember(tx, orgId, merged.ownerId);
     const ok = await updateAiSystem(tx, orgId, id, version, { ...toColumns(merged), updatedAt: nowIso(), updatedBy: actor.userId });
     if (!ok) throw staleVersion('AI system', before);

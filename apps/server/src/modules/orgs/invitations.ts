@@ -23,6 +23,12 @@ type InvitationRow = {
   revokedAt: string | null;
 };
 
+function statusOf(i: InvitationRow): InvitationStatus {
+  if (i.revokedAt) return 'revoked';
+  if (i.acceptedAt) return 'accepted';
+  return i.expiresAt <= nowIso() ? 'expired' : 'pending';
+}
+
 const present = (i: InvitationRow) => ({
   id: i.id,
   email: i.email,
@@ -30,7 +36,7 @@ const present = (i: InvitationRow) => ({
   accessExpiresAt: i.accessExpiresAt,
   createdAt: i.createdAt,
   expiresAt: i.expiresAt,
-  status: (i.revokedAt ? 'revoked' : i.acceptedAt ? 'accepted' : i.expiresAt <= nowIso() ? 'expired' : 'pending') as InvitationStatus,
+  status: statusOf(i),
 });
 
 export async function listInvitations(deps: Deps, orgId: string) {

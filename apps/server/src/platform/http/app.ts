@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config';
 import type { DbHandle } from '../db/connect';
 import { AppError } from '../errors';
-import { accessHook } from './access';
+import { accessHook, type Access } from './access';
 import { errorHandler } from './error-handler';
 import { securityHeaders } from './security-headers';
 
@@ -16,6 +16,14 @@ export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk import
 
 export type AppDeps = { db: DbHandle['db']; dialect: DbHandle['dialect']; config: Config };
 export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
+/** Every API route with its access rule; the permission-matrix test walks this list. */
+export type ApiRoute = { method: string; url: string; access: Access };
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
+  }
+}
+
 export type ApiModule = (app: FastifyInstance, deps: AppDeps) => void;
 
 export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -35,10 +43,13 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
   app.decorateRequest('membership', null);
 
   // A route under /api without a declared access rule is a programming error: refuse to start.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.method !== 'HEAD' && route.config?.access === undefined) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
-    }
+    if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    apiRoutes.push({ method: String(route.method), url: route.url, access });
   });
 
   await app.register(fastifyCookie);
@@ -59,8 +70,8 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
   app.addHook('onRequest', accessHook(deps.db));
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' as const }));
-  api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, () => Promise.resolve({ status: 'ok' as const }));
+  api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => Promise.resolve(app.swagger()));
   for (const register of modules) register(app, deps);
 
   serveWebApp(app, deps.config.webDist);

@@ -1,0 +1,86 @@
+import { beforeAll, expect, it } from 'vitest';
+import { type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+
+describeEachDialect('bad input', (ctx) => {
+  let owner: Client;
+  let orgId: string;
+  let url: string;
+  let existing: { id: string; version: number };
+
+  beforeAll(async () => {
+    ({ owner, orgId } = await newOrgOwner(ctx(), 'Bad Input Org'));
+    url = `/api/orgs/${orgId}/ai-systems`;
+    existing = (await owner.post(url, validAiSystem({ name: 'Untouched' }))).body;
+  });
+
+  const expectUntouched = async () => {
+    const list = await owner.get(url);
+    expect(list.body.total).toBe(1);
+    expect(list.body.items[0]).toMatchObject({ name: 'Untouched', version: 1 });
+  };
+
+  it.each([
+    ['malformed JSON', '{"name": "x",', 400, 'MALFORMED_JSON', /not valid JSON/],
+    ['an empty JSON body', '', 400, 'MALFORMED_JSON', /empty/],
+    ['a wrong type', { ...validAiSystem(), name: 42 }, 400, 'VALIDATION', /body\.name: Name must be text/],
+    ['a wrong enum', { ...validAiSystem(), lifecycleStage: 'someday' }, 400, 'VALIDATION', /Lifecycle stage must be one of: idea, design/],
+    ['an unknown field', { ...validAiSystem(), isAdmin: true }, 400, 'VALIDATION', /isAdmin/],
+    ['a missing required field', { name: 'x', aiRoles: ['provider'], lifecycleStage: 'idea' }, 400, 'VALIDATION', /intendedPurpose/],
+    ['an over-long string', { ...validAiSystem(), name: 'x'.repeat(201) }, 400, 'VALIDATION', /at most 200 characters/],
+    ['no AI role', { ...validAiSystem(), aiRoles: [] }, 400, 'VALIDATION', /at least one AI role/],
+    ['a duplicated AI role', { ...validAiSystem(), aiRoles: ['provider', 'provider'] }, 400, 'VALIDATION', /twice/],
+    ['a blank name', { ...validAiSystem(), name: '   ' }, 400, 'VALIDATION', /Name is required/],
+  ])('refuses %s with a clear 4xx and stores nothing', async (_label, body, status, code, message) => {
+    const res = await owner.request('POST', url, body);
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(res.body.error.message).toMatch(message);
+    await expectUntouched();
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await owner.post(url, { ...validAiSystem(), description: 'x'.repeat(1_100_000) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    await expectUntouched();
+  });
+
+  it('refuses a non-JSON content type with 415', async () => {
+    const res = await owner.request('POST', url, 'name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(415);
+    await expectUntouched();
+  });
+
+  it('refuses an update without version, and bad query parameters', async () => {
+    const res = await owner.patch(`${url}/${existing.id}`, { name: 'no version' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/version is required/);
+    expect((await owner.get(`${url}?limit=0`)).body.error.message).toMatch(/limit must be at least 1/);
+    expect((await owner.get(`${url}?limit=501`)).status).toBe(400);
+    expect((await owner.get(`${url}?sort=password`)).body.error.message).toMatch(/sort must be one of/);
+    expect((await owner.get(`${url}?cursor=garbage`)).body.error.message).toMatch(/cursor is not valid/);
+    await expectUntouched();
+  });
+
+  it('stores SQL- and script-looking strings as plain text', async () => {
+    const nasty = {
+      name: "Robert'); DROP TABLE ai_systems;--",
+      description: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+      intendedPurpose: "' OR '1'='1",
+      tags: ['%', '_', '\\'],
+    };
+    const res = await owner.post(url, validAiSystem(nasty));
+    expect(res.status).toBe(201);
+    const got = await owner.get(`${url}/${res.body.id}`);
+    expect(got.body).toMatchObject(nasty);
+    expect((await owner.get(`${url}?q=${encodeURIComponent("' OR '1'='1")}`)).body.total).toBe(1);
+    expect((await owner.delete(`${url}/${res.body.id}`)).status).toBe(204);
+    await expectUntouched();
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await owner.get('/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+});

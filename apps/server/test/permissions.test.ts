@@ -1,0 +1,118 @@
+import { beforeAll, expect, it } from 'vitest';
+import { ACTIONS, can, ROLES, type Action, type Role } from '@fortytwo/domain';
+import { addMember, anonymous, type Client, describeEachDialect, newOrgOwner, uniqueEmail, validAiSystem } from './harness';
+
+/**
+ * One concrete request per org-scoped route. `prepare` (run as the owner) makes what the request
+ * needs, so an allowed role gets a real success and a refused role a 403 on the same request.
+ */
+type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown> }> };
+type Ctx = { owner: Client; orgId: string; server: Parameters<typeof addMember>[0] };
+
+const newAiSystem = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `sys ${uniqueEmail()}` }))).body as { id: string; version: number };
+
+const CASES: Case[] = [
+  { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}`)).body.version, name: 'Renamed Org' } }),
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/members', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members` }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/members/:userId',
+    prepare: async (c) => {
+      const target = await addMember(c.server, c.owner, c.orgId, 'viewer');
+      return { url: `/api/orgs/${c.orgId}/members/${target.user!.id}`, body: { version: 1, role: 'contributor' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/members/:userId',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}` }),
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/invitations', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/invitations', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations`, body: { email: uniqueEmail('inv'), role: 'viewer' } }) },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/invitations/:id',
+    prepare: async (c) => {
+      const inv = await c.owner.post(`/api/orgs/${c.orgId}/invitations`, { email: uniqueEmail('inv'), role: 'viewer' });
+      return { url: `/api/orgs/${c.orgId}/invitations/${inv.body.id}` };
+    },
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/audit-events', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audit-events` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/audit-events/verify', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audit-events/verify` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/ai-systems', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/ai-systems', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems`, body: validAiSystem() }) },
+  { method: 'POST', route: '/api/orgs/:orgId/ai-systems/bulk', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/bulk`, body: { items: [validAiSystem()] } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/ai-systems/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/export.csv` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/ai-systems/:id',
+    prepare: async (c) => {
+      const s = await newAiSystem(c);
+      return { url: `/api/orgs/${c.orgId}/ai-systems/${s.id}`, body: { version: s.version, lifecycleStage: 'deployment' } };
+    },
+  },
+  { method: 'DELETE', route: '/api/orgs/:orgId/ai-systems/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id/history', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/history` }) },
+];
+
+describeEachDialect('permission matrix', (ctx) => {
+  let c: Ctx;
+  const members = new Map<Role, Client>();
+
+  beforeAll(async () => {
+    const { owner, orgId } = await newOrgOwner(ctx());
+    c = { owner, orgId, server: ctx() };
+    members.set('owner', owner);
+    const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    for (const role of ROLES.filter((r) => r !== 'owner')) {
+      members.set(role, await addMember(ctx(), owner, orgId, role, role === 'external_auditor' ? { expiresAt: inAMonth } : {}));
+    }
+  });
+
+  it('has a case for every org-scoped route, and every route declares an access rule', () => {
+    const orgRoutes = ctx()
+      .app.apiRoutes.filter((r) => r.access !== 'public' && r.access !== 'user')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(orgRoutes.sort()).toEqual(CASES.map((k) => `${k.method} ${k.route}`).sort());
+    for (const r of ctx().app.apiRoutes) expect(['public', 'user', ...ACTIONS]).toContain(r.access);
+  });
+
+  it('allows exactly what the permission table allows, for every role on every route', async () => {
+    const actionOf = (k: Case) => ctx().app.apiRoutes.find((r) => r.method === k.method && r.url === k.route)!.access as Action;
+    const verdicts: string[] = [];
+    for (const k of CASES) {
+      for (const role of ROLES) {
+        const { url, body } = await k.prepare(c);
+        const res = await members.get(role)!.request(k.method, url, body);
+        const allowed = can(role, actionOf(k));
+        const ok = allowed ? res.status >= 200 && res.status < 300 : res.status === 403 && res.body.error.code === 'FORBIDDEN';
+        if (!ok) verdicts.push(`${role} ${k.method} ${k.route}: expected ${allowed ? '2xx' : '403'}, got ${res.status} ${res.text.slice(0, 200)}`);
+      }
+    }
+    expect(verdicts).toEqual([]);
+  });
+
+  it('lets only owners make owners, and never removes the last owner', async () => {
+    const manager = members.get('manager')!;
+    const inv = await manager.post(`/api/orgs/${c.orgId}/invitations`, { email: uniqueEmail(), role: 'owner' });
+    expect(inv.status).toBe(403);
+    const ownerId = c.owner.user!.id;
+    const demote = await c.owner.patch(`/api/orgs/${c.orgId}/members/${ownerId}`, { version: 1, role: 'viewer' });
+    expect(demote.status).toBe(422);
+    expect(demote.body.error.message).toMatch(/last owner/);
+  });
+
+  it('answers 401 to anonymous callers on every non-public route', async () => {
+    for (const r of ctx().app.apiRoutes.filter((x) => x.access !== 'public')) {
+      const url = r.url.replace(':orgId', c.orgId).replace(/:[a-zA-Z]+/g, 'x');
+      const res = await anonymous(ctx()).request(r.method as 'GET', url, r.method === 'GET' ? undefined : {});
+      expect(res.status, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'react';
+import type { z } from 'zod';
+import { ApiError } from '../api/client';
+
+type Errors = Record<string, string>;
+
+/** First message per top-level field, from a zod result or from the server's `details.issues`. */
+export function issuesByField(issues: readonly { path: readonly PropertyKey[] | string; message: string }[]): Errors {
+  const out: Errors = {};
+  for (const issue of issues) {
+    const parts = typeof issue.path === 'string' ? issue.path.split('.').slice(issue.path.startsWith('body.') ? 1 : 0) : issue.path.map(String);
+    const field = parts[0] ?? '';
+    if (!(field in out)) out[field] = issue.message;
+  }
+  return out;
+}
+
+/**
+ * Form state validated as you type with the same zod schema the server uses: a field shows its
+ * message once it was touched (or after a submit attempt); server issues land on their fields.
+ */
+export function useZodForm<V extends Record<string, unknown>, S extends z.ZodType>(schema: S, initial: V, toInput: (v: V) => unknown = (v) => v) {
+  const [values, setValues] = useState<V>(initial);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const parsed = useMemo(() => schema.safeParse(toInput(values)), [schema, values, toInput]);
+  const clientErrors = useMemo(() => (parsed.success ? {} : issuesByField(parsed.error.issues)), [parsed]);
+
+  const setValue = <K extends keyof V & string>(key: K, value: V[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setTouched((t) => (t[key] ? t : { ...t, [key]: true }));
+    setServerErrors((e) => {
+      if (!(key in e)) return e;
+      const { [key]: _gone, ...rest } = e;
+      return rest;
+    });
+  };
+
+  return {
+    values,
+    setValue,
+    touch: (key: keyof V & string) => setTouched((t) => (t[key] ? t : { ...t, [key]: true })),
+    errorFor: (key: keyof V & string): string | undefined => serverErrors[key] ?? (submitted || touched[key] ? clientErrors[key] : undefined),
+    formError,
+    setFormError,
+    /** Marks the form submitted; returns the parsed output, or null (and shows every message). */
+    validate: (): z.output<S> | null => {
+      setSubmitted(true);
+      setFormError(null);
+      return parsed.success ? parsed.data : null;
+    },
+    /** Puts a server error on its fields; the message goes on top of the form. */
+    showServerError: (e: unknown) => {
+      if (e instanceof ApiError) {
+        const byField = issuesByField(e.issues);
+        const field = (e.details as { field?: unknown } | undefined)?.field;
+        if (typeof field === 'string') byField[field] = e.message;
+        const known = Object.keys(byField).filter((k) => k in values);
+        setServerErrors(Object.fromEntries(known.map((k) => [k, byField[k]!])));
+        setFormError(known.length > 0 ? 'Some fields need attention: see the messages below.' : e.message);
+      } else setFormError(e instanceof Error ? e.message : 'Something went wrong.');
+    },
+    reset: (next: V) => {
+      setValues(next);
+      setTouched({});
+      setSubmitted(false);
+      setServerErrors({});
+      setFormError(null);
+    },
+  };
+}
+
+export type ZodForm<V extends Record<string, unknown>> = ReturnType<typeof useZodForm<V, z.ZodType>>;
