@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RISK_TIERS } from '@fortytwo/domain';
 
 /** Shared by the benchmark scripts: where results go, and how they are printed. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,5 +37,16 @@ export function printTable(title: string, header: string[], rows: (string | numb
 
 /** Machine facts recorded next to every result, so numbers from different boxes are not compared blindly. */
 export function machine() {
-  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString() };
+  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}`, loadAvg1m: os.loadavg()[0] ?? 0, date: new Date().toISOString() };
 }
+
+/** The tier rank CASE with literal values: only a literal expression can match an expression index. */
+export const tierRank = (col: string) => `case ${col} ${RISK_TIERS.map((t, i) => `when '${t}' then ${i}`).join(' ')} else ${RISK_TIERS.length} end`;
+
+/** Indexes the server does not have, tried on throwaway benchmark databases only (see README "Findings"). */
+export const CANDIDATE_INDEXES = [
+  // The default sort is lower(name): the migrated (org_id, name, id) index cannot serve it.
+  'create index bench_ai_systems_org_lower_name on ai_systems (org_id, lower(name), id)',
+  // sort=riskTier orders by a CASE rank; (org_id, risk_tier, id) orders tiers alphabetically.
+  `create index bench_ai_systems_org_tier_rank on ai_systems (org_id, (${tierRank('risk_tier')}), id)`,
+];

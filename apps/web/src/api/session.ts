@@ -35,15 +35,16 @@ export function useSignedIn() {
   };
 }
 
+/** Ends the session and reloads the app at `to`, so nothing of the previous user stays in memory. */
 export function useSignOut() {
   const qc = useQueryClient();
-  return async () => {
+  return async (to = '/login') => {
     try {
       await api.post('/api/auth/logout');
     } finally {
       setCsrfToken(null);
-      qc.setQueryData(meKey, null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'setup' });
+      qc.clear();
+      window.location.assign(to);
     }
   };
 }

@@ -74,3 +74,8 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
 }
 
 export type ZodForm<V extends Record<string, unknown>> = ReturnType<typeof useZodForm<V, z.ZodType>>;
+
+/** After a failed submit: move focus to the first field that shows a message. */
+export function focusFirstInvalid(form: HTMLFormElement | null) {
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

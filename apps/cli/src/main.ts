@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { aiSystems } from './commands/ai-systems';
+import { login } from './commands/login';
+import { CliError, EXIT } from './errors';
+import { println, processIo, type Io } from './io';
+
+export const HELP = `Usage: fortytwo <command> [options]
+
+Command-line client of a Fortytwo server (ISO/IEC 42001 workbench), over its HTTP API.
+
+Commands:
+  login                  check an API token and save it with the server URL
+  ai-systems list        list the AI system inventory (table, or --json)
+  ai-systems import      add AI systems from a CSV file (the columns of the CSV export)
+
+Options:
+  -h, --help             show help (also after any command)
+  -v, --version          show the version
+
+Environment:
+  FORTYTWO_CONFIG        the configuration file (default ~/.config/fortytwo/config.json)
+  FORTYTWO_URL, FORTYTWO_TOKEN, FORTYTWO_ORG
+                         override the saved server, token and default organization
+
+Exit codes: 0 ok, 1 error from the server or the network, 2 usage or input error.
+`;
+
+export function version(): string {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs one command line (without "node fortytwo") and returns the exit code; never calls process.exit. */
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'login':
+        return await login(rest, io);
+      case 'ai-systems':
+      case 'ai-system':
+        return await aiSystems(rest, io);
+      case '--version':
+      case '-v':
+      case 'version':
+        println(io.stdout, `fortytwo ${version()}`);
+        return EXIT.ok;
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout.write(HELP);
+        return EXIT.ok;
+      case undefined:
+        io.stderr.write(HELP);
+        return EXIT.usage;
+      default:
+        println(io.stderr, `fortytwo: unknown command "${command}". Run "fortytwo --help" for the commands.`);
+        return EXIT.usage;
+    }
+  } catch (err) {
+    if (err instanceof CliError) {
+      println(io.stderr, `fortytwo: ${err.message}`);
+      return err.exitCode;
+    }
+    println(io.stderr, `fortytwo: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return EXIT.server;
+  }
+}
+
+/** Entry point of bin/fortytwo.mjs. Sets the exit code instead of exiting, so piped output is flushed. */
+export async function main(): Promise<void> {
+  // `fortytwo ai-systems list | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  process.exitCode = await run(process.argv.slice(2));
+}

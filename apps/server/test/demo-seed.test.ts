@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIFECYCLE_STAGES } from '@fortytwo/domain';
+import { DEMO_EMAIL, DEMO_ORGANIZATION, generateDemoPassword, seedDemo, type DemoSeed } from '../src/demo/seed';
+import { signIn, startTestServer, type Client, type TestServer } from './harness';
+
+describe('demo seed', () => {
+  let server: TestServer;
+  let seed: DemoSeed;
+  let demo: Client;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+    const deps = { db: server.handle.db, dialect: server.handle.dialect };
+    seed = (await seedDemo(deps))!;
+    demo = await signIn(server, DEMO_EMAIL, seed.password);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('creates Northwind Lending with the demo user as owner, colleagues and pending invitations', async () => {
+    expect(seed).toMatchObject({ organization: { name: DEMO_ORGANIZATION }, user: { email: DEMO_EMAIL } });
+    const me = await demo.get('/api/me');
+    expect(me.body.memberships).toEqual([expect.objectContaining({ organization: expect.objectContaining({ name: 'Northwind Lending' }), role: 'owner' })]);
+    const members = (await demo.get(`/api/orgs/${seed.organization.id}/members`)).body.items;
+    expect(members).toHaveLength(seed.members);
+    expect(members.map((m: { role: string }) => m.role).sort()).toEqual(['contributor', 'contributor', 'internal_auditor', 'manager', 'owner']);
+    const invitations = (await demo.get(`/api/orgs/${seed.organization.id}/invitations`)).body.items;
+    expect(invitations.filter((i: { status: string }) => i.status === 'pending').map((i: { role: string }) => i.role).sort()).toEqual(['approver', 'external_auditor']);
+  });
+
+  it('creates varied, realistic AI systems owned by members', async () => {
+    const list = await demo.get(`/api/orgs/${seed.organization.id}/ai-systems?limit=500`);
+    const items = list.body.items as { name: string; lifecycleStage: string; aiRoles: string[]; riskTier: string; owner: unknown; thirdParties: string[]; tags: string[] }[];
+    expect(items).toHaveLength(seed.aiSystems);
+    expect(items.length).toBeGreaterThanOrEqual(6);
+    expect(items.length).toBeLessThanOrEqual(8);
+    for (const s of items) {
+      expect(s.owner, s.name).not.toBeNull();
+      expect(s.tags.length, s.name).toBeGreaterThan(0);
+    }
+    expect(new Set(items.map((s) => s.lifecycleStage)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(items.map((s) => s.riskTier))).toEqual(new Set(['high', 'limited', 'minimal', 'unclassified']));
+    expect(new Set(items.flatMap((s) => s.aiRoles))).toEqual(new Set(['provider', 'producer', 'customer', 'partner']));
+    for (const topic of [/credit scoring/i, /fraud/i, /customer assistant/i, /OCR/, /recommender/i, /CV screening/i]) {
+      expect(items.some((s) => topic.test(s.name)), String(topic)).toBe(true);
+    }
+    const chatbot = items.find((s) => /customer assistant/i.test(s.name))!;
+    expect(chatbot).toMatchObject({ lifecycleStage: 'deployment', riskTier: 'limited' });
+    expect(chatbot.thirdParties.some((t) => /LLM/.test(t))).toBe(true);
+    expect(items.every((s) => (LIFECYCLE_STAGES as readonly string[]).includes(s.lifecycleStage))).toBe(true);
+  });
+
+  it('leaves an audit chain that verifies', async () => {
+    const verdict = await demo.get(`/api/orgs/${seed.organization.id}/audit-events/verify`);
+    expect(verdict.status).toBe(200);
+    expect(verdict.body.ok).toBe(true);
+    expect(verdict.body.checked).toBeGreaterThan(seed.aiSystems);
+    const events = (await demo.get(`/api/orgs/${seed.organization.id}/audit-events?limit=500`)).body.items.map((e: { action: string }) => e.action);
+    expect(events.filter((a: string) => a === 'ai_system.created')).toHaveLength(seed.aiSystems);
+    expect(events).toContain('ai_system.updated');
+  });
+
+  it('seeds only an empty database, and stores no password in plain text', async () => {
+    expect(await seedDemo({ db: server.handle.db, dialect: server.handle.dialect })).toBeNull();
+    const users = await server.handle.db.selectFrom('users').select(['email', 'passwordHash']).execute();
+    expect(users.filter((u) => u.email === DEMO_EMAIL)).toHaveLength(1);
+    for (const u of users) {
+      expect(u.passwordHash).toMatch(/^\$argon2/);
+      expect(u.passwordHash).not.toContain(seed.password);
+    }
+  });
+
+  it('generates a different strong password each time', () => {
+    const a = generateDemoPassword();
+    expect(a).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    expect(generateDemoPassword()).not.toBe(a);
+  });
+});

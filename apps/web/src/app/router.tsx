@@ -1,0 +1,79 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-router';
+import { Loading } from '../ui/QueryState';
+import { AppFrame } from '../features/shell/AppFrame';
+import { OrgScopeRoute } from '../features/shell/OrgScopeRoute';
+import { WelcomePage } from '../features/shell/WelcomePage';
+import { HomeRedirect, RequireAuth } from '../features/auth/RequireAuth';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SetupPage } from '../features/auth/SetupPage';
+import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
+import { InventoryListPage } from '../features/inventory/InventoryListPage';
+import { AiSystemDetailPage } from '../features/inventory/AiSystemDetailPage';
+import { EditAiSystemPage, NewAiSystemPage } from '../features/inventory/AiSystemFormPage';
+import { MembersPage } from '../features/members/MembersPage';
+import { AuditTrailPage } from '../features/audit-trail/AuditTrailPage';
+import { TokensPage } from '../features/tokens/TokensPage';
+import { NotBuiltPage } from '../features/journey/NotBuiltPage';
+import { JOURNEY } from '../features/journey/steps';
+import { RequireAction } from '../features/shell/RequireAction';
+import { NotFoundPage } from './NotFoundPage';
+
+// URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
+// The dashboard carries the charting library: loaded when first opened, not with every page.
+const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+
+function Root() {
+  return (
+    <>
+      <ScrollRestoration />
+      <Outlet />
+    </>
+  );
+}
+
+const orgPages = [
+  {
+    index: true,
+    element: (
+      <Suspense fallback={<Loading />}>
+        <HomePage />
+      </Suspense>
+    ),
+  },
+  { path: 'ai-systems', element: <InventoryListPage /> },
+  { path: 'ai-systems/new', element: <RequireAction action="ai_system.write"><NewAiSystemPage /></RequireAction> },
+  { path: 'ai-systems/:id', element: <AiSystemDetailPage /> },
+  { path: 'ai-systems/:id/edit', element: <RequireAction action="ai_system.write"><EditAiSystemPage /></RequireAction> },
+  { path: 'members', element: <MembersPage /> },
+  { path: 'audit-trail', element: <RequireAction action="audit_event.read"><AuditTrailPage /></RequireAction> },
+  ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
+  { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
+  { path: '*', element: <NotFoundPage /> },
+];
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            element: <AppFrame />,
+            children: [
+              { path: '/welcome', element: <WelcomePage /> },
+              { path: '/account/tokens', element: <TokensPage /> },
+              { path: '/orgs/:orgId', element: <OrgScopeRoute />, children: orgPages },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,96 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { ZSetup } from '@fortytwo/domain';
+import { Navigate, useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import type { Organization, User } from '../../api/types';
+import { useSetupStatus, useSignedIn } from '../../api/session';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { AuthLayout } from './AuthLayout';
+import { AUTH_TEXT } from './text';
+
+type SetupAnswer = { user: User; organization: Organization; csrfToken: string };
+
+export function SetupPage() {
+  const status = useSetupStatus();
+  const signedIn = useSignedIn();
+  const navigate = useNavigate();
+  const form = useZodForm(ZSetup, { name: '', email: '', password: '', organizationName: '' });
+  const setup = useMutation({
+    mutationFn: (body: z.output<typeof ZSetup>) => api.post<SetupAnswer>('/api/setup', body),
+    onSuccess: async (res) => {
+      await signedIn(res.csrfToken);
+      void navigate(`/orgs/${res.organization.id}`, { replace: true });
+    },
+    onError: (e) => form.showServerError(e),
+  });
+
+  if (status.isPending) return <Loading />;
+  if (status.isError) return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
+  if (status.data.setUp && !setup.isPending && !setup.isSuccess) return <Navigate to="/login" replace state={{ notice: AUTH_TEXT.alreadySetUp }} />;
+
+  return (
+    <AuthLayout title={AUTH_TEXT.setupTitle} intro={AUTH_TEXT.setupIntro} width={480}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const body = form.validate();
+          if (body) setup.mutate(body);
+        }}
+      >
+        <Stack gap="md">
+          {form.formError && (
+            <Alert color="red" variant="light" role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <TextInput
+            label={AUTH_TEXT.name}
+            required
+            autoComplete="name"
+            value={form.values.name}
+            onChange={(e) => form.setValue('name', e.currentTarget.value)}
+            onBlur={() => form.touch('name')}
+            error={form.errorFor('name')}
+          />
+          <TextInput
+            label={AUTH_TEXT.email}
+            type="email"
+            required
+            autoComplete="email"
+            value={form.values.email}
+            onChange={(e) => form.setValue('email', e.currentTarget.value)}
+            onBlur={() => form.touch('email')}
+            error={form.errorFor('email')}
+          />
+          <PasswordInput
+            label={AUTH_TEXT.password}
+            description={AUTH_TEXT.passwordHint}
+            required
+            autoComplete="new-password"
+            value={form.values.password}
+            onChange={(e) => form.setValue('password', e.currentTarget.value)}
+            onBlur={() => form.touch('password')}
+            error={form.errorFor('password')}
+          />
+          <TextInput
+            label={AUTH_TEXT.organizationName}
+            description={AUTH_TEXT.organizationHint}
+            required
+            autoComplete="organization"
+            value={form.values.organizationName}
+            onChange={(e) => form.setValue('organizationName', e.currentTarget.value)}
+            onBlur={() => form.touch('organizationName')}
+            error={form.errorFor('organizationName')}
+          />
+          <Button type="submit" loading={setup.isPending} fullWidth mt="xs">
+            {AUTH_TEXT.setupSubmit}
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

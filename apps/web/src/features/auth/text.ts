@@ -1,0 +1,18 @@
+export const AUTH_TEXT = {
+  setupTitle: 'Set up Fortytwo',
+  setupIntro:
+    'Create the first account and your organization. You will be its owner and can invite your team, auditors and consultants afterwards. There is no default password: choose yours now.',
+  name: 'Your name',
+  email: 'Email',
+  password: 'Password',
+  passwordHint: 'At least 12 characters. A long passphrase is easier to remember and harder to guess.',
+  organizationName: 'Organization name',
+  organizationHint: 'The organization that seeks ISO/IEC 42001 certification. You can add more later.',
+  setupSubmit: 'Create account and organization',
+  loginTitle: 'Sign in to Fortytwo',
+  loginIntro: 'Your ISO/IEC 42001 certification workbench.',
+  loginSubmit: 'Sign in',
+  alreadySetUp: 'Fortytwo is already set up. Sign in with your account.',
+  invitedHint: 'New here? Open the invitation link a colleague sent you to create your account.',
+  footer: 'Self-hosted. Your data stays on your server.',
+} as const;

@@ -1,0 +1,159 @@
+import { Anchor, Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { BarChart } from '@mantine/charts';
+import { LIFECYCLE_STAGES } from '@fortytwo/domain';
+import { Link } from 'react-router';
+import { useMe } from '../../api/session';
+import { formatRelative } from '../../ui/format';
+import { PageHeader } from '../../ui/PageHeader';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { stageShort } from '../inventory/labels';
+import { JOURNEY } from '../journey/steps';
+import { useOrg } from '../shell/org-context';
+import { GuidedStart, type StartStep } from './GuidedStart';
+import { HOME_TEXT as T } from './text';
+import { SAMPLE, useDashboard } from './use-dashboard';
+
+function Stat({ label, value, to }: { label: string; value: number; to?: string }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Text fz="xs" c="dimmed" tt="uppercase" fw={700} style={{ letterSpacing: 0.5 }}>
+        {label}
+      </Text>
+      <Text fz={28} fw={700} mt={4}>
+        {to ? (
+          <Anchor component={Link} to={to} inherit underline="hover" c="inherit">
+            {value}
+          </Anchor>
+        ) : (
+          value
+        )}
+      </Text>
+    </Paper>
+  );
+}
+
+export function HomePage() {
+  const { orgId, org, can } = useOrg();
+  const me = useMe();
+  const d = useDashboard(orgId, can('member.manage'));
+  const base = `/orgs/${orgId}`;
+  if (d.isPending) return <Loading />;
+  if (d.error) return <ErrorAlert error={d.error} />;
+
+  const S = T.steps;
+  const write = can('ai_system.write');
+  const steps: StartStep[] = [
+    { key: 'org', ...S.org, done: true },
+    { key: 'first', title: S.firstSystem.title, body: S.firstSystem.body, done: d.total > 0, cta: write ? { label: S.firstSystem.cta, to: `${base}/ai-systems/new` } : undefined },
+    { key: 'classify', title: S.classify.title, body: S.classify.body, done: d.total > 0 && d.unclassified === 0, cta: d.total > 0 ? { label: S.classify.cta, to: `${base}/ai-systems?riskTier=unclassified` } : undefined },
+    { key: 'owners', title: S.owners.title, body: S.owners.body, done: d.total > 0 && d.ownerless === 0, cta: d.total > 0 ? { label: S.owners.cta, to: `${base}/ai-systems` } : undefined },
+    { key: 'team', title: S.team.title, body: S.team.body, done: d.members > 1 || d.pendingInvitations > 0, cta: can('member.manage') ? { label: S.team.cta, to: `${base}/members` } : undefined },
+    { key: 'gap', title: S.gap.title, body: S.gap.body, done: false, cta: { label: S.gap.cta, to: `${base}/gap-analysis` } },
+  ];
+  const chart = LIFECYCLE_STAGES.map((s) => ({ stage: stageShort(s), systems: d.byStage[s] }));
+
+  return (
+    <>
+      <PageHeader title={org.name} description={`${T.greeting(me.data?.user.name ?? '')}. ${T.intro}`} />
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Stat label={T.stats.systems} value={d.total} to={`${base}/ai-systems`} />
+          <Stat label={T.stats.unclassified} value={d.unclassified} to={`${base}/ai-systems?riskTier=unclassified`} />
+          <Stat label={T.stats.high} value={d.highRisk} to={`${base}/ai-systems?riskTier=high`} />
+          <Stat label={T.stats.members} value={d.members} to={`${base}/members`} />
+        </SimpleGrid>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <GuidedStart steps={steps} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="lg">
+              <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="by-stage">
+                <Title order={2} fz="md" id="by-stage" mb="sm">
+                  {T.byStage}
+                </Title>
+                {d.total === 0 ? (
+                  <Text fz="sm" c="dimmed">
+                    {T.byStageEmpty}
+                  </Text>
+                ) : (
+                  <>
+                    <BarChart
+                      h={230}
+                      data={chart}
+                      dataKey="stage"
+                      orientation="vertical"
+                      yAxisProps={{ width: 96 }}
+                      xAxisProps={{ allowDecimals: false }}
+                      series={[{ name: 'systems', label: 'AI systems', color: 'indigo.6' }]}
+                      gridAxis="x"
+                      withTooltip
+                      barProps={{ radius: 3 }}
+                      role="img"
+                      aria-label={`${T.byStage}: ${chart.map((c) => `${c.stage} ${c.systems}`).join(', ')}`}
+                    />
+                    {d.total > SAMPLE && (
+                      <Text fz="xs" c="dimmed">
+                        {T.sampleNote(d.sampled)}
+                      </Text>
+                    )}
+                  </>
+                )}
+              </Paper>
+              <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="recent">
+                <Title order={2} fz="md" id="recent" mb="sm">
+                  {T.recent}
+                </Title>
+                {d.recent.length === 0 && (
+                  <Text fz="sm" c="dimmed">
+                    {T.recentEmpty}
+                  </Text>
+                )}
+                <Stack gap={6}>
+                  {d.recent.map((s) => (
+                    <Group key={s.id} justify="space-between" wrap="nowrap">
+                      <Anchor component={Link} to={`${base}/ai-systems/${s.id}`} fz="sm" truncate>
+                        {s.name}
+                      </Anchor>
+                      <Text fz="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                        {formatRelative(s.updatedAt)}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
+              </Paper>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+        <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="journey">
+          <Title order={2} fz="lg" id="journey">
+            {T.journey}
+          </Title>
+          <Text fz="sm" c="dimmed" mb="md">
+            {T.journeyHint}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {JOURNEY.map((step) => (
+              <Paper key={step.slug} withBorder radius="md" p="md" component={Link} to={`${base}/${step.slug === 'scope' ? 'ai-systems' : step.slug}`} style={{ textDecoration: 'none', color: 'inherit' }}>
+                <Group justify="space-between" mb={4}>
+                  <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
+                    {step.phase} · Step {step.number}
+                  </Text>
+                  <Badge size="xs" variant={step.slug === 'scope' ? 'light' : 'outline'} color={step.slug === 'scope' ? 'teal' : 'gray'}>
+                    {step.slug === 'scope' ? T.available : T.notBuilt}
+                  </Badge>
+                </Group>
+                <Text fw={600} fz="sm">
+                  {step.title}
+                </Text>
+                <Text fz="xs" c="dimmed" lineClamp={3} mt={2}>
+                  {step.summary}
+                </Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
+        </Paper>
+      </Stack>
+    </>
+  );
+}

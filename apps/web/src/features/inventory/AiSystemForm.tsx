@@ -1,0 +1,142 @@
+import { useId, type ReactNode } from 'react';
+import { Grid, MultiSelect, Paper, Select, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { AI_ROLE_LABELS, AI_SYSTEM_STATUS_LABELS, LIFECYCLE_STAGE_LABELS, RISK_TIER_LABELS } from '@fortytwo/domain';
+import type { Member } from '../../api/types';
+import type { ZodForm } from '../../ui/use-zod-form';
+import { LIMITS, type AiSystemFormValues } from './form-values';
+import { options } from './labels';
+import { FIELD_HELP as H, FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
+
+function Section({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={id}>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Title order={2} fz="md" id={id}>
+            {title}
+          </Title>
+          <Text fz="sm" c="dimmed" mt={4}>
+            {hint}
+          </Text>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">{children}</Stack>
+        </Grid.Col>
+      </Grid>
+    </Paper>
+  );
+}
+
+/** The fields of an AI system; validation comes from the form (the domain schema). */
+export function AiSystemForm({ form, members, currentOwner }: { form: ZodForm<AiSystemFormValues>; members: Member[]; currentOwner: { id: string; name: string } | null }) {
+  const { values, setValue, errorFor, touch } = form;
+  const ownerOptions = members.filter((m) => !m.expired).map((m) => ({ value: m.user.id, label: `${m.user.name} (${m.user.email})` }));
+  if (currentOwner && !ownerOptions.some((o) => o.value === currentOwner.id)) ownerOptions.push({ value: currentOwner.id, label: currentOwner.name });
+  const text = (key: 'name' | 'description' | 'intendedPurpose', max: number, multiline: boolean, required: boolean) => {
+    const common = {
+      label: L[key],
+      description: H[key],
+      required,
+      value: values[key],
+      error: errorFor(key),
+      onBlur: () => touch(key),
+      maxLength: max + 50,
+    };
+    return multiline ? (
+      <Textarea {...common} autosize minRows={3} maxRows={10} onChange={(e) => setValue(key, e.currentTarget.value)} />
+    ) : (
+      <TextInput {...common} onChange={(e) => setValue(key, e.currentTarget.value)} />
+    );
+  };
+  const list = (key: 'jurisdictions' | 'thirdParties' | 'tags') => (
+    <TagsInput
+      label={L[key]}
+      description={`${H[key]} ${T.listHint}`}
+      value={values[key]}
+      onChange={(v) => setValue(key, v)}
+      onBlur={() => touch(key)}
+      error={errorFor(key)}
+      clearable
+      acceptValueOnBlur
+      splitChars={[',', ';']}
+    />
+  );
+
+  return (
+    <Stack gap="lg">
+      <Section title={T.sectionWhat} hint={T.sectionWhatHint}>
+        {text('name', LIMITS.name, false, true)}
+        {text('intendedPurpose', LIMITS.intendedPurpose, true, true)}
+        {text('description', LIMITS.description, true, false)}
+      </Section>
+      <Section title={T.sectionRole} hint={T.sectionRoleHint}>
+        <MultiSelect
+          label={L.aiRoles}
+          description={H.aiRoles}
+          required
+          data={options(AI_ROLE_LABELS)}
+          value={values.aiRoles}
+          onChange={(v) => setValue('aiRoles', v)}
+          onBlur={() => touch('aiRoles')}
+          error={errorFor('aiRoles')}
+          placeholder={values.aiRoles.length ? undefined : 'Choose one or more'}
+        />
+        <Grid>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Select
+              label={L.lifecycleStage}
+              description={H.lifecycleStage}
+              required
+              data={options(LIFECYCLE_STAGE_LABELS)}
+              value={values.lifecycleStage}
+              onChange={(v) => setValue('lifecycleStage', v)}
+              onBlur={() => touch('lifecycleStage')}
+              error={errorFor('lifecycleStage')}
+              placeholder="Choose a stage"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Select
+              label={L.riskTier}
+              description={H.riskTier}
+              data={options(RISK_TIER_LABELS)}
+              value={values.riskTier}
+              onChange={(v) => setValue('riskTier', v ?? 'unclassified')}
+              error={errorFor('riskTier')}
+              allowDeselect={false}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Select
+              label={L.status}
+              description={H.status}
+              data={options(AI_SYSTEM_STATUS_LABELS)}
+              value={values.status}
+              onChange={(v) => setValue('status', v ?? 'active')}
+              error={errorFor('status')}
+              allowDeselect={false}
+            />
+          </Grid.Col>
+        </Grid>
+      </Section>
+      <Section title={T.sectionContext} hint={T.sectionContextHint}>
+        <Select
+          label={L.ownerId}
+          description={H.ownerId}
+          data={ownerOptions}
+          value={values.ownerId}
+          onChange={(v) => setValue('ownerId', v)}
+          error={errorFor('ownerId')}
+          placeholder={T.noOwner}
+          searchable
+          clearable
+          nothingFoundMessage="No member with that name"
+        />
+        {list('jurisdictions')}
+        {list('thirdParties')}
+        {list('tags')}
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,55 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { AiRole, AiSystemSort, AiSystemStatus, LifecycleStage, RiskTier } from '@fortytwo/domain';
+import { api, qs } from '../../api/client';
+import type { AiSystem, AiSystemPage, AuditEvent, Page } from '../../api/types';
+
+export type InventoryFilters = {
+  q?: string;
+  lifecycleStage?: LifecycleStage;
+  aiRole?: AiRole;
+  riskTier?: RiskTier;
+  status?: AiSystemStatus;
+};
+export type InventorySort = { sort: AiSystemSort; order: 'asc' | 'desc' };
+
+/** Everything under this key is refreshed after any inventory change. */
+export const inventoryKey = (orgId: string) => ['ai-systems', orgId] as const;
+export const aiSystemKey = (orgId: string, id: string) => ['ai-systems', orgId, 'one', id] as const;
+
+const base = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/ai-systems`;
+export const aiSystemPath = (orgId: string, id: string) => `${base(orgId)}/${encodeURIComponent(id)}`;
+export const createAiSystemPath = base;
+export const exportCsvHref = (orgId: string, filters: InventoryFilters) => `${base(orgId)}/export.csv${qs(filters)}`;
+
+export const PAGE_SIZE = 50;
+
+export function useAiSystemList(orgId: string, filters: InventoryFilters, sort: InventorySort) {
+  return useInfiniteQuery({
+    queryKey: [...inventoryKey(orgId), 'list', filters, sort],
+    queryFn: ({ pageParam }) => api.get<AiSystemPage>(`${base(orgId)}${qs({ ...filters, ...sort, limit: PAGE_SIZE, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (prev) => prev,
+  });
+}
+
+/** The number of AI systems matching `filters` (one row fetched, `total` read). */
+export function useInventoryCount(orgId: string, filters: InventoryFilters = {}) {
+  return useQuery({
+    queryKey: [...inventoryKey(orgId), 'count', filters],
+    queryFn: async () => (await api.get<AiSystemPage>(`${base(orgId)}${qs({ ...filters, limit: 1 })}`)).total,
+  });
+}
+
+export function useAiSystem(orgId: string, id: string) {
+  return useQuery({ queryKey: aiSystemKey(orgId, id), queryFn: () => api.get<AiSystem>(aiSystemPath(orgId, id)) });
+}
+
+export function useAiSystemHistory(orgId: string, id: string) {
+  return useInfiniteQuery({
+    queryKey: [...aiSystemKey(orgId, id), 'history'],
+    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(`${aiSystemPath(orgId, id)}/history${qs({ limit: 50, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}

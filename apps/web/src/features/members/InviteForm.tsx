@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Alert, Button, Grid, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconSend } from '@tabler/icons-react';
+import type { z } from 'zod';
+import { grantableRoles, ROLE_DESCRIPTIONS, ROLE_LABELS, ZInvitationInput, type Role } from '@fortytwo/domain';
+import { api } from '../../api/client';
+import type { Invitation } from '../../api/types';
+import { endOfDayIso } from '../../ui/format';
+import { SecretOnce } from '../../ui/SecretOnce';
+import { useZodForm } from '../../ui/use-zod-form';
+import { useOrg } from '../shell/org-context';
+import { invitationsKey, invitationsPath } from './api';
+import { MEMBERS_TEXT as T } from './text';
+
+type Values = { email: string; role: Role; expiresAt: string };
+const INITIAL: Values = { email: '', role: 'contributor', expiresAt: '' };
+// The date input gives a day; the API wants an ISO date-time (end of that day, local time).
+const toInput = (v: Values) => ({ email: v.email, role: v.role, expiresAt: v.expiresAt ? (endOfDayIso(v.expiresAt) ?? v.expiresAt) : null });
+
+export function InviteForm() {
+  const { orgId, org } = useOrg();
+  const qc = useQueryClient();
+  const form = useZodForm(ZInvitationInput, INITIAL, toInput);
+  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
+  const invite = useMutation({
+    mutationFn: (body: z.output<typeof ZInvitationInput>) => api.post<Invitation & { token: string }>(invitationsPath(orgId), body),
+    onSuccess: async (res) => {
+      setCreated({ email: res.email, link: `${window.location.origin}/invitations/${res.token}` });
+      form.reset(INITIAL);
+      await qc.invalidateQueries({ queryKey: invitationsKey(orgId) });
+    },
+    onError: (e) => form.showServerError(e),
+  });
+  const roles = grantableRoles(org.myRole);
+
+  return (
+    <Stack gap="md">
+      {created && <SecretOnce title={T.inviteLinkTitle} note={T.inviteLinkNote(created.email)} value={created.link} label={T.inviteLinkLabel} onClose={() => setCreated(null)} />}
+      <form
+        noValidate
+        aria-label={T.inviteTitle}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const body = form.validate();
+          if (body) invite.mutate(body);
+        }}
+      >
+        <Stack gap="sm">
+          {form.formError && (
+            <Alert color="red" variant="light" role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <Grid align="flex-start">
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <TextInput label={T.email} type="email" required value={form.values.email} onChange={(e) => form.setValue('email', e.currentTarget.value)} error={form.errorFor('email')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <Select
+                label={T.role}
+                required
+                data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                value={form.values.role}
+                onChange={(v) => v && form.setValue('role', v)}
+                allowDeselect={false}
+                description={ROLE_DESCRIPTIONS[form.values.role]}
+                error={form.errorFor('role')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <TextInput
+                type="date"
+                label={T.expiresAt}
+                required={form.values.role === 'external_auditor'}
+                description={T.expiresHint}
+                value={form.values.expiresAt}
+                onChange={(e) => form.setValue('expiresAt', e.currentTarget.value)}
+                error={form.errorFor('expiresAt')}
+              />
+            </Grid.Col>
+          </Grid>
+          <Button type="submit" leftSection={<IconSend size={16} />} loading={invite.isPending} w="fit-content">
+            {T.invite}
+          </Button>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

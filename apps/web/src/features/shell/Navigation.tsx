@@ -1,0 +1,112 @@
+import type { ReactNode } from 'react';
+import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconBuilding, IconHistory, IconHome, IconKey, IconList, IconUsers } from '@tabler/icons-react';
+import { can } from '@fortytwo/domain';
+import { Link, useLocation } from 'react-router';
+import { JOURNEY, PHASES } from '../journey/steps';
+import { useInventoryCount } from '../inventory/api';
+import { useMe } from '../../api/session';
+import { useOrganization } from './OrgScopeRoute';
+import { SHELL_TEXT } from './text';
+import classes from './shell.module.css';
+
+function StepNumber({ n }: { n: number }) {
+  return (
+    <Text component="span" fz="xs" fw={700} w={20} h={20} ta="center" lh="20px" bg="var(--mantine-color-default-hover)" style={{ borderRadius: 999 }} aria-hidden>
+      {n}
+    </Text>
+  );
+}
+
+const Soon = () => (
+  <Badge size="xs" variant="outline" color="gray">
+    {SHELL_TEXT.notBuilt}
+  </Badge>
+);
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack gap={2} component="section" aria-label={title}>
+      <Text fz={11} fw={700} tt="uppercase" c="dimmed" px="sm" pt="sm" pb={4} style={{ letterSpacing: 0.6 }}>
+        {title}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
+export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate: () => void }) {
+  const { pathname } = useLocation();
+  const org = useOrganization(orgId);
+  const count = useInventoryCount(orgId);
+  const base = `/orgs/${orgId}`;
+  const is = (p: string) => pathname === p || pathname.startsWith(`${p}/`);
+  const link = (to: string, label: string, icon: ReactNode, right?: ReactNode, active = is(to)) => (
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={icon}
+      rightSection={right}
+      active={active}
+      onClick={onNavigate}
+      aria-current={active ? 'page' : undefined}
+      className={classes.navLink}
+    />
+  );
+  const role = org.data?.myRole;
+
+  return (
+    <ScrollArea type="scroll" style={{ flex: 1 }}>
+      <Stack gap={0} component="nav" aria-label="Main">
+        {link(base, SHELL_TEXT.overview, <IconHome size={18} />, undefined, pathname === base || pathname === `${base}/`)}
+        {PHASES.map((phase) => (
+          <Section key={phase} title={phase}>
+            {JOURNEY.filter((s) => s.phase === phase).map((step) => {
+              const to = `${base}/${step.slug}`;
+              if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
+              return (
+                <NavLink key={to} label={step.title} leftSection={<StepNumber n={step.number} />} defaultOpened childrenOffset={14} active={false} className={classes.navLink}>
+                  {link(
+                    `${base}/ai-systems`,
+                    SHELL_TEXT.inventory,
+                    <IconList size={16} />,
+                    count.data !== undefined ? (
+                      <Badge size="sm" variant="light" circle={count.data < 100}>
+                        {count.data}
+                      </Badge>
+                    ) : undefined,
+                  )}
+                  {link(to, SHELL_TEXT.scopeRest, <IconBuilding size={16} />, <Soon />)}
+                </NavLink>
+              );
+            })}
+          </Section>
+        ))}
+        <Section title={SHELL_TEXT.organization}>
+          {link(`${base}/members`, SHELL_TEXT.members, <IconUsers size={18} />)}
+          {role && can(role, 'audit_event.read') && link(`${base}/audit-trail`, SHELL_TEXT.auditTrail, <IconHistory size={18} />)}
+        </Section>
+      </Stack>
+    </ScrollArea>
+  );
+}
+
+/** Outside an organization (account pages): the organizations to open and the account links. */
+export function AccountNavigation({ onNavigate }: { onNavigate: () => void }) {
+  const me = useMe();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={0} component="nav" aria-label="Main">
+      <Section title={SHELL_TEXT.yourOrgs}>
+        {(me.data?.memberships ?? []).map((m) => (
+          <NavLink key={m.organization.id} component={Link} to={`/orgs/${m.organization.id}`} label={m.organization.name} leftSection={<IconBuilding size={18} />} onClick={onNavigate} />
+        ))}
+      </Section>
+      <Section title={SHELL_TEXT.account}>
+        <NavLink component={Link} to="/account/tokens" label={SHELL_TEXT.apiTokens} leftSection={<IconKey size={18} />} active={pathname === '/account/tokens'} onClick={onNavigate} />
+      </Section>
+    </Stack>
+  );
+}

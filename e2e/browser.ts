@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../apps/server/src/platform/config';
+import { createServer, type Server } from '../apps/server/src/server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const AXE_PATH = path.join(root, 'node_modules/axe-core/axe.min.js');
+export const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(os.tmpdir(), 'fortytwo-e2e');
+
+export type Running = { server: Server; baseUrl: string; dataDir: string; stop: () => Promise<void> };
+
+/** A real Fortytwo server on a random port with a fresh database, serving apps/web/dist. */
+export async function startServer(): Promise<Running> {
+  if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) throw new Error('apps/web/dist is missing: run "npm run build:web" (npm run test:e2e does it)');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-e2e-'));
+  const server = await createServer(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: false });
+  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    server,
+    baseUrl: address,
+    dataDir,
+    stop: async () => {
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
+
+/** Runs axe-core on the page; returns the serious and critical violations, described. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const res = await axe.run(document);
+    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`).slice(0, 5).join('; ')}`);
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}

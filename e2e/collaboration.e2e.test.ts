@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+
+// Working together: invitations (with the external auditor's expiry rule), accepting one as a
+// new user, and a stale edit that must never overwrite a colleague's save.
+
+const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'a long enough passphrase', organizationName: 'Beta Health' };
+let running: Running;
+let browser: Browser;
+let page: Page;
+let orgId = '';
+let bearer = '';
+
+async function apiCall<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await fetch(`${running.baseUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+}
+
+async function signIn(p: Page, email: string, password: string) {
+  await p.goto(`${running.baseUrl}/login`);
+  await p.getByLabel('Email').fill(email);
+  await p.getByRole('textbox', { name: 'Password' }).fill(password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.waitForURL(/\/orgs\//);
+}
+
+beforeAll(async () => {
+  running = await startServer();
+  browser = await launchBrowser();
+  const setup = await apiCall<{ organization: { id: string }; csrfToken: string }>('POST', '/api/setup', OWNER);
+  expect(setup.status).toBe(201);
+  orgId = setup.body.organization.id;
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const token = await apiCall<{ token: string }>('POST', '/api/tokens', { name: 'e2e' }, { cookie, 'x-csrf-token': setup.body.csrfToken });
+  bearer = token.body.token;
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
+  page = await ctx.newPage();
+  page.setDefaultTimeout(10_000);
+  await signIn(page, OWNER.email, OWNER.password);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.stop();
+});
+
+describe('collaboration', () => {
+  let inviteLink = '';
+
+  it('invites an external auditor, who needs an access end date', async () => {
+    await page.goto(`${running.baseUrl}/orgs/${orgId}/members`);
+    await page.getByRole('heading', { name: 'Invitations' }).waitFor();
+    const form = page.getByRole('form', { name: 'Invite someone' });
+    await form.getByLabel('Email').fill('eve@certbody.example');
+    await form.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: 'External auditor' }).click();
+    await form.getByRole('button', { name: 'Create invitation' }).click();
+    await page.getByText('An external auditor needs an access expiry date (expiresAt)').waitFor();
+    const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Access ends on').fill(inAMonth);
+    await form.getByRole('button', { name: 'Create invitation' }).click();
+    inviteLink = (await page.getByTestId('secret-value').innerText()).trim();
+    expect(inviteLink).toMatch(new RegExp(`^${running.baseUrl}/invitations/\\S+$`));
+    await page.getByRole('cell', { name: 'pending' }).waitFor();
+    await screenshot(page, '10-members');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('lets the invitee create an account and join read-only', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
+    const guest = await ctx.newPage();
+    guest.setDefaultTimeout(10_000);
+    await guest.goto(inviteLink);
+    await guest.getByRole('heading', { name: 'Join Beta Health' }).waitFor();
+    await guest.getByLabel('Your name').fill('Eve Auditor');
+    await guest.getByRole('textbox', { name: 'Choose a password' }).fill('auditors read everything');
+    await screenshot(guest, '11-accept-invitation');
+    expect(await seriousA11yViolations(guest)).toEqual([]);
+    await guest.getByRole('button', { name: 'Create account and join' }).click();
+    await guest.waitForURL(`**/orgs/${orgId}`);
+    await guest.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /AI system inventory/ }).click();
+    await guest.getByText('Your role can read the inventory but not add to it.').waitFor();
+    expect(await guest.getByRole('link', { name: /Add/ }).count()).toBe(0);
+    await ctx.close();
+  });
+
+  it('never overwrites a colleague: a stale save shows their values and re-applies yours', async () => {
+    const created = await apiCall<{ id: string; version: number }>('POST', `/api/orgs/${orgId}/ai-systems`, {
+      name: 'Triage assistant',
+      intendedPurpose: 'Suggests an urgency level for incoming patient messages.',
+      aiRoles: ['customer'],
+      lifecycleStage: 'verification',
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${running.baseUrl}/orgs/${orgId}/ai-systems/${created.body.id}/edit`);
+    await page.getByRole('textbox', { name: 'Description' }).fill('Runs on a vendor model.');
+    // Meanwhile a colleague (the API) changes the risk tier.
+    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/ai-systems/${created.body.id}`, { version: created.body.version, riskTier: 'high' });
+    expect(theirs.status).toBe(200);
+    await page.getByRole('button', { name: 'Save' }).click();
+    const conflict = page.getByTestId('stale-conflict');
+    await conflict.waitFor();
+    await expect(conflict.innerText()).resolves.toMatch(/Risk tier\s+High\s+Not yet classified/);
+    await screenshot(page, '12-stale-conflict');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`**/ai-systems/${created.body.id}`);
+    const after = await apiCall<{ riskTier: string; description: string; version: number }>('GET', `/api/orgs/${orgId}/ai-systems/${created.body.id}`);
+    expect(after.body).toMatchObject({ riskTier: 'high', description: 'Runs on a vendor model.', version: 3 });
+  });
+
+  it('shows API tokens and a step that is not built yet', async () => {
+    await page.goto(`${running.baseUrl}/account/tokens`);
+    await page.getByRole('cell', { name: 'e2e', exact: true }).waitFor();
+    await page.getByRole('textbox', { name: 'Token name' }).fill('Laptop CLI');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect(page.getByTestId('secret-value').innerText()).resolves.toMatch(/\S{20,}/);
+    await screenshot(page, '13-tokens');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(`${running.baseUrl}/orgs/${orgId}/gap-analysis`);
+    await page.getByRole('heading', { name: 'Not built yet' }).waitFor();
+    await screenshot(page, '14-not-built');
+  });
+});

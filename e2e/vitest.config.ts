@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: a real server in-process and Chromium through playwright-core.
+// `npm run test:e2e` builds the web app first (apps/web/dist), which the server serves.
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['e2e/**/*.e2e.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    retry: 0,
+    fileParallelism: false,
+  },
+});
