@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLogin, ZSetup } from '@fortytwo/domain';
+import { ZLogin, ZRole, ZSetup } from '@fortytwo/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -86,7 +86,7 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: {
           200: z.object({
             user: ZUser,
-            memberships: z.array(z.object({ organization: ZOrganization, role: z.string(), expiresAt: z.string().nullable() })),
+            memberships: z.array(z.object({ organization: ZOrganization, role: ZRole, expiresAt: z.string().nullable() })),
             csrfToken: z.string().nullable(),
           }),
         },

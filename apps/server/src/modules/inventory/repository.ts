@@ -1,7 +1,7 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { LIFECYCLE_STAGES, RISK_TIERS, type AiSystemSort } from '@fortytwo/domain';
 import type { Db, Tx } from '../../platform/db/connect';
-import type { AiSystemTable } from '../../platform/db/schema';
+import type { AiSystemTable, Database } from '../../platform/db/schema';
 import type { TAiSystem, TAiSystemFilter } from './schema';
 
 // The only place the inventory's SQL lives. Lists are JSON text in both dialects; a filter on a
@@ -33,12 +33,15 @@ export function toAiSystem(r: Row): TAiSystem {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const containsJsonEntry = (column: string, value: string) => sql<SqlBool>`${sql.ref(column)} like ${`%${escapeLike(JSON.stringify(value))}%`} escape '\\'`;
 
-/** Stages and tiers sort in their natural order, not alphabetically. */
+/**
+ * Stages and tiers sort in their natural order, not alphabetically. Literals, not parameters: only
+ * then can the expression indexes of migration 0002 serve the sort (the values are our enums).
+ */
 const rank = (column: string, values: readonly string[]) =>
   sql<number>`case ${sql.ref(column)} ${sql.join(
-    values.map((v, i) => sql`when ${v} then ${i}`),
+    values.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i)}`),
     sql` `,
-  )} else ${values.length} end`;
+  )} else ${sql.lit(values.length)} end`;
 
 export function sortExpression(sort: AiSystemSort): Expression<unknown> {
   switch (sort) {
@@ -56,29 +59,36 @@ export function sortExpression(sort: AiSystemSort): Expression<unknown> {
 }
 
 export function selectAiSystems(db: Db | Tx, orgId: string, filter: TAiSystemFilter) {
-  let q = db
+  return db
     .selectFrom('aiSystems')
     .leftJoin('users', 'users.id', 'aiSystems.ownerId')
     .selectAll('aiSystems')
     .select(['users.name as ownerName', 'users.email as ownerEmail'])
-    .where('aiSystems.orgId', '=', orgId);
-  if (filter.q) {
-    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
-    q = q.where((eb) =>
-      eb.or([
-        sql<SqlBool>`lower(ai_systems.name) like ${pattern} escape '\\'`,
-        sql<SqlBool>`lower(ai_systems.description) like ${pattern} escape '\\'`,
-        sql<SqlBool>`lower(ai_systems.intended_purpose) like ${pattern} escape '\\'`,
-      ]),
-    );
-  }
-  if (filter.lifecycleStage) q = q.where('aiSystems.lifecycleStage', '=', filter.lifecycleStage);
-  if (filter.riskTier) q = q.where('aiSystems.riskTier', '=', filter.riskTier);
-  if (filter.status) q = q.where('aiSystems.status', '=', filter.status);
-  if (filter.ownerId) q = q.where('aiSystems.ownerId', '=', filter.ownerId);
-  if (filter.aiRole) q = q.where(containsJsonEntry('aiSystems.aiRoles', filter.aiRole));
-  if (filter.tag) q = q.where(containsJsonEntry('aiSystems.tags', filter.tag));
-  return q;
+    .where(matches(orgId, filter));
+}
+
+/** The filter reads `ai_systems` only, so the count can skip the owner join (SQLite would not). */
+function matches(orgId: string, filter: TAiSystemFilter) {
+  return (eb: ExpressionBuilder<Database, 'aiSystems'>) => {
+    const conditions: Expression<SqlBool>[] = [eb('aiSystems.orgId', '=', orgId)];
+    if (filter.q) {
+      const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
+      conditions.push(
+        eb.or([
+          sql<SqlBool>`lower(ai_systems.name) like ${pattern} escape '\\'`,
+          sql<SqlBool>`lower(ai_systems.description) like ${pattern} escape '\\'`,
+          sql<SqlBool>`lower(ai_systems.intended_purpose) like ${pattern} escape '\\'`,
+        ]),
+      );
+    }
+    if (filter.lifecycleStage) conditions.push(eb('aiSystems.lifecycleStage', '=', filter.lifecycleStage));
+    if (filter.riskTier) conditions.push(eb('aiSystems.riskTier', '=', filter.riskTier));
+    if (filter.status) conditions.push(eb('aiSystems.status', '=', filter.status));
+    if (filter.ownerId) conditions.push(eb('aiSystems.ownerId', '=', filter.ownerId));
+    if (filter.aiRole) conditions.push(containsJsonEntry('aiSystems.aiRoles', filter.aiRole));
+    if (filter.tag) conditions.push(containsJsonEntry('aiSystems.tags', filter.tag));
+    return eb.and(conditions);
+  };
 }
 
 export async function findAiSystem(db: Db | Tx, orgId: string, id: string): Promise<TAiSystem | undefined> {
@@ -87,8 +97,7 @@ export async function findAiSystem(db: Db | Tx, orgId: string, id: string): Prom
 }
 
 export async function countAiSystems(db: Db, orgId: string, filter: TAiSystemFilter): Promise<number> {
-  const row = await selectAiSystems(db, orgId, filter)
-    .clearSelect()
+  const row = await db.selectFrom('aiSystems').where(matches(orgId, filter))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

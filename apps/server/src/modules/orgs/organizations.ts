@@ -1,3 +1,4 @@
+import type { Role } from '@fortytwo/domain';
 import { nowIso } from '../../platform/ids';
 import { notFound, staleVersion } from '../../platform/errors';
 import type { Actor } from '../../platform/audit';
@@ -14,7 +15,7 @@ export async function listMyOrganizations(deps: Deps, userId: string) {
     .where((eb) => eb.or([eb('memberships.expiresAt', 'is', null), eb('memberships.expiresAt', '>', nowIso())]))
     .orderBy('organizations.name')
     .execute();
-  return rows.map((r) => ({ organization: presentOrganization(r), role: r.role, expiresAt: r.expiresAt }));
+  return rows.map((r) => ({ organization: presentOrganization(r), role: r.role as Role, expiresAt: r.expiresAt }));
 }
 
 export async function getOrganization(deps: Deps, orgId: string) {

@@ -1,11 +1,15 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../connect';
 import * as foundation from './0001-foundation';
+import * as listIndexes from './0002-list-indexes';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
-const MIGRATIONS: [string, Up][] = [['0001-foundation', foundation.up]];
+const MIGRATIONS: [string, Up][] = [
+  ['0001-foundation', foundation.up],
+  ['0002-list-indexes', listIndexes.up],
+];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return Object.fromEntries(MIGRATIONS.map(([name, up]) => [name, { up: (db) => up(db, dialect) }]));
