@@ -29,7 +29,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     async (req) => {
       const rows = await listMyOrganizations(deps, authOf(req).user.id);
-      return { items: rows.map((r) => ({ ...r.organization, role: r.role as z.infer<typeof ZRole>, expiresAt: r.expiresAt })), nextCursor: null };
+      return { items: rows.map((r) => ({ ...r.organization, role: r.role, expiresAt: r.expiresAt })), nextCursor: null };
     },
   );
 
