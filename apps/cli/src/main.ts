@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { aiSystems } from './commands/ai-systems';
+import { catalog } from './commands/catalog';
 import { login } from './commands/login';
 import { CliError, EXIT } from './errors';
 import { println, processIo, type Io } from './io';
@@ -12,6 +13,10 @@ Commands:
   login                  check an API token and save it with the server URL
   ai-systems list        list the AI system inventory (table, or --json)
   ai-systems import      add AI systems from a CSV file (the columns of the CSV export)
+  catalog show <ref>     a catalogue item (ISO/IEC 42001 clause or control, NIST, EU AI Act…)
+  catalog search         search the catalogue
+  catalog export         a framework as an OSCAL catalog (--format oscal)
+  catalog import         add a framework or crosswalk file to the organization
 
 Options:
   -h, --help             show help (also after any command)
@@ -40,6 +45,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       case 'ai-systems':
       case 'ai-system':
         return await aiSystems(rest, io);
+      case 'catalog':
+      case 'catalogue':
+        return await catalog(rest, io);
       case '--version':
       case '-v':
       case 'version':

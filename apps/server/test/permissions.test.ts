@@ -11,6 +11,10 @@ type Ctx = { owner: Client; orgId: string; server: Parameters<typeof addMember>[
 
 const newAiSystem = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `sys ${uniqueEmail()}` }))).body as { id: string; version: number };
 
+let seq = 0;
+const newCustomControl = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/custom-controls`, { ref: `P-${++seq}`, title: 'T', description: 'D' })).body as { id: string; version: number };
+const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
+
 const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
   {
@@ -59,6 +63,32 @@ const CASES: Case[] = [
   },
   { method: 'DELETE', route: '/api/orgs/:orgId/ai-systems/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }) },
   { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id/history', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/history` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId/items/:ref', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001/items/A.2.2` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId/oscal', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001/oscal` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/catalog/search', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/search?q=policy` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/catalog/crosswalks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/crosswalks` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/catalog/crosswalks/:crosswalkId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/crosswalks/iso27001--iso42001` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/custom-controls', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/custom-controls', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls`, body: { ref: `P-${++seq}`, title: 'T', description: 'D' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/custom-controls/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls/${(await newCustomControl(c)).id}` }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/custom-controls/:id',
+    prepare: async (c) => {
+      const cc = await newCustomControl(c);
+      return { url: `/api/orgs/${c.orgId}/custom-controls/${cc.id}`, body: { version: cc.version, title: 'Changed' } };
+    },
+  },
+  { method: 'DELETE', route: '/api/orgs/:orgId/custom-controls/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls/${(await newCustomControl(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/catalog/imports', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/catalog/imports', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports`, body: { content: importFile(`perm-${++seq}`) } }) },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/catalog/imports/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports/${(await c.owner.post(`/api/orgs/${c.orgId}/catalog/imports`, { content: importFile(`perm-${++seq}`) })).body.id}` }),
+  },
 ];
 
 describeEachDialect('permission matrix', (ctx) => {

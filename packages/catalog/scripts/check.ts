@@ -1,6 +1,6 @@
 // Authoring aid: checks every catalogue file and prints counts. `npx tsx packages/catalog/scripts/check.ts`
-// While Annex A is written in data/parts/iso42001-annex-a.yaml (an `items:` list), it is merged into
-// iso42001 here so that cross references resolve.
+// A framework may be drafted in parts: data/parts/<framework-id>-*.yaml files (each an `items:` list)
+// are appended to that framework here, so cross references resolve before the parts are merged.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';

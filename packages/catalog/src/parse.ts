@@ -20,11 +20,11 @@ type Source = { doc: Document; lines: LineCounter };
 /** YAML is a superset of JSON, so one parser reads both and knows every value's line. */
 function read(file: string, text: string): Source & { value: unknown } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new CatalogFileError(
       file,
-      doc.errors.slice(0, 20).map((e) => ({ path: '', line: e.linePos?.[0]?.line ?? null, message: e.message.split('\n')[0] ?? e.message })),
+      doc.errors.slice(0, 20).map((e) => ({ path: '', line: e.linePos?.[0]?.line ?? null, message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '') })),
     );
   }
   return { doc, lines, value: doc.toJS({ maxAliasCount: 100 }) as unknown };

@@ -14,14 +14,16 @@ export const ACTIONS = [
   'ai_system.write',
   'ai_system.delete',
   'audit_event.read',
+  'catalog.read',
+  'catalog.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['org.read', 'member.read', 'ai_system.read'];
+const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read'];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
-  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read'],
+  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage'],
   contributor: [...READ, 'ai_system.write'],
   approver: [...READ, 'audit_event.read'],
   internal_auditor: [...READ, 'audit_event.read'],

@@ -3,6 +3,8 @@ import { identityRoutes } from './identity/routes';
 import { orgRoutes } from './orgs/routes';
 import { auditTrailRoutes } from './audit-trail/routes';
 import { inventoryRoutes } from './inventory/routes';
+import { catalogReadRoutes } from './catalog/read-routes';
+import { catalogWriteRoutes } from './catalog/write-routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes];

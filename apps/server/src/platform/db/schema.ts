@@ -84,6 +84,33 @@ export type AiSystemTable = {
   updatedBy: string | null;
 };
 
+export type CustomControlTable = {
+  id: string;
+  orgId: string;
+  ref: string;
+  title: string;
+  description: string;
+  guidance: string; // JSON: { asks, auditorLooksFor, evidence[] } or null
+  relatedRefs: string; // JSON: refs of iso42001 items
+  pillars: string; // JSON
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+export type CatalogImportTable = {
+  id: string;
+  orgId: string;
+  kind: 'framework' | 'crosswalk';
+  key: string;
+  name: string;
+  fileName: string | null;
+  content: string;
+  createdAt: string;
+  createdBy: string | null;
+};
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -94,4 +121,6 @@ export type Database = {
   invitations: InvitationTable;
   auditEvents: AuditEventTable;
   aiSystems: AiSystemTable;
+  customControls: CustomControlTable;
+  catalogImports: CatalogImportTable;
 };

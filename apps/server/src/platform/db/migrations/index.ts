@@ -2,6 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../connect';
 import * as foundation from './0001-foundation';
 import * as listIndexes from './0002-list-indexes';
+import * as catalog from './0003-catalog';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -9,6 +10,7 @@ type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: [string, Up][] = [
   ['0001-foundation', foundation.up],
   ['0002-list-indexes', listIndexes.up],
+  ['0003-catalog', catalog.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
