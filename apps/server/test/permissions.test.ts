@@ -13,6 +13,8 @@ const newAiSystem = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/org
 
 let seq = 0;
 const newCustomControl = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/custom-controls`, { ref: `P-${++seq}`, title: 'T', description: 'D' })).body as { id: string; version: number };
+const newAssessment = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/gap-assessments`, { name: 'Perm' })).body as { id: string };
+const newAction = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Perm action' })).body as { id: string };
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
 const CASES: Case[] = [
@@ -82,6 +84,27 @@ const CASES: Case[] = [
     },
   },
   { method: 'DELETE', route: '/api/orgs/:orgId/custom-controls/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls/${(await newCustomControl(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/gap-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments`, body: { name: 'Perm' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/progress', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/progress` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/gap-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}`, body: { version: 1, name: 'Renamed' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/gap-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/gap-assessments/:id/items/:ref', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/items/4.1`, body: { version: 1, result: 'conformant' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/scores', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/scores` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/gaps', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/gaps` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/gap-assessments/:id/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/actions`, body: { refs: ['4.1'] } }) },
+  { method: 'POST', route: '/api/orgs/:orgId/gap-assessments/:id/snapshots', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/snapshots`, body: {} }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id/compare',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/compare?with=${(await newAssessment(c)).id}` }),
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions`, body: { title: 'Write the AI policy' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}`, body: { version: 1, status: 'in_progress' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }) },
   { method: 'GET', route: '/api/orgs/:orgId/catalog/imports', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports` }) },
   { method: 'POST', route: '/api/orgs/:orgId/catalog/imports', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports`, body: { content: importFile(`perm-${++seq}`) } }) },
   {

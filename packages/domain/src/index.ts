@@ -3,3 +3,5 @@ export * from './permissions';
 export * from './ai-system';
 export * from './csv';
 export * from './org';
+export * from './gap';
+export * from './action';

@@ -16,15 +16,19 @@ export const ACTIONS = [
   'audit_event.read',
   'catalog.read',
   'catalog.manage',
+  'gap.read',
+  'gap.write',
+  'action.read',
+  'action.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read'];
+const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read'];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
-  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage'],
-  contributor: [...READ, 'ai_system.write'],
+  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write'],
+  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write'],
   approver: [...READ, 'audit_event.read'],
   internal_auditor: [...READ, 'audit_event.read'],
   external_auditor: [...READ, 'audit_event.read'],

@@ -5,6 +5,8 @@ import { auditTrailRoutes } from './audit-trail/routes';
 import { inventoryRoutes } from './inventory/routes';
 import { catalogReadRoutes } from './catalog/read-routes';
 import { catalogWriteRoutes } from './catalog/write-routes';
+import { gapRoutes } from './gap/routes';
+import { actionRoutes } from './actions/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, actionRoutes];

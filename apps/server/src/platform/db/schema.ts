@@ -111,6 +111,56 @@ export type CatalogImportTable = {
   createdBy: string | null;
 };
 
+export type GapAssessmentTable = {
+  id: string;
+  orgId: string;
+  name: string;
+  kind: 'working' | 'snapshot';
+  sourceId: string | null;
+  frozenAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+export type GapAssessmentItemTable = {
+  id: string;
+  orgId: string;
+  assessmentId: string;
+  ref: string;
+  position: number;
+  status: string;
+  result: string | null;
+  maturity: number | null;
+  justification: string;
+  notes: string;
+  ownerId: string | null;
+  targetDate: string | null;
+  evidenceLinks: string; // JSON
+  aiSystemIds: string; // JSON
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type ActionTable = {
+  id: string;
+  orgId: string;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  dueDate: string | null;
+  status: string;
+  sourceType: string;
+  sourceId: string | null;
+  sourceRef: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -123,4 +173,7 @@ export type Database = {
   aiSystems: AiSystemTable;
   customControls: CustomControlTable;
   catalogImports: CatalogImportTable;
+  gapAssessments: GapAssessmentTable;
+  gapAssessmentItems: GapAssessmentItemTable;
+  actions: ActionTable;
 };

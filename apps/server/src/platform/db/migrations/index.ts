@@ -3,6 +3,7 @@ import type { Dialect } from '../connect';
 import * as foundation from './0001-foundation';
 import * as listIndexes from './0002-list-indexes';
 import * as catalog from './0003-catalog';
+import * as gap from './0004-gap';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,6 +12,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0001-foundation', foundation.up],
   ['0002-list-indexes', listIndexes.up],
   ['0003-catalog', catalog.up],
+  ['0004-gap', gap.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

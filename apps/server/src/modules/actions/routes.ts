@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ACTION_STATUSES, ZCreateAction, ZUpdateAction } from '@fortytwo/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../platform/http/app';
+import { authOf } from '../../platform/http/access';
+import { nowIso } from '../../platform/ids';
+import { ZOrgParams } from '../orgs/schema';
+import { createAction, getAction, listActions, removeAction, tasksOf, updateAction, ZActionOut } from './service';
+
+const actorOf = (req: FastifyRequest) => {
+  const { user } = authOf(req);
+  return { userId: user.id, name: user.name };
+};
+const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
+
+export function actionRoutes(fastify: FastifyInstance, deps: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Actions'];
+
+  app.get(
+    '/api/me/tasks',
+    { config: { access: 'user' }, schema: { tags, summary: 'Your open actions in every organization you belong to, by due date', response: { 200: z.object({ items: z.array(ZActionOut.extend({ organizationName: z.string() })), nextCursor: z.null() }) } } },
+    async (req) => ({ items: await tasksOf(deps.db, authOf(req).user.id, nowIso()), nextCursor: null }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/actions',
+    {
+      config: { access: 'action.read' },
+      schema: {
+        tags,
+        summary: 'Actions, by due date (undated last); ownerId=me for your own',
+        params: ZOrgParams,
+        querystring: z.object({
+          status: z.enum(ACTION_STATUSES, { error: `status must be one of: ${ACTION_STATUSES.join(', ')}` }).optional(),
+          ownerId: z.string().max(64).optional(),
+          sourceType: z.string().max(40).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(ZActionOut), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => {
+      const ownerId = req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId;
+      return { items: await listActions(deps.db, req.params.orgId, { ...req.query, ownerId }), nextCursor: null };
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/actions',
+    { config: { access: 'action.write' }, schema: { tags, summary: 'Add an action', params: ZOrgParams, body: ZCreateAction, response: { 201: ZActionOut } } },
+    async (req, reply) => reply.code(201).send(await createAction(deps, actorOf(req), req.params.orgId, req.body)),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/actions/:id',
+    { config: { access: 'action.read' }, schema: { tags, summary: 'One action', params: ZIdParams, response: { 200: ZActionOut } } },
+    async (req) => getAction(deps, req.params.orgId, req.params.id),
+  );
+
+  app.patch(
+    '/api/orgs/:orgId/actions/:id',
+    { config: { access: 'action.write' }, schema: { tags, summary: 'Change an action (status, owner, due date…); send the version you read', params: ZIdParams, body: ZUpdateAction, response: { 200: ZActionOut } } },
+    async (req) => updateAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+
+  app.delete(
+    '/api/orgs/:orgId/actions/:id',
+    { config: { access: 'action.write' }, schema: { tags, summary: 'Delete an action', params: ZIdParams } },
+    async (req, reply) => {
+      await removeAction(deps, actorOf(req), req.params.orgId, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,79 @@
+import type { GapResult, GapStatus } from '@fortytwo/domain';
+import type { Db, Tx } from '../../platform/db/connect';
+import type { GapAssessmentItemTable, GapAssessmentTable } from '../../platform/db/schema';
+import { requirementByRef } from './requirements';
+import type { GapItem } from './schema';
+
+// The only place the gap analysis's SQL lives.
+
+type ItemRow = GapAssessmentItemTable & { ownerName: string | null; ownerEmail: string | null };
+
+export function toGapItem(r: ItemRow): GapItem {
+  const req = requirementByRef(r.ref);
+  return {
+    id: r.id,
+    ref: r.ref,
+    title: req?.title ?? r.ref,
+    kind: req?.kind ?? 'requirement',
+    section: req?.section ?? '',
+    documentation: req?.documentation ?? false,
+    status: r.status as GapStatus,
+    result: r.result as GapResult | null,
+    maturity: r.maturity,
+    justification: r.justification,
+    notes: r.notes,
+    ownerId: r.ownerId,
+    owner: r.ownerId && r.ownerName !== null && r.ownerEmail !== null ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail } : null,
+    targetDate: r.targetDate,
+    evidenceLinks: JSON.parse(r.evidenceLinks) as string[],
+    aiSystemIds: JSON.parse(r.aiSystemIds) as string[],
+    version: r.version,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export async function findAssessment(db: Db | Tx, orgId: string, id: string): Promise<GapAssessmentTable | undefined> {
+  return db.selectFrom('gapAssessments').selectAll().where('orgId', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listAssessmentRows(db: Db, orgId: string): Promise<GapAssessmentTable[]> {
+  return db.selectFrom('gapAssessments').selectAll().where('orgId', '=', orgId).orderBy('createdAt', 'desc').orderBy('id', 'desc').execute();
+}
+
+export async function itemsOf(db: Db | Tx, orgId: string, assessmentId: string): Promise<GapItem[]> {
+  const rows = await db
+    .selectFrom('gapAssessmentItems')
+    .leftJoin('users', 'users.id', 'gapAssessmentItems.ownerId')
+    .selectAll('gapAssessmentItems')
+    .select(['users.name as ownerName', 'users.email as ownerEmail'])
+    .where('gapAssessmentItems.orgId', '=', orgId)
+    .where('gapAssessmentItems.assessmentId', '=', assessmentId)
+    .orderBy('gapAssessmentItems.position')
+    .execute();
+  return rows.map(toGapItem);
+}
+
+/** Results of every assessment of an organization, for list summaries and the progress chart. */
+export async function resultsByAssessment(db: Db, orgId: string): Promise<Map<string, { ref: string; result: string | null; maturity: number | null }[]>> {
+  const rows = await db.selectFrom('gapAssessmentItems').select(['assessmentId', 'ref', 'result', 'maturity']).where('orgId', '=', orgId).orderBy('position').execute();
+  const map = new Map<string, { ref: string; result: string | null; maturity: number | null }[]>();
+  for (const r of rows) {
+    const list = map.get(r.assessmentId) ?? [];
+    list.push(r);
+    map.set(r.assessmentId, list);
+  }
+  return map;
+}
+
+export async function findItem(db: Db | Tx, orgId: string, assessmentId: string, ref: string): Promise<GapItem | undefined> {
+  const row = await db
+    .selectFrom('gapAssessmentItems')
+    .leftJoin('users', 'users.id', 'gapAssessmentItems.ownerId')
+    .selectAll('gapAssessmentItems')
+    .select(['users.name as ownerName', 'users.email as ownerEmail'])
+    .where('gapAssessmentItems.orgId', '=', orgId)
+    .where('gapAssessmentItems.assessmentId', '=', assessmentId)
+    .where('gapAssessmentItems.ref', '=', ref)
+    .executeTakeFirst();
+  return row ? toGapItem(row) : undefined;
+}
