@@ -61,6 +61,22 @@ describe('demo seed', () => {
     expect(events).toContain('ai_system.updated');
   });
 
+  it('shows a gap analysis under way: a baseline snapshot, progress since, actions and a custom control', async () => {
+    const base = `/api/orgs/${seed.organization.id}/gap-assessments`;
+    const list = (await demo.get(base)).body.items as { id: string; kind: string; name: string; overall: number }[];
+    expect(list.map((a) => a.kind).sort()).toEqual(['snapshot', 'working']);
+    const working = list.find((a) => a.kind === 'working')!;
+    const baseline = list.find((a) => a.kind === 'snapshot')!;
+    expect(working.overall).toBeGreaterThan(baseline.overall);
+    const cmp = (await demo.get(`${base}/${working.id}/compare?with=${baseline.id}`)).body;
+    expect(cmp.counts.improved).toBeGreaterThan(3);
+    expect(cmp.counts.regressed).toBe(1);
+    const gaps = (await demo.get(`${base}/${working.id}/gaps`)).body.items as { ref: string; actions: unknown[] }[];
+    expect(gaps.filter((g) => g.actions.length > 0).map((g) => g.ref).sort()).toEqual(['4.3', '5.2', '6.1.4', 'A.6.2.6']);
+    const custom = (await demo.get(`/api/orgs/${seed.organization.id}/custom-controls`)).body.items;
+    expect(custom.map((c: { ref: string }) => c.ref)).toEqual(['NWL-1']);
+  });
+
   it('seeds only an empty database, and stores no password in plain text', async () => {
     expect(await seedDemo({ db: server.handle.db, dialect: server.handle.dialect })).toBeNull();
     const users = await server.handle.db.selectFrom('users').select(['email', 'passwordHash']).execute();

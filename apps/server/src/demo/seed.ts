@@ -4,6 +4,7 @@ import type { Deps } from '../platform/transaction';
 import { isSetUp, setUp } from '../modules/identity/setup';
 import { acceptInvitation, inviteMember } from '../modules/orgs/invitations';
 import { createAiSystem, updateAiSystemFields } from '../modules/inventory/service';
+import { seedDemoGap } from './gap';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -198,5 +199,6 @@ export async function seedDemo(deps: Deps): Promise<DemoSeed | null> {
       await updateAiSystemFields(deps, actor, organization.id, created.id, { version: created.version, lifecycleStage: 'deployment', tags: [...created.tags, 'transparency'] });
     }
   }
+  await seedDemoGap(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
   return { user, organization: { id: organization.id, name: organization.name }, password, aiSystems: AI_SYSTEMS.length, members: COLLEAGUES.length + 1 };
 }
