@@ -1,5 +1,6 @@
 // Shapes of the API answers the web app reads (see apps/server/src/modules/*/routes.ts).
 import type { AiRole, AiSystemStatus, LifecycleStage, RiskTier, Role } from '@fortytwo/domain';
+import type { DocumentationKind, ItemKind, PdcaPhase, Pillar, Relationship } from '@fortytwo/catalog/browser';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type User = { id: string; email: string; name: string };
@@ -57,3 +58,63 @@ export type AuditEvent = {
 export type ChainVerification = { ok: boolean; checked: number; firstBrokenId: string | null };
 
 export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+
+// The catalogue (apps/server/src/modules/catalog/schema.ts): an organization's view adds its
+// imported frameworks and its custom controls to what Fortytwo ships.
+export type FrameworkOrigin = 'builtin' | 'imported' | 'custom';
+export type Guidance = { asks: string; auditorLooksFor: string; evidence: string[] };
+export type CatalogItem = {
+  ref: string;
+  kind: ItemKind;
+  title: string;
+  parentRef: string | null;
+  assessable: boolean;
+  summary: string | null;
+  guidance: Guidance | null;
+  documentation: DocumentationKind;
+  documentationNote: string | null;
+  relatedControls: string[];
+  pillars: Pillar[];
+  pdca: PdcaPhase | null;
+};
+export type FrameworkSummary = {
+  id: string;
+  name: string;
+  version: string;
+  publisher: string | null;
+  description: string | null;
+  url: string | null;
+  origin: FrameworkOrigin;
+  itemCount: number;
+  assessableCount: number;
+};
+export type RequiredDocument = { id: string; title: string; wording: Exclude<DocumentationKind, 'none'>; description: string; clauses: string[]; controls: string[] };
+export type ReferenceList = { id: string; title: string; description: string | null; entries: { ref: string; title: string; description: string }[] };
+export type FrameworkDetail = FrameworkSummary & { items: CatalogItem[]; documents: RequiredDocument[]; referenceLists: ReferenceList[] };
+export type ItemLink = { crosswalkId: string; direction: 'outgoing' | 'incoming'; frameworkId: string; frameworkName: string; ref: string; title: string; relationship: Relationship; rationale: string };
+export type CatalogItemDetail = CatalogItem & {
+  frameworkId: string;
+  frameworkName: string;
+  ancestors: { ref: string; title: string; kind: string }[];
+  children: { ref: string; title: string; kind: string; assessable: boolean }[];
+  related: { ref: string; title: string }[];
+  documents: RequiredDocument[];
+  links: ItemLink[];
+};
+export type SearchHit = { frameworkId: string; ref: string; title: string; kind: string; assessable: boolean; snippet: string };
+
+export type CustomControl = {
+  id: string;
+  ref: string;
+  title: string;
+  description: string;
+  guidance: Guidance | null;
+  relatedRefs: string[];
+  pillars: Pillar[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+export type CatalogImport = { id: string; kind: 'framework' | 'crosswalk'; key: string; name: string; fileName: string | null; size: number; createdAt: string };
+/** One problem of a rejected import file (422 IMPORT_REJECTED, `details.issues`). */
+export type ImportIssue = { path: string; line: number | null; message: string };

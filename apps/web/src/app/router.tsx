@@ -15,6 +15,10 @@ import { MembersPage } from '../features/members/MembersPage';
 import { AuditTrailPage } from '../features/audit-trail/AuditTrailPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { NotBuiltPage } from '../features/journey/NotBuiltPage';
+import { CatalogPage } from '../features/catalog/CatalogPage';
+import { CustomControlsPage } from '../features/catalog/CustomControlsPage';
+import { EditCustomControlPage, NewCustomControlPage } from '../features/catalog/CustomControlFormPage';
+import { ImportsPage } from '../features/catalog/ImportsPage';
 import { JOURNEY } from '../features/journey/steps';
 import { RequireAction } from '../features/shell/RequireAction';
 import { NotFoundPage } from './NotFoundPage';
@@ -46,6 +50,15 @@ const orgPages = [
   { path: 'ai-systems/:id', element: <AiSystemDetailPage /> },
   { path: 'ai-systems/:id/edit', element: <RequireAction action="ai_system.write"><EditAiSystemPage /></RequireAction> },
   { path: 'members', element: <MembersPage /> },
+  // The catalogue: /catalog/:frameworkId/:ref is the address of one item (refs URL-encoded: GOVERN%201.1).
+  // The fixed paths rank above the parameters, so custom-controls and imports are never read as a framework.
+  { path: 'catalog', element: <CatalogPage /> },
+  { path: 'catalog/custom-controls', element: <CustomControlsPage /> },
+  { path: 'catalog/custom-controls/new', element: <RequireAction action="catalog.manage"><NewCustomControlPage /></RequireAction> },
+  { path: 'catalog/custom-controls/:id/edit', element: <RequireAction action="catalog.manage"><EditCustomControlPage /></RequireAction> },
+  { path: 'catalog/imports', element: <ImportsPage /> },
+  { path: 'catalog/:frameworkId', element: <CatalogPage /> },
+  { path: 'catalog/:frameworkId/:ref', element: <CatalogPage /> },
   { path: 'audit-trail', element: <RequireAction action="audit_event.read"><AuditTrailPage /></RequireAction> },
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },

@@ -4,12 +4,16 @@ import { ApiError } from '../api/client';
 
 type Errors = Record<string, string>;
 
-/** First message per top-level field, from a zod result or from the server's `details.issues`. */
-export function issuesByField(issues: readonly { path: readonly PropertyKey[] | string; message: string }[]): Errors {
+/** Which form field shows an issue: by default the top-level key of its path. */
+export type FieldOf = (path: string[]) => string;
+const topLevel: FieldOf = (path) => path[0] ?? '';
+
+/** First message per form field, from a zod result or from the server's `details.issues`. */
+export function issuesByField(issues: readonly { path: readonly PropertyKey[] | string; message: string }[], fieldOf: FieldOf = topLevel): Errors {
   const out: Errors = {};
   for (const issue of issues) {
     const parts = typeof issue.path === 'string' ? issue.path.split('.').slice(issue.path.startsWith('body.') ? 1 : 0) : issue.path.map(String);
-    const field = parts[0] ?? '';
+    const field = fieldOf(parts);
     if (!(field in out)) out[field] = issue.message;
   }
   return out;
@@ -18,8 +22,9 @@ export function issuesByField(issues: readonly { path: readonly PropertyKey[] | 
 /**
  * Form state validated as you type with the same zod schema the server uses: a field shows its
  * message once it was touched (or after a submit attempt); server issues land on their fields.
+ * `fieldOf` places the issues of a nested schema (guidance.asks) on a flat form's field (asks).
  */
-export function useZodForm<V extends Record<string, unknown>, S extends z.ZodType>(schema: S, initial: V, toInput: (v: V) => unknown = (v) => v) {
+export function useZodForm<V extends Record<string, unknown>, S extends z.ZodType>(schema: S, initial: V, toInput: (v: V) => unknown = (v) => v, fieldOf: FieldOf = topLevel) {
   const [values, setValues] = useState<V>(initial);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
@@ -27,7 +32,7 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
   const [formError, setFormError] = useState<string | null>(null);
 
   const parsed = useMemo(() => schema.safeParse(toInput(values)), [schema, values, toInput]);
-  const clientErrors = useMemo(() => (parsed.success ? {} : issuesByField(parsed.error.issues)), [parsed]);
+  const clientErrors = useMemo(() => (parsed.success ? {} : issuesByField(parsed.error.issues, fieldOf)), [parsed, fieldOf]);
 
   const setValue = <K extends keyof V & string>(key: K, value: V[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -55,7 +60,7 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
     /** Puts a server error on its fields; the message goes on top of the form. */
     showServerError: (e: unknown) => {
       if (e instanceof ApiError) {
-        const byField = issuesByField(e.issues);
+        const byField = issuesByField(e.issues, fieldOf);
         const field = (e.details as { field?: unknown } | undefined)?.field;
         if (typeof field === 'string') byField[field] = e.message;
         const known = Object.keys(byField).filter((k) => k in values);

@@ -1,32 +1,11 @@
-import { useId, type ReactNode } from 'react';
-import { Grid, MultiSelect, Paper, Select, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Grid, MultiSelect, Select, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { AI_ROLE_LABELS, AI_SYSTEM_STATUS_LABELS, LIFECYCLE_STAGE_LABELS, RISK_TIER_LABELS } from '@fortytwo/domain';
 import type { Member } from '../../api/types';
+import { FormSection as Section } from '../../ui/FormSection';
 import type { ZodForm } from '../../ui/use-zod-form';
 import { LIMITS, type AiSystemFormValues } from './form-values';
 import { options } from './labels';
 import { FIELD_HELP as H, FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
-
-function Section({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={id}>
-      <Grid gap="xl">
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Title order={2} fz="md" id={id}>
-            {title}
-          </Title>
-          <Text fz="sm" c="dimmed" mt={4}>
-            {hint}
-          </Text>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="md">{children}</Stack>
-        </Grid.Col>
-      </Grid>
-    </Paper>
-  );
-}
 
 /** The fields of an AI system; validation comes from the form (the domain schema). */
 export function AiSystemForm({ form, members, currentOwner }: { form: ZodForm<AiSystemFormValues>; members: Member[]; currentOwner: { id: string; name: string } | null }) {

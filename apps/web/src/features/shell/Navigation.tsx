@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconHistory, IconHome, IconKey, IconList, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconBuilding, IconHistory, IconHome, IconKey, IconList, IconUsers } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -84,6 +84,9 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
             })}
           </Section>
         ))}
+        <Section title={SHELL_TEXT.reference}>
+          {link(`${base}/catalog`, SHELL_TEXT.catalogue, <IconBooks size={18} />)}
+        </Section>
         <Section title={SHELL_TEXT.organization}>
           {link(`${base}/members`, SHELL_TEXT.members, <IconUsers size={18} />)}
           {role && can(role, 'audit_event.read') && link(`${base}/audit-trail`, SHELL_TEXT.auditTrail, <IconHistory size={18} />)}

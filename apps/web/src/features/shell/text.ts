@@ -4,6 +4,8 @@ export const SHELL_TEXT = {
   overview: 'Overview',
   inventory: 'AI system inventory',
   scopeRest: 'Context, scope & framework',
+  reference: 'Reference',
+  catalogue: 'Catalogue',
   members: 'Members',
   auditTrail: 'Audit trail',
   organization: 'Organization',
