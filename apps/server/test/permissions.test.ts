@@ -1,12 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { ACTIONS, can, ROLES, type Action, type Role } from '@fortytwo/domain';
 import { addMember, anonymous, type Client, describeEachDialect, newOrgOwner, uniqueEmail, validAiSystem } from './harness';
+import { download, upload } from './files';
 
 /**
  * One concrete request per org-scoped route. `prepare` (run as the owner) makes what the request
  * needs, so an allowed role gets a real success and a refused role a 403 on the same request.
  */
-type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown> }> };
+type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown>; file?: Buffer }> };
 type Ctx = { owner: Client; orgId: string; server: Parameters<typeof addMember>[0] };
 
 const newAiSystem = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `sys ${uniqueEmail()}` }))).body as { id: string; version: number };
@@ -15,6 +16,14 @@ let seq = 0;
 const newCustomControl = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/custom-controls`, { ref: `P-${++seq}`, title: 'T', description: 'D' })).body as { id: string; version: number };
 const newAssessment = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/gap-assessments`, { name: 'Perm' })).body as { id: string };
 const newAction = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Perm action' })).body as { id: string };
+/** An assessment with one evidence file uploaded on 4.1. */
+const newEvidence = async (c: Ctx) => {
+  const { id } = await newAssessment(c);
+  const up = await upload(c.owner, `/api/orgs/${c.orgId}/gap-assessments/${id}/items/4.1/files`, Buffer.from('evidence'), { fileName: 'evidence.txt' });
+  return { id, fileId: (up.body as { files: { id: string }[] }).files[0]!.id };
+};
+const newIssue = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/context-issues`, { kind: 'internal', category: 'other', description: 'Perm' })).body as { id: string };
+const newParty = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/interested-parties`, { name: 'Perm', category: 'other' })).body as { id: string };
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
 const CASES: Case[] = [
@@ -95,11 +104,57 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/gaps', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/gaps` }) },
   { method: 'POST', route: '/api/orgs/:orgId/gap-assessments/:id/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/actions`, body: { refs: ['4.1'] } }) },
   { method: 'POST', route: '/api/orgs/:orgId/gap-assessments/:id/snapshots', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/snapshots`, body: {} }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/export.xlsx` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/export.csv` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/report.docx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/report.docx` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/report.pdf', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/report.pdf` }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/gap-assessments/:id/import',
+    prepare: async (c) => {
+      const url = `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}`;
+      // The assessment's own export, unchanged: a real 200 for writers, the same bytes refused for the rest.
+      return { url: `${url}/import`, file: (await download(c.owner, `${url}/export.xlsx`)).bytes };
+    },
+  },
   {
     method: 'GET',
     route: '/api/orgs/:orgId/gap-assessments/:id/compare',
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/compare?with=${(await newAssessment(c)).id}` }),
   },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/gap-assessments/:id/items/:ref/files',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/items/4.1/files`, file: Buffer.from('evidence') }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id/items/:ref/files/:fileId',
+    prepare: async (c) => {
+      const { id, fileId } = await newEvidence(c);
+      return { url: `/api/orgs/${c.orgId}/gap-assessments/${id}/items/4.1/files/${fileId}` };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/gap-assessments/:id/items/:ref/files/:fileId',
+    prepare: async (c) => {
+      const { id, fileId } = await newEvidence(c);
+      return { url: `/api/orgs/${c.orgId}/gap-assessments/${id}/items/4.1/files/${fileId}` };
+    },
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/context', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/context', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/context`)).body.version, summary: `s ${++seq}` } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/context-issues', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/context-issues/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/export.csv` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/context-issues', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues`, body: { kind: 'internal', category: 'other', description: 'Perm' } }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/context-issues/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/${(await newIssue(c)).id}`, body: { version: 1, description: 'Changed' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/context-issues/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/${(await newIssue(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/interested-parties', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/interested-parties/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/export.csv` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/interested-parties', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties`, body: { name: 'Perm', category: 'other' } }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/interested-parties/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/${(await newParty(c)).id}`, body: { version: 1, name: 'Changed' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/interested-parties/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/${(await newParty(c)).id}` }) },
   { method: 'GET', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions` }) },
   { method: 'POST', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions`, body: { title: 'Write the AI policy' } }) },
   { method: 'GET', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }) },
@@ -141,8 +196,8 @@ describeEachDialect('permission matrix', (ctx) => {
     const verdicts: string[] = [];
     for (const k of CASES) {
       for (const role of ROLES) {
-        const { url, body } = await k.prepare(c);
-        const res = await members.get(role)!.request(k.method, url, body);
+        const { url, body, file } = await k.prepare(c);
+        const res = file ? await upload(members.get(role)!, url, file) : await members.get(role)!.request(k.method, url, body);
         const allowed = can(role, actionOf(k));
         const ok = allowed ? res.status >= 200 && res.status < 300 : res.status === 403 && res.body.error.code === 'FORBIDDEN';
         if (!ok) verdicts.push(`${role} ${k.method} ${k.route}: expected ${allowed ? '2xx' : '403'}, got ${res.status} ${res.text.slice(0, 200)}`);

@@ -5,3 +5,4 @@ export * from './csv';
 export * from './org';
 export * from './gap';
 export * from './action';
+export * from './context';

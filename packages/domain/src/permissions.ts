@@ -20,15 +20,17 @@ export const ACTIONS = [
   'gap.write',
   'action.read',
   'action.write',
+  'context.read',
+  'context.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read'];
+const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read'];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
-  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write'],
-  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write'],
+  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write'],
+  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write'],
   approver: [...READ, 'audit_event.read'],
   internal_auditor: [...READ, 'audit_event.read'],
   external_auditor: [...READ, 'audit_event.read'],

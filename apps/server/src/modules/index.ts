@@ -6,7 +6,10 @@ import { inventoryRoutes } from './inventory/routes';
 import { catalogReadRoutes } from './catalog/read-routes';
 import { catalogWriteRoutes } from './catalog/write-routes';
 import { gapRoutes } from './gap/routes';
+import { gapExportRoutes } from './gap/export-routes';
+import { gapAttachmentRoutes } from './gap/attachment-routes';
 import { actionRoutes } from './actions/routes';
+import { contextRoutes } from './context/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, actionRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes];

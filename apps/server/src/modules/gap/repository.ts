@@ -27,6 +27,7 @@ export function toGapItem(r: ItemRow): GapItem {
     targetDate: r.targetDate,
     evidenceLinks: JSON.parse(r.evidenceLinks) as string[],
     aiSystemIds: JSON.parse(r.aiSystemIds) as string[],
+    files: [],
     version: r.version,
     updatedAt: r.updatedAt,
   };
@@ -50,7 +51,23 @@ export async function itemsOf(db: Db | Tx, orgId: string, assessmentId: string):
     .where('gapAssessmentItems.assessmentId', '=', assessmentId)
     .orderBy('gapAssessmentItems.position')
     .execute();
-  return rows.map(toGapItem);
+  return withFiles(db, orgId, rows.map(toGapItem));
+}
+
+export const FILE_ENTITY = 'gap_assessment_item';
+
+/** Adds each item's uploaded files (one query for all of them). */
+export async function withFiles(db: Db | Tx, orgId: string, items: GapItem[]): Promise<GapItem[]> {
+  if (items.length === 0) return items;
+  const rows = await db
+    .selectFrom('files')
+    .select(['id', 'entityId', 'name', 'size', 'mediaType', 'createdAt'])
+    .where('orgId', '=', orgId)
+    .where('entityType', '=', FILE_ENTITY)
+    .where('entityId', 'in', items.map((i) => i.id))
+    .orderBy('createdAt')
+    .execute();
+  return items.map((i) => ({ ...i, files: rows.filter((f) => f.entityId === i.id).map(({ entityId: _e, ...f }) => f) }));
 }
 
 /** Results of every assessment of an organization, for list summaries and the progress chart. */
@@ -75,5 +92,5 @@ export async function findItem(db: Db | Tx, orgId: string, assessmentId: string,
     .where('gapAssessmentItems.assessmentId', '=', assessmentId)
     .where('gapAssessmentItems.ref', '=', ref)
     .executeTakeFirst();
-  return row ? toGapItem(row) : undefined;
+  return row ? (await withFiles(db, orgId, [toGapItem(row)]))[0] : undefined;
 }

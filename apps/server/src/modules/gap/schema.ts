@@ -41,6 +41,7 @@ export const ZGapItem = z.object({
   targetDate: z.string().nullable(),
   evidenceLinks: z.array(z.string()),
   aiSystemIds: z.array(z.string()),
+  files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), mediaType: z.string(), createdAt: z.string() })).describe('uploaded evidence'),
   version: z.number(),
   updatedAt: z.string(),
 });

@@ -16,7 +16,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
 import { createActionsInTx, listActions, type ActionOut } from '../actions/service';
-import { findAssessment, findItem, itemsOf, listAssessmentRows, resultsByAssessment } from './repository';
+import { FILE_ENTITY, findAssessment, findItem, itemsOf, listAssessmentRows, resultsByAssessment } from './repository';
 import { requirementByRef, requirements } from './requirements';
 import type { GapAssessmentSummary, GapItem } from './schema';
 
@@ -88,6 +88,14 @@ async function insertItems(tx: Tx, orgId: string, assessmentId: string, actor: A
     };
   });
   await tx.insertInto('gapAssessmentItems').values(rows).execute();
+  if (from) {
+    // A snapshot keeps the evidence as it was: its items point at the same stored bytes.
+    const newIdOf = new Map(rows.map((r) => [r.ref, r.id]));
+    const sourceIds = from.filter((i) => i.files.length > 0).map((i) => i.id);
+    const files = sourceIds.length ? await tx.selectFrom('files').selectAll().where('orgId', '=', orgId).where('entityType', '=', FILE_ENTITY).where('entityId', 'in', sourceIds).execute() : [];
+    const refOf = new Map(from.map((i) => [i.id, i.ref]));
+    if (files.length) await tx.insertInto('files').values(files.map((f) => ({ ...f, id: newId(), entityId: newIdOf.get(refOf.get(f.entityId)!)! }))).execute();
+  }
 }
 
 /** A new working assessment with one unanswered item per assessable requirement (70). */

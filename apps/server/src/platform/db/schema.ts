@@ -161,6 +161,58 @@ export type ActionTable = {
   updatedBy: string | null;
 };
 
+export type FileTable = {
+  id: string;
+  orgId: string;
+  entityType: string;
+  entityId: string;
+  sha256: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  createdAt: string;
+  createdBy: string | null;
+};
+
+export type OrgContextTable = {
+  orgId: string;
+  climateRelevant: number | null;
+  climateReason: string;
+  aiRoles: string; // JSON
+  summary: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type ContextIssueTable = {
+  id: string;
+  orgId: string;
+  kind: string;
+  category: string;
+  description: string;
+  effect: string;
+  source: string;
+  reviewDate: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+export type InterestedPartyTable = {
+  id: string;
+  orgId: string;
+  name: string;
+  category: string;
+  description: string;
+  requirements: string; // JSON
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -176,4 +228,8 @@ export type Database = {
   gapAssessments: GapAssessmentTable;
   gapAssessmentItems: GapAssessmentItemTable;
   actions: ActionTable;
+  files: FileTable;
+  orgContexts: OrgContextTable;
+  contextIssues: ContextIssueTable;
+  interestedParties: InterestedPartyTable;
 };

@@ -4,6 +4,8 @@ import * as foundation from './0001-foundation';
 import * as listIndexes from './0002-list-indexes';
 import * as catalog from './0003-catalog';
 import * as gap from './0004-gap';
+import * as files from './0005-files';
+import * as context from './0006-context';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,6 +15,8 @@ const MIGRATIONS: [string, Up][] = [
   ['0002-list-indexes', listIndexes.up],
   ['0003-catalog', catalog.up],
   ['0004-gap', gap.up],
+  ['0005-files', files.up],
+  ['0006-context', context.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { localFileStore } from '../../platform/files';
+import type { AppDeps } from '../../platform/http/app';
+import { authOf } from '../../platform/http/access';
+import { uploadedFile, uploadScope } from '../../platform/http/uploads';
+import { ZOrgParams } from '../orgs/schema';
+import { addEvidenceFile, MAX_EVIDENCE_BYTES, readEvidenceFile, removeEvidenceFile } from './attachments';
+import { ZGapItem } from './schema';
+
+const ZItemParams = ZOrgParams.extend({ id: z.string().max(64), ref: z.string().max(40) });
+const ZFileParams = ZItemParams.extend({ fileId: z.string().max(64) });
+const actorOf = (req: FastifyRequest) => {
+  const { user } = authOf(req);
+  return { userId: user.id, name: user.name };
+};
+
+export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const store = localFileStore(deps.config.dataDir);
+  const tags = ['Gap analysis'];
+  const base = '/api/orgs/:orgId/gap-assessments/:id/items/:ref/files';
+
+  app.get(
+    `${base}/:fileId`,
+    { config: { access: 'gap.read' }, schema: { tags, summary: 'Download an evidence file of a requirement', params: ZFileParams } },
+    async (req, reply) => {
+      const f = await readEvidenceFile(deps, store, req.params.orgId, req.params.id, req.params.ref, req.params.fileId);
+      return reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.name}"; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(f.bytes);
+    },
+  );
+
+  app.delete(
+    `${base}/:fileId`,
+    { config: { access: 'gap.write' }, schema: { tags, summary: 'Remove an evidence file from a requirement', params: ZFileParams } },
+    async (req, reply) => {
+      await removeEvidenceFile(deps, actorOf(req), req.params.orgId, req.params.id, req.params.ref, req.params.fileId);
+      return reply.code(204).send();
+    },
+  );
+
+  uploadScope(fastify, { maxBytes: MAX_EVIDENCE_BYTES, what: 'evidence file' }, (scope) => {
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      base,
+      {
+        config: { access: 'gap.write' },
+        schema: {
+          tags,
+          summary: `Upload an evidence file to a requirement (multipart/form-data, field "file", at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB); answers the item`,
+          params: ZItemParams,
+          consumes: ['multipart/form-data'],
+          body: z.object({ file: z.string().meta({ format: 'binary' }).describe('the evidence file') }),
+          response: { 201: ZGapItem },
+        },
+      },
+      async (req, reply) => {
+        const upload = await uploadedFile(req, 'evidence file');
+        return reply.code(201).send(await addEvidenceFile(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.ref, upload));
+      },
+    );
+  });
+}
