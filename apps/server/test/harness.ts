@@ -56,7 +56,17 @@ export async function startTestServer(dialect: DialectName): Promise<TestServer>
     dropDb = async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // The closed pool's sockets may still be saying goodbye: wait for them rather than kill them,
+      // since a killed connection surfaces as an uncaught error in the test run. Force only as a last resort.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name}${attempt >= 50 ? ' with (force)' : ''}`);
+          break;
+        } catch (err) {
+          if (attempt >= 50 || (err as { code?: string }).code !== '55006') throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await c.end();
     };
   }

@@ -24,6 +24,7 @@ const newEvidence = async (c: Ctx) => {
 };
 const newIssue = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/context-issues`, { kind: 'internal', category: 'other', description: 'Perm' })).body as { id: string };
 const newParty = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/interested-parties`, { name: 'Perm', category: 'other' })).body as { id: string };
+const newActivity = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/raci`, { name: `Perm activity ${++seq}` })).body as { id: string };
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
 const CASES: Case[] = [
@@ -155,6 +156,32 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/orgs/:orgId/interested-parties', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties`, body: { name: 'Perm', category: 'other' } }) },
   { method: 'PATCH', route: '/api/orgs/:orgId/interested-parties/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/${(await newParty(c)).id}`, body: { version: 1, name: 'Changed' } }) },
   { method: 'DELETE', route: '/api/orgs/:orgId/interested-parties/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/${(await newParty(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/scope', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/scope` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/scope', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/scope`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/scope`)).body.version, units: [`Unit ${++seq}`] } }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/scope/approve',
+    prepare: async (c) => {
+      const current = (await c.owner.get(`/api/orgs/${c.orgId}/scope`)).body;
+      const edited = (await c.owner.patch(`/api/orgs/${c.orgId}/scope`, { version: current.version, units: [`Unit ${++seq}`], aiSystemIds: [], outOfScope: [...current.outOfScope, ...current.warnings.map((w: { aiSystemId: string }) => ({ aiSystemId: w.aiSystemId, reason: 'Test' }))] })).body;
+      return { url: `/api/orgs/${c.orgId}/scope/approve`, body: { version: edited.version } };
+    },
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/scope/revisions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/scope/revisions` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/governance', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/governance` }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/governance/:pillar',
+    prepare: async (c) => {
+      const pillar = (await c.owner.get(`/api/orgs/${c.orgId}/governance`)).body.items.find((p: { pillar: string }) => p.pillar === 'data_governance');
+      return { url: `/api/orgs/${c.orgId}/governance/data_governance`, body: { version: pillar.version, objectives: [`Objective ${++seq}`] } };
+    },
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/raci', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/raci/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/export.csv` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/raci', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci`, body: { name: `Activity ${++seq}` } }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/raci/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/${(await newActivity(c)).id}`, body: { version: 1, description: 'Changed' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/raci/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/${(await newActivity(c)).id}` }) },
   { method: 'GET', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions` }) },
   { method: 'POST', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions`, body: { title: 'Write the AI policy' } }) },
   { method: 'GET', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }) },

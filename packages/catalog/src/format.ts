@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PILLARS } from '@fortytwo/domain';
 
 // The one file format for frameworks, crosswalks and reference lists: the built-in catalogue and an
 // organization's imports are read by the same schema, so a custom framework can do what ISO 42001 does.
@@ -9,17 +10,8 @@ export const CROSSWALK_FORMAT = 'fortytwo/crosswalk@1';
 export const ITEM_KINDS = ['clause', 'subclause', 'annex_group', 'objective', 'control', 'function', 'category', 'subcategory', 'article', 'requirement'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-/** The six governance pillars Fortytwo groups work by (our own grouping, not the standard's). */
-export const PILLARS = ['ethics_accountability', 'risk_management', 'transparency_explainability', 'human_oversight', 'data_governance', 'continuous_monitoring'] as const;
-export type Pillar = (typeof PILLARS)[number];
-export const PILLAR_LABELS: Record<Pillar, string> = {
-  ethics_accountability: 'Ethics & accountability',
-  risk_management: 'Risk management',
-  transparency_explainability: 'Transparency & explainability',
-  human_oversight: 'Human oversight',
-  data_governance: 'Data governance',
-  continuous_monitoring: 'Continuous monitoring',
-};
+// The six governance pillars live in the domain, next to the governance framework that owns them.
+export { PILLARS, PILLAR_LABELS, type Pillar } from '@fortytwo/domain';
 
 export const PDCA_PHASES = ['plan', 'do', 'check', 'act'] as const;
 export type PdcaPhase = (typeof PDCA_PHASES)[number];

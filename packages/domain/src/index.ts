@@ -6,3 +6,5 @@ export * from './org';
 export * from './gap';
 export * from './action';
 export * from './context';
+export * from './governance';
+export * from './scope';

@@ -22,6 +22,7 @@ export const ACTIONS = [
   'action.write',
   'context.read',
   'context.write',
+  'scope.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,7 +32,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
   manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write'],
   contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write'],
-  approver: [...READ, 'audit_event.read'],
+  approver: [...READ, 'audit_event.read', 'scope.approve'],
   internal_auditor: [...READ, 'audit_event.read'],
   external_auditor: [...READ, 'audit_event.read'],
   viewer: [...READ],

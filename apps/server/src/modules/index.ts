@@ -10,6 +10,7 @@ import { gapExportRoutes } from './gap/export-routes';
 import { gapAttachmentRoutes } from './gap/attachment-routes';
 import { actionRoutes } from './actions/routes';
 import { contextRoutes } from './context/routes';
+import { scopeGovernanceRoutes } from './context/scope-governance-routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes];

@@ -18,7 +18,7 @@ export const ZOrgContextOut = z.object({
 });
 export type OrgContextOut = z.infer<typeof ZOrgContextOut>;
 
-async function read(db: Db | Tx, orgId: string): Promise<OrgContextOut> {
+export async function readOrgContext(db: Db | Tx, orgId: string): Promise<OrgContextOut> {
   const row = await db.selectFrom('orgContexts').selectAll().where('orgId', '=', orgId).executeTakeFirst();
   if (!row) return { climateRelevant: null, climateReason: '', aiRoles: [], summary: '', version: 0, updatedAt: null };
   return {
@@ -31,11 +31,11 @@ async function read(db: Db | Tx, orgId: string): Promise<OrgContextOut> {
   };
 }
 
-export const getOrgContext = (deps: Deps, orgId: string) => read(deps.db, orgId);
+export const getOrgContext = (deps: Deps, orgId: string) => readOrgContext(deps.db, orgId);
 
 export function updateOrgContext(deps: Deps, actor: Actor, orgId: string, patch: z.output<typeof ZUpdateOrgContext>): Promise<OrgContextOut> {
   return inTransaction(deps, async (tx, audit) => {
-    const before = await read(tx, orgId);
+    const before = await readOrgContext(tx, orgId);
     if (before.version !== patch.version) throw staleVersion('context', before);
     const { version, ...changes } = patch;
     const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
@@ -53,12 +53,12 @@ export function updateOrgContext(deps: Deps, actor: Actor, orgId: string, patch:
     if (version === 0) {
       // Two first saves at once: the primary key lets only one in; the other gets the usual 409.
       const inserted = await tx.insertInto('orgContexts').values({ orgId, ...row }).onConflict((oc) => oc.column('orgId').doNothing()).executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw staleVersion('context', await read(tx, orgId));
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw staleVersion('context', await readOrgContext(tx, orgId));
     } else {
       const res = await tx.updateTable('orgContexts').set(row).where('orgId', '=', orgId).where('version', '=', version).executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw staleVersion('context', before);
     }
-    const after = await read(tx, orgId);
+    const after = await readOrgContext(tx, orgId);
     await audit({ orgId, actor, action: 'context.updated', entityType: 'org_context', entityId: orgId, before: version === 0 ? undefined : before, after });
     return after;
   });

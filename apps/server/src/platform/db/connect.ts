@@ -20,6 +20,9 @@ export function connect(opts: { databaseUrl?: string | undefined; dataDir: strin
     // COUNT(*) and bigint come back from pg as strings; our counts fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server drops (restart, failover, idle timeout) must not crash the
+    // process: the pool discards it and the next query opens a new one.
+    pool.on('error', (err) => console.error(`PostgreSQL connection lost (the pool will reconnect): ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

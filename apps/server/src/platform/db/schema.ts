@@ -213,6 +213,11 @@ export type InterestedPartyTable = {
   updatedBy: string | null;
 };
 
+export type ScopeDraftTable = { orgId: string; content: string; status: string; version: number; updatedAt: string; updatedBy: string | null };
+export type ScopeRevisionTable = { id: string; orgId: string; revision: number; content: string; statement: string; approvedBy: string | null; approvedByName: string; approvedAt: string };
+export type GovernancePillarTable = { orgId: string; pillar: string; ownerId: string | null; objectives: string; policyStatements: string; version: number; updatedAt: string; updatedBy: string | null };
+export type RaciActivityTable = { id: string; orgId: string; position: number; name: string; description: string; assignments: string; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -232,4 +237,8 @@ export type Database = {
   orgContexts: OrgContextTable;
   contextIssues: ContextIssueTable;
   interestedParties: InterestedPartyTable;
+  scopeDrafts: ScopeDraftTable;
+  scopeRevisions: ScopeRevisionTable;
+  governancePillars: GovernancePillarTable;
+  raciActivities: RaciActivityTable;
 };

@@ -6,6 +6,7 @@ import * as catalog from './0003-catalog';
 import * as gap from './0004-gap';
 import * as files from './0005-files';
 import * as context from './0006-context';
+import * as scopeGovernance from './0007-scope-governance';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,6 +18,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0004-gap', gap.up],
   ['0005-files', files.up],
   ['0006-context', context.up],
+  ['0007-scope-governance', scopeGovernance.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { PILLARS, RACI_LABELS, toCsv, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateScope } from '@fortytwo/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../platform/http/app';
+import { authOf } from '../../platform/http/access';
+import { ZOrgParams } from '../orgs/schema';
+import { createRaciActivity, getGovernance, listRaci, removeRaciActivity, updatePillar, updateRaciActivity, ZPillarOut, ZRaciActivityOut } from './governance';
+import { approveScope, getScope, scopeRevisions, updateScope, ZScopeOut, ZScopeRevision } from './scope';
+
+const actorOf = (req: FastifyRequest) => {
+  const { user } = authOf(req);
+  return { userId: user.id, name: user.name };
+};
+const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
+
+export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Scope and governance'];
+
+  app.get(
+    '/api/orgs/:orgId/scope',
+    { config: { access: 'context.read' }, schema: { tags, summary: 'The scope builder (4.3): the draft, its composed statement, warnings, and the latest approved revision', params: ZOrgParams, response: { 200: ZScopeOut } } },
+    async (req) => getScope(deps, req.params.orgId),
+  );
+  app.patch(
+    '/api/orgs/:orgId/scope',
+    { config: { access: 'context.write' }, schema: { tags, summary: 'Change the scope draft; send the version you read (0 before the first save)', params: ZOrgParams, body: ZUpdateScope, response: { 200: ZScopeOut } } },
+    async (req) => updateScope(deps, actorOf(req), req.params.orgId, req.body),
+  );
+  app.post(
+    '/api/orgs/:orgId/scope/approve',
+    {
+      config: { access: 'scope.approve' },
+      schema: { tags, summary: 'Approve the draft as the next revision (owner or approver); refused while a live AI system is outside the scope without a reason', params: ZOrgParams, body: z.strictObject({ version: z.number().int() }), response: { 200: ZScopeOut } },
+    },
+    async (req) => approveScope(deps, actorOf(req), req.params.orgId, req.body),
+  );
+  app.get(
+    '/api/orgs/:orgId/scope/revisions',
+    { config: { access: 'context.read' }, schema: { tags, summary: 'Approved revisions of the scope, newest first', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZScopeRevision), nextCursor: z.null() }) } } },
+    async (req) => ({ items: await scopeRevisions(deps, req.params.orgId), nextCursor: null }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/governance',
+    { config: { access: 'context.read' }, schema: { tags, summary: 'The six pillars with owner, objectives, policy statements and the clauses and controls each covers, rated by the latest gap assessment', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZPillarOut), nextCursor: z.null() }) } } },
+    async (req) => ({ items: await getGovernance(deps, req.params.orgId), nextCursor: null }),
+  );
+  app.patch(
+    '/api/orgs/:orgId/governance/:pillar',
+    {
+      config: { access: 'context.write' },
+      schema: { tags, summary: 'Change a pillar; send the version you read (0 before the first save)', params: ZOrgParams.extend({ pillar: z.enum(PILLARS, { error: `pillar must be one of: ${PILLARS.join(', ')}` }) }), body: ZUpdatePillar, response: { 200: ZPillarOut } },
+    },
+    async (req) => updatePillar(deps, actorOf(req), req.params.orgId, req.params.pillar, req.body),
+  );
+
+  const raci = '/api/orgs/:orgId/raci';
+  app.get(raci, { config: { access: 'context.read' }, schema: { tags, summary: 'The RACI of AIMS activities, each with its problems (no Accountable, several, no Responsible)', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZRaciActivityOut), nextCursor: z.null() }) } } }, async (req) => ({
+    items: await listRaci(deps, req.params.orgId),
+    nextCursor: null,
+  }));
+  app.get(`${raci}/export.csv`, { config: { access: 'context.read' }, schema: { tags, summary: 'The RACI as CSV, one row per assignment', params: ZOrgParams } }, async (req, reply) => {
+    const rows = (await listRaci(deps, req.params.orgId)).flatMap((a) =>
+      (a.assignments.length ? a.assignments : [null]).map((x) => [a.name, x ? ('userId' in x.assignee ? (x.assignee.name ?? x.assignee.userId) : `role: ${x.assignee.role}`) : '', x ? RACI_LABELS[x.letter] : '', a.problems.map((p) => p.message).join(' ')]),
+    );
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="raci-${new Date().toISOString().slice(0, 10)}.csv"`).send(toCsv(['activity', 'who', 'as', 'problems'], rows));
+  });
+  app.post(raci, { config: { access: 'context.write' }, schema: { tags, summary: 'Add an activity', params: ZOrgParams, body: ZRaciActivityFields, response: { 201: ZRaciActivityOut } } }, async (req, reply) =>
+    reply.code(201).send(await createRaciActivity(deps, actorOf(req), req.params.orgId, req.body)),
+  );
+  app.patch(`${raci}/:id`, { config: { access: 'context.write' }, schema: { tags, summary: 'Change an activity or its assignments (the list replaces the old one)', params: ZIdParams, body: ZUpdateRaciActivity, response: { 200: ZRaciActivityOut } } }, async (req) =>
+    updateRaciActivity(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+  app.delete(`${raci}/:id`, { config: { access: 'context.write' }, schema: { tags, summary: 'Delete an activity', params: ZIdParams } }, async (req, reply) => {
+    await removeRaciActivity(deps, actorOf(req), req.params.orgId, req.params.id);
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+// The governance framework of step 2: six pillars Fortytwo groups the AIMS by (our own grouping,
+// not the standard's), and the RACI of AIMS activities (clause 5.3, control A.3.2).
+
+export const PILLARS = ['ethics_accountability', 'risk_management', 'transparency_explainability', 'human_oversight', 'data_governance', 'continuous_monitoring'] as const;
+export type Pillar = (typeof PILLARS)[number];
+export const PILLAR_LABELS: Record<Pillar, string> = {
+  ethics_accountability: 'Ethics & accountability',
+  risk_management: 'Risk management',
+  transparency_explainability: 'Transparency & explainability',
+  human_oversight: 'Human oversight',
+  data_governance: 'Data governance',
+  continuous_monitoring: 'Continuous monitoring',
+};
+
+const line = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
+
+export const ZUpdatePillar = z.strictObject({
+  version: z.number({ error: 'version is required: send the version you read (0 before the first save)' }).int(),
+  ownerId: z.string().max(64).nullable().optional(),
+  objectives: z.array(line('Each objective', 500)).max(30, 'At most 30 objectives').optional(),
+  policyStatements: z.array(line('Each policy statement', 1000)).max(30, 'At most 30 policy statements').optional(),
+});
+
+export const RACI_LETTERS = ['R', 'A', 'C', 'I'] as const;
+export type RaciLetter = (typeof RACI_LETTERS)[number];
+export const RACI_LABELS: Record<RaciLetter, string> = { R: 'Responsible', A: 'Accountable', C: 'Consulted', I: 'Informed' };
+
+/** Who an assignment names: a member, or everyone holding a role in the organization. */
+export const ZRaciAssignee = z.union([z.strictObject({ userId: z.string().max(64) }), z.strictObject({ role: z.string().max(40) })]);
+export const ZRaciAssignment = z.strictObject({ assignee: ZRaciAssignee, letter: z.enum(RACI_LETTERS, { error: 'letter must be R, A, C or I' }) });
+export type RaciAssignment = z.output<typeof ZRaciAssignment>;
+
+export const ZRaciActivityFields = z.strictObject({
+  name: line('Activity', 200),
+  description: z.string().trim().max(2000, 'Description must be at most 2000 characters').default(''),
+  assignments: z.array(ZRaciAssignment).max(100).default([]),
+});
+export const ZUpdateRaciActivity = z
+  .strictObject({
+    name: line('Activity', 200),
+    description: z.string().trim().max(2000, 'Description must be at most 2000 characters'),
+    assignments: z.array(ZRaciAssignment).max(100),
+  })
+  .partial()
+  .extend({ version: z.number({ error: 'version is required: send the version you read' }).int() });
+
+/** The AIMS activities a new organization starts its RACI with (it can rename, add and remove). */
+export const DEFAULT_RACI_ACTIVITIES: { name: string; description: string }[] = [
+  { name: 'AI risk assessment', description: 'Identify, analyse and evaluate AI risks against the criteria (6.1.2, 8.2).' },
+  { name: 'AI risk treatment and acceptance', description: 'Choose controls, keep the treatment plan, accept residual risk (6.1.3, 8.3).' },
+  { name: 'AI system impact assessment', description: 'Assess effects on people and society for each AI system (6.1.4, 8.4, A.5).' },
+  { name: 'Data quality and provenance', description: 'Data requirements, acquisition, quality and lineage for AI systems (A.7).' },
+  { name: 'Human oversight', description: 'Design and run oversight of AI systems in use (A.9.3).' },
+  { name: 'AI security', description: 'Protect AI systems against AI-specific threats, with the security team.' },
+  { name: 'Privacy', description: 'Personal data in AI systems, with the data protection officer.' },
+  { name: 'Supplier management', description: 'AI suppliers and third parties: due diligence, contracts, monitoring (A.10).' },
+  { name: 'Internal audit', description: 'Plan and run the AIMS audit programme (9.2).' },
+  { name: 'Management review', description: 'Prepare inputs and record decisions of top management (9.3).' },
+  { name: 'Document control', description: 'Approve, publish, version and retain documented information (7.5).' },
+  { name: 'Incident and concern handling', description: 'AI incidents, external reports and staff concerns (A.3.3, A.8.3, A.8.4).' },
+];
+
+export type RaciProblem = 'no_accountable' | 'several_accountable' | 'no_responsible';
+
+/** What is wrong with one activity's assignments: exactly one Accountable, at least one Responsible. */
+export function raciProblems(assignments: RaciAssignment[]): RaciProblem[] {
+  const count = (l: RaciLetter) => assignments.filter((a) => a.letter === l).length;
+  const problems: RaciProblem[] = [];
+  if (count('A') === 0) problems.push('no_accountable');
+  if (count('A') > 1) problems.push('several_accountable');
+  if (count('R') === 0) problems.push('no_responsible');
+  return problems;
+}
+export const RACI_PROBLEM_MESSAGES: Record<RaciProblem, string> = {
+  no_accountable: 'Nobody is accountable: name exactly one Accountable.',
+  several_accountable: 'More than one Accountable: keep exactly one, so a decision has one owner.',
+  no_responsible: 'Nobody is responsible for doing the work: name at least one Responsible.',
+};
