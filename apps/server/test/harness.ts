@@ -124,6 +124,9 @@ export class Client {
   patch<T = any>(url: string, body?: Body) {
     return this.request<T>('PATCH', url, body ?? {});
   }
+  put<T = any>(url: string, body?: Body) {
+    return this.request<T>('PUT', url, body ?? {});
+  }
   delete<T = any>(url: string) {
     return this.request<T>('DELETE', url);
   }

@@ -7,7 +7,7 @@ import { download, upload } from './files';
  * One concrete request per org-scoped route. `prepare` (run as the owner) makes what the request
  * needs, so an allowed role gets a real success and a refused role a 403 on the same request.
  */
-type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown>; file?: Buffer }> };
+type Case = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown>; file?: Buffer }> };
 type Ctx = { owner: Client; orgId: string; server: Parameters<typeof addMember>[0] };
 
 const newAiSystem = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `sys ${uniqueEmail()}` }))).body as { id: string; version: number };
@@ -74,6 +74,15 @@ const CASES: Case[] = [
     },
   },
   { method: 'DELETE', route: '/api/orgs/:orgId/ai-systems/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id/profile', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/profile` }) },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-systems/:id/profile',
+    prepare: async (c) => {
+      const s = await newAiSystem(c);
+      return { url: `/api/orgs/${c.orgId}/ai-systems/${s.id}/profile`, body: { version: s.version, intendedUse: 'Perm' } };
+    },
+  },
   { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id/history', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/history` }) },
   { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks` }) },
   { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001` }) },

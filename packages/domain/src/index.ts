@@ -8,3 +8,4 @@ export * from './action';
 export * from './context';
 export * from './governance';
 export * from './scope';
+export * from './ai-system-profile';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AI_SYSTEM_CSV_COLUMNS, CSV_LIST_SEPARATOR, toCsv, ZCreateAiSystem, ZUpdateAiSystem } from '@fortytwo/domain';
+import { AI_SYSTEM_CSV_COLUMNS, CSV_LIST_SEPARATOR, toCsv, ZCreateAiSystem, ZUpdateAiSystem, ZUpdateAiSystemProfile } from '@fortytwo/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -8,6 +8,7 @@ import { ZListQuery, ZPage } from '../../platform/pagination';
 import { ZOrgParams } from '../orgs/schema';
 import { ZAuditEvent } from '../audit-trail/routes';
 import { ZAiSystem, ZAiSystemFilter, ZAiSystemListQuery, type TAiSystem } from './schema';
+import { getAiSystemProfile, updateAiSystemProfile, ZAiSystemProfileOut } from './profile';
 import {
   aiSystemHistory,
   allAiSystems,
@@ -139,5 +140,20 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
       await getAiSystem(deps, req.params.orgId, req.params.id);
       return aiSystemHistory(deps, req.params.orgId, req.params.id, req.query);
     },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/ai-systems/:id/profile',
+    { config: { access: 'ai_system.read' }, schema: { tags, summary: "An AI system's resources (A.4), intended use and misuse, affected groups and human oversight, with what is still missing", params: ZItemParams, response: { 200: ZAiSystemProfileOut } } },
+    async (req) => getAiSystemProfile(deps, req.params.orgId, req.params.id),
+  );
+
+  app.put(
+    '/api/orgs/:orgId/ai-systems/:id/profile',
+    {
+      config: { access: 'ai_system.write' },
+      schema: { tags, summary: "Replace an AI system's profile; send the AI system's version you read (409 STALE_VERSION if it moved on)", params: ZItemParams, body: ZUpdateAiSystemProfile, response: { 200: ZAiSystemProfileOut } },
+    },
+    async (req) => updateAiSystemProfile(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
 }

@@ -218,6 +218,8 @@ export type ScopeRevisionTable = { id: string; orgId: string; revision: number; 
 export type GovernancePillarTable = { orgId: string; pillar: string; ownerId: string | null; objectives: string; policyStatements: string; version: number; updatedAt: string; updatedBy: string | null };
 export type RaciActivityTable = { id: string; orgId: string; position: number; name: string; description: string; assignments: string; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
 
+export type AiSystemProfileTable = { aiSystemId: string; orgId: string; content: string; updatedAt: string; updatedBy: string | null };
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -241,4 +243,5 @@ export type Database = {
   scopeRevisions: ScopeRevisionTable;
   governancePillars: GovernancePillarTable;
   raciActivities: RaciActivityTable;
+  aiSystemProfiles: AiSystemProfileTable;
 };

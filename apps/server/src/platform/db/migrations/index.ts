@@ -7,6 +7,7 @@ import * as gap from './0004-gap';
 import * as files from './0005-files';
 import * as context from './0006-context';
 import * as scopeGovernance from './0007-scope-governance';
+import * as aiSystemProfile from './0008-ai-system-profile';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,6 +20,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0005-files', files.up],
   ['0006-context', context.up],
   ['0007-scope-governance', scopeGovernance.up],
+  ['0008-ai-system-profile', aiSystemProfile.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
