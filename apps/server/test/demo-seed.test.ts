@@ -77,6 +77,21 @@ describe('demo seed', () => {
     expect(custom.map((c: { ref: string }) => c.ref)).toEqual(['NWL-1']);
   });
 
+  it('shows step 2 under way: roles, issues, parties, an approved scope and a RACI with one flagged activity', async () => {
+    const org = `/api/orgs/${seed.organization.id}`;
+    const context = (await demo.get(`${org}/context`)).body;
+    expect(context.aiRoles.map((r: { role: string }) => r.role)).toEqual(['provider', 'producer', 'customer']);
+    expect(context.climateRelevant).toBe(false);
+    expect((await demo.get(`${org}/context-issues`)).body.items.length).toBeGreaterThanOrEqual(4);
+    expect((await demo.get(`${org}/interested-parties`)).body.items.length).toBeGreaterThanOrEqual(4);
+    const scope = (await demo.get(`${org}/scope`)).body;
+    expect(scope).toMatchObject({ status: 'approved', warnings: [], approved: { revision: 1 } });
+    expect(scope.outOfScope).toHaveLength(1);
+    const raci = (await demo.get(`${org}/raci`)).body.items as { name: string; problems: { code: string }[] }[];
+    expect(raci.find((a) => a.name === 'AI risk assessment')!.problems).toEqual([]);
+    expect(raci.find((a) => a.name === 'Document control')!.problems.map((p) => p.code)).toEqual(['several_accountable']);
+  });
+
   it('seeds only an empty database, and stores no password in plain text', async () => {
     expect(await seedDemo({ db: server.handle.db, dialect: server.handle.dialect })).toBeNull();
     const users = await server.handle.db.selectFrom('users').select(['email', 'passwordHash']).execute();

@@ -5,6 +5,7 @@ import { isSetUp, setUp } from '../modules/identity/setup';
 import { acceptInvitation, inviteMember } from '../modules/orgs/invitations';
 import { createAiSystem, updateAiSystemFields } from '../modules/inventory/service';
 import { seedDemoGap } from './gap';
+import { seedDemoContext } from './context';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -192,13 +193,16 @@ export async function seedDemo(deps: Deps): Promise<DemoSeed | null> {
     await inviteMember(deps, actor, asOwner, ZInvitationInput.parse({ email: i.email, role: i.role, expiresAt }));
   }
 
+  const systems: { id: string; name: string; lifecycleStage: string }[] = [];
   for (const { owner, ...fields } of AI_SYSTEMS) {
     const created = await createAiSystem(deps, actor, organization.id, ZCreateAiSystem.parse({ ...fields, ownerId: people[owner] }));
     // One system with a history: it passed verification and went live.
     if (created.name === 'Ask Northwind customer assistant') {
       await updateAiSystemFields(deps, actor, organization.id, created.id, { version: created.version, lifecycleStage: 'deployment', tags: [...created.tags, 'transparency'] });
-    }
+      systems.push({ id: created.id, name: created.name, lifecycleStage: 'deployment' });
+    } else systems.push({ id: created.id, name: created.name, lifecycleStage: created.lifecycleStage });
   }
   await seedDemoGap(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
+  await seedDemoContext(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas, auditor: people.jonas }, systems);
   return { user, organization: { id: organization.id, name: organization.name }, password, aiSystems: AI_SYSTEMS.length, members: COLLEAGUES.length + 1 };
 }
