@@ -11,6 +11,7 @@ import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPa
 import { InventoryListPage } from '../features/inventory/InventoryListPage';
 import { AiSystemDetailPage } from '../features/inventory/AiSystemDetailPage';
 import { EditAiSystemPage, NewAiSystemPage } from '../features/inventory/AiSystemFormPage';
+import { EditAiSystemProfilePage } from '../features/inventory/ProfileFormPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { AuditTrailPage } from '../features/audit-trail/AuditTrailPage';
 import { TokensPage } from '../features/tokens/TokensPage';
@@ -20,6 +21,12 @@ import { CustomControlsPage } from '../features/catalog/CustomControlsPage';
 import { EditCustomControlPage, NewCustomControlPage } from '../features/catalog/CustomControlFormPage';
 import { ImportsPage } from '../features/catalog/ImportsPage';
 import { JOURNEY } from '../features/journey/steps';
+import { contextRoutes } from '../features/context/routes';
+import { gapRoutes } from '../features/gap/routes';
+import { MyTasksPage } from '../features/tasks/MyTasksPage';
+import { ScopePage } from '../features/scope/ScopePage';
+import { GovernancePage } from '../features/governance/GovernancePage';
+import { RaciPage } from '../features/governance/RaciPage';
 import { RequireAction } from '../features/shell/RequireAction';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -49,6 +56,7 @@ const orgPages = [
   { path: 'ai-systems/new', element: <RequireAction action="ai_system.write"><NewAiSystemPage /></RequireAction> },
   { path: 'ai-systems/:id', element: <AiSystemDetailPage /> },
   { path: 'ai-systems/:id/edit', element: <RequireAction action="ai_system.write"><EditAiSystemPage /></RequireAction> },
+  { path: 'ai-systems/:id/profile/edit', element: <RequireAction action="ai_system.write"><EditAiSystemProfilePage /></RequireAction> },
   { path: 'members', element: <MembersPage /> },
   // The catalogue: /catalog/:frameworkId/:ref is the address of one item (refs URL-encoded: GOVERN%201.1).
   // The fixed paths rank above the parameters, so custom-controls and imports are never read as a framework.
@@ -60,6 +68,15 @@ const orgPages = [
   { path: 'catalog/:frameworkId', element: <CatalogPage /> },
   { path: 'catalog/:frameworkId/:ref', element: <CatalogPage /> },
   { path: 'audit-trail', element: <RequireAction action="audit_event.read"><AuditTrailPage /></RequireAction> },
+  // Step 1: the gap analysis takes the step's own address; it ranks above the placeholder below.
+  ...gapRoutes,
+  { path: 'tasks', element: <MyTasksPage /> },
+  // Step 2: context and interested parties (4.1, 4.2) under /context.
+  ...contextRoutes,
+  // Step 2: the scope builder takes the step's own address; it ranks above the placeholder below.
+  { path: 'scope', element: <ScopePage /> },
+  { path: 'governance', element: <GovernancePage /> },
+  { path: 'raci', element: <RaciPage /> },
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

@@ -7,11 +7,16 @@ import { formatRelative } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { stageShort } from '../inventory/labels';
+import { currentWorking, useAssessments } from '../gap/api';
+import { GapReadinessCard } from '../gap/GapReadinessCard';
 import { JOURNEY } from '../journey/steps';
 import { useOrg } from '../shell/org-context';
 import { GuidedStart, type StartStep } from './GuidedStart';
 import { HOME_TEXT as T } from './text';
 import { SAMPLE, useDashboard } from './use-dashboard';
+
+/** The journey steps that can be used in this version. */
+const BUILT = new Set(['gap-analysis', 'scope']);
 
 function Stat({ label, value, to }: { label: string; value: number; to?: string }) {
   return (
@@ -36,11 +41,15 @@ export function HomePage() {
   const { orgId, org, can } = useOrg();
   const me = useMe();
   const d = useDashboard(orgId, can('member.manage'));
+  const assessments = useAssessments(orgId);
   const base = `/orgs/${orgId}`;
   if (d.isPending) return <Loading />;
   if (d.error) return <ErrorAlert error={d.error} />;
 
   const S = T.steps;
+  // Step 1 is done once the current assessment has an answer for every requirement.
+  const gap = assessments.data ? currentWorking(assessments.data) : undefined;
+  const gapDone = !!gap && gap.answered === gap.total;
   const write = can('ai_system.write');
   const steps: StartStep[] = [
     { key: 'org', ...S.org, done: true },
@@ -48,7 +57,7 @@ export function HomePage() {
     { key: 'classify', title: S.classify.title, body: S.classify.body, done: d.total > 0 && d.unclassified === 0, cta: d.total > 0 ? { label: S.classify.cta, to: `${base}/ai-systems?riskTier=unclassified` } : undefined },
     { key: 'owners', title: S.owners.title, body: S.owners.body, done: d.total > 0 && d.ownerless === 0, cta: d.total > 0 ? { label: S.owners.cta, to: `${base}/ai-systems` } : undefined },
     { key: 'team', title: S.team.title, body: S.team.body, done: d.members > 1 || d.pendingInvitations > 0, cta: can('member.manage') ? { label: S.team.cta, to: `${base}/members` } : undefined },
-    { key: 'gap', title: S.gap.title, body: S.gap.body, done: false, cta: { label: S.gap.cta, to: `${base}/gap-analysis` } },
+    { key: 'gap', title: S.gap.title, body: S.gap.body, done: gapDone, cta: { label: S.gap.cta, to: `${base}/gap-analysis` } },
   ];
   const chart = LIFECYCLE_STAGES.map((s) => ({ stage: stageShort(s), systems: d.byStage[s] }));
 
@@ -68,6 +77,7 @@ export function HomePage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack gap="lg">
+              <GapReadinessCard orgId={orgId} />
               <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="by-stage">
                 <Title order={2} fz="md" id="by-stage" mb="sm">
                   {T.byStage}
@@ -139,8 +149,8 @@ export function HomePage() {
                   <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
                     {step.phase} · Step {step.number}
                   </Text>
-                  <Badge size="xs" variant={step.slug === 'scope' ? 'light' : 'outline'} color={step.slug === 'scope' ? 'teal' : 'gray'}>
-                    {step.slug === 'scope' ? T.available : T.notBuilt}
+                  <Badge size="xs" variant={BUILT.has(step.slug) ? 'light' : 'outline'} color={BUILT.has(step.slug) ? 'teal' : 'gray'}>
+                    {BUILT.has(step.slug) ? T.available : T.notBuilt}
                   </Badge>
                 </Group>
                 <Text fw={600} fz="sm">

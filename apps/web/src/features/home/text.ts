@@ -10,7 +10,7 @@ export const HOME_TEXT = {
     classify: { title: 'Classify the risk tier of each AI system', body: 'A first classification helps decide where to start the risk assessment.', cta: 'Show unclassified' },
     owners: { title: 'Give every AI system an owner', body: 'Each system needs a member who answers for it.', cta: 'Open the inventory' },
     team: { title: 'Invite your team', body: 'Contributors, approvers and internal auditors each have their own role.', cta: 'Invite members' },
-    gap: { title: 'Run the gap analysis', body: 'Assess every requirement and control against current practice. Not built yet.', cta: 'What it will do' },
+    gap: { title: 'Run the gap analysis', body: 'Assess every requirement and control against current practice: the readiness scores and the action plan follow from it.', cta: 'Open the gap analysis' },
   },
   stats: { systems: 'AI systems', high: 'High risk', unclassified: 'Not yet classified', members: 'Members' },
   byStage: 'AI systems by lifecycle stage',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Badge, Button, DataList, Group, Paper, Tabs, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconHistory, IconListDetails, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconHistory, IconListDetails, IconPencil, IconStack2, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { AiSystem } from '../../api/types';
@@ -13,6 +13,8 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { formatDateTime, joinList } from '../../ui/format';
 import { aiSystemPath, inventoryKey, useAiSystem } from './api';
 import { AiSystemHistory } from './AiSystemHistory';
+import { ProfileTab } from './ProfileTab';
+import { PROFILE_TEXT } from './profile-text';
 import { RISK_COLORS, STAGE_COLORS, STATUS_COLORS, riskLabel, roleLabel, stageLabel, statusLabel } from './labels';
 import { FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
 
@@ -55,11 +57,13 @@ function Details({ s }: { s: AiSystem }) {
   );
 }
 
+const TABS = ['details', 'resources', 'history'] as const;
+
 export function AiSystemDetailPage() {
   const { orgId, can } = useOrg();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'history' ? 'history' : 'details';
+  const tab = TABS.find((t) => t === params.get('tab')) ?? 'details';
   const record = useAiSystem(orgId, id);
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -100,16 +104,20 @@ export function AiSystemDetailPage() {
             )}
             {can('ai_system.write') && (
               <Button component={Link} to={`${listHref}/${s.id}/edit`} leftSection={<IconPencil size={16} />}>
-                {T.edit}
+                {/* Beside "Edit resources & use", say which part this one edits. */}
+                {tab === 'resources' ? T.editDetails : T.edit}
               </Button>
             )}
           </>
         }
       />
-      <Tabs value={tab} onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} />}>
             {T.details}
+          </Tabs.Tab>
+          <Tabs.Tab value="resources" leftSection={<IconStack2 size={16} />}>
+            {PROFILE_TEXT.tab}
           </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {T.history}
@@ -117,6 +125,9 @@ export function AiSystemDetailPage() {
         </Tabs.List>
         <Tabs.Panel value="details">
           <Details s={s} />
+        </Tabs.Panel>
+        <Tabs.Panel value="resources">
+          <ProfileTab orgId={orgId} aiSystemId={s.id} canWrite={can('ai_system.write')} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AiSystemHistory orgId={orgId} id={s.id} />

@@ -7,10 +7,18 @@ import { useMemberName } from '../members/api';
 import { useAiSystemHistory } from './api';
 import { fieldChanges, verbOf } from './history';
 import { displayValue } from './labels';
+import { PROFILE_FIELD_LABELS, PROFILE_TEXT } from './profile-text';
+import { displayPart, PROFILE_FIELDS } from './profile-values';
 import { fieldLabel, INVENTORY_TEXT as T } from './text';
 
+// A profile save (resources & use) changes other parts than the inventory row: its own words for them.
+const PROFILE_ACTION = 'ai_system.profile_updated';
+const labelOf = (event: AuditEvent, field: string) => (event.action === PROFILE_ACTION ? (PROFILE_FIELD_LABELS as Record<string, string>)[field] ?? field : fieldLabel(field));
+const valueOf = (event: AuditEvent, field: string, value: unknown, memberName: (id: string) => string) =>
+  event.action === PROFILE_ACTION ? displayPart(field, value) : displayValue(field, value, memberName);
+
 function Changes({ event, memberName }: { event: AuditEvent; memberName: (id: string) => string }) {
-  const changes = fieldChanges(event);
+  const changes = event.action === PROFILE_ACTION ? fieldChanges(event, PROFILE_FIELDS) : fieldChanges(event);
   if (changes.length === 0) return <Text fz="sm" c="dimmed">{T.historyNoFieldChange}</Text>;
   return (
     <Table withTableBorder fz="sm" mt={6} maw={820} layout="fixed">
@@ -24,13 +32,15 @@ function Changes({ event, memberName }: { event: AuditEvent; memberName: (id: st
       <Table.Tbody>
         {changes.map((c) => (
           <Table.Tr key={c.field} data-field={c.field}>
-            <Table.Td fw={600}>{fieldLabel(c.field)}</Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>
+            <Table.Td fw={600} style={{ verticalAlign: 'top' }}>
+              {labelOf(event, c.field)}
+            </Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', verticalAlign: 'top' }}>
               <Text fz="sm" td="line-through" c="dimmed" component="span">
-                {displayValue(c.field, c.before, memberName)}
+                {valueOf(event, c.field, c.before, memberName)}
               </Text>
             </Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{displayValue(c.field, c.after, memberName)}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', verticalAlign: 'top' }}>{valueOf(event, c.field, c.after, memberName)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -66,7 +76,7 @@ export function AiSystemHistory({ orgId, id }: { orgId: string; id: string }) {
                       {e.actor.name}
                     </Text>
                     <Badge size="sm" variant="light" color={verb === 'deleted' ? 'red' : verb === 'created' ? 'teal' : 'blue'} tt="none">
-                      {verb === 'created' ? T.historyCreated : verb === 'deleted' ? T.historyDeleted : T.historyUpdated}
+                      {verb === 'created' ? T.historyCreated : verb === 'deleted' ? T.historyDeleted : e.action === PROFILE_ACTION ? PROFILE_TEXT.historyUpdated : T.historyUpdated}
                     </Badge>
                     <Text fz="xs" c="dimmed" title={formatDateTime(e.at)}>
                       {formatDateTime(e.at)} · {formatRelative(e.at)}
@@ -74,7 +84,7 @@ export function AiSystemHistory({ orgId, id }: { orgId: string; id: string }) {
                   </Group>
                 }
               >
-                {verb === 'updated' && <Changes event={e} memberName={memberName} />}
+                {(verb === 'updated' || e.action === PROFILE_ACTION) && <Changes event={e} memberName={memberName} />}
               </Timeline.Item>
             );
           })}

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AiRole, AiSystemSort, AiSystemStatus, LifecycleStage, RiskTier } from '@fortytwo/domain';
+import type { AiRole, AiSystemProfile, AiSystemSort, AiSystemStatus, LifecycleStage, RiskTier } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
 import type { AiSystem, AiSystemPage, AuditEvent, Page } from '../../api/types';
 
@@ -15,10 +15,13 @@ export type InventorySort = { sort: AiSystemSort; order: 'asc' | 'desc' };
 /** Everything under this key is refreshed after any inventory change. */
 export const inventoryKey = (orgId: string) => ['ai-systems', orgId] as const;
 export const aiSystemKey = (orgId: string, id: string) => ['ai-systems', orgId, 'one', id] as const;
+/** Under the AI system's key: the two share one version, so refreshing the system refreshes its profile. */
+export const aiSystemProfileKey = (orgId: string, id: string) => [...aiSystemKey(orgId, id), 'profile'] as const;
 
 const base = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/ai-systems`;
 export const aiSystemPath = (orgId: string, id: string) => `${base(orgId)}/${encodeURIComponent(id)}`;
 export const createAiSystemPath = base;
+export const aiSystemProfilePath = (orgId: string, id: string) => `${aiSystemPath(orgId, id)}/profile`;
 export const exportCsvHref = (orgId: string, filters: InventoryFilters) => `${base(orgId)}/export.csv${qs(filters)}`;
 
 export const PAGE_SIZE = 50;
@@ -53,3 +56,19 @@ export function useAiSystemHistory(orgId: string, id: string) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
+
+/** The A.4 profile of an AI system as the server answers it (apps/server/src/modules/inventory/profile.ts). */
+export type AiSystemProfileRecord = AiSystemProfile & { aiSystemId: string; version: number; gaps: string[]; updatedAt: string | null };
+
+/** `forEditing`: read again from the server on mount, so an edit starts from the current version. */
+export function useAiSystemProfile(orgId: string, id: string, { forEditing = false } = {}) {
+  return useQuery({
+    queryKey: aiSystemProfileKey(orgId, id),
+    queryFn: () => api.get<AiSystemProfileRecord>(aiSystemProfilePath(orgId, id)),
+    ...(forEditing ? { refetchOnMount: 'always' as const } : {}),
+  });
+}
+
+/** Web addresses of an AI system's pages. */
+export const aiSystemHref = (orgId: string, id: string, tab?: 'resources' | 'history') => `/orgs/${orgId}/ai-systems/${id}${tab ? `?tab=${tab}` : ''}`;
+export const aiSystemProfileEditHref = (orgId: string, id: string) => `/orgs/${orgId}/ai-systems/${id}/profile/edit`;

@@ -28,6 +28,7 @@ export const INVENTORY_TEXT = {
   noOwner: 'No owner',
   // detail
   edit: 'Edit',
+  editDetails: 'Edit details',
   delete: 'Delete',
   details: 'Details',
   history: 'History',

@@ -1,10 +1,16 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconBooks, IconBuilding, IconHistory, IconHome, IconKey, IconList, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
 import { useInventoryCount } from '../inventory/api';
+import { SCOPE_TEXT } from '../scope/text';
+import { GOVERNANCE_TEXT, RACI_TEXT } from '../governance/text';
+import { CONTEXT_TEXT, PARTIES_TEXT } from '../context/text';
+import { GapNavBadge } from '../gap/GapNavBadge';
+import { TasksNavBadge } from '../tasks/TasksNavBadge';
+import { TASKS_TEXT } from '../tasks/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
 import { SHELL_TEXT } from './text';
@@ -61,10 +67,12 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
     <ScrollArea type="scroll" style={{ flex: 1 }}>
       <Stack gap={0} component="nav" aria-label="Main">
         {link(base, SHELL_TEXT.overview, <IconHome size={18} />, undefined, pathname === base || pathname === `${base}/`)}
+        {link(`${base}/tasks`, TASKS_TEXT.nav, <IconChecklist size={18} />, <TasksNavBadge />)}
         {PHASES.map((phase) => (
           <Section key={phase} title={phase}>
             {JOURNEY.filter((s) => s.phase === phase).map((step) => {
               const to = `${base}/${step.slug}`;
+              if (step.slug === 'gap-analysis') return link(to, step.title, <StepNumber n={step.number} />, <GapNavBadge orgId={orgId} />);
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
               return (
                 <NavLink key={to} label={step.title} leftSection={<StepNumber n={step.number} />} defaultOpened childrenOffset={14} active={false} className={classes.navLink}>
@@ -78,7 +86,11 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                       </Badge>
                     ) : undefined,
                   )}
-                  {link(to, SHELL_TEXT.scopeRest, <IconBuilding size={16} />, <Soon />)}
+                  {link(`${base}/context`, CONTEXT_TEXT.title, <IconCompass size={16} />, undefined, pathname === `${base}/context` || is(`${base}/context/issues`))}
+                  {link(`${base}/context/parties`, PARTIES_TEXT.title, <IconUsersGroup size={16} />)}
+                  {link(to, SCOPE_TEXT.title, <IconTargetArrow size={16} />)}
+                  {link(`${base}/governance`, GOVERNANCE_TEXT.title, <IconBuildingBank size={16} />)}
+                  {link(`${base}/raci`, RACI_TEXT.title, <IconSitemap size={16} />)}
                 </NavLink>
               );
             })}

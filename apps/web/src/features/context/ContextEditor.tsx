@@ -1,0 +1,215 @@
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { AI_ROLES, type AiRole } from '@fortytwo/domain';
+import { api, isApiError } from '../../api/client';
+import { FormSection } from '../../ui/FormSection';
+import { formatDateTime } from '../../ui/format';
+import { notifySuccess } from '../../ui/notify';
+import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
+import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useOrg } from '../shell/org-context';
+import { orgContextPath, refreshAfterChange, setOrgContextData } from './api';
+import {
+  bodyOf,
+  changedFields,
+  CLIMATE_LABELS,
+  differingFields,
+  display,
+  fieldLabel,
+  fieldOfFor,
+  schema,
+  toInput,
+  valuesOf,
+  type ClimateDecision,
+  type ContextFormValues,
+  type ParsedContext,
+} from './context-values';
+import { RoleCard } from './RoleCard';
+import { COMMON_TEXT as C, CONTEXT_TEXT as T } from './text';
+import type { OrgContext } from './types';
+import { WideSection } from './WideSection';
+import classes from './context.module.css';
+
+type Conflict = { base: OrgContext; current: OrgContext; mine: ContextFormValues };
+
+const CLIMATE_CHOICES: ClimateDecision[] = ['relevant', 'not_relevant', 'undecided'];
+
+/** The context record of clause 4.1 as one form: AI roles, the climate decision, a summary; one Save. */
+export function ContextEditor({ record }: { record: OrgContext }) {
+  const { orgId } = useOrg();
+  const qc = useQueryClient();
+  const [base, setBase] = useState<OrgContext>(record);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // A reason shows "required" once its box was left or a save was tried, not as soon as a role is ticked.
+  const [reasonLeft, setReasonLeft] = useState<Partial<Record<AiRole, true>>>({});
+  const [attempted, setAttempted] = useState(false);
+  // Server issues name roles by their place in the body sent, which depends on the values.
+  const sent = useRef<ContextFormValues | null>(null);
+  const fieldOf = useMemo(() => fieldOfFor(() => sent.current), []);
+  const form = useZodForm(schema, valuesOf(record), toInput, fieldOf);
+  const { values, setValue, errorFor, touch } = form;
+
+  const save = useMutation({
+    mutationFn: async (parsed: ParsedContext): Promise<OrgContext | null> => {
+      const changes = changedFields(bodyOf(parsed), base);
+      if (Object.keys(changes).length === 0) return null;
+      return api.patch<OrgContext>(orgContextPath(orgId), { version: base.version, ...changes });
+    },
+    onSuccess: async (saved) => {
+      if (!saved) {
+        setNotice(T.nothingChanged);
+        return;
+      }
+      setOrgContextData(qc, orgId, saved);
+      setBase(saved);
+      form.reset(valuesOf(saved));
+      setAttempted(false);
+      setReasonLeft({});
+      notifySuccess(T.saved);
+      await refreshAfterChange(qc, orgId);
+    },
+    onError: (e) => {
+      if (isApiError(e, 'STALE_VERSION')) {
+        const theirs = (e.details as { current?: OrgContext } | undefined)?.current;
+        if (theirs) {
+          setConflict({ base, current: theirs, mine: form.values });
+          return;
+        }
+      }
+      form.showServerError(e);
+    },
+  });
+
+  const resolve = (reapply: boolean) => {
+    if (!conflict) return;
+    const next: ContextFormValues = { ...valuesOf(conflict.current) };
+    if (reapply) {
+      const startedFrom = valuesOf(conflict.base);
+      for (const f of differingFields(startedFrom, conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
+    }
+    setBase(conflict.current);
+    setOrgContextData(qc, orgId, conflict.current);
+    form.reset(next);
+    setConflict(null);
+    setNotice(reapply ? C.staleReapplied : null);
+  };
+
+  const conflictRows = (c: Conflict) => {
+    const theirs = valuesOf(c.current);
+    const startedFrom = valuesOf(c.base);
+    const fields = [...new Set([...differingFields(startedFrom, theirs), ...differingFields(startedFrom, c.mine)])];
+    return fields.map((f) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
+  };
+
+  const roleError = (role: AiRole) => (attempted || reasonLeft[role] ? errorFor(role) : undefined);
+  const chosenCount = AI_ROLES.filter((r) => values[r].chosen).length;
+  const decided = values.climate !== 'undecided';
+
+  return (
+    <form
+      noValidate
+      aria-label={T.title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setNotice(null);
+        setAttempted(true);
+        const parsed = form.validate();
+        sent.current = values;
+        if (parsed) save.mutate(parsed);
+        else focusFirstInvalid(e.currentTarget);
+      }}
+    >
+      <Stack gap="lg">
+        {conflict && (
+          <StaleConflictAlert
+            conflict={conflict}
+            title={T.staleTitle}
+            body={C.staleBody(C.staleWho(conflict.current.version, conflict.base.version, formatDateTime(conflict.current.updatedAt)))}
+            rows={conflictRows(conflict)}
+            labels={C.staleLabels}
+            onReapply={() => resolve(true)}
+            onDiscard={() => resolve(false)}
+          />
+        )}
+        {notice && (
+          <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={C.dismiss}>
+            {notice}
+          </Alert>
+        )}
+        {form.formError && (
+          <Alert color="red" variant="light" role="alert">
+            {form.formError}
+          </Alert>
+        )}
+        <WideSection
+          title={T.rolesTitle}
+          hint={T.rolesHint}
+          aside={
+            <Text fz="sm" c="dimmed" className={classes.nowrap} aria-live="polite">
+              {T.rolesChosen(chosenCount)}
+            </Text>
+          }
+        >
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
+            {AI_ROLES.map((role) => (
+              <RoleCard
+                key={role}
+                role={role}
+                value={values[role]}
+                error={roleError(role)}
+                onChange={(next) => setValue(role, next)}
+                onReasonBlur={() => setReasonLeft((s) => (s[role] ? s : { ...s, [role]: true }))}
+              />
+            ))}
+          </SimpleGrid>
+        </WideSection>
+        <FormSection title={T.climateTitle} hint={T.climateHint}>
+          <Radio.Group label={T.climate} value={values.climate} onChange={(v) => setValue('climate', v)} error={errorFor('climate')}>
+            <Group gap="lg" mt={8}>
+              {CLIMATE_CHOICES.map((c) => (
+                <Radio key={c} value={c} label={CLIMATE_LABELS[c]} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Textarea
+            label={T.climateReason}
+            description={T.climateReasonHint}
+            required={decided}
+            value={values.climateReason}
+            onChange={(e) => setValue('climateReason', e.currentTarget.value)}
+            onBlur={() => touch('climateReason')}
+            error={errorFor('climateReason')}
+            autosize
+            minRows={3}
+            maxRows={10}
+            maxLength={2050}
+          />
+        </FormSection>
+        <FormSection title={T.summaryTitle} hint={T.summaryHint}>
+          <Textarea
+            label={T.summary}
+            value={values.summary}
+            onChange={(e) => setValue('summary', e.currentTarget.value)}
+            onBlur={() => touch('summary')}
+            error={errorFor('summary')}
+            autosize
+            minRows={3}
+            maxRows={12}
+            maxLength={4050}
+          />
+        </FormSection>
+        <Group justify="space-between" className={classes.saveBar}>
+          <Text fz="sm" c="dimmed" data-testid="context-version">
+            {base.version === 0 || !base.updatedAt ? T.neverSaved : T.savedAt(base.version, formatDateTime(base.updatedAt))}
+          </Text>
+          <Button type="submit" loading={save.isPending} disabled={!!conflict} leftSection={<IconDeviceFloppy size={16} />}>
+            {T.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

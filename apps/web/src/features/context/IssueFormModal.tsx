@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import { Alert, Button, Grid, Group, Modal, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CONTEXT_CATEGORY_LABELS, CONTEXT_ISSUE_KINDS, type ContextCategory, type ContextIssueKind } from '@fortytwo/domain';
+import { api, isApiError } from '../../api/client';
+import { formatDateTime } from '../../ui/format';
+import { notifySuccess } from '../../ui/notify';
+import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
+import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useOrg } from '../shell/org-context';
+import { issuePath, issuesPath, refreshAfterChange } from './api';
+import { changedFields, differingFields, emptyValues, fieldLabel, schema, toInput, valuesOf, type FormField, type IssueFields, type IssueFormValues } from './issue-values';
+import { options } from './labels';
+import { COMMON_TEXT as C, ISSUE_FIELD_HELP as H, ISSUE_FIELD_LABELS as L, ISSUE_KIND_LABELS, ISSUES_TEXT as T } from './text';
+import type { ContextIssue } from './types';
+
+type Conflict = { base: ContextIssue; current: ContextIssue; mine: IssueFormValues };
+
+function display(f: FormField, v: IssueFormValues): string {
+  switch (f) {
+    case 'kind':
+      return v.kind ? ISSUE_KIND_LABELS[v.kind as ContextIssueKind] : '—';
+    case 'category':
+      return v.category ? CONTEXT_CATEGORY_LABELS[v.category as ContextCategory] : '—';
+    case 'description':
+    case 'effect':
+    case 'source':
+    case 'reviewDate':
+      return v[f].trim() || '—';
+  }
+}
+
+/**
+ * Adds an issue, or edits one (PATCH with the version read). New issues start with the kind and
+ * category the register is filtered on.
+ */
+export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue | null; preset: { kind?: ContextIssueKind | undefined; category?: ContextCategory | undefined }; onClose: () => void }) {
+  const { orgId } = useOrg();
+  const qc = useQueryClient();
+  const [base, setBase] = useState<ContextIssue | null>(issue);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useZodForm(schema, issue ? valuesOf(issue) : emptyValues(preset.kind ?? null, preset.category ?? null), toInput);
+  const { values, setValue, errorFor, touch } = form;
+
+  const save = useMutation({
+    mutationFn: async (parsed: IssueFields): Promise<ContextIssue | null> => {
+      if (!base) return api.post<ContextIssue>(issuesPath(orgId), parsed);
+      const changes = changedFields(parsed, base);
+      if (Object.keys(changes).length === 0) return null;
+      return api.patch<ContextIssue>(issuePath(orgId, base.id), { version: base.version, ...changes });
+    },
+    onSuccess: async (saved) => {
+      if (!saved) {
+        setNotice(T.nothingChanged);
+        return;
+      }
+      // The register shows the new row as the dialog closes.
+      await refreshAfterChange(qc, orgId);
+      notifySuccess(base ? T.savedIssue : T.created);
+      onClose();
+    },
+    onError: (e) => {
+      if (base && isApiError(e, 'STALE_VERSION')) {
+        const current = (e.details as { current?: ContextIssue } | undefined)?.current;
+        if (current) {
+          setConflict({ base, current, mine: form.values });
+          return;
+        }
+      }
+      form.showServerError(e);
+    },
+  });
+
+  const resolve = (reapply: boolean) => {
+    if (!conflict) return;
+    const next: IssueFormValues = { ...valuesOf(conflict.current) };
+    if (reapply) for (const f of differingFields(valuesOf(conflict.base), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
+    setBase(conflict.current);
+    form.reset(next);
+    setConflict(null);
+    setNotice(reapply ? C.staleReapplied : null);
+    void refreshAfterChange(qc, orgId);
+  };
+
+  const conflictRows = (c: Conflict) => {
+    const theirs = valuesOf(c.current);
+    const startedFrom = valuesOf(c.base);
+    const fields = [...new Set([...differingFields(startedFrom, theirs), ...differingFields(startedFrom, c.mine)])];
+    return fields.map((f) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
+  };
+
+  // The domain's message for a missing select lists its ids; a person needs "choose one".
+  const categoryError = values.category === null && errorFor('category') ? C.chooseCategory : errorFor('category');
+  const title = issue ? T.editTitle : T.newTitle;
+
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg" centered>
+      <form
+        noValidate
+        aria-label={title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setNotice(null);
+          const parsed = form.validate();
+          if (parsed) save.mutate(parsed);
+          else focusFirstInvalid(e.currentTarget);
+        }}
+      >
+        <Stack gap="md">
+          {conflict && (
+            <StaleConflictAlert
+              conflict={conflict}
+              title={T.staleTitle}
+              body={C.staleBody(C.staleWho(conflict.current.version, conflict.base.version, formatDateTime(conflict.current.updatedAt)))}
+              rows={conflictRows(conflict)}
+              labels={C.staleLabels}
+              onReapply={() => resolve(true)}
+              onDiscard={() => resolve(false)}
+            />
+          )}
+          {notice && (
+            <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={C.dismiss}>
+              {notice}
+            </Alert>
+          )}
+          {form.formError && (
+            <Alert color="red" variant="light" role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Radio.Group label={L.kind} description={H.kind} required value={values.kind} onChange={(v) => setValue('kind', v)} error={errorFor('kind')}>
+                <Group gap="lg" mt={8}>
+                  {CONTEXT_ISSUE_KINDS.map((k) => (
+                    <Radio key={k} value={k} label={ISSUE_KIND_LABELS[k]} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label={L.category}
+                description={H.category}
+                required
+                data={options(CONTEXT_CATEGORY_LABELS)}
+                value={values.category}
+                onChange={(v) => setValue('category', v)}
+                onBlur={() => touch('category')}
+                error={categoryError}
+                placeholder={C.chooseCategory}
+                comboboxProps={{ withinPortal: true }}
+              />
+            </Grid.Col>
+          </Grid>
+          <Textarea
+            label={L.description}
+            description={H.description}
+            required
+            value={values.description}
+            onChange={(e) => setValue('description', e.currentTarget.value)}
+            onBlur={() => touch('description')}
+            error={errorFor('description')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            maxLength={2050}
+            data-autofocus
+          />
+          <Textarea
+            label={L.effect}
+            description={H.effect}
+            value={values.effect}
+            onChange={(e) => setValue('effect', e.currentTarget.value)}
+            onBlur={() => touch('effect')}
+            error={errorFor('effect')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            maxLength={2050}
+          />
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 7 }}>
+              <TextInput
+                label={L.source}
+                description={H.source}
+                value={values.source}
+                onChange={(e) => setValue('source', e.currentTarget.value)}
+                onBlur={() => touch('source')}
+                error={errorFor('source')}
+                maxLength={550}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 5 }}>
+              <TextInput
+                type="date"
+                label={L.reviewDate}
+                description={H.reviewDate}
+                value={values.reviewDate}
+                onChange={(e) => setValue('reviewDate', e.currentTarget.value)}
+                onBlur={() => touch('reviewDate')}
+                error={errorFor('reviewDate')}
+              />
+            </Grid.Col>
+          </Grid>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {T.cancel}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!!conflict}>
+              {issue ? T.save : T.create}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

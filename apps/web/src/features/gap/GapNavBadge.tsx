@@ -1,0 +1,16 @@
+import { Badge } from '@mantine/core';
+import { currentWorking, useAssessments } from './api';
+import { formatPercent } from './format';
+import { GAP_TEXT as T } from './text';
+
+/** Step 1's progress in the navigation: the current assessment's overall readiness. */
+export function GapNavBadge({ orgId }: { orgId: string }) {
+  const list = useAssessments(orgId);
+  const current = list.data ? currentWorking(list.data) : undefined;
+  if (!current || current.overall === null) return null;
+  return (
+    <Badge size="sm" variant="light" color="teal" aria-label={`${T.overall} ${formatPercent(current.overall)}`}>
+      {`${Math.round(current.overall)}%`}
+    </Badge>
+  );
+}

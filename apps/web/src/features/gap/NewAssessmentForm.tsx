@@ -1,0 +1,68 @@
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { ZCreateGapAssessment } from '@fortytwo/domain';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { notifySuccess } from '../../ui/notify';
+import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { assessmentKey, assessmentsPath, gapHref, gapKey, type GapAssessment } from './api';
+import { GAP_TEXT as T } from './text';
+
+/** Names and starts a working assessment, then opens its questionnaire at the first requirement. */
+export function NewAssessmentForm({ orgId, onCancel, autoFocus }: { orgId: string; onCancel?: () => void; autoFocus?: boolean }) {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const initial: { name: string } = { name: T.nameDefault };
+  const form = useZodForm(ZCreateGapAssessment, initial);
+  const create = useMutation({
+    mutationFn: (body: { name: string }) => api.post<GapAssessment>(assessmentsPath(orgId), body),
+    onSuccess: async (a) => {
+      qc.setQueryData(assessmentKey(orgId, a.id), a);
+      notifySuccess(T.created(a.name));
+      await qc.invalidateQueries({ queryKey: gapKey(orgId), predicate: (q) => q.queryKey[2] !== 'one' });
+      void navigate(gapHref(orgId, a.id, a.items[0]?.ref));
+    },
+    onError: (e) => form.showServerError(e),
+  });
+  return (
+    <form
+      noValidate
+      aria-label={T.newTitle}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = form.validate();
+        if (parsed) create.mutate(parsed);
+        else focusFirstInvalid(e.currentTarget);
+      }}
+    >
+      <Stack gap="md">
+        {form.formError && (
+          <Alert color="red" variant="light" role="alert">
+            {form.formError}
+          </Alert>
+        )}
+        <TextInput
+          label={T.name}
+          required
+          value={form.values.name}
+          onChange={(e) => form.setValue('name', e.currentTarget.value)}
+          onBlur={() => form.touch('name')}
+          error={form.errorFor('name')}
+          data-autofocus={autoFocus || undefined}
+          maxLength={250}
+        />
+        <Group justify="flex-end" gap="sm">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {T.cancel}
+            </Button>
+          )}
+          <Button type="submit" loading={create.isPending} leftSection={<IconPlayerPlay size={16} />}>
+            {T.create}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

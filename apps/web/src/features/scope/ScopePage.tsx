@@ -1,0 +1,306 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, TagsInput, Text, ThemeIcon, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconDeviceFloppy, IconInfoCircle, IconTargetArrow } from '@tabler/icons-react';
+import { composeScopeStatement, EMPTY_SCOPE, scopeWarnings, type AiRole, type ScopeContent } from '@fortytwo/domain';
+import { api, isApiError } from '../../api/client';
+import type { AiSystem } from '../../api/types';
+import { confirmDanger } from '../../ui/confirm';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { PageHeader } from '../../ui/PageHeader';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
+import { focusFirstInvalid } from '../../ui/use-zod-form';
+import { useOrg } from '../shell/org-context';
+import { AiSystemPicker } from './AiSystemPicker';
+import { approveScopePath, scopeKey, scopePath, scopeRevisionsKey, useOrgAiRoles, useScope, useScopeAiSystems } from './api';
+import { approvalBlocker, ApprovalPanel, StatusBadge } from './ApprovalPanel';
+import { BuilderSection } from './BuilderSection';
+import { ExclusionsEditor } from './ExclusionsEditor';
+import { usePrintStatement } from './print';
+import { RecordHistory } from './RecordHistory';
+import { changedFields, contentOf, differingFields, display, keyOf, reapply, schema, toInput, valuesOf, type ListField, type ScopeFormValues } from './scope-values';
+import { ScopeRevisions } from './ScopeRevisions';
+import { ScopeWarnings } from './ScopeWarnings';
+import { StatementPanel } from './StatementPanel';
+import type { Scope } from './types';
+import { usePathForm } from './use-path-form';
+import { SCOPE_FIELD_LABELS as L, SCOPE_FIELD_PLACEHOLDERS as P, SCOPE_TEXT as T } from './text';
+import classes from './scope.module.css';
+
+type Conflict = { base: Scope; current: Scope; mine: ScopeFormValues };
+
+const HISTORY_ACTIONS = { 'scope.updated': 'Changed the draft', 'scope.approved': 'Approved a revision' };
+
+/** The scope builder (clause 4.3): loads the draft, the inventory and the AI roles the statement names. */
+export function ScopePage() {
+  const { orgId } = useOrg();
+  const scope = useScope(orgId);
+  const systems = useScopeAiSystems(orgId);
+  const roles = useOrgAiRoles(orgId);
+  const failed = scope.error ?? systems.error ?? roles.error;
+  if (failed)
+    return (
+      <>
+        <PageHeader title={T.title} description={T.description} />
+        <ErrorAlert error={failed} onRetry={() => void Promise.all([scope.refetch(), systems.refetch(), roles.refetch()])} />
+      </>
+    );
+  if (!scope.data || !systems.data || !roles.data) return <Loading />;
+  return <ScopeWorkspace saved={scope.data} systems={systems.data.items} total={systems.data.total} aiRoles={roles.data} />;
+}
+
+function WhyScope() {
+  return (
+    <Paper withBorder radius="md" p="lg" mb="lg" data-testid="scope-teaching">
+      <Group align="flex-start" wrap="nowrap" gap="md">
+        <ThemeIcon variant="light" size="lg" radius="md" aria-hidden>
+          <IconTargetArrow size={20} />
+        </ThemeIcon>
+        <Stack gap={6}>
+          <Title order={2} fz="md">
+            {T.whyTitle}
+          </Title>
+          <Text fz="sm">{T.whyBody}</Text>
+          <Text fz="sm">{T.whyHow}</Text>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
+function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; systems: AiSystem[]; total: number; aiRoles: AiRole[] }) {
+  const { orgId, org, can } = useOrg();
+  const qc = useQueryClient();
+  const canWrite = can('context.write');
+  const readOnly = !canWrite;
+  // Deleted systems can only be told apart when the whole inventory was read.
+  const known = useMemo(() => (total <= systems.length ? new Set(systems.map((s) => s.id)) : undefined), [systems, total]);
+  const [base, setBase] = useState<Scope>(saved);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = usePathForm(schema, valuesOf(saved, known), toInput, keyOf);
+  const { print, sheet } = usePrintStatement();
+
+  const content = contentOf(form.values);
+  const dirty = differingFields(base, content).length > 0;
+  const dropped = known ? base.aiSystemIds.filter((id) => !known.has(id)).length : 0;
+  const warnings = dirty ? scopeWarnings(content, systems) : base.warnings;
+  const statement = dirty ? composeScopeStatement({ organizationName: org.name, aiRoles, scope: content, aiSystems: systems }) : base.statement;
+  const systemName = (id: string) => systems.find((s) => s.id === id)?.name ?? 'a deleted AI system';
+
+  // Someone else's save arrives (refetch) while nothing is being edited here: show it.
+  useEffect(() => {
+    if (saved.version !== base.version && !dirty && !conflict) {
+      setBase(saved);
+      form.reset(valuesOf(saved, known));
+    }
+    // Only a new answer from the server is a reason to look.
+  }, [saved]);
+
+  const adopt = (s: Scope) => {
+    qc.setQueryData(scopeKey(orgId), s);
+    setBase(s);
+  };
+
+  const save = useMutation({
+    mutationFn: (parsed: ScopeContent) => api.patch<Scope>(scopePath(orgId), { version: base.version, ...changedFields(parsed, base) }),
+    onSuccess: (s) => {
+      adopt(s);
+      form.reset(valuesOf(s, known));
+      notifySuccess(T.saved);
+    },
+    onError: (e) => {
+      const current = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: Scope } | undefined)?.current : undefined;
+      if (current) setConflict({ base, current, mine: form.values });
+      else form.showServerError(e);
+    },
+  });
+
+  const approve = useMutation({
+    mutationFn: () => api.post<Scope>(approveScopePath(orgId), { version: base.version }),
+    onSuccess: async (s) => {
+      adopt(s);
+      notifySuccess(T.approved(s.approved?.revision ?? 1));
+      await qc.invalidateQueries({ queryKey: scopeRevisionsKey(orgId) });
+    },
+    onError: (e) => {
+      notifyError(e, 'The scope was not approved');
+      if (isApiError(e, 'STALE_VERSION')) void qc.invalidateQueries({ queryKey: scopeKey(orgId) });
+    },
+  });
+
+  const next = (base.approved?.revision ?? 0) + 1;
+  const askApprove = () =>
+    modals.openConfirmModal({
+      title: T.approveTitle(next),
+      children: <Text size="sm">{T.approveBody(next)}</Text>,
+      labels: { confirm: T.approveConfirm(next), cancel: 'Cancel' },
+      onConfirm: () => approve.mutate(),
+    });
+
+  const resolve = (keepMine: boolean) => {
+    if (!conflict) return;
+    adopt(conflict.current);
+    form.reset(keepMine ? reapply(conflict.current, conflict.base, conflict.mine) : valuesOf(conflict.current, known));
+    setConflict(null);
+    setNotice(keepMine ? T.staleReapplied : null);
+  };
+
+  const discard = async () => {
+    if (await confirmDanger({ title: T.discard, message: 'Your unsaved changes to the scope will be lost.', confirmLabel: T.discard })) form.reset(valuesOf(base, known));
+  };
+
+  const list = (field: ListField) => (
+    <TagsInput
+      label={L[field]}
+      description={T.listHint}
+      placeholder={form.values[field].length ? undefined : P[field]}
+      value={form.values[field]}
+      onChange={(v) => form.update((x) => ({ ...x, [field]: v }), field)}
+      onBlur={() => form.touch(field)}
+      error={form.errorFor(field)}
+      disabled={readOnly}
+      clearable={!readOnly}
+      acceptValueOnBlur
+      splitChars={[';']}
+      maxLength={350}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: 'Plan' }, { label: T.crumbStep }]}
+        title={T.title}
+        badge={
+          <Group gap={6} wrap="nowrap">
+            <StatusBadge scope={base} />
+            {dirty && (
+              <Badge color="yellow" variant="light" size="lg" tt="none">
+                {T.unsaved}
+              </Badge>
+            )}
+          </Group>
+        }
+        description={T.description}
+        actions={
+          can('audit_event.read') && (
+            <RecordHistory orgId={orgId} entityType="scope" entityId={orgId} title={T.title} actionLabels={HISTORY_ACTIONS} fieldLabels={L} />
+          )
+        }
+      />
+      {base.version === 0 && <WhyScope />}
+      <Stack gap="lg">
+        {conflict && (
+          <StaleConflictAlert
+            conflict={conflict}
+            title={T.staleTitle}
+            body={T.staleBody(T.staleWho(conflict.current.version, conflict.base.version))}
+            rows={[...new Set([...differingFields(conflict.base, conflict.current), ...differingFields(conflict.base, contentOf(conflict.mine))])].map((f) => ({
+              field: f,
+              label: L[f],
+              theirs: display(f, conflict.current, systemName),
+              yours: display(f, contentOf(conflict.mine), systemName),
+            }))}
+            labels={{ field: T.staleField, theirs: T.staleTheirs, yours: T.staleYours, reapply: T.staleReapply, discard: T.staleDiscard }}
+            onReapply={() => resolve(true)}
+            onDiscard={() => resolve(false)}
+          />
+        )}
+        {notice && (
+          <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel="Dismiss">
+            {notice}
+          </Alert>
+        )}
+        <ScopeWarnings warnings={warnings} form={form} readOnly={readOnly} />
+        <div className={classes.layout}>
+          <div className={classes.columns}>
+            <form
+              noValidate
+              aria-label="Scope builder"
+              className={classes.builder}
+              onSubmit={(e) => {
+                e.preventDefault();
+                setNotice(null);
+                const parsed = form.validate();
+                if (parsed) save.mutate({ ...EMPTY_SCOPE, ...parsed });
+                else focusFirstInvalid(e.currentTarget);
+              }}
+            >
+              <Stack gap="lg">
+                {readOnly && (
+                  <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />}>
+                    {T.readOnly}
+                  </Alert>
+                )}
+                {form.formError && (
+                  <Alert color="red" variant="light" role="alert">
+                    {form.formError}
+                  </Alert>
+                )}
+                <BuilderSection title={T.sectionWhere} hint={T.sectionWhereHint}>
+                  {list('units')}
+                  {list('sites')}
+                </BuilderSection>
+                <BuilderSection title={T.sectionSystems} hint={T.sectionSystemsHint}>
+                  <AiSystemPicker orgId={orgId} systems={systems} form={form} readOnly={readOnly} truncatedAt={total > systems.length ? systems.length : null} />
+                  {dropped > 0 && (
+                    <Text fz="xs" c="dimmed">
+                      {T.systemsDropped(dropped)}
+                    </Text>
+                  )}
+                </BuilderSection>
+                <BuilderSection title={T.sectionActivities} hint={T.sectionActivitiesHint}>
+                  {list('processes')}
+                  {list('productsServices')}
+                </BuilderSection>
+                <BuilderSection title={T.sectionInterfaces} hint={T.sectionInterfacesHint}>
+                  {list('interfaces')}
+                </BuilderSection>
+                <BuilderSection title={T.sectionExclusions} hint={T.sectionExclusionsHint}>
+                  <ExclusionsEditor form={form} readOnly={readOnly} />
+                </BuilderSection>
+                {canWrite && (
+                  <div className={classes.saveBar} data-dirty={dirty || undefined}>
+                    <Text fz="sm" c={dirty ? undefined : 'dimmed'} fw={dirty ? 600 : undefined} aria-live="polite">
+                      {dirty ? T.unsavedBar : T.nothingToSave}
+                    </Text>
+                    <Group gap="sm" wrap="nowrap">
+                      {dirty && (
+                        <Button variant="default" onClick={() => void discard()}>
+                          {T.discard}
+                        </Button>
+                      )}
+                      <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} disabled={!dirty || !!conflict}>
+                        {T.save}
+                      </Button>
+                    </Group>
+                  </div>
+                )}
+              </Stack>
+            </form>
+            <aside className={classes.side} aria-label="Statement and approval">
+              <ApprovalPanel base={base} blocker={approvalBlocker(base, dirty, warnings.length)} canApprove={can('scope.approve')} pending={approve.isPending} onApprove={askApprove}>
+                <ScopeRevisions orgId={orgId} orgName={org.name} onPrint={print} />
+              </ApprovalPanel>
+              <StatementPanel
+                statement={statement}
+                preview={dirty}
+                onPrint={() =>
+                  print({
+                    heading: T.printTitle(org.name),
+                    status: !dirty && base.status === 'approved' && base.approved ? T.stamp(base.approved.revision, base.approved.approvedByName, new Date(base.approved.approvedAt).toLocaleString()) : T.printDraft,
+                    statement,
+                  })
+                }
+              />
+            </aside>
+          </div>
+        </div>
+      </Stack>
+      {sheet}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { Badge } from '@mantine/core';
+import { useMyTasks } from './api';
+import { TASKS_TEXT as T } from './text';
+
+/** How many open tasks wait for the signed-in user, beside "My tasks". */
+export function TasksNavBadge() {
+  const tasks = useMyTasks();
+  const n = tasks.data?.length ?? 0;
+  if (n === 0) return null;
+  return (
+    <Badge size="sm" variant="filled" circle={n < 100} aria-label={T.count(n)}>
+      {n}
+    </Badge>
+  );
+}

@@ -1,0 +1,20 @@
+export const TASKS_TEXT = {
+  title: 'My tasks',
+  nav: 'My tasks',
+  description: 'The open actions assigned to you in every organization you belong to, the most urgent first.',
+  emptyTitle: 'Nothing is waiting for you',
+  emptyBody:
+    'Actions appear here when someone assigns one to you, for example when gaps from the gap analysis are turned into actions. Each one links back to the requirement it closes.',
+  openGapAnalysis: 'Open the gap analysis',
+  columns: { task: 'Task', source: 'From', organization: 'Organization', due: 'Due', status: 'Status' },
+  overdue: 'Overdue',
+  noDueDate: 'No due date',
+  gapSource: (ref: string) => `Gap ${ref}`,
+  manualSource: 'Added by hand',
+  status: (title: string) => `Status of ${title}`,
+  statusChanged: (title: string, status: string) => `"${title}" is now ${status.toLowerCase()}.`,
+  doneGone: 'Done actions leave this list; they stay on their gap.',
+  readOnly: 'Your role in this organization cannot change actions.',
+  count: (n: number) => `${n} open task${n === 1 ? '' : 's'}`,
+  staleRefreshed: 'Someone changed this action since you loaded the list. The list now shows their version; change the status again if you still need to.',
+} as const;
