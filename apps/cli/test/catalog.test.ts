@@ -53,7 +53,7 @@ describe('fortytwo catalog', () => {
     const r = await w.cli('catalog', 'export', '--format', 'oscal', '--output', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Wrote the OSCAL catalog of iso42001');
-    const schema = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/oscal-schemas/oscal_catalog_schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../packages/catalog/oscal-schema/oscal_catalog_schema.json'), 'utf8')) as object;
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(schema);

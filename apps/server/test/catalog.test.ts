@@ -37,7 +37,7 @@ links:
     rationale: Board sign-off is one way top management shows commitment.
 `;
 
-const oscalSchema = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/oscal-schemas/oscal_catalog_schema.json'), 'utf8')) as object;
+const oscalSchema = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../packages/catalog/oscal-schema/oscal_catalog_schema.json'), 'utf8')) as object;
 
 describeEachDialect('catalogue', (ctx) => {
   let owner: Client;

@@ -165,7 +165,7 @@ describe('search', () => {
 });
 
 describe('OSCAL export', () => {
-  const schema = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/oscal-schemas/oscal_catalog_schema.json'), 'utf8')) as object;
+  const schema = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../oscal-schema/oscal_catalog_schema.json'), 'utf8')) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
