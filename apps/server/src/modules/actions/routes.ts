@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, ZCreateAction, ZUpdateAction } from '@fortytwo/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
+import { actorOf, authOf } from '../../platform/http/access';
 import { nowIso } from '../../platform/ids';
 import { ZOrgParams } from '../orgs/schema';
 import { createAction, getAction, listActions, removeAction, tasksOf, updateAction, ZActionOut } from './service';
 
-const actorOf = (req: FastifyRequest) => {
-  const { user } = authOf(req);
-  return { userId: user.id, name: user.name };
-};
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 
 export function actionRoutes(fastify: FastifyInstance, deps: AppDeps) {

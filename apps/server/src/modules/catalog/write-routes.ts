@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { ZCustomControlFields, ZUpdateCustomControl } from '@fortytwo/catalog';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
+import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { createCustomControl, getCustomControl, listCustomControls, removeCustomControl, updateCustomControl, ZCustomControl } from './custom-controls';
 import { importCatalogFile, listImports, removeImport, ZCatalogImport, ZImportBody } from './imports';
 
-const actorOf = (req: FastifyRequest) => {
-  const { user } = authOf(req);
-  return { userId: user.id, name: user.name };
-};
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 
 export function catalogWriteRoutes(fastify: FastifyInstance, deps: AppDeps) {

@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { CONTEXT_CATEGORIES, CONTEXT_ISSUE_KINDS, toCsv, ZContextIssueFields, ZPartyFields, ZUpdateContextIssue, ZUpdateOrgContext, ZUpdateParty } from '@fortytwo/domain';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
+import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { getOrgContext, updateOrgContext, ZOrgContextOut } from './org-context';
 import { createIssue, createParty, listIssues, listParties, removeIssue, removeParty, updateIssue, updateParty, ZContextIssue, ZParty } from './registers';
 
-const actorOf = (req: FastifyRequest) => {
-  const { user } = authOf(req);
-  return { userId: user.id, name: user.name };
-};
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const csv = (reply: FastifyReply, name: string, columns: readonly string[], rows: string[][]) =>
   reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`).send(toCsv(columns, rows));

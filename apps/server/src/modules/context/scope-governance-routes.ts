@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { PILLARS, RACI_LABELS, toCsv, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateScope } from '@fortytwo/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
+import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { createRaciActivity, getGovernance, listRaci, removeRaciActivity, updatePillar, updateRaciActivity, ZPillarOut, ZRaciActivityOut } from './governance';
 import { approveScope, getScope, scopeRevisions, updateScope, ZScopeOut, ZScopeRevision } from './scope';
 
-const actorOf = (req: FastifyRequest) => {
-  const { user } = authOf(req);
-  return { userId: user.id, name: user.name };
-};
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 
 export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {

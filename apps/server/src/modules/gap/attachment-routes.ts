@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { localFileStore } from '../../platform/files';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
+import { actorOf } from '../../platform/http/access';
 import { uploadedFile, uploadScope } from '../../platform/http/uploads';
 import { ZOrgParams } from '../orgs/schema';
 import { addEvidenceFile, MAX_EVIDENCE_BYTES, readEvidenceFile, removeEvidenceFile } from './attachments';
@@ -11,10 +11,6 @@ import { ZGapItem } from './schema';
 
 const ZItemParams = ZOrgParams.extend({ id: z.string().max(64), ref: z.string().max(40) });
 const ZFileParams = ZItemParams.extend({ fileId: z.string().max(64) });
-const actorOf = (req: FastifyRequest) => {
-  const { user } = authOf(req);
-  return { userId: user.id, name: user.name };
-};
 
 export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
+import { actorOf } from '../../platform/http/access';
 import { uploadedFile, uploadScope } from '../../platform/http/uploads';
 import { ZOrgParams } from '../orgs/schema';
 import { csvDownload, reportDownload, workbookDownload, type Download } from './exports';
@@ -19,10 +19,6 @@ const ZImportSummary = z.object({
 });
 
 const send = (reply: FastifyReply, d: Download) => reply.type(d.contentType).header('content-disposition', `attachment; filename="${d.fileName}"`).send(d.body);
-const actorOf = (req: FastifyRequest) => {
-  const { user } = authOf(req);
-  return { userId: user.id, name: user.name };
-};
 
 export function gapExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { GAP_RESULTS, ZCreateGapAssessment, ZGapItemPatch, ZGapsToActions } from '@fortytwo/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
+import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { ZActionOut } from '../actions/service';
 import { ZGapAssessment, ZGapAssessmentSummary, ZGapItem, ZScores } from './schema';
@@ -22,10 +22,6 @@ import {
   updateItem,
 } from './service';
 
-const actorOf = (req: FastifyRequest) => {
-  const { user } = authOf(req);
-  return { userId: user.id, name: user.name };
-};
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const ZItemParams = ZIdParams.extend({ ref: z.string().max(40) });
 const ZChange = z.enum(['improved', 'regressed', 'unchanged', 'changed']);

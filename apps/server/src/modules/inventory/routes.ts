@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AI_SYSTEM_CSV_COLUMNS, CSV_LIST_SEPARATOR, toCsv, ZCreateAiSystem, ZUpdateAiSystem, ZUpdateAiSystemProfile } from '@fortytwo/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
+import { actorOf } from '../../platform/http/access';
 import { ZListQuery, ZPage } from '../../platform/pagination';
 import { ZOrgParams } from '../orgs/schema';
 import { ZAuditEvent } from '../audit-trail/routes';
@@ -21,10 +21,6 @@ import {
   updateAiSystemFields,
 } from './service';
 
-const actorOf = (req: FastifyRequest) => {
-  const { user } = authOf(req);
-  return { userId: user.id, name: user.name };
-};
 const ZItemParams = ZOrgParams.extend({ id: z.string().max(64) });
 
 function csvRow(s: TAiSystem): string[] {

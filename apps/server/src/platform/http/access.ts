@@ -91,3 +91,9 @@ export function authOf(req: FastifyRequest): Authentication {
   if (!req.auth) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return req.auth;
 }
+
+/** Who the audit trail names for this request. */
+export function actorOf(req: FastifyRequest) {
+  const { user } = authOf(req);
+  return { userId: user.id, name: user.name };
+}

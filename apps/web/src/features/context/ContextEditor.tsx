@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { AI_ROLES, type AiRole } from '@fortytwo/domain';
@@ -7,9 +7,9 @@ import { api, isApiError } from '../../api/client';
 import { FormSection } from '../../ui/FormSection';
 import { formatDateTime } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
-import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
+import { FormAlerts } from './FormAlerts';
 import { orgContextPath, refreshAfterChange, setOrgContextData } from './api';
 import {
   bodyOf,
@@ -123,27 +123,15 @@ export function ContextEditor({ record }: { record: OrgContext }) {
       }}
     >
       <Stack gap="lg">
-        {conflict && (
-          <StaleConflictAlert
-            conflict={conflict}
-            title={T.staleTitle}
-            body={C.staleBody(C.staleWho(conflict.current.version, conflict.base.version, formatDateTime(conflict.current.updatedAt)))}
-            rows={conflictRows(conflict)}
-            labels={C.staleLabels}
-            onReapply={() => resolve(true)}
-            onDiscard={() => resolve(false)}
-          />
-        )}
-        {notice && (
-          <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={C.dismiss}>
-            {notice}
-          </Alert>
-        )}
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+        <FormAlerts
+          conflict={conflict}
+          staleTitle={T.staleTitle}
+          rows={conflict ? conflictRows(conflict) : []}
+          onResolve={resolve}
+          notice={notice}
+          onDismissNotice={() => setNotice(null)}
+          formError={form.formError}
+        />
         <WideSection
           title={T.rolesTitle}
           hint={T.rolesHint}

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Grid, Group, Modal, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Grid, Group, Modal, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CONTEXT_CATEGORY_LABELS, CONTEXT_ISSUE_KINDS, type ContextCategory, type ContextIssueKind } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
-import { formatDateTime } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
-import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
+import { FormAlerts } from './FormAlerts';
 import { issuePath, issuesPath, refreshAfterChange } from './api';
 import { changedFields, differingFields, emptyValues, fieldLabel, schema, toInput, valuesOf, type FormField, type IssueFields, type IssueFormValues } from './issue-values';
 import { options } from './labels';
@@ -108,27 +107,15 @@ export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue
         }}
       >
         <Stack gap="md">
-          {conflict && (
-            <StaleConflictAlert
-              conflict={conflict}
-              title={T.staleTitle}
-              body={C.staleBody(C.staleWho(conflict.current.version, conflict.base.version, formatDateTime(conflict.current.updatedAt)))}
-              rows={conflictRows(conflict)}
-              labels={C.staleLabels}
-              onReapply={() => resolve(true)}
-              onDiscard={() => resolve(false)}
-            />
-          )}
-          {notice && (
-            <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={C.dismiss}>
-              {notice}
-            </Alert>
-          )}
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormAlerts
+            conflict={conflict}
+            staleTitle={T.staleTitle}
+            rows={conflict ? conflictRows(conflict) : []}
+            onResolve={resolve}
+            notice={notice}
+            onDismissNotice={() => setNotice(null)}
+            formError={form.formError}
+          />
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Radio.Group label={L.kind} description={H.kind} required value={values.kind} onChange={(v) => setValue('kind', v)} error={errorFor('kind')}>

@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PARTY_CATEGORY_LABELS } from '@fortytwo/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, isApiError } from '../../api/client';
 import { FormSection } from '../../ui/FormSection';
-import { formatDateTime } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
-import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
+import { FormAlerts } from './FormAlerts';
 import { partiesHref, partiesPath, partyHref, partyPath, refreshAfterChange, useParty } from './api';
 import { useIsoRefs } from './iso-refs';
 import { options } from './labels';
@@ -153,27 +152,15 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
         }}
       >
         <Stack gap="lg" maw={1080}>
-          {conflict && (
-            <StaleConflictAlert
-              conflict={conflict}
-              title={T.staleTitle}
-              body={C.staleBody(C.staleWho(conflict.current.version, conflict.base.version, formatDateTime(conflict.current.updatedAt)))}
-              rows={conflictRows(conflict)}
-              labels={C.staleLabels}
-              onReapply={() => resolve(true)}
-              onDiscard={() => resolve(false)}
-            />
-          )}
-          {notice && (
-            <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={C.dismiss}>
-              {notice}
-            </Alert>
-          )}
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormAlerts
+            conflict={conflict}
+            staleTitle={T.staleTitle}
+            rows={conflict ? conflictRows(conflict) : []}
+            onResolve={resolve}
+            notice={notice}
+            onDismissNotice={() => setNotice(null)}
+            formError={form.formError}
+          />
           <FormSection title={T.sectionParty} hint={T.sectionPartyHint}>
             <TextInput
               label={L.name}
