@@ -183,7 +183,10 @@ describe('context and interested parties', () => {
     await kind.getByText('External', { exact: true }).click();
     await shows('1 issue');
     await table.getByText('EU AI Act obligations').waitFor();
-    const csvHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const csvHref = await page.getByRole('menuitem', { name: 'CSV file (.csv)' }).getAttribute('href');
+    expect(await page.getByRole('menuitem', { name: 'Excel workbook (.xlsx)' }).getAttribute('href')).toBe(`/api/orgs/${orgId}/context-issues/export.xlsx?kind=external`);
+    await page.keyboard.press('Escape');
     expect(csvHref).toBe(`/api/orgs/${orgId}/context-issues/export.csv?kind=external`);
     const csv = await page.request.get(`${running.baseUrl}${csvHref}`);
     expect(csv.status()).toBe(200);
@@ -267,7 +270,9 @@ describe('context and interested parties', () => {
     await page.getByText('1 party · 2 requirements, 1 addressed by the AIMS').waitFor();
     await screenshot(page, '37-parties');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    const csv = await page.request.get(`${running.baseUrl}${await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')}`);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const csv = await page.request.get(`${running.baseUrl}${await page.getByRole('menuitem', { name: 'CSV file (.csv)' }).getAttribute('href')}`);
+    await page.keyboard.press('Escape');
     expect(csv.status()).toBe(200);
     const lines = (await csv.text()).trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);

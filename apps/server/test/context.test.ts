@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '@fortytwo/domain';
 import { addMember, type Client, describeEachDialect, newOrgOwner } from './harness';
+import { download, sheetRows } from './files';
 
 describeEachDialect('context and interested parties', (ctx) => {
   let owner: Client;
@@ -60,6 +61,9 @@ describeEachDialect('context and interested parties', (ctx) => {
     const rows = parseCsv(file.text).map((r) => r.cells);
     expect(rows[0]).toEqual(['kind', 'category', 'description', 'effect', 'source', 'reviewDate']);
     expect(rows).toHaveLength(3);
+    const xlsx = await download(owner, `/api/orgs/${orgId}/context-issues/export.xlsx?kind=external`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect((await sheetRows(xlsx.bytes)).map((r) => r[2])).toEqual(['Description', 'EU AI Act obligations for high-risk credit scoring']);
     expect((await owner.delete(`/api/orgs/${orgId}/context-issues/${a.body.id}`)).status).toBe(204);
   });
 
@@ -87,6 +91,12 @@ describeEachDialect('context and interested parties', (ctx) => {
     expect(changed.body.requirements).toHaveLength(2);
     const rows = parseCsv((await owner.get(`/api/orgs/${orgId}/interested-parties/export.csv`)).text).map((r) => r.cells);
     expect(rows[1]).toEqual(['Financial regulator', 'regulators', 'legal', 'Explain automated credit decisions to applicants', 'yes', '', 'A.8.2; 7.4']);
+    const xlsx = await download(owner, `/api/orgs/${orgId}/interested-parties/export.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toMatch(/filename="interested-parties-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const sheet = await sheetRows(xlsx.bytes);
+    expect(sheet[0]).toEqual(['Party', 'Category', 'Requirement kind', 'Requirement', 'Addressed by the AIMS', 'How', 'Clauses and controls']);
+    expect(sheet.slice(1)).toEqual(rows.slice(1));
   });
 
   it('lets a viewer read but not write, and hides other organizations behind 404', async () => {

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import type { Client, Res } from './harness';
 
 // Binary requests for the harness's clients: downloads as bytes, uploads as multipart/form-data.
@@ -14,6 +15,16 @@ function authHeaders(c: Client, method: string): Record<string, string> {
 export async function download(c: Client, url: string): Promise<{ status: number; bytes: Buffer; headers: Record<string, unknown> }> {
   const res = await c.server.app.inject({ method: 'GET', url, headers: authHeaders(c, 'GET') });
   return { status: res.statusCode, bytes: res.rawPayload, headers: res.headers };
+}
+
+/** The first sheet of a downloaded workbook as rows of text, header row first. */
+export async function sheetRows(bytes: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0]!;
+  const rows: string[][] = [];
+  ws.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)))));
+  return rows;
 }
 
 /** POSTs one file as multipart/form-data (field "file" unless told otherwise). */

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '@fortytwo/domain';
 import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+import { download, sheetRows } from './files';
 
 describeEachDialect('scope, governance framework and RACI', (ctx) => {
   let owner: Client;
@@ -144,6 +145,9 @@ describeEachDialect('scope, governance framework and RACI', (ctx) => {
     const rows = parseCsv((await owner.get(`/api/orgs/${orgId}/raci/export.csv`)).text).map((r) => r.cells);
     expect(rows[0]).toEqual(['activity', 'who', 'as', 'problems']);
     expect(rows).toContainEqual(['AI risk assessment', 'manager person', 'Accountable', '']);
+    const sheet = await sheetRows((await download(owner, `/api/orgs/${orgId}/raci/export.xlsx`)).bytes);
+    expect(sheet[0]).toEqual(['Activity', 'Who', 'As', 'Problems']);
+    expect(sheet.slice(1)).toEqual(rows.slice(1));
     expect((await owner.delete(`/api/orgs/${orgId}/raci/${added.body.id}`)).status).toBe(204);
     expect((await outsider.owner.get(`/api/orgs/${orgId}/raci`)).status).toBe(404);
   });

@@ -1,16 +1,32 @@
 import { z } from 'zod';
-import { CONTEXT_CATEGORIES, CONTEXT_ISSUE_KINDS, toCsv, ZContextIssueFields, ZPartyFields, ZUpdateContextIssue, ZUpdateOrgContext, ZUpdateParty } from '@fortytwo/domain';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { CONTEXT_CATEGORIES, CONTEXT_ISSUE_KINDS, ZContextIssueFields, ZPartyFields, ZUpdateContextIssue, ZUpdateOrgContext, ZUpdateParty } from '@fortytwo/domain';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
+import { sendTable, TABLE_FORMATS } from '../../platform/http/table-export';
 import { ZOrgParams } from '../orgs/schema';
 import { getOrgContext, updateOrgContext, ZOrgContextOut } from './org-context';
 import { createIssue, createParty, listIssues, listParties, removeIssue, removeParty, updateIssue, updateParty, ZContextIssue, ZParty } from './registers';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
-const csv = (reply: FastifyReply, name: string, columns: readonly string[], rows: string[][]) =>
-  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`).send(toCsv(columns, rows));
+const ISSUE_COLUMNS = [
+  { key: 'kind', header: 'Kind' },
+  { key: 'category', header: 'Category', width: 16 },
+  { key: 'description', header: 'Description', width: 50 },
+  { key: 'effect', header: 'Effect on the AIMS', width: 40 },
+  { key: 'source', header: 'Source', width: 24 },
+  { key: 'reviewDate', header: 'Review date' },
+];
+const PARTY_COLUMNS = [
+  { key: 'party', header: 'Party', width: 28 },
+  { key: 'category', header: 'Category', width: 16 },
+  { key: 'requirementKind', header: 'Requirement kind', width: 18 },
+  { key: 'requirement', header: 'Requirement', width: 50 },
+  { key: 'addressedByAims', header: 'Addressed by the AIMS' },
+  { key: 'how', header: 'How', width: 40 },
+  { key: 'refs', header: 'Clauses and controls', width: 24 },
+];
 const ZIssueFilter = z.object({
   kind: z.enum(CONTEXT_ISSUE_KINDS, { error: 'kind must be internal or external' }).optional(),
   category: z.enum(CONTEXT_CATEGORIES, { error: `category must be one of: ${CONTEXT_CATEGORIES.join(', ')}` }).optional(),
@@ -36,10 +52,11 @@ export function contextRoutes(fastify: FastifyInstance, deps: AppDeps) {
     items: await listIssues(deps.db, req.params.orgId, req.query),
     nextCursor: null,
   }));
-  app.get(`${issues}/export.csv`, { config: { access: 'context.read' }, schema: { tags, summary: 'The issues register as CSV', params: ZOrgParams, querystring: ZIssueFilter } }, async (req, reply) => {
-    const rows = await listIssues(deps.db, req.params.orgId, req.query);
-    return csv(reply, 'context-issues', ['kind', 'category', 'description', 'effect', 'source', 'reviewDate'], rows.map((r) => [r.kind, r.category, r.description, r.effect, r.source, r.reviewDate ?? '']));
-  });
+  for (const format of TABLE_FORMATS)
+    app.get(`${issues}/export.${format}`, { config: { access: 'context.read' }, schema: { tags, summary: `The issues register as ${format.toUpperCase()}`, params: ZOrgParams, querystring: ZIssueFilter } }, async (req, reply) => {
+      const rows = await listIssues(deps.db, req.params.orgId, req.query);
+      return sendTable(reply, format, { name: 'context-issues', sheet: 'Issues (4.1)', columns: ISSUE_COLUMNS, rows: rows.map((r) => [r.kind, r.category, r.description, r.effect, r.source, r.reviewDate ?? '']) });
+    });
   app.post(issues, { config: { access: 'context.write' }, schema: { tags, summary: 'Add an issue', params: ZOrgParams, body: ZContextIssueFields, response: { 201: ZContextIssue } } }, async (req, reply) =>
     reply.code(201).send(await createIssue(deps, actorOf(req), req.params.orgId, req.body)),
   );
@@ -56,12 +73,13 @@ export function contextRoutes(fastify: FastifyInstance, deps: AppDeps) {
     items: await listParties(deps.db, req.params.orgId),
     nextCursor: null,
   }));
-  app.get(`${parties}/export.csv`, { config: { access: 'context.read' }, schema: { tags, summary: 'Parties and requirements as CSV, one row per requirement', params: ZOrgParams } }, async (req, reply) => {
-    const rows = (await listParties(deps.db, req.params.orgId)).flatMap((p) =>
-      p.requirements.length === 0 ? [[p.name, p.category, '', '', '', '', '']] : p.requirements.map((r) => [p.name, p.category, r.kind, r.description, r.addressed ? 'yes' : 'no', r.how, r.refs.join('; ')]),
-    );
-    return csv(reply, 'interested-parties', ['party', 'category', 'requirementKind', 'requirement', 'addressedByAims', 'how', 'refs'], rows);
-  });
+  for (const format of TABLE_FORMATS)
+    app.get(`${parties}/export.${format}`, { config: { access: 'context.read' }, schema: { tags, summary: `Parties and requirements as ${format.toUpperCase()}, one row per requirement`, params: ZOrgParams } }, async (req, reply) => {
+      const rows = (await listParties(deps.db, req.params.orgId)).flatMap((p) =>
+        p.requirements.length === 0 ? [[p.name, p.category, '', '', '', '', '']] : p.requirements.map((r) => [p.name, p.category, r.kind, r.description, r.addressed ? 'yes' : 'no', r.how, r.refs.join('; ')]),
+      );
+      return sendTable(reply, format, { name: 'interested-parties', sheet: 'Interested parties (4.2)', columns: PARTY_COLUMNS, rows });
+    });
   app.post(parties, { config: { access: 'context.write' }, schema: { tags, summary: 'Add an interested party', params: ZOrgParams, body: ZPartyFields, response: { 201: ZParty } } }, async (req, reply) =>
     reply.code(201).send(await createParty(deps, actorOf(req), req.params.orgId, req.body)),
   );

@@ -1,14 +1,21 @@
 import { z } from 'zod';
-import { PILLARS, RACI_LABELS, toCsv, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateScope } from '@fortytwo/domain';
+import { PILLARS, RACI_LABELS, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateScope } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
+import { sendTable, TABLE_FORMATS } from '../../platform/http/table-export';
 import { ZOrgParams } from '../orgs/schema';
 import { createRaciActivity, getGovernance, listRaci, removeRaciActivity, updatePillar, updateRaciActivity, ZPillarOut, ZRaciActivityOut } from './governance';
 import { approveScope, getScope, scopeRevisions, updateScope, ZScopeOut, ZScopeRevision } from './scope';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
+const RACI_COLUMNS = [
+  { key: 'activity', header: 'Activity', width: 36 },
+  { key: 'who', header: 'Who', width: 28 },
+  { key: 'as', header: 'As', width: 14 },
+  { key: 'problems', header: 'Problems', width: 50 },
+];
 
 export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -57,12 +64,13 @@ export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {
     items: await listRaci(deps, req.params.orgId),
     nextCursor: null,
   }));
-  app.get(`${raci}/export.csv`, { config: { access: 'context.read' }, schema: { tags, summary: 'The RACI as CSV, one row per assignment', params: ZOrgParams } }, async (req, reply) => {
-    const rows = (await listRaci(deps, req.params.orgId)).flatMap((a) =>
-      (a.assignments.length ? a.assignments : [null]).map((x) => [a.name, x ? ('userId' in x.assignee ? (x.assignee.name ?? x.assignee.userId) : `role: ${x.assignee.role}`) : '', x ? RACI_LABELS[x.letter] : '', a.problems.map((p) => p.message).join(' ')]),
-    );
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="raci-${new Date().toISOString().slice(0, 10)}.csv"`).send(toCsv(['activity', 'who', 'as', 'problems'], rows));
-  });
+  for (const format of TABLE_FORMATS)
+    app.get(`${raci}/export.${format}`, { config: { access: 'context.read' }, schema: { tags, summary: `The RACI as ${format.toUpperCase()}, one row per assignment`, params: ZOrgParams } }, async (req, reply) => {
+      const rows = (await listRaci(deps, req.params.orgId)).flatMap((a) =>
+        (a.assignments.length ? a.assignments : [null]).map((x) => [a.name, x ? ('userId' in x.assignee ? (x.assignee.name ?? x.assignee.userId) : `role: ${x.assignee.role}`) : '', x ? RACI_LABELS[x.letter] : '', a.problems.map((p) => p.message).join(' ')]),
+      );
+      return sendTable(reply, format, { name: 'raci', sheet: 'RACI (5.3, A.3.2)', columns: RACI_COLUMNS, rows });
+    });
   app.post(raci, { config: { access: 'context.write' }, schema: { tags, summary: 'Add an activity', params: ZOrgParams, body: ZRaciActivityFields, response: { 201: ZRaciActivityOut } } }, async (req, reply) =>
     reply.code(201).send(await createRaciActivity(deps, actorOf(req), req.params.orgId, req.body)),
   );

@@ -1,14 +1,14 @@
 import { useId, useState } from 'react';
 import { Alert, Button, Center, Drawer, EmptyState, Group, Input, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconDownload, IconListDetails, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconListDetails, IconPlus } from '@tabler/icons-react';
 import { CONTEXT_CATEGORY_LABELS, CONTEXT_ISSUE_KINDS } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { issuePath, issuesCsvHref, refreshAfterChange, useContextIssues } from './api';
+import { issuePath, issuesDownloads, refreshAfterChange, useContextIssues } from './api';
 import { ContextSections } from './ContextSections';
 import { IssueFormModal } from './IssueFormModal';
 import { IssuesTable } from './IssuesTable';
@@ -18,6 +18,7 @@ import { RecordHistory } from './RecordHistory';
 import { reviewState } from './review-date';
 import { COMMON_TEXT as C, ISSUE_KIND_LABELS, ISSUES_TEXT as T } from './text';
 import type { ContextIssue } from './types';
+import { DownloadMenu } from '../../ui/DownloadMenu';
 
 function IssuesEmpty({ canWrite, onAdd }: { canWrite: boolean; onAdd: () => void }) {
   return (
@@ -90,9 +91,7 @@ export function IssuesPage() {
         !firstVisit &&
         list.isSuccess && (
           <>
-            <Button component="a" href={issuesCsvHref(orgId, filters)} download variant="default" leftSection={<IconDownload size={16} />} title={T.exportHint}>
-              {T.exportCsv}
-            </Button>
+            <DownloadMenu label={T.export} hint={T.exportHint} items={issuesDownloads(orgId, filters)} />
             {canWrite && (
               <Button onClick={add} leftSection={<IconPlus size={16} />}>
                 {T.add}

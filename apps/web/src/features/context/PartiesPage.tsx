@@ -1,16 +1,17 @@
 import { Anchor, Badge, Button, Center, EmptyState, Group, Paper, Progress, Select, Stack, Table, Text } from '@mantine/core';
-import { IconDownload, IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { PARTY_CATEGORIES, PARTY_CATEGORY_LABELS, type PartyCategory } from '@fortytwo/domain';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDate, formatRelative } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { partiesCsvHref, partiesHref, partyHref, useParties } from './api';
+import { partiesDownloads, partiesHref, partyHref, useParties } from './api';
 import { options } from './labels';
 import { PARTIES_TEXT as T, STEP_CRUMBS } from './text';
 import type { InterestedParty } from './types';
 import classes from './context.module.css';
+import { DownloadMenu } from '../../ui/DownloadMenu';
 
 function PartiesEmpty({ newHref, canWrite }: { newHref: string; canWrite: boolean }) {
   return (
@@ -141,9 +142,7 @@ export function PartiesPage() {
           !firstVisit &&
           list.isSuccess && (
             <>
-              <Button component="a" href={partiesCsvHref(orgId)} download variant="default" leftSection={<IconDownload size={16} />} title={T.exportHint}>
-                {T.exportCsv}
-              </Button>
+              <DownloadMenu label={T.export} hint={T.exportHint} items={partiesDownloads(orgId)} />
               {canWrite && (
                 <Button component={Link} to={newHref} leftSection={<IconPlus size={16} />}>
                   {T.add}

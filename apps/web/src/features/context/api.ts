@@ -3,6 +3,7 @@ import type { ContextCategory, ContextIssueKind } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
 import type { AuditEvent, Page } from '../../api/types';
 import type { ContextEntityType, ContextIssue, InterestedParty, OrgContext } from './types';
+import { registerDownloads } from '../../ui/DownloadMenu';
 
 /** Everything the context pages read; refreshed together after any change to them. */
 export const contextKey = (orgId: string) => ['context', orgId] as const;
@@ -20,8 +21,8 @@ export const partiesPath = (orgId: string) => `${org(orgId)}/interested-parties`
 export const partyPath = (orgId: string, id: string) => `${partiesPath(orgId)}/${encodeURIComponent(id)}`;
 
 export type IssueFilters = { kind?: ContextIssueKind | undefined; category?: ContextCategory | undefined };
-export const issuesCsvHref = (orgId: string, filters: IssueFilters) => `${issuesPath(orgId)}/export.csv${qs(filters)}`;
-export const partiesCsvHref = (orgId: string) => `${partiesPath(orgId)}/export.csv`;
+export const issuesDownloads = (orgId: string, filters: IssueFilters) => registerDownloads(`${issuesPath(orgId)}/export`, qs(filters));
+export const partiesDownloads = (orgId: string) => registerDownloads(`${partiesPath(orgId)}/export`);
 
 // Web addresses of the pages.
 export const contextHref = (orgId: string) => `/orgs/${orgId}/context`;

@@ -70,8 +70,8 @@ export const ISSUE_KIND_LABELS: Record<ContextIssueKind, string> = { internal: '
 
 export const ISSUES_TEXT = {
   add: 'Add issue',
-  exportCsv: 'Export CSV',
-  exportHint: 'Download the issues shown (with the filters applied) as CSV',
+  export: 'Export',
+  exportHint: 'The issues shown, with the filters applied',
   filterKind: 'Kind',
   allKinds: 'All',
   filterCategory: 'Category',
@@ -137,8 +137,8 @@ export const PARTIES_TEXT = {
   title: 'Interested parties',
   description: 'Clause 4.2: who has a stake in your AI management system, what they require of you, and which of those requirements the AIMS takes on.',
   add: 'Add interested party',
-  exportCsv: 'Export CSV',
-  exportHint: 'Download every party and requirement as CSV, one row per requirement',
+  export: 'Export',
+  exportHint: 'Every party and requirement, one row per requirement',
   filterCategory: 'Category',
   anyCategory: 'Any category',
   showing: (shown: number, total: number) => (shown === total ? `${total} part${total === 1 ? 'y' : 'ies'}` : `${shown} of ${total} parties`),

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ActionIcon, Alert, Badge, Button, EmptyState, Group, Paper, Select, Stack, Switch, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconDownload, IconInfoCircle, IconPlus, IconSitemap, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconInfoCircle, IconPlus, IconSitemap, IconX } from '@tabler/icons-react';
 import { RACI_LABELS, RACI_LETTERS, ROLE_LABELS, ROLES } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Member } from '../../api/types';
@@ -12,12 +12,13 @@ import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
 import { ActivityFormModal } from './ActivityFormModal';
-import { raciActivityPath, raciCsvHref, raciKey, useRaci } from './api';
+import { raciActivityPath, raciDownloads, raciKey, useRaci } from './api';
 import { useRaciColumns } from './raci-columns';
 import { RaciRow } from './RaciRow';
 import type { RaciActivity } from './types';
 import { RACI_COLORS, RACI_TEXT as T } from './text';
 import classes from './governance.module.css';
+import { DownloadMenu } from '../../ui/DownloadMenu';
 
 function Teaching({ full }: { full: boolean }) {
   return (
@@ -108,9 +109,7 @@ function RaciMatrix({ activities, members, header, canWrite }: { activities: Rac
 
   const actions = (
     <>
-      <Button component="a" href={raciCsvHref(orgId)} download variant="default" leftSection={<IconDownload size={16} />}>
-        {T.exportCsv}
-      </Button>
+      <DownloadMenu label={T.export} hint={T.exportHint} items={raciDownloads(orgId)} />
       {canWrite && activities.length > 0 && (
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
           {T.addActivity}

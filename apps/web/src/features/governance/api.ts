@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { GovernancePillar, RaciActivity } from './types';
+import { registerDownloads } from '../../ui/DownloadMenu';
 
 export const governanceKey = (orgId: string) => ['governance', orgId] as const;
 export const raciKey = (orgId: string) => ['raci', orgId] as const;
@@ -10,7 +11,7 @@ const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 export const pillarPath = (orgId: string, pillar: string) => `${org(orgId)}/governance/${encodeURIComponent(pillar)}`;
 export const raciPath = (orgId: string) => `${org(orgId)}/raci`;
 export const raciActivityPath = (orgId: string, id: string) => `${raciPath(orgId)}/${encodeURIComponent(id)}`;
-export const raciCsvHref = (orgId: string) => `${raciPath(orgId)}/export.csv`;
+export const raciDownloads = (orgId: string) => registerDownloads(`${raciPath(orgId)}/export`);
 
 export function useGovernance(orgId: string) {
   return useQuery({ queryKey: governanceKey(orgId), queryFn: async () => (await api.get<Page<GovernancePillar>>(`${org(orgId)}/governance`)).items });

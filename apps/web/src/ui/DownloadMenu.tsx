@@ -1,0 +1,37 @@
+import { Button, Menu } from '@mantine/core';
+import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv, IconFileTypeDocx, IconFileTypePdf, type Icon } from '@tabler/icons-react';
+
+export type DownloadFormat = 'xlsx' | 'csv' | 'docx' | 'pdf';
+export type Download = { format: DownloadFormat; href: string; label: string };
+
+const ICONS: Record<DownloadFormat, Icon> = { xlsx: IconFileSpreadsheet, csv: IconFileTypeCsv, docx: IconFileTypeDocx, pdf: IconFileTypePdf };
+
+/** One "Export" button whose menu offers the same data in several formats: plain downloads. */
+export function DownloadMenu({ label, hint, items }: { label: string; hint?: string; items: Download[] }) {
+  return (
+    <Menu position="bottom-end" width={260} shadow="md">
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />}>
+          {label}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((d) => {
+          const Icon = ICONS[d.format];
+          return (
+            <Menu.Item key={d.href} component="a" href={d.href} download leftSection={<Icon size={16} />}>
+              {d.label}
+            </Menu.Item>
+          );
+        })}
+        {hint && <Menu.Label>{hint}</Menu.Label>}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** A register's two downloads, from the path its server routes share (`…/export.csv`, `…/export.xlsx`). */
+export const registerDownloads = (exportBase: string, query = ''): Download[] => [
+  { format: 'xlsx', href: `${exportBase}.xlsx${query}`, label: 'Excel workbook (.xlsx)' },
+  { format: 'csv', href: `${exportBase}.csv${query}`, label: 'CSV file (.csv)' },
+];
