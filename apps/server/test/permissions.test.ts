@@ -25,6 +25,32 @@ const newEvidence = async (c: Ctx) => {
 const newIssue = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/context-issues`, { kind: 'internal', category: 'other', description: 'Perm' })).body as { id: string };
 const newParty = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/interested-parties`, { name: 'Perm', category: 'other' })).body as { id: string };
 const newActivity = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/raci`, { name: `Perm activity ${++seq}` })).body as { id: string };
+const newRisk = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/risks`, { title: `Perm risk ${++seq}`, source: 'C.3.1', likelihood: 3, consequence: 4 })).body as { id: string; version: number };
+const newTreatment = async (c: Ctx) => {
+  const r = await newRisk(c);
+  const t = (await c.owner.post(`/api/orgs/${c.orgId}/risks/${r.id}/treatments`, { option: 'modify', controlRefs: ['A.6.2.4'] })).body as { id: string; version: number };
+  return { riskId: r.id, id: t.id, version: t.version };
+};
+const completeImpact = { trigger: 'new_system', intendedUse: 'Scoring', affectedGroups: [{ group: 'Applicants' }], severity: 2, likelihood: 2, conclusion: 'Fine', retentionUntil: '2040-01-01' };
+const newImpact = async ({ owner, orgId }: Ctx) => {
+  const aiSystemId = (await newAiSystem({ owner, orgId } as Ctx)).id;
+  return (await owner.post(`/api/orgs/${orgId}/impact-assessments`, { aiSystemId, ...completeImpact })).body as { id: string; version: number };
+};
+/** A draft of the criteria to approve or edit: started from the criteria in force when there is none. */
+const criteriaDraft = async ({ owner, orgId }: Ctx) => {
+  const state = (await owner.get(`/api/orgs/${orgId}/risk-criteria`)).body;
+  if (state.draft) return state.draft as { version: number };
+  const { number: _n, id: _i, status: _s, approvedAt: _a, approvedBy: _b, version: _v, updatedAt: _u, ...content } = state.inForce;
+  return (await owner.put(`/api/orgs/${orgId}/risk-criteria/draft`, { ...content, version: 0 })).body.draft as { version: number };
+};
+/** An approvable SoA: every control decided, and one change since the last approval. */
+const soaDraft = async ({ owner, orgId }: Ctx) => {
+  const soa = (await owner.get(`/api/orgs/${orgId}/soa`)).body as { items: { ref: string; included: boolean | null; version: number }[] };
+  for (const i of soa.items.filter((x) => x.included === null)) await owner.patch(`/api/orgs/${orgId}/soa/items/${i.ref}`, { version: i.version, included: true });
+  const first = (await owner.get(`/api/orgs/${orgId}/soa`)).body.items[0];
+  await owner.patch(`/api/orgs/${orgId}/soa/items/${first.ref}`, { version: first.version, justification: `Reason ${++seq}` });
+  return (await owner.get(`/api/orgs/${orgId}/soa`)).body as { version: number };
+};
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
 const CASES: Case[] = [
@@ -194,6 +220,77 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/orgs/:orgId/raci', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci`, body: { name: `Activity ${++seq}` } }) },
   { method: 'PATCH', route: '/api/orgs/:orgId/raci/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/${(await newActivity(c)).id}`, body: { version: 1, description: 'Changed' } }) },
   { method: 'DELETE', route: '/api/orgs/:orgId/raci/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/${(await newActivity(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/risk-criteria', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-criteria` }) },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/risk-criteria/draft',
+    prepare: async (c) => {
+      const d = (await criteriaDraft(c)) as unknown as Record<string, unknown>;
+      return { url: `/api/orgs/${c.orgId}/risk-criteria/draft`, body: { version: d.version, likelihoodLabels: d.likelihoodLabels, consequenceLabels: d.consequenceLabels, levels: d.levels, acceptanceLevel: d.acceptanceLevel, method: `Method ${++seq}` } };
+    },
+  },
+  { method: 'POST', route: '/api/orgs/:orgId/risk-criteria/approve', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-criteria/approve`, body: { version: (await criteriaDraft(c)).version } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/risks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/risks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks`, body: { title: 'Perm', source: 'C.3.2', likelihood: 1, consequence: 1 } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/risks/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/risks/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}`, body: { version: 1, title: 'Changed' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/risks/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/risks/:id/assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/assessments`, body: { likelihood: 2, consequence: 2 } }) },
+  { method: 'POST', route: '/api/orgs/:orgId/risks/:id/treatments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/treatments`, body: { option: 'avoid' } }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/risks/:id/treatments/:treatmentId',
+    prepare: async (c) => {
+      const t = await newTreatment(c);
+      return { url: `/api/orgs/${c.orgId}/risks/${t.riskId}/treatments/${t.id}`, body: { version: t.version, verification: 'Checked' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/risks/:id/treatments/:treatmentId',
+    prepare: async (c) => {
+      const t = await newTreatment(c);
+      return { url: `/api/orgs/${c.orgId}/risks/${t.riskId}/treatments/${t.id}` };
+    },
+  },
+  { method: 'POST', route: '/api/orgs/:orgId/risks/:id/acceptances', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/acceptances`, body: { rationale: 'Accepted', expiresAt: '2099-12-31' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/risk-treatment-plan', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan` }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/risk-treatment-plan/approve',
+    prepare: async (c) => {
+      await newRisk(c);
+      return { url: `/api/orgs/${c.orgId}/risk-treatment-plan/approve`, body: { number: (await c.owner.get(`/api/orgs/${c.orgId}/risk-treatment-plan`)).body.number } };
+    },
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/risk-dashboard', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-dashboard` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/impact-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/impact-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments`, body: { aiSystemId: (await newAiSystem(c)).id, trigger: 'periodic' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/impact-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/impact-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}`, body: { version: 1, title: 'Changed' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/impact-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/impact-assessments/:id/sign-off', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}/sign-off`, body: { version: 1 } }) },
+  { method: 'POST', route: '/api/orgs/:orgId/impact-assessments/:id/risks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}/risks`, body: { title: 'From impact', source: 'C.3.3', likelihood: 2, consequence: 2 } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/soa', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa` }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/soa/items/:ref',
+    prepare: async (c) => {
+      const item = (await c.owner.get(`/api/orgs/${c.orgId}/soa`)).body.items.find((i: { ref: string }) => i.ref === 'A.2.2');
+      return { url: `/api/orgs/${c.orgId}/soa/items/A.2.2`, body: { version: item.version, implementationStatus: 'planned', justification: `Because ${++seq}` } };
+    },
+  },
+  { method: 'POST', route: '/api/orgs/:orgId/soa/approve', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/approve`, body: { version: (await soaDraft(c)).version } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/soa/versions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/versions` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/soa/versions/:version',
+    prepare: async (c) => {
+      const versions = (await c.owner.get(`/api/orgs/${c.orgId}/soa/versions`)).body.items;
+      const version = versions[0]?.version ?? (await c.owner.post(`/api/orgs/${c.orgId}/soa/approve`, { version: (await soaDraft(c)).version })).body.version;
+      return { url: `/api/orgs/${c.orgId}/soa/versions/${version}` };
+    },
+  },
   { method: 'GET', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions` }) },
   { method: 'POST', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions`, body: { title: 'Write the AI policy' } }) },
   { method: 'GET', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }) },

@@ -9,3 +9,6 @@ export * from './context';
 export * from './governance';
 export * from './scope';
 export * from './ai-system-profile';
+export * from './risk';
+export * from './soa';
+export * from './impact';

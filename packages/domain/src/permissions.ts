@@ -23,16 +23,20 @@ export const ACTIONS = [
   'context.read',
   'context.write',
   'scope.approve',
+  'risk.read',
+  'risk.write',
+  'risk.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read'];
+const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read', 'risk.read'];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
-  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write'],
-  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write'],
-  approver: [...READ, 'audit_event.read', 'scope.approve'],
+  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write'],
+  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write'],
+  // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA.
+  approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve'],
   internal_auditor: [...READ, 'audit_event.read'],
   external_auditor: [...READ, 'audit_event.read'],
   viewer: [...READ],

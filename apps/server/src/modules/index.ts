@@ -11,6 +11,9 @@ import { gapAttachmentRoutes } from './gap/attachment-routes';
 import { actionRoutes } from './actions/routes';
 import { contextRoutes } from './context/routes';
 import { scopeGovernanceRoutes } from './context/scope-governance-routes';
+import { riskRoutes } from './risk/routes';
+import { impactRoutes } from './impact/routes';
+import { soaRoutes } from './soa/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, impactRoutes, soaRoutes];

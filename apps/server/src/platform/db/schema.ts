@@ -220,6 +220,136 @@ export type RaciActivityTable = { id: string; orgId: string; position: number; n
 
 export type AiSystemProfileTable = { aiSystemId: string; orgId: string; content: string; updatedAt: string; updatedBy: string | null };
 
+export type RiskCriteriaTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  status: string;
+  content: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  approvedByName: string | null;
+};
+
+export type RiskTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  title: string;
+  kind: string;
+  description: string;
+  aiSystemId: string | null;
+  source: string;
+  consequencesOrganization: string;
+  consequencesIndividuals: string;
+  consequencesSociety: string;
+  ownerId: string | null;
+  reviewDate: string | null;
+  status: string;
+  impactAssessmentId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+
+export type RiskAssessmentTable = {
+  id: string;
+  orgId: string;
+  riskId: string;
+  kind: string;
+  treatmentId: string | null;
+  likelihood: number;
+  consequence: number;
+  score: number;
+  level: string;
+  criteriaNumber: number;
+  note: string;
+  seq: number;
+  assessedAt: string;
+  assessedBy: string | null;
+  assessedByName: string;
+};
+
+export type RiskTreatmentTable = {
+  id: string;
+  orgId: string;
+  riskId: string;
+  option: string;
+  description: string;
+  controlRefs: string;
+  verification: string;
+  effectiveness: string | null;
+  verifiedAt: string | null;
+  verifiedByName: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+
+export type RiskAcceptanceTable = {
+  id: string;
+  orgId: string;
+  riskId: string;
+  level: string;
+  rationale: string;
+  expiresAt: string;
+  acceptedAt: string;
+  acceptedBy: string | null;
+  acceptedByName: string;
+};
+
+/** A frozen approval (treatment plan or SoA): the content as approved. */
+export type ApprovalTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  content: string;
+  approvedAt: string;
+  approvedBy: string | null;
+  approvedByName: string;
+};
+
+export type SoaDecisionTable = {
+  orgId: string;
+  ref: string;
+  decision: string | null;
+  justification: string;
+  implementationStatus: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+export type ImpactAssessmentTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  aiSystemId: string;
+  title: string;
+  trigger: string;
+  content: string;
+  severity: number | null;
+  likelihood: number | null;
+  retentionUntil: string | null;
+  status: string;
+  signedOffAt: string | null;
+  signedOffBy: string | null;
+  signedOffByName: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -244,4 +374,13 @@ export type Database = {
   governancePillars: GovernancePillarTable;
   raciActivities: RaciActivityTable;
   aiSystemProfiles: AiSystemProfileTable;
+  riskCriteria: RiskCriteriaTable;
+  risks: RiskTable;
+  riskAssessments: RiskAssessmentTable;
+  riskTreatments: RiskTreatmentTable;
+  riskAcceptances: RiskAcceptanceTable;
+  riskPlanApprovals: ApprovalTable;
+  soaVersions: ApprovalTable;
+  soaDecisions: SoaDecisionTable;
+  impactAssessments: ImpactAssessmentTable;
 };

@@ -8,6 +8,7 @@ import * as files from './0005-files';
 import * as context from './0006-context';
 import * as scopeGovernance from './0007-scope-governance';
 import * as aiSystemProfile from './0008-ai-system-profile';
+import * as riskSoa from './0009-risk-soa';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,6 +22,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0006-context', context.up],
   ['0007-scope-governance', scopeGovernance.up],
   ['0008-ai-system-profile', aiSystemProfile.up],
+  ['0009-risk-soa', riskSoa.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

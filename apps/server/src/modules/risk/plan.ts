@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { attentionMessage, RISK_LEVELS, riskLevel, type RiskLevel } from '@fortytwo/domain';
+import type { Actor } from '../../platform/audit';
+import type { Db, Tx } from '../../platform/db/connect';
+import { AppError, staleVersion } from '../../platform/errors';
+import { newId, nowIso } from '../../platform/ids';
+import { inTransaction, type Deps } from '../../platform/transaction';
+import { readCriteriaInForce } from './criteria';
+import { loadRisks } from './read';
+import { ZRiskOut, type RiskOut } from './schema';
+
+// The AI risk treatment plan (6.1.3 e–f) is a view over the open risks and their treatments; top
+// management approves it as a whole. Approval keeps what was approved; any later change to the risks
+// shows as a draft of the next number. The dashboard reads the same data as heatmaps and lists.
+
+const ZApproval = z.object({ number: z.number(), approvedAt: z.string(), approvedBy: z.object({ id: z.string().nullable(), name: z.string() }) });
+export const ZPlanOut = z.object({
+  number: z.number(),
+  status: z.enum(['draft', 'approved']),
+  approved: ZApproval.nullable(),
+  risks: z.array(ZRiskOut),
+  warnings: z.array(z.object({ riskId: z.string(), message: z.string() })),
+});
+type PlanOut = z.infer<typeof ZPlanOut>;
+
+/** What an approval signs: the fields of the plan a reader relies on, not timestamps or versions. */
+const essence = (risks: RiskOut[]) =>
+  JSON.stringify(
+    risks.map((r) => [r.ref, r.title, r.inherentLevel, r.residualLevel, r.ownerId, r.treatments.map((t) => [t.option, t.description, t.controlRefs, t.residualLevel, t.actions.map((a) => [a.title, a.ownerId, a.dueDate])]), r.acceptance?.id ?? null]),
+  );
+
+async function planOf(db: Db | Tx, orgId: string): Promise<PlanOut> {
+  const [risks, last] = await Promise.all([
+    loadRisks(db, orgId, { status: 'open', kind: 'risk' }),
+    db.selectFrom('riskPlanApprovals').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').executeTakeFirst(),
+  ]);
+  const unchanged = last !== undefined && (JSON.parse(last.content) as { essence: string }).essence === essence(risks);
+  const approved = last ? { number: last.number, approvedAt: last.approvedAt, approvedBy: { id: last.approvedBy, name: last.approvedByName } } : null;
+  return {
+    number: unchanged ? last.number : (last?.number ?? 0) + 1,
+    status: unchanged ? 'approved' : 'draft',
+    approved,
+    risks,
+    warnings: risks
+      .filter((r) => r.needsAttention)
+      .map((r) => ({
+        riskId: r.id,
+        message: attentionMessage({ ...r, level: r.inherentLevel, treated: r.treatments.length > 0, acceptedUntil: r.acceptanceState === 'expired' ? (r.acceptance?.expiresAt ?? null) : null }),
+      })),
+  };
+}
+
+export const getPlan = (deps: Deps, orgId: string) => planOf(deps.db, orgId);
+
+export function approvePlan(deps: Deps, actor: Actor, orgId: string, input: { number: number }) {
+  return inTransaction(deps, async (tx, audit) => {
+    const plan = await planOf(tx, orgId);
+    if (plan.number !== input.number) throw staleVersion('treatment plan', plan);
+    if (plan.status === 'approved') throw new AppError('RULE_VIOLATION', `Version ${plan.number} of the treatment plan is already approved: it changes when the risks or treatments do`);
+    if (plan.risks.length === 0) throw new AppError('RULE_VIOLATION', 'There is nothing to approve yet: record and treat the risks first');
+    const approvedAt = nowIso();
+    await tx
+      .insertInto('riskPlanApprovals')
+      .values({ id: newId(), orgId, number: plan.number, content: JSON.stringify({ essence: essence(plan.risks), risks: plan.risks }), approvedAt, approvedBy: actor.userId, approvedByName: actor.name })
+      .execute();
+    await audit({ orgId, actor, action: 'risk_treatment_plan.approved', entityType: 'risk_treatment_plan', entityId: orgId, after: { number: plan.number, risks: plan.risks.map((r) => r.ref) } });
+    return planOf(tx, orgId);
+  });
+}
+
+const ZCell = z.object({ likelihood: z.number(), consequence: z.number(), level: z.enum(RISK_LEVELS), count: z.number(), riskIds: z.array(z.string()) });
+export const ZDashboardOut = z.object({
+  likelihoodLabels: z.array(z.string()),
+  consequenceLabels: z.array(z.string()),
+  inherent: z.array(ZCell),
+  residual: z.array(ZCell),
+  reviewOverdue: z.array(ZRiskOut),
+  acceptancesExpiring: z.array(ZRiskOut),
+  needsAttention: z.array(ZRiskOut),
+  counts: z.object({ total: z.number(), open: z.number(), byLevel: z.record(z.string(), z.number()) }),
+});
+
+export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<typeof ZDashboardOut>> {
+  const [criteria, all] = await Promise.all([readCriteriaInForce(deps.db, orgId), loadRisks(deps.db, orgId)]);
+  const open = all.filter((r) => r.status === 'open' && r.kind === 'risk');
+  const grid = (pick: (r: RiskOut) => [number, number] | null) => {
+    const cells: z.infer<typeof ZCell>[] = [];
+    for (let l = 1; l <= criteria.likelihoodLabels.length; l++)
+      for (let c = 1; c <= criteria.consequenceLabels.length; c++) {
+        const here = open.filter((r) => {
+          const p = pick(r);
+          return p !== null && p[0] === l && p[1] === c;
+        });
+        cells.push({ likelihood: l, consequence: c, level: riskLevel(criteria, l * c), count: here.length, riskIds: here.map((r) => r.id) });
+      }
+    return cells;
+  };
+  const byLevel = Object.fromEntries(RISK_LEVELS.map((l) => [l, open.filter((r) => (r.residualLevel ?? r.inherentLevel) === l).length])) as Record<RiskLevel, number>;
+  return {
+    likelihoodLabels: criteria.likelihoodLabels,
+    consequenceLabels: criteria.consequenceLabels,
+    inherent: grid((r) => [r.likelihood, r.consequence]),
+    // A risk without a residual rating yet sits where it started.
+    residual: grid((r) => (r.residualLikelihood !== null && r.residualConsequence !== null ? [r.residualLikelihood, r.residualConsequence] : [r.likelihood, r.consequence])),
+    reviewOverdue: open.filter((r) => r.reviewOverdue),
+    acceptancesExpiring: open.filter((r) => r.acceptanceState === 'expiring'),
+    needsAttention: open.filter((r) => r.needsAttention),
+    counts: { total: all.length, open: open.length, byLevel },
+  };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { RISK_KINDS, RISK_LEVELS, ZAcceptRisk, ZReassessRisk, ZRiskFields, ZTreatmentFields, ZUpdateRisk, ZUpdateRiskCriteria, ZUpdateTreatment } from '@fortytwo/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../platform/http/app';
+import { actorOf } from '../../platform/http/access';
+import { ZOrgParams } from '../orgs/schema';
+import { approveCriteria, getCriteria, updateCriteriaDraft, ZCriteriaState } from './criteria';
+import { approvePlan, dashboard, getPlan, ZDashboardOut, ZPlanOut } from './plan';
+import { loadRisks } from './read';
+import { createRisk, getRisk, reassessRisk, removeRisk, updateRisk } from './risks';
+import { ZAcceptanceOut, ZRiskDetail, ZRiskOut, ZTreatmentOut } from './schema';
+import { acceptRisk, addTreatment, removeTreatment, updateTreatment } from './treatments';
+
+const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
+export const ZRiskFilter = z.object({
+  aiSystemId: z.string().max(64).optional(),
+  kind: z.enum(RISK_KINDS, { error: 'kind must be risk or opportunity' }).optional(),
+  status: z.enum(['open', 'closed'], { error: 'status must be open or closed' }).optional(),
+  level: z.enum(RISK_LEVELS, { error: `level must be one of: ${RISK_LEVELS.join(', ')}` }).optional(),
+  attention: z.enum(['true', 'false'], { error: 'attention must be true or false' }).optional(),
+});
+export const riskFilterOf = (q: z.infer<typeof ZRiskFilter>) => ({ ...q, attention: q.attention === 'true' });
+
+export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Risk assessment and treatment'];
+
+  app.get('/api/orgs/:orgId/risk-criteria', { config: { access: 'risk.read' }, schema: { tags, summary: 'The AI risk criteria (6.1.1): in force, the draft, and approved history', params: ZOrgParams, response: { 200: ZCriteriaState } } }, async (req) =>
+    getCriteria(deps, req.params.orgId),
+  );
+  app.put(
+    '/api/orgs/:orgId/risk-criteria/draft',
+    { config: { access: 'risk.write' }, schema: { tags, summary: 'Edit the draft criteria; version 0 starts a new draft from the criteria in force', params: ZOrgParams, body: ZUpdateRiskCriteria, response: { 200: ZCriteriaState } } },
+    async (req) => updateCriteriaDraft(deps, actorOf(req), req.params.orgId, req.body),
+  );
+  app.post(
+    '/api/orgs/:orgId/risk-criteria/approve',
+    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve the draft criteria (owner or approver): they come into force for new ratings', params: ZOrgParams, body: z.strictObject({ version: z.number().int() }), response: { 200: ZCriteriaState } } },
+    async (req) => approveCriteria(deps, actorOf(req), req.params.orgId, req.body),
+  );
+
+  const risks = '/api/orgs/:orgId/risks';
+  app.get(risks, { config: { access: 'risk.read' }, schema: { tags, summary: 'The risk register (6.1.2, 8.2)', params: ZOrgParams, querystring: ZRiskFilter, response: { 200: z.object({ items: z.array(ZRiskOut), nextCursor: z.null() }) } } }, async (req) => ({
+    items: await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query)),
+    nextCursor: null,
+  }));
+  app.post(risks, { config: { access: 'risk.write' }, schema: { tags, summary: 'Record a risk or opportunity with its first rating', params: ZOrgParams, body: ZRiskFields, response: { 201: ZRiskOut } } }, async (req, reply) =>
+    reply.code(201).send(await createRisk(deps, actorOf(req), req.params.orgId, req.body)),
+  );
+  app.get(`${risks}/:id`, { config: { access: 'risk.read' }, schema: { tags, summary: 'One risk with every rating it had', params: ZIdParams, response: { 200: ZRiskDetail } } }, async (req) => getRisk(deps, req.params.orgId, req.params.id));
+  app.patch(`${risks}/:id`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Change a risk; ratings change through re-assessment', params: ZIdParams, body: ZUpdateRisk, response: { 200: ZRiskOut } } }, async (req) =>
+    updateRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+  app.delete(`${risks}/:id`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Delete a risk recorded by mistake (close it otherwise)', params: ZIdParams } }, async (req, reply) => {
+    await removeRisk(deps, actorOf(req), req.params.orgId, req.params.id);
+    return reply.code(204).send();
+  });
+  app.post(`${risks}/:id/assessments`, { config: { access: 'risk.write' }, schema: { tags, summary: 'A dated re-assessment under the criteria in force; earlier results are kept', params: ZIdParams, body: ZReassessRisk, response: { 201: ZRiskDetail } } }, async (req, reply) =>
+    reply.code(201).send(await reassessRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  );
+
+  const treatments = `${risks}/:id/treatments`;
+  const ZTreatmentParams = ZIdParams.extend({ treatmentId: z.string().max(64) });
+  app.post(treatments, { config: { access: 'risk.write' }, schema: { tags, summary: 'Treat a risk: option, controls, actions, residual rating', params: ZIdParams, body: ZTreatmentFields, response: { 201: ZTreatmentOut } } }, async (req, reply) =>
+    reply.code(201).send(await addTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  );
+  app.patch(`${treatments}/:treatmentId`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Change a treatment or record its verification of effectiveness', params: ZTreatmentParams, body: ZUpdateTreatment, response: { 200: ZTreatmentOut } } }, async (req) =>
+    updateTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId, req.body),
+  );
+  app.delete(`${treatments}/:treatmentId`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Remove a treatment', params: ZTreatmentParams } }, async (req, reply) => {
+    await removeTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId);
+    return reply.code(204).send();
+  });
+  app.post(`${risks}/:id/acceptances`, { config: { access: 'risk.approve' }, schema: { tags, summary: 'Accept the residual risk until a date (owner or approver)', params: ZIdParams, body: ZAcceptRisk, response: { 201: ZAcceptanceOut } } }, async (req, reply) =>
+    reply.code(201).send(await acceptRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  );
+
+  app.get('/api/orgs/:orgId/risk-treatment-plan', { config: { access: 'risk.read' }, schema: { tags, summary: 'The AI risk treatment plan: open risks with their treatments, and its approval', params: ZOrgParams, response: { 200: ZPlanOut } } }, async (req) =>
+    getPlan(deps, req.params.orgId),
+  );
+  app.post(
+    '/api/orgs/:orgId/risk-treatment-plan/approve',
+    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve the treatment plan as a whole (owner or approver)', params: ZOrgParams, body: z.strictObject({ number: z.number().int() }), response: { 200: ZPlanOut } } },
+    async (req) => approvePlan(deps, actorOf(req), req.params.orgId, req.body),
+  );
+  app.get('/api/orgs/:orgId/risk-dashboard', { config: { access: 'risk.read' }, schema: { tags, summary: 'Inherent and residual heatmaps, overdue reviews, expiring acceptances', params: ZOrgParams, response: { 200: ZDashboardOut } } }, async (req) =>
+    dashboard(deps, req.params.orgId),
+  );
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { EFFECTIVENESS, RISK_KINDS, RISK_LEVELS, TREATMENT_OPTIONS } from '@fortytwo/domain';
+import { ZActionOut } from '../actions/service';
+
+// What the risk routes answer: the register's row, its treatments, acceptances and dated ratings.
+
+const ZPerson = z.object({ id: z.string().nullable(), name: z.string() });
+
+export const ZTreatmentOut = z.object({
+  id: z.string(),
+  riskId: z.string(),
+  option: z.enum(TREATMENT_OPTIONS),
+  description: z.string(),
+  controlRefs: z.array(z.string()),
+  controls: z.array(z.object({ ref: z.string(), title: z.string() })),
+  residualLikelihood: z.number().nullable(),
+  residualConsequence: z.number().nullable(),
+  residualScore: z.number().nullable(),
+  residualLevel: z.enum(RISK_LEVELS).nullable(),
+  verification: z.string(),
+  effectiveness: z.enum(EFFECTIVENESS).nullable(),
+  verifiedAt: z.string().nullable(),
+  verifiedBy: z.string().nullable(),
+  actions: z.array(ZActionOut),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TreatmentOut = z.infer<typeof ZTreatmentOut>;
+
+export const ZAcceptanceOut = z.object({
+  id: z.string(),
+  riskId: z.string(),
+  level: z.enum(RISK_LEVELS),
+  rationale: z.string(),
+  acceptedAt: z.string(),
+  acceptedBy: ZPerson,
+  expiresAt: z.string(),
+});
+export type AcceptanceOut = z.infer<typeof ZAcceptanceOut>;
+
+export const ZAssessmentOut = z.object({
+  id: z.string(),
+  kind: z.enum(['inherent', 'residual']),
+  treatmentId: z.string().nullable(),
+  likelihood: z.number(),
+  consequence: z.number(),
+  score: z.number(),
+  level: z.enum(RISK_LEVELS),
+  criteriaNumber: z.number(),
+  note: z.string(),
+  assessedAt: z.string(),
+  assessedBy: ZPerson,
+});
+export type AssessmentOut = z.infer<typeof ZAssessmentOut>;
+
+export const ACCEPTANCE_STATES = ['none', 'in_force', 'expiring', 'expired'] as const;
+
+export const ZRiskOut = z.object({
+  id: z.string(),
+  ref: z.string().describe('R-1, R-2, … in the order risks were recorded'),
+  number: z.number(),
+  title: z.string(),
+  kind: z.enum(RISK_KINDS),
+  description: z.string(),
+  aiSystemId: z.string().nullable(),
+  aiSystem: z.object({ id: z.string(), name: z.string() }).nullable(),
+  source: z.string(),
+  sourceLabel: z.string(),
+  consequencesOrganization: z.string(),
+  consequencesIndividuals: z.string(),
+  consequencesSociety: z.string(),
+  likelihood: z.number(),
+  consequence: z.number(),
+  inherentScore: z.number(),
+  inherentLevel: z.enum(RISK_LEVELS),
+  residualLikelihood: z.number().nullable(),
+  residualConsequence: z.number().nullable(),
+  residualScore: z.number().nullable(),
+  residualLevel: z.enum(RISK_LEVELS).nullable(),
+  criteriaNumber: z.number().describe('the criteria the latest inherent rating used'),
+  ownerId: z.string().nullable(),
+  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  reviewDate: z.string().nullable(),
+  reviewOverdue: z.boolean(),
+  status: z.enum(['open', 'closed']),
+  impactAssessmentId: z.string().nullable(),
+  treatments: z.array(ZTreatmentOut),
+  acceptance: ZAcceptanceOut.nullable().describe('the latest acceptance of the residual risk'),
+  acceptanceState: z.enum(ACCEPTANCE_STATES),
+  needsAttention: z.boolean().describe('above the acceptance level with no treatment and no acceptance in force'),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RiskOut = z.infer<typeof ZRiskOut>;
+
+export const ZRiskDetail = ZRiskOut.extend({ assessments: z.array(ZAssessmentOut).describe('every rating, newest first') });

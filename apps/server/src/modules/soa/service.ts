@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { deriveSoa, IMPLEMENTATION_STATUSES, soaWarnings, type ImplementationStatus, type SoaItem, type ZSoaDecision } from '@fortytwo/domain';
+import type { Actor } from '../../platform/audit';
+import type { Db, Tx } from '../../platform/db/connect';
+import { AppError, notFound, ruleViolation, staleVersion } from '../../platform/errors';
+import { newId, nowIso } from '../../platform/ids';
+import { inTransaction, type Deps } from '../../platform/transaction';
+import { listParties } from '../context/registers';
+import { readCriteriaInForce } from '../risk/criteria';
+import { loadRisks, today, treatmentControls } from '../risk/read';
+
+// The Statement of Applicability (6.1.3 d): derived live from the controls, the decisions people
+// recorded, the treatments and the interested parties' requirements. Approval freezes a numbered
+// version; the live SoA shows as approved while it still matches it, and as the next draft after any
+// change, so what an auditor was shown is never rewritten.
+
+export const ZSoaItemOut = z.object({
+  ref: z.string(),
+  title: z.string(),
+  kind: z.enum(['annex_a', 'custom']),
+  group: z.string(),
+  included: z.boolean().nullable(),
+  justification: z.string().describe('the stated words, then the risks treated and the requirements that name the control'),
+  statedJustification: z.string(),
+  implementationStatus: z.enum(IMPLEMENTATION_STATUSES).nullable(),
+  riskIds: z.array(z.string()),
+  risks: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
+  requirements: z.array(z.object({ partyName: z.string(), description: z.string() })),
+  version: z.number().describe("the item decision's version (0 before the first decision)"),
+});
+const ZWarning = z.object({ code: z.string(), ref: z.string().optional(), riskId: z.string().optional(), message: z.string(), blocking: z.boolean() });
+const ZCounts = z.object({ total: z.number(), included: z.number(), excluded: z.number(), undecided: z.number() });
+const ZApproved = z.object({ version: z.number(), approvedAt: z.string(), approvedBy: z.object({ id: z.string().nullable(), name: z.string() }) });
+export const ZSoaOut = z.object({
+  version: z.number(),
+  status: z.enum(['draft', 'approved']),
+  approved: ZApproved.nullable().describe('the latest approved version'),
+  items: z.array(ZSoaItemOut),
+  warnings: z.array(ZWarning),
+  counts: ZCounts,
+});
+export type SoaOut = z.infer<typeof ZSoaOut>;
+export const ZSoaVersion = ZApproved.extend({ counts: ZCounts, items: z.array(ZSoaItemOut) });
+export type SoaVersion = z.infer<typeof ZSoaVersion>;
+
+const countsOf = (items: SoaItem[]) => ({
+  total: items.length,
+  included: items.filter((i) => i.included === true).length,
+  excluded: items.filter((i) => i.included === false).length,
+  undecided: items.filter((i) => i.included === null).length,
+});
+const essence = (items: SoaItem[]) => JSON.stringify(items.map((i) => [i.ref, i.title, i.included, i.justification, i.implementationStatus]));
+
+async function liveItems(db: Db | Tx, orgId: string) {
+  const [controls, decisions, risks, parties, criteria] = await Promise.all([
+    treatmentControls(db, orgId),
+    db.selectFrom('soaDecisions').selectAll().where('orgId', '=', orgId).execute(),
+    loadRisks(db, orgId),
+    listParties(db, orgId),
+    readCriteriaInForce(db, orgId),
+  ]);
+  const openRisks = risks.filter((r) => r.status === 'open');
+  const items = deriveSoa(
+    controls,
+    decisions.map((d) => ({ ref: d.ref, included: d.decision === null ? null : d.decision === 'included', justification: d.justification, implementationStatus: d.implementationStatus as ImplementationStatus | null, version: d.version })),
+    openRisks.map((r) => ({ id: r.id, ref: r.ref, title: r.title, controlRefs: [...new Set(r.treatments.flatMap((t) => t.controlRefs))] })),
+    parties.flatMap((p) => p.requirements.map((q) => ({ partyName: p.name, description: q.description, refs: q.refs }))),
+  );
+  const warnings = soaWarnings(
+    items,
+    openRisks.map((r) => ({ ...r, level: r.inherentLevel, treated: r.treatments.length > 0, acceptedUntil: r.acceptanceState === 'in_force' || r.acceptanceState === 'expiring' ? r.acceptance!.expiresAt : null })),
+    criteria,
+    today(),
+  );
+  return { items, warnings };
+}
+
+async function latestVersion(db: Db | Tx, orgId: string) {
+  return db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').executeTakeFirst();
+}
+
+async function soaOf(db: Db | Tx, orgId: string): Promise<SoaOut> {
+  const [{ items, warnings }, last] = await Promise.all([liveItems(db, orgId), latestVersion(db, orgId)]);
+  const unchanged = last !== undefined && (JSON.parse(last.content) as { essence: string }).essence === essence(items);
+  return {
+    version: unchanged ? last.number : (last?.number ?? 0) + 1,
+    status: unchanged ? 'approved' : 'draft',
+    approved: last ? { version: last.number, approvedAt: last.approvedAt, approvedBy: { id: last.approvedBy, name: last.approvedByName } } : null,
+    items,
+    warnings: [...warnings].sort((a, b) => Number(b.blocking) - Number(a.blocking)),
+    counts: countsOf(items),
+  };
+}
+
+export const getSoa = (deps: Deps, orgId: string) => soaOf(deps.db, orgId);
+
+export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: string, input: z.output<typeof ZSoaDecision>) {
+  return inTransaction(deps, async (tx, audit) => {
+    const before = (await liveItems(tx, orgId)).items.find((i) => i.ref === ref);
+    if (!before) throw notFound(`Control ${ref} in the Statement of Applicability`);
+    if (before.version !== input.version) throw staleVersion('SoA item', before);
+    const row = await tx.selectFrom('soaDecisions').selectAll().where('orgId', '=', orgId).where('ref', '=', ref).executeTakeFirst();
+    const included = input.included !== undefined ? input.included : row ? (row.decision === null ? null : row.decision === 'included') : null;
+    const justification = input.justification ?? row?.justification ?? '';
+    // An exclusion without a reason may be saved while work is in progress: a blocking warning says so.
+    const values = {
+      decision: included === null ? null : included ? 'included' : 'excluded',
+      justification,
+      implementationStatus: input.implementationStatus !== undefined ? input.implementationStatus : (row?.implementationStatus ?? null),
+      version: input.version + 1,
+      updatedAt: nowIso(),
+      updatedBy: actor.userId,
+    };
+    if (row) {
+      const res = await tx.updateTable('soaDecisions').set(values).where('orgId', '=', orgId).where('ref', '=', ref).where('version', '=', input.version).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw staleVersion('SoA item', before);
+    } else {
+      const res = await tx.insertInto('soaDecisions').values({ orgId, ref, ...values }).onConflict((oc) => oc.columns(['orgId', 'ref']).doNothing()).executeTakeFirst();
+      if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) throw staleVersion('SoA item', before);
+    }
+    const after = (await liveItems(tx, orgId)).items.find((i) => i.ref === ref)!;
+    await audit({ orgId, actor, action: 'soa_item.decided', entityType: 'soa_item', entityId: ref, before, after });
+    return after;
+  });
+}
+
+/** Top management approves the SoA as it stands; refused while a blocking warning remains. */
+export function approveSoa(deps: Deps, actor: Actor, orgId: string, input: { version: number }) {
+  return inTransaction(deps, async (tx, audit) => {
+    const soa = await soaOf(tx, orgId);
+    if (soa.version !== input.version) throw staleVersion('Statement of Applicability', soa);
+    if (soa.status === 'approved') throw ruleViolation(`Version ${soa.version} is already approved: it changes when a decision, treatment or requirement does`);
+    const blocking = soa.warnings.filter((w) => w.blocking);
+    if (blocking.length) throw new AppError('SOA_NOT_READY', `The SoA cannot be approved yet: ${blocking.map((w) => w.message).join(' ')}`, { warnings: blocking });
+    const approvedAt = nowIso();
+    await tx
+      .insertInto('soaVersions')
+      .values({ id: newId(), orgId, number: soa.version, content: JSON.stringify({ essence: essence(soa.items), items: soa.items, counts: soa.counts }), approvedAt, approvedBy: actor.userId, approvedByName: actor.name })
+      .execute();
+    await audit({ orgId, actor, action: 'soa.approved', entityType: 'soa', entityId: orgId, after: { version: soa.version, counts: soa.counts } });
+    return soaOf(tx, orgId);
+  });
+}
+
+export async function soaVersions(deps: Deps, orgId: string) {
+  const rows = await deps.db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').execute();
+  return rows.map((r) => ({ version: r.number, approvedAt: r.approvedAt, approvedBy: { id: r.approvedBy, name: r.approvedByName }, counts: (JSON.parse(r.content) as { counts: SoaOut['counts'] }).counts }));
+}
+
+export async function soaVersion(deps: Deps, orgId: string, version: number): Promise<SoaVersion> {
+  const r = await deps.db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).where('number', '=', version).executeTakeFirst();
+  if (!r) throw notFound(`Version ${version} of the Statement of Applicability`);
+  const content = JSON.parse(r.content) as { items: SoaItem[]; counts: SoaOut['counts'] };
+  return { version: r.number, approvedAt: r.approvedAt, approvedBy: { id: r.approvedBy, name: r.approvedByName }, counts: content.counts, items: content.items };
+}

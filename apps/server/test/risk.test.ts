@@ -1,0 +1,149 @@
+import { beforeAll, expect, it } from 'vitest';
+import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+
+describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) => {
+  let owner: Client;
+  let approver: Client;
+  let orgId: string;
+  let aiSystemId: string;
+  const url = (p: string) => `/api/orgs/${orgId}${p}`;
+  const risk = (overrides: Record<string, unknown> = {}) => ({ title: 'Biased credit decisions', aiSystemId, source: 'C.3.4', likelihood: 4, consequence: 5, consequencesIndividuals: 'Applicants refused unfairly', ...overrides });
+
+  beforeAll(async () => {
+    ({ owner, orgId } = await newOrgOwner(ctx(), 'Risk Org'));
+    approver = await addMember(ctx(), owner, orgId, 'approver');
+    aiSystemId = (await owner.post(url('/ai-systems'), validAiSystem())).body.id;
+  });
+
+  it('starts with the default 5 × 5 criteria in force as draft number 1', async () => {
+    const res = await owner.get(url('/risk-criteria'));
+    expect(res.status).toBe(200);
+    expect(res.body.inForce).toMatchObject({ number: 1, status: 'draft', acceptanceLevel: 'medium', levels: [{ level: 'low', maxScore: 4 }, { level: 'medium', maxScore: 9 }, { level: 'high', maxScore: 16 }, { level: 'critical', maxScore: 25 }] });
+    expect(res.body.inForce.likelihoodLabels).toHaveLength(5);
+    expect(res.body.history).toEqual([]);
+  });
+
+  it('records a risk with its inherent score and level, numbered R-1', async () => {
+    const res = await owner.post(url('/risks'), risk());
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ ref: 'R-1', version: 1, inherentScore: 20, inherentLevel: 'critical', residualLevel: null, criteriaNumber: 1, sourceLabel: 'C.3.4 Machine learning (data quality, data collection, training approach)', aiSystem: { id: aiSystemId }, needsAttention: true, acceptanceState: 'none' });
+  });
+
+  it('refuses bad input with messages that say what to fix, and writes nothing', async () => {
+    const before = (await owner.get(url('/risks'))).body.items.length;
+    const noTitle = await owner.post(url('/risks'), risk({ title: '' }));
+    expect(noTitle.status).toBe(400);
+    expect(JSON.stringify(noTitle.body)).toContain('Give the risk a title');
+    const offScale = await owner.post(url('/risks'), risk({ likelihood: 6 }));
+    expect(offScale.status).toBe(422);
+    expect(offScale.body.error.message).toBe('likelihood must be between 1 and 5 under the risk criteria in force');
+    const foreign = await owner.post(url('/risks'), risk({ aiSystemId: 'nope' }));
+    expect(foreign.status).toBe(422);
+    expect((await owner.get(url('/risks'))).body.items).toHaveLength(before);
+  });
+
+  it('keeps every dated rating, and new criteria never rewrite past results', async () => {
+    const r = (await owner.post(url('/risks'), risk({ title: 'Model drift', source: 'Seasonal change in applicants', likelihood: 3, consequence: 3 }))).body;
+    expect(r.inherentLevel).toBe('medium');
+    const draft = (await owner.get(url('/risk-criteria'))).body.draft;
+    // Stricter bands: 9 becomes high.
+    const stricter = await owner.put(url('/risk-criteria/draft'), { version: draft.version, likelihoodLabels: draft.likelihoodLabels, consequenceLabels: draft.consequenceLabels, levels: [{ level: 'low', maxScore: 4 }, { level: 'medium', maxScore: 8 }, { level: 'high', maxScore: 16 }, { level: 'critical', maxScore: 25 }], acceptanceLevel: 'medium', method: 'Stricter' });
+    expect(stricter.status).toBe(200);
+    const manager = await addMember(ctx(), owner, orgId, 'manager');
+    expect((await manager.post(url('/risk-criteria/approve'), { version: stricter.body.draft.version })).status).toBe(403);
+    const approved = await approver.post(url('/risk-criteria/approve'), { version: stricter.body.draft.version });
+    expect(approved.status).toBe(200);
+    expect(approved.body.inForce).toMatchObject({ number: 1, status: 'approved', method: 'Stricter', approvedBy: { name: expect.any(String) } });
+    expect(approved.body.draft).toBeNull();
+    // A second set of criteria: number 2, drafted beside number 1 and approved.
+    const next = await owner.put(url('/risk-criteria/draft'), { version: 0, likelihoodLabels: draft.likelihoodLabels, consequenceLabels: draft.consequenceLabels, levels: [{ level: 'low', maxScore: 4 }, { level: 'high', maxScore: 12 }, { level: 'critical', maxScore: 25 }], acceptanceLevel: 'low', method: 'Strictest' });
+    expect(next.body.draft).toMatchObject({ number: 2, status: 'draft' });
+    expect(next.body.inForce.number).toBe(1);
+    const bad = await owner.put(url('/risk-criteria/draft'), { version: next.body.draft.version, likelihoodLabels: ['a', 'b', 'c'], consequenceLabels: draft.consequenceLabels, levels: [{ level: 'low', maxScore: 4 }, { level: 'high', maxScore: 25 }], acceptanceLevel: 'low' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('The highest level must end at 15');
+    await approver.post(url('/risk-criteria/approve'), { version: next.body.draft.version });
+    const reassessed = await owner.post(url(`/risks/${r.id}/assessments`), { likelihood: 3, consequence: 3, note: 'Quarterly review' });
+    expect(reassessed.status).toBe(201);
+    expect(reassessed.body.assessments.map((a: { level: string; criteriaNumber: number; note: string }) => [a.level, a.criteriaNumber, a.note])).toEqual([
+      ['high', 2, 'Quarterly review'],
+      ['medium', 1, 'First assessment'],
+    ]);
+    const history = (await owner.get(url('/risk-criteria'))).body.history;
+    expect(history.map((c: { number: number; status: string }) => [c.number, c.status])).toEqual([
+      [2, 'approved'],
+      [1, 'superseded'],
+    ]);
+  });
+
+  it('treats a risk with A.6.2.4, opens actions, rates the residual risk and records verification', async () => {
+    const r1 = (await owner.get(url('/risks'))).body.items.find((r: { ref: string }) => r.ref === 'R-1');
+    const unknown = await owner.post(url(`/risks/${r1.id}/treatments`), { option: 'modify', controlRefs: ['A.99.1'] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.message).toContain('A.99.1');
+    const noControl = await owner.post(url(`/risks/${r1.id}/treatments`), { option: 'modify', controlRefs: [] });
+    expect(noControl.status).toBe(400);
+    const t = await owner.post(url(`/risks/${r1.id}/treatments`), { option: 'modify', description: 'Bias testing before each release', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 3, actions: [{ title: 'Write the bias test plan', ownerId: owner.user!.id, dueDate: '2027-01-31' }] });
+    expect(t.status).toBe(201);
+    expect(t.body).toMatchObject({ option: 'modify', controls: [{ ref: 'A.6.2.4', title: expect.stringContaining('erification') }], residualScore: 6, actions: [{ title: 'Write the bias test plan', sourceType: 'risk_treatment', sourceRef: 'R-1' }] });
+    const tasks = (await owner.get('/api/me/tasks')).body.items.map((a: { title: string }) => a.title);
+    expect(tasks).toContain('Write the bias test plan');
+    const verified = await owner.patch(url(`/risks/${r1.id}/treatments/${t.body.id}`), { version: t.body.version, verification: 'Bias tests ran on release 2.3', effectiveness: 'effective' });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ effectiveness: 'effective', verifiedBy: expect.any(String), verifiedAt: expect.any(String) });
+    const after = (await owner.get(url(`/risks/${r1.id}`))).body;
+    expect(after).toMatchObject({ residualLikelihood: 2, residualConsequence: 3, residualLevel: expect.any(String) });
+    expect(after.assessments.map((a: { kind: string }) => a.kind)).toEqual(['residual', 'inherent']);
+  });
+
+  it('lets only an approver accept residual risk; an expired acceptance flags the risk again', async () => {
+    const r = (await owner.post(url('/risks'), risk({ title: 'Opaque declines', likelihood: 5, consequence: 5 }))).body;
+    expect(r.needsAttention).toBe(true);
+    expect((await owner.get(url('/risks?attention=true'))).body.items.map((x: { id: string }) => x.id)).toContain(r.id);
+    const contributor = await addMember(ctx(), owner, orgId, 'contributor');
+    expect((await contributor.post(url(`/risks/${r.id}/acceptances`), { rationale: 'x', expiresAt: '2099-01-01' })).status).toBe(403);
+    expect((await approver.post(url(`/risks/${r.id}/acceptances`), { rationale: 'x', expiresAt: '2001-01-01' })).status).toBe(422);
+    const ok = await approver.post(url(`/risks/${r.id}/acceptances`), { rationale: 'Board accepts until the new model ships', expiresAt: '2099-01-01' });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ level: 'critical', acceptedBy: { id: approver.user!.id } });
+    expect((await owner.get(url(`/risks/${r.id}`))).body).toMatchObject({ acceptanceState: 'in_force', needsAttention: false });
+    // Time passes: the acceptance lapses.
+    await ctx().handle.db.updateTable('riskAcceptances').set({ expiresAt: '2020-01-01' }).where('riskId', '=', r.id).execute();
+    expect((await owner.get(url(`/risks/${r.id}`))).body).toMatchObject({ acceptanceState: 'expired', needsAttention: true });
+    const plan = (await owner.get(url('/risk-treatment-plan'))).body;
+    expect(plan.warnings.find((w: { riskId: string }) => w.riskId === r.id).message).toContain('lapsed on 2020-01-01');
+  });
+
+  it('approves the treatment plan as a whole; a later change makes a draft of the next number', async () => {
+    const plan = (await owner.get(url('/risk-treatment-plan'))).body;
+    expect(plan).toMatchObject({ number: 1, status: 'draft', approved: null });
+    expect((await owner.post(url('/risk-treatment-plan/approve'), { number: 1 })).status).toBe(200); // the owner may approve too
+    const again = (await owner.get(url('/risk-treatment-plan'))).body;
+    expect(again).toMatchObject({ number: 1, status: 'approved', approved: { number: 1 } });
+    expect((await approver.post(url('/risk-treatment-plan/approve'), { number: 1 })).status).toBe(422);
+    await owner.post(url('/risks'), risk({ title: 'New supplier model', likelihood: 2, consequence: 2 }));
+    expect((await owner.get(url('/risk-treatment-plan'))).body).toMatchObject({ number: 2, status: 'draft', approved: { number: 1 } });
+  });
+
+  it('draws inherent and residual heatmaps and lists what needs attention', async () => {
+    const d = (await owner.get(url('/risk-dashboard'))).body;
+    const cell = (grid: { likelihood: number; consequence: number; count: number; level: string }[], l: number, c: number) => grid.find((x) => x.likelihood === l && x.consequence === c)!;
+    expect(d.inherent).toHaveLength(25);
+    expect(cell(d.inherent, 4, 5).count).toBeGreaterThanOrEqual(1);
+    expect(cell(d.residual, 2, 3).count).toBe(1);
+    expect(d.needsAttention.length).toBeGreaterThanOrEqual(1);
+    expect(d.counts.open).toBe((await owner.get(url('/risks?status=open'))).body.items.length);
+  });
+
+  it('hides risks from other organizations behind 404 and lets a viewer read only', async () => {
+    const other = await newOrgOwner(ctx(), 'Other Risk Org');
+    const r1 = (await owner.get(url('/risks'))).body.items[0];
+    expect((await other.owner.get(url(`/risks/${r1.id}`))).status).toBe(404);
+    expect((await other.owner.get(`/api/orgs/${other.orgId}/risks/${r1.id}`)).status).toBe(404);
+    expect((await other.owner.patch(`/api/orgs/${other.orgId}/risks/${r1.id}`, { version: r1.version, title: 'x' })).status).toBe(404);
+    const viewer = await addMember(ctx(), owner, orgId, 'viewer');
+    expect((await viewer.get(url('/risks'))).status).toBe(200);
+    expect((await viewer.post(url('/risks'), risk())).status).toBe(403);
+    expect((await owner.patch(url(`/risks/${r1.id}`), { version: r1.version - 1, title: 'x' })).status).toBe(409);
+  });
+});

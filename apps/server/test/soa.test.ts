@@ -1,0 +1,114 @@
+import { beforeAll, expect, it } from 'vitest';
+import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+
+type Item = { ref: string; included: boolean | null; justification: string; riskIds: string[]; version: number; kind: string };
+
+describeEachDialect('Statement of Applicability and impact assessments', (ctx) => {
+  let owner: Client;
+  let approver: Client;
+  let orgId: string;
+  let aiSystemId: string;
+  let riskId: string;
+  const url = (p: string) => `/api/orgs/${orgId}${p}`;
+  const soa = async () => (await owner.get(url('/soa'))).body as { version: number; status: string; items: Item[]; warnings: { code: string; ref?: string; riskId?: string; blocking: boolean }[]; counts: Record<string, number>; approved: unknown };
+  const item = async (ref: string) => (await soa()).items.find((i) => i.ref === ref)!;
+
+  beforeAll(async () => {
+    ({ owner, orgId } = await newOrgOwner(ctx(), 'SoA Org'));
+    approver = await addMember(ctx(), owner, orgId, 'approver');
+    aiSystemId = (await owner.post(url('/ai-systems'), validAiSystem({ lifecycleStage: 'operation' }))).body.id;
+    await owner.post(url('/custom-controls'), { ref: 'CC-1', title: 'Model cards for every release', description: 'A model card is published with each release.' });
+  });
+
+  it('lists every Annex A control and the custom controls, all undecided at first', async () => {
+    const s = await soa();
+    expect(s).toMatchObject({ version: 1, status: 'draft', approved: null });
+    expect(s.items.filter((i) => i.kind === 'annex_a')).toHaveLength(38);
+    expect(s.items.at(-1)).toMatchObject({ ref: 'CC-1', kind: 'custom', included: null });
+    expect(s.counts).toEqual({ total: 39, included: 0, excluded: 0, undecided: 39 });
+    expect(s.warnings).toEqual([expect.objectContaining({ code: 'UNDECIDED', blocking: true })]);
+  });
+
+  it('includes A.6.2.4 once a treatment uses it, with the risk as the justification', async () => {
+    const r = await owner.post(url('/risks'), { title: 'Unvalidated model release', aiSystemId, source: 'C.3.6', likelihood: 4, consequence: 4 });
+    riskId = r.body.id;
+    expect((await soa()).warnings.map((w) => w.code)).toContain('RISK_UNTREATED');
+    await owner.post(url(`/risks/${riskId}/treatments`), { option: 'modify', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 2 });
+    const v = await item('A.6.2.4');
+    expect(v).toMatchObject({ included: true, riskIds: [riskId], justification: 'Treats risk R-1: Unvalidated model release', version: 0 });
+    expect((await soa()).warnings.map((w) => w.code)).not.toContain('RISK_UNTREATED');
+  });
+
+  it('warns when a control used by a treatment is excluded, or excluded without a reason', async () => {
+    const excluded = await owner.patch(url('/soa/items/A.6.2.4'), { version: 0, included: false });
+    expect(excluded.status).toBe(200);
+    const codes = (await soa()).warnings.filter((w) => w.ref === 'A.6.2.4').map((w) => w.code);
+    expect(codes).toEqual(['EXCLUDED_BUT_TREATING', 'EXCLUSION_UNJUSTIFIED']);
+    const stale = await owner.patch(url('/soa/items/A.6.2.4'), { version: 0, included: true });
+    expect(stale.status).toBe(409);
+    const back = await owner.patch(url('/soa/items/A.6.2.4'), { version: 1, included: true, justification: 'Release gate', implementationStatus: 'in_progress' });
+    expect(back.body).toMatchObject({ included: true, justification: 'Release gate\nTreats risk R-1: Unvalidated model release', implementationStatus: 'in_progress', version: 2 });
+    const bad = await owner.patch(url('/soa/items/A.6.2.4'), { version: 2, implementationStatus: 'done' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('implementationStatus must be one of');
+    expect((await owner.patch(url('/soa/items/A.99'), { version: 0, included: true })).status).toBe(404);
+  });
+
+  it('refuses approval while controls are undecided; approval freezes the version; a change opens the next draft', async () => {
+    const notReady = await approver.post(url('/soa/approve'), { version: 1 });
+    expect(notReady.status).toBe(422);
+    expect(notReady.body.error.code).toBe('SOA_NOT_READY');
+    expect(notReady.body.error.message).toContain('neither included nor excluded');
+    for (const i of (await soa()).items.filter((x) => x.included === null))
+      await owner.patch(url(`/soa/items/${i.ref}`), i.ref === 'A.10.4' ? { version: i.version, included: false, justification: 'We have no customers of AI systems' } : { version: i.version, included: true, implementationStatus: 'planned' });
+    const ready = await soa();
+    expect(ready.warnings.filter((w) => w.blocking)).toEqual([]);
+    const contributor = await addMember(ctx(), owner, orgId, 'contributor');
+    expect((await contributor.post(url('/soa/approve'), { version: 1 })).status).toBe(403);
+    const ok = await approver.post(url('/soa/approve'), { version: 1 });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ version: 1, status: 'approved', approved: { version: 1, approvedBy: { id: approver.user!.id } } });
+    expect((await approver.post(url('/soa/approve'), { version: 1 })).status).toBe(422);
+
+    await owner.patch(url('/soa/items/A.10.4'), { version: (await item('A.10.4')).version, justification: 'No AI customers in scope' });
+    const draft = await soa();
+    expect(draft).toMatchObject({ version: 2, status: 'draft', approved: { version: 1 } });
+    const frozen = (await owner.get(url('/soa/versions/1'))).body;
+    expect(frozen.items.find((i: Item) => i.ref === 'A.10.4').justification).toBe('We have no customers of AI systems');
+    expect(frozen.items.find((i: Item) => i.ref === 'A.6.2.4').riskIds).toEqual([riskId]);
+    expect((await owner.get(url('/soa/versions'))).body.items).toEqual([expect.objectContaining({ version: 1, counts: { total: 39, included: 38, excluded: 1, undecided: 0 } })]);
+    expect((await owner.get(url('/soa/versions/9'))).status).toBe(404);
+  });
+
+  it('runs an impact assessment to sign-off and creates a risk from it, linked both ways', async () => {
+    const missing = await owner.post(url('/impact-assessments'), { trigger: 'new_system' });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body)).toContain('aiSystemId is required');
+    const ia = await owner.post(url('/impact-assessments'), { aiSystemId, trigger: 'new_system', title: 'Credit scoring at launch', affectedGroups: [{ group: 'Loan applicants over 70', vulnerable: true, effects: { fairness: 'Age proxies may lower scores' } }] });
+    expect(ia.status).toBe(201);
+    expect(ia.body).toMatchObject({ ref: 'IA-1', status: 'draft', aiSystem: { id: aiSystemId } });
+    expect(ia.body.signOffProblems).toEqual(['Describe the intended use', 'Rate severity and likelihood', 'Write the conclusion', 'Set how long the assessment is kept (A.5.3)']);
+    const early = await approver.post(url(`/impact-assessments/${ia.body.id}/sign-off`), { version: 1 });
+    expect(early.status).toBe(422);
+    expect(early.body.error.message).toContain('Describe the intended use');
+    const done = await owner.patch(url(`/impact-assessments/${ia.body.id}`), { version: 1, intendedUse: 'Score consumer loan applications', severity: 4, likelihood: 3, conclusion: 'Acceptable with age-bias testing', retentionUntil: '2035-12-31', societalEffects: { economy: 'Access to credit' } });
+    expect(done.body.signOffProblems).toEqual([]);
+    expect((await owner.post(url(`/impact-assessments/${ia.body.id}/sign-off`), { version: 2 })).status).toBe(200); // the owner may sign off
+    expect((await owner.patch(url(`/impact-assessments/${ia.body.id}`), { version: 3, conclusion: 'x' })).status).toBe(422);
+    expect((await owner.delete(url(`/impact-assessments/${ia.body.id}`))).status).toBe(422);
+    const r = await owner.post(url(`/impact-assessments/${ia.body.id}/risks`), { title: 'Age bias in scores', source: 'C.3.4', likelihood: 3, consequence: 4 });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ impactAssessmentId: ia.body.id, aiSystemId });
+    expect((await owner.get(url(`/impact-assessments/${ia.body.id}`))).body.risks).toEqual([{ id: r.body.id, ref: r.body.ref, title: 'Age bias in scores' }]);
+    expect((await owner.get(url(`/impact-assessments?aiSystemId=${aiSystemId}`))).body.items).toHaveLength(1);
+  });
+
+  it('hides the SoA and assessments of other organizations', async () => {
+    const other = await newOrgOwner(ctx(), 'Other SoA Org');
+    expect((await other.owner.get(url('/soa'))).status).toBe(404);
+    expect((await other.owner.patch(url('/soa/items/A.6.2.4'), { version: 2, included: false })).status).toBe(404);
+    const ia = (await owner.get(url('/impact-assessments'))).body.items[0];
+    expect((await other.owner.get(`/api/orgs/${other.orgId}/impact-assessments/${ia.id}`)).status).toBe(404);
+    expect((await other.owner.get(`/api/orgs/${other.orgId}/soa`)).body.items.every((i: Item) => i.included === null)).toBe(true);
+  });
+});

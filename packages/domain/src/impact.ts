@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+// The AI system impact assessment (6.1.4, 8.4, A.5): per AI system, what it could do to people and
+// to society, how bad and how likely, what mitigates it, and a signed conclusion kept for a period.
+
+export const IMPACT_TRIGGERS = ['new_system', 'significant_change', 'periodic'] as const;
+export type ImpactTrigger = (typeof IMPACT_TRIGGERS)[number];
+export const IMPACT_TRIGGER_LABELS: Record<ImpactTrigger, string> = { new_system: 'New AI system', significant_change: 'Significant change', periodic: 'Periodic review' };
+
+/** Effects on individuals and groups (A.5.4). */
+export const INDIVIDUAL_EFFECT_AREAS = ['fairness', 'transparency', 'privacy', 'safety', 'accessibility', 'human_rights'] as const;
+export type IndividualEffectArea = (typeof INDIVIDUAL_EFFECT_AREAS)[number];
+export const INDIVIDUAL_EFFECT_LABELS: Record<IndividualEffectArea, string> = {
+  fairness: 'Fairness',
+  transparency: 'Transparency',
+  privacy: 'Privacy and security',
+  safety: 'Safety and health',
+  accessibility: 'Accessibility',
+  human_rights: 'Human rights',
+};
+
+/** Effects on society (A.5.5). */
+export const SOCIETAL_EFFECT_AREAS = ['environment', 'economy', 'democratic_processes', 'health', 'culture'] as const;
+export type SocietalEffectArea = (typeof SOCIETAL_EFFECT_AREAS)[number];
+export const SOCIETAL_EFFECT_LABELS: Record<SocietalEffectArea, string> = {
+  environment: 'Environment and sustainability',
+  economy: 'Economy and employment',
+  democratic_processes: 'Government and democratic processes',
+  health: 'Health and safety',
+  culture: 'Culture, norms and values',
+};
+
+export const IMPACT_STATUSES = ['draft', 'signed_off'] as const;
+export type ImpactStatus = (typeof IMPACT_STATUSES)[number];
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2032-12-31');
+const rating = (what: string) => z.number().int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(5, `${what} must be at most 5`);
+
+export const ZAffectedGroup = z.strictObject({
+  group: z.string({ error: 'Name the affected individuals or group' }).trim().min(1, 'Name the affected individuals or group').max(200),
+  vulnerable: z.boolean().default(false),
+  effects: z.partialRecord(z.enum(INDIVIDUAL_EFFECT_AREAS, { error: `effect areas are: ${INDIVIDUAL_EFFECT_AREAS.join(', ')}` }), text(3000)).default({}),
+});
+
+export const ZImpactFields = z.strictObject({
+  aiSystemId: z.string({ error: 'aiSystemId is required: an impact assessment is about one AI system' }).min(1).max(64),
+  title: text(200).default(''),
+  trigger: z.enum(IMPACT_TRIGGERS, { error: `trigger must be one of: ${IMPACT_TRIGGERS.join(', ')}` }),
+  intendedUse: text(5000).default(''),
+  foreseeableMisuse: text(5000).default(''),
+  affectedGroups: z.array(ZAffectedGroup).max(50).default([]),
+  societalEffects: z.partialRecord(z.enum(SOCIETAL_EFFECT_AREAS, { error: `societal areas are: ${SOCIETAL_EFFECT_AREAS.join(', ')}` }), text(3000)).default({}),
+  severity: rating('severity').nullable().default(null),
+  likelihood: rating('likelihood').nullable().default(null),
+  mitigations: text(5000).default(''),
+  conclusion: text(5000).default(''),
+  retentionUntil: isoDate.nullable().default(null),
+});
+
+export const ZUpdateImpact = z.strictObject({
+  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  title: text(200).optional(),
+  trigger: ZImpactFields.shape.trigger.optional(),
+  intendedUse: text(5000).optional(),
+  foreseeableMisuse: text(5000).optional(),
+  affectedGroups: z.array(ZAffectedGroup).max(50).optional(),
+  societalEffects: ZImpactFields.shape.societalEffects.unwrap().optional(),
+  severity: rating('severity').nullable().optional(),
+  likelihood: rating('likelihood').nullable().optional(),
+  mitigations: text(5000).optional(),
+  conclusion: text(5000).optional(),
+  retentionUntil: isoDate.nullable().optional(),
+});
+
+/** What must be filled before an assessment can be signed off; empty when it is complete. */
+export function impactSignOffProblems(a: { intendedUse: string; affectedGroups: unknown[]; severity: number | null; likelihood: number | null; conclusion: string; retentionUntil: string | null }): string[] {
+  const out: string[] = [];
+  if (!a.intendedUse.trim()) out.push('Describe the intended use');
+  if (a.affectedGroups.length === 0) out.push('Name at least one affected individual or group');
+  if (a.severity === null || a.likelihood === null) out.push('Rate severity and likelihood');
+  if (!a.conclusion.trim()) out.push('Write the conclusion');
+  if (!a.retentionUntil) out.push('Set how long the assessment is kept (A.5.3)');
+  return out;
+}

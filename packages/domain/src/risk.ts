@@ -1,0 +1,205 @@
+import { z } from 'zod';
+
+// AI risk assessment and treatment (ISO/IEC 42001 6.1.1–6.1.3, 8.2, 8.3): the criteria that turn a
+// likelihood and a consequence into a level, the register's fields, and treatment. Values here are
+// part of the public API: add, never rename.
+
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+export const RISK_KINDS = ['risk', 'opportunity'] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+
+export const TREATMENT_OPTIONS = ['modify', 'avoid', 'share', 'retain'] as const;
+export type TreatmentOption = (typeof TREATMENT_OPTIONS)[number];
+export const TREATMENT_OPTION_LABELS: Record<TreatmentOption, string> = {
+  modify: 'Modify (reduce with controls)',
+  avoid: 'Avoid (stop the activity)',
+  share: 'Share (transfer, e.g. contract or insurance)',
+  retain: 'Retain (accept as it is)',
+};
+
+export const EFFECTIVENESS = ['effective', 'partly_effective', 'not_effective'] as const;
+export type Effectiveness = (typeof EFFECTIVENESS)[number];
+
+/** Risk sources of Annex C.3 (informative): numbers and short names only. Custom sources are free text. */
+export const ANNEX_C_RISK_SOURCES = [
+  { ref: 'C.3.1', title: 'Complexity of environment' },
+  { ref: 'C.3.2', title: 'Lack of transparency and explainability' },
+  { ref: 'C.3.3', title: 'Level of automation' },
+  { ref: 'C.3.4', title: 'Machine learning (data quality, data collection, training approach)' },
+  { ref: 'C.3.5', title: 'System hardware issues' },
+  { ref: 'C.3.6', title: 'System life cycle issues' },
+  { ref: 'C.3.7', title: 'Technology readiness' },
+] as const;
+
+export const riskSourceLabel = (source: string) => {
+  const known = ANNEX_C_RISK_SOURCES.find((s) => s.ref === source);
+  return known ? `${known.ref} ${known.title}` : source;
+};
+
+/**
+ * The criteria a risk is scored with. Score = likelihood × consequence; each level covers the
+ * scores up to its `maxScore` (the previous level's maxScore + 1 onwards); the last level reaches the
+ * top of the matrix. Risks at or below `acceptanceLevel` may be retained without treatment.
+ */
+export type RiskCriteriaContent = {
+  likelihoodLabels: string[];
+  consequenceLabels: string[];
+  levels: { level: RiskLevel; maxScore: number }[];
+  acceptanceLevel: RiskLevel;
+  method: string;
+};
+
+export const DEFAULT_RISK_CRITERIA: RiskCriteriaContent = {
+  likelihoodLabels: ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'],
+  consequenceLabels: ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'],
+  levels: [
+    { level: 'low', maxScore: 4 },
+    { level: 'medium', maxScore: 9 },
+    { level: 'high', maxScore: 16 },
+    { level: 'critical', maxScore: 25 },
+  ],
+  acceptanceLevel: 'medium',
+  method:
+    'Each risk is rated for likelihood and consequence on the scales below. The score is likelihood × consequence; the level follows from the score bands. Consequences are considered for the organization, for individuals and groups, and for society; the highest of them sets the consequence rating. Risks above the acceptance level need a treatment or a recorded acceptance by top management.',
+};
+
+const label = z.string().trim().min(1, 'Every scale step needs a label').max(60, 'Scale labels must be at most 60 characters');
+const scale = (what: string) => z.array(label).min(3, `The ${what} scale needs at least 3 steps`).max(10, `The ${what} scale has at most 10 steps`);
+
+const criteriaFields = {
+  likelihoodLabels: scale('likelihood'),
+  consequenceLabels: scale('consequence'),
+  levels: z
+    .array(z.strictObject({ level: z.enum(RISK_LEVELS, { error: `level must be one of: ${RISK_LEVELS.join(', ')}` }), maxScore: z.number().int().min(1) }))
+    .min(2, 'Give at least two levels')
+    .max(4),
+  acceptanceLevel: z.enum(RISK_LEVELS, { error: `acceptanceLevel must be one of: ${RISK_LEVELS.join(', ')}` }),
+  method: z.string().trim().max(10000).default(''),
+};
+const checkCriteria = (c: Omit<RiskCriteriaContent, 'method'>, ctx: z.RefinementCtx) => {
+  const problem = criteriaProblem(c);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
+};
+
+export const ZRiskCriteriaContent = z.strictObject(criteriaFields).superRefine(checkCriteria);
+/** The draft criteria as sent to the server: the content and the draft's version (0 starts a new draft). */
+export const ZUpdateRiskCriteria = z
+  .strictObject({ version: z.number({ error: 'version is required: send the version of the draft you read (0 to start a new draft)' }).int(), ...criteriaFields })
+  .superRefine(checkCriteria);
+
+/** Why a set of criteria cannot score every cell of its matrix, or null. */
+export function criteriaProblem(c: Omit<RiskCriteriaContent, 'method'>): { field: string; message: string } | null {
+  const top = c.likelihoodLabels.length * c.consequenceLabels.length;
+  const order = c.levels.map((l) => RISK_LEVELS.indexOf(l.level));
+  if (order.some((o, i) => i > 0 && o <= order[i - 1]!)) return { field: 'levels', message: 'Levels must be listed from lowest to highest, each once' };
+  if (c.levels.some((l, i) => i > 0 && l.maxScore <= c.levels[i - 1]!.maxScore)) return { field: 'levels', message: 'Each level must end at a higher score than the one before' };
+  if (c.levels.at(-1)!.maxScore !== top) return { field: 'levels', message: `The highest level must end at ${top}, the top score of a ${c.likelihoodLabels.length} × ${c.consequenceLabels.length} matrix` };
+  if (!c.levels.some((l) => l.level === c.acceptanceLevel)) return { field: 'acceptanceLevel', message: 'The acceptance level must be one of the levels defined' };
+  return null;
+}
+
+export const riskScore = (likelihood: number, consequence: number) => likelihood * consequence;
+
+/** The level of a score under the criteria: the first band whose maxScore reaches it. */
+export function riskLevel(criteria: Pick<RiskCriteriaContent, 'levels'>, score: number): RiskLevel {
+  const band = criteria.levels.find((l) => score <= l.maxScore) ?? criteria.levels.at(-1)!;
+  return band.level;
+}
+
+export function rate(criteria: Pick<RiskCriteriaContent, 'levels'>, likelihood: number, consequence: number) {
+  const score = riskScore(likelihood, consequence);
+  return { likelihood, consequence, score, level: riskLevel(criteria, score) };
+}
+
+export const isAcceptable = (criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, level: RiskLevel) => RISK_LEVELS.indexOf(level) <= RISK_LEVELS.indexOf(criteria.acceptanceLevel);
+
+/** A rating must fit the scales of the criteria it is made with: checked where the criteria are known. */
+export function ratingProblem(criteria: Pick<RiskCriteriaContent, 'likelihoodLabels' | 'consequenceLabels'>, likelihood: number, consequence: number): string | null {
+  if (likelihood > criteria.likelihoodLabels.length) return `likelihood must be between 1 and ${criteria.likelihoodLabels.length} under the risk criteria in force`;
+  if (consequence > criteria.consequenceLabels.length) return `consequence must be between 1 and ${criteria.consequenceLabels.length} under the risk criteria in force`;
+  return null;
+}
+
+const rating = (what: string) => z.number({ error: `${what} is required: a whole number from 1 on the criteria's scale` }).int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(10, `${what} must be at most 10`);
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31');
+
+export const ZRiskFields = z.strictObject({
+  title: z.string({ error: 'title is required' }).trim().min(1, 'Give the risk a title').max(200, 'Title must be at most 200 characters'),
+  kind: z.enum(RISK_KINDS, { error: 'kind must be risk or opportunity' }).default('risk'),
+  description: text(5000).default(''),
+  aiSystemId: z.string().max(64).nullable().default(null),
+  source: z.string({ error: 'source is required: an Annex C.3 ref such as C.3.4, or your own words' }).trim().min(1, 'Give the risk source: an Annex C.3 ref such as C.3.4, or your own words').max(300),
+  consequencesOrganization: text(5000).default(''),
+  consequencesIndividuals: text(5000).default(''),
+  consequencesSociety: text(5000).default(''),
+  likelihood: rating('likelihood'),
+  consequence: rating('consequence'),
+  ownerId: z.string().max(64).nullable().default(null),
+  reviewDate: isoDate.nullable().default(null),
+  impactAssessmentId: z.string().max(64).nullable().default(null),
+});
+
+export const ZUpdateRisk = z.strictObject({
+  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  title: ZRiskFields.shape.title.optional(),
+  description: text(5000).optional(),
+  aiSystemId: z.string().max(64).nullable().optional(),
+  source: ZRiskFields.shape.source.optional(),
+  consequencesOrganization: text(5000).optional(),
+  consequencesIndividuals: text(5000).optional(),
+  consequencesSociety: text(5000).optional(),
+  ownerId: z.string().max(64).nullable().optional(),
+  reviewDate: isoDate.nullable().optional(),
+  status: z.enum(['open', 'closed'], { error: 'status must be open or closed' }).optional(),
+});
+
+export const ZReassessRisk = z.strictObject({
+  likelihood: rating('likelihood'),
+  consequence: rating('consequence'),
+  note: text(2000).default(''),
+});
+
+export const ZTreatmentFields = z
+  .strictObject({
+    option: z.enum(TREATMENT_OPTIONS, { error: `option must be one of: ${TREATMENT_OPTIONS.join(', ')}` }),
+    description: text(5000).default(''),
+    controlRefs: z.array(z.string().trim().min(1).max(40)).max(100).default([]),
+    residualLikelihood: rating('residualLikelihood').nullable().default(null),
+    residualConsequence: rating('residualConsequence').nullable().default(null),
+    actions: z
+      .array(z.strictObject({ title: z.string().trim().min(1, 'Each action needs a title').max(200), ownerId: z.string().max(64).nullable().default(null), dueDate: isoDate.nullable().default(null) }))
+      .max(50)
+      .default([]),
+  })
+  .superRefine((t, ctx) => {
+    if ((t.residualLikelihood === null) !== (t.residualConsequence === null)) ctx.addIssue({ code: 'custom', message: 'Give both residualLikelihood and residualConsequence, or neither', path: ['residualLikelihood'] });
+    if (t.option === 'modify' && t.controlRefs.length === 0) ctx.addIssue({ code: 'custom', message: 'A "modify" treatment needs at least one control: pick Annex A or custom controls in controlRefs', path: ['controlRefs'] });
+  });
+
+export const ZUpdateTreatment = z
+  .strictObject({
+    version: z.number({ error: 'version is required: send the version you read' }).int(),
+    option: z.enum(TREATMENT_OPTIONS, { error: `option must be one of: ${TREATMENT_OPTIONS.join(', ')}` }).optional(),
+    description: text(5000).optional(),
+    controlRefs: z.array(z.string().trim().min(1).max(40)).max(100).optional(),
+    residualLikelihood: rating('residualLikelihood').nullable().optional(),
+    residualConsequence: rating('residualConsequence').nullable().optional(),
+    verification: text(5000).optional(),
+    effectiveness: z.enum(EFFECTIVENESS, { error: `effectiveness must be one of: ${EFFECTIVENESS.join(', ')}` }).nullable().optional(),
+  })
+  .superRefine((t, ctx) => {
+    if ((t.residualLikelihood === undefined) !== (t.residualConsequence === undefined) || (t.residualLikelihood === null) !== (t.residualConsequence === null))
+      ctx.addIssue({ code: 'custom', message: 'Change residualLikelihood and residualConsequence together', path: ['residualLikelihood'] });
+  });
+
+export const ZAcceptRisk = z.strictObject({
+  rationale: z.string({ error: 'rationale is required' }).trim().min(1, 'Say why the residual risk is acceptable').max(5000),
+  expiresAt: isoDate.describe('The acceptance lapses after this date and the risk is flagged again'),
+});
+
+/** Days before expiry at which an acceptance counts as "expiring soon" on the dashboard. */
+export const ACCEPTANCE_WARNING_DAYS = 30;

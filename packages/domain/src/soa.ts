@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { isAcceptable, type RiskCriteriaContent, type RiskLevel } from './risk';
+
+// The Statement of Applicability (6.1.3): every Annex A control and every custom control, included
+// or excluded with a reason. Inclusion reasons come from the data (the risks a control treats, the
+// interested-party requirements that name it); people add their own words and the status.
+
+export const IMPLEMENTATION_STATUSES = ['not_started', 'planned', 'in_progress', 'implemented'] as const;
+export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+export const IMPLEMENTATION_STATUS_LABELS: Record<ImplementationStatus, string> = { not_started: 'Not started', planned: 'Planned', in_progress: 'In progress', implemented: 'Implemented' };
+
+export const ZSoaDecision = z.strictObject({
+  version: z.number({ error: 'version is required: send the version of the item you read (0 before its first decision)' }).int(),
+  included: z.boolean({ error: 'included must be true, false or null' }).nullable().optional(),
+  justification: z.string().trim().max(5000, 'Justification must be at most 5000 characters').optional(),
+  implementationStatus: z.enum(IMPLEMENTATION_STATUSES, { error: `implementationStatus must be one of: ${IMPLEMENTATION_STATUSES.join(', ')}` }).nullable().optional(),
+});
+
+export type SoaControl = { ref: string; title: string; kind: 'annex_a' | 'custom'; group: string };
+export type SoaDecisionRecord = { ref: string; included: boolean | null; justification: string; implementationStatus: ImplementationStatus | null; version: number };
+export type SoaRiskInput = { id: string; ref: string; title: string; controlRefs: string[] };
+export type SoaRequirementInput = { partyName: string; description: string; refs: string[] };
+
+export type SoaItem = {
+  ref: string;
+  title: string;
+  kind: 'annex_a' | 'custom';
+  group: string;
+  /** true/false once decided (or implied by a treatment), null while nobody has decided. */
+  included: boolean | null;
+  /** Everything an auditor reads as the reason: the stated words, then the risks and requirements. */
+  justification: string;
+  statedJustification: string;
+  implementationStatus: ImplementationStatus | null;
+  riskIds: string[];
+  risks: { id: string; ref: string; title: string }[];
+  requirements: { partyName: string; description: string }[];
+  /** The decision's own version (0 before anyone decided), for optimistic locking. */
+  version: number;
+};
+
+export type SoaWarning = { code: 'EXCLUDED_BUT_TREATING' | 'EXCLUSION_UNJUSTIFIED' | 'RISK_UNTREATED' | 'UNDECIDED'; ref?: string; riskId?: string; message: string; blocking: boolean };
+
+/** Derives the SoA items from the controls, the decisions people made, treatments and requirements. */
+export function deriveSoa(controls: SoaControl[], decisions: SoaDecisionRecord[], risks: SoaRiskInput[], requirements: SoaRequirementInput[]): SoaItem[] {
+  const byRef = new Map(decisions.map((d) => [d.ref, d]));
+  return controls.map((c) => {
+    const d = byRef.get(c.ref);
+    const treating = risks.filter((r) => r.controlRefs.includes(c.ref));
+    const reqs = requirements.filter((r) => r.refs.includes(c.ref)).map((r) => ({ partyName: r.partyName, description: r.description }));
+    const stated = d?.justification ?? '';
+    // A control chosen to treat a risk is in the SoA unless someone decided otherwise (then a warning says so).
+    const included = d && d.included !== null ? d.included : treating.length > 0 ? true : null;
+    const lines = [stated, ...treating.map((r) => `Treats risk ${r.ref}: ${r.title}`), ...reqs.map((r) => `Required by ${r.partyName}: ${r.description}`)].filter((l) => l.trim());
+    return {
+      ref: c.ref,
+      title: c.title,
+      kind: c.kind,
+      group: c.group,
+      included,
+      justification: included === false ? stated : lines.join('\n'),
+      statedJustification: stated,
+      implementationStatus: d?.implementationStatus ?? null,
+      riskIds: treating.map((r) => r.id),
+      risks: treating.map((r) => ({ id: r.id, ref: r.ref, title: r.title })),
+      requirements: reqs,
+      version: d?.version ?? 0,
+    };
+  });
+}
+
+export type RiskForWarnings = { id: string; ref: string; title: string; kind: 'risk' | 'opportunity'; status: string; level: RiskLevel; residualLevel: RiskLevel | null; treated: boolean; acceptedUntil: string | null };
+
+/**
+ * What stands between this SoA and a sound approval. Blocking warnings stop approval: an undecided
+ * control, an exclusion without a reason, a control excluded while a treatment relies on it.
+ * Untreated risks above the acceptance level are shown, not blocking: they are the risk plan's problem.
+ */
+export function soaWarnings(items: SoaItem[], risks: RiskForWarnings[], criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, today: string): SoaWarning[] {
+  const out: SoaWarning[] = [];
+  for (const i of items) {
+    if (i.included === false && i.riskIds.length)
+      out.push({ code: 'EXCLUDED_BUT_TREATING', ref: i.ref, message: `${i.ref} is excluded, but the treatment of ${i.risks.map((r) => r.ref).join(', ')} relies on it. Include it or change the treatment.`, blocking: true });
+    if (i.included === false && !i.statedJustification.trim()) out.push({ code: 'EXCLUSION_UNJUSTIFIED', ref: i.ref, message: `${i.ref} is excluded without a justification. Say why it is not needed.`, blocking: true });
+  }
+  const undecided = items.filter((i) => i.included === null);
+  if (undecided.length)
+    out.push({ code: 'UNDECIDED', message: `${undecided.length} control${undecided.length === 1 ? ' is' : 's are'} neither included nor excluded: ${undecided.map((i) => i.ref).join(', ')}`, blocking: true });
+  for (const r of risks.filter((x) => riskNeedsAttention(x, criteria, today)))
+    out.push({ code: 'RISK_UNTREATED', riskId: r.id, message: attentionMessage(r), blocking: false });
+  return out;
+}
+
+/** A risk above the acceptance level that has neither a treatment nor an acceptance still in force. */
+export function riskNeedsAttention(r: RiskForWarnings, criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, today: string): boolean {
+  if (r.kind !== 'risk' || r.status === 'closed') return false;
+  const level = r.residualLevel ?? r.level;
+  if (isAcceptable(criteria, level)) return false;
+  const accepted = r.acceptedUntil !== null && r.acceptedUntil >= today;
+  if (accepted) return false;
+  // A treatment that brings the residual level within the criteria settles it; one that does not
+  // (or has no residual rating yet) still counts as "treated" only when no residual is known.
+  return !r.treated || r.residualLevel !== null;
+}
+
+export function attentionMessage(r: RiskForWarnings): string {
+  const what = r.treated ? `still ${r.residualLevel} after treatment` : `${r.level} and untreated`;
+  const lapsed = r.acceptedUntil ? ` Its acceptance lapsed on ${r.acceptedUntil}.` : '';
+  return `Risk ${r.ref} (${r.title}) is ${what}, above the acceptance level, with no acceptance in force.${lapsed} Treat it further or have an approver accept it.`;
+}
