@@ -92,6 +92,21 @@ describe('demo seed', () => {
     expect(raci.find((a) => a.name === 'Document control')!.problems.map((p) => p.code)).toEqual(['several_accountable']);
   });
 
+  it('shows step 4 under way: treated risks, an accepted one, an untreated one, an impact assessment linked to a risk, and an SoA started', async () => {
+    const org = `/api/orgs/${seed.organization.id}`;
+    const risks = (await demo.get(`${org}/risks`)).body.items as { ref: string; title: string; treatments: unknown[]; acceptanceState: string; needsAttention: boolean; impactAssessmentId: string | null }[];
+    expect(risks.length).toBeGreaterThanOrEqual(4);
+    expect(risks.filter((r) => r.treatments.length > 0).length).toBeGreaterThanOrEqual(3);
+    expect(risks.some((r) => r.acceptanceState === 'in_force')).toBe(true);
+    expect(risks.filter((r) => r.needsAttention).map((r) => r.title)).toEqual(['Model platform migration breaks monitoring']);
+    const ia = (await demo.get(`${org}/impact-assessments`)).body.items[0];
+    expect(ia.risks.map((r: { id: string }) => r.id)).toEqual(risks.filter((r) => r.impactAssessmentId === ia.id).map((r) => (r as unknown as { id: string }).id));
+    const soa = (await demo.get(`${org}/soa`)).body;
+    expect(soa.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({ included: true, implementationStatus: 'in_progress' });
+    expect(soa.counts.excluded).toBe(1);
+    expect(soa.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['UNDECIDED', 'RISK_UNTREATED']));
+  });
+
   it('seeds only an empty database, and stores no password in plain text', async () => {
     expect(await seedDemo({ db: server.handle.db, dialect: server.handle.dialect })).toBeNull();
     const users = await server.handle.db.selectFrom('users').select(['email', 'passwordHash']).execute();

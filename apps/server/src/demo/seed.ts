@@ -6,6 +6,7 @@ import { acceptInvitation, inviteMember } from '../modules/orgs/invitations';
 import { createAiSystem, updateAiSystemFields } from '../modules/inventory/service';
 import { seedDemoGap } from './gap';
 import { seedDemoContext } from './context';
+import { seedDemoRisk } from './risk';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -204,5 +205,6 @@ export async function seedDemo(deps: Deps): Promise<DemoSeed | null> {
   }
   await seedDemoGap(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
   await seedDemoContext(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas, auditor: people.jonas }, systems);
+  await seedDemoRisk(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
   return { user, organization: { id: organization.id, name: organization.name }, password, aiSystems: AI_SYSTEMS.length, members: COLLEAGUES.length + 1 };
 }
