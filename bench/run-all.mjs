@@ -13,6 +13,7 @@ const withNpmCi = process.argv.includes('--with-npm-ci');
 const steps = [
   { name: 'startup', command: process.execPath, args: ['--import', 'tsx', 'bench/startup.ts'] },
   { name: 'list', command: process.execPath, args: ['--import', 'tsx', 'bench/list.ts'] },
+  { name: 'risk', command: process.execPath, args: ['--import', 'tsx', 'bench/risk.ts'] },
   ...(withNpmCi ? [{ name: 'npm-ci', command: 'bash', args: ['bench/npm-ci.sh'] }] : []),
 ];
 
@@ -58,6 +59,14 @@ if (list) {
     list.results.map((r) => [`${r.dialect} / ${r.scenario}`, r.requestsPerSec.toFixed(1), r.p50Ms, r.p97_5Ms, r.p99Ms, r.errors + r.timeouts, r.non2xx]),
   );
   for (const skip of list.skipped) console.log(`(${skip.dialect} skipped: ${skip.reason})`);
+}
+const risk = read('risk');
+if (risk) {
+  table(
+    `Step-4 pages, ${risk.settings.risks} treated risks, ${risk.settings.requests} sequential requests each`,
+    ['dialect / page', 'median ms', 'p95 ms', 'max ms'],
+    risk.results.map((r) => [`${r.dialect} / ${r.page}`, r.medianMs, r.p95Ms, r.maxMs]),
+  );
 }
 const npmCi = read('npm-ci');
 if (npmCi) console.log(`\nnpm ci, cold cache, fresh clone of ${npmCi.commit}: ${npmCi.seconds} s`);
