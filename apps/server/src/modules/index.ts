@@ -14,6 +14,8 @@ import { scopeGovernanceRoutes } from './context/scope-governance-routes';
 import { riskRoutes } from './risk/routes';
 import { impactRoutes } from './impact/routes';
 import { soaRoutes } from './soa/routes';
+import { riskExportRoutes } from './risk/export-routes';
+import { soaExportRoutes } from './soa/export-routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, impactRoutes, soaRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes];

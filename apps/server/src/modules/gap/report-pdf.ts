@@ -1,26 +1,9 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { CanvasElement, Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { pdfmake } from '../../platform/documents/pdfmake';
 import { barColour, maturityText, percent, type GapReport, type SectionScore } from './report';
 
 // The gap report as a PDF, drawn with pdfmake: the bar chart is vector shapes (canvas), so it
 // prints sharp, and pdfmake is pure JavaScript, so the server needs no native library.
-
-// pdfmake is a CommonJS singleton whose methods ES module named imports cannot see.
-const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as typeof import('pdfmake');
-const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// The document is built from our data only: no URL is fetched, no file read but the fonts.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir + path.sep));
 
 const NAVY = '#1F3864';
 const GREY = '#7F7F7F';

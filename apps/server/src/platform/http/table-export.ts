@@ -9,7 +9,14 @@ export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 export type TableColumn = { key: string; header: string; width?: number };
-export type Table = { name: string; sheet: string; columns: readonly TableColumn[]; rows: (string | number)[][] };
+export type Table = {
+  name: string;
+  sheet: string;
+  columns: readonly TableColumn[];
+  rows: (string | number)[][];
+  /** Facts about the export (version, status, approval) on a second sheet of the workbook; CSV stays pure rows. */
+  about?: [label: string, value: string][];
+};
 
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F4F6F' } } as const;
 
@@ -25,6 +32,11 @@ export async function tableWorkbook(table: Table): Promise<Buffer> {
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
   for (const row of table.rows) ws.addRow(row).alignment = { vertical: 'top', wrapText: true };
   if (table.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  if (table.about?.length) {
+    const about = wb.addWorksheet('About');
+    about.columns = [{ width: 24 }, { width: 60 }];
+    for (const [label, value] of table.about) about.addRow([label, value]).getCell(1).font = { name: 'Calibri', size: 11, bold: true };
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

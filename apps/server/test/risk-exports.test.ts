@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { parseCsv } from '@fortytwo/domain';
+import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+import { download, sheetRows, unzipEntry } from './files';
+
+/** Converts a file with LibreOffice (its own profile, so no running instance takes the job) and returns the PDF's page count. */
+function libreOfficePages(bytes: Buffer, name: string): number {
+  const probe = spawnSync('libreoffice', ['--version'], { encoding: 'utf8' });
+  if (probe.error) throw new Error('LibreOffice is needed for this test and is not on PATH: apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-lo-'));
+  try {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
+    const run = spawnSync('libreoffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const out = path.join(dir, name.replace(/\.\w+$/, '.pdf'));
+    expect(fs.existsSync(out), `${run.stdout}\n${run.stderr}`).toBe(true);
+    const pdf = fs.readFileSync(out).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    return pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
+  let owner: Client;
+  let orgId: string;
+  const url = (p: string) => `/api/orgs/${orgId}${p}`;
+
+  beforeAll(async () => {
+    ({ owner, orgId } = await newOrgOwner(ctx(), 'Export Org'));
+    const approver = await addMember(ctx(), owner, orgId, 'approver');
+    const aiSystemId = (await owner.post(url('/ai-systems'), validAiSystem({ name: 'Claims triage' }))).body.id;
+    const r = (await owner.post(url('/risks'), { title: 'Unfair claim routing', aiSystemId, source: 'C.3.4', likelihood: 4, consequence: 5, consequencesSociety: 'Loss of trust in insurers' })).body;
+    await owner.post(url(`/risks/${r.id}/treatments`), { option: 'modify', description: 'Fairness tests per release', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 3, actions: [{ title: 'Build the fairness test suite' }] });
+    await owner.post(url('/risks'), { title: 'Vendor model change without notice', source: 'Supplier practices', likelihood: 2, consequence: 2 });
+    await owner.patch(url('/soa/items/A.10.4'), { version: 0, included: false, justification: 'No AI customers' });
+    const soa = (await owner.get(url('/soa'))).body;
+    for (const i of soa.items.filter((x: { included: boolean | null }) => x.included === null)) await owner.patch(url(`/soa/items/${i.ref}`), { version: i.version, included: true });
+    expect((await approver.post(url('/soa/approve'), { version: 1 })).status).toBe(200);
+  });
+
+  it('exports the register as CSV and XLSX with the same rows, filters applied', async () => {
+    const csv = parseCsv((await owner.get(url('/risks/export.csv'))).text).map((r) => r.cells);
+    expect(csv[0]!.slice(0, 3)).toEqual(['ref', 'title', 'kind']);
+    expect(csv.slice(1).map((r) => r[0])).toEqual(['R-1', 'R-2']);
+    const xlsx = await download(owner, url('/risks/export.xlsx?level=critical'));
+    expect(xlsx.headers['content-disposition']).toMatch(/filename="risk-register-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const rows = await sheetRows(xlsx.bytes);
+    expect(rows[0]!.slice(0, 3)).toEqual(['Ref', 'Risk', 'Kind']);
+    // level filters on the current level (residual when rated): R-1 is medium after treatment.
+    expect(rows).toHaveLength(1);
+    const all = await sheetRows((await download(owner, url('/risks/export.xlsx'))).bytes);
+    expect(all[1]).toEqual(csv[1]!.map((c) => c));
+    expect((await owner.get(url('/risks/export.csv?level=extreme'))).status).toBe(400);
+  });
+
+  it('exports the SoA as CSV and XLSX, the current one or an approved version', async () => {
+    const csv = parseCsv((await owner.get(url('/soa/export.csv'))).text).map((r) => r.cells);
+    expect(csv[0]).toEqual(['ref', 'control', 'group', 'applicable', 'justification', 'implementationStatus', 'riskIds']);
+    expect(csv).toHaveLength(39);
+    expect(csv.find((r) => r[0] === 'A.6.2.4')).toEqual(['A.6.2.4', expect.any(String), 'A.6', 'Included', 'Treats risk R-1: Unfair claim routing', '', 'R-1']);
+    expect(csv.find((r) => r[0] === 'A.10.4')!.slice(3, 5)).toEqual(['Excluded', 'No AI customers']);
+    await owner.patch(url('/soa/items/A.10.4'), { version: 1, justification: 'Changed after approval' });
+    const v1 = await download(owner, url('/soa/export.xlsx?version=1'));
+    expect(v1.headers['content-disposition']).toMatch(/statement-of-applicability-v1-/);
+    const rows = await sheetRows(v1.bytes);
+    expect(rows.find((r) => r[0] === 'A.10.4')![4]).toBe('No AI customers');
+    expect((await download(owner, url('/soa/export.xlsx?version=7'))).status).toBe(404);
+    expect(libreOfficePages(v1.bytes, 'soa.xlsx')).toBeGreaterThanOrEqual(1);
+  }, 180_000);
+
+  it('writes the SoA, the register and the treatment plan as .docx that LibreOffice opens, and as PDF', async () => {
+    const docx = await download(owner, url('/soa/export.docx'));
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const xml = unzipEntry(docx.bytes, 'word/document.xml')!;
+    expect(xml).toContain('Statement of Applicability');
+    expect(xml).toContain('Treats risk R-1: Unfair claim routing');
+    expect(xml).toContain('Draft of version 2');
+    expect(libreOfficePages(docx.bytes, 'soa.docx')).toBeGreaterThanOrEqual(2);
+    for (const p of ['/risks/export.docx', '/risk-treatment-plan/export.docx']) {
+      const d = await download(owner, url(p));
+      expect(d.status, p).toBe(200);
+      expect(unzipEntry(d.bytes, 'word/document.xml'), p).toContain('R-1');
+    }
+    expect(libreOfficePages((await download(owner, url('/risk-treatment-plan/export.docx'))).bytes, 'plan.docx')).toBeGreaterThanOrEqual(1);
+    for (const p of ['/soa/export.pdf', '/risks/export.pdf', '/risk-treatment-plan/export.pdf']) {
+      const pdf = await download(owner, url(p));
+      expect(pdf.status, p).toBe(200);
+      expect(pdf.bytes.subarray(0, 5).toString('latin1'), p).toBe('%PDF-');
+    }
+    const plan = await sheetRows((await download(owner, url('/risk-treatment-plan/export.xlsx'))).bytes);
+    expect(plan[1]!.slice(0, 4)).toEqual(['R-1', 'Unfair claim routing', 'Critical', 'Modify (reduce with controls)']);
+    expect(plan[1]![6]).toContain('Build the fairness test suite');
+  }, 240_000);
+});
