@@ -24,6 +24,23 @@ export function issueLines(details: unknown): string[] {
   return issues.map((i: { path?: unknown; message?: unknown }) => `  ${asText(i.path)}: ${asText(i.message)}`);
 }
 
+/** The file name of a Content-Disposition header (filename*=UTF-8'' first, then filename=), without any directory part. */
+export function fileNameOf(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  let name: string | null = null;
+  if (star?.[1]) {
+    try {
+      name = decodeURIComponent(star[1].trim());
+    } catch {
+      name = null;
+    }
+  }
+  name ??= /filename\s*=\s*"([^"]*)"/.exec(header)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1] ?? null;
+  const base = name?.split(/[\\/]/).pop()?.trim();
+  return base && base !== '.' && base !== '..' ? base : null;
+}
+
 function describeNetworkError(err: unknown): string {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `no answer within ${TIMEOUT_MS / 1000} seconds`;
   const cause = err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
@@ -45,17 +62,26 @@ export class Api {
     return this.request<T>('POST', path, {}, body);
   }
 
-  async request<T>(method: string, path: string, query: Query = {}, body?: unknown): Promise<T> {
+  /** A file download: the bytes, and the name and type the server gave them. Errors as for JSON requests. */
+  async download(path: string, query: Query = {}): Promise<{ bytes: Buffer; fileName: string | null; contentType: string | null }> {
+    const res = await this.send('GET', path, query, undefined, '*/*');
+    if (!res.ok) await this.fail('GET', path, res);
+    return { bytes: Buffer.from(await res.arrayBuffer()), fileName: fileNameOf(res.headers.get('content-disposition')), contentType: res.headers.get('content-type') };
+  }
+
+  private async send(method: string, path: string, query: Query, body: unknown, accept: string): Promise<Response> {
     const url = new URL(`${this.baseUrl}${path}`);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
     try {
-      res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
+      return await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (err) {
       throw new ApiError(`Cannot reach ${this.baseUrl}: ${describeNetworkError(err)}. Is the server running, and is the URL right?`, null, null);
     }
+  }
+
+  private async fail(method: string, path: string, res: Response): Promise<never> {
     const text = await res.text();
     let parsed: unknown = undefined;
     try {
@@ -63,17 +89,27 @@ export class Api {
     } catch {
       parsed = undefined;
     }
-    if (!res.ok) {
-      if (isErrorBody(parsed)) {
-        const { code, message, details } = parsed.error;
-        const lines = [`${message} (HTTP ${res.status} ${code})`, ...issueLines(details)];
-        if (HINTS[code]) lines.push(`  ${HINTS[code]}`);
-        throw new ApiError(lines.join('\n'), res.status, code, details);
-      }
-      throw new ApiError(`${method} ${url.pathname} answered HTTP ${res.status} ${res.statusText}. Is ${this.baseUrl} a Fortytwo server?`, res.status, null);
+    if (isErrorBody(parsed)) {
+      const { code, message, details } = parsed.error;
+      const lines = [`${message} (HTTP ${res.status} ${code})`, ...issueLines(details)];
+      if (HINTS[code]) lines.push(`  ${HINTS[code]}`);
+      throw new ApiError(lines.join('\n'), res.status, code, details);
+    }
+    throw new ApiError(`${method} ${path} answered HTTP ${res.status} ${res.statusText}. Is ${this.baseUrl} a Fortytwo server?`, res.status, null);
+  }
+
+  async request<T>(method: string, path: string, query: Query = {}, body?: unknown): Promise<T> {
+    const res = await this.send(method, path, query, body, 'application/json');
+    if (!res.ok) await this.fail(method, path, res);
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
     }
     if (res.status === 204) return undefined as T;
-    if (parsed === undefined) throw new ApiError(`${method} ${url.pathname} did not answer JSON. Is ${this.baseUrl} a Fortytwo server?`, res.status, null);
+    if (parsed === undefined) throw new ApiError(`${method} ${path} did not answer JSON. Is ${this.baseUrl} a Fortytwo server?`, res.status, null);
     return parsed as T;
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { aiSystems } from './commands/ai-systems';
 import { catalog } from './commands/catalog';
 import { login } from './commands/login';
+import { soa } from './commands/soa';
 import { CliError, EXIT } from './errors';
 import { println, processIo, type Io } from './io';
 
@@ -17,6 +18,7 @@ Commands:
   catalog search         search the catalogue
   catalog export         a framework as an OSCAL catalog (--format oscal)
   catalog import         add a framework or crosswalk file to the organization
+  soa export             the Statement of Applicability as xlsx, docx, csv or pdf (--format)
 
 Options:
   -h, --help             show help (also after any command)
@@ -48,6 +50,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       case 'catalog':
       case 'catalogue':
         return await catalog(rest, io);
+      case 'soa':
+        return await soa(rest, io);
       case '--version':
       case '-v':
       case 'version':

@@ -28,6 +28,8 @@ import { ScopePage } from '../features/scope/ScopePage';
 import { GovernancePage } from '../features/governance/GovernancePage';
 import { RaciPage } from '../features/governance/RaciPage';
 import { RequireAction } from '../features/shell/RequireAction';
+import { soaRoutes } from '../features/soa/routes';
+import { impactRoutes } from '../features/impact/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
@@ -77,6 +79,9 @@ const orgPages = [
   { path: 'scope', element: <ScopePage /> },
   { path: 'governance', element: <GovernancePage /> },
   { path: 'raci', element: <RaciPage /> },
+  // Step 4: the Statement of Applicability and AI system impact assessments.
+  ...soaRoutes,
+  ...impactRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

@@ -24,7 +24,11 @@ export function DownloadMenu({ label, hint, items }: { label: string; hint?: str
             </Menu.Item>
           );
         })}
-        {hint && <Menu.Label>{hint}</Menu.Label>}
+        {hint && (
+          <Menu.Label c="var(--mantine-color-text)" fw={400}>
+            {hint}
+          </Menu.Label>
+        )}
       </Menu.Dropdown>
     </Menu>
   );

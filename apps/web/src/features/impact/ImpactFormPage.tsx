@@ -1,0 +1,272 @@
+import { useState } from 'react';
+import { Alert, Button, Grid, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconLock } from '@tabler/icons-react';
+import { IMPACT_TRIGGER_LABELS, IMPACT_TRIGGERS, SOCIETAL_EFFECT_AREAS, SOCIETAL_EFFECT_LABELS, type ImpactTrigger } from '@fortytwo/domain';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, isApiError } from '../../api/client';
+import { FormSection } from '../../ui/FormSection';
+import { notifySuccess } from '../../ui/notify';
+import { PageHeader } from '../../ui/PageHeader';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
+import { focusFirstInvalid, useZodForm, type ZodForm } from '../../ui/use-zod-form';
+import { useOrg } from '../shell/org-context';
+import { AffectedGroupsEditor } from './AffectedGroupsEditor';
+import { impactHref, impactOneKey, impactPath, impactsHref, impactsPath, refreshImpacts, useAiSystemChoices, useImpact, type ImpactAssessment } from './api';
+import { changedFields, differingFields, display, emptyValues, fieldLabel, fieldOf, schema, toInput, valuesOf, type ImpactFormValues, type ImpactInput } from './impact-values';
+import { IMPACT_TEXT as T, LIKELIHOOD_LABELS, SEVERITY_LABELS } from './text';
+
+const scale = (labels: readonly string[]) => labels.map((l, n) => ({ value: String(n + 1), label: `${n + 1} · ${l}` }));
+const TRIGGER_OPTIONS = IMPACT_TRIGGERS.map((t) => ({ value: t, label: IMPACT_TRIGGER_LABELS[t] }));
+
+export function NewImpactPage() {
+  const [params] = useSearchParams();
+  const trigger = params.get('trigger');
+  return <ImpactEditor record={null} preset={{ aiSystemId: params.get('aiSystemId'), trigger: (IMPACT_TRIGGERS as readonly string[]).includes(trigger ?? '') ? (trigger as ImpactTrigger) : null }} />;
+}
+
+export function EditImpactPage() {
+  const { orgId } = useOrg();
+  const { id = '' } = useParams();
+  const record = useImpact(orgId, id);
+  if (record.isPending) return <Loading />;
+  if (record.isError) return <ErrorAlert error={record.error} title={T.notFound} />;
+  return <ImpactEditor key={record.data.id} record={record.data} preset={null} />;
+}
+
+type Conflict = { base: ImpactAssessment; current: ImpactAssessment; mine: ImpactFormValues };
+
+function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; preset: { aiSystemId: string | null; trigger: ImpactTrigger | null } | null }) {
+  const { orgId } = useOrg();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const systems = useAiSystemChoices(orgId);
+  const [base, setBase] = useState<ImpactAssessment | null>(record);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useZodForm(schema, record ? valuesOf(record) : { ...emptyValues(preset?.aiSystemId ?? null), trigger: preset?.trigger ?? null }, toInput, fieldOf);
+  const { values, setValue, errorFor, touch } = form;
+
+  const save = useMutation({
+    mutationFn: async (parsed: ImpactInput): Promise<ImpactAssessment | null> => {
+      if (!base) return api.post<ImpactAssessment>(impactsPath(orgId), parsed);
+      const changes = changedFields(parsed, base, values);
+      if (Object.keys(changes).length === 0) return null;
+      return api.patch<ImpactAssessment>(impactPath(orgId, base.id), { version: base.version, ...changes });
+    },
+    onSuccess: async (saved) => {
+      if (!saved) {
+        setNotice(T.nothingChanged);
+        return;
+      }
+      qc.setQueryData(impactOneKey(orgId, saved.id), saved);
+      await refreshImpacts(qc, orgId);
+      notifySuccess(base ? T.saved(saved.ref) : T.created(saved.ref));
+      void navigate(impactHref(orgId, saved.id));
+    },
+    onError: (e) => {
+      const current = base && isApiError(e, 'STALE_VERSION') ? (e.details as { current?: ImpactAssessment } | undefined)?.current : undefined;
+      if (base && current) setConflict({ base, current, mine: values });
+      else form.showServerError(e);
+    },
+  });
+
+  const resolve = (reapply: boolean) => {
+    if (!conflict) return;
+    const next: ImpactFormValues = { ...valuesOf(conflict.current) };
+    if (reapply) for (const f of differingFields(valuesOf(conflict.base), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
+    setBase(conflict.current);
+    qc.setQueryData(impactOneKey(orgId, conflict.current.id), conflict.current);
+    form.reset(next);
+    setConflict(null);
+    setNotice(reapply ? T.staleReapplied : null);
+  };
+
+  const conflictRows = (c: Conflict) => {
+    const [startedFrom, theirs] = [valuesOf(c.base), valuesOf(c.current)];
+    const fields = [...new Set([...differingFields(startedFrom, theirs), ...differingFields(startedFrom, c.mine)])];
+    return fields.map((f) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
+  };
+
+  const listHref = impactsHref(orgId);
+  const title = record ? T.editTitle(record.ref) : T.newTitle;
+  const locked = base?.status === 'signed_off';
+  // The domain's messages for an empty pick list the ids; a person needs "choose one".
+  const systemError = errorFor('aiSystemId') && !values.aiSystemId ? T.chooseSystem : errorFor('aiSystemId');
+  const triggerError = errorFor('trigger') && !values.trigger ? T.chooseTrigger : errorFor('trigger');
+  const systemOptions = (systems.data ?? []).map((s) => ({ value: s.id, label: s.name }));
+  if (record && !systemOptions.some((o) => o.value === record.aiSystemId)) systemOptions.push({ value: record.aiSystemId, label: record.aiSystem?.name ?? T.deletedSystem });
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: 'Do' }, { label: T.title, to: listHref }, ...(record ? [{ label: record.ref, to: impactHref(orgId, record.id) }] : [])]}
+        title={title}
+        description={record ? (record.title || undefined) : T.description}
+      />
+      <form
+        noValidate
+        aria-label={title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setNotice(null);
+          const parsed = form.validate();
+          if (parsed) save.mutate(parsed);
+          else focusFirstInvalid(e.currentTarget);
+        }}
+      >
+        <Stack gap="lg" maw={1080}>
+          {locked && (
+            <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
+              {T.signedOffLocked}
+            </Alert>
+          )}
+          {conflict && (
+            <StaleConflictAlert
+              conflict={conflict}
+              title={T.staleTitle}
+              body={T.staleBody}
+              rows={conflictRows(conflict)}
+              labels={{ field: T.staleField, theirs: T.staleTheirs, yours: T.staleYours, reapply: T.staleReapply, discard: T.staleDiscard }}
+              onReapply={() => resolve(true)}
+              onDiscard={() => resolve(false)}
+            />
+          )}
+          {notice && (
+            <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel="Dismiss">
+              {notice}
+            </Alert>
+          )}
+          {form.formError && (
+            <Alert color="red" variant="light" role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <FormSection title={T.sectionSystem} hint={T.sectionSystemHint}>
+            <Select
+              label={T.aiSystem}
+              description={record ? T.systemFixed : T.aiSystemHint}
+              required
+              searchable
+              data={systemOptions}
+              value={values.aiSystemId}
+              onChange={(v) => setValue('aiSystemId', v)}
+              onBlur={() => touch('aiSystemId')}
+              error={systemError}
+              placeholder={T.chooseSystem}
+              disabled={!!record}
+              nothingFoundMessage={T.emptyNoSystems}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <Grid>
+              <Grid.Col span={{ base: 12, sm: 7 }}>
+                <TextInput
+                  label={T.assessmentTitle}
+                  description={T.assessmentTitleHint}
+                  value={values.title}
+                  onChange={(e) => setValue('title', e.currentTarget.value)}
+                  onBlur={() => touch('title')}
+                  error={errorFor('title')}
+                  maxLength={200}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 5 }}>
+                <Select
+                  label={T.trigger}
+                  required
+                  data={TRIGGER_OPTIONS}
+                  value={values.trigger}
+                  onChange={(v) => setValue('trigger', v)}
+                  onBlur={() => touch('trigger')}
+                  error={triggerError}
+                  placeholder={T.chooseTrigger}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              </Grid.Col>
+            </Grid>
+          </FormSection>
+          <FormSection title={T.sectionUse} hint={T.sectionUseHint}>
+            <LongText form={form} field="intendedUse" label={T.intendedUse} hint={T.intendedUseHint} />
+            <LongText form={form} field="foreseeableMisuse" label={T.foreseeableMisuse} hint={T.foreseeableMisuseHint} />
+          </FormSection>
+          <FormSection title={T.sectionGroups} hint={T.sectionGroupsHint}>
+            <AffectedGroupsEditor form={form} />
+          </FormSection>
+          <FormSection title={T.sectionSociety} hint={T.sectionSocietyHint}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
+              {SOCIETAL_EFFECT_AREAS.map((area) => (
+                <Textarea
+                  key={area}
+                  label={SOCIETAL_EFFECT_LABELS[area]}
+                  value={values.societalEffects[area]}
+                  onChange={(e) => setValue('societalEffects', { ...values.societalEffects, [area]: e.currentTarget.value })}
+                  autosize
+                  minRows={1}
+                  maxRows={6}
+                  maxLength={3000}
+                />
+              ))}
+            </SimpleGrid>
+          </FormSection>
+          <FormSection title={T.sectionRating} hint={T.sectionRatingHint}>
+            <Grid>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select label={T.severity} data={scale(SEVERITY_LABELS)} value={values.severity} onChange={(v) => setValue('severity', v)} error={errorFor('severity')} placeholder={T.notRated} clearable comboboxProps={{ withinPortal: true }} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select label={T.likelihood} data={scale(LIKELIHOOD_LABELS)} value={values.likelihood} onChange={(v) => setValue('likelihood', v)} error={errorFor('likelihood')} placeholder={T.notRated} clearable comboboxProps={{ withinPortal: true }} />
+              </Grid.Col>
+            </Grid>
+            <LongText form={form} field="mitigations" label={T.mitigations} hint={T.mitigationsHint} />
+          </FormSection>
+          <FormSection title={T.sectionConclusion} hint={T.sectionConclusionHint}>
+            <LongText form={form} field="conclusion" label={T.conclusion} hint={T.conclusionHint} />
+            <TextInput
+              type="date"
+              label={T.retentionUntil}
+              description={T.retentionHint}
+              value={values.retentionUntil}
+              onChange={(e) => setValue('retentionUntil', e.currentTarget.value)}
+              onBlur={() => touch('retentionUntil')}
+              error={errorFor('retentionUntil')}
+              maw={240}
+            />
+          </FormSection>
+          <Group justify="flex-end" gap="sm">
+            {!record && systems.isSuccess && systems.data.length === 0 && (
+              <Text fz="sm" c="dimmed" mr="auto">
+                {T.emptyNoSystems}
+              </Text>
+            )}
+            <Button variant="default" component={Link} to={record ? impactHref(orgId, record.id) : listHref}>
+              {T.cancel}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!!conflict || locked}>
+              {record ? T.save : T.create}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}
+
+type TextField = 'intendedUse' | 'foreseeableMisuse' | 'mitigations' | 'conclusion';
+
+function LongText({ form, field, label, hint }: { form: ZodForm<ImpactFormValues>; field: TextField; label: string; hint: string }) {
+  return (
+    <Textarea
+      label={label}
+      description={hint}
+      value={form.values[field]}
+      onChange={(e) => form.setValue(field, e.currentTarget.value)}
+      onBlur={() => form.touch(field)}
+      error={form.errorFor(field)}
+      autosize
+      minRows={3}
+      maxRows={12}
+      maxLength={5000}
+    />
+  );
+}

@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+
+// Step 4, the Statement of Applicability: a control a treatment uses is included with the risk as
+// its reason; an exclusion needs its justification; approval waits until every control is decided,
+// then freezes version 1; the next change makes a draft of version 2. Steps share one signed-in page.
+
+const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'a long enough passphrase', organizationName: 'Delta Insurance' };
+
+let running: Running;
+let browser: Browser;
+let page: Page;
+let orgId = '';
+let orgUrl = '';
+let bearer = '';
+let risk = { id: '', ref: '' };
+const problems: string[] = [];
+
+async function apiCall<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await fetch(`${running.baseUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+}
+
+type Item = { ref: string; included: boolean | null; statedJustification: string; implementationStatus: string | null; version: number };
+const soaNow = async () => (await apiCall<{ version: number; status: string; items: Item[] }>('GET', `/api/orgs/${orgId}/soa`)).body;
+const itemNow = async (ref: string) => (await soaNow()).items.find((i) => i.ref === ref)!;
+
+beforeAll(async () => {
+  running = await startServer();
+  browser = await launchBrowser();
+  const setup = await apiCall<{ organization: { id: string }; csrfToken: string }>('POST', '/api/setup', OWNER);
+  expect(setup.status).toBe(201);
+  orgId = setup.body.organization.id;
+  orgUrl = `${running.baseUrl}/orgs/${orgId}`;
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
+  bearer = (await apiCall<{ token: string }>('POST', '/api/tokens', { name: 'e2e' }, { cookie, 'x-csrf-token': setup.body.csrfToken })).body.token;
+  const system = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders about their claims.', aiRoles: ['provider'], lifecycleStage: 'operation' });
+  expect(system.status).toBe(201);
+  // A risk treated with A.6.2.4: the SoA includes the control with the risk as its reason.
+  const created = await apiCall<{ id: string; ref: string }>('POST', `/api/orgs/${orgId}/risks`, { title: 'Chatbot releases ship without verification', source: 'C.3.6', likelihood: 4, consequence: 4, aiSystemId: system.body.id });
+  expect(created.status).toBe(201);
+  risk = created.body;
+  const treatment = await apiCall('POST', `/api/orgs/${orgId}/risks/${risk.id}/treatments`, { option: 'modify', description: 'Verify and validate every release against its acceptance criteria.', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 2 });
+  expect(treatment.status).toBe(201);
+
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
+  page = await ctx.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // 401: the sign-in page asks who is signed in before anyone is; 409: the stale save this test provokes.
+    if (m.type() === 'error' && !/status of (401|409)/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${running.baseUrl}/login`);
+  await page.getByLabel('Email').fill(OWNER.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(orgUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.stop();
+});
+
+const row = (ref: string) => page.locator(`tr[data-ref="${ref}"]`);
+const status = () => page.getByTestId('soa-status').first();
+const drawer = (ref: string) => page.getByRole('dialog', { name: `Decide ${ref}` });
+
+describe('Statement of Applicability', () => {
+  it('explains itself on a first visit and includes the treated control with the risk as its reason', async () => {
+    await page.goto(`${orgUrl}/soa`);
+    await page.getByRole('heading', { name: 'Statement of Applicability', level: 1 }).waitFor();
+    await page.getByText('What the Statement of Applicability is').waitFor();
+    await expect(status().innerText()).resolves.toBe('Draft v1');
+    await page.getByText('No version approved yet.').waitFor();
+
+    const treated = row('A.6.2.4');
+    await treated.getByText('Included', { exact: true }).waitFor();
+    await treated.getByText(`: ${'Chatbot releases ship without verification'}`, { exact: false }).waitFor();
+    await expect(treated.innerText()).resolves.toContain(`Treats risk ${risk.ref}: Chatbot releases ship without verification`);
+    await expect(treated.getByRole('link', { name: risk.ref }).getAttribute('href')).resolves.toBe(`/orgs/${orgId}/risks/${risk.id}`);
+    await expect(row('A.2.2').getByText('Undecided', { exact: true }).count()).resolves.toBe(1);
+    // 38 Annex A controls, one decided by the treatment.
+    await expect(page.locator('tr[data-ref]').count()).resolves.toBe(38);
+    await expect(page.getByTestId('soa-count-included').innerText()).resolves.toMatch(/^1\s+Included\b/);
+    await expect(page.getByTestId('soa-count-undecided').innerText()).resolves.toMatch(/^37\s+Undecided\b/);
+
+    // Approval waits: 37 controls are undecided.
+    const approve = page.getByRole('button', { name: 'Approve SoA' });
+    await expect(approve.isDisabled()).resolves.toBe(true);
+    await page.getByText('Settle the 1 blocking point listed below first.').waitFor();
+    await page.locator('[data-testid="soa-warning"][data-code="UNDECIDED"]').getByText('37 controls are neither included nor excluded', { exact: false }).waitFor();
+    await screenshot(page, '60-soa-first-visit');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('keeps filters in the URL', async () => {
+    await page.getByRole('textbox', { name: 'Search' }).fill('A.6.2');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('A.6.2');
+    await expect.poll(() => page.locator('tr[data-ref]').count()).toBe(7);
+    await page.getByTestId('soa-table').scrollIntoViewIfNeeded();
+    await screenshot(page, '66-soa-filtered');
+    await page.getByTestId('soa-count-excluded').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('decision')).toBe('excluded');
+    await page.getByText('No control matches these filters').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect.poll(() => page.locator('tr[data-ref]').count()).toBe(38);
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('refuses an exclusion without a justification, then saves it with one', async () => {
+    await row('A.10.4').getByRole('button', { name: 'Edit A.10.4' }).click();
+    const form = drawer('A.10.4');
+    await form.getByRole('radio', { name: 'Exclude' }).check();
+    // The reason becomes required at once, not only at save.
+    const message = form.getByText('Say why this control is excluded: an exclusion needs a justification.');
+    await message.waitFor();
+    await form.getByRole('button', { name: 'Save decision' }).click();
+    await message.waitFor();
+    await expect(form.getByRole('textbox', { name: 'Justification' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, '61-soa-exclusion-refused');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect((await itemNow('A.10.4')).version).toBe(0);
+
+    await form.getByRole('textbox', { name: 'Justification' }).fill('We sell no AI system to customers: every system is for our own claims handling.');
+    await expect.poll(() => message.count()).toBe(0);
+    await form.getByRole('button', { name: 'Save decision' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByText('A.10.4 was saved.').waitFor();
+    await row('A.10.4').getByText('Excluded', { exact: true }).waitFor();
+    await row('A.10.4').getByText('We sell no AI system to customers', { exact: false }).waitFor();
+    expect(await itemNow('A.10.4')).toMatchObject({ included: false, statedJustification: 'We sell no AI system to customers: every system is for our own claims handling.', version: 1 });
+  });
+
+  it('never overwrites a colleague: a stale save shows what they chose', async () => {
+    await row('A.2.2').getByRole('button', { name: 'Edit A.2.2' }).click();
+    const form = drawer('A.2.2');
+    await form.getByRole('radio', { name: 'Include' }).check();
+    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/soa/items/A.2.2`, { version: 0, included: true, implementationStatus: 'implemented', justification: 'Our AI policy is published.' });
+    expect(theirs.status).toBe(200);
+    await form.getByRole('button', { name: 'Save decision' }).click();
+    const conflict = form.getByTestId('stale-conflict');
+    await conflict.getByRole('cell', { name: 'Implementation status', exact: true }).waitFor();
+    await conflict.getByRole('cell', { name: 'Implemented', exact: true }).waitFor();
+    await screenshot(page, '62-soa-conflict');
+    await conflict.getByRole('button', { name: 'Discard my edits' }).click();
+    await expect.poll(() => form.getByRole('textbox', { name: 'Justification' }).inputValue()).toBe('Our AI policy is published.');
+    await form.getByRole('button', { name: 'Cancel' }).first().click();
+    await form.waitFor({ state: 'detached' });
+    await row('A.2.2').getByText('Our AI policy is published.').waitFor();
+  });
+
+  it('approves version 1 once every control is decided, then shows draft v2 after one more change', async () => {
+    // Decide the rest through the API to save time.
+    for (const i of (await soaNow()).items.filter((x) => x.included === null))
+      expect((await apiCall('PATCH', `/api/orgs/${orgId}/soa/items/${i.ref}`, { version: i.version, included: true, implementationStatus: 'planned' })).status).toBe(200);
+    await page.reload();
+    await expect(page.getByTestId('soa-count-undecided').innerText()).resolves.toMatch(/^0\s+Undecided\b/);
+    await expect.poll(() => page.locator('[data-testid="soa-warning"][data-blocking]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Approve SoA' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve the Statement of Applicability as version 1?' });
+    await dialog.getByRole('button', { name: 'Approve version 1' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('The Statement of Applicability was approved as version 1.').waitFor();
+    await expect.poll(() => status().innerText()).toBe('Approved v1');
+    await page.getByTestId('soa-stamp').getByText(/^Version 1 approved by Olga Owner on /).waitFor();
+    await expect(page.getByRole('button', { name: 'Approve SoA' }).count()).resolves.toBe(0);
+    await page.getByTestId('soa-version').getByText('Version 1', { exact: true }).waitFor();
+    await screenshot(page, '63-soa-approved');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The frozen version, read-only.
+    await page.getByRole('link', { name: 'View version 1' }).click();
+    await page.waitForURL(`${orgUrl}/soa/versions/1`);
+    await page.getByRole('heading', { name: 'Statement of Applicability v1', level: 1 }).waitFor();
+    await row('A.10.4').getByText('Excluded', { exact: true }).waitFor();
+    await expect(page.locator('tr[data-ref]').count()).resolves.toBe(38);
+    await expect(page.getByTestId('soa-edit').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByRole('menuitem', { name: 'PDF document (.pdf)' }).getAttribute('href')).resolves.toBe(`/api/orgs/${orgId}/soa/export.pdf?version=1`);
+    await screenshot(page, '64-soa-version');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // One more change: the SoA becomes the draft of version 2; version 1 stays approved.
+    await page.getByRole('link', { name: 'Back to the current SoA' }).click();
+    await page.waitForURL(`${orgUrl}/soa`);
+    await row('A.6.2.4').getByRole('button', { name: 'Edit A.6.2.4' }).click();
+    const form = drawer('A.6.2.4');
+    await form.getByText(`Included because the treatment of ${risk.ref} uses it.`, { exact: false }).waitFor();
+    await form.getByRole('combobox', { name: 'Implementation status' }).click();
+    await page.getByRole('option', { name: 'In progress' }).click();
+    await form.getByRole('button', { name: 'Save decision' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => status().innerText()).toBe('Draft v2');
+    await page.getByTestId('soa-stamp').getByText(/^Version 1 was approved by Olga Owner on .*; the SoA has changed since\.$/).waitFor();
+    await row('A.6.2.4').getByText('In progress', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Approve SoA' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, '65-soa-draft-v2');
+    expect((await soaNow()).status).toBe('draft');
+    expect(problems).toEqual([]);
+  });
+});
