@@ -30,6 +30,7 @@ import { RaciPage } from '../features/governance/RaciPage';
 import { RequireAction } from '../features/shell/RequireAction';
 import { soaRoutes } from '../features/soa/routes';
 import { impactRoutes } from '../features/impact/routes';
+import { riskRoutes } from '../features/risk/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
@@ -80,6 +81,8 @@ const orgPages = [
   { path: 'governance', element: <GovernancePage /> },
   { path: 'raci', element: <RaciPage /> },
   // Step 4: the Statement of Applicability and AI system impact assessments.
+  // Step 4: risks, the treatment plan and the criteria (6.1.1–6.1.3), the SoA, impact assessments.
+  ...riskRoutes,
   ...soaRoutes,
   ...impactRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -11,6 +11,9 @@ import { CONTEXT_TEXT, PARTIES_TEXT } from '../context/text';
 import { GapNavBadge } from '../gap/GapNavBadge';
 import { TasksNavBadge } from '../tasks/TasksNavBadge';
 import { TASKS_TEXT } from '../tasks/text';
+import { RISK_TEXT } from '../risk/text';
+import { IMPACT_TEXT } from '../impact/text';
+import { SOA_TEXT } from '../soa/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
 import { SHELL_TEXT } from './text';
@@ -73,6 +76,15 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
             {JOURNEY.filter((s) => s.phase === phase).map((step) => {
               const to = `${base}/${step.slug}`;
               if (step.slug === 'gap-analysis') return link(to, step.title, <StepNumber n={step.number} />, <GapNavBadge orgId={orgId} />);
+              if (step.slug === 'implementation')
+                return (
+                  <NavLink key={to} label={step.title} leftSection={<StepNumber n={step.number} />} defaultOpened childrenOffset={14} active={false} className={classes.navLink}>
+                    {link(`${base}/risks`, RISK_TEXT.registerTitle, <IconAlertTriangle size={16} />)}
+                    {link(`${base}/risk-treatment-plan`, RISK_TEXT.planTitle, <IconShieldCheck size={16} />)}
+                    {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
+                    {link(`${base}/soa`, SOA_TEXT.title, <IconListCheck size={16} />)}
+                  </NavLink>
+                );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
               return (
                 <NavLink key={to} label={step.title} leftSection={<StepNumber n={step.number} />} defaultOpened childrenOffset={14} active={false} className={classes.navLink}>
@@ -91,6 +103,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   {link(to, SCOPE_TEXT.title, <IconTargetArrow size={16} />)}
                   {link(`${base}/governance`, GOVERNANCE_TEXT.title, <IconBuildingBank size={16} />)}
                   {link(`${base}/raci`, RACI_TEXT.title, <IconSitemap size={16} />)}
+                  {link(`${base}/risk-criteria`, RISK_TEXT.criteriaTitle, <IconGauge size={16} />)}
                 </NavLink>
               );
             })}

@@ -1,0 +1,261 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { RISK_LEVEL_LABELS } from '@fortytwo/domain';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { confirmDanger } from '../../ui/confirm';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { PageHeader } from '../../ui/PageHeader';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { impactHref } from '../impact/api';
+import { useOrg } from '../shell/org-context';
+import { refreshRisks, riskHref, riskPath, risksHref, useCriteria, useRisk, useRiskHistory } from './api';
+import { LevelBadge, RatingPicker } from './levels';
+import { RISK_TEXT as T } from './text';
+import { TreatmentPanel } from './TreatmentPanel';
+import type { Criteria, RiskDetail } from './types';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text fz="xs" fw={600} c="dimmed" tt="uppercase">
+        {label}
+      </Text>
+      <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }} component="div">
+        {children || '—'}
+      </Text>
+    </Stack>
+  );
+}
+
+function Reassess({ risk, criteria }: { risk: RiskDetail; criteria: Criteria }) {
+  const { orgId } = useOrg();
+  const qc = useQueryClient();
+  const [rating, setRating] = useState({ l: risk.likelihood, c: risk.consequence });
+  const [note, setNote] = useState('');
+  const save = useMutation({
+    mutationFn: () => api.post(`${riskPath(orgId, risk.id)}/assessments`, { likelihood: rating.l, consequence: rating.c, note }),
+    onSuccess: async () => {
+      await refreshRisks(qc, orgId);
+      setNote('');
+      notifySuccess(T.reassessed);
+    },
+    onError: (e) => notifyError(e),
+  });
+  return (
+    <Paper withBorder p="md" radius="md" component="form" aria-label={T.reassess} onSubmit={(e: React.FormEvent) => { e.preventDefault(); save.mutate(); }}>
+      <Stack gap="sm">
+        <Text fz="sm" c="dimmed">
+          {T.reassessHelp}
+        </Text>
+        <RatingPicker criteria={criteria} likelihood={rating.l} consequence={rating.c} onChange={(l, c) => setRating({ l, c })} labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }} />
+        <TextInput label={T.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+          {T.reassess}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Acceptance({ risk }: { risk: RiskDetail }) {
+  const { orgId, can } = useOrg();
+  const qc = useQueryClient();
+  const [rationale, setRationale] = useState('');
+  const [expiresAt, setExpiresAt] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const save = useMutation({
+    mutationFn: () => api.post(`${riskPath(orgId, risk.id)}/acceptances`, { rationale, expiresAt }),
+    onSuccess: async () => {
+      await refreshRisks(qc, orgId);
+      notifySuccess(T.accepted);
+      setRationale('');
+      setExpiresAt('');
+      setSubmitted(false);
+    },
+    onError: (e) => notifyError(e),
+  });
+  const a = risk.acceptance;
+  return (
+    <Stack gap="md">
+      {a ? (
+        <Alert color={risk.acceptanceState === 'expired' ? 'red' : risk.acceptanceState === 'expiring' ? 'orange' : 'teal'} variant="light" title={T.acceptance[risk.acceptanceState]} data-testid="acceptance">
+          <Stack gap={4}>
+            <Text fz="sm">{T.acceptedLine(RISK_LEVEL_LABELS[a.level], a.acceptedBy.name, formatDate(a.expiresAt))}</Text>
+            <Text fz="sm">{a.rationale}</Text>
+            <Text fz="xs" c="dimmed">
+              {formatDateTime(a.acceptedAt)}
+            </Text>
+          </Stack>
+        </Alert>
+      ) : (
+        <Text fz="sm" c="dimmed">
+          {T.noAcceptance}
+        </Text>
+      )}
+      {can('risk.approve') ? (
+        <Paper withBorder p="md" radius="md" component="form" aria-label={T.accept} onSubmit={(e: React.FormEvent) => { e.preventDefault(); setSubmitted(true); if (rationale.trim() && expiresAt) save.mutate(); }} noValidate>
+          <Stack gap="sm">
+            <Text fz="sm" c="dimmed">
+              {T.acceptHelp}
+            </Text>
+            <Textarea label={T.rationale} required autosize minRows={2} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} error={submitted && !rationale.trim() ? 'Say why the residual risk is acceptable' : undefined} />
+            <TextInput type="date" label={T.expiresAt} required w={220} value={expiresAt} onChange={(e) => setExpiresAt(e.currentTarget.value)} error={submitted && !expiresAt ? 'Give the date the acceptance lapses' : undefined} />
+            <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+              {T.accept}
+            </Button>
+          </Stack>
+        </Paper>
+      ) : (
+        <Text fz="sm" c="dimmed">
+          {T.cannotAccept}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function History({ risk }: { risk: RiskDetail }) {
+  const { orgId, can } = useOrg();
+  const allowed = can('audit_event.read');
+  const history = useRiskHistory(orgId, risk.id, allowed);
+  if (!allowed) return <Text fz="sm" c="dimmed">{T.historyNeedsRole}</Text>;
+  if (history.isPending) return <Loading />;
+  if (history.isError) return <ErrorAlert error={history.error} />;
+  const events = history.data.pages.flatMap((p) => p.items);
+  if (!events.length) return <Text fz="sm">{T.noHistory}</Text>;
+  return (
+    <Table verticalSpacing="xs">
+      <Table.Tbody>
+        {events.map((e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td fz="sm" w={200}>
+              {formatDateTime(e.at)}
+            </Table.Td>
+            <Table.Td fz="sm">{e.action.replace('risk.', '').replace('_', ' ')}</Table.Td>
+            <Table.Td fz="sm">{e.actor.name}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function RiskDetailPage() {
+  const { orgId, can } = useOrg();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const risk = useRisk(orgId, id);
+  const criteria = useCriteria(orgId);
+  const remove = useMutation({
+    mutationFn: () => api.delete(riskPath(orgId, id)),
+    onSuccess: async () => {
+      notifySuccess(T.deleted(risk.data?.ref ?? ''));
+      await refreshRisks(qc, orgId);
+      void navigate(risksHref(orgId));
+    },
+    onError: (e) => notifyError(e),
+  });
+  if (risk.isPending || criteria.isPending) return <Loading />;
+  if (risk.isError) return <ErrorAlert error={risk.error} />;
+  if (criteria.isError) return <ErrorAlert error={criteria.error} />;
+  const r = risk.data;
+  return (
+    <>
+      <PageHeader
+        title={`${r.ref} ${r.title}`}
+        crumbs={[{ label: T.registerTitle, to: risksHref(orgId) }, { label: r.ref }]}
+        badge={r.status === 'closed' ? <Badge color="gray.8" variant="outline">{T.statuses.closed}</Badge> : undefined}
+        actions={
+          can('risk.write') && (
+            <>
+              <Button variant="default" component={Link} to={`${riskHref(orgId, r.id)}/edit`} leftSection={<IconPencil size={16} />}>
+                {T.edit}
+              </Button>
+              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => void confirmDanger({ title: T.delete, message: T.deleteConfirm(r.ref), confirmLabel: T.delete }).then((ok) => ok && remove.mutate())}>
+                {T.delete}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Group gap="lg" mb="md" data-testid="risk-levels">
+        <Group gap={6}>
+          <Text fz="sm" fw={600}>{T.inherent}</Text>
+          <LevelBadge level={r.inherentLevel} score={r.inherentScore} />
+        </Group>
+        <Group gap={6} data-testid="residual">
+          <Text fz="sm" fw={600}>{T.residual}</Text>
+          {r.residualLevel ? <LevelBadge level={r.residualLevel} score={r.residualScore} /> : <Text fz="sm" c="dimmed">{T.notRated}</Text>}
+        </Group>
+        {r.acceptanceState !== 'none' && <Badge variant="filled" tt="none" color={r.acceptanceState === 'expired' ? 'red.9' : 'teal.9'}>{T.acceptance[r.acceptanceState]}</Badge>}
+        {r.needsAttention && <Badge variant="filled" tt="none" color="red.9">{T.attention}</Badge>}
+      </Group>
+      <Tabs defaultValue="details" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="details">{T.tabs.details}</Tabs.Tab>
+          <Tabs.Tab value="assessments">{T.tabs.assessments}</Tabs.Tab>
+          <Tabs.Tab value="treatment">{T.tabs.treatment} ({r.treatments.length})</Tabs.Tab>
+          <Tabs.Tab value="acceptance">{T.tabs.acceptance}</Tabs.Tab>
+          <Tabs.Tab value="history">{T.tabs.history}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="details">
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Field label={T.fields.aiSystem}>{r.aiSystem ? <Anchor component={Link} to={`/orgs/${orgId}/ai-systems/${r.aiSystem.id}`}>{r.aiSystem.name}</Anchor> : T.filters.orgWide}</Field>
+            <Field label={T.fields.source}>{r.sourceLabel}</Field>
+            <Field label={T.fields.kind}>{T.kinds[r.kind]}</Field>
+            <Field label={T.fields.owner}>{r.owner?.name ?? ''}</Field>
+            <Field label={T.fields.reviewDate}>{r.reviewDate ? `${formatDate(r.reviewDate)}${r.reviewOverdue ? ` (${T.overdue})` : ''}` : ''}</Field>
+            {r.impactAssessmentId && <Field label={T.fromImpact}><Anchor component={Link} to={impactHref(orgId, r.impactAssessmentId)}>{T.fromImpact}</Anchor></Field>}
+            <Field label={T.fields.description}>{r.description}</Field>
+            <Field label={T.fields.consequencesOrganization}>{r.consequencesOrganization}</Field>
+            <Field label={T.fields.consequencesIndividuals}>{r.consequencesIndividuals}</Field>
+            <Field label={T.fields.consequencesSociety}>{r.consequencesSociety}</Field>
+          </SimpleGrid>
+        </Tabs.Panel>
+        <Tabs.Panel value="assessments">
+          <Stack gap="md">
+            <Table verticalSpacing="xs" data-testid="assessments">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Date</Table.Th>
+                  <Table.Th>Kind</Table.Th>
+                  <Table.Th>Rating</Table.Th>
+                  <Table.Th>Level</Table.Th>
+                  <Table.Th>Criteria</Table.Th>
+                  <Table.Th>Note</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.assessments.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td fz="sm">{formatDateTime(a.assessedAt)} <Text span fz="xs" c="dimmed">{T.by(a.assessedBy.name)}</Text></Table.Td>
+                    <Table.Td fz="sm">{T.ratingKinds[a.kind]}</Table.Td>
+                    <Table.Td fz="sm">{a.likelihood} × {a.consequence}</Table.Td>
+                    <Table.Td><LevelBadge level={a.level} score={a.score} /></Table.Td>
+                    <Table.Td fz="sm">No. {a.criteriaNumber}</Table.Td>
+                    <Table.Td fz="sm">{a.note}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {can('risk.write') && <Reassess risk={r} criteria={criteria.data.inForce} />}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="treatment">
+          <TreatmentPanel risk={r} criteria={criteria.data.inForce} />
+        </Tabs.Panel>
+        <Tabs.Panel value="acceptance">
+          <Acceptance risk={r} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <History risk={r} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

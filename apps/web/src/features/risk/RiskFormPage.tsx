@@ -1,0 +1,217 @@
+import { useRef, useState } from 'react';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ANNEX_C_RISK_SOURCES, RISK_KINDS, ZRiskFields, type RiskKind } from '@fortytwo/domain';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, isApiError } from '../../api/client';
+import { notifySuccess } from '../../ui/notify';
+import { PageHeader } from '../../ui/PageHeader';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useAiSystemChoices } from '../impact/api';
+import { useMembers } from '../members/api';
+import { useOrg } from '../shell/org-context';
+import { refreshRisks, riskHref, riskPath, risksHref, risksPath, useCriteria, useRisk } from './api';
+import { LevelBadge, RatingPicker } from './levels';
+import { RISK_TEXT as T } from './text';
+import type { Criteria, Risk, RiskDetail } from './types';
+
+type Values = {
+  title: string;
+  kind: RiskKind;
+  aiSystemId: string | null;
+  sourceChoice: string; // a C.3 ref, or "other"
+  sourceCustom: string;
+  description: string;
+  consequencesOrganization: string;
+  consequencesIndividuals: string;
+  consequencesSociety: string;
+  likelihood: number;
+  consequence: number;
+  ownerId: string | null;
+  reviewDate: string;
+};
+
+const OTHER = 'other';
+const isAnnexC = (s: string) => ANNEX_C_RISK_SOURCES.some((x) => x.ref === s);
+const valuesOf = (r: Risk | null, aiSystemId: string | null): Values => ({
+  title: r?.title ?? '',
+  kind: r?.kind ?? 'risk',
+  aiSystemId: r ? r.aiSystemId : aiSystemId,
+  sourceChoice: r ? (isAnnexC(r.source) ? r.source : OTHER) : '',
+  sourceCustom: r && !isAnnexC(r.source) ? r.source : '',
+  description: r?.description ?? '',
+  consequencesOrganization: r?.consequencesOrganization ?? '',
+  consequencesIndividuals: r?.consequencesIndividuals ?? '',
+  consequencesSociety: r?.consequencesSociety ?? '',
+  likelihood: r?.likelihood ?? 3,
+  consequence: r?.consequence ?? 3,
+  ownerId: r?.ownerId ?? null,
+  reviewDate: r?.reviewDate ?? '',
+});
+const toInput = (v: Values) => ({
+  title: v.title,
+  kind: v.kind,
+  aiSystemId: v.aiSystemId,
+  source: v.sourceChoice === OTHER ? v.sourceCustom : v.sourceChoice,
+  description: v.description,
+  consequencesOrganization: v.consequencesOrganization,
+  consequencesIndividuals: v.consequencesIndividuals,
+  consequencesSociety: v.consequencesSociety,
+  likelihood: v.likelihood,
+  consequence: v.consequence,
+  ownerId: v.ownerId,
+  reviewDate: v.reviewDate || null,
+});
+// The source field's message shows on whichever input the person is using.
+const fieldOf = (path: string[]) => (path[0] === 'source' ? 'sourceChoice' : (path[0] ?? ''));
+
+function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Criteria }) {
+  const { orgId } = useOrg();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const systems = useAiSystemChoices(orgId);
+  const members = useMembers(orgId);
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useZodForm(ZRiskFields, valuesOf(risk, params.get('aiSystemId')), toInput, fieldOf);
+  const [stale, setStale] = useState(false);
+  const v = form.values;
+
+  const save = useMutation({
+    mutationFn: async (input: ReturnType<typeof toInput>) => {
+      if (!risk) return api.post<Risk>(risksPath(orgId), input);
+      const { likelihood: _l, consequence: _c, kind: _k, ...changes } = input;
+      return api.patch<Risk>(riskPath(orgId, risk.id), { version: risk.version, ...changes });
+    },
+    onSuccess: async (saved) => {
+      await refreshRisks(qc, orgId);
+      notifySuccess(risk ? T.saved : T.created(saved.ref));
+      void navigate(riskHref(orgId, saved.id));
+    },
+    onError: (e) => {
+      if (isApiError(e, 'STALE_VERSION')) setStale(true);
+      else form.showServerError(e);
+    },
+  });
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const input = form.validate();
+    if (!input) return focusFirstInvalid(formRef.current);
+    save.mutate(toInput(v));
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="md" maw={900}>
+        {stale && (
+          <Alert color="orange" title={T.staleTitle}>
+            <Stack gap="xs" align="flex-start">
+              <Text fz="sm">{T.staleBody}</Text>
+              <Button size="xs" variant="default" onClick={() => window.location.reload()}>
+                Reload
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        {form.formError && (
+          <Alert color="red" role="alert">
+            {form.formError}
+          </Alert>
+        )}
+        <Paper withBorder p="md" radius="md">
+          <Stack gap="sm">
+            <TextInput label={T.fields.title} required value={v.title} onChange={(e) => form.setValue('title', e.currentTarget.value)} onBlur={() => form.touch('title')} error={form.errorFor('title')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select label={T.fields.kind} data={RISK_KINDS.map((k) => ({ value: k, label: T.kinds[k] }))} value={v.kind} onChange={(x) => x && form.setValue('kind', x)} allowDeselect={false} disabled={!!risk} />
+              <Select label={T.fields.aiSystem} description={T.fields.aiSystemHint} clearable searchable data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.aiSystemId} onChange={(x) => form.setValue('aiSystemId', x)} error={form.errorFor('aiSystemId')} />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={T.fields.source}
+                description={T.fields.sourceHint}
+                required
+                data={[...ANNEX_C_RISK_SOURCES.map((s) => ({ value: s.ref, label: `${s.ref} ${s.title}` })), { value: OTHER, label: T.fields.sourceOther }]}
+                value={v.sourceChoice || null}
+                onChange={(x) => form.setValue('sourceChoice', x ?? '')}
+                onBlur={() => form.touch('sourceChoice')}
+                error={v.sourceChoice === OTHER ? undefined : form.errorFor('sourceChoice')}
+              />
+              {v.sourceChoice === OTHER && <TextInput label={T.fields.sourceCustom} required value={v.sourceCustom} onChange={(e) => form.setValue('sourceCustom', e.currentTarget.value)} error={form.errorFor('sourceChoice')} />}
+            </SimpleGrid>
+            <Textarea label={T.fields.description} autosize minRows={2} value={v.description} onChange={(e) => form.setValue('description', e.currentTarget.value)} />
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Stack gap="sm">
+            <Textarea label={T.fields.consequencesOrganization} autosize minRows={2} value={v.consequencesOrganization} onChange={(e) => form.setValue('consequencesOrganization', e.currentTarget.value)} />
+            <Textarea label={T.fields.consequencesIndividuals} autosize minRows={2} value={v.consequencesIndividuals} onChange={(e) => form.setValue('consequencesIndividuals', e.currentTarget.value)} />
+            <Textarea label={T.fields.consequencesSociety} autosize minRows={2} value={v.consequencesSociety} onChange={(e) => form.setValue('consequencesSociety', e.currentTarget.value)} />
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          {risk ? (
+            <Stack gap={6}>
+              <Group gap="xs">
+                <LevelBadge level={risk.inherentLevel} score={risk.inherentScore} />
+                <Text fz="sm">
+                  {risk.likelihood} × {risk.consequence}
+                </Text>
+              </Group>
+              <Text fz="sm" c="dimmed">
+                {T.ratingLocked}
+              </Text>
+            </Stack>
+          ) : (
+            <Stack gap={4}>
+              <RatingPicker criteria={criteria} likelihood={v.likelihood} consequence={v.consequence} onChange={(l, c) => { form.setValue('likelihood', l); form.setValue('consequence', c); }} labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }} />
+              <Text fz="xs" c="dimmed">
+                {T.criteriaNote(criteria.number)}
+              </Text>
+            </Stack>
+          )}
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select label={T.fields.owner} clearable searchable data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))} value={v.ownerId} onChange={(x) => form.setValue('ownerId', x)} error={form.errorFor('ownerId')} />
+            <TextInput type="date" label={T.fields.reviewDate} value={v.reviewDate} onChange={(e) => form.setValue('reviewDate', e.currentTarget.value)} error={form.errorFor('reviewDate')} />
+          </SimpleGrid>
+        </Paper>
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {risk ? T.save : T.create}
+          </Button>
+          <Button variant="default" component={Link} to={risk ? riskHref(orgId, risk.id) : risksHref(orgId)}>
+            {T.cancel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function NewRiskPage() {
+  const { orgId } = useOrg();
+  const criteria = useCriteria(orgId);
+  return (
+    <>
+      <PageHeader title={T.newTitle} crumbs={[{ label: T.registerTitle, to: risksHref(orgId) }, { label: T.newTitle }]} />
+      {criteria.isPending ? <Loading /> : criteria.isError ? <ErrorAlert error={criteria.error} /> : <RiskForm risk={null} criteria={criteria.data.inForce} />}
+    </>
+  );
+}
+
+export function EditRiskPage() {
+  const { orgId } = useOrg();
+  const { id = '' } = useParams();
+  const risk = useRisk(orgId, id);
+  const criteria = useCriteria(orgId);
+  const title = risk.data ? T.editTitle(risk.data.ref) : T.edit;
+  return (
+    <>
+      <PageHeader title={title} crumbs={[{ label: T.registerTitle, to: risksHref(orgId) }, ...(risk.data ? [{ label: risk.data.ref, to: riskHref(orgId, id) }] : []), { label: T.edit }]} />
+      {risk.isPending || criteria.isPending ? <Loading /> : risk.isError ? <ErrorAlert error={risk.error} /> : criteria.isError ? <ErrorAlert error={criteria.error} /> : <RiskForm key={risk.data.version} risk={risk.data} criteria={criteria.data.inForce} />}
+    </>
+  );
+}

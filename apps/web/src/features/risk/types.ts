@@ -1,0 +1,89 @@
+import type { Effectiveness, RiskKind, RiskLevel, TreatmentOption } from '@fortytwo/domain';
+import type { Action as ActionItem } from '../tasks/api';
+
+// The shapes the risk routes answer (apps/server/src/modules/risk/schema.ts, criteria.ts, plan.ts).
+
+export type Person = { id: string | null; name: string };
+
+export type Treatment = {
+  id: string;
+  riskId: string;
+  option: TreatmentOption;
+  description: string;
+  controlRefs: string[];
+  controls: { ref: string; title: string }[];
+  residualLikelihood: number | null;
+  residualConsequence: number | null;
+  residualScore: number | null;
+  residualLevel: RiskLevel | null;
+  verification: string;
+  effectiveness: Effectiveness | null;
+  verifiedAt: string | null;
+  verifiedBy: string | null;
+  actions: ActionItem[];
+  version: number;
+};
+
+export type Acceptance = { id: string; riskId: string; level: RiskLevel; rationale: string; acceptedAt: string; acceptedBy: Person; expiresAt: string };
+export type AcceptanceState = 'none' | 'in_force' | 'expiring' | 'expired';
+
+export type Risk = {
+  id: string;
+  ref: string;
+  title: string;
+  kind: RiskKind;
+  description: string;
+  aiSystemId: string | null;
+  aiSystem: { id: string; name: string } | null;
+  source: string;
+  sourceLabel: string;
+  consequencesOrganization: string;
+  consequencesIndividuals: string;
+  consequencesSociety: string;
+  likelihood: number;
+  consequence: number;
+  inherentScore: number;
+  inherentLevel: RiskLevel;
+  residualLikelihood: number | null;
+  residualConsequence: number | null;
+  residualScore: number | null;
+  residualLevel: RiskLevel | null;
+  criteriaNumber: number;
+  ownerId: string | null;
+  owner: { id: string; name: string; email: string } | null;
+  reviewDate: string | null;
+  reviewOverdue: boolean;
+  status: 'open' | 'closed';
+  impactAssessmentId: string | null;
+  treatments: Treatment[];
+  acceptance: Acceptance | null;
+  acceptanceState: AcceptanceState;
+  needsAttention: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Assessment = { id: string; kind: 'inherent' | 'residual'; treatmentId: string | null; likelihood: number; consequence: number; score: number; level: RiskLevel; criteriaNumber: number; note: string; assessedAt: string; assessedBy: Person };
+export type RiskDetail = Risk & { assessments: Assessment[] };
+
+export type Criteria = {
+  id: string;
+  number: number;
+  status: 'draft' | 'approved' | 'superseded';
+  likelihoodLabels: string[];
+  consequenceLabels: string[];
+  levels: { level: RiskLevel; maxScore: number }[];
+  acceptanceLevel: RiskLevel;
+  method: string;
+  approvedAt: string | null;
+  approvedBy: Person | null;
+  version: number;
+  updatedAt: string;
+};
+export type CriteriaState = { inForce: Criteria; draft: Criteria | null; history: Criteria[] };
+
+export type HeatCell = { likelihood: number; consequence: number; level: RiskLevel; count: number; riskIds: string[] };
+export type Dashboard = { likelihoodLabels: string[]; consequenceLabels: string[]; inherent: HeatCell[]; residual: HeatCell[]; reviewOverdue: Risk[]; acceptancesExpiring: Risk[]; needsAttention: Risk[]; counts: { total: number; open: number; byLevel: Record<RiskLevel, number> } };
+
+export type Plan = { number: number; status: 'draft' | 'approved'; approved: { number: number; approvedAt: string; approvedBy: Person } | null; risks: Risk[]; warnings: { riskId: string; message: string }[] };

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+
+// Step 4, the main flow of risk: record a risk on an AI system (4 × 5 = critical), treat it with
+// A.6.2.4 (residual 2 × 3 = medium), see it on both heatmaps and in the Statement of Applicability as
+// the reason A.6.2.4 is included, accept the residual risk, and approve the treatment plan.
+
+const OWNER = { name: 'Rita Owner', email: 'rita@example.com', password: 'a long enough passphrase', organizationName: 'Echo Credit' };
+
+let running: Running;
+let browser: Browser;
+let page: Page;
+let orgId = '';
+let orgUrl = '';
+let riskUrl = '';
+const problems: string[] = [];
+
+beforeAll(async () => {
+  running = await startServer();
+  browser = await launchBrowser();
+  const setup = await fetch(`${running.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+  expect(setup.status).toBe(201);
+  const body = (await setup.json()) as { organization: { id: string }; csrfToken: string };
+  orgId = body.organization.id;
+  orgUrl = `${running.baseUrl}/orgs/${orgId}`;
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const system = await fetch(`${running.baseUrl}/api/orgs/${orgId}/ai-systems`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': body.csrfToken },
+    body: JSON.stringify({ name: 'Loan scoring model', intendedPurpose: 'Scores loan applications.', aiRoles: ['provider'], lifecycleStage: 'operation' }),
+  });
+  expect(system.status).toBe(201);
+
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
+  page = await ctx.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${running.baseUrl}/login`);
+  await page.getByLabel('Email').fill(OWNER.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(orgUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.stop();
+});
+
+describe('AI risks', () => {
+  it('opens step 4 on an empty register that explains itself', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI risks' }).click();
+    await page.waitForURL(`${orgUrl}/risks`);
+    await page.getByTestId('risks-empty').getByText('No risks recorded yet').waitFor();
+    await screenshot(page, '80-risks-empty');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('records a risk on the AI system, rated 4 × 5 = critical', async () => {
+    await page.getByRole('link', { name: 'Record the first risk' }).click();
+    await page.waitForURL(`${orgUrl}/risks/new`);
+    await page.getByRole('textbox', { name: 'Title' }).fill('Biased scores for older applicants');
+    await page.getByRole('combobox', { name: 'AI system' }).click();
+    await page.getByRole('option', { name: 'Loan scoring model' }).click();
+    await page.getByRole('combobox', { name: 'Risk source' }).click();
+    await page.getByRole('option', { name: /^C\.3\.4/ }).click();
+    await page.getByRole('textbox', { name: 'Consequences for individuals and groups' }).fill('Older applicants refused unfairly.');
+    await page.getByText('4 Likely', { exact: true }).click();
+    await page.getByText('5 Severe', { exact: true }).click();
+    await expect(page.getByTestId('computed-rating').innerText()).resolves.toContain('Critical · 20');
+    await screenshot(page, '81-risk-form');
+    await page.getByRole('button', { name: 'Record risk' }).click();
+    await page.waitForURL(/\/risks\/[0-9a-f-]{36}$/);
+    riskUrl = page.url();
+    await page.getByRole('heading', { name: 'R-1 Biased scores for older applicants', level: 1 }).waitFor();
+    await expect(page.getByTestId('risk-levels').innerText()).resolves.toContain('Critical · 20');
+  });
+
+  it('treats it with A.6.2.4, rating the residual risk 2 × 3 = medium', async () => {
+    await page.getByRole('tab', { name: /Treatment/ }).click();
+    await page.getByRole('button', { name: 'Add treatment' }).click();
+    const form = page.getByRole('form', { name: 'Add treatment' });
+    await form.getByRole('textbox', { name: 'Treatment' }).fill('Bias testing by age band before every release.');
+    const controls = form.getByRole('combobox', { name: 'Controls' });
+    await controls.click();
+    await controls.fill('A.6.2.4');
+    await page.getByRole('option', { name: /^A\.6\.2\.4/ }).click();
+    await page.keyboard.press('Escape');
+    await form.getByText('2 Unlikely', { exact: true }).click();
+    await form.getByText('3 Moderate', { exact: true }).click();
+    await expect(form.getByTestId('computed-rating').innerText()).resolves.toContain('Medium · 6');
+    await form.getByRole('button', { name: 'Add action' }).click();
+    await form.getByRole('textbox', { name: 'Action' }).fill('Write the age-band test plan');
+    await form.getByRole('button', { name: 'Save treatment' }).click();
+    const card = page.getByTestId('treatment');
+    await card.getByText('A.6.2.4').waitFor();
+    await card.getByText('Write the age-band test plan').waitFor();
+    await expect(page.getByTestId('residual').innerText()).resolves.toContain('Medium · 6');
+    await screenshot(page, '82-risk-treated');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('shows the risk on both heatmaps, and a cell filters the register', async () => {
+    await page.goto(`${orgUrl}/risks`);
+    const inherent = page.getByTestId('heatmap-inherent').locator('[data-cell="4:5"]');
+    await expect(inherent.getAttribute('data-count')).resolves.toBe('1');
+    await expect(page.getByTestId('heatmap-residual').locator('[data-cell="2:3"]').getAttribute('data-count')).resolves.toBe('1');
+    await inherent.click();
+    await page.getByText('Showing the cell likelihood 4 × consequence 5').waitFor();
+    await expect(page.getByTestId('risk-table').locator('tbody tr').count()).resolves.toBe(1);
+    await page.locator('tr[data-ref="R-1"]').waitFor();
+    await screenshot(page, '83-risk-register');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('makes the SoA include A.6.2.4 with the risk as its justification', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statement of Applicability' }).click();
+    const row = page.locator('tr[data-ref="A.6.2.4"]');
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('Included');
+    expect(text).toContain('R-1');
+    expect(text).toContain('Biased scores for older applicants');
+  });
+
+  it('accepts the residual risk until a date, and approves the treatment plan', async () => {
+    await page.goto(riskUrl);
+    await page.getByRole('tab', { name: 'Acceptance' }).click();
+    const form = page.getByRole('form', { name: 'Accept residual risk' });
+    await form.getByRole('textbox', { name: 'Rationale' }).fill('Board risk committee accepts the residual risk while testing matures.');
+    await form.getByLabel('Accepted until').fill('2099-06-30');
+    await form.getByRole('button', { name: 'Accept residual risk' }).click();
+    await expect(page.getByTestId('acceptance').innerText()).resolves.toContain('Medium accepted by Rita Owner');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk treatment plan' }).click();
+    await expect(page.getByTestId('plan-status').innerText()).resolves.toBe('Draft v1');
+    await page.locator('tr[data-ref="R-1"]').getByText('A.6.2.4').waitFor();
+    await page.getByRole('button', { name: 'Approve plan' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve plan' }).click();
+    await page.getByTestId('plan-status').getByText('Approved v1').waitFor();
+    await screenshot(page, '84-treatment-plan');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('shows the default criteria matrix, 4 × 5 = 20 critical', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk criteria' }).click();
+    const inForce = page.getByTestId('criteria-matrix').first();
+    await expect(inForce.locator('[data-score="20"]').first().getAttribute('data-level')).resolves.toBe('critical');
+    await expect(inForce.locator('td[data-level="medium"]').count()).resolves.toBe(7);
+    await screenshot(page, '85-risk-criteria');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
