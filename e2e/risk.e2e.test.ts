@@ -14,6 +14,7 @@ let page: Page;
 let orgId = '';
 let orgUrl = '';
 let riskUrl = '';
+let systemId = '';
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -31,6 +32,7 @@ beforeAll(async () => {
     body: JSON.stringify({ name: 'Loan scoring model', intendedPurpose: 'Scores loan applications.', aiRoles: ['provider'], lifecycleStage: 'operation' }),
   });
   expect(system.status).toBe(201);
+  systemId = ((await system.json()) as { id: string }).id;
 
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
   page = await ctx.newPage();
@@ -143,6 +145,13 @@ describe('AI risks', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Approve plan' }).click();
     await page.getByTestId('plan-status').getByText('Approved v1').waitFor();
     await screenshot(page, '84-treatment-plan');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('lists the risk on its AI system page, beside the way to assess impact', async () => {
+    await page.goto(`${orgUrl}/ai-systems/${systemId}?tab=risks`);
+    await page.getByRole('link', { name: 'R-1 Biased scores for older applicants' }).waitFor();
+    await page.getByRole('link', { name: 'Assess impact' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

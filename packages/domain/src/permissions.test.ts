@@ -11,14 +11,19 @@ describe('permission table', () => {
   it('keeps read-only roles read-only', () => {
     const writes = ACTIONS.filter((a) => !a.endsWith('.read'));
     for (const role of ['viewer', 'external_auditor', 'internal_auditor', 'approver'] as const) {
-      // Approving is an approver's one power; it changes no register.
-      for (const a of writes) expect(can(role, a), `${role} ${a}`).toBe(role === 'approver' && a === 'scope.approve');
+      // Approving is an approver's one power (scope, risk criteria, treatment plan, acceptance, SoA); it edits no register.
+      for (const a of writes) expect(can(role, a), `${role} ${a}`).toBe(role === 'approver' && a.endsWith('.approve'));
     }
   });
 
   it('lets every role read the inventory; only owners and managers manage members', () => {
     for (const role of ROLES) expect(can(role, 'ai_system.read')).toBe(true);
     expect(ROLES.filter((r) => can(r, 'member.manage'))).toEqual(['owner', 'manager']);
+  });
+
+  it('lets only owners and approvers approve, and keeps approval apart from editing risks', () => {
+    expect(ROLES.filter((r) => can(r, 'risk.approve'))).toEqual(['owner', 'approver']);
+    expect(ROLES.filter((r) => can(r, 'risk.write'))).toEqual(['owner', 'manager', 'contributor']);
   });
 
   it('lets only owners grant the owner role', () => {

@@ -1,7 +1,8 @@
-import { Anchor, Button, Center, EmptyState, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Center, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { IMPACT_TRIGGER_LABELS } from '@fortytwo/domain';
 import { Link, useSearchParams } from 'react-router';
+import { FirstVisit } from '../../ui/FirstVisit';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
@@ -14,44 +15,35 @@ import classes from './impact.module.css';
 
 function ImpactEmpty({ orgId, canWrite, hasSystems, aiSystemId }: { orgId: string; canWrite: boolean; hasSystems: boolean; aiSystemId: string | undefined }) {
   return (
-    <Paper withBorder radius="md" p="xl" data-testid="impact-empty">
-      <EmptyState
-        size="lg"
-        variant="light"
-        icon={<IconUsersGroup size={32} />}
-        title={T.emptyTitle}
-        description={
-          <Stack gap="sm" maw={680} mx="auto">
-            <Text fz="sm">{T.emptyBody}</Text>
-            <Text fz="sm">{T.emptyWhy}</Text>
-            {!canWrite && (
-              <Text fz="sm" fw={500}>
-                {T.emptyReadOnly}
-              </Text>
-            )}
-            {canWrite && !hasSystems && (
-              <Text fz="sm" fw={500}>
-                {T.emptyNoSystems}
-              </Text>
-            )}
-          </Stack>
-        }
-      >
-        {canWrite && (
-          <EmptyState.Actions>
-            {hasSystems ? (
-              <Button component={Link} to={newImpactHref(orgId, aiSystemId)} leftSection={<IconPlus size={16} />}>
-                {T.emptyCta}
-              </Button>
-            ) : (
-              <Button component={Link} to={`/orgs/${orgId}/ai-systems/new`} leftSection={<IconPlus size={16} />}>
-                {T.add}
-              </Button>
-            )}
-          </EmptyState.Actions>
-        )}
-      </EmptyState>
-    </Paper>
+    <FirstVisit
+      testId="impact-empty"
+      icon={<IconUsersGroup size={32} />}
+      title={T.emptyTitle}
+      body={T.emptyBody}
+      why={T.emptyWhy}
+      readOnlyNote={canWrite ? undefined : T.emptyReadOnly}
+      width={680}
+      notes={
+        canWrite &&
+        !hasSystems && (
+          <Text fz="sm" fw={500}>
+            {T.emptyNoSystems}
+          </Text>
+        )
+      }
+      actions={
+        canWrite &&
+        (hasSystems ? (
+          <Button component={Link} to={newImpactHref(orgId, aiSystemId)} leftSection={<IconPlus size={16} />}>
+            {T.emptyCta}
+          </Button>
+        ) : (
+          <Button component={Link} to={`/orgs/${orgId}/ai-systems/new`} leftSection={<IconPlus size={16} />}>
+            {T.add}
+          </Button>
+        ))
+      }
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Badge, Button, DataList, Group, Paper, Tabs, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconHistory, IconListDetails, IconPencil, IconStack2, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconHistory, IconListDetails, IconPencil, IconStack2, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { AiSystem } from '../../api/types';
@@ -15,6 +15,8 @@ import { aiSystemPath, inventoryKey, useAiSystem } from './api';
 import { AiSystemHistory } from './AiSystemHistory';
 import { ProfileTab } from './ProfileTab';
 import { PROFILE_TEXT } from './profile-text';
+import { AiSystemRisks } from '../risk/AiSystemRisks';
+import { RISK_TEXT } from '../risk/text';
 import { RISK_COLORS, STAGE_COLORS, STATUS_COLORS, riskLabel, roleLabel, stageLabel, statusLabel } from './labels';
 import { FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
 
@@ -57,7 +59,7 @@ function Details({ s }: { s: AiSystem }) {
   );
 }
 
-const TABS = ['details', 'resources', 'history'] as const;
+const TABS = ['details', 'resources', 'risks', 'history'] as const;
 
 export function AiSystemDetailPage() {
   const { orgId, can } = useOrg();
@@ -119,6 +121,9 @@ export function AiSystemDetailPage() {
           <Tabs.Tab value="resources" leftSection={<IconStack2 size={16} />}>
             {PROFILE_TEXT.tab}
           </Tabs.Tab>
+          <Tabs.Tab value="risks" leftSection={<IconAlertTriangle size={16} />}>
+            {RISK_TEXT.systemTab}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {T.history}
           </Tabs.Tab>
@@ -128,6 +133,9 @@ export function AiSystemDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="resources">
           <ProfileTab orgId={orgId} aiSystemId={s.id} canWrite={can('ai_system.write')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="risks">
+          <AiSystemRisks aiSystemId={s.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AiSystemHistory orgId={orgId} id={s.id} />

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconPlus, IconShieldCheck } from '@tabler/icons-reac
 import { RISK_KINDS, RISK_LEVEL_LABELS, RISK_LEVELS } from '@fortytwo/domain';
 import { Link, useSearchParams } from 'react-router';
 import { DownloadMenu } from '../../ui/DownloadMenu';
+import { FirstVisit } from '../../ui/FirstVisit';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
@@ -98,20 +99,21 @@ export function RisksPage() {
       ) : list.isError ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : firstVisit ? (
-        <Paper withBorder p="xl" radius="md" data-testid="risks-empty">
-          <Stack align="flex-start" gap="sm" maw={720}>
-            <IconShieldCheck size={32} />
-            <Title order={2} fz="lg">
-              {T.emptyTitle}
-            </Title>
-            <Text>{T.emptyBody}</Text>
-            {canWrite && (
+        <FirstVisit
+          testId="risks-empty"
+          icon={<IconShieldCheck size={32} />}
+          title={T.emptyTitle}
+          body={T.emptyBody}
+          why={T.emptyWhy}
+          readOnlyNote={canWrite ? undefined : T.emptyReadOnly}
+          actions={
+            canWrite && (
               <Button component={Link} to={newRiskHref(orgId)} leftSection={<IconPlus size={16} />}>
                 {T.addFirst}
               </Button>
-            )}
-          </Stack>
-        </Paper>
+            )
+          }
+        />
       ) : (
         <Stack gap="md">
           {dashboard.data && (

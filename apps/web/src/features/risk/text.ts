@@ -3,7 +3,9 @@ export const RISK_TEXT = {
   registerTitle: 'AI risks',
   registerDescription: 'The risk register (6.1.2, 8.2): risks and opportunities per AI system or for the whole organization, rated with the risk criteria in force, treated with controls, and accepted by top management where they remain above the acceptance level.',
   emptyTitle: 'No risks recorded yet',
-  emptyBody: 'Record what could go wrong (or better) with your AI systems: where the risk comes from, what it would do to the organization, to people and to society, and how likely it is. Treatments then pick controls from Annex A, and the Statement of Applicability follows from them.',
+  emptyBody: 'Record what could go wrong (or better) with your AI systems: where the risk comes from, what it would do to the organization, to people and to society, and how likely it is.',
+  emptyWhy: 'Clauses 6.1.2 and 8.2 ask for a repeatable risk assessment whose results are kept. Treatments then pick controls from Annex A, and the Statement of Applicability follows from them.',
+  emptyReadOnly: 'Your role can read the register; a manager or contributor records risks.',
   addFirst: 'Record the first risk',
   add: 'New risk',
   export: 'Export',
@@ -134,4 +136,10 @@ export const RISK_TEXT = {
   lastApproved: (n: number, by: string, at: string) => `Version ${n} approved by ${by} on ${at}`,
   noPlanRisks: 'No open risks: the plan fills as risks are recorded.',
   warnings: 'Needs attention',
+  // The AI system page
+  systemTab: 'Risks & impact',
+  systemNoRisks: 'No risks recorded for this AI system yet.',
+  systemImpacts: 'Impact assessments',
+  systemAssess: 'Assess impact',
+  systemNoImpacts: 'No impact assessment of this AI system yet (6.1.4, 8.4).',
 } as const;
