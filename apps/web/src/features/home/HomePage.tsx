@@ -17,6 +17,8 @@ import { SAMPLE, useDashboard } from './use-dashboard';
 
 /** The journey steps that can be used in this version. */
 const BUILT = new Set(['gap-analysis', 'scope']);
+// Step 4 has its risk assessment, impact assessments and SoA; controls, evidence, training and objectives are to come.
+const PARTLY = new Set(['implementation']);
 
 function Stat({ label, value, to }: { label: string; value: number; to?: string }) {
   return (
@@ -149,8 +151,8 @@ export function HomePage() {
                   <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
                     {step.phase} · Step {step.number}
                   </Text>
-                  <Badge size="xs" variant={BUILT.has(step.slug) ? 'light' : 'outline'} color={BUILT.has(step.slug) ? 'teal' : 'gray'}>
-                    {BUILT.has(step.slug) ? T.available : T.notBuilt}
+                  <Badge size="xs" variant={BUILT.has(step.slug) || PARTLY.has(step.slug) ? 'light' : 'outline'} color={BUILT.has(step.slug) ? 'teal' : PARTLY.has(step.slug) ? 'blue' : 'gray'}>
+                    {BUILT.has(step.slug) ? T.available : PARTLY.has(step.slug) ? T.partly : T.notBuilt}
                   </Badge>
                 </Group>
                 <Text fw={600} fz="sm">

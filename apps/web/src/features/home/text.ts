@@ -20,6 +20,7 @@ export const HOME_TEXT = {
   journeyHint: 'Six steps from first assessment to certificate. Steps not built yet say what they will do.',
   available: 'Available',
   notBuilt: 'Not built yet',
+  partly: 'In part',
   recent: 'Recently updated',
   recentEmpty: 'Nothing yet.',
 } as const;
