@@ -94,6 +94,9 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
     const after = (await owner.get(url(`/risks/${r1.id}`))).body;
     expect(after).toMatchObject({ residualLikelihood: 2, residualConsequence: 3, residualLevel: expect.any(String) });
     expect(after.assessments.map((a: { kind: string }) => a.kind)).toEqual(['residual', 'inherent']);
+    // The risk's history holds its treatments too: one filter shows everything that happened to it.
+    const history = (await owner.get(url(`/audit-events?entityType=risk&entityId=${r1.id}`))).body.items.map((e: { action: string }) => e.action);
+    expect(history).toEqual(['risk_treatment.updated', 'risk_treatment.created', 'risk.created']);
   });
 
   it('lets only an approver accept residual risk; an expired acceptance flags the risk again', async () => {

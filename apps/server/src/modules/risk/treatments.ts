@@ -14,7 +14,9 @@ import type { TreatmentOut } from './schema';
 // Treatment (6.1.3, 8.3) and residual-risk acceptance. A treatment picks an option and controls,
 // opens actions with owners, and rates the residual risk; an approver may then accept what remains.
 
-const ENTITY = 'risk_treatment';
+// Treatments and acceptances are parts of a risk: their events sit on the risk's own history, so one
+// filter (entityType risk, entityId) shows everything that happened to it.
+const ENTITY = 'risk';
 
 async function checkControls(tx: Tx, orgId: string, refs: string[]) {
   const known = new Set((await treatmentControls(tx, orgId)).map((c) => c.ref));
@@ -49,7 +51,7 @@ export function addTreatment(deps: Deps, actor: Actor, orgId: string, riskId: st
     );
     await tx.updateTable('risks').set({ version: risk.version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', riskId).execute();
     const created = (await findTreatment(tx, orgId, riskId, id))!;
-    await audit({ orgId, actor, action: 'risk_treatment.created', entityType: ENTITY, entityId: id, after: created });
+    await audit({ orgId, actor, action: 'risk_treatment.created', entityType: ENTITY, entityId: riskId, after: created });
     return created;
   });
 }
@@ -87,7 +89,7 @@ export function updateTreatment(deps: Deps, actor: Actor, orgId: string, riskId:
     const risk = (await findRisk(tx, orgId, riskId))!;
     await tx.updateTable('risks').set({ version: risk.version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', riskId).execute();
     const after = (await findTreatment(tx, orgId, riskId, id))!;
-    await audit({ orgId, actor, action: 'risk_treatment.updated', entityType: ENTITY, entityId: id, before, after });
+    await audit({ orgId, actor, action: 'risk_treatment.updated', entityType: ENTITY, entityId: riskId, before, after });
     return after;
   });
 }
@@ -99,7 +101,7 @@ export function removeTreatment(deps: Deps, actor: Actor, orgId: string, riskId:
     await tx.deleteFrom('riskTreatments').where('id', '=', id).execute();
     const risk = (await findRisk(tx, orgId, riskId))!;
     await tx.updateTable('risks').set({ version: risk.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('id', '=', riskId).execute();
-    await audit({ orgId, actor, action: 'risk_treatment.deleted', entityType: ENTITY, entityId: id, before });
+    await audit({ orgId, actor, action: 'risk_treatment.deleted', entityType: ENTITY, entityId: riskId, before });
   });
 }
 
@@ -114,7 +116,7 @@ export function acceptRisk(deps: Deps, actor: Actor, orgId: string, riskId: stri
     await tx.insertInto('riskAcceptances').values(row).execute();
     await tx.updateTable('risks').set({ version: risk.version + 1, updatedAt: row.acceptedAt, updatedBy: actor.userId }).where('id', '=', riskId).execute();
     const after = (await findRisk(tx, orgId, riskId))!;
-    await audit({ orgId, actor, action: 'risk_acceptance.created', entityType: 'risk_acceptance', entityId: id, after: { riskId, riskRef: risk.ref, ...after.acceptance } });
+    await audit({ orgId, actor, action: 'risk_acceptance.created', entityType: ENTITY, entityId: riskId, after: after.acceptance });
     return after.acceptance!;
   });
 }

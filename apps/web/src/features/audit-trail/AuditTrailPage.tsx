@@ -56,7 +56,7 @@ export function AuditTrailPage() {
           <Select
             label={T.entityType}
             placeholder={T.all}
-            data={['ai_system', 'membership', 'invitation', 'organization'].map((v) => ({ value: v, label: ENTITY_LABELS[v]! }))}
+            data={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
             value={entityType}
             onChange={setEntityType}
             clearable

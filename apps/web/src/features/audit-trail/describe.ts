@@ -10,6 +10,8 @@ const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 export function recordName(e: AuditEvent): string | null {
   const s = { ...rec(e.before), ...rec(e.after) };
   for (const k of ['name', 'email']) if (typeof s[k] === 'string') return s[k];
+  // Risks, impact assessments and the like are known by their ref and title (R-3 Model drift).
+  if (typeof s.title === 'string') return typeof s.ref === 'string' ? `${s.ref} ${s.title}` : s.title;
   return null;
 }
 

@@ -29,6 +29,23 @@ export const ENTITY_LABELS: Record<string, string> = {
   organization: 'Organization',
   user: 'User',
   api_token: 'API token',
+  gap_assessment: 'Gap assessment',
+  gap_assessment_item: 'Gap assessment item',
+  action: 'Action',
+  custom_control: 'Custom control',
+  org_context: 'Context and AI roles',
+  catalog_import: 'Catalogue import',
+  context_issue: 'Context issue',
+  interested_party: 'Interested party',
+  scope: 'Scope',
+  governance_pillar: 'Governance pillar',
+  raci_activity: 'RACI activity',
+  risk_criteria: 'Risk criteria',
+  risk: 'Risk',
+  risk_treatment_plan: 'Risk treatment plan',
+  impact_assessment: 'Impact assessment',
+  soa_item: 'SoA item',
+  soa: 'Statement of Applicability',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
