@@ -162,6 +162,68 @@ describe('AI risks', () => {
     await expect(inForce.locator('td[data-level="medium"]').count()).resolves.toBe(7);
     await screenshot(page, '85-risk-criteria');
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('never overwrites a colleague: a stale save shows both values and re-applies mine', async () => {
+    await page.goto(`${riskUrl}/edit`);
+    await page.getByRole('textbox', { name: 'Consequences for the organization' }).fill('Regulator fines and lost trust.');
+    // Meanwhile a colleague (the API) changes the description.
+    const { csrfToken } = (await (await page.request.get(`${running.baseUrl}/api/me`)).json()) as { csrfToken: string };
+    const riskApi = `${running.baseUrl}/api/orgs/${orgId}/risks/${riskUrl.split('/').at(-1)}`;
+    const { version } = (await (await page.request.get(riskApi)).json()) as { version: number };
+    const theirs = await page.request.patch(riskApi, { headers: { 'x-csrf-token': csrfToken }, data: { version, description: 'Seen in the 2026 fairness review.' } });
+    expect(theirs.status()).toBe(200);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const conflict = page.getByTestId('stale-conflict');
+    await conflict.waitFor();
+    // The browser logs the refused save (409); that one is expected.
+    problems.splice(0, problems.length, ...problems.filter((p) => !/status of 409/.test(p)));
+    await expect(conflict.innerText()).resolves.toMatch(/Description\s+Seen in the 2026 fairness review\.\s+—/);
+    await expect(conflict.innerText()).resolves.toMatch(/Consequences for the organization\s+—\s+Regulator fines and lost trust\./);
+    await screenshot(page, '86-risk-stale-conflict');
+    await conflict.getByRole('button', { name: 'Use their version with my changes' }).click();
+    await expect(page.getByRole('textbox', { name: 'Description' }).inputValue()).resolves.toBe('Seen in the 2026 fairness review.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(riskUrl);
+    await page.getByText('Regulator fines and lost trust.').waitFor();
+    await page.getByText('Seen in the 2026 fairness review.').waitFor();
+  });
+
+  it('keeps the history of the risk, its treatment and its acceptance', async () => {
+    await page.getByRole('tab', { name: 'History' }).click();
+    const entries = page.getByTestId('history-entry');
+    await entries.first().waitFor();
+    const actions = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    expect(actions).toEqual(['risk.updated', 'risk.updated', 'risk_acceptance.created', 'risk_treatment.created', 'risk.created']);
+    await expect(page.locator('[data-action="risk_treatment.created"]').innerText()).resolves.toContain('A.6.2.4');
+    await expect(page.locator('[data-field="consequencesOrganization"]').innerText()).resolves.toContain('Regulator fines and lost trust.');
+    await page.locator('[data-action="risk_treatment.created"]').scrollIntoViewIfNeeded();
+    await screenshot(page, '87-risk-history');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('sorts the register by a column, kept in the address', async () => {
+    const { csrfToken } = (await (await page.request.get(`${running.baseUrl}/api/me`)).json()) as { csrfToken: string };
+    const second = await page.request.post(`${running.baseUrl}/api/orgs/${orgId}/risks`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { title: 'Chatbot gives outdated fee information', kind: 'risk', aiSystemId: null, source: 'C.3.7', likelihood: 1, consequence: 2 },
+    });
+    expect(second.status()).toBe(201);
+    await page.goto(`${orgUrl}/risks`);
+    const refs = () => page.getByTestId('risk-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')));
+    await page.locator('tr[data-ref="R-2"]').waitFor();
+    await page.getByRole('button', { name: 'Inherent' }).click();
+    await page.waitForURL(/sort=inherent&order=asc/);
+    await expect.poll(refs).toEqual(['R-2', 'R-1']);
+    await page.getByRole('button', { name: 'Inherent' }).click();
+    await page.waitForURL(/order=desc/);
+    await expect.poll(refs).toEqual(['R-1', 'R-2']);
+    await expect(page.getByRole('columnheader', { name: 'Inherent' }).getAttribute('aria-sort')).resolves.toBe('descending');
+    await page.reload();
+    await page.locator('tr[data-ref="R-2"]').waitFor();
+    await expect(refs()).resolves.toEqual(['R-1', 'R-2']);
+    await page.getByTestId('risk-table').scrollIntoViewIfNeeded();
+    await screenshot(page, '88-risk-register-sorted');
     expect(problems).toEqual([]);
   });
 });

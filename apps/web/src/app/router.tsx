@@ -80,7 +80,6 @@ const orgPages = [
   { path: 'scope', element: <ScopePage /> },
   { path: 'governance', element: <GovernancePage /> },
   { path: 'raci', element: <RaciPage /> },
-  // Step 4: the Statement of Applicability and AI system impact assessments.
   // Step 4: risks, the treatment plan and the criteria (6.1.1–6.1.3), the SoA, impact assessments.
   ...riskRoutes,
   ...soaRoutes,

@@ -2,19 +2,21 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { RISK_LEVEL_LABELS } from '@fortytwo/domain';
+import { RISK_LEVEL_LABELS, ZAcceptRisk } from '@fortytwo/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
+import { issuesByField } from '../../ui/use-zod-form';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { impactHref } from '../impact/api';
 import { useOrg } from '../shell/org-context';
-import { refreshRisks, riskHref, riskPath, risksHref, useCriteria, useRisk, useRiskHistory } from './api';
+import { refreshRisks, riskHref, riskPath, risksHref, useCriteria, useRisk } from './api';
 import { LevelBadge, RatingPicker } from './levels';
 import { RISK_TEXT as T } from './text';
+import { RiskHistory } from './RiskHistory';
 import { TreatmentPanel } from './TreatmentPanel';
 import type { Criteria, RiskDetail } from './types';
 
@@ -67,8 +69,11 @@ function Acceptance({ risk }: { risk: RiskDetail }) {
   const [rationale, setRationale] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  // The same rule the server applies.
+  const parsed = ZAcceptRisk.safeParse({ rationale, expiresAt });
+  const errors = parsed.success ? {} : issuesByField(parsed.error.issues);
   const save = useMutation({
-    mutationFn: () => api.post(`${riskPath(orgId, risk.id)}/acceptances`, { rationale, expiresAt }),
+    mutationFn: () => api.post(`${riskPath(orgId, risk.id)}/acceptances`, parsed.data),
     onSuccess: async () => {
       await refreshRisks(qc, orgId);
       notifySuccess(T.accepted);
@@ -97,13 +102,13 @@ function Acceptance({ risk }: { risk: RiskDetail }) {
         </Text>
       )}
       {can('risk.approve') ? (
-        <Paper withBorder p="md" radius="md" component="form" aria-label={T.accept} onSubmit={(e: React.FormEvent) => { e.preventDefault(); setSubmitted(true); if (rationale.trim() && expiresAt) save.mutate(); }} noValidate>
+        <Paper withBorder p="md" radius="md" component="form" aria-label={T.accept} onSubmit={(e: React.FormEvent) => { e.preventDefault(); setSubmitted(true); if (parsed.success) save.mutate(); }} noValidate>
           <Stack gap="sm">
             <Text fz="sm" c="dimmed">
               {T.acceptHelp}
             </Text>
-            <Textarea label={T.rationale} required autosize minRows={2} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} error={submitted && !rationale.trim() ? 'Say why the residual risk is acceptable' : undefined} />
-            <TextInput type="date" label={T.expiresAt} required w={220} value={expiresAt} onChange={(e) => setExpiresAt(e.currentTarget.value)} error={submitted && !expiresAt ? 'Give the date the acceptance lapses' : undefined} />
+            <Textarea label={T.rationale} required autosize minRows={2} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} error={submitted ? errors.rationale : undefined} />
+            <TextInput type="date" label={T.expiresAt} required w={220} value={expiresAt} onChange={(e) => setExpiresAt(e.currentTarget.value)} error={submitted ? (expiresAt ? errors.expiresAt : T.expiresAtMissing) : undefined} />
             <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
               {T.accept}
             </Button>
@@ -115,32 +120,6 @@ function Acceptance({ risk }: { risk: RiskDetail }) {
         </Text>
       )}
     </Stack>
-  );
-}
-
-function History({ risk }: { risk: RiskDetail }) {
-  const { orgId, can } = useOrg();
-  const allowed = can('audit_event.read');
-  const history = useRiskHistory(orgId, risk.id, allowed);
-  if (!allowed) return <Text fz="sm" c="dimmed">{T.historyNeedsRole}</Text>;
-  if (history.isPending) return <Loading />;
-  if (history.isError) return <ErrorAlert error={history.error} />;
-  const events = history.data.pages.flatMap((p) => p.items);
-  if (!events.length) return <Text fz="sm">{T.noHistory}</Text>;
-  return (
-    <Table verticalSpacing="xs">
-      <Table.Tbody>
-        {events.map((e) => (
-          <Table.Tr key={e.id}>
-            <Table.Td fz="sm" w={200}>
-              {formatDateTime(e.at)}
-            </Table.Td>
-            <Table.Td fz="sm">{e.action.replace('risk.', '').replace('_', ' ')}</Table.Td>
-            <Table.Td fz="sm">{e.actor.name}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 
@@ -253,7 +232,7 @@ export function RiskDetailPage() {
           <Acceptance risk={r} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
-          <History risk={r} />
+          <RiskHistory riskId={r.id} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -4,9 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ANNEX_C_RISK_SOURCES, RISK_KINDS, ZRiskFields, type RiskKind } from '@fortytwo/domain';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../api/client';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { StaleConflictAlert, type ConflictRow } from '../../ui/StaleConflictAlert';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { useAiSystemChoices } from '../impact/api';
 import { useMembers } from '../members/api';
@@ -33,6 +35,11 @@ type Values = {
 };
 
 const OTHER = 'other';
+// The fields an edit can change (the rating changes through a re-assessment, the kind never).
+const EDITABLE = ['title', 'aiSystemId', 'sourceChoice', 'sourceCustom', 'description', 'consequencesOrganization', 'consequencesIndividuals', 'consequencesSociety', 'ownerId', 'reviewDate'] as const satisfies readonly (keyof Values)[];
+type Editable = (typeof EDITABLE)[number];
+const differing = (a: Values, b: Values) => EDITABLE.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
+type Conflict = { base: Risk; current: Risk; mine: Values };
 const isAnnexC = (s: string) => ANNEX_C_RISK_SOURCES.some((x) => x.ref === s);
 const valuesOf = (r: Risk | null, aiSystemId: string | null): Values => ({
   title: r?.title ?? '',
@@ -75,14 +82,43 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
   const members = useMembers(orgId);
   const formRef = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZRiskFields, valuesOf(risk, params.get('aiSystemId')), toInput, fieldOf);
-  const [stale, setStale] = useState(false);
+  // The version this edit started from; after a conflict, the colleague's saved version.
+  const [base, setBase] = useState<Risk | null>(risk);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const v = form.values;
+  const systemName = (id: string | null) => (id ? ((systems.data ?? []).find((s) => s.id === id)?.name ?? id) : T.filters.orgWide);
+  const memberName = (id: string | null) => (id ? ((members.data ?? []).find((m) => m.user.id === id)?.user.name ?? id) : '—');
+  const display = (f: Editable, x: Values): string => {
+    if (f === 'aiSystemId') return systemName(x.aiSystemId);
+    if (f === 'ownerId') return memberName(x.ownerId);
+    if (f === 'reviewDate') return x.reviewDate ? formatDate(x.reviewDate) : '—';
+    if (f === 'sourceChoice') return x.sourceChoice === OTHER ? T.fields.sourceOther : (ANNEX_C_RISK_SOURCES.find((s) => s.ref === x.sourceChoice)?.title ?? (x.sourceChoice || '—'));
+    return x[f] || '—';
+  };
+  const label = (f: Editable) => ({ ...T.fields, aiSystemId: T.fields.aiSystem, ownerId: T.fields.owner, sourceChoice: T.fields.source })[f];
+  const conflictRows = (c: Conflict): ConflictRow[] => {
+    const startedFrom = valuesOf(c.base, null);
+    const theirs = valuesOf(c.current, null);
+    const fields = [...new Set([...differing(startedFrom, theirs), ...differing(startedFrom, c.mine)])];
+    return fields.map((f) => ({ field: f, label: label(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
+  };
+  const resolve = (reapply: boolean) => {
+    if (!conflict) return;
+    const next = valuesOf(conflict.current, null);
+    if (reapply) for (const f of differing(valuesOf(conflict.base, null), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
+    setBase(conflict.current);
+    void refreshRisks(qc, orgId);
+    form.reset(next);
+    setConflict(null);
+    setNotice(reapply ? T.staleReapplied : null);
+  };
 
   const save = useMutation({
     mutationFn: async (input: ReturnType<typeof toInput>) => {
-      if (!risk) return api.post<Risk>(risksPath(orgId), input);
+      if (!base) return api.post<Risk>(risksPath(orgId), input);
       const { likelihood: _l, consequence: _c, kind: _k, ...changes } = input;
-      return api.patch<Risk>(riskPath(orgId, risk.id), { version: risk.version, ...changes });
+      return api.patch<Risk>(riskPath(orgId, base.id), { version: base.version, ...changes });
     },
     onSuccess: async (saved) => {
       await refreshRisks(qc, orgId);
@@ -90,13 +126,15 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
       void navigate(riskHref(orgId, saved.id));
     },
     onError: (e) => {
-      if (isApiError(e, 'STALE_VERSION')) setStale(true);
+      const current = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: Risk } | undefined)?.current : undefined;
+      if (base && current) setConflict({ base, current, mine: form.values });
       else form.showServerError(e);
     },
   });
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    setNotice(null);
     const input = form.validate();
     if (!input) return focusFirstInvalid(formRef.current);
     save.mutate(toInput(v));
@@ -105,14 +143,20 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md" maw={900}>
-        {stale && (
-          <Alert color="orange" title={T.staleTitle}>
-            <Stack gap="xs" align="flex-start">
-              <Text fz="sm">{T.staleBody}</Text>
-              <Button size="xs" variant="default" onClick={() => window.location.reload()}>
-                Reload
-              </Button>
-            </Stack>
+        {conflict && (
+          <StaleConflictAlert
+            conflict={conflict}
+            title={T.staleTitle}
+            body={T.staleBody(conflict.current.version, conflict.base.version, formatDateTime(conflict.current.updatedAt))}
+            rows={conflictRows(conflict)}
+            labels={T.staleLabels}
+            onReapply={() => resolve(true)}
+            onDiscard={() => resolve(false)}
+          />
+        )}
+        {notice && (
+          <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={T.dismiss}>
+            {notice}
           </Alert>
         )}
         {form.formError && (
@@ -179,7 +223,7 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
           </SimpleGrid>
         </Paper>
         <Group>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending} disabled={!!conflict}>
             {risk ? T.save : T.create}
           </Button>
           <Button variant="default" component={Link} to={risk ? riskHref(orgId, risk.id) : risksHref(orgId)}>
@@ -211,7 +255,7 @@ export function EditRiskPage() {
   return (
     <>
       <PageHeader title={title} crumbs={[{ label: T.registerTitle, to: risksHref(orgId) }, ...(risk.data ? [{ label: risk.data.ref, to: riskHref(orgId, id) }] : []), { label: T.edit }]} />
-      {risk.isPending || criteria.isPending ? <Loading /> : risk.isError ? <ErrorAlert error={risk.error} /> : criteria.isError ? <ErrorAlert error={criteria.error} /> : <RiskForm key={risk.data.version} risk={risk.data} criteria={criteria.data.inForce} />}
+      {risk.isPending || criteria.isPending ? <Loading /> : risk.isError ? <ErrorAlert error={risk.error} /> : criteria.isError ? <ErrorAlert error={criteria.error} /> : <RiskForm key={risk.data.id} risk={risk.data} criteria={criteria.data.inForce} />}
     </>
   );
 }

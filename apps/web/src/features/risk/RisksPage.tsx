@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPlus, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle, IconArrowDown, IconArrowsSort, IconArrowUp, IconPlus, IconShieldCheck } from '@tabler/icons-react';
 import { RISK_KINDS, RISK_LEVEL_LABELS, RISK_LEVELS } from '@fortytwo/domain';
 import { Link, useSearchParams } from 'react-router';
 import { DownloadMenu } from '../../ui/DownloadMenu';
@@ -17,6 +17,53 @@ import type { Risk } from './types';
 
 const pick = <V extends string>(v: string | null, allowed: readonly V[]): V | undefined => (v && (allowed as readonly string[]).includes(v) ? (v as V) : undefined);
 
+type Column = keyof typeof T.columns;
+const COLUMNS = Object.keys(T.columns) as Column[];
+type Sort = { column: Column; order: 'asc' | 'desc' } | null;
+const ACCEPTANCE_ORDER = { none: 0, in_force: 1, expiring: 2, expired: 3 } as const;
+const refNumber = (ref: string) => Number(ref.replace(/\D/g, '')) || 0;
+/** What a column sorts by; empty values (null) go last either way. */
+const sortValue = (r: Risk, c: Column): string | number | null => {
+  switch (c) {
+    case 'ref': return refNumber(r.ref);
+    case 'title': return r.title.toLowerCase();
+    case 'aiSystem': return r.aiSystem?.name.toLowerCase() ?? null;
+    case 'source': return r.sourceLabel.toLowerCase();
+    case 'inherent': return r.inherentScore;
+    case 'residual': return r.residualScore;
+    case 'owner': return r.owner?.name.toLowerCase() ?? null;
+    case 'review': return r.reviewDate;
+    case 'acceptance': return ACCEPTANCE_ORDER[r.acceptanceState];
+  }
+};
+function sorted(rows: Risk[], sort: Sort): Risk[] {
+  if (!sort) return rows;
+  const dir = sort.order === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = sortValue(a, sort.column);
+    const y = sortValue(b, sort.column);
+    if (x === y) return refNumber(a.ref) - refNumber(b.ref);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * dir;
+  });
+}
+
+function SortHeader({ column, sort, onSort }: { column: Column; sort: Sort; onSort: (c: Column) => void }) {
+  const active = sort?.column === column;
+  const Icon = !active ? IconArrowsSort : sort.order === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(column)} fz="sm" fw={700} style={{ borderRadius: 4 }} data-sort={column}>
+        <Group gap={4} wrap="nowrap">
+          <span>{T.columns[column]}</span>
+          <Icon size={14} aria-hidden color={active ? undefined : 'var(--mantine-color-dimmed)'} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
 function useFilters() {
   const [params, setParams] = useSearchParams();
   const filters: RiskFilters = {
@@ -27,6 +74,8 @@ function useFilters() {
     attention: params.get('attention') === 'true' ? 'true' : undefined,
   };
   const cell = params.get('cell'); // "inherent:4:5": a heatmap cell, filtered on the page
+  const column = pick(params.get('sort'), COLUMNS);
+  const sort: Sort = column ? { column, order: params.get('order') === 'desc' ? 'desc' : 'asc' } : null;
   const set = (key: string, value: string | null) =>
     setParams(
       (p) => {
@@ -37,15 +86,31 @@ function useFilters() {
       },
       { replace: true },
     );
-  return { filters, cell, set, clear: () => setParams(new URLSearchParams(), { replace: true }), any: [...params.keys()].length > 0 };
+  const onSort = (c: Column) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set('sort', c);
+        next.set('order', sort?.column === c && sort.order === 'asc' ? 'desc' : 'asc');
+        return next;
+      },
+      { replace: true },
+    );
+  const filtering = [...params.keys()].some((k) => k !== 'sort' && k !== 'order');
+  return { filters, cell, sort, onSort, set, clear: () => setParams((p) => new URLSearchParams([...p].filter(([k]) => k === 'sort' || k === 'order')), { replace: true }), any: filtering };
 }
 
 function SideList({ title, risks, orgId }: { title: string; risks: Risk[]; orgId: string }) {
   return (
     <Paper withBorder p="sm" radius="md">
-      <Title order={2} fz="md" mb={6}>
-        {title} <Badge variant="filled" color="gray.8" ml={4}>{risks.length}</Badge>
-      </Title>
+      <Group justify="space-between" wrap="nowrap" gap="xs" mb={6}>
+        <Title order={2} fz="sm">
+          {title}
+        </Title>
+        <Badge variant="filled" color={risks.length ? 'red.9' : 'gray.8'} style={{ flexShrink: 0 }}>
+          {risks.length}
+        </Badge>
+      </Group>
       {risks.length === 0 ? (
         <Text fz="sm" c="dimmed">
           {T.none}
@@ -65,7 +130,7 @@ function SideList({ title, risks, orgId }: { title: string; risks: Risk[]; orgId
 
 export function RisksPage() {
   const { orgId, can } = useOrg();
-  const { filters, cell, set, clear, any } = useFilters();
+  const { filters, cell, sort, onSort, set, clear, any } = useFilters();
   const list = useRisks(orgId, filters);
   const dashboard = useDashboard(orgId);
   const systems = useAiSystemChoices(orgId);
@@ -73,7 +138,7 @@ export function RisksPage() {
 
   const [cellKind, cl, cc] = cell?.split(':') ?? [];
   const cellIds = cell ? new Set((cellKind === 'residual' ? dashboard.data?.residual : dashboard.data?.inherent)?.find((x) => x.likelihood === Number(cl) && x.consequence === Number(cc))?.riskIds ?? []) : null;
-  const rows = (list.data ?? []).filter((r) => !cellIds || cellIds.has(r.id));
+  const rows = sorted((list.data ?? []).filter((r) => !cellIds || cellIds.has(r.id)), sort);
   const firstVisit = list.isSuccess && list.data.length === 0 && !any;
 
   return (
@@ -147,12 +212,12 @@ export function RisksPage() {
           <Text fz="sm" c="dimmed" aria-live="polite">
             {T.count(rows.length)}
           </Text>
-          <Table.ScrollContainer minWidth={980}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="risk-table">
+          <Table.ScrollContainer minWidth={920}>
+            <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={6} data-testid="risk-table">
               <Table.Thead>
                 <Table.Tr>
-                  {Object.values(T.columns).map((c) => (
-                    <Table.Th key={c}>{c}</Table.Th>
+                  {COLUMNS.map((c) => (
+                    <SortHeader key={c} column={c} sort={sort} onSort={onSort} />
                   ))}
                 </Table.Tr>
               </Table.Thead>
@@ -164,7 +229,7 @@ export function RisksPage() {
                         {r.ref}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={150}>
                       <Group gap={6} wrap="nowrap">
                         {r.needsAttention && <IconAlertTriangle size={16} color="var(--mantine-color-red-8)" aria-label={T.attention} />}
                         <Text fz="sm">{r.title}</Text>
@@ -173,7 +238,11 @@ export function RisksPage() {
                       </Group>
                     </Table.Td>
                     <Table.Td fz="sm">{r.aiSystem?.name ?? T.filters.orgWide}</Table.Td>
-                    <Table.Td fz="sm">{r.sourceLabel}</Table.Td>
+                    <Table.Td maw={150}>
+                      <Text fz="sm" lineClamp={2} title={r.sourceLabel}>
+                        {r.sourceLabel}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <LevelBadge level={r.inherentLevel} score={r.inherentScore} />
                     </Table.Td>

@@ -47,7 +47,7 @@ function NewTreatment({ risk, criteria, onDone }: { risk: RiskDetail; criteria: 
     <Paper withBorder p="md" radius="md" component="form" aria-label={T.addTreatment} onSubmit={(e: React.FormEvent) => { e.preventDefault(); setSubmitted(true); if (parsed.success) save.mutate(); }} noValidate>
       <Stack gap="sm">
         <Select label={T.option} data={TREATMENT_OPTIONS.map((o) => ({ value: o, label: TREATMENT_OPTION_LABELS[o] }))} value={option} onChange={(v) => v && setOption(v)} allowDeselect={false} />
-        <Textarea label="Treatment" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <Textarea label={T.treatmentDescription} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <MultiSelect label={T.controls} description={T.controlsHint} searchable data={groups} value={controlRefs} onChange={setControlRefs} error={submitted ? errors.controlRefs : undefined} nothingFoundMessage="No such control" />
         <Checkbox label={T.residualRating} checked={rateResidual} onChange={(e) => setRateResidual(e.currentTarget.checked)} />
         {rateResidual && <RatingPicker criteria={criteria} likelihood={residual.l} consequence={residual.c} onChange={(l, c) => setResidual({ l, c })} labels={{ likelihood: `Residual ${T.fields.likelihood.toLowerCase()}`, consequence: `Residual ${T.fields.consequence.toLowerCase()}` }} />}

@@ -54,15 +54,29 @@ export function useControlChoices(orgId: string) {
     staleTime: 60_000,
   });
 }
-/** The audit trail of a risk (needs audit_event.read), newest first. */
+/**
+ * The audit trail of a risk (needs audit_event.read), newest first. The server files the events of
+ * a risk's treatments and acceptances under the risk, so one query holds them all, removed
+ * treatments included.
+ */
 export function useRiskHistory(orgId: string, id: string, enabled: boolean) {
-  return useInfiniteQuery({
+  const q = useInfiniteQuery({
     queryKey: ['audit-events', orgId, 'risk', id],
     queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(`${org(orgId)}/audit-events${qs({ entityType: 'risk', entityId: id, limit: 50, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
   });
+  return {
+    events: q.data?.pages.flatMap((p) => p.items) ?? [],
+    isPending: q.isPending,
+    isError: q.isError,
+    error: q.error,
+    refetch: () => void q.refetch(),
+    hasNextPage: q.hasNextPage,
+    isFetchingNextPage: q.isFetchingNextPage,
+    fetchNextPage: () => void q.fetchNextPage(),
+  };
 }
 
 /** After any risk change: the register, the dashboard, the plan, the SoA (treatments include controls), tasks and history. */

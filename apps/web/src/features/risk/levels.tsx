@@ -14,7 +14,7 @@ export const LEVEL_STYLE: Record<RiskLevel, { background: string; color: string 
 export function LevelBadge({ level, score }: { level: RiskLevel | null; score?: number | null }) {
   if (!level) return <Text span c="dimmed" fz="sm">—</Text>;
   return (
-    <Badge radius="sm" style={{ ...LEVEL_STYLE[level], textTransform: 'none' }} data-level={level}>
+    <Badge radius="sm" style={{ ...LEVEL_STYLE[level], textTransform: 'none', minWidth: 'max-content', flexShrink: 0 }} data-level={level}>
       {RISK_LEVEL_LABELS[level]}
       {score !== undefined && score !== null ? ` · ${score}` : ''}
     </Badge>
