@@ -181,7 +181,7 @@ describe('AI risks', () => {
     await expect(conflict.innerText()).resolves.toMatch(/Description\s+Seen in the 2026 fairness review\.\s+—/);
     await expect(conflict.innerText()).resolves.toMatch(/Consequences for the organization\s+—\s+Regulator fines and lost trust\./);
     await screenshot(page, '86-risk-stale-conflict');
-    await conflict.getByRole('button', { name: 'Use their version with my changes' }).click();
+    await conflict.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
     await expect(page.getByRole('textbox', { name: 'Description' }).inputValue()).resolves.toBe('Seen in the 2026 fairness review.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(riskUrl);

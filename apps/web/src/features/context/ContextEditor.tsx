@@ -1,15 +1,16 @@
 import { useMemo, useRef, useState } from 'react';
 import { Button, Group, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { AI_ROLES, type AiRole } from '@fortytwo/domain';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { FormSection } from '../../ui/FormSection';
 import { formatDateTime } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
+import { FormAlerts } from '../../ui/FormAlerts';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { useOrg } from '../shell/org-context';
-import { FormAlerts } from './FormAlerts';
 import { orgContextPath, refreshAfterChange, setOrgContextData } from './api';
 import {
   bodyOf,
@@ -32,17 +33,12 @@ import type { OrgContext } from './types';
 import { WideSection } from './WideSection';
 import classes from './context.module.css';
 
-type Conflict = { base: OrgContext; current: OrgContext; mine: ContextFormValues };
-
 const CLIMATE_CHOICES: ClimateDecision[] = ['relevant', 'not_relevant', 'undecided'];
 
 /** The context record of clause 4.1 as one form: AI roles, the climate decision, a summary; one Save. */
 export function ContextEditor({ record }: { record: OrgContext }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
-  const [base, setBase] = useState<OrgContext>(record);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   // A reason shows "required" once its box was left or a save was tried, not as soon as a role is ticked.
   const [reasonLeft, setReasonLeft] = useState<Partial<Record<AiRole, true>>>({});
   const [attempted, setAttempted] = useState(false);
@@ -52,57 +48,30 @@ export function ContextEditor({ record }: { record: OrgContext }) {
   const form = useZodForm(schema, valuesOf(record), toInput, fieldOf);
   const { values, setValue, errorFor, touch } = form;
 
-  const save = useMutation({
-    mutationFn: async (parsed: ParsedContext): Promise<OrgContext | null> => {
+  const saver = useVersionedSave({
+    record,
+    form,
+    valuesOf,
+    differing: differingFields,
+    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    update: async (base, parsed: ParsedContext) => {
       const changes = changedFields(bodyOf(parsed), base);
-      if (Object.keys(changes).length === 0) return null;
-      return api.patch<OrgContext>(orgContextPath(orgId), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0 ? null : api.patch<OrgContext>(orgContextPath(orgId), { version: base.version, ...changes });
     },
-    onSuccess: async (saved) => {
-      if (!saved) {
-        setNotice(T.nothingChanged);
-        return;
-      }
+    // The form stays open on what was saved.
+    onSaved: async (saved) => {
       setOrgContextData(qc, orgId, saved);
-      setBase(saved);
       form.reset(valuesOf(saved));
       setAttempted(false);
       setReasonLeft({});
       notifySuccess(T.saved);
       await refreshAfterChange(qc, orgId);
     },
-    onError: (e) => {
-      if (isApiError(e, 'STALE_VERSION')) {
-        const theirs = (e.details as { current?: OrgContext } | undefined)?.current;
-        if (theirs) {
-          setConflict({ base, current: theirs, mine: form.values });
-          return;
-        }
-      }
-      form.showServerError(e);
-    },
+    onRebased: (current) => setOrgContextData(qc, orgId, current),
+    text: { nothingChanged: T.nothingChanged, reapplied: C.staleReapplied },
   });
-
-  const resolve = (reapply: boolean) => {
-    if (!conflict) return;
-    const next: ContextFormValues = { ...valuesOf(conflict.current) };
-    if (reapply) {
-      const startedFrom = valuesOf(conflict.base);
-      for (const f of differingFields(startedFrom, conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
-    }
-    setBase(conflict.current);
-    setOrgContextData(qc, orgId, conflict.current);
-    form.reset(next);
-    setConflict(null);
-    setNotice(reapply ? C.staleReapplied : null);
-  };
-
-  const conflictRows = (c: Conflict) => {
-    const theirs = valuesOf(c.current);
-    const startedFrom = valuesOf(c.base);
-    const fields = [...new Set([...differingFields(startedFrom, theirs), ...differingFields(startedFrom, c.mine)])];
-    return fields.map((f) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
-  };
+  const { save, conflict } = saver;
+  const base = saver.base ?? record;
 
   const roleError = (role: AiRole) => (attempted || reasonLeft[role] ? errorFor(role) : undefined);
   const chosenCount = AI_ROLES.filter((r) => values[r].chosen).length;
@@ -114,7 +83,7 @@ export function ContextEditor({ record }: { record: OrgContext }) {
       aria-label={T.title}
       onSubmit={(e) => {
         e.preventDefault();
-        setNotice(null);
+        saver.setNotice(null);
         setAttempted(true);
         const parsed = form.validate();
         sent.current = values;
@@ -123,15 +92,7 @@ export function ContextEditor({ record }: { record: OrgContext }) {
       }}
     >
       <Stack gap="lg">
-        <FormAlerts
-          conflict={conflict}
-          staleTitle={T.staleTitle}
-          rows={conflict ? conflictRows(conflict) : []}
-          onResolve={resolve}
-          notice={notice}
-          onDismissNotice={() => setNotice(null)}
-          formError={form.formError}
-        />
+        <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
         <WideSection
           title={T.rolesTitle}
           hint={T.rolesHint}

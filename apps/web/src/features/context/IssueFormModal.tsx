@@ -1,19 +1,17 @@
-import { useState } from 'react';
 import { Button, Grid, Group, Modal, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { CONTEXT_CATEGORY_LABELS, CONTEXT_ISSUE_KINDS, type ContextCategory, type ContextIssueKind } from '@fortytwo/domain';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
+import { FormAlerts } from '../../ui/FormAlerts';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { useOrg } from '../shell/org-context';
-import { FormAlerts } from './FormAlerts';
 import { issuePath, issuesPath, refreshAfterChange } from './api';
 import { changedFields, differingFields, emptyValues, fieldLabel, schema, toInput, valuesOf, type FormField, type IssueFields, type IssueFormValues } from './issue-values';
 import { options } from './labels';
 import { COMMON_TEXT as C, ISSUE_FIELD_HELP as H, ISSUE_FIELD_LABELS as L, ISSUE_KIND_LABELS, ISSUES_TEXT as T } from './text';
 import type { ContextIssue } from './types';
-
-type Conflict = { base: ContextIssue; current: ContextIssue; mine: IssueFormValues };
 
 function display(f: FormField, v: IssueFormValues): string {
   switch (f) {
@@ -36,58 +34,30 @@ function display(f: FormField, v: IssueFormValues): string {
 export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue | null; preset: { kind?: ContextIssueKind | undefined; category?: ContextCategory | undefined }; onClose: () => void }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
-  const [base, setBase] = useState<ContextIssue | null>(issue);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const form = useZodForm(schema, issue ? valuesOf(issue) : emptyValues(preset.kind ?? null, preset.category ?? null), toInput);
   const { values, setValue, errorFor, touch } = form;
 
-  const save = useMutation({
-    mutationFn: async (parsed: IssueFields): Promise<ContextIssue | null> => {
-      if (!base) return api.post<ContextIssue>(issuesPath(orgId), parsed);
+  const saver = useVersionedSave({
+    record: issue,
+    form,
+    valuesOf,
+    differing: differingFields,
+    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    create: (parsed: IssueFields) => api.post<ContextIssue>(issuesPath(orgId), parsed),
+    update: async (base, parsed) => {
       const changes = changedFields(parsed, base);
-      if (Object.keys(changes).length === 0) return null;
-      return api.patch<ContextIssue>(issuePath(orgId, base.id), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0 ? null : api.patch<ContextIssue>(issuePath(orgId, base.id), { version: base.version, ...changes });
     },
-    onSuccess: async (saved) => {
-      if (!saved) {
-        setNotice(T.nothingChanged);
-        return;
-      }
+    onSaved: async (_saved, created) => {
       // The register shows the new row as the dialog closes.
       await refreshAfterChange(qc, orgId);
-      notifySuccess(base ? T.savedIssue : T.created);
+      notifySuccess(created ? T.created : T.savedIssue);
       onClose();
     },
-    onError: (e) => {
-      if (base && isApiError(e, 'STALE_VERSION')) {
-        const current = (e.details as { current?: ContextIssue } | undefined)?.current;
-        if (current) {
-          setConflict({ base, current, mine: form.values });
-          return;
-        }
-      }
-      form.showServerError(e);
-    },
+    onRebased: () => void refreshAfterChange(qc, orgId),
+    text: { nothingChanged: T.nothingChanged, reapplied: C.staleReapplied },
   });
-
-  const resolve = (reapply: boolean) => {
-    if (!conflict) return;
-    const next: IssueFormValues = { ...valuesOf(conflict.current) };
-    if (reapply) for (const f of differingFields(valuesOf(conflict.base), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
-    setBase(conflict.current);
-    form.reset(next);
-    setConflict(null);
-    setNotice(reapply ? C.staleReapplied : null);
-    void refreshAfterChange(qc, orgId);
-  };
-
-  const conflictRows = (c: Conflict) => {
-    const theirs = valuesOf(c.current);
-    const startedFrom = valuesOf(c.base);
-    const fields = [...new Set([...differingFields(startedFrom, theirs), ...differingFields(startedFrom, c.mine)])];
-    return fields.map((f) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
-  };
+  const { save, conflict } = saver;
 
   // The domain's message for a missing select lists its ids; a person needs "choose one".
   const categoryError = values.category === null && errorFor('category') ? C.chooseCategory : errorFor('category');
@@ -100,22 +70,14 @@ export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue
         aria-label={title}
         onSubmit={(e) => {
           e.preventDefault();
-          setNotice(null);
+          saver.setNotice(null);
           const parsed = form.validate();
           if (parsed) save.mutate(parsed);
           else focusFirstInvalid(e.currentTarget);
         }}
       >
         <Stack gap="md">
-          <FormAlerts
-            conflict={conflict}
-            staleTitle={T.staleTitle}
-            rows={conflict ? conflictRows(conflict) : []}
-            onResolve={resolve}
-            notice={notice}
-            onDismissNotice={() => setNotice(null)}
-            formError={form.formError}
-          />
+          <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Radio.Group label={L.kind} description={H.kind} required value={values.kind} onChange={(v) => setValue('kind', v)} error={errorFor('kind')}>

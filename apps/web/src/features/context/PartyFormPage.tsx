@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { PARTY_CATEGORY_LABELS } from '@fortytwo/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, isApiError } from '../../api/client';
@@ -8,9 +8,10 @@ import { FormSection } from '../../ui/FormSection';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { FormAlerts } from '../../ui/FormAlerts';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { useOrg } from '../shell/org-context';
-import { FormAlerts } from './FormAlerts';
 import { partiesHref, partiesPath, partyHref, partyPath, refreshAfterChange, useParty } from './api';
 import { useIsoRefs } from './iso-refs';
 import { options } from './labels';
@@ -25,15 +26,12 @@ import {
   toInput,
   valuesOf,
   type PartyFields,
-  type PartyFormValues,
   type RequirementField,
 } from './party-values';
 import { RequirementsEditor } from './RequirementsEditor';
 import { COMMON_TEXT as C, PARTIES_TEXT as T, PARTY_FIELD_HELP as H, PARTY_FIELD_LABELS as L, STEP_CRUMBS } from './text';
 import type { InterestedParty } from './types';
 import { WideSection } from './WideSection';
-
-type Conflict = { base: InterestedParty; current: InterestedParty; mine: PartyFormValues };
 
 export function NewPartyPage() {
   return <PartyEditor record={null} />;
@@ -60,9 +58,6 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const iso = useIsoRefs(orgId);
-  const [base, setBase] = useState<InterestedParty | null>(record);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const form = useZodForm(schema, record ? valuesOf(record) : EMPTY_VALUES(), toInput);
   const { values, setValue, errorFor, touch } = form;
   // Requirement rows: a message shows once its field was left or a save was tried; a server rule's
@@ -79,56 +74,35 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
   };
   const listHref = partiesHref(orgId);
 
-  const save = useMutation({
-    mutationFn: async (parsed: PartyFields): Promise<InterestedParty | null> => {
-      if (!base) return api.post<InterestedParty>(partiesPath(orgId), parsed);
+  const saver = useVersionedSave({
+    record,
+    form,
+    valuesOf,
+    differing: differingFields,
+    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    create: (parsed: PartyFields) => api.post<InterestedParty>(partiesPath(orgId), parsed),
+    update: async (base, parsed) => {
       const changes = changedFields(parsed, base);
-      if (Object.keys(changes).length === 0) return null;
-      return api.patch<InterestedParty>(partyPath(orgId, base.id), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0 ? null : api.patch<InterestedParty>(partyPath(orgId, base.id), { version: base.version, ...changes });
     },
-    onSuccess: async (saved) => {
-      if (!saved) {
-        setNotice(T.nothingChanged);
-        return;
-      }
+    onSaved: async (saved, created) => {
       await refreshAfterChange(qc, orgId);
-      notifySuccess(base ? T.saved(saved.name) : T.created(saved.name));
+      notifySuccess(created ? T.created(saved.name) : T.saved(saved.name));
       void navigate(partyHref(orgId, saved.id));
     },
+    onRebased: () => void refreshAfterChange(qc, orgId),
+    // A server rule about one requirement row shows on that row.
     onError: (e) => {
-      if (base && isApiError(e, 'STALE_VERSION')) {
-        const current = (e.details as { current?: InterestedParty } | undefined)?.current;
-        if (current) {
-          setConflict({ base, current, mine: form.values });
-          return;
-        }
-      }
       const where = isApiError(e) ? rowFieldOf((e.details as { field?: unknown } | undefined)?.field) : null;
       const row = where ? values.requirements[where.index] : undefined;
-      if (where && row && isApiError(e)) {
-        setServerRowErrors({ [row.key]: { [where.field]: e.message } });
-        form.setFormError(C.fieldsNeedAttention);
-      } else form.showServerError(e);
+      if (!where || !row || !isApiError(e)) return false;
+      setServerRowErrors({ [row.key]: { [where.field]: e.message } });
+      form.setFormError(C.fieldsNeedAttention);
+      return true;
     },
+    text: { nothingChanged: T.nothingChanged, reapplied: C.staleReapplied },
   });
-
-  const resolve = (reapply: boolean) => {
-    if (!conflict) return;
-    const next: PartyFormValues = { ...valuesOf(conflict.current) };
-    if (reapply) for (const f of differingFields(valuesOf(conflict.base), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
-    setBase(conflict.current);
-    void refreshAfterChange(qc, orgId);
-    form.reset(next);
-    setConflict(null);
-    setNotice(reapply ? C.staleReapplied : null);
-  };
-
-  const conflictRows = (c: Conflict) => {
-    const theirs = valuesOf(c.current);
-    const startedFrom = valuesOf(c.base);
-    const fields = [...new Set([...differingFields(startedFrom, theirs), ...differingFields(startedFrom, c.mine)])];
-    return fields.map((f) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
-  };
+  const { save, conflict } = saver;
 
   const categoryError = values.category === null && errorFor('category') ? C.chooseCategory : errorFor('category');
   const title = record ? T.editTitle(record.name) : T.newTitle;
@@ -144,7 +118,7 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
         aria-label={title}
         onSubmit={(e) => {
           e.preventDefault();
-          setNotice(null);
+          saver.setNotice(null);
           setAttempted(true);
           const parsed = form.validate();
           if (parsed) save.mutate(parsed);
@@ -152,15 +126,7 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
         }}
       >
         <Stack gap="lg" maw={1080}>
-          <FormAlerts
-            conflict={conflict}
-            staleTitle={T.staleTitle}
-            rows={conflict ? conflictRows(conflict) : []}
-            onResolve={resolve}
-            notice={notice}
-            onDismissNotice={() => setNotice(null)}
-            formError={form.formError}
-          />
+          <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
           <FormSection title={T.sectionParty} hint={T.sectionPartyHint}>
             <TextInput
               label={L.name}

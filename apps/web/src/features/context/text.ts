@@ -223,17 +223,7 @@ export const REQUIREMENT_FIELD_HELP = {
 
 /** Shared wording of the conflict table and the history. */
 export const COMMON_TEXT = {
-  staleBody: (who: string) =>
-    `Your changes were not saved, and nothing was overwritten. ${who} The table shows where their saved version differs from the version you started from.`,
-  staleWho: (current: number, base: number, at: string) => `The saved version is ${current} (you started from ${base}), last saved ${at}.`,
   staleReapplied: 'Their version is loaded with your changes re-applied on top. Review the form and save again.',
-  staleLabels: {
-    field: 'Field',
-    theirs: 'Their saved value',
-    yours: 'Your value',
-    reapply: 'Load their version and re-apply my changes',
-    discard: 'Discard my changes',
-  },
   historyEmpty: 'No changes recorded yet.',
   historyCreated: 'Created',
   historyUpdated: 'Changed',
@@ -244,7 +234,6 @@ export const COMMON_TEXT = {
   historyBefore: 'Before',
   historyAfter: 'After',
   historyNotAllowed: 'Your role does not include reading the audit trail, so the history is not shown here.',
-  dismiss: 'Dismiss',
   chooseCategory: 'Choose a category',
   chooseKind: 'Choose a kind',
   chooseKindError: 'Choose the kind of requirement',

@@ -1,16 +1,16 @@
-import { useState } from 'react';
 import { Alert, Button, Grid, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
 import { IMPACT_TRIGGER_LABELS, IMPACT_TRIGGERS, SOCIETAL_EFFECT_AREAS, SOCIETAL_EFFECT_LABELS, type ImpactTrigger } from '@fortytwo/domain';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { FormSection } from '../../ui/FormSection';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
-import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
+import { FormAlerts } from '../../ui/FormAlerts';
 import { focusFirstInvalid, useZodForm, type ZodForm } from '../../ui/use-zod-form';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { useOrg } from '../shell/org-context';
 import { AffectedGroupsEditor } from './AffectedGroupsEditor';
 import { impactHref, impactOneKey, impactPath, impactsHref, impactsPath, refreshImpacts, useAiSystemChoices, useImpact, type ImpactAssessment } from './api';
@@ -35,59 +35,35 @@ export function EditImpactPage() {
   return <ImpactEditor key={record.data.id} record={record.data} preset={null} />;
 }
 
-type Conflict = { base: ImpactAssessment; current: ImpactAssessment; mine: ImpactFormValues };
-
 function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; preset: { aiSystemId: string | null; trigger: ImpactTrigger | null } | null }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const systems = useAiSystemChoices(orgId);
-  const [base, setBase] = useState<ImpactAssessment | null>(record);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const form = useZodForm(schema, record ? valuesOf(record) : { ...emptyValues(preset?.aiSystemId ?? null), trigger: preset?.trigger ?? null }, toInput, fieldOf);
   const { values, setValue, errorFor, touch } = form;
 
-  const save = useMutation({
-    mutationFn: async (parsed: ImpactInput): Promise<ImpactAssessment | null> => {
-      if (!base) return api.post<ImpactAssessment>(impactsPath(orgId), parsed);
+  const saver = useVersionedSave({
+    record,
+    form,
+    valuesOf,
+    differing: differingFields,
+    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    create: (parsed: ImpactInput) => api.post<ImpactAssessment>(impactsPath(orgId), parsed),
+    update: async (base, parsed) => {
       const changes = changedFields(parsed, base, values);
-      if (Object.keys(changes).length === 0) return null;
-      return api.patch<ImpactAssessment>(impactPath(orgId, base.id), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0 ? null : api.patch<ImpactAssessment>(impactPath(orgId, base.id), { version: base.version, ...changes });
     },
-    onSuccess: async (saved) => {
-      if (!saved) {
-        setNotice(T.nothingChanged);
-        return;
-      }
+    onSaved: async (saved, created) => {
       qc.setQueryData(impactOneKey(orgId, saved.id), saved);
       await refreshImpacts(qc, orgId);
-      notifySuccess(base ? T.saved(saved.ref) : T.created(saved.ref));
+      notifySuccess(created ? T.created(saved.ref) : T.saved(saved.ref));
       void navigate(impactHref(orgId, saved.id));
     },
-    onError: (e) => {
-      const current = base && isApiError(e, 'STALE_VERSION') ? (e.details as { current?: ImpactAssessment } | undefined)?.current : undefined;
-      if (base && current) setConflict({ base, current, mine: values });
-      else form.showServerError(e);
-    },
+    onRebased: (current) => qc.setQueryData(impactOneKey(orgId, current.id), current),
+    text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
   });
-
-  const resolve = (reapply: boolean) => {
-    if (!conflict) return;
-    const next: ImpactFormValues = { ...valuesOf(conflict.current) };
-    if (reapply) for (const f of differingFields(valuesOf(conflict.base), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
-    setBase(conflict.current);
-    qc.setQueryData(impactOneKey(orgId, conflict.current.id), conflict.current);
-    form.reset(next);
-    setConflict(null);
-    setNotice(reapply ? T.staleReapplied : null);
-  };
-
-  const conflictRows = (c: Conflict) => {
-    const [startedFrom, theirs] = [valuesOf(c.base), valuesOf(c.current)];
-    const fields = [...new Set([...differingFields(startedFrom, theirs), ...differingFields(startedFrom, c.mine)])];
-    return fields.map((f) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
-  };
+  const { base, save, conflict } = saver;
 
   const listHref = impactsHref(orgId);
   const title = record ? T.editTitle(record.ref) : T.newTitle;
@@ -110,7 +86,7 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
         aria-label={title}
         onSubmit={(e) => {
           e.preventDefault();
-          setNotice(null);
+          saver.setNotice(null);
           const parsed = form.validate();
           if (parsed) save.mutate(parsed);
           else focusFirstInvalid(e.currentTarget);
@@ -122,27 +98,7 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
               {T.signedOffLocked}
             </Alert>
           )}
-          {conflict && (
-            <StaleConflictAlert
-              conflict={conflict}
-              title={T.staleTitle}
-              body={T.staleBody}
-              rows={conflictRows(conflict)}
-              labels={{ field: T.staleField, theirs: T.staleTheirs, yours: T.staleYours, reapply: T.staleReapply, discard: T.staleDiscard }}
-              onReapply={() => resolve(true)}
-              onDiscard={() => resolve(false)}
-            />
-          )}
-          {notice && (
-            <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel="Dismiss">
-              {notice}
-            </Alert>
-          )}
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
           <FormSection title={T.sectionSystem} hint={T.sectionSystemHint}>
             <Select
               label={T.aiSystem}

@@ -1,15 +1,16 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { ANNEX_C_RISK_SOURCES, RISK_KINDS, ZRiskFields, type RiskKind } from '@fortytwo/domain';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { api } from '../../api/client';
+import { formatDate } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
-import { StaleConflictAlert, type ConflictRow } from '../../ui/StaleConflictAlert';
+import { FormAlerts, STALE_TEXT } from '../../ui/FormAlerts';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { differingOf, useVersionedSave } from '../../ui/use-versioned-save';
 import { useAiSystemChoices } from '../impact/api';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
@@ -38,8 +39,7 @@ const OTHER = 'other';
 // The fields an edit can change (the rating changes through a re-assessment, the kind never).
 const EDITABLE = ['title', 'aiSystemId', 'sourceChoice', 'sourceCustom', 'description', 'consequencesOrganization', 'consequencesIndividuals', 'consequencesSociety', 'ownerId', 'reviewDate'] as const satisfies readonly (keyof Values)[];
 type Editable = (typeof EDITABLE)[number];
-const differing = (a: Values, b: Values) => EDITABLE.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
-type Conflict = { base: Risk; current: Risk; mine: Values };
+const differing = differingOf<Values, Editable>(EDITABLE);
 const isAnnexC = (s: string) => ANNEX_C_RISK_SOURCES.some((x) => x.ref === s);
 const valuesOf = (r: Risk | null, aiSystemId: string | null): Values => ({
   title: r?.title ?? '',
@@ -82,10 +82,6 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
   const members = useMembers(orgId);
   const formRef = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZRiskFields, valuesOf(risk, params.get('aiSystemId')), toInput, fieldOf);
-  // The version this edit started from; after a conflict, the colleague's saved version.
-  const [base, setBase] = useState<Risk | null>(risk);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const v = form.values;
   const systemName = (id: string | null) => (id ? ((systems.data ?? []).find((s) => s.id === id)?.name ?? id) : T.filters.orgWide);
   const memberName = (id: string | null) => (id ? ((members.data ?? []).find((m) => m.user.id === id)?.user.name ?? id) : '—');
@@ -97,44 +93,29 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
     return x[f] || '—';
   };
   const label = (f: Editable) => ({ ...T.fields, aiSystemId: T.fields.aiSystem, ownerId: T.fields.owner, sourceChoice: T.fields.source })[f];
-  const conflictRows = (c: Conflict): ConflictRow[] => {
-    const startedFrom = valuesOf(c.base, null);
-    const theirs = valuesOf(c.current, null);
-    const fields = [...new Set([...differing(startedFrom, theirs), ...differing(startedFrom, c.mine)])];
-    return fields.map((f) => ({ field: f, label: label(f), theirs: display(f, theirs), yours: display(f, c.mine) }));
-  };
-  const resolve = (reapply: boolean) => {
-    if (!conflict) return;
-    const next = valuesOf(conflict.current, null);
-    if (reapply) for (const f of differing(valuesOf(conflict.base, null), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
-    setBase(conflict.current);
-    void refreshRisks(qc, orgId);
-    form.reset(next);
-    setConflict(null);
-    setNotice(reapply ? T.staleReapplied : null);
-  };
 
-  const save = useMutation({
-    mutationFn: async (input: ReturnType<typeof toInput>) => {
-      if (!base) return api.post<Risk>(risksPath(orgId), input);
-      const { likelihood: _l, consequence: _c, kind: _k, ...changes } = input;
-      return api.patch<Risk>(riskPath(orgId, base.id), { version: base.version, ...changes });
-    },
-    onSuccess: async (saved) => {
+  const saver = useVersionedSave({
+    record: risk,
+    form,
+    valuesOf: (r: Risk) => valuesOf(r, null),
+    differing,
+    row: (f, theirs, mine) => ({ field: f, label: label(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    create: (input: ReturnType<typeof toInput>) => api.post<Risk>(risksPath(orgId), input),
+    // The rating changes through a re-assessment and the kind never, so an edit leaves them out.
+    update: (base, { likelihood: _l, consequence: _c, kind: _k, ...changes }) => api.patch<Risk>(riskPath(orgId, base.id), { version: base.version, ...changes }),
+    onSaved: async (saved, created) => {
       await refreshRisks(qc, orgId);
-      notifySuccess(risk ? T.saved : T.created(saved.ref));
+      notifySuccess(created ? T.created(saved.ref) : T.saved);
       void navigate(riskHref(orgId, saved.id));
     },
-    onError: (e) => {
-      const current = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: Risk } | undefined)?.current : undefined;
-      if (base && current) setConflict({ base, current, mine: form.values });
-      else form.showServerError(e);
-    },
+    onRebased: () => void refreshRisks(qc, orgId),
+    text: { nothingChanged: STALE_TEXT.nothingChanged, reapplied: STALE_TEXT.reapplied },
   });
+  const { save, conflict } = saver;
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setNotice(null);
+    saver.setNotice(null);
     const input = form.validate();
     if (!input) return focusFirstInvalid(formRef.current);
     save.mutate(toInput(v));
@@ -143,27 +124,7 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md" maw={900}>
-        {conflict && (
-          <StaleConflictAlert
-            conflict={conflict}
-            title={T.staleTitle}
-            body={T.staleBody(conflict.current.version, conflict.base.version, formatDateTime(conflict.current.updatedAt))}
-            rows={conflictRows(conflict)}
-            labels={T.staleLabels}
-            onReapply={() => resolve(true)}
-            onDiscard={() => resolve(false)}
-          />
-        )}
-        {notice && (
-          <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={T.dismiss}>
-            {notice}
-          </Alert>
-        )}
-        {form.formError && (
-          <Alert color="red" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+        <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
             <TextInput label={T.fields.title} required value={v.title} onChange={(e) => form.setValue('title', e.currentTarget.value)} onBlur={() => form.touch('title')} error={form.errorFor('title')} />

@@ -77,7 +77,7 @@ function Changes({ e }: { e: AuditEvent }) {
     <Table withTableBorder fz="sm" mt={6} maw={820} layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={200}>{T.staleLabels.field}</Table.Th>
+          <Table.Th w={200}>{T.historyField}</Table.Th>
           <Table.Th>{T.historyBefore}</Table.Th>
           <Table.Th>{T.historyAfter}</Table.Th>
         </Table.Tr>

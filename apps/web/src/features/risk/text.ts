@@ -57,11 +57,6 @@ export const RISK_TEXT = {
   created: (ref: string) => `${ref} recorded`,
   ratingLocked: 'The rating changes through a dated re-assessment on the risk page, so every result is kept.',
   staleTitle: 'Someone else changed this risk',
-  staleBody: (current: number, base: number, at: string) =>
-    `Your changes were not saved, and nothing was overwritten. The saved version is ${current} (you started from ${base}), last saved ${at}. The table shows where their version and yours differ.`,
-  staleLabels: { field: 'Field', theirs: 'Their saved value', yours: 'Your value', reapply: 'Use their version with my changes', discard: 'Use their version, drop mine' },
-  staleReapplied: 'Their version is loaded with your changes re-applied on top. Review the form and save again.',
-  dismiss: 'Dismiss',
   // Detail
   tabs: { details: 'Details', assessments: 'Ratings', treatment: 'Treatment', acceptance: 'Acceptance', history: 'History' },
   edit: 'Edit',
@@ -108,6 +103,7 @@ export const RISK_TEXT = {
   acceptedLine: (level: string, by: string, until: string) => `${level} accepted by ${by} until ${until}`,
   noAcceptance: 'No acceptance recorded.',
   cannotAccept: 'Only an owner or an approver (top management) can accept residual risk.',
+  historyField: 'Field',
   historyLabels: { created: 'Risk recorded', updated: 'Details changed', reassessed: 'Re-assessed', deleted: 'Risk deleted', treatmentAdded: 'Treatment added', treatmentChanged: 'Treatment changed', treatmentRemoved: 'Treatment removed', accepted: 'Residual risk accepted' },
   historyBefore: 'Before',
   historyAfter: 'After',

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { isApiError } from '../api/client';
+import type { ConflictRow } from './StaleConflictAlert';
+
+type Versioned = { version: number };
+
+/** Someone saved first: the version this edit started from, theirs, and the values being saved. */
+export type Conflict<R, V> = { base: R; current: R; mine: V };
+
+/**
+ * The save of a form over a versioned record, the same everywhere: create or update, "nothing
+ * changed" when an update has no changes, and a 409 STALE_VERSION turned into a conflict that
+ * shows their saved values beside yours and lets you re-apply your edits on top of theirs (or drop
+ * them). Each form brings what is its own: how a record becomes form values, which fields differ,
+ * how a field reads, and where to go after saving.
+ */
+export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & string = keyof V & string>(opts: {
+  record: R | null;
+  form: { values: V; reset: (next: V) => void; showServerError: (e: unknown) => void };
+  valuesOf: (record: R) => V;
+  /** The form fields whose values differ between two sets of values. */
+  differing: (a: V, b: V) => readonly F[];
+  /** A conflicting field as a row: its label, and how their value and yours read. */
+  row: (field: F, theirs: V, mine: V) => ConflictRow;
+  /** Absent for a record that always exists (one per organization). */
+  create?: (input: I) => Promise<R>;
+  /** The update from `base`; null when there is nothing to change. */
+  update: (base: R, input: I) => Promise<R | null>;
+  onSaved: (saved: R, created: boolean) => Promise<void> | void;
+  /** After taking their version: refresh what shows it. */
+  onRebased?: (current: R) => void;
+  /** A form's own handling of an error (a row's message, say); true when handled. */
+  onError?: (e: unknown) => boolean;
+  text: { nothingChanged: string; reapplied: string };
+}) {
+  // The version this edit started from; after a conflict, the colleague's saved version.
+  const [base, setBase] = useState<R | null>(opts.record);
+  const [conflict, setConflict] = useState<Conflict<R, V> | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const save = useMutation({
+    mutationFn: async (input: I): Promise<{ saved: R | null; created: boolean }> => {
+      if (base) return { saved: await opts.update(base, input), created: false };
+      if (!opts.create) throw new Error('There is no record to save to: reload the page.');
+      return { saved: await opts.create(input), created: true };
+    },
+    onSuccess: async ({ saved, created }) => {
+      if (!saved) return setNotice(opts.text.nothingChanged);
+      // A form that stays open goes on from the version it just saved.
+      setBase(saved);
+      await opts.onSaved(saved, created);
+    },
+    onError: (e) => {
+      const current = base && isApiError(e, 'STALE_VERSION') ? (e.details as { current?: R } | undefined)?.current : undefined;
+      if (base && current) setConflict({ base, current, mine: opts.form.values });
+      else if (!opts.onError?.(e)) opts.form.showServerError(e);
+    },
+  });
+
+  const resolve = (reapply: boolean) => {
+    if (!conflict) return;
+    const next = { ...opts.valuesOf(conflict.current) };
+    if (reapply) for (const f of opts.differing(opts.valuesOf(conflict.base), conflict.mine)) next[f] = conflict.mine[f];
+    setBase(conflict.current);
+    opts.onRebased?.(conflict.current);
+    opts.form.reset(next);
+    setConflict(null);
+    setNotice(reapply ? opts.text.reapplied : null);
+  };
+
+  const rows = (c: Conflict<R, V>): ConflictRow[] => {
+    const startedFrom = opts.valuesOf(c.base);
+    const theirs = opts.valuesOf(c.current);
+    const fields = [...new Set([...opts.differing(startedFrom, theirs), ...opts.differing(startedFrom, c.mine)])];
+    return fields.map((f) => opts.row(f, theirs, c.mine));
+  };
+
+  return {
+    base,
+    save,
+    conflict,
+    conflictRows: conflict ? rows(conflict) : [],
+    resolve,
+    notice,
+    setNotice,
+  };
+}
+
+/** The fields of `fields` whose values differ, compared as JSON (lists and nulls included). */
+export function differingOf<V, F extends keyof V & string>(fields: readonly F[]) {
+  return (a: V, b: V): F[] => fields.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
+}
