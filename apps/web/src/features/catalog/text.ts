@@ -121,15 +121,7 @@ export const CUSTOM_TEXT = {
   saved: (ref: string) => `Changes to ${ref} were saved.`,
   nothingChanged: 'Nothing changed: there is nothing to save.',
   staleTitle: 'Someone else saved this custom control while you were editing',
-  staleBody: (who: string) =>
-    `Your changes were not saved, and nothing was overwritten. ${who} The table shows where their saved version differs from the version you started from.`,
-  staleWho: (current: number, base: number, at: string) => `The saved version is ${current} (you started from ${base}), last saved ${at}.`,
   staleReapplied: 'Their version is loaded with your changes re-applied on top. Review the form and save again.',
-  staleField: 'Field',
-  staleTheirs: 'Their saved value',
-  staleYours: 'Your value',
-  staleReapply: 'Load their version and re-apply my changes',
-  staleDiscard: 'Discard my changes',
 } as const;
 
 export const CUSTOM_FIELD_LABELS = {

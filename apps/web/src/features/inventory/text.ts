@@ -54,13 +54,6 @@ export const INVENTORY_TEXT = {
   nothingChanged: 'Nothing changed: there is nothing to save.',
   listHint: 'Press Enter after each entry.',
   staleTitle: 'Someone else saved this AI system while you were editing',
-  staleBody: (who: string) =>
-    `Your changes were not saved, and nothing was overwritten. ${who} The table shows where their saved version differs from the version you started from.`,
-  staleField: 'Field',
-  staleTheirs: 'Their saved value',
-  staleYours: 'Your value',
-  staleReapply: 'Load their version and re-apply my changes',
-  staleDiscard: 'Discard my changes',
   staleReapplied: 'Their version is loaded with your changes re-applied on top. Review the form and save again.',
   // history
   historyEmpty: 'No history yet.',
