@@ -150,7 +150,7 @@ describe('Statement of Applicability', () => {
     await conflict.getByRole('cell', { name: 'Implementation status', exact: true }).waitFor();
     await conflict.getByRole('cell', { name: 'Implemented', exact: true }).waitFor();
     await screenshot(page, '62-soa-conflict');
-    await conflict.getByRole('button', { name: 'Discard my edits' }).click();
+    await conflict.getByRole('button', { name: 'Discard my changes' }).click();
     await expect.poll(() => form.getByRole('textbox', { name: 'Justification' }).inputValue()).toBe('Our AI policy is published.');
     await form.getByRole('button', { name: 'Cancel' }).first().click();
     await form.waitFor({ state: 'detached' });

@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import { Alert, Anchor, Button, Drawer, Group, List, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { IMPLEMENTATION_STATUS_LABELS, IMPLEMENTATION_STATUSES, ZSoaDecision, type ImplementationStatus } from '@fortytwo/domain';
 import { Link } from 'react-router';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
+import { FormAlerts } from '../../ui/FormAlerts';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { refreshSoa, riskHref, soaItemPath, type SoaItem } from './api';
 import { decisionOf, type Decision } from './url-state';
 import { SOA_TEXT as T } from './text';
@@ -29,24 +29,21 @@ const show = (f: keyof Values, v: Values) =>
   f === 'decision' ? DECISION_WORDS[v.decision] : f === 'implementationStatus' ? (v.implementationStatus ? IMPLEMENTATION_STATUS_LABELS[v.implementationStatus] : T.noStatus) : v.justification.trim() || '—';
 const differing = (a: Values, b: Values) => (Object.keys(FIELD_LABELS) as (keyof Values)[]).filter((f) => (f === 'justification' ? a[f].trim() !== b[f].trim() : a[f] !== b[f]));
 
-type Conflict = { base: SoaItem; current: SoaItem; mine: Values };
-
 /** The decision on one control: included or not, the stated reason, the implementation status. */
 export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: SoaItem; onClose: () => void }) {
   const qc = useQueryClient();
-  const [base, setBase] = useState<SoaItem>(item);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const toInput = (v: Values) => ({ version: base.version, included: includedOf(v.decision), justification: v.justification, implementationStatus: v.implementationStatus });
+  // The version only matters to the schema's shape here; the save sends the version it started from.
+  const toInput = (v: Values) => ({ version: item.version, included: includedOf(v.decision), justification: v.justification, implementationStatus: v.implementationStatus });
   const form = useZodForm(schema, valuesOf(item), toInput, fieldOf);
   const { values } = form;
-  // A control a treatment uses is included by implication: "undecided" would change nothing.
-  const implied = base.risks.length > 0;
-
-  const save = useMutation({
-    mutationFn: async (): Promise<SoaItem | null> => {
-      const startedFrom = valuesOf(base);
-      const changed = differing(startedFrom, values);
+  const saver = useVersionedSave({
+    record: item,
+    form,
+    valuesOf,
+    differing,
+    row: (f, theirs, mine) => ({ field: f, label: FIELD_LABELS[f], theirs: show(f, theirs), yours: show(f, mine) }),
+    update: async (base) => {
+      const changed = differing(valuesOf(base), values);
       if (changed.length === 0) return null;
       return api.patch<SoaItem>(soaItemPath(orgId, base.ref), {
         version: base.version,
@@ -55,38 +52,18 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
         ...(changed.includes('implementationStatus') ? { implementationStatus: values.implementationStatus } : {}),
       });
     },
-    onSuccess: async (saved) => {
-      if (!saved) {
-        setNotice(T.nothingChanged);
-        return;
-      }
+    onSaved: async (saved) => {
       await refreshSoa(qc, orgId);
       notifySuccess(T.saved(saved.ref));
       onClose();
     },
-    onError: (e) => {
-      const current = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: SoaItem } | undefined)?.current : undefined;
-      if (current) setConflict({ base, current, mine: values });
-      else form.showServerError(e);
-    },
+    onRebased: () => void refreshSoa(qc, orgId),
+    text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
   });
-
-  const resolve = (reapply: boolean) => {
-    if (!conflict) return;
-    const next = valuesOf(conflict.current);
-    if (reapply) for (const f of differing(valuesOf(conflict.base), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
-    setBase(conflict.current);
-    form.reset(next);
-    setConflict(null);
-    setNotice(reapply ? T.staleReapplied : null);
-    void refreshSoa(qc, orgId);
-  };
-
-  const conflictRows = (c: Conflict) => {
-    const theirs = valuesOf(c.current);
-    const fields = [...new Set([...differing(valuesOf(c.base), theirs), ...differing(valuesOf(c.base), c.mine)])];
-    return fields.map((f) => ({ field: f, label: FIELD_LABELS[f], theirs: show(f, theirs), yours: show(f, c.mine) }));
-  };
+  const { save, conflict } = saver;
+  const base = saver.base ?? item;
+  // A control a treatment uses is included by implication: "undecided" would change nothing.
+  const implied = base.risks.length > 0;
 
   const excluding = values.decision === 'excluded';
   return (
@@ -96,8 +73,9 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
         aria-label={T.editorTitle(item.ref)}
         onSubmit={(e) => {
           e.preventDefault();
-          setNotice(null);
-          if (form.validate()) save.mutate();
+          saver.setNotice(null);
+          const parsed = form.validate();
+          if (parsed) save.mutate(parsed);
           else focusFirstInvalid(e.currentTarget);
         }}
       >
@@ -105,27 +83,7 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
           <Text fw={600}>
             {item.ref} {item.title}
           </Text>
-          {conflict && (
-            <StaleConflictAlert
-              conflict={conflict}
-              title={T.staleTitle(item.ref)}
-              body={T.staleBody}
-              rows={conflictRows(conflict)}
-              labels={{ field: T.staleField, theirs: T.staleTheirs, yours: T.staleYours, reapply: T.staleReapply, discard: T.staleDiscard }}
-              onReapply={() => resolve(true)}
-              onDiscard={() => resolve(false)}
-            />
-          )}
-          {notice && (
-            <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel="Dismiss">
-              {notice}
-            </Alert>
-          )}
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormAlerts saver={saver} staleTitle={T.staleTitle(item.ref)} formError={form.formError} />
           <Radio.Group
             label={T.decision}
             description={T.decisionHint}

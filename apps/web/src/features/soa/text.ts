@@ -80,12 +80,6 @@ export const SOA_TEXT = {
   saved: (ref: string) => `${ref} was saved.`,
   nothingChanged: 'Nothing changed: there is nothing to save.',
   staleTitle: (ref: string) => `Someone else changed ${ref} while you were editing`,
-  staleBody: 'Your decision was not saved. Here is what they saved next to what you chose.',
-  staleField: 'Field',
-  staleTheirs: 'Their saved decision',
-  staleYours: 'Your edits',
-  staleReapply: 'Load their decision and re-apply mine',
-  staleDiscard: 'Discard my edits',
   staleReapplied: 'Their decision is loaded with your edits on top: review and save again.',
   readOnly: 'Your role can read the SoA but not change it.',
   // approval
