@@ -163,7 +163,9 @@ describe('AI system impact assessments', () => {
     const history = page.getByTestId('history-entry');
     await expect.poll(() => history.count()).toBe(3);
     await expect(history.first().getAttribute('data-action')).resolves.toBe('impact_assessment.signed_off');
-    await page.getByText('Changed: Severity, Likelihood, Mitigations, Conclusion, Keep until').waitFor();
+    // The completing edit shows each field it changed, before and after.
+    const edit = page.locator('[data-testid="history-entry"][data-action="impact_assessment.updated"]');
+    await expect.poll(() => edit.locator('[data-field]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(['severity', 'likelihood', 'mitigations', 'conclusion', 'retentionUntil']);
     await screenshot(page, '73-impact-signed-off');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

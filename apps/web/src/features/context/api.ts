@@ -1,8 +1,8 @@
-import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ContextCategory, ContextIssueKind } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
-import type { AuditEvent, Page } from '../../api/types';
-import type { ContextEntityType, ContextIssue, InterestedParty, OrgContext } from './types';
+import type { Page } from '../../api/types';
+import type { ContextIssue, InterestedParty, OrgContext } from './types';
 import { registerDownloads } from '../../ui/DownloadMenu';
 
 /** Everything the context pages read; refreshed together after any change to them. */
@@ -52,15 +52,6 @@ export function useParty(orgId: string, id: string) {
 }
 
 /** The audit trail of one record (needs audit_event.read), newest first. */
-export function useRecordHistory(orgId: string, entityType: ContextEntityType, entityId: string) {
-  return useInfiniteQuery({
-    queryKey: [...auditKey(orgId), entityType, entityId],
-    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(`${org(orgId)}/audit-events${qs({ entityType, entityId, limit: 50, cursor: pageParam })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
 /**
  * After a change: the context pages, the audit trail, and the scope builder (its statement names
  * the AI roles of the context record).

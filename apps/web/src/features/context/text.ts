@@ -224,15 +224,9 @@ export const REQUIREMENT_FIELD_HELP = {
 /** Shared wording of the conflict table and the history. */
 export const COMMON_TEXT = {
   staleReapplied: 'Their version is loaded with your changes re-applied on top. Review the form and save again.',
-  historyEmpty: 'No changes recorded yet.',
   historyCreated: 'Created',
   historyUpdated: 'Changed',
   historyDeleted: 'Deleted',
-  historyNoFieldChange: 'Saved without changing a field.',
-  historyMore: 'Load older entries',
-  historyField: 'Field',
-  historyBefore: 'Before',
-  historyAfter: 'After',
   historyNotAllowed: 'Your role does not include reading the audit trail, so the history is not shown here.',
   chooseCategory: 'Choose a category',
   chooseKind: 'Choose a kind',

@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ImpactStatus, ImpactTrigger, IndividualEffectArea, SocietalEffectArea } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
-import type { AiSystemPage, AuditEvent, Page } from '../../api/types';
+import type { AiSystemPage, Page } from '../../api/types';
 import { inventoryKey } from '../inventory/api';
 
 // AI system impact assessments as the server answers them (apps/server/src/modules/impact/service.ts).
@@ -74,16 +74,6 @@ export function useRiskScales(orgId: string) {
   return useQuery({
     queryKey: ['risk-criteria', orgId, 'scales'],
     queryFn: async () => (await api.get<{ inForce: RiskCriteriaLabels }>(`${org(orgId)}/risk-criteria`)).inForce,
-  });
-}
-
-/** The audit trail of one assessment, newest first. */
-export function useImpactHistory(orgId: string, id: string) {
-  return useInfiniteQuery({
-    queryKey: ['audit-events', orgId, 'impact_assessment', id],
-    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(`${org(orgId)}/audit-events${qs({ entityType: 'impact_assessment', entityId: id, limit: 50, cursor: pageParam })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -128,9 +128,7 @@ export const IMPACT_TEXT = {
   // history
   history: 'History',
   historyEmpty: 'No changes recorded yet.',
-  historyMore: 'Show older changes',
   historyActions: { 'impact_assessment.created': 'Created', 'impact_assessment.updated': 'Changed', 'impact_assessment.signed_off': 'Signed off', 'impact_assessment.deleted': 'Deleted' } as Record<string, string>,
-  historyChanged: (fields: string) => `Changed: ${fields}`,
 } as const;
 
 export const SEVERITY_LABELS = ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'] as const;

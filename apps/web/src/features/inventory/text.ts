@@ -60,8 +60,6 @@ export const INVENTORY_TEXT = {
   historyCreated: 'Created the record',
   historyDeleted: 'Deleted the record',
   historyUpdated: 'Changed the record',
-  historyNoFieldChange: 'Saved without changing a field',
-  historyMore: 'Load older entries',
 } as const;
 
 export const FIELD_LABELS = {

@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { RiskKind, RiskLevel } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
-import type { AuditEvent, Page } from '../../api/types';
+import type { Page } from '../../api/types';
 import { registerDownloads, type Download } from '../../ui/DownloadMenu';
 import type { CriteriaState, Dashboard, Plan, Risk, RiskDetail } from './types';
 
@@ -54,31 +54,6 @@ export function useControlChoices(orgId: string) {
     staleTime: 60_000,
   });
 }
-/**
- * The audit trail of a risk (needs audit_event.read), newest first. The server files the events of
- * a risk's treatments and acceptances under the risk, so one query holds them all, removed
- * treatments included.
- */
-export function useRiskHistory(orgId: string, id: string, enabled: boolean) {
-  const q = useInfiniteQuery({
-    queryKey: ['audit-events', orgId, 'risk', id],
-    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(`${org(orgId)}/audit-events${qs({ entityType: 'risk', entityId: id, limit: 50, cursor: pageParam })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
-  });
-  return {
-    events: q.data?.pages.flatMap((p) => p.items) ?? [],
-    isPending: q.isPending,
-    isError: q.isError,
-    error: q.error,
-    refetch: () => void q.refetch(),
-    hasNextPage: q.hasNextPage,
-    isFetchingNextPage: q.isFetchingNextPage,
-    fetchNextPage: () => void q.fetchNextPage(),
-  };
-}
-
 /** After any risk change: the register, the dashboard, the plan, the SoA (treatments include controls), tasks and history. */
 export async function refreshRisks(qc: QueryClient, orgId: string) {
   await Promise.all(['risks', 'soa', 'audit-events', 'impact-assessments', 'tasks', 'actions'].map((k) => qc.invalidateQueries({ queryKey: [k, orgId] })));

@@ -1,10 +1,8 @@
-import { ActionIcon, Badge, Button, Drawer, Group, Text, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Drawer, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconHistory } from '@tabler/icons-react';
 import type { AuditEvent } from '../../api/types';
-import { formatDateTime, formatRelative } from '../../ui/format';
-import { ErrorAlert, Loading } from '../../ui/QueryState';
-import { useRecordHistory } from './api';
+import { HistoryTimeline, useAuditTrail } from '../../ui/History';
 
 const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
@@ -18,42 +16,16 @@ export function changedLabels(e: AuditEvent, fieldLabels: Record<string, string>
 }
 
 function Entries({ orgId, entityType, entityId, actionLabels, fieldLabels }: { orgId: string; entityType: string; entityId: string; actionLabels: Record<string, string>; fieldLabels: Record<string, string> }) {
-  const history = useRecordHistory(orgId, entityType, entityId, true);
-  if (history.isPending) return <Loading />;
-  if (history.isError) return <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.data.length === 0)
-    return (
-      <Text fz="sm" c="dimmed">
-        No changes recorded yet.
-      </Text>
-    );
+  // Mounted when the drawer opens, so the trail is read afresh each time.
   return (
-    <Timeline bulletSize={12} lineWidth={2}>
-      {history.data.map((e) => {
+    <HistoryTimeline
+      trail={useAuditTrail(orgId, entityType, entityId)}
+      compact
+      describe={(e) => {
         const changed = changedLabels(e, fieldLabels);
-        return (
-          <Timeline.Item
-            key={e.id}
-            data-testid="history-entry"
-            title={
-              <Group gap={6}>
-                <Text fz="sm" fw={600}>
-                  {e.actor.name}
-                </Text>
-                <Badge size="sm" variant="light" tt="none">
-                  {actionLabels[e.action] ?? e.action.replace(/[._]/g, ' ')}
-                </Badge>
-              </Group>
-            }
-          >
-            <Text fz="xs" c="dimmed" title={formatDateTime(e.at)}>
-              {formatDateTime(e.at)} · {formatRelative(e.at)}
-            </Text>
-            {changed.length > 0 && <Text fz="sm">Changed: {changed.join(', ')}</Text>}
-          </Timeline.Item>
-        );
-      })}
-    </Timeline>
+        return { label: actionLabels[e.action] ?? e.action.replace(/[._]/g, ' '), detail: changed.length > 0 ? `Changed: ${changed.join(', ')}` : null };
+      }}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
-import type { AiSystemPage, AuditEvent, Page } from '../../api/types';
+import type { AiSystemPage, Page } from '../../api/types';
 import { inventoryKey } from '../inventory/api';
 import type { OrgContextRoles, Scope, ScopeRevision } from './types';
 
@@ -38,13 +38,3 @@ export function useOrgAiRoles(orgId: string) {
   });
 }
 
-/** The audit trail of one record (needs audit_event.read), newest first. */
-export function useRecordHistory(orgId: string, entityType: string, entityId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['audit-events', orgId, entityType, entityId],
-    queryFn: async () => (await api.get<Page<AuditEvent>>(`${org(orgId)}/audit-events${qs({ entityType, entityId, limit: 100 })}`)).items,
-    // Read afresh each time the drawer opens: the record may have changed since.
-    staleTime: 0,
-    enabled,
-  });
-}
