@@ -226,4 +226,22 @@ describe('AI risks', () => {
     await screenshot(page, '88-risk-register-sorted');
     expect(problems).toEqual([]);
   });
+
+  it('asks before leaving a form with unsaved changes, and keeps them when you stay', async () => {
+    await page.goto(`${riskUrl}/edit`);
+    const title = page.getByRole('textbox', { name: 'Title' });
+    await title.fill('A title I have not saved');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI risks' }).click();
+    const ask = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await ask.waitFor();
+    await screenshot(page, '89-risk-leave-guard');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe(`${new URL(riskUrl).pathname}/edit`);
+    await expect(title.inputValue()).resolves.toBe('A title I have not saved');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI risks' }).click();
+    await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
+    await page.waitForURL(`${orgUrl}/risks`);
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { isApiError } from '../api/client';
+import { useLeaveGuard } from './use-leave-guard';
 import type { ConflictRow } from './StaleConflictAlert';
 
 type Versioned = { version: number };
@@ -38,6 +39,10 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
   const [base, setBase] = useState<R | null>(opts.record);
   const [conflict, setConflict] = useState<Conflict<R, V> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Unsaved means: different from the version this edit started from (or from the empty form).
+  const [initial] = useState(opts.form.values);
+  const dirty = opts.differing(base ? opts.valuesOf(base) : initial, opts.form.values).length > 0;
+  const guard = useLeaveGuard(dirty);
 
   const save = useMutation({
     mutationFn: async (input: I): Promise<{ saved: R | null; created: boolean }> => {
@@ -47,9 +52,9 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     },
     onSuccess: async ({ saved, created }) => {
       if (!saved) return setNotice(opts.text.nothingChanged);
-      // A form that stays open goes on from the version it just saved.
+      // A form that stays open goes on from the version it just saved; one that moves on may.
       setBase(saved);
-      await opts.onSaved(saved, created);
+      await guard.allowDuring(() => opts.onSaved(saved, created));
     },
     onError: (e) => {
       const current = base && isApiError(e, 'STALE_VERSION') ? (e.details as { current?: R } | undefined)?.current : undefined;
