@@ -190,6 +190,10 @@ describe('RACI', () => {
     await page.getByRole('combobox', { name: 'Add a column' }).click();
     await page.getByRole('option', { name: 'Approver (top management) (role)' }).click();
     await page.getByRole('columnheader', { name: /Approver \(top management\)/ }).waitFor();
+    // The choice is the organization's, kept on the server: a colleague on another machine sees the same columns.
+    await expect.poll(async () => (await apiCall<{ columns: unknown[] }>('GET', `/api/orgs/${orgId}/raci/columns`)).body.columns).toContainEqual({ role: 'approver' });
+    await page.reload();
+    await page.getByRole('columnheader', { name: /Approver \(top management\)/ }).waitFor();
 
     const setLetter = async (who: string, letter: string, on: boolean) => {
       await row.getByRole('button', { name: new RegExp(`^AI risk assessment, ${who.replace(/[()]/g, '\\$&')}:`) }).click();

@@ -11,11 +11,12 @@ describeEachDialect('audit trail', (ctx) => {
     const list = await owner.get(`/api/orgs/${orgId}/audit-events`);
     expect(list.status).toBe(200);
     const items = list.body.items as { action: string; hash: string; prevHash: string; seq: number; actor: { id: string } }[];
-    expect(items.map((e) => e.action)).toEqual(['ai_system.updated', 'ai_system.created', 'membership.created', 'organization.created']);
+    // A new organization's RACI starts with the usual activities, recorded as the system's doing.
+    expect(items.map((e) => e.action)).toEqual(['ai_system.updated', 'ai_system.created', 'raci.seeded', 'membership.created', 'organization.created']);
     expect(items[0]).toMatchObject({ entityType: 'ai_system', entityId: s.id, before: { status: 'active' }, after: { status: 'archived' }, actor: { id: owner.user!.id } });
     expect(items.at(-1)!.prevHash).toBe(GENESIS_HASH);
     for (let i = 0; i < items.length - 1; i++) expect(items[i]!.prevHash).toBe(items[i + 1]!.hash);
-    expect((await owner.get(`/api/orgs/${orgId}/audit-events/verify`)).body).toEqual({ ok: true, checked: 4, firstBrokenId: null });
+    expect((await owner.get(`/api/orgs/${orgId}/audit-events/verify`)).body).toEqual({ ok: true, checked: 5, firstBrokenId: null });
   });
 
   it('reports an event edited directly in the database', async () => {
@@ -58,7 +59,7 @@ describeEachDialect('audit trail', (ctx) => {
     const { owner, orgId } = await newOrgOwner(ctx(), 'Busy Org');
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `Parallel ${i}` }))));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
-    expect((await owner.get(`/api/orgs/${orgId}/audit-events/verify`)).body).toEqual({ ok: true, checked: 22, firstBrokenId: null });
+    expect((await owner.get(`/api/orgs/${orgId}/audit-events/verify`)).body).toEqual({ ok: true, checked: 23, firstBrokenId: null });
   });
 });
 

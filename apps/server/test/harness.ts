@@ -39,7 +39,8 @@ export function describeEachDialect(title: string, suite: (ctx: () => TestServer
 
 export type TestServer = Server & { dialect: DialectName; stop: () => Promise<void> };
 
-export async function startTestServer(dialect: DialectName): Promise<TestServer> {
+/** `beforeStart` runs on the fresh, empty database before the server migrates it (e.g. to build an older schema). */
+export async function startTestServer(dialect: DialectName, opts: { beforeStart?: (handle: DbHandle) => Promise<void> } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-test-'));
   let dropDb = async () => {};
   let databaseUrl: string | undefined;
@@ -72,6 +73,7 @@ export async function startTestServer(dialect: DialectName): Promise<TestServer>
   }
   const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl, webDist: path.join(dataDir, 'no-web') };
   const handle: DbHandle = connect({ databaseUrl, dataDir });
+  await opts.beforeStart?.(handle);
   const server = await createServer(config, { logger: false, handle });
   await server.app.ready();
   return {

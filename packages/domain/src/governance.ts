@@ -46,6 +46,19 @@ export const ZUpdateRaciActivity = z
   .partial()
   .extend({ version: z.number({ error: 'version is required: send the version you read' }).int() });
 
+/**
+ * The columns the RACI matrix shows, chosen for the whole organization (people and roles); anyone
+ * already assigned somewhere is shown as well. The list replaces the saved one.
+ */
+export const ZUpdateRaciColumns = z.strictObject({
+  version: z.number({ error: 'version is required: send the version you read (0 before the first save)' }).int(),
+  columns: z
+    .array(z.union([z.strictObject({ userId: z.string().max(64) }), z.strictObject({ role: z.string().max(40) })], { error: 'Each column is a person { "userId": "…" } or a role { "role": "…" }' }), { error: 'columns must be a list' })
+    .max(100, 'At most 100 columns'),
+});
+/** Until someone chooses the columns, the first current members (by name) are shown; a large team adds the rest. */
+export const DEFAULT_RACI_MEMBER_COLUMNS = 8;
+
 /** The AIMS activities a new organization starts its RACI with (it can rename, add and remove). */
 export const DEFAULT_RACI_ACTIVITIES: { name: string; description: string }[] = [
   { name: 'AI risk assessment', description: 'Identify, analyse and evaluate AI risks against the criteria (6.1.2, 8.2).' },

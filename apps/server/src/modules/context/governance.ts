@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { computeScores, DEFAULT_RACI_ACTIVITIES, GAP_RESULTS, PILLAR_LABELS, PILLARS, RACI_LETTERS, RACI_PROBLEM_MESSAGES, raciProblems, ROLES, type GapResult, type Pillar, type RaciAssignment, type ZRaciActivityFields, type ZUpdatePillar, type ZUpdateRaciActivity } from '@fortytwo/domain';
-import type { Actor } from '../../platform/audit';
+import { SYSTEM_ACTOR, type Actor, type AuditInput } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import type { RaciActivityTable } from '../../platform/db/schema';
 import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
@@ -114,21 +114,18 @@ async function memberNames(db: Db | Tx, orgId: string) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The RACI; a new organization starts with the usual AIMS activities, all still unassigned. */
+/** The RACI, as stored: reading never writes (a new organization's activities are seeded at its creation). */
 export async function listRaci(deps: Deps, orgId: string): Promise<RaciActivityOut[]> {
-  let rows = await deps.db.selectFrom('raciActivities').selectAll().where('orgId', '=', orgId).orderBy('position').execute();
-  if (rows.length === 0 && !(await deps.db.selectFrom('auditEvents').select('id').where('orgId', '=', orgId).where('entityType', '=', 'raci_activity').executeTakeFirst())) {
-    await inTransaction(deps, async (tx, audit) => {
-      const now = nowIso();
-      const seeded = DEFAULT_RACI_ACTIVITIES.map((a, position) => ({ id: newId(), orgId, position, name: a.name, description: a.description, assignments: '[]', version: 1, createdAt: now, updatedAt: now, updatedBy: null }));
-      // Two first visits at once: the unique name makes the second insert a no-op.
-      await tx.insertInto('raciActivities').values(seeded).onConflict((oc) => oc.columns(['orgId', 'name']).doNothing()).execute();
-      await audit({ orgId, actor: { userId: null, name: 'system' }, action: 'raci.seeded', entityType: 'raci_activity', entityId: orgId, after: { activities: seeded.map((s) => s.name) } });
-    });
-    rows = await deps.db.selectFrom('raciActivities').selectAll().where('orgId', '=', orgId).orderBy('position').execute();
-  }
-  const names = await memberNames(deps.db, orgId);
+  const [rows, names] = await Promise.all([deps.db.selectFrom('raciActivities').selectAll().where('orgId', '=', orgId).orderBy('position').execute(), memberNames(deps.db, orgId)]);
   return rows.map((r) => presentActivity(r, names));
+}
+
+/** A new organization starts its RACI with the usual AIMS activities, all unassigned, in the transaction that creates it. */
+export async function seedDefaultRaci(tx: Tx, audit: (e: AuditInput) => Promise<void>, orgId: string) {
+  const now = nowIso();
+  const seeded = DEFAULT_RACI_ACTIVITIES.map((a, position) => ({ id: newId(), orgId, position, name: a.name, description: a.description, assignments: '[]', version: 1, createdAt: now, updatedAt: now, updatedBy: null }));
+  await tx.insertInto('raciActivities').values(seeded).execute();
+  await audit({ orgId, actor: SYSTEM_ACTOR, action: 'raci.seeded', entityType: 'raci_activity', entityId: orgId, after: { activities: seeded.map((s) => s.name) } });
 }
 
 async function checkAssignments(tx: Tx, orgId: string, assignments: RaciAssignment[]) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PILLARS, RACI_LABELS, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateScope } from '@fortytwo/domain';
+import { PILLARS, RACI_LABELS, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateRaciColumns, ZUpdateScope } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -7,10 +7,11 @@ import { actorOf } from '../../platform/http/access';
 import { sendTable, TABLE_FORMATS } from '../../platform/http/table-export';
 import { ZOrgParams } from '../orgs/schema';
 import { createRaciActivity, getGovernance, listRaci, removeRaciActivity, updatePillar, updateRaciActivity, ZPillarOut, ZRaciActivityOut } from './governance';
+import { getRaciColumns, setRaciColumns, ZRaciColumnsOut } from './raci-columns';
 import { approveScope, getScope, scopeRevisions, updateScope, ZScopeOut, ZScopeRevision } from './scope';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
-const RACI_COLUMNS = [
+const RACI_EXPORT_COLUMNS = [
   { key: 'activity', header: 'Activity', width: 36 },
   { key: 'who', header: 'Who', width: 28 },
   { key: 'as', header: 'As', width: 14 },
@@ -69,8 +70,21 @@ export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {
       const rows = (await listRaci(deps, req.params.orgId)).flatMap((a) =>
         (a.assignments.length ? a.assignments : [null]).map((x) => [a.name, x ? ('userId' in x.assignee ? (x.assignee.name ?? x.assignee.userId) : `role: ${x.assignee.role}`) : '', x ? RACI_LABELS[x.letter] : '', a.problems.map((p) => p.message).join(' ')]),
       );
-      return sendTable(reply, format, { name: 'raci', sheet: 'RACI (5.3, A.3.2)', columns: RACI_COLUMNS, rows });
+      return sendTable(reply, format, { name: 'raci', sheet: 'RACI (5.3, A.3.2)', columns: RACI_EXPORT_COLUMNS, rows });
     });
+  app.get(
+    `${raci}/columns`,
+    { config: { access: 'context.read' }, schema: { tags, summary: 'The people and roles the RACI matrix shows as columns, the same for everyone in the organization (anyone assigned is shown too)', params: ZOrgParams, response: { 200: ZRaciColumnsOut } } },
+    async (req) => getRaciColumns(deps, req.params.orgId),
+  );
+  app.put(
+    `${raci}/columns`,
+    {
+      config: { access: 'context.write' },
+      schema: { tags, summary: 'Replace the columns of the RACI matrix; send the version you read (0 before the first save)', params: ZOrgParams, body: ZUpdateRaciColumns, response: { 200: ZRaciColumnsOut } },
+    },
+    async (req) => setRaciColumns(deps, actorOf(req), req.params.orgId, req.body),
+  );
   app.post(raci, { config: { access: 'context.write' }, schema: { tags, summary: 'Add an activity', params: ZOrgParams, body: ZRaciActivityFields, response: { 201: ZRaciActivityOut } } }, async (req, reply) =>
     reply.code(201).send(await createRaciActivity(deps, actorOf(req), req.params.orgId, req.body)),
   );

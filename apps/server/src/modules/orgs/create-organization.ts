@@ -2,6 +2,7 @@ import type { Tx } from '../../platform/db/connect';
 import type { Actor, AuditInput } from '../../platform/audit';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
+import { seedDefaultRaci } from '../context/governance';
 
 export const presentOrganization = (o: { id: string; name: string; createdAt: string; version: number }) => ({
   id: o.id,
@@ -10,7 +11,7 @@ export const presentOrganization = (o: { id: string; name: string; createdAt: st
   version: o.version,
 });
 
-/** The creator becomes the organization's first owner. */
+/** The creator becomes the organization's first owner; the RACI starts with the usual AIMS activities. */
 export async function createOrganizationInTx(tx: Tx, audit: (e: AuditInput) => Promise<void>, actor: Actor & { userId: string }, name: string) {
   const now = nowIso();
   const org = { id: newId(), name, createdAt: now, updatedAt: now, version: 1 };
@@ -25,6 +26,7 @@ export async function createOrganizationInTx(tx: Tx, audit: (e: AuditInput) => P
     entityId: actor.userId,
     after: { userId: actor.userId, role: 'owner', expiresAt: null },
   });
+  await seedDefaultRaci(tx, audit, org.id);
   return presentOrganization(org);
 }
 

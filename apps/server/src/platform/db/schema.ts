@@ -217,6 +217,8 @@ export type ScopeDraftTable = { orgId: string; content: string; status: string; 
 export type ScopeRevisionTable = { id: string; orgId: string; revision: number; content: string; statement: string; approvedBy: string | null; approvedByName: string; approvedAt: string };
 export type GovernancePillarTable = { orgId: string; pillar: string; ownerId: string | null; objectives: string; policyStatements: string; version: number; updatedAt: string; updatedBy: string | null };
 export type RaciActivityTable = { id: string; orgId: string; position: number; name: string; description: string; assignments: string; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
+/** The columns the organization's RACI matrix shows: a JSON list of `{ userId }` or `{ role }`. */
+export type RaciColumnsTable = { orgId: string; columns: string; version: number; updatedAt: string; updatedBy: string | null };
 
 export type AiSystemProfileTable = { aiSystemId: string; orgId: string; content: string; updatedAt: string; updatedBy: string | null };
 
@@ -373,6 +375,7 @@ export type Database = {
   scopeRevisions: ScopeRevisionTable;
   governancePillars: GovernancePillarTable;
   raciActivities: RaciActivityTable;
+  raciColumns: RaciColumnsTable;
   aiSystemProfiles: AiSystemProfileTable;
   riskCriteria: RiskCriteriaTable;
   risks: RiskTable;

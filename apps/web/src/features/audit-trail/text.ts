@@ -40,6 +40,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   scope: 'Scope',
   governance_pillar: 'Governance pillar',
   raci_activity: 'RACI activity',
+  raci_columns: 'RACI columns',
   risk_criteria: 'Risk criteria',
   risk: 'Risk',
   risk_treatment_plan: 'Risk treatment plan',

@@ -12,10 +12,10 @@ import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
 import { ActivityFormModal } from './ActivityFormModal';
-import { raciActivityPath, raciDownloads, raciKey, useRaci } from './api';
+import { raciActivityPath, raciDownloads, raciKey, useRaci, useRaciColumnChoice } from './api';
 import { useRaciColumns } from './raci-columns';
 import { RaciRow } from './RaciRow';
-import type { RaciActivity } from './types';
+import type { RaciActivity, RaciColumnChoice } from './types';
 import { RACI_COLORS, RACI_TEXT as T } from './text';
 import classes from './governance.module.css';
 import { DownloadMenu } from '../../ui/DownloadMenu';
@@ -65,24 +65,27 @@ export function RaciPage() {
   const { orgId, can } = useOrg();
   const raci = useRaci(orgId);
   const members = useMembers(orgId);
+  const columns = useRaciColumnChoice(orgId);
   const header = (actions?: ReactNode) => <PageHeader crumbs={[{ label: 'Plan' }, { label: T.crumbStep }]} title={T.title} description={T.description} actions={actions} />;
-  if (raci.isError || members.isError)
+  if (raci.isError || members.isError || columns.isError)
     return (
       <>
         {header()}
-        <ErrorAlert error={raci.error ?? members.error} onRetry={() => void Promise.all([raci.refetch(), members.refetch()])} />
+        <ErrorAlert error={raci.error ?? members.error ?? columns.error} onRetry={() => void Promise.all([raci.refetch(), members.refetch(), columns.refetch()])} />
       </>
     );
-  if (raci.isPending || members.isPending) return <Loading />;
-  return <RaciMatrix activities={raci.data} members={members.data} header={header} canWrite={can('context.write')} />;
+  if (raci.isPending || members.isPending || columns.isPending) return <Loading />;
+  return <RaciMatrix activities={raci.data} members={members.data} choice={columns.data} header={header} canWrite={can('context.write')} />;
 }
 
-function RaciMatrix({ activities, members, header, canWrite }: { activities: RaciActivity[]; members: Member[]; header: (actions?: ReactNode) => ReactNode; canWrite: boolean }) {
+type MatrixProps = { activities: RaciActivity[]; members: Member[]; choice: RaciColumnChoice; header: (actions?: ReactNode) => ReactNode; canWrite: boolean };
+
+function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixProps) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [editing, setEditing] = useState<RaciActivity | 'new' | null>(null);
-  const cols = useRaciColumns(orgId, members, activities);
+  const cols = useRaciColumns(orgId, members, activities, choice);
   const needsWork = activities.filter((a) => a.problems.length > 0);
   const unassigned = needsWork.filter((a) => a.assignments.length === 0).length;
   const wrong = needsWork.length - unassigned;

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
-import type { GovernancePillar, RaciActivity } from './types';
+import type { GovernancePillar, RaciActivity, RaciColumnChoice } from './types';
 import { registerDownloads } from '../../ui/DownloadMenu';
 
 export const governanceKey = (orgId: string) => ['governance', orgId] as const;
 export const raciKey = (orgId: string) => ['raci', orgId] as const;
+export const raciColumnsKey = (orgId: string) => ['raci-columns', orgId] as const;
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 export const pillarPath = (orgId: string, pillar: string) => `${org(orgId)}/governance/${encodeURIComponent(pillar)}`;
 export const raciPath = (orgId: string) => `${org(orgId)}/raci`;
+export const raciColumnsPath = (orgId: string) => `${raciPath(orgId)}/columns`;
 export const raciActivityPath = (orgId: string, id: string) => `${raciPath(orgId)}/${encodeURIComponent(id)}`;
 export const raciDownloads = (orgId: string) => registerDownloads(`${raciPath(orgId)}/export`);
 
@@ -19,4 +21,8 @@ export function useGovernance(orgId: string) {
 
 export function useRaci(orgId: string) {
   return useQuery({ queryKey: raciKey(orgId), queryFn: async () => (await api.get<Page<RaciActivity>>(raciPath(orgId))).items });
+}
+
+export function useRaciColumnChoice(orgId: string) {
+  return useQuery({ queryKey: raciColumnsKey(orgId), queryFn: () => api.get<RaciColumnChoice>(raciColumnsPath(orgId)) });
 }

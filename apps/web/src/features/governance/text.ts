@@ -102,6 +102,8 @@ export const RACI_TEXT = {
   roleSuffix: 'role',
   formerMember: 'Former member',
   removeColumn: (label: string) => `Remove the column ${label}`,
+  columnsStale: 'Someone else changed the columns at the same time. The matrix now shows their choice: add or remove the column again.',
+  columnsNotSaved: 'Columns not saved',
   noColumns: 'Add a person or a role as a column to start assigning.',
   cellLabel: (activity: string, who: string, letters: string) => `${activity}, ${who}: ${letters || 'not involved'}`,
   cellGroup: (who: string, activity: string) => `${who} in ${activity}`,

@@ -34,3 +34,12 @@ export type RaciActivity = {
   problems: { code: string; message: string }[];
   version: number;
 };
+
+/** The columns the RACI matrix shows, the same for the whole organization (anyone assigned is shown too). */
+export type RaciColumnChoice = {
+  columns: ({ userId: string; name: string | null } | { role: Role })[];
+  /** false until someone chooses: the first current members by name. */
+  chosen: boolean;
+  /** 0 before the first save. */
+  version: number;
+};

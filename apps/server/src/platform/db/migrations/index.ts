@@ -9,6 +9,7 @@ import * as context from './0006-context';
 import * as scopeGovernance from './0007-scope-governance';
 import * as aiSystemProfile from './0008-ai-system-profile';
 import * as riskSoa from './0009-risk-soa';
+import * as raciColumns from './0010-raci-columns';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,6 +24,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0007-scope-governance', scopeGovernance.up],
   ['0008-ai-system-profile', aiSystemProfile.up],
   ['0009-risk-soa', riskSoa.up],
+  ['0010-raci-columns', raciColumns.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
