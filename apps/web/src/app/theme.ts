@@ -1,15 +1,62 @@
-import { createTheme, darken, Menu, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Badge,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  lighten,
+  Menu,
+  Modal,
+  Notification,
+  parseThemeColor,
+  rem,
+  type CSSVariablesResolver,
+  type VariantColorsResolver,
+} from '@mantine/core';
+
+/** `light` in light mode, `dark` in dark mode (Mantine sets `color-scheme` on the root, so CSS light-dark() follows it). */
+const lightDark = (light: string, dark: string) => `light-dark(${light}, ${dark})`;
+
+/**
+ * Dark mode for colours pinned to a dark shade (`color="gray.7"`, `"gray.8"`): readable on a white
+ * page, nearly invisible on a dark one. Their outline, subtle and transparent variants keep that
+ * shade in light mode and use the scheme's own text colour for the hue in dark mode.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color, theme: input.theme });
+  if (!parsed.isThemeColor || parsed.shade === undefined || parsed.shade < 5 || parsed.color === 'dark') return colors;
+  const name = parsed.color;
+  if (input.variant === 'outline') {
+    const dark = `var(--mantine-color-${name}-outline)`;
+    return { ...colors, color: lightDark(colors.color, dark), border: `${rem(1)} solid ${lightDark(`var(--mantine-color-${name}-${parsed.shade})`, dark)}` };
+  }
+  if (input.variant === 'subtle' || input.variant === 'transparent') return { ...colors, color: lightDark(colors.color, `var(--mantine-color-${name}-light-color)`) };
+  return colors;
+};
 
 export const theme = createTheme({
   primaryColor: 'indigo',
-  // Shade 8 keeps white text on filled buttons (any colour, e.g. red confirm buttons) above WCAG AA contrast.
-  primaryShade: { light: 8, dark: 6 },
+  // Shade 8 keeps white text on filled buttons, badges and avatars (any colour, e.g. red confirm
+  // buttons) above WCAG AA contrast, in both schemes. Dark mode fills the primary colour with
+  // shade 7 instead (see cssVariablesResolver) so its focus rings stay visible on the dark page.
+  primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
   fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif', fontWeight: '700' },
   cursorType: 'pointer',
   autoContrast: true,
+  variantColorResolver,
   components: {
+    // A dot badge's dot is the filled shade, dark grey for gray and "dark" on a dark page: dark mode
+    // uses the outline shade (a lighter one) instead.
+    Badge: Badge.extend({
+      vars: (t, props) => {
+        if (props.variant !== 'dot') return { root: {} };
+        const parsed = parseThemeColor({ color: props.color ?? t.primaryColor, theme: t });
+        if (!parsed.isThemeColor || parsed.shade !== undefined) return { root: {} };
+        return { root: { '--badge-dot-color': lightDark(`var(--mantine-color-${parsed.color}-filled)`, `var(--mantine-color-${parsed.color}-outline)`) } };
+      },
+    }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
     // No invisible focus placeholder inside menus (an ARIA violation): focus lands on the first item.
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
@@ -21,9 +68,17 @@ export const theme = createTheme({
 const DARKEN: Record<string, number> = { yellow: 0.4, orange: 0.3, lime: 0.4 };
 
 /**
- * Light mode, for WCAG AA contrast everywhere: darker dimmed and error text, darker text on the
- * tinted ("light" variant) badges and alerts of every colour, and a paler hover behind light
- * primary elements (an active navigation link under the mouse).
+ * WCAG AA contrast everywhere, in both schemes.
+ *
+ * Light mode: darker dimmed and error text, darker text on the tinted ("light" variant) badges and
+ * alerts of every colour, and a paler hover behind light primary elements (an active navigation
+ * link under the mouse).
+ *
+ * Dark mode: lighter dimmed text (Mantine's dark-2 gives 4.0:1 on the page), links in a paler
+ * primary shade (shade 4 falls below 4.5:1 on tinted alert backgrounds), a lighter error red, and
+ * the primary colour filled with shade 7: white text on it at 5:1, and at 3.1:1 against the page it
+ * still outlines focused elements (Mantine's focus ring is the primary filled colour; shade 8
+ * would drop to 2.7:1).
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const lightColors: Record<string, string> = {};
@@ -39,6 +94,17 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
       '--mantine-color-indigo-light-hover': 'var(--mantine-color-indigo-1)',
       '--mantine-color-error': 'var(--mantine-color-red-8)',
     },
-    dark: {},
+    dark: {
+      // #aeaeae: 6.2:1 on the page, 5:1 on the raised dark-5 surfaces, still a step below the text (dark-0).
+      '--mantine-color-dimmed': lighten(t.colors.dark[2], 0.35),
+      '--mantine-color-anchor': `var(--mantine-color-${t.primaryColor}-3)`,
+      '--mantine-color-error': 'var(--mantine-color-red-5)',
+      // The "dark" colour (archived, retired) is the page's own greyscale: as text or an outline it
+      // needs a light grey, not Mantine's dark-4 (1.5:1).
+      '--mantine-color-dark-outline': 'var(--mantine-color-dark-1)',
+      '--mantine-color-dark-text': 'var(--mantine-color-dark-1)',
+      [`--mantine-color-${t.primaryColor}-filled`]: `var(--mantine-color-${t.primaryColor}-7)`,
+      [`--mantine-color-${t.primaryColor}-filled-hover`]: `var(--mantine-color-${t.primaryColor}-8)`,
+    },
   };
 };

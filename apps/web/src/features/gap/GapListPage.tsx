@@ -162,7 +162,7 @@ export function GapListPage() {
                       )}
                       <Table.Td>
                         <Anchor component={Link} to={gapHref(orgId, assessment.id, g.ref)} fz="sm" c="inherit">
-                          <Text span fw={700} c="var(--mantine-primary-color-filled)" className={classes.mono} mr={8}>
+                          <Text span fw={700} c="var(--mantine-color-anchor)" className={classes.mono} mr={8}>
                             {g.ref}
                           </Text>
                           {g.title}

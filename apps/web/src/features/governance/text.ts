@@ -105,7 +105,8 @@ export const RACI_TEXT = {
   columnsStale: 'Someone else changed the columns at the same time. The matrix now shows their choice: add or remove the column again.',
   columnsNotSaved: 'Columns not saved',
   noColumns: 'Add a person or a role as a column to start assigning.',
-  cellLabel: (activity: string, who: string, letters: string) => `${activity}, ${who}: ${letters || 'not involved'}`,
+  // The name starts with the letters the cell shows, so what is seen and what is heard agree.
+  cellLabel: (activity: string, who: string, letters: string, spoken: string) => `${activity}, ${who}: ${letters ? `${letters} (${spoken})` : 'not involved'}`,
   cellGroup: (who: string, activity: string) => `${who} in ${activity}`,
   saving: 'Saving…',
   actionsFor: (name: string) => `Actions for ${name}`,
