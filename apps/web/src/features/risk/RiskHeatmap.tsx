@@ -5,7 +5,7 @@ import { RISK_TEXT as T } from './text';
 import type { HeatCell } from './types';
 
 /** A likelihood × consequence grid, highest likelihood on top; each cell counts the risks in it. */
-export function RiskHeatmap({ title, cells, likelihoodLabels, consequenceLabels, selected, onSelect, testId }: { title: string; cells: HeatCell[]; likelihoodLabels: string[]; consequenceLabels: string[]; selected: string | null; onSelect: (cell: HeatCell | null) => void; testId: string }) {
+export function RiskHeatmap({ title, cells, likelihoodLabels, consequenceLabels, selected, onSelect, testId, note }: { title: string; cells: HeatCell[]; likelihoodLabels: string[]; consequenceLabels: string[]; selected: string | null; onSelect: (cell: HeatCell | null) => void; testId: string; note?: string }) {
   const rows = [...likelihoodLabels.keys()].map((i) => likelihoodLabels.length - i);
   return (
     <Paper withBorder p="sm" radius="md" data-testid={testId}>
@@ -50,7 +50,7 @@ export function RiskHeatmap({ title, cells, likelihoodLabels, consequenceLabels,
           ))}
         </div>
         <Text fz={11} c="dimmed">
-          {T.heatHint} {consequenceLabels.map((cl, i) => `${i + 1} ${cl}`).join(', ')}.
+          {T.heatHint} {consequenceLabels.map((cl, i) => `${i + 1} ${cl}`).join(', ')}.{note ? ` ${note}` : ''}
         </Text>
       </Stack>
     </Paper>

@@ -184,7 +184,7 @@ export function RisksPage() {
           {dashboard.data && (
             <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
               <RiskHeatmap testId="heatmap-inherent" title={T.heatInherent} cells={dashboard.data.inherent} likelihoodLabels={dashboard.data.likelihoodLabels} consequenceLabels={dashboard.data.consequenceLabels} selected={cellKind === 'inherent' ? `${cl}:${cc}` : null} onSelect={(c) => set('cell', c ? `inherent:${c.likelihood}:${c.consequence}` : null)} />
-              <RiskHeatmap testId="heatmap-residual" title={T.heatResidual} cells={dashboard.data.residual} likelihoodLabels={dashboard.data.likelihoodLabels} consequenceLabels={dashboard.data.consequenceLabels} selected={cellKind === 'residual' ? `${cl}:${cc}` : null} onSelect={(c) => set('cell', c ? `residual:${c.likelihood}:${c.consequence}` : null)} />
+              <RiskHeatmap testId="heatmap-residual" title={T.heatResidual} note={T.heatResidualNote} cells={dashboard.data.residual} likelihoodLabels={dashboard.data.likelihoodLabels} consequenceLabels={dashboard.data.consequenceLabels} selected={cellKind === 'residual' ? `${cl}:${cc}` : null} onSelect={(c) => set('cell', c ? `residual:${c.likelihood}:${c.consequence}` : null)} />
               <Stack gap="sm">
                 <SideList title={T.attention} risks={dashboard.data.needsAttention} orgId={orgId} />
                 <SideList title={T.reviewOverdue} risks={dashboard.data.reviewOverdue} orgId={orgId} />

@@ -16,6 +16,7 @@ export const RISK_TEXT = {
   heatInherent: 'Inherent risk',
   heatResidual: 'Residual risk',
   heatHint: 'Likelihood (rows) × consequence (columns); click a cell to list its risks. Consequence:',
+  heatResidualNote: 'A risk not yet treated counts at its inherent rating.',
   heatCell: (n: number, l: string, c: string, level: string) => `${n} risk${n === 1 ? '' : 's'} at likelihood ${l}, consequence ${c} (${level})`,
   cellFilter: (l: number, c: number) => `Showing the cell likelihood ${l} × consequence ${c}`,
   reviewOverdue: 'Review overdue',
