@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { setUpOwner, signedInPage, type Api } from './session';
 
 // An AI system's resources and use (A.4): the checklist of what is missing and why it matters,
 // rows validated with the domain schema, a save that shrinks the checklist, a colleague's save in
@@ -14,18 +15,8 @@ let browser: Browser;
 let page: Page;
 let orgId = '';
 let systemId = '';
-let bearer = '';
+let apiCall: Api;
 const problems: string[] = [];
-
-async function apiCall<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${running.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${bearer}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
 
 const systemUrl = (suffix = '') => `${running.baseUrl}/orgs/${orgId}/ai-systems/${systemId}${suffix}`;
 const gaps = () => page.getByTestId('profile-gap');
@@ -33,13 +24,7 @@ const gaps = () => page.getByTestId('profile-gap');
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const res = await fetch(`${running.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  expect(res.status).toBe(201);
-  const setup = (await res.json()) as { organization: { id: string }; csrfToken: string };
-  orgId = setup.organization.id;
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const token = await fetch(`${running.baseUrl}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': setup.csrfToken }, body: JSON.stringify({ name: 'e2e' }) });
-  bearer = ((await token.json()) as { token: string }).token;
+  ({ orgId, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
   const created = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, {
     name: 'Credit pre-screening',
     intendedPurpose: 'Ranks loan applications for a human credit officer to review first.',
@@ -49,19 +34,8 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   systemId = created.body.id;
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-  page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // 409: the stale save this test provokes on purpose.
-    if (m.type() === 'error' && !/status of (401|409)/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${running.baseUrl}/login`);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/orgs\//);
+  // 409: the stale save this test provokes on purpose.
+  page = await signedInPage(browser, running.baseUrl, OWNER, { problems, allowStatuses: [409] });
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { setUpOwner, signedInPage } from './session';
 
 // The catalogue browser: the ISO/IEC 42001 tree and an item's guidance and crosswalk links, search,
 // another framework, a custom control through its form, and a framework file imported through the
@@ -44,24 +45,9 @@ const problems: string[] = [];
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const res = await fetch(`${running.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  expect(res.status).toBe(201);
-  const setup = (await res.json()) as { organization: { id: string } };
-  orgId = setup.organization.id;
-  orgUrl = `${running.baseUrl}/orgs/${orgId}`;
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true, acceptDownloads: true });
-  page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // 404: the unknown ref and framework this test opens on purpose; 409/422: refused writes it provokes.
-    if (m.type() === 'error' && !/status of (401|404|409|422)/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${running.baseUrl}/login`);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(orgUrl);
+  ({ orgId, orgUrl } = await setUpOwner(running.baseUrl, OWNER, { apiToken: false }));
+  // 404: the unknown ref and framework this test opens on purpose; 409/422: refused writes it provokes.
+  page = await signedInPage(browser, running.baseUrl, OWNER, { problems, allowStatuses: [404, 409, 422], acceptDownloads: true, landing: orgUrl });
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { openPage, setUpOwner, signedInPage, type Api } from './session';
 
 // Working together: invitations (with the external auditor's expiry rule), accepting one as a
 // new user, and a stale edit that must never overwrite a colleague's save.
@@ -10,39 +11,13 @@ let running: Running;
 let browser: Browser;
 let page: Page;
 let orgId = '';
-let bearer = '';
-
-async function apiCall<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(`${running.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
-}
-
-async function signIn(p: Page, email: string, password: string) {
-  await p.goto(`${running.baseUrl}/login`);
-  await p.getByLabel('Email').fill(email);
-  await p.getByRole('textbox', { name: 'Password' }).fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.waitForURL(/\/orgs\//);
-}
+let apiCall: Api;
 
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const setup = await apiCall<{ organization: { id: string }; csrfToken: string }>('POST', '/api/setup', OWNER);
-  expect(setup.status).toBe(201);
-  orgId = setup.body.organization.id;
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const token = await apiCall<{ token: string }>('POST', '/api/tokens', { name: 'e2e' }, { cookie, 'x-csrf-token': setup.body.csrfToken });
-  bearer = token.body.token;
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-  page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  await signIn(page, OWNER.email, OWNER.password);
+  ({ orgId, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
+  page = await signedInPage(browser, running.baseUrl, OWNER);
 });
 
 afterAll(async () => {
@@ -73,9 +48,7 @@ describe('collaboration', () => {
   });
 
   it('lets the invitee create an account and join read-only', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-    const guest = await ctx.newPage();
-    guest.setDefaultTimeout(10_000);
+    const guest = await openPage(browser);
     await guest.goto(inviteLink);
     await guest.getByRole('heading', { name: 'Join Beta Health' }).waitFor();
     await guest.getByLabel('Your name').fill('Eve Auditor');
@@ -87,7 +60,7 @@ describe('collaboration', () => {
     await guest.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /AI system inventory/ }).click();
     await guest.getByText('Your role can read the inventory but not add to it.').waitFor();
     expect(await guest.getByRole('link', { name: /Add/ }).count()).toBe(0);
-    await ctx.close();
+    await guest.context().close();
   });
 
   it('never overwrites a colleague: a stale save shows their values and re-applies yours', async () => {

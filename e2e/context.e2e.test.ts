@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { setUpOwner, signedInPage, type Api, type Credentials } from './session';
 
 // Clauses 4.1 and 4.2: the AI roles and the climate decision (a decision needs a reason), a stale
 // save that overwrites nothing, the issues register with its filters and an overdue review date,
@@ -16,51 +17,17 @@ let browser: Browser;
 let page: Page;
 let orgId = '';
 let orgUrl = '';
-let bearer = '';
+let apiCall: Api;
 const problems: string[] = [];
 
-async function apiCall<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${running.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${bearer}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-function watch(p: Page) {
-  p.setDefaultTimeout(10_000);
-  p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  p.on('console', (m) => {
-    // 409: the stale save this test provokes on purpose.
-    if (m.type() === 'error' && !/status of (401|409)/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-}
-
-async function signIn(p: Page, email: string, password: string) {
-  await p.goto(`${running.baseUrl}/login`);
-  await p.getByLabel('Email').fill(email);
-  await p.getByRole('textbox', { name: 'Password' }).fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.waitForURL(orgUrl);
-}
+// 409: the stale save this test provokes on purpose.
+const signInAs = (user: Credentials) => signedInPage(browser, running.baseUrl, user, { problems, allowStatuses: [409], landing: orgUrl });
 
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const res = await fetch(`${running.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  expect(res.status).toBe(201);
-  const setup = (await res.json()) as { organization: { id: string }; csrfToken: string };
-  orgId = setup.organization.id;
-  orgUrl = `${running.baseUrl}/orgs/${orgId}`;
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const token = await fetch(`${running.baseUrl}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': setup.csrfToken }, body: JSON.stringify({ name: 'e2e' }) });
-  bearer = ((await token.json()) as { token: string }).token;
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-  page = await ctx.newPage();
-  watch(page);
-  await signIn(page, OWNER.email, OWNER.password);
+  ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
+  page = await signInAs(OWNER);
 });
 
 afterAll(async () => {
@@ -302,10 +269,7 @@ describe('context and interested parties', () => {
     expect(invite.status).toBe(201);
     const accepted = await fetch(`${running.baseUrl}/api/invitations/${invite.body.token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: VIEWER.name, password: VIEWER.password }) });
     expect(accepted.status).toBe(200);
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-    const viewer = await ctx.newPage();
-    watch(viewer);
-    await signIn(viewer, VIEWER.email, VIEWER.password);
+    const viewer = await signInAs(VIEWER);
     await viewer.goto(`${orgUrl}/context`);
     await viewer.getByText('Your role can read the context but not change it.', { exact: false }).waitFor();
     await viewer.getByRole('article', { name: 'AI provider' }).getByText('AI product or service provider').waitFor();
@@ -323,7 +287,7 @@ describe('context and interested parties', () => {
     await viewer.getByTestId('requirements-table').waitFor();
     expect(await viewer.getByRole('link', { name: /Edit|Add/ }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Delete' }).count()).toBe(0);
-    await ctx.close();
+    await viewer.context().close();
     expect(problems).toEqual([]);
   });
 });

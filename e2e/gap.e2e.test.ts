@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { setUpOwner, signedInPage } from './session';
 
 // Step 1, the gap analysis, through the real app: start an assessment, answer by click and by
 // keyboard (saved as you go), the not-applicable rules, readiness and the heatmap moving, the gap
@@ -34,23 +35,9 @@ async function openItem(ref: string) {
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const res = await fetch(`${running.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  expect(res.status).toBe(201);
-  const setup = (await res.json()) as { organization: { id: string } };
-  orgUrl = `${running.baseUrl}/orgs/${setup.organization.id}`;
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true, acceptDownloads: true });
-  page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // 401: "who am I" on the sign-in page; 409 and 422: the stale save and the refused workbook this test provokes.
-    if (m.type() === 'error' && !/status of (401|409|422)/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${running.baseUrl}/login`);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(orgUrl);
+  ({ orgUrl } = await setUpOwner(running.baseUrl, OWNER, { apiToken: false }));
+  // 409 and 422: the stale save and the refused workbook this test provokes.
+  page = await signedInPage(browser, running.baseUrl, OWNER, { problems, allowStatuses: [409, 422], acceptDownloads: true, landing: orgUrl });
 });
 
 afterAll(async () => {

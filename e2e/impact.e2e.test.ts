@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 4, AI system impact assessments (6.1.4, 8.4, A.5): an assessment of one AI system with a
 // vulnerable group lists what it still lacks before sign-off; completed, an approver signs it off;
@@ -13,50 +14,23 @@ let browser: Browser;
 let page: Page;
 let orgId = '';
 let orgUrl = '';
-let bearer = '';
 let systemId = '';
 let assessmentUrl = '';
+let apiCall: Api;
 const problems: string[] = [];
-
-async function apiCall<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(`${running.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
-}
 
 type Assessment = { id: string; ref: string; status: string; aiSystemId: string; affectedGroups: { group: string; vulnerable: boolean; effects: Record<string, string> }[]; signOffProblems: string[]; risks: { id: string; ref: string }[] };
 
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const setup = await apiCall<{ organization: { id: string }; csrfToken: string }>('POST', '/api/setup', OWNER);
-  expect(setup.status).toBe(201);
-  orgId = setup.body.organization.id;
-  orgUrl = `${running.baseUrl}/orgs/${orgId}`;
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
-  bearer = (await apiCall<{ token: string }>('POST', '/api/tokens', { name: 'e2e' }, { cookie, 'x-csrf-token': setup.body.csrfToken })).body.token;
+  ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
   const system = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders about their claims.', aiRoles: ['provider'], lifecycleStage: 'operation' });
   expect(system.status).toBe(201);
   systemId = system.body.id;
   expect((await apiCall('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Fraud scoring model', intendedPurpose: 'Scores claims for signs of fraud.', aiRoles: ['producer'], lifecycleStage: 'development' })).status).toBe(201);
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-  page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // 401: the sign-in page asks who is signed in before anyone is.
-    if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${running.baseUrl}/login`);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(orgUrl);
+  page = await signedInPage(browser, running.baseUrl, OWNER, { problems, landing: orgUrl });
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { openPage } from './session';
 
 // One journey through the real app: first-run setup, sign out and in, add an AI system through
 // the form, edit it, read its history and the organization's audit trail. Steps share one page.
@@ -10,7 +11,6 @@ const SYSTEM = { name: 'Support chatbot', purpose: 'Answers customer questions a
 
 let running: Running;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let orgUrl = '';
 let systemUrl = '';
@@ -46,13 +46,7 @@ describe('main flow', () => {
   });
 
   it('runs first-run setup', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 40[19]/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
+    page = await openPage(browser, { problems, allowStatuses: [409] });
     await page.goto(`${running.baseUrl}/`);
     await page.waitForURL('**/setup');
     await page.getByLabel('Your name').fill(OWNER.name);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { setUpOwner, signedInPage } from './session';
 
 // Step 4, the main flow of risk: record a risk on an AI system (4 × 5 = critical), treat it with
 // A.6.2.4 (residual 2 × 3 = medium), see it on both heatmaps and in the Statement of Applicability as
@@ -20,32 +21,15 @@ const problems: string[] = [];
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const setup = await fetch(`${running.baseUrl}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  expect(setup.status).toBe(201);
-  const body = (await setup.json()) as { organization: { id: string }; csrfToken: string };
-  orgId = body.organization.id;
-  orgUrl = `${running.baseUrl}/orgs/${orgId}`;
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const system = await fetch(`${running.baseUrl}/api/orgs/${orgId}/ai-systems`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': body.csrfToken },
-    body: JSON.stringify({ name: 'Loan scoring model', intendedPurpose: 'Scores loan applications.', aiRoles: ['provider'], lifecycleStage: 'operation' }),
-  });
+  const owner = await setUpOwner(running.baseUrl, OWNER, { apiToken: false });
+  ({ orgId, orgUrl } = owner);
+  // Through the owner's session: this test makes no token.
+  const body = { name: 'Loan scoring model', intendedPurpose: 'Scores loan applications.', aiRoles: ['provider'], lifecycleStage: 'operation' };
+  const system = await owner.api<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, body, { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken });
   expect(system.status).toBe(201);
-  systemId = ((await system.json()) as { id: string }).id;
+  systemId = system.body.id;
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-  page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${running.baseUrl}/login`);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(orgUrl);
+  page = await signedInPage(browser, running.baseUrl, OWNER, { problems, landing: orgUrl });
 });
 
 afterAll(async () => {

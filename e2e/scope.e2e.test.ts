@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 2, scope and governance: the scope builder (a live AI system left out is flagged until it is
 // in scope, an exclusion needs its reason, the statement follows the fields, the owner approves
@@ -19,45 +20,19 @@ let browser: Browser;
 let page: Page;
 let orgId = '';
 let orgUrl = '';
-let bearer = '';
+let apiCall: Api;
 const problems: string[] = [];
-
-async function apiCall<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(`${running.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
-}
 
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const setup = await apiCall<{ organization: { id: string }; csrfToken: string }>('POST', '/api/setup', OWNER);
-  expect(setup.status).toBe(201);
-  orgId = setup.body.organization.id;
-  orgUrl = `${running.baseUrl}/orgs/${orgId}`;
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
-  bearer = (await apiCall<{ token: string }>('POST', '/api/tokens', { name: 'e2e' }, { cookie, 'x-csrf-token': setup.body.csrfToken })).body.token;
+  ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
   for (const s of SYSTEMS) expect((await apiCall('POST', `/api/orgs/${orgId}/ai-systems`, s)).status).toBe(201);
   const context = await apiCall('PATCH', `/api/orgs/${orgId}/context`, { version: 0, aiRoles: [{ role: 'provider', reason: 'We build and run the claims chatbot for our policyholders.' }] });
   expect(context.status).toBe(200);
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-  page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // 401: the sign-in page asks who is signed in before anyone is; 409: the stale save this test provokes.
-    if (m.type() === 'error' && !/status of (401|409)/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${running.baseUrl}/login`);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(orgUrl);
+  // 409: the stale save this test provokes.
+  page = await signedInPage(browser, running.baseUrl, OWNER, { problems, allowStatuses: [409], landing: orgUrl });
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 4, the Statement of Applicability: a control a treatment uses is included with the risk as
 // its reason; an exclusion needs its justification; approval waits until every control is decided,
@@ -13,19 +14,9 @@ let browser: Browser;
 let page: Page;
 let orgId = '';
 let orgUrl = '';
-let bearer = '';
 let risk = { id: '', ref: '' };
+let apiCall: Api;
 const problems: string[] = [];
-
-async function apiCall<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(`${running.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
-}
 
 type Item = { ref: string; included: boolean | null; statedJustification: string; implementationStatus: string | null; version: number };
 const soaNow = async () => (await apiCall<{ version: number; status: string; items: Item[] }>('GET', `/api/orgs/${orgId}/soa`)).body;
@@ -34,12 +25,7 @@ const itemNow = async (ref: string) => (await soaNow()).items.find((i) => i.ref 
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const setup = await apiCall<{ organization: { id: string }; csrfToken: string }>('POST', '/api/setup', OWNER);
-  expect(setup.status).toBe(201);
-  orgId = setup.body.organization.id;
-  orgUrl = `${running.baseUrl}/orgs/${orgId}`;
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
-  bearer = (await apiCall<{ token: string }>('POST', '/api/tokens', { name: 'e2e' }, { cookie, 'x-csrf-token': setup.body.csrfToken })).body.token;
+  ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
   const system = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders about their claims.', aiRoles: ['provider'], lifecycleStage: 'operation' });
   expect(system.status).toBe(201);
   // A risk treated with A.6.2.4: the SoA includes the control with the risk as its reason.
@@ -49,19 +35,8 @@ beforeAll(async () => {
   const treatment = await apiCall('POST', `/api/orgs/${orgId}/risks/${risk.id}/treatments`, { option: 'modify', description: 'Verify and validate every release against its acceptance criteria.', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 2 });
   expect(treatment.status).toBe(201);
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true });
-  page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // 401: the sign-in page asks who is signed in before anyone is; 409: the stale save this test provokes.
-    if (m.type() === 'error' && !/status of (401|409)/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${running.baseUrl}/login`);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(orgUrl);
+  // 409: the stale save this test provokes.
+  page = await signedInPage(browser, running.baseUrl, OWNER, { problems, allowStatuses: [409], landing: orgUrl });
 });
 
 afterAll(async () => {
