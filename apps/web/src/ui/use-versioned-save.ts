@@ -22,8 +22,9 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
   valuesOf: (record: R) => V;
   /** The form fields whose values differ between two sets of values. */
   differing: (a: V, b: V) => readonly F[];
-  /** A conflicting field as a row: its label, and how their value and yours read. */
-  row: (field: F, theirs: V, mine: V) => ConflictRow;
+  /** How a field is named, and how its value reads, in the conflict table. */
+  label: (field: F) => string;
+  show: (field: F, values: V) => string;
   /** Absent for a record that always exists (one per organization). */
   create?: (input: I) => Promise<R>;
   /** The update from `base`; null when there is nothing to change. */
@@ -78,7 +79,7 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     const startedFrom = opts.valuesOf(c.base);
     const theirs = opts.valuesOf(c.current);
     const fields = [...new Set([...opts.differing(startedFrom, theirs), ...opts.differing(startedFrom, c.mine)])];
-    return fields.map((f) => opts.row(f, theirs, c.mine));
+    return fields.map((f): ConflictRow => ({ field: f, label: opts.label(f), theirs: opts.show(f, theirs), yours: opts.show(f, c.mine) }));
   };
 
   return {

@@ -61,7 +61,8 @@ function CustomControlEditor({ record }: { record: CustomControl | null }) {
     form,
     valuesOf,
     differing: differingFields,
-    row: (f, theirs, mine) => ({ field: f, label: L[f], theirs: display(f, theirs), yours: display(f, mine) }),
+    label: (f) => L[f],
+    show: display,
     create: (parsed: CustomControlFields) => api.post<CustomControl>(customControlsPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);

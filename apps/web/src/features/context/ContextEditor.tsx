@@ -53,7 +53,8 @@ export function ContextEditor({ record }: { record: OrgContext }) {
     form,
     valuesOf,
     differing: differingFields,
-    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    label: fieldLabel,
+    show: display,
     update: async (base, parsed: ParsedContext) => {
       const changes = changedFields(bodyOf(parsed), base);
       return Object.keys(changes).length === 0 ? null : api.patch<OrgContext>(orgContextPath(orgId), { version: base.version, ...changes });

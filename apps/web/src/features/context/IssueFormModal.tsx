@@ -42,7 +42,8 @@ export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue
     form,
     valuesOf,
     differing: differingFields,
-    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    label: fieldLabel,
+    show: display,
     create: (parsed: IssueFields) => api.post<ContextIssue>(issuesPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);

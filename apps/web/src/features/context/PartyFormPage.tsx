@@ -79,7 +79,8 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
     form,
     valuesOf,
     differing: differingFields,
-    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    label: fieldLabel,
+    show: display,
     create: (parsed: PartyFields) => api.post<InterestedParty>(partiesPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);

@@ -48,7 +48,8 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
     form,
     valuesOf,
     differing: differingFields,
-    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    label: fieldLabel,
+    show: display,
     create: (parsed: ImpactInput) => api.post<ImpactAssessment>(impactsPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base, values);

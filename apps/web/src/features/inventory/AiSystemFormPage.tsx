@@ -45,7 +45,8 @@ function AiSystemEditor({ record }: { record: AiSystem | null }) {
     form,
     valuesOf,
     differing: differingFields,
-    row: (f, theirs, mine) => ({ field: f, label: fieldLabel(f), theirs: displayValue(f, theirs[f], memberName), yours: displayValue(f, mine[f], memberName) }),
+    label: fieldLabel,
+    show: (f, v) => displayValue(f, v[f], memberName),
     create: (parsed: TAiSystemFields) => api.post<AiSystem>(createAiSystemPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);

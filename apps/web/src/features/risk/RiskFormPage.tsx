@@ -99,7 +99,8 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
     form,
     valuesOf: (r: Risk) => valuesOf(r, null),
     differing,
-    row: (f, theirs, mine) => ({ field: f, label: label(f), theirs: display(f, theirs), yours: display(f, mine) }),
+    label,
+    show: display,
     create: (input: ReturnType<typeof toInput>) => api.post<Risk>(risksPath(orgId), input),
     // The rating changes through a re-assessment and the kind never, so an edit leaves them out.
     update: (base, { likelihood: _l, consequence: _c, kind: _k, ...changes }) => api.patch<Risk>(riskPath(orgId, base.id), { version: base.version, ...changes }),

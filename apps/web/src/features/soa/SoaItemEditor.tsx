@@ -41,7 +41,8 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
     form,
     valuesOf,
     differing,
-    row: (f, theirs, mine) => ({ field: f, label: FIELD_LABELS[f], theirs: show(f, theirs), yours: show(f, mine) }),
+    label: (f) => FIELD_LABELS[f],
+    show,
     update: async (base) => {
       const changed = differing(valuesOf(base), values);
       if (changed.length === 0) return null;
