@@ -8,6 +8,7 @@ import { useOrg } from '../shell/org-context';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { notifySuccess } from '../../ui/notify';
+import { useLeaveGuard } from '../../ui/use-leave-guard';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { aiSystemHref, aiSystemKey, aiSystemProfileKey, aiSystemProfilePath, inventoryKey, useAiSystem, useAiSystemProfile, type AiSystemProfileRecord } from './api';
 import { ProfileForm } from './ProfileForm';
@@ -40,6 +41,7 @@ function ProfileEditor({ name, record }: { name: string; record: AiSystemProfile
   const [notice, setNotice] = useState<string | null>(null);
   const [initial] = useState(() => valuesOf(profileOfRecord(record)));
   const form = useZodForm(schema, initial, toInput, fieldOf);
+  const guard = useLeaveGuard(differingParts(profileOfRecord(base), profileOfValues(form.values)).length > 0);
 
   // Rows show a field's message once it was left or a save was tried; a server message stays on
   // its row until that row changes.
@@ -74,7 +76,7 @@ function ProfileEditor({ name, record }: { name: string; record: AiSystemProfile
       }
       qc.setQueryData(aiSystemProfileKey(orgId, id), saved);
       notifySuccess(T.saved(name));
-      void navigate(viewHref);
+      await guard.allowDuring(() => navigate(viewHref));
       // The AI system moved on to a new version with its profile: its record, history and list rows.
       await qc.invalidateQueries({ queryKey: inventoryKey(orgId) });
     },

@@ -6,6 +6,7 @@ import { IconDeviceFloppy, IconInfoCircle, IconTargetArrow } from '@tabler/icons
 import { composeScopeStatement, EMPTY_SCOPE, scopeWarnings, type AiRole, type ScopeContent } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
 import type { AiSystem } from '../../api/types';
+import { useLeaveGuard } from '../../ui/use-leave-guard';
 import { confirmDanger } from '../../ui/confirm';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
@@ -85,6 +86,7 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
 
   const content = contentOf(form.values);
   const dirty = differingFields(base, content).length > 0;
+  useLeaveGuard(dirty && canWrite);
   const dropped = known ? base.aiSystemIds.filter((id) => !known.has(id)).length : 0;
   const warnings = dirty ? scopeWarnings(content, systems) : base.warnings;
   const statement = dirty ? composeScopeStatement({ organizationName: org.name, aiRoles, scope: content, aiSystems: systems }) : base.statement;
