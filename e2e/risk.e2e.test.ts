@@ -228,4 +228,30 @@ describe('AI risks', () => {
     await page.waitForURL(`${orgUrl}/risks`);
     expect(problems).toEqual([]);
   });
+
+  it('keeps unsaved changes as a draft through a reload, and restores them on the saved version', async () => {
+    await page.goto(`${riskUrl}/edit`);
+    const description = page.getByRole('textbox', { name: 'Description' });
+    await description.fill('Drafted before the tab closed.');
+    // The draft is written once typing pauses.
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).toBe(1);
+    // Reloading asks the browser's own "leave site?" question: say yes, as someone closing the tab would.
+    page.once('dialog', (d) => void d.accept());
+    await page.reload();
+    const offer = page.getByTestId('draft-offer');
+    await offer.waitFor();
+    await expect(description.inputValue()).resolves.toBe('Seen in the 2026 fairness review.');
+    await screenshot(page, '90-risk-draft-offer');
+    await offer.getByRole('button', { name: 'Restore my changes' }).click();
+    await expect(description.inputValue()).resolves.toBe('Drafted before the tab closed.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(riskUrl);
+    await page.getByText('Drafted before the tab closed.').waitFor();
+    // Saved: the draft is gone, and the form opens clean.
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).resolves.toBe(0);
+    await page.goto(`${riskUrl}/edit`);
+    await description.waitFor();
+    await expect(page.getByTestId('draft-offer').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  });
 });

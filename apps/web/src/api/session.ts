@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from './client';
 import type { Me } from './types';
+import { clearAllDrafts } from '../ui/draft-store';
 
 export const meKey = ['me'] as const;
 
@@ -44,6 +45,7 @@ export function useSignOut() {
     } finally {
       setCsrfToken(null);
       qc.clear();
+      clearAllDrafts();
       window.location.assign(to);
     }
   };

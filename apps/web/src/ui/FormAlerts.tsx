@@ -1,4 +1,6 @@
-import { Alert } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
+import { DRAFT_TEXT } from './use-versioned-save';
 import { formatDateTime } from './format';
 import { StaleConflictAlert, type ConflictRow } from './StaleConflictAlert';
 
@@ -36,13 +38,29 @@ export function FormAlerts({
     resolve: (reapply: boolean) => void;
     notice: string | null;
     setNotice: (n: string | null) => void;
+    draft?: { at: string; restore: () => void; discard: () => void } | null;
   };
   staleTitle: string;
   formError: string | null | undefined;
 }) {
-  const { conflict } = saver;
+  const { conflict, draft } = saver;
   return (
     <>
+      {draft && (
+        <Alert color="blue" variant="light" title={DRAFT_TEXT.title} icon={<IconRestore size={18} />} data-testid="draft-offer">
+          <Stack gap="xs">
+            <Text fz="sm">{DRAFT_TEXT.offer(formatDateTime(draft.at))}</Text>
+            <Group gap="xs">
+              <Button size="xs" onClick={draft.restore}>
+                {DRAFT_TEXT.restore}
+              </Button>
+              <Button size="xs" variant="default" onClick={draft.discard}>
+                {DRAFT_TEXT.discard}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
       {conflict && (
         <StaleConflictAlert
           conflict={conflict}

@@ -13,12 +13,18 @@ export const LEAVE_TEXT = {
  * a confirmation; closing or reloading the tab gets the browser's own question. `allowDuring(fn)`
  * lets the navigations `fn` makes through unasked (the one after a successful save).
  */
-export function useLeaveGuard(dirty: boolean) {
+export function useLeaveGuard(dirty: boolean, onLeave?: () => void) {
   const allowed = useRef(false);
+  const leaving = useRef(onLeave);
+  leaving.current = onLeave;
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !allowed.current && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
-    void confirmDanger({ title: LEAVE_TEXT.title, message: LEAVE_TEXT.message, confirmLabel: LEAVE_TEXT.confirm }).then((leave) => (leave ? blocker.proceed() : blocker.reset()));
+    void confirmDanger({ title: LEAVE_TEXT.title, message: LEAVE_TEXT.message, confirmLabel: LEAVE_TEXT.confirm }).then((leave) => {
+      if (!leave) return blocker.reset();
+      leaving.current?.();
+      blocker.proceed();
+    });
   }, [blocker]);
   useEffect(() => {
     if (!dirty) return;

@@ -1,10 +1,19 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { isApiError } from '../api/client';
+import { useDraft } from './use-draft';
 import { useLeaveGuard } from './use-leave-guard';
 import type { ConflictRow } from './StaleConflictAlert';
 
 type Versioned = { version: number };
+
+export const DRAFT_TEXT = {
+  title: 'Unsaved changes from before',
+  offer: (at: string) => `You left unsaved changes here (${at}). They are kept in this browser until you restore or discard them.`,
+  restore: 'Restore my changes',
+  discard: 'Discard them',
+  restored: 'Your unsaved changes are back, on top of the saved version. Review them and save.',
+};
 
 /** Someone saved first: the version this edit started from, theirs, and the values being saved. */
 export type Conflict<R, V> = { base: R; current: R; mine: V };
@@ -35,6 +44,8 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
   /** A form's own handling of an error (a row's message, say); true when handled. */
   onError?: (e: unknown) => boolean;
   text: { nothingChanged: string; reapplied: string };
+  /** Keeps unsaved edits as a draft in this browser under this key (long forms), offered on return. */
+  draftKey?: string;
 }) {
   // The version this edit started from; after a conflict, the colleague's saved version.
   const [base, setBase] = useState<R | null>(opts.record);
@@ -42,8 +53,21 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
   const [notice, setNotice] = useState<string | null>(null);
   // Unsaved means: different from the version this edit started from (or from the empty form).
   const [initial] = useState(opts.form.values);
-  const dirty = opts.differing(base ? opts.valuesOf(base) : initial, opts.form.values).length > 0;
-  const guard = useLeaveGuard(dirty);
+  const startedFrom = base ? opts.valuesOf(base) : initial;
+  const dirty = opts.differing(startedFrom, opts.form.values).length > 0;
+  const draft = useDraft(opts.draftKey, startedFrom, opts.form.values, dirty);
+  // "Leave without saving" means the edits go, their draft with them.
+  const guard = useLeaveGuard(dirty, draft.clear);
+
+  // A draft goes onto the version saved now, like a re-applied conflict: only the fields it changed.
+  const restoreDraft = () => {
+    const d = draft.take();
+    if (!d) return;
+    const next = { ...startedFrom };
+    for (const f of opts.differing(d.startedFrom, d.values)) next[f] = d.values[f];
+    opts.form.reset(next);
+    setNotice(DRAFT_TEXT.restored);
+  };
 
   const save = useMutation({
     mutationFn: async (input: I): Promise<{ saved: R | null; created: boolean }> => {
@@ -53,6 +77,7 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     },
     onSuccess: async ({ saved, created }) => {
       if (!saved) return setNotice(opts.text.nothingChanged);
+      draft.clear();
       // A form that stays open goes on from the version it just saved; one that moves on may.
       setBase(saved);
       await guard.allowDuring(() => opts.onSaved(saved, created));
@@ -90,6 +115,7 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     resolve,
     notice,
     setNotice,
+    draft: draft.offer ? { at: draft.offer.at, restore: restoreDraft, discard: draft.discard } : null,
   };
 }
 

@@ -75,6 +75,7 @@ function CustomControlEditor({ record }: { record: CustomControl | null }) {
     },
     onRebased: () => void qc.invalidateQueries({ queryKey: customControlsKey(orgId) }),
     text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
+    draftKey: `custom-control:${orgId}:${record?.id ?? 'new'}`,
   });
   const { save, conflict } = saver;
 

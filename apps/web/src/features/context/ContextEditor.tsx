@@ -70,6 +70,7 @@ export function ContextEditor({ record }: { record: OrgContext }) {
     },
     onRebased: (current) => setOrgContextData(qc, orgId, current),
     text: { nothingChanged: T.nothingChanged, reapplied: C.staleReapplied },
+    draftKey: `context:${orgId}`,
   });
   const { save, conflict } = saver;
   const base = saver.base ?? record;

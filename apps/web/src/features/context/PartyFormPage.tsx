@@ -102,6 +102,7 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
       return true;
     },
     text: { nothingChanged: T.nothingChanged, reapplied: C.staleReapplied },
+    draftKey: `party:${orgId}:${record?.id ?? 'new'}`,
   });
   const { save, conflict } = saver;
 

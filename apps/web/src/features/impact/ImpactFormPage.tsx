@@ -63,6 +63,7 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
     },
     onRebased: (current) => qc.setQueryData(impactOneKey(orgId, current.id), current),
     text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
+    draftKey: `impact:${orgId}:${record?.id ?? 'new'}`,
   });
   const { base, save, conflict } = saver;
 

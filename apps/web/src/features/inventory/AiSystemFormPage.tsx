@@ -60,6 +60,7 @@ function AiSystemEditor({ record }: { record: AiSystem | null }) {
     },
     onRebased: (current) => qc.setQueryData(aiSystemKey(orgId, current.id), current),
     text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
+    draftKey: `ai-system:${orgId}:${record?.id ?? 'new'}`,
   });
   const { save, conflict } = saver;
 

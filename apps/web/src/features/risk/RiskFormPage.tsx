@@ -111,6 +111,7 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
     },
     onRebased: () => void refreshRisks(qc, orgId),
     text: { nothingChanged: STALE_TEXT.nothingChanged, reapplied: STALE_TEXT.reapplied },
+    draftKey: `risk:${orgId}:${risk?.id ?? 'new'}`,
   });
   const { save, conflict } = saver;
 
