@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { isApiError } from '../api/client';
+import { reapply } from './reapply';
 import { useDraft } from './use-draft';
 import { useLeaveGuard } from './use-leave-guard';
 import type { ConflictRow } from './StaleConflictAlert';
@@ -63,9 +64,7 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
   const restoreDraft = () => {
     const d = draft.take();
     if (!d) return;
-    const next = { ...startedFrom };
-    for (const f of opts.differing(d.startedFrom, d.values)) next[f] = d.values[f];
-    opts.form.reset(next);
+    opts.form.reset(reapply(startedFrom, d.startedFrom, d.values, opts.differing));
     setNotice(DRAFT_TEXT.restored);
   };
 
@@ -89,15 +88,14 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     },
   });
 
-  const resolve = (reapply: boolean) => {
+  const resolve = (keepMine: boolean) => {
     if (!conflict) return;
-    const next = { ...opts.valuesOf(conflict.current) };
-    if (reapply) for (const f of opts.differing(opts.valuesOf(conflict.base), conflict.mine)) next[f] = conflict.mine[f];
+    const theirs = opts.valuesOf(conflict.current);
     setBase(conflict.current);
     opts.onRebased?.(conflict.current);
-    opts.form.reset(next);
+    opts.form.reset(keepMine ? reapply(theirs, opts.valuesOf(conflict.base), conflict.mine, opts.differing) : theirs);
     setConflict(null);
-    setNotice(reapply ? opts.text.reapplied : null);
+    setNotice(keepMine ? opts.text.reapplied : null);
   };
 
   const rows = (c: Conflict<R, V>): ConflictRow[] => {
@@ -119,7 +117,3 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
   };
 }
 
-/** The fields of `fields` whose values differ, compared as JSON (lists and nulls included). */
-export function differingOf<V, F extends keyof V & string>(fields: readonly F[]) {
-  return (a: V, b: V): F[] => fields.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
-}
