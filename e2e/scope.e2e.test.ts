@@ -149,6 +149,22 @@ describe('scope builder', () => {
     await page.getByText(/^Revision 1 was approved .*; the draft has changed since\.$/).waitFor();
     await page.getByRole('button', { name: 'Approve revision 2' }).waitFor();
   });
+
+  it('keeps an unsaved change through a reload as a draft, offered back on the saved scope', async () => {
+    await addEntry('Sites', 'Lille office');
+    await page.getByText('Unsaved changes', { exact: false }).first().waitFor();
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).toBe(1);
+    page.once('dialog', (d) => void d.accept());
+    await page.reload();
+    const offer = page.getByTestId('draft-offer');
+    await offer.getByRole('button', { name: 'Restore my changes' }).click();
+    await statement().getByText('at Paris head office, Lyon office and Lille office', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('No unsaved changes.').waitFor();
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).resolves.toBe(0);
+    const saved = await apiCall<{ sites: string[] }>('GET', `/api/orgs/${orgId}/scope`);
+    expect(saved.body.sites).toEqual(['Paris head office', 'Lyon office', 'Lille office']);
+  });
 });
 
 describe('RACI', () => {

@@ -1,6 +1,5 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { IconRestore } from '@tabler/icons-react';
-import { DRAFT_TEXT } from './use-versioned-save';
+import { Alert } from '@mantine/core';
+import { DraftOffer } from './DraftOffer';
 import { formatDateTime } from './format';
 import { StaleConflictAlert, type ConflictRow } from './StaleConflictAlert';
 
@@ -46,21 +45,7 @@ export function FormAlerts({
   const { conflict, draft } = saver;
   return (
     <>
-      {draft && (
-        <Alert color="blue" variant="light" title={DRAFT_TEXT.title} icon={<IconRestore size={18} />} data-testid="draft-offer">
-          <Stack gap="xs">
-            <Text fz="sm">{DRAFT_TEXT.offer(formatDateTime(draft.at))}</Text>
-            <Group gap="xs">
-              <Button size="xs" onClick={draft.restore}>
-                {DRAFT_TEXT.restore}
-              </Button>
-              <Button size="xs" variant="default" onClick={draft.discard}>
-                {DRAFT_TEXT.discard}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      )}
+      {draft && <DraftOffer draft={draft} />}
       {conflict && (
         <StaleConflictAlert
           conflict={conflict}

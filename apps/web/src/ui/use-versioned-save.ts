@@ -1,20 +1,13 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { isApiError } from '../api/client';
+import { DRAFT_TEXT } from './DraftOffer';
 import { reapply } from './reapply';
 import { useDraft } from './use-draft';
 import { useLeaveGuard } from './use-leave-guard';
 import type { ConflictRow } from './StaleConflictAlert';
 
 type Versioned = { version: number };
-
-export const DRAFT_TEXT = {
-  title: 'Unsaved changes from before',
-  offer: (at: string) => `You left unsaved changes here (${at}). They are kept in this browser until you restore or discard them.`,
-  restore: 'Restore my changes',
-  discard: 'Discard them',
-  restored: 'Your unsaved changes are back, on top of the saved version. Review them and save.',
-};
 
 /** Someone saved first: the version this edit started from, theirs, and the values being saved. */
 export type Conflict<R, V> = { base: R; current: R; mine: V };

@@ -6,6 +6,8 @@ import { IconDeviceFloppy, IconInfoCircle, IconTargetArrow } from '@tabler/icons
 import { composeScopeStatement, EMPTY_SCOPE, scopeWarnings, type AiRole, type ScopeContent } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
 import type { AiSystem } from '../../api/types';
+import { DRAFT_TEXT, DraftOffer } from '../../ui/DraftOffer';
+import { useDraft } from '../../ui/use-draft';
 import { useLeaveGuard } from '../../ui/use-leave-guard';
 import { confirmDanger } from '../../ui/confirm';
 import { notifyError, notifySuccess } from '../../ui/notify';
@@ -86,7 +88,15 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
 
   const content = contentOf(form.values);
   const dirty = differingFields(base, content).length > 0;
-  useLeaveGuard(dirty && canWrite);
+  // The scope is long to build: unsaved edits are kept as a draft and offered back on return.
+  const draft = useDraft<ScopeFormValues>(canWrite ? `scope:${orgId}` : undefined, valuesOf(base, known), form.values, dirty);
+  useLeaveGuard(dirty && canWrite, draft.clear);
+  const restoreDraft = () => {
+    const d = draft.take();
+    if (!d) return;
+    form.reset(reapply(base, contentOf(d.startedFrom), d.values));
+    setNotice(DRAFT_TEXT.restored);
+  };
   const dropped = known ? base.aiSystemIds.filter((id) => !known.has(id)).length : 0;
   const warnings = dirty ? scopeWarnings(content, systems) : base.warnings;
   const statement = dirty ? composeScopeStatement({ organizationName: org.name, aiRoles, scope: content, aiSystems: systems }) : base.statement;
@@ -109,6 +119,7 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
   const save = useMutation({
     mutationFn: (parsed: ScopeContent) => api.patch<Scope>(scopePath(orgId), { version: base.version, ...changedFields(parsed, base) }),
     onSuccess: (s) => {
+      draft.clear();
       adopt(s);
       form.reset(valuesOf(s, known));
       notifySuccess(T.saved);
@@ -195,6 +206,7 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
       />
       {base.version === 0 && <WhyScope />}
       <Stack gap="lg">
+        {draft.offer && <DraftOffer draft={{ at: draft.offer.at, restore: restoreDraft, discard: draft.discard }} />}
         {conflict && (
           <StaleConflictAlert
             conflict={conflict}
