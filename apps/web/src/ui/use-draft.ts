@@ -34,10 +34,10 @@ export function useDraft<V>(key: string | undefined, startedFrom: V, values: V, 
       setOffer(null);
       return offer;
     },
+    /** Lets the draft go: declined, saved, or left on purpose. */
     discard: () => {
       setOffer(null);
       remove(full);
     },
-    clear: () => remove(full),
   };
 }

@@ -51,7 +51,7 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
   const dirty = opts.differing(startedFrom, opts.form.values).length > 0;
   const draft = useDraft(opts.draftKey, startedFrom, opts.form.values, dirty);
   // "Leave without saving" means the edits go, their draft with them.
-  const guard = useLeaveGuard(dirty, draft.clear);
+  const guard = useLeaveGuard(dirty, draft.discard);
 
   // A draft goes onto the version saved now, like a re-applied conflict: only the fields it changed.
   const restoreDraft = () => {
@@ -69,7 +69,7 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     },
     onSuccess: async ({ saved, created }) => {
       if (!saved) return setNotice(opts.text.nothingChanged);
-      draft.clear();
+      draft.discard();
       // A form that stays open goes on from the version it just saved; one that moves on may.
       setBase(saved);
       await guard.allowDuring(() => opts.onSaved(saved, created));

@@ -90,7 +90,7 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
   const dirty = differingFields(base, content).length > 0;
   // The scope is long to build: unsaved edits are kept as a draft and offered back on return.
   const draft = useDraft<ScopeFormValues>(canWrite ? `scope:${orgId}` : undefined, valuesOf(base, known), form.values, dirty);
-  useLeaveGuard(dirty && canWrite, draft.clear);
+  useLeaveGuard(dirty && canWrite, draft.discard);
   const restoreDraft = () => {
     const d = draft.take();
     if (!d) return;
@@ -119,7 +119,7 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
   const save = useMutation({
     mutationFn: (parsed: ScopeContent) => api.patch<Scope>(scopePath(orgId), { version: base.version, ...changedFields(parsed, base) }),
     onSuccess: (s) => {
-      draft.clear();
+      draft.discard();
       adopt(s);
       form.reset(valuesOf(s, known));
       notifySuccess(T.saved);
