@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text, Timeline } from '@mantine/core';
 import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { IconCircleCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { api } from '../api/client';
+import { api, qs } from '../api/client';
 import type { AuditEvent, Page } from '../api/types';
 import { formatDateTime, formatRelative } from './format';
 import { ErrorAlert, Loading } from './QueryState';
@@ -11,40 +11,13 @@ export type FieldChange = { field: string; label: string; before: string; after:
 /** How one event of the trail shows: what happened, an optional line below, the fields it changed. */
 export type EntryView = { label: string; tone?: 'added' | 'changed' | 'removed' | 'approved'; detail?: string | null; changes?: FieldChange[] | null };
 
-type Rec = Record<string, unknown>;
-const rec = (v: unknown): Rec => (v && typeof v === 'object' ? (v as Rec) : {});
-
-/** How each field of a record reads: its label, and its value in words (plain text by default). */
-export type FieldReaders = Record<string, { label: string; show?: (value: unknown, whole: Rec) => string }>;
-
-// A value in words when the feature gives no reader: lists joined, a record by its words.
-const plain = (v: unknown): string => {
-  if (v === null || v === undefined || v === '') return '—';
-  if (Array.isArray(v)) return v.map(plain).join('; ') || '—';
-  if (typeof v === 'object') return Object.values(v as Rec).filter((x) => typeof x === 'string' || typeof x === 'number').join(' — ') || '—';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '—';
-};
-
-/** The fields (in `fields`' order) whose values differ between an event's before and after. */
-export function changesOf(e: AuditEvent, fields: FieldReaders): FieldChange[] {
-  if (e.before === null || e.before === undefined) return [];
-  const [b, a] = [rec(e.before), rec(e.after)];
-  return Object.entries(fields)
-    .filter(([k]) => k in a && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map(([k, { label, show }]) => ({ field: k, label, before: (show ? show(b[k], b) : plain(b[k])) || '—', after: (show ? show(a[k], a) : plain(a[k])) || '—' }));
-}
-
 type Trail = UseInfiniteQueryResult<InfiniteData<Page<AuditEvent>>>;
 
 /** The audit trail of one record (needs audit_event.read), newest first, a page at a time. */
 export function useAuditTrail(orgId: string, entityType: string, entityId: string, enabled = true) {
   return useInfiniteQuery({
     queryKey: ['audit-events', orgId, entityType, entityId],
-    queryFn: ({ pageParam }) => {
-      const q = new URLSearchParams({ entityType, entityId, limit: '50', ...(pageParam ? { cursor: pageParam } : {}) });
-      return api.get<Page<AuditEvent>>(`/api/orgs/${orgId}/audit-events?${q.toString()}`);
-    },
+    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(`/api/orgs/${orgId}/audit-events${qs({ entityType, entityId, limit: 50, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { isApiError } from '../api/client';
 import { DRAFT_TEXT } from './DraftOffer';
+import { STALE_TEXT } from './FormAlerts';
 import { reapply } from './reapply';
 import { useDraft } from './use-draft';
 import { useLeaveGuard } from './use-leave-guard';
@@ -37,7 +38,8 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
   onRebased?: (current: R) => void;
   /** A form's own handling of an error (a row's message, say); true when handled. */
   onError?: (e: unknown) => boolean;
-  text: { nothingChanged: string; reapplied: string };
+  /** A form's own words for the notices; the shared ones by default. */
+  text?: { nothingChanged?: string; reapplied?: string };
   /** Keeps unsaved edits as a draft in this browser under this key (long forms), offered on return. */
   draftKey?: string;
 }) {
@@ -68,7 +70,7 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
       return { saved: await opts.create(input), created: true };
     },
     onSuccess: async ({ saved, created }) => {
-      if (!saved) return setNotice(opts.text.nothingChanged);
+      if (!saved) return setNotice(opts.text?.nothingChanged ?? STALE_TEXT.nothingChanged);
       draft.discard();
       // A form that stays open goes on from the version it just saved; one that moves on may.
       setBase(saved);
@@ -88,7 +90,7 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     opts.onRebased?.(conflict.current);
     opts.form.reset(keepMine ? reapply(theirs, opts.valuesOf(conflict.base), conflict.mine, opts.differing) : theirs);
     setConflict(null);
-    setNotice(keepMine ? opts.text.reapplied : null);
+    setNotice(keepMine ? (opts.text?.reapplied ?? STALE_TEXT.reapplied) : null);
   };
 
   const rows = (c: Conflict<R, V>): ConflictRow[] => {

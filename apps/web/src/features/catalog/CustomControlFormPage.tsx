@@ -74,7 +74,6 @@ function CustomControlEditor({ record }: { record: CustomControl | null }) {
       void navigate(listHref);
     },
     onRebased: () => void qc.invalidateQueries({ queryKey: customControlsKey(orgId) }),
-    text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
     draftKey: `custom-control:${orgId}:${record?.id ?? 'new'}`,
   });
   const { save, conflict } = saver;

@@ -119,9 +119,7 @@ export const CUSTOM_TEXT = {
   cancel: 'Cancel',
   created: (ref: string) => `${ref} was added to your custom controls.`,
   saved: (ref: string) => `Changes to ${ref} were saved.`,
-  nothingChanged: 'Nothing changed: there is nothing to save.',
   staleTitle: 'Someone else saved this custom control while you were editing',
-  staleReapplied: 'Their version is loaded with your changes re-applied on top. Review the form and save again.',
 } as const;
 
 export const CUSTOM_FIELD_LABELS = {

@@ -28,7 +28,7 @@ import {
   type ParsedContext,
 } from './context-values';
 import { RoleCard } from './RoleCard';
-import { COMMON_TEXT as C, CONTEXT_TEXT as T } from './text';
+import { CONTEXT_TEXT as T } from './text';
 import type { OrgContext } from './types';
 import { WideSection } from './WideSection';
 import classes from './context.module.css';
@@ -69,7 +69,6 @@ export function ContextEditor({ record }: { record: OrgContext }) {
       await refreshAfterChange(qc, orgId);
     },
     onRebased: (current) => setOrgContextData(qc, orgId, current),
-    text: { nothingChanged: T.nothingChanged, reapplied: C.staleReapplied },
     draftKey: `context:${orgId}`,
   });
   const { save, conflict } = saver;

@@ -56,7 +56,6 @@ export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue
       onClose();
     },
     onRebased: () => void refreshAfterChange(qc, orgId),
-    text: { nothingChanged: T.nothingChanged, reapplied: C.staleReapplied },
   });
   const { save, conflict } = saver;
 

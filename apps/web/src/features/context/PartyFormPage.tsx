@@ -101,7 +101,6 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
       form.setFormError(C.fieldsNeedAttention);
       return true;
     },
-    text: { nothingChanged: T.nothingChanged, reapplied: C.staleReapplied },
     draftKey: `party:${orgId}:${record?.id ?? 'new'}`,
   });
   const { save, conflict } = saver;

@@ -40,7 +40,6 @@ export const CONTEXT_TEXT = {
   // saving
   save: 'Save context',
   saved: 'The context was saved.',
-  nothingChanged: 'Nothing changed: there is nothing to save.',
   neverSaved: 'Not saved yet',
   savedAt: (version: number, at: string) => `Version ${version}, saved ${at}`,
   staleTitle: 'Someone else saved the context while you were editing',
@@ -101,7 +100,6 @@ export const ISSUES_TEXT = {
   cancel: 'Cancel',
   created: 'The issue was added.',
   savedIssue: 'Changes to the issue were saved.',
-  nothingChanged: 'Nothing changed: there is nothing to save.',
   staleTitle: 'Someone else saved this issue while you were editing',
   // row actions
   edit: 'Edit',
@@ -190,7 +188,6 @@ export const PARTIES_TEXT = {
   cancel: 'Cancel',
   created: (name: string) => `"${name}" was added to the interested parties.`,
   saved: (name: string) => `Changes to "${name}" were saved.`,
-  nothingChanged: 'Nothing changed: there is nothing to save.',
   staleTitle: 'Someone else saved this interested party while you were editing',
 } as const;
 
@@ -223,7 +220,6 @@ export const REQUIREMENT_FIELD_HELP = {
 
 /** Shared wording of the conflict table and the history. */
 export const COMMON_TEXT = {
-  staleReapplied: 'Their version is loaded with your changes re-applied on top. Review the form and save again.',
   historyCreated: 'Created',
   historyUpdated: 'Changed',
   historyDeleted: 'Deleted',

@@ -62,7 +62,6 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
       void navigate(impactHref(orgId, saved.id));
     },
     onRebased: (current) => qc.setQueryData(impactOneKey(orgId, current.id), current),
-    text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
     draftKey: `impact:${orgId}:${record?.id ?? 'new'}`,
   });
   const { base, save, conflict } = saver;

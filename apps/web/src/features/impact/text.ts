@@ -77,9 +77,7 @@ export const IMPACT_TEXT = {
   cancel: 'Cancel',
   created: (ref: string) => `${ref} was created.`,
   saved: (ref: string) => `${ref} was saved.`,
-  nothingChanged: 'Nothing changed: there is nothing to save.',
   staleTitle: 'Someone else saved this assessment while you were editing',
-  staleReapplied: 'Their version is loaded with your changes on top: review and save again.',
   signedOffLocked: 'This assessment is signed off and kept as it is. Start a new assessment to record changes.',
   notFound: 'This impact assessment was not found',
   // detail

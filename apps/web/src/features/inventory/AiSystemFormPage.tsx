@@ -59,7 +59,6 @@ function AiSystemEditor({ record }: { record: AiSystem | null }) {
       void navigate(`${listHref}/${saved.id}`);
     },
     onRebased: (current) => qc.setQueryData(aiSystemKey(orgId, current.id), current),
-    text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
     draftKey: `ai-system:${orgId}:${record?.id ?? 'new'}`,
   });
   const { save, conflict } = saver;

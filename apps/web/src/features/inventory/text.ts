@@ -51,10 +51,8 @@ export const INVENTORY_TEXT = {
   cancel: 'Cancel',
   created: (name: string) => `"${name}" was added to the inventory.`,
   saved: (name: string) => `Changes to "${name}" were saved.`,
-  nothingChanged: 'Nothing changed: there is nothing to save.',
   listHint: 'Press Enter after each entry.',
   staleTitle: 'Someone else saved this AI system while you were editing',
-  staleReapplied: 'Their version is loaded with your changes re-applied on top. Review the form and save again.',
   // history
   historyEmpty: 'No history yet.',
   historyCreated: 'Created the record',

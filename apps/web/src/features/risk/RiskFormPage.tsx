@@ -8,7 +8,7 @@ import { formatDate } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
-import { FormAlerts, STALE_TEXT } from '../../ui/FormAlerts';
+import { FormAlerts } from '../../ui/FormAlerts';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { differingOf } from '../../ui/differing';
 import { useVersionedSave } from '../../ui/use-versioned-save';
@@ -111,7 +111,6 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
       void navigate(riskHref(orgId, saved.id));
     },
     onRebased: () => void refreshRisks(qc, orgId),
-    text: { nothingChanged: STALE_TEXT.nothingChanged, reapplied: STALE_TEXT.reapplied },
     draftKey: `risk:${orgId}:${risk?.id ?? 'new'}`,
   });
   const { save, conflict } = saver;

@@ -59,7 +59,6 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
       onClose();
     },
     onRebased: () => void refreshSoa(qc, orgId),
-    text: { nothingChanged: T.nothingChanged, reapplied: T.staleReapplied },
   });
   const { save, conflict } = saver;
   const base = saver.base ?? item;

@@ -78,9 +78,7 @@ export const SOA_TEXT = {
   save: 'Save decision',
   cancel: 'Cancel',
   saved: (ref: string) => `${ref} was saved.`,
-  nothingChanged: 'Nothing changed: there is nothing to save.',
   staleTitle: (ref: string) => `Someone else changed ${ref} while you were editing`,
-  staleReapplied: 'Their decision is loaded with your edits on top: review and save again.',
   readOnly: 'Your role can read the SoA but not change it.',
   // approval
   approval: 'Approval',
