@@ -74,6 +74,11 @@ const CASES: Case[] = [
     route: '/api/orgs/:orgId/members/:userId',
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}` }),
   },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/members/:userId/password-reset',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}/password-reset` }),
+  },
   { method: 'GET', route: '/api/orgs/:orgId/invitations', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations` }) },
   { method: 'POST', route: '/api/orgs/:orgId/invitations', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations`, body: { email: uniqueEmail('inv'), role: 'viewer' } }) },
   {

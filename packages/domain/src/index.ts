@@ -3,6 +3,7 @@ export * from './permissions';
 export * from './ai-system';
 export * from './csv';
 export * from './org';
+export * from './password';
 export * from './gap';
 export * from './action';
 export * from './context';
