@@ -352,6 +352,8 @@ export type ImpactAssessmentTable = {
   updatedBy: string | null;
 };
 
+export type RecordNumberTable = { orgId: string; sequence: string; last: number };
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -386,4 +388,5 @@ export type Database = {
   soaVersions: ApprovalTable;
   soaDecisions: SoaDecisionTable;
   impactAssessments: ImpactAssessmentTable;
+  recordNumbers: RecordNumberTable;
 };
