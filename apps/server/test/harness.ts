@@ -37,7 +37,20 @@ export function describeEachDialect(title: string, suite: (ctx: () => TestServer
   }
 }
 
-export type TestServer = Server & { dialect: DialectName; stop: () => Promise<void> };
+export type TestServer = Server & { dialect: DialectName; databaseUrl: string | undefined; dataDir: string; stop: () => Promise<void> };
+
+/**
+ * Another server process's view of the same PostgreSQL database: its own pool and app, as when
+ * several instances run behind a load balancer. Sessions live in the database, so a client signed
+ * in on one instance works on the other (`new Client(other, c.auth, c.user)`).
+ */
+export async function otherInstance(ts: TestServer): Promise<Server> {
+  if (ts.dialect !== 'postgres' || !ts.databaseUrl) throw new Error('a second instance shares a PostgreSQL database; SQLite serves one process');
+  const config = { ...loadConfig({ DATA_DIR: ts.dataDir, LOG_LEVEL: 'silent' }), databaseUrl: ts.databaseUrl, webDist: path.join(ts.dataDir, 'no-web') };
+  const server = await createServer(config, { logger: false });
+  await server.app.ready();
+  return server;
+}
 
 /** `beforeStart` runs on the fresh, empty database before the server migrates it (e.g. to build an older schema). */
 export async function startTestServer(dialect: DialectName, opts: { beforeStart?: (handle: DbHandle) => Promise<void> } = {}): Promise<TestServer> {
@@ -79,6 +92,8 @@ export async function startTestServer(dialect: DialectName, opts: { beforeStart?
   return {
     ...server,
     dialect,
+    databaseUrl,
+    dataDir,
     stop: async () => {
       await server.close();
       await dropDb();

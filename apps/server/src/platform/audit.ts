@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lockChain, type Dialect, type Tx } from './db/connect';
+import { lockKey, type Dialect, type Tx } from './db/connect';
 import type { AuditEventTable } from './db/schema';
 import { newId, nowIso } from './ids';
 
@@ -48,7 +48,7 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
  */
 export async function recordAudit(tx: Tx, dialect: Dialect, input: AuditInput): Promise<void> {
   const chain = input.orgId ?? `user:${input.userChainId ?? input.actor.userId ?? 'system'}`;
-  await lockChain(tx, dialect, chain);
+  await lockKey(tx, dialect, chain);
   const last = await tx.selectFrom('auditEvents').select(['seq', 'hash']).where('chain', '=', chain).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = {
     id: newId(),

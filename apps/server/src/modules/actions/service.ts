@@ -8,6 +8,7 @@ import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
+import { writeOne } from '../../platform/db/versioned';
 
 // Actions close gaps (and later findings and nonconformities). Other modules create them through
 // `createActionsInTx`, inside their own transaction, so the source change and its actions commit together.
@@ -119,6 +120,22 @@ export async function createActionsInTx(tx: Tx, audit: (e: AuditInput) => Promis
   return out;
 }
 
+/**
+ * Marks the open actions of a source done, inside the source's own transaction: a review decided,
+ * a version withdrawn. Each change is audited like any other edit of an action.
+ */
+export async function completeActionsInTx(tx: Tx, audit: (e: AuditInput) => Promise<void>, actor: Actor, orgId: string, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const before = await find(tx, orgId, id);
+    if (!before || before.status === 'done') continue;
+    await writeOne(
+      tx.updateTable('actions').set({ status: 'done', version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', before.version),
+      () => staleVersion('action', before),
+    );
+    await audit({ orgId, actor, action: 'action.updated', entityType: ENTITY, entityId: id, before, after: (await find(tx, orgId, id))! });
+  }
+}
+
 export function createAction(deps: Deps, actor: Actor, orgId: string, input: zod.output<typeof ZCreateAction>): Promise<ActionOut> {
   return inTransaction(deps, async (tx, audit) => (await createActionsInTx(tx, audit, actor, orgId, [{ ...input, sourceType: 'manual', sourceId: null, sourceRef: null }]))[0]!);
 }
@@ -131,14 +148,12 @@ export function updateAction(deps: Deps, actor: Actor, orgId: string, id: string
     const { version, ...changes } = patch;
     const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) await assertOwner(tx, orgId, merged.ownerId);
-    const res = await tx
+    await writeOne(tx
       .updateTable('actions')
       .set({ title: merged.title, description: merged.description, ownerId: merged.ownerId, dueDate: merged.dueDate, status: merged.status, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
       .where('orgId', '=', orgId)
       .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('action', before);
+      .where('version', '=', version), () => staleVersion('action', before));
     const after = (await find(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'action.updated', entityType: ENTITY, entityId: id, before, after });
     return after;
@@ -149,7 +164,7 @@ export function removeAction(deps: Deps, actor: Actor, orgId: string, id: string
   return inTransaction(deps, async (tx, audit) => {
     const before = await find(tx, orgId, id);
     if (!before) throw notFound('Action');
-    await tx.deleteFrom('actions').where('orgId', '=', orgId).where('id', '=', id).execute();
+    await writeOne(tx.deleteFrom('actions').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Action'));
     await audit({ orgId, actor, action: 'action.deleted', entityType: ENTITY, entityId: id, before });
   });
 }

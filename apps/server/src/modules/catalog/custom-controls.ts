@@ -8,6 +8,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { builtinCatalog } from './builtin';
 import { ZGuidanceOut } from './schema';
+import { writeOne } from '../../platform/db/versioned';
 
 const ENTITY = 'custom_control';
 
@@ -57,6 +58,7 @@ export async function getCustomControl(deps: Deps, orgId: string, id: string): P
 }
 
 /** The rules the schema cannot see: a unique ref that is not an ISO 42001 ref, and related refs that exist. */
+/** Refs are unique per organization: creations and edits take turns (`custom-controls:` lock) so the check sees the other's ref. */
 async function check(tx: Tx, orgId: string, values: Pick<CustomControlFields, 'ref' | 'relatedRefs'>, exceptId?: string) {
   const iso = builtinCatalog();
   if (iso.item('iso42001', values.ref)) throw ruleViolation(`ref "${values.ref}" is an ISO/IEC 42001 reference; choose your own, such as ORG-1`, { field: 'ref' });
@@ -88,7 +90,7 @@ export function createCustomControl(deps: Deps, actor: Actor, orgId: string, inp
     const created = (await find(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'custom_control.created', entityType: ENTITY, entityId: id, after: created });
     return created;
-  });
+  }, { lock: `custom-controls:${orgId}` });
 }
 
 export function updateCustomControl(deps: Deps, actor: Actor, orgId: string, id: string, patch: UpdateCustomControl): Promise<CustomControl> {
@@ -99,25 +101,23 @@ export function updateCustomControl(deps: Deps, actor: Actor, orgId: string, id:
     const { version, ...changes } = patch;
     const merged: CustomControlFields = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     await check(tx, orgId, merged, id);
-    const res = await tx
+    await writeOne(tx
       .updateTable('customControls')
       .set({ ...columns(merged), version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
       .where('orgId', '=', orgId)
       .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('custom control', before);
+      .where('version', '=', version), () => staleVersion('custom control', before));
     const after = (await find(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'custom_control.updated', entityType: ENTITY, entityId: id, before, after });
     return after;
-  });
+  }, { lock: `custom-controls:${orgId}` });
 }
 
 export function removeCustomControl(deps: Deps, actor: Actor, orgId: string, id: string): Promise<void> {
   return inTransaction(deps, async (tx, audit) => {
     const before = await find(tx, orgId, id);
     if (!before) throw notFound('Custom control');
-    await tx.deleteFrom('customControls').where('orgId', '=', orgId).where('id', '=', id).execute();
+    await writeOne(tx.deleteFrom('customControls').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Custom control'));
     await audit({ orgId, actor, action: 'custom_control.deleted', entityType: ENTITY, entityId: id, before });
   });
 }

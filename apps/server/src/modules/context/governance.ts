@@ -9,6 +9,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { builtinCatalog } from '../catalog/builtin';
 import { listCustomControls } from '../catalog/custom-controls';
 import { isActiveMember } from '../orgs/members';
+import { writeOne } from '../../platform/db/versioned';
 
 // The governance framework: six pillars with an owner, objectives and policy statements, and the
 // clauses and controls each covers (from the catalogue's pillar tags) with how the latest gap
@@ -74,11 +75,9 @@ export function updatePillar(deps: Deps, actor: Actor, orgId: string, pillar: Pi
     const after = { ownerId: patch.ownerId !== undefined ? patch.ownerId : before.ownerId, objectives: patch.objectives ?? before.objectives, policyStatements: patch.policyStatements ?? before.policyStatements };
     const values = { ownerId: after.ownerId, objectives: JSON.stringify(after.objectives), policyStatements: JSON.stringify(after.policyStatements), version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId };
     if (version === 0) {
-      const res = await tx.insertInto('governancePillars').values({ orgId, pillar, ...values }).onConflict((oc) => oc.columns(['orgId', 'pillar']).doNothing()).executeTakeFirst();
-      if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) throw staleVersion('pillar', before);
+      await writeOne(tx.insertInto('governancePillars').values({ orgId, pillar, ...values }).onConflict((oc) => oc.columns(['orgId', 'pillar']).doNothing()), () => staleVersion('pillar', before));
     } else {
-      const res = await tx.updateTable('governancePillars').set(values).where('orgId', '=', orgId).where('pillar', '=', pillar).where('version', '=', version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw staleVersion('pillar', before);
+      await writeOne(tx.updateTable('governancePillars').set(values).where('orgId', '=', orgId).where('pillar', '=', pillar).where('version', '=', version), () => staleVersion('pillar', before));
     }
     await audit({ orgId, actor, action: 'governance_pillar.updated', entityType: 'governance_pillar', entityId: `${orgId}:${pillar}`, before: version ? before : undefined, after });
     return (await governanceOf(tx, orgId)).find((p) => p.pillar === pillar)!;
@@ -137,6 +136,7 @@ async function checkAssignments(tx: Tx, orgId: string, assignments: RaciAssignme
 
 const findActivity = async (db: Db | Tx, orgId: string, id: string) => db.selectFrom('raciActivities').selectAll().where('orgId', '=', orgId).where('id', '=', id).executeTakeFirst();
 
+/** Names are unique per organization: creations and renames take turns (`raci:` lock) so the check sees the other's name. */
 async function nameTaken(tx: Tx, orgId: string, name: string, exceptId?: string) {
   let q = tx.selectFrom('raciActivities').select('id').where('orgId', '=', orgId).where('name', '=', name);
   if (exceptId) q = q.where('id', '!=', exceptId);
@@ -154,7 +154,7 @@ export function createRaciActivity(deps: Deps, actor: Actor, orgId: string, inpu
     const created = presentActivity((await findActivity(tx, orgId, id))!, await memberNames(tx, orgId));
     await audit({ orgId, actor, action: 'raci_activity.created', entityType: 'raci_activity', entityId: id, after: created });
     return created;
-  });
+  }, { lock: `raci:${orgId}` });
 }
 
 export function updateRaciActivity(deps: Deps, actor: Actor, orgId: string, id: string, patch: z.output<typeof ZUpdateRaciActivity>) {
@@ -170,19 +170,18 @@ export function updateRaciActivity(deps: Deps, actor: Actor, orgId: string, id: 
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.description !== undefined) set.description = patch.description;
     if (patch.assignments !== undefined) set.assignments = JSON.stringify(patch.assignments);
-    const res = await tx.updateTable('raciActivities').set({ ...set, version: row.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('id', '=', id).where('version', '=', patch.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('activity', before);
+    await writeOne(tx.updateTable('raciActivities').set({ ...set, version: row.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('id', '=', id).where('version', '=', patch.version), () => staleVersion('activity', before));
     const after = presentActivity((await findActivity(tx, orgId, id))!, names);
     await audit({ orgId, actor, action: 'raci_activity.updated', entityType: 'raci_activity', entityId: id, before, after });
     return after;
-  });
+  }, { lock: `raci:${orgId}` });
 }
 
 export function removeRaciActivity(deps: Deps, actor: Actor, orgId: string, id: string) {
   return inTransaction(deps, async (tx, audit) => {
     const row = await findActivity(tx, orgId, id);
     if (!row) throw notFound('Activity');
-    await tx.deleteFrom('raciActivities').where('id', '=', id).execute();
+    await writeOne(tx.deleteFrom('raciActivities').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Activity'));
     await audit({ orgId, actor, action: 'raci_activity.deleted', entityType: 'raci_activity', entityId: id, before: presentActivity(row, await memberNames(tx, orgId)) });
   });
 }

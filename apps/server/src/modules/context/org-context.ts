@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../platform/db/connect';
 import { ruleViolation, staleVersion } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
+import { changedOne, writeOne } from '../../platform/db/versioned';
 
 // The context record of clause 4.1: one per organization, created empty on first read.
 
@@ -52,11 +53,9 @@ export function updateOrgContext(deps: Deps, actor: Actor, orgId: string, patch:
     };
     if (version === 0) {
       // Two first saves at once: the primary key lets only one in; the other gets the usual 409.
-      const inserted = await tx.insertInto('orgContexts').values({ orgId, ...row }).onConflict((oc) => oc.column('orgId').doNothing()).executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw staleVersion('context', await readOrgContext(tx, orgId));
+      if (!(await changedOne(tx.insertInto('orgContexts').values({ orgId, ...row }).onConflict((oc) => oc.column('orgId').doNothing())))) throw staleVersion('context', await readOrgContext(tx, orgId));
     } else {
-      const res = await tx.updateTable('orgContexts').set(row).where('orgId', '=', orgId).where('version', '=', version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw staleVersion('context', before);
+      await writeOne(tx.updateTable('orgContexts').set(row).where('orgId', '=', orgId).where('version', '=', version), () => staleVersion('context', before));
     }
     const after = await readOrgContext(tx, orgId);
     await audit({ orgId, actor, action: 'context.updated', entityType: 'org_context', entityId: orgId, before: version === 0 ? undefined : before, after });

@@ -6,6 +6,7 @@ import { ruleViolation, staleVersion } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
+import { changedOne } from '../../platform/db/versioned';
 
 // Which people and roles the RACI matrix shows as columns: one choice for the whole organization,
 // so colleagues see the same matrix on any machine. Anyone assigned in an activity is shown anyway
@@ -69,14 +70,11 @@ export function setRaciColumns(deps: Deps, actor: Actor, orgId: string, input: z
     }
     const columns = input.columns.map((c): Column => ('userId' in c ? { userId: c.userId } : { role: c.role }));
     const values = { columns: JSON.stringify(columns), version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId };
-    let saved: boolean;
-    if (before.version === 0) {
-      const res = await tx.insertInto('raciColumns').values({ orgId, ...values }).onConflict((oc) => oc.column('orgId').doNothing()).executeTakeFirst();
-      saved = Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
-    } else {
-      const res = await tx.updateTable('raciColumns').set(values).where('orgId', '=', orgId).where('version', '=', before.version).executeTakeFirst();
-      saved = Number(res.numUpdatedRows) === 1;
-    }
+    const saved = await changedOne(
+      before.version === 0
+        ? tx.insertInto('raciColumns').values({ orgId, ...values }).onConflict((oc) => oc.column('orgId').doNothing())
+        : tx.updateTable('raciColumns').set(values).where('orgId', '=', orgId).where('version', '=', before.version),
+    );
     if (!saved) throw staleVersion('choice of RACI columns', await present(tx, await current(tx, orgId)));
     const after = await present(tx, { columns, chosen: true, version: values.version });
     await audit({ orgId, actor, action: 'raci_columns.updated', entityType: 'raci_columns', entityId: orgId, before: await present(tx, before), after });

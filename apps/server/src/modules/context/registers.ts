@@ -7,6 +7,7 @@ import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { builtinCatalog } from '../catalog/builtin';
+import { writeOne } from '../../platform/db/versioned';
 
 // The two registers of clauses 4.1 and 4.2: context issues, and interested parties with their
 // requirements. Same shape of use cases: list, create, update with version, delete, all audited.
@@ -80,8 +81,7 @@ export function updateIssue(deps: Deps, actor: Actor, orgId: string, id: string,
     if (before.version !== patch.version) throw staleVersion('context issue', before);
     const { version, ...changes } = patch;
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    const res = await tx.updateTable('contextIssues').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('context issue', before);
+    await writeOne(tx.updateTable('contextIssues').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), () => staleVersion('context issue', before));
     const after = (await findIssue(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'context_issue.updated', entityType: 'context_issue', entityId: id, before, after });
     return after;
@@ -92,7 +92,7 @@ export function removeIssue(deps: Deps, actor: Actor, orgId: string, id: string)
   return inTransaction(deps, async (tx, audit) => {
     const before = await findIssue(tx, orgId, id);
     if (!before) throw notFound('Context issue');
-    await tx.deleteFrom('contextIssues').where('id', '=', id).execute();
+    await writeOne(tx.deleteFrom('contextIssues').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Context issue'));
     await audit({ orgId, actor, action: 'context_issue.deleted', entityType: 'context_issue', entityId: id, before });
   });
 }
@@ -140,8 +140,7 @@ export function updateParty(deps: Deps, actor: Actor, orgId: string, id: string,
     const { version, requirements, ...changes } = patch;
     const set: Record<string, unknown> = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     if (requirements) set.requirements = JSON.stringify(checkedRequirements(requirements.map((r) => ({ ...r, how: r.how ?? '', refs: r.refs ?? [] }))));
-    const res = await tx.updateTable('interestedParties').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('interested party', before);
+    await writeOne(tx.updateTable('interestedParties').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), () => staleVersion('interested party', before));
     const after = (await findParty(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'interested_party.updated', entityType: 'interested_party', entityId: id, before, after });
     return after;
@@ -152,7 +151,7 @@ export function removeParty(deps: Deps, actor: Actor, orgId: string, id: string)
   return inTransaction(deps, async (tx, audit) => {
     const before = await findParty(tx, orgId, id);
     if (!before) throw notFound('Interested party');
-    await tx.deleteFrom('interestedParties').where('id', '=', id).execute();
+    await writeOne(tx.deleteFrom('interestedParties').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Interested party'));
     await audit({ orgId, actor, action: 'interested_party.deleted', entityType: 'interested_party', entityId: id, before });
   });
 }

@@ -6,6 +6,7 @@ import { ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { readOrgContext } from './org-context';
+import { changedOne, writeOne } from '../../platform/db/versioned';
 
 // The scope builder (4.3): one draft per organization; approving it freezes a numbered revision
 // with the composed statement, so the scope an auditor reads is the one that was signed off.
@@ -82,16 +83,15 @@ export function updateScope(deps: Deps, actor: Actor, orgId: string, patch: z.ou
     const both = content.outOfScope.filter((o) => content.aiSystemIds.includes(o.aiSystemId));
     if (both.length) throw ruleViolation('An AI system cannot be both in scope and out of scope: remove its out-of-scope reason or take it out of the scope', { field: 'outOfScope' });
     const row = { content: JSON.stringify(content), status: 'draft', version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId };
-    if (version === 0) {
-      const res = await tx.insertInto('scopeDrafts').values({ orgId, ...row }).onConflict((oc) => oc.column('orgId').doNothing()).executeTakeFirst();
-      if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) throw staleVersion('scope', await present(tx, orgId));
-    } else {
-      const res = await tx.updateTable('scopeDrafts').set(row).where('orgId', '=', orgId).where('version', '=', version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw staleVersion('scope', await present(tx, orgId));
-    }
+    const saved = await changedOne(
+      version === 0
+        ? tx.insertInto('scopeDrafts').values({ orgId, ...row }).onConflict((oc) => oc.column('orgId').doNothing())
+        : tx.updateTable('scopeDrafts').set(row).where('orgId', '=', orgId).where('version', '=', version),
+    );
+    if (!saved) throw staleVersion('scope', await present(tx, orgId));
     await audit({ orgId, actor, action: 'scope.updated', entityType: 'scope', entityId: orgId, ...(version ? { before: before.content } : {}), after: content });
     return present(tx, orgId);
-  });
+  }, { lock: `scope:${orgId}` });
 }
 
 /** Signs off the draft as the next revision. Refused while a live AI system is left out without a reason. */
@@ -106,10 +106,13 @@ export function approveScope(deps: Deps, actor: Actor, orgId: string, input: { v
     const { version: _v, status: _s, statement, warnings: _w, approved: _a, updatedAt: _u, ...content } = current;
     const approvedAt = nowIso();
     await tx.insertInto('scopeRevisions').values({ id: newId(), orgId, revision, content: JSON.stringify(content), statement, approvedBy: actor.userId, approvedByName: actor.name, approvedAt }).execute();
-    await tx.updateTable('scopeDrafts').set({ status: 'approved', version: current.version + 1, updatedAt: approvedAt, updatedBy: actor.userId }).where('orgId', '=', orgId).execute();
+    await writeOne(
+      tx.updateTable('scopeDrafts').set({ status: 'approved', version: current.version + 1, updatedAt: approvedAt, updatedBy: actor.userId }).where('orgId', '=', orgId).where('version', '=', current.version),
+      () => staleVersion('scope', current),
+    );
     await audit({ orgId, actor, action: 'scope.approved', entityType: 'scope', entityId: orgId, after: { revision, statement } });
     return present(tx, orgId);
-  });
+  }, { lock: `scope:${orgId}` });
 }
 
 export async function scopeRevisions(deps: Deps, orgId: string) {

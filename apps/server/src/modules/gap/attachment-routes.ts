@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { localFileStore } from '../../platform/files';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
-import { uploadedFile, uploadScope } from '../../platform/http/uploads';
+import { uploadScope } from '../../platform/http/uploads';
 import { ZOrgParams } from '../orgs/schema';
 import { addEvidenceFile, MAX_EVIDENCE_BYTES, readEvidenceFile, removeEvidenceFile } from './attachments';
 import { ZGapItem } from './schema';
@@ -36,7 +36,7 @@ export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  uploadScope(fastify, { maxBytes: MAX_EVIDENCE_BYTES, what: 'evidence file' }, (scope) => {
+  uploadScope(fastify, { maxBytes: MAX_EVIDENCE_BYTES, what: 'evidence file' }, (scope, readUpload) => {
     scope.withTypeProvider<ZodTypeProvider>().post(
       base,
       {
@@ -51,7 +51,7 @@ export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
         },
       },
       async (req, reply) => {
-        const upload = await uploadedFile(req, 'evidence file');
+        const upload = await readUpload(req);
         return reply.code(201).send(await addEvidenceFile(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.ref, upload));
       },
     );

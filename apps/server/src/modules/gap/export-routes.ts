@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
-import { uploadedFile, uploadScope } from '../../platform/http/uploads';
+import { uploadScope } from '../../platform/http/uploads';
 import { ZOrgParams } from '../orgs/schema';
 import { csvDownload, reportDownload, workbookDownload, type Download } from './exports';
 import { importWorkbook } from './import-workbook';
@@ -53,7 +53,7 @@ export function gapExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   );
 
   // The workbook is the only upload here; multipart lives in its own scope (platform/http/uploads.ts).
-  uploadScope(fastify, { maxBytes: MAX_WORKBOOK_BYTES, what: '.xlsx workbook' }, (scope) => {
+  uploadScope(fastify, { maxBytes: MAX_WORKBOOK_BYTES, what: '.xlsx workbook' }, (scope, readUpload) => {
     scope.withTypeProvider<ZodTypeProvider>().post(
       `${base}/import`,
       {
@@ -68,7 +68,7 @@ export function gapExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
         },
       },
       async (req) => {
-        const { bytes } = await uploadedFile(req, '.xlsx workbook');
+        const { bytes } = await readUpload(req);
         return importWorkbook(deps, actorOf(req), req.params.orgId, req.params.id, bytes);
       },
     );

@@ -19,6 +19,7 @@ import { createActionsInTx, listActions, type ActionOut } from '../actions/servi
 import { FILE_ENTITY, findAssessment, findItem, itemsOf, listAssessmentRows, resultsByAssessment } from './repository';
 import { requirementByRef, requirements } from './requirements';
 import type { GapAssessmentSummary, GapItem } from './schema';
+import { writeOne } from '../../platform/db/versioned';
 
 const ASSESSMENT = 'gap_assessment';
 const ITEM = 'gap_assessment_item';
@@ -115,7 +116,10 @@ export function renameAssessment(deps: Deps, actor: Actor, orgId: string, id: st
   return inTransaction(deps, async (tx, audit) => {
     const before = await assessmentOrThrow(tx, orgId, id);
     if (before.version !== input.version) throw staleVersion('gap assessment', { ...before });
-    await tx.updateTable('gapAssessments').set({ name: input.name, version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('id', '=', id).where('version', '=', input.version).execute();
+    await writeOne(
+      tx.updateTable('gapAssessments').set({ name: input.name, version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', input.version),
+      () => staleVersion('gap assessment', { ...before }),
+    );
     await audit({ orgId, actor, action: 'gap_assessment.renamed', entityType: ASSESSMENT, entityId: id, before: { name: before.name }, after: { name: input.name } });
     const items = await itemsOf(tx, orgId, id);
     return summary((await findAssessment(tx, orgId, id))!, items);
@@ -126,7 +130,7 @@ export function removeAssessment(deps: Deps, actor: Actor, orgId: string, id: st
   return inTransaction(deps, async (tx, audit) => {
     const before = await assessmentOrThrow(tx, orgId, id);
     const items = await itemsOf(tx, orgId, id);
-    await tx.deleteFrom('gapAssessments').where('id', '=', id).execute();
+    await writeOne(tx.deleteFrom('gapAssessments').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Gap assessment'));
     // The answers stay readable in the audit trail after the assessment is gone.
     await audit({ orgId, actor, action: 'gap_assessment.deleted', entityType: ASSESSMENT, entityId: id, before: { ...summary(before, items), items } });
   });
@@ -168,15 +172,13 @@ export async function applyPatch(tx: Tx, audit: (e: AuditInput) => Promise<void>
   // Answering an untouched item moves it along: a result without a status means work has started.
   if (patch.result !== undefined && patch.status === undefined && current.status === 'not_started' && patch.result !== null) set.status = 'in_progress';
   const now = nowIso();
-  const res = await tx
+  await writeOne(tx
     .updateTable('gapAssessmentItems')
     .set({ ...set, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
     .where('orgId', '=', orgId)
     .where('assessmentId', '=', assessmentId)
     .where('ref', '=', current.ref)
-    .where('version', '=', current.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw staleVersion('requirement', current);
+    .where('version', '=', current.version), () => staleVersion('requirement', current));
   await tx.updateTable('gapAssessments').set({ updatedAt: now, updatedBy: actor.userId }).where('id', '=', assessmentId).execute();
   const after = (await findItem(tx, orgId, assessmentId, current.ref))!;
   const changed = Object.keys(set);

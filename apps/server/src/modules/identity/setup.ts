@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ZSetup } from '@fortytwo/domain';
-import { lockChain } from '../../platform/db/connect';
+import { lockKey } from '../../platform/db/connect';
 import { AppError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { hashPassword } from '../../platform/auth/secrets';
@@ -19,7 +19,7 @@ export async function setUp(deps: Deps, input: z.output<typeof ZSetup>) {
   assertPasswordAcceptable(input.password, input);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(deps, async (tx, audit) => {
-    await lockChain(tx, deps.dialect, 'first-run-setup');
+    await lockKey(tx, deps.dialect, 'first-run-setup');
     if (await tx.selectFrom('users').select('id').limit(1).executeTakeFirst()) {
       throw new AppError('ALREADY_SET_UP', 'Fortytwo is already set up. Sign in, or ask an owner for an invitation.');
     }

@@ -7,6 +7,8 @@ import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { createRiskInTx } from '../risk/risks';
+import { writeOne } from '../../platform/db/versioned';
+import { nextNumber } from '../../platform/db/record-numbers';
 
 // AI system impact assessments (6.1.4, 8.4, A.5): one record per assessment of one AI system,
 // signed off by top management and kept until its retention date. Risks created from an assessment
@@ -101,7 +103,7 @@ const contentOf = (v: Content) => JSON.stringify(Object.fromEntries(CONTENT_KEYS
 export function createImpact(deps: Deps, actor: Actor, orgId: string, input: z.output<typeof ZImpactFields>) {
   return inTransaction(deps, async (tx, audit) => {
     await assertAiSystem(tx, orgId, input.aiSystemId);
-    const last = await tx.selectFrom('impactAssessments').select((eb) => eb.fn.max<number>('number').as('n')).where('orgId', '=', orgId).executeTakeFirst();
+    const number = await nextNumber(tx, orgId, 'impact_assessment');
     const now = nowIso();
     const id = newId();
     await tx
@@ -109,7 +111,7 @@ export function createImpact(deps: Deps, actor: Actor, orgId: string, input: z.o
       .values({
         id,
         orgId,
-        number: Number(last?.n ?? 0) + 1,
+        number,
         aiSystemId: input.aiSystemId,
         title: input.title,
         trigger: input.trigger,
@@ -151,8 +153,7 @@ export function updateImpact(deps: Deps, actor: Actor, orgId: string, id: string
       ...(retentionUntil !== undefined ? { retentionUntil } : {}),
       content: contentOf(merged),
     };
-    const res = await tx.updateTable('impactAssessments').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('impact assessment', before);
+    await writeOne(tx.updateTable('impactAssessments').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), () => staleVersion('impact assessment', before));
     const after = (await find(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'impact_assessment.updated', entityType: ENTITY, entityId: id, before, after });
     return after;
@@ -167,7 +168,15 @@ export function signOffImpact(deps: Deps, actor: Actor, orgId: string, id: strin
     if (before.status === 'signed_off') throw ruleViolation(`${before.ref} is already signed off`);
     if (before.signOffProblems.length) throw ruleViolation(`${before.ref} is not complete: ${before.signOffProblems.join('; ')}.`, { problems: before.signOffProblems });
     const now = nowIso();
-    await tx.updateTable('impactAssessments').set({ status: 'signed_off', signedOffAt: now, signedOffBy: actor.userId, signedOffByName: actor.name, version: input.version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', id).execute();
+    await writeOne(
+      tx
+        .updateTable('impactAssessments')
+        .set({ status: 'signed_off', signedOffAt: now, signedOffBy: actor.userId, signedOffByName: actor.name, version: input.version + 1, updatedAt: now, updatedBy: actor.userId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', input.version),
+      () => staleVersion('impact assessment', before),
+    );
     const after = (await find(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'impact_assessment.signed_off', entityType: ENTITY, entityId: id, before: { status: before.status }, after: { status: after.status, signedOffAt: now } });
     return after;
@@ -181,7 +190,7 @@ export function removeImpact(deps: Deps, actor: Actor, orgId: string, id: string
     if (before.status === 'signed_off' && before.retentionUntil && before.retentionUntil >= nowIso().slice(0, 10))
       throw ruleViolation(`${before.ref} is signed off and must be kept until ${before.retentionUntil} (A.5.3)`);
     await tx.updateTable('risks').set({ impactAssessmentId: null }).where('orgId', '=', orgId).where('impactAssessmentId', '=', id).execute();
-    await tx.deleteFrom('impactAssessments').where('id', '=', id).execute();
+    await writeOne(tx.deleteFrom('impactAssessments').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Impact assessment'));
     await audit({ orgId, actor, action: 'impact_assessment.deleted', entityType: ENTITY, entityId: id, before });
   });
 }

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../platform/db/connect';
 import { notFound, staleVersion } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
+import { writeOne } from '../../platform/db/versioned';
 
 // The A.4 profile of one AI system. It shares the AI system's version, so a change to either the
 // inventory row or the profile moves the record on, and a stale save of either is refused.
@@ -43,8 +44,7 @@ export function updateAiSystemProfile(deps: Deps, actor: Actor, orgId: string, i
     const { version, ...profile } = input;
     const content = JSON.stringify(profile satisfies AiSystemProfile);
     const now = nowIso();
-    const bumped = await tx.updateTable('aiSystems').set({ version: version + 1, updatedAt: now, updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) !== 1) throw staleVersion('AI system', before);
+    await writeOne(tx.updateTable('aiSystems').set({ version: version + 1, updatedAt: now, updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), () => staleVersion('AI system', before));
     await tx
       .insertInto('aiSystemProfiles')
       .values({ aiSystemId: id, orgId, content, updatedAt: now, updatedBy: actor.userId })

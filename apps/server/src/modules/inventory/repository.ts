@@ -3,6 +3,7 @@ import { LIFECYCLE_STAGES, RISK_TIERS, type AiSystemSort } from '@fortytwo/domai
 import type { Db, Tx } from '../../platform/db/connect';
 import type { AiSystemTable, Database } from '../../platform/db/schema';
 import type { TAiSystem, TAiSystemFilter } from './schema';
+import { writeOne } from '../../platform/db/versioned';
 
 // The only place the inventory's SQL lives. Lists are JSON text in both dialects; a filter on a
 // list entry matches its quoted JSON form, with LIKE wildcards escaped.
@@ -137,16 +138,9 @@ export async function insertAiSystem(tx: Tx, row: AiSystemTable): Promise<void> 
   await tx.insertInto('aiSystems').values(row).execute();
 }
 
-/** Optimistic lock: the update only applies if nobody changed the record since `version`. */
-export async function updateAiSystem(tx: Tx, orgId: string, id: string, version: number, values: AiSystemValues & { updatedAt: string; updatedBy: string | null }): Promise<boolean> {
-  const res = await tx
-    .updateTable('aiSystems')
-    .set({ ...values, version: version + 1 })
-    .where('orgId', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+/** Optimistic lock: the update only applies if nobody changed the record since `version`; otherwise `onStale()` is thrown. */
+export async function updateAiSystem(tx: Tx, orgId: string, id: string, version: number, values: AiSystemValues & { updatedAt: string; updatedBy: string | null }, onStale: () => Error): Promise<void> {
+  await writeOne(tx.updateTable('aiSystems').set({ ...values, version: version + 1 }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), onStale);
 }
 
 export async function deleteAiSystem(tx: Tx, orgId: string, id: string): Promise<void> {

@@ -97,8 +97,7 @@ export function updateAiSystemFields(deps: Deps, actor: Actor, orgId: string, id
     const { version, ...changes } = patch;
     const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) await assertOwnerIsMember(tx, orgId, merged.ownerId);
-    const ok = await updateAiSystem(tx, orgId, id, version, { ...toColumns(merged), updatedAt: nowIso(), updatedBy: actor.userId });
-    if (!ok) throw staleVersion('AI system', before);
+    await updateAiSystem(tx, orgId, id, version, { ...toColumns(merged), updatedAt: nowIso(), updatedBy: actor.userId }, () => staleVersion('AI system', before));
     const after = (await findAiSystem(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'ai_system.updated', entityType: ENTITY, entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;

@@ -8,6 +8,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import type { Membership } from '../../platform/http/access';
 import { presentUser } from '../identity/presenters';
 import { assertPasswordAcceptable } from '../identity/passwords';
+import { writeOne } from '../../platform/db/versioned';
 
 export const INVITATION_VALID_DAYS = 14;
 
@@ -140,13 +141,11 @@ export async function acceptInvitation(deps: Deps, token: string, signedIn: Auth
       .insertInto('memberships')
       .values({ orgId: row.orgId, userId: user.id, role: row.role, expiresAt: row.accessExpiresAt, createdAt: now, updatedAt: now, version: 1 })
       .execute();
-    const used = await tx
+    await writeOne(tx
       .updateTable('invitations')
       .set({ acceptedAt: now, acceptedBy: user.id })
       .where('id', '=', row.id)
-      .where('acceptedAt', 'is', null)
-      .executeTakeFirst();
-    if (Number(used.numUpdatedRows) === 0) throw notFound('This invitation');
+      .where('acceptedAt', 'is', null), () => notFound('This invitation'));
     await audit({
       orgId: row.orgId,
       actor,

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/audit';
 import { nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import type { Membership } from '../../platform/http/access';
+import { writeOne } from '../../platform/db/versioned';
 
 type MemberRow = { userId: string; email: string; name: string; role: string; expiresAt: string | null; createdAt: string; version: number };
 
@@ -37,14 +38,34 @@ export async function isActiveMember(db: Deps['db'] | Tx, orgId: string, userId:
   return !!row && (row.expiresAt === null || row.expiresAt > nowIso());
 }
 
-async function ownerCount(tx: Tx, orgId: string): Promise<number> {
-  const r = await tx
-    .selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('orgId', '=', orgId)
-    .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+type Standing = { role: string; expiresAt: string | null } | null;
+
+/**
+ * The organization must always keep an owner whose access does not lapse, or nobody can run it
+ * (an owner who set their own access to end would lock everyone out). `after` null = removed.
+ */
+async function lastOwnerProblem(tx: Tx, orgId: string, before: Standing & {}, after: Standing): Promise<string | null> {
+  if (before.role !== 'owner') return null;
+  const owners = await tx.selectFrom('memberships').select('expiresAt').where('orgId', '=', orgId).where('role', '=', 'owner').execute();
+  const lasting = owners.filter((o) => o.expiresAt === null).length;
+  const staysOwner = after?.role === 'owner';
+  if (!staysOwner && owners.length <= 1) return 'This is the last owner. Make another member owner first.';
+  if (before.expiresAt === null && !(staysOwner && after.expiresAt === null) && lasting <= 1)
+    return 'This is the last owner whose access does not end. Make another member owner (without an end date) first.';
+  return null;
+}
+
+/** Changes to who belongs and with which role take turns per organization, on every instance. */
+const membersLock = (orgId: string) => `members:${orgId}`;
+
+/**
+ * The caller's membership as it stands now, inside the lock: the access check ran before another
+ * change may have removed or demoted the caller (two owners removing each other at once).
+ */
+async function callerNow(tx: Tx, actor: Actor, caller: Membership): Promise<Role> {
+  const row = actor.userId ? await tx.selectFrom('memberships').select(['role', 'expiresAt']).where('orgId', '=', caller.orgId).where('userId', '=', actor.userId).executeTakeFirst() : undefined;
+  if (!row || (row.expiresAt !== null && row.expiresAt <= nowIso())) throw notFound('Organization');
+  return row.role as Role;
 }
 
 export async function changeMember(
@@ -55,39 +76,42 @@ export async function changeMember(
   input: { version: number; role?: Role | undefined; expiresAt?: string | null | undefined },
 ) {
   return inTransaction(deps, async (tx, audit) => {
+    const callerRole = await callerNow(tx, actor, caller);
     const before = await membersQuery(tx, caller.orgId).where('memberships.userId', '=', userId).executeTakeFirst();
     if (!before) throw notFound('Member');
     const role = input.role ?? (before.role as Role);
-    const allowed = grantableRoles(caller.role);
+    const allowed = grantableRoles(callerRole);
     if ((input.role && !allowed.includes(input.role)) || !allowed.includes(before.role as Role)) {
       throw forbidden(`Your role cannot change a member ${before.role === 'owner' || input.role === 'owner' ? 'to or from owner' : 'this way'}`);
     }
     const expiresAt = input.expiresAt === undefined ? before.expiresAt : input.expiresAt === null ? null : new Date(input.expiresAt).toISOString();
-    if (role === 'external_auditor' && !expiresAt) throw ruleViolation('An external auditor needs an access expiry date (expiresAt)');
-    if (before.role === 'owner' && role !== 'owner' && (await ownerCount(tx, caller.orgId)) <= 1) {
-      throw ruleViolation('This is the last owner. Make another member owner first.');
+    if (role === 'external_auditor' && !expiresAt) throw ruleViolation('An external auditor needs an access expiry date: choose the day their access ends.', { field: 'expiresAt' });
+    if (expiresAt !== null && expiresAt !== before.expiresAt && expiresAt <= nowIso()) {
+      throw ruleViolation('Choose an access expiry date in the future. To end access now, remove the member.', { field: 'expiresAt' });
     }
+    const problem = await lastOwnerProblem(tx, caller.orgId, before, { role, expiresAt });
+    if (problem) throw ruleViolation(problem);
     const after = { ...before, role, expiresAt, version: before.version + 1 };
-    const res = await tx
+    await writeOne(tx
       .updateTable('memberships')
       .set({ role, expiresAt, version: after.version, updatedAt: nowIso() })
       .where('orgId', '=', caller.orgId)
       .where('userId', '=', userId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw staleVersion('membership', present(before));
+      .where('version', '=', input.version), () => staleVersion('membership', present(before)));
     await audit({ orgId: caller.orgId, actor, action: 'membership.updated', entityType: 'membership', entityId: userId, before: audited(before), after: audited(after) });
     return present(after);
-  });
+  }, { lock: membersLock(caller.orgId) });
 }
 
 export async function removeMember(deps: Deps, actor: Actor, caller: Membership, userId: string) {
   await inTransaction(deps, async (tx, audit) => {
+    const callerRole = await callerNow(tx, actor, caller);
     const before = await membersQuery(tx, caller.orgId).where('memberships.userId', '=', userId).executeTakeFirst();
     if (!before) throw notFound('Member');
-    if (!grantableRoles(caller.role).includes(before.role as Role)) throw forbidden('Only an owner can remove an owner');
-    if (before.role === 'owner' && (await ownerCount(tx, caller.orgId)) <= 1) throw ruleViolation('This is the last owner. Make another member owner first.');
-    await tx.deleteFrom('memberships').where('orgId', '=', caller.orgId).where('userId', '=', userId).execute();
+    if (!grantableRoles(callerRole).includes(before.role as Role)) throw forbidden('Only an owner can remove an owner');
+    const problem = await lastOwnerProblem(tx, caller.orgId, before, null);
+    if (problem) throw ruleViolation(problem);
+    await writeOne(tx.deleteFrom('memberships').where('orgId', '=', caller.orgId).where('userId', '=', userId), () => notFound('Member'));
     await audit({ orgId: caller.orgId, actor, action: 'membership.removed', entityType: 'membership', entityId: userId, before: audited(before) });
-  });
+  }, { lock: membersLock(caller.orgId) });
 }

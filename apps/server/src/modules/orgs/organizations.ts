@@ -4,6 +4,7 @@ import { notFound, staleVersion } from '../../platform/errors';
 import type { Actor } from '../../platform/audit';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { presentOrganization } from './create-organization';
+import { writeOne } from '../../platform/db/versioned';
 
 /** The organizations a user can open now, with their role; expired memberships are left out. */
 export async function listMyOrganizations(deps: Deps, userId: string) {
@@ -29,13 +30,11 @@ export async function renameOrganization(deps: Deps, actor: Actor, orgId: string
     const before = await tx.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
     if (!before) throw notFound('Organization');
     const after = { ...before, name: input.name, version: before.version + 1, updatedAt: nowIso() };
-    const res = await tx
+    await writeOne(tx
       .updateTable('organizations')
       .set({ name: after.name, version: after.version, updatedAt: after.updatedAt })
       .where('id', '=', orgId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw staleVersion('organization', presentOrganization(before));
+      .where('version', '=', input.version), () => staleVersion('organization', presentOrganization(before)));
     await audit({ orgId, actor, action: 'organization.updated', entityType: 'organization', entityId: orgId, before: presentOrganization(before), after: presentOrganization(after) });
     return presentOrganization(after);
   });

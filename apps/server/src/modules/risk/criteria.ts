@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import type { RiskCriteriaTable } from '../../platform/db/schema';
 import { ruleViolation, staleVersion } from '../../platform/errors';
+import { writeOne } from '../../platform/db/versioned';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 
@@ -82,6 +83,9 @@ export function getCriteria(deps: Deps, orgId: string) {
   return inTransaction(deps, async (tx) => stateOf(await ensureCriteria(tx, orgId)));
 }
 
+/** Drafting and approving decide from the whole set of criteria (which is the draft, what number comes next): one at a time per organization. */
+const criteriaLock = (orgId: string) => `risk-criteria:${orgId}`;
+
 export function updateCriteriaDraft(deps: Deps, actor: Actor, orgId: string, input: z.output<typeof ZUpdateRiskCriteria>) {
   return inTransaction(deps, async (tx, audit) => {
     const state = stateOf(await ensureCriteria(tx, orgId));
@@ -94,12 +98,13 @@ export function updateCriteriaDraft(deps: Deps, actor: Actor, orgId: string, inp
       await tx.insertInto('riskCriteria').values({ id: newId(), orgId, number, status: 'draft', content: JSON.stringify(content), version: 1, createdAt: now, updatedAt: now, updatedBy: actor.userId, approvedAt: null, approvedBy: null, approvedByName: null }).execute();
     } else {
       if (state.draft.version !== version) throw staleVersion('risk criteria draft', state);
-      await tx.updateTable('riskCriteria').set({ content: JSON.stringify(content), version: version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', state.draft.id).where('version', '=', version).execute();
+      const stale = () => staleVersion('risk criteria draft', state);
+      await writeOne(tx.updateTable('riskCriteria').set({ content: JSON.stringify(content), version: version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', state.draft.id).where('version', '=', version), stale);
     }
     const after = stateOf(await rows(tx, orgId));
     await audit({ orgId, actor, action: 'risk_criteria.updated', entityType: 'risk_criteria', entityId: after.draft!.id, ...(state.draft ? { before: state.draft } : {}), after: after.draft });
     return after;
-  });
+  }, { lock: criteriaLock(orgId) });
 }
 
 /** Top management approves the draft: it becomes the criteria in force; the one before is superseded. */
@@ -110,13 +115,16 @@ export function approveCriteria(deps: Deps, actor: Actor, orgId: string, input: 
     if (state.draft.version !== input.version) throw staleVersion('risk criteria draft', state);
     const now = nowIso();
     await tx.updateTable('riskCriteria').set({ status: 'superseded' }).where('orgId', '=', orgId).where('status', '=', 'approved').execute();
-    await tx
-      .updateTable('riskCriteria')
-      .set({ status: 'approved', version: input.version + 1, approvedAt: now, approvedBy: actor.userId, approvedByName: actor.name, updatedAt: now, updatedBy: actor.userId })
-      .where('id', '=', state.draft.id)
-      .execute();
+    await writeOne(
+      tx
+        .updateTable('riskCriteria')
+        .set({ status: 'approved', version: input.version + 1, approvedAt: now, approvedBy: actor.userId, approvedByName: actor.name, updatedAt: now, updatedBy: actor.userId })
+        .where('id', '=', state.draft.id)
+        .where('version', '=', input.version),
+      () => staleVersion('risk criteria draft', state),
+    );
     const after = stateOf(await rows(tx, orgId));
     await audit({ orgId, actor, action: 'risk_criteria.approved', entityType: 'risk_criteria', entityId: state.draft.id, after: after.inForce });
     return after;
-  });
+  }, { lock: criteriaLock(orgId) });
 }

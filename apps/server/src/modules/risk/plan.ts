@@ -52,6 +52,10 @@ async function planOf(db: Db | Tx, orgId: string): Promise<PlanOut> {
 
 export const getPlan = (deps: Deps, orgId: string) => planOf(deps.db, orgId);
 
+/**
+ * Top management approves the plan as it stands. Approvals of one organization take turns (lock),
+ * so two pressed at once do not both read "draft N": the second finds N approved.
+ */
 export function approvePlan(deps: Deps, actor: Actor, orgId: string, input: { number: number }) {
   return inTransaction(deps, async (tx, audit) => {
     const plan = await planOf(tx, orgId);
@@ -65,7 +69,7 @@ export function approvePlan(deps: Deps, actor: Actor, orgId: string, input: { nu
       .execute();
     await audit({ orgId, actor, action: 'risk_treatment_plan.approved', entityType: 'risk_treatment_plan', entityId: orgId, after: { number: plan.number, risks: plan.risks.map((r) => r.ref) } });
     return planOf(tx, orgId);
-  });
+  }, { lock: `risk-plan:${orgId}` });
 }
 
 const ZCell = z.object({ likelihood: z.number(), consequence: z.number(), level: z.enum(RISK_LEVELS), count: z.number(), riskIds: z.array(z.string()) });

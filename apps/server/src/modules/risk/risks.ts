@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { rate, ratingProblem, type ZReassessRisk, type ZRiskFields, type ZUpdateRisk } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
+import { nextNumber } from '../../platform/db/record-numbers';
+import { writeOne } from '../../platform/db/versioned';
 import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
@@ -22,7 +24,19 @@ export async function checkRiskLinks(tx: Tx, orgId: string, v: { aiSystemId?: st
     throw ruleViolation('impactAssessmentId is not an impact assessment of this organization', { field: 'impactAssessmentId' });
 }
 
-/** Writes one dated rating under the criteria in force; refuses ratings off the criteria's scales. */
+/**
+ * Marks a risk as changed by a change to one of its parts (a rating, a treatment, an acceptance)
+ * before that change is read or written. The version goes up in SQL, and on PostgreSQL the risk's
+ * row stays locked until the transaction ends, so concurrent changes to one risk take turns.
+ */
+export async function touchRisk(tx: Tx, actor: Actor, orgId: string, riskId: string, missing = 'Risk'): Promise<void> {
+  await writeOne(
+    tx.updateTable('risks').set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso(), updatedBy: actor.userId })).where('orgId', '=', orgId).where('id', '=', riskId),
+    () => notFound(missing),
+  );
+}
+
+/** Writes one dated rating under the criteria in force (the risk touched first); refuses ratings off the criteria's scales. */
 export async function recordRating(tx: Tx, actor: Actor, orgId: string, riskId: string, r: { kind: 'inherent' | 'residual'; likelihood: number; consequence: number; note: string; treatmentId: string | null }, criteria: CriteriaOut) {
   const problem = ratingProblem(criteria, r.likelihood, r.consequence);
   if (problem) throw ruleViolation(r.kind === 'residual' ? `Residual ${problem}` : problem, { field: r.kind === 'residual' ? 'residualLikelihood' : 'likelihood' });
@@ -54,13 +68,13 @@ export async function recordRating(tx: Tx, actor: Actor, orgId: string, riskId: 
 export async function createRiskInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransaction>[1]>[1], actor: Actor, orgId: string, input: z.output<typeof ZRiskFields>) {
   await checkRiskLinks(tx, orgId, input);
   const criteria = await criteriaInForce(tx, orgId);
-  const last = await tx.selectFrom('risks').select((eb) => eb.fn.max<number>('number').as('n')).where('orgId', '=', orgId).executeTakeFirst();
+  const number = await nextNumber(tx, orgId, 'risk');
   const now = nowIso();
   const id = newId();
   const { likelihood, consequence, ...fields } = input;
   await tx
     .insertInto('risks')
-    .values({ id, orgId, number: Number(last?.n ?? 0) + 1, ...fields, status: 'open', version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
+    .values({ id, orgId, number, ...fields, status: 'open', version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
     .execute();
   await recordRating(tx, actor, orgId, id, { kind: 'inherent', likelihood, consequence, note: 'First assessment', treatmentId: null }, criteria);
   const created = (await findRisk(tx, orgId, id))!;
@@ -86,8 +100,10 @@ export function updateRisk(deps: Deps, actor: Actor, orgId: string, id: string, 
     const { version, ...changes } = patch;
     await checkRiskLinks(tx, orgId, changes);
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    const res = await tx.updateTable('risks').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('risk', before);
+    await writeOne(
+      tx.updateTable('risks').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version),
+      () => staleVersion('risk', before),
+    );
     const after = (await findRisk(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'risk.updated', entityType: ENTITY, entityId: id, before, after });
     return after;
@@ -97,10 +113,9 @@ export function updateRisk(deps: Deps, actor: Actor, orgId: string, id: string, 
 /** A dated re-assessment of the inherent risk under the criteria in force; earlier results stay. */
 export function reassessRisk(deps: Deps, actor: Actor, orgId: string, id: string, input: z.output<typeof ZReassessRisk>) {
   return inTransaction(deps, async (tx, audit) => {
-    const before = await findRisk(tx, orgId, id);
-    if (!before) throw notFound('Risk');
+    await touchRisk(tx, actor, orgId, id);
+    const before = (await findRisk(tx, orgId, id))!;
     await recordRating(tx, actor, orgId, id, { kind: 'inherent', ...input, treatmentId: null }, await criteriaInForce(tx, orgId));
-    await tx.updateTable('risks').set({ version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('id', '=', id).execute();
     const after = (await findRisk(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'risk.reassessed', entityType: ENTITY, entityId: id, before: { likelihood: before.likelihood, consequence: before.consequence, level: before.inherentLevel }, after: { likelihood: after.likelihood, consequence: after.consequence, level: after.inherentLevel, note: input.note } });
     return { ...after, assessments: await assessmentsOf(tx, orgId, id) };
@@ -111,7 +126,7 @@ export function removeRisk(deps: Deps, actor: Actor, orgId: string, id: string) 
   return inTransaction(deps, async (tx, audit) => {
     const before = await findRisk(tx, orgId, id);
     if (!before) throw notFound('Risk');
-    await tx.deleteFrom('risks').where('id', '=', id).execute();
+    await writeOne(tx.deleteFrom('risks').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Risk'));
     await audit({ orgId, actor, action: 'risk.deleted', entityType: ENTITY, entityId: id, before });
   });
 }

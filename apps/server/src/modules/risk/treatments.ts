@@ -2,13 +2,14 @@ import type { z } from 'zod';
 import type { ZAcceptRisk, ZTreatmentFields, ZUpdateTreatment } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
+import { writeOne } from '../../platform/db/versioned';
 import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { createActionsInTx } from '../actions/service';
 import { criteriaInForce } from './criteria';
 import { findRisk, today, treatmentControls } from './read';
-import { recordRating } from './risks';
+import { recordRating, touchRisk } from './risks';
 import type { TreatmentOut } from './schema';
 
 // Treatment (6.1.3, 8.3) and residual-risk acceptance. A treatment picks an option and controls,
@@ -30,8 +31,8 @@ async function findTreatment(tx: Tx, orgId: string, riskId: string, id: string):
 
 export function addTreatment(deps: Deps, actor: Actor, orgId: string, riskId: string, input: z.output<typeof ZTreatmentFields>) {
   return inTransaction(deps, async (tx, audit) => {
-    const risk = await findRisk(tx, orgId, riskId);
-    if (!risk) throw notFound('Risk');
+    await touchRisk(tx, actor, orgId, riskId);
+    const risk = (await findRisk(tx, orgId, riskId))!;
     const controlRefs = [...new Set(input.controlRefs)];
     await checkControls(tx, orgId, controlRefs);
     const now = nowIso();
@@ -49,7 +50,6 @@ export function addTreatment(deps: Deps, actor: Actor, orgId: string, riskId: st
       orgId,
       input.actions.map((a) => ({ title: a.title, description: `Treatment of risk ${risk.ref}: ${risk.title}`, ownerId: a.ownerId, dueDate: a.dueDate, status: 'open' as const, sourceType: 'risk_treatment', sourceId: id, sourceRef: risk.ref })),
     );
-    await tx.updateTable('risks').set({ version: risk.version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', riskId).execute();
     const created = (await findTreatment(tx, orgId, riskId, id))!;
     await audit({ orgId, actor, action: 'risk_treatment.created', entityType: ENTITY, entityId: riskId, after: created });
     return created;
@@ -58,6 +58,7 @@ export function addTreatment(deps: Deps, actor: Actor, orgId: string, riskId: st
 
 export function updateTreatment(deps: Deps, actor: Actor, orgId: string, riskId: string, id: string, patch: z.output<typeof ZUpdateTreatment>) {
   return inTransaction(deps, async (tx, audit) => {
+    await touchRisk(tx, actor, orgId, riskId, 'Treatment');
     const before = await findTreatment(tx, orgId, riskId, id);
     if (!before) throw notFound('Treatment');
     if (before.version !== patch.version) throw staleVersion('treatment', before);
@@ -79,15 +80,15 @@ export function updateTreatment(deps: Deps, actor: Actor, orgId: string, riskId:
       set.verifiedAt = effectiveness === null ? null : now;
       set.verifiedByName = effectiveness === null ? null : actor.name;
     }
-    const res = await tx.updateTable('riskTreatments').set({ ...set, version: version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', id).where('orgId', '=', orgId).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('treatment', before);
+    await writeOne(
+      tx.updateTable('riskTreatments').set({ ...set, version: version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', id).where('orgId', '=', orgId).where('version', '=', version),
+      () => staleVersion('treatment', before),
+    );
     const residualChanged = residualLikelihood !== undefined && residualConsequence !== undefined && (residualLikelihood !== before.residualLikelihood || residualConsequence !== before.residualConsequence);
     if (residualChanged) {
       if (residualLikelihood === null || residualConsequence === null) await tx.deleteFrom('riskAssessments').where('treatmentId', '=', id).where('kind', '=', 'residual').execute();
       else await recordRating(tx, actor, orgId, riskId, { kind: 'residual', likelihood: residualLikelihood, consequence: residualConsequence, note: 'Residual rating changed', treatmentId: id }, await criteriaInForce(tx, orgId));
     }
-    const risk = (await findRisk(tx, orgId, riskId))!;
-    await tx.updateTable('risks').set({ version: risk.version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', riskId).execute();
     const after = (await findTreatment(tx, orgId, riskId, id))!;
     await audit({ orgId, actor, action: 'risk_treatment.updated', entityType: ENTITY, entityId: riskId, before, after });
     return after;
@@ -96,11 +97,10 @@ export function updateTreatment(deps: Deps, actor: Actor, orgId: string, riskId:
 
 export function removeTreatment(deps: Deps, actor: Actor, orgId: string, riskId: string, id: string) {
   return inTransaction(deps, async (tx, audit) => {
+    await touchRisk(tx, actor, orgId, riskId, 'Treatment');
     const before = await findTreatment(tx, orgId, riskId, id);
     if (!before) throw notFound('Treatment');
-    await tx.deleteFrom('riskTreatments').where('id', '=', id).execute();
-    const risk = (await findRisk(tx, orgId, riskId))!;
-    await tx.updateTable('risks').set({ version: risk.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('id', '=', riskId).execute();
+    await writeOne(tx.deleteFrom('riskTreatments').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Treatment'));
     await audit({ orgId, actor, action: 'risk_treatment.deleted', entityType: ENTITY, entityId: riskId, before });
   });
 }
@@ -108,13 +108,12 @@ export function removeTreatment(deps: Deps, actor: Actor, orgId: string, riskId:
 /** Top management accepts the residual risk (or the inherent one, for a risk retained as it is) until a date. */
 export function acceptRisk(deps: Deps, actor: Actor, orgId: string, riskId: string, input: z.output<typeof ZAcceptRisk>) {
   return inTransaction(deps, async (tx, audit) => {
-    const risk = await findRisk(tx, orgId, riskId);
-    if (!risk) throw notFound('Risk');
+    await touchRisk(tx, actor, orgId, riskId);
+    const risk = (await findRisk(tx, orgId, riskId))!;
     if (input.expiresAt <= today()) throw ruleViolation('expiresAt must be a date in the future: an acceptance lapses after it', { field: 'expiresAt' });
     const id = newId();
     const row = { id, orgId, riskId, level: risk.residualLevel ?? risk.inherentLevel, rationale: input.rationale, expiresAt: input.expiresAt, acceptedAt: nowIso(), acceptedBy: actor.userId, acceptedByName: actor.name };
     await tx.insertInto('riskAcceptances').values(row).execute();
-    await tx.updateTable('risks').set({ version: risk.version + 1, updatedAt: row.acceptedAt, updatedBy: actor.userId }).where('id', '=', riskId).execute();
     const after = (await findRisk(tx, orgId, riskId))!;
     await audit({ orgId, actor, action: 'risk_acceptance.created', entityType: ENTITY, entityId: riskId, after: after.acceptance });
     return after.acceptance!;

@@ -8,6 +8,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { listParties } from '../context/registers';
 import { readCriteriaInForce } from '../risk/criteria';
 import { loadRisks, today, treatmentControls } from '../risk/read';
+import { writeOne } from '../../platform/db/versioned';
 
 // The Statement of Applicability (6.1.3 d): derived live from the controls, the decisions people
 // recorded, the treatments and the interested parties' requirements. Approval freezes a numbered
@@ -112,11 +113,9 @@ export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: stri
       updatedBy: actor.userId,
     };
     if (row) {
-      const res = await tx.updateTable('soaDecisions').set(values).where('orgId', '=', orgId).where('ref', '=', ref).where('version', '=', input.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw staleVersion('SoA item', before);
+      await writeOne(tx.updateTable('soaDecisions').set(values).where('orgId', '=', orgId).where('ref', '=', ref).where('version', '=', input.version), () => staleVersion('SoA item', before));
     } else {
-      const res = await tx.insertInto('soaDecisions').values({ orgId, ref, ...values }).onConflict((oc) => oc.columns(['orgId', 'ref']).doNothing()).executeTakeFirst();
-      if (Number(res.numInsertedOrUpdatedRows ?? 0n) !== 1) throw staleVersion('SoA item', before);
+      await writeOne(tx.insertInto('soaDecisions').values({ orgId, ref, ...values }).onConflict((oc) => oc.columns(['orgId', 'ref']).doNothing()), () => staleVersion('SoA item', before));
     }
     const after = (await liveItems(tx, orgId)).items.find((i) => i.ref === ref)!;
     await audit({ orgId, actor, action: 'soa_item.decided', entityType: 'soa_item', entityId: ref, before, after });
@@ -124,7 +123,10 @@ export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: stri
   });
 }
 
-/** Top management approves the SoA as it stands; refused while a blocking warning remains. */
+/**
+ * Top management approves the SoA as it stands; refused while a blocking warning remains. Approvals
+ * of one organization take turns (lock), so two pressed at once do not both freeze version N.
+ */
 export function approveSoa(deps: Deps, actor: Actor, orgId: string, input: { version: number }) {
   return inTransaction(deps, async (tx, audit) => {
     const soa = await soaOf(tx, orgId);
@@ -139,7 +141,7 @@ export function approveSoa(deps: Deps, actor: Actor, orgId: string, input: { ver
       .execute();
     await audit({ orgId, actor, action: 'soa.approved', entityType: 'soa', entityId: orgId, after: { version: soa.version, counts: soa.counts } });
     return soaOf(tx, orgId);
-  });
+  }, { lock: `soa:${orgId}` });
 }
 
 export async function soaVersions(deps: Deps, orgId: string) {

@@ -44,9 +44,11 @@ export async function migrate(handle: DbHandle): Promise<void> {
 }
 
 /**
- * Serializes writers of one audit chain inside a transaction. PostgreSQL takes a transaction-scoped
- * advisory lock; SQLite already allows one writer at a time.
+ * Serializes the transactions that name the same key, until each commits or rolls back: writers of
+ * one audit chain, the members of one organization, one approval. PostgreSQL takes a
+ * transaction-scoped advisory lock, which holds across every instance sharing the database; SQLite
+ * already runs one write transaction at a time. Take it before reading what the decision rests on.
  */
-export async function lockChain(tx: Tx, dialect: Dialect, chain: string): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${chain}))`.execute(tx);
+export async function lockKey(tx: Tx, dialect: Dialect, key: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../db/unique-violation';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../errors';
 
 type Issue = { path: string; message: string };
@@ -42,6 +43,10 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return send(reply, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
     default:
+  }
+  if (isUniqueViolation(err)) {
+    req.log.warn({ err }, 'unique constraint hit by concurrent writes');
+    return send(reply, 'CONFLICT', 'Someone else saved the same record at the same moment, so nothing was changed. Reload and try again.');
   }
   if (err instanceof SyntaxError && fe.statusCode === 400) return send(reply, 'MALFORMED_JSON', 'The request body is not valid JSON.');
   if (fe.statusCode === 413) return send(reply, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');

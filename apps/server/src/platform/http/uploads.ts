@@ -12,17 +12,25 @@ import { errorHandler } from './error-handler';
 const bodyDocumentedOnly: FastifySchemaCompiler<z.ZodType> = (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route));
 
 export type UploadOptions = { maxBytes: number; what: string };
+export type UploadedFile = { name: string; mediaType: string; bytes: Buffer };
+/** Reads the one file of an upload request in this scope (see `uploadedFile`). */
+export type ReadUpload = (req: FastifyRequest) => Promise<UploadedFile>;
 
-export function uploadScope(fastify: FastifyInstance, opts: UploadOptions, routes: (scope: FastifyInstance) => void) {
-  const mb = `${Math.round(opts.maxBytes / 1024 / 1024)} MB`;
+const sizeLabel = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const tooLarge = (opts: UploadOptions) => new AppError('PAYLOAD_TOO_LARGE', `Upload one ${opts.what} of at most ${sizeLabel(opts.maxBytes)}, in the field "file". Nothing was changed.`);
+const oneFileOnly = (opts: UploadOptions) =>
+  new AppError('VALIDATION', `Send one ${opts.what} per request, in the field "file"; this request had more than one. Nothing was changed.`, { issues: [{ path: 'body.file', message: 'more than one file was sent' }] });
+
+export function uploadScope(fastify: FastifyInstance, opts: UploadOptions, routes: (scope: FastifyInstance, readUpload: ReadUpload) => void) {
   // Upload problems in the contract's error shape, in words about the file, not about the parser.
   const errors = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     switch (err.code) {
       case 'FST_REQ_FILE_TOO_LARGE':
       case 'FST_PARTS_LIMIT':
-      case 'FST_FILES_LIMIT':
       case 'FST_FIELDS_LIMIT':
-        return errorHandler(new AppError('PAYLOAD_TOO_LARGE', `Upload one ${opts.what} of at most ${mb}, in the field "file". Nothing was changed.`), req, reply);
+        return errorHandler(tooLarge(opts), req, reply);
+      case 'FST_FILES_LIMIT':
+        return errorHandler(oneFileOnly(opts), req, reply);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
         return errorHandler(new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${opts.what} as multipart/form-data in the field "file".`), req, reply);
@@ -31,19 +39,37 @@ export function uploadScope(fastify: FastifyInstance, opts: UploadOptions, route
     }
   };
   void fastify.register(async (scope) => {
-    await scope.register(multipart, { limits: { files: 1, fileSize: opts.maxBytes, fields: 10, parts: 11 } });
+    // Two files allowed by the parser so that a second one is seen and refused, not silently dropped.
+    await scope.register(multipart, { limits: { files: 2, fileSize: opts.maxBytes, fields: 10, parts: 12 } });
     scope.setErrorHandler(errors);
     scope.setValidatorCompiler(bodyDocumentedOnly);
-    routes(scope);
+    routes(scope, (req) => uploadedFile(req, opts));
   });
 }
 
-/** The one uploaded file of a request, or a 4xx that says what to send. */
-export async function uploadedFile(req: FastifyRequest, what: string): Promise<{ name: string; mediaType: string; bytes: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${what} as multipart/form-data in the field "file".`);
-  const file = await req.file();
-  if (!file || file.fieldname !== 'file') {
-    throw new AppError('VALIDATION', `Send the ${what} in the multipart field "file".`, { issues: [{ path: 'body.file', message: file ? `expected the field "file", got "${file.fieldname}"` : 'no file was sent' }] });
+/**
+ * The one uploaded file of a request, read whole, or a 4xx that says what to send. The parser's
+ * "too large" flag can be raised after it has handed over the last allowed chunk (when the next
+ * byte arrives in a read of its own), so the flag is checked after reading, not only during it.
+ */
+async function uploadedFile(req: FastifyRequest, opts: UploadOptions): Promise<UploadedFile> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${opts.what} as multipart/form-data in the field "file".`);
+  let found: UploadedFile | undefined;
+  let otherField: string | undefined;
+  for await (const part of req.parts()) {
+    if (part.type !== 'file') continue;
+    if (part.fieldname !== 'file') {
+      otherField ??= part.fieldname;
+      part.file.resume(); // drain it, so the request ends
+      continue;
+    }
+    if (found) throw oneFileOnly(opts);
+    const bytes = await part.toBuffer();
+    if (part.file.truncated || bytes.length > opts.maxBytes) throw tooLarge(opts);
+    found = { name: part.filename, mediaType: part.mimetype, bytes };
   }
-  return { name: file.filename, mediaType: file.mimetype, bytes: await file.toBuffer() };
+  if (!found) {
+    throw new AppError('VALIDATION', `Send the ${opts.what} in the multipart field "file".`, { issues: [{ path: 'body.file', message: otherField ? `expected the field "file", got "${otherField}"` : 'no file was sent' }] });
+  }
+  return found;
 }
