@@ -318,9 +318,10 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     expect(elsewhere.status).toBe(415);
   });
 
-  it('exports the same rows as CSV, with formula cells neutralized', async () => {
+  it('exports the same rows as CSV, with formula cells neutralized (fullwidth signs too), and the workbook keeps them as text', async () => {
     const a = await create('CSV export');
     await answer(a.id, '4.1', { result: 'conformant', notes: '=HYPERLINK("http://evil")', evidenceLinks: ['https://a.example.com', 'https://b.example.com'], ownerId: contributor.user!.id });
+    await answer(a.id, '4.2', { notes: '\uFF1D1+1', justification: '\u200B\uFF20SUM(A1)' });
     const res = await owner.get(`${base}/${a.id}/export.csv`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -330,7 +331,11 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     expect(rows[0]!.cells).toEqual(['Ref', 'Requirement', 'Section', 'Documented information', 'What it asks', 'What an auditor looks for', 'Status', 'Result', 'Maturity (0–5)', 'Justification', 'Current practice notes', 'Owner email', 'Target date (YYYY-MM-DD)', 'Evidence links (one per line)', 'Version']);
     const r = rows[1]!.cells;
     expect([r[0], r[6], r[7], r[10], r[11], r[13], r[14]]).toEqual(['4.1', 'In progress', 'Conformant', `'=HYPERLINK("http://evil")`, contributor.user!.email, 'https://a.example.com\nhttps://b.example.com', '2']);
+    expect([rows[2]!.cells[9], rows[2]!.cells[10]]).toEqual(["'\u200B\uFF20SUM(A1)", "'\uFF1D1+1"]);
     expect(rows[70]!.cells.slice(0, 2)).toEqual(['A.10.4', 'Customers']);
+    // The workbook writes user text as strings: no cell of the answers sheet is a formula.
+    const sheet = unzipEntry((await download(owner, `${base}/${a.id}/export.xlsx`)).bytes, 'xl/worksheets/sheet1.xml')!;
+    expect(sheet).not.toMatch(/<f[ >]/);
   });
 
   it('produces the gap report as .docx and .pdf with the summary, the scores and the gap list', async () => {

@@ -135,10 +135,21 @@ export async function removeTempFiles(dataDir: string, now = Date.now()): Promis
 const SAFE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'text/plain', 'text/csv', 'application/zip', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.presentationml.presentation']);
 export const servedType = (mediaType: string) => (SAFE_TYPES.has(mediaType) ? mediaType : 'application/octet-stream');
 
-/** A file name that is safe in a Content-Disposition header and on any disk. */
+/**
+ * Control characters (C0, DEL, C1) could split a header or a log line; bidi controls (U+202A–U+202E,
+ * U+2066–U+2069, and the marks U+200E, U+200F, U+061C) reorder what a person sees: "invoice\u202Efdp.exe"
+ * shows as "invoiceexe.pdf". Neither belongs in a file name.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const withoutControls = (s: string) => s.replace(CONTROLS, '');
+
+/** A file name that is safe on any disk and to show: no directory, no control or bidi characters, at most 200 characters. */
 export function safeFileName(name: string): string {
-  // Control characters are exactly what must go: they could split a header.
-  // eslint-disable-next-line no-control-regex
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f"<>|:*?\\/]+/g, '_').trim();
-  return (base || 'file').slice(0, 200);
+  const base = path
+    .basename(withoutControls(name).normalize('NFC').replace(/\\/g, '/'))
+    .replace(/["<>|:*?\\/]+/g, '_')
+    .trim();
+  // Cut by code points, so a character outside the BMP (an emoji) is never split in half.
+  return Array.from(base).slice(0, 200).join('').trim() || 'file';
 }
