@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
 import { localFileStore } from '../../platform/files';
 import type { AppDeps } from '../../platform/http/app';
+import { attachment } from '../../platform/http/content-disposition';
 import { actorOf, membershipOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { createDocument, regenerateSections, startNewDraft, updateDraft } from './drafts';
@@ -104,7 +105,7 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
     app.get(`${version}/export.${format}`, { config: { access: 'document.read' }, schema: { tags, summary: `The version as ${format.toUpperCase()}: the approved file itself once approved, a marked draft before`, params: ZVersionParams } }, async (req, reply) => {
       const file = await downloadVersion(deps, store, req.params.orgId, req.params.id, req.params.versionId, format);
       if (file.kind === 'stored') {
-        reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
+        reply.header('content-disposition', attachment(file.fileName));
         reply.header('x-content-sha256', file.sha256);
         return reply.type(file.mediaType).send(file.bytes);
       }
