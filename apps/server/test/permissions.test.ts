@@ -136,6 +136,8 @@ const CASES: Case[] = [
       return { url: `${d.url}/withdraw`, body: { version: d.version, comment: 'Not needed' } };
     },
   },
+  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/acknowledgements', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/acknowledgements` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/acknowledgements', prepare: async (c) => ({ url: `${(await newDocument(c, 'published')).url}/acknowledgements` }) },
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.docx', prepare: async (c) => ({ url: `${(await newDocument(c, 'approved')).url}/export.docx` }) },
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.pdf', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/export.pdf` }) },
   { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
