@@ -24,3 +24,35 @@ export type AiSystem = {
   createdAt: string;
   updatedAt: string;
 };
+
+type Person = { id: string; name: string } | null;
+export type DocumentVersion = { id: string; label: string; state: string; approvedAt: string | null; publishedAt: string | null; nextReviewAt: string | null };
+export type DocumentSummary = {
+  id: string;
+  code: string;
+  typeId: string;
+  typeTitle: string;
+  title: string;
+  owner: Person;
+  approver: Person;
+  inForce: DocumentVersion | null;
+  latest: DocumentVersion;
+  stale: { since: string; count: number } | null;
+  reviewOverdue: boolean;
+};
+export type MasterItem = {
+  key: string;
+  title: string;
+  refs: string[];
+  basis: string;
+  mandatory: boolean;
+  documentId: string | null;
+  code: string | null;
+  state: string;
+  version: string | null;
+  owner: string | null;
+  approvedAt: string | null;
+  nextReviewAt: string | null;
+  records: string | null;
+  problems: string[];
+};

@@ -1,5 +1,5 @@
-/** Exit codes: 0 ok, 1 an error from the server or the network, 2 a usage or input error. */
-export const EXIT = { ok: 0, server: 1, usage: 2 } as const;
+/** Exit codes: 0 ok, 1 an error from the server or the network, 2 a usage or input error, 3 a check that ran and failed (docs verify). */
+export const EXIT = { ok: 0, server: 1, usage: 2, failed: 3 } as const;
 
 /** An error the CLI reports as one message on stderr, then exits with `exitCode`. */
 export class CliError extends Error {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { aiSystems } from './commands/ai-systems';
 import { catalog } from './commands/catalog';
+import { docs } from './commands/docs';
 import { login } from './commands/login';
 import { soa } from './commands/soa';
 import { CliError, EXIT } from './errors';
@@ -19,6 +20,10 @@ Commands:
   catalog export         a framework as an OSCAL catalog (--format oscal)
   catalog import         add a framework or crosswalk file to the organization
   soa export             the Statement of Applicability as xlsx, docx, csv or pdf (--format)
+  docs list              the controlled documents: code, title, version in force, state
+  docs master-list       the master list of documented information, with its problems
+  docs export            download the evidence package of the documents in force (zip)
+  docs verify <zip>      check an evidence package offline against its manifest (SHA-256)
 
 Options:
   -h, --help             show help (also after any command)
@@ -29,7 +34,8 @@ Environment:
   FORTYTWO_URL, FORTYTWO_TOKEN, FORTYTWO_ORG
                          override the saved server, token and default organization
 
-Exit codes: 0 ok, 1 error from the server or the network, 2 usage or input error.
+Exit codes: 0 ok, 1 error from the server or the network, 2 usage or input error,
+3 a check that failed (docs verify: the package does not match its manifest).
 `;
 
 export function version(): string {
@@ -52,6 +58,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
         return await catalog(rest, io);
       case 'soa':
         return await soa(rest, io);
+      case 'docs':
+      case 'documents':
+        return await docs(rest, io);
       case '--version':
       case '-v':
       case 'version':

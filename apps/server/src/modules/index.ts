@@ -16,7 +16,8 @@ import { impactRoutes } from './impact/routes';
 import { soaRoutes } from './soa/routes';
 import { riskExportRoutes } from './risk/export-routes';
 import { soaExportRoutes } from './soa/export-routes';
+import { documentExportRoutes } from './documents/export-routes';
 import { documentRoutes } from './documents/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes];
