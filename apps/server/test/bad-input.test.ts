@@ -78,6 +78,25 @@ describeEachDialect('bad input', (ctx) => {
     await expectUntouched();
   });
 
+  it('answers a malformed percent-encoding in the address with a 400 in the contract shape and the security headers', async () => {
+    for (const target of ['/api/tokens/%C0%AE', `${url}/%E0%A4%A`, `${url}/%`]) {
+      const res = await owner.get(target);
+      expect(res.status, target).toBe(400);
+      expect(res.body.error, target).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/address/) });
+      expect(res.headers['x-content-type-options'], target).toBe('nosniff');
+      expect(res.headers['content-security-policy'], target).toContain("default-src 'self'");
+      expect(res.headers['cache-control'], target).toBe('no-store');
+    }
+    const del = await owner.delete('/api/tokens/%C0%AE');
+    expect(del.status).toBe(400);
+    expect(del.body.error.code).toBe('VALIDATION');
+    // An id longer than any route accepts: the same shape, not Fastify's raw 414.
+    const long = await owner.get(`${url}/${'x'.repeat(300)}`);
+    expect(long.status).toBe(400);
+    expect(long.body.error.code).toBe('VALIDATION');
+    expect(long.headers['x-frame-options']).toBe('DENY');
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const res = await owner.get('/api/nope');
     expect(res.status).toBe(404);
