@@ -78,6 +78,36 @@ describeEachDialect('bad input', (ctx) => {
     await expectUntouched();
   });
 
+  it('refuses the NUL character anywhere in the body, path or query with a 400 naming the field, and stores nothing', async () => {
+    const body = await owner.post(url, validAiSystem({ name: 'Nul\u0000name' }));
+    expect(body.status).toBe(400);
+    expect(body.body.error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'body.name' }] } });
+    expect(body.body.error.message).toMatch(/body\.name: .*NUL character/);
+    const nested = await owner.post(url, validAiSystem({ tags: ['fine', 'bad\u0000tag'] }));
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.details.issues[0].path).toBe('body.tags.1');
+    const key = await owner.post(url, { ...validAiSystem(), ['evil\u0000key']: 'x' });
+    expect(key.status).toBe(400);
+    expect(key.body.error.code).toBe('VALIDATION');
+    const patched = await owner.patch(`${url}/${existing.id}`, { version: existing.version, description: '\u0000' });
+    expect(patched.status).toBe(400);
+    for (const [target, path] of [
+      [`${url}/%00`, 'params.id'],
+      [`${url}/ab%00cd/history`, 'params.id'],
+      [`/api/orgs/%00/ai-systems`, 'params.orgId'],
+      [`${url}?q=%00`, 'query.q'],
+      [`${url}?tag=a%00`, 'query.tag'],
+      [`/api/orgs/${orgId}/audit-events?entityType=%00`, 'query.entityType'],
+      [`/api/orgs/${orgId}/audit-events?action=x%00y`, 'query.action'],
+    ] as const) {
+      const res = await owner.get(target);
+      expect(res.status, target).toBe(400);
+      expect(res.body.error, target).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path }] } });
+    }
+    expect((await owner.delete(`${url}/%00`)).status).toBe(400);
+    await expectUntouched();
+  });
+
   it('answers a malformed percent-encoding in the address with a 400 in the contract shape and the security headers', async () => {
     for (const target of ['/api/tokens/%C0%AE', `${url}/%E0%A4%A`, `${url}/%`]) {
       const res = await owner.get(target);

@@ -10,6 +10,7 @@ import type { DbHandle } from '../db/connect';
 import { AppError } from '../errors';
 import { accessHook, type Access } from './access';
 import { errorHandler, frameworkErrorHandler } from './error-handler';
+import { refuseNulInAddress, refuseNulInBody } from './refuse-nul';
 import { securityHeaders } from './security-headers';
 
 export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk imports set their own
@@ -69,7 +70,9 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
     },
     transform: jsonSchemaTransform,
   });
+  app.addHook('onRequest', refuseNulInAddress);
   app.addHook('onRequest', accessHook(deps.db));
+  app.addHook('preValidation', refuseNulInBody);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, () => Promise.resolve({ status: 'ok' as const }));

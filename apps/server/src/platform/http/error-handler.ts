@@ -60,14 +60,16 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
  * Fastify's `frameworkErrors`: problems found while routing, before any hook runs (so neither the
  * error handler nor the onSend hook that sets the security headers would see them).
  */
-export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   setSecurityHeaders(req, reply);
   switch (err.code) {
     case 'FST_ERR_BAD_URL':
-      return send(reply, 'VALIDATION', 'The address has a malformed percent-encoding (a % not followed by valid UTF-8 bytes). Encode ids and parameters with encodeURIComponent.');
+      void send(reply, 'VALIDATION', 'The address has a malformed percent-encoding (a % not followed by valid UTF-8 bytes). Encode ids and parameters with encodeURIComponent.');
+      return;
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return send(reply, 'VALIDATION', 'A part of the address is longer than 100 characters, longer than any id. Check the address.');
+      void send(reply, 'VALIDATION', 'A part of the address is longer than 100 characters, longer than any id. Check the address.');
+      return;
     default:
-      return errorHandler(err, req, reply);
+      void errorHandler(err, req, reply);
   }
 }
