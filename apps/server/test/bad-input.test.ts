@@ -127,6 +127,40 @@ describeEachDialect('bad input', (ctx) => {
     expect(long.headers['x-frame-options']).toBe('DENY');
   });
 
+  it('refuses crafted cursors with a 400 that says to start from the first page', async () => {
+    const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const lists = [
+      url,
+      `${url}?sort=lifecycleStage`,
+      `${url}?sort=createdAt&order=desc`,
+      `/api/orgs/${orgId}/audit-events`,
+      `${url}/${existing.id}/history`,
+    ];
+    const crafted = [[true, 'x'], [{}, 'x'], [[1, 2], 'x'], ['x'], [null, 'x'], ['x', 1], [1.5], [-1], [1e300], ['\u0000', 'x'], ['x', '\u0000'], ['x'.repeat(900), 'y'], 'x', {}, null];
+    for (const list of lists) {
+      for (const value of crafted) {
+        const target = `${list}${list.includes('?') ? '&' : '?'}cursor=${cursor(value)}`;
+        const res = await owner.get(target);
+        expect(res.status, `${target} ${JSON.stringify(value)}`).toBe(400);
+        expect(res.body.error.code).toBe('VALIDATION');
+        expect(res.body.error.message).toMatch(/cursor is not valid.*first page/);
+      }
+    }
+    // A cursor of another sort order is refused too: its value has the wrong type for this sort.
+    expect((await owner.get(`${url}?sort=riskTier&cursor=${cursor(['untouched', existing.id])}`)).status).toBe(400);
+    // A real cursor still pages.
+    await owner.post(url, validAiSystem({ name: 'Second' }));
+    for (const list of [`${url}?limit=1`, `${url}?limit=1&sort=lifecycleStage`, `/api/orgs/${orgId}/audit-events?limit=1`]) {
+      const first = await owner.get(list);
+      expect(first.body.nextCursor, list).toEqual(expect.any(String));
+      const next = await owner.get(`${list}&cursor=${first.body.nextCursor}`);
+      expect(next.status, list).toBe(200);
+      expect(next.body.items[0].id).not.toBe(first.body.items[0].id);
+    }
+    const second = (await owner.get(`${url}?q=Second`)).body.items[0];
+    expect((await owner.delete(`${url}/${second.id}`)).status).toBe(204);
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const res = await owner.get('/api/nope');
     expect(res.status).toBe(404);
