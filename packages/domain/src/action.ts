@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './dates';
 
 // Actions: the work that closes a gap (and later a finding or a nonconformity), with an owner and
 // a due date. They appear on their owner's task list.
@@ -7,7 +8,7 @@ export const ACTION_STATUSES = ['open', 'in_progress', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', in_progress: 'In progress', done: 'Done' };
 
-const dueDate = z.iso.date({ error: 'Due date must be a date such as 2027-03-31' });
+const dueDate = calendarDate('Due date');
 const title = z.string({ error: 'Title is required' }).trim().min(1, 'Title is required').max(300, 'Title must be at most 300 characters');
 const description = z.string().trim().max(8000, 'Description must be at most 8000 characters');
 

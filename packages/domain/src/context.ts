@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './dates';
 import { AI_ROLES, type AiRole } from './enums';
 
 // Step 2, clauses 4.1 and 4.2: the organization's context (issues, climate decision, AI roles) and
@@ -56,7 +57,7 @@ export const AI_SUB_ROLE_LABELS: Record<string, string> = {
 
 const text = (what: string, max: number) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max, `${what} must be at most ${max} characters`);
 const optionalText = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`);
-const reviewDate = z.iso.date({ error: 'Review date must be a date such as 2027-06-30' });
+const reviewDate = calendarDate('Review date', '2027-06-30');
 
 export const ZContextIssueFields = z.strictObject({
   kind: z.enum(CONTEXT_ISSUE_KINDS, { error: 'Choose whether the issue is internal or external' }),

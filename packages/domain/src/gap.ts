@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './dates';
 
 // Gap analysis: the vocabulary, the input rules and the readiness arithmetic. Pure functions, so
 // the server, the web app (which shows the formula) and the exports compute the same numbers.
@@ -36,7 +37,7 @@ export function sectionOf(ref: string): string {
 export const isAnnexA = (ref: string) => ref.startsWith('A.');
 
 const optionalText = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`);
-const isoDate = z.iso.date({ error: 'Target date must be a date such as 2027-03-31' });
+const targetDate = calendarDate('Target date');
 
 export const ZGapItemPatch = z.strictObject({
   version: z.number({ error: 'version is required: send the version you read' }).int(),
@@ -46,7 +47,7 @@ export const ZGapItemPatch = z.strictObject({
   justification: optionalText('Justification', 4000).optional(),
   notes: optionalText('Current practice notes', 8000).optional(),
   ownerId: z.string().max(64).nullable().optional(),
-  targetDate: isoDate.nullable().optional(),
+  targetDate: targetDate.nullable().optional(),
   evidenceLinks: z.array(z.url({ error: 'Each evidence link must be a full URL (https://…)' }).max(2000)).max(50, 'At most 50 evidence links').optional(),
   aiSystemIds: z.array(z.string().max(64)).max(200, 'At most 200 linked AI systems').optional(),
 });

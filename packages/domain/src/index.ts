@@ -2,6 +2,7 @@ export * from './enums';
 export * from './permissions';
 export * from './ai-system';
 export * from './csv';
+export * from './dates';
 export * from './org';
 export * from './gap';
 export * from './action';

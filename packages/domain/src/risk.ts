@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './dates';
 
 // AI risk assessment and treatment (ISO/IEC 42001 6.1.1–6.1.3, 8.2, 8.3): the criteria that turn a
 // likelihood and a consequence into a level, the register's fields, and treatment. Values here are
@@ -125,7 +126,7 @@ export function ratingProblem(criteria: Pick<RiskCriteriaContent, 'likelihoodLab
 
 const rating = (what: string) => z.number({ error: `${what} is required: a whole number from 1 on the criteria's scale` }).int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(10, `${what} must be at most 10`);
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31');
+const reviewDate = calendarDate('Review date');
 
 export const ZRiskFields = z.strictObject({
   title: z.string({ error: 'title is required' }).trim().min(1, 'Give the risk a title').max(200, 'Title must be at most 200 characters'),
@@ -139,7 +140,7 @@ export const ZRiskFields = z.strictObject({
   likelihood: rating('likelihood'),
   consequence: rating('consequence'),
   ownerId: z.string().max(64).nullable().default(null),
-  reviewDate: isoDate.nullable().default(null),
+  reviewDate: reviewDate.nullable().default(null),
   impactAssessmentId: z.string().max(64).nullable().default(null),
 });
 
@@ -153,7 +154,7 @@ export const ZUpdateRisk = z.strictObject({
   consequencesIndividuals: text(5000).optional(),
   consequencesSociety: text(5000).optional(),
   ownerId: z.string().max(64).nullable().optional(),
-  reviewDate: isoDate.nullable().optional(),
+  reviewDate: reviewDate.nullable().optional(),
   status: z.enum(['open', 'closed'], { error: 'status must be open or closed' }).optional(),
 });
 
@@ -171,7 +172,7 @@ export const ZTreatmentFields = z
     residualLikelihood: rating('residualLikelihood').nullable().default(null),
     residualConsequence: rating('residualConsequence').nullable().default(null),
     actions: z
-      .array(z.strictObject({ title: z.string().trim().min(1, 'Each action needs a title').max(200), ownerId: z.string().max(64).nullable().default(null), dueDate: isoDate.nullable().default(null) }))
+      .array(z.strictObject({ title: z.string().trim().min(1, 'Each action needs a title').max(200), ownerId: z.string().max(64).nullable().default(null), dueDate: calendarDate("Each action's due date").nullable().default(null) }))
       .max(50)
       .default([]),
   })
@@ -198,7 +199,7 @@ export const ZUpdateTreatment = z
 
 export const ZAcceptRisk = z.strictObject({
   rationale: z.string({ error: 'rationale is required' }).trim().min(1, 'Say why the residual risk is acceptable').max(5000),
-  expiresAt: isoDate.describe('The acceptance lapses after this date and the risk is flagged again'),
+  expiresAt: calendarDate('Accepted until').describe('The acceptance lapses after this date and the risk is flagged again'),
 });
 
 /** Days before expiry at which an acceptance counts as "expiring soon" on the dashboard. */
