@@ -133,7 +133,7 @@ export const REQUIREMENT_KINDS = ['legal', 'contractual', 'ethical', 'other'] as
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
 
 export const ZPartyRequirement = z.strictObject({
-  id: z.string().max(64).optional(),
+  id: z.string().max(64).optional().describe("to keep a requirement on update: the id of one of this party's requirements. Ids are given by the server: leave it out for a new requirement (an id the party does not have is ignored)"),
   kind: z.enum(REQUIREMENT_KINDS, { error: `kind must be one of: ${REQUIREMENT_KINDS.join(', ')}` }),
   description: text('Requirement', 2000),
   addressed: z.boolean({ error: 'addressed must be true or false: does the AIMS address this requirement?' }),
