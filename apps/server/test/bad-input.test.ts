@@ -161,6 +161,26 @@ describeEachDialect('bad input', (ctx) => {
     expect((await owner.delete(`${url}/${second.id}`)).status).toBe(204);
   });
 
+  it('refuses a version or number no integer column can hold with a 400 (PostgreSQL answered 500)', async () => {
+    for (const version of [2 ** 31, -(2 ** 53) + 1, -1]) {
+      for (const [target, body] of [
+        [`/api/orgs/${orgId}`, { version, name: 'Renamed' }],
+        [`/api/orgs/${orgId}/members/${owner.user!.id}`, { version, role: 'owner' }],
+        [`${url}/${existing.id}`, { version, name: 'Renamed' }],
+      ] as const) {
+        const res = await owner.patch(target, body);
+        expect(res.status, `${target} ${version}`).toBe(400);
+        expect(res.body.error.message).toMatch(/version must be the version you read/);
+      }
+    }
+    expect((await owner.post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: 2 ** 31 })).status).toBe(400);
+    expect((await owner.post(`/api/orgs/${orgId}/soa/approve`, { version: 2 ** 31 })).status).toBe(400);
+    expect((await owner.get(`/api/orgs/${orgId}/soa/versions/2147483648`)).status).toBe(400);
+    for (const format of ['csv', 'xlsx']) expect((await owner.get(`/api/orgs/${orgId}/soa/export.${format}?version=2147483648`)).status).toBe(400);
+    expect((await owner.get(`/api/orgs/${orgId}`)).body.name).toBe('Bad Input Org');
+    await expectUntouched();
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const res = await owner.get('/api/nope');
     expect(res.status).toBe(404);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 import { calendarDate } from './dates';
 
 // Actions: the work that closes a gap (and later a finding or a nonconformity), with an owner and
@@ -21,7 +22,7 @@ export const ZCreateAction = z.strictObject({
 });
 
 export const ZUpdateAction = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField('version is required: send the version you read'),
   title: title.optional(),
   description: description.optional(),
   ownerId: z.string().max(64).nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 import { AI_ROLES, AI_SYSTEM_STATUSES, LIFECYCLE_STAGES, RISK_TIERS } from './enums';
 
 // One schema for the server's validation, the OpenAPI document and the web form's messages.
@@ -39,7 +40,7 @@ export const ZCreateAiSystem = ZAiSystemFields;
 
 /** A partial update: only the fields sent change; `version` must be the one the client read. */
 export const ZUpdateAiSystem = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int().min(1),
+  version: versionField('version is required: send the version you read').min(1),
   name: ZAiSystemFields.shape.name.optional(),
   description: text('Description', AI_SYSTEM_LIMITS.description).optional(),
   intendedPurpose: ZAiSystemFields.shape.intendedPurpose.optional(),

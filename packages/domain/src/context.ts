@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 import { calendarDate } from './dates';
 import { AI_ROLES, type AiRole } from './enums';
 
@@ -77,7 +78,7 @@ export const ZUpdateContextIssue = z
     reviewDate: reviewDate.nullable(),
   })
   .partial()
-  .extend({ version: z.number({ error: 'version is required: send the version you read' }).int() });
+  .extend({ version: versionField('version is required: send the version you read') });
 
 export const ZAiRoleDetermination = z
   .strictObject({
@@ -93,7 +94,7 @@ export const ZAiRoleDetermination = z
 /** The one-per-organization context record: the climate decision and the AI roles with reasons. */
 export const ZUpdateOrgContext = z
   .strictObject({
-    version: z.number({ error: 'version is required: send the version you read' }).int(),
+    version: versionField('version is required: send the version you read'),
     climateRelevant: z.boolean({ error: 'climateRelevant must be true, false or null (not decided yet)' }).nullable().optional(),
     climateReason: optionalText('Reason for the climate decision', 2000).optional(),
     aiRoles: z.array(ZAiRoleDetermination).max(AI_ROLES.length).optional(),
@@ -155,7 +156,7 @@ export const ZUpdateParty = z
     requirements: z.array(ZPartyRequirement).max(100),
   })
   .partial()
-  .extend({ version: z.number({ error: 'version is required: send the version you read' }).int() });
+  .extend({ version: versionField('version is required: send the version you read') });
 
 /** A requirement the AIMS addresses should say through which clauses or controls. */
 export function requirementProblem(r: { addressed: boolean; refs: string[]; how: string }): string | null {

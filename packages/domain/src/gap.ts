@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 import { calendarDate } from './dates';
 
 // Gap analysis: the vocabulary, the input rules and the readiness arithmetic. Pure functions, so
@@ -40,7 +41,7 @@ const optionalText = (what: string, max: number) => z.string({ error: `${what} m
 const targetDate = calendarDate('Target date');
 
 export const ZGapItemPatch = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField('version is required: send the version you read'),
   status: z.enum(GAP_STATUSES, { error: `status must be one of: ${GAP_STATUSES.join(', ')}` }).optional(),
   result: z.enum(GAP_RESULTS, { error: `result must be one of: ${GAP_RESULTS.join(', ')}, or null (unanswered)` }).nullable().optional(),
   maturity: z.number({ error: 'maturity must be a whole number from 0 to 5, or null' }).int('maturity must be a whole number from 0 to 5').min(0, 'maturity must be at least 0').max(5, 'maturity must be at most 5').nullable().optional(),

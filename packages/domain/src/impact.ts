@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 import { calendarDate } from './dates';
 
 // The AI system impact assessment (6.1.4, 8.4, A.5): per AI system, what it could do to people and
@@ -59,7 +60,7 @@ export const ZImpactFields = z.strictObject({
 });
 
 export const ZUpdateImpact = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField('version is required: send the version you read'),
   title: text(200).optional(),
   trigger: ZImpactFields.shape.trigger.optional(),
   intendedUse: text(5000).optional(),

@@ -3,6 +3,7 @@ export * from './permissions';
 export * from './ai-system';
 export * from './csv';
 export * from './dates';
+export * from './version';
 export * from './org';
 export * from './gap';
 export * from './action';

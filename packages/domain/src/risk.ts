@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 import { calendarDate } from './dates';
 
 // AI risk assessment and treatment (ISO/IEC 42001 6.1.1–6.1.3, 8.2, 8.3): the criteria that turn a
@@ -88,7 +89,7 @@ const checkCriteria = (c: Omit<RiskCriteriaContent, 'method'>, ctx: z.Refinement
 export const ZRiskCriteriaContent = z.strictObject(criteriaFields).superRefine(checkCriteria);
 /** The draft criteria as sent to the server: the content and the draft's version (0 starts a new draft). */
 export const ZUpdateRiskCriteria = z
-  .strictObject({ version: z.number({ error: 'version is required: send the version of the draft you read (0 to start a new draft)' }).int(), ...criteriaFields })
+  .strictObject({ version: versionField('version is required: send the version of the draft you read (0 to start a new draft)'), ...criteriaFields })
   .superRefine(checkCriteria);
 
 /** Why a set of criteria cannot score every cell of its matrix, or null. */
@@ -145,7 +146,7 @@ export const ZRiskFields = z.strictObject({
 });
 
 export const ZUpdateRisk = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField('version is required: send the version you read'),
   title: ZRiskFields.shape.title.optional(),
   description: text(5000).optional(),
   aiSystemId: z.string().max(64).nullable().optional(),
@@ -183,7 +184,7 @@ export const ZTreatmentFields = z
 
 export const ZUpdateTreatment = z
   .strictObject({
-    version: z.number({ error: 'version is required: send the version you read' }).int(),
+    version: versionField('version is required: send the version you read'),
     option: z.enum(TREATMENT_OPTIONS, { error: `option must be one of: ${TREATMENT_OPTIONS.join(', ')}` }).optional(),
     description: text(5000).optional(),
     controlRefs: z.array(z.string().trim().min(1).max(40)).max(100).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 import { AI_ROLE_LABELS, type AiRole } from './enums';
 
 // The scope of the AI management system (clause 4.3): what it covers, what it leaves out and why,
@@ -18,7 +19,7 @@ export const ZScopeOutOfScope = z.strictObject({
 });
 
 export const ZUpdateScope = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read (0 before the first save)' }).int(),
+  version: versionField('version is required: send the version you read (0 before the first save)'),
   units: list('Organizational unit').optional(),
   sites: list('Site').optional(),
   aiSystemIds: z.array(z.string().max(64)).max(1000).optional(),
