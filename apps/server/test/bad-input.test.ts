@@ -181,6 +181,28 @@ describeEachDialect('bad input', (ctx) => {
     await expectUntouched();
   });
 
+  it('refuses an empty id where a record is referenced (it passed the membership check and hit a foreign key: 500)', async () => {
+    const org = (p: string) => `/api/orgs/${orgId}${p}`;
+    for (const [method, target, body, path] of [
+      ['POST', url, validAiSystem({ ownerId: '' }), 'body.ownerId'],
+      ['POST', `${url}/bulk`, { items: [validAiSystem({ ownerId: '' })] }, 'body.items.0.ownerId'],
+      ['PATCH', `${url}/${existing.id}`, { version: existing.version, ownerId: '' }, 'body.ownerId'],
+      ['POST', org('/actions'), { title: 'Policy', ownerId: '' }, 'body.ownerId'],
+      ['PATCH', org('/governance/data_governance'), { version: 0, ownerId: '' }, 'body.ownerId'],
+      ['POST', org('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 1, consequence: 1, ownerId: '' }, 'body.ownerId'],
+      ['POST', org('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 1, consequence: 1, aiSystemId: '' }, 'body.aiSystemId'],
+      ['PATCH', org('/scope'), { version: 0, aiSystemIds: [''] }, 'body.aiSystemIds.0'],
+    ] as const) {
+      const res = await owner.request(method, target, body);
+      expect(res.status, `${method} ${target} ${path}`).toBe(400);
+      expect(res.body.error.details.issues.map((i: { path: string }) => i.path)).toContain(path);
+      expect(res.body.error.message).toMatch(/send the id of/);
+    }
+    expect((await owner.get(org('/actions'))).body.items).toEqual([]);
+    expect((await owner.get(org('/risks'))).body.items).toEqual([]);
+    await expectUntouched();
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const res = await owner.get('/api/nope');
     expect(res.status).toBe(404);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZOwnerRef } from './ids';
 import { versionField } from './version';
 import { calendarDate } from './dates';
 
@@ -16,7 +17,7 @@ const description = z.string().trim().max(8000, 'Description must be at most 800
 export const ZCreateAction = z.strictObject({
   title,
   description: description.default(''),
-  ownerId: z.string().max(64).nullable().default(null),
+  ownerId: ZOwnerRef.nullable().default(null),
   dueDate: dueDate.nullable().default(null),
   status: z.enum(ACTION_STATUSES, { error: `status must be one of: ${ACTION_STATUSES.join(', ')}` }).default('open'),
 });
@@ -25,7 +26,7 @@ export const ZUpdateAction = z.strictObject({
   version: versionField('version is required: send the version you read'),
   title: title.optional(),
   description: description.optional(),
-  ownerId: z.string().max(64).nullable().optional(),
+  ownerId: ZOwnerRef.nullable().optional(),
   dueDate: dueDate.nullable().optional(),
   status: z.enum(ACTION_STATUSES, { error: `status must be one of: ${ACTION_STATUSES.join(', ')}` }).optional(),
 });
@@ -34,6 +35,6 @@ export type UpdateAction = z.output<typeof ZUpdateAction>;
 /** Turning gaps into actions in one step: which refs, and who does them by when. */
 export const ZGapsToActions = z.strictObject({
   refs: z.array(z.string().max(40)).min(1, 'Choose at least one gap').max(200),
-  ownerId: z.string().max(64).nullable().default(null),
+  ownerId: ZOwnerRef.nullable().default(null),
   dueDate: dueDate.nullable().default(null),
 });

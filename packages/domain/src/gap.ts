@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAiSystemRef, ZOwnerRef } from './ids';
 import { versionField } from './version';
 import { calendarDate } from './dates';
 
@@ -47,10 +48,10 @@ export const ZGapItemPatch = z.strictObject({
   maturity: z.number({ error: 'maturity must be a whole number from 0 to 5, or null' }).int('maturity must be a whole number from 0 to 5').min(0, 'maturity must be at least 0').max(5, 'maturity must be at most 5').nullable().optional(),
   justification: optionalText('Justification', 4000).optional(),
   notes: optionalText('Current practice notes', 8000).optional(),
-  ownerId: z.string().max(64).nullable().optional(),
+  ownerId: ZOwnerRef.nullable().optional(),
   targetDate: targetDate.nullable().optional(),
   evidenceLinks: z.array(z.url({ error: 'Each evidence link must be a full URL (https://…)' }).max(2000)).max(50, 'At most 50 evidence links').optional(),
-  aiSystemIds: z.array(z.string().max(64)).max(200, 'At most 200 linked AI systems').optional(),
+  aiSystemIds: z.array(ZAiSystemRef).max(200, 'At most 200 linked AI systems').optional(),
 });
 export type GapItemPatch = z.output<typeof ZGapItemPatch>;
 

@@ -4,6 +4,7 @@ export * from './ai-system';
 export * from './csv';
 export * from './dates';
 export * from './version';
+export * from './ids';
 export * from './org';
 export * from './gap';
 export * from './action';

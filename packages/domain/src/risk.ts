@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idRef, ZAiSystemRef, ZOwnerRef } from './ids';
 import { versionField } from './version';
 import { calendarDate } from './dates';
 
@@ -133,28 +134,28 @@ export const ZRiskFields = z.strictObject({
   title: z.string({ error: 'title is required' }).trim().min(1, 'Give the risk a title').max(200, 'Title must be at most 200 characters'),
   kind: z.enum(RISK_KINDS, { error: 'kind must be risk or opportunity' }).default('risk'),
   description: text(5000).default(''),
-  aiSystemId: z.string().max(64).nullable().default(null),
+  aiSystemId: ZAiSystemRef.nullable().default(null),
   source: z.string({ error: 'source is required: an Annex C.3 ref such as C.3.4, or your own words' }).trim().min(1, 'Give the risk source: an Annex C.3 ref such as C.3.4, or your own words').max(300),
   consequencesOrganization: text(5000).default(''),
   consequencesIndividuals: text(5000).default(''),
   consequencesSociety: text(5000).default(''),
   likelihood: rating('likelihood'),
   consequence: rating('consequence'),
-  ownerId: z.string().max(64).nullable().default(null),
+  ownerId: ZOwnerRef.nullable().default(null),
   reviewDate: reviewDate.nullable().default(null),
-  impactAssessmentId: z.string().max(64).nullable().default(null),
+  impactAssessmentId: idRef('Impact assessment', 'an impact assessment of this organization').nullable().default(null),
 });
 
 export const ZUpdateRisk = z.strictObject({
   version: versionField('version is required: send the version you read'),
   title: ZRiskFields.shape.title.optional(),
   description: text(5000).optional(),
-  aiSystemId: z.string().max(64).nullable().optional(),
+  aiSystemId: ZAiSystemRef.nullable().optional(),
   source: ZRiskFields.shape.source.optional(),
   consequencesOrganization: text(5000).optional(),
   consequencesIndividuals: text(5000).optional(),
   consequencesSociety: text(5000).optional(),
-  ownerId: z.string().max(64).nullable().optional(),
+  ownerId: ZOwnerRef.nullable().optional(),
   reviewDate: reviewDate.nullable().optional(),
   status: z.enum(['open', 'closed'], { error: 'status must be open or closed' }).optional(),
 });
@@ -173,7 +174,7 @@ export const ZTreatmentFields = z
     residualLikelihood: rating('residualLikelihood').nullable().default(null),
     residualConsequence: rating('residualConsequence').nullable().default(null),
     actions: z
-      .array(z.strictObject({ title: z.string().trim().min(1, 'Each action needs a title').max(200), ownerId: z.string().max(64).nullable().default(null), dueDate: calendarDate("Each action's due date").nullable().default(null) }))
+      .array(z.strictObject({ title: z.string().trim().min(1, 'Each action needs a title').max(200), ownerId: ZOwnerRef.nullable().default(null), dueDate: calendarDate("Each action's due date").nullable().default(null) }))
       .max(50)
       .default([]),
   })
