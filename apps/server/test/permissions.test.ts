@@ -8,7 +8,7 @@ import { download, upload } from './files';
  * needs, so an allowed role gets a real success and a refused role a 403 on the same request.
  */
 type Case = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown>; file?: Buffer }> };
-type Ctx = { owner: Client; orgId: string; server: Parameters<typeof addMember>[0] };
+type Ctx = { owner: Client; orgId: string; server: Parameters<typeof addMember>[0]; memberIds: string[] };
 
 const newAiSystem = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `sys ${uniqueEmail()}` }))).body as { id: string; version: number };
 
@@ -51,9 +51,93 @@ const soaDraft = async ({ owner, orgId }: Ctx) => {
   await owner.patch(`/api/orgs/${orgId}/soa/items/${first.ref}`, { version: first.version, justification: `Reason ${++seq}` });
   return (await owner.get(`/api/orgs/${orgId}/soa`)).body as { version: number };
 };
+/** A document of a register type (no text to write, so it can be approved at once), moved as far as `to`. */
+const newDocument = async (c: Ctx, to: 'draft' | 'in_review' | 'approved' | 'published' = 'draft', reviewerIds: string[] = []) => {
+  const doc = (await c.owner.post(`/api/orgs/${c.orgId}/documents`, { typeId: 'roles-responsibilities' })).body as { id: string; latest: { id: string } };
+  const url = `/api/orgs/${c.orgId}/documents/${doc.id}/versions/${doc.latest.id}`;
+  let v = (await c.owner.get(url)).body as { version: number };
+  if (to !== 'draft') v = (await c.owner.post(`${url}/submit`, { version: v.version, reviewerIds, dueDate: null, changeSummary: 'First issue' })).body;
+  if (to === 'approved' || to === 'published') v = (await c.owner.post(`${url}/approve`, { version: v.version })).body;
+  if (to === 'published') v = (await c.owner.post(`${url}/publish`, { version: v.version })).body;
+  return { id: doc.id, url, version: v.version };
+};
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
 const CASES: Case[] = [
+  { method: 'GET', route: '/api/orgs/:orgId/document-types', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-types` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/document-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings` }) },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/document-settings',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/document-settings`)).body.version, codePrefix: 'AIMS', classification: 'Internal', topManagement: `Board ${++seq}`, defaultOwnerId: null, defaultApproverId: null } }),
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/documented-information', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/documents', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/documents', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents`, body: { typeId: 'communication-plan' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/documents/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents/${(await newDocument(c)).id}` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/documents/:id/versions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents/${(await newDocument(c, 'published')).id}/versions`, body: { material: false } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId', prepare: async (c) => ({ url: (await newDocument(c)).url }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/documents/:id/versions/:versionId', prepare: async (c) => ({ url: (await newDocument(c)).url, body: { version: 1, title: 'Renamed' } }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/regenerate',
+    prepare: async (c) => {
+      const doc = (await c.owner.post(`/api/orgs/${c.orgId}/documents`, { typeId: 'communication-plan' })).body;
+      return { url: `/api/orgs/${c.orgId}/documents/${doc.id}/versions/${doc.latest.id}/regenerate`, body: { version: 1, sectionKeys: ['purpose'] } };
+    },
+  },
+  { method: 'POST', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/submit', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/submit`, body: { version: 1, reviewerIds: [], dueDate: null, changeSummary: 'First issue' } }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/recall',
+    prepare: async (c) => {
+      const d = await newDocument(c, 'in_review');
+      return { url: `${d.url}/recall`, body: { version: d.version } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/reviews',
+    // Every member reviews, so the only refusal left is the role's.
+    prepare: async (c) => {
+      const d = await newDocument(c, 'in_review', c.memberIds);
+      return { url: `${d.url}/reviews`, body: { version: d.version, decision: 'agree' } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/send-back',
+    prepare: async (c) => {
+      const d = await newDocument(c, 'in_review');
+      return { url: `${d.url}/send-back`, body: { version: d.version, comment: 'Add the new activity' } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/approve',
+    prepare: async (c) => {
+      const d = await newDocument(c, 'in_review');
+      return { url: `${d.url}/approve`, body: { version: d.version } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/publish',
+    prepare: async (c) => {
+      const d = await newDocument(c, 'approved');
+      return { url: `${d.url}/publish`, body: { version: d.version } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/withdraw',
+    prepare: async (c) => {
+      const d = await newDocument(c);
+      return { url: `${d.url}/withdraw`, body: { version: d.version, comment: 'Not needed' } };
+    },
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.docx', prepare: async (c) => ({ url: `${(await newDocument(c, 'approved')).url}/export.docx` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.pdf', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/export.pdf` }) },
   { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
   {
     method: 'PATCH',
@@ -328,11 +412,12 @@ describeEachDialect('permission matrix', (ctx) => {
 
   beforeAll(async () => {
     const { owner, orgId } = await newOrgOwner(ctx());
-    c = { owner, orgId, server: ctx() };
+    c = { owner, orgId, server: ctx(), memberIds: [owner.user!.id] };
     members.set('owner', owner);
     const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
     for (const role of ROLES.filter((r) => r !== 'owner')) {
       members.set(role, await addMember(ctx(), owner, orgId, role, role === 'external_auditor' ? { expiresAt: inAMonth } : {}));
+      c.memberIds.push(members.get(role)!.user!.id);
     }
   });
 

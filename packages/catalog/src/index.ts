@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './oscal';
 export { loadBuiltinCatalog, DATA_DIR, type LoadedCatalog } from './builtin';
 export * from './custom-control';
+export * from './document-types';

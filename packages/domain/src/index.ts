@@ -15,3 +15,6 @@ export * from './ai-system-profile';
 export * from './risk';
 export * from './soa';
 export * from './impact';
+export * from './rich-text';
+export * from './documents';
+export * from './document-generators';

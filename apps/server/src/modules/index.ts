@@ -16,6 +16,7 @@ import { impactRoutes } from './impact/routes';
 import { soaRoutes } from './soa/routes';
 import { riskExportRoutes } from './risk/export-routes';
 import { soaExportRoutes } from './soa/export-routes';
+import { documentRoutes } from './documents/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes];

@@ -12,6 +12,12 @@ export type TransactionOptions = {
   lock?: string | string[];
 };
 
+/**
+ * The dependencies of a read that runs inside an open transaction. A service reading through
+ * `deps.db` there would wait for a second connection, and SQLite has one: it would never come.
+ */
+export const within = (deps: Deps, tx: Tx): Deps => ({ db: tx, dialect: deps.dialect });
+
 /** A unit of work: the change and its audit events commit together or not at all. */
 export function inTransaction<T>(deps: Deps, work: (tx: Tx, audit: (e: AuditInput) => Promise<void>) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
   return deps.db.transaction().execute(async (tx) => {

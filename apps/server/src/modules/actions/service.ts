@@ -120,6 +120,22 @@ export async function createActionsInTx(tx: Tx, audit: (e: AuditInput) => Promis
   return out;
 }
 
+/**
+ * Marks the open actions of a source done, inside the source's own transaction: a review decided,
+ * a version withdrawn. Each change is audited like any other edit of an action.
+ */
+export async function completeActionsInTx(tx: Tx, audit: (e: AuditInput) => Promise<void>, actor: Actor, orgId: string, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const before = await find(tx, orgId, id);
+    if (!before || before.status === 'done') continue;
+    await writeOne(
+      tx.updateTable('actions').set({ status: 'done', version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', before.version),
+      () => staleVersion('action', before),
+    );
+    await audit({ orgId, actor, action: 'action.updated', entityType: ENTITY, entityId: id, before, after: (await find(tx, orgId, id))! });
+  }
+}
+
 export function createAction(deps: Deps, actor: Actor, orgId: string, input: zod.output<typeof ZCreateAction>): Promise<ActionOut> {
   return inTransaction(deps, async (tx, audit) => (await createActionsInTx(tx, audit, actor, orgId, [{ ...input, sourceType: 'manual', sourceId: null, sourceRef: null }]))[0]!);
 }

@@ -7,7 +7,14 @@ const SEQUENCES = {
   impact_assessment: { table: 'impact_assessments', column: 'number' },
 } as const;
 
-export type NumberSequence = keyof typeof SEQUENCES;
+/** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */
+export type NumberSequence = keyof typeof SEQUENCES | `document:${string}`;
+
+function firstNumber(orgId: string, sequence: NumberSequence) {
+  if (sequence.startsWith('document:')) return sql<number>`(select coalesce(max(number), 0) + 1 from documents where org_id = ${orgId} and prefix = ${sequence.slice('document:'.length)})`;
+  const { table, column } = SEQUENCES[sequence as keyof typeof SEQUENCES];
+  return sql<number>`(select coalesce(max(${sql.ref(column)}), 0) + 1 from ${sql.table(table)} where org_id = ${orgId})`;
+}
 
 /**
  * The next number of a sequence in an organization, taken inside the creating transaction. The
@@ -16,8 +23,7 @@ export type NumberSequence = keyof typeof SEQUENCES;
  * after the highest number already stored, which covers data written before the counter existed.
  */
 export async function nextNumber(tx: Tx, orgId: string, sequence: NumberSequence): Promise<number> {
-  const { table, column } = SEQUENCES[sequence];
-  const first = sql<number>`(select coalesce(max(${sql.ref(column)}), 0) + 1 from ${sql.table(table)} where org_id = ${orgId})`;
+  const first = firstNumber(orgId, sequence);
   const row = await tx
     .insertInto('recordNumbers')
     .values({ orgId, sequence, last: first })

@@ -2,6 +2,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   Packer,
   PageNumber,
@@ -17,7 +18,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { columnShares, generatedLabel, tableRows, type DocSection, type DocTable, type ReportDocument } from './model';
+import { columnShares, generatedLabel, tableRows, type DocBlock, type DocSection, type DocTable, type ReportDocument } from './model';
 
 // A register as a Word document, styled like the gap report (Arial, navy headings, light rules)
 // so every file Fortytwo hands an auditor looks like it came from the same place.
@@ -85,8 +86,19 @@ function dataTable(table: DocTable, content: number): Table {
   return new Table({ width: { size: content, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: BORDERS, rows: [head, ...body] });
 }
 
+const richRuns = (runs: Extract<DocBlock, { runs: unknown }>['runs']) =>
+  runs.map((r) => (r.lineBreak ? new TextRun({ text: '', break: 1, size: 20 }) : new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size: 20 })));
+
+function block(b: DocBlock): Paragraph {
+  if (b.kind === 'heading') return new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(b.text)] });
+  if (b.kind === 'paragraph') return new Paragraph({ spacing: { after: 120 }, children: richRuns(b.runs) });
+  // Numbered items carry their number as text: Word numbering definitions would restart or run on across lists.
+  if (b.ordered) return new Paragraph({ indent: { left: 360 * (b.level + 1), hanging: 300 }, spacing: { after: 60 }, children: [new TextRun({ text: `${b.number}.\t`, size: 20 }), ...richRuns(b.runs)] });
+  return new Paragraph({ bullet: { level: Math.min(b.level, 8) }, spacing: { after: 60 }, children: richRuns(b.runs) });
+}
+
 function section(s: DocSection, content: number): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun(s.heading)] })];
+  const out: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun(s.heading)] }), ...(s.blocks ?? []).map(block)];
   for (const text of s.paragraphs ?? []) out.push(new Paragraph({ spacing: { after: 120 }, children: runs(text, { size: 20 }) }));
   for (const text of s.bullets ?? []) out.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: runs(text, { size: 20 }) }));
   // A table without columns has nothing to draw, and Word rejects an empty grid.
@@ -109,12 +121,14 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
       default: {
         document: { run: { font: FONT, size: 20 } },
         heading1: { run: { font: FONT, size: 28, bold: true, color: NAVY }, paragraph: { spacing: { before: 360, after: 140 } } },
+        heading2: { run: { font: FONT, size: 22, bold: true, color: NAVY }, paragraph: { spacing: { before: 200, after: 80 } } },
       },
     },
     sections: [
       {
         // docx swaps width and height itself when the orientation is landscape.
         properties: { page: { size: { width: A4.short, height: A4.long, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
+        ...(doc.pageHeader ? { headers: { default: new Header({ children: [new Paragraph({ alignment: 'right', children: [new TextRun({ text: doc.pageHeader, size: 16, color: GREY })] })] }) } } : {}),
         footers: {
           default: new Footer({
             children: [

@@ -9,7 +9,12 @@ export type DocTable = {
   rows: string[][];
 };
 
-export type DocSection = { heading: string; paragraphs?: string[]; bullets?: string[]; table?: DocTable };
+/** Written text (a document's sections): runs with bold and italic, sub-headings, list items with their depth. */
+export type DocRun = { text: string; bold?: boolean; italic?: boolean; lineBreak?: boolean };
+export type DocBlock = { kind: 'paragraph'; runs: DocRun[] } | { kind: 'heading'; text: string } | { kind: 'item'; ordered: boolean; level: number; number: number; runs: DocRun[] };
+
+/** Blocks come first, then paragraphs, bullets and the table. */
+export type DocSection = { heading: string; blocks?: DocBlock[]; paragraphs?: string[]; bullets?: string[]; table?: DocTable };
 
 export type ReportDocument = {
   title: string;
@@ -22,6 +27,8 @@ export type ReportDocument = {
   sections: DocSection[];
   /** Wide tables read better in landscape. */
   orientation: 'portrait' | 'landscape';
+  /** A controlled document's identification on every page: code, version, classification. */
+  pageHeader?: string;
   /** Base name without extension; the date and extension are added when it is sent. */
   fileName: string;
 };

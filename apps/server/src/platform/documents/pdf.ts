@@ -1,5 +1,5 @@
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { columnShares, generatedLabel, tableRows, type DocSection, type DocTable, type ReportDocument } from './model';
+import { columnShares, generatedLabel, tableRows, type DocBlock, type DocSection, type DocTable, type ReportDocument } from './model';
 import { pdfmake } from './pdfmake';
 
 // A register as a PDF, the twin of docx.ts: same blocks in the same order, styled like the gap
@@ -54,9 +54,19 @@ function dataTable(table: DocTable, width: number): Content[] {
   ];
 }
 
+const richText = (runs: Extract<DocBlock, { runs: unknown }>['runs']) => runs.map((r) => (r.lineBreak ? { text: '\n' } : { text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }));
+
+function block(b: DocBlock): Content {
+  if (b.kind === 'heading') return { text: b.text, style: 'h2' };
+  if (b.kind === 'paragraph') return { text: richText(b.runs), margin: [0, 0, 0, 6] };
+  const indent = 12 * (b.level + 1);
+  return { columns: [{ text: b.ordered ? `${b.number}.` : '•', width: 14 }, { text: richText(b.runs), width: '*' }], columnGap: 2, margin: [indent, 0, 0, 3] };
+}
+
 function section(s: DocSection, width: number): Content[] {
   return [
     { text: s.heading, style: 'h1', headlineLevel: 1 },
+    ...(s.blocks ?? []).map(block),
     ...(s.paragraphs ?? []).map((text): Content => ({ text, margin: [0, 0, 0, 6] })),
     ...(s.bullets?.length ? [{ ul: s.bullets, margin: [0, 0, 0, 6] } as Content] : []),
     ...(s.table?.columns.length ? dataTable(s.table, width) : []),
@@ -72,7 +82,8 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
     pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
     info: { title: doc.title, author: doc.organizationName, creator: 'Fortytwo', subject: doc.subtitle ?? doc.title },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
-    styles: { h1: { fontSize: 14, bold: true, color: NAVY, margin: [0, 16, 0, 6] } },
+    styles: { h1: { fontSize: 14, bold: true, color: NAVY, margin: [0, 16, 0, 6] }, h2: { fontSize: 11.5, bold: true, color: NAVY, margin: [0, 8, 0, 4] } },
+    ...(doc.pageHeader ? { header: { text: doc.pageHeader, alignment: 'right', fontSize: 8, color: GREY, margin: [MARGIN, 20, MARGIN, 0] } } : {}),
     // A heading left alone at the foot of a page moves to the next, with what it introduces.
     pageBreakBefore: (node, query) => node.headlineLevel === 1 && query.getFollowingNodesOnPage().length === 0,
     footer: (page, pages) => ({

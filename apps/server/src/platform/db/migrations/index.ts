@@ -11,6 +11,7 @@ import * as aiSystemProfile from './0008-ai-system-profile';
 import * as riskSoa from './0009-risk-soa';
 import * as raciColumns from './0010-raci-columns';
 import * as recordNumbers from './0011-record-numbers';
+import * as documents from './0014-documents';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,6 +28,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0009-risk-soa', riskSoa.up],
   ['0010-raci-columns', raciColumns.up],
   ['0011-record-numbers', recordNumbers.up],
+  ['0014-documents', documents.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
