@@ -57,4 +57,12 @@ describeEachDialect('date-only fields', (ctx) => {
     expect((await owner.get(url('/actions'))).body.items).toHaveLength(0);
     expect((await owner.get(url('/context-issues'))).body.items).toHaveLength(0);
   });
+
+  it('refuses an impossible review deadline of a document', async () => {
+    const doc = (await owner.post(url('/documents'), { typeId: 'communication-plan' })).body;
+    const vUrl = url(`/documents/${doc.id}/versions/${doc.latest.id}`);
+    const { version } = (await owner.get(vUrl)).body;
+    await refused('submit for review', (d) => owner.post(`${vUrl}/submit`, { version, changeSummary: 'First issue', dueDate: d }), 'body.dueDate', /Review deadline must be/);
+    expect((await owner.get(vUrl)).body).toMatchObject({ version, state: 'draft' });
+  });
 });

@@ -198,6 +198,7 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
     const invitation = await created(url('/invitations'), { email: 'fuzz-invitee@example.com', role: 'viewer' });
     const risk = await created(url('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 2, consequence: 2 });
     const aiSystem = await created(url('/ai-systems'), validAiSystem());
+    const document = await created(url('/documents'), { typeId: 'ai-policy' });
     Object.assign(ids, {
       'orgs/{orgId}': orgId,
       'members/{userId}': viewer.user!.id,
@@ -219,6 +220,8 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       'treatments/{treatmentId}': (await created(url(`/risks/${risk.id}/treatments`), { option: 'avoid' })).id,
       'impact-assessments/{id}': (await created(url('/impact-assessments'), { aiSystemId: aiSystem.id, trigger: 'periodic' })).id,
       'versions/{version}': '1',
+      'documents/{id}': document.id,
+      'versions/{versionId}': document.latest.id,
       'frameworks/{frameworkId}': 'iso42001',
       'crosswalks/{crosswalkId}': (await owner.get('/api/catalog/crosswalks')).body.items[0].id,
     });
