@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // An AI system's resources and use (A.4): the checklist of what is missing and why it matters,
@@ -43,7 +43,7 @@ afterAll(async () => {
   await running?.stop();
 });
 
-describe('AI system resources and use', () => {
+describeWithBrowser('AI system resources and use', () => {
   it('shows what is still missing and why it matters before anything is recorded', async () => {
     await page.goto(systemUrl());
     await page.getByRole('heading', { name: 'Credit pre-screening' }).waitFor();

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe } from 'vitest';
 import { loadConfig } from '../apps/server/src/platform/config';
 import { createServer, type Server } from '../apps/server/src/server';
+import { BROWSER_ENV, NO_BROWSER_ENV } from './global-setup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const AXE_PATH = path.join(root, 'node_modules/axe-core/axe.min.js');
@@ -29,9 +31,24 @@ export async function startServer(): Promise<Running> {
   };
 }
 
+/** The Chromium that e2e/global-setup.ts found for this run (CHROMIUM_PATH, /usr/bin/chromium or @sparticuz/chromium). */
+const CHROMIUM = process.env[BROWSER_ENV];
+
+/**
+ * `describe`, or `describe.skip` with the reason in its name when the run has no browser. Every e2e suite
+ * uses it: a file whose suites are all skipped runs none of its hooks (no server, no browser launch).
+ */
+export function describeWithBrowser(title: string, fn: () => void) {
+  if (CHROMIUM) return describe(title, fn);
+  const missing = process.env[NO_BROWSER_ENV];
+  if (!missing) throw new Error('no browser was looked for: run the browser tests with "npm run test:e2e" (e2e/vitest.config.ts runs e2e/global-setup.ts)');
+  return describe.skip(`${title} (skipped: no browser: ${missing})`, fn);
+}
+
 export function launchBrowser(): Promise<Browser> {
+  if (!CHROMIUM) throw new Error('launchBrowser outside describeWithBrowser: this run has no browser');
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
 }

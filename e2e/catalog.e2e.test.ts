@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { setUpOwner, signedInPage } from './session';
 
 // The catalogue browser: the ISO/IEC 42001 tree and an item's guidance and crosswalk links, search,
@@ -57,7 +57,7 @@ afterAll(async () => {
 
 const tree = () => page.getByRole('navigation', { name: /^Contents of / });
 
-describe('catalogue', () => {
+describeWithBrowser('catalogue', () => {
   it('opens from the navigation with clauses and Annex A in the tree and the overview; passes axe', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalogue' }).click();
     await page.waitForURL(`${orgUrl}/catalog`);

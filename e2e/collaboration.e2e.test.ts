@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { openPage, setUpOwner, signedInPage, type Api } from './session';
 
 // Working together: invitations (with the external auditor's expiry rule), accepting one as a
@@ -25,7 +25,7 @@ afterAll(async () => {
   await running?.stop();
 });
 
-describe('collaboration', () => {
+describeWithBrowser('collaboration', () => {
   let inviteLink = '';
 
   it('invites an external auditor, who needs an access end date', async () => {

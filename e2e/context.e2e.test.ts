@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { setUpOwner, signedInPage, type Api, type Credentials } from './session';
 
 // Clauses 4.1 and 4.2: the AI roles and the climate decision (a decision needs a reason), a stale
@@ -40,7 +40,7 @@ const role = (name: string) => page.getByRole('group', { name, exact: true });
 /** Waits until the register says how many issues it shows. */
 const shows = (count: string) => page.getByTestId('issues-count').getByText(count, { exact: true }).waitFor();
 
-describe('context and interested parties', () => {
+describeWithBrowser('context and interested parties', () => {
   it('determines two AI roles with reasons, and a climate decision that needs a reason', async () => {
     await nav().getByRole('link', { name: 'Context & roles' }).click();
     await page.waitForURL(`${orgUrl}/context`);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, seedDemo } from '../apps/server/src/demo/seed';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 
 // Dark mode follows the system setting (MantineProvider defaultColorScheme="auto"), so the browser
 // context asks for a dark scheme the way a user's OS would. The demo organization gives every main
@@ -91,7 +91,7 @@ afterAll(async () => {
   await running?.stop();
 });
 
-describe.each(['dark', 'light'] as const)('%s mode', (scheme) => {
+for (const scheme of ['dark', 'light'] as const) describeWithBrowser(`${scheme} mode`, () => {
   it('is the scheme Mantine renders', async () => {
     const { page } = sessions.get(scheme)!;
     await expect(page.locator('html').getAttribute('data-mantine-color-scheme')).resolves.toBe(scheme);

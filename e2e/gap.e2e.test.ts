@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { setUpOwner, signedInPage } from './session';
 
 // Step 1, the gap analysis, through the real app: start an assessment, answer by click and by
@@ -45,7 +45,7 @@ afterAll(async () => {
   await running?.stop();
 });
 
-describe('gap analysis', () => {
+describeWithBrowser('gap analysis', () => {
   it('opens from the navigation, explains itself and starts an assessment at the first requirement', async () => {
     await nav().getByRole('link', { name: /Gap analysis/ }).click();
     await page.waitForURL(`${orgUrl}/gap-analysis`);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 4, AI system impact assessments (6.1.4, 8.4, A.5): an assessment of one AI system with a
@@ -40,7 +40,7 @@ afterAll(async () => {
 
 const only = async () => (await apiCall<{ items: Assessment[] }>('GET', `/api/orgs/${orgId}/impact-assessments`)).body.items;
 
-describe('AI system impact assessments', () => {
+describeWithBrowser('AI system impact assessments', () => {
   it('teaches what an impact assessment is on the empty register', async () => {
     await page.goto(`${orgUrl}/impact-assessments`);
     await page.getByRole('heading', { name: 'Impact assessments', level: 1 }).waitFor();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { openPage } from './session';
 
 // One journey through the real app: first-run setup, sign out and in, add an AI system through
@@ -26,7 +26,7 @@ afterAll(async () => {
   await running?.stop();
 });
 
-describe('main flow', () => {
+describeWithBrowser('main flow', () => {
   it('serves the app under its strict CSP without inline scripts', async () => {
     const res = await fetch(`${running.baseUrl}/`);
     const html = await res.text();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { setUpOwner, signedInPage } from './session';
 
 // Step 4, the main flow of risk: record a risk on an AI system (4 × 5 = critical), treat it with
@@ -37,7 +37,7 @@ afterAll(async () => {
   await running?.stop();
 });
 
-describe('AI risks', () => {
+describeWithBrowser('AI risks', () => {
   it('opens step 4 on an empty register that explains itself', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI risks' }).click();
     await page.waitForURL(`${orgUrl}/risks`);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 2, scope and governance: the scope builder (a live AI system left out is flagged until it is
@@ -50,7 +50,7 @@ async function addEntry(label: string, value: string) {
   await input.press('Enter');
 }
 
-describe('scope builder', () => {
+describeWithBrowser('scope builder', () => {
   it('opens from the navigation, teaches why the scope matters and flags the live AI system left out', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scope', exact: true }).click();
     await page.waitForURL(`${orgUrl}/scope`);
@@ -167,7 +167,7 @@ describe('scope builder', () => {
   });
 });
 
-describe('RACI', () => {
+describeWithBrowser('RACI', () => {
   it('flags two Accountables on one activity, and the fix clears it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'RACI', exact: true }).click();
     await page.waitForURL(`${orgUrl}/raci`);
@@ -214,7 +214,7 @@ describe('RACI', () => {
   });
 });
 
-describe('governance framework', () => {
+describeWithBrowser('governance framework', () => {
   it('gives a pillar an owner and an objective, saved with its version', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Governance framework', exact: true }).click();
     await page.waitForURL(`${orgUrl}/governance`);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 4, the Statement of Applicability: a control a treatment uses is included with the risk as
@@ -48,7 +48,7 @@ const row = (ref: string) => page.locator(`tr[data-ref="${ref}"]`);
 const status = () => page.getByTestId('soa-status').first();
 const drawer = (ref: string) => page.getByRole('dialog', { name: `Decide ${ref}` });
 
-describe('Statement of Applicability', () => {
+describeWithBrowser('Statement of Applicability', () => {
   it('explains itself on a first visit and includes the treated control with the risk as its reason', async () => {
     await page.goto(`${orgUrl}/soa`);
     await page.getByRole('heading', { name: 'Statement of Applicability', level: 1 }).waitFor();

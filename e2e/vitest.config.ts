@@ -3,11 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 // Browser tests: a real server in-process and Chromium through playwright-core.
 // `npm run test:e2e` builds the web app first (apps/web/dist), which the server serves.
+// global-setup.ts finds the browser once per run (or says why every file is skipped).
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['e2e/**/*.e2e.test.ts'],
     environment: 'node',
+    globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     retry: 0,

@@ -1,4 +1,4 @@
-import { AI_SYSTEM_CSV_COLUMNS, CsvParseError, parseCsv, splitCsvList, ZCreateAiSystem, type TAiSystemFields } from '@fortytwo/domain';
+import { AI_SYSTEM_CSV_COLUMNS, CsvParseError, parseCsv, splitCsvList, unguardCsvCell, ZCreateAiSystem, type TAiSystemFields } from '@fortytwo/domain';
 import { UsageError } from './errors';
 
 // Reads the CSV of `GET /api/orgs/:orgId/ai-systems/export.csv` back into create-inputs,
@@ -10,8 +10,8 @@ export type RowProblem = { line: number; field?: string | undefined; message: st
 
 export const REQUIRED_COLUMNS: readonly Column[] = ['name', 'intendedPurpose', 'aiRoles', 'lifecycleStage'];
 
-/** The export prefixes cells that start like a spreadsheet formula with an apostrophe; undo it. */
-export const unescapeCell = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+/** The export prefixes cells that start like a spreadsheet formula with an apostrophe; undo it (the domain's guard decides, so the two never drift apart). */
+export const unescapeCell = unguardCsvCell;
 
 /** Parses the file and checks its header; throws a UsageError naming every header problem. */
 export function readCsvRecords(text: string, file: string): { records: CsvRecord[]; absent: Column[] } {

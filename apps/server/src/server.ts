@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config';
 import { connect, migrate, type DbHandle } from './platform/db/connect';
+import { removeTempFiles } from './platform/files';
 import { buildHttpApp } from './platform/http/app';
 import { API_MODULES } from './modules';
 
@@ -11,6 +12,9 @@ export async function createServer(config: Config, opts: { logger?: boolean; han
   const handle = opts.handle ?? connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(handle);
   const app = await buildHttpApp({ db: handle.db, dialect: handle.dialect, config }, API_MODULES, opts);
+  // A process killed mid-upload leaves its temporary file behind (content files are never touched).
+  const temp = await removeTempFiles(config.dataDir);
+  if (temp.removed || temp.kept) app.log.info(`File store: removed ${temp.removed} temporary file(s) left by an interrupted upload${temp.kept ? `; kept ${temp.kept} recent one(s) another running instance may still be writing` : ''}`);
   return {
     app,
     handle,

@@ -221,6 +221,28 @@ describeEachDialect('catalogue', (ctx) => {
     expect((await owner.get(`/api/orgs/${orgId}/audit-events?limit=500`)).body.items.length).toBe(eventsBefore);
   });
 
+  it('answers hostile files with a 422 that says what is wrong, and writes nothing: an alias bomb, deep nesting, megabytes of blank lines', async () => {
+    const url = `/api/orgs/${orgId}/catalog/imports`;
+    const before = (await owner.get(url)).body.items.length;
+    // Nine levels of ten aliases each would expand to a billion strings.
+    let bomb = 'format: fortytwo/framework@1\nid: bomb\nname: Bomb\nversion: "1"\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 9; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    const alias = await owner.post(url, { content: bomb, fileName: 'bomb.yaml' });
+    expect(alias.status, alias.text).toBe(422);
+    expect(alias.body.error.message).toMatch(/^bomb\.yaml was not imported: the file: aliases \(\*name\) repeat anchors \(&name\) so often/);
+    for (const nested of [`${'['.repeat(20_000)}${']'.repeat(20_000)}`, `${'{a: '.repeat(40)}1${'}'.repeat(40)}`, `\n${'- '.repeat(10_000)}x`]) {
+      const deep = await owner.post(url, { content: `format: fortytwo/framework@1\nid: deep\nname: Deep\nversion: "1"\nitems: ${nested}\n` });
+      expect(deep.status, deep.text.slice(0, 300)).toBe(422);
+      expect(deep.body.error.message).toMatch(/lists and maps are nested more than 32 levels deep/);
+      expect(deep.body.error.details.issues).toHaveLength(1);
+    }
+    // Blank lines before anything else once made the format search quadratic (hours for a few MB).
+    const blank = await owner.post(url, { content: `${'\n'.repeat(2_500_000)}id: x\n` });
+    expect(blank.status).toBe(422);
+    expect(blank.body.error.message).toContain('the first lines must say which format this is');
+    expect((await owner.get(url)).body.items.length).toBe(before);
+  });
+
   it("hides another organization's imports and custom controls behind 404", async () => {
     const other = await newOrgOwner(ctx(), 'Other Org');
     const control = await other.owner.post(`/api/orgs/${other.orgId}/custom-controls`, { ref: 'OTH-1', title: 'T', description: 'D' });

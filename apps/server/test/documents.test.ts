@@ -214,6 +214,26 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
     expect(items.some((i) => !i.mandatory && i.code === 'NWL-POL-001')).toBe(true);
   });
 
+  it('records who has read the version in force, and who has not yet (7.3 awareness)', async () => {
+    const policy = ((await owner.get(url('/documents'))).body.items as { code: string; id: string; inForce: { id: string } | null; latest: { id: string } }[]).find((d) => d.code === 'NWL-POL-002')!;
+    const ackUrl = url(`/documents/${policy.id}/versions/${policy.inForce!.id}/acknowledgements`);
+    const before = (await owner.get(ackUrl)).body;
+    expect(before.acknowledged).toEqual([]);
+    expect(before.pending.map((p: { id: string }) => p.id)).toContain(contributor.user!.id);
+    const first = await contributor.post(ackUrl);
+    expect(first.status).toBe(200);
+    expect(first.body.acknowledged).toEqual([{ user: { id: contributor.user!.id, name: 'contributor person' }, at: expect.any(String) }]);
+    expect(first.body.pending.map((p: { id: string }) => p.id)).not.toContain(contributor.user!.id);
+    const again = await contributor.post(ackUrl);
+    expect(again.body.acknowledged).toEqual(first.body.acknowledged);
+    const draft = ((await owner.get(url('/documents'))).body.items as { code: string; id: string; latest: { id: string } }[]).find((d) => d.code === 'NWL-POL-001')!;
+    const refused = await contributor.post(url(`/documents/${draft.id}/versions/${draft.latest.id}/acknowledgements`));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toBe('Only the version in force is acknowledged; version 1.0 is draft.');
+    const events = (await owner.get(url(`/audit-events?entityType=document&entityId=${policy.id}&action=document_version.acknowledged`))).body.items;
+    expect(events).toHaveLength(1);
+  });
+
   it('keeps documents to their organization', async () => {
     const { owner: stranger, orgId: otherOrg } = await newOrgOwner(ctx(), 'Elsewhere');
     const mine = (await owner.get(url('/documents'))).body.items[0];

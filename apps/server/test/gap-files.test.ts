@@ -43,6 +43,34 @@ describeEachDialect('gap analysis evidence files', (ctx) => {
     expect(events.body.items[0]).toMatchObject({ action: 'gap_item.file_added', after: { ref: '5.2', file: { name: 'AI policy v1.2.pdf' } } });
   });
 
+  it('serves names outside Latin-1 with an ASCII fallback and the exact name in filename*, and strips bidi and control characters at upload', async () => {
+    // U+202E (right-to-left override) makes "invoice\u202Efdp.exe" show as "invoiceexe.pdf": it must not survive the upload.
+    const cases: [sent: string, stored: string][] = [
+      ['résumé 履歴.pdf', 'résumé 履歴.pdf'],
+      ['invoice\u202Efdp.exe', 'invoicefdp.exe'],
+      ['\u2066plan\u2069 \u202Av2\u202C.txt', 'plan v2.txt'],
+      ['100% ready.txt', '100% ready.txt'],
+    ];
+    for (const [sent, stored] of cases) {
+      const up = await sendFile(owner, `${base}/${id}/items/7.5.2/files`, Buffer.from(`evidence ${stored}`), sent, 'text/plain');
+      expect(up.status, sent).toBe(201);
+      const file = (up.body.files as { id: string; name: string }[]).find((f) => f.name === stored);
+      expect(file, JSON.stringify(up.body.files)).toBeDefined();
+      const got = await download(owner, `${base}/${id}/items/7.5.2/files/${file!.id}`);
+      expect(got.status, sent).toBe(200);
+      expect(got.bytes.toString()).toBe(`evidence ${stored}`);
+      const header = String(got.headers['content-disposition']);
+      if (/^[\x20-\x7e]+$/.test(stored) && !/["%\\]/.test(stored)) {
+        expect(header).toBe(`attachment; filename="${stored}"`);
+        continue;
+      }
+      // RFC 6266: a quoted ASCII fallback without quotes, backslashes or percent signs, then the UTF-8 name percent-encoded (RFC 5987 attr-chars only).
+      const parsed = /^attachment; filename="([\x20\x21\x23\x24\x26-\x5b\x5d-\x7e]+)"; filename\*=UTF-8''([A-Za-z0-9!#$&+\-.^_`|~%]+)$/.exec(header);
+      expect(parsed, header).not.toBeNull();
+      expect(decodeURIComponent(parsed![2]!)).toBe(stored);
+    }
+  });
+
   it('stores the bytes once under their SHA-256 in the data directory', async () => {
     const bytes = Buffer.from('same evidence twice');
     await sendFile(owner, `${base}/${id}/items/7.2/files`, bytes, 'a.txt', 'text/plain');

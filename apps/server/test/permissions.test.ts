@@ -136,6 +136,8 @@ const CASES: Case[] = [
       return { url: `${d.url}/withdraw`, body: { version: d.version, comment: 'Not needed' } };
     },
   },
+  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/acknowledgements', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/acknowledgements` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/acknowledgements', prepare: async (c) => ({ url: `${(await newDocument(c, 'published')).url}/acknowledgements` }) },
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.docx', prepare: async (c) => ({ url: `${(await newDocument(c, 'approved')).url}/export.docx` }) },
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.pdf', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/export.pdf` }) },
   { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
@@ -157,6 +159,11 @@ const CASES: Case[] = [
     method: 'DELETE',
     route: '/api/orgs/:orgId/members/:userId',
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/members/:userId/password-reset',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}/password-reset` }),
   },
   { method: 'GET', route: '/api/orgs/:orgId/invitations', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations` }) },
   { method: 'POST', route: '/api/orgs/:orgId/invitations', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations`, body: { email: uniqueEmail('inv'), role: 'viewer' } }) },

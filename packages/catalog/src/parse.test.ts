@@ -91,6 +91,27 @@ describe('parseFramework', () => {
   });
 });
 
+describe('hostile files', () => {
+  const HEAD = 'format: fortytwo/framework@1\nid: acme-ai\nname: X\nversion: "1"\n';
+
+  it('refuses nesting deeper than 32 levels in one issue that says so, however deep it goes', () => {
+    for (const items of [`${'['.repeat(33)}${']'.repeat(33)}`, `${'['.repeat(20_000)}${']'.repeat(20_000)}`, `\n${'- '.repeat(10_000)}x`, `${'{a: '.repeat(50)}1${'}'.repeat(50)}`]) {
+      const issues = issuesOf(() => parseFramework('deep.yaml', `${HEAD}items: ${items}\n`));
+      expect(issues).toEqual([{ path: '', line: expect.any(Number), message: 'lists and maps are nested more than 32 levels deep; a framework or crosswalk file needs 5' }]);
+    }
+    // 32 levels are only a schema problem.
+    expect(issuesOf(() => parseFramework('ok.yaml', `${HEAD}items: ${'['.repeat(31)}${']'.repeat(31)}\n`))[0]!.message).not.toMatch(/nested/);
+  });
+
+  it('refuses an alias bomb as a problem of the file, not a crash', () => {
+    let bomb = `${HEAD}a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n`;
+    for (let i = 1; i < 9; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    expect(issuesOf(() => parseFramework('bomb.yaml', bomb))).toEqual([{ path: '', line: null, message: expect.stringMatching(/^aliases \(\*name\) repeat anchors \(&name\) so often/) }]);
+    // A few aliases are fine: the file then fails on its schema only.
+    expect(issuesOf(() => parseFramework('few.yaml', `${HEAD}a: &a [x]\nb: *a\n`))[0]!.message).not.toMatch(/alias/);
+  });
+});
+
 describe('parseCrosswalk', () => {
   const refs = new Map([
     ['acme-ai', new Set(['R1', 'R1.1'])],

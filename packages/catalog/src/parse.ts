@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { isCollection, isNode, isPair, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ZCrosswalk, ZFramework, type Crosswalk, type Framework } from './format';
 
@@ -17,17 +17,52 @@ export class CatalogFileError extends Error {
 
 type Source = { doc: Document; lines: LineCounter };
 
+/** Deeper than any framework or crosswalk file (they nest 4–5 levels): past it, a file is refused before it is converted. */
+export const MAX_NESTING = 32;
+/** How often anchors (&name) may be expanded by aliases (*name), counted the way yaml counts them. */
+const MAX_ALIAS_COUNT = 100;
+const TOO_DEEP = `lists and maps are nested more than ${MAX_NESTING} levels deep; a framework or crosswalk file needs 5`;
+
+/** The deepest nesting of collections in the document, walked without recursion (a hostile file may nest thousands of levels). */
+function deepest(doc: Document): { depth: number; node: unknown } {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  let found: { depth: number; node: unknown } = { depth: 0, node: doc.contents };
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.key, depth], [node.value, depth]);
+    } else if (isCollection(node)) {
+      if (depth > found.depth) found = { depth, node };
+      if (depth > MAX_NESTING) break;
+      for (const item of node.items) stack.push([item, depth + 1]);
+    }
+  }
+  return found;
+}
+
 /** YAML is a superset of JSON, so one parser reads both and knows every value's line. */
 function read(file: string, text: string): Source & { value: unknown } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new CatalogFileError(
-      file,
-      doc.errors.slice(0, 20).map((e) => ({ path: '', line: e.linePos?.[0]?.line ?? null, message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '') })),
-    );
+    // yaml reports running out of stack on a deeply nested file as an error of its own: say what it means, once.
+    const issues = doc.errors.map((e) => ({ path: '', line: e.linePos?.[0]?.line ?? null, message: /call stack/i.test(e.message) ? TOO_DEEP : (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '') }));
+    throw new CatalogFileError(file, issues.filter((i, n) => i.message !== TOO_DEEP || issues.findIndex((j) => j.message === TOO_DEEP) === n).slice(0, 20));
   }
-  return { doc, lines, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  const deep = deepest(doc);
+  if (deep.depth > MAX_NESTING) {
+    const range = isNode(deep.node) ? deep.node.range : undefined;
+    throw new CatalogFileError(file, [{ path: '', line: range ? lines.linePos(range[0]).line : null, message: TOO_DEEP }]);
+  }
+  try {
+    return { doc, lines, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
+  } catch (err) {
+    // yaml refuses an "alias bomb" (anchors that expand exponentially) with a ReferenceError.
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      throw new CatalogFileError(file, [{ path: '', line: null, message: 'aliases (*name) repeat anchors (&name) so often that the file would expand far beyond any real framework: write the repeated parts out' }]);
+    }
+    throw err;
+  }
 }
 
 function lineOf(src: Source, path: (string | number)[]): number | null {

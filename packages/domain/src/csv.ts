@@ -1,15 +1,36 @@
 // RFC 4180 CSV, small enough to own: used by the server's exports and the CLI's imports.
 
 const NEEDS_QUOTES = /[",\r\n]/;
-// Cells starting with these are formulas to Excel and LibreOffice; prefix them so an exported
-// register can never run code in the spreadsheet that opens it (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
 
+// Formula-injection guard (CSV injection): a cell that a spreadsheet would run as a formula gets
+// an apostrophe in front, so an exported register can never run code in the spreadsheet that
+// opens it. A cell is taken for a formula when it starts with
+// - a tab or a carriage return (OWASP's list, as before), or
+// - = + - @ in any form a spreadsheet may fold to them: the fullwidth ＝ ＋ － ＠ that East Asian
+//   input methods type, the small forms ﹦ ﹢ ﹣ ﹫ (everything whose NFKC form is one of the four),
+// with any blanks or invisible characters before it (spaces, the ideographic space, no-break
+// spaces, control, zero-width and bidi characters): importers that trim would reach the sign.
+// Unicode has no fullwidth tab or carriage return; the fullwidth space U+3000 counts as a blank.
+// eslint-disable-next-line no-control-regex
+const LEADING_INVISIBLES = /^[\s\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*/;
+const FORMULA_SIGNS = new Set(['=', '+', '-', '@']);
+
+/** True when a spreadsheet could read the text as a formula (see above). */
+export function looksLikeFormula(text: string): boolean {
+  if (text.startsWith('\t') || text.startsWith('\r')) return true;
+  const first = text.slice(LEADING_INVISIBLES.exec(text)![0].length).charAt(0);
+  return first !== '' && FORMULA_SIGNS.has(first.normalize('NFKC'));
+}
+
+/** The cell as exported: guarded against formulas, quoted when needed. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
+  if (looksLikeFormula(s)) s = `'${s}`;
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** Undoes the guard on a cell read back from an export (the CLI's import): exactly the apostrophes csvCell added. */
+export const unguardCsvCell = (cell: string) => (cell.startsWith("'") && looksLikeFormula(cell.slice(1)) ? cell.slice(1) : cell);
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
   const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];

@@ -6,6 +6,7 @@ export * from './dates';
 export * from './version';
 export * from './ids';
 export * from './org';
+export * from './password';
 export * from './gap';
 export * from './action';
 export * from './context';

@@ -10,6 +10,8 @@ export const ACTIONS = [
   'org.update',
   'member.read',
   'member.manage',
+  // A one-time link to set a member's password: owners only (the service also requires owning every organization of that member).
+  'member.reset_password',
   'ai_system.read',
   'ai_system.write',
   'ai_system.delete',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
+const refuses = (message: RegExp, env: NodeJS.ProcessEnv) => expect(() => loadConfig(env)).toThrow(message);
+
 describe('config', () => {
   it('defaults to port 4242 and ./data', () => {
     const c = loadConfig({});
@@ -12,5 +14,32 @@ describe('config', () => {
   it('stops with a message naming the bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
+  it('trusts no proxy by default, and takes proxy addresses or a hop count for TRUST_PROXY', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+    const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy;
+    expect(typeof hops).toBe('function');
+    // Fastify asks hop by hop from the connection inward: the connection and one more proxy are believed.
+    const trust = hops as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => trust('10.0.0.1', hop))).toEqual([true, true, false]);
+  });
+
+  it('refuses TRUST_PROXY=true (the client would choose its address) and anything that is not an address, saying what to set', () => {
+    refuses(/TRUST_PROXY=true is no longer accepted.*addresses of your reverse proxies.*number of proxies/, { TRUST_PROXY: 'true' });
+    refuses(/not an address or CIDR range: proxy\.example\.com/, { TRUST_PROXY: 'proxy.example.com' });
+    refuses(/not an address or CIDR range: 10\.0\.0\.0\/33/, { TRUST_PROXY: '10.0.0.0/33' });
+    refuses(/more proxies than any real chain/, { TRUST_PROXY: '99' });
+  });
+
+  it('keeps sessions 14 days idle and 30 days at most unless configured', () => {
+    expect(loadConfig({}).sessions).toEqual({ idleDays: 14, maxDays: 30 });
+    expect(loadConfig({ SESSION_IDLE_DAYS: '1', SESSION_MAX_DAYS: '7' }).sessions).toEqual({ idleDays: 1, maxDays: 7 });
+    // The idle timeout never outlasts the absolute lifetime.
+    expect(loadConfig({ SESSION_IDLE_DAYS: '20', SESSION_MAX_DAYS: '7' }).sessions).toEqual({ idleDays: 7, maxDays: 7 });
+    refuses(/SESSION_MAX_DAYS must be at least 1 day/, { SESSION_MAX_DAYS: '0' });
+    refuses(/SESSION_IDLE_DAYS must be a whole number of days/, { SESSION_IDLE_DAYS: 'two weeks' });
   });
 });

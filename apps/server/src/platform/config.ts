@@ -1,5 +1,72 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { SESSION_DEFAULTS, type SessionPolicy } from './auth/authenticate';
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For, X-Forwarded-Proto). The sign-in limit
+ * per address keys on the answer, so it must never be a value the client chose.
+ * - `false` (default): nobody; the address is the connection's.
+ * - a comma-separated list of proxy addresses or CIDR ranges (also `loopback`, `linklocal`,
+ *   `uniquelocal`): only what those proxies report is believed, from the right, and the client is
+ *   the first address that is not one of them. The safe choice behind a reverse proxy.
+ * - a number of hops, e.g. `1`: the client is the address the outermost of that many proxies saw.
+ *   Sound only if Fortytwo cannot be reached around the proxies (a direct caller would be believed).
+ * - `true` is refused: it used to trust every hop, so the leftmost X-Forwarded-For entry, which the
+ *   client writes, became the address and rotating it escaped the limit. Which of the two above
+ *   is right depends on the deployment, so the operator says it instead of it being guessed.
+ */
+export type TrustProxy = false | string[] | ((address: string, hop: number) => boolean);
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const TRUST_PROXY_HINT =
+  'set it to the addresses of your reverse proxies (e.g. 127.0.0.1 or 10.0.0.0/8; the safe choice), or to the number of proxies in front of Fortytwo (e.g. 1) if it cannot be reached around them, or to false';
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [ip, bits, extra] = entry.split('/');
+  const family = isIP(ip ?? '');
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** Trusts the first `hops` proxies from the connection inward (Fastify no longer takes a bare hop count). */
+export const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+const ZTrustProxy = z
+  .string()
+  .default('false')
+  .transform((raw, ctx): TrustProxy => {
+    const v = raw.trim().toLowerCase();
+    if (v === 'false' || v === '0') return false;
+    if (v === 'true') {
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY=true is no longer accepted, as it let each client choose the address the sign-in limits count: ${TRUST_PROXY_HINT}` });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(v)) {
+      if (Number(v) <= 20) return trustHops(Number(v));
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY=${v}: that is more proxies than any real chain; ${TRUST_PROXY_HINT}` });
+      return z.NEVER;
+    }
+    const entries = v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (entries.length === 0 || bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: not an address or CIDR range: ${bad.join(', ') || raw}; ${TRUST_PROXY_HINT}` });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+const ZDays = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number of days` })
+    .int(`${name} must be a whole number of days`)
+    .min(1, `${name} must be at least 1 day`)
+    .max(365, `${name} must be at most 365 days`)
+    .default(fallback);
 
 // Read and validated once at boot: a bad value stops the process with a message that says
 // which variable is wrong, instead of failing at first use.
@@ -12,7 +79,10 @@ const ZConfig = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: ZTrustProxy,
+  // A session ends after SESSION_IDLE_DAYS without use, and SESSION_MAX_DAYS after sign-in whatever its use.
+  SESSION_IDLE_DAYS: ZDays('SESSION_IDLE_DAYS', SESSION_DEFAULTS.idleDays),
+  SESSION_MAX_DAYS: ZDays('SESSION_MAX_DAYS', SESSION_DEFAULTS.maxDays),
   WEB_DIST: z.string().optional(),
 });
 
@@ -22,7 +92,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof ZConfig>['LOG_LEVEL'];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  sessions: SessionPolicy;
   webDist: string;
 };
 
@@ -42,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
+    sessions: { idleDays: Math.min(c.SESSION_IDLE_DAYS, c.SESSION_MAX_DAYS), maxDays: c.SESSION_MAX_DAYS },
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };
 }

@@ -15,6 +15,8 @@ import { EditAiSystemProfilePage } from '../features/inventory/ProfileFormPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { AuditTrailPage } from '../features/audit-trail/AuditTrailPage';
 import { TokensPage } from '../features/tokens/TokensPage';
+import { AccountPage } from '../features/account/AccountPage';
+import { ResetPasswordPage } from '../features/account/ResetPasswordPage';
 import { NotBuiltPage } from '../features/journey/NotBuiltPage';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { CustomControlsPage } from '../features/catalog/CustomControlsPage';
@@ -96,6 +98,7 @@ export const router = createBrowserRouter([
       { path: '/setup', element: <SetupPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -104,6 +107,7 @@ export const router = createBrowserRouter([
             element: <AppFrame />,
             children: [
               { path: '/welcome', element: <WelcomePage /> },
+              { path: '/account', element: <AccountPage /> },
               { path: '/account/tokens', element: <TokensPage /> },
               { path: '/orgs/:orgId', element: <OrgScopeRoute />, children: orgPages },
               { path: '*', element: <NotFoundPage /> },

@@ -26,9 +26,13 @@ export const ZImportBody = z.strictObject({
   replace: z.boolean().default(false).describe('replace an earlier import with the same id'),
 });
 
-/** The format line decides how the rest of the file is read. */
+/**
+ * The format line decides how the rest of the file is read. Blanks are spaces and tabs only: with
+ * `\s` (which spans line breaks) the search went back over every blank line from every line start,
+ * so a file of a few MB of empty lines held the server for hours.
+ */
 function formatOf(text: string): string | undefined {
-  return /^\s*"?format"?\s*:\s*"?([\w/@.-]+)"?/m.exec(text)?.[1];
+  return /^[ \t]*"?format"?[ \t]*:[ \t]*"?([\w/@.-]+)"?/m.exec(text)?.[1];
 }
 
 function rejected(file: string, issues: CatalogFileError['issues']): AppError {

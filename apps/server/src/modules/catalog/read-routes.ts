@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import type { Access } from '../../platform/http/access';
+import { attachment } from '../../platform/http/content-disposition';
 import { notFound } from '../../platform/errors';
 import { ZOrgParams } from '../orgs/schema';
 import { BUILTIN_CATALOG_DATE } from './builtin';
@@ -108,7 +109,7 @@ function register(fastify: FastifyInstance, scope: Scope) {
       const lastModified = view.importedAt(fw.id)?.replace(/\.\d+Z$/, 'Z') ?? BUILTIN_CATALOG_DATE;
       return reply
         .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fw.id}-oscal-catalog.json"`)
+        .header('content-disposition', attachment(`${fw.id}-oscal-catalog.json`))
         .send(JSON.stringify(toOscalCatalog(fw, { lastModified }), null, 2));
     },
   );

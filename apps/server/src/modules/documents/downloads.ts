@@ -24,7 +24,7 @@ export async function downloadVersion(deps: Deps, store: FileStore, orgId: strin
   const sha256 = format === 'docx' ? v.docxSha256 : v.pdfSha256;
   if (sha256) {
     const row = await deps.db.selectFrom('files').select('name').where('orgId', '=', orgId).where('entityType', '=', 'document_version').where('entityId', '=', versionId).where('sha256', '=', sha256).executeTakeFirst();
-    return { kind: 'stored', bytes: await store.read(sha256), sha256, mediaType: MEDIA[format], fileName: (row?.name ?? `document.${format}`).replace(/[^A-Za-z0-9._-]+/g, '-') };
+    return { kind: 'stored', bytes: await store.read(sha256), sha256, mediaType: MEDIA[format], fileName: row?.name ?? `document.${format}` };
   }
   return { kind: 'rendered', report: (await renderVersion(deps, orgId, d, v, documentType(d.typeId))).report };
 }

@@ -6,8 +6,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
 import { localFileStore } from '../../platform/files';
 import type { AppDeps } from '../../platform/http/app';
+import { attachment } from '../../platform/http/content-disposition';
 import { actorOf, membershipOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
+import { acknowledge, acknowledgementsOf, ZAcknowledgements } from './awareness';
 import { createDocument, regenerateSections, startNewDraft, updateDraft } from './drafts';
 import { downloadVersion } from './downloads';
 import { approveVersion, publishVersion, recallFromReview, recordReview, sendBack, submitForReview, withdrawVersion } from './lifecycle';
@@ -100,11 +102,17 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.post(`${version}/withdraw`, { config: { access: 'document.publish' }, schema: { tags, summary: 'Take a version out of use, with the reason; nothing is deleted', params: ZVersionParams, body: ZVersionDecision, response: { 200: ZVersionDetail } } }, async (req) =>
     withdrawVersion(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
+  app.get(`${version}/acknowledgements`, { config: { access: 'document.read' }, schema: { tags, summary: 'Who has acknowledged this version (7.3 awareness), and who has not yet', params: ZVersionParams, response: { 200: ZAcknowledgements } } }, async (req) =>
+    acknowledgementsOf(deps.db, req.params.orgId, req.params.id, req.params.versionId),
+  );
+  app.post(`${version}/acknowledgements`, { config: { access: 'document.read' }, schema: { tags, summary: 'I have read the version in force (awareness evidence); acknowledging again keeps the first date', params: ZVersionParams, response: { 200: ZAcknowledgements } } }, async (req) =>
+    acknowledge(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId),
+  );
   for (const format of DOCUMENT_FORMATS)
     app.get(`${version}/export.${format}`, { config: { access: 'document.read' }, schema: { tags, summary: `The version as ${format.toUpperCase()}: the approved file itself once approved, a marked draft before`, params: ZVersionParams } }, async (req, reply) => {
       const file = await downloadVersion(deps, store, req.params.orgId, req.params.id, req.params.versionId, format);
       if (file.kind === 'stored') {
-        reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
+        reply.header('content-disposition', attachment(file.fileName));
         reply.header('x-content-sha256', file.sha256);
         return reply.type(file.mediaType).send(file.bytes);
       }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { localFileStore } from '../../platform/files';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
+import { attachment } from '../../platform/http/content-disposition';
 import { uploadScope } from '../../platform/http/uploads';
 import { ZOrgParams } from '../orgs/schema';
 import { addEvidenceFile, MAX_EVIDENCE_BYTES, readEvidenceFile, removeEvidenceFile } from './attachments';
@@ -23,7 +24,7 @@ export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
     { config: { access: 'gap.read' }, schema: { tags, summary: 'Download an evidence file of a requirement', params: ZFileParams } },
     async (req, reply) => {
       const f = await readEvidenceFile(deps, store, req.params.orgId, req.params.id, req.params.ref, req.params.fileId);
-      return reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.name}"; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(f.bytes);
+      return reply.type(f.contentType).header('content-disposition', attachment(f.name)).send(f.bytes);
     },
   );
 

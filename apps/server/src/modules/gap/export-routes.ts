@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
+import { attachment } from '../../platform/http/content-disposition';
 import { uploadScope } from '../../platform/http/uploads';
 import { ZOrgParams } from '../orgs/schema';
 import { csvDownload, reportDownload, workbookDownload, type Download } from './exports';
@@ -18,7 +19,7 @@ const ZImportSummary = z.object({
   items: z.array(z.string()).describe('refs of the changed requirements, in file order'),
 });
 
-const send = (reply: FastifyReply, d: Download) => reply.type(d.contentType).header('content-disposition', `attachment; filename="${d.fileName}"`).send(d.body);
+const send = (reply: FastifyReply, d: Download) => reply.type(d.contentType).header('content-disposition', attachment(d.fileName)).send(d.body);
 
 export function gapExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -5,7 +5,7 @@ import { listMembers } from '../orgs/members';
 import { findAssessment, itemsOf } from './repository';
 import type { GapItem } from './schema';
 import { applyPatch, assertWorking, problemsWithPatch } from './service';
-import { columnOfPatchKey, issueAt, readWorkbook, rejectFile, rowPatch, type ImportIssue, type ImportPatch } from './workbook-parse';
+import { columnOfPatchKey, issueAt, readWorkbook, rejectFile, rowPatch, shown, type ImportIssue, type ImportPatch } from './workbook-parse';
 
 // Importing an edited gap workbook: every row is checked before any is applied, and the changes
 // are applied in one transaction, so a file with one bad cell changes nothing at all.
@@ -19,6 +19,9 @@ import { columnOfPatchKey, issueAt, readWorkbook, rejectFile, rowPatch, type Imp
 
 export type ImportSummary = { updated: number; unchanged: number; items: string[] };
 
+/** The most issues listed in the answer; the message counts them all. */
+const MAX_LISTED_ISSUES = 200;
+
 function rowsRejected(issues: ImportIssue[]) {
   const rows = new Set(issues.map((i) => i.row)).size;
   const first = issues[0]!;
@@ -26,7 +29,7 @@ function rowsRejected(issues: ImportIssue[]) {
   return new AppError(
     'IMPORT_REJECTED',
     `The workbook was not imported: ${issues.length} problem${issues.length > 1 ? 's' : ''} in ${rows} row${rows > 1 ? 's' : ''}; nothing was changed. Row ${first.row}${first.ref ? ` (${first.ref})` : ''}, ${first.column}: ${first.message}${more}`,
-    { reason: 'rows', issues },
+    { reason: 'rows', issues: issues.slice(0, MAX_LISTED_ISSUES), ...(issues.length > MAX_LISTED_ISSUES ? { unlisted: issues.length - MAX_LISTED_ISSUES } : {}) },
   );
 }
 
@@ -64,12 +67,12 @@ export async function importWorkbook(deps: Deps, actor: Actor, orgId: string, as
       }
       const current = byRef.get(r.ref);
       if (!current) {
-        issues.push(issueAt(r.row, r.ref, 'Ref', `"${r.ref}" is not a requirement of this assessment: keep the refs as exported`));
+        issues.push(issueAt(r.row, r.ref, 'Ref', `"${shown(r.ref, 40)}" is not a requirement of this assessment: keep the refs as exported`));
         continue;
       }
       const first = seen.get(r.ref);
       if (first !== undefined) {
-        issues.push(issueAt(r.row, r.ref, 'Ref', `${r.ref} appears twice (rows ${first} and ${r.row}): keep one row per requirement`));
+        issues.push(issueAt(r.row, r.ref, 'Ref', `${shown(r.ref, 40)} appears twice (rows ${first} and ${r.row}): keep one row per requirement`));
         continue;
       }
       seen.set(r.ref, r.row);

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { MATURITY_LABELS, ZGapItemPatch, type GapItemPatch } from '@fortytwo/domain';
 import { AppError } from '../../platform/errors';
+import { openXlsx, XlsxError, type Xlsx, type XlsxLimits, type XlsxValue } from '../../platform/xlsx-reader';
 import type { GapItem } from './schema';
 import {
   ASSESSMENT_SHEET,
@@ -24,22 +24,32 @@ export type ImportPatch = Omit<GapItemPatch, 'version'>;
 export type WorkbookMeta = { assessmentId: string; assessmentName: string; exportedAt: string };
 export type WorkbookRow = { row: number; ref: string; cells: Map<string, Plain> };
 
-/** The most rows an honest upload has: 70 requirements and the blank rows people leave. */
-const MAX_ROWS = 2000;
+/**
+ * What an honest upload stays far below, checked while the file is read so a hostile one is refused
+ * early (issue 17: a 5 MB file of a million rows, or one cell of 150 MB, took the server's memory):
+ * 70 requirements and the blank rows people leave; the template's 15 columns and whatever someone
+ * types beside them; Excel's own limit of 32,767 characters in a cell. An exported workbook is about
+ * 40 KB and unpacks to under 1 MB, pictures pasted in add a few MB.
+ */
+export const WORKBOOK_LIMITS: XlsxLimits = {
+  maxEntries: 1000,
+  maxEntryBytes: 25 * 1024 * 1024,
+  maxTotalBytes: 50 * 1024 * 1024,
+  maxRows: 2000,
+  maxCellsPerRow: 200,
+  maxCellChars: 32_767,
+  maxSharedStrings: 200_000,
+};
 
 export const rejectFile = (reason: 'unreadable' | 'wrong_template' | 'other_assessment' | 'too_large' | 'not_multipart', message: string) => new AppError('IMPORT_REJECTED', `${message} Nothing was changed.`, { reason, issues: [] });
 
 type Plain = string | number | boolean | Date | null | { error: string };
 
-/** A cell's value without Excel's wrappers: rich text joined, hyperlinks as shown, formulas as their last result. */
-function plain(v: ExcelJS.CellValue): Plain {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : v.hyperlink;
-  if ('error' in v) return { error: `the cell shows the error ${v.error}: type a value instead` };
-  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? { error: 'the cell holds a formula without a computed value: type the value instead' } : plain(v.result);
-  return null;
+/** A cell's value as the row checks read it: errors and formulas without a computed value become problems to report. */
+function plain(v: XlsxValue): Plain {
+  if (v === null || typeof v !== 'object' || v instanceof Date) return v;
+  if ('error' in v) return { error: `the cell shows the error ${shown(v.error)}: type a value instead` };
+  return { error: 'the cell holds a formula without a computed value: type the value instead' };
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -48,43 +58,49 @@ function text(p: Plain): string {
   return String(p).replace(/\r\n?/g, '\n');
 }
 
+const UNREADABLE = 'The uploaded file is not a readable .xlsx workbook. Export the assessment to Excel, edit that file and save it as .xlsx.';
+const TOO_LARGE_HINT = 'An exported assessment is far smaller: export it again and copy your answers into that file.';
+
 export async function readWorkbook(bytes: Buffer): Promise<{ meta: WorkbookMeta; rows: WorkbookRow[] }> {
   if (bytes.length === 0) throw rejectFile('unreadable', 'The uploaded file is empty.');
   // Every .xlsx is a zip archive; anything else (.xls, .csv, .ods saved as such, a PDF) is not ours to guess at.
   if (bytes.subarray(0, 4).toString('latin1') !== 'PK\x03\x04') {
     throw rejectFile('unreadable', 'The uploaded file is not an .xlsx workbook (.xls, .csv and .ods files cannot be imported). Export the assessment to Excel, edit that file and keep it as .xlsx.');
   }
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw rejectFile('unreadable', 'The uploaded file is not a readable .xlsx workbook. Export the assessment to Excel, edit that file and save it as .xlsx.');
+    // The zip's directory is checked before anything is unpacked; then sheets are read as streams,
+    // row by row, and the first row, cell or text over a limit stops the reading.
+    const book = await openXlsx(bytes, WORKBOOK_LIMITS);
+    const meta = await readMeta(book);
+    if (!book.sheets.some((s) => s.name === ASSESSMENT_SHEET)) throw rejectFile('wrong_template', `The workbook has no sheet named "${ASSESSMENT_SHEET}": it must keep the sheets as exported.`);
+    const rows: WorkbookRow[] = [];
+    let header = false;
+    for await (const r of book.rows(ASSESSMENT_SHEET, COLUMNS.length)) {
+      if (!header) {
+        checkHeader(r.row === 1 ? r.cells : new Map<number, XlsxValue>());
+        header = true;
+        if (r.row === 1) continue;
+      }
+      const cells = new Map<string, Plain>();
+      COLUMNS.forEach((c, i) => cells.set(c.header, plain(r.cells.get(i + 1) ?? null)));
+      const ref = text(cells.get('Ref') ?? null).trim();
+      // Rows with nothing to read are what people leave between blocks: not an error.
+      if (!ref && COLUMNS.every((c) => c.role === 'guidance' || text(cells.get(c.header) ?? null).trim() === '')) continue;
+      rows.push({ row: r.row, ref, cells });
+    }
+    if (!header) checkHeader(new Map<number, XlsxValue>());
+    return { meta, rows };
+  } catch (err) {
+    if (err instanceof XlsxError) throw err.kind === 'too_large' ? rejectFile('too_large', `${err.message} ${TOO_LARGE_HINT}`) : rejectFile('unreadable', UNREADABLE);
+    throw err;
   }
-  const meta = readMeta(wb);
-  const ws = wb.getWorksheet(ASSESSMENT_SHEET);
-  if (!ws) throw rejectFile('wrong_template', `The workbook has no sheet named "${ASSESSMENT_SHEET}": it must keep the sheets as exported.`);
-  checkHeader(ws);
-  if (ws.actualRowCount > MAX_ROWS) throw rejectFile('wrong_template', `The sheet "${ASSESSMENT_SHEET}" has ${ws.actualRowCount} rows; an assessment has at most ${MAX_ROWS}.`);
-
-  const rows: WorkbookRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
-    const cells = new Map<string, Plain>();
-    COLUMNS.forEach((c, i) => cells.set(c.header, plain(r.getCell(i + 1).value)));
-    const ref = text(cells.get('Ref') ?? null).trim();
-    // Rows with nothing to read are what people leave between blocks: not an error.
-    if (!ref && COLUMNS.every((c) => c.role === 'guidance' || text(cells.get(c.header) ?? null).trim() === '')) return;
-    rows.push({ row: n, ref, cells });
-  });
-  return { meta, rows };
 }
 
-function readMeta(wb: ExcelJS.Workbook): WorkbookMeta {
-  const ws = wb.getWorksheet(META_SHEET);
+async function readMeta(book: Xlsx): Promise<WorkbookMeta> {
   const notOurs = 'This workbook is not a Fortytwo gap assessment export (its hidden "fortytwo" sheet is missing or changed). Export the assessment to Excel, fill in that file and import it.';
-  if (!ws) throw rejectFile('wrong_template', notOurs);
+  if (!book.sheets.some((s) => s.name === META_SHEET)) throw rejectFile('wrong_template', notOurs);
   const values = new Map<string, string>();
-  ws.eachRow((r) => values.set(text(plain(r.getCell(1).value)), text(plain(r.getCell(2).value))));
+  for await (const r of book.rows(META_SHEET, 2)) values.set(text(plain(r.cells.get(1) ?? null)), text(plain(r.cells.get(2) ?? null)));
   if (values.get('template') !== WORKBOOK_TEMPLATE || !values.get('assessmentId')) throw rejectFile('wrong_template', notOurs);
   const version = values.get('templateVersion');
   if (version !== String(WORKBOOK_TEMPLATE_VERSION)) {
@@ -93,15 +109,15 @@ function readMeta(wb: ExcelJS.Workbook): WorkbookMeta {
   return { assessmentId: values.get('assessmentId')!, assessmentName: values.get('assessmentName') ?? '', exportedAt: values.get('exportedAt') ?? '' };
 }
 
-function checkHeader(ws: ExcelJS.Worksheet) {
+/** The header row's cells by column number (empty when the sheet has no row 1). */
+function checkHeader(row: Map<number, XlsxValue>) {
   const fold = (s: string) => s.trim().toLowerCase();
-  const row = ws.getRow(1);
   HEADERS.forEach((expected, i) => {
-    const found = text(plain(row.getCell(i + 1).value));
+    const found = text(plain(row.get(i + 1) ?? null));
     if (fold(found) !== fold(expected)) {
       throw rejectFile(
         'wrong_template',
-        `Column ${row.getCell(i + 1).address.replace(/\d+$/, '')} of the sheet "${ASSESSMENT_SHEET}" should be headed "${expected}" but is ${found ? `"${found}"` : 'empty'}: keep the columns as exported (hide a column rather than delete or move it).`,
+        `Column ${columnLetter(HEADERS[i]!)} of the sheet "${ASSESSMENT_SHEET}" should be headed "${expected}" but is ${found ? `"${shown(found)}"` : 'empty'}: keep the columns as exported (hide a column rather than delete or move it).`,
       );
     }
   });
@@ -116,7 +132,9 @@ const columnLetter = (header: string) => {
   }
   return s;
 };
-export const issueAt = (row: number, ref: string | null, column: string, message: string): ImportIssue => ({ row, ref, column, cell: `${columnLetter(column)}${row}`, message });
+/** Text from the file quoted in a message, cut short: a message must not grow with what was uploaded (a cell may hold 32,767 characters). */
+export const shown = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max)}…` : s);
+export const issueAt = (row: number, ref: string | null, column: string, message: string): ImportIssue => ({ row, ref: ref === null ? null : shown(ref, 40), column, cell: `${columnLetter(column)}${row}`, message });
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const FIELD_OF_PATCH_KEY: Record<string, AnswerField> = { status: 'status', result: 'result', maturity: 'maturity', justification: 'justification', notes: 'notes', ownerId: 'owner', targetDate: 'targetDate', evidenceLinks: 'evidenceLinks' };
@@ -148,16 +166,16 @@ export function rowPatch(r: WorkbookRow, current: GapItem, members: Map<string, 
   const patch: ImportPatch & Record<string, unknown> = {};
   const statusText = text(cell('status')).trim();
   const status = statusFromText(statusText);
-  if (!status) at('status', statusText ? `Status "${statusText}" is not one of: Not started, In progress, Done` : 'Status is empty: choose Not started, In progress or Done');
+  if (!status) at('status', statusText ? `Status "${shown(statusText)}" is not one of: Not started, In progress, Done` : 'Status is empty: choose Not started, In progress or Done');
   else if (status !== current.status) patch.status = status;
 
   const resultText = text(cell('result')).trim();
   const result = resultText === '' ? null : resultFromText(resultText);
-  if (result === undefined) at('result', `Result "${resultText}" is not one of: Conformant, Partially conformant, Nonconformant, Not applicable (or empty when not assessed yet)`);
+  if (result === undefined) at('result', `Result "${shown(resultText)}" is not one of: Conformant, Partially conformant, Nonconformant, Not applicable (or empty when not assessed yet)`);
   else if (result !== current.result) patch.result = result;
 
   const maturity = maturityOf(cell('maturity'));
-  if (maturity === undefined) at('maturity', `Maturity "${text(cell('maturity'))}" must be a whole number from 0 to 5, or empty`);
+  if (maturity === undefined) at('maturity', `Maturity "${shown(text(cell('maturity')))}" must be a whole number from 0 to 5, or empty`);
   else if (maturity !== current.maturity) patch.maturity = maturity;
 
   const justification = text(cell('justification'));
@@ -171,7 +189,7 @@ export function rowPatch(r: WorkbookRow, current: GapItem, members: Map<string, 
   } else if (email !== current.owner?.email.toLowerCase()) {
     const userId = members.get(email);
     if (userId) patch.ownerId = userId;
-    else at('owner', `${email} is not a current member of this organization: invite them first, or choose a member`);
+    else at('owner', `${shown(email)} is not a current member of this organization: invite them first, or choose a member`);
   }
 
   const date = text(cell('targetDate')).trim();
@@ -188,7 +206,7 @@ export function rowPatch(r: WorkbookRow, current: GapItem, members: Map<string, 
   if (!checked.success) {
     for (const i of checked.error.issues) {
       const key = String(i.path[0] ?? '');
-      const detail = key === 'evidenceLinks' && typeof i.path[1] === 'number' ? ` (line ${i.path[1] + 1}: "${links[i.path[1]]}")` : key === 'targetDate' ? ` ("${date}")` : '';
+      const detail = key === 'evidenceLinks' && typeof i.path[1] === 'number' ? ` (line ${i.path[1] + 1}: "${shown(links[i.path[1]] ?? '')}")` : key === 'targetDate' ? ` ("${shown(date)}")` : '';
       issues.push(issueAt(r.row, r.ref, columnOfPatchKey(key), `${i.message}${detail}`));
     }
   }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { ZLogin, ZRole, ZSetup } from '@fortytwo/domain';
+import { ZChangePassword, ZLogin, ZResetPassword, ZRole, ZSetup } from '@fortytwo/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
-import { authOf } from '../../platform/http/access';
-import { SESSION_COOKIE, SESSION_DAYS } from '../../platform/auth/authenticate';
+import { authOf, membershipOf } from '../../platform/http/access';
+import { SESSION_COOKIE, type SessionPolicy } from '../../platform/auth/authenticate';
 import { listMyOrganizations } from '../orgs/organizations';
 import { ZOrganization } from '../orgs/schema';
 import { ZUser } from './presenters';
 import { isSetUp, setUp } from './setup';
-import { createSession, logIn, logOut } from './sessions';
+import { createSession, logIn, logOut, signOutEverywhere } from './sessions';
+import { changePassword } from './passwords';
+import { completePasswordReset, createPasswordReset, previewPasswordReset, RESET_VALID_HOURS } from './password-resets';
 import { createToken, listTokens, revokeToken } from './tokens';
 
 const ZToken = z.object({
@@ -21,13 +23,14 @@ const ZToken = z.object({
   revokedAt: z.string().nullable(),
 });
 
-function setSessionCookie(req: FastifyRequest, reply: FastifyReply, value: string) {
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, value: string, policy: SessionPolicy) {
   reply.setCookie(SESSION_COOKIE, value, {
     httpOnly: true,
     sameSite: 'lax',
     secure: req.protocol === 'https',
     path: '/',
-    maxAge: SESSION_DAYS * 86_400,
+    // The cookie never outlives the session's absolute end; the server enforces both limits anyway.
+    maxAge: policy.maxDays * 86_400,
   });
 }
 
@@ -50,8 +53,8 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const result = await setUp(deps, req.body);
       // Sign the new owner in at once: nobody should type a password they just chose twice.
-      const session = await createSession(deps, result.user.id);
-      setSessionCookie(req, reply, session.cookieValue);
+      const session = await createSession(deps, result.user.id, deps.config.sessions);
+      setSessionCookie(req, reply, session.cookieValue, deps.config.sessions);
       return reply.code(201).send({ ...result, csrfToken: session.csrfToken });
     },
   );
@@ -63,8 +66,9 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
       schema: { tags, summary: 'Sign in; sets the session cookie and returns the CSRF token', body: ZLogin, response: { 200: z.object({ user: ZUser, csrfToken: z.string() }) } },
     },
     async (req, reply) => {
-      const { user, cookieValue, csrfToken } = await logIn(deps, req.body, req.ip);
-      setSessionCookie(req, reply, cookieValue);
+      // req.ip is the client as TRUST_PROXY allows it to be known (config.ts): never a header the client chose.
+      const { user, cookieValue, csrfToken } = await logIn(deps, req.body, req.ip, deps.config.sessions);
+      setSessionCookie(req, reply, cookieValue, deps.config.sessions);
       return { user, csrfToken };
     },
   );
@@ -75,6 +79,85 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
+
+  app.post(
+    '/api/auth/logout-everywhere',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Sign out everywhere: ends every session of yours, this one included (API tokens stay; revoke them under /api/tokens)',
+        response: { 200: z.object({ sessionsEnded: z.number() }) },
+      },
+    },
+    async (req, reply) => {
+      const result = await signOutEverywhere(deps, authOf(req).user);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Change your password (the current one is required); your other sessions end, this one and API tokens stay',
+        body: ZChangePassword,
+        response: { 200: z.object({ otherSessionsEnded: z.number() }) },
+      },
+    },
+    async (req) => changePassword(deps, authOf(req), req.body, req.ip),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/members/:userId/password-reset',
+    {
+      config: { access: 'member.reset_password' },
+      schema: {
+        tags,
+        summary: `Owners: a one-time link for a member to set a new password (/reset-password/<token>, valid ${RESET_VALID_HOURS} hours); the token is shown only here`,
+        params: z.object({ orgId: z.string().max(64), userId: z.string().max(64) }),
+        response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string(), user: ZUser }) },
+      },
+    },
+    async (req, reply) => {
+      const { user } = authOf(req);
+      return reply.code(201).send(await createPasswordReset(deps, { userId: user.id, name: user.name }, membershipOf(req), req.params.userId));
+    },
+  );
+
+  const ZResetParams = z.object({ token: z.string().min(10).max(100) });
+
+  app.get(
+    '/api/password-resets/:token',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Whose password a reset link sets, and until when it works', params: ZResetParams, response: { 200: z.object({ email: z.string(), name: z.string(), expiresAt: z.string() }) } },
+    },
+    async (req) => previewPasswordReset(deps, req.params.token),
+  );
+
+  app.post(
+    '/api/password-resets/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Set a new password through a reset link (once); every session of the account ends',
+        params: ZResetParams,
+        body: ZResetPassword,
+        response: { 200: z.object({ user: ZUser }) },
+      },
+    },
+    async (req, reply) => {
+      const result = await completePasswordReset(deps, req.params.token, req.body.password);
+      // Signed in as this user in this browser? That session has just ended too.
+      if (req.auth?.via === 'session' && req.auth.user.id === result.user.id) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return result;
+    },
+  );
 
   app.get(
     '/api/me',

@@ -7,6 +7,7 @@ import { hashPassword } from '../../platform/auth/secrets';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { createOrganizationInTx } from '../orgs/create-organization';
 import { presentUser } from './presenters';
+import { assertPasswordAcceptable } from './passwords';
 
 export async function isSetUp(deps: Deps): Promise<boolean> {
   const row = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
@@ -15,6 +16,7 @@ export async function isSetUp(deps: Deps): Promise<boolean> {
 
 /** First run: the first user and their first organization. Refused once any user exists. */
 export async function setUp(deps: Deps, input: z.output<typeof ZSetup>) {
+  assertPasswordAcceptable(input.password, input);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(deps, async (tx, audit) => {
     await lockKey(tx, deps.dialect, 'first-run-setup');

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
+import { attachment } from '../../platform/http/content-disposition';
 import { ZListQuery, ZPage } from '../../platform/pagination';
 import { ZOrgParams } from '../orgs/schema';
 import { ZAuditEvent } from '../audit-trail/routes';
@@ -97,7 +98,7 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
       const date = new Date().toISOString().slice(0, 10);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="ai-systems-${date}.csv"`)
+        .header('content-disposition', attachment(`ai-systems-${date}.csv`))
         .send(toCsv(AI_SYSTEM_CSV_COLUMNS, rows));
     },
   );

@@ -7,6 +7,7 @@ import { newId, newSecret, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import type { Membership } from '../../platform/http/access';
 import { presentUser } from '../identity/presenters';
+import { assertPasswordAcceptable } from '../identity/passwords';
 import { writeOne } from '../../platform/db/versioned';
 
 export const INVITATION_VALID_DAYS = 14;
@@ -115,6 +116,8 @@ export async function previewInvitation(deps: Deps, token: string) {
 
 export async function acceptInvitation(deps: Deps, token: string, signedIn: AuthUser | null, newAccount: { name: string; password: string } | null) {
   const row = await openInvitation(deps, token);
+  // The password rule with the invited email and the chosen name (packages/domain/src/password.ts).
+  if (newAccount) assertPasswordAcceptable(newAccount.password, { email: row.email, name: newAccount.name });
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
   return inTransaction(deps, async (tx, audit) => {
     let user: { id: string; email: string; name: string };

@@ -3,7 +3,15 @@ import { nowIso } from '../ids';
 import { sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'ft_session';
-export const SESSION_DAYS = 14;
+
+/**
+ * How long a session lasts: it ends after `idleDays` without use (sliding), and `maxDays` after
+ * sign-in whatever its use (absolute). Each session keeps the policy it was started with (its row
+ * says when it ends), so every instance applies the same limits without sharing configuration.
+ */
+export type SessionPolicy = { idleDays: number; maxDays: number };
+export const SESSION_DEFAULTS: SessionPolicy = { idleDays: 14, maxDays: 30 };
+const DAY_MS = 86_400_000;
 /** Personal API tokens start with this, so secret scanners and people can tell what they are. */
 export const TOKEN_PREFIX = 'ft_';
 
@@ -34,19 +42,44 @@ export async function authenticateSession(db: Db, cookieValue: string): Promise<
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['sessions.id as sessionId', 'sessions.csrfToken', 'sessions.expiresAt', 'sessions.lastSeenAt', 'users.id', 'users.email', 'users.name'])
+    .select([
+      'sessions.id as sessionId',
+      'sessions.csrfToken',
+      'sessions.createdAt',
+      'sessions.expiresAt',
+      'sessions.endsAt',
+      'sessions.idleSeconds',
+      'sessions.lastSeenAt',
+      'users.id',
+      'users.email',
+      'users.name',
+    ])
     .where('sessions.id', '=', sha256(cookieValue))
     .executeTakeFirst();
   if (!row) return null;
   const now = nowIso();
-  if (row.expiresAt <= now) {
+  // Sessions from before the absolute lifetime existed end at the default one after their sign-in.
+  const endsAt = row.endsAt ?? new Date(Date.parse(row.createdAt) + SESSION_DEFAULTS.maxDays * DAY_MS).toISOString();
+  if (row.expiresAt <= now || endsAt <= now) {
     await db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
     return null;
   }
-  // Sliding expiry, refreshed at most hourly.
+  // Sliding idle expiry, refreshed at most hourly, never past the absolute end.
   if (Date.parse(now) - Date.parse(row.lastSeenAt) > 3_600_000) {
-    const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
-    await db.updateTable('sessions').set({ lastSeenAt: now, expiresAt }).where('id', '=', row.sessionId).execute();
+    const idleMs = (row.idleSeconds ?? SESSION_DEFAULTS.idleDays * 86_400) * 1000;
+    const slid = new Date(Date.now() + idleMs).toISOString();
+    await db
+      .updateTable('sessions')
+      .set({ lastSeenAt: now, expiresAt: slid < endsAt ? slid : endsAt })
+      .where('id', '=', row.sessionId)
+      .execute();
   }
   return { via: 'session', sessionId: row.sessionId, csrfToken: row.csrfToken, user: { id: row.id, email: row.email, name: row.name } };
+}
+
+/** The expiry columns of a new session under `policy`. */
+export function sessionTimes(policy: SessionPolicy, now = Date.now()) {
+  const endsAt = new Date(now + policy.maxDays * DAY_MS).toISOString();
+  const idle = new Date(now + policy.idleDays * DAY_MS).toISOString();
+  return { expiresAt: idle < endsAt ? idle : endsAt, endsAt, idleSeconds: policy.idleDays * 86_400 };
 }

@@ -9,8 +9,10 @@ export type SessionTable = {
   userId: string;
   csrfToken: string;
   createdAt: string;
-  expiresAt: string;
+  expiresAt: string; // the idle expiry: slides with use, never past endsAt
   lastSeenAt: string;
+  endsAt: string | null; // absolute end (sign-in + SESSION_MAX_DAYS); null on sessions older than 0012
+  idleSeconds: number | null; // the idle timeout the session started with
 };
 export type ApiTokenTable = {
   id: string;
@@ -22,7 +24,21 @@ export type ApiTokenTable = {
   lastUsedAt: string | null;
   revokedAt: string | null;
 };
+// One row per password check, written before the check (so parallel guesses see each other) and
+// removed when the check succeeds or is refused: what remains are the failures of the window.
 export type LoginFailureTable = { id: Generated<number>; key: string; at: string };
+/** An owner-issued, one-time link to set a new password; only the token's hash is stored. */
+export type PasswordResetTable = {
+  id: string;
+  userId: string;
+  orgId: string;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  revokedAt: string | null;
+};
 export type OrganizationTable = { id: string; name: string; createdAt: string; updatedAt: string; version: number };
 export type MembershipTable = {
   orgId: string;
@@ -395,6 +411,7 @@ export type Database = {
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
   loginFailures: LoginFailureTable;
+  passwordResets: PasswordResetTable;
   organizations: OrganizationTable;
   memberships: MembershipTable;
   invitations: InvitationTable;

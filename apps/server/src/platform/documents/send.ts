@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { attachment } from '../http/content-disposition';
 import { renderDocx } from './docx';
 import type { ReportDocument } from './model';
 import { renderPdf } from './pdf';
@@ -18,6 +19,6 @@ export async function sendDocument(reply: FastifyReply, format: DocumentFormat, 
   const bytes = format === 'docx' ? await renderDocx(doc) : await renderPdf(doc);
   // The name goes into a quoted header: anything but plain ASCII name characters becomes '-'.
   const filename = `${doc.fileName.replace(/[^A-Za-z0-9._-]+/g, '-')}-${new Date().toISOString().slice(0, 10)}.${format}`;
-  reply.header('content-disposition', `attachment; filename="${filename}"`);
+  reply.header('content-disposition', attachment(filename));
   return reply.type(CONTENT_TYPES[format]).send(bytes);
 }

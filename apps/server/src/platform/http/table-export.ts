@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { toCsv } from '@fortytwo/domain';
 import type { FastifyReply } from 'fastify';
+import { attachment } from './content-disposition';
 
 // Every register exports the same rows as CSV (for scripts) or XLSX (for people in Excel or
 // LibreOffice): one helper so the two formats never drift apart and every file is named alike.
@@ -42,7 +43,7 @@ export async function tableWorkbook(table: Table): Promise<Buffer> {
 
 export async function sendTable(reply: FastifyReply, format: TableFormat, table: Table) {
   const filename = `${table.name}-${new Date().toISOString().slice(0, 10)}.${format}`;
-  reply.header('content-disposition', `attachment; filename="${filename}"`);
+  reply.header('content-disposition', attachment(filename));
   if (format === 'csv')
     return reply.type('text/csv; charset=utf-8').send(
       toCsv(

@@ -1,3 +1,5 @@
+import { PASSWORD_HINT } from '@fortytwo/domain';
+
 export const AUTH_TEXT = {
   setupTitle: 'Set up Fortytwo',
   setupIntro:
@@ -5,7 +7,7 @@ export const AUTH_TEXT = {
   name: 'Your name',
   email: 'Email',
   password: 'Password',
-  passwordHint: 'At least 12 characters. A long passphrase is easier to remember and harder to guess.',
+  passwordHint: PASSWORD_HINT,
   organizationName: 'Organization name',
   organizationHint: 'The organization that seeks ISO/IEC 42001 certification. You can add more later.',
   setupSubmit: 'Create account and organization',

@@ -1,7 +1,8 @@
+import { useMemo } from 'react';
 import { Alert, Button, DataList, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ROLE_LABELS, ZPassword, ZPersonName } from '@fortytwo/domain';
+import { refinePasswordContext, ROLE_LABELS, ZPassword, ZPersonName } from '@fortytwo/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { InvitationPreview, User } from '../../api/types';
@@ -13,6 +14,8 @@ import { AuthLayout } from '../auth/AuthLayout';
 import { INVITATION_TEXT as T } from './text';
 
 const ZNewAccount = z.object({ name: ZPersonName, password: ZPassword });
+/** The password rule with the invited email and the name being typed, as the server applies it. */
+const newAccountFor = (email: string) => ZNewAccount.superRefine(refinePasswordContext((v) => ({ password: v.password, name: v.name, email })));
 type Accepted = { user: User; organization: { id: string; name: string } };
 
 export function AcceptInvitationPage() {
@@ -24,7 +27,8 @@ export function AcceptInvitationPage() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const form = useZodForm(ZNewAccount, { name: '', password: '' });
+  const schema = useMemo(() => newAccountFor(preview.data?.email ?? ''), [preview.data?.email]);
+  const form = useZodForm(schema, { name: '', password: '' });
 
   const accept = useMutation({
     mutationFn: async (account: z.output<typeof ZNewAccount> | null) => {

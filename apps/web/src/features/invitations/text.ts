@@ -1,3 +1,5 @@
+import { PASSWORD_HINT } from '@fortytwo/domain';
+
 export const INVITATION_TEXT = {
   title: (org: string) => `Join ${org}`,
   intro: (role: string) => `You are invited to join as ${role}.`,
@@ -7,7 +9,7 @@ export const INVITATION_TEXT = {
   createAccount: 'Create your account to accept',
   name: 'Your name',
   password: 'Choose a password',
-  passwordHint: 'At least 12 characters. A long passphrase is easier to remember and harder to guess.',
+  passwordHint: PASSWORD_HINT,
   acceptAndCreate: 'Create account and join',
   accept: 'Accept invitation',
   signInToAccept: (email: string) => `An account for ${email} already exists. Sign in with it to accept.`,

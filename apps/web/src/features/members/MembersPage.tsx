@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { ActionIcon, Avatar, Badge, Group, Menu, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconDots, IconPencil, IconUserMinus } from '@tabler/icons-react';
+import { IconDots, IconLockOpen, IconPencil, IconUserMinus } from '@tabler/icons-react';
 import { grantableRoles, ROLE_LABELS } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Member } from '../../api/types';
 import { useMe } from '../../api/session';
 import { confirmDanger } from '../../ui/confirm';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { SecretOnce } from '../../ui/SecretOnce';
 import { useOrg } from '../shell/org-context';
 import { membersKey, membersPath, useInvitations, useMembers } from './api';
 import { InvitationsTable } from './InvitationsTable';
@@ -26,6 +27,17 @@ export function MembersPage() {
   const members = useMembers(orgId);
   const invitations = useInvitations(orgId, manage);
   const [editing, setEditing] = useState<Member | null>(null);
+  // Owners only (the permission table); the server also requires owning every organization of the member.
+  const canReset = can('member.reset_password');
+  const [resetLink, setResetLink] = useState<{ member: Member; link: string; expiresAt: string } | null>(null);
+  const createReset = useMutation({
+    mutationFn: (m: Member) => api.post<{ token: string; expiresAt: string }>(`${membersPath(orgId)}/${encodeURIComponent(m.user.id)}/password-reset`),
+    onSuccess: (res, m) => setResetLink({ member: m, link: `${window.location.origin}/reset-password/${res.token}`, expiresAt: res.expiresAt }),
+    onError: (e) => notifyError(e),
+  });
+  const askReset = async (m: Member) => {
+    if (await confirmDanger({ title: T.resetTitle, message: T.resetBody(m.user.name), confirmLabel: T.resetConfirm })) createReset.mutate(m);
+  };
   const remove = useMutation({
     mutationFn: (m: Member) => api.delete(`${membersPath(orgId)}/${encodeURIComponent(m.user.id)}`),
     onSuccess: async (_r, m) => {
@@ -43,6 +55,15 @@ export function MembersPage() {
     <>
       <PageHeader title={T.title} description={T.description} />
       <Stack gap="xl">
+        {resetLink && (
+          <SecretOnce
+            title={T.resetLinkTitle(resetLink.member.user.name)}
+            note={T.resetLinkNote(resetLink.member.user.email, formatDateTime(resetLink.expiresAt))}
+            value={resetLink.link}
+            label={T.resetLinkLabel}
+            onClose={() => setResetLink(null)}
+          />
+        )}
         <Paper withBorder radius="md">
           {members.isPending ? (
             <Loading />
@@ -113,6 +134,11 @@ export function MembersPage() {
                                   <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(m)}>
                                     {T.edit}
                                   </Menu.Item>
+                                  {canReset && (
+                                    <Menu.Item leftSection={<IconLockOpen size={16} />} onClick={() => void askReset(m)}>
+                                      {T.resetLink}
+                                    </Menu.Item>
+                                  )}
                                   <Menu.Item leftSection={<IconUserMinus size={16} />} color="red" onClick={() => void askRemove(m)}>
                                     {T.remove}
                                   </Menu.Item>

@@ -38,6 +38,14 @@ export const MEMBERS_TEXT = {
   revokeBody: (email: string) => `The link sent to ${email} will stop working.`,
   revoked: 'Invitation revoked.',
   roleHelp: 'What this role may do',
+  resetLink: 'Create password reset link',
+  resetTitle: 'Create a password reset link?',
+  resetBody: (name: string) =>
+    `Whoever opens the link can set ${name}'s password and then sign in as ${name}, once, within 24 hours. Send it to ${name} yourself, through a channel you trust. Using it signs ${name} out everywhere; an earlier link stops working now.`,
+  resetConfirm: 'Create link',
+  resetLinkTitle: (name: string) => `Password reset link for ${name}: send it now`,
+  resetLinkNote: (email: string, until: string) => `Send this link to ${email} yourself (Fortytwo does not send email). It works once, until ${until}, and is shown only now: copy it.`,
+  resetLinkLabel: 'password reset link',
 } as const;
 
 export const INVITATION_STATUS_COLORS = { pending: 'blue', accepted: 'teal', revoked: 'gray', expired: 'orange' } as const;

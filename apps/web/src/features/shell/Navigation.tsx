@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -133,6 +133,7 @@ export function AccountNavigation({ onNavigate }: { onNavigate: () => void }) {
         ))}
       </Section>
       <Section title={SHELL_TEXT.account}>
+        <NavLink component={Link} to="/account" label={SHELL_TEXT.passwordAndSessions} leftSection={<IconUserCircle size={18} />} active={pathname === '/account'} onClick={onNavigate} />
         <NavLink component={Link} to="/account/tokens" label={SHELL_TEXT.apiTokens} leftSection={<IconKey size={18} />} active={pathname === '/account/tokens'} onClick={onNavigate} />
       </Section>
     </Stack>

@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../../api/session';
 import { SHELL_TEXT } from './text';
@@ -41,6 +41,9 @@ export function UserMenu() {
             {user.email}
           </Text>
         </Menu.Label>
+        <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => void navigate('/account')}>
+          {SHELL_TEXT.passwordAndSessions}
+        </Menu.Item>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate('/account/tokens')}>
           {SHELL_TEXT.apiTokens}
         </Menu.Item>

@@ -9,6 +9,7 @@ export const SHELL_TEXT = {
   members: 'Members',
   auditTrail: 'Audit trail',
   organization: 'Organization',
+  passwordAndSessions: 'Password and sessions',
   apiTokens: 'API tokens',
   signOut: 'Sign out',
   switchOrg: 'Switch organization',

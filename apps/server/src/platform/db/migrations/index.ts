@@ -11,6 +11,7 @@ import * as aiSystemProfile from './0008-ai-system-profile';
 import * as riskSoa from './0009-risk-soa';
 import * as raciColumns from './0010-raci-columns';
 import * as recordNumbers from './0011-record-numbers';
+import * as authHardening from './0012-auth-hardening';
 import * as documents from './0014-documents';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
@@ -28,6 +29,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0009-risk-soa', riskSoa.up],
   ['0010-raci-columns', raciColumns.up],
   ['0011-record-numbers', recordNumbers.up],
+  ['0012-auth-hardening', authHardening.up],
   ['0014-documents', documents.up],
 ];
 
