@@ -78,6 +78,131 @@ describeEachDialect('bad input', (ctx) => {
     await expectUntouched();
   });
 
+  it('refuses the NUL character anywhere in the body, path or query with a 400 naming the field, and stores nothing', async () => {
+    const body = await owner.post(url, validAiSystem({ name: 'Nul\u0000name' }));
+    expect(body.status).toBe(400);
+    expect(body.body.error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'body.name' }] } });
+    expect(body.body.error.message).toMatch(/body\.name: .*NUL character/);
+    const nested = await owner.post(url, validAiSystem({ tags: ['fine', 'bad\u0000tag'] }));
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.details.issues[0].path).toBe('body.tags.1');
+    const key = await owner.post(url, { ...validAiSystem(), ['evil\u0000key']: 'x' });
+    expect(key.status).toBe(400);
+    expect(key.body.error.code).toBe('VALIDATION');
+    const patched = await owner.patch(`${url}/${existing.id}`, { version: existing.version, description: '\u0000' });
+    expect(patched.status).toBe(400);
+    for (const [target, path] of [
+      [`${url}/%00`, 'params.id'],
+      [`${url}/ab%00cd/history`, 'params.id'],
+      [`/api/orgs/%00/ai-systems`, 'params.orgId'],
+      [`${url}?q=%00`, 'query.q'],
+      [`${url}?tag=a%00`, 'query.tag'],
+      [`/api/orgs/${orgId}/audit-events?entityType=%00`, 'query.entityType'],
+      [`/api/orgs/${orgId}/audit-events?action=x%00y`, 'query.action'],
+    ] as const) {
+      const res = await owner.get(target);
+      expect(res.status, target).toBe(400);
+      expect(res.body.error, target).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path }] } });
+    }
+    expect((await owner.delete(`${url}/%00`)).status).toBe(400);
+    await expectUntouched();
+  });
+
+  it('answers a malformed percent-encoding in the address with a 400 in the contract shape and the security headers', async () => {
+    for (const target of ['/api/tokens/%C0%AE', `${url}/%E0%A4%A`, `${url}/%`]) {
+      const res = await owner.get(target);
+      expect(res.status, target).toBe(400);
+      expect(res.body.error, target).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/address/) });
+      expect(res.headers['x-content-type-options'], target).toBe('nosniff');
+      expect(res.headers['content-security-policy'], target).toContain("default-src 'self'");
+      expect(res.headers['cache-control'], target).toBe('no-store');
+    }
+    const del = await owner.delete('/api/tokens/%C0%AE');
+    expect(del.status).toBe(400);
+    expect(del.body.error.code).toBe('VALIDATION');
+    // An id longer than any route accepts: the same shape, not Fastify's raw 414.
+    const long = await owner.get(`${url}/${'x'.repeat(300)}`);
+    expect(long.status).toBe(400);
+    expect(long.body.error.code).toBe('VALIDATION');
+    expect(long.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('refuses crafted cursors with a 400 that says to start from the first page', async () => {
+    const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const lists = [
+      url,
+      `${url}?sort=lifecycleStage`,
+      `${url}?sort=createdAt&order=desc`,
+      `/api/orgs/${orgId}/audit-events`,
+      `${url}/${existing.id}/history`,
+    ];
+    const crafted = [[true, 'x'], [{}, 'x'], [[1, 2], 'x'], ['x'], [null, 'x'], ['x', 1], [1.5], [-1], [1e300], ['\u0000', 'x'], ['x', '\u0000'], ['x'.repeat(900), 'y'], 'x', {}, null];
+    for (const list of lists) {
+      for (const value of crafted) {
+        const target = `${list}${list.includes('?') ? '&' : '?'}cursor=${cursor(value)}`;
+        const res = await owner.get(target);
+        expect(res.status, `${target} ${JSON.stringify(value)}`).toBe(400);
+        expect(res.body.error.code).toBe('VALIDATION');
+        expect(res.body.error.message).toMatch(/cursor is not valid.*first page/);
+      }
+    }
+    // A cursor of another sort order is refused too: its value has the wrong type for this sort.
+    expect((await owner.get(`${url}?sort=riskTier&cursor=${cursor(['untouched', existing.id])}`)).status).toBe(400);
+    // A real cursor still pages.
+    await owner.post(url, validAiSystem({ name: 'Second' }));
+    for (const list of [`${url}?limit=1`, `${url}?limit=1&sort=lifecycleStage`, `/api/orgs/${orgId}/audit-events?limit=1`]) {
+      const first = await owner.get(list);
+      expect(first.body.nextCursor, list).toEqual(expect.any(String));
+      const next = await owner.get(`${list}&cursor=${first.body.nextCursor}`);
+      expect(next.status, list).toBe(200);
+      expect(next.body.items[0].id).not.toBe(first.body.items[0].id);
+    }
+    const second = (await owner.get(`${url}?q=Second`)).body.items[0];
+    expect((await owner.delete(`${url}/${second.id}`)).status).toBe(204);
+  });
+
+  it('refuses a version or number no integer column can hold with a 400 (PostgreSQL answered 500)', async () => {
+    for (const version of [2 ** 31, -(2 ** 53) + 1, -1]) {
+      for (const [target, body] of [
+        [`/api/orgs/${orgId}`, { version, name: 'Renamed' }],
+        [`/api/orgs/${orgId}/members/${owner.user!.id}`, { version, role: 'owner' }],
+        [`${url}/${existing.id}`, { version, name: 'Renamed' }],
+      ] as const) {
+        const res = await owner.patch(target, body);
+        expect(res.status, `${target} ${version}`).toBe(400);
+        expect(res.body.error.message).toMatch(/version must be the version you read/);
+      }
+    }
+    expect((await owner.post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: 2 ** 31 })).status).toBe(400);
+    expect((await owner.post(`/api/orgs/${orgId}/soa/approve`, { version: 2 ** 31 })).status).toBe(400);
+    expect((await owner.get(`/api/orgs/${orgId}/soa/versions/2147483648`)).status).toBe(400);
+    for (const format of ['csv', 'xlsx']) expect((await owner.get(`/api/orgs/${orgId}/soa/export.${format}?version=2147483648`)).status).toBe(400);
+    expect((await owner.get(`/api/orgs/${orgId}`)).body.name).toBe('Bad Input Org');
+    await expectUntouched();
+  });
+
+  it('refuses an empty id where a record is referenced (it passed the membership check and hit a foreign key: 500)', async () => {
+    const org = (p: string) => `/api/orgs/${orgId}${p}`;
+    for (const [method, target, body, path] of [
+      ['POST', url, validAiSystem({ ownerId: '' }), 'body.ownerId'],
+      ['POST', `${url}/bulk`, { items: [validAiSystem({ ownerId: '' })] }, 'body.items.0.ownerId'],
+      ['PATCH', `${url}/${existing.id}`, { version: existing.version, ownerId: '' }, 'body.ownerId'],
+      ['POST', org('/actions'), { title: 'Policy', ownerId: '' }, 'body.ownerId'],
+      ['PATCH', org('/governance/data_governance'), { version: 0, ownerId: '' }, 'body.ownerId'],
+      ['POST', org('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 1, consequence: 1, ownerId: '' }, 'body.ownerId'],
+      ['POST', org('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 1, consequence: 1, aiSystemId: '' }, 'body.aiSystemId'],
+      ['PATCH', org('/scope'), { version: 0, aiSystemIds: [''] }, 'body.aiSystemIds.0'],
+    ] as const) {
+      const res = await owner.request(method, target, body);
+      expect(res.status, `${method} ${target} ${path}`).toBe(400);
+      expect(res.body.error.details.issues.map((i: { path: string }) => i.path)).toContain(path);
+      expect(res.body.error.message).toMatch(/send the id of/);
+    }
+    expect((await owner.get(org('/actions'))).body.items).toEqual([]);
+    expect((await owner.get(org('/risks'))).body.items).toEqual([]);
+    await expectUntouched();
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const res = await owner.get('/api/nope');
     expect(res.status).toBe(404);

@@ -99,6 +99,42 @@ describeEachDialect('context and interested parties', (ctx) => {
     expect(sheet.slice(1)).toEqual(rows.slice(1));
   });
 
+  it("gives requirement ids itself: a client keeps one of the party's own ids, never plants another", async () => {
+    const other = await newOrgOwner(ctx(), 'Other Party Org');
+    const theirs = (await other.owner.post(`/api/orgs/${other.orgId}/interested-parties`, { name: 'Their regulator', category: 'regulators', requirements: [{ kind: 'legal', description: 'Theirs', addressed: false }] })).body;
+    const theirId = theirs.requirements[0].id as string;
+    const requirement = (description: string, extra: Record<string, unknown> = {}) => ({ kind: 'legal', description, addressed: true, refs: ['A.6.2.4'], ...extra });
+
+    // On creation every id is the server's, whatever was sent.
+    const created = await owner.post(`/api/orgs/${orgId}/interested-parties`, { name: 'Auditor', category: 'certification_body', requirements: [requirement('Verification before release', { id: theirId }), requirement('Chosen id', { id: 'my-own-id' })] });
+    expect(created.status).toBe(201);
+    const [first, second] = created.body.requirements as { id: string }[];
+    expect([first!.id, second!.id]).not.toContain(theirId);
+    expect(second!.id).not.toBe('my-own-id');
+
+    // On update: its own id is kept (once); another organization's or another party's is a new requirement.
+    const sibling = (await owner.post(`/api/orgs/${orgId}/interested-parties`, { name: 'Sibling', category: 'other', requirements: [requirement('Sibling requirement')] })).body;
+    const updated = await owner.patch(`/api/orgs/${orgId}/interested-parties/${created.body.id}`, {
+      version: 1,
+      requirements: [requirement('Verification before every release', { id: first!.id }), requirement('Same id twice', { id: first!.id }), requirement('Planted', { id: theirId }), requirement('From a sibling', { id: sibling.requirements[0].id })],
+    });
+    expect(updated.status).toBe(200);
+    const ids = (updated.body.requirements as { id: string }[]).map((r) => r.id);
+    expect(ids[0]).toBe(first!.id);
+    expect(new Set(ids).size).toBe(4);
+    expect(ids).not.toContain(theirId);
+    expect(ids).not.toContain(sibling.requirements[0].id);
+    expect(ids).not.toContain(second!.id); // left out: removed
+
+    // The other organization's party is untouched.
+    expect((await other.owner.get(`/api/orgs/${other.orgId}/interested-parties`)).body.items[0].requirements).toEqual(theirs.requirements);
+
+    // The SoA still links the control to the kept requirement (once, with its new words) and the new ones.
+    const soaItem = (await owner.get(`/api/orgs/${orgId}/soa`)).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4');
+    const linked = (soaItem.requirements as { partyName: string; description: string }[]).filter((q) => q.partyName === 'Auditor').map((q) => q.description);
+    expect(linked).toEqual(['Verification before every release', 'Same id twice', 'Planted', 'From a sibling']);
+  });
+
   it('lets a viewer read but not write, and hides other organizations behind 404', async () => {
     const viewer = await addMember(ctx(), owner, orgId, 'viewer');
     expect((await viewer.get(`/api/orgs/${orgId}/interested-parties`)).status).toBe(200);

@@ -198,7 +198,7 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     {
       name: 'a date that is not YYYY-MM-DD',
       edit: (ws) => (cellOf(ws, '7.2', 'Target date (YYYY-MM-DD)').value = '31/12/2027'),
-      issues: () => [{ ref: '7.2', column: 'Target date (YYYY-MM-DD)', message: /Target date must be a date such as 2027-03-31 \("31\/12\/2027"\)/ }],
+      issues: () => [{ ref: '7.2', column: 'Target date (YYYY-MM-DD)', message: /Target date must be a real date written year-month-day, such as 2027-03-31 \("31\/12\/2027"\)/ }],
     },
     {
       name: 'a maturity out of range',

@@ -80,7 +80,7 @@ describeEachDialect('gap analysis', (ctx) => {
     };
     await bad({ result: 'mostly' }, 'result must be one of');
     await bad({ maturity: 7 }, 'maturity must be at most 5');
-    await bad({ targetDate: '31/12/2027' }, 'Target date must be a date');
+    await bad({ targetDate: '31/12/2027' }, 'Target date must be a real date');
     await bad({ evidenceLinks: ['not a url'] }, 'full URL');
     await bad({ ownerId: 'nobody' }, 'current member');
     await bad({ aiSystemIds: ['nope'] }, 'Unknown AI system');

@@ -85,6 +85,22 @@ describeEachDialect('uploads', (ctx) => {
     expect(item.files).toEqual([]);
   });
 
+  it('answers a broken multipart body with a 400 that says what to send, not a 500', async () => {
+    for (const path of [`/api/orgs/${orgId}/gap-assessments/${gapId}/items/7.2/files`, `/api/orgs/${orgId}/gap-assessments/${gapId}/import`]) {
+      for (const [body, type] of [
+        ['--cut\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nno end', 'multipart/form-data; boundary=cut'],
+        ['--x\r\nbroken', 'multipart/form-data; boundary=x'],
+        ['no boundary at all', 'multipart/form-data'],
+      ] as const) {
+        const res = await owner.request('POST', path, body, { 'content-type': type });
+        expect(res.status, `${path} ${type}`).toBe(400);
+        expect(res.body.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/not a complete multipart\/form-data body/) });
+      }
+    }
+    const item = ((await owner.get(`/api/orgs/${orgId}/gap-assessments/${gapId}`)).body.items as { ref: string; files: unknown[] }[]).find((i) => i.ref === '7.2')!;
+    expect(item.files).toEqual([]);
+  });
+
   it('refuses a workbook import with two files', async () => {
     const wb = (await owner.server.app.inject({ method: 'GET', url: `/api/orgs/${orgId}/gap-assessments/${gapId}/export.xlsx`, headers: { cookie: `ft_session=${owner.auth.cookie}` } })).rawPayload;
     const res = await post(`/api/orgs/${orgId}/gap-assessments/${gapId}/import`, [

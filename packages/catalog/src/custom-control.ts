@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from '@fortytwo/domain';
 import { PILLARS } from './format';
 
 // An organization's own control. Its ref lives next to the Annex A refs in the statement of
@@ -43,5 +44,5 @@ export type CustomControlFields = z.output<typeof ZCustomControlFields>;
 export const ZUpdateCustomControl = z
   .strictObject(fields)
   .partial()
-  .extend({ version: z.number({ error: 'version is required: send the version you read' }).int() });
+  .extend({ version: versionField('version is required: send the version you read') });
 export type UpdateCustomControl = z.output<typeof ZUpdateCustomControl>;

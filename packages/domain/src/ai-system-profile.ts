@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 
 // The deeper record of an AI system that control group A.4 and the impact assessment need: its data,
 // tools, computing and people, how it is meant to be used (and misused), who it affects and how
@@ -41,7 +42,7 @@ export const ZAiSystemProfile = z.strictObject({
 export type AiSystemProfile = z.output<typeof ZAiSystemProfile>;
 export const EMPTY_PROFILE: AiSystemProfile = ZAiSystemProfile.parse({});
 
-export const ZUpdateAiSystemProfile = ZAiSystemProfile.extend({ version: z.number({ error: 'version is required: send the version of the AI system you read' }).int() });
+export const ZUpdateAiSystemProfile = ZAiSystemProfile.extend({ version: versionField('version is required: send the version of the AI system you read') });
 
 /** What the record still lacks for A.4 and an impact assessment: shown as a checklist, never blocking. */
 export function profileGaps(p: AiSystemProfile): string[] {

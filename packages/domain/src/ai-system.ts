@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZOwnerRef } from './ids';
+import { versionField } from './version';
 import { AI_ROLES, AI_SYSTEM_STATUSES, LIFECYCLE_STAGES, RISK_TIERS } from './enums';
 
 // One schema for the server's validation, the OpenAPI document and the web form's messages.
@@ -25,7 +27,7 @@ export const ZAiSystemFields = z.strictObject({
     'Choose at least one AI role the organization has for this system',
   ),
   lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: `Lifecycle stage must be one of: ${LIFECYCLE_STAGES.join(', ')}` }),
-  ownerId: z.string().max(64).nullable().default(null),
+  ownerId: ZOwnerRef.nullable().default(null),
   jurisdictions: uniqueList(requiredText('Jurisdiction', 100), 'Jurisdictions', 50).default([]),
   thirdParties: uniqueList(requiredText('Third party', AI_SYSTEM_LIMITS.listEntry), 'Third parties', 50).default([]),
   riskTier: z.enum(RISK_TIERS, { error: `Risk tier must be one of: ${RISK_TIERS.join(', ')}` }).default('unclassified'),
@@ -39,13 +41,13 @@ export const ZCreateAiSystem = ZAiSystemFields;
 
 /** A partial update: only the fields sent change; `version` must be the one the client read. */
 export const ZUpdateAiSystem = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int().min(1),
+  version: versionField('version is required: send the version you read').min(1),
   name: ZAiSystemFields.shape.name.optional(),
   description: text('Description', AI_SYSTEM_LIMITS.description).optional(),
   intendedPurpose: ZAiSystemFields.shape.intendedPurpose.optional(),
   aiRoles: ZAiSystemFields.shape.aiRoles.optional(),
   lifecycleStage: ZAiSystemFields.shape.lifecycleStage.optional(),
-  ownerId: z.string().max(64).nullable().optional(),
+  ownerId: ZOwnerRef.nullable().optional(),
   jurisdictions: uniqueList(requiredText('Jurisdiction', 100), 'Jurisdictions', 50).optional(),
   thirdParties: uniqueList(requiredText('Third party', AI_SYSTEM_LIMITS.listEntry), 'Third parties', 50).optional(),
   riskTier: z.enum(RISK_TIERS).optional(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { versionField } from './version';
+import { calendarDate } from './dates';
 import { AI_ROLES, type AiRole } from './enums';
 
 // Step 2, clauses 4.1 and 4.2: the organization's context (issues, climate decision, AI roles) and
@@ -56,7 +58,7 @@ export const AI_SUB_ROLE_LABELS: Record<string, string> = {
 
 const text = (what: string, max: number) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max, `${what} must be at most ${max} characters`);
 const optionalText = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`);
-const reviewDate = z.iso.date({ error: 'Review date must be a date such as 2027-06-30' });
+const reviewDate = calendarDate('Review date', '2027-06-30');
 
 export const ZContextIssueFields = z.strictObject({
   kind: z.enum(CONTEXT_ISSUE_KINDS, { error: 'Choose whether the issue is internal or external' }),
@@ -76,7 +78,7 @@ export const ZUpdateContextIssue = z
     reviewDate: reviewDate.nullable(),
   })
   .partial()
-  .extend({ version: z.number({ error: 'version is required: send the version you read' }).int() });
+  .extend({ version: versionField('version is required: send the version you read') });
 
 export const ZAiRoleDetermination = z
   .strictObject({
@@ -92,7 +94,7 @@ export const ZAiRoleDetermination = z
 /** The one-per-organization context record: the climate decision and the AI roles with reasons. */
 export const ZUpdateOrgContext = z
   .strictObject({
-    version: z.number({ error: 'version is required: send the version you read' }).int(),
+    version: versionField('version is required: send the version you read'),
     climateRelevant: z.boolean({ error: 'climateRelevant must be true, false or null (not decided yet)' }).nullable().optional(),
     climateReason: optionalText('Reason for the climate decision', 2000).optional(),
     aiRoles: z.array(ZAiRoleDetermination).max(AI_ROLES.length).optional(),
@@ -132,7 +134,7 @@ export const REQUIREMENT_KINDS = ['legal', 'contractual', 'ethical', 'other'] as
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
 
 export const ZPartyRequirement = z.strictObject({
-  id: z.string().max(64).optional(),
+  id: z.string().max(64).optional().describe("to keep a requirement on update: the id of one of this party's requirements. Ids are given by the server: leave it out for a new requirement (an id the party does not have is ignored)"),
   kind: z.enum(REQUIREMENT_KINDS, { error: `kind must be one of: ${REQUIREMENT_KINDS.join(', ')}` }),
   description: text('Requirement', 2000),
   addressed: z.boolean({ error: 'addressed must be true or false: does the AIMS address this requirement?' }),
@@ -154,7 +156,7 @@ export const ZUpdateParty = z
     requirements: z.array(ZPartyRequirement).max(100),
   })
   .partial()
-  .extend({ version: z.number({ error: 'version is required: send the version you read' }).int() });
+  .extend({ version: versionField('version is required: send the version you read') });
 
 /** A requirement the AIMS addresses should say through which clauses or controls. */
 export function requirementProblem(r: { addressed: boolean; refs: string[]; how: string }): string | null {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ZRichDoc } from './rich-text';
+import { calendarDate } from './dates';
+import { versionField } from './version';
 
 // Document control (7.5): each AIMS document has numbered versions that move through one life
 // cycle. A published version is immutable and stays in force while the next one is drafted;
@@ -92,7 +94,7 @@ export const CLASSIFICATIONS = ['Public', 'Internal', 'Confidential', 'Restricte
 
 /** Facts about the organization asked once and printed on every document. */
 export const ZDocumentSettings = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField(),
   codePrefix: z
     .string()
     .trim()
@@ -114,7 +116,7 @@ export const ZCreateDocument = z.strictObject({
 });
 
 export const ZUpdateDraft = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField(),
   title: name('Title', 200).optional(),
   material: z.boolean().optional(),
   changeSummary: z.string().trim().max(2000, 'The change summary must be at most 2000 characters').optional(),
@@ -123,19 +125,19 @@ export const ZUpdateDraft = z.strictObject({
 });
 
 export const ZSubmitForReview = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField(),
   reviewerIds: z.array(id).max(10, 'Choose at most 10 reviewers').default([]),
-  dueDate: z.iso.date({ error: 'Review deadline must be a date such as 2027-03-31' }).nullable().default(null),
+  dueDate: calendarDate('Review deadline').nullable().default(null),
   changeSummary: z.string().trim().min(1, 'Say what changed in this version (the revision table shows it)').max(2000),
 });
 
 export const ZVersionDecision = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField(),
   comment: z.string().trim().max(4000, 'The comment must be at most 4000 characters').default(''),
 });
 
 export const ZReviewDecision = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField(),
   decision: z.enum(['agree', 'changes_requested'], { error: 'decision must be agree or changes_requested' }),
   comment: z.string().trim().max(4000, 'The comment must be at most 4000 characters').default(''),
 });

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ZAiSystemRef, ZOwnerRef } from './ids';
+import { versionField } from './version';
+import { calendarDate } from './dates';
 
 // Gap analysis: the vocabulary, the input rules and the readiness arithmetic. Pure functions, so
 // the server, the web app (which shows the formula) and the exports compute the same numbers.
@@ -36,19 +39,19 @@ export function sectionOf(ref: string): string {
 export const isAnnexA = (ref: string) => ref.startsWith('A.');
 
 const optionalText = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`);
-const isoDate = z.iso.date({ error: 'Target date must be a date such as 2027-03-31' });
+const targetDate = calendarDate('Target date');
 
 export const ZGapItemPatch = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField('version is required: send the version you read'),
   status: z.enum(GAP_STATUSES, { error: `status must be one of: ${GAP_STATUSES.join(', ')}` }).optional(),
   result: z.enum(GAP_RESULTS, { error: `result must be one of: ${GAP_RESULTS.join(', ')}, or null (unanswered)` }).nullable().optional(),
   maturity: z.number({ error: 'maturity must be a whole number from 0 to 5, or null' }).int('maturity must be a whole number from 0 to 5').min(0, 'maturity must be at least 0').max(5, 'maturity must be at most 5').nullable().optional(),
   justification: optionalText('Justification', 4000).optional(),
   notes: optionalText('Current practice notes', 8000).optional(),
-  ownerId: z.string().max(64).nullable().optional(),
-  targetDate: isoDate.nullable().optional(),
+  ownerId: ZOwnerRef.nullable().optional(),
+  targetDate: targetDate.nullable().optional(),
   evidenceLinks: z.array(z.url({ error: 'Each evidence link must be a full URL (https://…)' }).max(2000)).max(50, 'At most 50 evidence links').optional(),
-  aiSystemIds: z.array(z.string().max(64)).max(200, 'At most 200 linked AI systems').optional(),
+  aiSystemIds: z.array(ZAiSystemRef).max(200, 'At most 200 linked AI systems').optional(),
 });
 export type GapItemPatch = z.output<typeof ZGapItemPatch>;
 

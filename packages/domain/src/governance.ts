@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idRef, ZOwnerRef } from './ids';
+import { versionField } from './version';
 
 // The governance framework of step 2: six pillars Fortytwo groups the AIMS by (our own grouping,
 // not the standard's), and the RACI of AIMS activities (clause 5.3, control A.3.2).
@@ -17,8 +19,8 @@ export const PILLAR_LABELS: Record<Pillar, string> = {
 const line = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
 
 export const ZUpdatePillar = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read (0 before the first save)' }).int(),
-  ownerId: z.string().max(64).nullable().optional(),
+  version: versionField('version is required: send the version you read (0 before the first save)'),
+  ownerId: ZOwnerRef.nullable().optional(),
   objectives: z.array(line('Each objective', 500)).max(30, 'At most 30 objectives').optional(),
   policyStatements: z.array(line('Each policy statement', 1000)).max(30, 'At most 30 policy statements').optional(),
 });
@@ -28,7 +30,7 @@ export type RaciLetter = (typeof RACI_LETTERS)[number];
 export const RACI_LABELS: Record<RaciLetter, string> = { R: 'Responsible', A: 'Accountable', C: 'Consulted', I: 'Informed' };
 
 /** Who an assignment names: a member, or everyone holding a role in the organization. */
-export const ZRaciAssignee = z.union([z.strictObject({ userId: z.string().max(64) }), z.strictObject({ role: z.string().max(40) })]);
+export const ZRaciAssignee = z.union([z.strictObject({ userId: idRef('Person', 'a member of this organization') }), z.strictObject({ role: z.string().max(40) })]);
 export const ZRaciAssignment = z.strictObject({ assignee: ZRaciAssignee, letter: z.enum(RACI_LETTERS, { error: 'letter must be R, A, C or I' }) });
 export type RaciAssignment = z.output<typeof ZRaciAssignment>;
 
@@ -44,16 +46,16 @@ export const ZUpdateRaciActivity = z
     assignments: z.array(ZRaciAssignment).max(100),
   })
   .partial()
-  .extend({ version: z.number({ error: 'version is required: send the version you read' }).int() });
+  .extend({ version: versionField('version is required: send the version you read') });
 
 /**
  * The columns the RACI matrix shows, chosen for the whole organization (people and roles); anyone
  * already assigned somewhere is shown as well. The list replaces the saved one.
  */
 export const ZUpdateRaciColumns = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read (0 before the first save)' }).int(),
+  version: versionField('version is required: send the version you read (0 before the first save)'),
   columns: z
-    .array(z.union([z.strictObject({ userId: z.string().max(64) }), z.strictObject({ role: z.string().max(40) })], { error: 'Each column is a person { "userId": "…" } or a role { "role": "…" }' }), { error: 'columns must be a list' })
+    .array(z.union([z.strictObject({ userId: idRef('Person', 'a member of this organization') }), z.strictObject({ role: z.string().max(40) })], { error: 'Each column is a person { "userId": "…" } or a role { "role": "…" }' }), { error: 'columns must be a list' })
     .max(100, 'At most 100 columns'),
 });
 /** Until someone chooses the columns, the first current members (by name) are shown; a large team adds the rest. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { versionField } from './version';
+import { calendarDate } from './dates';
 
 // The AI system impact assessment (6.1.4, 8.4, A.5): per AI system, what it could do to people and
 // to society, how bad and how likely, what mitigates it, and a signed conclusion kept for a period.
@@ -34,7 +36,6 @@ export const IMPACT_STATUSES = ['draft', 'signed_off'] as const;
 export type ImpactStatus = (typeof IMPACT_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2032-12-31');
 const rating = (what: string) => z.number().int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(5, `${what} must be at most 5`);
 
 export const ZAffectedGroup = z.strictObject({
@@ -55,11 +56,11 @@ export const ZImpactFields = z.strictObject({
   likelihood: rating('likelihood').nullable().default(null),
   mitigations: text(5000).default(''),
   conclusion: text(5000).default(''),
-  retentionUntil: isoDate.nullable().default(null),
+  retentionUntil: calendarDate('Keep until', '2032-12-31').nullable().default(null),
 });
 
 export const ZUpdateImpact = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField('version is required: send the version you read'),
   title: text(200).optional(),
   trigger: ZImpactFields.shape.trigger.optional(),
   intendedUse: text(5000).optional(),
@@ -70,7 +71,7 @@ export const ZUpdateImpact = z.strictObject({
   likelihood: rating('likelihood').nullable().optional(),
   mitigations: text(5000).optional(),
   conclusion: text(5000).optional(),
-  retentionUntil: isoDate.nullable().optional(),
+  retentionUntil: calendarDate('Keep until', '2032-12-31').nullable().optional(),
 });
 
 /** What must be filled before an assessment can be signed off; empty when it is complete. */

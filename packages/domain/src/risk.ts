@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { idRef, ZAiSystemRef, ZOwnerRef } from './ids';
+import { versionField } from './version';
+import { calendarDate } from './dates';
 
 // AI risk assessment and treatment (ISO/IEC 42001 6.1.1–6.1.3, 8.2, 8.3): the criteria that turn a
 // likelihood and a consequence into a level, the register's fields, and treatment. Values here are
@@ -87,7 +90,7 @@ const checkCriteria = (c: Omit<RiskCriteriaContent, 'method'>, ctx: z.Refinement
 export const ZRiskCriteriaContent = z.strictObject(criteriaFields).superRefine(checkCriteria);
 /** The draft criteria as sent to the server: the content and the draft's version (0 starts a new draft). */
 export const ZUpdateRiskCriteria = z
-  .strictObject({ version: z.number({ error: 'version is required: send the version of the draft you read (0 to start a new draft)' }).int(), ...criteriaFields })
+  .strictObject({ version: versionField('version is required: send the version of the draft you read (0 to start a new draft)'), ...criteriaFields })
   .superRefine(checkCriteria);
 
 /** Why a set of criteria cannot score every cell of its matrix, or null. */
@@ -125,35 +128,35 @@ export function ratingProblem(criteria: Pick<RiskCriteriaContent, 'likelihoodLab
 
 const rating = (what: string) => z.number({ error: `${what} is required: a whole number from 1 on the criteria's scale` }).int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(10, `${what} must be at most 10`);
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31');
+const reviewDate = calendarDate('Review date');
 
 export const ZRiskFields = z.strictObject({
   title: z.string({ error: 'title is required' }).trim().min(1, 'Give the risk a title').max(200, 'Title must be at most 200 characters'),
   kind: z.enum(RISK_KINDS, { error: 'kind must be risk or opportunity' }).default('risk'),
   description: text(5000).default(''),
-  aiSystemId: z.string().max(64).nullable().default(null),
+  aiSystemId: ZAiSystemRef.nullable().default(null),
   source: z.string({ error: 'source is required: an Annex C.3 ref such as C.3.4, or your own words' }).trim().min(1, 'Give the risk source: an Annex C.3 ref such as C.3.4, or your own words').max(300),
   consequencesOrganization: text(5000).default(''),
   consequencesIndividuals: text(5000).default(''),
   consequencesSociety: text(5000).default(''),
   likelihood: rating('likelihood'),
   consequence: rating('consequence'),
-  ownerId: z.string().max(64).nullable().default(null),
-  reviewDate: isoDate.nullable().default(null),
-  impactAssessmentId: z.string().max(64).nullable().default(null),
+  ownerId: ZOwnerRef.nullable().default(null),
+  reviewDate: reviewDate.nullable().default(null),
+  impactAssessmentId: idRef('Impact assessment', 'an impact assessment of this organization').nullable().default(null),
 });
 
 export const ZUpdateRisk = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read' }).int(),
+  version: versionField('version is required: send the version you read'),
   title: ZRiskFields.shape.title.optional(),
   description: text(5000).optional(),
-  aiSystemId: z.string().max(64).nullable().optional(),
+  aiSystemId: ZAiSystemRef.nullable().optional(),
   source: ZRiskFields.shape.source.optional(),
   consequencesOrganization: text(5000).optional(),
   consequencesIndividuals: text(5000).optional(),
   consequencesSociety: text(5000).optional(),
-  ownerId: z.string().max(64).nullable().optional(),
-  reviewDate: isoDate.nullable().optional(),
+  ownerId: ZOwnerRef.nullable().optional(),
+  reviewDate: reviewDate.nullable().optional(),
   status: z.enum(['open', 'closed'], { error: 'status must be open or closed' }).optional(),
 });
 
@@ -171,7 +174,7 @@ export const ZTreatmentFields = z
     residualLikelihood: rating('residualLikelihood').nullable().default(null),
     residualConsequence: rating('residualConsequence').nullable().default(null),
     actions: z
-      .array(z.strictObject({ title: z.string().trim().min(1, 'Each action needs a title').max(200), ownerId: z.string().max(64).nullable().default(null), dueDate: isoDate.nullable().default(null) }))
+      .array(z.strictObject({ title: z.string().trim().min(1, 'Each action needs a title').max(200), ownerId: ZOwnerRef.nullable().default(null), dueDate: calendarDate("Each action's due date").nullable().default(null) }))
       .max(50)
       .default([]),
   })
@@ -182,7 +185,7 @@ export const ZTreatmentFields = z
 
 export const ZUpdateTreatment = z
   .strictObject({
-    version: z.number({ error: 'version is required: send the version you read' }).int(),
+    version: versionField('version is required: send the version you read'),
     option: z.enum(TREATMENT_OPTIONS, { error: `option must be one of: ${TREATMENT_OPTIONS.join(', ')}` }).optional(),
     description: text(5000).optional(),
     controlRefs: z.array(z.string().trim().min(1).max(40)).max(100).optional(),
@@ -198,7 +201,7 @@ export const ZUpdateTreatment = z
 
 export const ZAcceptRisk = z.strictObject({
   rationale: z.string({ error: 'rationale is required' }).trim().min(1, 'Say why the residual risk is acceptable').max(5000),
-  expiresAt: isoDate.describe('The acceptance lapses after this date and the risk is flagged again'),
+  expiresAt: calendarDate('Accepted until').describe('The acceptance lapses after this date and the risk is flagged again'),
 });
 
 /** Days before expiry at which an acceptance counts as "expiring soon" on the dashboard. */

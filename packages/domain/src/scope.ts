@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZAiSystemRef } from './ids';
+import { versionField } from './version';
 import { AI_ROLE_LABELS, type AiRole } from './enums';
 
 // The scope of the AI management system (clause 4.3): what it covers, what it leaves out and why,
@@ -13,15 +15,15 @@ export const ZScopeExclusion = z.strictObject({
 });
 
 export const ZScopeOutOfScope = z.strictObject({
-  aiSystemId: z.string().max(64),
+  aiSystemId: ZAiSystemRef,
   reason: z.string().trim().min(1, 'Give the reason this AI system is outside the scope').max(2000),
 });
 
 export const ZUpdateScope = z.strictObject({
-  version: z.number({ error: 'version is required: send the version you read (0 before the first save)' }).int(),
+  version: versionField('version is required: send the version you read (0 before the first save)'),
   units: list('Organizational unit').optional(),
   sites: list('Site').optional(),
-  aiSystemIds: z.array(z.string().max(64)).max(1000).optional(),
+  aiSystemIds: z.array(ZAiSystemRef).max(1000).optional(),
   processes: list('Process').optional(),
   productsServices: list('Product or service').optional(),
   interfaces: list('Interface or dependency').optional(),

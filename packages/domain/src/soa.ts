@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from './version';
 import { isAcceptable, type RiskCriteriaContent, type RiskLevel } from './risk';
 
 // The Statement of Applicability (6.1.3): every Annex A control and every custom control, included
@@ -10,7 +11,7 @@ export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 export const IMPLEMENTATION_STATUS_LABELS: Record<ImplementationStatus, string> = { not_started: 'Not started', planned: 'Planned', in_progress: 'In progress', implemented: 'Implemented' };
 
 export const ZSoaDecision = z.strictObject({
-  version: z.number({ error: 'version is required: send the version of the item you read (0 before its first decision)' }).int(),
+  version: versionField('version is required: send the version of the item you read (0 before its first decision)'),
   included: z.boolean({ error: 'included must be true, false or null' }).nullable().optional(),
   justification: z.string().trim().max(5000, 'Justification must be at most 5000 characters').optional(),
   implementationStatus: z.enum(IMPLEMENTATION_STATUSES, { error: `implementationStatus must be one of: ${IMPLEMENTATION_STATUSES.join(', ')}` }).nullable().optional(),

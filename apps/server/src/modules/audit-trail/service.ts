@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { AuditEventTable } from '../../platform/db/schema';
 import { verifyChain } from '../../platform/audit';
-import { decodeCursor, encodeCursor } from '../../platform/pagination';
+import { cursorPart, decodeCursor, encodeCursor } from '../../platform/pagination';
 import type { Deps } from '../../platform/transaction';
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
@@ -23,13 +24,16 @@ export function presentAuditEvent(e: AuditEventTable) {
 
 export type AuditFilter = { entityType?: string | undefined; entityId?: string | undefined; action?: string | undefined };
 
+/** The seq of the last event sent. */
+const CURSOR = z.tuple([cursorPart.integer]);
+
 /** Newest first. The chain of an organization is its id. */
 export async function listAuditEvents(deps: Deps, orgId: string, filter: AuditFilter, page: { limit: number; cursor?: string | undefined }) {
   let q = deps.db.selectFrom('auditEvents').selectAll().where('chain', '=', orgId);
   if (filter.entityType) q = q.where('entityType', '=', filter.entityType);
   if (filter.entityId) q = q.where('entityId', '=', filter.entityId);
   if (filter.action) q = q.where('action', '=', filter.action);
-  if (page.cursor) q = q.where('seq', '<', Number(decodeCursor(page.cursor, 1)[0]));
+  if (page.cursor) q = q.where('seq', '<', decodeCursor(page.cursor, CURSOR)[0]);
   const rows = await q.orderBy('seq', 'desc').limit(page.limit + 1).execute();
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);

@@ -108,8 +108,20 @@ const findParty = async (db: Db | Tx, orgId: string, id: string) => {
 
 type RequirementInput = z.output<typeof ZPartyFields>['requirements'][number];
 
-/** Gives new requirements an id, keeps known ones, and checks refs and the "addressed how" rule. */
-function checkedRequirements(input: RequirementInput[]): Party['requirements'] {
+/**
+ * Checks refs and the "addressed how" rule, and gives ids. Ids are the server's: an entry keeps its
+ * id only when it names one of this party's current requirements (and only once); any other entry
+ * is a new requirement with a new id, so a client can never store an id of its choosing (another
+ * organization's, another party's).
+ */
+function checkedRequirements(input: RequirementInput[], current: Party['requirements'] = []): Party['requirements'] {
+  const known = new Set(current.map((r) => r.id));
+  const kept = new Set<string>();
+  const idFor = (sent: string | undefined) => {
+    if (sent === undefined || !known.has(sent) || kept.has(sent)) return newId();
+    kept.add(sent);
+    return sent;
+  };
   const catalog = builtinCatalog();
   input.forEach((r, i) => {
     const unknown = r.refs.filter((ref) => !catalog.item('iso42001', ref));
@@ -117,7 +129,7 @@ function checkedRequirements(input: RequirementInput[]): Party['requirements'] {
     const problem = requirementProblem(r);
     if (problem) throw ruleViolation(`Requirement ${i + 1}: ${problem}`, { field: `requirements.${i}.how` });
   });
-  return input.map((r) => ({ id: r.id ?? newId(), kind: r.kind, description: r.description, addressed: r.addressed, how: r.how, refs: [...new Set(r.refs)] }));
+  return input.map((r) => ({ id: idFor(r.id), kind: r.kind, description: r.description, addressed: r.addressed, how: r.how, refs: [...new Set(r.refs)] }));
 }
 
 export function createParty(deps: Deps, actor: Actor, orgId: string, input: z.output<typeof ZPartyFields>) {
@@ -139,7 +151,7 @@ export function updateParty(deps: Deps, actor: Actor, orgId: string, id: string,
     if (before.version !== patch.version) throw staleVersion('interested party', before);
     const { version, requirements, ...changes } = patch;
     const set: Record<string, unknown> = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (requirements) set.requirements = JSON.stringify(checkedRequirements(requirements.map((r) => ({ ...r, how: r.how ?? '', refs: r.refs ?? [] }))));
+    if (requirements) set.requirements = JSON.stringify(checkedRequirements(requirements.map((r) => ({ ...r, how: r.how ?? '', refs: r.refs ?? [] })), before.requirements));
     await writeOne(tx.updateTable('interestedParties').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), () => staleVersion('interested party', before));
     const after = (await findParty(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'interested_party.updated', entityType: 'interested_party', entityId: id, before, after });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PILLARS, RACI_LABELS, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateRaciColumns, ZUpdateScope } from '@fortytwo/domain';
+import { PILLARS, RACI_LABELS, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateRaciColumns, ZUpdateScope, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -36,7 +36,7 @@ export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs/:orgId/scope/approve',
     {
       config: { access: 'scope.approve' },
-      schema: { tags, summary: 'Approve the draft as the next revision (owner or approver); refused while a live AI system is outside the scope without a reason', params: ZOrgParams, body: z.strictObject({ version: z.number().int() }), response: { 200: ZScopeOut } },
+      schema: { tags, summary: 'Approve the draft as the next revision (owner or approver); refused while a live AI system is outside the scope without a reason', params: ZOrgParams, body: z.strictObject({ version: versionField() }), response: { 200: ZScopeOut } },
     },
     async (req) => approveScope(deps, actorOf(req), req.params.orgId, req.body),
   );

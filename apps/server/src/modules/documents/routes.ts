@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@fortytwo/catalog';
-import { ZCreateDocument, ZDocumentSettings, ZReviewDecision, ZSubmitForReview, ZUpdateDraft, ZVersionDecision } from '@fortytwo/domain';
+import { versionField, ZCreateDocument, ZDocumentSettings, ZReviewDecision, ZSubmitForReview, ZUpdateDraft, ZVersionDecision } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
@@ -20,7 +20,7 @@ import { documentTypes } from './types';
 
 const ZDocParams = ZOrgParams.extend({ id: z.string().max(64) });
 const ZVersionParams = ZDocParams.extend({ versionId: z.string().max(64) });
-const ZVersionOnly = z.strictObject({ version: z.number({ error: 'version is required: send the version you read' }).int() });
+const ZVersionOnly = z.strictObject({ version: versionField() });
 
 const ZTypeOut = z.object({
   id: z.string(),

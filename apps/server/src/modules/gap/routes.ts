@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GAP_RESULTS, ZCreateGapAssessment, ZGapItemPatch, ZGapsToActions } from '@fortytwo/domain';
+import { GAP_RESULTS, ZCreateGapAssessment, ZGapItemPatch, ZGapsToActions, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -66,7 +66,7 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.patch(
     `${base}/:id`,
-    { config: { access: 'gap.write' }, schema: { tags, summary: 'Rename an assessment', params: ZIdParams, body: z.strictObject({ version: z.number().int(), name: ZCreateGapAssessment.shape.name }), response: { 200: ZGapAssessmentSummary } } },
+    { config: { access: 'gap.write' }, schema: { tags, summary: 'Rename an assessment', params: ZIdParams, body: z.strictObject({ version: versionField(), name: ZCreateGapAssessment.shape.name }), response: { 200: ZGapAssessmentSummary } } },
     async (req) => renameAssessment(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
 

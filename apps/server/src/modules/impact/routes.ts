@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZImpactFields, ZRiskFields, ZUpdateImpact } from '@fortytwo/domain';
+import { ZImpactFields, ZRiskFields, ZUpdateImpact, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -30,7 +30,7 @@ export function impactRoutes(fastify: FastifyInstance, deps: AppDeps) {
     await removeImpact(deps, actorOf(req), req.params.orgId, req.params.id);
     return reply.code(204).send();
   });
-  app.post(`${base}/:id/sign-off`, { config: { access: 'risk.approve' }, schema: { tags, summary: 'Sign off a complete assessment (owner or approver)', params: ZIdParams, body: z.strictObject({ version: z.number().int() }), response: { 200: ZImpactOut } } }, async (req) =>
+  app.post(`${base}/:id/sign-off`, { config: { access: 'risk.approve' }, schema: { tags, summary: 'Sign off a complete assessment (owner or approver)', params: ZIdParams, body: z.strictObject({ version: versionField() }), response: { 200: ZImpactOut } } }, async (req) =>
     signOffImpact(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
   app.post(`${base}/:id/risks`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Create a risk from this impact, linked both ways', params: ZIdParams, body: ZRiskFields, response: { 201: ZRiskOut } } }, async (req, reply) =>

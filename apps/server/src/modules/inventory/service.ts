@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import type { TAiSystemFields, TUpdateAiSystem } from '@fortytwo/domain';
+import { z } from 'zod';
+import type { AiSystemSort, TAiSystemFields, TUpdateAiSystem } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
 import { AppError, notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
-import { decodeCursor, encodeCursor } from '../../platform/pagination';
+import { cursorPart, decodeCursor, encodeCursor } from '../../platform/pagination';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
 import { listAuditEvents } from '../audit-trail/service';
@@ -22,16 +23,26 @@ async function assertOwnerIsMember(tx: Tx, orgId: string, ownerId: string | null
   }
 }
 
+/** A page's cursor: the last row's sort value (text, or the rank of a stage or tier) and its id. */
+const rowId = cursorPart.text(64);
+const CURSORS = {
+  name: z.tuple([cursorPart.text(800), rowId]),
+  createdAt: z.tuple([cursorPart.text(40), rowId]),
+  updatedAt: z.tuple([cursorPart.text(40), rowId]),
+  lifecycleStage: z.tuple([cursorPart.integer, rowId]),
+  riskTier: z.tuple([cursorPart.integer, rowId]),
+} satisfies Record<AiSystemSort, z.ZodTuple>;
+
 export async function listAiSystems(deps: Deps, orgId: string, query: TAiSystemListQuery) {
   const { limit, cursor, sort, order, ...filter } = query;
   const key = sortExpression(sort);
   let q = selectAiSystems(deps.db, orgId, filter).select(sql<unknown>`${key}`.as('sortKey'));
   if (cursor) {
-    const [value, id] = decodeCursor(cursor, 2);
+    const [value, id] = decodeCursor(cursor, CURSORS[sort]);
     const [cmp, cmpOrEq] = order === 'asc' ? [sql`>`, sql`>=`] : [sql`<`, sql`<=`];
     // The first conjunct is implied by the second; it is there so both dialects seek the index to
     // the cursor instead of filtering every earlier row (bench/README.md, finding 3).
-    q = q.where(sql<boolean>`${key} ${cmpOrEq} ${value} and (${key} ${cmp} ${value} or (${key} = ${value} and ai_systems.id ${cmp} ${String(id)}))`);
+    q = q.where(sql<boolean>`${key} ${cmpOrEq} ${value} and (${key} ${cmp} ${value} or (${key} = ${value} and ai_systems.id ${cmp} ${id}))`);
   }
   const rows = await q
     .orderBy(sql`${key}`, order)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZInvitationInput, ZOrganizationName, ZPassword, ZPersonName, ZRole } from '@fortytwo/domain';
+import { ZInvitationInput, ZOrganizationName, ZPassword, ZPersonName, ZRole, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -55,7 +55,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs/:orgId',
     {
       config: { access: 'org.update' },
-      schema: { tags, summary: 'Rename an organization', params: ZOrgParams, body: z.strictObject({ version: z.number().int(), name: ZOrganizationName }), response: { 200: ZOrganization } },
+      schema: { tags, summary: 'Rename an organization', params: ZOrgParams, body: z.strictObject({ version: versionField(), name: ZOrganizationName }), response: { 200: ZOrganization } },
     },
     async (req) => renameOrganization(deps, actorOf(authOf(req).user), req.params.orgId, req.body),
   );
@@ -74,7 +74,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: "Change a member's role or access expiry",
         params: ZOrgParams.extend({ userId: z.string().max(64) }),
-        body: z.strictObject({ version: z.number().int(), role: ZRole.optional(), expiresAt: z.iso.datetime({ offset: true }).nullable().optional() }),
+        body: z.strictObject({ version: versionField(), role: ZRole.optional(), expiresAt: z.iso.datetime({ offset: true }).nullable().optional() }),
         response: { 200: ZMember },
       },
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPLEMENTATION_STATUS_LABELS } from '@fortytwo/domain';
+import { IMPLEMENTATION_STATUS_LABELS, MAX_STORED_INTEGER } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ReportDocument } from '../../platform/documents/model';
@@ -16,7 +16,7 @@ import { getSoa, soaVersion, type SoaOut } from './service';
 
 type Snapshot = { items: SoaOut['items']; status: string; warnings: SoaOut['warnings']; counts: SoaOut['counts'] };
 const decision = (i: SoaOut['items'][number]) => (i.included === null ? 'Undecided' : i.included ? 'Included' : 'Excluded');
-const ZExportQuery = z.object({ version: z.coerce.number({ error: 'version must be the number of an approved version' }).int().min(1).optional() });
+const ZExportQuery = z.object({ version: z.coerce.number({ error: 'version must be the number of an approved version' }).int().min(1).max(MAX_STORED_INTEGER, 'version must be the number of an approved version').optional() });
 
 async function snapshot(deps: AppDeps, orgId: string, version: number | undefined): Promise<Snapshot> {
   if (version !== undefined) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZSoaDecision } from '@fortytwo/domain';
+import { ZSoaDecision, MAX_STORED_INTEGER, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -22,7 +22,7 @@ export function soaRoutes(fastify: FastifyInstance, deps: AppDeps) {
   );
   app.post(
     `${soa}/approve`,
-    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve and freeze this version (owner or approver); refused with SOA_NOT_READY while a blocking warning stands', params: ZOrgParams, body: z.strictObject({ version: z.number().int() }), response: { 200: ZSoaOut } } },
+    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve and freeze this version (owner or approver); refused with SOA_NOT_READY while a blocking warning stands', params: ZOrgParams, body: z.strictObject({ version: versionField() }), response: { 200: ZSoaOut } } },
     async (req) => approveSoa(deps, actorOf(req), req.params.orgId, req.body),
   );
   app.get(
@@ -32,7 +32,7 @@ export function soaRoutes(fastify: FastifyInstance, deps: AppDeps) {
   );
   app.get(
     `${soa}/versions/:version`,
-    { config: { access: 'risk.read' }, schema: { tags, summary: 'One approved version as it was frozen', params: ZOrgParams.extend({ version: z.coerce.number().int().min(1) }), response: { 200: ZSoaVersion } } },
+    { config: { access: 'risk.read' }, schema: { tags, summary: 'One approved version as it was frozen', params: ZOrgParams.extend({ version: z.coerce.number({ error: 'version must be the number of an approved version' }).int().min(1).max(MAX_STORED_INTEGER) }), response: { 200: ZSoaVersion } } },
     async (req) => soaVersion(deps, req.params.orgId, req.params.version),
   );
 }

@@ -9,7 +9,8 @@ import type { Config } from '../config';
 import type { DbHandle } from '../db/connect';
 import { AppError } from '../errors';
 import { accessHook, type Access } from './access';
-import { errorHandler } from './error-handler';
+import { errorHandler, frameworkErrorHandler } from './error-handler';
+import { refuseNulInAddress, refuseNulInBody } from './refuse-nul';
 import { securityHeaders } from './security-headers';
 
 export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk imports set their own
@@ -32,6 +33,8 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // A malformed percent-encoding or an over-long id in the address: the contract's error shape too.
+    frameworkErrors: frameworkErrorHandler,
     // One line per request only when debugging; errors are always logged by the error handler.
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace' }),
   });
@@ -67,7 +70,9 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
     },
     transform: jsonSchemaTransform,
   });
+  app.addHook('onRequest', refuseNulInAddress);
   app.addHook('onRequest', accessHook(deps.db));
+  app.addHook('preValidation', refuseNulInBody);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, () => Promise.resolve({ status: 'ok' as const }));

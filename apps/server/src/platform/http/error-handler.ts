@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../db/unique-violation';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../errors';
+import { setSecurityHeaders } from './security-headers';
 
 type Issue = { path: string; message: string };
 
@@ -53,4 +54,22 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return send(reply, 'VALIDATION', fe.message);
   req.log.error({ err }, 'unhandled error');
   return send(reply, 'INTERNAL', 'Something went wrong on the server. The error has been logged.');
+}
+
+/**
+ * Fastify's `frameworkErrors`: problems found while routing, before any hook runs (so neither the
+ * error handler nor the onSend hook that sets the security headers would see them).
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  setSecurityHeaders(req, reply);
+  switch (err.code) {
+    case 'FST_ERR_BAD_URL':
+      void send(reply, 'VALIDATION', 'The address has a malformed percent-encoding (a % not followed by valid UTF-8 bytes). Encode ids and parameters with encodeURIComponent.');
+      return;
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      void send(reply, 'VALIDATION', 'A part of the address is longer than 100 characters, longer than any id. Check the address.');
+      return;
+    default:
+      void errorHandler(err, req, reply);
+  }
 }

@@ -15,7 +15,14 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The onSend hook of every answer. */
 export function securityHeaders(req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, p: unknown) => void) {
+  setSecurityHeaders(req, reply);
+  done(null, payload);
+}
+
+/** Also called directly where Fastify answers without running hooks (a malformed address: see error-handler.ts). */
+export function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply) {
   reply.header('content-security-policy', CSP);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('x-frame-options', 'DENY');
@@ -26,5 +33,4 @@ export function securityHeaders(req: FastifyRequest, reply: FastifyReply, payloa
   // API answers carry personal and audit data: never cache them in shared caches.
   if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   reply.removeHeader('x-powered-by');
-  done(null, payload);
 }

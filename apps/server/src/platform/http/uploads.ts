@@ -56,17 +56,24 @@ async function uploadedFile(req: FastifyRequest, opts: UploadOptions): Promise<U
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${opts.what} as multipart/form-data in the field "file".`);
   let found: UploadedFile | undefined;
   let otherField: string | undefined;
-  for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
-    if (part.fieldname !== 'file') {
-      otherField ??= part.fieldname;
-      part.file.resume(); // drain it, so the request ends
-      continue;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type !== 'file') continue;
+      if (part.fieldname !== 'file') {
+        otherField ??= part.fieldname;
+        part.file.resume(); // drain it, so the request ends
+        continue;
+      }
+      if (found) throw oneFileOnly(opts);
+      const bytes = await part.toBuffer();
+      if (part.file.truncated || bytes.length > opts.maxBytes) throw tooLarge(opts);
+      found = { name: part.filename, mediaType: part.mimetype, bytes };
     }
-    if (found) throw oneFileOnly(opts);
-    const bytes = await part.toBuffer();
-    if (part.file.truncated || bytes.length > opts.maxBytes) throw tooLarge(opts);
-    found = { name: part.filename, mediaType: part.mimetype, bytes };
+  } catch (err) {
+    // The parser's own limits carry a code (mapped in uploadScope); its other errors, which carry
+    // none ("Boundary not found", "Unexpected end of multipart data"), mean a broken request body.
+    if (err instanceof AppError || (err as Partial<FastifyError>).code) throw err;
+    throw new AppError('VALIDATION', `The upload is not a complete multipart/form-data body. Send the ${opts.what} in the field "file". Nothing was changed.`, { issues: [{ path: 'body', message: err instanceof Error ? err.message : 'malformed multipart body' }] });
   }
   if (!found) {
     throw new AppError('VALIDATION', `Send the ${opts.what} in the multipart field "file".`, { issues: [{ path: 'body.file', message: otherField ? `expected the field "file", got "${otherField}"` : 'no file was sent' }] });

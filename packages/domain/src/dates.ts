@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+// Every date-only field (a due date, a review date, "keep until") is one schema: YYYY-MM-DD that is
+// a day of the calendar (no 2027-02-30) in a range of years a register can mean. The databases keep
+// such dates as text, so an impossible one would be stored as it came and sort and compare wrongly.
+
+export const DATE_YEARS = { min: 1900, max: 2999 } as const;
+
+/** A date-only field, e.g. `calendarDate('Review date')`; the messages name the field as the form labels it. */
+export function calendarDate(label: string, example = '2027-03-31') {
+  return z.iso
+    .date({ error: `${label} must be a real date written year-month-day, such as ${example}`, abort: true })
+    .refine((s) => Number(s.slice(0, 4)) >= DATE_YEARS.min && Number(s.slice(0, 4)) <= DATE_YEARS.max, `${label} must be a date between the years ${DATE_YEARS.min} and ${DATE_YEARS.max}`);
+}
