@@ -1,6 +1,6 @@
 import { AI_ROLE_LABELS } from '../enums';
 import { bullets, doc, para, placeholder, subheading, type RichDoc } from '../rich-text';
-import { answerList, answerText, listSentence, type DocumentAnswers, type DocumentFacts } from './facts';
+import { answerList, answerText, listSentence, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The AI policy (5.2, A.2.2–A.2.4): a first draft in the organization's own terms. Commitments the
 // standard expects are always present; what only the organization can say is asked in the wizard
@@ -10,7 +10,7 @@ export function aiPolicy(f: DocumentFacts, a: DocumentAnswers): Record<string, R
   const org = f.organization.name;
   const roles = f.aiRoles.map((r) => AI_ROLE_LABELS[r.role].toLowerCase());
   const inScope = f.aiSystems.filter((s) => s.inScope);
-  const thirdParty = f.aiSystems.filter((s) => s.thirdParty);
+  const thirdParty = f.aiSystems.filter((s) => s.thirdParties.length > 0 && s.lifecycleStage !== 'retired');
   const prohibited = answerList(a, 'prohibitedUses');
   const restricted = answerList(a, 'restrictedUses');
   const related = answerList(a, 'relatedPolicies');
@@ -43,7 +43,7 @@ export function aiPolicy(f: DocumentFacts, a: DocumentAnswers): Record<string, R
         ),
     objectives: doc(
       para(
-        `AI objectives follow from this policy. They are set by the owners of the governance framework, approved by ${f.organization.topManagement}, measured, and reviewed at each management review (6.2).`,
+        `AI objectives follow from this policy. They are set by the owners of the governance framework, approved by ${topManagementIn(f)}, measured, and reviewed at each management review (6.2).`,
       ),
       f.pillars.some((p) => p.objectives.length) ? bullets(f.pillars.flatMap((p) => p.objectives.map((o) => `${o} (${p.label})`))) : null,
     ),
@@ -60,7 +60,8 @@ export function aiPolicy(f: DocumentFacts, a: DocumentAnswers): Record<string, R
     ),
     thirdParty: doc(
       para(answerText(a, 'thirdPartyStance') ?? placeholder('How AI from suppliers and AI inside bought software is approved before use')),
-      thirdParty.length ? para(`AI systems from third parties in use today: ${listSentence(thirdParty.map((s) => s.name))}.`) : null,
+      thirdParty.length ? para('The AI systems that depend on suppliers or partners today, and on whom:') : null,
+      thirdParty.length ? bullets(thirdParty.map((s) => `**${s.name}**: ${s.thirdParties.join('; ')}`)) : null,
     ),
     roles: doc(
       para(

@@ -23,6 +23,7 @@ const PROCESSES: [name: string, refs: string, does: string][] = [
 
 export function aimsManual(f: DocumentFacts, _a: DocumentAnswers): Record<string, RichDoc> {
   const org = f.organization.name;
+  const inScope = f.aiSystems.filter((s) => s.inScope);
   const internal = f.issues.filter((i) => i.kind === 'internal').map((i) => i.title);
   const external = f.issues.filter((i) => i.kind === 'external').map((i) => i.title);
   const climate =
@@ -47,7 +48,12 @@ export function aimsManual(f: DocumentFacts, _a: DocumentAnswers): Record<string
       ? doc(para('The interested parties that matter to the AIMS, and what they require:'), bullets(f.parties.map((p) => (p.requirements.length ? `**${p.name}**: ${p.requirements.join('; ')}` : `**${p.name}**`))))
       : doc(para(placeholder('The interested parties that matter to the AIMS and their requirements'))),
     scope: f.scope.statement
-      ? doc(...f.scope.statement.split('\n\n').map((p) => para(p.replace(/\n- /g, '; ').replace(/:\n/g, ': '))), para(`This is revision ${f.scope.revision} of the scope, approved on ${f.scope.approvedAt?.slice(0, 10) ?? ''}. The scope document holds the full detail.`))
+      ? doc(
+          ...f.scope.statement.split('\n\n').map((p) => para(p.replace(/\n- /g, '; ').replace(/:\n/g, ': '))),
+          inScope.length ? para('The AI systems within the scope:') : null,
+          inScope.length ? bullets(inScope.map((s) => `**${s.name}**: ${s.intendedPurpose}`)) : null,
+          para(`This is revision ${f.scope.revision} of the scope, approved on ${f.scope.approvedAt?.slice(0, 10) ?? ''}. The scope document holds the full detail.`),
+        )
       : doc(para(placeholder('The approved scope of the AIMS (approve the scope in step 2 first)'))),
     processes: doc(
       para(`The AIMS is made of the processes below. Each has an owner, takes inputs from the processes before it and gives results to those after it; together they form a plan–do–check–act cycle.`),
