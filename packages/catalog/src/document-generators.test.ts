@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RISK_CRITERIA, GENERATORS, generateDraft, placeholdersIn, plainText, timesAYear, type DocumentAnswers, type DocumentFacts } from '@fortytwo/domain';
+import { DEFAULT_RISK_CRITERIA, GENERATORS, generateDraft, midSentence, placeholdersIn, plainText, timesAYear, type DocumentAnswers, type DocumentFacts } from '@fortytwo/domain';
 import { loadBuiltinCatalog } from './builtin';
 import { loadDocumentTypes, type DocumentType } from './document-types';
 
@@ -178,12 +178,16 @@ describe('what each generator takes from the records', () => {
     expect(text).toContain('Motor damage photo estimator: Visiotech image AI (API); Cirrus Cloud ML platform');
     expect(text).toContain('Policyholder chat assistant: Parlance LLM API');
     expect(text).not.toContain('Old Analytics');
+    const principles = section('ai-policy', 'principles');
+    expect(principles).toContain('Fairness. Outcomes are checked');
+    expect(principles).toContain('The owners of our governance framework add:\nRisk management. High residual risks are accepted only by the executive committee.');
   });
 
   it('impact assessment procedure: the systems still to assess, the accountable person, the signers, the cycle and retention', () => {
     const triggers = section('impact-assessment-procedure', 'triggers');
     expect(triggers).toContain('signed-off assessments exist for 1 of the 2 AI systems in scope');
-    expect(triggers).toContain('Still to be assessed: Motor damage photo estimator (assessment in draft)');
+    expect(triggers).toContain('To be assessed first: Motor damage photo estimator (assessment in draft)');
+    expect(section('impact-assessment-procedure', 'triggers', with_({ impactAssessments: [] }))).toContain('none of the AI systems in scope has a signed-off assessment yet. To be assessed first: Claims triage model and Motor damage photo estimator.');
     expect(triggers).toContain('due now for Policyholder chat assistant (verification & validation) and Underwriting pricing assistant (design)');
     expect(triggers).toContain('every 18 months');
     const signoff = section('impact-assessment-procedure', 'signoff');
@@ -213,6 +217,7 @@ describe('what each generator takes from the records', () => {
     expect(ext).toContain('Who speaks for Harbourline Mutual about its AI systems to the media and the public: The head of communications. Everyone');
     expect(ext).toContain('Regulators and authorities (Insurance supervisor)');
     expect(ext).toContain('Suppliers (Cirrus Cloud)');
+    expect(ext.indexOf('Customers and users')).toBeLessThan(ext.indexOf('Regulators and authorities'));
     expect(ext).toContain('affected by Claims triage model and Motor damage photo estimator are told');
     expect(ext).not.toContain('Policyholder chat assistant');
     expect(section('communication-plan', 'internal')).toContain('through Fortytwo, the AI page on the intranet and monthly team briefings');
@@ -239,7 +244,7 @@ describe('what each generator takes from the records', () => {
     expect(stages).toContain('Now at this stage: Motor damage photo estimator.');
     expect(stages).toContain('is approved by: The system owner and the AIMS manager; the executive committee too for a high-risk system.');
     expect(section('lifecycle-procedure', 'objectives')).toContain('designed with Amira Haddad, who is accountable for oversight');
-    expect(section('lifecycle-procedure', 'objectives')).toContain('A data sheet for every training data set');
+    expect(section('lifecycle-procedure', 'objectives')).toContain('apply to every system as well: every live AI system has a current risk assessment and a data sheet for every training data set.');
     expect(section('lifecycle-procedure', 'documentation')).toContain('Event logs are kept: Two years.');
   });
 
@@ -282,7 +287,7 @@ describe('what each generator takes from the records', () => {
     const programme = section('internal-audit-procedure', 'programme');
     expect(programme).toContain('over each cycle of 12 months');
     expect(programme).toContain('(Claims triage model and Motor damage photo estimator)');
-    expect(programme).toContain('the AI systems of high risk (Claims triage model) are sampled in every cycle');
+    expect(programme).toContain('the high-risk AI systems (Claims triage model) are sampled in every cycle');
     expect(section('internal-audit-procedure', 'reporting')).toContain('shared with Group board as agreed');
     expect(section('internal-audit-procedure', 'independence', with_({ members: [], raci: [] }))).toMatch(/^\[\[Who carries out internal audits/);
   });
@@ -295,6 +300,7 @@ describe('what each generator takes from the records', () => {
     expect(purpose).toContain('Ben Okafor, for the results of internal audits');
     expect(section('management-review-procedure', 'frequency')).toContain('held twice a year');
     expect(section('management-review-procedure', 'inputs')).toContain('They cover the AI systems in scope (Claims triage model and Motor damage photo estimator)');
+    expect(['E-mail from the manager', 'AIMS page', 'Within a day'].map(midSentence)).toEqual(['e-mail from the manager', 'AIMS page', 'within a day']);
     expect([timesAYear('1'), timesAYear('4'), timesAYear('every quarter'), timesAYear(null)]).toEqual(['once a year', '4 times a year', 'every quarter', null]);
   });
 

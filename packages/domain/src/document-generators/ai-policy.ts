@@ -10,11 +10,11 @@ export function aiPolicy(f: DocumentFacts, a: DocumentAnswers): Record<string, R
   const org = f.organization.name;
   const roles = f.aiRoles.map((r) => AI_ROLE_LABELS[r.role].toLowerCase());
   const inScope = f.aiSystems.filter((s) => s.inScope);
-  const thirdParty = f.aiSystems.filter((s) => s.thirdParties.length > 0 && s.lifecycleStage !== 'retired');
+  const thirdParty = f.aiSystems.filter((s) => s.thirdParties.length > 0 && s.lifecycleStage !== 'retired' && s.lifecycleStage !== 'idea');
   const prohibited = answerList(a, 'prohibitedUses');
   const restricted = answerList(a, 'restrictedUses');
   const related = answerList(a, 'relatedPolicies');
-  const principles = f.pillars.flatMap((p) => p.policyStatements.map((s) => `**${p.label}.** ${s}`));
+  const principles = f.pillars.flatMap((p) => p.policyStatements.map((s) => `**${p.label}.** ${/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`}`));
   return {
     purpose: doc(
       para(
@@ -29,18 +29,18 @@ export function aiPolicy(f: DocumentFacts, a: DocumentAnswers): Record<string, R
         `${f.organization.topManagement} is accountable for this policy and for the AIMS. We will use AI where it serves our purpose and the people it affects, and we will not use it where its risks to people or society cannot be brought to a level we can justify.`,
       ),
     ),
-    principles: principles.length
-      ? doc(para('Every AI system we develop, provide or use must meet these principles, set by the owners of our governance framework:'), bullets(principles))
-      : doc(
-          para('Every AI system we develop, provide or use must meet these principles:'),
-          bullets([
-            '**Fairness.** Outcomes are checked for unjustified differences between groups of people.',
-            '**Transparency.** People know when they deal with AI and can get an explanation suited to them.',
-            '**Human oversight.** A competent person can understand, question and override what an AI system does where it matters.',
-            '**Privacy and security.** Data is used lawfully and AI systems are protected against misuse.',
-            '**Accountability.** Each AI system has a named owner who answers for it.',
-          ]),
-        ),
+    principles: doc(
+      para('Every AI system we develop, provide or use must meet these principles:'),
+      bullets([
+        '**Fairness.** Outcomes are checked for unjustified differences between groups of people.',
+        '**Transparency.** People know when they deal with AI and can get an explanation suited to them.',
+        '**Human oversight.** A competent person can understand, question and override what an AI system does where it matters.',
+        '**Privacy and security.** Data is used lawfully and AI systems are protected against misuse.',
+        '**Accountability.** Each AI system has a named owner who answers for it.',
+      ]),
+      principles.length ? para('The owners of our governance framework add:') : null,
+      principles.length ? bullets(principles) : null,
+    ),
     objectives: doc(
       para(
         `AI objectives follow from this policy. They are set by the owners of the governance framework, approved by ${topManagementIn(f)}, measured, and reviewed at each management review (6.2).`,

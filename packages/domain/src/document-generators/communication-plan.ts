@@ -1,4 +1,4 @@
-import { PARTY_CATEGORY_LABELS, type PartyCategory } from '../context';
+import { PARTY_CATEGORIES, PARTY_CATEGORY_LABELS, type PartyCategory } from '../context';
 import { bullets, doc, para, placeholder, subheading, type RichDoc } from '../rich-text';
 import { answerList, answerText, inSentence, listSentence, midSentence, membersIn, raciNames, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
 
@@ -28,7 +28,7 @@ export function communicationPlan(f: DocumentFacts, a: DocumentAnswers): Record<
   const spokesperson = answerText(a, 'spokesperson');
   const incidents = raciNames(f, /incident|concern/i, 'accountable');
   const disclosed = f.aiSystems.filter((s) => s.inScope && (s.riskTier === 'limited' || s.riskTier === 'high'));
-  const categories = [...new Set(f.parties.map((p) => p.category))].filter((c) => EXTERNAL[c] && c !== 'employees');
+  const categories = PARTY_CATEGORIES.filter((c) => EXTERNAL[c] && c !== 'employees' && f.parties.some((p) => p.category === c));
   const withRequirements = f.parties.filter((p) => p.requirements.length);
   return {
     purpose: doc(

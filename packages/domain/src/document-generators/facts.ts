@@ -79,8 +79,8 @@ export const tierWords = (t: RiskTier) => TIER_WORDS[t];
 
 /** An answer used inside a sentence that the generator ends itself: without its own final full stop. */
 export const inSentence = (text: string) => text.trim().replace(/[.;:\s]+$/, '');
-/** The same, also starting in lower case when it starts with an ordinary capitalised word ("Within a day" → "within a day"). */
-export const midSentence = (text: string) => inSentence(text).replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase());
+/** The same, also starting in lower case when it starts with an ordinary capitalised word ("Within a day" → "within a day", "E-mail" → "e-mail"; "AIMS page" stays). */
+export const midSentence = (text: string) => inSentence(text).replace(/^([A-Z])(?=[a-z -])/, (c) => c.toLowerCase());
 
 /** Top management inside a sentence: "approved by the board of Northwind" rather than "by The board of Northwind". */
 export const topManagementIn = (f: DocumentFacts) => f.organization.topManagement.replace(/^(The|Our|Its) /, (m) => m.toLowerCase());

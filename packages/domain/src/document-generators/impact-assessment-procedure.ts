@@ -1,6 +1,6 @@
 import { LIFECYCLE_STAGE_LABELS } from '../enums';
 import { INDIVIDUAL_EFFECT_LABELS, SOCIETAL_EFFECT_LABELS } from '../impact';
-import { bullets, doc, para, placeholder, subheading, type RichDoc } from '../rich-text';
+import { bullets, doc, para, placeholder, type RichDoc } from '../rich-text';
 import { answerText, inSentence, listSentence, membersIn, raciNames, tierWords, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The AI system impact assessment procedure (6.1.4, 8.4, A.5.2–A.5.5): which systems are assessed,
@@ -45,7 +45,7 @@ export function impactAssessmentProcedure(f: DocumentFacts, a: DocumentAnswers):
       inScope.length
         ? para(
             missing.length
-              ? `At the time of writing, signed-off assessments exist for ${inScope.length - missing.length} of the ${inScope.length} AI systems in scope. Still to be assessed: ${listSentence(missing.map((s) => (drafts.has(s.name) ? `${s.name} (assessment in draft)` : s.name)))}.`
+              ? `At the time of writing, ${missing.length === inScope.length ? `none of the AI systems in scope has a signed-off assessment yet` : `signed-off assessments exist for ${inScope.length - missing.length} of the ${inScope.length} AI systems in scope`}. To be assessed first: ${listSentence(missing.map((s) => (drafts.has(s.name) ? `${s.name} (assessment in draft)` : s.name)))}.`
               : `At the time of writing, every AI system in scope has a signed-off assessment.`,
           )
         : null,
@@ -64,10 +64,8 @@ export function impactAssessmentProcedure(f: DocumentFacts, a: DocumentAnswers):
         ],
         true,
       ),
-      subheading('Effects on individuals and groups'),
-      bullets(Object.values(INDIVIDUAL_EFFECT_LABELS)),
-      subheading('Effects on society'),
-      bullets(Object.values(SOCIETAL_EFFECT_LABELS)),
+      para(`**Effects on individuals and groups** are considered for ${listSentence(Object.values(INDIVIDUAL_EFFECT_LABELS).map((l) => l.toLowerCase()))}.`),
+      para(`**Effects on society** are considered for ${listSentence(Object.values(SOCIETAL_EFFECT_LABELS).map((l) => l.toLowerCase()))}.`),
     ),
     signoff: doc(
       para(

@@ -31,7 +31,7 @@ export function internalAuditProcedure(f: DocumentFacts, a: DocumentAnswers): Re
         `The audit programme covers, over each cycle of ${months} months, every clause from 4 to 10 and every control included in the Statement of Applicability${inScope.length ? `, and samples the AI systems in scope (${listSentence(inScope.map((s) => s.name))})` : ''}. It is planned at the start of the cycle${accountable ? ` by ${accountable}, accountable for internal audit,` : ''} and approved by ${topManagementIn(f)}.`,
       ),
       para(
-        `Areas are audited more often when they matter more, changed recently, or had findings last time${high.length ? `; the AI systems of high risk (${listSentence(high.map((s) => s.name))}) are sampled in every cycle` : ''}. The programme is changed when the AIMS, the scope or the risks change, and each change is recorded.`,
+        `Areas are audited more often when they matter more, changed recently, or had findings last time${high.length ? `; the high-risk AI systems (${listSentence(high.map((s) => s.name))}) are sampled in every cycle` : ''}. The programme is changed when the AIMS, the scope or the risks change, and each change is recorded.`,
       ),
       para('For each audit the programme records its objectives, criteria and scope, the auditors, the dates and the report, so that what was covered over the cycle can be shown.'),
     ),

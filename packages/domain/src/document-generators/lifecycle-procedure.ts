@@ -1,6 +1,6 @@
 import { LIFECYCLE_STAGE_LABELS, LIFECYCLE_STAGES, type LifecycleStage } from '../enums';
 import { bullets, doc, para, placeholder, subheading, type RichDoc } from '../rich-text';
-import { answerText, inSentence, listSentence, raciNames, type DocumentAnswers, type DocumentFacts } from './facts';
+import { answerText, inSentence, listSentence, midSentence, raciNames, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The AI system life-cycle procedure (8.1, A.6.1.2–A.6.2.8): the stages every AI system passes
 // through, what is produced and decided at each gate, what counts as a significant change, and what
@@ -38,13 +38,13 @@ export function lifecycleProcedure(f: DocumentFacts, a: DocumentAnswers): Record
     objectives: doc(
       para('Every AI system is designed and built to meet these objectives; each is turned into requirements with a measure and a threshold, written down before development starts and checked at verification:'),
       bullets([
-        ...objectives,
         'Outcomes are checked for unjustified differences between groups of people.',
         'People can tell when they deal with AI, and get an explanation suited to them.',
         'A competent person can understand, question and override the system where its output matters.',
         'The system performs reliably within its intended use, and fails safely outside it.',
         'Personal data is used lawfully and no more than needed, and the system is protected against misuse.',
       ]),
+      objectives.length ? para(`The AI objectives of the governance framework apply to every system as well: ${listSentence(objectives.map((o) => midSentence(o)))}.`) : null,
       para(oversight ? `The human oversight each system needs is designed with ${oversight}, who is accountable for oversight in use.` : placeholder('Who is accountable for human oversight of AI systems in use (name them in the RACI)')),
     ),
     stages: doc(
