@@ -183,6 +183,16 @@ describe('what each generator takes from the records', () => {
     expect(principles).toContain('The owners of our governance framework add:\nRisk management. High residual risks are accepted only by the executive committee.');
   });
 
+  it('AIMS manual: the scope statement with its lists as lists, and the systems in scope it does not name', () => {
+    const statement = 'The AI management system of Harbourline Mutual covers the Claims unit.\n\nIt covers these AI systems:\n- Claims triage model: Route incoming claims.\n\nExcluded from the scope, with the reasons:\n- Marketing: No AI.';
+    const manual = generateDraft(types.find((t) => t.id === 'aims-manual')!, with_({ scope: { ...RICH.scope, statement } }), {}).find((s) => s.key === 'scope')!.body;
+    expect(manual.content.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'bulletList', 'paragraph', 'bulletList', 'paragraph', 'bulletList', 'paragraph']);
+    const text = plainText(manual);
+    expect(text).toContain('It covers these AI systems:\nClaims triage model: Route incoming claims.\nExcluded from the scope, with the reasons:\nMarketing: No AI.');
+    expect(text).toContain('The AI systems within the scope:\nMotor damage photo estimator: Estimate repair costs');
+    expect(text).not.toContain(':;');
+  });
+
   it('impact assessment procedure: the systems still to assess, the accountable person, the signers, the cycle and retention', () => {
     const triggers = section('impact-assessment-procedure', 'triggers');
     expect(triggers).toContain('signed-off assessments exist for 1 of the 2 AI systems in scope');
