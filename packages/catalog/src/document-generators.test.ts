@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RISK_CRITERIA, GENERATORS, generateDraft, midSentence, placeholdersIn, plainText, timesAYear, type DocumentAnswers, type DocumentFacts } from '@fortytwo/domain';
+import { DEFAULT_RISK_CRITERIA, GENERATORS, generateDraft, midSentence, monthsOf, placeholdersIn, plainText, timesAYear, type DocumentAnswers, type DocumentFacts } from '@fortytwo/domain';
 import { loadBuiltinCatalog } from './builtin';
 import { loadDocumentTypes, type DocumentType } from './document-types';
 
@@ -311,6 +311,8 @@ describe('what each generator takes from the records', () => {
     expect(section('management-review-procedure', 'frequency')).toContain('held twice a year');
     expect(section('management-review-procedure', 'inputs')).toContain('They cover the AI systems in scope (Claims triage model and Motor damage photo estimator)');
     expect(['E-mail from the manager', 'AIMS page', 'Within a day'].map(midSentence)).toEqual(['e-mail from the manager', 'AIMS page', 'within a day']);
+    expect(['12', '1', '6 months', 'every two years', null].map(monthsOf)).toEqual(['12 months', 'month', '6 months', 'two years', null]);
+    expect(section('third-party-procedure', 'suppliers', RICH, { reviewMonths: 'Every 2 years' })).toContain('reviewed every 2 years, and sooner');
     expect([timesAYear('1'), timesAYear('4'), timesAYear('every quarter'), timesAYear(null)]).toEqual(['once a year', '4 times a year', 'every quarter', null]);
   });
 

@@ -84,3 +84,11 @@ export const midSentence = (text: string) => inSentence(text).replace(/^([A-Z])(
 
 /** Top management inside a sentence: "approved by the board of Northwind" rather than "by The board of Northwind". */
 export const topManagementIn = (f: DocumentFacts) => f.organization.topManagement.replace(/^(The|Our|Its) /, (m) => m.toLowerCase());
+
+/** A period answered in months, as words after "every" or "of": "12" → "12 months", "1" → "month", "two years" as written; null when unanswered. */
+export function monthsOf(answer: string | null): string | null {
+  if (!answer) return null;
+  const n = /^\s*(\d+)\s*(?:months?)?\s*\.?\s*$/i.exec(answer);
+  if (n) return Number(n[1]) === 1 ? 'month' : `${Number(n[1])} months`;
+  return midSentence(answer).replace(/^every /i, '');
+}

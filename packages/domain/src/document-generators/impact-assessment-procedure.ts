@@ -1,7 +1,7 @@
 import { LIFECYCLE_STAGE_LABELS } from '../enums';
 import { INDIVIDUAL_EFFECT_LABELS, SOCIETAL_EFFECT_LABELS } from '../impact';
 import { bullets, doc, para, placeholder, type RichDoc } from '../rich-text';
-import { answerText, inSentence, listSentence, membersIn, raciNames, tierWords, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
+import { answerText, inSentence, listSentence, membersIn, monthsOf, raciNames, tierWords, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The AI system impact assessment procedure (6.1.4, 8.4, A.5.2–A.5.5): which systems are assessed,
 // when, how, who signs off and how the results reach the risk register. It names the systems in
@@ -40,7 +40,7 @@ export function impactAssessmentProcedure(f: DocumentFacts, a: DocumentAnswers):
         'before a significant change goes live: a new purpose, new groups of users or people affected, new kinds of data, a new model or supplier, or use in another country;',
         'after an incident or a complaint showing an effect on people that the last assessment did not foresee;',
         'when a law, a contract or an interested party changes what is expected of the system;',
-        `otherwise every ${cycle ?? '12'} months for each system in scope, so that no assessment grows old unnoticed.`,
+        `otherwise every ${monthsOf(cycle) ?? '12 months'} for each system in scope, so that no assessment grows old unnoticed.`,
       ]),
       inScope.length
         ? para(

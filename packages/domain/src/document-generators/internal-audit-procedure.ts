@@ -1,5 +1,5 @@
 import { bullets, doc, para, placeholder, type RichDoc } from '../rich-text';
-import { answerText, listSentence, membersIn, raciNames, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
+import { answerText, listSentence, membersIn, monthsOf, raciNames, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The internal audit procedure (9.2): the programme over a cycle, who audits and how independence
 // is kept (an auditor never audits an activity they hold in the RACI), how an audit is run and
@@ -11,7 +11,7 @@ export function internalAuditProcedure(f: DocumentFacts, a: DocumentAnswers): Re
   const org = f.organization.name;
   const auditors = [...new Set([...membersIn(f, 'internal_auditor'), ...(f.raci.find((r) => ACTIVITY.test(r.activity))?.responsible ?? [])])];
   const accountable = raciNames(f, ACTIVITY, 'accountable');
-  const months = answerText(a, 'cycleMonths') ?? '12';
+  const cycle = monthsOf(answerText(a, 'cycleMonths')) ?? '12 months';
   const inScope = f.aiSystems.filter((s) => s.inScope);
   const high = inScope.filter((s) => s.riskTier === 'high');
   const managers = membersIn(f, 'manager');
@@ -28,7 +28,7 @@ export function internalAuditProcedure(f: DocumentFacts, a: DocumentAnswers): Re
     ),
     programme: doc(
       para(
-        `The audit programme covers, over each cycle of ${months} months, every clause from 4 to 10 and every control included in the Statement of Applicability${inScope.length ? `, and samples the AI systems in scope (${listSentence(inScope.map((s) => s.name))})` : ''}. It is planned at the start of the cycle${accountable ? ` by ${accountable}, accountable for internal audit,` : ''} and approved by ${topManagementIn(f)}.`,
+        `The audit programme covers, over each cycle of ${cycle}, every clause from 4 to 10 and every control included in the Statement of Applicability${inScope.length ? `, and samples the AI systems in scope (${listSentence(inScope.map((s) => s.name))})` : ''}. It is planned at the start of the cycle${accountable ? ` by ${accountable}, accountable for internal audit,` : ''} and approved by ${topManagementIn(f)}.`,
       ),
       para(
         `Areas are audited more often when they matter more, changed recently, or had findings last time${high.length ? `; the high-risk AI systems (${listSentence(high.map((s) => s.name))}) are sampled in every cycle` : ''}. The programme is changed when the AIMS, the scope or the risks change, and each change is recorded.`,

@@ -1,6 +1,6 @@
 import { RISK_LEVEL_LABELS } from '../risk';
 import { bullets, doc, para, placeholder, subheading, type RichDoc } from '../rich-text';
-import { answerText, listSentence, type DocumentAnswers, type DocumentFacts } from './facts';
+import { answerText, listSentence, monthsOf, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The AI risk assessment and treatment method (6.1.1–6.1.3, 8.2, 8.3) with the criteria in force
 // written out, so that an assessment repeated by someone else gives a comparable result.
@@ -29,7 +29,7 @@ export function riskMethodology(f: DocumentFacts, a: DocumentAnswers): Record<st
       : doc(para(placeholder('The risk criteria (approve them in the risk criteria page first)'))),
     triggers: doc(
       para('A risk assessment is made, or repeated, when:'),
-      bullets(['a new AI system is planned or acquired;', 'an AI system changes significantly (new purpose, users, data, model or supplier);', 'an incident or a near miss involves an AI system;', 'laws, contracts or interested parties change what is required;', `a risk reaches its review date, and at least every ${cycle ?? '12'} months for every risk.`]),
+      bullets(['a new AI system is planned or acquired;', 'an AI system changes significantly (new purpose, users, data, model or supplier);', 'an incident or a near miss involves an AI system;', 'laws, contracts or interested parties change what is required;', `a risk reaches its review date, and at least every ${monthsOf(cycle) ?? '12 months'} for every risk.`]),
     ),
     identification: doc(
       para('Risks are identified for each AI system from its intended purpose and foreseeable misuse, its data and models, the results of its impact assessment, the requirements of interested parties, incidents, and the risk sources listed in Annex C.'),

@@ -1,5 +1,5 @@
 import { bullets, doc, para, placeholder, subheading, type RichDoc } from '../rich-text';
-import { answerText, listSentence, raciNames, suppliersOf, type DocumentAnswers, type DocumentFacts } from './facts';
+import { answerText, listSentence, monthsOf, raciNames, suppliersOf, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The supplier and customer procedure for AI (8.1, A.10.2–A.10.4): how responsibilities are shared
 // with suppliers, partners and customers, how suppliers of AI are chosen and checked, and how
@@ -44,7 +44,7 @@ export function thirdPartyProcedure(f: DocumentFacts, a: DocumentAnswers): Recor
         'that we may audit or receive evidence, and that we can leave without losing our data.',
       ]),
       para(`The result is approved by ${accountable ?? 'the person accountable for suppliers'} before use, with conditions where needed. A supplier whose AI affects people also triggers an impact assessment of the system concerned.`),
-      para(`Each supplier of AI is reviewed every ${months ?? '12'} months, and sooner after an incident, a significant change to its service, or a change in the law: whether it still meets what was agreed, and whether the risks have changed.`),
+      para(`Each supplier of AI is reviewed every ${monthsOf(months) ?? '12 months'}, and sooner after an incident, a significant change to its service, or a change in the law: whether it still meets what was agreed, and whether the risks have changed.`),
     ),
     customers: provides
       ? doc(
