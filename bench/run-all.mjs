@@ -1,6 +1,6 @@
 // Runs the benchmarks one after another (never in parallel: they would measure each other) and
 // prints one summary from their .bench/*.json files.
-//   npm run bench                      startup, then list (SQLite; PostgreSQL when reachable)
+//   npm run bench                      startup, list, risk pages and the document set (SQLite; PostgreSQL when reachable)
 //   npm run bench -- --with-npm-ci     also the cold `npm ci` (minutes, uses the network)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ const steps = [
   { name: 'startup', command: process.execPath, args: ['--import', 'tsx', 'bench/startup.ts'] },
   { name: 'list', command: process.execPath, args: ['--import', 'tsx', 'bench/list.ts'] },
   { name: 'risk', command: process.execPath, args: ['--import', 'tsx', 'bench/risk.ts'] },
+  { name: 'documents', command: process.execPath, args: ['--import', 'tsx', 'bench/documents.ts'] },
   ...(withNpmCi ? [{ name: 'npm-ci', command: 'bash', args: ['bench/npm-ci.sh'] }] : []),
 ];
 
@@ -66,6 +67,20 @@ if (risk) {
     `Step-4 pages, ${risk.settings.risks} treated risks, ${risk.settings.requests} sequential requests each`,
     ['dialect / page', 'median ms', 'p95 ms', 'max ms'],
     risk.results.map((r) => [`${r.dialect} / ${r.page}`, r.medianMs, r.p95Ms, r.maxMs]),
+  );
+}
+const documents = read('documents');
+if (documents) {
+  const s = documents.summary;
+  table(
+    `Document set of the demo organization, ${s.types} documents to DOCX and PDF, median of ${s.runs} passes`,
+    ['measure', 'value'],
+    [
+      ['whole set, wall ms', s.wholeSetMedianMs],
+      ['whole set, CPU ms', s.wholeSetCpuMedianMs],
+      ['target < 2000 ms', s.withinTarget ? 'met' : 'NOT met'],
+      ['peak RSS MiB', s.peakRssMiB],
+    ],
   );
 }
 const npmCi = read('npm-ci');

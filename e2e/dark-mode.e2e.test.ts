@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, seedDemo } from '../apps/server/src/demo/seed';
+import { localFileStore } from '../apps/server/src/platform/files';
 import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
 
 // Dark mode follows the system setting (MantineProvider defaultColorScheme="auto"), so the browser
@@ -70,7 +71,7 @@ async function visit(page: Page, path: string, heading: RegExp) {
 beforeAll(async () => {
   running = await startServer();
   const deps = { db: running.server.handle.db, dialect: running.server.handle.dialect };
-  const seeded = await seedDemo(deps);
+  const seeded = await seedDemo(deps, localFileStore(running.dataDir));
   if (!seeded) throw new Error('demo seed did not run on a fresh database');
   password = seeded.password;
   const orgId = seeded.organization.id;

@@ -1,6 +1,7 @@
 // `npm run demo`: the app with a fictional organization, in its own SQLite database (./data-demo).
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './platform/config';
+import { localFileStore } from './platform/files';
 import { createServer } from './server';
 import { DEMO_EMAIL, hasDemoUser, seedDemo } from './demo/seed';
 
@@ -21,7 +22,7 @@ async function main() {
   process.once('SIGTERM', shutdown);
 
   const deps = { db: server.handle.db, dialect: server.handle.dialect };
-  const seeded = await seedDemo(deps);
+  const seeded = await seedDemo(deps, localFileStore(config.dataDir));
   await server.app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(server.app.server.address() as AddressInfo).port}`;
 

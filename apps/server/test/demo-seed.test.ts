@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIFECYCLE_STAGES } from '@fortytwo/domain';
+import { createHash } from 'node:crypto';
+import { DEMO_TOP_MANAGEMENT } from '../src/demo/documents';
 import { DEMO_EMAIL, DEMO_ORGANIZATION, generateDemoPassword, seedDemo, type DemoSeed } from '../src/demo/seed';
+import { localFileStore } from '../src/platform/files';
+import { download } from './files';
 import { signIn, startTestServer, type Client, type TestServer } from './harness';
 
 describe('demo seed', () => {
@@ -11,7 +15,7 @@ describe('demo seed', () => {
   beforeAll(async () => {
     server = await startTestServer('sqlite');
     const deps = { db: server.handle.db, dialect: server.handle.dialect };
-    seed = (await seedDemo(deps))!;
+    seed = (await seedDemo(deps, localFileStore(server.dataDir)))!;
     demo = await signIn(server, DEMO_EMAIL, seed.password);
   });
   afterAll(async () => {
@@ -107,8 +111,51 @@ describe('demo seed', () => {
     expect(soa.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['UNDECIDED', 'RISK_UNTREATED']));
   });
 
+  it('shows step 3 under way: documents in force, one in review, one in draft, and gaps on the master list', async () => {
+    const org = `/api/orgs/${seed.organization.id}`;
+    expect((await demo.get(`${org}/document-settings`)).body).toMatchObject({ codePrefix: 'NWL', topManagement: DEMO_TOP_MANAGEMENT, version: 1 });
+    type Doc = { id: string; code: string; typeId: string; inForce: { id: string; label: string; state: string } | null; latest: { id: string; state: string }; stale: unknown };
+    const docs = (await demo.get(`${org}/documents`)).body.items as Doc[];
+    const by = (typeId: string) => docs.find((d) => d.typeId === typeId)!;
+    expect(docs.map((d) => d.code).sort()).toEqual(['NWL-MAN-001', 'NWL-POL-001', 'NWL-RMM-001', 'NWL-RTP-001', 'NWL-SCO-001', 'NWL-SOA-001']);
+    for (const typeId of ['ai-policy', 'risk-methodology', 'statement-of-applicability', 'aims-scope']) expect(by(typeId), typeId).toMatchObject({ inForce: { label: '1.0', state: 'published' }, stale: null });
+    expect(by('aims-manual')).toMatchObject({ inForce: null, latest: { state: 'in_review' } });
+    expect(by('risk-treatment-plan')).toMatchObject({ inForce: null, latest: { state: 'draft' } });
+
+    // The policy: written from the records, reviewed by a colleague, approved by the owner, its file kept.
+    const policy = by('ai-policy');
+    const v = (await demo.get(`${org}/documents/${policy.id}/versions/${policy.inForce!.id}`)).body;
+    expect(v.placeholders).toEqual([]);
+    expect(v.reviews).toEqual([expect.objectContaining({ reviewer: expect.objectContaining({ name: 'Tomás Ortega' }), decision: 'agree' })]);
+    expect(v.approvedBy.name).toBe('Dana Whitfield');
+    const text = JSON.stringify(v.content.sections);
+    for (const fact of ['Northwind Lending', DEMO_TOP_MANAGEMENT, 'Applicant credit scoring (PD model)', 'Meridian AI (LLM API, EU region)']) expect(text).toContain(fact);
+    const file = await download(demo, `${org}/documents/${policy.id}/versions/${policy.inForce!.id}/export.docx`);
+    expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(v.docxSha256);
+    const methodology = (await demo.get(`${org}/documents/${by('risk-methodology').id}/versions/${by('risk-methodology').inForce!.id}`)).body;
+    expect(JSON.stringify(methodology.content.sections)).toContain('approved by top management');
+
+    // The master list: what is in force, what is waiting, and what is missing, in words.
+    const items = (await demo.get(`${org}/documented-information`)).body.items as { key: string; mandatory: boolean; state: string; code: string | null; problems: string[] }[];
+    const line = (key: string) => items.find((i) => i.key === key)!;
+    expect(line('ai-policy')).toMatchObject({ state: 'published', code: 'NWL-POL-001', problems: [] });
+    expect(line('ai-risk-criteria')).toMatchObject({ state: 'published', code: 'NWL-RMM-001', problems: [] });
+    expect(line('statement-of-applicability')).toMatchObject({ state: 'published', code: 'NWL-SOA-001', problems: [] });
+    expect(line('aims-scope')).toMatchObject({ state: 'published', code: 'NWL-SCO-001', problems: [] });
+    expect(line('aims-description')).toMatchObject({ state: 'in_review', code: 'NWL-MAN-001', problems: ['NWL-MAN-001 version 1.0 is in review, not published yet.'] });
+    expect(line('ai-risk-treatment-plan')).toMatchObject({ state: 'draft', code: 'NWL-RTP-001' });
+    const missing = items.filter((i) => i.mandatory && i.state === 'missing').map((i) => i.key);
+    expect(missing).toEqual(expect.arrayContaining(['ai-objectives', 'additional-documented-information', 'ai-system-impact-assessments', 'internal-audit-records', 'management-review-results']));
+    expect(missing).not.toContain('ai-policy');
+
+    const events = (await demo.get(`${org}/audit-events?entityType=document&limit=200`)).body.items.map((e: { action: string }) => e.action);
+    expect(events.filter((a: string) => a === 'document_version.published')).toHaveLength(4);
+    expect(events.filter((a: string) => a === 'document_version.reviewed')).toHaveLength(2);
+    expect(events.filter((a: string) => a === 'document.created')).toHaveLength(6);
+  });
+
   it('seeds only an empty database, and stores no password in plain text', async () => {
-    expect(await seedDemo({ db: server.handle.db, dialect: server.handle.dialect })).toBeNull();
+    expect(await seedDemo({ db: server.handle.db, dialect: server.handle.dialect }, localFileStore(server.dataDir))).toBeNull();
     const users = await server.handle.db.selectFrom('users').select(['email', 'passwordHash']).execute();
     expect(users.filter((u) => u.email === DEMO_EMAIL)).toHaveLength(1);
     for (const u of users) {

@@ -256,4 +256,25 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
     const results = await Promise.all([approver.post(`${vUrl}/approve`, { version: v.version }), owner.post(`${vUrl}/approve`, { version: v.version })]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
   });
+
+  it('writes every procedure and plan from the records: the AI systems, their suppliers, the members and the impact assessments', async () => {
+    await owner.post(url('/ai-systems'), validAiSystem({ name: 'Support chatbot', lifecycleStage: 'design', thirdParties: ['Acme LLM API'] }));
+    const types = ((await owner.get(url('/document-types'))).body.items as { id: string; kind: string }[]).filter((t) => t.kind === 'narrative');
+    expect(types.length).toBeGreaterThanOrEqual(14);
+    const text: Record<string, string> = {};
+    for (const t of types) {
+      const res = await owner.post(url('/documents'), { typeId: t.id });
+      expect(res.status, t.id).toBe(201);
+      text[t.id] = JSON.stringify((await owner.get(url(`/documents/${res.body.id}/versions/${res.body.latest.id}`))).body.content.sections);
+      expect(text[t.id], t.id).toContain('Northwind Docs');
+    }
+    expect(text['impact-assessment-procedure']).toContain('To be assessed first: Credit scorer.');
+    expect(text['impact-assessment-procedure']).toContain('due now for Support chatbot (design)');
+    expect(text['impact-assessment-procedure']).toMatch(/signed off by [^"]*approver person[^"]*, on behalf of the board of Northwind Lending/);
+    expect(text['third-party-procedure']).toContain('Acme LLM API');
+    expect(text['competence-procedure']).toContain('manager person (AIMS manager)');
+    expect(text['document-control-procedure']).toContain('such as NWL-POL-001 for the AI policy');
+    // Nobody holds the internal auditor role here: who audits is left for the organization to say.
+    expect(text['internal-audit-procedure']).toContain('[[Who carries out internal audits');
+  });
 });

@@ -1,11 +1,13 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { ZCreateAiSystem, ZInvitationInput, ZSetup, type Role, type TAiSystemInput } from '@fortytwo/domain';
+import type { FileStore } from '../platform/files';
 import type { Deps } from '../platform/transaction';
 import { isSetUp, setUp } from '../modules/identity/setup';
 import { acceptInvitation, inviteMember } from '../modules/orgs/invitations';
 import { createAiSystem, updateAiSystemFields } from '../modules/inventory/service';
 import { seedDemoGap } from './gap';
 import { seedDemoContext } from './context';
+import { seedDemoDocuments } from './documents';
 import { seedDemoRisk } from './risk';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
@@ -174,9 +176,10 @@ export async function hasDemoUser(deps: Deps): Promise<boolean> {
 
 /**
  * Seeds the demo through the same service functions the API uses (so the audit trail is the real
- * one), unless the database already has a user: then it returns null and changes nothing.
+ * one), unless the database already has a user: then it returns null and changes nothing. The
+ * store keeps the files of the documents it approves (the server's DATA_DIR store).
  */
-export async function seedDemo(deps: Deps): Promise<DemoSeed | null> {
+export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed | null> {
   if (await isSetUp(deps)) return null;
   const password = generateDemoPassword();
   const { user, organization } = await setUp(deps, ZSetup.parse({ ...DEMO_USER, password, organizationName: DEMO_ORGANIZATION }));
@@ -206,5 +209,7 @@ export async function seedDemo(deps: Deps): Promise<DemoSeed | null> {
   await seedDemoGap(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
   await seedDemoContext(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas, auditor: people.jonas }, systems);
   await seedDemoRisk(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
+  const as = (key: Exclude<PersonKey, 'dana'>) => ({ userId: people[key], name: COLLEAGUES.find((c) => c.key === key)!.name });
+  await seedDemoDocuments(deps, store, organization.id, { owner: actor, manager: as('priya'), contributor: as('tomas'), auditor: as('jonas') });
   return { user, organization: { id: organization.id, name: organization.name }, password, aiSystems: AI_SYSTEMS.length, members: COLLEAGUES.length + 1 };
 }

@@ -1,6 +1,6 @@
 import { AI_ROLE_LABELS } from '../enums';
 import { bullets, doc, para, placeholder, subheading, type RichDoc } from '../rich-text';
-import { answerList, answerText, listSentence, type DocumentAnswers, type DocumentFacts } from './facts';
+import { answerList, answerText, listSentence, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The AI policy (5.2, A.2.2–A.2.4): a first draft in the organization's own terms. Commitments the
 // standard expects are always present; what only the organization can say is asked in the wizard
@@ -10,11 +10,11 @@ export function aiPolicy(f: DocumentFacts, a: DocumentAnswers): Record<string, R
   const org = f.organization.name;
   const roles = f.aiRoles.map((r) => AI_ROLE_LABELS[r.role].toLowerCase());
   const inScope = f.aiSystems.filter((s) => s.inScope);
-  const thirdParty = f.aiSystems.filter((s) => s.thirdParty);
+  const thirdParty = f.aiSystems.filter((s) => s.thirdParties.length > 0 && s.lifecycleStage !== 'retired' && s.lifecycleStage !== 'idea');
   const prohibited = answerList(a, 'prohibitedUses');
   const restricted = answerList(a, 'restrictedUses');
   const related = answerList(a, 'relatedPolicies');
-  const principles = f.pillars.flatMap((p) => p.policyStatements.map((s) => `**${p.label}.** ${s}`));
+  const principles = f.pillars.flatMap((p) => p.policyStatements.map((s) => `**${p.label}.** ${/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`}`));
   return {
     purpose: doc(
       para(
@@ -29,21 +29,21 @@ export function aiPolicy(f: DocumentFacts, a: DocumentAnswers): Record<string, R
         `${f.organization.topManagement} is accountable for this policy and for the AIMS. We will use AI where it serves our purpose and the people it affects, and we will not use it where its risks to people or society cannot be brought to a level we can justify.`,
       ),
     ),
-    principles: principles.length
-      ? doc(para('Every AI system we develop, provide or use must meet these principles, set by the owners of our governance framework:'), bullets(principles))
-      : doc(
-          para('Every AI system we develop, provide or use must meet these principles:'),
-          bullets([
-            '**Fairness.** Outcomes are checked for unjustified differences between groups of people.',
-            '**Transparency.** People know when they deal with AI and can get an explanation suited to them.',
-            '**Human oversight.** A competent person can understand, question and override what an AI system does where it matters.',
-            '**Privacy and security.** Data is used lawfully and AI systems are protected against misuse.',
-            '**Accountability.** Each AI system has a named owner who answers for it.',
-          ]),
-        ),
+    principles: doc(
+      para('Every AI system we develop, provide or use must meet these principles:'),
+      bullets([
+        '**Fairness.** Outcomes are checked for unjustified differences between groups of people.',
+        '**Transparency.** People know when they deal with AI and can get an explanation suited to them.',
+        '**Human oversight.** A competent person can understand, question and override what an AI system does where it matters.',
+        '**Privacy and security.** Data is used lawfully and AI systems are protected against misuse.',
+        '**Accountability.** Each AI system has a named owner who answers for it.',
+      ]),
+      principles.length ? para('The owners of our governance framework add:') : null,
+      principles.length ? bullets(principles) : null,
+    ),
     objectives: doc(
       para(
-        `AI objectives follow from this policy. They are set by the owners of the governance framework, approved by ${f.organization.topManagement}, measured, and reviewed at each management review (6.2).`,
+        `AI objectives follow from this policy. They are set by the owners of the governance framework, approved by ${topManagementIn(f)}, measured, and reviewed at each management review (6.2).`,
       ),
       f.pillars.some((p) => p.objectives.length) ? bullets(f.pillars.flatMap((p) => p.objectives.map((o) => `${o} (${p.label})`))) : null,
     ),
@@ -60,7 +60,8 @@ export function aiPolicy(f: DocumentFacts, a: DocumentAnswers): Record<string, R
     ),
     thirdParty: doc(
       para(answerText(a, 'thirdPartyStance') ?? placeholder('How AI from suppliers and AI inside bought software is approved before use')),
-      thirdParty.length ? para(`AI systems from third parties in use today: ${listSentence(thirdParty.map((s) => s.name))}.`) : null,
+      thirdParty.length ? para('The AI systems that depend on suppliers or partners today, and on whom:') : null,
+      thirdParty.length ? bullets(thirdParty.map((s) => `**${s.name}**: ${s.thirdParties.join('; ')}`)) : null,
     ),
     roles: doc(
       para(

@@ -21,8 +21,19 @@ const PROCESSES: [name: string, refs: string, does: string][] = [
   ['Improvement', '10.1, 10.2', 'corrects nonconformities, removes their causes and improves the AIMS'],
 ];
 
+/** The scope statement's paragraphs; the "- item: reason" lines under a paragraph become a list, the item in bold. */
+function statementBlocks(statement: string) {
+  return statement.split('\n\n').flatMap((p) => {
+    const [first = '', ...lines] = p.split('\n');
+    const items = lines.filter((l) => l.startsWith('- ')).map((l) => l.slice(2).replace(/^([^:*]+): /, '**$1**: '));
+    return items.length ? [para(first), bullets(items)] : [para(p.replace(/\n/g, ' '))];
+  });
+}
+
 export function aimsManual(f: DocumentFacts, _a: DocumentAnswers): Record<string, RichDoc> {
   const org = f.organization.name;
+  // The statement names the systems it covers; any it does not name (an older revision) are listed after it.
+  const unnamed = f.aiSystems.filter((s) => s.inScope && !f.scope.statement?.includes(s.name));
   const internal = f.issues.filter((i) => i.kind === 'internal').map((i) => i.title);
   const external = f.issues.filter((i) => i.kind === 'external').map((i) => i.title);
   const climate =
@@ -47,7 +58,12 @@ export function aimsManual(f: DocumentFacts, _a: DocumentAnswers): Record<string
       ? doc(para('The interested parties that matter to the AIMS, and what they require:'), bullets(f.parties.map((p) => (p.requirements.length ? `**${p.name}**: ${p.requirements.join('; ')}` : `**${p.name}**`))))
       : doc(para(placeholder('The interested parties that matter to the AIMS and their requirements'))),
     scope: f.scope.statement
-      ? doc(...f.scope.statement.split('\n\n').map((p) => para(p.replace(/\n- /g, '; ').replace(/:\n/g, ': '))), para(`This is revision ${f.scope.revision} of the scope, approved on ${f.scope.approvedAt?.slice(0, 10) ?? ''}. The scope document holds the full detail.`))
+      ? doc(
+          ...statementBlocks(f.scope.statement),
+          unnamed.length ? para('The AI systems within the scope:') : null,
+          unnamed.length ? bullets(unnamed.map((s) => `**${s.name}**: ${s.intendedPurpose}`)) : null,
+          para(`This is revision ${f.scope.revision} of the scope, approved on ${f.scope.approvedAt?.slice(0, 10) ?? ''}. The scope document holds the full detail.`),
+        )
       : doc(para(placeholder('The approved scope of the AIMS (approve the scope in step 2 first)'))),
     processes: doc(
       para(`The AIMS is made of the processes below. Each has an owner, takes inputs from the processes before it and gives results to those after it; together they form a plan–do–check–act cycle.`),

@@ -1,8 +1,19 @@
 import { doc, para, placeholder, type RichDoc } from '../rich-text';
 import { aiPolicy } from './ai-policy';
 import { aimsManual } from './aims-manual';
+import { communicationPlan } from './communication-plan';
+import { competenceProcedure } from './competence-procedure';
+import { dataManagementProcedure } from './data-management-procedure';
+import { documentControlProcedure } from './document-control-procedure';
 import type { DocumentAnswers, DocumentFacts } from './facts';
+import { impactAssessmentProcedure } from './impact-assessment-procedure';
+import { incidentCommunicationProcedure } from './incident-communication-procedure';
+import { internalAuditProcedure } from './internal-audit-procedure';
+import { lifecycleProcedure } from './lifecycle-procedure';
+import { managementReviewProcedure } from './management-review-procedure';
+import { nonconformityProcedure } from './nonconformity-procedure';
 import { riskMethodology } from './risk-methodology';
+import { thirdPartyProcedure } from './third-party-procedure';
 
 export * from './facts';
 
@@ -12,7 +23,18 @@ type Generator = (facts: DocumentFacts, answers: DocumentAnswers) => Record<stri
 export const GENERATORS: Record<string, Generator> = {
   'ai-policy': aiPolicy,
   'aims-manual': aimsManual,
+  'communication-plan': communicationPlan,
+  'competence-procedure': competenceProcedure,
+  'data-management-procedure': dataManagementProcedure,
+  'document-control-procedure': documentControlProcedure,
+  'impact-assessment-procedure': impactAssessmentProcedure,
+  'incident-communication-procedure': incidentCommunicationProcedure,
+  'internal-audit-procedure': internalAuditProcedure,
+  'lifecycle-procedure': lifecycleProcedure,
+  'management-review-procedure': managementReviewProcedure,
+  'nonconformity-procedure': nonconformityProcedure,
   'risk-methodology': riskMethodology,
+  'third-party-procedure': thirdPartyProcedure,
 };
 
 /** What a generator needs of a document type: its sections and the questions' suggestions. */

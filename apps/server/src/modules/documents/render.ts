@@ -55,8 +55,9 @@ export async function renderVersion(deps: Deps, orgId: string, doc: DocumentRow,
     meta: [
       ['Document', code],
       ['Version', `${versionLabel(v)} (${VERSION_STATE_LABELS[state].toLowerCase()})`],
-      ['Owner', doc.ownerId ? `${names.get(doc.ownerId) ?? 'a former member'} (${ROLE_LABELS[type.ownerRole]})` : `Not named (${ROLE_LABELS[type.ownerRole]})`],
-      ['Approver', doc.approverId ? `${names.get(doc.approverId) ?? 'a former member'} (${ROLE_LABELS[type.approverRole]})` : `Not named (${ROLE_LABELS[type.approverRole]})`],
+      // "Dana Whitfield, Approver (top management)": a comma, since some role labels carry brackets of their own.
+      ['Owner', `${doc.ownerId ? (names.get(doc.ownerId) ?? 'a former member') : 'Not named'}, ${ROLE_LABELS[type.ownerRole]}`],
+      ['Approver', `${doc.approverId ? (names.get(doc.approverId) ?? 'a former member') : 'Not named'}, ${ROLE_LABELS[type.approverRole]}`],
       ['Approved', approval],
       ...(v.publishedAt ? ([['Effective', `${v.publishedAt.slice(0, 10)}; next review ${v.nextReviewAt ?? ''}`]] as [string, string][]) : []),
       ['Review', `Every ${type.reviewMonths} months, and after a significant change`],

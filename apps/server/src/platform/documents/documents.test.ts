@@ -8,6 +8,7 @@ import { unzipEntry } from '../../../test/files';
 import { renderDocx } from './docx';
 import { columnShares, type ReportDocument } from './model';
 import { renderPdf } from './pdf';
+import { forgetSharedFaces, sharedFaces } from './pdfmake';
 import { sendDocument } from './send';
 
 const LONG = 'This treatment depends on the supplier delivering its model card and the evaluation results for every release, reviewed by the AI governance board before deployment. '.repeat(4);
@@ -71,6 +72,24 @@ describe('report documents', () => {
     const pdf = await renderPdf(sample());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pageCount(pdf)).toBeGreaterThan(1);
+  });
+
+  it('draws the same PDF whether its fonts are parsed afresh or shared with the PDFs before it', async () => {
+    // Only the creation date and the file id derived from it may differ between two renderings.
+    const stable = (pdf: Buffer) => pdf.toString('latin1').replace(/\(D:\d{14}Z?\)/g, '').replace(/\/ID \[[^\]]*\]/g, '');
+    const other = sample('portrait');
+    other.title = 'Quite another report';
+    other.sections = [{ heading: 'Different words', blocks: [{ kind: 'paragraph', runs: [{ text: 'Zebras quickly jinxed five wavy boxes; ', bold: true }, { text: 'naïve café “quotes” — and 42 % italics.', italic: true }] }] }];
+    forgetSharedFaces();
+    const fresh = await renderPdf(sample());
+    await renderPdf(other);
+    const shared = await renderPdf(sample());
+    expect(sharedFaces()).toEqual(['Roboto/bold', 'Roboto/italics', 'Roboto/normal']);
+    expect(stable(shared)).toBe(stable(fresh));
+    forgetSharedFaces();
+    const otherFresh = await renderPdf(other);
+    await renderPdf(sample());
+    expect(stable(await renderPdf(other))).toBe(stable(otherFresh));
   });
 
   it('renders a table with no rows and rows of the wrong length', async () => {
