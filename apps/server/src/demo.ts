@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './platform/config';
 import { localFileStore } from './platform/files';
 import { createServer } from './server';
+import { checkNodeVersion } from './platform/node-support';
 import { DEMO_EMAIL, hasDemoUser, seedDemo } from './demo/seed';
 
 async function main() {
+  checkNodeVersion();
   process.env.DATA_DIR ||= './data-demo';
   process.env.LOG_LEVEL ||= 'warn'; // keep the sign-in below readable
   // Never seed a real database by accident: the demo always uses SQLite in DATA_DIR.

@@ -1,7 +1,9 @@
 import { ConfigError, loadConfig } from './platform/config';
 import { createServer } from './server';
+import { checkNodeVersion } from './platform/node-support';
 
 async function main() {
+  checkNodeVersion();
   const config = loadConfig();
   const server = await createServer(config);
   const shutdown = () => {
