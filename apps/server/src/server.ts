@@ -4,6 +4,7 @@ import { connect, migrate, type DbHandle } from './platform/db/connect';
 import { removeTempFiles } from './platform/files';
 import { buildHttpApp } from './platform/http/app';
 import { API_MODULES } from './modules';
+import { discoverOidc } from './modules/sso/provider';
 
 export type Server = { app: FastifyInstance; handle: DbHandle; close: () => Promise<void> };
 
@@ -11,7 +12,9 @@ export type Server = { app: FastifyInstance; handle: DbHandle; close: () => Prom
 export async function createServer(config: Config, opts: { logger?: boolean; handle?: DbHandle } = {}): Promise<Server> {
   const handle = opts.handle ?? connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(handle);
-  const app = await buildHttpApp({ db: handle.db, dialect: handle.dialect, config }, API_MODULES, opts);
+  // The identity provider is read at start: a wrong issuer is a message now, not a failure at first sign-in.
+  const oidc = config.oidc ? await discoverOidc(config.oidc) : undefined;
+  const app = await buildHttpApp({ db: handle.db, dialect: handle.dialect, config, oidc }, API_MODULES, opts);
   // A process killed mid-upload leaves its temporary file behind (content files are never touched).
   const temp = await removeTempFiles(config.dataDir);
   if (temp.removed || temp.kept) app.log.info(`File store: removed ${temp.removed} temporary file(s) left by an interrupted upload${temp.kept ? `; kept ${temp.kept} recent one(s) another running instance may still be writing` : ''}`);

@@ -64,6 +64,15 @@ const newDocument = async (c: Ctx, to: 'draft' | 'in_review' | 'approved' | 'pub
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
 const CASES: Case[] = [
+  { method: 'GET', route: '/api/orgs/:orgId/sso-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/sso-settings` }) },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/sso-settings',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/sso-settings`,
+      body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/sso-settings`)).body.version, allowedDomains: [`d${++seq}.example.com`], defaultRole: 'viewer', groupRoles: [], localSignIn: true },
+    }),
+  },
   { method: 'GET', route: '/api/orgs/:orgId/document-types', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-types` }) },
   { method: 'GET', route: '/api/orgs/:orgId/document-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings` }) },
   {

@@ -12,6 +12,8 @@ export const ACTIONS = [
   'member.manage',
   // A one-time link to set a member's password: owners only (the service also requires owning every organization of that member).
   'member.reset_password',
+  // Single sign-on policy (who may join by email domain, group → role, password sign-in off): owners only.
+  'sso.manage',
   'ai_system.read',
   'ai_system.write',
   'ai_system.delete',

@@ -84,7 +84,41 @@ const ZConfig = z.object({
   SESSION_IDLE_DAYS: ZDays('SESSION_IDLE_DAYS', SESSION_DEFAULTS.idleDays),
   SESSION_MAX_DAYS: ZDays('SESSION_MAX_DAYS', SESSION_DEFAULTS.maxDays),
   WEB_DIST: z.string().optional(),
+  // Where users reach Fortytwo (https://aims.example.com): the address single sign-on sends people back to.
+  PUBLIC_URL: z.url({ error: 'PUBLIC_URL must be the address users open, e.g. https://aims.example.com' }).optional(),
+  // OpenID Connect single sign-on for the instance (docs/OPERATIONS.md). All three or none.
+  OIDC_ISSUER: z.url({ error: 'OIDC_ISSUER must be the identity provider\'s issuer URL, e.g. https://login.example.com/realms/acme' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_LABEL: z.string().max(60, 'OIDC_LABEL must be at most 60 characters').default('single sign-on'),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  // Plain http to the identity provider: for a provider on this machine in development and tests only.
+  OIDC_ALLOW_HTTP: z.enum(['true', 'false'], { error: 'OIDC_ALLOW_HTTP must be true or false' }).default('false'),
 });
+
+export type OidcSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  label: string;
+  groupsClaim: string;
+  allowHttp: boolean;
+};
+
+function oidcSettings(c: z.infer<typeof ZConfig>): OidcSettings | undefined {
+  const given = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET];
+  if (given.every((v) => v === undefined)) return undefined;
+  const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((_, i) => given[i] === undefined);
+  if (missing.length) throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (set ${missing.join(' and ')}, or unset the others)`);
+  const allowHttp = c.OIDC_ALLOW_HTTP === 'true';
+  if (!c.OIDC_ISSUER!.startsWith('https://') && !allowHttp) {
+    throw new ConfigError(`Invalid configuration:\n  OIDC_ISSUER: ${c.OIDC_ISSUER} is not https; an identity provider is reached over https (OIDC_ALLOW_HTTP=true allows http for a provider on this machine in development)`);
+  }
+  if (!c.OIDC_SCOPES.split(/\s+/).includes('openid')) throw new ConfigError('Invalid configuration:\n  OIDC_SCOPES: must include openid');
+  return { issuer: c.OIDC_ISSUER!, clientId: c.OIDC_CLIENT_ID!, clientSecret: c.OIDC_CLIENT_SECRET!, scopes: c.OIDC_SCOPES, label: c.OIDC_LABEL, groupsClaim: c.OIDC_GROUPS_CLAIM, allowHttp };
+}
 
 export type Config = {
   port: number;
@@ -95,6 +129,8 @@ export type Config = {
   trustProxy: TrustProxy;
   sessions: SessionPolicy;
   webDist: string;
+  publicUrl: string | undefined;
+  oidc: OidcSettings | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -115,5 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     sessions: { idleDays: Math.min(c.SESSION_IDLE_DAYS, c.SESSION_MAX_DAYS), maxDays: c.SESSION_MAX_DAYS },
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    oidc: oidcSettings(c),
   };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ZChangePassword, ZLogin, ZResetPassword, ZRole, ZSetup } from '@fortytwo/domain';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { authOf, membershipOf } from '../../platform/http/access';
-import { SESSION_COOKIE, type SessionPolicy } from '../../platform/auth/authenticate';
+import { SESSION_COOKIE } from '../../platform/auth/authenticate';
+import { setSessionCookie } from './session-cookie';
 import { listMyOrganizations } from '../orgs/organizations';
 import { ZOrganization } from '../orgs/schema';
 import { ZUser } from './presenters';
@@ -23,16 +24,6 @@ const ZToken = z.object({
   revokedAt: z.string().nullable(),
 });
 
-function setSessionCookie(req: FastifyRequest, reply: FastifyReply, value: string, policy: SessionPolicy) {
-  reply.setCookie(SESSION_COOKIE, value, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: req.protocol === 'https',
-    path: '/',
-    // The cookie never outlives the session's absolute end; the server enforces both limits anyway.
-    maxAge: policy.maxDays * 86_400,
-  });
-}
 
 export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -93,6 +93,7 @@ export async function logIn(deps: Deps, input: z.output<typeof ZLogin>, ip: stri
     },
     () => new AppError('INVALID_CREDENTIALS', 'The email or password is wrong'),
   );
+  await assertPasswordSignInAllowed(deps, user.id);
   const session = await createSession(deps, user.id, policy);
   await inTransaction(deps, (_tx, audit) =>
     audit({ orgId: null, actor: { userId: user.id, name: user.name }, action: 'user.signed_in', entityType: 'user', entityId: user.id }),
@@ -112,4 +113,23 @@ export async function signOutEverywhere(deps: Deps, user: AuthUser) {
     await audit({ orgId: null, actor: { userId: user.id, name: user.name }, action: 'user.signed_out_everywhere', entityType: 'user', entityId: user.id, after: { sessionsEnded } });
     return { sessionsEnded };
   });
+}
+
+/**
+ * An organization that turned password sign-in off admits its members through single sign-on
+ * only; its owners keep their password (break-glass, when the provider is down or misconfigured).
+ * Checked after the password, so the answer never tells a guesser anything about the account.
+ */
+async function assertPasswordSignInAllowed(deps: Deps, userId: string) {
+  const closed = await deps.db
+    .selectFrom('memberships')
+    .innerJoin('orgSsoSettings', 'orgSsoSettings.orgId', 'memberships.orgId')
+    .innerJoin('organizations', 'organizations.id', 'memberships.orgId')
+    .select('organizations.name')
+    .where('memberships.userId', '=', userId)
+    .where('memberships.role', '<>', 'owner')
+    .where('orgSsoSettings.localSignIn', '=', 0)
+    .orderBy('organizations.name')
+    .execute();
+  if (closed.length) throw new AppError('FORBIDDEN', `${closed.map((c) => c.name).join(', ')} ${closed.length > 1 ? 'ask' : 'asks'} its members to sign in through single sign-on: use the single sign-on button instead of a password`);
 }

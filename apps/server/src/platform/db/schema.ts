@@ -49,6 +49,17 @@ export type MembershipTable = {
   updatedAt: string;
   version: number;
 };
+export type OidcFlowTable = { stateHash: string; nonce: string; codeVerifier: string; returnTo: string; createdAt: string; expiresAt: string };
+export type SsoIdentityTable = { issuer: string; subject: string; userId: string; email: string; createdAt: string; lastSignInAt: string };
+export type OrgSsoSettingsTable = {
+  orgId: string;
+  allowedDomains: string; // JSON string[]
+  defaultRole: string;
+  groupRoles: string; // JSON { group: string; role: string }[]
+  localSignIn: number; // 1 or 0
+  updatedAt: string;
+  version: number;
+};
 export type InvitationTable = {
   id: string;
   orgId: string;
@@ -415,6 +426,9 @@ export type Database = {
   organizations: OrganizationTable;
   memberships: MembershipTable;
   invitations: InvitationTable;
+  oidcFlows: OidcFlowTable;
+  ssoIdentities: SsoIdentityTable;
+  orgSsoSettings: OrgSsoSettingsTable;
   auditEvents: AuditEventTable;
   aiSystems: AiSystemTable;
   customControls: CustomControlTable;

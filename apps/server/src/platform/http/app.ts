@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { OidcProvider } from '../../modules/sso/provider';
 import type { Config } from '../config';
 import type { DbHandle } from '../db/connect';
 import { AppError } from '../errors';
@@ -15,7 +16,7 @@ import { securityHeaders } from './security-headers';
 
 export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk imports set their own
 
-export type AppDeps = { db: DbHandle['db']; dialect: DbHandle['dialect']; config: Config };
+export type AppDeps = { db: DbHandle['db']; dialect: DbHandle['dialect']; config: Config; oidc?: OidcProvider | undefined };
 export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
 /** Every API route with its access rule; the permission-matrix test walks this list. */
 export type ApiRoute = { method: string; url: string; access: Access };
