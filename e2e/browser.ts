@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +16,11 @@ export const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(os.tmpdir(), 'fort
 export type Running = { server: Server; baseUrl: string; dataDir: string; stop: () => Promise<void> };
 
 /** A real Fortytwo server on a random port with a fresh database, serving apps/web/dist. */
-export async function startServer(): Promise<Running> {
+export async function startServer(opts: { env?: Record<string, string>; port?: number } = {}): Promise<Running> {
   if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) throw new Error('apps/web/dist is missing: run "npm run build:web" (npm run test:e2e does it)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-e2e-'));
-  const server = await createServer(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: false });
-  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await createServer(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }), { logger: false });
+  const address = await server.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   return {
     server,
     baseUrl: address,
@@ -72,4 +73,16 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** A port free right now, for a server whose address must be known before it starts (single sign-on's PUBLIC_URL). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -23,12 +23,13 @@ export async function startProvider(redirectUri: string) {
     scopes: ['openid', 'email', 'profile', 'groups'],
     // Put the scopes' claims in the ID token itself (what most company providers are set up to do).
     conformIdTokenClaims: false,
-    findAccount: (_ctx, sub) => {
+    findAccount: (_ctx: unknown, sub: string) => {
       const account = accounts.get(sub);
       return account ? { accountId: sub, claims: () => ({ sub, ...account }) } : undefined;
     },
     // Consent is the provider's business: grant the requested scopes as an administrator would have.
-    loadExistingGrant: async (ctx) => {
+     
+    loadExistingGrant: async (ctx: any) => {
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
       grant.addOIDCScope('openid email profile groups');
       await grant.save();
@@ -37,7 +38,7 @@ export async function startProvider(redirectUri: string) {
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['test-cookie-key'] },
   });
-  provider.on('server_error', (_ctx, err) => console.error('oidc-provider server_error:', err));
+  provider.on('server_error', (_ctx: unknown, err: unknown) => console.error('oidc-provider server_error:', err));
   const handle = provider.callback();
   server.on('request', (req, res) => {
     // An ID token issued "in the past" (its exp already gone) for the expired-token test: the
@@ -48,7 +49,7 @@ export async function startProvider(redirectUri: string) {
       Date.now = () => realNow() + shift;
       res.on('finish', () => (Date.now = realNow));
     }
-    handle(req, res);
+    void handle(req, res);
   });
   return {
     issuer,

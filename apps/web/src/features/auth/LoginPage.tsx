@@ -1,5 +1,6 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ZLogin } from '@fortytwo/domain';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -23,6 +24,8 @@ export function LoginPage() {
   const signedIn = useSignedIn();
   const navigate = useNavigate();
   const form = useZodForm(ZLogin, { email: '', password: '' });
+  const sso = useQuery({ queryKey: ['sso'], queryFn: () => api.get<{ enabled: boolean; label: string | null }>('/api/auth/sso'), staleTime: Infinity });
+  const ssoError = params.get('sso_error');
   const login = useMutation({
     mutationFn: (body: z.output<typeof ZLogin>) => api.post<{ user: User; csrfToken: string }>('/api/auth/login', body),
     onSuccess: async (res) => {
@@ -51,6 +54,20 @@ export function LoginPage() {
             <Alert color="blue" variant="light">
               {notice}
             </Alert>
+          )}
+          {ssoError && !form.formError && (
+            <Alert color="red" variant="light" role="alert">
+              {AUTH_TEXT.ssoErrors[ssoError] ?? AUTH_TEXT.ssoErrorFallback}
+            </Alert>
+          )}
+          {sso.data?.enabled && (
+            <>
+              {/* A full page load: the identity provider's pages are not part of this app. */}
+              <Button component="a" href={`/api/auth/sso/start?returnTo=${encodeURIComponent(next)}`} variant="default" leftSection={<IconKey size={16} aria-hidden />} fullWidth>
+                {AUTH_TEXT.ssoButton(sso.data.label ?? 'single sign-on')}
+              </Button>
+              <Divider label={AUTH_TEXT.ssoOr} labelPosition="center" />
+            </>
           )}
           {form.formError && (
             <Alert color="red" variant="light" role="alert">

@@ -17,4 +17,13 @@ export const AUTH_TEXT = {
   alreadySetUp: 'Fortytwo is already set up. Sign in with your account.',
   invitedHint: 'New here? Open the invitation link a colleague sent you to create your account.',
   footer: 'Self-hosted. Your data stays on your server.',
+  ssoButton: (label: string) => `Sign in with ${label}`,
+  ssoOr: 'or with your email and password',
+  ssoErrors: {
+    state: 'That sign-in link was already used, has expired, or was opened in another browser. Start again with the button below.',
+    provider: 'Your identity provider’s answer could not be verified, so you were not signed in. Try again; if it keeps happening, ask your administrator to check the single sign-on set-up.',
+    email: 'Your identity provider did not confirm an email address for your account, which Fortytwo needs to find you. Ask your administrator.',
+    no_account: 'You have no Fortytwo account yet. Ask an owner of your organization for an invitation (or to allow your email domain), then sign in again.',
+  } as Record<string, string>,
+  ssoErrorFallback: 'Single sign-on did not work. Try again, or sign in with your password.',
 } as const;

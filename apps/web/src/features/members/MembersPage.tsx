@@ -17,6 +17,7 @@ import { membersKey, membersPath, useInvitations, useMembers } from './api';
 import { InvitationsTable } from './InvitationsTable';
 import { InviteForm } from './InviteForm';
 import { MemberEditModal } from './MemberEditModal';
+import { SsoSettingsPanel } from './SsoSettingsPanel';
 import { MEMBERS_TEXT as T } from './text';
 
 export function MembersPage() {
@@ -172,6 +173,7 @@ export function MembersPage() {
             </Stack>
           </Paper>
         )}
+        {can('sso.manage') && <SsoSettingsPanel orgId={orgId} />}
       </Stack>
       {editing && <MemberEditModal member={editing} onClose={() => setEditing(null)} />}
     </>
