@@ -196,7 +196,6 @@ describeWithBrowser('documents under control (7.5)', () => {
     await expect(line('ai-policy').innerText()).resolves.toContain('1.0');
     await owner.goto(`${orgUrl}/documents?state=published`);
     await owner.locator('[data-testid="document-row"][data-code="NWL-POL-001"]').waitFor();
-    expect(await seriousA11yViolations(owner)).toEqual([]);
     await owner.goto(orgUrl);
     await expect(owner.getByTestId('documentation-progress').innerText()).resolves.toContain('1 documents in force');
   });

@@ -65,7 +65,7 @@ function DocumentView({ orgId, doc }: { orgId: string; doc: DocumentDetail }) {
         badge={<DocumentStateBadge doc={doc} />}
         description={
           <>
-            <span className={classes.mono}>{doc.code}</span> · {doc.typeTitle} · {doc.refs.join(', ')} · Owner {doc.owner?.name ?? 'not named'} · Approver {doc.approver?.name ?? 'an owner'}
+            <span className={classes.mono}>{doc.code}</span> · {doc.typeTitle} · {doc.refs.join(', ')} · Owner: {doc.owner?.name ?? 'not named yet'} · Approver: {doc.approver?.name ?? 'any owner of the organization'}
           </>
         }
         actions={v && <VersionDownloads orgId={orgId} doc={doc} version={v} />}

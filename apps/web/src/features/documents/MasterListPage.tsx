@@ -11,6 +11,9 @@ import { StateBadge } from './labels';
 import { masterProgress } from './progress';
 import classes from './documents.module.css';
 
+// How the standard words each item: information to keep available, to document, or records to retain.
+const BASIS: Record<string, string> = { available: 'to keep available', document: 'to document', retain: 'records to retain' };
+
 // Where the records that meet a "records" line live in Fortytwo.
 const RECORD_PAGES: Record<string, string> = {
   'ai-risk-opportunity-actions': 'risks',
@@ -59,7 +62,7 @@ function Lines({ orgId, items, types, canWrite, caption }: { orgId: string; item
             <Table.Tr>
               <Table.Th>Documented information</Table.Th>
               <Table.Th w={190}>Met by</Table.Th>
-              <Table.Th w={110}>State</Table.Th>
+              <Table.Th w={124}>State</Table.Th>
               <Table.Th w={76}>Version</Table.Th>
               <Table.Th w={130}>Owner</Table.Th>
               <Table.Th w={116}>Next review</Table.Th>
@@ -74,7 +77,7 @@ function Lines({ orgId, items, types, canWrite, caption }: { orgId: string; item
                   </Text>
                   <Text fz="xs" c="dimmed">
                     {i.refs.join(', ')}
-                    {i.mandatory ? ` · ${i.basis === 'retain' ? 'records to retain' : 'to keep available'}` : ' · the organization\u2019s own'}
+                    {` · ${BASIS[i.basis] ?? 'the organization\u2019s own'}`}
                   </Text>
                   {i.problems.map((p) => (
                     <Text key={p} fz="xs" className={classes.danger} mt={2} data-testid="master-problem">
