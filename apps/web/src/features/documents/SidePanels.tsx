@@ -90,6 +90,13 @@ export function VersionsPanel({ orgId, doc, shown }: { orgId: string; doc: Docum
               {v.approvedAt ? `Approved by ${v.approvedBy?.name ?? '—'} on ${formatDate(v.approvedAt)}` : `Created ${formatDate(v.createdAt)}${v.createdBy ? ` by ${v.createdBy.name}` : ''}`}
               {v.publishedAt ? ` · published ${formatDate(v.publishedAt)}` : ''}
             </Text>
+            <Group gap="sm">
+              {(['docx', 'pdf'] as const).map((f) => (
+                <Anchor key={f} href={`${versionPath(orgId, doc.id, v.id)}/export.${f}`} download fz="xs" aria-label={`${f.toUpperCase()} of version ${v.label}`}>
+                  {f.toUpperCase()}
+                </Anchor>
+              ))}
+            </Group>
             {v.docxSha256 && (
               <Text className={classes.hash} c="dimmed" data-testid="docx-sha256">
                 DOCX SHA-256 {v.docxSha256}
