@@ -97,7 +97,7 @@ describeWithBrowser('collaboration', () => {
     await expect(page.getByTestId('secret-value').innerText()).resolves.toMatch(/\S{20,}/);
     await screenshot(page, '13-tokens');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.goto(`${running.baseUrl}/orgs/${orgId}/documentation`);
+    await page.goto(`${running.baseUrl}/orgs/${orgId}/internal-audit`);
     await page.getByRole('heading', { name: 'Not built yet' }).waitFor();
     await screenshot(page, '14-not-built');
   });

@@ -39,6 +39,8 @@ const PAGES: [string, () => string, RegExp][] = [
   ['SoA', () => '/soa', /.+/],
   ['impact assessments', () => '/impact-assessments', /.+/],
   ['my tasks', () => '/tasks', /.+/],
+  ['master list', () => '/documentation', /Documentation/],
+  ['documents', () => '/documents', /Documents/],
 ];
 
 

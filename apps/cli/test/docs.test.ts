@@ -73,7 +73,7 @@ describe('fortytwo docs', () => {
     const r = await w.cli('docs', 'master-list');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith('Mandatory documented information (ISO/IEC 42001)\nCLAUSES')).toBe(true);
-    expect(r.stdout).toMatch(/\n4\.3\s+Scope of the AI management system\s+MISSING\s+-\n {4}! No document yet: create the scope of the ai management system in Documents\.\n/);
+    expect(r.stdout).toMatch(/\n4\.3\s+Scope of the AI management system\s+MISSING\s+-\n {4}! No document yet: create “Scope of the AI management system” from its template in Documents\.\n/);
     expect(r.stdout).toMatch(new RegExp(`AI objectives.*published\\s+${codes[1]} v1\\.0\\n`));
     expect(r.stdout).toContain('The organization’s other documents');
     expect(r.stdout).toMatch(/\n21 mandatory items, \d+ met \(published or kept as records\), \d+ open; \d+ problems\n$/);

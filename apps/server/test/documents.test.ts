@@ -206,7 +206,7 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
     expect(items.filter((i) => i.mandatory)).toHaveLength(21);
     const by = (k: string) => items.find((i) => i.key === k)!;
     expect(by('ai-policy')).toMatchObject({ state: 'published', code: 'NWL-POL-002', problems: [] });
-    expect(by('aims-scope')).toMatchObject({ state: 'missing', problems: ['No document yet: create the scope of the ai management system in Documents.'] });
+    expect(by('aims-scope')).toMatchObject({ state: 'missing', problems: ['No document yet: create “Scope of the AI management system” from its template in Documents.'] });
     expect(by('ai-system-impact-assessments')).toMatchObject({ state: 'missing', problems: ['No impact assessment has been signed off yet.', 'In scope without a signed-off impact assessment: Credit scorer.'] });
     expect(by('internal-audit-records').problems[0]).toContain('No internal audit programme or audit results recorded in Fortytwo yet');
     expect(by('ai-risk-criteria').state).toBe('missing');

@@ -33,6 +33,7 @@ import { RequireAction } from '../features/shell/RequireAction';
 import { soaRoutes } from '../features/soa/routes';
 import { impactRoutes } from '../features/impact/routes';
 import { riskRoutes } from '../features/risk/routes';
+import { documentRoutes } from '../features/documents/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
@@ -82,6 +83,8 @@ const orgPages = [
   { path: 'scope', element: <ScopePage /> },
   { path: 'governance', element: <GovernancePage /> },
   { path: 'raci', element: <RaciPage /> },
+  // Step 3: the master list takes the step's own address; documents under /documents.
+  ...documentRoutes,
   // Step 4: risks, the treatment plan and the criteria (6.1.1–6.1.3), the SoA, impact assessments.
   ...riskRoutes,
   ...soaRoutes,

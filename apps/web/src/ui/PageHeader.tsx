@@ -22,8 +22,9 @@ export function PageHeader({ title, description, actions, crumbs, badge }: { tit
           )}
         </Breadcrumbs>
       )}
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-        <Stack gap={4} style={{ minWidth: 0 }}>
+      {/* On a phone the actions go below the title rather than squeezing it letter by letter. */}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Stack gap={4} style={{ minWidth: 0, flex: '1 1 280px' }}>
           <Group gap="sm" wrap="nowrap">
             <Title order={1} fz={26} fw={700} style={{ overflowWrap: 'anywhere' }}>
               {title}

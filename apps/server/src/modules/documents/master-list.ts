@@ -128,7 +128,7 @@ export async function masterList(db: Db | Tx, orgId: string): Promise<MasterItem
     items.push(
       doc
         ? { ...base, ...documentLine(doc), records: null }
-        : { ...base, documentId: null, code: null, state: 'missing', version: null, owner: null, approvedAt: null, nextReviewAt: null, records: null, problems: [suggestion ? `No document yet: create the ${suggestion.title.toLowerCase()} in Documents.` : 'No document yet.'] },
+        : { ...base, documentId: null, code: null, state: 'missing', version: null, owner: null, approvedAt: null, nextReviewAt: null, records: null, problems: [suggestion ? `No document yet: create “${suggestion.title}” from its template in Documents.` : 'No document yet.'] },
     );
   }
   for (const d of docs.filter((x) => !listed.has(x.id))) {

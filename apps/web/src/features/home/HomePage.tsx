@@ -10,13 +10,14 @@ import { stageShort } from '../inventory/labels';
 import { currentWorking, useAssessments } from '../gap/api';
 import { GapReadinessCard } from '../gap/GapReadinessCard';
 import { JOURNEY } from '../journey/steps';
+import { DocumentationProgress } from '../documents/StepProgress';
 import { useOrg } from '../shell/org-context';
 import { GuidedStart, type StartStep } from './GuidedStart';
 import { HOME_TEXT as T } from './text';
 import { SAMPLE, useDashboard } from './use-dashboard';
 
 /** The journey steps that can be used in this version. */
-const BUILT = new Set(['gap-analysis', 'scope']);
+const BUILT = new Set(['gap-analysis', 'scope', 'documentation']);
 // Step 4 has its risk assessment, impact assessments and SoA; controls, evidence, training and objectives are to come.
 const PARTLY = new Set(['implementation']);
 
@@ -161,6 +162,7 @@ export function HomePage() {
                 <Text fz="xs" c="dimmed" lineClamp={3} mt={2}>
                   {step.summary}
                 </Text>
+                {step.slug === 'documentation' && <DocumentationProgress orgId={orgId} />}
               </Paper>
             ))}
           </SimpleGrid>

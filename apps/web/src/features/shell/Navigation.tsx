@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconFileDescription, IconFiles, IconSettings, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -83,6 +83,14 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/risk-treatment-plan`, RISK_TEXT.planTitle, <IconShieldCheck size={16} />)}
                     {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
                     {link(`${base}/soa`, SOA_TEXT.title, <IconListCheck size={16} />)}
+                  </NavLink>
+                );
+              if (step.slug === 'documentation')
+                return (
+                  <NavLink key={to} label={step.title} leftSection={<StepNumber n={step.number} />} defaultOpened childrenOffset={14} active={false} className={classes.navLink}>
+                    {link(to, 'Master list', <IconFileDescription size={16} />)}
+                    {link(`${base}/documents`, 'Documents', <IconFiles size={16} />, undefined, is(`${base}/documents`) && !is(`${base}/documents/settings`))}
+                    {link(`${base}/documents/settings`, 'Document settings', <IconSettings size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
