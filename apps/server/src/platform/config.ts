@@ -95,6 +95,11 @@ const ZConfig = z.object({
   OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
   // Plain http to the identity provider: for a provider on this machine in development and tests only.
   OIDC_ALLOW_HTTP: z.enum(['true', 'false'], { error: 'OIDC_ALLOW_HTTP must be true or false' }).default('false'),
+  // Where uploaded files live: disk (DATA_DIR/files), db (the database), or s3://bucket/prefix.
+  FILE_STORE: z
+    .string()
+    .regex(/^(disk|db|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?)$/, 'FILE_STORE must be "disk", "db" or s3://bucket/prefix')
+    .optional(),
 });
 
 export type OidcSettings = {
@@ -131,6 +136,8 @@ export type Config = {
   webDist: string;
   publicUrl: string | undefined;
   oidc: OidcSettings | undefined;
+  /** FILE_STORE as set (see platform/file-stores.ts); unset means DATA_DIR/files. */
+  fileStore?: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -150,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
     sessions: { idleDays: Math.min(c.SESSION_IDLE_DAYS, c.SESSION_MAX_DAYS), maxDays: c.SESSION_MAX_DAYS },
+    fileStore: c.FILE_STORE,
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     oidc: oidcSettings(c),
