@@ -20,6 +20,7 @@ import { documentExportRoutes } from './documents/export-routes';
 import { documentRoutes } from './documents/routes';
 import { controlRoutes } from './controls/routes';
 import { controlExportRoutes } from './controls/export-routes';
+import { evidenceRoutes } from './evidence/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, controlExportRoutes, controlRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes];
