@@ -117,6 +117,20 @@ describeEachDialect('controls in operation', (ctx) => {
     expect(trail).toEqual(['control_implementation.updated', 'control_implementation.updated', 'control_occurrence.created', 'control_occurrence.created', 'control_implementation.updated', 'control_implementation.created']);
   });
 
+  it('attaches evidence from the one library to the control and to a run; shows it on the control', async () => {
+    const run = (await owner.get(url('/controls/A.6.2.4'))).body.occurrences[1];
+    const onRun = await contributor.post(url('/evidence'), { title: 'Signed release checklist', url: 'https://tickets.example.com/REL-12', subjectType: 'control_occurrence', subjectId: run.id });
+    expect(onRun.status).toBe(201);
+    const onControl = await contributor.post(url('/evidence'), { title: 'Release procedure', url: 'https://wiki.example.com/release', subjectType: 'control', subjectId: 'CC-1' });
+    expect(onControl.status).toBe(201);
+    const detail = (await viewer.get(url('/controls/A.6.2.4'))).body;
+    expect(detail.occurrences[1].evidence.map((e: { title: string }) => e.title)).toEqual(['Signed release checklist']);
+    expect((await viewer.get(url('/controls/CC-1'))).body.evidence.map((e: { title: string }) => e.title)).toEqual(['Release procedure']);
+    // Another organization's run is not a subject here.
+    const other = await newOrgOwner(ctx(), 'Evidence Outsider Org');
+    expect((await other.owner.post(`/api/orgs/${other.orgId}/evidence`, { title: 'x', url: 'https://x.example.com', subjectType: 'control_occurrence', subjectId: run.id })).status).toBe(404);
+  });
+
   it('deletes an occurrence recorded by mistake, with an audit event', async () => {
     const detail = (await owner.get(url('/controls/A.6.2.4'))).body;
     expect((await viewer.delete(url(`/controls/A.6.2.4/occurrences/${detail.occurrences[0].id}`))).status).toBe(403);

@@ -54,8 +54,8 @@ export function saveImplementation(deps: Deps, actor: Actor, orgId: string, ref:
       );
     }
     const after = await readControl(tx, orgId, ref);
-    const { occurrences: _o, justification: _j, ...beforeShown } = before;
-    const { occurrences: _p, justification: _k, ...afterShown } = after;
+    const { occurrences: _o, justification: _j, evidence: _e, ...beforeShown } = before;
+    const { occurrences: _p, justification: _k, evidence: _f, ...afterShown } = after;
     await audit({ orgId, actor, action: row ? 'control_implementation.updated' : 'control_implementation.created', entityType: ENTITY, entityId: ref, before: row ? beforeShown : undefined, after: afterShown });
     return after;
   });

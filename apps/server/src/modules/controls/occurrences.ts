@@ -5,6 +5,7 @@ import { notFound, ruleViolation } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
+import { unlinkAllFrom } from '../evidence/links';
 import { readControl } from './read';
 import { findImplementation, userNames } from './repository';
 import { ENTITY, today } from './status';
@@ -36,6 +37,8 @@ export function deleteOccurrence(deps: Deps, actor: Actor, orgId: string, ref: s
   return inTransaction(deps, async (tx, audit) => {
     const o = await tx.selectFrom('controlOccurrences').selectAll().where('orgId', '=', orgId).where('ref', '=', ref).where('id', '=', id).executeTakeFirst();
     if (!o) throw notFound('Occurrence');
+    // The evidence stays in the library; only its attachment to this run goes.
+    await unlinkAllFrom(tx, orgId, 'control_occurrence', id);
     await writeOne(tx.deleteFrom('controlOccurrences').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Occurrence'));
     await audit({ orgId, actor, action: 'control_occurrence.deleted', entityType: ENTITY, entityId: ref, before: { id, performedOn: o.performedOn, performedBy: o.performedByName, outcome: o.outcome, notes: o.notes } });
   });

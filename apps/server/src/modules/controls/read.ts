@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../platform/db/connect';
 import { notFound } from '../../platform/errors';
 import { today } from '../risk/read';
 import { soaItems } from '../soa/service';
+import { evidenceFor, evidenceForMany } from '../evidence/links';
 import { documentTitles, factsOf, findImplementation, listImplementations, occurrenceFact, occurrenceFactsByRef, occurrencesOf, userNames, type ImplementationRow } from './repository';
 
 // The controls register (what the API and the exports return): every control the SoA includes, and
@@ -34,6 +35,9 @@ export const ZControlOut = z.object({
 });
 export type ControlOut = z.infer<typeof ZControlOut>;
 
+// The evidence library's summary of a piece of evidence (modules/evidence/links.ts), as attached here.
+const ZEvidenceSummary = z.object({ id: z.string(), number: z.number(), reference: z.string(), title: z.string(), kind: z.enum(['file', 'link']), fileName: z.string().nullable(), url: z.string().nullable(), expiresOn: z.string().nullable(), expiryState: z.string() });
+
 export const ZOccurrenceOut = z.object({
   id: z.string(),
   performedOn: z.string(),
@@ -41,11 +45,13 @@ export const ZOccurrenceOut = z.object({
   outcome: z.enum(OCCURRENCE_OUTCOMES),
   notes: z.string(),
   createdAt: z.string(),
+  evidence: z.array(ZEvidenceSummary).describe('evidence attached to this run (subject type control_occurrence)'),
 });
 export type OccurrenceOut = z.infer<typeof ZOccurrenceOut>;
 
 export const ZControlDetail = ZControlOut.extend({
   justification: z.string().describe("the SoA's reasons for including it"),
+  evidence: z.array(ZEvidenceSummary).describe('evidence attached to the control (subject type control, id = ref)'),
   occurrences: z.array(ZOccurrenceOut),
 });
 
@@ -97,13 +103,15 @@ export async function listControls(db: Db | Tx, orgId: string, filter: ControlFi
 export async function readControl(db: Db | Tx, orgId: string, ref: string) {
   const item = (await soaItems(db, orgId)).find((i) => i.ref === ref);
   if (!item) throw notFound(`Control ${ref}`);
-  const [row, occurrences] = await Promise.all([findImplementation(db, orgId, ref), occurrencesOf(db, orgId, ref)]);
+  const [row, occurrences, evidence] = await Promise.all([findImplementation(db, orgId, ref), occurrencesOf(db, orgId, ref), evidenceFor(db, orgId, 'control', ref)]);
+  const runEvidence = await evidenceForMany(db, orgId, 'control_occurrence', occurrences.map((o) => o.id));
   const [names, docs] = await Promise.all([userNames(db, [row?.ownerId ?? null]), documentTitles(db, orgId, row ? (JSON.parse(row.documentIds) as string[]) : [])]);
   return {
     ...present(item, row, occurrences.map(occurrenceFact), names, docs, today()),
     justification: item.justification,
+    evidence,
     occurrences: occurrences.map(
-      (o): OccurrenceOut => ({ id: o.id, performedOn: o.performedOn, performedBy: { id: o.performedBy, name: o.performedByName }, outcome: o.outcome as OccurrenceOut['outcome'], notes: o.notes, createdAt: o.createdAt }),
+      (o): OccurrenceOut => ({ id: o.id, performedOn: o.performedOn, performedBy: { id: o.performedBy, name: o.performedByName }, outcome: o.outcome as OccurrenceOut['outcome'], notes: o.notes, createdAt: o.createdAt, evidence: runEvidence.get(o.id) ?? [] }),
     ),
   };
 }

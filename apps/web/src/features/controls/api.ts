@@ -27,8 +27,10 @@ export type ControlRow = {
   version: number;
   updatedAt: string | null;
 };
-export type Occurrence = { id: string; performedOn: string; performedBy: { id: string | null; name: string }; outcome: OccurrenceOutcome; notes: string; createdAt: string };
-export type ControlDetail = ControlRow & { justification: string; occurrences: Occurrence[] };
+/** The evidence library's summary of an attached piece of evidence (server: modules/evidence/links.ts). */
+export type EvidenceSummary = { id: string; number: number; reference: string; title: string; kind: 'file' | 'link'; fileName: string | null; url: string | null; expiresOn: string | null; expiryState: string };
+export type Occurrence = { id: string; performedOn: string; performedBy: { id: string | null; name: string }; outcome: OccurrenceOutcome; notes: string; createdAt: string; evidence: EvidenceSummary[] };
+export type ControlDetail = ControlRow & { justification: string; evidence: EvidenceSummary[]; occurrences: Occurrence[] };
 export type ControlFilters = { status?: ControlStatus | 'none'; ownerId?: string; overdue?: 'true'; kind?: 'annex_a' | 'custom' };
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
