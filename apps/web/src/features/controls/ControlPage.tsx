@@ -5,6 +5,7 @@ import { useMe } from '../../api/session';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 import { useOrg } from '../shell/org-context';
 import { controlsHref, useControl, type ControlDetail } from './api';
 import { ControlHistory } from './ControlHistory';
@@ -131,9 +132,17 @@ export function ControlPage() {
                 {T.occurrencesHint}
               </Text>
             </div>
-            <Occurrences orgId={orgId} control={c} canWrite={canWrite} selfId={me.data?.user.id ?? null} />
+            <Occurrences
+              orgId={orgId}
+              control={c}
+              canWrite={canWrite}
+              selfId={me.data?.user.id ?? null}
+              evidence={(o) => <EvidencePanel subjectType="control_occurrence" subjectId={o.id} readOnly={!canWrite} bare />}
+            />
           </Stack>
         </Paper>
+        {/* The control's own evidence (policies, configurations), from the one evidence library. */}
+        <EvidencePanel subjectType="control" subjectId={c.ref} readOnly={!canWrite} title={T.evidenceTitle} />
         <Stack gap="sm">
           <Title order={2} fz="lg">
             {T.historyTitle}

@@ -125,7 +125,11 @@ export function Occurrences({ orgId, control, canWrite, selfId, evidence }: { or
                   {o.notes}
                 </Text>
               )}
-              {evidence && <Paper mt={6}>{evidence(o)}</Paper>}
+              {evidence && (
+                <Paper mt={6} data-testid="occurrence-evidence">
+                  {evidence(o)}
+                </Paper>
+              )}
             </Timeline.Item>
           ))}
         </Timeline>
