@@ -122,8 +122,9 @@ describeWithBrowser('Statement of Applicability', () => {
     expect(theirs.status).toBe(200);
     await form.getByRole('button', { name: 'Save decision' }).click();
     const conflict = form.getByTestId('stale-conflict');
-    await conflict.getByRole('cell', { name: 'Implementation status', exact: true }).waitFor();
-    await conflict.getByRole('cell', { name: 'Implemented', exact: true }).waitFor();
+    // The status they sent lands on the control's implementation (one source): the conflict is the reason.
+    await conflict.getByRole('cell', { name: 'Justification', exact: true }).waitFor();
+    await conflict.getByRole('cell', { name: 'Our AI policy is published.', exact: true }).waitFor();
     await screenshot(page, '62-soa-conflict');
     await conflict.getByRole('button', { name: 'Discard my changes' }).click();
     await expect.poll(() => form.getByRole('textbox', { name: 'Justification' }).inputValue()).toBe('Our AI policy is published.');
@@ -171,13 +172,15 @@ describeWithBrowser('Statement of Applicability', () => {
     await row('A.6.2.4').getByRole('button', { name: 'Edit A.6.2.4' }).click();
     const form = drawer('A.6.2.4');
     await form.getByText(`Included because the treatment of ${risk.ref} uses it.`, { exact: false }).waitFor();
-    await form.getByRole('combobox', { name: 'Implementation status' }).click();
-    await page.getByRole('option', { name: 'In progress' }).click();
+    // The implementation status is read from the control's page (set there); the drawer shows it and links there.
+    await form.getByTestId('soa-derived-status').getByText('Not set', { exact: true }).waitFor();
+    await form.getByRole('link', { name: 'Open the control' }).waitFor();
+    await form.getByRole('textbox', { name: 'Justification' }).fill('Every release is verified before it ships.');
     await form.getByRole('button', { name: 'Save decision' }).click();
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => status().innerText()).toBe('Draft v2');
     await page.getByTestId('soa-stamp').getByText(/^Version 1 was approved by Olga Owner on .*; the SoA has changed since\.$/).waitFor();
-    await row('A.6.2.4').getByText('In progress', { exact: true }).waitFor();
+    await row('A.6.2.4').getByText('Every release is verified before it ships.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Approve SoA' }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, '65-soa-draft-v2');

@@ -111,6 +111,18 @@ describe('demo seed', () => {
     expect(soa.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['UNDECIDED', 'RISK_UNTREATED']));
   });
 
+  it('shows controls in operation: runs recorded over the last months with evidence, one overdue, one late to implement', async () => {
+    const org = `/api/orgs/${seed.organization.id}`;
+    const controls = (await demo.get(`${org}/controls`)).body.items as { ref: string; status: string | null; operatingSince: string | null; overdue: boolean; occurrenceCount: number }[];
+    const of = (ref: string) => controls.find((c) => c.ref === ref)!;
+    expect(controls.filter((c) => c.status === 'operating' && c.operatingSince !== null).map((c) => c.ref)).toEqual(['A.2.2', 'A.6.2.6', 'A.7.4']);
+    expect(of('A.6.2.6').occurrenceCount).toBe(3);
+    expect(controls.filter((c) => c.overdue).map((c) => c.ref)).toEqual(['A.7.4', 'A.9.2']);
+    expect(of('A.6.2.4').status).toBe('implementing');
+    const detail = (await demo.get(`${org}/controls/A.6.2.6`)).body;
+    expect(detail.occurrences.filter((o: { evidence: unknown[] }) => o.evidence.length > 0)).toHaveLength(2);
+  });
+
   it('shows step 3 under way: documents in force, one in review, one in draft, and gaps on the master list', async () => {
     const org = `/api/orgs/${seed.organization.id}`;
     expect((await demo.get(`${org}/document-settings`)).body).toMatchObject({ codePrefix: 'NWL', topManagement: DEMO_TOP_MANAGEMENT, version: 1 });

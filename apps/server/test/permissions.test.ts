@@ -51,6 +51,19 @@ const soaDraft = async ({ owner, orgId }: Ctx) => {
   await owner.patch(`/api/orgs/${orgId}/soa/items/${first.ref}`, { version: first.version, justification: `Reason ${++seq}` });
   return (await owner.get(`/api/orgs/${orgId}/soa`)).body as { version: number };
 };
+/** A custom control included in the SoA with an operating implementation (its ref and version). */
+const newControl = async (c: Ctx) => {
+  const ref = `PC-${++seq}`;
+  await c.owner.post(`/api/orgs/${c.orgId}/custom-controls`, { ref, title: 'Perm control', description: 'D' });
+  await c.owner.patch(`/api/orgs/${c.orgId}/soa/items/${ref}`, { version: 0, included: true });
+  const impl = (await c.owner.put(`/api/orgs/${c.orgId}/controls/${ref}/implementation`, { version: 0, status: 'operating', cadenceMonths: 3 })).body as { version: number };
+  return { ref, version: impl.version };
+};
+const newOccurrence = async (c: Ctx) => {
+  const { ref } = await newControl(c);
+  const d = (await c.owner.post(`/api/orgs/${c.orgId}/controls/${ref}/occurrences`, { performedOn: '2026-01-15', outcome: 'ok' })).body as { occurrences: { id: string }[] };
+  return { ref, id: d.occurrences[0]!.id };
+};
 /** A document of a register type (no text to write, so it can be approved at once), moved as far as `to`. */
 const newDocument = async (c: Ctx, to: 'draft' | 'in_review' | 'approved' | 'published' = 'draft', reviewerIds: string[] = []) => {
   const doc = (await c.owner.post(`/api/orgs/${c.orgId}/documents`, { typeId: 'roles-responsibilities' })).body as { id: string; latest: { id: string } };
@@ -413,6 +426,28 @@ const CASES: Case[] = [
       return { url: `/api/orgs/${c.orgId}/soa/versions/${version}` };
     },
   },
+  { method: 'GET', route: '/api/orgs/:orgId/controls', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/controls/due', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/due` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/controls/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/export.csv` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/controls/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/export.xlsx` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/controls/:ref', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/${(await newControl(c)).ref}` }) },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/controls/:ref/implementation',
+    prepare: async (c) => {
+      const { ref, version } = await newControl(c);
+      return { url: `/api/orgs/${c.orgId}/controls/${ref}/implementation`, body: { version, description: 'Reviewed quarterly' } };
+    },
+  },
+  { method: 'POST', route: '/api/orgs/:orgId/controls/:ref/occurrences', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/${(await newControl(c)).ref}/occurrences`, body: { performedOn: '2026-02-01', outcome: 'ok' } }) },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/controls/:ref/occurrences/:id',
+    prepare: async (c) => {
+      const { ref, id } = await newOccurrence(c);
+      return { url: `/api/orgs/${c.orgId}/controls/${ref}/occurrences/${id}` };
+    },
+  },
   { method: 'GET', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions` }) },
   { method: 'POST', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions`, body: { title: 'Write the AI policy' } }) },
   { method: 'GET', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }) },
@@ -464,7 +499,7 @@ describeEachDialect('permission matrix', (ctx) => {
     }
     expect(verdicts).toEqual([]);
     // Every role on every route, one after the other: the walk grows with the API and outlasts the default timeout on a busy machine.
-  }, 120_000);
+  }, 300_000);
 
   it('lets only owners make owners, and never removes the last owner', async () => {
     const manager = members.get('manager')!;

@@ -20,4 +20,5 @@ export * from './rich-text';
 export * from './documents';
 export * from './document-generators';
 export * from './sso';
+export * from './controls';
 export * from './evidence';

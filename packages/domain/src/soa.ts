@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { versionField } from './version';
 import { isAcceptable, type RiskCriteriaContent, type RiskLevel } from './risk';
+import type { ControlStatus } from './controls';
 
 // The Statement of Applicability (6.1.3): every Annex A control and every custom control, included
 // or excluded with a reason. Inclusion reasons come from the data (the risks a control treats, the
@@ -33,6 +34,8 @@ export type SoaItem = {
   justification: string;
   statedJustification: string;
   implementationStatus: ImplementationStatus | null;
+  /** The control implementation's own status, which `implementationStatus` is read from. */
+  controlStatus?: ControlStatus | null;
   riskIds: string[];
   risks: { id: string; ref: string; title: string }[];
   requirements: { partyName: string; description: string }[];

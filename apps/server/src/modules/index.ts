@@ -19,8 +19,10 @@ import { soaExportRoutes } from './soa/export-routes';
 import { documentExportRoutes } from './documents/export-routes';
 import { documentRoutes } from './documents/routes';
 import { ssoRoutes } from './sso/routes';
+import { controlRoutes } from './controls/routes';
+import { controlExportRoutes } from './controls/export-routes';
 import { evidenceRoutes } from './evidence/routes';
 import { evidenceExportRoutes } from './evidence/export-routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, ssoRoutes, evidenceExportRoutes, evidenceRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, ssoRoutes, evidenceExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes];

@@ -34,6 +34,7 @@ import { soaRoutes } from '../features/soa/routes';
 import { impactRoutes } from '../features/impact/routes';
 import { riskRoutes } from '../features/risk/routes';
 import { documentRoutes } from '../features/documents/routes';
+import { controlRoutes } from '../features/controls/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
@@ -88,6 +89,7 @@ const orgPages = [
   // Step 4: risks, the treatment plan and the criteria (6.1.1–6.1.3), the SoA, impact assessments.
   ...riskRoutes,
   ...soaRoutes,
+  ...controlRoutes,
   ...impactRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },

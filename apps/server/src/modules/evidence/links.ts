@@ -9,8 +9,8 @@
  *   table holds it (so a link to a record of another organization, or to nothing, is refused) and
  *   how to name it in the evidence's detail. A `catalogRef` resolver, when the record stands for an
  *   ISO/IEC 42001 clause or Annex A control, makes the evidence show under the NIST AI RMF and EU AI
- *   Act items the crosswalks map to it. 'control' subjects whose id is a catalogue ref ("A.6.2.4")
- *   resolve without a table until the controls module registers its own.
+ *   Act items the crosswalks map to it. 'control' subjects are identified by the control's ref
+ *   ("A.6.2.4", or a custom control's), 'control_occurrence' by the occurrence's id.
  * - Inside your own transaction (so your record and its links commit together):
  *     await linkEvidence(tx, { orgId, evidenceId, subjectType, subjectId, by: actor, audit });
  *     await unlinkEvidence(tx, { orgId, evidenceId, subjectType, subjectId, by: actor, audit });
@@ -70,11 +70,18 @@ export const SUBJECTS: Record<EvidenceSubjectType, Subject> = {
     catalogRef: async (db, orgId, ids) => new Map((await db.selectFrom('gapAssessmentItems').select(['id', 'ref']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).map((r) => [r.id, r.ref])),
   },
   control: {
-    // Until the controls module registers its table: a control is named by its catalogue ref.
-    find: (_db, _orgId, ids) => Promise.resolve(ids.filter(isIsoRef).map((id) => ({ id, label: `${id} ${iso().item('iso42001', id)!.title}` }))),
+    // A control by its ref: an Annex A control, or a custom control of the organization (modules/controls).
+    find: async (db, orgId, ids) => {
+      const custom = await db.selectFrom('customControls').select(['ref', 'title']).where('orgId', '=', orgId).where('ref', 'in', ids).execute();
+      return [...ids.filter(isIsoRef).map((id) => ({ id, label: `${id} ${iso().item('iso42001', id)!.title}` })), ...custom.map((c) => ({ id: c.ref, label: `${c.ref} ${c.title}` }))];
+    },
     catalogRef: (_db, _orgId, ids) => Promise.resolve(new Map(ids.filter(isIsoRef).map((id) => [id, id]))),
   },
-  control_occurrence: {},
+  control_occurrence: {
+    // One recorded run of a control (modules/controls/occurrences.ts); it serves the control's ref.
+    find: async (db, orgId, ids) => (await db.selectFrom('controlOccurrences').select(['id', 'ref', 'performedOn']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).map((r) => ({ id: r.id, label: `${r.ref} run of ${r.performedOn}` })),
+    catalogRef: async (db, orgId, ids) => new Map((await db.selectFrom('controlOccurrences').select(['id', 'ref']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).filter((r) => isIsoRef(r.ref)).map((r) => [r.id, r.ref])),
+  },
   risk: {
     find: async (db, orgId, ids) => (await db.selectFrom('risks').select(['id', 'number', 'title']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).map((r) => ({ id: r.id, label: `R-${r.number} ${r.title}` })),
   },

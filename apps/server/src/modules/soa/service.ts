@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deriveSoa, IMPLEMENTATION_STATUSES, soaWarnings, type ImplementationStatus, type SoaItem, type ZSoaDecision } from '@fortytwo/domain';
+import { CONTROL_STATUSES, controlStatusFromSoa, deriveSoa, IMPLEMENTATION_STATUSES, soaStatusOf, soaWarnings, type SoaItem, type ZSoaDecision } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import { AppError, notFound, ruleViolation, staleVersion } from '../../platform/errors';
@@ -9,6 +9,8 @@ import { listParties } from '../context/registers';
 import { readCriteriaInForce } from '../risk/criteria';
 import { loadRisks, today, treatmentControls } from '../risk/read';
 import { writeOne } from '../../platform/db/versioned';
+import { implementationStatuses } from '../controls/repository';
+import { setStatusFromSoa } from '../controls/status';
 
 // The Statement of Applicability (6.1.3 d): derived live from the controls, the decisions people
 // recorded, the treatments and the interested parties' requirements. Approval freezes a numbered
@@ -23,7 +25,8 @@ export const ZSoaItemOut = z.object({
   included: z.boolean().nullable(),
   justification: z.string().describe('the stated words, then the risks treated and the requirements that name the control'),
   statedJustification: z.string(),
-  implementationStatus: z.enum(IMPLEMENTATION_STATUSES).nullable(),
+  implementationStatus: z.enum(IMPLEMENTATION_STATUSES).nullable().describe("read from the control's implementation (GET /controls/:ref): planned; implementing or needs rework read as in_progress; operating reads as implemented"),
+  controlStatus: z.enum(CONTROL_STATUSES).nullable().optional().describe("the control implementation's own status (absent in versions approved before it existed)"),
   riskIds: z.array(z.string()),
   risks: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
   requirements: z.array(z.object({ partyName: z.string(), description: z.string() })),
@@ -53,20 +56,22 @@ const countsOf = (items: SoaItem[]) => ({
 const essence = (items: SoaItem[]) => JSON.stringify(items.map((i) => [i.ref, i.title, i.included, i.justification, i.implementationStatus]));
 
 async function liveItems(db: Db | Tx, orgId: string) {
-  const [controls, decisions, risks, parties, criteria] = await Promise.all([
+  const [controls, decisions, risks, parties, criteria, statuses] = await Promise.all([
     treatmentControls(db, orgId),
     db.selectFrom('soaDecisions').selectAll().where('orgId', '=', orgId).execute(),
     loadRisks(db, orgId),
     listParties(db, orgId),
     readCriteriaInForce(db, orgId),
+    implementationStatuses(db, orgId),
   ]);
   const openRisks = risks.filter((r) => r.status === 'open');
+  // The implementation status has one home, the control implementation: the SoA reads it from there.
   const items = deriveSoa(
     controls,
-    decisions.map((d) => ({ ref: d.ref, included: d.decision === null ? null : d.decision === 'included', justification: d.justification, implementationStatus: d.implementationStatus as ImplementationStatus | null, version: d.version })),
+    decisions.map((d) => ({ ref: d.ref, included: d.decision === null ? null : d.decision === 'included', justification: d.justification, implementationStatus: null, version: d.version })),
     openRisks.map((r) => ({ id: r.id, ref: r.ref, title: r.title, controlRefs: [...new Set(r.treatments.flatMap((t) => t.controlRefs))] })),
     parties.flatMap((p) => p.requirements.map((q) => ({ partyName: p.name, description: q.description, refs: q.refs }))),
-  );
+  ).map((i) => ({ ...i, implementationStatus: soaStatusOf(statuses.get(i.ref) ?? null), controlStatus: statuses.get(i.ref) ?? null }));
   const warnings = soaWarnings(
     items,
     openRisks.map((r) => ({ ...r, level: r.inherentLevel, treated: r.treatments.length > 0, acceptedUntil: r.acceptanceState === 'in_force' || r.acceptanceState === 'expiring' ? r.acceptance!.expiresAt : null })),
@@ -95,6 +100,9 @@ async function soaOf(db: Db | Tx, orgId: string): Promise<SoaOut> {
 
 export const getSoa = (deps: Deps, orgId: string) => soaOf(deps.db, orgId);
 
+/** The SoA's items as they stand (included or not, with reasons), for the controls register. */
+export const soaItems = async (db: Db | Tx, orgId: string) => (await liveItems(db, orgId)).items;
+
 export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: string, input: z.output<typeof ZSoaDecision>) {
   return inTransaction(deps, async (tx, audit) => {
     const before = (await liveItems(tx, orgId)).items.find((i) => i.ref === ref);
@@ -107,7 +115,6 @@ export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: stri
     const values = {
       decision: included === null ? null : included ? 'included' : 'excluded',
       justification,
-      implementationStatus: input.implementationStatus !== undefined ? input.implementationStatus : (row?.implementationStatus ?? null),
       version: input.version + 1,
       updatedAt: nowIso(),
       updatedBy: actor.userId,
@@ -117,6 +124,13 @@ export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: stri
     } else {
       await writeOne(tx.insertInto('soaDecisions').values({ orgId, ref, ...values }).onConflict((oc) => oc.columns(['orgId', 'ref']).doNothing()), () => staleVersion('SoA item', before));
     }
+    // The status is the control implementation's: a status sent here (the API contract keeps the
+    // field) is written there, in this transaction. Clearing it is done by no one: a control that
+    // was implemented keeps its record, so null is refused rather than silently ignored.
+    if (input.implementationStatus === null && before.controlStatus)
+      throw ruleViolation(`The implementation status of ${ref} is kept on the control's own page (Controls, ${ref}); it cannot be cleared from the SoA.`, { field: 'implementationStatus' });
+    if (input.implementationStatus && input.implementationStatus !== before.implementationStatus)
+      await setStatusFromSoa(tx, audit, actor, orgId, ref, controlStatusFromSoa(input.implementationStatus, before.controlStatus ?? null));
     const after = (await liveItems(tx, orgId)).items.find((i) => i.ref === ref)!;
     await audit({ orgId, actor, action: 'soa_item.decided', entityType: 'soa_item', entityId: ref, before, after });
     return after;

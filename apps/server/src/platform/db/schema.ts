@@ -351,10 +351,43 @@ export type SoaDecisionTable = {
   ref: string;
   decision: string | null;
   justification: string;
-  implementationStatus: string | null;
   version: number;
   updatedAt: string;
   updatedBy: string | null;
+};
+
+/** How one control of the SoA is implemented and run (the SoA's implementation status reads from here). */
+export type ControlImplementationTable = {
+  id: string;
+  orgId: string;
+  ref: string;
+  status: string;
+  statusSince: string;
+  interruptedOn: string | null;
+  ownerId: string | null;
+  description: string;
+  documentIds: string;
+  dueOn: string | null;
+  cadenceMonths: number | null;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+/** One recorded run of an operating control. */
+export type ControlOccurrenceTable = {
+  id: string;
+  orgId: string;
+  ref: string;
+  performedOn: string;
+  performedBy: string | null;
+  performedByName: string;
+  outcome: string;
+  notes: string;
+  createdAt: string;
+  createdBy: string | null;
 };
 
 export type ImpactAssessmentTable = {
@@ -477,6 +510,8 @@ export type Database = {
   riskPlanApprovals: ApprovalTable;
   soaVersions: ApprovalTable;
   soaDecisions: SoaDecisionTable;
+  controlImplementations: ControlImplementationTable;
+  controlOccurrences: ControlOccurrenceTable;
   impactAssessments: ImpactAssessmentTable;
   recordNumbers: RecordNumberTable;
   evidence: EvidenceTable;

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Drawer, Group, List, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Drawer, Group, List, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { IMPLEMENTATION_STATUS_LABELS, IMPLEMENTATION_STATUSES, ZSoaDecision, type ImplementationStatus } from '@fortytwo/domain';
+import { CONTROL_STATUS_LABELS, IMPLEMENTATION_STATUS_LABELS, ZSoaDecision } from '@fortytwo/domain';
+import { controlHref } from '../controls/api';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
@@ -12,9 +13,9 @@ import { refreshSoa, riskHref, soaItemPath, type SoaItem } from './api';
 import { decisionOf, type Decision } from './url-state';
 import { SOA_TEXT as T } from './text';
 
-type Values = { decision: Decision; justification: string; implementationStatus: ImplementationStatus | null };
+type Values = { decision: Decision; justification: string };
 
-const valuesOf = (i: SoaItem): Values => ({ decision: decisionOf(i), justification: i.statedJustification, implementationStatus: i.implementationStatus });
+const valuesOf = (i: SoaItem): Values => ({ decision: decisionOf(i), justification: i.statedJustification });
 const includedOf = (d: Decision) => (d === 'undecided' ? null : d === 'included');
 
 // The server's rule (an exclusion needs its reason before approval), checked as you type.
@@ -23,17 +24,16 @@ const schema = ZSoaDecision.superRefine((v, ctx) => {
 });
 const fieldOf = (path: string[]) => (path[0] === 'included' ? 'decision' : (path[0] ?? ''));
 
-const FIELD_LABELS: Record<keyof Values, string> = { decision: T.decision, justification: T.stated, implementationStatus: T.implementation };
+const FIELD_LABELS: Record<keyof Values, string> = { decision: T.decision, justification: T.stated };
 const DECISION_WORDS: Record<Decision, string> = { included: T.included, excluded: T.excluded, undecided: T.undecided };
-const show = (f: keyof Values, v: Values) =>
-  f === 'decision' ? DECISION_WORDS[v.decision] : f === 'implementationStatus' ? (v.implementationStatus ? IMPLEMENTATION_STATUS_LABELS[v.implementationStatus] : T.noStatus) : v.justification.trim() || '—';
+const show = (f: keyof Values, v: Values) => (f === 'decision' ? DECISION_WORDS[v.decision] : v.justification.trim() || '—');
 const differing = (a: Values, b: Values) => (Object.keys(FIELD_LABELS) as (keyof Values)[]).filter((f) => (f === 'justification' ? a[f].trim() !== b[f].trim() : a[f] !== b[f]));
 
 /** The decision on one control: included or not, the stated reason, the implementation status. */
 export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: SoaItem; onClose: () => void }) {
   const qc = useQueryClient();
   // The version only matters to the schema's shape here; the save sends the version it started from.
-  const toInput = (v: Values) => ({ version: item.version, included: includedOf(v.decision), justification: v.justification, implementationStatus: v.implementationStatus });
+  const toInput = (v: Values) => ({ version: item.version, included: includedOf(v.decision), justification: v.justification });
   const form = useZodForm(schema, valuesOf(item), toInput, fieldOf);
   const { values } = form;
   const saver = useVersionedSave({
@@ -50,7 +50,6 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
         version: base.version,
         ...(changed.includes('decision') ? { included: includedOf(values.decision) } : {}),
         ...(changed.includes('justification') ? { justification: values.justification.trim() } : {}),
-        ...(changed.includes('implementationStatus') ? { implementationStatus: values.implementationStatus } : {}),
       });
     },
     onSaved: async (saved) => {
@@ -149,17 +148,23 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
               )}
             </Stack>
           )}
-          <Select
-            label={T.implementation}
-            description={T.implementationHint}
-            placeholder={T.implementationPlaceholder}
-            data={IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: IMPLEMENTATION_STATUS_LABELS[s] }))}
-            value={values.implementationStatus}
-            onChange={(v) => form.setValue('implementationStatus', v)}
-            clearable
-            comboboxProps={{ withinPortal: true }}
-            maw={280}
-          />
+          {/* The implementation status has one home, the control's own page: shown here, set there. */}
+          <Stack gap={2}>
+            <Text fz="sm" fw={500}>
+              {T.implementation}
+            </Text>
+            <Group gap="xs">
+              <Text fz="sm" data-testid="soa-derived-status">
+                {base.controlStatus ? CONTROL_STATUS_LABELS[base.controlStatus] : base.implementationStatus ? IMPLEMENTATION_STATUS_LABELS[base.implementationStatus] : T.noStatus}
+              </Text>
+              <Anchor component={Link} to={controlHref(orgId, item.ref)} fz="sm">
+                {T.implementationLink}
+              </Anchor>
+            </Group>
+            <Text fz="xs" c="dimmed">
+              {T.implementationHint}
+            </Text>
+          </Stack>
           <Group justify="flex-end" gap="sm" mt="sm">
             <Button variant="default" onClick={onClose}>
               {T.cancel}

@@ -2,7 +2,8 @@ import { Fragment } from 'react';
 import { ActionIcon, Anchor, Badge, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { CUSTOM_FRAMEWORK_ID } from '@fortytwo/catalog/browser';
-import { IMPLEMENTATION_STATUS_LABELS } from '@fortytwo/domain';
+import { CONTROL_STATUS_LABELS, IMPLEMENTATION_STATUS_LABELS } from '@fortytwo/domain';
+import { controlHref } from '../controls/api';
 import { Link } from 'react-router';
 import { DEFAULT_FRAMEWORK } from '../catalog/api';
 import { RefChip } from '../catalog/RefChip';
@@ -145,8 +146,11 @@ export function SoaTable({
                     <Justification item={i} orgId={orgId} />
                   </Table.Td>
                   <Table.Td>
-                    {i.implementationStatus ? (
-                      <Text fz="sm">{IMPLEMENTATION_STATUS_LABELS[i.implementationStatus]}</Text>
+                    {/* Read from the control's implementation (one source): the label links to where it is set. */}
+                    {i.implementationStatus || i.included ? (
+                      <Anchor component={Link} to={controlHref(orgId, i.ref)} fz="sm" c={i.implementationStatus ? undefined : 'dimmed'} data-testid="soa-control-link">
+                        {i.controlStatus ? CONTROL_STATUS_LABELS[i.controlStatus] : i.implementationStatus ? IMPLEMENTATION_STATUS_LABELS[i.implementationStatus] : T.noStatus}
+                      </Anchor>
                     ) : (
                       <Text fz="sm" c="dimmed">
                         {T.noStatus}

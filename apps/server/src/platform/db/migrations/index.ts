@@ -14,6 +14,7 @@ import * as recordNumbers from './0011-record-numbers';
 import * as authHardening from './0012-auth-hardening';
 import * as documents from './0014-documents';
 import * as evidence from './0016-evidence';
+import * as controlImplementation from './0017-control-implementation';
 import * as sso from './0023-sso';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
@@ -34,6 +35,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0012-auth-hardening', authHardening.up],
   ['0014-documents', documents.up],
   ['0016-evidence', evidence.up],
+  ['0017-control-implementation', controlImplementation.up],
   ['0023-sso', sso.up],
 ];
 
