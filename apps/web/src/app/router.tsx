@@ -33,6 +33,7 @@ import { RequireAction } from '../features/shell/RequireAction';
 import { soaRoutes } from '../features/soa/routes';
 import { impactRoutes } from '../features/impact/routes';
 import { riskRoutes } from '../features/risk/routes';
+import { competenceRoutes } from '../features/competence/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
@@ -86,6 +87,7 @@ const orgPages = [
   ...riskRoutes,
   ...soaRoutes,
   ...impactRoutes,
+  ...competenceRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },
