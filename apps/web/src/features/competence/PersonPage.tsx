@@ -260,7 +260,7 @@ export function PersonPage() {
                     <Table.Tr>
                       <Table.Th>{T.developmentAction}</Table.Th>
                       <Table.Th w={120}>{T.dueOn}</Table.Th>
-                      <Table.Th w={110}>{T.status}</Table.Th>
+                      <Table.Th w={140}>{T.status}</Table.Th>
                       <Table.Th>Completion</Table.Th>
                       {canWrite && <Table.Th w={170} />}
                     </Table.Tr>

@@ -198,7 +198,7 @@ export function TrainingsPage() {
                   <Table.Th>{T.person}</Table.Th>
                   <Table.Th>{T.developmentAction}</Table.Th>
                   <Table.Th w={120}>{T.dueOn}</Table.Th>
-                  <Table.Th w={110}>{T.status}</Table.Th>
+                  <Table.Th w={140}>{T.status}</Table.Th>
                   <Table.Th>Completion</Table.Th>
                 </Table.Tr>
               </Table.Thead>
