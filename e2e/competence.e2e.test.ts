@@ -62,9 +62,12 @@ describeWithBrowser('competence and training', () => {
     await row.getByRole('button', { name: 'Record completion' }).click();
     const complete = page.getByRole('dialog');
     await complete.getByRole('radio', { name: 'Certificate' }).check();
+    await complete.locator('input[type="file"]').setInputFiles({ name: 'secure-ml-certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
     await complete.getByRole('button', { name: 'Record completion' }).click();
     await row.getByText('Completed').waitFor();
     await row.getByText(/Passed .* · Certificate · valid until/).waitFor();
+    // The certificate sits in the one evidence library, linked from the record.
+    await row.getByRole('link', { name: /^EV-\d+ secure-ml-certificate\.pdf$/ }).waitFor();
     await page.getByTestId('person-competences').locator('tr[data-competence="Secure ML development"]').getByText('Met').waitFor();
     await screenshot(page, '91-competence-person');
     expect(await seriousA11yViolations(page)).toEqual([]);

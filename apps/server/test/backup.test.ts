@@ -144,7 +144,7 @@ for (const dialect of DIALECTS) {
         expect(got.bytes.equals(e.bytes)).toBe(true);
       }
       // Writes made during the backup are in or out, never half: a restored file row has its bytes.
-      const rows = await restored.handle.db.selectFrom('files').select(['id', 'entityId', 'sha256']).execute();
+      const rows = await restored.handle.db.selectFrom('evidence').select(['id', 'sha256']).execute();
       expect(rows.length).toBeGreaterThanOrEqual(evidence.length);
       for (const e of during.evidence.filter((d) => rows.some((r) => r.id === d.fileId))) {
         const got = await download(rapi, `${gapBase}/${e.ref}/files/${e.fileId}`);
@@ -169,7 +169,7 @@ for (const dialect of DIALECTS) {
       const { owner, orgId } = await newOrgOwner(server, 'Refusal Org');
       const assessment = (await owner.post(`/api/orgs/${orgId}/gap-assessments`, { name: 'A' })).body;
       const api = await tokenClient(owner);
-      expect((await uploadEvidence(api, `/api/orgs/${orgId}/gap-assessments/${assessment.id}/items/5.2/files`, Buffer.from('policy v1'), 'policy.pdf')).status).toBe(201);
+      expect((await uploadEvidence(api, `/api/orgs/${orgId}/gap-assessments/${assessment.id}/items/5.2/files`, Buffer.from('%PDF-1.4 policy v1'), 'policy.pdf')).status).toBe(201);
       await server.close();
       const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-bref-out-'));
       cleanup.push(() => Promise.resolve(fs.rmSync(outDir, { recursive: true, force: true })));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Server } from '../src/server';
 import { dueItems } from '../src/modules/competence/due';
 import { addMember, Client, describeEachDialect, newOrgOwner, otherInstance } from './harness';
+import { upload } from './files';
 
 // Competence, training and awareness (7.2, 7.3): competences required per AI role and RACI
 // responsibility, people with and without an account, actions, assignments and completions, the
@@ -69,8 +70,20 @@ describeEachDialect('competence, training and awareness', (ctx) => {
     expect(passed.body.completions[0].expiresOn.slice(0, 4)).toBe(String(Number(isoDay(-1).slice(0, 4)) + 2));
 
     // An expiring certificate: the contractor's bootcamp as stated on the certificate.
+    // The certificate goes into the one evidence library and the completion attaches it.
     const devAssigned = (await owner.post(url('/training-assignments'), { personId: contractor.body.id, actionId: devCourse.id })).body;
-    await owner.post(url(`/training-assignments/${devAssigned.id}/completions`), { version: devAssigned.version, completedOn: isoDay(-700), result: 'passed', evidenceKind: 'attestation', attestation: 'Certificate seen', expiresOn: isoDay(10) });
+    const noFile = await owner.post(url(`/training-assignments/${devAssigned.id}/completions`), { version: devAssigned.version, completedOn: isoDay(-700), result: 'passed', evidenceKind: 'certificate' });
+    expect(noFile.status).toBe(400);
+    expect(JSON.stringify(noFile.body)).toMatch(/Certificate: upload the certificate/);
+    const certificate = await upload(owner, url('/evidence/files'), Buffer.from('Certificate of completion: Secure ML bootcamp'), { fileName: 'certificate.txt' });
+    expect(certificate.status, certificate.text).toBe(201);
+    const evidenceId = (certificate.body as { id: string }).id;
+    const withCert = await owner.post(url(`/training-assignments/${devAssigned.id}/completions`), { version: devAssigned.version, completedOn: isoDay(-700), result: 'passed', evidenceKind: 'certificate', expiresOn: isoDay(10), evidenceId });
+    expect(withCert.status, withCert.text).toBe(201);
+    const completionId = withCert.body.completions[0].id;
+    expect(withCert.body.completions[0].evidence).toEqual([expect.objectContaining({ id: evidenceId, reference: expect.stringMatching(/^EV-\d+$/) })]);
+    const links = (await owner.get(url(`/evidence/${evidenceId}`))).body.links;
+    expect(links).toEqual([expect.objectContaining({ subjectType: 'training_completion', subjectId: completionId, label: expect.stringContaining('Training completion: Secure ML bootcamp, Carla Contractor') })]);
 
     matrix = (await owner.get(url('/competence-matrix'))).body;
     expect(cell(me.id, riskComp.body.id)).toMatchObject({ state: 'met' });
@@ -171,6 +184,13 @@ describeEachDialect('competence, training and awareness', (ctx) => {
     expect((await stranger.post(`/api/orgs/${theirs}/training-assignments`, { personId: mine.id, actionId: myAction.id })).status).toBe(422);
     const theirPerson = (await stranger.post(`/api/orgs/${theirs}/people`, { name: 'Theirs' })).body;
     expect((await stranger.post(`/api/orgs/${theirs}/training-assignments`, { personId: theirPerson.id, actionId: myAction.id })).body.error.message).toMatch(/Development action: choose/);
+    // Another organization's certificate cannot be attached: the completion is refused as a whole.
+    const theirAction = (await stranger.post(`/api/orgs/${theirs}/development-actions`, { title: 'Theirs', kind: 'course' })).body;
+    const theirAssignment = (await stranger.post(`/api/orgs/${theirs}/training-assignments`, { personId: theirPerson.id, actionId: theirAction.id })).body;
+    const myEvidence = (await owner.get(url('/evidence'))).body.items[0];
+    const borrowed = await stranger.post(`/api/orgs/${theirs}/training-assignments/${theirAssignment.id}/completions`, { version: theirAssignment.version, completedOn: isoDay(-1), result: 'passed', evidenceKind: 'certificate', evidenceId: myEvidence.id });
+    expect(borrowed.status).toBe(404);
+    expect((await stranger.get(`/api/orgs/${theirs}/training-assignments`)).body.items[0]).toMatchObject({ status: 'open', completions: [] });
     expect((await stranger.get(`/api/orgs/${theirs}/competence-matrix`)).body.rows.map((r: { person: { name: string } }) => r.person.name)).not.toContain('Carla Contractor');
   });
 

@@ -46,8 +46,8 @@ describeEachDialect('gap analysis evidence files', (ctx) => {
   it('serves names outside Latin-1 with an ASCII fallback and the exact name in filename*, and strips bidi and control characters at upload', async () => {
     // U+202E (right-to-left override) makes "invoice\u202Efdp.exe" show as "invoiceexe.pdf": it must not survive the upload.
     const cases: [sent: string, stored: string][] = [
-      ['résumé 履歴.pdf', 'résumé 履歴.pdf'],
-      ['invoice\u202Efdp.exe', 'invoicefdp.exe'],
+      ['résumé 履歴.txt', 'résumé 履歴.txt'],
+      ['invoice\u202Efdp.txt', 'invoicefdp.txt'],
       ['\u2066plan\u2069 \u202Av2\u202C.txt', 'plan v2.txt'],
       ['100% ready.txt', '100% ready.txt'],
     ];
@@ -75,17 +75,21 @@ describeEachDialect('gap analysis evidence files', (ctx) => {
     const bytes = Buffer.from('same evidence twice');
     await sendFile(owner, `${base}/${id}/items/7.2/files`, bytes, 'a.txt', 'text/plain');
     await sendFile(owner, `${base}/${id}/items/7.3/files`, bytes, 'b.txt', 'text/plain');
-    const rows = await (ctx()).handle.db.selectFrom('files').select('sha256').where('orgId', '=', orgId).where('name', 'in', ['a.txt', 'b.txt']).execute();
+    const rows = await (ctx()).handle.db.selectFrom('evidence').select('sha256').where('orgId', '=', orgId).where('fileName', 'in', ['a.txt', 'b.txt']).execute();
+    expect(rows).toHaveLength(2);
     expect(new Set(rows.map((r) => r.sha256)).size).toBe(1);
   });
 
-  it('serves unsafe types as downloads, strips paths from names, and refuses empty or non-multipart uploads', async () => {
-    const res = await sendFile(owner, `${base}/${id}/items/A.6.2.4/files`, Buffer.from('<script>alert(1)</script>'), '../../etc/evil.html', 'text/html');
+  it('refuses types the evidence library does not take, strips paths from names, and refuses empty or non-multipart uploads', async () => {
+    const html = await sendFile(owner, `${base}/${id}/items/A.6.2.4/files`, Buffer.from('<script>alert(1)</script>'), 'evil.html', 'text/html');
+    expect(html.status).toBe(415);
+    expect(html.body.error.message).toMatch(/not taken as evidence/);
+    const res = await sendFile(owner, `${base}/${id}/items/A.6.2.4/files`, Buffer.from('plain notes'), '../../etc/evil.txt', 'text/html');
     expect(res.status).toBe(201);
     const f = (res.body.files as { id: string; name: string }[])[0]!;
-    expect(f.name).toBe('evil.html');
+    expect(f.name).toBe('evil.txt');
     const got = await download(owner, `${base}/${id}/items/A.6.2.4/files/${f.id}`);
-    expect(got.headers['content-type']).toBe('application/octet-stream');
+    expect(got.headers['content-type']).toBe('text/plain');
     const empty = await sendFile(owner, `${base}/${id}/items/A.6.2.4/files`, Buffer.alloc(0), 'empty.txt', 'text/plain');
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toContain('empty');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AI_SUB_ROLE_LABELS } from './context';
 import { calendarDate } from './dates';
+import { expiryState } from './evidence';
 import { idRef } from './ids';
 import { versionField } from './version';
 
@@ -31,8 +32,8 @@ export const COMPLETION_RESULT_LABELS: Record<CompletionResult, string> = { pass
 /** Only these results give the action's competences; a failed attempt is kept as a record. */
 export const GIVES_COMPETENCE: readonly CompletionResult[] = ['passed', 'attended'];
 
-export const EVIDENCE_KINDS = ['certificate', 'attestation'] as const;
-export type CompletionEvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const COMPLETION_EVIDENCE_KINDS = ['certificate', 'attestation'] as const;
+export type CompletionEvidenceKind = (typeof COMPLETION_EVIDENCE_KINDS)[number];
 
 export const ASSIGNMENT_STATUSES = ['open', 'completed', 'cancelled'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
@@ -40,8 +41,8 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 export const MATRIX_STATES = ['met', 'expiring', 'expired', 'gap', 'not_required'] as const;
 export type MatrixState = (typeof MATRIX_STATES)[number];
 export const MATRIX_STATE_LABELS: Record<MatrixState, string> = { met: 'Met', expiring: 'Expiring', expired: 'Expired', gap: 'Gap', not_required: 'Not required' };
-/** A competence whose evidence ends within this many days shows as expiring and becomes a due item. */
-export const EXPIRING_WITHIN_DAYS = 30;
+// A competence whose evidence ends within EXPIRING_WITHIN_DAYS (evidence.ts, 30 days) shows as
+// expiring and becomes a due item: one rule with the evidence library's expiry flags.
 
 const line = (what: string, max: number) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max, `${what} must be at most ${max} characters`);
 const optional = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`);
@@ -122,12 +123,13 @@ export const ZCompletionFields = z
     version: versionField(),
     completedOn: calendarDate('Completed on'),
     result: z.enum(COMPLETION_RESULTS, { error: 'Result must be passed, attended or failed' }),
-    evidenceKind: z.enum(EVIDENCE_KINDS, { error: 'Evidence must be a certificate or an attestation' }),
+    evidenceKind: z.enum(COMPLETION_EVIDENCE_KINDS, { error: 'Evidence must be a certificate or an attestation' }),
     attestation: optional('Attestation', 2000).default(''),
     expiresOn: calendarDate('Expires on').nullable().optional().describe('the date the certificate states; by default the completion date plus the action\'s validity'),
     evidenceId: idRef('Certificate', 'a piece of evidence in the evidence library').nullable().default(null),
   })
   .superRefine((v, ctx) => {
+    if (v.evidenceKind === 'certificate' && !v.evidenceId) ctx.addIssue({ code: 'custom', path: ['evidenceId'], message: 'Certificate: upload the certificate to the evidence library, or record a signed attestation instead' });
     if (v.evidenceKind === 'attestation' && !v.attestation) ctx.addIssue({ code: 'custom', path: ['attestation'], message: 'Attestation: write what the person or their manager attests (e.g. "Completed the course and applied it on project X")' });
     if (v.expiresOn && v.expiresOn < v.completedOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Expires on must be on or after Completed on' });
   });
@@ -140,10 +142,6 @@ export function addMonths(date: string, months: number): string {
   const month = (total % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** When a completion stops counting: the date the certificate states, else completion + validity, else never. */
@@ -202,10 +200,8 @@ export function matrixCell(person: MatrixPerson, competence: MatrixCompetence, a
 }
 
 function heldState(expiresOn: string | null, today: string): MatrixState {
-  if (expiresOn === null) return 'met';
-  if (expiresOn < today) return 'expired';
-  if (expiresOn <= addDays(today, EXPIRING_WITHIN_DAYS)) return 'expiring';
-  return 'met';
+  const state = expiryState(expiresOn, today);
+  return state === 'current' ? 'met' : state;
 }
 
 export type MatrixRowSummary = { personId: string; required: number; met: number; expiring: number; expired: number; gap: number };

@@ -20,3 +20,4 @@ export * from './rich-text';
 export * from './documents';
 export * from './document-generators';
 export * from './competence';
+export * from './evidence';

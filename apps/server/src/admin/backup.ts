@@ -142,8 +142,21 @@ export function inspectSqlite(db: SqliteDatabase.Database): Omit<Snapshot, 'meth
   if (!tableNames.includes('kysely_migration')) throw new Error('this SQLite file is not a Fortytwo database (it has no migration table)');
   const migrations = db.prepare('select name from kysely_migration order by name').pluck().all() as string[];
   const tables = Object.fromEntries(tableNames.map((t) => [t, Number(db.prepare(`select count(*) from "${t.replace(/"/g, '""')}"`).pluck().get())]));
-  const referenced = tableNames.includes('files') ? (db.prepare('select distinct sha256 from files order by sha256').pluck().all() as string[]) : [];
+  const query = referencedQuery(tableNames);
+  const referenced = query ? (db.prepare(query).pluck().all() as string[]) : [];
   return { migrations, tables, referenced };
+}
+
+/**
+ * The files the database refers to that live outside it (DATA_DIR/files): those of `files` (gap
+ * analysis before 0016, documents) and of evidence revisions, less the ones kept in the database's
+ * own `file_blobs` (FILE_STORE=db), which the database copy carries.
+ */
+export function referencedQuery(tableNames: string[]): string | null {
+  const sources = [tableNames.includes('files') ? 'select sha256 from files' : null, tableNames.includes('evidence_revisions') ? 'select sha256 from evidence_revisions where sha256 is not null' : null].filter(Boolean);
+  if (sources.length === 0) return null;
+  const inDb = tableNames.includes('file_blobs') ? ' where sha256 not in (select sha256 from file_blobs)' : '';
+  return `select distinct sha256 from (${sources.join(' union ')}) refs${inDb} order by sha256`;
 }
 
 async function snapshotPostgres(databaseUrl: string, dest: string): Promise<Snapshot> {
@@ -180,6 +193,7 @@ export async function inspectPostgres(client: pg.Client): Promise<Omit<Snapshot,
   const migrations = (await client.query<{ name: string }>('select name from kysely_migration order by name')).rows.map((r) => r.name);
   const tables: Record<string, number> = {};
   for (const t of tableNames) tables[t] = Number((await client.query<{ n: string }>(`select count(*) as n from "${t.replace(/"/g, '""')}"`)).rows[0]!.n);
-  const referenced = tableNames.includes('files') ? (await client.query<{ sha256: string }>('select distinct sha256 from files order by sha256')).rows.map((r) => r.sha256) : [];
+  const query = referencedQuery(tableNames);
+  const referenced = query ? (await client.query<{ sha256: string }>(query)).rows.map((r) => r.sha256) : [];
   return { migrations, tables, referenced };
 }

@@ -84,6 +84,11 @@ const ZConfig = z.object({
   SESSION_IDLE_DAYS: ZDays('SESSION_IDLE_DAYS', SESSION_DEFAULTS.idleDays),
   SESSION_MAX_DAYS: ZDays('SESSION_MAX_DAYS', SESSION_DEFAULTS.maxDays),
   WEB_DIST: z.string().optional(),
+  // Where uploaded files live: disk (DATA_DIR/files), db (the database), or s3://bucket/prefix.
+  FILE_STORE: z
+    .string()
+    .regex(/^(disk|db|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?)$/, 'FILE_STORE must be "disk", "db" or s3://bucket/prefix')
+    .optional(),
 });
 
 export type Config = {
@@ -95,6 +100,8 @@ export type Config = {
   trustProxy: TrustProxy;
   sessions: SessionPolicy;
   webDist: string;
+  /** FILE_STORE as set (see platform/file-stores.ts); unset means DATA_DIR/files. */
+  fileStore?: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -114,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
     sessions: { idleDays: Math.min(c.SESSION_IDLE_DAYS, c.SESSION_MAX_DAYS), maxDays: c.SESSION_MAX_DAYS },
+    fileStore: c.FILE_STORE,
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };
 }

@@ -6,7 +6,9 @@ import { writeOne } from '../../platform/db/versioned';
 import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
+import { evidenceForMany } from '../evidence/links';
 import { findPerson, listPeople } from './people';
+import { linkEvidence } from '../evidence/links';
 import type { AssignmentOut, CompletionOut } from './schema';
 
 // Training records (7.2 d): a development action assigned to a person with a due date, and its
@@ -31,7 +33,7 @@ export async function listAssignments(db: Db | Tx, orgId: string, filter: Assign
   if (filter.status) q = q.where('trainingAssignments.status', '=', filter.status);
   const rows = await q.orderBy('trainingAssignments.assignedAt', 'desc').execute();
   if (!rows.length) return [];
-  const [people, completions] = await Promise.all([
+  const [people, completions, certificates] = await Promise.all([
     listPeople(db, orgId),
     db
       .selectFrom('trainingCompletions')
@@ -40,6 +42,13 @@ export async function listAssignments(db: Db | Tx, orgId: string, filter: Assign
       .where('assignmentId', 'in', rows.map((r) => r.id))
       .orderBy('recordedAt', 'desc')
       .execute(),
+    db
+      .selectFrom('trainingCompletions')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('assignmentId', 'in', rows.map((r) => r.id))
+      .execute()
+      .then((cs) => evidenceForMany(db, orgId, COMPLETION, cs.map((c) => c.id))),
   ]);
   const names = new Map(people.map((p) => [p.id, p]));
   const now = today();
@@ -65,6 +74,7 @@ export async function listAssignments(db: Db | Tx, orgId: string, filter: Assign
           expiresOn: c.expiresOn,
           recordedAt: c.recordedAt,
           recordedBy: { id: c.recordedBy, name: c.recordedByName },
+          evidence: certificates.get(c.id) ?? [],
         }),
       ),
     version: r.version,
@@ -122,20 +132,14 @@ export function updateAssignment(deps: Deps, actor: Actor, orgId: string, id: st
   });
 }
 
-export type CompletionHooks = {
-  /** Attaches the certificate (evidence already in the library) to the completion, inside its transaction. */
-  linkCertificate?: (tx: Tx, completionId: string, evidenceId: string) => Promise<void>;
-};
-
 /** Records a completion of an open assignment; the expiry comes from the certificate or the action's validity. */
-export function completeAssignment(deps: Deps, actor: Actor, orgId: string, id: string, input: z.output<typeof ZCompletionFields>, hooks: CompletionHooks = {}) {
+export function completeAssignment(deps: Deps, actor: Actor, orgId: string, id: string, input: z.output<typeof ZCompletionFields>) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await findAssignment(tx, orgId, id);
     if (!before) throw notFound('Assignment');
     if (before.version !== input.version) throw staleVersion('assignment', before);
     if (before.status !== 'open') throw ruleViolation(`This assignment is ${before.status}: only an open assignment is completed`);
     if (input.completedOn > today()) throw ruleViolation('Completed on cannot be in the future', { field: 'completedOn' });
-    if (input.evidenceKind === 'certificate' && input.evidenceId && !hooks.linkCertificate) throw ruleViolation('Certificates cannot be attached on this server yet: record an attestation instead', { field: 'evidenceId' });
     const action = (await tx.selectFrom('developmentActions').select('validityMonths').where('id', '=', before.action.id).executeTakeFirst())!;
     const gives = GIVES_COMPETENCE.includes(input.result);
     const completionId = newId();
@@ -157,7 +161,8 @@ export function completeAssignment(deps: Deps, actor: Actor, orgId: string, id: 
         recordedByName: actor.name,
       })
       .execute();
-    if (input.evidenceId && hooks.linkCertificate) await hooks.linkCertificate(tx, completionId, input.evidenceId);
+    // The certificate is a piece of the one evidence library, attached in this transaction.
+    if (input.evidenceId) await linkEvidence(tx, { orgId, evidenceId: input.evidenceId, subjectType: COMPLETION, subjectId: completionId, by: actor, audit });
     await writeOne(
       tx
         .updateTable('trainingAssignments')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSIGNMENT_STATUSES, COMPLETION_RESULTS, DEVELOPMENT_ACTION_KINDS, EVIDENCE_KINDS, MATRIX_STATES, PERSON_KINDS, ROLES } from '@fortytwo/domain';
+import { ASSIGNMENT_STATUSES, COMPLETION_RESULTS, DEVELOPMENT_ACTION_KINDS, COMPLETION_EVIDENCE_KINDS, MATRIX_STATES, PERSON_KINDS, ROLES } from '@fortytwo/domain';
 
 // What the competence routes answer (7.2, 7.3, A.4.6).
 
@@ -54,11 +54,12 @@ export const ZCompletionOut = z.object({
   assignmentId: z.string(),
   completedOn: z.string(),
   result: z.enum(COMPLETION_RESULTS),
-  evidenceKind: z.enum(EVIDENCE_KINDS),
+  evidenceKind: z.enum(COMPLETION_EVIDENCE_KINDS),
   attestation: z.string(),
   expiresOn: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: z.object({ id: z.string().nullable(), name: z.string() }),
+  evidence: z.array(z.object({ id: z.string(), reference: z.string(), title: z.string(), kind: z.enum(['file', 'link']), fileName: z.string().nullable(), url: z.string().nullable(), expiresOn: z.string().nullable(), expiryState: z.string() })).describe('the certificate(s) in the evidence library'),
 });
 export type CompletionOut = z.infer<typeof ZCompletionOut>;
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
-import { localFileStore } from '../../platform/files';
+import { fileStoreOf } from '../../platform/file-stores';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { attachment } from '../../platform/http/content-disposition';
@@ -18,7 +18,7 @@ import { documentPackage } from './package';
 export function documentExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['Documents (7.5)'];
-  const store = localFileStore(deps.config.dataDir);
+  const store = fileStoreOf(deps);
   const orgName = async (orgId: string) => (await deps.db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow()).name;
 
   for (const format of TABLE_FORMATS)

@@ -4,7 +4,7 @@ import { versionField, ZCreateDocument, ZDocumentSettings, ZReviewDecision, ZSub
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
-import { localFileStore } from '../../platform/files';
+import { fileStoreOf } from '../../platform/file-stores';
 import type { AppDeps } from '../../platform/http/app';
 import { attachment } from '../../platform/http/content-disposition';
 import { actorOf, membershipOf } from '../../platform/http/access';
@@ -44,7 +44,7 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const tags = ['Documents (7.5)'];
   const base = '/api/orgs/:orgId/documents';
   const version = `${base}/:id/versions/:versionId`;
-  const store = localFileStore(deps.config.dataDir);
+  const store = fileStoreOf(deps);
   const caller = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), role: membershipOf(req).role });
 
   app.get('/api/orgs/:orgId/document-types', { config: { access: 'document.read' }, schema: { tags, summary: 'The AIMS document types: sections with their guidance and wizard questions, what each serves', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZTypeOut), nextCursor: z.null() }) } } }, () => Promise.resolve({

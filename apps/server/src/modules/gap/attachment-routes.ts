@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { localFileStore } from '../../platform/files';
+import { fileStoreOf } from '../../platform/file-stores';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { attachment } from '../../platform/http/content-disposition';
@@ -15,7 +15,7 @@ const ZFileParams = ZItemParams.extend({ fileId: z.string().max(64) });
 
 export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const store = localFileStore(deps.config.dataDir);
+  const store = fileStoreOf(deps);
   const tags = ['Gap analysis'];
   const base = '/api/orgs/:orgId/gap-assessments/:id/items/:ref/files';
 

@@ -54,20 +54,27 @@ export async function itemsOf(db: Db | Tx, orgId: string, assessmentId: string):
   return withFiles(db, orgId, rows.map(toGapItem));
 }
 
-export const FILE_ENTITY = 'gap_assessment_item';
+/** Evidence is attached to a requirement as assessed: the subject id is the gap item's id. */
+export const REQUIREMENT = 'requirement' as const;
 
-/** Adds each item's uploaded files (one query for all of them). */
+/** Adds each item's evidence files from the evidence library (one query for all of them). */
 export async function withFiles(db: Db | Tx, orgId: string, items: GapItem[]): Promise<GapItem[]> {
   if (items.length === 0) return items;
   const rows = await db
-    .selectFrom('files')
-    .select(['id', 'entityId', 'name', 'size', 'mediaType', 'createdAt'])
-    .where('orgId', '=', orgId)
-    .where('entityType', '=', FILE_ENTITY)
-    .where('entityId', 'in', items.map((i) => i.id))
-    .orderBy('createdAt')
+    .selectFrom('evidenceLinks')
+    .innerJoin('evidence', 'evidence.id', 'evidenceLinks.evidenceId')
+    .select(['evidence.id', 'evidenceLinks.subjectId', 'evidence.fileName', 'evidence.size', 'evidence.mediaType', 'evidence.createdAt'])
+    .where('evidenceLinks.orgId', '=', orgId)
+    .where('evidenceLinks.subjectType', '=', REQUIREMENT)
+    .where('evidenceLinks.subjectId', 'in', items.map((i) => i.id))
+    .where('evidence.kind', '=', 'file')
+    .orderBy('evidence.createdAt')
+    .orderBy('evidence.number')
     .execute();
-  return items.map((i) => ({ ...i, files: rows.filter((f) => f.entityId === i.id).map(({ entityId: _e, ...f }) => f) }));
+  return items.map((i) => ({
+    ...i,
+    files: rows.filter((f) => f.subjectId === i.id).map((f) => ({ id: f.id, name: f.fileName ?? 'file', size: Number(f.size ?? 0), mediaType: f.mediaType ?? 'application/octet-stream', createdAt: f.createdAt })),
+  }));
 }
 
 /** Results of every assessment of an organization, for list summaries and the progress chart. */

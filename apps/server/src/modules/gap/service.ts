@@ -16,10 +16,11 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
 import { createActionsInTx, listActions, type ActionOut } from '../actions/service';
-import { FILE_ENTITY, findAssessment, findItem, itemsOf, listAssessmentRows, resultsByAssessment } from './repository';
+import { REQUIREMENT, findAssessment, findItem, itemsOf, listAssessmentRows, resultsByAssessment } from './repository';
 import { requirementByRef, requirements } from './requirements';
 import type { GapAssessmentSummary, GapItem } from './schema';
 import { writeOne } from '../../platform/db/versioned';
+import { copyEvidenceLinks } from '../evidence/links';
 
 const ASSESSMENT = 'gap_assessment';
 const ITEM = 'gap_assessment_item';
@@ -90,12 +91,9 @@ async function insertItems(tx: Tx, orgId: string, assessmentId: string, actor: A
   });
   await tx.insertInto('gapAssessmentItems').values(rows).execute();
   if (from) {
-    // A snapshot keeps the evidence as it was: its items point at the same stored bytes.
+    // A snapshot keeps the evidence as it was: its items are attached to the same evidence.
     const newIdOf = new Map(rows.map((r) => [r.ref, r.id]));
-    const sourceIds = from.filter((i) => i.files.length > 0).map((i) => i.id);
-    const files = sourceIds.length ? await tx.selectFrom('files').selectAll().where('orgId', '=', orgId).where('entityType', '=', FILE_ENTITY).where('entityId', 'in', sourceIds).execute() : [];
-    const refOf = new Map(from.map((i) => [i.id, i.ref]));
-    if (files.length) await tx.insertInto('files').values(files.map((f) => ({ ...f, id: newId(), entityId: newIdOf.get(refOf.get(f.entityId)!)! }))).execute();
+    await copyEvidenceLinks(tx, { orgId, subjectType: REQUIREMENT, to: new Map(from.map((i) => [i.id, newIdOf.get(i.ref)!])), by: actor });
   }
 }
 
@@ -131,6 +129,8 @@ export function removeAssessment(deps: Deps, actor: Actor, orgId: string, id: st
     const before = await assessmentOrThrow(tx, orgId, id);
     const items = await itemsOf(tx, orgId, id);
     await writeOne(tx.deleteFrom('gapAssessments').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Gap assessment'));
+    // Its requirements no longer exist: their evidence stays in the library, detached from them.
+    if (items.length) await tx.deleteFrom('evidenceLinks').where('orgId', '=', orgId).where('subjectType', '=', REQUIREMENT).where('subjectId', 'in', items.map((i) => i.id)).execute();
     // The answers stay readable in the audit trail after the assessment is gone.
     await audit({ orgId, actor, action: 'gap_assessment.deleted', entityType: ASSESSMENT, entityId: id, before: { ...summary(before, items), items } });
   });

@@ -5,6 +5,7 @@ import type { Tx } from './connect';
 const SEQUENCES = {
   risk: { table: 'risks', column: 'number' },
   impact_assessment: { table: 'impact_assessments', column: 'number' },
+  evidence: { table: 'evidence', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */

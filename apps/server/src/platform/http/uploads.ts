@@ -12,7 +12,8 @@ import { errorHandler } from './error-handler';
 const bodyDocumentedOnly: FastifySchemaCompiler<z.ZodType> = (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route));
 
 export type UploadOptions = { maxBytes: number; what: string };
-export type UploadedFile = { name: string; mediaType: string; bytes: Buffer };
+/** `fields`: the request's text fields (a form sending metadata with the file), at most 4,000 characters each. */
+export type UploadedFile = { name: string; mediaType: string; bytes: Buffer; fields: Record<string, string> };
 /** Reads the one file of an upload request in this scope (see `uploadedFile`). */
 export type ReadUpload = (req: FastifyRequest) => Promise<UploadedFile>;
 
@@ -56,9 +57,13 @@ async function uploadedFile(req: FastifyRequest, opts: UploadOptions): Promise<U
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${opts.what} as multipart/form-data in the field "file".`);
   let found: UploadedFile | undefined;
   let otherField: string | undefined;
+  const fields: Record<string, string> = {};
   try {
     for await (const part of req.parts()) {
-      if (part.type !== 'file') continue;
+      if (part.type !== 'file') {
+        if (typeof part.value === 'string') fields[part.fieldname] = part.value.slice(0, 4000);
+        continue;
+      }
       if (part.fieldname !== 'file') {
         otherField ??= part.fieldname;
         part.file.resume(); // drain it, so the request ends
@@ -67,7 +72,7 @@ async function uploadedFile(req: FastifyRequest, opts: UploadOptions): Promise<U
       if (found) throw oneFileOnly(opts);
       const bytes = await part.toBuffer();
       if (part.file.truncated || bytes.length > opts.maxBytes) throw tooLarge(opts);
-      found = { name: part.filename, mediaType: part.mimetype, bytes };
+      found = { name: part.filename, mediaType: part.mimetype, bytes, fields };
     }
   } catch (err) {
     // The parser's own limits carry a code (mapped in uploadScope); its other errors, which carry

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Modal, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { COMPLETION_RESULT_LABELS, COMPLETION_RESULTS, PERSON_KIND_LABELS, type CompletionEvidenceKind, type CompletionResult } from '@fortytwo/domain';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
+import { useMe } from '../../api/session';
+import { evidenceBase, evidenceFileHref, postForm } from '../evidence/api';
 import { formatDate } from '../../ui/format';
 import { HistoryTimeline, useAuditTrail } from '../../ui/History';
 import { notifyError, notifySuccess } from '../../ui/notify';
@@ -78,8 +80,17 @@ function CompleteModal({ assignment, onClose }: { assignment: Assignment; onClos
   const [evidenceKind, setEvidenceKind] = useState<CompletionEvidenceKind>('certificate');
   const [attestation, setAttestation] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const me = useMe();
   const save = useMutation({
-    mutationFn: () => api.post(`${paths.assignments(orgId)}/${assignment.id}/completions`, { version: assignment.version, completedOn, result, evidenceKind, attestation, expiresOn: expiresOn || null }),
+    // The certificate goes into the one evidence library first; the completion then attaches it in its own transaction.
+    mutationFn: async () => {
+      const evidenceId =
+        evidenceKind === 'certificate' && file
+          ? (await postForm<{ id: string }>(`${evidenceBase(orgId)}/files`, file, { title: `Certificate: ${assignment.action.title}, ${assignment.person.name}`, effectiveOn: completedOn, expiresOn: expiresOn || null }, me.data?.csrfToken)).id
+          : null;
+      return api.post(`${paths.assignments(orgId)}/${assignment.id}/completions`, { version: assignment.version, completedOn, result, evidenceKind, attestation, expiresOn: expiresOn || null, evidenceId });
+    },
     onSuccess: async () => {
       await refreshCompetence(qc, orgId);
       notifySuccess(T.completed);
@@ -108,6 +119,7 @@ function CompleteModal({ assignment, onClose }: { assignment: Assignment; onClos
               <Radio value="attestation" label={T.attestation} />
             </Group>
           </Radio.Group>
+          {evidenceKind === 'certificate' && <FileInput label={T.certificateFile} description={T.certificateHelp} required value={file} onChange={setFile} clearable accept=".pdf,.png,.jpg,.jpeg,.txt,.docx" />}
           {evidenceKind === 'attestation' && <Textarea label={T.attestationText} description={T.attestationHelp} required value={attestation} onChange={(e) => setAttestation(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />}
           <TextInput type="date" label={T.expiresOn} description={T.expiresOnHelp} value={expiresOn} onChange={(e) => setExpiresOn(e.currentTarget.value)} w={300} />
           <Group justify="flex-end">
@@ -278,7 +290,14 @@ export function PersonPage() {
                         <Table.Td>
                           <AssignmentStatusBadge a={a} />
                         </Table.Td>
-                        <Table.Td fz="sm">{completionText(a)}</Table.Td>
+                        <Table.Td fz="sm">
+                          {completionText(a)}
+                          {a.completions[0]?.evidence.map((e) => (
+                            <Anchor key={e.id} href={evidenceFileHref(orgId, e.id)} fz="xs" display="block">
+                              {e.reference} {e.fileName ?? e.title}
+                            </Anchor>
+                          ))}
+                        </Table.Td>
                         {canWrite && (
                           <Table.Td>
                             {a.status === 'open' && (

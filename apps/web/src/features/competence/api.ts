@@ -22,7 +22,8 @@ export type Person = {
   version: number;
 };
 export type DevelopmentAction = { id: string; title: string; kind: DevelopmentActionKind; description: string; provider: string; competences: Ref[]; validityMonths: number | null; openAssignments: number; version: number };
-export type Completion = { id: string; completedOn: string; result: CompletionResult; evidenceKind: CompletionEvidenceKind; attestation: string; expiresOn: string | null; recordedAt: string; recordedBy: { id: string | null; name: string } };
+export type Certificate = { id: string; reference: string; title: string; kind: 'file' | 'link'; fileName: string | null; url: string | null; expiresOn: string | null; expiryState: string };
+export type Completion = { id: string; completedOn: string; result: CompletionResult; evidenceKind: CompletionEvidenceKind; attestation: string; expiresOn: string | null; recordedAt: string; recordedBy: { id: string | null; name: string }; evidence: Certificate[] };
 export type Assignment = {
   id: string;
   person: { id: string; name: string; userId: string | null };
@@ -75,5 +76,5 @@ export const useRaciActivities = (orgId: string) => useQuery({ queryKey: ['raci'
 
 /** After any change: every competence view, the audit trail and the task lists. */
 export async function refreshCompetence(qc: QueryClient, orgId: string) {
-  await Promise.all([qc.invalidateQueries({ queryKey: key(orgId) }), qc.invalidateQueries({ queryKey: ['audit-events', orgId] })]);
+  await Promise.all([qc.invalidateQueries({ queryKey: key(orgId) }), qc.invalidateQueries({ queryKey: ['audit-events', orgId] }), qc.invalidateQueries({ queryKey: ['evidence', orgId] })]);
 }

@@ -54,6 +54,8 @@ export const COMPETENCE_TEXT = {
   certificate: 'Certificate',
   attestation: 'Signed attestation',
   attestationText: 'Attestation',
+  certificateFile: 'Certificate file',
+  certificateHelp: 'Kept in the evidence library (PDF, image or document), attached to this completion',
   attestationHelp: 'What the person or their manager attests, and who signs it',
   expiresOn: 'Valid until (as the certificate states)',
   expiresOnHelp: 'Leave empty to use the action\'s validity',

@@ -13,6 +13,7 @@ import * as raciColumns from './0010-raci-columns';
 import * as recordNumbers from './0011-record-numbers';
 import * as authHardening from './0012-auth-hardening';
 import * as documents from './0014-documents';
+import * as evidence from './0016-evidence';
 import * as competence from './0018-competence';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
@@ -32,6 +33,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0011-record-numbers', recordNumbers.up],
   ['0012-auth-hardening', authHardening.up],
   ['0014-documents', documents.up],
+  ['0016-evidence', evidence.up],
   ['0018-competence', competence.up],
 ];
 
