@@ -74,6 +74,10 @@ const newDocument = async (c: Ctx, to: 'draft' | 'in_review' | 'approved' | 'pub
   if (to === 'published') v = (await c.owner.post(`${url}/publish`, { version: v.version })).body;
   return { id: doc.id, url, version: v.version };
 };
+const newCompetence = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/competences`, { name: `Perm competence ${++seq}` })).body as { id: string; version: number };
+const newPerson = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/people`, { name: `Perm person ${++seq}` })).body as { id: string; version: number };
+const newDevelopmentAction = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/development-actions`, { title: `Perm course ${++seq}`, kind: 'course' })).body as { id: string; version: number };
+const newAssignment = async (c: Ctx) => (await c.owner.post(`/api/orgs/${c.orgId}/training-assignments`, { personId: (await newPerson(c)).id, actionId: (await newDevelopmentAction(c)).id })).body as { id: string; version: number };
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
 const CASES: Case[] = [
@@ -86,6 +90,27 @@ const CASES: Case[] = [
       body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/sso-settings`)).body.version, allowedDomains: [`d${++seq}.example.com`], defaultRole: 'viewer', groupRoles: [], localSignIn: true },
     }),
   },
+  { method: 'GET', route: '/api/orgs/:orgId/competences', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/competences', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences`, body: { name: `Competence ${++seq}` } }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/competences/:id', prepare: async (c) => { const x = await newCompetence(c); return { url: `/api/orgs/${c.orgId}/competences/${x.id}`, body: { version: x.version, description: 'Changed' } }; } },
+  { method: 'DELETE', route: '/api/orgs/:orgId/competences/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences/${(await newCompetence(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/people', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/people', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people`, body: { name: 'Contractor' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/people/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people/${(await newPerson(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/people/:id', prepare: async (c) => { const x = await newPerson(c); return { url: `/api/orgs/${c.orgId}/people/${x.id}`, body: { version: x.version, organization: 'Partner Ltd' } }; } },
+  { method: 'DELETE', route: '/api/orgs/:orgId/people/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people/${(await newPerson(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/development-actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/development-actions` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/development-actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/development-actions`, body: { title: 'Course', kind: 'course' } }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/development-actions/:id', prepare: async (c) => { const x = await newDevelopmentAction(c); return { url: `/api/orgs/${c.orgId}/development-actions/${x.id}`, body: { version: x.version, validityMonths: 12 } }; } },
+  { method: 'DELETE', route: '/api/orgs/:orgId/development-actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/development-actions/${(await newDevelopmentAction(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/training-assignments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/training-assignments` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/training-assignments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/training-assignments`, body: { personId: (await newPerson(c)).id, actionId: (await newDevelopmentAction(c)).id, dueOn: '2099-01-31' } }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/training-assignments/:id', prepare: async (c) => { const x = await newAssignment(c); return { url: `/api/orgs/${c.orgId}/training-assignments/${x.id}`, body: { version: x.version, dueOn: '2099-02-28' } }; } },
+  { method: 'POST', route: '/api/orgs/:orgId/training-assignments/:id/completions', prepare: async (c) => { const x = await newAssignment(c); return { url: `/api/orgs/${c.orgId}/training-assignments/${x.id}/completions`, body: { version: x.version, completedOn: '2026-01-15', result: 'passed', evidenceKind: 'attestation', attestation: 'Signed by the trainer' } }; } },
+  { method: 'GET', route: '/api/orgs/:orgId/competence-matrix', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competence-matrix` }) },
+  ...(['csv', 'xlsx'] as const).flatMap((f) =>
+    ['competence-matrix', 'training-assignments', 'competences', 'people', 'development-actions'].map((r): Case => ({ method: 'GET', route: `/api/orgs/:orgId/${r}/export.${f}`, prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/${r}/export.${f}` }) })),
+  ),
   { method: 'GET', route: '/api/orgs/:orgId/document-types', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-types` }) },
   { method: 'GET', route: '/api/orgs/:orgId/document-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings` }) },
   {

@@ -21,4 +21,5 @@ export * from './documents';
 export * from './document-generators';
 export * from './sso';
 export * from './controls';
+export * from './competence';
 export * from './evidence';

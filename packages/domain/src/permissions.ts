@@ -39,15 +39,22 @@ export const ACTIONS = [
   'control.write',
   'evidence.read',
   'evidence.write',
+  // Competence, training and awareness (7.2, 7.3): people, competences, development actions, training records.
+  'competence.read',
+  'competence.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read', 'risk.read', 'document.read', 'control.read', 'evidence.read'];
+const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read', 'risk.read', 'document.read', 'control.read', 'evidence.read', 'competence.read'];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
   manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish', 'control.read', 'control.write', 'evidence.read', 'evidence.write'],
   contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'control.write', 'evidence.write'],
+export const PERMISSIONS: Record<Role, readonly Action[]> = {
+  owner: [...ACTIONS],
+  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish', 'evidence.read', 'evidence.write', 'competence.read', 'competence.write'],
+  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'evidence.write', 'competence.write'],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
   approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve'],
   internal_auditor: [...READ, 'audit_event.read'],

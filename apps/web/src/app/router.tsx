@@ -35,6 +35,7 @@ import { impactRoutes } from '../features/impact/routes';
 import { riskRoutes } from '../features/risk/routes';
 import { documentRoutes } from '../features/documents/routes';
 import { controlRoutes } from '../features/controls/routes';
+import { competenceRoutes } from '../features/competence/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
@@ -91,6 +92,7 @@ const orgPages = [
   ...soaRoutes,
   ...controlRoutes,
   ...impactRoutes,
+  ...competenceRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

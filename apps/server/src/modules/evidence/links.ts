@@ -101,7 +101,21 @@ export const SUBJECTS: Record<EvidenceSubjectType, Subject> = {
     find: async (db, orgId, ids) => (await db.selectFrom('documents').select(['id', 'title']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).map((r) => ({ id: r.id, label: r.title })),
   },
   finding: {},
-  training_completion: {},
+  training_completion: {
+    // A completion of a training assignment (competence module): named by its action and person.
+    find: async (db, orgId, ids) =>
+      (
+        await db
+          .selectFrom('trainingCompletions')
+          .innerJoin('developmentActions', 'developmentActions.id', 'trainingCompletions.actionId')
+          .leftJoin('people', (j) => j.onRef('people.orgId', '=', 'trainingCompletions.orgId').onRef('people.id', '=', 'trainingCompletions.personId'))
+          .leftJoin('users', 'users.id', 'trainingCompletions.personId')
+          .select(['trainingCompletions.id', 'trainingCompletions.completedOn', 'developmentActions.title', 'people.name as personName', 'users.name as userName'])
+          .where('trainingCompletions.orgId', '=', orgId)
+          .where('trainingCompletions.id', 'in', ids)
+          .execute()
+      ).map((r) => ({ id: r.id, label: `Training completion: ${r.title}, ${r.userName ?? r.personName ?? 'a person'} (${r.completedOn})` })),
+  },
   objective: {},
   measurement: {},
 };

@@ -448,6 +448,26 @@ export type DocumentVersionTable = {
 export type DocumentReviewTable = { id: string; orgId: string; versionId: string; reviewerId: string; actionId: string | null; round: number; decision: string | null; comment: string; decidedAt: string | null };
 export type DocumentAcknowledgementTable = { orgId: string; versionId: string; userId: string; userName: string; at: string };
 
+export type CompetenceTable = { id: string; orgId: string; name: string; description: string; aiRoles: string; raciActivityIds: string; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
+export type PersonTable = { orgId: string; id: string; userId: string | null; name: string; email: string; organization: string; kind: string; aiRoles: string; active: number; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
+export type DevelopmentActionTable = { id: string; orgId: string; title: string; kind: string; description: string; provider: string; competenceIds: string; validityMonths: number | null; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
+export type TrainingAssignmentTable = { id: string; orgId: string; personId: string; actionId: string; dueOn: string | null; status: string; assignedAt: string; assignedBy: string | null; assignedByName: string; version: number; updatedAt: string; updatedBy: string | null };
+export type TrainingCompletionTable = {
+  id: string;
+  orgId: string;
+  assignmentId: string;
+  personId: string;
+  actionId: string;
+  completedOn: string;
+  result: string;
+  evidenceKind: string;
+  attestation: string;
+  expiresOn: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+  recordedByName: string;
+};
+
 export type RecordNumberTable = { orgId: string; sequence: string; last: number };
 
 /** The current revision's file or link, repeated on the evidence row so the register lists without a join. */
@@ -523,4 +543,9 @@ export type Database = {
   documentVersions: DocumentVersionTable;
   documentReviews: DocumentReviewTable;
   documentAcknowledgements: DocumentAcknowledgementTable;
+  competences: CompetenceTable;
+  people: PersonTable;
+  developmentActions: DevelopmentActionTable;
+  trainingAssignments: TrainingAssignmentTable;
+  trainingCompletions: TrainingCompletionTable;
 };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconFileDescription, IconFiles, IconSettings, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
 import { IconAlertTriangle, IconClipboardCheck, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup, IconTable, IconUserCheck, IconCertificate, IconSchool } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -16,6 +17,7 @@ import { RISK_TEXT } from '../risk/text';
 import { IMPACT_TEXT } from '../impact/text';
 import { SOA_TEXT } from '../soa/text';
 import { CONTROLS_TEXT } from '../controls/text';
+import { COMPETENCE_TEXT } from '../competence/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
 import { SHELL_TEXT } from './text';
@@ -94,6 +96,10 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(to, 'Master list', <IconFileDescription size={16} />)}
                     {link(`${base}/documents`, 'Documents', <IconFiles size={16} />, undefined, is(`${base}/documents`) && !is(`${base}/documents/settings`))}
                     {link(`${base}/documents/settings`, 'Document settings', <IconSettings size={16} />)}
+                    {link(`${base}/competence-matrix`, COMPETENCE_TEXT.matrixTitle, <IconTable size={16} />)}
+                    {link(`${base}/people`, COMPETENCE_TEXT.peopleTitle, <IconUserCheck size={16} />)}
+                    {link(`${base}/competences`, COMPETENCE_TEXT.competencesTitle, <IconCertificate size={16} />)}
+                    {link(`${base}/trainings`, COMPETENCE_TEXT.trainingsTitle, <IconSchool size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);

@@ -15,6 +15,7 @@ import * as authHardening from './0012-auth-hardening';
 import * as documents from './0014-documents';
 import * as evidence from './0016-evidence';
 import * as controlImplementation from './0017-control-implementation';
+import * as competence from './0018-competence';
 import * as sso from './0023-sso';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
@@ -36,6 +37,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0014-documents', documents.up],
   ['0016-evidence', evidence.up],
   ['0017-control-implementation', controlImplementation.up],
+  ['0018-competence', competence.up],
   ['0023-sso', sso.up],
 ];
 
