@@ -19,3 +19,5 @@ export * from './impact';
 export * from './rich-text';
 export * from './documents';
 export * from './document-generators';
+export * from './objectives';
+export * from './monitoring';
