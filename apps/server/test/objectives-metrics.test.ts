@@ -27,6 +27,12 @@ describeEachDialect('AI objectives and monitoring', (ctx) => {
     await other?.close();
   });
 
+  it('documents the routes in OpenAPI', async () => {
+    const { owner } = await newOrgOwner(ctx(), 'OpenAPI Org');
+    const doc = (await owner.get('/api/openapi.json')).body;
+    for (const p of ['/api/orgs/{orgId}/objectives/{id}/progress', '/api/orgs/{orgId}/metrics/{id}/measurements', '/api/orgs/{orgId}/metrics/{id}/measurements/import']) expect(Object.keys(doc.paths)).toContain(p);
+  });
+
   it('keeps an objective with its plan and charts its progress from baseline to target', async () => {
     const { owner, orgId } = await newOrgOwner(ctx(), 'Objectives Org');
     const base = `/api/orgs/${orgId}/objectives`;
