@@ -33,6 +33,8 @@ import { RequireAction } from '../features/shell/RequireAction';
 import { soaRoutes } from '../features/soa/routes';
 import { impactRoutes } from '../features/impact/routes';
 import { riskRoutes } from '../features/risk/routes';
+import { objectiveRoutes } from '../features/objectives/routes';
+import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
@@ -84,6 +86,8 @@ const orgPages = [
   { path: 'raci', element: <RaciPage /> },
   // Step 4: risks, the treatment plan and the criteria (6.1.1–6.1.3), the SoA, impact assessments.
   ...riskRoutes,
+  ...objectiveRoutes,
+  ...metricRoutes,
   ...soaRoutes,
   ...impactRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
