@@ -3,6 +3,7 @@ import { aiSystems } from './commands/ai-systems';
 import { catalog } from './commands/catalog';
 import { docs } from './commands/docs';
 import { login } from './commands/login';
+import { metrics } from './commands/metrics';
 import { soa } from './commands/soa';
 import { CliError, EXIT } from './errors';
 import { println, processIo, type Io } from './io';
@@ -24,6 +25,7 @@ Commands:
   docs master-list       the master list of documented information, with its problems
   docs export            download the evidence package of the documents in force (zip)
   docs verify <zip>      check an evidence package offline against its manifest (SHA-256)
+  metrics push <m> <v>   record a measurement of a metric (monitoring pipelines: a "measurements" token)
 
 Options:
   -h, --help             show help (also after any command)
@@ -58,6 +60,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
         return await catalog(rest, io);
       case 'soa':
         return await soa(rest, io);
+      case 'metrics':
+      case 'metric':
+        return await metrics(rest, io);
       case 'docs':
       case 'documents':
         return await docs(rest, io);

@@ -111,6 +111,37 @@ const CASES: Case[] = [
   ...(['csv', 'xlsx'] as const).flatMap((f) =>
     ['competence-matrix', 'training-assignments', 'competences', 'people', 'development-actions'].map((r): Case => ({ method: 'GET', route: `/api/orgs/:orgId/${r}/export.${f}`, prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/${r}/export.${f}` }) })),
   ),
+const newObjective = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/objectives`, { title: `Perm objective ${++seq}` })).body as { id: string; version: number };
+const newMetric = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/metrics`, { name: `Perm metric ${++seq}`, upperThreshold: 10 })).body as { id: string; version: number };
+const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
+const CASES: Case[] = [
+  { method: 'GET', route: '/api/orgs/:orgId/objectives', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/objectives/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/export.csv` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/objectives/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/export.xlsx` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/objectives', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives`, body: { title: 'Perm' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/objectives/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/objectives/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}`, body: { version: 1, status: 'in_progress' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/objectives/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/objectives/:id/progress', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}/progress`, body: { onDate: '2027-01-31', value: 1 } }) },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/objectives/:id/progress/:entryId',
+    prepare: async (c) => {
+      const o = await newObjective(c);
+      const entry = (await c.owner.post(`/api/orgs/${c.orgId}/objectives/${o.id}/progress`, { onDate: '2027-01-31', value: 1 })).body.progress[0];
+      return { url: `/api/orgs/${c.orgId}/objectives/${o.id}/progress/${entry.id}` };
+    },
+  },
+  { method: 'GET', route: '/api/orgs/:orgId/metrics', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/metrics/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/export.csv` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/metrics/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/export.xlsx` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/metrics', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics`, body: { name: 'Perm' } }) },
+  { method: 'GET', route: '/api/orgs/:orgId/metrics/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/metrics/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}`, body: { version: 1, frequency: 'weekly' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/metrics/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/metrics/:id/measurements', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/metrics/:id/measurements', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements`, body: { value: 1 } }) },
+  { method: 'POST', route: '/api/orgs/:orgId/metrics/:id/measurements/import', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements/import?dryRun=true`, file: Buffer.from('at,value\n2027-01-31,1\n') }) },
   { method: 'GET', route: '/api/orgs/:orgId/document-types', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-types` }) },
   { method: 'GET', route: '/api/orgs/:orgId/document-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings` }) },
   {
@@ -525,6 +556,7 @@ describeEachDialect('permission matrix', (ctx) => {
     expect(verdicts).toEqual([]);
     // Every role on every route, one after the other: the walk grows with the API and outlasts the default timeout on a busy machine.
   }, 300_000);
+  }, 240_000);
 
   it('lets only owners make owners, and never removes the last owner', async () => {
     const manager = members.get('manager')!;

@@ -23,3 +23,5 @@ export * from './sso';
 export * from './controls';
 export * from './competence';
 export * from './evidence';
+export * from './objectives';
+export * from './monitoring';

@@ -45,7 +45,7 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read', 'risk.read', 'document.read', 'control.read', 'evidence.read', 'competence.read'];
+const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read', 'risk.read', 'document.read', 'control.read', 'evidence.read', 'competence.read', 'objective.read', 'metric.read'];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
@@ -55,6 +55,18 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
   manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish', 'evidence.read', 'evidence.write', 'competence.read', 'competence.write'],
   contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'evidence.write', 'competence.write'],
+  'objective.read',
+  'objective.write',
+  'metric.read',
+  'metric.write',
+  // Recording measurements of a metric: by hand, by CSV import, or pushed by a monitoring pipeline.
+  'measurement.write',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+export const PERMISSIONS: Record<Role, readonly Action[]> = {
+  owner: [...ACTIONS],
+  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish', 'objective.read', 'objective.write', 'metric.read', 'metric.write', 'measurement.write'],
+  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'objective.write', 'metric.write', 'measurement.write'],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
   approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve'],
   internal_auditor: [...READ, 'audit_event.read'],
@@ -71,4 +83,18 @@ export function grantableRoles(role: Role): Role[] {
   if (role === 'owner') return ['owner', 'manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'];
   if (can(role, 'member.manage')) return ['manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'];
   return [];
+}
+
+/**
+ * What an API token may do. A `full` token acts as its user in everything that user's role allows;
+ * a `measurements` token (for an ML monitoring pipeline, whose secret lives on a build server) can
+ * only record measurements, so a leaked pipeline token cannot read or change anything else.
+ */
+export const TOKEN_SCOPES = ['full', 'measurements'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = { full: 'Everything your role allows', measurements: 'Only record measurements (monitoring pipelines)' };
+
+/** Whether a token of `scope` may call a route guarded by `access` (the role is checked as well). */
+export function tokenAllows(scope: TokenScope, access: Action | 'user'): boolean {
+  return scope === 'full' || access === 'measurement.write';
 }

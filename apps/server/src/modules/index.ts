@@ -25,6 +25,8 @@ import { evidenceRoutes } from './evidence/routes';
 import { evidenceExportRoutes } from './evidence/export-routes';
 import { competenceRoutes } from './competence/routes';
 import { competenceExportRoutes } from './competence/export-routes';
+import { objectiveRoutes } from './objectives/routes';
+import { metricRoutes } from './metrics/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, ssoRoutes, evidenceExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes, competenceExportRoutes, competenceRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, ssoRoutes, evidenceExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes, competenceExportRoutes, competenceRoutes, objectiveRoutes, metricRoutes];

@@ -36,6 +36,8 @@ import { riskRoutes } from '../features/risk/routes';
 import { documentRoutes } from '../features/documents/routes';
 import { controlRoutes } from '../features/controls/routes';
 import { competenceRoutes } from '../features/competence/routes';
+import { objectiveRoutes } from '../features/objectives/routes';
+import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
@@ -89,6 +91,8 @@ const orgPages = [
   ...documentRoutes,
   // Step 4: risks, the treatment plan and the criteria (6.1.1–6.1.3), the SoA, impact assessments.
   ...riskRoutes,
+  ...objectiveRoutes,
+  ...metricRoutes,
   ...soaRoutes,
   ...controlRoutes,
   ...impactRoutes,

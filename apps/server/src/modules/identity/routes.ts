@@ -13,6 +13,7 @@ import { isSetUp, setUp } from './setup';
 import { createSession, logIn, logOut, signOutEverywhere } from './sessions';
 import { changePassword } from './passwords';
 import { completePasswordReset, createPasswordReset, previewPasswordReset, RESET_VALID_HOURS } from './password-resets';
+import { TOKEN_SCOPES } from '@fortytwo/domain';
 import { createToken, listTokens, revokeToken } from './tokens';
 
 const ZToken = z.object({
@@ -22,6 +23,7 @@ const ZToken = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  scope: z.enum(TOKEN_SCOPES).describe('full: everything your role allows; measurements: only recording measurements of metrics'),
 });
 
 
@@ -186,11 +188,14 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'Create a personal API token; the token is shown only in this answer',
-        body: z.strictObject({ name: z.string().trim().min(1, 'Name the token, e.g. "CI import"').max(100, 'Name must be at most 100 characters') }),
+        body: z.strictObject({
+          name: z.string().trim().min(1, 'Name the token, e.g. "CI import"').max(100, 'Name must be at most 100 characters'),
+          scope: z.enum(TOKEN_SCOPES, { error: `Scope must be one of: ${TOKEN_SCOPES.join(', ')}` }).default('full'),
+        }),
         response: { 201: ZToken.extend({ token: z.string() }) },
       },
     },
-    async (req, reply) => reply.code(201).send(await createToken(deps, authOf(req).user, req.body.name)),
+    async (req, reply) => reply.code(201).send(await createToken(deps, authOf(req).user, req.body.name, req.body.scope)),
   );
 
   app.delete(

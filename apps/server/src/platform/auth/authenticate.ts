@@ -1,3 +1,4 @@
+import type { TokenScope } from '@fortytwo/domain';
 import type { Db } from '../db/connect';
 import { nowIso } from '../ids';
 import { sha256 } from './secrets';
@@ -18,14 +19,14 @@ export const TOKEN_PREFIX = 'ft_';
 export type AuthUser = { id: string; email: string; name: string };
 export type Authentication =
   | { via: 'session'; user: AuthUser; sessionId: string; csrfToken: string }
-  | { via: 'token'; user: AuthUser; tokenId: string };
+  | { via: 'token'; user: AuthUser; tokenId: string; scope: TokenScope };
 
 export async function authenticateBearer(db: Db, token: string): Promise<Authentication | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .select(['apiTokens.id as tokenId', 'apiTokens.lastUsedAt', 'users.id', 'users.email', 'users.name'])
+    .select(['apiTokens.id as tokenId', 'apiTokens.lastUsedAt', 'apiTokens.scope', 'users.id', 'users.email', 'users.name'])
     .where('apiTokens.tokenHash', '=', sha256(token))
     .where('apiTokens.revokedAt', 'is', null)
     .executeTakeFirst();
@@ -35,7 +36,7 @@ export async function authenticateBearer(db: Db, token: string): Promise<Authent
   if (!row.lastUsedAt || Date.parse(now) - Date.parse(row.lastUsedAt) > 60_000) {
     await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.tokenId).execute();
   }
-  return { via: 'token', tokenId: row.tokenId, user: { id: row.id, email: row.email, name: row.name } };
+  return { via: 'token', tokenId: row.tokenId, scope: row.scope as TokenScope, user: { id: row.id, email: row.email, name: row.name } };
 }
 
 export async function authenticateSession(db: Db, cookieValue: string): Promise<Authentication | null> {

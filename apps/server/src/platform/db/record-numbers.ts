@@ -6,6 +6,8 @@ const SEQUENCES = {
   risk: { table: 'risks', column: 'number' },
   impact_assessment: { table: 'impact_assessments', column: 'number' },
   evidence: { table: 'evidence', column: 'number' },
+  objective: { table: 'objectives', column: 'number' },
+  metric: { table: 'metrics', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */

@@ -23,6 +23,7 @@ export type ApiTokenTable = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scope: Generated<string>; // full | measurements (TOKEN_SCOPES)
 };
 // One row per password check, written before the check (so parallel guesses see each other) and
 // removed when the check succeeds or is refused: what remains are the failures of the window.
@@ -467,6 +468,53 @@ export type TrainingCompletionTable = {
   recordedBy: string | null;
   recordedByName: string;
 };
+export type ObjectiveTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  title: string;
+  description: string;
+  measure: string;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  ownerId: string | null;
+  resources: string;
+  dueDate: string | null;
+  evaluation: string;
+  annexRef: string | null; // API: annexCRef (the camel-case plugin would store annexCRef as annex_cref)
+  status: string;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type ObjectiveProgressTable = { id: string; orgId: string; objectiveId: string; onDate: string; value: number; note: string; createdAt: string; createdBy: string | null; createdByName: string };
+export type MetricTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  name: string;
+  description: string;
+  method: string;
+  frequency: string;
+  ownerId: string | null;
+  unit: string;
+  target: number | null;
+  lowerThreshold: number | null;
+  upperThreshold: number | null;
+  aiSystemId: string | null;
+  controlRef: string | null;
+  objectiveId: string | null;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type MeasurementTable = { id: string; orgId: string; metricId: string; at: string; value: number; note: string; source: string; createdAt: string; createdBy: string | null; createdByName: string };
+export type MetricBreachTable = { id: string; orgId: string; metricId: string; state: string; openedAt: string; openingMeasurementId: string; openingValue: number; actionId: string | null; closedAt: string | null };
 
 export type RecordNumberTable = { orgId: string; sequence: string; last: number };
 
@@ -548,4 +596,9 @@ export type Database = {
   developmentActions: DevelopmentActionTable;
   trainingAssignments: TrainingAssignmentTable;
   trainingCompletions: TrainingCompletionTable;
+  objectives: ObjectiveTable;
+  objectiveProgress: ObjectiveProgressTable;
+  metrics: MetricTable;
+  measurements: MeasurementTable;
+  metricBreaches: MetricBreachTable;
 };

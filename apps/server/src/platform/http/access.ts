@@ -1,5 +1,5 @@
 import type { Action, Role } from '@fortytwo/domain';
-import { can } from '@fortytwo/domain';
+import { can, tokenAllows } from '@fortytwo/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden, notFound } from '../errors';
 import { authenticateBearer, authenticateSession, SESSION_COOKIE, type Authentication } from '../auth/authenticate';
@@ -70,6 +70,8 @@ export function accessHook(db: Db) {
       const sent = req.headers['x-csrf-token'];
       if (sent !== auth.csrfToken) throw new AppError('CSRF', 'Missing or wrong X-CSRF-Token header: send the csrfToken returned at login');
     }
+    // A narrow token (a monitoring pipeline's) reaches only the routes its scope names, whatever its user's role.
+    if (auth.via === 'token' && !tokenAllows(auth.scope, access)) throw forbidden('This API token may only record measurements; use a full token for anything else');
     if (access === 'user') return;
     const orgId = (req.params as { orgId?: string }).orgId;
     if (!orgId) throw new Error(`Route ${req.routeOptions.url} needs :orgId for access "${access}"`);

@@ -3,6 +3,7 @@ import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconFileDescription, IconFiles, IconSettings, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
 import { IconAlertTriangle, IconClipboardCheck, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
 import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup, IconTable, IconUserCheck, IconCertificate, IconSchool } from '@tabler/icons-react';
+import { IconChartLine, IconFlag, IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -18,6 +19,8 @@ import { IMPACT_TEXT } from '../impact/text';
 import { SOA_TEXT } from '../soa/text';
 import { CONTROLS_TEXT } from '../controls/text';
 import { COMPETENCE_TEXT } from '../competence/text';
+import { OBJECTIVES_TEXT } from '../objectives/text';
+import { METRICS_TEXT } from '../metrics/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
 import { SHELL_TEXT } from './text';
@@ -100,6 +103,8 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/people`, COMPETENCE_TEXT.peopleTitle, <IconUserCheck size={16} />)}
                     {link(`${base}/competences`, COMPETENCE_TEXT.competencesTitle, <IconCertificate size={16} />)}
                     {link(`${base}/trainings`, COMPETENCE_TEXT.trainingsTitle, <IconSchool size={16} />)}
+                    {link(`${base}/objectives`, OBJECTIVES_TEXT.title, <IconFlag size={16} />)}
+                    {link(`${base}/metrics`, METRICS_TEXT.title, <IconChartLine size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);

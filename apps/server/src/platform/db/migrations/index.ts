@@ -16,6 +16,7 @@ import * as documents from './0014-documents';
 import * as evidence from './0016-evidence';
 import * as controlImplementation from './0017-control-implementation';
 import * as competence from './0018-competence';
+import * as objectivesMetrics from './0019-objectives-metrics';
 import * as sso from './0023-sso';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
@@ -38,6 +39,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0016-evidence', evidence.up],
   ['0017-control-implementation', controlImplementation.up],
   ['0018-competence', competence.up],
+  ['0019-objectives-metrics', objectivesMetrics.up],
   ['0023-sso', sso.up],
 ];
 
