@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, competenceMatrix, expiryOf, matrixCell, ZCompletionFields, type MatrixCompletion } from './competence';
+import { addMonths } from './dates';
+import { competenceMatrix, expiryOf, matrixCell, ZCompletionFields, type MatrixCompletion } from './competence';
 
 const person = { id: 'p1', aiRoles: ['ai_developer'], raciActivityIds: ['raci-risk'] };
 const competence = { id: 'c1', aiRoles: ['ai_developer'], raciActivityIds: [] };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AI_SUB_ROLE_LABELS } from './context';
-import { calendarDate } from './dates';
+import { calendarDate, addMonths } from './dates';
 import { expiryState } from './evidence';
 import { idRef } from './ids';
 import { versionField } from './version';
@@ -134,15 +134,6 @@ export const ZCompletionFields = z
     if (v.expiresOn && v.expiresOn < v.completedOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Expires on must be on or after Completed on' });
   });
 
-/** YYYY-MM-DD plus whole months; the 31st of a month without one falls back to its last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /** When a completion stops counting: the date the certificate states, else completion + validity, else never. */
 export function expiryOf(completedOn: string, validityMonths: number | null, stated?: string | null): string | null {

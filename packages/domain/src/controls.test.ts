@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, cadenceLabel, controlStatusFromSoa, lastPerformed, nextDue, operatingSince, operationFacts, soaStatusOf, statusTransition, ZControlImplementationInput, type ImplementationFacts, type OccurrenceFact } from './controls';
+import { addMonths } from './dates';
+import { cadenceLabel, controlStatusFromSoa, lastPerformed, nextDue, operatingSince, operationFacts, soaStatusOf, statusTransition, ZControlImplementationInput, type ImplementationFacts, type OccurrenceFact } from './controls';
 
 const operating: ImplementationFacts = { status: 'operating', statusSince: '2026-01-10', interruptedOn: null, cadenceMonths: 3, dueOn: null };
 const ok = (performedOn: string): OccurrenceFact => ({ performedOn, outcome: 'ok' });

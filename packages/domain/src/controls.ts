@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from './dates';
+import { calendarDate, addMonths } from './dates';
 import { idRef, ZOwnerRef } from './ids';
 import { versionField } from './version';
 import type { ImplementationStatus } from './soa';
@@ -65,15 +65,6 @@ export function controlStatusFromSoa(soa: ImplementationStatus, current: Control
   }
 }
 
-/** YYYY-MM-DD plus whole months; a day the target month lacks becomes its last day (31 Jan + 1 = 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 export type OccurrenceFact = { performedOn: string; outcome: OccurrenceOutcome };
 export type ImplementationFacts = {

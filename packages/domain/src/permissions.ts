@@ -42,19 +42,7 @@ export const ACTIONS = [
   // Competence, training and awareness (7.2, 7.3): people, competences, development actions, training records.
   'competence.read',
   'competence.write',
-] as const;
-export type Action = (typeof ACTIONS)[number];
-
-const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read', 'risk.read', 'document.read', 'control.read', 'evidence.read', 'competence.read', 'objective.read', 'metric.read'];
-
-export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  owner: [...ACTIONS],
-  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish', 'control.read', 'control.write', 'evidence.read', 'evidence.write'],
-  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'control.write', 'evidence.write'],
-export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  owner: [...ACTIONS],
-  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish', 'evidence.read', 'evidence.write', 'competence.read', 'competence.write'],
-  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'evidence.write', 'competence.write'],
+  // AI objectives (6.2) and monitoring (9.1).
   'objective.read',
   'objective.write',
   'metric.read',
@@ -63,10 +51,17 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   'measurement.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read', 'risk.read', 'document.read', 'control.read', 'evidence.read', 'competence.read', 'objective.read', 'metric.read'];
+
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
-  manager: ['org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage', 'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish', 'objective.read', 'objective.write', 'metric.read', 'metric.write', 'measurement.write'],
-  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'objective.write', 'metric.write', 'measurement.write'],
+  manager: [
+    'org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage',
+    'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish',
+    'control.read', 'control.write', 'evidence.read', 'evidence.write', 'competence.read', 'competence.write', 'objective.read', 'objective.write', 'metric.read', 'metric.write', 'measurement.write',
+  ],
+  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'control.write', 'evidence.write', 'competence.write', 'objective.write', 'metric.write', 'measurement.write'],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
   approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve'],
   internal_auditor: [...READ, 'audit_event.read'],

@@ -1,9 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconFileDescription, IconFiles, IconSettings, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
-import { IconAlertTriangle, IconClipboardCheck, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
-import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup, IconTable, IconUserCheck, IconCertificate, IconSchool } from '@tabler/icons-react';
-import { IconChartLine, IconFlag, IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBooks, IconBuilding, IconBuildingBank, IconCertificate, IconChartLine, IconChecklist, IconClipboardCheck, IconCompass, IconFileDescription, IconFiles, IconFlag, IconGauge, IconHistory, IconHome, IconKey, IconList, IconListCheck, IconSchool, IconSettings, IconShieldCheck, IconSitemap, IconTable, IconTargetArrow, IconUserCheck, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
