@@ -3,7 +3,7 @@ import { createServer } from './server';
 
 async function main() {
   const config = loadConfig();
-  const server = await createServer(config);
+  const server = await createServer(config, { runJobs: true });
   const shutdown = () => {
     server.close().then(
       () => process.exit(0),

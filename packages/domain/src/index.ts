@@ -19,3 +19,4 @@ export * from './impact';
 export * from './rich-text';
 export * from './documents';
 export * from './document-generators';
+export * from './tasks';

@@ -84,6 +84,20 @@ const ZConfig = z.object({
   SESSION_IDLE_DAYS: ZDays('SESSION_IDLE_DAYS', SESSION_DEFAULTS.idleDays),
   SESSION_MAX_DAYS: ZDays('SESSION_MAX_DAYS', SESSION_DEFAULTS.maxDays),
   WEB_DIST: z.string().optional(),
+  // Email (platform/mail): without SMTP_URL nothing is mailed; notifications stay in the app and
+  // invitation and reset links are shown to whoever creates them.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587 (leave it unset to keep notifications in the app)')
+    .optional(),
+  MAIL_FROM: z.string().max(300).optional(),
+  // Where people open Fortytwo: the links in emails start with it.
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// address such as https://fortytwo.example.com' }).optional(),
+  // The hour of the day (UTC) the daily digest and expiry checks run.
+  DIGEST_HOUR_UTC: z.coerce.number({ error: 'DIGEST_HOUR_UTC must be an hour from 0 to 23' }).int('DIGEST_HOUR_UTC must be an hour from 0 to 23').min(0, 'DIGEST_HOUR_UTC must be an hour from 0 to 23').max(23, 'DIGEST_HOUR_UTC must be an hour from 0 to 23').default(6),
+}).superRefine((c, ctx) => {
+  if (c.SMTP_URL && !c.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL: the sender address, such as "Fortytwo <fortytwo@example.com>"' });
+  if (c.SMTP_URL && !c.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'PUBLIC_URL is required with SMTP_URL: the address people open Fortytwo at, which the links in emails start with (such as https://fortytwo.example.com)' });
 });
 
 export type Config = {
@@ -95,6 +109,8 @@ export type Config = {
   trustProxy: TrustProxy;
   sessions: SessionPolicy;
   webDist: string;
+  mail: { smtpUrl: string | undefined; from: string | undefined; publicUrl: string };
+  jobs: { digestHourUtc: number };
 };
 
 export class ConfigError extends Error {}
@@ -115,5 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     sessions: { idleDays: Math.min(c.SESSION_IDLE_DAYS, c.SESSION_MAX_DAYS), maxDays: c.SESSION_MAX_DAYS },
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, '') },
+    jobs: { digestHourUtc: c.DIGEST_HOUR_UTC },
   };
 }

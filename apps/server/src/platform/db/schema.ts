@@ -406,6 +406,12 @@ export type DocumentAcknowledgementTable = { orgId: string; versionId: string; u
 
 export type RecordNumberTable = { orgId: string; sequence: string; last: number };
 
+/** Something said to a person (reminder, digest, expiry notice): the bell's list and the sent-log of scheduled mail. */
+export type NotificationTable = { id: string; userId: string; orgId: string | null; kind: string; dedupeKey: string; subject: string; body: string; link: string | null; createdAt: string; readAt: string | null; emailedAt: string | null };
+export type NotificationSettingsTable = { userId: string; digest: number; reminders: number; version: number; updatedAt: string };
+/** One row per kind of scheduled work: when it is next due and which instance holds it until when. */
+export type JobTable = { kind: string; nextRunAt: string; lockedUntil: string | null; lockedBy: string | null; lastStartedAt: string | null; lastFinishedAt: string | null; lastError: string | null };
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -447,4 +453,7 @@ export type Database = {
   documentVersions: DocumentVersionTable;
   documentReviews: DocumentReviewTable;
   documentAcknowledgements: DocumentAcknowledgementTable;
+  notifications: NotificationTable;
+  notificationSettings: NotificationSettingsTable;
+  jobs: JobTable;
 };
