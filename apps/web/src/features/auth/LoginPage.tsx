@@ -1,8 +1,8 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ZLogin } from '@fortytwo/domain';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { User } from '../../api/types';
 import { useMe, useSetupStatus, useSignedIn } from '../../api/session';
@@ -77,6 +77,9 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending} fullWidth mt="xs">
             {AUTH_TEXT.loginSubmit}
           </Button>
+          <Anchor component={Link} to="/forgot-password" fz="sm" ta="center">
+            {AUTH_TEXT.forgotLink}
+          </Anchor>
           <Text fz="xs" c="dimmed" ta="center">
             {AUTH_TEXT.invitedHint}
           </Text>

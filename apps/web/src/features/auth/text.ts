@@ -15,6 +15,11 @@ export const AUTH_TEXT = {
   loginIntro: 'Your ISO/IEC 42001 certification workbench.',
   loginSubmit: 'Sign in',
   alreadySetUp: 'Fortytwo is already set up. Sign in with your account.',
+  forgotLink: 'Forgot your password?',
+  forgotTitle: 'Set a new password',
+  forgotIntro: 'Enter the email address of your account. If this server sends email, a one-time link to set a new password arrives within minutes.',
+  forgotSubmit: 'Email me a link',
+  backToLogin: 'Back to sign-in',
   invitedHint: 'New here? Open the invitation link a colleague sent you to create your account.',
   footer: 'Self-hosted. Your data stays on your server.',
 } as const;
