@@ -46,7 +46,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_finished_at', 'text')
     .addColumn('last_error', 'text')
     .execute();
-
-  // "My tasks": one person's open actions in date order, read from the owner side.
-  await db.schema.createIndex('actions_owner_due').on('actions').columns(['owner_id', 'status', 'due_date']).execute();
 }
