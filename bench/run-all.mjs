@@ -1,6 +1,6 @@
 // Runs the benchmarks one after another (never in parallel: they would measure each other) and
 // prints one summary from their .bench/*.json files.
-//   npm run bench                      startup, list, risk pages and the document set (SQLite; PostgreSQL when reachable)
+//   npm run bench                      startup, list, risk pages, the document set and my tasks (SQLite; PostgreSQL when reachable)
 //   npm run bench -- --with-npm-ci     also the cold `npm ci` (minutes, uses the network)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +15,7 @@ const steps = [
   { name: 'list', command: process.execPath, args: ['--import', 'tsx', 'bench/list.ts'] },
   { name: 'risk', command: process.execPath, args: ['--import', 'tsx', 'bench/risk.ts'] },
   { name: 'documents', command: process.execPath, args: ['--import', 'tsx', 'bench/documents.ts'] },
+  { name: 'my-tasks', command: process.execPath, args: ['--import', 'tsx', 'bench/my-tasks.ts'] },
   ...(withNpmCi ? [{ name: 'npm-ci', command: 'bash', args: ['bench/npm-ci.sh'] }] : []),
 ];
 
@@ -81,6 +82,14 @@ if (documents) {
       ['target < 2000 ms', s.withinTarget ? 'met' : 'NOT met'],
       ['peak RSS MiB', s.peakRssMiB],
     ],
+  );
+}
+const myTasks = read('my-tasks');
+if (myTasks) {
+  table(
+    `My tasks, one person with ${myTasks.settings.tasks} open tasks, ${myTasks.settings.requests} sequential requests`,
+    ['dialect / scenario', 'median ms', 'p95 ms', 'peak RSS rise MiB'],
+    myTasks.results.map((r) => [`${r.dialect} / ${r.scenario}`, r.medianMs, r.p95Ms, r.peakRssMiB]),
   );
 }
 const npmCi = read('npm-ci');

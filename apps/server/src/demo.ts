@@ -13,7 +13,7 @@ async function main() {
   // Never seed a real database by accident: the demo always uses SQLite in DATA_DIR.
   if (process.env.DATABASE_URL) console.log('Note: the demo ignores DATABASE_URL and uses SQLite in DATA_DIR.');
   const config = { ...loadConfig(), databaseUrl: undefined };
-  const server = await createServer(config);
+  const server = await createServer(config, { runJobs: true });
   const shutdown = () => {
     server.close().then(
       () => process.exit(0),

@@ -5,7 +5,7 @@ import { checkNodeVersion } from './platform/node-support';
 async function main() {
   checkNodeVersion();
   const config = loadConfig();
-  const server = await createServer(config);
+  const server = await createServer(config, { runJobs: true });
   const shutdown = () => {
     server.close().then(
       () => process.exit(0),

@@ -15,7 +15,7 @@ export type DialectName = 'sqlite' | 'postgres';
  * Runs the same suite against a fresh SQLite file and a fresh PostgreSQL database. Without
  * TEST_DATABASE_URL the PostgreSQL half is skipped with its reason in the test name, never silently.
  */
-export function describeEachDialect(title: string, suite: (ctx: () => TestServer) => void) {
+export function describeEachDialect(title: string, suite: (ctx: () => TestServer) => void, opts: { env?: () => NodeJS.ProcessEnv } = {}) {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     if (dialect === 'postgres' && !process.env.TEST_DATABASE_URL) {
       describe.skip(`${title} [postgres] (skipped: TEST_DATABASE_URL not set)`, () => suite(() => undefined as never));
@@ -24,7 +24,7 @@ export function describeEachDialect(title: string, suite: (ctx: () => TestServer
     describe(`${title} [${dialect}]`, () => {
       let ts: TestServer | undefined;
       beforeAll(async () => {
-        ts = await startTestServer(dialect);
+        ts = await startTestServer(dialect, { env: opts.env?.() });
       });
       afterAll(async () => {
         await ts?.stop();
@@ -44,16 +44,19 @@ export type TestServer = Server & { dialect: DialectName; databaseUrl: string | 
  * several instances run behind a load balancer. Sessions live in the database, so a client signed
  * in on one instance works on the other (`new Client(other, c.auth, c.user)`).
  */
-export async function otherInstance(ts: TestServer): Promise<Server> {
+export async function otherInstance(ts: TestServer, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   if (ts.dialect !== 'postgres' || !ts.databaseUrl) throw new Error('a second instance shares a PostgreSQL database; SQLite serves one process');
-  const config = { ...loadConfig({ DATA_DIR: ts.dataDir, LOG_LEVEL: 'silent' }), databaseUrl: ts.databaseUrl, webDist: path.join(ts.dataDir, 'no-web') };
+  const config = { ...loadConfig({ DATA_DIR: ts.dataDir, LOG_LEVEL: 'silent', ...env }), databaseUrl: ts.databaseUrl, webDist: path.join(ts.dataDir, 'no-web') };
   const server = await createServer(config, { logger: false });
   await server.app.ready();
   return server;
 }
 
-/** `beforeStart` runs on the fresh, empty database before the server migrates it (e.g. to build an older schema). */
-export async function startTestServer(dialect: DialectName, opts: { beforeStart?: (handle: DbHandle) => Promise<void> } = {}): Promise<TestServer> {
+/**
+ * `beforeStart` runs on the fresh, empty database before the server migrates it (e.g. to build an
+ * older schema); `env` adds configuration (e.g. SMTP_URL of an in-process mail server).
+ */
+export async function startTestServer(dialect: DialectName, opts: { beforeStart?: (handle: DbHandle) => Promise<void>; env?: NodeJS.ProcessEnv | undefined } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-test-'));
   let dropDb = async () => {};
   let databaseUrl: string | undefined;
@@ -84,7 +87,7 @@ export async function startTestServer(dialect: DialectName, opts: { beforeStart?
       await c.end();
     };
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl, webDist: path.join(dataDir, 'no-web') };
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }), databaseUrl, webDist: path.join(dataDir, 'no-web') };
   const handle: DbHandle = connect({ databaseUrl, dataDir });
   await opts.beforeStart?.(handle);
   const server = await createServer(config, { logger: false, handle });

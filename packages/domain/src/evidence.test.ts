@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, evidenceFileType, EVIDENCE_SUBJECT_TYPES, expiryState, isEvidenceSubjectType, ZCreateEvidenceLink, ZEvidenceLinkTarget } from './evidence';
+import { addDays } from './dates';
+import { evidenceFileType, EVIDENCE_SUBJECT_TYPES, expiryState, isEvidenceSubjectType, ZCreateEvidenceLink, ZEvidenceLinkTarget } from './evidence';
 
 describe('evidence expiry', () => {
   it('is current without a date, expiring within 30 days, expired the day after its date', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from './dates';
+import { calendarDate, addDays } from './dates';
 import { ZOwnerRef } from './ids';
 import { versionField } from './version';
 
@@ -40,12 +40,6 @@ export const EXPIRY_STATES = ['current', 'expiring', 'expired'] as const;
 export type ExpiryState = (typeof EXPIRY_STATES)[number];
 export const EXPIRY_STATE_LABELS: Record<ExpiryState, string> = { current: 'Current', expiring: 'Expiring', expired: 'Expired' };
 
-/** The day `days` after `today` (both YYYY-MM-DD, UTC calendar). */
-export function addDays(today: string, days: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Expired on the day after its expiry date (the date itself is the last day it counts), expiring

@@ -25,3 +25,4 @@ export * from './competence';
 export * from './evidence';
 export * from './objectives';
 export * from './monitoring';
+export * from './tasks';

@@ -84,8 +84,6 @@ const ZConfig = z.object({
   SESSION_IDLE_DAYS: ZDays('SESSION_IDLE_DAYS', SESSION_DEFAULTS.idleDays),
   SESSION_MAX_DAYS: ZDays('SESSION_MAX_DAYS', SESSION_DEFAULTS.maxDays),
   WEB_DIST: z.string().optional(),
-  // Where users reach Fortytwo (https://aims.example.com): the address single sign-on sends people back to.
-  PUBLIC_URL: z.url({ error: 'PUBLIC_URL must be the address users open, e.g. https://aims.example.com' }).optional(),
   // OpenID Connect single sign-on for the instance (docs/OPERATIONS.md). All three or none.
   OIDC_ISSUER: z.url({ error: 'OIDC_ISSUER must be the identity provider\'s issuer URL, e.g. https://login.example.com/realms/acme' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -100,6 +98,20 @@ const ZConfig = z.object({
     .string()
     .regex(/^(disk|db|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?)$/, 'FILE_STORE must be "disk", "db" or s3://bucket/prefix')
     .optional(),
+  // Email (platform/mail): without SMTP_URL nothing is mailed; notifications stay in the app and
+  // invitation and reset links are shown to whoever creates them.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587 (leave it unset to keep notifications in the app)')
+    .optional(),
+  MAIL_FROM: z.string().max(300).optional(),
+  // Where people open Fortytwo: the links in emails start with it, and single sign-on sends people back to it.
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// address such as https://fortytwo.example.com' }).optional(),
+  // The hour of the day (UTC) the daily digest and expiry checks run.
+  DIGEST_HOUR_UTC: z.coerce.number({ error: 'DIGEST_HOUR_UTC must be an hour from 0 to 23' }).int('DIGEST_HOUR_UTC must be an hour from 0 to 23').min(0, 'DIGEST_HOUR_UTC must be an hour from 0 to 23').max(23, 'DIGEST_HOUR_UTC must be an hour from 0 to 23').default(6),
+}).superRefine((c, ctx) => {
+  if (c.SMTP_URL && !c.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL: the sender address, such as "Fortytwo <fortytwo@example.com>"' });
+  if (c.SMTP_URL && !c.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'PUBLIC_URL is required with SMTP_URL: the address people open Fortytwo at, which the links in emails start with (such as https://fortytwo.example.com)' });
 });
 
 export type OidcSettings = {
@@ -138,6 +150,8 @@ export type Config = {
   oidc: OidcSettings | undefined;
   /** FILE_STORE as set (see platform/file-stores.ts); unset means DATA_DIR/files. */
   fileStore?: string | undefined;
+  mail: { smtpUrl: string | undefined; from: string | undefined; publicUrl: string };
+  jobs: { digestHourUtc: number };
 };
 
 export class ConfigError extends Error {}
@@ -161,5 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     oidc: oidcSettings(c),
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, '') },
+    jobs: { digestHourUtc: c.DIGEST_HOUR_UTC },
   };
 }

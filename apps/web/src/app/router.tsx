@@ -5,6 +5,7 @@ import { AppFrame } from '../features/shell/AppFrame';
 import { OrgScopeRoute } from '../features/shell/OrgScopeRoute';
 import { WelcomePage } from '../features/shell/WelcomePage';
 import { HomeRedirect, RequireAuth } from '../features/auth/RequireAuth';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
@@ -110,6 +111,7 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/invitations/:token', element: <AcceptInvitationPage /> },
       { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -4,21 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf, authOf } from '../../platform/http/access';
-import { nowIso } from '../../platform/ids';
 import { ZOrgParams } from '../orgs/schema';
-import { createAction, getAction, listActions, removeAction, tasksOf, updateAction, ZActionOut } from './service';
+import { createAction, getAction, listActions, removeAction, updateAction, ZActionOut } from './service';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 
 export function actionRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['Actions'];
-
-  app.get(
-    '/api/me/tasks',
-    { config: { access: 'user' }, schema: { tags, summary: 'Your open actions in every organization you belong to, by due date', response: { 200: z.object({ items: z.array(ZActionOut.extend({ organizationName: z.string() })), nextCursor: z.null() }) } } },
-    async (req) => ({ items: await tasksOf(deps.db, authOf(req).user.id, nowIso()), nextCursor: null }),
-  );
 
   app.get(
     '/api/orgs/:orgId/actions',

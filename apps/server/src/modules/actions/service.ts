@@ -67,21 +67,6 @@ export async function listActions(db: Db | Tx, orgId: string, filter: ActionFilt
   return rows.map(present);
 }
 
-/** A user's open work in every organization they still belong to: the "my tasks" list. */
-export async function tasksOf(db: Db, userId: string, now: string): Promise<(ActionOut & { organizationName: string })[]> {
-  const rows = await select(db)
-    .innerJoin('memberships', (j) => j.onRef('memberships.orgId', '=', 'actions.orgId').on('memberships.userId', '=', userId))
-    .innerJoin('organizations', 'organizations.id', 'actions.orgId')
-    .select('organizations.name as organizationName')
-    .where('actions.ownerId', '=', userId)
-    .where('actions.status', '!=', 'done')
-    .where((eb) => eb.or([eb('memberships.expiresAt', 'is', null), eb('memberships.expiresAt', '>', now)]))
-    .orderBy((eb) => eb.case().when('actions.dueDate', 'is', null).then(1).else(0).end())
-    .orderBy('actions.dueDate')
-    .execute();
-  return rows.map((r) => ({ ...present(r), organizationName: r.organizationName }));
-}
-
 async function find(db: Db | Tx, orgId: string, id: string) {
   const row = await select(db).where('actions.orgId', '=', orgId).where('actions.id', '=', id).executeTakeFirst();
   return row ? present(row) : undefined;

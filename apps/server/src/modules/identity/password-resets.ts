@@ -8,8 +8,12 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { assertPasswordAcceptable } from './passwords';
 import { presentUser } from './presenters';
 
-/** Fortytwo sends no email: the owner hands the link over, so it lives a day, not minutes. */
+/** An owner's link may be handed over by hand (no email configured), so it lives a day, not minutes. */
 export const RESET_VALID_HOURS = 24;
+/** A link a person asked for by email is in their inbox at once: it lives an hour. */
+export const SELF_RESET_VALID_HOURS = 1;
+/** At most one emailed link per account in this window: the form cannot be used to flood an inbox. */
+const SELF_RESET_INTERVAL_MS = 5 * 60_000;
 
 /** True when `ownerId` is an owner of every organization `userId` belongs to (expired memberships included). */
 async function ownsEveryOrganizationOf(tx: Tx, ownerId: string, userId: string): Promise<boolean> {
@@ -119,9 +123,12 @@ export async function completePasswordReset(deps: Deps, token: string, password:
     if (Number(claimed.numUpdatedRows) === 0) throw notFound('This password reset link (it has just been used or replaced)');
     // Checked again now: since the link was made, the member may have left the organization, or joined
     // one its maker does not own (or the maker may no longer be an owner).
+    // A link the person asked for by email (created by themselves) proved they read that inbox:
+    // no owner stands behind it, so the owner checks do not apply.
+    const selfService = row.createdBy === row.userId;
     const stillMember = await tx.selectFrom('memberships').select('userId').where('orgId', '=', row.orgId).where('userId', '=', row.userId).executeTakeFirst();
-    if (!stillMember) throw notFound('This password reset link (you are no longer a member of the organization it came from)');
-    if (!(await ownsEveryOrganizationOf(tx, row.createdBy, row.userId))) {
+    if (!stillMember && !selfService) throw notFound('This password reset link (you are no longer a member of the organization it came from)');
+    if (!selfService && !(await ownsEveryOrganizationOf(tx, row.createdBy, row.userId))) {
       throw ruleViolation('This link is no longer valid: your account now belongs to an organization whose owners did not create it. Ask an owner of all your organizations for a new link, or change your password while signed in.');
     }
     await tx.updateTable('users').set({ passwordHash, updatedAt: now }).where('id', '=', row.userId).execute();
@@ -136,3 +143,40 @@ export async function completePasswordReset(deps: Deps, token: string, password:
   });
 }
 
+
+/**
+ * "Forgot your password": when the server sends email, a one-time link goes to the address if it
+ * belongs to an account. The answer is the same whether it does or not (no way to learn who has an
+ * account), and the email leaves after the answer, so the time taken does not tell either.
+ * Returns the work still to do (the sending), for the route to start after replying.
+ */
+export async function requestPasswordReset(deps: Deps, email: string, send: (r: { email: string; name: string; token: string; expiresAt: string }) => Promise<unknown>): Promise<() => Promise<unknown>> {
+  const user = await deps.db.selectFrom('users').select(['id', 'email', 'name']).where('email', '=', email).executeTakeFirst();
+  if (!user) return () => Promise.resolve();
+  const token = newSecret();
+  const created = await inTransaction(
+    deps,
+    async (tx, audit) => {
+      // Any organization of the account anchors the row (password_resets.org_id is required); none, no link.
+      const org = await tx.selectFrom('memberships').select('orgId').where('userId', '=', user.id).orderBy('createdAt').limit(1).executeTakeFirst();
+      if (!org) return null;
+      const now = new Date();
+      const recent = await tx
+        .selectFrom('passwordResets')
+        .select('id')
+        .where('userId', '=', user.id)
+        .whereRef('createdBy', '=', 'userId')
+        .where('createdAt', '>', new Date(now.getTime() - SELF_RESET_INTERVAL_MS).toISOString())
+        .executeTakeFirst();
+      if (recent) return null;
+      const row = { id: newId(), userId: user.id, orgId: org.orgId, tokenHash: sha256(token), createdBy: user.id, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SELF_RESET_VALID_HOURS * 3_600_000).toISOString(), usedAt: null, revokedAt: null };
+      await tx.updateTable('passwordResets').set({ revokedAt: row.createdAt }).where('userId', '=', user.id).where('usedAt', 'is', null).where('revokedAt', 'is', null).execute();
+      await tx.insertInto('passwordResets').values(row).execute();
+      await audit({ orgId: null, userChainId: user.id, actor: { userId: null, name: 'Password reset by email' }, action: 'password_reset.requested', entityType: 'password_reset', entityId: row.id, after: { userId: user.id, expiresAt: row.expiresAt } });
+      return row;
+    },
+    { lock: `password-reset:${user.id}` },
+  );
+  if (!created) return () => Promise.resolve();
+  return () => send({ email: user.email, name: user.name, token, expiresAt: created.expiresAt });
+}

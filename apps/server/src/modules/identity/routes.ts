@@ -12,8 +12,12 @@ import { ZUser } from './presenters';
 import { isSetUp, setUp } from './setup';
 import { createSession, logIn, logOut, signOutEverywhere } from './sessions';
 import { changePassword } from './passwords';
-import { completePasswordReset, createPasswordReset, previewPasswordReset, RESET_VALID_HOURS } from './password-resets';
 import { TOKEN_SCOPES } from '@fortytwo/domain';
+import { completePasswordReset, createPasswordReset, previewPasswordReset, requestPasswordReset, RESET_VALID_HOURS, SELF_RESET_VALID_HOURS } from './password-resets';
+import { sendPasswordReset } from './emails';
+import { mailerOf } from '../../platform/mail/mailer';
+import { ruleViolation } from '../../platform/errors';
+import { ZEmail } from '@fortytwo/domain';
 import { createToken, listTokens, revokeToken } from './tokens';
 
 const ZToken = z.object({
@@ -110,14 +114,37 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'member.reset_password' },
       schema: {
         tags,
-        summary: `Owners: a one-time link for a member to set a new password (/reset-password/<token>, valid ${RESET_VALID_HOURS} hours); the token is shown only here`,
+        summary: `Owners: a one-time link for a member to set a new password (/reset-password/<token>, valid ${RESET_VALID_HOURS} hours); the token is shown only here, and emailed to the member when the server sends email (emailed: true)`,
         params: z.object({ orgId: z.string().max(64), userId: z.string().max(64) }),
-        response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string(), user: ZUser }) },
+        response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string(), user: ZUser, emailed: z.boolean() }) },
       },
     },
     async (req, reply) => {
       const { user } = authOf(req);
-      return reply.code(201).send(await createPasswordReset(deps, { userId: user.id, name: user.name }, membershipOf(req), req.params.userId));
+      const created = await createPasswordReset(deps, { userId: user.id, name: user.name }, membershipOf(req), req.params.userId);
+      const org = await deps.db.selectFrom('organizations').select('name').where('id', '=', req.params.orgId).executeTakeFirstOrThrow();
+      const emailed = await sendPasswordReset({ config: deps.config, log: (m) => req.log.warn(m) }, { email: created.user.email, name: created.user.name, token: created.token, expiresAt: created.expiresAt, organizationName: org.name, requestedBy: user.name });
+      return reply.code(201).send({ ...created, emailed });
+    },
+  );
+
+  app.post(
+    '/api/password-resets',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: `Forgot your password: when the server sends email, a one-time link (valid ${SELF_RESET_VALID_HOURS} hour) goes to the address if it has an account; the answer is the same either way. Without email, 422: ask an owner for a link`,
+        body: z.strictObject({ email: ZEmail }),
+        response: { 202: z.object({ message: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      if (!mailerOf(deps.config).enabled) throw ruleViolation('This server does not send email, so it cannot mail you a link. Ask an owner of your organization to create a password reset link for you.');
+      const sendLater = await requestPasswordReset(deps, req.body.email, (r) => sendPasswordReset({ config: deps.config, log: (m) => req.log.warn(m) }, { ...r, organizationName: null, requestedBy: null }));
+      await reply.code(202).send({ message: 'If this address belongs to an account, a link to set a new password is on its way. It works once, within the hour.' });
+      void sendLater();
+      return reply;
     },
   );
 

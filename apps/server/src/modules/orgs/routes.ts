@@ -10,6 +10,7 @@ import { getOrganization, listMyOrganizations, renameOrganization } from './orga
 import { changeMember, listMembers, removeMember } from './members';
 import { acceptInvitation, inviteMember, listInvitations, previewInvitation, revokeInvitation } from './invitations';
 import { ZInvitation, ZMember, ZOrganization, ZOrgParams } from './schema';
+import { sendInvitation } from '../identity/emails';
 
 const actorOf = (user: { id: string; name: string }) => ({ userId: user.id, name: user.name });
 
@@ -102,15 +103,18 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'member.manage' },
       schema: {
         tags,
-        summary: 'Invite someone with a role; the token (for the link /invitations/<token>) is shown only here',
+        summary: 'Invite someone with a role; the token (for the link /invitations/<token>) is shown only here, and emailed to the invitee when the server sends email (emailed: true)',
         params: ZOrgParams,
         body: ZInvitationInput,
-        response: { 201: ZInvitation.extend({ token: z.string() }) },
+        response: { 201: ZInvitation.extend({ token: z.string(), emailed: z.boolean().describe('the invitation left by email (SMTP configured and accepted by the mail server)') }) },
       },
     },
     async (req, reply) => {
       const user = authOf(req).user;
-      return reply.code(201).send(await inviteMember(deps, { userId: user.id, name: user.name }, membershipOf(req), req.body));
+      const created = await inviteMember(deps, { userId: user.id, name: user.name }, membershipOf(req), req.body);
+      const org = await deps.db.selectFrom('organizations').select('name').where('id', '=', req.params.orgId).executeTakeFirstOrThrow();
+      const emailed = await sendInvitation({ config: deps.config, log: (m) => req.log.warn(m) }, { email: created.email, organizationName: org.name, inviterName: user.name, role: created.role, token: created.token, expiresAt: created.expiresAt });
+      return reply.code(201).send({ ...created, emailed });
     },
   );
 

@@ -540,6 +540,11 @@ export type EvidenceRevisionTable = EvidenceContent & { id: string; orgId: strin
 export type EvidenceLinkTable = { orgId: string; evidenceId: string; subjectType: string; subjectId: string; linkedBy: string | null; linkedAt: string };
 /** The file store kept in the database (FILE_STORE=db): bytes by SHA-256. */
 export type FileBlobTable = { sha256: string; size: number; bytes: Buffer; createdAt: string };
+/** Something said to a person (reminder, digest, expiry notice): the bell's list and the sent-log of scheduled mail. */
+export type NotificationTable = { id: string; userId: string; orgId: string | null; kind: string; dedupeKey: string; subject: string; body: string; link: string | null; createdAt: string; readAt: string | null; emailedAt: string | null };
+export type NotificationSettingsTable = { userId: string; digest: number; reminders: number; version: number; updatedAt: string };
+/** One row per kind of scheduled work: when it is next due and which instance holds it until when. */
+export type JobTable = { kind: string; nextRunAt: string; lockedUntil: string | null; lockedBy: string | null; lastStartedAt: string | null; lastFinishedAt: string | null; lastError: string | null };
 
 export type Database = {
   users: UserTable;
@@ -601,4 +606,7 @@ export type Database = {
   metrics: MetricTable;
   measurements: MeasurementTable;
   metricBreaches: MetricBreachTable;
+  notifications: NotificationTable;
+  notificationSettings: NotificationSettingsTable;
+  jobs: JobTable;
 };

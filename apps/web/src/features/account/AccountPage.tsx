@@ -16,6 +16,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Loading } from '../../ui/QueryState';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { ACCOUNT_TEXT as T } from './text';
+import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection';
 
 type Values = { currentPassword: string; newPassword: string; repeat: string };
 const EMPTY: Values = { currentPassword: '', newPassword: '', repeat: '' };
@@ -35,6 +36,7 @@ export function AccountPage() {
       <PageHeader title={T.title} description={T.description(me.data.user.name, me.data.user.email)} />
       <Stack gap="lg" maw={1000}>
         <ChangePassword user={me.data.user} />
+        <NotificationSettingsSection />
         <SignOutEverywhere />
         <FormSection title={T.apiTokens} hint={T.apiTokensHint}>
           <Button component={Link} to="/account/tokens" variant="default" leftSection={<IconKey size={16} />} w="fit-content">

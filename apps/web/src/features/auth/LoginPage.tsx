@@ -1,9 +1,9 @@
-import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ZLogin } from '@fortytwo/domain';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { User } from '../../api/types';
 import { useMe, useSetupStatus, useSignedIn } from '../../api/session';
@@ -94,6 +94,9 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending} fullWidth mt="xs">
             {AUTH_TEXT.loginSubmit}
           </Button>
+          <Anchor component={Link} to="/forgot-password" fz="sm" ta="center">
+            {AUTH_TEXT.forgotLink}
+          </Anchor>
           <Text fz="xs" c="dimmed" ta="center">
             {AUTH_TEXT.invitedHint}
           </Text>

@@ -22,11 +22,11 @@ export function InviteForm() {
   const { orgId, org } = useOrg();
   const qc = useQueryClient();
   const form = useZodForm(ZInvitationInput, INITIAL, toInput);
-  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
   const invite = useMutation({
-    mutationFn: (body: z.output<typeof ZInvitationInput>) => api.post<Invitation & { token: string }>(invitationsPath(orgId), body),
+    mutationFn: (body: z.output<typeof ZInvitationInput>) => api.post<Invitation & { token: string; emailed?: boolean }>(invitationsPath(orgId), body),
     onSuccess: async (res) => {
-      setCreated({ email: res.email, link: `${window.location.origin}/invitations/${res.token}` });
+      setCreated({ email: res.email, link: `${window.location.origin}/invitations/${res.token}`, emailed: res.emailed === true });
       form.reset(INITIAL);
       await qc.invalidateQueries({ queryKey: invitationsKey(orgId) });
     },
@@ -36,7 +36,7 @@ export function InviteForm() {
 
   return (
     <Stack gap="md">
-      {created && <SecretOnce title={T.inviteLinkTitle} note={T.inviteLinkNote(created.email)} value={created.link} label={T.inviteLinkLabel} onClose={() => setCreated(null)} />}
+      {created && <SecretOnce title={created.emailed ? T.inviteEmailedTitle : T.inviteLinkTitle} note={created.emailed ? T.inviteEmailedNote(created.email) : T.inviteLinkNote(created.email)} value={created.link} label={T.inviteLinkLabel} onClose={() => setCreated(null)} />}
       <form
         noValidate
         aria-label={T.inviteTitle}

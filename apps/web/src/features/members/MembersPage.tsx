@@ -30,10 +30,10 @@ export function MembersPage() {
   const [editing, setEditing] = useState<Member | null>(null);
   // Owners only (the permission table); the server also requires owning every organization of the member.
   const canReset = can('member.reset_password');
-  const [resetLink, setResetLink] = useState<{ member: Member; link: string; expiresAt: string } | null>(null);
+  const [resetLink, setResetLink] = useState<{ member: Member; link: string; expiresAt: string; emailed: boolean } | null>(null);
   const createReset = useMutation({
-    mutationFn: (m: Member) => api.post<{ token: string; expiresAt: string }>(`${membersPath(orgId)}/${encodeURIComponent(m.user.id)}/password-reset`),
-    onSuccess: (res, m) => setResetLink({ member: m, link: `${window.location.origin}/reset-password/${res.token}`, expiresAt: res.expiresAt }),
+    mutationFn: (m: Member) => api.post<{ token: string; expiresAt: string; emailed?: boolean }>(`${membersPath(orgId)}/${encodeURIComponent(m.user.id)}/password-reset`),
+    onSuccess: (res, m) => setResetLink({ member: m, link: `${window.location.origin}/reset-password/${res.token}`, expiresAt: res.expiresAt, emailed: res.emailed === true }),
     onError: (e) => notifyError(e),
   });
   const askReset = async (m: Member) => {
@@ -59,7 +59,7 @@ export function MembersPage() {
         {resetLink && (
           <SecretOnce
             title={T.resetLinkTitle(resetLink.member.user.name)}
-            note={T.resetLinkNote(resetLink.member.user.email, formatDateTime(resetLink.expiresAt))}
+            note={(resetLink.emailed ? T.resetEmailedNote : T.resetLinkNote)(resetLink.member.user.email, formatDateTime(resetLink.expiresAt))}
             value={resetLink.link}
             label={T.resetLinkLabel}
             onClose={() => setResetLink(null)}

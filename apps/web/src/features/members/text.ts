@@ -27,8 +27,10 @@ export const MEMBERS_TEXT = {
   email: 'Email',
   invite: 'Create invitation',
   inviteLinkTitle: 'Invitation created: send this link',
-  inviteLinkNote: (email: string) => `Send this link to ${email} yourself (Fortytwo does not send email). It is shown only once: copy it now.`,
+  inviteLinkNote: (email: string) => `Send this link to ${email} yourself (this server does not send email). It is shown only once: copy it now.`,
   inviteLinkLabel: 'invitation link',
+  inviteEmailedTitle: 'Invitation sent by email',
+  inviteEmailedNote: (email: string) => `Fortytwo emailed the link to ${email}. If it does not arrive, send them this copy yourself. It is shown only once.`,
   noInvitations: 'No invitations yet.',
   invitee: 'Email',
   status: 'Status',
@@ -44,7 +46,8 @@ export const MEMBERS_TEXT = {
     `Whoever opens the link can set ${name}'s password and then sign in as ${name}, once, within 24 hours. Send it to ${name} yourself, through a channel you trust. Using it signs ${name} out everywhere; an earlier link stops working now.`,
   resetConfirm: 'Create link',
   resetLinkTitle: (name: string) => `Password reset link for ${name}: send it now`,
-  resetLinkNote: (email: string, until: string) => `Send this link to ${email} yourself (Fortytwo does not send email). It works once, until ${until}, and is shown only now: copy it.`,
+  resetLinkNote: (email: string, until: string) => `Send this link to ${email} yourself (this server does not send email). It works once, until ${until}, and is shown only now: copy it.`,
+  resetEmailedNote: (email: string, until: string) => `Fortytwo emailed the link to ${email}. It works once, until ${until}. If it does not arrive, send them this copy yourself; it is shown only now.`,
   resetLinkLabel: 'password reset link',
 } as const;
 

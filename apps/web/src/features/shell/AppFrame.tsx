@@ -5,6 +5,7 @@ import { AccountNavigation, OrgNavigation } from './Navigation';
 import { useOrganization } from './OrgScopeRoute';
 import { OrgSwitcher } from './OrgSwitcher';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { SHELL_TEXT } from './text';
 import classes from './shell.module.css';
 
@@ -38,7 +39,10 @@ export function AppFrame() {
             </Text>
             <OrgSwitcher orgId={orgId} />
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" className={classes.navbar}>

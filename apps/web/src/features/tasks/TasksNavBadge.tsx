@@ -5,7 +5,7 @@ import { TASKS_TEXT as T } from './text';
 /** How many open tasks wait for the signed-in user, beside "My tasks". */
 export function TasksNavBadge() {
   const tasks = useMyTasks();
-  const n = tasks.data?.length ?? 0;
+  const n = tasks.data?.counts.total ?? 0;
   if (n === 0) return null;
   return (
     <Badge size="sm" variant="filled" circle={n < 100} aria-label={T.count(n)}>

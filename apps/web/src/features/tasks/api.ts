@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ActionStatus } from '@fortytwo/domain';
+import type { ActionStatus, DueState } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 
@@ -23,8 +23,14 @@ export type Action = {
   updatedAt: string;
 };
 
-/** One of the signed-in user's open actions, from any organization they belong to. */
-export type Task = Action & { organizationName: string };
+/**
+ * One due thing of the signed-in user's, from any organization they belong to: an action (with all
+ * its fields) or another kind (approval, review, control, training…) that links to where it is done.
+ */
+export type Task = Action & { organizationName: string; kind: string; dueOn: string | null; dueState: DueState; assigneeUserId: string | null; href: string };
+export type TaskCounts = { total: number; overdue: number; due_soon: number; later: number };
+/** Items of these kinds are actions: their status can be changed from the list. */
+export const isActionTask = (t: Task) => t.version > 0 && (t.kind === 'action' || t.kind === 'document_review');
 
 /** The user's task list is not scoped to one organization: one key for all of it. */
 export const tasksKey = ['tasks'] as const;
@@ -32,7 +38,13 @@ export const tasksKey = ['tasks'] as const;
 export const actionPath = (orgId: string, id: string) => `/api/orgs/${encodeURIComponent(orgId)}/actions/${encodeURIComponent(id)}`;
 
 export function useMyTasks() {
-  return useQuery({ queryKey: tasksKey, queryFn: async () => (await api.get<Page<Task>>('/api/me/tasks')).items });
+  return useQuery({
+    queryKey: tasksKey,
+    queryFn: async () => {
+      const page = await api.get<Page<Task> & { counts: TaskCounts }>('/api/me/tasks?limit=500');
+      return { items: page.items, counts: page.counts, more: page.nextCursor !== null };
+    },
+  });
 }
 
 /** A due date (YYYY-MM-DD) before today, in local time. */

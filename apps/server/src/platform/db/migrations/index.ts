@@ -17,6 +17,7 @@ import * as evidence from './0016-evidence';
 import * as controlImplementation from './0017-control-implementation';
 import * as competence from './0018-competence';
 import * as objectivesMetrics from './0019-objectives-metrics';
+import * as tasksJobsMail from './0020-tasks-jobs-mail';
 import * as sso from './0023-sso';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
@@ -40,6 +41,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0017-control-implementation', controlImplementation.up],
   ['0018-competence', competence.up],
   ['0019-objectives-metrics', objectivesMetrics.up],
+  ['0020-tasks-jobs-mail', tasksJobsMail.up],
   ['0023-sso', sso.up],
 ];
 

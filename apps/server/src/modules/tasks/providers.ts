@@ -1,0 +1,20 @@
+import type { DueItem } from '@fortytwo/domain';
+import type { Db } from '../../platform/db/connect';
+import { dueItems as actionsDue } from '../actions/due';
+import { dueItems as approvalsDue } from '../documents/due';
+import { dueItems as controlsDue } from '../controls/due';
+import { dueItems as trainingsDue } from '../competence/due';
+import { dueItems as objectivesDue } from '../objectives/due';
+import { dueItems as metricsDue } from '../metrics/due';
+
+/** What a module says is due in one organization, for whomever it is assigned to. */
+export type DueProvider = (db: Db, orgId: string) => Promise<DueItem[]>;
+
+// The one list of everything that can be due. A module with due things exports `dueItems` from its
+// own due.ts; adding it to the task list, the reminders and the digest is one line here.
+export const DUE_PROVIDERS: DueProvider[] = [actionsDue, approvalsDue, controlsDue, trainingsDue, objectivesDue, metricsDue];
+
+/** Every due item of an organization, from every provider. */
+export async function dueItemsOf(db: Db, orgId: string, providers: DueProvider[] = DUE_PROVIDERS): Promise<DueItem[]> {
+  return (await Promise.all(providers.map((p) => p(db, orgId)))).flat();
+}
