@@ -26,7 +26,7 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     expect(s.items.filter((i) => i.kind === 'annex_a')).toHaveLength(38);
     expect(s.items.at(-1)).toMatchObject({ ref: 'CC-1', kind: 'custom', included: null });
     expect(s.counts).toEqual({ total: 39, included: 0, excluded: 0, undecided: 39 });
-    expect(s.warnings).toEqual([expect.objectContaining({ code: 'UNDECIDED', blocking: true })]);
+    expect(s.warnings).toEqual([expect.objectContaining({ code: 'UNDECIDED', blocking: true }), expect.objectContaining({ code: 'CRITERIA_UNAPPROVED', blocking: true })]);
   });
 
   it('includes A.6.2.4 once a treatment uses it, with the risk as the justification', async () => {
@@ -60,23 +60,37 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     expect(notReady.body.error.code).toBe('SOA_NOT_READY');
     expect(notReady.body.error.message).toContain('neither included nor excluded');
     for (const i of (await soa()).items.filter((x) => x.included === null))
-      await owner.patch(url(`/soa/items/${i.ref}`), i.ref === 'A.10.4' ? { version: i.version, included: false, justification: 'We have no customers of AI systems' } : { version: i.version, included: true, implementationStatus: 'planned' });
+      await owner.patch(url(`/soa/items/${i.ref}`), i.ref === 'A.10.2' ? { version: i.version, included: false, justification: 'We share no AI system work with partners' } : { version: i.version, included: true, implementationStatus: 'planned' });
+    // The SoA rests on the criteria and the treatment plan: both are approved first.
+    expect((await soa()).warnings.filter((w) => w.blocking).map((w) => w.code).sort()).toEqual(['CRITERIA_UNAPPROVED', 'PLAN_UNAPPROVED']);
+    const criteria = (await owner.get(url('/risk-criteria'))).body;
+    expect((await approver.post(url('/risk-criteria/approve'), { version: criteria.draft.version })).status).toBe(200);
+    const plan = (await owner.get(url('/risk-treatment-plan'))).body;
+    expect((await approver.post(url('/risk-treatment-plan/approve'), { number: plan.number })).status).toBe(200);
     const ready = await soa();
     expect(ready.warnings.filter((w) => w.blocking)).toEqual([]);
+    // Controls included with nothing behind them may be approved past, with an acknowledgement kept.
+    expect(ready.warnings.map((w) => w.code)).toEqual(['JUSTIFICATION_WEAK']);
+    const unacknowledged = await approver.post(url('/soa/approve'), { version: 1 });
+    expect(unacknowledged.status).toBe(422);
+    expect(unacknowledged.body.error.code).toBe('ACKNOWLEDGEMENT_REQUIRED');
     const contributor = await addMember(ctx(), owner, orgId, 'contributor');
     expect((await contributor.post(url('/soa/approve'), { version: 1 })).status).toBe(403);
-    const ok = await approver.post(url('/soa/approve'), { version: 1 });
+    const ok = await approver.post(url('/soa/approve'), { version: 1, acknowledgement: 'Reasons are written during the implementation review in Q1' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ version: 1, status: 'approved', approved: { version: 1, approvedBy: { id: approver.user!.id } } });
+    expect(ok.body).toMatchObject({ version: 1, status: 'approved', approved: { version: 1, approvedBy: { id: approver.user!.id }, acknowledgement: { text: 'Reasons are written during the implementation review in Q1', warnings: [expect.objectContaining({ code: 'JUSTIFICATION_WEAK' })] } } });
     expect((await approver.post(url('/soa/approve'), { version: 1 })).status).toBe(422);
 
-    await owner.patch(url('/soa/items/A.10.4'), { version: (await item('A.10.4')).version, justification: 'No AI customers in scope' });
+    await owner.patch(url('/soa/items/A.10.2'), { version: (await item('A.10.2')).version, justification: 'No AI partners in scope' });
     const draft = await soa();
     expect(draft).toMatchObject({ version: 2, status: 'draft', approved: { version: 1 } });
     const frozen = (await owner.get(url('/soa/versions/1'))).body;
-    expect(frozen.items.find((i: Item) => i.ref === 'A.10.4').justification).toBe('We have no customers of AI systems');
+    expect(frozen.items.find((i: Item) => i.ref === 'A.10.2').justification).toBe('We share no AI system work with partners');
+    expect(frozen.acknowledgement.text).toBe('Reasons are written during the implementation review in Q1');
     expect(frozen.items.find((i: Item) => i.ref === 'A.6.2.4').riskIds).toEqual([riskId]);
-    expect((await owner.get(url('/soa/versions'))).body.items).toEqual([expect.objectContaining({ version: 1, counts: { total: 39, included: 38, excluded: 1, undecided: 0 } })]);
+    expect((await owner.get(url('/soa/versions'))).body.items).toEqual([expect.objectContaining({ version: 1, counts: { total: 39, included: 38, excluded: 1, undecided: 0 }, acknowledgement: expect.objectContaining({ text: 'Reasons are written during the implementation review in Q1' }) })]);
+    const events = (await owner.get(url('/audit-events?entityType=soa'))).body.items as { action: string; after: { acknowledgement: { text: string } } }[];
+    expect(events.find((e) => e.action === 'soa.approved')!.after.acknowledgement.text).toBe('Reasons are written during the implementation review in Q1');
     expect((await owner.get(url('/soa/versions/9'))).status).toBe(404);
   });
 

@@ -51,6 +51,8 @@ async function planOf(db: Db | Tx, orgId: string): Promise<PlanOut> {
 }
 
 export const getPlan = (deps: Deps, orgId: string) => planOf(deps.db, orgId);
+/** The plan as it stands, inside a transaction or not (the SoA checks that it is approved). */
+export const getPlanIn = (db: Db | Tx, orgId: string) => planOf(db, orgId);
 
 /**
  * Top management approves the plan as it stands. Approvals of one organization take turns (lock),
