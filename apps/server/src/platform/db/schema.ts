@@ -48,6 +48,10 @@ export type MembershipTable = {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** 'internal' or 'external' (5.3: who answers for the AIMS from inside or outside). */
+  affiliation: Generated<string>;
+  /** 1 when the member is named as top management (approvals may require it). */
+  topManagement: Generated<number>;
 };
 export type InvitationTable = {
   id: string;

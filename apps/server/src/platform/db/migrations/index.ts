@@ -13,6 +13,7 @@ import * as raciColumns from './0010-raci-columns';
 import * as recordNumbers from './0011-record-numbers';
 import * as authHardening from './0012-auth-hardening';
 import * as documents from './0014-documents';
+import * as accountability from './0015-accountability';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,6 +32,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0011-record-numbers', recordNumbers.up],
   ['0012-auth-hardening', authHardening.up],
   ['0014-documents', documents.up],
+  ['0015-accountability', accountability.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
