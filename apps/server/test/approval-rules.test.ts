@@ -49,7 +49,7 @@ describeEachDialect('approval rules an auditor would apply: SoA', (ctx) => {
   });
 
   it('refuses while a high or critical risk is untreated, and while the treatment plan is not approved', async () => {
-    const risk = (await owner.post(url('/risks'), { title: 'Scores drift after retraining', aiSystemId, source: 'C.3.4', likelihood: 4, consequence: 5 })).body;
+    const risk = (await owner.post(url('/risks'), { title: 'Scores drift after retraining', aiSystemId, source: 'C.3.4', likelihood: 4, consequence: 5, ownerId: owner.user!.id, reviewDate: '2027-06-30' })).body;
     const refused = await approve();
     expect(refused.status).toBe(422);
     const codes = refused.body.error.details.warnings.map((w: Warning) => w.code);
@@ -96,5 +96,41 @@ describeEachDialect('approval rules an auditor would apply: SoA', (ctx) => {
     expect(versions[0].acknowledgement.warnings.map((w: Warning) => w.code)).toEqual(['STATUS_MISSING', 'JUSTIFICATION_WEAK']);
     const event = (await owner.get(url('/audit-events?action=soa.approved'))).body.items[0];
     expect(event.after.acknowledgement.text).toContain('January review');
+  });
+});
+
+describeEachDialect('approval rules an auditor would apply: treatment plan', (ctx) => {
+  let owner: Client;
+  let orgId: string;
+  const url = (p: string) => `/api/orgs/${orgId}${p}`;
+  const plan = async () => (await owner.get(url('/risk-treatment-plan'))).body as { number: number; warnings: (Warning & { riskId: string })[] };
+
+  beforeAll(async () => {
+    ({ owner, orgId } = await newOrgOwner(ctx(), 'Plan Rules Org'));
+  });
+
+  it('refuses a treatment with no actions, or actions with no owner or date; prints resources; approves once complete', async () => {
+    const me = owner.user!.id;
+    const risk = (await owner.post(url('/risks'), { title: 'Chatbot invents policy terms', source: 'C.3.3', likelihood: 4, consequence: 4, ownerId: me, reviewDate: '2027-06-30' })).body;
+    const t = (await owner.post(url(`/risks/${risk.id}/treatments`), { option: 'modify', controlRefs: ['A.6.2.6'], residualLikelihood: 2, residualConsequence: 2, resources: 'Two days of an ML engineer per release' })).body;
+    expect(t.resources).toBe('Two days of an ML engineer per release');
+    const refused = await owner.post(url('/risk-treatment-plan/approve'), { number: (await plan()).number });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('NOT_READY');
+    expect(refused.body.error.message).toContain('R-1 (Chatbot invents policy terms) has a treatment with no action');
+
+    await owner.delete(url(`/risks/${risk.id}/treatments/${t.id}`));
+    await owner.post(url(`/risks/${risk.id}/treatments`), { option: 'modify', controlRefs: ['A.6.2.6'], residualLikelihood: 2, residualConsequence: 2, actions: [{ title: 'Answer only from approved content', ownerId: null, dueDate: null }] });
+    const incomplete = await owner.post(url('/risk-treatment-plan/approve'), { number: (await plan()).number });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.error.details.warnings.map((w: Warning) => w.code)).toEqual(['ACTION_INCOMPLETE']);
+    expect(incomplete.body.error.message).toContain('"Answer only from approved content" has no owner or no due date');
+
+    const action = (await owner.get(url(`/risks/${risk.id}`))).body.treatments[0].actions[0];
+    expect((await owner.patch(url(`/actions/${action.id}`), { version: action.version, ownerId: me, dueDate: '2027-02-28' })).status).toBe(200);
+    expect((await plan()).warnings).toEqual([]);
+    const ok = await owner.post(url('/risk-treatment-plan/approve'), { number: (await plan()).number });
+    expect(ok.status).toBe(200);
+    expect(ok.body.approved.acknowledgement).toBeNull();
   });
 });

@@ -362,7 +362,7 @@ const CASES: Case[] = [
     route: '/api/orgs/:orgId/risk-treatment-plan/approve',
     prepare: async (c) => {
       await newRisk(c);
-      return { url: `/api/orgs/${c.orgId}/risk-treatment-plan/approve`, body: { number: (await c.owner.get(`/api/orgs/${c.orgId}/risk-treatment-plan`)).body.number } };
+      return { url: `/api/orgs/${c.orgId}/risk-treatment-plan/approve`, body: { number: (await c.owner.get(`/api/orgs/${c.orgId}/risk-treatment-plan`)).body.number, acknowledgement: 'Owners are named at the next review' } };
     },
   },
   { method: 'GET', route: '/api/orgs/:orgId/risk-dashboard', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-dashboard` }) },

@@ -30,10 +30,10 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
   });
 
   it('includes A.6.2.4 once a treatment uses it, with the risk as the justification', async () => {
-    const r = await owner.post(url('/risks'), { title: 'Unvalidated model release', aiSystemId, source: 'C.3.6', likelihood: 4, consequence: 4 });
+    const r = await owner.post(url('/risks'), { title: 'Unvalidated model release', aiSystemId, source: 'C.3.6', likelihood: 4, consequence: 4, ownerId: owner.user!.id, reviewDate: '2027-06-30' });
     riskId = r.body.id;
     expect((await soa()).warnings.map((w) => w.code)).toContain('RISK_UNTREATED');
-    await owner.post(url(`/risks/${riskId}/treatments`), { option: 'modify', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 2 });
+    await owner.post(url(`/risks/${riskId}/treatments`), { option: 'modify', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 2, actions: [{ title: 'Release gate with validation report', ownerId: owner.user!.id, dueDate: '2027-03-31' }] });
     const v = await item('A.6.2.4');
     expect(v).toMatchObject({ included: true, riskIds: [riskId], justification: 'Treats risk R-1: Unvalidated model release', version: 0 });
     expect((await soa()).warnings.map((w) => w.code)).not.toContain('RISK_UNTREATED');

@@ -150,16 +150,23 @@ export function registerDocument(organizationName: string, risks: RiskOut[], cri
 const PLAN_COLUMNS = [
   { key: 'risk', header: 'Risk', width: 8 },
   { key: 'title', header: 'Title', width: 32 },
+  { key: 'riskOwner', header: 'Risk owner', width: 20 },
+  { key: 'aiSystem', header: 'AI system', width: 24 },
   { key: 'inherentLevel', header: 'Inherent level', width: 12 },
   { key: 'option', header: 'Option', width: 28 },
   { key: 'description', header: 'Treatment', width: 40 },
   { key: 'controls', header: 'Controls', width: 20 },
   { key: 'actions', header: 'Actions (owner, due)', width: 40 },
-  { key: 'residualLevel', header: 'Residual level', width: 12 },
+  { key: 'resources', header: 'Resources', width: 30 },
+  { key: 'residual', header: 'Residual rating', width: 18 },
   { key: 'verification', header: 'Verification', width: 30 },
   { key: 'effectiveness', header: 'Effectiveness', width: 14 },
-  { key: 'acceptance', header: 'Acceptance', width: 30 },
+  { key: 'acceptance', header: 'Acceptance (level, rationale, by)', width: 40 },
 ];
+
+/** What an auditor reads of an acceptance: the level accepted, why, by whom, until when. */
+const acceptanceDetail = (r: RiskOut) =>
+  r.acceptance ? `${level(r.acceptance.level)} accepted by ${r.acceptance.acceptedBy.name} on ${r.acceptance.acceptedAt.slice(0, 10)} until ${r.acceptance.expiresAt}${r.acceptanceState === 'expired' ? ' (lapsed)' : ''}: ${r.acceptance.rationale}` : '';
 
 type Plan = Awaited<ReturnType<typeof getPlan>>;
 const planRows = (plan: Plan) =>
@@ -167,15 +174,18 @@ const planRows = (plan: Plan) =>
     (r.treatments.length ? r.treatments : [null]).map((t) => [
       r.ref,
       r.title,
+      r.owner?.name ?? 'No owner',
+      r.aiSystem?.name ?? 'Organization-wide',
       level(r.inherentLevel),
       t ? TREATMENT_OPTION_LABELS[t.option] : 'No treatment yet',
       t?.description ?? '',
       t?.controlRefs.join(', ') ?? '',
       t?.actions.map((a) => `${a.title} (${a.owner?.name ?? 'no owner'}, ${a.dueDate ?? 'no date'}, ${a.status})`).join('\n') ?? '',
-      t ? level(t.residualLevel) : '',
+      t?.resources ?? '',
+      t ? rating(t.residualLikelihood, t.residualConsequence, t.residualScore, t.residualLevel) || 'Not rated' : '',
       t?.verification ?? '',
       t?.effectiveness ?? '',
-      acceptanceText(r),
+      acceptanceDetail(r),
     ]),
   );
 const planStatus = (plan: Plan) => (plan.status === 'approved' ? `Version ${plan.number}, approved ${plan.approved!.approvedAt.slice(0, 10)} by ${plan.approved!.approvedBy.name}` : `Draft of version ${plan.number}${plan.approved ? ` (version ${plan.approved.number} approved ${plan.approved.approvedAt.slice(0, 10)})` : ''}`);
@@ -216,19 +226,30 @@ export function riskExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
         ],
         sections: [
           ...(plan.warnings.length ? [{ heading: 'Needs attention', bullets: plan.warnings.map((w) => w.message) }] : []),
+          ...(plan.status === 'approved' && plan.approved?.acknowledgement
+            ? [{ heading: 'Approved past warnings', paragraphs: [`${plan.approved.approvedBy.name}: ${plan.approved.acknowledgement.text}`], bullets: plan.approved.acknowledgement.warnings.map((w) => w.message) }]
+            : []),
           {
             heading: 'Treatments',
             table: {
               columns: [
-                { header: 'Risk', width: 16 },
+                { header: 'Risk, owner and AI system', width: 16 },
                 { header: 'Inherent', width: 7 },
-                { header: 'Option and treatment', width: 20 },
-                { header: 'Controls', width: 9 },
-                { header: 'Actions', width: 20 },
-                { header: 'Residual', width: 7 },
-                { header: 'Verification and acceptance', width: 16 },
+                { header: 'Option and treatment', width: 18 },
+                { header: 'Controls', width: 8 },
+                { header: 'Actions and resources', width: 20 },
+                { header: 'Residual', width: 9 },
+                { header: 'Verification and acceptance', width: 18 },
               ],
-              rows: planRows(plan).map((r) => [`${r[0]} ${r[1]}`, String(r[2]), [r[3], r[4]].filter(Boolean).join('\n'), String(r[5]), String(r[6]), String(r[7]), [r[8], r[9], r[10]].filter(Boolean).join('\n')]),
+              rows: planRows(plan).map((r) => [
+                `${r[0]} ${r[1]}\nOwner: ${r[2]}\n${r[3]}`,
+                String(r[4]),
+                [r[5], r[6]].filter(Boolean).join('\n'),
+                String(r[7]),
+                [r[8], r[9] ? `Resources: ${r[9]}` : ''].filter(Boolean).join('\n'),
+                String(r[10]),
+                [r[11], r[12], r[13]].filter(Boolean).join('\n'),
+              ]),
             },
           },
         ],

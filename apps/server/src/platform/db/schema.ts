@@ -305,6 +305,8 @@ export type RiskTreatmentTable = {
   option: string;
   description: string;
   controlRefs: string;
+  /** People, budget, tools the treatment needs (printed in the plan). */
+  resources: Generated<string>;
   verification: string;
   effectiveness: string | null;
   verifiedAt: string | null;
