@@ -42,6 +42,22 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
     expect((await owner.get(url('/risks/export.csv?level=extreme'))).status).toBe(400);
   });
 
+  it('carries what an auditor asks of the register: who assessed each rating and when, the criteria and their approval, the rating history, and flags', async () => {
+    const csv = parseCsv((await owner.get(url('/risks/export.csv'))).text).map((r) => r.cells);
+    const col = (key: string) => csv[0]!.indexOf(key);
+    const [r1, r2] = [csv[1]!, csv[2]!];
+    const today = new Date().toISOString().slice(0, 10);
+    expect(r1[col('inherentAssessed')]).toBe(`${today}, ${owner.user!.name}`);
+    expect(r1[col('residualAssessed')]).toBe(`${today}, ${owner.user!.name}`);
+    // Criteria no. 1, the draft the ratings used, was approved afterwards (a draft would read "No (draft)").
+    expect(r1[col('criteria')]).toBe('1');
+    expect(r1[col('criteriaApproved')]).toBe('Yes');
+    expect(r1[col('ratingHistory')]!.split('\n')).toHaveLength(2);
+    expect(r1[col('flags')]).toBe('');
+    // R-2: no review date and no consequences for society.
+    expect(r2[col('flags')]).toBe('No review date; Consequences for society not stated: give them, or write "none" with the reason');
+  });
+
   it('exports the SoA as CSV and XLSX, the current one or an approved version', async () => {
     const csv = parseCsv((await owner.get(url('/soa/export.csv'))).text).map((r) => r.cells);
     expect(csv[0]).toEqual(['ref', 'control', 'group', 'applicable', 'justification', 'implementationStatus', 'riskIds']);

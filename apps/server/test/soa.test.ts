@@ -101,14 +101,30 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     const ia = await owner.post(url('/impact-assessments'), { aiSystemId, trigger: 'new_system', title: 'Credit scoring at launch', affectedGroups: [{ group: 'Loan applicants over 70', vulnerable: true, effects: { fairness: 'Age proxies may lower scores' } }] });
     expect(ia.status).toBe(201);
     expect(ia.body).toMatchObject({ ref: 'IA-1', status: 'draft', aiSystem: { id: aiSystemId } });
-    expect(ia.body.signOffProblems).toEqual(['Describe the intended use', 'Rate severity and likelihood', 'Write the conclusion', 'Set how long the assessment is kept (A.5.3)']);
+    expect(ia.body.signOffProblems).toEqual([
+      'Describe the intended use',
+      'Answer every effect area for Loan applicants over 70 (write "none expected" with the reason where it does not apply): transparency, privacy and security, safety and health, accessibility, human rights',
+      'Answer every societal effect area (A.5.5), or say why the societal section does not apply: environment and sustainability, economy and employment, government and democratic processes, health and safety, culture, norms and values',
+      'Rate severity and likelihood',
+      'Write the conclusion',
+      'Set how long the assessment is kept (A.5.3)',
+    ]);
+    // In scope with a draft only: a gap on the impact page and the AI system's page.
+    expect((await owner.get(url(`/impact-gaps?aiSystemId=${aiSystemId}`))).body.items).toEqual([expect.objectContaining({ aiSystemId, reason: 'draft_only' })]);
     const early = await approver.post(url(`/impact-assessments/${ia.body.id}/sign-off`), { version: 1 });
     expect(early.status).toBe(422);
     expect(early.body.error.message).toContain('Describe the intended use');
-    const done = await owner.patch(url(`/impact-assessments/${ia.body.id}`), { version: 1, intendedUse: 'Score consumer loan applications', severity: 4, likelihood: 3, conclusion: 'Acceptable with age-bias testing', retentionUntil: '2035-12-31', societalEffects: { economy: 'Access to credit' } });
+    const half = await owner.patch(url(`/impact-assessments/${ia.body.id}`), { version: 1, intendedUse: 'Score consumer loan applications', severity: 4, likelihood: 3, conclusion: 'Acceptable with age-bias testing', retentionUntil: '2035-12-31', societalEffects: { economy: 'Access to credit' } });
+    expect(half.body.signOffProblems).toHaveLength(2);
+    const refused = await approver.post(url(`/impact-assessments/${ia.body.id}/sign-off`), { version: 2 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain('Answer every societal effect area (A.5.5)');
+    const effects = { fairness: 'Age proxies may lower scores', transparency: 'Decline letters name the main reasons', privacy: 'None expected: only the application data is used', safety: 'None expected: no physical effect', accessibility: 'Large-print letters on request', human_rights: 'Right to contest: a human reviews every decline' };
+    const done = await owner.patch(url(`/impact-assessments/${ia.body.id}`), { version: 2, affectedGroups: [{ group: 'Loan applicants over 70', vulnerable: true, effects }], societalNotApplicable: 'Consumer lending at our scale has no effect on democratic processes, culture or the environment; the economic effect is answered' });
     expect(done.body.signOffProblems).toEqual([]);
-    expect((await owner.post(url(`/impact-assessments/${ia.body.id}/sign-off`), { version: 2 })).status).toBe(200); // the owner may sign off
-    expect((await owner.patch(url(`/impact-assessments/${ia.body.id}`), { version: 3, conclusion: 'x' })).status).toBe(422);
+    expect((await owner.post(url(`/impact-assessments/${ia.body.id}/sign-off`), { version: 3 })).status).toBe(200); // the owner may sign off
+    expect((await owner.get(url(`/impact-gaps?aiSystemId=${aiSystemId}`))).body.items).toEqual([]);
+    expect((await owner.patch(url(`/impact-assessments/${ia.body.id}`), { version: 4, conclusion: 'x' })).status).toBe(422);
     expect((await owner.delete(url(`/impact-assessments/${ia.body.id}`))).status).toBe(422);
     const r = await owner.post(url(`/impact-assessments/${ia.body.id}/risks`), { title: 'Age bias in scores', source: 'C.3.4', likelihood: 3, consequence: 4 });
     expect(r.status).toBe(201);
