@@ -91,7 +91,13 @@ describeWithBrowser('AI system impact assessments', () => {
     const signOff = page.getByTestId('impact-signoff');
     await expect(signOff.getByTestId('impact-status').innerText()).resolves.toBe('Draft');
     const missing = signOff.getByTestId('signoff-problems').getByRole('listitem');
-    await expect(missing.allInnerTexts()).resolves.toEqual(['Rate severity and likelihood', 'Write the conclusion', 'Set how long the assessment is kept (A.5.3)']);
+    await expect(missing.allInnerTexts()).resolves.toEqual([
+      'Answer every effect area for Older policyholders (write "none expected" with the reason where it does not apply): transparency, privacy and security, safety and health, human rights',
+      'Answer every societal effect area (A.5.5), or say why the societal section does not apply: environment and sustainability, government and democratic processes, health and safety, culture, norms and values',
+      'Rate severity and likelihood',
+      'Write the conclusion',
+      'Set how long the assessment is kept (A.5.3)',
+    ]);
     await expect(signOff.getByRole('button', { name: 'Sign off' }).isDisabled()).resolves.toBe(true);
     const shown = page.getByTestId('impact-group');
     await shown.getByText('Older policyholders').waitFor();
@@ -110,6 +116,14 @@ describeWithBrowser('AI system impact assessments', () => {
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(`${assessmentUrl}/edit`);
     await page.getByRole('heading', { name: 'Edit IA-1', level: 1 }).waitFor();
+    // Every effect area answered ("none expected" with the reason is an answer), and the societal
+    // section's remaining areas declared not applicable with a reason.
+    const group = page.getByRole('group', { name: 'Affected group 1' });
+    await group.getByRole('textbox', { name: 'Transparency' }).fill('Every chat says it is an automated assistant.');
+    await group.getByRole('textbox', { name: 'Privacy and security' }).fill('None expected: it reads the claim status only.');
+    await group.getByRole('textbox', { name: 'Safety and health' }).fill('None expected: no advice on health or safety.');
+    await group.getByRole('textbox', { name: 'Human rights' }).fill('None expected: a handler decides every claim.');
+    await page.getByRole('textbox', { name: 'Not applicable: why' }).fill('A claims status assistant for our own policyholders has no effect on the environment, democratic processes, health or culture.');
     await page.getByRole('combobox', { name: 'Severity' }).click();
     await page.getByRole('option', { name: '4 · Major' }).click();
     await page.getByRole('combobox', { name: 'Likelihood' }).click();
@@ -139,7 +153,7 @@ describeWithBrowser('AI system impact assessments', () => {
     await expect(history.first().getAttribute('data-action')).resolves.toBe('impact_assessment.signed_off');
     // The completing edit shows each field it changed, before and after.
     const edit = page.locator('[data-testid="history-entry"][data-action="impact_assessment.updated"]');
-    await expect.poll(() => edit.locator('[data-field]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(['severity', 'likelihood', 'mitigations', 'conclusion', 'retentionUntil']);
+    await expect.poll(() => edit.locator('[data-field]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(['affectedGroups', 'societalNotApplicable', 'severity', 'likelihood', 'mitigations', 'conclusion', 'retentionUntil']);
     await screenshot(page, '73-impact-signed-off');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -81,6 +81,10 @@ describeWithBrowser('AI risks', () => {
     await expect(form.getByTestId('computed-rating').innerText()).resolves.toContain('Medium · 6');
     await form.getByRole('button', { name: 'Add action' }).click();
     await form.getByRole('textbox', { name: 'Action' }).fill('Write the age-band test plan');
+    // An action needs an owner and a due date before the plan can be approved.
+    await form.getByRole('combobox', { name: 'Owner' }).click();
+    await page.getByRole('option', { name: 'Rita Owner' }).click();
+    await form.getByLabel('Due').fill('2027-03-31');
     await form.getByRole('button', { name: 'Save treatment' }).click();
     const card = page.getByTestId('treatment');
     await card.getByText('A.6.2.4').waitFor();
@@ -126,8 +130,14 @@ describeWithBrowser('AI risks', () => {
     await expect(page.getByTestId('plan-status').innerText()).resolves.toBe('Draft v1');
     await page.locator('tr[data-ref="R-1"]').getByText('A.6.2.4').waitFor();
     await page.getByRole('button', { name: 'Approve plan' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Approve plan' }).click();
+    // The risk has no owner: approved past that warning only with a reason, kept with the approval.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('approval-warnings').getByText('Risk R-1 (Biased scores for older applicants) has no risk owner.').waitFor();
+    await dialog.getByRole('checkbox', { name: 'I have read these warnings and approve as it stands' }).check();
+    await dialog.getByRole('textbox', { name: 'Why you approve past them' }).fill('The risk owner is named at the next committee meeting.');
+    await dialog.getByRole('button', { name: 'Approve plan' }).click();
     await page.getByTestId('plan-status').getByText('Approved v1').waitFor();
+    await page.getByTestId('plan-acknowledgement').getByText('The risk owner is named at the next committee meeting.', { exact: false }).waitFor();
     await screenshot(page, '84-treatment-plan');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -5,7 +5,8 @@ import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 4, the Statement of Applicability: a control a treatment uses is included with the risk as
 // its reason; an exclusion needs its justification; approval waits until every control is decided,
-// then freezes version 1; the next change makes a draft of version 2. Steps share one signed-in page.
+// then freezes version 1 past a warning, with the approver's acknowledgement shown in its history;
+// the next change makes a draft of version 2. Steps share one signed-in page.
 
 const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'a long enough passphrase', organizationName: 'Delta Insurance' };
 
@@ -26,14 +27,27 @@ beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
   ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
-  const system = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders about their claims.', aiRoles: ['provider'], lifecycleStage: 'operation' });
+  const system = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders about their claims.', aiRoles: ['customer'], lifecycleStage: 'operation' });
   expect(system.status).toBe(201);
   // A risk treated with A.6.2.4: the SoA includes the control with the risk as its reason.
   const created = await apiCall<{ id: string; ref: string }>('POST', `/api/orgs/${orgId}/risks`, { title: 'Chatbot releases ship without verification', source: 'C.3.6', likelihood: 4, consequence: 4, aiSystemId: system.body.id });
   expect(created.status).toBe(201);
   risk = created.body;
-  const treatment = await apiCall('POST', `/api/orgs/${orgId}/risks/${risk.id}/treatments`, { option: 'modify', description: 'Verify and validate every release against its acceptance criteria.', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 2 });
+  const me = (await apiCall<{ user: { id: string } }>('GET', '/api/me')).body.user.id;
+  const treatment = await apiCall('POST', `/api/orgs/${orgId}/risks/${risk.id}/treatments`, {
+    option: 'modify',
+    description: 'Verify and validate every release against its acceptance criteria.',
+    controlRefs: ['A.6.2.4'],
+    residualLikelihood: 2,
+    residualConsequence: 2,
+    actions: [{ title: 'Release checklist with acceptance criteria', ownerId: me, dueDate: '2027-03-31' }],
+  });
   expect(treatment.status).toBe(201);
+  // The SoA rests on approved criteria and an approved treatment plan (6.1.3): top management approved both.
+  const criteria = await apiCall<{ draft: { version: number } }>('GET', `/api/orgs/${orgId}/risk-criteria`);
+  expect((await apiCall('POST', `/api/orgs/${orgId}/risk-criteria/approve`, { version: criteria.body.draft.version })).status).toBe(200);
+  const plan = await apiCall<{ number: number }>('GET', `/api/orgs/${orgId}/risk-treatment-plan`);
+  expect((await apiCall('POST', `/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: plan.body.number })).status).toBe(200);
 
   // 409: the stale save this test provokes.
   page = await signedInPage(browser, running.baseUrl, OWNER, { problems, allowStatuses: [409], landing: orgUrl });
@@ -133,7 +147,7 @@ describeWithBrowser('Statement of Applicability', () => {
     await row('A.2.2').getByText('Our AI policy is published.').waitFor();
   });
 
-  it('approves version 1 once every control is decided, then shows draft v2 after one more change', async () => {
+  it('approves version 1 past a warning once every control is decided, keeps the acknowledgement in its history, then shows draft v2 after one more change', async () => {
     // Decide the rest through the API to save time.
     for (const i of (await soaNow()).items.filter((x) => x.included === null))
       expect((await apiCall('PATCH', `/api/orgs/${orgId}/soa/items/${i.ref}`, { version: i.version, included: true, implementationStatus: 'planned' })).status).toBe(200);
@@ -142,13 +156,26 @@ describeWithBrowser('Statement of Applicability', () => {
     await expect.poll(() => page.locator('[data-testid="soa-warning"][data-blocking]').count()).toBe(0);
     await page.getByRole('button', { name: 'Approve SoA' }).click();
     const dialog = page.getByRole('dialog', { name: 'Approve the Statement of Applicability as version 1?' });
-    await dialog.getByRole('button', { name: 'Approve version 1' }).click();
+    // Controls included with no reason behind them: the approver may go on, but only by saying why.
+    const warnings = dialog.getByTestId('approval-warnings');
+    await warnings.getByText('included controls have no reason an auditor can follow', { exact: false }).waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Approve version 1' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await dialog.getByRole('checkbox', { name: 'I have read these warnings and approve as it stands' }).check();
+    await confirm.click();
+    await dialog.getByText('Say why you approve past the warnings').waitFor();
+    await dialog.getByRole('textbox', { name: 'Why you approve past them' }).fill('Reasons for the remaining controls are written at the January implementation review.');
+    await screenshot(page, '63-soa-approve-past-warning');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await confirm.click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('The Statement of Applicability was approved as version 1.').waitFor();
     await expect.poll(() => status().innerText()).toBe('Approved v1');
     await page.getByTestId('soa-stamp').getByText(/^Version 1 approved by Olga Owner on /).waitFor();
     await expect(page.getByRole('button', { name: 'Approve SoA' }).count()).resolves.toBe(0);
     await page.getByTestId('soa-version').getByText('Version 1', { exact: true }).waitFor();
+    await page.getByTestId('soa-version-acknowledgement').getByText('Reasons for the remaining controls are written at the January implementation review.', { exact: false }).waitFor();
+    await expect(page.getByTestId('soa-version-acknowledgement').innerText()).resolves.toMatch(/^Approved past 2 warnings \(status missing, justification weak\)/);
     await screenshot(page, '63-soa-approved');
     expect(await seriousA11yViolations(page)).toEqual([]);
 

@@ -133,7 +133,7 @@ describeEachDialect('concurrent requests', (ctx) => {
 
   it('approves the treatment plan once when two approvers press at the same moment', async () => {
     const { owner, orgId } = await newOrgOwner(ctx(), 'Plan Org');
-    await owner.post(`/api/orgs/${orgId}/risks`, { title: 'Drift', source: 'C.3.4', likelihood: 2, consequence: 2 });
+    await owner.post(`/api/orgs/${orgId}/risks`, { title: 'Drift', source: 'C.3.4', likelihood: 2, consequence: 2, ownerId: owner.user!.id });
     const number = (await owner.get(`/api/orgs/${orgId}/risk-treatment-plan`)).body.number as number;
     const results = await Promise.all([owner.post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, { number }), elsewhere(owner).post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, { number })]);
     expect(statuses(results)).toEqual([200, 422]);

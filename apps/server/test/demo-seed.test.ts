@@ -109,6 +109,9 @@ describe('demo seed', () => {
     expect(soa.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({ included: true, implementationStatus: 'in_progress' });
     expect(soa.counts.excluded).toBe(1);
     expect(soa.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['UNDECIDED', 'RISK_UNTREATED']));
+    // The one exclusion is one the declared roles (provider, producer, customer) do not call for.
+    expect(soa.warnings.map((w: { code: string }) => w.code)).not.toContain('ROLE_INCONSISTENT');
+    expect(soa.items.filter((i: { included: boolean | null }) => i.included === false).map((i: { ref: string }) => i.ref)).toEqual(['A.7.3']);
   });
 
   it('shows controls in operation: runs recorded over the last months with evidence, one overdue, one late to implement', async () => {

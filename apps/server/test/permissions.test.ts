@@ -439,11 +439,12 @@ const CASES: Case[] = [
     route: '/api/orgs/:orgId/risk-treatment-plan/approve',
     prepare: async (c) => {
       await newRisk(c);
-      return { url: `/api/orgs/${c.orgId}/risk-treatment-plan/approve`, body: { number: (await c.owner.get(`/api/orgs/${c.orgId}/risk-treatment-plan`)).body.number } };
+      return { url: `/api/orgs/${c.orgId}/risk-treatment-plan/approve`, body: { number: (await c.owner.get(`/api/orgs/${c.orgId}/risk-treatment-plan`)).body.number, acknowledgement: 'Owners are named at the next review' } };
     },
   },
   { method: 'GET', route: '/api/orgs/:orgId/risk-dashboard', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-dashboard` }) },
   { method: 'GET', route: '/api/orgs/:orgId/impact-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/impact-gaps', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-gaps` }) },
   { method: 'POST', route: '/api/orgs/:orgId/impact-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments`, body: { aiSystemId: (await newAiSystem(c)).id, trigger: 'periodic' } }) },
   { method: 'GET', route: '/api/orgs/:orgId/impact-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}` }) },
   { method: 'PATCH', route: '/api/orgs/:orgId/impact-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}`, body: { version: 1, title: 'Changed' } }) },

@@ -1,6 +1,6 @@
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RACI_ACTIVITIES, DEFAULT_RACI_MEMBER_COLUMNS } from '@fortytwo/domain';
+import { DEFAULT_RACI_ACTIVITIES, DEFAULT_RACI_MEMBER_COLUMNS, NEW_ORGANIZATION_RACI } from '@fortytwo/domain';
 import { verifyChain } from '../src/platform/audit';
 import type { DbHandle } from '../src/platform/db/connect';
 import { migrationsFor } from '../src/platform/db/migrations';
@@ -12,6 +12,8 @@ import { addMember, anonymous, type Client, describeEachDialect, newOrgOwner, PA
 // columns of the matrix are organization data: one choice, versioned, audited, shared by everyone.
 
 const DEFAULT_NAMES = DEFAULT_RACI_ACTIVITIES.map((a) => a.name);
+/** A new organization also gets the two 5.3 assignments (issue 15). */
+const NEW_NAMES = NEW_ORGANIZATION_RACI.map((a) => a.name);
 
 describeEachDialect('RACI activities and columns', (ctx) => {
   let owner: Client;
@@ -25,11 +27,11 @@ describeEachDialect('RACI activities and columns', (ctx) => {
 
   it('seeds the usual activities when the organization is created, and a read writes nothing', async () => {
     const seeded = (await events(owner, orgId)).filter((e) => e.action === 'raci.seeded');
-    expect(seeded).toEqual([expect.objectContaining({ entityType: 'raci_activity', after: { activities: DEFAULT_NAMES }, actor: expect.objectContaining({ name: 'system' }) })]);
+    expect(seeded).toEqual([expect.objectContaining({ entityType: 'raci_activity', after: { activities: NEW_NAMES }, actor: expect.objectContaining({ name: 'system' }) })]);
     const countBefore = (await events(owner, orgId)).length;
     const list = await owner.get(url());
     expect(list.status).toBe(200);
-    expect(list.body.items.map((a: { name: string }) => a.name)).toEqual(DEFAULT_NAMES);
+    expect(list.body.items.map((a: { name: string }) => a.name)).toEqual(NEW_NAMES);
     expect((await events(owner, orgId)).length).toBe(countBefore);
   });
 
@@ -221,7 +223,7 @@ for (const dialect of ['sqlite', 'postgres'] as DialectName[]) {
     it('seeds an organization created after the upgrade at its creation', async () => {
       const created = await owner.post('/api/orgs', { name: 'After upgrade' });
       expect(created.status).toBe(201);
-      expect((await owner.get(`/api/orgs/${created.body.id}/raci`)).body.items).toHaveLength(DEFAULT_NAMES.length);
+      expect((await owner.get(`/api/orgs/${created.body.id}/raci`)).body.items).toHaveLength(NEW_NAMES.length);
       const rows = server.handle.db.selectFrom('auditEvents').selectAll().where('chain', '=', created.body.id).orderBy('seq');
       expect(await verifyChain((async function* () { yield await rows.execute(); })())).toMatchObject({ ok: true, checked: 3 });
     });

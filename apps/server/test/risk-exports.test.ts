@@ -12,14 +12,19 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
   beforeAll(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Export Org'));
     const approver = await addMember(ctx(), owner, orgId, 'approver');
-    const aiSystemId = (await owner.post(url('/ai-systems'), validAiSystem({ name: 'Claims triage' }))).body.id;
-    const r = (await owner.post(url('/risks'), { title: 'Unfair claim routing', aiSystemId, source: 'C.3.4', likelihood: 4, consequence: 5, consequencesSociety: 'Loss of trust in insurers' })).body;
-    await owner.post(url(`/risks/${r.id}/treatments`), { option: 'modify', description: 'Fairness tests per release', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 3, actions: [{ title: 'Build the fairness test suite' }] });
-    await owner.post(url('/risks'), { title: 'Vendor model change without notice', source: 'Supplier practices', likelihood: 2, consequence: 2 });
+    // A claims triage system bought in and used (customer role): excluding A.10.4 is consistent with it.
+    const aiSystemId = (await owner.post(url('/ai-systems'), validAiSystem({ name: 'Claims triage', aiRoles: ['customer'] }))).body.id;
+    const me = owner.user!.id;
+    const r = (await owner.post(url('/risks'), { title: 'Unfair claim routing', aiSystemId, source: 'C.3.4', likelihood: 4, consequence: 5, consequencesSociety: 'Loss of trust in insurers', ownerId: me, reviewDate: '2027-06-30' })).body;
+    await owner.post(url(`/risks/${r.id}/treatments`), { option: 'modify', description: 'Fairness tests per release', controlRefs: ['A.6.2.4'], residualLikelihood: 2, residualConsequence: 3, resources: 'One data scientist, two days a release', actions: [{ title: 'Build the fairness test suite', ownerId: me, dueDate: '2027-03-31' }] });
+    await owner.post(url('/risks'), { title: 'Vendor model change without notice', source: 'Supplier practices', likelihood: 2, consequence: 2, ownerId: me });
     await owner.patch(url('/soa/items/A.10.4'), { version: 0, included: false, justification: 'No AI customers' });
     const soa = (await owner.get(url('/soa'))).body;
     for (const i of soa.items.filter((x: { included: boolean | null }) => x.included === null)) await owner.patch(url(`/soa/items/${i.ref}`), { version: i.version, included: true });
-    expect((await approver.post(url('/soa/approve'), { version: 1 })).status).toBe(200);
+    // The SoA rests on approved criteria and an approved plan; its open warnings are acknowledged.
+    expect((await approver.post(url('/risk-criteria/approve'), { version: (await owner.get(url('/risk-criteria'))).body.draft.version })).status).toBe(200);
+    expect((await approver.post(url('/risk-treatment-plan/approve'), { number: (await owner.get(url('/risk-treatment-plan'))).body.number })).status).toBe(200);
+    expect((await approver.post(url('/soa/approve'), { version: 1, acknowledgement: 'Statuses and reasons are completed in the Q1 review' })).status).toBe(200);
   });
 
   it('exports the register as CSV and XLSX with the same rows, filters applied', async () => {
@@ -35,6 +40,22 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
     const all = await sheetRows((await download(owner, url('/risks/export.xlsx'))).bytes);
     expect(all[1]).toEqual(csv[1]!.map((c) => c));
     expect((await owner.get(url('/risks/export.csv?level=extreme'))).status).toBe(400);
+  });
+
+  it('carries what an auditor asks of the register: who assessed each rating and when, the criteria and their approval, the rating history, and flags', async () => {
+    const csv = parseCsv((await owner.get(url('/risks/export.csv'))).text).map((r) => r.cells);
+    const col = (key: string) => csv[0]!.indexOf(key);
+    const [r1, r2] = [csv[1]!, csv[2]!];
+    const today = new Date().toISOString().slice(0, 10);
+    expect(r1[col('inherentAssessed')]).toBe(`${today}, ${owner.user!.name}`);
+    expect(r1[col('residualAssessed')]).toBe(`${today}, ${owner.user!.name}`);
+    // Criteria no. 1, the draft the ratings used, was approved afterwards (a draft would read "No (draft)").
+    expect(r1[col('criteria')]).toBe('1');
+    expect(r1[col('criteriaApproved')]).toBe('Yes');
+    expect(r1[col('ratingHistory')]!.split('\n')).toHaveLength(2);
+    expect(r1[col('flags')]).toBe('');
+    // R-2: no review date and no consequences for society.
+    expect(r2[col('flags')]).toBe('No review date; Consequences for society not stated: give them, or write "none" with the reason');
   });
 
   it('exports the SoA as CSV and XLSX, the current one or an approved version', async () => {
@@ -70,8 +91,13 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
       expect(pdf.bytes.subarray(0, 5).toString('latin1'), p).toBe('%PDF-');
     }
     const plan = await sheetRows((await download(owner, url('/risk-treatment-plan/export.xlsx'))).bytes);
-    expect(plan[1]!.slice(0, 4)).toEqual(['R-1', 'Unfair claim routing', 'Critical', 'Modify (reduce with controls)']);
-    expect(plan[1]![6]).toContain('Build the fairness test suite');
+    // Per treatment: the risk owner, the AI system, actions with owners and dates, resources, the residual rating.
+    expect(plan[0]!.slice(0, 6)).toEqual(['Risk', 'Title', 'Risk owner', 'AI system', 'Inherent level', 'Option']);
+    expect(plan[1]!.slice(0, 6)).toEqual(['R-1', 'Unfair claim routing', owner.user!.name, 'Claims triage', 'Critical', 'Modify (reduce with controls)']);
+    expect(plan[1]![8]).toContain('Build the fairness test suite');
+    expect(plan[1]![8]).toContain('2027-03-31');
+    expect(plan[1]![9]).toBe('One data scientist, two days a release');
+    expect(plan[1]![10]).toBe('Medium (2 × 3 = 6)');
   });
 
   itWithLibreOffice('writes an SoA .xlsx (approved version) and SoA and treatment plan .docx files that LibreOffice opens', async () => {

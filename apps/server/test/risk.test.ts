@@ -120,7 +120,22 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
   it('approves the treatment plan as a whole; a later change makes a draft of the next number', async () => {
     const plan = (await owner.get(url('/risk-treatment-plan'))).body;
     expect(plan).toMatchObject({ number: 1, status: 'draft', approved: null });
-    expect((await owner.post(url('/risk-treatment-plan/approve'), { number: 1 })).status).toBe(200); // the owner may approve too
+    // Three risks above the acceptance level stand with no treatment or acceptance in force: refused.
+    const refused = await owner.post(url('/risk-treatment-plan/approve'), { number: 1 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('NOT_READY');
+    expect(refused.body.error.details.warnings.map((w: { code: string }) => w.code)).toEqual(['RISK_UNTREATED', 'RISK_UNTREATED', 'RISK_UNTREATED']);
+    // Top management accepts them for now; risks accepted above the level with no treatment, and
+    // risks with no owner, are approved past only with an acknowledgement.
+    for (const r of (await owner.get(url('/risks?attention=true'))).body.items as { id: string }[])
+      expect((await approver.post(url(`/risks/${r.id}/acceptances`), { rationale: 'Accepted by the board until the Q2 model release', expiresAt: '2099-01-01' })).status).toBe(201);
+    const warned = (await owner.get(url('/risk-treatment-plan'))).body;
+    expect(warned.warnings.every((w: { blocking: boolean }) => !w.blocking)).toBe(true);
+    expect(warned.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['ACCEPTED_ABOVE_LEVEL', 'RISK_NO_OWNER']));
+    expect((await owner.post(url('/risk-treatment-plan/approve'), { number: 1 })).body.error.code).toBe('ACKNOWLEDGEMENT_REQUIRED');
+    const ok = await owner.post(url('/risk-treatment-plan/approve'), { number: 1, acknowledgement: 'Owners are named at the January review' }); // the owner may approve too
+    expect(ok.status).toBe(200);
+    expect(ok.body.approved.acknowledgement.text).toBe('Owners are named at the January review');
     const again = (await owner.get(url('/risk-treatment-plan'))).body;
     expect(again).toMatchObject({ number: 1, status: 'approved', approved: { number: 1 } });
     expect((await approver.post(url('/risk-treatment-plan/approve'), { number: 1 })).status).toBe(422);
@@ -129,6 +144,8 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
   });
 
   it('draws inherent and residual heatmaps and lists what needs attention', async () => {
+    // A new high risk nobody has treated or accepted yet.
+    await owner.post(url('/risks'), risk({ title: 'Unreviewed vendor model update', likelihood: 4, consequence: 4 }));
     const d = (await owner.get(url('/risk-dashboard'))).body;
     const cell = (grid: { likelihood: number; consequence: number; count: number; level: string }[], l: number, c: number) => grid.find((x) => x.likelihood === l && x.consequence === c)!;
     expect(d.inherent).toHaveLength(25);

@@ -88,6 +88,8 @@ export const ZDocumentType = z
     basis: z.enum(DOCUMENT_BASES, { error: `basis must be one of: ${DOCUMENT_BASES.join(', ')}` }),
     ownerRole: z.enum(ROLES),
     approverRole: z.enum(ROLES),
+    /** Approved by a member named as top management, once the organization names any (5.2, 5.3, 9.3). */
+    topManagementApproval: z.boolean().default(false),
     reviewMonths: z.number().int().min(1).max(60),
     retention: text(200),
     inputs: z.array(z.enum(DOCUMENT_INPUTS, { error: `inputs must be among: ${DOCUMENT_INPUTS.join(', ')}` })).max(20).default([]),

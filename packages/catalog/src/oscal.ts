@@ -108,7 +108,7 @@ export function toOscalCatalog(fw: Framework, opts: { lastModified: string }): O
         'oscal-version': OSCAL_VERSION,
         props: [{ name: 'framework-id', ns: FORTYTWO_NS, value: fw.id }],
         links: fw.url ? [{ href: fw.url, rel: 'reference' }] : undefined,
-        remarks: `Exported by Fortytwo. ${fw.publisher ? `Structure (references and short titles) of ${fw.name} by ${fw.publisher}; ` : ''}statements and guidance are Fortytwo's own words, not the text of the framework.`,
+        remarks: `Exported by Fortytwo. ${fw.publisher ? `Structure (references, and the short titles of clauses and controls) of ${fw.name} by ${fw.publisher}; the titles of Annex A objectives (A.2.1 to A.10.1), ` : ''}statements and guidance are Fortytwo's own words, not the text of the framework.`,
       },
       groups: nonEmpty(roots.filter((r) => !r.assessable).map(group)),
       controls: nonEmpty(roots.filter((r) => r.assessable).map(control)),

@@ -77,6 +77,35 @@ export const DEFAULT_RACI_ACTIVITIES: { name: string; description: string }[] = 
   { name: 'Incident and concern handling', description: 'AI incidents, external reports and staff concerns (A.3.3, A.8.3, A.8.4).' },
 ];
 
+/**
+ * The two responsibilities clause 5.3 asks top management to assign (our wording). A new
+ * organization's RACI carries them after the usual activities; the accountability check looks them
+ * up by name, so a renamed one reads as missing.
+ */
+export const ACCOUNTABILITY_ACTIVITIES: { key: 'aims_conformity' | 'aims_performance_reporting'; name: string; description: string }[] = [
+  { key: 'aims_conformity', name: 'AIMS conformity to ISO/IEC 42001', description: 'Make sure the AI management system meets the requirements of the standard (5.3).' },
+  { key: 'aims_performance_reporting', name: 'Reporting AIMS performance to top management', description: 'Tell top management how the AI management system is performing (5.3).' },
+];
+/** What a new organization's RACI starts with (migration 0010 seeded the first list only). */
+export const NEW_ORGANIZATION_RACI: { name: string; description: string }[] = [...DEFAULT_RACI_ACTIVITIES, ...ACCOUNTABILITY_ACTIVITIES.map(({ name, description }) => ({ name, description }))];
+
+export type AccountabilityWarning = { code: 'ACCOUNTABILITY_MISSING' | 'ACCOUNTABILITY_NO_ACCOUNTABLE'; activity: string; message: string };
+
+/** Warns when either 5.3 responsibility is missing from the RACI or has no one Accountable. */
+export function accountabilityWarnings(activities: { name: string; assignments: { letter: string }[] }[]): AccountabilityWarning[] {
+  const out: AccountabilityWarning[] = [];
+  for (const a of ACCOUNTABILITY_ACTIVITIES) {
+    const found = activities.find((x) => x.name.trim().toLowerCase() === a.name.toLowerCase());
+    if (!found) out.push({ code: 'ACCOUNTABILITY_MISSING', activity: a.name, message: `The RACI has no activity "${a.name}": clause 5.3 asks top management to assign it. Add it and name one Accountable.` });
+    else if (!found.assignments.some((x) => x.letter === 'A')) out.push({ code: 'ACCOUNTABILITY_NO_ACCOUNTABLE', activity: a.name, message: `Nobody is Accountable for "${a.name}" (5.3): top management must assign it to someone.` });
+  }
+  return out;
+}
+
+/** Whether a member is part of the organization or works for it from outside (consultant, contractor). */
+export const MEMBER_AFFILIATIONS = ['internal', 'external'] as const;
+export type MemberAffiliation = (typeof MEMBER_AFFILIATIONS)[number];
+
 export type RaciProblem = 'no_accountable' | 'several_accountable' | 'no_responsible';
 
 /** What is wrong with one activity's assignments: exactly one Accountable, at least one Responsible. */

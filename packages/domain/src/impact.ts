@@ -52,6 +52,7 @@ export const ZImpactFields = z.strictObject({
   foreseeableMisuse: text(5000).default(''),
   affectedGroups: z.array(ZAffectedGroup).max(50).default([]),
   societalEffects: z.partialRecord(z.enum(SOCIETAL_EFFECT_AREAS, { error: `societal areas are: ${SOCIETAL_EFFECT_AREAS.join(', ')}` }), text(3000)).default({}),
+  societalNotApplicable: text(2000).default('').describe('why the societal section does not apply to this AI system; empty when it is answered'),
   severity: rating('severity').nullable().default(null),
   likelihood: rating('likelihood').nullable().default(null),
   mitigations: text(5000).default(''),
@@ -67,6 +68,7 @@ export const ZUpdateImpact = z.strictObject({
   foreseeableMisuse: text(5000).optional(),
   affectedGroups: z.array(ZAffectedGroup).max(50).optional(),
   societalEffects: ZImpactFields.shape.societalEffects.unwrap().optional(),
+  societalNotApplicable: text(2000).optional(),
   severity: rating('severity').nullable().optional(),
   likelihood: rating('likelihood').nullable().optional(),
   mitigations: text(5000).optional(),
@@ -74,13 +76,47 @@ export const ZUpdateImpact = z.strictObject({
   retentionUntil: calendarDate('Keep until', '2032-12-31').nullable().optional(),
 });
 
-/** What must be filled before an assessment can be signed off; empty when it is complete. */
-export function impactSignOffProblems(a: { intendedUse: string; affectedGroups: unknown[]; severity: number | null; likelihood: number | null; conclusion: string; retentionUntil: string | null }): string[] {
+/**
+ * What must be filled before an assessment can be signed off; empty when it is complete. Every effect
+ * area is answered for every affected group (A.5.4: "none expected, because …" is an answer), and
+ * every societal area too (A.5.5), unless the societal section is declared not applicable with a reason.
+ */
+export function impactSignOffProblems(a: {
+  intendedUse: string;
+  affectedGroups: { group: string; effects: Partial<Record<IndividualEffectArea, string>> }[];
+  societalEffects?: Partial<Record<SocietalEffectArea, string>>;
+  societalNotApplicable?: string;
+  severity: number | null;
+  likelihood: number | null;
+  conclusion: string;
+  retentionUntil: string | null;
+}): string[] {
   const out: string[] = [];
   if (!a.intendedUse.trim()) out.push('Describe the intended use');
   if (a.affectedGroups.length === 0) out.push('Name at least one affected individual or group');
+  for (const g of a.affectedGroups) {
+    const missing = INDIVIDUAL_EFFECT_AREAS.filter((k) => !g.effects[k]?.trim());
+    if (missing.length) out.push(`Answer every effect area for ${g.group} (write "none expected" with the reason where it does not apply): ${missing.map((k) => INDIVIDUAL_EFFECT_LABELS[k].toLowerCase()).join(', ')}`);
+  }
+  const societal = a.societalEffects ?? {};
+  const missingSocietal = SOCIETAL_EFFECT_AREAS.filter((k) => !societal[k]?.trim());
+  if (missingSocietal.length && !a.societalNotApplicable?.trim())
+    out.push(`Answer every societal effect area (A.5.5), or say why the societal section does not apply: ${missingSocietal.map((k) => SOCIETAL_EFFECT_LABELS[k].toLowerCase()).join(', ')}`);
   if (a.severity === null || a.likelihood === null) out.push('Rate severity and likelihood');
   if (!a.conclusion.trim()) out.push('Write the conclusion');
   if (!a.retentionUntil) out.push('Set how long the assessment is kept (A.5.3)');
   return out;
+}
+
+/** An AI system in scope with no signed-off impact assessment: a gap to close, not a passive note. */
+export type ImpactGap = { aiSystemId: string; aiSystemName: string; reason: 'never_assessed' | 'draft_only'; message: string };
+
+export function impactGaps(systems: { id: string; name: string }[], assessments: { aiSystemId: string; status: string }[]): ImpactGap[] {
+  return systems.flatMap((s): ImpactGap[] => {
+    const mine = assessments.filter((a) => a.aiSystemId === s.id);
+    if (mine.some((a) => a.status === 'signed_off')) return [];
+    return mine.length
+      ? [{ aiSystemId: s.id, aiSystemName: s.name, reason: 'draft_only', message: `${s.name} has an impact assessment in draft but none signed off (6.1.4, A.5.2): complete it and have it signed off.` }]
+      : [{ aiSystemId: s.id, aiSystemName: s.name, reason: 'never_assessed', message: `${s.name} is in scope but has no impact assessment (6.1.4, A.5.2): start one.` }];
+  });
 }

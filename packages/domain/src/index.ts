@@ -15,6 +15,7 @@ export * from './scope';
 export * from './ai-system-profile';
 export * from './risk';
 export * from './soa';
+export * from './soa-rules';
 export * from './impact';
 export * from './rich-text';
 export * from './documents';

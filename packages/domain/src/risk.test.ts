@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { criteriaProblem, DEFAULT_RISK_CRITERIA, isAcceptable, rate, ratingProblem, riskLevel, ZRiskCriteriaContent, ZTreatmentFields, type RiskLevel } from './risk';
 import { deriveSoa, riskNeedsAttention, soaWarnings, type RiskForWarnings, type SoaControl } from './soa';
-import { impactSignOffProblems } from './impact';
+import { impactGaps, impactSignOffProblems, INDIVIDUAL_EFFECT_AREAS, SOCIETAL_EFFECT_AREAS } from './impact';
 
 // The default 5 × 5 matrix, written out by hand: row = likelihood 1..5, column = consequence 1..5.
 const L = 'low', M = 'medium', H = 'high', C = 'critical';
@@ -109,8 +109,41 @@ describe('Statement of Applicability', () => {
 });
 
 describe('impact assessment sign-off', () => {
+  const allIndividual = Object.fromEntries(INDIVIDUAL_EFFECT_AREAS.map((k) => [k, 'None expected: no personal data beyond the application']));
+  const allSocietal = Object.fromEntries(SOCIETAL_EFFECT_AREAS.map((k) => [k, 'None expected at this scale']));
+  const complete = { intendedUse: 'Scoring', affectedGroups: [{ group: 'Applicants', effects: allIndividual }], societalEffects: allSocietal, severity: 3, likelihood: 2, conclusion: 'Acceptable with mitigations', retentionUntil: '2032-12-31' };
   it('lists what is missing, and nothing once complete', () => {
-    expect(impactSignOffProblems({ intendedUse: '', affectedGroups: [], severity: null, likelihood: 2, conclusion: '', retentionUntil: null })).toHaveLength(5);
-    expect(impactSignOffProblems({ intendedUse: 'Scoring', affectedGroups: [{}], severity: 3, likelihood: 2, conclusion: 'Acceptable with mitigations', retentionUntil: '2032-12-31' })).toEqual([]);
+    expect(impactSignOffProblems({ intendedUse: '', affectedGroups: [], severity: null, likelihood: 2, conclusion: '', retentionUntil: null })).toHaveLength(6);
+    expect(impactSignOffProblems(complete)).toEqual([]);
+  });
+  it('needs every effect area answered for every group', () => {
+    const [problem] = impactSignOffProblems({ ...complete, affectedGroups: [{ group: 'Applicants over 70', effects: { fairness: 'Thin files' } }] });
+    expect(problem).toContain('Answer every effect area for Applicants over 70');
+    expect(problem).toContain('transparency, privacy and security, safety and health, accessibility, human rights');
+  });
+  it('needs the societal section answered, or declared not applicable with a reason', () => {
+    expect(impactSignOffProblems({ ...complete, societalEffects: { economy: 'Access to credit' } })).toEqual([expect.stringContaining('Answer every societal effect area (A.5.5)')]);
+    expect(impactSignOffProblems({ ...complete, societalEffects: {}, societalNotApplicable: 'An internal OCR tool with no effect beyond our back office' })).toEqual([]);
+  });
+});
+
+describe('impact gaps', () => {
+  it('lists systems never assessed or with drafts only, not those with a signed-off assessment', () => {
+    const gaps = impactGaps(
+      [
+        { id: 'a', name: 'Scoring' },
+        { id: 'b', name: 'Chatbot' },
+        { id: 'c', name: 'OCR' },
+      ],
+      [
+        { aiSystemId: 'a', status: 'signed_off' },
+        { aiSystemId: 'a', status: 'draft' },
+        { aiSystemId: 'b', status: 'draft' },
+      ],
+    );
+    expect(gaps.map((g) => [g.aiSystemId, g.reason])).toEqual([
+      ['b', 'draft_only'],
+      ['c', 'never_assessed'],
+    ]);
   });
 });

@@ -170,6 +170,7 @@ export const ZTreatmentFields = z
   .strictObject({
     option: z.enum(TREATMENT_OPTIONS, { error: `option must be one of: ${TREATMENT_OPTIONS.join(', ')}` }),
     description: text(5000).default(''),
+    resources: text(2000).default('').describe('people, budget and tools the treatment needs'),
     controlRefs: z.array(z.string().trim().min(1).max(40)).max(100).default([]),
     residualLikelihood: rating('residualLikelihood').nullable().default(null),
     residualConsequence: rating('residualConsequence').nullable().default(null),
@@ -188,6 +189,7 @@ export const ZUpdateTreatment = z
     version: versionField('version is required: send the version you read'),
     option: z.enum(TREATMENT_OPTIONS, { error: `option must be one of: ${TREATMENT_OPTIONS.join(', ')}` }).optional(),
     description: text(5000).optional(),
+    resources: text(2000).optional(),
     controlRefs: z.array(z.string().trim().min(1).max(40)).max(100).optional(),
     residualLikelihood: rating('residualLikelihood').nullable().optional(),
     residualConsequence: rating('residualConsequence').nullable().optional(),
@@ -206,3 +208,42 @@ export const ZAcceptRisk = z.strictObject({
 
 /** Days before expiry at which an acceptance counts as "expiring soon" on the dashboard. */
 export const ACCEPTANCE_WARNING_DAYS = 30;
+
+export const PLAN_FINDING_CODES = ['RISK_UNTREATED', 'TREATMENT_NO_ACTIONS', 'ACTION_INCOMPLETE', 'RISK_NO_OWNER', 'RESIDUAL_MISSING', 'ACCEPTED_ABOVE_LEVEL'] as const;
+export type PlanFinding = { code: (typeof PLAN_FINDING_CODES)[number]; riskId: string; message: string; blocking: boolean };
+export type PlanRiskInput = {
+  id: string;
+  ref: string;
+  title: string;
+  needsAttention: boolean;
+  attentionMessage: string;
+  inherentLevel: RiskLevel;
+  ownerId: string | null;
+  treatments: { option: TreatmentOption; residualLevel: RiskLevel | null; actions: { title: string; ownerId: string | null; dueDate: string | null }[] }[];
+  acceptance: { level: RiskLevel } | null;
+  acceptanceInForce: boolean;
+};
+
+/**
+ * What an auditor checks before the treatment plan is approved (6.1.3, 8.3). Blocking: a risk above
+ * the acceptance level left untreated and unaccepted; a treatment (other than retaining) with no
+ * action, or an action with no owner or due date. Warnings to acknowledge: a risk with no owner, a
+ * treatment with no residual rating, and a risk accepted above the acceptance level with no treatment.
+ */
+export function planFindings(risks: PlanRiskInput[], criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>): PlanFinding[] {
+  const out: PlanFinding[] = [];
+  for (const r of risks) {
+    if (r.needsAttention) out.push({ code: 'RISK_UNTREATED', riskId: r.id, message: r.attentionMessage, blocking: true });
+    const acting = r.treatments.filter((t) => t.option !== 'retain');
+    if (acting.some((t) => t.actions.length === 0))
+      out.push({ code: 'TREATMENT_NO_ACTIONS', riskId: r.id, message: `Risk ${r.ref} (${r.title}) has a treatment with no action, so nobody owns it and nothing is due. Add actions with an owner and a due date.`, blocking: true });
+    const incomplete = acting.flatMap((t) => t.actions).filter((a) => !a.ownerId || !a.dueDate);
+    if (incomplete.length)
+      out.push({ code: 'ACTION_INCOMPLETE', riskId: r.id, message: `Risk ${r.ref}: ${incomplete.map((a) => `"${a.title}"`).join(', ')} ${incomplete.length === 1 ? 'has' : 'have'} no owner or no due date. Give each action both.`, blocking: true });
+    if (!r.ownerId) out.push({ code: 'RISK_NO_OWNER', riskId: r.id, message: `Risk ${r.ref} (${r.title}) has no risk owner.`, blocking: false });
+    if (acting.some((t) => t.residualLevel === null)) out.push({ code: 'RESIDUAL_MISSING', riskId: r.id, message: `Risk ${r.ref} has a treatment with no residual rating: the plan cannot show what is left after it.`, blocking: false });
+    if (r.treatments.length === 0 && r.acceptance && r.acceptanceInForce && !isAcceptable(criteria, r.inherentLevel))
+      out.push({ code: 'ACCEPTED_ABOVE_LEVEL', riskId: r.id, message: `Risk ${r.ref} (${r.title}) is accepted at ${r.acceptance.level}, above the acceptance level (${criteria.acceptanceLevel}), with no treatment.`, blocking: false });
+  }
+  return out;
+}

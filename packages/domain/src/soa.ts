@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { versionField } from './version';
 import { isAcceptable, type RiskCriteriaContent, type RiskLevel } from './risk';
 import type { ControlStatus } from './controls';
+import { justificationGap, roleConflictMessage, roleConflicts, type DeclaredRole } from './soa-rules';
 
 // The Statement of Applicability (6.1.3): every Annex A control and every custom control, included
 // or excluded with a reason. Inclusion reasons come from the data (the risks a control treats, the
@@ -43,7 +44,16 @@ export type SoaItem = {
   version: number;
 };
 
-export type SoaWarning = { code: 'EXCLUDED_BUT_TREATING' | 'EXCLUSION_UNJUSTIFIED' | 'RISK_UNTREATED' | 'UNDECIDED'; ref?: string; riskId?: string; message: string; blocking: boolean };
+export const SOA_WARNING_CODES = ['EXCLUDED_BUT_TREATING', 'EXCLUSION_UNJUSTIFIED', 'RISK_UNTREATED', 'UNDECIDED', 'ROLE_INCONSISTENT', 'STATUS_MISSING', 'JUSTIFICATION_WEAK', 'PLAN_UNAPPROVED', 'CRITERIA_UNAPPROVED'] as const;
+export type SoaWarningCode = (typeof SOA_WARNING_CODES)[number];
+/**
+ * One finding on the SoA. Blocking ones stop approval with their message; the others may be
+ * approved past, with an acknowledgement recorded beside the approval.
+ */
+export type SoaWarning = { code: SoaWarningCode; ref?: string; refs?: string[]; riskId?: string; message: string; blocking: boolean };
+
+/** What the SoA rules need beyond the items: declared roles, and whether the plan and criteria are approved. */
+export type SoaApprovalContext = { declaredRoles: DeclaredRole[]; planApproved: boolean; criteriaApproved: boolean };
 
 /** Derives the SoA items from the controls, the decisions people made, treatments and requirements. */
 export function deriveSoa(controls: SoaControl[], decisions: SoaDecisionRecord[], risks: SoaRiskInput[], requirements: SoaRequirementInput[]): SoaItem[] {
@@ -76,24 +86,52 @@ export function deriveSoa(controls: SoaControl[], decisions: SoaDecisionRecord[]
 export type RiskForWarnings = { id: string; ref: string; title: string; kind: 'risk' | 'opportunity'; status: string; level: RiskLevel; residualLevel: RiskLevel | null; treated: boolean; acceptedUntil: string | null };
 
 /**
- * What stands between this SoA and a sound approval. Blocking warnings stop approval: an undecided
- * control, an exclusion without a reason, a control excluded while a treatment relies on it.
- * Untreated risks above the acceptance level are shown, not blocking: they are the risk plan's problem.
+ * What stands between this SoA and a sound approval. Blocking: an undecided control, an exclusion
+ * without a reason, a control excluded while a treatment relies on it or while a declared role makes
+ * it apply, a high or critical risk left untreated, and a treatment plan or risk criteria not yet
+ * approved (the SoA is derived from them). Warnings needing an acknowledgement: included controls
+ * with no implementation status, or with no reason behind them.
  */
-export function soaWarnings(items: SoaItem[], risks: RiskForWarnings[], criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, today: string): SoaWarning[] {
+export function soaWarnings(items: SoaItem[], risks: RiskForWarnings[], criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, today: string, context?: SoaApprovalContext): SoaWarning[] {
   const out: SoaWarning[] = [];
   for (const i of items) {
     if (i.included === false && i.riskIds.length)
       out.push({ code: 'EXCLUDED_BUT_TREATING', ref: i.ref, message: `${i.ref} is excluded, but the treatment of ${i.risks.map((r) => r.ref).join(', ')} relies on it. Include it or change the treatment.`, blocking: true });
     if (i.included === false && !i.statedJustification.trim()) out.push({ code: 'EXCLUSION_UNJUSTIFIED', ref: i.ref, message: `${i.ref} is excluded without a justification. Say why it is not needed.`, blocking: true });
   }
+  if (context) {
+    const excluded = items.filter((i) => i.included === false).map((i) => i.ref);
+    for (const c of roleConflicts(excluded, context.declaredRoles)) out.push({ code: 'ROLE_INCONSISTENT', ref: c.ref, message: roleConflictMessage(c), blocking: true });
+  }
   const undecided = items.filter((i) => i.included === null);
   if (undecided.length)
     out.push({ code: 'UNDECIDED', message: `${undecided.length} control${undecided.length === 1 ? ' is' : 's are'} neither included nor excluded: ${undecided.map((i) => i.ref).join(', ')}`, blocking: true });
-  for (const r of risks.filter((x) => riskNeedsAttention(x, criteria, today)))
-    out.push({ code: 'RISK_UNTREATED', riskId: r.id, message: attentionMessage(r), blocking: false });
+  for (const r of risks.filter((x) => riskNeedsAttention(x, criteria, today))) {
+    // A high or critical risk with no treatment at all leaves the SoA without its basis (6.1.3 b).
+    const severeUntreated = !r.treated && (r.level === 'high' || r.level === 'critical');
+    out.push({ code: 'RISK_UNTREATED', riskId: r.id, message: attentionMessage(r), blocking: context !== undefined && severeUntreated });
+  }
+  if (context && !context.criteriaApproved)
+    out.push({ code: 'CRITERIA_UNAPPROVED', message: 'The risk criteria in force have not been approved: the ratings behind this SoA rest on a draft. Have top management approve the criteria first.', blocking: true });
+  if (context && !context.planApproved)
+    out.push({ code: 'PLAN_UNAPPROVED', message: 'The risk treatment plan as it stands is not approved: the controls chosen to treat risks are not agreed yet. Approve the treatment plan first.', blocking: true });
+  const decided = items.filter((i) => i.included === true);
+  const noStatus = decided.filter((i) => i.implementationStatus === null);
+  if (noStatus.length)
+    out.push({ code: 'STATUS_MISSING', refs: noStatus.map((i) => i.ref), message: `${noStatus.length} included control${noStatus.length === 1 ? ' has' : 's have'} no implementation status: ${noStatus.map((i) => i.ref).join(', ')}. Say whether each is planned, in progress or implemented.`, blocking: false });
+  const weak = decided.filter((i) => justificationGap(i.statedJustification, i.riskIds.length > 0 || i.requirements.length > 0) !== null);
+  if (weak.length)
+    out.push({
+      code: 'JUSTIFICATION_WEAK',
+      refs: weak.map((i) => i.ref),
+      message: `${weak.length} included control${weak.length === 1 ? ' has' : 's have'} no reason an auditor can follow (no risk it treats, no requirement that names it, and an empty or generic justification): ${weak.map((i) => i.ref).join(', ')}. Link a risk or requirement, or say what the control does for you.`,
+      blocking: false,
+    });
   return out;
 }
+
+/** The warnings an approver must acknowledge (the non-blocking ones). */
+export const needsAcknowledgement = (warnings: { blocking: boolean }[]) => warnings.some((w) => !w.blocking);
 
 /** A risk above the acceptance level that has neither a treatment nor an acceptance still in force. */
 export function riskNeedsAttention(r: RiskForWarnings, criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, today: string): boolean {

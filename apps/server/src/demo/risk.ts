@@ -60,5 +60,7 @@ export async function seedDemoRisk(deps: Deps, actor: Actor, orgId: string, peop
   };
   await decide('A.2.2', { included: true, justification: 'The AI policy is the top of the AIMS documentation.', implementationStatus: 'implemented' });
   await decide('A.6.2.4', { included: true, implementationStatus: 'in_progress' });
-  await decide('A.10.4', { included: false, justification: 'We do not provide AI systems to other organizations as customers.' });
+  // As a declared provider, A.10.4 applies (the SoA refuses to exclude it); the one exclusion is one no declared role calls for.
+  await decide('A.10.4', { included: true, justification: 'Brokers and partner lenders receive our credit decisions: contracts say what the scores are for and how to use them.', implementationStatus: 'in_progress' });
+  await decide('A.7.3', { included: false, justification: 'We acquire no external data for our AI systems: the models learn from our own loan book, and the assistant answers from our approved content.' });
 }

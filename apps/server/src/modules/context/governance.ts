@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { computeScores, DEFAULT_RACI_ACTIVITIES, GAP_RESULTS, PILLAR_LABELS, PILLARS, RACI_LETTERS, RACI_PROBLEM_MESSAGES, raciProblems, ROLES, type GapResult, type Pillar, type RaciAssignment, type ZRaciActivityFields, type ZUpdatePillar, type ZUpdateRaciActivity } from '@fortytwo/domain';
+import { computeScores, NEW_ORGANIZATION_RACI, GAP_RESULTS, PILLAR_LABELS, PILLARS, RACI_LETTERS, RACI_PROBLEM_MESSAGES, raciProblems, ROLES, type GapResult, type Pillar, type RaciAssignment, type ZRaciActivityFields, type ZUpdatePillar, type ZUpdateRaciActivity } from '@fortytwo/domain';
 import { SYSTEM_ACTOR, type Actor, type AuditInput } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import type { RaciActivityTable } from '../../platform/db/schema';
@@ -122,7 +122,7 @@ export async function listRaci(deps: Deps, orgId: string): Promise<RaciActivityO
 /** A new organization starts its RACI with the usual AIMS activities, all unassigned, in the transaction that creates it. */
 export async function seedDefaultRaci(tx: Tx, audit: (e: AuditInput) => Promise<void>, orgId: string) {
   const now = nowIso();
-  const seeded = DEFAULT_RACI_ACTIVITIES.map((a, position) => ({ id: newId(), orgId, position, name: a.name, description: a.description, assignments: '[]', version: 1, createdAt: now, updatedAt: now, updatedBy: null }));
+  const seeded = NEW_ORGANIZATION_RACI.map((a, position) => ({ id: newId(), orgId, position, name: a.name, description: a.description, assignments: '[]', version: 1, createdAt: now, updatedAt: now, updatedBy: null }));
   await tx.insertInto('raciActivities').values(seeded).execute();
   await audit({ orgId, actor: SYSTEM_ACTOR, action: 'raci.seeded', entityType: 'raci_activity', entityId: orgId, after: { activities: seeded.map((s) => s.name) } });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PILLARS, RACI_LABELS, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateRaciColumns, ZUpdateScope, versionField } from '@fortytwo/domain';
+import { accountabilityWarnings, PILLARS, RACI_LABELS, ZRaciActivityFields, ZUpdatePillar, ZUpdateRaciActivity, ZUpdateRaciColumns, ZUpdateScope, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -61,10 +61,28 @@ export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {
   );
 
   const raci = '/api/orgs/:orgId/raci';
-  app.get(raci, { config: { access: 'context.read' }, schema: { tags, summary: 'The RACI of AIMS activities, each with its problems (no Accountable, several, no Responsible)', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZRaciActivityOut), nextCursor: z.null() }) } } }, async (req) => ({
-    items: await listRaci(deps, req.params.orgId),
-    nextCursor: null,
-  }));
+  app.get(
+    raci,
+    {
+      config: { access: 'context.read' },
+      schema: {
+        tags,
+        summary: 'The RACI of AIMS activities, each with its problems (no Accountable, several, no Responsible), and the 5.3 accountability check',
+        params: ZOrgParams,
+        response: {
+          200: z.object({
+            items: z.array(ZRaciActivityOut),
+            nextCursor: z.null(),
+            accountability: z.array(z.object({ code: z.string(), activity: z.string(), message: z.string() })).describe('warnings when either responsibility clause 5.3 names is missing or has no one Accountable'),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const items = await listRaci(deps, req.params.orgId);
+      return { items, nextCursor: null, accountability: accountabilityWarnings(items) };
+    },
+  );
   for (const format of TABLE_FORMATS)
     app.get(`${raci}/export.${format}`, { config: { access: 'context.read' }, schema: { tags, summary: `The RACI as ${format.toUpperCase()}, one row per assignment`, params: ZOrgParams } }, async (req, reply) => {
       const rows = (await listRaci(deps, req.params.orgId)).flatMap((a) =>

@@ -150,6 +150,18 @@ function assertApprover(d: DocumentRow, caller: Caller) {
   if (d.approverId && d.approverId !== caller.actor.userId && caller.role !== 'owner') throw forbidden('This document names another approver: only they (or an owner) decide on it.');
 }
 
+/**
+ * The AI policy and the management review are top management's to approve (5.2, 9.3). Once the
+ * organization names members as top management, only they approve these types; until then the
+ * approver role stands in for them, as before.
+ */
+async function assertTopManagement(tx: Tx, orgId: string, d: DocumentRow, caller: Caller) {
+  if (!documentType(d.typeId).topManagementApproval) return;
+  const named = await tx.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').select(['users.id', 'users.name']).where('memberships.orgId', '=', orgId).where('memberships.topManagement', '=', 1).orderBy('users.name').execute();
+  if (named.length && !named.some((m) => m.id === caller.actor.userId))
+    throw ruleViolation(`${documentType(d.typeId).title} is approved by top management: ask ${named.map((m) => m.name).join(' or ')}, or have an owner name you as top management on the Members page.`);
+}
+
 /** Renders the version's files and keeps them: what is approved (or published) is exactly these bytes. */
 async function freezeFiles(deps: Deps, tx: Tx, store: FileStore, actor: Actor, orgId: string, d: DocumentRow, v: VersionRow, stamp: Partial<VersionRow>) {
   const { report } = await renderVersion(within(deps, tx), orgId, d, { ...v, ...stamp }, documentType(d.typeId));
@@ -170,6 +182,7 @@ export function approveVersion(deps: Deps, store: FileStore, caller: Caller, org
     async (tx, audit) => {
       const { d, v } = await load(tx, orgId, documentId, versionId, input.version);
       assertApprover(d, caller);
+      await assertTopManagement(tx, orgId, d, caller);
       await target(tx, orgId, d, v, 'approve');
       const round = await currentRound(tx, orgId, versionId);
       const objections = await tx.selectFrom('documentReviews').innerJoin('users', 'users.id', 'documentReviews.reviewerId').select('users.name').where('documentReviews.orgId', '=', orgId).where('versionId', '=', versionId).where('round', '=', round).where('decision', '=', 'changes_requested').execute();

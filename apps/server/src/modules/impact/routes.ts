@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { ZRiskOut } from '../risk/schema';
-import { createImpact, getImpact, listImpacts, removeImpact, riskFromImpact, signOffImpact, updateImpact, ZImpactOut } from './service';
+import { createImpact, getImpact, listImpactGaps, listImpacts, removeImpact, riskFromImpact, signOffImpact, updateImpact, ZImpactGap, ZImpactOut } from './service';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 
@@ -19,6 +19,11 @@ export function impactRoutes(fastify: FastifyInstance, deps: AppDeps) {
     items: await listImpacts(deps, req.params.orgId, req.query),
     nextCursor: null,
   }));
+  app.get(
+    '/api/orgs/:orgId/impact-gaps',
+    { config: { access: 'risk.read' }, schema: { tags, summary: 'AI systems in scope with no signed-off impact assessment (6.1.4, A.5.2): the gaps to close', params: ZOrgParams, querystring: z.object({ aiSystemId: z.string().max(64).optional() }), response: { 200: z.object({ items: z.array(ZImpactGap), nextCursor: z.null() }) } } },
+    async (req) => ({ items: await listImpactGaps(deps, req.params.orgId, req.query), nextCursor: null }),
+  );
   app.post(base, { config: { access: 'risk.write' }, schema: { tags, summary: 'Start an impact assessment of an AI system', params: ZOrgParams, body: ZImpactFields, response: { 201: ZImpactOut } } }, async (req, reply) =>
     reply.code(201).send(await createImpact(deps, actorOf(req), req.params.orgId, req.body)),
   );

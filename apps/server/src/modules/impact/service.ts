@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPACT_STATUSES, IMPACT_TRIGGERS, impactSignOffProblems, INDIVIDUAL_EFFECT_AREAS, SOCIETAL_EFFECT_AREAS, type ZImpactFields, type ZRiskFields, type ZUpdateImpact } from '@fortytwo/domain';
+import { IMPACT_STATUSES, IMPACT_TRIGGERS, impactGaps, impactSignOffProblems, INDIVIDUAL_EFFECT_AREAS, SOCIETAL_EFFECT_AREAS, type ZImpactFields, type ZRiskFields, type ZUpdateImpact } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import type { ImpactAssessmentTable } from '../../platform/db/schema';
@@ -28,6 +28,7 @@ export const ZImpactOut = z.object({
   foreseeableMisuse: z.string(),
   affectedGroups: z.array(ZGroup),
   societalEffects: z.partialRecord(z.enum(SOCIETAL_EFFECT_AREAS), z.string()),
+  societalNotApplicable: z.string().describe('why the societal section does not apply; empty when answered'),
   severity: z.number().nullable(),
   likelihood: z.number().nullable(),
   mitigations: z.string(),
@@ -44,8 +45,8 @@ export const ZImpactOut = z.object({
 });
 export type ImpactOut = z.infer<typeof ZImpactOut>;
 
-type Content = Pick<ImpactOut, 'intendedUse' | 'foreseeableMisuse' | 'affectedGroups' | 'societalEffects' | 'mitigations' | 'conclusion'>;
-const CONTENT_KEYS = ['intendedUse', 'foreseeableMisuse', 'affectedGroups', 'societalEffects', 'mitigations', 'conclusion'] as const;
+type Content = Pick<ImpactOut, 'intendedUse' | 'foreseeableMisuse' | 'affectedGroups' | 'societalEffects' | 'societalNotApplicable' | 'mitigations' | 'conclusion'>;
+const CONTENT_KEYS = ['intendedUse', 'foreseeableMisuse', 'affectedGroups', 'societalEffects', 'societalNotApplicable', 'mitigations', 'conclusion'] as const;
 
 async function load(db: Db | Tx, orgId: string, filter: { id?: string; aiSystemId?: string | undefined } = {}): Promise<ImpactOut[]> {
   let q = db.selectFrom('impactAssessments').leftJoin('aiSystems', 'aiSystems.id', 'impactAssessments.aiSystemId').selectAll('impactAssessments').select('aiSystems.name as aiSystemName').where('impactAssessments.orgId', '=', orgId);
@@ -58,7 +59,8 @@ async function load(db: Db | Tx, orgId: string, filter: { id?: string; aiSystemI
 }
 
 function present(r: ImpactAssessmentTable, aiSystemName: string | null, risks: ImpactOut['risks']): ImpactOut {
-  const content = JSON.parse(r.content) as Content;
+  // Assessments stored before the societal "not applicable" reason existed read as answered-or-not.
+  const content = { societalNotApplicable: '', ...(JSON.parse(r.content) as Partial<Content>) } as Content;
   const base = { ...content, severity: r.severity, likelihood: r.likelihood, retentionUntil: r.retentionUntil };
   return {
     id: r.id,
@@ -203,4 +205,21 @@ export function riskFromImpact(deps: Deps, actor: Actor, orgId: string, id: stri
     const risk = await createRiskInTx(tx, audit, actor, orgId, { ...input, aiSystemId: ia.aiSystem ? ia.aiSystemId : null, impactAssessmentId: id });
     return risk;
   });
+}
+
+export const ZImpactGap = z.object({ aiSystemId: z.string(), aiSystemName: z.string(), reason: z.enum(['never_assessed', 'draft_only']), message: z.string() });
+
+/**
+ * AI systems in scope without a signed-off impact assessment. In scope: the systems of the approved
+ * scope revision; before any scope is approved, every AI system that is not archived or retired.
+ */
+export async function listImpactGaps(deps: Deps, orgId: string, filter: { aiSystemId?: string | undefined } = {}) {
+  const [systems, revision, assessments] = await Promise.all([
+    deps.db.selectFrom('aiSystems').select(['id', 'name', 'status', 'lifecycleStage']).where('orgId', '=', orgId).orderBy('name').execute(),
+    deps.db.selectFrom('scopeRevisions').select('content').where('orgId', '=', orgId).orderBy('revision', 'desc').executeTakeFirst(),
+    deps.db.selectFrom('impactAssessments').select(['aiSystemId', 'status']).where('orgId', '=', orgId).execute(),
+  ]);
+  const inScope = revision ? new Set((JSON.parse(revision.content) as { aiSystemIds?: string[] }).aiSystemIds ?? []) : null;
+  const candidates = systems.filter((s) => (inScope ? inScope.has(s.id) : s.status !== 'archived' && s.lifecycleStage !== 'retired')).filter((s) => !filter.aiSystemId || s.id === filter.aiSystemId);
+  return impactGaps(candidates, assessments);
 }

@@ -1,4 +1,4 @@
-import { grantableRoles, type Role } from '@fortytwo/domain';
+import { grantableRoles, type MemberAffiliation, type Role } from '@fortytwo/domain';
 import type { Tx } from '../../platform/db/connect';
 import { forbidden, notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import type { Actor } from '../../platform/audit';
@@ -7,7 +7,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import type { Membership } from '../../platform/http/access';
 import { writeOne } from '../../platform/db/versioned';
 
-type MemberRow = { userId: string; email: string; name: string; role: string; expiresAt: string | null; createdAt: string; version: number };
+type MemberRow = { userId: string; email: string; name: string; role: string; expiresAt: string | null; createdAt: string; version: number; affiliation: string; topManagement: number };
 
 const present = (m: MemberRow) => ({
   user: { id: m.userId, email: m.email, name: m.name },
@@ -15,15 +15,17 @@ const present = (m: MemberRow) => ({
   expiresAt: m.expiresAt,
   expired: m.expiresAt !== null && m.expiresAt <= nowIso(),
   joinedAt: m.createdAt,
+  affiliation: m.affiliation as MemberAffiliation,
+  topManagement: Number(m.topManagement) === 1,
   version: m.version,
 });
-const audited = (m: MemberRow) => ({ userId: m.userId, role: m.role, expiresAt: m.expiresAt });
+const audited = (m: MemberRow) => ({ userId: m.userId, role: m.role, expiresAt: m.expiresAt, affiliation: m.affiliation, topManagement: Number(m.topManagement) === 1 });
 
 function membersQuery(db: Deps['db'] | Tx, orgId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
-    .select(['memberships.userId', 'users.email', 'users.name', 'memberships.role', 'memberships.expiresAt', 'memberships.createdAt', 'memberships.version'])
+    .select(['memberships.userId', 'users.email', 'users.name', 'memberships.role', 'memberships.expiresAt', 'memberships.createdAt', 'memberships.version', 'memberships.affiliation', 'memberships.topManagement'])
     .where('memberships.orgId', '=', orgId);
 }
 
@@ -73,7 +75,7 @@ export async function changeMember(
   actor: Actor,
   caller: Membership,
   userId: string,
-  input: { version: number; role?: Role | undefined; expiresAt?: string | null | undefined },
+  input: { version: number; role?: Role | undefined; expiresAt?: string | null | undefined; affiliation?: MemberAffiliation | undefined; topManagement?: boolean | undefined },
 ) {
   return inTransaction(deps, async (tx, audit) => {
     const callerRole = await callerNow(tx, actor, caller);
@@ -91,10 +93,12 @@ export async function changeMember(
     }
     const problem = await lastOwnerProblem(tx, caller.orgId, before, { role, expiresAt });
     if (problem) throw ruleViolation(problem);
-    const after = { ...before, role, expiresAt, version: before.version + 1 };
+    const affiliation = input.affiliation ?? before.affiliation;
+    const topManagement = input.topManagement === undefined ? Number(before.topManagement) : input.topManagement ? 1 : 0;
+    const after = { ...before, role, expiresAt, affiliation, topManagement, version: before.version + 1 };
     await writeOne(tx
       .updateTable('memberships')
-      .set({ role, expiresAt, version: after.version, updatedAt: nowIso() })
+      .set({ role, expiresAt, affiliation, topManagement, version: after.version, updatedAt: nowIso() })
       .where('orgId', '=', caller.orgId)
       .where('userId', '=', userId)
       .where('version', '=', input.version), () => staleVersion('membership', present(before)));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZInvitationInput, ZOrganizationName, ZPassword, ZPersonName, ZRole, versionField } from '@fortytwo/domain';
+import { MEMBER_AFFILIATIONS, ZInvitationInput, ZOrganizationName, ZPassword, ZPersonName, ZRole, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -73,9 +73,15 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'member.manage' },
       schema: {
         tags,
-        summary: "Change a member's role or access expiry",
+        summary: "Change a member's role, access expiry, affiliation (internal or external) or whether they are named as top management",
         params: ZOrgParams.extend({ userId: z.string().max(64) }),
-        body: z.strictObject({ version: versionField(), role: ZRole.optional(), expiresAt: z.iso.datetime({ offset: true }).nullable().optional() }),
+        body: z.strictObject({
+          version: versionField(),
+          role: ZRole.optional(),
+          expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+          affiliation: z.enum(MEMBER_AFFILIATIONS, { error: 'affiliation must be internal or external' }).optional(),
+          topManagement: z.boolean({ error: 'topManagement must be true or false' }).optional(),
+        }),
         response: { 200: ZMember },
       },
     },

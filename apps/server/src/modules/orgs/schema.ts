@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@fortytwo/domain';
+import { MEMBER_AFFILIATIONS, ROLES } from '@fortytwo/domain';
 
 export const ZOrganization = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), version: z.number() });
 export const ZOrgParams = z.object({ orgId: z.string().max(64) });
@@ -9,6 +9,8 @@ export const ZMember = z.object({
   expiresAt: z.string().nullable(),
   expired: z.boolean(),
   joinedAt: z.string(),
+  affiliation: z.enum(MEMBER_AFFILIATIONS).describe('internal to the organization, or external (consultant, contractor)'),
+  topManagement: z.boolean().describe('named as top management: approvals that require top management accept this member'),
   version: z.number(),
 });
 export const ZInvitation = z.object({

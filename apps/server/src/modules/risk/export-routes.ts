@@ -45,9 +45,46 @@ const REGISTER_COLUMNS = [
   { key: 'status', header: 'Status', width: 10 },
   { key: 'acceptance', header: 'Acceptance', width: 30 },
   { key: 'criteria', header: 'Criteria no.', width: 10 },
+  { key: 'criteriaApproved', header: 'Criteria approved', width: 12 },
+  { key: 'inherentAssessed', header: 'Inherent rating assessed (date, by)', width: 26 },
+  { key: 'residualAssessed', header: 'Residual rating assessed (date, by)', width: 26 },
+  { key: 'impactAssessment', header: 'Impact assessment', width: 14 },
+  { key: 'flags', header: 'Flags', width: 40 },
+  { key: 'ratingHistory', header: 'Rating history (8.2)', width: 50 },
 ];
 
-export function registerTable(risks: RiskOut[], criteria: CriteriaOut): Table {
+/** What the register needs beyond the risks: every dated rating, the criteria's status, impact refs. */
+export type RegisterExtras = {
+  ratings: Map<string, { kind: string; likelihood: number; consequence: number; score: number; level: string; criteriaNumber: number; assessedAt: string; assessedByName: string; note: string }[]>;
+  criteriaStatus: Map<number, string>;
+  impactRefs: Map<string, string>;
+};
+
+export async function registerExtras(db: Db, orgId: string): Promise<RegisterExtras> {
+  const [ratings, criteria, impacts] = await Promise.all([
+    db.selectFrom('riskAssessments').select(['riskId', 'kind', 'likelihood', 'consequence', 'score', 'level', 'criteriaNumber', 'assessedAt', 'assessedByName', 'note']).where('orgId', '=', orgId).orderBy('seq', 'desc').execute(),
+    db.selectFrom('riskCriteria').select(['number', 'status']).where('orgId', '=', orgId).execute(),
+    db.selectFrom('impactAssessments').select(['id', 'number']).where('orgId', '=', orgId).execute(),
+  ]);
+  const byRisk = new Map<string, RegisterExtras['ratings'] extends Map<string, infer V> ? V : never>();
+  for (const r of ratings) byRisk.set(r.riskId, [...(byRisk.get(r.riskId) ?? []), r]);
+  return { ratings: byRisk, criteriaStatus: new Map(criteria.map((c) => [c.number, c.status])), impactRefs: new Map(impacts.map((i) => [i.id, `IA-${i.number}`])) };
+}
+
+/** What an auditor would write up about one risk's row: no owner, no review date, society left blank. */
+export function registerFlags(r: RiskOut): string[] {
+  const out: string[] = [];
+  if (!r.owner) out.push('No risk owner');
+  if (!r.reviewDate) out.push('No review date');
+  if (!r.consequencesSociety.trim()) out.push('Consequences for society not stated: give them, or write "none" with the reason');
+  return out;
+}
+
+const assessedText = (a: { assessedAt: string; assessedByName: string } | undefined) => (a ? `${a.assessedAt.slice(0, 10)}, ${a.assessedByName}` : '');
+const historyText = (rs: { kind: string; score: number; level: string; criteriaNumber: number; assessedAt: string; assessedByName: string }[]) =>
+  rs.map((a) => `${a.assessedAt.slice(0, 10)} ${a.kind} ${level(a.level as RiskLevel)} (${a.score}), criteria no. ${a.criteriaNumber}, ${a.assessedByName}`).join('\n');
+
+export function registerTable(risks: RiskOut[], criteria: CriteriaOut, extras: RegisterExtras): Table {
   return {
     name: 'risk-register',
     sheet: 'Risk register (6.1.2)',
@@ -74,6 +111,12 @@ export function registerTable(risks: RiskOut[], criteria: CriteriaOut): Table {
       r.status,
       acceptanceText(r),
       r.criteriaNumber,
+      extras.criteriaStatus.get(r.criteriaNumber) === 'draft' ? 'No (draft)' : 'Yes',
+      assessedText(extras.ratings.get(r.id)?.find((a) => a.kind === 'inherent')),
+      assessedText(extras.ratings.get(r.id)?.find((a) => a.kind === 'residual')),
+      r.impactAssessmentId ? (extras.impactRefs.get(r.impactAssessmentId) ?? '') : '',
+      registerFlags(r).join('; '),
+      historyText(extras.ratings.get(r.id) ?? []),
     ]),
     about: [
       ['Risk criteria in force', `No. ${criteria.number} (${criteria.status}); risks up to ${RISK_LEVEL_LABELS[criteria.acceptanceLevel]} may be retained`],
@@ -89,7 +132,7 @@ const criteriaBullets = (c: CriteriaOut) => [
   `Acceptance: risks at ${RISK_LEVEL_LABELS[c.acceptanceLevel]} or below may be retained; higher ones need treatment or acceptance by top management`,
 ];
 
-export function registerDocument(organizationName: string, risks: RiskOut[], criteria: CriteriaOut): ReportDocument {
+export function registerDocument(organizationName: string, risks: RiskOut[], criteria: CriteriaOut, extras: RegisterExtras): ReportDocument {
   const open = risks.filter((r) => r.status === 'open');
   return {
     title: 'AI risk register',
@@ -138,7 +181,26 @@ export function registerDocument(organizationName: string, risks: RiskOut[], cri
             { header: 'For individuals and groups', width: 25 },
             { header: 'For society', width: 25 },
           ],
-          rows: risks.map((r) => [r.ref, r.consequencesOrganization, r.consequencesIndividuals, r.consequencesSociety]),
+          rows: risks.map((r) => [r.ref, r.consequencesOrganization, r.consequencesIndividuals, r.consequencesSociety || 'Not stated']),
+        },
+      },
+      ...(risks.some((r) => registerFlags(r).length) ? [{ heading: 'Points to complete', bullets: risks.flatMap((r) => registerFlags(r).map((f) => `${r.ref}: ${f}`)) }] : []),
+      {
+        heading: 'Assessment results (8.2)',
+        paragraphs: ['Every dated rating is kept: the criteria number it used, who assessed it and when, and links to impact assessments.'],
+        table: {
+          columns: [
+            { header: 'Ref', width: 5 },
+            { header: 'Ratings, newest first', width: 40 },
+            { header: 'Criteria', width: 10 },
+            { header: 'Impact assessment', width: 10 },
+          ],
+          rows: risks.map((r) => [
+            r.ref,
+            historyText(extras.ratings.get(r.id) ?? []),
+            `No. ${r.criteriaNumber}${extras.criteriaStatus.get(r.criteriaNumber) === 'draft' ? ' (draft, not approved)' : ' (approved)'}`,
+            r.impactAssessmentId ? (extras.impactRefs.get(r.impactAssessmentId) ?? '') : '',
+          ]),
         },
       },
     ],
@@ -150,16 +212,23 @@ export function registerDocument(organizationName: string, risks: RiskOut[], cri
 const PLAN_COLUMNS = [
   { key: 'risk', header: 'Risk', width: 8 },
   { key: 'title', header: 'Title', width: 32 },
+  { key: 'riskOwner', header: 'Risk owner', width: 20 },
+  { key: 'aiSystem', header: 'AI system', width: 24 },
   { key: 'inherentLevel', header: 'Inherent level', width: 12 },
   { key: 'option', header: 'Option', width: 28 },
   { key: 'description', header: 'Treatment', width: 40 },
   { key: 'controls', header: 'Controls', width: 20 },
   { key: 'actions', header: 'Actions (owner, due)', width: 40 },
-  { key: 'residualLevel', header: 'Residual level', width: 12 },
+  { key: 'resources', header: 'Resources', width: 30 },
+  { key: 'residual', header: 'Residual rating', width: 18 },
   { key: 'verification', header: 'Verification', width: 30 },
   { key: 'effectiveness', header: 'Effectiveness', width: 14 },
-  { key: 'acceptance', header: 'Acceptance', width: 30 },
+  { key: 'acceptance', header: 'Acceptance (level, rationale, by)', width: 40 },
 ];
+
+/** What an auditor reads of an acceptance: the level accepted, why, by whom, until when. */
+const acceptanceDetail = (r: RiskOut) =>
+  r.acceptance ? `${level(r.acceptance.level)} accepted by ${r.acceptance.acceptedBy.name} on ${r.acceptance.acceptedAt.slice(0, 10)} until ${r.acceptance.expiresAt}${r.acceptanceState === 'expired' ? ' (lapsed)' : ''}: ${r.acceptance.rationale}` : '';
 
 type Plan = Awaited<ReturnType<typeof getPlan>>;
 const planRows = (plan: Plan) =>
@@ -167,15 +236,18 @@ const planRows = (plan: Plan) =>
     (r.treatments.length ? r.treatments : [null]).map((t) => [
       r.ref,
       r.title,
+      r.owner?.name ?? 'No owner',
+      r.aiSystem?.name ?? 'Organization-wide',
       level(r.inherentLevel),
       t ? TREATMENT_OPTION_LABELS[t.option] : 'No treatment yet',
       t?.description ?? '',
       t?.controlRefs.join(', ') ?? '',
       t?.actions.map((a) => `${a.title} (${a.owner?.name ?? 'no owner'}, ${a.dueDate ?? 'no date'}, ${a.status})`).join('\n') ?? '',
-      t ? level(t.residualLevel) : '',
+      t?.resources ?? '',
+      t ? rating(t.residualLikelihood, t.residualConsequence, t.residualScore, t.residualLevel) || 'Not rated' : '',
       t?.verification ?? '',
       t?.effectiveness ?? '',
-      acceptanceText(r),
+      acceptanceDetail(r),
     ]),
   );
 const planStatus = (plan: Plan) => (plan.status === 'approved' ? `Version ${plan.number}, approved ${plan.approved!.approvedAt.slice(0, 10)} by ${plan.approved!.approvedBy.name}` : `Draft of version ${plan.number}${plan.approved ? ` (version ${plan.approved.number} approved ${plan.approved.approvedAt.slice(0, 10)})` : ''}`);
@@ -187,13 +259,13 @@ export function riskExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   for (const format of TABLE_FORMATS)
     app.get(`/api/orgs/:orgId/risks/export.${format}`, { config: { access: 'risk.read' }, schema: { tags, summary: `The risk register as ${format.toUpperCase()} (the filters of the list apply)`, params: ZOrgParams, querystring: ZRiskFilter } }, async (req, reply) => {
       const criteria = await readCriteriaInForce(deps.db, req.params.orgId);
-      return sendTable(reply, format, registerTable(await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query), criteria), criteria));
+      return sendTable(reply, format, registerTable(await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query), criteria), criteria, await registerExtras(deps.db, req.params.orgId)));
     });
   for (const format of DOCUMENT_FORMATS)
     app.get(`/api/orgs/:orgId/risks/export.${format}`, { config: { access: 'risk.read' }, schema: { tags, summary: `The risk register as ${format.toUpperCase()}`, params: ZOrgParams, querystring: ZRiskFilter } }, async (req, reply) => {
       const criteria = await readCriteriaInForce(deps.db, req.params.orgId);
       const risks = await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query), criteria);
-      return sendDocument(reply, format, registerDocument(await orgName(deps.db, req.params.orgId), risks, criteria));
+      return sendDocument(reply, format, registerDocument(await orgName(deps.db, req.params.orgId), risks, criteria, await registerExtras(deps.db, req.params.orgId)));
     });
 
   app.get('/api/orgs/:orgId/risk-treatment-plan/export.xlsx', { config: { access: 'risk.read' }, schema: { tags, summary: 'The treatment plan as XLSX, one row per treatment', params: ZOrgParams } }, async (req, reply) => {
@@ -216,19 +288,30 @@ export function riskExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
         ],
         sections: [
           ...(plan.warnings.length ? [{ heading: 'Needs attention', bullets: plan.warnings.map((w) => w.message) }] : []),
+          ...(plan.status === 'approved' && plan.approved?.acknowledgement
+            ? [{ heading: 'Approved past warnings', paragraphs: [`${plan.approved.approvedBy.name}: ${plan.approved.acknowledgement.text}`], bullets: plan.approved.acknowledgement.warnings.map((w) => w.message) }]
+            : []),
           {
             heading: 'Treatments',
             table: {
               columns: [
-                { header: 'Risk', width: 16 },
+                { header: 'Risk, owner and AI system', width: 16 },
                 { header: 'Inherent', width: 7 },
-                { header: 'Option and treatment', width: 20 },
-                { header: 'Controls', width: 9 },
-                { header: 'Actions', width: 20 },
-                { header: 'Residual', width: 7 },
-                { header: 'Verification and acceptance', width: 16 },
+                { header: 'Option and treatment', width: 18 },
+                { header: 'Controls', width: 8 },
+                { header: 'Actions and resources', width: 20 },
+                { header: 'Residual', width: 9 },
+                { header: 'Verification and acceptance', width: 18 },
               ],
-              rows: planRows(plan).map((r) => [`${r[0]} ${r[1]}`, String(r[2]), [r[3], r[4]].filter(Boolean).join('\n'), String(r[5]), String(r[6]), String(r[7]), [r[8], r[9], r[10]].filter(Boolean).join('\n')]),
+              rows: planRows(plan).map((r) => [
+                `${r[0]} ${r[1]}\nOwner: ${r[2]}\n${r[3]}`,
+                String(r[4]),
+                [r[5], r[6]].filter(Boolean).join('\n'),
+                String(r[7]),
+                [r[8], r[9] ? `Resources: ${r[9]}` : ''].filter(Boolean).join('\n'),
+                String(r[10]),
+                [r[11], r[12], r[13]].filter(Boolean).join('\n'),
+              ]),
             },
           },
         ],

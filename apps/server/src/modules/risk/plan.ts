@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { attentionMessage, RISK_LEVELS, riskLevel, type RiskLevel } from '@fortytwo/domain';
+import { attentionMessage, planFindings, RISK_LEVELS, riskLevel, type Acknowledgement, type RiskLevel } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import { AppError, staleVersion } from '../../platform/errors';
+import { gateApproval } from '../../platform/approval';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { readCriteriaInForce } from './criteria';
@@ -13,61 +14,74 @@ import { ZRiskOut, type RiskOut } from './schema';
 // management approves it as a whole. Approval keeps what was approved; any later change to the risks
 // shows as a draft of the next number. The dashboard reads the same data as heatmaps and lists.
 
-const ZApproval = z.object({ number: z.number(), approvedAt: z.string(), approvedBy: z.object({ id: z.string().nullable(), name: z.string() }) });
+const ZApproval = z.object({
+  number: z.number(),
+  approvedAt: z.string(),
+  approvedBy: z.object({ id: z.string().nullable(), name: z.string() }),
+  acknowledgement: z.object({ text: z.string(), warnings: z.array(z.object({ code: z.string(), message: z.string() })) }).nullable().describe('the warnings the approver approved past, and why'),
+});
 export const ZPlanOut = z.object({
   number: z.number(),
   status: z.enum(['draft', 'approved']),
   approved: ZApproval.nullable(),
   risks: z.array(ZRiskOut),
-  warnings: z.array(z.object({ riskId: z.string(), message: z.string() })),
+  warnings: z.array(z.object({ riskId: z.string(), code: z.string(), message: z.string(), blocking: z.boolean().describe('true: approval is refused while it stands; false: approval needs an acknowledgement') })),
 });
 type PlanOut = z.infer<typeof ZPlanOut>;
 
 /** What an approval signs: the fields of the plan a reader relies on, not timestamps or versions. */
 const essence = (risks: RiskOut[]) =>
   JSON.stringify(
-    risks.map((r) => [r.ref, r.title, r.inherentLevel, r.residualLevel, r.ownerId, r.treatments.map((t) => [t.option, t.description, t.controlRefs, t.residualLevel, t.actions.map((a) => [a.title, a.ownerId, a.dueDate])]), r.acceptance?.id ?? null]),
+    risks.map((r) => [r.ref, r.title, r.inherentLevel, r.residualLevel, r.ownerId, r.treatments.map((t) => [t.option, t.description, t.resources, t.controlRefs, t.residualLevel, t.actions.map((a) => [a.title, a.ownerId, a.dueDate])]), r.acceptance?.id ?? null]),
   );
 
 async function planOf(db: Db | Tx, orgId: string): Promise<PlanOut> {
-  const [risks, last] = await Promise.all([
+  const [risks, last, criteria] = await Promise.all([
     loadRisks(db, orgId, { status: 'open', kind: 'risk' }),
     db.selectFrom('riskPlanApprovals').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').executeTakeFirst(),
+    readCriteriaInForce(db, orgId),
   ]);
   const unchanged = last !== undefined && (JSON.parse(last.content) as { essence: string }).essence === essence(risks);
-  const approved = last ? { number: last.number, approvedAt: last.approvedAt, approvedBy: { id: last.approvedBy, name: last.approvedByName } } : null;
+  const approved = last
+    ? { number: last.number, approvedAt: last.approvedAt, approvedBy: { id: last.approvedBy, name: last.approvedByName }, acknowledgement: (JSON.parse(last.content) as { acknowledgement?: Acknowledgement | null }).acknowledgement ?? null }
+    : null;
   return {
     number: unchanged ? last.number : (last?.number ?? 0) + 1,
     status: unchanged ? 'approved' : 'draft',
     approved,
     risks,
-    warnings: risks
-      .filter((r) => r.needsAttention)
-      .map((r) => ({
-        riskId: r.id,
-        message: attentionMessage({ ...r, level: r.inherentLevel, treated: r.treatments.length > 0, acceptedUntil: r.acceptanceState === 'expired' ? (r.acceptance?.expiresAt ?? null) : null }),
+    warnings: planFindings(
+      risks.map((r) => ({
+        ...r,
+        attentionMessage: attentionMessage({ ...r, level: r.inherentLevel, treated: r.treatments.length > 0, acceptedUntil: r.acceptanceState === 'expired' ? (r.acceptance?.expiresAt ?? null) : null }),
+        acceptanceInForce: r.acceptanceState === 'in_force' || r.acceptanceState === 'expiring',
       })),
+      criteria,
+    ).sort((a, b) => Number(b.blocking) - Number(a.blocking)),
   };
 }
 
 export const getPlan = (deps: Deps, orgId: string) => planOf(deps.db, orgId);
+/** The plan as it stands, inside a transaction or not (the SoA checks that it is approved). */
+export const getPlanIn = (db: Db | Tx, orgId: string) => planOf(db, orgId);
 
 /**
  * Top management approves the plan as it stands. Approvals of one organization take turns (lock),
  * so two pressed at once do not both read "draft N": the second finds N approved.
  */
-export function approvePlan(deps: Deps, actor: Actor, orgId: string, input: { number: number }) {
+export function approvePlan(deps: Deps, actor: Actor, orgId: string, input: { number: number; acknowledgement?: string | undefined }) {
   return inTransaction(deps, async (tx, audit) => {
     const plan = await planOf(tx, orgId);
     if (plan.number !== input.number) throw staleVersion('treatment plan', plan);
     if (plan.status === 'approved') throw new AppError('RULE_VIOLATION', `Version ${plan.number} of the treatment plan is already approved: it changes when the risks or treatments do`);
     if (plan.risks.length === 0) throw new AppError('RULE_VIOLATION', 'There is nothing to approve yet: record and treat the risks first');
+    const acknowledgement = gateApproval('The treatment plan', plan.warnings, input.acknowledgement);
     const approvedAt = nowIso();
     await tx
       .insertInto('riskPlanApprovals')
-      .values({ id: newId(), orgId, number: plan.number, content: JSON.stringify({ essence: essence(plan.risks), risks: plan.risks }), approvedAt, approvedBy: actor.userId, approvedByName: actor.name })
+      .values({ id: newId(), orgId, number: plan.number, content: JSON.stringify({ essence: essence(plan.risks), risks: plan.risks, acknowledgement }), approvedAt, approvedBy: actor.userId, approvedByName: actor.name })
       .execute();
-    await audit({ orgId, actor, action: 'risk_treatment_plan.approved', entityType: 'risk_treatment_plan', entityId: orgId, after: { number: plan.number, risks: plan.risks.map((r) => r.ref) } });
+    await audit({ orgId, actor, action: 'risk_treatment_plan.approved', entityType: 'risk_treatment_plan', entityId: orgId, after: { number: plan.number, risks: plan.risks.map((r) => r.ref), acknowledgement } });
     return planOf(tx, orgId);
   }, { lock: `risk-plan:${orgId}` });
 }

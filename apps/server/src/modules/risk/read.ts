@@ -97,6 +97,7 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
         riskId: t.riskId,
         option: t.option as TreatmentOut['option'],
         description: t.description,
+        resources: t.resources,
         controlRefs: refs,
         controls: refs.map((ref) => ({ ref, title: titles.get(ref) ?? ref })),
         residualLikelihood: rating?.likelihood ?? null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RISK_KINDS, RISK_LEVELS, ZAcceptRisk, ZReassessRisk, ZRiskFields, ZTreatmentFields, ZUpdateRisk, ZUpdateRiskCriteria, ZUpdateTreatment, MAX_STORED_INTEGER, versionField } from '@fortytwo/domain';
+import { RISK_KINDS, ZApprovalAcknowledgement, RISK_LEVELS, ZAcceptRisk, ZReassessRisk, ZRiskFields, ZTreatmentFields, ZUpdateRisk, ZUpdateRiskCriteria, ZUpdateTreatment, MAX_STORED_INTEGER, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -81,7 +81,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
   );
   app.post(
     '/api/orgs/:orgId/risk-treatment-plan/approve',
-    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve the treatment plan as a whole (owner or approver)', params: ZOrgParams, body: z.strictObject({ number: z.number({ error: 'number is required: the number of the plan you read' }).int().min(1).max(MAX_STORED_INTEGER) }), response: { 200: ZPlanOut } } },
+    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve the treatment plan as a whole (owner or approver); refused (422 NOT_READY) while a blocking warning stands, and (422 ACKNOWLEDGEMENT_REQUIRED) past other warnings without an acknowledgement', params: ZOrgParams, body: z.strictObject({ number: z.number({ error: 'number is required: the number of the plan you read' }).int().min(1).max(MAX_STORED_INTEGER), acknowledgement: ZApprovalAcknowledgement }), response: { 200: ZPlanOut } } },
     async (req) => approvePlan(deps, actorOf(req), req.params.orgId, req.body),
   );
   app.get('/api/orgs/:orgId/risk-dashboard', { config: { access: 'risk.read' }, schema: { tags, summary: 'Inherent and residual heatmaps, overdue reviews, expiring acceptances', params: ZOrgParams, response: { 200: ZDashboardOut } } }, async (req) =>

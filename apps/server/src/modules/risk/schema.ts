@@ -11,6 +11,7 @@ export const ZTreatmentOut = z.object({
   riskId: z.string(),
   option: z.enum(TREATMENT_OPTIONS),
   description: z.string(),
+  resources: z.string().describe('people, budget and tools the treatment needs'),
   controlRefs: z.array(z.string()),
   controls: z.array(z.object({ ref: z.string(), title: z.string() })),
   residualLikelihood: z.number().nullable(),

@@ -39,7 +39,7 @@ export function addTreatment(deps: Deps, actor: Actor, orgId: string, riskId: st
     const id = newId();
     await tx
       .insertInto('riskTreatments')
-      .values({ id, orgId, riskId, option: input.option, description: input.description, controlRefs: JSON.stringify(controlRefs), verification: '', effectiveness: null, verifiedAt: null, verifiedByName: null, version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
+      .values({ id, orgId, riskId, option: input.option, description: input.description, resources: input.resources, controlRefs: JSON.stringify(controlRefs), verification: '', effectiveness: null, verifiedAt: null, verifiedByName: null, version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
       .execute();
     if (input.residualLikelihood !== null && input.residualConsequence !== null)
       await recordRating(tx, actor, orgId, riskId, { kind: 'residual', likelihood: input.residualLikelihood, consequence: input.residualConsequence, note: 'Residual rating with the treatment', treatmentId: id }, await criteriaInForce(tx, orgId));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZSoaDecision, MAX_STORED_INTEGER, versionField } from '@fortytwo/domain';
+import { ZApprovalAcknowledgement, ZSoaDecision, MAX_STORED_INTEGER, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -22,7 +22,7 @@ export function soaRoutes(fastify: FastifyInstance, deps: AppDeps) {
   );
   app.post(
     `${soa}/approve`,
-    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve and freeze this version (owner or approver); refused with SOA_NOT_READY while a blocking warning stands', params: ZOrgParams, body: z.strictObject({ version: versionField() }), response: { 200: ZSoaOut } } },
+    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve and freeze this version (owner or approver); refused with SOA_NOT_READY while a blocking warning stands, and with ACKNOWLEDGEMENT_REQUIRED while other warnings stand and no acknowledgement is given', params: ZOrgParams, body: z.strictObject({ version: versionField(), acknowledgement: ZApprovalAcknowledgement }), response: { 200: ZSoaOut } } },
     async (req) => approveSoa(deps, actorOf(req), req.params.orgId, req.body),
   );
   app.get(

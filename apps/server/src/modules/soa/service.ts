@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { CONTROL_STATUSES, controlStatusFromSoa, deriveSoa, IMPLEMENTATION_STATUSES, soaStatusOf, soaWarnings, type SoaItem, type ZSoaDecision } from '@fortytwo/domain';
+import { AI_ROLES, CONTROL_STATUSES, controlStatusFromSoa, deriveSoa, IMPLEMENTATION_STATUSES, soaStatusOf, soaWarnings, type Acknowledgement, type AiRole, type DeclaredRole, type ImplementationStatus, type SoaItem, type ZSoaDecision } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
-import { AppError, notFound, ruleViolation, staleVersion } from '../../platform/errors';
+import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
+import { gateApproval } from '../../platform/approval';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { listParties } from '../context/registers';
+import { readOrgContext } from '../context/org-context';
+import { getPlanIn } from '../risk/plan';
 import { readCriteriaInForce } from '../risk/criteria';
 import { loadRisks, today, treatmentControls } from '../risk/read';
 import { writeOne } from '../../platform/db/versioned';
@@ -32,9 +35,20 @@ export const ZSoaItemOut = z.object({
   requirements: z.array(z.object({ partyName: z.string(), description: z.string() })),
   version: z.number().describe("the item decision's version (0 before the first decision)"),
 });
-const ZWarning = z.object({ code: z.string(), ref: z.string().optional(), riskId: z.string().optional(), message: z.string(), blocking: z.boolean() });
+const ZWarning = z.object({
+  code: z.string(),
+  ref: z.string().optional(),
+  refs: z.array(z.string()).optional().describe('the controls a grouped warning is about'),
+  riskId: z.string().optional(),
+  message: z.string(),
+  blocking: z.boolean().describe('true: approval is refused while it stands; false: approval needs an acknowledgement'),
+});
+export const ZAcknowledgementOut = z
+  .object({ text: z.string(), warnings: z.array(z.object({ code: z.string(), message: z.string() })) })
+  .nullable()
+  .describe('the warnings the approver was shown and their words for approving past them');
 const ZCounts = z.object({ total: z.number(), included: z.number(), excluded: z.number(), undecided: z.number() });
-const ZApproved = z.object({ version: z.number(), approvedAt: z.string(), approvedBy: z.object({ id: z.string().nullable(), name: z.string() }) });
+const ZApproved = z.object({ version: z.number(), approvedAt: z.string(), approvedBy: z.object({ id: z.string().nullable(), name: z.string() }), acknowledgement: ZAcknowledgementOut });
 export const ZSoaOut = z.object({
   version: z.number(),
   status: z.enum(['draft', 'approved']),
@@ -55,14 +69,27 @@ const countsOf = (items: SoaItem[]) => ({
 });
 const essence = (items: SoaItem[]) => JSON.stringify(items.map((i) => [i.ref, i.title, i.included, i.justification, i.implementationStatus]));
 
+/** The AI roles the organization holds: declared in its context (4.1) and on its AI systems in use. */
+async function declaredRoles(db: Db | Tx, orgId: string): Promise<DeclaredRole[]> {
+  const [context, systems] = await Promise.all([readOrgContext(db, orgId), db.selectFrom('aiSystems').select(['name', 'aiRoles', 'lifecycleStage', 'status']).where('orgId', '=', orgId).execute()]);
+  const out: DeclaredRole[] = context.aiRoles.map((r) => ({ role: r.role, source: 'the organization context' }));
+  for (const s of systems) {
+    if (s.status === 'archived' || s.lifecycleStage === 'retired') continue;
+    for (const role of JSON.parse(s.aiRoles) as string[]) if ((AI_ROLES as readonly string[]).includes(role)) out.push({ role: role as AiRole, source: `AI system "${s.name}"` });
+  }
+  return out;
+}
+
 async function liveItems(db: Db | Tx, orgId: string) {
-  const [controls, decisions, risks, parties, criteria, statuses] = await Promise.all([
+  const [controls, decisions, risks, parties, criteria, statuses, roles, plan] = await Promise.all([
     treatmentControls(db, orgId),
     db.selectFrom('soaDecisions').selectAll().where('orgId', '=', orgId).execute(),
     loadRisks(db, orgId),
     listParties(db, orgId),
     readCriteriaInForce(db, orgId),
     implementationStatuses(db, orgId),
+    declaredRoles(db, orgId),
+    getPlanIn(db, orgId),
   ]);
   const openRisks = risks.filter((r) => r.status === 'open');
   // The implementation status has one home, the control implementation: the SoA reads it from there.
@@ -77,9 +104,14 @@ async function liveItems(db: Db | Tx, orgId: string) {
     openRisks.map((r) => ({ ...r, level: r.inherentLevel, treated: r.treatments.length > 0, acceptedUntil: r.acceptanceState === 'in_force' || r.acceptanceState === 'expiring' ? r.acceptance!.expiresAt : null })),
     criteria,
     today(),
+    // With no risks at all there is no plan to approve; an empty plan is not a finding here.
+    { declaredRoles: roles, criteriaApproved: criteria.status === 'approved', planApproved: plan.status === 'approved' || plan.risks.length === 0 },
   );
   return { items, warnings };
 }
+
+type StoredVersion = { essence: string; items: SoaItem[]; counts: SoaOut['counts']; acknowledgement?: Acknowledgement | null };
+const acknowledgementOf = (content: string) => (JSON.parse(content) as StoredVersion).acknowledgement ?? null;
 
 async function latestVersion(db: Db | Tx, orgId: string) {
   return db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').executeTakeFirst();
@@ -91,7 +123,7 @@ async function soaOf(db: Db | Tx, orgId: string): Promise<SoaOut> {
   return {
     version: unchanged ? last.number : (last?.number ?? 0) + 1,
     status: unchanged ? 'approved' : 'draft',
-    approved: last ? { version: last.number, approvedAt: last.approvedAt, approvedBy: { id: last.approvedBy, name: last.approvedByName } } : null,
+    approved: last ? { version: last.number, approvedAt: last.approvedAt, approvedBy: { id: last.approvedBy, name: last.approvedByName }, acknowledgement: acknowledgementOf(last.content) } : null,
     items,
     warnings: [...warnings].sort((a, b) => Number(b.blocking) - Number(a.blocking)),
     counts: countsOf(items),
@@ -138,34 +170,32 @@ export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: stri
 }
 
 /**
- * Top management approves the SoA as it stands; refused while a blocking warning remains. Approvals
- * of one organization take turns (lock), so two pressed at once do not both freeze version N.
+ * Top management approves the SoA as it stands; refused while a blocking warning remains, and past
+ * the other warnings only with an acknowledgement, kept with the version. Approvals of one
+ * organization take turns (lock), so two pressed at once do not both freeze version N.
  */
-export function approveSoa(deps: Deps, actor: Actor, orgId: string, input: { version: number }) {
+export function approveSoa(deps: Deps, actor: Actor, orgId: string, input: { version: number; acknowledgement?: string | undefined }) {
   return inTransaction(deps, async (tx, audit) => {
     const soa = await soaOf(tx, orgId);
     if (soa.version !== input.version) throw staleVersion('Statement of Applicability', soa);
     if (soa.status === 'approved') throw ruleViolation(`Version ${soa.version} is already approved: it changes when a decision, treatment or requirement does`);
-    const blocking = soa.warnings.filter((w) => w.blocking);
-    if (blocking.length) throw new AppError('SOA_NOT_READY', `The SoA cannot be approved yet: ${blocking.map((w) => w.message).join(' ')}`, { warnings: blocking });
+    const acknowledgement = gateApproval('The SoA', soa.warnings, input.acknowledgement, 'SOA_NOT_READY');
     const approvedAt = nowIso();
-    await tx
-      .insertInto('soaVersions')
-      .values({ id: newId(), orgId, number: soa.version, content: JSON.stringify({ essence: essence(soa.items), items: soa.items, counts: soa.counts }), approvedAt, approvedBy: actor.userId, approvedByName: actor.name })
-      .execute();
-    await audit({ orgId, actor, action: 'soa.approved', entityType: 'soa', entityId: orgId, after: { version: soa.version, counts: soa.counts } });
+    const content: StoredVersion = { essence: essence(soa.items), items: soa.items, counts: soa.counts, acknowledgement };
+    await tx.insertInto('soaVersions').values({ id: newId(), orgId, number: soa.version, content: JSON.stringify(content), approvedAt, approvedBy: actor.userId, approvedByName: actor.name }).execute();
+    await audit({ orgId, actor, action: 'soa.approved', entityType: 'soa', entityId: orgId, after: { version: soa.version, counts: soa.counts, acknowledgement } });
     return soaOf(tx, orgId);
   }, { lock: `soa:${orgId}` });
 }
 
 export async function soaVersions(deps: Deps, orgId: string) {
   const rows = await deps.db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').execute();
-  return rows.map((r) => ({ version: r.number, approvedAt: r.approvedAt, approvedBy: { id: r.approvedBy, name: r.approvedByName }, counts: (JSON.parse(r.content) as { counts: SoaOut['counts'] }).counts }));
+  return rows.map((r) => ({ version: r.number, approvedAt: r.approvedAt, approvedBy: { id: r.approvedBy, name: r.approvedByName }, acknowledgement: acknowledgementOf(r.content), counts: (JSON.parse(r.content) as StoredVersion).counts }));
 }
 
 export async function soaVersion(deps: Deps, orgId: string, version: number): Promise<SoaVersion> {
   const r = await deps.db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).where('number', '=', version).executeTakeFirst();
   if (!r) throw notFound(`Version ${version} of the Statement of Applicability`);
-  const content = JSON.parse(r.content) as { items: SoaItem[]; counts: SoaOut['counts'] };
-  return { version: r.number, approvedAt: r.approvedAt, approvedBy: { id: r.approvedBy, name: r.approvedByName }, counts: content.counts, items: content.items };
+  const content = JSON.parse(r.content) as StoredVersion;
+  return { version: r.number, approvedAt: r.approvedAt, approvedBy: { id: r.approvedBy, name: r.approvedByName }, acknowledgement: content.acknowledgement ?? null, counts: content.counts, items: content.items };
 }

@@ -49,6 +49,10 @@ export type MembershipTable = {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** 'internal' or 'external' (5.3: who answers for the AIMS from inside or outside). */
+  affiliation: Generated<string>;
+  /** 1 when the member is named as top management (approvals may require it). */
+  topManagement: Generated<number>;
 };
 export type OidcFlowTable = { stateHash: string; nonce: string; codeVerifier: string; returnTo: string; createdAt: string; expiresAt: string };
 export type SsoIdentityTable = { issuer: string; subject: string; userId: string; email: string; createdAt: string; lastSignInAt: string };
@@ -313,6 +317,8 @@ export type RiskTreatmentTable = {
   option: string;
   description: string;
   controlRefs: string;
+  /** People, budget, tools the treatment needs (printed in the plan). */
+  resources: Generated<string>;
   verification: string;
   effectiveness: string | null;
   verifiedAt: string | null;

@@ -165,6 +165,16 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
                 />
               ))}
             </SimpleGrid>
+            <Textarea
+              label="Not applicable: why"
+              description="Only when the societal section does not apply to this AI system at all: say why. Otherwise answer each area above (“none expected” with the reason is an answer)."
+              value={values.societalNotApplicable}
+              onChange={(e) => setValue('societalNotApplicable', e.currentTarget.value)}
+              autosize
+              minRows={1}
+              maxRows={4}
+              maxLength={2000}
+            />
           </FormSection>
           <FormSection title={T.sectionRating} hint={T.sectionRatingHint}>
             <Grid>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { aiSystemHref, impactHref, newImpactHref, useAiSystemChoices, useImpacts, type ImpactAssessment } from './api';
+import { ImpactGaps } from './ImpactGaps';
 import { ratingText } from './ImpactDetailPage';
 import { ImpactStatusBadge } from './SignOffPanel';
 import { IMPACT_TEXT as T } from './text';
@@ -163,6 +164,11 @@ export function ImpactListPage() {
           )
         }
       />
+      {!firstVisit && (
+        <Stack mb="md">
+          <ImpactGaps orgId={orgId} canWrite={canWrite} />
+        </Stack>
+      )}
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (

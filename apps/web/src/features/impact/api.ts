@@ -18,6 +18,7 @@ export type ImpactAssessment = {
   foreseeableMisuse: string;
   affectedGroups: AffectedGroup[];
   societalEffects: Partial<Record<SocietalEffectArea, string>>;
+  societalNotApplicable?: string;
   severity: number | null;
   likelihood: number | null;
   mitigations: string;
@@ -85,4 +86,14 @@ export async function refreshImpacts(qc: QueryClient, orgId: string) {
     qc.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0].startsWith('risk') }),
     qc.invalidateQueries({ queryKey: ['soa', orgId] }),
   ]);
+}
+
+export type ImpactGap = { aiSystemId: string; aiSystemName: string; reason: 'never_assessed' | 'draft_only'; message: string };
+
+/** AI systems in scope with no signed-off impact assessment (all, or one system's). */
+export function useImpactGaps(orgId: string, aiSystemId?: string) {
+  return useQuery({
+    queryKey: [...impactKey(orgId), 'gaps', aiSystemId ?? null],
+    queryFn: async () => (await api.get<Page<ImpactGap>>(`${org(orgId)}/impact-gaps${qs({ aiSystemId })}`)).items,
+  });
 }

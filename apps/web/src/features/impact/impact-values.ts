@@ -15,6 +15,7 @@ export type ImpactFormValues = {
   foreseeableMisuse: string;
   affectedGroups: GroupValues[];
   societalEffects: Record<SocietalEffectArea, string>;
+  societalNotApplicable: string;
   severity: string | null;
   likelihood: string | null;
   mitigations: string;
@@ -41,6 +42,7 @@ export function emptyValues(aiSystemId: string | null): ImpactFormValues {
     foreseeableMisuse: '',
     affectedGroups: [],
     societalEffects: blankEffects(SOCIETAL_EFFECT_AREAS),
+    societalNotApplicable: '',
     severity: null,
     likelihood: null,
     mitigations: '',
@@ -58,6 +60,7 @@ export function valuesOf(a: ImpactAssessment): ImpactFormValues {
     foreseeableMisuse: a.foreseeableMisuse,
     affectedGroups: a.affectedGroups.map((g) => ({ key: newKey(), group: g.group, vulnerable: g.vulnerable, effects: blankEffects(INDIVIDUAL_EFFECT_AREAS, g.effects) })),
     societalEffects: blankEffects(SOCIETAL_EFFECT_AREAS, a.societalEffects),
+    societalNotApplicable: a.societalNotApplicable ?? '',
     severity: a.severity === null ? null : String(a.severity),
     likelihood: a.likelihood === null ? null : String(a.likelihood),
     mitigations: a.mitigations,
@@ -76,6 +79,7 @@ export function toInput(v: ImpactFormValues) {
     foreseeableMisuse: v.foreseeableMisuse,
     affectedGroups: v.affectedGroups.map((g) => ({ group: g.group, vulnerable: g.vulnerable, effects: nonEmpty(g.effects) })),
     societalEffects: nonEmpty(v.societalEffects),
+    societalNotApplicable: v.societalNotApplicable,
     severity: v.severity ? Number(v.severity) : null,
     likelihood: v.likelihood ? Number(v.likelihood) : null,
     mitigations: v.mitigations,
@@ -87,7 +91,7 @@ export function toInput(v: ImpactFormValues) {
 /** Nested issues (affectedGroups[0].group) show on their own field; the rest on the top-level field. */
 export const fieldOf = (path: string[]) => (path[0] === 'affectedGroups' && path.length >= 3 ? `affectedGroups.${path[1]}.${path[2]}` : (path[0] ?? ''));
 
-export const EDITABLE = ['title', 'trigger', 'intendedUse', 'foreseeableMisuse', 'affectedGroups', 'societalEffects', 'severity', 'likelihood', 'mitigations', 'conclusion', 'retentionUntil'] as const;
+export const EDITABLE = ['title', 'trigger', 'intendedUse', 'foreseeableMisuse', 'affectedGroups', 'societalEffects', 'societalNotApplicable', 'severity', 'likelihood', 'mitigations', 'conclusion', 'retentionUntil'] as const;
 export type EditableField = (typeof EDITABLE)[number];
 
 const comparable = (i: ReturnType<typeof toInput>, f: EditableField) => JSON.stringify(i[f]);
@@ -125,6 +129,7 @@ export function display(f: EditableField, v: ImpactFormValues): string {
     case 'likelihood':
       return v[f] ?? '—';
     case 'title':
+    case 'societalNotApplicable':
     case 'intendedUse':
     case 'foreseeableMisuse':
     case 'mitigations':

@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { impactHref, newImpactHref, useImpacts } from '../impact/api';
+import { ImpactGaps } from '../impact/ImpactGaps';
 import { useOrg } from '../shell/org-context';
 import { newRiskHref, riskHref, useRisks } from './api';
 import { LevelBadge } from './levels';
@@ -66,6 +67,7 @@ export function AiSystemRisks({ aiSystemId }: { aiSystemId: string }) {
             </Button>
           )}
         </Group>
+        <ImpactGaps orgId={orgId} aiSystemId={aiSystemId} canWrite={can('risk.write')} />
         {impacts.data.length === 0 ? (
           <Text fz="sm" c="dimmed">
             {T.systemNoImpacts}

@@ -4,7 +4,8 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { TREATMENT_OPTION_LABELS } from '@fortytwo/domain';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { confirmDanger } from '../../ui/confirm';
+import { useState } from 'react';
+import { AcknowledgementNote, ApprovalDialog } from '../../ui/ApprovalDialog';
 import { DownloadMenu } from '../../ui/DownloadMenu';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
@@ -19,9 +20,11 @@ export function PlanPage() {
   const { orgId, can } = useOrg();
   const qc = useQueryClient();
   const plan = usePlan(orgId);
+  const [approving, setApproving] = useState(false);
   const approve = useMutation({
-    mutationFn: (number: number) => api.post(`${planPath(orgId)}/approve`, { number }),
+    mutationFn: ({ number, acknowledgement }: { number: number; acknowledgement: string | undefined }) => api.post(`${planPath(orgId)}/approve`, { number, ...(acknowledgement ? { acknowledgement } : {}) }),
     onSuccess: async () => {
+      setApproving(false);
       await refreshRisks(qc, orgId);
       notifySuccess(T.planApproved);
     },
@@ -40,12 +43,22 @@ export function PlanPage() {
           <>
             <DownloadMenu label={T.export} items={planDownloads(orgId)} />
             {can('risk.approve') && (
-              <Button leftSection={<IconCircleCheck size={16} />} disabled={p.status === 'approved' || p.risks.length === 0} loading={approve.isPending} onClick={() => void confirmDanger({ title: T.approvePlan, message: T.approvePlanConfirm(p.number), confirmLabel: T.approvePlan }).then((ok) => ok && approve.mutate(p.number))}>
+              <Button leftSection={<IconCircleCheck size={16} />} disabled={p.status === 'approved' || p.risks.length === 0} loading={approve.isPending} onClick={() => setApproving(true)}>
                 {T.approvePlan}
               </Button>
             )}
           </>
         }
+      />
+      <ApprovalDialog
+        opened={approving}
+        onClose={() => setApproving(false)}
+        title={T.approvePlan}
+        body={T.approvePlanConfirm(p.number)}
+        findings={p.warnings}
+        confirmLabel={T.approvePlan}
+        pending={approve.isPending}
+        onConfirm={(acknowledgement) => approve.mutate({ number: p.number, acknowledgement })}
       />
       <Stack gap="md">
         {p.approved && (
@@ -53,11 +66,12 @@ export function PlanPage() {
             {T.lastApproved(p.approved.number, p.approved.approvedBy.name, formatDate(p.approved.approvedAt))}
           </Text>
         )}
+        {p.approved && <AcknowledgementNote acknowledgement={p.approved.acknowledgement} testId="plan-acknowledgement" />}
         {p.warnings.length > 0 && (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={T.warnings}>
             <Stack gap={4}>
-              {p.warnings.map((w) => (
-                <Text key={w.riskId} fz="sm">
+              {p.warnings.map((w, i) => (
+                <Text key={`${w.riskId}-${w.code}-${i}`} fz="sm">
                   {w.message}
                 </Text>
               ))}

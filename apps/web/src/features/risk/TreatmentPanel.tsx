@@ -25,12 +25,13 @@ function NewTreatment({ risk, criteria, onDone }: { risk: RiskDetail; criteria: 
   const members = useMembers(orgId);
   const [option, setOption] = useState<TreatmentOption>('modify');
   const [description, setDescription] = useState('');
+  const [resources, setResources] = useState('');
   const [controlRefs, setControlRefs] = useState<string[]>([]);
   const [rateResidual, setRateResidual] = useState(true);
   const [residual, setResidual] = useState({ l: Math.max(1, risk.likelihood - 1), c: risk.consequence });
   const [actions, setActions] = useState<ActionRow[]>([]);
   const [submitted, setSubmitted] = useState(false);
-  const input = { option, description, controlRefs, residualLikelihood: rateResidual ? residual.l : null, residualConsequence: rateResidual ? residual.c : null, actions: actions.map((a) => ({ ...a, dueDate: a.dueDate || null })) };
+  const input = { option, description, resources, controlRefs, residualLikelihood: rateResidual ? residual.l : null, residualConsequence: rateResidual ? residual.c : null, actions: actions.map((a) => ({ ...a, dueDate: a.dueDate || null })) };
   const parsed = ZTreatmentFields.safeParse(input);
   const errors = parsed.success ? {} : issuesByField(parsed.error.issues);
   const save = useMutation({
@@ -48,6 +49,7 @@ function NewTreatment({ risk, criteria, onDone }: { risk: RiskDetail; criteria: 
       <Stack gap="sm">
         <Select label={T.option} data={TREATMENT_OPTIONS.map((o) => ({ value: o, label: TREATMENT_OPTION_LABELS[o] }))} value={option} onChange={(v) => v && setOption(v)} allowDeselect={false} />
         <Textarea label={T.treatmentDescription} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <Textarea label="Resources" description="People, budget and tools the treatment needs; printed in the treatment plan." autosize minRows={1} maxLength={2000} value={resources} onChange={(e) => setResources(e.currentTarget.value)} />
         <MultiSelect label={T.controls} description={T.controlsHint} searchable data={groups} value={controlRefs} onChange={setControlRefs} error={submitted ? errors.controlRefs : undefined} nothingFoundMessage="No such control" />
         <Checkbox label={T.residualRating} checked={rateResidual} onChange={(e) => setRateResidual(e.currentTarget.checked)} />
         {rateResidual && <RatingPicker criteria={criteria} likelihood={residual.l} consequence={residual.c} onChange={(l, c) => setResidual({ l, c })} labels={{ likelihood: `Residual ${T.fields.likelihood.toLowerCase()}`, consequence: `Residual ${T.fields.consequence.toLowerCase()}` }} />}
@@ -150,6 +152,11 @@ export function TreatmentPanel({ risk, criteria }: { risk: RiskDetail; criteria:
               </Group>
             </Group>
             {t.description && <Text fz="sm">{t.description}</Text>}
+            {t.resources && (
+              <Text fz="sm" c="dimmed">
+                Resources: {t.resources}
+              </Text>
+            )}
             <Group gap={6}>
               {t.controls.map((c) => (
                 <RefChip key={c.ref} orgId={orgId} frameworkId={c.ref.startsWith('A.') ? 'iso42001' : 'custom'} refId={c.ref} title={c.title} />

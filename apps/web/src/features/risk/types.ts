@@ -1,3 +1,4 @@
+import type { Acknowledgement } from '../../ui/ApprovalDialog';
 import type { Effectiveness, RiskKind, RiskLevel, TreatmentOption } from '@fortytwo/domain';
 import type { Action as ActionItem } from '../tasks/api';
 
@@ -10,6 +11,7 @@ export type Treatment = {
   riskId: string;
   option: TreatmentOption;
   description: string;
+  resources: string;
   controlRefs: string[];
   controls: { ref: string; title: string }[];
   residualLikelihood: number | null;
@@ -86,4 +88,10 @@ export type CriteriaState = { inForce: Criteria; draft: Criteria | null; history
 export type HeatCell = { likelihood: number; consequence: number; level: RiskLevel; count: number; riskIds: string[] };
 export type Dashboard = { likelihoodLabels: string[]; consequenceLabels: string[]; inherent: HeatCell[]; residual: HeatCell[]; reviewOverdue: Risk[]; acceptancesExpiring: Risk[]; needsAttention: Risk[]; counts: { total: number; open: number; byLevel: Record<RiskLevel, number> } };
 
-export type Plan = { number: number; status: 'draft' | 'approved'; approved: { number: number; approvedAt: string; approvedBy: Person } | null; risks: Risk[]; warnings: { riskId: string; message: string }[] };
+export type Plan = {
+  number: number;
+  status: 'draft' | 'approved';
+  approved: { number: number; approvedAt: string; approvedBy: Person; acknowledgement?: Acknowledgement } | null;
+  risks: Risk[];
+  warnings: { riskId: string; code: string; message: string; blocking: boolean }[];
+};

@@ -1,6 +1,7 @@
 import { Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { AcknowledgementNote } from '../../ui/ApprovalDialog';
 import { formatDateTime } from '../../ui/format';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { soaVersionHref, useSoaVersions, type Soa } from './api';
@@ -52,6 +53,7 @@ function Versions({ orgId }: { orgId: string }) {
                 <Text fz="xs" c="dimmed">
                   {T.versionBy(v.approvedBy.name, formatDateTime(v.approvedAt))} · {T.versionCounts(v.counts)}
                 </Text>
+                <AcknowledgementNote acknowledgement={v.acknowledgement} testId="soa-version-acknowledgement" />
               </div>
               <Button size="compact-sm" variant="default" component={Link} to={soaVersionHref(orgId, v.version)} aria-label={T.viewVersion(v.version)}>
                 {T.view}

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Center, ColorSwatch, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconFileCertificate, IconSearch } from '@tabler/icons-react';
 import { ANNEX_A_GROUPS, IMPLEMENTATION_STATUS_LABELS, IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
 import { DownloadMenu } from '../../ui/DownloadMenu';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { ApprovalDialog } from '../../ui/ApprovalDialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { DEFAULT_FRAMEWORK, useFramework } from '../catalog/api';
@@ -166,25 +166,21 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
     setHighlight({ ref, at: Date.now() });
   };
 
+  const [approving, setApproving] = useState(false);
   const approve = useMutation({
-    mutationFn: () => api.post<Soa>(approveSoaPath(orgId), { version: soa.version }),
+    mutationFn: (acknowledgement: string | undefined) => api.post<Soa>(approveSoaPath(orgId), { version: soa.version, ...(acknowledgement ? { acknowledgement } : {}) }),
     onSuccess: async (s) => {
+      setApproving(false);
       qc.setQueryData(soaKey(orgId), s);
       notifySuccess(T.approved(s.version));
       await refreshSoa(qc, orgId);
     },
     onError: (e) => {
       notifyError(e, T.approveFailed);
-      if (isApiError(e, 'STALE_VERSION') || isApiError(e, 'SOA_NOT_READY')) void refreshSoa(qc, orgId);
+      if (isApiError(e, 'STALE_VERSION') || isApiError(e, 'SOA_NOT_READY') || isApiError(e, 'ACKNOWLEDGEMENT_REQUIRED')) void refreshSoa(qc, orgId);
     },
   });
-  const askApprove = () =>
-    modals.openConfirmModal({
-      title: T.approveTitle(soa.version),
-      children: <Text size="sm">{T.approveBody(soa.version)}</Text>,
-      labels: { confirm: T.approveAs(soa.version), cancel: T.cancel },
-      onConfirm: () => approve.mutate(),
-    });
+  const askApprove = () => setApproving(true);
 
   return (
     <Stack gap="lg">
@@ -193,6 +189,16 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
         <Counts soa={soa} active={filters.decision} onPick={(d) => update({ decision: d })} />
         <SoaApproval orgId={orgId} soa={soa} canApprove={canApprove} pending={approve.isPending} onApprove={askApprove} />
       </SimpleGrid>
+      <ApprovalDialog
+        opened={approving}
+        onClose={() => setApproving(false)}
+        title={T.approveTitle(soa.version)}
+        body={T.approveBody(soa.version)}
+        findings={soa.warnings}
+        confirmLabel={T.approveAs(soa.version)}
+        pending={approve.isPending}
+        onConfirm={(ack) => approve.mutate(ack)}
+      />
       <SoaWarnings orgId={orgId} warnings={soa.warnings} onGoTo={goTo} onShowUndecided={() => update({ decision: 'undecided', group: null, status: null, q: null })} />
       {!canWrite && (
         <Text fz="sm" c="dimmed">

@@ -3,12 +3,13 @@ import type { SoaItem, SoaWarning } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { Download, DownloadFormat } from '../../ui/DownloadMenu';
+import type { Acknowledgement } from '../../ui/ApprovalDialog';
 import { SOA_TEXT as T } from './text';
 
 // The Statement of Applicability as the server answers it (apps/server/src/modules/soa/service.ts).
 
 export type SoaCounts = { total: number; included: number; excluded: number; undecided: number };
-export type SoaApproval = { version: number; approvedAt: string; approvedBy: { id: string | null; name: string } };
+export type SoaApproval = { version: number; approvedAt: string; approvedBy: { id: string | null; name: string }; acknowledgement?: Acknowledgement };
 export type Soa = { version: number; status: 'draft' | 'approved'; approved: SoaApproval | null; items: SoaItem[]; warnings: SoaWarning[]; counts: SoaCounts };
 export type SoaVersionSummary = SoaApproval & { counts: SoaCounts };
 export type SoaVersion = SoaVersionSummary & { items: SoaItem[] };

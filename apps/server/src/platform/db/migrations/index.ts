@@ -13,6 +13,7 @@ import * as raciColumns from './0010-raci-columns';
 import * as recordNumbers from './0011-record-numbers';
 import * as authHardening from './0012-auth-hardening';
 import * as documents from './0014-documents';
+import * as accountability from './0015-accountability';
 import * as evidence from './0016-evidence';
 import * as controlImplementation from './0017-control-implementation';
 import * as competence from './0018-competence';
@@ -37,6 +38,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0011-record-numbers', recordNumbers.up],
   ['0012-auth-hardening', authHardening.up],
   ['0014-documents', documents.up],
+  ['0015-accountability', accountability.up],
   ['0016-evidence', evidence.up],
   ['0017-control-implementation', controlImplementation.up],
   ['0018-competence', competence.up],
