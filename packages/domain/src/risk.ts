@@ -139,12 +139,21 @@ export const ZRiskFields = z.strictObject({
   consequencesOrganization: text(5000).default(''),
   consequencesIndividuals: text(5000).default(''),
   consequencesSociety: text(5000).default(''),
-  likelihood: rating('likelihood'),
-  consequence: rating('consequence'),
+  // No rating until someone rates: a default would look like a judgement nobody made. An unrated
+  // risk is flagged until it is rated (see riskNeedsAttention).
+  likelihood: rating('Likelihood').nullable().default(null),
+  consequence: rating('Consequence').nullable().default(null),
   ownerId: ZOwnerRef.nullable().default(null),
   reviewDate: reviewDate.nullable().default(null),
   impactAssessmentId: idRef('Impact assessment', 'an impact assessment of this organization').nullable().default(null),
 });
+
+/** A first rating is both likelihood and consequence, or neither (the risk stays unrated). */
+export function halfRatedProblem(r: { likelihood: number | null; consequence: number | null }): { field: 'likelihood' | 'consequence'; message: string } | null {
+  if (r.likelihood === null && r.consequence !== null) return { field: 'likelihood', message: 'Likelihood: rate it too, or leave both likelihood and consequence unrated' };
+  if (r.likelihood !== null && r.consequence === null) return { field: 'consequence', message: 'Consequence: rate it too, or leave both likelihood and consequence unrated' };
+  return null;
+}
 
 export const ZUpdateRisk = z.strictObject({
   version: versionField('version is required: send the version you read'),
