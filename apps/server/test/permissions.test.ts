@@ -146,6 +146,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.docx', prepare: async (c) => ({ url: `${(await newDocument(c, 'approved')).url}/export.docx` }) },
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.pdf', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/export.pdf` }) },
   { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/overview', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/overview` }) },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId',
