@@ -31,7 +31,9 @@ beforeAll(async () => {
   // Step 1: a gap assessment with a few answers.
   const gap = await ok<{ id: string; items: { ref: string; version: number }[] }>('POST', '/gap-assessments', { name: 'Baseline' });
   const items = gap.items ?? (await ok<{ items: { ref: string; version: number }[] }>('GET', `/gap-assessments/${gap.id}`)).items;
-  for (const item of items.slice(0, 3)) await ok('PATCH', `/gap-assessments/${gap.id}/items/${item.ref}`, { version: item.version, status: 'done', result: 'partially_conformant' });
+  for (const item of items.slice(0, 2)) await ok('PATCH', `/gap-assessments/${gap.id}/items/${item.ref}`, { version: item.version, status: 'done', result: 'partially_conformant' });
+  const a624 = items.find((i) => i.ref === 'A.6.2.4')!;
+  await ok('PATCH', `/gap-assessments/${gap.id}/items/A.6.2.4`, { version: a624.version, status: 'done', result: 'nonconformant' });
   // Step 2: an AI system in an approved scope, approved risk criteria.
   const system = await ok<{ id: string }>('POST', '/ai-systems', { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders about their claims.', aiRoles: ['provider'], lifecycleStage: 'operation' });
   const scope = await ok<{ version: number }>('PATCH', '/scope', { version: 0, units: ['Claims'], aiSystemIds: [system.id] });
@@ -90,6 +92,16 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
     expect(recent).toContain('Statement of Applicability');
     await expect(page.getByTestId('org-tasks').innerText()).resolves.toContain('Brief the claims team on the chatbot limits');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the gap result beside the SoA control and applies it as the implementation status', async () => {
+    await page.goto(`${orgUrl}/soa`);
+    const row = page.locator('tr[data-ref="A.6.2.4"]');
+    await expect(row.getByTestId('soa-gap-result').innerText()).resolves.toContain('Gap: Nonconformant');
+    await row.getByRole('button', { name: 'Set A.6.2.4 to Not started, from the gap analysis' }).click();
+    await row.getByRole('button', { name: /from the gap analysis/ }).waitFor({ state: 'detached' });
+    await expect(row.locator('td').nth(4).innerText()).resolves.toMatch(/^Not started/);
     expect(problems).toEqual([]);
   });
 });

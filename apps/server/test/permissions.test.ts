@@ -147,6 +147,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.pdf', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/export.pdf` }) },
   { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
   { method: 'GET', route: '/api/orgs/:orgId/overview', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/overview` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/soa/gap-results', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/gap-results` }) },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId',

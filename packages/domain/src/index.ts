@@ -15,6 +15,7 @@ export * from './scope';
 export * from './ai-system-profile';
 export * from './risk';
 export * from './soa';
+export * from './soa-gap';
 export * from './impact';
 export * from './rich-text';
 export * from './documents';

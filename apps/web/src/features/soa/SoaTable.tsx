@@ -88,6 +88,7 @@ export function SoaTable({
   groupTitles,
   onEdit,
   highlight,
+  statusExtra,
 }: {
   orgId: string;
   items: SoaItem[];
@@ -95,6 +96,8 @@ export function SoaTable({
   /** Absent: read-only (a frozen version, or a role that cannot write). */
   onEdit?: ((item: SoaItem) => void) | undefined;
   highlight?: string | null;
+  /** Shown under the implementation status (the gap result beside the live SoA). */
+  statusExtra?: ((item: SoaItem) => React.ReactNode) | undefined;
 }) {
   const columns = onEdit ? 6 : 5;
   const groups = GROUPS.map((g) => ({ group: g, items: items.filter((i) => i.group === g) })).filter((g) => g.items.length > 0);
@@ -152,6 +155,7 @@ export function SoaTable({
                         {T.noStatus}
                       </Text>
                     )}
+                    {statusExtra?.(i)}
                   </Table.Td>
                   {onEdit && (
                     <Table.Td>
