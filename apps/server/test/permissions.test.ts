@@ -186,6 +186,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/audit-events/verify', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audit-events/verify` }) },
   { method: 'GET', route: '/api/orgs/:orgId/ai-systems', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems` }) },
   { method: 'POST', route: '/api/orgs/:orgId/ai-systems', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems`, body: validAiSystem() }) },
+  { method: 'POST', route: '/api/orgs/:orgId/ai-systems/import', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/import`, body: { items: [validAiSystem({ name: `imported ${++seq}` })] } }) },
   { method: 'POST', route: '/api/orgs/:orgId/ai-systems/bulk', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/bulk`, body: { items: [validAiSystem()] } }) },
   { method: 'GET', route: '/api/orgs/:orgId/ai-systems/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/export.csv` }) },
   { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }) },
