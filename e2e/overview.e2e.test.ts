@@ -104,4 +104,21 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
     await expect(row.locator('td').nth(4).innerText()).resolves.toMatch(/^Not started/);
     expect(problems).toEqual([]);
   });
+
+  it('imports the inventory CSV in the browser: the plan first, then updates and additions, no duplicates', async () => {
+    // The signed-in page's own export (its session cookie), as a user would download it.
+    const csv = await (await page.request.get(`${running.baseUrl}/api/orgs/${orgId}/ai-systems/export.csv`)).text();
+    const [header, ...rows] = csv.trim().split('\n');
+    const file = [header, ...rows, 'New intake bot,,Sorts incoming claims,provider,idea,,,,,,'].join('\n');
+    await page.goto(`${orgUrl}/ai-systems`);
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import AI systems from CSV' });
+    await dialog.locator('input[type="file"]').setInputFiles({ name: 'inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await expect(dialog.getByTestId('import-plan').innerText()).resolves.toContain('1 to add, 0 to update, 1 unchanged');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const list = await call<{ total: number }>('GET', `/api/orgs/${orgId}/ai-systems`);
+    expect(list.body.total).toBe(2);
+    expect(problems).toEqual([]);
+  });
 });
