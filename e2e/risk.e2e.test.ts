@@ -55,6 +55,8 @@ describeWithBrowser('AI risks', () => {
     await page.getByRole('combobox', { name: 'Risk source' }).click();
     await page.getByRole('option', { name: /^C\.3\.4/ }).click();
     await page.getByRole('textbox', { name: 'Consequences for individuals and groups' }).fill('Older applicants refused unfairly.');
+    // No rating is preselected (issue 18): an untouched picker reads "Not rated", never "Medium · 9".
+    await expect(page.getByTestId('computed-rating').innerText()).resolves.toContain('Not rated');
     await page.getByText('4 Likely', { exact: true }).click();
     await page.getByText('5 Severe', { exact: true }).click();
     await expect(page.getByTestId('computed-rating').innerText()).resolves.toContain('Critical · 20');

@@ -4,7 +4,9 @@ import { UsageError } from './errors';
 // Reads the CSV of `GET /api/orgs/:orgId/ai-systems/export.csv` back into create-inputs,
 // reporting every problem with its line, so a file is fixed in one pass.
 
-export type Column = (typeof AI_SYSTEM_CSV_COLUMNS)[number];
+/** The export's columns, and an optional id (a system of the organization to update). */
+const IMPORT_COLUMNS = ['id', ...AI_SYSTEM_CSV_COLUMNS] as const;
+export type Column = (typeof IMPORT_COLUMNS)[number];
 export type CsvRecord = { line: number; values: Partial<Record<Column, string>> };
 export type RowProblem = { line: number; field?: string | undefined; message: string };
 
@@ -25,7 +27,7 @@ export function readCsvRecords(text: string, file: string): { records: CsvRecord
   const [head, ...body] = rows;
   if (!head) throw new UsageError(`${file} is empty: expected a header line with the columns ${AI_SYSTEM_CSV_COLUMNS.join(',')}`);
 
-  const byLowerName = new Map(AI_SYSTEM_CSV_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const byLowerName = new Map(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
   const columns: (Column | null)[] = [];
   const problems: string[] = [];
   const seen = new Set<Column>();

@@ -34,7 +34,7 @@ describe('fortytwo ai-systems import', () => {
     );
     const r = await w.cli('ai-systems', 'import', file);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe('Imported 3 AI systems from good.csv.\n');
+    expect(r.stdout).toBe('Imported good.csv: 3 added, 0 updated, 0 unchanged.\n');
 
     const list = await w.cli('ai-systems', 'list', '--json');
     const byName = Object.fromEntries(JSON.parse(list.stdout).map((s: { name: string }) => [s.name, s]));
@@ -102,7 +102,7 @@ describe('fortytwo ai-systems import', () => {
     const file = writeFile(w.dir, 'minimal.csv', 'name,intendedPurpose,aiRoles,lifecycleStage\nMinimal one,Purpose,provider,idea\n');
     const dry = await w.cli('ai-systems', 'import', file, '--dry-run');
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toBe('minimal.csv: 1 AI system valid. Nothing was sent (--dry-run).\n');
+    expect(dry.stdout).toBe('minimal.csv: 1 AI system valid: 1 to add, 0 to update, 0 unchanged. Nothing was changed (--dry-run).\n  line 2: add Minimal one\n');
     expect(dry.stderr).toMatch(/note: minimal\.csv has no column description, ownerEmail/);
     expect(await names()).not.toContain('Minimal one');
 
@@ -122,7 +122,9 @@ describe('fortytwo ai-systems import', () => {
   it('points a 422 or 400 of the bulk route back at the lines of the file', () => {
     const lines = [2, 3, 7];
     const rule = withLines(new ApiError('Item 3: the owner must be a current member (HTTP 422 RULE_VIOLATION)', 422, 'RULE_VIOLATION', { field: 'ownerId', row: 2 }), lines);
-    expect(rule.message).toContain('In the file:\n  line 7, ownerEmail\nNothing was imported.');
+    expect(rule.message).toContain('In the file:\n  line 7, ownerEmail');
+    // Said once, by the server's message, not again by the CLI (issue 18).
+    expect(rule.message).not.toMatch(/Nothing was (imported|changed)/);
     expect(rule.exitCode).toBe(1);
     const invalid = withLines(new ApiError('Invalid request', 400, 'VALIDATION', { issues: [{ path: 'body.items.1.name', message: 'Name is required' }] }), lines);
     expect(invalid.message).toContain('  line 3, name: Name is required');
@@ -166,5 +168,22 @@ describe('fortytwo ai-systems import', () => {
     expect(again.text).toBe(exported.text);
     expect(again.text).toContain("'=SUM(A1)");
   });
-});
 
+  it('imports its own export back as updates, never duplicates; an id column picks the system (issue 18)', async () => {
+    const src = `/api/orgs/${w.orgId}/ai-systems`;
+    const before = (await w.owner.get(src)).body.total as number;
+    const exported = await w.owner.get(`${src}/export.csv`);
+    const file = writeFile(w.dir, 'roundtrip.csv', exported.text);
+    const dry = await w.cli('ai-systems', 'import', file, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(`0 to add, 0 to update, ${before} unchanged`);
+    const r = await w.cli('ai-systems', 'import', file);
+    expect(r.stdout).toBe(`Imported roundtrip.csv: 0 added, 0 updated, ${before} unchanged.\n`);
+    expect((await w.owner.get(src)).body.total).toBe(before);
+    const one = (await w.owner.get(src)).body.items[0] as { id: string; name: string };
+    const byId = writeFile(w.dir, 'by-id.csv', `id,name,intendedPurpose,aiRoles,lifecycleStage\n${one.id},Renamed by id,Purpose,provider,idea\n`);
+    const renamed = await w.cli('ai-systems', 'import', byId);
+    expect(renamed.stdout).toBe('Imported by-id.csv: 0 added, 1 updated, 0 unchanged.\n');
+    expect((await w.owner.get(`${src}/${one.id}`)).body.name).toBe('Renamed by id');
+  });
+});

@@ -223,6 +223,8 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.docx', prepare: async (c) => ({ url: `${(await newDocument(c, 'approved')).url}/export.docx` }) },
   { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.pdf', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/export.pdf` }) },
   { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/overview', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/overview` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/soa/gap-results', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/gap-results` }) },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId',
@@ -261,6 +263,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/audit-events/verify', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audit-events/verify` }) },
   { method: 'GET', route: '/api/orgs/:orgId/ai-systems', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems` }) },
   { method: 'POST', route: '/api/orgs/:orgId/ai-systems', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems`, body: validAiSystem() }) },
+  { method: 'POST', route: '/api/orgs/:orgId/ai-systems/import', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/import`, body: { items: [validAiSystem({ name: `imported ${++seq}` })] } }) },
   { method: 'POST', route: '/api/orgs/:orgId/ai-systems/bulk', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/bulk`, body: { items: [validAiSystem()] } }) },
   { method: 'GET', route: '/api/orgs/:orgId/ai-systems/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/export.csv` }) },
   { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }) },

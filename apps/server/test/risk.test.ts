@@ -166,4 +166,24 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
     expect((await viewer.post(url('/risks'), risk())).status).toBe(403);
     expect((await owner.patch(url(`/risks/${r1.id}`), { version: r1.version - 1, title: 'x' })).status).toBe(409);
   });
+
+  it('records a risk without a rating as unrated and flagged, never a default 3 × 3 (issue 18)', async () => {
+    const res = await owner.post(url('/risks'), { title: 'Unjudged supplier model', source: 'C.3.6' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ rated: false, likelihood: null, consequence: null, inherentScore: null, inherentLevel: null, criteriaNumber: null, needsAttention: true });
+    const half = await owner.post(url('/risks'), { title: 'Half rated', source: 'C.3.6', likelihood: 3 });
+    expect(half.status).toBe(422);
+    expect(half.body.error).toMatchObject({ details: { field: 'consequence' } });
+    expect(half.body.error.message).toMatch(/^Consequence/);
+    const accept = await approver.post(url(`/risks/${res.body.id}/acceptances`), { rationale: 'Fine', expiresAt: '2099-12-31' });
+    expect(accept.status).toBe(422);
+    expect(accept.body.error.message).toContain('Rate the risk');
+    const d = (await owner.get(url('/risk-dashboard'))).body;
+    expect(d.unrated.map((r: { id: string }) => r.id)).toEqual([res.body.id]);
+    expect(d.needsAttention.map((r: { id: string }) => r.id)).toContain(res.body.id);
+    expect(d.inherent.flatMap((c: { riskIds: string[] }) => c.riskIds)).not.toContain(res.body.id);
+    const rated = await owner.post(url(`/risks/${res.body.id}/assessments`), { likelihood: 1, consequence: 2, note: 'Rated' });
+    expect(rated.body).toMatchObject({ rated: true, inherentLevel: 'low', needsAttention: false });
+    await owner.delete(url(`/risks/${res.body.id}`));
+  });
 });

@@ -16,6 +16,7 @@ export * from './ai-system-profile';
 export * from './risk';
 export * from './soa';
 export * from './soa-rules';
+export * from './soa-gap';
 export * from './impact';
 export * from './rich-text';
 export * from './documents';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaProblem, DEFAULT_RISK_CRITERIA, isAcceptable, rate, ratingProblem, riskLevel, ZRiskCriteriaContent, ZTreatmentFields, type RiskLevel } from './risk';
-import { deriveSoa, riskNeedsAttention, soaWarnings, type RiskForWarnings, type SoaControl } from './soa';
+import { criteriaProblem, DEFAULT_RISK_CRITERIA, isAcceptable, rate, ratingProblem, riskLevel, ZRiskCriteriaContent, ZRiskFields, ZTreatmentFields, halfRatedProblem, type RiskLevel } from './risk';
+import { attentionMessage, deriveSoa, riskNeedsAttention, soaWarnings, type RiskForWarnings, type SoaControl } from './soa';
 import { impactGaps, impactSignOffProblems, INDIVIDUAL_EFFECT_AREAS, SOCIETAL_EFFECT_AREAS } from './impact';
 
 // The default 5 × 5 matrix, written out by hand: row = likelihood 1..5, column = consequence 1..5.
@@ -105,6 +105,18 @@ describe('Statement of Applicability', () => {
     expect(riskNeedsAttention({ ...r, acceptedUntil: null, residualLevel: 'medium' }, DEFAULT_RISK_CRITERIA, '2027-01-01')).toBe(false);
     expect(riskNeedsAttention({ ...r, acceptedUntil: null, status: 'closed' }, DEFAULT_RISK_CRITERIA, '2027-01-01')).toBe(false);
     expect(riskNeedsAttention({ ...r, acceptedUntil: null, kind: 'opportunity' }, DEFAULT_RISK_CRITERIA, '2027-01-01')).toBe(false);
+  });
+  it('flags an open risk nobody has rated yet, and says so (issue 18)', () => {
+    const r: RiskForWarnings = { id: 'r', ref: 'R-3', title: 't', kind: 'risk', status: 'open', level: null, residualLevel: null, treated: false, acceptedUntil: null };
+    expect(riskNeedsAttention(r, DEFAULT_RISK_CRITERIA, '2026-11-28')).toBe(true);
+    expect(attentionMessage(r)).toMatch(/not rated yet/);
+    expect(riskNeedsAttention({ ...r, status: 'closed' }, DEFAULT_RISK_CRITERIA, '2026-11-28')).toBe(false);
+  });
+  it('takes no default rating: a new risk is unrated until both scales are given (issue 18)', () => {
+    const parsed = ZRiskFields.parse({ title: 'Drift', source: 'C.3.6' });
+    expect([parsed.likelihood, parsed.consequence]).toEqual([null, null]);
+    expect(halfRatedProblem({ likelihood: 3, consequence: null })?.field).toBe('consequence');
+    expect(halfRatedProblem({ likelihood: null, consequence: null })).toBeNull();
   });
 });
 

@@ -139,12 +139,21 @@ export const ZRiskFields = z.strictObject({
   consequencesOrganization: text(5000).default(''),
   consequencesIndividuals: text(5000).default(''),
   consequencesSociety: text(5000).default(''),
-  likelihood: rating('likelihood'),
-  consequence: rating('consequence'),
+  // No rating until someone rates: a default would look like a judgement nobody made. An unrated
+  // risk is flagged until it is rated (see riskNeedsAttention).
+  likelihood: rating('Likelihood').nullable().default(null),
+  consequence: rating('Consequence').nullable().default(null),
   ownerId: ZOwnerRef.nullable().default(null),
   reviewDate: reviewDate.nullable().default(null),
   impactAssessmentId: idRef('Impact assessment', 'an impact assessment of this organization').nullable().default(null),
 });
+
+/** A first rating is both likelihood and consequence, or neither (the risk stays unrated). */
+export function halfRatedProblem(r: { likelihood: number | null; consequence: number | null }): { field: 'likelihood' | 'consequence'; message: string } | null {
+  if (r.likelihood === null && r.consequence !== null) return { field: 'likelihood', message: 'Likelihood: rate it too, or leave both likelihood and consequence unrated' };
+  if (r.likelihood !== null && r.consequence === null) return { field: 'consequence', message: 'Consequence: rate it too, or leave both likelihood and consequence unrated' };
+  return null;
+}
 
 export const ZUpdateRisk = z.strictObject({
   version: versionField('version is required: send the version you read'),
@@ -217,7 +226,8 @@ export type PlanRiskInput = {
   title: string;
   needsAttention: boolean;
   attentionMessage: string;
-  inherentLevel: RiskLevel;
+  /** Null while the risk is not rated yet (it then needs attention and cannot be accepted). */
+  inherentLevel: RiskLevel | null;
   ownerId: string | null;
   treatments: { option: TreatmentOption; residualLevel: RiskLevel | null; actions: { title: string; ownerId: string | null; dueDate: string | null }[] }[];
   acceptance: { level: RiskLevel } | null;
@@ -242,7 +252,7 @@ export function planFindings(risks: PlanRiskInput[], criteria: Pick<RiskCriteria
       out.push({ code: 'ACTION_INCOMPLETE', riskId: r.id, message: `Risk ${r.ref}: ${incomplete.map((a) => `"${a.title}"`).join(', ')} ${incomplete.length === 1 ? 'has' : 'have'} no owner or no due date. Give each action both.`, blocking: true });
     if (!r.ownerId) out.push({ code: 'RISK_NO_OWNER', riskId: r.id, message: `Risk ${r.ref} (${r.title}) has no risk owner.`, blocking: false });
     if (acting.some((t) => t.residualLevel === null)) out.push({ code: 'RESIDUAL_MISSING', riskId: r.id, message: `Risk ${r.ref} has a treatment with no residual rating: the plan cannot show what is left after it.`, blocking: false });
-    if (r.treatments.length === 0 && r.acceptance && r.acceptanceInForce && !isAcceptable(criteria, r.inherentLevel))
+    if (r.treatments.length === 0 && r.acceptance && r.acceptanceInForce && r.inherentLevel !== null && !isAcceptable(criteria, r.inherentLevel))
       out.push({ code: 'ACCEPTED_ABOVE_LEVEL', riskId: r.id, message: `Risk ${r.ref} (${r.title}) is accepted at ${r.acceptance.level}, above the acceptance level (${criteria.acceptanceLevel}), with no treatment.`, blocking: false });
   }
   return out;

@@ -83,7 +83,7 @@ export function deriveSoa(controls: SoaControl[], decisions: SoaDecisionRecord[]
   });
 }
 
-export type RiskForWarnings = { id: string; ref: string; title: string; kind: 'risk' | 'opportunity'; status: string; level: RiskLevel; residualLevel: RiskLevel | null; treated: boolean; acceptedUntil: string | null };
+export type RiskForWarnings = { id: string; ref: string; title: string; kind: 'risk' | 'opportunity'; status: string; level: RiskLevel | null; residualLevel: RiskLevel | null; treated: boolean; acceptedUntil: string | null };
 
 /**
  * What stands between this SoA and a sound approval. Blocking: an undecided control, an exclusion
@@ -133,9 +133,13 @@ export function soaWarnings(items: SoaItem[], risks: RiskForWarnings[], criteria
 /** The warnings an approver must acknowledge (the non-blocking ones). */
 export const needsAcknowledgement = (warnings: { blocking: boolean }[]) => warnings.some((w) => !w.blocking);
 
-/** A risk above the acceptance level that has neither a treatment nor an acceptance still in force. */
+/**
+ * An open risk not rated yet (level null: nobody has judged it, so it cannot count as acceptable),
+ * or one above the acceptance level that has neither a treatment nor an acceptance still in force.
+ */
 export function riskNeedsAttention(r: RiskForWarnings, criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, today: string): boolean {
   if (r.kind !== 'risk' || r.status === 'closed') return false;
+  if (r.level === null) return true;
   const level = r.residualLevel ?? r.level;
   if (isAcceptable(criteria, level)) return false;
   const accepted = r.acceptedUntil !== null && r.acceptedUntil >= today;
@@ -146,6 +150,7 @@ export function riskNeedsAttention(r: RiskForWarnings, criteria: Pick<RiskCriter
 }
 
 export function attentionMessage(r: RiskForWarnings): string {
+  if (r.level === null) return `Risk ${r.ref} (${r.title}) is not rated yet. Rate its likelihood and consequence so it can be judged against the acceptance level.`;
   const what = r.treated ? `still ${r.residualLevel} after treatment` : `${r.level} and untreated`;
   const lapsed = r.acceptedUntil ? ` Its acceptance lapsed on ${r.acceptedUntil}.` : '';
   return `Risk ${r.ref} (${r.title}) is ${what}, above the acceptance level, with no acceptance in force.${lapsed} Treat it further or have an approver accept it.`;

@@ -10,12 +10,16 @@ import { Api, asText } from '../http';
 import { println, type Io } from '../io';
 import { resolveOrg } from '../org';
 
-/** The server's limit for one all-or-nothing batch (POST /ai-systems/bulk). */
+type ImportPlan = { created: number; updated: number; unchanged: number; rows: { row: number; action: 'create' | 'update' | 'unchanged'; name: string; changes: string[] }[] };
+
+/** The server's limit for one all-or-nothing batch (POST /ai-systems/import). */
 export const MAX_IMPORT_ROWS = 1000;
 
 export const IMPORT_HELP = `Usage: fortytwo ai-systems import <file.csv> [--org <id>] [--dry-run]
 
-Adds the AI systems of a CSV file to the organization's inventory, all or nothing.
+Imports the AI systems of a CSV file into the organization's inventory, all or nothing.
+A row whose id (optional "id" column) or else name matches an AI system of the
+organization updates it; any other row adds one. Importing an export back duplicates nothing.
 
 The header names the columns of the CSV export (Inventory > Export CSV, or
 GET /api/orgs/<id>/ai-systems/export.csv), so an export imports back as it is:
@@ -29,7 +33,7 @@ number and column, and then nothing is imported (exit code 2). At most ${MAX_IMP
 
 Options:
   --org <id>     the organization (default: the one saved at login)
-  --dry-run      check the file (and the owners' emails against the server), send nothing
+  --dry-run      check the file and show the plan (what is added, updated, unchanged), change nothing
   -h, --help     show this help
 `;
 
@@ -56,7 +60,8 @@ export function withLines(err: ApiError, lineOfItem: number[]): ApiError {
     if (line !== undefined) where.push(`  line ${line}${m?.[2] ? `, ${m[2]}` : ''}: ${asText(issue.message)}`);
   }
   if (where.length === 0) return err;
-  return new ApiError(`${err.message}\nIn the file:\n${where.join('\n')}\nNothing was imported.`, err.status, err.code, err.details);
+  // The server's message already says nothing was changed; say it once.
+  return new ApiError(`${err.message}\nIn the file:\n${where.join('\n')}`, err.status, err.code, err.details);
 }
 
 export async function importAiSystems(argv: string[], io: Io): Promise<number> {
@@ -99,31 +104,35 @@ export async function importAiSystems(argv: string[], io: Io): Promise<number> {
   const members = needsOwners ? (await api.get<Page<Member>>(`${base}/members`)).items : [];
   const lookup = ownerLookup(members);
 
-  const items: TAiSystemFields[] = [];
+  const items: (TAiSystemFields & { id?: string })[] = [];
   const lineOfItem: number[] = [];
   const problems: RowProblem[] = [];
   for (const record of records) {
     const result = toInput(record, lookup);
     if ('problems' in result) problems.push(...result.problems);
     else {
-      items.push(result.input);
+      const id = (record.values.id ?? '').trim();
+      items.push(id ? { ...result.input, id } : result.input);
       lineOfItem.push(record.line);
     }
   }
   if (problems.length > 0) throw new UsageError(formatProblems(label, problems));
   if (absent.length > 0) println(io.stderr, `note: ${label} has no column ${absent.join(', ')}; ${absent.length > 1 ? 'they take' : 'it takes'} the default.`);
 
-  const count = `${items.length} AI system${items.length === 1 ? '' : 's'}`;
-  if (values['dry-run']) {
-    println(io.stdout, `${label}: ${count} valid. Nothing was sent (--dry-run).`);
-    return 0;
-  }
-  let created: number;
+  const dryRun = values['dry-run'] === true;
+  let plan: ImportPlan;
   try {
-    created = (await api.post<{ created: number }>(`${base}/ai-systems/bulk`, { items })).created;
+    plan = await api.post<ImportPlan>(`${base}/ai-systems/import`, { items, dryRun });
   } catch (err) {
     throw err instanceof ApiError ? withLines(err, lineOfItem) : err;
   }
-  println(io.stdout, `Imported ${created} AI system${created === 1 ? '' : 's'} from ${label}.`);
+  const n = (k: number, what: string) => `${k} ${what}`;
+  const summary = [n(plan.created, dryRun ? 'to add' : 'added'), n(plan.updated, dryRun ? 'to update' : 'updated'), n(plan.unchanged, 'unchanged')].join(', ');
+  if (dryRun) {
+    println(io.stdout, `${label}: ${items.length} AI system${items.length === 1 ? '' : 's'} valid: ${summary}. Nothing was changed (--dry-run).`);
+    for (const r of plan.rows.filter((x) => x.action !== 'unchanged')) println(io.stdout, `  line ${lineOfItem[r.row]}: ${r.action === 'create' ? 'add' : `update (${r.changes.join(', ')})`} ${r.name}`);
+    return 0;
+  }
+  println(io.stdout, `Imported ${label}: ${summary}.`);
   return 0;
 }

@@ -29,6 +29,8 @@ import { objectiveRoutes } from './objectives/routes';
 import { metricRoutes } from './metrics/routes';
 import { taskRoutes } from './tasks/routes';
 import { notificationRoutes } from './notifications/routes';
+import { overviewRoutes } from './overview/routes';
+import { soaGapRoutes } from './soa/gap-results';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, ssoRoutes, evidenceExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes, competenceExportRoutes, competenceRoutes, objectiveRoutes, metricRoutes, taskRoutes, notificationRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, ssoRoutes, evidenceExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes, competenceExportRoutes, competenceRoutes, objectiveRoutes, metricRoutes, taskRoutes, notificationRoutes, overviewRoutes, soaGapRoutes];

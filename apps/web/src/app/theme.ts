@@ -1,5 +1,6 @@
 import {
   Badge,
+  DataList,
   createTheme,
   darken,
   defaultVariantColorsResolver,
@@ -61,6 +62,8 @@ export const theme = createTheme({
     // No invisible focus placeholder inside menus (an ARIA violation): focus lands on the first item.
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    // Long values (an e-mail address, a URL) break inside the value rather than widen a phone's page.
+    DataList: DataList.extend({ styles: { itemValue: { overflowWrap: 'anywhere', minWidth: 0 } } }),
   },
 });
 

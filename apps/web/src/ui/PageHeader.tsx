@@ -8,7 +8,7 @@ export function PageHeader({ title, description, actions, crumbs, badge }: { tit
   return (
     <Stack gap={6} mb="lg">
       {crumbs && crumbs.length > 0 && (
-        <Breadcrumbs separatorMargin={6} fz="sm">
+        <Breadcrumbs separatorMargin={6} fz="sm" style={{ flexWrap: 'wrap', rowGap: 2 }}>
           {crumbs.map((c) =>
             c.to ? (
               <Anchor key={c.label} component={Link} to={c.to} fz="sm">
@@ -22,11 +22,11 @@ export function PageHeader({ title, description, actions, crumbs, badge }: { tit
           )}
         </Breadcrumbs>
       )}
-      {/* On a phone the actions go below the title rather than squeezing it letter by letter. */}
+      {/* On a phone the actions wrap below the title rather than squeezing it to a letter per line. */}
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-        <Stack gap={4} style={{ minWidth: 0, flex: '1 1 280px' }}>
-          <Group gap="sm" wrap="nowrap">
-            <Title order={1} fz={26} fw={700} style={{ overflowWrap: 'anywhere' }}>
+        <Stack gap={4} style={{ minWidth: 0, flex: '1 1 260px' }}>
+          <Group gap="sm" wrap="wrap">
+            <Title order={1} fz={{ base: 22, sm: 26 }} fw={700} style={{ overflowWrap: 'break-word', minWidth: 0, maxWidth: '100%' }}>
               {title}
             </Title>
             {badge}
@@ -38,7 +38,7 @@ export function PageHeader({ title, description, actions, crumbs, badge }: { tit
           )}
         </Stack>
         {actions && (
-          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Group gap="sm" wrap="wrap" style={{ maxWidth: '100%' }}>
             {actions}
           </Group>
         )}

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { attachment } from '../../platform/http/content-disposition';
 import { ZListQuery, ZPage } from '../../platform/pagination';
+import { importAiSystems, ZImportBody, ZImportPlan } from './import';
 import { ZOrgParams } from '../orgs/schema';
 import { ZAuditEvent } from '../audit-trail/routes';
 import { ZAiSystem, ZAiSystemFilter, ZAiSystemListQuery, type TAiSystem } from './schema';
@@ -84,6 +85,22 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
       const items = await createAiSystems(deps, actorOf(req), req.params.orgId, req.body.items);
       return reply.code(201).send({ created: items.length, items });
     },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/ai-systems/import',
+    {
+      config: { access: 'ai_system.write' },
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import AI systems: a row with an id of this organization, or else a matching name, updates that system; others create one. dryRun answers the plan and writes nothing; otherwise all or nothing',
+        params: ZOrgParams,
+        body: ZImportBody,
+        response: { 200: ZImportPlan },
+      },
+    },
+    async (req) => importAiSystems(deps, actorOf(req), req.params.orgId, req.body),
   );
 
   app.get(

@@ -74,7 +74,7 @@ export async function getAiSystem(deps: Deps, orgId: string, id: string): Promis
   return found;
 }
 
-async function createInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransaction>[1]>[1], actor: Actor, orgId: string, input: TAiSystemFields, row?: number) {
+export async function createAiSystemInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransaction>[1]>[1], actor: Actor, orgId: string, input: TAiSystemFields, row?: number) {
   await assertOwnerIsMember(tx, orgId, input.ownerId, row);
   const now = nowIso();
   const id = newId();
@@ -85,7 +85,7 @@ async function createInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransact
 }
 
 export function createAiSystem(deps: Deps, actor: Actor, orgId: string, input: TAiSystemFields): Promise<TAiSystem> {
-  return inTransaction(deps, (tx, audit) => createInTx(tx, audit, actor, orgId, input));
+  return inTransaction(deps, (tx, audit) => createAiSystemInTx(tx, audit, actor, orgId, input));
 }
 
 export const MAX_BULK_ITEMS = 1000;
@@ -95,7 +95,7 @@ export async function createAiSystems(deps: Deps, actor: Actor, orgId: string, i
   if (items.length > MAX_BULK_ITEMS) throw new AppError('VALIDATION', `Send at most ${MAX_BULK_ITEMS} AI systems at once`);
   return inTransaction(deps, async (tx, audit) => {
     const created: TAiSystem[] = [];
-    for (const [i, item] of items.entries()) created.push(await createInTx(tx, audit, actor, orgId, item, i));
+    for (const [i, item] of items.entries()) created.push(await createAiSystemInTx(tx, audit, actor, orgId, item, i));
     return created;
   });
 }
@@ -113,6 +113,15 @@ export function updateAiSystemFields(deps: Deps, actor: Actor, orgId: string, id
     await audit({ orgId, actor, action: 'ai_system.updated', entityType: ENTITY, entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
+}
+
+/** Replaces every field of `before` with `fields` inside a caller's transaction (the import); the version it read must still hold. */
+export async function updateAiSystemInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransaction>[1]>[1], actor: Actor, orgId: string, before: TAiSystem, fields: TAiSystemFields, row?: number): Promise<TAiSystem> {
+  if (fields.ownerId !== before.ownerId) await assertOwnerIsMember(tx, orgId, fields.ownerId, row);
+  await updateAiSystem(tx, orgId, before.id, before.version, { ...toColumns(fields), updatedAt: nowIso(), updatedBy: actor.userId }, () => staleVersion('AI system', before));
+  const after = (await findAiSystem(tx, orgId, before.id))!;
+  await audit({ orgId, actor, action: 'ai_system.updated', entityType: ENTITY, entityId: before.id, before: snapshot(before), after: snapshot(after) });
+  return after;
 }
 
 export function removeAiSystem(deps: Deps, actor: Actor, orgId: string, id: string): Promise<void> {

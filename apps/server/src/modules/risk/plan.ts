@@ -95,6 +95,7 @@ export const ZDashboardOut = z.object({
   reviewOverdue: z.array(ZRiskOut),
   acceptancesExpiring: z.array(ZRiskOut),
   needsAttention: z.array(ZRiskOut),
+  unrated: z.array(ZRiskOut).describe('open risks nobody has rated yet: they have no cell in the heatmaps'),
   counts: z.object({ total: z.number(), open: z.number(), byLevel: z.record(z.string(), z.number()) }),
 });
 
@@ -117,9 +118,11 @@ export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<type
   return {
     likelihoodLabels: criteria.likelihoodLabels,
     consequenceLabels: criteria.consequenceLabels,
-    inherent: grid((r) => [r.likelihood, r.consequence]),
+    // An unrated risk has no cell: it is listed under "unrated" instead.
+    inherent: grid((r) => (r.likelihood !== null && r.consequence !== null ? [r.likelihood, r.consequence] : null)),
     // A risk without a residual rating yet sits where it started.
-    residual: grid((r) => (r.residualLikelihood !== null && r.residualConsequence !== null ? [r.residualLikelihood, r.residualConsequence] : [r.likelihood, r.consequence])),
+    residual: grid((r) => (r.residualLikelihood !== null && r.residualConsequence !== null ? [r.residualLikelihood, r.residualConsequence] : r.likelihood !== null && r.consequence !== null ? [r.likelihood, r.consequence] : null)),
+    unrated: open.filter((r) => !r.rated),
     reviewOverdue: open.filter((r) => r.reviewOverdue),
     acceptancesExpiring: open.filter((r) => r.acceptanceState === 'expiring'),
     needsAttention: open.filter((r) => r.needsAttention),

@@ -83,7 +83,7 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
 
   const out = risks.map((r): RiskOut => {
     const mine = assessments.filter((a) => a.riskId === r.id);
-    const inherent = mine.find((a) => a.kind === 'inherent')!;
+    const inherent = mine.find((a) => a.kind === 'inherent'); // none: not rated yet
     const ts = treatments.filter((t) => t.riskId === r.id);
     const tIds = new Set(ts.map((t) => t.id));
     const residual = mine.find((a) => a.kind === 'residual' && a.treatmentId !== null && tIds.has(a.treatmentId)) ?? null;
@@ -114,9 +114,9 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
         updatedAt: t.updatedAt,
       };
     });
-    const level = (residual?.level ?? inherent.level) as RiskLevel;
+    const level = (residual?.level ?? inherent?.level ?? null) as RiskLevel | null;
     // An acceptance covers the level it accepted, until its date: a worse re-assessment needs a new one.
-    const covers = acceptance !== null && rank(acceptance.level) >= rank(level);
+    const covers = acceptance !== null && level !== null && rank(acceptance.level) >= rank(level);
     const acceptanceState: RiskOut['acceptanceState'] = !acceptance ? 'none' : acceptance.expiresAt < now || !covers ? 'expired' : acceptance.expiresAt <= soon ? 'expiring' : 'in_force';
     const needsAttention = riskNeedsAttention(
       {
@@ -125,7 +125,7 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
         title: r.title,
         kind: r.kind as 'risk' | 'opportunity',
         status: r.status,
-        level: inherent.level as RiskLevel,
+        level: (inherent?.level as RiskLevel | undefined) ?? null,
         residualLevel: (residual?.level as RiskLevel | undefined) ?? null,
         treated: ts.length > 0,
         acceptedUntil: acceptance && covers ? acceptance.expiresAt : null,
@@ -147,15 +147,16 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
       consequencesOrganization: r.consequencesOrganization,
       consequencesIndividuals: r.consequencesIndividuals,
       consequencesSociety: r.consequencesSociety,
-      likelihood: inherent.likelihood,
-      consequence: inherent.consequence,
-      inherentScore: inherent.score,
-      inherentLevel: inherent.level as RiskLevel,
+      likelihood: inherent?.likelihood ?? null,
+      consequence: inherent?.consequence ?? null,
+      inherentScore: inherent?.score ?? null,
+      inherentLevel: (inherent?.level as RiskLevel | undefined) ?? null,
+      rated: inherent !== undefined,
       residualLikelihood: residual?.likelihood ?? null,
       residualConsequence: residual?.consequence ?? null,
       residualScore: residual?.score ?? null,
       residualLevel: (residual?.level as RiskLevel | undefined) ?? null,
-      criteriaNumber: inherent.criteriaNumber,
+      criteriaNumber: inherent?.criteriaNumber ?? null,
       ownerId: r.ownerId,
       owner: r.ownerId && r.ownerName && r.ownerEmail ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail } : null,
       reviewDate: r.reviewDate,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { rate, ratingProblem, type ZReassessRisk, type ZRiskFields, type ZUpdateRisk } from '@fortytwo/domain';
+import { halfRatedProblem, rate, ratingProblem, type ZReassessRisk, type ZRiskFields, type ZUpdateRisk } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
 import { nextNumber } from '../../platform/db/record-numbers';
@@ -64,8 +64,13 @@ export async function recordRating(tx: Tx, actor: Actor, orgId: string, riskId: 
     .execute();
 }
 
-/** Inserts a risk and its first rating inside a caller's transaction (also used from impact assessments). */
+/**
+ * Inserts a risk, and its first rating when one is given, inside a caller's transaction (also used
+ * from impact assessments). Without a rating the risk stays unrated and flagged until rated.
+ */
 export async function createRiskInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransaction>[1]>[1], actor: Actor, orgId: string, input: z.output<typeof ZRiskFields>) {
+  const half = halfRatedProblem(input);
+  if (half) throw ruleViolation(half.message, { field: half.field });
   await checkRiskLinks(tx, orgId, input);
   const criteria = await criteriaInForce(tx, orgId);
   const number = await nextNumber(tx, orgId, 'risk');
@@ -76,7 +81,7 @@ export async function createRiskInTx(tx: Tx, audit: Parameters<Parameters<typeof
     .insertInto('risks')
     .values({ id, orgId, number, ...fields, status: 'open', version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
     .execute();
-  await recordRating(tx, actor, orgId, id, { kind: 'inherent', likelihood, consequence, note: 'First assessment', treatmentId: null }, criteria);
+  if (likelihood !== null && consequence !== null) await recordRating(tx, actor, orgId, id, { kind: 'inherent', likelihood, consequence, note: 'First assessment', treatmentId: null }, criteria);
   const created = (await findRisk(tx, orgId, id))!;
   await audit({ orgId, actor, action: 'risk.created', entityType: ENTITY, entityId: id, after: created });
   return created;

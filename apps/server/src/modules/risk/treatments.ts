@@ -110,9 +110,12 @@ export function acceptRisk(deps: Deps, actor: Actor, orgId: string, riskId: stri
   return inTransaction(deps, async (tx, audit) => {
     await touchRisk(tx, actor, orgId, riskId);
     const risk = (await findRisk(tx, orgId, riskId))!;
-    if (input.expiresAt <= today()) throw ruleViolation('expiresAt must be a date in the future: an acceptance lapses after it', { field: 'expiresAt' });
+    if (input.expiresAt <= today()) throw ruleViolation('Accepted until: pick a date after today; the acceptance lapses after it', { field: 'expiresAt' });
+    const level = risk.residualLevel ?? risk.inherentLevel;
+    // Accepting a risk nobody has rated would accept an unknown level.
+    if (level === null) throw ruleViolation('Rate the risk (likelihood and consequence) before accepting it', { field: 'likelihood' });
     const id = newId();
-    const row = { id, orgId, riskId, level: risk.residualLevel ?? risk.inherentLevel, rationale: input.rationale, expiresAt: input.expiresAt, acceptedAt: nowIso(), acceptedBy: actor.userId, acceptedByName: actor.name };
+    const row = { id, orgId, riskId, level, rationale: input.rationale, expiresAt: input.expiresAt, acceptedAt: nowIso(), acceptedBy: actor.userId, acceptedByName: actor.name };
     await tx.insertInto('riskAcceptances').values(row).execute();
     const after = (await findRisk(tx, orgId, riskId))!;
     await audit({ orgId, actor, action: 'risk_acceptance.created', entityType: ENTITY, entityId: riskId, after: after.acceptance });

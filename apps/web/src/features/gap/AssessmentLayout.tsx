@@ -90,8 +90,9 @@ export function AssessmentLayout() {
             {T.readOnlyRole}
           </Alert>
         )}
-        <Group justify="space-between" align="flex-end" wrap="nowrap" className={classes.tabs}>
-          <nav aria-label={a.name} style={{ display: 'flex', gap: 4 }}>
+        {/* On a phone the save state and snapshot button wrap under the tabs (issue 18). */}
+        <Group justify="space-between" align="flex-end" wrap="wrap" className={classes.tabs}>
+          <nav aria-label={a.name} style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
             {tabs.map((t) => (
               <Link key={t.key} to={t.to} className={classes.tab} aria-current={tab === t.key ? 'page' : undefined}>
                 {t.icon}
@@ -100,7 +101,7 @@ export function AssessmentLayout() {
             ))}
           </nav>
           {!readOnly && (
-            <Group gap="md" wrap="nowrap" pb={6}>
+            <Group gap="md" wrap="wrap" pb={6}>
               <SaveIndicator state={saver.state} onRetry={saver.retry} />
               <SnapshotButton orgId={orgId} assessment={a} size="xs" />
             </Group>

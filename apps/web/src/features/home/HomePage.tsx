@@ -1,25 +1,19 @@
-import { Anchor, Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import { LIFECYCLE_STAGES } from '@fortytwo/domain';
 import { Link } from 'react-router';
 import { useMe } from '../../api/session';
-import { formatRelative } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { stageShort } from '../inventory/labels';
 import { currentWorking, useAssessments } from '../gap/api';
 import { GapReadinessCard } from '../gap/GapReadinessCard';
-import { JOURNEY } from '../journey/steps';
-import { DocumentationProgress } from '../documents/StepProgress';
 import { useOrg } from '../shell/org-context';
 import { GuidedStart, type StartStep } from './GuidedStart';
+import { JourneySteps, NextThings, OrgTasks, RecentActivity } from './OverviewCards';
+import { useOverview } from './overview-api';
 import { HOME_TEXT as T } from './text';
 import { SAMPLE, useDashboard } from './use-dashboard';
-
-/** The journey steps that can be used in this version. */
-const BUILT = new Set(['gap-analysis', 'scope', 'documentation']);
-// Step 4 has its risk assessment, impact assessments and SoA; controls, evidence, training and objectives are to come.
-const PARTLY = new Set(['implementation']);
 
 function Stat({ label, value, to }: { label: string; value: number; to?: string }) {
   return (
@@ -45,9 +39,11 @@ export function HomePage() {
   const me = useMe();
   const d = useDashboard(orgId, can('member.manage'));
   const assessments = useAssessments(orgId);
+  const overview = useOverview(orgId);
   const base = `/orgs/${orgId}`;
   if (d.isPending) return <Loading />;
   if (d.error) return <ErrorAlert error={d.error} />;
+  if (overview.error) return <ErrorAlert error={overview.error} />;
 
   const S = T.steps;
   // Step 1 is done once the current assessment has an answer for every requirement.
@@ -74,12 +70,18 @@ export function HomePage() {
           <Stat label={T.stats.high} value={d.highRisk} to={`${base}/ai-systems?riskTier=high`} />
           <Stat label={T.stats.members} value={d.members} to={`${base}/members`} />
         </SimpleGrid>
+        {overview.data && <NextThings base={base} overview={overview.data} />}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 7 }}>
-            <GuidedStart steps={steps} />
+            <Stack gap="lg">
+              {overview.data && <JourneySteps base={base} overview={overview.data} />}
+              <GuidedStart steps={steps} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack gap="lg">
+              {overview.data && <OrgTasks base={base} overview={overview.data} />}
+              {can('audit_event.read') && <RecentActivity orgId={orgId} base={base} />}
               <GapReadinessCard orgId={orgId} />
               <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="by-stage">
                 <Title order={2} fz="md" id="by-stage" mb="sm">
@@ -113,60 +115,9 @@ export function HomePage() {
                   </>
                 )}
               </Paper>
-              <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="recent">
-                <Title order={2} fz="md" id="recent" mb="sm">
-                  {T.recent}
-                </Title>
-                {d.recent.length === 0 && (
-                  <Text fz="sm" c="dimmed">
-                    {T.recentEmpty}
-                  </Text>
-                )}
-                <Stack gap={6}>
-                  {d.recent.map((s) => (
-                    <Group key={s.id} justify="space-between" wrap="nowrap">
-                      <Anchor component={Link} to={`${base}/ai-systems/${s.id}`} fz="sm" truncate>
-                        {s.name}
-                      </Anchor>
-                      <Text fz="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                        {formatRelative(s.updatedAt)}
-                      </Text>
-                    </Group>
-                  ))}
-                </Stack>
-              </Paper>
             </Stack>
           </Grid.Col>
         </Grid>
-        <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="journey">
-          <Title order={2} fz="lg" id="journey">
-            {T.journey}
-          </Title>
-          <Text fz="sm" c="dimmed" mb="md">
-            {T.journeyHint}
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            {JOURNEY.map((step) => (
-              <Paper key={step.slug} withBorder radius="md" p="md" component={Link} to={`${base}/${step.slug === 'scope' ? 'ai-systems' : step.slug}`} style={{ textDecoration: 'none', color: 'inherit' }}>
-                <Group justify="space-between" mb={4}>
-                  <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
-                    {step.phase} · Step {step.number}
-                  </Text>
-                  <Badge size="xs" variant={BUILT.has(step.slug) || PARTLY.has(step.slug) ? 'light' : 'outline'} color={BUILT.has(step.slug) ? 'teal' : PARTLY.has(step.slug) ? 'blue' : 'gray'}>
-                    {BUILT.has(step.slug) ? T.available : PARTLY.has(step.slug) ? T.partly : T.notBuilt}
-                  </Badge>
-                </Group>
-                <Text fw={600} fz="sm">
-                  {step.title}
-                </Text>
-                <Text fz="xs" c="dimmed" lineClamp={3} mt={2}>
-                  {step.summary}
-                </Text>
-                {step.slug === 'documentation' && <DocumentationProgress orgId={orgId} />}
-              </Paper>
-            ))}
-          </SimpleGrid>
-        </Paper>
       </Stack>
     </>
   );

@@ -5,6 +5,7 @@ import { useOrg } from '../shell/org-context';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { exportCsvHref, useAiSystemList } from './api';
+import { ImportCsvButton } from './ImportCsv';
 import { InventoryEmpty } from './InventoryEmpty';
 import { InventoryTable } from './InventoryTable';
 import { InventoryToolbar } from './InventoryToolbar';
@@ -33,6 +34,7 @@ export function InventoryListPage() {
               <Button component="a" href={exportCsvHref(orgId, state.filters)} download variant="default" leftSection={<IconDownload size={16} />}>
                 {T.exportCsv}
               </Button>
+              {canWrite && <ImportCsvButton orgId={orgId} />}
               {canWrite && (
                 <Button component={Link} to={`/orgs/${orgId}/ai-systems/new`} leftSection={<IconPlus size={16} />}>
                   {T.add}

@@ -45,7 +45,7 @@ export function AiSystemRisks({ aiSystemId }: { aiSystemId: string }) {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <LevelBadge level={r.inherentLevel} score={r.inherentScore} />
+                    <LevelBadge level={r.inherentLevel} score={r.inherentScore} unrated={!r.rated} />
                   </Table.Td>
                   <Table.Td>
                     <LevelBadge level={r.residualLevel} score={r.residualScore} />

@@ -106,7 +106,7 @@ export function PlanPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <LevelBadge level={r.inherentLevel} score={r.inherentScore} />
+                      <LevelBadge level={r.inherentLevel} score={r.inherentScore} unrated={!r.rated} />
                     </Table.Td>
                     <Table.Td fz="sm">{r.treatments.length ? r.treatments.map((t) => TREATMENT_OPTION_LABELS[t.option]).join('; ') : '—'}</Table.Td>
                     <Table.Td fz="sm">{[...new Set(r.treatments.flatMap((t) => t.controlRefs))].join(', ') || '—'}</Table.Td>

@@ -36,7 +36,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 function Reassess({ risk, criteria }: { risk: RiskDetail; criteria: Criteria }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
-  const [rating, setRating] = useState({ l: risk.likelihood, c: risk.consequence });
+  const [rating, setRating] = useState<{ l: number | null; c: number | null }>({ l: risk.likelihood, c: risk.consequence });
   const [note, setNote] = useState('');
   const save = useMutation({
     mutationFn: () => api.post(`${riskPath(orgId, risk.id)}/assessments`, { likelihood: rating.l, consequence: rating.c, note }),
@@ -55,8 +55,8 @@ function Reassess({ risk, criteria }: { risk: RiskDetail; criteria: Criteria }) 
         </Text>
         <RatingPicker criteria={criteria} likelihood={rating.l} consequence={rating.c} onChange={(l, c) => setRating({ l, c })} labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }} />
         <TextInput label={T.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-          {T.reassess}
+        <Button type="submit" loading={save.isPending} disabled={rating.l === null || rating.c === null} style={{ alignSelf: 'flex-start' }}>
+          {risk.rated ? T.reassess : T.rateNow}
         </Button>
       </Stack>
     </Paper>
@@ -165,7 +165,7 @@ export function RiskDetailPage() {
       <Group gap="lg" mb="md" data-testid="risk-levels">
         <Group gap={6}>
           <Text fz="sm" fw={600}>{T.inherent}</Text>
-          <LevelBadge level={r.inherentLevel} score={r.inherentScore} />
+          <LevelBadge level={r.inherentLevel} score={r.inherentScore} unrated={!r.rated} />
         </Group>
         <Group gap={6} data-testid="residual">
           <Text fz="sm" fw={600}>{T.residual}</Text>
@@ -174,7 +174,7 @@ export function RiskDetailPage() {
         {r.acceptanceState !== 'none' && <Badge variant="filled" tt="none" color={r.acceptanceState === 'expired' ? 'red.9' : 'teal.9'}>{T.acceptance[r.acceptanceState]}</Badge>}
         {r.needsAttention && <Badge variant="filled" tt="none" color="red.9">{T.attention}</Badge>}
       </Group>
-      <Tabs defaultValue="details" keepMounted={false}>
+      <Tabs defaultValue={r.rated ? 'details' : 'assessments'} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details">{T.tabs.details}</Tabs.Tab>
           <Tabs.Tab value="assessments">{T.tabs.assessments}</Tabs.Tab>

@@ -30,8 +30,8 @@ type Values = {
   consequencesOrganization: string;
   consequencesIndividuals: string;
   consequencesSociety: string;
-  likelihood: number;
-  consequence: number;
+  likelihood: number | null;
+  consequence: number | null;
   ownerId: string | null;
   reviewDate: string;
 };
@@ -52,8 +52,9 @@ const valuesOf = (r: Risk | null, aiSystemId: string | null): Values => ({
   consequencesOrganization: r?.consequencesOrganization ?? '',
   consequencesIndividuals: r?.consequencesIndividuals ?? '',
   consequencesSociety: r?.consequencesSociety ?? '',
-  likelihood: r?.likelihood ?? 3,
-  consequence: r?.consequence ?? 3,
+  // No default rating: an untouched picker leaves the risk unrated (and flagged), never "medium".
+  likelihood: r ? r.likelihood : null,
+  consequence: r ? r.consequence : null,
   ownerId: r?.ownerId ?? null,
   reviewDate: r?.reviewDate ?? '',
 });
@@ -161,10 +162,12 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
           {risk ? (
             <Stack gap={6}>
               <Group gap="xs">
-                <LevelBadge level={risk.inherentLevel} score={risk.inherentScore} />
-                <Text fz="sm">
-                  {risk.likelihood} × {risk.consequence}
-                </Text>
+                <LevelBadge level={risk.inherentLevel} score={risk.inherentScore} unrated={!risk.rated} />
+                {risk.rated && (
+                  <Text fz="sm">
+                    {risk.likelihood} × {risk.consequence}
+                  </Text>
+                )}
               </Group>
               <Text fz="sm" c="dimmed">
                 {T.ratingLocked}
@@ -172,7 +175,7 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
             </Stack>
           ) : (
             <Stack gap={4}>
-              <RatingPicker criteria={criteria} likelihood={v.likelihood} consequence={v.consequence} onChange={(l, c) => { form.setValue('likelihood', l); form.setValue('consequence', c); }} labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }} />
+              <RatingPicker criteria={criteria} likelihood={v.likelihood} consequence={v.consequence} onChange={(l, c) => { form.setValue('likelihood', l); form.setValue('consequence', c); }} labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }} error={form.errorFor('likelihood') ?? form.errorFor('consequence')} />
               <Text fz="xs" c="dimmed">
                 {T.criteriaNote(criteria.number)}
               </Text>

@@ -244,7 +244,7 @@ export function RisksPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <LevelBadge level={r.inherentLevel} score={r.inherentScore} />
+                      <LevelBadge level={r.inherentLevel} score={r.inherentScore} unrated={!r.rated} />
                     </Table.Td>
                     <Table.Td>
                       <LevelBadge level={r.residualLevel} score={r.residualScore} />

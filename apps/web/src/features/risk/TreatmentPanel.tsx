@@ -28,7 +28,7 @@ function NewTreatment({ risk, criteria, onDone }: { risk: RiskDetail; criteria: 
   const [resources, setResources] = useState('');
   const [controlRefs, setControlRefs] = useState<string[]>([]);
   const [rateResidual, setRateResidual] = useState(true);
-  const [residual, setResidual] = useState({ l: Math.max(1, risk.likelihood - 1), c: risk.consequence });
+  const [residual, setResidual] = useState<{ l: number | null; c: number | null }>({ l: risk.likelihood === null ? null : Math.max(1, risk.likelihood - 1), c: risk.consequence });
   const [actions, setActions] = useState<ActionRow[]>([]);
   const [submitted, setSubmitted] = useState(false);
   const input = { option, description, resources, controlRefs, residualLikelihood: rateResidual ? residual.l : null, residualConsequence: rateResidual ? residual.c : null, actions: actions.map((a) => ({ ...a, dueDate: a.dueDate || null })) };

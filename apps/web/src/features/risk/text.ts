@@ -69,6 +69,7 @@ export const RISK_TEXT = {
   notRated: 'Not rated yet',
   fromImpact: 'From impact assessment',
   reassess: 'Re-assess',
+  rateNow: 'Rate this risk',
   reassessHelp: 'A new dated rating under the criteria in force. Earlier ratings stay in the list.',
   note: 'Note',
   reassessed: 'Re-assessment recorded',

@@ -42,15 +42,16 @@ export type Risk = {
   consequencesOrganization: string;
   consequencesIndividuals: string;
   consequencesSociety: string;
-  likelihood: number;
-  consequence: number;
-  inherentScore: number;
-  inherentLevel: RiskLevel;
+  likelihood: number | null;
+  consequence: number | null;
+  inherentScore: number | null;
+  inherentLevel: RiskLevel | null;
+  rated: boolean;
   residualLikelihood: number | null;
   residualConsequence: number | null;
   residualScore: number | null;
   residualLevel: RiskLevel | null;
-  criteriaNumber: number;
+  criteriaNumber: number | null;
   ownerId: string | null;
   owner: { id: string; name: string; email: string } | null;
   reviewDate: string | null;
@@ -86,7 +87,7 @@ export type Criteria = {
 export type CriteriaState = { inForce: Criteria; draft: Criteria | null; history: Criteria[] };
 
 export type HeatCell = { likelihood: number; consequence: number; level: RiskLevel; count: number; riskIds: string[] };
-export type Dashboard = { likelihoodLabels: string[]; consequenceLabels: string[]; inherent: HeatCell[]; residual: HeatCell[]; reviewOverdue: Risk[]; acceptancesExpiring: Risk[]; needsAttention: Risk[]; counts: { total: number; open: number; byLevel: Record<RiskLevel, number> } };
+export type Dashboard = { likelihoodLabels: string[]; consequenceLabels: string[]; inherent: HeatCell[]; residual: HeatCell[]; reviewOverdue: Risk[]; acceptancesExpiring: Risk[]; needsAttention: Risk[]; unrated: Risk[]; counts: { total: number; open: number; byLevel: Record<RiskLevel, number> } };
 
 export type Plan = {
   number: number;

@@ -24,7 +24,7 @@ export function AppFrame() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 auto' }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={SHELL_TEXT.openNav} />
             <Link to={orgId ? `/orgs/${orgId}` : '/'} className={classes.brand}>
               <span className={classes.mark} aria-hidden>

@@ -20,7 +20,7 @@ export function OrgSwitcher({ orgId }: { orgId: string | undefined }) {
     <>
       <Menu position="bottom-start" width={300} shadow="md">
         <Menu.Target>
-          <UnstyledButton className={classes.switcher}>
+          <UnstyledButton className={classes.switcher} style={{ minWidth: 0, maxWidth: '100%' }}>
             <VisuallyHidden>{SHELL_TEXT.switchOrg}:</VisuallyHidden>
             <Group gap="xs" wrap="nowrap">
               <IconBuilding size={18} aria-hidden />
@@ -28,7 +28,7 @@ export function OrgSwitcher({ orgId }: { orgId: string | undefined }) {
                 {current?.organization.name ?? SHELL_TEXT.yourOrgs}
               </Text>
               {current && (
-                <Badge size="xs" variant="light" color="gray">
+                <Badge size="xs" variant="light" color="gray" visibleFrom="xs">
                   {ROLE_LABELS[current.role]}
                 </Badge>
               )}

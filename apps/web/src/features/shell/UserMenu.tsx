@@ -28,7 +28,8 @@ export function UserMenu() {
             <Avatar size={28} radius="xl" color="indigo" variant="filled" aria-hidden>
               {initials(user.name)}
             </Avatar>
-            <Text fz="sm" fw={500} truncate maw={160}>
+            {/* On a phone the initials stand for the name, leaving the top bar to the organization. */}
+            <Text fz="sm" fw={500} truncate maw={160} visibleFrom="sm">
               {user.name}
             </Text>
             <IconChevronDown size={14} aria-hidden />

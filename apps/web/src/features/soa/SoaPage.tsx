@@ -15,6 +15,7 @@ import { approveSoaPath, refreshSoa, soaDownloads, soaKey, useSoa, type Soa, typ
 import { SoaApproval, SoaStatusBadge } from './SoaApproval';
 import { SoaItemEditor } from './SoaItemEditor';
 import { rowId, SoaTable } from './SoaTable';
+import { GapSuggestion, useSoaGapResults } from './GapSuggestion';
 import { SoaWarnings } from './SoaWarnings';
 import { CUSTOM_GROUP, DECISIONS, GROUPS, matches, useSoaFilters, type Decision } from './url-state';
 import { SOA_TEXT as T } from './text';
@@ -148,6 +149,7 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
   const qc = useQueryClient();
   const { filters, update, hasFilters, clear } = useSoaFilters();
   const [editing, setEditing] = useState<SoaItem | null>(null);
+  const gapResults = useSoaGapResults(orgId);
   const [highlight, setHighlight] = useState<{ ref: string; at: number } | null>(null);
   const shown = soa.items.filter((i) => matches(i, filters));
   // Nobody has decided anything yet and nothing was ever approved: explain what this page is for.
@@ -257,7 +259,7 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
       </Group>
       <Paper withBorder radius="md">
         {shown.length > 0 ? (
-          <SoaTable orgId={orgId} items={shown} groupTitles={titles} onEdit={canWrite ? setEditing : undefined} highlight={highlight?.ref ?? null} />
+          <SoaTable orgId={orgId} items={shown} groupTitles={titles} onEdit={canWrite ? setEditing : undefined} highlight={highlight?.ref ?? null} statusExtra={(i) => <GapSuggestion orgId={orgId} item={i} gap={gapResults.data?.get(i.ref)} canWrite={canWrite} />} />
         ) : (
           <Center py={48}>
             <Stack align="center" gap={4}>

@@ -89,6 +89,7 @@ export function SoaTable({
   groupTitles,
   onEdit,
   highlight,
+  statusExtra,
 }: {
   orgId: string;
   items: SoaItem[];
@@ -96,6 +97,8 @@ export function SoaTable({
   /** Absent: read-only (a frozen version, or a role that cannot write). */
   onEdit?: ((item: SoaItem) => void) | undefined;
   highlight?: string | null;
+  /** Shown under the implementation status (the gap result beside the live SoA). */
+  statusExtra?: ((item: SoaItem) => React.ReactNode) | undefined;
 }) {
   const columns = onEdit ? 6 : 5;
   const groups = GROUPS.map((g) => ({ group: g, items: items.filter((i) => i.group === g) })).filter((g) => g.items.length > 0);
@@ -156,6 +159,7 @@ export function SoaTable({
                         {T.noStatus}
                       </Text>
                     )}
+                    {statusExtra?.(i)}
                   </Table.Td>
                   {onEdit && (
                     <Table.Td>
