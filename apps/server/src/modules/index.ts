@@ -21,6 +21,7 @@ import { documentRoutes } from './documents/routes';
 import { controlRoutes } from './controls/routes';
 import { controlExportRoutes } from './controls/export-routes';
 import { evidenceRoutes } from './evidence/routes';
+import { evidenceExportRoutes } from './evidence/export-routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, evidenceExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes];
