@@ -104,6 +104,13 @@ describeWithBrowser('Controls in operation', () => {
     await row.getByText('Operating', { exact: true }).waitFor();
     await expect(row.locator('[data-col="operatingSince"]').innerText()).resolves.toMatch(/\d/);
     await screenshot(page, '91-controls-register');
+    // A phone's width: the register scrolls sideways inside its frame; the control page stacks.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, '92-controls-register-390');
+    await page.goto(`${orgUrl}/controls/${REF}`);
+    await page.getByTestId('operating-since').waitFor();
+    await screenshot(page, '93-control-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${orgUrl}/soa`);
     const link = page.locator(`tr[data-ref="${REF}"]`).getByTestId('soa-control-link');
     await expect(link.innerText()).resolves.toBe('Operating');

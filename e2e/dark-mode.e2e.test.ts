@@ -37,6 +37,8 @@ const PAGES: [string, () => string, RegExp][] = [
   ['risk criteria', () => '/risk-criteria', /.+/],
   ['risk treatment plan', () => '/risk-treatment-plan', /.+/],
   ['SoA', () => '/soa', /.+/],
+  ['controls register', () => '/controls', /Controls in operation/],
+  ['control detail', () => '/controls/A.6.2.6', /A\.6\.2\.6/],
   ['impact assessments', () => '/impact-assessments', /.+/],
   ['my tasks', () => '/tasks', /.+/],
   ['master list', () => '/documentation', /Documentation/],
@@ -103,7 +105,7 @@ for (const scheme of ['dark', 'light'] as const) describeWithBrowser(`${scheme} 
   it.each(PAGES)('%s passes axe (no serious or critical violations)', async (label, path, heading) => {
     const { page } = sessions.get(scheme)!;
     await visit(page, path(), heading);
-    if (['home', 'gap analysis overview', 'risk register', 'SoA', 'AI system detail'].includes(label)) await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
+    if (['home', 'gap analysis overview', 'risk register', 'SoA', 'AI system detail', 'control detail'].includes(label)) await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
     const violations = await seriousA11yViolations(page);
     if (violations.length) console.log(`[${scheme}] ${label}: ${violations.length} serious/critical axe violation(s)\n  ${violations.join('\n  ')}`);
     expect(violations, `${scheme} ${label}`).toEqual([]);

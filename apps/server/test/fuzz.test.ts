@@ -199,6 +199,8 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
     const risk = await created(url('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 2, consequence: 2 });
     const aiSystem = await created(url('/ai-systems'), validAiSystem());
     const document = await created(url('/documents'), { typeId: 'ai-policy' });
+    await owner.put(url('/controls/A.6.2.4/implementation'), { version: 0, status: 'operating', cadenceMonths: 3 });
+    const control = await created(url('/controls/A.6.2.4/occurrences'), { performedOn: '2026-01-15', outcome: 'ok' });
     Object.assign(ids, {
       'orgs/{orgId}': orgId,
       'members/{userId}': viewer.user!.id,
@@ -225,6 +227,11 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       'versions/{versionId}': document.latest.id,
       'frameworks/{frameworkId}': 'iso42001',
       'crosswalks/{crosswalkId}': (await owner.get('/api/catalog/crosswalks')).body.items[0].id,
+      'controls/{ref}': 'A.6.2.4',
+      'occurrences/{id}': control.occurrences[0].id,
+      'evidence/{id}': (await created(url('/evidence'), { title: 'Fuzz evidence', url: 'https://evidence.example.com/fuzz', subjectType: 'control', subjectId: 'A.6.2.4' })).id,
+      'links/{subjectType}': 'control',
+      '{subjectType}/{subjectId}': 'A.6.2.4',
     });
     doc = (await owner.get('/api/openapi.json')).body;
   });

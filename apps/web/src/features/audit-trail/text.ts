@@ -47,6 +47,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   impact_assessment: 'Impact assessment',
   soa_item: 'SoA item',
   soa: 'Statement of Applicability',
+  control: 'Control',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -60,6 +61,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'membership.deleted': 'Removed a member',
   'invitation.created': 'Invited someone',
   'invitation.revoked': 'Revoked an invitation',
+  'control_implementation.created': "Set up a control's implementation",
+  'control_implementation.updated': "Changed a control's implementation",
+  'control_occurrence.created': 'Recorded a run of a control',
+  'control_occurrence.deleted': 'Removed a run of a control',
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action.replace(/[._]/g, ' ');
