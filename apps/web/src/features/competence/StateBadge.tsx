@@ -29,7 +29,7 @@ export function StateBadge({ cell, competence }: { cell: Pick<MatrixCell, 'state
   const label = `${MATRIX_STATE_LABELS[cell.state]}${cell.required ? '' : ' (not required)'}`;
   return (
     <Tooltip label={[competence, T.because(cell.because), until].filter(Boolean).join(' · ')} multiline w={260} withArrow>
-      <Badge color={color} variant={cell.required ? 'light' : 'outline'} leftSection={<Icon size={14} aria-hidden />} data-state={cell.state} styles={{ label: { textTransform: 'none' } }} tabIndex={0}>
+      <Badge color={cell.required ? color : 'gray'} variant="light" leftSection={<Icon size={14} aria-hidden />} data-state={cell.state} styles={{ label: { textTransform: 'none' } }} tabIndex={0}>
         {label}
         {until && cell.state !== 'met' ? ` · ${until}` : ''}
       </Badge>
