@@ -199,6 +199,8 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
     const risk = await created(url('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 2, consequence: 2 });
     const aiSystem = await created(url('/ai-systems'), validAiSystem());
     const document = await created(url('/documents'), { typeId: 'ai-policy' });
+    const person = await created(url('/people'), { name: 'Fuzz contractor' });
+    const course = await created(url('/development-actions'), { title: 'Fuzz course', kind: 'course' });
     Object.assign(ids, {
       'orgs/{orgId}': orgId,
       'members/{userId}': viewer.user!.id,
@@ -224,6 +226,13 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       'documents/{id}': document.id,
       'versions/{versionId}': document.latest.id,
       'frameworks/{frameworkId}': 'iso42001',
+      // The evidence library's routes (merged from its branch), so the walk reaches every route after them.
+      'evidence/{id}': (await created(url('/evidence'), { title: 'Fuzz link', url: 'https://example.com/evidence' })).id,
+      'links/{subjectType}': 'risk',
+      'competences/{id}': (await created(url('/competences'), { name: 'Fuzz competence' })).id,
+      'people/{id}': person.id,
+      'development-actions/{id}': course.id,
+      'training-assignments/{id}': (await created(url('/training-assignments'), { personId: person.id, actionId: course.id })).id,
       'crosswalks/{crosswalkId}': (await owner.get('/api/catalog/crosswalks')).body.items[0].id,
     });
     doc = (await owner.get('/api/openapi.json')).body;
