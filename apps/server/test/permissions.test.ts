@@ -67,6 +67,15 @@ const newDevelopmentAction = async ({ owner, orgId }: Ctx) => (await owner.post(
 const newAssignment = async (c: Ctx) => (await c.owner.post(`/api/orgs/${c.orgId}/training-assignments`, { personId: (await newPerson(c)).id, actionId: (await newDevelopmentAction(c)).id })).body as { id: string; version: number };
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
+/** A piece of evidence (a link) in the library, and one attached to a control. */
+const newLibraryEvidence = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/evidence`, { title: `Perm evidence ${++seq}`, url: 'https://x.example/perm' })).body as { id: string; version: number };
+const newFileEvidence = async ({ owner, orgId }: Ctx) => (await upload(owner, `/api/orgs/${orgId}/evidence/files`, Buffer.from('evidence'), { fileName: 'evidence.txt' })).body as { id: string; version: number };
+const linkedEvidence = async (c: Ctx) => {
+  const e = await newLibraryEvidence(c);
+  await c.owner.post(`/api/orgs/${c.orgId}/evidence/${e.id}/links`, { subjectType: 'control', subjectId: 'A.2.2' });
+  return e;
+};
+
 const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/competences', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences` }) },
   { method: 'POST', route: '/api/orgs/:orgId/competences', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences`, body: { name: `Competence ${++seq}` } }) },
@@ -89,6 +98,22 @@ const CASES: Case[] = [
   ...(['csv', 'xlsx'] as const).flatMap((f) =>
     ['competence-matrix', 'training-assignments', 'competences', 'people', 'development-actions'].map((r): Case => ({ method: 'GET', route: `/api/orgs/:orgId/${r}/export.${f}`, prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/${r}/export.${f}` }) })),
   ),
+  { method: 'GET', route: '/api/orgs/:orgId/evidence', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence?expiry=current` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence`, body: { title: 'Perm link', url: 'https://x.example' } }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/files', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/files`, file: Buffer.from('evidence') }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => { const e = await newLibraryEvidence(c); return { url: `/api/orgs/${c.orgId}/evidence/${e.id}`, body: { version: e.version, title: 'Renamed' } }; } },
+  { method: 'DELETE', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions', prepare: async (c) => { const e = await newLibraryEvidence(c); return { url: `/api/orgs/${c.orgId}/evidence/${e.id}/revisions`, body: { version: e.version, url: 'https://x.example/v2' } }; } },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/revisions/file?version=1`, file: Buffer.from('evidence v2') }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/:id/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/file` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/links', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}/links`, body: { subjectType: 'control', subjectId: 'A.2.2' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/evidence/:id/links/:subjectType/:subjectId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await linkedEvidence(c)).id}/links/control/A.2.2` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence-links', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence-links?subjectType=control&subjectId=A.2.2` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.csv` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.xlsx` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.zip', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.zip` }) },
+
   { method: 'GET', route: '/api/orgs/:orgId/document-types', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-types` }) },
   { method: 'GET', route: '/api/orgs/:orgId/document-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings` }) },
   {

@@ -19,8 +19,9 @@ import { soaExportRoutes } from './soa/export-routes';
 import { documentExportRoutes } from './documents/export-routes';
 import { documentRoutes } from './documents/routes';
 import { evidenceRoutes } from './evidence/routes';
+import { evidenceExportRoutes } from './evidence/export-routes';
 import { competenceRoutes } from './competence/routes';
 import { competenceExportRoutes } from './competence/export-routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, evidenceRoutes, competenceExportRoutes, competenceRoutes];
+export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, evidenceExportRoutes, evidenceRoutes, competenceExportRoutes, competenceRoutes];
