@@ -76,6 +76,13 @@ describeWithBrowser('competence and training', () => {
     await cell().getByText('Met').waitFor();
     expect(await cell().locator('[data-state]').getAttribute('data-state')).toBe('met');
     await screenshot(page, '92-competence-matrix-met');
+    // On a phone the matrix scrolls sideways inside its frame; the page itself does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await cell().getByText('Met').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // (axe is not run at this width: the shell's logo link has no name on phones, a shell matter.)
+    await screenshot(page, '93-competence-matrix-phone');
     expect(problems).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ let running: Running;
 let browser: Browser;
 let orgUrl = '';
 let password = '';
-const ids = { system: '', risk: '', assessment: '', party: '' };
+const ids = { system: '', risk: '', assessment: '', party: '', person: '' };
 const sessions = new Map<Scheme, { ctx: BrowserContext; page: Page; problems: string[] }>();
 
 /** Main pages with content: [label, path under the organization, heading that shows it has loaded]. */
@@ -43,6 +43,11 @@ const PAGES: [string, () => string, RegExp][] = [
   ['my tasks', () => '/tasks', /.+/],
   ['master list', () => '/documentation', /Documentation/],
   ['documents', () => '/documents', /Documents/],
+  ['competence matrix', () => '/competence-matrix', /Competence matrix/],
+  ['people', () => '/people', /People/],
+  ['person detail', () => `/people/${ids.person}`, /Tomás Ortega/],
+  ['competences', () => '/competences', /Competences/],
+  ['trainings', () => '/trainings', /Trainings/],
 ];
 
 
@@ -85,6 +90,7 @@ beforeAll(async () => {
   ids.risk = await one(deps.db.selectFrom('risks').select('id').where('orgId', '=', orgId).orderBy('number').executeTakeFirst());
   ids.assessment = await one(deps.db.selectFrom('gapAssessments').select('id').where('orgId', '=', orgId).where('kind', '=', 'working').executeTakeFirst());
   ids.party = await one(deps.db.selectFrom('interestedParties').select('id').where('orgId', '=', orgId).executeTakeFirst());
+  ids.person = await one(deps.db.selectFrom('users').select('id').where('name', '=', 'Tomás Ortega').executeTakeFirst());
   expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
   browser = await launchBrowser();
   await signIn('dark');
@@ -106,6 +112,7 @@ for (const scheme of ['dark', 'light'] as const) describeWithBrowser(`${scheme} 
     const { page } = sessions.get(scheme)!;
     await visit(page, path(), heading);
     if (['home', 'gap analysis overview', 'risk register', 'SoA', 'AI system detail', 'control detail'].includes(label)) await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
+    if (['home', 'gap analysis overview', 'risk register', 'SoA', 'AI system detail', 'competence matrix', 'person detail'].includes(label)) await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
     const violations = await seriousA11yViolations(page);
     if (violations.length) console.log(`[${scheme}] ${label}: ${violations.length} serious/critical axe violation(s)\n  ${violations.join('\n  ')}`);
     expect(violations, `${scheme} ${label}`).toEqual([]);

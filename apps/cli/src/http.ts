@@ -69,13 +69,24 @@ export class Api {
     return { bytes: Buffer.from(await res.arrayBuffer()), fileName: fileNameOf(res.headers.get('content-disposition')), contentType: res.headers.get('content-type') };
   }
 
+  /** A multipart upload: one file in the field "file" and text fields; answers the JSON body. */
+  async upload<T>(path: string, file: { name: string; bytes: Buffer }, fields: Record<string, string | undefined> = {}): Promise<T> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+    const res = await this.send('POST', path, {}, form, 'application/json');
+    if (!res.ok) await this.fail('POST', path, res);
+    return (await res.json()) as T;
+  }
+
   private async send(method: string, path: string, query: Query, body: unknown, accept: string): Promise<Response> {
     const url = new URL(`${this.baseUrl}${path}`);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     try {
-      return await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
+      return await fetch(url, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (err) {
       throw new ApiError(`Cannot reach ${this.baseUrl}: ${describeNetworkError(err)}. Is the server running, and is the URL right?`, null, null);
     }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { aiSystems } from './commands/ai-systems';
 import { catalog } from './commands/catalog';
 import { docs } from './commands/docs';
+import { evidence } from './commands/evidence';
 import { login } from './commands/login';
 import { metrics } from './commands/metrics';
 import { soa } from './commands/soa';
@@ -26,6 +27,11 @@ Commands:
   docs export            download the evidence package of the documents in force (zip)
   docs verify <zip>      check an evidence package offline against its manifest (SHA-256)
   metrics push <m> <v>   record a measurement of a metric (monitoring pipelines: a "measurements" token)
+  docs verify <zip>      check a document package offline against its manifest (SHA-256)
+  evidence add <file|url>  add a file or a link to the evidence library (--attach control:A.6.2.4)
+  evidence list          the evidence register, with expiring and expired evidence flagged
+  evidence export        download the evidence package (files, manifest.json, SHA256SUMS)
+  evidence verify <zip>  check an evidence package offline against its manifest (SHA-256)
 
 Options:
   -h, --help             show help (also after any command)
@@ -37,7 +43,7 @@ Environment:
                          override the saved server, token and default organization
 
 Exit codes: 0 ok, 1 error from the server or the network, 2 usage or input error,
-3 a check that failed (docs verify: the package does not match its manifest).
+3 a check that failed (docs verify, evidence verify: the package does not match its manifest).
 `;
 
 export function version(): string {
@@ -66,6 +72,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       case 'docs':
       case 'documents':
         return await docs(rest, io);
+      case 'evidence':
+        return await evidence(rest, io);
       case '--version':
       case '-v':
       case 'version':

@@ -6,6 +6,8 @@ import { zipEntries, zipEntryBytes, ZipReadError, type ZipEntry } from './zip';
 // be (apart from manifest.json and SHA256SUMS, which must agree with it). No server is asked.
 
 export const PACKAGE_FORMAT = 'fortytwo/document-package@1';
+/** The evidence library's package (GET /api/orgs/:orgId/evidence/export.zip): same layout, files under evidence/. */
+export const EVIDENCE_PACKAGE_FORMAT = 'fortytwo/evidence-package@1';
 export const MANIFEST_NAME = 'manifest.json';
 export const SUMS_NAME = 'SHA256SUMS';
 
@@ -36,9 +38,10 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const SHA = /^[0-9a-f]{64}$/;
 
 /** The manifest of a package, or why it cannot be read. */
-export function readManifest(zip: Buffer, entries: ZipEntry[] = zipEntries(zip)): { manifest: Manifest; sha256: string } {
+export function readManifest(zip: Buffer, entries: ZipEntry[] = zipEntries(zip), format = PACKAGE_FORMAT): { manifest: Manifest; sha256: string } {
+  const kind = format === EVIDENCE_PACKAGE_FORMAT ? 'evidence package' : 'document package';
   const found = entries.filter((e) => e.name === MANIFEST_NAME);
-  if (found.length === 0) throw new ZipReadError(`it has no ${MANIFEST_NAME}: it is not a Fortytwo document package`);
+  if (found.length === 0) throw new ZipReadError(`it has no ${MANIFEST_NAME}: it is not a Fortytwo ${kind}`);
   if (found.length > 1) throw new ZipReadError(`it holds ${MANIFEST_NAME} ${found.length} times`);
   const bytes = zipEntryBytes(zip, found[0]!);
   let data: unknown;
@@ -48,7 +51,7 @@ export function readManifest(zip: Buffer, entries: ZipEntry[] = zipEntries(zip))
     throw new ZipReadError(`its ${MANIFEST_NAME} is not valid JSON`);
   }
   const m = data as Partial<Manifest>;
-  if (typeof m !== 'object' || m === null || m.format !== PACKAGE_FORMAT) throw new ZipReadError(`its ${MANIFEST_NAME} is not the manifest of a Fortytwo document package (format ${PACKAGE_FORMAT})`);
+  if (typeof m !== 'object' || m === null || m.format !== format) throw new ZipReadError(`its ${MANIFEST_NAME} is not the manifest of a Fortytwo ${kind} (format ${format})`);
   if (!Array.isArray(m.files) || !m.files.every((f: Partial<ManifestFile>) => typeof f?.fileName === 'string' && typeof f.sha256 === 'string' && SHA.test(f.sha256) && Number.isSafeInteger(f.size))) {
     throw new ZipReadError(`its ${MANIFEST_NAME} lists files without a name, a SHA-256 or a size`);
   }
@@ -66,13 +69,13 @@ function parseSums(text: string): Map<string, string> | null {
   return sums;
 }
 
-export function verifyPackage(zip: Buffer): Verification {
+export function verifyPackage(zip: Buffer, format = PACKAGE_FORMAT): Verification {
   let entries: ZipEntry[];
   let manifest: Manifest;
   let manifestSha256: string;
   try {
     entries = zipEntries(zip);
-    ({ manifest, sha256: manifestSha256 } = readManifest(zip, entries));
+    ({ manifest, sha256: manifestSha256 } = readManifest(zip, entries, format));
   } catch (err) {
     if (err instanceof ZipReadError) return { verified: false, fatal: err.message, manifest: null, manifestSha256: null, files: [] };
     throw err;

@@ -184,4 +184,20 @@ describe('demo seed', () => {
     expect(a).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
     expect(generateDemoPassword()).not.toBe(a);
   });
+  it('shows a competence matrix with gaps, an expiring certificate in the evidence library, and awareness of the AI policy', async () => {
+    const m = (await demo.get(`/api/orgs/${seed.organization.id}/competence-matrix`)).body;
+    const cell = (person: string, competence: string) => {
+      const id = m.competences.find((c: { name: string }) => c.name === competence).id;
+      return m.rows.find((r: { person: { name: string } }) => r.person.name === person).cells.find((c: { competenceId: string }) => c.competenceId === id);
+    };
+    expect(cell('Tomás Ortega', 'Secure ML development')).toMatchObject({ required: true, state: 'expiring' });
+    expect(cell('Tomás Ortega', 'Bias and fairness testing')).toMatchObject({ required: true, state: 'gap' });
+    expect(cell('Grace Mensah', 'Bias and fairness testing')).toMatchObject({ required: true, state: 'met' });
+    expect(cell('Ravi Kapoor', 'Secure ML development')).toMatchObject({ required: true, state: 'gap' });
+    const awareness = Object.fromEntries(m.rows.map((r: { person: { name: string }; awareness: { state: string } }) => [r.person.name, r.awareness.state]));
+    expect(awareness).toMatchObject({ 'Priya Raman': 'acknowledged', 'Tomás Ortega': 'acknowledged', 'Grace Mensah': 'pending', 'Ravi Kapoor': 'no_account' });
+    const records = (await demo.get(`/api/orgs/${seed.organization.id}/training-assignments`)).body.items as { person: { name: string }; overdue: boolean; completions: { evidence: { expiryState: string }[] }[] }[];
+    expect(records.some((a) => a.person.name === 'Ravi Kapoor' && a.overdue)).toBe(true);
+    expect(records.flatMap((a) => a.completions.flatMap((c) => c.evidence.map((e) => e.expiryState)))).toEqual(['expiring']);
+  });
 });

@@ -244,8 +244,10 @@ async function olderDatabase(handle: DbHandle) {
   for (const [id, assessmentId] of [[ids.item, ids.working], [ids.snapItem, ids.snapshot]] as const) {
     await db.insertInto('gapAssessmentItems').values({ id, orgId, assessmentId, ref: '5.2', position: 0, status: 'not_started', result: null, maturity: null, justification: '', notes: '', ownerId: null, targetDate: null, evidenceLinks: '[]', aiSystemIds: '[]', version: 1, updatedAt: now, updatedBy: null }).execute();
   }
-  for (const [id, entityId] of [[ids.file, ids.item], [ids.copy, ids.snapItem]] as const) {
-    await db.insertInto('files').values({ id, orgId, entityType: 'gap_assessment_item', entityId, sha256: policySha, name: 'AI policy.pdf', size: policy.length, mediaType: 'application/pdf', createdAt: now, createdBy: null }).execute();
+  // The snapshot's copy was made after the upload: the evidence keeps the first row's id.
+  const later = new Date(Date.parse(now) + 1000).toISOString();
+  for (const [id, entityId, at] of [[ids.file, ids.item, now], [ids.copy, ids.snapItem, later]] as const) {
+    await db.insertInto('files').values({ id, orgId, entityType: 'gap_assessment_item', entityId, sha256: policySha, name: 'AI policy.pdf', size: policy.length, mediaType: 'application/pdf', createdAt: at, createdBy: null }).execute();
   }
   return { orgId, ids, policy };
 }

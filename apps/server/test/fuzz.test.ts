@@ -201,6 +201,8 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
     const document = await created(url('/documents'), { typeId: 'ai-policy' });
     await owner.put(url('/controls/A.6.2.4/implementation'), { version: 0, status: 'operating', cadenceMonths: 3 });
     const control = await created(url('/controls/A.6.2.4/occurrences'), { performedOn: '2026-01-15', outcome: 'ok' });
+    const person = await created(url('/people'), { name: 'Fuzz contractor' });
+    const course = await created(url('/development-actions'), { title: 'Fuzz course', kind: 'course' });
     Object.assign(ids, {
       'orgs/{orgId}': orgId,
       'members/{userId}': viewer.user!.id,
@@ -226,6 +228,10 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       'documents/{id}': document.id,
       'versions/{versionId}': document.latest.id,
       'frameworks/{frameworkId}': 'iso42001',
+      'competences/{id}': (await created(url('/competences'), { name: 'Fuzz competence' })).id,
+      'people/{id}': person.id,
+      'development-actions/{id}': course.id,
+      'training-assignments/{id}': (await created(url('/training-assignments'), { personId: person.id, actionId: course.id })).id,
       'crosswalks/{crosswalkId}': (await owner.get('/api/catalog/crosswalks')).body.items[0].id,
       'controls/{ref}': 'A.6.2.4',
       'occurrences/{id}': control.occurrences[0].id,

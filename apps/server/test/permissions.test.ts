@@ -82,6 +82,15 @@ const newObjective = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/or
 const newMetric = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/metrics`, { name: `Perm metric ${++seq}`, upperThreshold: 10 })).body as { id: string; version: number };
 const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
+/** A piece of evidence (a link) in the library, and one attached to a control. */
+const newLibraryEvidence = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/evidence`, { title: `Perm evidence ${++seq}`, url: 'https://x.example/perm' })).body as { id: string; version: number };
+const newFileEvidence = async ({ owner, orgId }: Ctx) => (await upload(owner, `/api/orgs/${orgId}/evidence/files`, Buffer.from('evidence'), { fileName: 'evidence.txt' })).body as { id: string; version: number };
+const linkedEvidence = async (c: Ctx) => {
+  const e = await newLibraryEvidence(c);
+  await c.owner.post(`/api/orgs/${c.orgId}/evidence/${e.id}/links`, { subjectType: 'control', subjectId: 'A.2.2' });
+  return e;
+};
+
 const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/sso-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/sso-settings` }) },
   {
@@ -141,6 +150,21 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/orgs/:orgId/metrics/:id/measurements', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements` }) },
   { method: 'POST', route: '/api/orgs/:orgId/metrics/:id/measurements', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements`, body: { value: 1 } }) },
   { method: 'POST', route: '/api/orgs/:orgId/metrics/:id/measurements/import', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements/import?dryRun=true`, file: Buffer.from('at,value\n2027-01-31,1\n') }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence?expiry=current` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence`, body: { title: 'Perm link', url: 'https://x.example' } }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/files', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/files`, file: Buffer.from('evidence') }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }) },
+  { method: 'PATCH', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => { const e = await newLibraryEvidence(c); return { url: `/api/orgs/${c.orgId}/evidence/${e.id}`, body: { version: e.version, title: 'Renamed' } }; } },
+  { method: 'DELETE', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions', prepare: async (c) => { const e = await newLibraryEvidence(c); return { url: `/api/orgs/${c.orgId}/evidence/${e.id}/revisions`, body: { version: e.version, url: 'https://x.example/v2' } }; } },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/revisions/file?version=1`, file: Buffer.from('evidence v2') }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/:id/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/file` }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/links', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}/links`, body: { subjectType: 'control', subjectId: 'A.2.2' } }) },
+  { method: 'DELETE', route: '/api/orgs/:orgId/evidence/:id/links/:subjectType/:subjectId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await linkedEvidence(c)).id}/links/control/A.2.2` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence-links', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence-links?subjectType=control&subjectId=A.2.2` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.csv` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.xlsx` }) },
+  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.zip', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.zip` }) },
   { method: 'GET', route: '/api/orgs/:orgId/document-types', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-types` }) },
   { method: 'GET', route: '/api/orgs/:orgId/document-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings` }) },
   {

@@ -10,6 +10,7 @@ import { seedDemoContext } from './context';
 import { seedDemoDocuments } from './documents';
 import { seedDemoRisk } from './risk';
 import { seedDemoControls } from './controls';
+import { seedDemoCompetence } from './competence';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -213,5 +214,6 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
   const as = (key: Exclude<PersonKey, 'dana'>) => ({ userId: people[key], name: COLLEAGUES.find((c) => c.key === key)!.name });
   await seedDemoDocuments(deps, store, organization.id, { owner: actor, manager: as('priya'), contributor: as('tomas'), auditor: as('jonas') });
   await seedDemoControls(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
+  await seedDemoCompetence(deps, store, organization.id, { owner: actor, manager: as('priya'), contributor: as('tomas'), colleague: as('grace') });
   return { user, organization: { id: organization.id, name: organization.name }, password, aiSystems: AI_SYSTEMS.length, members: COLLEAGUES.length + 1 };
 }

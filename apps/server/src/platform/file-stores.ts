@@ -72,10 +72,10 @@ export function s3FileStore(client: S3Like, prefix: string): FileStore {
 }
 
 /** The SDK behind S3Like, loaded only when FILE_STORE names a bucket. */
-export async function awsS3Client(bucket: string): Promise<S3Like> {
+export async function awsS3Client(bucket: string, config: { endpoint?: string; region?: string; credentials?: { accessKeyId: string; secretAccessKey: string } } = {}): Promise<S3Like> {
   const { S3Client, HeadObjectCommand, PutObjectCommand, GetObjectCommand } = await import('@aws-sdk/client-s3');
   // Path-style addressing works with MinIO, Ceph and other S3-compatible servers as well as AWS.
-  const s3 = new S3Client({ forcePathStyle: true });
+  const s3 = new S3Client({ forcePathStyle: true, ...config });
   const notFound = (err: unknown) => {
     const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
     return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;

@@ -54,7 +54,8 @@ export function localFileStore(dataDir: string): FileStore {
       await syncDir(path.dirname(file));
       return sha;
     },
-    read: (sha) => fs.promises.readFile(where(sha)),
+    // async: a name that is not a SHA-256 rejects like a missing file, never throws synchronously.
+    read: async (sha) => fs.promises.readFile(where(sha)),
   };
 }
 

@@ -127,8 +127,9 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
         config: { access: 'evidence.write' },
         schema: {
           tags,
-          summary: 'A new file replaces the current one (multipart: "file", and the text fields version and note); the earlier revisions are kept',
+          summary: 'A new file replaces the current one (multipart: "file", and the text fields version and note; version may also come as ?version=); the earlier revisions are kept',
           params: ZIdParams,
+          querystring: z.object({ version: z.string().max(12).optional() }),
           consumes: ['multipart/form-data'],
           body: z.object({ file: z.string().meta({ format: 'binary' }) }),
           response: { 201: ZEvidenceDetail },
@@ -136,7 +137,7 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
       },
       async (req, reply) => {
         const file = await readUpload(req);
-        const fields = formFields(ZRevisionFields, file.fields);
+        const fields = formFields(ZRevisionFields, { ...(req.query.version ? { version: req.query.version } : {}), ...file.fields });
         return reply.code(201).send(await addRevision(deps, store, actorOf(req), req.params.orgId, req.params.id, { ...fields, file }));
       },
     );

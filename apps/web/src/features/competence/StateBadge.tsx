@@ -1,4 +1,4 @@
-import { Badge, Text, Tooltip } from '@mantine/core';
+import { Badge, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconClockExclamation } from '@tabler/icons-react';
 import { MATRIX_STATE_LABELS, type MatrixState } from '@fortytwo/domain';
 import { formatDate } from '../../ui/format';
@@ -15,6 +15,9 @@ const LOOK: Record<Exclude<MatrixState, 'not_required'>, { color: string; icon: 
   gap: { color: 'red', icon: IconCircleX },
 };
 
+/** Badges wrap rather than cut their words off in narrow matrix columns. */
+const WRAP = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, label: { textTransform: 'none', whiteSpace: 'normal' } } as const;
+
 const day = (d: string) => formatDate(`${d}T12:00:00`);
 
 export function StateBadge({ cell, competence }: { cell: Pick<MatrixCell, 'state' | 'required' | 'expiresOn' | 'because'>; competence?: string }) {
@@ -29,10 +32,16 @@ export function StateBadge({ cell, competence }: { cell: Pick<MatrixCell, 'state
   const label = `${MATRIX_STATE_LABELS[cell.state]}${cell.required ? '' : ' (not required)'}`;
   return (
     <Tooltip label={[competence, T.because(cell.because), until].filter(Boolean).join(' · ')} multiline w={260} withArrow>
-      <Badge color={color} variant={cell.required ? 'light' : 'outline'} leftSection={<Icon size={14} aria-hidden />} data-state={cell.state} styles={{ label: { textTransform: 'none' } }} tabIndex={0}>
-        {label}
-        {until && cell.state !== 'met' ? ` · ${until}` : ''}
-      </Badge>
+      <Stack gap={2} align="flex-start" tabIndex={0}>
+        <Badge color={cell.required ? color : 'gray'} variant="light" leftSection={<Icon size={14} aria-hidden />} data-state={cell.state} styles={WRAP}>
+          {label}
+        </Badge>
+        {until && cell.state !== 'met' && (
+          <Text fz="xs" c="dimmed">
+            {until}
+          </Text>
+        )}
+      </Stack>
     </Tooltip>
   );
 }
@@ -41,7 +50,7 @@ export function AwarenessBadge({ awareness }: { awareness: Awareness }) {
   const color = awareness.state === 'acknowledged' ? 'green' : awareness.state === 'pending' ? 'yellow' : 'gray';
   const text = awareness.state === 'acknowledged' && awareness.at ? `${AWARENESS_LABELS.acknowledged} ${formatDate(awareness.at)}` : AWARENESS_LABELS[awareness.state];
   return (
-    <Badge color={color} variant="light" data-awareness={awareness.state} styles={{ label: { textTransform: 'none' } }}>
+    <Badge color={color} variant="light" data-awareness={awareness.state} styles={WRAP}>
       {text}
       {awareness.versionLabel && awareness.state !== 'no_policy' ? ` · v${awareness.versionLabel}` : ''}
     </Badge>
