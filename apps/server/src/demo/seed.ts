@@ -9,6 +9,7 @@ import { seedDemoGap } from './gap';
 import { seedDemoContext } from './context';
 import { seedDemoDocuments } from './documents';
 import { seedDemoRisk } from './risk';
+import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -209,6 +210,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
   await seedDemoGap(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
   await seedDemoContext(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas, auditor: people.jonas }, systems);
   await seedDemoRisk(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
+  await seedDemoObjectivesAndMetrics(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
   const as = (key: Exclude<PersonKey, 'dana'>) => ({ userId: people[key], name: COLLEAGUES.find((c) => c.key === key)!.name });
   await seedDemoDocuments(deps, store, organization.id, { owner: actor, manager: as('priya'), contributor: as('tomas'), auditor: as('jonas') });
   return { user, organization: { id: organization.id, name: organization.name }, password, aiSystems: AI_SYSTEMS.length, members: COLLEAGUES.length + 1 };
