@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { gapHref, gapKey, useGapItemIndex } from '../gap/api';
 import { formatDay } from '../gap/format';
 import { useOrg } from '../shell/org-context';
+import { metricHref } from '../metrics/api';
 import { actionPath, isOverdue, tasksKey, useMyTasks, type Task } from './api';
 import { TASKS_TEXT as T } from './text';
 import classes from './tasks.module.css';
@@ -42,6 +43,8 @@ export function MyTasksPage() {
   });
 
   const sourceLink = (t: Task) => {
+    // A breach of a metric's thresholds opened this action: its metric shows the measurements.
+    if (t.sourceType === 'metric_breach' && t.sourceId) return metricHref(t.orgId, t.sourceId);
     if (t.sourceType !== 'gap_item' || !t.sourceRef) return null;
     const assessmentId = t.sourceId ? assessmentOf[t.sourceId] : undefined;
     return assessmentId ? gapHref(t.orgId, assessmentId, t.sourceRef) : gapHref(t.orgId);
@@ -107,7 +110,7 @@ export function MyTasksPage() {
                         <Table.Td>
                           {href && t.sourceRef ? (
                             <Anchor component={Link} to={href} fz="sm" fw={600} className={classes.mono}>
-                              {T.gapSource(t.sourceRef)}
+                              {t.sourceType === 'gap_item' ? T.gapSource(t.sourceRef) : t.sourceRef}
                             </Anchor>
                           ) : (
                             <Text fz="sm" c="dimmed">
