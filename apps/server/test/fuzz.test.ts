@@ -199,6 +199,8 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
     const risk = await created(url('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 2, consequence: 2 });
     const aiSystem = await created(url('/ai-systems'), validAiSystem());
     const document = await created(url('/documents'), { typeId: 'ai-policy' });
+    const objective = await created(url('/objectives'), { title: 'Fair scoring' });
+    const withProgress = await created(url(`/objectives/${objective.id}/progress`), { onDate: '2027-01-31', value: 1 });
     Object.assign(ids, {
       'orgs/{orgId}': orgId,
       'members/{userId}': viewer.user!.id,
@@ -224,6 +226,9 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       'documents/{id}': document.id,
       'versions/{versionId}': document.latest.id,
       'frameworks/{frameworkId}': 'iso42001',
+      'objectives/{id}': objective.id,
+      'progress/{entryId}': withProgress.progress[0].id,
+      'metrics/{id}': (await created(url('/metrics'), { name: 'Accuracy', upperThreshold: 1 })).id,
       'crosswalks/{crosswalkId}': (await owner.get('/api/catalog/crosswalks')).body.items[0].id,
     });
     doc = (await owner.get('/api/openapi.json')).body;
