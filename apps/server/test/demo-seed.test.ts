@@ -200,4 +200,18 @@ describe('demo seed', () => {
     expect(records.some((a) => a.person.name === 'Ravi Kapoor' && a.overdue)).toBe(true);
     expect(records.flatMap((a) => a.completions.flatMap((c) => c.evidence.map((e) => e.expiryState)))).toEqual(['expiring']);
   });
+
+  it('has objectives with progress and metrics with months of measurements, one in breach with its action', async () => {
+    const org = seed.organization.id;
+    const objectives = (await demo.get(`/api/orgs/${org}/objectives`)).body.items as { progress: unknown[]; progressPercent: number | null; annexCRef: string | null }[];
+    expect(objectives.length).toBeGreaterThanOrEqual(2);
+    expect(objectives.filter((o) => o.progress.length >= 2 && o.progressPercent !== null).length).toBeGreaterThanOrEqual(2);
+    const metrics = (await demo.get(`/api/orgs/${org}/metrics`)).body.items as { id: string; ref: string; openBreach: unknown }[];
+    expect(metrics.length).toBeGreaterThanOrEqual(3);
+    expect(metrics.filter((m) => m.openBreach)).toHaveLength(1);
+    const series = (await demo.get(`/api/orgs/${org}/metrics/${metrics[0]!.id}/measurements`)).body.items as unknown[];
+    expect(series.length).toBeGreaterThanOrEqual(12);
+    const breachActions = (await demo.get(`/api/orgs/${org}/actions?sourceType=metric_breach`)).body.items;
+    expect(breachActions).toHaveLength(1);
+  });
 });

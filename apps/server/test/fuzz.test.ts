@@ -203,6 +203,8 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
     const control = await created(url('/controls/A.6.2.4/occurrences'), { performedOn: '2026-01-15', outcome: 'ok' });
     const person = await created(url('/people'), { name: 'Fuzz contractor' });
     const course = await created(url('/development-actions'), { title: 'Fuzz course', kind: 'course' });
+    const objective = await created(url('/objectives'), { title: 'Fair scoring' });
+    const withProgress = await created(url(`/objectives/${objective.id}/progress`), { onDate: '2027-01-31', value: 1 });
     Object.assign(ids, {
       'orgs/{orgId}': orgId,
       'members/{userId}': viewer.user!.id,
@@ -232,6 +234,9 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       'people/{id}': person.id,
       'development-actions/{id}': course.id,
       'training-assignments/{id}': (await created(url('/training-assignments'), { personId: person.id, actionId: course.id })).id,
+      'objectives/{id}': objective.id,
+      'progress/{entryId}': withProgress.progress[0].id,
+      'metrics/{id}': (await created(url('/metrics'), { name: 'Accuracy', upperThreshold: 1 })).id,
       'crosswalks/{crosswalkId}': (await owner.get('/api/catalog/crosswalks')).body.items[0].id,
       'controls/{ref}': 'A.6.2.4',
       'occurrences/{id}': control.occurrences[0].id,

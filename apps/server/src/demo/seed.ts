@@ -11,6 +11,7 @@ import { seedDemoDocuments } from './documents';
 import { seedDemoRisk } from './risk';
 import { seedDemoControls } from './controls';
 import { seedDemoCompetence } from './competence';
+import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -211,6 +212,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
   await seedDemoGap(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
   await seedDemoContext(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas, auditor: people.jonas }, systems);
   await seedDemoRisk(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
+  await seedDemoObjectivesAndMetrics(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
   const as = (key: Exclude<PersonKey, 'dana'>) => ({ userId: people[key], name: COLLEAGUES.find((c) => c.key === key)!.name });
   await seedDemoDocuments(deps, store, organization.id, { owner: actor, manager: as('priya'), contributor: as('tomas'), auditor: as('jonas') });
   await seedDemoControls(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });

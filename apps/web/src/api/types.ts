@@ -57,7 +57,7 @@ export type AuditEvent = {
 };
 export type ChainVerification = { ok: boolean; checked: number; firstBrokenId: string | null };
 
-export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; scope: 'full' | 'measurements' };
 
 // The catalogue (apps/server/src/modules/catalog/schema.ts): an organization's view adds its
 // imported frameworks and its custom controls to what Fortytwo ships.

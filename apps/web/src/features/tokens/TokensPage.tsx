@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { z } from 'zod';
+import { TOKEN_SCOPE_LABELS, TOKEN_SCOPES } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { ApiToken, Page } from '../../api/types';
 import { confirmDanger } from '../../ui/confirm';
@@ -15,19 +16,19 @@ import { useZodForm } from '../../ui/use-zod-form';
 import { TOKENS_TEXT as T } from './text';
 
 // The same rule as the server's body schema for POST /api/tokens.
-const ZNewToken = z.object({ name: z.string().trim().min(1, 'Name the token, e.g. "CI import"').max(100, 'Name must be at most 100 characters') });
+const ZNewToken = z.object({ name: z.string().trim().min(1, 'Name the token, e.g. "CI import"').max(100, 'Name must be at most 100 characters'), scope: z.enum(TOKEN_SCOPES) });
 const key = ['tokens'] as const;
 
 export function TokensPage() {
   const qc = useQueryClient();
   const tokens = useQuery({ queryKey: key, queryFn: async () => (await api.get<Page<ApiToken>>('/api/tokens')).items });
-  const form = useZodForm(ZNewToken, { name: '' });
+  const form = useZodForm(ZNewToken, { name: '', scope: 'full' });
   const [secret, setSecret] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (body: z.output<typeof ZNewToken>) => api.post<ApiToken & { token: string }>('/api/tokens', body),
     onSuccess: async (res) => {
       setSecret(res.token);
-      form.reset({ name: '' });
+      form.reset({ name: '', scope: 'full' });
       await qc.invalidateQueries({ queryKey: key });
     },
     onError: (e) => form.showServerError(e),
@@ -72,6 +73,15 @@ export function TokensPage() {
                   error={form.errorFor('name')}
                   w={360}
                 />
+                <Select
+                  label={T.scope}
+                  description={T.scopeHint}
+                  data={TOKEN_SCOPES.map((s) => ({ value: s, label: TOKEN_SCOPE_LABELS[s] }))}
+                  value={form.values.scope}
+                  onChange={(v) => v && form.setValue('scope', v)}
+                  allowDeselect={false}
+                  w={320}
+                />
                 <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.isPending}>
                   {T.create}
                 </Button>
@@ -106,7 +116,14 @@ export function TokensPage() {
                 <Table.Tbody>
                   {tokens.data.map((t) => (
                     <Table.Tr key={t.id}>
-                      <Table.Td fw={600}>{t.name}</Table.Td>
+                      <Table.Td fw={600}>
+                        {t.name}
+                        {t.scope === 'measurements' && (
+                          <Badge ml="xs" size="xs" variant="outline">
+                            {T.measurementsOnly}
+                          </Badge>
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <Code>{t.prefix}…</Code>
                       </Table.Td>
