@@ -32,6 +32,7 @@ import { RaciPage } from '../features/governance/RaciPage';
 import { RequireAction } from '../features/shell/RequireAction';
 import { soaRoutes } from '../features/soa/routes';
 import { impactRoutes } from '../features/impact/routes';
+import { evidenceRoutes } from '../features/evidence/routes';
 import { riskRoutes } from '../features/risk/routes';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -86,6 +87,7 @@ const orgPages = [
   ...riskRoutes,
   ...soaRoutes,
   ...impactRoutes,
+  ...evidenceRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlertTriangle, IconGauge, IconListCheck, IconShieldCheck, IconBooks, IconBuilding, IconBuildingBank, IconChecklist, IconCompass, IconHistory, IconHome, IconKey, IconList, IconSitemap, IconTargetArrow, IconUsers, IconUserCircle, IconUsersGroup, IconPaperclip } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -83,6 +83,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/risk-treatment-plan`, RISK_TEXT.planTitle, <IconShieldCheck size={16} />)}
                     {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
                     {link(`${base}/soa`, SOA_TEXT.title, <IconListCheck size={16} />)}
+                    {link(`${base}/evidence`, 'Evidence library', <IconPaperclip size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
