@@ -16,6 +16,7 @@ const steps = [
   { name: 'risk', command: process.execPath, args: ['--import', 'tsx', 'bench/risk.ts'] },
   { name: 'documents', command: process.execPath, args: ['--import', 'tsx', 'bench/documents.ts'] },
   { name: 'my-tasks', command: process.execPath, args: ['--import', 'tsx', 'bench/my-tasks.ts'] },
+  { name: 'evidence-package', command: process.execPath, args: ['--import', 'tsx', 'bench/evidence-package.ts'] },
   ...(withNpmCi ? [{ name: 'npm-ci', command: 'bash', args: ['bench/npm-ci.sh'] }] : []),
 ];
 
@@ -69,6 +70,17 @@ if (risk) {
     ['dialect / page', 'median ms', 'p95 ms', 'max ms'],
     risk.results.map((r) => [`${r.dialect} / ${r.page}`, r.medianMs, r.p95Ms, r.maxMs]),
   );
+}
+const evidencePkg = read('evidence-package');
+if (evidencePkg) {
+  const s = evidencePkg.summary;
+  table(`Evidence package, ${s.files} files of ${s.fileKiB} KiB, streamed`, ['measure', 'value'], [
+    ['package MiB', s.packageMiB],
+    ['wall ms', s.wallMs],
+    ['CPU ms', s.cpuMs],
+    ['peak RSS MiB (growth)', `${s.peakRssMiB} (+${s.peakGrowthMiB})`],
+    ['streams', s.streams ? 'yes' : 'NO'],
+  ]);
 }
 const documents = read('documents');
 if (documents) {

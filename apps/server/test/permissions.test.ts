@@ -7,7 +7,7 @@ import { download, upload } from './files';
  * One concrete request per org-scoped route. `prepare` (run as the owner) makes what the request
  * needs, so an allowed role gets a real success and a refused role a 403 on the same request.
  */
-type Case = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown>; file?: Buffer }> };
+type Case = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown>; file?: Buffer; fileName?: string }> };
 type Ctx = { owner: Client; orgId: string; server: Parameters<typeof addMember>[0]; memberIds: string[] };
 
 const newAiSystem = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `sys ${uniqueEmail()}` }))).body as { id: string; version: number };
@@ -152,12 +152,12 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/orgs/:orgId/metrics/:id/measurements/import', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements/import?dryRun=true`, file: Buffer.from('at,value\n2027-01-31,1\n') }) },
   { method: 'GET', route: '/api/orgs/:orgId/evidence', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence?expiry=current` }) },
   { method: 'POST', route: '/api/orgs/:orgId/evidence', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence`, body: { title: 'Perm link', url: 'https://x.example' } }) },
-  { method: 'POST', route: '/api/orgs/:orgId/evidence/files', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/files`, file: Buffer.from('evidence') }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/files', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/files`, file: Buffer.from('evidence'), fileName: 'evidence.txt' }) },
   { method: 'GET', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }) },
   { method: 'PATCH', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => { const e = await newLibraryEvidence(c); return { url: `/api/orgs/${c.orgId}/evidence/${e.id}`, body: { version: e.version, title: 'Renamed' } }; } },
   { method: 'DELETE', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }) },
   { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions', prepare: async (c) => { const e = await newLibraryEvidence(c); return { url: `/api/orgs/${c.orgId}/evidence/${e.id}/revisions`, body: { version: e.version, url: 'https://x.example/v2' } }; } },
-  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/revisions/file?version=1`, file: Buffer.from('evidence v2') }) },
+  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/revisions/file?version=1`, file: Buffer.from('evidence v2'), fileName: 'evidence.txt' }) },
   { method: 'GET', route: '/api/orgs/:orgId/evidence/:id/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/file` }) },
   { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/links', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}/links`, body: { subjectType: 'control', subjectId: 'A.2.2' } }) },
   { method: 'DELETE', route: '/api/orgs/:orgId/evidence/:id/links/:subjectType/:subjectId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await linkedEvidence(c)).id}/links/control/A.2.2` }) },
@@ -361,7 +361,7 @@ const CASES: Case[] = [
   {
     method: 'POST',
     route: '/api/orgs/:orgId/gap-assessments/:id/items/:ref/files',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/items/4.1/files`, file: Buffer.from('evidence') }),
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/items/4.1/files`, file: Buffer.from('evidence'), fileName: 'evidence.txt' }),
   },
   {
     method: 'GET',
@@ -573,8 +573,8 @@ describeEachDialect('permission matrix', (ctx) => {
     const verdicts: string[] = [];
     for (const k of CASES) {
       for (const role of ROLES) {
-        const { url, body, file } = await k.prepare(c);
-        const res = file ? await upload(members.get(role)!, url, file) : await members.get(role)!.request(k.method, url, body);
+        const { url, body, file, fileName } = await k.prepare(c);
+        const res = file ? await upload(members.get(role)!, url, file, fileName ? { fileName } : {}) : await members.get(role)!.request(k.method, url, body);
         const allowed = can(role, actionOf(k));
         const ok = allowed ? res.status >= 200 && res.status < 300 : res.status === 403 && res.body.error.code === 'FORBIDDEN';
         if (!ok) verdicts.push(`${role} ${k.method} ${k.route}: expected ${allowed ? '2xx' : '403'}, got ${res.status} ${res.text.slice(0, 200)}`);

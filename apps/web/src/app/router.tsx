@@ -33,6 +33,7 @@ import { RaciPage } from '../features/governance/RaciPage';
 import { RequireAction } from '../features/shell/RequireAction';
 import { soaRoutes } from '../features/soa/routes';
 import { impactRoutes } from '../features/impact/routes';
+import { evidenceRoutes } from '../features/evidence/routes';
 import { riskRoutes } from '../features/risk/routes';
 import { documentRoutes } from '../features/documents/routes';
 import { controlRoutes } from '../features/controls/routes';
@@ -98,6 +99,7 @@ const orgPages = [
   ...controlRoutes,
   ...impactRoutes,
   ...competenceRoutes,
+  ...evidenceRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBooks, IconBuilding, IconBuildingBank, IconCertificate, IconChartLine, IconChecklist, IconClipboardCheck, IconCompass, IconFileDescription, IconFiles, IconFlag, IconGauge, IconHistory, IconHome, IconKey, IconList, IconListCheck, IconSchool, IconSettings, IconShieldCheck, IconSitemap, IconTable, IconTargetArrow, IconUserCheck, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBooks, IconBuilding, IconBuildingBank, IconCertificate, IconChartLine, IconChecklist, IconClipboardCheck, IconCompass, IconFileDescription, IconFiles, IconFlag, IconGauge, IconHistory, IconHome, IconKey, IconList, IconListCheck, IconPaperclip, IconSchool, IconSettings, IconShieldCheck, IconSitemap, IconTable, IconTargetArrow, IconUserCheck, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -88,6 +88,13 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
                     {link(`${base}/soa`, SOA_TEXT.title, <IconListCheck size={16} />)}
                     {link(`${base}/controls`, CONTROLS_TEXT.nav, <IconClipboardCheck size={16} />)}
+                    {link(`${base}/evidence`, 'Evidence library', <IconPaperclip size={16} />)}
+                    {link(`${base}/competence-matrix`, COMPETENCE_TEXT.matrixTitle, <IconTable size={16} />)}
+                    {link(`${base}/people`, COMPETENCE_TEXT.peopleTitle, <IconUserCheck size={16} />)}
+                    {link(`${base}/competences`, COMPETENCE_TEXT.competencesTitle, <IconCertificate size={16} />)}
+                    {link(`${base}/trainings`, COMPETENCE_TEXT.trainingsTitle, <IconSchool size={16} />)}
+                    {link(`${base}/objectives`, OBJECTIVES_TEXT.title, <IconFlag size={16} />)}
+                    {link(`${base}/metrics`, METRICS_TEXT.title, <IconChartLine size={16} />)}
                   </NavLink>
                 );
               if (step.slug === 'documentation')
@@ -96,12 +103,6 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(to, 'Master list', <IconFileDescription size={16} />)}
                     {link(`${base}/documents`, 'Documents', <IconFiles size={16} />, undefined, is(`${base}/documents`) && !is(`${base}/documents/settings`))}
                     {link(`${base}/documents/settings`, 'Document settings', <IconSettings size={16} />)}
-                    {link(`${base}/competence-matrix`, COMPETENCE_TEXT.matrixTitle, <IconTable size={16} />)}
-                    {link(`${base}/people`, COMPETENCE_TEXT.peopleTitle, <IconUserCheck size={16} />)}
-                    {link(`${base}/competences`, COMPETENCE_TEXT.competencesTitle, <IconCertificate size={16} />)}
-                    {link(`${base}/trainings`, COMPETENCE_TEXT.trainingsTitle, <IconSchool size={16} />)}
-                    {link(`${base}/objectives`, OBJECTIVES_TEXT.title, <IconFlag size={16} />)}
-                    {link(`${base}/metrics`, METRICS_TEXT.title, <IconChartLine size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
