@@ -42,4 +42,15 @@ describe('config', () => {
     refuses(/SESSION_MAX_DAYS must be at least 1 day/, { SESSION_MAX_DAYS: '0' });
     refuses(/SESSION_IDLE_DAYS must be a whole number of days/, { SESSION_IDLE_DAYS: 'two weeks' });
   });
+
+  it('mails only with a valid SMTP_URL, a sender and a public address, saying what is missing', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: undefined, publicUrl: 'http://localhost:4242' });
+    const ok = loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.com:587', MAIL_FROM: 'Fortytwo <f@example.com>', PUBLIC_URL: 'https://fortytwo.example.com/' });
+    expect(ok.mail).toEqual({ smtpUrl: 'smtp://u:p@mail.example.com:587', from: 'Fortytwo <f@example.com>', publicUrl: 'https://fortytwo.example.com' });
+    refuses(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/, { SMTP_URL: 'mail.example.com', MAIL_FROM: 'f@example.com', PUBLIC_URL: 'https://x.example' });
+    refuses(/MAIL_FROM is required with SMTP_URL/, { SMTP_URL: 'smtp://mail.example.com', PUBLIC_URL: 'https://x.example' });
+    refuses(/PUBLIC_URL is required with SMTP_URL/, { SMTP_URL: 'smtp://mail.example.com', MAIL_FROM: 'f@example.com' });
+    refuses(/PUBLIC_URL must be an http:\/\/ or https:\/\/ address/, { PUBLIC_URL: 'ftp://x.example' });
+    refuses(/DIGEST_HOUR_UTC must be an hour from 0 to 23/, { DIGEST_HOUR_UTC: '24' });
+  });
 });

@@ -20,11 +20,12 @@ export function NotificationBell() {
   return (
     <Popover width={380} position="bottom-end" shadow="md" withArrow>
       <Popover.Target>
-        <Indicator disabled={unread === 0} label={unread > 99 ? '99+' : unread} size={16} offset={4} color="red">
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={T.bell(unread)} data-testid="notification-bell">
+        {/* The button is the target: it carries aria-expanded, which a plain div may not. */}
+        <ActionIcon variant="subtle" color="gray" size="lg" aria-label={T.bell(unread)} data-testid="notification-bell">
+          <Indicator disabled={unread === 0} label={unread > 99 ? '99+' : unread} size={16} offset={2} color="red">
             <IconBell size={20} />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p="sm">
         <Group justify="space-between" mb="xs">

@@ -63,9 +63,15 @@ export function MyTasksPage() {
           )}
         </Table.Td>
         <Table.Td>
-          <Badge variant="light" color="gray" tt="none" size="sm">
-            {t.kind === 'action' && t.sourceType === 'gap_item' && t.sourceRef ? T.gapSource(t.sourceRef) : kindLabel(t.kind)}
-          </Badge>
+          {t.kind === 'action' && t.sourceType === 'gap_item' && t.sourceRef ? (
+            <Anchor component={Link} to={t.href} fz="sm" fw={600} className={classes.mono}>
+              {T.gapSource(t.sourceRef)}
+            </Anchor>
+          ) : (
+            <Badge variant="light" color="gray" tt="none" size="sm">
+              {kindLabel(t.kind)}
+            </Badge>
+          )}
         </Table.Td>
         {showOrg && (
           <Table.Td>
