@@ -30,10 +30,10 @@ beforeAll(async () => {
   const system = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders about their claims.', aiRoles: ['customer'], lifecycleStage: 'operation' });
   expect(system.status).toBe(201);
   // A risk treated with A.6.2.4: the SoA includes the control with the risk as its reason.
-  const created = await apiCall<{ id: string; ref: string }>('POST', `/api/orgs/${orgId}/risks`, { title: 'Chatbot releases ship without verification', source: 'C.3.6', likelihood: 4, consequence: 4, aiSystemId: system.body.id });
+  const me = (await apiCall<{ user: { id: string } }>('GET', '/api/me')).body.user.id;
+  const created = await apiCall<{ id: string; ref: string }>('POST', `/api/orgs/${orgId}/risks`, { title: 'Chatbot releases ship without verification', source: 'C.3.6', likelihood: 4, consequence: 4, aiSystemId: system.body.id, ownerId: me, reviewDate: '2027-06-30' });
   expect(created.status).toBe(201);
   risk = created.body;
-  const me = (await apiCall<{ user: { id: string } }>('GET', '/api/me')).body.user.id;
   const treatment = await apiCall('POST', `/api/orgs/${orgId}/risks/${risk.id}/treatments`, {
     option: 'modify',
     description: 'Verify and validate every release against its acceptance criteria.',

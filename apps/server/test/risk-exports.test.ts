@@ -78,6 +78,11 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const xml = unzipEntry(docx.bytes, 'word/document.xml')!;
     expect(xml).toContain('Statement of Applicability');
+    // The document-control block (issue 15): id, version, approver with role, derived-from versions, change log.
+    for (const fact of ['AIMS-SOA', 'draft of 2, not approved', 'Not approved yet', 'Derived from: risk criteria', 'Derived from: treatment plan', 'Change log', 'Statuses and reasons are completed in the Q1 review'])
+      expect(xml, fact).toContain(fact);
+    const v1 = unzipEntry((await download(owner, url('/soa/export.docx?version=1'))).bytes, 'word/document.xml')!;
+    for (const fact of ['1 (approved)', 'Approver (top management)', 'Next review']) expect(v1, fact).toContain(fact);
     expect(xml).toContain('Treats risk R-1: Unfair claim routing');
     expect(xml).toContain('Draft of version 2');
     for (const p of ['/risks/export.docx', '/risk-treatment-plan/export.docx']) {

@@ -1,5 +1,6 @@
 import type { DocumentType } from '@fortytwo/catalog';
 import { documentCode, renderBlocks, ROLE_LABELS, VERSION_STATE_LABELS, versionLabel } from '@fortytwo/domain';
+import { changeLogSection, personWithRole } from '../../platform/documents/control-block';
 import type { DocSection, ReportDocument } from '../../platform/documents/model';
 import { nowIso } from '../../platform/ids';
 import type { Deps } from '../../platform/transaction';
@@ -45,7 +46,7 @@ export async function renderVersion(deps: Deps, orgId: string, doc: DocumentRow,
   const history = all
     .filter((x) => (x.major < v.major || (x.major === v.major && x.minor <= v.minor)) && (x.id === v.id || x.approvedAt || x.publishedAt))
     .reverse()
-    .map((x) => [labelOf(x), (x.publishedAt ?? x.approvedAt ?? x.createdAt).slice(0, 10), (x.createdBy ? names.get(x.createdBy) : null) ?? 'Fortytwo', x.changeSummary || (x.major === 1 && x.minor === 0 ? 'First version' : ''), x.approvedByName ?? '']);
+    .map((x) => ({ version: labelOf(x), date: (x.publishedAt ?? x.approvedAt ?? x.createdAt).slice(0, 10), by: (x.createdBy ? names.get(x.createdBy) : null) ?? 'Fortytwo', change: x.changeSummary || (x.major === 1 && x.minor === 0 ? 'First version' : ''), approvedBy: x.approvedByName ?? '' }));
   const report: ReportDocument = {
     title: v.title,
     subtitle: code,
@@ -56,8 +57,8 @@ export async function renderVersion(deps: Deps, orgId: string, doc: DocumentRow,
       ['Document', code],
       ['Version', `${versionLabel(v)} (${VERSION_STATE_LABELS[state].toLowerCase()})`],
       // "Dana Whitfield, Approver (top management)": a comma, since some role labels carry brackets of their own.
-      ['Owner', `${doc.ownerId ? (names.get(doc.ownerId) ?? 'a former member') : 'Not named'}, ${ROLE_LABELS[type.ownerRole]}`],
-      ['Approver', `${doc.approverId ? (names.get(doc.approverId) ?? 'a former member') : 'Not named'}, ${ROLE_LABELS[type.approverRole]}`],
+      ['Owner', personWithRole(doc.ownerId ? (names.get(doc.ownerId) ?? 'a former member') : 'Not named', ROLE_LABELS[type.ownerRole])],
+      ['Approver', personWithRole(doc.approverId ? (names.get(doc.approverId) ?? 'a former member') : 'Not named', ROLE_LABELS[type.approverRole])],
       ['Approved', approval],
       ...(v.publishedAt ? ([['Effective', `${v.publishedAt.slice(0, 10)}; next review ${v.nextReviewAt ?? ''}`]] as [string, string][]) : []),
       ['Review', `Every ${type.reviewMonths} months, and after a significant change`],
@@ -66,7 +67,8 @@ export async function renderVersion(deps: Deps, orgId: string, doc: DocumentRow,
       ...(registerBasis ? ([['Rendered from', registerBasis]] as [string, string][]) : []),
       ['Retention', type.retention],
     ],
-    sections: [...sections, { heading: 'Revision history', table: { columns: [{ header: 'Version', width: 1 }, { header: 'Date', width: 1.4 }, { header: 'Author', width: 2 }, { header: 'Change', width: 4 }, { header: 'Approved by', width: 2 }], rows: history } }],
+    // The same change-log builder as every export's control block (platform/documents/control-block.ts).
+    sections: [...sections, changeLogSection(history, 'Revision history')],
     orientation,
     fileName: `${code}-v${versionLabel(v)}`,
   };

@@ -12,6 +12,8 @@ import { readCriteriaInForce, type CriteriaOut } from './criteria';
 import { getPlan } from './plan';
 import { loadRisks } from './read';
 import { riskFilterOf, ZRiskFilter } from './routes';
+import { controlRows, withControlBlock } from '../../platform/documents/control-block';
+import { planControlBlock, registerControlBlock } from './record-control';
 import type { RiskOut } from './schema';
 
 // The risk register and the treatment plan as files: CSV/XLSX for people who work in spreadsheets,
@@ -259,18 +261,21 @@ export function riskExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   for (const format of TABLE_FORMATS)
     app.get(`/api/orgs/:orgId/risks/export.${format}`, { config: { access: 'risk.read' }, schema: { tags, summary: `The risk register as ${format.toUpperCase()} (the filters of the list apply)`, params: ZOrgParams, querystring: ZRiskFilter } }, async (req, reply) => {
       const criteria = await readCriteriaInForce(deps.db, req.params.orgId);
-      return sendTable(reply, format, registerTable(await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query), criteria), criteria, await registerExtras(deps.db, req.params.orgId)));
+      const table = registerTable(await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query), criteria), criteria, await registerExtras(deps.db, req.params.orgId));
+      return sendTable(reply, format, { ...table, about: [...(table.about ?? []), ...controlRows(await registerControlBlock(deps.db, req.params.orgId))] });
     });
   for (const format of DOCUMENT_FORMATS)
     app.get(`/api/orgs/:orgId/risks/export.${format}`, { config: { access: 'risk.read' }, schema: { tags, summary: `The risk register as ${format.toUpperCase()}`, params: ZOrgParams, querystring: ZRiskFilter } }, async (req, reply) => {
       const criteria = await readCriteriaInForce(deps.db, req.params.orgId);
       const risks = await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query), criteria);
-      return sendDocument(reply, format, registerDocument(await orgName(deps.db, req.params.orgId), risks, criteria, await registerExtras(deps.db, req.params.orgId)));
+      const doc = registerDocument(await orgName(deps.db, req.params.orgId), risks, criteria, await registerExtras(deps.db, req.params.orgId));
+      return sendDocument(reply, format, withControlBlock(doc, await registerControlBlock(deps.db, req.params.orgId)));
     });
 
   app.get('/api/orgs/:orgId/risk-treatment-plan/export.xlsx', { config: { access: 'risk.read' }, schema: { tags, summary: 'The treatment plan as XLSX, one row per treatment', params: ZOrgParams } }, async (req, reply) => {
     const plan = await getPlan(deps, req.params.orgId);
-    return sendTable(reply, 'xlsx', { name: 'risk-treatment-plan', sheet: 'Treatment plan (6.1.3)', columns: PLAN_COLUMNS, rows: planRows(plan), about: [['Status', planStatus(plan)], ['Exported', nowIso()]] });
+    const block = await planControlBlock(deps.db, req.params.orgId, { number: plan.number, approved: plan.status === 'approved' });
+    return sendTable(reply, 'xlsx', { name: 'risk-treatment-plan', sheet: 'Treatment plan (6.1.3)', columns: PLAN_COLUMNS, rows: planRows(plan), about: [['Status', planStatus(plan)], ['Exported', nowIso()], ...controlRows(block)] });
   });
   for (const format of DOCUMENT_FORMATS)
     app.get(`/api/orgs/:orgId/risk-treatment-plan/export.${format}`, { config: { access: 'risk.read' }, schema: { tags, summary: `The treatment plan as ${format.toUpperCase()}`, params: ZOrgParams } }, async (req, reply) => {
@@ -318,6 +323,6 @@ export function riskExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
         orientation: 'landscape',
         fileName: 'risk-treatment-plan',
       };
-      return sendDocument(reply, format, doc);
+      return sendDocument(reply, format, withControlBlock(doc, await planControlBlock(deps.db, req.params.orgId, { number: plan.number, approved: plan.status === 'approved' })));
     });
 }

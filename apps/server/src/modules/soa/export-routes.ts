@@ -9,23 +9,25 @@ import { sendTable, TABLE_FORMATS } from '../../platform/http/table-export';
 import { nowIso } from '../../platform/ids';
 import { builtinCatalog } from '../catalog/builtin';
 import { ZOrgParams } from '../orgs/schema';
+import { controlRows, withControlBlock } from '../../platform/documents/control-block';
+import { soaControlBlock } from '../risk/record-control';
 import { getSoa, soaVersion, type SoaOut } from './service';
 
 // The SoA as files. `?version=n` exports an approved version exactly as it was frozen; without it,
 // the SoA as it stands (approved, or the next draft), with its status written on every copy.
 
-type Snapshot = { items: SoaOut['items']; status: string; warnings: SoaOut['warnings']; counts: SoaOut['counts'] };
+type Snapshot = { items: SoaOut['items']; status: string; warnings: SoaOut['warnings']; counts: SoaOut['counts']; version: number; approved: boolean };
 const decision = (i: SoaOut['items'][number]) => (i.included === null ? 'Undecided' : i.included ? 'Included' : 'Excluded');
 const ZExportQuery = z.object({ version: z.coerce.number({ error: 'version must be the number of an approved version' }).int().min(1).max(MAX_STORED_INTEGER, 'version must be the number of an approved version').optional() });
 
 async function snapshot(deps: AppDeps, orgId: string, version: number | undefined): Promise<Snapshot> {
   if (version !== undefined) {
     const v = await soaVersion(deps, orgId, version);
-    return { items: v.items, counts: v.counts, warnings: [], status: `Version ${v.version}, approved ${v.approvedAt.slice(0, 10)} by ${v.approvedBy.name}` };
+    return { items: v.items, counts: v.counts, warnings: [], status: `Version ${v.version}, approved ${v.approvedAt.slice(0, 10)} by ${v.approvedBy.name}`, version: v.version, approved: true };
   }
   const soa = await getSoa(deps, orgId);
   const status = soa.status === 'approved' ? `Version ${soa.version}, approved ${soa.approved!.approvedAt.slice(0, 10)} by ${soa.approved!.approvedBy.name}` : `Draft of version ${soa.version}, not approved`;
-  return { items: soa.items, counts: soa.counts, warnings: soa.warnings, status };
+  return { items: soa.items, counts: soa.counts, warnings: soa.warnings, status, version: soa.version, approved: soa.status === 'approved' };
 }
 
 const COLUMNS = [
@@ -45,6 +47,7 @@ export function soaExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   for (const format of TABLE_FORMATS)
     app.get(`/api/orgs/:orgId/soa/export.${format}`, { config: { access: 'risk.read' }, schema: { tags, summary: `The SoA as ${format.toUpperCase()}; ?version= for an approved version`, params: ZOrgParams, querystring: ZExportQuery } }, async (req, reply) => {
       const s = await snapshot(deps, req.params.orgId, req.query.version);
+      const block = await soaControlBlock(deps.db, req.params.orgId, s);
       return sendTable(reply, format, {
         name: req.query.version ? `statement-of-applicability-v${req.query.version}` : 'statement-of-applicability',
         sheet: 'Statement of Applicability',
@@ -54,6 +57,7 @@ export function soaExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
           ['Status', s.status],
           ['Controls', `${s.counts.total}: ${s.counts.included} included, ${s.counts.excluded} excluded, ${s.counts.undecided} undecided`],
           ['Exported', nowIso()],
+          ...controlRows(block),
         ],
       });
     });
@@ -93,6 +97,6 @@ export function soaExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
         orientation: 'landscape',
         fileName: req.query.version ? `statement-of-applicability-v${req.query.version}` : 'statement-of-applicability',
       };
-      return sendDocument(reply, format, doc);
+      return sendDocument(reply, format, withControlBlock(doc, await soaControlBlock(deps.db, req.params.orgId, s)));
     });
 }
