@@ -44,7 +44,7 @@ describeWithBrowser('context and interested parties', () => {
   it('determines two AI roles with reasons, and a climate decision that needs a reason', async () => {
     await nav().getByRole('link', { name: 'Context & roles' }).click();
     await page.waitForURL(`${orgUrl}/context`);
-    await page.getByText('Not saved yet').waitFor();
+    await page.getByText('Nothing recorded yet: fill in and save').waitFor();
     // Six roles, each explained in a line.
     await expect(page.locator('[data-role]').count()).resolves.toBe(6);
     await role('AI producer').getByText('Designs, develops, tests or deploys').waitFor();

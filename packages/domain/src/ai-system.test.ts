@@ -28,3 +28,11 @@ describe('AI system schema', () => {
     expect(splitCsvList(' provider;  customer ;;')).toEqual(['provider', 'customer']);
   });
 });
+
+describe('messages in the field\'s words (issue 18)', () => {
+  it('says an empty lifecycle stage is required, not "must be one of"', () => {
+    const r = ZCreateAiSystem.safeParse({ name: 'X', intendedPurpose: 'Y', aiRoles: ['provider'], lifecycleStage: '' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.find((i) => i.path[0] === 'lifecycleStage')!.message).toBe('Lifecycle stage is required: choose the stage the system is in');
+  });
+});

@@ -26,7 +26,8 @@ export const ZAiSystemFields = z.strictObject({
     1,
     'Choose at least one AI role the organization has for this system',
   ),
-  lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: `Lifecycle stage must be one of: ${LIFECYCLE_STAGES.join(', ')}` }),
+  // An empty stage is a missing answer, not a wrong one: say so in the field's words (issue 18).
+  lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: (iss) => (iss.input === undefined || iss.input === null || iss.input === '' ? 'Lifecycle stage is required: choose the stage the system is in' : `Lifecycle stage must be one of: ${LIFECYCLE_STAGES.join(', ')}`) }),
   ownerId: ZOwnerRef.nullable().default(null),
   jurisdictions: uniqueList(requiredText('Jurisdiction', 100), 'Jurisdictions', 50).default([]),
   thirdParties: uniqueList(requiredText('Third party', AI_SYSTEM_LIMITS.listEntry), 'Third parties', 50).default([]),

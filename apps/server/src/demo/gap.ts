@@ -73,7 +73,9 @@ export async function seedDemoGap(deps: Deps, actor: Actor, orgId: string, peopl
   await takeSnapshot(deps, actor, orgId, a.id, { name: 'Baseline (kick-off workshop)' });
   await answer(deps, actor, orgId, a.id, SINCE, people.contributor);
   const inThreeMonths = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
-  await gapsToActions(deps, actor, orgId, a.id, { refs: ['4.3', '5.2', '6.1.4'], ownerId: people.manager, dueDate: inThreeMonths });
+  await gapsToActions(deps, actor, orgId, a.id, { refs: ['5.2', '6.1.4'], ownerId: people.manager, dueDate: inThreeMonths });
+  // The demo user has work of their own, so "My tasks" and the overview's tasks show something (issue 18).
+  await gapsToActions(deps, actor, orgId, a.id, { refs: ['4.3'], ownerId: actor.userId, dueDate: inThreeMonths });
   await gapsToActions(deps, actor, orgId, a.id, { refs: ['A.6.2.6'], ownerId: people.contributor, dueDate: null });
   await createCustomControl(deps, actor, orgId, {
     ref: 'NWL-1',

@@ -40,7 +40,7 @@ export const CONTEXT_TEXT = {
   // saving
   save: 'Save context',
   saved: 'The context was saved.',
-  neverSaved: 'Not saved yet',
+  neverSaved: 'Nothing recorded yet: fill in and save',
   savedAt: (version: number, at: string) => `Version ${version}, saved ${at}`,
   staleTitle: 'Someone else saved the context while you were editing',
   // read-only

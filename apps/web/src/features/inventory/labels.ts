@@ -21,7 +21,7 @@ export const stageLabel = (s: LifecycleStage) => LIFECYCLE_STAGE_LABELS[s] ?? s;
 export const stageShort = (s: LifecycleStage) => stageLabel(s).split(/ [&/] /)[0]!;
 export const riskLabel = (r: RiskTier) => RISK_TIER_LABELS[r] ?? r;
 /** For narrow table cells; the full label goes in the tooltip. */
-export const RISK_SHORT: Record<RiskTier, string> = { unclassified: 'Unclassified', minimal: 'Minimal', limited: 'Limited', high: 'High', prohibited: 'Prohibited' };
+export const RISK_SHORT: Record<RiskTier, string> = { unclassified: 'Not yet classified', minimal: 'Minimal', limited: 'Limited', high: 'High', prohibited: 'Prohibited' };
 export const statusLabel = (s: AiSystemStatus) => AI_SYSTEM_STATUS_LABELS[s] ?? s;
 
 /** A field value of an AI system as a person reads it (history, conflicts). */

@@ -138,6 +138,7 @@ export function CriteriaPage() {
   return (
     <>
       <PageHeader
+        crumbs={[{ label: 'Plan' }, { label: '2. Scope & governance' }]}
         title={T.criteriaTitle}
         description={T.criteriaDescription}
         badge={<Badge variant="filled" tt="none" color={s.inForce.status === 'approved' ? 'teal.9' : '#9c3d00'}>{T.inForce(s.inForce.number, s.inForce.status)}</Badge>}

@@ -36,6 +36,7 @@ export function PlanPage() {
   return (
     <>
       <PageHeader
+        crumbs={[{ label: 'Do' }, { label: '4. Implementation' }]}
         title={T.planTitle}
         description={T.planDescription}
         badge={<Badge data-testid="plan-status" variant="filled" tt="none" color={p.status === 'approved' ? 'teal.9' : '#9c3d00'}>{T.planStatus(p.status, p.number)}</Badge>}

@@ -63,6 +63,9 @@ function Reassess({ risk, criteria }: { risk: RiskDetail; criteria: Criteria }) 
   );
 }
 
+/** The first date an acceptance may run until: the server refuses today and earlier, so the picker does too. */
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
 function Acceptance({ risk }: { risk: RiskDetail }) {
   const { orgId, can } = useOrg();
   const qc = useQueryClient();
@@ -108,7 +111,7 @@ function Acceptance({ risk }: { risk: RiskDetail }) {
               {T.acceptHelp}
             </Text>
             <Textarea label={T.rationale} required autosize minRows={2} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} error={submitted ? errors.rationale : undefined} />
-            <TextInput type="date" label={T.expiresAt} required w={220} value={expiresAt} onChange={(e) => setExpiresAt(e.currentTarget.value)} error={submitted ? (expiresAt ? errors.expiresAt : T.expiresAtMissing) : undefined} />
+            <TextInput type="date" label={T.expiresAt} required w={220} min={tomorrow()} value={expiresAt} onChange={(e) => setExpiresAt(e.currentTarget.value)} error={submitted ? (expiresAt ? errors.expiresAt : T.expiresAtMissing) : undefined} />
             <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
               {T.accept}
             </Button>

@@ -144,6 +144,7 @@ export function RisksPage() {
   return (
     <>
       <PageHeader
+        crumbs={[{ label: 'Do' }, { label: '4. Implementation' }]}
         title={T.registerTitle}
         description={T.registerDescription}
         actions={

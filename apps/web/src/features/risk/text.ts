@@ -112,7 +112,8 @@ export const RISK_TEXT = {
   // Criteria
   criteriaTitle: 'Risk criteria',
   criteriaDescription: 'How likelihood and consequence are rated, how a score becomes a level, and which levels may be retained without treatment (6.1.1). New ratings use the criteria in force; past ratings keep theirs.',
-  inForce: (n: number, status: string) => `No. ${n} in force (${status})`,
+  // A draft "in force" read as a contradiction (issue 18): say what holds.
+  inForce: (n: number, status: string) => (status === 'approved' ? `No. ${n} approved, in force` : `No. ${n}: not approved yet, the defaults apply`),
   matrix: 'Matrix',
   method: 'Method',
   bands: 'Levels by score',
