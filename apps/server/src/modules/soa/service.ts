@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AI_ROLES, CONTROL_STATUSES, controlStatusFromSoa, deriveSoa, IMPLEMENTATION_STATUSES, soaStatusOf, soaWarnings, type Acknowledgement, type AiRole, type DeclaredRole, type ImplementationStatus, type SoaItem, type ZSoaDecision } from '@fortytwo/domain';
+import { AI_ROLES, CONTROL_STATUSES, controlStatusFromSoa, deriveSoa, IMPLEMENTATION_STATUSES, soaStatusOf, soaWarnings, type Acknowledgement, type AiRole, type DeclaredRole, type SoaItem, type ZSoaDecision } from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
