@@ -30,7 +30,7 @@ describe('fortytwo soa export', () => {
     const risk = await w.owner.post(`/api/orgs/${w.orgId}/risks`, { title: 'Unfair triage of claims', source: 'C.3.4', likelihood: 4, consequence: 4, aiSystemId: system.body.id });
     expect(risk.status, risk.text).toBe(201);
     riskRef = risk.body.ref;
-    const treatment = await w.owner.post(`/api/orgs/${w.orgId}/risks/${risk.body.id}/treatments`, { option: 'modify', description: 'Document the lifecycle', controlRefs: ['A.6.2.4'] });
+    const treatment = await w.owner.post(`/api/orgs/${w.orgId}/risks/${risk.body.id}/treatments`, { option: 'modify', description: 'Document the lifecycle', controlRefs: ['A.6.2.4'], actions: [{ title: 'Write the life-cycle procedure', ownerId: w.owner.user!.id, dueDate: '2099-03-31' }] });
     expect(treatment.status, treatment.text).toBe(201);
   });
   afterAll(async () => {
@@ -91,7 +91,13 @@ describe('fortytwo soa export', () => {
     // Decide every control still open, then approve version 1.
     const soa = (await w.owner.get<{ items: { ref: string; included: boolean | null; version: number }[] }>(`/api/orgs/${w.orgId}/soa`)).body;
     for (const i of soa.items.filter((x) => x.included === null)) expect((await w.owner.patch(`/api/orgs/${w.orgId}/soa/items/${i.ref}`, { version: i.version, included: true })).status).toBe(200);
-    const approved = await w.owner.post(`/api/orgs/${w.orgId}/soa/approve`, { version: 1 });
+    // The SoA rests on approved risk criteria and an approved treatment plan (issue 15's rules).
+    const criteria = (await w.owner.get<{ draft: { version: number } }>(`/api/orgs/${w.orgId}/risk-criteria`)).body;
+    expect((await w.owner.post(`/api/orgs/${w.orgId}/risk-criteria/approve`, { version: criteria.draft.version })).status).toBe(200);
+    const plan = (await w.owner.get<{ number: number }>(`/api/orgs/${w.orgId}/risk-treatment-plan`)).body;
+    const planApproved = await w.owner.post(`/api/orgs/${w.orgId}/risk-treatment-plan/approve`, { number: plan.number, acknowledgement: 'Owners are named at the next risk review' });
+    expect(planApproved.status, planApproved.text).toBe(200);
+    const approved = await w.owner.post(`/api/orgs/${w.orgId}/soa/approve`, { version: 1, acknowledgement: 'Implementation statuses are set at the first control review' });
     expect(approved.status, approved.text).toBe(200);
 
     // The real executable, in a directory of its own: the file takes the name the server gives it.

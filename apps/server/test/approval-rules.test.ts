@@ -75,21 +75,23 @@ describeEachDialect('approval rules an auditor would apply: SoA', (ctx) => {
 
   it('warns on a blank status or a reason with nothing behind it, and approves past them only with an acknowledgement that history keeps', async () => {
     await decide('A.2.2', { justification: 'no justification yet' });
-    await decide('A.3.3', { implementationStatus: null });
+    // A control included with no implementation yet has no status (it reads from control implementation).
+    expect((await owner.post(url('/custom-controls'), { ref: 'MC-1', title: 'Model card review', description: 'Each release ships a reviewed model card' })).status).toBe(201);
+    await decide('MC-1', { included: true, justification: 'Release reviewers rely on the model card for the scoring model' });
     const warnings = (await soa()).warnings;
     expect(warnings.map((w) => [w.code, w.refs, w.blocking])).toEqual([
-      ['STATUS_MISSING', ['A.3.3'], false],
+      ['STATUS_MISSING', ['MC-1'], false],
       ['JUSTIFICATION_WEAK', ['A.2.2'], false],
     ]);
     const unacknowledged = await approve();
     expect(unacknowledged.status).toBe(422);
     expect(unacknowledged.body.error.code).toBe('ACKNOWLEDGEMENT_REQUIRED');
-    expect(unacknowledged.body.error.message).toContain('A.3.3');
+    expect(unacknowledged.body.error.message).toContain('MC-1');
     expect((await approve({ acknowledgement: '   ' })).status).toBe(422);
-    const ok = await approve({ acknowledgement: 'Status of A.3.3 is set at the January review; A.2.2 reason follows the policy rewrite' });
+    const ok = await approve({ acknowledgement: 'Status of MC-1 is set at the January review; A.2.2 reason follows the policy rewrite' });
     expect(ok.status).toBe(200);
     expect(ok.body.approved.acknowledgement).toEqual({
-      text: 'Status of A.3.3 is set at the January review; A.2.2 reason follows the policy rewrite',
+      text: 'Status of MC-1 is set at the January review; A.2.2 reason follows the policy rewrite',
       warnings: [expect.objectContaining({ code: 'STATUS_MISSING' }), expect.objectContaining({ code: 'JUSTIFICATION_WEAK' })],
     });
     const versions = (await owner.get(url('/soa/versions'))).body.items;

@@ -25,13 +25,18 @@ const newEvidence = async (c: Ctx) => {
 const newIssue = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/context-issues`, { kind: 'internal', category: 'other', description: 'Perm' })).body as { id: string };
 const newParty = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/interested-parties`, { name: 'Perm', category: 'other' })).body as { id: string };
 const newActivity = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/raci`, { name: `Perm activity ${++seq}` })).body as { id: string };
-const newRisk = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/risks`, { title: `Perm risk ${++seq}`, source: 'C.3.1', likelihood: 3, consequence: 4 })).body as { id: string; version: number };
+// Low: a high untreated risk would block every plan and SoA approval case after it (issue 15's rules).
+const newRisk = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/risks`, { title: `Perm risk ${++seq}`, source: 'C.3.1', likelihood: 1, consequence: 2 })).body as { id: string; version: number };
 const newTreatment = async (c: Ctx) => {
   const r = await newRisk(c);
-  const t = (await c.owner.post(`/api/orgs/${c.orgId}/risks/${r.id}/treatments`, { option: 'modify', controlRefs: ['A.6.2.4'] })).body as { id: string; version: number };
+  // With an owned, dated action: a treatment without one blocks the plan's approval (issue 15).
+  const actions = [{ title: `Perm action ${++seq}`, ownerId: c.owner.user!.id, dueDate: '2099-01-31' }];
+  const t = (await c.owner.post(`/api/orgs/${c.orgId}/risks/${r.id}/treatments`, { option: 'modify', controlRefs: ['A.6.2.4'], actions })).body as { id: string; version: number };
   return { riskId: r.id, id: t.id, version: t.version };
 };
-const completeImpact = { trigger: 'new_system', intendedUse: 'Scoring', affectedGroups: [{ group: 'Applicants' }], severity: 2, likelihood: 2, conclusion: 'Fine', retentionUntil: '2040-01-01' };
+// Every effect area answered (sign-off refuses less, issue 15), societal ones stated not applicable with the reason.
+const effects = Object.fromEntries(['fairness', 'transparency', 'privacy', 'safety', 'accessibility', 'human_rights'].map((k) => [k, 'None expected: scores are advisory']));
+const completeImpact = { trigger: 'new_system', intendedUse: 'Scoring', affectedGroups: [{ group: 'Applicants', effects }], societalNotApplicable: 'An internal scoring aid with no societal reach', severity: 2, likelihood: 2, conclusion: 'Fine', retentionUntil: '2040-01-01' };
 const newImpact = async ({ owner, orgId }: Ctx) => {
   const aiSystemId = (await newAiSystem({ owner, orgId } as Ctx)).id;
   return (await owner.post(`/api/orgs/${orgId}/impact-assessments`, { aiSystemId, ...completeImpact })).body as { id: string; version: number };
@@ -49,6 +54,9 @@ const soaDraft = async ({ owner, orgId }: Ctx) => {
   for (const i of soa.items.filter((x) => x.included === null)) await owner.patch(`/api/orgs/${orgId}/soa/items/${i.ref}`, { version: i.version, included: true });
   const first = (await owner.get(`/api/orgs/${orgId}/soa`)).body.items[0];
   await owner.patch(`/api/orgs/${orgId}/soa/items/${first.ref}`, { version: first.version, justification: `Reason ${++seq}` });
+  // The SoA rests on the treatment plan as it stands being approved (issue 15): approve it when earlier cases changed it.
+  const plan = (await owner.get(`/api/orgs/${orgId}/risk-treatment-plan`)).body as { number: number };
+  await owner.post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: plan.number, acknowledgement: 'Owners are named at the next review' });
   return (await owner.get(`/api/orgs/${orgId}/soa`)).body as { version: number };
 };
 /** A custom control included in the SoA with an operating implementation (its ref and version). */
@@ -442,7 +450,7 @@ const CASES: Case[] = [
   { method: 'PATCH', route: '/api/orgs/:orgId/risks/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}`, body: { version: 1, title: 'Changed' } }) },
   { method: 'DELETE', route: '/api/orgs/:orgId/risks/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}` }) },
   { method: 'POST', route: '/api/orgs/:orgId/risks/:id/assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/assessments`, body: { likelihood: 2, consequence: 2 } }) },
-  { method: 'POST', route: '/api/orgs/:orgId/risks/:id/treatments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/treatments`, body: { option: 'avoid' } }) },
+  { method: 'POST', route: '/api/orgs/:orgId/risks/:id/treatments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/treatments`, body: { option: 'avoid', actions: [{ title: `Stop it ${++seq}`, ownerId: c.owner.user!.id, dueDate: '2099-01-31' }] } }) },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId/risks/:id/treatments/:treatmentId',
@@ -487,7 +495,7 @@ const CASES: Case[] = [
       return { url: `/api/orgs/${c.orgId}/soa/items/A.2.2`, body: { version: item.version, implementationStatus: 'planned', justification: `Because ${++seq}` } };
     },
   },
-  { method: 'POST', route: '/api/orgs/:orgId/soa/approve', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/approve`, body: { version: (await soaDraft(c)).version } }) },
+  { method: 'POST', route: '/api/orgs/:orgId/soa/approve', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/approve`, body: { version: (await soaDraft(c)).version, acknowledgement: 'Statuses are set at the first control review' } }) },
   { method: 'GET', route: '/api/orgs/:orgId/risks/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.csv` }) },
   { method: 'GET', route: '/api/orgs/:orgId/risks/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.xlsx` }) },
   { method: 'GET', route: '/api/orgs/:orgId/risks/export.docx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.docx` }) },

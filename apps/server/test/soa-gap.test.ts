@@ -24,12 +24,12 @@ describeEachDialect('gap results in the SoA', (ctx) => {
     const res = await owner.get(url('/soa/gap-results'));
     expect(res.status).toBe(200);
     expect(res.body.assessment).toMatchObject({ id: gap.id, name: 'Baseline' });
-    expect(res.body.items).toEqual([{ ref: 'A.6.2.4', result: 'nonconformant', suggestedStatus: 'not_started' }]);
+    expect(res.body.items).toEqual([{ ref: 'A.6.2.4', result: 'nonconformant', suggestedStatus: 'planned' }]);
     const soaItem = (await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4');
     expect(soaItem.implementationStatus).toBeNull();
     const applied = await owner.patch(url('/soa/items/A.6.2.4'), { version: soaItem.version, implementationStatus: res.body.items[0].suggestedStatus });
     expect(applied.status).toBe(200);
-    expect((await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4').implementationStatus).toBe('not_started');
+    expect((await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4').implementationStatus).toBe('planned');
   });
 
   it("keeps another organization's results to itself", async () => {

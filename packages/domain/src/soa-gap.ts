@@ -13,7 +13,8 @@ export function implementationFromGap(result: GapResult | null): ImplementationS
   switch (result) {
     case 'conformant': return 'implemented';
     case 'partially_conformant': return 'in_progress';
-    case 'nonconformant': return 'not_started';
+    // Not implemented yet: the control implementation starts as planned (the SoA has no separate "not started").
+    case 'nonconformant': return 'planned';
     case 'not_applicable':
     case null: return null;
   }
