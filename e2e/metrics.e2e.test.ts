@@ -57,7 +57,7 @@ describeWithBrowser('Monitoring and objectives', () => {
     await page.goto(`${owner.orgUrl}/tasks`);
     const row = page.getByTestId('task-row').filter({ hasText: 'M-1 Drift score: 0.31 is above the upper threshold (0.2)' });
     await row.waitFor();
-    await row.getByRole('link', { name: 'M-1' }).click();
+    await row.getByRole('link', { name: 'M-1', exact: true }).click();
     await page.waitForURL(`${owner.orgUrl}/metrics/${metricId}`);
     await screenshot(page, '90-metric-breach-task');
   });

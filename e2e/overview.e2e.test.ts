@@ -40,12 +40,13 @@ beforeAll(async () => {
   await ok('POST', '/scope/approve', { version: scope.version });
   const criteria = await ok<{ draft: { version: number } }>('GET', '/risk-criteria');
   await ok('POST', '/risk-criteria/approve', { version: criteria.draft.version });
-  // Step 4: a critical untreated risk, every SoA control decided and version 1 approved, an open task.
-  await ok('POST', '/risks', { title: 'Chatbot invents claim decisions', source: 'C.3.3', likelihood: 5, consequence: 5, aiSystemId: system.id });
+  // Step 4: every SoA control decided and version 1 approved (before any risk: the SoA refuses approval
+  // while a high risk is untreated), then a critical untreated risk, an open task.
   const soa = await ok<{ items: { ref: string; version: number }[] }>('GET', '/soa');
-  for (const item of soa.items) await ok('PATCH', `/soa/items/${item.ref}`, { version: item.version, included: true, justification: 'Needed for the chatbot' });
+  for (const item of soa.items) await ok('PATCH', `/soa/items/${item.ref}`, { version: item.version, included: true, justification: `Applied to the claims chatbot's life cycle (${item.ref})` });
   const decided = await ok<{ version: number }>('GET', '/soa');
-  await ok('POST', '/soa/approve', { version: decided.version });
+  await ok('POST', '/soa/approve', { version: decided.version, acknowledgement: 'Implementation statuses are set at the first control review' });
+  await ok('POST', '/risks', { title: 'Chatbot invents claim decisions', source: 'C.3.3', likelihood: 5, consequence: 5, aiSystemId: system.id });
   await ok('POST', '/actions', { title: 'Brief the claims team on the chatbot limits', dueDate: '2099-01-31' });
   page = await signedInPage(browser, running.baseUrl, OWNER, { problems, landing: orgUrl });
 }, 120_000);
@@ -99,9 +100,9 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
     await page.goto(`${orgUrl}/soa`);
     const row = page.locator('tr[data-ref="A.6.2.4"]');
     await expect(row.getByTestId('soa-gap-result').innerText()).resolves.toContain('Gap: Nonconformant');
-    await row.getByRole('button', { name: 'Set A.6.2.4 to Not started, from the gap analysis' }).click();
+    await row.getByRole('button', { name: 'Use “Planned” for A.6.2.4, from the gap analysis' }).click();
     await row.getByRole('button', { name: /from the gap analysis/ }).waitFor({ state: 'detached' });
-    await expect(row.locator('td').nth(4).innerText()).resolves.toMatch(/^Not started/);
+    await expect(row.locator('td').nth(4).innerText()).resolves.toMatch(/^Planned/);
     expect(problems).toEqual([]);
   });
 

@@ -32,7 +32,7 @@ export function GapSuggestion({ orgId, item, gap, canWrite }: { orgId: string; i
         Gap: {GAP_RESULT_LABELS[gap.result]}
       </Text>
       {offer && (
-        <Button size="compact-xs" variant="light" loading={apply.isPending} onClick={() => apply.mutate(gap.suggestedStatus!)} aria-label={`Set ${item.ref} to ${IMPLEMENTATION_STATUS_LABELS[gap.suggestedStatus!]}, from the gap analysis`}>
+        <Button size="compact-xs" variant="light" loading={apply.isPending} onClick={() => apply.mutate(gap.suggestedStatus!)} aria-label={`Use “${IMPLEMENTATION_STATUS_LABELS[gap.suggestedStatus!]}” for ${item.ref}, from the gap analysis`}>
           Use “{IMPLEMENTATION_STATUS_LABELS[gap.suggestedStatus!]}”
         </Button>
       )}

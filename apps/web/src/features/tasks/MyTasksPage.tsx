@@ -67,6 +67,10 @@ export function MyTasksPage() {
             <Anchor component={Link} to={t.href} fz="sm" fw={600} className={classes.mono}>
               {T.gapSource(t.sourceRef)}
             </Anchor>
+          ) : t.kind === 'action' && t.sourceType === 'metric_breach' && t.sourceRef ? (
+            <Anchor component={Link} to={t.href} fz="sm" fw={600} className={classes.mono}>
+              {t.sourceRef}
+            </Anchor>
           ) : (
             <Badge variant="light" color="gray" tt="none" size="sm">
               {kindLabel(t.kind)}
