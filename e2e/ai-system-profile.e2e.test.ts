@@ -50,7 +50,7 @@ describeWithBrowser('AI system resources and use', () => {
     await page.getByRole('tab', { name: 'Resources & use' }).click();
     await page.waitForURL(/\?tab=resources$/);
     await page.getByRole('heading', { name: 'What is still missing' }).waitFor();
-    await expect(gaps().count()).resolves.toBe(GAPS_BEFORE);
+    await expect.poll(() => gaps().count()).toBe(GAPS_BEFORE);
     await page.getByText('0 of 8 recorded').waitFor();
     await page.getByText(/Control group A\.4 of ISO\/IEC 42001 expects these resources/).waitFor();
     await screenshot(page, 'profile-01-empty');
@@ -65,13 +65,13 @@ describeWithBrowser('AI system resources and use', () => {
     // The new row takes the focus; leaving its required name empty shows the domain's message.
     const dataset = page.getByRole('group', { name: /^Dataset 1/ });
     const name = dataset.getByRole('textbox', { name: 'Dataset name' });
-    await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Save' }).click();
     await dataset.getByText('Dataset name is required').waitFor();
-    await expect(name.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await name.fill('Loan applications 2019–2024');
-    await expect(dataset.getByText('Dataset name is required').count()).resolves.toBe(0);
+    await expect.poll(() => dataset.getByText('Dataset name is required').count()).toBe(0);
   });
 
   it('records a dataset, a tool, where it runs, its use and misuse, who it affects and its oversight', async () => {
@@ -108,9 +108,9 @@ describeWithBrowser('AI system resources and use', () => {
     await page.waitForURL(/\/ai-systems\/[^/]+\?tab=resources$/);
     // Only the people (A.4.6) are still missing.
     await page.getByText('7 of 8 recorded').waitFor();
-    await expect(gaps().allInnerTexts()).resolves.toEqual([expect.stringMatching(/No human resources recorded/)]);
+    await expect.poll(() => gaps().allInnerTexts()).toEqual([expect.stringMatching(/No human resources recorded/)]);
     const table = page.getByTestId('profile-datasets');
-    await expect(table.innerText()).resolves.toMatch(/Loan applications 2019–2024[\s\S]*Training\s+Test\s+Yes[\s\S]*7 years after the loan closes/);
+    await expect.poll(() => table.innerText()).toMatch(/Loan applications 2019–2024[\s\S]*Training\s+Test\s+Yes[\s\S]*7 years after the loan closes/);
     await page.getByTestId('profile-tools').getByText('scikit-learn').waitFor();
     await page.getByTestId('profile-compute').getByText('Cloud', { exact: true }).waitFor();
     await page.getByTestId('profile-affected').getByText('Credit officers').waitFor();
@@ -136,15 +136,15 @@ describeWithBrowser('AI system resources and use', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     const conflict = page.getByTestId('stale-conflict');
     await conflict.waitFor();
-    await expect(conflict.innerText()).resolves.toMatch(/People and skills\s+—\s+Credit risk data scientist: Fairness testing of scoring models/);
+    await expect.poll(() => conflict.innerText()).toMatch(/People and skills\s+—\s+Credit risk data scientist: Fairness testing of scoring models/);
     await screenshot(page, 'profile-06-stale-conflict');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
-    await expect(page.getByRole('group', { name: 'Role 1' }).getByRole('textbox', { name: 'Role' }).inputValue()).resolves.toBe('Credit risk data scientist');
+    await expect.poll(() => page.getByRole('group', { name: 'Role 1' }).getByRole('textbox', { name: 'Role' }).inputValue()).toBe('Credit risk data scientist');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\?tab=resources$/);
     await page.getByText('8 of 8 recorded').waitFor();
-    await expect(gaps().count()).resolves.toBe(0);
+    await expect.poll(() => gaps().count()).toBe(0);
     await page.getByTestId('profile-roles').getByText('Credit risk data scientist').waitFor();
     const system = await apiCall<{ riskTier: string; version: number }>('GET', `/api/orgs/${orgId}/ai-systems/${systemId}`);
     expect(system.body).toMatchObject({ riskTier: 'high', version: 4 });
@@ -162,7 +162,7 @@ describeWithBrowser('AI system resources and use', () => {
     ]);
     const first = entries.first();
     await first.getByText('Changed resources & use').waitFor();
-    await expect(first.locator('tr[data-field="humanResources"]').innerText()).resolves.toMatch(/People and skills\s+—\s+Credit risk data scientist/);
+    await expect.poll(() => first.locator('tr[data-field="humanResources"]').innerText()).toMatch(/People and skills\s+—\s+Credit risk data scientist/);
     await screenshot(page, 'profile-07-history');
     expect(problems).toEqual([]);
   });

@@ -67,7 +67,7 @@ describeWithBrowser('catalogue', () => {
     await iso.getByRole('list', { name: 'Clauses' }).getByRole('link', { name: /^10 Improvement/ }).waitFor();
     await iso.getByRole('list', { name: 'Annex A controls' }).getByRole('link', { name: /^A\.2 Policies related to AI/ }).waitFor();
     // Only the top level shows until a branch is unfolded.
-    await expect(iso.getByRole('link', { name: /^A\.6\.2\.4 / }).count()).resolves.toBe(0);
+    await expect.poll(() => iso.getByRole('link', { name: /^A\.6\.2\.4 / }).count()).toBe(0);
     await page.getByRole('heading', { name: 'Mandatory documented information' }).waitFor();
     await page.getByRole('heading', { name: /Annex C\.2/ }).waitFor();
     const oscal = page.getByRole('link', { name: 'Export OSCAL' });
@@ -84,14 +84,14 @@ describeWithBrowser('catalogue', () => {
   it('unfolds Annex A to A.6.2.4 and shows its guidance and a crosswalk link to NIST', async () => {
     const iso = tree();
     const a6 = iso.getByRole('button', { name: 'Items under A.6', exact: true });
-    await expect(a6.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect.poll(() => a6.getAttribute('aria-expanded')).toBe('false');
     await a6.click();
-    await expect(a6.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect.poll(() => a6.getAttribute('aria-expanded')).toBe('true');
     await iso.getByRole('button', { name: 'Items under A.6.2', exact: true }).click();
     await iso.getByRole('link', { name: /^A\.6\.2\.4 AI system verification and validation/ }).click();
     await page.waitForURL(`${orgUrl}/catalog/iso42001/A.6.2.4`);
     await page.getByRole('heading', { name: 'A.6.2.4 AI system verification and validation', level: 2 }).waitFor();
-    await expect(iso.getByRole('link', { name: /^A\.6\.2\.4 / }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect.poll(() => iso.getByRole('link', { name: /^A\.6\.2\.4 / }).getAttribute('aria-current')).toBe('page');
     for (const heading of ['What it asks', 'What an auditor looks for', 'Typical evidence', 'Crosswalk links']) await page.getByRole('heading', { name: heading }).waitFor();
     expect(await page.getByRole('article').getByRole('listitem').count()).toBeGreaterThan(3);
     await page.getByText('Documented information: document').waitFor();
@@ -113,7 +113,7 @@ describeWithBrowser('catalogue', () => {
     await page.goto(`${orgUrl}/catalog`);
     await tree().waitFor();
     await page.locator('body').press('/');
-    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('search');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
     await page.keyboard.type('event logs');
     const results = page.getByRole('list', { name: /result.* for “event logs”/ });
     await results.getByRole('link', { name: /A\.6\.2\.8 AI system recording of event logs/ }).click();
@@ -124,7 +124,7 @@ describeWithBrowser('catalogue', () => {
     await page.getByText('No results for “zebra quantum”').waitFor();
     await page.getByRole('button', { name: 'Clear search' }).click();
     // Back to the tree, unfolded at the open item.
-    await expect(tree().getByRole('link', { name: /^A\.6\.2\.8 / }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect.poll(() => tree().getByRole('link', { name: /^A\.6\.2\.8 / }).getAttribute('aria-current')).toBe('page');
   });
 
   it('switches to NIST AI RMF, opens an item by its address, and explains an unknown ref', async () => {
@@ -157,7 +157,7 @@ describeWithBrowser('catalogue', () => {
     await page.getByRole('textbox', { name: 'Description' }).fill('Each model release has a reviewed model card before it reaches customers.');
     await page.getByRole('button', { name: 'Add custom control' }).click();
     await page.getByText('ref "4.1" is an ISO/IEC 42001 reference; choose your own, such as ORG-1').waitFor();
-    await expect(ref.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => ref.getAttribute('aria-invalid')).toBe('true');
     await ref.fill('ORG-1');
     await page.getByRole('switch', { name: 'Add guidance' }).check();
     await page.getByRole('textbox', { name: 'What it asks' }).fill('Write and review a model card for each release.');
@@ -190,8 +190,8 @@ describeWithBrowser('catalogue', () => {
     await conflict.getByRole('cell', { name: 'Description', exact: true }).waitFor();
     await screenshot(page, '25-custom-control-conflict');
     await conflict.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
-    await expect(page.getByRole('textbox', { name: 'Description' }).inputValue()).resolves.toBe('Changed by a colleague.');
-    await expect(page.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).resolves.toBe('Model card review before each release');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Description' }).inputValue()).toBe('Changed by a colleague.');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe('Model card review before each release');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(`${orgUrl}/catalog/custom-controls`);
     await row.getByText('Model card review before each release').waitFor();
@@ -201,7 +201,7 @@ describeWithBrowser('catalogue', () => {
     await page.waitForURL(`${orgUrl}/catalog/custom/ORG-1`);
     await page.getByRole('heading', { name: 'ORG-1 Model card review before each release', level: 2 }).waitFor();
     await page.locator('[data-testid="crosswalk-group"][data-framework="iso42001"]').getByRole('link', { name: '6.1.3', exact: true }).waitFor();
-    await expect(page.getByRole('combobox', { name: 'Framework' }).inputValue()).resolves.toBe('Custom controls');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Framework' }).inputValue()).toBe('Custom controls');
   });
 
   it('imports a framework file through the form, rejects a bad one with its line, and offers to replace', async () => {
@@ -220,14 +220,14 @@ describeWithBrowser('catalogue', () => {
     await file.setInputFiles({ name: 'acme.yaml', mimeType: 'application/yaml', buffer: Buffer.from(GOOD_FILE) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('cell', { name: 'acme.yaml' }).waitFor();
-    await expect(page.getByTestId('import-issues').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('import-issues').count()).toBe(0);
     await page.getByRole('cell', { name: '2 items' }).waitFor();
     // The same id again: the form offers to replace the earlier import.
     await file.setInputFiles({ name: 'acme.yaml', mimeType: 'application/yaml', buffer: Buffer.from(GOOD_FILE) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('button', { name: 'Replace the earlier import' }).click();
     await page.getByText('"Acme AI policy" replaced the earlier import.', { exact: false }).first().waitFor();
-    await expect(page.getByRole('cell', { name: 'acme.yaml' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'acme.yaml' }).count()).toBe(1);
     await screenshot(page, '27-imports');
 
     await page.getByRole('link', { name: 'Acme AI policy' }).first().click();

@@ -79,7 +79,7 @@ describeWithBrowser('collaboration', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     const conflict = page.getByTestId('stale-conflict');
     await conflict.waitFor();
-    await expect(conflict.innerText()).resolves.toMatch(/Risk tier\s+High\s+Not yet classified/);
+    await expect.poll(() => conflict.innerText()).toMatch(/Risk tier\s+High\s+Not yet classified/);
     await screenshot(page, '12-stale-conflict');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
@@ -94,7 +94,7 @@ describeWithBrowser('collaboration', () => {
     await page.getByRole('cell', { name: 'e2e', exact: true }).waitFor();
     await page.getByRole('textbox', { name: 'Token name' }).fill('Laptop CLI');
     await page.getByRole('button', { name: 'Create token' }).click();
-    await expect(page.getByTestId('secret-value').innerText()).resolves.toMatch(/\S{20,}/);
+    await expect.poll(() => page.getByTestId('secret-value').innerText()).toMatch(/\S{20,}/);
     await screenshot(page, '13-tokens');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.goto(`${running.baseUrl}/orgs/${orgId}/internal-audit`);

@@ -46,7 +46,7 @@ describeWithBrowser('context and interested parties', () => {
     await page.waitForURL(`${orgUrl}/context`);
     await page.getByText('Nothing recorded yet: fill in and save').waitFor();
     // Six roles, each explained in a line.
-    await expect(page.locator('[data-role]').count()).resolves.toBe(6);
+    await expect.poll(() => page.locator('[data-role]').count()).toBe(6);
     await role('AI producer').getByText('Designs, develops, tests or deploys').waitFor();
 
     await role('AI provider').getByRole('checkbox', { name: 'We have this role' }).check();
@@ -60,8 +60,8 @@ describeWithBrowser('context and interested parties', () => {
     await page.getByRole('button', { name: 'Save context' }).click();
     await page.getByText(CLIMATE_RULE).waitFor();
     const climateReason = page.getByRole('textbox', { name: 'Reason for the decision' });
-    await expect(climateReason.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-invalid'))).resolves.toBe('true');
+    await expect.poll(() => climateReason.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-invalid'))).toBe('true');
     await screenshot(page, '30-context-climate-rule');
 
     await climateReason.fill('Our models are small and run in a data centre on renewable power; weather does not change what they do.');
@@ -91,8 +91,8 @@ describeWithBrowser('context and interested parties', () => {
     await conflict.getByRole('cell', { name: 'Context summary', exact: true }).waitFor();
     await screenshot(page, '32-context-conflict');
     await conflict.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
-    await expect(page.getByRole('textbox', { name: 'Reason for the decision' }).inputValue()).resolves.toBe('Reviewed by the board: not relevant for now.');
-    await expect(page.getByRole('textbox', { name: 'Context summary' }).inputValue()).resolves.toBe('A mobility start-up in Germany.');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Reason for the decision' }).inputValue()).toBe('Reviewed by the board: not relevant for now.');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Context summary' }).inputValue()).toBe('A mobility start-up in Germany.');
     await page.getByRole('button', { name: 'Save context' }).click();
     await page.getByText(/^Version 3, saved /).waitFor();
     const after = await apiCall<{ summary: string; climateReason: string }>('GET', `/api/orgs/${orgId}/context`);
@@ -135,7 +135,7 @@ describeWithBrowser('context and interested parties', () => {
     const table = page.getByTestId('issues-table');
     await shows('2 issues');
     const internal = table.locator('tr[data-kind="internal"]');
-    await expect(internal.getAttribute('data-review')).resolves.toBe('overdue');
+    await expect.poll(() => internal.getAttribute('data-review')).toBe('overdue');
     await internal.getByText('Overdue').waitFor();
     await page.getByTestId('overdue-summary').getByText('1 issue is past the review date').waitFor();
     await screenshot(page, '34-issues');
@@ -145,8 +145,8 @@ describeWithBrowser('context and interested parties', () => {
     await kind.getByText('Internal', { exact: true }).click();
     await page.waitForURL(/kind=internal/);
     await shows('1 issue');
-    await expect(table.locator('tbody tr').count()).resolves.toBe(1);
-    await expect(table.locator('tr[data-kind="external"]').count()).resolves.toBe(0);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => table.locator('tr[data-kind="external"]').count()).toBe(0);
     await kind.getByText('External', { exact: true }).click();
     await shows('1 issue');
     await table.getByText('EU AI Act obligations').waitFor();
@@ -171,12 +171,12 @@ describeWithBrowser('context and interested parties', () => {
     await edit.getByLabel('Review date').fill('2099-01-31');
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.waitFor({ state: 'detached' });
-    await expect(internal.getAttribute('data-review')).resolves.toBe('later');
+    await expect.poll(() => internal.getAttribute('data-review')).toBe('later');
     await internal.getByRole('button', { name: /^Actions: / }).click();
     await page.getByRole('menuitem', { name: 'History' }).click();
     const drawer = page.getByRole('dialog', { name: 'History of the issue' });
     await drawer.locator('tr[data-field="reviewDate"]').waitFor();
-    await expect(drawer.getByTestId('history-entry').count()).resolves.toBe(2);
+    await expect.poll(() => drawer.getByTestId('history-entry').count()).toBe(2);
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
   });
@@ -208,14 +208,14 @@ describeWithBrowser('context and interested parties', () => {
     // Addressed, but neither refs nor how: the rule shows on the row.
     await page.getByRole('button', { name: 'Add interested party' }).click();
     await first.getByText(RULE).waitFor();
-    await expect(first.getByRole('textbox', { name: 'How it is addressed' }).getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(second.getByText(RULE).count()).resolves.toBe(0);
+    await expect.poll(() => first.getByRole('textbox', { name: 'How it is addressed' }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => second.getByText(RULE).count()).toBe(0);
     await screenshot(page, '35-party-form-rule');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await first.getByRole('combobox', { name: 'Addressed through (ISO/IEC 42001)' }).fill('A.8.2');
     await page.getByRole('option', { name: /^A\.8\.2 / }).click();
     await page.keyboard.press('Escape');
-    await expect(first.getByText(RULE).count()).resolves.toBe(0);
+    await expect.poll(() => first.getByText(RULE).count()).toBe(0);
     await page.getByRole('button', { name: 'Add interested party' }).click();
 
     await page.waitForURL(/\/context\/parties\/[^/]+$/);
@@ -232,8 +232,8 @@ describeWithBrowser('context and interested parties', () => {
     await page.getByRole('link', { name: 'Interested parties' }).first().click();
     await page.waitForURL(`${orgUrl}/context/parties`);
     const row = page.locator('tr[data-party="Federal transport authority"]');
-    await expect(row.getByTestId('requirement-count').innerText()).resolves.toBe('2');
-    await expect(row.getByTestId('addressed-count').innerText()).resolves.toBe('1 of 2');
+    await expect.poll(() => row.getByTestId('requirement-count').innerText()).toBe('2');
+    await expect.poll(() => row.getByTestId('addressed-count').innerText()).toBe('1 of 2');
     await page.getByText('1 party · 2 requirements, 1 addressed by the AIMS').waitFor();
     await screenshot(page, '37-parties');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -102,7 +102,7 @@ describeWithBrowser('Controls in operation', () => {
     await page.goto(`${orgUrl}/controls`);
     const row = page.locator(`tr[data-ref="${REF}"]`);
     await row.getByText('Operating', { exact: true }).waitFor();
-    await expect(row.locator('[data-col="operatingSince"]').innerText()).resolves.toMatch(/\d/);
+    await expect.poll(() => row.locator('[data-col="operatingSince"]').innerText()).toMatch(/\d/);
     await screenshot(page, '91-controls-register');
     // A phone's width: the register scrolls sideways inside its frame; the control page stacks.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -113,8 +113,8 @@ describeWithBrowser('Controls in operation', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${orgUrl}/soa`);
     const link = page.locator(`tr[data-ref="${REF}"]`).getByTestId('soa-control-link');
-    await expect(link.innerText()).resolves.toBe('Operating');
-    await expect(link.getAttribute('href')).resolves.toBe(`/orgs/${orgId}/controls/${REF}`);
+    await expect.poll(() => link.innerText()).toBe('Operating');
+    await expect.poll(() => link.getAttribute('href')).toBe(`/orgs/${orgId}/controls/${REF}`);
     expect(problems).toEqual([]);
   });
 });

@@ -105,7 +105,7 @@ afterAll(async () => {
 for (const scheme of ['dark', 'light'] as const) describeWithBrowser(`${scheme} mode`, () => {
   it('is the scheme Mantine renders', async () => {
     const { page } = sessions.get(scheme)!;
-    await expect(page.locator('html').getAttribute('data-mantine-color-scheme')).resolves.toBe(scheme);
+    await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe(scheme);
   });
 
   it.each(PAGES)('%s passes axe (no serious or critical violations)', async (label, path, heading) => {

@@ -71,27 +71,27 @@ describeWithBrowser('documents under control (7.5)', () => {
     await owner.getByRole('heading', { level: 1, name: 'Documentation' }).waitFor();
     await line('ai-policy').getByText('Missing', { exact: true }).waitFor();
     await line('ai-policy').getByText('No document yet: create “AI policy” from its template in Documents.').waitFor();
-    await expect(owner.getByTestId('docs-progress-text').innerText()).resolves.toMatch(/^0\s+of 21 met/);
+    await expect.poll(() => owner.getByTestId('docs-progress-text').innerText()).toMatch(/^0\s+of 21 met/);
     expect(await seriousA11yViolations(owner)).toEqual([]);
     await screenshot(owner, '80-documents-master-list');
 
     await line('ai-policy').getByRole('link', { name: 'Create from template: AI policy' }).click();
     await owner.getByRole('heading', { level: 1, name: 'New document: AI policy' }).waitFor();
     // The suggestion is offered; the leadership's own words are left for a placeholder.
-    await expect(owner.getByRole('textbox', { name: 'Which uses of AI are not allowed at all?' }).inputValue()).resolves.toContain('without human review');
+    await expect.poll(() => owner.getByRole('textbox', { name: 'Which uses of AI are not allowed at all?' }).inputValue()).toContain('without human review');
     expect(await seriousA11yViolations(owner)).toEqual([]);
     await screenshot(owner, '81-documents-wizard');
     await owner.getByRole('button', { name: 'Write the first draft' }).click();
     await owner.waitForURL(/\/documents\/[^/?]+$/);
     docUrl = owner.url();
     await owner.getByText('NWL-POL-001', { exact: true }).first().waitFor();
-    await expect(status(owner).innerText()).resolves.toContain('A draft');
+    await expect.poll(() => status(owner).innerText()).toContain('A draft');
   });
 
   it('highlights and counts the placeholders, which are filled in the editor and saved', async () => {
     const count = owner.getByTestId('placeholder-count');
-    await expect(count.innerText()).resolves.toMatch(/^\d+ placeholders? to fill$/);
-    await expect(owner.locator('.ProseMirror [data-placeholder]').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => count.innerText()).toMatch(/^\d+ placeholders? to fill$/);
+    await expect.poll(() => owner.locator('.ProseMirror [data-placeholder]').count()).toBeGreaterThan(0);
     expect(await seriousA11yViolations(owner)).toEqual([]);
     await screenshot(owner, '82-documents-draft');
     // Replace each highlighted placeholder with text, the way a person selects it and types.
@@ -108,7 +108,7 @@ describeWithBrowser('documents under control (7.5)', () => {
       await owner.waitForTimeout(50);
       await owner.keyboard.type('We use AI to decide faster and more fairly on credit');
     }
-    await expect(count.innerText()).resolves.toBe('No placeholder left');
+    await expect.poll(() => count.innerText()).toBe('No placeholder left');
     await owner.getByRole('button', { name: 'Save draft' }).click();
     await owner.getByText('All changes saved').waitFor();
     const saved = await apiCall<{ items: { latest: { id: string } }[] }>('GET', `/api/orgs/${orgId}/documents`);
@@ -125,7 +125,7 @@ describeWithBrowser('documents under control (7.5)', () => {
     await owner.getByRole('option', { name: REVIEWER.name }).click();
     await submit.getByRole('button', { name: 'Submit for review' }).click();
     await submit.waitFor({ state: 'hidden' });
-    await expect(status(owner).innerText()).resolves.toContain('In review since');
+    await expect.poll(() => status(owner).innerText()).toContain('In review since');
 
     await openReviewTask();
     expect(await seriousA11yViolations(reviewer)).toEqual([]);
@@ -136,10 +136,10 @@ describeWithBrowser('documents under control (7.5)', () => {
 
     await owner.reload();
     await owner.getByTestId('review').getByText('“Name the lending officers who review every refusal.”').waitFor();
-    await expect(owner.getByRole('button', { name: 'Approve' }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => owner.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
     await owner.getByRole('button', { name: 'Send back' }).click();
     await decide(owner, 'Send back to the author', 'Please add who reviews refusals.', 'Send back');
-    await expect(status(owner).innerText()).resolves.toContain('A draft');
+    await expect.poll(() => status(owner).innerText()).toContain('A draft');
   });
 
   it('is fixed, resubmitted, agreed, approved and published', async () => {
@@ -164,7 +164,7 @@ describeWithBrowser('documents under control (7.5)', () => {
     await owner.reload();
     await owner.getByRole('button', { name: 'Approve' }).click();
     await decide(owner, 'Approve this version', 'Approved at the board meeting', 'Approve');
-    await expect(status(owner).innerText()).resolves.toContain('Approved by Nora Owner');
+    await expect.poll(() => status(owner).innerText()).toContain('Approved by Nora Owner');
     await owner.getByRole('button', { name: 'Publish' }).click();
     await owner.getByTestId('lifecycle-status').getByText('In force since', { exact: false }).waitFor();
     await owner.getByRole('button', { name: 'I have read version 1.0' }).click();
@@ -192,8 +192,8 @@ describeWithBrowser('documents under control (7.5)', () => {
   it('shows the policy in force on the master list, and in the register', async () => {
     await owner.goto(`${orgUrl}/documentation`);
     await line('ai-policy').getByText('In force', { exact: true }).waitFor();
-    await expect(line('ai-policy').innerText()).resolves.toContain('NWL-POL-001');
-    await expect(line('ai-policy').innerText()).resolves.toContain('1.0');
+    await expect.poll(() => line('ai-policy').innerText()).toContain('NWL-POL-001');
+    await expect.poll(() => line('ai-policy').innerText()).toContain('1.0');
     await owner.goto(`${orgUrl}/documents?state=published`);
     await owner.locator('[data-testid="document-row"][data-code="NWL-POL-001"]').waitFor();
     await owner.goto(orgUrl);
@@ -207,7 +207,7 @@ describeWithBrowser('documents under control (7.5)', () => {
       await owner.goto(`${orgUrl}${path}`);
       await owner.getByRole('heading', { level: 1 }).first().waitFor();
       await owner.waitForLoadState('networkidle');
-      await expect(owner.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+      await expect.poll(() => owner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     }
     await screenshot(owner, '85-documents-390');
     await owner.setViewportSize({ width: 1280, height: 800 });

@@ -58,7 +58,7 @@ describeWithBrowser('gap analysis', () => {
     assessmentUrl = page.url().replace(/\/4\.1$/, '');
     await page.getByRole('heading', { name: 'Readiness 2026', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Understanding the organization and its context', level: 2 }).waitFor();
-    await expect(page.getByTestId('live-readiness-value').innerText()).resolves.toBe('0%');
+    await expect.poll(() => page.getByTestId('live-readiness-value').innerText()).toBe('0%');
     // The catalogue guidance sits beside the question.
     const guidance = page.getByTestId('guidance');
     for (const h of ['What it asks', 'What an auditor looks for', 'Typical evidence']) await guidance.getByRole('heading', { name: h }).waitFor();
@@ -67,17 +67,17 @@ describeWithBrowser('gap analysis', () => {
   it('answers by click and by keyboard, saving as it goes', async () => {
     await radio('Conformant').click();
     await saved();
-    await expect(page.getByTestId('live-readiness-value').innerText()).resolves.toBe('1.4%');
+    await expect.poll(() => page.getByTestId('live-readiness-value').innerText()).toBe('1.4%');
     // J moves on, a digit answers; the shortcut hint says so.
     await page.getByTestId('shortcut-hint').waitFor();
     await page.keyboard.press('j');
     await openItem('4.2');
     await page.keyboard.press('2');
-    await expect(radio('Partially conformant').getAttribute('aria-checked')).resolves.toBe('true');
+    await expect.poll(() => radio('Partially conformant').getAttribute('aria-checked')).toBe('true');
     await page.keyboard.press('j');
     await openItem('4.3');
     await page.keyboard.press('3');
-    await expect(radio('Nonconformant').getAttribute('aria-checked')).resolves.toBe('true');
+    await expect.poll(() => radio('Nonconformant').getAttribute('aria-checked')).toBe('true');
     const notes = editor().getByRole('textbox', { name: 'Current practice' });
     await notes.fill('Scope drafted by the AI governance group; exclusions not justified yet.');
     // Esc leaves the field (saving it) and K goes back.
@@ -85,19 +85,19 @@ describeWithBrowser('gap analysis', () => {
     await saved();
     await page.keyboard.press('k');
     await openItem('4.2');
-    await expect(radio('Partially conformant').getAttribute('aria-checked')).resolves.toBe('true');
+    await expect.poll(() => radio('Partially conformant').getAttribute('aria-checked')).toBe('true');
     // A reload shows what the server kept.
     await page.goto(`${assessmentUrl}/4.3`);
     await openItem('4.3');
-    await expect(radio('Nonconformant').getAttribute('aria-checked')).resolves.toBe('true');
-    await expect(editor().getByRole('textbox', { name: 'Current practice' }).inputValue()).resolves.toContain('exclusions not justified');
-    await expect(page.locator('[data-testid="section"][data-section="4"]').getAttribute('data-answered')).resolves.toBe('3');
+    await expect.poll(() => radio('Nonconformant').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => editor().getByRole('textbox', { name: 'Current practice' }).inputValue()).toContain('exclusions not justified');
+    await expect.poll(() => page.locator('[data-testid="section"][data-section="4"]').getAttribute('data-answered')).toBe('3');
     await screenshot(page, '51-gap-questionnaire');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('offers not applicable only for Annex A controls, and only with a justification', async () => {
-    await expect(radio('Not applicable').count()).resolves.toBe(0);
+    await expect.poll(() => radio('Not applicable').count()).toBe(0);
     await page.keyboard.press('4');
     await editor().getByText('4.3 is a requirement of clauses 4–10: every one applies, so it cannot be marked not applicable').waitFor();
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^A\.2 Policies related to AI/ }).click();
@@ -109,8 +109,8 @@ describeWithBrowser('gap analysis', () => {
     await justification.fill('The AI policy is covered by the group policy we inherit; recorded in the SoA.');
     await justification.press('Tab');
     await saved();
-    await expect(radio('Not applicable').getAttribute('aria-checked')).resolves.toBe('true');
-    await expect(editor().getByText('Give a justification to mark A.2.2 not applicable').count()).resolves.toBe(0);
+    await expect.poll(() => radio('Not applicable').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => editor().getByText('Give a justification to mark A.2.2 not applicable').count()).toBe(0);
   });
 
   it('lists the gaps in order, and an answered requirement leaves the list', async () => {
@@ -118,9 +118,9 @@ describeWithBrowser('gap analysis', () => {
     await page.waitForURL(`${assessmentUrl}/gaps`);
     const row = (ref: string) => page.locator(`[data-testid="gap-row"][data-ref="${ref}"]`);
     await row('4.4').waitFor();
-    await expect(row('4.1').count()).resolves.toBe(0);
-    await expect(row('A.2.2').count()).resolves.toBe(0);
-    await expect(page.getByText('Showing 68 of 68 gaps').count()).resolves.toBe(1);
+    await expect.poll(() => row('4.1').count()).toBe(0);
+    await expect.poll(() => row('A.2.2').count()).toBe(0);
+    await expect.poll(() => page.getByText('Showing 68 of 68 gaps').count()).toBe(1);
     // Documented information first: 4.3 asks for it, 4.2 does not.
     const order = await page.getByTestId('gap-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')));
     expect(order.indexOf('4.3')).toBeLessThan(order.indexOf('4.2'));
@@ -130,7 +130,7 @@ describeWithBrowser('gap analysis', () => {
     await saved();
     await page.getByRole('link', { name: 'Gap list', exact: true }).click();
     await page.getByText('Showing 67 of 67 gaps').waitFor();
-    await expect(row('4.4').count()).resolves.toBe(0);
+    await expect.poll(() => row('4.4').count()).toBe(0);
     await page.getByRole('switch', { name: 'Documented information only' }).click();
     await row('4.2').waitFor({ state: 'detached' });
     await row('4.3').waitFor();
@@ -164,7 +164,7 @@ describeWithBrowser('gap analysis', () => {
     await page.waitForURL(`${orgUrl}/tasks`);
     const tasks = page.getByTestId('task-row');
     await tasks.nth(1).waitFor();
-    await expect(tasks.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')).sort())).resolves.toEqual(['4.2', '4.3']);
+    await expect.poll(() => tasks.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')).sort())).toEqual(['4.2', '4.3']);
     const task = page.locator('[data-testid="task-row"][data-ref="4.3"]');
     await task.getByText('Close the gap on 4.3').waitFor();
     await task.getByRole('combobox', { name: /Status of/ }).click();
@@ -180,11 +180,11 @@ describeWithBrowser('gap analysis', () => {
     await page.getByRole('link', { name: 'Gap analysis', exact: true }).first().click();
     await page.waitForURL(`${orgUrl}/gap-analysis`);
     // 4.1 and 4.4 conformant, 4.2 partially, 4.3 not; A.2.2 not applicable: 2.5 of 69 applicable.
-    await expect(page.getByTestId('readiness-overall-value').innerText()).resolves.toBe('3.6%');
-    await expect(page.getByTestId('readiness-answered-value').innerText()).resolves.toBe('5 of 70');
-    await expect(heat('4').innerText()).resolves.toBe('62.5%');
-    await expect(heat('5').innerText()).resolves.toBe('0%');
-    await expect(heat('A.2').innerText()).resolves.toBe('0%');
+    await expect.poll(() => page.getByTestId('readiness-overall-value').innerText()).toBe('3.6%');
+    await expect.poll(() => page.getByTestId('readiness-answered-value').innerText()).toBe('5 of 70');
+    await expect.poll(() => heat('4').innerText()).toBe('62.5%');
+    await expect.poll(() => heat('5').innerText()).toBe('0%');
+    await expect.poll(() => heat('A.2').innerText()).toBe('0%');
     await page.getByTestId('score-formula').getByText(/applicable items/).waitFor();
     await page.getByRole('link', { name: /^4 Context of the organization readiness 62\.5%/ }).waitFor();
     await screenshot(page, '56-gap-overview');
@@ -200,15 +200,15 @@ describeWithBrowser('gap analysis', () => {
     const snapshotRow = page.locator('[data-testid="assessment-row"][data-kind="snapshot"]');
     await snapshotRow.getByRole('link', { name: 'After the first workshop', exact: true }).waitFor();
     const chart = page.getByRole('img', { name: /^Readiness over time: / });
-    await expect(chart.getAttribute('aria-label')).resolves.toMatch(/After the first workshop \(snapshot, [^)]+\) 3\.6%/);
-    await expect(page.getByTestId('progress-chart').getAttribute('data-points')).resolves.toBe('2');
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/After the first workshop \(snapshot, [^)]+\) 3\.6%/);
+    await expect.poll(() => page.getByTestId('progress-chart').getAttribute('data-points')).toBe('2');
     await screenshot(page, '57-gap-overview-snapshot');
 
     await snapshotRow.getByRole('link', { name: 'After the first workshop', exact: true }).click();
     await page.getByTestId('snapshot-banner').waitFor();
     await page.locator('[data-testid="item-editor"]').waitFor();
-    await expect(radio('Conformant').isDisabled()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Import from Excel' }).count()).resolves.toBe(0);
+    await expect.poll(() => radio('Conformant').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Import from Excel' }).count()).toBe(0);
     await screenshot(page, '58-gap-snapshot-read-only');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -222,7 +222,7 @@ describeWithBrowser('gap analysis', () => {
     await page.waitForURL(`${assessmentUrl}/compare`);
     const moves = page.getByTestId('compare-items');
     await moves.locator('li[data-change="improved"]').filter({ hasText: '4.3' }).waitFor();
-    await expect(moves.locator('li').count()).resolves.toBe(1);
+    await expect.poll(() => moves.locator('li').count()).toBe(1);
     await page.locator('[data-testid="score-deltas"] tr[data-part="4"]').getByText('+12.5').waitFor();
     await page.locator('[data-testid="compare-summary"] [data-part="overall"]').getByText('+0.7').waitFor();
     await screenshot(page, '59-gap-compare');
@@ -267,7 +267,7 @@ describeWithBrowser('gap analysis', () => {
     fs.rmSync(dir, { recursive: true, force: true });
     await page.goto(`${assessmentUrl}/5.3`);
     await openItem('5.3');
-    await expect(radio('Conformant').getAttribute('aria-checked')).resolves.toBe('true');
+    await expect.poll(() => radio('Conformant').getAttribute('aria-checked')).toBe('true');
   });
 
   it('never overwrites a colleague: a stale save shows their value and re-applies mine on request', async () => {
@@ -286,13 +286,13 @@ describeWithBrowser('gap analysis', () => {
     await alert.getByText('Someone else saved this requirement while you were answering it').waitFor();
     await alert.getByRole('cell', { name: 'Improvement log kept by the quality team.' }).waitFor();
     await alert.getByRole('cell', { name: 'Improvements are discussed in the monthly AI board.' }).waitFor();
-    await expect(notes.inputValue()).resolves.toBe('Improvement log kept by the quality team.');
+    await expect.poll(() => notes.inputValue()).toBe('Improvement log kept by the quality team.');
     await screenshot(page, '61-gap-stale-conflict');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await alert.getByRole('button', { name: 'Re-apply my change on top of theirs' }).click();
     await alert.waitFor({ state: 'detached' });
     await saved();
-    await expect(notes.inputValue()).resolves.toBe('Improvements are discussed in the monthly AI board.');
+    await expect.poll(() => notes.inputValue()).toBe('Improvements are discussed in the monthly AI board.');
     const after = await page.request.get(itemUrl.replace(/\/items\/10\.1$/, ''));
     const saved10 = ((await after.json()) as { items: { ref: string; notes: string; version: number }[] }).items.find((i) => i.ref === '10.1');
     expect(saved10).toMatchObject({ notes: 'Improvements are discussed in the monthly AI board.', version: 3 });

@@ -89,16 +89,16 @@ describeWithBrowser('AI system impact assessments', () => {
     expect(assessmentUrl).toMatch(new RegExp(`/orgs/${orgId}/impact-assessments/[^/]+$`));
 
     const signOff = page.getByTestId('impact-signoff');
-    await expect(signOff.getByTestId('impact-status').innerText()).resolves.toBe('Draft');
+    await expect.poll(() => signOff.getByTestId('impact-status').innerText()).toBe('Draft');
     const missing = signOff.getByTestId('signoff-problems').getByRole('listitem');
-    await expect(missing.allInnerTexts()).resolves.toEqual([
+    await expect.poll(() => missing.allInnerTexts()).toEqual([
       'Answer every effect area for Older policyholders (write "none expected" with the reason where it does not apply): transparency, privacy and security, safety and health, human rights',
       'Answer every societal effect area (A.5.5), or say why the societal section does not apply: environment and sustainability, government and democratic processes, health and safety, culture, norms and values',
       'Rate severity and likelihood',
       'Write the conclusion',
       'Set how long the assessment is kept (A.5.3)',
     ]);
-    await expect(signOff.getByRole('button', { name: 'Sign off' }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => signOff.getByRole('button', { name: 'Sign off' }).isDisabled()).toBe(true);
     const shown = page.getByTestId('impact-group');
     await shown.getByText('Older policyholders').waitFor();
     await shown.getByText('Vulnerable', { exact: true }).waitFor();
@@ -137,20 +137,20 @@ describeWithBrowser('AI system impact assessments', () => {
 
     const signOff = page.getByTestId('impact-signoff');
     await signOff.getByText('Complete: ready to be signed off.').waitFor();
-    await expect(page.getByTestId('impact-rating').innerText()).resolves.toBe('Severity 4 (Major) × likelihood 3 (Possible) = 12');
+    await expect.poll(() => page.getByTestId('impact-rating').innerText()).toBe('Severity 4 (Major) × likelihood 3 (Possible) = 12');
     await signOff.getByRole('button', { name: 'Sign off' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign off IA-1?' });
     await dialog.getByRole('button', { name: 'Sign off' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('IA-1 was signed off.').waitFor();
     await signOff.getByTestId('impact-signed-off').getByText(/^Signed off by Olga Owner on /).waitFor();
-    await expect(signOff.getByTestId('impact-status').innerText()).resolves.toBe('Signed off');
+    await expect.poll(() => signOff.getByTestId('impact-status').innerText()).toBe('Signed off');
     // A signed-off assessment is a kept record: no more editing, a follow-up instead.
-    await expect(page.getByRole('link', { name: 'Edit' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Follow-up assessment' }).waitFor();
     const history = page.getByTestId('history-entry');
     await expect.poll(() => history.count()).toBe(3);
-    await expect(history.first().getAttribute('data-action')).resolves.toBe('impact_assessment.signed_off');
+    await expect.poll(() => history.first().getAttribute('data-action')).toBe('impact_assessment.signed_off');
     // The completing edit shows each field it changed, before and after.
     const edit = page.locator('[data-testid="history-entry"][data-action="impact_assessment.updated"]');
     await expect.poll(() => edit.locator('[data-field]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(['affectedGroups', 'societalNotApplicable', 'severity', 'likelihood', 'mitigations', 'conclusion', 'retentionUntil']);
@@ -162,8 +162,8 @@ describeWithBrowser('AI system impact assessments', () => {
     await page.getByRole('button', { name: 'Create a risk from this impact' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create a risk from this impact' });
     // The rating starts from the assessment's likelihood and severity.
-    await expect(dialog.getByRole('combobox', { name: 'Likelihood' }).inputValue()).resolves.toBe('3 · Possible');
-    await expect(dialog.getByRole('combobox', { name: 'Consequence' }).inputValue()).resolves.toBe('4 · Major');
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Likelihood' }).inputValue()).toBe('3 · Possible');
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Consequence' }).inputValue()).toBe('4 · Major');
     // Enter in the empty title submits: the form refuses, naming both missing fields.
     await dialog.getByRole('textbox', { name: 'Risk title' }).press('Enter');
     await dialog.getByText('Give the risk a title').waitFor();
@@ -184,7 +184,7 @@ describeWithBrowser('AI system impact assessments', () => {
 
     await page.goto(assessmentUrl);
     const risks = page.getByTestId('impact-risks');
-    await expect(risks.getByRole('link', { name: 'R-1' }).getAttribute('href')).resolves.toBe(`/orgs/${orgId}/risks/${riskId}`);
+    await expect.poll(() => risks.getByRole('link', { name: 'R-1' }).getAttribute('href')).toBe(`/orgs/${orgId}/risks/${riskId}`);
     await risks.getByText('Older policyholders cannot use the chatbot').waitFor();
   });
 

@@ -99,7 +99,7 @@ describeWithBrowser('main flow', () => {
     await page.getByText('Name is required').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await name.fill(SYSTEM.name);
-    await expect(page.getByText('Name is required').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText('Name is required').count()).toBe(0);
     await page.getByRole('textbox', { name: 'Intended purpose' }).fill(SYSTEM.purpose);
     await page.getByRole('combobox', { name: 'AI roles' }).click();
     await page.getByRole('option', { name: 'Provider' }).click();
@@ -133,7 +133,7 @@ describeWithBrowser('main flow', () => {
     await entries.first().waitFor();
     expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['ai_system.updated', 'ai_system.created']);
     const change = page.locator('[data-testid="history-entry"][data-action="ai_system.updated"] tr[data-field="lifecycleStage"]');
-    await expect(change.innerText()).resolves.toMatch(/Lifecycle stage\s+Design\s+Deployment/);
+    await expect.poll(() => change.innerText()).toMatch(/Lifecycle stage\s+Design\s+Deployment/);
     await screenshot(page, '06-history');
   });
 
@@ -143,7 +143,7 @@ describeWithBrowser('main flow', () => {
     await page.getByRole('link', { name: SYSTEM.name }).waitFor();
     await page.getByText('Showing 1 of 1 AI system').waitFor();
     await page.locator('body').press('/');
-    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('search');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
     await page.keyboard.type('nothing like this');
     await page.getByText('No AI system matches these filters').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
@@ -161,7 +161,7 @@ describeWithBrowser('main flow', () => {
       await table.locator(`tr[data-action="${action}"]`).first().waitFor();
     }
     await page.getByRole('button', { name: 'Verify chain' }).click();
-    await expect(page.getByTestId('verify-result').innerText()).resolves.toMatch(/Chain verified[\s\S]*intact/);
+    await expect.poll(() => page.getByTestId('verify-result').innerText()).toMatch(/Chain verified[\s\S]*intact/);
     await screenshot(page, '08-audit-trail');
     await page.goto(orgUrl);
     await page.getByText('Guided start').waitFor();

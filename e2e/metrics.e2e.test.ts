@@ -39,7 +39,7 @@ describeWithBrowser('Monitoring and objectives', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI objectives' }).click();
     await page.waitForURL(`${owner.orgUrl}/objectives`);
     await page.getByRole('link', { name: 'Keep drift low' }).waitFor();
-    await expect(page.getByRole('table', { name: 'AI objectives' }).innerText()).resolves.toContain('50%');
+    await expect.poll(() => page.getByRole('table', { name: 'AI objectives' }).innerText()).toContain('50%');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describeWithBrowser('Monitoring and objectives', () => {
 
   it('charts the measurements with the threshold and shows the open breach on the metric page', async () => {
     await page.getByTestId('open-breach').waitFor();
-    await expect(page.getByTestId('metric-chart').getAttribute('data-points')).resolves.toBe('2');
+    await expect.poll(() => page.getByTestId('metric-chart').getAttribute('data-points')).toBe('2');
     await page.getByText('Upper threshold 0.2').first().waitFor();
     await screenshot(page, '91-metric-page');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -60,20 +60,20 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
   it('says per step what is true today', async () => {
     await page.getByTestId('step-implementation').getByText(/SoA v1 approved/).waitFor();
     await screenshot(page, 'overview-after-steps');
-    await expect(page.getByTestId('step-gap-analysis').getAttribute('data-state')).resolves.toBe('in_progress');
-    await expect(page.getByTestId('step-gap-analysis').innerText()).resolves.toMatch(/3 of \d+ requirements and controls answered/);
+    await expect.poll(() => page.getByTestId('step-gap-analysis').getAttribute('data-state')).toBe('in_progress');
+    await expect.poll(() => page.getByTestId('step-gap-analysis').innerText()).toMatch(/3 of \d+ requirements and controls answered/);
     const scope = await page.getByTestId('step-scope').innerText();
     expect(scope).toContain(`Scope approved on ${today} (revision 1)`);
     expect(scope).toContain(`Risk criteria No. 1 approved on ${today}`);
     const impl = await page.getByTestId('step-implementation').innerText();
     expect(impl).toContain(`SoA v1 approved on ${today}`);
     expect(impl).toContain('1 open risk, 1 above the acceptance level (Medium) with no treatment or acceptance');
-    await expect(page.getByTestId('step-internal-audit').getAttribute('data-state')).resolves.toBe('not_built');
+    await expect.poll(() => page.getByTestId('step-internal-audit').getAttribute('data-state')).toBe('not_built');
   });
 
   it('lists the next three things to do, and their links land', async () => {
     const next = page.getByTestId('next-things').getByRole('link');
-    await expect(next.count()).resolves.toBe(3);
+    await expect.poll(() => next.count()).toBe(3);
     const labels = await next.allInnerTexts();
     // One per step under way, in journey order.
     expect(labels[0]).toMatch(/^Answer the gap questionnaire \(\d+ left\)$/);
@@ -91,7 +91,7 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
     // Newest first: the task, then the SoA approval; older entries from step 2 further down.
     expect(recent).toContain('Action: Brief the claims team on the chatbot limits');
     expect(recent).toContain('Statement of Applicability');
-    await expect(page.getByTestId('org-tasks').innerText()).resolves.toContain('Brief the claims team on the chatbot limits');
+    await expect.poll(() => page.getByTestId('org-tasks').innerText()).toContain('Brief the claims team on the chatbot limits');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
@@ -99,10 +99,10 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
   it('shows the gap result beside the SoA control and applies it as the implementation status', async () => {
     await page.goto(`${orgUrl}/soa`);
     const row = page.locator('tr[data-ref="A.6.2.4"]');
-    await expect(row.getByTestId('soa-gap-result').innerText()).resolves.toContain('Gap: Nonconformant');
+    await expect.poll(() => row.getByTestId('soa-gap-result').innerText()).toContain('Gap: Nonconformant');
     await row.getByRole('button', { name: 'Use “Planned” for A.6.2.4, from the gap analysis' }).click();
     await row.getByRole('button', { name: /from the gap analysis/ }).waitFor({ state: 'detached' });
-    await expect(row.locator('td').nth(4).innerText()).resolves.toMatch(/^Planned/);
+    await expect.poll(() => row.locator('td').nth(4).innerText()).toMatch(/^Planned/);
     expect(problems).toEqual([]);
   });
 
@@ -115,7 +115,7 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
     await page.getByRole('button', { name: 'Import CSV' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import AI systems from CSV' });
     await dialog.locator('input[type="file"]').setInputFiles({ name: 'inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
-    await expect(dialog.getByTestId('import-plan').innerText()).resolves.toContain('1 to add, 0 to update, 1 unchanged');
+    await expect.poll(() => dialog.getByTestId('import-plan').innerText()).toContain('1 to add, 0 to update, 1 unchanged');
     await dialog.getByRole('button', { name: 'Import' }).click();
     await dialog.waitFor({ state: 'detached' });
     const list = await call<{ total: number }>('GET', `/api/orgs/${orgId}/ai-systems`);

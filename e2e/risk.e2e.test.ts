@@ -56,16 +56,16 @@ describeWithBrowser('AI risks', () => {
     await page.getByRole('option', { name: /^C\.3\.4/ }).click();
     await page.getByRole('textbox', { name: 'Consequences for individuals and groups' }).fill('Older applicants refused unfairly.');
     // No rating is preselected (issue 18): an untouched picker reads "Not rated", never "Medium · 9".
-    await expect(page.getByTestId('computed-rating').innerText()).resolves.toContain('Not rated');
+    await expect.poll(() => page.getByTestId('computed-rating').innerText()).toContain('Not rated');
     await page.getByText('4 Likely', { exact: true }).click();
     await page.getByText('5 Severe', { exact: true }).click();
-    await expect(page.getByTestId('computed-rating').innerText()).resolves.toContain('Critical · 20');
+    await expect.poll(() => page.getByTestId('computed-rating').innerText()).toContain('Critical · 20');
     await screenshot(page, '81-risk-form');
     await page.getByRole('button', { name: 'Record risk' }).click();
     await page.waitForURL(/\/risks\/[0-9a-f-]{36}$/);
     riskUrl = page.url();
     await page.getByRole('heading', { name: 'R-1 Biased scores for older applicants', level: 1 }).waitFor();
-    await expect(page.getByTestId('risk-levels').innerText()).resolves.toContain('Critical · 20');
+    await expect.poll(() => page.getByTestId('risk-levels').innerText()).toContain('Critical · 20');
   });
 
   it('treats it with A.6.2.4, rating the residual risk 2 × 3 = medium', async () => {
@@ -80,7 +80,7 @@ describeWithBrowser('AI risks', () => {
     await page.keyboard.press('Escape');
     await form.getByText('2 Unlikely', { exact: true }).click();
     await form.getByText('3 Moderate', { exact: true }).click();
-    await expect(form.getByTestId('computed-rating').innerText()).resolves.toContain('Medium · 6');
+    await expect.poll(() => form.getByTestId('computed-rating').innerText()).toContain('Medium · 6');
     await form.getByRole('button', { name: 'Add action' }).click();
     await form.getByRole('textbox', { name: 'Action' }).fill('Write the age-band test plan');
     // An action needs an owner and a due date before the plan can be approved.
@@ -91,7 +91,7 @@ describeWithBrowser('AI risks', () => {
     const card = page.getByTestId('treatment');
     await card.getByText('A.6.2.4').waitFor();
     await card.getByText('Write the age-band test plan').waitFor();
-    await expect(page.getByTestId('residual').innerText()).resolves.toContain('Medium · 6');
+    await expect.poll(() => page.getByTestId('residual').innerText()).toContain('Medium · 6');
     await screenshot(page, '82-risk-treated');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -99,11 +99,11 @@ describeWithBrowser('AI risks', () => {
   it('shows the risk on both heatmaps, and a cell filters the register', async () => {
     await page.goto(`${orgUrl}/risks`);
     const inherent = page.getByTestId('heatmap-inherent').locator('[data-cell="4:5"]');
-    await expect(inherent.getAttribute('data-count')).resolves.toBe('1');
-    await expect(page.getByTestId('heatmap-residual').locator('[data-cell="2:3"]').getAttribute('data-count')).resolves.toBe('1');
+    await expect.poll(() => inherent.getAttribute('data-count')).toBe('1');
+    await expect.poll(() => page.getByTestId('heatmap-residual').locator('[data-cell="2:3"]').getAttribute('data-count')).toBe('1');
     await inherent.click();
     await page.getByText('Showing the cell likelihood 4 × consequence 5').waitFor();
-    await expect(page.getByTestId('risk-table').locator('tbody tr').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('risk-table').locator('tbody tr').count()).toBe(1);
     await page.locator('tr[data-ref="R-1"]').waitFor();
     await screenshot(page, '83-risk-register');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -126,10 +126,10 @@ describeWithBrowser('AI risks', () => {
     await form.getByRole('textbox', { name: 'Rationale' }).fill('Board risk committee accepts the residual risk while testing matures.');
     await form.getByLabel('Accepted until').fill('2099-06-30');
     await form.getByRole('button', { name: 'Accept residual risk' }).click();
-    await expect(page.getByTestId('acceptance').innerText()).resolves.toContain('Medium accepted by Rita Owner');
+    await expect.poll(() => page.getByTestId('acceptance').innerText()).toContain('Medium accepted by Rita Owner');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk treatment plan' }).click();
-    await expect(page.getByTestId('plan-status').innerText()).resolves.toBe('Draft v1');
+    await expect.poll(() => page.getByTestId('plan-status').innerText()).toBe('Draft v1');
     await page.locator('tr[data-ref="R-1"]').getByText('A.6.2.4').waitFor();
     await page.getByRole('button', { name: 'Approve plan' }).click();
     // The risk has no owner: approved past that warning only with a reason, kept with the approval.
@@ -154,8 +154,8 @@ describeWithBrowser('AI risks', () => {
   it('shows the default criteria matrix, 4 × 5 = 20 critical', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk criteria' }).click();
     const inForce = page.getByTestId('criteria-matrix').first();
-    await expect(inForce.locator('[data-score="20"]').first().getAttribute('data-level')).resolves.toBe('critical');
-    await expect(inForce.locator('td[data-level="medium"]').count()).resolves.toBe(7);
+    await expect.poll(() => inForce.locator('[data-score="20"]').first().getAttribute('data-level')).toBe('critical');
+    await expect.poll(() => inForce.locator('td[data-level="medium"]').count()).toBe(7);
     await screenshot(page, '85-risk-criteria');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -174,11 +174,11 @@ describeWithBrowser('AI risks', () => {
     await conflict.waitFor();
     // The browser logs the refused save (409); that one is expected.
     problems.splice(0, problems.length, ...problems.filter((p) => !/status of 409/.test(p)));
-    await expect(conflict.innerText()).resolves.toMatch(/Description\s+Seen in the 2026 fairness review\.\s+—/);
-    await expect(conflict.innerText()).resolves.toMatch(/Consequences for the organization\s+—\s+Regulator fines and lost trust\./);
+    await expect.poll(() => conflict.innerText()).toMatch(/Description\s+Seen in the 2026 fairness review\.\s+—/);
+    await expect.poll(() => conflict.innerText()).toMatch(/Consequences for the organization\s+—\s+Regulator fines and lost trust\./);
     await screenshot(page, '86-risk-stale-conflict');
     await conflict.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
-    await expect(page.getByRole('textbox', { name: 'Description' }).inputValue()).resolves.toBe('Seen in the 2026 fairness review.');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Description' }).inputValue()).toBe('Seen in the 2026 fairness review.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(riskUrl);
     await page.getByText('Regulator fines and lost trust.').waitFor();
@@ -191,8 +191,8 @@ describeWithBrowser('AI risks', () => {
     await entries.first().waitFor();
     const actions = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(['risk.updated', 'risk.updated', 'risk_acceptance.created', 'risk_treatment.created', 'risk.created']);
-    await expect(page.locator('[data-action="risk_treatment.created"]').innerText()).resolves.toContain('A.6.2.4');
-    await expect(page.locator('[data-field="consequencesOrganization"]').innerText()).resolves.toContain('Regulator fines and lost trust.');
+    await expect.poll(() => page.locator('[data-action="risk_treatment.created"]').innerText()).toContain('A.6.2.4');
+    await expect.poll(() => page.locator('[data-field="consequencesOrganization"]').innerText()).toContain('Regulator fines and lost trust.');
     await page.locator('[data-action="risk_treatment.created"]').scrollIntoViewIfNeeded();
     await screenshot(page, '87-risk-history');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -214,10 +214,10 @@ describeWithBrowser('AI risks', () => {
     await page.getByRole('button', { name: 'Inherent' }).click();
     await page.waitForURL(/order=desc/);
     await expect.poll(refs).toEqual(['R-1', 'R-2']);
-    await expect(page.getByRole('columnheader', { name: 'Inherent' }).getAttribute('aria-sort')).resolves.toBe('descending');
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Inherent' }).getAttribute('aria-sort')).toBe('descending');
     await page.reload();
     await page.locator('tr[data-ref="R-2"]').waitFor();
-    await expect(refs()).resolves.toEqual(['R-1', 'R-2']);
+    await expect.poll(() => refs()).toEqual(['R-1', 'R-2']);
     await page.getByTestId('risk-table').scrollIntoViewIfNeeded();
     await screenshot(page, '88-risk-register-sorted');
     expect(problems).toEqual([]);
@@ -234,7 +234,7 @@ describeWithBrowser('AI risks', () => {
     await ask.getByRole('button', { name: 'Cancel' }).click();
     await ask.waitFor({ state: 'detached' });
     expect(new URL(page.url()).pathname).toBe(`${new URL(riskUrl).pathname}/edit`);
-    await expect(title.inputValue()).resolves.toBe('A title I have not saved');
+    await expect.poll(() => title.inputValue()).toBe('A title I have not saved');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI risks' }).click();
     await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
     await page.waitForURL(`${orgUrl}/risks`);
@@ -252,18 +252,18 @@ describeWithBrowser('AI risks', () => {
     await page.reload();
     const offer = page.getByTestId('draft-offer');
     await offer.waitFor();
-    await expect(description.inputValue()).resolves.toBe('Seen in the 2026 fairness review.');
+    await expect.poll(() => description.inputValue()).toBe('Seen in the 2026 fairness review.');
     await screenshot(page, '90-risk-draft-offer');
     await offer.getByRole('button', { name: 'Restore my changes' }).click();
-    await expect(description.inputValue()).resolves.toBe('Drafted before the tab closed.');
+    await expect.poll(() => description.inputValue()).toBe('Drafted before the tab closed.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(riskUrl);
     await page.getByText('Drafted before the tab closed.').waitFor();
     // Saved: the draft is gone, and the form opens clean.
-    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).resolves.toBe(0);
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).toBe(0);
     await page.goto(`${riskUrl}/edit`);
     await description.waitFor();
-    await expect(page.getByTestId('draft-offer').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('draft-offer').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

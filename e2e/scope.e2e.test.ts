@@ -56,15 +56,15 @@ describeWithBrowser('scope builder', () => {
     await page.waitForURL(`${orgUrl}/scope`);
     await page.getByRole('heading', { name: 'Scope', level: 1 }).waitFor();
     await page.getByText('Why the scope matters for certification').waitFor();
-    await expect(page.getByTestId('scope-status').first().innerText()).resolves.toBe('Draft');
+    await expect.poll(() => page.getByTestId('scope-status').first().innerText()).toBe('Draft');
     await warnings().getByText('Claims chatbot is in operation but outside the scope, with no reason given.', { exact: false }).waitFor();
-    await expect(page.getByTestId('scope-warning').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('scope-warning').count()).toBe(1);
     // The checklist shows every system with its stage; only the live one is flagged.
-    await expect(page.getByTestId('scope-system').count()).resolves.toBe(3);
-    await expect(page.locator('[data-testid="scope-system"][data-warning]').getAttribute('data-name')).resolves.toBe('Claims chatbot');
+    await expect.poll(() => page.getByTestId('scope-system').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid="scope-system"][data-warning]').getAttribute('data-name')).toBe('Claims chatbot');
     await page.getByRole('textbox', { name: 'Why is Claims chatbot left out of the scope?' }).waitFor();
     await page.getByText('Nothing to approve yet: build the scope and save it first.').waitFor();
-    await expect(page.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).toBe(true);
     await page.getByText('No AI system has been placed in scope yet.').waitFor();
     await screenshot(page, '40-scope-empty');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -81,7 +81,7 @@ describeWithBrowser('scope builder', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await exclusion.getByText('Each exclusion needs a justification: say why it is outside the AIMS').waitFor();
     const justification = exclusion.getByRole('textbox', { name: 'Justification' });
-    await expect(justification.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => justification.getAttribute('aria-invalid')).toBe('true');
     // The failed save moves focus to the field to fix.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     await justification.fill('Works on prototypes only; nothing it builds reaches policyholders.');
@@ -115,14 +115,14 @@ describeWithBrowser('scope builder', () => {
     await page.getByText(/^Revision 1, approved by Olga Owner on /).waitFor();
     await page.getByText('Revision 1 already holds this draft. Change the scope to approve a new revision.').waitFor();
     const revision = page.getByTestId('scope-revision');
-    await expect(revision.count()).resolves.toBe(1);
+    await expect.poll(() => revision.count()).toBe(1);
     await screenshot(page, '42-scope-approved');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await revision.getByRole('button', { name: 'View revision 1' }).click();
     const view = page.getByRole('dialog', { name: 'Scope statement, revision 1' });
     await view.getByText('Claims chatbot', { exact: true }).waitFor();
-    await expect(page.getByRole('button', { name: /^Approve/ }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
     await screenshot(page, '43-scope-revision');
     await view.getByRole('button', { name: 'Close dialog' }).click();
     await expect.poll(() => view.count()).toBe(0);
@@ -161,7 +161,7 @@ describeWithBrowser('scope builder', () => {
     await statement().getByText('at Paris head office, Lyon office and Lille office', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('No unsaved changes.').waitFor();
-    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).resolves.toBe(0);
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).toBe(0);
     const saved = await apiCall<{ sites: string[] }>('GET', `/api/orgs/${orgId}/scope`);
     expect(saved.body.sites).toEqual(['Paris head office', 'Lyon office', 'Lille office']);
   });
@@ -175,7 +175,7 @@ describeWithBrowser('RACI', () => {
     const row = page.locator('[data-testid="raci-row"][data-activity="AI risk assessment"]');
     // Seeded unassigned: work to do, not yet a problem.
     await row.getByText('Not assigned yet: name one Accountable and at least one Responsible.').waitFor();
-    await expect(row.getAttribute('data-problem')).resolves.toBeNull();
+    await expect.poll(() => row.getAttribute('data-problem')).toBeNull();
 
     // A role as a second column, next to the only member.
     await page.getByRole('combobox', { name: 'Add a column' }).click();

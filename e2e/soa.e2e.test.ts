@@ -67,23 +67,23 @@ describeWithBrowser('Statement of Applicability', () => {
     await page.goto(`${orgUrl}/soa`);
     await page.getByRole('heading', { name: 'Statement of Applicability', level: 1 }).waitFor();
     await page.getByText('What the Statement of Applicability is').waitFor();
-    await expect(status().innerText()).resolves.toBe('Draft v1');
+    await expect.poll(() => status().innerText()).toBe('Draft v1');
     await page.getByText('No version approved yet.').waitFor();
 
     const treated = row('A.6.2.4');
     await treated.getByText('Included', { exact: true }).waitFor();
     await treated.getByText(`: ${'Chatbot releases ship without verification'}`, { exact: false }).waitFor();
-    await expect(treated.innerText()).resolves.toContain(`Treats risk ${risk.ref}: Chatbot releases ship without verification`);
-    await expect(treated.getByRole('link', { name: risk.ref }).getAttribute('href')).resolves.toBe(`/orgs/${orgId}/risks/${risk.id}`);
-    await expect(row('A.2.2').getByText('Undecided', { exact: true }).count()).resolves.toBe(1);
+    await expect.poll(() => treated.innerText()).toContain(`Treats risk ${risk.ref}: Chatbot releases ship without verification`);
+    await expect.poll(() => treated.getByRole('link', { name: risk.ref }).getAttribute('href')).toBe(`/orgs/${orgId}/risks/${risk.id}`);
+    await expect.poll(() => row('A.2.2').getByText('Undecided', { exact: true }).count()).toBe(1);
     // 38 Annex A controls, one decided by the treatment.
-    await expect(page.locator('tr[data-ref]').count()).resolves.toBe(38);
-    await expect(page.getByTestId('soa-count-included').innerText()).resolves.toMatch(/^1\s+Included\b/);
-    await expect(page.getByTestId('soa-count-undecided').innerText()).resolves.toMatch(/^37\s+Undecided\b/);
+    await expect.poll(() => page.locator('tr[data-ref]').count()).toBe(38);
+    await expect.poll(() => page.getByTestId('soa-count-included').innerText()).toMatch(/^1\s+Included\b/);
+    await expect.poll(() => page.getByTestId('soa-count-undecided').innerText()).toMatch(/^37\s+Undecided\b/);
 
     // Approval waits: 37 controls are undecided.
     const approve = page.getByRole('button', { name: 'Approve SoA' });
-    await expect(approve.isDisabled()).resolves.toBe(true);
+    await expect.poll(() => approve.isDisabled()).toBe(true);
     await page.getByText('Settle the 1 blocking point listed below first.').waitFor();
     await page.locator('[data-testid="soa-warning"][data-code="UNDECIDED"]').getByText('37 controls are neither included nor excluded', { exact: false }).waitFor();
     await screenshot(page, '60-soa-first-visit');
@@ -113,7 +113,7 @@ describeWithBrowser('Statement of Applicability', () => {
     await message.waitFor();
     await form.getByRole('button', { name: 'Save decision' }).click();
     await message.waitFor();
-    await expect(form.getByRole('textbox', { name: 'Justification' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => form.getByRole('textbox', { name: 'Justification' }).getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, '61-soa-exclusion-refused');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect((await itemNow('A.10.4')).version).toBe(0);
@@ -152,7 +152,7 @@ describeWithBrowser('Statement of Applicability', () => {
     for (const i of (await soaNow()).items.filter((x) => x.included === null))
       expect((await apiCall('PATCH', `/api/orgs/${orgId}/soa/items/${i.ref}`, { version: i.version, included: true, implementationStatus: 'planned' })).status).toBe(200);
     await page.reload();
-    await expect(page.getByTestId('soa-count-undecided').innerText()).resolves.toMatch(/^0\s+Undecided\b/);
+    await expect.poll(() => page.getByTestId('soa-count-undecided').innerText()).toMatch(/^0\s+Undecided\b/);
     await expect.poll(() => page.locator('[data-testid="soa-warning"][data-blocking]').count()).toBe(0);
     await page.getByRole('button', { name: 'Approve SoA' }).click();
     const dialog = page.getByRole('dialog', { name: 'Approve the Statement of Applicability as version 1?' });
@@ -160,7 +160,7 @@ describeWithBrowser('Statement of Applicability', () => {
     const warnings = dialog.getByTestId('approval-warnings');
     await warnings.getByText('included controls have no reason an auditor can follow', { exact: false }).waitFor();
     const confirm = dialog.getByRole('button', { name: 'Approve version 1' });
-    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await expect.poll(() => confirm.isDisabled()).toBe(true);
     await dialog.getByRole('checkbox', { name: 'I have read these warnings and approve as it stands' }).check();
     await confirm.click();
     await dialog.getByText('Say why you approve past the warnings').waitFor();
@@ -172,10 +172,10 @@ describeWithBrowser('Statement of Applicability', () => {
     await page.getByText('The Statement of Applicability was approved as version 1.').waitFor();
     await expect.poll(() => status().innerText()).toBe('Approved v1');
     await page.getByTestId('soa-stamp').getByText(/^Version 1 approved by Olga Owner on /).waitFor();
-    await expect(page.getByRole('button', { name: 'Approve SoA' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Approve SoA' }).count()).toBe(0);
     await page.getByTestId('soa-version').getByText('Version 1', { exact: true }).waitFor();
     await page.getByTestId('soa-version-acknowledgement').getByText('Reasons for the remaining controls are written at the January implementation review.', { exact: false }).waitFor();
-    await expect(page.getByTestId('soa-version-acknowledgement').innerText()).resolves.toMatch(/^Approved past 2 warnings \(status missing, justification weak\)/);
+    await expect.poll(() => page.getByTestId('soa-version-acknowledgement').innerText()).toMatch(/^Approved past 2 warnings \(status missing, justification weak\)/);
     await screenshot(page, '63-soa-approved');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -184,10 +184,10 @@ describeWithBrowser('Statement of Applicability', () => {
     await page.waitForURL(`${orgUrl}/soa/versions/1`);
     await page.getByRole('heading', { name: 'Statement of Applicability v1', level: 1 }).waitFor();
     await row('A.10.4').getByText('Excluded', { exact: true }).waitFor();
-    await expect(page.locator('tr[data-ref]').count()).resolves.toBe(38);
-    await expect(page.getByTestId('soa-edit').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('tr[data-ref]').count()).toBe(38);
+    await expect.poll(() => page.getByTestId('soa-edit').count()).toBe(0);
     await page.getByRole('button', { name: 'Export' }).click();
-    await expect(page.getByRole('menuitem', { name: 'PDF document (.pdf)' }).getAttribute('href')).resolves.toBe(`/api/orgs/${orgId}/soa/export.pdf?version=1`);
+    await expect.poll(() => page.getByRole('menuitem', { name: 'PDF document (.pdf)' }).getAttribute('href')).toBe(`/api/orgs/${orgId}/soa/export.pdf?version=1`);
     await screenshot(page, '64-soa-version');
     await page.keyboard.press('Escape');
     await page.getByRole('menu').waitFor({ state: 'detached' });

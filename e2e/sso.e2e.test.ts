@@ -42,7 +42,7 @@ describeWithBrowser('single sign-on through an OpenID provider', () => {
     const page = await openPage(browser, { problems });
     await page.goto(`${running.baseUrl}/login`);
     const button = page.getByRole('link', { name: 'Sign in with Delta login' });
-    await expect(button.isVisible()).resolves.toBe(true);
+    await expect.poll(() => button.isVisible()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'sso-login');
     expect(problems).toEqual([]);
@@ -59,7 +59,7 @@ describeWithBrowser('single sign-on through an OpenID provider', () => {
     // console errors are not ours. Our landing page, loaded again, must be clean.
     problems.length = 0;
     await page.reload();
-    await expect(page.getByText(OWNER.organizationName).first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText(OWNER.organizationName).first().isVisible()).toBe(true);
     const me = await page.evaluate(async () => (await fetch('/api/me')).json());
     expect(me).toMatchObject({ user: { email: INVITED.email, name: INVITED.name } });
     expect(problems).toEqual([]);
@@ -68,6 +68,6 @@ describeWithBrowser('single sign-on through an OpenID provider', () => {
   it('explains a refused sign-in on the sign-in page', async () => {
     const page = await openPage(browser, { problems });
     await page.goto(`${running.baseUrl}/login?sso_error=no_account`);
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/You have no Fortytwo account yet/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/You have no Fortytwo account yet/);
   });
 });

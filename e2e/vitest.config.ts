@@ -13,6 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     retry: 0,
+    // A page settles after a click: assertions on what it shows poll (expect.poll) instead of reading once.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     fileParallelism: false,
   },
 });
