@@ -49,7 +49,11 @@ function resetPeak(): boolean {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-bench-docs-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl: undefined, webDist: path.join(dataDir, 'no-web') };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    databaseUrl: undefined,
+    webDist: path.join(dataDir, 'no-web'),
+  };
   const server = await createServer(config, { logger: false, handle: connect({ dataDir }) });
   try {
     const deps = { db: server.handle.db, dialect: server.handle.dialect };
@@ -62,7 +66,9 @@ async function main() {
     const types = documentTypes();
     const have = await deps.db.selectFrom('documents').select(['id', 'typeId']).where('orgId', '=', orgId).execute();
     const docIds = new Map(have.map((d) => [d.typeId, d.id]));
-    for (const t of types) if (!docIds.has(t.id)) docIds.set(t.id, (await createDocument(deps, actor, orgId, ZCreateDocument.parse({ typeId: t.id }))).id);
+    for (const t of types)
+      if (!docIds.has(t.id))
+        docIds.set(t.id, (await createDocument(deps, actor, orgId, ZCreateDocument.parse({ typeId: t.id }))).id);
 
     /** Generates and renders one type; the milliseconds of each step and the sizes of the files. */
     const once = async (typeId: string) => {
@@ -73,7 +79,14 @@ async function main() {
       // A narrative is written again from the records; a register (even one frozen at approval) renders live in renderVersion.
       const content =
         type.kind === 'narrative'
-          ? { kind: 'narrative', sections: generateDraft(type, await gatherFacts(deps.db, orgId, { ownerId: d.ownerId, approverId: d.approverId }), JSON.parse(d.answers) as DocumentAnswers) }
+          ? {
+              kind: 'narrative',
+              sections: generateDraft(
+                type,
+                await gatherFacts(deps.db, orgId, { ownerId: d.ownerId, approverId: d.approverId }),
+                JSON.parse(d.answers) as DocumentAnswers,
+              ),
+            }
           : { kind: 'register', frozen: null };
       const row = { ...v, content: JSON.stringify(content) };
       const { report } = await renderVersion(deps, orgId, d, row, type);
@@ -82,7 +95,14 @@ async function main() {
       const t2 = performance.now();
       const pdf = await renderPdf(report);
       const t3 = performance.now();
-      return { generate: t1 - t0, docx: t2 - t1, pdf: t3 - t2, total: t3 - t0, docxBytes: docx.length, pdfBytes: pdf.length };
+      return {
+        generate: t1 - t0,
+        docx: t2 - t1,
+        pdf: t3 - t2,
+        total: t3 - t0,
+        docxBytes: docx.length,
+        pdfBytes: pdf.length,
+      };
     };
 
     const coldStart = performance.now();
@@ -111,7 +131,16 @@ async function main() {
     const rows = types.map((t) => {
       const rs = perType.get(t.id)!;
       const m = (k: 'generate' | 'docx' | 'pdf' | 'total') => round(median(rs.map((r) => r[k])));
-      return { type: t.id, kind: t.kind, generateMs: m('generate'), docxMs: m('docx'), pdfMs: m('pdf'), totalMs: m('total'), docxKiB: round(rs[0]!.docxBytes / 1024), pdfKiB: round(rs[0]!.pdfBytes / 1024) };
+      return {
+        type: t.id,
+        kind: t.kind,
+        generateMs: m('generate'),
+        docxMs: m('docx'),
+        pdfMs: m('pdf'),
+        totalMs: m('total'),
+        docxKiB: round(rs[0]!.docxBytes / 1024),
+        pdfKiB: round(rs[0]!.pdfBytes / 1024),
+      };
     });
     const summary = {
       types: types.length,
@@ -137,9 +166,18 @@ async function main() {
     console.log(
       `\nWhole set (${types.length} documents, DOCX + PDF): median ${summary.wholeSetMedianMs} ms (min ${summary.wholeSetMinMs}, max ${summary.wholeSetMaxMs}); first, cold pass ${summary.coldFirstPassMs} ms; target < ${TARGET_MS} ms: ${summary.withinTarget ? 'met' : 'NOT met'}.`,
     );
-    console.log(`CPU time per pass (user + system, all threads of the process): median ${summary.wholeSetCpuMedianMs} ms. Load average (1 min) ${summary.loadAvg1mAtStart} before the passes, ${summary.loadAvg1mAtEnd} after: on a busy machine the wall time is longer than the CPU time.`);
-    console.log(`RSS before the passes ${summary.rssBeforeMiB} MiB, peak during them ${summary.peakRssMiB} MiB${peakReset ? '' : ' (peak of the whole process: clear_refs was not allowed)'}.`);
-    const file = writeResult('documents', { machine: machine(), settings: { runs: RUNS, dialect: 'sqlite' }, summary, rows });
+    console.log(
+      `CPU time per pass (user + system, all threads of the process): median ${summary.wholeSetCpuMedianMs} ms. Load average (1 min) ${summary.loadAvg1mAtStart} before the passes, ${summary.loadAvg1mAtEnd} after: on a busy machine the wall time is longer than the CPU time.`,
+    );
+    console.log(
+      `RSS before the passes ${summary.rssBeforeMiB} MiB, peak during them ${summary.peakRssMiB} MiB${peakReset ? '' : ' (peak of the whole process: clear_refs was not allowed)'}.`,
+    );
+    const file = writeResult('documents', {
+      machine: machine(),
+      settings: { runs: RUNS, dialect: 'sqlite' },
+      summary,
+      rows,
+    });
     console.log(`Written to ${file}`);
   } finally {
     await server.close();

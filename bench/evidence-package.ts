@@ -26,7 +26,8 @@ import { machine, printTable, round, writeResult } from './util';
 const FILES = Number(process.env.BENCH_EVIDENCE_FILES ?? 1000);
 const KIB = Number(process.env.BENCH_EVIDENCE_KIB ?? 256);
 
-const statusKiB = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN);
+const statusKiB = (field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN);
 function resetPeak(): boolean {
   try {
     fs.writeFileSync('/proc/self/clear_refs', '5');
@@ -38,22 +39,50 @@ function resetPeak(): boolean {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-bench-evidence-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl: undefined, webDist: path.join(dataDir, 'no-web') };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    databaseUrl: undefined,
+    webDist: path.join(dataDir, 'no-web'),
+  };
   const server = await createServer(config, { logger: false, handle: connect({ dataDir }) });
   try {
     const deps = { db: server.handle.db, dialect: server.handle.dialect };
     const store = localFileStore(dataDir);
     const orgId = newId();
     const now = nowIso();
-    await deps.db.insertInto('organizations').values({ id: orgId, name: 'Bench evidence', createdAt: now, updatedAt: now, version: 1 }).execute();
+    await deps.db
+      .insertInto('organizations')
+      .values({ id: orgId, name: 'Bench evidence', createdAt: now, updatedAt: now, version: 1 })
+      .execute();
     const actor = { userId: null, name: 'bench' };
     const seedStart = performance.now();
     for (let i = 0; i < FILES; i++) {
       const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(KIB * 1024 - 9)]);
       const sha256 = await store.put(bytes);
       await inTransaction(deps, async (tx, audit) => {
-        const id = await insertEvidenceIn(tx, audit, actor, orgId, { title: `Evidence ${i + 1}`, description: '', ownerId: null, effectiveOn: null, expiresOn: null }, { kind: 'file', sha256, fileName: `evidence-${i + 1}.pdf`, size: bytes.length, mediaType: 'application/pdf', url: null });
-        await linkEvidence(tx, { orgId, evidenceId: id, subjectType: 'control', subjectId: 'A.6.2.4', by: actor, audit });
+        const id = await insertEvidenceIn(
+          tx,
+          audit,
+          actor,
+          orgId,
+          { title: `Evidence ${i + 1}`, description: '', ownerId: null, effectiveOn: null, expiresOn: null },
+          {
+            kind: 'file',
+            sha256,
+            fileName: `evidence-${i + 1}.pdf`,
+            size: bytes.length,
+            mediaType: 'application/pdf',
+            url: null,
+          },
+        );
+        await linkEvidence(tx, {
+          orgId,
+          evidenceId: id,
+          subjectType: 'control',
+          subjectId: 'A.6.2.4',
+          by: actor,
+          audit,
+        });
       });
     }
     const seedMs = performance.now() - seedStart;
@@ -86,7 +115,11 @@ async function main() {
       seedSeconds: round(seedMs / 1000),
       streams: (peakKiB - rssBeforeKiB) / 1024 < bytes / 1024 / 1024 / 4,
     };
-    printTable(`Evidence package, ${pkg.files} files of ${KIB} KiB (SQLite, disk store)`, ['measure', 'value'], Object.entries(summary).map(([k, v]) => [k, String(v)]));
+    printTable(
+      `Evidence package, ${pkg.files} files of ${KIB} KiB (SQLite, disk store)`,
+      ['measure', 'value'],
+      Object.entries(summary).map(([k, v]) => [k, String(v)]),
+    );
     writeResult('evidence-package', { machine: machine(), summary });
     if (!summary.streams) {
       console.error('The package did not stream: peak RSS grew by more than a quarter of its size.');

@@ -30,12 +30,22 @@ const QUIET = process.argv.includes('--quiet'); // timings only, no plans
 
 type Dialect = 'sqlite' | 'postgres';
 type Statement = { sql: string; parameters: readonly unknown[] };
-type Timing = { dialect: Dialect; variant: string; scenario: string; statement: string; medianMs: number; sql: string; plan: string };
+type Timing = {
+  dialect: Dialect;
+  variant: string;
+  scenario: string;
+  statement: string;
+  medianMs: number;
+  sql: string;
+  plan: string;
+};
 
 /** A second Kysely over the same database that writes down every statement the server's code sends. */
 function recordingDb(dialect: Dialect, target: { file: string; url: string | undefined }, log: Statement[]) {
   const kdialect =
-    dialect === 'sqlite' ? new SqliteDialect({ database: new SqliteDatabase(target.file) }) : new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 2 }) });
+    dialect === 'sqlite'
+      ? new SqliteDialect({ database: new SqliteDatabase(target.file) })
+      : new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 2 }) });
   return new Kysely<Database>({
     dialect: kdialect,
     plugins: [new CamelCasePlugin()],
@@ -83,7 +93,10 @@ async function explainDialect(dialect: Dialect): Promise<Timing[]> {
   const record = async (variant: string, scenario: string, statement: string, q: Statement) => {
     const { ms, plan } = await measure(db, dialect, q);
     timings.push({ dialect, variant, scenario, statement, medianMs: ms, sql: q.sql, plan });
-    if (!QUIET) console.log(`\n[${dialect}] [${variant}] ${scenario}: ${statement}, median ${ms.toFixed(2)} ms\n  ${q.sql}\n${plan}`);
+    if (!QUIET)
+      console.log(
+        `\n[${dialect}] [${variant}] ${scenario}: ${statement}, median ${ms.toFixed(2)} ms\n  ${q.sql}\n${plan}`,
+      );
   };
   try {
     await migrate(handle);
@@ -92,7 +105,8 @@ async function explainDialect(dialect: Dialect): Promise<Timing[]> {
     const base = ZAiSystemListQuery.parse({ limit: '100' });
     let page = await listAiSystems(deps, seeded.orgId, base);
     const secondCursor = page.nextCursor!;
-    for (let i = 1; i < DEEP_PAGE; i++) page = await listAiSystems(deps, seeded.orgId, { ...base, cursor: page.nextCursor! });
+    for (let i = 1; i < DEEP_PAGE; i++)
+      page = await listAiSystems(deps, seeded.orgId, { ...base, cursor: page.nextCursor! });
     const deepCursor = page.nextCursor!;
     const scenarios: { name: string; query: TAiSystemListQuery }[] = [
       { name: 'first page (sort=name)', query: base },
@@ -127,17 +141,25 @@ async function explainDialect(dialect: Dialect): Promise<Timing[]> {
     const select = (sortKey: string) =>
       `select ai_systems.*, users.name as owner_name, users.email as owner_email, ${sortKey} as sort_key from ai_systems left join users on users.id = ai_systems.owner_id where ai_systems.org_id = ?`;
     const byName = `order by lower(ai_systems.name) asc, ai_systems.id asc limit 101`;
-    await record(variant, 'every list request', 'count without the users join', { sql: p('select count(*) as n from ai_systems where ai_systems.org_id = ?'), parameters: [seeded.orgId] });
+    await record(variant, 'every list request', 'count without the users join', {
+      sql: p('select count(*) as n from ai_systems where ai_systems.org_id = ?'),
+      parameters: [seeded.orgId],
+    });
     await record(variant, `page ${DEEP_PAGE + 1} via cursor`, 'page, row-value cursor', {
       sql: p(`${select('lower(ai_systems.name)')} and (lower(ai_systems.name), ai_systems.id) > (?, ?) ${byName}`),
       parameters: [seeded.orgId, key, id],
     });
     await record(variant, `page ${DEEP_PAGE + 1} via cursor`, 'page, cursor + key >= bound', {
-      sql: p(`${select('lower(ai_systems.name)')} and lower(ai_systems.name) >= ? and (lower(ai_systems.name) > ? or (lower(ai_systems.name) = ? and ai_systems.id > ?)) ${byName}`),
+      sql: p(
+        `${select('lower(ai_systems.name)')} and lower(ai_systems.name) >= ? and (lower(ai_systems.name) > ? or (lower(ai_systems.name) = ? and ai_systems.id > ?)) ${byName}`,
+      ),
       parameters: [seeded.orgId, key, key, key, id],
     });
     const rank = tierRank('ai_systems.risk_tier');
-    await record(variant, 'first page sort=riskTier', 'page, literal CASE', { sql: p(`${select(rank)} order by ${rank} asc, ai_systems.id asc limit 101`), parameters: [seeded.orgId] });
+    await record(variant, 'first page sort=riskTier', 'page, literal CASE', {
+      sql: p(`${select(rank)} order by ${rank} asc, ai_systems.id asc limit 101`),
+      parameters: [seeded.orgId],
+    });
     return timings;
   } finally {
     await db.destroy();
@@ -154,7 +176,9 @@ async function main() {
     await probe.connect();
     dialects.push('postgres');
   } catch (err) {
-    console.log(`PostgreSQL skipped: ${new URL(PG_URL).host} not reachable (${err instanceof Error ? err.message : String(err)}). Set BENCH_DATABASE_URL.`);
+    console.log(
+      `PostgreSQL skipped: ${new URL(PG_URL).host} not reachable (${err instanceof Error ? err.message : String(err)}). Set BENCH_DATABASE_URL.`,
+    );
   } finally {
     await probe.end().catch(() => undefined);
   }
@@ -165,7 +189,12 @@ async function main() {
     ['dialect', 'variant', 'scenario', 'statement', 'ms'],
     timings.map((t) => [t.dialect, t.variant, t.scenario, t.statement, round(t.medianMs, 2)]),
   );
-  const file = writeResult('explain', { aiSystems: AI_SYSTEMS, repeat: REPEAT, candidateIndexes: TRY_INDEXES ? CANDIDATE_INDEXES : [], timings });
+  const file = writeResult('explain', {
+    aiSystems: AI_SYSTEMS,
+    repeat: REPEAT,
+    candidateIndexes: TRY_INDEXES ? CANDIDATE_INDEXES : [],
+    timings,
+  });
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }
 

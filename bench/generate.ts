@@ -17,7 +17,14 @@ import { printTable, round, writeResult } from './util';
  * with varied names, stages, roles, tiers and tags. Deterministic for a given seed.
  */
 export type SeedOptions = { aiSystems: number; members?: number; batchSize?: number; seed?: number };
-export type SeededOrg = { orgId: string; token: string; userId: string; email: string; memberIds: string[]; seconds: number };
+export type SeededOrg = {
+  orgId: string;
+  token: string;
+  userId: string;
+  email: string;
+  memberIds: string[];
+  seconds: number;
+};
 
 export const BENCH_PASSWORD = 'correct horse battery staple';
 
@@ -33,8 +40,42 @@ function prng(seed: number) {
   };
 }
 
-const AREAS = ['Credit', 'Fraud', 'Churn', 'Claims', 'Pricing', 'Recruiting', 'Support', 'Marketing', 'Supply chain', 'Maintenance', 'Medical imaging', 'Document', 'Anti-money-laundering', 'Energy', 'Translation', 'Code review', 'Contract', 'Forecasting', 'Quality inspection', 'Search'];
-const KINDS = ['scoring model', 'classifier', 'assistant', 'chatbot', 'recommender', 'anomaly detector', 'forecaster', 'summarizer', 'extraction pipeline', 'ranking service', 'vision model', 'copilot'];
+const AREAS = [
+  'Credit',
+  'Fraud',
+  'Churn',
+  'Claims',
+  'Pricing',
+  'Recruiting',
+  'Support',
+  'Marketing',
+  'Supply chain',
+  'Maintenance',
+  'Medical imaging',
+  'Document',
+  'Anti-money-laundering',
+  'Energy',
+  'Translation',
+  'Code review',
+  'Contract',
+  'Forecasting',
+  'Quality inspection',
+  'Search',
+];
+const KINDS = [
+  'scoring model',
+  'classifier',
+  'assistant',
+  'chatbot',
+  'recommender',
+  'anomaly detector',
+  'forecaster',
+  'summarizer',
+  'extraction pipeline',
+  'ranking service',
+  'vision model',
+  'copilot',
+];
 const QUALIFIERS = ['', '', '', ' (EU)', ' (US)', ' (APAC)', ' – pilot', ' – internal', ' for partners', ' – legacy'];
 const PURPOSES = [
   'Support analysts in prioritising their review queue',
@@ -47,10 +88,74 @@ const PURPOSES = [
   'Forecast demand to plan staffing and stock',
 ];
 const JURISDICTIONS = ['EU', 'US', 'UK', 'CA', 'SG', 'JP', 'BR', 'IN', 'AU', 'CH'];
-const VENDORS = ['OpenAI', 'Anthropic', 'Google Cloud', 'AWS', 'Microsoft Azure', 'Hugging Face', 'Databricks', 'Snowflake', 'Scale AI', 'In-house'];
-const TAGS = ['customer-facing', 'internal', 'gdpr', 'pii', 'genai', 'llm', 'vision', 'tabular', 'realtime', 'batch', 'critical', 'experimental', 'vendor', 'hr', 'finance', 'health', 'eu-ai-act', 'needs-review'];
-const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Margaret', 'John', 'Radia', 'Tim', 'Katherine', 'Linus', 'Hedy', 'Dennis'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Hamilton', 'McCarthy', 'Perlman', 'Berners-Lee', 'Johnson', 'Torvalds', 'Lamarr', 'Ritchie'];
+const VENDORS = [
+  'OpenAI',
+  'Anthropic',
+  'Google Cloud',
+  'AWS',
+  'Microsoft Azure',
+  'Hugging Face',
+  'Databricks',
+  'Snowflake',
+  'Scale AI',
+  'In-house',
+];
+const TAGS = [
+  'customer-facing',
+  'internal',
+  'gdpr',
+  'pii',
+  'genai',
+  'llm',
+  'vision',
+  'tabular',
+  'realtime',
+  'batch',
+  'critical',
+  'experimental',
+  'vendor',
+  'hr',
+  'finance',
+  'health',
+  'eu-ai-act',
+  'needs-review',
+];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Frances',
+  'Ken',
+  'Margaret',
+  'John',
+  'Radia',
+  'Tim',
+  'Katherine',
+  'Linus',
+  'Hedy',
+  'Dennis',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Allen',
+  'Thompson',
+  'Hamilton',
+  'McCarthy',
+  'Perlman',
+  'Berners-Lee',
+  'Johnson',
+  'Torvalds',
+  'Lamarr',
+  'Ritchie',
+];
 const MEMBER_ROLES = ['manager', 'contributor', 'contributor', 'approver', 'internal_auditor', 'viewer'];
 
 /** Picks from `values` with the given relative weights (same length). */
@@ -90,19 +195,51 @@ export async function seedLargeOrg(handle: DbHandle, opts: SeedOptions): Promise
   const token = `${TOKEN_PREFIX}${newSecret()}`;
   await db.transaction().execute(async (tx) => {
     const at = iso(now);
-    await tx.insertInto('users').values({ id: userId, email, name: 'Bench Owner', passwordHash, createdAt: at, updatedAt: at }).execute();
-    await tx.insertInto('organizations').values({ id: orgId, name: `Benchmark Corp ${run}`, createdAt: at, updatedAt: at, version: 1 }).execute();
-    await tx.insertInto('memberships').values({ orgId, userId, role: 'owner', expiresAt: null, createdAt: at, updatedAt: at, version: 1 }).execute();
+    await tx
+      .insertInto('users')
+      .values({ id: userId, email, name: 'Bench Owner', passwordHash, createdAt: at, updatedAt: at })
+      .execute();
+    await tx
+      .insertInto('organizations')
+      .values({ id: orgId, name: `Benchmark Corp ${run}`, createdAt: at, updatedAt: at, version: 1 })
+      .execute();
+    await tx
+      .insertInto('memberships')
+      .values({ orgId, userId, role: 'owner', expiresAt: null, createdAt: at, updatedAt: at, version: 1 })
+      .execute();
     for (let i = 1; i < memberCount; i++) {
       const id = newId();
       const name = `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`;
-      await tx.insertInto('users').values({ id, email: `member-${i}-${run}@example.com`, name, passwordHash, createdAt: at, updatedAt: at }).execute();
-      await tx.insertInto('memberships').values({ orgId, userId: id, role: MEMBER_ROLES[i % MEMBER_ROLES.length]!, expiresAt: null, createdAt: at, updatedAt: at, version: 1 }).execute();
+      await tx
+        .insertInto('users')
+        .values({ id, email: `member-${i}-${run}@example.com`, name, passwordHash, createdAt: at, updatedAt: at })
+        .execute();
+      await tx
+        .insertInto('memberships')
+        .values({
+          orgId,
+          userId: id,
+          role: MEMBER_ROLES[i % MEMBER_ROLES.length]!,
+          expiresAt: null,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        })
+        .execute();
       memberIds.push(id);
     }
     await tx
       .insertInto('apiTokens')
-      .values({ id: newId(), userId, name: 'benchmark', tokenHash: sha256(token), tokenPrefix: token.slice(0, 7), createdAt: at, lastUsedAt: null, revokedAt: null })
+      .values({
+        id: newId(),
+        userId,
+        name: 'benchmark',
+        tokenHash: sha256(token),
+        tokenPrefix: token.slice(0, 7),
+        createdAt: at,
+        lastUsedAt: null,
+        revokedAt: null,
+      })
       .execute();
   });
 
@@ -119,7 +256,10 @@ export async function seedLargeOrg(handle: DbHandle, opts: SeedOptions): Promise
         id: newId(created), // UUIDv7 carries its creation time, as the server's ids do
         orgId,
         name: `${rnd() < 0.15 ? area.toLowerCase() : area} ${kind}${pick(rnd, QUALIFIERS)} v${1 + Math.floor(rnd() * 4)}.${Math.floor(rnd() * 10)} #${i + 1}`,
-        description: rnd() < 0.2 ? '' : `${area} ${kind} operated by the ${pick(rnd, ['risk', 'data', 'platform', 'operations', 'people'])} team. ${pick(rnd, PURPOSES)}.`,
+        description:
+          rnd() < 0.2
+            ? ''
+            : `${area} ${kind} operated by the ${pick(rnd, ['risk', 'data', 'platform', 'operations', 'people'])} team. ${pick(rnd, PURPOSES)}.`,
         intendedPurpose: pick(rnd, PURPOSES),
         aiRoles: JSON.stringify(some(rnd, AI_ROLES, 1, 2)),
         lifecycleStage: weighted(rnd, LIFECYCLE_STAGES, [5, 8, 15, 8, 12, 40, 12]),
@@ -151,18 +291,29 @@ export async function seedLargeOrg(handle: DbHandle, opts: SeedOptions): Promise
  */
 async function main() {
   const count = Number(process.argv[2] ?? 10_000);
-  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('usage: npx tsx bench/generate.ts [count between 1 and 1000000]');
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+    throw new Error('usage: npx tsx bench/generate.ts [count between 1 and 1000000]');
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const keep = Boolean(databaseUrl || process.env.DATA_DIR);
-  const dataDir = process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-generate-'));
+  const dataDir = process.env.DATA_DIR
+    ? path.resolve(process.env.DATA_DIR)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-generate-'));
   const handle = connect({ databaseUrl, dataDir });
   try {
     await migrate(handle);
     const seeded = await seedLargeOrg(handle, { aiSystems: count });
     const rows = [[handle.dialect, count, round(seeded.seconds, 2), Math.round(count / seeded.seconds)]];
     printTable('Seeding', ['dialect', 'AI systems', 'seconds', 'rows/s'], rows);
-    if (keep) console.log(`\norgId ${seeded.orgId}\nAPI token ${seeded.token}\nSign in as ${seeded.email}, password "${BENCH_PASSWORD}"`);
-    const file = writeResult('generate', { dialect: handle.dialect, aiSystems: count, seconds: seeded.seconds, kept: keep });
+    if (keep)
+      console.log(
+        `\norgId ${seeded.orgId}\nAPI token ${seeded.token}\nSign in as ${seeded.email}, password "${BENCH_PASSWORD}"`,
+      );
+    const file = writeResult('generate', {
+      dialect: handle.dialect,
+      aiSystems: count,
+      seconds: seeded.seconds,
+      kept: keep,
+    });
     console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await handle.close();

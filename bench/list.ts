@@ -73,7 +73,10 @@ async function adminQuery(query: string) {
   }
 }
 
-async function getJson(url: string, token: string): Promise<{ items: { id: string }[]; nextCursor: string | null; total: number }> {
+async function getJson(
+  url: string,
+  token: string,
+): Promise<{ items: { id: string }[]; nextCursor: string | null; total: number }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as { items: { id: string }[]; nextCursor: string | null; total: number };
@@ -99,7 +102,11 @@ async function benchDialect(dialect: Dialect): Promise<{ rows: Row[]; seedSecond
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl, webDist: path.join(dataDir, 'no-web') };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    databaseUrl,
+    webDist: path.join(dataDir, 'no-web'),
+  };
   const server = await createServer(config, { logger: false, handle: connect({ databaseUrl, dataDir }) });
   try {
     await server.app.listen({ host: '127.0.0.1', port: 0 });
@@ -118,7 +125,9 @@ async function benchDialect(dialect: Dialect): Promise<{ rows: Row[]; seedSecond
     const list = `/api/orgs/${seeded.orgId}/ai-systems?limit=${PAGE}`;
     const first = await getJson(base + list, seeded.token);
     if (first.items.length !== PAGE || first.total !== AI_SYSTEMS || !first.nextCursor) {
-      throw new Error(`unexpected first page: ${first.items.length} items, total ${first.total}, nextCursor ${first.nextCursor}`);
+      throw new Error(
+        `unexpected first page: ${first.items.length} items, total ${first.total}, nextCursor ${first.nextCursor}`,
+      );
     }
     const scenarios: Scenario[] = [
       { name: 'first page (sort=name)', path: list },
@@ -162,7 +171,10 @@ async function benchDialect(dialect: Dialect): Promise<{ rows: Row[]; seedSecond
 
 async function main() {
   const before = machine(); // the load average before we start: a busy box makes every number worse
-  if (before.loadAvg1m > 0.5) console.log(`note: load average ${before.loadAvg1m.toFixed(2)} before starting; other work on this machine skews the results`);
+  if (before.loadAvg1m > 0.5)
+    console.log(
+      `note: load average ${before.loadAvg1m.toFixed(2)} before starting; other work on this machine skews the results`,
+    );
   const dialects: Dialect[] = ['sqlite'];
   const pgProblem = await postgresReachable();
   if (pgProblem === null) dialects.push('postgres');
@@ -178,12 +190,44 @@ async function main() {
 
   printTable(
     `GET /api/orgs/:orgId/ai-systems?limit=${PAGE}: ${AI_SYSTEMS} AI systems, ${CONNECTIONS} connections, ${DURATION} s each${WITH_INDEXES ? ', WITH candidate indexes' : ''}`,
-    ['dialect', 'scenario', 'req/s', 'avg ms', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'non-2xx'],
-    rows.map((r) => [r.dialect, r.scenario, round(r.requestsPerSec), round(r.latencyAvgMs, 2), r.p50Ms, r.p97_5Ms, r.p99Ms, r.maxMs, r.requests, r.errors + r.timeouts, r.non2xx]),
+    [
+      'dialect',
+      'scenario',
+      'req/s',
+      'avg ms',
+      'p50 ms',
+      'p97.5 ms',
+      'p99 ms',
+      'max ms',
+      'requests',
+      'errors',
+      'non-2xx',
+    ],
+    rows.map((r) => [
+      r.dialect,
+      r.scenario,
+      round(r.requestsPerSec),
+      round(r.latencyAvgMs, 2),
+      r.p50Ms,
+      r.p97_5Ms,
+      r.p99Ms,
+      r.maxMs,
+      r.requests,
+      r.errors + r.timeouts,
+      r.non2xx,
+    ]),
   );
   const file = writeResult(RESULT_NAME, {
     machine: before,
-    settings: { aiSystems: AI_SYSTEMS, durationSec: DURATION, warmupSec: WARMUP, connections: CONNECTIONS, autocannonWorkers: WORKERS, pageSize: PAGE, candidateIndexes: WITH_INDEXES ? CANDIDATE_INDEXES : [] },
+    settings: {
+      aiSystems: AI_SYSTEMS,
+      durationSec: DURATION,
+      warmupSec: WARMUP,
+      connections: CONNECTIONS,
+      autocannonWorkers: WORKERS,
+      pageSize: PAGE,
+      candidateIndexes: WITH_INDEXES ? CANDIDATE_INDEXES : [],
+    },
     skipped: pgProblem === null ? [] : [{ dialect: 'postgres', reason: pgProblem }],
     seedSeconds,
     results: rows,
@@ -192,7 +236,10 @@ async function main() {
 
   const failed = rows.filter((r) => r.errors > 0 || r.timeouts > 0 || r.non2xx > 0 || r.requests === 0);
   if (failed.length > 0) {
-    for (const r of failed) console.error(`FAILED: [${r.dialect}] ${r.scenario}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.requests} requests`);
+    for (const r of failed)
+      console.error(
+        `FAILED: [${r.dialect}] ${r.scenario}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.requests} requests`,
+      );
     process.exit(1);
   }
 }

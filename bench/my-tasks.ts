@@ -63,7 +63,11 @@ async function benchDialect(dialect: Dialect) {
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl, webDist: path.join(dataDir, 'no-web') };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    databaseUrl,
+    webDist: path.join(dataDir, 'no-web'),
+  };
   const server = await createServer(config, { logger: false, handle: connect({ databaseUrl, dataDir }) });
   try {
     await server.app.listen({ host: '127.0.0.1', port: 0 });
@@ -87,7 +91,11 @@ async function benchDialect(dialect: Dialect) {
       createdBy: seeded.userId,
       updatedBy: seeded.userId,
     }));
-    for (let i = 0; i < rows.length; i += 500) await server.handle.db.insertInto('actions').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await server.handle.db
+        .insertInto('actions')
+        .values(rows.slice(i, i + 500))
+        .execute();
 
     const scenarios = [
       { name: 'first page (limit=50)', path: '/api/me/tasks?limit=50' },
@@ -103,19 +111,32 @@ async function benchDialect(dialect: Dialect) {
           const t = performance.now();
           const res = await fetch(base + s.path, { headers: { authorization: `Bearer ${seeded.token}` } });
           const body = (await res.json()) as { counts?: { total: number } };
-          if (res.status !== 200 || body.counts?.total !== TASKS) throw new Error(`${s.path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+          if (res.status !== 200 || body.counts?.total !== TASKS)
+            throw new Error(`${s.path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
           times.push(performance.now() - t);
         }
         return times;
       });
       times.sort((a, b) => a - b);
-      results.push({ dialect, scenario: s.name, medianMs: round(median(times)), p95Ms: round(times[Math.floor(times.length * 0.95)]!), peakRssMiB: round(peakMiB) });
+      results.push({
+        dialect,
+        scenario: s.name,
+        medianMs: round(median(times)),
+        p95Ms: round(times[Math.floor(times.length * 0.95)]!),
+        peakRssMiB: round(peakMiB),
+      });
     }
     // The hourly reminder and daily digest runs over the same organization (no SMTP: in-app).
     await server.handle.db.updateTable('jobs').set({ nextRunAt: '2000-01-01T00:00:00.000Z' }).execute();
     const t = performance.now();
     const { peakMiB } = await withPeak(() => server.jobs.tick());
-    results.push({ dialect, scenario: 'reminder + digest + expiry jobs, one run', medianMs: round(performance.now() - t), p95Ms: 0, peakRssMiB: round(peakMiB) });
+    results.push({
+      dialect,
+      scenario: 'reminder + digest + expiry jobs, one run',
+      medianMs: round(performance.now() - t),
+      p95Ms: 0,
+      peakRssMiB: round(peakMiB),
+    });
     return results;
   } finally {
     await server.close();
@@ -136,8 +157,17 @@ async function main() {
     skipped.push({ dialect: 'postgres', reason: err instanceof Error ? err.message : String(err) });
     console.log(`PostgreSQL skipped: ${skipped[0]!.reason}`);
   }
-  printTable(`My tasks, one person with ${TASKS} open tasks, ${REQUESTS} sequential requests`, ['dialect', 'scenario', 'median ms', 'p95 ms', 'peak RSS rise MiB'], results.map((r) => [r.dialect, r.scenario, r.medianMs, r.p95Ms, r.peakRssMiB]));
-  const file = writeResult('my-tasks', { machine: before, settings: { tasks: TASKS, requests: REQUESTS }, results, skipped });
+  printTable(
+    `My tasks, one person with ${TASKS} open tasks, ${REQUESTS} sequential requests`,
+    ['dialect', 'scenario', 'median ms', 'p95 ms', 'peak RSS rise MiB'],
+    results.map((r) => [r.dialect, r.scenario, r.medianMs, r.p95Ms, r.peakRssMiB]),
+  );
+  const file = writeResult('my-tasks', {
+    machine: before,
+    settings: { tasks: TASKS, requests: REQUESTS },
+    results,
+    skipped,
+  });
   console.log(`\nwritten to ${file}`);
 }
 

@@ -37,7 +37,11 @@ async function admin(query: string) {
 }
 
 async function call(base: string, token: string, method: string, url: string, body?: unknown) {
-  const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(base + url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; items?: unknown[] };
 }
@@ -52,7 +56,11 @@ async function benchDialect(dialect: Dialect) {
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl, webDist: path.join(dataDir, 'no-web') };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    databaseUrl,
+    webDist: path.join(dataDir, 'no-web'),
+  };
   const server = await createServer(config, { logger: false, handle: connect({ databaseUrl, dataDir }) });
   try {
     await server.app.listen({ host: '127.0.0.1', port: 0 });
@@ -63,8 +71,20 @@ async function benchDialect(dialect: Dialect) {
     const started = performance.now();
     // Through the API, like users would: every rating, treatment and audit event is real.
     for (let i = 0; i < RISKS; i++) {
-      const r = await call(base, seeded.token, 'POST', `${org}/risks`, { title: `Risk ${i}`, aiSystemId: systems[i % systems.length]!.id, source: `C.3.${(i % 7) + 1}`, likelihood: (i % 5) + 1, consequence: ((i * 3) % 5) + 1, consequencesIndividuals: 'Described at length '.repeat(10) });
-      await call(base, seeded.token, 'POST', `${org}/risks/${r.id}/treatments`, { option: 'modify', controlRefs: [CONTROLS[i % CONTROLS.length], CONTROLS[(i + 3) % CONTROLS.length]], residualLikelihood: 1, residualConsequence: 2 });
+      const r = await call(base, seeded.token, 'POST', `${org}/risks`, {
+        title: `Risk ${i}`,
+        aiSystemId: systems[i % systems.length]!.id,
+        source: `C.3.${(i % 7) + 1}`,
+        likelihood: (i % 5) + 1,
+        consequence: ((i * 3) % 5) + 1,
+        consequencesIndividuals: 'Described at length '.repeat(10),
+      });
+      await call(base, seeded.token, 'POST', `${org}/risks/${r.id}/treatments`, {
+        option: 'modify',
+        controlRefs: [CONTROLS[i % CONTROLS.length], CONTROLS[(i + 3) % CONTROLS.length]],
+        residualLikelihood: 1,
+        residualConsequence: 2,
+      });
     }
     const seedSeconds = (performance.now() - started) / 1000;
     console.log(`[${dialect}] ${RISKS} risks with treatments through the API in ${seedSeconds.toFixed(1)} s`);
@@ -87,7 +107,13 @@ async function benchDialect(dialect: Dialect) {
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      rows.push({ dialect, page: p.name, medianMs: round(median(times)), p95Ms: round(times[Math.floor(times.length * 0.95)]!), maxMs: round(times.at(-1)!) });
+      rows.push({
+        dialect,
+        page: p.name,
+        medianMs: round(median(times)),
+        p95Ms: round(times[Math.floor(times.length * 0.95)]!),
+        maxMs: round(times.at(-1)!),
+      });
     }
     return { rows, seedSeconds };
   } finally {
@@ -109,8 +135,17 @@ async function main() {
     skipped.push({ dialect: 'postgres', reason: err instanceof Error ? err.message : String(err) });
     console.log(`PostgreSQL skipped: ${skipped[0]!.reason}`);
   }
-  printTable(`Step-4 pages, ${RISKS} risks each with a treatment, ${REQUESTS} sequential requests per page`, ['dialect', 'page', 'median ms', 'p95 ms', 'max ms'], results.map((r) => [r.dialect, r.page, r.medianMs, r.p95Ms, r.maxMs]));
-  const file = writeResult('risk', { machine: before, settings: { risks: RISKS, requests: REQUESTS }, results, skipped });
+  printTable(
+    `Step-4 pages, ${RISKS} risks each with a treatment, ${REQUESTS} sequential requests per page`,
+    ['dialect', 'page', 'median ms', 'p95 ms', 'max ms'],
+    results.map((r) => [r.dialect, r.page, r.medianMs, r.p95Ms, r.maxMs]),
+  );
+  const file = writeResult('risk', {
+    machine: before,
+    settings: { risks: RISKS, requests: REQUESTS },
+    results,
+    skipped,
+  });
   console.log(`\nwritten to ${file}`);
 }
 

@@ -50,7 +50,12 @@ if (startup) {
   table(
     'Startup (spawn to first 200 on /api/health; RSS after 5 s idle)',
     ['command', 'ready min ms', 'ready median ms', 'server RSS median MiB'],
-    startup.summary.map((s) => [s.mode, Math.round(s.readyMsMin), Math.round(s.readyMsMedian), s.serverRssMiBMedian.toFixed(1)]),
+    startup.summary.map((s) => [
+      s.mode,
+      Math.round(s.readyMsMin),
+      Math.round(s.readyMsMedian),
+      s.serverRssMiBMedian.toFixed(1),
+    ]),
   );
 }
 const list = read('list');
@@ -59,7 +64,15 @@ if (list) {
   table(
     `AI system list, ${s.aiSystems} systems, limit=${s.pageSize}, ${s.connections} connections, ${s.durationSec} s`,
     ['dialect / scenario', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors', 'non-2xx'],
-    list.results.map((r) => [`${r.dialect} / ${r.scenario}`, r.requestsPerSec.toFixed(1), r.p50Ms, r.p97_5Ms, r.p99Ms, r.errors + r.timeouts, r.non2xx]),
+    list.results.map((r) => [
+      `${r.dialect} / ${r.scenario}`,
+      r.requestsPerSec.toFixed(1),
+      r.p50Ms,
+      r.p97_5Ms,
+      r.p99Ms,
+      r.errors + r.timeouts,
+      r.non2xx,
+    ]),
   );
   for (const skip of list.skipped) console.log(`(${skip.dialect} skipped: ${skip.reason})`);
 }
@@ -74,13 +87,17 @@ if (risk) {
 const evidencePkg = read('evidence-package');
 if (evidencePkg) {
   const s = evidencePkg.summary;
-  table(`Evidence package, ${s.files} files of ${s.fileKiB} KiB, streamed`, ['measure', 'value'], [
-    ['package MiB', s.packageMiB],
-    ['wall ms', s.wallMs],
-    ['CPU ms', s.cpuMs],
-    ['peak RSS MiB (growth)', `${s.peakRssMiB} (+${s.peakGrowthMiB})`],
-    ['streams', s.streams ? 'yes' : 'NO'],
-  ]);
+  table(
+    `Evidence package, ${s.files} files of ${s.fileKiB} KiB, streamed`,
+    ['measure', 'value'],
+    [
+      ['package MiB', s.packageMiB],
+      ['wall ms', s.wallMs],
+      ['CPU ms', s.cpuMs],
+      ['peak RSS MiB (growth)', `${s.peakRssMiB} (+${s.peakGrowthMiB})`],
+      ['streams', s.streams ? 'yes' : 'NO'],
+    ],
+  );
 }
 const documents = read('documents');
 if (documents) {

@@ -23,7 +23,16 @@ const MODES: Mode[] = [
   { name: 'node --import tsx', command: process.execPath, args: ['--import', 'tsx', ENTRY] },
   { name: 'npx tsx', command: 'npx', args: ['tsx', ENTRY] },
 ];
-type Run = { mode: string; run: number; readyMs: number; serverPid: number; serverRssMiB: number; treeRssMiB: number; processes: number; tree: { pid: number; command: string; rssMiB: number }[] };
+type Run = {
+  mode: string;
+  run: number;
+  readyMs: number;
+  serverPid: number;
+  serverRssMiB: number;
+  treeRssMiB: number;
+  processes: number;
+  tree: { pid: number; command: string; rssMiB: number }[];
+};
 
 let current: ChildProcess | undefined; // stopped on Ctrl-C too, so no server outlives the benchmark
 process.once('SIGINT', () => {
@@ -131,10 +140,21 @@ async function stop(child: ChildProcess): Promise<void> {
 async function once(mode: Mode, run: number): Promise<Run> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-startup-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL; // always the embedded SQLite database
   const t0 = performance.now();
-  const child = spawn(mode.command, mode.args, { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(mode.command, mode.args, {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   current = child;
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -142,7 +162,8 @@ async function once(mode: Mode, run: number): Promise<Run> {
   try {
     let readyMs: number | undefined;
     while (performance.now() - t0 < GIVE_UP_MS) {
-      if (child.exitCode !== null) throw new Error(`${mode.name} exited with ${child.exitCode} before it was ready:\n${output}`);
+      if (child.exitCode !== null)
+        throw new Error(`${mode.name} exited with ${child.exitCode} before it was ready:\n${output}`);
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(1_000) });
         await res.arrayBuffer();
@@ -155,7 +176,8 @@ async function once(mode: Mode, run: number): Promise<Run> {
       }
       await sleep(POLL_MS);
     }
-    if (readyMs === undefined) throw new Error(`${mode.name}: no 200 from /api/health within ${GIVE_UP_MS / 1000} s:\n${output}`);
+    if (readyMs === undefined)
+      throw new Error(`${mode.name}: no 200 from /api/health within ${GIVE_UP_MS / 1000} s:\n${output}`);
     await sleep(IDLE_MS);
     const pid = serverPid(child.pid!, port);
     const tree = descendants(child.pid!);
@@ -177,12 +199,17 @@ async function once(mode: Mode, run: number): Promise<Run> {
 
 async function main() {
   const before = machine(); // the load average before we start: a busy box makes every number worse
-  if (before.loadAvg1m > 0.5) console.log(`note: load average ${before.loadAvg1m.toFixed(2)} before starting; other work on this machine skews the results`);
+  if (before.loadAvg1m > 0.5)
+    console.log(
+      `note: load average ${before.loadAvg1m.toFixed(2)} before starting; other work on this machine skews the results`,
+    );
   const runs: Run[] = [];
   for (const mode of MODES) {
     for (let i = 1; i <= RUNS; i++) {
       const r = await once(mode, i);
-      console.log(`${mode.name} #${i}: ready in ${Math.round(r.readyMs)} ms, server RSS ${r.serverRssMiB.toFixed(1)} MiB (${r.processes} processes, ${r.treeRssMiB.toFixed(1)} MiB together)`);
+      console.log(
+        `${mode.name} #${i}: ready in ${Math.round(r.readyMs)} ms, server RSS ${r.serverRssMiB.toFixed(1)} MiB (${r.processes} processes, ${r.treeRssMiB.toFixed(1)} MiB together)`,
+      );
       runs.push(r);
     }
   }
@@ -204,10 +231,31 @@ async function main() {
   });
   printTable(
     `Startup: spawn to first 200 on /api/health, fresh SQLite DATA_DIR; RSS after ${IDLE_MS / 1000} s idle (${RUNS} runs each)`,
-    ['command', 'ready min ms', 'ready median ms', 'server RSS min MiB', 'server RSS median MiB', 'processes', 'all processes RSS median MiB'],
-    summary.map((s) => [s.mode, Math.round(s.readyMsMin), Math.round(s.readyMsMedian), round(s.serverRssMiBMin), round(s.serverRssMiBMedian), s.processes, round(s.treeRssMiBMedian)]),
+    [
+      'command',
+      'ready min ms',
+      'ready median ms',
+      'server RSS min MiB',
+      'server RSS median MiB',
+      'processes',
+      'all processes RSS median MiB',
+    ],
+    summary.map((s) => [
+      s.mode,
+      Math.round(s.readyMsMin),
+      Math.round(s.readyMsMedian),
+      round(s.serverRssMiBMin),
+      round(s.serverRssMiBMedian),
+      s.processes,
+      round(s.treeRssMiBMedian),
+    ]),
   );
-  const file = writeResult('startup', { machine: before, settings: { runs: RUNS, pollMs: POLL_MS, idleMs: IDLE_MS }, summary, runs });
+  const file = writeResult('startup', {
+    machine: before,
+    settings: { runs: RUNS, pollMs: POLL_MS, idleMs: IDLE_MS },
+    summary,
+    runs,
+  });
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }
 

@@ -28,7 +28,8 @@ export function printTable(title: string, header: string[], rows: (string | numb
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
-  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const line = (r: string[]) =>
+    r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -37,11 +38,20 @@ export function printTable(title: string, header: string[], rows: (string | numb
 
 /** Machine facts recorded next to every result, so numbers from different boxes are not compared blindly. */
 export function machine() {
-  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}`, loadAvg1m: os.loadavg()[0] ?? 0, date: new Date().toISOString() };
+  return {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    totalMemMiB: Math.round(os.totalmem() / 2 ** 20),
+    platform: `${os.platform()} ${os.release()}`,
+    loadAvg1m: os.loadavg()[0] ?? 0,
+    date: new Date().toISOString(),
+  };
 }
 
 /** The tier rank CASE with literal values: only a literal expression can match an expression index. */
-export const tierRank = (col: string) => `case ${col} ${RISK_TIERS.map((t, i) => `when '${t}' then ${i}`).join(' ')} else ${RISK_TIERS.length} end`;
+export const tierRank = (col: string) =>
+  `case ${col} ${RISK_TIERS.map((t, i) => `when '${t}' then ${i}`).join(' ')} else ${RISK_TIERS.length} end`;
 
 /** Indexes the server does not have, tried on throwaway benchmark databases only (see README "Findings"). */
 export const CANDIDATE_INDEXES = [

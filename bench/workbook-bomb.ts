@@ -31,18 +31,65 @@ const CASES: Case[] = [
   { key: 'honest', name: 'the export itself, unchanged (71 rows, control)' },
   { key: 'rows', name: '1,000,000 rows', build: (id) => gapWorkbook(id, manyRowsXml(1_000_000)) },
   { key: 'cell', name: 'one cell of 150,000,000 characters', build: (id) => gapWorkbook(id, hugeCellXml(150_000_000)) },
-  { key: 'liar', name: 'the 150 MB cell, its sheet declaring 10 KB', build: (id) => gapWorkbook(id, hugeCellXml(150_000_000), { sheetDeclaredSize: 10_000 }) },
-  { key: 'rows-stream', name: '300,000 rows (21 MB unpacked: passes the zip check, stopped while streaming)', build: (id) => gapWorkbook(id, manyRowsXml(300_000)) },
-  { key: 'cell-stream', name: 'one cell of 20,000,000 characters (passes the zip check)', build: (id) => gapWorkbook(id, hugeCellXml(20_000_000)) },
-  { key: 'limits', name: 'just inside every limit: 1,999 rows of 15 cells of 800 characters (24 MB unpacked)', build: (id) => gapWorkbook(id, Buffer.from(Array.from({ length: 1999 }, (_, i) => rowXml(i + 2, Array.from({ length: 15 }, (_, c) => `${i}.${c} ${'x'.repeat(790)}`))).join(''))) },
-  { key: 'declared', name: 'an entry declaring 4 GB unpacked', build: (id) => gapWorkbook(id, '', { extra: [{ name: 'xl/media/image1.png', data: Buffer.alloc(1000), declaredSize: 0xfffffff0 }] }) },
+  {
+    key: 'liar',
+    name: 'the 150 MB cell, its sheet declaring 10 KB',
+    build: (id) => gapWorkbook(id, hugeCellXml(150_000_000), { sheetDeclaredSize: 10_000 }),
+  },
+  {
+    key: 'rows-stream',
+    name: '300,000 rows (21 MB unpacked: passes the zip check, stopped while streaming)',
+    build: (id) => gapWorkbook(id, manyRowsXml(300_000)),
+  },
+  {
+    key: 'cell-stream',
+    name: 'one cell of 20,000,000 characters (passes the zip check)',
+    build: (id) => gapWorkbook(id, hugeCellXml(20_000_000)),
+  },
+  {
+    key: 'limits',
+    name: 'just inside every limit: 1,999 rows of 15 cells of 800 characters (24 MB unpacked)',
+    build: (id) =>
+      gapWorkbook(
+        id,
+        Buffer.from(
+          Array.from({ length: 1999 }, (_, i) =>
+            rowXml(
+              i + 2,
+              Array.from({ length: 15 }, (_, c) => `${i}.${c} ${'x'.repeat(790)}`),
+            ),
+          ).join(''),
+        ),
+      ),
+  },
+  {
+    key: 'declared',
+    name: 'an entry declaring 4 GB unpacked',
+    build: (id) =>
+      gapWorkbook(id, '', {
+        extra: [{ name: 'xl/media/image1.png', data: Buffer.alloc(1000), declaredSize: 0xfffffff0 }],
+      }),
+  },
 ];
 const TIMEOUT_MS = 120_000;
 
-type Result = { status: number; code: string | null; message: string; importMs: number; rssBeforeMiB: number; peakRssMiB: number; healthMaxMs: number; healthPolls: number; fileBytes: number };
+type Result = {
+  status: number;
+  code: string | null;
+  message: string;
+  importMs: number;
+  rssBeforeMiB: number;
+  peakRssMiB: number;
+  healthMaxMs: number;
+  healthPolls: number;
+  fileBytes: number;
+};
 
 function procStatusMiB(field: 'VmRSS' | 'VmHWM'): number {
-  const line = fs.readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = fs
+    .readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   return line ? Number(/(\d+)/.exec(line)![1]) / 1024 : NaN;
 }
 
@@ -56,12 +103,17 @@ async function child(key: string) {
     const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
     const seeded = await seedLargeOrg(server.handle, { aiSystems: 0, members: 1 });
     const auth = { authorization: `Bearer ${seeded.token}` };
-    const created = await fetch(`${base}/api/orgs/${seeded.orgId}/gap-assessments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench' }) });
+    const created = await fetch(`${base}/api/orgs/${seeded.orgId}/gap-assessments`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bench' }),
+    });
     const assessmentId = ((await created.json()) as { id: string }).id;
     const url = `${base}/api/orgs/${seeded.orgId}/gap-assessments/${assessmentId}`;
 
     let bytes: Buffer;
-    if (key === 'honest') bytes = Buffer.from(await (await fetch(`${url}/export.xlsx`, { headers: auth })).arrayBuffer());
+    if (key === 'honest')
+      bytes = Buffer.from(await (await fetch(`${url}/export.xlsx`, { headers: auth })).arrayBuffer());
     else {
       const file = await new Promise<string>((resolve) => {
         process.once('message', (m: { file: string }) => resolve(m.file));
@@ -101,7 +153,17 @@ async function child(key: string) {
     } catch {
       message = text.slice(0, 100);
     }
-    const result: Result = { status: res.status, code, message, importMs, rssBeforeMiB, peakRssMiB: procStatusMiB('VmHWM'), healthMaxMs, healthPolls, fileBytes: bytes.length };
+    const result: Result = {
+      status: res.status,
+      code,
+      message,
+      importMs,
+      rssBeforeMiB,
+      peakRssMiB: procStatusMiB('VmHWM'),
+      healthMaxMs,
+      healthPolls,
+      fileBytes: bytes.length,
+    };
     process.send!({ result });
   } finally {
     await server.close();
@@ -112,7 +174,10 @@ async function child(key: string) {
 /** Parent: builds the files on request and collects one result per case. */
 async function runCase(c: Case): Promise<Result | { error: string }> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-bomb-file-'));
-  const proc = fork(fileURLToPath(import.meta.url), ['--child', c.key], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const proc = fork(fileURLToPath(import.meta.url), ['--child', c.key], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
   try {
     return await new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -152,7 +217,19 @@ async function main() {
   printTable(
     'Gap workbook import, one child process per case (SQLite, in-process server)',
     ['case', 'file KiB', 'answer', 'import ms', 'RSS before MiB', 'peak RSS MiB', 'slowest /api/health ms'],
-    results.map((r) => ('error' in r ? [r.case, '', r.error, '', '', '', ''] : [r.case, round(r.fileBytes / 1024, 0), `${r.status} ${r.code ?? ''}`.trim(), round(r.importMs, 0), round(r.rssBeforeMiB, 0), round(r.peakRssMiB, 0), round(r.healthMaxMs, 0)])),
+    results.map((r) =>
+      'error' in r
+        ? [r.case, '', r.error, '', '', '', '']
+        : [
+            r.case,
+            round(r.fileBytes / 1024, 0),
+            `${r.status} ${r.code ?? ''}`.trim(),
+            round(r.importMs, 0),
+            round(r.rssBeforeMiB, 0),
+            round(r.peakRssMiB, 0),
+            round(r.healthMaxMs, 0),
+          ],
+    ),
   );
   for (const r of results) if (!('error' in r)) console.log(`${r.case}: ${r.message.slice(0, 240)}`);
   const file = writeResult('workbook-bomb', { machine: before, results });

@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // An AI system's resources and use (A.4): the checklist of what is missing and why it matters,
 // rows validated with the domain schema, a save that shrinks the checklist, a colleague's save in
 // between that overwrites nothing (the details and the profile share one version), and the history.
 
-const OWNER = { name: 'Priya Profile', email: 'priya@example.com', password: 'a long enough passphrase', organizationName: 'Gamma Lending' };
+const OWNER = {
+  name: 'Priya Profile',
+  email: 'priya@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Gamma Lending',
+};
 const GAPS_BEFORE = 8;
 
 let running: Running;
@@ -91,15 +103,25 @@ describeWithBrowser('AI system resources and use', () => {
 
     await page.getByRole('combobox', { name: 'Location' }).click();
     await page.getByRole('option', { name: 'Cloud' }).click();
-    await page.getByRole('textbox', { name: 'Computing details' }).fill('EU region of our cloud provider, two CPU nodes.');
-    await page.getByRole('textbox', { name: 'Intended use' }).fill('Orders incoming applications so credit officers review the clearest cases first; every decision stays with an officer.');
-    await page.getByRole('textbox', { name: 'Foreseeable misuse' }).fill('Rejecting applicants on the score alone, without an officer’s review.');
+    await page
+      .getByRole('textbox', { name: 'Computing details' })
+      .fill('EU region of our cloud provider, two CPU nodes.');
+    await page
+      .getByRole('textbox', { name: 'Intended use' })
+      .fill(
+        'Orders incoming applications so credit officers review the clearest cases first; every decision stays with an officer.',
+      );
+    await page
+      .getByRole('textbox', { name: 'Foreseeable misuse' })
+      .fill('Rejecting applicants on the score alone, without an officer’s review.');
     const groups = page.getByRole('combobox', { name: 'Affected individuals and groups' });
     await groups.fill('Loan applicants');
     await page.keyboard.press('Enter');
     await groups.fill('Credit officers');
     await page.keyboard.press('Enter');
-    await page.getByRole('textbox', { name: 'Human oversight measures' }).fill('An officer reviews every application; the score is advisory and can be overridden with a reason.');
+    await page
+      .getByRole('textbox', { name: 'Human oversight measures' })
+      .fill('An officer reviews every application; the score is advisory and can be overridden with a reason.');
     await page.getByRole('group', { name: 'Tool 1' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'profile-03-form-filled');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -110,7 +132,9 @@ describeWithBrowser('AI system resources and use', () => {
     await page.getByText('7 of 8 recorded').waitFor();
     await expect.poll(() => gaps().allInnerTexts()).toEqual([expect.stringMatching(/No human resources recorded/)]);
     const table = page.getByTestId('profile-datasets');
-    await expect.poll(() => table.innerText()).toMatch(/Loan applications 2019–2024[\s\S]*Training\s+Test\s+Yes[\s\S]*7 years after the loan closes/);
+    await expect
+      .poll(() => table.innerText())
+      .toMatch(/Loan applications 2019–2024[\s\S]*Training\s+Test\s+Yes[\s\S]*7 years after the loan closes/);
     await page.getByTestId('profile-tools').getByText('scikit-learn').waitFor();
     await page.getByTestId('profile-compute').getByText('Cloud', { exact: true }).waitFor();
     await page.getByTestId('profile-affected').getByText('Credit officers').waitFor();
@@ -119,8 +143,16 @@ describeWithBrowser('AI system resources and use', () => {
     await screenshot(page, 'profile-05-view-lower');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    const saved = await apiCall<{ version: number; gaps: string[]; dataResources: { personalData: boolean; uses: string[] }[] }>('GET', `/api/orgs/${orgId}/ai-systems/${systemId}/profile`);
-    expect(saved.body).toMatchObject({ version: 2, gaps: ['No human resources recorded (A.4.6)'], dataResources: [{ personalData: true, uses: ['training', 'test'] }] });
+    const saved = await apiCall<{
+      version: number;
+      gaps: string[];
+      dataResources: { personalData: boolean; uses: string[] }[];
+    }>('GET', `/api/orgs/${orgId}/ai-systems/${systemId}/profile`);
+    expect(saved.body).toMatchObject({
+      version: 2,
+      gaps: ['No human resources recorded (A.4.6)'],
+      dataResources: [{ personalData: true, uses: ['training', 'test'] }],
+    });
   });
 
   it('never overwrites a colleague: their save of the details in between shows, and yours is re-applied', async () => {
@@ -129,24 +161,36 @@ describeWithBrowser('AI system resources and use', () => {
     await page.getByRole('button', { name: 'Add a role' }).click();
     const role = page.getByRole('group', { name: 'Role 1' });
     await role.getByRole('textbox', { name: 'Role' }).fill('Credit risk data scientist');
-    await role.getByRole('textbox', { name: 'Skills and competence needed' }).fill('Fairness testing of scoring models');
+    await role
+      .getByRole('textbox', { name: 'Skills and competence needed' })
+      .fill('Fairness testing of scoring models');
     // Meanwhile a colleague (the API) changes the system's risk tier: the shared version moves on.
-    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/ai-systems/${systemId}`, { version: 2, riskTier: 'high' });
+    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/ai-systems/${systemId}`, {
+      version: 2,
+      riskTier: 'high',
+    });
     expect(theirs.status).toBe(200);
     await page.getByRole('button', { name: 'Save' }).click();
     const conflict = page.getByTestId('stale-conflict');
     await conflict.waitFor();
-    await expect.poll(() => conflict.innerText()).toMatch(/People and skills\s+—\s+Credit risk data scientist: Fairness testing of scoring models/);
+    await expect
+      .poll(() => conflict.innerText())
+      .toMatch(/People and skills\s+—\s+Credit risk data scientist: Fairness testing of scoring models/);
     await screenshot(page, 'profile-06-stale-conflict');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
-    await expect.poll(() => page.getByRole('group', { name: 'Role 1' }).getByRole('textbox', { name: 'Role' }).inputValue()).toBe('Credit risk data scientist');
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Role 1' }).getByRole('textbox', { name: 'Role' }).inputValue())
+      .toBe('Credit risk data scientist');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\?tab=resources$/);
     await page.getByText('8 of 8 recorded').waitFor();
     await expect.poll(() => gaps().count()).toBe(0);
     await page.getByTestId('profile-roles').getByText('Credit risk data scientist').waitFor();
-    const system = await apiCall<{ riskTier: string; version: number }>('GET', `/api/orgs/${orgId}/ai-systems/${systemId}`);
+    const system = await apiCall<{ riskTier: string; version: number }>(
+      'GET',
+      `/api/orgs/${orgId}/ai-systems/${systemId}`,
+    );
     expect(system.body).toMatchObject({ riskTier: 'high', version: 4 });
   });
 
@@ -162,7 +206,9 @@ describeWithBrowser('AI system resources and use', () => {
     ]);
     const first = entries.first();
     await first.getByText('Changed resources & use').waitFor();
-    await expect.poll(() => first.locator('tr[data-field="humanResources"]').innerText()).toMatch(/People and skills\s+—\s+Credit risk data scientist/);
+    await expect
+      .poll(() => first.locator('tr[data-field="humanResources"]').innerText())
+      .toMatch(/People and skills\s+—\s+Credit risk data scientist/);
     await screenshot(page, 'profile-07-history');
     expect(problems).toEqual([]);
   });

@@ -17,9 +17,12 @@ export type Running = { server: Server; baseUrl: string; dataDir: string; stop: 
 
 /** A real Fortytwo server on a random port with a fresh database, serving apps/web/dist. */
 export async function startServer(opts: { env?: Record<string, string>; port?: number } = {}): Promise<Running> {
-  if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) throw new Error('apps/web/dist is missing: run "npm run build:web" (npm run test:e2e does it)');
+  if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html')))
+    throw new Error('apps/web/dist is missing: run "npm run build:web" (npm run test:e2e does it)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-e2e-'));
-  const server = await createServer(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }), { logger: false });
+  const server = await createServer(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }), {
+    logger: false,
+  });
   const address = await server.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   return {
     server,
@@ -42,7 +45,10 @@ const CHROMIUM = process.env[BROWSER_ENV];
 export function describeWithBrowser(title: string, fn: () => void) {
   if (CHROMIUM) return describe(title, fn);
   const missing = process.env[NO_BROWSER_ENV];
-  if (!missing) throw new Error('no browser was looked for: run the browser tests with "npm run test:e2e" (e2e/vitest.config.ts runs e2e/global-setup.ts)');
+  if (!missing)
+    throw new Error(
+      'no browser was looked for: run the browser tests with "npm run test:e2e" (e2e/vitest.config.ts runs e2e/global-setup.ts)',
+    );
   return describe.skip(`${title} (skipped: no browser: ${missing})`, fn);
 }
 
@@ -50,11 +56,25 @@ export function launchBrowser(): Promise<Browser> {
   if (!CHROMIUM) throw new Error('launchBrowser outside describeWithBrowser: this run has no browser');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+};
 
 /** Runs axe-core on the page; returns the serious and critical violations, described. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
@@ -63,11 +83,22 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const res = await axe.run(document);
-    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return res.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`).slice(0, 5).join('; ')}`);
+    .map(
+      (v) =>
+        `${v.impact}: ${v.id} (${v.help}) at ${v.nodes
+          .map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`)
+          .slice(0, 5)
+          .join('; ')}`,
+    );
 }
 
 export async function screenshot(page: Page, name: string) {

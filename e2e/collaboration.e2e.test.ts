@@ -1,12 +1,24 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { openPage, setUpOwner, signedInPage, type Api } from './session';
 
 // Working together: invitations (with the external auditor's expiry rule), accepting one as a
 // new user, and a stale edit that must never overwrite a colleague's save.
 
-const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'a long enough passphrase', organizationName: 'Beta Health' };
+const OWNER = {
+  name: 'Olga Owner',
+  email: 'olga@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Beta Health',
+};
 let running: Running;
 let browser: Browser;
 let page: Page;
@@ -57,7 +69,10 @@ describeWithBrowser('collaboration', () => {
     expect(await seriousA11yViolations(guest)).toEqual([]);
     await guest.getByRole('button', { name: 'Create account and join' }).click();
     await guest.waitForURL(`**/orgs/${orgId}`);
-    await guest.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /AI system inventory/ }).click();
+    await guest
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /AI system inventory/ })
+      .click();
     await guest.getByText('Your role can read the inventory but not add to it.').waitFor();
     expect(await guest.getByRole('link', { name: /Add/ }).count()).toBe(0);
     await guest.context().close();
@@ -74,7 +89,10 @@ describeWithBrowser('collaboration', () => {
     await page.goto(`${running.baseUrl}/orgs/${orgId}/ai-systems/${created.body.id}/edit`);
     await page.getByRole('textbox', { name: 'Description' }).fill('Runs on a vendor model.');
     // Meanwhile a colleague (the API) changes the risk tier.
-    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/ai-systems/${created.body.id}`, { version: created.body.version, riskTier: 'high' });
+    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/ai-systems/${created.body.id}`, {
+      version: created.body.version,
+      riskTier: 'high',
+    });
     expect(theirs.status).toBe(200);
     await page.getByRole('button', { name: 'Save' }).click();
     const conflict = page.getByTestId('stale-conflict');
@@ -85,7 +103,10 @@ describeWithBrowser('collaboration', () => {
     await page.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(`**/ai-systems/${created.body.id}`);
-    const after = await apiCall<{ riskTier: string; description: string; version: number }>('GET', `/api/orgs/${orgId}/ai-systems/${created.body.id}`);
+    const after = await apiCall<{ riskTier: string; description: string; version: number }>(
+      'GET',
+      `/api/orgs/${orgId}/ai-systems/${created.body.id}`,
+    );
     expect(after.body).toMatchObject({ riskTier: 'high', description: 'Runs on a vendor model.', version: 3 });
   });
 

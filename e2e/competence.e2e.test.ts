@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 4, competence and training (7.2): a competence the owner's AI role requires shows as a gap;
 // the owner assigns themself the course that gives it, records its completion with a certificate,
 // and the matrix turns green (with the word "Met", not the colour alone).
 
-const OWNER = { name: 'Tara Trainer', email: 'tara@example.com', password: 'a long enough passphrase', organizationName: 'Echo Analytics' };
+const OWNER = {
+  name: 'Tara Trainer',
+  email: 'tara@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Echo Analytics',
+};
 
 let running: Running;
 let browser: Browser;
@@ -24,10 +36,24 @@ beforeAll(async () => {
   ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
   const people = await apiCall<{ items: { id: string; member: boolean }[] }>('GET', `/api/orgs/${orgId}/people`);
   ownerId = people.body.items.find((p) => p.member)!.id;
-  expect((await apiCall('PATCH', `/api/orgs/${orgId}/people/${ownerId}`, { version: 0, aiRoles: ['ai_developer'] })).status).toBe(200);
-  const competence = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/competences`, { name: 'Secure ML development', aiRoles: ['ai_developer'] });
+  expect(
+    (await apiCall('PATCH', `/api/orgs/${orgId}/people/${ownerId}`, { version: 0, aiRoles: ['ai_developer'] })).status,
+  ).toBe(200);
+  const competence = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/competences`, {
+    name: 'Secure ML development',
+    aiRoles: ['ai_developer'],
+  });
   expect(competence.status).toBe(201);
-  expect((await apiCall('POST', `/api/orgs/${orgId}/development-actions`, { title: 'Secure ML course', kind: 'course', competenceIds: [competence.body.id], validityMonths: 24 })).status).toBe(201);
+  expect(
+    (
+      await apiCall('POST', `/api/orgs/${orgId}/development-actions`, {
+        title: 'Secure ML course',
+        kind: 'course',
+        competenceIds: [competence.body.id],
+        validityMonths: 24,
+      })
+    ).status,
+  ).toBe(201);
   page = await signedInPage(browser, running.baseUrl, OWNER, { problems, landing: orgUrl });
 });
 
@@ -36,7 +62,10 @@ afterAll(async () => {
   await running?.stop();
 });
 
-const cell = () => page.getByTestId('competence-matrix').locator(`tr[data-person="${OWNER.name}"] td[data-competence="Secure ML development"]`);
+const cell = () =>
+  page
+    .getByTestId('competence-matrix')
+    .locator(`tr[data-person="${OWNER.name}"] td[data-competence="Secure ML development"]`);
 
 describeWithBrowser('competence and training', () => {
   it('shows the required competence as a gap in the matrix', async () => {
@@ -62,13 +91,23 @@ describeWithBrowser('competence and training', () => {
     await row.getByRole('button', { name: 'Record completion' }).click();
     const complete = page.getByRole('dialog');
     await complete.getByRole('radio', { name: 'Certificate' }).check();
-    await complete.locator('input[type="file"]').setInputFiles({ name: 'secure-ml-certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
+    await complete
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'secure-ml-certificate.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+      });
     await complete.getByRole('button', { name: 'Record completion' }).click();
     await row.getByText('Completed').waitFor();
     await row.getByText(/Passed .* · Certificate · valid until/).waitFor();
     // The certificate sits in the one evidence library, linked from the record.
     await row.getByRole('link', { name: /^EV-\d+ secure-ml-certificate\.pdf$/ }).waitFor();
-    await page.getByTestId('person-competences').locator('tr[data-competence="Secure ML development"]').getByText('Met').waitFor();
+    await page
+      .getByTestId('person-competences')
+      .locator('tr[data-competence="Secure ML development"]')
+      .getByText('Met')
+      .waitFor();
     await screenshot(page, '91-competence-person');
     expect(await seriousA11yViolations(page)).toEqual([]);
 

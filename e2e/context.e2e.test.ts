@@ -1,16 +1,29 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { setUpOwner, signedInPage, type Api, type Credentials } from './session';
 
 // Clauses 4.1 and 4.2: the AI roles and the climate decision (a decision needs a reason), a stale
 // save that overwrites nothing, the issues register with its filters and an overdue review date,
 // an interested party whose addressed requirement must say how, and a viewer who reads it all.
 
-const OWNER = { name: 'Rita Roles', email: 'rita@example.com', password: 'a long enough passphrase', organizationName: 'Delta Mobility' };
+const OWNER = {
+  name: 'Rita Roles',
+  email: 'rita@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Delta Mobility',
+};
 const VIEWER = { name: 'Vic Viewer', email: 'vic@example.com', password: 'viewers only read things' };
 const RULE = 'Say how the AIMS addresses this requirement: name clauses or controls, or describe it';
-const CLIMATE_RULE = 'Give the reason for the climate-change decision: auditors look for why it is (or is not) relevant';
+const CLIMATE_RULE =
+  'Give the reason for the climate-change decision: auditors look for why it is (or is not) relevant';
 
 let running: Running;
 let browser: Browser;
@@ -21,7 +34,8 @@ let apiCall: Api;
 const problems: string[] = [];
 
 // 409: the stale save this test provokes on purpose.
-const signInAs = (user: Credentials) => signedInPage(browser, running.baseUrl, user, { problems, allowStatuses: [409], landing: orgUrl });
+const signInAs = (user: Credentials) =>
+  signedInPage(browser, running.baseUrl, user, { problems, allowStatuses: [409], landing: orgUrl });
 
 beforeAll(async () => {
   running = await startServer();
@@ -51,25 +65,44 @@ describeWithBrowser('context and interested parties', () => {
 
     await role('AI provider').getByRole('checkbox', { name: 'We have this role' }).check();
     await role('AI provider').getByRole('checkbox', { name: 'AI product or service provider' }).check();
-    await role('AI provider').getByRole('textbox', { name: 'Why we have this role' }).fill('We sell a route-planning service that uses our own demand model.');
+    await role('AI provider')
+      .getByRole('textbox', { name: 'Why we have this role' })
+      .fill('We sell a route-planning service that uses our own demand model.');
     await role('AI producer').getByRole('checkbox', { name: 'We have this role' }).check();
     await role('AI producer').getByRole('checkbox', { name: 'AI developer' }).check();
     await role('AI producer').getByRole('checkbox', { name: 'AI tester and evaluator' }).check();
-    await role('AI producer').getByRole('textbox', { name: 'Why we have this role' }).fill('Our data team builds and validates the demand model.');
+    await role('AI producer')
+      .getByRole('textbox', { name: 'Why we have this role' })
+      .fill('Our data team builds and validates the demand model.');
     await page.getByRole('radio', { name: 'Not relevant' }).check();
     await page.getByRole('button', { name: 'Save context' }).click();
     await page.getByText(CLIMATE_RULE).waitFor();
     const climateReason = page.getByRole('textbox', { name: 'Reason for the decision' });
     await expect.poll(() => climateReason.getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-invalid'))).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-invalid')))
+      .toBe('true');
     await screenshot(page, '30-context-climate-rule');
 
-    await climateReason.fill('Our models are small and run in a data centre on renewable power; weather does not change what they do.');
+    await climateReason.fill(
+      'Our models are small and run in a data centre on renewable power; weather does not change what they do.',
+    );
     await page.getByRole('button', { name: 'Save context' }).click();
     await page.getByText('The context was saved.').waitFor();
     await page.getByText(/^Version 1, saved /).waitFor();
-    const saved = await apiCall<{ aiRoles: { role: string; subRoles: string[] }[]; climateRelevant: boolean | null; version: number }>('GET', `/api/orgs/${orgId}/context`);
-    expect(saved.body).toMatchObject({ climateRelevant: false, version: 1, aiRoles: [{ role: 'provider', subRoles: ['ai_product_or_service_provider'] }, { role: 'producer', subRoles: ['ai_developer', 'ai_tester_evaluator'] }] });
+    const saved = await apiCall<{
+      aiRoles: { role: string; subRoles: string[] }[];
+      climateRelevant: boolean | null;
+      version: number;
+    }>('GET', `/api/orgs/${orgId}/context`);
+    expect(saved.body).toMatchObject({
+      climateRelevant: false,
+      version: 1,
+      aiRoles: [
+        { role: 'provider', subRoles: ['ai_product_or_service_provider'] },
+        { role: 'producer', subRoles: ['ai_developer', 'ai_tester_evaluator'] },
+      ],
+    });
     // The history names what the save set.
     const entry = page.getByTestId('history-entry').first();
     await entry.locator('tr[data-field="provider"]').waitFor();
@@ -83,7 +116,10 @@ describeWithBrowser('context and interested parties', () => {
 
   it('never overwrites a colleague: a stale save shows both values and re-applies mine', async () => {
     await page.getByRole('textbox', { name: 'Context summary' }).fill('A mobility start-up in Germany.');
-    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/context`, { version: 1, climateReason: 'Reviewed by the board: not relevant for now.' });
+    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/context`, {
+      version: 1,
+      climateReason: 'Reviewed by the board: not relevant for now.',
+    });
     expect(theirs.status).toBe(200);
     await page.getByRole('button', { name: 'Save context' }).click();
     const conflict = page.getByTestId('stale-conflict');
@@ -91,12 +127,19 @@ describeWithBrowser('context and interested parties', () => {
     await conflict.getByRole('cell', { name: 'Context summary', exact: true }).waitFor();
     await screenshot(page, '32-context-conflict');
     await conflict.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
-    await expect.poll(() => page.getByRole('textbox', { name: 'Reason for the decision' }).inputValue()).toBe('Reviewed by the board: not relevant for now.');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Context summary' }).inputValue()).toBe('A mobility start-up in Germany.');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Reason for the decision' }).inputValue())
+      .toBe('Reviewed by the board: not relevant for now.');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Context summary' }).inputValue())
+      .toBe('A mobility start-up in Germany.');
     await page.getByRole('button', { name: 'Save context' }).click();
     await page.getByText(/^Version 3, saved /).waitFor();
     const after = await apiCall<{ summary: string; climateReason: string }>('GET', `/api/orgs/${orgId}/context`);
-    expect(after.body).toMatchObject({ summary: 'A mobility start-up in Germany.', climateReason: 'Reviewed by the board: not relevant for now.' });
+    expect(after.body).toMatchObject({
+      summary: 'A mobility start-up in Germany.',
+      climateReason: 'Reviewed by the board: not relevant for now.',
+    });
   });
 
   it('keeps the issues register: internal and external issues, filters, an overdue review date, CSV, history', async () => {
@@ -114,8 +157,12 @@ describeWithBrowser('context and interested parties', () => {
     await dialog.getByRole('radio', { name: 'Internal' }).check();
     await dialog.getByRole('combobox', { name: 'Category' }).click();
     await page.getByRole('option', { name: 'Organizational' }).click();
-    await dialog.getByRole('textbox', { name: 'Issue' }).fill('Two data scientists maintain every model; nobody else can retrain them.');
-    await dialog.getByRole('textbox', { name: 'Effect on the AIMS' }).fill('Competence and backup for model operation (7.2).');
+    await dialog
+      .getByRole('textbox', { name: 'Issue' })
+      .fill('Two data scientists maintain every model; nobody else can retrain them.');
+    await dialog
+      .getByRole('textbox', { name: 'Effect on the AIMS' })
+      .fill('Competence and backup for model operation (7.2).');
     await dialog.getByRole('textbox', { name: 'Source' }).fill('Org chart 2026');
     await dialog.getByLabel('Review date').fill('2025-01-31');
     await screenshot(page, '33-issue-form');
@@ -127,7 +174,9 @@ describeWithBrowser('context and interested parties', () => {
     await dialog.getByRole('radio', { name: 'External' }).check();
     await dialog.getByRole('combobox', { name: 'Category' }).click();
     await page.getByRole('option', { name: 'Legal and regulatory' }).click();
-    await dialog.getByRole('textbox', { name: 'Issue' }).fill('EU AI Act obligations for transport-related AI systems.');
+    await dialog
+      .getByRole('textbox', { name: 'Issue' })
+      .fill('EU AI Act obligations for transport-related AI systems.');
     await dialog.getByLabel('Review date').fill('2099-06-30');
     await dialog.getByRole('button', { name: 'Add issue' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -152,7 +201,9 @@ describeWithBrowser('context and interested parties', () => {
     await table.getByText('EU AI Act obligations').waitFor();
     await page.getByRole('button', { name: 'Export' }).click();
     const csvHref = await page.getByRole('menuitem', { name: 'CSV file (.csv)' }).getAttribute('href');
-    expect(await page.getByRole('menuitem', { name: 'Excel workbook (.xlsx)' }).getAttribute('href')).toBe(`/api/orgs/${orgId}/context-issues/export.xlsx?kind=external`);
+    expect(await page.getByRole('menuitem', { name: 'Excel workbook (.xlsx)' }).getAttribute('href')).toBe(
+      `/api/orgs/${orgId}/context-issues/export.xlsx?kind=external`,
+    );
     await page.keyboard.press('Escape');
     expect(csvHref).toBe(`/api/orgs/${orgId}/context-issues/export.csv?kind=external`);
     const csv = await page.request.get(`${running.baseUrl}${csvHref}`);
@@ -197,7 +248,9 @@ describeWithBrowser('context and interested parties', () => {
     const first = page.getByRole('group', { name: 'Requirement 1' });
     await first.getByRole('combobox', { name: 'Kind' }).click();
     await page.getByRole('option', { name: 'Legal', exact: true }).click();
-    await first.getByRole('textbox', { name: 'Requirement' }).fill('Explain route decisions that affect public transport operators');
+    await first
+      .getByRole('textbox', { name: 'Requirement' })
+      .fill('Explain route decisions that affect public transport operators');
     await first.getByRole('switch', { name: 'Addressed by the AIMS' }).check();
     await page.getByRole('button', { name: 'Add requirement' }).click();
     const second = page.getByRole('group', { name: 'Requirement 2' });
@@ -208,7 +261,9 @@ describeWithBrowser('context and interested parties', () => {
     // Addressed, but neither refs nor how: the rule shows on the row.
     await page.getByRole('button', { name: 'Add interested party' }).click();
     await first.getByText(RULE).waitFor();
-    await expect.poll(() => first.getByRole('textbox', { name: 'How it is addressed' }).getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => first.getByRole('textbox', { name: 'How it is addressed' }).getAttribute('aria-invalid'))
+      .toBe('true');
     await expect.poll(() => second.getByText(RULE).count()).toBe(0);
     await screenshot(page, '35-party-form-rule');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -221,7 +276,10 @@ describeWithBrowser('context and interested parties', () => {
     await page.waitForURL(/\/context\/parties\/[^/]+$/);
     await page.getByRole('heading', { name: 'Federal transport authority', level: 1 }).waitFor();
     const reqs = page.getByTestId('requirements-table');
-    await reqs.locator('tr[data-addressed="true"]').getByRole('link', { name: /^A\.8\.2 System documentation/ }).waitFor();
+    await reqs
+      .locator('tr[data-addressed="true"]')
+      .getByRole('link', { name: /^A\.8\.2 System documentation/ })
+      .waitFor();
     await reqs.locator('tr[data-addressed="false"]').getByText('Not addressed').waitFor();
     await page.getByText('2 requirements, 1 addressed by the AIMS').waitFor();
     await screenshot(page, '36-party-detail');
@@ -238,7 +296,9 @@ describeWithBrowser('context and interested parties', () => {
     await screenshot(page, '37-parties');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Export' }).click();
-    const csv = await page.request.get(`${running.baseUrl}${await page.getByRole('menuitem', { name: 'CSV file (.csv)' }).getAttribute('href')}`);
+    const csv = await page.request.get(
+      `${running.baseUrl}${await page.getByRole('menuitem', { name: 'CSV file (.csv)' }).getAttribute('href')}`,
+    );
     await page.keyboard.press('Escape');
     expect(csv.status()).toBe(200);
     const lines = (await csv.text()).trim().split(/\r?\n/);
@@ -247,27 +307,46 @@ describeWithBrowser('context and interested parties', () => {
 
     // An edit keeps the first requirement (its id goes back with the list) and decides the second.
     await row.getByRole('link', { name: 'Federal transport authority' }).click();
-    const firstId = (await apiCall<{ items: { requirements: { id: string }[] }[] }>('GET', `/api/orgs/${orgId}/interested-parties`)).body.items[0]!.requirements[0]!.id;
+    const firstId = (
+      await apiCall<{ items: { requirements: { id: string }[] }[] }>('GET', `/api/orgs/${orgId}/interested-parties`)
+    ).body.items[0]!.requirements[0]!.id;
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(/\/edit$/);
     const again = page.getByRole('group', { name: 'Requirement 2' });
     await again.getByRole('switch', { name: 'Addressed by the AIMS' }).check();
-    await again.getByRole('textbox', { name: 'How it is addressed' }).fill('Report template in the data-sharing agreement, owned by the AIMS manager.');
+    await again
+      .getByRole('textbox', { name: 'How it is addressed' })
+      .fill('Report template in the data-sharing agreement, owned by the AIMS manager.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('2 requirements, 2 addressed by the AIMS').waitFor();
-    const party = (await apiCall<{ items: { requirements: { id: string; addressed: boolean }[]; version: number }[] }>('GET', `/api/orgs/${orgId}/interested-parties`)).body.items[0]!;
+    const party = (
+      await apiCall<{ items: { requirements: { id: string; addressed: boolean }[]; version: number }[] }>(
+        'GET',
+        `/api/orgs/${orgId}/interested-parties`,
+      )
+    ).body.items[0]!;
     expect(party.version).toBe(2);
     expect(party.requirements[0]!.id).toBe(firstId);
     expect(party.requirements.map((r) => r.addressed)).toEqual([true, true]);
     await page.getByRole('tab', { name: 'History' }).click();
-    await page.locator('[data-testid="history-entry"][data-action="interested_party.updated"] tr[data-field^="req-"]').getByText(/Report template/).waitFor();
+    await page
+      .locator('[data-testid="history-entry"][data-action="interested_party.updated"] tr[data-field^="req-"]')
+      .getByText(/Report template/)
+      .waitFor();
     await screenshot(page, '37b-party-history');
   });
 
   it('shows a viewer everything, without a way to change it', async () => {
-    const invite = await apiCall<{ token: string }>('POST', `/api/orgs/${orgId}/invitations`, { email: VIEWER.email, role: 'viewer' });
+    const invite = await apiCall<{ token: string }>('POST', `/api/orgs/${orgId}/invitations`, {
+      email: VIEWER.email,
+      role: 'viewer',
+    });
     expect(invite.status).toBe(201);
-    const accepted = await fetch(`${running.baseUrl}/api/invitations/${invite.body.token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: VIEWER.name, password: VIEWER.password }) });
+    const accepted = await fetch(`${running.baseUrl}/api/invitations/${invite.body.token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: VIEWER.name, password: VIEWER.password }),
+    });
     expect(accepted.status).toBe(200);
     const viewer = await signInAs(VIEWER);
     await viewer.goto(`${orgUrl}/context`);

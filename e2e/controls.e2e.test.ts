@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 4, controls in operation (issue 12): include a control in the SoA, set up its implementation
 // with an owner and a quarterly cadence, record two runs each with evidence from the one library,
 // and see "operating since" computed from the first run; the SoA shows the status with a link.
 
-const OWNER = { name: 'Ola Owner', email: 'ola@example.com', password: 'a long enough passphrase', organizationName: 'Echo Lending' };
+const OWNER = {
+  name: 'Ola Owner',
+  email: 'ola@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Echo Lending',
+};
 const REF = 'A.6.2.6';
 
 let running: Running;
@@ -18,7 +30,14 @@ let orgUrl = '';
 let apiCall: Api;
 const problems: string[] = [];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-type Detail = { status: string | null; owner: { name: string } | null; cadenceMonths: number | null; operatingSince: string | null; lastPerformed: string | null; occurrences: { performedOn: string; evidence: { title: string }[] }[] };
+type Detail = {
+  status: string | null;
+  owner: { name: string } | null;
+  cadenceMonths: number | null;
+  operatingSince: string | null;
+  lastPerformed: string | null;
+  occurrences: { performedOn: string; evidence: { title: string }[] }[];
+};
 const detailNow = async () => (await apiCall<Detail>('GET', `/api/orgs/${orgId}/controls/${REF}`)).body;
 
 beforeAll(async () => {
@@ -49,7 +68,9 @@ async function recordRun(date: string, outcome: 'OK' | 'Issues found', notes: st
   const run = page.getByTestId('occurrences').locator('.mantine-Timeline-item').filter({ hasText: notes });
   await run.getByRole('button', { name: 'Add a link' }).click();
   await run.getByRole('textbox', { name: 'Title' }).fill(evidenceTitle);
-  await run.getByRole('textbox', { name: 'Link' }).fill(`https://tickets.example.com/${encodeURIComponent(evidenceTitle)}`);
+  await run
+    .getByRole('textbox', { name: 'Link' })
+    .fill(`https://tickets.example.com/${encodeURIComponent(evidenceTitle)}`);
   await run.getByRole('button', { name: 'Save', exact: true }).click();
   await run.getByRole('link', { name: evidenceTitle, exact: true }).waitFor();
 }
@@ -57,7 +78,10 @@ async function recordRun(date: string, outcome: 'OK' | 'Issues found', notes: st
 describeWithBrowser('Controls in operation', () => {
   it('includes a control in the SoA; the register lists it, not started', async () => {
     await page.goto(`${orgUrl}/soa`);
-    await page.locator(`tr[data-ref="${REF}"]`).getByRole('button', { name: `Edit ${REF}` }).click();
+    await page
+      .locator(`tr[data-ref="${REF}"]`)
+      .getByRole('button', { name: `Edit ${REF}` })
+      .click();
     const drawer = page.getByRole('dialog', { name: `Decide ${REF}` });
     await drawer.getByRole('radio', { name: 'Include' }).check();
     await drawer.getByRole('button', { name: 'Save decision' }).click();
@@ -75,7 +99,9 @@ describeWithBrowser('Controls in operation', () => {
     const form = page.getByRole('form', { name: 'Implementation' });
     await choose(form, 'Status', 'Operating');
     await choose(form, 'Owner', OWNER.name);
-    await form.getByRole('textbox', { name: 'How it is implemented' }).fill('A second person checks each model update against its verification plan before release.');
+    await form
+      .getByRole('textbox', { name: 'How it is implemented' })
+      .fill('A second person checks each model update against its verification plan before release.');
     await choose(form, 'Operating cadence', 'Quarterly');
     await form.getByRole('button', { name: 'Set up implementation' }).click();
     await page.getByText(`The implementation of ${REF} was saved.`).waitFor();
@@ -89,7 +115,10 @@ describeWithBrowser('Controls in operation', () => {
     await recordRun(daysAgo(4), 'Issues found', 'Q2 release check: one update verified late', 'Q2 release checklist');
     const d = await detailNow();
     expect(d).toMatchObject({ operatingSince: daysAgo(95), lastPerformed: daysAgo(4) });
-    expect(d.occurrences.map((o) => o.evidence.map((e) => e.title))).toEqual([['Q2 release checklist'], ['Q1 release checklist']]);
+    expect(d.occurrences.map((o) => o.evidence.map((e) => e.title))).toEqual([
+      ['Q2 release checklist'],
+      ['Q1 release checklist'],
+    ]);
     await expect.poll(() => page.getByTestId('operating-since').innerText()).not.toBe('Not yet shown to run');
     const shown = await page.getByTestId('operating-since').innerText();
     expect(shown).toMatch(/\d/);

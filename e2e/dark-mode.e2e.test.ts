@@ -2,7 +2,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, seedDemo } from '../apps/server/src/demo/seed';
 import { localFileStore } from '../apps/server/src/platform/files';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 
 // Dark mode follows the system setting (MantineProvider defaultColorScheme="auto"), so the browser
 // context asks for a dark scheme the way a user's OS would. The demo organization gives every main
@@ -50,9 +57,12 @@ const PAGES: [string, () => string, RegExp][] = [
   ['trainings', () => '/trainings', /Trainings/],
 ];
 
-
 async function signIn(scheme: Scheme) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme, bypassCSP: true });
+  const ctx = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: scheme,
+    bypassCSP: true,
+  });
   const page = await ctx.newPage();
   page.setDefaultTimeout(15_000);
   const problems: string[] = [];
@@ -73,7 +83,9 @@ async function visit(page: Page, path: string, heading: RegExp) {
   await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
   await page.waitForLoadState('networkidle');
   // Nothing still loading (skeletons, loaders), and transitions settled.
-  await page.waitForFunction(() => !document.querySelector('.mantine-Skeleton-root[data-visible], .mantine-Loader-root'));
+  await page.waitForFunction(
+    () => !document.querySelector('.mantine-Skeleton-root[data-visible], .mantine-Loader-root'),
+  );
   await page.waitForTimeout(300);
 }
 
@@ -86,11 +98,31 @@ beforeAll(async () => {
   const orgId = seeded.organization.id;
   orgUrl = `${running.baseUrl}/orgs/${orgId}`;
   const one = async (q: Promise<{ id: string } | undefined>) => (await q)?.id ?? '';
-  ids.system = await one(deps.db.selectFrom('aiSystems').select('id').where('orgId', '=', orgId).where('name', 'like', 'Applicant credit scoring%').executeTakeFirst());
-  ids.risk = await one(deps.db.selectFrom('risks').select('id').where('orgId', '=', orgId).orderBy('number').executeTakeFirst());
-  ids.assessment = await one(deps.db.selectFrom('gapAssessments').select('id').where('orgId', '=', orgId).where('kind', '=', 'working').executeTakeFirst());
-  ids.party = await one(deps.db.selectFrom('interestedParties').select('id').where('orgId', '=', orgId).executeTakeFirst());
-  ids.person = await one(deps.db.selectFrom('users').select('id').where('name', '=', 'Tomás Ortega').executeTakeFirst());
+  ids.system = await one(
+    deps.db
+      .selectFrom('aiSystems')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('name', 'like', 'Applicant credit scoring%')
+      .executeTakeFirst(),
+  );
+  ids.risk = await one(
+    deps.db.selectFrom('risks').select('id').where('orgId', '=', orgId).orderBy('number').executeTakeFirst(),
+  );
+  ids.assessment = await one(
+    deps.db
+      .selectFrom('gapAssessments')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('kind', '=', 'working')
+      .executeTakeFirst(),
+  );
+  ids.party = await one(
+    deps.db.selectFrom('interestedParties').select('id').where('orgId', '=', orgId).executeTakeFirst(),
+  );
+  ids.person = await one(
+    deps.db.selectFrom('users').select('id').where('name', '=', 'Tomás Ortega').executeTakeFirst(),
+  );
   expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
   browser = await launchBrowser();
   await signIn('dark');
@@ -102,23 +134,41 @@ afterAll(async () => {
   await running?.stop();
 });
 
-for (const scheme of ['dark', 'light'] as const) describeWithBrowser(`${scheme} mode`, () => {
-  it('is the scheme Mantine renders', async () => {
-    const { page } = sessions.get(scheme)!;
-    await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe(scheme);
-  });
+for (const scheme of ['dark', 'light'] as const)
+  describeWithBrowser(`${scheme} mode`, () => {
+    it('is the scheme Mantine renders', async () => {
+      const { page } = sessions.get(scheme)!;
+      await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe(scheme);
+    });
 
-  it.each(PAGES)('%s passes axe (no serious or critical violations)', async (label, path, heading) => {
-    const { page } = sessions.get(scheme)!;
-    await visit(page, path(), heading);
-    if (['home', 'gap analysis overview', 'risk register', 'SoA', 'AI system detail', 'control detail'].includes(label)) await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
-    if (['home', 'gap analysis overview', 'risk register', 'SoA', 'AI system detail', 'competence matrix', 'person detail'].includes(label)) await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
-    const violations = await seriousA11yViolations(page);
-    if (violations.length) console.log(`[${scheme}] ${label}: ${violations.length} serious/critical axe violation(s)\n  ${violations.join('\n  ')}`);
-    expect(violations, `${scheme} ${label}`).toEqual([]);
-  });
+    it.each(PAGES)('%s passes axe (no serious or critical violations)', async (label, path, heading) => {
+      const { page } = sessions.get(scheme)!;
+      await visit(page, path(), heading);
+      if (
+        ['home', 'gap analysis overview', 'risk register', 'SoA', 'AI system detail', 'control detail'].includes(label)
+      )
+        await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
+      if (
+        [
+          'home',
+          'gap analysis overview',
+          'risk register',
+          'SoA',
+          'AI system detail',
+          'competence matrix',
+          'person detail',
+        ].includes(label)
+      )
+        await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
+      const violations = await seriousA11yViolations(page);
+      if (violations.length)
+        console.log(
+          `[${scheme}] ${label}: ${violations.length} serious/critical axe violation(s)\n  ${violations.join('\n  ')}`,
+        );
+      expect(violations, `${scheme} ${label}`).toEqual([]);
+    });
 
-  it('logged no page errors', () => {
-    expect(sessions.get(scheme)!.problems).toEqual([]);
+    it('logged no page errors', () => {
+      expect(sessions.get(scheme)!.problems).toEqual([]);
+    });
   });
-});

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LIBREOFFICE, LIBREOFFICE_MISSING, libreOfficePages } from '../apps/server/test/libreoffice';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { apiClient, openPage, setUpOwner, signIn, signedInPage, type Api } from './session';
 
 // Step 3, documents under control: from the master list, the AI policy is created through the
@@ -12,7 +19,12 @@ import { apiClient, openPage, setUpOwner, signIn, signedInPage, type Api } from 
 // list then shows it in force. The approved DOCX is the file whose SHA-256 the page shows, and it
 // opens in LibreOffice when that is installed. Main pages pass axe, fit 390 px, and read in dark mode.
 
-const OWNER = { name: 'Nora Owner', email: 'nora@example.com', password: 'a long enough passphrase', organizationName: 'Northwind Lending' };
+const OWNER = {
+  name: 'Nora Owner',
+  email: 'nora@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Northwind Lending',
+};
 const REVIEWER = { name: 'Ravi Reviewer', email: 'ravi@example.com', password: 'another long passphrase' };
 
 let running: Running;
@@ -29,11 +41,41 @@ beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
   ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
-  expect((await apiCall('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Credit scorer', intendedPurpose: 'Scores loan applications.', aiRoles: ['provider'], lifecycleStage: 'operation' })).status).toBe(201);
-  expect((await apiCall('PUT', `/api/orgs/${orgId}/document-settings`, { version: 0, codePrefix: 'NWL', classification: 'Internal', topManagement: 'The board of Northwind Lending', defaultOwnerId: null, defaultApproverId: null })).status).toBe(200);
-  const inv = await apiCall<{ token: string }>('POST', `/api/orgs/${orgId}/invitations`, { email: REVIEWER.email, role: 'manager' });
+  expect(
+    (
+      await apiCall('POST', `/api/orgs/${orgId}/ai-systems`, {
+        name: 'Credit scorer',
+        intendedPurpose: 'Scores loan applications.',
+        aiRoles: ['provider'],
+        lifecycleStage: 'operation',
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await apiCall('PUT', `/api/orgs/${orgId}/document-settings`, {
+        version: 0,
+        codePrefix: 'NWL',
+        classification: 'Internal',
+        topManagement: 'The board of Northwind Lending',
+        defaultOwnerId: null,
+        defaultApproverId: null,
+      })
+    ).status,
+  ).toBe(200);
+  const inv = await apiCall<{ token: string }>('POST', `/api/orgs/${orgId}/invitations`, {
+    email: REVIEWER.email,
+    role: 'manager',
+  });
   expect(inv.status).toBe(201);
-  expect((await apiClient(running.baseUrl)('POST', `/api/invitations/${inv.body.token}/accept`, { name: REVIEWER.name, password: REVIEWER.password })).status).toBe(200);
+  expect(
+    (
+      await apiClient(running.baseUrl)('POST', `/api/invitations/${inv.body.token}/accept`, {
+        name: REVIEWER.name,
+        password: REVIEWER.password,
+      })
+    ).status,
+  ).toBe(200);
   owner = await signedInPage(browser, running.baseUrl, OWNER, { problems, landing: orgUrl, acceptDownloads: true });
   reviewer = await signedInPage(browser, running.baseUrl, REVIEWER, { problems });
 }, 60_000);
@@ -78,7 +120,9 @@ describeWithBrowser('documents under control (7.5)', () => {
     await line('ai-policy').getByRole('link', { name: 'Create from template: AI policy' }).click();
     await owner.getByRole('heading', { level: 1, name: 'New document: AI policy' }).waitFor();
     // The suggestion is offered; the leadership's own words are left for a placeholder.
-    await expect.poll(() => owner.getByRole('textbox', { name: 'Which uses of AI are not allowed at all?' }).inputValue()).toContain('without human review');
+    await expect
+      .poll(() => owner.getByRole('textbox', { name: 'Which uses of AI are not allowed at all?' }).inputValue())
+      .toContain('without human review');
     expect(await seriousA11yViolations(owner)).toEqual([]);
     await screenshot(owner, '81-documents-wizard');
     await owner.getByRole('button', { name: 'Write the first draft' }).click();
@@ -113,7 +157,10 @@ describeWithBrowser('documents under control (7.5)', () => {
     await owner.getByText('All changes saved').waitFor();
     const saved = await apiCall<{ items: { latest: { id: string } }[] }>('GET', `/api/orgs/${orgId}/documents`);
     const id = docUrl.split('/').pop()!;
-    const v = await apiCall<{ placeholders: unknown[]; content: { sections: unknown[] } }>('GET', `/api/orgs/${orgId}/documents/${id}/versions/${saved.body.items[0]!.latest.id}`);
+    const v = await apiCall<{ placeholders: unknown[]; content: { sections: unknown[] } }>(
+      'GET',
+      `/api/orgs/${orgId}/documents/${id}/versions/${saved.body.items[0]!.latest.id}`,
+    );
     expect(v.body.placeholders).toEqual([]);
     expect(JSON.stringify(v.body.content.sections)).toContain('We use AI to decide faster and more fairly on credit');
   });
@@ -151,7 +198,9 @@ describeWithBrowser('documents under control (7.5)', () => {
     await owner.getByText('All changes saved').waitFor();
     await owner.getByRole('button', { name: 'Submit for review' }).click();
     const submit = owner.getByRole('dialog', { name: 'Submit version 1.0 for review' });
-    await submit.getByRole('textbox', { name: 'What changed in this version' }).fill('First issue, with who reviews refusals');
+    await submit
+      .getByRole('textbox', { name: 'What changed in this version' })
+      .fill('First issue, with who reviews refusals');
     await submit.getByLabel('Reviewers', { exact: true }).click();
     await owner.getByRole('option', { name: REVIEWER.name }).click();
     await submit.getByRole('button', { name: 'Submit for review' }).click();
@@ -177,8 +226,11 @@ describeWithBrowser('documents under control (7.5)', () => {
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
     const fetchFile = async (name: RegExp) => {
       await owner.getByRole('button', { name: 'Download' }).click();
-      const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('menuitem', { name }).click()]);
-      return fs.readFileSync((await download.path()));
+      const [download] = await Promise.all([
+        owner.waitForEvent('download'),
+        owner.getByRole('menuitem', { name }).click(),
+      ]);
+      return fs.readFileSync(await download.path());
     };
     const docx = await fetchFile(/Word document/);
     expect(createHash('sha256').update(docx).digest('hex')).toBe(sha);
@@ -198,11 +250,14 @@ describeWithBrowser('documents under control (7.5)', () => {
     await owner.locator('[data-testid="document-row"][data-code="NWL-POL-001"]').waitFor();
     await owner.goto(orgUrl);
     // The overview's step-3 card counts it (modules/overview/steps.ts).
-    await owner.getByText(/1 of \d+ mandatory documents in force/).first().waitFor();
+    await owner
+      .getByText(/1 of \d+ mandatory documents in force/)
+      .first()
+      .waitFor();
   });
 
   it('fits a 390 px screen and reads in dark mode', async () => {
-    for (const path of ['/documentation', docUrl.slice(docUrl.indexOf('/documents/') )]) {
+    for (const path of ['/documentation', docUrl.slice(docUrl.indexOf('/documents/'))]) {
       await owner.setViewportSize({ width: 390, height: 844 });
       await owner.goto(`${orgUrl}${path}`);
       await owner.getByRole('heading', { level: 1 }).first().waitFor();

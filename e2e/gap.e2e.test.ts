@@ -4,7 +4,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { setUpOwner, signedInPage } from './session';
 
 // Step 1, the gap analysis, through the real app: start an assessment, answer by click and by
@@ -12,7 +19,12 @@ import { setUpOwner, signedInPage } from './session';
 // list turning into actions that reach My tasks, a snapshot on the list and the chart, a read-only
 // snapshot, the comparison, and an Excel round-trip refused by row and then accepted.
 
-const OWNER = { name: 'Gina Gap', email: 'gina@example.com', password: 'a long enough passphrase', organizationName: 'Delta Mobility' };
+const OWNER = {
+  name: 'Gina Gap',
+  email: 'gina@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Delta Mobility',
+};
 
 let running: Running;
 let browser: Browser;
@@ -24,7 +36,8 @@ const problems: string[] = [];
 const editor = () => page.getByTestId('item-editor');
 const radio = (name: string) => editor().getByRole('radio', { name, exact: true });
 const saved = () => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
-const heat = (part: string) => page.locator(`[data-testid="heat-cell"][data-part="${part}"] [data-testid="heat-value"]`);
+const heat = (part: string) =>
+  page.locator(`[data-testid="heat-cell"][data-part="${part}"] [data-testid="heat-value"]`);
 const nav = () => page.getByRole('navigation', { name: 'Main' });
 
 async function openItem(ref: string) {
@@ -37,7 +50,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ({ orgUrl } = await setUpOwner(running.baseUrl, OWNER, { apiToken: false }));
   // 409 and 422: the stale save and the refused workbook this test provokes.
-  page = await signedInPage(browser, running.baseUrl, OWNER, { problems, allowStatuses: [409, 422], acceptDownloads: true, landing: orgUrl });
+  page = await signedInPage(browser, running.baseUrl, OWNER, {
+    problems,
+    allowStatuses: [409, 422],
+    acceptDownloads: true,
+    landing: orgUrl,
+  });
 });
 
 afterAll(async () => {
@@ -47,7 +65,9 @@ afterAll(async () => {
 
 describeWithBrowser('gap analysis', () => {
   it('opens from the navigation, explains itself and starts an assessment at the first requirement', async () => {
-    await nav().getByRole('link', { name: /Gap analysis/ }).click();
+    await nav()
+      .getByRole('link', { name: /Gap analysis/ })
+      .click();
     await page.waitForURL(`${orgUrl}/gap-analysis`);
     await page.getByText('Find out where you stand').waitFor();
     await screenshot(page, '50-gap-empty');
@@ -61,7 +81,8 @@ describeWithBrowser('gap analysis', () => {
     await expect.poll(() => page.getByTestId('live-readiness-value').innerText()).toBe('0%');
     // The catalogue guidance sits beside the question.
     const guidance = page.getByTestId('guidance');
-    for (const h of ['What it asks', 'What an auditor looks for', 'Typical evidence']) await guidance.getByRole('heading', { name: h }).waitFor();
+    for (const h of ['What it asks', 'What an auditor looks for', 'Typical evidence'])
+      await guidance.getByRole('heading', { name: h }).waitFor();
   });
 
   it('answers by click and by keyboard, saving as it goes', async () => {
@@ -90,8 +111,12 @@ describeWithBrowser('gap analysis', () => {
     await page.goto(`${assessmentUrl}/4.3`);
     await openItem('4.3');
     await expect.poll(() => radio('Nonconformant').getAttribute('aria-checked')).toBe('true');
-    await expect.poll(() => editor().getByRole('textbox', { name: 'Current practice' }).inputValue()).toContain('exclusions not justified');
-    await expect.poll(() => page.locator('[data-testid="section"][data-section="4"]').getAttribute('data-answered')).toBe('3');
+    await expect
+      .poll(() => editor().getByRole('textbox', { name: 'Current practice' }).inputValue())
+      .toContain('exclusions not justified');
+    await expect
+      .poll(() => page.locator('[data-testid="section"][data-section="4"]').getAttribute('data-answered'))
+      .toBe('3');
     await screenshot(page, '51-gap-questionnaire');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -99,8 +124,13 @@ describeWithBrowser('gap analysis', () => {
   it('offers not applicable only for Annex A controls, and only with a justification', async () => {
     await expect.poll(() => radio('Not applicable').count()).toBe(0);
     await page.keyboard.press('4');
-    await editor().getByText('4.3 is a requirement of clauses 4–10: every one applies, so it cannot be marked not applicable').waitFor();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^A\.2 Policies related to AI/ }).click();
+    await editor()
+      .getByText('4.3 is a requirement of clauses 4–10: every one applies, so it cannot be marked not applicable')
+      .waitFor();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: /^A\.2 Policies related to AI/ })
+      .click();
     await openItem('A.2.2');
     await radio('Not applicable').click();
     await editor().getByText('Give a justification to mark A.2.2 not applicable').waitFor();
@@ -160,11 +190,15 @@ describeWithBrowser('gap analysis', () => {
     await screenshot(page, '54-gap-list');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await nav().getByRole('link', { name: /My tasks/ }).click();
+    await nav()
+      .getByRole('link', { name: /My tasks/ })
+      .click();
     await page.waitForURL(`${orgUrl}/tasks`);
     const tasks = page.getByTestId('task-row');
     await tasks.nth(1).waitFor();
-    await expect.poll(() => tasks.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')).sort())).toEqual(['4.2', '4.3']);
+    await expect
+      .poll(() => tasks.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')).sort()))
+      .toEqual(['4.2', '4.3']);
     const task = page.locator('[data-testid="task-row"][data-ref="4.3"]');
     await task.getByText('Close the gap on 4.3').waitFor();
     await task.getByRole('combobox', { name: /Status of/ }).click();
@@ -185,7 +219,10 @@ describeWithBrowser('gap analysis', () => {
     await expect.poll(() => heat('4').innerText()).toBe('62.5%');
     await expect.poll(() => heat('5').innerText()).toBe('0%');
     await expect.poll(() => heat('A.2').innerText()).toBe('0%');
-    await page.getByTestId('score-formula').getByText(/applicable items/).waitFor();
+    await page
+      .getByTestId('score-formula')
+      .getByText(/applicable items/)
+      .waitFor();
     await page.getByRole('link', { name: /^4 Context of the organization readiness 62\.5%/ }).waitFor();
     await screenshot(page, '56-gap-overview');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -200,7 +237,9 @@ describeWithBrowser('gap analysis', () => {
     const snapshotRow = page.locator('[data-testid="assessment-row"][data-kind="snapshot"]');
     await snapshotRow.getByRole('link', { name: 'After the first workshop', exact: true }).waitFor();
     const chart = page.getByRole('img', { name: /^Readiness over time: / });
-    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/After the first workshop \(snapshot, [^)]+\) 3\.6%/);
+    await expect
+      .poll(() => chart.getAttribute('aria-label'))
+      .toMatch(/After the first workshop \(snapshot, [^)]+\) 3\.6%/);
     await expect.poll(() => page.getByTestId('progress-chart').getAttribute('data-points')).toBe('2');
     await screenshot(page, '57-gap-overview-snapshot');
 
@@ -231,15 +270,20 @@ describeWithBrowser('gap analysis', () => {
 
   it('exports the workbook; a bad cell is refused by row with nothing changed, a good edit is imported', async () => {
     await page.getByRole('button', { name: 'Export' }).click();
-    for (const name of ['CSV (.csv)', 'Word report (.docx)', 'PDF report (.pdf)']) await page.getByRole('menuitem', { name }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel workbook (.xlsx)' }).click()]);
+    for (const name of ['CSV (.csv)', 'Word report (.docx)', 'PDF report (.pdf)'])
+      await page.getByRole('menuitem', { name }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Excel workbook (.xlsx)' }).click(),
+    ]);
     const exported = await download.path();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(exported);
     const ws = wb.getWorksheet('Assessment')!;
     const headers = (ws.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
     const cell = (ref: string, column: string) => {
-      for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === ref) return ws.getRow(r).getCell(headers.indexOf(column));
+      for (let r = 2; r <= ws.rowCount; r++)
+        if (ws.getRow(r).getCell(1).value === ref) return ws.getRow(r).getCell(headers.indexOf(column));
       throw new Error(`no row for ${ref}`);
     };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-gap-'));
@@ -261,7 +305,10 @@ describeWithBrowser('gap analysis', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.locator('input[type="file"]').setInputFiles(good);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await dialog.getByTestId('import-done').getByText(/^1 requirement was updated/).waitFor();
+    await dialog
+      .getByTestId('import-done')
+      .getByText(/^1 requirement was updated/)
+      .waitFor();
     await dialog.getByText('Changed: 5.3').waitFor();
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -277,7 +324,10 @@ describeWithBrowser('gap analysis', () => {
     const me = await page.request.get(`${running.baseUrl}/api/me`);
     const { csrfToken } = (await me.json()) as { csrfToken: string };
     const itemUrl = `${running.baseUrl}${new URL(assessmentUrl).pathname.replace('/orgs/', '/api/orgs/').replace('/gap-analysis/', '/gap-assessments/')}/items/10.1`;
-    const theirs = await page.request.patch(itemUrl, { headers: { 'x-csrf-token': csrfToken }, data: { version: 1, notes: 'Improvement log kept by the quality team.' } });
+    const theirs = await page.request.patch(itemUrl, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { version: 1, notes: 'Improvement log kept by the quality team.' },
+    });
     expect(theirs.status()).toBe(200);
     const notes = editor().getByRole('textbox', { name: 'Current practice' });
     await notes.fill('Improvements are discussed in the monthly AI board.');
@@ -294,7 +344,9 @@ describeWithBrowser('gap analysis', () => {
     await saved();
     await expect.poll(() => notes.inputValue()).toBe('Improvements are discussed in the monthly AI board.');
     const after = await page.request.get(itemUrl.replace(/\/items\/10\.1$/, ''));
-    const saved10 = ((await after.json()) as { items: { ref: string; notes: string; version: number }[] }).items.find((i) => i.ref === '10.1');
+    const saved10 = ((await after.json()) as { items: { ref: string; notes: string; version: number }[] }).items.find(
+      (i) => i.ref === '10.1',
+    );
     expect(saved10).toMatchObject({ notes: 'Improvements are discussed in the monthly AI board.', version: 3 });
     expect(problems).toEqual([]);
   });

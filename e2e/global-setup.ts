@@ -38,14 +38,19 @@ export async function findChromium(): Promise<Found> {
 /** The Chromium of @sparticuz/chromium (a Linux x64 build), unpacked once into <tmp>/fortytwo-chromium-<version>-<uid>/. */
 async function sparticuzChromium(): Promise<Found> {
   const hint = `apt-get install -y chromium, or set CHROMIUM_PATH`;
-  if (process.platform !== 'linux' || process.arch !== 'x64') return { missing: `no ${DEBIAN_CHROMIUM}, and @sparticuz/chromium only carries a Linux x64 build (${hint})` };
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    return { missing: `no ${DEBIAN_CHROMIUM}, and @sparticuz/chromium only carries a Linux x64 build (${hint})` };
   let entry: string;
   try {
     entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
   } catch {
-    return { missing: `no ${DEBIAN_CHROMIUM}, and the devDependency @sparticuz/chromium is not installed (npm ci, or ${hint})` };
+    return {
+      missing: `no ${DEBIAN_CHROMIUM}, and the devDependency @sparticuz/chromium is not installed (npm ci, or ${hint})`,
+    };
   }
-  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const dir = path.join(os.tmpdir(), `fortytwo-chromium-${version}-${os.userInfo().uid}`);
   const exe = path.join(dir, 'chromium');
   if (!isExecutable(exe)) {
@@ -57,7 +62,8 @@ async function sparticuzChromium(): Promise<Found> {
     try {
       const { default: Chromium } = await import('@sparticuz/chromium');
       const unpacked = await Chromium.executablePath();
-      if (unpacked !== path.join(partial, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, expected ${partial}`);
+      if (unpacked !== path.join(partial, 'chromium'))
+        throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, expected ${partial}`);
     } catch (err) {
       fs.rmSync(partial, { recursive: true, force: true });
       throw err;
@@ -74,7 +80,10 @@ async function sparticuzChromium(): Promise<Found> {
   }
   // The binary links against the system's NSS, fonts and so on: a machine without them has no usable browser.
   const probe = spawnSync(exe, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-  if (probe.status !== 0) return { missing: `no ${DEBIAN_CHROMIUM}, and @sparticuz/chromium ${version} does not run here: ${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]} (${hint})` };
+  if (probe.status !== 0)
+    return {
+      missing: `no ${DEBIAN_CHROMIUM}, and @sparticuz/chromium ${version} does not run here: ${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]} (${hint})`,
+    };
   return { path: exe, from: `@sparticuz/chromium ${version}` };
 }
 
@@ -86,7 +95,8 @@ export default async function setup() {
     console.log(`\n[e2e] browser: ${found.path} (${found.from})\n`);
   } else {
     // CI sets it: there the browser tests must run, so a missing browser fails the run instead.
-    if (process.env.E2E_REQUIRE_BROWSER) throw new Error(`E2E_REQUIRE_BROWSER is set and there is no browser: ${found.missing}`);
+    if (process.env.E2E_REQUIRE_BROWSER)
+      throw new Error(`E2E_REQUIRE_BROWSER is set and there is no browser: ${found.missing}`);
     process.env[NO_BROWSER_ENV] = found.missing;
     delete process.env[BROWSER_ENV];
     console.log(`\n[e2e] skipped: no browser: ${found.missing}\n`);

@@ -1,13 +1,28 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { openPage } from './session';
 
 // One journey through the real app: first-run setup, sign out and in, add an AI system through
 // the form, edit it, read its history and the organization's audit trail. Steps share one page.
 
-const OWNER = { name: 'Ada Governance', email: 'ada@example.com', password: 'correct horse battery staple', org: 'Acme Robotics' };
-const SYSTEM = { name: 'Support chatbot', purpose: 'Answers customer questions about orders and returns, with a human fallback.' };
+const OWNER = {
+  name: 'Ada Governance',
+  email: 'ada@example.com',
+  password: 'correct horse battery staple',
+  org: 'Acme Robotics',
+};
+const SYSTEM = {
+  name: 'Support chatbot',
+  purpose: 'Answers customer questions about orders and returns, with a human fallback.',
+};
 
 let running: Running;
 let browser: Browser;
@@ -75,7 +90,10 @@ describeWithBrowser('main flow', () => {
     await page.getByLabel('Email').fill(OWNER.email);
     await page.getByRole('textbox', { name: 'Password' }).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: /email or password/i }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /email or password/i })
+      .waitFor();
     await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(orgUrl);
@@ -83,7 +101,10 @@ describeWithBrowser('main flow', () => {
   });
 
   it('teaches with an empty inventory and passes axe', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /AI system inventory/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /AI system inventory/ })
+      .click();
     await page.waitForURL('**/ai-systems');
     await page.getByText('Start your AI system inventory').waitFor();
     await screenshot(page, '03-inventory-empty');
@@ -131,19 +152,29 @@ describeWithBrowser('main flow', () => {
     await page.getByRole('tab', { name: 'History' }).click();
     const entries = page.getByTestId('history-entry');
     await entries.first().waitFor();
-    expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['ai_system.updated', 'ai_system.created']);
-    const change = page.locator('[data-testid="history-entry"][data-action="ai_system.updated"] tr[data-field="lifecycleStage"]');
+    expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual([
+      'ai_system.updated',
+      'ai_system.created',
+    ]);
+    const change = page.locator(
+      '[data-testid="history-entry"][data-action="ai_system.updated"] tr[data-field="lifecycleStage"]',
+    );
     await expect.poll(() => change.innerText()).toMatch(/Lifecycle stage\s+Design\s+Deployment/);
     await screenshot(page, '06-history');
   });
 
   it('lists the system with sort, filters and search; passes axe', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /AI system inventory/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /AI system inventory/ })
+      .click();
     await page.waitForURL('**/ai-systems');
     await page.getByRole('link', { name: SYSTEM.name }).waitFor();
     await page.getByText('Showing 1 of 1 AI system').waitFor();
     await page.locator('body').press('/');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe('search');
     await page.keyboard.type('nothing like this');
     await page.getByText('No AI system matches these filters').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();

@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { apiClient, setUpOwner, signedInPage, type OwnerSession } from './session';
 
 // Monitoring (9.1) end to end: a pipeline pushes a measurement over a metric's threshold with a
 // measurements-only API token, and the breach's action appears in the owner's "my tasks"; the
 // metric page charts the values with the threshold; the objectives register shows progress.
 
-const OWNER = { name: 'Mona Owner', email: 'mona@example.com', password: 'a long enough passphrase', organizationName: 'Foxtrot Analytics' };
+const OWNER = {
+  name: 'Mona Owner',
+  email: 'mona@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Foxtrot Analytics',
+};
 
 let running: Running;
 let browser: Browser;
@@ -21,11 +33,26 @@ beforeAll(async () => {
   browser = await launchBrowser();
   owner = await setUpOwner(running.baseUrl, OWNER);
   const me = await owner.api<{ user: { id: string } }>('GET', '/api/me');
-  const metric = await owner.api<{ id: string }>('POST', `/api/orgs/${owner.orgId}/metrics`, { name: 'Drift score', frequency: 'daily', upperThreshold: 0.2, target: 0.05, ownerId: me.body.user.id });
+  const metric = await owner.api<{ id: string }>('POST', `/api/orgs/${owner.orgId}/metrics`, {
+    name: 'Drift score',
+    frequency: 'daily',
+    upperThreshold: 0.2,
+    target: 0.05,
+    ownerId: me.body.user.id,
+  });
   expect(metric.status).toBe(201);
   metricId = metric.body.id;
-  const objective = await owner.api<{ id: string }>('POST', `/api/orgs/${owner.orgId}/objectives`, { title: 'Keep drift low', baseline: 0.3, target: 0.1, annexCRef: 'C.2.8', ownerId: me.body.user.id });
-  await owner.api('POST', `/api/orgs/${owner.orgId}/objectives/${objective.body.id}/progress`, { onDate: '2027-01-31', value: 0.2 });
+  const objective = await owner.api<{ id: string }>('POST', `/api/orgs/${owner.orgId}/objectives`, {
+    title: 'Keep drift low',
+    baseline: 0.3,
+    target: 0.1,
+    annexCRef: 'C.2.8',
+    ownerId: me.body.user.id,
+  });
+  await owner.api('POST', `/api/orgs/${owner.orgId}/objectives/${objective.body.id}/progress`, {
+    onDate: '2027-01-31',
+    value: 0.2,
+  });
   page = await signedInPage(browser, running.baseUrl, OWNER, { problems, landing: owner.orgUrl });
 });
 
@@ -44,18 +71,27 @@ describeWithBrowser('Monitoring and objectives', () => {
   });
 
   it('puts the action of a threshold breach pushed by a pipeline in "my tasks"', async () => {
-    const created = await apiClient(running.baseUrl)<{ token: string }>('POST', '/api/tokens', { name: 'drift pipeline', scope: 'measurements' }, { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken });
+    const created = await apiClient(running.baseUrl)<{ token: string }>(
+      'POST',
+      '/api/tokens',
+      { name: 'drift pipeline', scope: 'measurements' },
+      { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken },
+    );
     expect(created.status).toBe(201);
     const pipeline = apiClient(running.baseUrl, created.body.token);
     const path = `/api/orgs/${owner.orgId}/metrics/M-1/measurements`;
-    expect((await pipeline('POST', path, { value: 0.08, at: new Date(Date.now() - 86_400_000).toISOString() })).status).toBe(201);
+    expect(
+      (await pipeline('POST', path, { value: 0.08, at: new Date(Date.now() - 86_400_000).toISOString() })).status,
+    ).toBe(201);
     const over = await pipeline<{ breach: string }>('POST', path, { value: 0.31 });
     expect(over.status).toBe(201);
     expect(over.body.breach).toBe('open');
 
     // A fresh load, as the person opening their task list after the pipeline ran.
     await page.goto(`${owner.orgUrl}/tasks`);
-    const row = page.getByTestId('task-row').filter({ hasText: 'M-1 Drift score: 0.31 is above the upper threshold (0.2)' });
+    const row = page
+      .getByTestId('task-row')
+      .filter({ hasText: 'M-1 Drift score: 0.31 is above the upper threshold (0.2)' });
     await row.waitFor();
     await row.getByRole('link', { name: 'M-1', exact: true }).click();
     await page.waitForURL(`${owner.orgUrl}/metrics/${metricId}`);

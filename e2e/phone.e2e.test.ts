@@ -52,14 +52,34 @@ beforeAll(async () => {
   const orgId = seeded.organization.id;
   orgUrl = `${running.baseUrl}/orgs/${orgId}`;
   const one = async (q: Promise<{ id: string } | undefined>) => (await q)?.id ?? '';
-  ids.system = await one(deps.db.selectFrom('aiSystems').select('id').where('orgId', '=', orgId).orderBy('name').executeTakeFirst());
-  ids.risk = await one(deps.db.selectFrom('risks').select('id').where('orgId', '=', orgId).orderBy('number').executeTakeFirst());
-  ids.assessment = await one(deps.db.selectFrom('gapAssessments').select('id').where('orgId', '=', orgId).where('kind', '=', 'working').executeTakeFirst());
-  ids.party = await one(deps.db.selectFrom('interestedParties').select('id').where('orgId', '=', orgId).executeTakeFirst());
-  ids.impact = await one(deps.db.selectFrom('impactAssessments').select('id').where('orgId', '=', orgId).executeTakeFirst());
+  ids.system = await one(
+    deps.db.selectFrom('aiSystems').select('id').where('orgId', '=', orgId).orderBy('name').executeTakeFirst(),
+  );
+  ids.risk = await one(
+    deps.db.selectFrom('risks').select('id').where('orgId', '=', orgId).orderBy('number').executeTakeFirst(),
+  );
+  ids.assessment = await one(
+    deps.db
+      .selectFrom('gapAssessments')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('kind', '=', 'working')
+      .executeTakeFirst(),
+  );
+  ids.party = await one(
+    deps.db.selectFrom('interestedParties').select('id').where('orgId', '=', orgId).executeTakeFirst(),
+  );
+  ids.impact = await one(
+    deps.db.selectFrom('impactAssessments').select('id').where('orgId', '=', orgId).executeTakeFirst(),
+  );
   expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
   browser = await launchBrowser();
-  const ctx = await browser.newContext({ viewport: { width: WIDTH, height: 844 }, colorScheme: 'light', isMobile: true, hasTouch: true });
+  const ctx = await browser.newContext({
+    viewport: { width: WIDTH, height: 844 },
+    colorScheme: 'light',
+    isMobile: true,
+    hasTouch: true,
+  });
   page = await ctx.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -75,17 +95,25 @@ afterAll(async () => {
   await running?.stop();
 });
 
-type Layout = { overflow: { width: number; culprits: string[] }; title: { lines: number; text: string } | null; overlaps: string[] };
+type Layout = {
+  overflow: { width: number; culprits: string[] };
+  title: { lines: number; text: string } | null;
+  overlaps: string[];
+};
 
 /** What the page looks like at this width: its overflow (and the widest elements causing it), the h1's line count, header overlaps. */
 const measure = (): Promise<Layout> =>
   page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
-    const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').slice(0, 2).join('.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
+    const describe = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').slice(0, 2).join('.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
     const culprits = [...document.querySelectorAll('main *')]
       .filter((e) => e.getBoundingClientRect().right > vw + 1)
       // Inside a horizontal scroller is fine (wide tables scroll on their own).
-      .filter((e) => !e.parentElement?.closest('.mantine-ScrollArea-viewport, .mantine-Table-scrollContainer, [data-scroll-x]'))
+      .filter(
+        (e) =>
+          !e.parentElement?.closest('.mantine-ScrollArea-viewport, .mantine-Table-scrollContainer, [data-scroll-x]'),
+      )
       .slice(0, 5)
       .map(describe);
     const h1 = document.querySelector('main h1');
@@ -93,14 +121,19 @@ const measure = (): Promise<Layout> =>
     const overlaps: string[] = [];
     if (h1) {
       const lineHeight = parseFloat(getComputedStyle(h1).lineHeight) || parseFloat(getComputedStyle(h1).fontSize) * 1.3;
-      title = { lines: Math.round(h1.getBoundingClientRect().height / lineHeight), text: (h1.textContent ?? '').trim() };
+      title = {
+        lines: Math.round(h1.getBoundingClientRect().height / lineHeight),
+        text: (h1.textContent ?? '').trim(),
+      };
       const t = h1.getBoundingClientRect();
       const header = h1.closest('.mantine-Stack-root')?.parentElement ?? h1.parentElement!;
       for (const el of header.querySelectorAll('button, a, .mantine-Badge-root')) {
         if (h1.contains(el)) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
-        const overlap = Math.min(t.right, r.right) - Math.max(t.left, r.left) > 2 && Math.min(t.bottom, r.bottom) - Math.max(t.top, r.top) > 2;
+        const overlap =
+          Math.min(t.right, r.right) - Math.max(t.left, r.left) > 2 &&
+          Math.min(t.bottom, r.bottom) - Math.max(t.top, r.top) > 2;
         if (overlap) overlaps.push(describe(el));
       }
     }
@@ -111,11 +144,20 @@ describeWithBrowser(`every main page at ${WIDTH} px`, () => {
   it.each(PAGES)('%s fits the screen with a readable, uncovered title', async (label, path) => {
     await page.goto(`${orgUrl}${path()}`);
     await page.locator('main h1').first().waitFor();
-    await page.waitForFunction(() => !document.querySelector('.mantine-Skeleton-root[data-visible], .mantine-Loader-root'));
+    await page.waitForFunction(
+      () => !document.querySelector('.mantine-Skeleton-root[data-visible], .mantine-Loader-root'),
+    );
     const layout = await measure();
-    if (layout.overflow.width > WIDTH || (layout.title?.lines ?? 0) > 3 || layout.overlaps.length) await screenshot(page, `phone-${label.replace(/\W+/g, '-')}`);
-    expect(layout.overflow.width, `${label} is ${layout.overflow.width} px wide: ${layout.overflow.culprits.join('; ')}`).toBeLessThanOrEqual(WIDTH);
-    expect(layout.title!.lines, `${label}: "${layout.title!.text}" takes ${layout.title!.lines} lines`).toBeLessThanOrEqual(3);
+    if (layout.overflow.width > WIDTH || (layout.title?.lines ?? 0) > 3 || layout.overlaps.length)
+      await screenshot(page, `phone-${label.replace(/\W+/g, '-')}`);
+    expect(
+      layout.overflow.width,
+      `${label} is ${layout.overflow.width} px wide: ${layout.overflow.culprits.join('; ')}`,
+    ).toBeLessThanOrEqual(WIDTH);
+    expect(
+      layout.title!.lines,
+      `${label}: "${layout.title!.text}" takes ${layout.title!.lines} lines`,
+    ).toBeLessThanOrEqual(3);
     expect(layout.overlaps, `${label}: header elements over the title`).toEqual([]);
   });
 

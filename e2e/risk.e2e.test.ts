@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { setUpOwner, signedInPage } from './session';
 
 // Step 4, the main flow of risk: record a risk on an AI system (4 × 5 = critical), treat it with
 // A.6.2.4 (residual 2 × 3 = medium), see it on both heatmaps and in the Statement of Applicability as
 // the reason A.6.2.4 is included, accept the residual risk, and approve the treatment plan.
 
-const OWNER = { name: 'Rita Owner', email: 'rita@example.com', password: 'a long enough passphrase', organizationName: 'Echo Credit' };
+const OWNER = {
+  name: 'Rita Owner',
+  email: 'rita@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Echo Credit',
+};
 
 let running: Running;
 let browser: Browser;
@@ -24,8 +36,16 @@ beforeAll(async () => {
   const owner = await setUpOwner(running.baseUrl, OWNER, { apiToken: false });
   ({ orgId, orgUrl } = owner);
   // Through the owner's session: this test makes no token.
-  const body = { name: 'Loan scoring model', intendedPurpose: 'Scores loan applications.', aiRoles: ['provider'], lifecycleStage: 'operation' };
-  const system = await owner.api<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, body, { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken });
+  const body = {
+    name: 'Loan scoring model',
+    intendedPurpose: 'Scores loan applications.',
+    aiRoles: ['provider'],
+    lifecycleStage: 'operation',
+  };
+  const system = await owner.api<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, body, {
+    cookie: owner.cookie,
+    'x-csrf-token': owner.csrfToken,
+  });
   expect(system.status).toBe(201);
   systemId = system.body.id;
 
@@ -54,7 +74,9 @@ describeWithBrowser('AI risks', () => {
     await page.getByRole('option', { name: 'Loan scoring model' }).click();
     await page.getByRole('combobox', { name: 'Risk source' }).click();
     await page.getByRole('option', { name: /^C\.3\.4/ }).click();
-    await page.getByRole('textbox', { name: 'Consequences for individuals and groups' }).fill('Older applicants refused unfairly.');
+    await page
+      .getByRole('textbox', { name: 'Consequences for individuals and groups' })
+      .fill('Older applicants refused unfairly.');
     // No rating is preselected (issue 18): an untouched picker reads "Not rated", never "Medium · 9".
     await expect.poll(() => page.getByTestId('computed-rating').innerText()).toContain('Not rated');
     await page.getByText('4 Likely', { exact: true }).click();
@@ -100,7 +122,9 @@ describeWithBrowser('AI risks', () => {
     await page.goto(`${orgUrl}/risks`);
     const inherent = page.getByTestId('heatmap-inherent').locator('[data-cell="4:5"]');
     await expect.poll(() => inherent.getAttribute('data-count')).toBe('1');
-    await expect.poll(() => page.getByTestId('heatmap-residual').locator('[data-cell="2:3"]').getAttribute('data-count')).toBe('1');
+    await expect
+      .poll(() => page.getByTestId('heatmap-residual').locator('[data-cell="2:3"]').getAttribute('data-count'))
+      .toBe('1');
     await inherent.click();
     await page.getByText('Showing the cell likelihood 4 × consequence 5').waitFor();
     await expect.poll(() => page.getByTestId('risk-table').locator('tbody tr').count()).toBe(1);
@@ -110,7 +134,10 @@ describeWithBrowser('AI risks', () => {
   });
 
   it('makes the SoA include A.6.2.4 with the risk as its justification', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statement of Applicability' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Statement of Applicability' })
+      .click();
     const row = page.locator('tr[data-ref="A.6.2.4"]');
     await row.waitFor();
     const text = await row.innerText();
@@ -123,7 +150,9 @@ describeWithBrowser('AI risks', () => {
     await page.goto(riskUrl);
     await page.getByRole('tab', { name: 'Acceptance' }).click();
     const form = page.getByRole('form', { name: 'Accept residual risk' });
-    await form.getByRole('textbox', { name: 'Rationale' }).fill('Board risk committee accepts the residual risk while testing matures.');
+    await form
+      .getByRole('textbox', { name: 'Rationale' })
+      .fill('Board risk committee accepts the residual risk while testing matures.');
     await form.getByLabel('Accepted until').fill('2099-06-30');
     await form.getByRole('button', { name: 'Accept residual risk' }).click();
     await expect.poll(() => page.getByTestId('acceptance').innerText()).toContain('Medium accepted by Rita Owner');
@@ -134,12 +163,20 @@ describeWithBrowser('AI risks', () => {
     await page.getByRole('button', { name: 'Approve plan' }).click();
     // The risk has no owner: approved past that warning only with a reason, kept with the approval.
     const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('approval-warnings').getByText('Risk R-1 (Biased scores for older applicants) has no risk owner.').waitFor();
+    await dialog
+      .getByTestId('approval-warnings')
+      .getByText('Risk R-1 (Biased scores for older applicants) has no risk owner.')
+      .waitFor();
     await dialog.getByRole('checkbox', { name: 'I have read these warnings and approve as it stands' }).check();
-    await dialog.getByRole('textbox', { name: 'Why you approve past them' }).fill('The risk owner is named at the next committee meeting.');
+    await dialog
+      .getByRole('textbox', { name: 'Why you approve past them' })
+      .fill('The risk owner is named at the next committee meeting.');
     await dialog.getByRole('button', { name: 'Approve plan' }).click();
     await page.getByTestId('plan-status').getByText('Approved v1').waitFor();
-    await page.getByTestId('plan-acknowledgement').getByText('The risk owner is named at the next committee meeting.', { exact: false }).waitFor();
+    await page
+      .getByTestId('plan-acknowledgement')
+      .getByText('The risk owner is named at the next committee meeting.', { exact: false })
+      .waitFor();
     await screenshot(page, '84-treatment-plan');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -162,12 +199,17 @@ describeWithBrowser('AI risks', () => {
 
   it('never overwrites a colleague: a stale save shows both values and re-applies mine', async () => {
     await page.goto(`${riskUrl}/edit`);
-    await page.getByRole('textbox', { name: 'Consequences for the organization' }).fill('Regulator fines and lost trust.');
+    await page
+      .getByRole('textbox', { name: 'Consequences for the organization' })
+      .fill('Regulator fines and lost trust.');
     // Meanwhile a colleague (the API) changes the description.
     const { csrfToken } = (await (await page.request.get(`${running.baseUrl}/api/me`)).json()) as { csrfToken: string };
     const riskApi = `${running.baseUrl}/api/orgs/${orgId}/risks/${riskUrl.split('/').at(-1)}`;
     const { version } = (await (await page.request.get(riskApi)).json()) as { version: number };
-    const theirs = await page.request.patch(riskApi, { headers: { 'x-csrf-token': csrfToken }, data: { version, description: 'Seen in the 2026 fairness review.' } });
+    const theirs = await page.request.patch(riskApi, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { version, description: 'Seen in the 2026 fairness review.' },
+    });
     expect(theirs.status()).toBe(200);
     await page.getByRole('button', { name: 'Save changes' }).click();
     const conflict = page.getByTestId('stale-conflict');
@@ -175,10 +217,14 @@ describeWithBrowser('AI risks', () => {
     // The browser logs the refused save (409); that one is expected.
     problems.splice(0, problems.length, ...problems.filter((p) => !/status of 409/.test(p)));
     await expect.poll(() => conflict.innerText()).toMatch(/Description\s+Seen in the 2026 fairness review\.\s+—/);
-    await expect.poll(() => conflict.innerText()).toMatch(/Consequences for the organization\s+—\s+Regulator fines and lost trust\./);
+    await expect
+      .poll(() => conflict.innerText())
+      .toMatch(/Consequences for the organization\s+—\s+Regulator fines and lost trust\./);
     await screenshot(page, '86-risk-stale-conflict');
     await conflict.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
-    await expect.poll(() => page.getByRole('textbox', { name: 'Description' }).inputValue()).toBe('Seen in the 2026 fairness review.');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Description' }).inputValue())
+      .toBe('Seen in the 2026 fairness review.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(riskUrl);
     await page.getByText('Regulator fines and lost trust.').waitFor();
@@ -190,9 +236,17 @@ describeWithBrowser('AI risks', () => {
     const entries = page.getByTestId('history-entry');
     await entries.first().waitFor();
     const actions = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-    expect(actions).toEqual(['risk.updated', 'risk.updated', 'risk_acceptance.created', 'risk_treatment.created', 'risk.created']);
+    expect(actions).toEqual([
+      'risk.updated',
+      'risk.updated',
+      'risk_acceptance.created',
+      'risk_treatment.created',
+      'risk.created',
+    ]);
     await expect.poll(() => page.locator('[data-action="risk_treatment.created"]').innerText()).toContain('A.6.2.4');
-    await expect.poll(() => page.locator('[data-field="consequencesOrganization"]').innerText()).toContain('Regulator fines and lost trust.');
+    await expect
+      .poll(() => page.locator('[data-field="consequencesOrganization"]').innerText())
+      .toContain('Regulator fines and lost trust.');
     await page.locator('[data-action="risk_treatment.created"]').scrollIntoViewIfNeeded();
     await screenshot(page, '87-risk-history');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -202,11 +256,22 @@ describeWithBrowser('AI risks', () => {
     const { csrfToken } = (await (await page.request.get(`${running.baseUrl}/api/me`)).json()) as { csrfToken: string };
     const second = await page.request.post(`${running.baseUrl}/api/orgs/${orgId}/risks`, {
       headers: { 'x-csrf-token': csrfToken },
-      data: { title: 'Chatbot gives outdated fee information', kind: 'risk', aiSystemId: null, source: 'C.3.7', likelihood: 1, consequence: 2 },
+      data: {
+        title: 'Chatbot gives outdated fee information',
+        kind: 'risk',
+        aiSystemId: null,
+        source: 'C.3.7',
+        likelihood: 1,
+        consequence: 2,
+      },
     });
     expect(second.status()).toBe(201);
     await page.goto(`${orgUrl}/risks`);
-    const refs = () => page.getByTestId('risk-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')));
+    const refs = () =>
+      page
+        .getByTestId('risk-table')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')));
     await page.locator('tr[data-ref="R-2"]').waitFor();
     await page.getByRole('button', { name: 'Inherent' }).click();
     await page.waitForURL(/sort=inherent&order=asc/);
@@ -214,7 +279,9 @@ describeWithBrowser('AI risks', () => {
     await page.getByRole('button', { name: 'Inherent' }).click();
     await page.waitForURL(/order=desc/);
     await expect.poll(refs).toEqual(['R-1', 'R-2']);
-    await expect.poll(() => page.getByRole('columnheader', { name: 'Inherent' }).getAttribute('aria-sort')).toBe('descending');
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: 'Inherent' }).getAttribute('aria-sort'))
+      .toBe('descending');
     await page.reload();
     await page.locator('tr[data-ref="R-2"]').waitFor();
     await expect.poll(() => refs()).toEqual(['R-1', 'R-2']);
@@ -236,7 +303,10 @@ describeWithBrowser('AI risks', () => {
     expect(new URL(page.url()).pathname).toBe(`${new URL(riskUrl).pathname}/edit`);
     await expect.poll(() => title.inputValue()).toBe('A title I have not saved');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI risks' }).click();
-    await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
+    await page
+      .getByRole('dialog', { name: 'Leave without saving?' })
+      .getByRole('button', { name: 'Leave without saving' })
+      .click();
     await page.waitForURL(`${orgUrl}/risks`);
     expect(problems).toEqual([]);
   });
@@ -246,7 +316,9 @@ describeWithBrowser('AI risks', () => {
     const description = page.getByRole('textbox', { name: 'Description' });
     await description.fill('Drafted before the tab closed.');
     // The draft is written once typing pauses.
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length))
+      .toBe(1);
     // Reloading asks the browser's own "leave site?" question: say yes, as someone closing the tab would.
     page.once('dialog', (d) => void d.accept());
     await page.reload();
@@ -260,7 +332,9 @@ describeWithBrowser('AI risks', () => {
     await page.waitForURL(riskUrl);
     await page.getByText('Drafted before the tab closed.').waitFor();
     // Saved: the draft is gone, and the form opens clean.
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length))
+      .toBe(0);
     await page.goto(`${riskUrl}/edit`);
     await description.waitFor();
     await expect.poll(() => page.getByTestId('draft-offer').count()).toBe(0);

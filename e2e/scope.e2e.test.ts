@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 2, scope and governance: the scope builder (a live AI system left out is flagged until it is
@@ -8,11 +15,31 @@ import { setUpOwner, signedInPage, type Api } from './session';
 // revision 1), the RACI flagging two Accountables, and a governance pillar given an owner and an
 // objective. Steps share one signed-in page.
 
-const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'a long enough passphrase', organizationName: 'Delta Insurance' };
+const OWNER = {
+  name: 'Olga Owner',
+  email: 'olga@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Delta Insurance',
+};
 const SYSTEMS = [
-  { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders’ questions about the status of their claim.', aiRoles: ['provider'], lifecycleStage: 'operation' },
-  { name: 'Fraud scoring model', intendedPurpose: 'Scores incoming claims for signs of fraud before a handler looks at them.', aiRoles: ['producer'], lifecycleStage: 'development' },
-  { name: 'Document classifier', intendedPurpose: 'Sorts scanned claim documents by type.', aiRoles: ['customer'], lifecycleStage: 'design' },
+  {
+    name: 'Claims chatbot',
+    intendedPurpose: 'Answers policyholders’ questions about the status of their claim.',
+    aiRoles: ['provider'],
+    lifecycleStage: 'operation',
+  },
+  {
+    name: 'Fraud scoring model',
+    intendedPurpose: 'Scores incoming claims for signs of fraud before a handler looks at them.',
+    aiRoles: ['producer'],
+    lifecycleStage: 'development',
+  },
+  {
+    name: 'Document classifier',
+    intendedPurpose: 'Sorts scanned claim documents by type.',
+    aiRoles: ['customer'],
+    lifecycleStage: 'design',
+  },
 ];
 
 let running: Running;
@@ -28,7 +55,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
   for (const s of SYSTEMS) expect((await apiCall('POST', `/api/orgs/${orgId}/ai-systems`, s)).status).toBe(201);
-  const context = await apiCall('PATCH', `/api/orgs/${orgId}/context`, { version: 0, aiRoles: [{ role: 'provider', reason: 'We build and run the claims chatbot for our policyholders.' }] });
+  const context = await apiCall('PATCH', `/api/orgs/${orgId}/context`, {
+    version: 0,
+    aiRoles: [{ role: 'provider', reason: 'We build and run the claims chatbot for our policyholders.' }],
+  });
   expect(context.status).toBe(200);
 
   // 409: the stale save this test provokes.
@@ -57,11 +87,15 @@ describeWithBrowser('scope builder', () => {
     await page.getByRole('heading', { name: 'Scope', level: 1 }).waitFor();
     await page.getByText('Why the scope matters for certification').waitFor();
     await expect.poll(() => page.getByTestId('scope-status').first().innerText()).toBe('Draft');
-    await warnings().getByText('Claims chatbot is in operation but outside the scope, with no reason given.', { exact: false }).waitFor();
+    await warnings()
+      .getByText('Claims chatbot is in operation but outside the scope, with no reason given.', { exact: false })
+      .waitFor();
     await expect.poll(() => page.getByTestId('scope-warning').count()).toBe(1);
     // The checklist shows every system with its stage; only the live one is flagged.
     await expect.poll(() => page.getByTestId('scope-system').count()).toBe(3);
-    await expect.poll(() => page.locator('[data-testid="scope-system"][data-warning]').getAttribute('data-name')).toBe('Claims chatbot');
+    await expect
+      .poll(() => page.locator('[data-testid="scope-system"][data-warning]').getAttribute('data-name'))
+      .toBe('Claims chatbot');
     await page.getByRole('textbox', { name: 'Why is Claims chatbot left out of the scope?' }).waitFor();
     await page.getByText('Nothing to approve yet: build the scope and save it first.').waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).toBe(true);
@@ -73,7 +107,11 @@ describeWithBrowser('scope builder', () => {
   it('builds the scope: units and sites, an exclusion that needs its justification, the live system in scope', async () => {
     await addEntry('Organizational units', 'Claims department');
     await addEntry('Sites', 'Paris head office');
-    await statement().getByText('The AI management system of Delta Insurance covers the Claims department at Paris head office in its role as AI provider.').waitFor();
+    await statement()
+      .getByText(
+        'The AI management system of Delta Insurance covers the Claims department at Paris head office in its role as AI provider.',
+      )
+      .waitFor();
 
     await page.getByRole('button', { name: 'Add exclusion' }).click();
     const exclusion = page.getByRole('group', { name: 'Exclusion 1' });
@@ -85,13 +123,19 @@ describeWithBrowser('scope builder', () => {
     // The failed save moves focus to the field to fix.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     await justification.fill('Works on prototypes only; nothing it builds reaches policyholders.');
-    await expect.poll(() => exclusion.getByText('Each exclusion needs a justification', { exact: false }).count()).toBe(0);
+    await expect
+      .poll(() => exclusion.getByText('Each exclusion needs a justification', { exact: false }).count())
+      .toBe(0);
 
     await page.getByRole('checkbox', { name: 'Claims chatbot' }).check();
     await expect.poll(() => warnings().count()).toBe(0);
-    await expect.poll(() => page.getByRole('textbox', { name: 'Why is Claims chatbot left out of the scope?' }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Why is Claims chatbot left out of the scope?' }).count())
+      .toBe(0);
     const bullets = statement().getByRole('listitem');
-    await bullets.filter({ hasText: 'Claims chatbot: Answers policyholders’ questions about the status of their claim.' }).waitFor();
+    await bullets
+      .filter({ hasText: 'Claims chatbot: Answers policyholders’ questions about the status of their claim.' })
+      .waitFor();
     await bullets.filter({ hasText: 'Research lab in Lyon: Works on prototypes only' }).waitFor();
     await page.getByText('Preview of your unsaved changes').waitFor();
     await page.getByText('Save your changes before approving.').waitFor();
@@ -102,8 +146,24 @@ describeWithBrowser('scope builder', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('The scope draft was saved.').waitFor();
     await page.getByText('No unsaved changes.').waitFor();
-    const saved = await apiCall<{ version: number; units: string[]; aiSystemIds: string[]; exclusions: unknown[]; warnings: unknown[] }>('GET', `/api/orgs/${orgId}/scope`);
-    expect(saved.body).toMatchObject({ version: 1, units: ['Claims department'], exclusions: [{ item: 'Research lab in Lyon', justification: 'Works on prototypes only; nothing it builds reaches policyholders.' }], warnings: [] });
+    const saved = await apiCall<{
+      version: number;
+      units: string[];
+      aiSystemIds: string[];
+      exclusions: unknown[];
+      warnings: unknown[];
+    }>('GET', `/api/orgs/${orgId}/scope`);
+    expect(saved.body).toMatchObject({
+      version: 1,
+      units: ['Claims department'],
+      exclusions: [
+        {
+          item: 'Research lab in Lyon',
+          justification: 'Works on prototypes only; nothing it builds reaches policyholders.',
+        },
+      ],
+      warnings: [],
+    });
     expect(saved.body.aiSystemIds).toHaveLength(1);
 
     await page.getByRole('button', { name: 'Approve revision 1' }).click();
@@ -131,7 +191,10 @@ describeWithBrowser('scope builder', () => {
   it('never overwrites a colleague: a stale save shows their change and re-applies mine on top', async () => {
     await addEntry('Sites', 'Lyon office');
     const current = await apiCall<{ version: number }>('GET', `/api/orgs/${orgId}/scope`);
-    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/scope`, { version: current.body.version, processes: ['Claims triage'] });
+    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/scope`, {
+      version: current.body.version,
+      processes: ['Claims triage'],
+    });
     expect(theirs.status).toBe(200);
     await page.getByRole('button', { name: 'Save draft' }).click();
     const conflict = page.getByTestId('stale-conflict');
@@ -143,8 +206,15 @@ describeWithBrowser('scope builder', () => {
     await statement().getByText('at Paris head office and Lyon office', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('No unsaved changes.').waitFor();
-    const saved = await apiCall<{ sites: string[]; processes: string[]; status: string }>('GET', `/api/orgs/${orgId}/scope`);
-    expect(saved.body).toMatchObject({ sites: ['Paris head office', 'Lyon office'], processes: ['Claims triage'], status: 'draft' });
+    const saved = await apiCall<{ sites: string[]; processes: string[]; status: string }>(
+      'GET',
+      `/api/orgs/${orgId}/scope`,
+    );
+    expect(saved.body).toMatchObject({
+      sites: ['Paris head office', 'Lyon office'],
+      processes: ['Claims triage'],
+      status: 'draft',
+    });
     // Revision 1 stays approved; the changed draft waits for revision 2.
     await page.getByText(/^Revision 1 was approved .*; the draft has changed since\.$/).waitFor();
     await page.getByRole('button', { name: 'Approve revision 2' }).waitFor();
@@ -153,7 +223,9 @@ describeWithBrowser('scope builder', () => {
   it('keeps an unsaved change through a reload as a draft, offered back on the saved scope', async () => {
     await addEntry('Sites', 'Lille office');
     await page.getByText('Unsaved changes', { exact: false }).first().waitFor();
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length))
+      .toBe(1);
     page.once('dialog', (d) => void d.accept());
     await page.reload();
     const offer = page.getByTestId('draft-offer');
@@ -161,7 +233,9 @@ describeWithBrowser('scope builder', () => {
     await statement().getByText('at Paris head office, Lyon office and Lille office', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('No unsaved changes.').waitFor();
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length)).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fortytwo.draft.')).length))
+      .toBe(0);
     const saved = await apiCall<{ sites: string[] }>('GET', `/api/orgs/${orgId}/scope`);
     expect(saved.body.sites).toEqual(['Paris head office', 'Lyon office', 'Lille office']);
   });
@@ -182,13 +256,19 @@ describeWithBrowser('RACI', () => {
     await page.getByRole('option', { name: 'Approver (top management) (role)' }).click();
     await page.getByRole('columnheader', { name: /Approver \(top management\)/ }).waitFor();
     // The choice is the organization's, kept on the server: a colleague on another machine sees the same columns.
-    await expect.poll(async () => (await apiCall<{ columns: unknown[] }>('GET', `/api/orgs/${orgId}/raci/columns`)).body.columns).toContainEqual({ role: 'approver' });
+    await expect
+      .poll(async () => (await apiCall<{ columns: unknown[] }>('GET', `/api/orgs/${orgId}/raci/columns`)).body.columns)
+      .toContainEqual({ role: 'approver' });
     await page.reload();
     await page.getByRole('columnheader', { name: /Approver \(top management\)/ }).waitFor();
 
     const setLetter = async (who: string, letter: string, on: boolean) => {
-      await row.getByRole('button', { name: new RegExp(`^AI risk assessment, ${who.replace(/[()]/g, '\\$&')}:`) }).click();
-      const box = page.getByRole('group', { name: `${who} in AI risk assessment` }).getByRole('checkbox', { name: letter });
+      await row
+        .getByRole('button', { name: new RegExp(`^AI risk assessment, ${who.replace(/[()]/g, '\\$&')}:`) })
+        .click();
+      const box = page
+        .getByRole('group', { name: `${who} in AI risk assessment` })
+        .getByRole('checkbox', { name: letter });
       await (on ? box.check() : box.uncheck());
       // Saved at once, without a save button.
       await page.getByText('Saving…').waitFor({ state: 'detached' });
@@ -206,7 +286,10 @@ describeWithBrowser('RACI', () => {
     await setLetter('Approver (top management)', 'R · Responsible', true);
     await expect.poll(() => row.getByTestId('raci-problem').count()).toBe(0);
     await expect.poll(() => row.getAttribute('data-problem')).toBeNull();
-    const saved = await apiCall<{ items: { name: string; assignments: { letter: string }[]; problems: unknown[] }[] }>('GET', `/api/orgs/${orgId}/raci`);
+    const saved = await apiCall<{ items: { name: string; assignments: { letter: string }[]; problems: unknown[] }[] }>(
+      'GET',
+      `/api/orgs/${orgId}/raci`,
+    );
     const activity = saved.body.items.find((a) => a.name === 'AI risk assessment')!;
     expect(activity.assignments.map((a) => a.letter).sort()).toEqual(['A', 'R']);
     expect(activity.problems).toEqual([]);
@@ -216,12 +299,18 @@ describeWithBrowser('RACI', () => {
 
 describeWithBrowser('governance framework', () => {
   it('gives a pillar an owner and an objective, saved with its version', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Governance framework', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Governance framework', exact: true })
+      .click();
     await page.waitForURL(`${orgUrl}/governance`);
     await page.getByText('0 of 6 pillars have an owner').waitFor();
     const pillar = page.locator('[data-testid="pillar"][data-pillar="human_oversight"]');
     await pillar.getByText('No gap assessment yet').waitFor();
-    await pillar.getByRole('link', { name: /^A\.9\.\d/ }).first().waitFor();
+    await pillar
+      .getByRole('link', { name: /^A\.9\.\d/ })
+      .first()
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '46-governance');
 
@@ -230,16 +319,27 @@ describeWithBrowser('governance framework', () => {
     await form.getByRole('combobox', { name: 'Owner' }).click();
     await page.getByRole('option', { name: 'Olga Owner' }).click();
     await form.getByRole('button', { name: 'Add objective' }).click();
-    await form.getByRole('textbox', { name: 'Objective 1' }).fill('Every live AI system has a named reviewer who can stop it');
+    await form
+      .getByRole('textbox', { name: 'Objective 1' })
+      .fill('Every live AI system has a named reviewer who can stop it');
     await screenshot(page, '47-governance-edit');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Human oversight was saved.').waitFor();
     await pillar.getByTestId('pillar-owner').filter({ hasText: 'Olga Owner' }).waitFor();
-    await pillar.getByRole('listitem').filter({ hasText: 'Every live AI system has a named reviewer who can stop it' }).waitFor();
+    await pillar
+      .getByRole('listitem')
+      .filter({ hasText: 'Every live AI system has a named reviewer who can stop it' })
+      .waitFor();
     await page.getByText('1 of 6 pillars have an owner').waitFor();
-    const saved = await apiCall<{ items: { pillar: string; version: number; objectives: string[]; owner: { name: string } | null }[] }>('GET', `/api/orgs/${orgId}/governance`);
-    expect(saved.body.items.find((p) => p.pillar === 'human_oversight')).toMatchObject({ version: 1, objectives: ['Every live AI system has a named reviewer who can stop it'], owner: { name: 'Olga Owner' } });
+    const saved = await apiCall<{
+      items: { pillar: string; version: number; objectives: string[]; owner: { name: string } | null }[];
+    }>('GET', `/api/orgs/${orgId}/governance`);
+    expect(saved.body.items.find((p) => p.pillar === 'human_oversight')).toMatchObject({
+      version: 1,
+      objectives: ['Every live AI system has a named reviewer who can stop it'],
+      owner: { name: 'Olga Owner' },
+    });
     expect(problems).toEqual([]);
   });
 });

@@ -9,14 +9,23 @@ export type Owner = Credentials & { name: string; organizationName: string };
 
 export type ApiResponse<T> = { status: number; body: T; headers: Headers };
 /** Calls the server's JSON API: sends `body` as JSON and parses the answer (empty answers give undefined). */
-export type Api = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse<T>>;
+export type Api = <T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<ApiResponse<T>>;
 
 /** A JSON client for `baseUrl`, signed with the API token when one is given (no cookie, so no CSRF token needed). */
 export function apiClient(baseUrl: string, bearer = ''): Api {
   return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -41,12 +50,25 @@ export type OwnerSession = {
  * tests that make none pass `apiToken: false` and leave the token list as the app starts it.
  */
 export async function setUpOwner(baseUrl: string, owner: Owner, { apiToken = true } = {}): Promise<OwnerSession> {
-  const setup = await apiClient(baseUrl)<{ organization: { id: string }; csrfToken: string }>('POST', '/api/setup', owner);
+  const setup = await apiClient(baseUrl)<{ organization: { id: string }; csrfToken: string }>(
+    'POST',
+    '/api/setup',
+    owner,
+  );
   expect(setup.status).toBe(201);
   const orgId = setup.body.organization.id;
   const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = setup.body;
-  const bearer = apiToken ? (await apiClient(baseUrl)<{ token: string }>('POST', '/api/tokens', { name: 'e2e' }, { cookie, 'x-csrf-token': csrfToken })).body.token : '';
+  const bearer = apiToken
+    ? (
+        await apiClient(baseUrl)<{ token: string }>(
+          'POST',
+          '/api/tokens',
+          { name: 'e2e' },
+          { cookie, 'x-csrf-token': csrfToken },
+        )
+      ).body.token
+    : '';
   return { orgId, orgUrl: `${baseUrl}/orgs/${orgId}`, cookie, csrfToken, api: apiClient(baseUrl, bearer) };
 }
 
@@ -75,8 +97,16 @@ export function watchPage(page: Page, problems: string[], allowStatuses: readonl
  * A page in its own context, the same for every test so screenshots compare: 1280×800, light scheme, and the
  * CSP bypassed so axe-core can be injected (main-flow checks the CSP itself in a strict context).
  */
-export async function openPage(browser: Browser, { problems, allowStatuses, acceptDownloads }: PageOptions = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', bypassCSP: true, ...(acceptDownloads === undefined ? {} : { acceptDownloads }) });
+export async function openPage(
+  browser: Browser,
+  { problems, allowStatuses, acceptDownloads }: PageOptions = {},
+): Promise<Page> {
+  const ctx = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: 'light',
+    bypassCSP: true,
+    ...(acceptDownloads === undefined ? {} : { acceptDownloads }),
+  });
   const page = await ctx.newPage();
   page.setDefaultTimeout(10_000);
   if (problems) watchPage(page, problems, allowStatuses);
@@ -93,7 +123,12 @@ export async function signIn(page: Page, baseUrl: string, user: Credentials, lan
 }
 
 /** `openPage` then `signIn`: the page most tests share across their steps. */
-export async function signedInPage(browser: Browser, baseUrl: string, user: Credentials, options: PageOptions & { landing?: string | RegExp } = {}): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  user: Credentials,
+  options: PageOptions & { landing?: string | RegExp } = {},
+): Promise<Page> {
   const page = await openPage(browser, options);
   await signIn(page, baseUrl, user, options.landing);
   return page;

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { setUpOwner, signedInPage, type Api } from './session';
 
 // Step 4, the Statement of Applicability: a control a treatment uses is included with the risk as
@@ -8,7 +15,12 @@ import { setUpOwner, signedInPage, type Api } from './session';
 // then freezes version 1 past a warning, with the approver's acknowledgement shown in its history;
 // the next change makes a draft of version 2. Steps share one signed-in page.
 
-const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'a long enough passphrase', organizationName: 'Delta Insurance' };
+const OWNER = {
+  name: 'Olga Owner',
+  email: 'olga@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Delta Insurance',
+};
 
 let running: Running;
 let browser: Browser;
@@ -19,19 +31,39 @@ let risk = { id: '', ref: '' };
 let apiCall: Api;
 const problems: string[] = [];
 
-type Item = { ref: string; included: boolean | null; statedJustification: string; implementationStatus: string | null; version: number };
-const soaNow = async () => (await apiCall<{ version: number; status: string; items: Item[] }>('GET', `/api/orgs/${orgId}/soa`)).body;
+type Item = {
+  ref: string;
+  included: boolean | null;
+  statedJustification: string;
+  implementationStatus: string | null;
+  version: number;
+};
+const soaNow = async () =>
+  (await apiCall<{ version: number; status: string; items: Item[] }>('GET', `/api/orgs/${orgId}/soa`)).body;
 const itemNow = async (ref: string) => (await soaNow()).items.find((i) => i.ref === ref)!;
 
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
   ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
-  const system = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, { name: 'Claims chatbot', intendedPurpose: 'Answers policyholders about their claims.', aiRoles: ['customer'], lifecycleStage: 'operation' });
+  const system = await apiCall<{ id: string }>('POST', `/api/orgs/${orgId}/ai-systems`, {
+    name: 'Claims chatbot',
+    intendedPurpose: 'Answers policyholders about their claims.',
+    aiRoles: ['customer'],
+    lifecycleStage: 'operation',
+  });
   expect(system.status).toBe(201);
   // A risk treated with A.6.2.4: the SoA includes the control with the risk as its reason.
   const me = (await apiCall<{ user: { id: string } }>('GET', '/api/me')).body.user.id;
-  const created = await apiCall<{ id: string; ref: string }>('POST', `/api/orgs/${orgId}/risks`, { title: 'Chatbot releases ship without verification', source: 'C.3.6', likelihood: 4, consequence: 4, aiSystemId: system.body.id, ownerId: me, reviewDate: '2027-06-30' });
+  const created = await apiCall<{ id: string; ref: string }>('POST', `/api/orgs/${orgId}/risks`, {
+    title: 'Chatbot releases ship without verification',
+    source: 'C.3.6',
+    likelihood: 4,
+    consequence: 4,
+    aiSystemId: system.body.id,
+    ownerId: me,
+    reviewDate: '2027-06-30',
+  });
   expect(created.status).toBe(201);
   risk = created.body;
   const treatment = await apiCall('POST', `/api/orgs/${orgId}/risks/${risk.id}/treatments`, {
@@ -45,9 +77,14 @@ beforeAll(async () => {
   expect(treatment.status).toBe(201);
   // The SoA rests on approved criteria and an approved treatment plan (6.1.3): top management approved both.
   const criteria = await apiCall<{ draft: { version: number } }>('GET', `/api/orgs/${orgId}/risk-criteria`);
-  expect((await apiCall('POST', `/api/orgs/${orgId}/risk-criteria/approve`, { version: criteria.body.draft.version })).status).toBe(200);
+  expect(
+    (await apiCall('POST', `/api/orgs/${orgId}/risk-criteria/approve`, { version: criteria.body.draft.version }))
+      .status,
+  ).toBe(200);
   const plan = await apiCall<{ number: number }>('GET', `/api/orgs/${orgId}/risk-treatment-plan`);
-  expect((await apiCall('POST', `/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: plan.body.number })).status).toBe(200);
+  expect(
+    (await apiCall('POST', `/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: plan.body.number })).status,
+  ).toBe(200);
 
   // 409: the stale save this test provokes.
   page = await signedInPage(browser, running.baseUrl, OWNER, { problems, allowStatuses: [409], landing: orgUrl });
@@ -73,8 +110,12 @@ describeWithBrowser('Statement of Applicability', () => {
     const treated = row('A.6.2.4');
     await treated.getByText('Included', { exact: true }).waitFor();
     await treated.getByText(`: ${'Chatbot releases ship without verification'}`, { exact: false }).waitFor();
-    await expect.poll(() => treated.innerText()).toContain(`Treats risk ${risk.ref}: Chatbot releases ship without verification`);
-    await expect.poll(() => treated.getByRole('link', { name: risk.ref }).getAttribute('href')).toBe(`/orgs/${orgId}/risks/${risk.id}`);
+    await expect
+      .poll(() => treated.innerText())
+      .toContain(`Treats risk ${risk.ref}: Chatbot releases ship without verification`);
+    await expect
+      .poll(() => treated.getByRole('link', { name: risk.ref }).getAttribute('href'))
+      .toBe(`/orgs/${orgId}/risks/${risk.id}`);
     await expect.poll(() => row('A.2.2').getByText('Undecided', { exact: true }).count()).toBe(1);
     // 38 Annex A controls, one decided by the treatment.
     await expect.poll(() => page.locator('tr[data-ref]').count()).toBe(38);
@@ -85,7 +126,10 @@ describeWithBrowser('Statement of Applicability', () => {
     const approve = page.getByRole('button', { name: 'Approve SoA' });
     await expect.poll(() => approve.isDisabled()).toBe(true);
     await page.getByText('Settle the 1 blocking point listed below first.').waitFor();
-    await page.locator('[data-testid="soa-warning"][data-code="UNDECIDED"]').getByText('37 controls are neither included nor excluded', { exact: false }).waitFor();
+    await page
+      .locator('[data-testid="soa-warning"][data-code="UNDECIDED"]')
+      .getByText('37 controls are neither included nor excluded', { exact: false })
+      .waitFor();
     await screenshot(page, '60-soa-first-visit');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -113,26 +157,39 @@ describeWithBrowser('Statement of Applicability', () => {
     await message.waitFor();
     await form.getByRole('button', { name: 'Save decision' }).click();
     await message.waitFor();
-    await expect.poll(() => form.getByRole('textbox', { name: 'Justification' }).getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => form.getByRole('textbox', { name: 'Justification' }).getAttribute('aria-invalid'))
+      .toBe('true');
     await screenshot(page, '61-soa-exclusion-refused');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect((await itemNow('A.10.4')).version).toBe(0);
 
-    await form.getByRole('textbox', { name: 'Justification' }).fill('We sell no AI system to customers: every system is for our own claims handling.');
+    await form
+      .getByRole('textbox', { name: 'Justification' })
+      .fill('We sell no AI system to customers: every system is for our own claims handling.');
     await expect.poll(() => message.count()).toBe(0);
     await form.getByRole('button', { name: 'Save decision' }).click();
     await form.waitFor({ state: 'detached' });
     await page.getByText('A.10.4 was saved.').waitFor();
     await row('A.10.4').getByText('Excluded', { exact: true }).waitFor();
     await row('A.10.4').getByText('We sell no AI system to customers', { exact: false }).waitFor();
-    expect(await itemNow('A.10.4')).toMatchObject({ included: false, statedJustification: 'We sell no AI system to customers: every system is for our own claims handling.', version: 1 });
+    expect(await itemNow('A.10.4')).toMatchObject({
+      included: false,
+      statedJustification: 'We sell no AI system to customers: every system is for our own claims handling.',
+      version: 1,
+    });
   });
 
   it('never overwrites a colleague: a stale save shows what they chose', async () => {
     await row('A.2.2').getByRole('button', { name: 'Edit A.2.2' }).click();
     const form = drawer('A.2.2');
     await form.getByRole('radio', { name: 'Include' }).check();
-    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/soa/items/A.2.2`, { version: 0, included: true, implementationStatus: 'implemented', justification: 'Our AI policy is published.' });
+    const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/soa/items/A.2.2`, {
+      version: 0,
+      included: true,
+      implementationStatus: 'implemented',
+      justification: 'Our AI policy is published.',
+    });
     expect(theirs.status).toBe(200);
     await form.getByRole('button', { name: 'Save decision' }).click();
     const conflict = form.getByTestId('stale-conflict');
@@ -141,7 +198,9 @@ describeWithBrowser('Statement of Applicability', () => {
     await conflict.getByRole('cell', { name: 'Our AI policy is published.', exact: true }).waitFor();
     await screenshot(page, '62-soa-conflict');
     await conflict.getByRole('button', { name: 'Discard my changes' }).click();
-    await expect.poll(() => form.getByRole('textbox', { name: 'Justification' }).inputValue()).toBe('Our AI policy is published.');
+    await expect
+      .poll(() => form.getByRole('textbox', { name: 'Justification' }).inputValue())
+      .toBe('Our AI policy is published.');
     await form.getByRole('button', { name: 'Cancel' }).first().click();
     await form.waitFor({ state: 'detached' });
     await row('A.2.2').getByText('Our AI policy is published.').waitFor();
@@ -150,7 +209,15 @@ describeWithBrowser('Statement of Applicability', () => {
   it('approves version 1 past a warning once every control is decided, keeps the acknowledgement in its history, then shows draft v2 after one more change', async () => {
     // Decide the rest through the API to save time.
     for (const i of (await soaNow()).items.filter((x) => x.included === null))
-      expect((await apiCall('PATCH', `/api/orgs/${orgId}/soa/items/${i.ref}`, { version: i.version, included: true, implementationStatus: 'planned' })).status).toBe(200);
+      expect(
+        (
+          await apiCall('PATCH', `/api/orgs/${orgId}/soa/items/${i.ref}`, {
+            version: i.version,
+            included: true,
+            implementationStatus: 'planned',
+          })
+        ).status,
+      ).toBe(200);
     await page.reload();
     await expect.poll(() => page.getByTestId('soa-count-undecided').innerText()).toMatch(/^0\s+Undecided\b/);
     await expect.poll(() => page.locator('[data-testid="soa-warning"][data-blocking]').count()).toBe(0);
@@ -164,18 +231,30 @@ describeWithBrowser('Statement of Applicability', () => {
     await dialog.getByRole('checkbox', { name: 'I have read these warnings and approve as it stands' }).check();
     await confirm.click();
     await dialog.getByText('Say why you approve past the warnings').waitFor();
-    await dialog.getByRole('textbox', { name: 'Why you approve past them' }).fill('Reasons for the remaining controls are written at the January implementation review.');
+    await dialog
+      .getByRole('textbox', { name: 'Why you approve past them' })
+      .fill('Reasons for the remaining controls are written at the January implementation review.');
     await screenshot(page, '63-soa-approve-past-warning');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await confirm.click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('The Statement of Applicability was approved as version 1.').waitFor();
     await expect.poll(() => status().innerText()).toBe('Approved v1');
-    await page.getByTestId('soa-stamp').getByText(/^Version 1 approved by Olga Owner on /).waitFor();
+    await page
+      .getByTestId('soa-stamp')
+      .getByText(/^Version 1 approved by Olga Owner on /)
+      .waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Approve SoA' }).count()).toBe(0);
     await page.getByTestId('soa-version').getByText('Version 1', { exact: true }).waitFor();
-    await page.getByTestId('soa-version-acknowledgement').getByText('Reasons for the remaining controls are written at the January implementation review.', { exact: false }).waitFor();
-    await expect.poll(() => page.getByTestId('soa-version-acknowledgement').innerText()).toMatch(/^Approved past 2 warnings \(status missing, justification weak\)/);
+    await page
+      .getByTestId('soa-version-acknowledgement')
+      .getByText('Reasons for the remaining controls are written at the January implementation review.', {
+        exact: false,
+      })
+      .waitFor();
+    await expect
+      .poll(() => page.getByTestId('soa-version-acknowledgement').innerText())
+      .toMatch(/^Approved past 2 warnings \(status missing, justification weak\)/);
     await screenshot(page, '63-soa-approved');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -187,7 +266,9 @@ describeWithBrowser('Statement of Applicability', () => {
     await expect.poll(() => page.locator('tr[data-ref]').count()).toBe(38);
     await expect.poll(() => page.getByTestId('soa-edit').count()).toBe(0);
     await page.getByRole('button', { name: 'Export' }).click();
-    await expect.poll(() => page.getByRole('menuitem', { name: 'PDF document (.pdf)' }).getAttribute('href')).toBe(`/api/orgs/${orgId}/soa/export.pdf?version=1`);
+    await expect
+      .poll(() => page.getByRole('menuitem', { name: 'PDF document (.pdf)' }).getAttribute('href'))
+      .toBe(`/api/orgs/${orgId}/soa/export.pdf?version=1`);
     await screenshot(page, '64-soa-version');
     await page.keyboard.press('Escape');
     await page.getByRole('menu').waitFor({ state: 'detached' });
@@ -206,7 +287,10 @@ describeWithBrowser('Statement of Applicability', () => {
     await form.getByRole('button', { name: 'Save decision' }).click();
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => status().innerText()).toBe('Draft v2');
-    await page.getByTestId('soa-stamp').getByText(/^Version 1 was approved by Olga Owner on .*; the SoA has changed since\.$/).waitFor();
+    await page
+      .getByTestId('soa-stamp')
+      .getByText(/^Version 1 was approved by Olga Owner on .*; the SoA has changed since\.$/)
+      .waitFor();
     await row('A.6.2.4').getByText('Every release is verified before it ships.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Approve SoA' }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,14 +1,27 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { CLIENT, startProvider } from '../apps/server/test/oidc-provider';
-import { describeWithBrowser, freePort, launchBrowser, screenshot, seriousA11yViolations, startServer, type Running } from './browser';
+import {
+  describeWithBrowser,
+  freePort,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  type Running,
+} from './browser';
 import { openPage, setUpOwner } from './session';
 
 // Single sign-on as a person meets it: the sign-in page offers the company's identity provider,
 // its own login page signs them in (here oidc-provider's development form, a real OpenID
 // provider), and they land in the organization that invited them, with the invited role.
 
-const OWNER = { name: 'Olga Owner', email: 'olga@example.com', password: 'a long enough passphrase', organizationName: 'Delta Insurance' };
+const OWNER = {
+  name: 'Olga Owner',
+  email: 'olga@example.com',
+  password: 'a long enough passphrase',
+  organizationName: 'Delta Insurance',
+};
 const INVITED = { sub: 'sam.sso', email: 'sam@delta.example', name: 'Sam Signon' };
 
 describeWithBrowser('single sign-on through an OpenID provider', () => {
@@ -24,11 +37,21 @@ describeWithBrowser('single sign-on through an OpenID provider', () => {
     provider = await startProvider(`${publicUrl}/api/auth/sso/callback`);
     running = await startServer({
       port,
-      env: { PUBLIC_URL: publicUrl, OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT.id, OIDC_CLIENT_SECRET: CLIENT.secret, OIDC_SCOPES: 'openid email profile groups', OIDC_LABEL: 'Delta login', OIDC_ALLOW_HTTP: 'true' },
+      env: {
+        PUBLIC_URL: publicUrl,
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: CLIENT.id,
+        OIDC_CLIENT_SECRET: CLIENT.secret,
+        OIDC_SCOPES: 'openid email profile groups',
+        OIDC_LABEL: 'Delta login',
+        OIDC_ALLOW_HTTP: 'true',
+      },
     });
     browser = await launchBrowser();
     const { orgId, api } = await setUpOwner(running.baseUrl, OWNER);
-    expect((await api('POST', `/api/orgs/${orgId}/invitations`, { email: INVITED.email, role: 'contributor' })).status).toBe(201);
+    expect(
+      (await api('POST', `/api/orgs/${orgId}/invitations`, { email: INVITED.email, role: 'contributor' })).status,
+    ).toBe(201);
     provider.accounts.set(INVITED.sub, { email: INVITED.email, email_verified: true, name: INVITED.name });
   });
 

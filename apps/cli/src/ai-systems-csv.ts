@@ -1,4 +1,12 @@
-import { AI_SYSTEM_CSV_COLUMNS, CsvParseError, parseCsv, splitCsvList, unguardCsvCell, ZCreateAiSystem, type TAiSystemFields } from '@fortytwo/domain';
+import {
+  AI_SYSTEM_CSV_COLUMNS,
+  CsvParseError,
+  parseCsv,
+  splitCsvList,
+  unguardCsvCell,
+  ZCreateAiSystem,
+  type TAiSystemFields,
+} from '@fortytwo/domain';
 import { UsageError } from './errors';
 
 // Reads the CSV of `GET /api/orgs/:orgId/ai-systems/export.csv` back into create-inputs,
@@ -25,7 +33,10 @@ export function readCsvRecords(text: string, file: string): { records: CsvRecord
     throw err;
   }
   const [head, ...body] = rows;
-  if (!head) throw new UsageError(`${file} is empty: expected a header line with the columns ${AI_SYSTEM_CSV_COLUMNS.join(',')}`);
+  if (!head)
+    throw new UsageError(
+      `${file} is empty: expected a header line with the columns ${AI_SYSTEM_CSV_COLUMNS.join(',')}`,
+    );
 
   const byLowerName = new Map(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
   const columns: (Column | null)[] = [];
@@ -40,7 +51,8 @@ export function readCsvRecords(text: string, file: string): { records: CsvRecord
     columns.push(column);
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !seen.has(c));
-  if (missing.length > 0) problems.push(`missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    problems.push(`missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
   if (problems.length > 0) {
     throw new UsageError(
       `${file}, line ${head.line} (header): ${problems.join('; ')}.\nThe columns are those of the CSV export: ${AI_SYSTEM_CSV_COLUMNS.join(',')}`,
@@ -52,7 +64,10 @@ export function readCsvRecords(text: string, file: string): { records: CsvRecord
   const shapeProblems: RowProblem[] = [];
   for (const row of body) {
     if (row.cells.length !== columns.length) {
-      shapeProblems.push({ line: row.line, message: `has ${row.cells.length} cells but the header has ${columns.length} (a comma or quote out of place?)` });
+      shapeProblems.push({
+        line: row.line,
+        message: `has ${row.cells.length} cells but the header has ${columns.length} (a comma or quote out of place?)`,
+      });
       continue;
     }
     const values: CsvRecord['values'] = {};
@@ -69,7 +84,10 @@ export function readCsvRecords(text: string, file: string): { records: CsvRecord
 export type OwnerLookup = (email: string) => { id: string } | { problem: string };
 
 /** One record to a validated create-input, or the problems found in it (every field, not just the first). */
-export function toInput(record: CsvRecord, owner: OwnerLookup): { input: TAiSystemFields } | { problems: RowProblem[] } {
+export function toInput(
+  record: CsvRecord,
+  owner: OwnerLookup,
+): { input: TAiSystemFields } | { problems: RowProblem[] } {
   const v = record.values;
   const problems: RowProblem[] = [];
   const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
@@ -98,7 +116,10 @@ export function toInput(record: CsvRecord, owner: OwnerLookup): { input: TAiSyst
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
       const field = key === 'ownerId' ? 'ownerEmail' : typeof key === 'string' ? key : undefined;
-      const message = field === 'lifecycleStage' && candidate.lifecycleStage === undefined ? 'Lifecycle stage is required' : issue.message;
+      const message =
+        field === 'lifecycleStage' && candidate.lifecycleStage === undefined
+          ? 'Lifecycle stage is required'
+          : issue.message;
       problems.push({ line: record.line, field, message });
     }
   }

@@ -26,7 +26,14 @@ export type AiSystem = {
 };
 
 type Person = { id: string; name: string } | null;
-export type DocumentVersion = { id: string; label: string; state: string; approvedAt: string | null; publishedAt: string | null; nextReviewAt: string | null };
+export type DocumentVersion = {
+  id: string;
+  label: string;
+  state: string;
+  approvedAt: string | null;
+  publishedAt: string | null;
+  nextReviewAt: string | null;
+};
 export type DocumentSummary = {
   id: string;
   code: string;

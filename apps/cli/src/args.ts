@@ -16,7 +16,11 @@ export function parseCommand<T extends ParseArgsConfig>(config: T, command: stri
   }
 }
 
-export function positiveInt(value: string | undefined, option: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function positiveInt(
+  value: string | undefined,
+  option: string,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max) {
@@ -26,8 +30,13 @@ export function positiveInt(value: string | undefined, option: string, max = Num
   return n;
 }
 
-export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+export function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  option: string,
+): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of: ${allowed.join(', ')} (not "${value}")`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${option} must be one of: ${allowed.join(', ')} (not "${value}")`);
   return value as T;
 }

@@ -54,7 +54,8 @@ export function normalizeUrl(raw: string): string {
   } catch {
     throw new UsageError(`--url must be a URL like http://localhost:4242, not "${raw}"`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`--url must start with http:// or https://, not "${u.protocol}"`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new UsageError(`--url must start with http:// or https://, not "${u.protocol}"`);
   return u.toString().replace(/\/+$/, '');
 }
 
@@ -66,7 +67,9 @@ export function connection(env: Io['env']): Connection {
   const url = env.FORTYTWO_URL || stored?.url;
   const token = env.FORTYTWO_TOKEN || stored?.token;
   if (!url || !token) {
-    throw new UsageError('Not logged in. Run: fortytwo login --url http://localhost:4242 --token ft_... (create the token under "API tokens" in the web app)');
+    throw new UsageError(
+      'Not logged in. Run: fortytwo login --url http://localhost:4242 --token ft_... (create the token under "API tokens" in the web app)',
+    );
   }
   return { url: normalizeUrl(url), token, orgId: env.FORTYTWO_ORG || stored?.orgId };
 }

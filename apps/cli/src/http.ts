@@ -6,16 +6,21 @@ type ErrorBody = { error: { code: string; message: string; details?: unknown } }
 const TIMEOUT_MS = 120_000;
 
 const isErrorBody = (v: unknown): v is ErrorBody =>
-  typeof v === 'object' && v !== null && typeof (v as ErrorBody).error === 'object' && typeof (v as ErrorBody).error?.message === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as ErrorBody).error === 'object' &&
+  typeof (v as ErrorBody).error?.message === 'string';
 
 const HINTS: Record<string, string> = {
-  UNAUTHENTICATED: 'Check the token (create a new one under "API tokens" in the web app), then run "fortytwo login" again.',
+  UNAUTHENTICATED:
+    'Check the token (create a new one under "API tokens" in the web app), then run "fortytwo login" again.',
   NOT_FOUND: 'Check the id; a resource of an organization you do not belong to also answers "not found".',
   FORBIDDEN: 'Ask an owner or manager of the organization for a role that allows it.',
 };
 
 /** A value of an error answer as text, whatever its JSON type. */
-export const asText = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
+export const asText = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
 
 /** One line per validation issue the server reported, if any. */
 export function issueLines(details: unknown): string[] {
@@ -42,7 +47,8 @@ export function fileNameOf(header: string | null): string | null {
 }
 
 function describeNetworkError(err: unknown): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `no answer within ${TIMEOUT_MS / 1000} seconds`;
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+    return `no answer within ${TIMEOUT_MS / 1000} seconds`;
   const cause = err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
   return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
 }
@@ -63,14 +69,25 @@ export class Api {
   }
 
   /** A file download: the bytes, and the name and type the server gave them. Errors as for JSON requests. */
-  async download(path: string, query: Query = {}): Promise<{ bytes: Buffer; fileName: string | null; contentType: string | null }> {
+  async download(
+    path: string,
+    query: Query = {},
+  ): Promise<{ bytes: Buffer; fileName: string | null; contentType: string | null }> {
     const res = await this.send('GET', path, query, undefined, '*/*');
     if (!res.ok) await this.fail('GET', path, res);
-    return { bytes: Buffer.from(await res.arrayBuffer()), fileName: fileNameOf(res.headers.get('content-disposition')), contentType: res.headers.get('content-type') };
+    return {
+      bytes: Buffer.from(await res.arrayBuffer()),
+      fileName: fileNameOf(res.headers.get('content-disposition')),
+      contentType: res.headers.get('content-type'),
+    };
   }
 
   /** A multipart upload: one file in the field "file" and text fields; answers the JSON body. */
-  async upload<T>(path: string, file: { name: string; bytes: Buffer }, fields: Record<string, string | undefined> = {}): Promise<T> {
+  async upload<T>(
+    path: string,
+    file: { name: string; bytes: Buffer },
+    fields: Record<string, string | undefined> = {},
+  ): Promise<T> {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') form.append(k, v);
     form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
@@ -86,9 +103,18 @@ export class Api {
     const form = body instanceof FormData;
     if (body !== undefined && !form) headers['content-type'] = 'application/json';
     try {
-      return await fetch(url, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
+      return await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
     } catch (err) {
-      throw new ApiError(`Cannot reach ${this.baseUrl}: ${describeNetworkError(err)}. Is the server running, and is the URL right?`, null, null);
+      throw new ApiError(
+        `Cannot reach ${this.baseUrl}: ${describeNetworkError(err)}. Is the server running, and is the URL right?`,
+        null,
+        null,
+      );
     }
   }
 
@@ -106,7 +132,11 @@ export class Api {
       if (HINTS[code]) lines.push(`  ${HINTS[code]}`);
       throw new ApiError(lines.join('\n'), res.status, code, details);
     }
-    throw new ApiError(`${method} ${path} answered HTTP ${res.status} ${res.statusText}. Is ${this.baseUrl} a Fortytwo server?`, res.status, null);
+    throw new ApiError(
+      `${method} ${path} answered HTTP ${res.status} ${res.statusText}. Is ${this.baseUrl} a Fortytwo server?`,
+      res.status,
+      null,
+    );
   }
 
   async request<T>(method: string, path: string, query: Query = {}, body?: unknown): Promise<T> {
@@ -120,7 +150,12 @@ export class Api {
       parsed = undefined;
     }
     if (res.status === 204) return undefined as T;
-    if (parsed === undefined) throw new ApiError(`${method} ${path} did not answer JSON. Is ${this.baseUrl} a Fortytwo server?`, res.status, null);
+    if (parsed === undefined)
+      throw new ApiError(
+        `${method} ${path} did not answer JSON. Is ${this.baseUrl} a Fortytwo server?`,
+        res.status,
+        null,
+      );
     return parsed as T;
   }
 }

@@ -96,7 +96,10 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       println(io.stderr, `fortytwo: ${err.message}`);
       return err.exitCode;
     }
-    println(io.stderr, `fortytwo: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    println(
+      io.stderr,
+      `fortytwo: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     return EXIT.server;
   }
 }

@@ -12,5 +12,7 @@ export async function resolveOrg(api: Api, conn: Connection, flag: string | unde
   if (only && more.length === 0) return only.organization.id;
   if (!only) throw new UsageError(`${me.user.email} belongs to no organization yet.`);
   const list = me.memberships.map((m) => `  ${m.organization.id}  ${m.organization.name} (${m.role})`).join('\n');
-  throw new UsageError(`You belong to several organizations; choose one with --org <id> (or run "fortytwo login --org <id>" to save a default):\n${list}`);
+  throw new UsageError(
+    `You belong to several organizations; choose one with --org <id> (or run "fortytwo login --org <id>" to save a default):\n${list}`,
+  );
 }

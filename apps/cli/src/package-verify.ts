@@ -11,8 +11,23 @@ export const EVIDENCE_PACKAGE_FORMAT = 'fortytwo/evidence-package@1';
 export const MANIFEST_NAME = 'manifest.json';
 export const SUMS_NAME = 'SHA256SUMS';
 
-export type ManifestFile = { fileName: string; sha256: string; size: number; kind?: string; code?: string | null; title?: string; version?: string | null };
-export type Manifest = { format: string; organization: { id: string; name: string }; generatedAt: string; generatedBy?: string; documents?: number; files: ManifestFile[] };
+export type ManifestFile = {
+  fileName: string;
+  sha256: string;
+  size: number;
+  kind?: string;
+  code?: string | null;
+  title?: string;
+  version?: string | null;
+};
+export type Manifest = {
+  format: string;
+  organization: { id: string; name: string };
+  generatedAt: string;
+  generatedBy?: string;
+  documents?: number;
+  files: ManifestFile[];
+};
 
 /** One file's verdict: ok, altered (different bytes, or unreadable), missing (listed, not in the zip) or extra (in the zip, not listed). */
 export type FileCheck = {
@@ -38,7 +53,11 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const SHA = /^[0-9a-f]{64}$/;
 
 /** The manifest of a package, or why it cannot be read. */
-export function readManifest(zip: Buffer, entries: ZipEntry[] = zipEntries(zip), format = PACKAGE_FORMAT): { manifest: Manifest; sha256: string } {
+export function readManifest(
+  zip: Buffer,
+  entries: ZipEntry[] = zipEntries(zip),
+  format = PACKAGE_FORMAT,
+): { manifest: Manifest; sha256: string } {
   const kind = format === EVIDENCE_PACKAGE_FORMAT ? 'evidence package' : 'document package';
   const found = entries.filter((e) => e.name === MANIFEST_NAME);
   if (found.length === 0) throw new ZipReadError(`it has no ${MANIFEST_NAME}: it is not a Fortytwo ${kind}`);
@@ -51,8 +70,18 @@ export function readManifest(zip: Buffer, entries: ZipEntry[] = zipEntries(zip),
     throw new ZipReadError(`its ${MANIFEST_NAME} is not valid JSON`);
   }
   const m = data as Partial<Manifest>;
-  if (typeof m !== 'object' || m === null || m.format !== format) throw new ZipReadError(`its ${MANIFEST_NAME} is not the manifest of a Fortytwo ${kind} (format ${format})`);
-  if (!Array.isArray(m.files) || !m.files.every((f: Partial<ManifestFile>) => typeof f?.fileName === 'string' && typeof f.sha256 === 'string' && SHA.test(f.sha256) && Number.isSafeInteger(f.size))) {
+  if (typeof m !== 'object' || m === null || m.format !== format)
+    throw new ZipReadError(`its ${MANIFEST_NAME} is not the manifest of a Fortytwo ${kind} (format ${format})`);
+  if (
+    !Array.isArray(m.files) ||
+    !m.files.every(
+      (f: Partial<ManifestFile>) =>
+        typeof f?.fileName === 'string' &&
+        typeof f.sha256 === 'string' &&
+        SHA.test(f.sha256) &&
+        Number.isSafeInteger(f.size),
+    )
+  ) {
     throw new ZipReadError(`its ${MANIFEST_NAME} lists files without a name, a SHA-256 or a size`);
   }
   return { manifest: m as Manifest, sha256: sha256(bytes) };
@@ -77,7 +106,8 @@ export function verifyPackage(zip: Buffer, format = PACKAGE_FORMAT): Verificatio
     entries = zipEntries(zip);
     ({ manifest, sha256: manifestSha256 } = readManifest(zip, entries, format));
   } catch (err) {
-    if (err instanceof ZipReadError) return { verified: false, fatal: err.message, manifest: null, manifestSha256: null, files: [] };
+    if (err instanceof ZipReadError)
+      return { verified: false, fatal: err.message, manifest: null, manifestSha256: null, files: [] };
     throw err;
   }
   const files: FileCheck[] = [];
@@ -86,7 +116,8 @@ export function verifyPackage(zip: Buffer, format = PACKAGE_FORMAT): Verificatio
 
   const listed = new Set<string>();
   for (const f of manifest.files) {
-    const check = (status: FileCheck['status'], reason: string | null, actualSha256: string | null = null) => files.push({ fileName: f.fileName, status, reason, expectedSha256: f.sha256, actualSha256 });
+    const check = (status: FileCheck['status'], reason: string | null, actualSha256: string | null = null) =>
+      files.push({ fileName: f.fileName, status, reason, expectedSha256: f.sha256, actualSha256 });
     if (listed.has(f.fileName)) {
       check('altered', `${MANIFEST_NAME} lists it more than once`);
       continue;
@@ -111,13 +142,21 @@ export function verifyPackage(zip: Buffer, format = PACKAGE_FORMAT): Verificatio
     }
     const actual = sha256(bytes);
     if (actual !== f.sha256) check('altered', `its SHA-256 is ${actual}, ${MANIFEST_NAME} says ${f.sha256}`, actual);
-    else if (bytes.length !== f.size) check('altered', `it is ${bytes.length} bytes, ${MANIFEST_NAME} says ${f.size}`, actual);
+    else if (bytes.length !== f.size)
+      check('altered', `it is ${bytes.length} bytes, ${MANIFEST_NAME} says ${f.size}`, actual);
     else check('ok', null, actual);
   }
 
   // SHA256SUMS restates the manifest for sha256sum -c: it must say exactly the same.
   const sums = inZip.get(SUMS_NAME) ?? [];
-  if (sums.length === 0) files.push({ fileName: SUMS_NAME, status: 'missing', reason: 'every package has it (the hashes for sha256sum -c), and this zip does not', expectedSha256: null, actualSha256: null });
+  if (sums.length === 0)
+    files.push({
+      fileName: SUMS_NAME,
+      status: 'missing',
+      reason: 'every package has it (the hashes for sha256sum -c), and this zip does not',
+      expectedSha256: null,
+      actualSha256: null,
+    });
   else {
     let text: string | null = null;
     try {
@@ -126,14 +165,30 @@ export function verifyPackage(zip: Buffer, format = PACKAGE_FORMAT): Verificatio
       if (!(err instanceof ZipReadError)) throw err;
     }
     const parsed = text === null ? null : parseSums(text);
-    const agrees = parsed !== null && parsed.size === manifest.files.length && manifest.files.every((f) => parsed.get(f.fileName) === f.sha256);
-    if (!agrees) files.push({ fileName: SUMS_NAME, status: 'altered', reason: `it does not list the same files and hashes as ${MANIFEST_NAME}`, expectedSha256: null, actualSha256: null });
+    const agrees =
+      parsed !== null &&
+      parsed.size === manifest.files.length &&
+      manifest.files.every((f) => parsed.get(f.fileName) === f.sha256);
+    if (!agrees)
+      files.push({
+        fileName: SUMS_NAME,
+        status: 'altered',
+        reason: `it does not list the same files and hashes as ${MANIFEST_NAME}`,
+        expectedSha256: null,
+        actualSha256: null,
+      });
   }
 
   for (const [name, found] of inZip) {
     if (listed.has(name)) continue;
     if (name === MANIFEST_NAME || name === SUMS_NAME) continue;
-    files.push({ fileName: name, status: 'extra', reason: `in the zip${found.length > 1 ? ` ${found.length} times` : ''}, not listed in ${MANIFEST_NAME}`, expectedSha256: null, actualSha256: null });
+    files.push({
+      fileName: name,
+      status: 'extra',
+      reason: `in the zip${found.length > 1 ? ` ${found.length} times` : ''}, not listed in ${MANIFEST_NAME}`,
+      expectedSha256: null,
+      actualSha256: null,
+    });
   }
   return { verified: files.every((f) => f.status === 'ok'), fatal: null, manifest, manifestSha256, files };
 }

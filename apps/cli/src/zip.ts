@@ -6,7 +6,14 @@ import { inflateRawSync } from 'node:zlib';
 // (what every zip tool writes by default); no ZIP64, no encryption. A few dozen lines instead of
 // a dependency: the CLI is a thin client, and the verifier must decide itself what it trusts.
 
-export type ZipEntry = { name: string; method: number; flags: number; compressedSize: number; size: number; localOffset: number };
+export type ZipEntry = {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+};
 
 export class ZipReadError extends Error {
   constructor(message: string) {
@@ -35,12 +42,14 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
   const count = zip.readUInt16LE(end + 10);
   const size = zip.readUInt32LE(end + 12);
   const offset = zip.readUInt32LE(end + 16);
-  if (count === 0xffff || size === MAX32 || offset === MAX32) throw new ZipReadError('it is a ZIP64 archive, which this verifier does not read');
+  if (count === 0xffff || size === MAX32 || offset === MAX32)
+    throw new ZipReadError('it is a ZIP64 archive, which this verifier does not read');
   if (offset + size > end) throw new ZipReadError('its central directory points past the end of the file');
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > offset + size || zip.readUInt32LE(at) !== CENTRAL) throw new ZipReadError('its central directory is damaged');
+    if (at + 46 > offset + size || zip.readUInt32LE(at) !== CENTRAL)
+      throw new ZipReadError('its central directory is damaged');
     const flags = zip.readUInt16LE(at + 8);
     const nameLen = zip.readUInt16LE(at + 28);
     const extraLen = zip.readUInt16LE(at + 30);
@@ -61,9 +70,11 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
 /** The unpacked bytes of one entry; a ZipReadError says why they cannot be had. */
 export function zipEntryBytes(zip: Buffer, entry: ZipEntry): Buffer {
   if (entry.flags & 0x1) throw new ZipReadError('it is encrypted');
-  if (entry.size > MAX_ENTRY_BYTES) throw new ZipReadError(`it unpacks to more than ${MAX_ENTRY_BYTES / 1024 / 1024} MB`);
+  if (entry.size > MAX_ENTRY_BYTES)
+    throw new ZipReadError(`it unpacks to more than ${MAX_ENTRY_BYTES / 1024 / 1024} MB`);
   const local = entry.localOffset;
-  if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL) throw new ZipReadError('its local header is missing');
+  if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL)
+    throw new ZipReadError('its local header is missing');
   const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
   if (start + entry.compressedSize > zip.length) throw new ZipReadError('it is cut short');
   const data = zip.subarray(start, start + entry.compressedSize);
@@ -76,6 +87,7 @@ export function zipEntryBytes(zip: Buffer, entry: ZipEntry): Buffer {
       throw new ZipReadError('it does not unpack (the compressed data is damaged)');
     }
   } else throw new ZipReadError(`it uses a compression method (${entry.method}) this verifier does not read`);
-  if (bytes.length !== entry.size) throw new ZipReadError(`it unpacks to ${bytes.length} bytes where the archive says ${entry.size}`);
+  if (bytes.length !== entry.size)
+    throw new ZipReadError(`it unpacks to ${bytes.length} bytes where the archive says ${entry.size}`);
   return bytes;
 }

@@ -9,12 +9,20 @@ import { startCliWorld, type CliWorld } from './helpers';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Spawns `node apps/cli/bin/fortytwo.mjs` (asynchronously: the test server answers from this process). */
-function spawnCli(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnCli(
+  argv: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FORTYTWO_')));
-    execFile(process.execPath, ['apps/cli/bin/fortytwo.mjs', ...argv], { cwd: root, env: { ...clean, ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['apps/cli/bin/fortytwo.mjs', ...argv],
+      { cwd: root, env: { ...clean, ...env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

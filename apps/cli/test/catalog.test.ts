@@ -53,7 +53,12 @@ describe('fortytwo catalog', () => {
     const r = await w.cli('catalog', 'export', '--format', 'oscal', '--output', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Wrote the OSCAL catalog of iso42001');
-    const schema = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../packages/catalog/oscal-schema/oscal_catalog_schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      fs.readFileSync(
+        path.resolve(import.meta.dirname, '../../../packages/catalog/oscal-schema/oscal_catalog_schema.json'),
+        'utf8',
+      ),
+    ) as object;
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(schema);
@@ -66,14 +71,22 @@ describe('fortytwo catalog', () => {
   });
 
   it('imports a framework file, and prints file:line for each problem of a bad one', async () => {
-    const good = writeFile(w.dir, 'acme.yaml', 'format: fortytwo/framework@1\nid: acme-cli\nname: ACME CLI rules\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Keep a model register, assessable: true }\n');
+    const good = writeFile(
+      w.dir,
+      'acme.yaml',
+      'format: fortytwo/framework@1\nid: acme-cli\nname: ACME CLI rules\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Keep a model register, assessable: true }\n',
+    );
     const r = await w.cli('catalog', 'import', good);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('Imported framework "ACME CLI rules" (acme-cli): 1 items.\n');
     const shown = await w.cli('catalog', 'show', 'R1', '--framework', 'acme-cli');
     expect(shown.stdout).toContain('R1  Keep a model register');
 
-    const bad = writeFile(w.dir, 'bad.yaml', 'format: fortytwo/framework@1\nid: acme-bad\nname: Bad\nversion: "1"\nitems:\n  - { ref: R1, kind: rule, title: X }\n');
+    const bad = writeFile(
+      w.dir,
+      'bad.yaml',
+      'format: fortytwo/framework@1\nid: acme-bad\nname: Bad\nversion: "1"\nitems:\n  - { ref: R1, kind: rule, title: X }\n',
+    );
     const rejected = await w.cli('catalog', 'import', bad);
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain(`${bad}:6  items[0].kind: kind must be one of:`);

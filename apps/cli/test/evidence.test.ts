@@ -19,7 +19,15 @@ describe('fortytwo evidence', () => {
   it('adds a file attached to a control and a link, and lists them with their expiry state', async () => {
     const file = path.join(w.dir, 'access review.pdf');
     fs.writeFileSync(file, '%PDF-1.7\naccess review\n');
-    const added = await w.cli('evidence', 'add', file, '--attach', 'control:A.6.2.4', '--expires', new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
+    const added = await w.cli(
+      'evidence',
+      'add',
+      file,
+      '--attach',
+      'control:A.6.2.4',
+      '--expires',
+      new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
+    );
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/^Added EV-1 "access review.pdf", attached to control:A.6.2.4/);
     const link = await w.cli('evidence', 'add', 'https://wiki.example/model-card', '--title', 'Model card');
@@ -30,7 +38,9 @@ describe('fortytwo evidence', () => {
     const list = await w.cli('evidence', 'list');
     expect(list.stdout).toMatch(/EV-1\s+access review.pdf.*EXPIRING\s+1/);
     expect(list.stdout).toContain('2 pieces of evidence, 1 expiring or expired');
-    const expiring = JSON.parse((await w.cli('evidence', 'list', '--expiry', 'expiring', '--json')).stdout) as { reference: string }[];
+    const expiring = JSON.parse((await w.cli('evidence', 'list', '--expiry', 'expiring', '--json')).stdout) as {
+      reference: string;
+    }[];
     expect(expiring.map((e) => e.reference)).toEqual(['EV-1']);
   });
 
@@ -51,7 +61,21 @@ describe('fortytwo evidence', () => {
     expect(bad.stdout).toMatch(/ALTERED\s+evidence\/EV-1-access review.pdf/);
     // A document package is not an evidence package.
     const docPkg = path.join(w.dir, 'doc.zip');
-    fs.writeFileSync(docPkg, zipSync({ 'manifest.json': new TextEncoder().encode(JSON.stringify({ format: 'fortytwo/document-package@1', organization: { id: 'x', name: 'x' }, generatedAt: '2026-01-01T00:00:00Z', files: [] })) }));
-    expect((await w.cli('evidence', 'verify', docPkg)).stdout).toMatch(/not the manifest of a Fortytwo evidence package/);
+    fs.writeFileSync(
+      docPkg,
+      zipSync({
+        'manifest.json': new TextEncoder().encode(
+          JSON.stringify({
+            format: 'fortytwo/document-package@1',
+            organization: { id: 'x', name: 'x' },
+            generatedAt: '2026-01-01T00:00:00Z',
+            files: [],
+          }),
+        ),
+      }),
+    );
+    expect((await w.cli('evidence', 'verify', docPkg)).stdout).toMatch(
+      /not the manifest of a Fortytwo evidence package/,
+    );
   });
 });

@@ -10,7 +10,8 @@ const HEADER = AI_SYSTEM_CSV_COLUMNS.join(',');
 describe('fortytwo ai-systems import', () => {
   let w: CliWorld;
   let colleague: Client;
-  const names = async (orgId = w.orgId) => (await w.owner.get(`/api/orgs/${orgId}/ai-systems?limit=500`)).body.items.map((s: { name: string }) => s.name);
+  const names = async (orgId = w.orgId) =>
+    (await w.owner.get(`/api/orgs/${orgId}/ai-systems?limit=500`)).body.items.map((s: { name: string }) => s.name);
 
   beforeAll(async () => {
     w = await startCliWorld('Import Org');
@@ -48,7 +49,11 @@ describe('fortytwo ai-systems import', () => {
       tags: ['credit', 'pricing'],
       owner: { email: w.owner.user!.email },
     });
-    expect(byName['Document OCR']).toMatchObject({ owner: { id: colleague.user!.id }, status: 'active', description: '' });
+    expect(byName['Document OCR']).toMatchObject({
+      owner: { id: colleague.user!.id },
+      status: 'active',
+      description: '',
+    });
     expect(byName['Idea board']).toMatchObject({ ownerId: null, riskTier: 'unclassified', status: 'draft', tags: [] });
     const table = await w.cli('ai-systems', 'list');
     expect(table.stdout).toMatch(/Document OCR\s+deployment\s+customer\s+minimal\s+contributor-/);
@@ -81,15 +86,33 @@ describe('fortytwo ai-systems import', () => {
   });
 
   it('reports unknown and missing header columns, and rows of the wrong width', async () => {
-    const header = await w.cli('ai-systems', 'import', writeFile(w.dir, 'header.csv', 'name,purpose,aiRoles,colour\nx,y,provider,red\n'));
+    const header = await w.cli(
+      'ai-systems',
+      'import',
+      writeFile(w.dir, 'header.csv', 'name,purpose,aiRoles,colour\nx,y,provider,red\n'),
+    );
     expect(header.code).toBe(2);
-    expect(header.stderr).toMatch(/line 1 \(header\): unknown column "purpose" \(column 2\); unknown column "colour" \(column 4\); missing required columns: intendedPurpose, lifecycleStage/);
+    expect(header.stderr).toMatch(
+      /line 1 \(header\): unknown column "purpose" \(column 2\); unknown column "colour" \(column 4\); missing required columns: intendedPurpose, lifecycleStage/,
+    );
 
-    const width = await w.cli('ai-systems', 'import', writeFile(w.dir, 'width.csv', 'name,intendedPurpose,aiRoles,lifecycleStage\nA,p,provider,idea\nB,p,provider,idea,extra\n'));
+    const width = await w.cli(
+      'ai-systems',
+      'import',
+      writeFile(
+        w.dir,
+        'width.csv',
+        'name,intendedPurpose,aiRoles,lifecycleStage\nA,p,provider,idea\nB,p,provider,idea,extra\n',
+      ),
+    );
     expect(width.code).toBe(2);
     expect(width.stderr).toMatch(/line 3: has 5 cells but the header has 4/);
 
-    const quote = await w.cli('ai-systems', 'import', writeFile(w.dir, 'quote.csv', 'name,intendedPurpose,aiRoles,lifecycleStage\n"open,p,provider,idea\n'));
+    const quote = await w.cli(
+      'ai-systems',
+      'import',
+      writeFile(w.dir, 'quote.csv', 'name,intendedPurpose,aiRoles,lifecycleStage\n"open,p,provider,idea\n'),
+    );
     expect(quote.code).toBe(2);
     expect(quote.stderr).toMatch(/quote\.csv, line 2: a quoted cell is never closed/);
 
@@ -99,10 +122,16 @@ describe('fortytwo ai-systems import', () => {
   });
 
   it('accepts a file with only the required columns, noting the defaults; --dry-run sends nothing', async () => {
-    const file = writeFile(w.dir, 'minimal.csv', 'name,intendedPurpose,aiRoles,lifecycleStage\nMinimal one,Purpose,provider,idea\n');
+    const file = writeFile(
+      w.dir,
+      'minimal.csv',
+      'name,intendedPurpose,aiRoles,lifecycleStage\nMinimal one,Purpose,provider,idea\n',
+    );
     const dry = await w.cli('ai-systems', 'import', file, '--dry-run');
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toBe('minimal.csv: 1 AI system valid: 1 to add, 0 to update, 0 unchanged. Nothing was changed (--dry-run).\n  line 2: add Minimal one\n');
+    expect(dry.stdout).toBe(
+      'minimal.csv: 1 AI system valid: 1 to add, 0 to update, 0 unchanged. Nothing was changed (--dry-run).\n  line 2: add Minimal one\n',
+    );
     expect(dry.stderr).toMatch(/note: minimal\.csv has no column description, ownerEmail/);
     expect(await names()).not.toContain('Minimal one');
 
@@ -112,8 +141,16 @@ describe('fortytwo ai-systems import', () => {
 
   it('prints a refusal by the server with exit code 1 (a viewer may not import)', async () => {
     const viewer = await tokenClient(await addMember(w.server, w.owner, w.orgId, 'viewer'));
-    const file = writeFile(w.dir, 'viewer.csv', 'name,intendedPurpose,aiRoles,lifecycleStage\nNot allowed,p,provider,idea\n');
-    const r = await runCli(['ai-systems', 'import', file], { FORTYTWO_URL: w.url, FORTYTWO_TOKEN: viewer.auth.bearer, FORTYTWO_ORG: w.orgId });
+    const file = writeFile(
+      w.dir,
+      'viewer.csv',
+      'name,intendedPurpose,aiRoles,lifecycleStage\nNot allowed,p,provider,idea\n',
+    );
+    const r = await runCli(['ai-systems', 'import', file], {
+      FORTYTWO_URL: w.url,
+      FORTYTWO_TOKEN: viewer.auth.bearer,
+      FORTYTWO_ORG: w.orgId,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^fortytwo: .*\(HTTP 403 FORBIDDEN\)\n {2}Ask an owner or manager/m);
     expect(await names()).not.toContain('Not allowed');
@@ -121,18 +158,33 @@ describe('fortytwo ai-systems import', () => {
 
   it('points a 422 or 400 of the bulk route back at the lines of the file', () => {
     const lines = [2, 3, 7];
-    const rule = withLines(new ApiError('Item 3: the owner must be a current member (HTTP 422 RULE_VIOLATION)', 422, 'RULE_VIOLATION', { field: 'ownerId', row: 2 }), lines);
+    const rule = withLines(
+      new ApiError('Item 3: the owner must be a current member (HTTP 422 RULE_VIOLATION)', 422, 'RULE_VIOLATION', {
+        field: 'ownerId',
+        row: 2,
+      }),
+      lines,
+    );
     expect(rule.message).toContain('In the file:\n  line 7, ownerEmail');
     // Said once, by the server's message, not again by the CLI (issue 18).
     expect(rule.message).not.toMatch(/Nothing was (imported|changed)/);
     expect(rule.exitCode).toBe(1);
-    const invalid = withLines(new ApiError('Invalid request', 400, 'VALIDATION', { issues: [{ path: 'body.items.1.name', message: 'Name is required' }] }), lines);
+    const invalid = withLines(
+      new ApiError('Invalid request', 400, 'VALIDATION', {
+        issues: [{ path: 'body.items.1.name', message: 'Name is required' }],
+      }),
+      lines,
+    );
     expect(invalid.message).toContain('  line 3, name: Name is required');
   });
 
   it('refuses more rows than one all-or-nothing batch takes', async () => {
     const rows = Array.from({ length: 1001 }, (_, i) => `S${i},p,provider,idea`);
-    const r = await w.cli('ai-systems', 'import', writeFile(w.dir, 'big.csv', ['name,intendedPurpose,aiRoles,lifecycleStage', ...rows].join('\n')));
+    const r = await w.cli(
+      'ai-systems',
+      'import',
+      writeFile(w.dir, 'big.csv', ['name,intendedPurpose,aiRoles,lifecycleStage', ...rows].join('\n')),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/has 1001 AI systems; import at most 1000/);
   });
@@ -157,7 +209,10 @@ describe('fortytwo ai-systems import', () => {
     const file = writeFile(w.dir, 'export.csv', exported.text);
 
     const target = (await w.owner.post('/api/orgs', { name: 'Import target' })).body.id as string;
-    const inv = await w.owner.post(`/api/orgs/${target}/invitations`, { email: colleague.user!.email, role: 'contributor' });
+    const inv = await w.owner.post(`/api/orgs/${target}/invitations`, {
+      email: colleague.user!.email,
+      role: 'contributor',
+    });
     expect((await colleague.post(`/api/invitations/${inv.body.token}/accept`, {})).status).toBe(200);
     const r = await w.cli('ai-systems', 'import', file, '--org', target);
     expect(r.code, r.stderr).toBe(0);
@@ -181,7 +236,11 @@ describe('fortytwo ai-systems import', () => {
     expect(r.stdout).toBe(`Imported roundtrip.csv: 0 added, 0 updated, ${before} unchanged.\n`);
     expect((await w.owner.get(src)).body.total).toBe(before);
     const one = (await w.owner.get(src)).body.items[0] as { id: string; name: string };
-    const byId = writeFile(w.dir, 'by-id.csv', `id,name,intendedPurpose,aiRoles,lifecycleStage\n${one.id},Renamed by id,Purpose,provider,idea\n`);
+    const byId = writeFile(
+      w.dir,
+      'by-id.csv',
+      `id,name,intendedPurpose,aiRoles,lifecycleStage\n${one.id},Renamed by id,Purpose,provider,idea\n`,
+    );
     const renamed = await w.cli('ai-systems', 'import', byId);
     expect(renamed.stdout).toBe('Imported by-id.csv: 0 added, 1 updated, 0 unchanged.\n');
     expect((await w.owner.get(`${src}/${one.id}`)).body.name).toBe('Renamed by id');

@@ -21,9 +21,26 @@ describe('fortytwo login and ai-systems list', () => {
     w = await startCliWorld('Listing Org');
     const base = `/api/orgs/${w.orgId}/ai-systems`;
     for (const s of [
-      validAiSystem({ name: 'Credit scoring', aiRoles: ['provider', 'producer'], lifecycleStage: 'operation', riskTier: 'high', ownerId: w.owner.user!.id }),
-      validAiSystem({ name: 'Anti-fraud engine', aiRoles: ['provider'], lifecycleStage: 'deployment', riskTier: 'minimal' }),
-      validAiSystem({ name: 'Support chatbot', aiRoles: ['customer'], lifecycleStage: 'verification', riskTier: 'limited', intendedPurpose: 'Answer customer questions' }),
+      validAiSystem({
+        name: 'Credit scoring',
+        aiRoles: ['provider', 'producer'],
+        lifecycleStage: 'operation',
+        riskTier: 'high',
+        ownerId: w.owner.user!.id,
+      }),
+      validAiSystem({
+        name: 'Anti-fraud engine',
+        aiRoles: ['provider'],
+        lifecycleStage: 'deployment',
+        riskTier: 'minimal',
+      }),
+      validAiSystem({
+        name: 'Support chatbot',
+        aiRoles: ['customer'],
+        lifecycleStage: 'verification',
+        riskTier: 'limited',
+        intendedPurpose: 'Answer customer questions',
+      }),
     ]) {
       expect((await w.owner.post(base, s)).status).toBe(201);
     }
@@ -54,7 +71,11 @@ describe('fortytwo login and ai-systems list', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+LIFECYCLE STAGE\s+AI ROLES\s+RISK TIER\s+OWNER$/);
-    expect(lines.slice(1, 4).map((l) => l.split(/\s{2,}/)[0])).toEqual(['Anti-fraud engine', 'Credit scoring', 'Support chatbot']);
+    expect(lines.slice(1, 4).map((l) => l.split(/\s{2,}/)[0])).toEqual([
+      'Anti-fraud engine',
+      'Credit scoring',
+      'Support chatbot',
+    ]);
     expect(lines[2]).toMatch(/^Credit scoring\s+operation\s+provider, producer\s+high\s+owner-/);
     expect(lines[1]).toMatch(/minimal\s+-$/);
     // Aligned: every column starts at the same offset on every line.
@@ -68,14 +89,29 @@ describe('fortytwo login and ai-systems list', () => {
     const all = await w.cli('ai-systems', 'list', '--json', '--page-size', '1');
     expect(all.code, all.stderr).toBe(0);
     const items = JSON.parse(all.stdout);
-    expect(items.map((s: { name: string }) => s.name)).toEqual(['Anti-fraud engine', 'Credit scoring', 'Support chatbot']);
-    expect(items[1]).toMatchObject({ aiRoles: ['provider', 'producer'], riskTier: 'high', owner: { email: w.owner.user!.email }, version: 1 });
+    expect(items.map((s: { name: string }) => s.name)).toEqual([
+      'Anti-fraud engine',
+      'Credit scoring',
+      'Support chatbot',
+    ]);
+    expect(items[1]).toMatchObject({
+      aiRoles: ['provider', 'producer'],
+      riskTier: 'high',
+      owner: { email: w.owner.user!.email },
+      version: 1,
+    });
 
-    const limited = JSON.parse((await w.cli('ai-systems', 'list', '--json', '--page-size', '2', '--limit', '2')).stdout);
+    const limited = JSON.parse(
+      (await w.cli('ai-systems', 'list', '--json', '--page-size', '2', '--limit', '2')).stdout,
+    );
     expect(limited).toHaveLength(2);
-    const staged = JSON.parse((await w.cli('ai-systems', 'list', '--json', '--lifecycle-stage', 'verification')).stdout);
+    const staged = JSON.parse(
+      (await w.cli('ai-systems', 'list', '--json', '--lifecycle-stage', 'verification')).stdout,
+    );
     expect(staged.map((s: { name: string }) => s.name)).toEqual(['Support chatbot']);
-    const searched = JSON.parse((await w.cli('ai-systems', 'list', '--json', '--q', 'customer questions', '--org', w.orgId)).stdout);
+    const searched = JSON.parse(
+      (await w.cli('ai-systems', 'list', '--json', '--q', 'customer questions', '--org', w.orgId)).stdout,
+    );
     expect(searched.map((s: { name: string }) => s.name)).toEqual(['Support chatbot']);
     const none = await w.cli('ai-systems', 'list', '--q', 'nothing like this');
     expect(none.stdout).toBe('No AI systems found.\n');
@@ -90,7 +126,9 @@ describe('fortytwo login and ai-systems list', () => {
     expect(r.stderr).toMatch(/^fortytwo: The API token is invalid or has been revoked \(HTTP 401 UNAUTHENTICATED\)/);
     expect(r.stderr).toMatch(/fortytwo login/);
 
-    const login = await runCli(['login', '--url', w.url, '--token', 'ft_wrong'], { FORTYTWO_CONFIG: path.join(w.dir, 'never.json') });
+    const login = await runCli(['login', '--url', w.url, '--token', 'ft_wrong'], {
+      FORTYTWO_CONFIG: path.join(w.dir, 'never.json'),
+    });
     expect(login.code).toBe(1);
     expect(login.stderr).toMatch(/invalid or has been revoked/);
     expect(fs.existsSync(path.join(w.dir, 'never.json'))).toBe(false);
@@ -98,7 +136,11 @@ describe('fortytwo login and ai-systems list', () => {
 
   it('reports an unreachable server with exit code 1 and an organization it cannot see with its 404', async () => {
     const port = await closedPort();
-    const down = await runCli(['ai-systems', 'list'], { FORTYTWO_URL: `http://127.0.0.1:${port}`, FORTYTWO_TOKEN: w.token, FORTYTWO_ORG: w.orgId });
+    const down = await runCli(['ai-systems', 'list'], {
+      FORTYTWO_URL: `http://127.0.0.1:${port}`,
+      FORTYTWO_TOKEN: w.token,
+      FORTYTWO_ORG: w.orgId,
+    });
     expect(down.code).toBe(1);
     expect(down.stderr).toContain(`Cannot reach http://127.0.0.1:${port}: ECONNREFUSED`);
     const hidden = await w.cli('ai-systems', 'list', '--org', 'someone-elses-org');
@@ -107,7 +149,13 @@ describe('fortytwo login and ai-systems list', () => {
   });
 
   it('explains usage errors with exit code 2, and has --help on every level and --version', async () => {
-    for (const argv of [['--help'], ['login', '--help'], ['ai-systems', '--help'], ['ai-systems', 'list', '--help'], ['ai-systems', 'import', '-h']]) {
+    for (const argv of [
+      ['--help'],
+      ['login', '--help'],
+      ['ai-systems', '--help'],
+      ['ai-systems', 'list', '--help'],
+      ['ai-systems', 'import', '-h'],
+    ]) {
       const r = await w.cli(...argv);
       expect(r.code, argv.join(' ')).toBe(0);
       expect(r.stdout, argv.join(' ')).toMatch(/^Usage: fortytwo/);

@@ -7,7 +7,12 @@ describe('fortytwo metrics push', () => {
 
   beforeAll(async () => {
     w = await startCliWorld('Metrics CLI Org');
-    const metric = await w.owner.post(`/api/orgs/${w.orgId}/metrics`, { name: 'Fairness ratio', frequency: 'weekly', lowerThreshold: 0.8, ownerId: w.owner.user!.id });
+    const metric = await w.owner.post(`/api/orgs/${w.orgId}/metrics`, {
+      name: 'Fairness ratio',
+      frequency: 'weekly',
+      lowerThreshold: 0.8,
+      ownerId: w.owner.user!.id,
+    });
     expect(metric.status, metric.text).toBe(201);
     const token = await w.owner.post('/api/tokens', { name: 'pipeline', scope: 'measurements' });
     pipelineEnv = { ...w.env, FORTYTWO_URL: w.url, FORTYTWO_TOKEN: token.body.token, FORTYTWO_ORG: w.orgId };
@@ -19,8 +24,13 @@ describe('fortytwo metrics push', () => {
   it('records a value with a measurements token and says when it opens a breach', async () => {
     const ok = await runCli(['metrics', 'push', 'M-1', '0.91', '--at', '2027-01-07'], pipelineEnv);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toBe('Recorded 0.91 for M-1 Fairness ratio at 2027-01-07T00:00:00.000Z (within the thresholds).\n');
-    const low = await runCli(['metrics', 'push', 'M-1', '0.7', '--at', '2027-01-14T09:00:00Z', '--note', 'new model'], pipelineEnv);
+    expect(ok.stdout).toBe(
+      'Recorded 0.91 for M-1 Fairness ratio at 2027-01-07T00:00:00.000Z (within the thresholds).\n',
+    );
+    const low = await runCli(
+      ['metrics', 'push', 'M-1', '0.7', '--at', '2027-01-14T09:00:00Z', '--note', 'new model'],
+      pipelineEnv,
+    );
     expect(low.code, low.stderr).toBe(0);
     expect(low.stdout).toContain('a breach was opened');
     const actions = (await w.owner.get(`/api/orgs/${w.orgId}/actions?sourceType=metric_breach`)).body.items;
@@ -31,13 +41,15 @@ describe('fortytwo metrics push', () => {
     const bad = await runCli(['metrics', 'push', 'M-1', 'high'], pipelineEnv);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/<value> must be a number/);
-    expect((await runCli(['metrics', 'push', 'M-1', '1', '--at', 'yesterday'], pipelineEnv)).stderr).toMatch(/--at must be a date or a time/);
+    expect((await runCli(['metrics', 'push', 'M-1', '1', '--at', 'yesterday'], pipelineEnv)).stderr).toMatch(
+      /--at must be a date or a time/,
+    );
     const noOrg = await runCli(['metrics', 'push', 'M-1', '1'], { ...pipelineEnv, FORTYTWO_ORG: '' });
     expect(noOrg.code).toBe(2);
     expect(noOrg.stderr).toMatch(/pass --org <id> or set FORTYTWO_ORG/);
   });
 
-  it('reports an unknown metric as the server\'s 404', async () => {
+  it("reports an unknown metric as the server's 404", async () => {
     const r = await runCli(['metrics', 'push', 'M-99', '1'], pipelineEnv);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Metric was not found/);

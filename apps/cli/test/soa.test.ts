@@ -9,10 +9,16 @@ import { startCliWorld, type CliWorld } from './helpers';
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/fortytwo.mjs');
 
 /** The real executable, run in `cwd` (asynchronously: the test server answers from this process). */
-function spawnCli(argv: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnCli(
+  argv: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FORTYTWO_')));
-    execFile(process.execPath, [BIN, ...argv], { cwd, env: { ...clean, ...env } }, (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }));
+    execFile(process.execPath, [BIN, ...argv], { cwd, env: { ...clean, ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -25,12 +31,26 @@ describe('fortytwo soa export', () => {
   beforeAll(async () => {
     w = await startCliWorld('SoA CLI Org');
     expect((await w.cli('login', '--url', w.url, '--token', w.token)).code).toBe(0);
-    const system = await w.owner.post(`/api/orgs/${w.orgId}/ai-systems`, validAiSystem({ name: 'Claims triage model' }));
+    const system = await w.owner.post(
+      `/api/orgs/${w.orgId}/ai-systems`,
+      validAiSystem({ name: 'Claims triage model' }),
+    );
     expect(system.status).toBe(201);
-    const risk = await w.owner.post(`/api/orgs/${w.orgId}/risks`, { title: 'Unfair triage of claims', source: 'C.3.4', likelihood: 4, consequence: 4, aiSystemId: system.body.id });
+    const risk = await w.owner.post(`/api/orgs/${w.orgId}/risks`, {
+      title: 'Unfair triage of claims',
+      source: 'C.3.4',
+      likelihood: 4,
+      consequence: 4,
+      aiSystemId: system.body.id,
+    });
     expect(risk.status, risk.text).toBe(201);
     riskRef = risk.body.ref;
-    const treatment = await w.owner.post(`/api/orgs/${w.orgId}/risks/${risk.body.id}/treatments`, { option: 'modify', description: 'Document the lifecycle', controlRefs: ['A.6.2.4'], actions: [{ title: 'Write the life-cycle procedure', ownerId: w.owner.user!.id, dueDate: '2099-03-31' }] });
+    const treatment = await w.owner.post(`/api/orgs/${w.orgId}/risks/${risk.body.id}/treatments`, {
+      option: 'modify',
+      description: 'Document the lifecycle',
+      controlRefs: ['A.6.2.4'],
+      actions: [{ title: 'Write the life-cycle procedure', ownerId: w.owner.user!.id, dueDate: '2099-03-31' }],
+    });
     expect(treatment.status, treatment.text).toBe(201);
   });
   afterAll(async () => {
@@ -41,7 +61,11 @@ describe('fortytwo soa export', () => {
     const out = path.join(w.dir, 'soa.csv');
     const r = await w.cli('soa', 'export', '--format', 'csv', '--out', out);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Wrote the Statement of Applicability as CSV to ${out.replace(/[.\\/]/g, '\\$&')} \\(\\d+(\\.\\d)? (bytes|KB)\\)\\.\\n$`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^Wrote the Statement of Applicability as CSV to ${out.replace(/[.\\/]/g, '\\$&')} \\(\\d+(\\.\\d)? (bytes|KB)\\)\\.\\n$`,
+      ),
+    );
     const csv = fs.readFileSync(out, 'utf8');
     const row = csv.split(/\r?\n/).find((l) => l.startsWith('A.6.2.4,'));
     expect(row).toBeDefined();
@@ -83,21 +107,45 @@ describe('fortytwo soa export', () => {
   });
 
   it('says when the version asked for was never approved (exit 1), then exports an approved version under the server’s file name', async () => {
-    const none = await w.cli('soa', 'export', '--format', 'xlsx', '--version', '1', '--out', path.join(w.dir, 'never.xlsx'));
+    const none = await w.cli(
+      'soa',
+      'export',
+      '--format',
+      'xlsx',
+      '--version',
+      '1',
+      '--out',
+      path.join(w.dir, 'never.xlsx'),
+    );
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('Version 1 of the Statement of Applicability was not found');
     expect(fs.existsSync(path.join(w.dir, 'never.xlsx'))).toBe(false);
 
     // Decide every control still open, then approve version 1.
-    const soa = (await w.owner.get<{ items: { ref: string; included: boolean | null; version: number }[] }>(`/api/orgs/${w.orgId}/soa`)).body;
-    for (const i of soa.items.filter((x) => x.included === null)) expect((await w.owner.patch(`/api/orgs/${w.orgId}/soa/items/${i.ref}`, { version: i.version, included: true })).status).toBe(200);
+    const soa = (
+      await w.owner.get<{ items: { ref: string; included: boolean | null; version: number }[] }>(
+        `/api/orgs/${w.orgId}/soa`,
+      )
+    ).body;
+    for (const i of soa.items.filter((x) => x.included === null))
+      expect(
+        (await w.owner.patch(`/api/orgs/${w.orgId}/soa/items/${i.ref}`, { version: i.version, included: true })).status,
+      ).toBe(200);
     // The SoA rests on approved risk criteria and an approved treatment plan (issue 15's rules).
     const criteria = (await w.owner.get<{ draft: { version: number } }>(`/api/orgs/${w.orgId}/risk-criteria`)).body;
-    expect((await w.owner.post(`/api/orgs/${w.orgId}/risk-criteria/approve`, { version: criteria.draft.version })).status).toBe(200);
+    expect(
+      (await w.owner.post(`/api/orgs/${w.orgId}/risk-criteria/approve`, { version: criteria.draft.version })).status,
+    ).toBe(200);
     const plan = (await w.owner.get<{ number: number }>(`/api/orgs/${w.orgId}/risk-treatment-plan`)).body;
-    const planApproved = await w.owner.post(`/api/orgs/${w.orgId}/risk-treatment-plan/approve`, { number: plan.number, acknowledgement: 'Owners are named at the next risk review' });
+    const planApproved = await w.owner.post(`/api/orgs/${w.orgId}/risk-treatment-plan/approve`, {
+      number: plan.number,
+      acknowledgement: 'Owners are named at the next risk review',
+    });
     expect(planApproved.status, planApproved.text).toBe(200);
-    const approved = await w.owner.post(`/api/orgs/${w.orgId}/soa/approve`, { version: 1, acknowledgement: 'Implementation statuses are set at the first control review' });
+    const approved = await w.owner.post(`/api/orgs/${w.orgId}/soa/approve`, {
+      version: 1,
+      acknowledgement: 'Implementation statuses are set at the first control review',
+    });
     expect(approved.status, approved.text).toBe(200);
 
     // The real executable, in a directory of its own: the file takes the name the server gives it.

@@ -30,7 +30,9 @@ async function main() {
 
   console.log('');
   if (seeded) {
-    console.log(`Fortytwo demo: created "${seeded.organization.name}" with ${seeded.aiSystems} AI systems (data in ${config.dataDir}).`);
+    console.log(
+      `Fortytwo demo: created "${seeded.organization.name}" with ${seeded.aiSystems} AI systems (data in ${config.dataDir}).`,
+    );
     console.log('');
     console.log(`  Sign in at ${url}`);
     console.log(`    email:    ${seeded.user.email}`);

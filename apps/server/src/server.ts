@@ -15,7 +15,10 @@ export type Server = { app: FastifyInstance; handle: DbHandle; jobs: Scheduler; 
  * `runJobs` starts the scheduled work (reminders, digests, expiry checks; platform/jobs) in this
  * process: main.ts and the demo do, tests call `jobs.tick()` themselves.
  */
-export async function createServer(config: Config, opts: { logger?: boolean; handle?: DbHandle; runJobs?: boolean } = {}): Promise<Server> {
+export async function createServer(
+  config: Config,
+  opts: { logger?: boolean; handle?: DbHandle; runJobs?: boolean } = {},
+): Promise<Server> {
   const handle = opts.handle ?? connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(handle);
   // The identity provider is read at start: a wrong issuer is a message now, not a failure at first sign-in.
@@ -23,7 +26,10 @@ export async function createServer(config: Config, opts: { logger?: boolean; han
   const app = await buildHttpApp({ db: handle.db, dialect: handle.dialect, config, oidc }, API_MODULES, opts);
   // A process killed mid-upload leaves its temporary file behind (content files are never touched).
   const temp = await removeTempFiles(config.dataDir);
-  if (temp.removed || temp.kept) app.log.info(`File store: removed ${temp.removed} temporary file(s) left by an interrupted upload${temp.kept ? `; kept ${temp.kept} recent one(s) another running instance may still be writing` : ''}`);
+  if (temp.removed || temp.kept)
+    app.log.info(
+      `File store: removed ${temp.removed} temporary file(s) left by an interrupted upload${temp.kept ? `; kept ${temp.kept} recent one(s) another running instance may still be writing` : ''}`,
+    );
   const deps = { db: handle.db, dialect: handle.dialect, config };
   const jobs = new Scheduler(deps, scheduledJobs(deps), (m) => app.log.warn(m));
   if (opts.runJobs) jobs.start();

@@ -10,7 +10,16 @@ describeEachDialect('AI system profile (A.4 resources, use, affected groups, ove
   });
 
   const PROFILE = {
-    dataResources: [{ name: 'Loan applications 2019–2024', origin: 'Own core banking system', uses: ['training', 'validation'], labelling: 'Default flag after 12 months', knownBias: 'Few applicants under 21', personalData: true }],
+    dataResources: [
+      {
+        name: 'Loan applications 2019–2024',
+        origin: 'Own core banking system',
+        uses: ['training', 'validation'],
+        labelling: 'Default flag after 12 months',
+        knownBias: 'Few applicants under 21',
+        personalData: true,
+      },
+    ],
     tooling: [{ name: 'XGBoost', purpose: 'Model training' }],
     compute: { location: 'cloud', details: 'Managed ML platform, EU region' },
     humanResources: [{ role: 'Model validator', skills: 'Credit risk statistics' }],
@@ -20,7 +29,7 @@ describeEachDialect('AI system profile (A.4 resources, use, affected groups, ove
     humanOversight: 'Underwriters review every application near the cut-off.',
   };
 
-  it('starts empty with a checklist of what is missing, then saves with the AI system\'s version', async () => {
+  it("starts empty with a checklist of what is missing, then saves with the AI system's version", async () => {
     const sys = (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: 'PD model' }))).body;
     const empty = await owner.get(`/api/orgs/${orgId}/ai-systems/${sys.id}/profile`);
     expect(empty.body).toMatchObject({ version: 1, dataResources: [], compute: { location: null }, updatedAt: null });
@@ -29,19 +38,39 @@ describeEachDialect('AI system profile (A.4 resources, use, affected groups, ove
 
     const saved = await owner.put(`/api/orgs/${orgId}/ai-systems/${sys.id}/profile`, { version: 1, ...PROFILE });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ version: 2, gaps: [], dataResources: [{ name: 'Loan applications 2019–2024', retention: '', personalData: true }] });
+    expect(saved.body).toMatchObject({
+      version: 2,
+      gaps: [],
+      dataResources: [{ name: 'Loan applications 2019–2024', retention: '', personalData: true }],
+    });
     expect((await owner.get(`/api/orgs/${orgId}/ai-systems/${sys.id}`)).body.version).toBe(2);
 
     // One lock for the record: a stale inventory edit and a stale profile save are both refused.
     expect((await owner.patch(`/api/orgs/${orgId}/ai-systems/${sys.id}`, { version: 1, name: 'x' })).status).toBe(409);
-    expect((await owner.put(`/api/orgs/${orgId}/ai-systems/${sys.id}/profile`, { version: 1, ...PROFILE, intendedUse: 'lost' })).status).toBe(409);
+    expect(
+      (
+        await owner.put(`/api/orgs/${orgId}/ai-systems/${sys.id}/profile`, {
+          version: 1,
+          ...PROFILE,
+          intendedUse: 'lost',
+        })
+      ).status,
+    ).toBe(409);
     const history = await owner.get(`/api/orgs/${orgId}/ai-systems/${sys.id}/history`);
-    expect(history.body.items[0]).toMatchObject({ action: 'ai_system.profile_updated', before: { intendedUse: '' }, after: { intendedUse: PROFILE.intendedUse } });
+    expect(history.body.items[0]).toMatchObject({
+      action: 'ai_system.profile_updated',
+      before: { intendedUse: '' },
+      after: { intendedUse: PROFILE.intendedUse },
+    });
   });
 
   it('says what to fix for bad values', async () => {
     const sys = (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: 'Bad profile' }))).body;
-    const bad = await owner.put(`/api/orgs/${orgId}/ai-systems/${sys.id}/profile`, { version: 1, compute: { location: 'moon' }, dataResources: [{ name: '', uses: ['fun'] }] });
+    const bad = await owner.put(`/api/orgs/${orgId}/ai-systems/${sys.id}/profile`, {
+      version: 1,
+      compute: { location: 'moon' },
+      dataResources: [{ name: '', uses: ['fun'] }],
+    });
     expect(bad.status).toBe(400);
     const text = JSON.stringify(bad.body.error);
     expect(text).toContain('location must be one of: cloud, on_premises, edge, hybrid');
@@ -57,6 +86,8 @@ describeEachDialect('AI system profile (A.4 resources, use, affected groups, ove
     expect((await viewer.put(`/api/orgs/${orgId}/ai-systems/${sys.id}/profile`, { version: 1 })).status).toBe(403);
     const other = await newOrgOwner(ctx(), 'Profile Other');
     expect((await other.owner.get(`/api/orgs/${other.orgId}/ai-systems/${sys.id}/profile`)).status).toBe(404);
-    expect((await other.owner.put(`/api/orgs/${other.orgId}/ai-systems/${sys.id}/profile`, { version: 1 })).status).toBe(404);
+    expect(
+      (await other.owner.put(`/api/orgs/${other.orgId}/ai-systems/${sys.id}/profile`, { version: 1 })).status,
+    ).toBe(404);
   });
 });

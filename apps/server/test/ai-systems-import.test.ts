@@ -42,7 +42,19 @@ describeEachDialect('AI system import', (ctx) => {
   it('imports its own export back without a single duplicate', async () => {
     const before = await count();
     const all = (await owner.get(url('/ai-systems?limit=100'))).body.items as Record<string, unknown>[];
-    const items = all.map((s) => ({ name: s.name, description: s.description, intendedPurpose: s.intendedPurpose, aiRoles: s.aiRoles, lifecycleStage: s.lifecycleStage, ownerId: s.ownerId, jurisdictions: s.jurisdictions, thirdParties: s.thirdParties, riskTier: s.riskTier, status: s.status, tags: s.tags }));
+    const items = all.map((s) => ({
+      name: s.name,
+      description: s.description,
+      intendedPurpose: s.intendedPurpose,
+      aiRoles: s.aiRoles,
+      lifecycleStage: s.lifecycleStage,
+      ownerId: s.ownerId,
+      jurisdictions: s.jurisdictions,
+      thirdParties: s.thirdParties,
+      riskTier: s.riskTier,
+      status: s.status,
+      tags: s.tags,
+    }));
     const res = await owner.post(url('/ai-systems/import'), { items });
     expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: before });
     expect(await count()).toBe(before);
@@ -50,7 +62,9 @@ describeEachDialect('AI system import', (ctx) => {
 
   it('refuses two rows for one system and writes nothing', async () => {
     const before = await count();
-    const res = await owner.post(url('/ai-systems/import'), { items: [validAiSystem({ name: 'Epsilon' }), validAiSystem({ name: 'Gamma' }), validAiSystem({ name: 'gamma ' })] });
+    const res = await owner.post(url('/ai-systems/import'), {
+      items: [validAiSystem({ name: 'Epsilon' }), validAiSystem({ name: 'Gamma' }), validAiSystem({ name: 'gamma ' })],
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.message).toBe('Rows 2 and 3 both update "Gamma"; keep one of them');
     expect(await count()).toBe(before);
@@ -59,9 +73,13 @@ describeEachDialect('AI system import', (ctx) => {
   it("never touches another organization's systems: a foreign id is just a new row", async () => {
     const other = await newOrgOwner(ctx(), 'Other Import Org');
     const alpha = (await owner.get(url('/ai-systems?sort=name'))).body.items[0];
-    const res = await other.owner.post(`/api/orgs/${other.orgId}/ai-systems/import`, { items: [{ ...validAiSystem({ name: 'Mine' }), id: alpha.id }] });
+    const res = await other.owner.post(`/api/orgs/${other.orgId}/ai-systems/import`, {
+      items: [{ ...validAiSystem({ name: 'Mine' }), id: alpha.id }],
+    });
     expect(res.body).toMatchObject({ created: 1, updated: 0 });
     expect((await owner.get(url(`/ai-systems/${alpha.id}`))).body.name).not.toBe('Mine');
-    expect([403, 404]).toContain((await other.owner.post(url('/ai-systems/import'), { items: [validAiSystem()] })).status);
+    expect([403, 404]).toContain(
+      (await other.owner.post(url('/ai-systems/import'), { items: [validAiSystem()] })).status,
+    );
   });
 });

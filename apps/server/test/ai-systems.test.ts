@@ -12,7 +12,15 @@ describeEachDialect('AI system inventory', (ctx) => {
   });
 
   it('creates an AI system with defaults, an owner and several AI roles', async () => {
-    const res = await owner.post(base(), validAiSystem({ aiRoles: ['provider', 'customer'], ownerId: owner.user!.id, tags: ['credit', 'eu'], jurisdictions: ['EU', 'UK'] }));
+    const res = await owner.post(
+      base(),
+      validAiSystem({
+        aiRoles: ['provider', 'customer'],
+        ownerId: owner.user!.id,
+        tags: ['credit', 'eu'],
+        jurisdictions: ['EU', 'UK'],
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       version: 1,
@@ -36,9 +44,18 @@ describeEachDialect('AI system inventory', (ctx) => {
 
   it('updates with the current version and refuses a stale one with 409, changing nothing', async () => {
     const created = (await owner.post(base(), validAiSystem({ name: 'Chatbot' }))).body;
-    const first = await owner.patch(`${base()}/${created.id}`, { version: 1, lifecycleStage: 'deployment', name: 'Support chatbot' });
+    const first = await owner.patch(`${base()}/${created.id}`, {
+      version: 1,
+      lifecycleStage: 'deployment',
+      name: 'Support chatbot',
+    });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ version: 2, lifecycleStage: 'deployment', name: 'Support chatbot', intendedPurpose: created.intendedPurpose });
+    expect(first.body).toMatchObject({
+      version: 2,
+      lifecycleStage: 'deployment',
+      name: 'Support chatbot',
+      intendedPurpose: created.intendedPurpose,
+    });
 
     const stale = await owner.patch(`${base()}/${created.id}`, { version: 1, name: 'Lost update' });
     expect(stale.status).toBe(409);
@@ -52,7 +69,10 @@ describeEachDialect('AI system inventory', (ctx) => {
     expect((await owner.delete(`${base()}/${created.id}`)).status).toBe(204);
     expect((await owner.get(`${base()}/${created.id}`)).status).toBe(404);
     const events = await owner.get(`/api/orgs/${orgId}/audit-events?entityId=${created.id}`);
-    expect(events.body.items.map((e: { action: string }) => e.action)).toEqual(['ai_system.deleted', 'ai_system.created']);
+    expect(events.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'ai_system.deleted',
+      'ai_system.created',
+    ]);
     expect(events.body.items[0].before).toMatchObject({ name: 'Short-lived' });
   });
 
@@ -62,7 +82,12 @@ describeEachDialect('AI system inventory', (ctx) => {
     const h = await owner.get(`${base()}/${created.id}/history`);
     expect(h.status).toBe(200);
     expect(h.body.items).toHaveLength(2);
-    expect(h.body.items[0]).toMatchObject({ action: 'ai_system.updated', before: { riskTier: 'unclassified' }, after: { riskTier: 'high' }, actor: { id: owner.user!.id } });
+    expect(h.body.items[0]).toMatchObject({
+      action: 'ai_system.updated',
+      before: { riskTier: 'unclassified' },
+      after: { riskTier: 'high' },
+      actor: { id: owner.user!.id },
+    });
   });
 
   it("hides another organization's AI systems behind 404", async () => {
@@ -75,7 +100,11 @@ describeEachDialect('AI system inventory', (ctx) => {
       ['GET', base()],
       ['GET', `/api/orgs/${orgId}/audit-events`],
     ] as const) {
-      const res = await stranger.owner.request(method, url, method === 'PATCH' ? { version: 1, name: 'hijack' } : undefined);
+      const res = await stranger.owner.request(
+        method,
+        url,
+        method === 'PATCH' ? { version: 1, name: 'hijack' } : undefined,
+      );
       expect(res.status, `${method} ${url}`).toBe(404);
     }
     // Its own organization id with the other org's system id: still 404, never a leak.
@@ -102,12 +131,19 @@ describeEachDialect('AI system inventory', (ctx) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { name: string }[]; nextCursor: string | null; total: number } } = await o.get(`${url}?limit=5&sort=name&order=desc${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: { name: string }[]; nextCursor: string | null; total: number } } = await o.get(
+        `${url}?limit=5&sort=name&order=desc${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.body.total).toBe(23);
       seen.push(...page.body.items.map((s) => s.name));
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(items.map((s) => s.name).sort().reverse());
+    expect(seen).toEqual(
+      items
+        .map((s) => s.name)
+        .sort()
+        .reverse(),
+    );
 
     const byStage = await o.get(`${url}?sort=lifecycleStage&limit=500`);
     const ranks = byStage.body.items.map((s: { lifecycleStage: string }) => stages.indexOf(s.lifecycleStage));
@@ -116,7 +152,9 @@ describeEachDialect('AI system inventory', (ctx) => {
     let tierPages: string[] = [];
     cursor = null;
     do {
-      const page: { body: { items: { name: string }[]; nextCursor: string | null } } = await o.get(`${url}?limit=4&sort=riskTier&order=desc${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: { name: string }[]; nextCursor: string | null } } = await o.get(
+        `${url}?limit=4&sort=riskTier&order=desc${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       tierPages = tierPages.concat(page.body.items.map((s) => s.name));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -126,7 +164,9 @@ describeEachDialect('AI system inventory', (ctx) => {
     expect((await o.get(`${url}?aiRole=partner`)).body.total).toBe(12);
     expect((await o.get(`${url}?tag=${encodeURIComponent('hr_100%')}`)).body.total).toBe(8);
     expect((await o.get(`${url}?tag=hr`)).body.total).toBe(0);
-    expect((await o.get(`${url}?q=system%2007`)).body.items.map((s: { name: string }) => s.name)).toEqual(['System 07']);
+    expect((await o.get(`${url}?q=system%2007`)).body.items.map((s: { name: string }) => s.name)).toEqual([
+      'System 07',
+    ]);
     expect((await o.get(`${url}?q=${encodeURIComponent('%')}`)).body.total).toBe(0);
     expect((await o.get(`${url}?riskTier=high&aiRole=customer`)).body.total).toBe(3);
   });
@@ -134,8 +174,23 @@ describeEachDialect('AI system inventory', (ctx) => {
   it('exports CSV with the same filters, formula cells neutralized', async () => {
     const { owner: o, orgId: oid } = await newOrgOwner(ctx(), 'Export Org');
     const url = `/api/orgs/${oid}/ai-systems`;
-    await o.post(url, validAiSystem({ name: '=HYPERLINK("http://evil")', aiRoles: ['provider', 'producer'], ownerId: o.user!.id, tags: ['a', 'b'] }));
-    await o.post(url, validAiSystem({ name: 'Retired one', lifecycleStage: 'retired', description: 'line one\nline "two", with comma' }));
+    await o.post(
+      url,
+      validAiSystem({
+        name: '=HYPERLINK("http://evil")',
+        aiRoles: ['provider', 'producer'],
+        ownerId: o.user!.id,
+        tags: ['a', 'b'],
+      }),
+    );
+    await o.post(
+      url,
+      validAiSystem({
+        name: 'Retired one',
+        lifecycleStage: 'retired',
+        description: 'line one\nline "two", with comma',
+      }),
+    );
     const res = await o.get(`${url}/export.csv`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
@@ -155,11 +210,15 @@ describeEachDialect('AI system inventory', (ctx) => {
   it('imports in bulk all or nothing: one bad item rejects the batch', async () => {
     const { owner: o, orgId: oid } = await newOrgOwner(ctx(), 'Bulk Org');
     const url = `/api/orgs/${oid}/ai-systems`;
-    const bad = await o.post(`${url}/bulk`, { items: [validAiSystem({ name: 'ok 1' }), validAiSystem({ name: 'bad', lifecycleStage: 'someday' })] });
+    const bad = await o.post(`${url}/bulk`, {
+      items: [validAiSystem({ name: 'ok 1' }), validAiSystem({ name: 'bad', lifecycleStage: 'someday' })],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues[0].path).toBe('body.items.1.lifecycleStage');
     const stranger = await newOrgOwner(ctx());
-    const badOwner = await o.post(`${url}/bulk`, { items: [validAiSystem({ name: 'ok 1' }), validAiSystem({ name: 'ok 2', ownerId: stranger.owner.user!.id })] });
+    const badOwner = await o.post(`${url}/bulk`, {
+      items: [validAiSystem({ name: 'ok 1' }), validAiSystem({ name: 'ok 2', ownerId: stranger.owner.user!.id })],
+    });
     expect(badOwner.status).toBe(422);
     expect(badOwner.body.error.message).toMatch(/^Item 2:/);
     expect((await o.get(url)).body.total).toBe(0);

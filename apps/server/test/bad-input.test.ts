@@ -23,9 +23,21 @@ describeEachDialect('bad input', (ctx) => {
     ['malformed JSON', '{"name": "x",', 400, 'MALFORMED_JSON', /not valid JSON/],
     ['an empty JSON body', '', 400, 'MALFORMED_JSON', /empty/],
     ['a wrong type', { ...validAiSystem(), name: 42 }, 400, 'VALIDATION', /body\.name: Name must be text/],
-    ['a wrong enum', { ...validAiSystem(), lifecycleStage: 'someday' }, 400, 'VALIDATION', /Lifecycle stage must be one of: idea, design/],
+    [
+      'a wrong enum',
+      { ...validAiSystem(), lifecycleStage: 'someday' },
+      400,
+      'VALIDATION',
+      /Lifecycle stage must be one of: idea, design/,
+    ],
     ['an unknown field', { ...validAiSystem(), isAdmin: true }, 400, 'VALIDATION', /isAdmin/],
-    ['a missing required field', { name: 'x', aiRoles: ['provider'], lifecycleStage: 'idea' }, 400, 'VALIDATION', /intendedPurpose/],
+    [
+      'a missing required field',
+      { name: 'x', aiRoles: ['provider'], lifecycleStage: 'idea' },
+      400,
+      'VALIDATION',
+      /intendedPurpose/,
+    ],
     ['an over-long string', { ...validAiSystem(), name: 'x'.repeat(201) }, 400, 'VALIDATION', /at most 200 characters/],
     ['no AI role', { ...validAiSystem(), aiRoles: [] }, 400, 'VALIDATION', /at least one AI role/],
     ['a duplicated AI role', { ...validAiSystem(), aiRoles: ['provider', 'provider'] }, 400, 'VALIDATION', /twice/],
@@ -136,7 +148,23 @@ describeEachDialect('bad input', (ctx) => {
       `/api/orgs/${orgId}/audit-events`,
       `${url}/${existing.id}/history`,
     ];
-    const crafted = [[true, 'x'], [{}, 'x'], [[1, 2], 'x'], ['x'], [null, 'x'], ['x', 1], [1.5], [-1], [1e300], ['\u0000', 'x'], ['x', '\u0000'], ['x'.repeat(900), 'y'], 'x', {}, null];
+    const crafted = [
+      [true, 'x'],
+      [{}, 'x'],
+      [[1, 2], 'x'],
+      ['x'],
+      [null, 'x'],
+      ['x', 1],
+      [1.5],
+      [-1],
+      [1e300],
+      ['\u0000', 'x'],
+      ['x', '\u0000'],
+      ['x'.repeat(900), 'y'],
+      'x',
+      {},
+      null,
+    ];
     for (const list of lists) {
       for (const value of crafted) {
         const target = `${list}${list.includes('?') ? '&' : '?'}cursor=${cursor(value)}`;
@@ -150,7 +178,11 @@ describeEachDialect('bad input', (ctx) => {
     expect((await owner.get(`${url}?sort=riskTier&cursor=${cursor(['untouched', existing.id])}`)).status).toBe(400);
     // A real cursor still pages.
     await owner.post(url, validAiSystem({ name: 'Second' }));
-    for (const list of [`${url}?limit=1`, `${url}?limit=1&sort=lifecycleStage`, `/api/orgs/${orgId}/audit-events?limit=1`]) {
+    for (const list of [
+      `${url}?limit=1`,
+      `${url}?limit=1&sort=lifecycleStage`,
+      `/api/orgs/${orgId}/audit-events?limit=1`,
+    ]) {
       const first = await owner.get(list);
       expect(first.body.nextCursor, list).toEqual(expect.any(String));
       const next = await owner.get(`${list}&cursor=${first.body.nextCursor}`);
@@ -176,7 +208,8 @@ describeEachDialect('bad input', (ctx) => {
     expect((await owner.post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: 2 ** 31 })).status).toBe(400);
     expect((await owner.post(`/api/orgs/${orgId}/soa/approve`, { version: 2 ** 31 })).status).toBe(400);
     expect((await owner.get(`/api/orgs/${orgId}/soa/versions/2147483648`)).status).toBe(400);
-    for (const format of ['csv', 'xlsx']) expect((await owner.get(`/api/orgs/${orgId}/soa/export.${format}?version=2147483648`)).status).toBe(400);
+    for (const format of ['csv', 'xlsx'])
+      expect((await owner.get(`/api/orgs/${orgId}/soa/export.${format}?version=2147483648`)).status).toBe(400);
     expect((await owner.get(`/api/orgs/${orgId}`)).body.name).toBe('Bad Input Org');
     await expectUntouched();
   });
@@ -189,8 +222,18 @@ describeEachDialect('bad input', (ctx) => {
       ['PATCH', `${url}/${existing.id}`, { version: existing.version, ownerId: '' }, 'body.ownerId'],
       ['POST', org('/actions'), { title: 'Policy', ownerId: '' }, 'body.ownerId'],
       ['PATCH', org('/governance/data_governance'), { version: 0, ownerId: '' }, 'body.ownerId'],
-      ['POST', org('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 1, consequence: 1, ownerId: '' }, 'body.ownerId'],
-      ['POST', org('/risks'), { title: 'Drift', source: 'C.3.4', likelihood: 1, consequence: 1, aiSystemId: '' }, 'body.aiSystemId'],
+      [
+        'POST',
+        org('/risks'),
+        { title: 'Drift', source: 'C.3.4', likelihood: 1, consequence: 1, ownerId: '' },
+        'body.ownerId',
+      ],
+      [
+        'POST',
+        org('/risks'),
+        { title: 'Drift', source: 'C.3.4', likelihood: 1, consequence: 1, aiSystemId: '' },
+        'body.aiSystemId',
+      ],
       ['PATCH', org('/scope'), { version: 0, aiSystemIds: [''] }, 'body.aiSystemIds.0'],
     ] as const) {
       const res = await owner.request(method, target, body);

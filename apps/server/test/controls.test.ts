@@ -5,7 +5,19 @@ import type { DbHandle } from '../src/platform/db/connect';
 import { migrationsFor } from '../src/platform/db/migrations';
 import { newId, nowIso } from '../src/platform/ids';
 import { dueItems } from '../src/modules/controls/due';
-import { addMember, anonymous, Client, describeEachDialect, newOrgOwner, PASSWORD, signIn, startTestServer, uniqueEmail, type DialectName, type TestServer } from './harness';
+import {
+  addMember,
+  anonymous,
+  Client,
+  describeEachDialect,
+  newOrgOwner,
+  PASSWORD,
+  signIn,
+  startTestServer,
+  uniqueEmail,
+  type DialectName,
+  type TestServer,
+} from './harness';
 
 // Control implementation in operation (issue 12): the register, the implementation with its
 // versioned updates, recorded occurrences and the facts computed from them, the SoA reading its
@@ -24,7 +36,11 @@ describeEachDialect('controls in operation', (ctx) => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Controls Org'));
     contributor = await addMember(ctx(), owner, orgId, 'contributor');
     viewer = await addMember(ctx(), owner, orgId, 'viewer');
-    await owner.post(url('/custom-controls'), { ref: 'CC-1', title: 'Model cards for every release', description: 'A model card is published with each release.' });
+    await owner.post(url('/custom-controls'), {
+      ref: 'CC-1',
+      title: 'Model cards for every release',
+      description: 'A model card is published with each release.',
+    });
     await owner.patch(url('/soa/items/A.6.2.4'), { version: 0, included: true, justification: 'Release gate' });
     await owner.patch(url('/soa/items/CC-1'), { version: 0, included: true });
     await owner.patch(url('/soa/items/A.10.4'), { version: 0, included: false, justification: 'No customers' });
@@ -34,20 +50,51 @@ describeEachDialect('controls in operation', (ctx) => {
     const res = await viewer.get(url('/controls'));
     expect(res.status).toBe(200);
     expect(res.body.items.map((c: { ref: string }) => c.ref)).toEqual(['A.6.2.4', 'CC-1']);
-    expect(res.body.items[0]).toMatchObject({ included: true, status: null, version: 0, owner: null, operatingSince: null, overdue: false });
-    expect((await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({ implementationStatus: null, controlStatus: null });
+    expect(res.body.items[0]).toMatchObject({
+      included: true,
+      status: null,
+      version: 0,
+      owner: null,
+      operatingSince: null,
+      overdue: false,
+    });
+    expect((await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({
+      implementationStatus: null,
+      controlStatus: null,
+    });
   });
 
   it('sets up an implementation (owner, how, due date, cadence) and the SoA reads its status from it', async () => {
-    const saved = await contributor.put(url('/controls/A.6.2.4/implementation'), { version: 0, ownerId: contributor.user!.id, description: 'Release checklist signed by QA', status: 'implementing', dueOn: daysAgo(1), cadenceMonths: 3 });
+    const saved = await contributor.put(url('/controls/A.6.2.4/implementation'), {
+      version: 0,
+      ownerId: contributor.user!.id,
+      description: 'Release checklist signed by QA',
+      status: 'implementing',
+      dueOn: daysAgo(1),
+      cadenceMonths: 3,
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ version: 1, status: 'implementing', owner: { id: contributor.user!.id }, description: 'Release checklist signed by QA', cadenceMonths: 3, overdue: true, justification: 'Release gate' });
+    expect(saved.body).toMatchObject({
+      version: 1,
+      status: 'implementing',
+      owner: { id: contributor.user!.id },
+      description: 'Release checklist signed by QA',
+      cadenceMonths: 3,
+      overdue: true,
+      justification: 'Release gate',
+    });
     const item = (await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4');
     expect(item).toMatchObject({ implementationStatus: 'in_progress', controlStatus: 'implementing' });
-    expect((await owner.get(url('/controls?overdue=true'))).body.items.map((c: { ref: string }) => c.ref)).toEqual(['A.6.2.4']);
+    expect((await owner.get(url('/controls?overdue=true'))).body.items.map((c: { ref: string }) => c.ref)).toEqual([
+      'A.6.2.4',
+    ]);
     expect((await owner.get(url(`/controls?ownerId=${contributor.user!.id}`))).body.items).toHaveLength(1);
-    expect((await owner.get(url('/controls?status=none'))).body.items.map((c: { ref: string }) => c.ref)).toEqual(['CC-1']);
-    expect((await owner.get(url('/controls?kind=custom'))).body.items.map((c: { ref: string }) => c.ref)).toEqual(['CC-1']);
+    expect((await owner.get(url('/controls?status=none'))).body.items.map((c: { ref: string }) => c.ref)).toEqual([
+      'CC-1',
+    ]);
+    expect((await owner.get(url('/controls?kind=custom'))).body.items.map((c: { ref: string }) => c.ref)).toEqual([
+      'CC-1',
+    ]);
   });
 
   it('refuses a stale version, leaving the implementation as it was', async () => {
@@ -70,7 +117,9 @@ describeEachDialect('controls in operation', (ctx) => {
     expect(doc.text).toContain('Linked documents');
     const outsider = await owner.put(url('/controls/A.6.2.4/implementation'), { version: 1, ownerId: newId() });
     expect(outsider.status).toBe(422);
-    expect((await owner.put(url('/controls/A.10.4/implementation'), { version: 0, status: 'planned' })).text).toContain('excluded from the Statement of Applicability');
+    expect((await owner.put(url('/controls/A.10.4/implementation'), { version: 0, status: 'planned' })).text).toContain(
+      'excluded from the Statement of Applicability',
+    );
     expect((await owner.put(url('/controls/A.99/implementation'), { version: 0 })).status).toBe(404);
   });
 
@@ -79,24 +128,55 @@ describeEachDialect('controls in operation', (ctx) => {
     expect(before.status).toBe(422);
     expect(before.text).toContain('before recording that it ran');
     const op = await owner.put(url('/controls/A.6.2.4/implementation'), { version: 1, status: 'operating' });
-    expect(op.body).toMatchObject({ status: 'operating', operatingSince: null, nextDue: op.body.statusSince, version: 2 });
-    const first = await contributor.post(url('/controls/A.6.2.4/occurrences'), { performedOn: daysAgo(40), outcome: 'ok', notes: 'All releases had a signed checklist' });
+    expect(op.body).toMatchObject({
+      status: 'operating',
+      operatingSince: null,
+      nextDue: op.body.statusSince,
+      version: 2,
+    });
+    const first = await contributor.post(url('/controls/A.6.2.4/occurrences'), {
+      performedOn: daysAgo(40),
+      outcome: 'ok',
+      notes: 'All releases had a signed checklist',
+    });
     expect(first.status).toBe(201);
-    const second = await contributor.post(url('/controls/A.6.2.4/occurrences'), { performedOn: daysAgo(5), outcome: 'issues_found', notes: 'One checklist late', performedById: owner.user!.id });
-    expect(second.body).toMatchObject({ operatingSince: daysAgo(40), lastPerformed: daysAgo(5), overdue: false, occurrenceCount: 2, version: 2 });
-    expect(second.body.occurrences[0]).toMatchObject({ performedOn: daysAgo(5), outcome: 'issues_found', performedBy: { id: owner.user!.id } });
+    const second = await contributor.post(url('/controls/A.6.2.4/occurrences'), {
+      performedOn: daysAgo(5),
+      outcome: 'issues_found',
+      notes: 'One checklist late',
+      performedById: owner.user!.id,
+    });
+    expect(second.body).toMatchObject({
+      operatingSince: daysAgo(40),
+      lastPerformed: daysAgo(5),
+      overdue: false,
+      occurrenceCount: 2,
+      version: 2,
+    });
+    expect(second.body.occurrences[0]).toMatchObject({
+      performedOn: daysAgo(5),
+      outcome: 'issues_found',
+      performedBy: { id: owner.user!.id },
+    });
     expect(second.body.nextDue > daysAgo(0)).toBe(true);
-    expect((await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4').implementationStatus).toBe('implemented');
+    expect(
+      (await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4').implementationStatus,
+    ).toBe('implemented');
     const future = await owner.post(url('/controls/A.6.2.4/occurrences'), { performedOn: '2999-01-01', outcome: 'ok' });
     expect(future.status).toBe(422);
     expect(future.text).toContain('Date performed cannot be in the future');
-    expect((await owner.post(url('/controls/A.6.2.4/occurrences'), { performedOn: daysAgo(1), outcome: 'fine' })).text).toContain('Outcome must be OK or Issues found');
+    expect(
+      (await owner.post(url('/controls/A.6.2.4/occurrences'), { performedOn: daysAgo(1), outcome: 'fine' })).text,
+    ).toContain('Outcome must be OK or Issues found');
   });
 
   it('a control sent back for rework stops operating: operating since starts again with the next run', async () => {
     const rework = await owner.put(url('/controls/A.6.2.4/implementation'), { version: 2, status: 'needs_rework' });
     expect(rework.body).toMatchObject({ status: 'needs_rework', operatingSince: null, nextDue: null });
-    expect((await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({ implementationStatus: 'in_progress', controlStatus: 'needs_rework' });
+    expect((await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({
+      implementationStatus: 'in_progress',
+      controlStatus: 'needs_rework',
+    });
     const back = await owner.put(url('/controls/A.6.2.4/implementation'), { version: 3, status: 'operating' });
     expect(back.body).toMatchObject({ operatingSince: null, lastPerformed: daysAgo(5) });
   });
@@ -107,28 +187,61 @@ describeEachDialect('controls in operation', (ctx) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ implementationStatus: 'planned', controlStatus: 'planned' });
     expect((await owner.get(url('/controls/CC-1'))).body).toMatchObject({ status: 'planned', version: 1 });
-    const cleared = await owner.patch(url('/soa/items/CC-1'), { version: res.body.version, implementationStatus: null });
+    const cleared = await owner.patch(url('/soa/items/CC-1'), {
+      version: res.body.version,
+      implementationStatus: null,
+    });
     expect(cleared.status).toBe(422);
     expect(cleared.text).toContain("kept on the control's own page");
   });
 
   it('keeps the history: every change and run is an audit event of the control', async () => {
-    const trail = (await owner.get(url('/audit-events?entityType=control&entityId=A.6.2.4'))).body.items.map((e: { action: string }) => e.action);
-    expect(trail).toEqual(['control_implementation.updated', 'control_implementation.updated', 'control_occurrence.created', 'control_occurrence.created', 'control_implementation.updated', 'control_implementation.created']);
+    const trail = (await owner.get(url('/audit-events?entityType=control&entityId=A.6.2.4'))).body.items.map(
+      (e: { action: string }) => e.action,
+    );
+    expect(trail).toEqual([
+      'control_implementation.updated',
+      'control_implementation.updated',
+      'control_occurrence.created',
+      'control_occurrence.created',
+      'control_implementation.updated',
+      'control_implementation.created',
+    ]);
   });
 
   it('attaches evidence from the one library to the control and to a run; shows it on the control', async () => {
     const run = (await owner.get(url('/controls/A.6.2.4'))).body.occurrences[1];
-    const onRun = await contributor.post(url('/evidence'), { title: 'Signed release checklist', url: 'https://tickets.example.com/REL-12', subjectType: 'control_occurrence', subjectId: run.id });
+    const onRun = await contributor.post(url('/evidence'), {
+      title: 'Signed release checklist',
+      url: 'https://tickets.example.com/REL-12',
+      subjectType: 'control_occurrence',
+      subjectId: run.id,
+    });
     expect(onRun.status).toBe(201);
-    const onControl = await contributor.post(url('/evidence'), { title: 'Release procedure', url: 'https://wiki.example.com/release', subjectType: 'control', subjectId: 'CC-1' });
+    const onControl = await contributor.post(url('/evidence'), {
+      title: 'Release procedure',
+      url: 'https://wiki.example.com/release',
+      subjectType: 'control',
+      subjectId: 'CC-1',
+    });
     expect(onControl.status).toBe(201);
     const detail = (await viewer.get(url('/controls/A.6.2.4'))).body;
     expect(detail.occurrences[1].evidence.map((e: { title: string }) => e.title)).toEqual(['Signed release checklist']);
-    expect((await viewer.get(url('/controls/CC-1'))).body.evidence.map((e: { title: string }) => e.title)).toEqual(['Release procedure']);
+    expect((await viewer.get(url('/controls/CC-1'))).body.evidence.map((e: { title: string }) => e.title)).toEqual([
+      'Release procedure',
+    ]);
     // Another organization's run is not a subject here.
     const other = await newOrgOwner(ctx(), 'Evidence Outsider Org');
-    expect((await other.owner.post(`/api/orgs/${other.orgId}/evidence`, { title: 'x', url: 'https://x.example.com', subjectType: 'control_occurrence', subjectId: run.id })).status).toBe(404);
+    expect(
+      (
+        await other.owner.post(`/api/orgs/${other.orgId}/evidence`, {
+          title: 'x',
+          url: 'https://x.example.com',
+          subjectType: 'control_occurrence',
+          subjectId: run.id,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('deletes an occurrence recorded by mistake, with an audit event', async () => {
@@ -142,7 +255,9 @@ describeEachDialect('controls in operation', (ctx) => {
   it('lets viewers read but not write', async () => {
     expect((await viewer.get(url('/controls/A.6.2.4'))).status).toBe(200);
     expect((await viewer.put(url('/controls/CC-1/implementation'), { version: 1, description: 'x' })).status).toBe(403);
-    expect((await viewer.post(url('/controls/A.6.2.4/occurrences'), { performedOn: daysAgo(1), outcome: 'ok' })).status).toBe(403);
+    expect(
+      (await viewer.post(url('/controls/A.6.2.4/occurrences'), { performedOn: daysAgo(1), outcome: 'ok' })).status,
+    ).toBe(403);
   });
 
   it('lists due items: the next run of operating controls, the implementation of the others', async () => {
@@ -170,11 +285,19 @@ describeEachDialect('controls in operation', (ctx) => {
     const theirs = (p: string) => `/api/orgs/${orgId}${p}`;
     expect((await other.owner.get(theirs('/controls'))).status).toBe(404);
     expect((await other.owner.get(theirs('/controls/A.6.2.4'))).status).toBe(404);
-    expect((await other.owner.put(theirs('/controls/A.6.2.4/implementation'), { version: 4, description: 'hijack' })).status).toBe(404);
-    expect((await other.owner.post(theirs('/controls/A.6.2.4/occurrences'), { performedOn: daysAgo(1), outcome: 'ok' })).status).toBe(404);
+    expect(
+      (await other.owner.put(theirs('/controls/A.6.2.4/implementation'), { version: 4, description: 'hijack' })).status,
+    ).toBe(404);
+    expect(
+      (await other.owner.post(theirs('/controls/A.6.2.4/occurrences'), { performedOn: daysAgo(1), outcome: 'ok' }))
+        .status,
+    ).toBe(404);
     // Their own register knows nothing of ours.
     expect((await other.owner.get(`/api/orgs/${other.orgId}/controls`)).body.items).toEqual([]);
-    expect((await other.owner.get(`/api/orgs/${other.orgId}/controls/A.6.2.4`)).body).toMatchObject({ status: null, occurrences: [] });
+    expect((await other.owner.get(`/api/orgs/${other.orgId}/controls/A.6.2.4`)).body).toMatchObject({
+      status: null,
+      occurrences: [],
+    });
     expect((await owner.get(url('/controls/A.6.2.4'))).body.description).toBe('Release checklist signed by QA');
   });
 
@@ -193,9 +316,23 @@ describeEachDialect('controls in operation', (ctx) => {
 
     it('lets one of several first saves (version 0) and one of several same-version updates win; the others get 409', async () => {
       await owner.patch(url('/soa/items/A.7.4'), { version: 0, included: true });
-      const firsts = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? elsewhere(owner) : owner).put(url('/controls/A.7.4/implementation'), { version: 0, description: `First ${i}` })));
+      const firsts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? elsewhere(owner) : owner).put(url('/controls/A.7.4/implementation'), {
+            version: 0,
+            description: `First ${i}`,
+          }),
+        ),
+      );
       expect(firsts.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
-      const updates = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? elsewhere(owner) : owner).put(url('/controls/A.7.4/implementation'), { version: 1, description: `Second ${i}` })));
+      const updates = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? elsewhere(owner) : owner).put(url('/controls/A.7.4/implementation'), {
+            version: 1,
+            description: `Second ${i}`,
+          }),
+        ),
+      );
       expect(updates.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
       const now = (await owner.get(url('/controls/A.7.4'))).body;
       expect(now.version).toBe(2);
@@ -206,12 +343,18 @@ describeEachDialect('controls in operation', (ctx) => {
 
 /** A database as it was before migration 0017: SoA decisions carrying their own implementation status. */
 async function olderDatabase(handle: DbHandle, userId: string) {
-  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: () => Promise.resolve(migrationsFor(handle.dialect)) } });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: () => Promise.resolve(migrationsFor(handle.dialect)) },
+  });
   const { error } = await migrator.migrateTo('0014-documents');
   if (error) throw error;
   const orgId = newId();
   const now = nowIso();
-  await handle.db.insertInto('organizations').values({ id: orgId, name: 'Older Org', createdAt: now, updatedAt: now, version: 1 }).execute();
+  await handle.db
+    .insertInto('organizations')
+    .values({ id: orgId, name: 'Older Org', createdAt: now, updatedAt: now, version: 1 })
+    .execute();
   const decisions: [string, string, string | null][] = [
     ['A.2.2', 'included', 'implemented'],
     ['A.6.2.4', 'included', 'in_progress'],
@@ -220,46 +363,82 @@ async function olderDatabase(handle: DbHandle, userId: string) {
     ['A.9.2', 'included', null],
   ];
   for (const [ref, decision, status] of decisions)
-    await sql`insert into soa_decisions (org_id, ref, decision, justification, implementation_status, version, updated_at, updated_by) values (${orgId}, ${ref}, ${decision}, ${''}, ${status}, ${1}, ${'2026-03-01T10:00:00.000Z'}, ${userId})`.execute(handle.db);
+    await sql`insert into soa_decisions (org_id, ref, decision, justification, implementation_status, version, updated_at, updated_by) values (${orgId}, ${ref}, ${decision}, ${''}, ${status}, ${1}, ${'2026-03-01T10:00:00.000Z'}, ${userId})`.execute(
+      handle.db,
+    );
   return orgId;
 }
 
 for (const dialect of ['sqlite', 'postgres'] as DialectName[]) {
   const run = dialect === 'postgres' && !process.env.TEST_DATABASE_URL ? describe.skip : describe;
-  run(`migration 0017 on an older database [${dialect}]${run === describe ? '' : ' (skipped: TEST_DATABASE_URL not set)'}`, () => {
-    let server: TestServer;
-    let orgId = '';
-    let owner: Client;
+  run(
+    `migration 0017 on an older database [${dialect}]${run === describe ? '' : ' (skipped: TEST_DATABASE_URL not set)'}`,
+    () => {
+      let server: TestServer;
+      let orgId = '';
+      let owner: Client;
 
-    beforeAll(async () => {
-      server = await startTestServer(dialect, { beforeStart: async (handle) => void (orgId = await olderDatabase(handle, newId())) });
-      const email = uniqueEmail('owner');
-      expect((await anonymous(server).post('/api/setup', { email, password: PASSWORD, name: 'Olivia Owner', organizationName: 'New Org' })).status).toBe(201);
-      owner = await signIn(server, email);
-      const now = nowIso();
-      await server.handle.db.insertInto('memberships').values({ orgId, userId: owner.user!.id, role: 'owner', expiresAt: null, createdAt: now, updatedAt: now, version: 1 }).execute();
-    });
-    afterAll(async () => {
-      await server?.stop();
-    });
+      beforeAll(async () => {
+        server = await startTestServer(dialect, {
+          beforeStart: async (handle) => void (orgId = await olderDatabase(handle, newId())),
+        });
+        const email = uniqueEmail('owner');
+        expect(
+          (
+            await anonymous(server).post('/api/setup', {
+              email,
+              password: PASSWORD,
+              name: 'Olivia Owner',
+              organizationName: 'New Org',
+            })
+          ).status,
+        ).toBe(201);
+        owner = await signIn(server, email);
+        const now = nowIso();
+        await server.handle.db
+          .insertInto('memberships')
+          .values({
+            orgId,
+            userId: owner.user!.id,
+            role: 'owner',
+            expiresAt: null,
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+          })
+          .execute();
+      });
+      afterAll(async () => {
+        await server?.stop();
+      });
 
-    it('moves the SoA statuses into control implementations; the SoA reads the same words back (not started becomes planned)', async () => {
-      const items = (await owner.get(`/api/orgs/${orgId}/soa`)).body.items as { ref: string; implementationStatus: string | null; controlStatus: string | null }[];
-      const of = (ref: string) => items.find((i) => i.ref === ref);
-      expect(of('A.2.2')).toMatchObject({ implementationStatus: 'implemented', controlStatus: 'operating' });
-      expect(of('A.6.2.4')).toMatchObject({ implementationStatus: 'in_progress', controlStatus: 'implementing' });
-      expect(of('A.7.4')).toMatchObject({ implementationStatus: 'planned', controlStatus: 'planned' });
-      expect(of('A.8.2')).toMatchObject({ implementationStatus: 'planned', controlStatus: 'planned' });
-      expect(of('A.9.2')).toMatchObject({ implementationStatus: null, controlStatus: null });
-      const controls = (await owner.get(`/api/orgs/${orgId}/controls`)).body.items as { ref: string; status: string | null; statusSince: string | null; version: number }[];
-      expect(controls.map((c) => [c.ref, c.status, c.version])).toEqual([
-        ['A.2.2', 'operating', 1],
-        ['A.6.2.4', 'implementing', 1],
-        ['A.7.4', 'planned', 1],
-        ['A.8.2', 'planned', 1],
-        ['A.9.2', null, 0],
-      ]);
-      expect(controls[0]!.statusSince).toBe('2026-03-01');
-    });
-  });
+      it('moves the SoA statuses into control implementations; the SoA reads the same words back (not started becomes planned)', async () => {
+        const items = (await owner.get(`/api/orgs/${orgId}/soa`)).body.items as {
+          ref: string;
+          implementationStatus: string | null;
+          controlStatus: string | null;
+        }[];
+        const of = (ref: string) => items.find((i) => i.ref === ref);
+        expect(of('A.2.2')).toMatchObject({ implementationStatus: 'implemented', controlStatus: 'operating' });
+        expect(of('A.6.2.4')).toMatchObject({ implementationStatus: 'in_progress', controlStatus: 'implementing' });
+        expect(of('A.7.4')).toMatchObject({ implementationStatus: 'planned', controlStatus: 'planned' });
+        expect(of('A.8.2')).toMatchObject({ implementationStatus: 'planned', controlStatus: 'planned' });
+        expect(of('A.9.2')).toMatchObject({ implementationStatus: null, controlStatus: null });
+        const controls = (await owner.get(`/api/orgs/${orgId}/controls`)).body.items as {
+          ref: string;
+          status: string | null;
+          statusSince: string | null;
+          version: number;
+        }[];
+        expect(controls.map((c) => [c.ref, c.status, c.version])).toEqual([
+          ['A.2.2', 'operating', 1],
+          ['A.6.2.4', 'implementing', 1],
+          ['A.7.4', 'planned', 1],
+          ['A.8.2', 'planned', 1],
+          ['A.9.2', null, 0],
+        ]);
+        expect(controls[0]!.statusSince).toBe('2026-03-01');
+      });
+    },
+  );
 }

@@ -25,17 +25,38 @@ describe('demo seed', () => {
   it('creates Northwind Lending with the demo user as owner, colleagues and pending invitations', async () => {
     expect(seed).toMatchObject({ organization: { name: DEMO_ORGANIZATION }, user: { email: DEMO_EMAIL } });
     const me = await demo.get('/api/me');
-    expect(me.body.memberships).toEqual([expect.objectContaining({ organization: expect.objectContaining({ name: 'Northwind Lending' }), role: 'owner' })]);
+    expect(me.body.memberships).toEqual([
+      expect.objectContaining({ organization: expect.objectContaining({ name: 'Northwind Lending' }), role: 'owner' }),
+    ]);
     const members = (await demo.get(`/api/orgs/${seed.organization.id}/members`)).body.items;
     expect(members).toHaveLength(seed.members);
-    expect(members.map((m: { role: string }) => m.role).sort()).toEqual(['contributor', 'contributor', 'internal_auditor', 'manager', 'owner']);
+    expect(members.map((m: { role: string }) => m.role).sort()).toEqual([
+      'contributor',
+      'contributor',
+      'internal_auditor',
+      'manager',
+      'owner',
+    ]);
     const invitations = (await demo.get(`/api/orgs/${seed.organization.id}/invitations`)).body.items;
-    expect(invitations.filter((i: { status: string }) => i.status === 'pending').map((i: { role: string }) => i.role).sort()).toEqual(['approver', 'external_auditor']);
+    expect(
+      invitations
+        .filter((i: { status: string }) => i.status === 'pending')
+        .map((i: { role: string }) => i.role)
+        .sort(),
+    ).toEqual(['approver', 'external_auditor']);
   });
 
   it('creates varied, realistic AI systems owned by members', async () => {
     const list = await demo.get(`/api/orgs/${seed.organization.id}/ai-systems?limit=500`);
-    const items = list.body.items as { name: string; lifecycleStage: string; aiRoles: string[]; riskTier: string; owner: unknown; thirdParties: string[]; tags: string[] }[];
+    const items = list.body.items as {
+      name: string;
+      lifecycleStage: string;
+      aiRoles: string[];
+      riskTier: string;
+      owner: unknown;
+      thirdParties: string[];
+      tags: string[];
+    }[];
     expect(items).toHaveLength(seed.aiSystems);
     expect(items.length).toBeGreaterThanOrEqual(6);
     expect(items.length).toBeLessThanOrEqual(8);
@@ -47,7 +68,10 @@ describe('demo seed', () => {
     expect(new Set(items.map((s) => s.riskTier))).toEqual(new Set(['high', 'limited', 'minimal', 'unclassified']));
     expect(new Set(items.flatMap((s) => s.aiRoles))).toEqual(new Set(['provider', 'producer', 'customer', 'partner']));
     for (const topic of [/credit scoring/i, /fraud/i, /customer assistant/i, /OCR/, /recommender/i, /CV screening/i]) {
-      expect(items.some((s) => topic.test(s.name)), String(topic)).toBe(true);
+      expect(
+        items.some((s) => topic.test(s.name)),
+        String(topic),
+      ).toBe(true);
     }
     const chatbot = items.find((s) => /customer assistant/i.test(s.name))!;
     expect(chatbot).toMatchObject({ lifecycleStage: 'deployment', riskTier: 'limited' });
@@ -60,7 +84,9 @@ describe('demo seed', () => {
     expect(verdict.status).toBe(200);
     expect(verdict.body.ok).toBe(true);
     expect(verdict.body.checked).toBeGreaterThan(seed.aiSystems);
-    const events = (await demo.get(`/api/orgs/${seed.organization.id}/audit-events?limit=500`)).body.items.map((e: { action: string }) => e.action);
+    const events = (await demo.get(`/api/orgs/${seed.organization.id}/audit-events?limit=500`)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(events.filter((a: string) => a === 'ai_system.created')).toHaveLength(seed.aiSystems);
     expect(events).toContain('ai_system.updated');
   });
@@ -76,7 +102,12 @@ describe('demo seed', () => {
     expect(cmp.counts.improved).toBeGreaterThan(3);
     expect(cmp.counts.regressed).toBe(1);
     const gaps = (await demo.get(`${base}/${working.id}/gaps`)).body.items as { ref: string; actions: unknown[] }[];
-    expect(gaps.filter((g) => g.actions.length > 0).map((g) => g.ref).sort()).toEqual(['4.3', '5.2', '6.1.4', 'A.6.2.6']);
+    expect(
+      gaps
+        .filter((g) => g.actions.length > 0)
+        .map((g) => g.ref)
+        .sort(),
+    ).toEqual(['4.3', '5.2', '6.1.4', 'A.6.2.6']);
     const custom = (await demo.get(`/api/orgs/${seed.organization.id}/custom-controls`)).body.items;
     expect(custom.map((c: { ref: string }) => c.ref)).toEqual(['NWL-1']);
   });
@@ -93,32 +124,62 @@ describe('demo seed', () => {
     expect(scope.outOfScope).toHaveLength(1);
     const raci = (await demo.get(`${org}/raci`)).body.items as { name: string; problems: { code: string }[] }[];
     expect(raci.find((a) => a.name === 'AI risk assessment')!.problems).toEqual([]);
-    expect(raci.find((a) => a.name === 'Document control')!.problems.map((p) => p.code)).toEqual(['several_accountable']);
+    expect(raci.find((a) => a.name === 'Document control')!.problems.map((p) => p.code)).toEqual([
+      'several_accountable',
+    ]);
   });
 
   it('shows step 4 under way: treated risks, an accepted one, an untreated one, an impact assessment linked to a risk, and an SoA started', async () => {
     const org = `/api/orgs/${seed.organization.id}`;
-    const risks = (await demo.get(`${org}/risks`)).body.items as { ref: string; title: string; treatments: unknown[]; acceptanceState: string; needsAttention: boolean; impactAssessmentId: string | null }[];
+    const risks = (await demo.get(`${org}/risks`)).body.items as {
+      ref: string;
+      title: string;
+      treatments: unknown[];
+      acceptanceState: string;
+      needsAttention: boolean;
+      impactAssessmentId: string | null;
+    }[];
     expect(risks.length).toBeGreaterThanOrEqual(4);
     expect(risks.filter((r) => r.treatments.length > 0).length).toBeGreaterThanOrEqual(3);
     expect(risks.some((r) => r.acceptanceState === 'in_force')).toBe(true);
-    expect(risks.filter((r) => r.needsAttention).map((r) => r.title)).toEqual(['Model platform migration breaks monitoring']);
+    expect(risks.filter((r) => r.needsAttention).map((r) => r.title)).toEqual([
+      'Model platform migration breaks monitoring',
+    ]);
     const ia = (await demo.get(`${org}/impact-assessments`)).body.items[0];
-    expect(ia.risks.map((r: { id: string }) => r.id)).toEqual(risks.filter((r) => r.impactAssessmentId === ia.id).map((r) => (r as unknown as { id: string }).id));
+    expect(ia.risks.map((r: { id: string }) => r.id)).toEqual(
+      risks.filter((r) => r.impactAssessmentId === ia.id).map((r) => (r as unknown as { id: string }).id),
+    );
     const soa = (await demo.get(`${org}/soa`)).body;
-    expect(soa.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({ included: true, implementationStatus: 'in_progress' });
+    expect(soa.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({
+      included: true,
+      implementationStatus: 'in_progress',
+    });
     expect(soa.counts.excluded).toBe(1);
-    expect(soa.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['UNDECIDED', 'RISK_UNTREATED']));
+    expect(soa.warnings.map((w: { code: string }) => w.code)).toEqual(
+      expect.arrayContaining(['UNDECIDED', 'RISK_UNTREATED']),
+    );
     // The one exclusion is one the declared roles (provider, producer, customer) do not call for.
     expect(soa.warnings.map((w: { code: string }) => w.code)).not.toContain('ROLE_INCONSISTENT');
-    expect(soa.items.filter((i: { included: boolean | null }) => i.included === false).map((i: { ref: string }) => i.ref)).toEqual(['A.7.3']);
+    expect(
+      soa.items.filter((i: { included: boolean | null }) => i.included === false).map((i: { ref: string }) => i.ref),
+    ).toEqual(['A.7.3']);
   });
 
   it('shows controls in operation: runs recorded over the last months with evidence, one overdue, one late to implement', async () => {
     const org = `/api/orgs/${seed.organization.id}`;
-    const controls = (await demo.get(`${org}/controls`)).body.items as { ref: string; status: string | null; operatingSince: string | null; overdue: boolean; occurrenceCount: number }[];
+    const controls = (await demo.get(`${org}/controls`)).body.items as {
+      ref: string;
+      status: string | null;
+      operatingSince: string | null;
+      overdue: boolean;
+      occurrenceCount: number;
+    }[];
     const of = (ref: string) => controls.find((c) => c.ref === ref)!;
-    expect(controls.filter((c) => c.status === 'operating' && c.operatingSince !== null).map((c) => c.ref)).toEqual(['A.2.2', 'A.6.2.6', 'A.7.4']);
+    expect(controls.filter((c) => c.status === 'operating' && c.operatingSince !== null).map((c) => c.ref)).toEqual([
+      'A.2.2',
+      'A.6.2.6',
+      'A.7.4',
+    ]);
     expect(of('A.6.2.6').occurrenceCount).toBe(3);
     expect(controls.filter((c) => c.overdue).map((c) => c.ref)).toEqual(['A.7.4', 'A.9.2']);
     expect(of('A.6.2.4').status).toBe('implementing');
@@ -128,12 +189,31 @@ describe('demo seed', () => {
 
   it('shows step 3 under way: documents in force, one in review, one in draft, and gaps on the master list', async () => {
     const org = `/api/orgs/${seed.organization.id}`;
-    expect((await demo.get(`${org}/document-settings`)).body).toMatchObject({ codePrefix: 'NWL', topManagement: DEMO_TOP_MANAGEMENT, version: 1 });
-    type Doc = { id: string; code: string; typeId: string; inForce: { id: string; label: string; state: string } | null; latest: { id: string; state: string }; stale: unknown };
+    expect((await demo.get(`${org}/document-settings`)).body).toMatchObject({
+      codePrefix: 'NWL',
+      topManagement: DEMO_TOP_MANAGEMENT,
+      version: 1,
+    });
+    type Doc = {
+      id: string;
+      code: string;
+      typeId: string;
+      inForce: { id: string; label: string; state: string } | null;
+      latest: { id: string; state: string };
+      stale: unknown;
+    };
     const docs = (await demo.get(`${org}/documents`)).body.items as Doc[];
     const by = (typeId: string) => docs.find((d) => d.typeId === typeId)!;
-    expect(docs.map((d) => d.code).sort()).toEqual(['NWL-MAN-001', 'NWL-POL-001', 'NWL-RMM-001', 'NWL-RTP-001', 'NWL-SCO-001', 'NWL-SOA-001']);
-    for (const typeId of ['ai-policy', 'risk-methodology', 'statement-of-applicability', 'aims-scope']) expect(by(typeId), typeId).toMatchObject({ inForce: { label: '1.0', state: 'published' }, stale: null });
+    expect(docs.map((d) => d.code).sort()).toEqual([
+      'NWL-MAN-001',
+      'NWL-POL-001',
+      'NWL-RMM-001',
+      'NWL-RTP-001',
+      'NWL-SCO-001',
+      'NWL-SOA-001',
+    ]);
+    for (const typeId of ['ai-policy', 'risk-methodology', 'statement-of-applicability', 'aims-scope'])
+      expect(by(typeId), typeId).toMatchObject({ inForce: { label: '1.0', state: 'published' }, stale: null });
     expect(by('aims-manual')).toMatchObject({ inForce: null, latest: { state: 'in_review' } });
     expect(by('risk-treatment-plan')).toMatchObject({ inForce: null, latest: { state: 'draft' } });
 
@@ -141,36 +221,68 @@ describe('demo seed', () => {
     const policy = by('ai-policy');
     const v = (await demo.get(`${org}/documents/${policy.id}/versions/${policy.inForce!.id}`)).body;
     expect(v.placeholders).toEqual([]);
-    expect(v.reviews).toEqual([expect.objectContaining({ reviewer: expect.objectContaining({ name: 'Tomás Ortega' }), decision: 'agree' })]);
+    expect(v.reviews).toEqual([
+      expect.objectContaining({ reviewer: expect.objectContaining({ name: 'Tomás Ortega' }), decision: 'agree' }),
+    ]);
     expect(v.approvedBy.name).toBe('Dana Whitfield');
     const text = JSON.stringify(v.content.sections);
-    for (const fact of ['Northwind Lending', DEMO_TOP_MANAGEMENT, 'Applicant credit scoring (PD model)', 'Meridian AI (LLM API, EU region)']) expect(text).toContain(fact);
+    for (const fact of [
+      'Northwind Lending',
+      DEMO_TOP_MANAGEMENT,
+      'Applicant credit scoring (PD model)',
+      'Meridian AI (LLM API, EU region)',
+    ])
+      expect(text).toContain(fact);
     const file = await download(demo, `${org}/documents/${policy.id}/versions/${policy.inForce!.id}/export.docx`);
     expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(v.docxSha256);
-    const methodology = (await demo.get(`${org}/documents/${by('risk-methodology').id}/versions/${by('risk-methodology').inForce!.id}`)).body;
+    const methodology = (
+      await demo.get(`${org}/documents/${by('risk-methodology').id}/versions/${by('risk-methodology').inForce!.id}`)
+    ).body;
     expect(JSON.stringify(methodology.content.sections)).toContain('approved by top management');
 
     // The master list: what is in force, what is waiting, and what is missing, in words.
-    const items = (await demo.get(`${org}/documented-information`)).body.items as { key: string; mandatory: boolean; state: string; code: string | null; problems: string[] }[];
+    const items = (await demo.get(`${org}/documented-information`)).body.items as {
+      key: string;
+      mandatory: boolean;
+      state: string;
+      code: string | null;
+      problems: string[];
+    }[];
     const line = (key: string) => items.find((i) => i.key === key)!;
     expect(line('ai-policy')).toMatchObject({ state: 'published', code: 'NWL-POL-001', problems: [] });
     expect(line('ai-risk-criteria')).toMatchObject({ state: 'published', code: 'NWL-RMM-001', problems: [] });
     expect(line('statement-of-applicability')).toMatchObject({ state: 'published', code: 'NWL-SOA-001', problems: [] });
     expect(line('aims-scope')).toMatchObject({ state: 'published', code: 'NWL-SCO-001', problems: [] });
-    expect(line('aims-description')).toMatchObject({ state: 'in_review', code: 'NWL-MAN-001', problems: ['NWL-MAN-001 version 1.0 is in review, not published yet.'] });
+    expect(line('aims-description')).toMatchObject({
+      state: 'in_review',
+      code: 'NWL-MAN-001',
+      problems: ['NWL-MAN-001 version 1.0 is in review, not published yet.'],
+    });
     expect(line('ai-risk-treatment-plan')).toMatchObject({ state: 'draft', code: 'NWL-RTP-001' });
     const missing = items.filter((i) => i.mandatory && i.state === 'missing').map((i) => i.key);
-    expect(missing).toEqual(expect.arrayContaining(['ai-objectives', 'additional-documented-information', 'ai-system-impact-assessments', 'internal-audit-records', 'management-review-results']));
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        'ai-objectives',
+        'additional-documented-information',
+        'ai-system-impact-assessments',
+        'internal-audit-records',
+        'management-review-results',
+      ]),
+    );
     expect(missing).not.toContain('ai-policy');
 
-    const events = (await demo.get(`${org}/audit-events?entityType=document&limit=200`)).body.items.map((e: { action: string }) => e.action);
+    const events = (await demo.get(`${org}/audit-events?entityType=document&limit=200`)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(events.filter((a: string) => a === 'document_version.published')).toHaveLength(4);
     expect(events.filter((a: string) => a === 'document_version.reviewed')).toHaveLength(2);
     expect(events.filter((a: string) => a === 'document.created')).toHaveLength(6);
   });
 
   it('seeds only an empty database, and stores no password in plain text', async () => {
-    expect(await seedDemo({ db: server.handle.db, dialect: server.handle.dialect }, localFileStore(server.dataDir))).toBeNull();
+    expect(
+      await seedDemo({ db: server.handle.db, dialect: server.handle.dialect }, localFileStore(server.dataDir)),
+    ).toBeNull();
     const users = await server.handle.db.selectFrom('users').select(['email', 'passwordHash']).execute();
     expect(users.filter((u) => u.email === DEMO_EMAIL)).toHaveLength(1);
     for (const u of users) {
@@ -188,25 +300,50 @@ describe('demo seed', () => {
     const m = (await demo.get(`/api/orgs/${seed.organization.id}/competence-matrix`)).body;
     const cell = (person: string, competence: string) => {
       const id = m.competences.find((c: { name: string }) => c.name === competence).id;
-      return m.rows.find((r: { person: { name: string } }) => r.person.name === person).cells.find((c: { competenceId: string }) => c.competenceId === id);
+      return m.rows
+        .find((r: { person: { name: string } }) => r.person.name === person)
+        .cells.find((c: { competenceId: string }) => c.competenceId === id);
     };
     expect(cell('Tomás Ortega', 'Secure ML development')).toMatchObject({ required: true, state: 'expiring' });
     expect(cell('Tomás Ortega', 'Bias and fairness testing')).toMatchObject({ required: true, state: 'gap' });
     expect(cell('Grace Mensah', 'Bias and fairness testing')).toMatchObject({ required: true, state: 'met' });
     expect(cell('Ravi Kapoor', 'Secure ML development')).toMatchObject({ required: true, state: 'gap' });
-    const awareness = Object.fromEntries(m.rows.map((r: { person: { name: string }; awareness: { state: string } }) => [r.person.name, r.awareness.state]));
-    expect(awareness).toMatchObject({ 'Priya Raman': 'acknowledged', 'Tomás Ortega': 'acknowledged', 'Grace Mensah': 'pending', 'Ravi Kapoor': 'no_account' });
-    const records = (await demo.get(`/api/orgs/${seed.organization.id}/training-assignments`)).body.items as { person: { name: string }; overdue: boolean; completions: { evidence: { expiryState: string }[] }[] }[];
+    const awareness = Object.fromEntries(
+      m.rows.map((r: { person: { name: string }; awareness: { state: string } }) => [r.person.name, r.awareness.state]),
+    );
+    expect(awareness).toMatchObject({
+      'Priya Raman': 'acknowledged',
+      'Tomás Ortega': 'acknowledged',
+      'Grace Mensah': 'pending',
+      'Ravi Kapoor': 'no_account',
+    });
+    const records = (await demo.get(`/api/orgs/${seed.organization.id}/training-assignments`)).body.items as {
+      person: { name: string };
+      overdue: boolean;
+      completions: { evidence: { expiryState: string }[] }[];
+    }[];
     expect(records.some((a) => a.person.name === 'Ravi Kapoor' && a.overdue)).toBe(true);
-    expect(records.flatMap((a) => a.completions.flatMap((c) => c.evidence.map((e) => e.expiryState)))).toEqual(['expiring']);
+    expect(records.flatMap((a) => a.completions.flatMap((c) => c.evidence.map((e) => e.expiryState)))).toEqual([
+      'expiring',
+    ]);
   });
 
   it('has objectives with progress and metrics with months of measurements, one in breach with its action', async () => {
     const org = seed.organization.id;
-    const objectives = (await demo.get(`/api/orgs/${org}/objectives`)).body.items as { progress: unknown[]; progressPercent: number | null; annexCRef: string | null }[];
+    const objectives = (await demo.get(`/api/orgs/${org}/objectives`)).body.items as {
+      progress: unknown[];
+      progressPercent: number | null;
+      annexCRef: string | null;
+    }[];
     expect(objectives.length).toBeGreaterThanOrEqual(2);
-    expect(objectives.filter((o) => o.progress.length >= 2 && o.progressPercent !== null).length).toBeGreaterThanOrEqual(2);
-    const metrics = (await demo.get(`/api/orgs/${org}/metrics`)).body.items as { id: string; ref: string; openBreach: unknown }[];
+    expect(
+      objectives.filter((o) => o.progress.length >= 2 && o.progressPercent !== null).length,
+    ).toBeGreaterThanOrEqual(2);
+    const metrics = (await demo.get(`/api/orgs/${org}/metrics`)).body.items as {
+      id: string;
+      ref: string;
+      openBreach: unknown;
+    }[];
     expect(metrics.length).toBeGreaterThanOrEqual(3);
     expect(metrics.filter((m) => m.openBreach)).toHaveLength(1);
     const series = (await demo.get(`/api/orgs/${org}/metrics/${metrics[0]!.id}/measurements`)).body.items as unknown[];

@@ -7,7 +7,11 @@ describeEachDialect('external auditor access', (ctx) => {
     const res = await owner.post(`/api/orgs/${orgId}/invitations`, { email: uniqueEmail(), role: 'external_auditor' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/needs an access expiry date/);
-    const past = await owner.post(`/api/orgs/${orgId}/invitations`, { email: uniqueEmail(), role: 'external_auditor', expiresAt: '2020-01-01T00:00:00Z' });
+    const past = await owner.post(`/api/orgs/${orgId}/invitations`, {
+      email: uniqueEmail(),
+      role: 'external_auditor',
+      expiresAt: '2020-01-01T00:00:00Z',
+    });
     expect(past.status).toBe(400);
   });
 
@@ -20,10 +24,14 @@ describeEachDialect('external auditor access', (ctx) => {
     expect((await auditor.get(`/api/orgs/${orgId}/ai-systems/${system.id}`)).status).toBe(200);
     expect((await auditor.get(`/api/orgs/${orgId}/audit-events`)).status).toBe(200);
     expect((await auditor.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem())).status).toBe(403);
-    expect((await auditor.patch(`/api/orgs/${orgId}/ai-systems/${system.id}`, { version: 1, name: 'x' })).status).toBe(403);
+    expect((await auditor.patch(`/api/orgs/${orgId}/ai-systems/${system.id}`, { version: 1, name: 'x' })).status).toBe(
+      403,
+    );
     expect((await auditor.delete(`/api/orgs/${orgId}/ai-systems/${system.id}`)).status).toBe(403);
     const members = await owner.get(`/api/orgs/${orgId}/members`);
-    expect(members.body.items).toContainEqual(expect.objectContaining({ role: 'external_auditor', expiresAt, expired: false }));
+    expect(members.body.items).toContainEqual(
+      expect.objectContaining({ role: 'external_auditor', expiresAt, expired: false }),
+    );
 
     // Time passes: the access window closes.
     await ctx()
@@ -46,13 +54,31 @@ describeEachDialect('invitations', (ctx) => {
     const inv = await owner.post(`/api/orgs/${orgId}/invitations`, { email, role: 'contributor' });
     expect(inv.status).toBe(201);
     const preview = await anonymous(ctx()).get(`/api/invitations/${inv.body.token}`);
-    expect(preview.body).toMatchObject({ organization: { id: orgId, name: 'Inviting Org' }, email, role: 'contributor', accountExists: false });
-    const weak = await anonymous(ctx()).post(`/api/invitations/${inv.body.token}/accept`, { name: 'New Person', password: 'short' });
+    expect(preview.body).toMatchObject({
+      organization: { id: orgId, name: 'Inviting Org' },
+      email,
+      role: 'contributor',
+      accountExists: false,
+    });
+    const weak = await anonymous(ctx()).post(`/api/invitations/${inv.body.token}/accept`, {
+      name: 'New Person',
+      password: 'short',
+    });
     expect(weak.status).toBe(400);
-    const ok = await anonymous(ctx()).post(`/api/invitations/${inv.body.token}/accept`, { name: 'New Person', password: 'a good long passphrase' });
+    const ok = await anonymous(ctx()).post(`/api/invitations/${inv.body.token}/accept`, {
+      name: 'New Person',
+      password: 'a good long passphrase',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ user: { email }, organization: { id: orgId }, role: 'contributor' });
-    expect((await anonymous(ctx()).post(`/api/invitations/${inv.body.token}/accept`, { name: 'Again', password: 'a good long passphrase' })).status).toBe(404);
+    expect(
+      (
+        await anonymous(ctx()).post(`/api/invitations/${inv.body.token}/accept`, {
+          name: 'Again',
+          password: 'a good long passphrase',
+        })
+      ).status,
+    ).toBe(404);
 
     const revoked = await owner.post(`/api/orgs/${orgId}/invitations`, { email: uniqueEmail(), role: 'viewer' });
     expect((await owner.delete(`/api/orgs/${orgId}/invitations/${revoked.body.id}`)).status).toBe(204);
@@ -65,11 +91,16 @@ describeEachDialect('invitations', (ctx) => {
   it('lets a signed-in user with another organization accept, only for their own email', async () => {
     const a = await newOrgOwner(ctx(), 'Consultant home');
     const b = await newOrgOwner(ctx(), 'Client');
-    const forA = await b.owner.post(`/api/orgs/${b.orgId}/invitations`, { email: a.owner.user!.email, role: 'manager' });
+    const forA = await b.owner.post(`/api/orgs/${b.orgId}/invitations`, {
+      email: a.owner.user!.email,
+      role: 'manager',
+    });
     expect((await b.owner.post(`/api/invitations/${forA.body.token}/accept`, {})).status).toBe(403);
     const accepted = await a.owner.post(`/api/invitations/${forA.body.token}/accept`, {});
     expect(accepted.status).toBe(200);
     const me = await a.owner.get('/api/me');
-    expect(me.body.memberships.map((m: { role: string }) => m.role).sort()).toEqual(expect.arrayContaining(['manager', 'owner']));
+    expect(me.body.memberships.map((m: { role: string }) => m.role).sort()).toEqual(
+      expect.arrayContaining(['manager', 'owner']),
+    );
   });
 });

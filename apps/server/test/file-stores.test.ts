@@ -39,7 +39,11 @@ describe('FILE_STORE', () => {
   it('reads disk, db and s3://bucket/prefix, and refuses anything else', () => {
     expect(parseFileStore(undefined)).toEqual({ kind: 'disk' });
     expect(parseFileStore('db')).toEqual({ kind: 'db' });
-    expect(parseFileStore('s3://evidence-bucket/fortytwo/prod/')).toEqual({ kind: 's3', bucket: 'evidence-bucket', prefix: 'fortytwo/prod' });
+    expect(parseFileStore('s3://evidence-bucket/fortytwo/prod/')).toEqual({
+      kind: 's3',
+      bucket: 'evidence-bucket',
+      prefix: 'fortytwo/prod',
+    });
     expect(() => parseFileStore('ftp://x')).toThrow(/FILE_STORE must be/);
   });
 });
@@ -65,10 +69,14 @@ describe('S3 file store against an in-process fake S3', () => {
         } else if (req.method === 'HEAD' || req.method === 'GET') {
           const body = objects.get(key);
           if (!body) {
-            res.writeHead(404, { 'content-type': 'application/xml' }).end(req.method === 'GET' ? '<Error><Code>NoSuchKey</Code><Message>no</Message></Error>' : undefined);
+            res
+              .writeHead(404, { 'content-type': 'application/xml' })
+              .end(req.method === 'GET' ? '<Error><Code>NoSuchKey</Code><Message>no</Message></Error>' : undefined);
             return;
           }
-          res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream', etag: '"x"' }).end(req.method === 'GET' ? body : undefined);
+          res
+            .writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream', etag: '"x"' })
+            .end(req.method === 'GET' ? body : undefined);
         } else res.writeHead(405).end();
       });
     });
@@ -79,11 +87,29 @@ describe('S3 file store against an in-process fake S3', () => {
 
   let store: FileStore | undefined;
   const lazy: FileStore = {
-    put: async (b) => (store ??= s3FileStore(await awsS3Client('evidence', { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }), 'fortytwo')).put(b),
-    read: async (s) => (store ??= s3FileStore(await awsS3Client('evidence', { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }), 'fortytwo')).read(s),
+    put: async (b) =>
+      (store ??= s3FileStore(
+        await awsS3Client('evidence', {
+          endpoint,
+          region: 'us-east-1',
+          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        }),
+        'fortytwo',
+      )).put(b),
+    read: async (s) =>
+      (store ??= s3FileStore(
+        await awsS3Client('evidence', {
+          endpoint,
+          region: 'us-east-1',
+          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        }),
+        'fortytwo',
+      )).read(s),
   };
   storeSuite('s3', () => lazy);
   it('writes objects under the prefix, by SHA-256', () => {
-    expect([...objects.keys()].every((k) => /^\/evidence\/fortytwo\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(k))).toBe(true);
+    expect(
+      [...objects.keys()].every((k) => /^\/evidence\/fortytwo\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(k)),
+    ).toBe(true);
   });
 });

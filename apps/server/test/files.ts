@@ -12,7 +12,10 @@ function authHeaders(c: Client, method: string): Record<string, string> {
   return h;
 }
 
-export async function download(c: Client, url: string): Promise<{ status: number; bytes: Buffer; headers: Record<string, unknown> }> {
+export async function download(
+  c: Client,
+  url: string,
+): Promise<{ status: number; bytes: Buffer; headers: Record<string, unknown> }> {
   const res = await c.server.app.inject({ method: 'GET', url, headers: authHeaders(c, 'GET') });
   return { status: res.statusCode, bytes: res.rawPayload, headers: res.headers };
 }
@@ -23,16 +26,32 @@ export async function sheetRows(bytes: Buffer): Promise<string[][]> {
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const ws = wb.worksheets[0]!;
   const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)))));
+  ws.eachRow((row) =>
+    rows.push(
+      (row.values as ExcelJS.CellValue[])
+        .slice(1)
+        .map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))),
+    ),
+  );
   return rows;
 }
 
 /** POSTs one file as multipart/form-data (field "file" unless told otherwise). */
-export async function upload(c: Client, url: string, bytes: Buffer, opts: { field?: string; fileName?: string } = {}): Promise<Res> {
+export async function upload(
+  c: Client,
+  url: string,
+  bytes: Buffer,
+  opts: { field?: string; fileName?: string } = {},
+): Promise<Res> {
   const boundary = `----fortytwo${Math.random().toString(16).slice(2)}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="${opts.fileName ?? 'assessment.xlsx'}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
   const payload = Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  const res = await c.server.app.inject({ method: 'POST', url, payload, headers: { ...authHeaders(c, 'POST'), 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const res = await c.server.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { ...authHeaders(c, 'POST'), 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
   let body: unknown;
   try {
     body = JSON.parse(res.body);

@@ -5,7 +5,20 @@ import { addMember, type Client, describeEachDialect, newOrgOwner } from './harn
 import { download, unzipEntry, upload } from './files';
 import { itWithLibreOffice, libreOfficePages } from './libreoffice';
 
-type Item = { ref: string; version: number; status: string; result: string | null; maturity: number | null; justification: string; notes: string; ownerId: string | null; owner: unknown; targetDate: string | null; evidenceLinks: string[]; updatedAt: string };
+type Item = {
+  ref: string;
+  version: number;
+  status: string;
+  result: string | null;
+  maturity: number | null;
+  justification: string;
+  notes: string;
+  ownerId: string | null;
+  owner: unknown;
+  targetDate: string | null;
+  evidenceLinks: string[];
+  updatedAt: string;
+};
 
 const load = async (bytes: Buffer) => {
   const wb = new ExcelJS.Workbook();
@@ -55,15 +68,23 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
   /** What must not move when an import is refused: every item and the audit trail. */
   const state = async (id: string) => ({
     items: (await owner.get(`${base}/${id}`)).body.items as Item[],
-    events: (await owner.get(`/api/orgs/${orgId}/audit-events?limit=500`)).body.items.map((e: { id: string }) => e.id) as string[],
+    events: (await owner.get(`/api/orgs/${orgId}/audit-events?limit=500`)).body.items.map(
+      (e: { id: string }) => e.id,
+    ) as string[],
   });
 
   it('exports a workbook: frozen header, guidance then answers with dropdowns, a Scores sheet and a hidden template sheet', async () => {
     const a = await create('Workbook shape');
-    await answer(a.id, '4.2', { result: 'partially_conformant', maturity: 2, evidenceLinks: ['https://wiki.example.com/a', 'https://wiki.example.com/b'] });
+    await answer(a.id, '4.2', {
+      result: 'partially_conformant',
+      maturity: 2,
+      evidenceLinks: ['https://wiki.example.com/a', 'https://wiki.example.com/b'],
+    });
     const res = await download(owner, `${base}/${a.id}/export.xlsx`);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="gap-assessment-workbook-shape-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="gap-assessment-workbook-shape-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
     const wb = await load(res.bytes);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['Assessment', 'visible'],
@@ -93,10 +114,28 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     expect(ws.getRow(2).getCell(1).value).toBe('4.1');
     expect(ws.getRow(71).getCell(1).value).toBe('A.10.4');
     const row = (ref: string) => (ws.getRow(Number(cellOf(ws, ref, 'Ref').row)).values as unknown[]).slice(1);
-    expect(row('4.2').slice(0, 4)).toEqual(['4.2', 'Understanding the needs and expectations of interested parties', '4 Context of the organization', 'no']);
-    expect(row('4.2').slice(6)).toEqual(['In progress', 'Partially conformant', 2, '', '', undefined, undefined, 'https://wiki.example.com/a\nhttps://wiki.example.com/b', 2]);
+    expect(row('4.2').slice(0, 4)).toEqual([
+      '4.2',
+      'Understanding the needs and expectations of interested parties',
+      '4 Context of the organization',
+      'no',
+    ]);
+    expect(row('4.2').slice(6)).toEqual([
+      'In progress',
+      'Partially conformant',
+      2,
+      '',
+      '',
+      undefined,
+      undefined,
+      'https://wiki.example.com/a\nhttps://wiki.example.com/b',
+      2,
+    ]);
     expect(String(row('4.2')[4]).length).toBeGreaterThan(50); // the guidance travels with the row
-    expect(cellOf(ws, '4.2', 'Result').dataValidation).toMatchObject({ type: 'list', formulae: ['"Conformant,Partially conformant,Nonconformant,Not applicable"'] });
+    expect(cellOf(ws, '4.2', 'Result').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Conformant,Partially conformant,Nonconformant,Not applicable"'],
+    });
     expect(cellOf(ws, '4.2', 'Status').dataValidation.formulae).toEqual(['"Not started,In progress,Done"']);
     expect(cellOf(ws, '4.2', 'Maturity (0–5)').dataValidation.formulae).toEqual(['"0,1,2,3,4,5"']);
     expect(cellOf(ws, '4.2', 'What it asks').fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFEDEDED' } });
@@ -117,7 +156,9 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     const before = await state(a.id);
     const bytes = await edited(a.id, (ws) => {
       // People sort and delete rows: reverse the data rows, then drop the row of 10.2.
-      const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => (ws.getRow(i + 2).values as ExcelJS.CellValue[]).slice(1));
+      const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) =>
+        (ws.getRow(i + 2).values as ExcelJS.CellValue[]).slice(1),
+      );
       rows.reverse().forEach((values, i) => {
         for (let c = 0; c < 15; c++) ws.getRow(i + 2).getCell(c + 1).value = values[c] ?? null;
       });
@@ -130,7 +171,8 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
       cellOf(ws, '4.2', 'Maturity (0–5)').value = null;
       cellOf(ws, '5.2', 'Owner email').value = contributor.user!.email.toUpperCase();
       cellOf(ws, '5.2', 'Target date (YYYY-MM-DD)').value = '2027-03-31';
-      cellOf(ws, '5.2', 'Evidence links (one per line)').value = 'https://wiki.example.com/ai-policy\r\nhttps://wiki.example.com/ai-policy-approval\n';
+      cellOf(ws, '5.2', 'Evidence links (one per line)').value =
+        'https://wiki.example.com/ai-policy\r\nhttps://wiki.example.com/ai-policy-approval\n';
       cellOf(ws, '6.1.2', 'Result').value = 'partially_conformant';
       cellOf(ws, 'A.2.3', 'Result').value = 'Not applicable';
       cellOf(ws, 'A.2.3', 'Justification').value = '  We have no other organizational policies yet.  ';
@@ -144,9 +186,19 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     expect([...res.body.items].sort()).toEqual(['4.1', '4.2', '5.2', '6.1.2', 'A.2.3']);
 
     const expected: Record<string, Partial<Item>> = {
-      '4.1': { status: 'in_progress', result: 'conformant', maturity: 3, notes: 'Context analysis reviewed by the board every year.' },
+      '4.1': {
+        status: 'in_progress',
+        result: 'conformant',
+        maturity: 3,
+        notes: 'Context analysis reviewed by the board every year.',
+      },
       '4.2': { result: null, maturity: null },
-      '5.2': { ownerId: contributor.user!.id, owner: { id: contributor.user!.id, name: contributor.user!.name, email: contributor.user!.email }, targetDate: '2027-03-31', evidenceLinks: ['https://wiki.example.com/ai-policy', 'https://wiki.example.com/ai-policy-approval'] },
+      '5.2': {
+        ownerId: contributor.user!.id,
+        owner: { id: contributor.user!.id, name: contributor.user!.name, email: contributor.user!.email },
+        targetDate: '2027-03-31',
+        evidenceLinks: ['https://wiki.example.com/ai-policy', 'https://wiki.example.com/ai-policy-approval'],
+      },
       // The file said "Not started" next to the new result: that is what the item now says.
       '6.1.2': { status: 'not_started', result: 'partially_conformant' },
       'A.2.3': { result: 'not_applicable', justification: 'We have no other organizational policies yet.' },
@@ -155,14 +207,18 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     for (const [i, item] of after.items.entries()) {
       const was = before.items[i]!;
       const change = expected[item.ref];
-      if (change) expect(item, item.ref).toEqual({ ...was, ...change, version: was.version + 1, updatedAt: item.updatedAt });
+      if (change)
+        expect(item, item.ref).toEqual({ ...was, ...change, version: was.version + 1, updatedAt: item.updatedAt });
       else expect(item, item.ref).toEqual(was);
     }
     const newEvents = after.events.length - before.events.length;
     expect(newEvents).toBe(5);
     const events = (await owner.get(`/api/orgs/${orgId}/audit-events?limit=5`)).body.items;
     expect(events.every((e: { action: string }) => e.action === 'gap_item.updated')).toBe(true);
-    expect(events.find((e: { before: { ref: string } }) => e.before.ref === 'A.2.3')).toMatchObject({ before: { result: null }, after: { result: 'not_applicable' } });
+    expect(events.find((e: { before: { ref: string } }) => e.before.ref === 'A.2.3')).toMatchObject({
+      before: { result: null },
+      after: { result: 'not_applicable' },
+    });
 
     // The same file again: its rows are now older than the items but change nothing, so all is well.
     const again = await upload(owner, `${base}/${a.id}/import`, bytes);
@@ -171,7 +227,11 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     expect((await state(a.id)).events).toEqual(after.events);
   });
 
-  const BAD: { name: string; edit: (ws: ExcelJS.Worksheet) => void; issues: (ws: ExcelJS.Worksheet) => { ref: string | null; column: string; message: RegExp }[] }[] = [
+  const BAD: {
+    name: string;
+    edit: (ws: ExcelJS.Worksheet) => void;
+    issues: (ws: ExcelJS.Worksheet) => { ref: string | null; column: string; message: RegExp }[];
+  }[] = [
     {
       name: 'an unknown ref',
       edit: (ws) => (cellOf(ws, '9.3.3', 'Ref').value = 'A.99.1'),
@@ -180,7 +240,13 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     {
       name: 'a result that is not one of the choices',
       edit: (ws) => (cellOf(ws, '5.3', 'Result').value = 'Mostly fine'),
-      issues: () => [{ ref: '5.3', column: 'Result', message: /Result "Mostly fine" is not one of: Conformant, Partially conformant/ }],
+      issues: () => [
+        {
+          ref: '5.3',
+          column: 'Result',
+          message: /Result "Mostly fine" is not one of: Conformant, Partially conformant/,
+        },
+      ],
     },
     {
       name: 'not applicable on a clause requirement',
@@ -188,17 +254,27 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
         cellOf(ws, '6.1.2', 'Result').value = 'Not applicable';
         cellOf(ws, '6.1.2', 'Justification').value = 'We do not do risk.';
       },
-      issues: () => [{ ref: '6.1.2', column: 'Result', message: /6\.1\.2 is a requirement of clauses 4–10: every one applies/ }],
+      issues: () => [
+        { ref: '6.1.2', column: 'Result', message: /6\.1\.2 is a requirement of clauses 4–10: every one applies/ },
+      ],
     },
     {
       name: 'not applicable without a justification',
       edit: (ws) => (cellOf(ws, 'A.3.2', 'Result').value = 'Not applicable'),
-      issues: () => [{ ref: 'A.3.2', column: 'Result', message: /Give a justification to mark A\.3\.2 not applicable/ }],
+      issues: () => [
+        { ref: 'A.3.2', column: 'Result', message: /Give a justification to mark A\.3\.2 not applicable/ },
+      ],
     },
     {
       name: 'a date that is not YYYY-MM-DD',
       edit: (ws) => (cellOf(ws, '7.2', 'Target date (YYYY-MM-DD)').value = '31/12/2027'),
-      issues: () => [{ ref: '7.2', column: 'Target date (YYYY-MM-DD)', message: /Target date must be a real date written year-month-day, such as 2027-03-31 \("31\/12\/2027"\)/ }],
+      issues: () => [
+        {
+          ref: '7.2',
+          column: 'Target date (YYYY-MM-DD)',
+          message: /Target date must be a real date written year-month-day, such as 2027-03-31 \("31\/12\/2027"\)/,
+        },
+      ],
     },
     {
       name: 'a maturity out of range',
@@ -216,7 +292,11 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
       issues: (ws) => [
         { ref: '8.1', column: 'Owner email', message: /stranger@example\.com is not a current member/ },
         { ref: '8.2', column: 'Evidence links (one per line)', message: /full URL.*line 2: "see the wiki"/ },
-        { ref: '4.4', column: 'Ref', message: new RegExp(`4\\.4 appears twice \\(rows ${cellOf(ws, '4.4', 'Ref').row} and ${ws.rowCount}\\)`) },
+        {
+          ref: '4.4',
+          column: 'Ref',
+          message: new RegExp(`4\\.4 appears twice \\(rows ${cellOf(ws, '4.4', 'Ref').row} and ${ws.rowCount}\\)`),
+        },
       ],
     },
   ];
@@ -235,11 +315,15 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
       const res = await upload(owner, `${base}/${a.id}/import`, bytes);
       expect(res.status, res.text).toBe(422);
       expect(res.body.error.code).toBe('IMPORT_REJECTED');
-      expect(res.body.error.message).toMatch(/^The workbook was not imported: \d+ problems? in \d+ rows?; nothing was changed\. Row \d+/);
+      expect(res.body.error.message).toMatch(
+        /^The workbook was not imported: \d+ problems? in \d+ rows?; nothing was changed\. Row \d+/,
+      );
       const want = bad.issues(sheet!);
       expect(res.body.error.details.issues).toHaveLength(want.length);
       for (const w of want) {
-        const got = res.body.error.details.issues.find((i: { ref: string; column: string }) => i.ref === w.ref && i.column === w.column);
+        const got = res.body.error.details.issues.find(
+          (i: { ref: string; column: string }) => i.ref === w.ref && i.column === w.column,
+        );
         expect(got, JSON.stringify(res.body.error.details.issues)).toBeDefined();
         expect(got.message).toMatch(w.message);
         expect(got.row).toBeGreaterThan(1);
@@ -260,7 +344,15 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     const res = await upload(owner, `${base}/${a.id}/import`, await save(wb));
     expect(res.status).toBe(422);
     expect(res.body.error.details.issues).toEqual([
-      { row: cellOf(ws, '4.3', 'Ref').row, ref: '4.3', column: 'Version', cell: `O${cellOf(ws, '4.3', 'Ref').row}`, message: expect.stringMatching(/^Changed in Fortytwo after this file was exported \(now version 2, this row has 1\)/) },
+      {
+        row: cellOf(ws, '4.3', 'Ref').row,
+        ref: '4.3',
+        column: 'Version',
+        cell: `O${cellOf(ws, '4.3', 'Ref').row}`,
+        message: expect.stringMatching(
+          /^Changed in Fortytwo after this file was exported \(now version 2, this row has 1\)/,
+        ),
+      },
     ]);
     expect(await state(a.id)).toEqual(before);
   });
@@ -271,12 +363,28 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     const url = `${base}/${a.id}/import`;
     const before = await state(a.id);
     const cases: [string, Buffer, RegExp][] = [
-      ['no hidden sheet', await edited(a.id, (_ws, wb) => wb.removeWorksheet(wb.getWorksheet('fortytwo')!.id)), /not a Fortytwo gap assessment export/],
-      ['a renamed column', await edited(a.id, (ws) => (ws.getRow(1).getCell(8).value = 'Outcome')), /Column H of the sheet "Assessment" should be headed "Result" but is "Outcome"/],
+      [
+        'no hidden sheet',
+        await edited(a.id, (_ws, wb) => wb.removeWorksheet(wb.getWorksheet('fortytwo')!.id)),
+        /not a Fortytwo gap assessment export/,
+      ],
+      [
+        'a renamed column',
+        await edited(a.id, (ws) => (ws.getRow(1).getCell(8).value = 'Outcome')),
+        /Column H of the sheet "Assessment" should be headed "Result" but is "Outcome"/,
+      ],
       ['a renamed sheet', await edited(a.id, (ws) => (ws.name = 'My answers')), /no sheet named "Assessment"/],
-      ['another assessment', await exportXlsx(other.id), /exported from another assessment \("Another one"\), not from "Target"/],
+      [
+        'another assessment',
+        await exportXlsx(other.id),
+        /exported from another assessment \("Another one"\), not from "Target"/,
+      ],
       ['garbage', Buffer.from('this is not a workbook, just some text pretending to be one'), /not an \.xlsx workbook/],
-      ['a broken zip', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]), /not a readable \.xlsx workbook/],
+      [
+        'a broken zip',
+        Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]),
+        /not a readable \.xlsx workbook/,
+      ],
       ['an empty file', Buffer.alloc(0), /The uploaded file is empty/],
     ];
     for (const [what, bytes, message] of cases) {
@@ -300,7 +408,10 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     const url = `${base}/${a.id}/import`;
     const json = await owner.post(url, { file: 'nope' });
     expect(json.status).toBe(415);
-    expect(json.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('multipart/form-data') });
+    expect(json.body.error).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: expect.stringContaining('multipart/form-data'),
+    });
     const raw = await owner.request('POST', url, 'PK..', { 'content-type': 'application/octet-stream' });
     expect(raw.status).toBe(415);
     expect(raw.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -320,17 +431,48 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
 
   it('exports the same rows as CSV, with formula cells neutralized (fullwidth signs too), and the workbook keeps them as text', async () => {
     const a = await create('CSV export');
-    await answer(a.id, '4.1', { result: 'conformant', notes: '=HYPERLINK("http://evil")', evidenceLinks: ['https://a.example.com', 'https://b.example.com'], ownerId: contributor.user!.id });
+    await answer(a.id, '4.1', {
+      result: 'conformant',
+      notes: '=HYPERLINK("http://evil")',
+      evidenceLinks: ['https://a.example.com', 'https://b.example.com'],
+      ownerId: contributor.user!.id,
+    });
     await answer(a.id, '4.2', { notes: '\uFF1D1+1', justification: '\u200B\uFF20SUM(A1)' });
     const res = await owner.get(`${base}/${a.id}/export.csv`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="gap-assessment-csv-export-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="gap-assessment-csv-export-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const rows = parseCsv(res.text);
     expect(rows).toHaveLength(71);
-    expect(rows[0]!.cells).toEqual(['Ref', 'Requirement', 'Section', 'Documented information', 'What it asks', 'What an auditor looks for', 'Status', 'Result', 'Maturity (0–5)', 'Justification', 'Current practice notes', 'Owner email', 'Target date (YYYY-MM-DD)', 'Evidence links (one per line)', 'Version']);
+    expect(rows[0]!.cells).toEqual([
+      'Ref',
+      'Requirement',
+      'Section',
+      'Documented information',
+      'What it asks',
+      'What an auditor looks for',
+      'Status',
+      'Result',
+      'Maturity (0–5)',
+      'Justification',
+      'Current practice notes',
+      'Owner email',
+      'Target date (YYYY-MM-DD)',
+      'Evidence links (one per line)',
+      'Version',
+    ]);
     const r = rows[1]!.cells;
-    expect([r[0], r[6], r[7], r[10], r[11], r[13], r[14]]).toEqual(['4.1', 'In progress', 'Conformant', `'=HYPERLINK("http://evil")`, contributor.user!.email, 'https://a.example.com\nhttps://b.example.com', '2']);
+    expect([r[0], r[6], r[7], r[10], r[11], r[13], r[14]]).toEqual([
+      '4.1',
+      'In progress',
+      'Conformant',
+      `'=HYPERLINK("http://evil")`,
+      contributor.user!.email,
+      'https://a.example.com\nhttps://b.example.com',
+      '2',
+    ]);
     expect([rows[2]!.cells[9], rows[2]!.cells[10]]).toEqual(["'\u200B\uFF20SUM(A1)", "'\uFF1D1+1"]);
     expect(rows[70]!.cells.slice(0, 2)).toEqual(['A.10.4', 'Customers']);
     // The workbook writes user text as strings: no cell of the answers sheet is a formula.
@@ -346,12 +488,29 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
 
     const docx = await download(owner, `${base}/${a.id}/report.docx`);
     expect(docx.status).toBe(200);
-    expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(docx.headers['content-disposition']).toMatch(/^attachment; filename="gap-report-report-2026-\d{4}-\d{2}-\d{2}\.docx"$/);
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.headers['content-disposition']).toMatch(
+      /^attachment; filename="gap-report-report-2026-\d{4}-\d{2}-\d{2}\.docx"$/,
+    );
     expect(docx.bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
     const xml = unzipEntry(docx.bytes, 'word/document.xml')!;
     const words = xml.replace(/<[^>]+>/g, ' ');
-    for (const text of ['Gap analysis report', 'Export Works Ltd', 'Report 2026', 'Overall readiness is 1.4%', 'Readiness = 100 ×', 'Context of the organization', 'Third-party and customer relationships', 'Gap list', '69 gaps', contributor.user!.name, '2027-02-28', '1 open, next due 2027-01-15']) {
+    for (const text of [
+      'Gap analysis report',
+      'Export Works Ltd',
+      'Report 2026',
+      'Overall readiness is 1.4%',
+      'Readiness = 100 ×',
+      'Context of the organization',
+      'Third-party and customer relationships',
+      'Gap list',
+      '69 gaps',
+      contributor.user!.name,
+      '2027-02-28',
+      '1 open, next due 2027-01-15',
+    ]) {
       expect(words, text).toContain(text);
     }
     const list = words.slice(words.indexOf('Gap list'));
@@ -366,10 +525,14 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     expect(pdf.bytes.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeGreaterThanOrEqual(5);
   });
 
-  itWithLibreOffice('writes a .docx that LibreOffice opens and converts to PDF', async () => {
-    const a = await create('LibreOffice check');
-    await answer(a.id, '4.1', { result: 'partially_conformant' });
-    const docx = await download(owner, `${base}/${a.id}/report.docx`);
-    expect(libreOfficePages(docx.bytes, 'report.docx')).toBeGreaterThanOrEqual(4);
-  }, 180_000);
+  itWithLibreOffice(
+    'writes a .docx that LibreOffice opens and converts to PDF',
+    async () => {
+      const a = await create('LibreOffice check');
+      await answer(a.id, '4.1', { result: 'partially_conformant' });
+      const docx = await download(owner, `${base}/${a.id}/report.docx`);
+      expect(libreOfficePages(docx.bytes, 'report.docx')).toBeGreaterThanOrEqual(4);
+    },
+    180_000,
+  );
 });

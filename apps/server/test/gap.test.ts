@@ -26,7 +26,15 @@ describeEachDialect('gap analysis', (ctx) => {
   it('creates an assessment with one unanswered item per assessable requirement (70), in catalogue order', async () => {
     const a = await create();
     expect(a.items).toHaveLength(70);
-    expect(a.items[0]).toMatchObject({ ref: '4.1', title: 'Understanding the organization and its context', section: '4', status: 'not_started', result: null, maturity: null, version: 1 });
+    expect(a.items[0]).toMatchObject({
+      ref: '4.1',
+      title: 'Understanding the organization and its context',
+      section: '4',
+      status: 'not_started',
+      result: null,
+      maturity: null,
+      version: 1,
+    });
     expect(a.items[32]).toMatchObject({ ref: 'A.2.2', section: 'A.2' });
     expect(a.items.at(-1)!.ref).toBe('A.10.4');
     const scores = await owner.get(`${base}/${a.id}/scores`);
@@ -37,7 +45,11 @@ describeEachDialect('gap analysis', (ctx) => {
 
   it('answers an item, with optimistic locking, and the scores follow', async () => {
     const a = await create();
-    const res = await answer(a.id, '4.1', { result: 'conformant', maturity: 3, notes: 'Context analysis reviewed yearly.' });
+    const res = await answer(a.id, '4.1', {
+      result: 'conformant',
+      maturity: 3,
+      notes: 'Context analysis reviewed yearly.',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ result: 'conformant', maturity: 3, status: 'in_progress', version: 2 });
     const stale = await owner.patch(`${base}/${a.id}/items/4.1`, { version: 1, result: 'nonconformant' });
@@ -49,7 +61,11 @@ describeEachDialect('gap analysis', (ctx) => {
     expect(scores.overall).toBe(2.1); // 1.5 / 70
     expect(scores.maturity.overall).toBe(3);
     const events = await owner.get(`/api/orgs/${orgId}/audit-events?limit=5`);
-    expect(events.body.items[0]).toMatchObject({ action: 'gap_item.updated', before: { ref: '4.2', result: null }, after: { ref: '4.2', result: 'partially_conformant' } });
+    expect(events.body.items[0]).toMatchObject({
+      action: 'gap_item.updated',
+      before: { ref: '4.2', result: null },
+      after: { ref: '4.2', result: 'partially_conformant' },
+    });
   });
 
   it('allows not applicable only on Annex A controls, with a justification (422 otherwise)', async () => {
@@ -60,7 +76,10 @@ describeEachDialect('gap analysis', (ctx) => {
     const noReason = await answer(a.id, 'A.10.4', { result: 'not_applicable' });
     expect(noReason.status).toBe(422);
     expect(noReason.body.error.details.field).toBe('result');
-    const ok = await answer(a.id, 'A.10.4', { result: 'not_applicable', justification: 'Internal use only: we have no customers for AI.' });
+    const ok = await answer(a.id, 'A.10.4', {
+      result: 'not_applicable',
+      justification: 'Internal use only: we have no customers for AI.',
+    });
     expect(ok.status).toBe(200);
     const clearing = await answer(a.id, 'A.10.4', { justification: '' });
     expect(clearing.status).toBe(422);
@@ -91,12 +110,22 @@ describeEachDialect('gap analysis', (ctx) => {
   it('links AI systems, an owner, a target date and evidence links', async () => {
     const a = await create();
     const sys = await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: 'Gap-linked system' }));
-    const res = await answer(a.id, 'A.6.2.4', { aiSystemIds: [sys.body.id], ownerId: owner.user!.id, targetDate: '2027-03-31', evidenceLinks: ['https://wiki.example.com/test-plan'] });
+    const res = await answer(a.id, 'A.6.2.4', {
+      aiSystemIds: [sys.body.id],
+      ownerId: owner.user!.id,
+      targetDate: '2027-03-31',
+      evidenceLinks: ['https://wiki.example.com/test-plan'],
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ aiSystemIds: [sys.body.id], owner: { id: owner.user!.id }, targetDate: '2027-03-31', evidenceLinks: ['https://wiki.example.com/test-plan'] });
+    expect(res.body).toMatchObject({
+      aiSystemIds: [sys.body.id],
+      owner: { id: owner.user!.id },
+      targetDate: '2027-03-31',
+      evidenceLinks: ['https://wiki.example.com/test-plan'],
+    });
   });
 
-  it('lists gaps in order and turns them into actions on the owner\'s task list', async () => {
+  it("lists gaps in order and turns them into actions on the owner's task list", async () => {
     const a = await create();
     await answer(a.id, '4.3', { result: 'conformant' });
     await answer(a.id, 'A.2.3', { result: 'not_applicable', justification: 'No other policies exist yet.' });
@@ -108,19 +137,31 @@ describeEachDialect('gap analysis', (ctx) => {
     expect(gaps[0]!.ref).toBe('4.4');
 
     const contributor = await addMember(ctx(), owner, orgId, 'contributor');
-    const made = await owner.post(`${base}/${a.id}/actions`, { refs: ['4.4', '6.1.2'], ownerId: contributor.user!.id, dueDate: '2027-01-31' });
+    const made = await owner.post(`${base}/${a.id}/actions`, {
+      refs: ['4.4', '6.1.2'],
+      ownerId: contributor.user!.id,
+      dueDate: '2027-01-31',
+    });
     expect(made.status).toBe(201);
-    expect(made.body.items.map((x: { title: string }) => x.title)).toEqual(['Close the gap on 4.4 AI management system', 'Close the gap on 6.1.2 AI risk assessment']);
+    expect(made.body.items.map((x: { title: string }) => x.title)).toEqual([
+      'Close the gap on 4.4 AI management system',
+      'Close the gap on 6.1.2 AI risk assessment',
+    ]);
     const after = (await owner.get(`${base}/${a.id}/gaps`)).body.items as (Item & { actions: unknown[] })[];
     expect(after.find((g) => g.ref === '4.4')!.actions).toHaveLength(1);
     const tasks = await contributor.get('/api/me/tasks');
-    expect(tasks.body.items.map((t: { sourceRef: string; organizationName: string }) => [t.sourceRef, t.organizationName])).toEqual([
+    expect(
+      tasks.body.items.map((t: { sourceRef: string; organizationName: string }) => [t.sourceRef, t.organizationName]),
+    ).toEqual([
       ['4.4', 'Gap Org'],
       ['6.1.2', 'Gap Org'],
     ]);
     const mine = await contributor.get(`/api/orgs/${orgId}/actions?ownerId=me`);
     expect(mine.body.items).toHaveLength(2);
-    const done = await contributor.patch(`/api/orgs/${orgId}/actions/${mine.body.items[0].id}`, { version: 1, status: 'done' });
+    const done = await contributor.patch(`/api/orgs/${orgId}/actions/${mine.body.items[0].id}`, {
+      version: 1,
+      status: 'done',
+    });
     expect(done.status).toBe(200);
     expect((await contributor.get('/api/me/tasks')).body.items).toHaveLength(1);
 
@@ -142,11 +183,18 @@ describeEachDialect('gap analysis', (ctx) => {
 
     await answer(a.id, '4.1', { result: 'conformant' });
     await answer(a.id, '4.2', { result: 'nonconformant' });
-    await answer(a.id, 'A.3.3', { result: 'not_applicable', justification: 'Covered by the group whistleblowing line.' });
+    await answer(a.id, 'A.3.3', {
+      result: 'not_applicable',
+      justification: 'Covered by the group whistleblowing line.',
+    });
     const cmp = await owner.get(`${base}/${a.id}/compare?with=${snap.body.id}`);
     expect(cmp.status).toBe(200);
     expect(cmp.body.counts).toEqual({ improved: 1, regressed: 1, unchanged: 67, changed: 1 });
-    expect(cmp.body.items.find((i: { ref: string }) => i.ref === '4.1')).toMatchObject({ before: 'partially_conformant', after: 'conformant', change: 'improved' });
+    expect(cmp.body.items.find((i: { ref: string }) => i.ref === '4.1')).toMatchObject({
+      before: 'partially_conformant',
+      after: 'conformant',
+      change: 'improved',
+    });
     expect(cmp.body.scores.byClause['4']).toEqual({ before: 37.5, after: 25, delta: -12.5 });
 
     const prog = await owner.get(`${base}/progress`);
@@ -163,7 +211,14 @@ describeEachDialect('gap analysis', (ctx) => {
     const other = await newOrgOwner(ctx(), 'Other Gap Org');
     expect((await other.owner.get(`${base}/${a.id}`)).status).toBe(404);
     expect((await other.owner.get(`/api/orgs/${other.orgId}/gap-assessments/${a.id}`)).status).toBe(404);
-    expect((await other.owner.patch(`/api/orgs/${other.orgId}/gap-assessments/${a.id}/items/4.1`, { version: 1, result: 'conformant' })).status).toBe(404);
+    expect(
+      (
+        await other.owner.patch(`/api/orgs/${other.orgId}/gap-assessments/${a.id}/items/4.1`, {
+          version: 1,
+          result: 'conformant',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('renames and deletes an assessment, keeping its answers in the audit trail', async () => {

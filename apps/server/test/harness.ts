@@ -15,7 +15,11 @@ export type DialectName = 'sqlite' | 'postgres';
  * Runs the same suite against a fresh SQLite file and a fresh PostgreSQL database. Without
  * TEST_DATABASE_URL the PostgreSQL half is skipped with its reason in the test name, never silently.
  */
-export function describeEachDialect(title: string, suite: (ctx: () => TestServer) => void, opts: { env?: () => NodeJS.ProcessEnv } = {}) {
+export function describeEachDialect(
+  title: string,
+  suite: (ctx: () => TestServer) => void,
+  opts: { env?: () => NodeJS.ProcessEnv } = {},
+) {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     if (dialect === 'postgres' && !process.env.TEST_DATABASE_URL) {
       describe.skip(`${title} [postgres] (skipped: TEST_DATABASE_URL not set)`, () => suite(() => undefined as never));
@@ -37,7 +41,12 @@ export function describeEachDialect(title: string, suite: (ctx: () => TestServer
   }
 }
 
-export type TestServer = Server & { dialect: DialectName; databaseUrl: string | undefined; dataDir: string; stop: () => Promise<void> };
+export type TestServer = Server & {
+  dialect: DialectName;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  stop: () => Promise<void>;
+};
 
 /**
  * Another server process's view of the same PostgreSQL database: its own pool and app, as when
@@ -45,8 +54,13 @@ export type TestServer = Server & { dialect: DialectName; databaseUrl: string | 
  * in on one instance works on the other (`new Client(other, c.auth, c.user)`).
  */
 export async function otherInstance(ts: TestServer, env: NodeJS.ProcessEnv = {}): Promise<Server> {
-  if (ts.dialect !== 'postgres' || !ts.databaseUrl) throw new Error('a second instance shares a PostgreSQL database; SQLite serves one process');
-  const config = { ...loadConfig({ DATA_DIR: ts.dataDir, LOG_LEVEL: 'silent', ...env }), databaseUrl: ts.databaseUrl, webDist: path.join(ts.dataDir, 'no-web') };
+  if (ts.dialect !== 'postgres' || !ts.databaseUrl)
+    throw new Error('a second instance shares a PostgreSQL database; SQLite serves one process');
+  const config = {
+    ...loadConfig({ DATA_DIR: ts.dataDir, LOG_LEVEL: 'silent', ...env }),
+    databaseUrl: ts.databaseUrl,
+    webDist: path.join(ts.dataDir, 'no-web'),
+  };
   const server = await createServer(config, { logger: false });
   await server.app.ready();
   return server;
@@ -56,7 +70,10 @@ export async function otherInstance(ts: TestServer, env: NodeJS.ProcessEnv = {})
  * `beforeStart` runs on the fresh, empty database before the server migrates it (e.g. to build an
  * older schema); `env` adds configuration (e.g. SMTP_URL of an in-process mail server).
  */
-export async function startTestServer(dialect: DialectName, opts: { beforeStart?: (handle: DbHandle) => Promise<void>; env?: NodeJS.ProcessEnv | undefined } = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: DialectName,
+  opts: { beforeStart?: (handle: DbHandle) => Promise<void>; env?: NodeJS.ProcessEnv | undefined } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-test-'));
   let dropDb = async () => {};
   let databaseUrl: string | undefined;
@@ -87,7 +104,11 @@ export async function startTestServer(dialect: DialectName, opts: { beforeStart?
       await c.end();
     };
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }), databaseUrl, webDist: path.join(dataDir, 'no-web') };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }),
+    databaseUrl,
+    webDist: path.join(dataDir, 'no-web'),
+  };
   const handle: DbHandle = connect({ databaseUrl, dataDir });
   await opts.beforeStart?.(handle);
   const server = await createServer(config, { logger: false, handle });
@@ -116,7 +137,12 @@ export class Client {
     readonly user?: { id: string; email: string; name: string },
   ) {}
 
-  async request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, body?: Body, headers: Record<string, string> = {}): Promise<Res<T>> {
+  async request<T = any>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
+    url: string,
+    body?: Body,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.auth.bearer) h.authorization = `Bearer ${this.auth.bearer}`;
     if (this.auth.cookie) h.cookie = `ft_session=${this.auth.cookie}`;
@@ -126,7 +152,12 @@ export class Client {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       h['content-type'] ??= 'application/json';
     }
-    const res = await this.server.app.inject({ method, url, headers: h, ...(payload === undefined ? {} : { payload }) });
+    const res = await this.server.app.inject({
+      method,
+      url,
+      headers: h,
+      ...(payload === undefined ? {} : { payload }),
+    });
     let parsed: unknown = undefined;
     try {
       parsed = res.body ? JSON.parse(res.body) : undefined;
@@ -182,7 +213,12 @@ export async function newOrgOwner(server: Server, orgName = 'Test Org'): Promise
   const setUp = (await anonymous(server).get<{ setUp: boolean }>('/api/setup')).body.setUp;
   const email = uniqueEmail('owner');
   if (!setUp) {
-    const res = await anonymous(server).post('/api/setup', { email, password: PASSWORD, name: 'Olivia Owner', organizationName: orgName });
+    const res = await anonymous(server).post('/api/setup', {
+      email,
+      password: PASSWORD,
+      name: 'Olivia Owner',
+      organizationName: orgName,
+    });
     if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${res.text}`);
     return { owner: await signIn(server, email), orgId: res.body.organization.id };
   }
@@ -199,18 +235,36 @@ const firstOwners = new WeakMap<Server, Client>();
 async function firstOwner(server: Server): Promise<Client> {
   const known = firstOwners.get(server);
   if (known) return known;
-  const row = await server.handle.db.selectFrom('users').select('email').orderBy('createdAt').limit(1).executeTakeFirstOrThrow();
+  const row = await server.handle.db
+    .selectFrom('users')
+    .select('email')
+    .orderBy('createdAt')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const c = await signIn(server, row.email);
   firstOwners.set(server, c);
   return c;
 }
 
 /** Invites a new user with `role` and accepts as them; returns their signed-in client. */
-export async function addMember(server: Server, inviter: Client, orgId: string, role: Role, opts: { email?: string; expiresAt?: string } = {}): Promise<Client> {
+export async function addMember(
+  server: Server,
+  inviter: Client,
+  orgId: string,
+  role: Role,
+  opts: { email?: string; expiresAt?: string } = {},
+): Promise<Client> {
   const email = opts.email ?? uniqueEmail(role);
-  const inv = await inviter.post(`/api/orgs/${orgId}/invitations`, { email, role, ...(opts.expiresAt ? { expiresAt: opts.expiresAt } : {}) });
+  const inv = await inviter.post(`/api/orgs/${orgId}/invitations`, {
+    email,
+    role,
+    ...(opts.expiresAt ? { expiresAt: opts.expiresAt } : {}),
+  });
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${inv.text}`);
-  const acc = await anonymous(server).post(`/api/invitations/${inv.body.token}/accept`, { name: `${role} person`, password: PASSWORD });
+  const acc = await anonymous(server).post(`/api/invitations/${inv.body.token}/accept`, {
+    name: `${role} person`,
+    password: PASSWORD,
+  });
   if (acc.status !== 200) throw new Error(`accept failed: ${acc.status} ${acc.text}`);
   return signIn(server, email);
 }

@@ -1,7 +1,16 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sha256 } from '../src/platform/auth/secrets';
 import type { Server } from '../src/server';
-import { addMember, anonymous, type Client, describeEachDialect, newOrgOwner, PASSWORD, signIn, tokenClient } from './harness';
+import {
+  addMember,
+  anonymous,
+  type Client,
+  describeEachDialect,
+  newOrgOwner,
+  PASSWORD,
+  signIn,
+  tokenClient,
+} from './harness';
 import { sameDatabaseServer } from './identity-support';
 
 // Issue 17, item 13: change password, owner-issued reset links, sign out everywhere, and an
@@ -15,8 +24,14 @@ const login = (server: Server, email: string, password: string, remoteAddress = 
 
 describeEachDialect('account: passwords and sessions', (ctx) => {
   const accountEvents = (userId: string) =>
-    ctx().handle.db.selectFrom('auditEvents').selectAll().where('chain', '=', `user:${userId}`).orderBy('seq').execute();
-  const sessionRow = (c: Client) => ctx().handle.db.selectFrom('sessions').selectAll().where('id', '=', sha256(c.auth.cookie!)).executeTakeFirst();
+    ctx()
+      .handle.db.selectFrom('auditEvents')
+      .selectAll()
+      .where('chain', '=', `user:${userId}`)
+      .orderBy('seq')
+      .execute();
+  const sessionRow = (c: Client) =>
+    ctx().handle.db.selectFrom('sessions').selectAll().where('id', '=', sha256(c.auth.cookie!)).executeTakeFirst();
 
   // The first owner signs in for every later newOrgOwner(): keep that account out of these tests.
   beforeAll(async () => {
@@ -41,9 +56,18 @@ describeEachDialect('account: passwords and sessions', (ctx) => {
 
     const events = await accountEvents(owner.user!.id);
     const changed = events.find((e) => e.action === 'user.password_changed');
-    expect(changed).toMatchObject({ actorId: owner.user!.id, orgId: null, entityType: 'user', entityId: owner.user!.id });
+    expect(changed).toMatchObject({
+      actorId: owner.user!.id,
+      orgId: null,
+      entityType: 'user',
+      entityId: owner.user!.id,
+    });
     expect(JSON.parse(changed!.after!)).toEqual({ otherSessionsEnded: 1 });
-    const stored = await ctx().handle.db.selectFrom('users').select('passwordHash').where('id', '=', owner.user!.id).executeTakeFirstOrThrow();
+    const stored = await ctx()
+      .handle.db.selectFrom('users')
+      .select('passwordHash')
+      .where('id', '=', owner.user!.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(events)).not.toContain(stored.passwordHash);
     expect(JSON.stringify(events)).not.toContain(NEW_PASSWORD);
   });
@@ -51,9 +75,14 @@ describeEachDialect('account: passwords and sessions', (ctx) => {
   it('refuses a wrong current password on its field and counts it like a failed sign-in', async () => {
     const { owner } = await newOrgOwner(ctx());
     for (let i = 0; i < 5; i++) {
-      const wrong = await owner.post('/api/auth/password', { currentPassword: `not my password ${i}`, newPassword: NEW_PASSWORD });
+      const wrong = await owner.post('/api/auth/password', {
+        currentPassword: `not my password ${i}`,
+        newPassword: NEW_PASSWORD,
+      });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.error.details.issues).toEqual([{ path: 'body.currentPassword', message: 'The current password is wrong' }]);
+      expect(wrong.body.error.details.issues).toEqual([
+        { path: 'body.currentPassword', message: 'The current password is wrong' },
+      ]);
     }
     // A stolen session cannot guess the password either: the sign-in limit applies.
     const limited = await owner.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
@@ -65,10 +94,16 @@ describeEachDialect('account: passwords and sessions', (ctx) => {
     const { owner } = await newOrgOwner(ctx());
     const same = await owner.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: PASSWORD });
     expect(same.status).toBe(400);
-    expect(same.body.error.details.issues[0]).toMatchObject({ path: 'body.newPassword', message: expect.stringMatching(/current one/) });
+    expect(same.body.error.details.issues[0]).toMatchObject({
+      path: 'body.newPassword',
+      message: expect.stringMatching(/current one/),
+    });
     const weak = await owner.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'password1234' });
     expect(weak.status).toBe(400);
-    expect(weak.body.error.details.issues[0]).toMatchObject({ path: 'body.newPassword', message: expect.stringMatching(/most common passwords/) });
+    expect(weak.body.error.details.issues[0]).toMatchObject({
+      path: 'body.newPassword',
+      message: expect.stringMatching(/most common passwords/),
+    });
   });
 
   it('signs out everywhere: every session of the user ends, this one included; API tokens stay', async () => {
@@ -107,7 +142,11 @@ describeEachDialect('account: passwords and sessions', (ctx) => {
     const endsAt = new Date(now + 3_600_000).toISOString();
     await db
       .updateTable('sessions')
-      .set({ lastSeenAt: new Date(now - 2 * 3_600_000).toISOString(), expiresAt: new Date(now + 1_800_000).toISOString(), endsAt })
+      .set({
+        lastSeenAt: new Date(now - 2 * 3_600_000).toISOString(),
+        expiresAt: new Date(now + 1_800_000).toISOString(),
+        endsAt,
+      })
       .where('id', '=', row.id)
       .execute();
     expect((await owner.get('/api/me')).status).toBe(200);
@@ -116,7 +155,10 @@ describeEachDialect('account: passwords and sessions', (ctx) => {
     // Past its absolute end: refused and removed, although its idle expiry is days away.
     await db
       .updateTable('sessions')
-      .set({ endsAt: new Date(Date.now() - 1000).toISOString(), expiresAt: new Date(Date.now() + 10 * DAY).toISOString() })
+      .set({
+        endsAt: new Date(Date.now() - 1000).toISOString(),
+        expiresAt: new Date(Date.now() + 10 * DAY).toISOString(),
+      })
       .where('id', '=', row.id)
       .execute();
     expect((await owner.get('/api/me')).status).toBe(401);
@@ -126,7 +168,12 @@ describeEachDialect('account: passwords and sessions', (ctx) => {
     const old = await signIn(ctx(), owner.user!.email);
     await db
       .updateTable('sessions')
-      .set({ endsAt: null, idleSeconds: null, createdAt: new Date(Date.now() - 31 * DAY).toISOString(), expiresAt: new Date(Date.now() + DAY).toISOString() })
+      .set({
+        endsAt: null,
+        idleSeconds: null,
+        createdAt: new Date(Date.now() - 31 * DAY).toISOString(),
+        expiresAt: new Date(Date.now() + DAY).toISOString(),
+      })
       .where('id', '=', sha256(old.auth.cookie!))
       .execute();
     expect((await old.get('/api/me')).status).toBe(401);
@@ -140,7 +187,11 @@ describeEachDialect('account: passwords and sessions', (ctx) => {
       expect(res.statusCode).toBe(200);
       const cookie = res.cookies.find((c) => c.name === 'ft_session')!;
       expect(cookie.maxAge).toBe(2 * 86_400);
-      const row = (await ctx().handle.db.selectFrom('sessions').selectAll().where('id', '=', sha256(cookie.value)).executeTakeFirstOrThrow());
+      const row = await ctx()
+        .handle.db.selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', sha256(cookie.value))
+        .executeTakeFirstOrThrow();
       expect(Date.parse(row.endsAt!) - Date.parse(row.createdAt)).toBe(2 * DAY);
       expect(Date.parse(row.expiresAt) - Date.parse(row.createdAt)).toBe(DAY);
       expect(row.idleSeconds).toBe(86_400);
@@ -170,17 +221,28 @@ describeEachDialect('account: owner-issued password reset links', (ctx) => {
     expect(created.body).toMatchObject({ id: expect.any(String), user: member.user, expiresAt: expect.any(String) });
     expect(Date.parse(created.body.expiresAt) - Date.now()).toBeGreaterThan(23 * 3_600_000);
     expect(Date.parse(created.body.expiresAt) - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
-    const stored = await ctx().handle.db.selectFrom('passwordResets').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const stored = await ctx()
+      .handle.db.selectFrom('passwordResets')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect(stored.tokenHash).toBe(sha256(token));
     expect(JSON.stringify(stored)).not.toContain(token);
 
     const preview = await anonymous(ctx()).get(`/api/password-resets/${token}`);
     expect(preview.status).toBe(200);
-    expect(preview.body).toEqual({ email: member.user!.email, name: member.user!.name, expiresAt: created.body.expiresAt });
+    expect(preview.body).toEqual({
+      email: member.user!.email,
+      name: member.user!.name,
+      expiresAt: created.body.expiresAt,
+    });
 
     const weak = await anonymous(ctx()).post(`/api/password-resets/${token}`, { password: member.user!.email });
     expect(weak.status).toBe(400);
-    expect(weak.body.error.details.issues[0]).toMatchObject({ path: 'body.password', message: expect.stringMatching(/email/) });
+    expect(weak.body.error.details.issues[0]).toMatchObject({
+      path: 'body.password',
+      message: expect.stringMatching(/email/),
+    });
 
     const used = await anonymous(ctx()).post(`/api/password-resets/${token}`, { password: NEW_PASSWORD });
     expect(used.status).toBe(200);
@@ -193,13 +255,24 @@ describeEachDialect('account: owner-issued password reset links', (ctx) => {
 
     // Single use.
     expect((await anonymous(ctx()).get(`/api/password-resets/${token}`)).status).toBe(404);
-    expect((await anonymous(ctx()).post(`/api/password-resets/${token}`, { password: 'another fine long password' })).status).toBe(404);
+    expect(
+      (await anonymous(ctx()).post(`/api/password-resets/${token}`, { password: 'another fine long password' })).status,
+    ).toBe(404);
 
-    const orgTrail = (await owner.get(`/api/orgs/${orgId}/audit-events?entityType=password_reset`)).body.items as { action: string; actor: { id: string | null } }[];
+    const orgTrail = (await owner.get(`/api/orgs/${orgId}/audit-events?entityType=password_reset`)).body.items as {
+      action: string;
+      actor: { id: string | null };
+    }[];
     expect(orgTrail.map((e) => e.action).sort()).toEqual(['password_reset.created', 'password_reset.used']);
     expect(orgTrail.find((e) => e.action === 'password_reset.created')!.actor.id).toBe(owner.user!.id);
-    const accountTrail = await ctx().handle.db.selectFrom('auditEvents').selectAll().where('chain', '=', `user:${member.user!.id}`).execute();
-    expect(accountTrail.map((e) => e.action)).toEqual(expect.arrayContaining(['password_reset.created', 'user.password_reset']));
+    const accountTrail = await ctx()
+      .handle.db.selectFrom('auditEvents')
+      .selectAll()
+      .where('chain', '=', `user:${member.user!.id}`)
+      .execute();
+    expect(accountTrail.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['password_reset.created', 'user.password_reset']),
+    );
     expect(JSON.stringify([orgTrail, accountTrail])).not.toContain(token);
     expect((await owner.get(`/api/orgs/${orgId}/audit-events/verify`)).body.ok).toBe(true);
   });
@@ -212,13 +285,20 @@ describeEachDialect('account: owner-issued password reset links', (ctx) => {
     expect((await anonymous(ctx()).get(`/api/password-resets/${first}`)).status).toBe(404);
     expect((await anonymous(ctx()).get(`/api/password-resets/${second.body.token}`)).status).toBe(200);
 
-    await ctx().handle.db.updateTable('passwordResets').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('id', '=', second.body.id).execute();
-    const expired = await anonymous(ctx()).post(`/api/password-resets/${second.body.token}`, { password: NEW_PASSWORD });
+    await ctx()
+      .handle.db.updateTable('passwordResets')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', second.body.id)
+      .execute();
+    const expired = await anonymous(ctx()).post(`/api/password-resets/${second.body.token}`, {
+      password: NEW_PASSWORD,
+    });
     expect(expired.status).toBe(404);
     expect(expired.body.error.message).toMatch(/expired/);
 
     // Locked out by wrong guesses: the owner's new link is the way back in.
-    for (let i = 0; i < 5; i++) expect((await login(ctx(), member.user!.email, `guess number ${i}`, '10.72.0.1')).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(ctx(), member.user!.email, `guess number ${i}`, '10.72.0.1')).statusCode).toBe(401);
     expect((await login(ctx(), member.user!.email, PASSWORD, '10.72.0.1')).statusCode).toBe(429);
     const third = (await owner.post(resetPath(orgId, member.user!.id))).body.token as string;
     expect((await anonymous(ctx()).post(`/api/password-resets/${third}`, { password: NEW_PASSWORD })).status).toBe(200);
@@ -249,7 +329,9 @@ describeEachDialect('account: owner-issued password reset links', (ctx) => {
     const coOwner = await addMember(ctx(), owner, orgId, 'owner');
     const byCoOwner = (await coOwner.post(resetPath(orgId, staying.user!.id))).body.token as string;
     await owner.patch(`/api/orgs/${orgId}/members/${coOwner.user!.id}`, { version: 1, role: 'viewer' });
-    expect((await anonymous(ctx()).post(`/api/password-resets/${byCoOwner}`, { password: NEW_PASSWORD })).status).toBe(422);
+    expect((await anonymous(ctx()).post(`/api/password-resets/${byCoOwner}`, { password: NEW_PASSWORD })).status).toBe(
+      422,
+    );
     expect((await login(ctx(), staying.user!.email, PASSWORD)).statusCode).toBe(200);
   });
 

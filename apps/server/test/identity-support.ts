@@ -26,7 +26,11 @@ export async function sameDatabaseServer(ts: TestServer, env: Record<string, str
     const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(ts.handle.db);
     dataDir = path.dirname(rows.find((r) => r.name === 'main')!.file);
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }), databaseUrl, webDist: path.join(dataDir, 'no-web') };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }),
+    databaseUrl,
+    webDist: path.join(dataDir, 'no-web'),
+  };
   const server = await createServer(config, { logger: false, handle: connect({ databaseUrl, dataDir }) });
   await server.app.ready();
   return {

@@ -7,7 +7,15 @@ describeEachDialect('identity', (ctx) => {
     expect((await c.get('/api/health')).body).toEqual({ status: 'ok' });
     const doc = (await c.get('/api/openapi.json')).body;
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/setup', '/api/auth/login', '/api/me', '/api/tokens', '/api/orgs', '/api/orgs/{orgId}/ai-systems', '/api/orgs/{orgId}/audit-events/verify']) {
+    for (const p of [
+      '/api/setup',
+      '/api/auth/login',
+      '/api/me',
+      '/api/tokens',
+      '/api/orgs',
+      '/api/orgs/{orgId}/ai-systems',
+      '/api/orgs/{orgId}/audit-events/verify',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });
@@ -16,14 +24,24 @@ describeEachDialect('identity', (ctx) => {
     const c = anonymous(ctx());
     expect((await c.get('/api/setup')).body).toEqual({ setUp: false });
     const email = uniqueEmail('first');
-    const res = await c.post('/api/setup', { email, password: PASSWORD, name: 'First Owner', organizationName: 'Acme AI' });
+    const res = await c.post('/api/setup', {
+      email,
+      password: PASSWORD,
+      name: 'First Owner',
+      organizationName: 'Acme AI',
+    });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ email, name: 'First Owner' });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     expect(res.body.organization).toMatchObject({ name: 'Acme AI' });
     expect(String(res.headers['set-cookie'])).toMatch(/ft_session=.*HttpOnly.*SameSite=Lax/i);
 
-    const again = await c.post('/api/setup', { email: uniqueEmail(), password: PASSWORD, name: 'Intruder', organizationName: 'X' });
+    const again = await c.post('/api/setup', {
+      email: uniqueEmail(),
+      password: PASSWORD,
+      name: 'Intruder',
+      organizationName: 'X',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_SET_UP');
     expect((await c.get('/api/setup')).body).toEqual({ setUp: true });
@@ -33,17 +51,25 @@ describeEachDialect('identity', (ctx) => {
     const { owner, orgId } = await newOrgOwner(ctx());
     const me = await owner.get('/api/me');
     expect(me.status).toBe(200);
-    expect(me.body.memberships).toContainEqual(expect.objectContaining({ role: 'owner', organization: expect.objectContaining({ id: orgId }) }));
+    expect(me.body.memberships).toContainEqual(
+      expect.objectContaining({ role: 'owner', organization: expect.objectContaining({ id: orgId }) }),
+    );
     expect((await owner.post('/api/auth/logout')).status).toBe(204);
     expect((await owner.get('/api/me')).status).toBe(401);
   });
 
   it('refuses wrong credentials with 401 INVALID_CREDENTIALS, the same for unknown accounts', async () => {
     const { owner } = await newOrgOwner(ctx());
-    const wrong = await anonymous(ctx()).post('/api/auth/login', { email: owner.user!.email, password: 'wrong password here' });
+    const wrong = await anonymous(ctx()).post('/api/auth/login', {
+      email: owner.user!.email,
+      password: 'wrong password here',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
-    const unknown = await anonymous(ctx()).post('/api/auth/login', { email: uniqueEmail('nobody'), password: 'whatever it is' });
+    const unknown = await anonymous(ctx()).post('/api/auth/login', {
+      email: uniqueEmail('nobody'),
+      password: 'whatever it is',
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.body.error.message).toBe(wrong.body.error.message);
   });
@@ -51,7 +77,10 @@ describeEachDialect('identity', (ctx) => {
   it('rate-limits failed logins per account with 429, even for the right password', async () => {
     const { owner } = await newOrgOwner(ctx());
     const email = owner.user!.email;
-    for (let i = 0; i < 5; i++) expect((await anonymous(ctx()).post('/api/auth/login', { email, password: `wrong-${i}-password` })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await anonymous(ctx()).post('/api/auth/login', { email, password: `wrong-${i}-password` })).status).toBe(
+        401,
+      );
     const limited = await anonymous(ctx()).post('/api/auth/login', { email, password: PASSWORD });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
@@ -59,7 +88,13 @@ describeEachDialect('identity', (ctx) => {
 
   it('rate-limits failed logins per IP across accounts', async () => {
     const server = ctx();
-    const from = (ip: string, email: string) => server.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { email, password: 'not the password' } });
+    const from = (ip: string, email: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: ip,
+        payload: { email, password: 'not the password' },
+      });
     for (let i = 0; i < 30; i++) expect((await from('10.9.9.9', uniqueEmail('spray'))).statusCode).toBe(401);
     expect((await from('10.9.9.9', uniqueEmail('spray'))).statusCode).toBe(429);
     expect((await from('10.9.9.8', uniqueEmail('spray'))).statusCode).toBe(401);
@@ -82,12 +117,18 @@ describeEachDialect('identity', (ctx) => {
     expect(created.status).toBe(201);
     const token = created.body.token as string;
     expect(token).toMatch(/^ft_/);
-    const stored = await ctx().handle.db.selectFrom('apiTokens').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const stored = await ctx()
+      .handle.db.selectFrom('apiTokens')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect(stored.tokenHash).not.toContain(token);
     expect(JSON.stringify(stored)).not.toContain(token);
 
     const list = await owner.get('/api/tokens');
-    expect(list.body.items).toContainEqual(expect.objectContaining({ id: created.body.id, name: 'CI import', revokedAt: null }));
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({ id: created.body.id, name: 'CI import', revokedAt: null }),
+    );
     expect(JSON.stringify(list.body)).not.toContain(token);
 
     const bearer = new Client(ctx(), { bearer: token });
@@ -128,4 +169,3 @@ describe('passwords', () => {
     expect(await verifyPassword(h, 'another passphrase')).toBe(false);
   });
 });
-

@@ -12,10 +12,15 @@ describeEachDialect('the last owner', (ctx) => {
     const self = `/api/orgs/${orgId}/members/${owner.user!.id}`;
     const past = await owner.patch(self, { version: 1, expiresAt: days(-1) });
     expect(past.status).toBe(422);
-    expect(past.body.error).toMatchObject({ message: 'Choose an access expiry date in the future. To end access now, remove the member.', details: { field: 'expiresAt' } });
+    expect(past.body.error).toMatchObject({
+      message: 'Choose an access expiry date in the future. To end access now, remove the member.',
+      details: { field: 'expiresAt' },
+    });
     const later = await owner.patch(self, { version: 1, expiresAt: days(30) });
     expect(later.status).toBe(422);
-    expect(later.body.error.message).toBe('This is the last owner whose access does not end. Make another member owner (without an end date) first.');
+    expect(later.body.error.message).toBe(
+      'This is the last owner whose access does not end. Make another member owner (without an end date) first.',
+    );
     expect((await owner.get(`/api/orgs/${orgId}`)).status).toBe(200);
   });
 
@@ -24,7 +29,10 @@ describeEachDialect('the last owner', (ctx) => {
     const other = await addMember(ctx(), owner, orgId, 'owner');
     const mine = await owner.patch(`/api/orgs/${orgId}/members/${owner.user!.id}`, { version: 1, expiresAt: days(30) });
     expect(mine.status).toBe(200);
-    const theirs = await other.patch(`/api/orgs/${orgId}/members/${other.user!.id}`, { version: 1, expiresAt: days(60) });
+    const theirs = await other.patch(`/api/orgs/${orgId}/members/${other.user!.id}`, {
+      version: 1,
+      expiresAt: days(60),
+    });
     expect(theirs.status).toBe(422);
     // Removing the owner who keeps lasting access is refused too; the one with an end date may go.
     expect((await owner.delete(`/api/orgs/${orgId}/members/${other.user!.id}`)).status).toBe(422);

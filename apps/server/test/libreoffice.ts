@@ -28,7 +28,8 @@ function findLibreOffice(): string | undefined {
 
 /** The LibreOffice command (an absolute path), or undefined when it is not on PATH. */
 export const LIBREOFFICE = findLibreOffice();
-export const LIBREOFFICE_MISSING = 'LibreOffice not on PATH (no soffice or libreoffice): apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui';
+export const LIBREOFFICE_MISSING =
+  'LibreOffice not on PATH (no soffice or libreoffice): apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui';
 
 /** `it`, or `it.skip` with the reason in the test's name when LibreOffice is missing. */
 export const itWithLibreOffice = (name: string, fn: () => Promise<void> | void, timeout?: number) =>
@@ -48,7 +49,11 @@ export function libreOfficePages(bytes: Buffer, name: string): number {
   try {
     const file = path.join(dir, name);
     fs.writeFileSync(file, bytes);
-    const run = spawnSync(LIBREOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(
+      LIBREOFFICE,
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(run.error, `${run.stdout}\n${run.stderr}`).toBeUndefined();
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const out = path.join(dir, name.replace(/\.\w+$/, '.pdf'));

@@ -23,10 +23,14 @@ describeEachDialect('AI system list query plans', (ctx) => {
       if (dialect === 'postgres') {
         // A tiny table would be scanned anyway; forbidding the scan shows whether an index can serve.
         await sql`set local enable_seqscan = off`.execute(tx);
-        const res = await tx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${pageQuery.sql}`, [...pageQuery.parameters]));
+        const res = await tx.executeQuery<{ 'QUERY PLAN': string }>(
+          CompiledQuery.raw(`explain ${pageQuery.sql}`, [...pageQuery.parameters]),
+        );
         return res.rows.map((r) => r['QUERY PLAN']).join('\n');
       }
-      const res = await tx.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${pageQuery.sql}`, [...pageQuery.parameters]));
+      const res = await tx.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${pageQuery.sql}`, [...pageQuery.parameters]),
+      );
       return res.rows.map((r) => r.detail).join('\n');
     });
   }

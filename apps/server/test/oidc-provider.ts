@@ -18,7 +18,15 @@ export async function startProvider(redirectUri: string) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
     scopes: ['openid', 'email', 'profile', 'groups'],
     // Put the scopes' claims in the ID token itself (what most company providers are set up to do).
@@ -28,9 +36,12 @@ export async function startProvider(redirectUri: string) {
       return account ? { accountId: sub, claims: () => ({ sub, ...account }) } : undefined;
     },
     // Consent is the provider's business: grant the requested scopes as an administrator would have.
-     
+
     loadExistingGrant: async (ctx: any) => {
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope('openid email profile groups');
       await grant.save();
       return grant;
@@ -84,7 +95,10 @@ export class TestBrowser {
       const res = await fetch(url, {
         method,
         redirect: 'manual',
-        headers: { cookie: this.cookieHeader(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        headers: {
+          cookie: this.cookieHeader(),
+          ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
         body,
       });
       this.keep(res);
@@ -99,11 +113,14 @@ export class TestBrowser {
       }
       const html = await res.text();
       const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-      if (res.status !== 200 || !action) throw new Error(`provider answered ${res.status} without a form: ${html.slice(0, 300)}`);
+      if (res.status !== 200 || !action)
+        throw new Error(`provider answered ${res.status} without a form: ${html.slice(0, 300)}`);
       url = new URL(action.replace(/&amp;/g, '&'), url).href;
       method = 'POST';
       // The development forms post to one address and say which prompt they answer.
-      body = new URLSearchParams(/name="login"/.test(html) ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' }).toString();
+      body = new URLSearchParams(
+        /name="login"/.test(html) ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' },
+      ).toString();
     }
     throw new Error('too many redirects at the provider');
   }

@@ -15,7 +15,14 @@ export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const DIALECTS: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 /** An empty DATA_DIR and, for PostgreSQL, an empty database of our own; `drop` removes both. */
-export type Store = { dialect: DialectName; dataDir: string; databaseUrl: string | undefined; env: Record<string, string>; config: Config; drop: () => Promise<void> };
+export type Store = {
+  dialect: DialectName;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  env: Record<string, string>;
+  config: Config;
+  drop: () => Promise<void>;
+};
 
 export async function freshStore(dialect: DialectName, label = 'ops'): Promise<Store> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `fortytwo-${label}-`));
@@ -33,7 +40,12 @@ export async function freshStore(dialect: DialectName, label = 'ops'): Promise<S
     databaseUrl = url.toString();
     dropDb = () => adminQuery(base, `drop database if exists ${name} with (force)`);
   }
-  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: path.join(dataDir, 'no-web'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: path.join(dataDir, 'no-web'),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
   return {
     dialect,
     dataDir,
@@ -58,10 +70,17 @@ async function adminQuery(url: string, sql: string) {
 }
 
 /** Runs `npm run backup|backup:verify|restore` the way an operator does (node --import tsx, env only). */
-export function runAdmin(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+export function runAdmin(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/admin/cli.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/admin/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -112,7 +131,10 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
 export function multipart(bytes: Buffer, fileName: string, mediaType: string): { body: Buffer; contentType: string } {
   const boundary = `----ops${randomBytes(8).toString('hex')}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mediaType}\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /** Every file under DATA_DIR/files whose name ends in .tmp. */

@@ -5,7 +5,11 @@ import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem
 // do, and the organization's open tasks.
 
 type Step = { slug: string; state: string; facts: string[]; next: { label: string; href: string }[] };
-type Overview = { steps: Step[]; next: { label: string; href: string }[]; tasks: { open: number; overdue: number; items: { title: string }[] } };
+type Overview = {
+  steps: Step[];
+  next: { label: string; href: string }[];
+  tasks: { open: number; overdue: number; items: { title: string }[] };
+};
 
 describeEachDialect('overview', (ctx) => {
   let owner: Client;
@@ -46,12 +50,19 @@ describeEachDialect('overview', (ctx) => {
     await owner.post(url('/actions'), { title: 'Write the AI policy', dueDate: '2020-01-01' });
     const o = await overview();
     const today = new Date().toISOString().slice(0, 10);
-    expect(step(o, 'scope').facts).toEqual(expect.arrayContaining([`Scope approved on ${today} (revision 1)`, `Risk criteria No. 1 approved on ${today}`]));
+    expect(step(o, 'scope').facts).toEqual(
+      expect.arrayContaining([`Scope approved on ${today} (revision 1)`, `Risk criteria No. 1 approved on ${today}`]),
+    );
     const impl = step(o, 'implementation');
     expect(impl.state).toBe('in_progress');
     expect(impl.facts[0]).toBe('2 open risks, 1 above the acceptance level (Medium) with no treatment or acceptance');
     expect(impl.facts).toContain('1 risk not rated yet');
-    expect(impl.next.map((n) => n.label)).toEqual(expect.arrayContaining(['Rate the unrated risks (1)', 'Treat or accept the risks above the acceptance level (1)']));
+    expect(impl.next.map((n) => n.label)).toEqual(
+      expect.arrayContaining([
+        'Rate the unrated risks (1)',
+        'Treat or accept the risks above the acceptance level (1)',
+      ]),
+    );
     expect(o.tasks).toMatchObject({ open: 1, overdue: 1, items: [{ title: 'Write the AI policy' }] });
     // The next three span the steps under way (each one's first), in journey order.
     expect(o.next.map((n) => n.href)).toEqual(['/gap-analysis', '/context', '/documentation']);

@@ -1,62 +1,144 @@
 import { beforeAll, expect, it } from 'vitest';
 import { ACTIONS, can, ROLES, type Action, type Role } from '@fortytwo/domain';
-import { addMember, anonymous, type Client, describeEachDialect, newOrgOwner, uniqueEmail, validAiSystem } from './harness';
+import {
+  addMember,
+  anonymous,
+  type Client,
+  describeEachDialect,
+  newOrgOwner,
+  uniqueEmail,
+  validAiSystem,
+} from './harness';
 import { download, upload } from './files';
 
 /**
  * One concrete request per org-scoped route. `prepare` (run as the owner) makes what the request
  * needs, so an allowed role gets a real success and a refused role a 403 on the same request.
  */
-type Case = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown>; file?: Buffer; fileName?: string }> };
+type Case = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  route: string;
+  prepare: (o: Ctx) => Promise<{ url: string; body?: Record<string, unknown>; file?: Buffer; fileName?: string }>;
+};
 type Ctx = { owner: Client; orgId: string; server: Parameters<typeof addMember>[0]; memberIds: string[] };
 
-const newAiSystem = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `sys ${uniqueEmail()}` }))).body as { id: string; version: number };
+const newAiSystem = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: `sys ${uniqueEmail()}` }))).body as {
+    id: string;
+    version: number;
+  };
 
 let seq = 0;
-const newCustomControl = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/custom-controls`, { ref: `P-${++seq}`, title: 'T', description: 'D' })).body as { id: string; version: number };
-const newAssessment = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/gap-assessments`, { name: 'Perm' })).body as { id: string };
-const newAction = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Perm action' })).body as { id: string };
+const newCustomControl = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/custom-controls`, { ref: `P-${++seq}`, title: 'T', description: 'D' }))
+    .body as { id: string; version: number };
+const newAssessment = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/gap-assessments`, { name: 'Perm' })).body as { id: string };
+const newAction = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Perm action' })).body as { id: string };
 /** An assessment with one evidence file uploaded on 4.1. */
 const newEvidence = async (c: Ctx) => {
   const { id } = await newAssessment(c);
-  const up = await upload(c.owner, `/api/orgs/${c.orgId}/gap-assessments/${id}/items/4.1/files`, Buffer.from('evidence'), { fileName: 'evidence.txt' });
+  const up = await upload(
+    c.owner,
+    `/api/orgs/${c.orgId}/gap-assessments/${id}/items/4.1/files`,
+    Buffer.from('evidence'),
+    { fileName: 'evidence.txt' },
+  );
   return { id, fileId: (up.body as { files: { id: string }[] }).files[0]!.id };
 };
-const newIssue = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/context-issues`, { kind: 'internal', category: 'other', description: 'Perm' })).body as { id: string };
-const newParty = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/interested-parties`, { name: 'Perm', category: 'other' })).body as { id: string };
-const newActivity = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/raci`, { name: `Perm activity ${++seq}` })).body as { id: string };
+const newIssue = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/context-issues`, { kind: 'internal', category: 'other', description: 'Perm' }))
+    .body as { id: string };
+const newParty = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/interested-parties`, { name: 'Perm', category: 'other' })).body as {
+    id: string;
+  };
+const newActivity = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/raci`, { name: `Perm activity ${++seq}` })).body as { id: string };
 // Low: a high untreated risk would block every plan and SoA approval case after it (issue 15's rules).
-const newRisk = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/risks`, { title: `Perm risk ${++seq}`, source: 'C.3.1', likelihood: 1, consequence: 2 })).body as { id: string; version: number };
+const newRisk = async ({ owner, orgId }: Ctx) =>
+  (
+    await owner.post(`/api/orgs/${orgId}/risks`, {
+      title: `Perm risk ${++seq}`,
+      source: 'C.3.1',
+      likelihood: 1,
+      consequence: 2,
+    })
+  ).body as { id: string; version: number };
 const newTreatment = async (c: Ctx) => {
   const r = await newRisk(c);
   // With an owned, dated action: a treatment without one blocks the plan's approval (issue 15).
   const actions = [{ title: `Perm action ${++seq}`, ownerId: c.owner.user!.id, dueDate: '2099-01-31' }];
-  const t = (await c.owner.post(`/api/orgs/${c.orgId}/risks/${r.id}/treatments`, { option: 'modify', controlRefs: ['A.6.2.4'], actions })).body as { id: string; version: number };
+  const t = (
+    await c.owner.post(`/api/orgs/${c.orgId}/risks/${r.id}/treatments`, {
+      option: 'modify',
+      controlRefs: ['A.6.2.4'],
+      actions,
+    })
+  ).body as { id: string; version: number };
   return { riskId: r.id, id: t.id, version: t.version };
 };
 // Every effect area answered (sign-off refuses less, issue 15), societal ones stated not applicable with the reason.
-const effects = Object.fromEntries(['fairness', 'transparency', 'privacy', 'safety', 'accessibility', 'human_rights'].map((k) => [k, 'None expected: scores are advisory']));
-const completeImpact = { trigger: 'new_system', intendedUse: 'Scoring', affectedGroups: [{ group: 'Applicants', effects }], societalNotApplicable: 'An internal scoring aid with no societal reach', severity: 2, likelihood: 2, conclusion: 'Fine', retentionUntil: '2040-01-01' };
+const effects = Object.fromEntries(
+  ['fairness', 'transparency', 'privacy', 'safety', 'accessibility', 'human_rights'].map((k) => [
+    k,
+    'None expected: scores are advisory',
+  ]),
+);
+const completeImpact = {
+  trigger: 'new_system',
+  intendedUse: 'Scoring',
+  affectedGroups: [{ group: 'Applicants', effects }],
+  societalNotApplicable: 'An internal scoring aid with no societal reach',
+  severity: 2,
+  likelihood: 2,
+  conclusion: 'Fine',
+  retentionUntil: '2040-01-01',
+};
 const newImpact = async ({ owner, orgId }: Ctx) => {
   const aiSystemId = (await newAiSystem({ owner, orgId } as Ctx)).id;
-  return (await owner.post(`/api/orgs/${orgId}/impact-assessments`, { aiSystemId, ...completeImpact })).body as { id: string; version: number };
+  return (await owner.post(`/api/orgs/${orgId}/impact-assessments`, { aiSystemId, ...completeImpact })).body as {
+    id: string;
+    version: number;
+  };
 };
 /** A draft of the criteria to approve or edit: started from the criteria in force when there is none. */
 const criteriaDraft = async ({ owner, orgId }: Ctx) => {
   const state = (await owner.get(`/api/orgs/${orgId}/risk-criteria`)).body;
   if (state.draft) return state.draft as { version: number };
-  const { number: _n, id: _i, status: _s, approvedAt: _a, approvedBy: _b, version: _v, updatedAt: _u, ...content } = state.inForce;
-  return (await owner.put(`/api/orgs/${orgId}/risk-criteria/draft`, { ...content, version: 0 })).body.draft as { version: number };
+  const {
+    number: _n,
+    id: _i,
+    status: _s,
+    approvedAt: _a,
+    approvedBy: _b,
+    version: _v,
+    updatedAt: _u,
+    ...content
+  } = state.inForce;
+  return (await owner.put(`/api/orgs/${orgId}/risk-criteria/draft`, { ...content, version: 0 })).body.draft as {
+    version: number;
+  };
 };
 /** An approvable SoA: every control decided, and one change since the last approval. */
 const soaDraft = async ({ owner, orgId }: Ctx) => {
-  const soa = (await owner.get(`/api/orgs/${orgId}/soa`)).body as { items: { ref: string; included: boolean | null; version: number }[] };
-  for (const i of soa.items.filter((x) => x.included === null)) await owner.patch(`/api/orgs/${orgId}/soa/items/${i.ref}`, { version: i.version, included: true });
+  const soa = (await owner.get(`/api/orgs/${orgId}/soa`)).body as {
+    items: { ref: string; included: boolean | null; version: number }[];
+  };
+  for (const i of soa.items.filter((x) => x.included === null))
+    await owner.patch(`/api/orgs/${orgId}/soa/items/${i.ref}`, { version: i.version, included: true });
   const first = (await owner.get(`/api/orgs/${orgId}/soa`)).body.items[0];
-  await owner.patch(`/api/orgs/${orgId}/soa/items/${first.ref}`, { version: first.version, justification: `Reason ${++seq}` });
+  await owner.patch(`/api/orgs/${orgId}/soa/items/${first.ref}`, {
+    version: first.version,
+    justification: `Reason ${++seq}`,
+  });
   // The SoA rests on the treatment plan as it stands being approved (issue 15): approve it when earlier cases changed it.
   const plan = (await owner.get(`/api/orgs/${orgId}/risk-treatment-plan`)).body as { number: number };
-  await owner.post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: plan.number, acknowledgement: 'Owners are named at the next review' });
+  await owner.post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, {
+    number: plan.number,
+    acknowledgement: 'Owners are named at the next review',
+  });
   return (await owner.get(`/api/orgs/${orgId}/soa`)).body as { version: number };
 };
 /** A custom control included in the SoA with an operating implementation (its ref and version). */
@@ -64,35 +146,87 @@ const newControl = async (c: Ctx) => {
   const ref = `PC-${++seq}`;
   await c.owner.post(`/api/orgs/${c.orgId}/custom-controls`, { ref, title: 'Perm control', description: 'D' });
   await c.owner.patch(`/api/orgs/${c.orgId}/soa/items/${ref}`, { version: 0, included: true });
-  const impl = (await c.owner.put(`/api/orgs/${c.orgId}/controls/${ref}/implementation`, { version: 0, status: 'operating', cadenceMonths: 3 })).body as { version: number };
+  const impl = (
+    await c.owner.put(`/api/orgs/${c.orgId}/controls/${ref}/implementation`, {
+      version: 0,
+      status: 'operating',
+      cadenceMonths: 3,
+    })
+  ).body as { version: number };
   return { ref, version: impl.version };
 };
 const newOccurrence = async (c: Ctx) => {
   const { ref } = await newControl(c);
-  const d = (await c.owner.post(`/api/orgs/${c.orgId}/controls/${ref}/occurrences`, { performedOn: '2026-01-15', outcome: 'ok' })).body as { occurrences: { id: string }[] };
+  const d = (
+    await c.owner.post(`/api/orgs/${c.orgId}/controls/${ref}/occurrences`, { performedOn: '2026-01-15', outcome: 'ok' })
+  ).body as { occurrences: { id: string }[] };
   return { ref, id: d.occurrences[0]!.id };
 };
 /** A document of a register type (no text to write, so it can be approved at once), moved as far as `to`. */
-const newDocument = async (c: Ctx, to: 'draft' | 'in_review' | 'approved' | 'published' = 'draft', reviewerIds: string[] = []) => {
-  const doc = (await c.owner.post(`/api/orgs/${c.orgId}/documents`, { typeId: 'roles-responsibilities' })).body as { id: string; latest: { id: string } };
+const newDocument = async (
+  c: Ctx,
+  to: 'draft' | 'in_review' | 'approved' | 'published' = 'draft',
+  reviewerIds: string[] = [],
+) => {
+  const doc = (await c.owner.post(`/api/orgs/${c.orgId}/documents`, { typeId: 'roles-responsibilities' })).body as {
+    id: string;
+    latest: { id: string };
+  };
   const url = `/api/orgs/${c.orgId}/documents/${doc.id}/versions/${doc.latest.id}`;
   let v = (await c.owner.get(url)).body as { version: number };
-  if (to !== 'draft') v = (await c.owner.post(`${url}/submit`, { version: v.version, reviewerIds, dueDate: null, changeSummary: 'First issue' })).body;
+  if (to !== 'draft')
+    v = (
+      await c.owner.post(`${url}/submit`, {
+        version: v.version,
+        reviewerIds,
+        dueDate: null,
+        changeSummary: 'First issue',
+      })
+    ).body;
   if (to === 'approved' || to === 'published') v = (await c.owner.post(`${url}/approve`, { version: v.version })).body;
   if (to === 'published') v = (await c.owner.post(`${url}/publish`, { version: v.version })).body;
   return { id: doc.id, url, version: v.version };
 };
-const newCompetence = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/competences`, { name: `Perm competence ${++seq}` })).body as { id: string; version: number };
-const newPerson = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/people`, { name: `Perm person ${++seq}` })).body as { id: string; version: number };
-const newDevelopmentAction = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/development-actions`, { title: `Perm course ${++seq}`, kind: 'course' })).body as { id: string; version: number };
-const newAssignment = async (c: Ctx) => (await c.owner.post(`/api/orgs/${c.orgId}/training-assignments`, { personId: (await newPerson(c)).id, actionId: (await newDevelopmentAction(c)).id })).body as { id: string; version: number };
-const newObjective = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/objectives`, { title: `Perm objective ${++seq}` })).body as { id: string; version: number };
-const newMetric = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/metrics`, { name: `Perm metric ${++seq}`, upperThreshold: 10 })).body as { id: string; version: number };
-const importFile = (id: string) => `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
+const newCompetence = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/competences`, { name: `Perm competence ${++seq}` })).body as {
+    id: string;
+    version: number;
+  };
+const newPerson = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/people`, { name: `Perm person ${++seq}` })).body as {
+    id: string;
+    version: number;
+  };
+const newDevelopmentAction = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/development-actions`, { title: `Perm course ${++seq}`, kind: 'course' }))
+    .body as { id: string; version: number };
+const newAssignment = async (c: Ctx) =>
+  (
+    await c.owner.post(`/api/orgs/${c.orgId}/training-assignments`, {
+      personId: (await newPerson(c)).id,
+      actionId: (await newDevelopmentAction(c)).id,
+    })
+  ).body as { id: string; version: number };
+const newObjective = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/objectives`, { title: `Perm objective ${++seq}` })).body as {
+    id: string;
+    version: number;
+  };
+const newMetric = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/metrics`, { name: `Perm metric ${++seq}`, upperThreshold: 10 })).body as {
+    id: string;
+    version: number;
+  };
+const importFile = (id: string) =>
+  `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
 /** A piece of evidence (a link) in the library, and one attached to a control. */
-const newLibraryEvidence = async ({ owner, orgId }: Ctx) => (await owner.post(`/api/orgs/${orgId}/evidence`, { title: `Perm evidence ${++seq}`, url: 'https://x.example/perm' })).body as { id: string; version: number };
-const newFileEvidence = async ({ owner, orgId }: Ctx) => (await upload(owner, `/api/orgs/${orgId}/evidence/files`, Buffer.from('evidence'), { fileName: 'evidence.txt' })).body as { id: string; version: number };
+const newLibraryEvidence = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/evidence`, { title: `Perm evidence ${++seq}`, url: 'https://x.example/perm' }))
+    .body as { id: string; version: number };
+const newFileEvidence = async ({ owner, orgId }: Ctx) =>
+  (await upload(owner, `/api/orgs/${orgId}/evidence/files`, Buffer.from('evidence'), { fileName: 'evidence.txt' }))
+    .body as { id: string; version: number };
 const linkedEvidence = async (c: Ctx) => {
   const e = await newLibraryEvidence(c);
   await c.owner.post(`/api/orgs/${c.orgId}/evidence/${e.id}/links`, { subjectType: 'control', subjectId: 'A.2.2' });
@@ -100,107 +234,474 @@ const linkedEvidence = async (c: Ctx) => {
 };
 
 const CASES: Case[] = [
-  { method: 'GET', route: '/api/orgs/:orgId/sso-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/sso-settings` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/sso-settings',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/sso-settings` }),
+  },
   {
     method: 'PUT',
     route: '/api/orgs/:orgId/sso-settings',
     prepare: async (c) => ({
       url: `/api/orgs/${c.orgId}/sso-settings`,
-      body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/sso-settings`)).body.version, allowedDomains: [`d${++seq}.example.com`], defaultRole: 'viewer', groupRoles: [], localSignIn: true },
+      body: {
+        version: (await c.owner.get(`/api/orgs/${c.orgId}/sso-settings`)).body.version,
+        allowedDomains: [`d${++seq}.example.com`],
+        defaultRole: 'viewer',
+        groupRoles: [],
+        localSignIn: true,
+      },
     }),
   },
-  { method: 'GET', route: '/api/orgs/:orgId/competences', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/competences', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences`, body: { name: `Competence ${++seq}` } }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/competences/:id', prepare: async (c) => { const x = await newCompetence(c); return { url: `/api/orgs/${c.orgId}/competences/${x.id}`, body: { version: x.version, description: 'Changed' } }; } },
-  { method: 'DELETE', route: '/api/orgs/:orgId/competences/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences/${(await newCompetence(c)).id}` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/competences',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/competences',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences`, body: { name: `Competence ${++seq}` } }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/competences/:id',
+    prepare: async (c) => {
+      const x = await newCompetence(c);
+      return { url: `/api/orgs/${c.orgId}/competences/${x.id}`, body: { version: x.version, description: 'Changed' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/competences/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competences/${(await newCompetence(c)).id}` }),
+  },
   { method: 'GET', route: '/api/orgs/:orgId/people', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/people', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people`, body: { name: 'Contractor' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/people/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people/${(await newPerson(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/people/:id', prepare: async (c) => { const x = await newPerson(c); return { url: `/api/orgs/${c.orgId}/people/${x.id}`, body: { version: x.version, organization: 'Partner Ltd' } }; } },
-  { method: 'DELETE', route: '/api/orgs/:orgId/people/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people/${(await newPerson(c)).id}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/development-actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/development-actions` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/development-actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/development-actions`, body: { title: 'Course', kind: 'course' } }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/development-actions/:id', prepare: async (c) => { const x = await newDevelopmentAction(c); return { url: `/api/orgs/${c.orgId}/development-actions/${x.id}`, body: { version: x.version, validityMonths: 12 } }; } },
-  { method: 'DELETE', route: '/api/orgs/:orgId/development-actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/development-actions/${(await newDevelopmentAction(c)).id}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/training-assignments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/training-assignments` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/training-assignments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/training-assignments`, body: { personId: (await newPerson(c)).id, actionId: (await newDevelopmentAction(c)).id, dueOn: '2099-01-31' } }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/training-assignments/:id', prepare: async (c) => { const x = await newAssignment(c); return { url: `/api/orgs/${c.orgId}/training-assignments/${x.id}`, body: { version: x.version, dueOn: '2099-02-28' } }; } },
-  { method: 'POST', route: '/api/orgs/:orgId/training-assignments/:id/completions', prepare: async (c) => { const x = await newAssignment(c); return { url: `/api/orgs/${c.orgId}/training-assignments/${x.id}/completions`, body: { version: x.version, completedOn: '2026-01-15', result: 'passed', evidenceKind: 'attestation', attestation: 'Signed by the trainer' } }; } },
-  { method: 'GET', route: '/api/orgs/:orgId/competence-matrix', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competence-matrix` }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/people',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people`, body: { name: 'Contractor' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/people/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people/${(await newPerson(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/people/:id',
+    prepare: async (c) => {
+      const x = await newPerson(c);
+      return { url: `/api/orgs/${c.orgId}/people/${x.id}`, body: { version: x.version, organization: 'Partner Ltd' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/people/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/people/${(await newPerson(c)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/development-actions',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/development-actions` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/development-actions',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/development-actions`,
+      body: { title: 'Course', kind: 'course' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/development-actions/:id',
+    prepare: async (c) => {
+      const x = await newDevelopmentAction(c);
+      return {
+        url: `/api/orgs/${c.orgId}/development-actions/${x.id}`,
+        body: { version: x.version, validityMonths: 12 },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/development-actions/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/development-actions/${(await newDevelopmentAction(c)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/training-assignments',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/training-assignments` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/training-assignments',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/training-assignments`,
+      body: { personId: (await newPerson(c)).id, actionId: (await newDevelopmentAction(c)).id, dueOn: '2099-01-31' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/training-assignments/:id',
+    prepare: async (c) => {
+      const x = await newAssignment(c);
+      return {
+        url: `/api/orgs/${c.orgId}/training-assignments/${x.id}`,
+        body: { version: x.version, dueOn: '2099-02-28' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/training-assignments/:id/completions',
+    prepare: async (c) => {
+      const x = await newAssignment(c);
+      return {
+        url: `/api/orgs/${c.orgId}/training-assignments/${x.id}/completions`,
+        body: {
+          version: x.version,
+          completedOn: '2026-01-15',
+          result: 'passed',
+          evidenceKind: 'attestation',
+          attestation: 'Signed by the trainer',
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/competence-matrix',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/competence-matrix` }),
+  },
   ...(['csv', 'xlsx'] as const).flatMap((f) =>
-    ['competence-matrix', 'training-assignments', 'competences', 'people', 'development-actions'].map((r): Case => ({ method: 'GET', route: `/api/orgs/:orgId/${r}/export.${f}`, prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/${r}/export.${f}` }) })),
+    ['competence-matrix', 'training-assignments', 'competences', 'people', 'development-actions'].map((r): Case => ({
+      method: 'GET',
+      route: `/api/orgs/:orgId/${r}/export.${f}`,
+      prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/${r}/export.${f}` }),
+    })),
   ),
 
-  { method: 'GET', route: '/api/orgs/:orgId/objectives', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/objectives/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/objectives/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/export.xlsx` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/objectives', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives`, body: { title: 'Perm' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/objectives/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/objectives/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}`, body: { version: 1, status: 'in_progress' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/objectives/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/objectives/:id/progress', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}/progress`, body: { onDate: '2027-01-31', value: 1 } }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/objectives',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/objectives/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/objectives/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/export.xlsx` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/objectives',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives`, body: { title: 'Perm' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/objectives/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/objectives/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}`,
+      body: { version: 1, status: 'in_progress' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/objectives/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/objectives/:id/progress',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/objectives/${(await newObjective(c)).id}/progress`,
+      body: { onDate: '2027-01-31', value: 1 },
+    }),
+  },
   {
     method: 'DELETE',
     route: '/api/orgs/:orgId/objectives/:id/progress/:entryId',
     prepare: async (c) => {
       const o = await newObjective(c);
-      const entry = (await c.owner.post(`/api/orgs/${c.orgId}/objectives/${o.id}/progress`, { onDate: '2027-01-31', value: 1 })).body.progress[0];
+      const entry = (
+        await c.owner.post(`/api/orgs/${c.orgId}/objectives/${o.id}/progress`, { onDate: '2027-01-31', value: 1 })
+      ).body.progress[0];
       return { url: `/api/orgs/${c.orgId}/objectives/${o.id}/progress/${entry.id}` };
     },
   },
   { method: 'GET', route: '/api/orgs/:orgId/metrics', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/metrics/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/metrics/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/export.xlsx` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/metrics', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics`, body: { name: 'Perm' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/metrics/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/metrics/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}`, body: { version: 1, frequency: 'weekly' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/metrics/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/metrics/:id/measurements', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/metrics/:id/measurements', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements`, body: { value: 1 } }) },
-  { method: 'POST', route: '/api/orgs/:orgId/metrics/:id/measurements/import', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements/import?dryRun=true`, file: Buffer.from('at,value\n2027-01-31,1\n') }) },
-  { method: 'GET', route: '/api/orgs/:orgId/evidence', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence?expiry=current` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/evidence', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence`, body: { title: 'Perm link', url: 'https://x.example' } }) },
-  { method: 'POST', route: '/api/orgs/:orgId/evidence/files', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/files`, file: Buffer.from('evidence'), fileName: 'evidence.txt' }) },
-  { method: 'GET', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => { const e = await newLibraryEvidence(c); return { url: `/api/orgs/${c.orgId}/evidence/${e.id}`, body: { version: e.version, title: 'Renamed' } }; } },
-  { method: 'DELETE', route: '/api/orgs/:orgId/evidence/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions', prepare: async (c) => { const e = await newLibraryEvidence(c); return { url: `/api/orgs/${c.orgId}/evidence/${e.id}/revisions`, body: { version: e.version, url: 'https://x.example/v2' } }; } },
-  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/revisions/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/revisions/file?version=1`, file: Buffer.from('evidence v2'), fileName: 'evidence.txt' }) },
-  { method: 'GET', route: '/api/orgs/:orgId/evidence/:id/file', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/file` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/evidence/:id/links', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}/links`, body: { subjectType: 'control', subjectId: 'A.2.2' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/evidence/:id/links/:subjectType/:subjectId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await linkedEvidence(c)).id}/links/control/A.2.2` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/evidence-links', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence-links?subjectType=control&subjectId=A.2.2` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.xlsx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/evidence/export.zip', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.zip` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/document-types', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-types` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/document-settings', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/metrics/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/metrics/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/export.xlsx` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/metrics',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics`, body: { name: 'Perm' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/metrics/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/metrics/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}`,
+      body: { version: 1, frequency: 'weekly' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/metrics/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/metrics/:id/measurements',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/metrics/:id/measurements',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements`,
+      body: { value: 1 },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/metrics/:id/measurements/import',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/metrics/${(await newMetric(c)).id}/measurements/import?dryRun=true`,
+      file: Buffer.from('at,value\n2027-01-31,1\n'),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/evidence',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence?expiry=current` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/evidence',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/evidence`,
+      body: { title: 'Perm link', url: 'https://x.example' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/evidence/files',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/evidence/files`,
+      file: Buffer.from('evidence'),
+      fileName: 'evidence.txt',
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/evidence/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/evidence/:id',
+    prepare: async (c) => {
+      const e = await newLibraryEvidence(c);
+      return { url: `/api/orgs/${c.orgId}/evidence/${e.id}`, body: { version: e.version, title: 'Renamed' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/evidence/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/evidence/:id/revisions',
+    prepare: async (c) => {
+      const e = await newLibraryEvidence(c);
+      return {
+        url: `/api/orgs/${c.orgId}/evidence/${e.id}/revisions`,
+        body: { version: e.version, url: 'https://x.example/v2' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/evidence/:id/revisions/file',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/revisions/file?version=1`,
+      file: Buffer.from('evidence v2'),
+      fileName: 'evidence.txt',
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/evidence/:id/file',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/${(await newFileEvidence(c)).id}/file` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/evidence/:id/links',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/evidence/${(await newLibraryEvidence(c)).id}/links`,
+      body: { subjectType: 'control', subjectId: 'A.2.2' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/evidence/:id/links/:subjectType/:subjectId',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/evidence/${(await linkedEvidence(c)).id}/links/control/A.2.2`,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/evidence-links',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence-links?subjectType=control&subjectId=A.2.2` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/evidence/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/evidence/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/evidence/export.zip',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/evidence/export.zip` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/document-types',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-types` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/document-settings',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings` }),
+  },
   {
     method: 'PUT',
     route: '/api/orgs/:orgId/document-settings',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/document-settings`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/document-settings`)).body.version, codePrefix: 'AIMS', classification: 'Internal', topManagement: `Board ${++seq}`, defaultOwnerId: null, defaultApproverId: null } }),
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/document-settings`,
+      body: {
+        version: (await c.owner.get(`/api/orgs/${c.orgId}/document-settings`)).body.version,
+        codePrefix: 'AIMS',
+        classification: 'Internal',
+        topManagement: `Board ${++seq}`,
+        defaultOwnerId: null,
+        defaultApproverId: null,
+      },
+    }),
   },
-  { method: 'GET', route: '/api/orgs/:orgId/documented-information', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documented-information/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documented-information/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information/export.xlsx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documented-information/export.docx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information/export.docx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documented-information/export.pdf', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information/export.pdf` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documents/export.zip', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents/export.zip` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documents', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/documents', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents`, body: { typeId: 'communication-plan' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documents/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents/${(await newDocument(c)).id}` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/documents/:id/versions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents/${(await newDocument(c, 'published')).id}/versions`, body: { material: false } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId', prepare: async (c) => ({ url: (await newDocument(c)).url }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/documents/:id/versions/:versionId', prepare: async (c) => ({ url: (await newDocument(c)).url, body: { version: 1, title: 'Renamed' } }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documented-information',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documented-information/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documented-information/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information/export.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documented-information/export.docx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information/export.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documented-information/export.pdf',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documented-information/export.pdf` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documents/export.zip',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents/export.zip` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documents',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents`, body: { typeId: 'communication-plan' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documents/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/documents/${(await newDocument(c)).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/documents/${(await newDocument(c, 'published')).id}/versions`,
+      body: { material: false },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId',
+    prepare: async (c) => ({ url: (await newDocument(c)).url }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId',
+    prepare: async (c) => ({ url: (await newDocument(c)).url, body: { version: 1, title: 'Renamed' } }),
+  },
   {
     method: 'POST',
     route: '/api/orgs/:orgId/documents/:id/versions/:versionId/regenerate',
     prepare: async (c) => {
       const doc = (await c.owner.post(`/api/orgs/${c.orgId}/documents`, { typeId: 'communication-plan' })).body;
-      return { url: `/api/orgs/${c.orgId}/documents/${doc.id}/versions/${doc.latest.id}/regenerate`, body: { version: 1, sectionKeys: ['purpose'] } };
+      return {
+        url: `/api/orgs/${c.orgId}/documents/${doc.id}/versions/${doc.latest.id}/regenerate`,
+        body: { version: 1, sectionKeys: ['purpose'] },
+      };
     },
   },
-  { method: 'POST', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/submit', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/submit`, body: { version: 1, reviewerIds: [], dueDate: null, changeSummary: 'First issue' } }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/submit',
+    prepare: async (c) => ({
+      url: `${(await newDocument(c)).url}/submit`,
+      body: { version: 1, reviewerIds: [], dueDate: null, changeSummary: 'First issue' },
+    }),
+  },
   {
     method: 'POST',
     route: '/api/orgs/:orgId/documents/:id/versions/:versionId/recall',
@@ -250,17 +751,44 @@ const CASES: Case[] = [
       return { url: `${d.url}/withdraw`, body: { version: d.version, comment: 'Not needed' } };
     },
   },
-  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/acknowledgements', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/acknowledgements` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/acknowledgements', prepare: async (c) => ({ url: `${(await newDocument(c, 'published')).url}/acknowledgements` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.docx', prepare: async (c) => ({ url: `${(await newDocument(c, 'approved')).url}/export.docx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.pdf', prepare: async (c) => ({ url: `${(await newDocument(c)).url}/export.pdf` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/acknowledgements',
+    prepare: async (c) => ({ url: `${(await newDocument(c)).url}/acknowledgements` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/acknowledgements',
+    prepare: async (c) => ({ url: `${(await newDocument(c, 'published')).url}/acknowledgements` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.docx',
+    prepare: async (c) => ({ url: `${(await newDocument(c, 'approved')).url}/export.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/documents/:id/versions/:versionId/export.pdf',
+    prepare: async (c) => ({ url: `${(await newDocument(c)).url}/export.pdf` }),
+  },
   { method: 'GET', route: '/api/orgs/:orgId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/overview', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/overview` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/soa/gap-results', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/gap-results` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/overview',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/overview` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/soa/gap-results',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/gap-results` }),
+  },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}`)).body.version, name: 'Renamed Org' } }),
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}`,
+      body: { version: (await c.owner.get(`/api/orgs/${c.orgId}`)).body.version, name: 'Renamed Org' },
+    }),
   },
   { method: 'GET', route: '/api/orgs/:orgId/members', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members` }) },
   {
@@ -274,15 +802,30 @@ const CASES: Case[] = [
   {
     method: 'DELETE',
     route: '/api/orgs/:orgId/members/:userId',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}` }),
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}`,
+    }),
   },
   {
     method: 'POST',
     route: '/api/orgs/:orgId/members/:userId/password-reset',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}/password-reset` }),
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/members/${(await addMember(c.server, c.owner, c.orgId, 'viewer')).user!.id}/password-reset`,
+    }),
   },
-  { method: 'GET', route: '/api/orgs/:orgId/invitations', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/invitations', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations`, body: { email: uniqueEmail('inv'), role: 'viewer' } }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/invitations',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/invitations` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/invitations',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/invitations`,
+      body: { email: uniqueEmail('inv'), role: 'viewer' },
+    }),
+  },
   {
     method: 'DELETE',
     route: '/api/orgs/:orgId/invitations/:id',
@@ -291,43 +834,139 @@ const CASES: Case[] = [
       return { url: `/api/orgs/${c.orgId}/invitations/${inv.body.id}` };
     },
   },
-  { method: 'GET', route: '/api/orgs/:orgId/audit-events', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audit-events` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/audit-events/verify', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audit-events/verify` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/ai-systems', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/ai-systems', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems`, body: validAiSystem() }) },
-  { method: 'POST', route: '/api/orgs/:orgId/ai-systems/import', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/import`, body: { items: [validAiSystem({ name: `imported ${++seq}` })] } }) },
-  { method: 'POST', route: '/api/orgs/:orgId/ai-systems/bulk', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/bulk`, body: { items: [validAiSystem()] } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/ai-systems/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/audit-events',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audit-events` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/audit-events/verify',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audit-events/verify` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems`, body: validAiSystem() }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/import',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-systems/import`,
+      body: { items: [validAiSystem({ name: `imported ${++seq}` })] },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/bulk',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/bulk`, body: { items: [validAiSystem()] } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }),
+  },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId/ai-systems/:id',
     prepare: async (c) => {
       const s = await newAiSystem(c);
-      return { url: `/api/orgs/${c.orgId}/ai-systems/${s.id}`, body: { version: s.version, lifecycleStage: 'deployment' } };
+      return {
+        url: `/api/orgs/${c.orgId}/ai-systems/${s.id}`,
+        body: { version: s.version, lifecycleStage: 'deployment' },
+      };
     },
   },
-  { method: 'DELETE', route: '/api/orgs/:orgId/ai-systems/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id/profile', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/profile` }) },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/ai-systems/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/profile',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/profile` }),
+  },
   {
     method: 'PUT',
     route: '/api/orgs/:orgId/ai-systems/:id/profile',
     prepare: async (c) => {
       const s = await newAiSystem(c);
-      return { url: `/api/orgs/${c.orgId}/ai-systems/${s.id}/profile`, body: { version: s.version, intendedUse: 'Perm' } };
+      return {
+        url: `/api/orgs/${c.orgId}/ai-systems/${s.id}/profile`,
+        body: { version: s.version, intendedUse: 'Perm' },
+      };
     },
   },
-  { method: 'GET', route: '/api/orgs/:orgId/ai-systems/:id/history', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/history` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId/items/:ref', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001/items/A.2.2` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId/oscal', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001/oscal` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/catalog/search', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/search?q=policy` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/catalog/crosswalks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/crosswalks` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/catalog/crosswalks/:crosswalkId', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/crosswalks/iso27001--iso42001` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/custom-controls', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/custom-controls', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls`, body: { ref: `P-${++seq}`, title: 'T', description: 'D' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/custom-controls/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls/${(await newCustomControl(c)).id}` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/history',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/history` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/catalog/frameworks',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId/items/:ref',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001/items/A.2.2` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/catalog/frameworks/:frameworkId/oscal',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/frameworks/iso42001/oscal` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/catalog/search',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/search?q=policy` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/catalog/crosswalks',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/crosswalks` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/catalog/crosswalks/:crosswalkId',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/crosswalks/iso27001--iso42001` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/custom-controls',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/custom-controls',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/custom-controls`,
+      body: { ref: `P-${++seq}`, title: 'T', description: 'D' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/custom-controls/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls/${(await newCustomControl(c)).id}` }),
+  },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId/custom-controls/:id',
@@ -336,22 +975,98 @@ const CASES: Case[] = [
       return { url: `/api/orgs/${c.orgId}/custom-controls/${cc.id}`, body: { version: cc.version, title: 'Changed' } };
     },
   },
-  { method: 'DELETE', route: '/api/orgs/:orgId/custom-controls/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls/${(await newCustomControl(c)).id}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/gap-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments`, body: { name: 'Perm' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/progress', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/progress` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/gap-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}`, body: { version: 1, name: 'Renamed' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/gap-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/gap-assessments/:id/items/:ref', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/items/4.1`, body: { version: 1, result: 'conformant' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/scores', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/scores` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/gaps', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/gaps` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/gap-assessments/:id/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/actions`, body: { refs: ['4.1'] } }) },
-  { method: 'POST', route: '/api/orgs/:orgId/gap-assessments/:id/snapshots', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/snapshots`, body: {} }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/export.xlsx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/report.docx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/report.docx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/gap-assessments/:id/report.pdf', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/report.pdf` }) },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/custom-controls/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/custom-controls/${(await newCustomControl(c)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/gap-assessments',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments`, body: { name: 'Perm' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/progress',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/progress` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/gap-assessments/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}`,
+      body: { version: 1, name: 'Renamed' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/gap-assessments/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/gap-assessments/:id/items/:ref',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/items/4.1`,
+      body: { version: 1, result: 'conformant' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id/scores',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/scores` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id/gaps',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/gaps` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/gap-assessments/:id/actions',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/actions`,
+      body: { refs: ['4.1'] },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/gap-assessments/:id/snapshots',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/snapshots`,
+      body: {},
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/export.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id/report.docx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/report.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/gap-assessments/:id/report.pdf',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/report.pdf` }),
+  },
   {
     method: 'POST',
     route: '/api/orgs/:orgId/gap-assessments/:id/import',
@@ -364,12 +1079,18 @@ const CASES: Case[] = [
   {
     method: 'GET',
     route: '/api/orgs/:orgId/gap-assessments/:id/compare',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/compare?with=${(await newAssessment(c)).id}` }),
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/compare?with=${(await newAssessment(c)).id}`,
+    }),
   },
   {
     method: 'POST',
     route: '/api/orgs/:orgId/gap-assessments/:id/items/:ref/files',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/items/4.1/files`, file: Buffer.from('evidence'), fileName: 'evidence.txt' }),
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/gap-assessments/${(await newAssessment(c)).id}/items/4.1/files`,
+      file: Buffer.from('evidence'),
+      fileName: 'evidence.txt',
+    }),
   },
   {
     method: 'GET',
@@ -388,75 +1109,268 @@ const CASES: Case[] = [
     },
   },
   { method: 'GET', route: '/api/orgs/:orgId/context', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/context', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/context`)).body.version, summary: `s ${++seq}` } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/context-issues', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/context-issues/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/context-issues/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/export.xlsx` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/context-issues', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues`, body: { kind: 'internal', category: 'other', description: 'Perm' } }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/context-issues/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/${(await newIssue(c)).id}`, body: { version: 1, description: 'Changed' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/context-issues/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/${(await newIssue(c)).id}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/interested-parties', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/interested-parties/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/interested-parties/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/export.xlsx` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/interested-parties', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties`, body: { name: 'Perm', category: 'other' } }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/interested-parties/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/${(await newParty(c)).id}`, body: { version: 1, name: 'Changed' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/interested-parties/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/${(await newParty(c)).id}` }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/context',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/context`,
+      body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/context`)).body.version, summary: `s ${++seq}` },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/context-issues',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/context-issues/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/context-issues/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/export.xlsx` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/context-issues',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/context-issues`,
+      body: { kind: 'internal', category: 'other', description: 'Perm' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/context-issues/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/context-issues/${(await newIssue(c)).id}`,
+      body: { version: 1, description: 'Changed' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/context-issues/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/context-issues/${(await newIssue(c)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/interested-parties',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/interested-parties/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/interested-parties/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/export.xlsx` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/interested-parties',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/interested-parties`,
+      body: { name: 'Perm', category: 'other' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/interested-parties/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/interested-parties/${(await newParty(c)).id}`,
+      body: { version: 1, name: 'Changed' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/interested-parties/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/interested-parties/${(await newParty(c)).id}` }),
+  },
   { method: 'GET', route: '/api/orgs/:orgId/scope', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/scope` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/scope', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/scope`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/scope`)).body.version, units: [`Unit ${++seq}`] } }) },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/scope',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/scope`,
+      body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/scope`)).body.version, units: [`Unit ${++seq}`] },
+    }),
+  },
   {
     method: 'POST',
     route: '/api/orgs/:orgId/scope/approve',
     prepare: async (c) => {
       const current = (await c.owner.get(`/api/orgs/${c.orgId}/scope`)).body;
-      const edited = (await c.owner.patch(`/api/orgs/${c.orgId}/scope`, { version: current.version, units: [`Unit ${++seq}`], aiSystemIds: [], outOfScope: [...current.outOfScope, ...current.warnings.map((w: { aiSystemId: string }) => ({ aiSystemId: w.aiSystemId, reason: 'Test' }))] })).body;
+      const edited = (
+        await c.owner.patch(`/api/orgs/${c.orgId}/scope`, {
+          version: current.version,
+          units: [`Unit ${++seq}`],
+          aiSystemIds: [],
+          outOfScope: [
+            ...current.outOfScope,
+            ...current.warnings.map((w: { aiSystemId: string }) => ({ aiSystemId: w.aiSystemId, reason: 'Test' })),
+          ],
+        })
+      ).body;
       return { url: `/api/orgs/${c.orgId}/scope/approve`, body: { version: edited.version } };
     },
   },
-  { method: 'GET', route: '/api/orgs/:orgId/scope/revisions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/scope/revisions` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/governance', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/governance` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/scope/revisions',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/scope/revisions` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/governance',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/governance` }),
+  },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId/governance/:pillar',
     prepare: async (c) => {
-      const pillar = (await c.owner.get(`/api/orgs/${c.orgId}/governance`)).body.items.find((p: { pillar: string }) => p.pillar === 'data_governance');
-      return { url: `/api/orgs/${c.orgId}/governance/data_governance`, body: { version: pillar.version, objectives: [`Objective ${++seq}`] } };
+      const pillar = (await c.owner.get(`/api/orgs/${c.orgId}/governance`)).body.items.find(
+        (p: { pillar: string }) => p.pillar === 'data_governance',
+      );
+      return {
+        url: `/api/orgs/${c.orgId}/governance/data_governance`,
+        body: { version: pillar.version, objectives: [`Objective ${++seq}`] },
+      };
     },
   },
   { method: 'GET', route: '/api/orgs/:orgId/raci', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/raci/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/raci/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/export.xlsx` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/raci', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci`, body: { name: `Activity ${++seq}` } }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/raci/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/${(await newActivity(c)).id}`, body: { version: 1, description: 'Changed' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/raci/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/${(await newActivity(c)).id}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/raci/columns', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/columns` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/raci/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/raci/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/export.xlsx` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/raci',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci`, body: { name: `Activity ${++seq}` } }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/raci/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/raci/${(await newActivity(c)).id}`,
+      body: { version: 1, description: 'Changed' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/raci/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/${(await newActivity(c)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/raci/columns',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/columns` }),
+  },
   {
     method: 'PUT',
     route: '/api/orgs/:orgId/raci/columns',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/raci/columns`, body: { version: (await c.owner.get(`/api/orgs/${c.orgId}/raci/columns`)).body.version, columns: [{ role: ROLES[++seq % ROLES.length]! }] } }),
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/raci/columns`,
+      body: {
+        version: (await c.owner.get(`/api/orgs/${c.orgId}/raci/columns`)).body.version,
+        columns: [{ role: ROLES[++seq % ROLES.length]! }],
+      },
+    }),
   },
-  { method: 'GET', route: '/api/orgs/:orgId/risk-criteria', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-criteria` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risk-criteria',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-criteria` }),
+  },
   {
     method: 'PUT',
     route: '/api/orgs/:orgId/risk-criteria/draft',
     prepare: async (c) => {
       const d = (await criteriaDraft(c)) as unknown as Record<string, unknown>;
-      return { url: `/api/orgs/${c.orgId}/risk-criteria/draft`, body: { version: d.version, likelihoodLabels: d.likelihoodLabels, consequenceLabels: d.consequenceLabels, levels: d.levels, acceptanceLevel: d.acceptanceLevel, method: `Method ${++seq}` } };
+      return {
+        url: `/api/orgs/${c.orgId}/risk-criteria/draft`,
+        body: {
+          version: d.version,
+          likelihoodLabels: d.likelihoodLabels,
+          consequenceLabels: d.consequenceLabels,
+          levels: d.levels,
+          acceptanceLevel: d.acceptanceLevel,
+          method: `Method ${++seq}`,
+        },
+      };
     },
   },
-  { method: 'POST', route: '/api/orgs/:orgId/risk-criteria/approve', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-criteria/approve`, body: { version: (await criteriaDraft(c)).version } }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/risk-criteria/approve',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/risk-criteria/approve`,
+      body: { version: (await criteriaDraft(c)).version },
+    }),
+  },
   { method: 'GET', route: '/api/orgs/:orgId/risks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/risks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks`, body: { title: 'Perm', source: 'C.3.2', likelihood: 1, consequence: 1 } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risks/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/risks/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}`, body: { version: 1, title: 'Changed' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/risks/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/risks/:id/assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/assessments`, body: { likelihood: 2, consequence: 2 } }) },
-  { method: 'POST', route: '/api/orgs/:orgId/risks/:id/treatments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/treatments`, body: { option: 'avoid', actions: [{ title: `Stop it ${++seq}`, ownerId: c.owner.user!.id, dueDate: '2099-01-31' }] } }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/risks',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/risks`,
+      body: { title: 'Perm', source: 'C.3.2', likelihood: 1, consequence: 1 },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risks/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/risks/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}`,
+      body: { version: 1, title: 'Changed' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/risks/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/risks/:id/assessments',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/assessments`,
+      body: { likelihood: 2, consequence: 2 },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/risks/:id/treatments',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/treatments`,
+      body: {
+        option: 'avoid',
+        actions: [{ title: `Stop it ${++seq}`, ownerId: c.owner.user!.id, dueDate: '2099-01-31' }],
+      },
+    }),
+  },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId/risks/:id/treatments/:treatmentId',
     prepare: async (c) => {
       const t = await newTreatment(c);
-      return { url: `/api/orgs/${c.orgId}/risks/${t.riskId}/treatments/${t.id}`, body: { version: t.version, verification: 'Checked' } };
+      return {
+        url: `/api/orgs/${c.orgId}/risks/${t.riskId}/treatments/${t.id}`,
+        body: { version: t.version, verification: 'Checked' },
+      };
     },
   },
   {
@@ -467,70 +1381,227 @@ const CASES: Case[] = [
       return { url: `/api/orgs/${c.orgId}/risks/${t.riskId}/treatments/${t.id}` };
     },
   },
-  { method: 'POST', route: '/api/orgs/:orgId/risks/:id/acceptances', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/acceptances`, body: { rationale: 'Accepted', expiresAt: '2099-12-31' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risk-treatment-plan', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan` }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/risks/:id/acceptances',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/risks/${(await newRisk(c)).id}/acceptances`,
+      body: { rationale: 'Accepted', expiresAt: '2099-12-31' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risk-treatment-plan',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan` }),
+  },
   {
     method: 'POST',
     route: '/api/orgs/:orgId/risk-treatment-plan/approve',
     prepare: async (c) => {
       await newRisk(c);
-      return { url: `/api/orgs/${c.orgId}/risk-treatment-plan/approve`, body: { number: (await c.owner.get(`/api/orgs/${c.orgId}/risk-treatment-plan`)).body.number, acknowledgement: 'Owners are named at the next review' } };
+      return {
+        url: `/api/orgs/${c.orgId}/risk-treatment-plan/approve`,
+        body: {
+          number: (await c.owner.get(`/api/orgs/${c.orgId}/risk-treatment-plan`)).body.number,
+          acknowledgement: 'Owners are named at the next review',
+        },
+      };
     },
   },
-  { method: 'GET', route: '/api/orgs/:orgId/risk-dashboard', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-dashboard` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/impact-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/impact-gaps', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-gaps` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/impact-assessments', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments`, body: { aiSystemId: (await newAiSystem(c)).id, trigger: 'periodic' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/impact-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/impact-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}`, body: { version: 1, title: 'Changed' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/impact-assessments/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/impact-assessments/:id/sign-off', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}/sign-off`, body: { version: 1 } }) },
-  { method: 'POST', route: '/api/orgs/:orgId/impact-assessments/:id/risks', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}/risks`, body: { title: 'From impact', source: 'C.3.3', likelihood: 2, consequence: 2 } }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risk-dashboard',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-dashboard` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/impact-assessments',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/impact-gaps',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-gaps` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/impact-assessments',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/impact-assessments`,
+      body: { aiSystemId: (await newAiSystem(c)).id, trigger: 'periodic' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/impact-assessments/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/impact-assessments/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}`,
+      body: { version: 1, title: 'Changed' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/impact-assessments/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/impact-assessments/:id/sign-off',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}/sign-off`,
+      body: { version: 1 },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/impact-assessments/:id/risks',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}/risks`,
+      body: { title: 'From impact', source: 'C.3.3', likelihood: 2, consequence: 2 },
+    }),
+  },
   { method: 'GET', route: '/api/orgs/:orgId/soa', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa` }) },
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId/soa/items/:ref',
     prepare: async (c) => {
-      const item = (await c.owner.get(`/api/orgs/${c.orgId}/soa`)).body.items.find((i: { ref: string }) => i.ref === 'A.2.2');
-      return { url: `/api/orgs/${c.orgId}/soa/items/A.2.2`, body: { version: item.version, implementationStatus: 'planned', justification: `Because ${++seq}` } };
+      const item = (await c.owner.get(`/api/orgs/${c.orgId}/soa`)).body.items.find(
+        (i: { ref: string }) => i.ref === 'A.2.2',
+      );
+      return {
+        url: `/api/orgs/${c.orgId}/soa/items/A.2.2`,
+        body: { version: item.version, implementationStatus: 'planned', justification: `Because ${++seq}` },
+      };
     },
   },
-  { method: 'POST', route: '/api/orgs/:orgId/soa/approve', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/approve`, body: { version: (await soaDraft(c)).version, acknowledgement: 'Statuses are set at the first control review' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risks/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risks/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.xlsx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risks/export.docx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.docx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risks/export.pdf', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.pdf` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risk-treatment-plan/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan/export.xlsx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risk-treatment-plan/export.docx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan/export.docx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/risk-treatment-plan/export.pdf', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan/export.pdf` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/soa/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/soa/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/export.xlsx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/soa/export.docx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/export.docx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/soa/export.pdf', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/export.pdf` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/soa/versions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/versions` }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/soa/approve',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/soa/approve`,
+      body: { version: (await soaDraft(c)).version, acknowledgement: 'Statuses are set at the first control review' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risks/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risks/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risks/export.docx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risks/export.pdf',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risks/export.pdf` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risk-treatment-plan/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan/export.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risk-treatment-plan/export.docx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan/export.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/risk-treatment-plan/export.pdf',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/risk-treatment-plan/export.pdf` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/soa/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/soa/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/export.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/soa/export.docx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/export.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/soa/export.pdf',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/export.pdf` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/soa/versions',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa/versions` }),
+  },
   {
     method: 'GET',
     route: '/api/orgs/:orgId/soa/versions/:version',
     prepare: async (c) => {
       const versions = (await c.owner.get(`/api/orgs/${c.orgId}/soa/versions`)).body.items;
-      const version = versions[0]?.version ?? (await c.owner.post(`/api/orgs/${c.orgId}/soa/approve`, { version: (await soaDraft(c)).version })).body.version;
+      const version =
+        versions[0]?.version ??
+        (await c.owner.post(`/api/orgs/${c.orgId}/soa/approve`, { version: (await soaDraft(c)).version })).body.version;
       return { url: `/api/orgs/${c.orgId}/soa/versions/${version}` };
     },
   },
-  { method: 'GET', route: '/api/orgs/:orgId/controls', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/controls/due', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/due` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/controls/export.csv', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/export.csv` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/controls/export.xlsx', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/export.xlsx` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/controls/:ref', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/${(await newControl(c)).ref}` }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/controls',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/controls/due',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/due` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/controls/export.csv',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/export.csv` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/controls/export.xlsx',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/export.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/controls/:ref',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/${(await newControl(c)).ref}` }),
+  },
   {
     method: 'PUT',
     route: '/api/orgs/:orgId/controls/:ref/implementation',
     prepare: async (c) => {
       const { ref, version } = await newControl(c);
-      return { url: `/api/orgs/${c.orgId}/controls/${ref}/implementation`, body: { version, description: 'Reviewed quarterly' } };
+      return {
+        url: `/api/orgs/${c.orgId}/controls/${ref}/implementation`,
+        body: { version, description: 'Reviewed quarterly' },
+      };
     },
   },
-  { method: 'POST', route: '/api/orgs/:orgId/controls/:ref/occurrences', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/controls/${(await newControl(c)).ref}/occurrences`, body: { performedOn: '2026-02-01', outcome: 'ok' } }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/controls/:ref/occurrences',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/controls/${(await newControl(c)).ref}/occurrences`,
+      body: { performedOn: '2026-02-01', outcome: 'ok' },
+    }),
+  },
   {
     method: 'DELETE',
     route: '/api/orgs/:orgId/controls/:ref/occurrences/:id',
@@ -540,16 +1611,48 @@ const CASES: Case[] = [
     },
   },
   { method: 'GET', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/actions', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions`, body: { title: 'Write the AI policy' } }) },
-  { method: 'GET', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }) },
-  { method: 'PATCH', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}`, body: { version: 1, status: 'in_progress' } }) },
-  { method: 'DELETE', route: '/api/orgs/:orgId/actions/:id', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }) },
-  { method: 'GET', route: '/api/orgs/:orgId/catalog/imports', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports` }) },
-  { method: 'POST', route: '/api/orgs/:orgId/catalog/imports', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports`, body: { content: importFile(`perm-${++seq}`) } }) },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/actions',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions`, body: { title: 'Write the AI policy' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/actions/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/actions/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}`,
+      body: { version: 1, status: 'in_progress' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/actions/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/actions/${(await newAction(c)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/catalog/imports',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/catalog/imports',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/catalog/imports`,
+      body: { content: importFile(`perm-${++seq}`) },
+    }),
+  },
   {
     method: 'DELETE',
     route: '/api/orgs/:orgId/catalog/imports/:id',
-    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/catalog/imports/${(await c.owner.post(`/api/orgs/${c.orgId}/catalog/imports`, { content: importFile(`perm-${++seq}`) })).body.id}` }),
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/catalog/imports/${(await c.owner.post(`/api/orgs/${c.orgId}/catalog/imports`, { content: importFile(`perm-${++seq}`) })).body.id}`,
+    }),
   },
 ];
 
@@ -563,7 +1666,10 @@ describeEachDialect('permission matrix', (ctx) => {
     members.set('owner', owner);
     const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
     for (const role of ROLES.filter((r) => r !== 'owner')) {
-      members.set(role, await addMember(ctx(), owner, orgId, role, role === 'external_auditor' ? { expiresAt: inAMonth } : {}));
+      members.set(
+        role,
+        await addMember(ctx(), owner, orgId, role, role === 'external_auditor' ? { expiresAt: inAMonth } : {}),
+      );
       c.memberIds.push(members.get(role)!.user!.id);
     }
   });
@@ -577,15 +1683,23 @@ describeEachDialect('permission matrix', (ctx) => {
   });
 
   it('allows exactly what the permission table allows, for every role on every route', async () => {
-    const actionOf = (k: Case) => ctx().app.apiRoutes.find((r) => r.method === k.method && r.url === k.route)!.access as Action;
+    const actionOf = (k: Case) =>
+      ctx().app.apiRoutes.find((r) => r.method === k.method && r.url === k.route)!.access as Action;
     const verdicts: string[] = [];
     for (const k of CASES) {
       for (const role of ROLES) {
         const { url, body, file, fileName } = await k.prepare(c);
-        const res = file ? await upload(members.get(role)!, url, file, fileName ? { fileName } : {}) : await members.get(role)!.request(k.method, url, body);
+        const res = file
+          ? await upload(members.get(role)!, url, file, fileName ? { fileName } : {})
+          : await members.get(role)!.request(k.method, url, body);
         const allowed = can(role, actionOf(k));
-        const ok = allowed ? res.status >= 200 && res.status < 300 : res.status === 403 && res.body.error.code === 'FORBIDDEN';
-        if (!ok) verdicts.push(`${role} ${k.method} ${k.route}: expected ${allowed ? '2xx' : '403'}, got ${res.status} ${res.text.slice(0, 200)}`);
+        const ok = allowed
+          ? res.status >= 200 && res.status < 300
+          : res.status === 403 && res.body.error.code === 'FORBIDDEN';
+        if (!ok)
+          verdicts.push(
+            `${role} ${k.method} ${k.route}: expected ${allowed ? '2xx' : '403'}, got ${res.status} ${res.text.slice(0, 200)}`,
+          );
       }
     }
     expect(verdicts).toEqual([]);

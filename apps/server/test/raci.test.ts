@@ -6,7 +6,19 @@ import type { DbHandle } from '../src/platform/db/connect';
 import { migrationsFor } from '../src/platform/db/migrations';
 import { newId, nowIso } from '../src/platform/ids';
 import { inTransaction } from '../src/platform/transaction';
-import { addMember, anonymous, type Client, describeEachDialect, newOrgOwner, PASSWORD, signIn, startTestServer, type DialectName, type TestServer, uniqueEmail } from './harness';
+import {
+  addMember,
+  anonymous,
+  type Client,
+  describeEachDialect,
+  newOrgOwner,
+  PASSWORD,
+  signIn,
+  startTestServer,
+  type DialectName,
+  type TestServer,
+  uniqueEmail,
+} from './harness';
 
 // The RACI's activities are seeded when an organization is created (never by a read), and the
 // columns of the matrix are organization data: one choice, versioned, audited, shared by everyone.
@@ -19,7 +31,14 @@ describeEachDialect('RACI activities and columns', (ctx) => {
   let owner: Client;
   let orgId: string;
   const url = (path = '') => `/api/orgs/${orgId}/raci${path}`;
-  const events = async (c: Client, id: string, query = '') => (await c.get(`/api/orgs/${id}/audit-events?limit=500${query}`)).body.items as { action: string; entityType: string; before: unknown; after: unknown; actor: { name: string } }[];
+  const events = async (c: Client, id: string, query = '') =>
+    (await c.get(`/api/orgs/${id}/audit-events?limit=500${query}`)).body.items as {
+      action: string;
+      entityType: string;
+      before: unknown;
+      after: unknown;
+      actor: { name: string };
+    }[];
 
   beforeAll(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Raci Org'));
@@ -27,7 +46,13 @@ describeEachDialect('RACI activities and columns', (ctx) => {
 
   it('seeds the usual activities when the organization is created, and a read writes nothing', async () => {
     const seeded = (await events(owner, orgId)).filter((e) => e.action === 'raci.seeded');
-    expect(seeded).toEqual([expect.objectContaining({ entityType: 'raci_activity', after: { activities: NEW_NAMES }, actor: expect.objectContaining({ name: 'system' }) })]);
+    expect(seeded).toEqual([
+      expect.objectContaining({
+        entityType: 'raci_activity',
+        after: { activities: NEW_NAMES },
+        actor: expect.objectContaining({ name: 'system' }),
+      }),
+    ]);
     const countBefore = (await events(owner, orgId)).length;
     const list = await owner.get(url());
     expect(list.status).toBe(200);
@@ -37,7 +62,8 @@ describeEachDialect('RACI activities and columns', (ctx) => {
 
   it('keeps an emptied RACI empty: reading never seeds again', async () => {
     const { owner: o, orgId: id } = await newOrgOwner(ctx(), 'Emptied Org');
-    for (const a of (await o.get(`/api/orgs/${id}/raci`)).body.items as { id: string }[]) expect((await o.delete(`/api/orgs/${id}/raci/${a.id}`)).status).toBe(204);
+    for (const a of (await o.get(`/api/orgs/${id}/raci`)).body.items as { id: string }[])
+      expect((await o.delete(`/api/orgs/${id}/raci/${a.id}`)).status).toBe(204);
     expect((await o.get(`/api/orgs/${id}/raci`)).body.items).toEqual([]);
     expect((await o.get(`/api/orgs/${id}/raci`)).body.items).toEqual([]);
   });
@@ -45,18 +71,30 @@ describeEachDialect('RACI activities and columns', (ctx) => {
   it('starts with the first current members by name as columns, until someone chooses', async () => {
     const { owner: o, orgId: id } = await newOrgOwner(ctx(), 'Big Team Org');
     const people = [o.user!];
-    for (let i = 0; i < DEFAULT_RACI_MEMBER_COLUMNS + 1; i++) people.push((await addMember(ctx(), o, id, 'contributor')).user!);
+    for (let i = 0; i < DEFAULT_RACI_MEMBER_COLUMNS + 1; i++)
+      people.push((await addMember(ctx(), o, id, 'contributor')).user!);
     // Someone whose access has ended is not offered.
-    const auditor = await addMember(ctx(), o, id, 'external_auditor', { expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
-    await ctx().handle.db.updateTable('memberships').set({ expiresAt: '2000-01-01T00:00:00.000Z' }).where('orgId', '=', id).where('userId', '=', auditor.user!.id).execute();
+    const auditor = await addMember(ctx(), o, id, 'external_auditor', {
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    await ctx()
+      .handle.db.updateTable('memberships')
+      .set({ expiresAt: '2000-01-01T00:00:00.000Z' })
+      .where('orgId', '=', id)
+      .where('userId', '=', auditor.user!.id)
+      .execute();
     const first = await o.get(`/api/orgs/${id}/raci/columns`);
     expect(first.status).toBe(200);
     expect(first.body.chosen).toBe(false);
     expect(first.body.version).toBe(0);
     // What the page showed before the choice was kept: the first current members, in the order of the member list.
-    const listed = ((await o.get(`/api/orgs/${id}/members`)).body.items as { user: { id: string; name: string }; expired: boolean }[]).filter((m) => !m.expired);
+    const listed = (
+      (await o.get(`/api/orgs/${id}/members`)).body.items as { user: { id: string; name: string }; expired: boolean }[]
+    ).filter((m) => !m.expired);
     expect(listed).toHaveLength(people.length);
-    expect(first.body.columns).toEqual(listed.slice(0, DEFAULT_RACI_MEMBER_COLUMNS).map((m) => ({ userId: m.user.id, name: m.user.name })));
+    expect(first.body.columns).toEqual(
+      listed.slice(0, DEFAULT_RACI_MEMBER_COLUMNS).map((m) => ({ userId: m.user.id, name: m.user.name })),
+    );
   });
 
   it('saves the columns for the whole organization, with a version and an audit event', async () => {
@@ -66,7 +104,15 @@ describeEachDialect('RACI activities and columns', (ctx) => {
     const columns = [{ userId: owner.user!.id }, { role: 'approver' }, { userId: colleague.user!.id }];
     const saved = await owner.put(url('/columns'), { version: start.version, columns });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ chosen: true, version: 1, columns: [{ userId: owner.user!.id, name: 'Olivia Owner' }, { role: 'approver' }, { userId: colleague.user!.id, name: 'contributor person' }] });
+    expect(saved.body).toEqual({
+      chosen: true,
+      version: 1,
+      columns: [
+        { userId: owner.user!.id, name: 'Olivia Owner' },
+        { role: 'approver' },
+        { userId: colleague.user!.id, name: 'contributor person' },
+      ],
+    });
     // A colleague (and a viewer) opening the matrix elsewhere sees the same choice.
     expect((await colleague.get(url('/columns'))).body).toEqual(saved.body);
     expect((await viewer.get(url('/columns'))).body).toEqual(saved.body);
@@ -81,7 +127,10 @@ describeEachDialect('RACI activities and columns', (ctx) => {
 
     const trail = await events(owner, orgId, '&entityType=raci_columns');
     expect(trail.map((e) => e.action)).toEqual(['raci_columns.updated', 'raci_columns.updated']);
-    expect(trail[0]).toMatchObject({ before: { columns: saved.body.columns, version: 1 }, after: { columns: [{ role: 'approver' }], version: 2 } });
+    expect(trail[0]).toMatchObject({
+      before: { columns: saved.body.columns, version: 1 },
+      after: { columns: [{ role: 'approver' }], version: 2 },
+    });
     expect(trail[1]).toMatchObject({ before: { chosen: false, version: 0 }, after: { chosen: true, version: 1 } });
   });
 
@@ -91,7 +140,10 @@ describeEachDialect('RACI activities and columns', (ctx) => {
     const cases: [unknown[], RegExp][] = [
       [[{ role: 'wizard' }], /"wizard" is not a role; use one of: owner, manager/],
       [[{ userId: outsider.owner.user!.id }], /must be a current member of this organization/],
-      [[{ role: 'approver' }, { role: 'approver' }], /The role "approver" is in the columns twice; send each column once/],
+      [
+        [{ role: 'approver' }, { role: 'approver' }],
+        /The role "approver" is in the columns twice; send each column once/,
+      ],
     ];
     for (const [columns, message] of cases) {
       const res = await owner.put(url('/columns'), { version, columns });
@@ -102,7 +154,10 @@ describeEachDialect('RACI activities and columns', (ctx) => {
     // A malformed request is refused by the schema, with the path of each problem.
     const shapes: [unknown, RegExp][] = [
       [{ columns: [] }, /version is required/],
-      [{ version, columns: [{ name: 'Ann' }] }, /Each column is a person \{ "userId": "…" \} or a role \{ "role": "…" \}/],
+      [
+        { version, columns: [{ name: 'Ann' }] },
+        /Each column is a person \{ "userId": "…" \} or a role \{ "role": "…" \}/,
+      ],
       [{ version, columns: 'all' }, /columns must be a list/],
       [{ version, columns: [], colour: 'red' }, /colour/],
     ];
@@ -117,7 +172,10 @@ describeEachDialect('RACI activities and columns', (ctx) => {
   it('keeps a person who left as a column until removed, but adds only current members', async () => {
     const leaver = await addMember(ctx(), owner, orgId, 'contributor');
     const { version } = (await owner.get(url('/columns'))).body;
-    const withLeaver = await owner.put(url('/columns'), { version, columns: [{ userId: leaver.user!.id }, { role: 'approver' }] });
+    const withLeaver = await owner.put(url('/columns'), {
+      version,
+      columns: [{ userId: leaver.user!.id }, { role: 'approver' }],
+    });
     expect(withLeaver.status).toBe(200);
     expect((await owner.delete(`/api/orgs/${orgId}/members/${leaver.user!.id}`)).status).toBe(204);
     const read = (await owner.get(url('/columns'))).body;
@@ -126,7 +184,10 @@ describeEachDialect('RACI activities and columns', (ctx) => {
     expect(kept.status).toBe(200);
     const dropped = await owner.put(url('/columns'), { version: kept.body.version, columns: [] });
     expect(dropped.status).toBe(200);
-    expect((await owner.put(url('/columns'), { version: dropped.body.version, columns: [{ userId: leaver.user!.id }] })).status).toBe(422);
+    expect(
+      (await owner.put(url('/columns'), { version: dropped.body.version, columns: [{ userId: leaver.user!.id }] }))
+        .status,
+    ).toBe(422);
   });
 
   it('lets a viewer read the columns but not change them', async () => {
@@ -149,8 +210,15 @@ describeEachDialect('RACI activities and columns', (ctx) => {
     expect((await anonymous(ctx()).get(url('/columns'))).status).toBe(401);
 
     const theirs = await other.owner.get(`/api/orgs/${other.orgId}/raci/columns`);
-    expect(theirs.body).toEqual({ chosen: false, version: 0, columns: [{ userId: other.owner.user!.id, name: other.owner.user!.name }] });
-    const saved = await other.owner.put(`/api/orgs/${other.orgId}/raci/columns`, { version: 0, columns: [{ role: 'manager' }] });
+    expect(theirs.body).toEqual({
+      chosen: false,
+      version: 0,
+      columns: [{ userId: other.owner.user!.id, name: other.owner.user!.name }],
+    });
+    const saved = await other.owner.put(`/api/orgs/${other.orgId}/raci/columns`, {
+      version: 0,
+      columns: [{ role: 'manager' }],
+    });
     expect(saved.status).toBe(200);
     expect((await owner.get(url('/columns'))).body).toEqual(mine);
   });
@@ -158,7 +226,10 @@ describeEachDialect('RACI activities and columns', (ctx) => {
 
 /** Builds a database as it was before migration 0010: three organizations with different RACI histories. */
 async function olderDatabase(handle: DbHandle) {
-  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: () => Promise.resolve(migrationsFor(handle.dialect)) } });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: () => Promise.resolve(migrationsFor(handle.dialect)) },
+  });
   const { error } = await migrator.migrateTo('0009-risk-soa');
   if (error) throw error;
   const deps = { db: handle.db, dialect: handle.dialect };
@@ -169,10 +240,38 @@ async function olderDatabase(handle: DbHandle) {
     await inTransaction(deps, async (tx, audit) => {
       const now = nowIso();
       await tx.insertInto('organizations').values({ id, name, createdAt: now, updatedAt: now, version: 1 }).execute();
-      await audit({ orgId: id, actor: { userId: null, name: 'system' }, action: 'organization.created', entityType: 'organization', entityId: id, after: { name } });
-      if (name === 'Emptied on purpose') await audit({ orgId: id, actor: { userId: null, name: 'someone' }, action: 'raci_activity.deleted', entityType: 'raci_activity', entityId: newId() });
+      await audit({
+        orgId: id,
+        actor: { userId: null, name: 'system' },
+        action: 'organization.created',
+        entityType: 'organization',
+        entityId: id,
+        after: { name },
+      });
+      if (name === 'Emptied on purpose')
+        await audit({
+          orgId: id,
+          actor: { userId: null, name: 'someone' },
+          action: 'raci_activity.deleted',
+          entityType: 'raci_activity',
+          entityId: newId(),
+        });
       if (name === 'In use')
-        await tx.insertInto('raciActivities').values({ id: newId(), orgId: id, position: 0, name: 'Our own activity', description: '', assignments: '[]', version: 1, createdAt: now, updatedAt: now, updatedBy: null }).execute();
+        await tx
+          .insertInto('raciActivities')
+          .values({
+            id: newId(),
+            orgId: id,
+            position: 0,
+            name: 'Our own activity',
+            description: '',
+            assignments: '[]',
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+            updatedBy: null,
+          })
+          .execute();
     });
   }
   return orgs;
@@ -180,52 +279,99 @@ async function olderDatabase(handle: DbHandle) {
 
 for (const dialect of ['sqlite', 'postgres'] as DialectName[]) {
   const run = dialect === 'postgres' && !process.env.TEST_DATABASE_URL ? describe.skip : describe;
-  run(`migration 0010 on an older database [${dialect}]${run === describe ? '' : ' (skipped: TEST_DATABASE_URL not set)'}`, () => {
-    let server: TestServer;
-    let orgs: Record<string, string> = {};
-    let owner: Client;
+  run(
+    `migration 0010 on an older database [${dialect}]${run === describe ? '' : ' (skipped: TEST_DATABASE_URL not set)'}`,
+    () => {
+      let server: TestServer;
+      let orgs: Record<string, string> = {};
+      let owner: Client;
 
-    beforeAll(async () => {
-      server = await startTestServer(dialect, {
-        beforeStart: async (handle) => {
-          orgs = await olderDatabase(handle);
-        },
+      beforeAll(async () => {
+        server = await startTestServer(dialect, {
+          beforeStart: async (handle) => {
+            orgs = await olderDatabase(handle);
+          },
+        });
+        // A member of each older organization, to read them through the API.
+        const email = uniqueEmail('owner');
+        expect(
+          (
+            await anonymous(server).post('/api/setup', {
+              email,
+              password: PASSWORD,
+              name: 'Olivia Owner',
+              organizationName: 'New Org',
+            })
+          ).status,
+        ).toBe(201);
+        owner = await signIn(server, email);
+        const now = nowIso();
+        for (const orgId of Object.values(orgs))
+          await server.handle.db
+            .insertInto('memberships')
+            .values({
+              orgId,
+              userId: owner.user!.id,
+              role: 'owner',
+              expiresAt: null,
+              createdAt: now,
+              updatedAt: now,
+              version: 1,
+            })
+            .execute();
       });
-      // A member of each older organization, to read them through the API.
-      const email = uniqueEmail('owner');
-      expect((await anonymous(server).post('/api/setup', { email, password: PASSWORD, name: 'Olivia Owner', organizationName: 'New Org' })).status).toBe(201);
-      owner = await signIn(server, email);
-      const now = nowIso();
-      for (const orgId of Object.values(orgs)) await server.handle.db.insertInto('memberships').values({ orgId, userId: owner.user!.id, role: 'owner', expiresAt: null, createdAt: now, updatedAt: now, version: 1 }).execute();
-    });
-    afterAll(async () => {
-      await server?.stop();
-    });
+      afterAll(async () => {
+        await server?.stop();
+      });
 
-    it('seeds an organization whose RACI was never used, with its audit event on an intact chain', async () => {
-      const id = orgs['Never opened']!;
-      expect((await owner.get(`/api/orgs/${id}/raci`)).body.items.map((a: { name: string }) => a.name)).toEqual(DEFAULT_NAMES);
-      const trail = (await owner.get(`/api/orgs/${id}/audit-events`)).body.items as { action: string; after: unknown }[];
-      expect(trail.map((e) => e.action)).toEqual(['raci.seeded', 'organization.created']);
-      expect(trail[0]!.after).toEqual({ activities: DEFAULT_NAMES });
-      expect((await owner.get(`/api/orgs/${id}/audit-events/verify`)).body).toEqual({ ok: true, checked: 2, firstBrokenId: null });
-    });
+      it('seeds an organization whose RACI was never used, with its audit event on an intact chain', async () => {
+        const id = orgs['Never opened']!;
+        expect((await owner.get(`/api/orgs/${id}/raci`)).body.items.map((a: { name: string }) => a.name)).toEqual(
+          DEFAULT_NAMES,
+        );
+        const trail = (await owner.get(`/api/orgs/${id}/audit-events`)).body.items as {
+          action: string;
+          after: unknown;
+        }[];
+        expect(trail.map((e) => e.action)).toEqual(['raci.seeded', 'organization.created']);
+        expect(trail[0]!.after).toEqual({ activities: DEFAULT_NAMES });
+        expect((await owner.get(`/api/orgs/${id}/audit-events/verify`)).body).toEqual({
+          ok: true,
+          checked: 2,
+          firstBrokenId: null,
+        });
+      });
 
-    it('leaves alone a RACI emptied on purpose and one already in use', async () => {
-      expect((await owner.get(`/api/orgs/${orgs['Emptied on purpose']!}/raci`)).body.items).toEqual([]);
-      expect((await owner.get(`/api/orgs/${orgs['In use']!}/raci`)).body.items.map((a: { name: string }) => a.name)).toEqual(['Our own activity']);
-      for (const id of [orgs['Emptied on purpose']!, orgs['In use']!]) {
-        const actions = ((await owner.get(`/api/orgs/${id}/audit-events`)).body.items as { action: string }[]).map((e) => e.action);
-        expect(actions).not.toContain('raci.seeded');
-      }
-    });
+      it('leaves alone a RACI emptied on purpose and one already in use', async () => {
+        expect((await owner.get(`/api/orgs/${orgs['Emptied on purpose']!}/raci`)).body.items).toEqual([]);
+        expect(
+          (await owner.get(`/api/orgs/${orgs['In use']!}/raci`)).body.items.map((a: { name: string }) => a.name),
+        ).toEqual(['Our own activity']);
+        for (const id of [orgs['Emptied on purpose']!, orgs['In use']!]) {
+          const actions = ((await owner.get(`/api/orgs/${id}/audit-events`)).body.items as { action: string }[]).map(
+            (e) => e.action,
+          );
+          expect(actions).not.toContain('raci.seeded');
+        }
+      });
 
-    it('seeds an organization created after the upgrade at its creation', async () => {
-      const created = await owner.post('/api/orgs', { name: 'After upgrade' });
-      expect(created.status).toBe(201);
-      expect((await owner.get(`/api/orgs/${created.body.id}/raci`)).body.items).toHaveLength(NEW_NAMES.length);
-      const rows = server.handle.db.selectFrom('auditEvents').selectAll().where('chain', '=', created.body.id).orderBy('seq');
-      expect(await verifyChain((async function* () { yield await rows.execute(); })())).toMatchObject({ ok: true, checked: 3 });
-    });
-  });
+      it('seeds an organization created after the upgrade at its creation', async () => {
+        const created = await owner.post('/api/orgs', { name: 'After upgrade' });
+        expect(created.status).toBe(201);
+        expect((await owner.get(`/api/orgs/${created.body.id}/raci`)).body.items).toHaveLength(NEW_NAMES.length);
+        const rows = server.handle.db
+          .selectFrom('auditEvents')
+          .selectAll()
+          .where('chain', '=', created.body.id)
+          .orderBy('seq');
+        expect(
+          await verifyChain(
+            (async function* () {
+              yield await rows.execute();
+            })(),
+          ),
+        ).toMatchObject({ ok: true, checked: 3 });
+      });
+    },
+  );
 }

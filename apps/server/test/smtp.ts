@@ -8,11 +8,19 @@ export type Received = { to: string[]; subject: string; raw: string; text: strin
 
 /** Undoes quoted-printable (soft line breaks and =XX bytes) so tests can read bodies and links. */
 function unQuote(raw: string): string {
-  const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const bytes = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-export type MailCatcher = { url: string; messages: Received[]; to: (email: string) => Received[]; waitFor: (pred: (m: Received) => boolean, ms?: number) => Promise<Received>; close: () => Promise<void> };
+export type MailCatcher = {
+  url: string;
+  messages: Received[];
+  to: (email: string) => Received[];
+  waitFor: (pred: (m: Received) => boolean, ms?: number) => Promise<Received>;
+  close: () => Promise<void>;
+};
 
 export async function startSmtp(): Promise<MailCatcher> {
   const messages: Received[] = [];
@@ -42,7 +50,10 @@ export async function startSmtp(): Promise<MailCatcher> {
       for (;;) {
         const found = messages.find(pred);
         if (found) return found;
-        if (Date.now() > until) throw new Error(`no such email arrived; got: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ') || 'none'}`);
+        if (Date.now() > until)
+          throw new Error(
+            `no such email arrived; got: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ') || 'none'}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config';
 import { discoverOidc } from '../src/modules/sso/provider';
 import type { Server } from '../src/server';
-import { addMember, anonymous, Client, describeEachDialect, newOrgOwner, PASSWORD, signIn, uniqueEmail } from './harness';
+import {
+  addMember,
+  anonymous,
+  Client,
+  describeEachDialect,
+  newOrgOwner,
+  PASSWORD,
+  signIn,
+  uniqueEmail,
+} from './harness';
 import { sameDatabaseServer } from './identity-support';
 import { CLIENT, startProvider, TestBrowser } from './oidc-provider';
 
@@ -29,7 +38,7 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
       OIDC_LABEL: 'Acme login',
       OIDC_ALLOW_HTTP: 'true',
     });
-    ({ owner, orgId } = await newOrgOwner(ctx(), "SSO Org"));
+    ({ owner, orgId } = await newOrgOwner(ctx(), 'SSO Org'));
   });
   afterAll(async () => {
     await sso?.close();
@@ -37,7 +46,10 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
   });
 
   /** The whole round trip as a browser makes it; `tamper` changes the callback before it is opened. */
-  async function signInThrough(login: string, tamper: { callback?: (u: URL) => void; flowCookie?: string | null; beforeCallback?: () => Promise<void> } = {}): Promise<Outcome> {
+  async function signInThrough(
+    login: string,
+    tamper: { callback?: (u: URL) => void; flowCookie?: string | null; beforeCallback?: () => Promise<void> } = {},
+  ): Promise<Outcome> {
     const start = await sso.app.inject({ method: 'GET', url: '/api/auth/sso/start?returnTo=/orgs' });
     expect(start.statusCode).toBe(302);
     const flowCookie = start.cookies.find((c) => c.name === 'ft_sso')!.value;
@@ -45,15 +57,26 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
     tamper.callback?.(callback);
     await tamper.beforeCallback?.();
     const cookie = tamper.flowCookie === null ? undefined : `ft_sso=${tamper.flowCookie ?? flowCookie}`;
-    const res = await sso.app.inject({ method: 'GET', url: callback.pathname + callback.search, headers: cookie ? { cookie } : {} });
-    return { status: res.statusCode, location: String(res.headers.location), session: res.cookies.find((c) => c.name === 'ft_session')?.value };
+    const res = await sso.app.inject({
+      method: 'GET',
+      url: callback.pathname + callback.search,
+      headers: cookie ? { cookie } : {},
+    });
+    return {
+      status: res.statusCode,
+      location: String(res.headers.location),
+      session: res.cookies.find((c) => c.name === 'ft_session')?.value,
+    };
   }
 
   const roleOf = async (email: string) => {
-    const body = (await owner.get(`/api/orgs/${orgId}/members`)).body as { items: { user: { email: string }; role: string }[] };
+    const body = (await owner.get(`/api/orgs/${orgId}/members`)).body as {
+      items: { user: { email: string }; role: string }[];
+    };
     return body.items.find((m) => m.user.email === email)?.role;
   };
-  const me = async (session: string) => (await sso.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `ft_session=${session}` } })).json();
+  const me = async (session: string) =>
+    (await sso.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `ft_session=${session}` } })).json();
 
   it('says whether single sign-on is offered, and its label', async () => {
     expect((await anonymous(sso).get('/api/auth/sso')).body).toEqual({ enabled: true, label: 'Acme login' });
@@ -68,7 +91,11 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
     expect(first).toMatchObject({ status: 302, location: '/orgs' });
     expect((await me(first.session!)).user.id).toBe(member.user!.id);
 
-    provider.accounts.set('sub-existing', { email: 'casey.new@elsewhere.example', email_verified: true, name: 'Casey' });
+    provider.accounts.set('sub-existing', {
+      email: 'casey.new@elsewhere.example',
+      email_verified: true,
+      name: 'Casey',
+    });
     const again = await signInThrough('sub-existing');
     expect((await me(again.session!)).user.id).toBe(member.user!.id);
   });
@@ -83,17 +110,34 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
     const who = await me(out.session!);
     expect(who.user).toMatchObject({ email, name: 'Ivy Invited' });
     expect(await roleOf(email)).toBe('approver');
-    const accepted = await ctx().handle.db.selectFrom('invitations').select(['acceptedAt', 'acceptedBy']).where('id', '=', inv.body.id).executeTakeFirstOrThrow();
+    const accepted = await ctx()
+      .handle.db.selectFrom('invitations')
+      .select(['acceptedAt', 'acceptedBy'])
+      .where('id', '=', inv.body.id)
+      .executeTakeFirstOrThrow();
     expect(accepted).toEqual({ acceptedAt: expect.any(String), acceptedBy: who.user.id });
   });
 
   it('refuses a stranger (no invitation, no allowed domain) and an unverified email, creating nothing', async () => {
     const email = uniqueEmail('stranger');
     provider.accounts.set('sub-stranger', { email, email_verified: true, name: 'Stranger' });
-    expect(await signInThrough('sub-stranger')).toMatchObject({ status: 302, location: '/login?sso_error=no_account', session: undefined });
-    provider.accounts.set('sub-unverified', { email: uniqueEmail('unverified'), email_verified: false, name: 'Unverified' });
-    expect(await signInThrough('sub-unverified')).toMatchObject({ location: '/login?sso_error=email', session: undefined });
-    expect(await ctx().handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
+    expect(await signInThrough('sub-stranger')).toMatchObject({
+      status: 302,
+      location: '/login?sso_error=no_account',
+      session: undefined,
+    });
+    provider.accounts.set('sub-unverified', {
+      email: uniqueEmail('unverified'),
+      email_verified: false,
+      name: 'Unverified',
+    });
+    expect(await signInThrough('sub-unverified')).toMatchObject({
+      location: '/login?sso_error=email',
+      session: undefined,
+    });
+    expect(
+      await ctx().handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('lets an allowed email domain join with the default role, and maps provider groups to roles', async () => {
@@ -110,7 +154,12 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
     expect(joined.status).toBe(302);
     expect(await roleOf('dana@acme-sso.example')).toBe('contributor');
 
-    provider.accounts.set('sub-domain', { email: 'dana@acme-sso.example', email_verified: true, name: 'Dana', groups: ['ai-board'] });
+    provider.accounts.set('sub-domain', {
+      email: 'dana@acme-sso.example',
+      email_verified: true,
+      name: 'Dana',
+      groups: ['ai-board'],
+    });
     await signInThrough('sub-domain');
     expect(await roleOf('dana@acme-sso.example')).toBe('approver');
   });
@@ -119,9 +168,17 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
     const member = await addMember(ctx(), owner, orgId, 'viewer');
     provider.accounts.set('sub-guarded', { email: member.user!.email, email_verified: true, name: 'Gus' });
 
-    expect(await signInThrough('sub-guarded', { callback: (u) => u.searchParams.set('state', 'forged-state-value') })).toMatchObject({ location: '/login?sso_error=provider', session: undefined });
-    expect(await signInThrough('sub-guarded', { flowCookie: null })).toMatchObject({ location: '/login?sso_error=state', session: undefined });
-    expect(await signInThrough('sub-guarded', { flowCookie: 'someone-elses-state' })).toMatchObject({ location: '/login?sso_error=state', session: undefined });
+    expect(
+      await signInThrough('sub-guarded', { callback: (u) => u.searchParams.set('state', 'forged-state-value') }),
+    ).toMatchObject({ location: '/login?sso_error=provider', session: undefined });
+    expect(await signInThrough('sub-guarded', { flowCookie: null })).toMatchObject({
+      location: '/login?sso_error=state',
+      session: undefined,
+    });
+    expect(await signInThrough('sub-guarded', { flowCookie: 'someone-elses-state' })).toMatchObject({
+      location: '/login?sso_error=state',
+      session: undefined,
+    });
 
     let replay: URL | undefined;
     const ok = await signInThrough('sub-guarded', { callback: (u) => (replay = new URL(u)) });
@@ -138,7 +195,10 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
 
     provider.shiftClockForNextTokens(-2 * 3600_000);
     try {
-      expect(await signInThrough('sub-guarded')).toMatchObject({ location: '/login?sso_error=provider', session: undefined });
+      expect(await signInThrough('sub-guarded')).toMatchObject({
+        location: '/login?sso_error=provider',
+        session: undefined,
+      });
     } finally {
       provider.shiftClockForNextTokens(0);
     }
@@ -156,19 +216,38 @@ describeEachDialect('single sign-on (OpenID Connect)', (ctx) => {
 
     const viaSso = new Client(sso, o2.auth, o2.user);
     expect((await viaSso.put(`/api/orgs/${org2}/sso-settings`, body)).status).toBe(200);
-    const login = await sso.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: member.user!.email, password: PASSWORD } });
+    const login = await sso.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: member.user!.email, password: PASSWORD },
+    });
     expect(login.statusCode).toBe(403);
-    expect(login.json().error.message).toBe('Closed Org asks its members to sign in through single sign-on: use the single sign-on button instead of a password');
+    expect(login.json().error.message).toBe(
+      'Closed Org asks its members to sign in through single sign-on: use the single sign-on button instead of a password',
+    );
     await expect(signIn(sso, o2.user!.email)).resolves.toBeInstanceOf(Client);
     // A stale version changes nothing.
     expect((await viaSso.put(`/api/orgs/${org2}/sso-settings`, { ...body, localSignIn: true })).status).toBe(409);
   });
 
   it('is configured at start with clear messages', async () => {
-    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_CLIENT_SECRET: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/);
-    expect(() => loadConfig({ OIDC_ISSUER: 'http://login.example.com', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' })).toThrow(/is not https/);
-    expect(() => loadConfig({ OIDC_ISSUER: 'not a url' })).toThrow(/OIDC_ISSUER must be the identity provider's issuer URL/);
-    const settings = loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:9/nowhere', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', OIDC_ALLOW_HTTP: 'true' }).oidc!;
-    await expect(discoverOidc(settings)).rejects.toThrow(/OIDC_ISSUER: could not read http:\/\/127\.0\.0\.1:9\/nowhere\/\.well-known\/openid-configuration/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'x' })).toThrow(
+      /OIDC_CLIENT_SECRET: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/,
+    );
+    expect(() =>
+      loadConfig({ OIDC_ISSUER: 'http://login.example.com', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' }),
+    ).toThrow(/is not https/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'not a url' })).toThrow(
+      /OIDC_ISSUER must be the identity provider's issuer URL/,
+    );
+    const settings = loadConfig({
+      OIDC_ISSUER: 'http://127.0.0.1:9/nowhere',
+      OIDC_CLIENT_ID: 'x',
+      OIDC_CLIENT_SECRET: 'y',
+      OIDC_ALLOW_HTTP: 'true',
+    }).oidc!;
+    await expect(discoverOidc(settings)).rejects.toThrow(
+      /OIDC_ISSUER: could not read http:\/\/127\.0\.0\.1:9\/nowhere\/\.well-known\/openid-configuration/,
+    );
   });
 });

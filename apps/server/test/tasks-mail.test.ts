@@ -35,7 +35,8 @@ describeEachDialect(
     it('lists what is assigned to me across organizations, placed in time, filtered and paged', async () => {
       const { owner, orgId } = await newOrgOwner(ctx(), 'Tasks Org');
       const member = await addMember(ctx(), owner, orgId, 'contributor');
-      const add = (title: string, dueDate: string | null, ownerId = member.user!.id) => owner.post(`/api/orgs/${orgId}/actions`, { title, dueDate, ownerId });
+      const add = (title: string, dueDate: string | null, ownerId = member.user!.id) =>
+        owner.post(`/api/orgs/${orgId}/actions`, { title, dueDate, ownerId });
       await add('Late one', day(-3));
       await add('Today one', day(0));
       await add('Next month', day(30));
@@ -45,15 +46,31 @@ describeEachDialect(
       await owner.patch(`/api/orgs/${orgId}/actions/${done.id}`, { version: done.version, status: 'done' });
 
       const all = (await member.get('/api/me/tasks')).body;
-      expect(all.items.map((t: { title: string }) => t.title)).toEqual(['Late one', 'Today one', 'Next month', 'Undated']);
+      expect(all.items.map((t: { title: string }) => t.title)).toEqual([
+        'Late one',
+        'Today one',
+        'Next month',
+        'Undated',
+      ]);
       expect(all.items.map((t: { dueState: string }) => t.dueState)).toEqual(['overdue', 'due_soon', 'later', 'later']);
       expect(all.counts).toEqual({ total: 4, overdue: 1, due_soon: 1, later: 2 });
       const first = all.items[0];
       // The earlier action fields are still there, beside the new ones.
-      expect(first).toMatchObject({ kind: 'action', sourceType: 'manual', status: 'open', organizationName: 'Tasks Org', orgId, href: `/orgs/${orgId}/tasks`, dueDate: day(-3), dueOn: day(-3) });
+      expect(first).toMatchObject({
+        kind: 'action',
+        sourceType: 'manual',
+        status: 'open',
+        organizationName: 'Tasks Org',
+        orgId,
+        href: `/orgs/${orgId}/tasks`,
+        dueDate: day(-3),
+        dueOn: day(-3),
+      });
       expect(first.version).toBe(1);
 
-      expect((await member.get('/api/me/tasks?overdue=true')).body.items.map((t: { title: string }) => t.title)).toEqual(['Late one']);
+      expect(
+        (await member.get('/api/me/tasks?overdue=true')).body.items.map((t: { title: string }) => t.title),
+      ).toEqual(['Late one']);
       expect((await member.get('/api/me/tasks?state=later')).body.items).toHaveLength(2);
       expect((await member.get('/api/me/tasks?kind=approval')).body.items).toEqual([]);
       expect((await member.get(`/api/me/tasks?orgId=${orgId}&kind=action,approval`)).body.items).toHaveLength(4);
@@ -61,7 +78,9 @@ describeEachDialect(
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: { title: string }[]; nextCursor: string | null } = (await member.get(`/api/me/tasks?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).body;
+        const page: { items: { title: string }[]; nextCursor: string | null } = (
+          await member.get(`/api/me/tasks?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+        ).body;
         seen.push(...page.items.map((t) => t.title));
         cursor = page.nextCursor;
       } while (cursor);
@@ -73,7 +92,11 @@ describeEachDialect(
     it('shows nobody else the tasks, and drops an organization I left', async () => {
       const { owner, orgId } = await newOrgOwner(ctx(), 'Private Tasks Org');
       const member = await addMember(ctx(), owner, orgId, 'contributor');
-      await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Secret task', dueDate: day(1), ownerId: member.user!.id });
+      await owner.post(`/api/orgs/${orgId}/actions`, {
+        title: 'Secret task',
+        dueDate: day(1),
+        ownerId: member.user!.id,
+      });
       const outsider = (await newOrgOwner(ctx(), 'Elsewhere Org')).owner;
       expect((await outsider.get(`/api/me/tasks?orgId=${orgId}`)).body.items).toEqual([]);
       expect((await member.get('/api/me/tasks')).body.items).toHaveLength(1);
@@ -84,8 +107,16 @@ describeEachDialect(
     it('sends a due reminder exactly once, though every instance runs the jobs at the same moment', async () => {
       const { owner, orgId } = await newOrgOwner(ctx(), 'Reminder Org');
       const member = await addMember(ctx(), owner, orgId, 'contributor');
-      await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Overdue control review', dueDate: day(-2), ownerId: member.user!.id });
-      await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Due today report', dueDate: day(0), ownerId: member.user!.id });
+      await owner.post(`/api/orgs/${orgId}/actions`, {
+        title: 'Overdue control review',
+        dueDate: day(-2),
+        ownerId: member.user!.id,
+      });
+      await owner.post(`/api/orgs/${orgId}/actions`, {
+        title: 'Due today report',
+        dueDate: day(0),
+        ownerId: member.user!.id,
+      });
       await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Far away', dueDate: day(40), ownerId: member.user!.id });
       const servers = [ctx(), other ?? ctx()];
       const now = new Date();
@@ -93,7 +124,10 @@ describeEachDialect(
       // Each kind of job was claimed by exactly one of the four ticks.
       expect(ran.flat().filter((k) => k === 'task-reminders')).toHaveLength(1);
       // A crashed run retried, or the next hour's run: the idempotency key holds.
-      await ctx().handle.db.updateTable('jobs').set({ nextRunAt: '2000-01-01T00:00:00.000Z', lockedUntil: null }).execute();
+      await ctx()
+        .handle.db.updateTable('jobs')
+        .set({ nextRunAt: '2000-01-01T00:00:00.000Z', lockedUntil: null })
+        .execute();
       await Promise.all(servers.map((s) => s.jobs.tick(now)));
       const reminders = smtp.to(member.user!.email).filter((m) => /overdue task|due today/.test(m.subject));
       expect(reminders).toHaveLength(1);
@@ -104,27 +138,45 @@ describeEachDialect(
       expect(reminders[0]!.text).toContain(`${PUBLIC_URL}/orgs/${orgId}/tasks`);
       // The bell shows it too, marked as emailed.
       const bell = (await member.get('/api/me/notifications')).body;
-      expect(bell.items.find((n: { kind: string }) => n.kind === 'reminder')).toMatchObject({ subject: reminders[0]!.subject, emailed: true, readAt: null });
+      expect(bell.items.find((n: { kind: string }) => n.kind === 'reminder')).toMatchObject({
+        subject: reminders[0]!.subject,
+        emailed: true,
+        readAt: null,
+      });
       expect(bell.unread).toBeGreaterThanOrEqual(1);
       expect((await member.post('/api/me/notifications/read', {})).body.marked).toBe(bell.unread);
       expect((await member.get('/api/me/notifications')).body.unread).toBe(0);
     });
 
-    it('writes the daily digest grouped by state, and respects each person\'s settings', async () => {
+    it("writes the daily digest grouped by state, and respects each person's settings", async () => {
       const { owner, orgId } = await newOrgOwner(ctx(), 'Digest Org');
       const reader = await addMember(ctx(), owner, orgId, 'contributor');
       const quiet = await addMember(ctx(), owner, orgId, 'contributor');
       for (const c of [reader, quiet]) {
-        await owner.post(`/api/orgs/${orgId}/actions`, { title: `Late for ${c.user!.name}`, dueDate: day(-1), ownerId: c.user!.id });
+        await owner.post(`/api/orgs/${orgId}/actions`, {
+          title: `Late for ${c.user!.name}`,
+          dueDate: day(-1),
+          ownerId: c.user!.id,
+        });
         await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Soon enough', dueDate: day(3), ownerId: c.user!.id });
       }
-      expect((await quiet.get('/api/me/notification-settings')).body).toEqual({ digest: true, reminders: true, version: 0, email: true });
+      expect((await quiet.get('/api/me/notification-settings')).body).toEqual({
+        digest: true,
+        reminders: true,
+        version: 0,
+        email: true,
+      });
       const saved = await quiet.put('/api/me/notification-settings', { version: 0, digest: false, reminders: false });
       expect(saved.body).toEqual({ digest: false, reminders: false, version: 1, email: true });
       expect((await quiet.put('/api/me/notification-settings', { version: 0, digest: true })).status).toBe(409);
-      expect((await quiet.put('/api/me/notification-settings', { version: 1, digest: 'yes' })).body.error.message).toMatch(/Daily digest must be true or false/);
+      expect(
+        (await quiet.put('/api/me/notification-settings', { version: 1, digest: 'yes' })).body.error.message,
+      ).toMatch(/Daily digest must be true or false/);
 
-      await ctx().handle.db.updateTable('jobs').set({ nextRunAt: '2000-01-01T00:00:00.000Z', lockedUntil: null }).execute();
+      await ctx()
+        .handle.db.updateTable('jobs')
+        .set({ nextRunAt: '2000-01-01T00:00:00.000Z', lockedUntil: null })
+        .execute();
       await ctx().jobs.tick();
       const digest = smtp.to(reader.user!.email).filter((m) => m.subject.startsWith('Fortytwo daily digest'));
       expect(digest).toHaveLength(1);
@@ -146,7 +198,10 @@ describeEachDialect(
       expect(mail.subject).toContain('Invite Mail Org');
       const token = tokenIn(mail.text, 'invitations');
       expect(token).toBe(inv.body.token);
-      const accepted = await anonymous(ctx()).post(`/api/invitations/${token}/accept`, { name: 'Ivy Invitee', password: PASSWORD });
+      const accepted = await anonymous(ctx()).post(`/api/invitations/${token}/accept`, {
+        name: 'Ivy Invitee',
+        password: PASSWORD,
+      });
       expect(accepted.status).toBe(200);
     });
 
@@ -155,17 +210,26 @@ describeEachDialect(
       const member = await addMember(ctx(), owner, orgId, 'viewer');
       const email = member.user!.email;
       const before = smtp.messages.length;
-      const unknown = await anonymous(ctx()).post('/api/password-resets', { email: `nobody-${Date.now()}@example.test` });
+      const unknown = await anonymous(ctx()).post('/api/password-resets', {
+        email: `nobody-${Date.now()}@example.test`,
+      });
       const known = await anonymous(ctx()).post('/api/password-resets', { email });
       expect(unknown.status).toBe(202);
       expect(known.status).toBe(202);
       expect(known.body).toEqual(unknown.body);
-      const mail = await smtp.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Set a new Fortytwo password'));
+      const mail = await smtp.waitFor(
+        (m) => m.to.includes(email) && m.subject.startsWith('Set a new Fortytwo password'),
+      );
       expect(smtp.messages.length - before).toBe(1);
       const token = tokenIn(mail.text, 'reset-password')!;
       const newPassword = 'a brand new passphrase 42';
-      expect((await anonymous(ctx()).post(`/api/password-resets/${token}`, { password: newPassword })).status).toBe(200);
-      expect((await anonymous(ctx()).post(`/api/password-resets/${token}`, { password: 'yet another passphrase 43' })).status).toBe(404);
+      expect((await anonymous(ctx()).post(`/api/password-resets/${token}`, { password: newPassword })).status).toBe(
+        200,
+      );
+      expect(
+        (await anonymous(ctx()).post(`/api/password-resets/${token}`, { password: 'yet another passphrase 43' }))
+          .status,
+      ).toBe(404);
       const login = await anonymous(ctx()).post('/api/auth/login', { email, password: newPassword });
       expect(login.status).toBe(200);
       // Asking again at once sends nothing more: the form cannot flood an inbox.
@@ -190,14 +254,26 @@ describeEachDialect(
 describeEachDialect('reminders and account links without email', (ctx) => {
   it('keeps notifications in the app and shows links to whoever creates them', async () => {
     const { owner, orgId } = await newOrgOwner(ctx(), 'No Mail Org');
-    const inv = await owner.post(`/api/orgs/${orgId}/invitations`, { email: `nomail-${Date.now()}@example.test`, role: 'viewer' });
+    const inv = await owner.post(`/api/orgs/${orgId}/invitations`, {
+      email: `nomail-${Date.now()}@example.test`,
+      role: 'viewer',
+    });
     expect(inv.body).toMatchObject({ emailed: false });
     expect(inv.body.token).toEqual(expect.any(String));
     const member = await addMember(ctx(), owner, orgId, 'contributor');
-    await owner.post(`/api/orgs/${orgId}/actions`, { title: 'Overdue without mail', dueDate: day(-1), ownerId: member.user!.id });
+    await owner.post(`/api/orgs/${orgId}/actions`, {
+      title: 'Overdue without mail',
+      dueDate: day(-1),
+      ownerId: member.user!.id,
+    });
     await ctx().jobs.tick();
     const bell = (await member.get('/api/me/notifications')).body;
-    expect(bell.items.map((n: { kind: string; emailed: boolean }) => [n.kind, n.emailed])).toEqual(expect.arrayContaining([['reminder', false], ['digest', false]]));
+    expect(bell.items.map((n: { kind: string; emailed: boolean }) => [n.kind, n.emailed])).toEqual(
+      expect.arrayContaining([
+        ['reminder', false],
+        ['digest', false],
+      ]),
+    );
     expect(bell.items.find((n: { kind: string }) => n.kind === 'reminder').body).toContain('Overdue without mail');
     expect((await member.get('/api/me/notification-settings')).body.email).toBe(false);
     const forgot = await anonymous(ctx()).post('/api/password-resets', { email: member.user!.email });
@@ -205,5 +281,3 @@ describeEachDialect('reminders and account links without email', (ctx) => {
     expect(forgot.body.error.message).toMatch(/does not send email/);
   });
 });
-
-

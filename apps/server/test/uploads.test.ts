@@ -25,10 +25,21 @@ describeEachDialect('uploads', (ctx) => {
    * that many bytes of the first file are sent, so the next byte arrives in a read of its own: the
    * case where the parser flags "too large" after handing over the last allowed chunk.
    */
-  async function post(path: string, parts: { field: string; name: string; bytes: Buffer }[], pauseAfterFileBytes?: number) {
+  async function post(
+    path: string,
+    parts: { field: string; name: string; bytes: Buffer }[],
+    pauseAfterFileBytes?: number,
+  ) {
     const boundary = `----fortytwo${Math.random().toString(16).slice(2)}`;
     const chunks: Buffer[] = [];
-    for (const p of parts) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.field}"; filename="${p.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), p.bytes, Buffer.from('\r\n'));
+    for (const p of parts)
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.field}"; filename="${p.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        p.bytes,
+        Buffer.from('\r\n'),
+      );
     chunks.push(Buffer.from(`--${boundary}--\r\n`));
     const body = Buffer.concat(chunks);
     const split = pauseAfterFileBytes === undefined ? body.length : chunks[0]!.length + pauseAfterFileBytes;
@@ -46,7 +57,11 @@ describeEachDialect('uploads', (ctx) => {
       method: 'POST',
       body: stream,
       duplex: 'half',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: `ft_session=${owner.auth.cookie}`, 'x-csrf-token': owner.auth.csrf! },
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: `ft_session=${owner.auth.cookie}`,
+        'x-csrf-token': owner.auth.csrf!,
+      },
     } as RequestInit);
     return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
   }
@@ -54,7 +69,11 @@ describeEachDialect('uploads', (ctx) => {
   it('refuses evidence one byte over the limit every time, and stores nothing', async () => {
     const tooBig = Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 0x41);
     for (let i = 0; i < 4; i++) {
-      const res = await post(`/api/orgs/${orgId}/gap-assessments/${gapId}/items/5.2/files`, [{ field: 'file', name: `big-${i}.txt`, bytes: tooBig }], i % 2 ? MAX_EVIDENCE_BYTES : undefined);
+      const res = await post(
+        `/api/orgs/${orgId}/gap-assessments/${gapId}/items/5.2/files`,
+        [{ field: 'file', name: `big-${i}.txt`, bytes: tooBig }],
+        i % 2 ? MAX_EVIDENCE_BYTES : undefined,
+      );
       expect(res.status).toBe(413);
       expect(res.body.error?.message).toContain('at most 25 MB');
     }
@@ -63,13 +82,19 @@ describeEachDialect('uploads', (ctx) => {
   });
 
   it('takes evidence of exactly the limit', async () => {
-    const res = await post(`/api/orgs/${orgId}/gap-assessments/${gapId}/items/5.3/files`, [{ field: 'file', name: 'exact.txt', bytes: Buffer.alloc(MAX_EVIDENCE_BYTES, 0x42) }]);
+    const res = await post(`/api/orgs/${orgId}/gap-assessments/${gapId}/items/5.3/files`, [
+      { field: 'file', name: 'exact.txt', bytes: Buffer.alloc(MAX_EVIDENCE_BYTES, 0x42) },
+    ]);
     expect(res.status).toBe(201);
   });
 
   it('refuses a workbook over the limit with 413, not 422 "unreadable"', async () => {
     for (let i = 0; i < 4; i++) {
-      const res = await post(`/api/orgs/${orgId}/gap-assessments/${gapId}/import`, [{ field: 'file', name: 'big.xlsx', bytes: Buffer.alloc(MAX_WORKBOOK_BYTES + 1, 0x50) }], i % 2 ? MAX_WORKBOOK_BYTES : undefined);
+      const res = await post(
+        `/api/orgs/${orgId}/gap-assessments/${gapId}/import`,
+        [{ field: 'file', name: 'big.xlsx', bytes: Buffer.alloc(MAX_WORKBOOK_BYTES + 1, 0x50) }],
+        i % 2 ? MAX_WORKBOOK_BYTES : undefined,
+      );
       expect(res.status).toBe(413);
     }
   });
@@ -81,28 +106,47 @@ describeEachDialect('uploads', (ctx) => {
     ]);
     expect(res.status).toBe(400);
     expect(res.body.error?.message).toContain('one evidence file');
-    const item = ((await owner.get(`/api/orgs/${orgId}/gap-assessments/${gapId}`)).body.items as { ref: string; files: unknown[] }[]).find((i) => i.ref === '6.1.2')!;
+    const item = (
+      (await owner.get(`/api/orgs/${orgId}/gap-assessments/${gapId}`)).body.items as { ref: string; files: unknown[] }[]
+    ).find((i) => i.ref === '6.1.2')!;
     expect(item.files).toEqual([]);
   });
 
   it('answers a broken multipart body with a 400 that says what to send, not a 500', async () => {
-    for (const path of [`/api/orgs/${orgId}/gap-assessments/${gapId}/items/7.2/files`, `/api/orgs/${orgId}/gap-assessments/${gapId}/import`]) {
+    for (const path of [
+      `/api/orgs/${orgId}/gap-assessments/${gapId}/items/7.2/files`,
+      `/api/orgs/${orgId}/gap-assessments/${gapId}/import`,
+    ]) {
       for (const [body, type] of [
-        ['--cut\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nno end', 'multipart/form-data; boundary=cut'],
+        [
+          '--cut\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nno end',
+          'multipart/form-data; boundary=cut',
+        ],
         ['--x\r\nbroken', 'multipart/form-data; boundary=x'],
         ['no boundary at all', 'multipart/form-data'],
       ] as const) {
         const res = await owner.request('POST', path, body, { 'content-type': type });
         expect(res.status, `${path} ${type}`).toBe(400);
-        expect(res.body.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/not a complete multipart\/form-data body/) });
+        expect(res.body.error).toMatchObject({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/not a complete multipart\/form-data body/),
+        });
       }
     }
-    const item = ((await owner.get(`/api/orgs/${orgId}/gap-assessments/${gapId}`)).body.items as { ref: string; files: unknown[] }[]).find((i) => i.ref === '7.2')!;
+    const item = (
+      (await owner.get(`/api/orgs/${orgId}/gap-assessments/${gapId}`)).body.items as { ref: string; files: unknown[] }[]
+    ).find((i) => i.ref === '7.2')!;
     expect(item.files).toEqual([]);
   });
 
   it('refuses a workbook import with two files', async () => {
-    const wb = (await owner.server.app.inject({ method: 'GET', url: `/api/orgs/${orgId}/gap-assessments/${gapId}/export.xlsx`, headers: { cookie: `ft_session=${owner.auth.cookie}` } })).rawPayload;
+    const wb = (
+      await owner.server.app.inject({
+        method: 'GET',
+        url: `/api/orgs/${orgId}/gap-assessments/${gapId}/export.xlsx`,
+        headers: { cookie: `ft_session=${owner.auth.cookie}` },
+      })
+    ).rawPayload;
     const res = await post(`/api/orgs/${orgId}/gap-assessments/${gapId}/import`, [
       { field: 'file', name: 'a.xlsx', bytes: wb },
       { field: 'file', name: 'b.xlsx', bytes: wb },

@@ -50,14 +50,16 @@ describe('versioned writes', () => {
     for (const { file, text } of files) {
       for (const m of text.matchAll(/updateTable\(/g)) {
         const statement = statementAt(text, m.index);
-        if (/version: [\w.]+ \+ 1/.test(statement) && !statement.includes(".where('version', '=',")) blind.push(`${file}: ${statement.trim().slice(0, 120)}`);
+        if (/version: [\w.]+ \+ 1/.test(statement) && !statement.includes(".where('version', '=',"))
+          blind.push(`${file}: ${statement.trim().slice(0, 120)}`);
       }
     }
     expect(blind).toEqual([]);
   });
 
   it('would catch an unchecked versioned write', () => {
-    const sample = "await tx.updateTable('risks').set({ version: 2 }).where('id', '=', id).where('version', '=', 1).execute();";
+    const sample =
+      "await tx.updateTable('risks').set({ version: 2 }).where('id', '=', id).where('version', '=', 1).execute();";
     const at = sample.indexOf(".where('version'");
     expect(/\b(writeOne|changedOne)\(/.test(statementAt(sample, at))).toBe(false);
   });

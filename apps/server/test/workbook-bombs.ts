@@ -1,5 +1,11 @@
 import { deflateRawSync } from 'node:zlib';
-import { HEADERS, META_SHEET, ASSESSMENT_SHEET, WORKBOOK_TEMPLATE, WORKBOOK_TEMPLATE_VERSION } from '../src/modules/gap/workbook-template';
+import {
+  HEADERS,
+  META_SHEET,
+  ASSESSMENT_SHEET,
+  WORKBOOK_TEMPLATE,
+  WORKBOOK_TEMPLATE_VERSION,
+} from '../src/modules/gap/workbook-template';
 
 // Hostile gap workbooks, built byte by byte (tests and bench/workbook-bomb.ts): a zip writer small
 // enough to lie on purpose, and a minimal .xlsx that Excel's file layout would accept (a workbook
@@ -96,11 +102,17 @@ const column = (i: number) => {
   return s;
 };
 /** One `<row>` of inline strings. */
-export const rowXml = (r: number, cells: string[]) => `<row r="${r}">${cells.map((v, i) => `<c r="${column(i)}${r}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`).join('')}</row>`;
+export const rowXml = (r: number, cells: string[]) =>
+  `<row r="${r}">${cells.map((v, i) => `<c r="${column(i)}${r}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`).join('')}</row>`;
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const sheetXml = (rows: string | Buffer) => Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}"><sheetData>`), Buffer.isBuffer(rows) ? rows : Buffer.from(rows), Buffer.from('</sheetData></worksheet>')]);
+const sheetXml = (rows: string | Buffer) =>
+  Buffer.concat([
+    Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}"><sheetData>`),
+    Buffer.isBuffer(rows) ? rows : Buffer.from(rows),
+    Buffer.from('</sheetData></worksheet>'),
+  ]);
 
 /** The rows of the hidden sheet that make a workbook "ours", for the given assessment. */
 export const metaRows = (assessmentId: string) =>
@@ -119,8 +131,14 @@ export const metaRows = (assessmentId: string) =>
  * (XML of `<row>` elements, rows 2 and on). `extra` entries are added as they are; `sheetDeclaredSize`
  * makes the sheet's headers lie about its unpacked size.
  */
-export function gapWorkbook(assessmentId: string, dataRows: string | Buffer, opts: { extra?: ZipEntry[]; sheetDeclaredSize?: number } = {}): Buffer {
-  const rows = Buffer.isBuffer(dataRows) ? Buffer.concat([Buffer.from(rowXml(1, [...HEADERS])), dataRows]) : rowXml(1, [...HEADERS]) + dataRows;
+export function gapWorkbook(
+  assessmentId: string,
+  dataRows: string | Buffer,
+  opts: { extra?: ZipEntry[]; sheetDeclaredSize?: number } = {},
+): Buffer {
+  const rows = Buffer.isBuffer(dataRows)
+    ? Buffer.concat([Buffer.from(rowXml(1, [...HEADERS])), dataRows])
+    : rowXml(1, [...HEADERS]) + dataRows;
   return zip([
     {
       name: '[Content_Types].xml',
@@ -128,10 +146,17 @@ export function gapWorkbook(assessmentId: string, dataRows: string | Buffer, opt
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
       ),
     },
-    { name: '_rels/.rels', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: '_rels/.rels',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
     {
       name: 'xl/workbook.xml',
-      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="${ASSESSMENT_SHEET}" sheetId="1" r:id="rId1"/><sheet name="${META_SHEET}" sheetId="2" state="hidden" r:id="rId2"/></sheets></workbook>`),
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="${ASSESSMENT_SHEET}" sheetId="1" r:id="rId1"/><sheet name="${META_SHEET}" sheetId="2" state="hidden" r:id="rId2"/></sheets></workbook>`,
+      ),
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
@@ -139,7 +164,11 @@ export function gapWorkbook(assessmentId: string, dataRows: string | Buffer, opt
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
       ),
     },
-    { name: 'xl/worksheets/sheet1.xml', data: sheetXml(rows), ...(opts.sheetDeclaredSize !== undefined ? { declaredSize: opts.sheetDeclaredSize } : {}) },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: sheetXml(rows),
+      ...(opts.sheetDeclaredSize !== undefined ? { declaredSize: opts.sheetDeclaredSize } : {}),
+    },
     { name: 'xl/worksheets/sheet2.xml', data: sheetXml(metaRows(assessmentId)) },
     ...(opts.extra ?? []),
   ]);
@@ -148,9 +177,15 @@ export function gapWorkbook(assessmentId: string, dataRows: string | Buffer, opt
 /** `n` data rows, each with a ref (refs repeat: the file is refused long before that matters). */
 export function manyRowsXml(n: number): Buffer {
   const parts: Buffer[] = [];
-  for (let r = 2; r < n + 2; r++) parts.push(Buffer.from(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>4.1</t></is></c></row>`));
+  for (let r = 2; r < n + 2; r++)
+    parts.push(Buffer.from(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>4.1</t></is></c></row>`));
   return Buffer.concat(parts);
 }
 
 /** One data row whose notes cell holds `chars` characters. */
-export const hugeCellXml = (chars: number) => Buffer.concat([Buffer.from('<row r="2"><c r="A2" t="inlineStr"><is><t>4.1</t></is></c><c r="K2" t="inlineStr"><is><t>'), Buffer.alloc(chars, 'a'), Buffer.from('</t></is></c></row>')]);
+export const hugeCellXml = (chars: number) =>
+  Buffer.concat([
+    Buffer.from('<row r="2"><c r="A2" t="inlineStr"><is><t>4.1</t></is></c><c r="K2" t="inlineStr"><is><t>'),
+    Buffer.alloc(chars, 'a'),
+    Buffer.from('</t></is></c></row>'),
+  ]);

@@ -43,7 +43,10 @@ describe('ISO/IEC 42001:2023 in the shipped catalogue', () => {
         // A.2.2 sits under the objective A.2.1; A.6.2.4 under A.6.2.
         const parent = iso.items.find((p) => p.ref === item.parent)!;
         expect(parent.kind, item.ref).toBe('objective');
-        expect(item.ref.startsWith(parent.ref.replace(/\.1$/, '.')) || item.ref.startsWith(`${parent.ref}.`), `${item.ref} under ${parent.ref}`).toBe(true);
+        expect(
+          item.ref.startsWith(parent.ref.replace(/\.1$/, '.')) || item.ref.startsWith(`${parent.ref}.`),
+          `${item.ref} under ${parent.ref}`,
+        ).toBe(true);
       } else expect(item.ref.startsWith(`${item.parent!}.`), `${item.ref} under ${item.parent}`).toBe(true);
     }
     expect(catalog.detail('iso42001', 'A.6.2.4')!.ancestors.map((a) => a.ref)).toEqual(['A.6', 'A.6.2']);
@@ -66,7 +69,9 @@ describe('ISO/IEC 42001:2023 in the shipped catalogue', () => {
 
   it('marks the clauses whose wording requires documented information', () => {
     const doc = (ref: string) => iso.items.find((i) => i.ref === ref)!.documentation;
-    expect(['4.3', '5.2', '6.2', '7.2', '8.1', '9.1', '9.2.2', '9.3.3', '10.2'].map(doc)).toEqual(Array(9).fill('available'));
+    expect(['4.3', '5.2', '6.2', '7.2', '8.1', '9.1', '9.2.2', '9.3.3', '10.2'].map(doc)).toEqual(
+      Array(9).fill('available'),
+    );
     expect(doc('4.4')).toBe('document');
     expect(['6.1.1', '6.1.2', '8.2', '8.3', '8.4'].map(doc)).toEqual(Array(5).fill('retain'));
     expect(['5.1', '5.3', '7.3', '7.4', '10.1'].map(doc)).toEqual(Array(5).fill('none'));
@@ -86,19 +91,46 @@ describe('ISO/IEC 42001:2023 in the shipped catalogue', () => {
     const ids = iso.documents.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
     const docOf = (clause: string) => iso.documents.filter((d) => d.clauses.includes(clause));
-    for (const clause of ['4.3', '4.4', '5.2', '6.1.2', '6.1.3', '6.1.4', '6.2', '7.2', '9.1', '9.2.2', '9.3.3', '10.2']) expect(docOf(clause).length, clause).toBeGreaterThan(0);
+    for (const clause of [
+      '4.3',
+      '4.4',
+      '5.2',
+      '6.1.2',
+      '6.1.3',
+      '6.1.4',
+      '6.2',
+      '7.2',
+      '9.1',
+      '9.2.2',
+      '9.3.3',
+      '10.2',
+    ])
+      expect(docOf(clause).length, clause).toBeGreaterThan(0);
     expect(iso.documents.some((d) => /statement of applicability/i.test(d.title))).toBe(true);
     expect(catalog.detail('iso42001', '6.1.3')!.documents.length).toBeGreaterThan(0);
   });
 
   it('ships Annex C: 11 objectives and 7 risk sources', () => {
     const list = (id: string) => iso.referenceLists.find((l) => l.id === id)!;
-    expect(list('annex-c-objectives').entries.map((e) => e.ref)).toEqual(Array.from({ length: 11 }, (_, i) => `C.2.${i + 1}`));
+    expect(list('annex-c-objectives').entries.map((e) => e.ref)).toEqual(
+      Array.from({ length: 11 }, (_, i) => `C.2.${i + 1}`),
+    );
     expect(list('annex-c-objectives').entries.map((e) => e.title)).toEqual([
-      'Accountability', 'AI expertise', 'Availability and quality of training and test data', 'Environmental impact', 'Fairness', 'Maintainability',
-      'Privacy', 'Robustness', 'Safety', 'Security', 'Transparency and explainability',
+      'Accountability',
+      'AI expertise',
+      'Availability and quality of training and test data',
+      'Environmental impact',
+      'Fairness',
+      'Maintainability',
+      'Privacy',
+      'Robustness',
+      'Safety',
+      'Security',
+      'Transparency and explainability',
     ]);
-    expect(list('annex-c-risk-sources').entries.map((e) => e.ref)).toEqual(Array.from({ length: 7 }, (_, i) => `C.3.${i + 1}`));
+    expect(list('annex-c-risk-sources').entries.map((e) => e.ref)).toEqual(
+      Array.from({ length: 7 }, (_, i) => `C.3.${i + 1}`),
+    );
   });
 });
 
@@ -107,13 +139,29 @@ describe('the other shipped frameworks', () => {
     const nist = catalog.framework('nist-ai-rmf')!;
     const count = (kind: string) => nist.items.filter((i) => i.kind === kind).length;
     expect([count('function'), count('category'), count('subcategory')]).toEqual([4, 19, 72]);
-    const perFunction = ['GOVERN', 'MAP', 'MEASURE', 'MANAGE'].map((f) => nist.items.filter((i) => i.kind === 'subcategory' && i.ref.startsWith(`${f} `)).length);
+    const perFunction = ['GOVERN', 'MAP', 'MEASURE', 'MANAGE'].map(
+      (f) => nist.items.filter((i) => i.kind === 'subcategory' && i.ref.startsWith(`${f} `)).length,
+    );
     expect(perFunction).toEqual([19, 18, 22, 13]);
   });
 
   it('has the EU AI Act articles the crosswalk needs', () => {
     const act = catalog.framework('eu-ai-act')!;
-    expect(act.items.map((i) => i.ref)).toEqual(['Art. 4', 'Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 17', 'Art. 26', 'Art. 27', 'Art. 72', 'Art. 73']);
+    expect(act.items.map((i) => i.ref)).toEqual([
+      'Art. 4',
+      'Art. 9',
+      'Art. 10',
+      'Art. 11',
+      'Art. 12',
+      'Art. 13',
+      'Art. 14',
+      'Art. 15',
+      'Art. 17',
+      'Art. 26',
+      'Art. 27',
+      'Art. 72',
+      'Art. 73',
+    ]);
   });
 
   it('has ISO/IEC 27001:2022 clauses 4–10 with the same numbering, and no impact assessment', () => {
@@ -125,7 +173,11 @@ describe('the other shipped frameworks', () => {
 
 describe('crosswalks', () => {
   it('ships the three crosswalks into ISO/IEC 42001', () => {
-    expect(loaded.crosswalks.map((c) => `${c.source}→${c.target}`).sort()).toEqual(['eu-ai-act→iso42001', 'iso27001→iso42001', 'nist-ai-rmf→iso42001']);
+    expect(loaded.crosswalks.map((c) => `${c.source}→${c.target}`).sort()).toEqual([
+      'eu-ai-act→iso42001',
+      'iso27001→iso42001',
+      'nist-ai-rmf→iso42001',
+    ]);
   });
 
   it('points every link at existing refs on both sides, with a rationale', () => {
@@ -141,7 +193,8 @@ describe('crosswalks', () => {
   it('maps every NIST subcategory and reaches every Annex A control from NIST', () => {
     const cw = loaded.crosswalks.find((c) => c.source === 'nist-ai-rmf')!;
     const mapped = new Set(cw.links.map((l) => l.source));
-    for (const sub of catalog.framework('nist-ai-rmf')!.items.filter((i) => i.kind === 'subcategory')) expect(mapped.has(sub.ref), sub.ref).toBe(true);
+    for (const sub of catalog.framework('nist-ai-rmf')!.items.filter((i) => i.kind === 'subcategory'))
+      expect(mapped.has(sub.ref), sub.ref).toBe(true);
     const targets = new Set(cw.links.map((l) => l.target));
     for (const [ref] of CONTROLS) expect(targets.has(ref), ref).toBe(true);
   });
@@ -149,7 +202,9 @@ describe('crosswalks', () => {
   it('shows a link from both ends, with the relationship turned around', () => {
     const cw = loaded.crosswalks.find((c) => c.source === 'nist-ai-rmf')!;
     const link = cw.links.find((l) => l.relationship === 'subset' || l.relationship === 'superset')!;
-    const fromIso = catalog.linksOf('iso42001', link.target).find((l) => l.frameworkId === 'nist-ai-rmf' && l.ref === link.source)!;
+    const fromIso = catalog
+      .linksOf('iso42001', link.target)
+      .find((l) => l.frameworkId === 'nist-ai-rmf' && l.ref === link.source)!;
     expect(fromIso.direction).toBe('incoming');
     expect(fromIso.relationship).toBe(link.relationship === 'subset' ? 'superset' : 'subset');
   });
@@ -158,21 +213,32 @@ describe('crosswalks', () => {
 describe('search', () => {
   it('finds an item by ref, by title words and by guidance words, best match first', () => {
     expect(catalog.search('A.6.2.8')[0]).toMatchObject({ frameworkId: 'iso42001', ref: 'A.6.2.8' });
-    expect(catalog.search('impact assessment', { frameworkId: 'iso42001' }).slice(0, 6).map((h) => h.ref)).toEqual(expect.arrayContaining(['6.1.4', '8.4']));
-    expect(catalog.search('statement of applicability', { frameworkId: 'iso42001' }).map((h) => h.ref)).toContain('6.1.3');
+    expect(
+      catalog
+        .search('impact assessment', { frameworkId: 'iso42001' })
+        .slice(0, 6)
+        .map((h) => h.ref),
+    ).toEqual(expect.arrayContaining(['6.1.4', '8.4']));
+    expect(catalog.search('statement of applicability', { frameworkId: 'iso42001' }).map((h) => h.ref)).toContain(
+      '6.1.3',
+    );
     expect(catalog.search('zzzz-nothing')).toEqual([]);
   });
 });
 
 describe('OSCAL export', () => {
-  const schema = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../oscal-schema/oscal_catalog_schema.json'), 'utf8')) as object;
+  const schema = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '../oscal-schema/oscal_catalog_schema.json'), 'utf8'),
+  ) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
 
   for (const id of ['iso42001', 'nist-ai-rmf', 'eu-ai-act', 'iso27001']) {
     it(`exports ${id} as a catalog that validates against the OSCAL 1.0.6 schema`, () => {
-      const doc = JSON.parse(JSON.stringify(toOscalCatalog(catalog.framework(id)!, { lastModified: '2026-11-28T00:00:00Z' }))) as unknown;
+      const doc = JSON.parse(
+        JSON.stringify(toOscalCatalog(catalog.framework(id)!, { lastModified: '2026-11-28T00:00:00Z' })),
+      ) as unknown;
       const ok = validate(doc);
       expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
       expect(ok).toBe(true);
@@ -188,7 +254,9 @@ describe('OSCAL export', () => {
     };
     walk(doc.catalog);
     expect(controls).toHaveLength(70);
-    expect(controls.find((c) => c.id === 'a.6.2.4')!.parts!.map((p) => p.name)).toEqual(expect.arrayContaining(['statement', 'guidance', 'assessment-objective']));
+    expect(controls.find((c) => c.id === 'a.6.2.4')!.parts!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['statement', 'guidance', 'assessment-objective']),
+    );
     expect(controls.find((c) => c.id === 'clause-6.1.4')).toBeDefined();
     expect(toOscalCatalog(iso, { lastModified: '2026-11-28T00:00:00Z' }).catalog.uuid).toBe(doc.catalog.uuid);
   });

@@ -20,8 +20,12 @@ export type LoadedCatalog = { frameworks: Framework[]; crosswalks: Crosswalk[] }
 
 /** Reads and checks every shipped file; a broken file stops the server at start, naming its line. */
 export function loadBuiltinCatalog(dataDir = DATA_DIR): LoadedCatalog {
-  const frameworks = yamlFiles(path.join(dataDir, 'frameworks')).map((f) => parseFramework(path.relative(dataDir, f), fs.readFileSync(f, 'utf8')));
+  const frameworks = yamlFiles(path.join(dataDir, 'frameworks')).map((f) =>
+    parseFramework(path.relative(dataDir, f), fs.readFileSync(f, 'utf8')),
+  );
   const refs = new Map(frameworks.map((fw) => [fw.id, new Set(fw.items.map((i) => i.ref))]));
-  const crosswalks = yamlFiles(path.join(dataDir, 'crosswalks')).map((f) => parseCrosswalk(path.relative(dataDir, f), fs.readFileSync(f, 'utf8'), refs));
+  const crosswalks = yamlFiles(path.join(dataDir, 'crosswalks')).map((f) =>
+    parseCrosswalk(path.relative(dataDir, f), fs.readFileSync(f, 'utf8'), refs),
+  );
   return { frameworks, crosswalks };
 }

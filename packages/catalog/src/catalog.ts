@@ -21,9 +21,22 @@ export type ItemDetail = CatalogItem & {
   links: ItemLink[];
 };
 
-export type SearchHit = { frameworkId: string; ref: string; title: string; kind: string; assessable: boolean; snippet: string; score: number };
+export type SearchHit = {
+  frameworkId: string;
+  ref: string;
+  title: string;
+  kind: string;
+  assessable: boolean;
+  snippet: string;
+  score: number;
+};
 
-const INVERSE: Record<Relationship, Relationship> = { equal: 'equal', subset: 'superset', superset: 'subset', intersect: 'intersect' };
+const INVERSE: Record<Relationship, Relationship> = {
+  equal: 'equal',
+  subset: 'superset',
+  superset: 'subset',
+  intersect: 'intersect',
+};
 
 /**
  * Read-only lookups over a set of frameworks and crosswalks. Built once per set (the shipped
@@ -56,8 +69,24 @@ export class Catalog {
         const target = this.item(cw.target, l.target);
         const source = this.item(cw.source, l.source);
         if (!target || !source) continue; // a crosswalk of an organization can outlive a framework it named
-        this.addLink(cw.source, l.source, { crosswalkId: cw.id, direction: 'outgoing', frameworkId: cw.target, ref: l.target, title: target.title, relationship: l.relationship, rationale: l.rationale });
-        this.addLink(cw.target, l.target, { crosswalkId: cw.id, direction: 'incoming', frameworkId: cw.source, ref: l.source, title: source.title, relationship: INVERSE[l.relationship], rationale: l.rationale });
+        this.addLink(cw.source, l.source, {
+          crosswalkId: cw.id,
+          direction: 'outgoing',
+          frameworkId: cw.target,
+          ref: l.target,
+          title: target.title,
+          relationship: l.relationship,
+          rationale: l.rationale,
+        });
+        this.addLink(cw.target, l.target, {
+          crosswalkId: cw.id,
+          direction: 'incoming',
+          frameworkId: cw.source,
+          ref: l.source,
+          title: source.title,
+          relationship: INVERSE[l.relationship],
+          rationale: l.rationale,
+        });
       }
     }
   }
@@ -90,7 +119,7 @@ export class Catalog {
     const item = this.item(frameworkId, ref);
     if (!fw || !item) return undefined;
     const ancestors: ItemDetail['ancestors'] = [];
-    for (let p = item.parent; p !== undefined; ) {
+    for (let p = item.parent; p !== undefined;) {
       const parent = this.item(frameworkId, p);
       if (!parent) break;
       ancestors.unshift({ ref: parent.ref, title: parent.title, kind: parent.kind });
@@ -100,7 +129,12 @@ export class Catalog {
       ...item,
       frameworkId,
       ancestors,
-      children: this.children(frameworkId, ref).map((c) => ({ ref: c.ref, title: c.title, kind: c.kind, assessable: c.assessable })),
+      children: this.children(frameworkId, ref).map((c) => ({
+        ref: c.ref,
+        title: c.title,
+        kind: c.kind,
+        assessable: c.assessable,
+      })),
       related: item.relatedControls.map((r) => ({ ref: r, title: this.item(frameworkId, r)?.title ?? r })),
       documents: fw.documents.filter((d) => d.clauses.includes(ref) || d.controls.includes(ref)),
       links: this.linksOf(frameworkId, ref),
@@ -119,7 +153,14 @@ export class Catalog {
       if (opts.frameworkId && fw.id !== opts.frameworkId) continue;
       for (const item of fw.items) {
         const head = `${item.ref} ${item.title}`.toLowerCase();
-        const body = [item.summary, item.guidance?.asks, item.guidance?.auditorLooksFor, ...(item.guidance?.evidence ?? [])].filter(Boolean).join(' ');
+        const body = [
+          item.summary,
+          item.guidance?.asks,
+          item.guidance?.auditorLooksFor,
+          ...(item.guidance?.evidence ?? []),
+        ]
+          .filter(Boolean)
+          .join(' ');
         const lowerBody = body.toLowerCase();
         let score = 0;
         let all = true;
@@ -130,10 +171,20 @@ export class Catalog {
         }
         if (!all) continue;
         if (item.assessable) score += 0.5;
-        hits.push({ frameworkId: fw.id, ref: item.ref, title: item.title, kind: item.kind, assessable: item.assessable, snippet: snippet(body, words), score });
+        hits.push({
+          frameworkId: fw.id,
+          ref: item.ref,
+          title: item.title,
+          kind: item.kind,
+          assessable: item.assessable,
+          snippet: snippet(body, words),
+          score,
+        });
       }
     }
-    return hits.sort((a, b) => b.score - a.score || a.frameworkId.localeCompare(b.frameworkId)).slice(0, opts.limit ?? 50);
+    return hits
+      .sort((a, b) => b.score - a.score || a.frameworkId.localeCompare(b.frameworkId))
+      .slice(0, opts.limit ?? 50);
   }
 }
 

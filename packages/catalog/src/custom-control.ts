@@ -13,9 +13,17 @@ export const ZCustomControlRef = z
   .min(1, 'ref is required, e.g. ORG-1')
   .max(40, 'ref must be at most 40 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'ref may contain letters, digits, dots and dashes only, e.g. ORG-1')
-  .refine((r) => !/^A\.\d/i.test(r), 'ref must not look like an Annex A control (A.x.y); use your own prefix such as ORG-1');
+  .refine(
+    (r) => !/^A\.\d/i.test(r),
+    'ref must not look like an Annex A control (A.x.y); use your own prefix such as ORG-1',
+  );
 
-const line = (what: string, max: number) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max, `${what} must be at most ${max} characters`);
+const line = (what: string, max: number) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(max, `${what} must be at most ${max} characters`);
 
 const fields = {
   ref: ZCustomControlRef,

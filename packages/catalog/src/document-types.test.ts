@@ -50,8 +50,16 @@ describe('the shipped AIMS document types', () => {
   });
 
   it('refuses a type file with a wrong field, naming the file and the field', () => {
-    const bad = 'format: fortytwo/document-type@1\nid: x-policy\nprefix: pol\ntitle: X\nkind: narrative\nsummary: s\nrefs: ["5.2"]\nbasis: available\nownerRole: manager\napproverRole: approver\nreviewMonths: 12\nretention: r\n';
-    expect(() => parseDocumentType('document-types/x-policy.yaml', bad)).toThrow(/document-types\/x-policy.yaml: prefix: must be 2–5 capital letters.*sections: a narrative document needs its sections/);
-    expect(() => parseDocumentType('document-types/other.yaml', bad.replace('prefix: pol', 'prefix: POL').replace('kind: narrative', 'kind: register\nregister: scope'))).toThrow(/must match the file name/);
+    const bad =
+      'format: fortytwo/document-type@1\nid: x-policy\nprefix: pol\ntitle: X\nkind: narrative\nsummary: s\nrefs: ["5.2"]\nbasis: available\nownerRole: manager\napproverRole: approver\nreviewMonths: 12\nretention: r\n';
+    expect(() => parseDocumentType('document-types/x-policy.yaml', bad)).toThrow(
+      /document-types\/x-policy.yaml: prefix: must be 2–5 capital letters.*sections: a narrative document needs its sections/,
+    );
+    expect(() =>
+      parseDocumentType(
+        'document-types/other.yaml',
+        bad.replace('prefix: pol', 'prefix: POL').replace('kind: narrative', 'kind: register\nregister: scope'),
+      ),
+    ).toThrow(/must match the file name/);
   });
 });

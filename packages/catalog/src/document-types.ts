@@ -25,7 +25,13 @@ export const DOCUMENT_BASES = ['available', 'retain', 'document', 'annex-a', 'or
 export type DocumentBasis = (typeof DOCUMENT_BASES)[number];
 
 /** Registers the documents module can render; each has a renderer in the server. */
-export const DOCUMENT_REGISTERS = ['scope', 'raci', 'risk-treatment-plan', 'statement-of-applicability', 'objectives'] as const;
+export const DOCUMENT_REGISTERS = [
+  'scope',
+  'raci',
+  'risk-treatment-plan',
+  'statement-of-applicability',
+  'objectives',
+] as const;
 export type DocumentRegister = (typeof DOCUMENT_REGISTERS)[number];
 
 /** Records whose change makes a published document stale: the audit trail's entity types. */
@@ -51,7 +57,8 @@ export const DOCUMENT_INPUTS = [
 export type DocumentInput = (typeof DOCUMENT_INPUTS)[number];
 
 const ROLES = ['owner', 'manager', 'contributor', 'approver', 'internal_auditor'] as const;
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const key = z.string().regex(/^[a-z][a-zA-Z0-9]{1,40}$/, 'must be a camelCase key of 2–41 letters or digits');
 const ref = z.string().regex(/^(?:\d+(?:\.\d+)*|A\.\d+(?:\.\d+)*)$/, 'must be a clause (4.3) or Annex A ref (A.6.2.4)');
 
@@ -84,7 +91,10 @@ export const ZDocumentType = z
     summary: text(600),
     refs: z.array(ref).min(1, 'name at least one clause or control').max(40),
     /** Ids of the mandatory documented information (the catalogue's `documents`) this type meets. */
-    meets: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(10).default([]),
+    meets: z
+      .array(z.string().regex(/^[a-z0-9-]+$/))
+      .max(10)
+      .default([]),
     basis: z.enum(DOCUMENT_BASES, { error: `basis must be one of: ${DOCUMENT_BASES.join(', ')}` }),
     ownerRole: z.enum(ROLES),
     approverRole: z.enum(ROLES),
@@ -92,14 +102,24 @@ export const ZDocumentType = z
     topManagementApproval: z.boolean().default(false),
     reviewMonths: z.number().int().min(1).max(60),
     retention: text(200),
-    inputs: z.array(z.enum(DOCUMENT_INPUTS, { error: `inputs must be among: ${DOCUMENT_INPUTS.join(', ')}` })).max(20).default([]),
+    inputs: z
+      .array(z.enum(DOCUMENT_INPUTS, { error: `inputs must be among: ${DOCUMENT_INPUTS.join(', ')}` }))
+      .max(20)
+      .default([]),
     register: z.enum(DOCUMENT_REGISTERS).optional(),
     sections: z.array(ZDocumentSection).max(30).default([]),
   })
   .superRefine((t, ctx) => {
-    if (t.kind === 'narrative' && t.sections.length === 0) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'a narrative document needs its sections' });
-    if (t.kind === 'register' && !t.register) ctx.addIssue({ code: 'custom', path: ['register'], message: 'a register document names the register it renders' });
-    if (t.kind !== 'register' && t.register) ctx.addIssue({ code: 'custom', path: ['register'], message: 'only a register document renders a register' });
+    if (t.kind === 'narrative' && t.sections.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: 'a narrative document needs its sections' });
+    if (t.kind === 'register' && !t.register)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['register'],
+        message: 'a register document names the register it renders',
+      });
+    if (t.kind !== 'register' && t.register)
+      ctx.addIssue({ code: 'custom', path: ['register'], message: 'only a register document renders a register' });
     const keys = t.sections.map((s) => s.key);
     const twice = keys.find((k, i) => keys.indexOf(k) !== i);
     if (twice) ctx.addIssue({ code: 'custom', path: ['sections'], message: `section key "${twice}" is used twice` });
@@ -115,7 +135,10 @@ export function parseDocumentType(file: string, source: string): DocumentType {
     throw new Error(`${file}: not valid YAML: ${(err as Error).message}`);
   }
   const res = ZDocumentType.safeParse(raw);
-  if (!res.success) throw new Error(`${file}: ${res.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+  if (!res.success)
+    throw new Error(
+      `${file}: ${res.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+    );
   const expected = path.basename(file, '.yaml');
   if (res.data.id !== expected) throw new Error(`${file}: id "${res.data.id}" must match the file name "${expected}"`);
   return res.data;

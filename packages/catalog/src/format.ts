@@ -7,7 +7,18 @@ import { PILLARS } from '@fortytwo/domain';
 export const FRAMEWORK_FORMAT = 'fortytwo/framework@1';
 export const CROSSWALK_FORMAT = 'fortytwo/crosswalk@1';
 
-export const ITEM_KINDS = ['clause', 'subclause', 'annex_group', 'objective', 'control', 'function', 'category', 'subcategory', 'article', 'requirement'] as const;
+export const ITEM_KINDS = [
+  'clause',
+  'subclause',
+  'annex_group',
+  'objective',
+  'control',
+  'function',
+  'category',
+  'subcategory',
+  'article',
+  'requirement',
+] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 // The six governance pillars live in the domain, next to the governance framework that owns them.
@@ -23,8 +34,14 @@ export type DocumentationKind = (typeof DOCUMENTATION_KINDS)[number];
 export const RELATIONSHIPS = ['equal', 'subset', 'superset', 'intersect'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const ref = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').regex(/^[A-Za-z0-9][A-Za-z0-9 .\-()]*$/, 'may contain letters, digits, spaces, dots, dashes and brackets only');
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const ref = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 .\-()]*$/, 'may contain letters, digits, spaces, dots, dashes and brackets only');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lowercase letters, digits or dashes');
 
 export const ZGuidance = z.strictObject({
@@ -41,10 +58,15 @@ export const ZItem = z.strictObject({
   assessable: z.boolean().default(false),
   summary: text(600).optional(),
   guidance: ZGuidance.optional(),
-  documentation: z.enum(DOCUMENTATION_KINDS, { error: `documentation must be one of: ${DOCUMENTATION_KINDS.join(', ')}` }).default('none'),
+  documentation: z
+    .enum(DOCUMENTATION_KINDS, { error: `documentation must be one of: ${DOCUMENTATION_KINDS.join(', ')}` })
+    .default('none'),
   documentationNote: text(400).optional(),
   relatedControls: z.array(ref).max(100).default([]),
-  pillars: z.array(z.enum(PILLARS, { error: `pillars must be among: ${PILLARS.join(', ')}` })).max(PILLARS.length).default([]),
+  pillars: z
+    .array(z.enum(PILLARS, { error: `pillars must be among: ${PILLARS.join(', ')}` }))
+    .max(PILLARS.length)
+    .default([]),
   pdca: z.enum(PDCA_PHASES, { error: `pdca must be one of: ${PDCA_PHASES.join(', ')}` }).optional(),
 });
 export type CatalogItem = z.output<typeof ZItem>;
@@ -52,7 +74,9 @@ export type CatalogItem = z.output<typeof ZItem>;
 export const ZDocument = z.strictObject({
   id,
   title: text(200),
-  wording: z.enum(['available', 'retain', 'document'], { error: 'wording must be one of: available, retain, document' }),
+  wording: z.enum(['available', 'retain', 'document'], {
+    error: 'wording must be one of: available, retain, document',
+  }),
   description: text(1000),
   clauses: z.array(ref).default([]),
   controls: z.array(ref).default([]),

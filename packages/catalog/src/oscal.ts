@@ -13,12 +13,36 @@ export const FORTYTWO_NS = 'https://fortytwo.dev/ns/oscal';
 type Prop = { name: string; value: string; ns?: string };
 type Part = { id?: string; name: string; ns?: string; title?: string; prose?: string; props?: Prop[]; parts?: Part[] };
 type Link = { href: string; rel?: string; text?: string };
-export type OscalControl = { id: string; class?: string; title: string; props?: Prop[]; links?: Link[]; parts?: Part[]; controls?: OscalControl[] };
-export type OscalGroup = { id?: string; class?: string; title: string; props?: Prop[]; parts?: Part[]; groups?: OscalGroup[]; controls?: OscalControl[] };
+export type OscalControl = {
+  id: string;
+  class?: string;
+  title: string;
+  props?: Prop[];
+  links?: Link[];
+  parts?: Part[];
+  controls?: OscalControl[];
+};
+export type OscalGroup = {
+  id?: string;
+  class?: string;
+  title: string;
+  props?: Prop[];
+  parts?: Part[];
+  groups?: OscalGroup[];
+  controls?: OscalControl[];
+};
 export type OscalCatalog = {
   catalog: {
     uuid: string;
-    metadata: { title: string; 'last-modified': string; version: string; 'oscal-version': string; props?: Prop[]; links?: Link[]; remarks?: string };
+    metadata: {
+      title: string;
+      'last-modified': string;
+      version: string;
+      'oscal-version': string;
+      props?: Prop[];
+      links?: Link[];
+      remarks?: string;
+    };
     groups?: OscalGroup[];
     controls?: OscalControl[];
   };
@@ -35,7 +59,10 @@ export function uuidV5(name: string): string {
 
 /** OSCAL ids are XML NCNames: they start with a letter. "6.1.2" → "clause-6.1.2", "A.6.2.4" → "a.6.2.4", "GOVERN 1.1" → "govern-1.1". */
 export function oscalId(ref: string): string {
-  const slug = ref.toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = ref
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   return /^\p{L}/u.test(slug) ? slug : `clause-${slug}`;
 }
 
@@ -55,13 +82,22 @@ function itemParts(item: CatalogItem): Part[] {
     });
   }
   if (item.documentation !== 'none') {
-    parts.push({ id: `${id}_doc`, name: 'documented-information', ns: FORTYTWO_NS, prose: item.documentationNote ?? `Documented information: ${item.documentation}.`, props: [{ name: 'wording', ns: FORTYTWO_NS, value: item.documentation }] });
+    parts.push({
+      id: `${id}_doc`,
+      name: 'documented-information',
+      ns: FORTYTWO_NS,
+      prose: item.documentationNote ?? `Documented information: ${item.documentation}.`,
+      props: [{ name: 'wording', ns: FORTYTWO_NS, value: item.documentation }],
+    });
   }
   return parts;
 }
 
 function itemProps(item: CatalogItem): Prop[] {
-  const props: Prop[] = [{ name: 'label', value: item.ref }, { name: 'kind', ns: FORTYTWO_NS, value: item.kind }];
+  const props: Prop[] = [
+    { name: 'label', value: item.ref },
+    { name: 'kind', ns: FORTYTWO_NS, value: item.kind },
+  ];
   if (item.pdca) props.push({ name: 'pdca-phase', ns: FORTYTWO_NS, value: item.pdca });
   for (const p of item.pillars) props.push({ name: 'pillar', ns: FORTYTWO_NS, value: PILLAR_LABELS[p] });
   return props;

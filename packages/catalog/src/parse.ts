@@ -10,7 +10,9 @@ export class CatalogFileError extends Error {
     readonly file: string,
     readonly issues: FileIssue[],
   ) {
-    super(`${file}: ${issues.map((i) => `${i.line ? `line ${i.line}, ` : ''}${i.path || '(file)'}: ${i.message}`).join('; ')}`);
+    super(
+      `${file}: ${issues.map((i) => `${i.line ? `line ${i.line}, ` : ''}${i.path || '(file)'}: ${i.message}`).join('; ')}`,
+    );
     this.name = 'CatalogFileError';
   }
 }
@@ -46,20 +48,40 @@ function read(file: string, text: string): Source & { value: unknown } {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     // yaml reports running out of stack on a deeply nested file as an error of its own: say what it means, once.
-    const issues = doc.errors.map((e) => ({ path: '', line: e.linePos?.[0]?.line ?? null, message: /call stack/i.test(e.message) ? TOO_DEEP : (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '') }));
-    throw new CatalogFileError(file, issues.filter((i, n) => i.message !== TOO_DEEP || issues.findIndex((j) => j.message === TOO_DEEP) === n).slice(0, 20));
+    const issues = doc.errors.map((e) => ({
+      path: '',
+      line: e.linePos?.[0]?.line ?? null,
+      message: /call stack/i.test(e.message)
+        ? TOO_DEEP
+        : (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''),
+    }));
+    throw new CatalogFileError(
+      file,
+      issues
+        .filter((i, n) => i.message !== TOO_DEEP || issues.findIndex((j) => j.message === TOO_DEEP) === n)
+        .slice(0, 20),
+    );
   }
   const deep = deepest(doc);
   if (deep.depth > MAX_NESTING) {
     const range = isNode(deep.node) ? deep.node.range : undefined;
-    throw new CatalogFileError(file, [{ path: '', line: range ? lines.linePos(range[0]).line : null, message: TOO_DEEP }]);
+    throw new CatalogFileError(file, [
+      { path: '', line: range ? lines.linePos(range[0]).line : null, message: TOO_DEEP },
+    ]);
   }
   try {
     return { doc, lines, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   } catch (err) {
     // yaml refuses an "alias bomb" (anchors that expand exponentially) with a ReferenceError.
     if (err instanceof ReferenceError && /alias/i.test(err.message)) {
-      throw new CatalogFileError(file, [{ path: '', line: null, message: 'aliases (*name) repeat anchors (&name) so often that the file would expand far beyond any real framework: write the repeated parts out' }]);
+      throw new CatalogFileError(file, [
+        {
+          path: '',
+          line: null,
+          message:
+            'aliases (*name) repeat anchors (&name) so often that the file would expand far beyond any real framework: write the repeated parts out',
+        },
+      ]);
     }
     throw err;
   }
@@ -88,7 +110,10 @@ function validate<T>(file: string, src: Source & { value: unknown }, schema: z.Z
       return {
         path: pathText(unknownKeys.length ? [...path, unknownKeys[0]!] : path),
         line: lineOf(src, unknownKeys.length ? [...path, unknownKeys[0]!] : path),
-        message: i.code === 'unrecognized_keys' ? `unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((k) => `"${k}"`).join(', ')}` : i.message,
+        message:
+          i.code === 'unrecognized_keys'
+            ? `unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((k) => `"${k}"`).join(', ')}`
+            : i.message,
       };
     }),
   );
@@ -99,10 +124,12 @@ export function parseFramework(file: string, text: string): Framework {
   const src = read(file, text);
   const fw = validate(file, src, ZFramework);
   const issues: FileIssue[] = [];
-  const at = (path: (string | number)[], message: string) => issues.push({ path: pathText(path), line: lineOf(src, path), message });
+  const at = (path: (string | number)[], message: string) =>
+    issues.push({ path: pathText(path), line: lineOf(src, path), message });
   const seen = new Map<string, number>();
   fw.items.forEach((item, i) => {
-    if (seen.has(item.ref)) at(['items', i, 'ref'], `ref "${item.ref}" is used twice (first at items[${seen.get(item.ref)}])`);
+    if (seen.has(item.ref))
+      at(['items', i, 'ref'], `ref "${item.ref}" is used twice (first at items[${seen.get(item.ref)}])`);
     if (item.parent !== undefined && !seen.has(item.parent)) {
       at(['items', i, 'parent'], `parent "${item.parent}" must be an item listed before "${item.ref}"`);
     }
@@ -138,11 +165,16 @@ export function parseFramework(file: string, text: string): Framework {
  * Reads a crosswalk; `frameworks` gives the refs of each framework it may name. A link must point at
  * an existing item on both sides, so a typo is caught when the file is read, never when it is used.
  */
-export function parseCrosswalk(file: string, text: string, frameworks: ReadonlyMap<string, ReadonlySet<string>>): Crosswalk {
+export function parseCrosswalk(
+  file: string,
+  text: string,
+  frameworks: ReadonlyMap<string, ReadonlySet<string>>,
+): Crosswalk {
   const src = read(file, text);
   const cw = validate(file, src, ZCrosswalk);
   const issues: FileIssue[] = [];
-  const at = (path: (string | number)[], message: string) => issues.push({ path: pathText(path), line: lineOf(src, path), message });
+  const at = (path: (string | number)[], message: string) =>
+    issues.push({ path: pathText(path), line: lineOf(src, path), message });
   const sourceRefs = frameworks.get(cw.source);
   const targetRefs = frameworks.get(cw.target);
   if (!sourceRefs) at(['source'], `framework "${cw.source}" is not in the catalogue`);
@@ -150,8 +182,10 @@ export function parseCrosswalk(file: string, text: string, frameworks: ReadonlyM
   if (cw.source === cw.target) at(['target'], 'a crosswalk links two different frameworks');
   const pairs = new Set<string>();
   cw.links.forEach((l, i) => {
-    if (sourceRefs && !sourceRefs.has(l.source)) at(['links', i, 'source'], `"${l.source}" is not an item of ${cw.source}`);
-    if (targetRefs && !targetRefs.has(l.target)) at(['links', i, 'target'], `"${l.target}" is not an item of ${cw.target}`);
+    if (sourceRefs && !sourceRefs.has(l.source))
+      at(['links', i, 'source'], `"${l.source}" is not an item of ${cw.source}`);
+    if (targetRefs && !targetRefs.has(l.target))
+      at(['links', i, 'target'], `"${l.target}" is not an item of ${cw.target}`);
     const key = `${l.source}\u0000${l.target}`;
     if (pairs.has(key)) at(['links', i], `the link ${l.source} → ${l.target} is listed twice`);
     pairs.add(key);

@@ -8,10 +8,18 @@ import { calendarDate } from './dates';
 
 export const ACTION_STATUSES = ['open', 'in_progress', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', in_progress: 'In progress', done: 'Done' };
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+};
 
 const dueDate = calendarDate('Due date');
-const title = z.string({ error: 'Title is required' }).trim().min(1, 'Title is required').max(300, 'Title must be at most 300 characters');
+const title = z
+  .string({ error: 'Title is required' })
+  .trim()
+  .min(1, 'Title is required')
+  .max(300, 'Title must be at most 300 characters');
 const description = z.string().trim().max(8000, 'Description must be at most 8000 characters');
 
 export const ZCreateAction = z.strictObject({

@@ -7,15 +7,32 @@ import { versionField } from './version';
 
 export const DATA_USES = ['training', 'validation', 'test', 'production'] as const;
 export const COMPUTE_LOCATIONS = ['cloud', 'on_premises', 'edge', 'hybrid'] as const;
-export const COMPUTE_LOCATION_LABELS: Record<(typeof COMPUTE_LOCATIONS)[number], string> = { cloud: 'Cloud', on_premises: 'On premises', edge: 'Edge', hybrid: 'Hybrid' };
+export const COMPUTE_LOCATION_LABELS: Record<(typeof COMPUTE_LOCATIONS)[number], string> = {
+  cloud: 'Cloud',
+  on_premises: 'On premises',
+  edge: 'Edge',
+  hybrid: 'Hybrid',
+};
 
-const short = (what: string, max = 300) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`);
-const named = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(200, `${what} must be at most 200 characters`);
+const short = (what: string, max = 300) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .max(max, `${what} must be at most ${max} characters`);
+const named = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(200, `${what} must be at most 200 characters`);
 
 export const ZDataResource = z.strictObject({
   name: named('Dataset name'),
   origin: short('Origin').default(''),
-  uses: z.array(z.enum(DATA_USES, { error: `uses must be among: ${DATA_USES.join(', ')}` })).max(4).default([]),
+  uses: z
+    .array(z.enum(DATA_USES, { error: `uses must be among: ${DATA_USES.join(', ')}` }))
+    .max(4)
+    .default([]),
   labelling: short('Labelling').default(''),
   quality: short('Quality', 1000).default(''),
   retention: short('Retention').default(''),
@@ -25,15 +42,24 @@ export const ZDataResource = z.strictObject({
 
 export const ZAiSystemProfile = z.strictObject({
   dataResources: z.array(ZDataResource).max(100).default([]),
-  tooling: z.array(z.strictObject({ name: named('Tool name'), purpose: short('Purpose').default('') })).max(100).default([]),
+  tooling: z
+    .array(z.strictObject({ name: named('Tool name'), purpose: short('Purpose').default('') }))
+    .max(100)
+    .default([]),
   compute: z
     .strictObject({
-      location: z.enum(COMPUTE_LOCATIONS, { error: `location must be one of: ${COMPUTE_LOCATIONS.join(', ')}` }).nullable().default(null),
+      location: z
+        .enum(COMPUTE_LOCATIONS, { error: `location must be one of: ${COMPUTE_LOCATIONS.join(', ')}` })
+        .nullable()
+        .default(null),
       details: short('Computing details', 2000).default(''),
       environmentalNotes: short('Environmental notes', 2000).default(''),
     })
     .default({ location: null, details: '', environmentalNotes: '' }),
-  humanResources: z.array(z.strictObject({ role: named('Role'), skills: short('Skills', 1000).default('') })).max(100).default([]),
+  humanResources: z
+    .array(z.strictObject({ role: named('Role'), skills: short('Skills', 1000).default('') }))
+    .max(100)
+    .default([]),
   intendedUse: short('Intended use', 4000).default(''),
   foreseeableMisuse: short('Foreseeable misuse', 4000).default(''),
   affectedGroups: z.array(named('Affected group')).max(50).default([]),
@@ -42,7 +68,9 @@ export const ZAiSystemProfile = z.strictObject({
 export type AiSystemProfile = z.output<typeof ZAiSystemProfile>;
 export const EMPTY_PROFILE: AiSystemProfile = ZAiSystemProfile.parse({});
 
-export const ZUpdateAiSystemProfile = ZAiSystemProfile.extend({ version: versionField('version is required: send the version of the AI system you read') });
+export const ZUpdateAiSystemProfile = ZAiSystemProfile.extend({
+  version: versionField('version is required: send the version of the AI system you read'),
+});
 
 /** What the record still lacks for A.4 and an impact assessment: shown as a checklist, never blocking. */
 export function profileGaps(p: AiSystemProfile): string[] {

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { splitCsvList, ZCreateAiSystem, ZUpdateAiSystem } from './ai-system';
 
-const valid = { name: ' Fraud model ', intendedPurpose: 'Flag suspicious payments', aiRoles: ['provider'], lifecycleStage: 'operation' };
+const valid = {
+  name: ' Fraud model ',
+  intendedPurpose: 'Flag suspicious payments',
+  aiRoles: ['provider'],
+  lifecycleStage: 'operation',
+};
 
 describe('AI system schema', () => {
   it('trims text and fills defaults', () => {
     const v = ZCreateAiSystem.parse(valid);
-    expect(v).toMatchObject({ name: 'Fraud model', description: '', riskTier: 'unclassified', status: 'active', tags: [], ownerId: null });
+    expect(v).toMatchObject({
+      name: 'Fraud model',
+      description: '',
+      riskTier: 'unclassified',
+      status: 'active',
+      tags: [],
+      ownerId: null,
+    });
   });
 
   it('explains each problem in words a user can act on', () => {
@@ -29,10 +41,12 @@ describe('AI system schema', () => {
   });
 });
 
-describe('messages in the field\'s words (issue 18)', () => {
+describe("messages in the field's words (issue 18)", () => {
   it('says an empty lifecycle stage is required, not "must be one of"', () => {
     const r = ZCreateAiSystem.safeParse({ name: 'X', intendedPurpose: 'Y', aiRoles: ['provider'], lifecycleStage: '' });
     expect(r.success).toBe(false);
-    expect(r.error!.issues.find((i) => i.path[0] === 'lifecycleStage')!.message).toBe('Lifecycle stage is required: choose the stage the system is in');
+    expect(r.error!.issues.find((i) => i.path[0] === 'lifecycleStage')!.message).toBe(
+      'Lifecycle stage is required: choose the stage the system is in',
+    );
   });
 });

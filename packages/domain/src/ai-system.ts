@@ -6,7 +6,10 @@ import { AI_ROLES, AI_SYSTEM_STATUSES, LIFECYCLE_STAGES, RISK_TIERS } from './en
 // One schema for the server's validation, the OpenAPI document and the web form's messages.
 
 const text = (label: string, max: number) =>
-  z.string({ error: `${label} must be text` }).trim().max(max, `${label} must be at most ${max} characters`);
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`);
 
 const requiredText = (label: string, max: number) => text(label, max).min(1, `${label} is required`);
 
@@ -16,23 +19,37 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, label: string, max: nu
     .max(max, `${label} can hold at most ${max} entries`)
     .refine((xs) => new Set(xs).size === xs.length, `${label} lists an entry twice`);
 
-export const AI_SYSTEM_LIMITS = { name: 200, description: 5000, intendedPurpose: 2000, listEntry: 200, tag: 50 } as const;
+export const AI_SYSTEM_LIMITS = {
+  name: 200,
+  description: 5000,
+  intendedPurpose: 2000,
+  listEntry: 200,
+  tag: 50,
+} as const;
 
 export const ZAiSystemFields = z.strictObject({
   name: requiredText('Name', AI_SYSTEM_LIMITS.name),
   description: text('Description', AI_SYSTEM_LIMITS.description).default(''),
   intendedPurpose: requiredText('Intended purpose', AI_SYSTEM_LIMITS.intendedPurpose),
-  aiRoles: uniqueList(z.enum(AI_ROLES, { error: `AI role must be one of: ${AI_ROLES.join(', ')}` }), 'AI roles', AI_ROLES.length).min(
-    1,
-    'Choose at least one AI role the organization has for this system',
-  ),
+  aiRoles: uniqueList(
+    z.enum(AI_ROLES, { error: `AI role must be one of: ${AI_ROLES.join(', ')}` }),
+    'AI roles',
+    AI_ROLES.length,
+  ).min(1, 'Choose at least one AI role the organization has for this system'),
   // An empty stage is a missing answer, not a wrong one: say so in the field's words (issue 18).
-  lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: (iss) => (iss.input === undefined || iss.input === null || iss.input === '' ? 'Lifecycle stage is required: choose the stage the system is in' : `Lifecycle stage must be one of: ${LIFECYCLE_STAGES.join(', ')}`) }),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES, {
+    error: (iss) =>
+      iss.input === undefined || iss.input === null || iss.input === ''
+        ? 'Lifecycle stage is required: choose the stage the system is in'
+        : `Lifecycle stage must be one of: ${LIFECYCLE_STAGES.join(', ')}`,
+  }),
   ownerId: ZOwnerRef.nullable().default(null),
   jurisdictions: uniqueList(requiredText('Jurisdiction', 100), 'Jurisdictions', 50).default([]),
   thirdParties: uniqueList(requiredText('Third party', AI_SYSTEM_LIMITS.listEntry), 'Third parties', 50).default([]),
   riskTier: z.enum(RISK_TIERS, { error: `Risk tier must be one of: ${RISK_TIERS.join(', ')}` }).default('unclassified'),
-  status: z.enum(AI_SYSTEM_STATUSES, { error: `Status must be one of: ${AI_SYSTEM_STATUSES.join(', ')}` }).default('active'),
+  status: z
+    .enum(AI_SYSTEM_STATUSES, { error: `Status must be one of: ${AI_SYSTEM_STATUSES.join(', ')}` })
+    .default('active'),
   tags: uniqueList(requiredText('Tag', AI_SYSTEM_LIMITS.tag), 'Tags', 30).default([]),
 });
 export type TAiSystemFields = z.output<typeof ZAiSystemFields>;

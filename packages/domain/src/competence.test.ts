@@ -8,13 +8,26 @@ const actions = [
   { id: 'course', competenceIds: ['c1'] },
   { id: 'other', competenceIds: ['c2'] },
 ];
-const done = (over: Partial<MatrixCompletion> = {}): MatrixCompletion => ({ id: 'k1', personId: 'p1', actionId: 'course', completedOn: '2026-01-10', result: 'passed', expiresOn: null, ...over });
+const done = (over: Partial<MatrixCompletion> = {}): MatrixCompletion => ({
+  id: 'k1',
+  personId: 'p1',
+  actionId: 'course',
+  completedOn: '2026-01-10',
+  result: 'passed',
+  expiresOn: null,
+  ...over,
+});
 const today = '2026-12-03';
 
 describe('competence matrix', () => {
   it('shows a gap when a required competence was never obtained', () => {
     const cell = matrixCell(person, competence, actions, [], today);
-    expect(cell).toMatchObject({ required: true, state: 'gap', because: { aiRoles: ['ai_developer'], raciActivityIds: [] }, completionId: null });
+    expect(cell).toMatchObject({
+      required: true,
+      state: 'gap',
+      because: { aiRoles: ['ai_developer'], raciActivityIds: [] },
+      completionId: null,
+    });
   });
 
   it('is met by a passed or attended completion of an action that gives the competence', () => {
@@ -23,12 +36,24 @@ describe('competence matrix', () => {
   });
 
   it('ignores failed attempts, other people and actions that give other competences', () => {
-    expect(matrixCell(person, competence, actions, [done({ result: 'failed' }), done({ personId: 'p2' }), done({ actionId: 'other' })], today).state).toBe('gap');
+    expect(
+      matrixCell(
+        person,
+        competence,
+        actions,
+        [done({ result: 'failed' }), done({ personId: 'p2' }), done({ actionId: 'other' })],
+        today,
+      ).state,
+    ).toBe('gap');
   });
 
   it('requires a competence through a RACI responsibility as well as an AI role', () => {
     const viaRaci = matrixCell(person, { id: 'c1', aiRoles: [], raciActivityIds: ['raci-risk'] }, actions, [], today);
-    expect(viaRaci).toMatchObject({ required: true, state: 'gap', because: { aiRoles: [], raciActivityIds: ['raci-risk'] } });
+    expect(viaRaci).toMatchObject({
+      required: true,
+      state: 'gap',
+      because: { aiRoles: [], raciActivityIds: ['raci-risk'] },
+    });
   });
 
   it('marks a held competence nobody asks of the person as held, and an unheld one as not required', () => {
@@ -48,8 +73,14 @@ describe('competence matrix', () => {
   it('counts the longest-lasting completion: a renewal lifts an expired certificate, no expiry beats any date', () => {
     const old = done({ id: 'old', expiresOn: '2026-06-01' });
     const renewed = done({ id: 'new', completedOn: '2026-11-01', expiresOn: '2028-11-01' });
-    expect(matrixCell(person, competence, actions, [old, renewed], today)).toMatchObject({ state: 'met', completionId: 'new', expiresOn: '2028-11-01' });
-    expect(matrixCell(person, competence, actions, [renewed, done({ id: 'forever', expiresOn: null })], today)).toMatchObject({ completionId: 'forever', expiresOn: null });
+    expect(matrixCell(person, competence, actions, [old, renewed], today)).toMatchObject({
+      state: 'met',
+      completionId: 'new',
+      expiresOn: '2028-11-01',
+    });
+    expect(
+      matrixCell(person, competence, actions, [renewed, done({ id: 'forever', expiresOn: null })], today),
+    ).toMatchObject({ completionId: 'forever', expiresOn: null });
   });
 
   it('summarizes the required cells per person', () => {
@@ -82,8 +113,17 @@ describe('validity', () => {
   });
 
   it('asks for the attestation text and refuses an expiry before the completion', () => {
-    const res = ZCompletionFields.safeParse({ version: 1, completedOn: '2026-03-01', result: 'passed', evidenceKind: 'attestation', expiresOn: '2026-02-01' });
+    const res = ZCompletionFields.safeParse({
+      version: 1,
+      completedOn: '2026-03-01',
+      result: 'passed',
+      evidenceKind: 'attestation',
+      expiresOn: '2026-02-01',
+    });
     expect(res.success).toBe(false);
-    expect(res.error!.issues.map((i) => i.message)).toEqual([expect.stringContaining('Attestation: write'), 'Expires on must be on or after Completed on']);
+    expect(res.error!.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('Attestation: write'),
+      'Expires on must be on or after Completed on',
+    ]);
   });
 });

@@ -9,7 +9,17 @@ import { AI_ROLES, type AiRole } from './enums';
 export const CONTEXT_ISSUE_KINDS = ['internal', 'external'] as const;
 export type ContextIssueKind = (typeof CONTEXT_ISSUE_KINDS)[number];
 
-export const CONTEXT_CATEGORIES = ['legal_regulatory', 'technological', 'economic', 'social_cultural', 'environmental', 'ethical', 'competitive', 'organizational', 'other'] as const;
+export const CONTEXT_CATEGORIES = [
+  'legal_regulatory',
+  'technological',
+  'economic',
+  'social_cultural',
+  'environmental',
+  'ethical',
+  'competitive',
+  'organizational',
+  'other',
+] as const;
 export type ContextCategory = (typeof CONTEXT_CATEGORIES)[number];
 export const CONTEXT_CATEGORY_LABELS: Record<ContextCategory, string> = {
   legal_regulatory: 'Legal and regulatory',
@@ -26,7 +36,18 @@ export const CONTEXT_CATEGORY_LABELS: Record<ContextCategory, string> = {
 /** Sub-roles of each AI role (ISO/IEC 42001 4.1 note; ISO/IEC 22989 5.19), as stable ids. */
 export const AI_SUB_ROLES: Record<AiRole, readonly string[]> = {
   provider: ['ai_platform_provider', 'ai_product_or_service_provider'],
-  producer: ['ai_developer', 'ai_designer', 'ai_operator', 'ai_tester_evaluator', 'ai_deployer', 'human_factors_professional', 'domain_expert', 'impact_assessor', 'procurer', 'governance_oversight_professional'],
+  producer: [
+    'ai_developer',
+    'ai_designer',
+    'ai_operator',
+    'ai_tester_evaluator',
+    'ai_deployer',
+    'human_factors_professional',
+    'domain_expert',
+    'impact_assessor',
+    'procurer',
+    'governance_oversight_professional',
+  ],
   customer: ['ai_user'],
   partner: ['ai_system_integrator', 'data_provider', 'ai_evaluator', 'ai_auditor'],
   subject: ['data_subject', 'other_subject'],
@@ -56,8 +77,17 @@ export const AI_SUB_ROLE_LABELS: Record<string, string> = {
   regulator: 'Regulator',
 };
 
-const text = (what: string, max: number) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max, `${what} must be at most ${max} characters`);
-const optionalText = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`);
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(max, `${what} must be at most ${max} characters`);
+const optionalText = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .max(max, `${what} must be at most ${max} characters`);
 const reviewDate = calendarDate('Review date', '2027-06-30');
 
 export const ZContextIssueFields = z.strictObject({
@@ -88,14 +118,23 @@ export const ZAiRoleDetermination = z
   })
   .superRefine((v, ctx) => {
     const allowed = AI_SUB_ROLES[v.role];
-    for (const s of v.subRoles) if (!allowed.includes(s)) ctx.addIssue({ code: 'custom', path: ['subRoles'], message: `"${s}" is not a sub-role of ${v.role}; choose from: ${allowed.join(', ')}` });
+    for (const s of v.subRoles)
+      if (!allowed.includes(s))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subRoles'],
+          message: `"${s}" is not a sub-role of ${v.role}; choose from: ${allowed.join(', ')}`,
+        });
   });
 
 /** The one-per-organization context record: the climate decision and the AI roles with reasons. */
 export const ZUpdateOrgContext = z
   .strictObject({
     version: versionField('version is required: send the version you read'),
-    climateRelevant: z.boolean({ error: 'climateRelevant must be true, false or null (not decided yet)' }).nullable().optional(),
+    climateRelevant: z
+      .boolean({ error: 'climateRelevant must be true, false or null (not decided yet)' })
+      .nullable()
+      .optional(),
     climateReason: optionalText('Reason for the climate decision', 2000).optional(),
     aiRoles: z.array(ZAiRoleDetermination).max(AI_ROLES.length).optional(),
     summary: optionalText('Summary', 4000).optional(),
@@ -104,7 +143,8 @@ export const ZUpdateOrgContext = z
     if (v.aiRoles) {
       const seen = new Set<string>();
       for (const [i, r] of v.aiRoles.entries()) {
-        if (seen.has(r.role)) ctx.addIssue({ code: 'custom', path: ['aiRoles', i, 'role'], message: `The role ${r.role} is listed twice` });
+        if (seen.has(r.role))
+          ctx.addIssue({ code: 'custom', path: ['aiRoles', i, 'role'], message: `The role ${r.role} is listed twice` });
         seen.add(r.role);
       }
     }
@@ -112,10 +152,23 @@ export const ZUpdateOrgContext = z
 
 /** Deciding on climate change needs a reason either way, so an auditor can see it was considered. */
 export function climateProblem(relevant: boolean | null, reason: string): string | null {
-  return relevant !== null && !reason.trim() ? 'Give the reason for the climate-change decision: auditors look for why it is (or is not) relevant' : null;
+  return relevant !== null && !reason.trim()
+    ? 'Give the reason for the climate-change decision: auditors look for why it is (or is not) relevant'
+    : null;
 }
 
-export const PARTY_CATEGORIES = ['customers', 'regulators', 'employees', 'owners_investors', 'suppliers', 'partners', 'affected_individuals', 'civil_society', 'certification_body', 'other'] as const;
+export const PARTY_CATEGORIES = [
+  'customers',
+  'regulators',
+  'employees',
+  'owners_investors',
+  'suppliers',
+  'partners',
+  'affected_individuals',
+  'civil_society',
+  'certification_body',
+  'other',
+] as const;
 export type PartyCategory = (typeof PARTY_CATEGORIES)[number];
 export const PARTY_CATEGORY_LABELS: Record<PartyCategory, string> = {
   customers: 'Customers and users',
@@ -134,7 +187,13 @@ export const REQUIREMENT_KINDS = ['legal', 'contractual', 'ethical', 'other'] as
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
 
 export const ZPartyRequirement = z.strictObject({
-  id: z.string().max(64).optional().describe("to keep a requirement on update: the id of one of this party's requirements. Ids are given by the server: leave it out for a new requirement (an id the party does not have is ignored)"),
+  id: z
+    .string()
+    .max(64)
+    .optional()
+    .describe(
+      "to keep a requirement on update: the id of one of this party's requirements. Ids are given by the server: leave it out for a new requirement (an id the party does not have is ignored)",
+    ),
   kind: z.enum(REQUIREMENT_KINDS, { error: `kind must be one of: ${REQUIREMENT_KINDS.join(', ')}` }),
   description: text('Requirement', 2000),
   addressed: z.boolean({ error: 'addressed must be true or false: does the AIMS address this requirement?' }),
@@ -160,5 +219,7 @@ export const ZUpdateParty = z
 
 /** A requirement the AIMS addresses should say through which clauses or controls. */
 export function requirementProblem(r: { addressed: boolean; refs: string[]; how: string }): string | null {
-  return r.addressed && r.refs.length === 0 && !r.how.trim() ? 'Say how the AIMS addresses this requirement: name clauses or controls, or describe it' : null;
+  return r.addressed && r.refs.length === 0 && !r.how.trim()
+    ? 'Say how the AIMS addresses this requirement: name clauses or controls, or describe it'
+    : null;
 }

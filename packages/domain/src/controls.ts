@@ -11,7 +11,12 @@ import type { ImplementationStatus } from './soa';
 
 export const CONTROL_STATUSES = ['planned', 'implementing', 'operating', 'needs_rework'] as const;
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
-export const CONTROL_STATUS_LABELS: Record<ControlStatus, string> = { planned: 'Planned', implementing: 'Implementing', operating: 'Operating', needs_rework: 'Needs rework' };
+export const CONTROL_STATUS_LABELS: Record<ControlStatus, string> = {
+  planned: 'Planned',
+  implementing: 'Implementing',
+  operating: 'Operating',
+  needs_rework: 'Needs rework',
+};
 
 export const OCCURRENCE_OUTCOMES = ['ok', 'issues_found'] as const;
 export type OccurrenceOutcome = (typeof OCCURRENCE_OUTCOMES)[number];
@@ -65,7 +70,6 @@ export function controlStatusFromSoa(soa: ImplementationStatus, current: Control
   }
 }
 
-
 export type OccurrenceFact = { performedOn: string; outcome: OccurrenceOutcome };
 export type ImplementationFacts = {
   status: ControlStatus;
@@ -116,20 +120,35 @@ export function nextDue(f: ImplementationFacts, occurrences: OccurrenceFact[]): 
 export function operationFacts(f: ImplementationFacts, occurrences: OccurrenceFact[], today: string): OperationFacts {
   const next = nextDue(f, occurrences);
   const due = f.status === 'operating' ? next : f.dueOn;
-  return { operatingSince: operatingSince(f, occurrences), lastPerformed: lastPerformed(occurrences), nextDue: next, overdue: due !== null && due < today };
+  return {
+    operatingSince: operatingSince(f, occurrences),
+    lastPerformed: lastPerformed(occurrences),
+    nextDue: next,
+    overdue: due !== null && due < today,
+  };
 }
 
 /** How the status fields change when a new status is set on `today`. */
-export function statusTransition(f: Pick<ImplementationFacts, 'status' | 'statusSince' | 'interruptedOn'> | null, status: ControlStatus, today: string) {
+export function statusTransition(
+  f: Pick<ImplementationFacts, 'status' | 'statusSince' | 'interruptedOn'> | null,
+  status: ControlStatus,
+  today: string,
+) {
   if (f && f.status === status) return { status, statusSince: f.statusSince, interruptedOn: f.interruptedOn };
   // Leaving "operating" ends a stretch: runs recorded up to today no longer prove the control operates now.
   const interruptedOn = f && f.status === 'operating' ? today : (f?.interruptedOn ?? null);
   return { status, statusSince: today, interruptedOn };
 }
 
-const text = (label: string, max: number) => z.string({ error: `${label} must be text` }).trim().max(max, `${label} must be at most ${max} characters`);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`);
 const ZCadence = z
-  .number({ error: 'Cadence must be a number of months (1 monthly, 3 quarterly, 6 half-yearly, 12 yearly), or null for none' })
+  .number({
+    error: 'Cadence must be a number of months (1 monthly, 3 quarterly, 6 half-yearly, 12 yearly), or null for none',
+  })
   .int('Cadence must be a whole number of months')
   .min(1, 'Cadence must be at least 1 month, or null for none')
   .max(MAX_CADENCE_MONTHS, `Cadence must be at most ${MAX_CADENCE_MONTHS} months`);
@@ -138,10 +157,17 @@ const ZDocumentRef = idRef('Linked document', 'a document of this organization')
 /** PUT of one control's implementation; version 0 creates it. Fields left out keep their value. */
 export const ZControlImplementationInput = z.strictObject({
   version: versionField('version is required: send the version of the implementation you read (0 before it exists)'),
-  status: z.enum(CONTROL_STATUSES, { error: `Status must be one of: ${CONTROL_STATUSES.map((s) => CONTROL_STATUS_LABELS[s]).join(', ')} (${CONTROL_STATUSES.join(', ')})` }).optional(),
+  status: z
+    .enum(CONTROL_STATUSES, {
+      error: `Status must be one of: ${CONTROL_STATUSES.map((s) => CONTROL_STATUS_LABELS[s]).join(', ')} (${CONTROL_STATUSES.join(', ')})`,
+    })
+    .optional(),
   ownerId: ZOwnerRef.nullable().optional(),
   description: text('How it is implemented', 20_000).optional(),
-  documentIds: z.array(ZDocumentRef, { error: 'Linked documents must be a list of document ids' }).max(50, 'Link at most 50 documents').optional(),
+  documentIds: z
+    .array(ZDocumentRef, { error: 'Linked documents must be a list of document ids' })
+    .max(50, 'Link at most 50 documents')
+    .optional(),
   dueOn: calendarDate('Due date').nullable().optional(),
   cadenceMonths: ZCadence.nullable().optional(),
 });

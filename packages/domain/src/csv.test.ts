@@ -31,7 +31,20 @@ describe('csv', () => {
   });
 
   it('neutralizes a formula sign behind blanks, control, zero-width or bidi characters', () => {
-    for (const s of [' =1+1', '   +1', '\u3000\uFF1D1+1', '\u00A0@SUM(A1)', '\u200B=1', '\uFEFF=1', '\u202E=1', '\u2066-1', '\u0000=1', '\u0085=1', ' \t=1', '\n=1']) {
+    for (const s of [
+      ' =1+1',
+      '   +1',
+      '\u3000\uFF1D1+1',
+      '\u00A0@SUM(A1)',
+      '\u200B=1',
+      '\uFEFF=1',
+      '\u202E=1',
+      '\u2066-1',
+      '\u0000=1',
+      '\u0085=1',
+      ' \t=1',
+      '\n=1',
+    ]) {
       expect(looksLikeFormula(s), JSON.stringify(s)).toBe(true);
       expect(csvCell(s).startsWith("'") || csvCell(s).startsWith(`"'`), JSON.stringify(s)).toBe(true);
     }
@@ -39,7 +52,18 @@ describe('csv', () => {
   });
 
   it('leaves ordinary text alone, including signs later in the cell', () => {
-    for (const s of ['safe', '1+1=2', 'a - b', 'user@example.com', ' leading space', '\u3000全角', '（注）', '', 'e=mc²', '\u2212 minus sign']) {
+    for (const s of [
+      'safe',
+      '1+1=2',
+      'a - b',
+      'user@example.com',
+      ' leading space',
+      '\u3000全角',
+      '（注）',
+      '',
+      'e=mc²',
+      '\u2212 minus sign',
+    ]) {
       expect(looksLikeFormula(s), s).toBe(false);
       expect(csvCell(s).replace(/^"|"$/g, '').startsWith("'"), s).toBe(false);
     }

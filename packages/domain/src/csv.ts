@@ -11,8 +11,9 @@ const NEEDS_QUOTES = /[",\r\n]/;
 // with any blanks or invisible characters before it (spaces, the ideographic space, no-break
 // spaces, control, zero-width and bidi characters): importers that trim would reach the sign.
 // Unicode has no fullwidth tab or carriage return; the fullwidth space U+3000 counts as a blank.
-// eslint-disable-next-line no-control-regex
-const LEADING_INVISIBLES = /^[\s\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*/;
+const LEADING_INVISIBLES =
+  // eslint-disable-next-line no-control-regex
+  /^[\s\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*/;
 const FORMULA_SIGNS = new Set(['=', '+', '-', '@']);
 
 /** True when a spreadsheet could read the text as a formula (see above). */
@@ -30,9 +31,13 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 }
 
 /** Undoes the guard on a cell read back from an export (the CLI's import): exactly the apostrophes csvCell added. */
-export const unguardCsvCell = (cell: string) => (cell.startsWith("'") && looksLikeFormula(cell.slice(1)) ? cell.slice(1) : cell);
+export const unguardCsvCell = (cell: string) =>
+  cell.startsWith("'") && looksLikeFormula(cell.slice(1)) ? cell.slice(1) : cell;
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
+): string {
   const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
   return lines.join('\r\n') + '\r\n';
 }

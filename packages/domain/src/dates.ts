@@ -10,7 +10,10 @@ export const DATE_YEARS = { min: 1900, max: 2999 } as const;
 export function calendarDate(label: string, example = '2027-03-31') {
   return z.iso
     .date({ error: `${label} must be a real date written year-month-day, such as ${example}`, abort: true })
-    .refine((s) => Number(s.slice(0, 4)) >= DATE_YEARS.min && Number(s.slice(0, 4)) <= DATE_YEARS.max, `${label} must be a date between the years ${DATE_YEARS.min} and ${DATE_YEARS.max}`);
+    .refine(
+      (s) => Number(s.slice(0, 4)) >= DATE_YEARS.min && Number(s.slice(0, 4)) <= DATE_YEARS.max,
+      `${label} must be a date between the years ${DATE_YEARS.min} and ${DATE_YEARS.max}`,
+    );
 }
 
 /** YYYY-MM-DD plus whole months; a day the target month lacks becomes its last day (31 Jan + 1 = 28/29 Feb). */

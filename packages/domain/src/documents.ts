@@ -36,8 +36,14 @@ const ACTION_WORDS: Record<VersionAction, string> = {
  * be reviewed and approved before it is published; a non-material one (a minor version, after a
  * first approved major) may be published from draft by whoever may publish, and it is recorded.
  */
-export function transition(state: VersionState, action: VersionAction, v: { material: boolean; hasApprovedMajor: boolean; first?: boolean }): { to: VersionState } | { problem: string } {
-  const refuse = (why: string) => ({ problem: `A ${VERSION_STATE_LABELS[state].toLowerCase()} version cannot be ${ACTION_WORDS[action]}: ${why}` });
+export function transition(
+  state: VersionState,
+  action: VersionAction,
+  v: { material: boolean; hasApprovedMajor: boolean; first?: boolean },
+): { to: VersionState } | { problem: string } {
+  const refuse = (why: string) => ({
+    problem: `A ${VERSION_STATE_LABELS[state].toLowerCase()} version cannot be ${ACTION_WORDS[action]}: ${why}`,
+  });
   switch (action) {
     case 'submit':
       return state === 'draft' ? { to: 'in_review' } : refuse('only a draft goes to review.');
@@ -45,11 +51,20 @@ export function transition(state: VersionState, action: VersionAction, v: { mate
     case 'send_back':
       return state === 'in_review' ? { to: 'draft' } : refuse('only a version in review goes back to draft.');
     case 'approve':
-      return state === 'in_review' ? { to: 'approved' } : refuse('only a version in review can be approved. Submit it for review first.');
+      return state === 'in_review'
+        ? { to: 'approved' }
+        : refuse('only a version in review can be approved. Submit it for review first.');
     case 'publish':
       if (state === 'approved') return { to: 'published' };
       if (state === 'draft' && !v.material && v.hasApprovedMajor) return { to: 'published' };
-      if (state === 'draft') return refuse(v.first ? 'the first version needs review and approval first.' : v.material ? 'a material change needs review and approval first.' : 'its major version was never approved, so it needs review and approval first.');
+      if (state === 'draft')
+        return refuse(
+          v.first
+            ? 'the first version needs review and approval first.'
+            : v.material
+              ? 'a material change needs review and approval first.'
+              : 'its major version was never approved, so it needs review and approval first.',
+        );
       return refuse('only an approved version (or a non-material draft) can be published.');
     case 'withdraw':
       return state === 'superseded' || state === 'withdrawn' ? refuse('it is no longer in use.') : { to: 'withdrawn' };
@@ -78,7 +93,8 @@ export function nextReviewDate(publishedAt: string, months: number): string {
 }
 
 /** The document's code, such as AIMS-POL-001: the organization's prefix, the type's prefix, a number never reused. */
-export const documentCode = (orgPrefix: string, typePrefix: string, number: number) => `${orgPrefix}-${typePrefix}-${String(number).padStart(3, '0')}`;
+export const documentCode = (orgPrefix: string, typePrefix: string, number: number) =>
+  `${orgPrefix}-${typePrefix}-${String(number).padStart(3, '0')}`;
 
 // ---- inputs -------------------------------------------------------------------------------
 
@@ -112,7 +128,9 @@ export const ZCreateDocument = z.strictObject({
   ownerId: id.nullable().optional(),
   approverId: id.nullable().optional(),
   /** Wizard answers, by question key. */
-  answers: z.record(z.string().max(60), z.union([z.string().max(4000), z.array(z.string().max(500)).max(50)])).default({}),
+  answers: z
+    .record(z.string().max(60), z.union([z.string().max(4000), z.array(z.string().max(500)).max(50)]))
+    .default({}),
 });
 
 export const ZUpdateDraft = z.strictObject({
@@ -120,8 +138,13 @@ export const ZUpdateDraft = z.strictObject({
   title: name('Title', 200).optional(),
   material: z.boolean().optional(),
   changeSummary: z.string().trim().max(2000, 'The change summary must be at most 2000 characters').optional(),
-  sections: z.array(z.strictObject({ key: z.string().max(60), title: name('Section title', 200), body: ZRichDoc })).max(60).optional(),
-  answers: z.record(z.string().max(60), z.union([z.string().max(4000), z.array(z.string().max(500)).max(50)])).optional(),
+  sections: z
+    .array(z.strictObject({ key: z.string().max(60), title: name('Section title', 200), body: ZRichDoc }))
+    .max(60)
+    .optional(),
+  answers: z
+    .record(z.string().max(60), z.union([z.string().max(4000), z.array(z.string().max(500)).max(50)]))
+    .optional(),
 });
 
 export const ZSubmitForReview = z.strictObject({

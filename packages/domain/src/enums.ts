@@ -1,7 +1,15 @@
 // Fixed vocabularies shared by the database, the API, the UI and the CLI.
 // The values are part of the public API contract: add, never rename.
 
-export const ROLES = ['owner', 'manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'] as const;
+export const ROLES = [
+  'owner',
+  'manager',
+  'contributor',
+  'approver',
+  'internal_auditor',
+  'external_auditor',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -37,7 +45,15 @@ export const AI_ROLE_LABELS: Record<AiRole, string> = {
   relevant_authority: 'Relevant authority',
 };
 
-export const LIFECYCLE_STAGES = ['idea', 'design', 'development', 'verification', 'deployment', 'operation', 'retired'] as const;
+export const LIFECYCLE_STAGES = [
+  'idea',
+  'design',
+  'development',
+  'verification',
+  'deployment',
+  'operation',
+  'retired',
+] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 export const LIFECYCLE_STAGE_LABELS: Record<LifecycleStage, string> = {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates';
-import { evidenceFileType, EVIDENCE_SUBJECT_TYPES, expiryState, isEvidenceSubjectType, ZCreateEvidenceLink, ZEvidenceLinkTarget } from './evidence';
+import {
+  evidenceFileType,
+  EVIDENCE_SUBJECT_TYPES,
+  expiryState,
+  isEvidenceSubjectType,
+  ZCreateEvidenceLink,
+  ZEvidenceLinkTarget,
+} from './evidence';
 
 describe('evidence expiry', () => {
   it('is current without a date, expiring within 30 days, expired the day after its date', () => {
@@ -22,12 +29,16 @@ describe('evidence subjects and links', () => {
     expect(EVIDENCE_SUBJECT_TYPES).toContain('training_completion');
     expect(isEvidenceSubjectType('requirement')).toBe(true);
     expect(isEvidenceSubjectType('users')).toBe(false);
-    expect(ZEvidenceLinkTarget.safeParse({ subjectType: 'nope', subjectId: 'x' }).error?.issues[0]?.message).toMatch(/Subject type must be one of/);
+    expect(ZEvidenceLinkTarget.safeParse({ subjectType: 'nope', subjectId: 'x' }).error?.issues[0]?.message).toMatch(
+      /Subject type must be one of/,
+    );
   });
   it('takes only web addresses as links', () => {
     const base = { title: 'Policy page' };
     expect(ZCreateEvidenceLink.safeParse({ ...base, url: 'https://intranet.example/policy' }).success).toBe(true);
-    expect(ZCreateEvidenceLink.safeParse({ ...base, url: 'javascript:alert(1)' }).error?.issues[0]?.message).toMatch(/https:\/\//);
+    expect(ZCreateEvidenceLink.safeParse({ ...base, url: 'javascript:alert(1)' }).error?.issues[0]?.message).toMatch(
+      /https:\/\//,
+    );
     expect(ZCreateEvidenceLink.safeParse({ ...base, url: 'file:///etc/passwd' }).success).toBe(false);
   });
 });
@@ -39,8 +50,14 @@ describe('evidence file types', () => {
     expect(evidenceFileType('notes.txt', new Uint8Array([1, 2]))).toEqual({ ok: true, mediaType: 'text/plain' });
   });
   it('refuses unknown types and content that does not match the name', () => {
-    expect(evidenceFileType('run.exe', pdf)).toMatchObject({ ok: false, message: expect.stringMatching(/not taken as evidence/) });
+    expect(evidenceFileType('run.exe', pdf)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not taken as evidence/),
+    });
     expect(evidenceFileType('noext', pdf)).toMatchObject({ ok: false });
-    expect(evidenceFileType('invoice.pdf', new TextEncoder().encode('MZ\x90\x00'))).toMatchObject({ ok: false, message: expect.stringMatching(/not a PDF file/) });
+    expect(evidenceFileType('invoice.pdf', new TextEncoder().encode('MZ\x90\x00'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a PDF file/),
+    });
   });
 });

@@ -17,7 +17,18 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
  * subject type here (and, if the record maps to a catalogue ref, a resolver in the server's
  * evidence/links.ts so the crosswalks show it).
  */
-export const EVIDENCE_SUBJECT_TYPES = ['requirement', 'control', 'control_occurrence', 'risk', 'treatment', 'document', 'finding', 'training_completion', 'objective', 'measurement'] as const;
+export const EVIDENCE_SUBJECT_TYPES = [
+  'requirement',
+  'control',
+  'control_occurrence',
+  'risk',
+  'treatment',
+  'document',
+  'finding',
+  'training_completion',
+  'objective',
+  'measurement',
+] as const;
 export type EvidenceSubjectType = (typeof EVIDENCE_SUBJECT_TYPES)[number];
 export const EVIDENCE_SUBJECT_LABELS: Record<EvidenceSubjectType, string> = {
   requirement: 'Requirement',
@@ -31,15 +42,21 @@ export const EVIDENCE_SUBJECT_LABELS: Record<EvidenceSubjectType, string> = {
   objective: 'AI objective',
   measurement: 'Measurement',
 };
-export const isEvidenceSubjectType = (s: string): s is EvidenceSubjectType => (EVIDENCE_SUBJECT_TYPES as readonly string[]).includes(s);
-export const ZEvidenceSubjectType = z.enum(EVIDENCE_SUBJECT_TYPES, { error: `Subject type must be one of: ${EVIDENCE_SUBJECT_TYPES.join(', ')}` });
+export const isEvidenceSubjectType = (s: string): s is EvidenceSubjectType =>
+  (EVIDENCE_SUBJECT_TYPES as readonly string[]).includes(s);
+export const ZEvidenceSubjectType = z.enum(EVIDENCE_SUBJECT_TYPES, {
+  error: `Subject type must be one of: ${EVIDENCE_SUBJECT_TYPES.join(', ')}`,
+});
 
 /** Evidence whose review or expiry date is this close (or closer) is flagged as expiring. */
 export const EXPIRING_WITHIN_DAYS = 30;
 export const EXPIRY_STATES = ['current', 'expiring', 'expired'] as const;
 export type ExpiryState = (typeof EXPIRY_STATES)[number];
-export const EXPIRY_STATE_LABELS: Record<ExpiryState, string> = { current: 'Current', expiring: 'Expiring', expired: 'Expired' };
-
+export const EXPIRY_STATE_LABELS: Record<ExpiryState, string> = {
+  current: 'Current',
+  expiring: 'Expiring',
+  expired: 'Expired',
+};
 
 /**
  * Expired on the day after its expiry date (the date itself is the last day it counts), expiring
@@ -53,13 +70,20 @@ export function expiryState(expiresOn: string | null, today: string): ExpiryStat
 }
 
 /** The expiry date range a state stands for, for list filters in SQL: [from, to] inclusive, either end open. */
-export function expiryRange(state: ExpiryState, today: string): { before?: string; from?: string; to?: string; orNull?: boolean } {
+export function expiryRange(
+  state: ExpiryState,
+  today: string,
+): { before?: string; from?: string; to?: string; orNull?: boolean } {
   if (state === 'expired') return { before: today };
   if (state === 'expiring') return { from: today, to: addDays(today, EXPIRING_WITHIN_DAYS) };
   return { from: addDays(today, EXPIRING_WITHIN_DAYS + 1), orNull: true };
 }
 
-const title = z.string({ error: 'Title is required' }).trim().min(1, 'Title is required').max(300, 'Title must be at most 300 characters');
+const title = z
+  .string({ error: 'Title is required' })
+  .trim()
+  .min(1, 'Title is required')
+  .max(300, 'Title must be at most 300 characters');
 const description = z.string().trim().max(8000, 'Description must be at most 8000 characters');
 const effectiveOn = calendarDate('Effective date');
 const expiresOn = calendarDate('Review or expiry date');
@@ -101,7 +125,11 @@ export type UpdateEvidence = z.output<typeof ZUpdateEvidence>;
 
 export const ZEvidenceLinkTarget = z.strictObject({
   subjectType: ZEvidenceSubjectType,
-  subjectId: z.string({ error: 'Subject is required' }).trim().min(1, 'Subject is required').max(100, 'Subject must be at most 100 characters'),
+  subjectId: z
+    .string({ error: 'Subject is required' })
+    .trim()
+    .min(1, 'Subject is required')
+    .max(100, 'Subject must be at most 100 characters'),
 });
 
 /** At most this many bytes per evidence file (a certificate, a report, an export, a screenshot). */
@@ -139,10 +167,21 @@ export const EVIDENCE_FILE_TYPES: Record<string, { mediaType: string; magic?: nu
 export const EVIDENCE_EXTENSIONS = Object.keys(EVIDENCE_FILE_TYPES);
 
 /** The stored media type of an evidence file, or why it is refused (the message names what to send). */
-export function evidenceFileType(name: string, head: Uint8Array): { ok: true; mediaType: string } | { ok: false; message: string } {
+export function evidenceFileType(
+  name: string,
+  head: Uint8Array,
+): { ok: true; mediaType: string } | { ok: false; message: string } {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
   const type = ext ? EVIDENCE_FILE_TYPES[ext] : undefined;
-  if (!ext || !type) return { ok: false, message: `Files of this type are not taken as evidence. Send one of: ${EVIDENCE_EXTENSIONS.join(', ')}.` };
-  if (type.magic && !type.magic.every((b, i) => head[i] === b)) return { ok: false, message: `The file is named .${ext} but its content is not a ${ext.toUpperCase()} file. Send the file as it was produced.` };
+  if (!ext || !type)
+    return {
+      ok: false,
+      message: `Files of this type are not taken as evidence. Send one of: ${EVIDENCE_EXTENSIONS.join(', ')}.`,
+    };
+  if (type.magic && !type.magic.every((b, i) => head[i] === b))
+    return {
+      ok: false,
+      message: `The file is named .${ext} but its content is not a ${ext.toUpperCase()} file. Send the file as it was produced.`,
+    };
   return { ok: true, mediaType: type.mediaType };
 }

@@ -1,9 +1,95 @@
 import { describe, expect, it } from 'vitest';
-import { compareResult, computeScores, gapList, notApplicableProblem, sectionOf, type GapResult, type ScoreInput } from './gap';
+import {
+  compareResult,
+  computeScores,
+  gapList,
+  notApplicableProblem,
+  sectionOf,
+  type GapResult,
+  type ScoreInput,
+} from './gap';
 
-const item = (ref: string, result: GapResult | null, opts: Partial<ScoreInput> = {}): ScoreInput => ({ ref, result, maturity: null, documentation: false, ...opts });
-const CLAUSE_REFS = ['4.1', '4.2', '4.3', '4.4', '5.1', '5.2', '5.3', '6.1.1', '6.1.2', '6.1.3', '6.1.4', '6.2', '6.3', '7.1', '7.2', '7.3', '7.4', '7.5.1', '7.5.2', '7.5.3', '8.1', '8.2', '8.3', '8.4', '9.1', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.1', '10.2'];
-const CONTROL_REFS = ['A.2.2', 'A.2.3', 'A.2.4', 'A.3.2', 'A.3.3', 'A.4.2', 'A.4.3', 'A.4.4', 'A.4.5', 'A.4.6', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5', 'A.6.1.2', 'A.6.1.3', 'A.6.2.2', 'A.6.2.3', 'A.6.2.4', 'A.6.2.5', 'A.6.2.6', 'A.6.2.7', 'A.6.2.8', 'A.7.2', 'A.7.3', 'A.7.4', 'A.7.5', 'A.7.6', 'A.8.2', 'A.8.3', 'A.8.4', 'A.8.5', 'A.9.2', 'A.9.3', 'A.9.4', 'A.10.2', 'A.10.3', 'A.10.4'];
+const item = (ref: string, result: GapResult | null, opts: Partial<ScoreInput> = {}): ScoreInput => ({
+  ref,
+  result,
+  maturity: null,
+  documentation: false,
+  ...opts,
+});
+const CLAUSE_REFS = [
+  '4.1',
+  '4.2',
+  '4.3',
+  '4.4',
+  '5.1',
+  '5.2',
+  '5.3',
+  '6.1.1',
+  '6.1.2',
+  '6.1.3',
+  '6.1.4',
+  '6.2',
+  '6.3',
+  '7.1',
+  '7.2',
+  '7.3',
+  '7.4',
+  '7.5.1',
+  '7.5.2',
+  '7.5.3',
+  '8.1',
+  '8.2',
+  '8.3',
+  '8.4',
+  '9.1',
+  '9.2.1',
+  '9.2.2',
+  '9.3.1',
+  '9.3.2',
+  '9.3.3',
+  '10.1',
+  '10.2',
+];
+const CONTROL_REFS = [
+  'A.2.2',
+  'A.2.3',
+  'A.2.4',
+  'A.3.2',
+  'A.3.3',
+  'A.4.2',
+  'A.4.3',
+  'A.4.4',
+  'A.4.5',
+  'A.4.6',
+  'A.5.2',
+  'A.5.3',
+  'A.5.4',
+  'A.5.5',
+  'A.6.1.2',
+  'A.6.1.3',
+  'A.6.2.2',
+  'A.6.2.3',
+  'A.6.2.4',
+  'A.6.2.5',
+  'A.6.2.6',
+  'A.6.2.7',
+  'A.6.2.8',
+  'A.7.2',
+  'A.7.3',
+  'A.7.4',
+  'A.7.5',
+  'A.7.6',
+  'A.8.2',
+  'A.8.3',
+  'A.8.4',
+  'A.8.5',
+  'A.9.2',
+  'A.9.3',
+  'A.9.4',
+  'A.10.2',
+  'A.10.3',
+  'A.10.4',
+];
 const ALL = [...CLAUSE_REFS, ...CONTROL_REFS];
 
 describe('computeScores, worked by hand', () => {
@@ -52,7 +138,9 @@ describe('computeScores, worked by hand', () => {
   });
 
   it('rounds to one decimal: 2 of 3 conformant is 66.7', () => {
-    expect(computeScores([item('7.1', 'conformant'), item('7.2', 'conformant'), item('7.3', 'nonconformant')]).overall).toBe(66.7);
+    expect(
+      computeScores([item('7.1', 'conformant'), item('7.2', 'conformant'), item('7.3', 'nonconformant')]).overall,
+    ).toBe(66.7);
   });
 });
 
@@ -74,7 +162,9 @@ describe('gapList', () => {
 
 describe('rules', () => {
   it('allows not applicable only for Annex A controls, and only with a justification', () => {
-    expect(notApplicableProblem('6.1.2', 'not_applicable', 'we do not do AI')).toContain('cannot be marked not applicable');
+    expect(notApplicableProblem('6.1.2', 'not_applicable', 'we do not do AI')).toContain(
+      'cannot be marked not applicable',
+    );
     expect(notApplicableProblem('A.10.4', 'not_applicable', '  ')).toContain('Give a justification');
     expect(notApplicableProblem('A.10.4', 'not_applicable', 'We have no customers: internal use only.')).toBeNull();
     expect(notApplicableProblem('6.1.2', 'conformant', '')).toBeNull();

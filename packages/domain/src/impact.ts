@@ -7,10 +7,21 @@ import { calendarDate } from './dates';
 
 export const IMPACT_TRIGGERS = ['new_system', 'significant_change', 'periodic'] as const;
 export type ImpactTrigger = (typeof IMPACT_TRIGGERS)[number];
-export const IMPACT_TRIGGER_LABELS: Record<ImpactTrigger, string> = { new_system: 'New AI system', significant_change: 'Significant change', periodic: 'Periodic review' };
+export const IMPACT_TRIGGER_LABELS: Record<ImpactTrigger, string> = {
+  new_system: 'New AI system',
+  significant_change: 'Significant change',
+  periodic: 'Periodic review',
+};
 
 /** Effects on individuals and groups (A.5.4). */
-export const INDIVIDUAL_EFFECT_AREAS = ['fairness', 'transparency', 'privacy', 'safety', 'accessibility', 'human_rights'] as const;
+export const INDIVIDUAL_EFFECT_AREAS = [
+  'fairness',
+  'transparency',
+  'privacy',
+  'safety',
+  'accessibility',
+  'human_rights',
+] as const;
 export type IndividualEffectArea = (typeof INDIVIDUAL_EFFECT_AREAS)[number];
 export const INDIVIDUAL_EFFECT_LABELS: Record<IndividualEffectArea, string> = {
   fairness: 'Fairness',
@@ -36,12 +47,26 @@ export const IMPACT_STATUSES = ['draft', 'signed_off'] as const;
 export type ImpactStatus = (typeof IMPACT_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const rating = (what: string) => z.number().int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(5, `${what} must be at most 5`);
+const rating = (what: string) =>
+  z
+    .number()
+    .int(`${what} must be a whole number`)
+    .min(1, `${what} must be at least 1`)
+    .max(5, `${what} must be at most 5`);
 
 export const ZAffectedGroup = z.strictObject({
-  group: z.string({ error: 'Name the affected individuals or group' }).trim().min(1, 'Name the affected individuals or group').max(200),
+  group: z
+    .string({ error: 'Name the affected individuals or group' })
+    .trim()
+    .min(1, 'Name the affected individuals or group')
+    .max(200),
   vulnerable: z.boolean().default(false),
-  effects: z.partialRecord(z.enum(INDIVIDUAL_EFFECT_AREAS, { error: `effect areas are: ${INDIVIDUAL_EFFECT_AREAS.join(', ')}` }), text(3000)).default({}),
+  effects: z
+    .partialRecord(
+      z.enum(INDIVIDUAL_EFFECT_AREAS, { error: `effect areas are: ${INDIVIDUAL_EFFECT_AREAS.join(', ')}` }),
+      text(3000),
+    )
+    .default({}),
 });
 
 export const ZImpactFields = z.strictObject({
@@ -51,8 +76,15 @@ export const ZImpactFields = z.strictObject({
   intendedUse: text(5000).default(''),
   foreseeableMisuse: text(5000).default(''),
   affectedGroups: z.array(ZAffectedGroup).max(50).default([]),
-  societalEffects: z.partialRecord(z.enum(SOCIETAL_EFFECT_AREAS, { error: `societal areas are: ${SOCIETAL_EFFECT_AREAS.join(', ')}` }), text(3000)).default({}),
-  societalNotApplicable: text(2000).default('').describe('why the societal section does not apply to this AI system; empty when it is answered'),
+  societalEffects: z
+    .partialRecord(
+      z.enum(SOCIETAL_EFFECT_AREAS, { error: `societal areas are: ${SOCIETAL_EFFECT_AREAS.join(', ')}` }),
+      text(3000),
+    )
+    .default({}),
+  societalNotApplicable: text(2000)
+    .default('')
+    .describe('why the societal section does not apply to this AI system; empty when it is answered'),
   severity: rating('severity').nullable().default(null),
   likelihood: rating('likelihood').nullable().default(null),
   mitigations: text(5000).default(''),
@@ -96,12 +128,17 @@ export function impactSignOffProblems(a: {
   if (a.affectedGroups.length === 0) out.push('Name at least one affected individual or group');
   for (const g of a.affectedGroups) {
     const missing = INDIVIDUAL_EFFECT_AREAS.filter((k) => !g.effects[k]?.trim());
-    if (missing.length) out.push(`Answer every effect area for ${g.group} (write "none expected" with the reason where it does not apply): ${missing.map((k) => INDIVIDUAL_EFFECT_LABELS[k].toLowerCase()).join(', ')}`);
+    if (missing.length)
+      out.push(
+        `Answer every effect area for ${g.group} (write "none expected" with the reason where it does not apply): ${missing.map((k) => INDIVIDUAL_EFFECT_LABELS[k].toLowerCase()).join(', ')}`,
+      );
   }
   const societal = a.societalEffects ?? {};
   const missingSocietal = SOCIETAL_EFFECT_AREAS.filter((k) => !societal[k]?.trim());
   if (missingSocietal.length && !a.societalNotApplicable?.trim())
-    out.push(`Answer every societal effect area (A.5.5), or say why the societal section does not apply: ${missingSocietal.map((k) => SOCIETAL_EFFECT_LABELS[k].toLowerCase()).join(', ')}`);
+    out.push(
+      `Answer every societal effect area (A.5.5), or say why the societal section does not apply: ${missingSocietal.map((k) => SOCIETAL_EFFECT_LABELS[k].toLowerCase()).join(', ')}`,
+    );
   if (a.severity === null || a.likelihood === null) out.push('Rate severity and likelihood');
   if (!a.conclusion.trim()) out.push('Write the conclusion');
   if (!a.retentionUntil) out.push('Set how long the assessment is kept (A.5.3)');
@@ -109,14 +146,36 @@ export function impactSignOffProblems(a: {
 }
 
 /** An AI system in scope with no signed-off impact assessment: a gap to close, not a passive note. */
-export type ImpactGap = { aiSystemId: string; aiSystemName: string; reason: 'never_assessed' | 'draft_only'; message: string };
+export type ImpactGap = {
+  aiSystemId: string;
+  aiSystemName: string;
+  reason: 'never_assessed' | 'draft_only';
+  message: string;
+};
 
-export function impactGaps(systems: { id: string; name: string }[], assessments: { aiSystemId: string; status: string }[]): ImpactGap[] {
+export function impactGaps(
+  systems: { id: string; name: string }[],
+  assessments: { aiSystemId: string; status: string }[],
+): ImpactGap[] {
   return systems.flatMap((s): ImpactGap[] => {
     const mine = assessments.filter((a) => a.aiSystemId === s.id);
     if (mine.some((a) => a.status === 'signed_off')) return [];
     return mine.length
-      ? [{ aiSystemId: s.id, aiSystemName: s.name, reason: 'draft_only', message: `${s.name} has an impact assessment in draft but none signed off (6.1.4, A.5.2): complete it and have it signed off.` }]
-      : [{ aiSystemId: s.id, aiSystemName: s.name, reason: 'never_assessed', message: `${s.name} is in scope but has no impact assessment (6.1.4, A.5.2): start one.` }];
+      ? [
+          {
+            aiSystemId: s.id,
+            aiSystemName: s.name,
+            reason: 'draft_only',
+            message: `${s.name} has an impact assessment in draft but none signed off (6.1.4, A.5.2): complete it and have it signed off.`,
+          },
+        ]
+      : [
+          {
+            aiSystemId: s.id,
+            aiSystemName: s.name,
+            reason: 'never_assessed',
+            message: `${s.name} is in scope but has no impact assessment (6.1.4, A.5.2): start one.`,
+          },
+        ];
   });
 }

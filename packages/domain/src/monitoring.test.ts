@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
-import { breachEpisodes, breachStep, nextMeasurementDue, normalizeMeasuredAt, readMeasurementRows, thresholdState, ZMetricFields, ZUpdateMetric } from './monitoring';
+import {
+  breachEpisodes,
+  breachStep,
+  nextMeasurementDue,
+  normalizeMeasuredAt,
+  readMeasurementRows,
+  thresholdState,
+  ZMetricFields,
+  ZUpdateMetric,
+} from './monitoring';
 import { progressPercent, ZObjectiveFields, ZUpdateObjective } from './objectives';
 import { ROLES } from './enums';
 import { can, tokenAllows } from './permissions';
@@ -31,7 +40,8 @@ describe('breachStep: one action per breach episode', () => {
     expect(breachStep({ episodeOpen: false, isNewest: true, state: 'within' })).toBe('none');
   });
   it('lets a back-filled older value neither open nor close an episode', () => {
-    for (const state of ['below', 'within', 'above'] as const) for (const episodeOpen of [true, false]) expect(breachStep({ episodeOpen, isNewest: false, state })).toBe('none');
+    for (const state of ['below', 'within', 'above'] as const)
+      for (const episodeOpen of [true, false]) expect(breachStep({ episodeOpen, isNewest: false, state })).toBe('none');
   });
 });
 
@@ -107,7 +117,10 @@ describe('readMeasurementRows', () => {
     expect(r.errors[1]!.message).toMatch(/"abc" is not a number/);
   });
   it('refuses a header without the needed columns or with unknown ones', () => {
-    expect(readMeasurementRows(parseCsv('when,value\n2027-01-01,1\n')).errors.map((e) => e.field)).toEqual(['at', 'when']);
+    expect(readMeasurementRows(parseCsv('when,value\n2027-01-01,1\n')).errors.map((e) => e.field)).toEqual([
+      'at',
+      'when',
+    ]);
     expect(readMeasurementRows(parseCsv('at,value\n')).errors[0]!.message).toMatch(/no measurements/);
     expect(readMeasurementRows([]).errors[0]!.message).toMatch(/empty/);
   });

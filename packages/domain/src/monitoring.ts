@@ -10,15 +10,29 @@ import { versionField } from './version';
 
 export const METRIC_FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export type MetricFrequency = (typeof METRIC_FREQUENCIES)[number];
-export const METRIC_FREQUENCY_LABELS: Record<MetricFrequency, string> = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' };
+export const METRIC_FREQUENCY_LABELS: Record<MetricFrequency, string> = {
+  daily: 'Daily',
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  yearly: 'Yearly',
+};
 
 export const MEASUREMENT_SOURCES = ['manual', 'import', 'api'] as const;
 export type MeasurementSource = (typeof MEASUREMENT_SOURCES)[number];
 
-const text = (label: string, max: number) => z.string({ error: `${label} must be text` }).trim().max(max, `${label} must be at most ${max} characters`);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`);
 
 const FIELDS = {
-  name: z.string({ error: 'Metric is required' }).trim().min(1, 'Metric is required: say what is measured').max(200, 'Metric must be at most 200 characters'),
+  name: z
+    .string({ error: 'Metric is required' })
+    .trim()
+    .min(1, 'Metric is required: say what is measured')
+    .max(200, 'Metric must be at most 200 characters'),
   description: text('Description', 5000),
   method: text('Method', 5000),
   frequency: z.enum(METRIC_FREQUENCIES, { error: `Frequency must be one of: ${METRIC_FREQUENCIES.join(', ')}` }),
@@ -28,13 +42,25 @@ const FIELDS = {
   lowerThreshold: measureValue('Lower threshold').nullable(),
   upperThreshold: measureValue('Upper threshold').nullable(),
   aiSystemId: ZAiSystemRef.nullable(),
-  controlRef: z.string({ error: 'Control must be a control ref such as A.6.2.6' }).trim().min(1, 'Control must be a control ref such as A.6.2.6, or null for none').max(40, 'Control must be at most 40 characters').nullable(),
+  controlRef: z
+    .string({ error: 'Control must be a control ref such as A.6.2.6' })
+    .trim()
+    .min(1, 'Control must be a control ref such as A.6.2.6, or null for none')
+    .max(40, 'Control must be at most 40 characters')
+    .nullable(),
   objectiveId: idRef('Objective', 'an AI objective of this organization').nullable(),
 };
 
-const thresholdsInOrder = (m: { lowerThreshold?: number | null | undefined; upperThreshold?: number | null | undefined }, ctx: z.RefinementCtx) => {
+const thresholdsInOrder = (
+  m: { lowerThreshold?: number | null | undefined; upperThreshold?: number | null | undefined },
+  ctx: z.RefinementCtx,
+) => {
   if (m.lowerThreshold != null && m.upperThreshold != null && m.lowerThreshold > m.upperThreshold)
-    ctx.addIssue({ code: 'custom', message: 'Lower threshold must not be above the upper threshold', path: ['lowerThreshold'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Lower threshold must not be above the upper threshold',
+      path: ['lowerThreshold'],
+    });
 };
 
 export const ZMetricFields = z
@@ -56,7 +82,11 @@ export const ZMetricFields = z
 export type MetricFields = z.output<typeof ZMetricFields>;
 
 /** Thresholds are checked against each other again on the merged record, where both are known. */
-export const ZUpdateMetric = z.strictObject({ version: versionField(), ...FIELDS }).partial().required({ version: true }).superRefine(thresholdsInOrder);
+export const ZUpdateMetric = z
+  .strictObject({ version: versionField(), ...FIELDS })
+  .partial()
+  .required({ version: true })
+  .superRefine(thresholdsInOrder);
 export type UpdateMetric = z.output<typeof ZUpdateMetric>;
 
 /** A measurement's time: ISO 8601 with a zone (2027-03-31T09:00:00Z), or a day (taken as midnight UTC). */
@@ -67,7 +97,10 @@ export const measuredAt = (label = 'Measured at') =>
     .transform((s, ctx) => {
       const iso = normalizeMeasuredAt(s);
       if (!iso) {
-        ctx.addIssue({ code: 'custom', message: `${label} must be a date or a time, such as 2027-03-31 or 2027-03-31T09:00:00Z` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label} must be a date or a time, such as 2027-03-31 or 2027-03-31T09:00:00Z`,
+        });
         return z.NEVER;
       }
       return iso;
@@ -184,29 +217,77 @@ export type ParsedMeasurement = { line: number; at: string; value: number; note:
  * its line and column, so a person can fix the file and try again; valid rows are returned only
  * when there is no problem at all (the import is all or nothing).
  */
-export function readMeasurementRows(rows: readonly { line: number; cells: string[] }[], maxRows = 10_000): { rows: ParsedMeasurement[]; errors: CsvRowError[] } {
+export function readMeasurementRows(
+  rows: readonly { line: number; cells: string[] }[],
+  maxRows = 10_000,
+): { rows: ParsedMeasurement[]; errors: CsvRowError[] } {
   const errors: CsvRowError[] = [];
   const [head, ...body] = rows;
-  if (!head) return { rows: [], errors: [{ line: 1, field: 'file', message: 'The file is empty: the first line names the columns at, value and (optionally) note' }] };
+  if (!head)
+    return {
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          field: 'file',
+          message: 'The file is empty: the first line names the columns at, value and (optionally) note',
+        },
+      ],
+    };
   const names = head.cells.map((c) => c.trim().toLowerCase());
   const col = (n: string) => names.indexOf(n);
-  for (const need of ['at', 'value']) if (col(need) < 0) errors.push({ line: head.line, field: need, message: `The header has no "${need}" column: the first line must name the columns at, value and (optionally) note` });
+  for (const need of ['at', 'value'])
+    if (col(need) < 0)
+      errors.push({
+        line: head.line,
+        field: need,
+        message: `The header has no "${need}" column: the first line must name the columns at, value and (optionally) note`,
+      });
   const unknown = names.filter((n) => n && !(MEASUREMENT_CSV_COLUMNS as readonly string[]).includes(n));
-  if (unknown.length) errors.push({ line: head.line, field: unknown[0]!, message: `Unknown column "${unknown[0]}": the columns are at, value and note` });
+  if (unknown.length)
+    errors.push({
+      line: head.line,
+      field: unknown[0]!,
+      message: `Unknown column "${unknown[0]}": the columns are at, value and note`,
+    });
   if (errors.length) return { rows: [], errors };
-  if (body.length === 0) return { rows: [], errors: [{ line: head.line, field: 'file', message: 'The file has a header but no measurements' }] };
-  if (body.length > maxRows) return { rows: [], errors: [{ line: body[maxRows]!.line, field: 'file', message: `At most ${maxRows} measurements per file: split it` }] };
+  if (body.length === 0)
+    return {
+      rows: [],
+      errors: [{ line: head.line, field: 'file', message: 'The file has a header but no measurements' }],
+    };
+  if (body.length > maxRows)
+    return {
+      rows: [],
+      errors: [
+        { line: body[maxRows]!.line, field: 'file', message: `At most ${maxRows} measurements per file: split it` },
+      ],
+    };
   const out: ParsedMeasurement[] = [];
   for (const r of body) {
     const cell = (n: string) => (col(n) >= 0 ? (r.cells[col(n)] ?? '').trim() : '');
     const at = normalizeMeasuredAt(cell('at'));
-    if (!at) errors.push({ line: r.line, field: 'at', message: `"${cell('at').slice(0, 40)}" is not a date or time: write 2027-03-31 or 2027-03-31T09:00:00Z` });
+    if (!at)
+      errors.push({
+        line: r.line,
+        field: 'at',
+        message: `"${cell('at').slice(0, 40)}" is not a date or time: write 2027-03-31 or 2027-03-31T09:00:00Z`,
+      });
     const raw = cell('value');
     const value = raw === '' ? NaN : Number(raw);
     const parsed = measureValue('Value').safeParse(value);
-    if (!parsed.success) errors.push({ line: r.line, field: 'value', message: raw === '' ? 'The value is empty: write a number such as 0.93' : `"${raw.slice(0, 40)}" is not a number: write it with a dot for decimals, such as 0.93` });
+    if (!parsed.success)
+      errors.push({
+        line: r.line,
+        field: 'value',
+        message:
+          raw === ''
+            ? 'The value is empty: write a number such as 0.93'
+            : `"${raw.slice(0, 40)}" is not a number: write it with a dot for decimals, such as 0.93`,
+      });
     const note = cell('note');
-    if (note.length > 2000) errors.push({ line: r.line, field: 'note', message: 'The note must be at most 2000 characters' });
+    if (note.length > 2000)
+      errors.push({ line: r.line, field: 'note', message: 'The note must be at most 2000 characters' });
     if (at && parsed.success && note.length <= 2000) out.push({ line: r.line, at, value: parsed.data, note });
   }
   return errors.length ? { rows: [], errors } : { rows: out, errors };

@@ -22,13 +22,26 @@ export const CLOSED_OBJECTIVE_STATUSES: readonly ObjectiveStatus[] = ['achieved'
 /** Annex C.2 refs (informative list of candidate objectives); the titles live in the catalogue. */
 export const ANNEX_C_OBJECTIVE_REFS = Array.from({ length: 11 }, (_, i) => `C.2.${i + 1}`);
 
-const text = (label: string, max: number) => z.string({ error: `${label} must be text` }).trim().max(max, `${label} must be at most ${max} characters`);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`);
 /** Any finite number a measure can take; the message names the field as the form labels it. */
 export const measureValue = (label: string) =>
-  z.number({ error: `${label} must be a number, such as 95 or 0.2` }).refine(Number.isFinite, `${label} must be a finite number`).refine((n) => Math.abs(n) <= 1e15, `${label} must be between -10^15 and 10^15`);
+  z
+    .number({ error: `${label} must be a number, such as 95 or 0.2` })
+    .refine(Number.isFinite, `${label} must be a finite number`)
+    .refine((n) => Math.abs(n) <= 1e15, `${label} must be between -10^15 and 10^15`);
 
-const title = z.string({ error: 'Objective is required' }).trim().min(1, 'Objective is required: say what you want to achieve').max(300, 'Objective must be at most 300 characters');
-const annexC = z.enum(ANNEX_C_OBJECTIVE_REFS as [string, ...string[]], { error: 'Annex C objective must be one of C.2.1 … C.2.11, or null for none' });
+const title = z
+  .string({ error: 'Objective is required' })
+  .trim()
+  .min(1, 'Objective is required: say what you want to achieve')
+  .max(300, 'Objective must be at most 300 characters');
+const annexC = z.enum(ANNEX_C_OBJECTIVE_REFS as [string, ...string[]], {
+  error: 'Annex C objective must be one of C.2.1 … C.2.11, or null for none',
+});
 
 const FIELDS = {
   title,
@@ -61,7 +74,10 @@ export const ZObjectiveFields = z.strictObject({
 });
 export type ObjectiveFields = z.output<typeof ZObjectiveFields>;
 
-export const ZUpdateObjective = z.strictObject({ version: versionField(), ...FIELDS }).partial().required({ version: true });
+export const ZUpdateObjective = z
+  .strictObject({ version: versionField(), ...FIELDS })
+  .partial()
+  .required({ version: true });
 export type UpdateObjective = z.output<typeof ZUpdateObjective>;
 
 export const ZProgressEntry = z.strictObject({
@@ -76,7 +92,10 @@ export const ZProgressEntry = z.strictObject({
  * distance is counted from zero. Null when there is nothing to compare (no target, no value, or a
  * target equal to its baseline that the value has not reached).
  */
-export function progressPercent(o: { baseline: number | null; target: number | null }, latest: number | null): number | null {
+export function progressPercent(
+  o: { baseline: number | null; target: number | null },
+  latest: number | null,
+): number | null {
   if (o.target === null || latest === null) return null;
   const from = o.baseline ?? 0;
   const span = o.target - from;

@@ -9,8 +9,11 @@ export const ZEmail = z
   .max(254, 'Email must be at most 254 characters')
   .pipe(z.email({ error: 'Enter a valid email address, like name@example.com' }));
 
-
-export const ZPersonName = z.string({ error: 'Name must be text' }).trim().min(1, 'Name is required').max(120, 'Name must be at most 120 characters');
+export const ZPersonName = z
+  .string({ error: 'Name must be text' })
+  .trim()
+  .min(1, 'Name is required')
+  .max(120, 'Name must be at most 120 characters');
 
 export const ZOrganizationName = z
   .string({ error: 'Organization name must be text' })
@@ -30,10 +33,16 @@ export const ZInvitationInput = z
   .strictObject({
     email: ZEmail,
     role: ZRole,
-    expiresAt: z.iso.datetime({ offset: true, error: 'expiresAt must be an ISO 8601 date-time, like 2027-03-31T23:59:59Z' }).nullable().optional(),
+    expiresAt: z.iso
+      .datetime({ offset: true, error: 'expiresAt must be an ISO 8601 date-time, like 2027-03-31T23:59:59Z' })
+      .nullable()
+      .optional(),
   })
   .refine((v) => v.role !== 'external_auditor' || !!v.expiresAt, {
     path: ['expiresAt'],
     message: 'An external auditor needs an access expiry date (expiresAt)',
   })
-  .refine((v) => !v.expiresAt || Date.parse(v.expiresAt) > Date.now(), { path: ['expiresAt'], message: 'The access expiry date must be in the future' });
+  .refine((v) => !v.expiresAt || Date.parse(v.expiresAt) > Date.now(), {
+    path: ['expiresAt'],
+    message: 'The access expiry date must be in the future',
+  });

@@ -17,7 +17,17 @@ describe('password rule', () => {
   });
 
   it('refuses common passwords also with digits or symbols added, spaces, capitals or look-alike letters', () => {
-    for (const p of ['Password2024!', 'P@ssw0rd!2024', '!!iloveyou!!!', 'Ilove You 2024', '@dmin1234567', 'football12345', 'leave me alone', '1q2w3e4r5t6y', 'trustno1 trustno1'])
+    for (const p of [
+      'Password2024!',
+      'P@ssw0rd!2024',
+      '!!iloveyou!!!',
+      'Ilove You 2024',
+      '@dmin1234567',
+      'football12345',
+      'leave me alone',
+      '1q2w3e4r5t6y',
+      'trustno1 trustno1',
+    ])
       expect(passwordProblem(p), p).not.toBeNull();
   });
 
@@ -43,7 +53,14 @@ describe('password rule', () => {
   });
 
   it('accepts passphrases, including the ones the test suites use', () => {
-    for (const p of ['correct horse battery staple', 'a long enough passphrase', 'viewers only read things', 'auditors read everything', 'seven purple lanterns drifting', 'kx7p-q2rm-tn8w-zb4d'])
+    for (const p of [
+      'correct horse battery staple',
+      'a long enough passphrase',
+      'viewers only read things',
+      'auditors read everything',
+      'seven purple lanterns drifting',
+      'kx7p-q2rm-tn8w-zb4d',
+    ])
       expect(passwordProblem(p, { email: 'olivia.owner@example.com', name: 'Olivia Owner' }), p).toBeNull();
   });
 
@@ -59,8 +76,15 @@ describe('password rule', () => {
   it('puts the message on the password field of the forms, with the context of the same form', () => {
     expect(ZPassword.safeParse('password1234').error?.issues[0]?.message).toBe(M.common);
     expect(ZPassword.safeParse('short').error?.issues.map((i) => i.message)).toEqual([M.tooShort]);
-    const setup = ZSetup.safeParse({ email: 'sam@example.com', password: 'Sam Setup forever', name: 'Sam Setup', organizationName: 'Acme' });
+    const setup = ZSetup.safeParse({
+      email: 'sam@example.com',
+      password: 'Sam Setup forever',
+      name: 'Sam Setup',
+      organizationName: 'Acme',
+    });
     expect(setup.error?.issues).toEqual([expect.objectContaining({ path: ['password'], message: M.name })]);
-    expect(ZChangePassword.safeParse({ currentPassword: 'x', newPassword: '            ' }).error?.issues[0]).toMatchObject({ path: ['newPassword'], message: M.onlySpaces });
+    expect(
+      ZChangePassword.safeParse({ currentPassword: 'x', newPassword: '            ' }).error?.issues[0],
+    ).toMatchObject({ path: ['newPassword'], message: M.onlySpaces });
   });
 });

@@ -16,8 +16,25 @@ export type PasswordContext = { email?: string | null | undefined; name?: string
 const COMMON = new Set<string>(commonPasswords.passwords);
 
 // Letters typed as look-alike digits or symbols. "1" reads as "i" or "l": both are tried.
-const SWAPS: Record<string, string> = { '@': 'a', '4': 'a', '8': 'b', '(': 'c', '3': 'e', '6': 'g', '9': 'g', '!': 'i', '|': 'i', '0': 'o', '$': 's', '5': 's', '7': 't', '+': 't', '2': 'z' };
-const unswap = (s: string, one: 'i' | 'l') => s.replace(/[@4(83690!|$572+1]/g, (c) => (c === '1' ? one : (SWAPS[c] ?? c)));
+const SWAPS: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '8': 'b',
+  '(': 'c',
+  '3': 'e',
+  '6': 'g',
+  '9': 'g',
+  '!': 'i',
+  '|': 'i',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
+  '2': 'z',
+};
+const unswap = (s: string, one: 'i' | 'l') =>
+  s.replace(/[@4(83690!|$572+1]/g, (c) => (c === '1' ? one : (SWAPS[c] ?? c)));
 
 /** Lower case, without spaces: "Pass Word" and "password" are the same guess. */
 const squash = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
@@ -50,7 +67,8 @@ const SEQUENCES = [
   'qazwsxedcrfvtgbyhnujmikolp',
   'zaq1xsw2cde3vfr4bgt5nhy6mju7ki8lo9p0',
 ];
-const isSequence = (s: string) => s.length >= 4 && SEQUENCES.some((q) => q.includes(s) || [...q].reverse().join('').includes(s));
+const isSequence = (s: string) =>
+  s.length >= 4 && SEQUENCES.some((q) => q.includes(s) || [...q].reverse().join('').includes(s));
 
 /** "abcabcabcabc", "passwordpassword": one short part said again and again. */
 function isRepeatedPattern(s: string): boolean {
@@ -74,7 +92,8 @@ function contextWords(context: PasswordContext) {
 }
 
 /** What every form that sets a password says under the field. */
-export const PASSWORD_HINT = 'At least 12 characters. A few unrelated words are easy to remember and hard to guess. Common passwords, your name or email, and "Fortytwo" are refused.';
+export const PASSWORD_HINT =
+  'At least 12 characters. A few unrelated words are easy to remember and hard to guess. Common passwords, your name or email, and "Fortytwo" are refused.';
 
 export const PASSWORD_MESSAGES = {
   tooShort: `Password must be at least ${PASSWORD_MIN_LENGTH} characters`,
@@ -82,8 +101,10 @@ export const PASSWORD_MESSAGES = {
   onlySpaces: 'A password of only spaces is too easy to guess. Use a few words you can remember instead.',
   oneCharacter: 'This password repeats one character. Use a few unrelated words instead.',
   repeated: 'This password repeats the same short part. Use a few unrelated words instead.',
-  sequence: 'This password is a simple sequence (like 123456789012, abcdefghijkl or a keyboard row). Use a few unrelated words instead.',
-  common: 'This is one of the most common passwords (also with digits or symbols added, or look-alikes such as p@ssw0rd), which attackers try first. Choose something less predictable, such as a few unrelated words.',
+  sequence:
+    'This password is a simple sequence (like 123456789012, abcdefghijkl or a keyboard row). Use a few unrelated words instead.',
+  common:
+    'This is one of the most common passwords (also with digits or symbols added, or look-alikes such as p@ssw0rd), which attackers try first. Choose something less predictable, such as a few unrelated words.',
   product: 'Do not use the name of this application (Fortytwo) in your password: it is among the first guesses here.',
   email: 'Do not use your email address, or the part before the @, in your password.',
   name: 'Do not use your name as your password.',
@@ -131,7 +152,10 @@ export const ZPassword = z
  * For a form or body that also carries the email or name: refuses a password made of them, on the
  * password's field. `pick` reads the password and its context from the parsed value.
  */
-export function refinePasswordContext<T>(pick: (value: T) => { password: unknown } & PasswordContext, path: string = 'password') {
+export function refinePasswordContext<T>(
+  pick: (value: T) => { password: unknown } & PasswordContext,
+  path: string = 'password',
+) {
   return (value: T, ctx: z.RefinementCtx<T>) => {
     const { password, ...context } = pick(value);
     if (typeof password !== 'string' || passwordProblem(password) !== null) return; // reported by ZPassword
@@ -142,7 +166,10 @@ export function refinePasswordContext<T>(pick: (value: T) => { password: unknown
 
 /** POST /api/auth/password: the current password proves it is you; the new one follows the rule. */
 export const ZChangePassword = z.strictObject({
-  currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(PASSWORD_MAX_LENGTH),
+  currentPassword: z
+    .string({ error: 'Enter your current password' })
+    .min(1, 'Enter your current password')
+    .max(PASSWORD_MAX_LENGTH),
   newPassword: ZPassword,
 });
 

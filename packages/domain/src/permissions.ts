@@ -52,16 +52,74 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['org.read', 'member.read', 'ai_system.read', 'catalog.read', 'gap.read', 'action.read', 'context.read', 'risk.read', 'document.read', 'control.read', 'evidence.read', 'competence.read', 'objective.read', 'metric.read'];
+const READ: Action[] = [
+  'org.read',
+  'member.read',
+  'ai_system.read',
+  'catalog.read',
+  'gap.read',
+  'action.read',
+  'context.read',
+  'risk.read',
+  'document.read',
+  'control.read',
+  'evidence.read',
+  'competence.read',
+  'objective.read',
+  'metric.read',
+];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
   manager: [
-    'org.read', 'org.update', 'member.read', 'member.manage', 'ai_system.read', 'ai_system.write', 'ai_system.delete', 'audit_event.read', 'catalog.read', 'catalog.manage',
-    'gap.read', 'gap.write', 'action.read', 'action.write', 'context.read', 'context.write', 'risk.read', 'risk.write', 'document.read', 'document.write', 'document.publish',
-    'control.read', 'control.write', 'evidence.read', 'evidence.write', 'competence.read', 'competence.write', 'objective.read', 'objective.write', 'metric.read', 'metric.write', 'measurement.write',
+    'org.read',
+    'org.update',
+    'member.read',
+    'member.manage',
+    'ai_system.read',
+    'ai_system.write',
+    'ai_system.delete',
+    'audit_event.read',
+    'catalog.read',
+    'catalog.manage',
+    'gap.read',
+    'gap.write',
+    'action.read',
+    'action.write',
+    'context.read',
+    'context.write',
+    'risk.read',
+    'risk.write',
+    'document.read',
+    'document.write',
+    'document.publish',
+    'control.read',
+    'control.write',
+    'evidence.read',
+    'evidence.write',
+    'competence.read',
+    'competence.write',
+    'objective.read',
+    'objective.write',
+    'metric.read',
+    'metric.write',
+    'measurement.write',
   ],
-  contributor: [...READ, 'ai_system.write', 'gap.write', 'action.write', 'context.write', 'risk.write', 'document.write', 'control.write', 'evidence.write', 'competence.write', 'objective.write', 'metric.write', 'measurement.write'],
+  contributor: [
+    ...READ,
+    'ai_system.write',
+    'gap.write',
+    'action.write',
+    'context.write',
+    'risk.write',
+    'document.write',
+    'control.write',
+    'evidence.write',
+    'competence.write',
+    'objective.write',
+    'metric.write',
+    'measurement.write',
+  ],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
   approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve'],
   internal_auditor: [...READ, 'audit_event.read'],
@@ -75,8 +133,10 @@ export function can(role: Role, action: Action): boolean {
 
 /** Roles a member with `role` may hand out through invitations. Only owners make owners. */
 export function grantableRoles(role: Role): Role[] {
-  if (role === 'owner') return ['owner', 'manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'];
-  if (can(role, 'member.manage')) return ['manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'];
+  if (role === 'owner')
+    return ['owner', 'manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'];
+  if (can(role, 'member.manage'))
+    return ['manager', 'contributor', 'approver', 'internal_auditor', 'external_auditor', 'viewer'];
   return [];
 }
 
@@ -87,7 +147,10 @@ export function grantableRoles(role: Role): Role[] {
  */
 export const TOKEN_SCOPES = ['full', 'measurements'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
-export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = { full: 'Everything your role allows', measurements: 'Only record measurements (monitoring pipelines)' };
+export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
+  full: 'Everything your role allows',
+  measurements: 'Only record measurements (monitoring pipelines)',
+};
 
 /** Whether a token of `scope` may call a route guarded by `access` (the role is checked as well). */
 export function tokenAllows(scope: TokenScope, access: Action | 'user'): boolean {

@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaProblem, DEFAULT_RISK_CRITERIA, isAcceptable, rate, ratingProblem, riskLevel, ZRiskCriteriaContent, ZRiskFields, ZTreatmentFields, halfRatedProblem, type RiskLevel } from './risk';
-import { attentionMessage, deriveSoa, riskNeedsAttention, soaWarnings, type RiskForWarnings, type SoaControl } from './soa';
+import {
+  criteriaProblem,
+  DEFAULT_RISK_CRITERIA,
+  isAcceptable,
+  rate,
+  ratingProblem,
+  riskLevel,
+  ZRiskCriteriaContent,
+  ZRiskFields,
+  ZTreatmentFields,
+  halfRatedProblem,
+  type RiskLevel,
+} from './risk';
+import {
+  attentionMessage,
+  deriveSoa,
+  riskNeedsAttention,
+  soaWarnings,
+  type RiskForWarnings,
+  type SoaControl,
+} from './soa';
 import { impactGaps, impactSignOffProblems, INDIVIDUAL_EFFECT_AREAS, SOCIETAL_EFFECT_AREAS } from './impact';
 
 // The default 5 × 5 matrix, written out by hand: row = likelihood 1..5, column = consequence 1..5.
-const L = 'low', M = 'medium', H = 'high', C = 'critical';
+const L = 'low',
+  M = 'medium',
+  H = 'high',
+  C = 'critical';
 const EXPECTED: RiskLevel[][] = [
   [L, L, L, L, M],
   [L, L, M, M, H],
@@ -17,15 +39,34 @@ describe('default risk criteria', () => {
   for (let l = 1; l <= 5; l++)
     for (let c = 1; c <= 5; c++)
       it(`likelihood ${l} × consequence ${c} = ${l * c} is ${EXPECTED[l - 1]![c - 1]}`, () => {
-        expect(rate(DEFAULT_RISK_CRITERIA, l, c)).toEqual({ likelihood: l, consequence: c, score: l * c, level: EXPECTED[l - 1]![c - 1] });
+        expect(rate(DEFAULT_RISK_CRITERIA, l, c)).toEqual({
+          likelihood: l,
+          consequence: c,
+          score: l * c,
+          level: EXPECTED[l - 1]![c - 1],
+        });
       });
 
   it('bands scores at 4, 9, 16 and 25', () => {
-    expect([1, 4, 5, 9, 10, 16, 20, 25].map((s) => riskLevel(DEFAULT_RISK_CRITERIA, s))).toEqual([L, L, M, M, H, H, C, C]);
+    expect([1, 4, 5, 9, 10, 16, 20, 25].map((s) => riskLevel(DEFAULT_RISK_CRITERIA, s))).toEqual([
+      L,
+      L,
+      M,
+      M,
+      H,
+      H,
+      C,
+      C,
+    ]);
   });
 
   it('accepts medium and below by default', () => {
-    expect(([L, M, H, C] as RiskLevel[]).map((l) => isAcceptable(DEFAULT_RISK_CRITERIA, l))).toEqual([true, true, false, false]);
+    expect(([L, M, H, C] as RiskLevel[]).map((l) => isAcceptable(DEFAULT_RISK_CRITERIA, l))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('is valid criteria itself', () => {
@@ -37,25 +78,73 @@ describe('default risk criteria', () => {
 describe('criteria checks', () => {
   const base = { ...DEFAULT_RISK_CRITERIA };
   it('refuses bands that do not reach the top of the matrix', () => {
-    expect(criteriaProblem({ ...base, levels: [{ level: 'low', maxScore: 4 }, { level: 'high', maxScore: 20 }] })?.message).toBe('The highest level must end at 25, the top score of a 5 × 5 matrix');
+    expect(
+      criteriaProblem({
+        ...base,
+        levels: [
+          { level: 'low', maxScore: 4 },
+          { level: 'high', maxScore: 20 },
+        ],
+      })?.message,
+    ).toBe('The highest level must end at 25, the top score of a 5 × 5 matrix');
   });
   it('refuses levels out of order or bands that do not grow', () => {
-    expect(criteriaProblem({ ...base, levels: [{ level: 'high', maxScore: 4 }, { level: 'low', maxScore: 25 }] })?.field).toBe('levels');
-    expect(criteriaProblem({ ...base, levels: [{ level: 'low', maxScore: 9 }, { level: 'medium', maxScore: 9 }, { level: 'high', maxScore: 25 }] })?.message).toContain('higher score');
+    expect(
+      criteriaProblem({
+        ...base,
+        levels: [
+          { level: 'high', maxScore: 4 },
+          { level: 'low', maxScore: 25 },
+        ],
+      })?.field,
+    ).toBe('levels');
+    expect(
+      criteriaProblem({
+        ...base,
+        levels: [
+          { level: 'low', maxScore: 9 },
+          { level: 'medium', maxScore: 9 },
+          { level: 'high', maxScore: 25 },
+        ],
+      })?.message,
+    ).toContain('higher score');
   });
   it('refuses an acceptance level that is not among the levels', () => {
-    expect(criteriaProblem({ ...base, levels: [{ level: 'low', maxScore: 9 }, { level: 'high', maxScore: 25 }], acceptanceLevel: 'medium' })?.field).toBe('acceptanceLevel');
+    expect(
+      criteriaProblem({
+        ...base,
+        levels: [
+          { level: 'low', maxScore: 9 },
+          { level: 'high', maxScore: 25 },
+        ],
+        acceptanceLevel: 'medium',
+      })?.field,
+    ).toBe('acceptanceLevel');
   });
   it('scores a 3 × 4 matrix with its own bands, and refuses ratings off its scales', () => {
-    const small = { likelihoodLabels: ['a', 'b', 'c'], consequenceLabels: ['w', 'x', 'y', 'z'], levels: [{ level: 'low' as const, maxScore: 3 }, { level: 'medium' as const, maxScore: 6 }, { level: 'high' as const, maxScore: 12 }], acceptanceLevel: 'low' as const, method: '' };
+    const small = {
+      likelihoodLabels: ['a', 'b', 'c'],
+      consequenceLabels: ['w', 'x', 'y', 'z'],
+      levels: [
+        { level: 'low' as const, maxScore: 3 },
+        { level: 'medium' as const, maxScore: 6 },
+        { level: 'high' as const, maxScore: 12 },
+      ],
+      acceptanceLevel: 'low' as const,
+      method: '',
+    };
     expect(criteriaProblem(small)).toBeNull();
     expect(rate(small, 3, 4).level).toBe('high');
     expect(ratingProblem(small, 4, 1)).toBe('likelihood must be between 1 and 3 under the risk criteria in force');
     expect(ratingProblem(small, 3, 4)).toBeNull();
   });
   it('asks a modify treatment for controls, and for both residual ratings or neither', () => {
-    expect(ZTreatmentFields.safeParse({ option: 'modify' }).error?.issues[0]?.message).toContain('needs at least one control');
-    expect(ZTreatmentFields.safeParse({ option: 'retain', residualLikelihood: 2 }).error?.issues[0]?.message).toBe('Give both residualLikelihood and residualConsequence, or neither');
+    expect(ZTreatmentFields.safeParse({ option: 'modify' }).error?.issues[0]?.message).toContain(
+      'needs at least one control',
+    );
+    expect(ZTreatmentFields.safeParse({ option: 'retain', residualLikelihood: 2 }).error?.issues[0]?.message).toBe(
+      'Give both residualLikelihood and residualConsequence, or neither',
+    );
     expect(ZTreatmentFields.safeParse({ option: 'avoid' }).success).toBe(true);
   });
 });
@@ -71,10 +160,21 @@ describe('Statement of Applicability', () => {
 
   it('includes a control a treatment uses, with the risk as its justification', () => {
     const [v] = deriveSoa(controls, [], [risk], []);
-    expect(v).toMatchObject({ ref: 'A.6.2.4', included: true, riskIds: ['r1'], justification: 'Treats risk R-1: Biased scores', version: 0 });
+    expect(v).toMatchObject({
+      ref: 'A.6.2.4',
+      included: true,
+      riskIds: ['r1'],
+      justification: 'Treats risk R-1: Biased scores',
+      version: 0,
+    });
   });
   it('lists requirements that name a control, and leaves the rest undecided', () => {
-    const items = deriveSoa(controls, [], [], [{ partyName: 'Regulator', description: 'Data quality evidence', refs: ['A.7.4'] }]);
+    const items = deriveSoa(
+      controls,
+      [],
+      [],
+      [{ partyName: 'Regulator', description: 'Data quality evidence', refs: ['A.7.4'] }],
+    );
     expect(items.map((i) => i.included)).toEqual([null, null, null, null]);
     expect(items[1]!.justification).toBe('Required by Regulator: Data quality evidence');
   });
@@ -83,14 +183,40 @@ describe('Statement of Applicability', () => {
       controls,
       [
         { ref: 'A.6.2.4', included: false, justification: '', implementationStatus: null, version: 1 },
-        { ref: 'A.7.4', included: true, justification: 'Data is core', implementationStatus: 'in_progress', version: 1 },
-        { ref: 'A.10.3', included: false, justification: 'No suppliers of AI components', implementationStatus: null, version: 1 },
+        {
+          ref: 'A.7.4',
+          included: true,
+          justification: 'Data is core',
+          implementationStatus: 'in_progress',
+          version: 1,
+        },
+        {
+          ref: 'A.10.3',
+          included: false,
+          justification: 'No suppliers of AI components',
+          implementationStatus: null,
+          version: 1,
+        },
       ],
       [risk],
       [],
     );
-    const untreated: RiskForWarnings = { id: 'r2', ref: 'R-2', title: 'Drift', kind: 'risk', status: 'open', level: 'high', residualLevel: null, treated: false, acceptedUntil: null };
-    const codes = soaWarnings(items, [untreated], DEFAULT_RISK_CRITERIA, '2026-11-28').map((w) => [w.code, w.ref ?? w.riskId, w.blocking]);
+    const untreated: RiskForWarnings = {
+      id: 'r2',
+      ref: 'R-2',
+      title: 'Drift',
+      kind: 'risk',
+      status: 'open',
+      level: 'high',
+      residualLevel: null,
+      treated: false,
+      acceptedUntil: null,
+    };
+    const codes = soaWarnings(items, [untreated], DEFAULT_RISK_CRITERIA, '2026-11-28').map((w) => [
+      w.code,
+      w.ref ?? w.riskId,
+      w.blocking,
+    ]);
     expect(codes).toEqual([
       ['EXCLUDED_BUT_TREATING', 'A.6.2.4', true],
       ['EXCLUSION_UNJUSTIFIED', 'A.6.2.4', true],
@@ -99,15 +225,41 @@ describe('Statement of Applicability', () => {
     ]);
   });
   it('flags a risk again when its acceptance lapses, and never an acceptable or closed one', () => {
-    const r: RiskForWarnings = { id: 'r', ref: 'R-9', title: 't', kind: 'risk', status: 'open', level: 'critical', residualLevel: 'high', treated: true, acceptedUntil: '2026-12-31' };
+    const r: RiskForWarnings = {
+      id: 'r',
+      ref: 'R-9',
+      title: 't',
+      kind: 'risk',
+      status: 'open',
+      level: 'critical',
+      residualLevel: 'high',
+      treated: true,
+      acceptedUntil: '2026-12-31',
+    };
     expect(riskNeedsAttention(r, DEFAULT_RISK_CRITERIA, '2026-11-28')).toBe(false);
     expect(riskNeedsAttention(r, DEFAULT_RISK_CRITERIA, '2027-01-01')).toBe(true);
-    expect(riskNeedsAttention({ ...r, acceptedUntil: null, residualLevel: 'medium' }, DEFAULT_RISK_CRITERIA, '2027-01-01')).toBe(false);
-    expect(riskNeedsAttention({ ...r, acceptedUntil: null, status: 'closed' }, DEFAULT_RISK_CRITERIA, '2027-01-01')).toBe(false);
-    expect(riskNeedsAttention({ ...r, acceptedUntil: null, kind: 'opportunity' }, DEFAULT_RISK_CRITERIA, '2027-01-01')).toBe(false);
+    expect(
+      riskNeedsAttention({ ...r, acceptedUntil: null, residualLevel: 'medium' }, DEFAULT_RISK_CRITERIA, '2027-01-01'),
+    ).toBe(false);
+    expect(
+      riskNeedsAttention({ ...r, acceptedUntil: null, status: 'closed' }, DEFAULT_RISK_CRITERIA, '2027-01-01'),
+    ).toBe(false);
+    expect(
+      riskNeedsAttention({ ...r, acceptedUntil: null, kind: 'opportunity' }, DEFAULT_RISK_CRITERIA, '2027-01-01'),
+    ).toBe(false);
   });
   it('flags an open risk nobody has rated yet, and says so (issue 18)', () => {
-    const r: RiskForWarnings = { id: 'r', ref: 'R-3', title: 't', kind: 'risk', status: 'open', level: null, residualLevel: null, treated: false, acceptedUntil: null };
+    const r: RiskForWarnings = {
+      id: 'r',
+      ref: 'R-3',
+      title: 't',
+      kind: 'risk',
+      status: 'open',
+      level: null,
+      residualLevel: null,
+      treated: false,
+      acceptedUntil: null,
+    };
     expect(riskNeedsAttention(r, DEFAULT_RISK_CRITERIA, '2026-11-28')).toBe(true);
     expect(attentionMessage(r)).toMatch(/not rated yet/);
     expect(riskNeedsAttention({ ...r, status: 'closed' }, DEFAULT_RISK_CRITERIA, '2026-11-28')).toBe(false);
@@ -121,21 +273,51 @@ describe('Statement of Applicability', () => {
 });
 
 describe('impact assessment sign-off', () => {
-  const allIndividual = Object.fromEntries(INDIVIDUAL_EFFECT_AREAS.map((k) => [k, 'None expected: no personal data beyond the application']));
+  const allIndividual = Object.fromEntries(
+    INDIVIDUAL_EFFECT_AREAS.map((k) => [k, 'None expected: no personal data beyond the application']),
+  );
   const allSocietal = Object.fromEntries(SOCIETAL_EFFECT_AREAS.map((k) => [k, 'None expected at this scale']));
-  const complete = { intendedUse: 'Scoring', affectedGroups: [{ group: 'Applicants', effects: allIndividual }], societalEffects: allSocietal, severity: 3, likelihood: 2, conclusion: 'Acceptable with mitigations', retentionUntil: '2032-12-31' };
+  const complete = {
+    intendedUse: 'Scoring',
+    affectedGroups: [{ group: 'Applicants', effects: allIndividual }],
+    societalEffects: allSocietal,
+    severity: 3,
+    likelihood: 2,
+    conclusion: 'Acceptable with mitigations',
+    retentionUntil: '2032-12-31',
+  };
   it('lists what is missing, and nothing once complete', () => {
-    expect(impactSignOffProblems({ intendedUse: '', affectedGroups: [], severity: null, likelihood: 2, conclusion: '', retentionUntil: null })).toHaveLength(6);
+    expect(
+      impactSignOffProblems({
+        intendedUse: '',
+        affectedGroups: [],
+        severity: null,
+        likelihood: 2,
+        conclusion: '',
+        retentionUntil: null,
+      }),
+    ).toHaveLength(6);
     expect(impactSignOffProblems(complete)).toEqual([]);
   });
   it('needs every effect area answered for every group', () => {
-    const [problem] = impactSignOffProblems({ ...complete, affectedGroups: [{ group: 'Applicants over 70', effects: { fairness: 'Thin files' } }] });
+    const [problem] = impactSignOffProblems({
+      ...complete,
+      affectedGroups: [{ group: 'Applicants over 70', effects: { fairness: 'Thin files' } }],
+    });
     expect(problem).toContain('Answer every effect area for Applicants over 70');
     expect(problem).toContain('transparency, privacy and security, safety and health, accessibility, human rights');
   });
   it('needs the societal section answered, or declared not applicable with a reason', () => {
-    expect(impactSignOffProblems({ ...complete, societalEffects: { economy: 'Access to credit' } })).toEqual([expect.stringContaining('Answer every societal effect area (A.5.5)')]);
-    expect(impactSignOffProblems({ ...complete, societalEffects: {}, societalNotApplicable: 'An internal OCR tool with no effect beyond our back office' })).toEqual([]);
+    expect(impactSignOffProblems({ ...complete, societalEffects: { economy: 'Access to credit' } })).toEqual([
+      expect.stringContaining('Answer every societal effect area (A.5.5)'),
+    ]);
+    expect(
+      impactSignOffProblems({
+        ...complete,
+        societalEffects: {},
+        societalNotApplicable: 'An internal OCR tool with no effect beyond our back office',
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -9,7 +9,12 @@ import { calendarDate } from './dates';
 
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
-export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
 
 export const RISK_KINDS = ['risk', 'opportunity'] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
@@ -69,14 +74,24 @@ export const DEFAULT_RISK_CRITERIA: RiskCriteriaContent = {
     'Each risk is rated for likelihood and consequence on the scales below. The score is likelihood × consequence; the level follows from the score bands. Consequences are considered for the organization, for individuals and groups, and for society; the highest of them sets the consequence rating. Risks above the acceptance level need a treatment or a recorded acceptance by top management.',
 };
 
-const label = z.string().trim().min(1, 'Every scale step needs a label').max(60, 'Scale labels must be at most 60 characters');
-const scale = (what: string) => z.array(label).min(3, `The ${what} scale needs at least 3 steps`).max(10, `The ${what} scale has at most 10 steps`);
+const label = z
+  .string()
+  .trim()
+  .min(1, 'Every scale step needs a label')
+  .max(60, 'Scale labels must be at most 60 characters');
+const scale = (what: string) =>
+  z.array(label).min(3, `The ${what} scale needs at least 3 steps`).max(10, `The ${what} scale has at most 10 steps`);
 
 const criteriaFields = {
   likelihoodLabels: scale('likelihood'),
   consequenceLabels: scale('consequence'),
   levels: z
-    .array(z.strictObject({ level: z.enum(RISK_LEVELS, { error: `level must be one of: ${RISK_LEVELS.join(', ')}` }), maxScore: z.number().int().min(1) }))
+    .array(
+      z.strictObject({
+        level: z.enum(RISK_LEVELS, { error: `level must be one of: ${RISK_LEVELS.join(', ')}` }),
+        maxScore: z.number().int().min(1),
+      }),
+    )
     .min(2, 'Give at least two levels')
     .max(4),
   acceptanceLevel: z.enum(RISK_LEVELS, { error: `acceptanceLevel must be one of: ${RISK_LEVELS.join(', ')}` }),
@@ -90,17 +105,27 @@ const checkCriteria = (c: Omit<RiskCriteriaContent, 'method'>, ctx: z.Refinement
 export const ZRiskCriteriaContent = z.strictObject(criteriaFields).superRefine(checkCriteria);
 /** The draft criteria as sent to the server: the content and the draft's version (0 starts a new draft). */
 export const ZUpdateRiskCriteria = z
-  .strictObject({ version: versionField('version is required: send the version of the draft you read (0 to start a new draft)'), ...criteriaFields })
+  .strictObject({
+    version: versionField('version is required: send the version of the draft you read (0 to start a new draft)'),
+    ...criteriaFields,
+  })
   .superRefine(checkCriteria);
 
 /** Why a set of criteria cannot score every cell of its matrix, or null. */
 export function criteriaProblem(c: Omit<RiskCriteriaContent, 'method'>): { field: string; message: string } | null {
   const top = c.likelihoodLabels.length * c.consequenceLabels.length;
   const order = c.levels.map((l) => RISK_LEVELS.indexOf(l.level));
-  if (order.some((o, i) => i > 0 && o <= order[i - 1]!)) return { field: 'levels', message: 'Levels must be listed from lowest to highest, each once' };
-  if (c.levels.some((l, i) => i > 0 && l.maxScore <= c.levels[i - 1]!.maxScore)) return { field: 'levels', message: 'Each level must end at a higher score than the one before' };
-  if (c.levels.at(-1)!.maxScore !== top) return { field: 'levels', message: `The highest level must end at ${top}, the top score of a ${c.likelihoodLabels.length} × ${c.consequenceLabels.length} matrix` };
-  if (!c.levels.some((l) => l.level === c.acceptanceLevel)) return { field: 'acceptanceLevel', message: 'The acceptance level must be one of the levels defined' };
+  if (order.some((o, i) => i > 0 && o <= order[i - 1]!))
+    return { field: 'levels', message: 'Levels must be listed from lowest to highest, each once' };
+  if (c.levels.some((l, i) => i > 0 && l.maxScore <= c.levels[i - 1]!.maxScore))
+    return { field: 'levels', message: 'Each level must end at a higher score than the one before' };
+  if (c.levels.at(-1)!.maxScore !== top)
+    return {
+      field: 'levels',
+      message: `The highest level must end at ${top}, the top score of a ${c.likelihoodLabels.length} × ${c.consequenceLabels.length} matrix`,
+    };
+  if (!c.levels.some((l) => l.level === c.acceptanceLevel))
+    return { field: 'acceptanceLevel', message: 'The acceptance level must be one of the levels defined' };
   return null;
 }
 
@@ -117,25 +142,45 @@ export function rate(criteria: Pick<RiskCriteriaContent, 'levels'>, likelihood: 
   return { likelihood, consequence, score, level: riskLevel(criteria, score) };
 }
 
-export const isAcceptable = (criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, level: RiskLevel) => RISK_LEVELS.indexOf(level) <= RISK_LEVELS.indexOf(criteria.acceptanceLevel);
+export const isAcceptable = (criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>, level: RiskLevel) =>
+  RISK_LEVELS.indexOf(level) <= RISK_LEVELS.indexOf(criteria.acceptanceLevel);
 
 /** A rating must fit the scales of the criteria it is made with: checked where the criteria are known. */
-export function ratingProblem(criteria: Pick<RiskCriteriaContent, 'likelihoodLabels' | 'consequenceLabels'>, likelihood: number, consequence: number): string | null {
-  if (likelihood > criteria.likelihoodLabels.length) return `likelihood must be between 1 and ${criteria.likelihoodLabels.length} under the risk criteria in force`;
-  if (consequence > criteria.consequenceLabels.length) return `consequence must be between 1 and ${criteria.consequenceLabels.length} under the risk criteria in force`;
+export function ratingProblem(
+  criteria: Pick<RiskCriteriaContent, 'likelihoodLabels' | 'consequenceLabels'>,
+  likelihood: number,
+  consequence: number,
+): string | null {
+  if (likelihood > criteria.likelihoodLabels.length)
+    return `likelihood must be between 1 and ${criteria.likelihoodLabels.length} under the risk criteria in force`;
+  if (consequence > criteria.consequenceLabels.length)
+    return `consequence must be between 1 and ${criteria.consequenceLabels.length} under the risk criteria in force`;
   return null;
 }
 
-const rating = (what: string) => z.number({ error: `${what} is required: a whole number from 1 on the criteria's scale` }).int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(10, `${what} must be at most 10`);
+const rating = (what: string) =>
+  z
+    .number({ error: `${what} is required: a whole number from 1 on the criteria's scale` })
+    .int(`${what} must be a whole number`)
+    .min(1, `${what} must be at least 1`)
+    .max(10, `${what} must be at most 10`);
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 const reviewDate = calendarDate('Review date');
 
 export const ZRiskFields = z.strictObject({
-  title: z.string({ error: 'title is required' }).trim().min(1, 'Give the risk a title').max(200, 'Title must be at most 200 characters'),
+  title: z
+    .string({ error: 'title is required' })
+    .trim()
+    .min(1, 'Give the risk a title')
+    .max(200, 'Title must be at most 200 characters'),
   kind: z.enum(RISK_KINDS, { error: 'kind must be risk or opportunity' }).default('risk'),
   description: text(5000).default(''),
   aiSystemId: ZAiSystemRef.nullable().default(null),
-  source: z.string({ error: 'source is required: an Annex C.3 ref such as C.3.4, or your own words' }).trim().min(1, 'Give the risk source: an Annex C.3 ref such as C.3.4, or your own words').max(300),
+  source: z
+    .string({ error: 'source is required: an Annex C.3 ref such as C.3.4, or your own words' })
+    .trim()
+    .min(1, 'Give the risk source: an Annex C.3 ref such as C.3.4, or your own words')
+    .max(300),
   consequencesOrganization: text(5000).default(''),
   consequencesIndividuals: text(5000).default(''),
   consequencesSociety: text(5000).default(''),
@@ -149,9 +194,20 @@ export const ZRiskFields = z.strictObject({
 });
 
 /** A first rating is both likelihood and consequence, or neither (the risk stays unrated). */
-export function halfRatedProblem(r: { likelihood: number | null; consequence: number | null }): { field: 'likelihood' | 'consequence'; message: string } | null {
-  if (r.likelihood === null && r.consequence !== null) return { field: 'likelihood', message: 'Likelihood: rate it too, or leave both likelihood and consequence unrated' };
-  if (r.likelihood !== null && r.consequence === null) return { field: 'consequence', message: 'Consequence: rate it too, or leave both likelihood and consequence unrated' };
+export function halfRatedProblem(r: {
+  likelihood: number | null;
+  consequence: number | null;
+}): { field: 'likelihood' | 'consequence'; message: string } | null {
+  if (r.likelihood === null && r.consequence !== null)
+    return {
+      field: 'likelihood',
+      message: 'Likelihood: rate it too, or leave both likelihood and consequence unrated',
+    };
+  if (r.likelihood !== null && r.consequence === null)
+    return {
+      field: 'consequence',
+      message: 'Consequence: rate it too, or leave both likelihood and consequence unrated',
+    };
   return null;
 }
 
@@ -184,13 +240,29 @@ export const ZTreatmentFields = z
     residualLikelihood: rating('residualLikelihood').nullable().default(null),
     residualConsequence: rating('residualConsequence').nullable().default(null),
     actions: z
-      .array(z.strictObject({ title: z.string().trim().min(1, 'Each action needs a title').max(200), ownerId: ZOwnerRef.nullable().default(null), dueDate: calendarDate("Each action's due date").nullable().default(null) }))
+      .array(
+        z.strictObject({
+          title: z.string().trim().min(1, 'Each action needs a title').max(200),
+          ownerId: ZOwnerRef.nullable().default(null),
+          dueDate: calendarDate("Each action's due date").nullable().default(null),
+        }),
+      )
       .max(50)
       .default([]),
   })
   .superRefine((t, ctx) => {
-    if ((t.residualLikelihood === null) !== (t.residualConsequence === null)) ctx.addIssue({ code: 'custom', message: 'Give both residualLikelihood and residualConsequence, or neither', path: ['residualLikelihood'] });
-    if (t.option === 'modify' && t.controlRefs.length === 0) ctx.addIssue({ code: 'custom', message: 'A "modify" treatment needs at least one control: pick Annex A or custom controls in controlRefs', path: ['controlRefs'] });
+    if ((t.residualLikelihood === null) !== (t.residualConsequence === null))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Give both residualLikelihood and residualConsequence, or neither',
+        path: ['residualLikelihood'],
+      });
+    if (t.option === 'modify' && t.controlRefs.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'A "modify" treatment needs at least one control: pick Annex A or custom controls in controlRefs',
+        path: ['controlRefs'],
+      });
   });
 
 export const ZUpdateTreatment = z
@@ -203,23 +275,51 @@ export const ZUpdateTreatment = z
     residualLikelihood: rating('residualLikelihood').nullable().optional(),
     residualConsequence: rating('residualConsequence').nullable().optional(),
     verification: text(5000).optional(),
-    effectiveness: z.enum(EFFECTIVENESS, { error: `effectiveness must be one of: ${EFFECTIVENESS.join(', ')}` }).nullable().optional(),
+    effectiveness: z
+      .enum(EFFECTIVENESS, { error: `effectiveness must be one of: ${EFFECTIVENESS.join(', ')}` })
+      .nullable()
+      .optional(),
   })
   .superRefine((t, ctx) => {
-    if ((t.residualLikelihood === undefined) !== (t.residualConsequence === undefined) || (t.residualLikelihood === null) !== (t.residualConsequence === null))
-      ctx.addIssue({ code: 'custom', message: 'Change residualLikelihood and residualConsequence together', path: ['residualLikelihood'] });
+    if (
+      (t.residualLikelihood === undefined) !== (t.residualConsequence === undefined) ||
+      (t.residualLikelihood === null) !== (t.residualConsequence === null)
+    )
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Change residualLikelihood and residualConsequence together',
+        path: ['residualLikelihood'],
+      });
   });
 
 export const ZAcceptRisk = z.strictObject({
-  rationale: z.string({ error: 'rationale is required' }).trim().min(1, 'Say why the residual risk is acceptable').max(5000),
-  expiresAt: calendarDate('Accepted until').describe('The acceptance lapses after this date and the risk is flagged again'),
+  rationale: z
+    .string({ error: 'rationale is required' })
+    .trim()
+    .min(1, 'Say why the residual risk is acceptable')
+    .max(5000),
+  expiresAt: calendarDate('Accepted until').describe(
+    'The acceptance lapses after this date and the risk is flagged again',
+  ),
 });
 
 /** Days before expiry at which an acceptance counts as "expiring soon" on the dashboard. */
 export const ACCEPTANCE_WARNING_DAYS = 30;
 
-export const PLAN_FINDING_CODES = ['RISK_UNTREATED', 'TREATMENT_NO_ACTIONS', 'ACTION_INCOMPLETE', 'RISK_NO_OWNER', 'RESIDUAL_MISSING', 'ACCEPTED_ABOVE_LEVEL'] as const;
-export type PlanFinding = { code: (typeof PLAN_FINDING_CODES)[number]; riskId: string; message: string; blocking: boolean };
+export const PLAN_FINDING_CODES = [
+  'RISK_UNTREATED',
+  'TREATMENT_NO_ACTIONS',
+  'ACTION_INCOMPLETE',
+  'RISK_NO_OWNER',
+  'RESIDUAL_MISSING',
+  'ACCEPTED_ABOVE_LEVEL',
+] as const;
+export type PlanFinding = {
+  code: (typeof PLAN_FINDING_CODES)[number];
+  riskId: string;
+  message: string;
+  blocking: boolean;
+};
 export type PlanRiskInput = {
   id: string;
   ref: string;
@@ -229,7 +329,11 @@ export type PlanRiskInput = {
   /** Null while the risk is not rated yet (it then needs attention and cannot be accepted). */
   inherentLevel: RiskLevel | null;
   ownerId: string | null;
-  treatments: { option: TreatmentOption; residualLevel: RiskLevel | null; actions: { title: string; ownerId: string | null; dueDate: string | null }[] }[];
+  treatments: {
+    option: TreatmentOption;
+    residualLevel: RiskLevel | null;
+    actions: { title: string; ownerId: string | null; dueDate: string | null }[];
+  }[];
   acceptance: { level: RiskLevel } | null;
   acceptanceInForce: boolean;
 };
@@ -240,20 +344,57 @@ export type PlanRiskInput = {
  * action, or an action with no owner or due date. Warnings to acknowledge: a risk with no owner, a
  * treatment with no residual rating, and a risk accepted above the acceptance level with no treatment.
  */
-export function planFindings(risks: PlanRiskInput[], criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>): PlanFinding[] {
+export function planFindings(
+  risks: PlanRiskInput[],
+  criteria: Pick<RiskCriteriaContent, 'acceptanceLevel'>,
+): PlanFinding[] {
   const out: PlanFinding[] = [];
   for (const r of risks) {
-    if (r.needsAttention) out.push({ code: 'RISK_UNTREATED', riskId: r.id, message: r.attentionMessage, blocking: true });
+    if (r.needsAttention)
+      out.push({ code: 'RISK_UNTREATED', riskId: r.id, message: r.attentionMessage, blocking: true });
     const acting = r.treatments.filter((t) => t.option !== 'retain');
     if (acting.some((t) => t.actions.length === 0))
-      out.push({ code: 'TREATMENT_NO_ACTIONS', riskId: r.id, message: `Risk ${r.ref} (${r.title}) has a treatment with no action, so nobody owns it and nothing is due. Add actions with an owner and a due date.`, blocking: true });
+      out.push({
+        code: 'TREATMENT_NO_ACTIONS',
+        riskId: r.id,
+        message: `Risk ${r.ref} (${r.title}) has a treatment with no action, so nobody owns it and nothing is due. Add actions with an owner and a due date.`,
+        blocking: true,
+      });
     const incomplete = acting.flatMap((t) => t.actions).filter((a) => !a.ownerId || !a.dueDate);
     if (incomplete.length)
-      out.push({ code: 'ACTION_INCOMPLETE', riskId: r.id, message: `Risk ${r.ref}: ${incomplete.map((a) => `"${a.title}"`).join(', ')} ${incomplete.length === 1 ? 'has' : 'have'} no owner or no due date. Give each action both.`, blocking: true });
-    if (!r.ownerId) out.push({ code: 'RISK_NO_OWNER', riskId: r.id, message: `Risk ${r.ref} (${r.title}) has no risk owner.`, blocking: false });
-    if (acting.some((t) => t.residualLevel === null)) out.push({ code: 'RESIDUAL_MISSING', riskId: r.id, message: `Risk ${r.ref} has a treatment with no residual rating: the plan cannot show what is left after it.`, blocking: false });
-    if (r.treatments.length === 0 && r.acceptance && r.acceptanceInForce && r.inherentLevel !== null && !isAcceptable(criteria, r.inherentLevel))
-      out.push({ code: 'ACCEPTED_ABOVE_LEVEL', riskId: r.id, message: `Risk ${r.ref} (${r.title}) is accepted at ${r.acceptance.level}, above the acceptance level (${criteria.acceptanceLevel}), with no treatment.`, blocking: false });
+      out.push({
+        code: 'ACTION_INCOMPLETE',
+        riskId: r.id,
+        message: `Risk ${r.ref}: ${incomplete.map((a) => `"${a.title}"`).join(', ')} ${incomplete.length === 1 ? 'has' : 'have'} no owner or no due date. Give each action both.`,
+        blocking: true,
+      });
+    if (!r.ownerId)
+      out.push({
+        code: 'RISK_NO_OWNER',
+        riskId: r.id,
+        message: `Risk ${r.ref} (${r.title}) has no risk owner.`,
+        blocking: false,
+      });
+    if (acting.some((t) => t.residualLevel === null))
+      out.push({
+        code: 'RESIDUAL_MISSING',
+        riskId: r.id,
+        message: `Risk ${r.ref} has a treatment with no residual rating: the plan cannot show what is left after it.`,
+        blocking: false,
+      });
+    if (
+      r.treatments.length === 0 &&
+      r.acceptance &&
+      r.acceptanceInForce &&
+      r.inherentLevel !== null &&
+      !isAcceptable(criteria, r.inherentLevel)
+    )
+      out.push({
+        code: 'ACCEPTED_ABOVE_LEVEL',
+        riskId: r.id,
+        message: `Risk ${r.ref} (${r.title}) is accepted at ${r.acceptance.level}, above the acceptance level (${criteria.acceptanceLevel}), with no treatment.`,
+        blocking: false,
+      });
   }
   return out;
 }

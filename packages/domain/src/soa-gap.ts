@@ -11,11 +11,15 @@ import type { ImplementationStatus } from './soa';
  */
 export function implementationFromGap(result: GapResult | null): ImplementationStatus | null {
   switch (result) {
-    case 'conformant': return 'implemented';
-    case 'partially_conformant': return 'in_progress';
+    case 'conformant':
+      return 'implemented';
+    case 'partially_conformant':
+      return 'in_progress';
     // Not implemented yet: the control implementation starts as planned (the SoA has no separate "not started").
-    case 'nonconformant': return 'planned';
+    case 'nonconformant':
+      return 'planned';
     case 'not_applicable':
-    case null: return null;
+    case null:
+      return null;
   }
 }

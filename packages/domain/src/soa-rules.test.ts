@@ -16,12 +16,22 @@ describe('role-consistency table', () => {
   it('refuses a producer excluding life-cycle controls, and says where the role was declared', () => {
     const [c] = roleConflicts(['A.6.2.4'], [{ role: 'producer', source: 'the organization context' }]);
     expect(c).toMatchObject({ ref: 'A.6.2.4', role: 'producer', sources: ['the organization context'] });
-    expect(roleConflictMessage(c!)).toContain('A.6.2.4 is excluded, but the organization is an AI producer (declared in the organization context)');
+    expect(roleConflictMessage(c!)).toContain(
+      'A.6.2.4 is excluded, but the organization is an AI producer (declared in the organization context)',
+    );
   });
 
   it('refuses a provider excluding A.10.4, with every source that declares it', () => {
-    const conflicts = roleConflicts(['A.10.4'], [{ role: 'provider', source: 'AI system "A"' }, { role: 'provider', source: 'AI system "B"' }]);
-    expect(conflicts).toEqual([expect.objectContaining({ ref: 'A.10.4', role: 'provider', sources: ['AI system "A"', 'AI system "B"'] })]);
+    const conflicts = roleConflicts(
+      ['A.10.4'],
+      [
+        { role: 'provider', source: 'AI system "A"' },
+        { role: 'provider', source: 'AI system "B"' },
+      ],
+    );
+    expect(conflicts).toEqual([
+      expect.objectContaining({ ref: 'A.10.4', role: 'provider', sources: ['AI system "A"', 'AI system "B"'] }),
+    ]);
   });
 
   it('accepts the same exclusions from an organization that does not hold the role', () => {
@@ -59,32 +69,88 @@ describe('SoA approval findings', () => {
     { ref: 'A.3.3', title: 'Concerns', kind: 'annex_a', group: 'A.3' },
   ];
   const good = 'Written and reviewed by the board each year';
-  const base = { declaredRoles: [{ role: 'producer' as const, source: 'the organization context' }], planApproved: true, criteriaApproved: true };
-  const severe: RiskForWarnings = { id: 'r1', ref: 'R-1', title: 'Drift', kind: 'risk', status: 'open', level: 'critical', residualLevel: null, treated: false, acceptedUntil: null };
+  const base = {
+    declaredRoles: [{ role: 'producer' as const, source: 'the organization context' }],
+    planApproved: true,
+    criteriaApproved: true,
+  };
+  const severe: RiskForWarnings = {
+    id: 'r1',
+    ref: 'R-1',
+    title: 'Drift',
+    kind: 'risk',
+    status: 'open',
+    level: 'critical',
+    residualLevel: null,
+    treated: false,
+    acceptedUntil: null,
+  };
 
   it('blocks a role contradiction, an untreated high risk, and an unapproved plan or criteria', () => {
-    const items = deriveSoa(controls, [
-      { ref: 'A.2.2', included: true, justification: good, implementationStatus: 'implemented', version: 1 },
-      { ref: 'A.6.2.4', included: false, justification: 'We do not develop AI', implementationStatus: null, version: 1 },
-      { ref: 'A.3.3', included: true, justification: good, implementationStatus: 'planned', version: 1 },
-    ], [], []);
-    const found = soaWarnings(items, [severe], DEFAULT_RISK_CRITERIA, '2026-12-01', { ...base, planApproved: false, criteriaApproved: false });
-    expect(found.filter((w) => w.blocking).map((w) => w.code).sort()).toEqual(['CRITERIA_UNAPPROVED', 'PLAN_UNAPPROVED', 'RISK_UNTREATED', 'ROLE_INCONSISTENT']);
+    const items = deriveSoa(
+      controls,
+      [
+        { ref: 'A.2.2', included: true, justification: good, implementationStatus: 'implemented', version: 1 },
+        {
+          ref: 'A.6.2.4',
+          included: false,
+          justification: 'We do not develop AI',
+          implementationStatus: null,
+          version: 1,
+        },
+        { ref: 'A.3.3', included: true, justification: good, implementationStatus: 'planned', version: 1 },
+      ],
+      [],
+      [],
+    );
+    const found = soaWarnings(items, [severe], DEFAULT_RISK_CRITERIA, '2026-12-01', {
+      ...base,
+      planApproved: false,
+      criteriaApproved: false,
+    });
+    expect(
+      found
+        .filter((w) => w.blocking)
+        .map((w) => w.code)
+        .sort(),
+    ).toEqual(['CRITERIA_UNAPPROVED', 'PLAN_UNAPPROVED', 'RISK_UNTREATED', 'ROLE_INCONSISTENT']);
   });
 
   it('keeps a medium risk above a low acceptance level a warning, not a block', () => {
-    const items = deriveSoa(controls, controls.map((c) => ({ ref: c.ref, included: true, justification: good, implementationStatus: 'planned' as const, version: 1 })), [], []);
+    const items = deriveSoa(
+      controls,
+      controls.map((c) => ({
+        ref: c.ref,
+        included: true,
+        justification: good,
+        implementationStatus: 'planned' as const,
+        version: 1,
+      })),
+      [],
+      [],
+    );
     const medium = { ...severe, level: 'medium' as const };
     const found = soaWarnings(items, [medium], { acceptanceLevel: 'low' }, '2026-12-01', base);
     expect(found.map((w) => [w.code, w.blocking])).toEqual([['RISK_UNTREATED', false]]);
   });
 
   it('warns (without blocking) on a blank implementation status and on reasons with nothing behind them', () => {
-    const items = deriveSoa(controls, [
-      { ref: 'A.2.2', included: true, justification: 'no justification yet', implementationStatus: 'implemented', version: 1 },
-      { ref: 'A.6.2.4', included: true, justification: good, implementationStatus: null, version: 1 },
-      { ref: 'A.3.3', included: true, justification: '', implementationStatus: 'planned', version: 1 },
-    ], [], []);
+    const items = deriveSoa(
+      controls,
+      [
+        {
+          ref: 'A.2.2',
+          included: true,
+          justification: 'no justification yet',
+          implementationStatus: 'implemented',
+          version: 1,
+        },
+        { ref: 'A.6.2.4', included: true, justification: good, implementationStatus: null, version: 1 },
+        { ref: 'A.3.3', included: true, justification: '', implementationStatus: 'planned', version: 1 },
+      ],
+      [],
+      [],
+    );
     const found = soaWarnings(items, [], DEFAULT_RISK_CRITERIA, '2026-12-01', base);
     expect(found.map((w) => [w.code, w.refs, w.blocking])).toEqual([
       ['STATUS_MISSING', ['A.6.2.4'], false],
@@ -102,7 +168,10 @@ describe('approval gate', () => {
   it('asks for an acknowledgement while warnings stand, and records it with them', () => {
     expect(approvalGate([warn], undefined)).toMatchObject({ ok: false, kind: 'unacknowledged' });
     expect(approvalGate([warn], '  ')).toMatchObject({ ok: false, kind: 'unacknowledged' });
-    expect(approvalGate([warn], ' Accepted for Q1 ')).toEqual({ ok: true, acknowledgement: { text: 'Accepted for Q1', warnings: [{ code: 'W', message: 'Check this' }] } });
+    expect(approvalGate([warn], ' Accepted for Q1 ')).toEqual({
+      ok: true,
+      acknowledgement: { text: 'Accepted for Q1', warnings: [{ code: 'W', message: 'Check this' }] },
+    });
   });
   it('records nothing when there is nothing to acknowledge', () => {
     expect(approvalGate([], 'ignored')).toEqual({ ok: true, acknowledgement: null });

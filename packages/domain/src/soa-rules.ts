@@ -50,7 +50,11 @@ export type DeclaredRole = { role: AiRole; source: string };
 export type RoleConflict = { ref: string; role: AiRole | 'any'; sources: string[]; why: string };
 
 /** The excluded controls that the declared roles make applicable, one entry per control. */
-export function roleConflicts(excludedRefs: readonly string[], declared: readonly DeclaredRole[], rules: readonly RoleControlRule[] = ROLE_CONTROL_RULES): RoleConflict[] {
+export function roleConflicts(
+  excludedRefs: readonly string[],
+  declared: readonly DeclaredRole[],
+  rules: readonly RoleControlRule[] = ROLE_CONTROL_RULES,
+): RoleConflict[] {
   const out: RoleConflict[] = [];
   for (const ref of excludedRefs) {
     for (const rule of rules) {
@@ -75,8 +79,10 @@ export function roleConflictMessage(c: RoleConflict): string {
 }
 
 // Justifications an auditor reads as "no reason given": placeholders and lines that would fit any control.
-const PLACEHOLDER = /^(tbd|tbc|todo|n\/?a|none|-+|\.+|x+|no justification( yet)?|to be (written|decided|confirmed))\.?$/i;
-const GENERIC = /^(this (control )?is )?(needed|required|necessary|applicable|relevant|important|mandatory|useful)( for (us|our (ai )?(systems?|business|organi[sz]ation|aims)|the (aims|organi[sz]ation|business)))?\.?$/i;
+const PLACEHOLDER =
+  /^(tbd|tbc|todo|n\/?a|none|-+|\.+|x+|no justification( yet)?|to be (written|decided|confirmed))\.?$/i;
+const GENERIC =
+  /^(this (control )?is )?(needed|required|necessary|applicable|relevant|important|mandatory|useful)( for (us|our (ai )?(systems?|business|organi[sz]ation|aims)|the (aims|organi[sz]ation|business)))?\.?$/i;
 
 /**
  * Whether an included control's reason would be written up: nothing stated and nothing behind it
@@ -98,7 +104,9 @@ export const ZApprovalAcknowledgement = z
   .trim()
   .max(2000, 'The acknowledgement must be at most 2000 characters')
   .optional()
-  .describe('Required when warnings stand: why the approver accepts them. Kept with the approval and shown in its history.');
+  .describe(
+    'Required when warnings stand: why the approver accepts them. Kept with the approval and shown in its history.',
+  );
 
 /** A recorded acknowledgement: the approver's words and the warnings they were shown. */
 export type Acknowledgement = { text: string; warnings: { code: string; message: string }[] };
@@ -110,11 +118,23 @@ export type Acknowledgement = { text: string; warnings: { code: string; message:
 export function approvalGate(
   warnings: { code: string; message: string; blocking: boolean }[],
   acknowledgement: string | undefined,
-): { ok: true; acknowledgement: Acknowledgement | null } | { ok: false; kind: 'blocked' | 'unacknowledged'; warnings: { code: string; message: string; blocking: boolean }[] } {
+):
+  | { ok: true; acknowledgement: Acknowledgement | null }
+  | {
+      ok: false;
+      kind: 'blocked' | 'unacknowledged';
+      warnings: { code: string; message: string; blocking: boolean }[];
+    } {
   const blocking = warnings.filter((w) => w.blocking);
   if (blocking.length) return { ok: false, kind: 'blocked', warnings: blocking };
   const open = warnings.filter((w) => !w.blocking);
   if (!open.length) return { ok: true, acknowledgement: null };
   if (!acknowledgement?.trim()) return { ok: false, kind: 'unacknowledged', warnings: open };
-  return { ok: true, acknowledgement: { text: acknowledgement.trim(), warnings: open.map((w) => ({ code: w.code, message: w.message })) } };
+  return {
+    ok: true,
+    acknowledgement: {
+      text: acknowledgement.trim(),
+      warnings: open.map((w) => ({ code: w.code, message: w.message })),
+    },
+  };
 }

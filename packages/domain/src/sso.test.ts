@@ -21,7 +21,17 @@ describe('safeReturnTo', () => {
   it('keeps a path of the app', () => {
     expect(safeReturnTo('/orgs/abc/soa?tab=2')).toBe('/orgs/abc/soa?tab=2');
   });
-  it.each(['//evil.example/x', 'https://evil.example', '/\\evil.example', '/api/me', 'orgs', '', undefined, 42, '/x\u0000'])('turns %j into /', (v) => {
+  it.each([
+    '//evil.example/x',
+    'https://evil.example',
+    '/\\evil.example',
+    '/api/me',
+    'orgs',
+    '',
+    undefined,
+    42,
+    '/x\u0000',
+  ])('turns %j into /', (v) => {
     expect(safeReturnTo(v)).toBe('/');
   });
 });
@@ -29,7 +39,9 @@ describe('safeReturnTo', () => {
 describe('ZOrgSsoSettings', () => {
   const base = { allowedDomains: [], defaultRole: 'viewer', groupRoles: [], localSignIn: true, version: 0 };
   it('normalizes domains and refuses what is not one', () => {
-    expect(ZOrgSsoSettings.parse({ ...base, allowedDomains: ['@Example.COM '] }).allowedDomains).toEqual(['example.com']);
+    expect(ZOrgSsoSettings.parse({ ...base, allowedDomains: ['@Example.COM '] }).allowedDomains).toEqual([
+      'example.com',
+    ]);
     const bad = ZOrgSsoSettings.safeParse({ ...base, allowedDomains: ['not a domain'] });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toBe('Email domains: "not a domain" is not a domain like example.com');
@@ -40,7 +52,13 @@ describe('ZOrgSsoSettings', () => {
     expect(ZOrgSsoSettings.safeParse({ ...base, defaultRole: 'external_auditor' }).success).toBe(false);
   });
   it('refuses a group mapped twice', () => {
-    const twice = ZOrgSsoSettings.safeParse({ ...base, groupRoles: [{ group: 'a', role: 'viewer' }, { group: 'a', role: 'manager' }] });
+    const twice = ZOrgSsoSettings.safeParse({
+      ...base,
+      groupRoles: [
+        { group: 'a', role: 'viewer' },
+        { group: 'a', role: 'manager' },
+      ],
+    });
     expect(twice.error?.issues[0]?.message).toBe('Group mappings: each group once');
   });
   it('reads the domain of an email', () => {

@@ -4,7 +4,17 @@ import { addDays } from './dates';
 // place an item in time (overdue, due soon, later) live here so the page, the reminders and the
 // digest agree on them.
 
-export const DUE_KINDS = ['action', 'document_review', 'approval', 'control_occurrence', 'control_implementation', 'evidence_review', 'training', 'objective', 'metric'] as const;
+export const DUE_KINDS = [
+  'action',
+  'document_review',
+  'approval',
+  'control_occurrence',
+  'control_implementation',
+  'evidence_review',
+  'training',
+  'objective',
+  'metric',
+] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
 export const DUE_KIND_LABELS: Record<DueKind, string> = {
@@ -38,7 +48,6 @@ export const DUE_STATE_LABELS: Record<DueState, string> = { overdue: 'Overdue', 
 /** "Due soon" is the coming week: today and the six days after it. */
 export const DUE_SOON_DAYS = 7;
 
-
 /**
  * Where an item stands on `today` (YYYY-MM-DD in the organization's time zone): overdue once its
  * day has passed (due today is not yet late), due soon within `soonDays` days counting today,
@@ -59,7 +68,9 @@ export function todayIn(timeZone: string | null | undefined, now: Date = new Dat
   if (timeZone) {
     try {
       // en-CA writes dates as YYYY-MM-DD.
-      return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+      return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        now,
+      );
     } catch {
       // An unknown zone falls through to UTC rather than hiding every task.
     }
@@ -71,7 +82,10 @@ export function todayIn(timeZone: string | null | undefined, now: Date = new Dat
  * The list order: overdue first, then by date (undated last), then kind and id so that every item
  * has one place and a page boundary (keyset cursor) never skips or repeats one.
  */
-export function compareDue(a: Pick<DueItem, 'dueOn' | 'kind' | 'id'>, b: Pick<DueItem, 'dueOn' | 'kind' | 'id'>): number {
+export function compareDue(
+  a: Pick<DueItem, 'dueOn' | 'kind' | 'id'>,
+  b: Pick<DueItem, 'dueOn' | 'kind' | 'id'>,
+): number {
   const ad = a.dueOn ?? '9999-99-99';
   const bd = b.dueOn ?? '9999-99-99';
   if (ad !== bd) return ad < bd ? -1 : 1;

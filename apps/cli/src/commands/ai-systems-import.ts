@@ -3,14 +3,26 @@ import path from 'node:path';
 import { AI_SYSTEM_CSV_COLUMNS, type TAiSystemFields } from '@fortytwo/domain';
 import { parseCommand } from '../args';
 import type { Member, Page } from '../api-types';
-import { formatProblems, readCsvRecords, REQUIRED_COLUMNS, toInput, type OwnerLookup, type RowProblem } from '../ai-systems-csv';
+import {
+  formatProblems,
+  readCsvRecords,
+  REQUIRED_COLUMNS,
+  toInput,
+  type OwnerLookup,
+  type RowProblem,
+} from '../ai-systems-csv';
 import { connection } from '../config';
 import { ApiError, UsageError } from '../errors';
 import { Api, asText } from '../http';
 import { println, type Io } from '../io';
 import { resolveOrg } from '../org';
 
-type ImportPlan = { created: number; updated: number; unchanged: number; rows: { row: number; action: 'create' | 'update' | 'unchanged'; name: string; changes: string[] }[] };
+type ImportPlan = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rows: { row: number; action: 'create' | 'update' | 'unchanged'; name: string; changes: string[] }[];
+};
 
 /** The server's limit for one all-or-nothing batch (POST /ai-systems/import). */
 export const MAX_IMPORT_ROWS = 1000;
@@ -50,9 +62,12 @@ function ownerLookup(members: Member[]): OwnerLookup {
 /** Points a server-side rejection of item k back at its line in the file. */
 export function withLines(err: ApiError, lineOfItem: number[]): ApiError {
   const where: string[] = [];
-  const details = err.details as { row?: unknown; field?: unknown; issues?: { path?: unknown; message?: unknown }[] } | undefined;
+  const details = err.details as
+    { row?: unknown; field?: unknown; issues?: { path?: unknown; message?: unknown }[] } | undefined;
   if (typeof details?.row === 'number' && lineOfItem[details.row] !== undefined) {
-    where.push(`  line ${lineOfItem[details.row]}${details.field === 'ownerId' ? ', ownerEmail' : typeof details.field === 'string' ? `, ${details.field}` : ''}`);
+    where.push(
+      `  line ${lineOfItem[details.row]}${details.field === 'ownerId' ? ', ownerEmail' : typeof details.field === 'string' ? `, ${details.field}` : ''}`,
+    );
   }
   for (const issue of details?.issues ?? []) {
     const m = /^body\.items\.(\d+)(?:\.(\w+))?/.exec(asText(issue.path));
@@ -79,7 +94,9 @@ export async function importAiSystems(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) {
-    throw new UsageError(`${positionals.length === 0 ? 'Name the CSV file to import' : 'Import one file at a time'}.\nRun "fortytwo ai-systems import --help" for usage.`);
+    throw new UsageError(
+      `${positionals.length === 0 ? 'Name the CSV file to import' : 'Import one file at a time'}.\nRun "fortytwo ai-systems import --help" for usage.`,
+    );
   }
   const file = positionals[0]!;
   const label = path.basename(file);
@@ -87,13 +104,17 @@ export async function importAiSystems(argv: string[], io: Io): Promise<number> {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UsageError(
+      `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
   }
 
   // Everything that needs no server first, so a broken file fails fast even offline.
   const { records, absent } = readCsvRecords(text, label);
   if (records.length > MAX_IMPORT_ROWS) {
-    throw new UsageError(`${label} has ${records.length} AI systems; import at most ${MAX_IMPORT_ROWS} at once (split the file).`);
+    throw new UsageError(
+      `${label} has ${records.length} AI systems; import at most ${MAX_IMPORT_ROWS} at once (split the file).`,
+    );
   }
 
   const conn = connection(io.env);
@@ -117,7 +138,11 @@ export async function importAiSystems(argv: string[], io: Io): Promise<number> {
     }
   }
   if (problems.length > 0) throw new UsageError(formatProblems(label, problems));
-  if (absent.length > 0) println(io.stderr, `note: ${label} has no column ${absent.join(', ')}; ${absent.length > 1 ? 'they take' : 'it takes'} the default.`);
+  if (absent.length > 0)
+    println(
+      io.stderr,
+      `note: ${label} has no column ${absent.join(', ')}; ${absent.length > 1 ? 'they take' : 'it takes'} the default.`,
+    );
 
   const dryRun = values['dry-run'] === true;
   let plan: ImportPlan;
@@ -127,10 +152,21 @@ export async function importAiSystems(argv: string[], io: Io): Promise<number> {
     throw err instanceof ApiError ? withLines(err, lineOfItem) : err;
   }
   const n = (k: number, what: string) => `${k} ${what}`;
-  const summary = [n(plan.created, dryRun ? 'to add' : 'added'), n(plan.updated, dryRun ? 'to update' : 'updated'), n(plan.unchanged, 'unchanged')].join(', ');
+  const summary = [
+    n(plan.created, dryRun ? 'to add' : 'added'),
+    n(plan.updated, dryRun ? 'to update' : 'updated'),
+    n(plan.unchanged, 'unchanged'),
+  ].join(', ');
   if (dryRun) {
-    println(io.stdout, `${label}: ${items.length} AI system${items.length === 1 ? '' : 's'} valid: ${summary}. Nothing was changed (--dry-run).`);
-    for (const r of plan.rows.filter((x) => x.action !== 'unchanged')) println(io.stdout, `  line ${lineOfItem[r.row]}: ${r.action === 'create' ? 'add' : `update (${r.changes.join(', ')})`} ${r.name}`);
+    println(
+      io.stdout,
+      `${label}: ${items.length} AI system${items.length === 1 ? '' : 's'} valid: ${summary}. Nothing was changed (--dry-run).`,
+    );
+    for (const r of plan.rows.filter((x) => x.action !== 'unchanged'))
+      println(
+        io.stdout,
+        `  line ${lineOfItem[r.row]}: ${r.action === 'create' ? 'add' : `update (${r.changes.join(', ')})`} ${r.name}`,
+      );
     return 0;
   }
   println(io.stdout, `Imported ${label}: ${summary}.`);

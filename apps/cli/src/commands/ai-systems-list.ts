@@ -70,7 +70,13 @@ export async function listAiSystems(argv: string[], io: Io): Promise<number> {
   let total: number | undefined;
   do {
     const want = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
-    const page = await api.get<Page<AiSystem>>(`/api/orgs/${encodeURIComponent(orgId)}/ai-systems`, { ...filter, sort: 'name', order: 'asc', limit: want, cursor });
+    const page = await api.get<Page<AiSystem>>(`/api/orgs/${encodeURIComponent(orgId)}/ai-systems`, {
+      ...filter,
+      sort: 'name',
+      order: 'asc',
+      limit: want,
+      cursor,
+    });
     items.push(...page.items);
     total ??= page.total;
     cursor = page.nextCursor ?? undefined;

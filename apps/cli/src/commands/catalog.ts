@@ -85,7 +85,12 @@ export function renderItem(i: Item): string {
   const out: string[] = [];
   out.push(`${i.ref}  ${i.title}`);
   out.push([i.frameworkName, ...i.ancestors.map((a) => `${a.ref} ${a.title}`)].join(' › '));
-  const facts = [i.kind.replace('_', ' '), i.assessable ? 'assessable' : null, i.documentation !== 'none' ? `documented information: ${i.documentation}` : null, i.pdca ? `PDCA: ${i.pdca}` : null];
+  const facts = [
+    i.kind.replace('_', ' '),
+    i.assessable ? 'assessable' : null,
+    i.documentation !== 'none' ? `documented information: ${i.documentation}` : null,
+    i.pdca ? `PDCA: ${i.pdca}` : null,
+  ];
   if (i.pillars.length) facts.push(`pillars: ${i.pillars.join(', ')}`);
   out.push(facts.filter(Boolean).join(' · '));
   if (i.summary) out.push('', wrap(i.summary, ''));
@@ -95,38 +100,55 @@ export function renderItem(i: Item): string {
     out.push('', 'Typical evidence', ...i.guidance.evidence.map((e) => `  - ${e}`));
   }
   if (i.documentationNote) out.push('', 'Documented information', wrap(i.documentationNote));
-  if (i.documents.length) out.push('', 'Required documents', ...i.documents.map((d) => `  - ${d.title} (${d.wording})`));
+  if (i.documents.length)
+    out.push('', 'Required documents', ...i.documents.map((d) => `  - ${d.title} (${d.wording})`));
   if (i.children.length) out.push('', 'Contains', ...i.children.map((c) => `  ${c.ref}  ${c.title}`));
   if (i.related.length) out.push('', 'Related', ...i.related.map((r) => `  ${r.ref}  ${r.title}`));
   if (i.links.length) {
     out.push('', 'Crosswalk links');
-    for (const l of i.links) out.push(`  ${l.frameworkName}  ${l.ref}  ${l.title}  [${l.relationship}]`, wrap(l.rationale, '      '));
+    for (const l of i.links)
+      out.push(`  ${l.frameworkName}  ${l.ref}  ${l.title}  [${l.relationship}]`, wrap(l.rationale, '      '));
   }
   return out.join('\n');
 }
 
-const COMMON = { framework: { type: 'string' }, org: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const COMMON = {
+  framework: { type: 'string' },
+  org: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 async function show(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommand({ args: argv, options: { ...COMMON, json: { type: 'boolean' } }, allowPositionals: true, strict: true }, 'catalog show');
+  const { values, positionals } = parseCommand(
+    { args: argv, options: { ...COMMON, json: { type: 'boolean' } }, allowPositionals: true, strict: true },
+    'catalog show',
+  );
   if (values.help) return (io.stdout.write(SHOW_HELP), 0);
   const ref = positionals.join(' ').trim();
   if (!ref) throw new UsageError(`Which item? For example: fortytwo catalog show A.6.2.4\n${SHOW_HELP}`);
   const conn = connection(io.env);
   const api = new Api(conn.url, conn.token);
-  const item = await api.get<Item>(`${base(conn, values.org)}/frameworks/${encodeURIComponent(values.framework ?? 'iso42001')}/items/${encodeURIComponent(ref)}`);
+  const item = await api.get<Item>(
+    `${base(conn, values.org)}/frameworks/${encodeURIComponent(values.framework ?? 'iso42001')}/items/${encodeURIComponent(ref)}`,
+  );
   println(io.stdout, values.json ? JSON.stringify(item, null, 2) : renderItem(item));
   return 0;
 }
 
 async function search(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommand({ args: argv, options: { ...COMMON, json: { type: 'boolean' } }, allowPositionals: true, strict: true }, 'catalog search');
+  const { values, positionals } = parseCommand(
+    { args: argv, options: { ...COMMON, json: { type: 'boolean' } }, allowPositionals: true, strict: true },
+    'catalog search',
+  );
   if (values.help) return (io.stdout.write(SEARCH_HELP), 0);
   const q = positionals.join(' ').trim();
   if (!q) throw new UsageError(`What should be searched for? For example: fortytwo catalog search impact assessment`);
   const conn = connection(io.env);
   const api = new Api(conn.url, conn.token);
-  const res = await api.get<{ items: { frameworkId: string; ref: string; title: string; snippet: string }[] }>(`${base(conn, values.org)}/search`, { q, frameworkId: values.framework, limit: 50 });
+  const res = await api.get<{ items: { frameworkId: string; ref: string; title: string; snippet: string }[] }>(
+    `${base(conn, values.org)}/search`,
+    { q, frameworkId: values.framework, limit: 50 },
+  );
   if (values.json) println(io.stdout, JSON.stringify(res.items, null, 2));
   else if (res.items.length === 0) println(io.stdout, `Nothing matches "${q}".`);
   else for (const h of res.items) println(io.stdout, `${h.frameworkId.padEnd(12)} ${h.ref.padEnd(14)} ${h.title}`);
@@ -134,7 +156,15 @@ async function search(argv: string[], io: Io): Promise<number> {
 }
 
 async function exportCatalog(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommand({ args: argv, options: { ...COMMON, format: { type: 'string' }, output: { type: 'string', short: 'o' } }, allowPositionals: false, strict: true }, 'catalog export');
+  const { values } = parseCommand(
+    {
+      args: argv,
+      options: { ...COMMON, format: { type: 'string' }, output: { type: 'string', short: 'o' } },
+      allowPositionals: false,
+      strict: true,
+    },
+    'catalog export',
+  );
   if (values.help) return (io.stdout.write(EXPORT_HELP), 0);
   if (values.format === undefined) throw new UsageError(`--format is required (oscal).\n${EXPORT_HELP}`);
   oneOf(values.format, ['oscal'], '--format');
@@ -151,7 +181,15 @@ async function exportCatalog(argv: string[], io: Io): Promise<number> {
 }
 
 async function importFile(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommand({ args: argv, options: { org: { type: 'string' }, replace: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }, 'catalog import');
+  const { values, positionals } = parseCommand(
+    {
+      args: argv,
+      options: { org: { type: 'string' }, replace: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    },
+    'catalog import',
+  );
   if (values.help) return (io.stdout.write(IMPORT_HELP), 0);
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError(`Give exactly one file.\n${IMPORT_HELP}`);
@@ -166,14 +204,24 @@ async function importFile(argv: string[], io: Io): Promise<number> {
   if (!orgId) throw new UsageError('Which organization? Pass --org <id>, or log in with a default organization.');
   const api = new Api(conn.url, conn.token);
   try {
-    const res = await api.post<{ kind: string; key: string; name: string; size: number }>(`/api/orgs/${encodeURIComponent(orgId)}/catalog/imports`, { content, fileName: path.basename(file), replace: values.replace ?? false });
-    println(io.stdout, `Imported ${res.kind} "${res.name}" (${res.key}): ${res.size} ${res.kind === 'framework' ? 'items' : 'links'}.`);
+    const res = await api.post<{ kind: string; key: string; name: string; size: number }>(
+      `/api/orgs/${encodeURIComponent(orgId)}/catalog/imports`,
+      { content, fileName: path.basename(file), replace: values.replace ?? false },
+    );
+    println(
+      io.stdout,
+      `Imported ${res.kind} "${res.name}" (${res.key}): ${res.size} ${res.kind === 'framework' ? 'items' : 'links'}.`,
+    );
     return 0;
   } catch (err) {
     // Import issues carry a line number: print it first, the way an editor would.
-    const details = (err as { details?: { issues?: { line: number | null; path: string; message: string }[] } }).details;
+    const details = (err as { details?: { issues?: { line: number | null; path: string; message: string }[] } })
+      .details;
     if (details?.issues?.length && err instanceof Error) {
-      err.message = [err.message.split('\n')[0], ...details.issues.map((i) => `  ${file}${i.line ? `:${i.line}` : ''}  ${i.path || '(file)'}: ${i.message}`)].join('\n');
+      err.message = [
+        err.message.split('\n')[0],
+        ...details.issues.map((i) => `  ${file}${i.line ? `:${i.line}` : ''}  ${i.path || '(file)'}: ${i.message}`),
+      ].join('\n');
     }
     throw err;
   }
@@ -202,4 +250,3 @@ export async function catalog(argv: string[], io: Io): Promise<number> {
       throw new UsageError(`Unknown command "catalog ${sub}".\nRun "fortytwo catalog --help" for the commands.`);
   }
 }
-

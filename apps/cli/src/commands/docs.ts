@@ -76,7 +76,8 @@ Options:
 `;
 
 const KB = 1024;
-const size = (n: number) => (n < KB ? `${n} bytes` : n < KB * KB ? `${(n / KB).toFixed(1)} KB` : `${(n / KB / KB).toFixed(1)} MB`);
+const size = (n: number) =>
+  n < KB ? `${n} bytes` : n < KB * KB ? `${(n / KB).toFixed(1)} KB` : `${(n / KB / KB).toFixed(1)} MB`;
 const words = (state: string) => state.replace(/_/g, ' ');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -89,7 +90,10 @@ async function api(io: Io, org: string | undefined) {
 const COMMON = { org: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 async function list(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommand({ args: argv, options: { ...COMMON, json: { type: 'boolean' } }, allowPositionals: false, strict: true }, 'docs list');
+  const { values } = parseCommand(
+    { args: argv, options: { ...COMMON, json: { type: 'boolean' } }, allowPositionals: false, strict: true },
+    'docs list',
+  );
   if (values.help) return (io.stdout.write(LIST_HELP), EXIT.ok);
   const { client, base } = await api(io, values.org);
   const { items } = await client.get<{ items: DocumentSummary[] }>(`${base}/documents`);
@@ -97,25 +101,50 @@ async function list(argv: string[], io: Io): Promise<number> {
   if (items.length === 0) return (println(io.stdout, 'No documents yet.'), EXIT.ok);
   const rows = items.map((d) => {
     const newer = !d.inForce || d.latest.id !== d.inForce.id;
-    const notes = [d.stale ? `stale (${plural(d.stale.count, 'change')})` : '', d.reviewOverdue ? 'review overdue' : ''].filter(Boolean).join(', ');
-    return [d.code, d.title, d.inForce?.label ?? '-', newer ? `${d.latest.label} ${words(d.latest.state)}` : 'published', d.inForce?.nextReviewAt ?? '-', notes || '-'];
+    const notes = [d.stale ? `stale (${plural(d.stale.count, 'change')})` : '', d.reviewOverdue ? 'review overdue' : '']
+      .filter(Boolean)
+      .join(', ');
+    return [
+      d.code,
+      d.title,
+      d.inForce?.label ?? '-',
+      newer ? `${d.latest.label} ${words(d.latest.state)}` : 'published',
+      d.inForce?.nextReviewAt ?? '-',
+      notes || '-',
+    ];
   });
   println(io.stdout, renderTable(['CODE', 'TITLE', 'IN FORCE', 'STATE', 'NEXT REVIEW', 'NOTES'], rows));
   println(io.stdout, `\n${plural(items.length, 'document')}, ${items.filter((d) => d.inForce).length} in force`);
   return EXIT.ok;
 }
 
-const MASTER_STATES: Record<string, string> = { missing: 'MISSING', records: 'records', published: 'published', approved: 'approved, not published', in_review: 'in review', draft: 'draft', withdrawn: 'withdrawn' };
+const MASTER_STATES: Record<string, string> = {
+  missing: 'MISSING',
+  records: 'records',
+  published: 'published',
+  approved: 'approved, not published',
+  in_review: 'in review',
+  draft: 'draft',
+  withdrawn: 'withdrawn',
+};
 
 /** A table of master-list lines with each line's problems printed under it. */
 function masterTable(items: MasterItem[]): string {
-  const rows = items.map((i) => [i.refs.join(', ') || '-', i.title, MASTER_STATES[i.state] ?? words(i.state), i.code ? `${i.code} v${i.version ?? '?'}` : (i.records ?? '-')]);
+  const rows = items.map((i) => [
+    i.refs.join(', ') || '-',
+    i.title,
+    MASTER_STATES[i.state] ?? words(i.state),
+    i.code ? `${i.code} v${i.version ?? '?'}` : (i.records ?? '-'),
+  ]);
   const [header, ...lines] = renderTable(['CLAUSES', 'DOCUMENTED INFORMATION', 'STATE', 'MET BY'], rows).split('\n');
   return [header, ...lines.flatMap((line, n) => [line, ...items[n]!.problems.map((p) => `    ! ${p}`)])].join('\n');
 }
 
 async function masterList(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommand({ args: argv, options: { ...COMMON, json: { type: 'boolean' } }, allowPositionals: false, strict: true }, 'docs master-list');
+  const { values } = parseCommand(
+    { args: argv, options: { ...COMMON, json: { type: 'boolean' } }, allowPositionals: false, strict: true },
+    'docs master-list',
+  );
   if (values.help) return (io.stdout.write(MASTER_HELP), EXIT.ok);
   const { client, base } = await api(io, values.org);
   const { items } = await client.get<{ items: MasterItem[] }>(`${base}/documented-information`);
@@ -130,12 +159,18 @@ async function masterList(argv: string[], io: Io): Promise<number> {
   }
   const met = mandatory.filter((i) => i.state === 'published' || i.state === 'records').length;
   const problems = items.reduce((n, i) => n + i.problems.length, 0);
-  println(io.stdout, `\n${mandatory.length} mandatory items, ${met} met (published or kept as records), ${mandatory.length - met} open; ${plural(problems, 'problem')}`);
+  println(
+    io.stdout,
+    `\n${mandatory.length} mandatory items, ${met} met (published or kept as records), ${mandatory.length - met} open; ${plural(problems, 'problem')}`,
+  );
   return EXIT.ok;
 }
 
 async function exportPackage(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommand({ args: argv, options: { ...COMMON, out: { type: 'string', short: 'o' } }, allowPositionals: false, strict: true }, 'docs export');
+  const { values } = parseCommand(
+    { args: argv, options: { ...COMMON, out: { type: 'string', short: 'o' } }, allowPositionals: false, strict: true },
+    'docs export',
+  );
   if (values.help) return (io.stdout.write(EXPORT_HELP), EXIT.ok);
   const { client, base } = await api(io, values.org);
   const file = await client.download(`${base}/documents/export.zip`);
@@ -160,10 +195,21 @@ async function exportPackage(argv: string[], io: Io): Promise<number> {
 const MARK: Record<FileCheck['status'], string> = { ok: 'ok', altered: 'ALTERED', missing: 'MISSING', extra: 'EXTRA' };
 
 function verify(argv: string[], io: Io): number {
-  const { values, positionals } = parseCommand({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }, 'docs verify');
+  const { values, positionals } = parseCommand(
+    {
+      args: argv,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    },
+    'docs verify',
+  );
   if (values.help) return (io.stdout.write(VERIFY_HELP), EXIT.ok);
   const [file] = positionals;
-  if (!file || positionals.length > 1) throw new UsageError(`Give exactly one package, such as: fortytwo docs verify document-package.zip\n${VERIFY_HELP}`);
+  if (!file || positionals.length > 1)
+    throw new UsageError(
+      `Give exactly one package, such as: fortytwo docs verify document-package.zip\n${VERIFY_HELP}`,
+    );
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -178,16 +224,28 @@ function verify(argv: string[], io: Io): number {
     return code;
   }
   const m = result.manifest!;
-  println(io.stdout, `Package of ${m.organization.name}, generated ${m.generatedAt.replace('T', ' ').slice(0, 16)} UTC${m.generatedBy ? ` by ${m.generatedBy}` : ''}: ${plural(m.documents ?? 0, 'document')}, ${plural(m.files.length, 'file')} listed.`);
+  println(
+    io.stdout,
+    `Package of ${m.organization.name}, generated ${m.generatedAt.replace('T', ' ').slice(0, 16)} UTC${m.generatedBy ? ` by ${m.generatedBy}` : ''}: ${plural(m.documents ?? 0, 'document')}, ${plural(m.files.length, 'file')} listed.`,
+  );
   println(io.stdout, `manifest.json SHA-256 ${result.manifestSha256}`);
   const width = Math.max(...Object.values(MARK).map((x) => x.length));
-  for (const f of result.files) println(io.stdout, `  ${MARK[f.status].padEnd(width)}  ${f.fileName}${f.reason ? `: ${f.reason}` : ''}`);
+  for (const f of result.files)
+    println(io.stdout, `  ${MARK[f.status].padEnd(width)}  ${f.fileName}${f.reason ? `: ${f.reason}` : ''}`);
   if (result.verified) {
-    println(io.stdout, `Verified: all ${plural(m.files.length, 'file')} match manifest.json (SHA-256 and size), and nothing else is in the package.`);
+    println(
+      io.stdout,
+      `Verified: all ${plural(m.files.length, 'file')} match manifest.json (SHA-256 and size), and nothing else is in the package.`,
+    );
   } else {
     const count = (s: FileCheck['status']) => result.files.filter((f) => f.status === s).length;
-    const parts = [`${count('altered')} altered`, `${count('missing')} missing`, `${count('extra')} extra`].filter((p) => !p.startsWith('0 '));
-    println(io.stdout, `NOT VERIFIED: ${parts.join(', ')} (of ${plural(m.files.length, 'file')} listed). Do not rely on this package; ask for a new one.`);
+    const parts = [`${count('altered')} altered`, `${count('missing')} missing`, `${count('extra')} extra`].filter(
+      (p) => !p.startsWith('0 '),
+    );
+    println(
+      io.stdout,
+      `NOT VERIFIED: ${parts.join(', ')} (of ${plural(m.files.length, 'file')} listed). Do not rely on this package; ask for a new one.`,
+    );
   }
   return code;
 }

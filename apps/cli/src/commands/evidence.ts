@@ -61,7 +61,18 @@ Exit codes: 0 every file matches; 3 the package does not match its manifest (or 
 package); 2 the file cannot be read.
 `;
 
-type EvidenceRow = { id: string; reference: string; title: string; kind: 'file' | 'link'; file: { name: string } | null; url: string | null; owner: { name: string } | null; expiresOn: string | null; expiryState: string; linkCount: number };
+type EvidenceRow = {
+  id: string;
+  reference: string;
+  title: string;
+  kind: 'file' | 'link';
+  file: { name: string } | null;
+  url: string | null;
+  owner: { name: string } | null;
+  expiresOn: string | null;
+  expiryState: string;
+  linkCount: number;
+};
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const COMMON = { org: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -75,7 +86,15 @@ async function add(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(
     {
       args: argv,
-      options: { ...COMMON, json: { type: 'boolean' }, title: { type: 'string' }, owner: { type: 'string' }, effective: { type: 'string' }, expires: { type: 'string' }, attach: { type: 'string' } },
+      options: {
+        ...COMMON,
+        json: { type: 'boolean' },
+        title: { type: 'string' },
+        owner: { type: 'string' },
+        effective: { type: 'string' },
+        expires: { type: 'string' },
+        attach: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     },
@@ -83,19 +102,31 @@ async function add(argv: string[], io: Io): Promise<number> {
   );
   if (values.help) return (io.stdout.write(ADD_HELP), EXIT.ok);
   const [what] = positionals;
-  if (!what || positionals.length > 1) throw new UsageError(`Give exactly one file or web address, such as: fortytwo evidence add report.pdf --expires 2027-06-30\n${ADD_HELP}`);
+  if (!what || positionals.length > 1)
+    throw new UsageError(
+      `Give exactly one file or web address, such as: fortytwo evidence add report.pdf --expires 2027-06-30\n${ADD_HELP}`,
+    );
   let target: { subjectType?: string; subjectId?: string } = {};
   if (values.attach) {
     const m = /^([a-z_]+):(.+)$/.exec(values.attach);
     if (!m) throw new UsageError('--attach takes <type>:<id>, such as control:A.6.2.4 or risk:<id>.');
     target = { subjectType: m[1]!, subjectId: m[2]! };
   }
-  const fields = { title: values.title, ownerId: values.owner, effectiveOn: values.effective, expiresOn: values.expires, ...target };
+  const fields = {
+    title: values.title,
+    ownerId: values.owner,
+    effectiveOn: values.effective,
+    expiresOn: values.expires,
+    ...target,
+  };
   const { client, base } = await api(io, values.org);
   let created: EvidenceRow;
   if (/^https?:\/\//i.test(what)) {
     if (!values.title) throw new UsageError('A link needs a title: add --title "…".');
-    created = await client.post<EvidenceRow>(`${base}/evidence`, { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), url: what });
+    created = await client.post<EvidenceRow>(`${base}/evidence`, {
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      url: what,
+    });
   } else {
     let bytes: Buffer;
     try {
@@ -106,27 +137,52 @@ async function add(argv: string[], io: Io): Promise<number> {
     created = await client.upload<EvidenceRow>(`${base}/evidence/files`, { name: path.basename(what), bytes }, fields);
   }
   if (values.json) return (println(io.stdout, JSON.stringify(created, null, 2)), EXIT.ok);
-  println(io.stdout, `Added ${created.reference} "${created.title}"${created.linkCount ? `, attached to ${values.attach}` : ''}.`);
+  println(
+    io.stdout,
+    `Added ${created.reference} "${created.title}"${created.linkCount ? `, attached to ${values.attach}` : ''}.`,
+  );
   return EXIT.ok;
 }
 
 async function list(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommand({ args: argv, options: { ...COMMON, json: { type: 'boolean' }, expiry: { type: 'string' }, search: { type: 'string' } }, allowPositionals: false, strict: true }, 'evidence list');
+  const { values } = parseCommand(
+    {
+      args: argv,
+      options: { ...COMMON, json: { type: 'boolean' }, expiry: { type: 'string' }, search: { type: 'string' } },
+      allowPositionals: false,
+      strict: true,
+    },
+    'evidence list',
+  );
   if (values.help) return (io.stdout.write(LIST_HELP), EXIT.ok);
   const expiry = oneOf(values.expiry, ['current', 'expiring', 'expired'] as const, '--expiry');
   const { client, base } = await api(io, values.org);
   const { items } = await client.get<{ items: EvidenceRow[] }>(`${base}/evidence`, { expiry, q: values.search });
   if (values.json) return (println(io.stdout, JSON.stringify(items, null, 2)), EXIT.ok);
   if (items.length === 0) return (println(io.stdout, 'No evidence yet.'), EXIT.ok);
-  const rows = items.map((e) => [e.reference, e.title, e.kind === 'file' ? (e.file?.name ?? '-') : (e.url ?? '-'), e.owner?.name ?? '-', e.expiresOn ?? '-', e.expiryState === 'current' ? 'current' : e.expiryState.toUpperCase(), String(e.linkCount)]);
+  const rows = items.map((e) => [
+    e.reference,
+    e.title,
+    e.kind === 'file' ? (e.file?.name ?? '-') : (e.url ?? '-'),
+    e.owner?.name ?? '-',
+    e.expiresOn ?? '-',
+    e.expiryState === 'current' ? 'current' : e.expiryState.toUpperCase(),
+    String(e.linkCount),
+  ]);
   println(io.stdout, renderTable(['REF', 'TITLE', 'FILE OR LINK', 'OWNER', 'REVIEW BY', 'STATE', 'LINKS'], rows));
   const flagged = items.filter((e) => e.expiryState !== 'current').length;
-  println(io.stdout, `\n${plural(items.length, 'piece')} of evidence${flagged ? `, ${flagged} expiring or expired` : ''}`);
+  println(
+    io.stdout,
+    `\n${plural(items.length, 'piece')} of evidence${flagged ? `, ${flagged} expiring or expired` : ''}`,
+  );
   return EXIT.ok;
 }
 
 async function exportPackage(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommand({ args: argv, options: { ...COMMON, out: { type: 'string', short: 'o' } }, allowPositionals: false, strict: true }, 'evidence export');
+  const { values } = parseCommand(
+    { args: argv, options: { ...COMMON, out: { type: 'string', short: 'o' } }, allowPositionals: false, strict: true },
+    'evidence export',
+  );
   if (values.help) return (io.stdout.write(EXPORT_HELP), EXIT.ok);
   const { client, base } = await api(io, values.org);
   const file = await client.download(`${base}/evidence/export.zip`);
@@ -136,17 +192,31 @@ async function exportPackage(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     throw new UsageError(`Cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  println(io.stdout, `Wrote the evidence package to ${target}. Check it offline with: fortytwo evidence verify ${/\s/.test(target) ? `"${target}"` : target}`);
+  println(
+    io.stdout,
+    `Wrote the evidence package to ${target}. Check it offline with: fortytwo evidence verify ${/\s/.test(target) ? `"${target}"` : target}`,
+  );
   return EXIT.ok;
 }
 
 const MARK: Record<FileCheck['status'], string> = { ok: 'ok', altered: 'ALTERED', missing: 'MISSING', extra: 'EXTRA' };
 
 function verify(argv: string[], io: Io): number {
-  const { values, positionals } = parseCommand({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }, 'evidence verify');
+  const { values, positionals } = parseCommand(
+    {
+      args: argv,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    },
+    'evidence verify',
+  );
   if (values.help) return (io.stdout.write(VERIFY_HELP), EXIT.ok);
   const [file] = positionals;
-  if (!file || positionals.length > 1) throw new UsageError(`Give exactly one package, such as: fortytwo evidence verify evidence-package.zip\n${VERIFY_HELP}`);
+  if (!file || positionals.length > 1)
+    throw new UsageError(
+      `Give exactly one package, such as: fortytwo evidence verify evidence-package.zip\n${VERIFY_HELP}`,
+    );
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -159,15 +229,28 @@ function verify(argv: string[], io: Io): number {
   if (result.fatal) return (println(io.stdout, `NOT VERIFIED: ${file} cannot be checked: ${result.fatal}.`), code);
   const m = result.manifest!;
   const evidence = (m as unknown as { evidence?: unknown[] }).evidence?.length ?? 0;
-  println(io.stdout, `Evidence package of ${m.organization.name}, generated ${m.generatedAt.replace('T', ' ').slice(0, 16)} UTC${m.generatedBy ? ` by ${m.generatedBy}` : ''}: ${plural(evidence, 'piece')} of evidence, ${plural(m.files.length, 'file')} listed.`);
+  println(
+    io.stdout,
+    `Evidence package of ${m.organization.name}, generated ${m.generatedAt.replace('T', ' ').slice(0, 16)} UTC${m.generatedBy ? ` by ${m.generatedBy}` : ''}: ${plural(evidence, 'piece')} of evidence, ${plural(m.files.length, 'file')} listed.`,
+  );
   println(io.stdout, `manifest.json SHA-256 ${result.manifestSha256}`);
   const width = Math.max(...Object.values(MARK).map((x) => x.length));
-  for (const f of result.files) println(io.stdout, `  ${MARK[f.status].padEnd(width)}  ${f.fileName}${f.reason ? `: ${f.reason}` : ''}`);
-  if (result.verified) println(io.stdout, `Verified: all ${plural(m.files.length, 'file')} match manifest.json (SHA-256 and size), and nothing else is in the package.`);
+  for (const f of result.files)
+    println(io.stdout, `  ${MARK[f.status].padEnd(width)}  ${f.fileName}${f.reason ? `: ${f.reason}` : ''}`);
+  if (result.verified)
+    println(
+      io.stdout,
+      `Verified: all ${plural(m.files.length, 'file')} match manifest.json (SHA-256 and size), and nothing else is in the package.`,
+    );
   else {
     const count = (s: FileCheck['status']) => result.files.filter((f) => f.status === s).length;
-    const parts = [`${count('altered')} altered`, `${count('missing')} missing`, `${count('extra')} extra`].filter((p) => !p.startsWith('0 '));
-    println(io.stdout, `NOT VERIFIED: ${parts.join(', ')} (of ${plural(m.files.length, 'file')} listed). Do not rely on this package; ask for a new one.`);
+    const parts = [`${count('altered')} altered`, `${count('missing')} missing`, `${count('extra')} extra`].filter(
+      (p) => !p.startsWith('0 '),
+    );
+    println(
+      io.stdout,
+      `NOT VERIFIED: ${parts.join(', ')} (of ${plural(m.files.length, 'file')} listed). Do not rely on this package; ask for a new one.`,
+    );
   }
   return code;
 }

@@ -26,7 +26,12 @@ export async function login(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommand(
     {
       args: argv,
-      options: { url: { type: 'string' }, token: { type: 'string' }, org: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        url: { type: 'string' },
+        token: { type: 'string' },
+        org: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: false,
       strict: true,
     },
@@ -37,18 +42,25 @@ export async function login(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const rawUrl = values.url ?? io.env.FORTYTWO_URL ?? readConfig(io.env)?.url;
-  if (!rawUrl) throw new UsageError('--url is required, e.g. --url http://localhost:4242\nRun "fortytwo login --help" for usage.');
+  if (!rawUrl)
+    throw new UsageError('--url is required, e.g. --url http://localhost:4242\nRun "fortytwo login --help" for usage.');
   const token = values.token ?? io.env.FORTYTWO_TOKEN;
-  if (!token) throw new UsageError('--token is required: create one under "API tokens" in the web app.\nRun "fortytwo login --help" for usage.');
+  if (!token)
+    throw new UsageError(
+      '--token is required: create one under "API tokens" in the web app.\nRun "fortytwo login --help" for usage.',
+    );
   const url = normalizeUrl(rawUrl);
-  if (url.startsWith('http:') && !isLocal(url)) println(io.stderr, `warning: ${url} is plain http: the token crosses the network unencrypted. Prefer https.`);
+  if (url.startsWith('http:') && !isLocal(url))
+    println(io.stderr, `warning: ${url} is plain http: the token crosses the network unencrypted. Prefer https.`);
 
   const me = await new Api(url, token).get<Me>('/api/me');
   let orgId: string | undefined;
   if (values.org !== undefined) {
     if (!me.memberships.some((m) => m.organization.id === values.org)) {
       const known = me.memberships.map((m) => `  ${m.organization.id}  ${m.organization.name}`).join('\n');
-      throw new UsageError(`${me.user.email} is not a member of organization ${values.org}. Your organizations:\n${known || '  (none)'}`);
+      throw new UsageError(
+        `${me.user.email} is not a member of organization ${values.org}. Your organizations:\n${known || '  (none)'}`,
+      );
     }
     orgId = values.org;
   } else if (me.memberships.length === 1) {
@@ -61,10 +73,21 @@ export async function login(argv: string[], io: Io): Promise<number> {
   else {
     println(io.stdout, 'Organizations:');
     for (const m of me.memberships) {
-      println(io.stdout, `  ${m.organization.id === orgId ? '*' : ' '} ${m.organization.id}  ${m.organization.name} (${m.role})`);
+      println(
+        io.stdout,
+        `  ${m.organization.id === orgId ? '*' : ' '} ${m.organization.id}  ${m.organization.name} (${m.role})`,
+      );
     }
-    if (orgId) println(io.stdout, `Default organization: ${me.memberships.find((m) => m.organization.id === orgId)!.organization.name} (marked *).`);
-    else println(io.stdout, 'No default organization: pass --org <id> to each command, or run "fortytwo login --org <id>" again.');
+    if (orgId)
+      println(
+        io.stdout,
+        `Default organization: ${me.memberships.find((m) => m.organization.id === orgId)!.organization.name} (marked *).`,
+      );
+    else
+      println(
+        io.stdout,
+        'No default organization: pass --org <id> to each command, or run "fortytwo login --org <id>" again.',
+      );
   }
   println(io.stdout, `Saved to ${file}.`);
   return 0;

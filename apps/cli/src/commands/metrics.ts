@@ -38,19 +38,42 @@ Options:
 Prints the measurement and whether it opened or ended a breach; --json prints the server's answer.
 `;
 
-type Recorded = { measurement: { at: string; value: number; state: string }; breach: 'open' | 'close' | 'none'; metric: { ref: string; name: string; unit: string } };
+type Recorded = {
+  measurement: { at: string; value: number; state: string };
+  breach: 'open' | 'close' | 'none';
+  metric: { ref: string; name: string; unit: string };
+};
 
 async function push(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(
-    { args: argv, options: { at: { type: 'string' }, note: { type: 'string' }, org: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, allowNegative: false },
+    {
+      args: argv,
+      options: {
+        at: { type: 'string' },
+        note: { type: 'string' },
+        org: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+      allowNegative: false,
+    },
     'metrics push',
   );
   if (values.help) return (io.stdout.write(PUSH_HELP), 0);
-  if (positionals.length !== 2) throw new UsageError(`metrics push takes a metric and a value, such as: fortytwo metrics push M-3 0.93\n${PUSH_HELP}`);
+  if (positionals.length !== 2)
+    throw new UsageError(
+      `metrics push takes a metric and a value, such as: fortytwo metrics push M-3 0.93\n${PUSH_HELP}`,
+    );
   const [metric, raw] = positionals as [string, string];
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`<value> must be a number with a dot for decimals, such as 0.93, not "${raw}"`);
-  if (values.at !== undefined && !normalizeMeasuredAt(values.at)) throw new UsageError(`--at must be a date or a time such as 2027-03-31 or 2027-03-31T09:00:00Z, not "${values.at}"`);
+  if (raw.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`<value> must be a number with a dot for decimals, such as 0.93, not "${raw}"`);
+  if (values.at !== undefined && !normalizeMeasuredAt(values.at))
+    throw new UsageError(
+      `--at must be a date or a time such as 2027-03-31 or 2027-03-31T09:00:00Z, not "${values.at}"`,
+    );
 
   const conn = connection(io.env);
   const api = new Api(conn.url, conn.token);
@@ -58,15 +81,31 @@ async function push(argv: string[], io: Io): Promise<number> {
   try {
     orgId = await resolveOrg(api, conn, values.org);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 403) throw new UsageError('This token cannot list your organizations (a measurements token): pass --org <id> or set FORTYTWO_ORG.');
+    if (err instanceof ApiError && err.status === 403)
+      throw new UsageError(
+        'This token cannot list your organizations (a measurements token): pass --org <id> or set FORTYTWO_ORG.',
+      );
     throw err;
   }
-  const body = { value, ...(values.at !== undefined ? { at: values.at } : {}), ...(values.note !== undefined ? { note: values.note } : {}) };
-  const r = await api.request<Recorded>('POST', `/api/orgs/${encodeURIComponent(orgId)}/metrics/${encodeURIComponent(metric)}/measurements`, {}, body);
+  const body = {
+    value,
+    ...(values.at !== undefined ? { at: values.at } : {}),
+    ...(values.note !== undefined ? { note: values.note } : {}),
+  };
+  const r = await api.request<Recorded>(
+    'POST',
+    `/api/orgs/${encodeURIComponent(orgId)}/metrics/${encodeURIComponent(metric)}/measurements`,
+    {},
+    body,
+  );
   if (values.json) return (println(io.stdout, JSON.stringify(r, null, 2)), 0);
   const unit = r.metric.unit ? ` ${r.metric.unit}` : '';
-  println(io.stdout, `Recorded ${r.measurement.value}${unit} for ${r.metric.ref} ${r.metric.name} at ${r.measurement.at} (${r.measurement.state} the thresholds).`);
-  if (r.breach === 'open') println(io.stdout, `Out of threshold: a breach was opened, with an action for the metric's owner.`);
+  println(
+    io.stdout,
+    `Recorded ${r.measurement.value}${unit} for ${r.metric.ref} ${r.metric.name} at ${r.measurement.at} (${r.measurement.state} the thresholds).`,
+  );
+  if (r.breach === 'open')
+    println(io.stdout, `Out of threshold: a breach was opened, with an action for the metric's owner.`);
   if (r.breach === 'close') println(io.stdout, 'Back within the thresholds: the open breach has ended.');
   return 0;
 }

@@ -35,20 +35,28 @@ Options:
 `;
 
 const KB = 1024;
-const size = (n: number) => (n < KB ? `${n} bytes` : n < KB * KB ? `${(n / KB).toFixed(1)} KB` : `${(n / KB / KB).toFixed(1)} MB`);
+const size = (n: number) =>
+  n < KB ? `${n} bytes` : n < KB * KB ? `${(n / KB).toFixed(1)} KB` : `${(n / KB / KB).toFixed(1)} MB`;
 
 async function exportSoa(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommand(
     {
       args: argv,
-      options: { format: { type: 'string', short: 'f' }, version: { type: 'string' }, out: { type: 'string', short: 'o' }, org: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', short: 'f' },
+        version: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        org: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: false,
       strict: true,
     },
     'soa export',
   );
   if (values.help) return (io.stdout.write(EXPORT_HELP), 0);
-  if (values.format === undefined) throw new UsageError(`--format is required (${SOA_FORMATS.join(', ')}).\n${EXPORT_HELP}`);
+  if (values.format === undefined)
+    throw new UsageError(`--format is required (${SOA_FORMATS.join(', ')}).\n${EXPORT_HELP}`);
   const format = oneOf(values.format.toLowerCase(), SOA_FORMATS, '--format')!;
   const version = positiveInt(values.version, '--version');
 
@@ -56,13 +64,18 @@ async function exportSoa(argv: string[], io: Io): Promise<number> {
   const api = new Api(conn.url, conn.token);
   const orgId = await resolveOrg(api, conn, values.org);
   const file = await api.download(`/api/orgs/${encodeURIComponent(orgId)}/soa/export.${format}`, { version });
-  const target = path.resolve(values.out ?? file.fileName ?? `statement-of-applicability${version ? `-v${version}` : ''}.${format}`);
+  const target = path.resolve(
+    values.out ?? file.fileName ?? `statement-of-applicability${version ? `-v${version}` : ''}.${format}`,
+  );
   try {
     fs.writeFileSync(target, file.bytes);
   } catch (err) {
     throw new UsageError(`Cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  println(io.stdout, `Wrote the Statement of Applicability${version ? ` (version ${version})` : ''} as ${format.toUpperCase()} to ${target} (${size(file.bytes.length)}).`);
+  println(
+    io.stdout,
+    `Wrote the Statement of Applicability${version ? ` (version ${version})` : ''} as ${format.toUpperCase()} to ${target} (${size(file.bytes.length)}).`,
+  );
   return 0;
 }
 

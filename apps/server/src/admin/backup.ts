@@ -6,7 +6,17 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { sqliteFile, type Dialect } from '../platform/db/connect';
 import { filesRoot, listContentFiles } from '../platform/files';
-import { appVersion, DB_FILE, FORMAT, FORMAT_VERSION, fsyncPath, MANIFEST, sha256File, type Entry, type Manifest } from './manifest';
+import {
+  appVersion,
+  DB_FILE,
+  FORMAT,
+  FORMAT_VERSION,
+  fsyncPath,
+  MANIFEST,
+  sha256File,
+  type Entry,
+  type Manifest,
+} from './manifest';
 import { findPgTool, runPgTool } from './pg-tools';
 
 // `npm run backup`: a consistent copy of a running server's data. The database is copied first,
@@ -20,7 +30,14 @@ export type Log = (line: string) => void;
 export type BackupOptions = { dataDir: string; databaseUrl?: string | undefined; outDir: string; log?: Log };
 export type BackupResult = { dir: string; manifest: Manifest };
 
-type Snapshot = { method: string; serverVersion?: string; toolVersion?: string; migrations: string[]; tables: Record<string, number>; referenced: string[] };
+type Snapshot = {
+  method: string;
+  serverVersion?: string;
+  toolVersion?: string;
+  migrations: string[];
+  tables: Record<string, number>;
+  referenced: string[];
+};
 
 export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
   const log = opts.log ?? (() => {});
@@ -28,7 +45,10 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
   const dialect: Dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
   const outDir = path.resolve(opts.outDir);
   const store = path.resolve(filesRoot(opts.dataDir));
-  if (outDir === store || outDir.startsWith(store + path.sep)) throw new Error(`the backup directory ${outDir} is inside DATA_DIR/files; choose a directory outside the file store`);
+  if (outDir === store || outDir.startsWith(store + path.sep))
+    throw new Error(
+      `the backup directory ${outDir} is inside DATA_DIR/files; choose a directory outside the file store`,
+    );
   fs.mkdirSync(outDir, { recursive: true });
   const name = freshName(outDir, new Date(started));
   const partial = path.join(outDir, `${name}.partial`);
@@ -36,7 +56,10 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
   try {
     const dbPath = path.join(partial, DB_FILE[dialect]);
     log(`Copying the ${dialect === 'sqlite' ? 'SQLite database' : 'PostgreSQL database (pg_dump)'}…`);
-    const snap = dialect === 'sqlite' ? await snapshotSqlite(opts.dataDir, dbPath) : await snapshotPostgres(opts.databaseUrl!, dbPath);
+    const snap =
+      dialect === 'sqlite'
+        ? await snapshotSqlite(opts.dataDir, dbPath)
+        : await snapshotPostgres(opts.databaseUrl!, dbPath);
     fs.chmodSync(dbPath, 0o600);
     const entries: Entry[] = [{ path: DB_FILE[dialect], ...(await sha256File(dbPath)) }];
 
@@ -60,7 +83,10 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
       entries.push({ path: f.relPath.split(path.sep).join('/'), size: bytes.length, sha256 });
     }
     for (const sha of snap.referenced) {
-      if (!copied.has(sha)) problems.push(`the database refers to file ${sha}, which is missing from DATA_DIR/files (that evidence cannot be downloaded; restore DATA_DIR/files from an older backup)`);
+      if (!copied.has(sha))
+        problems.push(
+          `the database refers to file ${sha}, which is missing from DATA_DIR/files (that evidence cannot be downloaded; restore DATA_DIR/files from an older backup)`,
+        );
     }
     for (const d of dirs) await fsyncPath(d);
 
@@ -72,7 +98,12 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
       app: appVersion(),
       host: os.hostname(),
       dialect,
-      database: { path: DB_FILE[dialect], method: snap.method, ...(snap.serverVersion ? { serverVersion: snap.serverVersion } : {}), ...(snap.toolVersion ? { toolVersion: snap.toolVersion } : {}) },
+      database: {
+        path: DB_FILE[dialect],
+        method: snap.method,
+        ...(snap.serverVersion ? { serverVersion: snap.serverVersion } : {}),
+        ...(snap.toolVersion ? { toolVersion: snap.toolVersion } : {}),
+      },
       schema: { migrations: snap.migrations, latest: snap.migrations.at(-1) ?? null },
       tables: snap.tables,
       referencedFiles: snap.referenced,
@@ -94,7 +125,11 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
 
 /** fortytwo-20261203-094023Z, with -2, -3… if that second already has a backup. */
 function freshName(outDir: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
   for (let i = 1; ; i++) {
     const name = i === 1 ? `fortytwo-${stamp}` : `fortytwo-${stamp}-${i}`;
     if (!fs.existsSync(path.join(outDir, name)) && !fs.existsSync(path.join(outDir, `${name}.partial`))) return name;
@@ -113,7 +148,10 @@ async function writeDurably(file: string, bytes: Buffer): Promise<void> {
 
 async function snapshotSqlite(dataDir: string, dest: string): Promise<Snapshot> {
   const src = sqliteFile(dataDir);
-  if (!fs.existsSync(src)) throw new Error(`there is no database at ${src}: is DATA_DIR right (it is ${dataDir})? With PostgreSQL, set DATABASE_URL.`);
+  if (!fs.existsSync(src))
+    throw new Error(
+      `there is no database at ${src}: is DATA_DIR right (it is ${dataDir})? With PostgreSQL, set DATABASE_URL.`,
+    );
   // Opened read-write as the server opens it (a read-only connection cannot always read a WAL
   // database), but nothing is written: no pragma that changes the file is set here.
   const db = new SqliteDatabase(src, { fileMustExist: true, timeout: 10_000 });
@@ -131,17 +169,34 @@ async function snapshotSqlite(dataDir: string, dest: string): Promise<Snapshot> 
     copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`the copied database does not pass SQLite's quick_check: ${String(check)}`);
-    return { method: `SQLite online backup API (SQLite ${String(copy.prepare('select sqlite_version() as v').pluck().get())})`, ...inspectSqlite(copy) };
+    return {
+      method: `SQLite online backup API (SQLite ${String(copy.prepare('select sqlite_version() as v').pluck().get())})`,
+      ...inspectSqlite(copy),
+    };
   } finally {
     copy.close();
   }
 }
 
 export function inspectSqlite(db: SqliteDatabase.Database): Omit<Snapshot, 'method'> {
-  const tableNames = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).pluck().all() as string[]);
-  if (!tableNames.includes('kysely_migration')) throw new Error('this SQLite file is not a Fortytwo database (it has no migration table)');
+  const tableNames = db
+    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)
+    .pluck()
+    .all() as string[];
+  if (!tableNames.includes('kysely_migration'))
+    throw new Error('this SQLite file is not a Fortytwo database (it has no migration table)');
   const migrations = db.prepare('select name from kysely_migration order by name').pluck().all() as string[];
-  const tables = Object.fromEntries(tableNames.map((t) => [t, Number(db.prepare(`select count(*) from "${t.replace(/"/g, '""')}"`).pluck().get())]));
+  const tables = Object.fromEntries(
+    tableNames.map((t) => [
+      t,
+      Number(
+        db
+          .prepare(`select count(*) from "${t.replace(/"/g, '""')}"`)
+          .pluck()
+          .get(),
+      ),
+    ]),
+  );
   const query = referencedQuery(tableNames);
   const referenced = query ? (db.prepare(query).pluck().all() as string[]) : [];
   return { migrations, tables, referenced };
@@ -153,7 +208,10 @@ export function inspectSqlite(db: SqliteDatabase.Database): Omit<Snapshot, 'meth
  * own `file_blobs` (FILE_STORE=db), which the database copy carries.
  */
 export function referencedQuery(tableNames: string[]): string | null {
-  const sources = [tableNames.includes('files') ? 'select sha256 from files' : null, tableNames.includes('evidence_revisions') ? 'select sha256 from evidence_revisions where sha256 is not null' : null].filter(Boolean);
+  const sources = [
+    tableNames.includes('files') ? 'select sha256 from files' : null,
+    tableNames.includes('evidence_revisions') ? 'select sha256 from evidence_revisions where sha256 is not null' : null,
+  ].filter(Boolean);
   if (sources.length === 0) return null;
   const inDb = tableNames.includes('file_blobs') ? ' where sha256 not in (select sha256 from file_blobs)' : '';
   return `select distinct sha256 from (${sources.join(' union ')}) refs${inDb} order by sha256`;
@@ -164,12 +222,20 @@ async function snapshotPostgres(databaseUrl: string, dest: string): Promise<Snap
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'fortytwo-backup' });
   await client.connect();
   try {
-    const { rows: ver } = await client.query<{ v: string; n: string }>(`select current_setting('server_version') as v, current_setting('server_version_num') as n`);
+    const { rows: ver } = await client.query<{ v: string; n: string }>(
+      `select current_setting('server_version') as v, current_setting('server_version_num') as n`,
+    );
     const serverVersion = ver[0]!.v;
     const serverMajor = Math.floor(Number(ver[0]!.n) / 10_000);
-    if (tool.major < serverMajor) throw new Error(`${tool.version} cannot dump PostgreSQL ${serverVersion}: install the client tools of version ${serverMajor} or newer (or set PG_DUMP to one)`);
+    if (tool.major < serverMajor)
+      throw new Error(
+        `${tool.version} cannot dump PostgreSQL ${serverVersion}: install the client tools of version ${serverMajor} or newer (or set PG_DUMP to one)`,
+      );
     const { rows: reg } = await client.query<{ t: string | null }>(`select to_regclass('kysely_migration')::text as t`);
-    if (!reg[0]?.t) throw new Error('the database at DATABASE_URL is not a Fortytwo database (it has no migration table): has the server ever started on it?');
+    if (!reg[0]?.t)
+      throw new Error(
+        'the database at DATABASE_URL is not a Fortytwo database (it has no migration table): has the server ever started on it?',
+      );
     // Our transaction exports its snapshot; pg_dump dumps exactly that snapshot, and the counts
     // and referenced files below are read in it too.
     await client.query('begin isolation level repeatable read read only');
@@ -179,7 +245,12 @@ async function snapshotPostgres(databaseUrl: string, dest: string): Promise<Snap
     try {
       const info = await inspectPostgres(client);
       await dumping;
-      return { method: 'pg_dump --format=custom', serverVersion: `PostgreSQL ${serverVersion}`, toolVersion: tool.version, ...info };
+      return {
+        method: 'pg_dump --format=custom',
+        serverVersion: `PostgreSQL ${serverVersion}`,
+        toolVersion: tool.version,
+        ...info,
+      };
     } finally {
       await client.query('commit').catch(() => {});
     }
@@ -189,10 +260,19 @@ async function snapshotPostgres(databaseUrl: string, dest: string): Promise<Snap
 }
 
 export async function inspectPostgres(client: pg.Client): Promise<Omit<Snapshot, 'method'>> {
-  const tableNames = (await client.query<{ t: string }>('select tablename as t from pg_tables where schemaname = current_schema() order by tablename')).rows.map((r) => r.t);
-  const migrations = (await client.query<{ name: string }>('select name from kysely_migration order by name')).rows.map((r) => r.name);
+  const tableNames = (
+    await client.query<{ t: string }>(
+      'select tablename as t from pg_tables where schemaname = current_schema() order by tablename',
+    )
+  ).rows.map((r) => r.t);
+  const migrations = (await client.query<{ name: string }>('select name from kysely_migration order by name')).rows.map(
+    (r) => r.name,
+  );
   const tables: Record<string, number> = {};
-  for (const t of tableNames) tables[t] = Number((await client.query<{ n: string }>(`select count(*) as n from "${t.replace(/"/g, '""')}"`)).rows[0]!.n);
+  for (const t of tableNames)
+    tables[t] = Number(
+      (await client.query<{ n: string }>(`select count(*) as n from "${t.replace(/"/g, '""')}"`)).rows[0]!.n,
+    );
   const query = referencedQuery(tableNames);
   const referenced = query ? (await client.query<{ sha256: string }>(query)).rows.map((r) => r.sha256) : [];
   return { migrations, tables, referenced };

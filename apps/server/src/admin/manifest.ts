@@ -17,7 +17,11 @@ export const FORMAT = 'fortytwo-backup';
 export const FORMAT_VERSION = 1;
 export const DB_FILE: Record<Dialect, string> = { sqlite: 'database.sqlite', postgres: 'database.pgdump' };
 
-const ZEntry = z.object({ path: z.string(), size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const ZEntry = z.object({
+  path: z.string(),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 export type Entry = z.infer<typeof ZEntry>;
 
 export const ZManifest = z.object({
@@ -28,7 +32,12 @@ export const ZManifest = z.object({
   app: z.object({ name: z.string(), version: z.string() }),
   host: z.string(),
   dialect: z.enum(['sqlite', 'postgres']),
-  database: z.object({ path: z.string(), method: z.string(), serverVersion: z.string().optional(), toolVersion: z.string().optional() }),
+  database: z.object({
+    path: z.string(),
+    method: z.string(),
+    serverVersion: z.string().optional(),
+    toolVersion: z.string().optional(),
+  }),
   /** The migrations applied to the database, in order: the schema version is the last one. */
   schema: z.object({ migrations: z.array(z.string()), latest: z.string().nullable() }),
   /** Rows per table in the copied database: a restore compares the restored database with these. */
@@ -85,7 +94,10 @@ export async function fsyncPath(p: string): Promise<void> {
 
 export function readManifest(dir: string): Manifest {
   const file = path.join(dir, MANIFEST);
-  if (!fs.existsSync(file)) throw new Error(`${dir} is not a Fortytwo backup: ${MANIFEST} is missing (an interrupted backup leaves a directory ending in .partial).`);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `${dir} is not a Fortytwo backup: ${MANIFEST} is missing (an interrupted backup leaves a directory ending in .partial).`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -94,10 +106,15 @@ export function readManifest(dir: string): Manifest {
   }
   const format = (raw as { format?: unknown; formatVersion?: unknown } | null) ?? {};
   if (format.format === FORMAT && typeof format.formatVersion === 'number' && format.formatVersion > FORMAT_VERSION) {
-    throw new Error(`this backup has format version ${format.formatVersion}; this version of Fortytwo reads up to ${FORMAT_VERSION}. Restore it with a newer Fortytwo.`);
+    throw new Error(
+      `this backup has format version ${format.formatVersion}; this version of Fortytwo reads up to ${FORMAT_VERSION}. Restore it with a newer Fortytwo.`,
+    );
   }
   const parsed = ZManifest.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file} is not a valid backup manifest:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not a valid backup manifest:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   return parsed.data;
 }
 
@@ -109,7 +126,10 @@ export const entrySha = (p: string) => {
 
 export function appVersion(): { name: string; version: string } {
   try {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name?: string; version?: string };
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      name?: string;
+      version?: string;
+    };
     return { name: pkg.name ?? 'fortytwo', version: pkg.version ?? 'unknown' };
   } catch {
     return { name: 'fortytwo', version: 'unknown' };

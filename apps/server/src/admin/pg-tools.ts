@@ -12,7 +12,10 @@ export function findPgTool(name: 'pg_dump' | 'pg_restore'): PgTool {
   const bin = override || name;
   const res = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   if (res.error || res.status !== 0) {
-    const why = res.error && 'code' in res.error && res.error.code === 'ENOENT' ? 'was not found' : `did not run (${res.error?.message ?? res.stderr.trim()})`;
+    const why =
+      res.error && 'code' in res.error && res.error.code === 'ENOENT'
+        ? 'was not found'
+        : `did not run (${res.error?.message ?? res.stderr.trim()})`;
     throw new Error(
       `${bin} ${why}. Backups and restores on PostgreSQL need the PostgreSQL client tools, at least the server's major version ` +
         `(Debian/Ubuntu: apt install postgresql-client-<major>; Alpine: apk add postgresql<major>-client; or use the postgres image). ` +
@@ -50,7 +53,10 @@ export function libpqEnv(databaseUrl: string): NodeJS.ProcessEnv {
 export function runPgTool(tool: PgTool, args: string[], databaseUrl: string): Promise<{ stderr: string }> {
   return new Promise((resolve, reject) => {
     // What DATABASE_URL says wins; PG* variables of the environment fill the rest, as for the server's pg pool.
-    const child = spawn(tool.path, args, { env: { PGAPPNAME: 'fortytwo-admin', ...process.env, ...libpqEnv(databaseUrl) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(tool.path, args, {
+      env: { PGAPPNAME: 'fortytwo-admin', ...process.env, ...libpqEnv(databaseUrl) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr += d));

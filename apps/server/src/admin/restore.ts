@@ -7,7 +7,16 @@ import { verifyAuditChain } from '../modules/audit-trail/service';
 import { connect, sqliteFile, type Dialect } from '../platform/db/connect';
 import { listContentFiles, tempPathFor } from '../platform/files';
 import { inspectPostgres, inspectSqlite, type Log } from './backup';
-import { DB_FILE, entryPathProblem, entrySha, fsyncPath, readManifest, schemaRefusal, sha256File, type Manifest } from './manifest';
+import {
+  DB_FILE,
+  entryPathProblem,
+  entrySha,
+  fsyncPath,
+  readManifest,
+  schemaRefusal,
+  sha256File,
+  type Manifest,
+} from './manifest';
 import { findPgTool, libpqEnv, runPgTool } from './pg-tools';
 
 // `npm run restore -- <backup>`: checks the whole backup first (manifest, size and SHA-256 of
@@ -23,7 +32,8 @@ export async function verifyBackup(dir: string, log: Log = () => {}): Promise<Ve
   const refusal = schemaRefusal(dialect, manifest.schema.migrations);
   if (refusal) throw new Error(refusal);
   const errors: string[] = [];
-  if (manifest.database.path !== DB_FILE[dialect]) errors.push(`the database file of a ${dialect} backup is ${DB_FILE[dialect]}, not ${manifest.database.path}`);
+  if (manifest.database.path !== DB_FILE[dialect])
+    errors.push(`the database file of a ${dialect} backup is ${DB_FILE[dialect]}, not ${manifest.database.path}`);
   log(`Checking ${manifest.entries.length} file(s) against the manifest…`);
   const seen = new Set<string>();
   const contentShas = new Set<string>();
@@ -41,7 +51,10 @@ export async function verifyBackup(dir: string, log: Log = () => {}): Promise<Ve
       continue;
     }
     const got = await sha256File(abs);
-    if (got.size !== e.size || got.sha256 !== e.sha256) errors.push(`${e.path} is damaged: ${got.size} bytes with SHA-256 ${got.sha256}, the manifest says ${e.size} bytes with ${e.sha256}`);
+    if (got.size !== e.size || got.sha256 !== e.sha256)
+      errors.push(
+        `${e.path} is damaged: ${got.size} bytes with SHA-256 ${got.sha256}, the manifest says ${e.size} bytes with ${e.sha256}`,
+      );
     const sha = entrySha(e.path);
     if (sha) {
       if (sha !== e.sha256) errors.push(`${e.path}: a content file must be named by its SHA-256 (${e.sha256})`);
@@ -51,7 +64,8 @@ export async function verifyBackup(dir: string, log: Log = () => {}): Promise<Ve
   if (!seen.has(DB_FILE[dialect])) errors.push(`the manifest does not list the database file ${DB_FILE[dialect]}`);
   const noted = manifest.problems.join('\n');
   for (const sha of manifest.referencedFiles) {
-    if (!contentShas.has(sha) && !noted.includes(sha)) errors.push(`the database refers to file ${sha}, which is not in the backup`);
+    if (!contentShas.has(sha) && !noted.includes(sha))
+      errors.push(`the database refers to file ${sha}, which is not in the backup`);
   }
   if (dialect === 'sqlite' && errors.length === 0) {
     // The copy itself must agree with its manifest: same schema, same rows, same referenced files.
@@ -77,20 +91,39 @@ export async function verifyBackup(dir: string, log: Log = () => {}): Promise<Ve
   return { manifest, warnings: manifest.problems.map((p) => `noted when the backup was made: ${p}`) };
 }
 
-function compareWithManifest(manifest: Manifest, got: { migrations: string[]; tables: Record<string, number>; referenced: string[] }): string[] {
+function compareWithManifest(
+  manifest: Manifest,
+  got: { migrations: string[]; tables: Record<string, number>; referenced: string[] },
+): string[] {
   const errors: string[] = [];
-  if ([...got.migrations].sort().join(',') !== [...manifest.schema.migrations].sort().join(',')) errors.push(`the database's migrations (${got.migrations.at(-1) ?? 'none'}) differ from the manifest's (${manifest.schema.latest ?? 'none'})`);
+  if ([...got.migrations].sort().join(',') !== [...manifest.schema.migrations].sort().join(','))
+    errors.push(
+      `the database's migrations (${got.migrations.at(-1) ?? 'none'}) differ from the manifest's (${manifest.schema.latest ?? 'none'})`,
+    );
   for (const [t, n] of Object.entries(manifest.tables)) {
     if (got.tables[t] !== n) errors.push(`table ${t} has ${got.tables[t] ?? 'no'} rows, the manifest says ${n}`);
   }
-  for (const t of Object.keys(got.tables)) if (!(t in manifest.tables)) errors.push(`table ${t} is not in the manifest`);
+  for (const t of Object.keys(got.tables))
+    if (!(t in manifest.tables)) errors.push(`table ${t} is not in the manifest`);
   const want = new Set(manifest.referencedFiles);
-  if (got.referenced.length !== want.size || got.referenced.some((s) => !want.has(s))) errors.push('the files the database refers to differ from the manifest');
+  if (got.referenced.length !== want.size || got.referenced.some((s) => !want.has(s)))
+    errors.push('the files the database refers to differ from the manifest');
   return errors;
 }
 
-export type RestoreOptions = { dataDir: string; databaseUrl?: string | undefined; from: string; force?: boolean; log?: Log };
-export type RestoreResult = { manifest: Manifest; warnings: string[]; files: { written: number; kept: number }; chains: { count: number; events: number; broken: string[] } };
+export type RestoreOptions = {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  from: string;
+  force?: boolean;
+  log?: Log;
+};
+export type RestoreResult = {
+  manifest: Manifest;
+  warnings: string[];
+  files: { written: number; kept: number };
+  chains: { count: number; events: number; broken: string[] };
+};
 
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult> {
   const log = opts.log ?? (() => {});
@@ -98,9 +131,13 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
   const target: Dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
   const { manifest, warnings } = await verifyBackup(from, log);
   if (manifest.dialect !== target) {
-    throw new Error(`this is a ${manifest.dialect} backup and the target is ${target === 'postgres' ? 'PostgreSQL (DATABASE_URL is set)' : 'SQLite (DATABASE_URL is not set)'}: a backup restores into the same kind of database`);
+    throw new Error(
+      `this is a ${manifest.dialect} backup and the target is ${target === 'postgres' ? 'PostgreSQL (DATABASE_URL is set)' : 'SQLite (DATABASE_URL is not set)'}: a backup restores into the same kind of database`,
+    );
   }
-  log(`The backup verifies: ${manifest.createdAt}, schema ${manifest.schema.latest ?? 'empty'}, ${manifest.entries.length - 1} evidence file(s).`);
+  log(
+    `The backup verifies: ${manifest.createdAt}, schema ${manifest.schema.latest ?? 'empty'}, ${manifest.entries.length - 1} evidence file(s).`,
+  );
 
   // Is the target empty? Then: is anyone using it?
   const existingFiles = await listContentFiles(opts.dataDir);
@@ -112,23 +149,36 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
   const hasSqlite = target === 'sqlite' && fs.existsSync(sqlitePath) && fs.statSync(sqlitePath).size > 0;
   if (hasSqlite) notEmpty.push(`the database ${sqlitePath}`);
   if (target === 'postgres') {
-    pgTables = await withPg(opts.databaseUrl!, async (client) => (await client.query<{ t: string }>('select tablename as t from pg_tables where schemaname = current_schema() order by tablename')).rows.map((r) => r.t));
+    pgTables = await withPg(opts.databaseUrl!, async (client) =>
+      (
+        await client.query<{ t: string }>(
+          'select tablename as t from pg_tables where schemaname = current_schema() order by tablename',
+        )
+      ).rows.map((r) => r.t),
+    );
     if (pgTables.length) notEmpty.push(`${pgTables.length} table(s) in the database at DATABASE_URL`);
   }
   if (notEmpty.length && !opts.force) {
-    throw new Error(`the target is not empty (${notEmpty.join('; ')}); restore will not overwrite it. Restore into an empty DATA_DIR${target === 'postgres' ? ' and an empty database' : ''}, or stop the server and rerun with --force to replace the database.`);
+    throw new Error(
+      `the target is not empty (${notEmpty.join('; ')}); restore will not overwrite it. Restore into an empty DATA_DIR${target === 'postgres' ? ' and an empty database' : ''}, or stop the server and rerun with --force to replace the database.`,
+    );
   }
   if (hasSqlite) assertSqliteNotInUse(sqlitePath);
   if (target === 'postgres') {
     // A session that just disconnected may linger for a moment: look again for two seconds.
     const others = await withPg(opts.databaseUrl!, async (client) => {
       for (let attempt = 0; ; attempt++) {
-        const { rows } = await client.query<{ who: string }>(`select coalesce(nullif(application_name, ''), 'unnamed') || ' from ' || coalesce(client_addr::text, 'local socket') as who from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`);
+        const { rows } = await client.query<{ who: string }>(
+          `select coalesce(nullif(application_name, ''), 'unnamed') || ' from ' || coalesce(client_addr::text, 'local socket') as who from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+        );
         if (rows.length === 0 || attempt >= 10) return rows;
         await new Promise((r) => setTimeout(r, 200));
       }
     });
-    if (others.length) throw new Error(`${others.length} other session(s) are connected to the target database (${others.map((o) => o.who).join(', ')}): stop the server (every instance) before restoring`);
+    if (others.length)
+      throw new Error(
+        `${others.length} other session(s) are connected to the target database (${others.map((o) => o.who).join(', ')}): stop the server (every instance) before restoring`,
+      );
   }
 
   // Evidence first, the database last: an interrupted restore never leaves rows whose bytes are missing.
@@ -153,7 +203,8 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
       got = await withPg(opts.databaseUrl!, inspectPostgres);
     }
     const mismatch = compareWithManifest(manifest, got);
-    if (mismatch.length) throw new Error(`the restored database differs from the backup:\n  - ${mismatch.join('\n  - ')}`);
+    if (mismatch.length)
+      throw new Error(`the restored database differs from the backup:\n  - ${mismatch.join('\n  - ')}`);
     const chains = (await handle.db.selectFrom('auditEvents').select('chain').distinct().execute()).map((r) => r.chain);
     const broken: string[] = [];
     let events = 0;
@@ -176,14 +227,20 @@ function assertSqliteNotInUse(file: string) {
     db.pragma('journal_mode = DELETE');
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw new Error(`the database ${file} is in use: stop the server before restoring`);
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+      throw new Error(`the database ${file} is in use: stop the server before restoring`);
     // Not a database we can open (damaged, not SQLite): nobody is using it as one; it is replaced.
   } finally {
     db?.close();
   }
 }
 
-async function restoreFiles(from: string, manifest: Manifest, dataDir: string, log: Log): Promise<{ written: number; kept: number }> {
+async function restoreFiles(
+  from: string,
+  manifest: Manifest,
+  dataDir: string,
+  log: Log,
+): Promise<{ written: number; kept: number }> {
   let written = 0;
   let kept = 0;
   const dirs = new Set<string>();
@@ -197,7 +254,8 @@ async function restoreFiles(from: string, manifest: Manifest, dataDir: string, l
     }
     const bytes = await fs.promises.readFile(path.join(from, ...e.path.split('/')));
     // Checked again as it is copied: the backup may have changed since it was verified.
-    if (createHash('sha256').update(bytes).digest('hex') !== e.sha256) throw new Error(`${e.path} changed in the backup during the restore`);
+    if (createHash('sha256').update(bytes).digest('hex') !== e.sha256)
+      throw new Error(`${e.path} changed in the backup during the restore`);
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     const tmp = tempPathFor(target);
     const h = await fs.promises.open(tmp, 'w', 0o600);
@@ -227,7 +285,13 @@ async function restoreSqlite(from: string, dataDir: string) {
   await fsyncPath(dataDir);
 }
 
-async function restorePostgres(from: string, databaseUrl: string, tool: NonNullable<ReturnType<typeof findPgTool>>, existingTables: string[], log: Log) {
+async function restorePostgres(
+  from: string,
+  databaseUrl: string,
+  tool: NonNullable<ReturnType<typeof findPgTool>>,
+  existingTables: string[],
+  log: Log,
+) {
   if (existingTables.length) {
     log(`Dropping the ${existingTables.length} table(s) of the target database (--force)…`);
     await withPg(databaseUrl, async (client) => {
@@ -245,7 +309,18 @@ async function restorePostgres(from: string, databaseUrl: string, tool: NonNulla
   const dbname = libpqEnv(databaseUrl).PGDATABASE;
   if (!dbname) throw new Error('DATABASE_URL names no database');
   // One transaction: a failed restore leaves the (emptied) database empty, never half-filled.
-  await runPgTool(tool, ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${dbname}`, path.join(from, DB_FILE.postgres)], databaseUrl);
+  await runPgTool(
+    tool,
+    [
+      '--no-owner',
+      '--no-privileges',
+      '--single-transaction',
+      '--exit-on-error',
+      `--dbname=${dbname}`,
+      path.join(from, DB_FILE.postgres),
+    ],
+    databaseUrl,
+  );
 }
 
 async function withPg<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

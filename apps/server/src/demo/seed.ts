@@ -174,7 +174,9 @@ export type DemoSeed = {
 
 /** Whether the demo user exists (a database with other users only was not seeded by the demo). */
 export async function hasDemoUser(deps: Deps): Promise<boolean> {
-  return (await deps.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirst()) !== undefined;
+  return (
+    (await deps.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirst()) !== undefined
+  );
 }
 
 /**
@@ -185,14 +187,25 @@ export async function hasDemoUser(deps: Deps): Promise<boolean> {
 export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed | null> {
   if (await isSetUp(deps)) return null;
   const password = generateDemoPassword();
-  const { user, organization } = await setUp(deps, ZSetup.parse({ ...DEMO_USER, password, organizationName: DEMO_ORGANIZATION }));
+  const { user, organization } = await setUp(
+    deps,
+    ZSetup.parse({ ...DEMO_USER, password, organizationName: DEMO_ORGANIZATION }),
+  );
   const actor = { userId: user.id, name: user.name };
   const asOwner = { orgId: organization.id, role: 'owner' as const, expiresAt: null };
 
   const people: Record<PersonKey, string> = { dana: user.id, priya: '', tomas: '', grace: '', jonas: '' };
   for (const c of COLLEAGUES) {
-    const { token } = await inviteMember(deps, actor, asOwner, ZInvitationInput.parse({ email: c.email, role: c.role }));
-    const accepted = await acceptInvitation(deps, token, null, { name: c.name, password: randomBytes(24).toString('base64url') });
+    const { token } = await inviteMember(
+      deps,
+      actor,
+      asOwner,
+      ZInvitationInput.parse({ email: c.email, role: c.role }),
+    );
+    const accepted = await acceptInvitation(deps, token, null, {
+      name: c.name,
+      password: randomBytes(24).toString('base64url'),
+    });
     people[c.key] = accepted.user.id;
   }
   for (const i of PENDING_INVITATIONS) {
@@ -202,20 +215,60 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
 
   const systems: { id: string; name: string; lifecycleStage: string }[] = [];
   for (const { owner, ...fields } of AI_SYSTEMS) {
-    const created = await createAiSystem(deps, actor, organization.id, ZCreateAiSystem.parse({ ...fields, ownerId: people[owner] }));
+    const created = await createAiSystem(
+      deps,
+      actor,
+      organization.id,
+      ZCreateAiSystem.parse({ ...fields, ownerId: people[owner] }),
+    );
     // One system with a history: it passed verification and went live.
     if (created.name === 'Ask Northwind customer assistant') {
-      await updateAiSystemFields(deps, actor, organization.id, created.id, { version: created.version, lifecycleStage: 'deployment', tags: [...created.tags, 'transparency'] });
+      await updateAiSystemFields(deps, actor, organization.id, created.id, {
+        version: created.version,
+        lifecycleStage: 'deployment',
+        tags: [...created.tags, 'transparency'],
+      });
       systems.push({ id: created.id, name: created.name, lifecycleStage: 'deployment' });
     } else systems.push({ id: created.id, name: created.name, lifecycleStage: created.lifecycleStage });
   }
   await seedDemoGap(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
-  await seedDemoContext(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas, auditor: people.jonas }, systems);
+  await seedDemoContext(
+    deps,
+    actor,
+    organization.id,
+    { manager: people.priya, contributor: people.tomas, auditor: people.jonas },
+    systems,
+  );
   await seedDemoRisk(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
-  await seedDemoObjectivesAndMetrics(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
-  const as = (key: Exclude<PersonKey, 'dana'>) => ({ userId: people[key], name: COLLEAGUES.find((c) => c.key === key)!.name });
-  await seedDemoDocuments(deps, store, organization.id, { owner: actor, manager: as('priya'), contributor: as('tomas'), auditor: as('jonas') });
+  await seedDemoObjectivesAndMetrics(
+    deps,
+    actor,
+    organization.id,
+    { manager: people.priya, contributor: people.tomas },
+    systems,
+  );
+  const as = (key: Exclude<PersonKey, 'dana'>) => ({
+    userId: people[key],
+    name: COLLEAGUES.find((c) => c.key === key)!.name,
+  });
+  await seedDemoDocuments(deps, store, organization.id, {
+    owner: actor,
+    manager: as('priya'),
+    contributor: as('tomas'),
+    auditor: as('jonas'),
+  });
   await seedDemoControls(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas });
-  await seedDemoCompetence(deps, store, organization.id, { owner: actor, manager: as('priya'), contributor: as('tomas'), colleague: as('grace') });
-  return { user, organization: { id: organization.id, name: organization.name }, password, aiSystems: AI_SYSTEMS.length, members: COLLEAGUES.length + 1 };
+  await seedDemoCompetence(deps, store, organization.id, {
+    owner: actor,
+    manager: as('priya'),
+    contributor: as('tomas'),
+    colleague: as('grace'),
+  });
+  return {
+    user,
+    organization: { id: organization.id, name: organization.name },
+    password,
+    aiSystems: AI_SYSTEMS.length,
+    members: COLLEAGUES.length + 1,
+  };
 }

@@ -33,4 +33,37 @@ import { overviewRoutes } from './overview/routes';
 import { soaGapRoutes } from './soa/gap-results';
 
 /** Every API module, in the order its routes register. Add a module here. */
-export const API_MODULES: ApiModule[] = [identityRoutes, orgRoutes, auditTrailRoutes, inventoryRoutes, catalogReadRoutes, catalogWriteRoutes, gapRoutes, gapExportRoutes, gapAttachmentRoutes, actionRoutes, contextRoutes, scopeGovernanceRoutes, riskRoutes, riskExportRoutes, impactRoutes, soaRoutes, soaExportRoutes, documentRoutes, documentExportRoutes, ssoRoutes, evidenceExportRoutes, evidenceRoutes, controlExportRoutes, controlRoutes, competenceExportRoutes, competenceRoutes, objectiveRoutes, metricRoutes, taskRoutes, notificationRoutes, overviewRoutes, soaGapRoutes];
+export const API_MODULES: ApiModule[] = [
+  identityRoutes,
+  orgRoutes,
+  auditTrailRoutes,
+  inventoryRoutes,
+  catalogReadRoutes,
+  catalogWriteRoutes,
+  gapRoutes,
+  gapExportRoutes,
+  gapAttachmentRoutes,
+  actionRoutes,
+  contextRoutes,
+  scopeGovernanceRoutes,
+  riskRoutes,
+  riskExportRoutes,
+  impactRoutes,
+  soaRoutes,
+  soaExportRoutes,
+  documentRoutes,
+  documentExportRoutes,
+  ssoRoutes,
+  evidenceExportRoutes,
+  evidenceRoutes,
+  controlExportRoutes,
+  controlRoutes,
+  competenceExportRoutes,
+  competenceRoutes,
+  objectiveRoutes,
+  metricRoutes,
+  taskRoutes,
+  notificationRoutes,
+  overviewRoutes,
+  soaGapRoutes,
+];

@@ -7,10 +7,20 @@ import { AppError, type ErrorCode } from './errors';
 
 type Finding = { code: string; message: string; blocking: boolean };
 
-export function gateApproval(what: string, warnings: Finding[], acknowledgement: string | undefined, blockedCode: ErrorCode = 'NOT_READY'): Acknowledgement | null {
+export function gateApproval(
+  what: string,
+  warnings: Finding[],
+  acknowledgement: string | undefined,
+  blockedCode: ErrorCode = 'NOT_READY',
+): Acknowledgement | null {
   const gate = approvalGate(warnings, acknowledgement);
   if (gate.ok) return gate.acknowledgement;
   const reasons = gate.warnings.map((w) => w.message).join(' ');
-  if (gate.kind === 'blocked') throw new AppError(blockedCode, `${what} cannot be approved yet: ${reasons}`, { warnings: gate.warnings });
-  throw new AppError('ACKNOWLEDGEMENT_REQUIRED', `${what} has warnings: give an acknowledgement saying why you approve it as it is. ${reasons}`, { warnings: gate.warnings });
+  if (gate.kind === 'blocked')
+    throw new AppError(blockedCode, `${what} cannot be approved yet: ${reasons}`, { warnings: gate.warnings });
+  throw new AppError(
+    'ACKNOWLEDGEMENT_REQUIRED',
+    `${what} has warnings: give an acknowledgement saying why you approve it as it is. ${reasons}`,
+    { warnings: gate.warnings },
+  );
 }

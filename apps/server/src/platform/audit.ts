@@ -49,7 +49,13 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 export async function recordAudit(tx: Tx, dialect: Dialect, input: AuditInput): Promise<void> {
   const chain = input.orgId ?? `user:${input.userChainId ?? input.actor.userId ?? 'system'}`;
   await lockKey(tx, dialect, chain);
-  const last = await tx.selectFrom('auditEvents').select(['seq', 'hash']).where('chain', '=', chain).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('auditEvents')
+    .select(['seq', 'hash'])
+    .where('chain', '=', chain)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const row = {
     id: newId(),
     chain,
@@ -82,7 +88,8 @@ export async function verifyChain(rowsInOrder: AsyncIterable<AuditEventTable[]>)
     for (const e of batch) {
       checked++;
       const { hash, ...rest } = e;
-      if (e.seq !== expectedSeq || e.prevHash !== prev || eventHash(rest) !== hash) return { ok: false, checked, firstBrokenId: e.id };
+      if (e.seq !== expectedSeq || e.prevHash !== prev || eventHash(rest) !== hash)
+        return { ok: false, checked, firstBrokenId: e.id };
       prev = hash;
       expectedSeq++;
     }

@@ -19,7 +19,13 @@ describe('config', () => {
   it('trusts no proxy by default, and takes proxy addresses or a hop count for TRUST_PROXY', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
     const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy;
     expect(typeof hops).toBe('function');
     // Fastify asks hop by hop from the connection inward: the connection and one more proxy are believed.
@@ -28,7 +34,9 @@ describe('config', () => {
   });
 
   it('refuses TRUST_PROXY=true (the client would choose its address) and anything that is not an address, saying what to set', () => {
-    refuses(/TRUST_PROXY=true is no longer accepted.*addresses of your reverse proxies.*number of proxies/, { TRUST_PROXY: 'true' });
+    refuses(/TRUST_PROXY=true is no longer accepted.*addresses of your reverse proxies.*number of proxies/, {
+      TRUST_PROXY: 'true',
+    });
     refuses(/not an address or CIDR range: proxy\.example\.com/, { TRUST_PROXY: 'proxy.example.com' });
     refuses(/not an address or CIDR range: 10\.0\.0\.0\/33/, { TRUST_PROXY: '10.0.0.0/33' });
     refuses(/more proxies than any real chain/, { TRUST_PROXY: '99' });
@@ -38,18 +46,39 @@ describe('config', () => {
     expect(loadConfig({}).sessions).toEqual({ idleDays: 14, maxDays: 30 });
     expect(loadConfig({ SESSION_IDLE_DAYS: '1', SESSION_MAX_DAYS: '7' }).sessions).toEqual({ idleDays: 1, maxDays: 7 });
     // The idle timeout never outlasts the absolute lifetime.
-    expect(loadConfig({ SESSION_IDLE_DAYS: '20', SESSION_MAX_DAYS: '7' }).sessions).toEqual({ idleDays: 7, maxDays: 7 });
+    expect(loadConfig({ SESSION_IDLE_DAYS: '20', SESSION_MAX_DAYS: '7' }).sessions).toEqual({
+      idleDays: 7,
+      maxDays: 7,
+    });
     refuses(/SESSION_MAX_DAYS must be at least 1 day/, { SESSION_MAX_DAYS: '0' });
     refuses(/SESSION_IDLE_DAYS must be a whole number of days/, { SESSION_IDLE_DAYS: 'two weeks' });
   });
 
   it('mails only with a valid SMTP_URL, a sender and a public address, saying what is missing', () => {
     expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: undefined, publicUrl: 'http://localhost:4242' });
-    const ok = loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.com:587', MAIL_FROM: 'Fortytwo <f@example.com>', PUBLIC_URL: 'https://fortytwo.example.com/' });
-    expect(ok.mail).toEqual({ smtpUrl: 'smtp://u:p@mail.example.com:587', from: 'Fortytwo <f@example.com>', publicUrl: 'https://fortytwo.example.com' });
-    refuses(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/, { SMTP_URL: 'mail.example.com', MAIL_FROM: 'f@example.com', PUBLIC_URL: 'https://x.example' });
-    refuses(/MAIL_FROM is required with SMTP_URL/, { SMTP_URL: 'smtp://mail.example.com', PUBLIC_URL: 'https://x.example' });
-    refuses(/PUBLIC_URL is required with SMTP_URL/, { SMTP_URL: 'smtp://mail.example.com', MAIL_FROM: 'f@example.com' });
+    const ok = loadConfig({
+      SMTP_URL: 'smtp://u:p@mail.example.com:587',
+      MAIL_FROM: 'Fortytwo <f@example.com>',
+      PUBLIC_URL: 'https://fortytwo.example.com/',
+    });
+    expect(ok.mail).toEqual({
+      smtpUrl: 'smtp://u:p@mail.example.com:587',
+      from: 'Fortytwo <f@example.com>',
+      publicUrl: 'https://fortytwo.example.com',
+    });
+    refuses(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/, {
+      SMTP_URL: 'mail.example.com',
+      MAIL_FROM: 'f@example.com',
+      PUBLIC_URL: 'https://x.example',
+    });
+    refuses(/MAIL_FROM is required with SMTP_URL/, {
+      SMTP_URL: 'smtp://mail.example.com',
+      PUBLIC_URL: 'https://x.example',
+    });
+    refuses(/PUBLIC_URL is required with SMTP_URL/, {
+      SMTP_URL: 'smtp://mail.example.com',
+      MAIL_FROM: 'f@example.com',
+    });
     refuses(/PUBLIC_URL must be an http:\/\/ or https:\/\/ address/, { PUBLIC_URL: 'ftp://x.example' });
     refuses(/DIGEST_HOUR_UTC must be an hour from 0 to 23/, { DIGEST_HOUR_UTC: '24' });
   });

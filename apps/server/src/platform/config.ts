@@ -40,12 +40,18 @@ const ZTrustProxy = z
     const v = raw.trim().toLowerCase();
     if (v === 'false' || v === '0') return false;
     if (v === 'true') {
-      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY=true is no longer accepted, as it let each client choose the address the sign-in limits count: ${TRUST_PROXY_HINT}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY=true is no longer accepted, as it let each client choose the address the sign-in limits count: ${TRUST_PROXY_HINT}`,
+      });
       return z.NEVER;
     }
     if (/^\d+$/.test(v)) {
       if (Number(v) <= 20) return trustHops(Number(v));
-      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY=${v}: that is more proxies than any real chain; ${TRUST_PROXY_HINT}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY=${v}: that is more proxies than any real chain; ${TRUST_PROXY_HINT}`,
+      });
       return z.NEVER;
     }
     const entries = v
@@ -54,7 +60,10 @@ const ZTrustProxy = z
       .filter(Boolean);
     const bad = entries.filter((e) => !isProxyAddress(e));
     if (entries.length === 0 || bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: not an address or CIDR range: ${bad.join(', ') || raw}; ${TRUST_PROXY_HINT}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY: not an address or CIDR range: ${bad.join(', ') || raw}; ${TRUST_PROXY_HINT}`,
+      });
       return z.NEVER;
     }
     return entries;
@@ -70,49 +79,85 @@ const ZDays = (name: string, fallback: number) =>
 
 // Read and validated once at boot: a bad value stops the process with a message that says
 // which variable is wrong, instead of failing at first use.
-const ZConfig = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4242),
-  HOST: z.string().min(1).default('localhost'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)')
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: ZTrustProxy,
-  // A session ends after SESSION_IDLE_DAYS without use, and SESSION_MAX_DAYS after sign-in whatever its use.
-  SESSION_IDLE_DAYS: ZDays('SESSION_IDLE_DAYS', SESSION_DEFAULTS.idleDays),
-  SESSION_MAX_DAYS: ZDays('SESSION_MAX_DAYS', SESSION_DEFAULTS.maxDays),
-  WEB_DIST: z.string().optional(),
-  // OpenID Connect single sign-on for the instance (docs/OPERATIONS.md). All three or none.
-  OIDC_ISSUER: z.url({ error: 'OIDC_ISSUER must be the identity provider\'s issuer URL, e.g. https://login.example.com/realms/acme' }).optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_SCOPES: z.string().default('openid email profile'),
-  OIDC_LABEL: z.string().max(60, 'OIDC_LABEL must be at most 60 characters').default('single sign-on'),
-  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
-  // Plain http to the identity provider: for a provider on this machine in development and tests only.
-  OIDC_ALLOW_HTTP: z.enum(['true', 'false'], { error: 'OIDC_ALLOW_HTTP must be true or false' }).default('false'),
-  // Where uploaded files live: disk (DATA_DIR/files), db (the database), or s3://bucket/prefix.
-  FILE_STORE: z
-    .string()
-    .regex(/^(disk|db|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?)$/, 'FILE_STORE must be "disk", "db" or s3://bucket/prefix')
-    .optional(),
-  // Email (platform/mail): without SMTP_URL nothing is mailed; notifications stay in the app and
-  // invitation and reset links are shown to whoever creates them.
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^\s/]+/, 'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587 (leave it unset to keep notifications in the app)')
-    .optional(),
-  MAIL_FROM: z.string().max(300).optional(),
-  // Where people open Fortytwo: the links in emails start with it, and single sign-on sends people back to it.
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// address such as https://fortytwo.example.com' }).optional(),
-  // The hour of the day (UTC) the daily digest and expiry checks run.
-  DIGEST_HOUR_UTC: z.coerce.number({ error: 'DIGEST_HOUR_UTC must be an hour from 0 to 23' }).int('DIGEST_HOUR_UTC must be an hour from 0 to 23').min(0, 'DIGEST_HOUR_UTC must be an hour from 0 to 23').max(23, 'DIGEST_HOUR_UTC must be an hour from 0 to 23').default(6),
-}).superRefine((c, ctx) => {
-  if (c.SMTP_URL && !c.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL: the sender address, such as "Fortytwo <fortytwo@example.com>"' });
-  if (c.SMTP_URL && !c.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'PUBLIC_URL is required with SMTP_URL: the address people open Fortytwo at, which the links in emails start with (such as https://fortytwo.example.com)' });
-});
+const ZConfig = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4242),
+    HOST: z.string().min(1).default('localhost'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)',
+      )
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: ZTrustProxy,
+    // A session ends after SESSION_IDLE_DAYS without use, and SESSION_MAX_DAYS after sign-in whatever its use.
+    SESSION_IDLE_DAYS: ZDays('SESSION_IDLE_DAYS', SESSION_DEFAULTS.idleDays),
+    SESSION_MAX_DAYS: ZDays('SESSION_MAX_DAYS', SESSION_DEFAULTS.maxDays),
+    WEB_DIST: z.string().optional(),
+    // OpenID Connect single sign-on for the instance (docs/OPERATIONS.md). All three or none.
+    OIDC_ISSUER: z
+      .url({
+        error: "OIDC_ISSUER must be the identity provider's issuer URL, e.g. https://login.example.com/realms/acme",
+      })
+      .optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPES: z.string().default('openid email profile'),
+    OIDC_LABEL: z.string().max(60, 'OIDC_LABEL must be at most 60 characters').default('single sign-on'),
+    OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+    // Plain http to the identity provider: for a provider on this machine in development and tests only.
+    OIDC_ALLOW_HTTP: z.enum(['true', 'false'], { error: 'OIDC_ALLOW_HTTP must be true or false' }).default('false'),
+    // Where uploaded files live: disk (DATA_DIR/files), db (the database), or s3://bucket/prefix.
+    FILE_STORE: z
+      .string()
+      .regex(
+        /^(disk|db|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?)$/,
+        'FILE_STORE must be "disk", "db" or s3://bucket/prefix',
+      )
+      .optional(),
+    // Email (platform/mail): without SMTP_URL nothing is mailed; notifications stay in the app and
+    // invitation and reset links are shown to whoever creates them.
+    SMTP_URL: z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^\s/]+/,
+        'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587 (leave it unset to keep notifications in the app)',
+      )
+      .optional(),
+    MAIL_FROM: z.string().max(300).optional(),
+    // Where people open Fortytwo: the links in emails start with it, and single sign-on sends people back to it.
+    PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: 'PUBLIC_URL must be an http:// or https:// address such as https://fortytwo.example.com',
+      })
+      .optional(),
+    // The hour of the day (UTC) the daily digest and expiry checks run.
+    DIGEST_HOUR_UTC: z.coerce
+      .number({ error: 'DIGEST_HOUR_UTC must be an hour from 0 to 23' })
+      .int('DIGEST_HOUR_UTC must be an hour from 0 to 23')
+      .min(0, 'DIGEST_HOUR_UTC must be an hour from 0 to 23')
+      .max(23, 'DIGEST_HOUR_UTC must be an hour from 0 to 23')
+      .default(6),
+  })
+  .superRefine((c, ctx) => {
+    if (c.SMTP_URL && !c.MAIL_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'MAIL_FROM is required with SMTP_URL: the sender address, such as "Fortytwo <fortytwo@example.com>"',
+      });
+    if (c.SMTP_URL && !c.PUBLIC_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message:
+          'PUBLIC_URL is required with SMTP_URL: the address people open Fortytwo at, which the links in emails start with (such as https://fortytwo.example.com)',
+      });
+  });
 
 export type OidcSettings = {
   issuer: string;
@@ -127,14 +172,30 @@ export type OidcSettings = {
 function oidcSettings(c: z.infer<typeof ZConfig>): OidcSettings | undefined {
   const given = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET];
   if (given.every((v) => v === undefined)) return undefined;
-  const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((_, i) => given[i] === undefined);
-  if (missing.length) throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (set ${missing.join(' and ')}, or unset the others)`);
+  const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter(
+    (_, i) => given[i] === undefined,
+  );
+  if (missing.length)
+    throw new ConfigError(
+      `Invalid configuration:\n  ${missing.join(', ')}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (set ${missing.join(' and ')}, or unset the others)`,
+    );
   const allowHttp = c.OIDC_ALLOW_HTTP === 'true';
   if (!c.OIDC_ISSUER!.startsWith('https://') && !allowHttp) {
-    throw new ConfigError(`Invalid configuration:\n  OIDC_ISSUER: ${c.OIDC_ISSUER} is not https; an identity provider is reached over https (OIDC_ALLOW_HTTP=true allows http for a provider on this machine in development)`);
+    throw new ConfigError(
+      `Invalid configuration:\n  OIDC_ISSUER: ${c.OIDC_ISSUER} is not https; an identity provider is reached over https (OIDC_ALLOW_HTTP=true allows http for a provider on this machine in development)`,
+    );
   }
-  if (!c.OIDC_SCOPES.split(/\s+/).includes('openid')) throw new ConfigError('Invalid configuration:\n  OIDC_SCOPES: must include openid');
-  return { issuer: c.OIDC_ISSUER!, clientId: c.OIDC_CLIENT_ID!, clientSecret: c.OIDC_CLIENT_SECRET!, scopes: c.OIDC_SCOPES, label: c.OIDC_LABEL, groupsClaim: c.OIDC_GROUPS_CLAIM, allowHttp };
+  if (!c.OIDC_SCOPES.split(/\s+/).includes('openid'))
+    throw new ConfigError('Invalid configuration:\n  OIDC_SCOPES: must include openid');
+  return {
+    issuer: c.OIDC_ISSUER!,
+    clientId: c.OIDC_CLIENT_ID!,
+    clientSecret: c.OIDC_CLIENT_SECRET!,
+    scopes: c.OIDC_SCOPES,
+    label: c.OIDC_LABEL,
+    groupsClaim: c.OIDC_GROUPS_CLAIM,
+    allowHttp,
+  };
 }
 
 export type Config = {
@@ -175,7 +236,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     oidc: oidcSettings(c),
-    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, '') },
+    mail: {
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, ''),
+    },
     jobs: { digestHourUtc: c.DIGEST_HOUR_UTC },
   };
 }

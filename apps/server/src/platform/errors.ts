@@ -39,7 +39,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found`);
-export const forbidden = (message = 'Your role in this organization does not allow this action') => new AppError('FORBIDDEN', message);
+export const forbidden = (message = 'Your role in this organization does not allow this action') =>
+  new AppError('FORBIDDEN', message);
 export const staleVersion = (entity: string, current: unknown) =>
-  new AppError('STALE_VERSION', `This ${entity} was changed by someone else since you read it. Reload it and apply your change again.`, { current });
+  new AppError(
+    'STALE_VERSION',
+    `This ${entity} was changed by someone else since you read it. Reload it and apply your change again.`,
+    { current },
+  );
 export const ruleViolation = (message: string, details?: unknown) => new AppError('RULE_VIOLATION', message, details);

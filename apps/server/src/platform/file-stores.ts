@@ -72,7 +72,10 @@ export function s3FileStore(client: S3Like, prefix: string): FileStore {
 }
 
 /** The SDK behind S3Like, loaded only when FILE_STORE names a bucket. */
-export async function awsS3Client(bucket: string, config: { endpoint?: string; region?: string; credentials?: { accessKeyId: string; secretAccessKey: string } } = {}): Promise<S3Like> {
+export async function awsS3Client(
+  bucket: string,
+  config: { endpoint?: string; region?: string; credentials?: { accessKeyId: string; secretAccessKey: string } } = {},
+): Promise<S3Like> {
   const { S3Client, HeadObjectCommand, PutObjectCommand, GetObjectCommand } = await import('@aws-sdk/client-s3');
   // Path-style addressing works with MinIO, Ceph and other S3-compatible servers as well as AWS.
   const s3 = new S3Client({ forcePathStyle: true, ...config });
@@ -91,7 +94,14 @@ export async function awsS3Client(bucket: string, config: { endpoint?: string; r
       }
     },
     async put(key, bytes, sha256) {
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64') }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: bytes,
+          ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
+        }),
+      );
     },
     async get(key) {
       try {
@@ -118,7 +128,12 @@ export function fileStoreOf(deps: { db: Db; config: { dataDir: string; fileStore
   const hit = cache.get(deps.db);
   if (hit) return hit;
   const kind = parseFileStore(deps.config.fileStore);
-  const store = kind.kind === 'db' ? dbFileStore(deps.db) : kind.kind === 's3' ? lazyStore(async () => s3FileStore(await awsS3Client(kind.bucket), kind.prefix)) : localFileStore(deps.config.dataDir);
+  const store =
+    kind.kind === 'db'
+      ? dbFileStore(deps.db)
+      : kind.kind === 's3'
+        ? lazyStore(async () => s3FileStore(await awsS3Client(kind.bucket), kind.prefix))
+        : localFileStore(deps.config.dataDir);
   cache.set(deps.db, store);
   return store;
 }

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listContentFiles, localFileStore, removeTempFiles, STALE_TEMP_MS, tempPathFor } from './files';
 
-const HOST = os.hostname().replace(/[^A-Za-z0-9-]/g, '-').slice(0, 63) || 'host';
+const HOST =
+  os
+    .hostname()
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .slice(0, 63) || 'host';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
@@ -41,7 +45,9 @@ describe('file store', () => {
     expect(fs.readdirSync(folder)).toEqual([sha]);
     fs.writeFileSync(path.join(folder, `${sha}.x.tmp`), '');
     fs.writeFileSync(path.join(d, 'files', sha), 'not in its place');
-    expect(await listContentFiles(d)).toEqual([{ sha256: sha, relPath: path.join('files', sha.slice(0, 2), sha.slice(2, 4), sha) }]);
+    expect(await listContentFiles(d)).toEqual([
+      { sha256: sha, relPath: path.join('files', sha.slice(0, 2), sha.slice(2, 4), sha) },
+    ]);
   });
 
   it('removes at start the temporary files of dead writers and old ones, never content files or live uploads', async () => {

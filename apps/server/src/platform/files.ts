@@ -26,11 +26,16 @@ export function contentPath(sha: string): string {
 // leftovers of a killed writer (same host, process gone) from a live upload of another instance
 // sharing the volume. The incarnation tells this process from an earlier one that had the same
 // pid (a restarted container is often pid 1 again).
-const HOST_TAG = os.hostname().replace(/[^A-Za-z0-9-]/g, '-').slice(0, 63) || 'host';
+const HOST_TAG =
+  os
+    .hostname()
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .slice(0, 63) || 'host';
 const INCARNATION = randomBytes(4).toString('hex');
 const TEMP_NAME = /^[0-9a-f]{64}\.(?:([A-Za-z0-9-]+)\.(\d+)\.([0-9a-f]+)\.)?[0-9a-f]+\.tmp$/;
 /** The temporary name under which `file` (…/<sha256>) is written before it is renamed into place. */
-export const tempPathFor = (file: string) => `${file}.${HOST_TAG}.${process.pid}.${INCARNATION}.${randomBytes(6).toString('hex')}.tmp`;
+export const tempPathFor = (file: string) =>
+  `${file}.${HOST_TAG}.${process.pid}.${INCARNATION}.${randomBytes(6).toString('hex')}.tmp`;
 
 export function localFileStore(dataDir: string): FileStore {
   const where = (sha: string) => path.join(dataDir, contentPath(sha));
@@ -73,7 +78,8 @@ async function syncDir(dir: string): Promise<void> {
 export async function listContentFiles(dataDir: string): Promise<{ sha256: string; relPath: string }[]> {
   const out: { sha256: string; relPath: string }[] = [];
   for (const file of await walkStore(filesRoot(dataDir))) {
-    if (isSha256(file.name) && file.name.startsWith(file.dir)) out.push({ sha256: file.name, relPath: contentPath(file.name) });
+    if (isSha256(file.name) && file.name.startsWith(file.dir))
+      out.push({ sha256: file.name, relPath: contentPath(file.name) });
   }
   return out.sort((a, b) => a.sha256.localeCompare(b.sha256));
 }
@@ -81,7 +87,10 @@ export async function listContentFiles(dataDir: string): Promise<{ sha256: strin
 /** Files two directory levels down (ab/cd/name), the only place the store writes. */
 async function walkStore(root: string): Promise<{ dir: string; name: string; abs: string }[]> {
   const out: { dir: string; name: string; abs: string }[] = [];
-  const dirs = async (p: string) => (await fs.promises.readdir(p, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name));
+  const dirs = async (p: string) =>
+    (await fs.promises.readdir(p, { withFileTypes: true }).catch(() => [])).filter(
+      (d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name),
+    );
   for (const a of await dirs(root)) {
     for (const b of await dirs(path.join(root, a.name))) {
       const dir = path.join(root, a.name, b.name);
@@ -121,7 +130,10 @@ export async function removeTempFiles(dataDir: string, now = Date.now()): Promis
     if (!m) continue;
     const [, host, pidText, incarnation] = m;
     const pid = Number(pidText);
-    const writerGone = host === HOST_TAG && pidText !== undefined && (pid === process.pid ? incarnation !== INCARNATION : !processAlive(pid));
+    const writerGone =
+      host === HOST_TAG &&
+      pidText !== undefined &&
+      (pid === process.pid ? incarnation !== INCARNATION : !processAlive(pid));
     const stat = await fs.promises.stat(file.abs).catch(() => null);
     if (!stat) continue; // renamed or removed meanwhile
     if (writerGone || now - stat.mtimeMs > STALE_TEMP_MS) {
@@ -133,7 +145,18 @@ export async function removeTempFiles(dataDir: string, now = Date.now()): Promis
 }
 
 /** Media types a browser may show inline safely; anything else is served as a plain download. */
-const SAFE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'text/plain', 'text/csv', 'application/zip', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.presentationml.presentation']);
+const SAFE_TYPES = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'text/plain',
+  'text/csv',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+]);
 export const servedType = (mediaType: string) => (SAFE_TYPES.has(mediaType) ? mediaType : 'application/octet-stream');
 
 /**

@@ -14,13 +14,22 @@ describe('nodeSupport', () => {
   });
 
   it('refuses what is older than 20.12, naming the versions to install', () => {
-    expect(nodeSupport('v20.11.1')).toMatchObject({ verdict: 'refuse', message: expect.stringMatching(/22 or 24 \(this is v20\.11\.1\)/) });
+    expect(nodeSupport('v20.11.1')).toMatchObject({
+      verdict: 'refuse',
+      message: expect.stringMatching(/22 or 24 \(this is v20\.11\.1\)/),
+    });
     expect(nodeSupport('v18.20.0').verdict).toBe('refuse');
     expect(nodeSupport('v20.12.0').verdict).toBe('warn');
   });
 
   it('warns on odd (non-LTS) and on newer untested lines', () => {
-    expect(nodeSupport('v23.1.0')).toMatchObject({ verdict: 'warn', message: expect.stringMatching(/not a long-term-support/) });
-    expect(nodeSupport('v26.0.0')).toMatchObject({ verdict: 'warn', message: expect.stringMatching(/not yet on v26\.0\.0/) });
+    expect(nodeSupport('v23.1.0')).toMatchObject({
+      verdict: 'warn',
+      message: expect.stringMatching(/not a long-term-support/),
+    });
+    expect(nodeSupport('v26.0.0')).toMatchObject({
+      verdict: 'warn',
+      message: expect.stringMatching(/not yet on v26\.0\.0/),
+    });
   });
 });

@@ -6,9 +6,7 @@ const END_OF_LIFE_ACCEPTED = 20;
 const MINIMUM = { major: 20, minor: 12 }; // package.json engines: the floor since the first release
 
 export type NodeSupport =
-  | { verdict: 'supported' }
-  | { verdict: 'warn'; message: string }
-  | { verdict: 'refuse'; message: string };
+  { verdict: 'supported' } | { verdict: 'warn'; message: string } | { verdict: 'refuse'; message: string };
 
 export function nodeSupport(version: string): NodeSupport {
   const match = /^v?(\d+)\.(\d+)/.exec(version);

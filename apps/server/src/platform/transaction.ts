@@ -19,7 +19,11 @@ export type TransactionOptions = {
 export const within = (deps: Deps, tx: Tx): Deps => ({ db: tx, dialect: deps.dialect });
 
 /** A unit of work: the change and its audit events commit together or not at all. */
-export function inTransaction<T>(deps: Deps, work: (tx: Tx, audit: (e: AuditInput) => Promise<void>) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+export function inTransaction<T>(
+  deps: Deps,
+  work: (tx: Tx, audit: (e: AuditInput) => Promise<void>) => Promise<T>,
+  opts: TransactionOptions = {},
+): Promise<T> {
   return deps.db.transaction().execute(async (tx) => {
     for (const key of [opts.lock ?? []].flat().sort()) await lockKey(tx, deps.dialect, key);
     return work(tx, (e) => recordAudit(tx, deps.dialect, e));

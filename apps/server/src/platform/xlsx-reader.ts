@@ -56,11 +56,16 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
 const unreadable = (part: string, why: string) => new XlsxError('unreadable', `The workbook's part ${part} ${why}.`);
 
 /** Excel's built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ones). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 /** A custom format shows a date when a date or time letter is left after removing [colours], "literals", \escapes and _/* paddings. */
-const isDateFormat = (code: string) => /[ymdhsb]/i.test(code.replace(/\[[^\]]*]|"[^"]*"|\\.|[_*]./g, '').replace(/General/gi, ''));
+const isDateFormat = (code: string) =>
+  /[ymdhsb]/i.test(code.replace(/\[[^\]]*]|"[^"]*"|\\.|[_*]./g, '').replace(/General/gi, ''));
 /** Days since 1899-12-30 (or 1904-01-01) → a JS date, as exceljs computes it. */
-const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+const excelDate = (serial: number, date1904: boolean) =>
+  new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
 function columnNumber(ref: string): number | null {
   const letters = /^\$?([A-Za-z]{1,3})/.exec(ref)?.[1];
@@ -75,7 +80,11 @@ const cellName = (column: number, row: number) => {
   return `${s}${row}`;
 };
 
-type Handlers = { open: (tag: SaxesTagPlain) => void; text?: (text: string) => void; close?: (tag: SaxesTagPlain) => void };
+type Handlers = {
+  open: (tag: SaxesTagPlain) => void;
+  text?: (text: string) => void;
+  close?: (tag: SaxesTagPlain) => void;
+};
 /**
  * The parser keeps a text until its element closes: `openValue` tells which value element is open
  * (a number that changes with every element), and one may not run on for more than `maxSource`
@@ -83,7 +92,8 @@ type Handlers = { open: (tag: SaxesTagPlain) => void; text?: (text: string) => v
  */
 type TextGuard = { openValue: () => number | null; maxSource: number; tooLong: () => XlsxError };
 
-const notWellFormed = (part: string, err: unknown) => unreadable(part, `is not well-formed XML (${err instanceof Error ? err.message : String(err)})`);
+const notWellFormed = (part: string, err: unknown) =>
+  unreadable(part, `is not well-formed XML (${err instanceof Error ? err.message : String(err)})`);
 
 /** Streams one part through a SAX parser, yielding after each chunk so the caller can hand over what it completed. */
 async function* parseChunks(zip: Buffer, entry: ZipEntry, handlers: Handlers, guard?: TextGuard): AsyncGenerator<void> {
@@ -151,8 +161,10 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
   // Part names are case-insensitive (OPC); relationship targets are relative to their part.
   const byName = new Map([...entries.values()].map((e) => [e.name.toLowerCase(), e]));
   const part = (name: string) => byName.get(name.replace(/^\//, '').toLowerCase());
-  const resolve = (from: string, target: string) => (target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(from), target)));
-  const relsOf = (name: string) => `${path.posix.dirname(name) === '.' ? '' : `${path.posix.dirname(name)}/`}_rels/${path.posix.basename(name)}.rels`;
+  const resolve = (from: string, target: string) =>
+    target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(from), target));
+  const relsOf = (name: string) =>
+    `${path.posix.dirname(name) === '.' ? '' : `${path.posix.dirname(name)}/`}_rels/${path.posix.basename(name)}.rels`;
 
   async function relationships(of: string): Promise<{ id: string; type: string; target: string }[]> {
     const entry = part(relsOf(of));
@@ -160,7 +172,12 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
     const rels: { id: string; type: string; target: string }[] = [];
     await parsePart(bytes, entry, {
       open: (tag) => {
-        if (local(tag.name) === 'Relationship' && tag.attributes.TargetMode !== 'External') rels.push({ id: tag.attributes.Id ?? '', type: tag.attributes.Type ?? '', target: resolve(of, tag.attributes.Target ?? '') });
+        if (local(tag.name) === 'Relationship' && tag.attributes.TargetMode !== 'External')
+          rels.push({
+            id: tag.attributes.Id ?? '',
+            type: tag.attributes.Type ?? '',
+            target: resolve(of, tag.attributes.Target ?? ''),
+          });
       },
     });
     return rels;
@@ -192,7 +209,11 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
     let phonetic = 0;
     let inText = false;
     let opened = 0;
-    const tooLong = () => new XlsxError('too_large', `The workbook holds a text of more than ${count(limits.maxCellChars)} characters, the most a spreadsheet cell can hold.`);
+    const tooLong = () =>
+      new XlsxError(
+        'too_large',
+        `The workbook holds a text of more than ${count(limits.maxCellChars)} characters, the most a spreadsheet cell can hold.`,
+      );
     await parsePart(
       bytes,
       sharedEntry,
@@ -200,7 +221,8 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
         open: (tag) => {
           const name = local(tag.name);
           if (name === 'si') text = '';
-          else if (name === 'rPh') phonetic++; // the reading aid of Japanese text, not part of the value
+          else if (name === 'rPh')
+            phonetic++; // the reading aid of Japanese text, not part of the value
           else if (name === 't' && phonetic === 0) {
             inText = true;
             opened++;
@@ -218,7 +240,11 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
           else if (name === 'si' && text !== null) {
             shared.push(text);
             text = null;
-            if (shared.length > limits.maxSharedStrings) throw new XlsxError('too_large', `The workbook holds more than ${count(limits.maxSharedStrings)} different texts.`);
+            if (shared.length > limits.maxSharedStrings)
+              throw new XlsxError(
+                'too_large',
+                `The workbook holds more than ${count(limits.maxSharedStrings)} different texts.`,
+              );
           }
         },
       },
@@ -255,20 +281,32 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
   async function* rows(sheetName: string, maxColumn: number): AsyncGenerator<XlsxRow> {
     const sheet = sheets.find((s) => s.name === sheetName);
     const entry = sheet?.entry && part(sheet.entry);
-    if (!sheet || !entry) throw new XlsxError('unreadable', `The workbook lists the sheet "${sheetName}" but does not contain it.`);
+    if (!sheet || !entry)
+      throw new XlsxError('unreadable', `The workbook lists the sheet "${sheetName}" but does not contain it.`);
     const ready: XlsxRow[] = [];
     let rowsWithValues = 0;
     let row: { number: number; cells: Map<number, XlsxValue>; filled: number } | null = null;
     let lastRow = 0;
     // The cell being read.
-    let cell: { column: number; type: string; style: number; formula: string | null; value: string | null; inline: string | null } | null = null;
+    let cell: {
+      column: number;
+      type: string;
+      style: number;
+      formula: string | null;
+      value: string | null;
+      inline: string | null;
+    } | null = null;
     let nextColumn = 1;
     let into: 'formula' | 'value' | 'inline' | null = null;
     let opened = 0;
     let inInline = false;
     let phonetic = 0;
     const where = () => (cell && row ? `Cell ${cellName(cell.column, row.number)}` : 'A cell');
-    const tooLong = () => new XlsxError('too_large', `${where()} of the sheet "${sheetName}" holds more than ${count(limits.maxCellChars)} characters, the most a spreadsheet cell can hold.`);
+    const tooLong = () =>
+      new XlsxError(
+        'too_large',
+        `${where()} of the sheet "${sheetName}" holds more than ${count(limits.maxCellChars)} characters, the most a spreadsheet cell can hold.`,
+      );
 
     const valueOf = (c: NonNullable<typeof cell>): XlsxValue => {
       if (c.formula !== null && c.value === null) return { formula: c.formula };
@@ -305,7 +343,8 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
         switch (local(tag.name)) {
           case 'row': {
             const n = a.r ? Number.parseInt(a.r, 10) : lastRow + 1;
-            if (!Number.isInteger(n) || n < 1 || n > 1_048_576) throw unreadable(entry.name, `has a row numbered "${a.r}"`);
+            if (!Number.isInteger(n) || n < 1 || n > 1_048_576)
+              throw unreadable(entry.name, `has a row numbered "${a.r}"`);
             row = { number: n, cells: new Map(), filled: 0 };
             lastRow = n;
             nextColumn = 1;
@@ -372,7 +411,11 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
               const value = valueOf(cell);
               if (value !== null) {
                 r.filled++;
-                if (r.filled > limits.maxCellsPerRow) throw new XlsxError('too_large', `Row ${r.number} of the sheet "${sheetName}" has more than ${count(limits.maxCellsPerRow)} cells with a value.`);
+                if (r.filled > limits.maxCellsPerRow)
+                  throw new XlsxError(
+                    'too_large',
+                    `Row ${r.number} of the sheet "${sheetName}" has more than ${count(limits.maxCellsPerRow)} cells with a value.`,
+                  );
                 if (cell.column <= maxColumn) r.cells.set(cell.column, value);
               }
             }
@@ -383,7 +426,11 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
             const r = row;
             if (r && r.filled > 0) {
               rowsWithValues++;
-              if (rowsWithValues > limits.maxRows) throw new XlsxError('too_large', `The sheet "${sheetName}" has more than ${count(limits.maxRows)} rows with values.`);
+              if (rowsWithValues > limits.maxRows)
+                throw new XlsxError(
+                  'too_large',
+                  `The sheet "${sheetName}" has more than ${count(limits.maxRows)} rows with values.`,
+                );
               ready.push({ row: r.number, cells: r.cells });
             }
             row = null;
@@ -392,7 +439,11 @@ export async function openXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Xlsx>
         }
       },
     };
-    for await (const _ of parseChunks(bytes, entry, handlers, { openValue: () => (into ? opened : null), maxSource: maxSource(limits), tooLong })) {
+    for await (const _ of parseChunks(bytes, entry, handlers, {
+      openValue: () => (into ? opened : null),
+      maxSource: maxSource(limits),
+      tooLong,
+    })) {
       yield* ready.splice(0);
     }
   }

@@ -41,7 +41,8 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 
 /** "820 KB", "12.5 MB", "4096 MB": sizes in the words of a message. */
-export const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`);
+export const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 const damaged = (what: string) => new ZipError('unreadable', `is damaged (${what})`);
 
 function u64(buf: Buffer, at: number): number {
@@ -58,7 +59,8 @@ function endRecord(zip: Buffer): { count: number; offset: number; size: number }
     let count = zip.readUInt16LE(at + 10);
     let size = zip.readUInt32LE(at + 12);
     let offset = zip.readUInt32LE(at + 16);
-    if (zip.readUInt16LE(at + 4) !== 0 || zip.readUInt16LE(at + 6) !== 0) throw new ZipError('unreadable', 'is split over several files');
+    if (zip.readUInt16LE(at + 4) !== 0 || zip.readUInt16LE(at + 6) !== 0)
+      throw new ZipError('unreadable', 'is split over several files');
     if (count === 0xffff || size === MAX32 || offset === MAX32) {
       const locator = at - 20;
       if (locator < 0 || zip.readUInt32LE(locator) !== ZIP64_LOCATOR) throw damaged('no ZIP64 end record');
@@ -80,7 +82,11 @@ function endRecord(zip: Buffer): { count: number; offset: number; size: number }
  */
 export function readZipDirectory(zip: Buffer, limits: ZipLimits): Map<string, ZipEntry> {
   const { count, offset, size } = endRecord(zip);
-  if (count > limits.maxEntries) throw new ZipError('too_large', `holds ${count.toLocaleString('en')} files; at most ${limits.maxEntries.toLocaleString('en')} are accepted`);
+  if (count > limits.maxEntries)
+    throw new ZipError(
+      'too_large',
+      `holds ${count.toLocaleString('en')} files; at most ${limits.maxEntries.toLocaleString('en')} are accepted`,
+    );
   const entries = new Map<string, ZipEntry>();
   let total = 0;
   let at = offset;
@@ -111,14 +117,26 @@ export function readZipDirectory(zip: Buffer, limits: ZipLimits): Map<string, Zi
       if (localOffset === MAX32) localOffset = next();
     }
     if (flags & 0x1) throw new ZipError('unreadable', 'is encrypted (password-protected)');
-    if (method !== 0 && method !== 8) throw new ZipError('unreadable', `uses a compression method (${method}) that spreadsheets do not write, in ${name}`);
-    if (unpacked > limits.maxEntryBytes) throw new ZipError('too_large', `has a part (${name}) that unpacks to ${sizeText(unpacked)}; one part may unpack to at most ${sizeText(limits.maxEntryBytes)}`);
+    if (method !== 0 && method !== 8)
+      throw new ZipError(
+        'unreadable',
+        `uses a compression method (${method}) that spreadsheets do not write, in ${name}`,
+      );
+    if (unpacked > limits.maxEntryBytes)
+      throw new ZipError(
+        'too_large',
+        `has a part (${name}) that unpacks to ${sizeText(unpacked)}; one part may unpack to at most ${sizeText(limits.maxEntryBytes)}`,
+      );
     total += unpacked;
     if (localOffset + 30 > zip.length) throw damaged(`the entry ${name} points past the end of the file`);
     entries.set(name, { name, method, compressedSize, size: unpacked, localOffset });
     at += 46 + nameLen + extraLen + commentLen;
   }
-  if (total > limits.maxTotalBytes) throw new ZipError('too_large', `unpacks to ${sizeText(total)}; at most ${sizeText(limits.maxTotalBytes)} are accepted`);
+  if (total > limits.maxTotalBytes)
+    throw new ZipError(
+      'too_large',
+      `unpacks to ${sizeText(total)}; at most ${sizeText(limits.maxTotalBytes)} are accepted`,
+    );
   return entries;
 }
 
@@ -146,7 +164,11 @@ export async function* zipEntryChunks(zip: Buffer, entry: ZipEntry): AsyncGenera
   try {
     for await (const chunk of inflate as AsyncIterable<Buffer>) {
       unpacked += chunk.length;
-      if (unpacked > entry.size) throw new ZipError('too_large', `has a part (${entry.name}) that unpacks to more than the ${sizeText(entry.size)} its directory declares`);
+      if (unpacked > entry.size)
+        throw new ZipError(
+          'too_large',
+          `has a part (${entry.name}) that unpacks to more than the ${sizeText(entry.size)} its directory declares`,
+        );
       yield chunk;
     }
   } catch (err) {

@@ -38,7 +38,12 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Fortytwo is running and try again.');
   }
@@ -52,7 +57,12 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `The server answered ${res.status} ${res.statusText}.`, err?.details);
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'HTTP_' + res.status,
+      err?.message ?? `The server answered ${res.status} ${res.statusText}.`,
+      err?.details,
+    );
   }
   return data as T;
 }
@@ -73,4 +83,5 @@ export function qs(params: Record<string, string | number | null | undefined>): 
   return s ? `?${s}` : '';
 }
 
-export const isApiError = (e: unknown, code?: string): e is ApiError => e instanceof ApiError && (code === undefined || e.code === code);
+export const isApiError = (e: unknown, code?: string): e is ApiError =>
+  e instanceof ApiError && (code === undefined || e.code === code);

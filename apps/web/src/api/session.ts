@@ -22,7 +22,11 @@ export function useMe() {
 }
 
 export function useSetupStatus() {
-  return useQuery({ queryKey: ['setup'], queryFn: () => api.get<{ setUp: boolean }>('/api/setup'), staleTime: Infinity });
+  return useQuery({
+    queryKey: ['setup'],
+    queryFn: () => api.get<{ setUp: boolean }>('/api/setup'),
+    staleTime: Infinity,
+  });
 }
 
 /** After login, setup or accepting an invitation: keep the CSRF token and reload everything. */

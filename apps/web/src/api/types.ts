@@ -9,7 +9,14 @@ export type OrganizationWithRole = Organization & { myRole: Role };
 export type Membership = { organization: Organization; role: Role; expiresAt: string | null };
 export type Me = { user: User; memberships: Membership[]; csrfToken: string | null };
 
-export type Member = { user: User; role: Role; expiresAt: string | null; expired: boolean; joinedAt: string; version: number };
+export type Member = {
+  user: User;
+  role: Role;
+  expiresAt: string | null;
+  expired: boolean;
+  joinedAt: string;
+  version: number;
+};
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 export type Invitation = {
   id: string;
@@ -20,7 +27,13 @@ export type Invitation = {
   expiresAt: string;
   status: InvitationStatus;
 };
-export type InvitationPreview = { organization: { id: string; name: string }; email: string; role: Role; accessExpiresAt: string | null; accountExists: boolean };
+export type InvitationPreview = {
+  organization: { id: string; name: string };
+  email: string;
+  role: Role;
+  accessExpiresAt: string | null;
+  accountExists: boolean;
+};
 
 export type AiSystem = {
   id: string;
@@ -57,7 +70,15 @@ export type AuditEvent = {
 };
 export type ChainVerification = { ok: boolean; checked: number; firstBrokenId: string | null };
 
-export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; scope: 'full' | 'measurements' };
+export type ApiToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  scope: 'full' | 'measurements';
+};
 
 // The catalogue (apps/server/src/modules/catalog/schema.ts): an organization's view adds its
 // imported frameworks and its custom controls to what Fortytwo ships.
@@ -88,10 +109,35 @@ export type FrameworkSummary = {
   itemCount: number;
   assessableCount: number;
 };
-export type RequiredDocument = { id: string; title: string; wording: Exclude<DocumentationKind, 'none'>; description: string; clauses: string[]; controls: string[] };
-export type ReferenceList = { id: string; title: string; description: string | null; entries: { ref: string; title: string; description: string }[] };
-export type FrameworkDetail = FrameworkSummary & { items: CatalogItem[]; documents: RequiredDocument[]; referenceLists: ReferenceList[] };
-export type ItemLink = { crosswalkId: string; direction: 'outgoing' | 'incoming'; frameworkId: string; frameworkName: string; ref: string; title: string; relationship: Relationship; rationale: string };
+export type RequiredDocument = {
+  id: string;
+  title: string;
+  wording: Exclude<DocumentationKind, 'none'>;
+  description: string;
+  clauses: string[];
+  controls: string[];
+};
+export type ReferenceList = {
+  id: string;
+  title: string;
+  description: string | null;
+  entries: { ref: string; title: string; description: string }[];
+};
+export type FrameworkDetail = FrameworkSummary & {
+  items: CatalogItem[];
+  documents: RequiredDocument[];
+  referenceLists: ReferenceList[];
+};
+export type ItemLink = {
+  crosswalkId: string;
+  direction: 'outgoing' | 'incoming';
+  frameworkId: string;
+  frameworkName: string;
+  ref: string;
+  title: string;
+  relationship: Relationship;
+  rationale: string;
+};
 export type CatalogItemDetail = CatalogItem & {
   frameworkId: string;
   frameworkName: string;
@@ -101,7 +147,14 @@ export type CatalogItemDetail = CatalogItem & {
   documents: RequiredDocument[];
   links: ItemLink[];
 };
-export type SearchHit = { frameworkId: string; ref: string; title: string; kind: string; assessable: boolean; snippet: string };
+export type SearchHit = {
+  frameworkId: string;
+  ref: string;
+  title: string;
+  kind: string;
+  assessable: boolean;
+  snippet: string;
+};
 
 export type CustomControl = {
   id: string;
@@ -115,6 +168,14 @@ export type CustomControl = {
   createdAt: string;
   updatedAt: string;
 };
-export type CatalogImport = { id: string; kind: 'framework' | 'crosswalk'; key: string; name: string; fileName: string | null; size: number; createdAt: string };
+export type CatalogImport = {
+  id: string;
+  kind: 'framework' | 'crosswalk';
+  key: string;
+  name: string;
+  fileName: string | null;
+  size: number;
+  createdAt: string;
+};
 /** One problem of a rejected import file (422 IMPORT_REJECTED, `details.issues`). */
 export type ImportIssue = { path: string; line: number | null; message: string };

@@ -17,7 +17,11 @@ const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
-    queries: { retry: (count, error) => !isApiError(error) && count < 2, refetchOnWindowFocus: false, staleTime: 10_000 },
+    queries: {
+      retry: (count, error) => !isApiError(error) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 10_000,
+    },
   },
 });
 

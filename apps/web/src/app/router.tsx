@@ -65,21 +65,63 @@ const orgPages = [
     ),
   },
   { path: 'ai-systems', element: <InventoryListPage /> },
-  { path: 'ai-systems/new', element: <RequireAction action="ai_system.write"><NewAiSystemPage /></RequireAction> },
+  {
+    path: 'ai-systems/new',
+    element: (
+      <RequireAction action="ai_system.write">
+        <NewAiSystemPage />
+      </RequireAction>
+    ),
+  },
   { path: 'ai-systems/:id', element: <AiSystemDetailPage /> },
-  { path: 'ai-systems/:id/edit', element: <RequireAction action="ai_system.write"><EditAiSystemPage /></RequireAction> },
-  { path: 'ai-systems/:id/profile/edit', element: <RequireAction action="ai_system.write"><EditAiSystemProfilePage /></RequireAction> },
+  {
+    path: 'ai-systems/:id/edit',
+    element: (
+      <RequireAction action="ai_system.write">
+        <EditAiSystemPage />
+      </RequireAction>
+    ),
+  },
+  {
+    path: 'ai-systems/:id/profile/edit',
+    element: (
+      <RequireAction action="ai_system.write">
+        <EditAiSystemProfilePage />
+      </RequireAction>
+    ),
+  },
   { path: 'members', element: <MembersPage /> },
   // The catalogue: /catalog/:frameworkId/:ref is the address of one item (refs URL-encoded: GOVERN%201.1).
   // The fixed paths rank above the parameters, so custom-controls and imports are never read as a framework.
   { path: 'catalog', element: <CatalogPage /> },
   { path: 'catalog/custom-controls', element: <CustomControlsPage /> },
-  { path: 'catalog/custom-controls/new', element: <RequireAction action="catalog.manage"><NewCustomControlPage /></RequireAction> },
-  { path: 'catalog/custom-controls/:id/edit', element: <RequireAction action="catalog.manage"><EditCustomControlPage /></RequireAction> },
+  {
+    path: 'catalog/custom-controls/new',
+    element: (
+      <RequireAction action="catalog.manage">
+        <NewCustomControlPage />
+      </RequireAction>
+    ),
+  },
+  {
+    path: 'catalog/custom-controls/:id/edit',
+    element: (
+      <RequireAction action="catalog.manage">
+        <EditCustomControlPage />
+      </RequireAction>
+    ),
+  },
   { path: 'catalog/imports', element: <ImportsPage /> },
   { path: 'catalog/:frameworkId', element: <CatalogPage /> },
   { path: 'catalog/:frameworkId/:ref', element: <CatalogPage /> },
-  { path: 'audit-trail', element: <RequireAction action="audit_event.read"><AuditTrailPage /></RequireAction> },
+  {
+    path: 'audit-trail',
+    element: (
+      <RequireAction action="audit_event.read">
+        <AuditTrailPage />
+      </RequireAction>
+    ),
+  },
   // Step 1: the gap analysis takes the step's own address; it ranks above the placeholder below.
   ...gapRoutes,
   { path: 'tasks', element: <MyTasksPage /> },

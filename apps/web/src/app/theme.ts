@@ -29,9 +29,14 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const name = parsed.color;
   if (input.variant === 'outline') {
     const dark = `var(--mantine-color-${name}-outline)`;
-    return { ...colors, color: lightDark(colors.color, dark), border: `${rem(1)} solid ${lightDark(`var(--mantine-color-${name}-${parsed.shade})`, dark)}` };
+    return {
+      ...colors,
+      color: lightDark(colors.color, dark),
+      border: `${rem(1)} solid ${lightDark(`var(--mantine-color-${name}-${parsed.shade})`, dark)}`,
+    };
   }
-  if (input.variant === 'subtle' || input.variant === 'transparent') return { ...colors, color: lightDark(colors.color, `var(--mantine-color-${name}-light-color)`) };
+  if (input.variant === 'subtle' || input.variant === 'transparent')
+    return { ...colors, color: lightDark(colors.color, `var(--mantine-color-${name}-light-color)`) };
   return colors;
 };
 
@@ -43,7 +48,10 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
   fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
-  headings: { fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif', fontWeight: '700' },
+  headings: {
+    fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
+    fontWeight: '700',
+  },
   cursorType: 'pointer',
   autoContrast: true,
   variantColorResolver,
@@ -55,7 +63,14 @@ export const theme = createTheme({
         if (props.variant !== 'dot') return { root: {} };
         const parsed = parseThemeColor({ color: props.color ?? t.primaryColor, theme: t });
         if (!parsed.isThemeColor || parsed.shade !== undefined) return { root: {} };
-        return { root: { '--badge-dot-color': lightDark(`var(--mantine-color-${parsed.color}-filled)`, `var(--mantine-color-${parsed.color}-outline)`) } };
+        return {
+          root: {
+            '--badge-dot-color': lightDark(
+              `var(--mantine-color-${parsed.color}-filled)`,
+              `var(--mantine-color-${parsed.color}-outline)`,
+            ),
+          },
+        };
       },
     }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),

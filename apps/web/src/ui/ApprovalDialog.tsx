@@ -21,7 +21,13 @@ export const APPROVAL_TEXT = {
 export type Acknowledgement = { text: string; warnings: { code: string; message: string }[] } | null;
 
 /** "Approved past 2 warnings: <reason>": the line history shows under an approval. */
-export function AcknowledgementNote({ acknowledgement, testId }: { acknowledgement: Acknowledgement | undefined; testId?: string }) {
+export function AcknowledgementNote({
+  acknowledgement,
+  testId,
+}: {
+  acknowledgement: Acknowledgement | undefined;
+  testId?: string;
+}) {
   if (!acknowledgement) return null;
   const n = acknowledgement.warnings.length;
   return (
@@ -74,7 +80,12 @@ export function ApprovalDialog({
       <Stack gap="md">
         <Text size="sm">{body}</Text>
         {blocking.length > 0 && (
-          <Alert color="red" icon={<IconBan size={18} />} title={APPROVAL_TEXT.blockingTitle} data-testid="approval-blocking">
+          <Alert
+            color="red"
+            icon={<IconBan size={18} />}
+            title={APPROVAL_TEXT.blockingTitle}
+            data-testid="approval-blocking"
+          >
             <List size="sm" spacing={4}>
               {blocking.map((f, i) => (
                 <List.Item key={`${f.code}-${i}`}>{f.message}</List.Item>
@@ -83,14 +94,25 @@ export function ApprovalDialog({
           </Alert>
         )}
         {blocking.length === 0 && needsAck && (
-          <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={APPROVAL_TEXT.warningsTitle} data-testid="approval-warnings">
+          <Alert
+            color="yellow"
+            icon={<IconAlertTriangle size={18} />}
+            title={APPROVAL_TEXT.warningsTitle}
+            data-testid="approval-warnings"
+          >
             <Stack gap="sm">
               <List size="sm" spacing={4}>
                 {warnings.map((f, i) => (
                   <List.Item key={`${f.code}-${i}`}>{f.message}</List.Item>
                 ))}
               </List>
-              <Checkbox label={APPROVAL_TEXT.acknowledge} checked={ticked} onChange={(e) => setTicked(e.currentTarget.checked)} error={tried && !ticked ? ' ' : undefined} data-testid="approval-acknowledge" />
+              <Checkbox
+                label={APPROVAL_TEXT.acknowledge}
+                checked={ticked}
+                onChange={(e) => setTicked(e.currentTarget.checked)}
+                error={tried && !ticked ? ' ' : undefined}
+                data-testid="approval-acknowledge"
+              />
               <Textarea
                 id={reasonId}
                 label={APPROVAL_TEXT.reasonLabel}
@@ -111,7 +133,12 @@ export function ApprovalDialog({
           <Button variant="default" onClick={onClose}>
             {APPROVAL_TEXT.cancel}
           </Button>
-          <Button onClick={submit} disabled={blocking.length > 0 || (needsAck && !ticked)} loading={pending} data-testid="approval-confirm">
+          <Button
+            onClick={submit}
+            disabled={blocking.length > 0 || (needsAck && !ticked)}
+            loading={pending}
+            data-testid="approval-confirm"
+          >
             {confirmLabel}
           </Button>
         </Group>

@@ -1,11 +1,26 @@
 import { Button, Menu } from '@mantine/core';
-import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv, IconFileTypeDocx, IconFileTypePdf, IconFileZip, type Icon } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
+  IconFileTypeDocx,
+  IconFileTypePdf,
+  IconFileZip,
+  type Icon,
+} from '@tabler/icons-react';
 
 export type DownloadFormat = 'xlsx' | 'csv' | 'docx' | 'pdf';
 /** A download: one of the formats of the same data, or a package (zip) of several files. */
 export type Download = { format: DownloadFormat | 'zip'; href: string; label: string };
 
-const ICONS: Record<Download['format'], Icon> = { xlsx: IconFileSpreadsheet, csv: IconFileTypeCsv, docx: IconFileTypeDocx, pdf: IconFileTypePdf, zip: IconFileZip };
+const ICONS: Record<Download['format'], Icon> = {
+  xlsx: IconFileSpreadsheet,
+  csv: IconFileTypeCsv,
+  docx: IconFileTypeDocx,
+  pdf: IconFileTypePdf,
+  zip: IconFileZip,
+};
 
 /** One "Export" button whose menu offers the same data in several formats: plain downloads. */
 export function DownloadMenu({ label, hint, items }: { label: string; hint?: string; items: Download[] }) {

@@ -4,7 +4,8 @@ import { formatDateTime } from './format';
 
 export const DRAFT_TEXT = {
   title: 'Unsaved changes from before',
-  offer: (at: string) => `You left unsaved changes here (${at}). They are kept in this browser until you restore or discard them.`,
+  offer: (at: string) =>
+    `You left unsaved changes here (${at}). They are kept in this browser until you restore or discard them.`,
   restore: 'Restore my changes',
   discard: 'Discard them',
   restored: 'Your unsaved changes are back, on top of the saved version. Review them and save.',
@@ -13,7 +14,13 @@ export const DRAFT_TEXT = {
 /** The offer of a draft kept from an earlier visit (see use-draft.ts): restore it, or let it go. */
 export function DraftOffer({ draft }: { draft: { at: string; restore: () => void; discard: () => void } }) {
   return (
-    <Alert color="blue" variant="light" title={DRAFT_TEXT.title} icon={<IconRestore size={18} />} data-testid="draft-offer">
+    <Alert
+      color="blue"
+      variant="light"
+      title={DRAFT_TEXT.title}
+      icon={<IconRestore size={18} />}
+      data-testid="draft-offer"
+    >
       <Stack gap="xs">
         <Text fz="sm">{DRAFT_TEXT.offer(formatDateTime(draft.at))}</Text>
         <Group gap="xs">

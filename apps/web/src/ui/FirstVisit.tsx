@@ -5,7 +5,27 @@ import { EmptyState, Paper, Stack, Text } from '@mantine/core';
  * The empty state of a register on its first visit (UX.md: "empty states teach"): what the register
  * is for, why the standard asks for it, a note for those who can only read, and the first step.
  */
-export function FirstVisit({ icon, title, body, why, readOnlyNote, notes, actions, testId, width = 660 }: { icon: ReactNode; title: string; body: string; why: string; readOnlyNote?: string | undefined; notes?: ReactNode; actions?: ReactNode; testId?: string; width?: number }) {
+export function FirstVisit({
+  icon,
+  title,
+  body,
+  why,
+  readOnlyNote,
+  notes,
+  actions,
+  testId,
+  width = 660,
+}: {
+  icon: ReactNode;
+  title: string;
+  body: string;
+  why: string;
+  readOnlyNote?: string | undefined;
+  notes?: ReactNode;
+  actions?: ReactNode;
+  testId?: string;
+  width?: number;
+}) {
   return (
     <Paper withBorder radius="md" p="xl" data-testid={testId}>
       <EmptyState

@@ -50,7 +50,11 @@ export function FormAlerts({
         <StaleConflictAlert
           conflict={conflict}
           title={staleTitle}
-          body={STALE_TEXT.body(conflict.current.version, conflict.base.version, conflict.current.updatedAt ? formatDateTime(conflict.current.updatedAt) : null)}
+          body={STALE_TEXT.body(
+            conflict.current.version,
+            conflict.base.version,
+            conflict.current.updatedAt ? formatDateTime(conflict.current.updatedAt) : null,
+          )}
           rows={saver.conflictRows}
           labels={STALE_TEXT.labels}
           onReapply={() => saver.resolve(true)}
@@ -58,7 +62,13 @@ export function FormAlerts({
         />
       )}
       {saver.notice && (
-        <Alert color="blue" variant="light" withCloseButton onClose={() => saver.setNotice(null)} closeButtonLabel={STALE_TEXT.dismiss}>
+        <Alert
+          color="blue"
+          variant="light"
+          withCloseButton
+          onClose={() => saver.setNotice(null)}
+          closeButtonLabel={STALE_TEXT.dismiss}
+        >
           {saver.notice}
         </Alert>
       )}

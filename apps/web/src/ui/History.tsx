@@ -9,7 +9,12 @@ import { ErrorAlert, Loading } from './QueryState';
 /** One changed field of an update, as a person reads it. */
 export type FieldChange = { field: string; label: string; before: string; after: string };
 /** How one event of the trail shows: what happened, an optional line below, the fields it changed. */
-export type EntryView = { label: string; tone?: 'added' | 'changed' | 'removed' | 'approved'; detail?: string | null; changes?: FieldChange[] | null };
+export type EntryView = {
+  label: string;
+  tone?: 'added' | 'changed' | 'removed' | 'approved';
+  detail?: string | null;
+  changes?: FieldChange[] | null;
+};
 
 type Trail = UseInfiniteQueryResult<InfiniteData<Page<AuditEvent>>>;
 
@@ -17,7 +22,10 @@ type Trail = UseInfiniteQueryResult<InfiniteData<Page<AuditEvent>>>;
 export function useAuditTrail(orgId: string, entityType: string, entityId: string, enabled = true) {
   return useInfiniteQuery({
     queryKey: ['audit-events', orgId, entityType, entityId],
-    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(`/api/orgs/${orgId}/audit-events${qs({ entityType, entityId, limit: 50, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<AuditEvent>>(
+        `/api/orgs/${orgId}/audit-events${qs({ entityType, entityId, limit: 50, cursor: pageParam })}`,
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -90,7 +98,9 @@ function Changes({ changes, compact }: { changes: FieldChange[]; compact: boolea
                 {c.before}
               </Text>
             </Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', verticalAlign: 'top' }}>{c.after}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', verticalAlign: 'top' }}>
+              {c.after}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -103,7 +113,17 @@ function Changes({ changes, compact }: { changes: FieldChange[]; compact: boolea
  * the fields it changed, before and after. The feature gives the trail (`useAuditTrail`, or a
  * record's own history route) and says how its events read (`describe`).
  */
-export function HistoryTimeline({ trail: history, describe, emptyText = HISTORY_TEXT.empty, compact = false }: { trail: Trail; describe: (e: AuditEvent) => EntryView; emptyText?: string; compact?: boolean }) {
+export function HistoryTimeline({
+  trail: history,
+  describe,
+  emptyText = HISTORY_TEXT.empty,
+  compact = false,
+}: {
+  trail: Trail;
+  describe: (e: AuditEvent) => EntryView;
+  emptyText?: string;
+  compact?: boolean;
+}) {
   if (history.isPending) return <Loading />;
   if (history.isError) return <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />;
   const events = history.data.pages.flatMap((p) => p.items);
@@ -144,13 +164,25 @@ export function HistoryTimeline({ trail: history, describe, emptyText = HISTORY_
                   {view.detail}
                 </Text>
               )}
-              {view.changes && (view.changes.length > 0 ? <Changes changes={view.changes} compact={compact} /> : <Text fz="sm" c="dimmed">{HISTORY_TEXT.noFieldChange}</Text>)}
+              {view.changes &&
+                (view.changes.length > 0 ? (
+                  <Changes changes={view.changes} compact={compact} />
+                ) : (
+                  <Text fz="sm" c="dimmed">
+                    {HISTORY_TEXT.noFieldChange}
+                  </Text>
+                ))}
             </Timeline.Item>
           );
         })}
       </Timeline>
       {history.hasNextPage && (
-        <Button variant="default" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage} w="fit-content">
+        <Button
+          variant="default"
+          onClick={() => void history.fetchNextPage()}
+          loading={history.isFetchingNextPage}
+          w="fit-content"
+        >
           {HISTORY_TEXT.more}
         </Button>
       )}

@@ -4,7 +4,19 @@ import { Link } from 'react-router';
 
 export type Crumb = { label: string; to?: string };
 
-export function PageHeader({ title, description, actions, crumbs, badge }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; crumbs?: Crumb[]; badge?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  crumbs,
+  badge,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  crumbs?: Crumb[];
+  badge?: ReactNode;
+}) {
   return (
     <Stack gap={6} mb="lg">
       {crumbs && crumbs.length > 0 && (
@@ -26,7 +38,12 @@ export function PageHeader({ title, description, actions, crumbs, badge }: { tit
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <Stack gap={4} style={{ minWidth: 0, flex: '1 1 260px' }}>
           <Group gap="sm" wrap="wrap">
-            <Title order={1} fz={{ base: 22, sm: 26 }} fw={700} style={{ overflowWrap: 'break-word', minWidth: 0, maxWidth: '100%' }}>
+            <Title
+              order={1}
+              fz={{ base: 22, sm: 26 }}
+              fw={700}
+              style={{ overflowWrap: 'break-word', minWidth: 0, maxWidth: '100%' }}
+            >
               {title}
             </Title>
             {badge}

@@ -20,7 +20,15 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong.';
 }
 
-export function ErrorAlert({ error, title = 'This could not be loaded', onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+export function ErrorAlert({
+  error,
+  title = 'This could not be loaded',
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle size={18} />} role="alert">
       <Stack gap="xs" align="flex-start">

@@ -33,7 +33,16 @@ export function StaleConflictAlert({
     ref.current?.focus({ preventScroll: true });
   }, [conflict]);
   return (
-    <Alert color="orange" variant="light" title={title} icon={<IconAlertTriangle size={20} />} role="alert" data-testid="stale-conflict" ref={ref} tabIndex={-1}>
+    <Alert
+      color="orange"
+      variant="light"
+      title={title}
+      icon={<IconAlertTriangle size={20} />}
+      role="alert"
+      data-testid="stale-conflict"
+      ref={ref}
+      tabIndex={-1}
+    >
       <Stack gap="sm">
         <Text fz="sm">{body}</Text>
         {rows.length > 0 && (

@@ -11,7 +11,11 @@ describe('reapply', () => {
 
   it('keeps their changes and puts mine on top, field by field', () => {
     const mine: V = { ...startedFrom, title: 'Bias in credit scores' };
-    expect(reapply(theirs, startedFrom, mine, differing)).toEqual({ title: 'Bias in credit scores', owner: 'u-1', tags: ['fairness', 'credit'] });
+    expect(reapply(theirs, startedFrom, mine, differing)).toEqual({
+      title: 'Bias in credit scores',
+      owner: 'u-1',
+      tags: ['fairness', 'credit'],
+    });
   });
 
   it('lets my change win where we both changed a field', () => {
@@ -27,6 +31,10 @@ describe('reapply', () => {
 
   it('counts a cleared value as a change', () => {
     const from: V = { ...theirs };
-    expect(reapply({ ...theirs, title: 'Renamed' }, from, { ...from, owner: null }, differing)).toEqual({ title: 'Renamed', owner: null, tags: ['fairness', 'credit'] });
+    expect(reapply({ ...theirs, title: 'Renamed' }, from, { ...from, owner: null }, differing)).toEqual({
+      title: 'Renamed',
+      owner: null,
+      tags: ['fairness', 'credit'],
+    });
   });
 });

@@ -19,7 +19,11 @@ export function useDraft<V>(key: string | undefined, startedFrom: V, values: V, 
     if (!full || offer) return;
     const t = setTimeout(() => {
       try {
-        if (dirty) localStorage.setItem(full, JSON.stringify({ at: new Date().toISOString(), startedFrom, values } satisfies Draft<V>));
+        if (dirty)
+          localStorage.setItem(
+            full,
+            JSON.stringify({ at: new Date().toISOString(), startedFrom, values } satisfies Draft<V>),
+          );
         else localStorage.removeItem(full);
       } catch {
         // Storage full or unavailable: the form still works, only without a draft.

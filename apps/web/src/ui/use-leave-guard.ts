@@ -17,14 +17,19 @@ export function useLeaveGuard(dirty: boolean, onLeave?: () => void) {
   const allowed = useRef(false);
   const leaving = useRef(onLeave);
   leaving.current = onLeave;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !allowed.current && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && !allowed.current && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
-    void confirmDanger({ title: LEAVE_TEXT.title, message: LEAVE_TEXT.message, confirmLabel: LEAVE_TEXT.confirm }).then((leave) => {
-      if (!leave) return blocker.reset();
-      leaving.current?.();
-      blocker.proceed();
-    });
+    void confirmDanger({ title: LEAVE_TEXT.title, message: LEAVE_TEXT.message, confirmLabel: LEAVE_TEXT.confirm }).then(
+      (leave) => {
+        if (!leave) return blocker.reset();
+        leaving.current?.();
+        blocker.proceed();
+      },
+    );
   }, [blocker]);
   useEffect(() => {
     if (!dirty) return;

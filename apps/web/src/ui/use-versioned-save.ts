@@ -77,7 +77,8 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
       await guard.allowDuring(() => opts.onSaved(saved, created));
     },
     onError: (e) => {
-      const current = base && isApiError(e, 'STALE_VERSION') ? (e.details as { current?: R } | undefined)?.current : undefined;
+      const current =
+        base && isApiError(e, 'STALE_VERSION') ? (e.details as { current?: R } | undefined)?.current : undefined;
       if (base && current) setConflict({ base, current, mine: opts.form.values });
       else if (!opts.onError?.(e)) opts.form.showServerError(e);
     },
@@ -97,7 +98,12 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     const startedFrom = opts.valuesOf(c.base);
     const theirs = opts.valuesOf(c.current);
     const fields = [...new Set([...opts.differing(startedFrom, theirs), ...opts.differing(startedFrom, c.mine)])];
-    return fields.map((f): ConflictRow => ({ field: f, label: opts.label(f), theirs: opts.show(f, theirs), yours: opts.show(f, c.mine) }));
+    return fields.map((f): ConflictRow => ({
+      field: f,
+      label: opts.label(f),
+      theirs: opts.show(f, theirs),
+      yours: opts.show(f, c.mine),
+    }));
   };
 
   return {
@@ -111,4 +117,3 @@ export function useVersionedSave<R extends Versioned, V, I, F extends keyof V & 
     draft: draft.offer ? { at: draft.offer.at, restore: restoreDraft, discard: draft.discard } : null,
   };
 }
-

@@ -9,10 +9,16 @@ export type FieldOf = (path: string[]) => string;
 const topLevel: FieldOf = (path) => path[0] ?? '';
 
 /** First message per form field, from a zod result or from the server's `details.issues`. */
-export function issuesByField(issues: readonly { path: readonly PropertyKey[] | string; message: string }[], fieldOf: FieldOf = topLevel): Errors {
+export function issuesByField(
+  issues: readonly { path: readonly PropertyKey[] | string; message: string }[],
+  fieldOf: FieldOf = topLevel,
+): Errors {
   const out: Errors = {};
   for (const issue of issues) {
-    const parts = typeof issue.path === 'string' ? issue.path.split('.').slice(issue.path.startsWith('body.') ? 1 : 0) : issue.path.map(String);
+    const parts =
+      typeof issue.path === 'string'
+        ? issue.path.split('.').slice(issue.path.startsWith('body.') ? 1 : 0)
+        : issue.path.map(String);
     const field = fieldOf(parts);
     if (!(field in out)) out[field] = issue.message;
   }
@@ -24,7 +30,12 @@ export function issuesByField(issues: readonly { path: readonly PropertyKey[] | 
  * message once it was touched (or after a submit attempt); server issues land on their fields.
  * `fieldOf` places the issues of a nested schema (guidance.asks) on a flat form's field (asks).
  */
-export function useZodForm<V extends Record<string, unknown>, S extends z.ZodType>(schema: S, initial: V, toInput: (v: V) => unknown = (v) => v, fieldOf: FieldOf = topLevel) {
+export function useZodForm<V extends Record<string, unknown>, S extends z.ZodType>(
+  schema: S,
+  initial: V,
+  toInput: (v: V) => unknown = (v) => v,
+  fieldOf: FieldOf = topLevel,
+) {
   const [values, setValues] = useState<V>(initial);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
@@ -32,7 +43,10 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
   const [formError, setFormError] = useState<string | null>(null);
 
   const parsed = useMemo(() => schema.safeParse(toInput(values)), [schema, values, toInput]);
-  const clientErrors = useMemo(() => (parsed.success ? {} : issuesByField(parsed.error.issues, fieldOf)), [parsed, fieldOf]);
+  const clientErrors = useMemo(
+    () => (parsed.success ? {} : issuesByField(parsed.error.issues, fieldOf)),
+    [parsed, fieldOf],
+  );
 
   const setValue = <K extends keyof V & string>(key: K, value: V[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -48,7 +62,8 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
     values,
     setValue,
     touch: (key: keyof V & string) => setTouched((t) => (t[key] ? t : { ...t, [key]: true })),
-    errorFor: (key: keyof V & string): string | undefined => serverErrors[key] ?? (submitted || touched[key] ? clientErrors[key] : undefined),
+    errorFor: (key: keyof V & string): string | undefined =>
+      serverErrors[key] ?? (submitted || touched[key] ? clientErrors[key] : undefined),
     formError,
     setFormError,
     /** Marks the form submitted; returns the parsed output, or null (and shows every message). */

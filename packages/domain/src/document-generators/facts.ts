@@ -16,9 +16,24 @@ export type DocumentFacts = {
   climate: { relevant: boolean | null; reason: string };
   issues: { kind: 'internal' | 'external'; title: string }[];
   parties: { name: string; category: PartyCategory; requirements: string[] }[];
-  scope: { revision: number | null; approvedAt: string | null; statement: string | null; units: string[]; sites: string[]; processes: string[] };
+  scope: {
+    revision: number | null;
+    approvedAt: string | null;
+    statement: string | null;
+    units: string[];
+    sites: string[];
+    processes: string[];
+  };
   /** Archived systems are left out; `thirdParties` are the suppliers and partners named in the inventory. */
-  aiSystems: { name: string; intendedPurpose: string; lifecycleStage: LifecycleStage; riskTier: RiskTier; owner: string | null; inScope: boolean; thirdParties: string[] }[];
+  aiSystems: {
+    name: string;
+    intendedPurpose: string;
+    lifecycleStage: LifecycleStage;
+    riskTier: RiskTier;
+    owner: string | null;
+    inScope: boolean;
+    thirdParties: string[];
+  }[];
   /** Current members with lasting or unexpired access, external auditors left out. */
   members: { name: string; role: Role }[];
   /** Every impact assessment, by the name of its AI system. */
@@ -44,7 +59,8 @@ export const answerList = (answers: DocumentAnswers, key: string): string[] => {
   return a?.trim() ? [a.trim()] : [];
 };
 
-export const listSentence = (xs: string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)!}`);
+export const listSentence = (xs: string[]): string =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)!}`;
 
 /** The RACI line of an AIMS activity, found by its name (organizations rename them a little). */
 export const raciOf = (f: DocumentFacts, activity: RegExp) => f.raci.find((r) => activity.test(r.activity)) ?? null;
@@ -56,12 +72,14 @@ export function raciNames(f: DocumentFacts, activity: RegExp, letter: 'accountab
 }
 
 /** The names of the members holding one of these roles. */
-export const membersIn = (f: DocumentFacts, ...roles: Role[]) => f.members.filter((m) => roles.includes(m.role)).map((m) => m.name);
+export const membersIn = (f: DocumentFacts, ...roles: Role[]) =>
+  f.members.filter((m) => roles.includes(m.role)).map((m) => m.name);
 
 /** Each supplier or partner named in the inventory, with the AI systems it serves (retired systems left out). */
 export function suppliersOf(f: DocumentFacts): { name: string; systems: string[] }[] {
   const by = new Map<string, string[]>();
-  for (const s of f.aiSystems.filter((x) => x.lifecycleStage !== 'retired')) for (const t of s.thirdParties) by.set(t, [...(by.get(t) ?? []), s.name]);
+  for (const s of f.aiSystems.filter((x) => x.lifecycleStage !== 'retired'))
+    for (const t of s.thirdParties) by.set(t, [...(by.get(t) ?? []), s.name]);
   return [...by].map(([name, systems]) => ({ name, systems })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -73,7 +91,13 @@ export function timesAYear(answer: string | null): string | null {
   return n === 1 ? 'once a year' : n === 2 ? 'twice a year' : `${n} times a year`;
 }
 
-const TIER_WORDS: Record<RiskTier, string> = { unclassified: 'risk tier not yet classified', minimal: 'minimal risk', limited: 'limited risk', high: 'high risk', prohibited: 'a prohibited practice' };
+const TIER_WORDS: Record<RiskTier, string> = {
+  unclassified: 'risk tier not yet classified',
+  minimal: 'minimal risk',
+  limited: 'limited risk',
+  high: 'high risk',
+  prohibited: 'a prohibited practice',
+};
 /** The risk tier as words inside a sentence: "high risk". */
 export const tierWords = (t: RiskTier) => TIER_WORDS[t];
 
@@ -83,7 +107,8 @@ export const inSentence = (text: string) => text.trim().replace(/[.;:\s]+$/, '')
 export const midSentence = (text: string) => inSentence(text).replace(/^([A-Z])(?=[a-z -])/, (c) => c.toLowerCase());
 
 /** Top management inside a sentence: "approved by the board of Northwind" rather than "by The board of Northwind". */
-export const topManagementIn = (f: DocumentFacts) => f.organization.topManagement.replace(/^(The|Our|Its) /, (m) => m.toLowerCase());
+export const topManagementIn = (f: DocumentFacts) =>
+  f.organization.topManagement.replace(/^(The|Our|Its) /, (m) => m.toLowerCase());
 
 /** A period answered in months, as words after "every" or "of": "12" → "12 months", "1" → "month", "two years" as written; null when unanswered. */
 export function monthsOf(answer: string | null): string | null {

@@ -1,7 +1,18 @@
 import { LIFECYCLE_STAGE_LABELS } from '../enums';
 import { INDIVIDUAL_EFFECT_LABELS, SOCIETAL_EFFECT_LABELS } from '../impact';
 import { bullets, doc, para, placeholder, type RichDoc } from '../rich-text';
-import { answerText, inSentence, listSentence, membersIn, monthsOf, raciNames, tierWords, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
+import {
+  answerText,
+  inSentence,
+  listSentence,
+  membersIn,
+  monthsOf,
+  raciNames,
+  tierWords,
+  topManagementIn,
+  type DocumentAnswers,
+  type DocumentFacts,
+} from './facts';
 
 // The AI system impact assessment procedure (6.1.4, 8.4, A.5.2–A.5.5): which systems are assessed,
 // when, how, who signs off and how the results reach the risk register. It names the systems in
@@ -27,8 +38,14 @@ export function impactAssessmentProcedure(f: DocumentFacts, a: DocumentAnswers):
       para(
         `This procedure sets out how ${org} works out what its AI systems may do to individuals, to groups of people and to society, before they are used and while they are in use. It covers every AI system within the scope of the AI management system (AIMS), and every system planned or bought with a view to bringing it into that scope.`,
       ),
-      inScope.length ? para('The AI systems in scope today:') : para('No AI system has been placed in the scope of the AIMS yet; each one is assessed under this procedure before it is.'),
-      inScope.length ? bullets(inScope.map((s) => `**${s.name}** (${tierWords(s.riskTier)}): ${s.intendedPurpose}`)) : null,
+      inScope.length
+        ? para('The AI systems in scope today:')
+        : para(
+            'No AI system has been placed in the scope of the AIMS yet; each one is assessed under this procedure before it is.',
+          ),
+      inScope.length
+        ? bullets(inScope.map((s) => `**${s.name}** (${tierWords(s.riskTier)}): ${s.intendedPurpose}`))
+        : null,
       para(
         `An impact assessment looks outwards: at the people and communities a system touches, whatever the consequence for ${org} itself. The AI risk assessment looks at what could stop ${org} meeting its objectives and uses the impact assessment as one of its inputs. Where personal data is processed, the privacy impact assessment the law asks for is still made; the two may share facts, but neither replaces the other.`,
       ),
@@ -51,7 +68,9 @@ export function impactAssessmentProcedure(f: DocumentFacts, a: DocumentAnswers):
         : null,
     ),
     method: doc(
-      para(`Each assessment is prepared by ${responsible ?? 'the owner of the AI system'}, together with ${responsible ? "the system's owner, " : ''}the people who build or run the system and someone who can speak for those it affects (for example customer service or the privacy team). It follows these steps:`),
+      para(
+        `Each assessment is prepared by ${responsible ?? 'the owner of the AI system'}, together with ${responsible ? "the system's owner, " : ''}the people who build or run the system and someone who can speak for those it affects (for example customer service or the privacy team). It follows these steps:`,
+      ),
       bullets(
         [
           'Describe the system, its intended use, and the ways it could foreseeably be misused.',
@@ -64,14 +83,24 @@ export function impactAssessmentProcedure(f: DocumentFacts, a: DocumentAnswers):
         ],
         true,
       ),
-      para(`**Effects on individuals and groups** are considered for ${listSentence(Object.values(INDIVIDUAL_EFFECT_LABELS).map((l) => l.toLowerCase()))}.`),
-      para(`**Effects on society** are considered for ${listSentence(Object.values(SOCIETAL_EFFECT_LABELS).map((l) => l.toLowerCase()))}.`),
+      para(
+        `**Effects on individuals and groups** are considered for ${listSentence(Object.values(INDIVIDUAL_EFFECT_LABELS).map((l) => l.toLowerCase()))}.`,
+      ),
+      para(
+        `**Effects on society** are considered for ${listSentence(Object.values(SOCIETAL_EFFECT_LABELS).map((l) => l.toLowerCase()))}.`,
+      ),
     ),
     signoff: doc(
       para(
         `${signers.length ? `An assessment is signed off by ${listSentence(signers)}, on behalf of ${topManagementIn(f)}` : `An assessment is signed off on behalf of ${topManagementIn(f)} by someone with approval rights`}. Fortytwo refuses sign-off while the intended use, the affected groups, the ratings, the conclusion or the retention date are missing, and a signed-off assessment can no longer be edited.`,
       ),
-      para(accountable ? `${accountable} is accountable for assessments being made on time and being complete.` : placeholder('Who is accountable for impact assessments being made on time and complete (name them in the RACI)')),
+      para(
+        accountable
+          ? `${accountable} is accountable for assessments being made on time and being complete.`
+          : placeholder(
+              'Who is accountable for impact assessments being made on time and complete (name them in the RACI)',
+            ),
+      ),
       para(
         'Every effect that is serious enough to matter becomes a risk in the AI risk register, created from the assessment so the two stay linked, and is then analysed and treated under the risk methodology. The conclusion and its conditions go to the owner of the system; a system is not deployed, or changed, before its assessment is signed off.',
       ),
@@ -83,7 +112,9 @@ export function impactAssessmentProcedure(f: DocumentFacts, a: DocumentAnswers):
       para(
         'Every assessment is kept, including those a later assessment replaces, so that the history of each system can be followed. Each carries its date, what triggered it, who prepared it, who signed it off, and the risks raised from it.',
       ),
-      para(`Retention: ${retention ? inSentence(retention) : 'at least five years after the AI system is retired'}. The date is set on each assessment before sign-off, and the assessment is not disposed of before it.`),
+      para(
+        `Retention: ${retention ? inSentence(retention) : 'at least five years after the AI system is retired'}. The date is set on each assessment before sign-off, and the assessment is not disposed of before it.`,
+      ),
     ),
   };
 }

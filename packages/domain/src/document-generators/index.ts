@@ -40,7 +40,12 @@ export const GENERATORS: Record<string, Generator> = {
 /** What a generator needs of a document type: its sections and the questions' suggestions. */
 export type GeneratedType = {
   id: string;
-  sections: { key: string; title: string; guidance: string; questions: { key: string; suggestion?: string | string[] | undefined }[] }[];
+  sections: {
+    key: string;
+    title: string;
+    guidance: string;
+    questions: { key: string; suggestion?: string | string[] | undefined }[];
+  }[];
 };
 
 /**
@@ -48,10 +53,21 @@ export type GeneratedType = {
  * a placeholder carrying the section's guidance (which blocks approval until someone writes it).
  * Unanswered questions take the type's suggested answer, which the wizard showed.
  */
-export function generateDraft(type: GeneratedType, facts: DocumentFacts, answers: DocumentAnswers): { key: string; title: string; body: RichDoc }[] {
+export function generateDraft(
+  type: GeneratedType,
+  facts: DocumentFacts,
+  answers: DocumentAnswers,
+): { key: string; title: string; body: RichDoc }[] {
   const suggested: DocumentAnswers = {};
-  for (const q of type.sections.flatMap((s) => s.questions)) if (q.suggestion !== undefined) suggested[q.key] = q.suggestion;
-  const given = Object.fromEntries(Object.entries(answers).filter(([, v]) => (Array.isArray(v) ? v.some((x) => x.trim()) : v.trim() !== '')));
+  for (const q of type.sections.flatMap((s) => s.questions))
+    if (q.suggestion !== undefined) suggested[q.key] = q.suggestion;
+  const given = Object.fromEntries(
+    Object.entries(answers).filter(([, v]) => (Array.isArray(v) ? v.some((x) => x.trim()) : v.trim() !== '')),
+  );
   const written = GENERATORS[type.id]?.(facts, { ...suggested, ...given }) ?? {};
-  return type.sections.map((s) => ({ key: s.key, title: s.title, body: written[s.key] ?? doc(para(placeholder(s.guidance))) }));
+  return type.sections.map((s) => ({
+    key: s.key,
+    title: s.title,
+    body: written[s.key] ?? doc(para(placeholder(s.guidance))),
+  }));
 }

@@ -1,5 +1,13 @@
 import { bullets, doc, para, placeholder, type RichDoc } from '../rich-text';
-import { answerText, listSentence, membersIn, raciNames, timesAYear, type DocumentAnswers, type DocumentFacts } from './facts';
+import {
+  answerText,
+  listSentence,
+  membersIn,
+  raciNames,
+  timesAYear,
+  type DocumentAnswers,
+  type DocumentFacts,
+} from './facts';
 
 // The management review procedure (9.3): top management reviews the AIMS at planned intervals,
 // with a fixed set of inputs prepared from the records, and its decisions become owned, dated
@@ -10,7 +18,9 @@ const ACTIVITY = /management review/i;
 export function managementReviewProcedure(f: DocumentFacts, a: DocumentAnswers): Record<string, RichDoc> {
   const org = f.organization.name;
   const top = f.organization.topManagement;
-  const preparers = raciNames(f, ACTIVITY, 'responsible') ?? (membersIn(f, 'manager').length ? listSentence(membersIn(f, 'manager')) : null);
+  const preparers =
+    raciNames(f, ACTIVITY, 'responsible') ??
+    (membersIn(f, 'manager').length ? listSentence(membersIn(f, 'manager')) : null);
   const accountable = raciNames(f, ACTIVITY, 'accountable');
   const pillarOwners = [...new Set(f.pillars.map((p) => p.owner).filter((o): o is string => !!o))];
   const auditors = membersIn(f, 'internal_auditor');
@@ -30,15 +40,23 @@ export function managementReviewProcedure(f: DocumentFacts, a: DocumentAnswers):
           'the owners of AI systems and of processes on the agenda, when invited.',
         ].filter((x): x is string => x !== null),
       ),
-      preparers ? null : para(placeholder('Who prepares the inputs and the minutes of the management review (name them in the RACI)')),
+      preparers
+        ? null
+        : para(placeholder('Who prepares the inputs and the minutes of the management review (name them in the RACI)')),
       accountable ? para(`Accountable for the review being held and followed up: ${accountable}.`) : null,
     ),
     frequency: doc(
-      para(`Management reviews are held ${often}, at dates set at the start of the year, and at least once before each certification or surveillance audit.`),
-      para('An extra review is called after a serious AI incident, a major nonconformity, a significant change to the scope or the AI systems, or a change in the law that affects them.'),
+      para(
+        `Management reviews are held ${often}, at dates set at the start of the year, and at least once before each certification or surveillance audit.`,
+      ),
+      para(
+        'An extra review is called after a serious AI incident, a major nonconformity, a significant change to the scope or the AI systems, or a change in the law that affects them.',
+      ),
     ),
     inputs: doc(
-      para(`The inputs are prepared from the records in Fortytwo and sent to the participants a week before the review${inScope.length ? `. They cover the AI system${inScope.length === 1 ? '' : 's'} in scope (${listSentence(inScope)}) and any proposed for it` : ''}:`),
+      para(
+        `The inputs are prepared from the records in Fortytwo and sent to the participants a week before the review${inScope.length ? `. They cover the AI system${inScope.length === 1 ? '' : 's'} in scope (${listSentence(inScope)}) and any proposed for it` : ''}:`,
+      ),
       bullets([
         'what became of the actions decided at earlier reviews;',
         'changes in the internal and external issues that matter to the AIMS, including new laws and guidance on AI;',

@@ -1,5 +1,14 @@
 import { bullets, doc, para, placeholder, type RichDoc } from '../rich-text';
-import { answerText, listSentence, midSentence, membersIn, raciNames, topManagementIn, type DocumentAnswers, type DocumentFacts } from './facts';
+import {
+  answerText,
+  listSentence,
+  midSentence,
+  membersIn,
+  raciNames,
+  topManagementIn,
+  type DocumentAnswers,
+  type DocumentFacts,
+} from './facts';
 
 // The nonconformity and corrective action procedure (10.1, 10.2): where nonconformities come from,
 // how they are corrected, how their cause is found, how corrective actions are owned, dated and
@@ -26,7 +35,11 @@ export function nonconformityProcedure(f: DocumentFacts, a: DocumentAnswers): Re
         'suppliers and partners, and the management review;',
         'anyone who notices a rule not being followed.',
       ]),
-      para(keeper ? `Every nonconformity is recorded in Fortytwo and followed up until it is closed by ${keeper}.` : placeholder('Who records nonconformities and follows them up until they are closed')),
+      para(
+        keeper
+          ? `Every nonconformity is recorded in Fortytwo and followed up until it is closed by ${keeper}.`
+          : placeholder('Who records nonconformities and follows them up until they are closed'),
+      ),
     ),
     correction: doc(
       para('When a nonconformity is found, the first aim is to stop it doing harm:'),
@@ -37,16 +50,26 @@ export function nonconformityProcedure(f: DocumentFacts, a: DocumentAnswers): Re
       ]),
     ),
     cause: doc(
-      para(`The owner of the process or AI system concerned then finds the cause, using ${method ? midSentence(method) : 'a method suited to the problem'}. The question is why the nonconformity could happen, not who caused it.`),
-      para('The cause is compared with other processes, AI systems and earlier nonconformities: could the same thing happen, or has it already happened, elsewhere? If so, those cases are treated too.'),
-      para('A nonconformity that is minor, isolated and fully corrected may be closed without corrective action when the analysis shows it cannot recur; the reason is recorded.'),
+      para(
+        `The owner of the process or AI system concerned then finds the cause, using ${method ? midSentence(method) : 'a method suited to the problem'}. The question is why the nonconformity could happen, not who caused it.`,
+      ),
+      para(
+        'The cause is compared with other processes, AI systems and earlier nonconformities: could the same thing happen, or has it already happened, elsewhere? If so, those cases are treated too.',
+      ),
+      para(
+        'A nonconformity that is minor, isolated and fully corrected may be closed without corrective action when the analysis shows it cannot recur; the reason is recorded.',
+      ),
     ),
     action: doc(
-      para('The corrective action removes the cause, in proportion to the effects of the nonconformity. Each action is recorded in Fortytwo with an owner and a due date; a major nonconformity also has its plan agreed with the AIMS manager.'),
+      para(
+        'The corrective action removes the cause, in proportion to the effects of the nonconformity. Each action is recorded in Fortytwo with an owner and a due date; a major nonconformity also has its plan agreed with the AIMS manager.',
+      ),
       para(
         'When the action is done, someone other than its owner (for an audit finding, the auditor) checks whether it worked: the problem has not recurred, and the records show the new way of working. Only then is the nonconformity closed. If it did not work, the cause is analysed again.',
       ),
-      para('The record of each nonconformity keeps its nature, the actions taken and the result of the check, so that it can be shown later.'),
+      para(
+        'The record of each nonconformity keeps its nature, the actions taken and the result of the check, so that it can be shown later.',
+      ),
     ),
     improvement: doc(
       para(

@@ -8,21 +8,46 @@ import type { Db } from '../../platform/db/connect';
 export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
   const rows = await db
     .selectFrom('actions')
-    .leftJoin('gapAssessmentItems', (j) => j.onRef('gapAssessmentItems.id', '=', 'actions.sourceId').on('actions.sourceType', '=', 'gap_item'))
-    .leftJoin('riskTreatments', (j) => j.onRef('riskTreatments.id', '=', 'actions.sourceId').on('actions.sourceType', '=', 'risk_treatment'))
-    .leftJoin('documentVersions', (j) => j.onRef('documentVersions.id', '=', 'actions.sourceId').on('actions.sourceType', '=', 'document_review'))
-    .select(['actions.id', 'actions.title', 'actions.dueDate', 'actions.ownerId', 'actions.sourceType', 'actions.sourceRef', 'actions.sourceId', 'gapAssessmentItems.assessmentId', 'riskTreatments.riskId', 'documentVersions.documentId'])
+    .leftJoin('gapAssessmentItems', (j) =>
+      j.onRef('gapAssessmentItems.id', '=', 'actions.sourceId').on('actions.sourceType', '=', 'gap_item'),
+    )
+    .leftJoin('riskTreatments', (j) =>
+      j.onRef('riskTreatments.id', '=', 'actions.sourceId').on('actions.sourceType', '=', 'risk_treatment'),
+    )
+    .leftJoin('documentVersions', (j) =>
+      j.onRef('documentVersions.id', '=', 'actions.sourceId').on('actions.sourceType', '=', 'document_review'),
+    )
+    .select([
+      'actions.id',
+      'actions.title',
+      'actions.dueDate',
+      'actions.ownerId',
+      'actions.sourceType',
+      'actions.sourceRef',
+      'actions.sourceId',
+      'gapAssessmentItems.assessmentId',
+      'riskTreatments.riskId',
+      'documentVersions.documentId',
+    ])
     .where('actions.orgId', '=', orgId)
     .where('actions.status', '!=', 'done')
     .execute();
   const org = `/orgs/${orgId}`;
   return rows.map((r) => {
     let href = `${org}/tasks`;
-    if (r.sourceType === 'gap_item') href = `${org}/gap-analysis${r.assessmentId ? `/${r.assessmentId}${r.sourceRef ? `/${encodeURIComponent(r.sourceRef)}` : ''}` : ''}`;
+    if (r.sourceType === 'gap_item')
+      href = `${org}/gap-analysis${r.assessmentId ? `/${r.assessmentId}${r.sourceRef ? `/${encodeURIComponent(r.sourceRef)}` : ''}` : ''}`;
     else if (r.sourceType === 'risk_treatment' && r.riskId) href = `${org}/risks/${r.riskId}`;
     else if (r.sourceType === 'document_review' && r.documentId) href = `${org}/documents/${r.documentId}`;
     // A threshold breach's action is worked on the metric's page (its chart and the open breach).
     else if (r.sourceType === 'metric_breach' && r.sourceId) href = `${org}/metrics/${r.sourceId}`;
-    return { kind: r.sourceType === 'document_review' ? 'document_review' : 'action', id: r.id, title: r.title, dueOn: r.dueDate, assigneeUserId: r.ownerId, href };
+    return {
+      kind: r.sourceType === 'document_review' ? 'document_review' : 'action',
+      id: r.id,
+      title: r.title,
+      dueOn: r.dueDate,
+      assigneeUserId: r.ownerId,
+      href,
+    };
   });
 }

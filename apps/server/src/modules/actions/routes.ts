@@ -37,19 +37,40 @@ export function actionRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/orgs/:orgId/actions',
-    { config: { access: 'action.write' }, schema: { tags, summary: 'Add an action', params: ZOrgParams, body: ZCreateAction, response: { 201: ZActionOut } } },
+    {
+      config: { access: 'action.write' },
+      schema: {
+        tags,
+        summary: 'Add an action',
+        params: ZOrgParams,
+        body: ZCreateAction,
+        response: { 201: ZActionOut },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createAction(deps, actorOf(req), req.params.orgId, req.body)),
   );
 
   app.get(
     '/api/orgs/:orgId/actions/:id',
-    { config: { access: 'action.read' }, schema: { tags, summary: 'One action', params: ZIdParams, response: { 200: ZActionOut } } },
+    {
+      config: { access: 'action.read' },
+      schema: { tags, summary: 'One action', params: ZIdParams, response: { 200: ZActionOut } },
+    },
     async (req) => getAction(deps, req.params.orgId, req.params.id),
   );
 
   app.patch(
     '/api/orgs/:orgId/actions/:id',
-    { config: { access: 'action.write' }, schema: { tags, summary: 'Change an action (status, owner, due date…); send the version you read', params: ZIdParams, body: ZUpdateAction, response: { 200: ZActionOut } } },
+    {
+      config: { access: 'action.write' },
+      schema: {
+        tags,
+        summary: 'Change an action (status, owner, due date…); send the version you read',
+        params: ZIdParams,
+        body: ZUpdateAction,
+        response: { 200: ZActionOut },
+      },
+    },
     async (req) => updateAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
 

@@ -40,7 +40,10 @@ const present = (r: Row): ActionOut => ({
   title: r.title,
   description: r.description,
   ownerId: r.ownerId,
-  owner: r.ownerId && r.ownerName !== null && r.ownerEmail !== null ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail } : null,
+  owner:
+    r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+      ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+      : null,
   dueDate: r.dueDate,
   status: r.status as ActionStatus,
   sourceType: r.sourceType,
@@ -52,9 +55,18 @@ const present = (r: Row): ActionOut => ({
 });
 
 const select = (db: Db | Tx) =>
-  db.selectFrom('actions').leftJoin('users', 'users.id', 'actions.ownerId').selectAll('actions').select(['users.name as ownerName', 'users.email as ownerEmail']);
+  db
+    .selectFrom('actions')
+    .leftJoin('users', 'users.id', 'actions.ownerId')
+    .selectAll('actions')
+    .select(['users.name as ownerName', 'users.email as ownerEmail']);
 
-export type ActionFilter = { status?: ActionStatus | undefined; ownerId?: string | undefined; sourceType?: string | undefined; sourceId?: string | undefined };
+export type ActionFilter = {
+  status?: ActionStatus | undefined;
+  ownerId?: string | undefined;
+  sourceType?: string | undefined;
+  sourceId?: string | undefined;
+};
 
 export async function listActions(db: Db | Tx, orgId: string, filter: ActionFilter = {}): Promise<ActionOut[]> {
   let q = select(db).where('actions.orgId', '=', orgId);
@@ -63,7 +75,11 @@ export async function listActions(db: Db | Tx, orgId: string, filter: ActionFilt
   if (filter.sourceType) q = q.where('actions.sourceType', '=', filter.sourceType);
   if (filter.sourceId) q = q.where('actions.sourceId', '=', filter.sourceId);
   // Nulls last in both dialects: undated work sorts after dated work.
-  const rows = await q.orderBy((eb) => eb.case().when('actions.dueDate', 'is', null).then(1).else(0).end()).orderBy('actions.dueDate').orderBy('actions.createdAt').execute();
+  const rows = await q
+    .orderBy((eb) => eb.case().when('actions.dueDate', 'is', null).then(1).else(0).end())
+    .orderBy('actions.dueDate')
+    .orderBy('actions.createdAt')
+    .execute();
   return rows.map(present);
 }
 
@@ -79,12 +95,23 @@ export async function getAction(deps: Deps, orgId: string, id: string) {
 }
 
 async function assertOwner(tx: Tx, orgId: string, ownerId: string | null) {
-  if (ownerId && !(await isActiveMember(tx, orgId, ownerId))) throw ruleViolation('The owner must be a current member of this organization', { field: 'ownerId' });
+  if (ownerId && !(await isActiveMember(tx, orgId, ownerId)))
+    throw ruleViolation('The owner must be a current member of this organization', { field: 'ownerId' });
 }
 
-export type NewAction = zod.output<typeof ZCreateAction> & { sourceType: string; sourceId: string | null; sourceRef: string | null };
+export type NewAction = zod.output<typeof ZCreateAction> & {
+  sourceType: string;
+  sourceId: string | null;
+  sourceRef: string | null;
+};
 
-export async function createActionsInTx(tx: Tx, audit: (e: AuditInput) => Promise<void>, actor: Actor, orgId: string, actions: NewAction[]): Promise<ActionOut[]> {
+export async function createActionsInTx(
+  tx: Tx,
+  audit: (e: AuditInput) => Promise<void>,
+  actor: Actor,
+  orgId: string,
+  actions: NewAction[],
+): Promise<ActionOut[]> {
   const out: ActionOut[] = [];
   const checked = new Set<string>();
   for (const a of actions) {
@@ -96,7 +123,23 @@ export async function createActionsInTx(tx: Tx, audit: (e: AuditInput) => Promis
     const id = newId();
     await tx
       .insertInto('actions')
-      .values({ id, orgId, title: a.title, description: a.description, ownerId: a.ownerId, dueDate: a.dueDate, status: a.status, sourceType: a.sourceType, sourceId: a.sourceId, sourceRef: a.sourceRef, version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
+      .values({
+        id,
+        orgId,
+        title: a.title,
+        description: a.description,
+        ownerId: a.ownerId,
+        dueDate: a.dueDate,
+        status: a.status,
+        sourceType: a.sourceType,
+        sourceId: a.sourceId,
+        sourceRef: a.sourceRef,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
       .execute();
     const created = (await find(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'action.created', entityType: ENTITY, entityId: id, after: created });
@@ -109,36 +152,87 @@ export async function createActionsInTx(tx: Tx, audit: (e: AuditInput) => Promis
  * Marks the open actions of a source done, inside the source's own transaction: a review decided,
  * a version withdrawn. Each change is audited like any other edit of an action.
  */
-export async function completeActionsInTx(tx: Tx, audit: (e: AuditInput) => Promise<void>, actor: Actor, orgId: string, ids: string[]): Promise<void> {
+export async function completeActionsInTx(
+  tx: Tx,
+  audit: (e: AuditInput) => Promise<void>,
+  actor: Actor,
+  orgId: string,
+  ids: string[],
+): Promise<void> {
   for (const id of ids) {
     const before = await find(tx, orgId, id);
     if (!before || before.status === 'done') continue;
     await writeOne(
-      tx.updateTable('actions').set({ status: 'done', version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', before.version),
+      tx
+        .updateTable('actions')
+        .set({ status: 'done', version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', before.version),
       () => staleVersion('action', before),
     );
-    await audit({ orgId, actor, action: 'action.updated', entityType: ENTITY, entityId: id, before, after: (await find(tx, orgId, id))! });
+    await audit({
+      orgId,
+      actor,
+      action: 'action.updated',
+      entityType: ENTITY,
+      entityId: id,
+      before,
+      after: (await find(tx, orgId, id))!,
+    });
   }
 }
 
-export function createAction(deps: Deps, actor: Actor, orgId: string, input: zod.output<typeof ZCreateAction>): Promise<ActionOut> {
-  return inTransaction(deps, async (tx, audit) => (await createActionsInTx(tx, audit, actor, orgId, [{ ...input, sourceType: 'manual', sourceId: null, sourceRef: null }]))[0]!);
+export function createAction(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: zod.output<typeof ZCreateAction>,
+): Promise<ActionOut> {
+  return inTransaction(
+    deps,
+    async (tx, audit) =>
+      (
+        await createActionsInTx(tx, audit, actor, orgId, [
+          { ...input, sourceType: 'manual', sourceId: null, sourceRef: null },
+        ])
+      )[0]!,
+  );
 }
 
-export function updateAction(deps: Deps, actor: Actor, orgId: string, id: string, patch: UpdateAction): Promise<ActionOut> {
+export function updateAction(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  patch: UpdateAction,
+): Promise<ActionOut> {
   return inTransaction(deps, async (tx, audit) => {
     const before = await find(tx, orgId, id);
     if (!before) throw notFound('Action');
     if (before.version !== patch.version) throw staleVersion('action', before);
     const { version, ...changes } = patch;
     const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
-    if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) await assertOwner(tx, orgId, merged.ownerId);
-    await writeOne(tx
-      .updateTable('actions')
-      .set({ title: merged.title, description: merged.description, ownerId: merged.ownerId, dueDate: merged.dueDate, status: merged.status, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
-      .where('orgId', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version), () => staleVersion('action', before));
+    if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId)
+      await assertOwner(tx, orgId, merged.ownerId);
+    await writeOne(
+      tx
+        .updateTable('actions')
+        .set({
+          title: merged.title,
+          description: merged.description,
+          ownerId: merged.ownerId,
+          dueDate: merged.dueDate,
+          status: merged.status,
+          version: version + 1,
+          updatedAt: nowIso(),
+          updatedBy: actor.userId,
+        })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', version),
+      () => staleVersion('action', before),
+    );
     const after = (await find(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'action.updated', entityType: ENTITY, entityId: id, before, after });
     return after;

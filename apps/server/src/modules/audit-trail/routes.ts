@@ -32,7 +32,11 @@ export function auditTrailRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: "The organization's tamper-evident history, newest first",
         params: ZOrgParams,
-        querystring: ZListQuery.extend({ entityType: z.string().max(50).optional(), entityId: z.string().max(64).optional(), action: z.string().max(80).optional() }),
+        querystring: ZListQuery.extend({
+          entityType: z.string().max(50).optional(),
+          entityId: z.string().max(64).optional(),
+          action: z.string().max(80).optional(),
+        }),
         response: { 200: ZPage(ZAuditEvent) },
       },
     },

@@ -22,22 +22,37 @@ export function presentAuditEvent(e: AuditEventTable) {
   };
 }
 
-export type AuditFilter = { entityType?: string | undefined; entityId?: string | undefined; action?: string | undefined };
+export type AuditFilter = {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+};
 
 /** The seq of the last event sent. */
 const CURSOR = z.tuple([cursorPart.integer]);
 
 /** Newest first. The chain of an organization is its id. */
-export async function listAuditEvents(deps: Deps, orgId: string, filter: AuditFilter, page: { limit: number; cursor?: string | undefined }) {
+export async function listAuditEvents(
+  deps: Deps,
+  orgId: string,
+  filter: AuditFilter,
+  page: { limit: number; cursor?: string | undefined },
+) {
   let q = deps.db.selectFrom('auditEvents').selectAll().where('chain', '=', orgId);
   if (filter.entityType) q = q.where('entityType', '=', filter.entityType);
   if (filter.entityId) q = q.where('entityId', '=', filter.entityId);
   if (filter.action) q = q.where('action', '=', filter.action);
   if (page.cursor) q = q.where('seq', '<', decodeCursor(page.cursor, CURSOR)[0]);
-  const rows = await q.orderBy('seq', 'desc').limit(page.limit + 1).execute();
+  const rows = await q
+    .orderBy('seq', 'desc')
+    .limit(page.limit + 1)
+    .execute();
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return { items: items.map(presentAuditEvent), nextCursor: rows.length > page.limit && last ? encodeCursor([last.seq]) : null };
+  return {
+    items: items.map(presentAuditEvent),
+    nextCursor: rows.length > page.limit && last ? encodeCursor([last.seq]) : null,
+  };
 }
 
 export async function verifyAuditChain(deps: Deps, orgId: string) {
@@ -45,7 +60,14 @@ export async function verifyAuditChain(deps: Deps, orgId: string) {
   async function* batches() {
     let after = 0;
     for (;;) {
-      const rows = await deps.db.selectFrom('auditEvents').selectAll().where('chain', '=', orgId).where('seq', '>', after).orderBy('seq').limit(BATCH).execute();
+      const rows = await deps.db
+        .selectFrom('auditEvents')
+        .selectAll()
+        .where('chain', '=', orgId)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(BATCH)
+        .execute();
       if (rows.length === 0) return;
       yield rows;
       after = rows.at(-1)!.seq;

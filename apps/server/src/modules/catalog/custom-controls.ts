@@ -47,7 +47,12 @@ export async function listCustomControls(db: Db | Tx, orgId: string): Promise<Cu
 }
 
 async function find(db: Db | Tx, orgId: string, id: string): Promise<CustomControl | undefined> {
-  const row = await db.selectFrom('customControls').selectAll().where('orgId', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('customControls')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? present(row) : undefined;
 }
 
@@ -59,14 +64,26 @@ export async function getCustomControl(deps: Deps, orgId: string, id: string): P
 
 /** The rules the schema cannot see: a unique ref that is not an ISO 42001 ref, and related refs that exist. */
 /** Refs are unique per organization: creations and edits take turns (`custom-controls:` lock) so the check sees the other's ref. */
-async function check(tx: Tx, orgId: string, values: Pick<CustomControlFields, 'ref' | 'relatedRefs'>, exceptId?: string) {
+async function check(
+  tx: Tx,
+  orgId: string,
+  values: Pick<CustomControlFields, 'ref' | 'relatedRefs'>,
+  exceptId?: string,
+) {
   const iso = builtinCatalog();
-  if (iso.item('iso42001', values.ref)) throw ruleViolation(`ref "${values.ref}" is an ISO/IEC 42001 reference; choose your own, such as ORG-1`, { field: 'ref' });
+  if (iso.item('iso42001', values.ref))
+    throw ruleViolation(`ref "${values.ref}" is an ISO/IEC 42001 reference; choose your own, such as ORG-1`, {
+      field: 'ref',
+    });
   let q = tx.selectFrom('customControls').select('id').where('orgId', '=', orgId).where('ref', '=', values.ref);
   if (exceptId) q = q.where('id', '!=', exceptId);
-  if (await q.executeTakeFirst()) throw ruleViolation(`ref "${values.ref}" is already used by another custom control`, { field: 'ref' });
+  if (await q.executeTakeFirst())
+    throw ruleViolation(`ref "${values.ref}" is already used by another custom control`, { field: 'ref' });
   const unknown = values.relatedRefs.filter((r) => !iso.item('iso42001', r));
-  if (unknown.length) throw ruleViolation(`relatedRefs must be ISO/IEC 42001 clauses or controls; unknown: ${unknown.join(', ')}`, { field: 'relatedRefs' });
+  if (unknown.length)
+    throw ruleViolation(`relatedRefs must be ISO/IEC 42001 clauses or controls; unknown: ${unknown.join(', ')}`, {
+      field: 'relatedRefs',
+    });
 }
 
 const columns = (v: CustomControlFields) => ({
@@ -78,46 +95,82 @@ const columns = (v: CustomControlFields) => ({
   pillars: JSON.stringify([...new Set(v.pillars)]),
 });
 
-export function createCustomControl(deps: Deps, actor: Actor, orgId: string, input: CustomControlFields): Promise<CustomControl> {
-  return inTransaction(deps, async (tx, audit) => {
-    await check(tx, orgId, input);
-    const now = nowIso();
-    const id = newId();
-    await tx
-      .insertInto('customControls')
-      .values({ id, orgId, ...columns(input), version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
-      .execute();
-    const created = (await find(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'custom_control.created', entityType: ENTITY, entityId: id, after: created });
-    return created;
-  }, { lock: `custom-controls:${orgId}` });
+export function createCustomControl(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: CustomControlFields,
+): Promise<CustomControl> {
+  return inTransaction(
+    deps,
+    async (tx, audit) => {
+      await check(tx, orgId, input);
+      const now = nowIso();
+      const id = newId();
+      await tx
+        .insertInto('customControls')
+        .values({
+          id,
+          orgId,
+          ...columns(input),
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .execute();
+      const created = (await find(tx, orgId, id))!;
+      await audit({ orgId, actor, action: 'custom_control.created', entityType: ENTITY, entityId: id, after: created });
+      return created;
+    },
+    { lock: `custom-controls:${orgId}` },
+  );
 }
 
-export function updateCustomControl(deps: Deps, actor: Actor, orgId: string, id: string, patch: UpdateCustomControl): Promise<CustomControl> {
-  return inTransaction(deps, async (tx, audit) => {
-    const before = await find(tx, orgId, id);
-    if (!before) throw notFound('Custom control');
-    if (before.version !== patch.version) throw staleVersion('custom control', before);
-    const { version, ...changes } = patch;
-    const merged: CustomControlFields = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
-    await check(tx, orgId, merged, id);
-    await writeOne(tx
-      .updateTable('customControls')
-      .set({ ...columns(merged), version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
-      .where('orgId', '=', orgId)
-      .where('id', '=', id)
-      .where('version', '=', version), () => staleVersion('custom control', before));
-    const after = (await find(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'custom_control.updated', entityType: ENTITY, entityId: id, before, after });
-    return after;
-  }, { lock: `custom-controls:${orgId}` });
+export function updateCustomControl(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  patch: UpdateCustomControl,
+): Promise<CustomControl> {
+  return inTransaction(
+    deps,
+    async (tx, audit) => {
+      const before = await find(tx, orgId, id);
+      if (!before) throw notFound('Custom control');
+      if (before.version !== patch.version) throw staleVersion('custom control', before);
+      const { version, ...changes } = patch;
+      const merged: CustomControlFields = {
+        ...before,
+        ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+      };
+      await check(tx, orgId, merged, id);
+      await writeOne(
+        tx
+          .updateTable('customControls')
+          .set({ ...columns(merged), version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+          .where('orgId', '=', orgId)
+          .where('id', '=', id)
+          .where('version', '=', version),
+        () => staleVersion('custom control', before),
+      );
+      const after = (await find(tx, orgId, id))!;
+      await audit({ orgId, actor, action: 'custom_control.updated', entityType: ENTITY, entityId: id, before, after });
+      return after;
+    },
+    { lock: `custom-controls:${orgId}` },
+  );
 }
 
 export function removeCustomControl(deps: Deps, actor: Actor, orgId: string, id: string): Promise<void> {
   return inTransaction(deps, async (tx, audit) => {
     const before = await find(tx, orgId, id);
     if (!before) throw notFound('Custom control');
-    await writeOne(tx.deleteFrom('customControls').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Custom control'));
+    await writeOne(tx.deleteFrom('customControls').where('orgId', '=', orgId).where('id', '=', id), () =>
+      notFound('Custom control'),
+    );
     await audit({ orgId, actor, action: 'custom_control.deleted', entityType: ENTITY, entityId: id, before });
   });
 }

@@ -1,4 +1,11 @@
-import { Catalog, CROSSWALK_FORMAT, CUSTOM_FRAMEWORK_ID, FRAMEWORK_FORMAT, type Crosswalk, type Framework } from '@fortytwo/catalog';
+import {
+  Catalog,
+  CROSSWALK_FORMAT,
+  CUSTOM_FRAMEWORK_ID,
+  FRAMEWORK_FORMAT,
+  type Crosswalk,
+  type Framework,
+} from '@fortytwo/catalog';
 import type { Db } from '../../platform/db/connect';
 import { builtinCatalog } from './builtin';
 import { listCustomControls, type CustomControl } from './custom-controls';
@@ -43,14 +50,34 @@ function customFramework(controls: CustomControl[]): { framework: Framework; cro
     documents: [],
     referenceLists: [],
   };
-  const links = controls.flatMap((c) => c.relatedRefs.map((r) => ({ source: c.ref, target: r, relationship: 'intersect' as const, rationale: 'Related by the organization when it defined this control.' })));
-  const crosswalk: Crosswalk = { format: CROSSWALK_FORMAT, id: 'custom--iso42001', name: 'Custom controls → ISO/IEC 42001:2023', source: CUSTOM_FRAMEWORK_ID, target: 'iso42001', provenance: 'The related references the organization gave each custom control.', links };
+  const links = controls.flatMap((c) =>
+    c.relatedRefs.map((r) => ({
+      source: c.ref,
+      target: r,
+      relationship: 'intersect' as const,
+      rationale: 'Related by the organization when it defined this control.',
+    })),
+  );
+  const crosswalk: Crosswalk = {
+    format: CROSSWALK_FORMAT,
+    id: 'custom--iso42001',
+    name: 'Custom controls → ISO/IEC 42001:2023',
+    source: CUSTOM_FRAMEWORK_ID,
+    target: 'iso42001',
+    provenance: 'The related references the organization gave each custom control.',
+    links,
+  };
   return { framework, crosswalk };
 }
 
 export async function catalogViewFor(db: Db, orgId: string): Promise<CatalogView> {
   const builtin = builtinCatalog();
-  const imports = await db.selectFrom('catalogImports').select(['kind', 'key', 'content', 'createdAt']).where('orgId', '=', orgId).orderBy('key').execute();
+  const imports = await db
+    .selectFrom('catalogImports')
+    .select(['kind', 'key', 'content', 'createdAt'])
+    .where('orgId', '=', orgId)
+    .orderBy('key')
+    .execute();
   // Stored content passed the file checks when it was imported; it is trusted here.
   const frameworks = imports.filter((i) => i.kind === 'framework').map((i) => JSON.parse(i.content) as Framework);
   const crosswalks = imports.filter((i) => i.kind === 'crosswalk').map((i) => JSON.parse(i.content) as Crosswalk);

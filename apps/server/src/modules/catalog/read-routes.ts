@@ -45,7 +45,13 @@ function frameworkOf(view: CatalogView, id: string): Framework {
   return fw;
 }
 
-type Scope = { prefix: string; access: Access; params: z.ZodObject; viewOf: (req: FastifyRequest) => Promise<CatalogView>; tag: string };
+type Scope = {
+  prefix: string;
+  access: Access;
+  params: z.ZodObject;
+  viewOf: (req: FastifyRequest) => Promise<CatalogView>;
+  tag: string;
+};
 
 function register(fastify: FastifyInstance, scope: Scope) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -55,7 +61,15 @@ function register(fastify: FastifyInstance, scope: Scope) {
 
   app.get(
     `${prefix}/frameworks`,
-    { config, schema: { tags, summary: 'Frameworks in the catalogue', params: scope.params, response: { 200: z.object({ items: z.array(ZFrameworkSummary), nextCursor: z.null() }) } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Frameworks in the catalogue',
+        params: scope.params,
+        response: { 200: z.object({ items: z.array(ZFrameworkSummary), nextCursor: z.null() }) },
+      },
+    },
     async (req) => {
       const view = await viewOf(req);
       return { items: view.catalog.frameworks.map((fw) => summary(view, fw)), nextCursor: null };
@@ -64,7 +78,15 @@ function register(fastify: FastifyInstance, scope: Scope) {
 
   app.get(
     `${prefix}/frameworks/:frameworkId`,
-    { config, schema: { tags, summary: 'A framework with all its items, required documents and reference lists', params: scope.params.extend(ZFrameworkParams.shape), response: { 200: ZFrameworkDetail } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A framework with all its items, required documents and reference lists',
+        params: scope.params.extend(ZFrameworkParams.shape),
+        response: { 200: ZFrameworkDetail },
+      },
+    },
     async (req) => {
       const view = await viewOf(req);
       const fw = frameworkOf(view, (req.params as { frameworkId: string }).frameworkId);
@@ -79,7 +101,15 @@ function register(fastify: FastifyInstance, scope: Scope) {
 
   app.get(
     `${prefix}/frameworks/:frameworkId/items/:ref`,
-    { config, schema: { tags, summary: 'One item with its guidance, place in the tree, required documents and crosswalk links', params: scope.params.extend(ZItemParams.shape), response: { 200: ZItemDetail } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'One item with its guidance, place in the tree, required documents and crosswalk links',
+        params: scope.params.extend(ZItemParams.shape),
+        response: { 200: ZItemDetail },
+      },
+    },
     async (req) => {
       const view = await viewOf(req);
       const fw = frameworkOf(view, (req.params as { frameworkId: string }).frameworkId);
@@ -102,7 +132,14 @@ function register(fastify: FastifyInstance, scope: Scope) {
 
   app.get(
     `${prefix}/frameworks/:frameworkId/oscal`,
-    { config, schema: { tags, summary: 'The framework as an OSCAL 1.0.6 catalog (JSON)', params: scope.params.extend(ZFrameworkParams.shape) } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The framework as an OSCAL 1.0.6 catalog (JSON)',
+        params: scope.params.extend(ZFrameworkParams.shape),
+      },
+    },
     async (req, reply) => {
       const view = await viewOf(req);
       const fw = frameworkOf(view, (req.params as { frameworkId: string }).frameworkId);
@@ -116,22 +153,51 @@ function register(fastify: FastifyInstance, scope: Scope) {
 
   app.get(
     `${prefix}/search`,
-    { config, schema: { tags, summary: 'Full-text search over refs, titles and guidance', params: scope.params, querystring: ZSearchQuery, response: { 200: z.object({ items: z.array(ZSearchHit), nextCursor: z.null() }) } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Full-text search over refs, titles and guidance',
+        params: scope.params,
+        querystring: ZSearchQuery,
+        response: { 200: z.object({ items: z.array(ZSearchHit), nextCursor: z.null() }) },
+      },
+    },
     async (req) => {
       const view = await viewOf(req);
       if (req.query.frameworkId) frameworkOf(view, req.query.frameworkId);
-      const hits = view.catalog.search(req.query.q, { limit: req.query.limit, ...(req.query.frameworkId ? { frameworkId: req.query.frameworkId } : {}) });
+      const hits = view.catalog.search(req.query.q, {
+        limit: req.query.limit,
+        ...(req.query.frameworkId ? { frameworkId: req.query.frameworkId } : {}),
+      });
       return { items: hits, nextCursor: null };
     },
   );
 
   app.get(
     `${prefix}/crosswalks`,
-    { config, schema: { tags, summary: 'Crosswalks between frameworks', params: scope.params, response: { 200: z.object({ items: z.array(ZCrosswalkSummary), nextCursor: z.null() }) } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Crosswalks between frameworks',
+        params: scope.params,
+        response: { 200: z.object({ items: z.array(ZCrosswalkSummary), nextCursor: z.null() }) },
+      },
+    },
     async (req) => {
       const view = await viewOf(req);
       return {
-        items: view.catalog.crosswalks.map((c) => ({ id: c.id, name: c.name, source: c.source, target: c.target, provenance: c.provenance, description: c.description ?? null, origin: view.crosswalkOrigin(c.id), linkCount: c.links.length })),
+        items: view.catalog.crosswalks.map((c) => ({
+          id: c.id,
+          name: c.name,
+          source: c.source,
+          target: c.target,
+          provenance: c.provenance,
+          description: c.description ?? null,
+          origin: view.crosswalkOrigin(c.id),
+          linkCount: c.links.length,
+        })),
         nextCursor: null,
       };
     },
@@ -139,19 +205,43 @@ function register(fastify: FastifyInstance, scope: Scope) {
 
   app.get(
     `${prefix}/crosswalks/:crosswalkId`,
-    { config, schema: { tags, summary: 'One crosswalk with all its links', params: scope.params.extend({ crosswalkId: z.string().max(63) }), response: { 200: ZCrosswalkDetail } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'One crosswalk with all its links',
+        params: scope.params.extend({ crosswalkId: z.string().max(63) }),
+        response: { 200: ZCrosswalkDetail },
+      },
+    },
     async (req) => {
       const view = await viewOf(req);
       const { crosswalkId } = req.params as { crosswalkId: string };
       const c = view.catalog.crosswalks.find((x) => x.id === crosswalkId);
       if (!c) throw notFound(`Crosswalk "${crosswalkId}"`);
-      return { id: c.id, name: c.name, source: c.source, target: c.target, provenance: c.provenance, description: c.description ?? null, origin: view.crosswalkOrigin(c.id), linkCount: c.links.length, links: c.links };
+      return {
+        id: c.id,
+        name: c.name,
+        source: c.source,
+        target: c.target,
+        provenance: c.provenance,
+        description: c.description ?? null,
+        origin: view.crosswalkOrigin(c.id),
+        linkCount: c.links.length,
+        links: c.links,
+      };
     },
   );
 }
 
 export function catalogReadRoutes(fastify: FastifyInstance, deps: AppDeps) {
-  register(fastify, { prefix: '/api/catalog', access: 'user', params: z.object({}), viewOf: () => Promise.resolve(BUILTIN_VIEW()), tag: 'Catalogue' });
+  register(fastify, {
+    prefix: '/api/catalog',
+    access: 'user',
+    params: z.object({}),
+    viewOf: () => Promise.resolve(BUILTIN_VIEW()),
+    tag: 'Catalogue',
+  });
   register(fastify, {
     prefix: '/api/orgs/:orgId/catalog',
     access: 'catalog.read',

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DOCUMENTATION_KINDS, ITEM_KINDS, PDCA_PHASES, PILLARS, RELATIONSHIPS, type CatalogItem } from '@fortytwo/catalog';
+import {
+  DOCUMENTATION_KINDS,
+  ITEM_KINDS,
+  PDCA_PHASES,
+  PILLARS,
+  RELATIONSHIPS,
+  type CatalogItem,
+} from '@fortytwo/catalog';
 
 // The catalogue's HTTP shapes. `parentRef` is the contract's name for a file item's `parent`.
 
@@ -114,13 +121,19 @@ export const ZCrosswalkSummary = z.object({
   linkCount: z.number(),
 });
 export const ZCrosswalkDetail = ZCrosswalkSummary.extend({
-  links: z.array(z.object({ source: z.string(), target: z.string(), relationship: z.enum(RELATIONSHIPS), rationale: z.string() })),
+  links: z.array(
+    z.object({ source: z.string(), target: z.string(), relationship: z.enum(RELATIONSHIPS), rationale: z.string() }),
+  ),
 });
 
 export const ZFrameworkParams = z.object({ frameworkId: z.string().max(63) });
 export const ZItemParams = ZFrameworkParams.extend({ ref: z.string().max(40) });
 export const ZSearchQuery = z.object({
-  q: z.string({ error: 'q is required: the words to search for' }).trim().min(1, 'q is required: the words to search for').max(200, 'q must be at most 200 characters'),
+  q: z
+    .string({ error: 'q is required: the words to search for' })
+    .trim()
+    .min(1, 'q is required: the words to search for')
+    .max(200, 'q must be at most 200 characters'),
   frameworkId: z.string().max(63).optional(),
   limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1).max(200).default(50),
 });

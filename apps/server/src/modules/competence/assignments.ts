@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { expiryOf, GIVES_COMPETENCE, type AssignmentStatus, type CompletionEvidenceKind, type CompletionResult, type DevelopmentActionKind, type ZAssignmentFields, type ZCompletionFields, type ZUpdateAssignment } from '@fortytwo/domain';
+import {
+  expiryOf,
+  GIVES_COMPETENCE,
+  type AssignmentStatus,
+  type CompletionEvidenceKind,
+  type CompletionResult,
+  type DevelopmentActionKind,
+  type ZAssignmentFields,
+  type ZCompletionFields,
+  type ZUpdateAssignment,
+} from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import { writeOne } from '../../platform/db/versioned';
@@ -22,7 +32,11 @@ export type AssignmentFilter = { personId?: string; status?: AssignmentStatus };
 
 export const today = () => nowIso().slice(0, 10);
 
-export async function listAssignments(db: Db | Tx, orgId: string, filter: AssignmentFilter = {}): Promise<AssignmentOut[]> {
+export async function listAssignments(
+  db: Db | Tx,
+  orgId: string,
+  filter: AssignmentFilter = {},
+): Promise<AssignmentOut[]> {
   let q = db
     .selectFrom('trainingAssignments')
     .innerJoin('developmentActions', 'developmentActions.id', 'trainingAssignments.actionId')
@@ -39,22 +53,41 @@ export async function listAssignments(db: Db | Tx, orgId: string, filter: Assign
       .selectFrom('trainingCompletions')
       .selectAll()
       .where('orgId', '=', orgId)
-      .where('assignmentId', 'in', rows.map((r) => r.id))
+      .where(
+        'assignmentId',
+        'in',
+        rows.map((r) => r.id),
+      )
       .orderBy('recordedAt', 'desc')
       .execute(),
     db
       .selectFrom('trainingCompletions')
       .select('id')
       .where('orgId', '=', orgId)
-      .where('assignmentId', 'in', rows.map((r) => r.id))
+      .where(
+        'assignmentId',
+        'in',
+        rows.map((r) => r.id),
+      )
       .execute()
-      .then((cs) => evidenceForMany(db, orgId, COMPLETION, cs.map((c) => c.id))),
+      .then((cs) =>
+        evidenceForMany(
+          db,
+          orgId,
+          COMPLETION,
+          cs.map((c) => c.id),
+        ),
+      ),
   ]);
   const names = new Map(people.map((p) => [p.id, p]));
   const now = today();
   return rows.map((r) => ({
     id: r.id,
-    person: { id: r.personId, name: names.get(r.personId)?.name ?? 'A person no longer recorded', userId: names.get(r.personId)?.userId ?? null },
+    person: {
+      id: r.personId,
+      name: names.get(r.personId)?.name ?? 'A person no longer recorded',
+      userId: names.get(r.personId)?.userId ?? null,
+    },
     action: { id: r.actionId, title: r.title, kind: r.kind as DevelopmentActionKind },
     dueOn: r.dueOn,
     status: r.status as AssignmentStatus,
@@ -63,26 +96,29 @@ export async function listAssignments(db: Db | Tx, orgId: string, filter: Assign
     assignedBy: { id: r.assignedBy, name: r.assignedByName },
     completions: completions
       .filter((c) => c.assignmentId === r.id)
-      .map(
-        (c): CompletionOut => ({
-          id: c.id,
-          assignmentId: c.assignmentId,
-          completedOn: c.completedOn,
-          result: c.result as CompletionResult,
-          evidenceKind: c.evidenceKind as CompletionEvidenceKind,
-          attestation: c.attestation,
-          expiresOn: c.expiresOn,
-          recordedAt: c.recordedAt,
-          recordedBy: { id: c.recordedBy, name: c.recordedByName },
-          evidence: certificates.get(c.id) ?? [],
-        }),
-      ),
+      .map((c): CompletionOut => ({
+        id: c.id,
+        assignmentId: c.assignmentId,
+        completedOn: c.completedOn,
+        result: c.result as CompletionResult,
+        evidenceKind: c.evidenceKind as CompletionEvidenceKind,
+        attestation: c.attestation,
+        expiresOn: c.expiresOn,
+        recordedAt: c.recordedAt,
+        recordedBy: { id: c.recordedBy, name: c.recordedByName },
+        evidence: certificates.get(c.id) ?? [],
+      })),
     version: r.version,
   }));
 }
 
 export async function findAssignment(db: Db | Tx, orgId: string, id: string) {
-  const row = await db.selectFrom('trainingAssignments').select('personId').where('orgId', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('trainingAssignments')
+    .select('personId')
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
   return (await listAssignments(db, orgId, { personId: row.personId })).find((a) => a.id === id) ?? null;
 }
@@ -94,26 +130,74 @@ export function assignTraining(deps: Deps, actor: Actor, orgId: string, input: z
     async (tx, audit) => {
       const person = await findPerson(tx, orgId, input.personId);
       if (!person) throw ruleViolation('Person: choose a person of this organization', { field: 'personId' });
-      if (!person.active) throw ruleViolation(`${person.name} is no longer active: mark them active again before assigning anything`, { field: 'personId' });
-      const action = await tx.selectFrom('developmentActions').select(['id', 'title']).where('orgId', '=', orgId).where('id', '=', input.actionId).executeTakeFirst();
-      if (!action) throw ruleViolation('Development action: choose a course, training or other action of this organization', { field: 'actionId' });
-      const open = await tx.selectFrom('trainingAssignments').select('dueOn').where('orgId', '=', orgId).where('personId', '=', person.id).where('actionId', '=', action.id).where('status', '=', 'open').executeTakeFirst();
-      if (open) throw ruleViolation(`${person.name} already has "${action.title}" assigned${open.dueOn ? ` (due ${open.dueOn})` : ''}`, { field: 'actionId' });
+      if (!person.active)
+        throw ruleViolation(`${person.name} is no longer active: mark them active again before assigning anything`, {
+          field: 'personId',
+        });
+      const action = await tx
+        .selectFrom('developmentActions')
+        .select(['id', 'title'])
+        .where('orgId', '=', orgId)
+        .where('id', '=', input.actionId)
+        .executeTakeFirst();
+      if (!action)
+        throw ruleViolation('Development action: choose a course, training or other action of this organization', {
+          field: 'actionId',
+        });
+      const open = await tx
+        .selectFrom('trainingAssignments')
+        .select('dueOn')
+        .where('orgId', '=', orgId)
+        .where('personId', '=', person.id)
+        .where('actionId', '=', action.id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (open)
+        throw ruleViolation(
+          `${person.name} already has "${action.title}" assigned${open.dueOn ? ` (due ${open.dueOn})` : ''}`,
+          { field: 'actionId' },
+        );
       const id = newId();
       const now = nowIso();
       await tx
         .insertInto('trainingAssignments')
-        .values({ id, orgId, personId: person.id, actionId: action.id, dueOn: input.dueOn, status: 'open', assignedAt: now, assignedBy: actor.userId, assignedByName: actor.name, version: 1, updatedAt: now, updatedBy: actor.userId })
+        .values({
+          id,
+          orgId,
+          personId: person.id,
+          actionId: action.id,
+          dueOn: input.dueOn,
+          status: 'open',
+          assignedAt: now,
+          assignedBy: actor.userId,
+          assignedByName: actor.name,
+          version: 1,
+          updatedAt: now,
+          updatedBy: actor.userId,
+        })
         .execute();
       const created = (await findAssignment(tx, orgId, id))!;
-      await audit({ orgId, actor, action: 'training_assignment.created', entityType: ASSIGNMENT, entityId: id, after: created });
+      await audit({
+        orgId,
+        actor,
+        action: 'training_assignment.created',
+        entityType: ASSIGNMENT,
+        entityId: id,
+        after: created,
+      });
       return created;
     },
     { lock: `training:${orgId}:${input.personId}` },
   );
 }
 
-export function updateAssignment(deps: Deps, actor: Actor, orgId: string, id: string, patch: z.output<typeof ZUpdateAssignment>) {
+export function updateAssignment(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  patch: z.output<typeof ZUpdateAssignment>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await findAssignment(tx, orgId, id);
     if (!before) throw notFound('Assignment');
@@ -123,24 +207,52 @@ export function updateAssignment(deps: Deps, actor: Actor, orgId: string, id: st
     if (patch.dueOn !== undefined) set.dueOn = patch.dueOn;
     if (patch.status !== undefined) set.status = patch.status;
     await writeOne(
-      tx.updateTable('trainingAssignments').set({ ...set, version: patch.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', patch.version),
+      tx
+        .updateTable('trainingAssignments')
+        .set({ ...set, version: patch.version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', patch.version),
       () => staleVersion('assignment', before),
     );
     const after = (await findAssignment(tx, orgId, id))!;
-    await audit({ orgId, actor, action: patch.status === 'cancelled' && before.status !== 'cancelled' ? 'training_assignment.cancelled' : 'training_assignment.updated', entityType: ASSIGNMENT, entityId: id, before, after });
+    await audit({
+      orgId,
+      actor,
+      action:
+        patch.status === 'cancelled' && before.status !== 'cancelled'
+          ? 'training_assignment.cancelled'
+          : 'training_assignment.updated',
+      entityType: ASSIGNMENT,
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
 
 /** Records a completion of an open assignment; the expiry comes from the certificate or the action's validity. */
-export function completeAssignment(deps: Deps, actor: Actor, orgId: string, id: string, input: z.output<typeof ZCompletionFields>) {
+export function completeAssignment(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  input: z.output<typeof ZCompletionFields>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await findAssignment(tx, orgId, id);
     if (!before) throw notFound('Assignment');
     if (before.version !== input.version) throw staleVersion('assignment', before);
-    if (before.status !== 'open') throw ruleViolation(`This assignment is ${before.status}: only an open assignment is completed`);
-    if (input.completedOn > today()) throw ruleViolation('Completed on cannot be in the future', { field: 'completedOn' });
-    const action = (await tx.selectFrom('developmentActions').select('validityMonths').where('id', '=', before.action.id).executeTakeFirst())!;
+    if (before.status !== 'open')
+      throw ruleViolation(`This assignment is ${before.status}: only an open assignment is completed`);
+    if (input.completedOn > today())
+      throw ruleViolation('Completed on cannot be in the future', { field: 'completedOn' });
+    const action = (await tx
+      .selectFrom('developmentActions')
+      .select('validityMonths')
+      .where('id', '=', before.action.id)
+      .executeTakeFirst())!;
     const gives = GIVES_COMPETENCE.includes(input.result);
     const completionId = newId();
     await tx
@@ -162,18 +274,39 @@ export function completeAssignment(deps: Deps, actor: Actor, orgId: string, id: 
       })
       .execute();
     // The certificate is a piece of the one evidence library, attached in this transaction.
-    if (input.evidenceId) await linkEvidence(tx, { orgId, evidenceId: input.evidenceId, subjectType: COMPLETION, subjectId: completionId, by: actor, audit });
+    if (input.evidenceId)
+      await linkEvidence(tx, {
+        orgId,
+        evidenceId: input.evidenceId,
+        subjectType: COMPLETION,
+        subjectId: completionId,
+        by: actor,
+        audit,
+      });
     await writeOne(
       tx
         .updateTable('trainingAssignments')
-        .set({ status: gives ? 'completed' : 'open', version: input.version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        .set({
+          status: gives ? 'completed' : 'open',
+          version: input.version + 1,
+          updatedAt: nowIso(),
+          updatedBy: actor.userId,
+        })
         .where('orgId', '=', orgId)
         .where('id', '=', id)
         .where('version', '=', input.version),
       () => staleVersion('assignment', before),
     );
     const after = (await findAssignment(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'training_assignment.completed', entityType: ASSIGNMENT, entityId: id, before: { status: before.status }, after: { status: after.status, completion: after.completions[0] } });
+    await audit({
+      orgId,
+      actor,
+      action: 'training_assignment.completed',
+      entityType: ASSIGNMENT,
+      entityId: id,
+      before: { status: before.status },
+      after: { status: after.status, completion: after.completions[0] },
+    });
     return after;
   });
 }

@@ -17,7 +17,13 @@ export async function listDevelopmentActions(db: Db | Tx, orgId: string): Promis
   const [rows, competences, open] = await Promise.all([
     db.selectFrom('developmentActions').selectAll().where('orgId', '=', orgId).orderBy('title').execute(),
     db.selectFrom('competences').select(['id', 'name']).where('orgId', '=', orgId).execute(),
-    db.selectFrom('trainingAssignments').select(['actionId', (eb) => eb.fn.countAll<number>().as('n')]).where('orgId', '=', orgId).where('status', '=', 'open').groupBy('actionId').execute(),
+    db
+      .selectFrom('trainingAssignments')
+      .select(['actionId', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('orgId', '=', orgId)
+      .where('status', '=', 'open')
+      .groupBy('actionId')
+      .execute(),
   ]);
   const names = new Map(competences.map((c) => [c.id, c.name]));
   const counts = new Map(open.map((o) => [o.actionId, Number(o.n)]));
@@ -27,7 +33,9 @@ export async function listDevelopmentActions(db: Db | Tx, orgId: string): Promis
     kind: r.kind as DevelopmentActionKind,
     description: r.description,
     provider: r.provider,
-    competences: (JSON.parse(r.competenceIds) as string[]).filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! })),
+    competences: (JSON.parse(r.competenceIds) as string[])
+      .filter((id) => names.has(id))
+      .map((id) => ({ id, name: names.get(id)! })),
     validityMonths: r.validityMonths,
     openAssignments: counts.get(r.id) ?? 0,
     version: r.version,
@@ -36,44 +44,100 @@ export async function listDevelopmentActions(db: Db | Tx, orgId: string): Promis
   }));
 }
 
-export const findDevelopmentAction = async (db: Db | Tx, orgId: string, id: string) => (await listDevelopmentActions(db, orgId)).find((a) => a.id === id) ?? null;
+export const findDevelopmentAction = async (db: Db | Tx, orgId: string, id: string) =>
+  (await listDevelopmentActions(db, orgId)).find((a) => a.id === id) ?? null;
 
 async function checkCompetences(tx: Tx, orgId: string, ids: string[] | undefined) {
   if (!ids?.length) return;
-  const found = await tx.selectFrom('competences').select('id').where('orgId', '=', orgId).where('id', 'in', ids).execute();
-  if (found.length !== new Set(ids).size) throw ruleViolation('Competences given: each must be a competence of this organization', { field: 'competenceIds' });
+  const found = await tx
+    .selectFrom('competences')
+    .select('id')
+    .where('orgId', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+  if (found.length !== new Set(ids).size)
+    throw ruleViolation('Competences given: each must be a competence of this organization', {
+      field: 'competenceIds',
+    });
 }
 
-export function createDevelopmentAction(deps: Deps, actor: Actor, orgId: string, input: z.output<typeof ZDevelopmentActionFields>) {
+export function createDevelopmentAction(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: z.output<typeof ZDevelopmentActionFields>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     await checkCompetences(tx, orgId, input.competenceIds);
     const id = newId();
     const now = nowIso();
     await tx
       .insertInto('developmentActions')
-      .values({ id, orgId, title: input.title, kind: input.kind, description: input.description, provider: input.provider, competenceIds: JSON.stringify([...new Set(input.competenceIds)]), validityMonths: input.validityMonths, version: 1, createdAt: now, updatedAt: now, updatedBy: actor.userId })
+      .values({
+        id,
+        orgId,
+        title: input.title,
+        kind: input.kind,
+        description: input.description,
+        provider: input.provider,
+        competenceIds: JSON.stringify([...new Set(input.competenceIds)]),
+        validityMonths: input.validityMonths,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      })
       .execute();
     const created = (await findDevelopmentAction(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'development_action.created', entityType: DEVELOPMENT_ACTION, entityId: id, after: created });
+    await audit({
+      orgId,
+      actor,
+      action: 'development_action.created',
+      entityType: DEVELOPMENT_ACTION,
+      entityId: id,
+      after: created,
+    });
     return created;
   });
 }
 
-export function updateDevelopmentAction(deps: Deps, actor: Actor, orgId: string, id: string, patch: z.output<typeof ZUpdateDevelopmentAction>) {
+export function updateDevelopmentAction(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  patch: z.output<typeof ZUpdateDevelopmentAction>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await findDevelopmentAction(tx, orgId, id);
     if (!before) throw notFound('Development action');
     if (before.version !== patch.version) throw staleVersion('development action', before);
     await checkCompetences(tx, orgId, patch.competenceIds);
     const { version, competenceIds, ...rest } = patch;
-    const set = { ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), ...(competenceIds ? { competenceIds: JSON.stringify([...new Set(competenceIds)]) } : {}) };
+    const set = {
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      ...(competenceIds ? { competenceIds: JSON.stringify([...new Set(competenceIds)]) } : {}),
+    };
     // A new validity applies to completions recorded from now on: a certificate's expiry is fixed when it is recorded.
     await writeOne(
-      tx.updateTable('developmentActions').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version),
+      tx
+        .updateTable('developmentActions')
+        .set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', version),
       () => staleVersion('development action', before),
     );
     const after = (await findDevelopmentAction(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'development_action.updated', entityType: DEVELOPMENT_ACTION, entityId: id, before, after });
+    await audit({
+      orgId,
+      actor,
+      action: 'development_action.updated',
+      entityType: DEVELOPMENT_ACTION,
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -82,9 +146,27 @@ export function removeDevelopmentAction(deps: Deps, actor: Actor, orgId: string,
   return inTransaction(deps, async (tx, audit) => {
     const before = await findDevelopmentAction(tx, orgId, id);
     if (!before) throw notFound('Development action');
-    if (await tx.selectFrom('trainingAssignments').select('id').where('orgId', '=', orgId).where('actionId', '=', id).executeTakeFirst())
-      throw ruleViolation(`"${before.title}" has been assigned: its training records are kept, so it cannot be deleted`);
-    await writeOne(tx.deleteFrom('developmentActions').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Development action'));
-    await audit({ orgId, actor, action: 'development_action.deleted', entityType: DEVELOPMENT_ACTION, entityId: id, before });
+    if (
+      await tx
+        .selectFrom('trainingAssignments')
+        .select('id')
+        .where('orgId', '=', orgId)
+        .where('actionId', '=', id)
+        .executeTakeFirst()
+    )
+      throw ruleViolation(
+        `"${before.title}" has been assigned: its training records are kept, so it cannot be deleted`,
+      );
+    await writeOne(tx.deleteFrom('developmentActions').where('orgId', '=', orgId).where('id', '=', id), () =>
+      notFound('Development action'),
+    );
+    await audit({
+      orgId,
+      actor,
+      action: 'development_action.deleted',
+      entityType: DEVELOPMENT_ACTION,
+      entityId: id,
+      before,
+    });
   });
 }

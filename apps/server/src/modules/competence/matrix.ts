@@ -19,21 +19,34 @@ export async function policyInForce(db: Db | Tx, orgId: string): Promise<Policy>
   const doc = await db
     .selectFrom('documents')
     .innerJoin('documentVersions', 'documentVersions.documentId', 'documents.id')
-    .select(['documents.id', 'documentVersions.id as versionId', 'documentVersions.title', 'documentVersions.major', 'documentVersions.minor'])
+    .select([
+      'documents.id',
+      'documentVersions.id as versionId',
+      'documentVersions.title',
+      'documentVersions.major',
+      'documentVersions.minor',
+    ])
     .where('documents.orgId', '=', orgId)
     .where('documents.typeId', '=', 'ai-policy')
     .where('documentVersions.state', '=', 'published')
     .orderBy('documents.createdAt')
     .executeTakeFirst();
   if (!doc) return null;
-  return { documentId: doc.id, title: doc.title, versionLabel: labelOf(doc), acks: await acknowledgementsOf(db, orgId, doc.id, doc.versionId) };
+  return {
+    documentId: doc.id,
+    title: doc.title,
+    versionLabel: labelOf(doc),
+    acks: await acknowledgementsOf(db, orgId, doc.id, doc.versionId),
+  };
 }
 
 export function awarenessOf(policy: Policy, person: Pick<PersonOut, 'userId' | 'member'>): AwarenessOut {
   if (!policy) return { state: 'no_policy', at: null, versionLabel: null };
   if (!person.userId || !person.member) return { state: 'no_account', at: null, versionLabel: policy.versionLabel };
   const ack = policy.acks.acknowledged.find((a) => a.user.id === person.userId);
-  return ack ? { state: 'acknowledged', at: ack.at, versionLabel: policy.versionLabel } : { state: 'pending', at: null, versionLabel: policy.versionLabel };
+  return ack
+    ? { state: 'acknowledged', at: ack.at, versionLabel: policy.versionLabel }
+    : { state: 'pending', at: null, versionLabel: policy.versionLabel };
 }
 
 export async function loadMatrix(db: Db | Tx, orgId: string, onlyPersonId?: string): Promise<MatrixOut> {
@@ -41,7 +54,11 @@ export async function loadMatrix(db: Db | Tx, orgId: string, onlyPersonId?: stri
     listPeople(db, orgId),
     listCompetences(db, orgId),
     db.selectFrom('developmentActions').select(['id', 'competenceIds']).where('orgId', '=', orgId).execute(),
-    db.selectFrom('trainingCompletions').select(['id', 'personId', 'actionId', 'completedOn', 'result', 'expiresOn']).where('orgId', '=', orgId).execute(),
+    db
+      .selectFrom('trainingCompletions')
+      .select(['id', 'personId', 'actionId', 'completedOn', 'result', 'expiresOn'])
+      .where('orgId', '=', orgId)
+      .execute(),
     policyInForce(db, orgId),
   ]);
   const shown = people.filter((p) => (onlyPersonId ? p.id === onlyPersonId : p.active));
@@ -67,7 +84,10 @@ export async function loadMatrix(db: Db | Tx, orgId: string, onlyPersonId?: stri
           .map((c) => ({
             competenceId: c.competenceId,
             required: c.required,
-            because: [...c.because.aiRoles.map((r) => AI_SUB_ROLE_LABELS[r] ?? r), ...c.because.raciActivityIds.map((a) => `RACI: ${raciNames.get(a) ?? a}`)],
+            because: [
+              ...c.because.aiRoles.map((r) => AI_SUB_ROLE_LABELS[r] ?? r),
+              ...c.because.raciActivityIds.map((a) => `RACI: ${raciNames.get(a) ?? a}`),
+            ],
             state: c.state,
             expiresOn: c.expiresOn,
             completionId: c.completionId,
@@ -86,5 +106,10 @@ export async function personDetail(db: Db | Tx, orgId: string, id: string) {
   const matrix = await loadMatrix(db, orgId, id);
   const names = new Map(matrix.competences.map((c) => [c.id, c.name]));
   const row = matrix.rows[0]!;
-  return { ...person, assignments: await listAssignments(db, orgId, { personId: id }), matrix: row.cells.map((c) => ({ ...c, competence: names.get(c.competenceId)! })), awareness: row.awareness };
+  return {
+    ...person,
+    assignments: await listAssignments(db, orgId, { personId: id }),
+    matrix: row.cells.map((c) => ({ ...c, competence: names.get(c.competenceId)! })),
+    awareness: row.awareness,
+  };
 }

@@ -32,7 +32,12 @@ async function currentMembers(db: Db | Tx, orgId: string): Promise<Member[]> {
 
 type Activity = { id: string; name: string; assignments: RaciAssignment[] };
 async function raciActivities(db: Db | Tx, orgId: string): Promise<Activity[]> {
-  const rows = await db.selectFrom('raciActivities').select(['id', 'name', 'assignments']).where('orgId', '=', orgId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('raciActivities')
+    .select(['id', 'name', 'assignments'])
+    .where('orgId', '=', orgId)
+    .orderBy('position')
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, assignments: JSON.parse(r.assignments) as RaciAssignment[] }));
 }
 
@@ -40,13 +45,22 @@ async function raciActivities(db: Db | Tx, orgId: string): Promise<Activity[]> {
 function responsibilities(activities: Activity[], userId: string | null, role: string | null) {
   if (!userId) return [];
   return activities.flatMap((a) => {
-    const mine = a.assignments.filter((x) => (x.letter === 'R' || x.letter === 'A') && ('userId' in x.assignee ? x.assignee.userId === userId : x.assignee.role === role));
+    const mine = a.assignments.filter(
+      (x) =>
+        (x.letter === 'R' || x.letter === 'A') &&
+        ('userId' in x.assignee ? x.assignee.userId === userId : x.assignee.role === role),
+    );
     const letter = mine.some((x) => x.letter === 'A') ? ('A' as const) : mine.length ? ('R' as const) : null;
     return letter ? [{ id: a.id, name: a.name, letter }] : [];
   });
 }
 
-function present(row: PersonTable | undefined, member: Member | undefined, activities: Activity[], fallback?: PersonTable): PersonOut {
+function present(
+  row: PersonTable | undefined,
+  member: Member | undefined,
+  activities: Activity[],
+  fallback?: PersonTable,
+): PersonOut {
   const r = row ?? fallback!;
   return {
     id: member?.userId ?? r.id,
@@ -67,10 +81,17 @@ function present(row: PersonTable | undefined, member: Member | undefined, activ
 
 /** Every person: current members (by name), then people without an account and former members. */
 export async function listPeople(db: Db | Tx, orgId: string): Promise<PersonOut[]> {
-  const [members, rows, activities] = await Promise.all([currentMembers(db, orgId), db.selectFrom('people').selectAll().where('orgId', '=', orgId).execute(), raciActivities(db, orgId)]);
+  const [members, rows, activities] = await Promise.all([
+    currentMembers(db, orgId),
+    db.selectFrom('people').selectAll().where('orgId', '=', orgId).execute(),
+    raciActivities(db, orgId),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const memberIds = new Set(members.map((m) => m.userId));
-  const people = [...members.map((m) => present(byId.get(m.userId), m, activities)), ...rows.filter((r) => !memberIds.has(r.id)).map((r) => present(r, undefined, activities))];
+  const people = [
+    ...members.map((m) => present(byId.get(m.userId), m, activities)),
+    ...rows.filter((r) => !memberIds.has(r.id)).map((r) => present(r, undefined, activities)),
+  ];
   return people.sort((a, b) => Number(b.member) - Number(a.member) || a.name.localeCompare(b.name));
 }
 
@@ -82,20 +103,49 @@ export function createPerson(deps: Deps, actor: Actor, orgId: string, input: z.o
   return inTransaction(deps, async (tx, audit) => {
     const id = newId();
     const now = nowIso();
-    await tx.insertInto('people').values({ orgId, id, userId: null, name: input.name, email: input.email, organization: input.organization, kind: input.kind, aiRoles: JSON.stringify(input.aiRoles), active: 1, version: 1, createdAt: now, updatedAt: now, updatedBy: actor.userId }).execute();
+    await tx
+      .insertInto('people')
+      .values({
+        orgId,
+        id,
+        userId: null,
+        name: input.name,
+        email: input.email,
+        organization: input.organization,
+        kind: input.kind,
+        aiRoles: JSON.stringify(input.aiRoles),
+        active: 1,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      })
+      .execute();
     const created = (await findPerson(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'person.created', entityType: PERSON, entityId: id, after: created });
     return created;
   });
 }
 
-export function updatePerson(deps: Deps, actor: Actor, orgId: string, id: string, patch: z.output<typeof ZUpdatePerson>) {
+export function updatePerson(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  patch: z.output<typeof ZUpdatePerson>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await findPerson(tx, orgId, id);
     if (!before) throw notFound('Person');
     if (before.version !== patch.version) throw staleVersion('person', before);
-    if (before.userId && ((patch.name !== undefined && patch.name !== before.name) || (patch.email !== undefined && patch.email !== before.email)))
-      throw ruleViolation('A member\'s name and email come from their account: they change them under Account', { field: patch.name !== undefined ? 'name' : 'email' });
+    if (
+      before.userId &&
+      ((patch.name !== undefined && patch.name !== before.name) ||
+        (patch.email !== undefined && patch.email !== before.email))
+    )
+      throw ruleViolation("A member's name and email come from their account: they change them under Account", {
+        field: patch.name !== undefined ? 'name' : 'email',
+      });
     const now = nowIso();
     const values = {
       name: before.userId ? before.name : (patch.name ?? before.name),
@@ -110,8 +160,23 @@ export function updatePerson(deps: Deps, actor: Actor, orgId: string, id: string
     };
     if (before.version === 0)
       // A member's first edit writes their row; a concurrent first edit finds it there and is refused.
-      await writeOne(tx.insertInto('people').values({ orgId, id, userId: before.userId, createdAt: now, ...values }).onConflict((oc) => oc.columns(['orgId', 'id']).doNothing()), () => staleVersion('person', before));
-    else await writeOne(tx.updateTable('people').set(values).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', patch.version), () => staleVersion('person', before));
+      await writeOne(
+        tx
+          .insertInto('people')
+          .values({ orgId, id, userId: before.userId, createdAt: now, ...values })
+          .onConflict((oc) => oc.columns(['orgId', 'id']).doNothing()),
+        () => staleVersion('person', before),
+      );
+    else
+      await writeOne(
+        tx
+          .updateTable('people')
+          .set(values)
+          .where('orgId', '=', orgId)
+          .where('id', '=', id)
+          .where('version', '=', patch.version),
+        () => staleVersion('person', before),
+      );
     const after = (await findPerson(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'person.updated', entityType: PERSON, entityId: id, before, after });
     return after;
@@ -123,8 +188,18 @@ export function removePerson(deps: Deps, actor: Actor, orgId: string, id: string
   return inTransaction(deps, async (tx, audit) => {
     const before = await findPerson(tx, orgId, id);
     if (!before) throw notFound('Person');
-    if (before.userId) throw ruleViolation('Members are people for as long as they are members: remove them under Members, or mark them as no longer active here');
-    if (await tx.selectFrom('trainingAssignments').select('id').where('orgId', '=', orgId).where('personId', '=', id).executeTakeFirst())
+    if (before.userId)
+      throw ruleViolation(
+        'Members are people for as long as they are members: remove them under Members, or mark them as no longer active here',
+      );
+    if (
+      await tx
+        .selectFrom('trainingAssignments')
+        .select('id')
+        .where('orgId', '=', orgId)
+        .where('personId', '=', id)
+        .executeTakeFirst()
+    )
       throw ruleViolation(`${before.name} has training records, which are kept: mark them as no longer active instead`);
     await writeOne(tx.deleteFrom('people').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Person'));
     await audit({ orgId, actor, action: 'person.deleted', entityType: PERSON, entityId: id, before });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ASSIGNMENT_STATUSES, COMPLETION_RESULTS, DEVELOPMENT_ACTION_KINDS, COMPLETION_EVIDENCE_KINDS, MATRIX_STATES, PERSON_KINDS, ROLES } from '@fortytwo/domain';
+import {
+  ASSIGNMENT_STATUSES,
+  COMPLETION_RESULTS,
+  DEVELOPMENT_ACTION_KINDS,
+  COMPLETION_EVIDENCE_KINDS,
+  MATRIX_STATES,
+  PERSON_KINDS,
+  ROLES,
+} from '@fortytwo/domain';
 
 // What the competence routes answer (7.2, 7.3, A.4.6).
 
@@ -9,8 +17,12 @@ export const ZCompetenceOut = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
-  aiRoles: z.array(z.string()).describe('AI sub-role ids (as in the context\'s AI roles) whose holders need this competence'),
-  raciActivities: z.array(ZRef).describe('RACI activities whose Responsible and Accountable people need this competence'),
+  aiRoles: z
+    .array(z.string())
+    .describe("AI sub-role ids (as in the context's AI roles) whose holders need this competence"),
+  raciActivities: z
+    .array(ZRef)
+    .describe('RACI activities whose Responsible and Accountable people need this competence'),
   givenBy: z.array(z.object({ id: z.string(), title: z.string() })).describe('the development actions that give it'),
   version: z.number(),
   createdAt: z.string(),
@@ -28,7 +40,9 @@ export const ZPersonOut = z.object({
   organization: z.string(),
   kind: z.enum(PERSON_KINDS),
   aiRoles: z.array(z.string()),
-  raciResponsibilities: z.array(z.object({ id: z.string(), name: z.string(), letter: z.enum(['R', 'A']) })).describe('RACI activities where the person (or their role) is Responsible or Accountable'),
+  raciResponsibilities: z
+    .array(z.object({ id: z.string(), name: z.string(), letter: z.enum(['R', 'A']) }))
+    .describe('RACI activities where the person (or their role) is Responsible or Accountable'),
   active: z.boolean().describe('false for someone who left, or a former member'),
   version: z.number().describe('0 for a member whose competence record was never edited'),
 });
@@ -59,7 +73,20 @@ export const ZCompletionOut = z.object({
   expiresOn: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: z.object({ id: z.string().nullable(), name: z.string() }),
-  evidence: z.array(z.object({ id: z.string(), reference: z.string(), title: z.string(), kind: z.enum(['file', 'link']), fileName: z.string().nullable(), url: z.string().nullable(), expiresOn: z.string().nullable(), expiryState: z.string() })).describe('the certificate(s) in the evidence library'),
+  evidence: z
+    .array(
+      z.object({
+        id: z.string(),
+        reference: z.string(),
+        title: z.string(),
+        kind: z.enum(['file', 'link']),
+        fileName: z.string().nullable(),
+        url: z.string().nullable(),
+        expiresOn: z.string().nullable(),
+        expiryState: z.string(),
+      }),
+    )
+    .describe('the certificate(s) in the evidence library'),
 });
 export type CompletionOut = z.infer<typeof ZCompletionOut>;
 
@@ -83,7 +110,7 @@ export const ZAwarenessOut = z
     at: z.string().nullable(),
     versionLabel: z.string().nullable(),
   })
-  .describe('awareness of the AI policy in force, from the documents module\'s acknowledgements (7.3)');
+  .describe("awareness of the AI policy in force, from the documents module's acknowledgements (7.3)");
 export type AwarenessOut = z.infer<typeof ZAwarenessOut>;
 
 export const ZMatrixCellOut = z.object({
@@ -103,7 +130,13 @@ export const ZMatrixOut = z.object({
     z.object({
       person: z.object({ id: z.string(), name: z.string(), kind: z.enum(PERSON_KINDS), member: z.boolean() }),
       cells: z.array(ZMatrixCellOut),
-      summary: z.object({ required: z.number(), met: z.number(), expiring: z.number(), expired: z.number(), gap: z.number() }),
+      summary: z.object({
+        required: z.number(),
+        met: z.number(),
+        expiring: z.number(),
+        expired: z.number(),
+        gap: z.number(),
+      }),
       awareness: ZAwarenessOut,
     }),
   ),

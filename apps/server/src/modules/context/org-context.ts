@@ -34,7 +34,12 @@ export async function readOrgContext(db: Db | Tx, orgId: string): Promise<OrgCon
 
 export const getOrgContext = (deps: Deps, orgId: string) => readOrgContext(deps.db, orgId);
 
-export function updateOrgContext(deps: Deps, actor: Actor, orgId: string, patch: z.output<typeof ZUpdateOrgContext>): Promise<OrgContextOut> {
+export function updateOrgContext(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  patch: z.output<typeof ZUpdateOrgContext>,
+): Promise<OrgContextOut> {
   return inTransaction(deps, async (tx, audit) => {
     const before = await readOrgContext(tx, orgId);
     if (before.version !== patch.version) throw staleVersion('context', before);
@@ -53,12 +58,31 @@ export function updateOrgContext(deps: Deps, actor: Actor, orgId: string, patch:
     };
     if (version === 0) {
       // Two first saves at once: the primary key lets only one in; the other gets the usual 409.
-      if (!(await changedOne(tx.insertInto('orgContexts').values({ orgId, ...row }).onConflict((oc) => oc.column('orgId').doNothing())))) throw staleVersion('context', await readOrgContext(tx, orgId));
+      if (
+        !(await changedOne(
+          tx
+            .insertInto('orgContexts')
+            .values({ orgId, ...row })
+            .onConflict((oc) => oc.column('orgId').doNothing()),
+        ))
+      )
+        throw staleVersion('context', await readOrgContext(tx, orgId));
     } else {
-      await writeOne(tx.updateTable('orgContexts').set(row).where('orgId', '=', orgId).where('version', '=', version), () => staleVersion('context', before));
+      await writeOne(
+        tx.updateTable('orgContexts').set(row).where('orgId', '=', orgId).where('version', '=', version),
+        () => staleVersion('context', before),
+      );
     }
     const after = await readOrgContext(tx, orgId);
-    await audit({ orgId, actor, action: 'context.updated', entityType: 'org_context', entityId: orgId, before: version === 0 ? undefined : before, after });
+    await audit({
+      orgId,
+      actor,
+      action: 'context.updated',
+      entityType: 'org_context',
+      entityId: orgId,
+      before: version === 0 ? undefined : before,
+      after,
+    });
     return after;
   });
 }

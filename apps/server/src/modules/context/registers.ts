@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { CONTEXT_CATEGORIES, CONTEXT_ISSUE_KINDS, PARTY_CATEGORIES, REQUIREMENT_KINDS, requirementProblem, type ZContextIssueFields, type ZPartyFields, type ZUpdateContextIssue, type ZUpdateParty } from '@fortytwo/domain';
+import {
+  CONTEXT_CATEGORIES,
+  CONTEXT_ISSUE_KINDS,
+  PARTY_CATEGORIES,
+  REQUIREMENT_KINDS,
+  requirementProblem,
+  type ZContextIssueFields,
+  type ZPartyFields,
+  type ZUpdateContextIssue,
+  type ZUpdateParty,
+} from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import type { ContextIssueTable, InterestedPartyTable } from '../../platform/db/schema';
@@ -26,7 +36,14 @@ export const ZContextIssue = z.object({
 });
 export type ContextIssue = z.infer<typeof ZContextIssue>;
 
-export const ZPartyRequirementOut = z.object({ id: z.string(), kind: z.enum(REQUIREMENT_KINDS), description: z.string(), addressed: z.boolean(), how: z.string(), refs: z.array(z.string()) });
+export const ZPartyRequirementOut = z.object({
+  id: z.string(),
+  kind: z.enum(REQUIREMENT_KINDS),
+  description: z.string(),
+  addressed: z.boolean(),
+  how: z.string(),
+  refs: z.array(z.string()),
+});
 export const ZParty = z.object({
   id: z.string(),
   name: z.string(),
@@ -39,7 +56,11 @@ export const ZParty = z.object({
 });
 export type Party = z.infer<typeof ZParty>;
 
-const presentIssue = (r: ContextIssueTable): ContextIssue => ({ ...r, kind: r.kind as ContextIssue['kind'], category: r.category as ContextIssue['category'] });
+const presentIssue = (r: ContextIssueTable): ContextIssue => ({
+  ...r,
+  kind: r.kind as ContextIssue['kind'],
+  category: r.category as ContextIssue['category'],
+});
 const presentParty = (r: InterestedPartyTable): Party => ({
   id: r.id,
   name: r.name,
@@ -51,7 +72,11 @@ const presentParty = (r: InterestedPartyTable): Party => ({
   updatedAt: r.updatedAt,
 });
 
-export async function listIssues(db: Db, orgId: string, filter: { kind?: string | undefined; category?: string | undefined } = {}) {
+export async function listIssues(
+  db: Db,
+  orgId: string,
+  filter: { kind?: string | undefined; category?: string | undefined } = {},
+) {
   let q = db.selectFrom('contextIssues').selectAll().where('orgId', '=', orgId);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.category) q = q.where('category', '=', filter.category);
@@ -59,7 +84,12 @@ export async function listIssues(db: Db, orgId: string, filter: { kind?: string 
 }
 
 const findIssue = async (db: Db | Tx, orgId: string, id: string) => {
-  const r = await db.selectFrom('contextIssues').selectAll().where('orgId', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('contextIssues')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? presentIssue(r) : undefined;
 };
 
@@ -67,23 +97,64 @@ export function createIssue(deps: Deps, actor: Actor, orgId: string, input: z.ou
   return inTransaction(deps, async (tx, audit) => {
     const now = nowIso();
     const id = newId();
-    await tx.insertInto('contextIssues').values({ id, orgId, ...input, version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId }).execute();
+    await tx
+      .insertInto('contextIssues')
+      .values({
+        id,
+        orgId,
+        ...input,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .execute();
     const created = (await findIssue(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'context_issue.created', entityType: 'context_issue', entityId: id, after: created });
+    await audit({
+      orgId,
+      actor,
+      action: 'context_issue.created',
+      entityType: 'context_issue',
+      entityId: id,
+      after: created,
+    });
     return created;
   });
 }
 
-export function updateIssue(deps: Deps, actor: Actor, orgId: string, id: string, patch: z.output<typeof ZUpdateContextIssue>) {
+export function updateIssue(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  patch: z.output<typeof ZUpdateContextIssue>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await findIssue(tx, orgId, id);
     if (!before) throw notFound('Context issue');
     if (before.version !== patch.version) throw staleVersion('context issue', before);
     const { version, ...changes } = patch;
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    await writeOne(tx.updateTable('contextIssues').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), () => staleVersion('context issue', before));
+    await writeOne(
+      tx
+        .updateTable('contextIssues')
+        .set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', version),
+      () => staleVersion('context issue', before),
+    );
     const after = (await findIssue(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'context_issue.updated', entityType: 'context_issue', entityId: id, before, after });
+    await audit({
+      orgId,
+      actor,
+      action: 'context_issue.updated',
+      entityType: 'context_issue',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -92,17 +163,26 @@ export function removeIssue(deps: Deps, actor: Actor, orgId: string, id: string)
   return inTransaction(deps, async (tx, audit) => {
     const before = await findIssue(tx, orgId, id);
     if (!before) throw notFound('Context issue');
-    await writeOne(tx.deleteFrom('contextIssues').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Context issue'));
+    await writeOne(tx.deleteFrom('contextIssues').where('orgId', '=', orgId).where('id', '=', id), () =>
+      notFound('Context issue'),
+    );
     await audit({ orgId, actor, action: 'context_issue.deleted', entityType: 'context_issue', entityId: id, before });
   });
 }
 
 export async function listParties(db: Db, orgId: string) {
-  return (await db.selectFrom('interestedParties').selectAll().where('orgId', '=', orgId).orderBy('name').execute()).map(presentParty);
+  return (
+    await db.selectFrom('interestedParties').selectAll().where('orgId', '=', orgId).orderBy('name').execute()
+  ).map(presentParty);
 }
 
 const findParty = async (db: Db | Tx, orgId: string, id: string) => {
-  const r = await db.selectFrom('interestedParties').selectAll().where('orgId', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('interestedParties')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? presentParty(r) : undefined;
 };
 
@@ -125,11 +205,21 @@ function checkedRequirements(input: RequirementInput[], current: Party['requirem
   const catalog = builtinCatalog();
   input.forEach((r, i) => {
     const unknown = r.refs.filter((ref) => !catalog.item('iso42001', ref));
-    if (unknown.length) throw ruleViolation(`Requirement ${i + 1}: not ISO/IEC 42001 clauses or controls: ${unknown.join(', ')}`, { field: `requirements.${i}.refs` });
+    if (unknown.length)
+      throw ruleViolation(`Requirement ${i + 1}: not ISO/IEC 42001 clauses or controls: ${unknown.join(', ')}`, {
+        field: `requirements.${i}.refs`,
+      });
     const problem = requirementProblem(r);
     if (problem) throw ruleViolation(`Requirement ${i + 1}: ${problem}`, { field: `requirements.${i}.how` });
   });
-  return input.map((r) => ({ id: idFor(r.id), kind: r.kind, description: r.description, addressed: r.addressed, how: r.how, refs: [...new Set(r.refs)] }));
+  return input.map((r) => ({
+    id: idFor(r.id),
+    kind: r.kind,
+    description: r.description,
+    addressed: r.addressed,
+    how: r.how,
+    refs: [...new Set(r.refs)],
+  }));
 }
 
 export function createParty(deps: Deps, actor: Actor, orgId: string, input: z.output<typeof ZPartyFields>) {
@@ -137,9 +227,31 @@ export function createParty(deps: Deps, actor: Actor, orgId: string, input: z.ou
     const now = nowIso();
     const id = newId();
     const requirements = checkedRequirements(input.requirements);
-    await tx.insertInto('interestedParties').values({ id, orgId, name: input.name, category: input.category, description: input.description, requirements: JSON.stringify(requirements), version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId }).execute();
+    await tx
+      .insertInto('interestedParties')
+      .values({
+        id,
+        orgId,
+        name: input.name,
+        category: input.category,
+        description: input.description,
+        requirements: JSON.stringify(requirements),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .execute();
     const created = (await findParty(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'interested_party.created', entityType: 'interested_party', entityId: id, after: created });
+    await audit({
+      orgId,
+      actor,
+      action: 'interested_party.created',
+      entityType: 'interested_party',
+      entityId: id,
+      after: created,
+    });
     return created;
   });
 }
@@ -151,10 +263,32 @@ export function updateParty(deps: Deps, actor: Actor, orgId: string, id: string,
     if (before.version !== patch.version) throw staleVersion('interested party', before);
     const { version, requirements, ...changes } = patch;
     const set: Record<string, unknown> = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (requirements) set.requirements = JSON.stringify(checkedRequirements(requirements.map((r) => ({ ...r, how: r.how ?? '', refs: r.refs ?? [] })), before.requirements));
-    await writeOne(tx.updateTable('interestedParties').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), () => staleVersion('interested party', before));
+    if (requirements)
+      set.requirements = JSON.stringify(
+        checkedRequirements(
+          requirements.map((r) => ({ ...r, how: r.how ?? '', refs: r.refs ?? [] })),
+          before.requirements,
+        ),
+      );
+    await writeOne(
+      tx
+        .updateTable('interestedParties')
+        .set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', version),
+      () => staleVersion('interested party', before),
+    );
     const after = (await findParty(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'interested_party.updated', entityType: 'interested_party', entityId: id, before, after });
+    await audit({
+      orgId,
+      actor,
+      action: 'interested_party.updated',
+      entityType: 'interested_party',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -163,7 +297,16 @@ export function removeParty(deps: Deps, actor: Actor, orgId: string, id: string)
   return inTransaction(deps, async (tx, audit) => {
     const before = await findParty(tx, orgId, id);
     if (!before) throw notFound('Interested party');
-    await writeOne(tx.deleteFrom('interestedParties').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Interested party'));
-    await audit({ orgId, actor, action: 'interested_party.deleted', entityType: 'interested_party', entityId: id, before });
+    await writeOne(tx.deleteFrom('interestedParties').where('orgId', '=', orgId).where('id', '=', id), () =>
+      notFound('Interested party'),
+    );
+    await audit({
+      orgId,
+      actor,
+      action: 'interested_party.deleted',
+      entityType: 'interested_party',
+      entityId: id,
+      before,
+    });
   });
 }

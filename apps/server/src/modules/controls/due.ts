@@ -22,9 +22,16 @@ export interface DueItem {
  * due date, or none yet). Sorted by date, undated last.
  */
 export async function dueItems(db: Db | Tx, orgId: string): Promise<DueItem[]> {
-  const [rows, facts, custom] = await Promise.all([listImplementations(db, orgId), occurrenceFactsByRef(db, orgId), listCustomControls(db, orgId)]);
+  const [rows, facts, custom] = await Promise.all([
+    listImplementations(db, orgId),
+    occurrenceFactsByRef(db, orgId),
+    listCustomControls(db, orgId),
+  ]);
   const iso = builtinCatalog().framework('iso42001')!;
-  const titles = new Map<string, string>([...iso.items.filter((i) => i.kind === 'control').map((i): [string, string] => [i.ref, i.title]), ...custom.map((c): [string, string] => [c.ref, c.title])]);
+  const titles = new Map<string, string>([
+    ...iso.items.filter((i) => i.kind === 'control').map((i): [string, string] => [i.ref, i.title]),
+    ...custom.map((c): [string, string] => [c.ref, c.title]),
+  ]);
   const now = today();
   const out: DueItem[] = [];
   for (const r of rows) {
@@ -33,10 +40,25 @@ export async function dueItems(db: Db | Tx, orgId: string): Promise<DueItem[]> {
     const status = r.status as ControlStatus;
     if (status === 'operating') {
       const { nextDue } = operationFacts(factsOf(r), facts.get(r.ref) ?? [], now);
-      if (nextDue !== null) out.push({ kind: 'control_occurrence', id: r.id, title: `Run control ${title}`, dueOn: nextDue, assigneeUserId: r.ownerId, href });
+      if (nextDue !== null)
+        out.push({
+          kind: 'control_occurrence',
+          id: r.id,
+          title: `Run control ${title}`,
+          dueOn: nextDue,
+          assigneeUserId: r.ownerId,
+          href,
+        });
     } else {
-      out.push({ kind: 'control_implementation', id: r.id, title: `Implement control ${title} (${CONTROL_STATUS_LABELS[status].toLowerCase()})`, dueOn: r.dueOn, assigneeUserId: r.ownerId, href });
+      out.push({
+        kind: 'control_implementation',
+        id: r.id,
+        title: `Implement control ${title} (${CONTROL_STATUS_LABELS[status].toLowerCase()})`,
+        dueOn: r.dueOn,
+        assigneeUserId: r.ownerId,
+        href,
+      });
     }
   }
-  return out.sort((a, b) => (a.dueOn ?? '9999') .localeCompare(b.dueOn ?? '9999') || a.title.localeCompare(b.title));
+  return out.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.title.localeCompare(b.title));
 }

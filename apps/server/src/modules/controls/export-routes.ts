@@ -28,32 +28,44 @@ export function controlExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['Controls in operation'];
   for (const format of TABLE_FORMATS)
-    app.get(`/api/orgs/:orgId/controls/export.${format}`, { config: { access: 'control.read' }, schema: { tags, summary: `The controls register as ${format.toUpperCase()}, with the same filters as the list`, params: ZOrgParams, querystring: ZControlFilter } }, async (req, reply) => {
-      const items = await listControls(deps.db, req.params.orgId, req.query);
-      return sendTable(reply, format, {
-        name: 'controls-register',
-        sheet: 'Controls',
-        columns: COLUMNS,
-        rows: items.map((c) => [
-          c.ref,
-          c.title,
-          c.kind === 'custom' ? 'Custom' : 'Annex A',
-          c.status ? CONTROL_STATUS_LABELS[c.status] : 'Not started',
-          c.owner?.name ?? '',
-          c.description,
-          c.documents.map((d) => d.title).join('; '),
-          c.dueOn ?? '',
-          c.status ? cadenceLabel(c.cadenceMonths) : '',
-          c.operatingSince ?? '',
-          c.lastPerformed ?? '',
-          c.nextDue ?? '',
-          c.overdue ? 'Yes' : 'No',
-          c.occurrenceCount,
-        ]),
-        about: [
-          ['Controls', String(items.length)],
-          ['Exported', nowIso()],
-        ],
-      });
-    });
+    app.get(
+      `/api/orgs/:orgId/controls/export.${format}`,
+      {
+        config: { access: 'control.read' },
+        schema: {
+          tags,
+          summary: `The controls register as ${format.toUpperCase()}, with the same filters as the list`,
+          params: ZOrgParams,
+          querystring: ZControlFilter,
+        },
+      },
+      async (req, reply) => {
+        const items = await listControls(deps.db, req.params.orgId, req.query);
+        return sendTable(reply, format, {
+          name: 'controls-register',
+          sheet: 'Controls',
+          columns: COLUMNS,
+          rows: items.map((c) => [
+            c.ref,
+            c.title,
+            c.kind === 'custom' ? 'Custom' : 'Annex A',
+            c.status ? CONTROL_STATUS_LABELS[c.status] : 'Not started',
+            c.owner?.name ?? '',
+            c.description,
+            c.documents.map((d) => d.title).join('; '),
+            c.dueOn ?? '',
+            c.status ? cadenceLabel(c.cadenceMonths) : '',
+            c.operatingSince ?? '',
+            c.lastPerformed ?? '',
+            c.nextDue ?? '',
+            c.overdue ? 'Yes' : 'No',
+            c.occurrenceCount,
+          ]),
+          about: [
+            ['Controls', String(items.length)],
+            ['Exported', nowIso()],
+          ],
+        });
+      },
+    );
 }

@@ -1,11 +1,27 @@
 import { z } from 'zod';
-import { CONTROL_STATUSES, OCCURRENCE_OUTCOMES, operationFacts, type ControlStatus, type SoaItem } from '@fortytwo/domain';
+import {
+  CONTROL_STATUSES,
+  OCCURRENCE_OUTCOMES,
+  operationFacts,
+  type ControlStatus,
+  type SoaItem,
+} from '@fortytwo/domain';
 import type { Db, Tx } from '../../platform/db/connect';
 import { notFound } from '../../platform/errors';
 import { today } from '../risk/read';
 import { soaItems } from '../soa/service';
 import { evidenceFor, evidenceForMany } from '../evidence/links';
-import { documentTitles, factsOf, findImplementation, listImplementations, occurrenceFact, occurrenceFactsByRef, occurrencesOf, userNames, type ImplementationRow } from './repository';
+import {
+  documentTitles,
+  factsOf,
+  findImplementation,
+  listImplementations,
+  occurrenceFact,
+  occurrenceFactsByRef,
+  occurrencesOf,
+  userNames,
+  type ImplementationRow,
+} from './repository';
 
 // The controls register (what the API and the exports return): every control the SoA includes, and
 // any other that already has an implementation, with the computed facts of its operation.
@@ -36,7 +52,17 @@ export const ZControlOut = z.object({
 export type ControlOut = z.infer<typeof ZControlOut>;
 
 // The evidence library's summary of a piece of evidence (modules/evidence/links.ts), as attached here.
-const ZEvidenceSummary = z.object({ id: z.string(), number: z.number(), reference: z.string(), title: z.string(), kind: z.enum(['file', 'link']), fileName: z.string().nullable(), url: z.string().nullable(), expiresOn: z.string().nullable(), expiryState: z.string() });
+const ZEvidenceSummary = z.object({
+  id: z.string(),
+  number: z.number(),
+  reference: z.string(),
+  title: z.string(),
+  kind: z.enum(['file', 'link']),
+  fileName: z.string().nullable(),
+  url: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  expiryState: z.string(),
+});
 
 export const ZOccurrenceOut = z.object({
   id: z.string(),
@@ -56,15 +82,26 @@ export const ZControlDetail = ZControlOut.extend({
 });
 
 export const ZControlFilter = z.object({
-  status: z.enum([...CONTROL_STATUSES, 'none'], { error: `status must be one of: ${CONTROL_STATUSES.join(', ')}, none` }).optional(),
+  status: z
+    .enum([...CONTROL_STATUSES, 'none'], { error: `status must be one of: ${CONTROL_STATUSES.join(', ')}, none` })
+    .optional(),
   ownerId: z.string().max(64).optional(),
   overdue: z.enum(['true', 'false'], { error: 'overdue must be true or false' }).optional(),
   kind: z.enum(['annex_a', 'custom'], { error: 'kind must be annex_a or custom' }).optional(),
 });
 export type ControlFilter = z.infer<typeof ZControlFilter>;
 
-function present(item: SoaItem, row: ImplementationRow | undefined, facts: ReturnType<typeof occurrenceFact>[], names: Map<string, string>, docs: Map<string, { id: string; title: string }>, now: string): ControlOut {
-  const computed = row ? operationFacts(factsOf(row), facts, now) : { operatingSince: null, lastPerformed: null, nextDue: null, overdue: false };
+function present(
+  item: SoaItem,
+  row: ImplementationRow | undefined,
+  facts: ReturnType<typeof occurrenceFact>[],
+  names: Map<string, string>,
+  docs: Map<string, { id: string; title: string }>,
+  now: string,
+): ControlOut {
+  const computed = row
+    ? operationFacts(factsOf(row), facts, now)
+    : { operatingSince: null, lastPerformed: null, nextDue: null, overdue: false };
   const documentIds = row ? (JSON.parse(row.documentIds) as string[]) : [];
   return {
     ref: item.ref,
@@ -89,29 +126,67 @@ function present(item: SoaItem, row: ImplementationRow | undefined, facts: Retur
 }
 
 export async function listControls(db: Db | Tx, orgId: string, filter: ControlFilter = {}): Promise<ControlOut[]> {
-  const [items, rows, facts] = await Promise.all([soaItems(db, orgId), listImplementations(db, orgId), occurrenceFactsByRef(db, orgId)]);
+  const [items, rows, facts] = await Promise.all([
+    soaItems(db, orgId),
+    listImplementations(db, orgId),
+    occurrenceFactsByRef(db, orgId),
+  ]);
   const byRef = new Map(rows.map((r) => [r.ref, r]));
-  const [names, docs] = await Promise.all([userNames(db, rows.map((r) => r.ownerId)), documentTitles(db, orgId, rows.flatMap((r) => JSON.parse(r.documentIds) as string[]))]);
+  const [names, docs] = await Promise.all([
+    userNames(
+      db,
+      rows.map((r) => r.ownerId),
+    ),
+    documentTitles(
+      db,
+      orgId,
+      rows.flatMap((r) => JSON.parse(r.documentIds) as string[]),
+    ),
+  ]);
   const now = today();
   return items
     .filter((i) => i.included === true || byRef.has(i.ref))
     .map((i) => present(i, byRef.get(i.ref), facts.get(i.ref) ?? [], names, docs, now))
-    .filter((c) => (filter.status === undefined || (c.status ?? 'none') === filter.status) && (filter.ownerId === undefined || c.owner?.id === filter.ownerId) && (filter.overdue === undefined || String(c.overdue) === filter.overdue) && (filter.kind === undefined || c.kind === filter.kind));
+    .filter(
+      (c) =>
+        (filter.status === undefined || (c.status ?? 'none') === filter.status) &&
+        (filter.ownerId === undefined || c.owner?.id === filter.ownerId) &&
+        (filter.overdue === undefined || String(c.overdue) === filter.overdue) &&
+        (filter.kind === undefined || c.kind === filter.kind),
+    );
 }
 
 /** One control of the SoA (included or not) with its implementation and every recorded run, newest first. */
 export async function readControl(db: Db | Tx, orgId: string, ref: string) {
   const item = (await soaItems(db, orgId)).find((i) => i.ref === ref);
   if (!item) throw notFound(`Control ${ref}`);
-  const [row, occurrences, evidence] = await Promise.all([findImplementation(db, orgId, ref), occurrencesOf(db, orgId, ref), evidenceFor(db, orgId, 'control', ref)]);
-  const runEvidence = await evidenceForMany(db, orgId, 'control_occurrence', occurrences.map((o) => o.id));
-  const [names, docs] = await Promise.all([userNames(db, [row?.ownerId ?? null]), documentTitles(db, orgId, row ? (JSON.parse(row.documentIds) as string[]) : [])]);
+  const [row, occurrences, evidence] = await Promise.all([
+    findImplementation(db, orgId, ref),
+    occurrencesOf(db, orgId, ref),
+    evidenceFor(db, orgId, 'control', ref),
+  ]);
+  const runEvidence = await evidenceForMany(
+    db,
+    orgId,
+    'control_occurrence',
+    occurrences.map((o) => o.id),
+  );
+  const [names, docs] = await Promise.all([
+    userNames(db, [row?.ownerId ?? null]),
+    documentTitles(db, orgId, row ? (JSON.parse(row.documentIds) as string[]) : []),
+  ]);
   return {
     ...present(item, row, occurrences.map(occurrenceFact), names, docs, today()),
     justification: item.justification,
     evidence,
-    occurrences: occurrences.map(
-      (o): OccurrenceOut => ({ id: o.id, performedOn: o.performedOn, performedBy: { id: o.performedBy, name: o.performedByName }, outcome: o.outcome as OccurrenceOut['outcome'], notes: o.notes, createdAt: o.createdAt, evidence: runEvidence.get(o.id) ?? [] }),
-    ),
+    occurrences: occurrences.map((o): OccurrenceOut => ({
+      id: o.id,
+      performedOn: o.performedOn,
+      performedBy: { id: o.performedBy, name: o.performedByName },
+      outcome: o.outcome as OccurrenceOut['outcome'],
+      notes: o.notes,
+      createdAt: o.createdAt,
+      evidence: runEvidence.get(o.id) ?? [],
+    })),
   };
 }

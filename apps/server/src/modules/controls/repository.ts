@@ -15,10 +15,18 @@ export const factsOf = (r: ImplementationRow): ImplementationFacts => ({
   cadenceMonths: r.cadenceMonths === null ? null : Number(r.cadenceMonths),
   dueOn: r.dueOn,
 });
-export const occurrenceFact = (o: Pick<OccurrenceRow, 'performedOn' | 'outcome'>): OccurrenceFact => ({ performedOn: o.performedOn, outcome: o.outcome as OccurrenceOutcome });
+export const occurrenceFact = (o: Pick<OccurrenceRow, 'performedOn' | 'outcome'>): OccurrenceFact => ({
+  performedOn: o.performedOn,
+  outcome: o.outcome as OccurrenceOutcome,
+});
 
 export async function findImplementation(db: Db | Tx, orgId: string, ref: string) {
-  return db.selectFrom('controlImplementations').selectAll().where('orgId', '=', orgId).where('ref', '=', ref).executeTakeFirst();
+  return db
+    .selectFrom('controlImplementations')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('ref', '=', ref)
+    .executeTakeFirst();
 }
 
 export async function listImplementations(db: Db | Tx, orgId: string) {
@@ -27,7 +35,11 @@ export async function listImplementations(db: Db | Tx, orgId: string) {
 
 /** The SoA's source: each implemented control's status by ref. */
 export async function implementationStatuses(db: Db | Tx, orgId: string): Promise<Map<string, ControlStatus>> {
-  const rows = await db.selectFrom('controlImplementations').select(['ref', 'status']).where('orgId', '=', orgId).execute();
+  const rows = await db
+    .selectFrom('controlImplementations')
+    .select(['ref', 'status'])
+    .where('orgId', '=', orgId)
+    .execute();
   return new Map(rows.map((r) => [r.ref, r.status as ControlStatus]));
 }
 
@@ -39,7 +51,11 @@ export async function occurrencesOf(db: Db | Tx, orgId: string, ref?: string) {
 
 /** Every occurrence's date and outcome by ref: what the computed facts need for the whole register. */
 export async function occurrenceFactsByRef(db: Db | Tx, orgId: string): Promise<Map<string, OccurrenceFact[]>> {
-  const rows = await db.selectFrom('controlOccurrences').select(['ref', 'performedOn', 'outcome']).where('orgId', '=', orgId).execute();
+  const rows = await db
+    .selectFrom('controlOccurrences')
+    .select(['ref', 'performedOn', 'outcome'])
+    .where('orgId', '=', orgId)
+    .execute();
   const out = new Map<string, OccurrenceFact[]>();
   for (const r of rows) out.set(r.ref, [...(out.get(r.ref) ?? []), occurrenceFact(r)]);
   return out;
@@ -54,6 +70,11 @@ export async function userNames(db: Db | Tx, ids: (string | null)[]): Promise<Ma
 
 export async function documentTitles(db: Db | Tx, orgId: string, ids: string[]) {
   if (!ids.length) return new Map<string, { id: string; title: string }>();
-  const rows = await db.selectFrom('documents').select(['id', 'title']).where('orgId', '=', orgId).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('documents')
+    .select(['id', 'title'])
+    .where('orgId', '=', orgId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title }]));
 }

@@ -15,16 +15,38 @@ const MEDIA: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
 };
 
-export type VersionFile = { kind: 'stored'; bytes: Buffer; sha256: string; mediaType: string; fileName: string } | { kind: 'rendered'; report: ReportDocument };
+export type VersionFile =
+  | { kind: 'stored'; bytes: Buffer; sha256: string; mediaType: string; fileName: string }
+  | { kind: 'rendered'; report: ReportDocument };
 
-export async function downloadVersion(deps: Deps, store: FileStore, orgId: string, documentId: string, versionId: string, format: DocumentFormat): Promise<VersionFile> {
+export async function downloadVersion(
+  deps: Deps,
+  store: FileStore,
+  orgId: string,
+  documentId: string,
+  versionId: string,
+  format: DocumentFormat,
+): Promise<VersionFile> {
   const d = await findDocument(deps.db, orgId, documentId);
   const v = await findVersion(deps.db, orgId, documentId, versionId);
   if (!d || !v) throw notFound('Document version');
   const sha256 = format === 'docx' ? v.docxSha256 : v.pdfSha256;
   if (sha256) {
-    const row = await deps.db.selectFrom('files').select('name').where('orgId', '=', orgId).where('entityType', '=', 'document_version').where('entityId', '=', versionId).where('sha256', '=', sha256).executeTakeFirst();
-    return { kind: 'stored', bytes: await store.read(sha256), sha256, mediaType: MEDIA[format], fileName: row?.name ?? `document.${format}` };
+    const row = await deps.db
+      .selectFrom('files')
+      .select('name')
+      .where('orgId', '=', orgId)
+      .where('entityType', '=', 'document_version')
+      .where('entityId', '=', versionId)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
+    return {
+      kind: 'stored',
+      bytes: await store.read(sha256),
+      sha256,
+      mediaType: MEDIA[format],
+      fileName: row?.name ?? `document.${format}`,
+    };
   }
   return { kind: 'rendered', report: (await renderVersion(deps, orgId, d, v, documentType(d.typeId))).report };
 }

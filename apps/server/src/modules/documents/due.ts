@@ -10,7 +10,16 @@ export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
   const rows = await db
     .selectFrom('documentVersions')
     .innerJoin('documents', 'documents.id', 'documentVersions.documentId')
-    .select(['documentVersions.id', 'documentVersions.documentId', 'documentVersions.title', 'documentVersions.major', 'documentVersions.minor', 'documentVersions.reviewDue', 'documentVersions.submittedAt', 'documents.approverId'])
+    .select([
+      'documentVersions.id',
+      'documentVersions.documentId',
+      'documentVersions.title',
+      'documentVersions.major',
+      'documentVersions.minor',
+      'documentVersions.reviewDue',
+      'documentVersions.submittedAt',
+      'documents.approverId',
+    ])
     .where('documentVersions.orgId', '=', orgId)
     .where('documentVersions.state', '=', 'in_review')
     .execute();

@@ -19,19 +19,42 @@ export function documentExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['Documents (7.5)'];
   const store = fileStoreOf(deps);
-  const orgName = async (orgId: string) => (await deps.db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow()).name;
+  const orgName = async (orgId: string) =>
+    (await deps.db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow()).name;
 
   for (const format of TABLE_FORMATS)
-    app.get(`/api/orgs/:orgId/documented-information/export.${format}`, { config: { access: 'document.read' }, schema: { tags, summary: `The master list of documented information as ${format.toUpperCase()}: one row per line, with its problems`, params: ZOrgParams } }, async (req, reply) => {
-      const items = await masterList(deps.db, req.params.orgId);
-      return sendTable(reply, format, masterListTable(items, await orgName(req.params.orgId), nowIso()));
-    });
+    app.get(
+      `/api/orgs/:orgId/documented-information/export.${format}`,
+      {
+        config: { access: 'document.read' },
+        schema: {
+          tags,
+          summary: `The master list of documented information as ${format.toUpperCase()}: one row per line, with its problems`,
+          params: ZOrgParams,
+        },
+      },
+      async (req, reply) => {
+        const items = await masterList(deps.db, req.params.orgId);
+        return sendTable(reply, format, masterListTable(items, await orgName(req.params.orgId), nowIso()));
+      },
+    );
 
   for (const format of DOCUMENT_FORMATS)
-    app.get(`/api/orgs/:orgId/documented-information/export.${format}`, { config: { access: 'document.read' }, schema: { tags, summary: `The master list of documented information as ${format.toUpperCase()}, with the organization and the date`, params: ZOrgParams } }, async (req, reply) => {
-      const items = await masterList(deps.db, req.params.orgId);
-      return sendDocument(reply, format, masterListReport(items, await orgName(req.params.orgId), nowIso()));
-    });
+    app.get(
+      `/api/orgs/:orgId/documented-information/export.${format}`,
+      {
+        config: { access: 'document.read' },
+        schema: {
+          tags,
+          summary: `The master list of documented information as ${format.toUpperCase()}, with the organization and the date`,
+          params: ZOrgParams,
+        },
+      },
+      async (req, reply) => {
+        const items = await masterList(deps.db, req.params.orgId);
+        return sendDocument(reply, format, masterListReport(items, await orgName(req.params.orgId), nowIso()));
+      },
+    );
 
   app.get(
     '/api/orgs/:orgId/documents/export.zip',
@@ -39,7 +62,8 @@ export function documentExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'document.read' },
       schema: {
         tags,
-        summary: 'The evidence package: every document in force as its approved .docx and .pdf (the stored bytes), the master list as PDF, manifest.json and SHA256SUMS',
+        summary:
+          'The evidence package: every document in force as its approved .docx and .pdf (the stored bytes), the master list as PDF, manifest.json and SHA256SUMS',
         description:
           'A zip to verify offline. `manifest.json`: `{ format: "fortytwo/document-package@1", organization { id, name }, generatedAt, generatedBy, hashAlgorithm: "SHA-256", howToVerify, documents, files: [{ fileName, kind: document|master_list, mediaType, size, sha256, documentId, code, title, versionId, version, state, approvedAt, approvedBy { id, name }, publishedAt, publishedBy }] }`. `SHA256SUMS` lists the same hashes for `sha256sum -c`. Files are named `documents/<code>-v<version>.<docx|pdf>`.',
         params: ZOrgParams,

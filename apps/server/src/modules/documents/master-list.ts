@@ -12,12 +12,20 @@ import { documentTypes } from './types';
 // the organization's other documents. Each line says, in words, what is missing, unapproved,
 // stale or overdue.
 
-export const MASTER_STATES = ['missing', 'draft', 'in_review', 'approved', 'published', 'withdrawn', 'records'] as const;
+export const MASTER_STATES = [
+  'missing',
+  'draft',
+  'in_review',
+  'approved',
+  'published',
+  'withdrawn',
+  'records',
+] as const;
 export const ZMasterItem = z.object({
-  key: z.string().describe('the mandatory item id (such as ai-policy), or a document code for the organization\'s own'),
+  key: z.string().describe("the mandatory item id (such as ai-policy), or a document code for the organization's own"),
   title: z.string(),
   refs: z.array(z.string()),
-  basis: z.string().describe('available | retain | document (the standard\'s wording), or organization'),
+  basis: z.string().describe("available | retain | document (the standard's wording), or organization"),
   mandatory: z.boolean(),
   documentId: z.string().nullable(),
   code: z.string().nullable(),
@@ -33,37 +41,89 @@ export type MasterItem = z.infer<typeof ZMasterItem>;
 
 type RecordCheck = { records: string | null; problems: string[] };
 
-const NOT_BUILT = (what: string): RecordCheck => ({ records: null, problems: [`No ${what} recorded in Fortytwo yet. Keep them where they are today and say where in the AIMS manual.`] });
+const NOT_BUILT = (what: string): RecordCheck => ({
+  records: null,
+  problems: [`No ${what} recorded in Fortytwo yet. Keep them where they are today and say where in the AIMS manual.`],
+});
 
 /** Items met by records rather than a document: what the registers hold, and what is missing. */
 async function recordCheck(db: Db | Tx, orgId: string, key: string): Promise<RecordCheck | null> {
   const count = async (q: Promise<{ n: number | string } | undefined>) => Number((await q)?.n ?? 0);
   switch (key) {
     case 'ai-risk-opportunity-actions': {
-      const risks = await count(db.selectFrom('risks').select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', orgId).executeTakeFirst());
-      const actions = await count(db.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', orgId).where('sourceType', '=', 'risk_treatment').executeTakeFirst());
-      return risks ? { records: `${risks} risks and opportunities in the register, ${actions} treatment actions`, problems: [] } : { records: null, problems: ['No AI risk or opportunity has been recorded yet.'] };
+      const risks = await count(
+        db
+          .selectFrom('risks')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('orgId', '=', orgId)
+          .executeTakeFirst(),
+      );
+      const actions = await count(
+        db
+          .selectFrom('actions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('orgId', '=', orgId)
+          .where('sourceType', '=', 'risk_treatment')
+          .executeTakeFirst(),
+      );
+      return risks
+        ? { records: `${risks} risks and opportunities in the register, ${actions} treatment actions`, problems: [] }
+        : { records: null, problems: ['No AI risk or opportunity has been recorded yet.'] };
     }
     case 'ai-risk-assessment-results': {
-      const ratings = await count(db.selectFrom('riskAssessments').select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', orgId).executeTakeFirst());
-      return ratings ? { records: `${ratings} dated ratings, each with its assessor and criteria number`, problems: [] } : { records: null, problems: ['No AI risk has been assessed yet.'] };
+      const ratings = await count(
+        db
+          .selectFrom('riskAssessments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('orgId', '=', orgId)
+          .executeTakeFirst(),
+      );
+      return ratings
+        ? { records: `${ratings} dated ratings, each with its assessor and criteria number`, problems: [] }
+        : { records: null, problems: ['No AI risk has been assessed yet.'] };
     }
     case 'ai-risk-treatment-results': {
       const rows = await db.selectFrom('riskTreatments').select('effectiveness').where('orgId', '=', orgId).execute();
       if (!rows.length) return { records: null, problems: ['No AI risk treatment has been recorded yet.'] };
       const verified = rows.filter((r) => r.effectiveness !== null).length;
-      return { records: `${rows.length} treatments, ${verified} with their effectiveness verified`, problems: verified ? [] : ['No treatment has had its effectiveness verified yet.'] };
+      return {
+        records: `${rows.length} treatments, ${verified} with their effectiveness verified`,
+        problems: verified ? [] : ['No treatment has had its effectiveness verified yet.'],
+      };
     }
     case 'ai-system-impact-assessments': {
-      const signed = await db.selectFrom('impactAssessments').select('aiSystemId').where('orgId', '=', orgId).where('status', '=', 'signed_off').execute();
-      const scope = await db.selectFrom('scopeRevisions').select('content').where('orgId', '=', orgId).orderBy('revision', 'desc').executeTakeFirst();
-      const inScope = scope ? (JSON.parse(scope.content) as { aiSystemIds?: string[] }).aiSystemIds ?? [] : [];
+      const signed = await db
+        .selectFrom('impactAssessments')
+        .select('aiSystemId')
+        .where('orgId', '=', orgId)
+        .where('status', '=', 'signed_off')
+        .execute();
+      const scope = await db
+        .selectFrom('scopeRevisions')
+        .select('content')
+        .where('orgId', '=', orgId)
+        .orderBy('revision', 'desc')
+        .executeTakeFirst();
+      const inScope = scope ? ((JSON.parse(scope.content) as { aiSystemIds?: string[] }).aiSystemIds ?? []) : [];
       const assessed = new Set(signed.map((s) => s.aiSystemId));
       const missing = inScope.filter((id) => !assessed.has(id));
-      const names = missing.length ? await db.selectFrom('aiSystems').select('name').where('orgId', '=', orgId).where('id', 'in', missing).orderBy('name').execute() : [];
+      const names = missing.length
+        ? await db
+            .selectFrom('aiSystems')
+            .select('name')
+            .where('orgId', '=', orgId)
+            .where('id', 'in', missing)
+            .orderBy('name')
+            .execute()
+        : [];
       return {
         records: signed.length ? `${signed.length} signed-off impact assessments` : null,
-        problems: [...(signed.length ? [] : ['No impact assessment has been signed off yet.']), ...(names.length ? [`In scope without a signed-off impact assessment: ${names.map((n) => n.name).join(', ')}.`] : [])],
+        problems: [
+          ...(signed.length ? [] : ['No impact assessment has been signed off yet.']),
+          ...(names.length
+            ? [`In scope without a signed-off impact assessment: ${names.map((n) => n.name).join(', ')}.`]
+            : []),
+        ],
       };
     }
     case 'competence-evidence':
@@ -90,15 +150,38 @@ function best(docs: DocumentOut[]): DocumentOut | null {
   return [...docs].sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
-function documentLine(d: DocumentOut): Pick<MasterItem, 'documentId' | 'code' | 'state' | 'version' | 'owner' | 'approvedAt' | 'nextReviewAt' | 'problems'> {
+function documentLine(
+  d: DocumentOut,
+): Pick<
+  MasterItem,
+  'documentId' | 'code' | 'state' | 'version' | 'owner' | 'approvedAt' | 'nextReviewAt' | 'problems'
+> {
   const today = nowIso().slice(0, 10);
   const shown = d.inForce ?? d.latest;
   const problems: string[] = [];
-  if (!d.inForce) problems.push(d.latest.state === 'withdrawn' ? `${d.code} was withdrawn and nothing replaces it.` : `${d.code} version ${d.latest.label} is ${VERSION_STATE_LABELS[d.latest.state].toLowerCase()}, not published yet.`);
-  if (d.stale) problems.push(`Stale: ${d.stale.count} change${d.stale.count === 1 ? '' : 's'} to the records it is written from since it was published (${[...new Set(d.stale.changes.map((c) => c.entityType.replace(/_/g, ' ')))].join(', ')}).`);
-  if (d.inForce?.nextReviewAt && d.inForce.nextReviewAt < today) problems.push(`Review was due on ${d.inForce.nextReviewAt}.`);
+  if (!d.inForce)
+    problems.push(
+      d.latest.state === 'withdrawn'
+        ? `${d.code} was withdrawn and nothing replaces it.`
+        : `${d.code} version ${d.latest.label} is ${VERSION_STATE_LABELS[d.latest.state].toLowerCase()}, not published yet.`,
+    );
+  if (d.stale)
+    problems.push(
+      `Stale: ${d.stale.count} change${d.stale.count === 1 ? '' : 's'} to the records it is written from since it was published (${[...new Set(d.stale.changes.map((c) => c.entityType.replace(/_/g, ' ')))].join(', ')}).`,
+    );
+  if (d.inForce?.nextReviewAt && d.inForce.nextReviewAt < today)
+    problems.push(`Review was due on ${d.inForce.nextReviewAt}.`);
   if (!d.owner) problems.push('No owner named.');
-  return { documentId: d.id, code: d.code, state: d.inForce ? 'published' : d.latest.state === 'superseded' ? 'withdrawn' : d.latest.state, version: shown.label, owner: d.owner?.name ?? null, approvedAt: shown.approvedAt, nextReviewAt: d.inForce?.nextReviewAt ?? null, problems };
+  return {
+    documentId: d.id,
+    code: d.code,
+    state: d.inForce ? 'published' : d.latest.state === 'superseded' ? 'withdrawn' : d.latest.state,
+    version: shown.label,
+    owner: d.owner?.name ?? null,
+    approvedAt: shown.approvedAt,
+    nextReviewAt: d.inForce?.nextReviewAt ?? null,
+    problems,
+  };
 }
 
 export async function masterList(db: Db | Tx, orgId: string): Promise<MasterItem[]> {
@@ -112,14 +195,40 @@ export async function masterList(db: Db | Tx, orgId: string): Promise<MasterItem
     const base = { key: req.id, title: req.title, refs: req.clauses, basis: req.wording, mandatory: true };
     const check = await recordCheck(db, orgId, req.id);
     if (check) {
-      items.push({ ...base, documentId: null, code: null, state: check.records ? 'records' : 'missing', version: null, owner: null, approvedAt: null, nextReviewAt: null, records: check.records, problems: check.problems });
+      items.push({
+        ...base,
+        documentId: null,
+        code: null,
+        state: check.records ? 'records' : 'missing',
+        version: null,
+        owner: null,
+        approvedAt: null,
+        nextReviewAt: null,
+        records: check.records,
+        problems: check.problems,
+      });
       continue;
     }
     const candidates = docs.filter((d) => typeIds.includes(d.typeId));
     // 7.5.1 "other documented information" is met by the organization's procedures together.
     if (req.id === 'additional-documented-information') {
       const published = candidates.filter((d) => d.inForce);
-      items.push({ ...base, documentId: null, code: null, state: published.length ? 'records' : 'missing', version: null, owner: null, approvedAt: null, nextReviewAt: null, records: published.length ? `${published.length} published procedures and plans` : null, problems: published.length ? [] : ['No procedure is published yet (document control, life cycle, data, suppliers, incidents, audit, review, nonconformity).'] });
+      items.push({
+        ...base,
+        documentId: null,
+        code: null,
+        state: published.length ? 'records' : 'missing',
+        version: null,
+        owner: null,
+        approvedAt: null,
+        nextReviewAt: null,
+        records: published.length ? `${published.length} published procedures and plans` : null,
+        problems: published.length
+          ? []
+          : [
+              'No procedure is published yet (document control, life cycle, data, suppliers, incidents, audit, review, nonconformity).',
+            ],
+      });
       continue;
     }
     const doc = best(candidates);
@@ -128,12 +237,35 @@ export async function masterList(db: Db | Tx, orgId: string): Promise<MasterItem
     items.push(
       doc
         ? { ...base, ...documentLine(doc), records: null }
-        : { ...base, documentId: null, code: null, state: 'missing', version: null, owner: null, approvedAt: null, nextReviewAt: null, records: null, problems: [suggestion ? `No document yet: create “${suggestion.title}” from its template in Documents.` : 'No document yet.'] },
+        : {
+            ...base,
+            documentId: null,
+            code: null,
+            state: 'missing',
+            version: null,
+            owner: null,
+            approvedAt: null,
+            nextReviewAt: null,
+            records: null,
+            problems: [
+              suggestion
+                ? `No document yet: create “${suggestion.title}” from its template in Documents.`
+                : 'No document yet.',
+            ],
+          },
     );
   }
   for (const d of docs.filter((x) => !listed.has(x.id))) {
     const type = types.find((t) => t.id === d.typeId);
-    items.push({ key: d.code, title: d.title, refs: d.refs, basis: type?.basis ?? 'organization', mandatory: false, ...documentLine(d), records: null });
+    items.push({
+      key: d.code,
+      title: d.title,
+      refs: d.refs,
+      basis: type?.basis ?? 'organization',
+      mandatory: false,
+      ...documentLine(d),
+      records: null,
+    });
   }
   return items;
 }

@@ -77,11 +77,25 @@ type Entry = { path: string; mtime: string; compress: boolean; bytes: () => Prom
 export type DocumentPackage = { fileName: string; manifest: Manifest; stream: Readable };
 
 /** Builds the package's manifest (checking every stored file first) and the stream of its zip. */
-export async function documentPackage(deps: Deps, store: FileStore, actor: Actor, orgId: string): Promise<DocumentPackage> {
+export async function documentPackage(
+  deps: Deps,
+  store: FileStore,
+  actor: Actor,
+  orgId: string,
+): Promise<DocumentPackage> {
   const db = deps.db;
   const generatedAt = nowIso();
-  const [org, settings, names, rows] = await Promise.all([db.selectFrom('organizations').select(['id', 'name']).where('id', '=', orgId).executeTakeFirstOrThrow(), readSettings(db, orgId), memberNames(db, orgId), listDocumentRows(db, orgId)]);
-  const versions = await versionsOf(db, orgId, rows.map((r) => r.id));
+  const [org, settings, names, rows] = await Promise.all([
+    db.selectFrom('organizations').select(['id', 'name']).where('id', '=', orgId).executeTakeFirstOrThrow(),
+    readSettings(db, orgId),
+    memberNames(db, orgId),
+    listDocumentRows(db, orgId),
+  ]);
+  const versions = await versionsOf(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
 
   const files: PackageFile[] = [];
   const entries: Entry[] = [];
@@ -96,30 +110,97 @@ export async function documentPackage(deps: Deps, store: FileStore, actor: Actor
       const recorded = format === 'docx' ? v.docxSha256 : v.pdfSha256;
       // Read and hashed now, so a missing or damaged stored file stops the export before it starts.
       const what = `The stored .${format} of ${code} version ${labelOf(v)}`;
-      if (!recorded) throw new AppError('INTERNAL', `${what} was never recorded, so no package can be made. Withdraw the version and publish a new one.`);
+      if (!recorded)
+        throw new AppError(
+          'INTERNAL',
+          `${what} was never recorded, so no package can be made. Withdraw the version and publish a new one.`,
+        );
       const bytes = await store.read(recorded).catch(() => {
-        throw new AppError('INTERNAL', `${what} is missing from the file store (DATA_DIR/files), so no package can be made. Restore the files from a backup.`);
+        throw new AppError(
+          'INTERNAL',
+          `${what} is missing from the file store (DATA_DIR/files), so no package can be made. Restore the files from a backup.`,
+        );
       });
-      if (sha256(bytes) !== recorded) throw new AppError('INTERNAL', `${what} no longer has the SHA-256 its approval recorded: the file store was altered or damaged. Restore the files from a backup.`);
+      if (sha256(bytes) !== recorded)
+        throw new AppError(
+          'INTERNAL',
+          `${what} no longer has the SHA-256 its approval recorded: the file store was altered or damaged. Restore the files from a backup.`,
+        );
       const path = `documents/${code}-v${labelOf(v)}.${format}`;
-      files.push({ fileName: path, kind: 'document', mediaType: MEDIA[format], size: bytes.length, sha256: recorded, documentId: d.id, code, title: v.title, versionId: v.id, version: s.label, state: s.state, approvedAt: s.approvedAt, approvedBy: s.approvedBy, publishedAt: s.publishedAt, publishedBy: v.publishedByName });
-      entries.push({ path, mtime: v.approvedAt ?? v.publishedAt ?? generatedAt, compress: false, bytes: () => store.read(recorded), sha256: recorded });
+      files.push({
+        fileName: path,
+        kind: 'document',
+        mediaType: MEDIA[format],
+        size: bytes.length,
+        sha256: recorded,
+        documentId: d.id,
+        code,
+        title: v.title,
+        versionId: v.id,
+        version: s.label,
+        state: s.state,
+        approvedAt: s.approvedAt,
+        approvedBy: s.approvedBy,
+        publishedAt: s.publishedAt,
+        publishedBy: v.publishedByName,
+      });
+      entries.push({
+        path,
+        mtime: v.approvedAt ?? v.publishedAt ?? generatedAt,
+        compress: false,
+        bytes: () => store.read(recorded),
+        sha256: recorded,
+      });
     }
   }
 
   const list = await renderPdf(masterListReport(await masterList(db, orgId), org.name, generatedAt));
   const listPath = `${MASTER_LIST_FILE}-${generatedAt.slice(0, 10)}.pdf`;
-  files.push({ fileName: listPath, kind: 'master_list', mediaType: MEDIA.pdf, size: list.length, sha256: sha256(list), documentId: null, code: null, title: 'Master list of documented information', versionId: null, version: null, state: null, approvedAt: null, approvedBy: null, publishedAt: null, publishedBy: null });
+  files.push({
+    fileName: listPath,
+    kind: 'master_list',
+    mediaType: MEDIA.pdf,
+    size: list.length,
+    sha256: sha256(list),
+    documentId: null,
+    code: null,
+    title: 'Master list of documented information',
+    versionId: null,
+    version: null,
+    state: null,
+    approvedAt: null,
+    approvedBy: null,
+    publishedAt: null,
+    publishedBy: null,
+  });
 
-  const manifest: Manifest = { format: PACKAGE_FORMAT, organization: { id: org.id, name: org.name }, generatedAt, generatedBy: actor.name, hashAlgorithm: 'SHA-256', howToVerify: HOW_TO_VERIFY, documents, files };
+  const manifest: Manifest = {
+    format: PACKAGE_FORMAT,
+    organization: { id: org.id, name: org.name },
+    generatedAt,
+    generatedBy: actor.name,
+    hashAlgorithm: 'SHA-256',
+    howToVerify: HOW_TO_VERIFY,
+    documents,
+    files,
+  };
   const text = (s: string) => () => Promise.resolve(Buffer.from(s, 'utf8'));
   const all: Entry[] = [
     { path: MANIFEST_NAME, mtime: generatedAt, compress: true, bytes: text(`${JSON.stringify(manifest, null, 2)}\n`) },
-    { path: SUMS_NAME, mtime: generatedAt, compress: true, bytes: text(files.map((f) => `${f.sha256}  ${f.fileName}\n`).join('')) },
+    {
+      path: SUMS_NAME,
+      mtime: generatedAt,
+      compress: true,
+      bytes: text(files.map((f) => `${f.sha256}  ${f.fileName}\n`).join('')),
+    },
     { path: listPath, mtime: generatedAt, compress: false, bytes: () => Promise.resolve(list) },
     ...entries,
   ];
-  return { fileName: `document-package-${generatedAt.slice(0, 10)}.zip`, manifest, stream: Readable.from(zipChunks(all), { objectMode: false }) };
+  return {
+    fileName: `document-package-${generatedAt.slice(0, 10)}.zip`,
+    manifest,
+    stream: Readable.from(zipChunks(all), { objectMode: false }),
+  };
 }
 
 /** The zip, chunk by chunk: one file's bytes in memory at a time. */
@@ -137,7 +218,8 @@ async function* zipChunks(entries: Entry[]): AsyncGenerator<Uint8Array> {
   for (const e of entries) {
     const bytes = await e.bytes();
     // Checked again as it is sent: the store may change between the check and the stream.
-    if (e.sha256 && sha256(bytes) !== e.sha256) throw new Error(`${e.path} changed in the file store while the package was being sent`);
+    if (e.sha256 && sha256(bytes) !== e.sha256)
+      throw new Error(`${e.path} changed in the file store while the package was being sent`);
     const file = e.compress ? new ZipDeflate(e.path, { level: 9 }) : new ZipPassThrough(e.path);
     file.mtime = e.mtime;
     zip.add(file);

@@ -4,7 +4,18 @@ import { documentCode, placeholdersIn, VERSION_STATES, type VersionState } from 
 import type { Db, Tx } from '../../platform/db/connect';
 import { notFound } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
-import { findDocument, labelOf, listDocumentRows, memberNames, parseContent, reviewsOf, stateOf, versionsOf, type DocumentRow, type VersionRow } from './repository';
+import {
+  findDocument,
+  labelOf,
+  listDocumentRows,
+  memberNames,
+  parseContent,
+  reviewsOf,
+  stateOf,
+  versionsOf,
+  type DocumentRow,
+  type VersionRow,
+} from './repository';
 import { readSettings } from './settings';
 import { stalenessOf } from './staleness';
 import { documentType } from './types';
@@ -38,7 +49,13 @@ export const ZVersionSummary = z.object({
 export type VersionSummary = z.infer<typeof ZVersionSummary>;
 
 const ZStale = z
-  .object({ since: z.string(), count: z.number(), changes: z.array(z.object({ at: z.string(), action: z.string(), entityType: z.string(), entityId: z.string(), actor: z.string() })) })
+  .object({
+    since: z.string(),
+    count: z.number(),
+    changes: z.array(
+      z.object({ at: z.string(), action: z.string(), entityType: z.string(), entityId: z.string(), actor: z.string() }),
+    ),
+  })
   .nullable()
   .describe('set when a record this document is written from changed after it was published');
 
@@ -60,19 +77,33 @@ export const ZDocumentOut = z.object({
 });
 export type DocumentOut = z.infer<typeof ZDocumentOut>;
 
-export const ZReviewOut = z.object({ reviewer: ZPerson, round: z.number(), decision: z.enum(['agree', 'changes_requested']).nullable(), comment: z.string(), decidedAt: z.string().nullable() });
+export const ZReviewOut = z.object({
+  reviewer: ZPerson,
+  round: z.number(),
+  decision: z.enum(['agree', 'changes_requested']).nullable(),
+  comment: z.string(),
+  decidedAt: z.string().nullable(),
+});
 export const ZVersionDetail = ZVersionSummary.extend({
   documentId: z.string(),
   content: z.union([
-    z.object({ kind: z.literal('narrative'), sections: z.array(z.object({ key: z.string(), title: z.string(), body: z.any() })) }),
+    z.object({
+      kind: z.literal('narrative'),
+      sections: z.array(z.object({ key: z.string(), title: z.string(), body: z.any() })),
+    }),
     z.object({ kind: z.literal('register'), frozen: z.any().nullable() }),
   ]),
-  placeholders: z.array(z.object({ section: z.string(), text: z.string() })).describe('[[text]] still to write: approval is refused while any remain'),
+  placeholders: z
+    .array(z.object({ section: z.string(), text: z.string() }))
+    .describe('[[text]] still to write: approval is refused while any remain'),
   reviews: z.array(ZReviewOut),
 });
 export type VersionDetail = z.infer<typeof ZVersionDetail>;
 
-export const ZDocumentDetail = ZDocumentOut.extend({ versions: z.array(ZVersionSummary), answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])) });
+export const ZDocumentDetail = ZDocumentOut.extend({
+  versions: z.array(ZVersionSummary),
+  answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+});
 
 function person(names: Map<string, string>, id: string | null, name?: string | null) {
   if (!id) return name ? { id: '', name } : null;
@@ -104,7 +135,14 @@ export function summarize(v: VersionRow, names: Map<string, string>): VersionSum
   };
 }
 
-async function present(db: Db | Tx, orgId: string, d: DocumentRow, versions: VersionRow[], names: Map<string, string>, prefix: string): Promise<DocumentOut> {
+async function present(
+  db: Db | Tx,
+  orgId: string,
+  d: DocumentRow,
+  versions: VersionRow[],
+  names: Map<string, string>,
+  prefix: string,
+): Promise<DocumentOut> {
   const type = documentType(d.typeId);
   const inForce = versions.find((v) => v.state === 'published') ?? null;
   const latest = versions[0]!;
@@ -128,20 +166,58 @@ async function present(db: Db | Tx, orgId: string, d: DocumentRow, versions: Ver
 }
 
 export async function listDocuments(db: Db | Tx, orgId: string): Promise<DocumentOut[]> {
-  const [rows, names, settings] = await Promise.all([listDocumentRows(db, orgId), memberNames(db, orgId), readSettings(db, orgId)]);
-  const versions = await versionsOf(db, orgId, rows.map((r) => r.id));
-  return Promise.all(rows.map((d) => present(db, orgId, d, versions.filter((v) => v.documentId === d.id), names, settings.codePrefix)));
+  const [rows, names, settings] = await Promise.all([
+    listDocumentRows(db, orgId),
+    memberNames(db, orgId),
+    readSettings(db, orgId),
+  ]);
+  const versions = await versionsOf(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return Promise.all(
+    rows.map((d) =>
+      present(
+        db,
+        orgId,
+        d,
+        versions.filter((v) => v.documentId === d.id),
+        names,
+        settings.codePrefix,
+      ),
+    ),
+  );
 }
 
 export async function readDocument(db: Db | Tx, orgId: string, id: string) {
   const d = await findDocument(db, orgId, id);
   if (!d) throw notFound('Document');
-  const [versions, names, settings] = await Promise.all([versionsOf(db, orgId, [id]), memberNames(db, orgId), readSettings(db, orgId)]);
-  return { ...(await present(db, orgId, d, versions, names, settings.codePrefix)), versions: versions.map((v) => summarize(v, names)), answers: JSON.parse(d.answers) as Record<string, string | string[]> };
+  const [versions, names, settings] = await Promise.all([
+    versionsOf(db, orgId, [id]),
+    memberNames(db, orgId),
+    readSettings(db, orgId),
+  ]);
+  return {
+    ...(await present(db, orgId, d, versions, names, settings.codePrefix)),
+    versions: versions.map((v) => summarize(v, names)),
+    answers: JSON.parse(d.answers) as Record<string, string | string[]>,
+  };
 }
 
-export async function readVersion(db: Db | Tx, orgId: string, documentId: string, versionId: string): Promise<VersionDetail> {
-  const v = await db.selectFrom('documentVersions').selectAll().where('orgId', '=', orgId).where('documentId', '=', documentId).where('id', '=', versionId).executeTakeFirst();
+export async function readVersion(
+  db: Db | Tx,
+  orgId: string,
+  documentId: string,
+  versionId: string,
+): Promise<VersionDetail> {
+  const v = await db
+    .selectFrom('documentVersions')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('documentId', '=', documentId)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
   if (!v) throw notFound('Document version');
   const [names, reviews] = await Promise.all([memberNames(db, orgId), reviewsOf(db, orgId, versionId)]);
   const content = parseContent(v);
@@ -149,8 +225,17 @@ export async function readVersion(db: Db | Tx, orgId: string, documentId: string
     ...summarize(v, names),
     documentId,
     content,
-    placeholders: content.kind === 'narrative' ? content.sections.flatMap((s) => placeholdersIn(s.body).map((text) => ({ section: s.title, text }))) : [],
-    reviews: reviews.map((r) => ({ reviewer: person(names, r.reviewerId, r.reviewerName), round: r.round, decision: r.decision as 'agree' | 'changes_requested' | null, comment: r.comment, decidedAt: r.decidedAt })),
+    placeholders:
+      content.kind === 'narrative'
+        ? content.sections.flatMap((s) => placeholdersIn(s.body).map((text) => ({ section: s.title, text })))
+        : [],
+    reviews: reviews.map((r) => ({
+      reviewer: person(names, r.reviewerId, r.reviewerName),
+      round: r.round,
+      decision: r.decision as 'agree' | 'changes_requested' | null,
+      comment: r.comment,
+      decidedAt: r.decidedAt,
+    })),
   };
 }
 

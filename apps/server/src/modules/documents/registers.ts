@@ -1,5 +1,10 @@
 import type { DocumentRegister } from '@fortytwo/catalog';
-import { IMPLEMENTATION_STATUS_LABELS, RACI_LABELS, RISK_LEVEL_LABELS, TREATMENT_OPTION_LABELS } from '@fortytwo/domain';
+import {
+  IMPLEMENTATION_STATUS_LABELS,
+  RACI_LABELS,
+  RISK_LEVEL_LABELS,
+  TREATMENT_OPTION_LABELS,
+} from '@fortytwo/domain';
 import type { DocSection } from '../../platform/documents/model';
 import type { Deps } from '../../platform/transaction';
 import { builtinCatalog } from '../catalog/builtin';
@@ -22,13 +27,32 @@ async function scope(deps: Deps, orgId: string): Promise<RegisterRendering> {
   const approved = s.approved;
   const statement = approved?.statement ?? s.statement;
   return {
-    basis: approved ? `Scope revision ${approved.revision}, approved ${approved.approvedAt.slice(0, 10)} by ${approved.approvedByName}` : 'The scope draft (no revision approved yet)',
+    basis: approved
+      ? `Scope revision ${approved.revision}, approved ${approved.approvedAt.slice(0, 10)} by ${approved.approvedByName}`
+      : 'The scope draft (no revision approved yet)',
     orientation: 'portrait',
     sections: [
       { heading: 'Scope statement', paragraphs: statement.split('\n\n') },
-      { heading: 'Units and sites', bullets: [...s.units.map((u) => `Unit: ${u}`), ...s.sites.map((x) => `Site: ${x}`)], ...(s.units.length + s.sites.length ? {} : { paragraphs: ['The whole organization.'] }) },
+      {
+        heading: 'Units and sites',
+        bullets: [...s.units.map((u) => `Unit: ${u}`), ...s.sites.map((x) => `Site: ${x}`)],
+        ...(s.units.length + s.sites.length ? {} : { paragraphs: ['The whole organization.'] }),
+      },
       ...(s.interfaces.length ? [{ heading: 'Interfaces and dependencies', bullets: s.interfaces }] : []),
-      { heading: 'Exclusions', ...(s.exclusions.length ? { table: { columns: [{ header: 'Excluded', width: 1 }, { header: 'Justification', width: 2 }], rows: s.exclusions.map((e) => [e.item, e.justification]) } } : { paragraphs: ['Nothing is excluded.'] }) },
+      {
+        heading: 'Exclusions',
+        ...(s.exclusions.length
+          ? {
+              table: {
+                columns: [
+                  { header: 'Excluded', width: 1 },
+                  { header: 'Justification', width: 2 },
+                ],
+                rows: s.exclusions.map((e) => [e.item, e.justification]),
+              },
+            }
+          : { paragraphs: ['Nothing is excluded.'] }),
+      },
     ],
   };
 }
@@ -47,11 +71,30 @@ async function raci(deps: Deps, orgId: string): Promise<RegisterRendering> {
       {
         heading: 'Responsibilities for the AIMS activities',
         table: {
-          columns: [{ header: 'Activity', width: 3 }, { header: 'Accountable', width: 2 }, { header: 'Responsible', width: 2 }, { header: 'Consulted', width: 2 }, { header: 'Informed', width: 2 }],
-          rows: activities.map((a) => [`${a.name}\n${a.description}`, who(a, 'A'), who(a, 'R'), who(a, 'C'), who(a, 'I')]),
+          columns: [
+            { header: 'Activity', width: 3 },
+            { header: 'Accountable', width: 2 },
+            { header: 'Responsible', width: 2 },
+            { header: 'Consulted', width: 2 },
+            { header: 'Informed', width: 2 },
+          ],
+          rows: activities.map((a) => [
+            `${a.name}\n${a.description}`,
+            who(a, 'A'),
+            who(a, 'R'),
+            who(a, 'C'),
+            who(a, 'I'),
+          ]),
         },
       },
-      ...(activities.some((a) => a.problems.length) ? [{ heading: 'Open points', bullets: activities.flatMap((a) => a.problems.map((p) => `${a.name}: ${p.message}`)) }] : []),
+      ...(activities.some((a) => a.problems.length)
+        ? [
+            {
+              heading: 'Open points',
+              bullets: activities.flatMap((a) => a.problems.map((p) => `${a.name}: ${p.message}`)),
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -59,21 +102,34 @@ async function raci(deps: Deps, orgId: string): Promise<RegisterRendering> {
 async function riskTreatmentPlan(deps: Deps, orgId: string): Promise<RegisterRendering> {
   const plan = await getPlan(deps, orgId);
   return {
-    basis: plan.status === 'approved' ? `Treatment plan version ${plan.number}, approved ${plan.approved!.approvedAt.slice(0, 10)} by ${plan.approved!.approvedBy.name}` : `Draft of treatment plan version ${plan.number}, not approved`,
+    basis:
+      plan.status === 'approved'
+        ? `Treatment plan version ${plan.number}, approved ${plan.approved!.approvedAt.slice(0, 10)} by ${plan.approved!.approvedBy.name}`
+        : `Draft of treatment plan version ${plan.number}, not approved`,
     orientation: 'landscape',
     sections: [
       ...(plan.warnings.length ? [{ heading: 'Needs attention', bullets: plan.warnings.map((w) => w.message) }] : []),
       {
         heading: 'Treatments',
         table: {
-          columns: [{ header: 'Risk', width: 16 }, { header: 'Inherent', width: 7 }, { header: 'Option and treatment', width: 20 }, { header: 'Controls', width: 9 }, { header: 'Actions', width: 20 }, { header: 'Residual', width: 7 }, { header: 'Owner', width: 10 }],
+          columns: [
+            { header: 'Risk', width: 16 },
+            { header: 'Inherent', width: 7 },
+            { header: 'Option and treatment', width: 20 },
+            { header: 'Controls', width: 9 },
+            { header: 'Actions', width: 20 },
+            { header: 'Residual', width: 7 },
+            { header: 'Owner', width: 10 },
+          ],
           rows: plan.risks.flatMap((r) =>
             (r.treatments.length ? r.treatments : [null]).map((t) => [
               `${r.ref} ${r.title}`,
               level(r.inherentLevel),
               t ? [TREATMENT_OPTION_LABELS[t.option], t.description].filter(Boolean).join('\n') : 'No treatment yet',
               t?.controlRefs.join(', ') ?? '',
-              t?.actions.map((a) => `${a.title} (${a.owner?.name ?? 'no owner'}, ${a.dueDate ?? 'no date'})`).join('\n') ?? '',
+              t?.actions
+                .map((a) => `${a.title} (${a.owner?.name ?? 'no owner'}, ${a.dueDate ?? 'no date'})`)
+                .join('\n') ?? '',
               t ? level(t.residualLevel) : '',
               r.owner?.name ?? '',
             ]),
@@ -88,19 +144,42 @@ async function statementOfApplicability(deps: Deps, orgId: string): Promise<Regi
   const soa = await getSoa(deps, orgId);
   const iso = builtinCatalog();
   const groups = [...new Set(soa.items.map((i) => i.group))];
-  const decision = (i: (typeof soa.items)[number]) => (i.included === null ? 'Undecided' : i.included ? 'Included' : 'Excluded');
+  const decision = (i: (typeof soa.items)[number]) =>
+    i.included === null ? 'Undecided' : i.included ? 'Included' : 'Excluded';
   return {
-    basis: soa.status === 'approved' ? `SoA version ${soa.version}, approved ${soa.approved!.approvedAt.slice(0, 10)} by ${soa.approved!.approvedBy.name}` : `Draft of SoA version ${soa.version}, not approved`,
+    basis:
+      soa.status === 'approved'
+        ? `SoA version ${soa.version}, approved ${soa.approved!.approvedAt.slice(0, 10)} by ${soa.approved!.approvedBy.name}`
+        : `Draft of SoA version ${soa.version}, not approved`,
     orientation: 'landscape',
     sections: [
-      { heading: 'Summary', paragraphs: [`${soa.counts.total} controls: ${soa.counts.included} included, ${soa.counts.excluded} excluded, ${soa.counts.undecided} undecided.`] },
+      {
+        heading: 'Summary',
+        paragraphs: [
+          `${soa.counts.total} controls: ${soa.counts.included} included, ${soa.counts.excluded} excluded, ${soa.counts.undecided} undecided.`,
+        ],
+      },
       ...groups.map((g) => ({
         heading: g === 'Custom' ? 'Organization controls' : `${g} ${iso.item('iso42001', g)?.title ?? ''}`.trim(),
         table: {
-          columns: [{ header: 'Ref', width: 8 }, { header: 'Control', width: 24 }, { header: 'Included', width: 9 }, { header: 'Justification', width: 42 }, { header: 'Status', width: 11 }, { header: 'Risks', width: 8 }],
+          columns: [
+            { header: 'Ref', width: 8 },
+            { header: 'Control', width: 24 },
+            { header: 'Included', width: 9 },
+            { header: 'Justification', width: 42 },
+            { header: 'Status', width: 11 },
+            { header: 'Risks', width: 8 },
+          ],
           rows: soa.items
             .filter((i) => i.group === g)
-            .map((i) => [i.ref, i.title, decision(i), i.justification, i.implementationStatus ? IMPLEMENTATION_STATUS_LABELS[i.implementationStatus] : '', i.risks.map((r) => r.ref).join(', ')]),
+            .map((i) => [
+              i.ref,
+              i.title,
+              decision(i),
+              i.justification,
+              i.implementationStatus ? IMPLEMENTATION_STATUS_LABELS[i.implementationStatus] : '',
+              i.risks.map((r) => r.ref).join(', '),
+            ]),
         },
       })),
     ],
@@ -114,7 +193,19 @@ async function objectives(deps: Deps, orgId: string): Promise<RegisterRendering>
   return {
     basis: 'The objectives of the governance pillars',
     orientation: 'portrait',
-    sections: [{ heading: 'AI objectives', table: { columns: [{ header: 'Objective', width: 3 }, { header: 'Pillar', width: 1.5 }, { header: 'Owner', width: 1.5 }], rows } }],
+    sections: [
+      {
+        heading: 'AI objectives',
+        table: {
+          columns: [
+            { header: 'Objective', width: 3 },
+            { header: 'Pillar', width: 1.5 },
+            { header: 'Owner', width: 1.5 },
+          ],
+          rows,
+        },
+      },
+    ],
   };
 }
 
@@ -126,4 +217,5 @@ const RENDERERS: Record<DocumentRegister, (deps: Deps, orgId: string) => Promise
   objectives,
 };
 
-export const renderRegister = (deps: Deps, orgId: string, register: DocumentRegister) => RENDERERS[register](deps, orgId);
+export const renderRegister = (deps: Deps, orgId: string, register: DocumentRegister) =>
+  RENDERERS[register](deps, orgId);

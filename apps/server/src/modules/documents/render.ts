@@ -5,7 +5,15 @@ import type { DocSection, ReportDocument } from '../../platform/documents/model'
 import { nowIso } from '../../platform/ids';
 import type { Deps } from '../../platform/transaction';
 import { builtinCatalog } from '../catalog/builtin';
-import { labelOf, memberNames, parseContent, stateOf, versionsOf, type DocumentRow, type VersionRow } from './repository';
+import {
+  labelOf,
+  memberNames,
+  parseContent,
+  stateOf,
+  versionsOf,
+  type DocumentRow,
+  type VersionRow,
+} from './repository';
 import { renderRegister } from './registers';
 import { readSettings } from './settings';
 
@@ -23,9 +31,20 @@ export async function liveRegister(deps: Deps, orgId: string, type: DocumentType
 }
 
 /** `deps.db` may be an open transaction (see `within`): every read here goes through it. */
-export async function renderVersion(deps: Deps, orgId: string, doc: DocumentRow, v: VersionRow, type: DocumentType): Promise<Rendered> {
+export async function renderVersion(
+  deps: Deps,
+  orgId: string,
+  doc: DocumentRow,
+  v: VersionRow,
+  type: DocumentType,
+): Promise<Rendered> {
   const db = deps.db;
-  const [org, settings, names, all] = await Promise.all([db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow(), readSettings(db, orgId), memberNames(db, orgId), versionsOf(db, orgId, [doc.id])]);
+  const [org, settings, names, all] = await Promise.all([
+    db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow(),
+    readSettings(db, orgId),
+    memberNames(db, orgId),
+    versionsOf(db, orgId, [doc.id]),
+  ]);
   const code = documentCode(settings.codePrefix, doc.prefix, doc.number);
   const state = stateOf(v);
   const content = parseContent(v);
@@ -42,11 +61,25 @@ export async function renderVersion(deps: Deps, orgId: string, doc: DocumentRow,
   }
   const iso = builtinCatalog();
   const serves = type.refs.map((r) => `${r} ${iso.item('iso42001', r)?.title ?? ''}`.trim());
-  const approval = v.approvedAt ? `${v.approvedAt.slice(0, 10)} by ${v.approvedByName ?? ''}${v.approvalComment ? ` (“${v.approvalComment}”)` : ''}` : state === 'published' ? `Published without a new approval (non-material change) by ${v.publishedByName ?? ''}` : 'Not approved';
+  const approval = v.approvedAt
+    ? `${v.approvedAt.slice(0, 10)} by ${v.approvedByName ?? ''}${v.approvalComment ? ` (“${v.approvalComment}”)` : ''}`
+    : state === 'published'
+      ? `Published without a new approval (non-material change) by ${v.publishedByName ?? ''}`
+      : 'Not approved';
   const history = all
-    .filter((x) => (x.major < v.major || (x.major === v.major && x.minor <= v.minor)) && (x.id === v.id || x.approvedAt || x.publishedAt))
+    .filter(
+      (x) =>
+        (x.major < v.major || (x.major === v.major && x.minor <= v.minor)) &&
+        (x.id === v.id || x.approvedAt || x.publishedAt),
+    )
     .reverse()
-    .map((x) => ({ version: labelOf(x), date: (x.publishedAt ?? x.approvedAt ?? x.createdAt).slice(0, 10), by: (x.createdBy ? names.get(x.createdBy) : null) ?? 'Fortytwo', change: x.changeSummary || (x.major === 1 && x.minor === 0 ? 'First version' : ''), approvedBy: x.approvedByName ?? '' }));
+    .map((x) => ({
+      version: labelOf(x),
+      date: (x.publishedAt ?? x.approvedAt ?? x.createdAt).slice(0, 10),
+      by: (x.createdBy ? names.get(x.createdBy) : null) ?? 'Fortytwo',
+      change: x.changeSummary || (x.major === 1 && x.minor === 0 ? 'First version' : ''),
+      approvedBy: x.approvedByName ?? '',
+    }));
   const report: ReportDocument = {
     title: v.title,
     subtitle: code,
@@ -57,10 +90,24 @@ export async function renderVersion(deps: Deps, orgId: string, doc: DocumentRow,
       ['Document', code],
       ['Version', `${versionLabel(v)} (${VERSION_STATE_LABELS[state].toLowerCase()})`],
       // "Dana Whitfield, Approver (top management)": a comma, since some role labels carry brackets of their own.
-      ['Owner', personWithRole(doc.ownerId ? (names.get(doc.ownerId) ?? 'a former member') : 'Not named', ROLE_LABELS[type.ownerRole])],
-      ['Approver', personWithRole(doc.approverId ? (names.get(doc.approverId) ?? 'a former member') : 'Not named', ROLE_LABELS[type.approverRole])],
+      [
+        'Owner',
+        personWithRole(
+          doc.ownerId ? (names.get(doc.ownerId) ?? 'a former member') : 'Not named',
+          ROLE_LABELS[type.ownerRole],
+        ),
+      ],
+      [
+        'Approver',
+        personWithRole(
+          doc.approverId ? (names.get(doc.approverId) ?? 'a former member') : 'Not named',
+          ROLE_LABELS[type.approverRole],
+        ),
+      ],
       ['Approved', approval],
-      ...(v.publishedAt ? ([['Effective', `${v.publishedAt.slice(0, 10)}; next review ${v.nextReviewAt ?? ''}`]] as [string, string][]) : []),
+      ...(v.publishedAt
+        ? ([['Effective', `${v.publishedAt.slice(0, 10)}; next review ${v.nextReviewAt ?? ''}`]] as [string, string][])
+        : []),
       ['Review', `Every ${type.reviewMonths} months, and after a significant change`],
       ['Classification', settings.classification],
       ['Serves', serves.join('; ')],

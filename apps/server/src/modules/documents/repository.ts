@@ -24,16 +24,35 @@ export function findDocument(db: Db | Tx, orgId: string, id: string) {
 }
 
 export function listDocumentRows(db: Db | Tx, orgId: string) {
-  return db.selectFrom('documents').selectAll().where('orgId', '=', orgId).orderBy('prefix').orderBy('number').execute();
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .orderBy('prefix')
+    .orderBy('number')
+    .execute();
 }
 
 export function versionsOf(db: Db | Tx, orgId: string, documentIds: string[]) {
   if (!documentIds.length) return Promise.resolve([] as VersionRow[]);
-  return db.selectFrom('documentVersions').selectAll().where('orgId', '=', orgId).where('documentId', 'in', documentIds).orderBy('major', 'desc').orderBy('minor', 'desc').execute();
+  return db
+    .selectFrom('documentVersions')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('documentId', 'in', documentIds)
+    .orderBy('major', 'desc')
+    .orderBy('minor', 'desc')
+    .execute();
 }
 
 export function findVersion(db: Db | Tx, orgId: string, documentId: string, versionId: string) {
-  return db.selectFrom('documentVersions').selectAll().where('orgId', '=', orgId).where('documentId', '=', documentId).where('id', '=', versionId).executeTakeFirst();
+  return db
+    .selectFrom('documentVersions')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('documentId', '=', documentId)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
 }
 
 export function reviewsOf(db: Db | Tx, orgId: string, versionId: string) {
@@ -50,6 +69,11 @@ export function reviewsOf(db: Db | Tx, orgId: string, versionId: string) {
 }
 
 export async function memberNames(db: Db | Tx, orgId: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').select(['users.id', 'users.name']).where('memberships.orgId', '=', orgId).execute();
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select(['users.id', 'users.name'])
+    .where('memberships.orgId', '=', orgId)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

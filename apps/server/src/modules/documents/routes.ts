@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@fortytwo/catalog';
-import { versionField, ZCreateDocument, ZDocumentSettings, ZReviewDecision, ZSubmitForReview, ZUpdateDraft, ZVersionDecision } from '@fortytwo/domain';
+import {
+  versionField,
+  ZCreateDocument,
+  ZDocumentSettings,
+  ZReviewDecision,
+  ZSubmitForReview,
+  ZUpdateDraft,
+  ZVersionDecision,
+} from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
@@ -12,7 +20,15 @@ import { ZOrgParams } from '../orgs/schema';
 import { acknowledge, acknowledgementsOf, ZAcknowledgements } from './awareness';
 import { createDocument, regenerateSections, startNewDraft, updateDraft } from './drafts';
 import { downloadVersion } from './downloads';
-import { approveVersion, publishVersion, recallFromReview, recordReview, sendBack, submitForReview, withdrawVersion } from './lifecycle';
+import {
+  approveVersion,
+  publishVersion,
+  recallFromReview,
+  recordReview,
+  sendBack,
+  submitForReview,
+  withdrawVersion,
+} from './lifecycle';
 import { masterList, ZMasterItem } from './master-list';
 import { listDocuments, readDocument, readVersion, ZDocumentDetail, ZDocumentOut, ZVersionDetail } from './read';
 import { readSettings, updateSettings, ZDocumentSettingsOut } from './settings';
@@ -36,7 +52,22 @@ const ZTypeOut = z.object({
   reviewMonths: z.number(),
   retention: z.string(),
   inputs: z.array(z.string()),
-  sections: z.array(z.object({ key: z.string(), title: z.string(), guidance: z.string(), questions: z.array(z.object({ key: z.string(), label: z.string(), help: z.string().optional(), kind: z.string(), suggestion: z.union([z.string(), z.array(z.string())]).optional() })) })),
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      guidance: z.string(),
+      questions: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          help: z.string().optional(),
+          kind: z.string(),
+          suggestion: z.union([z.string(), z.array(z.string())]).optional(),
+        }),
+      ),
+    }),
+  ),
 });
 
 export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
@@ -47,75 +78,317 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const store = fileStoreOf(deps);
   const caller = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), role: membershipOf(req).role });
 
-  app.get('/api/orgs/:orgId/document-types', { config: { access: 'document.read' }, schema: { tags, summary: 'The AIMS document types: sections with their guidance and wizard questions, what each serves', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZTypeOut), nextCursor: z.null() }) } } }, () => Promise.resolve({
-    items: documentTypes(),
-    nextCursor: null,
-  }));
+  app.get(
+    '/api/orgs/:orgId/document-types',
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'The AIMS document types: sections with their guidance and wizard questions, what each serves',
+        params: ZOrgParams,
+        response: { 200: z.object({ items: z.array(ZTypeOut), nextCursor: z.null() }) },
+      },
+    },
+    () =>
+      Promise.resolve({
+        items: documentTypes(),
+        nextCursor: null,
+      }),
+  );
 
-  app.get('/api/orgs/:orgId/document-settings', { config: { access: 'document.read' }, schema: { tags, summary: 'Facts every document prints: code prefix, classification, top management, usual owner and approver', params: ZOrgParams, response: { 200: ZDocumentSettingsOut } } }, async (req) =>
-    readSettings(deps.db, req.params.orgId),
+  app.get(
+    '/api/orgs/:orgId/document-settings',
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'Facts every document prints: code prefix, classification, top management, usual owner and approver',
+        params: ZOrgParams,
+        response: { 200: ZDocumentSettingsOut },
+      },
+    },
+    async (req) => readSettings(deps.db, req.params.orgId),
   );
-  app.put('/api/orgs/:orgId/document-settings', { config: { access: 'document.publish' }, schema: { tags, summary: 'Save the document settings (version 0 for the first save)', params: ZOrgParams, body: ZDocumentSettings, response: { 200: ZDocumentSettingsOut } } }, async (req) =>
-    updateSettings(deps, actorOf(req), req.params.orgId, req.body),
+  app.put(
+    '/api/orgs/:orgId/document-settings',
+    {
+      config: { access: 'document.publish' },
+      schema: {
+        tags,
+        summary: 'Save the document settings (version 0 for the first save)',
+        params: ZOrgParams,
+        body: ZDocumentSettings,
+        response: { 200: ZDocumentSettingsOut },
+      },
+    },
+    async (req) => updateSettings(deps, actorOf(req), req.params.orgId, req.body),
   );
 
-  app.get('/api/orgs/:orgId/documented-information', { config: { access: 'document.read' }, schema: { tags, summary: 'The master list of documented information: every mandatory item with what meets it, its state and its problems, then the organization\'s other documents', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZMasterItem) }) } } }, async (req) => ({
-    items: await masterList(deps.db, req.params.orgId),
-  }));
+  app.get(
+    '/api/orgs/:orgId/documented-information',
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary:
+          "The master list of documented information: every mandatory item with what meets it, its state and its problems, then the organization's other documents",
+        params: ZOrgParams,
+        response: { 200: z.object({ items: z.array(ZMasterItem) }) },
+      },
+    },
+    async (req) => ({
+      items: await masterList(deps.db, req.params.orgId),
+    }),
+  );
 
-  app.get(base, { config: { access: 'document.read' }, schema: { tags, summary: 'The organization\'s documents with the version in force and the newest', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZDocumentOut), nextCursor: z.null() }) } } }, async (req) => ({
-    items: await listDocuments(deps.db, req.params.orgId),
-    nextCursor: null,
-  }));
-  app.post(base, { config: { access: 'document.write' }, schema: { tags, summary: 'Create a document: draft 1.0, written from the organization\'s records and the wizard\'s answers', params: ZOrgParams, body: ZCreateDocument, response: { 201: ZDocumentDetail } } }, async (req, reply) =>
-    reply.code(201).send(await createDocument(deps, actorOf(req), req.params.orgId, req.body)),
+  app.get(
+    base,
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: "The organization's documents with the version in force and the newest",
+        params: ZOrgParams,
+        response: { 200: z.object({ items: z.array(ZDocumentOut), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({
+      items: await listDocuments(deps.db, req.params.orgId),
+      nextCursor: null,
+    }),
   );
-  app.get(`${base}/:id`, { config: { access: 'document.read' }, schema: { tags, summary: 'One document with its revision history', params: ZDocParams, response: { 200: ZDocumentDetail } } }, async (req) => readDocument(deps.db, req.params.orgId, req.params.id));
-  app.post(`${base}/:id/versions`, { config: { access: 'document.write' }, schema: { tags, summary: 'Start the next draft from the version in force (material: a new major version that needs approval)', params: ZDocParams, body: z.strictObject({ material: z.boolean({ error: 'Say whether the change is material (true) or not (false)' }) }), response: { 201: ZVersionDetail } } }, async (req, reply) =>
-    reply.code(201).send(await startNewDraft(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  app.post(
+    base,
+    {
+      config: { access: 'document.write' },
+      schema: {
+        tags,
+        summary: "Create a document: draft 1.0, written from the organization's records and the wizard's answers",
+        params: ZOrgParams,
+        body: ZCreateDocument,
+        response: { 201: ZDocumentDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createDocument(deps, actorOf(req), req.params.orgId, req.body)),
   );
-  app.get(version, { config: { access: 'document.read' }, schema: { tags, summary: 'One version with its sections, placeholders and reviews', params: ZVersionParams, response: { 200: ZVersionDetail } } }, async (req) => readVersion(deps.db, req.params.orgId, req.params.id, req.params.versionId));
-  app.patch(version, { config: { access: 'document.write' }, schema: { tags, summary: 'Edit a draft: title, sections, answers, material or not, change summary', params: ZVersionParams, body: ZUpdateDraft, response: { 200: ZVersionDetail } } }, async (req) =>
-    updateDraft(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.get(
+    `${base}/:id`,
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'One document with its revision history',
+        params: ZDocParams,
+        response: { 200: ZDocumentDetail },
+      },
+    },
+    async (req) => readDocument(deps.db, req.params.orgId, req.params.id),
   );
-  app.post(`${version}/regenerate`, { config: { access: 'document.write' }, schema: { tags, summary: 'Write sections of a draft again from the records as they are now (all sections when none are named)', params: ZVersionParams, body: ZVersionOnly.extend({ sectionKeys: z.array(z.string().max(60)).max(60).default([]) }), response: { 200: ZVersionDetail } } }, async (req) =>
-    regenerateSections(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.post(
+    `${base}/:id/versions`,
+    {
+      config: { access: 'document.write' },
+      schema: {
+        tags,
+        summary: 'Start the next draft from the version in force (material: a new major version that needs approval)',
+        params: ZDocParams,
+        body: z.strictObject({
+          material: z.boolean({ error: 'Say whether the change is material (true) or not (false)' }),
+        }),
+        response: { 201: ZVersionDetail },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await startNewDraft(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
-  app.post(`${version}/submit`, { config: { access: 'document.write' }, schema: { tags, summary: 'Send a draft to review: reviewers get a task each', params: ZVersionParams, body: ZSubmitForReview, response: { 200: ZVersionDetail } } }, async (req) =>
-    submitForReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.get(
+    version,
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'One version with its sections, placeholders and reviews',
+        params: ZVersionParams,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) => readVersion(deps.db, req.params.orgId, req.params.id, req.params.versionId),
   );
-  app.post(`${version}/recall`, { config: { access: 'document.write' }, schema: { tags, summary: 'Take a version back from review to change it', params: ZVersionParams, body: ZVersionOnly, response: { 200: ZVersionDetail } } }, async (req) =>
-    recallFromReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.patch(
+    version,
+    {
+      config: { access: 'document.write' },
+      schema: {
+        tags,
+        summary: 'Edit a draft: title, sections, answers, material or not, change summary',
+        params: ZVersionParams,
+        body: ZUpdateDraft,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) => updateDraft(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
-  app.post(`${version}/reviews`, { config: { access: 'document.read' }, schema: { tags, summary: 'An assigned reviewer agrees or asks for changes', params: ZVersionParams, body: ZReviewDecision, response: { 200: ZVersionDetail } } }, async (req) =>
-    recordReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.post(
+    `${version}/regenerate`,
+    {
+      config: { access: 'document.write' },
+      schema: {
+        tags,
+        summary: 'Write sections of a draft again from the records as they are now (all sections when none are named)',
+        params: ZVersionParams,
+        body: ZVersionOnly.extend({ sectionKeys: z.array(z.string().max(60)).max(60).default([]) }),
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) =>
+      regenerateSections(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
-  app.post(`${version}/send-back`, { config: { access: 'document.approve' }, schema: { tags, summary: 'The approver returns a version in review to its author, saying what to change', params: ZVersionParams, body: ZVersionDecision, response: { 200: ZVersionDetail } } }, async (req) =>
-    sendBack(deps, caller(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.post(
+    `${version}/submit`,
+    {
+      config: { access: 'document.write' },
+      schema: {
+        tags,
+        summary: 'Send a draft to review: reviewers get a task each',
+        params: ZVersionParams,
+        body: ZSubmitForReview,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) => submitForReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
-  app.post(`${version}/approve`, { config: { access: 'document.approve' }, schema: { tags, summary: 'Approve a version in review: its .docx and .pdf are made and kept by SHA-256', params: ZVersionParams, body: ZVersionDecision, response: { 200: ZVersionDetail } } }, async (req) =>
-    approveVersion(deps, store, caller(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.post(
+    `${version}/recall`,
+    {
+      config: { access: 'document.write' },
+      schema: {
+        tags,
+        summary: 'Take a version back from review to change it',
+        params: ZVersionParams,
+        body: ZVersionOnly,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) =>
+      recallFromReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
-  app.post(`${version}/publish`, { config: { access: 'document.publish' }, schema: { tags, summary: 'Put an approved version (or a non-material draft) in force; the version before is superseded', params: ZVersionParams, body: ZVersionOnly, response: { 200: ZVersionDetail } } }, async (req) =>
-    publishVersion(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.post(
+    `${version}/reviews`,
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'An assigned reviewer agrees or asks for changes',
+        params: ZVersionParams,
+        body: ZReviewDecision,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) => recordReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
-  app.post(`${version}/withdraw`, { config: { access: 'document.publish' }, schema: { tags, summary: 'Take a version out of use, with the reason; nothing is deleted', params: ZVersionParams, body: ZVersionDecision, response: { 200: ZVersionDetail } } }, async (req) =>
-    withdrawVersion(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  app.post(
+    `${version}/send-back`,
+    {
+      config: { access: 'document.approve' },
+      schema: {
+        tags,
+        summary: 'The approver returns a version in review to its author, saying what to change',
+        params: ZVersionParams,
+        body: ZVersionDecision,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) => sendBack(deps, caller(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
-  app.get(`${version}/acknowledgements`, { config: { access: 'document.read' }, schema: { tags, summary: 'Who has acknowledged this version (7.3 awareness), and who has not yet', params: ZVersionParams, response: { 200: ZAcknowledgements } } }, async (req) =>
-    acknowledgementsOf(deps.db, req.params.orgId, req.params.id, req.params.versionId),
+  app.post(
+    `${version}/approve`,
+    {
+      config: { access: 'document.approve' },
+      schema: {
+        tags,
+        summary: 'Approve a version in review: its .docx and .pdf are made and kept by SHA-256',
+        params: ZVersionParams,
+        body: ZVersionDecision,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) =>
+      approveVersion(deps, store, caller(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
-  app.post(`${version}/acknowledgements`, { config: { access: 'document.read' }, schema: { tags, summary: 'I have read the version in force (awareness evidence); acknowledging again keeps the first date', params: ZVersionParams, response: { 200: ZAcknowledgements } } }, async (req) =>
-    acknowledge(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId),
+  app.post(
+    `${version}/publish`,
+    {
+      config: { access: 'document.publish' },
+      schema: {
+        tags,
+        summary: 'Put an approved version (or a non-material draft) in force; the version before is superseded',
+        params: ZVersionParams,
+        body: ZVersionOnly,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) =>
+      publishVersion(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  );
+  app.post(
+    `${version}/withdraw`,
+    {
+      config: { access: 'document.publish' },
+      schema: {
+        tags,
+        summary: 'Take a version out of use, with the reason; nothing is deleted',
+        params: ZVersionParams,
+        body: ZVersionDecision,
+        response: { 200: ZVersionDetail },
+      },
+    },
+    async (req) => withdrawVersion(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
+  );
+  app.get(
+    `${version}/acknowledgements`,
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'Who has acknowledged this version (7.3 awareness), and who has not yet',
+        params: ZVersionParams,
+        response: { 200: ZAcknowledgements },
+      },
+    },
+    async (req) => acknowledgementsOf(deps.db, req.params.orgId, req.params.id, req.params.versionId),
+  );
+  app.post(
+    `${version}/acknowledgements`,
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'I have read the version in force (awareness evidence); acknowledging again keeps the first date',
+        params: ZVersionParams,
+        response: { 200: ZAcknowledgements },
+      },
+    },
+    async (req) => acknowledge(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId),
   );
   for (const format of DOCUMENT_FORMATS)
-    app.get(`${version}/export.${format}`, { config: { access: 'document.read' }, schema: { tags, summary: `The version as ${format.toUpperCase()}: the approved file itself once approved, a marked draft before`, params: ZVersionParams } }, async (req, reply) => {
-      const file = await downloadVersion(deps, store, req.params.orgId, req.params.id, req.params.versionId, format);
-      if (file.kind === 'stored') {
-        reply.header('content-disposition', attachment(file.fileName));
-        reply.header('x-content-sha256', file.sha256);
-        return reply.type(file.mediaType).send(file.bytes);
-      }
-      return sendDocument(reply, format, file.report);
-    });
+    app.get(
+      `${version}/export.${format}`,
+      {
+        config: { access: 'document.read' },
+        schema: {
+          tags,
+          summary: `The version as ${format.toUpperCase()}: the approved file itself once approved, a marked draft before`,
+          params: ZVersionParams,
+        },
+      },
+      async (req, reply) => {
+        const file = await downloadVersion(deps, store, req.params.orgId, req.params.id, req.params.versionId, format);
+        if (file.kind === 'stored') {
+          reply.header('content-disposition', attachment(file.fileName));
+          reply.header('x-content-sha256', file.sha256);
+          return reply.type(file.mediaType).send(file.bytes);
+        }
+        return sendDocument(reply, format, file.report);
+      },
+    );
 }

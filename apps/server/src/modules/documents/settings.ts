@@ -25,7 +25,16 @@ export type DocumentSettingsOut = z.infer<typeof ZDocumentSettingsOut>;
 
 export async function readSettings(db: Db | Tx, orgId: string): Promise<DocumentSettingsOut> {
   const row = await db.selectFrom('documentSettings').selectAll().where('orgId', '=', orgId).executeTakeFirst();
-  if (!row) return { codePrefix: 'AIMS', classification: 'Internal', topManagement: '', defaultOwnerId: null, defaultApproverId: null, version: 0, updatedAt: null };
+  if (!row)
+    return {
+      codePrefix: 'AIMS',
+      classification: 'Internal',
+      topManagement: '',
+      defaultOwnerId: null,
+      defaultApproverId: null,
+      version: 0,
+      updatedAt: null,
+    };
   return {
     codePrefix: row.codePrefix,
     classification: row.classification as DocumentSettingsOut['classification'],
@@ -37,21 +46,50 @@ export async function readSettings(db: Db | Tx, orgId: string): Promise<Document
   };
 }
 
-export function updateSettings(deps: Deps, actor: Actor, orgId: string, input: DocumentSettingsInput): Promise<DocumentSettingsOut> {
+export function updateSettings(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: DocumentSettingsInput,
+): Promise<DocumentSettingsOut> {
   return inTransaction(deps, async (tx, audit) => {
     const before = await readSettings(tx, orgId);
     if (before.version !== input.version) throw staleVersion('document settings', before);
-    for (const [field, id] of [['defaultOwnerId', input.defaultOwnerId], ['defaultApproverId', input.defaultApproverId]] as const)
-      if (id && !(await isActiveMember(tx, orgId, id))) throw ruleViolation('Choose a current member of this organization', { field });
-    const row = { codePrefix: input.codePrefix, classification: input.classification, topManagement: input.topManagement, defaultOwnerId: input.defaultOwnerId, defaultApproverId: input.defaultApproverId, version: input.version + 1, updatedAt: nowIso(), updatedBy: actor.userId };
+    for (const [field, id] of [
+      ['defaultOwnerId', input.defaultOwnerId],
+      ['defaultApproverId', input.defaultApproverId],
+    ] as const)
+      if (id && !(await isActiveMember(tx, orgId, id)))
+        throw ruleViolation('Choose a current member of this organization', { field });
+    const row = {
+      codePrefix: input.codePrefix,
+      classification: input.classification,
+      topManagement: input.topManagement,
+      defaultOwnerId: input.defaultOwnerId,
+      defaultApproverId: input.defaultApproverId,
+      version: input.version + 1,
+      updatedAt: nowIso(),
+      updatedBy: actor.userId,
+    };
     const saved = await changedOne(
       input.version === 0
-        ? tx.insertInto('documentSettings').values({ orgId, ...row }).onConflict((oc) => oc.column('orgId').doNothing())
+        ? tx
+            .insertInto('documentSettings')
+            .values({ orgId, ...row })
+            .onConflict((oc) => oc.column('orgId').doNothing())
         : tx.updateTable('documentSettings').set(row).where('orgId', '=', orgId).where('version', '=', input.version),
     );
     if (!saved) throw staleVersion('document settings', await readSettings(tx, orgId));
     const after = await readSettings(tx, orgId);
-    await audit({ orgId, actor, action: 'document_settings.updated', entityType: 'document_settings', entityId: orgId, ...(input.version ? { before } : {}), after });
+    await audit({
+      orgId,
+      actor,
+      action: 'document_settings.updated',
+      entityType: 'document_settings',
+      entityId: orgId,
+      ...(input.version ? { before } : {}),
+      after,
+    });
     return after;
   });
 }

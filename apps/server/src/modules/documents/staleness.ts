@@ -10,13 +10,32 @@ export type Staleness = { since: string; count: number; changes: StaleChange[] }
 
 const SHOWN = 10;
 
-export async function stalenessOf(db: Db | Tx, orgId: string, type: DocumentType, publishedAt: string | null): Promise<Staleness> {
+export async function stalenessOf(
+  db: Db | Tx,
+  orgId: string,
+  type: DocumentType,
+  publishedAt: string | null,
+): Promise<Staleness> {
   if (!publishedAt || type.inputs.length === 0) return null;
-  const q = db.selectFrom('auditEvents').where('chain', '=', orgId).where('at', '>', publishedAt).where('entityType', 'in', [...type.inputs]);
+  const q = db
+    .selectFrom('auditEvents')
+    .where('chain', '=', orgId)
+    .where('at', '>', publishedAt)
+    .where('entityType', 'in', [...type.inputs]);
   const [count, changes] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     q.select(['at', 'action', 'entityType', 'entityId', 'actorName']).orderBy('seq', 'desc').limit(SHOWN).execute(),
   ]);
   if (Number(count.n) === 0) return null;
-  return { since: publishedAt, count: Number(count.n), changes: changes.map((c) => ({ at: c.at, action: c.action, entityType: c.entityType, entityId: c.entityId, actor: c.actorName })) };
+  return {
+    since: publishedAt,
+    count: Number(count.n),
+    changes: changes.map((c) => ({
+      at: c.at,
+      action: c.action,
+      entityType: c.entityType,
+      entityId: c.entityId,
+      actor: c.actorName,
+    })),
+  };
 }

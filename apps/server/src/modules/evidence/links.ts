@@ -35,9 +35,26 @@ import { AppError, notFound } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import { builtinCatalog } from '../catalog/builtin';
 
-export type EvidenceSummary = { id: string; number: number; reference: string; title: string; kind: 'file' | 'link'; fileName: string | null; url: string | null; expiresOn: string | null; expiryState: ExpiryState };
+export type EvidenceSummary = {
+  id: string;
+  number: number;
+  reference: string;
+  title: string;
+  kind: 'file' | 'link';
+  fileName: string | null;
+  url: string | null;
+  expiresOn: string | null;
+  expiryState: ExpiryState;
+};
 export type AuditFn = (e: AuditInput) => Promise<void>;
-export type LinkInput = { orgId: string; evidenceId: string; subjectType: EvidenceSubjectType; subjectId: string; by: Actor; audit: AuditFn };
+export type LinkInput = {
+  orgId: string;
+  evidenceId: string;
+  subjectType: EvidenceSubjectType;
+  subjectId: string;
+  by: Actor;
+  audit: AuditFn;
+};
 
 export const evidenceReference = (number: number) => `EV-${number}`;
 export const today = () => nowIso().slice(0, 10);
@@ -66,24 +83,73 @@ export const SUBJECTS: Record<EvidenceSubjectType, Subject> = {
           .where('gapAssessmentItems.orgId', '=', orgId)
           .where('gapAssessmentItems.id', 'in', ids)
           .execute()
-      ).map((r) => ({ id: r.id, label: `${r.ref} ${iso().item('iso42001', r.ref)?.title ?? ''} (${r.name})`.replace(/\s+\(/, ' (') })),
-    catalogRef: async (db, orgId, ids) => new Map((await db.selectFrom('gapAssessmentItems').select(['id', 'ref']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).map((r) => [r.id, r.ref])),
+      ).map((r) => ({
+        id: r.id,
+        label: `${r.ref} ${iso().item('iso42001', r.ref)?.title ?? ''} (${r.name})`.replace(/\s+\(/, ' ('),
+      })),
+    catalogRef: async (db, orgId, ids) =>
+      new Map(
+        (
+          await db
+            .selectFrom('gapAssessmentItems')
+            .select(['id', 'ref'])
+            .where('orgId', '=', orgId)
+            .where('id', 'in', ids)
+            .execute()
+        ).map((r) => [r.id, r.ref]),
+      ),
   },
   control: {
     // A control by its ref: an Annex A control, or a custom control of the organization (modules/controls).
     find: async (db, orgId, ids) => {
-      const custom = await db.selectFrom('customControls').select(['ref', 'title']).where('orgId', '=', orgId).where('ref', 'in', ids).execute();
-      return [...ids.filter(isIsoRef).map((id) => ({ id, label: `${id} ${iso().item('iso42001', id)!.title}` })), ...custom.map((c) => ({ id: c.ref, label: `${c.ref} ${c.title}` }))];
+      const custom = await db
+        .selectFrom('customControls')
+        .select(['ref', 'title'])
+        .where('orgId', '=', orgId)
+        .where('ref', 'in', ids)
+        .execute();
+      return [
+        ...ids.filter(isIsoRef).map((id) => ({ id, label: `${id} ${iso().item('iso42001', id)!.title}` })),
+        ...custom.map((c) => ({ id: c.ref, label: `${c.ref} ${c.title}` })),
+      ];
     },
     catalogRef: (_db, _orgId, ids) => Promise.resolve(new Map(ids.filter(isIsoRef).map((id) => [id, id]))),
   },
   control_occurrence: {
     // One recorded run of a control (modules/controls/occurrences.ts); it serves the control's ref.
-    find: async (db, orgId, ids) => (await db.selectFrom('controlOccurrences').select(['id', 'ref', 'performedOn']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).map((r) => ({ id: r.id, label: `${r.ref} run of ${r.performedOn}` })),
-    catalogRef: async (db, orgId, ids) => new Map((await db.selectFrom('controlOccurrences').select(['id', 'ref']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).filter((r) => isIsoRef(r.ref)).map((r) => [r.id, r.ref])),
+    find: async (db, orgId, ids) =>
+      (
+        await db
+          .selectFrom('controlOccurrences')
+          .select(['id', 'ref', 'performedOn'])
+          .where('orgId', '=', orgId)
+          .where('id', 'in', ids)
+          .execute()
+      ).map((r) => ({ id: r.id, label: `${r.ref} run of ${r.performedOn}` })),
+    catalogRef: async (db, orgId, ids) =>
+      new Map(
+        (
+          await db
+            .selectFrom('controlOccurrences')
+            .select(['id', 'ref'])
+            .where('orgId', '=', orgId)
+            .where('id', 'in', ids)
+            .execute()
+        )
+          .filter((r) => isIsoRef(r.ref))
+          .map((r) => [r.id, r.ref]),
+      ),
   },
   risk: {
-    find: async (db, orgId, ids) => (await db.selectFrom('risks').select(['id', 'number', 'title']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).map((r) => ({ id: r.id, label: `R-${r.number} ${r.title}` })),
+    find: async (db, orgId, ids) =>
+      (
+        await db
+          .selectFrom('risks')
+          .select(['id', 'number', 'title'])
+          .where('orgId', '=', orgId)
+          .where('id', 'in', ids)
+          .execute()
+      ).map((r) => ({ id: r.id, label: `R-${r.number} ${r.title}` })),
   },
   treatment: {
     find: async (db, orgId, ids) =>
@@ -98,7 +164,15 @@ export const SUBJECTS: Record<EvidenceSubjectType, Subject> = {
       ).map((r) => ({ id: r.id, label: `R-${r.number} treatment (${r.option})` })),
   },
   document: {
-    find: async (db, orgId, ids) => (await db.selectFrom('documents').select(['id', 'title']).where('orgId', '=', orgId).where('id', 'in', ids).execute()).map((r) => ({ id: r.id, label: r.title })),
+    find: async (db, orgId, ids) =>
+      (
+        await db
+          .selectFrom('documents')
+          .select(['id', 'title'])
+          .where('orgId', '=', orgId)
+          .where('id', 'in', ids)
+          .execute()
+      ).map((r) => ({ id: r.id, label: r.title })),
   },
   finding: {},
   training_completion: {
@@ -108,13 +182,26 @@ export const SUBJECTS: Record<EvidenceSubjectType, Subject> = {
         await db
           .selectFrom('trainingCompletions')
           .innerJoin('developmentActions', 'developmentActions.id', 'trainingCompletions.actionId')
-          .leftJoin('people', (j) => j.onRef('people.orgId', '=', 'trainingCompletions.orgId').onRef('people.id', '=', 'trainingCompletions.personId'))
+          .leftJoin('people', (j) =>
+            j
+              .onRef('people.orgId', '=', 'trainingCompletions.orgId')
+              .onRef('people.id', '=', 'trainingCompletions.personId'),
+          )
           .leftJoin('users', 'users.id', 'trainingCompletions.personId')
-          .select(['trainingCompletions.id', 'trainingCompletions.completedOn', 'developmentActions.title', 'people.name as personName', 'users.name as userName'])
+          .select([
+            'trainingCompletions.id',
+            'trainingCompletions.completedOn',
+            'developmentActions.title',
+            'people.name as personName',
+            'users.name as userName',
+          ])
           .where('trainingCompletions.orgId', '=', orgId)
           .where('trainingCompletions.id', 'in', ids)
           .execute()
-      ).map((r) => ({ id: r.id, label: `Training completion: ${r.title}, ${r.userName ?? r.personName ?? 'a person'} (${r.completedOn})` })),
+      ).map((r) => ({
+        id: r.id,
+        label: `Training completion: ${r.title}, ${r.userName ?? r.personName ?? 'a person'} (${r.completedOn})`,
+      })),
   },
   objective: {},
   measurement: {},
@@ -122,13 +209,20 @@ export const SUBJECTS: Record<EvidenceSubjectType, Subject> = {
 
 /** Refuses a subject that is not a record of this organization (when its module registered how to find it). */
 export async function assertSubject(db: Db | Tx, orgId: string, subjectType: string, subjectId: string): Promise<void> {
-  if (!isEvidenceSubjectType(subjectType)) throw new AppError('VALIDATION', `Subject type "${subjectType}" is not one evidence can be attached to.`);
+  if (!isEvidenceSubjectType(subjectType))
+    throw new AppError('VALIDATION', `Subject type "${subjectType}" is not one evidence can be attached to.`);
   const find = SUBJECTS[subjectType].find;
-  if (find && (await find(db, orgId, [subjectId])).length === 0) throw notFound(`The ${subjectType.replace(/_/g, ' ')} to attach evidence to`);
+  if (find && (await find(db, orgId, [subjectId])).length === 0)
+    throw notFound(`The ${subjectType.replace(/_/g, ' ')} to attach evidence to`);
 }
 
 async function evidenceRow(tx: Db | Tx, orgId: string, evidenceId: string) {
-  const row = await tx.selectFrom('evidence').select(['id', 'number', 'title']).where('orgId', '=', orgId).where('id', '=', evidenceId).executeTakeFirst();
+  const row = await tx
+    .selectFrom('evidence')
+    .select(['id', 'number', 'title'])
+    .where('orgId', '=', orgId)
+    .where('id', '=', evidenceId)
+    .executeTakeFirst();
   if (!row) throw notFound('Evidence');
   return row;
 }
@@ -138,48 +232,140 @@ export async function linkEvidence(tx: Tx, input: LinkInput): Promise<boolean> {
   const ev = await evidenceRow(tx, input.orgId, input.evidenceId);
   const res = await tx
     .insertInto('evidenceLinks')
-    .values({ orgId: input.orgId, evidenceId: ev.id, subjectType: input.subjectType, subjectId: input.subjectId, linkedBy: input.by.userId, linkedAt: nowIso() })
+    .values({
+      orgId: input.orgId,
+      evidenceId: ev.id,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      linkedBy: input.by.userId,
+      linkedAt: nowIso(),
+    })
     .onConflict((oc) => oc.columns(['evidenceId', 'subjectType', 'subjectId']).doNothing())
     .executeTakeFirst();
   const added = Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
-  if (added) await input.audit({ orgId: input.orgId, actor: input.by, action: 'evidence.linked', entityType: 'evidence', entityId: ev.id, after: { reference: evidenceReference(ev.number), subjectType: input.subjectType, subjectId: input.subjectId } });
+  if (added)
+    await input.audit({
+      orgId: input.orgId,
+      actor: input.by,
+      action: 'evidence.linked',
+      entityType: 'evidence',
+      entityId: ev.id,
+      after: { reference: evidenceReference(ev.number), subjectType: input.subjectType, subjectId: input.subjectId },
+    });
   return added;
 }
 
 export async function unlinkEvidence(tx: Tx, input: LinkInput): Promise<void> {
   const ev = await evidenceRow(tx, input.orgId, input.evidenceId);
-  const res = await tx.deleteFrom('evidenceLinks').where('orgId', '=', input.orgId).where('evidenceId', '=', ev.id).where('subjectType', '=', input.subjectType).where('subjectId', '=', input.subjectId).executeTakeFirst();
-  if (Number(res.numDeletedRows) !== 1) throw notFound(`A link from ${evidenceReference(ev.number)} to this ${input.subjectType.replace(/_/g, ' ')}`);
-  await input.audit({ orgId: input.orgId, actor: input.by, action: 'evidence.unlinked', entityType: 'evidence', entityId: ev.id, before: { reference: evidenceReference(ev.number), subjectType: input.subjectType, subjectId: input.subjectId } });
+  const res = await tx
+    .deleteFrom('evidenceLinks')
+    .where('orgId', '=', input.orgId)
+    .where('evidenceId', '=', ev.id)
+    .where('subjectType', '=', input.subjectType)
+    .where('subjectId', '=', input.subjectId)
+    .executeTakeFirst();
+  if (Number(res.numDeletedRows) !== 1)
+    throw notFound(`A link from ${evidenceReference(ev.number)} to this ${input.subjectType.replace(/_/g, ' ')}`);
+  await input.audit({
+    orgId: input.orgId,
+    actor: input.by,
+    action: 'evidence.unlinked',
+    entityType: 'evidence',
+    entityId: ev.id,
+    before: { reference: evidenceReference(ev.number), subjectType: input.subjectType, subjectId: input.subjectId },
+  });
 }
 
 /** Gives each record in `to` (new id by old id) the evidence of its record in `from` (a snapshot, a copy). */
-export async function copyEvidenceLinks(tx: Tx, input: { orgId: string; subjectType: EvidenceSubjectType; to: Map<string, string>; by: Actor }): Promise<void> {
+export async function copyEvidenceLinks(
+  tx: Tx,
+  input: { orgId: string; subjectType: EvidenceSubjectType; to: Map<string, string>; by: Actor },
+): Promise<void> {
   if (input.to.size === 0) return;
-  const rows = await tx.selectFrom('evidenceLinks').select(['evidenceId', 'subjectId']).where('orgId', '=', input.orgId).where('subjectType', '=', input.subjectType).where('subjectId', 'in', [...input.to.keys()]).execute();
+  const rows = await tx
+    .selectFrom('evidenceLinks')
+    .select(['evidenceId', 'subjectId'])
+    .where('orgId', '=', input.orgId)
+    .where('subjectType', '=', input.subjectType)
+    .where('subjectId', 'in', [...input.to.keys()])
+    .execute();
   const now = nowIso();
-  const values = rows.map((r) => ({ orgId: input.orgId, evidenceId: r.evidenceId, subjectType: input.subjectType, subjectId: input.to.get(r.subjectId)!, linkedBy: input.by.userId, linkedAt: now }));
-  if (values.length) await tx.insertInto('evidenceLinks').values(values).onConflict((oc) => oc.columns(['evidenceId', 'subjectType', 'subjectId']).doNothing()).execute();
+  const values = rows.map((r) => ({
+    orgId: input.orgId,
+    evidenceId: r.evidenceId,
+    subjectType: input.subjectType,
+    subjectId: input.to.get(r.subjectId)!,
+    linkedBy: input.by.userId,
+    linkedAt: now,
+  }));
+  if (values.length)
+    await tx
+      .insertInto('evidenceLinks')
+      .values(values)
+      .onConflict((oc) => oc.columns(['evidenceId', 'subjectType', 'subjectId']).doNothing())
+      .execute();
 }
 
 /** Removes every link to a record that is being deleted (the evidence stays in the library). */
-export async function unlinkAllFrom(tx: Tx, orgId: string, subjectType: EvidenceSubjectType, subjectId: string): Promise<void> {
-  await tx.deleteFrom('evidenceLinks').where('orgId', '=', orgId).where('subjectType', '=', subjectType).where('subjectId', '=', subjectId).execute();
+export async function unlinkAllFrom(
+  tx: Tx,
+  orgId: string,
+  subjectType: EvidenceSubjectType,
+  subjectId: string,
+): Promise<void> {
+  await tx
+    .deleteFrom('evidenceLinks')
+    .where('orgId', '=', orgId)
+    .where('subjectType', '=', subjectType)
+    .where('subjectId', '=', subjectId)
+    .execute();
 }
 
-type SummaryRow = { id: string; number: number; title: string; kind: string; fileName: string | null; url: string | null; expiresOn: string | null };
+type SummaryRow = {
+  id: string;
+  number: number;
+  title: string;
+  kind: string;
+  fileName: string | null;
+  url: string | null;
+  expiresOn: string | null;
+};
 export function toSummary(r: SummaryRow, on = today()): EvidenceSummary {
-  return { id: r.id, number: r.number, reference: evidenceReference(r.number), title: r.title, kind: r.kind as 'file' | 'link', fileName: r.fileName, url: r.url, expiresOn: r.expiresOn, expiryState: expiryState(r.expiresOn, on) };
+  return {
+    id: r.id,
+    number: r.number,
+    reference: evidenceReference(r.number),
+    title: r.title,
+    kind: r.kind as 'file' | 'link',
+    fileName: r.fileName,
+    url: r.url,
+    expiresOn: r.expiresOn,
+    expiryState: expiryState(r.expiresOn, on),
+  };
 }
 
 /** The evidence attached to each of many records of one type, in one query (a list page). */
-export async function evidenceForMany(db: Db | Tx, orgId: string, subjectType: EvidenceSubjectType, subjectIds: string[]): Promise<Map<string, EvidenceSummary[]>> {
+export async function evidenceForMany(
+  db: Db | Tx,
+  orgId: string,
+  subjectType: EvidenceSubjectType,
+  subjectIds: string[],
+): Promise<Map<string, EvidenceSummary[]>> {
   const out = new Map<string, EvidenceSummary[]>(subjectIds.map((id) => [id, []]));
   if (subjectIds.length === 0) return out;
   const rows = await db
     .selectFrom('evidenceLinks')
     .innerJoin('evidence', 'evidence.id', 'evidenceLinks.evidenceId')
-    .select(['evidenceLinks.subjectId', 'evidence.id', 'evidence.number', 'evidence.title', 'evidence.kind', 'evidence.fileName', 'evidence.url', 'evidence.expiresOn'])
+    .select([
+      'evidenceLinks.subjectId',
+      'evidence.id',
+      'evidence.number',
+      'evidence.title',
+      'evidence.kind',
+      'evidence.fileName',
+      'evidence.url',
+      'evidence.expiresOn',
+    ])
     .where('evidenceLinks.orgId', '=', orgId)
     .where('evidenceLinks.subjectType', '=', subjectType)
     .where('evidenceLinks.subjectId', 'in', subjectIds)
@@ -191,20 +377,41 @@ export async function evidenceForMany(db: Db | Tx, orgId: string, subjectType: E
   return out;
 }
 
-export async function evidenceFor(db: Db | Tx, orgId: string, subjectType: EvidenceSubjectType, subjectId: string): Promise<EvidenceSummary[]> {
+export async function evidenceFor(
+  db: Db | Tx,
+  orgId: string,
+  subjectType: EvidenceSubjectType,
+  subjectId: string,
+): Promise<EvidenceSummary[]> {
   return (await evidenceForMany(db, orgId, subjectType, [subjectId])).get(subjectId) ?? [];
 }
 
-export type EvidenceLinkOut = { subjectType: EvidenceSubjectType; subjectId: string; label: string; linkedAt: string; linkedBy: string | null };
+export type EvidenceLinkOut = {
+  subjectType: EvidenceSubjectType;
+  subjectId: string;
+  label: string;
+  linkedAt: string;
+  linkedBy: string | null;
+};
 
 /** The records an evidence serves, named for people (a record its module cannot name shows its id). */
-export async function linksOf(db: Db | Tx, orgId: string, evidenceIds: string[]): Promise<Map<string, EvidenceLinkOut[]>> {
+export async function linksOf(
+  db: Db | Tx,
+  orgId: string,
+  evidenceIds: string[],
+): Promise<Map<string, EvidenceLinkOut[]>> {
   const out = new Map<string, EvidenceLinkOut[]>(evidenceIds.map((id) => [id, []]));
   if (evidenceIds.length === 0) return out;
   const rows = await db
     .selectFrom('evidenceLinks')
     .leftJoin('users', 'users.id', 'evidenceLinks.linkedBy')
-    .select(['evidenceLinks.evidenceId', 'evidenceLinks.subjectType', 'evidenceLinks.subjectId', 'evidenceLinks.linkedAt', 'users.name as linkedBy'])
+    .select([
+      'evidenceLinks.evidenceId',
+      'evidenceLinks.subjectType',
+      'evidenceLinks.subjectId',
+      'evidenceLinks.linkedAt',
+      'users.name as linkedBy',
+    ])
     .where('evidenceLinks.orgId', '=', orgId)
     .where('evidenceLinks.evidenceId', 'in', evidenceIds)
     .orderBy('evidenceLinks.linkedAt')
@@ -217,12 +424,27 @@ export async function linksOf(db: Db | Tx, orgId: string, evidenceIds: string[])
     if (find) for (const s of await find(db, orgId, [...new Set(ids)])) labels.set(`${type}:${s.id}`, s.label);
   }
   for (const r of rows) {
-    out.get(r.evidenceId)?.push({ subjectType: r.subjectType as EvidenceSubjectType, subjectId: r.subjectId, label: labels.get(`${r.subjectType}:${r.subjectId}`) ?? r.subjectId, linkedAt: r.linkedAt, linkedBy: r.linkedBy });
+    out
+      .get(r.evidenceId)
+      ?.push({
+        subjectType: r.subjectType as EvidenceSubjectType,
+        subjectId: r.subjectId,
+        label: labels.get(`${r.subjectType}:${r.subjectId}`) ?? r.subjectId,
+        linkedAt: r.linkedAt,
+        linkedBy: r.linkedBy,
+      });
   }
   return out;
 }
 
-export type CrosswalkItem = { frameworkId: string; frameworkName: string; ref: string; title: string; relationship: string; via: string };
+export type CrosswalkItem = {
+  frameworkId: string;
+  frameworkName: string;
+  ref: string;
+  title: string;
+  relationship: string;
+  via: string;
+};
 
 /**
  * The items of other frameworks (NIST AI RMF, EU AI Act …) an evidence also serves: for each linked
@@ -244,15 +466,30 @@ export async function crosswalkOf(db: Db | Tx, orgId: string, links: EvidenceLin
       const key = `${l.frameworkId}:${l.ref}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ frameworkId: l.frameworkId, frameworkName: cat.framework(l.frameworkId)?.name ?? l.frameworkId, ref: l.ref, title: l.title, relationship: l.relationship, via: ref });
+      out.push({
+        frameworkId: l.frameworkId,
+        frameworkName: cat.framework(l.frameworkId)?.name ?? l.frameworkId,
+        ref: l.ref,
+        title: l.title,
+        relationship: l.relationship,
+        via: ref,
+      });
     }
   }
-  return out.sort((a, b) => a.frameworkId.localeCompare(b.frameworkId) || a.ref.localeCompare(b.ref, undefined, { numeric: true }));
+  return out.sort(
+    (a, b) => a.frameworkId.localeCompare(b.frameworkId) || a.ref.localeCompare(b.ref, undefined, { numeric: true }),
+  );
 }
 
 /** How many records each evidence serves (the register's "links" column and the delete guard). */
 export async function linkCounts(db: Db | Tx, orgId: string, evidenceIds: string[]): Promise<Map<string, number>> {
   if (evidenceIds.length === 0) return new Map();
-  const rows = await db.selectFrom('evidenceLinks').select(['evidenceId', sql<number>`count(*)`.as('n')]).where('orgId', '=', orgId).where('evidenceId', 'in', evidenceIds).groupBy('evidenceId').execute();
+  const rows = await db
+    .selectFrom('evidenceLinks')
+    .select(['evidenceId', sql<number>`count(*)`.as('n')])
+    .where('orgId', '=', orgId)
+    .where('evidenceId', 'in', evidenceIds)
+    .groupBy('evidenceId')
+    .execute();
   return new Map(rows.map((r) => [r.evidenceId, Number(r.n)]));
 }

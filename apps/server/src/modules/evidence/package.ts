@@ -54,18 +54,37 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export type EvidencePackage = { fileName: string; evidence: number; files: number; stream: Readable };
 
 /** The package of the organization's evidence (optionally filtered like the register). */
-export async function evidencePackage(deps: Deps, store: FileStore, actor: Actor, orgId: string, filter: EvidenceFilter = {}): Promise<EvidencePackage> {
+export async function evidencePackage(
+  deps: Deps,
+  store: FileStore,
+  actor: Actor,
+  orgId: string,
+  filter: EvidenceFilter = {},
+): Promise<EvidencePackage> {
   const db = deps.db;
   const generatedAt = nowIso();
-  const org = await db.selectFrom('organizations').select(['id', 'name']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
   const list = (await listEvidence(db, orgId, filter)).sort((a, b) => a.number - b.number);
-  const links = await linksOf(db, orgId, list.map((e) => e.id));
+  const links = await linksOf(
+    db,
+    orgId,
+    list.map((e) => e.id),
+  );
   const revisions = new Map(
     (
       await db
         .selectFrom('evidenceRevisions')
         .leftJoin('users', 'users.id', 'evidenceRevisions.createdBy')
-        .select(['evidenceRevisions.evidenceId', 'evidenceRevisions.revision', 'evidenceRevisions.createdAt', 'users.name'])
+        .select([
+          'evidenceRevisions.evidenceId',
+          'evidenceRevisions.revision',
+          'evidenceRevisions.createdAt',
+          'users.name',
+        ])
         .where('evidenceRevisions.orgId', '=', orgId)
         .execute()
     ).map((r) => [`${r.evidenceId}:${r.revision}`, r]),
@@ -90,10 +109,24 @@ export async function evidencePackage(deps: Deps, store: FileStore, actor: Actor
       effectiveOn: e.effectiveOn,
       expiresOn: e.expiresOn,
       expiryState: e.expiryState,
-      proves: (links.get(e.id) ?? []).map((l) => ({ subjectType: l.subjectType, subjectTypeLabel: EVIDENCE_SUBJECT_LABELS[l.subjectType] ?? l.subjectType, subjectId: l.subjectId, label: l.label })),
+      proves: (links.get(e.id) ?? []).map((l) => ({
+        subjectType: l.subjectType,
+        subjectTypeLabel: EVIDENCE_SUBJECT_LABELS[l.subjectType] ?? l.subjectType,
+        subjectId: l.subjectId,
+        label: l.label,
+      })),
     };
   });
-  const files = items.filter((i) => i.kind === 'file' && i.sha256).map((i) => ({ fileName: i.fileName!, reference: i.reference, title: i.title, mediaType: i.mediaType!, size: i.size!, sha256: i.sha256! }));
+  const files = items
+    .filter((i) => i.kind === 'file' && i.sha256)
+    .map((i) => ({
+      fileName: i.fileName!,
+      reference: i.reference,
+      title: i.title,
+      mediaType: i.mediaType!,
+      size: i.size!,
+      sha256: i.sha256!,
+    }));
   const manifest = {
     format: EVIDENCE_PACKAGE_FORMAT,
     organization: { id: org.id, name: org.name },
@@ -108,19 +141,43 @@ export async function evidencePackage(deps: Deps, store: FileStore, actor: Actor
   async function* entries(): AsyncGenerator<{ path: string; mtime: string; compress: boolean; bytes: Buffer }> {
     for (const f of files) {
       const bytes = await store.read(f.sha256).catch(() => {
-        throw new AppError('INTERNAL', `The file of ${f.reference} is missing from the file store, so the package stops here. Restore the files from a backup.`);
+        throw new AppError(
+          'INTERNAL',
+          `The file of ${f.reference} is missing from the file store, so the package stops here. Restore the files from a backup.`,
+        );
       });
-      if (sha256(bytes) !== f.sha256) throw new AppError('INTERNAL', `The file of ${f.reference} no longer has the SHA-256 recorded at upload: the file store was altered or damaged.`);
+      if (sha256(bytes) !== f.sha256)
+        throw new AppError(
+          'INTERNAL',
+          `The file of ${f.reference} no longer has the SHA-256 recorded at upload: the file store was altered or damaged.`,
+        );
       yield { path: f.fileName, mtime: generatedAt, compress: false, bytes };
     }
-    yield { path: MANIFEST_NAME, mtime: generatedAt, compress: true, bytes: text(`${JSON.stringify(manifest, null, 2)}\n`) };
-    yield { path: SUMS_NAME, mtime: generatedAt, compress: true, bytes: text(files.map((f) => `${f.sha256}  ${f.fileName}\n`).join('')) };
+    yield {
+      path: MANIFEST_NAME,
+      mtime: generatedAt,
+      compress: true,
+      bytes: text(`${JSON.stringify(manifest, null, 2)}\n`),
+    };
+    yield {
+      path: SUMS_NAME,
+      mtime: generatedAt,
+      compress: true,
+      bytes: text(files.map((f) => `${f.sha256}  ${f.fileName}\n`).join('')),
+    };
   }
-  return { fileName: `evidence-package-${generatedAt.slice(0, 10)}.zip`, evidence: items.length, files: files.length, stream: Readable.from(zipChunks(entries()), { objectMode: false }) };
+  return {
+    fileName: `evidence-package-${generatedAt.slice(0, 10)}.zip`,
+    evidence: items.length,
+    files: files.length,
+    stream: Readable.from(zipChunks(entries()), { objectMode: false }),
+  };
 }
 
 /** The zip, chunk by chunk: one file's bytes in memory at a time. */
-async function* zipChunks(entries: AsyncIterable<{ path: string; mtime: string; compress: boolean; bytes: Buffer }>): AsyncGenerator<Uint8Array> {
+async function* zipChunks(
+  entries: AsyncIterable<{ path: string; mtime: string; compress: boolean; bytes: Buffer }>,
+): AsyncGenerator<Uint8Array> {
   const ready: Uint8Array[] = [];
   const state: { error: Error | null } = { error: null };
   const zip = new Zip((err, chunk) => {

@@ -8,12 +8,24 @@ import type { EvidenceDetail, EvidenceOut } from './schema';
 
 // The only place the evidence register's reads live.
 
-export type EvidenceFilter = { ownerId?: string | undefined; expiry?: ExpiryState | undefined; subjectType?: EvidenceSubjectType | undefined; q?: string | undefined };
+export type EvidenceFilter = {
+  ownerId?: string | undefined;
+  expiry?: ExpiryState | undefined;
+  subjectType?: EvidenceSubjectType | undefined;
+  q?: string | undefined;
+};
 
 type Row = EvidenceTable & { ownerName: string | null; ownerEmail: string | null; collectedBy: string | null };
 
 const fileOf = (r: Pick<EvidenceTable, 'kind' | 'sha256' | 'fileName' | 'size' | 'mediaType'>) =>
-  r.kind === 'file' && r.sha256 ? { name: r.fileName ?? 'file', size: Number(r.size ?? 0), mediaType: r.mediaType ?? 'application/octet-stream', sha256: r.sha256 } : null;
+  r.kind === 'file' && r.sha256
+    ? {
+        name: r.fileName ?? 'file',
+        size: Number(r.size ?? 0),
+        mediaType: r.mediaType ?? 'application/octet-stream',
+        sha256: r.sha256,
+      }
+    : null;
 
 function toOut(r: Row, links: number, on: string): EvidenceOut {
   return {
@@ -26,7 +38,10 @@ function toOut(r: Row, links: number, on: string): EvidenceOut {
     file: fileOf(r),
     url: r.kind === 'link' ? r.url : null,
     ownerId: r.ownerId,
-    owner: r.ownerId && r.ownerName !== null && r.ownerEmail !== null ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail } : null,
+    owner:
+      r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+        ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+        : null,
     effectiveOn: r.effectiveOn,
     expiresOn: r.expiresOn,
     expiryState: expiryState(r.expiresOn, on),
@@ -61,7 +76,8 @@ export async function listEvidence(db: Db | Tx, orgId: string, filter: EvidenceF
     q = q.where((eb) => {
       const parts = [];
       if (r.before) parts.push(eb('evidence.expiresOn', '<', r.before));
-      if (r.from && r.to) parts.push(eb.and([eb('evidence.expiresOn', '>=', r.from), eb('evidence.expiresOn', '<=', r.to)]));
+      if (r.from && r.to)
+        parts.push(eb.and([eb('evidence.expiresOn', '>=', r.from), eb('evidence.expiresOn', '<=', r.to)]));
       else if (r.from) parts.push(eb('evidence.expiresOn', '>=', r.from));
       if (r.orNull) parts.push(eb('evidence.expiresOn', 'is', null));
       return eb.or(parts);
@@ -69,7 +85,15 @@ export async function listEvidence(db: Db | Tx, orgId: string, filter: EvidenceF
   }
   if (filter.subjectType) {
     const type = filter.subjectType;
-    q = q.where((eb) => eb.exists(eb.selectFrom('evidenceLinks').select('evidenceLinks.evidenceId').whereRef('evidenceLinks.evidenceId', '=', 'evidence.id').where('evidenceLinks.subjectType', '=', type)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('evidenceLinks')
+          .select('evidenceLinks.evidenceId')
+          .whereRef('evidenceLinks.evidenceId', '=', 'evidence.id')
+          .where('evidenceLinks.subjectType', '=', type),
+      ),
+    );
   }
   if (filter.q?.trim()) {
     const pattern = likePattern(filter.q.trim());
@@ -84,7 +108,11 @@ export async function listEvidence(db: Db | Tx, orgId: string, filter: EvidenceF
     );
   }
   const rows = await q.orderBy('evidence.number', 'desc').execute();
-  const counts = await linkCounts(db, orgId, rows.map((r) => r.id));
+  const counts = await linkCounts(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toOut(r, counts.get(r.id) ?? 0, on));
 }
 
@@ -110,14 +138,32 @@ export async function getEvidenceDetail(db: Db | Tx, orgId: string, id: string):
   const links = (await linksOf(db, orgId, [id])).get(id) ?? [];
   return {
     ...ev,
-    revisions: revisions.map((r) => ({ id: r.id, revision: r.revision, kind: r.kind as 'file' | 'link', file: fileOf(r), url: r.kind === 'link' ? r.url : null, note: r.note, createdAt: r.createdAt, createdBy: r.createdByName })),
+    revisions: revisions.map((r) => ({
+      id: r.id,
+      revision: r.revision,
+      kind: r.kind as 'file' | 'link',
+      file: fileOf(r),
+      url: r.kind === 'link' ? r.url : null,
+      note: r.note,
+      createdAt: r.createdAt,
+      createdBy: r.createdByName,
+    })),
     links,
     crosswalk: await crosswalkOf(db, orgId, links),
   };
 }
 
-export async function findRevision(db: Db | Tx, orgId: string, evidenceId: string, revision?: number): Promise<EvidenceRevisionTable | undefined> {
-  let q = db.selectFrom('evidenceRevisions').selectAll().where('orgId', '=', orgId).where('evidenceId', '=', evidenceId);
+export async function findRevision(
+  db: Db | Tx,
+  orgId: string,
+  evidenceId: string,
+  revision?: number,
+): Promise<EvidenceRevisionTable | undefined> {
+  let q = db
+    .selectFrom('evidenceRevisions')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('evidenceId', '=', evidenceId);
   q = revision === undefined ? q.orderBy('revision', 'desc').limit(1) : q.where('revision', '=', revision);
   return q.executeTakeFirst();
 }

@@ -51,13 +51,28 @@ export const ZEvidenceRevisionOut = z.object({
   createdBy: z.string().nullable(),
 });
 
-export const ZEvidenceLinkOut = z.object({ subjectType: z.enum(EVIDENCE_SUBJECT_TYPES), subjectId: z.string(), label: z.string(), linkedAt: z.string(), linkedBy: z.string().nullable() });
-export const ZCrosswalkItem = z.object({ frameworkId: z.string(), frameworkName: z.string(), ref: z.string(), title: z.string(), relationship: z.string(), via: z.string().describe('the ISO/IEC 42001 ref it maps from') });
+export const ZEvidenceLinkOut = z.object({
+  subjectType: z.enum(EVIDENCE_SUBJECT_TYPES),
+  subjectId: z.string(),
+  label: z.string(),
+  linkedAt: z.string(),
+  linkedBy: z.string().nullable(),
+});
+export const ZCrosswalkItem = z.object({
+  frameworkId: z.string(),
+  frameworkName: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  relationship: z.string(),
+  via: z.string().describe('the ISO/IEC 42001 ref it maps from'),
+});
 
 export const ZEvidenceDetail = ZEvidenceOut.extend({
   revisions: z.array(ZEvidenceRevisionOut).describe('newest first; the first is the current one'),
   links: z.array(ZEvidenceLinkOut),
-  crosswalk: z.array(ZCrosswalkItem).describe('items of other frameworks this evidence also serves, through the crosswalks'),
+  crosswalk: z
+    .array(ZCrosswalkItem)
+    .describe('items of other frameworks this evidence also serves, through the crosswalks'),
 });
 
 export type EvidenceOut = z.infer<typeof ZEvidenceOut>;

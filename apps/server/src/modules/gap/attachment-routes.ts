@@ -21,7 +21,10 @@ export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     `${base}/:fileId`,
-    { config: { access: 'gap.read' }, schema: { tags, summary: 'Download an evidence file of a requirement', params: ZFileParams } },
+    {
+      config: { access: 'gap.read' },
+      schema: { tags, summary: 'Download an evidence file of a requirement', params: ZFileParams },
+    },
     async (req, reply) => {
       const f = await readEvidenceFile(deps, store, req.params.orgId, req.params.id, req.params.ref, req.params.fileId);
       return reply.type(f.contentType).header('content-disposition', attachment(f.name)).send(f.bytes);
@@ -30,7 +33,10 @@ export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.delete(
     `${base}/:fileId`,
-    { config: { access: 'gap.write' }, schema: { tags, summary: 'Remove an evidence file from a requirement', params: ZFileParams } },
+    {
+      config: { access: 'gap.write' },
+      schema: { tags, summary: 'Remove an evidence file from a requirement', params: ZFileParams },
+    },
     async (req, reply) => {
       await removeEvidenceFile(deps, actorOf(req), req.params.orgId, req.params.id, req.params.ref, req.params.fileId);
       return reply.code(204).send();
@@ -53,7 +59,11 @@ export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
       },
       async (req, reply) => {
         const upload = await readUpload(req);
-        return reply.code(201).send(await addEvidenceFile(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.ref, upload));
+        return reply
+          .code(201)
+          .send(
+            await addEvidenceFile(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.ref, upload),
+          );
       },
     );
   });

@@ -24,17 +24,43 @@ async function itemOrThrow(deps: Deps, orgId: string, assessmentId: string, ref:
   return { a, item };
 }
 
-export async function addEvidenceFile(deps: Deps, store: FileStore, actor: Actor, orgId: string, assessmentId: string, ref: string, upload: { name: string; mediaType: string; bytes: Buffer }): Promise<GapItem> {
+export async function addEvidenceFile(
+  deps: Deps,
+  store: FileStore,
+  actor: Actor,
+  orgId: string,
+  assessmentId: string,
+  ref: string,
+  upload: { name: string; mediaType: string; bytes: Buffer },
+): Promise<GapItem> {
   const { a, item } = await itemOrThrow(deps, orgId, assessmentId, ref);
   assertWorking(a);
   if (upload.bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty: choose the evidence file again.');
-  if (item.files.length >= MAX_FILES_PER_ITEM) throw new AppError('RULE_VIOLATION', `A requirement holds at most ${MAX_FILES_PER_ITEM} files; remove one first or link a folder instead.`);
+  if (item.files.length >= MAX_FILES_PER_ITEM)
+    throw new AppError(
+      'RULE_VIOLATION',
+      `A requirement holds at most ${MAX_FILES_PER_ITEM} files; remove one first or link a folder instead.`,
+    );
   // Bytes first (content-addressed, so a retry or a rollback leaves at worst an unreferenced copy).
   const content = await storeEvidenceFile(store, upload);
   return inTransaction(deps, async (tx, audit) => {
-    const id = await insertEvidenceIn(tx, audit, actor, orgId, { title: content.fileName!, description: '', ownerId: actor.userId, effectiveOn: null, expiresOn: null }, content);
+    const id = await insertEvidenceIn(
+      tx,
+      audit,
+      actor,
+      orgId,
+      { title: content.fileName!, description: '', ownerId: actor.userId, effectiveOn: null, expiresOn: null },
+      content,
+    );
     await linkEvidence(tx, { orgId, evidenceId: id, subjectType: REQUIREMENT, subjectId: item.id, by: actor, audit });
-    await audit({ orgId, actor, action: 'gap_item.file_added', entityType: 'gap_assessment_item', entityId: item.id, after: { ref, file: { id, name: content.fileName, size: content.size, sha256: content.sha256 } } });
+    await audit({
+      orgId,
+      actor,
+      action: 'gap_item.file_added',
+      entityType: 'gap_assessment_item',
+      entityId: item.id,
+      after: { ref, file: { id, name: content.fileName, size: content.size, sha256: content.sha256 } },
+    });
     return (await findItem(tx, orgId, assessmentId, ref))!;
   });
 }
@@ -44,7 +70,15 @@ async function attachedFile(db: Deps['db'], orgId: string, itemId: string, fileI
   return db
     .selectFrom('evidence')
     .innerJoin('evidenceLinks', 'evidenceLinks.evidenceId', 'evidence.id')
-    .select(['evidence.id', 'evidence.number', 'evidence.kind', 'evidence.sha256', 'evidence.fileName', 'evidence.size', 'evidence.mediaType'])
+    .select([
+      'evidence.id',
+      'evidence.number',
+      'evidence.kind',
+      'evidence.sha256',
+      'evidence.fileName',
+      'evidence.size',
+      'evidence.mediaType',
+    ])
     .where('evidence.orgId', '=', orgId)
     .where('evidence.id', '=', fileId)
     .where('evidenceLinks.subjectType', '=', REQUIREMENT)
@@ -52,21 +86,62 @@ async function attachedFile(db: Deps['db'], orgId: string, itemId: string, fileI
     .executeTakeFirst();
 }
 
-export async function readEvidenceFile(deps: Deps, store: FileStore, orgId: string, assessmentId: string, ref: string, fileId: string) {
+export async function readEvidenceFile(
+  deps: Deps,
+  store: FileStore,
+  orgId: string,
+  assessmentId: string,
+  ref: string,
+  fileId: string,
+) {
   const { item } = await itemOrThrow(deps, orgId, assessmentId, ref);
   const row = await attachedFile(deps.db, orgId, item.id, fileId);
   if (!row || row.kind !== 'file' || !row.sha256) throw notFound('File');
-  return { name: row.fileName ?? 'evidence', contentType: servedType(row.mediaType ?? ''), bytes: await store.read(row.sha256) };
+  return {
+    name: row.fileName ?? 'evidence',
+    contentType: servedType(row.mediaType ?? ''),
+    bytes: await store.read(row.sha256),
+  };
 }
 
-export async function removeEvidenceFile(deps: Deps, actor: Actor, orgId: string, assessmentId: string, ref: string, fileId: string): Promise<void> {
+export async function removeEvidenceFile(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  assessmentId: string,
+  ref: string,
+  fileId: string,
+): Promise<void> {
   const { a, item } = await itemOrThrow(deps, orgId, assessmentId, ref);
   assertWorking(a);
   await inTransaction(deps, async (tx, audit) => {
     const row = await attachedFile(tx, orgId, item.id, fileId);
     if (!row) throw notFound('File');
     // Detached, not deleted: a snapshot or another record may still rely on it.
-    await unlinkEvidence(tx, { orgId, evidenceId: row.id, subjectType: REQUIREMENT, subjectId: item.id, by: actor, audit });
-    await audit({ orgId, actor, action: 'gap_item.file_removed', entityType: 'gap_assessment_item', entityId: item.id, before: { ref, file: { id: row.id, reference: evidenceReference(row.number), name: row.fileName, size: row.size, sha256: row.sha256 } } });
+    await unlinkEvidence(tx, {
+      orgId,
+      evidenceId: row.id,
+      subjectType: REQUIREMENT,
+      subjectId: item.id,
+      by: actor,
+      audit,
+    });
+    await audit({
+      orgId,
+      actor,
+      action: 'gap_item.file_removed',
+      entityType: 'gap_assessment_item',
+      entityId: item.id,
+      before: {
+        ref,
+        file: {
+          id: row.id,
+          reference: evidenceReference(row.number),
+          name: row.fileName,
+          size: row.size,
+          sha256: row.sha256,
+        },
+      },
+    });
   });
 }

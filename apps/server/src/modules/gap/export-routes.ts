@@ -19,7 +19,8 @@ const ZImportSummary = z.object({
   items: z.array(z.string()).describe('refs of the changed requirements, in file order'),
 });
 
-const send = (reply: FastifyReply, d: Download) => reply.type(d.contentType).header('content-disposition', attachment(d.fileName)).send(d.body);
+const send = (reply: FastifyReply, d: Download) =>
+  reply.type(d.contentType).header('content-disposition', attachment(d.fileName)).send(d.body);
 
 export function gapExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -30,26 +31,49 @@ export function gapExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
     `${base}/export.xlsx`,
     {
       config: { access: 'gap.read' },
-      schema: { tags, summary: 'The assessment as an Excel workbook: one row per requirement with guidance and answer columns, a Scores sheet; edit it and import it back', params: ZIdParams },
+      schema: {
+        tags,
+        summary:
+          'The assessment as an Excel workbook: one row per requirement with guidance and answer columns, a Scores sheet; edit it and import it back',
+        params: ZIdParams,
+      },
     },
     async (req, reply) => send(reply, await workbookDownload(deps, req.params.orgId, req.params.id)),
   );
 
   app.get(
     `${base}/export.csv`,
-    { config: { access: 'gap.read' }, schema: { tags, summary: 'The assessment as CSV, with the columns of the Excel workbook (read-only: import the .xlsx)', params: ZIdParams } },
+    {
+      config: { access: 'gap.read' },
+      schema: {
+        tags,
+        summary: 'The assessment as CSV, with the columns of the Excel workbook (read-only: import the .xlsx)',
+        params: ZIdParams,
+      },
+    },
     async (req, reply) => send(reply, await csvDownload(deps, req.params.orgId, req.params.id)),
   );
 
   app.get(
     `${base}/report.docx`,
-    { config: { access: 'gap.read' }, schema: { tags, summary: 'The gap report as a Word document: summary, readiness per clause and Annex A group with a chart, the gap list', params: ZIdParams } },
+    {
+      config: { access: 'gap.read' },
+      schema: {
+        tags,
+        summary:
+          'The gap report as a Word document: summary, readiness per clause and Annex A group with a chart, the gap list',
+        params: ZIdParams,
+      },
+    },
     async (req, reply) => send(reply, await reportDownload(deps, req.params.orgId, req.params.id, 'docx')),
   );
 
   app.get(
     `${base}/report.pdf`,
-    { config: { access: 'gap.read' }, schema: { tags, summary: 'The gap report as PDF (the same content as the Word document)', params: ZIdParams } },
+    {
+      config: { access: 'gap.read' },
+      schema: { tags, summary: 'The gap report as PDF (the same content as the Word document)', params: ZIdParams },
+    },
     async (req, reply) => send(reply, await reportDownload(deps, req.params.orgId, req.params.id, 'pdf')),
   );
 
@@ -61,10 +85,13 @@ export function gapExportRoutes(fastify: FastifyInstance, deps: AppDeps) {
         config: { access: 'gap.write' },
         schema: {
           tags,
-          summary: 'Import an edited workbook (multipart/form-data, field "file"): all rows are checked, then applied in one transaction; any problem answers 422 with details.issues [{ row, ref, column, cell, message }] and changes nothing',
+          summary:
+            'Import an edited workbook (multipart/form-data, field "file"): all rows are checked, then applied in one transaction; any problem answers 422 with details.issues [{ row, ref, column, cell, message }] and changes nothing',
           params: ZIdParams,
           consumes: ['multipart/form-data'],
-          body: z.object({ file: z.string().meta({ format: 'binary' }).describe('the edited .xlsx, as exported by GET …/export.xlsx') }),
+          body: z.object({
+            file: z.string().meta({ format: 'binary' }).describe('the edited .xlsx, as exported by GET …/export.xlsx'),
+          }),
           response: { 200: ZImportSummary },
         },
       },

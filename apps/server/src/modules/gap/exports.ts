@@ -22,7 +22,13 @@ const day = (iso: string) => iso.slice(0, 10);
 export async function workbookDownload(deps: Deps, orgId: string, id: string): Promise<Download> {
   const [org, assessment] = await Promise.all([getOrganization(deps, orgId), getAssessment(deps, orgId, id)]);
   const exportedAt = nowIso();
-  const body = await buildWorkbook({ organizationName: org.name, assessment, items: assessment.items, scores: scoresOf(assessment.items), exportedAt });
+  const body = await buildWorkbook({
+    organizationName: org.name,
+    assessment,
+    items: assessment.items,
+    scores: scoresOf(assessment.items),
+    exportedAt,
+  });
   return { fileName: `gap-assessment-${fileSlug(assessment.name)}-${day(exportedAt)}.xlsx`, contentType: XLSX, body };
 }
 
@@ -33,11 +39,17 @@ export async function csvDownload(deps: Deps, orgId: string, id: string): Promis
     return req ? [exportRow(req, item)] : [];
   });
   // toCsv prefixes cells that a spreadsheet would run as formulas (CSV injection).
-  return { fileName: `gap-assessment-${fileSlug(assessment.name)}-${day(nowIso())}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(HEADERS, rows) };
+  return {
+    fileName: `gap-assessment-${fileSlug(assessment.name)}-${day(nowIso())}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    body: toCsv(HEADERS, rows),
+  };
 }
 
 export async function reportDownload(deps: Deps, orgId: string, id: string, format: 'docx' | 'pdf'): Promise<Download> {
   const report = await gapReport(deps, orgId, id);
   const fileName = `gap-report-${fileSlug(report.assessmentName)}-${report.reportDate}.${format}`;
-  return format === 'docx' ? { fileName, contentType: DOCX, body: await reportDocx(report) } : { fileName, contentType: 'application/pdf', body: await reportPdf(report) };
+  return format === 'docx'
+    ? { fileName, contentType: DOCX, body: await reportDocx(report) }
+    : { fileName, contentType: 'application/pdf', body: await reportPdf(report) };
 }

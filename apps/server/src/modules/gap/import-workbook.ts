@@ -5,7 +5,16 @@ import { listMembers } from '../orgs/members';
 import { findAssessment, itemsOf } from './repository';
 import type { GapItem } from './schema';
 import { applyPatch, assertWorking, problemsWithPatch } from './service';
-import { columnOfPatchKey, issueAt, readWorkbook, rejectFile, rowPatch, shown, type ImportIssue, type ImportPatch } from './workbook-parse';
+import {
+  columnOfPatchKey,
+  issueAt,
+  readWorkbook,
+  rejectFile,
+  rowPatch,
+  shown,
+  type ImportIssue,
+  type ImportPatch,
+} from './workbook-parse';
 
 // Importing an edited gap workbook: every row is checked before any is applied, and the changes
 // are applied in one transaction, so a file with one bad cell changes nothing at all.
@@ -29,7 +38,11 @@ function rowsRejected(issues: ImportIssue[]) {
   return new AppError(
     'IMPORT_REJECTED',
     `The workbook was not imported: ${issues.length} problem${issues.length > 1 ? 's' : ''} in ${rows} row${rows > 1 ? 's' : ''}; nothing was changed. Row ${first.row}${first.ref ? ` (${first.ref})` : ''}, ${first.column}: ${first.message}${more}`,
-    { reason: 'rows', issues: issues.slice(0, MAX_LISTED_ISSUES), ...(issues.length > MAX_LISTED_ISSUES ? { unlisted: issues.length - MAX_LISTED_ISSUES } : {}) },
+    {
+      reason: 'rows',
+      issues: issues.slice(0, MAX_LISTED_ISSUES),
+      ...(issues.length > MAX_LISTED_ISSUES ? { unlisted: issues.length - MAX_LISTED_ISSUES } : {}),
+    },
   );
 }
 
@@ -38,7 +51,13 @@ async function activeMemberIds(deps: Deps, orgId: string): Promise<Map<string, s
   return new Map(members.filter((m) => !m.expired).map((m) => [m.user.email.toLowerCase(), m.user.id]));
 }
 
-export async function importWorkbook(deps: Deps, actor: Actor, orgId: string, assessmentId: string, bytes: Buffer): Promise<ImportSummary> {
+export async function importWorkbook(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  assessmentId: string,
+  bytes: Buffer,
+): Promise<ImportSummary> {
   // The target first: a missing assessment is a 404 and a snapshot is frozen, whatever the file.
   const target = await findAssessment(deps.db, orgId, assessmentId);
   if (!target) throw notFound('Gap assessment');
@@ -46,7 +65,10 @@ export async function importWorkbook(deps: Deps, actor: Actor, orgId: string, as
   // Unzipping happens before the transaction, so a large file never holds a database lock.
   const { meta, rows } = await readWorkbook(bytes);
   if (meta.assessmentId !== assessmentId) {
-    throw rejectFile('other_assessment', `This workbook was exported from another assessment ("${meta.assessmentName}"), not from "${target.name}". Export "${target.name}" and import that file.`);
+    throw rejectFile(
+      'other_assessment',
+      `This workbook was exported from another assessment ("${meta.assessmentName}"), not from "${target.name}". Export "${target.name}" and import that file.`,
+    );
   }
   const members = await activeMemberIds(deps, orgId);
 
@@ -67,19 +89,34 @@ export async function importWorkbook(deps: Deps, actor: Actor, orgId: string, as
       }
       const current = byRef.get(r.ref);
       if (!current) {
-        issues.push(issueAt(r.row, r.ref, 'Ref', `"${shown(r.ref, 40)}" is not a requirement of this assessment: keep the refs as exported`));
+        issues.push(
+          issueAt(
+            r.row,
+            r.ref,
+            'Ref',
+            `"${shown(r.ref, 40)}" is not a requirement of this assessment: keep the refs as exported`,
+          ),
+        );
         continue;
       }
       const first = seen.get(r.ref);
       if (first !== undefined) {
-        issues.push(issueAt(r.row, r.ref, 'Ref', `${shown(r.ref, 40)} appears twice (rows ${first} and ${r.row}): keep one row per requirement`));
+        issues.push(
+          issueAt(
+            r.row,
+            r.ref,
+            'Ref',
+            `${shown(r.ref, 40)} appears twice (rows ${first} and ${r.row}): keep one row per requirement`,
+          ),
+        );
         continue;
       }
       seen.set(r.ref, r.row);
       const { patch, issues: rowIssues } = rowPatch(r, current, members);
       issues.push(...rowIssues);
       if (rowIssues.length || Object.keys(patch).length === 0) continue;
-      for (const p of await problemsWithPatch(tx, orgId, current, patch)) issues.push(issueAt(r.row, r.ref, columnOfPatchKey(p.field), p.message));
+      for (const p of await problemsWithPatch(tx, orgId, current, patch))
+        issues.push(issueAt(r.row, r.ref, columnOfPatchKey(p.field), p.message));
       planned.push({ current, patch });
     }
     if (issues.length) throw rowsRejected(issues.sort((x, y) => x.row - y.row));
@@ -87,9 +124,19 @@ export async function importWorkbook(deps: Deps, actor: Actor, orgId: string, as
     for (const { current, patch } of planned) {
       // The file shows the whole row, status included: keep the status it says instead of the
       // single-answer PATCH's convenience of moving "not started" along when a result arrives.
-      const exact = patch.result !== undefined && patch.result !== null && patch.status === undefined && current.status === 'not_started' ? { ...patch, status: current.status } : patch;
+      const exact =
+        patch.result !== undefined &&
+        patch.result !== null &&
+        patch.status === undefined &&
+        current.status === 'not_started'
+          ? { ...patch, status: current.status }
+          : patch;
       await applyPatch(tx, audit, actor, orgId, assessmentId, current, exact);
     }
-    return { updated: planned.length, unchanged: items.length - planned.length, items: planned.map((p) => p.current.ref) };
+    return {
+      updated: planned.length,
+      unchanged: items.length - planned.length,
+      items: planned.map((p) => p.current.ref),
+    };
   });
 }

@@ -52,7 +52,10 @@ const cell = (text: string, width: number, opts: CellOpts = {}) =>
     verticalAlign: opts.top ? VerticalAlign.TOP : VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     ...(opts.fill ? { shading: { type: ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
-    children: [p(text, opts), ...(opts.note ? [p(opts.note, { size: 14, color: '7F7F7F', keepNext: opts.keepNext ?? false })] : [])],
+    children: [
+      p(text, opts),
+      ...(opts.note ? [p(opts.note, { size: 14, color: '7F7F7F', keepNext: opts.keepNext ?? false })] : []),
+    ],
   });
 
 /** Score table with its bar chart: section, title, readiness, maturity, then the bar. */
@@ -69,8 +72,22 @@ function scoreChart(rows: SectionScore[], heading: string): Table {
       cell('Maturity', widths[3]!, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT, ...keep }),
       // The scale: three header cells over the bar's 50 columns, at 0, 50 and 100 %.
       cell('0%', 17 * BAR_STEP_WIDTH, { span: 17, fill: 'F2F2F2', color: '7F7F7F', size: 15, ...keep }),
-      cell('50%', 16 * BAR_STEP_WIDTH, { span: 16, fill: 'F2F2F2', color: '7F7F7F', size: 15, align: AlignmentType.CENTER, ...keep }),
-      cell('100%', 17 * BAR_STEP_WIDTH, { span: 17, fill: 'F2F2F2', color: '7F7F7F', size: 15, align: AlignmentType.RIGHT, ...keep }),
+      cell('50%', 16 * BAR_STEP_WIDTH, {
+        span: 16,
+        fill: 'F2F2F2',
+        color: '7F7F7F',
+        size: 15,
+        align: AlignmentType.CENTER,
+        ...keep,
+      }),
+      cell('100%', 17 * BAR_STEP_WIDTH, {
+        span: 17,
+        fill: 'F2F2F2',
+        color: '7F7F7F',
+        size: 15,
+        align: AlignmentType.RIGHT,
+        ...keep,
+      }),
     ],
   });
   const body = rows.map((r, i) => {
@@ -78,7 +95,15 @@ function scoreChart(rows: SectionScore[], heading: string): Table {
     const filled = r.readiness === null ? 0 : Math.round(r.readiness / (100 / BAR_STEPS));
     const bar: TableCell[] = [];
     if (filled > 0) bar.push(cell('', filled * BAR_STEP_WIDTH, { span: filled, fill: barColour(r.readiness), ...k }));
-    if (filled < BAR_STEPS) bar.push(cell(r.readiness === null ? 'nothing applies' : '', (BAR_STEPS - filled) * BAR_STEP_WIDTH, { span: BAR_STEPS - filled, fill: 'EEEEEE', color: '7F7F7F', ...k }));
+    if (filled < BAR_STEPS)
+      bar.push(
+        cell(r.readiness === null ? 'nothing applies' : '', (BAR_STEPS - filled) * BAR_STEP_WIDTH, {
+          span: BAR_STEPS - filled,
+          fill: 'EEEEEE',
+          color: '7F7F7F',
+          ...k,
+        }),
+      );
     return new TableRow({
       cantSplit: true,
       height: { value: 320, rule: HeightRule.ATLEAST },
@@ -96,7 +121,14 @@ function scoreChart(rows: SectionScore[], heading: string): Table {
     columnWidths: [...widths, ...Array<number>(BAR_STEPS).fill(BAR_STEP_WIDTH)],
     layout: TableLayoutType.FIXED,
     // White row rules separate the bars; no vertical rules, so each bar reads as one shape.
-    borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: { style: BorderStyle.SINGLE, size: 12, color: 'FFFFFF' }, insideVertical: NONE },
+    borders: {
+      top: LINE,
+      bottom: LINE,
+      left: NONE,
+      right: NONE,
+      insideHorizontal: { style: BorderStyle.SINGLE, size: 12, color: 'FFFFFF' },
+      insideVertical: NONE,
+    },
     rows: [head, ...body],
   });
 }
@@ -110,7 +142,10 @@ function gapTable(r: GapReport): Table {
     layout: TableLayoutType.FIXED,
     borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE },
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, widths[i]!, { bold: true, fill: 'F2F2F2' })) }),
+      new TableRow({
+        tableHeader: true,
+        children: headers.map((h, i) => cell(h, widths[i]!, { bold: true, fill: 'F2F2F2' })),
+      }),
       ...r.gaps.map(
         (g) =>
           new TableRow({
@@ -129,8 +164,11 @@ function gapTable(r: GapReport): Table {
   });
 }
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1, newPage = false) =>
-  new Paragraph({ heading: level, pageBreakBefore: newPage, keepNext: true, children: [new TextRun(text)] });
+const heading = (
+  text: string,
+  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1,
+  newPage = false,
+) => new Paragraph({ heading: level, pageBreakBefore: newPage, keepNext: true, children: [new TextRun(text)] });
 const body = (text: string) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, size: 20 })] });
 
 export async function reportDocx(r: GapReport): Promise<Buffer> {
@@ -144,10 +182,13 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
     p(r.assessmentState, { size: 20, after: 240 }),
     p('Report date', { size: 18, color: '7F7F7F' }),
     p(r.reportDate, { size: 28, bold: true, after: 1440 }),
-    p('Prepared with Fortytwo. Requirement references and titles are those of ISO/IEC 42001:2023; every other word in this report is our own, not the text of the standard.', {
-      size: 16,
-      color: '7F7F7F',
-    }),
+    p(
+      'Prepared with Fortytwo. Requirement references and titles are those of ISO/IEC 42001:2023; every other word in this report is our own, not the text of the standard.',
+      {
+        size: 16,
+        color: '7F7F7F',
+      },
+    ),
   ];
   const content = [
     heading('Summary'),
@@ -158,8 +199,23 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
       layout: TableLayoutType.FIXED,
       borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE },
       rows: [
-        new TableRow({ children: [cell('', 2400, { fill: 'F2F2F2' }), cell('Readiness', 1300, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT }), cell('Maturity', 1300, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT })] }),
-        ...r.overall.map((o) => new TableRow({ children: [cell(o.label, 2400, { bold: true }), cell(percent(o.readiness), 1300, { align: AlignmentType.RIGHT }), cell(maturityText(o.maturity), 1300, { align: AlignmentType.RIGHT })] })),
+        new TableRow({
+          children: [
+            cell('', 2400, { fill: 'F2F2F2' }),
+            cell('Readiness', 1300, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT }),
+            cell('Maturity', 1300, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT }),
+          ],
+        }),
+        ...r.overall.map(
+          (o) =>
+            new TableRow({
+              children: [
+                cell(o.label, 2400, { bold: true }),
+                cell(percent(o.readiness), 1300, { align: AlignmentType.RIGHT }),
+                cell(maturityText(o.maturity), 1300, { align: AlignmentType.RIGHT }),
+              ],
+            }),
+        ),
       ],
     }),
     heading('How readiness is computed', HeadingLevel.HEADING_2),
@@ -181,18 +237,54 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
     styles: {
       default: {
         document: { run: { font: FONT, size: 20 } },
-        heading1: { run: { font: FONT, size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 } } },
-        heading2: { run: { font: FONT, size: 24, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading1: {
+          run: { font: FONT, size: 32, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 360, after: 160 } },
+        },
+        heading2: {
+          run: { font: FONT, size: 24, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 240, after: 120 } },
+        },
       },
     },
     sections: [
-      { properties: { page: { size: { width: PAGE_WIDTH, height: 16838 }, margin: { top: 2268, bottom: MARGIN, left: MARGIN, right: MARGIN } } }, children: titlePage },
       {
-        properties: { page: { size: { width: PAGE_WIDTH, height: 16838 }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
-        headers: { default: new Header({ children: [p(`${r.organizationName} · ${r.assessmentName} · gap analysis report`, { size: 16, color: '7F7F7F' })] }) },
+        properties: {
+          page: {
+            size: { width: PAGE_WIDTH, height: 16838 },
+            margin: { top: 2268, bottom: MARGIN, left: MARGIN, right: MARGIN },
+          },
+        },
+        children: titlePage,
+      },
+      {
+        properties: {
+          page: {
+            size: { width: PAGE_WIDTH, height: 16838 },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              p(`${r.organizationName} · ${r.assessmentName} · gap analysis report`, { size: 16, color: '7F7F7F' }),
+            ],
+          }),
+        },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ size: 16, color: '7F7F7F', children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({
+                    size: 16,
+                    color: '7F7F7F',
+                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
           }),
         },
         children: content,

@@ -21,9 +21,11 @@ const rules: CustomTableLayout = {
 
 function bar(readiness: number | null): Content {
   const shapes: CanvasElement[] = [{ type: 'rect', x: 0, y: 1, w: BAR, h: 9, color: '#EEEEEE' }];
-  if (readiness !== null && readiness > 0) shapes.push({ type: 'rect', x: 0, y: 1, w: (BAR * readiness) / 100, h: 9, color: `#${barColour(readiness)}` });
+  if (readiness !== null && readiness > 0)
+    shapes.push({ type: 'rect', x: 0, y: 1, w: (BAR * readiness) / 100, h: 9, color: `#${barColour(readiness)}` });
   // Quarter marks help read the length without a grid behind the table.
-  for (const q of [0.25, 0.5, 0.75]) shapes.push({ type: 'line', x1: BAR * q, y1: 1, x2: BAR * q, y2: 10, lineWidth: 0.6, lineColor: '#FFFFFF' });
+  for (const q of [0.25, 0.5, 0.75])
+    shapes.push({ type: 'line', x1: BAR * q, y1: 1, x2: BAR * q, y2: 10, lineWidth: 0.6, lineColor: '#FFFFFF' });
   return { canvas: shapes };
 }
 
@@ -50,11 +52,19 @@ function scoreChart(rows: SectionScore[], heading: string): Content {
     { text: maturityText(r.maturity), alignment: 'right' },
     r.readiness === null ? { text: 'nothing applies', color: GREY, fontSize: 7.5 } : bar(r.readiness),
   ]);
-  return { table: { headerRows: 1, dontBreakRows: true, widths: [48, 152, 45, 40, BAR], body: [head, ...body] }, layout: rules, fontSize: 9, margin: [0, 4, 0, 14] };
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: [48, 152, 45, 40, BAR], body: [head, ...body] },
+    layout: rules,
+    fontSize: 9,
+    margin: [0, 4, 0, 14],
+  };
 }
 
 function gapTable(r: GapReport): Content {
-  const head: TableCell[] = ['Ref', 'Requirement', 'Result', 'Owner', 'Target date', 'Open actions'].map((h) => ({ text: h, bold: true }));
+  const head: TableCell[] = ['Ref', 'Requirement', 'Result', 'Owner', 'Target date', 'Open actions'].map((h) => ({
+    text: h,
+    bold: true,
+  }));
   const body: TableCell[][] = r.gaps.map((g) => [
     { text: g.ref, bold: true },
     { text: [g.title, ...(g.documentation ? [{ text: '\ndocumented information', color: GREY, fontSize: 7 }] : [])] },
@@ -63,24 +73,55 @@ function gapTable(r: GapReport): Content {
     { text: g.targetDate },
     { text: g.openActions },
   ]);
-  return { table: { headerRows: 1, dontBreakRows: true, widths: [36, '*', 70, 78, 52, 70], body: [head, ...body] }, layout: rules, fontSize: 8.5 };
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: [36, '*', 70, 78, 52, 70], body: [head, ...body] },
+    layout: rules,
+    fontSize: 8.5,
+  };
 }
 
 const label = (text: string): Content => ({ text, color: GREY, fontSize: 9, margin: [0, 14, 0, 2] });
 
 export function reportPdf(r: GapReport): Promise<Buffer> {
   const overall: TableCell[][] = [
-    [{ text: '' }, { text: 'Readiness', bold: true, alignment: 'right' }, { text: 'Maturity', bold: true, alignment: 'right' }],
-    ...r.overall.map((o): TableCell[] => [{ text: o.label, bold: true }, { text: percent(o.readiness), alignment: 'right' }, { text: maturityText(o.maturity), alignment: 'right' }]),
+    [
+      { text: '' },
+      { text: 'Readiness', bold: true, alignment: 'right' },
+      { text: 'Maturity', bold: true, alignment: 'right' },
+    ],
+    ...r.overall.map((o): TableCell[] => [
+      { text: o.label, bold: true },
+      { text: percent(o.readiness), alignment: 'right' },
+      { text: maturityText(o.maturity), alignment: 'right' },
+    ]),
   ];
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [50, 56, 50, 50],
-    info: { title: `Gap analysis report — ${r.assessmentName}`, author: r.organizationName, creator: 'Fortytwo', subject: 'ISO/IEC 42001 gap analysis' },
+    info: {
+      title: `Gap analysis report — ${r.assessmentName}`,
+      author: r.organizationName,
+      creator: 'Fortytwo',
+      subject: 'ISO/IEC 42001 gap analysis',
+    },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
-    styles: { h1: { fontSize: 16, bold: true, color: NAVY, margin: [0, 16, 0, 8] }, h2: { fontSize: 12, bold: true, color: NAVY, margin: [0, 10, 0, 4] } },
-    header: (page) => (page === 1 ? null : { text: `${r.organizationName} · ${r.assessmentName} · gap analysis report`, fontSize: 8, color: GREY, margin: [50, 24, 50, 0] }),
-    footer: (page, pages) => (page === 1 ? null : { text: `Page ${page} of ${pages}`, fontSize: 8, color: GREY, alignment: 'right', margin: [50, 16, 50, 0] }),
+    styles: {
+      h1: { fontSize: 16, bold: true, color: NAVY, margin: [0, 16, 0, 8] },
+      h2: { fontSize: 12, bold: true, color: NAVY, margin: [0, 10, 0, 4] },
+    },
+    header: (page) =>
+      page === 1
+        ? null
+        : {
+            text: `${r.organizationName} · ${r.assessmentName} · gap analysis report`,
+            fontSize: 8,
+            color: GREY,
+            margin: [50, 24, 50, 0],
+          },
+    footer: (page, pages) =>
+      page === 1
+        ? null
+        : { text: `Page ${page} of ${pages}`, fontSize: 8, color: GREY, alignment: 'right', margin: [50, 16, 50, 0] },
     content: [
       { text: 'Gap analysis report', fontSize: 28, bold: true, color: NAVY, margin: [0, 90, 0, 6] },
       { text: 'ISO/IEC 42001 — AI management system', fontSize: 14, color: '#404040', margin: [0, 0, 0, 40] },
@@ -103,9 +144,16 @@ export function reportPdf(r: GapReport): Promise<Buffer> {
       { table: { widths: [110, 60, 60], body: overall }, layout: rules, fontSize: 9.5, margin: [0, 6, 0, 0] },
       { text: 'How readiness is computed', style: 'h2' },
       { text: r.formula, margin: [0, 0, 0, 4] },
-      { text: 'Maturity is the average of the ratings given, from 0 (absent) to 5 (optimizing); "–" means no rating yet.' },
+      {
+        text: 'Maturity is the average of the ratings given, from 0 (absent) to 5 (optimizing); "–" means no rating yet.',
+      },
       { text: 'Readiness by clause and Annex A group', style: 'h1', pageBreak: 'before' },
-      { text: 'Bars: red below 50%, amber from 50% to 79%, green from 80%. "n/a": nothing in that part applies.', fontSize: 9, color: GREY, margin: [0, 0, 0, 6] },
+      {
+        text: 'Bars: red below 50%, amber from 50% to 79%, green from 80%. "n/a": nothing in that part applies.',
+        fontSize: 9,
+        color: GREY,
+        margin: [0, 0, 0, 6],
+      },
       scoreChart(r.clauses, 'Clause'),
       scoreChart(r.groups, 'Annex A'),
       { text: 'Gap list', style: 'h1', pageBreak: 'before' },

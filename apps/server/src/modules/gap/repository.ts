@@ -23,7 +23,10 @@ export function toGapItem(r: ItemRow): GapItem {
     justification: r.justification,
     notes: r.notes,
     ownerId: r.ownerId,
-    owner: r.ownerId && r.ownerName !== null && r.ownerEmail !== null ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail } : null,
+    owner:
+      r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+        ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+        : null,
     targetDate: r.targetDate,
     evidenceLinks: JSON.parse(r.evidenceLinks) as string[],
     aiSystemIds: JSON.parse(r.aiSystemIds) as string[],
@@ -38,7 +41,13 @@ export async function findAssessment(db: Db | Tx, orgId: string, id: string): Pr
 }
 
 export async function listAssessmentRows(db: Db, orgId: string): Promise<GapAssessmentTable[]> {
-  return db.selectFrom('gapAssessments').selectAll().where('orgId', '=', orgId).orderBy('createdAt', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('gapAssessments')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function itemsOf(db: Db | Tx, orgId: string, assessmentId: string): Promise<GapItem[]> {
@@ -63,23 +72,50 @@ export async function withFiles(db: Db | Tx, orgId: string, items: GapItem[]): P
   const rows = await db
     .selectFrom('evidenceLinks')
     .innerJoin('evidence', 'evidence.id', 'evidenceLinks.evidenceId')
-    .select(['evidence.id', 'evidenceLinks.subjectId', 'evidence.fileName', 'evidence.size', 'evidence.mediaType', 'evidence.createdAt'])
+    .select([
+      'evidence.id',
+      'evidenceLinks.subjectId',
+      'evidence.fileName',
+      'evidence.size',
+      'evidence.mediaType',
+      'evidence.createdAt',
+    ])
     .where('evidenceLinks.orgId', '=', orgId)
     .where('evidenceLinks.subjectType', '=', REQUIREMENT)
-    .where('evidenceLinks.subjectId', 'in', items.map((i) => i.id))
+    .where(
+      'evidenceLinks.subjectId',
+      'in',
+      items.map((i) => i.id),
+    )
     .where('evidence.kind', '=', 'file')
     .orderBy('evidence.createdAt')
     .orderBy('evidence.number')
     .execute();
   return items.map((i) => ({
     ...i,
-    files: rows.filter((f) => f.subjectId === i.id).map((f) => ({ id: f.id, name: f.fileName ?? 'file', size: Number(f.size ?? 0), mediaType: f.mediaType ?? 'application/octet-stream', createdAt: f.createdAt })),
+    files: rows
+      .filter((f) => f.subjectId === i.id)
+      .map((f) => ({
+        id: f.id,
+        name: f.fileName ?? 'file',
+        size: Number(f.size ?? 0),
+        mediaType: f.mediaType ?? 'application/octet-stream',
+        createdAt: f.createdAt,
+      })),
   }));
 }
 
 /** Results of every assessment of an organization, for list summaries and the progress chart. */
-export async function resultsByAssessment(db: Db, orgId: string): Promise<Map<string, { ref: string; result: string | null; maturity: number | null }[]>> {
-  const rows = await db.selectFrom('gapAssessmentItems').select(['assessmentId', 'ref', 'result', 'maturity']).where('orgId', '=', orgId).orderBy('position').execute();
+export async function resultsByAssessment(
+  db: Db,
+  orgId: string,
+): Promise<Map<string, { ref: string; result: string | null; maturity: number | null }[]>> {
+  const rows = await db
+    .selectFrom('gapAssessmentItems')
+    .select(['assessmentId', 'ref', 'result', 'maturity'])
+    .where('orgId', '=', orgId)
+    .orderBy('position')
+    .execute();
   const map = new Map<string, { ref: string; result: string | null; maturity: number | null }[]>();
   for (const r of rows) {
     const list = map.get(r.assessmentId) ?? [];
@@ -89,7 +125,12 @@ export async function resultsByAssessment(db: Db, orgId: string): Promise<Map<st
   return map;
 }
 
-export async function findItem(db: Db | Tx, orgId: string, assessmentId: string, ref: string): Promise<GapItem | undefined> {
+export async function findItem(
+  db: Db | Tx,
+  orgId: string,
+  assessmentId: string,
+  ref: string,
+): Promise<GapItem | undefined> {
   const row = await db
     .selectFrom('gapAssessmentItems')
     .leftJoin('users', 'users.id', 'gapAssessmentItems.ownerId')

@@ -2,7 +2,15 @@ import type { CatalogItem } from '@fortytwo/catalog';
 import { builtinCatalog } from '../catalog/builtin';
 
 /** One assessable requirement of ISO/IEC 42001, as the gap analysis uses it. */
-export type Requirement = { ref: string; position: number; title: string; kind: string; section: string; documentation: boolean; item: CatalogItem };
+export type Requirement = {
+  ref: string;
+  position: number;
+  title: string;
+  kind: string;
+  section: string;
+  documentation: boolean;
+  item: CatalogItem;
+};
 
 let cached: Requirement[] | undefined;
 

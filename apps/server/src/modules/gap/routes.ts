@@ -34,13 +34,30 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     base,
-    { config: { access: 'gap.read' }, schema: { tags, summary: 'Gap assessments and snapshots, newest first, with their overall readiness', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZGapAssessmentSummary), nextCursor: z.null() }) } } },
+    {
+      config: { access: 'gap.read' },
+      schema: {
+        tags,
+        summary: 'Gap assessments and snapshots, newest first, with their overall readiness',
+        params: ZOrgParams,
+        response: { 200: z.object({ items: z.array(ZGapAssessmentSummary), nextCursor: z.null() }) },
+      },
+    },
     async (req) => ({ items: await listAssessments(deps, req.params.orgId), nextCursor: null }),
   );
 
   app.post(
     base,
-    { config: { access: 'gap.write' }, schema: { tags, summary: 'Start an assessment: one unanswered item per assessable requirement (70)', params: ZOrgParams, body: ZCreateGapAssessment, response: { 201: ZGapAssessment } } },
+    {
+      config: { access: 'gap.write' },
+      schema: {
+        tags,
+        summary: 'Start an assessment: one unanswered item per assessable requirement (70)',
+        params: ZOrgParams,
+        body: ZCreateGapAssessment,
+        response: { 201: ZGapAssessment },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createAssessment(deps, actorOf(req), req.params.orgId, req.body)),
   );
 
@@ -52,7 +69,22 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Readiness of every assessment and snapshot over time, oldest first',
         params: ZOrgParams,
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), date: z.string(), overall: z.number().nullable(), clauses: z.number().nullable(), annexA: z.number().nullable() })), nextCursor: z.null() }) },
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                kind: z.string(),
+                date: z.string(),
+                overall: z.number().nullable(),
+                clauses: z.number().nullable(),
+                annexA: z.number().nullable(),
+              }),
+            ),
+            nextCursor: z.null(),
+          }),
+        },
       },
     },
     async (req) => ({ items: await progress(deps, req.params.orgId), nextCursor: null }),
@@ -60,19 +92,43 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     `${base}/:id`,
-    { config: { access: 'gap.read' }, schema: { tags, summary: 'One assessment with all its items in catalogue order', params: ZIdParams, response: { 200: ZGapAssessment } } },
+    {
+      config: { access: 'gap.read' },
+      schema: {
+        tags,
+        summary: 'One assessment with all its items in catalogue order',
+        params: ZIdParams,
+        response: { 200: ZGapAssessment },
+      },
+    },
     async (req) => getAssessment(deps, req.params.orgId, req.params.id),
   );
 
   app.patch(
     `${base}/:id`,
-    { config: { access: 'gap.write' }, schema: { tags, summary: 'Rename an assessment', params: ZIdParams, body: z.strictObject({ version: versionField(), name: ZCreateGapAssessment.shape.name }), response: { 200: ZGapAssessmentSummary } } },
+    {
+      config: { access: 'gap.write' },
+      schema: {
+        tags,
+        summary: 'Rename an assessment',
+        params: ZIdParams,
+        body: z.strictObject({ version: versionField(), name: ZCreateGapAssessment.shape.name }),
+        response: { 200: ZGapAssessmentSummary },
+      },
+    },
     async (req) => renameAssessment(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
 
   app.delete(
     `${base}/:id`,
-    { config: { access: 'gap.write' }, schema: { tags, summary: 'Delete an assessment or snapshot (its answers stay in the audit trail)', params: ZIdParams } },
+    {
+      config: { access: 'gap.write' },
+      schema: {
+        tags,
+        summary: 'Delete an assessment or snapshot (its answers stay in the audit trail)',
+        params: ZIdParams,
+      },
+    },
     async (req, reply) => {
       await removeAssessment(deps, actorOf(req), req.params.orgId, req.params.id);
       return reply.code(204).send();
@@ -96,7 +152,16 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     `${base}/:id/scores`,
-    { config: { access: 'gap.read' }, schema: { tags, summary: 'Readiness (0–100, null when nothing applies) overall, for clauses, Annex A, per clause and per group; maturity averages; the formula', params: ZIdParams, response: { 200: ZScores } } },
+    {
+      config: { access: 'gap.read' },
+      schema: {
+        tags,
+        summary:
+          'Readiness (0–100, null when nothing applies) overall, for clauses, Annex A, per clause and per group; maturity averages; the formula',
+        params: ZIdParams,
+        response: { 200: ZScores },
+      },
+    },
     async (req) => assessmentScores(deps, req.params.orgId, req.params.id),
   );
 
@@ -104,21 +169,51 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
     `${base}/:id/gaps`,
     {
       config: { access: 'gap.read' },
-      schema: { tags, summary: 'The gap list: applicable items not conformant, documented information first, then clauses, then Annex A', params: ZIdParams, response: { 200: z.object({ items: z.array(ZGapItem.extend({ actions: z.array(ZActionOut) })), nextCursor: z.null() }) } },
+      schema: {
+        tags,
+        summary:
+          'The gap list: applicable items not conformant, documented information first, then clauses, then Annex A',
+        params: ZIdParams,
+        response: {
+          200: z.object({ items: z.array(ZGapItem.extend({ actions: z.array(ZActionOut) })), nextCursor: z.null() }),
+        },
+      },
     },
     async (req) => ({ items: await assessmentGaps(deps, req.params.orgId, req.params.id), nextCursor: null }),
   );
 
   app.post(
     `${base}/:id/actions`,
-    { config: { access: 'gap.write' }, schema: { tags, summary: 'Turn gaps into actions in one step (one per ref), with an owner and a due date', params: ZIdParams, body: ZGapsToActions, response: { 201: z.object({ items: z.array(ZActionOut) }) } } },
-    async (req, reply) => reply.code(201).send({ items: await gapsToActions(deps, actorOf(req), req.params.orgId, req.params.id, req.body) }),
+    {
+      config: { access: 'gap.write' },
+      schema: {
+        tags,
+        summary: 'Turn gaps into actions in one step (one per ref), with an owner and a due date',
+        params: ZIdParams,
+        body: ZGapsToActions,
+        response: { 201: z.object({ items: z.array(ZActionOut) }) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send({ items: await gapsToActions(deps, actorOf(req), req.params.orgId, req.params.id, req.body) }),
   );
 
   app.post(
     `${base}/:id/snapshots`,
-    { config: { access: 'gap.write' }, schema: { tags, summary: 'Freeze the assessment as a read-only snapshot', params: ZIdParams, body: z.strictObject({ name: z.string().trim().max(200).optional() }).default({}), response: { 201: ZGapAssessmentSummary } } },
-    async (req, reply) => reply.code(201).send(await takeSnapshot(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+    {
+      config: { access: 'gap.write' },
+      schema: {
+        tags,
+        summary: 'Freeze the assessment as a read-only snapshot',
+        params: ZIdParams,
+        body: z.strictObject({ name: z.string().trim().max(200).optional() }).default({}),
+        response: { 201: ZGapAssessmentSummary },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await takeSnapshot(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
 
   app.get(
@@ -127,16 +222,42 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'gap.read' },
       schema: {
         tags,
-        summary: 'Compare this assessment with an earlier one (?with=<id>): each item improved, regressed, unchanged or changed (to or from not applicable), and the score deltas',
+        summary:
+          'Compare this assessment with an earlier one (?with=<id>): each item improved, regressed, unchanged or changed (to or from not applicable), and the score deltas',
         params: ZIdParams,
-        querystring: z.object({ with: z.string({ error: 'with is required: the id of the assessment to compare with' }).min(1, 'with is required: the id of the assessment to compare with').max(64) }),
+        querystring: z.object({
+          with: z
+            .string({ error: 'with is required: the id of the assessment to compare with' })
+            .min(1, 'with is required: the id of the assessment to compare with')
+            .max(64),
+        }),
         response: {
           200: z.object({
             before: z.object({ id: z.string(), name: z.string(), date: z.string() }),
             after: z.object({ id: z.string(), name: z.string(), date: z.string() }),
-            counts: z.object({ improved: z.number(), regressed: z.number(), unchanged: z.number(), changed: z.number() }),
-            scores: z.object({ overall: ZDelta, clauses: ZDelta, annexA: ZDelta, byClause: z.record(z.string(), ZDelta), byGroup: z.record(z.string(), ZDelta) }),
-            items: z.array(z.object({ ref: z.string(), title: z.string(), section: z.string(), before: z.enum(GAP_RESULTS).nullable(), after: z.enum(GAP_RESULTS).nullable(), change: ZChange })),
+            counts: z.object({
+              improved: z.number(),
+              regressed: z.number(),
+              unchanged: z.number(),
+              changed: z.number(),
+            }),
+            scores: z.object({
+              overall: ZDelta,
+              clauses: ZDelta,
+              annexA: ZDelta,
+              byClause: z.record(z.string(), ZDelta),
+              byGroup: z.record(z.string(), ZDelta),
+            }),
+            items: z.array(
+              z.object({
+                ref: z.string(),
+                title: z.string(),
+                section: z.string(),
+                before: z.enum(GAP_RESULTS).nullable(),
+                after: z.enum(GAP_RESULTS).nullable(),
+                change: ZChange,
+              }),
+            ),
           }),
         },
       },

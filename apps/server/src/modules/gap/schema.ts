@@ -9,7 +9,13 @@ export const ZScores = z.object({
   annexA: z.number().nullable(),
   byClause: ZScoreMap,
   byGroup: ZScoreMap,
-  maturity: z.object({ overall: z.number().nullable(), clauses: z.number().nullable(), annexA: z.number().nullable(), byClause: ZScoreMap, byGroup: ZScoreMap }),
+  maturity: z.object({
+    overall: z.number().nullable(),
+    clauses: z.number().nullable(),
+    annexA: z.number().nullable(),
+    byClause: ZScoreMap,
+    byGroup: ZScoreMap,
+  }),
   counts: z.object({
     total: z.number(),
     applicable: z.number(),
@@ -41,7 +47,11 @@ export const ZGapItem = z.object({
   targetDate: z.string().nullable(),
   evidenceLinks: z.array(z.string()),
   aiSystemIds: z.array(z.string()),
-  files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), mediaType: z.string(), createdAt: z.string() })).describe('uploaded evidence'),
+  files: z
+    .array(
+      z.object({ id: z.string(), name: z.string(), size: z.number(), mediaType: z.string(), createdAt: z.string() }),
+    )
+    .describe('uploaded evidence'),
   version: z.number(),
   updatedAt: z.string(),
 });

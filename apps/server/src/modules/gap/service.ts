@@ -26,11 +26,22 @@ const ASSESSMENT = 'gap_assessment';
 const ITEM = 'gap_assessment_item';
 
 const scoreInputs = (items: { ref: string; result: string | null; maturity: number | null }[]) =>
-  items.map((i) => ({ ref: i.ref, result: i.result as GapResult | null, maturity: i.maturity, documentation: requirementByRef(i.ref)?.documentation ?? false }));
+  items.map((i) => ({
+    ref: i.ref,
+    result: i.result as GapResult | null,
+    maturity: i.maturity,
+    documentation: requirementByRef(i.ref)?.documentation ?? false,
+  }));
 
-export const scoresOf = (items: { ref: string; result: string | null; maturity: number | null }[]) => ({ ...computeScores(scoreInputs(items)), formula: SCORE_FORMULA });
+export const scoresOf = (items: { ref: string; result: string | null; maturity: number | null }[]) => ({
+  ...computeScores(scoreInputs(items)),
+  formula: SCORE_FORMULA,
+});
 
-function summary(a: GapAssessmentTable, items: { ref: string; result: string | null; maturity: number | null }[]): GapAssessmentSummary {
+function summary(
+  a: GapAssessmentTable,
+  items: { ref: string; result: string | null; maturity: number | null }[],
+): GapAssessmentSummary {
   const s = computeScores(scoreInputs(items));
   return {
     id: a.id,
@@ -93,7 +104,12 @@ async function insertItems(tx: Tx, orgId: string, assessmentId: string, actor: A
   if (from) {
     // A snapshot keeps the evidence as it was: its items are attached to the same evidence.
     const newIdOf = new Map(rows.map((r) => [r.ref, r.id]));
-    await copyEvidenceLinks(tx, { orgId, subjectType: REQUIREMENT, to: new Map(from.map((i) => [i.id, newIdOf.get(i.ref)!])), by: actor });
+    await copyEvidenceLinks(tx, {
+      orgId,
+      subjectType: REQUIREMENT,
+      to: new Map(from.map((i) => [i.id, newIdOf.get(i.ref)!])),
+      by: actor,
+    });
   }
 }
 
@@ -102,23 +118,64 @@ export function createAssessment(deps: Deps, actor: Actor, orgId: string, input:
   return inTransaction(deps, async (tx, audit) => {
     const now = nowIso();
     const id = newId();
-    await tx.insertInto('gapAssessments').values({ id, orgId, name: input.name, kind: 'working', sourceId: null, frozenAt: null, version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId }).execute();
+    await tx
+      .insertInto('gapAssessments')
+      .values({
+        id,
+        orgId,
+        name: input.name,
+        kind: 'working',
+        sourceId: null,
+        frozenAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .execute();
     await insertItems(tx, orgId, id, actor);
-    await audit({ orgId, actor, action: 'gap_assessment.created', entityType: ASSESSMENT, entityId: id, after: { name: input.name, items: requirements().length } });
+    await audit({
+      orgId,
+      actor,
+      action: 'gap_assessment.created',
+      entityType: ASSESSMENT,
+      entityId: id,
+      after: { name: input.name, items: requirements().length },
+    });
     const items = await itemsOf(tx, orgId, id);
     return { ...summary((await findAssessment(tx, orgId, id))!, items), items };
   });
 }
 
-export function renameAssessment(deps: Deps, actor: Actor, orgId: string, id: string, input: { version: number; name: string }) {
+export function renameAssessment(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  input: { version: number; name: string },
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await assessmentOrThrow(tx, orgId, id);
     if (before.version !== input.version) throw staleVersion('gap assessment', { ...before });
     await writeOne(
-      tx.updateTable('gapAssessments').set({ name: input.name, version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', input.version),
+      tx
+        .updateTable('gapAssessments')
+        .set({ name: input.name, version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', input.version),
       () => staleVersion('gap assessment', { ...before }),
     );
-    await audit({ orgId, actor, action: 'gap_assessment.renamed', entityType: ASSESSMENT, entityId: id, before: { name: before.name }, after: { name: input.name } });
+    await audit({
+      orgId,
+      actor,
+      action: 'gap_assessment.renamed',
+      entityType: ASSESSMENT,
+      entityId: id,
+      before: { name: before.name },
+      after: { name: input.name },
+    });
     const items = await itemsOf(tx, orgId, id);
     return summary((await findAssessment(tx, orgId, id))!, items);
   });
@@ -128,11 +185,30 @@ export function removeAssessment(deps: Deps, actor: Actor, orgId: string, id: st
   return inTransaction(deps, async (tx, audit) => {
     const before = await assessmentOrThrow(tx, orgId, id);
     const items = await itemsOf(tx, orgId, id);
-    await writeOne(tx.deleteFrom('gapAssessments').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Gap assessment'));
+    await writeOne(tx.deleteFrom('gapAssessments').where('orgId', '=', orgId).where('id', '=', id), () =>
+      notFound('Gap assessment'),
+    );
     // Its requirements no longer exist: their evidence stays in the library, detached from them.
-    if (items.length) await tx.deleteFrom('evidenceLinks').where('orgId', '=', orgId).where('subjectType', '=', REQUIREMENT).where('subjectId', 'in', items.map((i) => i.id)).execute();
+    if (items.length)
+      await tx
+        .deleteFrom('evidenceLinks')
+        .where('orgId', '=', orgId)
+        .where('subjectType', '=', REQUIREMENT)
+        .where(
+          'subjectId',
+          'in',
+          items.map((i) => i.id),
+        )
+        .execute();
     // The answers stay readable in the audit trail after the assessment is gone.
-    await audit({ orgId, actor, action: 'gap_assessment.deleted', entityType: ASSESSMENT, entityId: id, before: { ...summary(before, items), items } });
+    await audit({
+      orgId,
+      actor,
+      action: 'gap_assessment.deleted',
+      entityType: ASSESSMENT,
+      entityId: id,
+      before: { ...summary(before, items), items },
+    });
   });
 }
 
@@ -140,7 +216,12 @@ export function removeAssessment(deps: Deps, actor: Actor, orgId: string, id: st
  * Checks one change against the rules the schema cannot see; returns the problems, empty when fine.
  * Used by a single PATCH and by the workbook import, which must report every row before applying any.
  */
-export async function problemsWithPatch(tx: Tx, orgId: string, current: GapItem, patch: Omit<GapItemPatch, 'version'>): Promise<{ field: string; message: string }[]> {
+export async function problemsWithPatch(
+  tx: Tx,
+  orgId: string,
+  current: GapItem,
+  patch: Omit<GapItemPatch, 'version'>,
+): Promise<{ field: string; message: string }[]> {
   const problems: { field: string; message: string }[] = [];
   const result = patch.result !== undefined ? patch.result : current.result;
   const justification = patch.justification ?? current.justification;
@@ -150,15 +231,32 @@ export async function problemsWithPatch(tx: Tx, orgId: string, current: GapItem,
     problems.push({ field: 'ownerId', message: 'The owner must be a current member of this organization' });
   }
   if (patch.aiSystemIds?.length) {
-    const found = await tx.selectFrom('aiSystems').select('id').where('orgId', '=', orgId).where('id', 'in', patch.aiSystemIds).execute();
+    const found = await tx
+      .selectFrom('aiSystems')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('id', 'in', patch.aiSystemIds)
+      .execute();
     const missing = patch.aiSystemIds.filter((x) => !found.some((f) => f.id === x));
-    if (missing.length) problems.push({ field: 'aiSystemIds', message: `Unknown AI system${missing.length > 1 ? 's' : ''} in this organization: ${missing.join(', ')}` });
+    if (missing.length)
+      problems.push({
+        field: 'aiSystemIds',
+        message: `Unknown AI system${missing.length > 1 ? 's' : ''} in this organization: ${missing.join(', ')}`,
+      });
   }
   return problems;
 }
 
 /** Applies a checked change; the caller holds the transaction and has checked `problemsWithPatch`. */
-export async function applyPatch(tx: Tx, audit: (e: AuditInput) => Promise<void>, actor: Actor, orgId: string, assessmentId: string, current: GapItem, patch: Omit<GapItemPatch, 'version'>): Promise<GapItem> {
+export async function applyPatch(
+  tx: Tx,
+  audit: (e: AuditInput) => Promise<void>,
+  actor: Actor,
+  orgId: string,
+  assessmentId: string,
+  current: GapItem,
+  patch: Omit<GapItemPatch, 'version'>,
+): Promise<GapItem> {
   const set: Record<string, unknown> = {};
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.result !== undefined) set.result = patch.result;
@@ -170,28 +268,59 @@ export async function applyPatch(tx: Tx, audit: (e: AuditInput) => Promise<void>
   if (patch.evidenceLinks !== undefined) set.evidenceLinks = JSON.stringify(patch.evidenceLinks);
   if (patch.aiSystemIds !== undefined) set.aiSystemIds = JSON.stringify([...new Set(patch.aiSystemIds)]);
   // Answering an untouched item moves it along: a result without a status means work has started.
-  if (patch.result !== undefined && patch.status === undefined && current.status === 'not_started' && patch.result !== null) set.status = 'in_progress';
+  if (
+    patch.result !== undefined &&
+    patch.status === undefined &&
+    current.status === 'not_started' &&
+    patch.result !== null
+  )
+    set.status = 'in_progress';
   const now = nowIso();
-  await writeOne(tx
-    .updateTable('gapAssessmentItems')
-    .set({ ...set, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
-    .where('orgId', '=', orgId)
-    .where('assessmentId', '=', assessmentId)
-    .where('ref', '=', current.ref)
-    .where('version', '=', current.version), () => staleVersion('requirement', current));
-  await tx.updateTable('gapAssessments').set({ updatedAt: now, updatedBy: actor.userId }).where('id', '=', assessmentId).execute();
+  await writeOne(
+    tx
+      .updateTable('gapAssessmentItems')
+      .set({ ...set, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
+      .where('orgId', '=', orgId)
+      .where('assessmentId', '=', assessmentId)
+      .where('ref', '=', current.ref)
+      .where('version', '=', current.version),
+    () => staleVersion('requirement', current),
+  );
+  await tx
+    .updateTable('gapAssessments')
+    .set({ updatedAt: now, updatedBy: actor.userId })
+    .where('id', '=', assessmentId)
+    .execute();
   const after = (await findItem(tx, orgId, assessmentId, current.ref))!;
   const changed = Object.keys(set);
   const pick = (i: GapItem) => Object.fromEntries(changed.map((k) => [k, i[k as keyof GapItem]]));
-  await audit({ orgId, actor, action: 'gap_item.updated', entityType: ITEM, entityId: after.id, before: { ref: current.ref, ...pick(current) }, after: { ref: after.ref, ...pick(after) } });
+  await audit({
+    orgId,
+    actor,
+    action: 'gap_item.updated',
+    entityType: ITEM,
+    entityId: after.id,
+    before: { ref: current.ref, ...pick(current) },
+    after: { ref: after.ref, ...pick(after) },
+  });
   return after;
 }
 
 export function assertWorking(a: GapAssessmentTable) {
-  if (a.kind === 'snapshot') throw ruleViolation(`"${a.name}" is a snapshot, frozen on ${a.frozenAt?.slice(0, 10) ?? 'its date'}: it cannot change. Edit the working assessment it was taken from.`);
+  if (a.kind === 'snapshot')
+    throw ruleViolation(
+      `"${a.name}" is a snapshot, frozen on ${a.frozenAt?.slice(0, 10) ?? 'its date'}: it cannot change. Edit the working assessment it was taken from.`,
+    );
 }
 
-export function updateItem(deps: Deps, actor: Actor, orgId: string, assessmentId: string, ref: string, patch: GapItemPatch): Promise<GapItem> {
+export function updateItem(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  assessmentId: string,
+  ref: string,
+  patch: GapItemPatch,
+): Promise<GapItem> {
   return inTransaction(deps, async (tx, audit) => {
     const a = await assessmentOrThrow(tx, orgId, assessmentId);
     const current = await findItem(tx, orgId, assessmentId, ref);
@@ -200,7 +329,11 @@ export function updateItem(deps: Deps, actor: Actor, orgId: string, assessmentId
     if (current.version !== patch.version) throw staleVersion('requirement', current);
     const { version: _version, ...changes } = patch;
     const problems = await problemsWithPatch(tx, orgId, current, changes);
-    if (problems.length) throw ruleViolation(problems[0]!.message, { field: problems[0]!.field, issues: problems.map((p) => ({ path: p.field, message: p.message })) });
+    if (problems.length)
+      throw ruleViolation(problems[0]!.message, {
+        field: problems[0]!.field,
+        issues: problems.map((p) => ({ path: p.field, message: p.message })),
+      });
     return applyPatch(tx, audit, actor, orgId, assessmentId, current, changes);
   });
 }
@@ -211,7 +344,11 @@ export async function assessmentScores(deps: Deps, orgId: string, id: string) {
 }
 
 /** The gap list with the actions already opened for each gap. */
-export async function assessmentGaps(deps: Deps, orgId: string, id: string): Promise<(GapItem & { actions: ActionOut[] })[]> {
+export async function assessmentGaps(
+  deps: Deps,
+  orgId: string,
+  id: string,
+): Promise<(GapItem & { actions: ActionOut[] })[]> {
   await assessmentOrThrow(deps.db, orgId, id);
   const items = await itemsOf(deps.db, orgId, id);
   const actions = await listActions(deps.db, orgId, { sourceType: 'gap_item' });
@@ -220,7 +357,13 @@ export async function assessmentGaps(deps: Deps, orgId: string, id: string): Pro
 }
 
 /** Turns chosen gaps into actions in one step: one action per gap, owner and due date shared. */
-export function gapsToActions(deps: Deps, actor: Actor, orgId: string, id: string, input: { refs: string[]; ownerId: string | null; dueDate: string | null }) {
+export function gapsToActions(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  input: { refs: string[]; ownerId: string | null; dueDate: string | null },
+) {
   return inTransaction(deps, async (tx, audit) => {
     const a = await assessmentOrThrow(tx, orgId, id);
     assertWorking(a);
@@ -228,9 +371,11 @@ export function gapsToActions(deps: Deps, actor: Actor, orgId: string, id: strin
     const gaps = new Set(gapList(items).map((i) => i.ref));
     const wanted = [...new Set(input.refs)];
     const unknown = wanted.filter((r) => !items.some((i) => i.ref === r));
-    if (unknown.length) throw ruleViolation(`Not requirements of this assessment: ${unknown.join(', ')}`, { field: 'refs' });
+    if (unknown.length)
+      throw ruleViolation(`Not requirements of this assessment: ${unknown.join(', ')}`, { field: 'refs' });
     const notGaps = wanted.filter((r) => !gaps.has(r));
-    if (notGaps.length) throw ruleViolation(`Not gaps (conformant or not applicable): ${notGaps.join(', ')}`, { field: 'refs' });
+    if (notGaps.length)
+      throw ruleViolation(`Not gaps (conformant or not applicable): ${notGaps.join(', ')}`, { field: 'refs' });
     const chosen = items.filter((i) => wanted.includes(i.ref));
     return createActionsInTx(
       tx,
@@ -239,7 +384,9 @@ export function gapsToActions(deps: Deps, actor: Actor, orgId: string, id: strin
       orgId,
       chosen.map((i) => ({
         title: `Close the gap on ${i.ref} ${i.title}`,
-        description: [i.notes && `Current practice: ${i.notes}`, `From the gap assessment "${a.name}".`].filter(Boolean).join('\n\n'),
+        description: [i.notes && `Current practice: ${i.notes}`, `From the gap assessment "${a.name}".`]
+          .filter(Boolean)
+          .join('\n\n'),
         ownerId: input.ownerId ?? i.ownerId,
         dueDate: input.dueDate ?? i.targetDate,
         status: 'open' as const,
@@ -252,7 +399,13 @@ export function gapsToActions(deps: Deps, actor: Actor, orgId: string, id: strin
 }
 
 /** Freezes the assessment as it is now: a read-only copy that later comparisons measure progress against. */
-export function takeSnapshot(deps: Deps, actor: Actor, orgId: string, id: string, input: { name?: string | undefined }) {
+export function takeSnapshot(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  input: { name?: string | undefined },
+) {
   return inTransaction(deps, async (tx, audit) => {
     const source = await assessmentOrThrow(tx, orgId, id);
     assertWorking(source);
@@ -260,10 +413,32 @@ export function takeSnapshot(deps: Deps, actor: Actor, orgId: string, id: string
     const now = nowIso();
     const snapId = newId();
     const name = input.name?.trim() || `${source.name} — ${now.slice(0, 10)}`;
-    await tx.insertInto('gapAssessments').values({ id: snapId, orgId, name, kind: 'snapshot', sourceId: id, frozenAt: now, version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId }).execute();
+    await tx
+      .insertInto('gapAssessments')
+      .values({
+        id: snapId,
+        orgId,
+        name,
+        kind: 'snapshot',
+        sourceId: id,
+        frozenAt: now,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .execute();
     await insertItems(tx, orgId, snapId, actor, items);
     const s = summary((await findAssessment(tx, orgId, snapId))!, items);
-    await audit({ orgId, actor, action: 'gap_assessment.snapshot_taken', entityType: ASSESSMENT, entityId: snapId, after: { name, sourceId: id, overall: s.overall, answered: s.answered } });
+    await audit({
+      orgId,
+      actor,
+      action: 'gap_assessment.snapshot_taken',
+      entityType: ASSESSMENT,
+      entityId: snapId,
+      after: { name, sourceId: id, overall: s.overall, answered: s.answered },
+    });
     return s;
   });
 }
@@ -278,12 +453,24 @@ export async function compareAssessments(deps: Deps, orgId: string, id: string, 
   });
   const sb = scoresOf(before.items);
   const sa = scoresOf(after.items);
-  const delta = (x: number | null, y: number | null) => (x === null || y === null ? null : Math.round((y - x) * 10) / 10);
-  const map = (b: Record<string, number | null>, a: Record<string, number | null>) => Object.fromEntries(Object.keys(a).map((k) => [k, { before: b[k] ?? null, after: a[k] ?? null, delta: delta(b[k] ?? null, a[k] ?? null) }]));
+  const delta = (x: number | null, y: number | null) =>
+    x === null || y === null ? null : Math.round((y - x) * 10) / 10;
+  const map = (b: Record<string, number | null>, a: Record<string, number | null>) =>
+    Object.fromEntries(
+      Object.keys(a).map((k) => [
+        k,
+        { before: b[k] ?? null, after: a[k] ?? null, delta: delta(b[k] ?? null, a[k] ?? null) },
+      ]),
+    );
   return {
     before: { id: before.id, name: before.name, date: before.frozenAt ?? before.updatedAt },
     after: { id: after.id, name: after.name, date: after.frozenAt ?? after.updatedAt },
-    counts: { improved: items.filter((i) => i.change === 'improved').length, regressed: items.filter((i) => i.change === 'regressed').length, unchanged: items.filter((i) => i.change === 'unchanged').length, changed: items.filter((i) => i.change === 'changed').length },
+    counts: {
+      improved: items.filter((i) => i.change === 'improved').length,
+      regressed: items.filter((i) => i.change === 'regressed').length,
+      unchanged: items.filter((i) => i.change === 'unchanged').length,
+      changed: items.filter((i) => i.change === 'changed').length,
+    },
     scores: {
       overall: { before: sb.overall, after: sa.overall, delta: delta(sb.overall, sa.overall) },
       clauses: { before: sb.clauses, after: sa.clauses, delta: delta(sb.clauses, sa.clauses) },
@@ -301,8 +488,15 @@ export async function progress(deps: Deps, orgId: string) {
   return rows
     .map((a) => {
       const s = computeScores(scoreInputs(results.get(a.id) ?? []));
-      return { id: a.id, name: a.name, kind: a.kind, date: a.frozenAt ?? a.updatedAt, overall: s.overall, clauses: s.clauses, annexA: s.annexA };
+      return {
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        date: a.frozenAt ?? a.updatedAt,
+        overall: s.overall,
+        clauses: s.clauses,
+        annexA: s.annexA,
+      };
     })
     .sort((x, y) => x.date.localeCompare(y.date));
 }
-

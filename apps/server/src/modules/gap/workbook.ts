@@ -108,8 +108,14 @@ function scoresSheet(wb: ExcelJS.Workbook, input: WorkbookInput) {
   const ws = wb.addWorksheet(SCORES_SHEET);
   ws.columns = [{ width: 12 }, { width: 46 }, { width: 16 }, { width: 22 }];
   ws.pageSetup = { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  ws.addRow([`Readiness of "${input.assessment.name}" (${input.organizationName})`]).font = { ...FONT, bold: true, size: 13 };
-  ws.addRow([`As exported on ${input.exportedAt.slice(0, 10)}. Fortytwo recomputes these figures after every change and import.`]);
+  ws.addRow([`Readiness of "${input.assessment.name}" (${input.organizationName})`]).font = {
+    ...FONT,
+    bold: true,
+    size: 13,
+  };
+  ws.addRow([
+    `As exported on ${input.exportedAt.slice(0, 10)}. Fortytwo recomputes these figures after every change and import.`,
+  ]);
   ws.addRow([]);
   const head = ws.addRow(['Part', 'Name', 'Readiness (%)', 'Average maturity (0–5)']);
   head.font = { ...FONT, bold: true };
@@ -117,8 +123,18 @@ function scoresSheet(wb: ExcelJS.Workbook, input: WorkbookInput) {
     ['Overall', `All ${s.counts.total} requirements`, s.overall, s.maturity.overall],
     ['Clauses', 'Clauses 4–10', s.clauses, s.maturity.clauses],
     ['Annex A', 'Annex A controls', s.annexA, s.maturity.annexA],
-    ...CLAUSE_NUMBERS.map((c): [string, string, number | null, number | null] => [`Clause ${c}`, sectionTitle(c), s.byClause[c] ?? null, s.maturity.byClause[c] ?? null]),
-    ...ANNEX_A_GROUPS.map((g): [string, string, number | null, number | null] => [g, sectionTitle(g), s.byGroup[g] ?? null, s.maturity.byGroup[g] ?? null]),
+    ...CLAUSE_NUMBERS.map((c): [string, string, number | null, number | null] => [
+      `Clause ${c}`,
+      sectionTitle(c),
+      s.byClause[c] ?? null,
+      s.maturity.byClause[c] ?? null,
+    ]),
+    ...ANNEX_A_GROUPS.map((g): [string, string, number | null, number | null] => [
+      g,
+      sectionTitle(g),
+      s.byGroup[g] ?? null,
+      s.maturity.byGroup[g] ?? null,
+    ]),
   ];
   for (const [part, name, readiness, maturity] of rows) ws.addRow([part, name, pct(readiness), pct(maturity)]);
   ws.addRow([]);

@@ -20,7 +20,10 @@ async function send(deps: MailDeps, mail: ReturnType<typeof compose>): Promise<b
   }
 }
 
-export function sendInvitation(deps: MailDeps, i: { email: string; organizationName: string; inviterName: string; role: string; token: string; expiresAt: string }): Promise<boolean> {
+export function sendInvitation(
+  deps: MailDeps,
+  i: { email: string; organizationName: string; inviterName: string; role: string; token: string; expiresAt: string },
+): Promise<boolean> {
   const link = `${deps.config.mail.publicUrl}/invitations/${i.token}`;
   return send(
     deps,
@@ -32,12 +35,24 @@ export function sendInvitation(deps: MailDeps, i: { email: string; organizationN
   );
 }
 
-export function sendPasswordReset(deps: MailDeps, r: { email: string; name: string; token: string; expiresAt: string; organizationName: string | null; requestedBy: string | null }): Promise<boolean> {
+export function sendPasswordReset(
+  deps: MailDeps,
+  r: {
+    email: string;
+    name: string;
+    token: string;
+    expiresAt: string;
+    organizationName: string | null;
+    requestedBy: string | null;
+  },
+): Promise<boolean> {
   const link = `${deps.config.mail.publicUrl}/reset-password/${r.token}`;
   return send(
     deps,
     compose(r.email, `Set a new Fortytwo password${r.organizationName ? ` (${r.organizationName})` : ''}`, [
-      r.requestedBy ? `${r.requestedBy}, an owner of ${r.organizationName ?? 'your organization'}, created a link for you to set a new password.` : 'Someone (hopefully you) asked to set a new password for this Fortytwo account.',
+      r.requestedBy
+        ? `${r.requestedBy}, an owner of ${r.organizationName ?? 'your organization'}, created a link for you to set a new password.`
+        : 'Someone (hopefully you) asked to set a new password for this Fortytwo account.',
       { label: 'Set a new password', link },
       `The link works once, until ${r.expiresAt.replace('T', ' ').slice(0, 16)} UTC. If you did not ask for it, ignore this message: your password stays as it is.`,
     ]),

@@ -13,7 +13,14 @@ import { isSetUp, setUp } from './setup';
 import { createSession, logIn, logOut, signOutEverywhere } from './sessions';
 import { changePassword } from './passwords';
 import { TOKEN_SCOPES } from '@fortytwo/domain';
-import { completePasswordReset, createPasswordReset, previewPasswordReset, requestPasswordReset, RESET_VALID_HOURS, SELF_RESET_VALID_HOURS } from './password-resets';
+import {
+  completePasswordReset,
+  createPasswordReset,
+  previewPasswordReset,
+  requestPasswordReset,
+  RESET_VALID_HOURS,
+  SELF_RESET_VALID_HOURS,
+} from './password-resets';
 import { sendPasswordReset } from './emails';
 import { mailerOf } from '../../platform/mail/mailer';
 import { ruleViolation } from '../../platform/errors';
@@ -27,9 +34,10 @@ const ZToken = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
-  scope: z.enum(TOKEN_SCOPES).describe('full: everything your role allows; measurements: only recording measurements of metrics'),
+  scope: z
+    .enum(TOKEN_SCOPES)
+    .describe('full: everything your role allows; measurements: only recording measurements of metrics'),
 });
-
 
 export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +45,14 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/setup',
-    { config: { access: 'public' }, schema: { tags, summary: 'Whether first-run setup is still open', response: { 200: z.object({ setUp: z.boolean() }) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Whether first-run setup is still open',
+        response: { 200: z.object({ setUp: z.boolean() }) },
+      },
+    },
     async () => ({ setUp: await isSetUp(deps) }),
   );
 
@@ -45,7 +60,11 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/setup',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'First-run setup: the first user and organization (only while no user exists)', body: ZSetup },
+      schema: {
+        tags,
+        summary: 'First-run setup: the first user and organization (only while no user exists)',
+        body: ZSetup,
+      },
     },
     async (req, reply) => {
       const result = await setUp(deps, req.body);
@@ -60,7 +79,12 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Sign in; sets the session cookie and returns the CSRF token', body: ZLogin, response: { 200: z.object({ user: ZUser, csrfToken: z.string() }) } },
+      schema: {
+        tags,
+        summary: 'Sign in; sets the session cookie and returns the CSRF token',
+        body: ZLogin,
+        response: { 200: z.object({ user: ZUser, csrfToken: z.string() }) },
+      },
     },
     async (req, reply) => {
       // req.ip is the client as TRUST_PROXY allows it to be known (config.ts): never a header the client chose.
@@ -70,12 +94,16 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  app.post('/api/auth/logout', { config: { access: 'user' }, schema: { tags, summary: 'Sign out (ends this session)' } }, async (req, reply) => {
-    const auth = authOf(req);
-    if (auth.via === 'session') await logOut(deps, auth.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'user' }, schema: { tags, summary: 'Sign out (ends this session)' } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      if (auth.via === 'session') await logOut(deps, auth.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
 
   app.post(
     '/api/auth/logout-everywhere',
@@ -83,7 +111,8 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'user' },
       schema: {
         tags,
-        summary: 'Sign out everywhere: ends every session of yours, this one included (API tokens stay; revoke them under /api/tokens)',
+        summary:
+          'Sign out everywhere: ends every session of yours, this one included (API tokens stay; revoke them under /api/tokens)',
         response: { 200: z.object({ sessionsEnded: z.number() }) },
       },
     },
@@ -100,7 +129,8 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'user' },
       schema: {
         tags,
-        summary: 'Change your password (the current one is required); your other sessions end, this one and API tokens stay',
+        summary:
+          'Change your password (the current one is required); your other sessions end, this one and API tokens stay',
         body: ZChangePassword,
         response: { 200: z.object({ otherSessionsEnded: z.number() }) },
       },
@@ -116,14 +146,41 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: `Owners: a one-time link for a member to set a new password (/reset-password/<token>, valid ${RESET_VALID_HOURS} hours); the token is shown only here, and emailed to the member when the server sends email (emailed: true)`,
         params: z.object({ orgId: z.string().max(64), userId: z.string().max(64) }),
-        response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string(), user: ZUser, emailed: z.boolean() }) },
+        response: {
+          201: z.object({
+            id: z.string(),
+            token: z.string(),
+            expiresAt: z.string(),
+            user: ZUser,
+            emailed: z.boolean(),
+          }),
+        },
       },
     },
     async (req, reply) => {
       const { user } = authOf(req);
-      const created = await createPasswordReset(deps, { userId: user.id, name: user.name }, membershipOf(req), req.params.userId);
-      const org = await deps.db.selectFrom('organizations').select('name').where('id', '=', req.params.orgId).executeTakeFirstOrThrow();
-      const emailed = await sendPasswordReset({ config: deps.config, log: (m) => req.log.warn(m) }, { email: created.user.email, name: created.user.name, token: created.token, expiresAt: created.expiresAt, organizationName: org.name, requestedBy: user.name });
+      const created = await createPasswordReset(
+        deps,
+        { userId: user.id, name: user.name },
+        membershipOf(req),
+        req.params.userId,
+      );
+      const org = await deps.db
+        .selectFrom('organizations')
+        .select('name')
+        .where('id', '=', req.params.orgId)
+        .executeTakeFirstOrThrow();
+      const emailed = await sendPasswordReset(
+        { config: deps.config, log: (m) => req.log.warn(m) },
+        {
+          email: created.user.email,
+          name: created.user.name,
+          token: created.token,
+          expiresAt: created.expiresAt,
+          organizationName: org.name,
+          requestedBy: user.name,
+        },
+      );
       return reply.code(201).send({ ...created, emailed });
     },
   );
@@ -140,9 +197,22 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      if (!mailerOf(deps.config).enabled) throw ruleViolation('This server does not send email, so it cannot mail you a link. Ask an owner of your organization to create a password reset link for you.');
-      const sendLater = await requestPasswordReset(deps, req.body.email, (r) => sendPasswordReset({ config: deps.config, log: (m) => req.log.warn(m) }, { ...r, organizationName: null, requestedBy: null }));
-      await reply.code(202).send({ message: 'If this address belongs to an account, a link to set a new password is on its way. It works once, within the hour.' });
+      if (!mailerOf(deps.config).enabled)
+        throw ruleViolation(
+          'This server does not send email, so it cannot mail you a link. Ask an owner of your organization to create a password reset link for you.',
+        );
+      const sendLater = await requestPasswordReset(deps, req.body.email, (r) =>
+        sendPasswordReset(
+          { config: deps.config, log: (m) => req.log.warn(m) },
+          { ...r, organizationName: null, requestedBy: null },
+        ),
+      );
+      await reply
+        .code(202)
+        .send({
+          message:
+            'If this address belongs to an account, a link to set a new password is on its way. It works once, within the hour.',
+        });
       void sendLater();
       return reply;
     },
@@ -154,7 +224,12 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/password-resets/:token',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Whose password a reset link sets, and until when it works', params: ZResetParams, response: { 200: z.object({ email: z.string(), name: z.string(), expiresAt: z.string() }) } },
+      schema: {
+        tags,
+        summary: 'Whose password a reset link sets, and until when it works',
+        params: ZResetParams,
+        response: { 200: z.object({ email: z.string(), name: z.string(), expiresAt: z.string() }) },
+      },
     },
     async (req) => previewPasswordReset(deps, req.params.token),
   );
@@ -174,7 +249,8 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const result = await completePasswordReset(deps, req.params.token, req.body.password);
       // Signed in as this user in this browser? That session has just ended too.
-      if (req.auth?.via === 'session' && req.auth.user.id === result.user.id) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (req.auth?.via === 'session' && req.auth.user.id === result.user.id)
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return result;
     },
   );
@@ -189,7 +265,9 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: {
           200: z.object({
             user: ZUser,
-            memberships: z.array(z.object({ organization: ZOrganization, role: ZRole, expiresAt: z.string().nullable() })),
+            memberships: z.array(
+              z.object({ organization: ZOrganization, role: ZRole, expiresAt: z.string().nullable() }),
+            ),
             csrfToken: z.string().nullable(),
           }),
         },
@@ -198,13 +276,24 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const auth = authOf(req);
       // The SPA reloads and needs its CSRF token again; it is readable only by the session holder.
-      return { user: auth.user, memberships: await listMyOrganizations(deps, auth.user.id), csrfToken: auth.via === 'session' ? auth.csrfToken : null };
+      return {
+        user: auth.user,
+        memberships: await listMyOrganizations(deps, auth.user.id),
+        csrfToken: auth.via === 'session' ? auth.csrfToken : null,
+      };
     },
   );
 
   app.get(
     '/api/tokens',
-    { config: { access: 'user' }, schema: { tags, summary: 'Your personal API tokens (never the secret)', response: { 200: z.object({ items: z.array(ZToken), nextCursor: z.null() }) } } },
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Your personal API tokens (never the secret)',
+        response: { 200: z.object({ items: z.array(ZToken), nextCursor: z.null() }) },
+      },
+    },
     async (req) => ({ items: await listTokens(deps, authOf(req).user.id), nextCursor: null }),
   );
 
@@ -216,18 +305,26 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Create a personal API token; the token is shown only in this answer',
         body: z.strictObject({
-          name: z.string().trim().min(1, 'Name the token, e.g. "CI import"').max(100, 'Name must be at most 100 characters'),
+          name: z
+            .string()
+            .trim()
+            .min(1, 'Name the token, e.g. "CI import"')
+            .max(100, 'Name must be at most 100 characters'),
           scope: z.enum(TOKEN_SCOPES, { error: `Scope must be one of: ${TOKEN_SCOPES.join(', ')}` }).default('full'),
         }),
         response: { 201: ZToken.extend({ token: z.string() }) },
       },
     },
-    async (req, reply) => reply.code(201).send(await createToken(deps, authOf(req).user, req.body.name, req.body.scope)),
+    async (req, reply) =>
+      reply.code(201).send(await createToken(deps, authOf(req).user, req.body.name, req.body.scope)),
   );
 
   app.delete(
     '/api/tokens/:id',
-    { config: { access: 'user' }, schema: { tags, summary: 'Revoke a token', params: z.object({ id: z.string().max(64) }) } },
+    {
+      config: { access: 'user' },
+      schema: { tags, summary: 'Revoke a token', params: z.object({ id: z.string().max(64) }) },
+    },
     async (req, reply) => {
       await revokeToken(deps, authOf(req).user, req.params.id);
       return reply.code(204).send();

@@ -11,7 +11,11 @@ import { presentUser } from './presenters';
 // Password checks are counted in the database, not in memory, so the limits hold across processes.
 export const LOGIN_LIMITS = { perAccount: 5, perIp: 30, windowMinutes: 15 } as const;
 
-const limitedError = () => new AppError('RATE_LIMITED', `Too many failed sign-in attempts. Wait ${LOGIN_LIMITS.windowMinutes} minutes and try again.`);
+const limitedError = () =>
+  new AppError(
+    'RATE_LIMITED',
+    `Too many failed sign-in attempts. Wait ${LOGIN_LIMITS.windowMinutes} minutes and try again.`,
+  );
 
 /**
  * Runs one password check under the limits per account and per client address. The attempt is
@@ -22,7 +26,12 @@ const limitedError = () => new AppError('RATE_LIMITED', `Too many failed sign-in
  * (being refused is not a failure); a failed check leaves them (they are the failures of the
  * window); a passed check forgets the account's earlier failures. `check` answers null for "wrong".
  */
-export async function throttledPasswordCheck<T>(db: Db, who: { email: string; ip: string | null }, check: () => Promise<T | null>, wrong: () => AppError): Promise<T> {
+export async function throttledPasswordCheck<T>(
+  db: Db,
+  who: { email: string; ip: string | null },
+  check: () => Promise<T | null>,
+  wrong: () => AppError,
+): Promise<T> {
   const now = Date.now();
   const at = new Date(now).toISOString();
   const windowStart = new Date(now - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
@@ -96,7 +105,13 @@ export async function logIn(deps: Deps, input: z.output<typeof ZLogin>, ip: stri
   await assertPasswordSignInAllowed(deps, user.id);
   const session = await createSession(deps, user.id, policy);
   await inTransaction(deps, (_tx, audit) =>
-    audit({ orgId: null, actor: { userId: user.id, name: user.name }, action: 'user.signed_in', entityType: 'user', entityId: user.id }),
+    audit({
+      orgId: null,
+      actor: { userId: user.id, name: user.name },
+      action: 'user.signed_in',
+      entityType: 'user',
+      entityId: user.id,
+    }),
   );
   return { user: presentUser(user), ...session };
 }
@@ -110,7 +125,14 @@ export async function signOutEverywhere(deps: Deps, user: AuthUser) {
   return inTransaction(deps, async (tx, audit) => {
     const res = await tx.deleteFrom('sessions').where('userId', '=', user.id).executeTakeFirst();
     const sessionsEnded = Number(res.numDeletedRows);
-    await audit({ orgId: null, actor: { userId: user.id, name: user.name }, action: 'user.signed_out_everywhere', entityType: 'user', entityId: user.id, after: { sessionsEnded } });
+    await audit({
+      orgId: null,
+      actor: { userId: user.id, name: user.name },
+      action: 'user.signed_out_everywhere',
+      entityType: 'user',
+      entityId: user.id,
+      after: { sessionsEnded },
+    });
     return { sessionsEnded };
   });
 }
@@ -131,5 +153,9 @@ async function assertPasswordSignInAllowed(deps: Deps, userId: string) {
     .where('orgSsoSettings.localSignIn', '=', 0)
     .orderBy('organizations.name')
     .execute();
-  if (closed.length) throw new AppError('FORBIDDEN', `${closed.map((c) => c.name).join(', ')} ${closed.length > 1 ? 'ask' : 'asks'} its members to sign in through single sign-on: use the single sign-on button instead of a password`);
+  if (closed.length)
+    throw new AppError(
+      'FORBIDDEN',
+      `${closed.map((c) => c.name).join(', ')} ${closed.length > 1 ? 'ask' : 'asks'} its members to sign in through single sign-on: use the single sign-on button instead of a password`,
+    );
 }

@@ -27,7 +27,14 @@ export async function setUp(deps: Deps, input: z.output<typeof ZSetup>) {
     const user = { id: newId(), email: input.email, name: input.name, passwordHash, createdAt: now, updatedAt: now };
     await tx.insertInto('users').values(user).execute();
     const actor = { userId: user.id, name: user.name };
-    await audit({ orgId: null, actor, action: 'user.created', entityType: 'user', entityId: user.id, after: presentUser(user) });
+    await audit({
+      orgId: null,
+      actor,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      after: presentUser(user),
+    });
     const organization = await createOrganizationInTx(tx, audit, actor, input.organizationName);
     return { user: presentUser(user), organization };
   });

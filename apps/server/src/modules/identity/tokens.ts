@@ -7,7 +7,15 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 
 const MAX_ACTIVE_TOKENS = 50;
 
-const present = (t: { id: string; name: string; tokenPrefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; scope: string }) => ({
+const present = (t: {
+  id: string;
+  name: string;
+  tokenPrefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  scope: string;
+}) => ({
   id: t.id,
   name: t.name,
   prefix: t.tokenPrefix,
@@ -18,7 +26,12 @@ const present = (t: { id: string; name: string; tokenPrefix: string; createdAt: 
 });
 
 export async function listTokens(deps: Deps, userId: string) {
-  const rows = await deps.db.selectFrom('apiTokens').selectAll().where('userId', '=', userId).orderBy('createdAt', 'desc').execute();
+  const rows = await deps.db
+    .selectFrom('apiTokens')
+    .selectAll()
+    .where('userId', '=', userId)
+    .orderBy('createdAt', 'desc')
+    .execute();
   return rows.map(present);
 }
 
@@ -32,17 +45,43 @@ export async function createToken(deps: Deps, user: AuthUser, name: string, scop
       .where('userId', '=', user.id)
       .where('revokedAt', 'is', null)
       .executeTakeFirstOrThrow();
-    if (Number(active.n) >= MAX_ACTIVE_TOKENS) throw new AppError('RULE_VIOLATION', `You have ${MAX_ACTIVE_TOKENS} active tokens. Revoke one you no longer use first.`);
-    const row = { id: newId(), userId: user.id, name, tokenHash: sha256(token), tokenPrefix: token.slice(0, 7), createdAt: nowIso(), lastUsedAt: null, revokedAt: null, scope };
+    if (Number(active.n) >= MAX_ACTIVE_TOKENS)
+      throw new AppError(
+        'RULE_VIOLATION',
+        `You have ${MAX_ACTIVE_TOKENS} active tokens. Revoke one you no longer use first.`,
+      );
+    const row = {
+      id: newId(),
+      userId: user.id,
+      name,
+      tokenHash: sha256(token),
+      tokenPrefix: token.slice(0, 7),
+      createdAt: nowIso(),
+      lastUsedAt: null,
+      revokedAt: null,
+      scope,
+    };
     await tx.insertInto('apiTokens').values(row).execute();
-    await audit({ orgId: null, actor: { userId: user.id, name: user.name }, action: 'api_token.created', entityType: 'api_token', entityId: row.id, after: present(row) });
+    await audit({
+      orgId: null,
+      actor: { userId: user.id, name: user.name },
+      action: 'api_token.created',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: present(row),
+    });
     return { ...present(row), token };
   });
 }
 
 export async function revokeToken(deps: Deps, user: AuthUser, id: string) {
   await inTransaction(deps, async (tx, audit) => {
-    const row = await tx.selectFrom('apiTokens').selectAll().where('id', '=', id).where('userId', '=', user.id).executeTakeFirst();
+    const row = await tx
+      .selectFrom('apiTokens')
+      .selectAll()
+      .where('id', '=', id)
+      .where('userId', '=', user.id)
+      .executeTakeFirst();
     if (!row) throw notFound('API token');
     if (row.revokedAt) return;
     const revokedAt = nowIso();

@@ -19,7 +19,10 @@ export function toAiSystem(r: Row): TAiSystem {
     aiRoles: JSON.parse(r.aiRoles) as TAiSystem['aiRoles'],
     lifecycleStage: r.lifecycleStage as TAiSystem['lifecycleStage'],
     ownerId: r.ownerId,
-    owner: r.ownerId && r.ownerName !== null && r.ownerEmail !== null ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail } : null,
+    owner:
+      r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+        ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+        : null,
     jurisdictions: JSON.parse(r.jurisdictions) as string[],
     thirdParties: JSON.parse(r.thirdParties) as string[],
     riskTier: r.riskTier as TAiSystem['riskTier'],
@@ -32,7 +35,8 @@ export function toAiSystem(r: Row): TAiSystem {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const containsJsonEntry = (column: string, value: string) => sql<SqlBool>`${sql.ref(column)} like ${`%${escapeLike(JSON.stringify(value))}%`} escape '\\'`;
+const containsJsonEntry = (column: string, value: string) =>
+  sql<SqlBool>`${sql.ref(column)} like ${`%${escapeLike(JSON.stringify(value))}%`} escape '\\'`;
 
 /**
  * Stages and tiers sort in their natural order, not alphabetically. Literals, not parameters: only
@@ -98,13 +102,18 @@ export async function findAiSystem(db: Db | Tx, orgId: string, id: string): Prom
 }
 
 export async function countAiSystems(db: Db, orgId: string, filter: TAiSystemFilter): Promise<number> {
-  const row = await db.selectFrom('aiSystems').where(matches(orgId, filter))
+  const row = await db
+    .selectFrom('aiSystems')
+    .where(matches(orgId, filter))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export type AiSystemValues = Omit<AiSystemTable, 'id' | 'orgId' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'>;
+export type AiSystemValues = Omit<
+  AiSystemTable,
+  'id' | 'orgId' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'
+>;
 
 export function toColumns(v: {
   name: string;
@@ -139,8 +148,23 @@ export async function insertAiSystem(tx: Tx, row: AiSystemTable): Promise<void> 
 }
 
 /** Optimistic lock: the update only applies if nobody changed the record since `version`; otherwise `onStale()` is thrown. */
-export async function updateAiSystem(tx: Tx, orgId: string, id: string, version: number, values: AiSystemValues & { updatedAt: string; updatedBy: string | null }, onStale: () => Error): Promise<void> {
-  await writeOne(tx.updateTable('aiSystems').set({ ...values, version: version + 1 }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version), onStale);
+export async function updateAiSystem(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  version: number,
+  values: AiSystemValues & { updatedAt: string; updatedBy: string | null },
+  onStale: () => Error,
+): Promise<void> {
+  await writeOne(
+    tx
+      .updateTable('aiSystems')
+      .set({ ...values, version: version + 1 })
+      .where('orgId', '=', orgId)
+      .where('id', '=', id)
+      .where('version', '=', version),
+    onStale,
+  );
 }
 
 export async function deleteAiSystem(tx: Tx, orgId: string, id: string): Promise<void> {

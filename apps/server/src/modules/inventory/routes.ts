@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AI_SYSTEM_CSV_COLUMNS, CSV_LIST_SEPARATOR, toCsv, ZCreateAiSystem, ZUpdateAiSystem, ZUpdateAiSystemProfile } from '@fortytwo/domain';
+import {
+  AI_SYSTEM_CSV_COLUMNS,
+  CSV_LIST_SEPARATOR,
+  toCsv,
+  ZCreateAiSystem,
+  ZUpdateAiSystem,
+  ZUpdateAiSystemProfile,
+} from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -64,7 +71,16 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/orgs/:orgId/ai-systems',
-    { config: { access: 'ai_system.write' }, schema: { tags, summary: 'Add an AI system', params: ZOrgParams, body: ZCreateAiSystem, response: { 201: ZAiSystem } } },
+    {
+      config: { access: 'ai_system.write' },
+      schema: {
+        tags,
+        summary: 'Add an AI system',
+        params: ZOrgParams,
+        body: ZCreateAiSystem,
+        response: { 201: ZAiSystem },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createAiSystem(deps, actorOf(req), req.params.orgId, req.body)),
   );
 
@@ -77,7 +93,9 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: `Add up to ${MAX_BULK_ITEMS} AI systems at once, all or nothing (used by "fortytwo ai-systems import")`,
         params: ZOrgParams,
-        body: z.strictObject({ items: z.array(ZCreateAiSystem).min(1, 'items is empty: nothing to import').max(MAX_BULK_ITEMS) }),
+        body: z.strictObject({
+          items: z.array(ZCreateAiSystem).min(1, 'items is empty: nothing to import').max(MAX_BULK_ITEMS),
+        }),
         response: { 201: z.object({ created: z.number(), items: z.array(ZAiSystem) }) },
       },
     },
@@ -94,7 +112,8 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
       bodyLimit: 8 * 1024 * 1024,
       schema: {
         tags,
-        summary: 'Import AI systems: a row with an id of this organization, or else a matching name, updates that system; others create one. dryRun answers the plan and writes nothing; otherwise all or nothing',
+        summary:
+          'Import AI systems: a row with an id of this organization, or else a matching name, updates that system; others create one. dryRun answers the plan and writes nothing; otherwise all or nothing',
         params: ZOrgParams,
         body: ZImportBody,
         response: { 200: ZImportPlan },
@@ -107,7 +126,12 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs/:orgId/ai-systems/export.csv',
     {
       config: { access: 'ai_system.read' },
-      schema: { tags, summary: 'The inventory (with the same filters as the list) as CSV', params: ZOrgParams, querystring: ZAiSystemFilter },
+      schema: {
+        tags,
+        summary: 'The inventory (with the same filters as the list) as CSV',
+        params: ZOrgParams,
+        querystring: ZAiSystemFilter,
+      },
     },
     async (req, reply) => {
       const rows: string[][] = [];
@@ -122,7 +146,10 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/orgs/:orgId/ai-systems/:id',
-    { config: { access: 'ai_system.read' }, schema: { tags, summary: 'One AI system', params: ZItemParams, response: { 200: ZAiSystem } } },
+    {
+      config: { access: 'ai_system.read' },
+      schema: { tags, summary: 'One AI system', params: ZItemParams, response: { 200: ZAiSystem } },
+    },
     async (req) => getAiSystem(deps, req.params.orgId, req.params.id),
   );
 
@@ -130,14 +157,23 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs/:orgId/ai-systems/:id',
     {
       config: { access: 'ai_system.write' },
-      schema: { tags, summary: 'Change an AI system; send the version you read (409 STALE_VERSION if it moved on)', params: ZItemParams, body: ZUpdateAiSystem, response: { 200: ZAiSystem } },
+      schema: {
+        tags,
+        summary: 'Change an AI system; send the version you read (409 STALE_VERSION if it moved on)',
+        params: ZItemParams,
+        body: ZUpdateAiSystem,
+        response: { 200: ZAiSystem },
+      },
     },
     async (req) => updateAiSystemFields(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
 
   app.delete(
     '/api/orgs/:orgId/ai-systems/:id',
-    { config: { access: 'ai_system.delete' }, schema: { tags, summary: 'Delete an AI system (its history stays in the audit trail)', params: ZItemParams } },
+    {
+      config: { access: 'ai_system.delete' },
+      schema: { tags, summary: 'Delete an AI system (its history stays in the audit trail)', params: ZItemParams },
+    },
     async (req, reply) => {
       await removeAiSystem(deps, actorOf(req), req.params.orgId, req.params.id);
       return reply.code(204).send();
@@ -148,7 +184,13 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs/:orgId/ai-systems/:id/history',
     {
       config: { access: 'ai_system.read' },
-      schema: { tags, summary: "An AI system's audit trail, newest first", params: ZItemParams, querystring: ZListQuery, response: { 200: ZPage(ZAuditEvent) } },
+      schema: {
+        tags,
+        summary: "An AI system's audit trail, newest first",
+        params: ZItemParams,
+        querystring: ZListQuery,
+        response: { 200: ZPage(ZAuditEvent) },
+      },
     },
     async (req) => {
       await getAiSystem(deps, req.params.orgId, req.params.id);
@@ -158,7 +200,16 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/orgs/:orgId/ai-systems/:id/profile',
-    { config: { access: 'ai_system.read' }, schema: { tags, summary: "An AI system's resources (A.4), intended use and misuse, affected groups and human oversight, with what is still missing", params: ZItemParams, response: { 200: ZAiSystemProfileOut } } },
+    {
+      config: { access: 'ai_system.read' },
+      schema: {
+        tags,
+        summary:
+          "An AI system's resources (A.4), intended use and misuse, affected groups and human oversight, with what is still missing",
+        params: ZItemParams,
+        response: { 200: ZAiSystemProfileOut },
+      },
+    },
     async (req) => getAiSystemProfile(deps, req.params.orgId, req.params.id),
   );
 
@@ -166,7 +217,14 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs/:orgId/ai-systems/:id/profile',
     {
       config: { access: 'ai_system.write' },
-      schema: { tags, summary: "Replace an AI system's profile; send the AI system's version you read (409 STALE_VERSION if it moved on)", params: ZItemParams, body: ZUpdateAiSystemProfile, response: { 200: ZAiSystemProfileOut } },
+      schema: {
+        tags,
+        summary:
+          "Replace an AI system's profile; send the AI system's version you read (409 STALE_VERSION if it moved on)",
+        params: ZItemParams,
+        body: ZUpdateAiSystemProfile,
+        response: { 200: ZAiSystemProfileOut },
+      },
     },
     async (req) => updateAiSystemProfile(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );

@@ -9,7 +9,17 @@ import { cursorPart, decodeCursor, encodeCursor } from '../../platform/paginatio
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
 import { listAuditEvents } from '../audit-trail/service';
-import { countAiSystems, deleteAiSystem, findAiSystem, insertAiSystem, selectAiSystems, sortExpression, toAiSystem, toColumns, updateAiSystem } from './repository';
+import {
+  countAiSystems,
+  deleteAiSystem,
+  findAiSystem,
+  insertAiSystem,
+  selectAiSystems,
+  sortExpression,
+  toAiSystem,
+  toColumns,
+  updateAiSystem,
+} from './repository';
 import type { TAiSystem, TAiSystemFilter, TAiSystemListQuery } from './schema';
 
 const ENTITY = 'ai_system';
@@ -42,7 +52,9 @@ export async function listAiSystems(deps: Deps, orgId: string, query: TAiSystemL
     const [cmp, cmpOrEq] = order === 'asc' ? [sql`>`, sql`>=`] : [sql`<`, sql`<=`];
     // The first conjunct is implied by the second; it is there so both dialects seek the index to
     // the cursor instead of filtering every earlier row (bench/README.md, finding 3).
-    q = q.where(sql<boolean>`${key} ${cmpOrEq} ${value} and (${key} ${cmp} ${value} or (${key} = ${value} and ai_systems.id ${cmp} ${id}))`);
+    q = q.where(
+      sql<boolean>`${key} ${cmpOrEq} ${value} and (${key} ${cmp} ${value} or (${key} = ${value} and ai_systems.id ${cmp} ${id}))`,
+    );
   }
   const rows = await q
     .orderBy(sql`${key}`, order)
@@ -74,13 +86,36 @@ export async function getAiSystem(deps: Deps, orgId: string, id: string): Promis
   return found;
 }
 
-export async function createAiSystemInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransaction>[1]>[1], actor: Actor, orgId: string, input: TAiSystemFields, row?: number) {
+export async function createAiSystemInTx(
+  tx: Tx,
+  audit: Parameters<Parameters<typeof inTransaction>[1]>[1],
+  actor: Actor,
+  orgId: string,
+  input: TAiSystemFields,
+  row?: number,
+) {
   await assertOwnerIsMember(tx, orgId, input.ownerId, row);
   const now = nowIso();
   const id = newId();
-  await insertAiSystem(tx, { id, orgId, ...toColumns(input), version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId });
+  await insertAiSystem(tx, {
+    id,
+    orgId,
+    ...toColumns(input),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+  });
   const created = (await findAiSystem(tx, orgId, id))!;
-  await audit({ orgId, actor, action: 'ai_system.created', entityType: ENTITY, entityId: id, after: snapshot(created) });
+  await audit({
+    orgId,
+    actor,
+    action: 'ai_system.created',
+    entityType: ENTITY,
+    entityId: id,
+    after: snapshot(created),
+  });
   return created;
 }
 
@@ -91,8 +126,14 @@ export function createAiSystem(deps: Deps, actor: Actor, orgId: string, input: T
 export const MAX_BULK_ITEMS = 1000;
 
 /** All or nothing: one bad item rejects the whole batch, so an import never half-applies. */
-export async function createAiSystems(deps: Deps, actor: Actor, orgId: string, items: TAiSystemFields[]): Promise<TAiSystem[]> {
-  if (items.length > MAX_BULK_ITEMS) throw new AppError('VALIDATION', `Send at most ${MAX_BULK_ITEMS} AI systems at once`);
+export async function createAiSystems(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  items: TAiSystemFields[],
+): Promise<TAiSystem[]> {
+  if (items.length > MAX_BULK_ITEMS)
+    throw new AppError('VALIDATION', `Send at most ${MAX_BULK_ITEMS} AI systems at once`);
   return inTransaction(deps, async (tx, audit) => {
     const created: TAiSystem[] = [];
     for (const [i, item] of items.entries()) created.push(await createAiSystemInTx(tx, audit, actor, orgId, item, i));
@@ -100,27 +141,72 @@ export async function createAiSystems(deps: Deps, actor: Actor, orgId: string, i
   });
 }
 
-export function updateAiSystemFields(deps: Deps, actor: Actor, orgId: string, id: string, patch: TUpdateAiSystem): Promise<TAiSystem> {
+export function updateAiSystemFields(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  patch: TUpdateAiSystem,
+): Promise<TAiSystem> {
   return inTransaction(deps, async (tx, audit) => {
     const before = await findAiSystem(tx, orgId, id);
     if (!before) throw notFound('AI system');
     if (before.version !== patch.version) throw staleVersion('AI system', before);
     const { version, ...changes } = patch;
     const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
-    if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) await assertOwnerIsMember(tx, orgId, merged.ownerId);
-    await updateAiSystem(tx, orgId, id, version, { ...toColumns(merged), updatedAt: nowIso(), updatedBy: actor.userId }, () => staleVersion('AI system', before));
+    if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId)
+      await assertOwnerIsMember(tx, orgId, merged.ownerId);
+    await updateAiSystem(
+      tx,
+      orgId,
+      id,
+      version,
+      { ...toColumns(merged), updatedAt: nowIso(), updatedBy: actor.userId },
+      () => staleVersion('AI system', before),
+    );
     const after = (await findAiSystem(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'ai_system.updated', entityType: ENTITY, entityId: id, before: snapshot(before), after: snapshot(after) });
+    await audit({
+      orgId,
+      actor,
+      action: 'ai_system.updated',
+      entityType: ENTITY,
+      entityId: id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
 
 /** Replaces every field of `before` with `fields` inside a caller's transaction (the import); the version it read must still hold. */
-export async function updateAiSystemInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransaction>[1]>[1], actor: Actor, orgId: string, before: TAiSystem, fields: TAiSystemFields, row?: number): Promise<TAiSystem> {
+export async function updateAiSystemInTx(
+  tx: Tx,
+  audit: Parameters<Parameters<typeof inTransaction>[1]>[1],
+  actor: Actor,
+  orgId: string,
+  before: TAiSystem,
+  fields: TAiSystemFields,
+  row?: number,
+): Promise<TAiSystem> {
   if (fields.ownerId !== before.ownerId) await assertOwnerIsMember(tx, orgId, fields.ownerId, row);
-  await updateAiSystem(tx, orgId, before.id, before.version, { ...toColumns(fields), updatedAt: nowIso(), updatedBy: actor.userId }, () => staleVersion('AI system', before));
+  await updateAiSystem(
+    tx,
+    orgId,
+    before.id,
+    before.version,
+    { ...toColumns(fields), updatedAt: nowIso(), updatedBy: actor.userId },
+    () => staleVersion('AI system', before),
+  );
   const after = (await findAiSystem(tx, orgId, before.id))!;
-  await audit({ orgId, actor, action: 'ai_system.updated', entityType: ENTITY, entityId: before.id, before: snapshot(before), after: snapshot(after) });
+  await audit({
+    orgId,
+    actor,
+    action: 'ai_system.updated',
+    entityType: ENTITY,
+    entityId: before.id,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
   return after;
 }
 
@@ -130,10 +216,22 @@ export function removeAiSystem(deps: Deps, actor: Actor, orgId: string, id: stri
     if (!before) throw notFound('AI system');
     await deleteAiSystem(tx, orgId, id);
     // The record is gone from the register, but its last state stays in the audit trail.
-    await audit({ orgId, actor, action: 'ai_system.deleted', entityType: ENTITY, entityId: id, before: snapshot(before) });
+    await audit({
+      orgId,
+      actor,
+      action: 'ai_system.deleted',
+      entityType: ENTITY,
+      entityId: id,
+      before: snapshot(before),
+    });
   });
 }
 
-export async function aiSystemHistory(deps: Deps, orgId: string, id: string, page: { limit: number; cursor?: string | undefined }) {
+export async function aiSystemHistory(
+  deps: Deps,
+  orgId: string,
+  id: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
   return listAuditEvents(deps, orgId, { entityType: ENTITY, entityId: id }, page);
 }

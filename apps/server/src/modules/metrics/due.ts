@@ -16,10 +16,24 @@ export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
   const rows = await db
     .selectFrom('metrics')
     .leftJoin('measurements', 'measurements.metricId', 'metrics.id')
-    .select(['metrics.id', 'metrics.number', 'metrics.name', 'metrics.frequency', 'metrics.ownerId', 'metrics.createdAt'])
+    .select([
+      'metrics.id',
+      'metrics.number',
+      'metrics.name',
+      'metrics.frequency',
+      'metrics.ownerId',
+      'metrics.createdAt',
+    ])
     .select((eb) => eb.fn.max('measurements.at').as('lastAt'))
     .where('metrics.orgId', '=', orgId)
-    .groupBy(['metrics.id', 'metrics.number', 'metrics.name', 'metrics.frequency', 'metrics.ownerId', 'metrics.createdAt'])
+    .groupBy([
+      'metrics.id',
+      'metrics.number',
+      'metrics.name',
+      'metrics.frequency',
+      'metrics.ownerId',
+      'metrics.createdAt',
+    ])
     .execute();
   return rows
     .map((r): DueItem => ({

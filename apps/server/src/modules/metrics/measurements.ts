@@ -1,4 +1,13 @@
-import { breachStep, parseCsv, CsvParseError, readMeasurementRows, thresholdState, type BreachStep, type CsvRowError, type MeasurementSource } from '@fortytwo/domain';
+import {
+  breachStep,
+  parseCsv,
+  CsvParseError,
+  readMeasurementRows,
+  thresholdState,
+  type BreachStep,
+  type CsvRowError,
+  type MeasurementSource,
+} from '@fortytwo/domain';
 import type { Actor, AuditInput } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
 import { AppError, notFound } from '../../platform/errors';
@@ -30,8 +39,21 @@ async function loadLocked(tx: Tx, orgId: string, metricId: string): Promise<Metr
 }
 
 /** Opens or closes the metric's breach episode after new measurements, by the newest of them. */
-async function applyBreachRule(tx: Tx, audit: (e: AuditInput) => Promise<void>, actor: Actor, orgId: string, metric: MetricOut, newest: { id: string; at: string; value: number }): Promise<BreachStep> {
-  const later = await tx.selectFrom('measurements').select('id').where('metricId', '=', metric.id).where('at', '>', newest.at).limit(1).executeTakeFirst();
+async function applyBreachRule(
+  tx: Tx,
+  audit: (e: AuditInput) => Promise<void>,
+  actor: Actor,
+  orgId: string,
+  metric: MetricOut,
+  newest: { id: string; at: string; value: number },
+): Promise<BreachStep> {
+  const later = await tx
+    .selectFrom('measurements')
+    .select('id')
+    .where('metricId', '=', metric.id)
+    .where('at', '>', newest.at)
+    .limit(1)
+    .executeTakeFirst();
   const state = thresholdState(metric, newest.value);
   const step = breachStep({ episodeOpen: metric.openBreach !== null, isNewest: !later, state });
   if (step === 'open' && state !== 'within') {
@@ -49,35 +71,108 @@ async function applyBreachRule(tx: Tx, audit: (e: AuditInput) => Promise<void>, 
         sourceRef: metric.ref,
       },
     ]);
-    const breach = { id: newId(), orgId, metricId: metric.id, state, openedAt: newest.at, openingMeasurementId: newest.id, openingValue: newest.value, actionId: action!.id, closedAt: null };
+    const breach = {
+      id: newId(),
+      orgId,
+      metricId: metric.id,
+      state,
+      openedAt: newest.at,
+      openingMeasurementId: newest.id,
+      openingValue: newest.value,
+      actionId: action!.id,
+      closedAt: null,
+    };
     await tx.insertInto('metricBreaches').values(breach).execute();
-    await audit({ orgId, actor, action: 'metric.breach_opened', entityType: ENTITY, entityId: metric.id, after: presentBreach(breach) });
+    await audit({
+      orgId,
+      actor,
+      action: 'metric.breach_opened',
+      entityType: ENTITY,
+      entityId: metric.id,
+      after: presentBreach(breach),
+    });
   }
   if (step === 'close' && metric.openBreach) {
-    await tx.updateTable('metricBreaches').set({ closedAt: newest.at }).where('id', '=', metric.openBreach.id).where('closedAt', 'is', null).execute();
-    await audit({ orgId, actor, action: 'metric.breach_closed', entityType: ENTITY, entityId: metric.id, before: metric.openBreach, after: { ...metric.openBreach, closedAt: newest.at } });
+    await tx
+      .updateTable('metricBreaches')
+      .set({ closedAt: newest.at })
+      .where('id', '=', metric.openBreach.id)
+      .where('closedAt', 'is', null)
+      .execute();
+    await audit({
+      orgId,
+      actor,
+      action: 'metric.breach_closed',
+      entityType: ENTITY,
+      entityId: metric.id,
+      before: metric.openBreach,
+      after: { ...metric.openBreach, closedAt: newest.at },
+    });
   }
   return step;
 }
 
-async function insertAll(tx: Tx, actor: Actor, orgId: string, metricId: string, rows: NewMeasurement[], source: MeasurementSource) {
+async function insertAll(
+  tx: Tx,
+  actor: Actor,
+  orgId: string,
+  metricId: string,
+  rows: NewMeasurement[],
+  source: MeasurementSource,
+) {
   const createdAt = nowIso();
-  const stored = rows.map((r) => ({ id: newId(), orgId, metricId, at: r.at, value: r.value, note: r.note, source, createdAt, createdBy: actor.userId, createdByName: actor.name }));
+  const stored = rows.map((r) => ({
+    id: newId(),
+    orgId,
+    metricId,
+    at: r.at,
+    value: r.value,
+    note: r.note,
+    source,
+    createdAt,
+    createdBy: actor.userId,
+    createdByName: actor.name,
+  }));
   // Chunks keep every insert under SQLite's limit on bound parameters.
-  for (let i = 0; i < stored.length; i += 500) await tx.insertInto('measurements').values(stored.slice(i, i + 500)).execute();
+  for (let i = 0; i < stored.length; i += 500)
+    await tx
+      .insertInto('measurements')
+      .values(stored.slice(i, i + 500))
+      .execute();
   return stored;
 }
 
 /** One measurement (by hand or pushed by a pipeline), and what it did to the breach episode. */
-export async function recordMeasurement(deps: Deps, actor: Actor, orgId: string, idOrRef: string, input: { value: number; at?: string | undefined; note: string }, source: 'manual' | 'api') {
+export async function recordMeasurement(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  idOrRef: string,
+  input: { value: number; at?: string | undefined; note: string },
+  source: 'manual' | 'api',
+) {
   const metricId = await resolveMetricId(deps.db, orgId, idOrRef);
   return inTransaction(
     deps,
     async (tx, audit) => {
       const metric = await loadLocked(tx, orgId, metricId);
-      const [stored] = await insertAll(tx, actor, orgId, metricId, [{ at: input.at ?? nowIso(), value: input.value, note: input.note }], source);
+      const [stored] = await insertAll(
+        tx,
+        actor,
+        orgId,
+        metricId,
+        [{ at: input.at ?? nowIso(), value: input.value, note: input.note }],
+        source,
+      );
       const measurement = presentMeasurement(stored!, metric);
-      await audit({ orgId, actor, action: 'metric.measurement_recorded', entityType: ENTITY, entityId: metricId, after: measurement });
+      await audit({
+        orgId,
+        actor,
+        action: 'metric.measurement_recorded',
+        entityType: ENTITY,
+        entityId: metricId,
+        after: measurement,
+      });
       const breach = await applyBreachRule(tx, audit, actor, orgId, metric, stored!);
       return { measurement, breach, metric: await loadLocked(tx, orgId, metricId) };
     },
@@ -85,35 +180,65 @@ export async function recordMeasurement(deps: Deps, actor: Actor, orgId: string,
   );
 }
 
-export async function listMeasurements(deps: Deps, orgId: string, idOrRef: string, range: { from?: string | undefined; to?: string | undefined }) {
+export async function listMeasurements(
+  deps: Deps,
+  orgId: string,
+  idOrRef: string,
+  range: { from?: string | undefined; to?: string | undefined },
+) {
   const metricId = await resolveMetricId(deps.db, orgId, idOrRef);
   const metric = (await loadMetrics(deps.db, orgId, { id: metricId }))[0]!;
   let q = deps.db.selectFrom('measurements').selectAll().where('orgId', '=', orgId).where('metricId', '=', metricId);
   if (range.from) q = q.where('at', '>=', range.from);
   if (range.to) q = q.where('at', '<=', range.to);
   const rows = await q.orderBy('at').orderBy('id').limit(5000).execute();
-  const breaches = await deps.db.selectFrom('metricBreaches').selectAll().where('orgId', '=', orgId).where('metricId', '=', metricId).orderBy('openedAt').execute();
+  const breaches = await deps.db
+    .selectFrom('metricBreaches')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('metricId', '=', metricId)
+    .orderBy('openedAt')
+    .execute();
   return { items: rows.map((m) => presentMeasurement(m, metric)), breaches: breaches.map(presentBreach) };
 }
 
-export type ImportSummary = { dryRun: boolean; count: number; first: string; last: string; outOfThreshold: number; breach: BreachStep };
+export type ImportSummary = {
+  dryRun: boolean;
+  count: number;
+  first: string;
+  last: string;
+  outOfThreshold: number;
+  breach: BreachStep;
+};
 
 const rejected = (errors: CsvRowError[]) => {
   const first = errors[0]!;
-  return new AppError('IMPORT_REJECTED', `The file was not imported: line ${first.line}, ${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}. Nothing was changed.`, { issues: errors });
+  return new AppError(
+    'IMPORT_REJECTED',
+    `The file was not imported: line ${first.line}, ${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}. Nothing was changed.`,
+    { issues: errors },
+  );
 };
 
 /**
  * Measurements from a CSV file (columns at, value, note): all rows are checked first, and a dry
  * run stops there, saying what would be added. Applying adds every row in one transaction or none.
  */
-export async function importMeasurements(deps: Deps, actor: Actor, orgId: string, idOrRef: string, csv: Buffer, dryRun: boolean): Promise<ImportSummary> {
+export async function importMeasurements(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  idOrRef: string,
+  csv: Buffer,
+  dryRun: boolean,
+): Promise<ImportSummary> {
   const metricId = await resolveMetricId(deps.db, orgId, idOrRef);
   let cells;
   try {
     cells = parseCsv(csv.toString('utf8'));
   } catch (err) {
-    if (err instanceof CsvParseError) throw rejected([{ line: err.line, field: 'file', message: err.message.replace(/^line \d+: /, '') }]);
+    if (err instanceof CsvParseError)
+      throw rejected([{ line: err.line, field: 'file', message: err.message.replace(/^line \d+: /, '') }]);
     throw err;
   }
   const { rows, errors } = readMeasurementRows(cells);
@@ -123,10 +248,22 @@ export async function importMeasurements(deps: Deps, actor: Actor, orgId: string
     deps,
     async (tx, audit) => {
       const metric = await loadLocked(tx, orgId, metricId);
-      const summary = { count: rows.length, first: sorted[0]!.at, last: sorted.at(-1)!.at, outOfThreshold: rows.filter((r) => thresholdState(metric, r.value) !== 'within').length };
+      const summary = {
+        count: rows.length,
+        first: sorted[0]!.at,
+        last: sorted.at(-1)!.at,
+        outOfThreshold: rows.filter((r) => thresholdState(metric, r.value) !== 'within').length,
+      };
       if (dryRun) return { dryRun, ...summary, breach: 'none' as const };
       const stored = await insertAll(tx, actor, orgId, metricId, rows, 'import');
-      await audit({ orgId, actor, action: 'metric.measurements_imported', entityType: ENTITY, entityId: metricId, after: summary });
+      await audit({
+        orgId,
+        actor,
+        action: 'metric.measurements_imported',
+        entityType: ENTITY,
+        entityId: metricId,
+        after: summary,
+      });
       const newest = stored.reduce((a, b) => (b.at > a.at ? b : a));
       return { dryRun, ...summary, breach: await applyBreachRule(tx, audit, actor, orgId, metric, newest) };
     },

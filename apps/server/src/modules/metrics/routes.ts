@@ -9,7 +9,17 @@ import { uploadScope } from '../../platform/http/uploads';
 import { nowIso } from '../../platform/ids';
 import { ZOrgParams } from '../orgs/schema';
 import { importMeasurements, listMeasurements, recordMeasurement } from './measurements';
-import { createMetric, getMetric, listMetrics, removeMetric, updateMetric, ZBreachOut, ZMeasurementOut, ZMetricOut, type MetricOut } from './service';
+import {
+  createMetric,
+  getMetric,
+  listMetrics,
+  removeMetric,
+  updateMetric,
+  ZBreachOut,
+  ZMeasurementOut,
+  ZMetricOut,
+  type MetricOut,
+} from './service';
 
 /** A measurement file of 10,000 rows is well under 1 MB. */
 export const MAX_MEASUREMENT_CSV_BYTES = 2 * 1024 * 1024;
@@ -20,7 +30,13 @@ const ZFilter = z.object({
   aiSystemId: z.string().max(64).optional(),
   breached: z.enum(['true', 'false'], { error: 'breached must be true or false' }).optional(),
 });
-const ZRecorded = z.object({ measurement: ZMeasurementOut, breach: z.enum(['open', 'close', 'none']).describe('open: this measurement opened a breach episode (and its action); close: it ended one'), metric: ZMetricOut });
+const ZRecorded = z.object({
+  measurement: ZMeasurementOut,
+  breach: z
+    .enum(['open', 'close', 'none'])
+    .describe('open: this measurement opened a breach episode (and its action); close: it ended one'),
+  metric: ZMetricOut,
+});
 const ZImportSummary = z.object({
   dryRun: z.boolean(),
   count: z.number().describe('measurements in the file (added, unless a dry run)'),
@@ -75,31 +91,86 @@ export function metricRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const tags = ['Monitoring and measurement'];
   const base = '/api/orgs/:orgId/metrics';
 
-  app.get(base, { config: { access: 'metric.read' }, schema: { tags, summary: 'Metrics (9.1) with their latest measurement, next due day and open breach', params: ZOrgParams, querystring: ZFilter, response: { 200: z.object({ items: z.array(ZMetricOut), nextCursor: z.null() }) } } }, async (req) => ({
-    items: await listMetrics(deps, req.params.orgId, {
-      ownerId: req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId,
-      aiSystemId: req.query.aiSystemId,
-      breached: req.query.breached === undefined ? undefined : req.query.breached === 'true',
+  app.get(
+    base,
+    {
+      config: { access: 'metric.read' },
+      schema: {
+        tags,
+        summary: 'Metrics (9.1) with their latest measurement, next due day and open breach',
+        params: ZOrgParams,
+        querystring: ZFilter,
+        response: { 200: z.object({ items: z.array(ZMetricOut), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({
+      items: await listMetrics(deps, req.params.orgId, {
+        ownerId: req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId,
+        aiSystemId: req.query.aiSystemId,
+        breached: req.query.breached === undefined ? undefined : req.query.breached === 'true',
+      }),
+      nextCursor: null,
     }),
-    nextCursor: null,
-  }));
+  );
 
   for (const format of TABLE_FORMATS)
-    app.get(`${base}/export.${format}`, { config: { access: 'metric.read' }, schema: { tags, summary: `The metrics register as ${format.toUpperCase()}`, params: ZOrgParams } }, async (req, reply) =>
-      sendTable(reply, format, { name: 'metrics', sheet: 'Monitoring (9.1)', columns: COLUMNS, rows: (await listMetrics(deps, req.params.orgId, {})).map(row), about: [['Exported', nowIso()]] }),
+    app.get(
+      `${base}/export.${format}`,
+      {
+        config: { access: 'metric.read' },
+        schema: { tags, summary: `The metrics register as ${format.toUpperCase()}`, params: ZOrgParams },
+      },
+      async (req, reply) =>
+        sendTable(reply, format, {
+          name: 'metrics',
+          sheet: 'Monitoring (9.1)',
+          columns: COLUMNS,
+          rows: (await listMetrics(deps, req.params.orgId, {})).map(row),
+          about: [['Exported', nowIso()]],
+        }),
     );
 
-  app.post(base, { config: { access: 'metric.write' }, schema: { tags, summary: 'Add a metric', params: ZOrgParams, body: ZMetricFields, response: { 201: ZMetricOut } } }, async (req, reply) =>
-    reply.code(201).send(await createMetric(deps, actorOf(req), req.params.orgId, req.body)),
+  app.post(
+    base,
+    {
+      config: { access: 'metric.write' },
+      schema: { tags, summary: 'Add a metric', params: ZOrgParams, body: ZMetricFields, response: { 201: ZMetricOut } },
+    },
+    async (req, reply) => reply.code(201).send(await createMetric(deps, actorOf(req), req.params.orgId, req.body)),
   );
-  app.get(`${base}/:id`, { config: { access: 'metric.read' }, schema: { tags, summary: 'One metric', params: ZIdParams, response: { 200: ZMetricOut } } }, async (req) => getMetric(deps, req.params.orgId, req.params.id));
-  app.patch(`${base}/:id`, { config: { access: 'metric.write' }, schema: { tags, summary: 'Change a metric (thresholds apply to measurements from now on); send the version you read', params: ZIdParams, body: ZUpdateMetric, response: { 200: ZMetricOut } } }, async (req) =>
-    updateMetric(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  app.get(
+    `${base}/:id`,
+    {
+      config: { access: 'metric.read' },
+      schema: { tags, summary: 'One metric', params: ZIdParams, response: { 200: ZMetricOut } },
+    },
+    async (req) => getMetric(deps, req.params.orgId, req.params.id),
   );
-  app.delete(`${base}/:id`, { config: { access: 'metric.write' }, schema: { tags, summary: 'Delete a metric that has no measurements', params: ZIdParams } }, async (req, reply) => {
-    await removeMetric(deps, actorOf(req), req.params.orgId, req.params.id);
-    return reply.code(204).send();
-  });
+  app.patch(
+    `${base}/:id`,
+    {
+      config: { access: 'metric.write' },
+      schema: {
+        tags,
+        summary: 'Change a metric (thresholds apply to measurements from now on); send the version you read',
+        params: ZIdParams,
+        body: ZUpdateMetric,
+        response: { 200: ZMetricOut },
+      },
+    },
+    async (req) => updateMetric(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+  app.delete(
+    `${base}/:id`,
+    {
+      config: { access: 'metric.write' },
+      schema: { tags, summary: 'Delete a metric that has no measurements', params: ZIdParams },
+    },
+    async (req, reply) => {
+      await removeMetric(deps, actorOf(req), req.params.orgId, req.params.id);
+      return reply.code(204).send();
+    },
+  );
 
   app.get(
     `${base}/:id/measurements`,
@@ -107,13 +178,19 @@ export function metricRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'metric.read' },
       schema: {
         tags,
-        summary: 'The measurements of a metric, oldest first (at most 5000; narrow with from/to), with its breach episodes',
+        summary:
+          'The measurements of a metric, oldest first (at most 5000; narrow with from/to), with its breach episodes',
         params: ZIdParams,
         querystring: z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() }),
-        response: { 200: z.object({ items: z.array(ZMeasurementOut), breaches: z.array(ZBreachOut), nextCursor: z.null() }) },
+        response: {
+          200: z.object({ items: z.array(ZMeasurementOut), breaches: z.array(ZBreachOut), nextCursor: z.null() }),
+        },
       },
     },
-    async (req) => ({ ...(await listMeasurements(deps, req.params.orgId, req.params.id, req.query)), nextCursor: null }),
+    async (req) => ({
+      ...(await listMeasurements(deps, req.params.orgId, req.params.id, req.query)),
+      nextCursor: null,
+    }),
   );
   app.post(
     `${base}/:id/measurements`,
@@ -121,34 +198,63 @@ export function metricRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'measurement.write' },
       schema: {
         tags,
-        summary: 'Record a measurement (by hand, or pushed by a monitoring pipeline with a "measurements" token); out of threshold opens a breach episode and its action, once per episode',
+        summary:
+          'Record a measurement (by hand, or pushed by a monitoring pipeline with a "measurements" token); out of threshold opens a breach episode and its action, once per episode',
         params: ZIdParams,
         body: ZMeasurementInput,
         response: { 201: ZRecorded },
       },
     },
-    async (req, reply) => reply.code(201).send(await recordMeasurement(deps, actorOf(req), req.params.orgId, req.params.id, req.body, req.auth?.via === 'token' ? 'api' : 'manual')),
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await recordMeasurement(
+            deps,
+            actorOf(req),
+            req.params.orgId,
+            req.params.id,
+            req.body,
+            req.auth?.via === 'token' ? 'api' : 'manual',
+          ),
+        ),
   );
 
-  uploadScope(fastify, { maxBytes: MAX_MEASUREMENT_CSV_BYTES, what: 'CSV file of measurements' }, (scope, readUpload) => {
-    scope.withTypeProvider<ZodTypeProvider>().post(
-      `${base}/:id/measurements/import`,
-      {
-        config: { access: 'measurement.write' },
-        schema: {
-          tags,
-          summary: 'Import measurements from CSV (multipart/form-data, field "file"; columns at, value, note). ?dryRun=true checks and summarizes without adding; any problem answers 422 IMPORT_REJECTED with details.issues [{ line, field, message }] and changes nothing',
-          params: ZIdParams,
-          querystring: z.object({ dryRun: z.enum(['true', 'false'], { error: 'dryRun must be true or false' }).default('false') }),
-          consumes: ['multipart/form-data'],
-          body: z.object({ file: z.string().meta({ format: 'binary' }).describe('CSV with a header row: at,value,note') }),
-          response: { 200: ZImportSummary },
+  uploadScope(
+    fastify,
+    { maxBytes: MAX_MEASUREMENT_CSV_BYTES, what: 'CSV file of measurements' },
+    (scope, readUpload) => {
+      scope.withTypeProvider<ZodTypeProvider>().post(
+        `${base}/:id/measurements/import`,
+        {
+          config: { access: 'measurement.write' },
+          schema: {
+            tags,
+            summary:
+              'Import measurements from CSV (multipart/form-data, field "file"; columns at, value, note). ?dryRun=true checks and summarizes without adding; any problem answers 422 IMPORT_REJECTED with details.issues [{ line, field, message }] and changes nothing',
+            params: ZIdParams,
+            querystring: z.object({
+              dryRun: z.enum(['true', 'false'], { error: 'dryRun must be true or false' }).default('false'),
+            }),
+            consumes: ['multipart/form-data'],
+            body: z.object({
+              file: z.string().meta({ format: 'binary' }).describe('CSV with a header row: at,value,note'),
+            }),
+            response: { 200: ZImportSummary },
+          },
         },
-      },
-      async (req) => {
-        const file = await readUpload(req);
-        return importMeasurements(deps, actorOf(req), req.params.orgId, req.params.id, file.bytes, req.query.dryRun === 'true');
-      },
-    );
-  });
+        async (req) => {
+          const file = await readUpload(req);
+          return importMeasurements(
+            deps,
+            actorOf(req),
+            req.params.orgId,
+            req.params.id,
+            file.bytes,
+            req.query.dryRun === 'true',
+          );
+        },
+      );
+    },
+  );
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { METRIC_FREQUENCIES, MEASUREMENT_SOURCES, nextMeasurementDue, thresholdState, type MetricFields, type MetricFrequency, type UpdateMetric } from '@fortytwo/domain';
+import {
+  METRIC_FREQUENCIES,
+  MEASUREMENT_SOURCES,
+  nextMeasurementDue,
+  thresholdState,
+  type MetricFields,
+  type MetricFrequency,
+  type UpdateMetric,
+} from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import { nextNumber } from '../../platform/db/record-numbers';
@@ -27,7 +35,14 @@ export const ZMeasurementOut = z.object({
   createdAt: z.string(),
   createdBy: z.object({ id: z.string().nullable(), name: z.string() }),
 });
-export const ZBreachOut = z.object({ id: z.string(), state: z.enum(['below', 'above']), openedAt: z.string(), openingValue: z.number(), actionId: z.string().nullable(), closedAt: z.string().nullable() });
+export const ZBreachOut = z.object({
+  id: z.string(),
+  state: z.enum(['below', 'above']),
+  openedAt: z.string(),
+  openingValue: z.number(),
+  actionId: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
 export const ZMetricOut = z.object({
   id: z.string(),
   ref: z.string().describe('M-1, M-2, …'),
@@ -47,7 +62,9 @@ export const ZMetricOut = z.object({
   objectiveId: z.string().nullable(),
   latest: ZMeasurementOut.nullable(),
   nextDueOn: z.string().describe('YYYY-MM-DD: one period after the latest measurement'),
-  openBreach: ZBreachOut.nullable().describe('the breach episode in course: opened by an out-of-threshold measurement, closed by one back within'),
+  openBreach: ZBreachOut.nullable().describe(
+    'the breach episode in course: opened by an out-of-threshold measurement, closed by one back within',
+  ),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -57,7 +74,10 @@ export type MeasurementOut = z.infer<typeof ZMeasurementOut>;
 
 type Row = MetricTable & { ownerName: string | null; aiSystemName: string | null };
 
-export const presentMeasurement = (m: MeasurementTable, t: Pick<MetricTable, 'lowerThreshold' | 'upperThreshold'>): MeasurementOut => ({
+export const presentMeasurement = (
+  m: MeasurementTable,
+  t: Pick<MetricTable, 'lowerThreshold' | 'upperThreshold'>,
+): MeasurementOut => ({
   id: m.id,
   at: m.at,
   value: m.value,
@@ -67,7 +87,14 @@ export const presentMeasurement = (m: MeasurementTable, t: Pick<MetricTable, 'lo
   createdAt: m.createdAt,
   createdBy: { id: m.createdBy, name: m.createdByName },
 });
-export const presentBreach = (b: MetricBreachTable) => ({ id: b.id, state: b.state as 'below' | 'above', openedAt: b.openedAt, openingValue: b.openingValue, actionId: b.actionId, closedAt: b.closedAt });
+export const presentBreach = (b: MetricBreachTable) => ({
+  id: b.id,
+  state: b.state as 'below' | 'above',
+  openedAt: b.openedAt,
+  openingValue: b.openingValue,
+  actionId: b.actionId,
+  closedAt: b.closedAt,
+});
 
 function present(r: Row, latest: MeasurementTable | undefined, open: MetricBreachTable | undefined): MetricOut {
   return {
@@ -96,13 +123,20 @@ function present(r: Row, latest: MeasurementTable | undefined, open: MetricBreac
   };
 }
 
-export type MetricFilter = { id?: string; ownerId?: string | undefined; aiSystemId?: string | undefined; breached?: boolean | undefined };
+export type MetricFilter = {
+  id?: string;
+  ownerId?: string | undefined;
+  aiSystemId?: string | undefined;
+  breached?: boolean | undefined;
+};
 
 export async function loadMetrics(db: Db | Tx, orgId: string, filter: MetricFilter = {}): Promise<MetricOut[]> {
   let q = db
     .selectFrom('metrics')
     .leftJoin('users', 'users.id', 'metrics.ownerId')
-    .leftJoin('aiSystems', (j) => j.onRef('aiSystems.id', '=', 'metrics.aiSystemId').onRef('aiSystems.orgId', '=', 'metrics.orgId'))
+    .leftJoin('aiSystems', (j) =>
+      j.onRef('aiSystems.id', '=', 'metrics.aiSystemId').onRef('aiSystems.orgId', '=', 'metrics.orgId'),
+    )
     .selectAll('metrics')
     .select(['users.name as ownerName', 'aiSystems.name as aiSystemName'])
     .where('metrics.orgId', '=', orgId);
@@ -125,13 +159,30 @@ export async function loadMetrics(db: Db | Tx, orgId: string, filter: MetricFilt
             .selectFrom('measurements as n')
             .select('n.id')
             .whereRef('n.metricId', '=', 'm.metricId')
-            .where((n) => n.or([n('n.at', '>', n.ref('m.at')), n.and([n('n.at', '=', n.ref('m.at')), n('n.id', '>', n.ref('m.id'))])])),
+            .where((n) =>
+              n.or([
+                n('n.at', '>', n.ref('m.at')),
+                n.and([n('n.at', '=', n.ref('m.at')), n('n.id', '>', n.ref('m.id'))]),
+              ]),
+            ),
         ),
       ),
     )
     .execute();
-  const open = await db.selectFrom('metricBreaches').selectAll().where('orgId', '=', orgId).where('metricId', 'in', ids).where('closedAt', 'is', null).execute();
-  const out = rows.map((r) => present(r, latest.find((m) => m.metricId === r.id), open.find((b) => b.metricId === r.id)));
+  const open = await db
+    .selectFrom('metricBreaches')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('metricId', 'in', ids)
+    .where('closedAt', 'is', null)
+    .execute();
+  const out = rows.map((r) =>
+    present(
+      r,
+      latest.find((m) => m.metricId === r.id),
+      open.find((b) => b.metricId === r.id),
+    ),
+  );
   return filter.breached === undefined ? out : out.filter((m) => (m.openBreach !== null) === filter.breached);
 }
 
@@ -141,8 +192,18 @@ const find = async (db: Db | Tx, orgId: string, id: string) => (await loadMetric
 export async function resolveMetricId(db: Db | Tx, orgId: string, idOrRef: string): Promise<string> {
   const byRef = /^M-(\d{1,9})$/i.exec(idOrRef.trim());
   const row = byRef
-    ? await db.selectFrom('metrics').select('id').where('orgId', '=', orgId).where('number', '=', Number(byRef[1])).executeTakeFirst()
-    : await db.selectFrom('metrics').select('id').where('orgId', '=', orgId).where('id', '=', idOrRef).executeTakeFirst();
+    ? await db
+        .selectFrom('metrics')
+        .select('id')
+        .where('orgId', '=', orgId)
+        .where('number', '=', Number(byRef[1]))
+        .executeTakeFirst()
+    : await db
+        .selectFrom('metrics')
+        .select('id')
+        .where('orgId', '=', orgId)
+        .where('id', '=', idOrRef)
+        .executeTakeFirst();
   if (!row) throw notFound('Metric');
   return row.id;
 }
@@ -156,14 +217,44 @@ export async function getMetric(deps: Deps, orgId: string, idOrRef: string) {
 }
 
 async function assertLinks(tx: Tx, orgId: string, m: Partial<MetricFields>, before?: MetricOut) {
-  if (m.ownerId && m.ownerId !== before?.ownerId && !(await isActiveMember(tx, orgId, m.ownerId))) throw ruleViolation('Owner must be a current member of this organization', { field: 'ownerId' });
-  if (m.aiSystemId && m.aiSystemId !== before?.aiSystemId && !(await tx.selectFrom('aiSystems').select('id').where('orgId', '=', orgId).where('id', '=', m.aiSystemId).executeTakeFirst()))
+  if (m.ownerId && m.ownerId !== before?.ownerId && !(await isActiveMember(tx, orgId, m.ownerId)))
+    throw ruleViolation('Owner must be a current member of this organization', { field: 'ownerId' });
+  if (
+    m.aiSystemId &&
+    m.aiSystemId !== before?.aiSystemId &&
+    !(await tx
+      .selectFrom('aiSystems')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('id', '=', m.aiSystemId)
+      .executeTakeFirst())
+  )
     throw ruleViolation('AI system must be an AI system of this organization', { field: 'aiSystemId' });
-  if (m.objectiveId && m.objectiveId !== before?.objectiveId && !(await tx.selectFrom('objectives').select('id').where('orgId', '=', orgId).where('id', '=', m.objectiveId).executeTakeFirst()))
+  if (
+    m.objectiveId &&
+    m.objectiveId !== before?.objectiveId &&
+    !(await tx
+      .selectFrom('objectives')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('id', '=', m.objectiveId)
+      .executeTakeFirst())
+  )
     throw ruleViolation('Objective must be an AI objective of this organization', { field: 'objectiveId' });
   if (m.controlRef && m.controlRef !== before?.controlRef) {
-    const known = builtinCatalog().item('iso42001', m.controlRef)?.kind === 'control' || !!(await tx.selectFrom('customControls').select('id').where('orgId', '=', orgId).where('ref', '=', m.controlRef).executeTakeFirst());
-    if (!known) throw ruleViolation(`Control "${m.controlRef}" is neither an Annex A control (such as A.6.2.6) nor one of your custom controls`, { field: 'controlRef' });
+    const known =
+      builtinCatalog().item('iso42001', m.controlRef)?.kind === 'control' ||
+      !!(await tx
+        .selectFrom('customControls')
+        .select('id')
+        .where('orgId', '=', orgId)
+        .where('ref', '=', m.controlRef)
+        .executeTakeFirst());
+    if (!known)
+      throw ruleViolation(
+        `Control "${m.controlRef}" is neither an Annex A control (such as A.6.2.6) nor one of your custom controls`,
+        { field: 'controlRef' },
+      );
   }
 }
 
@@ -180,7 +271,17 @@ export function createMetric(deps: Deps, actor: Actor, orgId: string, input: Met
     const id = newId();
     await tx
       .insertInto('metrics')
-      .values({ id, orgId, number, ...input, version: 1, createdAt: now, createdBy: actor.userId, updatedAt: now, updatedBy: actor.userId })
+      .values({
+        id,
+        orgId,
+        number,
+        ...input,
+        version: 1,
+        createdAt: now,
+        createdBy: actor.userId,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      })
       .execute();
     const created = (await find(tx, orgId, id))!;
     await audit({ orgId, actor, action: 'metric.created', entityType: ENTITY, entityId: id, after: audited(created) });
@@ -197,7 +298,8 @@ export function updateMetric(deps: Deps, actor: Actor, orgId: string, id: string
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<MetricFields>;
     const lower = set.lowerThreshold !== undefined ? set.lowerThreshold : before.lowerThreshold;
     const upper = set.upperThreshold !== undefined ? set.upperThreshold : before.upperThreshold;
-    if (lower !== null && upper !== null && lower > upper) throw ruleViolation('Lower threshold must not be above the upper threshold', { field: 'lowerThreshold' });
+    if (lower !== null && upper !== null && lower > upper)
+      throw ruleViolation('Lower threshold must not be above the upper threshold', { field: 'lowerThreshold' });
     await assertLinks(tx, orgId, set, before);
     await writeOne(
       tx
@@ -209,7 +311,15 @@ export function updateMetric(deps: Deps, actor: Actor, orgId: string, id: string
       () => staleVersion('metric', before),
     );
     const after = (await find(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'metric.updated', entityType: ENTITY, entityId: id, before: audited(before), after: audited(after) });
+    await audit({
+      orgId,
+      actor,
+      action: 'metric.updated',
+      entityType: ENTITY,
+      entityId: id,
+      before: audited(before),
+      after: audited(after),
+    });
     return after;
   });
 }
@@ -218,9 +328,16 @@ export function removeMetric(deps: Deps, actor: Actor, orgId: string, id: string
   return inTransaction(deps, async (tx, audit) => {
     const before = await find(tx, orgId, id);
     if (!before) throw notFound('Metric');
-    const count = await tx.selectFrom('measurements').select((eb) => eb.fn.countAll<number>().as('n')).where('metricId', '=', id).executeTakeFirstOrThrow();
+    const count = await tx
+      .selectFrom('measurements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('metricId', '=', id)
+      .executeTakeFirstOrThrow();
     // Measurements are records of monitoring (9.1 asks that results be kept): a metric with any is not deleted.
-    if (Number(count.n) > 0) throw ruleViolation(`${before.ref} has ${Number(count.n)} measurement(s), which are kept as evidence of monitoring. Lower its frequency or rename it instead of deleting it.`);
+    if (Number(count.n) > 0)
+      throw ruleViolation(
+        `${before.ref} has ${Number(count.n)} measurement(s), which are kept as evidence of monitoring. Lower its frequency or rename it instead of deleting it.`,
+      );
     await tx.deleteFrom('metricBreaches').where('orgId', '=', orgId).where('metricId', '=', id).execute();
     await writeOne(tx.deleteFrom('metrics').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Metric'));
     await audit({ orgId, actor, action: 'metric.deleted', entityType: ENTITY, entityId: id, before: audited(before) });

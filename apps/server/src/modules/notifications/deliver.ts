@@ -9,7 +9,15 @@ import { newId, nowIso } from '../../platform/ids';
 // second run the same day finds the row and sends nothing: a reminder reaches a person once.
 // An email that fails stays in the app (emailed_at empty) and is not retried, never doubled.
 
-export type Notice = { userId: string; orgId: string | null; kind: string; dedupeKey: string; subject: string; paragraphs: Paragraph[]; link: string | null };
+export type Notice = {
+  userId: string;
+  orgId: string | null;
+  kind: string;
+  dedupeKey: string;
+  subject: string;
+  paragraphs: Paragraph[];
+  link: string | null;
+};
 
 export type DeliverDeps = { db: Db; config: Pick<Config, 'mail'>; log?: (message: string) => void };
 
@@ -19,7 +27,19 @@ export async function deliver(deps: DeliverDeps, n: Notice): Promise<boolean> {
   const text = compose('', n.subject, n.paragraphs).text;
   const inserted = await deps.db
     .insertInto('notifications')
-    .values({ id, userId: n.userId, orgId: n.orgId, kind: n.kind, dedupeKey: n.dedupeKey, subject: n.subject, body: text, link: n.link, createdAt: nowIso(), readAt: null, emailedAt: null })
+    .values({
+      id,
+      userId: n.userId,
+      orgId: n.orgId,
+      kind: n.kind,
+      dedupeKey: n.dedupeKey,
+      subject: n.subject,
+      body: text,
+      link: n.link,
+      createdAt: nowIso(),
+      readAt: null,
+      emailedAt: null,
+    })
     .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;

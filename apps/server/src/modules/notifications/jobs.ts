@@ -1,4 +1,12 @@
-import { addDays, DUE_KIND_LABELS, DUE_STATE_LABELS, dueStateOf, todayIn, type DueKind, type DueState } from '@fortytwo/domain';
+import {
+  addDays,
+  DUE_KIND_LABELS,
+  DUE_STATE_LABELS,
+  dueStateOf,
+  todayIn,
+  type DueKind,
+  type DueState,
+} from '@fortytwo/domain';
 import type { Config } from '../../platform/config';
 import type { Db, Dialect } from '../../platform/db/connect';
 import { nextDailyAt, nextHour, type JobDefinition } from '../../platform/jobs/scheduler';
@@ -20,7 +28,9 @@ export async function dueByPerson(db: Db, now: Date, providers?: DueProvider[]):
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.orgId')
     .select(['memberships.orgId', 'memberships.userId', 'organizations.name'])
-    .where((eb) => eb.or([eb('memberships.expiresAt', 'is', null), eb('memberships.expiresAt', '>', now.toISOString())]))
+    .where((eb) =>
+      eb.or([eb('memberships.expiresAt', 'is', null), eb('memberships.expiresAt', '>', now.toISOString())]),
+    )
     .execute();
   const orgs = new Map<string, { name: string; members: Set<string> }>();
   for (const m of members) {
@@ -42,7 +52,10 @@ export async function dueByPerson(db: Db, now: Date, providers?: DueProvider[]):
 }
 
 const kindLabel = (k: string) => DUE_KIND_LABELS[k as DueKind] ?? k;
-const lineOf = (i: PlacedItem, publicUrl: string) => ({ text: `${kindLabel(i.kind)}: ${i.title} (${i.organizationName}${i.dueOn ? `, due ${i.dueOn}` : ''})`, link: `${publicUrl}${i.href}` });
+const lineOf = (i: PlacedItem, publicUrl: string) => ({
+  text: `${kindLabel(i.kind)}: ${i.title} (${i.organizationName}${i.dueOn ? `, due ${i.dueOn}` : ''})`,
+  link: `${publicUrl}${i.href}`,
+});
 const orgOf = (items: PlacedItem[]) => (new Set(items.map((i) => i.orgId)).size === 1 ? items[0]!.orgId : null);
 
 export function reminderJob(deps: JobDeps): JobDefinition {
@@ -58,7 +71,9 @@ export function reminderJob(deps: JobDeps): JobDefinition {
         const due = items.filter((i) => i.dueState === 'overdue' || i.dueOn === today);
         if (due.length === 0) continue;
         const late = due.filter((i) => i.dueState === 'overdue').length;
-        const subject = late ? `${late} overdue task${late === 1 ? '' : 's'}${due.length > late ? ` and ${due.length - late} due today` : ''}` : `${due.length} task${due.length === 1 ? '' : 's'} due today`;
+        const subject = late
+          ? `${late} overdue task${late === 1 ? '' : 's'}${due.length > late ? ` and ${due.length - late} due today` : ''}`
+          : `${due.length} task${due.length === 1 ? '' : 's'} due today`;
         await deliver(
           { ...deps, log },
           {
@@ -67,7 +82,11 @@ export function reminderJob(deps: JobDeps): JobDefinition {
             kind: 'reminder',
             dedupeKey: `reminder:${today}`,
             subject: `Fortytwo: ${subject}`,
-            paragraphs: ['These are assigned to you and due today or overdue:', { list: due.slice(0, 50).map((i) => lineOf(i, publicUrl)) }, { label: 'All your tasks', link: `${publicUrl}/orgs/${due[0]!.orgId}/tasks` }],
+            paragraphs: [
+              'These are assigned to you and due today or overdue:',
+              { list: due.slice(0, 50).map((i) => lineOf(i, publicUrl)) },
+              { label: 'All your tasks', link: `${publicUrl}/orgs/${due[0]!.orgId}/tasks` },
+            ],
             link: `/orgs/${due[0]!.orgId}/tasks`,
           },
         );
@@ -88,13 +107,28 @@ export function digestJob(deps: JobDeps): JobDefinition {
         if (off.has(userId) || items.length === 0) continue;
         const paragraphs: Paragraph[] = [`You have ${items.length} open task${items.length === 1 ? '' : 's'}.`];
         for (const state of ['overdue', 'due_soon', 'later'] as DueState[]) {
-          const group = items.filter((i) => i.dueState === state).sort((a, b) => (a.dueOn ?? '9') < (b.dueOn ?? '9') ? -1 : 1);
+          const group = items
+            .filter((i) => i.dueState === state)
+            .sort((a, b) => ((a.dueOn ?? '9') < (b.dueOn ?? '9') ? -1 : 1));
           if (group.length === 0) continue;
-          paragraphs.push(`${DUE_STATE_LABELS[state]} (${group.length}):`, { list: group.slice(0, 25).map((i) => lineOf(i, publicUrl)) });
+          paragraphs.push(`${DUE_STATE_LABELS[state]} (${group.length}):`, {
+            list: group.slice(0, 25).map((i) => lineOf(i, publicUrl)),
+          });
           if (group.length > 25) paragraphs.push(`… and ${group.length - 25} more.`);
         }
         paragraphs.push({ label: 'All your tasks', link: `${publicUrl}/orgs/${items[0]!.orgId}/tasks` });
-        await deliver({ ...deps, log }, { userId, orgId: orgOf(items), kind: 'digest', dedupeKey: `digest:${today}`, subject: `Fortytwo daily digest: ${items.length} open task${items.length === 1 ? '' : 's'}`, paragraphs, link: `/orgs/${items[0]!.orgId}/tasks` });
+        await deliver(
+          { ...deps, log },
+          {
+            userId,
+            orgId: orgOf(items),
+            kind: 'digest',
+            dedupeKey: `digest:${today}`,
+            subject: `Fortytwo daily digest: ${items.length} open task${items.length === 1 ? '' : 's'}`,
+            paragraphs,
+            link: `/orgs/${items[0]!.orgId}/tasks`,
+          },
+        );
       }
     },
   };
@@ -118,11 +152,25 @@ export function accessExpiryJob(deps: JobDeps): JobDefinition {
         const day = r.expiresAt!.slice(0, 10);
         await deliver(
           { ...deps, log },
-          { userId: r.userId, orgId: r.orgId, kind: 'access_expiry', dedupeKey: `access_expiry:${r.orgId}:${day}`, subject: `Fortytwo: your access to ${r.name} ends on ${day}`, paragraphs: [`Your access to ${r.name} ends on ${day} (UTC). Ask an owner or manager of ${r.name} if you need it longer.`], link: `/orgs/${r.orgId}` },
+          {
+            userId: r.userId,
+            orgId: r.orgId,
+            kind: 'access_expiry',
+            dedupeKey: `access_expiry:${r.orgId}:${day}`,
+            subject: `Fortytwo: your access to ${r.name} ends on ${day}`,
+            paragraphs: [
+              `Your access to ${r.name} ends on ${day} (UTC). Ask an owner or manager of ${r.name} if you need it longer.`,
+            ],
+            link: `/orgs/${r.orgId}`,
+          },
         );
       }
     },
   };
 }
 
-export const scheduledJobs = (deps: JobDeps): JobDefinition[] => [reminderJob(deps), digestJob(deps), accessExpiryJob(deps)];
+export const scheduledJobs = (deps: JobDeps): JobDefinition[] => [
+  reminderJob(deps),
+  digestJob(deps),
+  accessExpiryJob(deps),
+];

@@ -34,16 +34,57 @@ export async function optedOut(db: Db, which: 'digest' | 'reminders'): Promise<S
   return new Set(rows.map((r) => r.userId));
 }
 
-export function updateSettings(deps: Deps, user: { id: string; name: string }, input: z.output<typeof ZNotificationSettingsInput>): Promise<NotificationSettings> {
+export function updateSettings(
+  deps: Deps,
+  user: { id: string; name: string },
+  input: z.output<typeof ZNotificationSettingsInput>,
+): Promise<NotificationSettings> {
   return inTransaction(deps, async (tx, audit) => {
-    const row = await tx.selectFrom('notificationSettings').selectAll().where('userId', '=', user.id).executeTakeFirst();
+    const row = await tx
+      .selectFrom('notificationSettings')
+      .selectAll()
+      .where('userId', '=', user.id)
+      .executeTakeFirst();
     const before = row ? { digest: row.digest === 1, reminders: row.reminders === 1, version: row.version } : DEFAULTS;
     if (before.version !== input.version) throw staleVersion('notification settings', before);
-    const after = { digest: input.digest ?? before.digest, reminders: input.reminders ?? before.reminders, version: before.version + 1 };
-    const values = { digest: after.digest ? 1 : 0, reminders: after.reminders ? 1 : 0, version: after.version, updatedAt: nowIso() };
-    if (row) await writeOne(tx.updateTable('notificationSettings').set(values).where('userId', '=', user.id).where('version', '=', before.version), () => staleVersion('notification settings', before));
-    else await writeOne(tx.insertInto('notificationSettings').values({ userId: user.id, ...values }).onConflict((oc) => oc.column('userId').doNothing()), () => staleVersion('notification settings', before));
-    await audit({ orgId: null, userChainId: user.id, actor: { userId: user.id, name: user.name }, action: 'notification_settings.updated', entityType: 'user', entityId: user.id, before, after });
+    const after = {
+      digest: input.digest ?? before.digest,
+      reminders: input.reminders ?? before.reminders,
+      version: before.version + 1,
+    };
+    const values = {
+      digest: after.digest ? 1 : 0,
+      reminders: after.reminders ? 1 : 0,
+      version: after.version,
+      updatedAt: nowIso(),
+    };
+    if (row)
+      await writeOne(
+        tx
+          .updateTable('notificationSettings')
+          .set(values)
+          .where('userId', '=', user.id)
+          .where('version', '=', before.version),
+        () => staleVersion('notification settings', before),
+      );
+    else
+      await writeOne(
+        tx
+          .insertInto('notificationSettings')
+          .values({ userId: user.id, ...values })
+          .onConflict((oc) => oc.column('userId').doNothing()),
+        () => staleVersion('notification settings', before),
+      );
+    await audit({
+      orgId: null,
+      userChainId: user.id,
+      actor: { userId: user.id, name: user.name },
+      action: 'notification_settings.updated',
+      entityType: 'user',
+      entityId: user.id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -22,5 +22,12 @@ export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
     .orderBy('dueDate')
     .orderBy('number')
     .execute();
-  return rows.map((r) => ({ kind: 'objective', id: r.id, title: `OBJ-${r.number} ${r.title}`, dueOn: r.dueDate, assigneeUserId: r.ownerId, href: `/orgs/${orgId}/objectives/${r.id}` }));
+  return rows.map((r) => ({
+    kind: 'objective',
+    id: r.id,
+    title: `OBJ-${r.number} ${r.title}`,
+    dueOn: r.dueDate,
+    assigneeUserId: r.ownerId,
+    href: `/orgs/${orgId}/objectives/${r.id}`,
+  }));
 }

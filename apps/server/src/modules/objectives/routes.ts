@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { OBJECTIVE_STATUS_LABELS, OBJECTIVE_STATUSES, ZObjectiveFields, ZProgressEntry, ZUpdateObjective } from '@fortytwo/domain';
+import {
+  OBJECTIVE_STATUS_LABELS,
+  OBJECTIVE_STATUSES,
+  ZObjectiveFields,
+  ZProgressEntry,
+  ZUpdateObjective,
+} from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -7,7 +13,17 @@ import { actorOf, authOf } from '../../platform/http/access';
 import { sendTable, TABLE_FORMATS } from '../../platform/http/table-export';
 import { nowIso } from '../../platform/ids';
 import { ZOrgParams } from '../orgs/schema';
-import { createObjective, getObjective, listObjectives, recordProgress, removeObjective, removeProgress, updateObjective, ZObjectiveOut, type ObjectiveOut } from './service';
+import {
+  createObjective,
+  getObjective,
+  listObjectives,
+  recordProgress,
+  removeObjective,
+  removeProgress,
+  updateObjective,
+  ZObjectiveOut,
+  type ObjectiveOut,
+} from './service';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const ZFilter = z.object({
@@ -33,38 +49,145 @@ const COLUMNS = [
   { key: 'status', header: 'Status', width: 12 },
 ];
 const num = (n: number | null) => (n === null ? '' : n);
-const row = (o: ObjectiveOut) => [o.ref, o.title, o.annexCRef ?? '', o.measure, o.unit, num(o.baseline), num(o.target), num(o.latestValue), o.latestOn ?? '', num(o.progressPercent), o.owner?.name ?? '', o.resources, o.dueDate ?? '', o.evaluation, OBJECTIVE_STATUS_LABELS[o.status]];
+const row = (o: ObjectiveOut) => [
+  o.ref,
+  o.title,
+  o.annexCRef ?? '',
+  o.measure,
+  o.unit,
+  num(o.baseline),
+  num(o.target),
+  num(o.latestValue),
+  o.latestOn ?? '',
+  num(o.progressPercent),
+  o.owner?.name ?? '',
+  o.resources,
+  o.dueDate ?? '',
+  o.evaluation,
+  OBJECTIVE_STATUS_LABELS[o.status],
+];
 
 export function objectiveRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['AI objectives'];
   const base = '/api/orgs/:orgId/objectives';
 
-  app.get(base, { config: { access: 'objective.read' }, schema: { tags, summary: 'AI objectives (6.2) with their progress, by number', params: ZOrgParams, querystring: ZFilter, response: { 200: z.object({ items: z.array(ZObjectiveOut), nextCursor: z.null() }) } } }, async (req) => ({
-    items: await listObjectives(deps, req.params.orgId, { ...req.query, ownerId: req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId }),
-    nextCursor: null,
-  }));
+  app.get(
+    base,
+    {
+      config: { access: 'objective.read' },
+      schema: {
+        tags,
+        summary: 'AI objectives (6.2) with their progress, by number',
+        params: ZOrgParams,
+        querystring: ZFilter,
+        response: { 200: z.object({ items: z.array(ZObjectiveOut), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({
+      items: await listObjectives(deps, req.params.orgId, {
+        ...req.query,
+        ownerId: req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId,
+      }),
+      nextCursor: null,
+    }),
+  );
 
   for (const format of TABLE_FORMATS)
-    app.get(`${base}/export.${format}`, { config: { access: 'objective.read' }, schema: { tags, summary: `The objectives register as ${format.toUpperCase()}`, params: ZOrgParams } }, async (req, reply) =>
-      sendTable(reply, format, { name: 'ai-objectives', sheet: 'AI objectives (6.2)', columns: COLUMNS, rows: (await listObjectives(deps, req.params.orgId, {})).map(row), about: [['Exported', nowIso()]] }),
+    app.get(
+      `${base}/export.${format}`,
+      {
+        config: { access: 'objective.read' },
+        schema: { tags, summary: `The objectives register as ${format.toUpperCase()}`, params: ZOrgParams },
+      },
+      async (req, reply) =>
+        sendTable(reply, format, {
+          name: 'ai-objectives',
+          sheet: 'AI objectives (6.2)',
+          columns: COLUMNS,
+          rows: (await listObjectives(deps, req.params.orgId, {})).map(row),
+          about: [['Exported', nowIso()]],
+        }),
     );
 
-  app.post(base, { config: { access: 'objective.write' }, schema: { tags, summary: 'Add an AI objective', params: ZOrgParams, body: ZObjectiveFields, response: { 201: ZObjectiveOut } } }, async (req, reply) =>
-    reply.code(201).send(await createObjective(deps, actorOf(req), req.params.orgId, req.body)),
+  app.post(
+    base,
+    {
+      config: { access: 'objective.write' },
+      schema: {
+        tags,
+        summary: 'Add an AI objective',
+        params: ZOrgParams,
+        body: ZObjectiveFields,
+        response: { 201: ZObjectiveOut },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createObjective(deps, actorOf(req), req.params.orgId, req.body)),
   );
-  app.get(`${base}/:id`, { config: { access: 'objective.read' }, schema: { tags, summary: 'One AI objective with its progress', params: ZIdParams, response: { 200: ZObjectiveOut } } }, async (req) => getObjective(deps, req.params.orgId, req.params.id));
-  app.patch(`${base}/:id`, { config: { access: 'objective.write' }, schema: { tags, summary: 'Change an AI objective; send the version you read', params: ZIdParams, body: ZUpdateObjective, response: { 200: ZObjectiveOut } } }, async (req) =>
-    updateObjective(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  app.get(
+    `${base}/:id`,
+    {
+      config: { access: 'objective.read' },
+      schema: {
+        tags,
+        summary: 'One AI objective with its progress',
+        params: ZIdParams,
+        response: { 200: ZObjectiveOut },
+      },
+    },
+    async (req) => getObjective(deps, req.params.orgId, req.params.id),
   );
-  app.delete(`${base}/:id`, { config: { access: 'objective.write' }, schema: { tags, summary: 'Delete an AI objective and its progress', params: ZIdParams } }, async (req, reply) => {
-    await removeObjective(deps, actorOf(req), req.params.orgId, req.params.id);
-    return reply.code(204).send();
-  });
-  app.post(`${base}/:id/progress`, { config: { access: 'objective.write' }, schema: { tags, summary: 'Record progress: the value of the measure on a date', params: ZIdParams, body: ZProgressEntry, response: { 201: ZObjectiveOut } } }, async (req, reply) =>
-    reply.code(201).send(await recordProgress(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  app.patch(
+    `${base}/:id`,
+    {
+      config: { access: 'objective.write' },
+      schema: {
+        tags,
+        summary: 'Change an AI objective; send the version you read',
+        params: ZIdParams,
+        body: ZUpdateObjective,
+        response: { 200: ZObjectiveOut },
+      },
+    },
+    async (req) => updateObjective(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
-  app.delete(`${base}/:id/progress/:entryId`, { config: { access: 'objective.write' }, schema: { tags, summary: 'Delete a progress entry recorded in error', params: ZIdParams.extend({ entryId: z.string().max(64) }), response: { 200: ZObjectiveOut } } }, async (req) =>
-    removeProgress(deps, actorOf(req), req.params.orgId, req.params.id, req.params.entryId),
+  app.delete(
+    `${base}/:id`,
+    {
+      config: { access: 'objective.write' },
+      schema: { tags, summary: 'Delete an AI objective and its progress', params: ZIdParams },
+    },
+    async (req, reply) => {
+      await removeObjective(deps, actorOf(req), req.params.orgId, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    `${base}/:id/progress`,
+    {
+      config: { access: 'objective.write' },
+      schema: {
+        tags,
+        summary: 'Record progress: the value of the measure on a date',
+        params: ZIdParams,
+        body: ZProgressEntry,
+        response: { 201: ZObjectiveOut },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await recordProgress(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  );
+  app.delete(
+    `${base}/:id/progress/:entryId`,
+    {
+      config: { access: 'objective.write' },
+      schema: {
+        tags,
+        summary: 'Delete a progress entry recorded in error',
+        params: ZIdParams.extend({ entryId: z.string().max(64) }),
+        response: { 200: ZObjectiveOut },
+      },
+    },
+    async (req) => removeProgress(deps, actorOf(req), req.params.orgId, req.params.id, req.params.entryId),
   );
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { OBJECTIVE_STATUSES, progressPercent, type ObjectiveFields, type ObjectiveStatus, type UpdateObjective, type ZProgressEntry } from '@fortytwo/domain';
+import {
+  OBJECTIVE_STATUSES,
+  progressPercent,
+  type ObjectiveFields,
+  type ObjectiveStatus,
+  type UpdateObjective,
+  type ZProgressEntry,
+} from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import { nextNumber } from '../../platform/db/record-numbers';
@@ -16,7 +23,14 @@ import { isActiveMember } from '../orgs/members';
 
 const ENTITY = 'objective';
 
-export const ZProgressOut = z.object({ id: z.string(), onDate: z.string(), value: z.number(), note: z.string(), createdAt: z.string(), createdBy: z.object({ id: z.string().nullable(), name: z.string() }) });
+export const ZProgressOut = z.object({
+  id: z.string(),
+  onDate: z.string(),
+  value: z.number(),
+  note: z.string(),
+  createdAt: z.string(),
+  createdBy: z.object({ id: z.string().nullable(), name: z.string() }),
+});
 export const ZObjectiveOut = z.object({
   id: z.string(),
   ref: z.string().describe('OBJ-1, OBJ-2, …'),
@@ -35,7 +49,10 @@ export const ZObjectiveOut = z.object({
   status: z.enum(OBJECTIVE_STATUSES),
   latestValue: z.number().nullable(),
   latestOn: z.string().nullable(),
-  progressPercent: z.number().nullable().describe('0–100 from baseline to target by the latest value; null without a target or a value'),
+  progressPercent: z
+    .number()
+    .nullable()
+    .describe('0–100 from baseline to target by the latest value; null without a target or a value'),
   progress: z.array(ZProgressOut).describe('oldest first'),
   version: z.number(),
   createdAt: z.string(),
@@ -45,7 +62,14 @@ export type ObjectiveOut = z.infer<typeof ZObjectiveOut>;
 
 type Row = ObjectiveTable & { ownerName: string | null };
 
-const presentProgress = (p: ObjectiveProgressTable) => ({ id: p.id, onDate: p.onDate, value: p.value, note: p.note, createdAt: p.createdAt, createdBy: { id: p.createdBy, name: p.createdByName } });
+const presentProgress = (p: ObjectiveProgressTable) => ({
+  id: p.id,
+  onDate: p.onDate,
+  value: p.value,
+  note: p.note,
+  createdAt: p.createdAt,
+  createdBy: { id: p.createdBy, name: p.createdByName },
+});
 
 function present(r: Row, progress: ObjectiveProgressTable[]): ObjectiveOut {
   const last = progress.at(-1) ?? null;
@@ -75,20 +99,49 @@ function present(r: Row, progress: ObjectiveProgressTable[]): ObjectiveOut {
   };
 }
 
-export async function loadObjectives(db: Db | Tx, orgId: string, filter: { id?: string; ownerId?: string | undefined; status?: ObjectiveStatus | undefined } = {}): Promise<ObjectiveOut[]> {
-  let q = db.selectFrom('objectives').leftJoin('users', 'users.id', 'objectives.ownerId').selectAll('objectives').select('users.name as ownerName').where('objectives.orgId', '=', orgId);
+export async function loadObjectives(
+  db: Db | Tx,
+  orgId: string,
+  filter: { id?: string; ownerId?: string | undefined; status?: ObjectiveStatus | undefined } = {},
+): Promise<ObjectiveOut[]> {
+  let q = db
+    .selectFrom('objectives')
+    .leftJoin('users', 'users.id', 'objectives.ownerId')
+    .selectAll('objectives')
+    .select('users.name as ownerName')
+    .where('objectives.orgId', '=', orgId);
   if (filter.id) q = q.where('objectives.id', '=', filter.id);
   if (filter.ownerId) q = q.where('objectives.ownerId', '=', filter.ownerId);
   if (filter.status) q = q.where('objectives.status', '=', filter.status);
   const rows = await q.orderBy('objectives.number').execute();
   if (!rows.length) return [];
-  const progress = await db.selectFrom('objectiveProgress').selectAll().where('orgId', '=', orgId).where('objectiveId', 'in', rows.map((r) => r.id)).orderBy('onDate').orderBy('createdAt').execute();
-  return rows.map((r) => present(r, progress.filter((p) => p.objectiveId === r.id)));
+  const progress = await db
+    .selectFrom('objectiveProgress')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where(
+      'objectiveId',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('onDate')
+    .orderBy('createdAt')
+    .execute();
+  return rows.map((r) =>
+    present(
+      r,
+      progress.filter((p) => p.objectiveId === r.id),
+    ),
+  );
 }
 
 const find = async (db: Db | Tx, orgId: string, id: string) => (await loadObjectives(db, orgId, { id }))[0];
 
-export const listObjectives = (deps: Deps, orgId: string, filter: { ownerId?: string | undefined; status?: ObjectiveStatus | undefined }) => loadObjectives(deps.db, orgId, filter);
+export const listObjectives = (
+  deps: Deps,
+  orgId: string,
+  filter: { ownerId?: string | undefined; status?: ObjectiveStatus | undefined },
+) => loadObjectives(deps.db, orgId, filter);
 
 export async function getObjective(deps: Deps, orgId: string, id: string) {
   const found = await find(deps.db, orgId, id);
@@ -97,7 +150,8 @@ export async function getObjective(deps: Deps, orgId: string, id: string) {
 }
 
 async function assertOwner(tx: Tx, orgId: string, ownerId: string | null | undefined) {
-  if (ownerId && !(await isActiveMember(tx, orgId, ownerId))) throw ruleViolation('Owner must be a current member of this organization', { field: 'ownerId' });
+  if (ownerId && !(await isActiveMember(tx, orgId, ownerId)))
+    throw ruleViolation('Owner must be a current member of this organization', { field: 'ownerId' });
 }
 
 /** The record without its derived fields: what the audit trail compares. */
@@ -115,10 +169,28 @@ export function createObjective(deps: Deps, actor: Actor, orgId: string, input: 
     const { annexCRef, ...fields } = input;
     await tx
       .insertInto('objectives')
-      .values({ id, orgId, number, ...fields, annexRef: annexCRef, version: 1, createdAt: now, createdBy: actor.userId, updatedAt: now, updatedBy: actor.userId })
+      .values({
+        id,
+        orgId,
+        number,
+        ...fields,
+        annexRef: annexCRef,
+        version: 1,
+        createdAt: now,
+        createdBy: actor.userId,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      })
       .execute();
     const created = (await find(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'objective.created', entityType: ENTITY, entityId: id, after: audited(created) });
+    await audit({
+      orgId,
+      actor,
+      action: 'objective.created',
+      entityType: ENTITY,
+      entityId: id,
+      after: audited(created),
+    });
     return created;
   });
 }
@@ -129,8 +201,12 @@ export function updateObjective(deps: Deps, actor: Actor, orgId: string, id: str
     if (!before) throw notFound('Objective');
     if (before.version !== patch.version) throw staleVersion('objective', before);
     const { version, annexCRef, ...changes } = patch;
-    const set = { ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), ...(annexCRef !== undefined ? { annexRef: annexCRef } : {}) };
-    if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) await assertOwner(tx, orgId, changes.ownerId);
+    const set = {
+      ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+      ...(annexCRef !== undefined ? { annexRef: annexCRef } : {}),
+    };
+    if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId)
+      await assertOwner(tx, orgId, changes.ownerId);
     await writeOne(
       tx
         .updateTable('objectives')
@@ -141,7 +217,15 @@ export function updateObjective(deps: Deps, actor: Actor, orgId: string, id: str
       () => staleVersion('objective', before),
     );
     const after = (await find(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'objective.updated', entityType: ENTITY, entityId: id, before: audited(before), after: audited(after) });
+    await audit({
+      orgId,
+      actor,
+      action: 'objective.updated',
+      entityType: ENTITY,
+      entityId: id,
+      before: audited(before),
+      after: audited(after),
+    });
     return after;
   });
 }
@@ -150,29 +234,74 @@ export function removeObjective(deps: Deps, actor: Actor, orgId: string, id: str
   return inTransaction(deps, async (tx, audit) => {
     const before = await find(tx, orgId, id);
     if (!before) throw notFound('Objective');
-    await tx.updateTable('metrics').set({ objectiveId: null }).where('orgId', '=', orgId).where('objectiveId', '=', id).execute();
-    await writeOne(tx.deleteFrom('objectives').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Objective'));
+    await tx
+      .updateTable('metrics')
+      .set({ objectiveId: null })
+      .where('orgId', '=', orgId)
+      .where('objectiveId', '=', id)
+      .execute();
+    await writeOne(tx.deleteFrom('objectives').where('orgId', '=', orgId).where('id', '=', id), () =>
+      notFound('Objective'),
+    );
     await audit({ orgId, actor, action: 'objective.deleted', entityType: ENTITY, entityId: id, before });
   });
 }
 
-export function recordProgress(deps: Deps, actor: Actor, orgId: string, id: string, input: z.output<typeof ZProgressEntry>) {
+export function recordProgress(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  input: z.output<typeof ZProgressEntry>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     const objective = await find(tx, orgId, id);
     if (!objective) throw notFound('Objective');
-    const entry = { id: newId(), orgId, objectiveId: id, onDate: input.onDate, value: input.value, note: input.note, createdAt: nowIso(), createdBy: actor.userId, createdByName: actor.name };
+    const entry = {
+      id: newId(),
+      orgId,
+      objectiveId: id,
+      onDate: input.onDate,
+      value: input.value,
+      note: input.note,
+      createdAt: nowIso(),
+      createdBy: actor.userId,
+      createdByName: actor.name,
+    };
     await tx.insertInto('objectiveProgress').values(entry).execute();
-    await audit({ orgId, actor, action: 'objective.progress_recorded', entityType: ENTITY, entityId: id, after: presentProgress(entry) });
+    await audit({
+      orgId,
+      actor,
+      action: 'objective.progress_recorded',
+      entityType: ENTITY,
+      entityId: id,
+      after: presentProgress(entry),
+    });
     return (await find(tx, orgId, id))!;
   });
 }
 
 export function removeProgress(deps: Deps, actor: Actor, orgId: string, id: string, entryId: string) {
   return inTransaction(deps, async (tx, audit) => {
-    const entry = await tx.selectFrom('objectiveProgress').selectAll().where('orgId', '=', orgId).where('objectiveId', '=', id).where('id', '=', entryId).executeTakeFirst();
+    const entry = await tx
+      .selectFrom('objectiveProgress')
+      .selectAll()
+      .where('orgId', '=', orgId)
+      .where('objectiveId', '=', id)
+      .where('id', '=', entryId)
+      .executeTakeFirst();
     if (!entry) throw notFound('Progress entry');
-    await writeOne(tx.deleteFrom('objectiveProgress').where('orgId', '=', orgId).where('id', '=', entryId), () => notFound('Progress entry'));
-    await audit({ orgId, actor, action: 'objective.progress_deleted', entityType: ENTITY, entityId: id, before: presentProgress(entry) });
+    await writeOne(tx.deleteFrom('objectiveProgress').where('orgId', '=', orgId).where('id', '=', entryId), () =>
+      notFound('Progress entry'),
+    );
+    await audit({
+      orgId,
+      actor,
+      action: 'objective.progress_deleted',
+      entityType: ENTITY,
+      entityId: id,
+      before: presentProgress(entry),
+    });
     return (await find(tx, orgId, id))!;
   });
 }

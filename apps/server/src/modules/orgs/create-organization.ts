@@ -12,12 +12,35 @@ export const presentOrganization = (o: { id: string; name: string; createdAt: st
 });
 
 /** The creator becomes the organization's first owner; the RACI starts with the usual AIMS activities. */
-export async function createOrganizationInTx(tx: Tx, audit: (e: AuditInput) => Promise<void>, actor: Actor & { userId: string }, name: string) {
+export async function createOrganizationInTx(
+  tx: Tx,
+  audit: (e: AuditInput) => Promise<void>,
+  actor: Actor & { userId: string },
+  name: string,
+) {
   const now = nowIso();
   const org = { id: newId(), name, createdAt: now, updatedAt: now, version: 1 };
   await tx.insertInto('organizations').values(org).execute();
-  await tx.insertInto('memberships').values({ orgId: org.id, userId: actor.userId, role: 'owner', expiresAt: null, createdAt: now, updatedAt: now, version: 1 }).execute();
-  await audit({ orgId: org.id, actor, action: 'organization.created', entityType: 'organization', entityId: org.id, after: presentOrganization(org) });
+  await tx
+    .insertInto('memberships')
+    .values({
+      orgId: org.id,
+      userId: actor.userId,
+      role: 'owner',
+      expiresAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  await audit({
+    orgId: org.id,
+    actor,
+    action: 'organization.created',
+    entityType: 'organization',
+    entityId: org.id,
+    after: presentOrganization(org),
+  });
   await audit({
     orgId: org.id,
     actor,

@@ -11,7 +11,14 @@ export async function listMyOrganizations(deps: Deps, userId: string) {
   const rows = await deps.db
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.orgId')
-    .select(['organizations.id', 'organizations.name', 'organizations.createdAt', 'organizations.version', 'memberships.role', 'memberships.expiresAt'])
+    .select([
+      'organizations.id',
+      'organizations.name',
+      'organizations.createdAt',
+      'organizations.version',
+      'memberships.role',
+      'memberships.expiresAt',
+    ])
     .where('memberships.userId', '=', userId)
     .where((eb) => eb.or([eb('memberships.expiresAt', 'is', null), eb('memberships.expiresAt', '>', nowIso())]))
     .orderBy('organizations.name')
@@ -25,17 +32,33 @@ export async function getOrganization(deps: Deps, orgId: string) {
   return presentOrganization(org);
 }
 
-export async function renameOrganization(deps: Deps, actor: Actor, orgId: string, input: { name: string; version: number }) {
+export async function renameOrganization(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: { name: string; version: number },
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await tx.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
     if (!before) throw notFound('Organization');
     const after = { ...before, name: input.name, version: before.version + 1, updatedAt: nowIso() };
-    await writeOne(tx
-      .updateTable('organizations')
-      .set({ name: after.name, version: after.version, updatedAt: after.updatedAt })
-      .where('id', '=', orgId)
-      .where('version', '=', input.version), () => staleVersion('organization', presentOrganization(before)));
-    await audit({ orgId, actor, action: 'organization.updated', entityType: 'organization', entityId: orgId, before: presentOrganization(before), after: presentOrganization(after) });
+    await writeOne(
+      tx
+        .updateTable('organizations')
+        .set({ name: after.name, version: after.version, updatedAt: after.updatedAt })
+        .where('id', '=', orgId)
+        .where('version', '=', input.version),
+      () => staleVersion('organization', presentOrganization(before)),
+    );
+    await audit({
+      orgId,
+      actor,
+      action: 'organization.updated',
+      entityType: 'organization',
+      entityId: orgId,
+      before: presentOrganization(before),
+      after: presentOrganization(after),
+    });
     return presentOrganization(after);
   });
 }

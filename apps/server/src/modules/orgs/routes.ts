@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { MEMBER_AFFILIATIONS, ZInvitationInput, ZOrganizationName, ZPassword, ZPersonName, ZRole, versionField } from '@fortytwo/domain';
+import {
+  MEMBER_AFFILIATIONS,
+  ZInvitationInput,
+  ZOrganizationName,
+  ZPassword,
+  ZPersonName,
+  ZRole,
+  versionField,
+} from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -25,12 +33,20 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'Organizations you belong to',
-        response: { 200: z.object({ items: z.array(ZOrganization.extend({ role: ZRole, expiresAt: z.string().nullable() })), nextCursor: z.null() }) },
+        response: {
+          200: z.object({
+            items: z.array(ZOrganization.extend({ role: ZRole, expiresAt: z.string().nullable() })),
+            nextCursor: z.null(),
+          }),
+        },
       },
     },
     async (req) => {
       const rows = await listMyOrganizations(deps, authOf(req).user.id);
-      return { items: rows.map((r) => ({ ...r.organization, role: r.role, expiresAt: r.expiresAt })), nextCursor: null };
+      return {
+        items: rows.map((r) => ({ ...r.organization, role: r.role, expiresAt: r.expiresAt })),
+        nextCursor: null,
+      };
     },
   );
 
@@ -38,7 +54,12 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs',
     {
       config: { access: 'user' },
-      schema: { tags, summary: 'Create an organization; you become its owner', body: z.strictObject({ name: ZOrganizationName }), response: { 201: ZOrganization } },
+      schema: {
+        tags,
+        summary: 'Create an organization; you become its owner',
+        body: z.strictObject({ name: ZOrganizationName }),
+        response: { 201: ZOrganization },
+      },
     },
     async (req, reply) => {
       const user = authOf(req).user;
@@ -48,7 +69,15 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/orgs/:orgId',
-    { config: { access: 'org.read' }, schema: { tags, summary: 'One organization', params: ZOrgParams, response: { 200: ZOrganization.extend({ myRole: ZRole }) } } },
+    {
+      config: { access: 'org.read' },
+      schema: {
+        tags,
+        summary: 'One organization',
+        params: ZOrgParams,
+        response: { 200: ZOrganization.extend({ myRole: ZRole }) },
+      },
+    },
     async (req) => ({ ...(await getOrganization(deps, req.params.orgId)), myRole: membershipOf(req).role }),
   );
 
@@ -56,14 +85,28 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs/:orgId',
     {
       config: { access: 'org.update' },
-      schema: { tags, summary: 'Rename an organization', params: ZOrgParams, body: z.strictObject({ version: versionField(), name: ZOrganizationName }), response: { 200: ZOrganization } },
+      schema: {
+        tags,
+        summary: 'Rename an organization',
+        params: ZOrgParams,
+        body: z.strictObject({ version: versionField(), name: ZOrganizationName }),
+        response: { 200: ZOrganization },
+      },
     },
     async (req) => renameOrganization(deps, actorOf(authOf(req).user), req.params.orgId, req.body),
   );
 
   app.get(
     '/api/orgs/:orgId/members',
-    { config: { access: 'member.read' }, schema: { tags, summary: 'Members with their roles', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZMember), nextCursor: z.null() }) } } },
+    {
+      config: { access: 'member.read' },
+      schema: {
+        tags,
+        summary: 'Members with their roles',
+        params: ZOrgParams,
+        response: { 200: z.object({ items: z.array(ZMember), nextCursor: z.null() }) },
+      },
+    },
     async (req) => ({ items: await listMembers(deps, req.params.orgId), nextCursor: null }),
   );
 
@@ -73,7 +116,8 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'member.manage' },
       schema: {
         tags,
-        summary: "Change a member's role, access expiry, affiliation (internal or external) or whether they are named as top management",
+        summary:
+          "Change a member's role, access expiry, affiliation (internal or external) or whether they are named as top management",
         params: ZOrgParams.extend({ userId: z.string().max(64) }),
         body: z.strictObject({
           version: versionField(),
@@ -90,7 +134,10 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.delete(
     '/api/orgs/:orgId/members/:userId',
-    { config: { access: 'member.manage' }, schema: { tags, summary: 'Remove a member', params: ZOrgParams.extend({ userId: z.string().max(64) }) } },
+    {
+      config: { access: 'member.manage' },
+      schema: { tags, summary: 'Remove a member', params: ZOrgParams.extend({ userId: z.string().max(64) }) },
+    },
     async (req, reply) => {
       await removeMember(deps, actorOf(authOf(req).user), membershipOf(req), req.params.userId);
       return reply.code(204).send();
@@ -99,7 +146,15 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/orgs/:orgId/invitations',
-    { config: { access: 'member.manage' }, schema: { tags, summary: 'Invitations sent', params: ZOrgParams, response: { 200: z.object({ items: z.array(ZInvitation), nextCursor: z.null() }) } } },
+    {
+      config: { access: 'member.manage' },
+      schema: {
+        tags,
+        summary: 'Invitations sent',
+        params: ZOrgParams,
+        response: { 200: z.object({ items: z.array(ZInvitation), nextCursor: z.null() }) },
+      },
+    },
     async (req) => ({ items: await listInvitations(deps, req.params.orgId), nextCursor: null }),
   );
 
@@ -109,24 +164,49 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'member.manage' },
       schema: {
         tags,
-        summary: 'Invite someone with a role; the token (for the link /invitations/<token>) is shown only here, and emailed to the invitee when the server sends email (emailed: true)',
+        summary:
+          'Invite someone with a role; the token (for the link /invitations/<token>) is shown only here, and emailed to the invitee when the server sends email (emailed: true)',
         params: ZOrgParams,
         body: ZInvitationInput,
-        response: { 201: ZInvitation.extend({ token: z.string(), emailed: z.boolean().describe('the invitation left by email (SMTP configured and accepted by the mail server)') }) },
+        response: {
+          201: ZInvitation.extend({
+            token: z.string(),
+            emailed: z
+              .boolean()
+              .describe('the invitation left by email (SMTP configured and accepted by the mail server)'),
+          }),
+        },
       },
     },
     async (req, reply) => {
       const user = authOf(req).user;
       const created = await inviteMember(deps, { userId: user.id, name: user.name }, membershipOf(req), req.body);
-      const org = await deps.db.selectFrom('organizations').select('name').where('id', '=', req.params.orgId).executeTakeFirstOrThrow();
-      const emailed = await sendInvitation({ config: deps.config, log: (m) => req.log.warn(m) }, { email: created.email, organizationName: org.name, inviterName: user.name, role: created.role, token: created.token, expiresAt: created.expiresAt });
+      const org = await deps.db
+        .selectFrom('organizations')
+        .select('name')
+        .where('id', '=', req.params.orgId)
+        .executeTakeFirstOrThrow();
+      const emailed = await sendInvitation(
+        { config: deps.config, log: (m) => req.log.warn(m) },
+        {
+          email: created.email,
+          organizationName: org.name,
+          inviterName: user.name,
+          role: created.role,
+          token: created.token,
+          expiresAt: created.expiresAt,
+        },
+      );
       return reply.code(201).send({ ...created, emailed });
     },
   );
 
   app.delete(
     '/api/orgs/:orgId/invitations/:id',
-    { config: { access: 'member.manage' }, schema: { tags, summary: 'Revoke a pending invitation', params: ZOrgParams.extend({ id: z.string().max(64) }) } },
+    {
+      config: { access: 'member.manage' },
+      schema: { tags, summary: 'Revoke a pending invitation', params: ZOrgParams.extend({ id: z.string().max(64) }) },
+    },
     async (req, reply) => {
       await revokeInvitation(deps, actorOf(authOf(req).user), req.params.orgId, req.params.id);
       return reply.code(204).send();
@@ -151,7 +231,10 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
         params: ZTokenParams,
         body: z
           .strictObject({ name: ZPersonName.optional(), password: ZPassword.optional() })
-          .refine((b) => (b.name === undefined) === (b.password === undefined), 'Send both name and password to create your account, or neither to accept as the signed-in user'),
+          .refine(
+            (b) => (b.name === undefined) === (b.password === undefined),
+            'Send both name and password to create your account, or neither to accept as the signed-in user',
+          ),
       },
     },
     async (req) => {

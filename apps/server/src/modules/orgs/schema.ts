@@ -9,8 +9,12 @@ export const ZMember = z.object({
   expiresAt: z.string().nullable(),
   expired: z.boolean(),
   joinedAt: z.string(),
-  affiliation: z.enum(MEMBER_AFFILIATIONS).describe('internal to the organization, or external (consultant, contractor)'),
-  topManagement: z.boolean().describe('named as top management: approvals that require top management accept this member'),
+  affiliation: z
+    .enum(MEMBER_AFFILIATIONS)
+    .describe('internal to the organization, or external (consultant, contractor)'),
+  topManagement: z
+    .boolean()
+    .describe('named as top management: approvals that require top management accept this member'),
   version: z.number(),
 });
 export const ZInvitation = z.object({

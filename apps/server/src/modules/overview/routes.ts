@@ -15,7 +15,10 @@ const TASKS = 5;
 
 export const ZOverviewOut = z.object({
   steps: z.array(ZStepOverview).describe('one per journey step, in order'),
-  next: z.array(ZNextThing).max(NEXT).describe("the next three things to do: each step's first, in journey order, then each one's second…"),
+  next: z
+    .array(ZNextThing)
+    .max(NEXT)
+    .describe("the next three things to do: each step's first, in journey order, then each one's second…"),
   tasks: z.object({
     open: z.number().describe("the organization's open actions"),
     overdue: z.number(),
@@ -29,7 +32,8 @@ export const ZOverviewOut = z.object({
  */
 export function firstAcross<T>(lists: T[][], n: number): T[] {
   const out: T[] = [];
-  for (let round = 0; out.length < n && lists.some((l) => l.length > round); round++) for (const l of lists) if (l[round] !== undefined && out.length < n) out.push(l[round]!);
+  for (let round = 0; out.length < n && lists.some((l) => l.length > round); round++)
+    for (const l of lists) if (l[round] !== undefined && out.length < n) out.push(l[round]!);
   return out;
 }
 
@@ -37,16 +41,34 @@ export function overviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/orgs/:orgId/overview',
-    { config: { access: 'org.read' }, schema: { tags: ['Overview'], summary: 'Per journey step its state from live data, the next three things to do, open tasks', params: ZOrgParams, response: { 200: ZOverviewOut } } },
+    {
+      config: { access: 'org.read' },
+      schema: {
+        tags: ['Overview'],
+        summary: 'Per journey step its state from live data, the next three things to do, open tasks',
+        params: ZOrgParams,
+        response: { 200: ZOverviewOut },
+      },
+    },
     async (req) => {
       const { orgId } = req.params;
-      const [steps, actions] = await Promise.all([Promise.all(STEPS.map((step) => step(deps.db, orgId))), listActions(deps.db, orgId)]);
+      const [steps, actions] = await Promise.all([
+        Promise.all(STEPS.map((step) => step(deps.db, orgId))),
+        listActions(deps.db, orgId),
+      ]);
       const open = actions.filter((a) => a.status !== 'done');
       const today = nowIso().slice(0, 10);
       return {
         steps,
-        next: firstAcross(steps.map((s) => s.next), NEXT),
-        tasks: { open: open.length, overdue: open.filter((a) => a.dueDate !== null && a.dueDate < today).length, items: open.slice(0, TASKS) },
+        next: firstAcross(
+          steps.map((s) => s.next),
+          NEXT,
+        ),
+        tasks: {
+          open: open.length,
+          overdue: open.filter((a) => a.dueDate !== null && a.dueDate < today).length,
+          items: open.slice(0, TASKS),
+        },
       };
     },
   );

@@ -17,11 +17,16 @@ import { masterList } from '../documents/master-list';
 // built later adds its function to STEPS; the overview and its page need no other change.
 
 export const STEP_STATES = ['not_started', 'in_progress', 'done', 'not_built'] as const;
-export const ZNextThing = z.object({ label: z.string(), href: z.string().describe('a path under /orgs/:orgId, such as /risks?attention=true') });
+export const ZNextThing = z.object({
+  label: z.string(),
+  href: z.string().describe('a path under /orgs/:orgId, such as /risks?attention=true'),
+});
 export const ZStepOverview = z.object({
   slug: z.string(),
   state: z.enum(STEP_STATES),
-  facts: z.array(z.string()).describe('what is true today, in plain words ("Scope approved on 2026-11-02 (revision 1)")'),
+  facts: z
+    .array(z.string())
+    .describe('what is true today, in plain words ("Scope approved on 2026-11-02 (revision 1)")'),
   next: z.array(ZNextThing).describe('what to do next in this step, most important first'),
 });
 export type StepOverview = z.infer<typeof ZStepOverview>;
@@ -29,42 +34,76 @@ type Next = z.infer<typeof ZNextThing>;
 
 const day = (iso: string) => iso.slice(0, 10);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const stateOf = (done: boolean, started: boolean): StepOverview['state'] => (done ? 'done' : started ? 'in_progress' : 'not_started');
+const stateOf = (done: boolean, started: boolean): StepOverview['state'] =>
+  done ? 'done' : started ? 'in_progress' : 'not_started';
 
 /** Step 1: the current working gap assessment, answered and scored. */
 async function gapStep(db: Db, orgId: string): Promise<StepOverview> {
   const [rows, results] = await Promise.all([listAssessmentRows(db, orgId), resultsByAssessment(db, orgId)]);
   const working = rows.filter((a) => a.kind === 'working').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  if (!working) return { slug: 'gap-analysis', state: 'not_started', facts: ['No gap assessment yet'], next: [{ label: 'Start the gap analysis', href: '/gap-analysis' }] };
+  if (!working)
+    return {
+      slug: 'gap-analysis',
+      state: 'not_started',
+      facts: ['No gap assessment yet'],
+      next: [{ label: 'Start the gap analysis', href: '/gap-analysis' }],
+    };
   const s = scoresOf(results.get(working.id) ?? []);
   const { answered, total } = s.counts;
   const facts = [`${answered} of ${total} requirements and controls answered in "${working.name}"`];
   if (s.overall !== null) facts.push(`Readiness ${Math.round(s.overall * 10) / 10} %`);
-  const next: Next[] = answered < total ? [{ label: `Answer the gap questionnaire (${total - answered} left)`, href: `/gap-analysis/${working.id}` }] : [{ label: 'Turn the gaps into actions', href: `/gap-analysis/${working.id}/gaps` }];
-  return { slug: 'gap-analysis', state: stateOf(answered === total && total > 0, answered > 0), facts, next: answered === total ? [] : next };
+  const next: Next[] =
+    answered < total
+      ? [{ label: `Answer the gap questionnaire (${total - answered} left)`, href: `/gap-analysis/${working.id}` }]
+      : [{ label: 'Turn the gaps into actions', href: `/gap-analysis/${working.id}/gaps` }];
+  return {
+    slug: 'gap-analysis',
+    state: stateOf(answered === total && total > 0, answered > 0),
+    facts,
+    next: answered === total ? [] : next,
+  };
 }
 
 /** Step 2: context and AI roles, interested parties, the scope, and the risk criteria (6.1.1, set before assessing). */
 async function scopeStep(db: Db, orgId: string): Promise<StepOverview> {
   const deps = { db } as Parameters<typeof getScope>[0];
-  const [context, parties, scope, criteria, systems] = await Promise.all([readOrgContext(db, orgId), listParties(db, orgId), getScope(deps, orgId), readCriteriaInForce(db, orgId), db.selectFrom('aiSystems').select(db.fn.countAll<number>().as('n')).where('orgId', '=', orgId).executeTakeFirst()]);
+  const [context, parties, scope, criteria, systems] = await Promise.all([
+    readOrgContext(db, orgId),
+    listParties(db, orgId),
+    getScope(deps, orgId),
+    readCriteriaInForce(db, orgId),
+    db.selectFrom('aiSystems').select(db.fn.countAll<number>().as('n')).where('orgId', '=', orgId).executeTakeFirst(),
+  ]);
   const facts: string[] = [];
   const next: Next[] = [];
-  if (Number(systems?.n ?? 0) === 0) next.push({ label: 'Add your first AI system to the inventory', href: '/ai-systems/new' });
-  if (context.aiRoles.length) facts.push(`AI roles: ${context.aiRoles.map((r) => r.role.replace(/_/g, ' ')).join(', ')}`);
+  if (Number(systems?.n ?? 0) === 0)
+    next.push({ label: 'Add your first AI system to the inventory', href: '/ai-systems/new' });
+  if (context.aiRoles.length)
+    facts.push(`AI roles: ${context.aiRoles.map((r) => r.role.replace(/_/g, ' ')).join(', ')}`);
   else next.push({ label: 'Record the context and your AI roles', href: '/context' });
   facts.push(plural(parties.length, 'interested party', 'interested parties'));
   if (!parties.length) next.push({ label: 'List your interested parties', href: '/context/parties' });
-  if (scope.approved) facts.push(`Scope approved on ${day(scope.approved.approvedAt)} (revision ${scope.approved.revision})${scope.status === 'draft' ? ', changed since' : ''}`);
+  if (scope.approved)
+    facts.push(
+      `Scope approved on ${day(scope.approved.approvedAt)} (revision ${scope.approved.revision})${scope.status === 'draft' ? ', changed since' : ''}`,
+    );
   else facts.push('Scope not approved yet');
-  if (!scope.approved || scope.status === 'draft') next.push({ label: scope.approved ? 'Approve the changed scope' : 'Write and approve the scope', href: '/scope' });
-  if (criteria.status === 'approved') facts.push(`Risk criteria No. ${criteria.number} approved on ${day(criteria.approvedAt ?? '')}`);
+  if (!scope.approved || scope.status === 'draft')
+    next.push({ label: scope.approved ? 'Approve the changed scope' : 'Write and approve the scope', href: '/scope' });
+  if (criteria.status === 'approved')
+    facts.push(`Risk criteria No. ${criteria.number} approved on ${day(criteria.approvedAt ?? '')}`);
   else {
     facts.push('Risk criteria not approved yet (the defaults apply)');
     next.push({ label: 'Review and approve the risk criteria', href: '/risk-criteria' });
   }
-  const done = !!scope.approved && scope.status === 'approved' && criteria.status === 'approved' && context.aiRoles.length > 0;
-  const started = !!scope.approved || scope.version > 0 || context.version > 0 || parties.length > 0 || criteria.status === 'approved';
+  const done =
+    !!scope.approved && scope.status === 'approved' && criteria.status === 'approved' && context.aiRoles.length > 0;
+  const started =
+    !!scope.approved ||
+    scope.version > 0 ||
+    context.version > 0 ||
+    parties.length > 0 ||
+    criteria.status === 'approved';
   return { slug: 'scope', state: stateOf(done, started), facts, next };
 }
 
@@ -75,8 +114,17 @@ async function documentationStep(db: Db, orgId: string): Promise<StepOverview> {
   const missing = items.filter((i) => i.state === 'missing');
   const facts = [`${inForce.length} of ${items.length} mandatory documents in force`];
   if (missing.length) facts.push(`${plural(missing.length, 'document')} not started`);
-  const next: Next[] = missing.length ? [{ label: `Generate the missing documents (${missing.length})`, href: '/documentation' }] : inForce.length < items.length ? [{ label: 'Review and approve the documents in draft', href: '/documentation' }] : [];
-  return { slug: 'documentation', state: stateOf(items.length > 0 && inForce.length === items.length, items.length > missing.length), facts, next };
+  const next: Next[] = missing.length
+    ? [{ label: `Generate the missing documents (${missing.length})`, href: '/documentation' }]
+    : inForce.length < items.length
+      ? [{ label: 'Review and approve the documents in draft', href: '/documentation' }]
+      : [];
+  return {
+    slug: 'documentation',
+    state: stateOf(items.length > 0 && inForce.length === items.length, items.length > missing.length),
+    facts,
+    next,
+  };
 }
 
 /** Step 4: risks against the acceptance level, the treatment plan, impact assessments and the SoA. */
@@ -93,29 +141,62 @@ async function implementationStep(db: Db, orgId: string): Promise<StepOverview> 
   const next: Next[] = [];
   const unrated = risks.filter((r) => r.kind === 'risk' && !r.rated);
   const attention = risks.filter((r) => r.needsAttention && r.rated);
-  facts.push(`${plural(risks.length, 'open risk')}${attention.length ? `, ${attention.length} above the acceptance level (${RISK_LEVEL_LABELS[criteria.acceptanceLevel]}) with no treatment or acceptance` : ''}`);
+  facts.push(
+    `${plural(risks.length, 'open risk')}${attention.length ? `, ${attention.length} above the acceptance level (${RISK_LEVEL_LABELS[criteria.acceptanceLevel]}) with no treatment or acceptance` : ''}`,
+  );
   if (unrated.length) {
     facts.push(`${plural(unrated.length, 'risk')} not rated yet`);
     next.push({ label: `Rate the unrated risks (${unrated.length})`, href: '/risks?attention=true' });
   }
-  if (attention.length) next.push({ label: `Treat or accept the risks above the acceptance level (${attention.length})`, href: '/risks?attention=true' });
+  if (attention.length)
+    next.push({
+      label: `Treat or accept the risks above the acceptance level (${attention.length})`,
+      href: '/risks?attention=true',
+    });
   if (!risks.length) next.push({ label: 'Assess your AI risks', href: '/risks/new' });
-  facts.push(plan.status === 'approved' && plan.approved ? `Treatment plan version ${plan.number} approved on ${day(plan.approved.approvedAt)}` : `Treatment plan version ${plan.number} not approved yet`);
-  if (plan.status !== 'approved' && risks.length) next.push({ label: 'Approve the risk treatment plan', href: '/risk-treatment-plan' });
+  facts.push(
+    plan.status === 'approved' && plan.approved
+      ? `Treatment plan version ${plan.number} approved on ${day(plan.approved.approvedAt)}`
+      : `Treatment plan version ${plan.number} not approved yet`,
+  );
+  if (plan.status !== 'approved' && risks.length)
+    next.push({ label: 'Approve the risk treatment plan', href: '/risk-treatment-plan' });
   const signed = impacts.filter((i) => i.status === 'signed_off').length;
   facts.push(`${signed} of ${plural(impacts.length, 'impact assessment')} signed off`);
   if (!impacts.length) next.push({ label: 'Assess the impact of your AI systems', href: '/impact-assessments/new' });
-  else if (signed < impacts.length) next.push({ label: `Finish and sign off impact assessments (${impacts.length - signed})`, href: '/impact-assessments' });
-  if (soa.approved) facts.push(`SoA v${soa.approved.version} approved on ${day(soa.approved.approvedAt)}${soa.status === 'draft' ? `; v${soa.version} in draft` : ''}`);
+  else if (signed < impacts.length)
+    next.push({
+      label: `Finish and sign off impact assessments (${impacts.length - signed})`,
+      href: '/impact-assessments',
+    });
+  if (soa.approved)
+    facts.push(
+      `SoA v${soa.approved.version} approved on ${day(soa.approved.approvedAt)}${soa.status === 'draft' ? `; v${soa.version} in draft` : ''}`,
+    );
   else facts.push(`SoA not approved yet (${soa.counts.undecided} of ${soa.counts.total} controls undecided)`);
-  if (soa.counts.undecided) next.push({ label: `Decide the SoA controls (${soa.counts.undecided} undecided)`, href: '/soa' });
+  if (soa.counts.undecided)
+    next.push({ label: `Decide the SoA controls (${soa.counts.undecided} undecided)`, href: '/soa' });
   else if (soa.status !== 'approved') next.push({ label: `Approve SoA v${soa.version}`, href: '/soa' });
-  const done = soa.status === 'approved' && plan.status === 'approved' && attention.length === 0 && unrated.length === 0 && impacts.length > 0 && signed === impacts.length;
+  const done =
+    soa.status === 'approved' &&
+    plan.status === 'approved' &&
+    attention.length === 0 &&
+    unrated.length === 0 &&
+    impacts.length > 0 &&
+    signed === impacts.length;
   const started = risks.length > 0 || impacts.length > 0 || !!soa.approved || soa.counts.undecided < soa.counts.total;
   return { slug: 'implementation', state: stateOf(done, started), facts, next };
 }
 
-const notBuilt = (slug: string) => (): Promise<StepOverview> => Promise.resolve({ slug, state: 'not_built', facts: ['Coming in a later version'], next: [] });
+const notBuilt = (slug: string) => (): Promise<StepOverview> =>
+  Promise.resolve({ slug, state: 'not_built', facts: ['Coming in a later version'], next: [] });
 
 /** One function per journey step, in journey order. Replace a `notBuilt` when the step is built. */
-export const STEPS: ((db: Db, orgId: string) => Promise<StepOverview>)[] = [gapStep, scopeStep, documentationStep, implementationStep, notBuilt('internal-audit'), notBuilt('certification')];
+export const STEPS: ((db: Db, orgId: string) => Promise<StepOverview>)[] = [
+  gapStep,
+  scopeStep,
+  documentationStep,
+  implementationStep,
+  notBuilt('internal-audit'),
+  notBuilt('certification'),
+];

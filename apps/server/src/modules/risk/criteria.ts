@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_RISK_CRITERIA, RISK_LEVELS, type RiskCriteriaContent, type ZUpdateRiskCriteria } from '@fortytwo/domain';
+import {
+  DEFAULT_RISK_CRITERIA,
+  RISK_LEVELS,
+  type RiskCriteriaContent,
+  type ZUpdateRiskCriteria,
+} from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import type { RiskCriteriaTable } from '../../platform/db/schema';
@@ -29,7 +34,9 @@ export const ZCriteriaOut = z.object({
 export type CriteriaOut = z.infer<typeof ZCriteriaOut>;
 export const ZCriteriaState = z.object({
   inForce: ZCriteriaOut.describe('the criteria new ratings use'),
-  draft: ZCriteriaOut.nullable().describe('changes waiting for approval (the criteria in force, while nothing was approved yet)'),
+  draft: ZCriteriaOut.nullable().describe(
+    'changes waiting for approval (the criteria in force, while nothing was approved yet)',
+  ),
   history: z.array(ZCriteriaOut).describe('approved criteria, newest first'),
 });
 
@@ -45,7 +52,9 @@ const present = (r: RiskCriteriaTable): CriteriaOut => ({
 });
 
 async function rows(db: Db | Tx, orgId: string) {
-  return (await db.selectFrom('riskCriteria').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').execute()).map(present);
+  return (
+    await db.selectFrom('riskCriteria').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').execute()
+  ).map(present);
 }
 
 /** Creates the default draft number 1 the first time an organization needs criteria. */
@@ -55,7 +64,20 @@ async function ensureCriteria(tx: Tx, orgId: string): Promise<CriteriaOut[]> {
   const now = nowIso();
   await tx
     .insertInto('riskCriteria')
-    .values({ id: newId(), orgId, number: 1, status: 'draft', content: JSON.stringify(DEFAULT_RISK_CRITERIA), version: 1, createdAt: now, updatedAt: now, updatedBy: null, approvedAt: null, approvedBy: null, approvedByName: null })
+    .values({
+      id: newId(),
+      orgId,
+      number: 1,
+      status: 'draft',
+      content: JSON.stringify(DEFAULT_RISK_CRITERIA),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: null,
+      approvedAt: null,
+      approvedBy: null,
+      approvedByName: null,
+    })
     .onConflict((oc) => oc.columns(['orgId', 'number']).doNothing())
     .execute();
   return rows(tx, orgId);
@@ -76,7 +98,16 @@ export async function criteriaInForce(tx: Tx, orgId: string): Promise<CriteriaOu
 export async function readCriteriaInForce(db: Db | Tx, orgId: string): Promise<CriteriaOut> {
   const all = await rows(db, orgId);
   if (all.length) return stateOf(all).inForce;
-  return { id: '', number: 1, status: 'draft', ...DEFAULT_RISK_CRITERIA, approvedAt: null, approvedBy: null, version: 0, updatedAt: '' };
+  return {
+    id: '',
+    number: 1,
+    status: 'draft',
+    ...DEFAULT_RISK_CRITERIA,
+    approvedAt: null,
+    approvedBy: null,
+    version: 0,
+    updatedAt: '',
+  };
 }
 
 export function getCriteria(deps: Deps, orgId: string) {
@@ -86,45 +117,112 @@ export function getCriteria(deps: Deps, orgId: string) {
 /** Drafting and approving decide from the whole set of criteria (which is the draft, what number comes next): one at a time per organization. */
 const criteriaLock = (orgId: string) => `risk-criteria:${orgId}`;
 
-export function updateCriteriaDraft(deps: Deps, actor: Actor, orgId: string, input: z.output<typeof ZUpdateRiskCriteria>) {
-  return inTransaction(deps, async (tx, audit) => {
-    const state = stateOf(await ensureCriteria(tx, orgId));
-    const { version, ...content } = input;
-    const now = nowIso();
-    if (!state.draft || version === 0) {
-      if (state.draft) throw staleVersion('risk criteria draft', state);
-      // Start the next draft beside the criteria in force.
-      const number = state.inForce.number + 1;
-      await tx.insertInto('riskCriteria').values({ id: newId(), orgId, number, status: 'draft', content: JSON.stringify(content), version: 1, createdAt: now, updatedAt: now, updatedBy: actor.userId, approvedAt: null, approvedBy: null, approvedByName: null }).execute();
-    } else {
-      if (state.draft.version !== version) throw staleVersion('risk criteria draft', state);
-      const stale = () => staleVersion('risk criteria draft', state);
-      await writeOne(tx.updateTable('riskCriteria').set({ content: JSON.stringify(content), version: version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', state.draft.id).where('version', '=', version), stale);
-    }
-    const after = stateOf(await rows(tx, orgId));
-    await audit({ orgId, actor, action: 'risk_criteria.updated', entityType: 'risk_criteria', entityId: after.draft!.id, ...(state.draft ? { before: state.draft } : {}), after: after.draft });
-    return after;
-  }, { lock: criteriaLock(orgId) });
+export function updateCriteriaDraft(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: z.output<typeof ZUpdateRiskCriteria>,
+) {
+  return inTransaction(
+    deps,
+    async (tx, audit) => {
+      const state = stateOf(await ensureCriteria(tx, orgId));
+      const { version, ...content } = input;
+      const now = nowIso();
+      if (!state.draft || version === 0) {
+        if (state.draft) throw staleVersion('risk criteria draft', state);
+        // Start the next draft beside the criteria in force.
+        const number = state.inForce.number + 1;
+        await tx
+          .insertInto('riskCriteria')
+          .values({
+            id: newId(),
+            orgId,
+            number,
+            status: 'draft',
+            content: JSON.stringify(content),
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+            updatedBy: actor.userId,
+            approvedAt: null,
+            approvedBy: null,
+            approvedByName: null,
+          })
+          .execute();
+      } else {
+        if (state.draft.version !== version) throw staleVersion('risk criteria draft', state);
+        const stale = () => staleVersion('risk criteria draft', state);
+        await writeOne(
+          tx
+            .updateTable('riskCriteria')
+            .set({ content: JSON.stringify(content), version: version + 1, updatedAt: now, updatedBy: actor.userId })
+            .where('id', '=', state.draft.id)
+            .where('version', '=', version),
+          stale,
+        );
+      }
+      const after = stateOf(await rows(tx, orgId));
+      await audit({
+        orgId,
+        actor,
+        action: 'risk_criteria.updated',
+        entityType: 'risk_criteria',
+        entityId: after.draft!.id,
+        ...(state.draft ? { before: state.draft } : {}),
+        after: after.draft,
+      });
+      return after;
+    },
+    { lock: criteriaLock(orgId) },
+  );
 }
 
 /** Top management approves the draft: it becomes the criteria in force; the one before is superseded. */
 export function approveCriteria(deps: Deps, actor: Actor, orgId: string, input: { version: number }) {
-  return inTransaction(deps, async (tx, audit) => {
-    const state = stateOf(await ensureCriteria(tx, orgId));
-    if (!state.draft) throw ruleViolation('There is no draft to approve: the criteria in force are already approved. Edit them to start a new draft.');
-    if (state.draft.version !== input.version) throw staleVersion('risk criteria draft', state);
-    const now = nowIso();
-    await tx.updateTable('riskCriteria').set({ status: 'superseded' }).where('orgId', '=', orgId).where('status', '=', 'approved').execute();
-    await writeOne(
-      tx
+  return inTransaction(
+    deps,
+    async (tx, audit) => {
+      const state = stateOf(await ensureCriteria(tx, orgId));
+      if (!state.draft)
+        throw ruleViolation(
+          'There is no draft to approve: the criteria in force are already approved. Edit them to start a new draft.',
+        );
+      if (state.draft.version !== input.version) throw staleVersion('risk criteria draft', state);
+      const now = nowIso();
+      await tx
         .updateTable('riskCriteria')
-        .set({ status: 'approved', version: input.version + 1, approvedAt: now, approvedBy: actor.userId, approvedByName: actor.name, updatedAt: now, updatedBy: actor.userId })
-        .where('id', '=', state.draft.id)
-        .where('version', '=', input.version),
-      () => staleVersion('risk criteria draft', state),
-    );
-    const after = stateOf(await rows(tx, orgId));
-    await audit({ orgId, actor, action: 'risk_criteria.approved', entityType: 'risk_criteria', entityId: state.draft.id, after: after.inForce });
-    return after;
-  }, { lock: criteriaLock(orgId) });
+        .set({ status: 'superseded' })
+        .where('orgId', '=', orgId)
+        .where('status', '=', 'approved')
+        .execute();
+      await writeOne(
+        tx
+          .updateTable('riskCriteria')
+          .set({
+            status: 'approved',
+            version: input.version + 1,
+            approvedAt: now,
+            approvedBy: actor.userId,
+            approvedByName: actor.name,
+            updatedAt: now,
+            updatedBy: actor.userId,
+          })
+          .where('id', '=', state.draft.id)
+          .where('version', '=', input.version),
+        () => staleVersion('risk criteria draft', state),
+      );
+      const after = stateOf(await rows(tx, orgId));
+      await audit({
+        orgId,
+        actor,
+        action: 'risk_criteria.approved',
+        entityType: 'risk_criteria',
+        entityId: state.draft.id,
+        after: after.inForce,
+      });
+      return after;
+    },
+    { lock: criteriaLock(orgId) },
+  );
 }

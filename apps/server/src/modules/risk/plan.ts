@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { attentionMessage, planFindings, RISK_LEVELS, riskLevel, type Acknowledgement, type RiskLevel } from '@fortytwo/domain';
+import {
+  attentionMessage,
+  planFindings,
+  RISK_LEVELS,
+  riskLevel,
+  type Acknowledgement,
+  type RiskLevel,
+} from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import { AppError, staleVersion } from '../../platform/errors';
@@ -18,32 +25,70 @@ const ZApproval = z.object({
   number: z.number(),
   approvedAt: z.string(),
   approvedBy: z.object({ id: z.string().nullable(), name: z.string() }),
-  acknowledgement: z.object({ text: z.string(), warnings: z.array(z.object({ code: z.string(), message: z.string() })) }).nullable().describe('the warnings the approver approved past, and why'),
+  acknowledgement: z
+    .object({ text: z.string(), warnings: z.array(z.object({ code: z.string(), message: z.string() })) })
+    .nullable()
+    .describe('the warnings the approver approved past, and why'),
 });
 export const ZPlanOut = z.object({
   number: z.number(),
   status: z.enum(['draft', 'approved']),
   approved: ZApproval.nullable(),
   risks: z.array(ZRiskOut),
-  warnings: z.array(z.object({ riskId: z.string(), code: z.string(), message: z.string(), blocking: z.boolean().describe('true: approval is refused while it stands; false: approval needs an acknowledgement') })),
+  warnings: z.array(
+    z.object({
+      riskId: z.string(),
+      code: z.string(),
+      message: z.string(),
+      blocking: z
+        .boolean()
+        .describe('true: approval is refused while it stands; false: approval needs an acknowledgement'),
+    }),
+  ),
 });
 type PlanOut = z.infer<typeof ZPlanOut>;
 
 /** What an approval signs: the fields of the plan a reader relies on, not timestamps or versions. */
 const essence = (risks: RiskOut[]) =>
   JSON.stringify(
-    risks.map((r) => [r.ref, r.title, r.inherentLevel, r.residualLevel, r.ownerId, r.treatments.map((t) => [t.option, t.description, t.resources, t.controlRefs, t.residualLevel, t.actions.map((a) => [a.title, a.ownerId, a.dueDate])]), r.acceptance?.id ?? null]),
+    risks.map((r) => [
+      r.ref,
+      r.title,
+      r.inherentLevel,
+      r.residualLevel,
+      r.ownerId,
+      r.treatments.map((t) => [
+        t.option,
+        t.description,
+        t.resources,
+        t.controlRefs,
+        t.residualLevel,
+        t.actions.map((a) => [a.title, a.ownerId, a.dueDate]),
+      ]),
+      r.acceptance?.id ?? null,
+    ]),
   );
 
 async function planOf(db: Db | Tx, orgId: string): Promise<PlanOut> {
   const [risks, last, criteria] = await Promise.all([
     loadRisks(db, orgId, { status: 'open', kind: 'risk' }),
-    db.selectFrom('riskPlanApprovals').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').executeTakeFirst(),
+    db
+      .selectFrom('riskPlanApprovals')
+      .selectAll()
+      .where('orgId', '=', orgId)
+      .orderBy('number', 'desc')
+      .executeTakeFirst(),
     readCriteriaInForce(db, orgId),
   ]);
   const unchanged = last !== undefined && (JSON.parse(last.content) as { essence: string }).essence === essence(risks);
   const approved = last
-    ? { number: last.number, approvedAt: last.approvedAt, approvedBy: { id: last.approvedBy, name: last.approvedByName }, acknowledgement: (JSON.parse(last.content) as { acknowledgement?: Acknowledgement | null }).acknowledgement ?? null }
+    ? {
+        number: last.number,
+        approvedAt: last.approvedAt,
+        approvedBy: { id: last.approvedBy, name: last.approvedByName },
+        acknowledgement:
+          (JSON.parse(last.content) as { acknowledgement?: Acknowledgement | null }).acknowledgement ?? null,
+      }
     : null;
   return {
     number: unchanged ? last.number : (last?.number ?? 0) + 1,
@@ -53,7 +98,12 @@ async function planOf(db: Db | Tx, orgId: string): Promise<PlanOut> {
     warnings: planFindings(
       risks.map((r) => ({
         ...r,
-        attentionMessage: attentionMessage({ ...r, level: r.inherentLevel, treated: r.treatments.length > 0, acceptedUntil: r.acceptanceState === 'expired' ? (r.acceptance?.expiresAt ?? null) : null }),
+        attentionMessage: attentionMessage({
+          ...r,
+          level: r.inherentLevel,
+          treated: r.treatments.length > 0,
+          acceptedUntil: r.acceptanceState === 'expired' ? (r.acceptance?.expiresAt ?? null) : null,
+        }),
         acceptanceInForce: r.acceptanceState === 'in_force' || r.acceptanceState === 'expiring',
       })),
       criteria,
@@ -69,24 +119,59 @@ export const getPlanIn = (db: Db | Tx, orgId: string) => planOf(db, orgId);
  * Top management approves the plan as it stands. Approvals of one organization take turns (lock),
  * so two pressed at once do not both read "draft N": the second finds N approved.
  */
-export function approvePlan(deps: Deps, actor: Actor, orgId: string, input: { number: number; acknowledgement?: string | undefined }) {
-  return inTransaction(deps, async (tx, audit) => {
-    const plan = await planOf(tx, orgId);
-    if (plan.number !== input.number) throw staleVersion('treatment plan', plan);
-    if (plan.status === 'approved') throw new AppError('RULE_VIOLATION', `Version ${plan.number} of the treatment plan is already approved: it changes when the risks or treatments do`);
-    if (plan.risks.length === 0) throw new AppError('RULE_VIOLATION', 'There is nothing to approve yet: record and treat the risks first');
-    const acknowledgement = gateApproval('The treatment plan', plan.warnings, input.acknowledgement);
-    const approvedAt = nowIso();
-    await tx
-      .insertInto('riskPlanApprovals')
-      .values({ id: newId(), orgId, number: plan.number, content: JSON.stringify({ essence: essence(plan.risks), risks: plan.risks, acknowledgement }), approvedAt, approvedBy: actor.userId, approvedByName: actor.name })
-      .execute();
-    await audit({ orgId, actor, action: 'risk_treatment_plan.approved', entityType: 'risk_treatment_plan', entityId: orgId, after: { number: plan.number, risks: plan.risks.map((r) => r.ref), acknowledgement } });
-    return planOf(tx, orgId);
-  }, { lock: `risk-plan:${orgId}` });
+export function approvePlan(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: { number: number; acknowledgement?: string | undefined },
+) {
+  return inTransaction(
+    deps,
+    async (tx, audit) => {
+      const plan = await planOf(tx, orgId);
+      if (plan.number !== input.number) throw staleVersion('treatment plan', plan);
+      if (plan.status === 'approved')
+        throw new AppError(
+          'RULE_VIOLATION',
+          `Version ${plan.number} of the treatment plan is already approved: it changes when the risks or treatments do`,
+        );
+      if (plan.risks.length === 0)
+        throw new AppError('RULE_VIOLATION', 'There is nothing to approve yet: record and treat the risks first');
+      const acknowledgement = gateApproval('The treatment plan', plan.warnings, input.acknowledgement);
+      const approvedAt = nowIso();
+      await tx
+        .insertInto('riskPlanApprovals')
+        .values({
+          id: newId(),
+          orgId,
+          number: plan.number,
+          content: JSON.stringify({ essence: essence(plan.risks), risks: plan.risks, acknowledgement }),
+          approvedAt,
+          approvedBy: actor.userId,
+          approvedByName: actor.name,
+        })
+        .execute();
+      await audit({
+        orgId,
+        actor,
+        action: 'risk_treatment_plan.approved',
+        entityType: 'risk_treatment_plan',
+        entityId: orgId,
+        after: { number: plan.number, risks: plan.risks.map((r) => r.ref), acknowledgement },
+      });
+      return planOf(tx, orgId);
+    },
+    { lock: `risk-plan:${orgId}` },
+  );
 }
 
-const ZCell = z.object({ likelihood: z.number(), consequence: z.number(), level: z.enum(RISK_LEVELS), count: z.number(), riskIds: z.array(z.string()) });
+const ZCell = z.object({
+  likelihood: z.number(),
+  consequence: z.number(),
+  level: z.enum(RISK_LEVELS),
+  count: z.number(),
+  riskIds: z.array(z.string()),
+});
 export const ZDashboardOut = z.object({
   likelihoodLabels: z.array(z.string()),
   consequenceLabels: z.array(z.string()),
@@ -110,18 +195,32 @@ export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<type
           const p = pick(r);
           return p !== null && p[0] === l && p[1] === c;
         });
-        cells.push({ likelihood: l, consequence: c, level: riskLevel(criteria, l * c), count: here.length, riskIds: here.map((r) => r.id) });
+        cells.push({
+          likelihood: l,
+          consequence: c,
+          level: riskLevel(criteria, l * c),
+          count: here.length,
+          riskIds: here.map((r) => r.id),
+        });
       }
     return cells;
   };
-  const byLevel = Object.fromEntries(RISK_LEVELS.map((l) => [l, open.filter((r) => (r.residualLevel ?? r.inherentLevel) === l).length])) as Record<RiskLevel, number>;
+  const byLevel = Object.fromEntries(
+    RISK_LEVELS.map((l) => [l, open.filter((r) => (r.residualLevel ?? r.inherentLevel) === l).length]),
+  ) as Record<RiskLevel, number>;
   return {
     likelihoodLabels: criteria.likelihoodLabels,
     consequenceLabels: criteria.consequenceLabels,
     // An unrated risk has no cell: it is listed under "unrated" instead.
     inherent: grid((r) => (r.likelihood !== null && r.consequence !== null ? [r.likelihood, r.consequence] : null)),
     // A risk without a residual rating yet sits where it started.
-    residual: grid((r) => (r.residualLikelihood !== null && r.residualConsequence !== null ? [r.residualLikelihood, r.residualConsequence] : r.likelihood !== null && r.consequence !== null ? [r.likelihood, r.consequence] : null)),
+    residual: grid((r) =>
+      r.residualLikelihood !== null && r.residualConsequence !== null
+        ? [r.residualLikelihood, r.residualConsequence]
+        : r.likelihood !== null && r.consequence !== null
+          ? [r.likelihood, r.consequence]
+          : null,
+    ),
     unrated: open.filter((r) => !r.rated),
     reviewOverdue: open.filter((r) => r.reviewOverdue),
     acceptancesExpiring: open.filter((r) => r.acceptanceState === 'expiring'),

@@ -1,4 +1,11 @@
-import { ACCEPTANCE_WARNING_DAYS, EFFECTIVENESS, riskNeedsAttention, RISK_LEVELS, riskSourceLabel, type RiskLevel } from '@fortytwo/domain';
+import {
+  ACCEPTANCE_WARNING_DAYS,
+  EFFECTIVENESS,
+  riskNeedsAttention,
+  RISK_LEVELS,
+  riskSourceLabel,
+  type RiskLevel,
+} from '@fortytwo/domain';
 import type { Db, Tx } from '../../platform/db/connect';
 import type { RiskAcceptanceTable, RiskAssessmentTable } from '../../platform/db/schema';
 import { nowIso } from '../../platform/ids';
@@ -12,16 +19,36 @@ import type { AcceptanceOut, AssessmentOut, RiskOut, TreatmentOut } from './sche
 // acceptance, in a handful of queries for the whole organization (registers are hundreds of rows).
 
 export const today = () => nowIso().slice(0, 10);
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const rank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
 
-export type RiskFilter = { ids?: string[]; aiSystemId?: string | undefined; kind?: string | undefined; status?: string | undefined; level?: RiskLevel | undefined; attention?: boolean | undefined };
+export type RiskFilter = {
+  ids?: string[];
+  aiSystemId?: string | undefined;
+  kind?: string | undefined;
+  status?: string | undefined;
+  level?: RiskLevel | undefined;
+  attention?: boolean | undefined;
+};
 
 /** Annex A controls and the organization's custom controls: the refs a treatment may use and the SoA lists. */
 export async function treatmentControls(db: Db | Tx, orgId: string) {
   const iso = builtinCatalog().framework('iso42001')!;
-  const annex = iso.items.filter((i) => i.kind === 'control').map((i) => ({ ref: i.ref, title: i.title, kind: 'annex_a' as const, group: i.ref.split('.').slice(0, 2).join('.') }));
-  const custom = (await listCustomControls(db, orgId)).map((c) => ({ ref: c.ref, title: c.title, kind: 'custom' as const, group: 'Custom' }));
+  const annex = iso.items
+    .filter((i) => i.kind === 'control')
+    .map((i) => ({
+      ref: i.ref,
+      title: i.title,
+      kind: 'annex_a' as const,
+      group: i.ref.split('.').slice(0, 2).join('.'),
+    }));
+  const custom = (await listCustomControls(db, orgId)).map((c) => ({
+    ref: c.ref,
+    title: c.title,
+    kind: 'custom' as const,
+    group: 'Custom',
+  }));
   return [...annex, ...custom];
 }
 
@@ -50,11 +77,22 @@ const presentAcceptance = (a: RiskAcceptanceTable): AcceptanceOut => ({
 });
 
 export async function assessmentsOf(db: Db | Tx, orgId: string, riskId: string): Promise<AssessmentOut[]> {
-  const rows = await db.selectFrom('riskAssessments').selectAll().where('orgId', '=', orgId).where('riskId', '=', riskId).orderBy('seq', 'desc').execute();
+  const rows = await db
+    .selectFrom('riskAssessments')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('riskId', '=', riskId)
+    .orderBy('seq', 'desc')
+    .execute();
   return rows.map(presentAssessment);
 }
 
-export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter = {}, criteria?: CriteriaOut): Promise<RiskOut[]> {
+export async function loadRisks(
+  db: Db | Tx,
+  orgId: string,
+  filter: RiskFilter = {},
+  criteria?: CriteriaOut,
+): Promise<RiskOut[]> {
   let q = db
     .selectFrom('risks')
     .leftJoin('aiSystems', 'aiSystems.id', 'risks.aiSystemId')
@@ -70,9 +108,27 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
   if (!risks.length) return [];
   const ids = risks.map((r) => r.id);
   const [assessments, treatments, acceptances, actions, controls, inForce] = await Promise.all([
-    db.selectFrom('riskAssessments').selectAll().where('orgId', '=', orgId).where('riskId', 'in', ids).orderBy('seq', 'desc').execute(),
-    db.selectFrom('riskTreatments').selectAll().where('orgId', '=', orgId).where('riskId', 'in', ids).orderBy('createdAt').execute(),
-    db.selectFrom('riskAcceptances').selectAll().where('orgId', '=', orgId).where('riskId', 'in', ids).orderBy('acceptedAt', 'desc').execute(),
+    db
+      .selectFrom('riskAssessments')
+      .selectAll()
+      .where('orgId', '=', orgId)
+      .where('riskId', 'in', ids)
+      .orderBy('seq', 'desc')
+      .execute(),
+    db
+      .selectFrom('riskTreatments')
+      .selectAll()
+      .where('orgId', '=', orgId)
+      .where('riskId', 'in', ids)
+      .orderBy('createdAt')
+      .execute(),
+    db
+      .selectFrom('riskAcceptances')
+      .selectAll()
+      .where('orgId', '=', orgId)
+      .where('riskId', 'in', ids)
+      .orderBy('acceptedAt', 'desc')
+      .execute(),
     listActions(db, orgId, { sourceType: 'risk_treatment' }),
     treatmentControls(db, orgId),
     criteria ? Promise.resolve(criteria) : readCriteriaInForce(db, orgId),
@@ -86,7 +142,8 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
     const inherent = mine.find((a) => a.kind === 'inherent'); // none: not rated yet
     const ts = treatments.filter((t) => t.riskId === r.id);
     const tIds = new Set(ts.map((t) => t.id));
-    const residual = mine.find((a) => a.kind === 'residual' && a.treatmentId !== null && tIds.has(a.treatmentId)) ?? null;
+    const residual =
+      mine.find((a) => a.kind === 'residual' && a.treatmentId !== null && tIds.has(a.treatmentId)) ?? null;
     const acceptanceRow = acceptances.find((a) => a.riskId === r.id);
     const acceptance = acceptanceRow ? presentAcceptance(acceptanceRow) : null;
     const treatmentsOut = ts.map((t): TreatmentOut => {
@@ -117,7 +174,13 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
     const level = (residual?.level ?? inherent?.level ?? null) as RiskLevel | null;
     // An acceptance covers the level it accepted, until its date: a worse re-assessment needs a new one.
     const covers = acceptance !== null && level !== null && rank(acceptance.level) >= rank(level);
-    const acceptanceState: RiskOut['acceptanceState'] = !acceptance ? 'none' : acceptance.expiresAt < now || !covers ? 'expired' : acceptance.expiresAt <= soon ? 'expiring' : 'in_force';
+    const acceptanceState: RiskOut['acceptanceState'] = !acceptance
+      ? 'none'
+      : acceptance.expiresAt < now || !covers
+        ? 'expired'
+        : acceptance.expiresAt <= soon
+          ? 'expiring'
+          : 'in_force';
     const needsAttention = riskNeedsAttention(
       {
         id: r.id,
@@ -158,7 +221,8 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
       residualLevel: (residual?.level as RiskLevel | undefined) ?? null,
       criteriaNumber: inherent?.criteriaNumber ?? null,
       ownerId: r.ownerId,
-      owner: r.ownerId && r.ownerName && r.ownerEmail ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail } : null,
+      owner:
+        r.ownerId && r.ownerName && r.ownerEmail ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail } : null,
       reviewDate: r.reviewDate,
       reviewOverdue: r.status === 'open' && r.reviewDate !== null && r.reviewDate < now,
       status: r.status as RiskOut['status'],
@@ -172,7 +236,11 @@ export async function loadRisks(db: Db | Tx, orgId: string, filter: RiskFilter =
       updatedAt: r.updatedAt,
     };
   });
-  return out.filter((r) => (!filter.level || (r.residualLevel ?? r.inherentLevel) === filter.level) && (!filter.attention || r.needsAttention));
+  return out.filter(
+    (r) =>
+      (!filter.level || (r.residualLevel ?? r.inherentLevel) === filter.level) &&
+      (!filter.attention || r.needsAttention),
+  );
 }
 
 export async function findRisk(db: Db | Tx, orgId: string, id: string): Promise<RiskOut | undefined> {

@@ -1,6 +1,11 @@
 import { ROLE_LABELS, type Role } from '@fortytwo/domain';
 import type { Db } from '../../platform/db/connect';
-import { nextReviewDate, personWithRole, type ChangeLogEntry, type ControlBlock } from '../../platform/documents/control-block';
+import {
+  nextReviewDate,
+  personWithRole,
+  type ChangeLogEntry,
+  type ControlBlock,
+} from '../../platform/documents/control-block';
 import { readSettings } from '../documents/settings';
 import { documentType } from '../documents/types';
 import { readCriteriaInForce } from './criteria';
@@ -8,41 +13,90 @@ import { readCriteriaInForce } from './criteria';
 // The document-control block of the step-4 exports (risk register, treatment plan, SoA), rendered
 // from the records' own approval data until they are issued as controlled documents.
 
-type Approval = { number: number; approvedAt: string; approvedBy: string | null; approvedByName: string; content: string };
+type Approval = {
+  number: number;
+  approvedAt: string;
+  approvedBy: string | null;
+  approvedByName: string;
+  content: string;
+};
 
 async function common(db: Db, orgId: string) {
   const [org, settings, members, scope, criteria] = await Promise.all([
     db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow(),
     readSettings(db, orgId),
-    db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').select(['users.id', 'users.name', 'memberships.role']).where('memberships.orgId', '=', orgId).execute(),
-    db.selectFrom('scopeRevisions').select(['revision', 'approvedAt']).where('orgId', '=', orgId).orderBy('revision', 'desc').executeTakeFirst(),
+    db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.userId')
+      .select(['users.id', 'users.name', 'memberships.role'])
+      .where('memberships.orgId', '=', orgId)
+      .execute(),
+    db
+      .selectFrom('scopeRevisions')
+      .select(['revision', 'approvedAt'])
+      .where('orgId', '=', orgId)
+      .orderBy('revision', 'desc')
+      .executeTakeFirst(),
     readCriteriaInForce(db, orgId),
   ]);
   const byId = new Map(members.map((m) => [m.id, m]));
-  const withRole = (id: string | null, name: string) => personWithRole(name, id && byId.get(id) ? ROLE_LABELS[byId.get(id)!.role as Role] : null);
-  const owner = settings.defaultOwnerId && byId.get(settings.defaultOwnerId) ? withRole(settings.defaultOwnerId, byId.get(settings.defaultOwnerId)!.name) : null;
+  const withRole = (id: string | null, name: string) =>
+    personWithRole(name, id && byId.get(id) ? ROLE_LABELS[byId.get(id)!.role as Role] : null);
+  const owner =
+    settings.defaultOwnerId && byId.get(settings.defaultOwnerId)
+      ? withRole(settings.defaultOwnerId, byId.get(settings.defaultOwnerId)!.name)
+      : null;
   const derivedFrom: [string, string][] = [
-    ['scope', scope ? `revision ${scope.revision}, approved ${scope.approvedAt.slice(0, 10)}` : 'no approved scope yet'],
-    ['risk criteria', `no. ${criteria.number} (${criteria.status === 'approved' ? `approved ${criteria.approvedAt?.slice(0, 10) ?? ''}` : 'draft, not approved'})`],
+    [
+      'scope',
+      scope ? `revision ${scope.revision}, approved ${scope.approvedAt.slice(0, 10)}` : 'no approved scope yet',
+    ],
+    [
+      'risk criteria',
+      `no. ${criteria.number} (${criteria.status === 'approved' ? `approved ${criteria.approvedAt?.slice(0, 10) ?? ''}` : 'draft, not approved'})`,
+    ],
   ];
   return { organization: org.name, prefix: settings.codePrefix, owner, withRole, derivedFrom };
 }
 
 const ackNote = (content: string) => {
-  const ack = (JSON.parse(content) as { acknowledgement?: { text: string; warnings: unknown[] } | null }).acknowledgement;
-  return ack ? `; approved past ${ack.warnings.length} warning${ack.warnings.length === 1 ? '' : 's'}: “${ack.text}”` : '';
+  const ack = (JSON.parse(content) as { acknowledgement?: { text: string; warnings: unknown[] } | null })
+    .acknowledgement;
+  return ack
+    ? `; approved past ${ack.warnings.length} warning${ack.warnings.length === 1 ? '' : 's'}: “${ack.text}”`
+    : '';
 };
-const changeLog = (rows: Approval[], what: string): ChangeLogEntry[] => rows.map((r) => ({ version: String(r.number), date: r.approvedAt.slice(0, 10), by: r.approvedByName, change: `${what} ${r.number} approved${ackNote(r.content)}` }));
+const changeLog = (rows: Approval[], what: string): ChangeLogEntry[] =>
+  rows.map((r) => ({
+    version: String(r.number),
+    date: r.approvedAt.slice(0, 10),
+    by: r.approvedByName,
+    change: `${what} ${r.number} approved${ackNote(r.content)}`,
+  }));
 
 async function planApprovals(db: Db, orgId: string) {
-  return db.selectFrom('riskPlanApprovals').select(['number', 'approvedAt', 'approvedBy', 'approvedByName', 'content']).where('orgId', '=', orgId).orderBy('number', 'desc').execute();
+  return db
+    .selectFrom('riskPlanApprovals')
+    .select(['number', 'approvedAt', 'approvedBy', 'approvedByName', 'content'])
+    .where('orgId', '=', orgId)
+    .orderBy('number', 'desc')
+    .execute();
 }
 
 /** The SoA's block: `shown` is the version the file shows (approved, or the draft of the next one). */
-export async function soaControlBlock(db: Db, orgId: string, shown: { version: number; approved: boolean }): Promise<ControlBlock> {
+export async function soaControlBlock(
+  db: Db,
+  orgId: string,
+  shown: { version: number; approved: boolean },
+): Promise<ControlBlock> {
   const [c, versions, plans] = await Promise.all([
     common(db, orgId),
-    db.selectFrom('soaVersions').select(['number', 'approvedAt', 'approvedBy', 'approvedByName', 'content']).where('orgId', '=', orgId).orderBy('number', 'desc').execute(),
+    db
+      .selectFrom('soaVersions')
+      .select(['number', 'approvedAt', 'approvedBy', 'approvedByName', 'content'])
+      .where('orgId', '=', orgId)
+      .orderBy('number', 'desc')
+      .execute(),
     planApprovals(db, orgId),
   ]);
   const mine = shown.approved ? versions.find((v) => v.number === shown.version) : undefined;
@@ -54,12 +108,25 @@ export async function soaControlBlock(db: Db, orgId: string, shown: { version: n
     approver: mine ? c.withRole(mine.approvedBy, mine.approvedByName) : null,
     approvedAt: mine?.approvedAt ?? null,
     nextReview: nextReviewDate(mine?.approvedAt ?? null, documentType('statement-of-applicability').reviewMonths),
-    derivedFrom: [...c.derivedFrom, ['treatment plan', plans[0] ? `no. ${plans[0].number}, approved ${plans[0].approvedAt.slice(0, 10)}` : 'not approved yet']],
-    changeLog: changeLog(versions.filter((v) => v.number <= shown.version), 'Version'),
+    derivedFrom: [
+      ...c.derivedFrom,
+      [
+        'treatment plan',
+        plans[0] ? `no. ${plans[0].number}, approved ${plans[0].approvedAt.slice(0, 10)}` : 'not approved yet',
+      ],
+    ],
+    changeLog: changeLog(
+      versions.filter((v) => v.number <= shown.version),
+      'Version',
+    ),
   };
 }
 
-export async function planControlBlock(db: Db, orgId: string, shown: { number: number; approved: boolean }): Promise<ControlBlock> {
+export async function planControlBlock(
+  db: Db,
+  orgId: string,
+  shown: { number: number; approved: boolean },
+): Promise<ControlBlock> {
   const [c, plans] = await Promise.all([common(db, orgId), planApprovals(db, orgId)]);
   const mine = shown.approved ? plans.find((p) => p.number === shown.number) : undefined;
   return {
@@ -87,7 +154,10 @@ export async function registerControlBlock(db: Db, orgId: string): Promise<Contr
     approver: last ? c.withRole(last.approvedBy, last.approvedByName) : null,
     approvedAt: last?.approvedAt ?? null,
     nextReview: nextReviewDate(last?.approvedAt ?? null, 12),
-    derivedFrom: [...c.derivedFrom, ['treatment plan', last ? `no. ${last.number}, approved ${last.approvedAt.slice(0, 10)}` : 'not approved yet']],
+    derivedFrom: [
+      ...c.derivedFrom,
+      ['treatment plan', last ? `no. ${last.number}, approved ${last.approvedAt.slice(0, 10)}` : 'not approved yet'],
+    ],
     changeLog: changeLog(plans, 'Treatment plan'),
   };
 }

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { halfRatedProblem, rate, ratingProblem, type ZReassessRisk, type ZRiskFields, type ZUpdateRisk } from '@fortytwo/domain';
+import {
+  halfRatedProblem,
+  rate,
+  ratingProblem,
+  type ZReassessRisk,
+  type ZRiskFields,
+  type ZUpdateRisk,
+} from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
 import { nextNumber } from '../../platform/db/record-numbers';
@@ -16,12 +23,39 @@ import { assessmentsOf, findRisk } from './read';
 
 export const ENTITY = 'risk';
 
-export async function checkRiskLinks(tx: Tx, orgId: string, v: { aiSystemId?: string | null | undefined; ownerId?: string | null | undefined; impactAssessmentId?: string | null | undefined }) {
-  if (v.aiSystemId && !(await tx.selectFrom('aiSystems').select('id').where('orgId', '=', orgId).where('id', '=', v.aiSystemId).executeTakeFirst()))
+export async function checkRiskLinks(
+  tx: Tx,
+  orgId: string,
+  v: {
+    aiSystemId?: string | null | undefined;
+    ownerId?: string | null | undefined;
+    impactAssessmentId?: string | null | undefined;
+  },
+) {
+  if (
+    v.aiSystemId &&
+    !(await tx
+      .selectFrom('aiSystems')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('id', '=', v.aiSystemId)
+      .executeTakeFirst())
+  )
     throw ruleViolation('aiSystemId is not an AI system of this organization', { field: 'aiSystemId' });
-  if (v.ownerId && !(await isActiveMember(tx, orgId, v.ownerId))) throw ruleViolation('The owner must be a current member of this organization', { field: 'ownerId' });
-  if (v.impactAssessmentId && !(await tx.selectFrom('impactAssessments').select('id').where('orgId', '=', orgId).where('id', '=', v.impactAssessmentId).executeTakeFirst()))
-    throw ruleViolation('impactAssessmentId is not an impact assessment of this organization', { field: 'impactAssessmentId' });
+  if (v.ownerId && !(await isActiveMember(tx, orgId, v.ownerId)))
+    throw ruleViolation('The owner must be a current member of this organization', { field: 'ownerId' });
+  if (
+    v.impactAssessmentId &&
+    !(await tx
+      .selectFrom('impactAssessments')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('id', '=', v.impactAssessmentId)
+      .executeTakeFirst())
+  )
+    throw ruleViolation('impactAssessmentId is not an impact assessment of this organization', {
+      field: 'impactAssessmentId',
+    });
 }
 
 /**
@@ -31,16 +65,40 @@ export async function checkRiskLinks(tx: Tx, orgId: string, v: { aiSystemId?: st
  */
 export async function touchRisk(tx: Tx, actor: Actor, orgId: string, riskId: string, missing = 'Risk'): Promise<void> {
   await writeOne(
-    tx.updateTable('risks').set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso(), updatedBy: actor.userId })).where('orgId', '=', orgId).where('id', '=', riskId),
+    tx
+      .updateTable('risks')
+      .set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso(), updatedBy: actor.userId }))
+      .where('orgId', '=', orgId)
+      .where('id', '=', riskId),
     () => notFound(missing),
   );
 }
 
 /** Writes one dated rating under the criteria in force (the risk touched first); refuses ratings off the criteria's scales. */
-export async function recordRating(tx: Tx, actor: Actor, orgId: string, riskId: string, r: { kind: 'inherent' | 'residual'; likelihood: number; consequence: number; note: string; treatmentId: string | null }, criteria: CriteriaOut) {
+export async function recordRating(
+  tx: Tx,
+  actor: Actor,
+  orgId: string,
+  riskId: string,
+  r: {
+    kind: 'inherent' | 'residual';
+    likelihood: number;
+    consequence: number;
+    note: string;
+    treatmentId: string | null;
+  },
+  criteria: CriteriaOut,
+) {
   const problem = ratingProblem(criteria, r.likelihood, r.consequence);
-  if (problem) throw ruleViolation(r.kind === 'residual' ? `Residual ${problem}` : problem, { field: r.kind === 'residual' ? 'residualLikelihood' : 'likelihood' });
-  const last = await tx.selectFrom('riskAssessments').select((eb) => eb.fn.max<number>('seq').as('seq')).where('riskId', '=', riskId).executeTakeFirst();
+  if (problem)
+    throw ruleViolation(r.kind === 'residual' ? `Residual ${problem}` : problem, {
+      field: r.kind === 'residual' ? 'residualLikelihood' : 'likelihood',
+    });
+  const last = await tx
+    .selectFrom('riskAssessments')
+    .select((eb) => eb.fn.max<number>('seq').as('seq'))
+    .where('riskId', '=', riskId)
+    .executeTakeFirst();
   const rated = rate(criteria, r.likelihood, r.consequence);
   await tx
     .insertInto('riskAssessments')
@@ -68,7 +126,13 @@ export async function recordRating(tx: Tx, actor: Actor, orgId: string, riskId: 
  * Inserts a risk, and its first rating when one is given, inside a caller's transaction (also used
  * from impact assessments). Without a rating the risk stays unrated and flagged until rated.
  */
-export async function createRiskInTx(tx: Tx, audit: Parameters<Parameters<typeof inTransaction>[1]>[1], actor: Actor, orgId: string, input: z.output<typeof ZRiskFields>) {
+export async function createRiskInTx(
+  tx: Tx,
+  audit: Parameters<Parameters<typeof inTransaction>[1]>[1],
+  actor: Actor,
+  orgId: string,
+  input: z.output<typeof ZRiskFields>,
+) {
   const half = halfRatedProblem(input);
   if (half) throw ruleViolation(half.message, { field: half.field });
   await checkRiskLinks(tx, orgId, input);
@@ -79,9 +143,28 @@ export async function createRiskInTx(tx: Tx, audit: Parameters<Parameters<typeof
   const { likelihood, consequence, ...fields } = input;
   await tx
     .insertInto('risks')
-    .values({ id, orgId, number, ...fields, status: 'open', version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
+    .values({
+      id,
+      orgId,
+      number,
+      ...fields,
+      status: 'open',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+    })
     .execute();
-  if (likelihood !== null && consequence !== null) await recordRating(tx, actor, orgId, id, { kind: 'inherent', likelihood, consequence, note: 'First assessment', treatmentId: null }, criteria);
+  if (likelihood !== null && consequence !== null)
+    await recordRating(
+      tx,
+      actor,
+      orgId,
+      id,
+      { kind: 'inherent', likelihood, consequence, note: 'First assessment', treatmentId: null },
+      criteria,
+    );
   const created = (await findRisk(tx, orgId, id))!;
   await audit({ orgId, actor, action: 'risk.created', entityType: ENTITY, entityId: id, after: created });
   return created;
@@ -106,7 +189,12 @@ export function updateRisk(deps: Deps, actor: Actor, orgId: string, id: string, 
     await checkRiskLinks(tx, orgId, changes);
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     await writeOne(
-      tx.updateTable('risks').set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId }).where('orgId', '=', orgId).where('id', '=', id).where('version', '=', version),
+      tx
+        .updateTable('risks')
+        .set({ ...set, version: version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', version),
       () => staleVersion('risk', before),
     );
     const after = (await findRisk(tx, orgId, id))!;
@@ -116,13 +204,39 @@ export function updateRisk(deps: Deps, actor: Actor, orgId: string, id: string, 
 }
 
 /** A dated re-assessment of the inherent risk under the criteria in force; earlier results stay. */
-export function reassessRisk(deps: Deps, actor: Actor, orgId: string, id: string, input: z.output<typeof ZReassessRisk>) {
+export function reassessRisk(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  input: z.output<typeof ZReassessRisk>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     await touchRisk(tx, actor, orgId, id);
     const before = (await findRisk(tx, orgId, id))!;
-    await recordRating(tx, actor, orgId, id, { kind: 'inherent', ...input, treatmentId: null }, await criteriaInForce(tx, orgId));
+    await recordRating(
+      tx,
+      actor,
+      orgId,
+      id,
+      { kind: 'inherent', ...input, treatmentId: null },
+      await criteriaInForce(tx, orgId),
+    );
     const after = (await findRisk(tx, orgId, id))!;
-    await audit({ orgId, actor, action: 'risk.reassessed', entityType: ENTITY, entityId: id, before: { likelihood: before.likelihood, consequence: before.consequence, level: before.inherentLevel }, after: { likelihood: after.likelihood, consequence: after.consequence, level: after.inherentLevel, note: input.note } });
+    await audit({
+      orgId,
+      actor,
+      action: 'risk.reassessed',
+      entityType: ENTITY,
+      entityId: id,
+      before: { likelihood: before.likelihood, consequence: before.consequence, level: before.inherentLevel },
+      after: {
+        likelihood: after.likelihood,
+        consequence: after.consequence,
+        level: after.inherentLevel,
+        note: input.note,
+      },
+    });
     return { ...after, assessments: await assessmentsOf(tx, orgId, id) };
   });
 }

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { RISK_KINDS, ZApprovalAcknowledgement, RISK_LEVELS, ZAcceptRisk, ZReassessRisk, ZRiskFields, ZTreatmentFields, ZUpdateRisk, ZUpdateRiskCriteria, ZUpdateTreatment, MAX_STORED_INTEGER, versionField } from '@fortytwo/domain';
+import {
+  RISK_KINDS,
+  ZApprovalAcknowledgement,
+  RISK_LEVELS,
+  ZAcceptRisk,
+  ZReassessRisk,
+  ZRiskFields,
+  ZTreatmentFields,
+  ZUpdateRisk,
+  ZUpdateRiskCriteria,
+  ZUpdateTreatment,
+  MAX_STORED_INTEGER,
+  versionField,
+} from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
@@ -26,65 +39,231 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['Risk assessment and treatment'];
 
-  app.get('/api/orgs/:orgId/risk-criteria', { config: { access: 'risk.read' }, schema: { tags, summary: 'The AI risk criteria (6.1.1): in force, the draft, and approved history', params: ZOrgParams, response: { 200: ZCriteriaState } } }, async (req) =>
-    getCriteria(deps, req.params.orgId),
+  app.get(
+    '/api/orgs/:orgId/risk-criteria',
+    {
+      config: { access: 'risk.read' },
+      schema: {
+        tags,
+        summary: 'The AI risk criteria (6.1.1): in force, the draft, and approved history',
+        params: ZOrgParams,
+        response: { 200: ZCriteriaState },
+      },
+    },
+    async (req) => getCriteria(deps, req.params.orgId),
   );
   app.put(
     '/api/orgs/:orgId/risk-criteria/draft',
-    { config: { access: 'risk.write' }, schema: { tags, summary: 'Edit the draft criteria; version 0 starts a new draft from the criteria in force', params: ZOrgParams, body: ZUpdateRiskCriteria, response: { 200: ZCriteriaState } } },
+    {
+      config: { access: 'risk.write' },
+      schema: {
+        tags,
+        summary: 'Edit the draft criteria; version 0 starts a new draft from the criteria in force',
+        params: ZOrgParams,
+        body: ZUpdateRiskCriteria,
+        response: { 200: ZCriteriaState },
+      },
+    },
     async (req) => updateCriteriaDraft(deps, actorOf(req), req.params.orgId, req.body),
   );
   app.post(
     '/api/orgs/:orgId/risk-criteria/approve',
-    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve the draft criteria (owner or approver): they come into force for new ratings', params: ZOrgParams, body: z.strictObject({ version: versionField() }), response: { 200: ZCriteriaState } } },
+    {
+      config: { access: 'risk.approve' },
+      schema: {
+        tags,
+        summary: 'Approve the draft criteria (owner or approver): they come into force for new ratings',
+        params: ZOrgParams,
+        body: z.strictObject({ version: versionField() }),
+        response: { 200: ZCriteriaState },
+      },
+    },
     async (req) => approveCriteria(deps, actorOf(req), req.params.orgId, req.body),
   );
 
   const risks = '/api/orgs/:orgId/risks';
-  app.get(risks, { config: { access: 'risk.read' }, schema: { tags, summary: 'The risk register (6.1.2, 8.2)', params: ZOrgParams, querystring: ZRiskFilter, response: { 200: z.object({ items: z.array(ZRiskOut), nextCursor: z.null() }) } } }, async (req) => ({
-    items: await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query)),
-    nextCursor: null,
-  }));
-  app.post(risks, { config: { access: 'risk.write' }, schema: { tags, summary: 'Record a risk or opportunity with its first rating', params: ZOrgParams, body: ZRiskFields, response: { 201: ZRiskOut } } }, async (req, reply) =>
-    reply.code(201).send(await createRisk(deps, actorOf(req), req.params.orgId, req.body)),
+  app.get(
+    risks,
+    {
+      config: { access: 'risk.read' },
+      schema: {
+        tags,
+        summary: 'The risk register (6.1.2, 8.2)',
+        params: ZOrgParams,
+        querystring: ZRiskFilter,
+        response: { 200: z.object({ items: z.array(ZRiskOut), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({
+      items: await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query)),
+      nextCursor: null,
+    }),
   );
-  app.get(`${risks}/:id`, { config: { access: 'risk.read' }, schema: { tags, summary: 'One risk with every rating it had', params: ZIdParams, response: { 200: ZRiskDetail } } }, async (req) => getRisk(deps, req.params.orgId, req.params.id));
-  app.patch(`${risks}/:id`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Change a risk; ratings change through re-assessment', params: ZIdParams, body: ZUpdateRisk, response: { 200: ZRiskOut } } }, async (req) =>
-    updateRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  app.post(
+    risks,
+    {
+      config: { access: 'risk.write' },
+      schema: {
+        tags,
+        summary: 'Record a risk or opportunity with its first rating',
+        params: ZOrgParams,
+        body: ZRiskFields,
+        response: { 201: ZRiskOut },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createRisk(deps, actorOf(req), req.params.orgId, req.body)),
   );
-  app.delete(`${risks}/:id`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Delete a risk recorded by mistake (close it otherwise)', params: ZIdParams } }, async (req, reply) => {
-    await removeRisk(deps, actorOf(req), req.params.orgId, req.params.id);
-    return reply.code(204).send();
-  });
-  app.post(`${risks}/:id/assessments`, { config: { access: 'risk.write' }, schema: { tags, summary: 'A dated re-assessment under the criteria in force; earlier results are kept', params: ZIdParams, body: ZReassessRisk, response: { 201: ZRiskDetail } } }, async (req, reply) =>
-    reply.code(201).send(await reassessRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  app.get(
+    `${risks}/:id`,
+    {
+      config: { access: 'risk.read' },
+      schema: { tags, summary: 'One risk with every rating it had', params: ZIdParams, response: { 200: ZRiskDetail } },
+    },
+    async (req) => getRisk(deps, req.params.orgId, req.params.id),
+  );
+  app.patch(
+    `${risks}/:id`,
+    {
+      config: { access: 'risk.write' },
+      schema: {
+        tags,
+        summary: 'Change a risk; ratings change through re-assessment',
+        params: ZIdParams,
+        body: ZUpdateRisk,
+        response: { 200: ZRiskOut },
+      },
+    },
+    async (req) => updateRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+  app.delete(
+    `${risks}/:id`,
+    {
+      config: { access: 'risk.write' },
+      schema: { tags, summary: 'Delete a risk recorded by mistake (close it otherwise)', params: ZIdParams },
+    },
+    async (req, reply) => {
+      await removeRisk(deps, actorOf(req), req.params.orgId, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    `${risks}/:id/assessments`,
+    {
+      config: { access: 'risk.write' },
+      schema: {
+        tags,
+        summary: 'A dated re-assessment under the criteria in force; earlier results are kept',
+        params: ZIdParams,
+        body: ZReassessRisk,
+        response: { 201: ZRiskDetail },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await reassessRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
 
   const treatments = `${risks}/:id/treatments`;
   const ZTreatmentParams = ZIdParams.extend({ treatmentId: z.string().max(64) });
-  app.post(treatments, { config: { access: 'risk.write' }, schema: { tags, summary: 'Treat a risk: option, controls, actions, residual rating', params: ZIdParams, body: ZTreatmentFields, response: { 201: ZTreatmentOut } } }, async (req, reply) =>
-    reply.code(201).send(await addTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  app.post(
+    treatments,
+    {
+      config: { access: 'risk.write' },
+      schema: {
+        tags,
+        summary: 'Treat a risk: option, controls, actions, residual rating',
+        params: ZIdParams,
+        body: ZTreatmentFields,
+        response: { 201: ZTreatmentOut },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await addTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
-  app.patch(`${treatments}/:treatmentId`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Change a treatment or record its verification of effectiveness', params: ZTreatmentParams, body: ZUpdateTreatment, response: { 200: ZTreatmentOut } } }, async (req) =>
-    updateTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId, req.body),
+  app.patch(
+    `${treatments}/:treatmentId`,
+    {
+      config: { access: 'risk.write' },
+      schema: {
+        tags,
+        summary: 'Change a treatment or record its verification of effectiveness',
+        params: ZTreatmentParams,
+        body: ZUpdateTreatment,
+        response: { 200: ZTreatmentOut },
+      },
+    },
+    async (req) =>
+      updateTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId, req.body),
   );
-  app.delete(`${treatments}/:treatmentId`, { config: { access: 'risk.write' }, schema: { tags, summary: 'Remove a treatment', params: ZTreatmentParams } }, async (req, reply) => {
-    await removeTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId);
-    return reply.code(204).send();
-  });
-  app.post(`${risks}/:id/acceptances`, { config: { access: 'risk.approve' }, schema: { tags, summary: 'Accept the residual risk until a date (owner or approver)', params: ZIdParams, body: ZAcceptRisk, response: { 201: ZAcceptanceOut } } }, async (req, reply) =>
-    reply.code(201).send(await acceptRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  app.delete(
+    `${treatments}/:treatmentId`,
+    { config: { access: 'risk.write' }, schema: { tags, summary: 'Remove a treatment', params: ZTreatmentParams } },
+    async (req, reply) => {
+      await removeTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    `${risks}/:id/acceptances`,
+    {
+      config: { access: 'risk.approve' },
+      schema: {
+        tags,
+        summary: 'Accept the residual risk until a date (owner or approver)',
+        params: ZIdParams,
+        body: ZAcceptRisk,
+        response: { 201: ZAcceptanceOut },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await acceptRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
 
-  app.get('/api/orgs/:orgId/risk-treatment-plan', { config: { access: 'risk.read' }, schema: { tags, summary: 'The AI risk treatment plan: open risks with their treatments, and its approval', params: ZOrgParams, response: { 200: ZPlanOut } } }, async (req) =>
-    getPlan(deps, req.params.orgId),
+  app.get(
+    '/api/orgs/:orgId/risk-treatment-plan',
+    {
+      config: { access: 'risk.read' },
+      schema: {
+        tags,
+        summary: 'The AI risk treatment plan: open risks with their treatments, and its approval',
+        params: ZOrgParams,
+        response: { 200: ZPlanOut },
+      },
+    },
+    async (req) => getPlan(deps, req.params.orgId),
   );
   app.post(
     '/api/orgs/:orgId/risk-treatment-plan/approve',
-    { config: { access: 'risk.approve' }, schema: { tags, summary: 'Approve the treatment plan as a whole (owner or approver); refused (422 NOT_READY) while a blocking warning stands, and (422 ACKNOWLEDGEMENT_REQUIRED) past other warnings without an acknowledgement', params: ZOrgParams, body: z.strictObject({ number: z.number({ error: 'number is required: the number of the plan you read' }).int().min(1).max(MAX_STORED_INTEGER), acknowledgement: ZApprovalAcknowledgement }), response: { 200: ZPlanOut } } },
+    {
+      config: { access: 'risk.approve' },
+      schema: {
+        tags,
+        summary:
+          'Approve the treatment plan as a whole (owner or approver); refused (422 NOT_READY) while a blocking warning stands, and (422 ACKNOWLEDGEMENT_REQUIRED) past other warnings without an acknowledgement',
+        params: ZOrgParams,
+        body: z.strictObject({
+          number: z
+            .number({ error: 'number is required: the number of the plan you read' })
+            .int()
+            .min(1)
+            .max(MAX_STORED_INTEGER),
+          acknowledgement: ZApprovalAcknowledgement,
+        }),
+        response: { 200: ZPlanOut },
+      },
+    },
     async (req) => approvePlan(deps, actorOf(req), req.params.orgId, req.body),
   );
-  app.get('/api/orgs/:orgId/risk-dashboard', { config: { access: 'risk.read' }, schema: { tags, summary: 'Inherent and residual heatmaps, overdue reviews, expiring acceptances', params: ZOrgParams, response: { 200: ZDashboardOut } } }, async (req) =>
-    dashboard(deps, req.params.orgId),
+  app.get(
+    '/api/orgs/:orgId/risk-dashboard',
+    {
+      config: { access: 'risk.read' },
+      schema: {
+        tags,
+        summary: 'Inherent and residual heatmaps, overdue reviews, expiring acceptances',
+        params: ZOrgParams,
+        response: { 200: ZDashboardOut },
+      },
+    },
+    async (req) => dashboard(deps, req.params.orgId),
   );
 }

@@ -75,7 +75,9 @@ export const ZRiskOut = z.object({
   consequence: z.number().nullable(),
   inherentScore: z.number().nullable(),
   inherentLevel: z.enum(RISK_LEVELS).nullable(),
-  rated: z.boolean().describe('false until someone rates likelihood and consequence; an open unrated risk needs attention'),
+  rated: z
+    .boolean()
+    .describe('false until someone rates likelihood and consequence; an open unrated risk needs attention'),
   residualLikelihood: z.number().nullable(),
   residualConsequence: z.number().nullable(),
   residualScore: z.number().nullable(),
@@ -90,11 +92,15 @@ export const ZRiskOut = z.object({
   treatments: z.array(ZTreatmentOut),
   acceptance: ZAcceptanceOut.nullable().describe('the latest acceptance of the residual risk'),
   acceptanceState: z.enum(ACCEPTANCE_STATES),
-  needsAttention: z.boolean().describe('not rated yet, or above the acceptance level with no treatment and no acceptance in force'),
+  needsAttention: z
+    .boolean()
+    .describe('not rated yet, or above the acceptance level with no treatment and no acceptance in force'),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type RiskOut = z.infer<typeof ZRiskOut>;
 
-export const ZRiskDetail = ZRiskOut.extend({ assessments: z.array(ZAssessmentOut).describe('every rating, newest first') });
+export const ZRiskDetail = ZRiskOut.extend({
+  assessments: z.array(ZAssessmentOut).describe('every rating, newest first'),
+});

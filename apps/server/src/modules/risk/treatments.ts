@@ -22,14 +22,24 @@ const ENTITY = 'risk';
 async function checkControls(tx: Tx, orgId: string, refs: string[]) {
   const known = new Set((await treatmentControls(tx, orgId)).map((c) => c.ref));
   const unknown = refs.filter((r) => !known.has(r));
-  if (unknown.length) throw ruleViolation(`Not Annex A or custom controls: ${unknown.join(', ')}. Pick controls such as A.6.2.4, or add a custom control first.`, { field: 'controlRefs' });
+  if (unknown.length)
+    throw ruleViolation(
+      `Not Annex A or custom controls: ${unknown.join(', ')}. Pick controls such as A.6.2.4, or add a custom control first.`,
+      { field: 'controlRefs' },
+    );
 }
 
 async function findTreatment(tx: Tx, orgId: string, riskId: string, id: string): Promise<TreatmentOut | undefined> {
   return (await findRisk(tx, orgId, riskId))?.treatments.find((t) => t.id === id);
 }
 
-export function addTreatment(deps: Deps, actor: Actor, orgId: string, riskId: string, input: z.output<typeof ZTreatmentFields>) {
+export function addTreatment(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  riskId: string,
+  input: z.output<typeof ZTreatmentFields>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     await touchRisk(tx, actor, orgId, riskId);
     const risk = (await findRisk(tx, orgId, riskId))!;
@@ -39,30 +49,84 @@ export function addTreatment(deps: Deps, actor: Actor, orgId: string, riskId: st
     const id = newId();
     await tx
       .insertInto('riskTreatments')
-      .values({ id, orgId, riskId, option: input.option, description: input.description, resources: input.resources, controlRefs: JSON.stringify(controlRefs), verification: '', effectiveness: null, verifiedAt: null, verifiedByName: null, version: 1, createdAt: now, updatedAt: now, createdBy: actor.userId, updatedBy: actor.userId })
+      .values({
+        id,
+        orgId,
+        riskId,
+        option: input.option,
+        description: input.description,
+        resources: input.resources,
+        controlRefs: JSON.stringify(controlRefs),
+        verification: '',
+        effectiveness: null,
+        verifiedAt: null,
+        verifiedByName: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
       .execute();
     if (input.residualLikelihood !== null && input.residualConsequence !== null)
-      await recordRating(tx, actor, orgId, riskId, { kind: 'residual', likelihood: input.residualLikelihood, consequence: input.residualConsequence, note: 'Residual rating with the treatment', treatmentId: id }, await criteriaInForce(tx, orgId));
+      await recordRating(
+        tx,
+        actor,
+        orgId,
+        riskId,
+        {
+          kind: 'residual',
+          likelihood: input.residualLikelihood,
+          consequence: input.residualConsequence,
+          note: 'Residual rating with the treatment',
+          treatmentId: id,
+        },
+        await criteriaInForce(tx, orgId),
+      );
     await createActionsInTx(
       tx,
       audit,
       actor,
       orgId,
-      input.actions.map((a) => ({ title: a.title, description: `Treatment of risk ${risk.ref}: ${risk.title}`, ownerId: a.ownerId, dueDate: a.dueDate, status: 'open' as const, sourceType: 'risk_treatment', sourceId: id, sourceRef: risk.ref })),
+      input.actions.map((a) => ({
+        title: a.title,
+        description: `Treatment of risk ${risk.ref}: ${risk.title}`,
+        ownerId: a.ownerId,
+        dueDate: a.dueDate,
+        status: 'open' as const,
+        sourceType: 'risk_treatment',
+        sourceId: id,
+        sourceRef: risk.ref,
+      })),
     );
     const created = (await findTreatment(tx, orgId, riskId, id))!;
-    await audit({ orgId, actor, action: 'risk_treatment.created', entityType: ENTITY, entityId: riskId, after: created });
+    await audit({
+      orgId,
+      actor,
+      action: 'risk_treatment.created',
+      entityType: ENTITY,
+      entityId: riskId,
+      after: created,
+    });
     return created;
   });
 }
 
-export function updateTreatment(deps: Deps, actor: Actor, orgId: string, riskId: string, id: string, patch: z.output<typeof ZUpdateTreatment>) {
+export function updateTreatment(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  riskId: string,
+  id: string,
+  patch: z.output<typeof ZUpdateTreatment>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     await touchRisk(tx, actor, orgId, riskId, 'Treatment');
     const before = await findTreatment(tx, orgId, riskId, id);
     if (!before) throw notFound('Treatment');
     if (before.version !== patch.version) throw staleVersion('treatment', before);
-    const { version, residualLikelihood, residualConsequence, controlRefs, verification, effectiveness, ...rest } = patch;
+    const { version, residualLikelihood, residualConsequence, controlRefs, verification, effectiveness, ...rest } =
+      patch;
     const now = nowIso();
     const set: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (controlRefs) {
@@ -81,16 +145,47 @@ export function updateTreatment(deps: Deps, actor: Actor, orgId: string, riskId:
       set.verifiedByName = effectiveness === null ? null : actor.name;
     }
     await writeOne(
-      tx.updateTable('riskTreatments').set({ ...set, version: version + 1, updatedAt: now, updatedBy: actor.userId }).where('id', '=', id).where('orgId', '=', orgId).where('version', '=', version),
+      tx
+        .updateTable('riskTreatments')
+        .set({ ...set, version: version + 1, updatedAt: now, updatedBy: actor.userId })
+        .where('id', '=', id)
+        .where('orgId', '=', orgId)
+        .where('version', '=', version),
       () => staleVersion('treatment', before),
     );
-    const residualChanged = residualLikelihood !== undefined && residualConsequence !== undefined && (residualLikelihood !== before.residualLikelihood || residualConsequence !== before.residualConsequence);
+    const residualChanged =
+      residualLikelihood !== undefined &&
+      residualConsequence !== undefined &&
+      (residualLikelihood !== before.residualLikelihood || residualConsequence !== before.residualConsequence);
     if (residualChanged) {
-      if (residualLikelihood === null || residualConsequence === null) await tx.deleteFrom('riskAssessments').where('treatmentId', '=', id).where('kind', '=', 'residual').execute();
-      else await recordRating(tx, actor, orgId, riskId, { kind: 'residual', likelihood: residualLikelihood, consequence: residualConsequence, note: 'Residual rating changed', treatmentId: id }, await criteriaInForce(tx, orgId));
+      if (residualLikelihood === null || residualConsequence === null)
+        await tx.deleteFrom('riskAssessments').where('treatmentId', '=', id).where('kind', '=', 'residual').execute();
+      else
+        await recordRating(
+          tx,
+          actor,
+          orgId,
+          riskId,
+          {
+            kind: 'residual',
+            likelihood: residualLikelihood,
+            consequence: residualConsequence,
+            note: 'Residual rating changed',
+            treatmentId: id,
+          },
+          await criteriaInForce(tx, orgId),
+        );
     }
     const after = (await findTreatment(tx, orgId, riskId, id))!;
-    await audit({ orgId, actor, action: 'risk_treatment.updated', entityType: ENTITY, entityId: riskId, before, after });
+    await audit({
+      orgId,
+      actor,
+      action: 'risk_treatment.updated',
+      entityType: ENTITY,
+      entityId: riskId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -100,25 +195,54 @@ export function removeTreatment(deps: Deps, actor: Actor, orgId: string, riskId:
     await touchRisk(tx, actor, orgId, riskId, 'Treatment');
     const before = await findTreatment(tx, orgId, riskId, id);
     if (!before) throw notFound('Treatment');
-    await writeOne(tx.deleteFrom('riskTreatments').where('orgId', '=', orgId).where('id', '=', id), () => notFound('Treatment'));
+    await writeOne(tx.deleteFrom('riskTreatments').where('orgId', '=', orgId).where('id', '=', id), () =>
+      notFound('Treatment'),
+    );
     await audit({ orgId, actor, action: 'risk_treatment.deleted', entityType: ENTITY, entityId: riskId, before });
   });
 }
 
 /** Top management accepts the residual risk (or the inherent one, for a risk retained as it is) until a date. */
-export function acceptRisk(deps: Deps, actor: Actor, orgId: string, riskId: string, input: z.output<typeof ZAcceptRisk>) {
+export function acceptRisk(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  riskId: string,
+  input: z.output<typeof ZAcceptRisk>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     await touchRisk(tx, actor, orgId, riskId);
     const risk = (await findRisk(tx, orgId, riskId))!;
-    if (input.expiresAt <= today()) throw ruleViolation('Accepted until: pick a date after today; the acceptance lapses after it', { field: 'expiresAt' });
+    if (input.expiresAt <= today())
+      throw ruleViolation('Accepted until: pick a date after today; the acceptance lapses after it', {
+        field: 'expiresAt',
+      });
     const level = risk.residualLevel ?? risk.inherentLevel;
     // Accepting a risk nobody has rated would accept an unknown level.
-    if (level === null) throw ruleViolation('Rate the risk (likelihood and consequence) before accepting it', { field: 'likelihood' });
+    if (level === null)
+      throw ruleViolation('Rate the risk (likelihood and consequence) before accepting it', { field: 'likelihood' });
     const id = newId();
-    const row = { id, orgId, riskId, level, rationale: input.rationale, expiresAt: input.expiresAt, acceptedAt: nowIso(), acceptedBy: actor.userId, acceptedByName: actor.name };
+    const row = {
+      id,
+      orgId,
+      riskId,
+      level,
+      rationale: input.rationale,
+      expiresAt: input.expiresAt,
+      acceptedAt: nowIso(),
+      acceptedBy: actor.userId,
+      acceptedByName: actor.name,
+    };
     await tx.insertInto('riskAcceptances').values(row).execute();
     const after = (await findRisk(tx, orgId, riskId))!;
-    await audit({ orgId, actor, action: 'risk_acceptance.created', entityType: ENTITY, entityId: riskId, after: after.acceptance });
+    await audit({
+      orgId,
+      actor,
+      action: 'risk_acceptance.created',
+      entityType: ENTITY,
+      entityId: riskId,
+      after: after.acceptance,
+    });
     return after.acceptance!;
   });
 }

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { AI_ROLES, CONTROL_STATUSES, controlStatusFromSoa, deriveSoa, IMPLEMENTATION_STATUSES, soaStatusOf, soaWarnings, type Acknowledgement, type AiRole, type DeclaredRole, type SoaItem, type ZSoaDecision } from '@fortytwo/domain';
+import {
+  AI_ROLES,
+  CONTROL_STATUSES,
+  controlStatusFromSoa,
+  deriveSoa,
+  IMPLEMENTATION_STATUSES,
+  soaStatusOf,
+  soaWarnings,
+  type Acknowledgement,
+  type AiRole,
+  type DeclaredRole,
+  type SoaItem,
+  type ZSoaDecision,
+} from '@fortytwo/domain';
 import type { Actor } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db/connect';
 import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
@@ -26,10 +39,21 @@ export const ZSoaItemOut = z.object({
   kind: z.enum(['annex_a', 'custom']),
   group: z.string(),
   included: z.boolean().nullable(),
-  justification: z.string().describe('the stated words, then the risks treated and the requirements that name the control'),
+  justification: z
+    .string()
+    .describe('the stated words, then the risks treated and the requirements that name the control'),
   statedJustification: z.string(),
-  implementationStatus: z.enum(IMPLEMENTATION_STATUSES).nullable().describe("read from the control's implementation (GET /controls/:ref): planned; implementing or needs rework read as in_progress; operating reads as implemented"),
-  controlStatus: z.enum(CONTROL_STATUSES).nullable().optional().describe("the control implementation's own status (absent in versions approved before it existed)"),
+  implementationStatus: z
+    .enum(IMPLEMENTATION_STATUSES)
+    .nullable()
+    .describe(
+      "read from the control's implementation (GET /controls/:ref): planned; implementing or needs rework read as in_progress; operating reads as implemented",
+    ),
+  controlStatus: z
+    .enum(CONTROL_STATUSES)
+    .nullable()
+    .optional()
+    .describe("the control implementation's own status (absent in versions approved before it existed)"),
   riskIds: z.array(z.string()),
   risks: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
   requirements: z.array(z.object({ partyName: z.string(), description: z.string() })),
@@ -48,7 +72,12 @@ export const ZAcknowledgementOut = z
   .nullable()
   .describe('the warnings the approver was shown and their words for approving past them');
 const ZCounts = z.object({ total: z.number(), included: z.number(), excluded: z.number(), undecided: z.number() });
-const ZApproved = z.object({ version: z.number(), approvedAt: z.string(), approvedBy: z.object({ id: z.string().nullable(), name: z.string() }), acknowledgement: ZAcknowledgementOut });
+const ZApproved = z.object({
+  version: z.number(),
+  approvedAt: z.string(),
+  approvedBy: z.object({ id: z.string().nullable(), name: z.string() }),
+  acknowledgement: ZAcknowledgementOut,
+});
 export const ZSoaOut = z.object({
   version: z.number(),
   status: z.enum(['draft', 'approved']),
@@ -67,15 +96,25 @@ const countsOf = (items: SoaItem[]) => ({
   excluded: items.filter((i) => i.included === false).length,
   undecided: items.filter((i) => i.included === null).length,
 });
-const essence = (items: SoaItem[]) => JSON.stringify(items.map((i) => [i.ref, i.title, i.included, i.justification, i.implementationStatus]));
+const essence = (items: SoaItem[]) =>
+  JSON.stringify(items.map((i) => [i.ref, i.title, i.included, i.justification, i.implementationStatus]));
 
 /** The AI roles the organization holds: declared in its context (4.1) and on its AI systems in use. */
 async function declaredRoles(db: Db | Tx, orgId: string): Promise<DeclaredRole[]> {
-  const [context, systems] = await Promise.all([readOrgContext(db, orgId), db.selectFrom('aiSystems').select(['name', 'aiRoles', 'lifecycleStage', 'status']).where('orgId', '=', orgId).execute()]);
+  const [context, systems] = await Promise.all([
+    readOrgContext(db, orgId),
+    db
+      .selectFrom('aiSystems')
+      .select(['name', 'aiRoles', 'lifecycleStage', 'status'])
+      .where('orgId', '=', orgId)
+      .execute(),
+  ]);
   const out: DeclaredRole[] = context.aiRoles.map((r) => ({ role: r.role, source: 'the organization context' }));
   for (const s of systems) {
     if (s.status === 'archived' || s.lifecycleStage === 'retired') continue;
-    for (const role of JSON.parse(s.aiRoles) as string[]) if ((AI_ROLES as readonly string[]).includes(role)) out.push({ role: role as AiRole, source: `AI system "${s.name}"` });
+    for (const role of JSON.parse(s.aiRoles) as string[])
+      if ((AI_ROLES as readonly string[]).includes(role))
+        out.push({ role: role as AiRole, source: `AI system "${s.name}"` });
   }
   return out;
 }
@@ -95,26 +134,63 @@ async function liveItems(db: Db | Tx, orgId: string) {
   // The implementation status has one home, the control implementation: the SoA reads it from there.
   const items = deriveSoa(
     controls,
-    decisions.map((d) => ({ ref: d.ref, included: d.decision === null ? null : d.decision === 'included', justification: d.justification, implementationStatus: null, version: d.version })),
-    openRisks.map((r) => ({ id: r.id, ref: r.ref, title: r.title, controlRefs: [...new Set(r.treatments.flatMap((t) => t.controlRefs))] })),
-    parties.flatMap((p) => p.requirements.map((q) => ({ partyName: p.name, description: q.description, refs: q.refs }))),
-  ).map((i) => ({ ...i, implementationStatus: soaStatusOf(statuses.get(i.ref) ?? null), controlStatus: statuses.get(i.ref) ?? null }));
+    decisions.map((d) => ({
+      ref: d.ref,
+      included: d.decision === null ? null : d.decision === 'included',
+      justification: d.justification,
+      implementationStatus: null,
+      version: d.version,
+    })),
+    openRisks.map((r) => ({
+      id: r.id,
+      ref: r.ref,
+      title: r.title,
+      controlRefs: [...new Set(r.treatments.flatMap((t) => t.controlRefs))],
+    })),
+    parties.flatMap((p) =>
+      p.requirements.map((q) => ({ partyName: p.name, description: q.description, refs: q.refs })),
+    ),
+  ).map((i) => ({
+    ...i,
+    implementationStatus: soaStatusOf(statuses.get(i.ref) ?? null),
+    controlStatus: statuses.get(i.ref) ?? null,
+  }));
   const warnings = soaWarnings(
     items,
-    openRisks.map((r) => ({ ...r, level: r.inherentLevel, treated: r.treatments.length > 0, acceptedUntil: r.acceptanceState === 'in_force' || r.acceptanceState === 'expiring' ? r.acceptance!.expiresAt : null })),
+    openRisks.map((r) => ({
+      ...r,
+      level: r.inherentLevel,
+      treated: r.treatments.length > 0,
+      acceptedUntil:
+        r.acceptanceState === 'in_force' || r.acceptanceState === 'expiring' ? r.acceptance!.expiresAt : null,
+    })),
     criteria,
     today(),
     // With no risks at all there is no plan to approve; an empty plan is not a finding here.
-    { declaredRoles: roles, criteriaApproved: criteria.status === 'approved', planApproved: plan.status === 'approved' || plan.risks.length === 0 },
+    {
+      declaredRoles: roles,
+      criteriaApproved: criteria.status === 'approved',
+      planApproved: plan.status === 'approved' || plan.risks.length === 0,
+    },
   );
   return { items, warnings };
 }
 
-type StoredVersion = { essence: string; items: SoaItem[]; counts: SoaOut['counts']; acknowledgement?: Acknowledgement | null };
+type StoredVersion = {
+  essence: string;
+  items: SoaItem[];
+  counts: SoaOut['counts'];
+  acknowledgement?: Acknowledgement | null;
+};
 const acknowledgementOf = (content: string) => (JSON.parse(content) as StoredVersion).acknowledgement ?? null;
 
 async function latestVersion(db: Db | Tx, orgId: string) {
-  return db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('soaVersions')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .orderBy('number', 'desc')
+    .executeTakeFirst();
 }
 
 async function soaOf(db: Db | Tx, orgId: string): Promise<SoaOut> {
@@ -123,7 +199,14 @@ async function soaOf(db: Db | Tx, orgId: string): Promise<SoaOut> {
   return {
     version: unchanged ? last.number : (last?.number ?? 0) + 1,
     status: unchanged ? 'approved' : 'draft',
-    approved: last ? { version: last.number, approvedAt: last.approvedAt, approvedBy: { id: last.approvedBy, name: last.approvedByName }, acknowledgement: acknowledgementOf(last.content) } : null,
+    approved: last
+      ? {
+          version: last.number,
+          approvedAt: last.approvedAt,
+          approvedBy: { id: last.approvedBy, name: last.approvedByName },
+          acknowledgement: acknowledgementOf(last.content),
+        }
+      : null,
     items,
     warnings: [...warnings].sort((a, b) => Number(b.blocking) - Number(a.blocking)),
     counts: countsOf(items),
@@ -135,13 +218,31 @@ export const getSoa = (deps: Deps, orgId: string) => soaOf(deps.db, orgId);
 /** The SoA's items as they stand (included or not, with reasons), for the controls register. */
 export const soaItems = async (db: Db | Tx, orgId: string) => (await liveItems(db, orgId)).items;
 
-export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: string, input: z.output<typeof ZSoaDecision>) {
+export function decideSoaItem(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  ref: string,
+  input: z.output<typeof ZSoaDecision>,
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = (await liveItems(tx, orgId)).items.find((i) => i.ref === ref);
     if (!before) throw notFound(`Control ${ref} in the Statement of Applicability`);
     if (before.version !== input.version) throw staleVersion('SoA item', before);
-    const row = await tx.selectFrom('soaDecisions').selectAll().where('orgId', '=', orgId).where('ref', '=', ref).executeTakeFirst();
-    const included = input.included !== undefined ? input.included : row ? (row.decision === null ? null : row.decision === 'included') : null;
+    const row = await tx
+      .selectFrom('soaDecisions')
+      .selectAll()
+      .where('orgId', '=', orgId)
+      .where('ref', '=', ref)
+      .executeTakeFirst();
+    const included =
+      input.included !== undefined
+        ? input.included
+        : row
+          ? row.decision === null
+            ? null
+            : row.decision === 'included'
+          : null;
     const justification = input.justification ?? row?.justification ?? '';
     // An exclusion without a reason may be saved while work is in progress: a blocking warning says so.
     const values = {
@@ -152,17 +253,41 @@ export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: stri
       updatedBy: actor.userId,
     };
     if (row) {
-      await writeOne(tx.updateTable('soaDecisions').set(values).where('orgId', '=', orgId).where('ref', '=', ref).where('version', '=', input.version), () => staleVersion('SoA item', before));
+      await writeOne(
+        tx
+          .updateTable('soaDecisions')
+          .set(values)
+          .where('orgId', '=', orgId)
+          .where('ref', '=', ref)
+          .where('version', '=', input.version),
+        () => staleVersion('SoA item', before),
+      );
     } else {
-      await writeOne(tx.insertInto('soaDecisions').values({ orgId, ref, ...values }).onConflict((oc) => oc.columns(['orgId', 'ref']).doNothing()), () => staleVersion('SoA item', before));
+      await writeOne(
+        tx
+          .insertInto('soaDecisions')
+          .values({ orgId, ref, ...values })
+          .onConflict((oc) => oc.columns(['orgId', 'ref']).doNothing()),
+        () => staleVersion('SoA item', before),
+      );
     }
     // The status is the control implementation's: a status sent here (the API contract keeps the
     // field) is written there, in this transaction. Clearing it is done by no one: a control that
     // was implemented keeps its record, so null is refused rather than silently ignored.
     if (input.implementationStatus === null && before.controlStatus)
-      throw ruleViolation(`The implementation status of ${ref} is kept on the control's own page (Controls, ${ref}); it cannot be cleared from the SoA.`, { field: 'implementationStatus' });
+      throw ruleViolation(
+        `The implementation status of ${ref} is kept on the control's own page (Controls, ${ref}); it cannot be cleared from the SoA.`,
+        { field: 'implementationStatus' },
+      );
     if (input.implementationStatus && input.implementationStatus !== before.implementationStatus)
-      await setStatusFromSoa(tx, audit, actor, orgId, ref, controlStatusFromSoa(input.implementationStatus, before.controlStatus ?? null));
+      await setStatusFromSoa(
+        tx,
+        audit,
+        actor,
+        orgId,
+        ref,
+        controlStatusFromSoa(input.implementationStatus, before.controlStatus ?? null),
+      );
     const after = (await liveItems(tx, orgId)).items.find((i) => i.ref === ref)!;
     await audit({ orgId, actor, action: 'soa_item.decided', entityType: 'soa_item', entityId: ref, before, after });
     return after;
@@ -174,28 +299,86 @@ export function decideSoaItem(deps: Deps, actor: Actor, orgId: string, ref: stri
  * the other warnings only with an acknowledgement, kept with the version. Approvals of one
  * organization take turns (lock), so two pressed at once do not both freeze version N.
  */
-export function approveSoa(deps: Deps, actor: Actor, orgId: string, input: { version: number; acknowledgement?: string | undefined }) {
-  return inTransaction(deps, async (tx, audit) => {
-    const soa = await soaOf(tx, orgId);
-    if (soa.version !== input.version) throw staleVersion('Statement of Applicability', soa);
-    if (soa.status === 'approved') throw ruleViolation(`Version ${soa.version} is already approved: it changes when a decision, treatment or requirement does`);
-    const acknowledgement = gateApproval('The SoA', soa.warnings, input.acknowledgement, 'SOA_NOT_READY');
-    const approvedAt = nowIso();
-    const content: StoredVersion = { essence: essence(soa.items), items: soa.items, counts: soa.counts, acknowledgement };
-    await tx.insertInto('soaVersions').values({ id: newId(), orgId, number: soa.version, content: JSON.stringify(content), approvedAt, approvedBy: actor.userId, approvedByName: actor.name }).execute();
-    await audit({ orgId, actor, action: 'soa.approved', entityType: 'soa', entityId: orgId, after: { version: soa.version, counts: soa.counts, acknowledgement } });
-    return soaOf(tx, orgId);
-  }, { lock: `soa:${orgId}` });
+export function approveSoa(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: { version: number; acknowledgement?: string | undefined },
+) {
+  return inTransaction(
+    deps,
+    async (tx, audit) => {
+      const soa = await soaOf(tx, orgId);
+      if (soa.version !== input.version) throw staleVersion('Statement of Applicability', soa);
+      if (soa.status === 'approved')
+        throw ruleViolation(
+          `Version ${soa.version} is already approved: it changes when a decision, treatment or requirement does`,
+        );
+      const acknowledgement = gateApproval('The SoA', soa.warnings, input.acknowledgement, 'SOA_NOT_READY');
+      const approvedAt = nowIso();
+      const content: StoredVersion = {
+        essence: essence(soa.items),
+        items: soa.items,
+        counts: soa.counts,
+        acknowledgement,
+      };
+      await tx
+        .insertInto('soaVersions')
+        .values({
+          id: newId(),
+          orgId,
+          number: soa.version,
+          content: JSON.stringify(content),
+          approvedAt,
+          approvedBy: actor.userId,
+          approvedByName: actor.name,
+        })
+        .execute();
+      await audit({
+        orgId,
+        actor,
+        action: 'soa.approved',
+        entityType: 'soa',
+        entityId: orgId,
+        after: { version: soa.version, counts: soa.counts, acknowledgement },
+      });
+      return soaOf(tx, orgId);
+    },
+    { lock: `soa:${orgId}` },
+  );
 }
 
 export async function soaVersions(deps: Deps, orgId: string) {
-  const rows = await deps.db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).orderBy('number', 'desc').execute();
-  return rows.map((r) => ({ version: r.number, approvedAt: r.approvedAt, approvedBy: { id: r.approvedBy, name: r.approvedByName }, acknowledgement: acknowledgementOf(r.content), counts: (JSON.parse(r.content) as StoredVersion).counts }));
+  const rows = await deps.db
+    .selectFrom('soaVersions')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .orderBy('number', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    version: r.number,
+    approvedAt: r.approvedAt,
+    approvedBy: { id: r.approvedBy, name: r.approvedByName },
+    acknowledgement: acknowledgementOf(r.content),
+    counts: (JSON.parse(r.content) as StoredVersion).counts,
+  }));
 }
 
 export async function soaVersion(deps: Deps, orgId: string, version: number): Promise<SoaVersion> {
-  const r = await deps.db.selectFrom('soaVersions').selectAll().where('orgId', '=', orgId).where('number', '=', version).executeTakeFirst();
+  const r = await deps.db
+    .selectFrom('soaVersions')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('number', '=', version)
+    .executeTakeFirst();
   if (!r) throw notFound(`Version ${version} of the Statement of Applicability`);
   const content = JSON.parse(r.content) as StoredVersion;
-  return { version: r.number, approvedAt: r.approvedAt, approvedBy: { id: r.approvedBy, name: r.approvedByName }, acknowledgement: content.acknowledgement ?? null, counts: content.counts, items: content.items };
+  return {
+    version: r.number,
+    approvedAt: r.approvedAt,
+    approvedBy: { id: r.approvedBy, name: r.approvedByName },
+    acknowledgement: content.acknowledgement ?? null,
+    counts: content.counts,
+    items: content.items,
+  };
 }

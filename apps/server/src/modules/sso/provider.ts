@@ -8,22 +8,36 @@ export async function discoverOidc(settings: OidcSettings): Promise<OidcProvider
   const execute = settings.allowHttp ? [client.allowInsecureRequests] : [];
   let config: client.Configuration;
   try {
-    config = await client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, { execute, timeout: 10 });
+    config = await client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
+      execute,
+      timeout: 10,
+    });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new ConfigError(`Invalid configuration:\n  OIDC_ISSUER: could not read ${settings.issuer}/.well-known/openid-configuration (${why}); check the issuer URL and that this server can reach it`);
+    throw new ConfigError(
+      `Invalid configuration:\n  OIDC_ISSUER: could not read ${settings.issuer}/.well-known/openid-configuration (${why}); check the issuer URL and that this server can reach it`,
+    );
   }
   const meta = config.serverMetadata();
   // Most providers default to HTTP Basic for the client secret; use it when offered, else the form post.
   const methods = meta.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
   if (methods.includes('client_secret_basic')) {
-    config = new client.Configuration(meta, settings.clientId, settings.clientSecret, client.ClientSecretBasic(settings.clientSecret));
+    config = new client.Configuration(
+      meta,
+      settings.clientId,
+      settings.clientSecret,
+      client.ClientSecretBasic(settings.clientSecret),
+    );
     if (settings.allowHttp) client.allowInsecureRequests(config);
   }
   return { settings, config };
 }
 
-export function authorizationUrl(p: OidcProvider, redirectUri: string, flow: { state: string; nonce: string; codeChallenge: string }): URL {
+export function authorizationUrl(
+  p: OidcProvider,
+  redirectUri: string,
+  flow: { state: string; nonce: string; codeChallenge: string },
+): URL {
   return client.buildAuthorizationUrl(p.config, {
     redirect_uri: redirectUri,
     scope: p.settings.scopes,
@@ -34,13 +48,24 @@ export function authorizationUrl(p: OidcProvider, redirectUri: string, flow: { s
   });
 }
 
-export type SsoClaims = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null; groups: string[] };
+export type SsoClaims = {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+  groups: string[];
+};
 
 /**
  * Trades the code for tokens and validates the ID token (signature, issuer, audience, expiry,
  * nonce) and the state and PKCE verifier: openid-client does each check; any failure throws.
  */
-export async function finishAuthorization(p: OidcProvider, callbackUrl: URL, expected: { state: string; nonce: string; codeVerifier: string }): Promise<SsoClaims> {
+export async function finishAuthorization(
+  p: OidcProvider,
+  callbackUrl: URL,
+  expected: { state: string; nonce: string; codeVerifier: string },
+): Promise<SsoClaims> {
   const tokens = await client.authorizationCodeGrant(p.config, callbackUrl, {
     expectedState: expected.state,
     expectedNonce: expected.nonce,
@@ -61,5 +86,10 @@ export async function finishAuthorization(p: OidcProvider, callbackUrl: URL, exp
 
 export const newFlowSecrets = async () => {
   const codeVerifier = client.randomPKCECodeVerifier();
-  return { state: client.randomState(), nonce: client.randomNonce(), codeVerifier, codeChallenge: await client.calculatePKCECodeChallenge(codeVerifier) };
+  return {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    codeVerifier,
+    codeChallenge: await client.calculatePKCECodeChallenge(codeVerifier),
+  };
 };

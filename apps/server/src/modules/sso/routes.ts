@@ -34,14 +34,20 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['identity'];
   const oidc = deps.oidc;
-  const redirectUri = (req: FastifyRequest) => `${deps.config.publicUrl ?? `${req.protocol}://${req.host}`}${FLOW_PATH}/callback`;
-  const toLogin = (reply: FastifyReply, reason: SsoRefused['reason']) => reply.redirect(`/login?sso_error=${reason}`, 302);
+  const redirectUri = (req: FastifyRequest) =>
+    `${deps.config.publicUrl ?? `${req.protocol}://${req.host}`}${FLOW_PATH}/callback`;
+  const toLogin = (reply: FastifyReply, reason: SsoRefused['reason']) =>
+    reply.redirect(`/login?sso_error=${reason}`, 302);
 
   app.get(
     FLOW_PATH,
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Whether this server offers single sign-on, and the label of its button', response: { 200: z.object({ enabled: z.boolean(), label: z.string().nullable() }) } },
+      schema: {
+        tags,
+        summary: 'Whether this server offers single sign-on, and the label of its button',
+        response: { 200: z.object({ enabled: z.boolean(), label: z.string().nullable() }) },
+      },
     },
     () => Promise.resolve({ enabled: !!oidc, label: oidc?.settings.label ?? null }),
   );
@@ -50,7 +56,12 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
     `${FLOW_PATH}/start`,
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Starts single sign-on: redirects to the identity provider (authorization code flow with PKCE, state and nonce)', querystring: z.object({ returnTo: z.string().max(500).optional() }) },
+      schema: {
+        tags,
+        summary:
+          'Starts single sign-on: redirects to the identity provider (authorization code flow with PKCE, state and nonce)',
+        querystring: z.object({ returnTo: z.string().max(500).optional() }),
+      },
     },
     async (req, reply) => {
       if (!oidc) throw notFound('Single sign-on (not configured on this server)');
@@ -68,7 +79,13 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
           expiresAt: new Date(now + FLOW_MINUTES * 60_000).toISOString(),
         })
         .execute();
-      reply.setCookie(FLOW_COOKIE, flow.state, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: FLOW_PATH, maxAge: FLOW_MINUTES * 60 });
+      reply.setCookie(FLOW_COOKIE, flow.state, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        path: FLOW_PATH,
+        maxAge: FLOW_MINUTES * 60,
+      });
       return reply.redirect(authorizationUrl(oidc, redirectUri(req), flow).href, 302);
     },
   );
@@ -77,7 +94,12 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
     `${FLOW_PATH}/callback`,
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Where the identity provider sends the browser back; signs in and redirects into the app, or to /login?sso_error=… with the reason', querystring: z.record(z.string(), z.unknown()) },
+      schema: {
+        tags,
+        summary:
+          'Where the identity provider sends the browser back; signs in and redirects into the app, or to /login?sso_error=… with the reason',
+        querystring: z.record(z.string(), z.unknown()),
+      },
     },
     async (req, reply) => {
       if (!oidc) throw notFound('Single sign-on (not configured on this server)');
@@ -86,14 +108,22 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
       if (!state) return toLogin(reply, 'state');
       // Used once: the row is taken whatever happens next, on whichever instance the callback lands.
       const flow = await inTransaction(deps, async (tx) => {
-        const row = await tx.selectFrom('oidcFlows').selectAll().where('stateHash', '=', sha256(state)).executeTakeFirst();
+        const row = await tx
+          .selectFrom('oidcFlows')
+          .selectAll()
+          .where('stateHash', '=', sha256(state))
+          .executeTakeFirst();
         if (row) await tx.deleteFrom('oidcFlows').where('stateHash', '=', row.stateHash).execute();
         return row;
       });
       if (!flow || flow.expiresAt <= nowIso()) return toLogin(reply, 'state');
       let user;
       try {
-        const claims = await finishAuthorization(oidc, new URL(req.url, redirectUri(req)), { state, nonce: flow.nonce, codeVerifier: flow.codeVerifier });
+        const claims = await finishAuthorization(oidc, new URL(req.url, redirectUri(req)), {
+          state,
+          nonce: flow.nonce,
+          codeVerifier: flow.codeVerifier,
+        });
         user = await resolveSsoUser(deps, claims);
       } catch (err) {
         if (err instanceof SsoRefused) return toLogin(reply, err.reason);
@@ -102,7 +132,16 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
         return toLogin(reply, 'provider');
       }
       const session = await createSession(deps, user.id, deps.config.sessions);
-      await inTransaction(deps, (_tx, audit) => audit({ orgId: null, actor: { userId: user.id, name: user.name }, action: 'user.signed_in', entityType: 'user', entityId: user.id, after: { via: 'sso' } }));
+      await inTransaction(deps, (_tx, audit) =>
+        audit({
+          orgId: null,
+          actor: { userId: user.id, name: user.name },
+          action: 'user.signed_in',
+          entityType: 'user',
+          entityId: user.id,
+          after: { via: 'sso' },
+        }),
+      );
       setSessionCookie(req, reply, session.cookieValue, deps.config.sessions);
       return reply.redirect(flow.returnTo, 302);
     },
@@ -120,7 +159,11 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZPolicy.extend({ ssoAvailable: z.boolean(), roles: z.array(z.enum(SSO_ROLES)) }) },
       },
     },
-    async (req) => ({ ...(await readSsoSettings(deps.db, req.params.orgId)), ssoAvailable: !!oidc, roles: [...SSO_ROLES] }),
+    async (req) => ({
+      ...(await readSsoSettings(deps.db, req.params.orgId)),
+      ssoAvailable: !!oidc,
+      roles: [...SSO_ROLES],
+    }),
   );
 
   app.put(
@@ -129,7 +172,8 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'sso.manage' },
       schema: {
         tags,
-        summary: 'Owners: who may join through single sign-on by email domain and with which role, provider groups → roles, and whether password sign-in stays on (owners keep it always)',
+        summary:
+          'Owners: who may join through single sign-on by email domain and with which role, provider groups → roles, and whether password sign-in stays on (owners keep it always)',
         params: ZParams,
         body: ZOrgSsoSettings,
         response: { 200: ZPolicy },

@@ -6,7 +6,15 @@ import { nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import type { Actor } from '../../platform/audit';
 
-type Row = { orgId: string; allowedDomains: string; defaultRole: string; groupRoles: string; localSignIn: number; version: number; updatedAt: string };
+type Row = {
+  orgId: string;
+  allowedDomains: string;
+  defaultRole: string;
+  groupRoles: string;
+  localSignIn: number;
+  version: number;
+  updatedAt: string;
+};
 
 export const presentSettings = (row: Row | undefined): OrgSsoSettings & { updatedAt: string | null } =>
   row
@@ -21,33 +29,62 @@ export const presentSettings = (row: Row | undefined): OrgSsoSettings & { update
     : { ...DEFAULT_ORG_SSO_SETTINGS, version: 0, updatedAt: null };
 
 export async function readSsoSettings(db: Deps['db'] | Tx, orgId: string) {
-  return presentSettings(await db.selectFrom('orgSsoSettings').selectAll().where('orgId', '=', orgId).executeTakeFirst());
+  return presentSettings(
+    await db.selectFrom('orgSsoSettings').selectAll().where('orgId', '=', orgId).executeTakeFirst(),
+  );
 }
 
 /** Saves the organization's policy; version 0 creates it. Password sign-in can be turned off only where SSO exists. */
-export async function saveSsoSettings(deps: Deps, actor: Actor, orgId: string, input: OrgSsoSettings, ssoConfigured: boolean) {
+export async function saveSsoSettings(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  input: OrgSsoSettings,
+  ssoConfigured: boolean,
+) {
   if (!input.localSignIn && !ssoConfigured)
-    throw ruleViolation('Password sign-in cannot be turned off: single sign-on is not configured on this server (OIDC_ISSUER), so members could not sign in at all');
-  return inTransaction(deps, async (tx, audit) => {
-    const before = await tx.selectFrom('orgSsoSettings').selectAll().where('orgId', '=', orgId).executeTakeFirst();
-    const values = {
-      allowedDomains: JSON.stringify(input.allowedDomains),
-      defaultRole: input.defaultRole,
-      groupRoles: JSON.stringify(input.groupRoles),
-      localSignIn: input.localSignIn ? 1 : 0,
-      updatedAt: nowIso(),
-    };
-    if (!before) {
-      if (input.version !== 0) throw staleVersion('single sign-on policy', presentSettings(undefined));
-      await tx.insertInto('orgSsoSettings').values({ orgId, ...values, version: 1 }).execute();
-    } else {
-      await writeOne(
-        tx.updateTable('orgSsoSettings').set({ ...values, version: before.version + 1 }).where('orgId', '=', orgId).where('version', '=', input.version),
-        () => staleVersion('single sign-on policy', presentSettings(before)),
-      );
-    }
-    const after = await readSsoSettings(tx, orgId);
-    await audit({ orgId, actor, action: 'sso_settings.updated', entityType: 'sso_settings', entityId: orgId, before: before ? presentSettings(before) : null, after });
-    return after;
-  }, { lock: `sso-settings:${orgId}` });
+    throw ruleViolation(
+      'Password sign-in cannot be turned off: single sign-on is not configured on this server (OIDC_ISSUER), so members could not sign in at all',
+    );
+  return inTransaction(
+    deps,
+    async (tx, audit) => {
+      const before = await tx.selectFrom('orgSsoSettings').selectAll().where('orgId', '=', orgId).executeTakeFirst();
+      const values = {
+        allowedDomains: JSON.stringify(input.allowedDomains),
+        defaultRole: input.defaultRole,
+        groupRoles: JSON.stringify(input.groupRoles),
+        localSignIn: input.localSignIn ? 1 : 0,
+        updatedAt: nowIso(),
+      };
+      if (!before) {
+        if (input.version !== 0) throw staleVersion('single sign-on policy', presentSettings(undefined));
+        await tx
+          .insertInto('orgSsoSettings')
+          .values({ orgId, ...values, version: 1 })
+          .execute();
+      } else {
+        await writeOne(
+          tx
+            .updateTable('orgSsoSettings')
+            .set({ ...values, version: before.version + 1 })
+            .where('orgId', '=', orgId)
+            .where('version', '=', input.version),
+          () => staleVersion('single sign-on policy', presentSettings(before)),
+        );
+      }
+      const after = await readSsoSettings(tx, orgId);
+      await audit({
+        orgId,
+        actor,
+        action: 'sso_settings.updated',
+        entityType: 'sso_settings',
+        entityId: orgId,
+        before: before ? presentSettings(before) : null,
+        after,
+      });
+      return after;
+    },
+    { lock: `sso-settings:${orgId}` },
+  );
 }

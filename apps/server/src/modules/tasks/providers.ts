@@ -12,7 +12,14 @@ export type DueProvider = (db: Db, orgId: string) => Promise<DueItem[]>;
 
 // The one list of everything that can be due. A module with due things exports `dueItems` from its
 // own due.ts; adding it to the task list, the reminders and the digest is one line here.
-export const DUE_PROVIDERS: DueProvider[] = [actionsDue, approvalsDue, controlsDue, trainingsDue, objectivesDue, metricsDue];
+export const DUE_PROVIDERS: DueProvider[] = [
+  actionsDue,
+  approvalsDue,
+  controlsDue,
+  trainingsDue,
+  objectivesDue,
+  metricsDue,
+];
 
 /** Every due item of an organization, from every provider. */
 export async function dueItemsOf(db: Db, orgId: string, providers: DueProvider[] = DUE_PROVIDERS): Promise<DueItem[]> {

@@ -13,9 +13,18 @@ export function taskRoutes(fastify: FastifyInstance, deps: AppDeps) {
       config: { access: 'user' },
       schema: {
         tags: ['Tasks'],
-        summary: 'Everything due that is assigned to you (actions, reviews, approvals, …) in every organization you belong to: overdue first, then by due date; filter by kind, organization or state',
+        summary:
+          'Everything due that is assigned to you (actions, reviews, approvals, …) in every organization you belong to: overdue first, then by due date; filter by kind, organization or state',
         querystring: ZTaskQuery,
-        response: { 200: z.object({ items: z.array(ZTaskOut), nextCursor: z.string().nullable(), counts: ZTaskCounts.describe('of the whole list for the kind and organization filters, before the state filter and paging') }) },
+        response: {
+          200: z.object({
+            items: z.array(ZTaskOut),
+            nextCursor: z.string().nullable(),
+            counts: ZTaskCounts.describe(
+              'of the whole list for the kind and organization filters, before the state filter and paging',
+            ),
+          }),
+        },
       },
     },
     async (req) => myTasks(deps.db, authOf(req).user, req.query),

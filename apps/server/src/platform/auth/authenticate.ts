@@ -26,7 +26,14 @@ export async function authenticateBearer(db: Db, token: string): Promise<Authent
   const row = await db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .select(['apiTokens.id as tokenId', 'apiTokens.lastUsedAt', 'apiTokens.scope', 'users.id', 'users.email', 'users.name'])
+    .select([
+      'apiTokens.id as tokenId',
+      'apiTokens.lastUsedAt',
+      'apiTokens.scope',
+      'users.id',
+      'users.email',
+      'users.name',
+    ])
     .where('apiTokens.tokenHash', '=', sha256(token))
     .where('apiTokens.revokedAt', 'is', null)
     .executeTakeFirst();
@@ -36,7 +43,12 @@ export async function authenticateBearer(db: Db, token: string): Promise<Authent
   if (!row.lastUsedAt || Date.parse(now) - Date.parse(row.lastUsedAt) > 60_000) {
     await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.tokenId).execute();
   }
-  return { via: 'token', tokenId: row.tokenId, scope: row.scope as TokenScope, user: { id: row.id, email: row.email, name: row.name } };
+  return {
+    via: 'token',
+    tokenId: row.tokenId,
+    scope: row.scope as TokenScope,
+    user: { id: row.id, email: row.email, name: row.name },
+  };
 }
 
 export async function authenticateSession(db: Db, cookieValue: string): Promise<Authentication | null> {
@@ -75,7 +87,12 @@ export async function authenticateSession(db: Db, cookieValue: string): Promise<
       .where('id', '=', row.sessionId)
       .execute();
   }
-  return { via: 'session', sessionId: row.sessionId, csrfToken: row.csrfToken, user: { id: row.id, email: row.email, name: row.name } };
+  return {
+    via: 'session',
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+    user: { id: row.id, email: row.email, name: row.name },
+  };
 }
 
 /** The expiry columns of a new session under `policy`. */

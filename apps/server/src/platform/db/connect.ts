@@ -37,7 +37,10 @@ export function connect(opts: { databaseUrl?: string | undefined; dataDir: strin
 }
 
 export async function migrate(handle: DbHandle): Promise<void> {
-  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: () => Promise.resolve(migrationsFor(handle.dialect)) } });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: () => Promise.resolve(migrationsFor(handle.dialect)) },
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -14,7 +14,8 @@ const SEQUENCES = {
 export type NumberSequence = keyof typeof SEQUENCES | `document:${string}`;
 
 function firstNumber(orgId: string, sequence: NumberSequence) {
-  if (sequence.startsWith('document:')) return sql<number>`(select coalesce(max(number), 0) + 1 from documents where org_id = ${orgId} and prefix = ${sequence.slice('document:'.length)})`;
+  if (sequence.startsWith('document:'))
+    return sql<number>`(select coalesce(max(number), 0) + 1 from documents where org_id = ${orgId} and prefix = ${sequence.slice('document:'.length)})`;
   const { table, column } = SEQUENCES[sequence as keyof typeof SEQUENCES];
   return sql<number>`(select coalesce(max(${sql.ref(column)}), 0) + 1 from ${sql.table(table)} where org_id = ${orgId})`;
 }

@@ -3,7 +3,14 @@ import type { Generated } from 'kysely';
 // Column types as both dialects store them: ids and timestamps are text (UTC ISO-8601 written by
 // the app), lists are JSON text. Keeping to plain types is what lets one query run on both.
 
-export type UserTable = { id: string; email: string; name: string; passwordHash: string; createdAt: string; updatedAt: string };
+export type UserTable = {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+};
 export type SessionTable = {
   id: string; // SHA-256 of the cookie value: a database leak does not leak live sessions
   userId: string;
@@ -54,8 +61,22 @@ export type MembershipTable = {
   /** 1 when the member is named as top management (approvals may require it). */
   topManagement: Generated<number>;
 };
-export type OidcFlowTable = { stateHash: string; nonce: string; codeVerifier: string; returnTo: string; createdAt: string; expiresAt: string };
-export type SsoIdentityTable = { issuer: string; subject: string; userId: string; email: string; createdAt: string; lastSignInAt: string };
+export type OidcFlowTable = {
+  stateHash: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+  createdAt: string;
+  expiresAt: string;
+};
+export type SsoIdentityTable = {
+  issuer: string;
+  subject: string;
+  userId: string;
+  email: string;
+  createdAt: string;
+  lastSignInAt: string;
+};
 export type OrgSsoSettingsTable = {
   orgId: string;
   allowedDomains: string; // JSON string[]
@@ -245,14 +266,62 @@ export type InterestedPartyTable = {
   updatedBy: string | null;
 };
 
-export type ScopeDraftTable = { orgId: string; content: string; status: string; version: number; updatedAt: string; updatedBy: string | null };
-export type ScopeRevisionTable = { id: string; orgId: string; revision: number; content: string; statement: string; approvedBy: string | null; approvedByName: string; approvedAt: string };
-export type GovernancePillarTable = { orgId: string; pillar: string; ownerId: string | null; objectives: string; policyStatements: string; version: number; updatedAt: string; updatedBy: string | null };
-export type RaciActivityTable = { id: string; orgId: string; position: number; name: string; description: string; assignments: string; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
+export type ScopeDraftTable = {
+  orgId: string;
+  content: string;
+  status: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type ScopeRevisionTable = {
+  id: string;
+  orgId: string;
+  revision: number;
+  content: string;
+  statement: string;
+  approvedBy: string | null;
+  approvedByName: string;
+  approvedAt: string;
+};
+export type GovernancePillarTable = {
+  orgId: string;
+  pillar: string;
+  ownerId: string | null;
+  objectives: string;
+  policyStatements: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type RaciActivityTable = {
+  id: string;
+  orgId: string;
+  position: number;
+  name: string;
+  description: string;
+  assignments: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+};
 /** The columns the organization's RACI matrix shows: a JSON list of `{ userId }` or `{ role }`. */
-export type RaciColumnsTable = { orgId: string; columns: string; version: number; updatedAt: string; updatedBy: string | null };
+export type RaciColumnsTable = {
+  orgId: string;
+  columns: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
 
-export type AiSystemProfileTable = { aiSystemId: string; orgId: string; content: string; updatedAt: string; updatedBy: string | null };
+export type AiSystemProfileTable = {
+  aiSystemId: string;
+  orgId: string;
+  content: string;
+  updatedAt: string;
+  updatedBy: string | null;
+};
 
 export type RiskCriteriaTable = {
   id: string;
@@ -419,8 +488,30 @@ export type ImpactAssessmentTable = {
   updatedBy: string | null;
 };
 
-export type DocumentSettingsTable = { orgId: string; codePrefix: string; classification: string; topManagement: string; defaultOwnerId: string | null; defaultApproverId: string | null; version: number; updatedAt: string; updatedBy: string | null };
-export type DocumentTable = { id: string; orgId: string; typeId: string; prefix: string; number: number; title: string; ownerId: string | null; approverId: string | null; answers: string; createdAt: string; createdBy: string | null };
+export type DocumentSettingsTable = {
+  orgId: string;
+  codePrefix: string;
+  classification: string;
+  topManagement: string;
+  defaultOwnerId: string | null;
+  defaultApproverId: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type DocumentTable = {
+  id: string;
+  orgId: string;
+  typeId: string;
+  prefix: string;
+  number: number;
+  title: string;
+  ownerId: string | null;
+  approverId: string | null;
+  answers: string;
+  createdAt: string;
+  createdBy: string | null;
+};
 export type DocumentVersionTable = {
   id: string;
   orgId: string;
@@ -452,13 +543,80 @@ export type DocumentVersionTable = {
   endedAt: string | null;
   endReason: string | null;
 };
-export type DocumentReviewTable = { id: string; orgId: string; versionId: string; reviewerId: string; actionId: string | null; round: number; decision: string | null; comment: string; decidedAt: string | null };
-export type DocumentAcknowledgementTable = { orgId: string; versionId: string; userId: string; userName: string; at: string };
+export type DocumentReviewTable = {
+  id: string;
+  orgId: string;
+  versionId: string;
+  reviewerId: string;
+  actionId: string | null;
+  round: number;
+  decision: string | null;
+  comment: string;
+  decidedAt: string | null;
+};
+export type DocumentAcknowledgementTable = {
+  orgId: string;
+  versionId: string;
+  userId: string;
+  userName: string;
+  at: string;
+};
 
-export type CompetenceTable = { id: string; orgId: string; name: string; description: string; aiRoles: string; raciActivityIds: string; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
-export type PersonTable = { orgId: string; id: string; userId: string | null; name: string; email: string; organization: string; kind: string; aiRoles: string; active: number; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
-export type DevelopmentActionTable = { id: string; orgId: string; title: string; kind: string; description: string; provider: string; competenceIds: string; validityMonths: number | null; version: number; createdAt: string; updatedAt: string; updatedBy: string | null };
-export type TrainingAssignmentTable = { id: string; orgId: string; personId: string; actionId: string; dueOn: string | null; status: string; assignedAt: string; assignedBy: string | null; assignedByName: string; version: number; updatedAt: string; updatedBy: string | null };
+export type CompetenceTable = {
+  id: string;
+  orgId: string;
+  name: string;
+  description: string;
+  aiRoles: string;
+  raciActivityIds: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type PersonTable = {
+  orgId: string;
+  id: string;
+  userId: string | null;
+  name: string;
+  email: string;
+  organization: string;
+  kind: string;
+  aiRoles: string;
+  active: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type DevelopmentActionTable = {
+  id: string;
+  orgId: string;
+  title: string;
+  kind: string;
+  description: string;
+  provider: string;
+  competenceIds: string;
+  validityMonths: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type TrainingAssignmentTable = {
+  id: string;
+  orgId: string;
+  personId: string;
+  actionId: string;
+  dueOn: string | null;
+  status: string;
+  assignedAt: string;
+  assignedBy: string | null;
+  assignedByName: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
 export type TrainingCompletionTable = {
   id: string;
   orgId: string;
@@ -496,7 +654,17 @@ export type ObjectiveTable = {
   updatedAt: string;
   updatedBy: string | null;
 };
-export type ObjectiveProgressTable = { id: string; orgId: string; objectiveId: string; onDate: string; value: number; note: string; createdAt: string; createdBy: string | null; createdByName: string };
+export type ObjectiveProgressTable = {
+  id: string;
+  orgId: string;
+  objectiveId: string;
+  onDate: string;
+  value: number;
+  note: string;
+  createdAt: string;
+  createdBy: string | null;
+  createdByName: string;
+};
 export type MetricTable = {
   id: string;
   orgId: string;
@@ -519,13 +687,41 @@ export type MetricTable = {
   updatedAt: string;
   updatedBy: string | null;
 };
-export type MeasurementTable = { id: string; orgId: string; metricId: string; at: string; value: number; note: string; source: string; createdAt: string; createdBy: string | null; createdByName: string };
-export type MetricBreachTable = { id: string; orgId: string; metricId: string; state: string; openedAt: string; openingMeasurementId: string; openingValue: number; actionId: string | null; closedAt: string | null };
+export type MeasurementTable = {
+  id: string;
+  orgId: string;
+  metricId: string;
+  at: string;
+  value: number;
+  note: string;
+  source: string;
+  createdAt: string;
+  createdBy: string | null;
+  createdByName: string;
+};
+export type MetricBreachTable = {
+  id: string;
+  orgId: string;
+  metricId: string;
+  state: string;
+  openedAt: string;
+  openingMeasurementId: string;
+  openingValue: number;
+  actionId: string | null;
+  closedAt: string | null;
+};
 
 export type RecordNumberTable = { orgId: string; sequence: string; last: number };
 
 /** The current revision's file or link, repeated on the evidence row so the register lists without a join. */
-type EvidenceContent = { kind: string; sha256: string | null; fileName: string | null; size: number | null; mediaType: string | null; url: string | null };
+type EvidenceContent = {
+  kind: string;
+  sha256: string | null;
+  fileName: string | null;
+  size: number | null;
+  mediaType: string | null;
+  url: string | null;
+};
 export type EvidenceTable = EvidenceContent & {
   id: string;
   orgId: string;
@@ -542,15 +738,56 @@ export type EvidenceTable = EvidenceContent & {
   updatedAt: string;
   updatedBy: string | null;
 };
-export type EvidenceRevisionTable = EvidenceContent & { id: string; orgId: string; evidenceId: string; revision: number; note: string; createdAt: string; createdBy: string | null };
-export type EvidenceLinkTable = { orgId: string; evidenceId: string; subjectType: string; subjectId: string; linkedBy: string | null; linkedAt: string };
+export type EvidenceRevisionTable = EvidenceContent & {
+  id: string;
+  orgId: string;
+  evidenceId: string;
+  revision: number;
+  note: string;
+  createdAt: string;
+  createdBy: string | null;
+};
+export type EvidenceLinkTable = {
+  orgId: string;
+  evidenceId: string;
+  subjectType: string;
+  subjectId: string;
+  linkedBy: string | null;
+  linkedAt: string;
+};
 /** The file store kept in the database (FILE_STORE=db): bytes by SHA-256. */
 export type FileBlobTable = { sha256: string; size: number; bytes: Buffer; createdAt: string };
 /** Something said to a person (reminder, digest, expiry notice): the bell's list and the sent-log of scheduled mail. */
-export type NotificationTable = { id: string; userId: string; orgId: string | null; kind: string; dedupeKey: string; subject: string; body: string; link: string | null; createdAt: string; readAt: string | null; emailedAt: string | null };
-export type NotificationSettingsTable = { userId: string; digest: number; reminders: number; version: number; updatedAt: string };
+export type NotificationTable = {
+  id: string;
+  userId: string;
+  orgId: string | null;
+  kind: string;
+  dedupeKey: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+  emailedAt: string | null;
+};
+export type NotificationSettingsTable = {
+  userId: string;
+  digest: number;
+  reminders: number;
+  version: number;
+  updatedAt: string;
+};
 /** One row per kind of scheduled work: when it is next due and which instance holds it until when. */
-export type JobTable = { kind: string; nextRunAt: string; lockedUntil: string | null; lockedBy: string | null; lastStartedAt: string | null; lastFinishedAt: string | null; lastError: string | null };
+export type JobTable = {
+  kind: string;
+  nextRunAt: string;
+  lockedUntil: string | null;
+  lockedBy: string | null;
+  lastStartedAt: string | null;
+  lastFinishedAt: string | null;
+  lastError: string | null;
+};
 
 export type Database = {
   users: UserTable;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changeLogSection, controlMeta, controlRows, nextReviewDate, personWithRole, withControlBlock, type ControlBlock } from './control-block';
+import {
+  changeLogSection,
+  controlMeta,
+  controlRows,
+  nextReviewDate,
+  personWithRole,
+  withControlBlock,
+  type ControlBlock,
+} from './control-block';
 import type { ReportDocument } from './model';
 
 const block: ControlBlock = {
@@ -33,12 +41,34 @@ describe('document-control block', () => {
     expect(controlRows(block).at(-1)).toEqual(['Change log', '2 2026-12-03 Dana Whitfield: Version 2 approved']);
   });
   it('says plainly when nothing is approved yet', () => {
-    const draft = controlMeta({ ...block, approver: null, approvedAt: null, nextReview: nextReviewDate(null, 12), owner: null });
-    expect(Object.fromEntries(draft)).toMatchObject({ Owner: 'Not named', Approver: 'Not approved yet', Approved: 'Not approved', 'Next review': 'Set at approval' });
+    const draft = controlMeta({
+      ...block,
+      approver: null,
+      approvedAt: null,
+      nextReview: nextReviewDate(null, 12),
+      owner: null,
+    });
+    expect(Object.fromEntries(draft)).toMatchObject({
+      Owner: 'Not named',
+      Approver: 'Not approved yet',
+      Approved: 'Not approved',
+      'Next review': 'Set at approval',
+    });
     expect(changeLogSection([]).paragraphs).toEqual(['No approved version yet: this copy is a draft.']);
   });
   it('puts the block first under the title, the change log last, and the id on every page, without repeating facts', () => {
-    const doc: ReportDocument = { title: 'SoA', organizationName: 'Northwind Lending', generatedAt: '2026-12-03T10:00:00Z', meta: [['Organization', 'Northwind Lending'], ['Controls', '38']], sections: [{ heading: 'A.2' }], orientation: 'landscape', fileName: 'soa' };
+    const doc: ReportDocument = {
+      title: 'SoA',
+      organizationName: 'Northwind Lending',
+      generatedAt: '2026-12-03T10:00:00Z',
+      meta: [
+        ['Organization', 'Northwind Lending'],
+        ['Controls', '38'],
+      ],
+      sections: [{ heading: 'A.2' }],
+      orientation: 'landscape',
+      fileName: 'soa',
+    };
     const out = withControlBlock(doc, block);
     expect(out.meta.map(([l]) => l)).toEqual([...controlMeta(block).map(([l]) => l), 'Controls']);
     expect(out.sections.map((s) => s.heading)).toEqual(['A.2', 'Change log']);

@@ -25,7 +25,11 @@ export type ControlBlock = {
 };
 
 /** "Dana Whitfield, Approver (top management)": a comma, since some role labels carry brackets of their own. */
-export const personWithRole = (name: string | null | undefined, role: string | null | undefined, missing = 'Not named') => (name ? (role ? `${name}, ${role}` : name) : missing);
+export const personWithRole = (
+  name: string | null | undefined,
+  role: string | null | undefined,
+  missing = 'Not named',
+) => (name ? (role ? `${name}, ${role}` : name) : missing);
 
 /** The next review date: the approval date plus the review cycle, as YYYY-MM-DD. */
 export function nextReviewDate(approvedAt: string | null, months: number): string | null {
@@ -56,7 +60,13 @@ export function changeLogSection(entries: ChangeLogEntry[], heading = 'Change lo
     heading,
     ...(entries.length ? {} : { paragraphs: ['No approved version yet: this copy is a draft.'] }),
     table: {
-      columns: [{ header: 'Version', width: 1 }, { header: 'Date', width: 1.4 }, { header: withApprover ? 'Author' : 'By', width: 2 }, { header: 'Change', width: 4 }, ...(withApprover ? [{ header: 'Approved by', width: 2 }] : [])],
+      columns: [
+        { header: 'Version', width: 1 },
+        { header: 'Date', width: 1.4 },
+        { header: withApprover ? 'Author' : 'By', width: 2 },
+        { header: 'Change', width: 4 },
+        ...(withApprover ? [{ header: 'Approved by', width: 2 }] : []),
+      ],
       rows: entries.map((e) => [e.version, e.date, e.by, e.change, ...(withApprover ? [e.approvedBy ?? ''] : [])]),
     },
   };
@@ -75,5 +85,11 @@ export function withControlBlock(doc: ReportDocument, block: ControlBlock): Repo
 
 /** The same facts for a spreadsheet's "about" rows. */
 export function controlRows(block: ControlBlock): [string, string][] {
-  return [...controlMeta(block), ['Change log', block.changeLog.map((e) => `${e.version} ${e.date} ${e.by}: ${e.change}`).join('\n') || 'No approved version yet']];
+  return [
+    ...controlMeta(block),
+    [
+      'Change log',
+      block.changeLog.map((e) => `${e.version} ${e.date} ${e.by}: ${e.change}`).join('\n') || 'No approved version yet',
+    ],
+  ];
 }

@@ -11,7 +11,10 @@ import { renderPdf } from './pdf';
 import { forgetSharedFaces, sharedFaces } from './pdfmake';
 import { sendDocument } from './send';
 
-const LONG = 'This treatment depends on the supplier delivering its model card and the evaluation results for every release, reviewed by the AI governance board before deployment. '.repeat(4);
+const LONG =
+  'This treatment depends on the supplier delivering its model card and the evaluation results for every release, reviewed by the AI governance board before deployment. '.repeat(
+    4,
+  );
 
 function sample(orientation: ReportDocument['orientation'] = 'landscape'): ReportDocument {
   return {
@@ -37,11 +40,22 @@ function sample(orientation: ReportDocument['orientation'] = 'landscape'): Repor
             { header: 'Owner', width: 2 },
             { header: 'Treatment', width: 5 },
           ],
-          rows: Array.from({ length: 60 }, (_, i) => [`R-${i + 1}`, `Risk number ${i + 1}\nlikelihood 3 · impact 4`, 'Fox Mulder', i === 7 ? LONG : `Mitigate with control A.${(i % 9) + 2}`]),
+          rows: Array.from({ length: 60 }, (_, i) => [
+            `R-${i + 1}`,
+            `Risk number ${i + 1}\nlikelihood 3 · impact 4`,
+            'Fox Mulder',
+            i === 7 ? LONG : `Mitigate with control A.${(i % 9) + 2}`,
+          ]),
         },
       },
-      { heading: 'Open points', bullets: ['Supplier assessment is overdue.', 'Two owners have left the organization.'] },
-      { heading: 'Method', paragraphs: ['Likelihood and impact are scored from 1 to 5.', 'The level is their product.'] },
+      {
+        heading: 'Open points',
+        bullets: ['Supplier assessment is overdue.', 'Two owners have left the organization.'],
+      },
+      {
+        heading: 'Method',
+        paragraphs: ['Likelihood and impact are scored from 1 to 5.', 'The level is their product.'],
+      },
     ],
   };
 }
@@ -76,10 +90,27 @@ describe('report documents', () => {
 
   it('draws the same PDF whether its fonts are parsed afresh or shared with the PDFs before it', async () => {
     // Only the creation date and the file id derived from it may differ between two renderings.
-    const stable = (pdf: Buffer) => pdf.toString('latin1').replace(/\(D:\d{14}Z?\)/g, '').replace(/\/ID \[[^\]]*\]/g, '');
+    const stable = (pdf: Buffer) =>
+      pdf
+        .toString('latin1')
+        .replace(/\(D:\d{14}Z?\)/g, '')
+        .replace(/\/ID \[[^\]]*\]/g, '');
     const other = sample('portrait');
     other.title = 'Quite another report';
-    other.sections = [{ heading: 'Different words', blocks: [{ kind: 'paragraph', runs: [{ text: 'Zebras quickly jinxed five wavy boxes; ', bold: true }, { text: 'naïve café “quotes” — and 42 % italics.', italic: true }] }] }];
+    other.sections = [
+      {
+        heading: 'Different words',
+        blocks: [
+          {
+            kind: 'paragraph',
+            runs: [
+              { text: 'Zebras quickly jinxed five wavy boxes; ', bold: true },
+              { text: 'naïve café “quotes” — and 42 % italics.', italic: true },
+            ],
+          },
+        ],
+      },
+    ];
     forgetSharedFaces();
     const fresh = await renderPdf(sample());
     await renderPdf(other);
@@ -96,7 +127,16 @@ describe('report documents', () => {
     const doc = sample('portrait');
     doc.sections = [
       { heading: 'Empty', table: { columns: [{ header: 'A', width: 1 }], rows: [] } },
-      { heading: 'Ragged', table: { columns: [{ header: 'A', width: 1 }, { header: 'B', width: 0 }], rows: [['only a'], ['a', 'b', 'extra']] } },
+      {
+        heading: 'Ragged',
+        table: {
+          columns: [
+            { header: 'A', width: 1 },
+            { header: 'B', width: 0 },
+          ],
+          rows: [['only a'], ['a', 'b', 'extra']],
+        },
+      },
     ];
     expect(pageCount(await renderPdf(doc))).toBeGreaterThanOrEqual(1);
     const xml = unzipEntry(await renderDocx(doc), 'word/document.xml')!;
@@ -106,10 +146,14 @@ describe('report documents', () => {
 
   it('sends either format with its content type and a dated file name', async () => {
     const app = Fastify();
-    app.get<{ Params: { format: 'docx' | 'pdf' } }>('/:format', (req, reply) => sendDocument(reply, req.params.format, sample()));
+    app.get<{ Params: { format: 'docx' | 'pdf' } }>('/:format', (req, reply) =>
+      sendDocument(reply, req.params.format, sample()),
+    );
     const day = new Date().toISOString().slice(0, 10);
     const docx = await app.inject({ url: '/docx' });
-    expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(docx.headers['content-disposition']).toBe(`attachment; filename="risk-register-v3-${day}.docx"`);
     expect(docx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
     const pdf = await app.inject({ url: '/pdf' });
@@ -120,15 +164,33 @@ describe('report documents', () => {
   });
 
   it('shares the width by weight, widening a column its header word would not fit', () => {
-    const table = { columns: [{ header: 'Ref', width: 1 }, { header: 'Text', width: 3 }], rows: [] };
+    const table = {
+      columns: [
+        { header: 'Ref', width: 1 },
+        { header: 'Text', width: 3 },
+      ],
+      rows: [],
+    };
     expect(columnShares(table)).toEqual([0.25, 0.75]);
-    const shares = columnShares({ ...table, columns: [{ header: 'Applicable', width: 1 }, { header: 'Text', width: 9 }] }, (chars) => chars / 50);
+    const shares = columnShares(
+      {
+        ...table,
+        columns: [
+          { header: 'Applicable', width: 1 },
+          { header: 'Text', width: 9 },
+        ],
+      },
+      (chars) => chars / 50,
+    );
     expect(shares[0]).toBeCloseTo(0.2);
     expect(shares[1]).toBeCloseTo(0.8);
   });
 
   const libreoffice = ['libreoffice', 'soffice'].find((cmd) => !spawnSync(cmd, ['--version']).error);
-  if (!libreoffice) console.warn('Skipping the LibreOffice check of the .docx: neither "libreoffice" nor "soffice" is on PATH (apt-get install -y libreoffice-writer-nogui)');
+  if (!libreoffice)
+    console.warn(
+      'Skipping the LibreOffice check of the .docx: neither "libreoffice" nor "soffice" is on PATH (apt-get install -y libreoffice-writer-nogui)',
+    );
 
   it.skipIf(!libreoffice)(
     'writes a .docx that LibreOffice converts to PDF',
@@ -138,7 +200,11 @@ describe('report documents', () => {
         const file = path.join(dir, 'report.docx');
         fs.writeFileSync(file, await renderDocx(sample()));
         // Its own profile directory, so a LibreOffice already running elsewhere cannot take the job.
-        const run = spawnSync(libreoffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+        const run = spawnSync(
+          libreoffice!,
+          [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+          { encoding: 'utf8', timeout: 120_000 },
+        );
         expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
         const out = path.join(dir, 'report.pdf');
         expect(fs.existsSync(out), run.stdout).toBe(true);

@@ -18,7 +18,15 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { columnShares, generatedLabel, tableRows, type DocBlock, type DocSection, type DocTable, type ReportDocument } from './model';
+import {
+  columnShares,
+  generatedLabel,
+  tableRows,
+  type DocBlock,
+  type DocSection,
+  type DocTable,
+  type ReportDocument,
+} from './model';
 
 // A register as a Word document, styled like the gap report (Arial, navy headings, light rules)
 // so every file Fortytwo hands an auditor looks like it came from the same place.
@@ -40,9 +48,21 @@ type RunOpts = { bold?: boolean; size?: number; color?: string };
 
 /** '\n' becomes a line break inside the same paragraph, so a cell keeps one paragraph's spacing. */
 const runs = (text: string, opts: RunOpts = {}) =>
-  text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, bold: opts.bold ?? false, size: opts.size ?? 18, color: opts.color ?? '000000' }));
+  text
+    .split('\n')
+    .map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          break: i > 0 ? 1 : 0,
+          bold: opts.bold ?? false,
+          size: opts.size ?? 18,
+          color: opts.color ?? '000000',
+        }),
+    );
 
-const para = (text: string, opts: RunOpts & { after?: number } = {}) => new Paragraph({ spacing: { after: opts.after ?? 0 }, children: runs(text, opts) });
+const para = (text: string, opts: RunOpts & { after?: number } = {}) =>
+  new Paragraph({ spacing: { after: opts.after ?? 0 }, children: runs(text, opts) });
 
 const cell = (text: string, width: number, opts: RunOpts & { fill?: string } = {}) =>
   new TableCell({
@@ -65,7 +85,16 @@ function metaTable(meta: ReportDocument['meta'], content: number): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: BORDERS,
-    rows: meta.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, widths[0]!, { bold: true, color: '404040', fill: 'F2F2F2', size: 19 }), cell(value, widths[1]!, { size: 19 })] })),
+    rows: meta.map(
+      ([label, value]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell(label, widths[0]!, { bold: true, color: '404040', fill: 'F2F2F2', size: 19 }),
+            cell(value, widths[1]!, { size: 19 }),
+          ],
+        }),
+    ),
   });
 }
 
@@ -75,7 +104,11 @@ function dataTable(table: DocTable, content: number): Table {
   const widths = shares.map((s) => Math.floor(s * content));
   // Rounding leftovers go to the last column so the table spans the page exactly.
   widths[widths.length - 1]! += content - widths.reduce((a, b) => a + b, 0);
-  const head = new TableRow({ tableHeader: true, cantSplit: true, children: table.columns.map((c, i) => cell(c.header, widths[i]!, { bold: true, fill: 'D9E2F3', color: NAVY })) });
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map((c, i) => cell(c.header, widths[i]!, { bold: true, fill: 'D9E2F3', color: NAVY })),
+  });
   const body = tableRows(table).map(
     (row) =>
       new TableRow({
@@ -83,24 +116,45 @@ function dataTable(table: DocTable, content: number): Table {
         children: row.map((text, i) => cell(text, widths[i]!)),
       }),
   );
-  return new Table({ width: { size: content, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: BORDERS, rows: [head, ...body] });
+  return new Table({
+    width: { size: content, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+    rows: [head, ...body],
+  });
 }
 
 const richRuns = (runs: Extract<DocBlock, { runs: unknown }>['runs']) =>
-  runs.map((r) => (r.lineBreak ? new TextRun({ text: '', break: 1, size: 20 }) : new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size: 20 })));
+  runs.map((r) =>
+    r.lineBreak
+      ? new TextRun({ text: '', break: 1, size: 20 })
+      : new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size: 20 }),
+  );
 
 function block(b: DocBlock): Paragraph {
-  if (b.kind === 'heading') return new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(b.text)] });
+  if (b.kind === 'heading')
+    return new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(b.text)] });
   if (b.kind === 'paragraph') return new Paragraph({ spacing: { after: 120 }, children: richRuns(b.runs) });
   // Numbered items carry their number as text: Word numbering definitions would restart or run on across lists.
-  if (b.ordered) return new Paragraph({ indent: { left: 360 * (b.level + 1), hanging: 300 }, spacing: { after: 60 }, children: [new TextRun({ text: `${b.number}.\t`, size: 20 }), ...richRuns(b.runs)] });
+  if (b.ordered)
+    return new Paragraph({
+      indent: { left: 360 * (b.level + 1), hanging: 300 },
+      spacing: { after: 60 },
+      children: [new TextRun({ text: `${b.number}.\t`, size: 20 }), ...richRuns(b.runs)],
+    });
   return new Paragraph({ bullet: { level: Math.min(b.level, 8) }, spacing: { after: 60 }, children: richRuns(b.runs) });
 }
 
 function section(s: DocSection, content: number): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun(s.heading)] }), ...(s.blocks ?? []).map(block)];
-  for (const text of s.paragraphs ?? []) out.push(new Paragraph({ spacing: { after: 120 }, children: runs(text, { size: 20 }) }));
-  for (const text of s.bullets ?? []) out.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: runs(text, { size: 20 }) }));
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun(s.heading)] }),
+    ...(s.blocks ?? []).map(block),
+  ];
+  for (const text of s.paragraphs ?? [])
+    out.push(new Paragraph({ spacing: { after: 120 }, children: runs(text, { size: 20 }) }));
+  for (const text of s.bullets ?? [])
+    out.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: runs(text, { size: 20 }) }));
   // A table without columns has nothing to draw, and Word rejects an empty grid.
   if (s.table?.columns.length) {
     out.push(dataTable(s.table, content));
@@ -120,21 +174,56 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     styles: {
       default: {
         document: { run: { font: FONT, size: 20 } },
-        heading1: { run: { font: FONT, size: 28, bold: true, color: NAVY }, paragraph: { spacing: { before: 360, after: 140 } } },
-        heading2: { run: { font: FONT, size: 22, bold: true, color: NAVY }, paragraph: { spacing: { before: 200, after: 80 } } },
+        heading1: {
+          run: { font: FONT, size: 28, bold: true, color: NAVY },
+          paragraph: { spacing: { before: 360, after: 140 } },
+        },
+        heading2: {
+          run: { font: FONT, size: 22, bold: true, color: NAVY },
+          paragraph: { spacing: { before: 200, after: 80 } },
+        },
       },
     },
     sections: [
       {
         // docx swaps width and height itself when the orientation is landscape.
-        properties: { page: { size: { width: A4.short, height: A4.long, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
-        ...(doc.pageHeader ? { headers: { default: new Header({ children: [new Paragraph({ alignment: 'right', children: [new TextRun({ text: doc.pageHeader, size: 16, color: GREY })] })] }) } } : {}),
+        properties: {
+          page: {
+            size: {
+              width: A4.short,
+              height: A4.long,
+              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+          },
+        },
+        ...(doc.pageHeader
+          ? {
+              headers: {
+                default: new Header({
+                  children: [
+                    new Paragraph({
+                      alignment: 'right',
+                      children: [new TextRun({ text: doc.pageHeader, size: 16, color: GREY })],
+                    }),
+                  ],
+                }),
+              },
+            }
+          : {}),
         footers: {
           default: new Footer({
             children: [
               new Paragraph({
                 tabStops: [{ type: TabStopType.RIGHT, position: content }],
-                children: [new TextRun({ text: footerText, size: 16, color: GREY }), new TextRun({ size: 16, color: GREY, children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+                children: [
+                  new TextRun({ text: footerText, size: 16, color: GREY }),
+                  new TextRun({
+                    size: 16,
+                    color: GREY,
+                    children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                  }),
+                ],
               }),
             ],
           }),

@@ -11,10 +11,19 @@ export type DocTable = {
 
 /** Written text (a document's sections): runs with bold and italic, sub-headings, list items with their depth. */
 export type DocRun = { text: string; bold?: boolean; italic?: boolean; lineBreak?: boolean };
-export type DocBlock = { kind: 'paragraph'; runs: DocRun[] } | { kind: 'heading'; text: string } | { kind: 'item'; ordered: boolean; level: number; number: number; runs: DocRun[] };
+export type DocBlock =
+  | { kind: 'paragraph'; runs: DocRun[] }
+  | { kind: 'heading'; text: string }
+  | { kind: 'item'; ordered: boolean; level: number; number: number; runs: DocRun[] };
 
 /** Blocks come first, then paragraphs, bullets and the table. */
-export type DocSection = { heading: string; blocks?: DocBlock[]; paragraphs?: string[]; bullets?: string[]; table?: DocTable };
+export type DocSection = {
+  heading: string;
+  blocks?: DocBlock[];
+  paragraphs?: string[];
+  bullets?: string[];
+  table?: DocTable;
+};
 
 export type ReportDocument = {
   title: string;

@@ -1,5 +1,13 @@
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { columnShares, generatedLabel, tableRows, type DocBlock, type DocSection, type DocTable, type ReportDocument } from './model';
+import {
+  columnShares,
+  generatedLabel,
+  tableRows,
+  type DocBlock,
+  type DocSection,
+  type DocTable,
+  type ReportDocument,
+} from './model';
 import { pdfmake } from './pdfmake';
 
 // A register as a PDF, the twin of docx.ts: same blocks in the same order, styled like the gap
@@ -34,7 +42,12 @@ function metaTable(meta: ReportDocument['meta']): Content {
     { text: label, bold: true, color: '#404040', fillColor: '#F2F2F2' },
     { text: value },
   ]);
-  return { table: { widths: ['28%', '72%'], dontBreakRows: true, body }, layout: rules(null), fontSize: 9.5, margin: [0, 0, 0, 6] };
+  return {
+    table: { widths: ['28%', '72%'], dontBreakRows: true, body },
+    layout: rules(null),
+    fontSize: 9.5,
+    margin: [0, 0, 0, 6],
+  };
 }
 
 function dataTable(table: DocTable, width: number): Content[] {
@@ -49,18 +62,31 @@ function dataTable(table: DocTable, width: number): Content[] {
   // unbreakable row taller than the page.
   const fits = rows.every((row) => row.every((text, i) => lineCount(text, shares[i]! * width) < KEEP_WHOLE_LINES));
   return [
-    { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: fits, widths, body: [head, ...body] }, layout: rules('#D9E2F3'), fontSize: 8.5, margin: [0, 2, 0, 4] },
+    {
+      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: fits, widths, body: [head, ...body] },
+      layout: rules('#D9E2F3'),
+      fontSize: 8.5,
+      margin: [0, 2, 0, 4],
+    },
     ...(table.rows.length ? [] : [{ text: 'No entries.', color: GREY, fontSize: 9 } as Content]),
   ];
 }
 
-const richText = (runs: Extract<DocBlock, { runs: unknown }>['runs']) => runs.map((r) => (r.lineBreak ? { text: '\n' } : { text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }));
+const richText = (runs: Extract<DocBlock, { runs: unknown }>['runs']) =>
+  runs.map((r) => (r.lineBreak ? { text: '\n' } : { text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }));
 
 function block(b: DocBlock): Content {
   if (b.kind === 'heading') return { text: b.text, style: 'h2' };
   if (b.kind === 'paragraph') return { text: richText(b.runs), margin: [0, 0, 0, 6] };
   const indent = 12 * (b.level + 1);
-  return { columns: [{ text: b.ordered ? `${b.number}.` : '•', width: 14 }, { text: richText(b.runs), width: '*' }], columnGap: 2, margin: [indent, 0, 0, 3] };
+  return {
+    columns: [
+      { text: b.ordered ? `${b.number}.` : '•', width: 14 },
+      { text: richText(b.runs), width: '*' },
+    ],
+    columnGap: 2,
+    margin: [indent, 0, 0, 3],
+  };
 }
 
 function section(s: DocSection, width: number): Content[] {
@@ -82,8 +108,21 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
     pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
     info: { title: doc.title, author: doc.organizationName, creator: 'Fortytwo', subject: doc.subtitle ?? doc.title },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
-    styles: { h1: { fontSize: 14, bold: true, color: NAVY, margin: [0, 16, 0, 6] }, h2: { fontSize: 11.5, bold: true, color: NAVY, margin: [0, 8, 0, 4] } },
-    ...(doc.pageHeader ? { header: { text: doc.pageHeader, alignment: 'right', fontSize: 8, color: GREY, margin: [MARGIN, 20, MARGIN, 0] } } : {}),
+    styles: {
+      h1: { fontSize: 14, bold: true, color: NAVY, margin: [0, 16, 0, 6] },
+      h2: { fontSize: 11.5, bold: true, color: NAVY, margin: [0, 8, 0, 4] },
+    },
+    ...(doc.pageHeader
+      ? {
+          header: {
+            text: doc.pageHeader,
+            alignment: 'right',
+            fontSize: 8,
+            color: GREY,
+            margin: [MARGIN, 20, MARGIN, 0],
+          },
+        }
+      : {}),
     // A heading left alone at the foot of a page moves to the next, with what it introduces.
     pageBreakBefore: (node, query) => node.headlineLevel === 1 && query.getFollowingNodesOnPage().length === 0,
     footer: (page, pages) => ({
@@ -97,7 +136,9 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
     }),
     content: [
       { text: doc.title, fontSize: 22, bold: true, color: NAVY, margin: [0, 0, 0, 4] },
-      ...(doc.subtitle ? [{ text: doc.subtitle, fontSize: 12, color: '#404040', margin: [0, 0, 0, 4] } as Content] : []),
+      ...(doc.subtitle
+        ? [{ text: doc.subtitle, fontSize: 12, color: '#404040', margin: [0, 0, 0, 4] } as Content]
+        : []),
       { text: doc.organizationName, fontSize: 12, bold: true, margin: [0, 0, 0, 2] },
       { text: `Generated ${generatedLabel(doc.generatedAt)}`, fontSize: 9, color: GREY, margin: [0, 0, 0, 12] },
       ...(doc.meta.length ? [metaTable(doc.meta)] : []),

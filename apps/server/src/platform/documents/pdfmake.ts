@@ -32,9 +32,14 @@ pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir + path.se
 type SharedFace = { font: unknown; words: Record<string, unknown> };
 type EmbeddedFace = { font: unknown; subset: unknown; layoutCache?: Record<string, unknown> };
 type PdfmakeDocument = {
-  prototype: { provideFont: (this: PdfmakeDocumentInstance, family: string, bold: boolean, italics: boolean) => EmbeddedFace };
+  prototype: {
+    provideFont: (this: PdfmakeDocumentInstance, family: string, bold: boolean, italics: boolean) => EmbeddedFace;
+  };
 };
-type PdfmakeDocumentInstance = { fontCache: Record<string, Record<string, unknown> | undefined>; getFontType(bold: boolean, italics: boolean): string };
+type PdfmakeDocumentInstance = {
+  fontCache: Record<string, Record<string, unknown> | undefined>;
+  getFontType(bold: boolean, italics: boolean): string;
+};
 
 const WORDS_KEPT = 20_000;
 const faces = new Map<string, SharedFace>();

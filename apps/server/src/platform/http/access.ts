@@ -64,14 +64,17 @@ export function accessHook(db: Db) {
       return;
     }
     const auth = await authenticate(db, req);
-    if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
+    if (!auth)
+      throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
     req.auth = auth;
     if (auth.via === 'session' && WRITE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
-      if (sent !== auth.csrfToken) throw new AppError('CSRF', 'Missing or wrong X-CSRF-Token header: send the csrfToken returned at login');
+      if (sent !== auth.csrfToken)
+        throw new AppError('CSRF', 'Missing or wrong X-CSRF-Token header: send the csrfToken returned at login');
     }
     // A narrow token (a monitoring pipeline's) reaches only the routes its scope names, whatever its user's role.
-    if (auth.via === 'token' && !tokenAllows(auth.scope, access)) throw forbidden('This API token may only record measurements; use a full token for anything else');
+    if (auth.via === 'token' && !tokenAllows(auth.scope, access))
+      throw forbidden('This API token may only record measurements; use a full token for anything else');
     if (access === 'user') return;
     const orgId = (req.params as { orgId?: string }).orgId;
     if (!orgId) throw new Error(`Route ${req.routeOptions.url} needs :orgId for access "${access}"`);

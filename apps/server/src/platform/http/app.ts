@@ -4,7 +4,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { OidcProvider } from '../../modules/sso/provider';
 import type { Config } from '../config';
 import type { DbHandle } from '../db/connect';
@@ -16,7 +21,12 @@ import { securityHeaders } from './security-headers';
 
 export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk imports set their own
 
-export type AppDeps = { db: DbHandle['db']; dialect: DbHandle['dialect']; config: Config; oidc?: OidcProvider | undefined };
+export type AppDeps = {
+  db: DbHandle['db'];
+  dialect: DbHandle['dialect'];
+  config: Config;
+  oidc?: OidcProvider | undefined;
+};
 export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
 /** Every API route with its access rule; the permission-matrix test walks this list. */
 export type ApiRoute = { method: string; url: string; access: Access };
@@ -28,7 +38,11 @@ declare module 'fastify' {
 
 export type ApiModule = (app: FastifyInstance, deps: AppDeps) => void;
 
-export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildHttpApp(
+  deps: AppDeps,
+  modules: ApiModule[],
+  opts: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT,
@@ -37,7 +51,9 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
     // A malformed percent-encoding or an over-long id in the address: the contract's error shape too.
     frameworkErrors: frameworkErrorHandler,
     // One line per request only when debugging; errors are always logged by the error handler.
-    logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
+    }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -52,7 +68,8 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
     const access = route.config?.access;
-    if (access === undefined) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    if (access === undefined)
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
     apiRoutes.push({ method: String(route.method), url: route.url, access });
   });
 
@@ -60,7 +77,11 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Fortytwo API', version: '0.1.0', description: 'ISO/IEC 42001 certification workbench. See docs/API.md.' },
+      info: {
+        title: 'Fortytwo API',
+        version: '0.1.0',
+        description: 'ISO/IEC 42001 certification workbench. See docs/API.md.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ft_session' },
@@ -76,8 +97,12 @@ export async function buildHttpApp(deps: AppDeps, modules: ApiModule[], opts: { 
   app.addHook('preValidation', refuseNulInBody);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, () => Promise.resolve({ status: 'ok' as const }));
-  api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => Promise.resolve(app.swagger()));
+  api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, () =>
+    Promise.resolve({ status: 'ok' as const }),
+  );
+  api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>
+    Promise.resolve(app.swagger()),
+  );
   for (const register of modules) register(app, deps);
 
   serveWebApp(app, deps.config.webDist);
@@ -90,7 +115,9 @@ function serveWebApp(app: FastifyInstance, webDist: string) {
   if (hasWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
     }
     if (!hasWeb) throw new AppError('NOT_FOUND', 'The web app is not built: run "npm start", which builds it.');
     // Client-side routes (/orgs/..., /login) all load the SPA shell, which routes itself.

@@ -16,12 +16,25 @@ describe('attachment (Content-Disposition)', () => {
   });
 
   it('adds an ASCII fallback and the exact UTF-8 name for anything else', () => {
-    expect(attachment('résumé 履歴.pdf')).toBe(`attachment; filename="resume _.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%E5%B1%A5%E6%AD%B4.pdf`);
-    expect(attachment('Ｒｅｐｏｒｔ.pdf')).toBe(`attachment; filename="Report.pdf"; filename*=UTF-8''%EF%BC%B2%EF%BD%85%EF%BD%90%EF%BD%8F%EF%BD%92%EF%BD%94.pdf`);
-    for (const name of ['résumé 履歴.pdf', 'say "hi".txt', 'back\\slash.txt', '100% (final).txt', '😀 emoji.png', 'ملف.pdf']) {
+    expect(attachment('résumé 履歴.pdf')).toBe(
+      `attachment; filename="resume _.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%E5%B1%A5%E6%AD%B4.pdf`,
+    );
+    expect(attachment('Ｒｅｐｏｒｔ.pdf')).toBe(
+      `attachment; filename="Report.pdf"; filename*=UTF-8''%EF%BC%B2%EF%BD%85%EF%BD%90%EF%BD%8F%EF%BD%92%EF%BD%94.pdf`,
+    );
+    for (const name of [
+      'résumé 履歴.pdf',
+      'say "hi".txt',
+      'back\\slash.txt',
+      '100% (final).txt',
+      '😀 emoji.png',
+      'ملف.pdf',
+    ]) {
       const header = attachment(name);
       // Latin-1 only, so Node can send it; the fallback has no quote, backslash or percent sign.
-      expect(header, name).toMatch(/^attachment; filename="[\x20\x21\x23\x24\x26-\x5b\x5d-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+      expect(header, name).toMatch(
+        /^attachment; filename="[\x20\x21\x23\x24\x26-\x5b\x5d-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/,
+      );
       expect(savedName(header), name).toBe(name);
     }
   });

@@ -15,7 +15,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const PLAIN_ASCII = /^[\x20-\x21\x23-\x24\x26-\x5b\x5d-\x7e]+$/; // printable, without " % \
 
 /** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * as they are, which are not attr-chars. */
-const percentEncode = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const percentEncode = (s: string) =>
+  encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 function asciiFallback(name: string): string {
   const ascii = name

@@ -7,16 +7,24 @@ import { setSecurityHeaders } from './security-headers';
 type Issue = { path: string; message: string };
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
-  return reply.code(ERROR_STATUS[code]).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+  return reply
+    .code(ERROR_STATUS[code])
+    .send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
-function validationIssues(err: { validation: { instancePath: string; message?: string; params?: unknown }[]; validationContext?: string }): Issue[] {
+function validationIssues(err: {
+  validation: { instancePath: string; message?: string; params?: unknown }[];
+  validationContext?: string;
+}): Issue[] {
   const where = err.validationContext ?? 'body';
   return err.validation.map((v) => {
     const issue = (v.params as { issue?: { code?: string; keys?: string[] } } | undefined)?.issue;
     const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
     if (issue?.code === 'unrecognized_keys' && issue.keys) {
-      return { path, message: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}. Remove ${issue.keys.length > 1 ? 'them' : 'it'}.` };
+      return {
+        path,
+        message: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}. Remove ${issue.keys.length > 1 ? 'them' : 'it'}.`,
+      };
     }
     return { path, message: v.message ?? 'is invalid' };
   });
@@ -31,7 +39,12 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
       .slice(0, 3)
       .map((i) => `${i.path}: ${i.message}`)
       .join('; ');
-    return send(reply, 'VALIDATION', `Invalid request. ${summary}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`, { issues });
+    return send(
+      reply,
+      'VALIDATION',
+      `Invalid request. ${summary}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`,
+      { issues },
+    );
   }
   const fe = err as FastifyError;
   switch (fe.code) {
@@ -47,9 +60,14 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   }
   if (isUniqueViolation(err)) {
     req.log.warn({ err }, 'unique constraint hit by concurrent writes');
-    return send(reply, 'CONFLICT', 'Someone else saved the same record at the same moment, so nothing was changed. Reload and try again.');
+    return send(
+      reply,
+      'CONFLICT',
+      'Someone else saved the same record at the same moment, so nothing was changed. Reload and try again.',
+    );
   }
-  if (err instanceof SyntaxError && fe.statusCode === 400) return send(reply, 'MALFORMED_JSON', 'The request body is not valid JSON.');
+  if (err instanceof SyntaxError && fe.statusCode === 400)
+    return send(reply, 'MALFORMED_JSON', 'The request body is not valid JSON.');
   if (fe.statusCode === 413) return send(reply, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return send(reply, 'VALIDATION', fe.message);
   req.log.error({ err }, 'unhandled error');
@@ -64,10 +82,18 @@ export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, re
   setSecurityHeaders(req, reply);
   switch (err.code) {
     case 'FST_ERR_BAD_URL':
-      void send(reply, 'VALIDATION', 'The address has a malformed percent-encoding (a % not followed by valid UTF-8 bytes). Encode ids and parameters with encodeURIComponent.');
+      void send(
+        reply,
+        'VALIDATION',
+        'The address has a malformed percent-encoding (a % not followed by valid UTF-8 bytes). Encode ids and parameters with encodeURIComponent.',
+      );
       return;
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      void send(reply, 'VALIDATION', 'A part of the address is longer than 100 characters, longer than any id. Check the address.');
+      void send(
+        reply,
+        'VALIDATION',
+        'A part of the address is longer than 100 characters, longer than any id. Check the address.',
+      );
       return;
     default:
       void errorHandler(err, req, reply);

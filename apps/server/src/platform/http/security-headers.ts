@@ -16,7 +16,12 @@ const CSP = [
 ].join('; ');
 
 /** The onSend hook of every answer. */
-export function securityHeaders(req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, p: unknown) => void) {
+export function securityHeaders(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (err: null, p: unknown) => void,
+) {
   setSecurityHeaders(req, reply);
   done(null, payload);
 }

@@ -22,15 +22,28 @@ function entry(zip: Buffer, name: string): string {
 
 describe('table exports as XLSX', () => {
   it('writes text that looks like a formula as text, never as a formula', async () => {
-    const hostile = ['=1+1', '\uFF1D1+1', '+SUM(A1:A9)', '-2+3', '@SUM(A1)', '=HYPERLINK("http://evil.example","click")', '\t=1', ' =1'];
+    const hostile = [
+      '=1+1',
+      '\uFF1D1+1',
+      '+SUM(A1:A9)',
+      '-2+3',
+      '@SUM(A1)',
+      '=HYPERLINK("http://evil.example","click")',
+      '\t=1',
+      ' =1',
+    ];
     const bytes = await tableWorkbook({
       name: 'register',
       sheet: 'Register',
-      columns: [{ key: 'title', header: 'Title' }, { key: 'score', header: 'Score' }],
+      columns: [
+        { key: 'title', header: 'Title' },
+        { key: 'score', header: 'Score' },
+      ],
       rows: hostile.map((t, i) => [t, i]),
       about: [['=cmd|"/c calc"!A1', '@about']],
     });
-    for (const sheet of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) expect(entry(bytes, sheet)).not.toMatch(/<f[ >]/);
+    for (const sheet of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml'])
+      expect(entry(bytes, sheet)).not.toMatch(/<f[ >]/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('Register')!;

@@ -27,16 +27,22 @@ export async function tableWorkbook(table: Table): Promise<Buffer> {
   wb.creator = 'Fortytwo';
   wb.created = new Date();
   const ws = wb.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? Math.min(60, Math.max(12, c.header.length + 2)) }));
+  ws.columns = table.columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width ?? Math.min(60, Math.max(12, c.header.length + 2)),
+  }));
   const header = ws.getRow(1);
   header.font = { name: 'Calibri', size: 11, bold: true, color: { argb: 'FFFFFFFF' } };
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
   for (const row of table.rows) ws.addRow(row).alignment = { vertical: 'top', wrapText: true };
-  if (table.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  if (table.columns.length)
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   if (table.about?.length) {
     const about = wb.addWorksheet('About');
     about.columns = [{ width: 24 }, { width: 60 }];
-    for (const [label, value] of table.about) about.addRow([label, value]).getCell(1).font = { name: 'Calibri', size: 11, bold: true };
+    for (const [label, value] of table.about)
+      about.addRow([label, value]).getCell(1).font = { name: 'Calibri', size: 11, bold: true };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -51,5 +57,7 @@ export async function sendTable(reply: FastifyReply, format: TableFormat, table:
         table.rows.map((r) => r.map(String)),
       ),
     );
-  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await tableWorkbook(table));
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .send(await tableWorkbook(table));
 }

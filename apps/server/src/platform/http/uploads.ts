@@ -9,7 +9,8 @@ import { errorHandler } from './error-handler';
 // keeps accepting JSON only. One file per request, in the field "file".
 
 /** The multipart parser reads the file and leaves the body empty: the body schema documents the field for OpenAPI, nothing checks it. */
-const bodyDocumentedOnly: FastifySchemaCompiler<z.ZodType> = (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route));
+const bodyDocumentedOnly: FastifySchemaCompiler<z.ZodType> = (route) =>
+  route.httpPart === 'body' ? () => true : validatorCompiler(route);
 
 export type UploadOptions = { maxBytes: number; what: string };
 /** `fields`: the request's text fields (a form sending metadata with the file), at most 4,000 characters each. */
@@ -18,11 +19,23 @@ export type UploadedFile = { name: string; mediaType: string; bytes: Buffer; fie
 export type ReadUpload = (req: FastifyRequest) => Promise<UploadedFile>;
 
 const sizeLabel = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-const tooLarge = (opts: UploadOptions) => new AppError('PAYLOAD_TOO_LARGE', `Upload one ${opts.what} of at most ${sizeLabel(opts.maxBytes)}, in the field "file". Nothing was changed.`);
+const tooLarge = (opts: UploadOptions) =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `Upload one ${opts.what} of at most ${sizeLabel(opts.maxBytes)}, in the field "file". Nothing was changed.`,
+  );
 const oneFileOnly = (opts: UploadOptions) =>
-  new AppError('VALIDATION', `Send one ${opts.what} per request, in the field "file"; this request had more than one. Nothing was changed.`, { issues: [{ path: 'body.file', message: 'more than one file was sent' }] });
+  new AppError(
+    'VALIDATION',
+    `Send one ${opts.what} per request, in the field "file"; this request had more than one. Nothing was changed.`,
+    { issues: [{ path: 'body.file', message: 'more than one file was sent' }] },
+  );
 
-export function uploadScope(fastify: FastifyInstance, opts: UploadOptions, routes: (scope: FastifyInstance, readUpload: ReadUpload) => void) {
+export function uploadScope(
+  fastify: FastifyInstance,
+  opts: UploadOptions,
+  routes: (scope: FastifyInstance, readUpload: ReadUpload) => void,
+) {
   // Upload problems in the contract's error shape, in words about the file, not about the parser.
   const errors = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     switch (err.code) {
@@ -34,7 +47,11 @@ export function uploadScope(fastify: FastifyInstance, opts: UploadOptions, route
         return errorHandler(oneFileOnly(opts), req, reply);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-        return errorHandler(new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${opts.what} as multipart/form-data in the field "file".`), req, reply);
+        return errorHandler(
+          new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${opts.what} as multipart/form-data in the field "file".`),
+          req,
+          reply,
+        );
       default:
         return errorHandler(err, req, reply);
     }
@@ -54,7 +71,8 @@ export function uploadScope(fastify: FastifyInstance, opts: UploadOptions, route
  * byte arrives in a read of its own), so the flag is checked after reading, not only during it.
  */
 async function uploadedFile(req: FastifyRequest, opts: UploadOptions): Promise<UploadedFile> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${opts.what} as multipart/form-data in the field "file".`);
+  if (!req.isMultipart())
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the ${opts.what} as multipart/form-data in the field "file".`);
   let found: UploadedFile | undefined;
   let otherField: string | undefined;
   const fields: Record<string, string> = {};
@@ -78,10 +96,21 @@ async function uploadedFile(req: FastifyRequest, opts: UploadOptions): Promise<U
     // The parser's own limits carry a code (mapped in uploadScope); its other errors, which carry
     // none ("Boundary not found", "Unexpected end of multipart data"), mean a broken request body.
     if (err instanceof AppError || (err as Partial<FastifyError>).code) throw err;
-    throw new AppError('VALIDATION', `The upload is not a complete multipart/form-data body. Send the ${opts.what} in the field "file". Nothing was changed.`, { issues: [{ path: 'body', message: err instanceof Error ? err.message : 'malformed multipart body' }] });
+    throw new AppError(
+      'VALIDATION',
+      `The upload is not a complete multipart/form-data body. Send the ${opts.what} in the field "file". Nothing was changed.`,
+      { issues: [{ path: 'body', message: err instanceof Error ? err.message : 'malformed multipart body' }] },
+    );
   }
   if (!found) {
-    throw new AppError('VALIDATION', `Send the ${opts.what} in the multipart field "file".`, { issues: [{ path: 'body.file', message: otherField ? `expected the field "file", got "${otherField}"` : 'no file was sent' }] });
+    throw new AppError('VALIDATION', `Send the ${opts.what} in the multipart field "file".`, {
+      issues: [
+        {
+          path: 'body.file',
+          message: otherField ? `expected the field "file", got "${otherField}"` : 'no file was sent',
+        },
+      ],
+    });
   }
   return found;
 }

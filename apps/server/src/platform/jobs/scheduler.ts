@@ -55,7 +55,20 @@ export class Scheduler {
   async tick(now = new Date()): Promise<string[]> {
     const iso = now.toISOString();
     // A new kind is due at once; an existing row keeps its schedule.
-    for (const job of this.jobs) await this.deps.db.insertInto('jobs').values({ kind: job.kind, nextRunAt: iso, lockedUntil: null, lockedBy: null, lastStartedAt: null, lastFinishedAt: null, lastError: null }).onConflict((oc) => oc.column('kind').doNothing()).execute();
+    for (const job of this.jobs)
+      await this.deps.db
+        .insertInto('jobs')
+        .values({
+          kind: job.kind,
+          nextRunAt: iso,
+          lockedUntil: null,
+          lockedBy: null,
+          lastStartedAt: null,
+          lastFinishedAt: null,
+          lastError: null,
+        })
+        .onConflict((oc) => oc.column('kind').doNothing())
+        .execute();
     const ran: string[] = [];
     for (const job of this.jobs) {
       if (!(await this.claim(job, now))) continue;
@@ -67,7 +80,12 @@ export class Scheduler {
         error = (err as Error).message;
         this.log(`Scheduled job ${job.kind} failed: ${error}`);
       }
-      await this.deps.db.updateTable('jobs').set({ lockedUntil: null, lockedBy: null, lastFinishedAt: new Date().toISOString(), lastError: error }).where('kind', '=', job.kind).where('lockedBy', '=', this.instanceId).execute();
+      await this.deps.db
+        .updateTable('jobs')
+        .set({ lockedUntil: null, lockedBy: null, lastFinishedAt: new Date().toISOString(), lastError: error })
+        .where('kind', '=', job.kind)
+        .where('lockedBy', '=', this.instanceId)
+        .execute();
     }
     return ran;
   }
@@ -87,7 +105,12 @@ export class Scheduler {
       return changedOne(
         tx
           .updateTable('jobs')
-          .set({ nextRunAt: job.next(now).toISOString(), lockedUntil: new Date(now.getTime() + LEASE_MS).toISOString(), lockedBy: this.instanceId, lastStartedAt: iso })
+          .set({
+            nextRunAt: job.next(now).toISOString(),
+            lockedUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+            lockedBy: this.instanceId,
+            lastStartedAt: iso,
+          })
           .where('kind', '=', job.kind)
           .where('nextRunAt', '=', row.nextRunAt),
       );

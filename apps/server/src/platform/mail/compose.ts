@@ -5,11 +5,18 @@ import type { Mail } from './mailer';
 
 export type Paragraph = string | { link: string; label: string } | { list: { text: string; link?: string }[] };
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function compose(to: string, subject: string, paragraphs: Paragraph[]): Mail {
   const text = paragraphs
-    .map((p) => (typeof p === 'string' ? p : 'link' in p ? `${p.label}: ${p.link}` : p.list.map((i) => `- ${i.text}${i.link ? `\n  ${i.link}` : ''}`).join('\n')))
+    .map((p) =>
+      typeof p === 'string'
+        ? p
+        : 'link' in p
+          ? `${p.label}: ${p.link}`
+          : p.list.map((i) => `- ${i.text}${i.link ? `\n  ${i.link}` : ''}`).join('\n'),
+    )
     .concat(['—\nFortytwo. You can choose which reminders you receive on your Account page.'])
     .join('\n\n');
   const body = paragraphs

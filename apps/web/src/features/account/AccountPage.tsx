@@ -24,8 +24,14 @@ const EMPTY: Values = { currentPassword: '', newPassword: '', repeat: '' };
 /** The server's rule (ZChangePassword and the account's email and name), plus typing the new one twice. */
 const changeFor = (user: User) =>
   z
-    .object({ currentPassword: z.string().min(1, 'Enter your current password'), newPassword: ZPassword, repeat: z.string() })
-    .superRefine(refinePasswordContext((v) => ({ password: v.newPassword, email: user.email, name: user.name }), 'newPassword'))
+    .object({
+      currentPassword: z.string().min(1, 'Enter your current password'),
+      newPassword: ZPassword,
+      repeat: z.string(),
+    })
+    .superRefine(
+      refinePasswordContext((v) => ({ password: v.newPassword, email: user.email, name: user.name }), 'newPassword'),
+    )
     .refine((v) => v.repeat === v.newPassword, { path: ['repeat'], message: T.repeatDiffers });
 
 export function AccountPage() {
@@ -39,7 +45,13 @@ export function AccountPage() {
         <NotificationSettingsSection />
         <SignOutEverywhere />
         <FormSection title={T.apiTokens} hint={T.apiTokensHint}>
-          <Button component={Link} to="/account/tokens" variant="default" leftSection={<IconKey size={16} />} w="fit-content">
+          <Button
+            component={Link}
+            to="/account/tokens"
+            variant="default"
+            leftSection={<IconKey size={16} />}
+            w="fit-content"
+          >
             {T.openTokens}
           </Button>
         </FormSection>
@@ -52,7 +64,8 @@ function ChangePassword({ user }: { user: User }) {
   const schema = useMemo(() => changeFor(user), [user]);
   const form = useZodForm(schema, EMPTY);
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<{ otherSessionsEnded: number }>('/api/auth/password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post<{ otherSessionsEnded: number }>('/api/auth/password', body),
     onSuccess: (res) => {
       notifySuccess(T.changed(res.otherSessionsEnded));
       form.reset(EMPTY);
@@ -139,7 +152,11 @@ function SignOutEverywhere() {
         leftSection={<IconLogout size={16} />}
         loading={end.isPending}
         w="fit-content"
-        onClick={() => void confirmDanger({ title: T.confirmTitle, message: T.confirmBody, confirmLabel: T.signOutEverywhere }).then((ok) => ok && end.mutate())}
+        onClick={() =>
+          void confirmDanger({ title: T.confirmTitle, message: T.confirmBody, confirmLabel: T.signOutEverywhere }).then(
+            (ok) => ok && end.mutate(),
+          )
+        }
       >
         {T.signOutEverywhere}
       </Button>

@@ -25,10 +25,17 @@ const resetFor = (account: { email: string; name: string }) =>
 export function ResetPasswordPage() {
   const { token = '' } = useParams();
   const path = `/api/password-resets/${encodeURIComponent(token)}`;
-  const preview = useQuery({ queryKey: ['password-reset', token], queryFn: () => api.get<Preview>(path), retry: false });
+  const preview = useQuery({
+    queryKey: ['password-reset', token],
+    queryFn: () => api.get<Preview>(path),
+    retry: false,
+  });
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const schema = useMemo(() => resetFor({ email: preview.data?.email ?? '', name: preview.data?.name ?? '' }), [preview.data?.email, preview.data?.name]);
+  const schema = useMemo(
+    () => resetFor({ email: preview.data?.email ?? '', name: preview.data?.name ?? '' }),
+    [preview.data?.email, preview.data?.name],
+  );
   const form = useZodForm<Values, typeof schema>(schema, { password: '', repeat: '' });
   const reset = useMutation({
     mutationFn: (password: string) => api.post<{ user: User }>(path, { password }),

@@ -25,7 +25,8 @@ export const ACCOUNT_TEXT = {
   openTokens: 'Open API tokens',
   // The public page a reset link opens.
   resetTitle: 'Set a new password',
-  resetIntro: (email: string) => `For the account ${email}. Every session of this account ends when the new password is set.`,
+  resetIntro: (email: string) =>
+    `For the account ${email}. Every session of this account ends when the new password is set.`,
   resetUntil: (when: string) => `This link works once, until ${when}.`,
   resetSubmit: 'Set password',
   resetDone: 'Your new password is set. Sign in with it.',

@@ -33,7 +33,12 @@ export function AuditTrailPage() {
         title={T.title}
         description={T.description}
         actions={
-          <Button leftSection={<IconShieldCheck size={16} />} onClick={() => verify.mutate()} loading={verify.isPending} variant="default">
+          <Button
+            leftSection={<IconShieldCheck size={16} />}
+            onClick={() => verify.mutate()}
+            loading={verify.isPending}
+            variant="default"
+          >
             {T.verify}
           </Button>
         }
@@ -48,7 +53,9 @@ export function AuditTrailPage() {
             title={verify.data.ok ? T.verifyOkTitle : T.verifyBrokenTitle}
             data-testid="verify-result"
           >
-            {verify.data.ok ? T.verifyOk(verify.data.checked) : T.verifyBroken(verify.data.checked, verify.data.firstBrokenId ?? '?')}
+            {verify.data.ok
+              ? T.verifyOk(verify.data.checked)
+              : T.verifyBroken(verify.data.checked, verify.data.firstBrokenId ?? '?')}
           </Alert>
         )}
         {verify.isError && <ErrorAlert error={verify.error} />}

@@ -19,7 +19,8 @@ export type Change = { label: string; before: string; after: string };
 
 const show = (field: string, v: unknown, memberName: (id: string) => string) => {
   if (field === 'role' && typeof v === 'string') return ROLE_LABELS[v as Role] ?? v;
-  if ((field === 'expiresAt' || field === 'accessExpiresAt' || field === 'revokedAt') && typeof v === 'string') return new Date(v).toLocaleDateString();
+  if ((field === 'expiresAt' || field === 'accessExpiresAt' || field === 'revokedAt') && typeof v === 'string')
+    return new Date(v).toLocaleDateString();
   if (field === 'expiresAt' && v === null) return 'no end date';
   return displayValue(field, v, memberName);
 };
@@ -32,5 +33,9 @@ export function changesOf(e: AuditEvent, memberName: (id: string) => string): Ch
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !BOOKKEEPING.has(k));
   return keys
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => ({ label: (k in FIELD_LABELS ? fieldLabel(k) : null) ?? k.replace(/([A-Z])/g, ' $1').toLowerCase(), before: show(k, b[k], memberName), after: show(k, a[k], memberName) }));
+    .map((k) => ({
+      label: (k in FIELD_LABELS ? fieldLabel(k) : null) ?? k.replace(/([A-Z])/g, ' $1').toLowerCase(),
+      before: show(k, b[k], memberName),
+      after: show(k, a[k], memberName),
+    }));
 }

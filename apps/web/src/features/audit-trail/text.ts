@@ -3,10 +3,12 @@ export const AUDIT_TEXT = {
   description:
     'Every change in this organization, who made it and when, in a hash chain: each entry seals the one before it, so an altered, removed or inserted entry is detected by the verification.',
   verify: 'Verify chain',
-  verifyOk: (n: number) => `The chain is intact: ${n} entr${n === 1 ? 'y' : 'ies'} checked, none altered, removed or inserted.`,
+  verifyOk: (n: number) =>
+    `The chain is intact: ${n} entr${n === 1 ? 'y' : 'ies'} checked, none altered, removed or inserted.`,
   verifyOkTitle: 'Chain verified',
   verifyBrokenTitle: 'The chain is broken',
-  verifyBroken: (n: number, id: string) => `${n} entr${n === 1 ? 'y' : 'ies'} checked. The first entry that does not match its seal is ${id}. Restore from a backup and investigate who had database access.`,
+  verifyBroken: (n: number, id: string) =>
+    `${n} entr${n === 1 ? 'y' : 'ies'} checked. The first entry that does not match its seal is ${id}. Restore from a backup and investigate who had database access.`,
   entityType: 'Record type',
   all: 'All records',
   seq: '#',

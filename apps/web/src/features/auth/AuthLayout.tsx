@@ -4,7 +4,17 @@ import { AUTH_TEXT } from './text';
 import classes from '../shell/shell.module.css';
 
 /** A centred card for the pages before sign-in (setup, login, invitations). */
-export function AuthLayout({ title, intro, children, width = 440 }: { title: string; intro?: ReactNode; children: ReactNode; width?: number }) {
+export function AuthLayout({
+  title,
+  intro,
+  children,
+  width = 440,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  width?: number;
+}) {
   return (
     <Box mih="100vh" bg="var(--mantine-color-default-hover)" py={48} px="md" component="main" id="main">
       <Center>

@@ -46,7 +46,15 @@ export function ForgotPasswordPage() {
                 {form.formError}
               </Alert>
             )}
-            <TextInput label={AUTH_TEXT.email} type="email" autoComplete="email" required value={form.values.email} onChange={(e) => form.setValue('email', e.currentTarget.value)} error={form.errorFor('email')} />
+            <TextInput
+              label={AUTH_TEXT.email}
+              type="email"
+              autoComplete="email"
+              required
+              value={form.values.email}
+              onChange={(e) => form.setValue('email', e.currentTarget.value)}
+              error={form.errorFor('email')}
+            />
             <Button type="submit" loading={ask.isPending} fullWidth>
               {AUTH_TEXT.forgotSubmit}
             </Button>

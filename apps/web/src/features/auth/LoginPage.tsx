@@ -24,7 +24,11 @@ export function LoginPage() {
   const signedIn = useSignedIn();
   const navigate = useNavigate();
   const form = useZodForm(ZLogin, { email: '', password: '' });
-  const sso = useQuery({ queryKey: ['sso'], queryFn: () => api.get<{ enabled: boolean; label: string | null }>('/api/auth/sso'), staleTime: Infinity });
+  const sso = useQuery({
+    queryKey: ['sso'],
+    queryFn: () => api.get<{ enabled: boolean; label: string | null }>('/api/auth/sso'),
+    staleTime: Infinity,
+  });
   const ssoError = params.get('sso_error');
   const login = useMutation({
     mutationFn: (body: z.output<typeof ZLogin>) => api.post<{ user: User; csrfToken: string }>('/api/auth/login', body),
@@ -63,7 +67,13 @@ export function LoginPage() {
           {sso.data?.enabled && (
             <>
               {/* A full page load: the identity provider's pages are not part of this app. */}
-              <Button component="a" href={`/api/auth/sso/start?returnTo=${encodeURIComponent(next)}`} variant="default" leftSection={<IconKey size={16} aria-hidden />} fullWidth>
+              <Button
+                component="a"
+                href={`/api/auth/sso/start?returnTo=${encodeURIComponent(next)}`}
+                variant="default"
+                leftSection={<IconKey size={16} aria-hidden />}
+                fullWidth
+              >
                 {AUTH_TEXT.ssoButton(sso.data.label ?? 'single sign-on')}
               </Button>
               <Divider label={AUTH_TEXT.ssoOr} labelPosition="center" />

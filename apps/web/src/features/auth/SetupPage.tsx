@@ -29,7 +29,8 @@ export function SetupPage() {
 
   if (status.isPending) return <Loading />;
   if (status.isError) return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
-  if (status.data.setUp && !setup.isPending && !setup.isSuccess) return <Navigate to="/login" replace state={{ notice: AUTH_TEXT.alreadySetUp }} />;
+  if (status.data.setUp && !setup.isPending && !setup.isSuccess)
+    return <Navigate to="/login" replace state={{ notice: AUTH_TEXT.alreadySetUp }} />;
 
   return (
     <AuthLayout title={AUTH_TEXT.setupTitle} intro={AUTH_TEXT.setupIntro} width={480}>

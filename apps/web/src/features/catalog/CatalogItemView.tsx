@@ -8,13 +8,32 @@ import type { CatalogItemDetail, FrameworkDetail, ItemLink } from '../../api/typ
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { catalogHref, useCatalogItem } from './api';
 import { PaneSection } from './PaneSection';
-import { DOCUMENTATION_HELP, DOCUMENTATION_LABELS, kindLabel, PDCA_LABELS, RELATIONSHIP_COLORS, RELATIONSHIP_LABELS } from './labels';
+import {
+  DOCUMENTATION_HELP,
+  DOCUMENTATION_LABELS,
+  kindLabel,
+  PDCA_LABELS,
+  RELATIONSHIP_COLORS,
+  RELATIONSHIP_LABELS,
+} from './labels';
 import { RefChip } from './RefChip';
 import { DocumentWording } from './RequiredDocuments';
 import { CATALOG_TEXT as T } from './text';
 import classes from './catalog.module.css';
 
-function RefRow({ orgId, frameworkId, refId, title, assessable }: { orgId: string; frameworkId: string; refId: string; title: string; assessable?: boolean }) {
+function RefRow({
+  orgId,
+  frameworkId,
+  refId,
+  title,
+  assessable,
+}: {
+  orgId: string;
+  frameworkId: string;
+  refId: string;
+  title: string;
+  assessable?: boolean;
+}) {
   return (
     <Group gap="sm" wrap="nowrap" align="baseline" component="li">
       <RefChip orgId={orgId} frameworkId={frameworkId} refId={refId} />
@@ -66,7 +85,12 @@ function CrosswalkLinks({ orgId, links }: { orgId: string; links: ItemLink[] }) 
                           {l.title}
                         </Text>
                       </Group>
-                      <Badge variant="light" color={RELATIONSHIP_COLORS[l.relationship]} tt="none" style={{ flexShrink: 0 }}>
+                      <Badge
+                        variant="light"
+                        color={RELATIONSHIP_COLORS[l.relationship]}
+                        tt="none"
+                        style={{ flexShrink: 0 }}
+                      >
                         {RELATIONSHIP_LABELS[l.relationship]}
                       </Badge>
                     </Group>
@@ -89,11 +113,24 @@ function ItemHeader({ orgId, framework, d }: { orgId: string; framework: Framewo
   return (
     <Stack gap="xs">
       <Breadcrumbs separatorMargin={6} fz="sm" aria-label={T.breadcrumb}>
-        <Anchor component={Link} to={catalogHref(orgId, framework.id)} fz="sm" className={classes.crumb} title={framework.name}>
+        <Anchor
+          component={Link}
+          to={catalogHref(orgId, framework.id)}
+          fz="sm"
+          className={classes.crumb}
+          title={framework.name}
+        >
           {framework.name}
         </Anchor>
         {d.ancestors.map((a) => (
-          <Anchor key={a.ref} component={Link} to={catalogHref(orgId, framework.id, a.ref)} fz="sm" className={classes.crumb} title={`${a.ref} ${a.title}`}>
+          <Anchor
+            key={a.ref}
+            component={Link}
+            to={catalogHref(orgId, framework.id, a.ref)}
+            fz="sm"
+            className={classes.crumb}
+            title={`${a.ref} ${a.title}`}
+          >
             <span className={classes.mono}>{a.ref}</span> {a.title}
           </Anchor>
         ))}
@@ -111,7 +148,13 @@ function ItemHeader({ orgId, framework, d }: { orgId: string; framework: Framewo
           </Badge>
         )}
         {d.documentation !== 'none' && (
-          <Badge variant="light" color="grape" tt="none" title={DOCUMENTATION_HELP[d.documentation]} leftSection={<IconFileDescription size={12} aria-hidden />}>
+          <Badge
+            variant="light"
+            color="grape"
+            tt="none"
+            title={DOCUMENTATION_HELP[d.documentation]}
+            leftSection={<IconFileDescription size={12} aria-hidden />}
+          >
             {T.documentation}: {DOCUMENTATION_LABELS[d.documentation]}
           </Badge>
         )}
@@ -147,7 +190,15 @@ function ItemHeader({ orgId, framework, d }: { orgId: string; framework: Framewo
 }
 
 /** The right pane for one item: what it asks, what an auditor checks, and where it connects. */
-export function CatalogItemView({ orgId, framework, refId }: { orgId: string; framework: FrameworkDetail; refId: string }) {
+export function CatalogItemView({
+  orgId,
+  framework,
+  refId,
+}: {
+  orgId: string;
+  framework: FrameworkDetail;
+  refId: string;
+}) {
   const item = useCatalogItem(orgId, framework.id, refId);
   if (item.isPending) return <Loading />;
   if (item.isError) {
@@ -208,7 +259,14 @@ export function CatalogItemView({ orgId, framework, refId }: { orgId: string; fr
         <PaneSection title={T.children} hint={g ? undefined : T.noGuidance}>
           <Stack gap={8} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {d.children.map((c) => (
-              <RefRow key={c.ref} orgId={orgId} frameworkId={framework.id} refId={c.ref} title={c.title} assessable={c.assessable} />
+              <RefRow
+                key={c.ref}
+                orgId={orgId}
+                frameworkId={framework.id}
+                refId={c.ref}
+                title={c.title}
+                assessable={c.assessable}
+              />
             ))}
           </Stack>
         </PaneSection>

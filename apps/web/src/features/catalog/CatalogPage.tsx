@@ -30,7 +30,15 @@ function switcherData(frameworks: FrameworkSummary[]) {
     .filter((g) => g.items.length > 0);
 }
 
-function TreePane({ orgId, framework, selectedRef }: { orgId: string; framework: FrameworkDetail; selectedRef: string | undefined }) {
+function TreePane({
+  orgId,
+  framework,
+  selectedRef,
+}: {
+  orgId: string;
+  framework: FrameworkDetail;
+  selectedRef: string | undefined;
+}) {
   const tree = useMemo(() => buildTree(framework.items), [framework.items]);
   const state = useTreeState(tree, selectedRef);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -98,7 +106,14 @@ export function CatalogPage() {
       section="browse"
       actions={
         !notFound && (
-          <Button component="a" href={oscalHref(orgId, frameworkId)} download variant="default" leftSection={<IconDownload size={16} />} title={T.exportOscalHint(name)}>
+          <Button
+            component="a"
+            href={oscalHref(orgId, frameworkId)}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            title={T.exportOscalHint(name)}
+          >
             {T.exportOscal}
           </Button>
         )
@@ -123,7 +138,13 @@ export function CatalogPage() {
             </Stack>
             {search.q ? (
               <div className={classes.scroll} style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
-                <CatalogSearchResults orgId={orgId} search={search} frameworkId={frameworkId} selectedRef={ref} frameworks={frameworks.data ?? []} />
+                <CatalogSearchResults
+                  orgId={orgId}
+                  search={search}
+                  frameworkId={frameworkId}
+                  selectedRef={ref}
+                  frameworks={frameworks.data ?? []}
+                />
               </div>
             ) : framework.data ? (
               <TreePane key={framework.data.id} orgId={orgId} framework={framework.data} selectedRef={ref} />
@@ -135,7 +156,13 @@ export function CatalogPage() {
             {framework.isPending ? (
               <Loading />
             ) : notFound ? (
-              <Alert color="orange" variant="light" title={T.frameworkNotFound} icon={<IconSearch size={18} />} role="alert">
+              <Alert
+                color="orange"
+                variant="light"
+                title={T.frameworkNotFound}
+                icon={<IconSearch size={18} />}
+                role="alert"
+              >
                 <Stack gap="xs" align="flex-start">
                   <Text fz="sm">{T.frameworkNotFoundBody(frameworkId)}</Text>
                   <Button component={Link} to={catalogHref(orgId)} size="xs" variant="default">

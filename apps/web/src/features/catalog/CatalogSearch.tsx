@@ -68,7 +68,15 @@ export function CatalogSearchBox({ search }: { search: SearchParams }) {
         label={T.search}
         placeholder={T.searchPlaceholder}
         leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={value ? <CloseButton size="sm" aria-label={T.clearSearch} onClick={clear} /> : <Kbd size="xs" title={T.searchHint}>/</Kbd>}
+        rightSection={
+          value ? (
+            <CloseButton size="sm" aria-label={T.clearSearch} onClick={clear} />
+          ) : (
+            <Kbd size="xs" title={T.searchHint}>
+              /
+            </Kbd>
+          )
+        }
         value={value}
         onChange={(e) => setValue(e.currentTarget.value)}
         onKeyDown={(e) => {

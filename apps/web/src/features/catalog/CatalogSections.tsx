@@ -8,19 +8,35 @@ import { CATALOG_TEXT as T } from './text';
 
 export type CatalogSection = 'browse' | 'custom-controls' | 'imports';
 
-const PATHS: Record<CatalogSection, string> = { browse: '', 'custom-controls': '/custom-controls', imports: '/imports' };
+const PATHS: Record<CatalogSection, string> = {
+  browse: '',
+  'custom-controls': '/custom-controls',
+  imports: '/imports',
+};
 
 /**
  * The frame of the three catalogue pages: one header and a tab per page. Each tab is its own
  * address (/catalog, /catalog/custom-controls, /catalog/imports), so a tab can be shared.
  */
-export function CatalogSections({ section, actions, children }: { section: CatalogSection; actions?: ReactNode; children: ReactNode }) {
+export function CatalogSections({
+  section,
+  actions,
+  children,
+}: {
+  section: CatalogSection;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const { orgId } = useOrg();
   const navigate = useNavigate();
   return (
     <>
       <PageHeader title={T.title} description={T.description} actions={actions} />
-      <Tabs value={section} onChange={(v) => v && v !== section && void navigate(`/orgs/${orgId}/catalog${PATHS[v as CatalogSection]}`)} keepMounted={false}>
+      <Tabs
+        value={section}
+        onChange={(v) => v && v !== section && void navigate(`/orgs/${orgId}/catalog${PATHS[v as CatalogSection]}`)}
+        keepMounted={false}
+      >
         <Tabs.List mb="lg" aria-label={T.tabsLabel}>
           <Tabs.Tab value="browse" leftSection={<IconBooks size={16} />}>
             {T.tabBrowse}

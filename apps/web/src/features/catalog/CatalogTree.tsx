@@ -31,7 +31,8 @@ export function buildTree(items: readonly CatalogItem[]): Tree {
 
 function ancestorsOf(tree: Tree, ref: string | undefined): string[] {
   const out: string[] = [];
-  for (let p = ref === undefined ? undefined : tree.parentOf.get(ref); p !== undefined; p = tree.parentOf.get(p)) out.push(p);
+  for (let p = ref === undefined ? undefined : tree.parentOf.get(ref); p !== undefined; p = tree.parentOf.get(p))
+    out.push(p);
   return out;
 }
 
@@ -68,13 +69,25 @@ function TreeNode({ item, tree, expanded, onToggle, selectedRef, hrefOf, alignWi
     <li>
       <div className={classes.row}>
         {children ? (
-          <UnstyledButton className={classes.toggle} aria-expanded={open} aria-controls={open ? listId : undefined} aria-label={T.treeToggle(item.ref)} onClick={() => onToggle(item.ref)}>
+          <UnstyledButton
+            className={classes.toggle}
+            aria-expanded={open}
+            aria-controls={open ? listId : undefined}
+            aria-label={T.treeToggle(item.ref)}
+            onClick={() => onToggle(item.ref)}
+          >
             <IconChevronRight size={14} className={classes.chevron} aria-hidden />
           </UnstyledButton>
         ) : (
           alignWithToggles && <span className={classes.spacer} />
         )}
-        <Link to={hrefOf(item.ref)} className={classes.link} aria-current={selected ? 'page' : undefined} data-group={children ? true : undefined} data-ref={item.ref}>
+        <Link
+          to={hrefOf(item.ref)}
+          className={classes.link}
+          aria-current={selected ? 'page' : undefined}
+          data-group={children ? true : undefined}
+          data-ref={item.ref}
+        >
           <span className={classes.ref}>{item.ref}</span>
           <span className={classes.title}>{item.title}</span>
           {item.assessable && (
@@ -85,12 +98,33 @@ function TreeNode({ item, tree, expanded, onToggle, selectedRef, hrefOf, alignWi
           )}
         </Link>
       </div>
-      {open && <TreeList id={listId} items={children} tree={tree} expanded={expanded} onToggle={onToggle} selectedRef={selectedRef} hrefOf={hrefOf} />}
+      {open && (
+        <TreeList
+          id={listId}
+          items={children}
+          tree={tree}
+          expanded={expanded}
+          onToggle={onToggle}
+          selectedRef={selectedRef}
+          hrefOf={hrefOf}
+        />
+      )}
     </li>
   );
 }
 
-function TreeList({ items, id, className, labelledBy, ...rest }: Omit<NodeProps, 'item' | 'alignWithToggles'> & { items: CatalogItem[]; id?: string; className?: string; labelledBy?: string }) {
+function TreeList({
+  items,
+  id,
+  className,
+  labelledBy,
+  ...rest
+}: Omit<NodeProps, 'item' | 'alignWithToggles'> & {
+  items: CatalogItem[];
+  id?: string;
+  className?: string;
+  labelledBy?: string;
+}) {
   const align = anyParent(rest.tree, items);
   return (
     <ul id={id} className={className} aria-labelledby={labelledBy}>

@@ -14,7 +14,15 @@ function relatedOptions(isoItems: CatalogItem[], current: string[]) {
 }
 
 /** The fields of a custom control; validation comes from the form (the catalogue's schema). */
-export function CustomControlForm({ form, isoItems, isoLoading }: { form: ZodForm<CustomControlFormValues>; isoItems: CatalogItem[]; isoLoading: boolean }) {
+export function CustomControlForm({
+  form,
+  isoItems,
+  isoLoading,
+}: {
+  form: ZodForm<CustomControlFormValues>;
+  isoItems: CatalogItem[];
+  isoLoading: boolean;
+}) {
   const { values, setValue, errorFor, touch } = form;
   const text = (key: 'ref' | 'title' | 'description' | 'asks' | 'auditorLooksFor', max: number, multiline: boolean) => {
     const common = {
@@ -41,7 +49,12 @@ export function CustomControlForm({ form, isoItems, isoLoading }: { form: ZodFor
         {text('description', 4000, true)}
       </FormSection>
       <FormSection title={T.sectionGuidance} hint={T.sectionGuidanceHint}>
-        <Switch label={T.withGuidance} description={T.withGuidanceHint} checked={values.withGuidance} onChange={(e) => setValue('withGuidance', e.currentTarget.checked)} />
+        <Switch
+          label={T.withGuidance}
+          description={T.withGuidanceHint}
+          checked={values.withGuidance}
+          onChange={(e) => setValue('withGuidance', e.currentTarget.checked)}
+        />
         {values.withGuidance && (
           <>
             {text('asks', 2000, true)}
@@ -77,7 +90,13 @@ export function CustomControlForm({ form, isoItems, isoLoading }: { form: ZodFor
           maxDropdownHeight={280}
           comboboxProps={{ withinPortal: true }}
         />
-        <Checkbox.Group label={L.pillars} description={H.pillars} value={values.pillars} onChange={(v) => setValue('pillars', v)} error={errorFor('pillars')}>
+        <Checkbox.Group
+          label={L.pillars}
+          description={H.pillars}
+          value={values.pillars}
+          onChange={(v) => setValue('pillars', v)}
+          error={errorFor('pillars')}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs" mt="xs">
             {PILLARS.map((p) => (
               <Checkbox key={p} value={p} label={PILLAR_LABELS[p]} />

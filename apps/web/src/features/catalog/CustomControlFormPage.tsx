@@ -11,9 +11,27 @@ import { FormAlerts } from '../../ui/FormAlerts';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { useVersionedSave } from '../../ui/use-versioned-save';
 import { useOrg } from '../shell/org-context';
-import { catalogKey, customControlPath, customControlsKey, customControlsPath, DEFAULT_FRAMEWORK, useCustomControl, useFramework } from './api';
+import {
+  catalogKey,
+  customControlPath,
+  customControlsKey,
+  customControlsPath,
+  DEFAULT_FRAMEWORK,
+  useCustomControl,
+  useFramework,
+} from './api';
 import { CustomControlForm } from './CustomControlForm';
-import { changedFields, differingFields, EMPTY_VALUES, fieldOf, schema, toInput, valuesOf, type CustomControlFormValues, type FormField } from './custom-control-values';
+import {
+  changedFields,
+  differingFields,
+  EMPTY_VALUES,
+  fieldOf,
+  schema,
+  toInput,
+  valuesOf,
+  type CustomControlFormValues,
+  type FormField,
+} from './custom-control-values';
 import { CATALOG_TEXT, CUSTOM_FIELD_LABELS as L, CUSTOM_TEXT as T } from './text';
 
 export function NewCustomControlPage() {
@@ -66,7 +84,9 @@ function CustomControlEditor({ record }: { record: CustomControl | null }) {
     create: (parsed: CustomControlFields) => api.post<CustomControl>(customControlsPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);
-      return Object.keys(changes).length === 0 ? null : api.patch<CustomControl>(customControlPath(orgId, base.id), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0
+        ? null
+        : api.patch<CustomControl>(customControlPath(orgId, base.id), { version: base.version, ...changes });
     },
     onSaved: async (saved, created) => {
       await qc.invalidateQueries({ queryKey: catalogKey(orgId) });
@@ -82,7 +102,10 @@ function CustomControlEditor({ record }: { record: CustomControl | null }) {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: CATALOG_TEXT.title, to: `/orgs/${orgId}/catalog` }, { label: T.title, to: listHref }]}
+        crumbs={[
+          { label: CATALOG_TEXT.title, to: `/orgs/${orgId}/catalog` },
+          { label: T.title, to: listHref },
+        ]}
         title={title}
         description={record ? undefined : T.description}
       />

@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Button, EmptyState, Group, Menu, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Menu,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconBooks, IconDots, IconPencil, IconPlus, IconPuzzle, IconTrash } from '@tabler/icons-react';
 import { CUSTOM_FRAMEWORK_ID, PILLAR_LABELS } from '@fortytwo/catalog/browser';
@@ -65,7 +77,8 @@ export function CustomControlsPage() {
     onError: (e) => notifyError(e),
   });
   const askDelete = async (c: CustomControl) => {
-    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(c.ref, c.title), confirmLabel: T.delete })) remove.mutate(c);
+    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(c.ref, c.title), confirmLabel: T.delete }))
+      remove.mutate(c);
   };
   const empty = list.isSuccess && list.data.length === 0;
 
@@ -152,15 +165,25 @@ export function CustomControlsPage() {
                           </ActionIcon>
                         </Menu.Target>
                         <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconBooks size={16} />} onClick={() => void navigate(catalogHref(orgId, CUSTOM_FRAMEWORK_ID, c.ref))}>
+                          <Menu.Item
+                            leftSection={<IconBooks size={16} />}
+                            onClick={() => void navigate(catalogHref(orgId, CUSTOM_FRAMEWORK_ID, c.ref))}
+                          >
                             {T.openInCatalogue}
                           </Menu.Item>
                           {manage && (
                             <>
-                              <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => void navigate(`${base}/${c.id}/edit`)}>
+                              <Menu.Item
+                                leftSection={<IconPencil size={16} />}
+                                onClick={() => void navigate(`${base}/${c.id}/edit`)}
+                              >
                                 {T.edit}
                               </Menu.Item>
-                              <Menu.Item leftSection={<IconTrash size={16} />} color="red" onClick={() => void askDelete(c)}>
+                              <Menu.Item
+                                leftSection={<IconTrash size={16} />}
+                                color="red"
+                                onClick={() => void askDelete(c)}
+                              >
                                 {T.delete}
                               </Menu.Item>
                             </>

@@ -31,7 +31,12 @@ export function FrameworkOverview({ orgId, framework: fw }: { orgId: string; fra
             <Title order={2} fz={22}>
               {fw.name}
             </Title>
-            <Badge variant={fw.origin === 'builtin' ? 'default' : 'light'} color={fw.origin === 'imported' ? 'cyan' : undefined} tt="none" style={{ flexShrink: 0 }}>
+            <Badge
+              variant={fw.origin === 'builtin' ? 'default' : 'light'}
+              color={fw.origin === 'imported' ? 'cyan' : undefined}
+              tt="none"
+              style={{ flexShrink: 0 }}
+            >
               {ORIGIN_LABELS[fw.origin]}
             </Badge>
           </Group>
@@ -47,7 +52,13 @@ export function FrameworkOverview({ orgId, framework: fw }: { orgId: string; fra
             <Fact label={T.assessableItems} value={fw.assessableCount} />
           </SimpleGrid>
           {fw.url && (
-            <Anchor href={fw.url} target="_blank" rel="noopener noreferrer" fz="sm" style={{ overflowWrap: 'anywhere' }}>
+            <Anchor
+              href={fw.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              fz="sm"
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {T.website}: {fw.url} <IconExternalLink size={12} aria-hidden style={{ verticalAlign: 'middle' }} />
               <VisuallyHidden>{T.opensInNewTab}</VisuallyHidden>
             </Anchor>
@@ -60,7 +71,14 @@ export function FrameworkOverview({ orgId, framework: fw }: { orgId: string; fra
           </Group>
         </Stack>
       </Paper>
-      {fw.documents.length > 0 && <RequiredDocumentsTable orgId={orgId} frameworkId={fw.id} documents={fw.documents} titleOf={(r) => titles.get(r)} />}
+      {fw.documents.length > 0 && (
+        <RequiredDocumentsTable
+          orgId={orgId}
+          frameworkId={fw.id}
+          documents={fw.documents}
+          titleOf={(r) => titles.get(r)}
+        />
+      )}
       {fw.referenceLists.map((l) => (
         <ReferenceListTable key={l.id} list={l} />
       ))}

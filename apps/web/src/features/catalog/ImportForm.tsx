@@ -1,5 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Button, FileInput, Group, List, Paper, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  List,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCheck, IconFileImport, IconReplace } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -13,7 +27,11 @@ import { IMPORTS_TEXT as T } from './text';
 type Source = 'file' | 'paste';
 type Body = { content: string; fileName?: string; replace: boolean };
 /** What the last attempt answered: the file's problems, an id imported before, or another error. */
-type Outcome = { kind: 'rejected'; issues: ImportIssue[]; message: string } | { kind: 'conflict'; message: string; body: Body } | { kind: 'error'; message: string } | { kind: 'done'; imported: CatalogImport; replaced: boolean };
+type Outcome =
+  | { kind: 'rejected'; issues: ImportIssue[]; message: string }
+  | { kind: 'conflict'; message: string; body: Body }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; imported: CatalogImport; replaced: boolean };
 
 const MAX_BYTES = 5_000_000;
 const ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
@@ -43,7 +61,8 @@ export function ImportForm() {
       if (isApiError(e, 'IMPORT_REJECTED')) {
         const issues = (e.details as { issues?: ImportIssue[] } | undefined)?.issues ?? [];
         setOutcome({ kind: 'rejected', issues, message: e.message });
-      } else if (isApiError(e, 'CONFLICT')) setOutcome({ kind: 'conflict', message: e.message, body: { ...body, replace: true } });
+      } else if (isApiError(e, 'CONFLICT'))
+        setOutcome({ kind: 'conflict', message: e.message, body: { ...body, replace: true } });
       else setOutcome({ kind: 'error', message: errorMessage(e) });
     },
   });
@@ -101,7 +120,18 @@ export function ImportForm() {
             style={{ alignSelf: 'flex-start' }}
           />
           {source === 'file' ? (
-            <FileInput label={T.file} description={T.fileHint} placeholder={T.filePlaceholder} accept={ACCEPT} value={file} onChange={(f) => void pick(f)} clearable clearButtonProps={{ 'aria-label': T.clearFile }} leftSection={<IconFileImport size={16} aria-hidden />} maw={520} />
+            <FileInput
+              label={T.file}
+              description={T.fileHint}
+              placeholder={T.filePlaceholder}
+              accept={ACCEPT}
+              value={file}
+              onChange={(f) => void pick(f)}
+              clearable
+              clearButtonProps={{ 'aria-label': T.clearFile }}
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              maw={520}
+            />
           ) : (
             <>
               <Textarea
@@ -118,10 +148,24 @@ export function ImportForm() {
                 spellCheck={false}
                 styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
               />
-              <TextInput label={T.fileName} description={T.fileNameHint} value={pastedName} onChange={(e) => setPastedName(e.currentTarget.value)} maxLength={200} maw={520} />
+              <TextInput
+                label={T.fileName}
+                description={T.fileNameHint}
+                value={pastedName}
+                onChange={(e) => setPastedName(e.currentTarget.value)}
+                maxLength={200}
+                maw={520}
+              />
             </>
           )}
-          {outcome && <ImportOutcome outcome={outcome} orgId={orgId} onReplace={(body) => submit.mutate(body)} replacing={submit.isPending} />}
+          {outcome && (
+            <ImportOutcome
+              outcome={outcome}
+              orgId={orgId}
+              onReplace={(body) => submit.mutate(body)}
+              replacing={submit.isPending}
+            />
+          )}
           <Group>
             <Button type="submit" loading={submit.isPending} leftSection={<IconFileImport size={16} />}>
               {T.submit}
@@ -134,24 +178,49 @@ export function ImportForm() {
 }
 
 /** The answer to the last attempt, brought into view: it may be long (every problem of a file). */
-function ImportOutcome(props: { outcome: Outcome; orgId: string; onReplace: (body: Body) => void; replacing: boolean }) {
+function ImportOutcome(props: {
+  outcome: Outcome;
+  orgId: string;
+  onReplace: (body: Body) => void;
+  replacing: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
     if (el) el.scrollIntoView({ block: el.offsetHeight < window.innerHeight * 0.6 ? 'center' : 'start' });
   }, [props.outcome]);
   return (
-    <div ref={ref} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 56px) + var(--mantine-spacing-md))' }}>
+    <div
+      ref={ref}
+      style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 56px) + var(--mantine-spacing-md))' }}
+    >
       <OutcomeAlert {...props} />
     </div>
   );
 }
 
-function OutcomeAlert({ outcome, orgId, onReplace, replacing }: { outcome: Outcome; orgId: string; onReplace: (body: Body) => void; replacing: boolean }) {
+function OutcomeAlert({
+  outcome,
+  orgId,
+  onReplace,
+  replacing,
+}: {
+  outcome: Outcome;
+  orgId: string;
+  onReplace: (body: Body) => void;
+  replacing: boolean;
+}) {
   switch (outcome.kind) {
     case 'rejected':
       return (
-        <Alert color="red" variant="light" title={T.rejectedTitle(outcome.issues.length || 1)} icon={<IconAlertTriangle size={18} />} role="alert" data-testid="import-issues">
+        <Alert
+          color="red"
+          variant="light"
+          title={T.rejectedTitle(outcome.issues.length || 1)}
+          icon={<IconAlertTriangle size={18} />}
+          role="alert"
+          data-testid="import-issues"
+        >
           {outcome.issues.length === 0 ? (
             <Text fz="sm">{outcome.message}</Text>
           ) : (
@@ -165,10 +234,21 @@ function OutcomeAlert({ outcome, orgId, onReplace, replacing }: { outcome: Outco
       );
     case 'conflict':
       return (
-        <Alert color="orange" variant="light" title={T.conflictTitle} icon={<IconAlertTriangle size={18} />} role="alert">
+        <Alert
+          color="orange"
+          variant="light"
+          title={T.conflictTitle}
+          icon={<IconAlertTriangle size={18} />}
+          role="alert"
+        >
           <Stack gap="xs" align="flex-start">
             <Text fz="sm">{outcome.message}</Text>
-            <Button size="xs" leftSection={<IconReplace size={14} />} loading={replacing} onClick={() => onReplace(outcome.body)}>
+            <Button
+              size="xs"
+              leftSection={<IconReplace size={14} />}
+              loading={replacing}
+              onClick={() => onReplace(outcome.body)}
+            >
               {T.replace}
             </Button>
           </Stack>
@@ -182,7 +262,12 @@ function OutcomeAlert({ outcome, orgId, onReplace, replacing }: { outcome: Outco
       );
     case 'done':
       return (
-        <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title={outcome.replaced ? T.replaced(outcome.imported.name) : T.imported(outcome.imported.name)}>
+        <Alert
+          color="teal"
+          variant="light"
+          icon={<IconCheck size={18} />}
+          title={outcome.replaced ? T.replaced(outcome.imported.name) : T.imported(outcome.imported.name)}
+        >
           {outcome.imported.kind === 'framework' && (
             <Anchor component={Link} to={catalogHref(orgId, outcome.imported.key)} fz="sm">
               {T.open}

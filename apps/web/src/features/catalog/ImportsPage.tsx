@@ -1,4 +1,18 @@
-import { ActionIcon, Anchor, Badge, Code, EmptyState, Grid, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Code,
+  EmptyState,
+  Grid,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconFileImport, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -68,7 +82,17 @@ function FormatHelp() {
   );
 }
 
-function ImportsTable({ orgId, items, canManage, onDelete }: { orgId: string; items: CatalogImport[]; canManage: boolean; onDelete: (i: CatalogImport) => void }) {
+function ImportsTable({
+  orgId,
+  items,
+  canManage,
+  onDelete,
+}: {
+  orgId: string;
+  items: CatalogImport[];
+  canManage: boolean;
+  onDelete: (i: CatalogImport) => void;
+}) {
   const C = T.columns;
   return (
     <Paper withBorder radius="md">
@@ -93,7 +117,12 @@ function ImportsTable({ orgId, items, canManage, onDelete }: { orgId: string; it
             {items.map((i) => (
               <Table.Tr key={i.id} data-key={i.key}>
                 <Table.Td>
-                  <Badge variant="light" color={i.kind === 'framework' ? 'cyan' : 'grape'} tt="none" style={{ overflow: 'visible' }}>
+                  <Badge
+                    variant="light"
+                    color={i.kind === 'framework' ? 'cyan' : 'grape'}
+                    tt="none"
+                    style={{ overflow: 'visible' }}
+                  >
                     {T.kind[i.kind]}
                   </Badge>
                 </Table.Td>
@@ -129,7 +158,12 @@ function ImportsTable({ orgId, items, canManage, onDelete }: { orgId: string; it
                 {canManage && (
                   <Table.Td>
                     <Tooltip label={T.deleteLabel(i.name)} withArrow>
-                      <ActionIcon variant="subtle" color="red" aria-label={T.deleteLabel(i.name)} onClick={() => onDelete(i)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={T.deleteLabel(i.name)}
+                        onClick={() => onDelete(i)}
+                      >
                         <IconTrash size={18} />
                       </ActionIcon>
                     </Tooltip>
@@ -159,7 +193,8 @@ export function ImportsPage() {
     onError: (e) => notifyError(e),
   });
   const askDelete = async (i: CatalogImport) => {
-    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(i.name), confirmLabel: T.delete })) remove.mutate(i);
+    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(i.name), confirmLabel: T.delete }))
+      remove.mutate(i);
   };
 
   return (

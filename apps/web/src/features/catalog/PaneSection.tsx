@@ -2,7 +2,17 @@ import { useId, type ReactNode } from 'react';
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 
 /** One titled block of the right pane (guidance, documents, crosswalk links…). */
-export function PaneSection({ title, hint, right, children }: { title: string; hint?: string; right?: ReactNode; children: ReactNode }) {
+export function PaneSection({
+  title,
+  hint,
+  right,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  right?: ReactNode;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={id}>

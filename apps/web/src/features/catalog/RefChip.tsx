@@ -4,7 +4,17 @@ import { catalogHref } from './api';
 import classes from './catalog.module.css';
 
 /** A catalogue ref as a chip that opens the item, with its title on hover and for screen readers. */
-export function RefChip({ orgId, frameworkId, refId, title }: { orgId: string; frameworkId: string; refId: string; title?: string }) {
+export function RefChip({
+  orgId,
+  frameworkId,
+  refId,
+  title,
+}: {
+  orgId: string;
+  frameworkId: string;
+  refId: string;
+  title?: string;
+}) {
   const chip = (
     <Badge
       component={Link}

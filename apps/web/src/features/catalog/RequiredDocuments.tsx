@@ -8,14 +8,31 @@ import classes from './catalog.module.css';
 
 export function DocumentWording({ wording }: { wording: RequiredDocument['wording'] }) {
   return (
-    <Badge variant="light" color="grape" tt="none" size="sm" title={DOCUMENTATION_HELP[wording]} style={{ flexShrink: 0 }}>
+    <Badge
+      variant="light"
+      color="grape"
+      tt="none"
+      size="sm"
+      title={DOCUMENTATION_HELP[wording]}
+      style={{ flexShrink: 0 }}
+    >
       {DOCUMENTATION_LABELS[wording]}
     </Badge>
   );
 }
 
 /** The framework's list of mandatory documented information, each row with the items that ask for it. */
-export function RequiredDocumentsTable({ orgId, frameworkId, documents, titleOf }: { orgId: string; frameworkId: string; documents: RequiredDocument[]; titleOf: (ref: string) => string | undefined }) {
+export function RequiredDocumentsTable({
+  orgId,
+  frameworkId,
+  documents,
+  titleOf,
+}: {
+  orgId: string;
+  frameworkId: string;
+  documents: RequiredDocument[];
+  titleOf: (ref: string) => string | undefined;
+}) {
   return (
     <PaneSection title={T.mandatoryDocuments} hint={T.mandatoryDocumentsHint}>
       <Table.ScrollContainer minWidth={560}>

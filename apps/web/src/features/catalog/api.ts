@@ -1,6 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
-import type { CatalogImport, CatalogItemDetail, CustomControl, FrameworkDetail, FrameworkSummary, Page, SearchHit } from '../../api/types';
+import type {
+  CatalogImport,
+  CatalogItemDetail,
+  CustomControl,
+  FrameworkDetail,
+  FrameworkSummary,
+  Page,
+  SearchHit,
+} from '../../api/types';
 
 /** Everything an organization's catalogue shows: refreshed together after an import or a custom control changes. */
 export const catalogKey = (orgId: string) => ['catalog', orgId] as const;
@@ -8,10 +16,12 @@ export const customControlsKey = (orgId: string) => [...catalogKey(orgId), 'cust
 export const importsKey = (orgId: string) => [...catalogKey(orgId), 'imports'] as const;
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
-const frameworkPath = (orgId: string, frameworkId: string) => `${org(orgId)}/catalog/frameworks/${encodeURIComponent(frameworkId)}`;
+const frameworkPath = (orgId: string, frameworkId: string) =>
+  `${org(orgId)}/catalog/frameworks/${encodeURIComponent(frameworkId)}`;
 export const oscalHref = (orgId: string, frameworkId: string) => `${frameworkPath(orgId, frameworkId)}/oscal`;
 export const customControlsPath = (orgId: string) => `${org(orgId)}/custom-controls`;
-export const customControlPath = (orgId: string, id: string) => `${customControlsPath(orgId)}/${encodeURIComponent(id)}`;
+export const customControlPath = (orgId: string, id: string) =>
+  `${customControlsPath(orgId)}/${encodeURIComponent(id)}`;
 export const importsPath = (orgId: string) => `${org(orgId)}/catalog/imports`;
 
 /** The framework every organization starts from. */
@@ -54,7 +64,9 @@ export function useCatalogItem(orgId: string, frameworkId: string, ref: string |
 export function useCatalogSearch(orgId: string, q: string, frameworkId: string | undefined) {
   return useQuery({
     queryKey: [...catalogKey(orgId), 'search', q, frameworkId ?? null],
-    queryFn: async () => (await api.get<Page<SearchHit>>(`${org(orgId)}/catalog/search${qs({ q, frameworkId, limit: SEARCH_LIMIT })}`)).items,
+    queryFn: async () =>
+      (await api.get<Page<SearchHit>>(`${org(orgId)}/catalog/search${qs({ q, frameworkId, limit: SEARCH_LIMIT })}`))
+        .items,
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
     staleTime: CATALOG_STALE,
@@ -62,13 +74,22 @@ export function useCatalogSearch(orgId: string, q: string, frameworkId: string |
 }
 
 export function useCustomControls(orgId: string) {
-  return useQuery({ queryKey: customControlsKey(orgId), queryFn: async () => (await api.get<Page<CustomControl>>(customControlsPath(orgId))).items });
+  return useQuery({
+    queryKey: customControlsKey(orgId),
+    queryFn: async () => (await api.get<Page<CustomControl>>(customControlsPath(orgId))).items,
+  });
 }
 
 export function useCustomControl(orgId: string, id: string) {
-  return useQuery({ queryKey: [...customControlsKey(orgId), 'one', id], queryFn: () => api.get<CustomControl>(customControlPath(orgId, id)) });
+  return useQuery({
+    queryKey: [...customControlsKey(orgId), 'one', id],
+    queryFn: () => api.get<CustomControl>(customControlPath(orgId, id)),
+  });
 }
 
 export function useImports(orgId: string) {
-  return useQuery({ queryKey: importsKey(orgId), queryFn: async () => (await api.get<Page<CatalogImport>>(importsPath(orgId))).items });
+  return useQuery({
+    queryKey: importsKey(orgId),
+    queryFn: async () => (await api.get<Page<CatalogImport>>(importsPath(orgId))).items,
+  });
 }

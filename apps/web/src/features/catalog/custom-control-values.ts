@@ -15,7 +15,17 @@ export type CustomControlFormValues = {
   pillars: string[];
 };
 
-export const FORM_FIELDS = ['ref', 'title', 'description', 'withGuidance', 'asks', 'auditorLooksFor', 'evidence', 'relatedRefs', 'pillars'] as const;
+export const FORM_FIELDS = [
+  'ref',
+  'title',
+  'description',
+  'withGuidance',
+  'asks',
+  'auditorLooksFor',
+  'evidence',
+  'relatedRefs',
+  'pillars',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 export const EMPTY_VALUES: CustomControlFormValues = {
@@ -74,7 +84,8 @@ export function changedFields(parsed: CustomControlFields, base: CustomControl):
 }
 
 /** Guidance text typed and then switched off is not part of the control. */
-const comparable = (v: CustomControlFormValues): CustomControlFormValues => (v.withGuidance ? v : { ...v, asks: '', auditorLooksFor: '', evidence: '' });
+const comparable = (v: CustomControlFormValues): CustomControlFormValues =>
+  v.withGuidance ? v : { ...v, asks: '', auditorLooksFor: '', evidence: '' };
 
 /** Fields where two versions of the form values differ. */
 export function differingFields(a: CustomControlFormValues, b: CustomControlFormValues): FormField[] {

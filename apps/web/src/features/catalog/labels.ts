@@ -43,7 +43,21 @@ export const DOCUMENTATION_HELP: Record<Exclude<DocumentationKind, 'none'>, stri
 
 export const PDCA_LABELS: Record<PdcaPhase, string> = { plan: 'Plan', do: 'Do', check: 'Check', act: 'Act' };
 
-export const RELATIONSHIP_LABELS: Record<Relationship, string> = { equal: 'Equal', subset: 'Subset', superset: 'Superset', intersect: 'Intersects' };
-export const RELATIONSHIP_COLORS: Record<Relationship, MantineColor> = { equal: 'teal', subset: 'blue', superset: 'violet', intersect: 'gray' };
+export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
+  equal: 'Equal',
+  subset: 'Subset',
+  superset: 'Superset',
+  intersect: 'Intersects',
+};
+export const RELATIONSHIP_COLORS: Record<Relationship, MantineColor> = {
+  equal: 'teal',
+  subset: 'blue',
+  superset: 'violet',
+  intersect: 'gray',
+};
 
-export const ORIGIN_LABELS: Record<FrameworkOrigin, string> = { builtin: 'Shipped with Fortytwo', imported: 'Imported', custom: 'Your organization' };
+export const ORIGIN_LABELS: Record<FrameworkOrigin, string> = {
+  builtin: 'Shipped with Fortytwo',
+  imported: 'Imported',
+  custom: 'Your organization',
+};

@@ -26,7 +26,8 @@ export const CATALOG_TEXT = {
   expandAll: 'Expand all',
   collapseAll: 'Collapse all',
   frameworkNotFound: 'Framework not found',
-  frameworkNotFoundBody: (id: string) => `There is no framework "${id}" in this organization's catalogue. It may have been an import that was removed.`,
+  frameworkNotFoundBody: (id: string) =>
+    `There is no framework "${id}" in this organization's catalogue. It may have been an import that was removed.`,
   backToCatalogue: 'Open ISO/IEC 42001',
   // search
   search: 'Search the catalogue',
@@ -36,11 +37,13 @@ export const CATALOG_TEXT = {
   searchScope: 'Search in',
   searchAll: 'All frameworks',
   searchThis: 'This framework',
-  searchResults: (n: number, q: string) => (n === 0 ? `No results for “${q}”` : `${n}${n >= 50 ? '+' : ''} result${n === 1 ? '' : 's'} for “${q}”`),
+  searchResults: (n: number, q: string) =>
+    n === 0 ? `No results for “${q}”` : `${n}${n >= 50 ? '+' : ''} result${n === 1 ? '' : 's'} for “${q}”`,
   searchEmpty: 'Nothing matches every word. Try fewer or other words, a ref such as A.6.2.8, or search all frameworks.',
   // item
   notFoundTitle: 'Item not found',
-  notFound: (ref: string, framework: string) => `${framework} has no item "${ref}". Check the reference, or pick an item from the tree.`,
+  notFound: (ref: string, framework: string) =>
+    `${framework} has no item "${ref}". Check the reference, or pick an item from the tree.`,
   breadcrumb: 'Place in the framework',
   guidance: 'Guidance',
   documentationToKeep: 'What to document:',
@@ -70,7 +73,8 @@ export const CATALOG_TEXT = {
   website: 'Website',
   startHint: 'Pick an item in the tree, or search, to read what it asks and what an auditor looks for.',
   mandatoryDocuments: 'Mandatory documented information',
-  mandatoryDocumentsHint: 'What the framework asks you to keep available, retain as records, or document; each row names the items that ask for it.',
+  mandatoryDocumentsHint:
+    'What the framework asks you to keep available, retain as records, or document; each row names the items that ask for it.',
   document: 'Document',
   wording: 'Kind',
   askedBy: 'Asked by',
@@ -90,14 +94,21 @@ export const CUSTOM_TEXT = {
     'Custom controls appear in the catalogue next to the shipped frameworks, link to the ISO/IEC 42001 items they support, and will join the Statement of Applicability with the Annex A controls.',
   emptyCta: 'Add your first custom control',
   emptyReadOnly: 'Your role can read custom controls but not add them. Ask an owner or AIMS manager.',
-  columns: { ref: 'Ref', title: 'Title', related: 'Related ISO/IEC 42001 items', pillars: 'Pillars', updatedAt: 'Updated' },
+  columns: {
+    ref: 'Ref',
+    title: 'Title',
+    related: 'Related ISO/IEC 42001 items',
+    pillars: 'Pillars',
+    updatedAt: 'Updated',
+  },
   actions: 'Actions',
   actionsFor: (ref: string) => `Actions for ${ref}`,
   openInCatalogue: 'Open in catalogue',
   edit: 'Edit',
   delete: 'Delete',
   deleteTitle: 'Delete this custom control?',
-  deleteBody: (ref: string, title: string) => `${ref} "${title}" will be removed from the catalogue. Its history stays in the audit trail.`,
+  deleteBody: (ref: string, title: string) =>
+    `${ref} "${title}" will be removed from the catalogue. Its history stays in the audit trail.`,
   deleted: (ref: string) => `${ref} was deleted. Its history stays in the audit trail.`,
   notFound: 'This custom control was not found. It may have been deleted.',
   // form
@@ -160,7 +171,8 @@ export const IMPORTS_TEXT = {
   actions: 'Actions',
   columns: { kind: 'Kind', name: 'Name', id: 'Id', fileName: 'File', size: 'Size', createdAt: 'Imported' },
   kind: { framework: 'Framework', crosswalk: 'Crosswalk' },
-  size: (kind: 'framework' | 'crosswalk', n: number) => (kind === 'framework' ? `${n} item${n === 1 ? '' : 's'}` : `${n} link${n === 1 ? '' : 's'}`),
+  size: (kind: 'framework' | 'crosswalk', n: number) =>
+    kind === 'framework' ? `${n} item${n === 1 ? '' : 's'}` : `${n} link${n === 1 ? '' : 's'}`,
   deleteLabel: (name: string) => `Delete ${name}`,
   deleteTitle: 'Remove this import?',
   deleteBody: (name: string) => `"${name}" will be removed from the catalogue. Its history stays in the audit trail.`,
@@ -185,7 +197,8 @@ export const IMPORTS_TEXT = {
   tooLarge: 'This file is larger than 5 MB, the most an import may hold.',
   unreadable: 'This file could not be read. Check that it is a text file (YAML or JSON).',
   rejectedTitle: (n: number) => `Nothing was imported: ${n} problem${n === 1 ? '' : 's'} to fix`,
-  issue: (line: number | null, path: string, message: string) => `${line ? `line ${line} — ` : ''}${path ? `${path}: ` : ''}${message}`,
+  issue: (line: number | null, path: string, message: string) =>
+    `${line ? `line ${line} — ` : ''}${path ? `${path}: ` : ''}${message}`,
   conflictTitle: 'This id was imported before',
   replace: 'Replace the earlier import',
   imported: (name: string) => `"${name}" was imported.`,

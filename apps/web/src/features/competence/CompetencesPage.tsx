@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Modal, MultiSelect, Paper, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { AI_SUB_ROLE_LABELS } from '@fortytwo/domain';
@@ -28,7 +41,9 @@ function CompetenceModal({ competence, onClose }: { competence: Competence | nul
   const save = useMutation({
     mutationFn: () => {
       const body = { name, description, aiRoles, raciActivityIds };
-      return competence ? api.patch(`${paths.competences(orgId)}/${competence.id}`, { version: competence.version, ...body }) : api.post(paths.competences(orgId), body);
+      return competence
+        ? api.patch(`${paths.competences(orgId)}/${competence.id}`, { version: competence.version, ...body })
+        : api.post(paths.competences(orgId), body);
     },
     onSuccess: async () => {
       await refreshCompetence(qc, orgId);
@@ -48,10 +63,42 @@ function CompetenceModal({ competence, onClose }: { competence: Competence | nul
       >
         <Stack gap="md">
           {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
-          <TextInput label={T.name} required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} data-autofocus />
-          <Textarea label={T.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
-          <MultiSelect label={T.aiRoles} description={T.aiRolesHelp} data={AI_ROLE_OPTIONS} value={aiRoles} onChange={setAiRoles} searchable clearable comboboxProps={{ withinPortal: true }} />
-          <MultiSelect label={T.raci} description={T.raciHelp} data={(raci.data ?? []).map((a) => ({ value: a.id, label: a.name }))} value={raciActivityIds} onChange={setRaci} searchable clearable comboboxProps={{ withinPortal: true }} />
+          <TextInput
+            label={T.name}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={200}
+            data-autofocus
+          />
+          <Textarea
+            label={T.description}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+          />
+          <MultiSelect
+            label={T.aiRoles}
+            description={T.aiRolesHelp}
+            data={AI_ROLE_OPTIONS}
+            value={aiRoles}
+            onChange={setAiRoles}
+            searchable
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <MultiSelect
+            label={T.raci}
+            description={T.raciHelp}
+            data={(raci.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            value={raciActivityIds}
+            onChange={setRaci}
+            searchable
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {T.cancel}
@@ -74,7 +121,14 @@ export function CompetencesPage() {
   const [editing, setEditing] = useState<Competence | null | 'new'>(null);
   const canWrite = can('competence.write');
   const remove = async (c: Competence) => {
-    if (!(await confirmDanger({ title: `${T.delete} "${c.name}"?`, message: 'The competence leaves the matrix. This is recorded in the history.', confirmLabel: T.delete }))) return;
+    if (
+      !(await confirmDanger({
+        title: `${T.delete} "${c.name}"?`,
+        message: 'The competence leaves the matrix. This is recorded in the history.',
+        confirmLabel: T.delete,
+      }))
+    )
+      return;
     try {
       await api.delete(`${paths.competences(orgId)}/${c.id}`);
       await refreshCompetence(qc, orgId);
@@ -146,10 +200,21 @@ export function CompetencesPage() {
                     {canWrite && (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="xs" variant="subtle" onClick={() => setEditing(c)} aria-label={`${T.edit} ${c.name}`}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => setEditing(c)}
+                            aria-label={`${T.edit} ${c.name}`}
+                          >
                             {T.edit}
                           </Button>
-                          <Button size="xs" variant="subtle" color="red" onClick={() => void remove(c)} aria-label={`${T.delete} ${c.name}`}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => void remove(c)}
+                            aria-label={`${T.delete} ${c.name}`}
+                          >
                             {T.delete}
                           </Button>
                         </Group>

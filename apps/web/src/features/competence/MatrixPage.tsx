@@ -15,7 +15,12 @@ export function MatrixPage() {
   const m = matrix.data;
   return (
     <>
-      <PageHeader crumbs={[{ label: 'Do' }, { label: T.crumbStep }]} title={T.matrixTitle} description={T.matrixDescription} actions={<DownloadMenu label={T.exportLabel} items={registerDownloads(`${paths.matrix(orgId)}/export`)} />} />
+      <PageHeader
+        crumbs={[{ label: 'Do' }, { label: T.crumbStep }]}
+        title={T.matrixTitle}
+        description={T.matrixDescription}
+        actions={<DownloadMenu label={T.exportLabel} items={registerDownloads(`${paths.matrix(orgId)}/export`)} />}
+      />
       {matrix.isPending ? (
         <Loading />
       ) : matrix.isError ? (
@@ -61,7 +66,10 @@ export function MatrixPage() {
                       </Text>
                     </Table.Td>
                     {r.cells.map((c) => (
-                      <Table.Td key={c.competenceId} data-competence={m!.competences.find((x) => x.id === c.competenceId)?.name}>
+                      <Table.Td
+                        key={c.competenceId}
+                        data-competence={m!.competences.find((x) => x.id === c.competenceId)?.name}
+                      >
                         <StateBadge cell={c} competence={m!.competences.find((x) => x.id === c.competenceId)?.name} />
                       </Table.Td>
                     ))}
@@ -81,7 +89,8 @@ export function MatrixPage() {
       {m && (
         <Group mt="sm">
           <Text fz="xs" c="dimmed">
-            {m.policy ? `AI policy in force: ${m.policy.title}, version ${m.policy.versionLabel}. ` : ''}As of {m.today}.
+            {m.policy ? `AI policy in force: ${m.policy.title}, version ${m.policy.versionLabel}. ` : ''}As of {m.today}
+            .
           </Text>
         </Group>
       )}

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { PERSON_KIND_LABELS, PERSON_KINDS, type PersonKind } from '@fortytwo/domain';
@@ -43,10 +57,28 @@ function PersonModal({ onClose }: { onClose: () => void }) {
       >
         <Stack gap="md">
           {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
-          <TextInput label={T.name} required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} data-autofocus />
+          <TextInput
+            label={T.name}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={200}
+            data-autofocus
+          />
           <Group grow align="flex-start">
-            <TextInput label={T.email} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} maxLength={320} />
-            <TextInput label={T.organization} value={organization} onChange={(e) => setOrganization(e.currentTarget.value)} maxLength={200} />
+            <TextInput
+              label={T.email}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              maxLength={320}
+            />
+            <TextInput
+              label={T.organization}
+              value={organization}
+              onChange={(e) => setOrganization(e.currentTarget.value)}
+              maxLength={200}
+            />
           </Group>
           <Radio.Group label={T.kind} value={kind} onChange={(v) => setKind(v)}>
             <Group gap="lg" mt={8}>
@@ -55,7 +87,16 @@ function PersonModal({ onClose }: { onClose: () => void }) {
               ))}
             </Group>
           </Radio.Group>
-          <MultiSelect label={T.aiRoles} description={T.personAiRolesHelp} data={AI_ROLE_OPTIONS} value={aiRoles} onChange={setAiRoles} searchable clearable comboboxProps={{ withinPortal: true }} />
+          <MultiSelect
+            label={T.aiRoles}
+            description={T.personAiRolesHelp}
+            data={AI_ROLE_OPTIONS}
+            value={aiRoles}
+            onChange={setAiRoles}
+            searchable
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {T.cancel}
@@ -139,7 +180,9 @@ export function PeoplePage() {
                       <PersonStatus p={p} />
                     </Table.Td>
                     <Table.Td fz="sm">{roleNames(p.aiRoles)}</Table.Td>
-                    <Table.Td fz="sm">{p.raciResponsibilities.map((r) => `${r.name} (${r.letter})`).join(', ') || '—'}</Table.Td>
+                    <Table.Td fz="sm">
+                      {p.raciResponsibilities.map((r) => `${r.name} (${r.letter})`).join(', ') || '—'}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,8 +1,32 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, FileInput, Group, Modal, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
-import { COMPLETION_RESULT_LABELS, COMPLETION_RESULTS, PERSON_KIND_LABELS, type CompletionEvidenceKind, type CompletionResult } from '@fortytwo/domain';
+import {
+  COMPLETION_RESULT_LABELS,
+  COMPLETION_RESULTS,
+  PERSON_KIND_LABELS,
+  type CompletionEvidenceKind,
+  type CompletionResult,
+} from '@fortytwo/domain';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../api/session';
@@ -13,7 +37,15 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { hrefs, paths, refreshCompetence, useDevelopmentActions, usePerson, type Assignment, type PersonDetail } from './api';
+import {
+  hrefs,
+  paths,
+  refreshCompetence,
+  useDevelopmentActions,
+  usePerson,
+  type Assignment,
+  type PersonDetail,
+} from './api';
 import { AI_ROLE_OPTIONS } from './CompetencesPage';
 import { PersonStatus } from './PeoplePage';
 import { AwarenessBadge, StateBadge } from './StateBadge';
@@ -50,14 +82,23 @@ function AssignModal({ person, onClose }: { person: PersonDetail; onClose: () =>
           <Select
             label={T.developmentAction}
             required
-            data={(actions.data ?? []).map((a) => ({ value: a.id, label: `${a.title}${a.competences.length ? ` (${a.competences.map((c) => c.name).join(', ')})` : ''}` }))}
+            data={(actions.data ?? []).map((a) => ({
+              value: a.id,
+              label: `${a.title}${a.competences.length ? ` (${a.competences.map((c) => c.name).join(', ')})` : ''}`,
+            }))}
             value={actionId}
             onChange={setActionId}
             searchable
             comboboxProps={{ withinPortal: true }}
             data-autofocus
           />
-          <TextInput type="date" label={T.dueOn} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} w={220} />
+          <TextInput
+            type="date"
+            label={T.dueOn}
+            value={dueOn}
+            onChange={(e) => setDueOn(e.currentTarget.value)}
+            w={220}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {T.cancel}
@@ -87,9 +128,28 @@ function CompleteModal({ assignment, onClose }: { assignment: Assignment; onClos
     mutationFn: async () => {
       const evidenceId =
         evidenceKind === 'certificate' && file
-          ? (await postForm<{ id: string }>(`${evidenceBase(orgId)}/files`, file, { title: `Certificate: ${assignment.action.title}, ${assignment.person.name}`, effectiveOn: completedOn, expiresOn: expiresOn || null }, me.data?.csrfToken)).id
+          ? (
+              await postForm<{ id: string }>(
+                `${evidenceBase(orgId)}/files`,
+                file,
+                {
+                  title: `Certificate: ${assignment.action.title}, ${assignment.person.name}`,
+                  effectiveOn: completedOn,
+                  expiresOn: expiresOn || null,
+                },
+                me.data?.csrfToken,
+              )
+            ).id
           : null;
-      return api.post(`${paths.assignments(orgId)}/${assignment.id}/completions`, { version: assignment.version, completedOn, result, evidenceKind, attestation, expiresOn: expiresOn || null, evidenceId });
+      return api.post(`${paths.assignments(orgId)}/${assignment.id}/completions`, {
+        version: assignment.version,
+        completedOn,
+        result,
+        evidenceKind,
+        attestation,
+        expiresOn: expiresOn || null,
+        evidenceId,
+      });
     },
     onSuccess: async () => {
       await refreshCompetence(qc, orgId);
@@ -110,8 +170,22 @@ function CompleteModal({ assignment, onClose }: { assignment: Assignment; onClos
         <Stack gap="md">
           {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
           <Group grow align="flex-start">
-            <TextInput type="date" label={T.completedOn} required value={completedOn} onChange={(e) => setCompletedOn(e.currentTarget.value)} />
-            <Select label={T.result} required data={COMPLETION_RESULTS.map((r) => ({ value: r, label: COMPLETION_RESULT_LABELS[r] }))} value={result} onChange={(v) => v && setResult(v)} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
+            <TextInput
+              type="date"
+              label={T.completedOn}
+              required
+              value={completedOn}
+              onChange={(e) => setCompletedOn(e.currentTarget.value)}
+            />
+            <Select
+              label={T.result}
+              required
+              data={COMPLETION_RESULTS.map((r) => ({ value: r, label: COMPLETION_RESULT_LABELS[r] }))}
+              value={result}
+              onChange={(v) => v && setResult(v)}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
           </Group>
           <Radio.Group label={T.evidence} value={evidenceKind} onChange={(v) => setEvidenceKind(v)}>
             <Group gap="lg" mt={8}>
@@ -119,9 +193,37 @@ function CompleteModal({ assignment, onClose }: { assignment: Assignment; onClos
               <Radio value="attestation" label={T.attestation} />
             </Group>
           </Radio.Group>
-          {evidenceKind === 'certificate' && <FileInput label={T.certificateFile} description={T.certificateHelp} required value={file} onChange={setFile} clearable accept=".pdf,.png,.jpg,.jpeg,.txt,.docx" />}
-          {evidenceKind === 'attestation' && <Textarea label={T.attestationText} description={T.attestationHelp} required value={attestation} onChange={(e) => setAttestation(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />}
-          <TextInput type="date" label={T.expiresOn} description={T.expiresOnHelp} value={expiresOn} onChange={(e) => setExpiresOn(e.currentTarget.value)} w={300} />
+          {evidenceKind === 'certificate' && (
+            <FileInput
+              label={T.certificateFile}
+              description={T.certificateHelp}
+              required
+              value={file}
+              onChange={setFile}
+              clearable
+              accept=".pdf,.png,.jpg,.jpeg,.txt,.docx"
+            />
+          )}
+          {evidenceKind === 'attestation' && (
+            <Textarea
+              label={T.attestationText}
+              description={T.attestationHelp}
+              required
+              value={attestation}
+              onChange={(e) => setAttestation(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxLength={2000}
+            />
+          )}
+          <TextInput
+            type="date"
+            label={T.expiresOn}
+            description={T.expiresOnHelp}
+            value={expiresOn}
+            onChange={(e) => setExpiresOn(e.currentTarget.value)}
+            w={300}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {T.cancel}
@@ -151,7 +253,19 @@ function AiRolesEditor({ person }: { person: PersonDetail }) {
   const changed = roles.join() !== person.aiRoles.join();
   return (
     <Group align="flex-end" gap="sm">
-      <MultiSelect label={T.aiRoles} description={T.personAiRolesHelp} data={AI_ROLE_OPTIONS} value={roles} onChange={setRoles} searchable clearable disabled={!can('competence.write')} w={420} maw="100%" comboboxProps={{ withinPortal: true }} />
+      <MultiSelect
+        label={T.aiRoles}
+        description={T.personAiRolesHelp}
+        data={AI_ROLE_OPTIONS}
+        value={roles}
+        onChange={setRoles}
+        searchable
+        clearable
+        disabled={!can('competence.write')}
+        w={420}
+        maw="100%"
+        comboboxProps={{ withinPortal: true }}
+      />
       {changed && (
         <Button onClick={() => save.mutate()} loading={save.isPending}>
           {T.save}
@@ -214,7 +328,9 @@ export function PersonPage() {
                   {T.responsibilities}
                 </Text>
                 <Text fz="sm" c={p!.raciResponsibilities.length ? undefined : 'dimmed'}>
-                  {p!.raciResponsibilities.map((r) => `${r.name} (${r.letter === 'A' ? 'Accountable' : 'Responsible'})`).join(', ') || '—'}
+                  {p!.raciResponsibilities
+                    .map((r) => `${r.name} (${r.letter === 'A' ? 'Accountable' : 'Responsible'})`)
+                    .join(', ') || '—'}
                 </Text>
               </div>
             </Stack>
@@ -321,7 +437,12 @@ export function PersonPage() {
             <Title order={2} fz="h4" mb="sm">
               {T.history}
             </Title>
-            <HistoryTimeline trail={history} describe={(e) => ({ label: e.action.endsWith('created') ? 'Recorded' : e.action.endsWith('deleted') ? 'Deleted' : 'Changed' })} />
+            <HistoryTimeline
+              trail={history}
+              describe={(e) => ({
+                label: e.action.endsWith('created') ? 'Recorded' : e.action.endsWith('deleted') ? 'Deleted' : 'Changed',
+              })}
+            />
           </div>
         )}
       </Stack>

@@ -16,11 +16,20 @@ const LOOK: Record<Exclude<MatrixState, 'not_required'>, { color: string; icon: 
 };
 
 /** Badges wrap rather than cut their words off in narrow matrix columns. */
-const WRAP = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, label: { textTransform: 'none', whiteSpace: 'normal' } } as const;
+const WRAP = {
+  root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+  label: { textTransform: 'none', whiteSpace: 'normal' },
+} as const;
 
 const day = (d: string) => formatDate(`${d}T12:00:00`);
 
-export function StateBadge({ cell, competence }: { cell: Pick<MatrixCell, 'state' | 'required' | 'expiresOn' | 'because'>; competence?: string }) {
+export function StateBadge({
+  cell,
+  competence,
+}: {
+  cell: Pick<MatrixCell, 'state' | 'required' | 'expiresOn' | 'because'>;
+  competence?: string;
+}) {
   if (cell.state === 'not_required')
     return (
       <Text fz="xs" c="dimmed" data-state="not_required">
@@ -28,12 +37,27 @@ export function StateBadge({ cell, competence }: { cell: Pick<MatrixCell, 'state
       </Text>
     );
   const { color, icon: Icon } = LOOK[cell.state];
-  const until = cell.expiresOn ? (cell.state === 'expired' ? `ended ${day(cell.expiresOn)}` : `until ${day(cell.expiresOn)}`) : null;
+  const until = cell.expiresOn
+    ? cell.state === 'expired'
+      ? `ended ${day(cell.expiresOn)}`
+      : `until ${day(cell.expiresOn)}`
+    : null;
   const label = `${MATRIX_STATE_LABELS[cell.state]}${cell.required ? '' : ' (not required)'}`;
   return (
-    <Tooltip label={[competence, T.because(cell.because), until].filter(Boolean).join(' · ')} multiline w={260} withArrow>
+    <Tooltip
+      label={[competence, T.because(cell.because), until].filter(Boolean).join(' · ')}
+      multiline
+      w={260}
+      withArrow
+    >
       <Stack gap={2} align="flex-start" tabIndex={0}>
-        <Badge color={cell.required ? color : 'gray'} variant="light" leftSection={<Icon size={14} aria-hidden />} data-state={cell.state} styles={WRAP}>
+        <Badge
+          color={cell.required ? color : 'gray'}
+          variant="light"
+          leftSection={<Icon size={14} aria-hidden />}
+          data-state={cell.state}
+          styles={WRAP}
+        >
           {label}
         </Badge>
         {until && cell.state !== 'met' && (
@@ -48,7 +72,10 @@ export function StateBadge({ cell, competence }: { cell: Pick<MatrixCell, 'state
 
 export function AwarenessBadge({ awareness }: { awareness: Awareness }) {
   const color = awareness.state === 'acknowledged' ? 'green' : awareness.state === 'pending' ? 'yellow' : 'gray';
-  const text = awareness.state === 'acknowledged' && awareness.at ? `${AWARENESS_LABELS.acknowledged} ${formatDate(awareness.at)}` : AWARENESS_LABELS[awareness.state];
+  const text =
+    awareness.state === 'acknowledged' && awareness.at
+      ? `${AWARENESS_LABELS.acknowledged} ${formatDate(awareness.at)}`
+      : AWARENESS_LABELS[awareness.state];
   return (
     <Badge color={color} variant="light" data-awareness={awareness.state} styles={WRAP}>
       {text}

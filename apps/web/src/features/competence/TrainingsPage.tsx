@@ -1,8 +1,30 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
-import { COMPLETION_RESULT_LABELS, DEVELOPMENT_ACTION_KIND_LABELS, DEVELOPMENT_ACTION_KINDS, type DevelopmentActionKind } from '@fortytwo/domain';
+import {
+  COMPLETION_RESULT_LABELS,
+  DEVELOPMENT_ACTION_KIND_LABELS,
+  DEVELOPMENT_ACTION_KINDS,
+  type DevelopmentActionKind,
+} from '@fortytwo/domain';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
@@ -12,7 +34,16 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { hrefs, paths, refreshCompetence, useAssignments, useCompetences, useDevelopmentActions, type Assignment, type DevelopmentAction } from './api';
+import {
+  hrefs,
+  paths,
+  refreshCompetence,
+  useAssignments,
+  useCompetences,
+  useDevelopmentActions,
+  type Assignment,
+  type DevelopmentAction,
+} from './api';
 import { COMPETENCE_TEXT as T } from './text';
 
 function ActionModal({ action, onClose }: { action: DevelopmentAction | null; onClose: () => void }) {
@@ -27,8 +58,17 @@ function ActionModal({ action, onClose }: { action: DevelopmentAction | null; on
   const [validity, setValidity] = useState<number | string>(action?.validityMonths ?? '');
   const save = useMutation({
     mutationFn: () => {
-      const body = { title, kind, provider, description, competenceIds, validityMonths: validity === '' ? null : Number(validity) };
-      return action ? api.patch(`${paths.actions(orgId)}/${action.id}`, { version: action.version, ...body }) : api.post(paths.actions(orgId), body);
+      const body = {
+        title,
+        kind,
+        provider,
+        description,
+        competenceIds,
+        validityMonths: validity === '' ? null : Number(validity),
+      };
+      return action
+        ? api.patch(`${paths.actions(orgId)}/${action.id}`, { version: action.version, ...body })
+        : api.post(paths.actions(orgId), body);
     },
     onSuccess: async () => {
       await refreshCompetence(qc, orgId);
@@ -48,14 +88,58 @@ function ActionModal({ action, onClose }: { action: DevelopmentAction | null; on
       >
         <Stack gap="md">
           {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
-          <TextInput label={T.title} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} data-autofocus />
+          <TextInput
+            label={T.title}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            maxLength={200}
+            data-autofocus
+          />
           <Group grow align="flex-start">
-            <Select label={T.actionKind} required data={DEVELOPMENT_ACTION_KINDS.map((k) => ({ value: k, label: DEVELOPMENT_ACTION_KIND_LABELS[k] }))} value={kind} onChange={(v) => v && setKind(v)} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
-            <TextInput label={T.provider} value={provider} onChange={(e) => setProvider(e.currentTarget.value)} maxLength={200} />
+            <Select
+              label={T.actionKind}
+              required
+              data={DEVELOPMENT_ACTION_KINDS.map((k) => ({ value: k, label: DEVELOPMENT_ACTION_KIND_LABELS[k] }))}
+              value={kind}
+              onChange={(v) => v && setKind(v)}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <TextInput
+              label={T.provider}
+              value={provider}
+              onChange={(e) => setProvider(e.currentTarget.value)}
+              maxLength={200}
+            />
           </Group>
-          <MultiSelect label={T.gives} data={(competences.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={competenceIds} onChange={setCompetenceIds} searchable clearable comboboxProps={{ withinPortal: true }} />
-          <NumberInput label={T.validity} description={T.validityHelp} value={validity} onChange={setValidity} min={1} max={600} allowDecimal={false} w={260} />
-          <Textarea label={T.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          <MultiSelect
+            label={T.gives}
+            data={(competences.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={competenceIds}
+            onChange={setCompetenceIds}
+            searchable
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <NumberInput
+            label={T.validity}
+            description={T.validityHelp}
+            value={validity}
+            onChange={setValidity}
+            min={1}
+            max={600}
+            allowDecimal={false}
+            w={260}
+          />
+          <Textarea
+            label={T.description}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {T.cancel}
@@ -100,7 +184,14 @@ export function TrainingsPage() {
   const [editing, setEditing] = useState<DevelopmentAction | null | 'new'>(null);
   const canWrite = can('competence.write');
   const remove = async (a: DevelopmentAction) => {
-    if (!(await confirmDanger({ title: `${T.delete} "${a.title}"?`, message: 'Only an action never assigned can be deleted.', confirmLabel: T.delete }))) return;
+    if (
+      !(await confirmDanger({
+        title: `${T.delete} "${a.title}"?`,
+        message: 'Only an action never assigned can be deleted.',
+        confirmLabel: T.delete,
+      }))
+    )
+      return;
     try {
       await api.delete(`${paths.actions(orgId)}/${a.id}`);
       await refreshCompetence(qc, orgId);
@@ -117,7 +208,16 @@ export function TrainingsPage() {
         description={T.trainingsDescription}
         actions={
           <Group gap="sm">
-            <DownloadMenu label={T.exportLabel} items={[...registerDownloads(`${paths.actions(orgId)}/export`), ...registerDownloads(`${paths.assignments(orgId)}/export`).map((d) => ({ ...d, label: `${T.records}: ${d.label}` }))]} />
+            <DownloadMenu
+              label={T.exportLabel}
+              items={[
+                ...registerDownloads(`${paths.actions(orgId)}/export`),
+                ...registerDownloads(`${paths.assignments(orgId)}/export`).map((d) => ({
+                  ...d,
+                  label: `${T.records}: ${d.label}`,
+                })),
+              ]}
+            />
             {canWrite && (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
                 {T.addAction}
@@ -164,10 +264,21 @@ export function TrainingsPage() {
                     {canWrite && (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="xs" variant="subtle" onClick={() => setEditing(a)} aria-label={`${T.edit} ${a.title}`}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => setEditing(a)}
+                            aria-label={`${T.edit} ${a.title}`}
+                          >
                             {T.edit}
                           </Button>
-                          <Button size="xs" variant="subtle" color="red" onClick={() => void remove(a)} aria-label={`${T.delete} ${a.title}`}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => void remove(a)}
+                            aria-label={`${T.delete} ${a.title}`}
+                          >
                             {T.delete}
                           </Button>
                         </Group>

@@ -3,19 +3,24 @@
 export const COMPETENCE_TEXT = {
   crumbStep: 'Implementation',
   matrixTitle: 'Competence matrix',
-  matrixDescription: 'Each active person against each competence, derived from the training records: met, expiring within 30 days, expired, or a gap. Required competences come from the person\'s AI roles and RACI responsibilities.',
+  matrixDescription:
+    "Each active person against each competence, derived from the training records: met, expiring within 30 days, expired, or a gap. Required competences come from the person's AI roles and RACI responsibilities.",
   peopleTitle: 'People',
-  peopleDescription: 'Members of the organization and people without an account (contractors, partners\' staff) whose competence the AIMS relies on.',
+  peopleDescription:
+    "Members of the organization and people without an account (contractors, partners' staff) whose competence the AIMS relies on.",
   competencesTitle: 'Competences',
-  competencesDescription: 'What people doing AI work need to know or be able to do, and for which AI roles and RACI responsibilities.',
+  competencesDescription:
+    'What people doing AI work need to know or be able to do, and for which AI roles and RACI responsibilities.',
   trainingsTitle: 'Trainings',
-  trainingsDescription: 'Courses, trainings and other development actions (mentoring, hiring, reassignment), and the training records: who was assigned what, by when, and how it was completed.',
+  trainingsDescription:
+    'Courses, trainings and other development actions (mentoring, hiring, reassignment), and the training records: who was assigned what, by when, and how it was completed.',
   exportLabel: 'Export',
   person: 'Person',
   awareness: 'AI policy awareness',
   awarenessHelp: 'Read from the acknowledgements of the AI policy in force (Documents).',
   summary: 'Required',
-  noCompetences: 'No competences yet. Record the competences your AI roles and RACI responsibilities need, then the trainings that give them.',
+  noCompetences:
+    'No competences yet. Record the competences your AI roles and RACI responsibilities need, then the trainings that give them.',
   noPeople: 'No people yet.',
   addCompetence: 'Add competence',
   editCompetence: 'Edit competence',
@@ -44,7 +49,8 @@ export const COMPETENCE_TEXT = {
   provider: 'Provider',
   gives: 'Competences given',
   validity: 'Valid for (months)',
-  validityHelp: 'How long a completion counts, e.g. 24 for a certificate that expires after two years; empty when it does not expire',
+  validityHelp:
+    'How long a completion counts, e.g. 24 for a certificate that expires after two years; empty when it does not expire',
   doesNotExpire: 'Does not expire',
   developmentAction: 'Development action',
   dueOn: 'Due date',
@@ -58,7 +64,7 @@ export const COMPETENCE_TEXT = {
   certificateHelp: 'Kept in the evidence library (PDF, image or document), attached to this completion',
   attestationHelp: 'What the person or their manager attests, and who signs it',
   expiresOn: 'Valid until (as the certificate states)',
-  expiresOnHelp: 'Leave empty to use the action\'s validity',
+  expiresOnHelp: "Leave empty to use the action's validity",
   status: 'Status',
   assignedBy: 'Assigned by',
   records: 'Training records',
@@ -81,7 +87,8 @@ export const COMPETENCE_TEXT = {
   people: 'People',
   allStatuses: 'All',
   because: (xs: string[]) => (xs.length ? `Required for ${xs.join(', ')}` : 'Not required of this person'),
-  summaryText: (s: { required: number; met: number; gap: number; expiring: number; expired: number }) => (s.required ? `${s.met} of ${s.required} met` : 'None required'),
+  summaryText: (s: { required: number; met: number; gap: number; expiring: number; expired: number }) =>
+    s.required ? `${s.met} of ${s.required} met` : 'None required',
 };
 
 export const AWARENESS_LABELS = {

@@ -57,7 +57,9 @@ export function ContextEditor({ record }: { record: OrgContext }) {
     show: display,
     update: async (base, parsed: ParsedContext) => {
       const changes = changedFields(bodyOf(parsed), base);
-      return Object.keys(changes).length === 0 ? null : api.patch<OrgContext>(orgContextPath(orgId), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0
+        ? null
+        : api.patch<OrgContext>(orgContextPath(orgId), { version: base.version, ...changes });
     },
     // The form stays open on what was saved.
     onSaved: async (saved) => {
@@ -117,7 +119,12 @@ export function ContextEditor({ record }: { record: OrgContext }) {
           </SimpleGrid>
         </WideSection>
         <FormSection title={T.climateTitle} hint={T.climateHint}>
-          <Radio.Group label={T.climate} value={values.climate} onChange={(v) => setValue('climate', v)} error={errorFor('climate')}>
+          <Radio.Group
+            label={T.climate}
+            value={values.climate}
+            onChange={(v) => setValue('climate', v)}
+            error={errorFor('climate')}
+          >
             <Group gap="lg" mt={8}>
               {CLIMATE_CHOICES.map((c) => (
                 <Radio key={c} value={c} label={CLIMATE_LABELS[c]} />
@@ -153,9 +160,16 @@ export function ContextEditor({ record }: { record: OrgContext }) {
         </FormSection>
         <Group justify="space-between" className={classes.saveBar}>
           <Text fz="sm" c="dimmed" data-testid="context-version">
-            {base.version === 0 || !base.updatedAt ? T.neverSaved : T.savedAt(base.version, formatDateTime(base.updatedAt))}
+            {base.version === 0 || !base.updatedAt
+              ? T.neverSaved
+              : T.savedAt(base.version, formatDateTime(base.updatedAt))}
           </Text>
-          <Button type="submit" loading={save.isPending} disabled={!!conflict} leftSection={<IconDeviceFloppy size={16} />}>
+          <Button
+            type="submit"
+            loading={save.isPending}
+            disabled={!!conflict}
+            leftSection={<IconDeviceFloppy size={16} />}
+          >
             {T.save}
           </Button>
         </Group>

@@ -28,7 +28,17 @@ export function ContextReadView({ record }: { record: OrgContext }) {
         ) : (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
             {record.aiRoles.map((d) => (
-              <Paper key={d.role} withBorder radius="md" p="md" className={classes.roleCard} data-chosen data-role={d.role} component="article" aria-label={ROLE_TEXT[d.role].title}>
+              <Paper
+                key={d.role}
+                withBorder
+                radius="md"
+                p="md"
+                className={classes.roleCard}
+                data-chosen
+                data-role={d.role}
+                component="article"
+                aria-label={ROLE_TEXT[d.role].title}
+              >
                 <Stack gap={6}>
                   <Title order={3} fz="sm">
                     {ROLE_TEXT[d.role].title}
@@ -83,7 +93,9 @@ export function ContextReadView({ record }: { record: OrgContext }) {
         </Text>
       </FormSection>
       <Text fz="sm" c="dimmed" ta="right">
-        {record.version === 0 || !record.updatedAt ? T.neverSaved : T.savedAt(record.version, formatDateTime(record.updatedAt))}
+        {record.version === 0 || !record.updatedAt
+          ? T.neverSaved
+          : T.savedAt(record.version, formatDateTime(record.updatedAt))}
       </Text>
     </Stack>
   );

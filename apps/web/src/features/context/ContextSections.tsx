@@ -13,14 +13,26 @@ export type ContextSection = 'roles' | 'issues';
  * The frame of the two clause 4.1 pages: one header, a tab per page. Each tab is its own address
  * (/context, /context/issues), so either can be shared.
  */
-export function ContextSections({ section, actions, children }: { section: ContextSection; actions?: ReactNode; children: ReactNode }) {
+export function ContextSections({
+  section,
+  actions,
+  children,
+}: {
+  section: ContextSection;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const { orgId } = useOrg();
   const navigate = useNavigate();
   const issues = useContextIssues(orgId);
   return (
     <>
       <PageHeader crumbs={STEP_CRUMBS} title={T.title} description={T.description} actions={actions} />
-      <Tabs value={section} onChange={(v) => v && v !== section && void navigate(v === 'issues' ? issuesHref(orgId) : contextHref(orgId))} keepMounted={false}>
+      <Tabs
+        value={section}
+        onChange={(v) => v && v !== section && void navigate(v === 'issues' ? issuesHref(orgId) : contextHref(orgId))}
+        keepMounted={false}
+      >
         <Tabs.List mb="lg" aria-label={T.tabsLabel}>
           <Tabs.Tab value="roles" leftSection={<IconUsersGroup size={16} />}>
             {T.tabRoles}

@@ -1,6 +1,11 @@
 import { Button, Grid, Group, Modal, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { CONTEXT_CATEGORY_LABELS, CONTEXT_ISSUE_KINDS, type ContextCategory, type ContextIssueKind } from '@fortytwo/domain';
+import {
+  CONTEXT_CATEGORY_LABELS,
+  CONTEXT_ISSUE_KINDS,
+  type ContextCategory,
+  type ContextIssueKind,
+} from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
 import { FormAlerts } from '../../ui/FormAlerts';
@@ -8,9 +13,26 @@ import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { useVersionedSave } from '../../ui/use-versioned-save';
 import { useOrg } from '../shell/org-context';
 import { issuePath, issuesPath, refreshAfterChange } from './api';
-import { changedFields, differingFields, emptyValues, fieldLabel, schema, toInput, valuesOf, type FormField, type IssueFields, type IssueFormValues } from './issue-values';
+import {
+  changedFields,
+  differingFields,
+  emptyValues,
+  fieldLabel,
+  schema,
+  toInput,
+  valuesOf,
+  type FormField,
+  type IssueFields,
+  type IssueFormValues,
+} from './issue-values';
 import { options } from './labels';
-import { COMMON_TEXT as C, ISSUE_FIELD_HELP as H, ISSUE_FIELD_LABELS as L, ISSUE_KIND_LABELS, ISSUES_TEXT as T } from './text';
+import {
+  COMMON_TEXT as C,
+  ISSUE_FIELD_HELP as H,
+  ISSUE_FIELD_LABELS as L,
+  ISSUE_KIND_LABELS,
+  ISSUES_TEXT as T,
+} from './text';
 import type { ContextIssue } from './types';
 
 function display(f: FormField, v: IssueFormValues): string {
@@ -31,10 +53,22 @@ function display(f: FormField, v: IssueFormValues): string {
  * Adds an issue, or edits one (PATCH with the version read). New issues start with the kind and
  * category the register is filtered on.
  */
-export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue | null; preset: { kind?: ContextIssueKind | undefined; category?: ContextCategory | undefined }; onClose: () => void }) {
+export function IssueFormModal({
+  issue,
+  preset,
+  onClose,
+}: {
+  issue: ContextIssue | null;
+  preset: { kind?: ContextIssueKind | undefined; category?: ContextCategory | undefined };
+  onClose: () => void;
+}) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
-  const form = useZodForm(schema, issue ? valuesOf(issue) : emptyValues(preset.kind ?? null, preset.category ?? null), toInput);
+  const form = useZodForm(
+    schema,
+    issue ? valuesOf(issue) : emptyValues(preset.kind ?? null, preset.category ?? null),
+    toInput,
+  );
   const { values, setValue, errorFor, touch } = form;
 
   const saver = useVersionedSave({
@@ -47,7 +81,9 @@ export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue
     create: (parsed: IssueFields) => api.post<ContextIssue>(issuesPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);
-      return Object.keys(changes).length === 0 ? null : api.patch<ContextIssue>(issuePath(orgId, base.id), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0
+        ? null
+        : api.patch<ContextIssue>(issuePath(orgId, base.id), { version: base.version, ...changes });
     },
     onSaved: async (_saved, created) => {
       // The register shows the new row as the dialog closes.
@@ -80,7 +116,14 @@ export function IssueFormModal({ issue, preset, onClose }: { issue: ContextIssue
           <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Radio.Group label={L.kind} description={H.kind} required value={values.kind} onChange={(v) => setValue('kind', v)} error={errorFor('kind')}>
+              <Radio.Group
+                label={L.kind}
+                description={H.kind}
+                required
+                value={values.kind}
+                onChange={(v) => setValue('kind', v)}
+                error={errorFor('kind')}
+              >
                 <Group gap="lg" mt={8}>
                   {CONTEXT_ISSUE_KINDS.map((k) => (
                     <Radio key={k} value={k} label={ISSUE_KIND_LABELS[k]} />

@@ -1,5 +1,18 @@
 import { useId, useState } from 'react';
-import { Alert, Button, Center, Drawer, EmptyState, Group, Input, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Drawer,
+  EmptyState,
+  Group,
+  Input,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconListDetails, IconPlus } from '@tabler/icons-react';
 import { CONTEXT_CATEGORY_LABELS, CONTEXT_ISSUE_KINDS } from '@fortytwo/domain';
@@ -75,11 +88,14 @@ export function IssuesPage() {
     onError: (e) => notifyError(e),
   });
   const askDelete = async (i: ContextIssue) => {
-    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(i.description), confirmLabel: T.delete })) remove.mutate(i);
+    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(i.description), confirmLabel: T.delete }))
+      remove.mutate(i);
   };
 
   const all = list.data ?? [];
-  const shown = all.filter((i) => (!filters.kind || i.kind === filters.kind) && (!filters.category || i.category === filters.category));
+  const shown = all.filter(
+    (i) => (!filters.kind || i.kind === filters.kind) && (!filters.category || i.category === filters.category),
+  );
   const overdue = all.filter((i) => reviewState(i.reviewDate) === 'overdue').length;
   const firstVisit = list.isSuccess && all.length === 0;
   const add = () => setEditing({ issue: null });
@@ -115,12 +131,20 @@ export function IssuesPage() {
             </Alert>
           )}
           <Group align="flex-end" gap="md" wrap="wrap">
-            <Input.Wrapper label={T.filterKind} labelElement="div" labelProps={{ id: kindLabelId }} inputContainer={(control) => <div>{control}</div>}>
+            <Input.Wrapper
+              label={T.filterKind}
+              labelElement="div"
+              labelProps={{ id: kindLabelId }}
+              inputContainer={(control) => <div>{control}</div>}
+            >
               <SegmentedControl
                 aria-labelledby={kindLabelId}
                 value={filters.kind ?? 'all'}
                 onChange={(v) => update({ kind: v === 'all' ? null : v })}
-                data={[{ value: 'all', label: T.allKinds }, ...CONTEXT_ISSUE_KINDS.map((k) => ({ value: k, label: ISSUE_KIND_LABELS[k] }))]}
+                data={[
+                  { value: 'all', label: T.allKinds },
+                  ...CONTEXT_ISSUE_KINDS.map((k) => ({ value: k, label: ISSUE_KIND_LABELS[k] })),
+                ]}
               />
             </Input.Wrapper>
             <Select
@@ -168,8 +192,22 @@ export function IssuesPage() {
           </Paper>
         </Stack>
       )}
-      {editing && <IssueFormModal key={editing.issue?.id ?? 'new'} issue={editing.issue} preset={filters} onClose={() => setEditing(null)} />}
-      <Drawer opened={historyOf !== null} onClose={() => setHistoryOf(null)} title={T.historyTitle} position="right" size="lg" closeButtonProps={{ 'aria-label': C.closeHistory }}>
+      {editing && (
+        <IssueFormModal
+          key={editing.issue?.id ?? 'new'}
+          issue={editing.issue}
+          preset={filters}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <Drawer
+        opened={historyOf !== null}
+        onClose={() => setHistoryOf(null)}
+        title={T.historyTitle}
+        position="right"
+        size="lg"
+        closeButtonProps={{ 'aria-label': C.closeHistory }}
+      >
         {historyOf && (
           <Stack gap="md">
             <Text fz="sm" fw={500}>

@@ -20,11 +20,22 @@ function ReviewDate({ day }: { day: string | null }) {
     );
   return (
     <Stack gap={4} align="flex-start">
-      <Text fz="sm" className={classes.nowrap} fw={state === 'overdue' ? 600 : undefined} c={state === 'overdue' ? 'red.8' : undefined}>
+      <Text
+        fz="sm"
+        className={classes.nowrap}
+        fw={state === 'overdue' ? 600 : undefined}
+        c={state === 'overdue' ? 'red.8' : undefined}
+      >
         {formatDay(day)}
       </Text>
       {state === 'overdue' && (
-        <Badge color="red" variant="light" size="sm" tt="none" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+        <Badge
+          color="red"
+          variant="light"
+          size="sm"
+          tt="none"
+          leftSection={<IconAlertTriangle size={12} aria-hidden />}
+        >
           {T.overdue}
         </Badge>
       )}

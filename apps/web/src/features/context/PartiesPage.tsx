@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Center, EmptyState, Group, Paper, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  EmptyState,
+  Group,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { PARTY_CATEGORIES, PARTY_CATEGORY_LABELS, type PartyCategory } from '@fortytwo/domain';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -70,7 +83,12 @@ function PartiesTable({ orgId, items }: { orgId: string; items: InterestedParty[
             const total = p.requirements.length;
             const addressed = addressedCount(p);
             return (
-              <Table.Tr key={p.id} data-party={p.name} style={{ cursor: 'pointer' }} onClick={(e) => !(e.target as HTMLElement).closest('a') && void navigate(href)}>
+              <Table.Tr
+                key={p.id}
+                data-party={p.name}
+                style={{ cursor: 'pointer' }}
+                onClick={(e) => !(e.target as HTMLElement).closest('a') && void navigate(href)}
+              >
                 <Table.Td miw={220}>
                   <Anchor component={Link} to={href} fw={600} fz="sm" className={classes.name}>
                     {p.name}
@@ -99,7 +117,13 @@ function PartiesTable({ orgId, items }: { orgId: string; items: InterestedParty[
                       <Text fz="sm" className={classes.nowrap}>
                         {T.addressedOf(addressed, total)}
                       </Text>
-                      <Progress value={(addressed / total) * 100} size="sm" w={64} color={addressed === total ? 'teal' : 'indigo'} aria-hidden />
+                      <Progress
+                        value={(addressed / total) * 100}
+                        size="sm"
+                        w={64}
+                        color={addressed === total ? 'teal' : 'indigo'}
+                        aria-hidden
+                      />
                     </Group>
                   )}
                 </Table.Td>

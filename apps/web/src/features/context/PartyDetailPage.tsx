@@ -17,7 +17,13 @@ import { partiesHref, partyHref, partyPath, refreshAfterChange, useParty } from 
 import { useIsoRefs } from './iso-refs';
 import { REQUIREMENT_KIND_COLORS } from './labels';
 import { RecordHistory } from './RecordHistory';
-import { COMMON_TEXT as C, PARTIES_TEXT as T, PARTY_FIELD_LABELS as L, REQUIREMENT_KIND_LABELS, STEP_CRUMBS } from './text';
+import {
+  COMMON_TEXT as C,
+  PARTIES_TEXT as T,
+  PARTY_FIELD_LABELS as L,
+  REQUIREMENT_KIND_LABELS,
+  STEP_CRUMBS,
+} from './text';
 import type { InterestedParty } from './types';
 import classes from './context.module.css';
 
@@ -56,11 +62,23 @@ function Requirements({ orgId, party }: { orgId: string; party: InterestedParty 
               </Table.Td>
               <Table.Td>
                 {r.addressed ? (
-                  <Badge variant="light" color="teal" tt="none" className={classes.badgeText} leftSection={<IconCheck size={12} aria-hidden />}>
+                  <Badge
+                    variant="light"
+                    color="teal"
+                    tt="none"
+                    className={classes.badgeText}
+                    leftSection={<IconCheck size={12} aria-hidden />}
+                  >
                     {T.addressed}
                   </Badge>
                 ) : (
-                  <Badge variant="light" color="gray" tt="none" className={classes.badgeText} leftSection={<IconMinus size={12} aria-hidden />}>
+                  <Badge
+                    variant="light"
+                    color="gray"
+                    tt="none"
+                    className={classes.badgeText}
+                    leftSection={<IconMinus size={12} aria-hidden />}
+                  >
                     {T.notAddressed}
                   </Badge>
                 )}
@@ -70,7 +88,13 @@ function Requirements({ orgId, party }: { orgId: string; party: InterestedParty 
                   {r.refs.length > 0 && (
                     <Group gap={4}>
                       {r.refs.map((ref) => (
-                        <RefChip key={ref} orgId={orgId} frameworkId={DEFAULT_FRAMEWORK} refId={ref} title={iso.titleOf(ref)} />
+                        <RefChip
+                          key={ref}
+                          orgId={orgId}
+                          frameworkId={DEFAULT_FRAMEWORK}
+                          refId={ref}
+                          title={iso.titleOf(ref)}
+                        />
                       ))}
                     </Group>
                   )}
@@ -166,7 +190,8 @@ export function PartyDetailPage() {
       </>
     );
   const askDelete = async () => {
-    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(p.name), confirmLabel: T.delete })) remove.mutate();
+    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(p.name), confirmLabel: T.delete }))
+      remove.mutate();
   };
 
   return (
@@ -182,7 +207,13 @@ export function PartyDetailPage() {
         actions={
           can('context.write') && (
             <>
-              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => void askDelete()} loading={remove.isPending}>
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                onClick={() => void askDelete()}
+                loading={remove.isPending}
+              >
                 {T.delete}
               </Button>
               <Button component={Link} to={`${partyHref(orgId, p.id)}/edit`} leftSection={<IconPencil size={16} />}>
@@ -192,7 +223,11 @@ export function PartyDetailPage() {
           )
         }
       />
-      <Tabs value={tab} onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List mb="lg">
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} />}>
             {T.details}

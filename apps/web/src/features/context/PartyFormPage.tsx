@@ -29,7 +29,13 @@ import {
   type RequirementField,
 } from './party-values';
 import { RequirementsEditor } from './RequirementsEditor';
-import { COMMON_TEXT as C, PARTIES_TEXT as T, PARTY_FIELD_HELP as H, PARTY_FIELD_LABELS as L, STEP_CRUMBS } from './text';
+import {
+  COMMON_TEXT as C,
+  PARTIES_TEXT as T,
+  PARTY_FIELD_HELP as H,
+  PARTY_FIELD_LABELS as L,
+  STEP_CRUMBS,
+} from './text';
 import type { InterestedParty } from './types';
 import { WideSection } from './WideSection';
 
@@ -69,7 +75,8 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
   const errorsOf = (key: string) => {
     const client = rowErrors[key] ?? {};
     const shown: Partial<Record<RequirementField, string>> = {};
-    for (const f of Object.keys(client) as RequirementField[]) if (attempted || left[`${key}.${f}`]) shown[f] = client[f];
+    for (const f of Object.keys(client) as RequirementField[])
+      if (attempted || left[`${key}.${f}`]) shown[f] = client[f];
     return { ...shown, ...serverRowErrors[key] };
   };
   const listHref = partiesHref(orgId);
@@ -84,7 +91,9 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
     create: (parsed: PartyFields) => api.post<InterestedParty>(partiesPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);
-      return Object.keys(changes).length === 0 ? null : api.patch<InterestedParty>(partyPath(orgId, base.id), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0
+        ? null
+        : api.patch<InterestedParty>(partyPath(orgId, base.id), { version: base.version, ...changes });
     },
     onSaved: async (saved, created) => {
       await refreshAfterChange(qc, orgId);
@@ -110,7 +119,11 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
   return (
     <>
       <PageHeader
-        crumbs={[...STEP_CRUMBS, { label: T.title, to: listHref }, ...(record ? [{ label: record.name, to: partyHref(orgId, record.id) }] : [])]}
+        crumbs={[
+          ...STEP_CRUMBS,
+          { label: T.title, to: listHref },
+          ...(record ? [{ label: record.name, to: partyHref(orgId, record.id) }] : []),
+        ]}
         title={title}
         description={record ? undefined : T.description}
       />
@@ -172,7 +185,11 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
               isoLoading={iso.loading}
               onChange={(rows) => {
                 const changed = new Set(rows.filter((r, i) => r !== values.requirements[i]).map((r) => r.key));
-                setServerRowErrors((s) => Object.fromEntries(Object.entries(s).filter(([k]) => !changed.has(k) && rows.some((r) => r.key === k))));
+                setServerRowErrors((s) =>
+                  Object.fromEntries(
+                    Object.entries(s).filter(([k]) => !changed.has(k) && rows.some((r) => r.key === k)),
+                  ),
+                );
                 setValue('requirements', rows);
               }}
               onBlur={(key, field) => setLeft((s) => (s[`${key}.${field}`] ? s : { ...s, [`${key}.${field}`]: true }))}

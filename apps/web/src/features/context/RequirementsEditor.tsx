@@ -1,10 +1,30 @@
 import { useId, useState } from 'react';
-import { ActionIcon, Button, Grid, Group, MultiSelect, Paper, Select, Stack, Switch, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Grid,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { REQUIREMENT_KINDS } from '@fortytwo/domain';
 import { refOptions } from './iso-refs';
 import { emptyRequirement, type RequirementField, type RequirementValues } from './party-values';
-import { COMMON_TEXT as C, PARTIES_TEXT as T, REQUIREMENT_FIELD_HELP as H, REQUIREMENT_FIELD_LABELS as L, REQUIREMENT_KIND_LABELS } from './text';
+import {
+  COMMON_TEXT as C,
+  PARTIES_TEXT as T,
+  REQUIREMENT_FIELD_HELP as H,
+  REQUIREMENT_FIELD_LABELS as L,
+  REQUIREMENT_KIND_LABELS,
+} from './text';
 
 type RowErrors = Partial<Record<RequirementField, string>>;
 
@@ -30,7 +50,8 @@ function RequirementRow({
   onRemove: () => void;
 }) {
   const titleId = useId();
-  const set = <K extends keyof RequirementValues>(key: K, value: RequirementValues[K]) => onChange({ ...row, [key]: value });
+  const set = <K extends keyof RequirementValues>(key: K, value: RequirementValues[K]) =>
+    onChange({ ...row, [key]: value });
   return (
     <Paper withBorder radius="md" p="md" role="group" aria-labelledby={titleId} data-testid="requirement-row">
       <Stack gap="sm">
@@ -74,7 +95,12 @@ function RequirementRow({
             />
           </Grid.Col>
         </Grid>
-        <Switch label={L.addressed} description={H.addressed} checked={row.addressed} onChange={(e) => set('addressed', e.currentTarget.checked)} />
+        <Switch
+          label={L.addressed}
+          description={H.addressed}
+          checked={row.addressed}
+          onChange={(e) => set('addressed', e.currentTarget.checked)}
+        />
         {row.addressed && (
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
@@ -156,11 +182,15 @@ export function RequirementsEditor({
         />
       ))}
       <Group>
-        <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => {
+        <Button
+          variant="default"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => {
             const row = emptyRequirement();
             setAdded(row.key);
             onChange([...rows, row]);
-          }}>
+          }}
+        >
           {T.addRequirement}
         </Button>
       </Group>

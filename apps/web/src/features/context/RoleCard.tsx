@@ -22,7 +22,16 @@ export function RoleCard({
   const titleId = useId();
   const subRoles = AI_SUB_ROLES[role];
   return (
-    <Paper withBorder radius="md" p="md" role="group" aria-labelledby={titleId} className={classes.roleCard} data-chosen={value.chosen || undefined} data-role={role}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      role="group"
+      aria-labelledby={titleId}
+      className={classes.roleCard}
+      data-chosen={value.chosen || undefined}
+      data-role={role}
+    >
       <Stack gap="sm">
         <div>
           <Title order={3} fz="sm" id={titleId}>
@@ -32,10 +41,19 @@ export function RoleCard({
             {ROLE_TEXT[role].explanation}
           </Text>
         </div>
-        <Checkbox label={T.roleChosen} checked={value.chosen} onChange={(e) => onChange({ ...value, chosen: e.currentTarget.checked })} />
+        <Checkbox
+          label={T.roleChosen}
+          checked={value.chosen}
+          onChange={(e) => onChange({ ...value, chosen: e.currentTarget.checked })}
+        />
         {value.chosen && (
           <>
-            <Checkbox.Group label={T.subRoles} description={T.subRolesHint} value={value.subRoles} onChange={(subRoles) => onChange({ ...value, subRoles })}>
+            <Checkbox.Group
+              label={T.subRoles}
+              description={T.subRolesHint}
+              value={value.subRoles}
+              onChange={(subRoles) => onChange({ ...value, subRoles })}
+            >
               <SimpleGrid cols={subRoles.length > 2 ? { base: 1, sm: 2 } : 1} spacing="xs" verticalSpacing={6} mt={6}>
                 {subRoles.map((s) => (
                   <Checkbox key={s} value={s} label={subRoleLabel(s)} size="sm" />

@@ -2,7 +2,17 @@ import { useId, type ReactNode } from 'react';
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 
 /** A form section whose fields need the whole width (cards, repeatable rows): title and hint on top. */
-export function WideSection({ title, hint, aside, children }: { title: string; hint: string; aside?: ReactNode; children: ReactNode }) {
+export function WideSection({
+  title,
+  hint,
+  aside,
+  children,
+}: {
+  title: string;
+  hint: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={id}>

@@ -21,7 +21,8 @@ export const partiesPath = (orgId: string) => `${org(orgId)}/interested-parties`
 export const partyPath = (orgId: string, id: string) => `${partiesPath(orgId)}/${encodeURIComponent(id)}`;
 
 export type IssueFilters = { kind?: ContextIssueKind | undefined; category?: ContextCategory | undefined };
-export const issuesDownloads = (orgId: string, filters: IssueFilters) => registerDownloads(`${issuesPath(orgId)}/export`, qs(filters));
+export const issuesDownloads = (orgId: string, filters: IssueFilters) =>
+  registerDownloads(`${issuesPath(orgId)}/export`, qs(filters));
 export const partiesDownloads = (orgId: string) => registerDownloads(`${partiesPath(orgId)}/export`);
 
 // Web addresses of the pages.
@@ -44,11 +45,18 @@ export function useContextIssues(orgId: string, filters: IssueFilters = {}) {
 
 /** Parties are few (one list, no paging): a single party is read from the list. */
 export function useParties(orgId: string) {
-  return useQuery({ queryKey: partiesKey(orgId), queryFn: async () => (await api.get<Page<InterestedParty>>(partiesPath(orgId))).items });
+  return useQuery({
+    queryKey: partiesKey(orgId),
+    queryFn: async () => (await api.get<Page<InterestedParty>>(partiesPath(orgId))).items,
+  });
 }
 
 export function useParty(orgId: string, id: string) {
-  return useQuery({ queryKey: partiesKey(orgId), queryFn: async () => (await api.get<Page<InterestedParty>>(partiesPath(orgId))).items, select: (items) => items.find((p) => p.id === id) ?? null });
+  return useQuery({
+    queryKey: partiesKey(orgId),
+    queryFn: async () => (await api.get<Page<InterestedParty>>(partiesPath(orgId))).items,
+    select: (items) => items.find((p) => p.id === id) ?? null,
+  });
 }
 
 /** The audit trail of one record (needs audit_event.read), newest first. */
@@ -57,7 +65,12 @@ export function useParty(orgId: string, id: string) {
  * the AI roles of the context record).
  */
 export async function refreshAfterChange(qc: QueryClient, orgId: string) {
-  await Promise.all([qc.invalidateQueries({ queryKey: contextKey(orgId) }), qc.invalidateQueries({ queryKey: auditKey(orgId) }), qc.invalidateQueries({ queryKey: ['scope', orgId] })]);
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: contextKey(orgId) }),
+    qc.invalidateQueries({ queryKey: auditKey(orgId) }),
+    qc.invalidateQueries({ queryKey: ['scope', orgId] }),
+  ]);
 }
 
-export const setOrgContextData = (qc: QueryClient, orgId: string, record: OrgContext) => qc.setQueryData(recordKey(orgId), record);
+export const setOrgContextData = (qc: QueryClient, orgId: string, record: OrgContext) =>
+  qc.setQueryData(recordKey(orgId), record);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AI_ROLES, AI_SUB_ROLE_LABELS, AI_SUB_ROLES, climateProblem, ZAiRoleDetermination, ZUpdateOrgContext, type AiRole } from '@fortytwo/domain';
+import {
+  AI_ROLES,
+  AI_SUB_ROLE_LABELS,
+  AI_SUB_ROLES,
+  climateProblem,
+  ZAiRoleDetermination,
+  ZUpdateOrgContext,
+  type AiRole,
+} from '@fortytwo/domain';
 import type { FieldOf } from '../../ui/use-zod-form';
 import { CONTEXT_TEXT as T, ROLE_TEXT } from './text';
 import type { AiRoleDetermination, OrgContext } from './types';
@@ -9,12 +17,17 @@ export type RoleChoice = { chosen: boolean; subRoles: string[]; reason: string }
 export type ClimateDecision = 'relevant' | 'not_relevant' | 'undecided';
 
 /** What the form edits: a card per AI role, the climate decision and the summary. */
-export type ContextFormValues = Record<AiRole, RoleChoice> & { climate: ClimateDecision; climateReason: string; summary: string };
+export type ContextFormValues = Record<AiRole, RoleChoice> & {
+  climate: ClimateDecision;
+  climateReason: string;
+  summary: string;
+};
 
 export const FORM_FIELDS = [...AI_ROLES, 'climate', 'climateReason', 'summary'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-const climateOf = (relevant: boolean | null): ClimateDecision => (relevant === null ? 'undecided' : relevant ? 'relevant' : 'not_relevant');
+const climateOf = (relevant: boolean | null): ClimateDecision =>
+  relevant === null ? 'undecided' : relevant ? 'relevant' : 'not_relevant';
 const relevantOf = (c: ClimateDecision): boolean | null => (c === 'undecided' ? null : c === 'relevant');
 
 export function valuesOf(ctx: OrgContext): ContextFormValues {
@@ -37,7 +50,10 @@ const orderedSubRoles = (role: AiRole, picked: string[]) => AI_SUB_ROLES[role].f
  */
 export const schema = z
   .object({
-    ...(Object.fromEntries(AI_ROLES.map((r) => [r, ZAiRoleDetermination.nullable()])) as Record<AiRole, z.ZodNullable<typeof ZAiRoleDetermination>>),
+    ...(Object.fromEntries(AI_ROLES.map((r) => [r, ZAiRoleDetermination.nullable()])) as Record<
+      AiRole,
+      z.ZodNullable<typeof ZAiRoleDetermination>
+    >),
     climateRelevant: z.boolean().nullable(),
     climateReason: ZUpdateOrgContext.shape.climateReason.unwrap(),
     summary: ZUpdateOrgContext.shape.summary.unwrap(),
@@ -49,7 +65,12 @@ export const schema = z
 export type ParsedContext = z.output<typeof schema>;
 
 export const toInput = (v: ContextFormValues): unknown => ({
-  ...Object.fromEntries(AI_ROLES.map((role) => [role, v[role].chosen ? { role, subRoles: orderedSubRoles(role, v[role].subRoles), reason: v[role].reason } : null])),
+  ...Object.fromEntries(
+    AI_ROLES.map((role) => [
+      role,
+      v[role].chosen ? { role, subRoles: orderedSubRoles(role, v[role].subRoles), reason: v[role].reason } : null,
+    ]),
+  ),
   climateRelevant: relevantOf(v.climate),
   climateReason: v.climateReason,
   summary: v.summary,
@@ -115,13 +136,21 @@ export function differingFields(a: ContextFormValues, b: ContextFormValues): For
   return FORM_FIELDS.filter((f) => !same(comparable(a, f), comparable(b, f)));
 }
 
-export const CLIMATE_LABELS: Record<ClimateDecision, string> = { relevant: T.climateRelevant, not_relevant: T.climateNotRelevant, undecided: T.climateUndecided };
+export const CLIMATE_LABELS: Record<ClimateDecision, string> = {
+  relevant: T.climateRelevant,
+  not_relevant: T.climateNotRelevant,
+  undecided: T.climateUndecided,
+};
 
 export const subRoleLabel = (s: string) => AI_SUB_ROLE_LABELS[s] ?? s;
 
 /** A role as a person reads it in a table cell. */
 export const roleSummary = (d: { subRoles: string[]; reason: string } | null | undefined) =>
-  d ? [d.subRoles.length ? d.subRoles.map(subRoleLabel).join(', ') : null, d.reason || null].filter(Boolean).join(' — ') || '—' : T.notChosen;
+  d
+    ? [d.subRoles.length ? d.subRoles.map(subRoleLabel).join(', ') : null, d.reason || null]
+        .filter(Boolean)
+        .join(' — ') || '—'
+    : T.notChosen;
 
 const OTHER_LABELS = { climate: T.climateDecision, climateReason: T.climateReason, summary: T.summary } as const;
 const isRole = (f: FormField): f is AiRole => (AI_ROLES as readonly string[]).includes(f);

@@ -17,7 +17,10 @@ export type IssueFields = z.output<typeof ZContextIssueFields>;
 export const FORM_FIELDS = ['kind', 'category', 'description', 'effect', 'source', 'reviewDate'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-export const emptyValues = (kind: ContextIssueKind | null = null, category: ContextCategory | null = null): IssueFormValues => ({
+export const emptyValues = (
+  kind: ContextIssueKind | null = null,
+  category: ContextCategory | null = null,
+): IssueFormValues => ({
   kind,
   category,
   description: '',
@@ -38,7 +41,12 @@ export const valuesOf = (i: ContextIssue): IssueFormValues => ({
 export const schema = ZContextIssueFields;
 
 /** The body the server reads: an unpicked select is "missing", an empty date is "no date". */
-export const toInput = (v: IssueFormValues): unknown => ({ ...v, kind: v.kind ?? undefined, category: v.category ?? undefined, reviewDate: v.reviewDate || null });
+export const toInput = (v: IssueFormValues): unknown => ({
+  ...v,
+  kind: v.kind ?? undefined,
+  category: v.category ?? undefined,
+  reviewDate: v.reviewDate || null,
+});
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -50,7 +58,9 @@ export function changedFields(parsed: IssueFields, base: ContextIssue): Partial<
 }
 
 export function differingFields(a: IssueFormValues, b: IssueFormValues): FormField[] {
-  return FORM_FIELDS.filter((f) => !same(typeof a[f] === 'string' ? a[f].trim() : a[f], typeof b[f] === 'string' ? b[f].trim() : b[f]));
+  return FORM_FIELDS.filter(
+    (f) => !same(typeof a[f] === 'string' ? a[f].trim() : a[f], typeof b[f] === 'string' ? b[f].trim() : b[f]),
+  );
 }
 
 export const fieldLabel = (f: FormField) => ISSUE_FIELD_LABELS[f];

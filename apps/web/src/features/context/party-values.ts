@@ -1,14 +1,33 @@
 import type { z } from 'zod';
-import { PARTY_CATEGORY_LABELS, requirementProblem, ZPartyFields, type PartyCategory, type RequirementKind } from '@fortytwo/domain';
+import {
+  PARTY_CATEGORY_LABELS,
+  requirementProblem,
+  ZPartyFields,
+  type PartyCategory,
+  type RequirementKind,
+} from '@fortytwo/domain';
 import { requirementLine } from './history';
 import { COMMON_TEXT, PARTY_FIELD_LABELS } from './text';
 import type { InterestedParty, PartyRequirement } from './types';
 
 /** One row of the requirements editor; `key` is the row's identity in the page, `id` the saved one. */
-export type RequirementValues = { key: string; id: string | null; kind: string | null; description: string; addressed: boolean; how: string; refs: string[] };
+export type RequirementValues = {
+  key: string;
+  id: string | null;
+  kind: string | null;
+  description: string;
+  addressed: boolean;
+  how: string;
+  refs: string[];
+};
 
 /** What the party form edits: selects are null until picked. */
-export type PartyFormValues = { name: string; category: string | null; description: string; requirements: RequirementValues[] };
+export type PartyFormValues = {
+  name: string;
+  category: string | null;
+  description: string;
+  requirements: RequirementValues[];
+};
 export type RequirementField = 'kind' | 'description' | 'addressed' | 'how' | 'refs';
 
 export const FORM_FIELDS = ['name', 'category', 'description', 'requirements'] as const;
@@ -17,11 +36,27 @@ export type FormField = (typeof FORM_FIELDS)[number];
 let nextKey = 0;
 export const newRowKey = () => `row-${++nextKey}`;
 
-export const emptyRequirement = (): RequirementValues => ({ key: newRowKey(), id: null, kind: null, description: '', addressed: false, how: '', refs: [] });
+export const emptyRequirement = (): RequirementValues => ({
+  key: newRowKey(),
+  id: null,
+  kind: null,
+  description: '',
+  addressed: false,
+  how: '',
+  refs: [],
+});
 
 export const EMPTY_VALUES = (): PartyFormValues => ({ name: '', category: null, description: '', requirements: [] });
 
-const requirementValues = (r: PartyRequirement): RequirementValues => ({ key: r.id, id: r.id, kind: r.kind, description: r.description, addressed: r.addressed, how: r.how, refs: [...r.refs] });
+const requirementValues = (r: PartyRequirement): RequirementValues => ({
+  key: r.id,
+  id: r.id,
+  kind: r.kind,
+  description: r.description,
+  addressed: r.addressed,
+  how: r.how,
+  refs: [...r.refs],
+});
 
 export const valuesOf = (p: InterestedParty): PartyFormValues => ({
   name: p.name,
@@ -57,7 +92,14 @@ export const toInput = (v: PartyFormValues): unknown => ({
 });
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const comparableRequirement = (r: { id?: string | null | undefined; kind: string | null | undefined; description: string; addressed: boolean; how: string; refs: string[] }) => ({
+const comparableRequirement = (r: {
+  id?: string | null | undefined;
+  kind: string | null | undefined;
+  description: string;
+  addressed: boolean;
+  how: string;
+  refs: string[];
+}) => ({
   id: r.id ?? null,
   kind: r.kind ?? null,
   description: r.description.trim(),
@@ -72,7 +114,8 @@ export function changedFields(parsed: PartyFields, base: InterestedParty): Parti
   if (parsed.name !== base.name) out.name = parsed.name;
   if (parsed.category !== base.category) out.category = parsed.category;
   if (parsed.description !== base.description) out.description = parsed.description;
-  if (!same(parsed.requirements.map(comparableRequirement), base.requirements.map(comparableRequirement))) out.requirements = parsed.requirements;
+  if (!same(parsed.requirements.map(comparableRequirement), base.requirements.map(comparableRequirement)))
+    out.requirements = parsed.requirements;
   return out;
 }
 
@@ -96,7 +139,16 @@ export function display(f: FormField, v: PartyFormValues): string {
     case 'requirements':
       return (
         v.requirements
-          .map((r) => requirementLine({ id: r.id ?? r.key, kind: (r.kind ?? 'other') as RequirementKind, description: r.description, addressed: r.addressed, how: r.addressed ? r.how : '', refs: r.addressed ? r.refs : [] }))
+          .map((r) =>
+            requirementLine({
+              id: r.id ?? r.key,
+              kind: (r.kind ?? 'other') as RequirementKind,
+              description: r.description,
+              addressed: r.addressed,
+              how: r.addressed ? r.how : '',
+              refs: r.addressed ? r.refs : [],
+            }),
+          )
           .join('\n') || '—'
       );
     case 'name':

@@ -18,4 +18,5 @@ export function reviewState(reviewDate: string | null, now = new Date()): Review
 }
 
 /** A calendar day as people read it, without a time zone shifting it to the day before. */
-export const formatDay = (day: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(`${day}T12:00:00`));
+export const formatDay = (day: string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(`${day}T12:00:00`));

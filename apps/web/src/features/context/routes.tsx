@@ -10,7 +10,21 @@ export const contextRoutes = [
   { path: 'context', element: <ContextRolesPage /> },
   { path: 'context/issues', element: <IssuesPage /> },
   { path: 'context/parties', element: <PartiesPage /> },
-  { path: 'context/parties/new', element: <RequireAction action="context.write"><NewPartyPage /></RequireAction> },
+  {
+    path: 'context/parties/new',
+    element: (
+      <RequireAction action="context.write">
+        <NewPartyPage />
+      </RequireAction>
+    ),
+  },
   { path: 'context/parties/:id', element: <PartyDetailPage /> },
-  { path: 'context/parties/:id/edit', element: <RequireAction action="context.write"><EditPartyPage /></RequireAction> },
+  {
+    path: 'context/parties/:id/edit',
+    element: (
+      <RequireAction action="context.write">
+        <EditPartyPage />
+      </RequireAction>
+    ),
+  },
 ];

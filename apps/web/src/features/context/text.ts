@@ -5,7 +5,8 @@ export const STEP_CRUMBS = [{ label: 'Plan' }, { label: '2. Scope & governance' 
 
 export const CONTEXT_TEXT = {
   title: 'Context & roles',
-  description: 'Clause 4.1: the roles your organization plays with AI, whether climate change matters to your AIMS, and the internal and external issues that shape it.',
+  description:
+    'Clause 4.1: the roles your organization plays with AI, whether climate change matters to your AIMS, and the internal and external issues that shape it.',
   tabsLabel: 'Context sections',
   tabRoles: 'Roles & climate',
   tabIssues: 'Issues',
@@ -13,7 +14,8 @@ export const CONTEXT_TEXT = {
   rolesTitle: 'AI roles',
   rolesHint:
     'The roles your organization plays with respect to AI systems. Your roles decide which requirements and controls apply and how far, so choose every one that fits and say why.',
-  rolesReadHint: 'The roles your organization plays with respect to AI systems, and why. They decide which requirements and controls apply and how far.',
+  rolesReadHint:
+    'The roles your organization plays with respect to AI systems, and why. They decide which requirements and controls apply and how far.',
   roleChosen: 'We have this role',
   subRoles: 'Sub-roles',
   subRolesHint: 'Optional: the more specific roles you play.',
@@ -24,14 +26,16 @@ export const CONTEXT_TEXT = {
   climateTitle: 'Climate change',
   climateHint:
     'Decide whether climate change is a relevant issue for your AI management system, and record why either way: auditors look for the reasoning, not only the answer.',
-  climateReadHint: 'Whether climate change is a relevant issue for the AI management system, and the reasoning behind the decision.',
+  climateReadHint:
+    'Whether climate change is a relevant issue for the AI management system, and the reasoning behind the decision.',
   climate: 'Is climate change relevant to the AIMS?',
   climateDecision: 'Climate-change decision',
   climateRelevant: 'Relevant',
   climateNotRelevant: 'Not relevant',
   climateUndecided: 'Not decided yet',
   climateReason: 'Reason for the decision',
-  climateReasonHint: 'E.g. the energy your models use, climate risks to your operations or your customers, or why neither applies.',
+  climateReasonHint:
+    'E.g. the energy your models use, climate risks to your operations or your customers, or why neither applies.',
   // summary
   summaryTitle: 'Summary',
   summaryHint: 'Optional: your context in a few sentences, such as your sector, your markets and where you use AI.',
@@ -58,11 +62,26 @@ export const CONTEXT_TEXT = {
 /** The roles of the 4.1 note, each explained in one line of our own words (FACTS.md §5.3). */
 export const ROLE_TEXT: Record<AiRole, { title: string; explanation: string }> = {
   provider: { title: 'AI provider', explanation: 'Offers products or services that use one or more AI systems.' },
-  producer: { title: 'AI producer', explanation: 'Designs, develops, tests or deploys products or services that use AI systems.' },
-  customer: { title: 'AI customer', explanation: 'Uses an AI product or service, directly or by passing it on to its own users.' },
-  partner: { title: 'AI partner', explanation: 'Provides services around AI for others, such as integrating AI systems or supplying data.' },
-  subject: { title: 'AI subject', explanation: 'Is affected by an AI system, product or service, for example as a data subject.' },
-  relevant_authority: { title: 'Relevant authority', explanation: 'Has legal or policy authority over AI, as a policymaker or a regulator does.' },
+  producer: {
+    title: 'AI producer',
+    explanation: 'Designs, develops, tests or deploys products or services that use AI systems.',
+  },
+  customer: {
+    title: 'AI customer',
+    explanation: 'Uses an AI product or service, directly or by passing it on to its own users.',
+  },
+  partner: {
+    title: 'AI partner',
+    explanation: 'Provides services around AI for others, such as integrating AI systems or supplying data.',
+  },
+  subject: {
+    title: 'AI subject',
+    explanation: 'Is affected by an AI system, product or service, for example as a data subject.',
+  },
+  relevant_authority: {
+    title: 'Relevant authority',
+    explanation: 'Has legal or policy authority over AI, as a policymaker or a regulator does.',
+  },
 };
 
 export const ISSUE_KIND_LABELS: Record<ContextIssueKind, string> = { internal: 'Internal', external: 'External' };
@@ -77,10 +96,17 @@ export const ISSUES_TEXT = {
   anyCategory: 'Any category',
   clearFilters: 'Clear filters',
   showing: (n: number) => `${n} issue${n === 1 ? '' : 's'}`,
-  overdueSummary: (n: number) => `${n} issue${n === 1 ? ' is' : 's are'} past the review date: look at ${n === 1 ? 'it' : 'them'} again and set the next date.`,
+  overdueSummary: (n: number) =>
+    `${n} issue${n === 1 ? ' is' : 's are'} past the review date: look at ${n === 1 ? 'it' : 'them'} again and set the next date.`,
   noMatchTitle: 'No issue matches these filters',
   noMatch: 'Try another kind or category, or clear the filters.',
-  columns: { kind: 'Kind', category: 'Category', description: 'Issue and its effect on the AIMS', source: 'Source', reviewDate: 'Review by' },
+  columns: {
+    kind: 'Kind',
+    category: 'Category',
+    description: 'Issue and its effect on the AIMS',
+    source: 'Source',
+    reviewDate: 'Review by',
+  },
   actions: 'Actions',
   overdue: 'Overdue',
   dueSoon: 'Due soon',
@@ -107,7 +133,8 @@ export const ISSUES_TEXT = {
   historyTitle: 'History of the issue',
   delete: 'Delete',
   deleteTitle: 'Delete this issue?',
-  deleteBody: (description: string) => `"${description}" will be removed from the register. Its history stays in the audit trail.`,
+  deleteBody: (description: string) =>
+    `"${description}" will be removed from the register. Its history stays in the audit trail.`,
   deleted: 'The issue was deleted. Its history stays in the audit trail.',
 } as const;
 
@@ -129,20 +156,34 @@ export const ISSUE_FIELD_HELP = {
   reviewDate: 'When to look at it again.',
 } as const;
 
-export const REQUIREMENT_KIND_LABELS: Record<RequirementKind, string> = { legal: 'Legal', contractual: 'Contractual', ethical: 'Ethical', other: 'Other' };
+export const REQUIREMENT_KIND_LABELS: Record<RequirementKind, string> = {
+  legal: 'Legal',
+  contractual: 'Contractual',
+  ethical: 'Ethical',
+  other: 'Other',
+};
 
 export const PARTIES_TEXT = {
   title: 'Interested parties',
-  description: 'Clause 4.2: who has a stake in your AI management system, what they require of you, and which of those requirements the AIMS takes on.',
+  description:
+    'Clause 4.2: who has a stake in your AI management system, what they require of you, and which of those requirements the AIMS takes on.',
   add: 'Add interested party',
   export: 'Export',
   exportHint: 'Every party and requirement, one row per requirement',
   filterCategory: 'Category',
   anyCategory: 'Any category',
-  showing: (shown: number, total: number) => (shown === total ? `${total} part${total === 1 ? 'y' : 'ies'}` : `${shown} of ${total} parties`),
-  totals: (requirements: number, addressed: number) => `${requirements} requirement${requirements === 1 ? '' : 's'}, ${addressed} addressed by the AIMS`,
+  showing: (shown: number, total: number) =>
+    shown === total ? `${total} part${total === 1 ? 'y' : 'ies'}` : `${shown} of ${total} parties`,
+  totals: (requirements: number, addressed: number) =>
+    `${requirements} requirement${requirements === 1 ? '' : 's'}, ${addressed} addressed by the AIMS`,
   noMatchTitle: 'No party in this category',
-  columns: { name: 'Party', category: 'Category', requirements: 'Requirements', addressed: 'Addressed by the AIMS', updatedAt: 'Updated' },
+  columns: {
+    name: 'Party',
+    category: 'Category',
+    requirements: 'Requirements',
+    addressed: 'Addressed by the AIMS',
+    updatedAt: 'Updated',
+  },
   addressedOf: (addressed: number, total: number) => `${addressed} of ${total}`,
   emptyTitle: 'List the parties your AIMS answers to',
   emptyBody:
@@ -150,7 +191,8 @@ export const PARTIES_TEXT = {
   emptyWhy:
     'For every requirement, decide whether your AI management system addresses it and through which clauses or controls. Auditors look for that decision, requirement by requirement, and the scope of the AIMS builds on it.',
   emptyCta: 'Add your first interested party',
-  emptyReadOnly: 'Your role can read the interested parties but not add them. Ask an owner, AIMS manager or contributor.',
+  emptyReadOnly:
+    'Your role can read the interested parties but not add them. Ask an owner, AIMS manager or contributor.',
   // detail
   notFound: 'This interested party was not found. It may have been deleted.',
   details: 'Details',

@@ -27,7 +27,14 @@ export type ContextIssue = {
   updatedAt: string;
 };
 
-export type PartyRequirement = { id: string; kind: RequirementKind; description: string; addressed: boolean; how: string; refs: string[] };
+export type PartyRequirement = {
+  id: string;
+  kind: RequirementKind;
+  description: string;
+  addressed: boolean;
+  how: string;
+  refs: string[];
+};
 
 export type InterestedParty = {
   id: string;

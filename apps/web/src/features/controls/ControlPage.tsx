@@ -32,12 +32,26 @@ function Facts({ c }: { c: ControlDetail }) {
   const operating = c.status === 'operating';
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-      <Fact label={T.facts.operatingSince} value={operating ? (c.operatingSince ? formatDate(c.operatingSince) : T.notYetRun) : '—'} testId="operating-since" />
+      <Fact
+        label={T.facts.operatingSince}
+        value={operating ? (c.operatingSince ? formatDate(c.operatingSince) : T.notYetRun) : '—'}
+        testId="operating-since"
+      />
       <Fact label={T.facts.lastPerformed} value={formatDate(c.lastPerformed)} testId="last-performed" />
       {operating ? (
-        <Fact label={T.facts.nextDue} value={`${formatDate(c.nextDue)}${c.overdue ? ` · ${T.overdue}` : ''}`} testId="next-due" tone={c.overdue ? 'red' : undefined} />
+        <Fact
+          label={T.facts.nextDue}
+          value={`${formatDate(c.nextDue)}${c.overdue ? ` · ${T.overdue}` : ''}`}
+          testId="next-due"
+          tone={c.overdue ? 'red' : undefined}
+        />
       ) : (
-        <Fact label={T.facts.dueOn} value={`${formatDate(c.dueOn)}${c.overdue ? ` · ${T.overdue}` : ''}`} testId="next-due" tone={c.overdue ? 'red' : undefined} />
+        <Fact
+          label={T.facts.dueOn}
+          value={`${formatDate(c.dueOn)}${c.overdue ? ` · ${T.overdue}` : ''}`}
+          testId="next-due"
+          tone={c.overdue ? 'red' : undefined}
+        />
       )}
       <Fact label={T.facts.cadence} value={c.status ? cadenceLabel(c.cadenceMonths) : '—'} testId="cadence" />
     </SimpleGrid>
@@ -52,7 +66,8 @@ export function ControlPage() {
   const me = useMe();
   const canWrite = can('control.write');
   if (control.isPending) return <Loading />;
-  if (control.isError) return <ErrorAlert error={control.error} title={T.notFound} onRetry={() => void control.refetch()} />;
+  if (control.isError)
+    return <ErrorAlert error={control.error} title={T.notFound} onRetry={() => void control.refetch()} />;
   const c = control.data;
   return (
     <>
@@ -137,7 +152,9 @@ export function ControlPage() {
               control={c}
               canWrite={canWrite}
               selfId={me.data?.user.id ?? null}
-              evidence={(o) => <EvidencePanel subjectType="control_occurrence" subjectId={o.id} readOnly={!canWrite} bare />}
+              evidence={(o) => (
+                <EvidencePanel subjectType="control_occurrence" subjectId={o.id} readOnly={!canWrite} bare />
+              )}
             />
           </Stack>
         </Paper>

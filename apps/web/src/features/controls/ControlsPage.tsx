@@ -14,7 +14,8 @@ import { controlHref, controlsPath, useControls, type ControlFilters } from './a
 import { StatusBadge } from './labels';
 import { CONTROLS_TEXT as T } from './text';
 
-const pick = <V extends string>(v: string | null, allowed: readonly V[]): V | undefined => (v && (allowed as readonly string[]).includes(v) ? (v as V) : undefined);
+const pick = <V extends string>(v: string | null, allowed: readonly V[]): V | undefined =>
+  v && (allowed as readonly string[]).includes(v) ? (v as V) : undefined;
 
 function useFilters() {
   const [params, setParams] = useSearchParams();
@@ -34,7 +35,12 @@ function useFilters() {
       },
       { replace: true },
     );
-  return { filters, set, any: [...params.keys()].length > 0, clear: () => setParams(new URLSearchParams(), { replace: true }) };
+  return {
+    filters,
+    set,
+    any: [...params.keys()].length > 0,
+    clear: () => setParams(new URLSearchParams(), { replace: true }),
+  };
 }
 
 /** The controls register (step 4): the SoA's included controls with their operation computed from recorded runs. */
@@ -52,7 +58,15 @@ export function ControlsPage() {
         title={T.title}
         description={T.description}
         crumbs={[{ label: T.crumbStep }]}
-        actions={!firstVisit && <DownloadMenu label={T.download} hint={T.downloadHint} items={registerDownloads(`${controlsPath(orgId)}/export`, qs(filters))} />}
+        actions={
+          !firstVisit && (
+            <DownloadMenu
+              label={T.download}
+              hint={T.downloadHint}
+              items={registerDownloads(`${controlsPath(orgId)}/export`, qs(filters))}
+            />
+          )
+        }
       />
       {list.isPending ? (
         <Loading />
@@ -79,11 +93,23 @@ export function ControlsPage() {
               placeholder={T.anyStatus}
               clearable
               w={170}
-              data={[...CONTROL_STATUSES.map((s: ControlStatus) => ({ value: s, label: CONTROL_STATUS_LABELS[s] })), { value: 'none', label: T.notStarted }]}
+              data={[
+                ...CONTROL_STATUSES.map((s: ControlStatus) => ({ value: s, label: CONTROL_STATUS_LABELS[s] })),
+                { value: 'none', label: T.notStarted },
+              ]}
               value={filters.status ?? null}
               onChange={(v) => set('status', v)}
             />
-            <Select label={T.filterOwner} placeholder={T.anyOwner} clearable searchable w={200} data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))} value={filters.ownerId ?? null} onChange={(v) => set('ownerId', v)} />
+            <Select
+              label={T.filterOwner}
+              placeholder={T.anyOwner}
+              clearable
+              searchable
+              w={200}
+              data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+              value={filters.ownerId ?? null}
+              onChange={(v) => set('ownerId', v)}
+            />
             <Select
               label={T.filterSource}
               placeholder={T.anySource}
@@ -96,7 +122,12 @@ export function ControlsPage() {
               value={filters.kind ?? null}
               onChange={(v) => set('kind', v)}
             />
-            <Checkbox label={T.overdueOnly} checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : null)} mb={8} />
+            <Checkbox
+              label={T.overdueOnly}
+              checked={filters.overdue === 'true'}
+              onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : null)}
+              mb={8}
+            />
             {any && (
               <Button variant="subtle" onClick={clear} mb={2}>
                 {T.clearFilters}

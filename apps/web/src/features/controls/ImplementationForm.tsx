@@ -1,6 +1,13 @@
 import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { CADENCE_PRESETS, cadenceLabel, CONTROL_STATUS_LABELS, CONTROL_STATUSES, ZControlImplementationInput, type ControlStatus } from '@fortytwo/domain';
+import {
+  CADENCE_PRESETS,
+  cadenceLabel,
+  CONTROL_STATUS_LABELS,
+  CONTROL_STATUSES,
+  ZControlImplementationInput,
+  type ControlStatus,
+} from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { FormAlerts } from '../../ui/FormAlerts';
 import { formatDate } from '../../ui/format';
@@ -11,7 +18,15 @@ import { useMembers } from '../members/api';
 import { controlPath, refreshControls, useDocumentChoices, type ControlDetail } from './api';
 import { CONTROLS_TEXT as T } from './text';
 
-type Values = { status: ControlStatus; ownerId: string | null; description: string; documentIds: string[]; dueOn: string; cadence: string; cadenceN: number | string };
+type Values = {
+  status: ControlStatus;
+  ownerId: string | null;
+  description: string;
+  documentIds: string[];
+  dueOn: string;
+  cadence: string;
+  cadenceN: number | string;
+};
 type Field = keyof Omit<Values, 'cadenceN'>;
 
 const PRESET = new Set<number>(CADENCE_PRESETS.map((p) => p.months));
@@ -24,13 +39,37 @@ const valuesOf = (c: ControlDetail): Values => ({
   cadence: c.cadenceMonths === null ? 'none' : PRESET.has(c.cadenceMonths) ? String(c.cadenceMonths) : 'other',
   cadenceN: c.cadenceMonths !== null && !PRESET.has(c.cadenceMonths) ? c.cadenceMonths : 2,
 });
-const cadenceOf = (v: Values): number | null => (v.cadence === 'none' ? null : v.cadence === 'other' ? Number(v.cadenceN) : Number(v.cadence));
-const toInput = (v: Values) => ({ version: 0, status: v.status, ownerId: v.ownerId, description: v.description, documentIds: v.documentIds, dueOn: v.dueOn || null, cadenceMonths: cadenceOf(v) });
+const cadenceOf = (v: Values): number | null =>
+  v.cadence === 'none' ? null : v.cadence === 'other' ? Number(v.cadenceN) : Number(v.cadence);
+const toInput = (v: Values) => ({
+  version: 0,
+  status: v.status,
+  ownerId: v.ownerId,
+  description: v.description,
+  documentIds: v.documentIds,
+  dueOn: v.dueOn || null,
+  cadenceMonths: cadenceOf(v),
+});
 const fieldOf = (path: string[]) => (path[0] === 'cadenceMonths' ? 'cadence' : (path[0] ?? ''));
 const FIELDS: Field[] = ['status', 'ownerId', 'description', 'documentIds', 'dueOn', 'cadence'];
-const LABELS: Record<Field, string> = { status: T.fields.status, ownerId: T.fields.ownerId, description: T.fields.description, documentIds: T.fields.documentIds, dueOn: T.fields.dueOn, cadence: T.fields.cadenceMonths };
+const LABELS: Record<Field, string> = {
+  status: T.fields.status,
+  ownerId: T.fields.ownerId,
+  description: T.fields.description,
+  documentIds: T.fields.documentIds,
+  dueOn: T.fields.dueOn,
+  cadence: T.fields.cadenceMonths,
+};
 const differing = (a: Values, b: Values): Field[] =>
-  FIELDS.filter((f) => (f === 'cadence' ? cadenceOf(a) !== cadenceOf(b) : f === 'documentIds' ? a.documentIds.join() !== b.documentIds.join() : f === 'description' ? a.description.trim() !== b.description.trim() : a[f] !== b[f]));
+  FIELDS.filter((f) =>
+    f === 'cadence'
+      ? cadenceOf(a) !== cadenceOf(b)
+      : f === 'documentIds'
+        ? a.documentIds.join() !== b.documentIds.join()
+        : f === 'description'
+          ? a.description.trim() !== b.description.trim()
+          : a[f] !== b[f],
+  );
 
 /** How a control is implemented: status, owner, how, documents, due date, cadence. One versioned save. */
 export function ImplementationForm({ orgId, control }: { orgId: string; control: ControlDetail }) {
@@ -39,16 +78,24 @@ export function ImplementationForm({ orgId, control }: { orgId: string; control:
   const documents = useDocumentChoices(orgId, true);
   const form = useZodForm(ZControlImplementationInput, valuesOf(control), toInput, fieldOf);
   const v = form.values;
-  const memberName = (id: string | null) => (id ? ((members.data ?? []).find((m) => m.user.id === id)?.user.name ?? id) : '—');
-  const docTitle = (id: string) => (documents.data ?? []).find((d) => d.id === id)?.title ?? control.documents.find((d) => d.id === id)?.title ?? id;
+  const memberName = (id: string | null) =>
+    id ? ((members.data ?? []).find((m) => m.user.id === id)?.user.name ?? id) : '—';
+  const docTitle = (id: string) =>
+    (documents.data ?? []).find((d) => d.id === id)?.title ?? control.documents.find((d) => d.id === id)?.title ?? id;
   const show = (f: Field, x: Values) => {
     switch (f) {
-      case 'status': return CONTROL_STATUS_LABELS[x.status];
-      case 'ownerId': return memberName(x.ownerId);
-      case 'documentIds': return x.documentIds.map(docTitle).join(', ') || '—';
-      case 'dueOn': return x.dueOn ? formatDate(x.dueOn) : '—';
-      case 'cadence': return cadenceLabel(cadenceOf(x));
-      case 'description': return x.description.trim() || '—';
+      case 'status':
+        return CONTROL_STATUS_LABELS[x.status];
+      case 'ownerId':
+        return memberName(x.ownerId);
+      case 'documentIds':
+        return x.documentIds.map(docTitle).join(', ') || '—';
+      case 'dueOn':
+        return x.dueOn ? formatDate(x.dueOn) : '—';
+      case 'cadence':
+        return cadenceLabel(cadenceOf(x));
+      case 'description':
+        return x.description.trim() || '—';
     }
   };
   const saver = useVersionedSave({
@@ -62,7 +109,8 @@ export function ImplementationForm({ orgId, control }: { orgId: string; control:
       const changed = differing(valuesOf(base), v);
       if (changed.length === 0 && base.version > 0) return null;
       const input = toInput(v);
-      const pick = (f: Field, key: keyof typeof input) => (changed.includes(f) || base.version === 0 ? { [key]: input[key] } : {});
+      const pick = (f: Field, key: keyof typeof input) =>
+        changed.includes(f) || base.version === 0 ? { [key]: input[key] } : {};
       return api.put<ControlDetail>(`${controlPath(orgId, base.ref)}/implementation`, {
         version: base.version,
         ...pick('status', 'status'),
@@ -96,32 +144,85 @@ export function ImplementationForm({ orgId, control }: { orgId: string; control:
       <Stack gap="md">
         <FormAlerts saver={saver} staleTitle={T.staleTitle(control.ref)} formError={form.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Select label={T.fields.status} description={T.hints.status} data={CONTROL_STATUSES.map((s) => ({ value: s, label: CONTROL_STATUS_LABELS[s] }))} value={v.status} onChange={(x) => x && form.setValue('status', x)} allowDeselect={false} error={form.errorFor('status')} />
-          <Select label={T.fields.ownerId} clearable searchable data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))} value={v.ownerId} onChange={(x) => form.setValue('ownerId', x)} error={form.errorFor('ownerId')} />
+          <Select
+            label={T.fields.status}
+            description={T.hints.status}
+            data={CONTROL_STATUSES.map((s) => ({ value: s, label: CONTROL_STATUS_LABELS[s] }))}
+            value={v.status}
+            onChange={(x) => x && form.setValue('status', x)}
+            allowDeselect={false}
+            error={form.errorFor('status')}
+          />
+          <Select
+            label={T.fields.ownerId}
+            clearable
+            searchable
+            data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+            value={v.ownerId}
+            onChange={(x) => form.setValue('ownerId', x)}
+            error={form.errorFor('ownerId')}
+          />
         </SimpleGrid>
-        <Textarea label={T.fields.description} description={T.hints.description} value={v.description} onChange={(e) => form.setValue('description', e.currentTarget.value)} onBlur={() => form.touch('description')} error={form.errorFor('description')} autosize minRows={3} maxRows={12} maxLength={20000} />
+        <Textarea
+          label={T.fields.description}
+          description={T.hints.description}
+          value={v.description}
+          onChange={(e) => form.setValue('description', e.currentTarget.value)}
+          onBlur={() => form.touch('description')}
+          error={form.errorFor('description')}
+          autosize
+          minRows={3}
+          maxRows={12}
+          maxLength={20000}
+        />
         <MultiSelect
           label={T.fields.documentIds}
           description={T.hints.documents}
           searchable
           clearable
-          data={[...(documents.data ?? []).map((d) => ({ value: d.id, label: `${d.code} ${d.title}` })), ...control.documents.filter((d) => !(documents.data ?? []).some((x) => x.id === d.id)).map((d) => ({ value: d.id, label: d.title }))]}
+          data={[
+            ...(documents.data ?? []).map((d) => ({ value: d.id, label: `${d.code} ${d.title}` })),
+            ...control.documents
+              .filter((d) => !(documents.data ?? []).some((x) => x.id === d.id))
+              .map((d) => ({ value: d.id, label: d.title })),
+          ]}
           value={v.documentIds}
           onChange={(x) => form.setValue('documentIds', x)}
           error={form.errorFor('documentIds')}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <TextInput type="date" label={T.fields.dueOn} description={T.hints.dueOn} value={v.dueOn} onChange={(e) => form.setValue('dueOn', e.currentTarget.value)} error={form.errorFor('dueOn')} />
+          <TextInput
+            type="date"
+            label={T.fields.dueOn}
+            description={T.hints.dueOn}
+            value={v.dueOn}
+            onChange={(e) => form.setValue('dueOn', e.currentTarget.value)}
+            error={form.errorFor('dueOn')}
+          />
           <Select
             label={T.fields.cadenceMonths}
             description={T.hints.cadence}
-            data={[{ value: 'none', label: T.cadenceNone }, ...CADENCE_PRESETS.map((p) => ({ value: String(p.months), label: p.label })), { value: 'other', label: T.cadenceOther }]}
+            data={[
+              { value: 'none', label: T.cadenceNone },
+              ...CADENCE_PRESETS.map((p) => ({ value: String(p.months), label: p.label })),
+              { value: 'other', label: T.cadenceOther },
+            ]}
             value={v.cadence}
             onChange={(x) => x && form.setValue('cadence', x)}
             allowDeselect={false}
             error={form.errorFor('cadence')}
           />
-          {v.cadence === 'other' && <NumberInput label={T.fields.everyN} min={1} max={60} allowDecimal={false} value={v.cadenceN} onChange={(x) => form.setValue('cadenceN', x)} error={form.errorFor('cadence')} />}
+          {v.cadence === 'other' && (
+            <NumberInput
+              label={T.fields.everyN}
+              min={1}
+              max={60}
+              allowDecimal={false}
+              value={v.cadenceN}
+              onChange={(x) => form.setValue('cadenceN', x)}
+              error={form.errorFor('cadence')}
+            />
+          )}
         </SimpleGrid>
         <Group>
           <Button type="submit" loading={save.isPending} disabled={!!conflict}>

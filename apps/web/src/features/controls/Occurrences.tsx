@@ -1,7 +1,27 @@
-import { ActionIcon, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconAlertTriangle, IconTrash } from '@tabler/icons-react';
-import { OCCURRENCE_OUTCOME_LABELS, OCCURRENCE_OUTCOMES, ZOccurrenceInput, type OccurrenceOutcome } from '@fortytwo/domain';
+import {
+  OCCURRENCE_OUTCOME_LABELS,
+  OCCURRENCE_OUTCOMES,
+  ZOccurrenceInput,
+  type OccurrenceOutcome,
+} from '@fortytwo/domain';
 import type { ReactNode } from 'react';
 import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
@@ -14,7 +34,12 @@ import { CONTROLS_TEXT as T } from './text';
 
 type Values = { performedOn: string; performedById: string | null; outcome: OccurrenceOutcome | ''; notes: string };
 const today = () => new Date().toISOString().slice(0, 10);
-const toInput = (v: Values) => ({ performedOn: v.performedOn, performedById: v.performedById, outcome: v.outcome || undefined, notes: v.notes });
+const toInput = (v: Values) => ({
+  performedOn: v.performedOn,
+  performedById: v.performedById,
+  outcome: v.outcome || undefined,
+  notes: v.notes,
+});
 
 /** The record-an-occurrence form: date, who, outcome, notes. */
 function RecordForm({ orgId, control, selfId }: { orgId: string; control: ControlDetail; selfId: string | null }) {
@@ -53,11 +78,42 @@ function RecordForm({ orgId, control, selfId }: { orgId: string; control: Contro
           </Text>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput type="date" label={T.performedOn} required value={v.performedOn} max={today()} onChange={(e) => form.setValue('performedOn', e.currentTarget.value)} error={form.errorFor('performedOn')} />
-          <Select label={T.performedBy} searchable data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))} value={v.performedById} onChange={(x) => form.setValue('performedById', x)} error={form.errorFor('performedById')} />
-          <Select label={T.outcome} required data={OCCURRENCE_OUTCOMES.map((o) => ({ value: o, label: OCCURRENCE_OUTCOME_LABELS[o] }))} value={v.outcome || null} onChange={(x) => form.setValue('outcome', (x ?? ''))} error={form.errorFor('outcome')} />
+          <TextInput
+            type="date"
+            label={T.performedOn}
+            required
+            value={v.performedOn}
+            max={today()}
+            onChange={(e) => form.setValue('performedOn', e.currentTarget.value)}
+            error={form.errorFor('performedOn')}
+          />
+          <Select
+            label={T.performedBy}
+            searchable
+            data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+            value={v.performedById}
+            onChange={(x) => form.setValue('performedById', x)}
+            error={form.errorFor('performedById')}
+          />
+          <Select
+            label={T.outcome}
+            required
+            data={OCCURRENCE_OUTCOMES.map((o) => ({ value: o, label: OCCURRENCE_OUTCOME_LABELS[o] }))}
+            value={v.outcome || null}
+            onChange={(x) => form.setValue('outcome', x ?? '')}
+            error={form.errorFor('outcome')}
+          />
         </SimpleGrid>
-        <Textarea label={T.notes} value={v.notes} onChange={(e) => form.setValue('notes', e.currentTarget.value)} autosize minRows={2} maxRows={8} maxLength={5000} error={form.errorFor('notes')} />
+        <Textarea
+          label={T.notes}
+          value={v.notes}
+          onChange={(e) => form.setValue('notes', e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={5000}
+          error={form.errorFor('notes')}
+        />
         <Group>
           <Button type="submit" loading={record.isPending}>
             {T.record}
@@ -69,7 +125,19 @@ function RecordForm({ orgId, control, selfId }: { orgId: string; control: Contro
 }
 
 /** Every recorded run, newest first, with the form to record another and (per run) its evidence. */
-export function Occurrences({ orgId, control, canWrite, selfId, evidence }: { orgId: string; control: ControlDetail; canWrite: boolean; selfId: string | null; evidence?: (o: Occurrence) => ReactNode }) {
+export function Occurrences({
+  orgId,
+  control,
+  canWrite,
+  selfId,
+  evidence,
+}: {
+  orgId: string;
+  control: ControlDetail;
+  canWrite: boolean;
+  selfId: string | null;
+  evidence?: (o: Occurrence) => ReactNode;
+}) {
   const qc = useQueryClient();
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`${controlPath(orgId, control.ref)}/occurrences/${id}`),
@@ -78,7 +146,14 @@ export function Occurrences({ orgId, control, canWrite, selfId, evidence }: { or
   });
   return (
     <Stack gap="md">
-      {canWrite && (control.version > 0 ? <RecordForm orgId={orgId} control={control} selfId={selfId} /> : <Text fz="sm" c="dimmed">{T.recordFirst}</Text>)}
+      {canWrite &&
+        (control.version > 0 ? (
+          <RecordForm orgId={orgId} control={control} selfId={selfId} />
+        ) : (
+          <Text fz="sm" c="dimmed">
+            {T.recordFirst}
+          </Text>
+        ))}
       {control.occurrences.length === 0 ? (
         <Text fz="sm" c="dimmed">
           {T.noOccurrences}
@@ -110,7 +185,14 @@ export function Occurrences({ orgId, control, canWrite, selfId, evidence }: { or
                         color="red"
                         aria-label={`${T.deleteOccurrence} ${formatDate(o.performedOn)}`}
                         onClick={async () => {
-                          if (await confirmDanger({ title: T.deleteOccurrence, message: T.deleteConfirm(formatDate(o.performedOn)), confirmLabel: T.deleteOccurrence })) remove.mutate(o.id);
+                          if (
+                            await confirmDanger({
+                              title: T.deleteOccurrence,
+                              message: T.deleteConfirm(formatDate(o.performedOn)),
+                              confirmLabel: T.deleteOccurrence,
+                            })
+                          )
+                            remove.mutate(o.id);
                         }}
                       >
                         <IconTrash size={16} />

@@ -28,10 +28,37 @@ export type ControlRow = {
   updatedAt: string | null;
 };
 /** The evidence library's summary of an attached piece of evidence (server: modules/evidence/links.ts). */
-export type EvidenceSummary = { id: string; number: number; reference: string; title: string; kind: 'file' | 'link'; fileName: string | null; url: string | null; expiresOn: string | null; expiryState: string };
-export type Occurrence = { id: string; performedOn: string; performedBy: { id: string | null; name: string }; outcome: OccurrenceOutcome; notes: string; createdAt: string; evidence: EvidenceSummary[] };
-export type ControlDetail = ControlRow & { justification: string; evidence: EvidenceSummary[]; occurrences: Occurrence[] };
-export type ControlFilters = { status?: ControlStatus | 'none'; ownerId?: string; overdue?: 'true'; kind?: 'annex_a' | 'custom' };
+export type EvidenceSummary = {
+  id: string;
+  number: number;
+  reference: string;
+  title: string;
+  kind: 'file' | 'link';
+  fileName: string | null;
+  url: string | null;
+  expiresOn: string | null;
+  expiryState: string;
+};
+export type Occurrence = {
+  id: string;
+  performedOn: string;
+  performedBy: { id: string | null; name: string };
+  outcome: OccurrenceOutcome;
+  notes: string;
+  createdAt: string;
+  evidence: EvidenceSummary[];
+};
+export type ControlDetail = ControlRow & {
+  justification: string;
+  evidence: EvidenceSummary[];
+  occurrences: Occurrence[];
+};
+export type ControlFilters = {
+  status?: ControlStatus | 'none';
+  ownerId?: string;
+  overdue?: 'true';
+  kind?: 'annex_a' | 'custom';
+};
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 export const controlsPath = (orgId: string) => `${org(orgId)}/controls`;
@@ -42,19 +69,33 @@ export const controlHref = (orgId: string, ref: string) => `${controlsHref(orgId
 export const controlsKey = (orgId: string) => ['controls', orgId] as const;
 
 export function useControls(orgId: string, filters: ControlFilters) {
-  return useQuery({ queryKey: [...controlsKey(orgId), 'list', filters], queryFn: async () => (await api.get<Page<ControlRow>>(`${controlsPath(orgId)}${qs(filters)}`)).items });
+  return useQuery({
+    queryKey: [...controlsKey(orgId), 'list', filters],
+    queryFn: async () => (await api.get<Page<ControlRow>>(`${controlsPath(orgId)}${qs(filters)}`)).items,
+  });
 }
 
 export function useControl(orgId: string, ref: string) {
-  return useQuery({ queryKey: [...controlsKey(orgId), 'one', ref], queryFn: () => api.get<ControlDetail>(controlPath(orgId, ref)) });
+  return useQuery({
+    queryKey: [...controlsKey(orgId), 'one', ref],
+    queryFn: () => api.get<ControlDetail>(controlPath(orgId, ref)),
+  });
 }
 
 export type DocumentChoice = { id: string; title: string; code: string };
 export function useDocumentChoices(orgId: string, enabled: boolean) {
-  return useQuery({ queryKey: ['documents', orgId, 'choices'], queryFn: async () => (await api.get<Page<DocumentChoice>>(`${org(orgId)}/documents`)).items, enabled });
+  return useQuery({
+    queryKey: ['documents', orgId, 'choices'],
+    queryFn: async () => (await api.get<Page<DocumentChoice>>(`${org(orgId)}/documents`)).items,
+    enabled,
+  });
 }
 
 /** After a change: the register, the control, the SoA (its status reads from here), the audit trail. */
 export async function refreshControls(qc: QueryClient, orgId: string) {
-  await Promise.all([qc.invalidateQueries({ queryKey: controlsKey(orgId) }), qc.invalidateQueries({ queryKey: ['soa', orgId] }), qc.invalidateQueries({ queryKey: ['audit-events', orgId] })]);
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: controlsKey(orgId) }),
+    qc.invalidateQueries({ queryKey: ['soa', orgId] }),
+    qc.invalidateQueries({ queryKey: ['audit-events', orgId] }),
+  ]);
 }

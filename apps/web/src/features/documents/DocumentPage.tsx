@@ -7,7 +7,16 @@ import { HistoryTimeline, useAuditTrail, type EntryView } from '../../ui/History
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { documentHref, documentsHref, masterListHref, useDocument, useDocumentTypes, useVersion, type DocumentDetail, type VersionDetail } from './api';
+import {
+  documentHref,
+  documentsHref,
+  masterListHref,
+  useDocument,
+  useDocumentTypes,
+  useVersion,
+  type DocumentDetail,
+  type VersionDetail,
+} from './api';
 import { DraftEditor } from './DraftEditor';
 import { DocumentStateBadge, entityWords } from './labels';
 import { LifecyclePanel } from './LifecyclePanel';
@@ -34,8 +43,24 @@ const ACTIONS: Record<string, string> = {
 
 function describe(e: AuditEvent): EntryView {
   const after = (e.after ?? {}) as { version?: unknown; comment?: string; decision?: string; changeSummary?: string };
-  const detail = [typeof after.version === 'string' ? `Version ${after.version}` : null, after.decision === 'changes_requested' ? 'asked for changes' : after.decision === 'agree' ? 'agreed' : null, after.comment ? `“${after.comment}”` : null, e.action.endsWith('submitted') && after.changeSummary ? after.changeSummary : null].filter(Boolean).join(' · ');
-  return { label: ACTIONS[e.action] ?? e.action, detail: detail || null, tone: e.action.endsWith('approved') || e.action.endsWith('published') ? 'approved' : e.action.endsWith('withdrawn') ? 'removed' : undefined };
+  const detail = [
+    typeof after.version === 'string' ? `Version ${after.version}` : null,
+    after.decision === 'changes_requested' ? 'asked for changes' : after.decision === 'agree' ? 'agreed' : null,
+    after.comment ? `“${after.comment}”` : null,
+    e.action.endsWith('submitted') && after.changeSummary ? after.changeSummary : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    label: ACTIONS[e.action] ?? e.action,
+    detail: detail || null,
+    tone:
+      e.action.endsWith('approved') || e.action.endsWith('published')
+        ? 'approved'
+        : e.action.endsWith('withdrawn')
+          ? 'removed'
+          : undefined,
+  };
 }
 
 /** One controlled document: the shown version's sections (edited while a draft), its life cycle, reviews, versions, awareness and history. */
@@ -60,12 +85,17 @@ function DocumentView({ orgId, doc }: { orgId: string; doc: DocumentDetail }) {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Plan' }, { label: 'Documentation', to: masterListHref(orgId) }, { label: 'Documents', to: documentsHref(orgId) }]}
+        crumbs={[
+          { label: 'Plan' },
+          { label: 'Documentation', to: masterListHref(orgId) },
+          { label: 'Documents', to: documentsHref(orgId) },
+        ]}
         title={doc.title}
         badge={<DocumentStateBadge doc={doc} />}
         description={
           <>
-            <span className={classes.mono}>{doc.code}</span> · {doc.typeTitle} · {doc.refs.join(', ')} · Owner: {doc.owner?.name ?? 'not named yet'} · Approver: {doc.approver?.name ?? 'any owner of the organization'}
+            <span className={classes.mono}>{doc.code}</span> · {doc.typeTitle} · {doc.refs.join(', ')} · Owner:{' '}
+            {doc.owner?.name ?? 'not named yet'} · Approver: {doc.approver?.name ?? 'any owner of the organization'}
           </>
         }
         actions={v && <VersionDownloads orgId={orgId} doc={doc} version={v} />}
@@ -74,7 +104,8 @@ function DocumentView({ orgId, doc }: { orgId: string; doc: DocumentDetail }) {
         {doc.stale && <StaleBanner doc={doc} />}
         {doc.reviewOverdue && (
           <Alert color="red" variant="light" icon={<IconClockExclamation size={18} />} title="Review overdue">
-            Version {doc.inForce?.label} was due for review on {formatDate(doc.inForce?.nextReviewAt)}. Start the next draft, or publish it again unchanged as a minor version to record the review.
+            Version {doc.inForce?.label} was due for review on {formatDate(doc.inForce?.nextReviewAt)}. Start the next
+            draft, or publish it again unchanged as a minor version to record the review.
           </Alert>
         )}
         {v && v.id !== doc.latest.id && (
@@ -97,7 +128,12 @@ function DocumentView({ orgId, doc }: { orgId: string; doc: DocumentDetail }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
               <Stack gap="lg">
-                <LifecyclePanel key={`${version.data.id}-${version.data.version}`} orgId={orgId} doc={doc} version={version.data} />
+                <LifecyclePanel
+                  key={`${version.data.id}-${version.data.version}`}
+                  orgId={orgId}
+                  doc={doc}
+                  version={version.data}
+                />
                 <ReviewsPanel version={version.data} />
                 <AwarenessPanel orgId={orgId} doc={doc} />
                 <VersionsPanel orgId={orgId} doc={doc} shown={version.data.id} />
@@ -121,11 +157,18 @@ function DocumentView({ orgId, doc }: { orgId: string; doc: DocumentDetail }) {
 function StaleBanner({ doc }: { doc: DocumentDetail }) {
   const stale = doc.stale!;
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={`Stale: ${stale.count} change${stale.count === 1 ? '' : 's'} to its records since version ${doc.inForce?.label ?? ''} was published`} data-testid="stale-banner">
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={`Stale: ${stale.count} change${stale.count === 1 ? '' : 's'} to its records since version ${doc.inForce?.label ?? ''} was published`}
+      data-testid="stale-banner"
+    >
       <Stack gap={4}>
         {stale.changes.slice(0, 8).map((c, i) => (
           <Text key={i} fz="sm">
-            {formatDateTime(c.at)}: {entityWords(c.entityType)} {c.action.slice(c.action.indexOf('.') + 1).replace(/_/g, ' ')} by {c.actor}
+            {formatDateTime(c.at)}: {entityWords(c.entityType)}{' '}
+            {c.action.slice(c.action.indexOf('.') + 1).replace(/_/g, ' ')} by {c.actor}
           </Text>
         ))}
         {stale.count > 8 && <Text fz="sm">and {stale.count - 8} more.</Text>}
@@ -137,7 +180,19 @@ function StaleBanner({ doc }: { doc: DocumentDetail }) {
   );
 }
 
-function Body({ orgId, doc, version, canWrite, type }: { orgId: string; doc: DocumentDetail; version: VersionDetail; canWrite: boolean; type: Parameters<typeof DraftEditor>[0]['type'] }) {
+function Body({
+  orgId,
+  doc,
+  version,
+  canWrite,
+  type,
+}: {
+  orgId: string;
+  doc: DocumentDetail;
+  version: VersionDetail;
+  canWrite: boolean;
+  type: Parameters<typeof DraftEditor>[0]['type'];
+}) {
   if (version.content.kind === 'register') {
     const frozen = version.content.frozen as RegisterRendering | null;
     return frozen ? (
@@ -145,17 +200,26 @@ function Body({ orgId, doc, version, canWrite, type }: { orgId: string; doc: Doc
     ) : (
       <Paper withBorder radius="md" p="lg">
         <Stack gap="xs">
-          <Text fz="sm">This document is rendered from its register and frozen when it goes to review, so what is approved is exactly what was reviewed. Download it to read the rendering as it stands today.</Text>
+          <Text fz="sm">
+            This document is rendered from its register and frozen when it goes to review, so what is approved is
+            exactly what was reviewed. Download it to read the rendering as it stands today.
+          </Text>
           <RegisterLink orgId={orgId} typeId={doc.typeId} />
         </Stack>
       </Paper>
     );
   }
-  if (version.state === 'draft' && canWrite) return <DraftEditor key={version.id} orgId={orgId} documentId={doc.id} version={version} type={type} />;
+  if (version.state === 'draft' && canWrite)
+    return <DraftEditor key={version.id} orgId={orgId} documentId={doc.id} version={version} type={type} />;
   return (
     <Stack gap="lg">
       {version.placeholders.length > 0 && (
-        <Alert color="yellow" variant="light" title={`${version.placeholders.length} placeholder${version.placeholders.length === 1 ? '' : 's'} still to write`} data-testid="placeholder-list">
+        <Alert
+          color="yellow"
+          variant="light"
+          title={`${version.placeholders.length} placeholder${version.placeholders.length === 1 ? '' : 's'} still to write`}
+          data-testid="placeholder-list"
+        >
           {version.placeholders.map((p, i) => (
             <Text key={i} fz="sm">
               <strong>{p.section}:</strong> {p.text}

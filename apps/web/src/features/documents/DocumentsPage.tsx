@@ -17,7 +17,12 @@ export function DocumentsPage() {
   const { orgId, can } = useOrg();
   const docs = useDocuments(orgId);
   const [params, setParams] = useSearchParams();
-  const f = { type: params.get('type'), state: params.get('state'), owner: params.get('owner'), stale: params.get('stale') === '1' };
+  const f = {
+    type: params.get('type'),
+    state: params.get('state'),
+    owner: params.get('owner'),
+    stale: params.get('stale') === '1',
+  };
   const update = (k: string, v: string | null) =>
     setParams(
       (p) => {
@@ -28,7 +33,13 @@ export function DocumentsPage() {
       { replace: true },
     );
   const all = docs.data ?? [];
-  const shown = all.filter((d) => (!f.type || d.typeId === f.type) && (!f.state || documentState(d) === f.state) && (!f.owner || d.owner?.id === f.owner) && (!f.stale || !!d.stale));
+  const shown = all.filter(
+    (d) =>
+      (!f.type || d.typeId === f.type) &&
+      (!f.state || documentState(d) === f.state) &&
+      (!f.owner || d.owner?.id === f.owner) &&
+      (!f.stale || !!d.stale),
+  );
   const types = [...new Map(all.map((d) => [d.typeId, d.typeTitle])).entries()];
   const owners = [...new Map(all.filter((d) => d.owner).map((d) => [d.owner!.id, d.owner!.name])).entries()];
   const filtered = !!(f.type || f.state || f.owner || f.stale);
@@ -57,7 +68,11 @@ export function DocumentsPage() {
           title="No document yet"
           body="Create a document from its template: Fortytwo writes the first draft from your scope, risks, controls and roles, and leaves [[placeholders]] where only you can answer."
           why="ISO/IEC 42001 asks for documented information under control (7.5): identified, reviewed, approved, versioned and available to those who need it."
-          readOnlyNote={can('document.write') ? undefined : 'Your role can read documents; a contributor, manager or owner creates them.'}
+          readOnlyNote={
+            can('document.write')
+              ? undefined
+              : 'Your role can read documents; a contributor, manager or owner creates them.'
+          }
           actions={
             can('document.write') && (
               <Button component={Link} to={newDocumentHref(orgId)} leftSection={<IconFilePlus size={16} />}>
@@ -69,10 +84,39 @@ export function DocumentsPage() {
       ) : (
         <Stack gap="md">
           <Group align="flex-end" gap="md" wrap="wrap">
-            <Select label="Type" placeholder="Any type" data={types.map(([value, label]) => ({ value, label }))} value={f.type} onChange={(v) => update('type', v)} clearable w={240} />
-            <Select label="State" placeholder="Any state" data={STATES.map((s) => ({ value: s, label: MASTER_STATE_LABELS[s] }))} value={f.state} onChange={(v) => update('state', v)} clearable w={160} />
-            <Select label="Owner" placeholder="Anyone" data={owners.map(([value, label]) => ({ value, label }))} value={f.owner} onChange={(v) => update('owner', v)} clearable w={200} />
-            <Checkbox label="Stale only" checked={f.stale} onChange={(e) => update('stale', e.currentTarget.checked ? '1' : null)} mb={8} />
+            <Select
+              label="Type"
+              placeholder="Any type"
+              data={types.map(([value, label]) => ({ value, label }))}
+              value={f.type}
+              onChange={(v) => update('type', v)}
+              clearable
+              w={240}
+            />
+            <Select
+              label="State"
+              placeholder="Any state"
+              data={STATES.map((s) => ({ value: s, label: MASTER_STATE_LABELS[s] }))}
+              value={f.state}
+              onChange={(v) => update('state', v)}
+              clearable
+              w={160}
+            />
+            <Select
+              label="Owner"
+              placeholder="Anyone"
+              data={owners.map(([value, label]) => ({ value, label }))}
+              value={f.owner}
+              onChange={(v) => update('owner', v)}
+              clearable
+              w={200}
+            />
+            <Checkbox
+              label="Stale only"
+              checked={f.stale}
+              onChange={(e) => update('stale', e.currentTarget.checked ? '1' : null)}
+              mb={8}
+            />
           </Group>
           <Group gap="xs" mih={28}>
             <Text fz="sm" c="dimmed" aria-live="polite">
@@ -108,7 +152,11 @@ export function DocumentsPage() {
                       <Table.Th w={130}>Next review</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
-                  <Table.Tbody>{shown.map((d) => <Row key={d.id} orgId={orgId} d={d} />)}</Table.Tbody>
+                  <Table.Tbody>
+                    {shown.map((d) => (
+                      <Row key={d.id} orgId={orgId} d={d} />
+                    ))}
+                  </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
             )}

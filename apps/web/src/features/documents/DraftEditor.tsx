@@ -7,17 +7,35 @@ import { api, isApiError } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useLeaveGuard } from '../../ui/use-leave-guard';
-import { documentsKey, refreshDocuments, versionPath, type DocumentType, type Section, type VersionDetail } from './api';
+import {
+  documentsKey,
+  refreshDocuments,
+  versionPath,
+  type DocumentType,
+  type Section,
+  type VersionDetail,
+} from './api';
 import { SectionEditor } from './SectionEditor';
 
-const same = (a: Section[], b: Section[]) => JSON.stringify(a.map((s) => s.body)) === JSON.stringify(b.map((s) => s.body));
+const same = (a: Section[], b: Section[]) =>
+  JSON.stringify(a.map((s) => s.body)) === JSON.stringify(b.map((s) => s.body));
 
 /**
  * A draft's sections in the rich-text editor: placeholders counted as you type, one section
  * rewritten from the records at a time, one save for the whole draft. When a colleague saved the
  * draft first (409), the author chooses: their version, or theirs with these sections saved over it.
  */
-export function DraftEditor({ orgId, documentId, version, type }: { orgId: string; documentId: string; version: VersionDetail; type: DocumentType | undefined }) {
+export function DraftEditor({
+  orgId,
+  documentId,
+  version,
+  type,
+}: {
+  orgId: string;
+  documentId: string;
+  version: VersionDetail;
+  type: DocumentType | undefined;
+}) {
   const qc = useQueryClient();
   const saved = version.content.kind === 'narrative' ? version.content.sections : [];
   const [sections, setSections] = useState<Section[]>(saved);
@@ -34,11 +52,19 @@ export function DraftEditor({ orgId, documentId, version, type }: { orgId: strin
   };
 
   const save = useMutation({
-    mutationFn: (base: number) => api.patch<VersionDetail>(path, { version: base, sections: sections.map((s) => ({ key: s.key, title: s.title, body: s.body })) }),
+    mutationFn: (base: number) =>
+      api.patch<VersionDetail>(path, {
+        version: base,
+        sections: sections.map((s) => ({ key: s.key, title: s.title, body: s.body })),
+      }),
     onSuccess: async (v) => {
       setConflict(null);
       accept(v);
-      notifySuccess(v.placeholders.length ? `Draft saved. ${v.placeholders.length} placeholder${v.placeholders.length === 1 ? '' : 's'} still to fill before approval.` : 'Draft saved. No placeholder left.');
+      notifySuccess(
+        v.placeholders.length
+          ? `Draft saved. ${v.placeholders.length} placeholder${v.placeholders.length === 1 ? '' : 's'} still to fill before approval.`
+          : 'Draft saved. No placeholder left.',
+      );
       await refreshDocuments(qc, orgId);
     },
     onError: async (e) => {
@@ -48,18 +74,27 @@ export function DraftEditor({ orgId, documentId, version, type }: { orgId: strin
   });
 
   const regenerate = useMutation({
-    mutationFn: (key: string) => api.post<VersionDetail>(`${path}/regenerate`, { version: version.version, sectionKeys: [key] }),
+    mutationFn: (key: string) =>
+      api.post<VersionDetail>(`${path}/regenerate`, { version: version.version, sectionKeys: [key] }),
     onSuccess: async (v, key) => {
       // Only the regenerated section takes the server's text: edits elsewhere stay unsaved here.
       const fresh = v.content.kind === 'narrative' ? v.content.sections.find((s) => s.key === key) : undefined;
-      accept(v, sections.map((s) => (s.key === key && fresh ? fresh : s)));
+      accept(
+        v,
+        sections.map((s) => (s.key === key && fresh ? fresh : s)),
+      );
       notifySuccess(`“${fresh?.title ?? key}” written again from your records.`);
       await refreshDocuments(qc, orgId);
     },
     onError: (e) => notifyError(e, 'The section was not written again'),
   });
   const askRegenerate = async (s: Section) => {
-    const ok = await confirmDanger({ title: `Write “${s.title}” again?`, message: 'The section is rewritten from your records as they are now. What you wrote in it is replaced (the previous text stays in the history of saved versions).', confirmLabel: 'Write it again' });
+    const ok = await confirmDanger({
+      title: `Write “${s.title}” again?`,
+      message:
+        'The section is rewritten from your records as they are now. What you wrote in it is replaced (the previous text stays in the history of saved versions).',
+      confirmLabel: 'Write it again',
+    });
     if (ok) regenerate.mutate(s.key);
   };
 
@@ -79,8 +114,16 @@ export function DraftEditor({ orgId, documentId, version, type }: { orgId: strin
       <Paper withBorder radius="md" p="md" style={{ position: 'sticky', top: 64, zIndex: 5 }}>
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Group gap="sm" wrap="wrap">
-            <Badge color={left.length ? 'yellow' : 'teal'} variant="light" size="lg" tt="none" data-testid="placeholder-count">
-              {left.length ? `${left.length} placeholder${left.length === 1 ? '' : 's'} to fill` : 'No placeholder left'}
+            <Badge
+              color={left.length ? 'yellow' : 'teal'}
+              variant="light"
+              size="lg"
+              tt="none"
+              data-testid="placeholder-count"
+            >
+              {left.length
+                ? `${left.length} placeholder${left.length === 1 ? '' : 's'} to fill`
+                : 'No placeholder left'}
             </Badge>
             <Text fz="sm" c={dirty ? undefined : 'dimmed'} aria-live="polite">
               {dirty ? 'Unsaved changes' : 'All changes saved'}
@@ -97,7 +140,12 @@ export function DraftEditor({ orgId, documentId, version, type }: { orgId: strin
                 size="sm"
               />
             )}
-            <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => save.mutate(version.version)} loading={save.isPending} disabled={!dirty}>
+            <Button
+              leftSection={<IconDeviceFloppy size={16} />}
+              onClick={() => save.mutate(version.version)}
+              loading={save.isPending}
+              disabled={!dirty}
+            >
               Save draft
             </Button>
           </Group>
@@ -107,7 +155,8 @@ export function DraftEditor({ orgId, documentId, version, type }: { orgId: strin
         <Alert color="orange" variant="light" title="Someone saved this draft after you opened it" role="alert">
           <Stack gap="xs" align="flex-start">
             <Text fz="sm">
-              Their version is saved; yours is still here, unsaved. Keep yours to save your sections over theirs, or take theirs and drop your edits.
+              Their version is saved; yours is still here, unsaved. Keep yours to save your sections over theirs, or
+              take theirs and drop your edits.
             </Text>
             <Group gap="sm">
               <Button size="xs" onClick={() => save.mutate(conflict.version)}>
@@ -139,7 +188,15 @@ export function DraftEditor({ orgId, documentId, version, type }: { orgId: strin
         </Alert>
       )}
       {sections.map((s) => (
-        <Paper key={s.key} withBorder radius="md" p="lg" component="section" aria-labelledby={`section-${s.key}`} data-section={s.key}>
+        <Paper
+          key={s.key}
+          withBorder
+          radius="md"
+          p="lg"
+          component="section"
+          aria-labelledby={`section-${s.key}`}
+          data-section={s.key}
+        >
           <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
             <div style={{ minWidth: 0 }}>
               <Title order={2} fz="md" id={`section-${s.key}`}>
@@ -151,11 +208,23 @@ export function DraftEditor({ orgId, documentId, version, type }: { orgId: strin
                 </Text>
               )}
             </div>
-            <Button size="compact-sm" variant="subtle" leftSection={<IconRefresh size={14} />} onClick={() => void askRegenerate(s)} loading={regenerate.isPending && regenerate.variables === s.key} style={{ flexShrink: 0 }} aria-label={`From records: write “${s.title}” again`}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              leftSection={<IconRefresh size={14} />}
+              onClick={() => void askRegenerate(s)}
+              loading={regenerate.isPending && regenerate.variables === s.key}
+              style={{ flexShrink: 0 }}
+              aria-label={`From records: write “${s.title}” again`}
+            >
               From records
             </Button>
           </Group>
-          <SectionEditor label={s.title} value={s.body} onChange={(body: RichDoc) => setSections((all) => all.map((x) => (x.key === s.key ? { ...x, body } : x)))} />
+          <SectionEditor
+            label={s.title}
+            value={s.body}
+            onChange={(body: RichDoc) => setSections((all) => all.map((x) => (x.key === s.key ? { ...x, body } : x)))}
+          />
         </Paper>
       ))}
     </Stack>

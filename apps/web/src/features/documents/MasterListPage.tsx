@@ -6,13 +6,27 @@ import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { documentHref, documentsHref, masterListDownloads, newDocumentHref, settingsHref, useDocumentTypes, useMasterList, type DocumentType, type MasterItem } from './api';
+import {
+  documentHref,
+  documentsHref,
+  masterListDownloads,
+  newDocumentHref,
+  settingsHref,
+  useDocumentTypes,
+  useMasterList,
+  type DocumentType,
+  type MasterItem,
+} from './api';
 import { StateBadge } from './labels';
 import { masterProgress } from './progress';
 import classes from './documents.module.css';
 
 // How the standard words each item: information to keep available, to document, or records to retain.
-const BASIS: Record<string, string> = { available: 'to keep available', document: 'to document', retain: 'records to retain' };
+const BASIS: Record<string, string> = {
+  available: 'to keep available',
+  document: 'to document',
+  retain: 'records to retain',
+};
 
 // Where the records that meet a "records" line live in Fortytwo.
 const RECORD_PAGES: Record<string, string> = {
@@ -22,7 +36,17 @@ const RECORD_PAGES: Record<string, string> = {
   'ai-system-impact-assessments': 'impact-assessments',
 };
 
-function Where({ orgId, item, type, canWrite }: { orgId: string; item: MasterItem; type: DocumentType | undefined; canWrite: boolean }) {
+function Where({
+  orgId,
+  item,
+  type,
+  canWrite,
+}: {
+  orgId: string;
+  item: MasterItem;
+  type: DocumentType | undefined;
+  canWrite: boolean;
+}) {
   if (item.documentId && item.code)
     return (
       <Anchor component={Link} to={documentHref(orgId, item.documentId)} fz="sm" fw={600} className={classes.mono}>
@@ -41,7 +65,14 @@ function Where({ orgId, item, type, canWrite }: { orgId: string; item: MasterIte
   }
   if (type && canWrite)
     return (
-      <Button component={Link} to={newDocumentHref(orgId, type.id)} size="compact-sm" variant="light" leftSection={<IconFilePlus size={14} />} aria-label={`Create from template: ${type.title}`}>
+      <Button
+        component={Link}
+        to={newDocumentHref(orgId, type.id)}
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconFilePlus size={14} />}
+        aria-label={`Create from template: ${type.title}`}
+      >
         Create from template
       </Button>
     );
@@ -52,7 +83,19 @@ function Where({ orgId, item, type, canWrite }: { orgId: string; item: MasterIte
   );
 }
 
-function Lines({ orgId, items, types, canWrite, caption }: { orgId: string; items: MasterItem[]; types: DocumentType[]; canWrite: boolean; caption: string }) {
+function Lines({
+  orgId,
+  items,
+  types,
+  canWrite,
+  caption,
+}: {
+  orgId: string;
+  items: MasterItem[];
+  types: DocumentType[];
+  canWrite: boolean;
+  caption: string;
+}) {
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={860}>
@@ -124,7 +167,13 @@ export function MasterListPage() {
         crumbs={[{ label: 'Plan' }, { label: 'Step 3' }]}
         title="Documentation"
         description="The master list of documented information: every document and record ISO/IEC 42001 requires, what meets it in your organization, and what is still missing, unapproved, stale or overdue. An auditor asks for this first."
-        actions={<DownloadMenu label="Export" hint="The evidence package holds every document in force with its SHA-256, for an auditor to check offline." items={masterListDownloads(orgId)} />}
+        actions={
+          <DownloadMenu
+            label="Export"
+            hint="The evidence package holds every document in force with its SHA-256, for an auditor to check offline."
+            items={masterListDownloads(orgId)}
+          />
+        }
       />
       {list.isPending || types.isPending ? (
         <Loading />
@@ -146,9 +195,16 @@ export function MasterListPage() {
                   </Text>{' '}
                   of {p!.required} met without a problem · {p!.inForce} documents in force
                 </Text>
-                <Progress value={p!.required ? (p!.met / p!.required) * 100 : 0} color="teal" size="lg" aria-label={`${p!.met} of ${p!.required} mandatory items met`} />
+                <Progress
+                  value={p!.required ? (p!.met / p!.required) * 100 : 0}
+                  color="teal"
+                  size="lg"
+                  aria-label={`${p!.met} of ${p!.required} mandatory items met`}
+                />
                 <Text fz="xs" c="dimmed">
-                  {p!.withProblems ? `${p!.withProblems} lines need attention: their problems are listed in red below.` : 'No line has a problem.'}
+                  {p!.withProblems
+                    ? `${p!.withProblems} lines need attention: their problems are listed in red below.`
+                    : 'No line has a problem.'}
                 </Text>
               </Stack>
             </Paper>
@@ -158,7 +214,8 @@ export function MasterListPage() {
                   What to do next
                 </Title>
                 <Text fz="sm">
-                  Each document is written from your registers (scope, risks, controls, roles), then reviewed, approved and published. Fill the few [[placeholders]] left for you, and send it to a reviewer.
+                  Each document is written from your registers (scope, risks, controls, roles), then reviewed, approved
+                  and published. Fill the few [[placeholders]] left for you, and send it to a reviewer.
                 </Text>
                 <Group gap="sm" mt={4}>
                   {canWrite && (
@@ -166,18 +223,42 @@ export function MasterListPage() {
                       New document
                     </Button>
                   )}
-                  <Button component={Link} to={documentsHref(orgId)} variant="default" leftSection={<IconFiles size={16} />}>
+                  <Button
+                    component={Link}
+                    to={documentsHref(orgId)}
+                    variant="default"
+                    leftSection={<IconFiles size={16} />}
+                  >
                     All documents
                   </Button>
-                  <Button component={Link} to={settingsHref(orgId)} variant="subtle" leftSection={<IconSettings size={16} />}>
+                  <Button
+                    component={Link}
+                    to={settingsHref(orgId)}
+                    variant="subtle"
+                    leftSection={<IconSettings size={16} />}
+                  >
                     Document settings
                   </Button>
                 </Group>
               </Stack>
             </Paper>
           </SimpleGrid>
-          <Lines orgId={orgId} items={list.data.filter((i) => i.mandatory)} types={types.data} canWrite={canWrite} caption="Required by ISO/IEC 42001" />
-          {list.data.some((i) => !i.mandatory) && <Lines orgId={orgId} items={list.data.filter((i) => !i.mandatory)} types={types.data} canWrite={canWrite} caption="The organization's other documents" />}
+          <Lines
+            orgId={orgId}
+            items={list.data.filter((i) => i.mandatory)}
+            types={types.data}
+            canWrite={canWrite}
+            caption="Required by ISO/IEC 42001"
+          />
+          {list.data.some((i) => !i.mandatory) && (
+            <Lines
+              orgId={orgId}
+              items={list.data.filter((i) => !i.mandatory)}
+              types={types.data}
+              canWrite={canWrite}
+              caption="The organization's other documents"
+            />
+          )}
         </Stack>
       )}
     </>

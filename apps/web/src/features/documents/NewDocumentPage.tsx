@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft, IconFilePlus, IconWand } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -9,7 +25,19 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
-import { documentHref, documentsPath, masterListHref, refreshDocuments, settingsHref, useDocumentSettings, useDocumentTypes, useDocuments, type DocumentDetail, type DocumentType, type Question } from './api';
+import {
+  documentHref,
+  documentsPath,
+  masterListHref,
+  refreshDocuments,
+  settingsHref,
+  useDocumentSettings,
+  useDocumentTypes,
+  useDocuments,
+  type DocumentDetail,
+  type DocumentType,
+  type Question,
+} from './api';
 import classes from './wizard.module.css';
 
 type Answers = Record<string, string>;
@@ -27,7 +55,11 @@ export function NewDocumentPage() {
       <PageHeader
         crumbs={[{ label: 'Plan' }, { label: 'Documentation', to: masterListHref(orgId) }]}
         title={type ? `New document: ${type.title}` : 'New document'}
-        description={type ? type.summary : 'Choose what to write. Narrative documents get a first draft from your records that you then edit; register documents are always rendered from their register.'}
+        description={
+          type
+            ? type.summary
+            : 'Choose what to write. Narrative documents get a first draft from your records that you then edit; register documents are always rendered from their register.'
+        }
       />
       {types.isPending ? (
         <Loading />
@@ -53,7 +85,13 @@ function TypePicker({ orgId, types, onPick }: { orgId: string; types: DocumentTy
             <Text fw={600} fz="sm">
               {t.title}
             </Text>
-            <Badge size="xs" variant="light" color={t.kind === 'register' ? 'grape' : 'blue'} tt="none" style={{ flexShrink: 0 }}>
+            <Badge
+              size="xs"
+              variant="light"
+              color={t.kind === 'register' ? 'grape' : 'blue'}
+              tt="none"
+              style={{ flexShrink: 0 }}
+            >
               {t.kind === 'register' ? 'From its register' : 'Narrative'}
             </Badge>
           </Group>
@@ -77,7 +115,9 @@ function Questions({ orgId, type, onBack }: { orgId: string; type: DocumentType;
   const members = useMembers(orgId);
   const people = (members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }));
   const questions = type.sections.flatMap((s) => s.questions);
-  const [answers, setAnswers] = useState<Answers>(() => Object.fromEntries(questions.map((q) => [q.key, initialAnswer(q)])));
+  const [answers, setAnswers] = useState<Answers>(() =>
+    Object.fromEntries(questions.map((q) => [q.key, initialAnswer(q)])),
+  );
   const [title, setTitle] = useState(type.title);
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [approverId, setApproverId] = useState<string | null>(null);
@@ -91,7 +131,15 @@ function Questions({ orgId, type, onBack }: { orgId: string; type: DocumentType;
         answers: Object.fromEntries(
           questions.map((q) => {
             const v = answers[q.key] ?? '';
-            return [q.key, q.kind === 'list' ? v.split('\n').map((l) => l.trim()).filter(Boolean) : v.trim()];
+            return [
+              q.key,
+              q.kind === 'list'
+                ? v
+                    .split('\n')
+                    .map((l) => l.trim())
+                    .filter(Boolean)
+                : v.trim(),
+            ];
           }),
         ),
       }),
@@ -125,12 +173,31 @@ function Questions({ orgId, type, onBack }: { orgId: string; type: DocumentType;
           </Title>
           <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maw={520} />
           <Group grow align="flex-start" maw={720}>
-            <Select label="Owner" placeholder={settings.data?.defaultOwnerId ? 'The usual owner (settings)' : 'Nobody yet'} data={people} value={ownerId} onChange={setOwnerId} clearable searchable />
-            <Select label="Approver" placeholder={settings.data?.defaultApproverId ? 'The usual approver (settings)' : 'An owner of the organization'} data={people} value={approverId} onChange={setApproverId} clearable searchable />
+            <Select
+              label="Owner"
+              placeholder={settings.data?.defaultOwnerId ? 'The usual owner (settings)' : 'Nobody yet'}
+              data={people}
+              value={ownerId}
+              onChange={setOwnerId}
+              clearable
+              searchable
+            />
+            <Select
+              label="Approver"
+              placeholder={
+                settings.data?.defaultApproverId ? 'The usual approver (settings)' : 'An owner of the organization'
+              }
+              data={people}
+              value={approverId}
+              onChange={setApproverId}
+              clearable
+              searchable
+            />
           </Group>
           {type.kind === 'register' && (
             <Text fz="sm" c="dimmed">
-              This document is rendered from its register and frozen when it goes to review: change the register, not the text.
+              This document is rendered from its register and frozen when it goes to review: change the register, not
+              the text.
             </Text>
           )}
         </Stack>
@@ -147,7 +214,8 @@ function Questions({ orgId, type, onBack }: { orgId: string; type: DocumentType;
               </Text>
               {s.questions.length === 0 && (
                 <Text fz="xs" mt={6} c="dimmed" fw={500}>
-                  <IconWand size={12} aria-hidden style={{ verticalAlign: -1 }} /> Written from your records: nothing to answer here.
+                  <IconWand size={12} aria-hidden style={{ verticalAlign: -1 }} /> Written from your records: nothing to
+                  answer here.
                 </Text>
               )}
             </Grid.Col>
@@ -181,7 +249,12 @@ function Questions({ orgId, type, onBack }: { orgId: string; type: DocumentType;
         </Alert>
       )}
       <Group>
-        <Button size="md" leftSection={<IconFilePlus size={18} />} loading={create.isPending} onClick={() => create.mutate()}>
+        <Button
+          size="md"
+          leftSection={<IconFilePlus size={18} />}
+          loading={create.isPending}
+          onClick={() => create.mutate()}
+        >
           Write the first draft
         </Button>
         <Text fz="sm" c="dimmed">

@@ -76,11 +76,31 @@ export function RichText({ doc }: { doc: RichDoc }) {
 }
 
 type DocRun = { text: string; bold?: boolean; italic?: boolean; lineBreak?: boolean };
-type DocBlock = { kind: 'paragraph'; runs: DocRun[] } | { kind: 'heading'; text: string } | { kind: 'item'; ordered: boolean; level: number; number: number; runs: DocRun[] };
-type DocSection = { heading: string; blocks?: DocBlock[]; paragraphs?: string[]; bullets?: string[]; table?: { columns: { header: string }[]; rows: string[][] } };
+type DocBlock =
+  | { kind: 'paragraph'; runs: DocRun[] }
+  | { kind: 'heading'; text: string }
+  | { kind: 'item'; ordered: boolean; level: number; number: number; runs: DocRun[] };
+type DocSection = {
+  heading: string;
+  blocks?: DocBlock[];
+  paragraphs?: string[];
+  bullets?: string[];
+  table?: { columns: { header: string }[]; rows: string[][] };
+};
 export type RegisterRendering = { sections: DocSection[]; basis: string };
 
-const runs = (r: DocRun[]) => r.map((x, i) => (x.lineBreak ? <br key={i} /> : x.bold ? <strong key={i}>{x.text}</strong> : x.italic ? <em key={i}>{x.text}</em> : <Fragment key={i}>{x.text}</Fragment>));
+const runs = (r: DocRun[]) =>
+  r.map((x, i) =>
+    x.lineBreak ? (
+      <br key={i} />
+    ) : x.bold ? (
+      <strong key={i}>{x.text}</strong>
+    ) : x.italic ? (
+      <em key={i}>{x.text}</em>
+    ) : (
+      <Fragment key={i}>{x.text}</Fragment>
+    ),
+  );
 
 /** A register document as it was frozen for review: its sections, paragraphs, bullets and tables. */
 export function RegisterView({ rendering }: { rendering: RegisterRendering }) {

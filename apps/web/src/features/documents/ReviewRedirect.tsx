@@ -12,6 +12,12 @@ export function ReviewRedirect() {
   if (docs.isPending) return <Loading />;
   if (docs.isError) return <ErrorAlert error={docs.error} onRetry={() => void docs.refetch()} />;
   const doc = docs.data.find((d) => d.latest.id === versionId || d.inForce?.id === versionId);
-  if (!doc) return <PageHeader title="This review is no longer open" description="The version was changed since the task was made. Open the document from the Documents page." />;
+  if (!doc)
+    return (
+      <PageHeader
+        title="This review is no longer open"
+        description="The version was changed since the task was made. Open the document from the Documents page."
+      />
+    );
   return <Navigate to={documentHref(orgId, doc.id, versionId)} replace />;
 }

@@ -18,7 +18,13 @@ function placeholderDecorations(doc: PmNode): DecorationSet {
   const found: Decoration[] = [];
   doc.descendants((node, pos) => {
     if (!node.isText || !node.text) return;
-    for (const m of node.text.matchAll(PLACEHOLDER)) found.push(Decoration.inline(pos + m.index, pos + m.index + m[0].length, { class: classes.placeholder!, 'data-placeholder': 'true' }));
+    for (const m of node.text.matchAll(PLACEHOLDER))
+      found.push(
+        Decoration.inline(pos + m.index, pos + m.index + m[0].length, {
+          class: classes.placeholder!,
+          'data-placeholder': 'true',
+        }),
+      );
   });
   return DecorationSet.create(doc, found);
 }
@@ -30,8 +36,15 @@ const Placeholders = Extension.create({
     return [
       new Plugin({
         key: new PluginKey('placeholders'),
-        state: { init: (_, { doc }) => placeholderDecorations(doc), apply: (tr, old) => (tr.docChanged ? placeholderDecorations(tr.doc) : old) },
-        props: { decorations(state) { return this.getState(state); } },
+        state: {
+          init: (_, { doc }) => placeholderDecorations(doc),
+          apply: (tr, old) => (tr.docChanged ? placeholderDecorations(tr.doc) : old),
+        },
+        props: {
+          decorations(state) {
+            return this.getState(state);
+          },
+        },
       }),
     ];
   },
@@ -51,7 +64,17 @@ export const EXTENSIONS = [
   Placeholders,
 ];
 
-export function SectionEditor({ label, value, onChange, readOnly }: { label: string; value: RichDoc; onChange: (next: RichDoc) => void; readOnly?: boolean }) {
+export function SectionEditor({
+  label,
+  value,
+  onChange,
+  readOnly,
+}: {
+  label: string;
+  value: RichDoc;
+  onChange: (next: RichDoc) => void;
+  readOnly?: boolean;
+}) {
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: value,
@@ -64,7 +87,8 @@ export function SectionEditor({ label, value, onChange, readOnly }: { label: str
   // A regenerated section or a reloaded version replaces the text from outside.
   useEffect(() => {
     if (!editor) return;
-    if (JSON.stringify(editor.getJSON()) !== JSON.stringify(value)) editor.commands.setContent(value, { emitUpdate: false });
+    if (JSON.stringify(editor.getJSON()) !== JSON.stringify(value))
+      editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
   return (
     <RichTextEditor editor={editor} className={classes.sectionBody} variant="subtle">

@@ -21,7 +21,13 @@ export function SettingsPage() {
         title="Document settings"
         description="Asked once and printed on every document: the code prefix (AIMS-POL-001), the classification in the footer, who top management is, and who usually owns and approves new documents."
       />
-      {settings.isPending ? <Loading /> : settings.isError ? <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} /> : <SettingsForm key={settings.data.version} orgId={orgId} settings={settings.data} />}
+      {settings.isPending ? (
+        <Loading />
+      ) : settings.isError ? (
+        <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : (
+        <SettingsForm key={settings.data.version} orgId={orgId} settings={settings.data} />
+      )}
     </>
   );
 }
@@ -46,7 +52,10 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: DocumentSe
       await refreshDocuments(qc, orgId);
     },
     onError: (e) => {
-      if (isApiError(e, 'STALE_VERSION')) form.setFormError('Someone saved these settings after you opened them. Reload the page to see theirs, then make your change again.');
+      if (isApiError(e, 'STALE_VERSION'))
+        form.setFormError(
+          'Someone saved these settings after you opened them. Reload the page to see theirs, then make your change again.',
+        );
       else form.showServerError(e);
     },
   });
@@ -72,12 +81,57 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: DocumentSe
               Only an owner or an AIMS manager changes these settings.
             </Alert>
           )}
-          <TextInput label="Document code prefix" description="2–8 capital letters or digits; documents read AIMS-POL-001." value={form.values.codePrefix} onChange={(e) => form.setValue('codePrefix', e.currentTarget.value.toUpperCase())} error={form.errorFor('codePrefix')} disabled={readOnly} required w={220} />
-          <Select label="Classification" description="Printed in every document's footer." data={[...CLASSIFICATIONS]} value={form.values.classification} onChange={(v) => form.setValue('classification', v ?? 'Internal')} error={form.errorFor('classification')} disabled={readOnly} allowDeselect={false} w={220} />
-          <TextInput label="Top management" description="Who signs the AI policy, as documents name them: “The board of Northwind Lending”." value={form.values.topManagement} onChange={(e) => form.setValue('topManagement', e.currentTarget.value)} error={form.errorFor('topManagement')} disabled={readOnly} required />
+          <TextInput
+            label="Document code prefix"
+            description="2–8 capital letters or digits; documents read AIMS-POL-001."
+            value={form.values.codePrefix}
+            onChange={(e) => form.setValue('codePrefix', e.currentTarget.value.toUpperCase())}
+            error={form.errorFor('codePrefix')}
+            disabled={readOnly}
+            required
+            w={220}
+          />
+          <Select
+            label="Classification"
+            description="Printed in every document's footer."
+            data={[...CLASSIFICATIONS]}
+            value={form.values.classification}
+            onChange={(v) => form.setValue('classification', v ?? 'Internal')}
+            error={form.errorFor('classification')}
+            disabled={readOnly}
+            allowDeselect={false}
+            w={220}
+          />
+          <TextInput
+            label="Top management"
+            description="Who signs the AI policy, as documents name them: “The board of Northwind Lending”."
+            value={form.values.topManagement}
+            onChange={(e) => form.setValue('topManagement', e.currentTarget.value)}
+            error={form.errorFor('topManagement')}
+            disabled={readOnly}
+            required
+          />
           <Group grow align="flex-start">
-            <Select label="Usual owner of new documents" placeholder="Nobody by default" data={people} value={form.values.defaultOwnerId} onChange={(v) => form.setValue('defaultOwnerId', v)} clearable searchable disabled={readOnly} />
-            <Select label="Usual approver" placeholder="Nobody by default" data={people} value={form.values.defaultApproverId} onChange={(v) => form.setValue('defaultApproverId', v)} clearable searchable disabled={readOnly} />
+            <Select
+              label="Usual owner of new documents"
+              placeholder="Nobody by default"
+              data={people}
+              value={form.values.defaultOwnerId}
+              onChange={(v) => form.setValue('defaultOwnerId', v)}
+              clearable
+              searchable
+              disabled={readOnly}
+            />
+            <Select
+              label="Usual approver"
+              placeholder="Nobody by default"
+              data={people}
+              value={form.values.defaultApproverId}
+              onChange={(v) => form.setValue('defaultApproverId', v)}
+              clearable
+              searchable
+              disabled={readOnly}
+            />
           </Group>
           {!readOnly && (
             <Group>

@@ -8,7 +8,15 @@ import { DownloadMenu } from '../../ui/DownloadMenu';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
-import { documentHref, refreshDocuments, useAcknowledgements, versionDownloads, versionPath, type DocumentDetail, type VersionDetail } from './api';
+import {
+  documentHref,
+  refreshDocuments,
+  useAcknowledgements,
+  versionDownloads,
+  versionPath,
+  type DocumentDetail,
+  type VersionDetail,
+} from './api';
 import { VersionBadge } from './labels';
 import classes from './documents.module.css';
 
@@ -35,8 +43,17 @@ export function ReviewsPanel({ version }: { version: VersionDetail }) {
                     <Text fz="sm" fw={600}>
                       {r.reviewer?.name ?? 'A former member'}
                     </Text>
-                    <Badge size="xs" tt="none" variant="light" color={r.decision === 'agree' ? 'teal' : r.decision === 'changes_requested' ? 'orange' : 'gray'}>
-                      {r.decision === 'agree' ? 'Agreed' : r.decision === 'changes_requested' ? 'Asked for changes' : 'Waiting'}
+                    <Badge
+                      size="xs"
+                      tt="none"
+                      variant="light"
+                      color={r.decision === 'agree' ? 'teal' : r.decision === 'changes_requested' ? 'orange' : 'gray'}
+                    >
+                      {r.decision === 'agree'
+                        ? 'Agreed'
+                        : r.decision === 'changes_requested'
+                          ? 'Asked for changes'
+                          : 'Waiting'}
                     </Badge>
                   </Group>
                   {r.comment && (
@@ -80,19 +97,34 @@ export function VersionsPanel({ orgId, doc, shown }: { orgId: string; doc: Docum
                   Shown
                 </Text>
               ) : (
-                <Button size="compact-xs" variant="subtle" component={Link} to={documentHref(orgId, doc.id, v.id)} leftSection={<IconEye size={12} />} aria-label={`Show version ${v.label}`}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  component={Link}
+                  to={documentHref(orgId, doc.id, v.id)}
+                  leftSection={<IconEye size={12} />}
+                  aria-label={`Show version ${v.label}`}
+                >
                   Show
                 </Button>
               )}
             </Group>
             {v.changeSummary && <Text fz="xs">{v.changeSummary}</Text>}
             <Text fz="xs" c="dimmed">
-              {v.approvedAt ? `Approved by ${v.approvedBy?.name ?? '—'} on ${formatDate(v.approvedAt)}` : `Created ${formatDate(v.createdAt)}${v.createdBy ? ` by ${v.createdBy.name}` : ''}`}
+              {v.approvedAt
+                ? `Approved by ${v.approvedBy?.name ?? '—'} on ${formatDate(v.approvedAt)}`
+                : `Created ${formatDate(v.createdAt)}${v.createdBy ? ` by ${v.createdBy.name}` : ''}`}
               {v.publishedAt ? ` · published ${formatDate(v.publishedAt)}` : ''}
             </Text>
             <Group gap="sm">
               {(['docx', 'pdf'] as const).map((f) => (
-                <Anchor key={f} href={`${versionPath(orgId, doc.id, v.id)}/export.${f}`} download fz="xs" aria-label={`${f.toUpperCase()} of version ${v.label}`}>
+                <Anchor
+                  key={f}
+                  href={`${versionPath(orgId, doc.id, v.id)}/export.${f}`}
+                  download
+                  fz="xs"
+                  aria-label={`${f.toUpperCase()} of version ${v.label}`}
+                >
                   {f.toUpperCase()}
                 </Anchor>
               ))}
@@ -114,9 +146,27 @@ export function VersionsPanel({ orgId, doc, shown }: { orgId: string; doc: Docum
   );
 }
 
-export function VersionDownloads({ orgId, doc, version }: { orgId: string; doc: DocumentDetail; version: VersionDetail }) {
+export function VersionDownloads({
+  orgId,
+  doc,
+  version,
+}: {
+  orgId: string;
+  doc: DocumentDetail;
+  version: VersionDetail;
+}) {
   const approved = !!version.docxSha256;
-  return <DownloadMenu label="Download" hint={approved ? 'The approved files themselves, as their SHA-256 records.' : `Before approval the files are marked “${version.state === 'in_review' ? 'In review' : 'Draft'}” on every page.`} items={versionDownloads(orgId, doc.id, version.id)} />;
+  return (
+    <DownloadMenu
+      label="Download"
+      hint={
+        approved
+          ? 'The approved files themselves, as their SHA-256 records.'
+          : `Before approval the files are marked “${version.state === 'in_review' ? 'In review' : 'Draft'}” on every page.`
+      }
+      items={versionDownloads(orgId, doc.id, version.id)}
+    />
+  );
 }
 
 /** Awareness (7.3): members acknowledge the version in force; the list is the evidence, with who has not yet. */

@@ -83,7 +83,13 @@ export type DocumentOut = {
 export type DocumentDetail = DocumentOut & { versions: VersionSummary[]; answers: Record<string, string | string[]> };
 
 export type Section = { key: string; title: string; body: RichDoc };
-export type Review = { reviewer: Person; round: number; decision: 'agree' | 'changes_requested' | null; comment: string; decidedAt: string | null };
+export type Review = {
+  reviewer: Person;
+  round: number;
+  decision: 'agree' | 'changes_requested' | null;
+  comment: string;
+  decidedAt: string | null;
+};
 export type VersionDetail = VersionSummary & {
   documentId: string;
   content: { kind: 'narrative'; sections: Section[] } | { kind: 'register'; frozen: unknown };
@@ -109,28 +115,48 @@ export type MasterItem = {
   problems: string[];
 };
 
-export type Acknowledgements = { versionLabel: string; acknowledged: { user: Person; at: string }[]; pending: { id: string; name: string }[] };
+export type Acknowledgements = {
+  versionLabel: string;
+  acknowledged: { user: Person; at: string }[];
+  pending: { id: string; name: string }[];
+};
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 export const documentsPath = (orgId: string) => `${org(orgId)}/documents`;
 export const documentPath = (orgId: string, id: string) => `${documentsPath(orgId)}/${encodeURIComponent(id)}`;
-export const versionPath = (orgId: string, id: string, versionId: string) => `${documentPath(orgId, id)}/versions/${encodeURIComponent(versionId)}`;
+export const versionPath = (orgId: string, id: string, versionId: string) =>
+  `${documentPath(orgId, id)}/versions/${encodeURIComponent(versionId)}`;
 export const settingsPath = (orgId: string) => `${org(orgId)}/document-settings`;
 
 // Web addresses.
 export const masterListHref = (orgId: string) => `/orgs/${orgId}/documentation`;
 export const documentsHref = (orgId: string) => `/orgs/${orgId}/documents`;
-export const newDocumentHref = (orgId: string, typeId?: string) => `/orgs/${orgId}/documents/new${typeId ? `?type=${encodeURIComponent(typeId)}` : ''}`;
+export const newDocumentHref = (orgId: string, typeId?: string) =>
+  `/orgs/${orgId}/documents/new${typeId ? `?type=${encodeURIComponent(typeId)}` : ''}`;
 export const settingsHref = (orgId: string) => `/orgs/${orgId}/documents/settings`;
-export const documentHref = (orgId: string, id: string, versionId?: string) => `/orgs/${orgId}/documents/${id}${versionId ? `?version=${encodeURIComponent(versionId)}` : ''}`;
-export const reviewHref = (orgId: string, versionId: string) => `/orgs/${orgId}/documents/review/${encodeURIComponent(versionId)}`;
+export const documentHref = (orgId: string, id: string, versionId?: string) =>
+  `/orgs/${orgId}/documents/${id}${versionId ? `?version=${encodeURIComponent(versionId)}` : ''}`;
+export const reviewHref = (orgId: string, versionId: string) =>
+  `/orgs/${orgId}/documents/review/${encodeURIComponent(versionId)}`;
 
 export const masterListDownloads = (orgId: string): Download[] => [
-  { format: 'xlsx', href: `${org(orgId)}/documented-information/export.xlsx`, label: 'Master list, Excel workbook (.xlsx)' },
+  {
+    format: 'xlsx',
+    href: `${org(orgId)}/documented-information/export.xlsx`,
+    label: 'Master list, Excel workbook (.xlsx)',
+  },
   { format: 'csv', href: `${org(orgId)}/documented-information/export.csv`, label: 'Master list, CSV file (.csv)' },
-  { format: 'docx', href: `${org(orgId)}/documented-information/export.docx`, label: 'Master list, Word document (.docx)' },
+  {
+    format: 'docx',
+    href: `${org(orgId)}/documented-information/export.docx`,
+    label: 'Master list, Word document (.docx)',
+  },
   { format: 'pdf', href: `${org(orgId)}/documented-information/export.pdf`, label: 'Master list, PDF document (.pdf)' },
-  { format: 'zip', href: `${documentsPath(orgId)}/export.zip`, label: 'Evidence package (.zip): documents in force, hashed' },
+  {
+    format: 'zip',
+    href: `${documentsPath(orgId)}/export.zip`,
+    label: 'Evidence package (.zip): documents in force, hashed',
+  },
 ];
 export const versionDownloads = (orgId: string, id: string, versionId: string): Download[] => [
   { format: 'docx', href: `${versionPath(orgId, id, versionId)}/export.docx`, label: 'Word document (.docx)' },
@@ -140,28 +166,56 @@ export const versionDownloads = (orgId: string, id: string, versionId: string): 
 export const documentsKey = (orgId: string) => ['documents', orgId] as const;
 
 export function useDocumentTypes(orgId: string) {
-  return useQuery({ queryKey: [...documentsKey(orgId), 'types'], queryFn: async () => (await api.get<Page<DocumentType>>(`${org(orgId)}/document-types`)).items, staleTime: Infinity });
+  return useQuery({
+    queryKey: [...documentsKey(orgId), 'types'],
+    queryFn: async () => (await api.get<Page<DocumentType>>(`${org(orgId)}/document-types`)).items,
+    staleTime: Infinity,
+  });
 }
 export function useDocumentSettings(orgId: string) {
-  return useQuery({ queryKey: [...documentsKey(orgId), 'settings'], queryFn: () => api.get<DocumentSettings>(settingsPath(orgId)) });
+  return useQuery({
+    queryKey: [...documentsKey(orgId), 'settings'],
+    queryFn: () => api.get<DocumentSettings>(settingsPath(orgId)),
+  });
 }
 export function useMasterList(orgId: string) {
-  return useQuery({ queryKey: [...documentsKey(orgId), 'master-list'], queryFn: async () => (await api.get<{ items: MasterItem[] }>(`${org(orgId)}/documented-information`)).items });
+  return useQuery({
+    queryKey: [...documentsKey(orgId), 'master-list'],
+    queryFn: async () => (await api.get<{ items: MasterItem[] }>(`${org(orgId)}/documented-information`)).items,
+  });
 }
 export function useDocuments(orgId: string) {
-  return useQuery({ queryKey: [...documentsKey(orgId), 'list'], queryFn: async () => (await api.get<Page<DocumentOut>>(documentsPath(orgId))).items });
+  return useQuery({
+    queryKey: [...documentsKey(orgId), 'list'],
+    queryFn: async () => (await api.get<Page<DocumentOut>>(documentsPath(orgId))).items,
+  });
 }
 export function useDocument(orgId: string, id: string) {
-  return useQuery({ queryKey: [...documentsKey(orgId), 'doc', id], queryFn: () => api.get<DocumentDetail>(documentPath(orgId, id)) });
+  return useQuery({
+    queryKey: [...documentsKey(orgId), 'doc', id],
+    queryFn: () => api.get<DocumentDetail>(documentPath(orgId, id)),
+  });
 }
 export function useVersion(orgId: string, id: string, versionId: string | undefined) {
-  return useQuery({ queryKey: [...documentsKey(orgId), 'version', versionId], queryFn: () => api.get<VersionDetail>(versionPath(orgId, id, versionId!)), enabled: !!versionId });
+  return useQuery({
+    queryKey: [...documentsKey(orgId), 'version', versionId],
+    queryFn: () => api.get<VersionDetail>(versionPath(orgId, id, versionId!)),
+    enabled: !!versionId,
+  });
 }
 export function useAcknowledgements(orgId: string, id: string, versionId: string | undefined) {
-  return useQuery({ queryKey: [...documentsKey(orgId), 'acks', versionId], queryFn: () => api.get<Acknowledgements>(`${versionPath(orgId, id, versionId!)}/acknowledgements`), enabled: !!versionId });
+  return useQuery({
+    queryKey: [...documentsKey(orgId), 'acks', versionId],
+    queryFn: () => api.get<Acknowledgements>(`${versionPath(orgId, id, versionId!)}/acknowledgements`),
+    enabled: !!versionId,
+  });
 }
 
 /** After any change to a document: every document query of the organization, its history and the user's tasks. */
 export async function refreshDocuments(qc: QueryClient, orgId: string) {
-  await Promise.all([qc.invalidateQueries({ queryKey: documentsKey(orgId) }), qc.invalidateQueries({ queryKey: ['audit-events', orgId] }), qc.invalidateQueries({ queryKey: ['tasks'] })]);
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: documentsKey(orgId) }),
+    qc.invalidateQueries({ queryKey: ['audit-events', orgId] }),
+    qc.invalidateQueries({ queryKey: ['tasks'] }),
+  ]);
 }

@@ -30,7 +30,14 @@ const COLORS: Record<MasterState | 'stale' | 'superseded', string> = {
 /** A line of the master list, or a document: its state in one badge. */
 export function StateBadge({ state, size = 'sm' }: { state: MasterState | 'stale'; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={COLORS[state]} variant={state === 'missing' ? 'outline' : 'light'} size={size} tt="none" style={{ flexShrink: 0 }} data-state={state}>
+    <Badge
+      color={COLORS[state]}
+      variant={state === 'missing' ? 'outline' : 'light'}
+      size={size}
+      tt="none"
+      style={{ flexShrink: 0 }}
+      data-state={state}
+    >
       {MASTER_STATE_LABELS[state]}
     </Badge>
   );
@@ -55,8 +62,19 @@ export function documentState(d: DocumentOut): MasterState | 'stale' {
 export function DocumentStateBadge({ doc }: { doc: DocumentOut }) {
   const state = documentState(doc);
   const badge = <StateBadge state={state} />;
-  return doc.stale ? <Tooltip label={`${doc.stale.count} change${doc.stale.count === 1 ? '' : 's'} since it was published`}>{badge}</Tooltip> : badge;
+  return doc.stale ? (
+    <Tooltip label={`${doc.stale.count} change${doc.stale.count === 1 ? '' : 's'} since it was published`}>
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
+  );
 }
 
 /** "AI system", "SoA item": an audit entity type as people say it. */
-export const entityWords = (t: string) => t.replace(/_/g, ' ').replace(/\bai\b/g, 'AI').replace(/\bsoa\b/g, 'SoA').replace(/\borg\b/g, 'organization');
+export const entityWords = (t: string) =>
+  t
+    .replace(/_/g, ' ')
+    .replace(/\bai\b/g, 'AI')
+    .replace(/\bsoa\b/g, 'SoA')
+    .replace(/\borg\b/g, 'organization');

@@ -2,7 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { MasterItem } from './api';
 import { masterProgress } from './progress';
 
-const item = (over: Partial<MasterItem>): MasterItem => ({ key: 'k', title: 't', refs: [], basis: 'available', mandatory: true, documentId: null, code: null, state: 'missing', version: null, owner: null, approvedAt: null, nextReviewAt: null, records: null, problems: [], ...over });
+const item = (over: Partial<MasterItem>): MasterItem => ({
+  key: 'k',
+  title: 't',
+  refs: [],
+  basis: 'available',
+  mandatory: true,
+  documentId: null,
+  code: null,
+  state: 'missing',
+  version: null,
+  owner: null,
+  approvedAt: null,
+  nextReviewAt: null,
+  records: null,
+  problems: [],
+  ...over,
+});
 
 describe('step 3 progress from the master list', () => {
   it('counts a mandatory line as met only when it is in force (or kept as records) without a problem', () => {

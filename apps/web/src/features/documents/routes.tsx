@@ -11,7 +11,14 @@ import { SettingsPage } from './SettingsPage';
 export const documentRoutes: RouteObject[] = [
   { path: 'documentation', element: <MasterListPage /> },
   { path: 'documents', element: <DocumentsPage /> },
-  { path: 'documents/new', element: <RequireAction action="document.write"><NewDocumentPage /></RequireAction> },
+  {
+    path: 'documents/new',
+    element: (
+      <RequireAction action="document.write">
+        <NewDocumentPage />
+      </RequireAction>
+    ),
+  },
   { path: 'documents/settings', element: <SettingsPage /> },
   { path: 'documents/review/:versionId', element: <ReviewRedirect /> },
   { path: 'documents/:id', element: <DocumentPage /> },

@@ -25,7 +25,8 @@ const T = {
   newFile: 'Upload a new revision',
   delete: 'Delete',
   deleteTitle: 'Delete this evidence?',
-  deleteBody: (ref: string) => `${ref} and all its revisions are removed from the library. Evidence attached to records cannot be deleted.`,
+  deleteBody: (ref: string) =>
+    `${ref} and all its revisions are removed from the library. Evidence attached to records cannot be deleted.`,
   owner: 'Owner',
   effective: 'Effective date',
   expires: 'Review or expiry date',
@@ -42,8 +43,25 @@ export function EvidenceDetailPage() {
   const detail = useEvidenceDetail(orgId, id);
   const trail = useAuditTrail(orgId, 'evidence', id, can('audit_event.read'));
   const refresh = () => qc.invalidateQueries({ queryKey: evidenceKey(orgId) });
-  const revise = useMutation({ mutationFn: (f: File) => postForm(`${evidencePath(orgId, id)}/revisions/file`, f, { version: String(detail.data?.version ?? 0) }, me.data?.csrfToken), onSuccess: () => void refresh(), onError: (e) => notifyError(e) });
-  const remove = useMutation({ mutationFn: () => api.delete(evidencePath(orgId, id)), onSuccess: () => { void refresh(); void navigate(`/orgs/${orgId}/evidence`); }, onError: (e) => notifyError(e) });
+  const revise = useMutation({
+    mutationFn: (f: File) =>
+      postForm(
+        `${evidencePath(orgId, id)}/revisions/file`,
+        f,
+        { version: String(detail.data?.version ?? 0) },
+        me.data?.csrfToken,
+      ),
+    onSuccess: () => void refresh(),
+    onError: (e) => notifyError(e),
+  });
+  const remove = useMutation({
+    mutationFn: () => api.delete(evidencePath(orgId, id)),
+    onSuccess: () => {
+      void refresh();
+      void navigate(`/orgs/${orgId}/evidence`);
+    },
+    onError: (e) => notifyError(e),
+  });
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const e = detail.data;
@@ -58,7 +76,12 @@ export function EvidenceDetailPage() {
         actions={
           <Group gap="xs">
             {e.file ? (
-              <Button component="a" href={evidenceFileHref(orgId, e.id)} variant="default" leftSection={<IconDownload size={16} />}>
+              <Button
+                component="a"
+                href={evidenceFileHref(orgId, e.id)}
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+              >
                 {e.file.name}
               </Button>
             ) : (
@@ -71,14 +94,30 @@ export function EvidenceDetailPage() {
             {writable && (
               <FileButton onChange={(f) => f && revise.mutate(f)}>
                 {(props) => (
-                  <Button {...props} variant="default" leftSection={<IconUpload size={16} />} loading={revise.isPending}>
+                  <Button
+                    {...props}
+                    variant="default"
+                    leftSection={<IconUpload size={16} />}
+                    loading={revise.isPending}
+                  >
                     {T.newFile}
                   </Button>
                 )}
               </FileButton>
             )}
             {writable && (
-              <Button color="red" variant="subtle" leftSection={<IconTrash size={16} />} onClick={() => void confirmDanger({ title: T.deleteTitle, message: T.deleteBody(e.reference), confirmLabel: T.delete }).then((ok) => ok && remove.mutate())}>
+              <Button
+                color="red"
+                variant="subtle"
+                leftSection={<IconTrash size={16} />}
+                onClick={() =>
+                  void confirmDanger({
+                    title: T.deleteTitle,
+                    message: T.deleteBody(e.reference),
+                    confirmLabel: T.delete,
+                  }).then((ok) => ok && remove.mutate())
+                }
+              >
                 {T.delete}
               </Button>
             )}
@@ -87,19 +126,35 @@ export function EvidenceDetailPage() {
       />
       <Paper withBorder p="md" radius="md">
         <Group gap="xl" wrap="wrap">
-          <Text fz="sm"><b>{T.owner}:</b> {e.owner?.name ?? '—'}</Text>
-          <Text fz="sm"><b>{T.effective}:</b> {formatDate(e.effectiveOn)}</Text>
-          <Text fz="sm"><b>{T.expires}:</b> {formatDate(e.expiresOn)}</Text>
-          <Text fz="sm"><b>{T.collected}:</b> {e.collectedBy ?? '—'} ({formatDateTime(e.createdAt)})</Text>
+          <Text fz="sm">
+            <b>{T.owner}:</b> {e.owner?.name ?? '—'}
+          </Text>
+          <Text fz="sm">
+            <b>{T.effective}:</b> {formatDate(e.effectiveOn)}
+          </Text>
+          <Text fz="sm">
+            <b>{T.expires}:</b> {formatDate(e.expiresOn)}
+          </Text>
+          <Text fz="sm">
+            <b>{T.collected}:</b> {e.collectedBy ?? '—'} ({formatDateTime(e.createdAt)})
+          </Text>
         </Group>
       </Paper>
       <Paper withBorder p="md" radius="md">
-        <Title order={2} fz="md" mb="xs">{T.attached}</Title>
-        {e.links.length === 0 ? <Text fz="sm" c="dimmed">{T.notAttached}</Text> : (
+        <Title order={2} fz="md" mb="xs">
+          {T.attached}
+        </Title>
+        {e.links.length === 0 ? (
+          <Text fz="sm" c="dimmed">
+            {T.notAttached}
+          </Text>
+        ) : (
           <List spacing={4} fz="sm">
             {e.links.map((l) => (
               <List.Item key={`${l.subjectType}:${l.subjectId}`}>
-                <Badge variant="light" size="sm" mr={6}>{EVIDENCE_SUBJECT_LABELS[l.subjectType]}</Badge>
+                <Badge variant="light" size="sm" mr={6}>
+                  {EVIDENCE_SUBJECT_LABELS[l.subjectType]}
+                </Badge>
                 {l.label}
               </List.Item>
             ))}
@@ -107,11 +162,16 @@ export function EvidenceDetailPage() {
         )}
         {e.crosswalk.length > 0 && (
           <>
-            <Title order={3} fz="sm" mt="md" mb={4}>{T.crosswalk}</Title>
+            <Title order={3} fz="sm" mt="md" mb={4}>
+              {T.crosswalk}
+            </Title>
             <List spacing={2} fz="sm">
               {e.crosswalk.map((c) => (
                 <List.Item key={`${c.frameworkId}:${c.ref}`}>
-                  {c.frameworkName}: <b>{c.ref}</b> {c.title} <Text span c="dimmed" fz="xs">(via {c.via}, {c.relationship})</Text>
+                  {c.frameworkName}: <b>{c.ref}</b> {c.title}{' '}
+                  <Text span c="dimmed" fz="xs">
+                    (via {c.via}, {c.relationship})
+                  </Text>
                 </List.Item>
               ))}
             </List>
@@ -119,16 +179,28 @@ export function EvidenceDetailPage() {
         )}
       </Paper>
       <Paper withBorder p="md" radius="md">
-        <Title order={2} fz="md" mb="xs">{T.revisions}</Title>
+        <Title order={2} fz="md" mb="xs">
+          {T.revisions}
+        </Title>
         <Table.ScrollContainer minWidth={520}>
           <Table>
             <Table.Tbody>
               {e.revisions.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.revision}</Table.Td>
-                  <Table.Td>{r.file ? <Anchor href={evidenceFileHref(orgId, e.id, r.revision)}>{r.file.name}</Anchor> : <Anchor href={r.url ?? '#'} target="_blank" rel="noopener noreferrer">{r.url}</Anchor>}</Table.Td>
+                  <Table.Td>
+                    {r.file ? (
+                      <Anchor href={evidenceFileHref(orgId, e.id, r.revision)}>{r.file.name}</Anchor>
+                    ) : (
+                      <Anchor href={r.url ?? '#'} target="_blank" rel="noopener noreferrer">
+                        {r.url}
+                      </Anchor>
+                    )}
+                  </Table.Td>
                   <Table.Td>{r.note || '—'}</Table.Td>
-                  <Table.Td>{r.createdBy ?? '—'}, {formatDateTime(r.createdAt)}</Table.Td>
+                  <Table.Td>
+                    {r.createdBy ?? '—'}, {formatDateTime(r.createdAt)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -137,8 +209,17 @@ export function EvidenceDetailPage() {
       </Paper>
       {can('audit_event.read') && (
         <Paper withBorder p="md" radius="md">
-          <Title order={2} fz="md" mb="xs">{T.history}</Title>
-          <HistoryTimeline trail={trail} describe={(ev) => ({ label: ev.action.replace('evidence.', '').replace(/_/g, ' '), tone: toneOf(ev.action) })} compact />
+          <Title order={2} fz="md" mb="xs">
+            {T.history}
+          </Title>
+          <HistoryTimeline
+            trail={trail}
+            describe={(ev) => ({
+              label: ev.action.replace('evidence.', '').replace(/_/g, ' '),
+              tone: toneOf(ev.action),
+            })}
+            compact
+          />
         </Paper>
       )}
     </Stack>

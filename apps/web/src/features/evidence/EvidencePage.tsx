@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Anchor, Button, FileButton, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import type { ExpiryState } from '@fortytwo/domain';
@@ -16,7 +27,8 @@ import { ExpiryBadge } from './ExpiryBadge';
 
 export const LIBRARY_TEXT = {
   title: 'Evidence library',
-  description: 'Every file and link that shows the management system works, with its owner, review date and the records it proves. Expiring (within 30 days) and expired evidence is flagged.',
+  description:
+    'Every file and link that shows the management system works, with its owner, review date and the records it proves. Expiring (within 30 days) and expired evidence is flagged.',
   search: 'Search',
   all: 'All',
   expiring: 'Expiring',
@@ -40,13 +52,30 @@ export function EvidencePage() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [expiry, setExpiry] = useState<'all' | ExpiryState>('all');
-  const list = useEvidenceList(orgId, { ...(q.trim() ? { q: q.trim() } : {}), ...(expiry !== 'all' ? { expiry } : {}) });
+  const list = useEvidenceList(orgId, {
+    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(expiry !== 'all' ? { expiry } : {}),
+  });
   const writable = can('evidence.write');
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const open = (e: Evidence) => navigate(`/orgs/${orgId}/evidence/${e.id}`);
-  const uploadFile = useMutation({ mutationFn: (f: File) => postForm<Evidence>(`${evidenceBase(orgId)}/files`, f, {}, me.data?.csrfToken), onSuccess: (e) => { void qc.invalidateQueries({ queryKey: evidenceKey(orgId) }); void open(e); }, onError: (e) => notifyError(e) });
-  const addLink = useMutation({ mutationFn: () => api.post<Evidence>(evidenceBase(orgId), { title, url }), onSuccess: (e) => { void qc.invalidateQueries({ queryKey: evidenceKey(orgId) }); void open(e); }, onError: (e) => notifyError(e) });
+  const uploadFile = useMutation({
+    mutationFn: (f: File) => postForm<Evidence>(`${evidenceBase(orgId)}/files`, f, {}, me.data?.csrfToken),
+    onSuccess: (e) => {
+      void qc.invalidateQueries({ queryKey: evidenceKey(orgId) });
+      void open(e);
+    },
+    onError: (e) => notifyError(e),
+  });
+  const addLink = useMutation({
+    mutationFn: () => api.post<Evidence>(evidenceBase(orgId), { title, url }),
+    onSuccess: (e) => {
+      void qc.invalidateQueries({ queryKey: evidenceKey(orgId) });
+      void open(e);
+    },
+    onError: (e) => notifyError(e),
+  });
 
   return (
     <Stack>
@@ -54,7 +83,12 @@ export function EvidencePage() {
         title={T.title}
         description={T.description}
         actions={
-          <Button component="a" href={`${evidenceBase(orgId)}/export.zip`} variant="default" leftSection={<IconDownload size={16} />}>
+          <Button
+            component="a"
+            href={`${evidenceBase(orgId)}/export.zip`}
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+          >
             {T.package}
           </Button>
         }
@@ -76,8 +110,22 @@ export function EvidencePage() {
                 addLink.mutate();
               }}
             >
-              <TextInput label={T.linkTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required style={{ flex: 1, minWidth: 160 }} />
-              <TextInput label={T.linkUrl} type="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} required style={{ flex: 2, minWidth: 200 }} />
+              <TextInput
+                label={T.linkTitle}
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+                required
+                style={{ flex: 1, minWidth: 160 }}
+              />
+              <TextInput
+                label={T.linkUrl}
+                type="url"
+                placeholder="https://"
+                value={url}
+                onChange={(e) => setUrl(e.currentTarget.value)}
+                required
+                style={{ flex: 2, minWidth: 200 }}
+              />
               <Button type="submit" variant="default" loading={addLink.isPending}>
                 {T.link}
               </Button>
@@ -86,8 +134,22 @@ export function EvidencePage() {
         </Paper>
       )}
       <Group wrap="wrap">
-        <TextInput aria-label={T.search} placeholder={`${T.search} (title, file, EV-12)`} value={q} onChange={(e) => setQ(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
-        <SegmentedControl value={expiry} onChange={(v) => setExpiry(v)} data={[{ value: 'all', label: T.all }, { value: 'expiring', label: T.expiring }, { value: 'expired', label: T.expired }]} />
+        <TextInput
+          aria-label={T.search}
+          placeholder={`${T.search} (title, file, EV-12)`}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 200 }}
+        />
+        <SegmentedControl
+          value={expiry}
+          onChange={(v) => setExpiry(v)}
+          data={[
+            { value: 'all', label: T.all },
+            { value: 'expiring', label: T.expiring },
+            { value: 'expired', label: T.expired },
+          ]}
+        />
       </Group>
       {list.isPending ? (
         <Loading />

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, FileButton, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconExternalLink, IconLink, IconPaperclip, IconPlus, IconUpload, IconX } from '@tabler/icons-react';
 import type { EvidenceSubjectType } from '@fortytwo/domain';
@@ -10,7 +22,17 @@ import { confirmDanger } from '../../ui/confirm';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { evidenceBase, evidenceFileHref, evidenceKey, evidencePath, postForm, useEvidenceList, useSubjectEvidence, type Evidence, type EvidenceSummary } from './api';
+import {
+  evidenceBase,
+  evidenceFileHref,
+  evidenceKey,
+  evidencePath,
+  postForm,
+  useEvidenceList,
+  useSubjectEvidence,
+  type Evidence,
+  type EvidenceSummary,
+} from './api';
 import { ExpiryBadge } from './ExpiryBadge';
 import { EVIDENCE_TEXT as T } from './text';
 
@@ -48,7 +70,8 @@ export function EvidencePanel({ subjectType, subjectId, readOnly = false, title 
     onError: (e) => notifyError(e),
   });
   const uploadFile = useMutation({
-    mutationFn: (file: File) => postForm<Evidence>(`${evidenceBase(orgId)}/files`, file, { subjectType, subjectId }, me.data?.csrfToken),
+    mutationFn: (file: File) =>
+      postForm<Evidence>(`${evidenceBase(orgId)}/files`, file, { subjectType, subjectId }, me.data?.csrfToken),
     onSuccess: (ev) => {
       notifySuccess(T.uploaded(ev.file?.name ?? ev.title));
       void refresh();
@@ -56,12 +79,20 @@ export function EvidencePanel({ subjectType, subjectId, readOnly = false, title 
     onError: (e) => notifyError(e),
   });
   const detach = useMutation({
-    mutationFn: (e: EvidenceSummary) => api.delete(`${evidencePath(orgId, e.id)}/links/${subjectType}/${encodeURIComponent(subjectId)}`),
+    mutationFn: (e: EvidenceSummary) =>
+      api.delete(`${evidencePath(orgId, e.id)}/links/${subjectType}/${encodeURIComponent(subjectId)}`),
     onSuccess: () => void refresh(),
     onError: (e) => notifyError(e),
   });
   const askDetach = async (e: EvidenceSummary) => {
-    if (await confirmDanger({ title: T.detachTitle, message: T.detachBody(e.reference, e.title), confirmLabel: T.detachConfirm })) detach.mutate(e);
+    if (
+      await confirmDanger({
+        title: T.detachTitle,
+        message: T.detachBody(e.reference, e.title),
+        confirmLabel: T.detachConfirm,
+      })
+    )
+      detach.mutate(e);
   };
 
   const body = (
@@ -78,27 +109,61 @@ export function EvidencePanel({ subjectType, subjectId, readOnly = false, title 
         <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={title}>
           {list.data.map((e) => (
             <Group key={e.id} component="li" gap={6} wrap="nowrap">
-              {e.kind === 'file' ? <IconPaperclip size={14} aria-hidden style={{ flexShrink: 0 }} /> : <IconLink size={14} aria-hidden style={{ flexShrink: 0 }} />}
+              {e.kind === 'file' ? (
+                <IconPaperclip size={14} aria-hidden style={{ flexShrink: 0 }} />
+              ) : (
+                <IconLink size={14} aria-hidden style={{ flexShrink: 0 }} />
+              )}
               <Text fz="sm" c="dimmed" style={{ flexShrink: 0 }}>
                 {e.reference}
               </Text>
-              <Anchor component={Link} to={`/orgs/${orgId}/evidence/${e.id}`} fz="sm" truncate style={{ flex: 1, minWidth: 0 }}>
+              <Anchor
+                component={Link}
+                to={`/orgs/${orgId}/evidence/${e.id}`}
+                fz="sm"
+                truncate
+                style={{ flex: 1, minWidth: 0 }}
+              >
                 {e.title}
               </Anchor>
               <ExpiryBadge state={e.expiryState} expiresOn={e.expiresOn} />
               {e.kind === 'file' ? (
-                <ActionIcon component="a" href={evidenceFileHref(orgId, e.id)} download variant="subtle" color="gray" size="sm" aria-label={`${T.download} ${e.fileName ?? e.title}`}>
+                <ActionIcon
+                  component="a"
+                  href={evidenceFileHref(orgId, e.id)}
+                  download
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  aria-label={`${T.download} ${e.fileName ?? e.title}`}
+                >
                   <IconPaperclip size={14} />
                 </ActionIcon>
               ) : (
                 e.url && (
-                  <ActionIcon component="a" href={e.url} target="_blank" rel="noopener noreferrer" variant="subtle" color="gray" size="sm" aria-label={`${T.open} ${e.title}`}>
+                  <ActionIcon
+                    component="a"
+                    href={e.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    variant="subtle"
+                    color="gray"
+                    size="sm"
+                    aria-label={`${T.open} ${e.title}`}
+                  >
                     <IconExternalLink size={14} />
                   </ActionIcon>
                 )
               )}
               {writable && (
-                <ActionIcon variant="subtle" color="gray" size="sm" aria-label={T.detach(e.reference)} onClick={() => void askDetach(e)} loading={detach.isPending && detach.variables?.id === e.id}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  aria-label={T.detach(e.reference)}
+                  onClick={() => void askDetach(e)}
+                  loading={detach.isPending && detach.variables?.id === e.id}
+                >
                   <IconX size={14} />
                 </ActionIcon>
               )}
@@ -106,8 +171,26 @@ export function EvidencePanel({ subjectType, subjectId, readOnly = false, title 
           ))}
         </Stack>
       )}
-      {writable && picking && <AttachExisting orgId={orgId} exclude={list.data?.map((e) => e.id) ?? []} pending={attach.isPending} onPick={(id) => attach.mutate(id)} onCancel={() => setPicking(false)} />}
-      {writable && linking && <AddLink orgId={orgId} subjectType={subjectType} subjectId={subjectId} onDone={() => { setLinking(false); void refresh(); }} />}
+      {writable && picking && (
+        <AttachExisting
+          orgId={orgId}
+          exclude={list.data?.map((e) => e.id) ?? []}
+          pending={attach.isPending}
+          onPick={(id) => attach.mutate(id)}
+          onCancel={() => setPicking(false)}
+        />
+      )}
+      {writable && linking && (
+        <AddLink
+          orgId={orgId}
+          subjectType={subjectType}
+          subjectId={subjectId}
+          onDone={() => {
+            setLinking(false);
+            void refresh();
+          }}
+        />
+      )}
       {writable && !picking && !linking && (
         <Group gap="xs">
           <Button variant="default" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setPicking(true)}>
@@ -115,7 +198,13 @@ export function EvidencePanel({ subjectType, subjectId, readOnly = false, title 
           </Button>
           <FileButton onChange={(f) => f && uploadFile.mutate(f)}>
             {(props) => (
-              <Button {...props} variant="default" size="xs" leftSection={<IconUpload size={14} />} loading={uploadFile.isPending}>
+              <Button
+                {...props}
+                variant="default"
+                size="xs"
+                leftSection={<IconUpload size={14} />}
+                loading={uploadFile.isPending}
+              >
                 {T.upload}
               </Button>
             )}
@@ -141,14 +230,41 @@ export function EvidencePanel({ subjectType, subjectId, readOnly = false, title 
   );
 }
 
-function AttachExisting({ orgId, exclude, pending, onPick, onCancel }: { orgId: string; exclude: string[]; pending: boolean; onPick: (id: string) => void; onCancel: () => void }) {
+function AttachExisting({
+  orgId,
+  exclude,
+  pending,
+  onPick,
+  onCancel,
+}: {
+  orgId: string;
+  exclude: string[];
+  pending: boolean;
+  onPick: (id: string) => void;
+  onCancel: () => void;
+}) {
   const [search, setSearch] = useState('');
   const [value, setValue] = useState<string | null>(null);
   const found = useEvidenceList(orgId, search.trim() ? { q: search.trim() } : {});
-  const options = (found.data ?? []).filter((e) => !exclude.includes(e.id)).slice(0, 50).map((e) => ({ value: e.id, label: `${e.reference} ${e.title}` }));
+  const options = (found.data ?? [])
+    .filter((e) => !exclude.includes(e.id))
+    .slice(0, 50)
+    .map((e) => ({ value: e.id, label: `${e.reference} ${e.title}` }));
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
-      <Select label={T.attachExisting} placeholder={T.attachPlaceholder} data={options} searchable searchValue={search} onSearchChange={setSearch} value={value} onChange={setValue} filter={({ options: o }) => o} nothingFoundMessage={found.isPending ? '…' : '—'} style={{ flex: 1, minWidth: 220 }} />
+      <Select
+        label={T.attachExisting}
+        placeholder={T.attachPlaceholder}
+        data={options}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        value={value}
+        onChange={setValue}
+        filter={({ options: o }) => o}
+        nothingFoundMessage={found.isPending ? '…' : '—'}
+        style={{ flex: 1, minWidth: 220 }}
+      />
       <Button size="sm" disabled={!value} loading={pending} onClick={() => value && onPick(value)}>
         {T.attach}
       </Button>
@@ -159,7 +275,17 @@ function AttachExisting({ orgId, exclude, pending, onPick, onCancel }: { orgId: 
   );
 }
 
-function AddLink({ orgId, subjectType, subjectId, onDone }: { orgId: string; subjectType: EvidenceSubjectType; subjectId: string; onDone: () => void }) {
+function AddLink({
+  orgId,
+  subjectType,
+  subjectId,
+  onDone,
+}: {
+  orgId: string;
+  subjectType: EvidenceSubjectType;
+  subjectId: string;
+  onDone: () => void;
+}) {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const save = useMutation({
@@ -175,8 +301,22 @@ function AddLink({ orgId, subjectType, subjectId, onDone }: { orgId: string; sub
       }}
     >
       <Group gap="xs" align="flex-end" wrap="wrap">
-        <TextInput label={T.linkTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required style={{ flex: 1, minWidth: 160 }} />
-        <TextInput label={T.linkUrl} type="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} required style={{ flex: 2, minWidth: 200 }} />
+        <TextInput
+          label={T.linkTitle}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+          style={{ flex: 1, minWidth: 160 }}
+        />
+        <TextInput
+          label={T.linkUrl}
+          type="url"
+          placeholder="https://"
+          value={url}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+          required
+          style={{ flex: 2, minWidth: 200 }}
+        />
         <Button type="submit" size="sm" loading={save.isPending}>
           {T.save}
         </Button>

@@ -8,7 +8,12 @@ export function ExpiryBadge({ state, expiresOn }: { state: ExpiryState; expiresO
   const b = EXPIRY_BADGE[state];
   if (state === 'current' && !expiresOn) return null;
   return (
-    <Badge color={b.color} variant="light" size="sm" title={expiresOn ? `Review or expiry date: ${formatDate(expiresOn)}` : undefined}>
+    <Badge
+      color={b.color}
+      variant="light"
+      size="sm"
+      title={expiresOn ? `Review or expiry date: ${formatDate(expiresOn)}` : undefined}
+    >
       {b.label}
       {expiresOn && state !== 'current' ? ` · ${formatDate(expiresOn)}` : ''}
     </Badge>

@@ -4,7 +4,17 @@ import { api, ApiError, qs } from '../../api/client';
 
 // Shapes of the evidence library API (apps/server/src/modules/evidence/schema.ts, routes.ts).
 
-export type EvidenceSummary = { id: string; number: number; reference: string; title: string; kind: 'file' | 'link'; fileName: string | null; url: string | null; expiresOn: string | null; expiryState: ExpiryState };
+export type EvidenceSummary = {
+  id: string;
+  number: number;
+  reference: string;
+  title: string;
+  kind: 'file' | 'link';
+  fileName: string | null;
+  url: string | null;
+  expiresOn: string | null;
+  expiryState: ExpiryState;
+};
 export type EvidenceFile = { name: string; size: number; mediaType: string; sha256: string };
 export type Evidence = {
   id: string;
@@ -27,17 +37,45 @@ export type Evidence = {
   createdAt: string;
   updatedAt: string;
 };
-export type EvidenceRevision = { id: string; revision: number; kind: 'file' | 'link'; file: EvidenceFile | null; url: string | null; note: string; createdAt: string; createdBy: string | null };
-export type EvidenceLink = { subjectType: EvidenceSubjectType; subjectId: string; label: string; linkedAt: string; linkedBy: string | null };
-export type CrosswalkItem = { frameworkId: string; frameworkName: string; ref: string; title: string; relationship: string; via: string };
-export type EvidenceDetail = Evidence & { revisions: EvidenceRevision[]; links: EvidenceLink[]; crosswalk: CrosswalkItem[] };
+export type EvidenceRevision = {
+  id: string;
+  revision: number;
+  kind: 'file' | 'link';
+  file: EvidenceFile | null;
+  url: string | null;
+  note: string;
+  createdAt: string;
+  createdBy: string | null;
+};
+export type EvidenceLink = {
+  subjectType: EvidenceSubjectType;
+  subjectId: string;
+  label: string;
+  linkedAt: string;
+  linkedBy: string | null;
+};
+export type CrosswalkItem = {
+  frameworkId: string;
+  frameworkName: string;
+  ref: string;
+  title: string;
+  relationship: string;
+  via: string;
+};
+export type EvidenceDetail = Evidence & {
+  revisions: EvidenceRevision[];
+  links: EvidenceLink[];
+  crosswalk: CrosswalkItem[];
+};
 export type EvidenceFilter = { ownerId?: string; expiry?: ExpiryState; subjectType?: EvidenceSubjectType; q?: string };
 
 export const evidenceBase = (orgId: string) => `/api/orgs/${orgId}/evidence`;
 export const evidencePath = (orgId: string, id: string) => `${evidenceBase(orgId)}/${id}`;
-export const evidenceFileHref = (orgId: string, id: string, revision?: number) => `${evidencePath(orgId, id)}/file${qs({ revision })}`;
+export const evidenceFileHref = (orgId: string, id: string, revision?: number) =>
+  `${evidencePath(orgId, id)}/file${qs({ revision })}`;
 export const evidenceKey = (orgId: string) => ['evidence', orgId] as const;
-export const subjectEvidenceKey = (orgId: string, subjectType: string, subjectId: string) => ['evidence', orgId, 'subject', subjectType, subjectId] as const;
+export const subjectEvidenceKey = (orgId: string, subjectType: string, subjectId: string) =>
+  ['evidence', orgId, 'subject', subjectType, subjectId] as const;
 
 export function useEvidenceList(orgId: string, filter: EvidenceFilter = {}, enabled = true) {
   return useQuery({
@@ -48,18 +86,29 @@ export function useEvidenceList(orgId: string, filter: EvidenceFilter = {}, enab
 }
 
 export function useEvidenceDetail(orgId: string, id: string) {
-  return useQuery({ queryKey: [...evidenceKey(orgId), 'detail', id], queryFn: () => api.get<EvidenceDetail>(evidencePath(orgId, id)) });
+  return useQuery({
+    queryKey: [...evidenceKey(orgId), 'detail', id],
+    queryFn: () => api.get<EvidenceDetail>(evidencePath(orgId, id)),
+  });
 }
 
 export function useSubjectEvidence(orgId: string, subjectType: EvidenceSubjectType, subjectId: string) {
   return useQuery({
     queryKey: subjectEvidenceKey(orgId, subjectType, subjectId),
-    queryFn: () => api.get<{ items: EvidenceSummary[] }>(`/api/orgs/${orgId}/evidence-links${qs({ subjectType, subjectId })}`).then((p) => p.items),
+    queryFn: () =>
+      api
+        .get<{ items: EvidenceSummary[] }>(`/api/orgs/${orgId}/evidence-links${qs({ subjectType, subjectId })}`)
+        .then((p) => p.items),
   });
 }
 
 /** POSTs a multipart form (a file and text fields) with the CSRF header; errors as ApiError. */
-export async function postForm<T>(path: string, file: File, fields: Record<string, string | null | undefined>, csrfToken: string | null | undefined): Promise<T> {
+export async function postForm<T>(
+  path: string,
+  file: File,
+  fields: Record<string, string | null | undefined>,
+  csrfToken: string | null | undefined,
+): Promise<T> {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null && v !== '') body.append(k, v);
   body.append('file', file, file.name);
@@ -80,7 +129,12 @@ export async function postForm<T>(path: string, file: File, fields: Record<strin
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `The server answered ${res.status} ${res.statusText}.`, err?.details);
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? `The server answered ${res.status} ${res.statusText}.`,
+      err?.details,
+    );
   }
   return data as T;
 }

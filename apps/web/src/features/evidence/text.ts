@@ -2,7 +2,8 @@ import type { ExpiryState } from '@fortytwo/domain';
 
 export const EVIDENCE_TEXT = {
   panelTitle: 'Evidence',
-  panelHint: 'Files and links from the evidence library that show this is done. One piece of evidence can serve many records.',
+  panelHint:
+    'Files and links from the evidence library that show this is done. One piece of evidence can serve many records.',
   none: 'No evidence attached yet.',
   attachExisting: 'Attach from the library',
   attachPlaceholder: 'Search by title or EV number',
@@ -15,7 +16,8 @@ export const EVIDENCE_TEXT = {
   cancel: 'Cancel',
   detach: (ref: string) => `Detach ${ref}`,
   detachTitle: 'Detach this evidence?',
-  detachBody: (ref: string, title: string) => `${ref} "${title}" stays in the evidence library; it is only no longer attached here.`,
+  detachBody: (ref: string, title: string) =>
+    `${ref} "${title}" stays in the evidence library; it is only no longer attached here.`,
   detachConfirm: 'Detach',
   attached: (ref: string) => `${ref} attached`,
   uploaded: (name: string) => `${name} added to the evidence library and attached`,

@@ -45,7 +45,12 @@ export function AssessmentLayout() {
   const readOnly = snapshot ? 'snapshot' : canWrite ? null : 'role';
   const tab = onGaps ? 'gaps' : onCompare ? 'compare' : 'questionnaire';
   const tabs = [
-    { key: 'questionnaire', to: gapHref(orgId, a.id, lastRef), label: T.tabs.questionnaire, icon: <IconClipboardCheck size={16} /> },
+    {
+      key: 'questionnaire',
+      to: gapHref(orgId, a.id, lastRef),
+      label: T.tabs.questionnaire,
+      icon: <IconClipboardCheck size={16} />,
+    },
     { key: 'gaps', to: gapListHref(orgId, a.id), label: T.tabs.gaps, icon: <IconListCheck size={16} /> },
     { key: 'compare', to: compareHref(orgId, a.id), label: T.tabs.compare, icon: <IconGitCompare size={16} /> },
   ];
@@ -58,7 +63,14 @@ export function AssessmentLayout() {
         title={a.name}
         badge={
           snapshot ? (
-            <Badge variant="outline" color="gray" tt="none" size="lg" leftSection={<IconCamera size={14} />} style={{ flexShrink: 0 }}>
+            <Badge
+              variant="outline"
+              color="gray"
+              tt="none"
+              size="lg"
+              leftSection={<IconCamera size={14} />}
+              style={{ flexShrink: 0 }}
+            >
               {T.snapshotBadge}
             </Badge>
           ) : (

@@ -1,4 +1,16 @@
-import { ActionIcon, Anchor, Badge, Group, Paper, Progress, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Group,
+  Paper,
+  Progress,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCamera, IconGitCompare, IconPencilCheck, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -12,7 +24,17 @@ import { GAP_TEXT as T } from './text';
 import classes from './gap.module.css';
 
 /** Every working assessment and snapshot, newest first; snapshots can be compared with the current one. */
-export function AssessmentList({ orgId, items, current, canWrite }: { orgId: string; items: GapAssessmentSummary[]; current: GapAssessmentSummary | undefined; canWrite: boolean }) {
+export function AssessmentList({
+  orgId,
+  items,
+  current,
+  canWrite,
+}: {
+  orgId: string;
+  items: GapAssessmentSummary[];
+  current: GapAssessmentSummary | undefined;
+  canWrite: boolean;
+}) {
   const qc = useQueryClient();
   const remove = useMutation({
     mutationFn: (a: GapAssessmentSummary) => api.delete(assessmentPath(orgId, a.id)),
@@ -23,7 +45,8 @@ export function AssessmentList({ orgId, items, current, canWrite }: { orgId: str
     onError: (e) => notifyError(e),
   });
   const askDelete = async (a: GapAssessmentSummary) => {
-    if (await confirmDanger({ title: T.deleteTitle(a.kind), message: T.deleteBody(a.name), confirmLabel: T.delete })) remove.mutate(a);
+    if (await confirmDanger({ title: T.deleteTitle(a.kind), message: T.deleteBody(a.name), confirmLabel: T.delete }))
+      remove.mutate(a);
   };
   const C = T.columns;
 
@@ -62,7 +85,12 @@ export function AssessmentList({ orgId, items, current, canWrite }: { orgId: str
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant={a.kind === 'snapshot' ? 'outline' : 'light'} color={a.kind === 'snapshot' ? 'gray' : 'indigo'} tt="none" leftSection={a.kind === 'snapshot' ? <IconCamera size={12} /> : <IconPencilCheck size={12} />}>
+                  <Badge
+                    variant={a.kind === 'snapshot' ? 'outline' : 'light'}
+                    color={a.kind === 'snapshot' ? 'gray' : 'indigo'}
+                    tt="none"
+                    leftSection={a.kind === 'snapshot' ? <IconCamera size={12} /> : <IconPencilCheck size={12} />}
+                  >
                     {T.kind[a.kind]}
                   </Badge>
                 </Table.Td>
@@ -73,7 +101,13 @@ export function AssessmentList({ orgId, items, current, canWrite }: { orgId: str
                 </Table.Td>
                 <Table.Td>
                   <Text fz="xs">{T.answeredOf(a.answered, a.total)}</Text>
-                  <Progress value={a.total ? (100 * a.answered) / a.total : 0} size="xs" radius="xl" mt={4} aria-label={`${T.answered}: ${T.answeredOf(a.answered, a.total)}`} />
+                  <Progress
+                    value={a.total ? (100 * a.answered) / a.total : 0}
+                    size="xs"
+                    radius="xl"
+                    mt={4}
+                    aria-label={`${T.answered}: ${T.answeredOf(a.answered, a.total)}`}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <Text fz="sm">{formatDateTime(a.frozenAt ?? a.updatedAt)}</Text>
@@ -82,14 +116,26 @@ export function AssessmentList({ orgId, items, current, canWrite }: { orgId: str
                   <Group gap={4} wrap="nowrap" justify="flex-end">
                     {a.kind === 'snapshot' && current && (
                       <Tooltip label={`${T.compareWithCurrent}: ${current.name}`} withArrow>
-                        <ActionIcon component={Link} to={compareHref(orgId, current.id, a.id)} variant="subtle" color="gray" aria-label={T.compareAria(a.name, current.name)}>
+                        <ActionIcon
+                          component={Link}
+                          to={compareHref(orgId, current.id, a.id)}
+                          variant="subtle"
+                          color="gray"
+                          aria-label={T.compareAria(a.name, current.name)}
+                        >
                           <IconGitCompare size={18} />
                         </ActionIcon>
                       </Tooltip>
                     )}
                     {canWrite && (
                       <Tooltip label={T.delete} withArrow>
-                        <ActionIcon variant="subtle" color="red" onClick={() => void askDelete(a)} aria-label={`${T.delete} ${a.name}`} loading={remove.isPending && remove.variables?.id === a.id}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          onClick={() => void askDelete(a)}
+                          aria-label={`${T.delete} ${a.name}`}
+                          loading={remove.isPending && remove.variables?.id === a.id}
+                        >
                           <IconTrash size={18} />
                         </ActionIcon>
                       </Tooltip>

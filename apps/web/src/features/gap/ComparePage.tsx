@@ -1,11 +1,33 @@
-import { Alert, Anchor, Badge, Grid, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Grid,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconArrowDownRight, IconArrowRight, IconArrowUpRight, IconMinus } from '@tabler/icons-react';
 import { ANNEX_A_GROUPS, CLAUSE_NUMBERS } from '@fortytwo/domain';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { formatDate } from '../../ui/format';
 import { useOrg } from '../shell/org-context';
-import { gapHref, useAssessments, useComparison, type Change, type Comparison, type Delta, type GapAssessmentSummary } from './api';
+import {
+  gapHref,
+  useAssessments,
+  useComparison,
+  type Change,
+  type Comparison,
+  type Delta,
+  type GapAssessmentSummary,
+} from './api';
 import { useAssessmentOutlet } from './AssessmentLayout';
 import { formatDelta, formatPercent } from './format';
 import { ResultBadge } from './ResultBadge';
@@ -15,7 +37,12 @@ import classes from './gap.module.css';
 
 type Filter = Exclude<Change, 'unchanged'> | 'all';
 const FILTERS: Filter[] = ['all', 'improved', 'regressed', 'changed'];
-const CHANGE_COLORS: Record<Change, string> = { improved: 'teal', regressed: 'red', changed: 'gray', unchanged: 'gray' };
+const CHANGE_COLORS: Record<Change, string> = {
+  improved: 'teal',
+  regressed: 'red',
+  changed: 'gray',
+  unchanged: 'gray',
+};
 
 /** A change in points with its direction as an arrow and a sign, not only a colour. */
 function DeltaText({ d, size = 'sm' }: { d: Delta; size?: 'sm' | 'lg' }) {
@@ -58,7 +85,10 @@ function Totals({ c }: { c: Comparison }) {
 }
 
 function PartDeltas({ c, titles }: { c: Comparison; titles: Record<string, string> }) {
-  const rows = [...CLAUSE_NUMBERS.map((n) => [n, c.scores.byClause[n]] as const), ...ANNEX_A_GROUPS.map((g) => [g, c.scores.byGroup[g]] as const)];
+  const rows = [
+    ...CLAUSE_NUMBERS.map((n) => [n, c.scores.byClause[n]] as const),
+    ...ANNEX_A_GROUPS.map((g) => [g, c.scores.byGroup[g]] as const),
+  ];
   return (
     <Paper withBorder radius="md" component="section" aria-labelledby="compare-scores">
       <Title order={3} fz="md" id="compare-scores" px="md" pt="md" pb="xs">
@@ -99,7 +129,19 @@ function PartDeltas({ c, titles }: { c: Comparison; titles: Record<string, strin
   );
 }
 
-function ItemMoves({ c, orgId, assessmentId, filter, onFilter }: { c: Comparison; orgId: string; assessmentId: string; filter: Filter; onFilter: (f: Filter) => void }) {
+function ItemMoves({
+  c,
+  orgId,
+  assessmentId,
+  filter,
+  onFilter,
+}: {
+  c: Comparison;
+  orgId: string;
+  assessmentId: string;
+  filter: Filter;
+  onFilter: (f: Filter) => void;
+}) {
   const moved = c.items.filter((i) => i.change !== 'unchanged' && (filter === 'all' || i.change === filter));
   const count = (f: Filter) => (f === 'all' ? c.counts.improved + c.counts.regressed + c.counts.changed : c.counts[f]);
   return (
@@ -109,7 +151,16 @@ function ItemMoves({ c, orgId, assessmentId, filter, onFilter }: { c: Comparison
           <Title order={3} fz="md" id="compare-items">
             {T.itemChanges}
           </Title>
-          <SegmentedControl size="xs" aria-label={T.changeFilter} value={filter} onChange={onFilter} data={FILTERS.map((f) => ({ value: f, label: `${f === 'all' ? T.changeAll : T.changes[f]} (${count(f)})` }))} />
+          <SegmentedControl
+            size="xs"
+            aria-label={T.changeFilter}
+            value={filter}
+            onChange={onFilter}
+            data={FILTERS.map((f) => ({
+              value: f,
+              label: `${f === 'all' ? T.changeAll : T.changes[f]} (${count(f)})`,
+            }))}
+          />
         </Group>
         <Text fz="xs" c="dimmed">
           {T.changeChangedHint}
@@ -121,9 +172,22 @@ function ItemMoves({ c, orgId, assessmentId, filter, onFilter }: { c: Comparison
         ) : (
           <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="compare-items">
             {moved.map((i) => (
-              <Stack key={i.ref} component="li" gap={4} py={8} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-change={i.change}>
+              <Stack
+                key={i.ref}
+                component="li"
+                gap={4}
+                py={8}
+                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+                data-change={i.change}
+              >
                 <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-                  <Anchor component={Link} to={gapHref(orgId, assessmentId, i.ref)} fz="sm" fw={600} className={classes.mono}>
+                  <Anchor
+                    component={Link}
+                    to={gapHref(orgId, assessmentId, i.ref)}
+                    fz="sm"
+                    fw={600}
+                    className={classes.mono}
+                  >
                     {i.ref}
                   </Anchor>
                   <Text fz="sm" truncate>
@@ -149,7 +213,9 @@ function ItemMoves({ c, orgId, assessmentId, filter, onFilter }: { c: Comparison
 
 /** The snapshot to compare with by default: the newest one taken from this assessment, else the newest. */
 function defaultPeer(list: GapAssessmentSummary[], id: string) {
-  const snapshots = list.filter((a) => a.kind === 'snapshot' && a.id !== id).sort((a, b) => (b.frozenAt ?? '').localeCompare(a.frozenAt ?? ''));
+  const snapshots = list
+    .filter((a) => a.kind === 'snapshot' && a.id !== id)
+    .sort((a, b) => (b.frozenAt ?? '').localeCompare(a.frozenAt ?? ''));
   return snapshots.find((s) => s.sourceId === id) ?? snapshots[0];
 }
 
@@ -220,7 +286,13 @@ export function ComparePage() {
               <PartDeltas c={comparison.data} titles={catalogue.titles} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 7 }}>
-              <ItemMoves c={comparison.data} orgId={orgId} assessmentId={assessment.id} filter={filter} onFilter={(f) => set('show', f)} />
+              <ItemMoves
+                c={comparison.data}
+                orgId={orgId}
+                assessmentId={assessment.id}
+                filter={filter}
+                onFilter={(f) => set('show', f)}
+              />
             </Grid.Col>
           </Grid>
         </>

@@ -12,19 +12,39 @@ import { assessmentPath, gapKey } from './api';
 import { GAP_TEXT as T } from './text';
 
 /** Turns the chosen gaps into actions in one step: one per gap, with a shared owner and due date. */
-export function CreateActionsModal({ orgId, assessmentId, refs, members, opened, onClose, onCreated }: { orgId: string; assessmentId: string; refs: string[]; members: Member[]; opened: boolean; onClose: () => void; onCreated: () => void }) {
+export function CreateActionsModal({
+  orgId,
+  assessmentId,
+  refs,
+  members,
+  opened,
+  onClose,
+  onCreated,
+}: {
+  orgId: string;
+  assessmentId: string;
+  refs: string[];
+  members: Member[];
+  opened: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const qc = useQueryClient();
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [dueDate, setDueDate] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: { refs: string[]; ownerId: string | null; dueDate: string | null }) => api.post<{ items: Action[] }>(`${assessmentPath(orgId, assessmentId)}/actions`, body),
+    mutationFn: (body: { refs: string[]; ownerId: string | null; dueDate: string | null }) =>
+      api.post<{ items: Action[] }>(`${assessmentPath(orgId, assessmentId)}/actions`, body),
     onSuccess: async (res) => {
       notifySuccess(T.actionsCreated(res.items.length));
       setOwnerId(null);
       setDueDate('');
       onCreated();
-      await Promise.all([qc.invalidateQueries({ queryKey: gapKey(orgId) }), qc.invalidateQueries({ queryKey: tasksKey })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: gapKey(orgId) }),
+        qc.invalidateQueries({ queryKey: tasksKey }),
+      ]);
     },
     onError: (e) => setProblem(errorMessage(e)),
   });
@@ -51,8 +71,24 @@ export function CreateActionsModal({ orgId, assessmentId, refs, members, opened,
               {problem}
             </Alert>
           )}
-          <Select label={T.actionOwner} data={owners} value={ownerId} onChange={setOwnerId} placeholder={T.actionOwnerPlaceholder} searchable clearable nothingFoundMessage={T.noMember} data-autofocus />
-          <TextInput label={T.dueDate} description={T.dueDateHint} type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />
+          <Select
+            label={T.actionOwner}
+            data={owners}
+            value={ownerId}
+            onChange={setOwnerId}
+            placeholder={T.actionOwnerPlaceholder}
+            searchable
+            clearable
+            nothingFoundMessage={T.noMember}
+            data-autofocus
+          />
+          <TextInput
+            label={T.dueDate}
+            description={T.dueDateHint}
+            type="date"
+            value={dueDate}
+            onChange={(e) => setDueDate(e.currentTarget.value)}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {T.cancel}

@@ -5,7 +5,19 @@ import { ZGapItemPatch } from '@fortytwo/domain';
 import { GAP_TEXT as T } from './text';
 
 /** Links to where the evidence lives; each one checked as a full URL before it is saved. */
-export function EvidenceLinks({ links, onChange, readOnly, error, onError }: { links: string[]; onChange: (links: string[]) => void; readOnly: boolean; error?: string; onError: (message: string | null) => void }) {
+export function EvidenceLinks({
+  links,
+  onChange,
+  readOnly,
+  error,
+  onError,
+}: {
+  links: string[];
+  onChange: (links: string[]) => void;
+  readOnly: boolean;
+  error?: string;
+  onError: (message: string | null) => void;
+}) {
   const [draft, setDraft] = useState('');
   const add = () => {
     const url = draft.trim();
@@ -36,11 +48,24 @@ export function EvidenceLinks({ links, onChange, readOnly, error, onError }: { l
             {links.map((url) => (
               <Group key={url} component="li" gap={6} wrap="nowrap">
                 <IconLink size={14} aria-hidden style={{ flexShrink: 0 }} />
-                <Anchor href={url} target="_blank" rel="noopener noreferrer" fz="sm" truncate style={{ flex: 1, minWidth: 0 }}>
+                <Anchor
+                  href={url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  fz="sm"
+                  truncate
+                  style={{ flex: 1, minWidth: 0 }}
+                >
                   {url}
                 </Anchor>
                 {!readOnly && (
-                  <ActionIcon variant="subtle" color="gray" size="sm" aria-label={T.removeLink(url)} onClick={() => onChange(links.filter((l) => l !== url))}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size="sm"
+                    aria-label={T.removeLink(url)}
+                    onClick={() => onChange(links.filter((l) => l !== url))}
+                  >
                     <IconX size={14} />
                   </ActionIcon>
                 )}

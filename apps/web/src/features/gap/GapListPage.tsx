@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Center, Checkbox, Group, Paper, Select, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconChecklist, IconFileDescription } from '@tabler/icons-react';
 import { ACTION_STATUS_LABELS } from '@fortytwo/domain';
 import { Link, useSearchParams } from 'react-router';
@@ -75,10 +90,16 @@ export function GapListPage() {
   if (gaps.isPending) return <Loading />;
   if (gaps.isError) return <ErrorAlert error={gaps.error} onRetry={() => void gaps.refetch()} />;
   const all = gaps.data;
-  const shown = all.filter((g) => (!section || g.section === section) && (!docsOnly || g.documentation) && (!withoutAction || g.actions.length === 0));
+  const shown = all.filter(
+    (g) =>
+      (!section || g.section === section) &&
+      (!docsOnly || g.documentation) &&
+      (!withoutAction || g.actions.length === 0),
+  );
   const stillGaps = selected.filter((r) => all.some((g) => g.ref === r));
   const allShownSelected = shown.length > 0 && shown.every((g) => stillGaps.includes(g.ref));
-  const toggle = (ref: string, on: boolean) => setSelected((s) => (on ? [...s.filter((r) => r !== ref), ref] : s.filter((r) => r !== ref)));
+  const toggle = (ref: string, on: boolean) =>
+    setSelected((s) => (on ? [...s.filter((r) => r !== ref), ref] : s.filter((r) => r !== ref)));
   const hasFilters = !!section || docsOnly || withoutAction;
   const C = T.gapColumns;
 
@@ -93,17 +114,33 @@ export function GapListPage() {
         </Text>
       </div>
       <Group gap="md" align="flex-end">
-          <Select
-            label={T.filterSection}
-            data={[{ value: 'all', label: T.allSections }, ...SECTIONS.map((s) => ({ value: s, label: `${sectionName(s)}${catalogue.titles[s] ? ` · ${catalogue.titles[s]}` : ''}` }))]}
-            value={section ?? 'all'}
-            onChange={(v) => setParam('section', v && v !== 'all' ? v : null)}
-            allowDeselect={false}
-            w={260}
-            size="sm"
-          />
-          <Switch label={T.filterDocumentation} checked={docsOnly} onChange={(e) => setParam('docs', e.currentTarget.checked ? '1' : null)} mb={8} />
-          <Switch label={T.filterWithoutAction} checked={withoutAction} onChange={(e) => setParam('noAction', e.currentTarget.checked ? '1' : null)} mb={8} />
+        <Select
+          label={T.filterSection}
+          data={[
+            { value: 'all', label: T.allSections },
+            ...SECTIONS.map((s) => ({
+              value: s,
+              label: `${sectionName(s)}${catalogue.titles[s] ? ` · ${catalogue.titles[s]}` : ''}`,
+            })),
+          ]}
+          value={section ?? 'all'}
+          onChange={(v) => setParam('section', v && v !== 'all' ? v : null)}
+          allowDeselect={false}
+          w={260}
+          size="sm"
+        />
+        <Switch
+          label={T.filterDocumentation}
+          checked={docsOnly}
+          onChange={(e) => setParam('docs', e.currentTarget.checked ? '1' : null)}
+          mb={8}
+        />
+        <Switch
+          label={T.filterWithoutAction}
+          checked={withoutAction}
+          onChange={(e) => setParam('noAction', e.currentTarget.checked ? '1' : null)}
+          mb={8}
+        />
       </Group>
       <Group justify="space-between" gap="sm" mih={36}>
         <Text fz="sm" c="dimmed" aria-live="polite">
@@ -114,7 +151,11 @@ export function GapListPage() {
             <Text fz="sm" aria-live="polite" data-testid="selected-count">
               {T.selected(stillGaps.length)}
             </Text>
-            <Button leftSection={<IconChecklist size={16} />} disabled={stillGaps.length === 0} onClick={() => setCreating(true)}>
+            <Button
+              leftSection={<IconChecklist size={16} />}
+              disabled={stillGaps.length === 0}
+              onClick={() => setCreating(true)}
+            >
               {T.createActions}
             </Button>
           </Group>
@@ -139,7 +180,18 @@ export function GapListPage() {
                 <Table.Tr>
                   {canAct && (
                     <Table.Th w={40}>
-                      <Checkbox aria-label={T.selectAll} checked={allShownSelected} indeterminate={!allShownSelected && shown.some((g) => stillGaps.includes(g.ref))} onChange={(e) => setSelected(e.currentTarget.checked ? [...new Set([...stillGaps, ...shown.map((g) => g.ref)])] : stillGaps.filter((r) => !shown.some((g) => g.ref === r)))} />
+                      <Checkbox
+                        aria-label={T.selectAll}
+                        checked={allShownSelected}
+                        indeterminate={!allShownSelected && shown.some((g) => stillGaps.includes(g.ref))}
+                        onChange={(e) =>
+                          setSelected(
+                            e.currentTarget.checked
+                              ? [...new Set([...stillGaps, ...shown.map((g) => g.ref)])]
+                              : stillGaps.filter((r) => !shown.some((g) => g.ref === r)),
+                          )
+                        }
+                      />
                     </Table.Th>
                   )}
                   <Table.Th>{C.requirement}</Table.Th>
@@ -154,10 +206,20 @@ export function GapListPage() {
                 {shown.map((g) => {
                   const on = stillGaps.includes(g.ref);
                   return (
-                    <Table.Tr key={g.ref} className={classes.row} data-selected={on || undefined} data-testid="gap-row" data-ref={g.ref}>
+                    <Table.Tr
+                      key={g.ref}
+                      className={classes.row}
+                      data-selected={on || undefined}
+                      data-testid="gap-row"
+                      data-ref={g.ref}
+                    >
                       {canAct && (
                         <Table.Td>
-                          <Checkbox aria-label={T.selectGap(g.ref)} checked={on} onChange={(e) => toggle(g.ref, e.currentTarget.checked)} />
+                          <Checkbox
+                            aria-label={T.selectGap(g.ref)}
+                            checked={on}
+                            onChange={(e) => toggle(g.ref, e.currentTarget.checked)}
+                          />
                         </Table.Td>
                       )}
                       <Table.Td>
@@ -181,7 +243,12 @@ export function GapListPage() {
                       </Table.Td>
                       <Table.Td>
                         {g.documentation ? (
-                          <IconFileDescription size={18} color="var(--mantine-color-violet-7)" aria-label={T.docsYes} role="img" />
+                          <IconFileDescription
+                            size={18}
+                            color="var(--mantine-color-violet-7)"
+                            aria-label={T.docsYes}
+                            role="img"
+                          />
                         ) : (
                           <VisuallyHidden>—</VisuallyHidden>
                         )}

@@ -6,7 +6,15 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { currentWorking, gapHref, gapListHref, useAssessments, useProgress, useScores, type GapAssessmentSummary } from './api';
+import {
+  currentWorking,
+  gapHref,
+  gapListHref,
+  useAssessments,
+  useProgress,
+  useScores,
+  type GapAssessmentSummary,
+} from './api';
 import { AssessmentList } from './AssessmentList';
 import { GapEmpty } from './GapEmpty';
 import { Heatmap } from './Heatmap';
@@ -17,7 +25,15 @@ import { useGapCatalogue } from './sections';
 import { SnapshotButton } from './SnapshotButton';
 import { GAP_TEXT as T } from './text';
 
-function CurrentAssessment({ orgId, current, canWrite }: { orgId: string; current: GapAssessmentSummary; canWrite: boolean }) {
+function CurrentAssessment({
+  orgId,
+  current,
+  canWrite,
+}: {
+  orgId: string;
+  current: GapAssessmentSummary;
+  canWrite: boolean;
+}) {
   const scores = useScores(orgId, current.id);
   const progress = useProgress(orgId);
   const catalogue = useGapCatalogue(orgId);
@@ -38,7 +54,12 @@ function CurrentAssessment({ orgId, current, canWrite }: { orgId: string; curren
         </div>
         <Group gap="sm">
           {canWrite && <SnapshotButton orgId={orgId} assessment={current} />}
-          <Button component={Link} to={gapListHref(orgId, current.id)} variant="default" leftSection={<IconListCheck size={16} />}>
+          <Button
+            component={Link}
+            to={gapListHref(orgId, current.id)}
+            variant="default"
+            leftSection={<IconListCheck size={16} />}
+          >
             {T.openGaps}
           </Button>
           <Button component={Link} to={gapHref(orgId, current.id)} rightSection={<IconArrowRight size={16} />}>
@@ -59,7 +80,11 @@ function CurrentAssessment({ orgId, current, canWrite }: { orgId: string; curren
             </Text>
             {SCORE_FORMULA}
           </Text>
-          <Heatmap scores={scores.data} titles={catalogue.titles} hrefOf={(s) => gapHref(orgId, current.id, catalogue.firstRef[s])} />
+          <Heatmap
+            scores={scores.data}
+            titles={catalogue.titles}
+            hrefOf={(s) => gapHref(orgId, current.id, catalogue.firstRef[s])}
+          />
           {progress.isError ? <ErrorAlert error={progress.error} /> : <ProgressChart points={progress.data ?? []} />}
         </>
       )}

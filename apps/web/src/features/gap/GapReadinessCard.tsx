@@ -10,7 +10,14 @@ export function GapReadinessCard({ orgId }: { orgId: string }) {
   const list = useAssessments(orgId);
   const current = list.data ? currentWorking(list.data) : undefined;
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="home-readiness" data-testid="home-readiness">
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby="home-readiness"
+      data-testid="home-readiness"
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="baseline">
           <Title order={2} fz="md" id="home-readiness">
@@ -24,7 +31,13 @@ export function GapReadinessCard({ orgId }: { orgId: string }) {
         </Group>
         {current ? (
           <>
-            <Progress value={current.overall ?? 0} color={BAND_COLORS[bandOf(current.overall)]} size="md" radius="xl" aria-label={`${T.overall}: ${formatPercent(current.overall)}`} />
+            <Progress
+              value={current.overall ?? 0}
+              color={BAND_COLORS[bandOf(current.overall)]}
+              size="md"
+              radius="xl"
+              aria-label={`${T.overall}: ${formatPercent(current.overall)}`}
+            />
             <Text fz="sm" c="dimmed">
               {T.homeAnswered(current.name, current.answered, current.total)}
             </Text>
@@ -34,7 +47,14 @@ export function GapReadinessCard({ orgId }: { orgId: string }) {
             {list.isPending ? '…' : T.homeEmpty}
           </Text>
         )}
-        <Button component={Link} to={current ? gapHref(orgId, current.id) : gapHref(orgId)} variant="light" size="xs" rightSection={<IconArrowRight size={14} />} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          component={Link}
+          to={current ? gapHref(orgId, current.id) : gapHref(orgId)}
+          variant="light"
+          size="xs"
+          rightSection={<IconArrowRight size={14} />}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {current ? T.openQuestionnaire : T.homeStart}
         </Button>
       </Stack>

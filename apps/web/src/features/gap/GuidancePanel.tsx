@@ -19,7 +19,15 @@ function Part({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** What the requirement asks, what an auditor looks for and the usual evidence, beside the answer. */
-export function GuidancePanel({ orgId, item, guide }: { orgId: string; item: GapItem; guide: CatalogItem | undefined }) {
+export function GuidancePanel({
+  orgId,
+  item,
+  guide,
+}: {
+  orgId: string;
+  item: GapItem;
+  guide: CatalogItem | undefined;
+}) {
   const g = guide?.guidance;
   return (
     <Paper withBorder radius="md" p="md" component="aside" aria-labelledby="gap-guidance" data-testid="guidance">
@@ -33,7 +41,14 @@ export function GuidancePanel({ orgId, item, guide }: { orgId: string; item: Gap
           </Text>
         </div>
         {item.documentation && (
-          <Badge variant="light" color="violet" tt="none" leftSection={<IconFileDescription size={14} />} style={{ alignSelf: 'flex-start', overflow: 'visible' }} title={T.documentedInfoHint}>
+          <Badge
+            variant="light"
+            color="violet"
+            tt="none"
+            leftSection={<IconFileDescription size={14} />}
+            style={{ alignSelf: 'flex-start', overflow: 'visible' }}
+            title={T.documentedInfoHint}
+          >
             {T.documentedInfo}
           </Badge>
         )}

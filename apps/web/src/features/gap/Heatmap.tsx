@@ -8,7 +8,19 @@ import classes from './gap.module.css';
 
 const LEGEND: Exclude<Band, 'none'>[] = ['low', 'some', 'half', 'most', 'full'];
 
-function Cell({ part, title, readiness, maturity, to }: { part: string; title: string; readiness: number | null; maturity: number | null; to: string }) {
+function Cell({
+  part,
+  title,
+  readiness,
+  maturity,
+  to,
+}: {
+  part: string;
+  title: string;
+  readiness: number | null;
+  maturity: number | null;
+  to: string;
+}) {
   const band = bandOf(readiness);
   const value = readiness === null ? T.notApplicableShort : formatPercent(readiness);
   return (
@@ -29,15 +41,35 @@ function Cell({ part, title, readiness, maturity, to }: { part: string; title: s
 }
 
 /** Readiness of each clause and Annex A group as a grid of cells; a cell opens its first requirement. */
-export function Heatmap({ scores, titles, hrefOf }: { scores: Scores; titles: Record<string, string>; hrefOf: (section: string) => string }) {
-  const row = (label: string, parts: readonly string[], values: Record<string, number | null>, maturity: Record<string, number | null>) => (
+export function Heatmap({
+  scores,
+  titles,
+  hrefOf,
+}: {
+  scores: Scores;
+  titles: Record<string, string>;
+  hrefOf: (section: string) => string;
+}) {
+  const row = (
+    label: string,
+    parts: readonly string[],
+    values: Record<string, number | null>,
+    maturity: Record<string, number | null>,
+  ) => (
     <Stack gap={4}>
       <Text fz="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: 0.5 }}>
         {label}
       </Text>
       <div className={classes.heatRow} style={{ gridTemplateColumns: `repeat(${parts.length}, minmax(0, 1fr))` }}>
         {parts.map((p) => (
-          <Cell key={p} part={p} title={titles[p] ?? ''} readiness={values[p] ?? null} maturity={maturity[p] ?? null} to={hrefOf(p)} />
+          <Cell
+            key={p}
+            part={p}
+            title={titles[p] ?? ''}
+            readiness={values[p] ?? null}
+            maturity={maturity[p] ?? null}
+            to={hrefOf(p)}
+          />
         ))}
       </div>
     </Stack>

@@ -8,7 +8,10 @@ import { errorMessage } from '../../ui/QueryState';
 import { gapKey, importPath, upload, type ImportSummary, type WorkbookIssue } from './api';
 import { GAP_TEXT as T } from './text';
 
-type Outcome = { kind: 'rejected'; message: string; issues: WorkbookIssue[] } | { kind: 'error'; message: string } | { kind: 'done'; summary: ImportSummary };
+type Outcome =
+  | { kind: 'rejected'; message: string; issues: WorkbookIssue[] }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; summary: ImportSummary };
 
 /** Uploads an edited workbook: all rows apply, or none do and every problem is listed by row. */
 export function ImportWorkbook({ orgId, assessmentId }: { orgId: string; assessmentId: string }) {
@@ -26,7 +29,12 @@ export function ImportWorkbook({ orgId, assessmentId }: { orgId: string; assessm
       await qc.invalidateQueries({ queryKey: gapKey(orgId) });
     },
     onError: (e) => {
-      if (isApiError(e, 'IMPORT_REJECTED')) setOutcome({ kind: 'rejected', message: e.message, issues: (e.details as { issues?: WorkbookIssue[] } | undefined)?.issues ?? [] });
+      if (isApiError(e, 'IMPORT_REJECTED'))
+        setOutcome({
+          kind: 'rejected',
+          message: e.message,
+          issues: (e.details as { issues?: WorkbookIssue[] } | undefined)?.issues ?? [],
+        });
       else setOutcome({ kind: 'error', message: errorMessage(e) });
     },
   });
@@ -67,7 +75,14 @@ export function ImportWorkbook({ orgId, assessmentId }: { orgId: string; assessm
               data-autofocus
             />
             {outcome?.kind === 'rejected' && (
-              <Alert color="red" variant="light" title={T.importRejected} icon={<IconAlertTriangle size={18} />} role="alert" data-testid="import-rejected">
+              <Alert
+                color="red"
+                variant="light"
+                title={T.importRejected}
+                icon={<IconAlertTriangle size={18} />}
+                role="alert"
+                data-testid="import-rejected"
+              >
                 <Stack gap="xs">
                   {outcome.issues.length > 0 ? (
                     <ScrollArea.Autosize mah={260} type="auto">
@@ -92,7 +107,14 @@ export function ImportWorkbook({ orgId, assessmentId }: { orgId: string; assessm
               </Alert>
             )}
             {outcome?.kind === 'done' && (
-              <Alert color="teal" variant="light" title={T.importDone} icon={<IconCheck size={18} />} role="status" data-testid="import-done">
+              <Alert
+                color="teal"
+                variant="light"
+                title={T.importDone}
+                icon={<IconCheck size={18} />}
+                role="status"
+                data-testid="import-done"
+              >
                 <Text fz="sm">{T.importSummary(outcome.summary.updated, outcome.summary.unchanged)}</Text>
                 {outcome.summary.items.length > 0 && (
                   <Text fz="sm" mt={4}>

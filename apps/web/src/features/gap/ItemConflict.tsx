@@ -7,7 +7,17 @@ import { resultLabel } from './ResultBadge';
 import type { ItemConflict as Conflict, PatchField } from './use-item-saver';
 import { GAP_TEXT as T } from './text';
 
-const FIELDS: PatchField[] = ['result', 'status', 'maturity', 'notes', 'justification', 'ownerId', 'targetDate', 'evidenceLinks', 'aiSystemIds'];
+const FIELDS: PatchField[] = [
+  'result',
+  'status',
+  'maturity',
+  'notes',
+  'justification',
+  'ownerId',
+  'targetDate',
+  'evidenceLinks',
+  'aiSystemIds',
+];
 const LABELS: Record<PatchField, string> = {
   result: T.result,
   status: T.status,
@@ -23,7 +33,17 @@ const LABELS: Record<PatchField, string> = {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** 409 on a requirement: their saved values beside the change that did not go through. */
-export function ItemConflict({ conflict, members, systems, onResolve }: { conflict: Conflict; members: Member[]; systems: AiSystem[]; onResolve: (reapply: boolean) => void }) {
+export function ItemConflict({
+  conflict,
+  members,
+  systems,
+  onResolve,
+}: {
+  conflict: Conflict;
+  members: Member[];
+  systems: AiSystem[];
+  onResolve: (reapply: boolean) => void;
+}) {
   const { base, current, mine } = conflict;
   const show = (field: PatchField, value: unknown): string => {
     switch (field) {
@@ -34,7 +54,10 @@ export function ItemConflict({ conflict, members, systems, onResolve }: { confli
       case 'maturity':
         return typeof value === 'number' ? (MATURITY_LABELS[value] ?? String(value)) : T.maturityNone;
       case 'ownerId':
-        return typeof value === 'string' && value ? (members.find((m) => m.user.id === value)?.user.name ?? (current.owner?.id === value ? current.owner.name : value)) : T.noOwner;
+        return typeof value === 'string' && value
+          ? (members.find((m) => m.user.id === value)?.user.name ??
+              (current.owner?.id === value ? current.owner.name : value))
+          : T.noOwner;
       case 'targetDate':
         return formatDay(value as string | null);
       case 'aiSystemIds':
@@ -53,8 +76,19 @@ export function ItemConflict({ conflict, members, systems, onResolve }: { confli
       conflict={conflict}
       title={T.staleTitle}
       body={T.staleBody(current.ref, current.version)}
-      rows={fields.map((f) => ({ field: f, label: LABELS[f], theirs: show(f, current[f]), yours: show(f, f in mine ? mine[f] : base[f]) }))}
-      labels={{ field: T.staleField, theirs: T.staleTheirs, yours: T.staleYours, reapply: T.staleReapply, discard: T.staleDiscard }}
+      rows={fields.map((f) => ({
+        field: f,
+        label: LABELS[f],
+        theirs: show(f, current[f]),
+        yours: show(f, f in mine ? mine[f] : base[f]),
+      }))}
+      labels={{
+        field: T.staleField,
+        theirs: T.staleTheirs,
+        yours: T.staleYours,
+        reapply: T.staleReapply,
+        discard: T.staleDiscard,
+      }}
       onReapply={() => onResolve(true)}
       onDiscard={() => onResolve(false)}
     />

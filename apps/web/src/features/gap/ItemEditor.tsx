@@ -1,7 +1,30 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Badge, Divider, Grid, Group, MultiSelect, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Divider,
+  Grid,
+  Group,
+  MultiSelect,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconFileDescription } from '@tabler/icons-react';
-import { GAP_RESULTS, GAP_STATUS_LABELS, GAP_STATUSES, isAnnexA, MATURITY_LABELS, notApplicableProblem, ZGapItemPatch, type GapResult } from '@fortytwo/domain';
+import {
+  GAP_RESULTS,
+  GAP_STATUS_LABELS,
+  GAP_STATUSES,
+  isAnnexA,
+  MATURITY_LABELS,
+  notApplicableProblem,
+  ZGapItemPatch,
+  type GapResult,
+} from '@fortytwo/domain';
 import type { AiSystem, Member } from '../../api/types';
 import type { GapItem } from './api';
 import { EvidenceFiles } from './EvidenceFiles';
@@ -36,7 +59,19 @@ const schemaProblem = (field: 'notes' | 'justification', value: string) => {
 };
 
 /** One requirement's answer. Every change is saved as you go: choices at once, text when you leave the field. */
-export function ItemEditor({ orgId, assessmentId, item, position, saver, readOnly, members, systems, focusOnArrival, onNext, onPrevious }: EditorProps) {
+export function ItemEditor({
+  orgId,
+  assessmentId,
+  item,
+  position,
+  saver,
+  readOnly,
+  members,
+  systems,
+  focusOnArrival,
+  onNext,
+  onPrevious,
+}: EditorProps) {
   const annex = isAnnexA(item.ref);
   const errors = saver.errors[item.ref] ?? {};
   const setError = (field: PatchField, message: string | null) => saver.setError(item.ref, field, message);
@@ -134,9 +169,11 @@ export function ItemEditor({ orgId, assessmentId, item, position, saver, readOnl
   });
 
   const ownerOptions = members.filter((m) => !m.expired).map((m) => ({ value: m.user.id, label: m.user.name }));
-  if (item.owner && !ownerOptions.some((o) => o.value === item.owner!.id)) ownerOptions.push({ value: item.owner.id, label: item.owner.name });
+  if (item.owner && !ownerOptions.some((o) => o.value === item.owner!.id))
+    ownerOptions.push({ value: item.owner.id, label: item.owner.name });
   const systemOptions = systems.map((s) => ({ value: s.id, label: s.name }));
-  for (const id of item.aiSystemIds) if (!systemOptions.some((o) => o.value === id)) systemOptions.push({ value: id, label: id });
+  for (const id of item.aiSystemIds)
+    if (!systemOptions.some((o) => o.value === id)) systemOptions.push({ value: id, label: id });
   const conflict = saver.conflict?.ref === item.ref ? saver.conflict : null;
 
   return (
@@ -148,7 +185,14 @@ export function ItemEditor({ orgId, assessmentId, item, position, saver, readOnl
               {item.ref}
             </Badge>
             {item.documentation && (
-              <Badge variant="light" color="violet" tt="none" leftSection={<IconFileDescription size={12} />} title={T.documentedInfoHint} style={{ overflow: 'visible' }}>
+              <Badge
+                variant="light"
+                color="violet"
+                tt="none"
+                leftSection={<IconFileDescription size={12} />}
+                title={T.documentedInfoHint}
+                style={{ overflow: 'visible' }}
+              >
                 {T.documentedInfo}
               </Badge>
             )}
@@ -157,17 +201,33 @@ export function ItemEditor({ orgId, assessmentId, item, position, saver, readOnl
             {T.itemOf(position.n, position.total)}
           </Text>
         </Group>
-        <Title order={2} fz="xl" mt={6} ref={heading} tabIndex={-1} className={classes.heading} data-testid="item-title">
+        <Title
+          order={2}
+          fz="xl"
+          mt={6}
+          ref={heading}
+          tabIndex={-1}
+          className={classes.heading}
+          data-testid="item-title"
+        >
           {item.title}
         </Title>
         <Text fz="sm" c="dimmed">
           {position.section}
         </Text>
       </div>
-      {conflict && <ItemConflict conflict={conflict} members={members} systems={systems} onResolve={saver.resolveConflict} />}
+      {conflict && (
+        <ItemConflict conflict={conflict} members={members} systems={systems} onResolve={saver.resolveConflict} />
+      )}
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          <ResultPicker value={heldResult ?? item.result} allowNotApplicable={annex} onChange={chooseResult} disabled={readOnly} error={errors.result} />
+          <ResultPicker
+            value={heldResult ?? item.result}
+            allowNotApplicable={annex}
+            onChange={chooseResult}
+            disabled={readOnly}
+            error={errors.result}
+          />
           <div>
             <Text component="div" fz="sm" fw={500} id="gap-status-label" mb={4}>
               {T.status}
@@ -267,7 +327,13 @@ export function ItemEditor({ orgId, assessmentId, item, position, saver, readOnl
             error={errors.aiSystemIds}
           />
           <Divider />
-          <EvidenceLinks links={item.evidenceLinks} onChange={(evidenceLinks) => save({ evidenceLinks })} readOnly={readOnly} error={errors.evidenceLinks} onError={(m) => setError('evidenceLinks', m)} />
+          <EvidenceLinks
+            links={item.evidenceLinks}
+            onChange={(evidenceLinks) => save({ evidenceLinks })}
+            readOnly={readOnly}
+            error={errors.evidenceLinks}
+            onError={(m) => setError('evidenceLinks', m)}
+          />
           <EvidenceFiles orgId={orgId} assessmentId={assessmentId} item={item} readOnly={readOnly} />
         </Stack>
       </Paper>

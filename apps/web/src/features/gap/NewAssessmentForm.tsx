@@ -10,7 +10,15 @@ import { assessmentKey, assessmentsPath, gapHref, gapKey, type GapAssessment } f
 import { GAP_TEXT as T } from './text';
 
 /** Names and starts a working assessment, then opens its questionnaire at the first requirement. */
-export function NewAssessmentForm({ orgId, onCancel, autoFocus }: { orgId: string; onCancel?: () => void; autoFocus?: boolean }) {
+export function NewAssessmentForm({
+  orgId,
+  onCancel,
+  autoFocus,
+}: {
+  orgId: string;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+}) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const initial: { name: string } = { name: T.nameDefault };

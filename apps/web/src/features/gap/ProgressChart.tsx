@@ -15,7 +15,12 @@ export function ProgressChart({ points }: { points: ProgressPoint[] }) {
     annexA: p.annexA,
   }));
   const dayOf = new Map(data.map((d) => [d.point, d.day]));
-  const summary = points.map((p) => `${p.name} (${p.kind === 'snapshot' ? T.kind.snapshot.toLowerCase() : T.kind.working.toLowerCase()}, ${formatShortDay(p.date)}) ${formatPercent(p.overall)}`).join('; ');
+  const summary = points
+    .map(
+      (p) =>
+        `${p.name} (${p.kind === 'snapshot' ? T.kind.snapshot.toLowerCase() : T.kind.working.toLowerCase()}, ${formatShortDay(p.date)}) ${formatPercent(p.overall)}`,
+    )
+    .join('; ');
   const snapshots = points.filter((p) => p.kind === 'snapshot').length;
 
   return (

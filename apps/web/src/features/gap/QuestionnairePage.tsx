@@ -84,12 +84,25 @@ export function QuestionnairePage() {
                 {formatPercent(scores.overall)}
               </Text>
             </Group>
-            <Progress value={scores.overall ?? 0} color={BAND_COLORS[bandOf(scores.overall)]} size="sm" radius="xl" mt={6} aria-label={`${T.liveReadiness}: ${formatPercent(scores.overall)}`} />
+            <Progress
+              value={scores.overall ?? 0}
+              color={BAND_COLORS[bandOf(scores.overall)]}
+              size="sm"
+              radius="xl"
+              mt={6}
+              aria-label={`${T.liveReadiness}: ${formatPercent(scores.overall)}`}
+            />
             <Text fz="xs" c="dimmed" mt={4}>
               {T.answered} {T.answeredOf(c.answered, c.total)}
             </Text>
           </Paper>
-          <SectionNav orgId={orgId} assessmentId={assessment.id} sections={sections} currentRef={item.ref} scroller={sideBox} />
+          <SectionNav
+            orgId={orgId}
+            assessmentId={assessment.id}
+            sections={sections}
+            currentRef={item.ref}
+            scroller={sideBox}
+          />
         </Stack>
         <Stack gap="md" style={{ minWidth: 0 }}>
           <ItemEditor
@@ -97,7 +110,11 @@ export function QuestionnairePage() {
             orgId={orgId}
             assessmentId={assessment.id}
             item={item}
-            position={{ n: index + 1, total: ordered.length, section: `${sectionName(item.section)} · ${section?.title ?? ''}` }}
+            position={{
+              n: index + 1,
+              total: ordered.length,
+              section: `${sectionName(item.section)} · ${section?.title ?? ''}`,
+            }}
             saver={saver}
             readOnly={readOnly !== null}
             members={members.data ?? []}
@@ -107,17 +124,41 @@ export function QuestionnairePage() {
             onPrevious={() => go(previous)}
           />
           <Group justify="space-between" gap="xs">
-            <Button variant="default" leftSection={<IconArrowLeft size={16} />} disabled={!previous} onClick={() => go(previous)}>
+            <Button
+              variant="default"
+              leftSection={<IconArrowLeft size={16} />}
+              disabled={!previous}
+              onClick={() => go(previous)}
+            >
               {T.previous}
-              {previous && <Text span c="dimmed" fz="xs" ml={6} className={classes.mono}>{previous.ref}</Text>}
+              {previous && (
+                <Text span c="dimmed" fz="xs" ml={6} className={classes.mono}>
+                  {previous.ref}
+                </Text>
+              )}
             </Button>
             {!readOnly && (
-              <Button variant="subtle" leftSection={<IconPlayerTrackNext size={16} />} disabled={!nextUnanswered} onClick={() => go(nextUnanswered)} title={nextUnanswered ? undefined : T.allAnswered}>
+              <Button
+                variant="subtle"
+                leftSection={<IconPlayerTrackNext size={16} />}
+                disabled={!nextUnanswered}
+                onClick={() => go(nextUnanswered)}
+                title={nextUnanswered ? undefined : T.allAnswered}
+              >
                 {T.nextUnanswered}
               </Button>
             )}
-            <Button variant="default" rightSection={<IconArrowRight size={16} />} disabled={!next} onClick={() => go(next)}>
-              {next && <Text span c="dimmed" fz="xs" mr={6} className={classes.mono}>{next.ref}</Text>}
+            <Button
+              variant="default"
+              rightSection={<IconArrowRight size={16} />}
+              disabled={!next}
+              onClick={() => go(next)}
+            >
+              {next && (
+                <Text span c="dimmed" fz="xs" mr={6} className={classes.mono}>
+                  {next.ref}
+                </Text>
+              )}
               {T.next}
             </Button>
           </Group>

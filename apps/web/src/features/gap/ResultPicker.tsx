@@ -8,7 +8,19 @@ import classes from './gap.module.css';
  * The four answers as large radio cards with their shortcut key. Not applicable is offered only
  * where the standard allows it (Annex A controls).
  */
-export function ResultPicker({ value, allowNotApplicable, onChange, disabled, error }: { value: GapResult | null; allowNotApplicable: boolean; onChange: (r: GapResult | null) => void; disabled: boolean; error?: string }) {
+export function ResultPicker({
+  value,
+  allowNotApplicable,
+  onChange,
+  disabled,
+  error,
+}: {
+  value: GapResult | null;
+  allowNotApplicable: boolean;
+  onChange: (r: GapResult | null) => void;
+  disabled: boolean;
+  error?: string;
+}) {
   const options = GAP_RESULTS.filter((r) => allowNotApplicable || r !== 'not_applicable');
   return (
     <Radio.Group
@@ -28,7 +40,10 @@ export function ResultPicker({ value, allowNotApplicable, onChange, disabled, er
               value={r}
               disabled={disabled}
               className={classes.resultCard}
-              style={{ '--result-color': `var(--mantine-color-${color}-6)`, '--result-bg': `var(--mantine-color-${color}-light)` }}
+              style={{
+                '--result-color': `var(--mantine-color-${color}-6)`,
+                '--result-bg': `var(--mantine-color-${color}-light)`,
+              }}
               data-result={r}
             >
               <Group gap={8} wrap="nowrap">

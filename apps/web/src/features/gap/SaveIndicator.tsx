@@ -16,7 +16,15 @@ export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: (
   }, [state.kind]);
 
   return (
-    <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-testid="save-state" data-state={state.kind} mih={28}>
+    <Group
+      gap={6}
+      wrap="nowrap"
+      role="status"
+      aria-live="polite"
+      data-testid="save-state"
+      data-state={state.kind}
+      mih={28}
+    >
       {state.kind === 'saving' && (
         <>
           <Loader size={14} />

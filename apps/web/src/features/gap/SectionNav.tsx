@@ -8,7 +8,19 @@ import { GAP_TEXT as T } from './text';
 import classes from './gap.module.css';
 
 /** The sections in walking order with their progress; the open section lists its requirements. */
-export function SectionNav({ orgId, assessmentId, sections, currentRef, scroller }: { orgId: string; assessmentId: string; sections: SectionInfo[]; currentRef: string; scroller: () => HTMLElement | null }) {
+export function SectionNav({
+  orgId,
+  assessmentId,
+  sections,
+  currentRef,
+  scroller,
+}: {
+  orgId: string;
+  assessmentId: string;
+  sections: SectionInfo[];
+  currentRef: string;
+  scroller: () => HTMLElement | null;
+}) {
   const nav = useRef<HTMLElement>(null);
   // Keep the open requirement in sight when the column scrolls on its own (Annex A is far down).
   useEffect(() => {
@@ -28,7 +40,12 @@ export function SectionNav({ orgId, assessmentId, sections, currentRef, scroller
           const total = s.items.length;
           return (
             <li key={s.section} data-testid="section" data-section={s.section} data-answered={s.answered}>
-              <Link to={gapHref(orgId, assessmentId, s.items[0]!.ref)} className={classes.sectionLink} data-active={open || undefined} title={`${sectionName(s.section)} · ${s.title}`}>
+              <Link
+                to={gapHref(orgId, assessmentId, s.items[0]!.ref)}
+                className={classes.sectionLink}
+                data-active={open || undefined}
+                title={`${sectionName(s.section)} · ${s.title}`}
+              >
                 <Group gap={6} wrap="nowrap" justify="space-between">
                   <Text fz="sm" fw={600} truncate>
                     <span className={classes.mono}>{s.section}</span> {s.title}
@@ -40,13 +57,25 @@ export function SectionNav({ orgId, assessmentId, sections, currentRef, scroller
                     <VisuallyHidden>{`, ${T.sectionProgress(s.answered, total)}`}</VisuallyHidden>
                   </Text>
                 </Group>
-                <Progress value={(100 * s.answered) / total} size={3} radius="xl" mt={4} color={s.answered === total ? 'teal' : 'indigo'} aria-hidden />
+                <Progress
+                  value={(100 * s.answered) / total}
+                  size={3}
+                  radius="xl"
+                  mt={4}
+                  color={s.answered === total ? 'teal' : 'indigo'}
+                  aria-hidden
+                />
               </Link>
               {open && (
                 <ul className={classes.itemList}>
                   {s.items.map((i) => (
                     <li key={i.ref}>
-                      <Link to={gapHref(orgId, assessmentId, i.ref)} className={classes.itemLink} aria-current={i.ref === currentRef ? 'page' : undefined} title={`${i.ref} ${i.title}`}>
+                      <Link
+                        to={gapHref(orgId, assessmentId, i.ref)}
+                        className={classes.itemLink}
+                        aria-current={i.ref === currentRef ? 'page' : undefined}
+                        title={`${i.ref} ${i.title}`}
+                      >
                         <ResultIcon result={i.result} size={14} label={resultLabel(i.result)} />
                         <span className={classes.itemRef}>{i.ref}</span>
                         <span className={classes.itemTitle}>{i.title}</span>

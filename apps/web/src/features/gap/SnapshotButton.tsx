@@ -9,12 +9,24 @@ import { assessmentPath, gapKey, type GapAssessmentSummary } from './api';
 import { GAP_TEXT as T } from './text';
 
 /** Freezes the working assessment as a read-only snapshot, optionally named. */
-export function SnapshotButton({ orgId, assessment, size = 'sm' }: { orgId: string; assessment: { id: string; name: string }; size?: 'xs' | 'sm' }) {
+export function SnapshotButton({
+  orgId,
+  assessment,
+  size = 'sm',
+}: {
+  orgId: string;
+  assessment: { id: string; name: string };
+  size?: 'xs' | 'sm';
+}) {
   const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [name, setName] = useState('');
   const take = useMutation({
-    mutationFn: () => api.post<GapAssessmentSummary>(`${assessmentPath(orgId, assessment.id)}/snapshots`, name.trim() ? { name: name.trim() } : {}),
+    mutationFn: () =>
+      api.post<GapAssessmentSummary>(
+        `${assessmentPath(orgId, assessment.id)}/snapshots`,
+        name.trim() ? { name: name.trim() } : {},
+      ),
     onSuccess: async (s) => {
       notifySuccess(T.snapshotTaken(s.name));
       setOpened(false);
@@ -28,7 +40,12 @@ export function SnapshotButton({ orgId, assessment, size = 'sm' }: { orgId: stri
   };
   return (
     <>
-      <Button variant="default" size={size} leftSection={<IconCamera size={size === 'xs' ? 14 : 16} />} onClick={() => setOpened(true)}>
+      <Button
+        variant="default"
+        size={size}
+        leftSection={<IconCamera size={size === 'xs' ? 14 : 16} />}
+        onClick={() => setOpened(true)}
+      >
         {T.takeSnapshot}
       </Button>
       <Modal opened={opened} onClose={close} title={T.snapshotTitle}>
@@ -46,7 +63,15 @@ export function SnapshotButton({ orgId, assessment, size = 'sm' }: { orgId: stri
                 {errorMessage(take.error)}
               </Alert>
             )}
-            <TextInput label={T.snapshotName} description={T.snapshotNameHint} value={name} onChange={(e) => setName(e.currentTarget.value)} placeholder={`${assessment.name} — ${new Date().toISOString().slice(0, 10)}`} maxLength={200} data-autofocus />
+            <TextInput
+              label={T.snapshotName}
+              description={T.snapshotNameHint}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              placeholder={`${assessment.name} — ${new Date().toISOString().slice(0, 10)}`}
+              maxLength={200}
+              data-autofocus
+            />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
                 {T.cancel}

@@ -55,13 +55,36 @@ export type Scores = {
   annexA: number | null;
   byClause: ScoreMap;
   byGroup: ScoreMap;
-  maturity: { overall: number | null; clauses: number | null; annexA: number | null; byClause: ScoreMap; byGroup: ScoreMap };
-  counts: { total: number; applicable: number; answered: number; conformant: number; partiallyConformant: number; nonconformant: number; notApplicable: number; unanswered: number };
+  maturity: {
+    overall: number | null;
+    clauses: number | null;
+    annexA: number | null;
+    byClause: ScoreMap;
+    byGroup: ScoreMap;
+  };
+  counts: {
+    total: number;
+    applicable: number;
+    answered: number;
+    conformant: number;
+    partiallyConformant: number;
+    nonconformant: number;
+    notApplicable: number;
+    unanswered: number;
+  };
   documentationGaps: number;
 };
 
 export type Gap = GapItem & { actions: Action[] };
-export type ProgressPoint = { id: string; name: string; kind: AssessmentKind; date: string; overall: number | null; clauses: number | null; annexA: number | null };
+export type ProgressPoint = {
+  id: string;
+  name: string;
+  kind: AssessmentKind;
+  date: string;
+  overall: number | null;
+  clauses: number | null;
+  annexA: number | null;
+};
 
 export type Change = 'improved' | 'regressed' | 'unchanged' | 'changed';
 export type Delta = { before: number | null; after: number | null; delta: number | null };
@@ -69,8 +92,21 @@ export type Comparison = {
   before: { id: string; name: string; date: string };
   after: { id: string; name: string; date: string };
   counts: Record<Change, number>;
-  scores: { overall: Delta; clauses: Delta; annexA: Delta; byClause: Record<string, Delta>; byGroup: Record<string, Delta> };
-  items: { ref: string; title: string; section: string; before: GapResult | null; after: GapResult | null; change: Change }[];
+  scores: {
+    overall: Delta;
+    clauses: Delta;
+    annexA: Delta;
+    byClause: Record<string, Delta>;
+    byGroup: Record<string, Delta>;
+  };
+  items: {
+    ref: string;
+    title: string;
+    section: string;
+    before: GapResult | null;
+    after: GapResult | null;
+    change: Change;
+  }[];
 };
 
 export type ImportSummary = { updated: number; unchanged: number; items: string[] };
@@ -86,9 +122,11 @@ export const assessmentKey = (orgId: string, id: string) => [...gapKey(orgId), '
 const base = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/gap-assessments`;
 export const assessmentsPath = base;
 export const assessmentPath = (orgId: string, id: string) => `${base(orgId)}/${encodeURIComponent(id)}`;
-export const itemPath = (orgId: string, id: string, ref: string) => `${assessmentPath(orgId, id)}/items/${encodeURIComponent(ref)}`;
+export const itemPath = (orgId: string, id: string, ref: string) =>
+  `${assessmentPath(orgId, id)}/items/${encodeURIComponent(ref)}`;
 export const itemFilesPath = (orgId: string, id: string, ref: string) => `${itemPath(orgId, id, ref)}/files`;
-export const itemFileHref = (orgId: string, id: string, ref: string, fileId: string) => `${itemFilesPath(orgId, id, ref)}/${encodeURIComponent(fileId)}`;
+export const itemFileHref = (orgId: string, id: string, ref: string, fileId: string) =>
+  `${itemFilesPath(orgId, id, ref)}/${encodeURIComponent(fileId)}`;
 
 export const EXPORTS = ['xlsx', 'csv', 'docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORTS)[number];
@@ -100,26 +138,43 @@ export const importPath = (orgId: string, id: string) => `${assessmentPath(orgId
 export const gapHref = (orgId: string, id?: string, ref?: string) =>
   `/orgs/${orgId}/gap-analysis${id ? `/${encodeURIComponent(id)}` : ''}${ref ? `/${encodeURIComponent(ref)}` : ''}`;
 export const gapListHref = (orgId: string, id: string) => `${gapHref(orgId, id)}/gaps`;
-export const compareHref = (orgId: string, id: string, withId?: string) => `${gapHref(orgId, id)}/compare${qs({ with: withId })}`;
+export const compareHref = (orgId: string, id: string, withId?: string) =>
+  `${gapHref(orgId, id)}/compare${qs({ with: withId })}`;
 
 export function useAssessments(orgId: string) {
-  return useQuery({ queryKey: assessmentsKey(orgId), queryFn: async () => (await api.get<Page<GapAssessmentSummary>>(base(orgId))).items });
+  return useQuery({
+    queryKey: assessmentsKey(orgId),
+    queryFn: async () => (await api.get<Page<GapAssessmentSummary>>(base(orgId))).items,
+  });
 }
 
 export function useAssessment(orgId: string, id: string) {
-  return useQuery({ queryKey: assessmentKey(orgId, id), queryFn: () => api.get<GapAssessment>(assessmentPath(orgId, id)) });
+  return useQuery({
+    queryKey: assessmentKey(orgId, id),
+    queryFn: () => api.get<GapAssessment>(assessmentPath(orgId, id)),
+  });
 }
 
 export function useScores(orgId: string, id: string | undefined) {
-  return useQuery({ queryKey: [...gapKey(orgId), 'scores', id], queryFn: () => api.get<Scores>(`${assessmentPath(orgId, id!)}/scores`), enabled: !!id });
+  return useQuery({
+    queryKey: [...gapKey(orgId), 'scores', id],
+    queryFn: () => api.get<Scores>(`${assessmentPath(orgId, id!)}/scores`),
+    enabled: !!id,
+  });
 }
 
 export function useGaps(orgId: string, id: string) {
-  return useQuery({ queryKey: [...gapKey(orgId), 'gaps', id], queryFn: async () => (await api.get<Page<Gap>>(`${assessmentPath(orgId, id)}/gaps`)).items });
+  return useQuery({
+    queryKey: [...gapKey(orgId), 'gaps', id],
+    queryFn: async () => (await api.get<Page<Gap>>(`${assessmentPath(orgId, id)}/gaps`)).items,
+  });
 }
 
 export function useProgress(orgId: string) {
-  return useQuery({ queryKey: [...gapKey(orgId), 'progress'], queryFn: async () => (await api.get<Page<ProgressPoint>>(`${base(orgId)}/progress`)).items });
+  return useQuery({
+    queryKey: [...gapKey(orgId), 'progress'],
+    queryFn: async () => (await api.get<Page<ProgressPoint>>(`${base(orgId)}/progress`)).items,
+  });
 }
 
 export function useComparison(orgId: string, id: string, withId: string | null) {
@@ -134,7 +189,12 @@ export function useComparison(orgId: string, id: string, withId: string | null) 
 export function useAiSystemOptions(orgId: string) {
   return useQuery({
     queryKey: [...inventoryKey(orgId), 'gap-options'],
-    queryFn: async () => (await api.get<AiSystemPage>(`/api/orgs/${encodeURIComponent(orgId)}/ai-systems${qs({ limit: 500, sort: 'name', order: 'asc' })}`)).items,
+    queryFn: async () =>
+      (
+        await api.get<AiSystemPage>(
+          `/api/orgs/${encodeURIComponent(orgId)}/ai-systems${qs({ limit: 500, sort: 'name', order: 'asc' })}`,
+        )
+      ).items,
     staleTime: 60_000,
   });
 }
@@ -187,7 +247,12 @@ export async function upload<T>(path: string, file: File, csrfToken: string | nu
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `The server answered ${res.status} ${res.statusText}.`, err?.details);
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? `The server answered ${res.status} ${res.statusText}.`,
+      err?.details,
+    );
   }
   return data as T;
 }

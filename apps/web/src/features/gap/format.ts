@@ -13,7 +13,8 @@ export function formatDay(date: string | null | undefined): string {
 export const formatShortDay = (iso: string) => shortDay.format(new Date(iso));
 
 /** Readiness as people read it: "18.1%", "n/a" when nothing in that part applies. */
-export const formatPercent = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${Number.isInteger(n) ? n : n.toFixed(1)}%`);
+export const formatPercent = (n: number | null | undefined) =>
+  n === null || n === undefined ? 'n/a' : `${Number.isInteger(n) ? n : n.toFixed(1)}%`;
 
 /** A change in points: "+6.0", "−2.5", "±0", "—" when one side has nothing applicable. */
 export function formatDelta(n: number | null): string {
@@ -32,4 +33,11 @@ export function bandOf(n: number | null | undefined): Band {
   if (n >= 25) return 'some';
   return 'low';
 }
-export const BAND_COLORS: Record<Band, string> = { none: 'gray', low: 'red', some: 'orange', half: 'yellow', most: 'lime', full: 'teal' };
+export const BAND_COLORS: Record<Band, string> = {
+  none: 'gray',
+  low: 'red',
+  some: 'orange',
+  half: 'yellow',
+  most: 'lime',
+  full: 'teal',
+};

@@ -18,7 +18,12 @@ export type SectionInfo = { section: string; title: string; items: GapItem[]; an
 export function groupBySection(items: GapItem[], titles: Record<string, string>): SectionInfo[] {
   return SECTIONS.map((section) => {
     const inSection = items.filter((i) => i.section === section);
-    return { section, title: titles[section] ?? '', items: inSection, answered: inSection.filter((i) => i.result !== null).length };
+    return {
+      section,
+      title: titles[section] ?? '',
+      items: inSection,
+      answered: inSection.filter((i) => i.result !== null).length,
+    };
   }).filter((s) => s.items.length > 0);
 }
 

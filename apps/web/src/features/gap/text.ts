@@ -5,10 +5,12 @@ export const GAP_TEXT = {
   title: 'Gap analysis',
   crumbsPhase: 'Plan',
   crumbsStep: 'Step 1',
-  description: 'How far your current practice is from what ISO/IEC 42001 asks: every requirement of clauses 4–10 and every Annex A control, answered once, scored, and turned into an action plan.',
+  description:
+    'How far your current practice is from what ISO/IEC 42001 asks: every requirement of clauses 4–10 and every Annex A control, answered once, scored, and turned into an action plan.',
   newAssessment: 'New assessment',
   newTitle: 'Start a gap assessment',
-  newHint: 'One working assessment holds an answer for each of the 70 requirements. Snapshots of it show your progress later.',
+  newHint:
+    'One working assessment holds an answer for each of the 70 requirements. Snapshots of it show your progress later.',
   name: 'Name',
   nameDefault: 'ISO/IEC 42001 readiness',
   create: 'Start assessment',
@@ -20,10 +22,12 @@ export const GAP_TEXT = {
     'A gap analysis compares how your organization works today with each requirement of the AI management system standard: the 32 requirements of clauses 4–10 and the 38 controls of Annex A. For each one you record whether you already meet it, partly meet it or not yet, how mature the practice is, and who will close the gap.',
   emptyWhy:
     'It is the first step because everything after it builds on the result: the readiness scores show management how far certification is, the gap list becomes your action plan, and snapshots taken along the way prove progress to an auditor. Answers made here feed the scope, the risk treatment and the Statement of Applicability later.',
-  emptyReadOnly: 'Your role can read the gap analysis but not start one. Ask an AIMS manager or contributor to start it.',
+  emptyReadOnly:
+    'Your role can read the gap analysis but not start one. Ask an AIMS manager or contributor to start it.',
   // dashboard card
   homeTitle: 'Certification readiness',
-  homeAnswered: (name: string, answered: number, total: number) => `${name}: ${answered} of ${total} requirements answered.`,
+  homeAnswered: (name: string, answered: number, total: number) =>
+    `${name}: ${answered} of ${total} requirements answered.`,
   homeEmpty: 'No gap assessment yet. Start one to see how far certification is, per clause and Annex A group.',
   homeStart: 'Start the gap analysis',
   // overview
@@ -41,7 +45,8 @@ export const GAP_TEXT = {
   documentationGapsHint: 'Requirements asking for documented information, not conformant yet',
   answered: 'Answered',
   answeredOf: (n: number, total: number) => `${n} of ${total}`,
-  breakdown: (yes: number, partly: number, no: number, na: number) => `${yes} conformant, ${partly} partially, ${no} nonconformant, ${na} n/a`,
+  breakdown: (yes: number, partly: number, no: number, na: number) =>
+    `${yes} conformant, ${partly} partially, ${no} nonconformant, ${na} n/a`,
   maturityAvg: (m: number | null) => (m === null ? 'No maturity rated yet' : `Average maturity ${m.toFixed(1)} of 5`),
   applicableOf: (n: number) => `${n} applicable requirement${n === 1 ? '' : 's'}`,
   formulaTitle: 'How readiness is computed',
@@ -60,25 +65,36 @@ export const GAP_TEXT = {
   progressAria: (points: string) => `Readiness over time: ${points}`,
   listTitle: 'Assessments and snapshots',
   listHint: 'Working assessments can be answered; snapshots are frozen and read-only.',
-  columns: { name: 'Name', kind: 'Kind', readiness: 'Readiness', answered: 'Answered', date: 'Date', actions: 'Actions' },
+  columns: {
+    name: 'Name',
+    kind: 'Kind',
+    readiness: 'Readiness',
+    answered: 'Answered',
+    date: 'Date',
+    actions: 'Actions',
+  },
   kind: { working: 'Working', snapshot: 'Snapshot' },
   compareWithCurrent: 'Compare',
   compareAria: (snapshot: string, current: string) => `Compare ${current} with the snapshot ${snapshot}`,
   delete: 'Delete',
-  deleteTitle: (kind: 'working' | 'snapshot') => (kind === 'snapshot' ? 'Delete this snapshot?' : 'Delete this assessment?'),
-  deleteBody: (name: string) => `"${name}" and its answers will be removed. The answers stay readable in the audit trail.`,
+  deleteTitle: (kind: 'working' | 'snapshot') =>
+    kind === 'snapshot' ? 'Delete this snapshot?' : 'Delete this assessment?',
+  deleteBody: (name: string) =>
+    `"${name}" and its answers will be removed. The answers stay readable in the audit trail.`,
   deleted: (name: string) => `"${name}" was deleted. Its answers stay in the audit trail.`,
   // assessment frame
   tabs: { questionnaire: 'Questionnaire', gaps: 'Gap list', compare: 'Compare' },
   snapshotBadge: 'Snapshot · read-only',
   workingBadge: 'Working',
-  snapshotBanner: (date: string) => `This is a snapshot frozen on ${date}. It is read-only: it keeps the answers as they were, to measure progress against.`,
+  snapshotBanner: (date: string) =>
+    `This is a snapshot frozen on ${date}. It is read-only: it keeps the answers as they were, to measure progress against.`,
   openSource: 'Open the working assessment',
   readOnlyRole: 'Your role can read this assessment but not change it.',
   notFound: 'This assessment was not found. It may have been deleted.',
   takeSnapshot: 'Take snapshot',
   snapshotTitle: 'Take a snapshot',
-  snapshotHint: 'A snapshot freezes every answer as it is now. It appears in the list and as a point on the readiness chart, and later comparisons measure progress against it.',
+  snapshotHint:
+    'A snapshot freezes every answer as it is now. It appears in the list and as a point on the readiness chart, and later comparisons measure progress against it.',
   snapshotName: 'Snapshot name',
   snapshotNameHint: 'Optional: leave empty to name it after the assessment and today’s date.',
   snapshotCreate: 'Take snapshot',
@@ -97,7 +113,8 @@ export const GAP_TEXT = {
   importNeedFile: 'Choose the .xlsx workbook first.',
   importRejected: 'The workbook was not imported',
   importNothingChanged: 'Nothing was changed.',
-  importIssue: (row: number, ref: string | null, column: string, message: string) => `Row ${row}${ref ? ` · ${ref}` : ''} · ${column}: ${message}`,
+  importIssue: (row: number, ref: string | null, column: string, message: string) =>
+    `Row ${row}${ref ? ` · ${ref}` : ''} · ${column}: ${message}`,
   importDone: 'Workbook imported',
   importSummary: (updated: number, unchanged: number) =>
     `${updated} requirement${updated === 1 ? ' was' : 's were'} updated, ${unchanged} left as ${unchanged === 1 ? 'it was' : 'they were'}.`,
@@ -122,7 +139,8 @@ export const GAP_TEXT = {
   clearResult: 'Clear answer',
   unanswered: 'Not answered yet',
   unansweredShort: 'Unanswered',
-  naOnlyAnnex: 'Not applicable is not offered here: every requirement of clauses 4–10 applies. Only Annex A controls can be excluded, with a justification.',
+  naOnlyAnnex:
+    'Not applicable is not offered here: every requirement of clauses 4–10 applies. Only Annex A controls can be excluded, with a justification.',
   status: 'Status',
   maturity: 'Maturity',
   maturityHint: 'How established the practice is, from 0 (absent) to 5 (optimizing).',
@@ -130,7 +148,8 @@ export const GAP_TEXT = {
   notes: 'Current practice',
   notesHint: 'What you do today, where it is written down, what is missing.',
   justification: 'Justification',
-  justificationHintAnnex: 'Why the control applies or is excluded. Required to mark it not applicable; it goes into the Statement of Applicability.',
+  justificationHintAnnex:
+    'Why the control applies or is excluded. Required to mark it not applicable; it goes into the Statement of Applicability.',
   justificationHintClause: 'Optional: the reasoning behind the result.',
   owner: 'Owner',
   ownerHint: 'Who closes the gap.',
@@ -150,7 +169,8 @@ export const GAP_TEXT = {
   uploaded: (name: string) => `"${name}" was uploaded.`,
   removeFile: (name: string) => `Remove file ${name}`,
   removeFileTitle: 'Remove this evidence file?',
-  removeFileBody: (name: string) => `"${name}" will be removed from this requirement. The removal is recorded in the audit trail.`,
+  removeFileBody: (name: string) =>
+    `"${name}" will be removed from this requirement. The removal is recorded in the audit trail.`,
   noFiles: 'No files.',
   aiSystems: 'Linked AI systems',
   aiSystemsHint: 'The AI systems this answer is about, from the inventory.',
@@ -193,13 +213,21 @@ export const GAP_TEXT = {
   noGaps: 'No gaps: every applicable requirement is conformant.',
   noGapsMatch: 'No gap matches these filters.',
   clearFilters: 'Clear filters',
-  gapColumns: { requirement: 'Requirement', result: 'Result', owner: 'Owner', targetDate: 'Target date', documentation: 'Docs', actions: 'Actions' },
+  gapColumns: {
+    requirement: 'Requirement',
+    result: 'Result',
+    owner: 'Owner',
+    targetDate: 'Target date',
+    documentation: 'Docs',
+    actions: 'Actions',
+  },
   selectAll: 'Select all shown gaps',
   selectGap: (ref: string) => `Select ${ref}`,
   selected: (n: number) => `${n} gap${n === 1 ? '' : 's'} selected`,
   createActions: 'Create actions',
   createActionsTitle: (n: number) => `Create ${n} action${n === 1 ? '' : 's'}`,
-  createActionsHint: 'One action per gap, each linked to its requirement. Leave the owner or the due date empty to use each requirement’s own owner and target date.',
+  createActionsHint:
+    'One action per gap, each linked to its requirement. Leave the owner or the due date empty to use each requirement’s own owner and target date.',
   actionOwner: 'Owner',
   actionOwnerPlaceholder: 'Each requirement’s owner',
   dueDate: 'Due date',
@@ -212,7 +240,8 @@ export const GAP_TEXT = {
   compareTitle: 'Compare with an earlier snapshot',
   compareWith: 'Compare with',
   compareHint: 'Score changes and the requirements whose result moved since then.',
-  compareNone: 'There is nothing to compare with yet. Take a snapshot now; later, compare the working assessment with it to see progress.',
+  compareNone:
+    'There is nothing to compare with yet. Take a snapshot now; later, compare the working assessment with it to see progress.',
   comparePick: 'Choose a snapshot to compare with.',
   scoreByPart: 'By clause and Annex A group',
   part: 'Part',
@@ -228,4 +257,9 @@ export const GAP_TEXT = {
   to: 'to',
 } as const;
 
-export const RESULT_SHORT = { conformant: 'Conformant', partially_conformant: 'Partially', nonconformant: 'Nonconformant', not_applicable: 'N/A' } as const;
+export const RESULT_SHORT = {
+  conformant: 'Conformant',
+  partially_conformant: 'Partially',
+  nonconformant: 'Nonconformant',
+  not_applicable: 'N/A',
+} as const;

@@ -12,14 +12,16 @@ import { assessmentKey, gapKey, itemPath, type GapAssessment, type GapItem } fro
 export type ItemPatch = Omit<GapItemPatch, 'version'>;
 export type PatchField = keyof ItemPatch;
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
+export type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
 
 /** 409 STALE_VERSION: someone saved the requirement first. `base` is what the user saw before changing it. */
 export type ItemConflict = { ref: string; base: GapItem; current: GapItem; mine: ItemPatch };
 
 type Pending = { ref: string; patch: ItemPatch; base: GapItem };
 
-const pick = (item: GapItem, keys: string[]) => Object.fromEntries(keys.map((k) => [k, item[k as keyof GapItem]])) as Partial<GapItem>;
+const pick = (item: GapItem, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, item[k as keyof GapItem]])) as Partial<GapItem>;
 
 export function useItemSaver(orgId: string, assessmentId: string) {
   const qc = useQueryClient();
@@ -31,13 +33,22 @@ export function useItemSaver(orgId: string, assessmentId: string) {
   const [conflict, setConflict] = useState<ItemConflict | null>(null);
   const [errors, setErrors] = useState<Record<string, Partial<Record<PatchField, string>>>>({});
 
-  const itemOf = useCallback((ref: string) => qc.getQueryData<GapAssessment>(key)?.items.find((i) => i.ref === ref), [qc, key]);
-  const writeItem = useCallback(
-    (ref: string, change: (i: GapItem) => GapItem) => qc.setQueryData<GapAssessment>(key, (a) => a && { ...a, items: a.items.map((i) => (i.ref === ref ? change(i) : i)) }),
+  const itemOf = useCallback(
+    (ref: string) => qc.getQueryData<GapAssessment>(key)?.items.find((i) => i.ref === ref),
     [qc, key],
   );
-  const setFieldErrors = (ref: string, change: (e: Partial<Record<PatchField, string>>) => Partial<Record<PatchField, string>>) =>
-    setErrors((all) => ({ ...all, [ref]: change(all[ref] ?? {}) }));
+  const writeItem = useCallback(
+    (ref: string, change: (i: GapItem) => GapItem) =>
+      qc.setQueryData<GapAssessment>(
+        key,
+        (a) => a && { ...a, items: a.items.map((i) => (i.ref === ref ? change(i) : i)) },
+      ),
+    [qc, key],
+  );
+  const setFieldErrors = (
+    ref: string,
+    change: (e: Partial<Record<PatchField, string>>) => Partial<Record<PatchField, string>>,
+  ) => setErrors((all) => ({ ...all, [ref]: change(all[ref] ?? {}) }));
 
   /** Takes every queued change of one requirement out of the queue, merged in order. */
   const takeAll = (ref: string): ItemPatch => {
@@ -59,12 +70,20 @@ export function useItemSaver(orgId: string, assessmentId: string) {
         const current = itemOf(ref);
         if (!current) continue;
         try {
-          const saved = await api.patch<GapItem>(itemPath(orgId, assessmentId, ref), { version: current.version, ...patch });
+          const saved = await api.patch<GapItem>(itemPath(orgId, assessmentId, ref), {
+            version: current.version,
+            ...patch,
+          });
           // Changes queued meanwhile stay visible on top of what the server answered.
-          const later = Object.assign({}, ...queue.current.filter((p) => p.ref === ref).map((p) => p.patch)) as ItemPatch;
+          const later = Object.assign(
+            {},
+            ...queue.current.filter((p) => p.ref === ref).map((p) => p.patch),
+          ) as ItemPatch;
           writeItem(ref, (i) => ({ ...saved, files: i.files, ...later }));
         } catch (e) {
-          const theirs = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: GapItem } | undefined)?.current : undefined;
+          const theirs = isApiError(e, 'STALE_VERSION')
+            ? (e.details as { current?: GapItem } | undefined)?.current
+            : undefined;
           if (theirs) {
             const mine = { ...patch, ...takeAll(ref) };
             writeItem(ref, (i) => ({ ...theirs, files: i.files }));
@@ -74,7 +93,9 @@ export function useItemSaver(orgId: string, assessmentId: string) {
           // Refused or not sent: the page goes back to what was saved, and the message shows on its field.
           writeItem(ref, (i) => ({ ...i, ...pick(base, Object.keys(patch)) }));
           if (isApiError(e) && (e.code === 'RULE_VIOLATION' || e.code === 'VALIDATION')) {
-            const field = (e.details as { field?: string } | undefined)?.field ?? e.issues[0]?.path.replace(/^body\./, '').split('.')[0];
+            const field =
+              (e.details as { field?: string } | undefined)?.field ??
+              e.issues[0]?.path.replace(/^body\./, '').split('.')[0];
             const at = (field && field in patch ? field : Object.keys(patch)[0]) as PatchField;
             setFieldErrors(ref, (f) => ({ ...f, [at]: e.message }));
           } else {
@@ -88,7 +109,10 @@ export function useItemSaver(orgId: string, assessmentId: string) {
     }
     setState(problem ? { kind: 'error', message: problem } : { kind: 'saved', at: Date.now() });
     // Scores, lists and the progress chart follow; the questionnaire's own copy is already current.
-    void qc.invalidateQueries({ queryKey: gapKey(orgId), predicate: (q) => !(q.queryKey[2] === 'one' && q.queryKey[3] === assessmentId) });
+    void qc.invalidateQueries({
+      queryKey: gapKey(orgId),
+      predicate: (q) => !(q.queryKey[2] === 'one' && q.queryKey[3] === assessmentId),
+    });
   }, [orgId, assessmentId, qc, itemOf, writeItem]);
 
   /** Shows the change at once and queues it for saving. */

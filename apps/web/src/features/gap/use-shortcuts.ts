@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 export type Shortcuts = Record<string, () => void>;
 
 /** Where typing means text: shortcuts stay out of the way there. */
-const TYPING = 'input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"], [role="combobox"], [role="listbox"], [role="dialog"], [role="menu"]';
+const TYPING =
+  'input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"], [role="combobox"], [role="listbox"], [role="dialog"], [role="menu"]';
 
 /**
  * Single-key shortcuts for the page (keys compared in lower case), ignored while the user types in

@@ -11,9 +11,20 @@ import { RACI_TEXT as T } from './text';
 type Values = { name: string; description: string };
 const schema = ZRaciActivityFields.pick({ name: true, description: true });
 
-function ActivityForm({ orgId, activity, onClose }: { orgId: string; activity: RaciActivity | null; onClose: () => void }) {
+function ActivityForm({
+  orgId,
+  activity,
+  onClose,
+}: {
+  orgId: string;
+  activity: RaciActivity | null;
+  onClose: () => void;
+}) {
   const qc = useQueryClient();
-  const form = useZodForm(schema, { name: activity?.name ?? '', description: activity?.description ?? '' } satisfies Values);
+  const form = useZodForm(schema, {
+    name: activity?.name ?? '',
+    description: activity?.description ?? '',
+  } satisfies Values);
   const save = useMutation({
     mutationFn: (v: Values) => {
       if (!activity) return api.post<RaciActivity>(raciPath(orgId), v);
@@ -87,11 +98,26 @@ function ActivityForm({ orgId, activity, onClose }: { orgId: string; activity: R
 }
 
 /** Add an activity, or rename and describe one. `target`: null closed, 'new', or the activity. */
-export function ActivityFormModal({ orgId, target, onClose }: { orgId: string; target: RaciActivity | 'new' | null; onClose: () => void }) {
+export function ActivityFormModal({
+  orgId,
+  target,
+  onClose,
+}: {
+  orgId: string;
+  target: RaciActivity | 'new' | null;
+  onClose: () => void;
+}) {
   const activity = target === 'new' ? null : target;
   return (
-    <Modal opened={target !== null} onClose={onClose} title={activity ? T.editTitle(activity.name) : T.newTitle} size="lg">
-      {target !== null && <ActivityForm key={activity?.id ?? 'new'} orgId={orgId} activity={activity} onClose={onClose} />}
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={activity ? T.editTitle(activity.name) : T.newTitle}
+      size="lg"
+    >
+      {target !== null && (
+        <ActivityForm key={activity?.id ?? 'new'} orgId={orgId} activity={activity} onClose={onClose} />
+      )}
     </Modal>
   );
 }

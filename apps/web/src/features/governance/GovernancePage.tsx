@@ -13,7 +13,9 @@ export function GovernancePage() {
   const { orgId, can } = useOrg();
   const pillars = useGovernance(orgId);
   const members = useMembers(orgId);
-  const header = <PageHeader crumbs={[{ label: 'Plan' }, { label: T.crumbStep }]} title={T.title} description={T.description} />;
+  const header = (
+    <PageHeader crumbs={[{ label: 'Plan' }, { label: T.crumbStep }]} title={T.title} description={T.description} />
+  );
   if (pillars.isError)
     return (
       <>
@@ -57,7 +59,14 @@ export function GovernancePage() {
         </Paper>
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" verticalSpacing="lg" style={{ alignItems: 'start' }}>
           {items.map((p) => (
-            <PillarCard key={p.pillar} orgId={orgId} pillar={p} members={members.data ?? []} canWrite={can('context.write')} canReadHistory={can('audit_event.read')} />
+            <PillarCard
+              key={p.pillar}
+              orgId={orgId}
+              pillar={p}
+              members={members.data ?? []}
+              canWrite={can('context.write')}
+              canReadHistory={can('audit_event.read')}
+            />
           ))}
         </SimpleGrid>
       </Stack>

@@ -53,7 +53,12 @@ export function ListEditor({
             aria-label={entryLabel(i + 1)}
             placeholder={placeholder}
             value={v}
-            onChange={(e) => onChange(values.map((x, j) => (j === i ? e.currentTarget.value : x)), i)}
+            onChange={(e) =>
+              onChange(
+                values.map((x, j) => (j === i ? e.currentTarget.value : x)),
+                i,
+              )
+            }
             onBlur={() => onBlur(i)}
             error={errorFor(i)}
             autosize
@@ -62,7 +67,18 @@ export function ListEditor({
             maxLength={max + 50}
             style={{ flex: 1 }}
           />
-          <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => onChange(values.filter((_, j) => j !== i), null)} aria-label={removeLabel(i + 1)}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            onClick={() =>
+              onChange(
+                values.filter((_, j) => j !== i),
+                null,
+              )
+            }
+            aria-label={removeLabel(i + 1)}
+          >
             <IconTrash size={16} />
           </ActionIcon>
         </Group>

@@ -12,7 +12,17 @@ import { usePathForm } from '../scope/use-path-form';
 import { governanceKey, pillarPath } from './api';
 import { ListEditor } from './ListEditor';
 import { PillarCoverage } from './PillarCoverage';
-import { changedFields, differingFields, display, keyOf, savedOf, schema, toInput, valuesOf, type PillarFormValues } from './pillar-values';
+import {
+  changedFields,
+  differingFields,
+  display,
+  keyOf,
+  savedOf,
+  schema,
+  toInput,
+  valuesOf,
+  type PillarFormValues,
+} from './pillar-values';
 import type { GovernancePillar, PillarSaved } from './types';
 import { GOVERNANCE_TEXT as T, PILLAR_DESCRIPTIONS } from './text';
 import classes from './governance.module.css';
@@ -39,25 +49,45 @@ function Entries({ items }: { items: string[] }) {
 type Conflict = { base: PillarSaved; current: PillarSaved; mine: PillarFormValues };
 
 /** The owner, objectives and policy statements of one pillar, edited in place and saved with its version. */
-function PillarEditor({ orgId, pillar, members, onDone }: { orgId: string; pillar: GovernancePillar; members: Member[]; onDone: () => void }) {
+function PillarEditor({
+  orgId,
+  pillar,
+  members,
+  onDone,
+}: {
+  orgId: string;
+  pillar: GovernancePillar;
+  members: Member[];
+  onDone: () => void;
+}) {
   const qc = useQueryClient();
   const [base, setBase] = useState<PillarSaved>(savedOf(pillar));
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const form = usePathForm(schema, valuesOf(base), toInput, keyOf);
-  const memberName = (id: string) => members.find((m) => m.user.id === id)?.user.name ?? (pillar.owner?.id === id ? pillar.owner.name : 'Former member');
+  const memberName = (id: string) =>
+    members.find((m) => m.user.id === id)?.user.name ?? (pillar.owner?.id === id ? pillar.owner.name : 'Former member');
   const ownerOptions = members.filter((m) => !m.expired).map((m) => ({ value: m.user.id, label: m.user.name }));
-  if (pillar.owner && !ownerOptions.some((o) => o.value === pillar.owner!.id)) ownerOptions.push({ value: pillar.owner.id, label: pillar.owner.name });
+  if (pillar.owner && !ownerOptions.some((o) => o.value === pillar.owner!.id))
+    ownerOptions.push({ value: pillar.owner.id, label: pillar.owner.name });
 
   const save = useMutation({
-    mutationFn: (parsed: PillarFormValues) => api.patch<GovernancePillar>(pillarPath(orgId, pillar.pillar), { version: base.version, ...changedFields(parsed, base) }),
+    mutationFn: (parsed: PillarFormValues) =>
+      api.patch<GovernancePillar>(pillarPath(orgId, pillar.pillar), {
+        version: base.version,
+        ...changedFields(parsed, base),
+      }),
     onSuccess: (saved) => {
-      qc.setQueryData<GovernancePillar[]>(governanceKey(orgId), (list) => list?.map((p) => (p.pillar === saved.pillar ? saved : p)));
+      qc.setQueryData<GovernancePillar[]>(governanceKey(orgId), (list) =>
+        list?.map((p) => (p.pillar === saved.pillar ? saved : p)),
+      );
       notifySuccess(T.saved(saved.label));
       onDone();
     },
     onError: (e) => {
-      const current = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: PillarSaved } | undefined)?.current : undefined;
+      const current = isApiError(e, 'STALE_VERSION')
+        ? (e.details as { current?: PillarSaved } | undefined)?.current
+        : undefined;
       if (current) setConflict({ base, current, mine: form.values });
       else form.showServerError(e);
     },
@@ -66,7 +96,9 @@ function PillarEditor({ orgId, pillar, members, onDone }: { orgId: string; pilla
   const resolve = (keepMine: boolean) => {
     if (!conflict) return;
     const next = valuesOf(conflict.current);
-    if (keepMine) for (const f of differingFields(valuesOf(conflict.base), conflict.mine)) (next as Record<string, unknown>)[f] = conflict.mine[f];
+    if (keepMine)
+      for (const f of differingFields(valuesOf(conflict.base), conflict.mine))
+        (next as Record<string, unknown>)[f] = conflict.mine[f];
     setBase(conflict.current);
     form.reset(next);
     setConflict(null);
@@ -102,7 +134,11 @@ function PillarEditor({ orgId, pillar, members, onDone }: { orgId: string; pilla
         setNotice(null);
         const parsed = form.validate();
         if (!parsed) return focusFirstInvalid(e.currentTarget);
-        const values: PillarFormValues = { ownerId: parsed.ownerId ?? null, objectives: parsed.objectives ?? [], policyStatements: parsed.policyStatements ?? [] };
+        const values: PillarFormValues = {
+          ownerId: parsed.ownerId ?? null,
+          objectives: parsed.objectives ?? [],
+          policyStatements: parsed.policyStatements ?? [],
+        };
         if (Object.keys(changedFields(values, base)).length === 0) return setNotice(T.nothingChanged);
         save.mutate(values);
       }}
@@ -113,19 +149,36 @@ function PillarEditor({ orgId, pillar, members, onDone }: { orgId: string; pilla
             conflict={conflict}
             title={T.staleTitle}
             body={T.staleBody(conflict.current.version, conflict.base.version)}
-            rows={[...new Set([...differingFields(valuesOf(conflict.base), valuesOf(conflict.current)), ...differingFields(valuesOf(conflict.base), conflict.mine)])].map((f) => ({
+            rows={[
+              ...new Set([
+                ...differingFields(valuesOf(conflict.base), valuesOf(conflict.current)),
+                ...differingFields(valuesOf(conflict.base), conflict.mine),
+              ]),
+            ].map((f) => ({
               field: f,
               label: FIELD_LABELS[f],
               theirs: display(f, valuesOf(conflict.current), memberName),
               yours: display(f, conflict.mine, memberName),
             }))}
-            labels={{ field: T.staleField, theirs: T.staleTheirs, yours: T.staleYours, reapply: T.staleReapply, discard: T.staleDiscard }}
+            labels={{
+              field: T.staleField,
+              theirs: T.staleTheirs,
+              yours: T.staleYours,
+              reapply: T.staleReapply,
+              discard: T.staleDiscard,
+            }}
             onReapply={() => resolve(true)}
             onDiscard={() => resolve(false)}
           />
         )}
         {notice && (
-          <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel="Dismiss">
+          <Alert
+            color="blue"
+            variant="light"
+            withCloseButton
+            onClose={() => setNotice(null)}
+            closeButtonLabel="Dismiss"
+          >
             {notice}
           </Alert>
         )}
@@ -163,11 +216,32 @@ function PillarEditor({ orgId, pillar, members, onDone }: { orgId: string; pilla
 }
 
 /** One pillar: what it is about, who owns it, what it aims for and commits to, and what it covers. */
-export function PillarCard({ orgId, pillar, members, canWrite, canReadHistory }: { orgId: string; pillar: GovernancePillar; members: Member[]; canWrite: boolean; canReadHistory: boolean }) {
+export function PillarCard({
+  orgId,
+  pillar,
+  members,
+  canWrite,
+  canReadHistory,
+}: {
+  orgId: string;
+  pillar: GovernancePillar;
+  members: Member[];
+  canWrite: boolean;
+  canReadHistory: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const titleId = `pillar-${pillar.pillar}`;
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={titleId} className={classes.pillar} data-pillar={pillar.pillar} data-testid="pillar">
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby={titleId}
+      className={classes.pillar}
+      data-pillar={pillar.pillar}
+      data-testid="pillar"
+    >
       <Stack gap="md">
         <div>
           <Group justify="space-between" align="center" wrap="nowrap" gap="sm" mih={30}>
@@ -177,10 +251,24 @@ export function PillarCard({ orgId, pillar, members, canWrite, canReadHistory }:
             {!editing && (
               <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                 {canReadHistory && (
-                  <RecordHistory orgId={orgId} entityType="governance_pillar" entityId={`${orgId}:${pillar.pillar}`} title={pillar.label} actionLabels={HISTORY_ACTIONS} fieldLabels={FIELD_LABELS} compact />
+                  <RecordHistory
+                    orgId={orgId}
+                    entityType="governance_pillar"
+                    entityId={`${orgId}:${pillar.pillar}`}
+                    title={pillar.label}
+                    actionLabels={HISTORY_ACTIONS}
+                    fieldLabels={FIELD_LABELS}
+                    compact
+                  />
                 )}
                 {canWrite && (
-                  <Button size="compact-sm" variant="light" leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)} aria-label={T.editLabel(pillar.label)}>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    leftSection={<IconPencil size={14} />}
+                    onClick={() => setEditing(true)}
+                    aria-label={T.editLabel(pillar.label)}
+                  >
                     {T.edit}
                   </Button>
                 )}

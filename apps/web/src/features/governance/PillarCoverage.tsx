@@ -8,7 +8,12 @@ import type { CoverageItem, GovernancePillar } from './types';
 import { GOVERNANCE_TEXT as T } from './text';
 import classes from './governance.module.css';
 
-const RESULT_COLORS: Record<GapResult, string> = { conformant: 'teal', partially_conformant: 'yellow', nonconformant: 'red', not_applicable: 'gray' };
+const RESULT_COLORS: Record<GapResult, string> = {
+  conformant: 'teal',
+  partially_conformant: 'yellow',
+  nonconformant: 'red',
+  not_applicable: 'gray',
+};
 const readinessColor = (r: number) => (r >= 80 ? 'teal' : r >= 50 ? 'yellow' : 'red');
 /** About two rows of chips in a card; the rest on demand. */
 const FIRST_CHIPS = 14;
@@ -98,7 +103,16 @@ export function PillarCoverage({ orgId, pillar }: { orgId: string; pillar: Gover
               <ItemChip key={`${i.source}:${i.ref}`} orgId={orgId} item={i} />
             ))}
             {coverage.items.length > FIRST_CHIPS && (
-              <Button size="compact-xs" variant="subtle" onClick={() => setAll((x) => !x)} aria-expanded={all} aria-label={T.chipsToggle(all ? T.showLess : T.showMore(coverage.items.length - FIRST_CHIPS), pillar.label)}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setAll((x) => !x)}
+                aria-expanded={all}
+                aria-label={T.chipsToggle(
+                  all ? T.showLess : T.showMore(coverage.items.length - FIRST_CHIPS),
+                  pillar.label,
+                )}
+              >
                 {all ? T.showLess : T.showMore(coverage.items.length - FIRST_CHIPS)}
               </Button>
             )}

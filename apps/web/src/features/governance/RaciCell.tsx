@@ -56,7 +56,11 @@ export function RaciCell({
   return (
     <Popover position="bottom" withArrow shadow="md" trapFocus returnFocus width={240}>
       <Popover.Target>
-        <UnstyledButton className={classes.cellButton} aria-label={T.cellLabel(activityName, who, shown.join(''), spoken)} data-letters={shown.join('')}>
+        <UnstyledButton
+          className={classes.cellButton}
+          aria-label={T.cellLabel(activityName, who, shown.join(''), spoken)}
+          data-letters={shown.join('')}
+        >
           <Letters letters={shown} />
         </UnstyledButton>
       </Popover.Target>

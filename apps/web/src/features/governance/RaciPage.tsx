@@ -1,7 +1,31 @@
 import { useState, type ReactNode } from 'react';
-import { ActionIcon, Alert, Badge, Button, EmptyState, Group, Paper, Select, Stack, Switch, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  ThemeIcon,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconInfoCircle, IconPlus, IconSitemap, IconX } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconCircleDashed,
+  IconInfoCircle,
+  IconPlus,
+  IconSitemap,
+  IconX,
+} from '@tabler/icons-react';
 import { RACI_LABELS, RACI_LETTERS, ROLE_LABELS, ROLES } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Member } from '../../api/types';
@@ -66,19 +90,43 @@ export function RaciPage() {
   const raci = useRaci(orgId);
   const members = useMembers(orgId);
   const columns = useRaciColumnChoice(orgId);
-  const header = (actions?: ReactNode) => <PageHeader crumbs={[{ label: 'Plan' }, { label: T.crumbStep }]} title={T.title} description={T.description} actions={actions} />;
+  const header = (actions?: ReactNode) => (
+    <PageHeader
+      crumbs={[{ label: 'Plan' }, { label: T.crumbStep }]}
+      title={T.title}
+      description={T.description}
+      actions={actions}
+    />
+  );
   if (raci.isError || members.isError || columns.isError)
     return (
       <>
         {header()}
-        <ErrorAlert error={raci.error ?? members.error ?? columns.error} onRetry={() => void Promise.all([raci.refetch(), members.refetch(), columns.refetch()])} />
+        <ErrorAlert
+          error={raci.error ?? members.error ?? columns.error}
+          onRetry={() => void Promise.all([raci.refetch(), members.refetch(), columns.refetch()])}
+        />
       </>
     );
   if (raci.isPending || members.isPending || columns.isPending) return <Loading />;
-  return <RaciMatrix activities={raci.data} members={members.data} choice={columns.data} header={header} canWrite={can('context.write')} />;
+  return (
+    <RaciMatrix
+      activities={raci.data}
+      members={members.data}
+      choice={columns.data}
+      header={header}
+      canWrite={can('context.write')}
+    />
+  );
 }
 
-type MatrixProps = { activities: RaciActivity[]; members: Member[]; choice: RaciColumnChoice; header: (actions?: ReactNode) => ReactNode; canWrite: boolean };
+type MatrixProps = {
+  activities: RaciActivity[];
+  members: Member[];
+  choice: RaciColumnChoice;
+  header: (actions?: ReactNode) => ReactNode;
+  canWrite: boolean;
+};
 
 function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixProps) {
   const { orgId } = useOrg();
@@ -101,13 +149,25 @@ function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixPro
     onError: (e) => notifyError(e),
   });
   const askDelete = async (a: RaciActivity) => {
-    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(a.name), confirmLabel: T.delete })) remove.mutate(a);
+    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(a.name), confirmLabel: T.delete }))
+      remove.mutate(a);
   };
 
   const shownKeys = new Set(cols.columns.map((c) => c.key));
   const columnChoices = [
-    { group: T.people, items: members.filter((m) => !m.expired && !shownKeys.has(`user:${m.user.id}`)).map((m) => ({ value: `user:${m.user.id}`, label: m.user.name })) },
-    { group: T.roles, items: ROLES.filter((r) => !shownKeys.has(`role:${r}`)).map((r) => ({ value: `role:${r}`, label: `${ROLE_LABELS[r]} (${T.roleSuffix})` })) },
+    {
+      group: T.people,
+      items: members
+        .filter((m) => !m.expired && !shownKeys.has(`user:${m.user.id}`))
+        .map((m) => ({ value: `user:${m.user.id}`, label: m.user.name })),
+    },
+    {
+      group: T.roles,
+      items: ROLES.filter((r) => !shownKeys.has(`role:${r}`)).map((r) => ({
+        value: `role:${r}`,
+        label: `${ROLE_LABELS[r]} (${T.roleSuffix})`,
+      })),
+    },
   ].filter((g) => g.items.length > 0);
 
   const actions = (
@@ -133,7 +193,17 @@ function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixPro
         )}
         {activities.length === 0 ? (
           <Paper withBorder radius="md" p="xl">
-            <EmptyState size="lg" variant="light" icon={<IconSitemap size={32} />} title={T.emptyTitle} description={<Text fz="sm" maw={620} mx="auto">{T.emptyBody}</Text>}>
+            <EmptyState
+              size="lg"
+              variant="light"
+              icon={<IconSitemap size={32} />}
+              title={T.emptyTitle}
+              description={
+                <Text fz="sm" maw={620} mx="auto">
+                  {T.emptyBody}
+                </Text>
+              }
+            >
               {canWrite && (
                 <EmptyState.Actions>
                   <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
@@ -156,10 +226,18 @@ function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixPro
                     <IconCircleCheck size={18} color="var(--mantine-color-teal-7)" aria-hidden />
                   )}
                   <Text fz="sm" fw={600} aria-live="polite">
-                    {needsWork.length === 0 ? T.allGood : [wrong ? T.withProblems(wrong) : null, unassigned ? T.notAssigned(unassigned) : null].filter(Boolean).join(' · ')}
+                    {needsWork.length === 0
+                      ? T.allGood
+                      : [wrong ? T.withProblems(wrong) : null, unassigned ? T.notAssigned(unassigned) : null]
+                          .filter(Boolean)
+                          .join(' · ')}
                   </Text>
                 </Group>
-                <Switch label={T.onlyProblems} checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />
+                <Switch
+                  label={T.onlyProblems}
+                  checked={onlyProblems}
+                  onChange={(e) => setOnlyProblems(e.currentTarget.checked)}
+                />
               </Group>
               {canWrite && columnChoices.length > 0 && (
                 <Select
@@ -193,7 +271,13 @@ function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixPro
                           </Stack>
                           {canWrite && !cols.isUsed(c.key) && (
                             <Tooltip label={T.removeColumn(c.label)} withArrow>
-                              <ActionIcon size="sm" variant="subtle" color="gray" onClick={() => cols.remove(c.key)} aria-label={T.removeColumn(c.label)}>
+                              <ActionIcon
+                                size="sm"
+                                variant="subtle"
+                                color="gray"
+                                onClick={() => cols.remove(c.key)}
+                                aria-label={T.removeColumn(c.label)}
+                              >
                                 <IconX size={14} />
                               </ActionIcon>
                             </Tooltip>
@@ -205,7 +289,15 @@ function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixPro
                 </Table.Thead>
                 <Table.Tbody>
                   {shown.map((a) => (
-                    <RaciRow key={a.id} orgId={orgId} activity={a} columns={cols.columns} canWrite={canWrite} onEdit={() => setEditing(a)} onDelete={() => void askDelete(a)} />
+                    <RaciRow
+                      key={a.id}
+                      orgId={orgId}
+                      activity={a}
+                      columns={cols.columns}
+                      canWrite={canWrite}
+                      onEdit={() => setEditing(a)}
+                      onDelete={() => void askDelete(a)}
+                    />
                   ))}
                   {shown.length === 0 && (
                     <Table.Tr>

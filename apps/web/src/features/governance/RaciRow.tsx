@@ -1,7 +1,13 @@
 import { ActionIcon, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
-import { RACI_LETTERS, RACI_PROBLEM_MESSAGES, raciProblems, type RaciAssignment, type RaciLetter } from '@fortytwo/domain';
+import {
+  RACI_LETTERS,
+  RACI_PROBLEM_MESSAGES,
+  raciProblems,
+  type RaciAssignment,
+  type RaciLetter,
+} from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
 import { notifyError } from '../../ui/notify';
 import { raciActivityPath, raciKey } from './api';
@@ -11,31 +17,62 @@ import type { RaciActivity } from './types';
 import { RACI_TEXT as T } from './text';
 import classes from './governance.module.css';
 
-const toInput = (a: RaciActivity['assignments'][number]): RaciAssignment => ({ assignee: 'userId' in a.assignee ? { userId: a.assignee.userId } : { role: a.assignee.role }, letter: a.letter });
+const toInput = (a: RaciActivity['assignments'][number]): RaciAssignment => ({
+  assignee: 'userId' in a.assignee ? { userId: a.assignee.userId } : { role: a.assignee.role },
+  letter: a.letter,
+});
 
 /** One activity: its name and problems, and a cell per column; each change is saved at once with the row's version. */
-export function RaciRow({ orgId, activity, columns, canWrite, onEdit, onDelete }: { orgId: string; activity: RaciActivity; columns: RaciColumn[]; canWrite: boolean; onEdit: () => void; onDelete: () => void }) {
+export function RaciRow({
+  orgId,
+  activity,
+  columns,
+  canWrite,
+  onEdit,
+  onDelete,
+}: {
+  orgId: string;
+  activity: RaciActivity;
+  columns: RaciColumn[];
+  canWrite: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   const qc = useQueryClient();
-  const replace = (row: RaciActivity) => qc.setQueryData<RaciActivity[]>(raciKey(orgId), (list) => list?.map((a) => (a.id === row.id ? row : a)));
+  const replace = (row: RaciActivity) =>
+    qc.setQueryData<RaciActivity[]>(raciKey(orgId), (list) => list?.map((a) => (a.id === row.id ? row : a)));
   const current = () => qc.getQueryData<RaciActivity[]>(raciKey(orgId))?.find((a) => a.id === activity.id) ?? activity;
   const assign = useMutation({
     // Quick clicks on one row are saved one after the other, each with the version the previous one left.
     scope: { id: `raci-${activity.id}` },
-    mutationFn: (assignments: RaciAssignment[]) => api.patch<RaciActivity>(raciActivityPath(orgId, activity.id), { version: current().version, assignments }),
+    mutationFn: (assignments: RaciAssignment[]) =>
+      api.patch<RaciActivity>(raciActivityPath(orgId, activity.id), { version: current().version, assignments }),
     // The row shows the change (and its problems) at once; the server's answer replaces it.
     onMutate: (assignments) => {
       const before = current();
-      const names = new Map(before.assignments.flatMap((x) => ('userId' in x.assignee ? [[x.assignee.userId, x.assignee.name] as const] : [])));
+      const names = new Map(
+        before.assignments.flatMap((x) =>
+          'userId' in x.assignee ? [[x.assignee.userId, x.assignee.name] as const] : [],
+        ),
+      );
       replace({
         ...before,
-        assignments: assignments.map((x) => ({ letter: x.letter, assignee: 'userId' in x.assignee ? { userId: x.assignee.userId, name: names.get(x.assignee.userId) ?? null } : x.assignee })) as RaciActivity['assignments'],
+        assignments: assignments.map((x) => ({
+          letter: x.letter,
+          assignee:
+            'userId' in x.assignee
+              ? { userId: x.assignee.userId, name: names.get(x.assignee.userId) ?? null }
+              : x.assignee,
+        })) as RaciActivity['assignments'],
         problems: raciProblems(assignments).map((code) => ({ code, message: RACI_PROBLEM_MESSAGES[code] })),
       });
       return { before };
     },
     onSuccess: replace,
     onError: (e, _v, ctx) => {
-      const current = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: RaciActivity } | undefined)?.current : undefined;
+      const current = isApiError(e, 'STALE_VERSION')
+        ? (e.details as { current?: RaciActivity } | undefined)?.current
+        : undefined;
       if (current) {
         replace(current);
         notifyError(new Error(T.stale(activity.name)), 'Not saved');
@@ -54,7 +91,13 @@ export function RaciRow({ orgId, activity, columns, canWrite, onEdit, onDelete }
   const problem = !unassigned && activity.problems.length > 0;
 
   return (
-    <Table.Tr className={classes.row} data-problem={problem || undefined} data-unassigned={unassigned || undefined} data-testid="raci-row" data-activity={activity.name}>
+    <Table.Tr
+      className={classes.row}
+      data-problem={problem || undefined}
+      data-unassigned={unassigned || undefined}
+      data-testid="raci-row"
+      data-activity={activity.name}
+    >
       <Table.Th scope="row" className={classes.activityCell} fw="normal">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap={6}>
           <Stack gap={2} style={{ minWidth: 0 }}>
@@ -71,14 +114,20 @@ export function RaciRow({ orgId, activity, columns, canWrite, onEdit, onDelete }
                 {T.unassigned}
               </Text>
             )}
-            {problem && activity.problems.map((p) => (
-              <Group key={p.code} gap={4} wrap="nowrap" align="flex-start" data-testid="raci-problem">
-                <IconAlertTriangle size={14} color="var(--mantine-color-orange-light-color)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
-                <Text fz="xs" fw={500} c="var(--mantine-color-orange-light-color)">
-                  {p.message}
-                </Text>
-              </Group>
-            ))}
+            {problem &&
+              activity.problems.map((p) => (
+                <Group key={p.code} gap={4} wrap="nowrap" align="flex-start" data-testid="raci-problem">
+                  <IconAlertTriangle
+                    size={14}
+                    color="var(--mantine-color-orange-light-color)"
+                    style={{ flexShrink: 0, marginTop: 2 }}
+                    aria-hidden
+                  />
+                  <Text fz="xs" fw={500} c="var(--mantine-color-orange-light-color)">
+                    {p.message}
+                  </Text>
+                </Group>
+              ))}
           </Stack>
           {canWrite && (
             <Menu position="bottom-end" withinPortal>
@@ -101,7 +150,14 @@ export function RaciRow({ orgId, activity, columns, canWrite, onEdit, onDelete }
       </Table.Th>
       {columns.map((c) => (
         <Table.Td key={c.key} className={classes.cell}>
-          <RaciCell activityName={activity.name} who={c.label} letters={lettersOf(activity, c.key, RACI_LETTERS)} canWrite={canWrite} pending={assign.isPending} onChange={(l) => setLetters(c, l)} />
+          <RaciCell
+            activityName={activity.name}
+            who={c.label}
+            letters={lettersOf(activity, c.key, RACI_LETTERS)}
+            canWrite={canWrite}
+            pending={assign.isPending}
+            onChange={(l) => setLetters(c, l)}
+          />
         </Table.Td>
       ))}
     </Table.Tr>

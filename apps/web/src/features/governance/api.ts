@@ -16,13 +16,22 @@ export const raciActivityPath = (orgId: string, id: string) => `${raciPath(orgId
 export const raciDownloads = (orgId: string) => registerDownloads(`${raciPath(orgId)}/export`);
 
 export function useGovernance(orgId: string) {
-  return useQuery({ queryKey: governanceKey(orgId), queryFn: async () => (await api.get<Page<GovernancePillar>>(`${org(orgId)}/governance`)).items });
+  return useQuery({
+    queryKey: governanceKey(orgId),
+    queryFn: async () => (await api.get<Page<GovernancePillar>>(`${org(orgId)}/governance`)).items,
+  });
 }
 
 export function useRaci(orgId: string) {
-  return useQuery({ queryKey: raciKey(orgId), queryFn: async () => (await api.get<Page<RaciActivity>>(raciPath(orgId))).items });
+  return useQuery({
+    queryKey: raciKey(orgId),
+    queryFn: async () => (await api.get<Page<RaciActivity>>(raciPath(orgId))).items,
+  });
 }
 
 export function useRaciColumnChoice(orgId: string) {
-  return useQuery({ queryKey: raciColumnsKey(orgId), queryFn: () => api.get<RaciColumnChoice>(raciColumnsPath(orgId)) });
+  return useQuery({
+    queryKey: raciColumnsKey(orgId),
+    queryFn: () => api.get<RaciColumnChoice>(raciColumnsPath(orgId)),
+  });
 }

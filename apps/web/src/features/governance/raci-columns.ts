@@ -10,16 +10,32 @@ import { RACI_TEXT as T } from './text';
 /** A column of the matrix: a member, or everyone holding a role. */
 export type RaciColumn = { key: string; assignee: { userId: string } | { role: Role }; label: string; sub: string };
 
-export const assigneeKey = (a: RaciAssignee | { userId: string } | { role: Role }) => ('userId' in a ? `user:${a.userId}` : `role:${a.role}`);
+export const assigneeKey = (a: RaciAssignee | { userId: string } | { role: Role }) =>
+  'userId' in a ? `user:${a.userId}` : `role:${a.role}`;
 
-export function columnOf(key: string, members: Member[], activities: RaciActivity[], choice?: RaciColumnChoice): RaciColumn | null {
+export function columnOf(
+  key: string,
+  members: Member[],
+  activities: RaciActivity[],
+  choice?: RaciColumnChoice,
+): RaciColumn | null {
   const [kind, id = ''] = key.split(/:(.*)/s);
-  if (kind === 'role') return (ROLES as readonly string[]).includes(id) ? { key, assignee: { role: id as Role }, label: ROLE_LABELS[id as Role], sub: T.roleSuffix } : null;
+  if (kind === 'role')
+    return (ROLES as readonly string[]).includes(id)
+      ? { key, assignee: { role: id as Role }, label: ROLE_LABELS[id as Role], sub: T.roleSuffix }
+      : null;
   if (kind !== 'user') return null;
   const member = members.find((m) => m.user.id === id);
   if (member) return { key, assignee: { userId: id }, label: member.user.name, sub: ROLE_LABELS[member.role] };
-  const named = [...activities.flatMap((a) => a.assignments.map((x) => x.assignee)), ...(choice?.columns ?? [])].find((x) => 'userId' in x && x.userId === id);
-  return { key, assignee: { userId: id }, label: (named && 'name' in named && named.name) || T.formerMember, sub: T.formerMember };
+  const named = [...activities.flatMap((a) => a.assignments.map((x) => x.assignee)), ...(choice?.columns ?? [])].find(
+    (x) => 'userId' in x && x.userId === id,
+  );
+  return {
+    key,
+    assignee: { userId: id },
+    label: (named && 'name' in named && named.name) || T.formerMember,
+    sub: T.formerMember,
+  };
 }
 
 const toAssignee = (key: string): { userId: string } | { role: string } => {
@@ -39,7 +55,8 @@ export function useRaciColumns(orgId: string, members: Member[], activities: Rac
   const save = useMutation({
     // Quick changes are saved one after the other, each with the version the previous one left.
     scope: { id: `raci-columns-${orgId}` },
-    mutationFn: (keys: string[]) => api.put<RaciColumnChoice>(raciColumnsPath(orgId), { version: latest().version, columns: keys.map(toAssignee) }),
+    mutationFn: (keys: string[]) =>
+      api.put<RaciColumnChoice>(raciColumnsPath(orgId), { version: latest().version, columns: keys.map(toAssignee) }),
     onMutate: (keys) => {
       const before = latest();
       const names = new Map(before.columns.flatMap((x) => ('userId' in x ? [[x.userId, x.name] as const] : [])));
@@ -48,14 +65,21 @@ export function useRaciColumns(orgId: string, members: Member[], activities: Rac
         chosen: true,
         columns: keys.map((k) => {
           const a = toAssignee(k);
-          return 'userId' in a ? { userId: a.userId, name: names.get(a.userId) ?? members.find((m) => m.user.id === a.userId)?.user.name ?? null } : { role: a.role as Role };
+          return 'userId' in a
+            ? {
+                userId: a.userId,
+                name: names.get(a.userId) ?? members.find((m) => m.user.id === a.userId)?.user.name ?? null,
+              }
+            : { role: a.role as Role };
         }),
       });
       return { before };
     },
     onSuccess: (saved) => qc.setQueryData(raciColumnsKey(orgId), saved),
     onError: (e, _keys, ctx) => {
-      const current = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: RaciColumnChoice } | undefined)?.current : undefined;
+      const current = isApiError(e, 'STALE_VERSION')
+        ? (e.details as { current?: RaciColumnChoice } | undefined)?.current
+        : undefined;
       if (current) {
         qc.setQueryData(raciColumnsKey(orgId), current);
         notifyError(new Error(T.columnsStale), T.columnsNotSaved);

@@ -25,7 +25,8 @@ export const GOVERNANCE_TEXT = {
   saved: (pillar: string) => `${pillar} was saved.`,
   nothingChanged: 'Nothing changed: there is nothing to save.',
   // coverage
-  readinessLabel: (pillar: string, value: number | null) => (value === null ? `${pillar}: no readiness yet` : `${pillar}: readiness ${Math.round(value)}%`),
+  readinessLabel: (pillar: string, value: number | null) =>
+    value === null ? `${pillar}: no readiness yet` : `${pillar}: readiness ${Math.round(value)}%`,
   readinessHint: 'Readiness of the covered ISO/IEC 42001 items in the latest gap assessment.',
   answered: (n: number, total: number) => `${n} of ${total} ISO/IEC 42001 items answered`,
   noAssessment: 'No gap assessment yet',
@@ -66,25 +67,37 @@ export const GOVERNANCE_TEXT = {
 
 /** What each pillar is about, in a sentence of our own. */
 export const PILLAR_DESCRIPTIONS: Record<Pillar, string> = {
-  ethics_accountability: 'Who answers for AI decisions, the values your use of AI must respect, and how concerns are raised and handled.',
-  risk_management: 'How AI risks are found, rated against criteria set in advance, treated, and accepted by the right people.',
-  transparency_explainability: 'What people are told about your AI systems, and how an output can be explained to those it affects.',
-  human_oversight: 'Where people review, override or stop an AI system, and that they have the means and the authority to do it.',
-  data_governance: 'Where the data for AI comes from, its quality and provenance, and how it is protected across the lifecycle.',
-  continuous_monitoring: 'How AI systems are watched in use (performance, drift, incidents) and how what you learn feeds improvement.',
+  ethics_accountability:
+    'Who answers for AI decisions, the values your use of AI must respect, and how concerns are raised and handled.',
+  risk_management:
+    'How AI risks are found, rated against criteria set in advance, treated, and accepted by the right people.',
+  transparency_explainability:
+    'What people are told about your AI systems, and how an output can be explained to those it affects.',
+  human_oversight:
+    'Where people review, override or stop an AI system, and that they have the means and the authority to do it.',
+  data_governance:
+    'Where the data for AI comes from, its quality and provenance, and how it is protected across the lifecycle.',
+  continuous_monitoring:
+    'How AI systems are watched in use (performance, drift, incidents) and how what you learn feeds improvement.',
 };
 
 export const RACI_TEXT = {
   title: 'RACI',
   crumbStep: 'Step 2 · Scope & governance',
-  description: 'Who does what in your AI management system: for each activity, who is responsible, who is accountable, who is consulted and who is informed.',
+  description:
+    'Who does what in your AI management system: for each activity, who is responsible, who is accountable, who is consulted and who is informed.',
   teachTitle: 'What a RACI is',
   teachBody:
     'A RACI names, for each recurring activity of the AI management system, who does the work (Responsible), the one person who answers for the outcome (Accountable), who is asked before a decision (Consulted) and who is told afterwards (Informed).',
   teachWhy:
     'Auditors check that responsibilities are assigned and known: they will ask the people named here what they do. Each activity needs exactly one Accountable and at least one Responsible; a person may hold both. Name a person, or a role when everyone holding it shares the task.',
   legend: 'Legend',
-  letterHints: { R: 'does the work', A: 'answers for it; exactly one', C: 'asked before', I: 'told after' } satisfies Record<RaciLetter, string>,
+  letterHints: {
+    R: 'does the work',
+    A: 'answers for it; exactly one',
+    C: 'asked before',
+    I: 'told after',
+  } satisfies Record<RaciLetter, string>,
   activity: 'Activity',
   addActivity: 'Add activity',
   export: 'Export',
@@ -102,23 +115,28 @@ export const RACI_TEXT = {
   roleSuffix: 'role',
   formerMember: 'Former member',
   removeColumn: (label: string) => `Remove the column ${label}`,
-  columnsStale: 'Someone else changed the columns at the same time. The matrix now shows their choice: add or remove the column again.',
+  columnsStale:
+    'Someone else changed the columns at the same time. The matrix now shows their choice: add or remove the column again.',
   columnsNotSaved: 'Columns not saved',
   noColumns: 'Add a person or a role as a column to start assigning.',
   // The name starts with the letters the cell shows, so what is seen and what is heard agree.
-  cellLabel: (activity: string, who: string, letters: string, spoken: string) => `${activity}, ${who}: ${letters ? `${letters} (${spoken})` : 'not involved'}`,
+  cellLabel: (activity: string, who: string, letters: string, spoken: string) =>
+    `${activity}, ${who}: ${letters ? `${letters} (${spoken})` : 'not involved'}`,
   cellGroup: (who: string, activity: string) => `${who} in ${activity}`,
   saving: 'Saving…',
   actionsFor: (name: string) => `Actions for ${name}`,
   rename: 'Rename or describe',
   delete: 'Delete',
   deleteTitle: 'Delete this activity?',
-  deleteBody: (name: string) => `"${name}" and its assignments will be removed from the RACI. Its history stays in the audit trail.`,
+  deleteBody: (name: string) =>
+    `"${name}" and its assignments will be removed from the RACI. Its history stays in the audit trail.`,
   deleted: (name: string) => `"${name}" was removed from the RACI.`,
-  stale: (name: string) => `Someone else changed "${name}" at the same time. The row now shows their version: apply your change again.`,
+  stale: (name: string) =>
+    `Someone else changed "${name}" at the same time. The row now shows their version: apply your change again.`,
   readOnly: 'Your role can read the RACI but not change it.',
   emptyTitle: 'No activities in the RACI',
-  emptyBody: 'Add the recurring activities of your AI management system (risk assessment, impact assessment, internal audit, incident handling…) and say who does what.',
+  emptyBody:
+    'Add the recurring activities of your AI management system (risk assessment, impact assessment, internal audit, incident handling…) and say who does what.',
   emptyCta: 'Add the first activity',
   // activity form
   newTitle: 'Add an activity',

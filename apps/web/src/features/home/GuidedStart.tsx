@@ -3,7 +3,13 @@ import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { HOME_TEXT as T } from './text';
 
-export type StartStep = { key: string; title: string; body: string; done: boolean; cta?: { label: string; to: string } };
+export type StartStep = {
+  key: string;
+  title: string;
+  body: string;
+  done: boolean;
+  cta?: { label: string; to: string };
+};
 
 export function GuidedStart({ steps }: { steps: StartStep[] }) {
   const done = steps.filter((s) => s.done).length;
@@ -23,7 +29,12 @@ export function GuidedStart({ steps }: { steps: StartStep[] }) {
             {T.progress(done, steps.length)}
           </Text>
         </Group>
-        <Progress value={(done / steps.length) * 100} size="sm" radius="xl" aria-label={T.progress(done, steps.length)} />
+        <Progress
+          value={(done / steps.length) * 100}
+          size="sm"
+          radius="xl"
+          aria-label={T.progress(done, steps.length)}
+        />
         <Stack gap={0} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {steps.map((s) => (
             <Group
@@ -36,7 +47,14 @@ export function GuidedStart({ steps }: { steps: StartStep[] }) {
               data-done={s.done || undefined}
             >
               <Group gap="sm" wrap="nowrap" align="flex-start">
-                <ThemeIcon size={26} radius="xl" variant={s.done ? 'filled' : 'light'} color={s.done ? 'teal' : 'gray'} role="img" aria-label={s.done ? 'done' : 'to do'}>
+                <ThemeIcon
+                  size={26}
+                  radius="xl"
+                  variant={s.done ? 'filled' : 'light'}
+                  color={s.done ? 'teal' : 'gray'}
+                  role="img"
+                  aria-label={s.done ? 'done' : 'to do'}
+                >
                   {s.done ? <IconCheck size={16} /> : <IconCircleDashed size={16} />}
                 </ThemeIcon>
                 <div>

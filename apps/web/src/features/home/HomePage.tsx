@@ -52,11 +52,41 @@ export function HomePage() {
   const write = can('ai_system.write');
   const steps: StartStep[] = [
     { key: 'org', ...S.org, done: true },
-    { key: 'first', title: S.firstSystem.title, body: S.firstSystem.body, done: d.total > 0, cta: write ? { label: S.firstSystem.cta, to: `${base}/ai-systems/new` } : undefined },
-    { key: 'classify', title: S.classify.title, body: S.classify.body, done: d.total > 0 && d.unclassified === 0, cta: d.total > 0 ? { label: S.classify.cta, to: `${base}/ai-systems?riskTier=unclassified` } : undefined },
-    { key: 'owners', title: S.owners.title, body: S.owners.body, done: d.total > 0 && d.ownerless === 0, cta: d.total > 0 ? { label: S.owners.cta, to: `${base}/ai-systems` } : undefined },
-    { key: 'team', title: S.team.title, body: S.team.body, done: d.members > 1 || d.pendingInvitations > 0, cta: can('member.manage') ? { label: S.team.cta, to: `${base}/members` } : undefined },
-    { key: 'gap', title: S.gap.title, body: S.gap.body, done: gapDone, cta: { label: S.gap.cta, to: `${base}/gap-analysis` } },
+    {
+      key: 'first',
+      title: S.firstSystem.title,
+      body: S.firstSystem.body,
+      done: d.total > 0,
+      cta: write ? { label: S.firstSystem.cta, to: `${base}/ai-systems/new` } : undefined,
+    },
+    {
+      key: 'classify',
+      title: S.classify.title,
+      body: S.classify.body,
+      done: d.total > 0 && d.unclassified === 0,
+      cta: d.total > 0 ? { label: S.classify.cta, to: `${base}/ai-systems?riskTier=unclassified` } : undefined,
+    },
+    {
+      key: 'owners',
+      title: S.owners.title,
+      body: S.owners.body,
+      done: d.total > 0 && d.ownerless === 0,
+      cta: d.total > 0 ? { label: S.owners.cta, to: `${base}/ai-systems` } : undefined,
+    },
+    {
+      key: 'team',
+      title: S.team.title,
+      body: S.team.body,
+      done: d.members > 1 || d.pendingInvitations > 0,
+      cta: can('member.manage') ? { label: S.team.cta, to: `${base}/members` } : undefined,
+    },
+    {
+      key: 'gap',
+      title: S.gap.title,
+      body: S.gap.body,
+      done: gapDone,
+      cta: { label: S.gap.cta, to: `${base}/gap-analysis` },
+    },
   ];
   const chart = LIFECYCLE_STAGES.map((s) => ({ stage: stageShort(s), systems: d.byStage[s] }));
 

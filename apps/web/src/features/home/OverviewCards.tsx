@@ -63,7 +63,14 @@ export function JourneySteps({ base, overview }: { base: string; overview: Overv
           const s = overview.steps.find((x) => x.slug === step.slug);
           const badge = STATE_BADGE[s?.state ?? 'not_built'];
           return (
-            <Paper key={step.slug} withBorder radius="md" p="md" data-testid={`step-${step.slug}`} data-state={s?.state}>
+            <Paper
+              key={step.slug}
+              withBorder
+              radius="md"
+              p="md"
+              data-testid={`step-${step.slug}`}
+              data-state={s?.state}
+            >
               <Group justify="space-between" mb={4} wrap="nowrap" gap="xs">
                 <Text fz="xs" fw={700} c="dimmed" tt="uppercase">
                   {step.phase} · Step {step.number}
@@ -138,7 +145,15 @@ export function OrgTasks({ base, overview }: { base: string; overview: Overview 
           ))}
         </Stack>
       )}
-      <Button component={Link} to={`${base}/tasks`} variant="subtle" size="xs" mt="sm" rightSection={<IconArrowRight size={14} />} px={0}>
+      <Button
+        component={Link}
+        to={`${base}/tasks`}
+        variant="subtle"
+        size="xs"
+        mt="sm"
+        rightSection={<IconArrowRight size={14} />}
+        px={0}
+      >
         {T.myTasks}
       </Button>
     </Paper>
@@ -186,7 +201,15 @@ export function RecentActivity({ orgId, base }: { orgId: string; base: string })
           );
         })}
       </Stack>
-      <Button component={Link} to={`${base}/audit-trail`} variant="subtle" size="xs" mt="sm" rightSection={<IconArrowRight size={14} />} px={0}>
+      <Button
+        component={Link}
+        to={`${base}/audit-trail`}
+        variant="subtle"
+        size="xs"
+        mt="sm"
+        rightSection={<IconArrowRight size={14} />}
+        px={0}
+      >
         {T.allActivity}
       </Button>
     </Paper>

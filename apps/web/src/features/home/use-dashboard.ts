@@ -11,7 +11,10 @@ export const SAMPLE = 500;
 export function useDashboard(orgId: string, canManageMembers: boolean) {
   const systems = useQuery({
     queryKey: [...inventoryKey(orgId), 'dashboard'],
-    queryFn: () => api.get<AiSystemPage>(`/api/orgs/${encodeURIComponent(orgId)}/ai-systems${qs({ limit: SAMPLE, sort: 'updatedAt', order: 'desc' })}`),
+    queryFn: () =>
+      api.get<AiSystemPage>(
+        `/api/orgs/${encodeURIComponent(orgId)}/ai-systems${qs({ limit: SAMPLE, sort: 'updatedAt', order: 'desc' })}`,
+      ),
   });
   const members = useMembers(orgId);
   const invitations = useInvitations(orgId, canManageMembers);

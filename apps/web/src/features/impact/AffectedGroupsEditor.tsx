@@ -1,4 +1,15 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { INDIVIDUAL_EFFECT_AREAS, INDIVIDUAL_EFFECT_LABELS, type IndividualEffectArea } from '@fortytwo/domain';
 import type { ZodForm } from '../../ui/use-zod-form';
@@ -12,7 +23,8 @@ type Key = keyof ImpactFormValues;
 export function AffectedGroupsEditor({ form }: { form: ZodForm<ImpactFormValues> }) {
   const groups = form.values.affectedGroups;
   const set = (next: GroupValues[]) => form.setValue('affectedGroups', next);
-  const change = (n: number, patch: Partial<GroupValues>) => set(groups.map((g, i) => (i === n ? { ...g, ...patch } : g)));
+  const change = (n: number, patch: Partial<GroupValues>) =>
+    set(groups.map((g, i) => (i === n ? { ...g, ...patch } : g)));
   const nested = (n: number, field: string) => `affectedGroups.${n}.${field}` as Key;
 
   return (
@@ -28,7 +40,13 @@ export function AffectedGroupsEditor({ form }: { form: ZodForm<ImpactFormValues>
         </Text>
       )}
       {groups.map((g, n) => (
-        <Fieldset key={g.key} legend={T.groupLegend(n + 1)} radius="md" className={classes.group} data-testid="affected-group">
+        <Fieldset
+          key={g.key}
+          legend={T.groupLegend(n + 1)}
+          radius="md"
+          className={classes.group}
+          data-testid="affected-group"
+        >
           <Stack gap="sm">
             <Group align="flex-end" gap="md" wrap="nowrap">
               <TextInput
@@ -42,8 +60,21 @@ export function AffectedGroupsEditor({ form }: { form: ZodForm<ImpactFormValues>
                 maxLength={200}
                 style={{ flex: 1 }}
               />
-              <Checkbox label={T.vulnerable} description={T.vulnerableHint} checked={g.vulnerable} onChange={(e) => change(n, { vulnerable: e.currentTarget.checked })} mb={4} />
-              <ActionIcon variant="subtle" color="red" size="lg" onClick={() => set(groups.filter((_, i) => i !== n))} aria-label={T.removeGroup(n + 1)} mb={4}>
+              <Checkbox
+                label={T.vulnerable}
+                description={T.vulnerableHint}
+                checked={g.vulnerable}
+                onChange={(e) => change(n, { vulnerable: e.currentTarget.checked })}
+                mb={4}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                onClick={() => set(groups.filter((_, i) => i !== n))}
+                aria-label={T.removeGroup(n + 1)}
+                mb={4}
+              >
                 <IconTrash size={18} />
               </ActionIcon>
             </Group>
@@ -67,7 +98,12 @@ export function AffectedGroupsEditor({ form }: { form: ZodForm<ImpactFormValues>
           </Stack>
         </Fieldset>
       ))}
-      <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => set([...groups, emptyGroup()])} style={{ alignSelf: 'flex-start' }}>
+      <Button
+        variant="default"
+        leftSection={<IconPlus size={16} />}
+        onClick={() => set([...groups, emptyGroup()])}
+        style={{ alignSelf: 'flex-start' }}
+      >
         {T.addGroup}
       </Button>
     </Stack>

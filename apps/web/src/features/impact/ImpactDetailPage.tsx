@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCopyPlus, IconPencil, IconTrash } from '@tabler/icons-react';
-import { IMPACT_TRIGGER_LABELS, INDIVIDUAL_EFFECT_AREAS, INDIVIDUAL_EFFECT_LABELS, SOCIETAL_EFFECT_AREAS, SOCIETAL_EFFECT_LABELS } from '@fortytwo/domain';
+import {
+  IMPACT_TRIGGER_LABELS,
+  INDIVIDUAL_EFFECT_AREAS,
+  INDIVIDUAL_EFFECT_LABELS,
+  SOCIETAL_EFFECT_AREAS,
+  SOCIETAL_EFFECT_LABELS,
+} from '@fortytwo/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
@@ -11,7 +17,16 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { aiSystemHref, impactHref, impactPath, impactsHref, newImpactHref, refreshImpacts, useImpact, type ImpactAssessment } from './api';
+import {
+  aiSystemHref,
+  impactHref,
+  impactPath,
+  impactsHref,
+  newImpactHref,
+  refreshImpacts,
+  useImpact,
+  type ImpactAssessment,
+} from './api';
 import { ImpactHistory } from './ImpactHistory';
 import { ImpactRisks } from './RiskFromImpact';
 import { ImpactStatusBadge, SignOffPanel } from './SignOffPanel';
@@ -125,7 +140,8 @@ export function ImpactDetailPage() {
   const draft = a.status === 'draft';
   const societal = SOCIETAL_EFFECT_AREAS.filter((k) => a.societalEffects[k]?.trim());
   const askDelete = async () => {
-    if (await confirmDanger({ title: T.deleteTitle(a.ref), message: T.deleteBody, confirmLabel: T.delete })) remove.mutate(a);
+    if (await confirmDanger({ title: T.deleteTitle(a.ref), message: T.deleteBody, confirmLabel: T.delete }))
+      remove.mutate(a);
   };
 
   return (
@@ -150,7 +166,13 @@ export function ImpactDetailPage() {
           canWrite &&
           (draft ? (
             <>
-              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => void askDelete()} loading={remove.isPending}>
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                onClick={() => void askDelete()}
+                loading={remove.isPending}
+              >
                 {T.delete}
               </Button>
               <Button component={Link} to={`${impactHref(orgId, a.id)}/edit`} leftSection={<IconPencil size={16} />}>
@@ -158,7 +180,12 @@ export function ImpactDetailPage() {
               </Button>
             </>
           ) : (
-            <Button variant="default" component={Link} to={`${newImpactHref(orgId, a.aiSystemId)}&trigger=significant_change`} leftSection={<IconCopyPlus size={16} />}>
+            <Button
+              variant="default"
+              component={Link}
+              to={`${newImpactHref(orgId, a.aiSystemId)}&trigger=significant_change`}
+              leftSection={<IconCopyPlus size={16} />}
+            >
               {T.newFromThis}
             </Button>
           ))
@@ -191,7 +218,12 @@ export function ImpactDetailPage() {
               <Field
                 label={T.rating}
                 value={
-                  <Text fz="sm" fw={a.severity !== null && a.likelihood !== null ? 600 : undefined} c={a.severity !== null && a.likelihood !== null ? undefined : 'dimmed'} data-testid="impact-rating">
+                  <Text
+                    fz="sm"
+                    fw={a.severity !== null && a.likelihood !== null ? 600 : undefined}
+                    c={a.severity !== null && a.likelihood !== null ? undefined : 'dimmed'}
+                    data-testid="impact-rating"
+                  >
                     {ratingText(a, true)}
                   </Text>
                 }
@@ -200,7 +232,10 @@ export function ImpactDetailPage() {
             </Block>
             <Block title={T.sectionConclusion}>
               <Field label={T.conclusion} value={a.conclusion} />
-              <Field label={T.retentionUntil} value={a.retentionUntil ? formatDate(`${a.retentionUntil}T12:00:00`) : '—'} />
+              <Field
+                label={T.retentionUntil}
+                value={a.retentionUntil ? formatDate(`${a.retentionUntil}T12:00:00`) : '—'}
+              />
             </Block>
           </Stack>
           <aside className={classes.side} aria-label={T.signOff}>

@@ -1,7 +1,13 @@
 import { Alert, Button, Grid, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
-import { IMPACT_TRIGGER_LABELS, IMPACT_TRIGGERS, SOCIETAL_EFFECT_AREAS, SOCIETAL_EFFECT_LABELS, type ImpactTrigger } from '@fortytwo/domain';
+import {
+  IMPACT_TRIGGER_LABELS,
+  IMPACT_TRIGGERS,
+  SOCIETAL_EFFECT_AREAS,
+  SOCIETAL_EFFECT_LABELS,
+  type ImpactTrigger,
+} from '@fortytwo/domain';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { FormSection } from '../../ui/FormSection';
@@ -13,8 +19,30 @@ import { focusFirstInvalid, useZodForm, type ZodForm } from '../../ui/use-zod-fo
 import { useVersionedSave } from '../../ui/use-versioned-save';
 import { useOrg } from '../shell/org-context';
 import { AffectedGroupsEditor } from './AffectedGroupsEditor';
-import { impactHref, impactOneKey, impactPath, impactsHref, impactsPath, refreshImpacts, useAiSystemChoices, useImpact, type ImpactAssessment } from './api';
-import { changedFields, differingFields, display, emptyValues, fieldLabel, fieldOf, schema, toInput, valuesOf, type ImpactFormValues, type ImpactInput } from './impact-values';
+import {
+  impactHref,
+  impactOneKey,
+  impactPath,
+  impactsHref,
+  impactsPath,
+  refreshImpacts,
+  useAiSystemChoices,
+  useImpact,
+  type ImpactAssessment,
+} from './api';
+import {
+  changedFields,
+  differingFields,
+  display,
+  emptyValues,
+  fieldLabel,
+  fieldOf,
+  schema,
+  toInput,
+  valuesOf,
+  type ImpactFormValues,
+  type ImpactInput,
+} from './impact-values';
 import { IMPACT_TEXT as T, LIKELIHOOD_LABELS, SEVERITY_LABELS } from './text';
 
 const scale = (labels: readonly string[]) => labels.map((l, n) => ({ value: String(n + 1), label: `${n + 1} · ${l}` }));
@@ -23,7 +51,15 @@ const TRIGGER_OPTIONS = IMPACT_TRIGGERS.map((t) => ({ value: t, label: IMPACT_TR
 export function NewImpactPage() {
   const [params] = useSearchParams();
   const trigger = params.get('trigger');
-  return <ImpactEditor record={null} preset={{ aiSystemId: params.get('aiSystemId'), trigger: (IMPACT_TRIGGERS as readonly string[]).includes(trigger ?? '') ? (trigger as ImpactTrigger) : null }} />;
+  return (
+    <ImpactEditor
+      record={null}
+      preset={{
+        aiSystemId: params.get('aiSystemId'),
+        trigger: (IMPACT_TRIGGERS as readonly string[]).includes(trigger ?? '') ? (trigger as ImpactTrigger) : null,
+      }}
+    />
+  );
 }
 
 export function EditImpactPage() {
@@ -35,12 +71,23 @@ export function EditImpactPage() {
   return <ImpactEditor key={record.data.id} record={record.data} preset={null} />;
 }
 
-function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; preset: { aiSystemId: string | null; trigger: ImpactTrigger | null } | null }) {
+function ImpactEditor({
+  record,
+  preset,
+}: {
+  record: ImpactAssessment | null;
+  preset: { aiSystemId: string | null; trigger: ImpactTrigger | null } | null;
+}) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const systems = useAiSystemChoices(orgId);
-  const form = useZodForm(schema, record ? valuesOf(record) : { ...emptyValues(preset?.aiSystemId ?? null), trigger: preset?.trigger ?? null }, toInput, fieldOf);
+  const form = useZodForm(
+    schema,
+    record ? valuesOf(record) : { ...emptyValues(preset?.aiSystemId ?? null), trigger: preset?.trigger ?? null },
+    toInput,
+    fieldOf,
+  );
   const { values, setValue, errorFor, touch } = form;
 
   const saver = useVersionedSave({
@@ -53,7 +100,9 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
     create: (parsed: ImpactInput) => api.post<ImpactAssessment>(impactsPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base, values);
-      return Object.keys(changes).length === 0 ? null : api.patch<ImpactAssessment>(impactPath(orgId, base.id), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0
+        ? null
+        : api.patch<ImpactAssessment>(impactPath(orgId, base.id), { version: base.version, ...changes });
     },
     onSaved: async (saved, created) => {
       qc.setQueryData(impactOneKey(orgId, saved.id), saved);
@@ -73,14 +122,19 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
   const systemError = errorFor('aiSystemId') && !values.aiSystemId ? T.chooseSystem : errorFor('aiSystemId');
   const triggerError = errorFor('trigger') && !values.trigger ? T.chooseTrigger : errorFor('trigger');
   const systemOptions = (systems.data ?? []).map((s) => ({ value: s.id, label: s.name }));
-  if (record && !systemOptions.some((o) => o.value === record.aiSystemId)) systemOptions.push({ value: record.aiSystemId, label: record.aiSystem?.name ?? T.deletedSystem });
+  if (record && !systemOptions.some((o) => o.value === record.aiSystemId))
+    systemOptions.push({ value: record.aiSystemId, label: record.aiSystem?.name ?? T.deletedSystem });
 
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Do' }, { label: T.title, to: listHref }, ...(record ? [{ label: record.ref, to: impactHref(orgId, record.id) }] : [])]}
+        crumbs={[
+          { label: 'Do' },
+          { label: T.title, to: listHref },
+          ...(record ? [{ label: record.ref, to: impactHref(orgId, record.id) }] : []),
+        ]}
         title={title}
-        description={record ? (record.title || undefined) : T.description}
+        description={record ? record.title || undefined : T.description}
       />
       <form
         noValidate
@@ -145,7 +199,12 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
           </FormSection>
           <FormSection title={T.sectionUse} hint={T.sectionUseHint}>
             <LongText form={form} field="intendedUse" label={T.intendedUse} hint={T.intendedUseHint} />
-            <LongText form={form} field="foreseeableMisuse" label={T.foreseeableMisuse} hint={T.foreseeableMisuseHint} />
+            <LongText
+              form={form}
+              field="foreseeableMisuse"
+              label={T.foreseeableMisuse}
+              hint={T.foreseeableMisuseHint}
+            />
           </FormSection>
           <FormSection title={T.sectionGroups} hint={T.sectionGroupsHint}>
             <AffectedGroupsEditor form={form} />
@@ -157,7 +216,9 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
                   key={area}
                   label={SOCIETAL_EFFECT_LABELS[area]}
                   value={values.societalEffects[area]}
-                  onChange={(e) => setValue('societalEffects', { ...values.societalEffects, [area]: e.currentTarget.value })}
+                  onChange={(e) =>
+                    setValue('societalEffects', { ...values.societalEffects, [area]: e.currentTarget.value })
+                  }
                   autosize
                   minRows={1}
                   maxRows={6}
@@ -179,10 +240,28 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
           <FormSection title={T.sectionRating} hint={T.sectionRatingHint}>
             <Grid>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select label={T.severity} data={scale(SEVERITY_LABELS)} value={values.severity} onChange={(v) => setValue('severity', v)} error={errorFor('severity')} placeholder={T.notRated} clearable comboboxProps={{ withinPortal: true }} />
+                <Select
+                  label={T.severity}
+                  data={scale(SEVERITY_LABELS)}
+                  value={values.severity}
+                  onChange={(v) => setValue('severity', v)}
+                  error={errorFor('severity')}
+                  placeholder={T.notRated}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select label={T.likelihood} data={scale(LIKELIHOOD_LABELS)} value={values.likelihood} onChange={(v) => setValue('likelihood', v)} error={errorFor('likelihood')} placeholder={T.notRated} clearable comboboxProps={{ withinPortal: true }} />
+                <Select
+                  label={T.likelihood}
+                  data={scale(LIKELIHOOD_LABELS)}
+                  value={values.likelihood}
+                  onChange={(v) => setValue('likelihood', v)}
+                  error={errorFor('likelihood')}
+                  placeholder={T.notRated}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                />
               </Grid.Col>
             </Grid>
             <LongText form={form} field="mitigations" label={T.mitigations} hint={T.mitigationsHint} />
@@ -221,7 +300,17 @@ function ImpactEditor({ record, preset }: { record: ImpactAssessment | null; pre
 
 type TextField = 'intendedUse' | 'foreseeableMisuse' | 'mitigations' | 'conclusion';
 
-function LongText({ form, field, label, hint }: { form: ZodForm<ImpactFormValues>; field: TextField; label: string; hint: string }) {
+function LongText({
+  form,
+  field,
+  label,
+  hint,
+}: {
+  form: ZodForm<ImpactFormValues>;
+  field: TextField;
+  label: string;
+  hint: string;
+}) {
   return (
     <Textarea
       label={label}

@@ -11,7 +11,17 @@ export function ImpactGaps({ orgId, aiSystemId, canWrite }: { orgId: string; aiS
   if (!gaps.data?.length) return null;
   const one = aiSystemId !== undefined;
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={one ? 'Impact assessment gap' : `${gaps.data.length} AI system${gaps.data.length === 1 ? '' : 's'} in scope without a signed-off impact assessment`} data-testid="impact-gaps">
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={
+        one
+          ? 'Impact assessment gap'
+          : `${gaps.data.length} AI system${gaps.data.length === 1 ? '' : 's'} in scope without a signed-off impact assessment`
+      }
+      data-testid="impact-gaps"
+    >
       <List size="sm" spacing={6}>
         {gaps.data.map((g) => (
           <List.Item key={g.aiSystemId} data-testid="impact-gap">
@@ -29,7 +39,13 @@ export function ImpactGaps({ orgId, aiSystemId, canWrite }: { orgId: string; aiS
                 )}
               </Text>
               {canWrite && g.reason === 'never_assessed' && (
-                <Button size="compact-xs" variant="default" component={Link} to={newImpactHref(orgId, g.aiSystemId)} leftSection={<IconPlus size={12} />}>
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  component={Link}
+                  to={newImpactHref(orgId, g.aiSystemId)}
+                  leftSection={<IconPlus size={12} />}
+                >
                   Assess {g.aiSystemName}
                 </Button>
               )}

@@ -9,7 +9,12 @@ import { IMPACT_TEXT as T } from './text';
 function changes(e: AuditEvent) {
   if (e.action !== 'impact_assessment.updated' || !e.before || !e.after) return null;
   const [before, after] = [valuesOf(e.before as ImpactAssessment), valuesOf(e.after as ImpactAssessment)];
-  return differingFields(before, after).map((f) => ({ field: f, label: fieldLabel(f), before: display(f, before), after: display(f, after) }));
+  return differingFields(before, after).map((f) => ({
+    field: f,
+    label: fieldLabel(f),
+    before: display(f, before),
+    after: display(f, after),
+  }));
 }
 
 /** The audit trail of one assessment, newest first: who did what, when, and each field before and after. */
@@ -20,7 +25,12 @@ export function ImpactHistory({ orgId, id }: { orgId: string; id: string }) {
         <Title order={2} fz="md" id="impact-history-title">
           {T.history}
         </Title>
-        <HistoryTimeline trail={useAuditTrail(orgId, 'impact_assessment', id)} emptyText={T.historyEmpty} compact describe={(e) => ({ label: T.historyActions[e.action] ?? e.action, changes: changes(e) })} />
+        <HistoryTimeline
+          trail={useAuditTrail(orgId, 'impact_assessment', id)}
+          emptyText={T.historyEmpty}
+          compact
+          describe={(e) => ({ label: T.historyActions[e.action] ?? e.action, changes: changes(e) })}
+        />
       </Stack>
     </Paper>
   );

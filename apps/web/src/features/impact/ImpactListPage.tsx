@@ -14,7 +14,17 @@ import { ImpactStatusBadge } from './SignOffPanel';
 import { IMPACT_TEXT as T } from './text';
 import classes from './impact.module.css';
 
-function ImpactEmpty({ orgId, canWrite, hasSystems, aiSystemId }: { orgId: string; canWrite: boolean; hasSystems: boolean; aiSystemId: string | undefined }) {
+function ImpactEmpty({
+  orgId,
+  canWrite,
+  hasSystems,
+  aiSystemId,
+}: {
+  orgId: string;
+  canWrite: boolean;
+  hasSystems: boolean;
+  aiSystemId: string | undefined;
+}) {
   return (
     <FirstVisit
       testId="impact-empty"
@@ -174,7 +184,12 @@ export function ImpactListPage() {
       ) : list.isError ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : firstVisit ? (
-        <ImpactEmpty orgId={orgId} canWrite={canWrite} hasSystems={hasSystems || systems.isPending} aiSystemId={aiSystemId} />
+        <ImpactEmpty
+          orgId={orgId}
+          canWrite={canWrite}
+          hasSystems={hasSystems || systems.isPending}
+          aiSystemId={aiSystemId}
+        />
       ) : (
         <Stack gap="md">
           <Group align="flex-end" gap="md">
@@ -205,7 +220,11 @@ export function ImpactListPage() {
                   </Text>
                   <Group gap="sm" mt="xs">
                     {canWrite && (
-                      <Button component={Link} to={newImpactHref(orgId, aiSystemId)} leftSection={<IconPlus size={16} />}>
+                      <Button
+                        component={Link}
+                        to={newImpactHref(orgId, aiSystemId)}
+                        leftSection={<IconPlus size={16} />}
+                      >
                         {T.add}
                       </Button>
                     )}

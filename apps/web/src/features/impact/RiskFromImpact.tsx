@@ -1,4 +1,18 @@
-import { Alert, Anchor, Button, Grid, Group, List, Modal, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  List,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
@@ -12,14 +26,23 @@ import { IMPACT_TEXT as T } from './text';
 
 const OWN = 'own';
 const schema = ZRiskFields.pick({ title: true, source: true, likelihood: true, consequence: true });
-type Values = { title: string; source: string | null; ownSource: string; likelihood: string | null; consequence: string | null };
+type Values = {
+  title: string;
+  source: string | null;
+  ownSource: string;
+  likelihood: string | null;
+  consequence: string | null;
+};
 const toInput = (v: Values) => ({
   title: v.title,
   source: v.source === OWN ? v.ownSource : (v.source ?? ''),
   likelihood: v.likelihood ? Number(v.likelihood) : undefined,
   consequence: v.consequence ? Number(v.consequence) : undefined,
 });
-const SOURCE_OPTIONS = [...ANNEX_C_RISK_SOURCES.map((s) => ({ value: s.ref, label: `${s.ref} ${s.title}` })), { value: OWN, label: T.ownWords }];
+const SOURCE_OPTIONS = [
+  ...ANNEX_C_RISK_SOURCES.map((s) => ({ value: s.ref, label: `${s.ref} ${s.title}` })),
+  { value: OWN, label: T.ownWords },
+];
 const scale = (labels: readonly string[]) => labels.map((l, n) => ({ value: String(n + 1), label: `${n + 1} · ${l}` }));
 const within = (n: number | null, max: number) => (n !== null && n <= max ? String(n) : null);
 
@@ -28,11 +51,18 @@ function RiskForm({ orgId, a, onClose }: { orgId: string; a: ImpactAssessment; o
   const qc = useQueryClient();
   const navigate = useNavigate();
   const scales = useRiskScales(orgId).data ?? DEFAULT_RISK_CRITERIA;
-  const initial: Values = { title: '', source: null, ownSource: '', likelihood: within(a.likelihood, scales.likelihoodLabels.length), consequence: within(a.severity, scales.consequenceLabels.length) };
+  const initial: Values = {
+    title: '',
+    source: null,
+    ownSource: '',
+    likelihood: within(a.likelihood, scales.likelihoodLabels.length),
+    consequence: within(a.severity, scales.consequenceLabels.length),
+  };
   const form = useZodForm(schema, initial, toInput);
   const { values, setValue, errorFor, touch } = form;
   const create = useMutation({
-    mutationFn: (input: ReturnType<typeof schema.parse>) => api.post<CreatedRisk>(`${impactPath(orgId, a.id)}/risks`, input),
+    mutationFn: (input: ReturnType<typeof schema.parse>) =>
+      api.post<CreatedRisk>(`${impactPath(orgId, a.id)}/risks`, input),
     onSuccess: async (risk) => {
       notifySuccess(T.riskCreated(risk.ref));
       await refreshImpacts(qc, orgId);
@@ -60,7 +90,16 @@ function RiskForm({ orgId, a, onClose }: { orgId: string; a: ImpactAssessment; o
             {form.formError}
           </Alert>
         )}
-        <TextInput label={T.riskTitle} required value={values.title} onChange={(e) => setValue('title', e.currentTarget.value)} onBlur={() => touch('title')} error={errorFor('title')} maxLength={200} data-autofocus />
+        <TextInput
+          label={T.riskTitle}
+          required
+          value={values.title}
+          onChange={(e) => setValue('title', e.currentTarget.value)}
+          onBlur={() => touch('title')}
+          error={errorFor('title')}
+          maxLength={200}
+          data-autofocus
+        />
         <Select
           label={T.riskSource}
           description={T.riskSourceHint}
@@ -74,7 +113,15 @@ function RiskForm({ orgId, a, onClose }: { orgId: string; a: ImpactAssessment; o
           comboboxProps={{ withinPortal: true }}
         />
         {values.source === OWN && (
-          <TextInput label={T.riskSourceOwn} required value={values.ownSource} onChange={(e) => setValue('ownSource', e.currentTarget.value)} onBlur={() => touch('source')} error={sourceError} maxLength={300} />
+          <TextInput
+            label={T.riskSourceOwn}
+            required
+            value={values.ownSource}
+            onChange={(e) => setValue('ownSource', e.currentTarget.value)}
+            onBlur={() => touch('source')}
+            error={sourceError}
+            maxLength={300}
+          />
         )}
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -119,7 +166,14 @@ function RiskForm({ orgId, a, onClose }: { orgId: string; a: ImpactAssessment; o
 export function ImpactRisks({ orgId, a, canWrite }: { orgId: string; a: ImpactAssessment; canWrite: boolean }) {
   const [opened, { open, close }] = useDisclosure(false);
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="impact-risks-title" data-testid="impact-risks">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby="impact-risks-title"
+      data-testid="impact-risks"
+    >
       <Stack gap="sm">
         <div>
           <Title order={2} fz="md" id="impact-risks-title">
@@ -146,7 +200,12 @@ export function ImpactRisks({ orgId, a, canWrite }: { orgId: string; a: ImpactAs
           </List>
         )}
         {canWrite && (
-          <Button variant="default" leftSection={<IconPlus size={16} />} onClick={open} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} />}
+            onClick={open}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {T.createRisk}
           </Button>
         )}

@@ -10,7 +10,15 @@ import { IMPACT_TEXT as T } from './text';
 
 export function ImpactStatusBadge({ a, size = 'lg' }: { a: Pick<ImpactAssessment, 'status'>; size?: 'sm' | 'lg' }) {
   return a.status === 'signed_off' ? (
-    <Badge color="teal" variant="light" size={size} tt="none" data-testid="impact-status" style={{ flexShrink: 0 }} leftSection={<IconRosetteDiscountCheck size={size === 'lg' ? 14 : 12} aria-hidden />}>
+    <Badge
+      color="teal"
+      variant="light"
+      size={size}
+      tt="none"
+      data-testid="impact-status"
+      style={{ flexShrink: 0 }}
+      leftSection={<IconRosetteDiscountCheck size={size === 'lg' ? 14 : 12} aria-hidden />}
+    >
       {T.statusSignedOff}
     </Badge>
   ) : (
@@ -45,7 +53,14 @@ export function SignOffPanel({ orgId, a, canSignOff }: { orgId: string; a: Impac
   const problems = a.signOffProblems;
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="impact-signoff-title" data-testid="impact-signoff">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby="impact-signoff-title"
+      data-testid="impact-signoff"
+    >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap">
           <Title order={2} fz="md" id="impact-signoff-title">
@@ -55,7 +70,12 @@ export function SignOffPanel({ orgId, a, canSignOff }: { orgId: string; a: Impac
         </Group>
         {a.status === 'signed_off' ? (
           <Group gap={8} wrap="nowrap" align="flex-start">
-            <IconRosetteDiscountCheck size={20} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} aria-hidden />
+            <IconRosetteDiscountCheck
+              size={20}
+              color="var(--mantine-color-teal-7)"
+              style={{ flexShrink: 0 }}
+              aria-hidden
+            />
             <Text fz="sm" data-testid="impact-signed-off">
               {T.signedOffBy(a.signedOffBy?.name ?? '—', formatDateTime(a.signedOffAt))}
             </Text>
@@ -67,7 +87,13 @@ export function SignOffPanel({ orgId, a, canSignOff }: { orgId: string; a: Impac
                 <Text fz="sm" fw={600} id="impact-signoff-problems">
                   {T.problemsTitle}
                 </Text>
-                <List fz="sm" spacing={2} mt={4} icon={<IconAlertCircle size={16} color="var(--mantine-color-orange-8)" aria-hidden />} data-testid="signoff-problems">
+                <List
+                  fz="sm"
+                  spacing={2}
+                  mt={4}
+                  icon={<IconAlertCircle size={16} color="var(--mantine-color-orange-8)" aria-hidden />}
+                  data-testid="signoff-problems"
+                >
                   {problems.map((p) => (
                     <List.Item key={p}>{p}</List.Item>
                   ))}

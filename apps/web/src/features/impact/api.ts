@@ -6,7 +6,11 @@ import { inventoryKey } from '../inventory/api';
 
 // AI system impact assessments as the server answers them (apps/server/src/modules/impact/service.ts).
 
-export type AffectedGroup = { group: string; vulnerable: boolean; effects: Partial<Record<IndividualEffectArea, string>> };
+export type AffectedGroup = {
+  group: string;
+  vulnerable: boolean;
+  effects: Partial<Record<IndividualEffectArea, string>>;
+};
 export type ImpactAssessment = {
   id: string;
   ref: string;
@@ -46,7 +50,8 @@ export const impactPath = (orgId: string, id: string) => `${impactsPath(orgId)}/
 // Web addresses.
 export const impactsHref = (orgId: string) => `/orgs/${orgId}/impact-assessments`;
 export const impactHref = (orgId: string, id: string) => `${impactsHref(orgId)}/${id}`;
-export const newImpactHref = (orgId: string, aiSystemId?: string | null) => `${impactsHref(orgId)}/new${qs({ aiSystemId })}`;
+export const newImpactHref = (orgId: string, aiSystemId?: string | null) =>
+  `${impactsHref(orgId)}/new${qs({ aiSystemId })}`;
 export const riskHref = (orgId: string, id: string) => `/orgs/${orgId}/risks/${id}`;
 export const aiSystemHref = (orgId: string, id: string) => `/orgs/${orgId}/ai-systems/${id}`;
 
@@ -59,14 +64,20 @@ export function useImpacts(orgId: string, aiSystemId: string | undefined) {
 }
 
 export function useImpact(orgId: string, id: string) {
-  return useQuery({ queryKey: impactOneKey(orgId, id), queryFn: () => api.get<ImpactAssessment>(impactPath(orgId, id)) });
+  return useQuery({
+    queryKey: impactOneKey(orgId, id),
+    queryFn: () => api.get<ImpactAssessment>(impactPath(orgId, id)),
+  });
 }
 
 /** Every AI system by name, for the picker and the filter; refreshed with the inventory. */
 export function useAiSystemChoices(orgId: string) {
   return useQuery({
     queryKey: [...inventoryKey(orgId), 'impact-picker'],
-    queryFn: async () => (await api.get<AiSystemPage>(`${org(orgId)}/ai-systems${qs({ limit: 500, sort: 'name', order: 'asc' })}`)).items.map((s) => ({ id: s.id, name: s.name })),
+    queryFn: async () =>
+      (
+        await api.get<AiSystemPage>(`${org(orgId)}/ai-systems${qs({ limit: 500, sort: 'name', order: 'asc' })}`)
+      ).items.map((s) => ({ id: s.id, name: s.name })),
   });
 }
 
@@ -88,7 +99,12 @@ export async function refreshImpacts(qc: QueryClient, orgId: string) {
   ]);
 }
 
-export type ImpactGap = { aiSystemId: string; aiSystemName: string; reason: 'never_assessed' | 'draft_only'; message: string };
+export type ImpactGap = {
+  aiSystemId: string;
+  aiSystemName: string;
+  reason: 'never_assessed' | 'draft_only';
+  message: string;
+};
 
 /** AI systems in scope with no signed-off impact assessment (all, or one system's). */
 export function useImpactGaps(orgId: string, aiSystemId?: string) {

@@ -1,4 +1,14 @@
-import { IMPACT_TRIGGER_LABELS, INDIVIDUAL_EFFECT_AREAS, INDIVIDUAL_EFFECT_LABELS, SOCIETAL_EFFECT_AREAS, SOCIETAL_EFFECT_LABELS, ZImpactFields, type ImpactTrigger, type IndividualEffectArea, type SocietalEffectArea } from '@fortytwo/domain';
+import {
+  IMPACT_TRIGGER_LABELS,
+  INDIVIDUAL_EFFECT_AREAS,
+  INDIVIDUAL_EFFECT_LABELS,
+  SOCIETAL_EFFECT_AREAS,
+  SOCIETAL_EFFECT_LABELS,
+  ZImpactFields,
+  type ImpactTrigger,
+  type IndividualEffectArea,
+  type SocietalEffectArea,
+} from '@fortytwo/domain';
 import type { z } from 'zod';
 import type { ImpactAssessment } from './api';
 import { IMPACT_FIELD_LABELS, IMPACT_TEXT as T } from './text';
@@ -6,7 +16,12 @@ import { IMPACT_FIELD_LABELS, IMPACT_TEXT as T } from './text';
 // The impact assessment form: its values, how they become the API's input, and what differs
 // between two versions (for a stale save).
 
-export type GroupValues = { key: string; group: string; vulnerable: boolean; effects: Record<IndividualEffectArea, string> };
+export type GroupValues = {
+  key: string;
+  group: string;
+  vulnerable: boolean;
+  effects: Record<IndividualEffectArea, string>;
+};
 export type ImpactFormValues = {
   aiSystemId: string | null;
   title: string;
@@ -28,10 +43,17 @@ export const schema = ZImpactFields;
 let counter = 0;
 export const newKey = () => `g${++counter}`;
 
-const blankEffects = <K extends string>(areas: readonly K[], from: Partial<Record<K, string>> = {}) => Object.fromEntries(areas.map((a) => [a, from[a] ?? ''])) as Record<K, string>;
-const nonEmpty = <K extends string>(r: Record<K, string>) => Object.fromEntries(Object.entries<string>(r).filter(([, v]) => v.trim() !== '')) as Partial<Record<K, string>>;
+const blankEffects = <K extends string>(areas: readonly K[], from: Partial<Record<K, string>> = {}) =>
+  Object.fromEntries(areas.map((a) => [a, from[a] ?? ''])) as Record<K, string>;
+const nonEmpty = <K extends string>(r: Record<K, string>) =>
+  Object.fromEntries(Object.entries<string>(r).filter(([, v]) => v.trim() !== '')) as Partial<Record<K, string>>;
 
-export const emptyGroup = (): GroupValues => ({ key: newKey(), group: '', vulnerable: false, effects: blankEffects(INDIVIDUAL_EFFECT_AREAS) });
+export const emptyGroup = (): GroupValues => ({
+  key: newKey(),
+  group: '',
+  vulnerable: false,
+  effects: blankEffects(INDIVIDUAL_EFFECT_AREAS),
+});
 
 export function emptyValues(aiSystemId: string | null): ImpactFormValues {
   return {
@@ -58,7 +80,12 @@ export function valuesOf(a: ImpactAssessment): ImpactFormValues {
     trigger: a.trigger,
     intendedUse: a.intendedUse,
     foreseeableMisuse: a.foreseeableMisuse,
-    affectedGroups: a.affectedGroups.map((g) => ({ key: newKey(), group: g.group, vulnerable: g.vulnerable, effects: blankEffects(INDIVIDUAL_EFFECT_AREAS, g.effects) })),
+    affectedGroups: a.affectedGroups.map((g) => ({
+      key: newKey(),
+      group: g.group,
+      vulnerable: g.vulnerable,
+      effects: blankEffects(INDIVIDUAL_EFFECT_AREAS, g.effects),
+    })),
     societalEffects: blankEffects(SOCIETAL_EFFECT_AREAS, a.societalEffects),
     societalNotApplicable: a.societalNotApplicable ?? '',
     severity: a.severity === null ? null : String(a.severity),
@@ -77,7 +104,11 @@ export function toInput(v: ImpactFormValues) {
     trigger: v.trigger ?? undefined,
     intendedUse: v.intendedUse,
     foreseeableMisuse: v.foreseeableMisuse,
-    affectedGroups: v.affectedGroups.map((g) => ({ group: g.group, vulnerable: g.vulnerable, effects: nonEmpty(g.effects) })),
+    affectedGroups: v.affectedGroups.map((g) => ({
+      group: g.group,
+      vulnerable: g.vulnerable,
+      effects: nonEmpty(g.effects),
+    })),
     societalEffects: nonEmpty(v.societalEffects),
     societalNotApplicable: v.societalNotApplicable,
     severity: v.severity ? Number(v.severity) : null,
@@ -89,15 +120,33 @@ export function toInput(v: ImpactFormValues) {
 }
 
 /** Nested issues (affectedGroups[0].group) show on their own field; the rest on the top-level field. */
-export const fieldOf = (path: string[]) => (path[0] === 'affectedGroups' && path.length >= 3 ? `affectedGroups.${path[1]}.${path[2]}` : (path[0] ?? ''));
+export const fieldOf = (path: string[]) =>
+  path[0] === 'affectedGroups' && path.length >= 3 ? `affectedGroups.${path[1]}.${path[2]}` : (path[0] ?? '');
 
-export const EDITABLE = ['title', 'trigger', 'intendedUse', 'foreseeableMisuse', 'affectedGroups', 'societalEffects', 'societalNotApplicable', 'severity', 'likelihood', 'mitigations', 'conclusion', 'retentionUntil'] as const;
+export const EDITABLE = [
+  'title',
+  'trigger',
+  'intendedUse',
+  'foreseeableMisuse',
+  'affectedGroups',
+  'societalEffects',
+  'societalNotApplicable',
+  'severity',
+  'likelihood',
+  'mitigations',
+  'conclusion',
+  'retentionUntil',
+] as const;
 export type EditableField = (typeof EDITABLE)[number];
 
 const comparable = (i: ReturnType<typeof toInput>, f: EditableField) => JSON.stringify(i[f]);
 
 /** The PATCH body: the parsed values of the fields that differ from the saved assessment. */
-export function changedFields(parsed: ImpactInput, base: ImpactAssessment, values: ImpactFormValues): Partial<ImpactInput> {
+export function changedFields(
+  parsed: ImpactInput,
+  base: ImpactAssessment,
+  values: ImpactFormValues,
+): Partial<ImpactInput> {
   return Object.fromEntries(differingFields(valuesOf(base), values).map((f) => [f, parsed[f]]));
 }
 
@@ -116,7 +165,14 @@ export function display(f: EditableField, v: ImpactFormValues): string {
     case 'affectedGroups':
       return (
         i.affectedGroups
-          .map((g) => [`${g.group || '—'}${g.vulnerable ? ` (${T.vulnerableBadge.toLowerCase()})` : ''}`, ...Object.entries(g.effects).map(([k, t]) => `  ${INDIVIDUAL_EFFECT_LABELS[k as IndividualEffectArea]}: ${t}`)].join('\n'))
+          .map((g) =>
+            [
+              `${g.group || '—'}${g.vulnerable ? ` (${T.vulnerableBadge.toLowerCase()})` : ''}`,
+              ...Object.entries(g.effects).map(
+                ([k, t]) => `  ${INDIVIDUAL_EFFECT_LABELS[k as IndividualEffectArea]}: ${t}`,
+              ),
+            ].join('\n'),
+          )
           .join('\n') || '—'
       );
     case 'societalEffects':

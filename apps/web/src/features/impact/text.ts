@@ -3,7 +3,8 @@
 export const IMPACT_TEXT = {
   title: 'Impact assessments',
   crumbStep: 'Step 4 · Implementation',
-  description: 'What each AI system could do to the people it touches and to society, how severe and how likely, what mitigates it, and a conclusion signed off by top management.',
+  description:
+    'What each AI system could do to the people it touches and to society, how severe and how likely, what mitigates it, and a conclusion signed off by top management.',
   // list
   add: 'New assessment',
   filterSystem: 'AI system',
@@ -12,7 +13,16 @@ export const IMPACT_TEXT = {
   noMatchTitle: 'No assessment for this AI system yet',
   noMatch: 'Start one, or clear the filter to see the others.',
   clearFilter: 'Clear filter',
-  columns: { ref: 'Ref', system: 'AI system', title: 'Title', trigger: 'Trigger', status: 'Status', rating: 'Severity × likelihood', signedOff: 'Signed off', retention: 'Keep until' },
+  columns: {
+    ref: 'Ref',
+    system: 'AI system',
+    title: 'Title',
+    trigger: 'Trigger',
+    status: 'Status',
+    rating: 'Severity × likelihood',
+    signedOff: 'Signed off',
+    retention: 'Keep until',
+  },
   untitled: 'Untitled assessment',
   deletedSystem: 'A deleted AI system',
   // empty state
@@ -31,7 +41,8 @@ export const IMPACT_TEXT = {
   newTitle: 'New impact assessment',
   editTitle: (ref: string) => `Edit ${ref}`,
   sectionSystem: 'AI system and trigger',
-  sectionSystemHint: 'One assessment covers one AI system. Say what prompted it: a new system, a significant change, or the periodic review.',
+  sectionSystemHint:
+    'One assessment covers one AI system. Say what prompted it: a new system, a significant change, or the periodic review.',
   aiSystem: 'AI system',
   aiSystemHint: 'From the inventory.',
   chooseSystem: 'Choose the AI system this assessment is about',
@@ -41,13 +52,15 @@ export const IMPACT_TEXT = {
   trigger: 'Trigger',
   chooseTrigger: 'Choose what prompted this assessment',
   sectionUse: 'Use and misuse',
-  sectionUseHint: 'What the system is meant to do and for whom, and how it could reasonably be misused or used in ways you did not intend.',
+  sectionUseHint:
+    'What the system is meant to do and for whom, and how it could reasonably be misused or used in ways you did not intend.',
   intendedUse: 'Intended use',
   intendedUseHint: 'The purpose, the users and the setting the system is designed for.',
   foreseeableMisuse: 'Reasonably foreseeable misuse',
   foreseeableMisuseHint: 'Uses outside the intended purpose that you can reasonably expect.',
   sectionGroups: 'Affected individuals and groups',
-  sectionGroupsHint: 'Everyone the system touches, directly or not. Mark groups that are vulnerable (children, older people, people with disabilities, people in a weak position) and describe the effects area by area; leave an area empty when it does not apply.',
+  sectionGroupsHint:
+    'Everyone the system touches, directly or not. Mark groups that are vulnerable (children, older people, people with disabilities, people in a weak position) and describe the effects area by area; leave an area empty when it does not apply.',
   addGroup: 'Add a group',
   groupLegend: (n: number) => `Affected group ${n}`,
   groupName: 'Individuals or group',
@@ -60,7 +73,8 @@ export const IMPACT_TEXT = {
   sectionSociety: 'Effects on society',
   sectionSocietyHint: 'Wider consequences beyond the individuals involved. Leave an area empty when it does not apply.',
   sectionRating: 'Severity, likelihood and mitigations',
-  sectionRatingHint: 'Rate the most serious plausible impact once the system runs as intended, then what you do to reduce it.',
+  sectionRatingHint:
+    'Rate the most serious plausible impact once the system runs as intended, then what you do to reduce it.',
   severity: 'Severity',
   likelihood: 'Likelihood',
   notRated: 'Not rated',
@@ -84,7 +98,8 @@ export const IMPACT_TEXT = {
   edit: 'Edit',
   delete: 'Delete',
   deleteTitle: (ref: string) => `Delete ${ref}?`,
-  deleteBody: 'The draft is deleted; risks created from it stay in the register without the link. This is recorded in the audit trail.',
+  deleteBody:
+    'The draft is deleted; risks created from it stay in the register without the link. This is recorded in the audit trail.',
   deleted: (ref: string) => `${ref} was deleted.`,
   newFromThis: 'Follow-up assessment',
   about: (system: string) => `About ${system}`,
@@ -99,7 +114,8 @@ export const IMPACT_TEXT = {
   signOff: 'Sign-off',
   signOffButton: 'Sign off',
   signOffTitle: (ref: string) => `Sign off ${ref}?`,
-  signOffBody: 'The assessment becomes a retained record: it can no longer be edited, and changes need a new assessment. Your name and the time are recorded.',
+  signOffBody:
+    'The assessment becomes a retained record: it can no longer be edited, and changes need a new assessment. Your name and the time are recorded.',
   signedOffToast: (ref: string) => `${ref} was signed off.`,
   signOffFailed: 'The assessment was not signed off',
   signedOffBy: (who: string, at: string) => `Signed off by ${who} on ${at}.`,
@@ -126,7 +142,12 @@ export const IMPACT_TEXT = {
   // history
   history: 'History',
   historyEmpty: 'No changes recorded yet.',
-  historyActions: { 'impact_assessment.created': 'Created', 'impact_assessment.updated': 'Changed', 'impact_assessment.signed_off': 'Signed off', 'impact_assessment.deleted': 'Deleted' } as Record<string, string>,
+  historyActions: {
+    'impact_assessment.created': 'Created',
+    'impact_assessment.updated': 'Changed',
+    'impact_assessment.signed_off': 'Signed off',
+    'impact_assessment.deleted': 'Deleted',
+  } as Record<string, string>,
 } as const;
 
 export const SEVERITY_LABELS = ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'] as const;

@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
 import { Badge, Button, DataList, Group, Paper, Tabs, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconHistory, IconListDetails, IconPencil, IconStack2, IconTrash } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconHistory,
+  IconListDetails,
+  IconPencil,
+  IconStack2,
+  IconTrash,
+} from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { AiSystem } from '../../api/types';
@@ -30,11 +37,31 @@ function Details({ s }: { s: AiSystem }) {
   return (
     <Paper withBorder radius="md" p="lg">
       <DataList withDivider labelWidth={200} gap="md">
-        {item(L.intendedPurpose, <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>{s.intendedPurpose}</Text>)}
-        {item(L.description, <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }} c={s.description ? undefined : 'dimmed'}>{s.description || '—'}</Text>)}
+        {item(
+          L.intendedPurpose,
+          <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {s.intendedPurpose}
+          </Text>,
+        )}
+        {item(
+          L.description,
+          <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }} c={s.description ? undefined : 'dimmed'}>
+            {s.description || '—'}
+          </Text>,
+        )}
         {item(L.aiRoles, s.aiRoles.map(roleLabel).join(', '))}
-        {item(L.lifecycleStage, <Badge variant="dot" color={STAGE_COLORS[s.lifecycleStage]} tt="none">{stageLabel(s.lifecycleStage)}</Badge>)}
-        {item(L.riskTier, <Badge variant="light" color={RISK_COLORS[s.riskTier]} tt="none">{riskLabel(s.riskTier)}</Badge>)}
+        {item(
+          L.lifecycleStage,
+          <Badge variant="dot" color={STAGE_COLORS[s.lifecycleStage]} tt="none">
+            {stageLabel(s.lifecycleStage)}
+          </Badge>,
+        )}
+        {item(
+          L.riskTier,
+          <Badge variant="light" color={RISK_COLORS[s.riskTier]} tt="none">
+            {riskLabel(s.riskTier)}
+          </Badge>,
+        )}
         {item(L.ownerId, s.owner ? `${s.owner.name} (${s.owner.email})` : T.noOwner)}
         {item(L.jurisdictions, joinList(s.jurisdictions))}
         {item(L.thirdParties, joinList(s.thirdParties))}
@@ -84,7 +111,8 @@ export function AiSystemDetailPage() {
   if (record.isError) return <ErrorAlert error={record.error} title={T.notFound} />;
   const s = record.data;
   const askDelete = async () => {
-    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(s.name), confirmLabel: T.delete })) remove.mutate();
+    if (await confirmDanger({ title: T.deleteTitle, message: T.deleteBody(s.name), confirmLabel: T.delete }))
+      remove.mutate();
   };
 
   return (
@@ -100,7 +128,13 @@ export function AiSystemDetailPage() {
         actions={
           <>
             {can('ai_system.delete') && (
-              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => void askDelete()} loading={remove.isPending}>
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                onClick={() => void askDelete()}
+                loading={remove.isPending}
+              >
                 {T.delete}
               </Button>
             )}
@@ -113,7 +147,11 @@ export function AiSystemDetailPage() {
           </>
         }
       />
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List mb="lg">
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} />}>
             {T.details}

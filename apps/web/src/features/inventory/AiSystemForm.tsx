@@ -8,11 +8,27 @@ import { options } from './labels';
 import { FIELD_HELP as H, FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
 
 /** The fields of an AI system; validation comes from the form (the domain schema). */
-export function AiSystemForm({ form, members, currentOwner }: { form: ZodForm<AiSystemFormValues>; members: Member[]; currentOwner: { id: string; name: string } | null }) {
+export function AiSystemForm({
+  form,
+  members,
+  currentOwner,
+}: {
+  form: ZodForm<AiSystemFormValues>;
+  members: Member[];
+  currentOwner: { id: string; name: string } | null;
+}) {
   const { values, setValue, errorFor, touch } = form;
-  const ownerOptions = members.filter((m) => !m.expired).map((m) => ({ value: m.user.id, label: `${m.user.name} (${m.user.email})` }));
-  if (currentOwner && !ownerOptions.some((o) => o.value === currentOwner.id)) ownerOptions.push({ value: currentOwner.id, label: currentOwner.name });
-  const text = (key: 'name' | 'description' | 'intendedPurpose', max: number, multiline: boolean, required: boolean) => {
+  const ownerOptions = members
+    .filter((m) => !m.expired)
+    .map((m) => ({ value: m.user.id, label: `${m.user.name} (${m.user.email})` }));
+  if (currentOwner && !ownerOptions.some((o) => o.value === currentOwner.id))
+    ownerOptions.push({ value: currentOwner.id, label: currentOwner.name });
+  const text = (
+    key: 'name' | 'description' | 'intendedPurpose',
+    max: number,
+    multiline: boolean,
+    required: boolean,
+  ) => {
     const common = {
       label: L[key],
       description: H[key],

@@ -50,7 +50,9 @@ function AiSystemEditor({ record }: { record: AiSystem | null }) {
     create: (parsed: TAiSystemFields) => api.post<AiSystem>(createAiSystemPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);
-      return Object.keys(changes).length === 0 ? null : api.patch<AiSystem>(aiSystemPath(orgId, base.id), { version: base.version, ...changes });
+      return Object.keys(changes).length === 0
+        ? null
+        : api.patch<AiSystem>(aiSystemPath(orgId, base.id), { version: base.version, ...changes });
     },
     onSaved: async (saved, created) => {
       qc.setQueryData(aiSystemKey(orgId, saved.id), saved);
@@ -67,7 +69,10 @@ function AiSystemEditor({ record }: { record: AiSystem | null }) {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: T.title, to: listHref }, ...(record ? [{ label: record.name, to: `${listHref}/${record.id}` }] : [])]}
+        crumbs={[
+          { label: T.title, to: listHref },
+          ...(record ? [{ label: record.name, to: `${listHref}/${record.id}` }] : []),
+        ]}
         title={title}
         description={record ? undefined : T.description}
       />

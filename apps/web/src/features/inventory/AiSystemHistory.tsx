@@ -18,8 +18,18 @@ export function AiSystemHistory({ orgId, id }: { orgId: string; id: string }) {
   const memberName = useMemberName(orgId);
   const changes = (e: AuditEvent) =>
     e.action === PROFILE_ACTION
-      ? fieldChanges(e, PROFILE_FIELDS).map((c) => ({ field: c.field, label: (PROFILE_FIELD_LABELS as Record<string, string>)[c.field] ?? c.field, before: displayPart(c.field, c.before), after: displayPart(c.field, c.after) }))
-      : fieldChanges(e).map((c) => ({ field: c.field, label: fieldLabel(c.field), before: displayValue(c.field, c.before, memberName), after: displayValue(c.field, c.after, memberName) }));
+      ? fieldChanges(e, PROFILE_FIELDS).map((c) => ({
+          field: c.field,
+          label: (PROFILE_FIELD_LABELS as Record<string, string>)[c.field] ?? c.field,
+          before: displayPart(c.field, c.before),
+          after: displayPart(c.field, c.after),
+        }))
+      : fieldChanges(e).map((c) => ({
+          field: c.field,
+          label: fieldLabel(c.field),
+          before: displayValue(c.field, c.before, memberName),
+          after: displayValue(c.field, c.after, memberName),
+        }));
   return (
     <Paper withBorder radius="md" p="lg">
       <HistoryTimeline
@@ -29,7 +39,11 @@ export function AiSystemHistory({ orgId, id }: { orgId: string; id: string }) {
           const verb = verbOf(e.action);
           if (verb === 'created') return { label: T.historyCreated };
           if (verb === 'deleted') return { label: T.historyDeleted };
-          return { label: e.action === PROFILE_ACTION ? PROFILE_TEXT.historyUpdated : T.historyUpdated, tone: 'changed', changes: changes(e) };
+          return {
+            label: e.action === PROFILE_ACTION ? PROFILE_TEXT.historyUpdated : T.historyUpdated,
+            tone: 'changed',
+            changes: changes(e),
+          };
         }}
       />
     </Paper>

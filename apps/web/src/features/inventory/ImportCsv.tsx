@@ -3,7 +3,14 @@ import { Alert, Button, FileInput, Group, List, Modal, Stack, Table, Text } from
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconUpload } from '@tabler/icons-react';
-import { AI_SYSTEM_CSV_COLUMNS, CsvParseError, parseCsv, splitCsvList, unguardCsvCell, ZCreateAiSystem } from '@fortytwo/domain';
+import {
+  AI_SYSTEM_CSV_COLUMNS,
+  CsvParseError,
+  parseCsv,
+  splitCsvList,
+  unguardCsvCell,
+  ZCreateAiSystem,
+} from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { errorMessage } from '../../ui/QueryState';
 import { notifySuccess } from '../../ui/notify';
@@ -15,12 +22,34 @@ import { inventoryKey } from './api';
 // anything changes. A row with an id, or else a matching name, updates that AI system.
 
 type Item = Record<string, unknown>;
-type Plan = { created: number; updated: number; unchanged: number; rows: { row: number; action: 'create' | 'update' | 'unchanged'; name: string; changes: string[] }[] };
+type Plan = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rows: { row: number; action: 'create' | 'update' | 'unchanged'; name: string; changes: string[] }[];
+};
 const COLUMNS = ['id', ...AI_SYSTEM_CSV_COLUMNS] as const;
-const LABELS: Record<string, string> = { name: 'Name', description: 'Description', intendedPurpose: 'Intended purpose', aiRoles: 'AI roles', lifecycleStage: 'Lifecycle stage', ownerEmail: 'Owner e-mail', ownerId: 'Owner', jurisdictions: 'Jurisdictions', thirdParties: 'Third parties', riskTier: 'Risk tier', status: 'Status', tags: 'Tags', id: 'Id' };
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  description: 'Description',
+  intendedPurpose: 'Intended purpose',
+  aiRoles: 'AI roles',
+  lifecycleStage: 'Lifecycle stage',
+  ownerEmail: 'Owner e-mail',
+  ownerId: 'Owner',
+  jurisdictions: 'Jurisdictions',
+  thirdParties: 'Third parties',
+  riskTier: 'Risk tier',
+  status: 'Status',
+  tags: 'Tags',
+  id: 'Id',
+};
 
 /** Rows of the file as import items, or the problems found (line and column label). */
-export function readInventoryCsv(text: string, ownerIdOf: (email: string) => string | null): { items: Item[]; lines: number[] } | { problems: string[] } {
+export function readInventoryCsv(
+  text: string,
+  ownerIdOf: (email: string) => string | null,
+): { items: Item[]; lines: number[] } | { problems: string[] } {
   let rows;
   try {
     rows = parseCsv(text);
@@ -28,11 +57,19 @@ export function readInventoryCsv(text: string, ownerIdOf: (email: string) => str
     return { problems: [e instanceof CsvParseError ? e.message : String(e)] };
   }
   const [head, ...body] = rows;
-  if (!head || body.length === 0) return { problems: ['The file has no AI systems: expected a header line and one row per AI system, as in the CSV export'] };
+  if (!head || body.length === 0)
+    return {
+      problems: ['The file has no AI systems: expected a header line and one row per AI system, as in the CSV export'],
+    };
   const byName = new Map(COLUMNS.map((c) => [c.toLowerCase(), c]));
   const columns = head.cells.map((c) => byName.get(c.trim().toLowerCase()) ?? null);
   const unknown = head.cells.filter((_, i) => columns[i] === null);
-  if (unknown.length) return { problems: [`Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}: use the columns of the CSV export`] };
+  if (unknown.length)
+    return {
+      problems: [
+        `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}: use the columns of the CSV export`,
+      ],
+    };
   const problems: string[] = [];
   const items: Item[] = [];
   const lines: number[] = [];
@@ -43,7 +80,8 @@ export function readInventoryCsv(text: string, ownerIdOf: (email: string) => str
       if (col) v[col] = unguardCsvCell(cell).trim();
     });
     const ownerId = v.ownerEmail ? ownerIdOf(v.ownerEmail) : null;
-    if (v.ownerEmail && !ownerId) problems.push(`Line ${row.line}, Owner e-mail: no current member has the e-mail ${v.ownerEmail}`);
+    if (v.ownerEmail && !ownerId)
+      problems.push(`Line ${row.line}, Owner e-mail: no current member has the e-mail ${v.ownerEmail}`);
     const candidate = {
       name: v.name ?? '',
       description: v.description || undefined,
@@ -61,7 +99,9 @@ export function readInventoryCsv(text: string, ownerIdOf: (email: string) => str
     if (!parsed.success)
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
-        problems.push(`Line ${row.line}, ${LABELS[field] ?? field}: ${field === 'lifecycleStage' && !candidate.lifecycleStage ? 'Lifecycle stage is required' : issue.message}`);
+        problems.push(
+          `Line ${row.line}, ${LABELS[field] ?? field}: ${field === 'lifecycleStage' && !candidate.lifecycleStage ? 'Lifecycle stage is required' : issue.message}`,
+        );
       }
     else {
       items.push(v.id ? { ...parsed.data, id: v.id } : parsed.data);
@@ -86,7 +126,9 @@ export function ImportCsvButton({ orgId }: { orgId: string }) {
   const url = `/api/orgs/${encodeURIComponent(orgId)}/ai-systems/import`;
   const check = useMutation({
     mutationFn: async (f: File) => {
-      const byEmail = new Map((members.data ?? []).filter((m) => !m.expired).map((m) => [m.user.email.toLowerCase(), m.user.id]));
+      const byEmail = new Map(
+        (members.data ?? []).filter((m) => !m.expired).map((m) => [m.user.email.toLowerCase(), m.user.id]),
+      );
       const read = readInventoryCsv(await f.text(), (email) => byEmail.get(email.toLowerCase()) ?? null);
       if ('problems' in read) return { problems: read.problems };
       const plan = await api.post<Plan>(url, { items: read.items, dryRun: true });
@@ -114,12 +156,31 @@ export function ImportCsvButton({ orgId }: { orgId: string }) {
       <Button variant="default" leftSection={<IconUpload size={16} />} onClick={open}>
         Import CSV
       </Button>
-      <Modal opened={opened} onClose={() => { reset(); close(); }} title="Import AI systems from CSV" size="lg">
+      <Modal
+        opened={opened}
+        onClose={() => {
+          reset();
+          close();
+        }}
+        title="Import AI systems from CSV"
+        size="lg"
+      >
         <Stack gap="md">
           <Text fz="sm" c="dimmed">
-            Use the columns of the CSV export. A row whose id, or else name, matches an AI system updates it; other rows add one. You see the plan before anything changes.
+            Use the columns of the CSV export. A row whose id, or else name, matches an AI system updates it; other rows
+            add one. You see the plan before anything changes.
           </Text>
-          <FileInput label="CSV file" accept=".csv,text/csv" value={file} onChange={(f) => { reset(); setFile(f); if (f) check.mutate(f); }} clearable />
+          <FileInput
+            label="CSV file"
+            accept=".csv,text/csv"
+            value={file}
+            onChange={(f) => {
+              reset();
+              setFile(f);
+              if (f) check.mutate(f);
+            }}
+            clearable
+          />
           {problems.length > 0 && (
             <Alert color="red" variant="light" title="Nothing was changed" role="alert">
               <List size="sm">
@@ -136,23 +197,36 @@ export function ImportCsvButton({ orgId }: { orgId: string }) {
               </Text>
               <Table fz="sm" verticalSpacing={4}>
                 <Table.Tbody>
-                  {plan.rows.filter((r) => r.action !== 'unchanged').slice(0, 50).map((r) => (
-                    <Table.Tr key={r.row}>
-                      <Table.Td>Line {prepared.lines[r.row]}</Table.Td>
-                      <Table.Td>{r.action === 'create' ? 'Add' : 'Update'}</Table.Td>
-                      <Table.Td>{r.name}</Table.Td>
-                      <Table.Td c="dimmed">{r.changes.map((c) => LABELS[c] ?? c).join(', ')}</Table.Td>
-                    </Table.Tr>
-                  ))}
+                  {plan.rows
+                    .filter((r) => r.action !== 'unchanged')
+                    .slice(0, 50)
+                    .map((r) => (
+                      <Table.Tr key={r.row}>
+                        <Table.Td>Line {prepared.lines[r.row]}</Table.Td>
+                        <Table.Td>{r.action === 'create' ? 'Add' : 'Update'}</Table.Td>
+                        <Table.Td>{r.name}</Table.Td>
+                        <Table.Td c="dimmed">{r.changes.map((c) => LABELS[c] ?? c).join(', ')}</Table.Td>
+                      </Table.Tr>
+                    ))}
                 </Table.Tbody>
               </Table>
             </Stack>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => { reset(); close(); }}>
+            <Button
+              variant="default"
+              onClick={() => {
+                reset();
+                close();
+              }}
+            >
               Cancel
             </Button>
-            <Button onClick={() => apply.mutate()} disabled={!plan || plan.created + plan.updated === 0} loading={check.isPending || apply.isPending}>
+            <Button
+              onClick={() => apply.mutate()}
+              disabled={!plan || plan.created + plan.updated === 0}
+              loading={check.isPending || apply.isPending}
+            >
               Import
             </Button>
           </Group>

@@ -31,7 +31,13 @@ export function InventoryListPage() {
         actions={
           !firstVisit && (
             <>
-              <Button component="a" href={exportCsvHref(orgId, state.filters)} download variant="default" leftSection={<IconDownload size={16} />}>
+              <Button
+                component="a"
+                href={exportCsvHref(orgId, state.filters)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+              >
                 {T.exportCsv}
               </Button>
               {canWrite && <ImportCsvButton orgId={orgId} />}

@@ -5,11 +5,33 @@ import { Link, useNavigate } from 'react-router';
 import type { AiSystem } from '../../api/types';
 import { formatDate, formatRelative } from '../../ui/format';
 import type { InventorySort } from './api';
-import { RISK_COLORS, RISK_SHORT, STAGE_COLORS, STATUS_COLORS, riskLabel, roleLabel, stageLabel, stageShort, statusLabel } from './labels';
+import {
+  RISK_COLORS,
+  RISK_SHORT,
+  STAGE_COLORS,
+  STATUS_COLORS,
+  riskLabel,
+  roleLabel,
+  stageLabel,
+  stageShort,
+  statusLabel,
+} from './labels';
 import { INVENTORY_TEXT as T } from './text';
 import classes from './inventory.module.css';
 
-function SortHeader({ column, label, sort, onSort, w }: { column: AiSystemSort; label: string; sort: InventorySort; onSort: (c: AiSystemSort) => void; w?: number }) {
+function SortHeader({
+  column,
+  label,
+  sort,
+  onSort,
+  w,
+}: {
+  column: AiSystemSort;
+  label: string;
+  sort: InventorySort;
+  onSort: (c: AiSystemSort) => void;
+  w?: number;
+}) {
   const active = sort.sort === column;
   const Icon = !active ? IconArrowsSort : sort.order === 'asc' ? IconArrowUp : IconArrowDown;
   return (
@@ -24,7 +46,17 @@ function SortHeader({ column, label, sort, onSort, w }: { column: AiSystemSort; 
   );
 }
 
-export function InventoryTable({ orgId, items, sort, onSort }: { orgId: string; items: AiSystem[]; sort: InventorySort; onSort: (c: AiSystemSort) => void }) {
+export function InventoryTable({
+  orgId,
+  items,
+  sort,
+  onSort,
+}: {
+  orgId: string;
+  items: AiSystem[];
+  sort: InventorySort;
+  onSort: (c: AiSystemSort) => void;
+}) {
   const navigate = useNavigate();
   const C = T.columns;
   return (
@@ -45,7 +77,11 @@ export function InventoryTable({ orgId, items, sort, onSort }: { orgId: string; 
           {items.map((s) => {
             const href = `/orgs/${orgId}/ai-systems/${s.id}`;
             return (
-              <Table.Tr key={s.id} className={classes.row} onClick={(e) => !(e.target as HTMLElement).closest('a') && void navigate(href)}>
+              <Table.Tr
+                key={s.id}
+                className={classes.row}
+                onClick={(e) => !(e.target as HTMLElement).closest('a') && void navigate(href)}
+              >
                 <Table.Td miw={220}>
                   <Anchor component={Link} to={href} fw={600} fz="sm" className={classes.name}>
                     {s.name}
@@ -58,12 +94,27 @@ export function InventoryTable({ orgId, items, sort, onSort }: { orgId: string; 
                   <Text fz="sm">{s.aiRoles.map(roleLabel).join(', ')}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color={STAGE_COLORS[s.lifecycleStage]} size="md" tt="none" fw={500} className={classes.badgeText} title={stageLabel(s.lifecycleStage)}>
+                  <Badge
+                    variant="dot"
+                    color={STAGE_COLORS[s.lifecycleStage]}
+                    size="md"
+                    tt="none"
+                    fw={500}
+                    className={classes.badgeText}
+                    title={stageLabel(s.lifecycleStage)}
+                  >
                     {stageShort(s.lifecycleStage)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={RISK_COLORS[s.riskTier]} tt="none" fw={600} className={classes.badgeText} title={riskLabel(s.riskTier)}>
+                  <Badge
+                    variant="light"
+                    color={RISK_COLORS[s.riskTier]}
+                    tt="none"
+                    fw={600}
+                    className={classes.badgeText}
+                    title={riskLabel(s.riskTier)}
+                  >
                     {RISK_SHORT[s.riskTier]}
                   </Badge>
                 </Table.Td>
@@ -78,12 +129,21 @@ export function InventoryTable({ orgId, items, sort, onSort }: { orgId: string; 
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="outline" color={STATUS_COLORS[s.status]} tt="none" fw={500} className={classes.badgeText}>
+                  <Badge
+                    variant="outline"
+                    color={STATUS_COLORS[s.status]}
+                    tt="none"
+                    fw={500}
+                    className={classes.badgeText}
+                  >
                     {statusLabel(s.status)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Text fz="sm" title={`Added ${formatDate(s.createdAt)}; updated ${new Date(s.updatedAt).toLocaleString()}`}>
+                  <Text
+                    fz="sm"
+                    title={`Added ${formatDate(s.createdAt)}; updated ${new Date(s.updatedAt).toLocaleString()}`}
+                  >
                     {formatRelative(s.updatedAt)}
                   </Text>
                 </Table.Td>

@@ -33,7 +33,11 @@ export function InventoryToolbar({ state }: { state: UrlState }) {
     }
   }, [filters.q]);
 
-  const filterSelect = (key: 'lifecycleStage' | 'aiRole' | 'riskTier' | 'status', label: string, labels: Record<string, string>) => (
+  const filterSelect = (
+    key: 'lifecycleStage' | 'aiRole' | 'riskTier' | 'status',
+    label: string,
+    labels: Record<string, string>,
+  ) => (
     <Select
       label={label}
       placeholder={T.any}
@@ -53,7 +57,15 @@ export function InventoryToolbar({ state }: { state: UrlState }) {
         label={T.search}
         placeholder={T.searchPlaceholder}
         leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={q ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setQ('')} /> : <Kbd size="xs" title={T.searchHint}>/</Kbd>}
+        rightSection={
+          q ? (
+            <CloseButton size="sm" aria-label="Clear search" onClick={() => setQ('')} />
+          ) : (
+            <Kbd size="xs" title={T.searchHint}>
+              /
+            </Kbd>
+          )
+        }
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         onKeyDown={(e) => {

@@ -9,7 +9,13 @@ import type { ProfileFormValues, RowList } from './profile-values';
 import { DatasetRows, PersonRows, ToolRows } from './ProfileRows';
 
 type TextField = 'computeDetails' | 'environmentalNotes' | 'intendedUse' | 'foreseeableMisuse' | 'humanOversight';
-const MAX: Record<TextField, number> = { computeDetails: 2000, environmentalNotes: 2000, intendedUse: 4000, foreseeableMisuse: 4000, humanOversight: 4000 };
+const MAX: Record<TextField, number> = {
+  computeDetails: 2000,
+  environmentalNotes: 2000,
+  intendedUse: 4000,
+  foreseeableMisuse: 4000,
+  humanOversight: 4000,
+};
 
 /** A form section whose fields need the whole width (dataset cards): its title and hint above them. */
 function WideSection({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {

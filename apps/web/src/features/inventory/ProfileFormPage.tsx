@@ -10,11 +10,32 @@ import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { notifySuccess } from '../../ui/notify';
 import { useLeaveGuard } from '../../ui/use-leave-guard';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
-import { aiSystemHref, aiSystemKey, aiSystemProfileKey, aiSystemProfilePath, inventoryKey, useAiSystem, useAiSystemProfile, type AiSystemProfileRecord } from './api';
+import {
+  aiSystemHref,
+  aiSystemKey,
+  aiSystemProfileKey,
+  aiSystemProfilePath,
+  inventoryKey,
+  useAiSystem,
+  useAiSystemProfile,
+  type AiSystemProfileRecord,
+} from './api';
 import { ProfileForm } from './ProfileForm';
 import { ProfileStaleConflict, type ProfileConflict } from './ProfileStaleConflict';
 import { PROFILE_TEXT as T } from './profile-text';
-import { differingParts, fieldOf, profileOfRecord, profileOfValues, rowMessages, schema, toInput, valuesOf, type ProfileFormValues, type RowList, type RowMessages } from './profile-values';
+import {
+  differingParts,
+  fieldOf,
+  profileOfRecord,
+  profileOfValues,
+  rowMessages,
+  schema,
+  toInput,
+  valuesOf,
+  type ProfileFormValues,
+  type RowList,
+  type RowMessages,
+} from './profile-values';
 import { INVENTORY_TEXT } from './text';
 
 /** /orgs/:orgId/ai-systems/:id/profile/edit: the A.4 record of one AI system. */
@@ -54,7 +75,8 @@ function ProfileEditor({ name, record }: { name: string; record: AiSystemProfile
   }, [form.values]);
   const messagesOf = (key: string) => {
     const shown: Partial<Record<string, string>> = {};
-    for (const [field, message] of Object.entries(clientRows[key] ?? {})) if (attempted || left[`${key}.${field}`]) shown[field] = message;
+    for (const [field, message] of Object.entries(clientRows[key] ?? {}))
+      if (attempted || left[`${key}.${field}`]) shown[field] = message;
     return { ...shown, ...serverRows[key] };
   };
   const setRows = <K extends RowList>(list: K, rows: ProfileFormValues[K]) => {
@@ -115,7 +137,11 @@ function ProfileEditor({ name, record }: { name: string; record: AiSystemProfile
   const listHref = `/orgs/${orgId}/ai-systems`;
   return (
     <>
-      <PageHeader crumbs={[{ label: INVENTORY_TEXT.title, to: listHref }, { label: name, to: viewHref }, { label: T.tab }]} title={title} description={T.formIntro} />
+      <PageHeader
+        crumbs={[{ label: INVENTORY_TEXT.title, to: listHref }, { label: name, to: viewHref }, { label: T.tab }]}
+        title={title}
+        description={T.formIntro}
+      />
       <form
         noValidate
         aria-label={title}
@@ -129,9 +155,21 @@ function ProfileEditor({ name, record }: { name: string; record: AiSystemProfile
         }}
       >
         <Stack gap="lg" maw={1080}>
-          {conflict && <ProfileStaleConflict conflict={conflict} onReapply={() => resolve(true)} onDiscard={() => resolve(false)} />}
+          {conflict && (
+            <ProfileStaleConflict
+              conflict={conflict}
+              onReapply={() => resolve(true)}
+              onDiscard={() => resolve(false)}
+            />
+          )}
           {notice && (
-            <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel="Dismiss">
+            <Alert
+              color="blue"
+              variant="light"
+              withCloseButton
+              onClose={() => setNotice(null)}
+              closeButtonLabel="Dismiss"
+            >
               {notice}
             </Alert>
           )}
@@ -140,7 +178,12 @@ function ProfileEditor({ name, record }: { name: string; record: AiSystemProfile
               {form.formError}
             </Alert>
           )}
-          <ProfileForm form={form} setRows={setRows} messagesOf={messagesOf} onRowBlur={(key, field) => setLeft((l) => (l[`${key}.${field}`] ? l : { ...l, [`${key}.${field}`]: true }))} />
+          <ProfileForm
+            form={form}
+            setRows={setRows}
+            messagesOf={messagesOf}
+            onRowBlur={(key, field) => setLeft((l) => (l[`${key}.${field}`] ? l : { ...l, [`${key}.${field}`]: true }))}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" component={Link} to={viewHref}>
               {T.cancel}

@@ -43,13 +43,24 @@ export function ProfileGaps({ orgId, gaps }: { orgId: string; gaps: string[] }) 
         </Group>
       ) : (
         <>
-          <SimpleGrid component="ul" cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing={8} className={classes.plainList}>
+          <SimpleGrid
+            component="ul"
+            cols={{ base: 1, md: 2 }}
+            spacing="lg"
+            verticalSpacing={8}
+            className={classes.plainList}
+          >
             {gaps.map((gap) => {
               const ref = refOfGap(gap);
               return (
                 <li key={gap} data-testid="profile-gap">
                   <Group gap="xs" wrap="nowrap" align="center">
-                    <IconCircleDashed size={18} color="var(--mantine-color-orange-7)" aria-hidden style={{ flexShrink: 0 }} />
+                    <IconCircleDashed
+                      size={18}
+                      color="var(--mantine-color-orange-7)"
+                      aria-hidden
+                      style={{ flexShrink: 0 }}
+                    />
                     <Text fz="sm">{textOfGap(gap)}</Text>
                     {ref && <RefChip orgId={orgId} frameworkId={DEFAULT_FRAMEWORK} refId={ref} />}
                   </Group>

@@ -1,8 +1,29 @@
 import { useId, useState, type ReactNode } from 'react';
-import { ActionIcon, Button, Checkbox, Grid, Group, Paper, Stack, Switch, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { DATA_USES } from '@fortytwo/domain';
-import { DATA_USE_LABELS, DATASET_HELP as DH, DATASET_LABELS as DL, FORM_HELP as H, FORM_LABELS as L, PROFILE_TEXT as T } from './profile-text';
+import {
+  DATA_USE_LABELS,
+  DATASET_HELP as DH,
+  DATASET_LABELS as DL,
+  FORM_HELP as H,
+  FORM_LABELS as L,
+  PROFILE_TEXT as T,
+} from './profile-text';
 import { emptyDataset, emptyPerson, emptyTool, type DatasetRow, type PersonRow, type ToolRow } from './profile-values';
 
 export type RowProps<R> = {
@@ -21,7 +42,12 @@ function Rows<R extends { key: string }>({
   addLabel,
   make,
   render,
-}: Pick<RowProps<R>, 'rows' | 'onChange'> & { empty: string; addLabel: string; make: () => R; render: (row: R, n: number, autoFocus: boolean) => ReactNode }) {
+}: Pick<RowProps<R>, 'rows' | 'onChange'> & {
+  empty: string;
+  addLabel: string;
+  make: () => R;
+  render: (row: R, n: number, autoFocus: boolean) => ReactNode;
+}) {
   const [added, setAdded] = useState<string | null>(null);
   return (
     <Stack gap="sm">
@@ -71,7 +97,16 @@ export function DatasetRows({ rows, onChange, messagesOf, onBlur }: RowProps<Dat
       addLabel={T.addDataset}
       make={emptyDataset}
       render={(row, n, autoFocus) => (
-        <DatasetCard key={row.key} n={n} row={row} messages={messagesOf(row.key)} autoFocus={autoFocus} onBlur={(f) => onBlur(row.key, f)} onChange={(next) => onChange(replace(rows, next))} onRemove={() => onChange(without(rows, row.key))} />
+        <DatasetCard
+          key={row.key}
+          n={n}
+          row={row}
+          messages={messagesOf(row.key)}
+          autoFocus={autoFocus}
+          onBlur={(f) => onBlur(row.key, f)}
+          onChange={(next) => onChange(replace(rows, next))}
+          onRemove={() => onChange(without(rows, row.key))}
+        />
       )}
     />
   );
@@ -137,7 +172,13 @@ function DatasetCard({
           <Grid.Col span={{ base: 12, sm: 6 }}>{text('name', 200)}</Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>{text('origin', 300)}</Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Checkbox.Group label={DL.uses} description={DH.uses} value={row.uses} onChange={(v) => set('uses', v)} error={messages.uses}>
+            <Checkbox.Group
+              label={DL.uses}
+              description={DH.uses}
+              value={row.uses}
+              onChange={(v) => set('uses', v)}
+              error={messages.uses}
+            >
               <Group gap="lg" mt={8}>
                 {DATA_USES.map((u) => (
                   <Checkbox key={u} value={u} label={DATA_USE_LABELS[u]} />
@@ -146,7 +187,13 @@ function DatasetCard({
             </Checkbox.Group>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Switch label={DL.personalData} description={DH.personalData} checked={row.personalData} onChange={(e) => set('personalData', e.currentTarget.checked)} mt={{ base: 0, sm: 26 }} />
+            <Switch
+              label={DL.personalData}
+              description={DH.personalData}
+              checked={row.personalData}
+              onChange={(e) => set('personalData', e.currentTarget.checked)}
+              mt={{ base: 0, sm: 26 }}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>{text('labelling', 300)}</Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>{text('retention', 300)}</Grid.Col>
@@ -200,8 +247,32 @@ export function ToolRows({ rows, onChange, messagesOf, onBlur }: RowProps<ToolRo
             key={row.key}
             title={T.toolN(n)}
             onRemove={() => onChange(without(rows, row.key))}
-            first={<TextInput label={L.toolName} required value={row.name} onChange={(e) => set({ name: e.currentTarget.value })} onBlur={() => onBlur(row.key, 'name')} error={m.name} maxLength={250} autoFocus={autoFocus} />}
-            second={<Textarea label={L.toolPurpose} placeholder={H.toolPurpose} value={row.purpose} onChange={(e) => set({ purpose: e.currentTarget.value })} onBlur={() => onBlur(row.key, 'purpose')} error={m.purpose} autosize minRows={1} maxRows={4} maxLength={350} />}
+            first={
+              <TextInput
+                label={L.toolName}
+                required
+                value={row.name}
+                onChange={(e) => set({ name: e.currentTarget.value })}
+                onBlur={() => onBlur(row.key, 'name')}
+                error={m.name}
+                maxLength={250}
+                autoFocus={autoFocus}
+              />
+            }
+            second={
+              <Textarea
+                label={L.toolPurpose}
+                placeholder={H.toolPurpose}
+                value={row.purpose}
+                onChange={(e) => set({ purpose: e.currentTarget.value })}
+                onBlur={() => onBlur(row.key, 'purpose')}
+                error={m.purpose}
+                autosize
+                minRows={1}
+                maxRows={4}
+                maxLength={350}
+              />
+            }
           />
         );
       }}
@@ -225,8 +296,32 @@ export function PersonRows({ rows, onChange, messagesOf, onBlur }: RowProps<Pers
             key={row.key}
             title={T.personN(n)}
             onRemove={() => onChange(without(rows, row.key))}
-            first={<TextInput label={L.role} required value={row.role} onChange={(e) => set({ role: e.currentTarget.value })} onBlur={() => onBlur(row.key, 'role')} error={m.role} maxLength={250} autoFocus={autoFocus} />}
-            second={<Textarea label={L.skills} placeholder={H.skills} value={row.skills} onChange={(e) => set({ skills: e.currentTarget.value })} onBlur={() => onBlur(row.key, 'skills')} error={m.skills} autosize minRows={1} maxRows={4} maxLength={1050} />}
+            first={
+              <TextInput
+                label={L.role}
+                required
+                value={row.role}
+                onChange={(e) => set({ role: e.currentTarget.value })}
+                onBlur={() => onBlur(row.key, 'role')}
+                error={m.role}
+                maxLength={250}
+                autoFocus={autoFocus}
+              />
+            }
+            second={
+              <Textarea
+                label={L.skills}
+                placeholder={H.skills}
+                value={row.skills}
+                onChange={(e) => set({ skills: e.currentTarget.value })}
+                onBlur={() => onBlur(row.key, 'skills')}
+                error={m.skills}
+                autosize
+                minRows={1}
+                maxRows={4}
+                maxLength={1050}
+              />
+            }
           />
         );
       }}

@@ -1,7 +1,13 @@
 import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
 import type { AiSystemProfileRecord } from './api';
 import { PROFILE_FIELD_LABELS, PROFILE_TEXT as T } from './profile-text';
-import { differingParts, displayPart, profileOfRecord, profileOfValues, type ProfileFormValues } from './profile-values';
+import {
+  differingParts,
+  displayPart,
+  profileOfRecord,
+  profileOfValues,
+  type ProfileFormValues,
+} from './profile-values';
 
 export type ProfileConflict = { base: AiSystemProfileRecord; current: AiSystemProfileRecord; mine: ProfileFormValues };
 
@@ -9,7 +15,15 @@ export type ProfileConflict = { base: AiSystemProfileRecord; current: AiSystemPr
  * 409 STALE_VERSION on a profile: their saved parts next to yours. The AI system's details share the
  * version, so a colleague who only changed the details leaves the table empty: the body says so.
  */
-export function ProfileStaleConflict({ conflict, onReapply, onDiscard }: { conflict: ProfileConflict; onReapply: () => void; onDiscard: () => void }) {
+export function ProfileStaleConflict({
+  conflict,
+  onReapply,
+  onDiscard,
+}: {
+  conflict: ProfileConflict;
+  onReapply: () => void;
+  onDiscard: () => void;
+}) {
   const startedFrom = profileOfRecord(conflict.base);
   const theirs = profileOfRecord(conflict.current);
   const mine = profileOfValues(conflict.mine);
@@ -20,8 +34,19 @@ export function ProfileStaleConflict({ conflict, onReapply, onDiscard }: { confl
       conflict={conflict}
       title={T.staleTitle}
       body={T.staleBody(who)}
-      rows={parts.map((f) => ({ field: f, label: PROFILE_FIELD_LABELS[f], theirs: displayPart(f, theirs[f]), yours: displayPart(f, mine[f]) }))}
-      labels={{ field: T.staleField, theirs: T.staleTheirs, yours: T.staleYours, reapply: T.staleReapply, discard: T.staleDiscard }}
+      rows={parts.map((f) => ({
+        field: f,
+        label: PROFILE_FIELD_LABELS[f],
+        theirs: displayPart(f, theirs[f]),
+        yours: displayPart(f, mine[f]),
+      }))}
+      labels={{
+        field: T.staleField,
+        theirs: T.staleTheirs,
+        yours: T.staleYours,
+        reapply: T.staleReapply,
+        discard: T.staleDiscard,
+      }}
       onReapply={onReapply}
       onDiscard={onDiscard}
     />

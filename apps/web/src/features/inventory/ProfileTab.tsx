@@ -66,7 +66,11 @@ export function ProfileTab({ orgId, aiSystemId, canWrite }: { orgId: string; aiS
         </Group>
       )}
       <ProfileGaps orgId={orgId} gaps={p.gaps} />
-      {saved ? <ProfileView orgId={orgId} profile={profileOfRecord(p)} /> : <ProfileEmpty editHref={editHref} canWrite={canWrite} />}
+      {saved ? (
+        <ProfileView orgId={orgId} profile={profileOfRecord(p)} />
+      ) : (
+        <ProfileEmpty editHref={editHref} canWrite={canWrite} />
+      )}
     </Stack>
   );
 }

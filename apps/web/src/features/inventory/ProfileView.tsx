@@ -8,7 +8,12 @@ import { DATA_USE_LABELS, FORM_LABELS as F, PROFILE_FIELD_LABELS as L, PROFILE_T
 import type { DataUse } from './profile-values';
 import classes from './profile.module.css';
 
-const USE_COLORS: Record<DataUse, MantineColor> = { training: 'blue', validation: 'grape', test: 'cyan', production: 'teal' };
+const USE_COLORS: Record<DataUse, MantineColor> = {
+  training: 'blue',
+  validation: 'grape',
+  test: 'cyan',
+  production: 'teal',
+};
 
 const NotRecorded = () => (
   <Text fz="sm" c="dimmed">
@@ -17,10 +22,38 @@ const NotRecorded = () => (
 );
 
 /** Free text as written (line breaks kept), or "Not recorded yet". */
-const Prose = ({ text }: { text: string }) => (text ? <Text fz="sm" className={classes.prose}>{text}</Text> : <NotRecorded />);
-const cell = (text: string) => (text ? <span className={classes.prose}>{text}</span> : <Text span fz="sm" c="dimmed">—</Text>);
+const Prose = ({ text }: { text: string }) =>
+  text ? (
+    <Text fz="sm" className={classes.prose}>
+      {text}
+    </Text>
+  ) : (
+    <NotRecorded />
+  );
+const cell = (text: string) =>
+  text ? (
+    <span className={classes.prose}>{text}</span>
+  ) : (
+    <Text span fz="sm" c="dimmed">
+      —
+    </Text>
+  );
 
-function Section({ title, hint, refId, orgId, testId, children }: { title: string; hint: string; refId?: string; orgId: string; testId: string; children: ReactNode }) {
+function Section({
+  title,
+  hint,
+  refId,
+  orgId,
+  testId,
+  children,
+}: {
+  title: string;
+  hint: string;
+  refId?: string;
+  orgId: string;
+  testId: string;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={id} data-testid={testId}>
@@ -90,7 +123,13 @@ function Datasets({ rows }: { rows: AiSystemProfile['dataResources'] }) {
               </Table.Td>
               <Table.Td>
                 {d.personalData ? (
-                  <Badge size="sm" variant="light" color="orange" tt="none" leftSection={<IconUserExclamation size={12} />}>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color="orange"
+                    tt="none"
+                    leftSection={<IconUserExclamation size={12} />}
+                  >
                     {T.personalYes}
                   </Badge>
                 ) : (
@@ -163,14 +202,34 @@ export function ProfileView({ orgId, profile: p }: { orgId: string; profile: AiS
         <Datasets rows={p.dataResources} />
       </Section>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Section orgId={orgId} title={T.sectionTooling} hint={T.sectionToolingHint} refId="A.4.4" testId="profile-tooling">
-          <Pairs rows={p.tooling.map((t) => ({ a: t.name, b: t.purpose }))} head={[T.columnTool, T.columnPurpose]} testId="profile-tools" />
+        <Section
+          orgId={orgId}
+          title={T.sectionTooling}
+          hint={T.sectionToolingHint}
+          refId="A.4.4"
+          testId="profile-tooling"
+        >
+          <Pairs
+            rows={p.tooling.map((t) => ({ a: t.name, b: t.purpose }))}
+            head={[T.columnTool, T.columnPurpose]}
+            testId="profile-tools"
+          />
         </Section>
         <Section orgId={orgId} title={T.sectionPeople} hint={T.sectionPeopleHint} refId="A.4.6" testId="profile-people">
-          <Pairs rows={p.humanResources.map((h) => ({ a: h.role, b: h.skills }))} head={[T.columnRole, T.columnSkills]} testId="profile-roles" />
+          <Pairs
+            rows={p.humanResources.map((h) => ({ a: h.role, b: h.skills }))}
+            head={[T.columnRole, T.columnSkills]}
+            testId="profile-roles"
+          />
         </Section>
       </SimpleGrid>
-      <Section orgId={orgId} title={T.sectionCompute} hint={T.sectionComputeHint} refId="A.4.5" testId="profile-compute">
+      <Section
+        orgId={orgId}
+        title={T.sectionCompute}
+        hint={T.sectionComputeHint}
+        refId="A.4.5"
+        testId="profile-compute"
+      >
         <DataList withDivider labelWidth={200} gap="md">
           <Item label={F.computeLocation}>
             {p.compute.location ? (

@@ -30,7 +30,12 @@ export function SortControl({ state }: { state: ReturnType<typeof useInventoryUr
         leftSection={<span aria-hidden>⇅</span>}
       />
       <Tooltip label={orderLabel}>
-        <ActionIcon variant="default" size="md" aria-label={orderLabel} onClick={() => update({ order: asc ? 'desc' : 'asc' })}>
+        <ActionIcon
+          variant="default"
+          size="md"
+          aria-label={orderLabel}
+          onClick={() => update({ order: asc ? 'desc' : 'asc' })}
+        >
           {asc ? <IconSortAscending size={16} /> : <IconSortDescending size={16} />}
         </ActionIcon>
       </Tooltip>

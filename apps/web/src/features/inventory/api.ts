@@ -29,7 +29,8 @@ export const PAGE_SIZE = 50;
 export function useAiSystemList(orgId: string, filters: InventoryFilters, sort: InventorySort) {
   return useInfiniteQuery({
     queryKey: [...inventoryKey(orgId), 'list', filters, sort],
-    queryFn: ({ pageParam }) => api.get<AiSystemPage>(`${base(orgId)}${qs({ ...filters, ...sort, limit: PAGE_SIZE, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) =>
+      api.get<AiSystemPage>(`${base(orgId)}${qs({ ...filters, ...sort, limit: PAGE_SIZE, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
@@ -51,14 +52,20 @@ export function useAiSystem(orgId: string, id: string) {
 export function useAiSystemHistory(orgId: string, id: string) {
   return useInfiniteQuery({
     queryKey: [...aiSystemKey(orgId, id), 'history'],
-    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(`${aiSystemPath(orgId, id)}/history${qs({ limit: 50, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<AuditEvent>>(`${aiSystemPath(orgId, id)}/history${qs({ limit: 50, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 /** The A.4 profile of an AI system as the server answers it (apps/server/src/modules/inventory/profile.ts). */
-export type AiSystemProfileRecord = AiSystemProfile & { aiSystemId: string; version: number; gaps: string[]; updatedAt: string | null };
+export type AiSystemProfileRecord = AiSystemProfile & {
+  aiSystemId: string;
+  version: number;
+  gaps: string[];
+  updatedAt: string | null;
+};
 
 /** `forEditing`: read again from the server on mount, so an edit starts from the current version. */
 export function useAiSystemProfile(orgId: string, id: string, { forEditing = false } = {}) {
@@ -70,5 +77,6 @@ export function useAiSystemProfile(orgId: string, id: string, { forEditing = fal
 }
 
 /** Web addresses of an AI system's pages. */
-export const aiSystemHref = (orgId: string, id: string, tab?: 'resources' | 'history') => `/orgs/${orgId}/ai-systems/${id}${tab ? `?tab=${tab}` : ''}`;
+export const aiSystemHref = (orgId: string, id: string, tab?: 'resources' | 'history') =>
+  `/orgs/${orgId}/ai-systems/${id}${tab ? `?tab=${tab}` : ''}`;
 export const aiSystemProfileEditHref = (orgId: string, id: string) => `/orgs/${orgId}/ai-systems/${id}/profile/edit`;

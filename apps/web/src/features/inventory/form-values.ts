@@ -16,7 +16,19 @@ export type AiSystemFormValues = {
   tags: string[];
 };
 
-export const FORM_FIELDS = ['name', 'description', 'intendedPurpose', 'aiRoles', 'lifecycleStage', 'ownerId', 'jurisdictions', 'thirdParties', 'riskTier', 'status', 'tags'] as const;
+export const FORM_FIELDS = [
+  'name',
+  'description',
+  'intendedPurpose',
+  'aiRoles',
+  'lifecycleStage',
+  'ownerId',
+  'jurisdictions',
+  'thirdParties',
+  'riskTier',
+  'status',
+  'tags',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 export const EMPTY_VALUES: AiSystemFormValues = {

@@ -1,9 +1,25 @@
-import { AI_ROLE_LABELS, AI_SYSTEM_STATUS_LABELS, LIFECYCLE_STAGE_LABELS, RISK_TIER_LABELS, type AiRole, type AiSystemStatus, type LifecycleStage, type RiskTier } from '@fortytwo/domain';
+import {
+  AI_ROLE_LABELS,
+  AI_SYSTEM_STATUS_LABELS,
+  LIFECYCLE_STAGE_LABELS,
+  RISK_TIER_LABELS,
+  type AiRole,
+  type AiSystemStatus,
+  type LifecycleStage,
+  type RiskTier,
+} from '@fortytwo/domain';
 import type { MantineColor } from '@mantine/core';
 
-export const options = <K extends string>(labels: Record<K, string>) => (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+export const options = <K extends string>(labels: Record<K, string>) =>
+  (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 
-export const RISK_COLORS: Record<RiskTier, MantineColor> = { unclassified: 'gray', minimal: 'teal', limited: 'yellow', high: 'orange', prohibited: 'red' };
+export const RISK_COLORS: Record<RiskTier, MantineColor> = {
+  unclassified: 'gray',
+  minimal: 'teal',
+  limited: 'yellow',
+  high: 'orange',
+  prohibited: 'red',
+};
 export const STATUS_COLORS: Record<AiSystemStatus, MantineColor> = { draft: 'gray', active: 'blue', archived: 'dark' };
 export const STAGE_COLORS: Record<LifecycleStage, MantineColor> = {
   idea: 'gray',
@@ -21,7 +37,13 @@ export const stageLabel = (s: LifecycleStage) => LIFECYCLE_STAGE_LABELS[s] ?? s;
 export const stageShort = (s: LifecycleStage) => stageLabel(s).split(/ [&/] /)[0]!;
 export const riskLabel = (r: RiskTier) => RISK_TIER_LABELS[r] ?? r;
 /** For narrow table cells; the full label goes in the tooltip. */
-export const RISK_SHORT: Record<RiskTier, string> = { unclassified: 'Not yet classified', minimal: 'Minimal', limited: 'Limited', high: 'High', prohibited: 'Prohibited' };
+export const RISK_SHORT: Record<RiskTier, string> = {
+  unclassified: 'Not yet classified',
+  minimal: 'Minimal',
+  limited: 'Limited',
+  high: 'High',
+  prohibited: 'Prohibited',
+};
 export const statusLabel = (s: AiSystemStatus) => AI_SYSTEM_STATUS_LABELS[s] ?? s;
 
 /** A field value of an AI system as a person reads it (history, conflicts). */

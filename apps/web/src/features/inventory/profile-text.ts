@@ -49,7 +49,8 @@ export const PROFILE_TEXT = {
   biasLabel: 'Known bias',
   // form
   formTitle: (name: string) => `Resources and use of ${name}`,
-  formIntro: 'Everything here is optional: save what you know now. The checklist on the system shows what is still missing.',
+  formIntro:
+    'Everything here is optional: save what you know now. The checklist on the system shows what is still missing.',
   datasetN: (n: number) => `Dataset ${n}`,
   toolN: (n: number) => `Tool ${n}`,
   personN: (n: number) => `Role ${n}`,
@@ -141,4 +142,9 @@ export const FORM_HELP = {
   humanOversight: 'How people review its output, override it or switch it off.',
 } as const;
 
-export const DATA_USE_LABELS: Record<DataUse, string> = { training: 'Training', validation: 'Validation', test: 'Test', production: 'Production' };
+export const DATA_USE_LABELS: Record<DataUse, string> = {
+  training: 'Training',
+  validation: 'Validation',
+  test: 'Test',
+  production: 'Production',
+};

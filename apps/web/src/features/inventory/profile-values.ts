@@ -1,4 +1,10 @@
-import { COMPUTE_LOCATION_LABELS, type COMPUTE_LOCATIONS, type DATA_USES, ZAiSystemProfile, type AiSystemProfile } from '@fortytwo/domain';
+import {
+  COMPUTE_LOCATION_LABELS,
+  type COMPUTE_LOCATIONS,
+  type DATA_USES,
+  ZAiSystemProfile,
+  type AiSystemProfile,
+} from '@fortytwo/domain';
 import type { FieldOf } from '../../ui/use-zod-form';
 import type { AiSystemProfileRecord } from './api';
 import { DATA_USE_LABELS } from './profile-text';
@@ -8,7 +14,17 @@ export type ComputeLocation = (typeof COMPUTE_LOCATIONS)[number];
 
 // What the profile form edits. Repeatable rows carry a `key` of their own, so React keeps each
 // row's inputs (and its messages) when a row above it is removed; the key never reaches the server.
-export type DatasetRow = { key: string; name: string; origin: string; uses: DataUse[]; labelling: string; quality: string; retention: string; knownBias: string; personalData: boolean };
+export type DatasetRow = {
+  key: string;
+  name: string;
+  origin: string;
+  uses: DataUse[];
+  labelling: string;
+  quality: string;
+  retention: string;
+  knownBias: string;
+  personalData: boolean;
+};
 export type ToolRow = { key: string; name: string; purpose: string };
 export type PersonRow = { key: string; role: string; skills: string };
 export type ProfileFormValues = {
@@ -30,7 +46,17 @@ const ROW_LISTS: readonly string[] = ['dataResources', 'tooling', 'humanResource
 let lastKey = 0;
 const newKey = () => `row-${++lastKey}`;
 
-export const emptyDataset = (): DatasetRow => ({ key: newKey(), name: '', origin: '', uses: [], labelling: '', quality: '', retention: '', knownBias: '', personalData: false });
+export const emptyDataset = (): DatasetRow => ({
+  key: newKey(),
+  name: '',
+  origin: '',
+  uses: [],
+  labelling: '',
+  quality: '',
+  retention: '',
+  knownBias: '',
+  personalData: false,
+});
 export const emptyTool = (): ToolRow => ({ key: newKey(), name: '', purpose: '' });
 export const emptyPerson = (): PersonRow => ({ key: newKey(), role: '', skills: '' });
 
@@ -77,7 +103,10 @@ export type RowMessages = Record<string, Partial<Record<string, string>>>;
 export function rowMessages(values: ProfileFormValues, issues: readonly Issue[]): RowMessages {
   const out: RowMessages = {};
   for (const issue of issues) {
-    const parts = typeof issue.path === 'string' ? issue.path.split('.').slice(issue.path.startsWith('body.') ? 1 : 0) : issue.path.map(String);
+    const parts =
+      typeof issue.path === 'string'
+        ? issue.path.split('.').slice(issue.path.startsWith('body.') ? 1 : 0)
+        : issue.path.map(String);
     const [list, index, field] = parts;
     if (!list || !ROW_LISTS.includes(list) || field === undefined) continue;
     const row = values[list as RowList][Number(index)];
@@ -89,7 +118,16 @@ export function rowMessages(values: ProfileFormValues, issues: readonly Issue[])
 }
 
 // The parts of a profile, in the order they are shown: conflicts and history compare these.
-export const PROFILE_FIELDS = ['dataResources', 'tooling', 'compute', 'humanResources', 'intendedUse', 'foreseeableMisuse', 'affectedGroups', 'humanOversight'] as const;
+export const PROFILE_FIELDS = [
+  'dataResources',
+  'tooling',
+  'compute',
+  'humanResources',
+  'intendedUse',
+  'foreseeableMisuse',
+  'affectedGroups',
+  'humanOversight',
+] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** The profile alone, without what the server adds around it (id, version, gaps, dates). */
@@ -108,7 +146,8 @@ export function profileOfValues(v: ProfileFormValues): AiSystemProfile {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Parts where two profiles differ. */
-export const differingParts = (a: AiSystemProfile, b: AiSystemProfile): ProfileField[] => PROFILE_FIELDS.filter((f) => !same(a[f], b[f]));
+export const differingParts = (a: AiSystemProfile, b: AiSystemProfile): ProfileField[] =>
+  PROFILE_FIELDS.filter((f) => !same(a[f], b[f]));
 
 const lines = (xs: string[]) => (xs.length ? xs.join('\n') : '—');
 const withDetail = (head: string, details: (string | false)[]) => {
@@ -118,7 +157,8 @@ const withDetail = (head: string, details: (string | false)[]) => {
 
 /** A part of a profile as a person reads it (conflicts, history): one line per row. */
 export function displayPart(field: string, value: unknown): string {
-  if (!(PROFILE_FIELDS as readonly string[]).includes(field)) return value === undefined || value === null ? '—' : JSON.stringify(value);
+  if (!(PROFILE_FIELDS as readonly string[]).includes(field))
+    return value === undefined || value === null ? '—' : JSON.stringify(value);
   const parsed = ZAiSystemProfile.shape[field as ProfileField].safeParse(value);
   if (!parsed.success) return value === undefined || value === null ? '—' : JSON.stringify(value);
   const p = { [field]: parsed.data } as Partial<AiSystemProfile>;
@@ -144,7 +184,13 @@ export function displayPart(field: string, value: unknown): string {
     case 'compute': {
       const c = p.compute;
       if (!c) return '—';
-      return lines([c.location ? COMPUTE_LOCATION_LABELS[c.location] : '', c.details, c.environmentalNotes ? `Environmental notes: ${c.environmentalNotes}` : ''].filter(Boolean));
+      return lines(
+        [
+          c.location ? COMPUTE_LOCATION_LABELS[c.location] : '',
+          c.details,
+          c.environmentalNotes ? `Environmental notes: ${c.environmentalNotes}` : '',
+        ].filter(Boolean),
+      );
     }
     case 'affectedGroups':
       return (p.affectedGroups ?? []).join(', ') || '—';

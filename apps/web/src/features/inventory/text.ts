@@ -1,6 +1,7 @@
 export const INVENTORY_TEXT = {
   title: 'AI system inventory',
-  description: 'Every AI system your organization develops, provides or uses, with its purpose, your role, its lifecycle stage and who is accountable.',
+  description:
+    'Every AI system your organization develops, provides or uses, with its purpose, your role, its lifecycle stage and who is accountable.',
   add: 'Add AI system',
   exportCsv: 'Export CSV',
   search: 'Search',
@@ -22,8 +23,18 @@ export const INVENTORY_TEXT = {
   emptyWhy:
     'Clause 4.1 asks you to understand your context and your roles with respect to AI systems, and Annex A control group A.4 asks you to document the resources of each system. Risks, impact assessments and the Statement of Applicability will all link to these records.',
   emptyCta: 'Add your first AI system',
-  emptyReadOnly: 'Your role can read the inventory but not add to it. Ask an AIMS manager or contributor to add the first system.',
-  columns: { name: 'Name', aiRoles: 'AI roles', lifecycleStage: 'Lifecycle stage', riskTier: 'Risk tier', owner: 'Owner', status: 'Status', createdAt: 'Added', updatedAt: 'Updated' },
+  emptyReadOnly:
+    'Your role can read the inventory but not add to it. Ask an AIMS manager or contributor to add the first system.',
+  columns: {
+    name: 'Name',
+    aiRoles: 'AI roles',
+    lifecycleStage: 'Lifecycle stage',
+    riskTier: 'Risk tier',
+    owner: 'Owner',
+    status: 'Status',
+    createdAt: 'Added',
+    updatedAt: 'Updated',
+  },
   sortBy: 'Sort by',
   noOwner: 'No owner',
   // detail

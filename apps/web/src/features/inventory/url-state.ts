@@ -1,8 +1,16 @@
-import { AI_ROLES, AI_SYSTEM_SORTS, AI_SYSTEM_STATUSES, LIFECYCLE_STAGES, RISK_TIERS, type AiSystemSort } from '@fortytwo/domain';
+import {
+  AI_ROLES,
+  AI_SYSTEM_SORTS,
+  AI_SYSTEM_STATUSES,
+  LIFECYCLE_STAGES,
+  RISK_TIERS,
+  type AiSystemSort,
+} from '@fortytwo/domain';
 import { useSearchParams } from 'react-router';
 import type { InventoryFilters, InventorySort } from './api';
 
-const pick = <T extends string>(values: readonly T[], v: string | null): T | undefined => (v && (values as readonly string[]).includes(v) ? (v as T) : undefined);
+const pick = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
+  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 /** Filters and sort live in the URL, so a filtered list is a link you can share. */
 export function useInventoryUrlState() {
@@ -31,7 +39,17 @@ export function useInventoryUrlState() {
       { replace: true },
     );
   const setSort = (column: AiSystemSort) =>
-    update({ sort: column, order: sort.sort === column ? (sort.order === 'asc' ? 'desc' : 'asc') : column === 'updatedAt' || column === 'createdAt' ? 'desc' : 'asc' });
+    update({
+      sort: column,
+      order:
+        sort.sort === column
+          ? sort.order === 'asc'
+            ? 'desc'
+            : 'asc'
+          : column === 'updatedAt' || column === 'createdAt'
+            ? 'desc'
+            : 'asc',
+    });
   const hasFilters = Object.values(filters).some((v) => v !== undefined && v !== '');
   const clearFilters = () => update({ q: null, lifecycleStage: null, aiRole: null, riskTier: null, status: null });
   return { filters, sort, update, setSort, hasFilters, clearFilters };

@@ -15,13 +15,18 @@ import { INVITATION_TEXT as T } from './text';
 
 const ZNewAccount = z.object({ name: ZPersonName, password: ZPassword });
 /** The password rule with the invited email and the name being typed, as the server applies it. */
-const newAccountFor = (email: string) => ZNewAccount.superRefine(refinePasswordContext((v) => ({ password: v.password, name: v.name, email })));
+const newAccountFor = (email: string) =>
+  ZNewAccount.superRefine(refinePasswordContext((v) => ({ password: v.password, name: v.name, email })));
 type Accepted = { user: User; organization: { id: string; name: string } };
 
 export function AcceptInvitationPage() {
   const { token = '' } = useParams();
   const path = `/api/invitations/${encodeURIComponent(token)}`;
-  const preview = useQuery({ queryKey: ['invitation', token], queryFn: () => api.get<InvitationPreview>(path), retry: false });
+  const preview = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => api.get<InvitationPreview>(path),
+    retry: false,
+  });
   const me = useMe();
   const signedIn = useSignedIn();
   const signOut = useSignOut();
@@ -34,7 +39,10 @@ export function AcceptInvitationPage() {
     mutationFn: async (account: z.output<typeof ZNewAccount> | null) => {
       const res = await api.post<Accepted>(`${path}/accept`, account ?? {});
       if (account) {
-        const login = await api.post<{ csrfToken: string }>('/api/auth/login', { email: res.user.email, password: account.password });
+        const login = await api.post<{ csrfToken: string }>('/api/auth/login', {
+          email: res.user.email,
+          password: account.password,
+        });
         await signedIn(login.csrfToken);
       } else await qc.invalidateQueries({ queryKey: meKey });
       return res;
@@ -124,7 +132,14 @@ export function AcceptInvitationPage() {
       >
         <Stack>
           {problem}
-          <TextInput label={T.name} required autoComplete="name" value={form.values.name} onChange={(e) => form.setValue('name', e.currentTarget.value)} error={form.errorFor('name')} />
+          <TextInput
+            label={T.name}
+            required
+            autoComplete="name"
+            value={form.values.name}
+            onChange={(e) => form.setValue('name', e.currentTarget.value)}
+            error={form.errorFor('name')}
+          />
           <PasswordInput
             label={T.password}
             description={T.passwordHint}

@@ -14,7 +14,8 @@ export const INVITATION_TEXT = {
   accept: 'Accept invitation',
   signInToAccept: (email: string) => `An account for ${email} already exists. Sign in with it to accept.`,
   signIn: 'Sign in to accept',
-  wrongUser: (me: string, invited: string) => `You are signed in as ${me}, but this invitation is for ${invited}. Sign out, then open the link again.`,
+  wrongUser: (me: string, invited: string) =>
+    `You are signed in as ${me}, but this invitation is for ${invited}. Sign out, then open the link again.`,
   signOut: 'Sign out',
   invalidTitle: 'This invitation link does not work',
   goHome: 'Go to Fortytwo',

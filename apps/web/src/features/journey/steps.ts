@@ -22,7 +22,11 @@ export const JOURNEY: JourneyStep[] = [
     title: 'Gap analysis',
     summary:
       'Assess every requirement of clauses 4–10 and every Annex A control against how you work today, with readiness scores and a prioritized list of gaps that becomes your action plan.',
-    parts: ['Status, result, maturity and evidence per requirement', 'Readiness per clause, per Annex A group and overall', 'Snapshots to show progress, Excel round-trip, a gap report'],
+    parts: [
+      'Status, result, maturity and evidence per requirement',
+      'Readiness per clause, per Annex A group and overall',
+      'Snapshots to show progress, Excel round-trip, a gap report',
+    ],
   },
   {
     number: 2,
@@ -31,7 +35,11 @@ export const JOURNEY: JourneyStep[] = [
     title: 'Scope & governance',
     summary:
       'Record the context of your organization, its AI roles and interested parties, the AI systems in scope, the scope statement and the governance framework with its roles and responsibilities.',
-    parts: ['Internal and external issues, interested parties and their requirements', 'Scope statement with justified exclusions', 'Governance framework and a RACI for AI roles'],
+    parts: [
+      'Internal and external issues, interested parties and their requirements',
+      'Scope statement with justified exclusions',
+      'Governance framework and a RACI for AI roles',
+    ],
   },
   {
     number: 3,
@@ -40,7 +48,11 @@ export const JOURNEY: JourneyStep[] = [
     title: 'Documentation',
     summary:
       'Generate the AIMS manual, AI policy, procedures and the Statement of Applicability from live data, then review, approve, publish and version them as controlled documents.',
-    parts: ['Documents generated from your registers', 'Review, approval and publication with versions kept', 'A master list of mandatory documented information; DOCX and PDF export'],
+    parts: [
+      'Documents generated from your registers',
+      'Review, approval and publication with versions kept',
+      'A master list of mandatory documented information; DOCX and PDF export',
+    ],
   },
   {
     number: 4,
@@ -49,7 +61,11 @@ export const JOURNEY: JourneyStep[] = [
     title: 'Implementation',
     summary:
       'Assess and treat AI risks, run impact assessments, derive the Statement of Applicability, and track controls, evidence, training and objectives with owners and due dates.',
-    parts: ['Risk criteria, assessment, treatment and residual-risk acceptance', 'AI system impact assessments', 'Controls with owners and evidence; training records; objectives and KPIs'],
+    parts: [
+      'Risk criteria, assessment, treatment and residual-risk acceptance',
+      'AI system impact assessments',
+      'Controls with owners and evidence; training records; objectives and KPIs',
+    ],
   },
   {
     number: 5,
@@ -58,7 +74,11 @@ export const JOURNEY: JourneyStep[] = [
     title: 'Internal audit & management review',
     summary:
       'Plan an audit programme that covers every clause and control over the cycle, record findings and reports, and hold management reviews whose inputs are compiled from live data.',
-    parts: ['Audit programme, plans, checklists and sampling', 'Findings: nonconformities, observations, opportunities for improvement', 'Management review inputs and decisions turned into actions'],
+    parts: [
+      'Audit programme, plans, checklists and sampling',
+      'Findings: nonconformities, observations, opportunities for improvement',
+      'Management review inputs and decisions turned into actions',
+    ],
   },
   {
     number: 6,
@@ -67,7 +87,11 @@ export const JOURNEY: JourneyStep[] = [
     title: 'Certification',
     summary:
       'Check readiness the way a stage 1 and stage 2 auditor would, manage the certification body engagement and auditor access, and take each nonconformity through to a verified corrective action.',
-    parts: ['Readiness check clause by clause, with reasons', 'Certification body engagement and time-boxed external-auditor access', 'Corrective actions, the certificate and its three-year cycle'],
+    parts: [
+      'Readiness check clause by clause, with reasons',
+      'Certification body engagement and time-boxed external-auditor access',
+      'Corrective actions, the certificate and its three-year cycle',
+    ],
   },
 ];
 

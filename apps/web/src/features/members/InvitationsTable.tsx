@@ -21,7 +21,12 @@ export function InvitationsTable({ items }: { items: Invitation[] }) {
     },
     onError: (e) => notifyError(e),
   });
-  if (items.length === 0) return <Text c="dimmed" fz="sm">{T.noInvitations}</Text>;
+  if (items.length === 0)
+    return (
+      <Text c="dimmed" fz="sm">
+        {T.noInvitations}
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="xs">
@@ -57,7 +62,11 @@ export function InvitationsTable({ items }: { items: Invitation[] }) {
                     color="red"
                     aria-label={`${T.revoke} invitation for ${i.email}`}
                     onClick={() =>
-                      void confirmDanger({ title: T.revokeTitle, message: T.revokeBody(i.email), confirmLabel: T.revoke }).then((ok) => ok && revoke.mutate(i.id))
+                      void confirmDanger({
+                        title: T.revokeTitle,
+                        message: T.revokeBody(i.email),
+                        confirmLabel: T.revoke,
+                      }).then((ok) => ok && revoke.mutate(i.id))
                     }
                   >
                     {T.revoke}

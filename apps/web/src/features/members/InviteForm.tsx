@@ -16,7 +16,11 @@ import { MEMBERS_TEXT as T } from './text';
 type Values = { email: string; role: Role; expiresAt: string };
 const INITIAL: Values = { email: '', role: 'contributor', expiresAt: '' };
 // The date input gives a day; the API wants an ISO date-time (end of that day, local time).
-const toInput = (v: Values) => ({ email: v.email, role: v.role, expiresAt: v.expiresAt ? (endOfDayIso(v.expiresAt) ?? v.expiresAt) : null });
+const toInput = (v: Values) => ({
+  email: v.email,
+  role: v.role,
+  expiresAt: v.expiresAt ? (endOfDayIso(v.expiresAt) ?? v.expiresAt) : null,
+});
 
 export function InviteForm() {
   const { orgId, org } = useOrg();
@@ -24,9 +28,14 @@ export function InviteForm() {
   const form = useZodForm(ZInvitationInput, INITIAL, toInput);
   const [created, setCreated] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
   const invite = useMutation({
-    mutationFn: (body: z.output<typeof ZInvitationInput>) => api.post<Invitation & { token: string; emailed?: boolean }>(invitationsPath(orgId), body),
+    mutationFn: (body: z.output<typeof ZInvitationInput>) =>
+      api.post<Invitation & { token: string; emailed?: boolean }>(invitationsPath(orgId), body),
     onSuccess: async (res) => {
-      setCreated({ email: res.email, link: `${window.location.origin}/invitations/${res.token}`, emailed: res.emailed === true });
+      setCreated({
+        email: res.email,
+        link: `${window.location.origin}/invitations/${res.token}`,
+        emailed: res.emailed === true,
+      });
       form.reset(INITIAL);
       await qc.invalidateQueries({ queryKey: invitationsKey(orgId) });
     },
@@ -36,7 +45,15 @@ export function InviteForm() {
 
   return (
     <Stack gap="md">
-      {created && <SecretOnce title={created.emailed ? T.inviteEmailedTitle : T.inviteLinkTitle} note={created.emailed ? T.inviteEmailedNote(created.email) : T.inviteLinkNote(created.email)} value={created.link} label={T.inviteLinkLabel} onClose={() => setCreated(null)} />}
+      {created && (
+        <SecretOnce
+          title={created.emailed ? T.inviteEmailedTitle : T.inviteLinkTitle}
+          note={created.emailed ? T.inviteEmailedNote(created.email) : T.inviteLinkNote(created.email)}
+          value={created.link}
+          label={T.inviteLinkLabel}
+          onClose={() => setCreated(null)}
+        />
+      )}
       <form
         noValidate
         aria-label={T.inviteTitle}
@@ -54,7 +71,14 @@ export function InviteForm() {
           )}
           <Grid align="flex-start">
             <Grid.Col span={{ base: 12, md: 4 }}>
-              <TextInput label={T.email} type="email" required value={form.values.email} onChange={(e) => form.setValue('email', e.currentTarget.value)} error={form.errorFor('email')} />
+              <TextInput
+                label={T.email}
+                type="email"
+                required
+                value={form.values.email}
+                onChange={(e) => form.setValue('email', e.currentTarget.value)}
+                error={form.errorFor('email')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>
               <Select

@@ -21,7 +21,11 @@ export function MemberEditModal({ member, onClose }: { member: Member; onClose: 
   const needsDate = role === 'external_auditor' && !date;
   const save = useMutation({
     mutationFn: () =>
-      api.patch<Member>(`${membersPath(orgId)}/${encodeURIComponent(member.user.id)}`, { version: member.version, role, expiresAt: date ? endOfDayIso(date) : null }),
+      api.patch<Member>(`${membersPath(orgId)}/${encodeURIComponent(member.user.id)}`, {
+        version: member.version,
+        role,
+        expiresAt: date ? endOfDayIso(date) : null,
+      }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: membersKey(orgId) });
       notifySuccess(T.saved(member.user.name));

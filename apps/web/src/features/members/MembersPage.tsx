@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { ActionIcon, Avatar, Badge, Group, Menu, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Avatar,
+  Badge,
+  Group,
+  Menu,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconDots, IconLockOpen, IconPencil, IconUserMinus } from '@tabler/icons-react';
 import { grantableRoles, ROLE_LABELS } from '@fortytwo/domain';
@@ -30,14 +42,29 @@ export function MembersPage() {
   const [editing, setEditing] = useState<Member | null>(null);
   // Owners only (the permission table); the server also requires owning every organization of the member.
   const canReset = can('member.reset_password');
-  const [resetLink, setResetLink] = useState<{ member: Member; link: string; expiresAt: string; emailed: boolean } | null>(null);
+  const [resetLink, setResetLink] = useState<{
+    member: Member;
+    link: string;
+    expiresAt: string;
+    emailed: boolean;
+  } | null>(null);
   const createReset = useMutation({
-    mutationFn: (m: Member) => api.post<{ token: string; expiresAt: string; emailed?: boolean }>(`${membersPath(orgId)}/${encodeURIComponent(m.user.id)}/password-reset`),
-    onSuccess: (res, m) => setResetLink({ member: m, link: `${window.location.origin}/reset-password/${res.token}`, expiresAt: res.expiresAt, emailed: res.emailed === true }),
+    mutationFn: (m: Member) =>
+      api.post<{ token: string; expiresAt: string; emailed?: boolean }>(
+        `${membersPath(orgId)}/${encodeURIComponent(m.user.id)}/password-reset`,
+      ),
+    onSuccess: (res, m) =>
+      setResetLink({
+        member: m,
+        link: `${window.location.origin}/reset-password/${res.token}`,
+        expiresAt: res.expiresAt,
+        emailed: res.emailed === true,
+      }),
     onError: (e) => notifyError(e),
   });
   const askReset = async (m: Member) => {
-    if (await confirmDanger({ title: T.resetTitle, message: T.resetBody(m.user.name), confirmLabel: T.resetConfirm })) createReset.mutate(m);
+    if (await confirmDanger({ title: T.resetTitle, message: T.resetBody(m.user.name), confirmLabel: T.resetConfirm }))
+      createReset.mutate(m);
   };
   const remove = useMutation({
     mutationFn: (m: Member) => api.delete(`${membersPath(orgId)}/${encodeURIComponent(m.user.id)}`),
@@ -49,7 +76,14 @@ export function MembersPage() {
   });
   const grantable = grantableRoles(org.myRole);
   const askRemove = async (m: Member) => {
-    if (await confirmDanger({ title: T.removeTitle, message: T.removeBody(m.user.name, org.name), confirmLabel: T.remove })) remove.mutate(m);
+    if (
+      await confirmDanger({
+        title: T.removeTitle,
+        message: T.removeBody(m.user.name, org.name),
+        confirmLabel: T.remove,
+      })
+    )
+      remove.mutate(m);
   };
 
   return (
@@ -59,7 +93,10 @@ export function MembersPage() {
         {resetLink && (
           <SecretOnce
             title={T.resetLinkTitle(resetLink.member.user.name)}
-            note={(resetLink.emailed ? T.resetEmailedNote : T.resetLinkNote)(resetLink.member.user.email, formatDateTime(resetLink.expiresAt))}
+            note={(resetLink.emailed ? T.resetEmailedNote : T.resetLinkNote)(
+              resetLink.member.user.email,
+              formatDateTime(resetLink.expiresAt),
+            )}
             value={resetLink.link}
             label={T.resetLinkLabel}
             onClose={() => setResetLink(null)}
@@ -97,7 +134,12 @@ export function MembersPage() {
                             <Avatar size={32} radius="xl" name={m.user.name} color="initials" />
                             <div>
                               <Text fz="sm" fw={600}>
-                                {m.user.name} {isMe && <Text span c="dimmed" fz="xs">({T.you})</Text>}
+                                {m.user.name}{' '}
+                                {isMe && (
+                                  <Text span c="dimmed" fz="xs">
+                                    ({T.you})
+                                  </Text>
+                                )}
                               </Text>
                               <Text fz="xs" c="dimmed">
                                 {m.user.email}
@@ -106,7 +148,11 @@ export function MembersPage() {
                           </Group>
                         </Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={m.role === 'owner' ? 'indigo' : m.role === 'external_auditor' ? 'orange' : 'gray'} tt="none">
+                          <Badge
+                            variant="light"
+                            color={m.role === 'owner' ? 'indigo' : m.role === 'external_auditor' ? 'orange' : 'gray'}
+                            tt="none"
+                          >
                             {ROLE_LABELS[m.role]}
                           </Badge>
                         </Table.Td>
@@ -136,11 +182,18 @@ export function MembersPage() {
                                     {T.edit}
                                   </Menu.Item>
                                   {canReset && (
-                                    <Menu.Item leftSection={<IconLockOpen size={16} />} onClick={() => void askReset(m)}>
+                                    <Menu.Item
+                                      leftSection={<IconLockOpen size={16} />}
+                                      onClick={() => void askReset(m)}
+                                    >
                                       {T.resetLink}
                                     </Menu.Item>
                                   )}
-                                  <Menu.Item leftSection={<IconUserMinus size={16} />} color="red" onClick={() => void askRemove(m)}>
+                                  <Menu.Item
+                                    leftSection={<IconUserMinus size={16} />}
+                                    color="red"
+                                    onClick={() => void askRemove(m)}
+                                  >
                                     {T.remove}
                                   </Menu.Item>
                                 </Menu.Dropdown>
@@ -169,7 +222,13 @@ export function MembersPage() {
                 </Text>
               </div>
               <InviteForm />
-              {invitations.isPending ? <Loading /> : invitations.isError ? <ErrorAlert error={invitations.error} /> : <InvitationsTable items={invitations.data} />}
+              {invitations.isPending ? (
+                <Loading />
+              ) : invitations.isError ? (
+                <ErrorAlert error={invitations.error} />
+              ) : (
+                <InvitationsTable items={invitations.data} />
+              )}
             </Stack>
           </Paper>
         )}

@@ -9,11 +9,18 @@ export const membersPath = (orgId: string) => `/api/orgs/${encodeURIComponent(or
 export const invitationsPath = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/invitations`;
 
 export function useMembers(orgId: string) {
-  return useQuery({ queryKey: membersKey(orgId), queryFn: async () => (await api.get<Page<Member>>(membersPath(orgId))).items });
+  return useQuery({
+    queryKey: membersKey(orgId),
+    queryFn: async () => (await api.get<Page<Member>>(membersPath(orgId))).items,
+  });
 }
 
 export function useInvitations(orgId: string, enabled = true) {
-  return useQuery({ queryKey: invitationsKey(orgId), queryFn: async () => (await api.get<Page<Invitation>>(invitationsPath(orgId))).items, enabled });
+  return useQuery({
+    queryKey: invitationsKey(orgId),
+    queryFn: async () => (await api.get<Page<Invitation>>(invitationsPath(orgId))).items,
+    enabled,
+  });
 }
 
 /** Resolves a user id to a member's name for history and owner displays. */

@@ -26,12 +26,47 @@ type Values = {
   controlRef: string;
   objectiveId: string | null;
 };
-const EMPTY: Values = { name: '', description: '', method: '', frequency: 'monthly', ownerId: null, unit: '', target: '', lowerThreshold: '', upperThreshold: '', aiSystemId: null, controlRef: '', objectiveId: null };
+const EMPTY: Values = {
+  name: '',
+  description: '',
+  method: '',
+  frequency: 'monthly',
+  ownerId: null,
+  unit: '',
+  target: '',
+  lowerThreshold: '',
+  upperThreshold: '',
+  aiSystemId: null,
+  controlRef: '',
+  objectiveId: null,
+};
 const num = (n: number | null) => (n === null ? '' : String(n));
-const valuesOf = (m: Metric): Values => ({ ...m, target: num(m.target), lowerThreshold: num(m.lowerThreshold), upperThreshold: num(m.upperThreshold), controlRef: m.controlRef ?? '' });
-const toInput = (v: Values) => ({ ...v, target: numberOrNull(v.target), lowerThreshold: numberOrNull(v.lowerThreshold), upperThreshold: numberOrNull(v.upperThreshold), controlRef: v.controlRef.trim() || null });
+const valuesOf = (m: Metric): Values => ({
+  ...m,
+  target: num(m.target),
+  lowerThreshold: num(m.lowerThreshold),
+  upperThreshold: num(m.upperThreshold),
+  controlRef: m.controlRef ?? '',
+});
+const toInput = (v: Values) => ({
+  ...v,
+  target: numberOrNull(v.target),
+  lowerThreshold: numberOrNull(v.lowerThreshold),
+  upperThreshold: numberOrNull(v.upperThreshold),
+  controlRef: v.controlRef.trim() || null,
+});
 
-export function MetricForm({ orgId, metric, opened, onClose }: { orgId: string; metric?: Metric; opened: boolean; onClose: () => void }) {
+export function MetricForm({
+  orgId,
+  metric,
+  opened,
+  onClose,
+}: {
+  orgId: string;
+  metric?: Metric;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const qc = useQueryClient();
   const members = useMembers(orgId);
   const systems = useAiSystemChoices(orgId);
@@ -39,7 +74,10 @@ export function MetricForm({ orgId, metric, opened, onClose }: { orgId: string; 
   const ref = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZMetricFields, metric ? valuesOf(metric) : EMPTY, toInput);
   const save = useMutation({
-    mutationFn: (input: unknown) => (metric ? api.patch<Metric>(metricPath(orgId, metric.id), { ...(input as object), version: metric.version }) : api.post<Metric>(metricsPath(orgId), input)),
+    mutationFn: (input: unknown) =>
+      metric
+        ? api.patch<Metric>(metricPath(orgId, metric.id), { ...(input as object), version: metric.version })
+        : api.post<Metric>(metricsPath(orgId), input),
     onSuccess: async (m) => {
       await refreshMetrics(qc, orgId);
       notifySuccess(metric ? T.saved : T.created(m.ref));
@@ -49,8 +87,21 @@ export function MetricForm({ orgId, metric, opened, onClose }: { orgId: string; 
     onError: (e) => form.showServerError(e),
   });
   const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  const text = (k: 'name' | 'description' | 'method' | 'unit' | 'target' | 'lowerThreshold' | 'upperThreshold' | 'controlRef') => ({ ...field(k), value: form.values[k], onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value) });
-  const pick = (k: 'ownerId' | 'aiSystemId' | 'objectiveId', data: { value: string; label: string }[]) => ({ ...field(k), data, value: form.values[k], onChange: (v: string | null) => form.setValue(k, v), clearable: true, searchable: true });
+  const text = (
+    k: 'name' | 'description' | 'method' | 'unit' | 'target' | 'lowerThreshold' | 'upperThreshold' | 'controlRef',
+  ) => ({
+    ...field(k),
+    value: form.values[k],
+    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
+  });
+  const pick = (k: 'ownerId' | 'aiSystemId' | 'objectiveId', data: { value: string; label: string }[]) => ({
+    ...field(k),
+    data,
+    value: form.values[k],
+    onChange: (v: string | null) => form.setValue(k, v),
+    clearable: true,
+    searchable: true,
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={metric ? `${T.edit} ${metric.ref}` : T.add} size="lg">
@@ -74,15 +125,36 @@ export function MetricForm({ orgId, metric, opened, onClose }: { orgId: string; 
           <Textarea {...text('description')} autosize minRows={2} />
           <Textarea {...text('method')} autosize minRows={2} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select {...field('frequency')} data={METRIC_FREQUENCIES.map((f) => ({ value: f, label: T.frequency[f] }))} value={form.values.frequency} onChange={(v) => v && form.setValue('frequency', v)} allowDeselect={false} />
-            <Select {...pick('ownerId', (members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name })))} />
+            <Select
+              {...field('frequency')}
+              data={METRIC_FREQUENCIES.map((f) => ({ value: f, label: T.frequency[f] }))}
+              value={form.values.frequency}
+              onChange={(v) => v && form.setValue('frequency', v)}
+              allowDeselect={false}
+            />
+            <Select
+              {...pick(
+                'ownerId',
+                (members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name })),
+              )}
+            />
             <TextInput {...text('unit')} />
             <TextInput {...text('target')} inputMode="decimal" />
             <TextInput {...text('lowerThreshold')} inputMode="decimal" description={T.hints.thresholds} />
             <TextInput {...text('upperThreshold')} inputMode="decimal" description={T.hints.thresholds} />
-            <Select {...pick('aiSystemId', (systems.data ?? []).map((s) => ({ value: s.id, label: s.name })))} />
+            <Select
+              {...pick(
+                'aiSystemId',
+                (systems.data ?? []).map((s) => ({ value: s.id, label: s.name })),
+              )}
+            />
             <TextInput {...text('controlRef')} placeholder="A.6.2.6" />
-            <Select {...pick('objectiveId', (objectives.data ?? []).map((o) => ({ value: o.id, label: `${o.ref} ${o.title}` })))} />
+            <Select
+              {...pick(
+                'objectiveId',
+                (objectives.data ?? []).map((o) => ({ value: o.id, label: `${o.ref} ${o.title}` })),
+              )}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, FileInput, Grid, Group, List, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Grid,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { LineChart } from '@mantine/charts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZMeasurementInput } from '@fortytwo/domain';
@@ -16,7 +31,16 @@ import { useZodForm } from '../../ui/use-zod-form';
 import { upload } from '../gap/api';
 import { numberOrNull } from '../objectives/ObjectiveForm';
 import { useOrg } from '../shell/org-context';
-import { metricPath, metricsHref, refreshMetrics, useMeasurements, useMetric, type ImportSummary, type Measurement, type Metric } from './api';
+import {
+  metricPath,
+  metricsHref,
+  refreshMetrics,
+  useMeasurements,
+  useMetric,
+  type ImportSummary,
+  type Measurement,
+  type Metric,
+} from './api';
 import { MetricForm } from './MetricForm';
 import { StateBadge } from './StateBadge';
 import { METRICS_TEXT as T } from './text';
@@ -24,12 +48,21 @@ import { METRICS_TEXT as T } from './text';
 const fmt = (n: number | null, unit = '') => (n === null ? T.none : `${n}${unit ? ` ${unit}` : ''}`);
 
 function MeasurementChart({ m, items }: { m: Metric; items: Measurement[] }) {
-  if (!items.length) return <Text c="dimmed" fz="sm">{T.chartEmpty}</Text>;
+  if (!items.length)
+    return (
+      <Text c="dimmed" fz="sm">
+        {T.chartEmpty}
+      </Text>
+    );
   const data = items.map((x, i) => ({ point: `${i + 1}`, day: x.at.slice(0, 10), value: x.value }));
   const dayOf = new Map(data.map((d) => [d.point, d.day]));
   const lines = [
-    ...(m.lowerThreshold !== null ? [{ y: m.lowerThreshold, label: `${T.lower} ${m.lowerThreshold}`, color: 'red.7', strokeDasharray: '6 4' }] : []),
-    ...(m.upperThreshold !== null ? [{ y: m.upperThreshold, label: `${T.upper} ${m.upperThreshold}`, color: 'red.7', strokeDasharray: '6 4' }] : []),
+    ...(m.lowerThreshold !== null
+      ? [{ y: m.lowerThreshold, label: `${T.lower} ${m.lowerThreshold}`, color: 'red.7', strokeDasharray: '6 4' }]
+      : []),
+    ...(m.upperThreshold !== null
+      ? [{ y: m.upperThreshold, label: `${T.upper} ${m.upperThreshold}`, color: 'red.7', strokeDasharray: '6 4' }]
+      : []),
     ...(m.target !== null ? [{ y: m.target, label: `${T.target} ${m.target}`, color: 'teal.7' }] : []),
   ];
   const values = [...items.map((x) => x.value), ...lines.map((l) => l.y)];
@@ -44,11 +77,17 @@ function MeasurementChart({ m, items }: { m: Metric; items: Measurement[] }) {
       referenceLines={lines}
       curveType="linear"
       dotProps={{ r: 4, strokeWidth: 2 }}
-      yAxisProps={{ domain: [Math.min(...values) - pad, Math.max(...values) + pad], width: 56, tickFormatter: (v: number) => String(Math.round(v * 1000) / 1000) }}
+      yAxisProps={{
+        domain: [Math.min(...values) - pad, Math.max(...values) + pad],
+        width: 56,
+        tickFormatter: (v: number) => String(Math.round(v * 1000) / 1000),
+      }}
       xAxisProps={{ tickFormatter: (v: string) => dayOf.get(v) ?? v, interval: 'preserveStartEnd' }}
       gridAxis="y"
       role="img"
-      aria-label={T.chartAria(`${items.length} measurements from ${items[0]!.at.slice(0, 10)} to ${items.at(-1)!.at.slice(0, 10)}, latest ${items.at(-1)!.value}; ${outside} outside the thresholds`)}
+      aria-label={T.chartAria(
+        `${items.length} measurements from ${items[0]!.at.slice(0, 10)} to ${items.at(-1)!.at.slice(0, 10)}, latest ${items.at(-1)!.value}; ${outside} outside the thresholds`,
+      )}
       data-testid="metric-chart"
       data-points={items.length}
     />
@@ -58,9 +97,14 @@ function MeasurementChart({ m, items }: { m: Metric; items: Measurement[] }) {
 function RecordMeasurement({ orgId, m }: { orgId: string; m: Metric }) {
   const qc = useQueryClient();
   const now = () => new Date().toISOString().slice(0, 10);
-  const form = useZodForm(ZMeasurementInput, { value: '', at: now(), note: '' }, (v) => ({ ...v, value: numberOrNull(v.value) ?? '', at: v.at || undefined }));
+  const form = useZodForm(ZMeasurementInput, { value: '', at: now(), note: '' }, (v) => ({
+    ...v,
+    value: numberOrNull(v.value) ?? '',
+    at: v.at || undefined,
+  }));
   const save = useMutation({
-    mutationFn: (input: unknown) => api.post<{ breach: 'open' | 'close' | 'none' }>(`${metricPath(orgId, m.id)}/measurements`, input),
+    mutationFn: (input: unknown) =>
+      api.post<{ breach: 'open' | 'close' | 'none' }>(`${metricPath(orgId, m.id)}/measurements`, input),
     onSuccess: async (r) => {
       await refreshMetrics(qc, orgId);
       notifySuccess(r.breach === 'open' ? T.openedBreach : r.breach === 'close' ? T.closedBreach : T.recorded);
@@ -85,9 +129,29 @@ function RecordMeasurement({ orgId, m }: { orgId: string; m: Metric }) {
           </Alert>
         )}
         <Group align="flex-start" gap="sm">
-          <TextInput label={`${T.value}${m.unit ? ` (${m.unit})` : ''}`} inputMode="decimal" value={form.values.value} onChange={(e) => form.setValue('value', e.currentTarget.value)} error={form.errorFor('value')} w={140} />
-          <TextInput label={T.at} type="date" value={form.values.at} onChange={(e) => form.setValue('at', e.currentTarget.value)} error={form.errorFor('at')} w={170} />
-          <TextInput label={T.note} value={form.values.note} onChange={(e) => form.setValue('note', e.currentTarget.value)} error={form.errorFor('note')} style={{ flex: 1, minWidth: 160 }} />
+          <TextInput
+            label={`${T.value}${m.unit ? ` (${m.unit})` : ''}`}
+            inputMode="decimal"
+            value={form.values.value}
+            onChange={(e) => form.setValue('value', e.currentTarget.value)}
+            error={form.errorFor('value')}
+            w={140}
+          />
+          <TextInput
+            label={T.at}
+            type="date"
+            value={form.values.at}
+            onChange={(e) => form.setValue('at', e.currentTarget.value)}
+            error={form.errorFor('at')}
+            w={170}
+          />
+          <TextInput
+            label={T.note}
+            value={form.values.note}
+            onChange={(e) => form.setValue('note', e.currentTarget.value)}
+            error={form.errorFor('note')}
+            style={{ flex: 1, minWidth: 160 }}
+          />
           <Button type="submit" mt={25} loading={save.isPending}>
             {T.record}
           </Button>
@@ -107,7 +171,8 @@ function ImportCsv({ orgId, m }: { orgId: string; m: Metric }) {
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const run = useMutation({
-    mutationFn: ({ f, dryRun }: { f: File; dryRun: boolean }) => upload<ImportSummary>(`${metricPath(orgId, m.id)}/measurements/import?dryRun=${dryRun}`, f, me.data?.csrfToken),
+    mutationFn: ({ f, dryRun }: { f: File; dryRun: boolean }) =>
+      upload<ImportSummary>(`${metricPath(orgId, m.id)}/measurements/import?dryRun=${dryRun}`, f, me.data?.csrfToken),
     onSuccess: async (s) => {
       setIssues([]);
       setError(null);
@@ -119,7 +184,8 @@ function ImportCsv({ orgId, m }: { orgId: string; m: Metric }) {
     },
     onError: (e) => {
       setChecked(null);
-      if (isApiError(e, 'IMPORT_REJECTED')) setIssues(((e.details as { issues?: Issue[] } | undefined)?.issues ?? []).slice(0, 20));
+      if (isApiError(e, 'IMPORT_REJECTED'))
+        setIssues(((e.details as { issues?: Issue[] } | undefined)?.issues ?? []).slice(0, 20));
       setError(e instanceof Error ? e.message : String(e));
     },
   });
@@ -142,11 +208,19 @@ function ImportCsv({ orgId, m }: { orgId: string; m: Metric }) {
           w={260}
           clearable
         />
-        <Button variant="default" disabled={!file} loading={run.isPending && run.variables?.dryRun} onClick={() => file && run.mutate({ f: file, dryRun: true })}>
+        <Button
+          variant="default"
+          disabled={!file}
+          loading={run.isPending && run.variables?.dryRun}
+          onClick={() => file && run.mutate({ f: file, dryRun: true })}
+        >
           {T.check}
         </Button>
         {checked && file && (
-          <Button loading={run.isPending && !run.variables?.dryRun} onClick={() => run.mutate({ f: file, dryRun: false })}>
+          <Button
+            loading={run.isPending && !run.variables?.dryRun}
+            onClick={() => run.mutate({ f: file, dryRun: false })}
+          >
             {T.apply(checked.count)}
           </Button>
         )}
@@ -181,7 +255,11 @@ const describe = (e: AuditEvent): EntryView => {
     case 'metric.created':
       return { label: 'Metric added', tone: 'added' };
     case 'metric.measurement_recorded':
-      return { label: 'Measurement recorded', detail: a ? `${a.value} at ${formatDateTime(a.at ?? null)}` : null, tone: 'added' };
+      return {
+        label: 'Measurement recorded',
+        detail: a ? `${a.value} at ${formatDateTime(a.at ?? null)}` : null,
+        tone: 'added',
+      };
     case 'metric.measurements_imported':
       return { label: 'Measurements imported', detail: a ? `${a.count} from a CSV file` : null, tone: 'added' };
     case 'metric.breach_opened':
@@ -211,7 +289,10 @@ export function MetricPage() {
     [T.fields.frequency, T.frequency[m.frequency]],
     [T.fields.ownerId, m.owner?.name ?? T.none],
     [T.fields.target, fmt(m.target, m.unit)],
-    [`${T.fields.lowerThreshold} / ${T.fields.upperThreshold}`, `${fmt(m.lowerThreshold, m.unit)} / ${fmt(m.upperThreshold, m.unit)}`],
+    [
+      `${T.fields.lowerThreshold} / ${T.fields.upperThreshold}`,
+      `${fmt(m.lowerThreshold, m.unit)} / ${fmt(m.upperThreshold, m.unit)}`,
+    ],
     [T.fields.aiSystemId, m.aiSystem?.name ?? T.none],
     [T.fields.controlRef, m.controlRef ?? T.none],
   ];
@@ -229,9 +310,17 @@ export function MetricPage() {
           )
         }
       />
-      {can('metric.write') && <MetricForm key={m.version} orgId={orgId} metric={m} opened={editing} onClose={() => setEditing(false)} />}
+      {can('metric.write') && (
+        <MetricForm key={m.version} orgId={orgId} metric={m} opened={editing} onClose={() => setEditing(false)} />
+      )}
       {m.openBreach && (
-        <Alert color="red" variant="light" mb="lg" title={T.breachOpen(formatDateTime(m.openBreach.openedAt))} data-testid="open-breach">
+        <Alert
+          color="red"
+          variant="light"
+          mb="lg"
+          title={T.breachOpen(formatDateTime(m.openBreach.openedAt))}
+          data-testid="open-breach"
+        >
           {T.breachRow(m.openBreach)}.{' '}
           {m.openBreach.actionId && (
             <Anchor href={`/orgs/${orgId}/tasks`} fz="sm">
@@ -248,7 +337,11 @@ export function MetricPage() {
                 <Title order={2} fz="md" id="metric-chart">
                   {T.chartTitle}
                 </Title>
-                {measurements.isError ? <ErrorAlert error={measurements.error} /> : <MeasurementChart m={m} items={items} />}
+                {measurements.isError ? (
+                  <ErrorAlert error={measurements.error} />
+                ) : (
+                  <MeasurementChart m={m} items={items} />
+                )}
                 {can('measurement.write') && <RecordMeasurement orgId={orgId} m={m} />}
               </Stack>
             </Paper>
@@ -276,21 +369,24 @@ export function MetricPage() {
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
-                      {[...items].reverse().slice(0, 200).map((x) => (
-                        <Table.Tr key={x.id}>
-                          <Table.Td>{formatDateTime(x.at)}</Table.Td>
-                          <Table.Td>{fmt(x.value, m.unit)}</Table.Td>
-                          <Table.Td>
-                            <StateBadge state={x.state} />
-                          </Table.Td>
-                          <Table.Td>
-                            {x.note || T.none}{' '}
-                            <Badge size="xs" variant="outline" color="gray">
-                              {T.source[x.source]}
-                            </Badge>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
+                      {[...items]
+                        .reverse()
+                        .slice(0, 200)
+                        .map((x) => (
+                          <Table.Tr key={x.id}>
+                            <Table.Td>{formatDateTime(x.at)}</Table.Td>
+                            <Table.Td>{fmt(x.value, m.unit)}</Table.Td>
+                            <Table.Td>
+                              <StateBadge state={x.state} />
+                            </Table.Td>
+                            <Table.Td>
+                              {x.note || T.none}{' '}
+                              <Badge size="xs" variant="outline" color="gray">
+                                {T.source[x.source]}
+                              </Badge>
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
@@ -337,7 +433,13 @@ export function MetricPage() {
               <Title order={2} fz="md" id="metric-history" mb="sm">
                 {T.history}
               </Title>
-              {canHistory ? <HistoryTimeline trail={trail} describe={describe} compact /> : <Text fz="sm" c="dimmed">{T.historyNeedsRole}</Text>}
+              {canHistory ? (
+                <HistoryTimeline trail={trail} describe={describe} compact />
+              ) : (
+                <Text fz="sm" c="dimmed">
+                  {T.historyNeedsRole}
+                </Text>
+              )}
             </Paper>
           </Stack>
         </Grid.Col>

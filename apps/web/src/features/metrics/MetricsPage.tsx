@@ -72,7 +72,11 @@ export function MetricsPage() {
                   </Table.Td>
                   <Table.Td>{[m.aiSystem?.name, m.controlRef].filter(Boolean).join(' · ') || T.none}</Table.Td>
                   <Table.Td>{T.frequency[m.frequency]}</Table.Td>
-                  <Table.Td>{m.latest ? `${m.latest.value}${m.unit ? ` ${m.unit}` : ''} (${formatDateTime(m.latest.at)})` : T.none}</Table.Td>
+                  <Table.Td>
+                    {m.latest
+                      ? `${m.latest.value}${m.unit ? ` ${m.unit}` : ''} (${formatDateTime(m.latest.at)})`
+                      : T.none}
+                  </Table.Td>
                   <Table.Td>
                     <StateBadge state={m.latest?.state ?? null} />
                   </Table.Td>

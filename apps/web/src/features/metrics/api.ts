@@ -4,8 +4,24 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { registerDownloads } from '../../ui/DownloadMenu';
 
-export type Measurement = { id: string; at: string; value: number; note: string; source: MeasurementSource; state: ThresholdState; createdAt: string; createdBy: { id: string | null; name: string } };
-export type Breach = { id: string; state: 'below' | 'above'; openedAt: string; openingValue: number; actionId: string | null; closedAt: string | null };
+export type Measurement = {
+  id: string;
+  at: string;
+  value: number;
+  note: string;
+  source: MeasurementSource;
+  state: ThresholdState;
+  createdAt: string;
+  createdBy: { id: string | null; name: string };
+};
+export type Breach = {
+  id: string;
+  state: 'below' | 'above';
+  openedAt: string;
+  openingValue: number;
+  actionId: string | null;
+  closedAt: string | null;
+};
 export type Metric = {
   id: string;
   ref: string;
@@ -30,7 +46,14 @@ export type Metric = {
   createdAt: string;
   updatedAt: string;
 };
-export type ImportSummary = { dryRun: boolean; count: number; first: string; last: string; outOfThreshold: number; breach: 'open' | 'close' | 'none' };
+export type ImportSummary = {
+  dryRun: boolean;
+  count: number;
+  first: string;
+  last: string;
+  outOfThreshold: number;
+  breach: 'open' | 'close' | 'none';
+};
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 export const metricsPath = (orgId: string) => `${org(orgId)}/metrics`;
@@ -41,16 +64,27 @@ export const metricsHref = (orgId: string) => `/orgs/${orgId}/metrics`;
 export const metricHref = (orgId: string, id: string) => `${metricsHref(orgId)}/${id}`;
 
 export function useMetrics(orgId: string) {
-  return useQuery({ queryKey: [...metricsKey(orgId), 'list'], queryFn: async () => (await api.get<Page<Metric>>(metricsPath(orgId))).items });
+  return useQuery({
+    queryKey: [...metricsKey(orgId), 'list'],
+    queryFn: async () => (await api.get<Page<Metric>>(metricsPath(orgId))).items,
+  });
 }
 export function useMetric(orgId: string, id: string) {
-  return useQuery({ queryKey: [...metricsKey(orgId), 'one', id], queryFn: () => api.get<Metric>(metricPath(orgId, id)) });
+  return useQuery({
+    queryKey: [...metricsKey(orgId), 'one', id],
+    queryFn: () => api.get<Metric>(metricPath(orgId, id)),
+  });
 }
 export function useMeasurements(orgId: string, id: string) {
-  return useQuery({ queryKey: [...metricsKey(orgId), 'measurements', id], queryFn: () => api.get<{ items: Measurement[]; breaches: Breach[] }>(`${metricPath(orgId, id)}/measurements`) });
+  return useQuery({
+    queryKey: [...metricsKey(orgId), 'measurements', id],
+    queryFn: () => api.get<{ items: Measurement[]; breaches: Breach[] }>(`${metricPath(orgId, id)}/measurements`),
+  });
 }
 /** After a change: the metrics, their history, and the actions and tasks a breach may have opened. */
 export async function refreshMetrics(qc: QueryClient, orgId: string) {
-  await Promise.all(['metrics', 'audit-events', 'actions', 'tasks'].map((k) => qc.invalidateQueries({ queryKey: [k, orgId] })));
+  await Promise.all(
+    ['metrics', 'audit-events', 'actions', 'tasks'].map((k) => qc.invalidateQueries({ queryKey: [k, orgId] })),
+  );
   await qc.invalidateQueries({ queryKey: ['tasks'] });
 }

@@ -2,12 +2,23 @@ import type { MetricFrequency, ThresholdState } from '@fortytwo/domain';
 
 export const METRICS_TEXT = {
   title: 'Monitoring',
-  description: 'What is monitored and measured (9.1): each metric with its method, frequency, owner, target and thresholds. A measurement outside the thresholds opens an action for the owner, once per breach.',
+  description:
+    'What is monitored and measured (9.1): each metric with its method, frequency, owner, target and thresholds. A measurement outside the thresholds opens an action for the owner, once per breach.',
   add: 'Add metric',
   export: 'Export',
   emptyTitle: 'No metrics yet',
-  emptyBody: 'Clause 9.1 asks you to decide what to monitor and measure, how, and when, and to evaluate the results. Add a metric for each thing you watch (model accuracy, fairness ratios, drift, incidents, complaints) with the thresholds it must stay within.',
-  columns: { ref: 'Ref', name: 'Metric', watches: 'Watches', frequency: 'Frequency', latest: 'Latest', state: 'State', nextDue: 'Next due', owner: 'Owner' },
+  emptyBody:
+    'Clause 9.1 asks you to decide what to monitor and measure, how, and when, and to evaluate the results. Add a metric for each thing you watch (model accuracy, fairness ratios, drift, incidents, complaints) with the thresholds it must stay within.',
+  columns: {
+    ref: 'Ref',
+    name: 'Metric',
+    watches: 'Watches',
+    frequency: 'Frequency',
+    latest: 'Latest',
+    state: 'State',
+    nextDue: 'Next due',
+    owner: 'Owner',
+  },
   fields: {
     name: 'Metric',
     description: 'What is measured',
@@ -28,12 +39,22 @@ export const METRICS_TEXT = {
   edit: 'Edit',
   created: (ref: string) => `${ref} added`,
   saved: 'Saved',
-  frequency: { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' } satisfies Record<MetricFrequency, string>,
-  state: { below: 'Below threshold', within: 'Within thresholds', above: 'Above threshold' } satisfies Record<ThresholdState, string>,
+  frequency: {
+    daily: 'Daily',
+    weekly: 'Weekly',
+    monthly: 'Monthly',
+    quarterly: 'Quarterly',
+    yearly: 'Yearly',
+  } satisfies Record<MetricFrequency, string>,
+  state: { below: 'Below threshold', within: 'Within thresholds', above: 'Above threshold' } satisfies Record<
+    ThresholdState,
+    string
+  >,
   noMeasurement: 'Not measured yet',
   breachOpen: (since: string) => `Breach since ${since}`,
   chartTitle: 'Measurements',
-  chartEmpty: 'No measurements yet: record one below, import a CSV file, or push values from a pipeline with a "measurements" API token (fortytwo metrics push).',
+  chartEmpty:
+    'No measurements yet: record one below, import a CSV file, or push values from a pipeline with a "measurements" API token (fortytwo metrics push).',
   chartAria: (summary: string) => `Measurements over time: ${summary}`,
   lower: 'Lower threshold',
   upper: 'Upper threshold',
@@ -46,11 +67,13 @@ export const METRICS_TEXT = {
   openedBreach: 'Out of threshold: an action was opened for the owner',
   closedBreach: 'Back within the thresholds: the breach has ended',
   importTitle: 'Import from CSV',
-  importHelp: 'A CSV file with a header row: at (2027-03-31 or 2027-03-31T09:00:00Z), value, and optionally note. Check it first; nothing is added until you apply it, and then all rows or none.',
+  importHelp:
+    'A CSV file with a header row: at (2027-03-31 or 2027-03-31T09:00:00Z), value, and optionally note. Check it first; nothing is added until you apply it, and then all rows or none.',
   file: 'CSV file',
   check: 'Check file',
   apply: (n: number) => `Add ${n} measurement${n === 1 ? '' : 's'}`,
-  checked: (s: { count: number; first: string; last: string; outOfThreshold: number }) => `${s.count} measurement(s) from ${s.first.slice(0, 10)} to ${s.last.slice(0, 10)}, ${s.outOfThreshold} outside the thresholds. Nothing has been added yet.`,
+  checked: (s: { count: number; first: string; last: string; outOfThreshold: number }) =>
+    `${s.count} measurement(s) from ${s.first.slice(0, 10)} to ${s.last.slice(0, 10)}, ${s.outOfThreshold} outside the thresholds. Nothing has been added yet.`,
   imported: (n: number) => `${n} measurement(s) added`,
   rowErrors: 'The file was not imported. Fix these rows and check it again:',
   line: (n: number) => `Line ${n}`,
@@ -58,7 +81,8 @@ export const METRICS_TEXT = {
   source: { manual: 'by hand', import: 'import', api: 'pipeline' },
   breaches: 'Breaches',
   noBreaches: 'No breaches so far.',
-  breachRow: (b: { state: string; openedAt: string; closedAt: string | null }) => `${b.state === 'below' ? 'Below' : 'Above'} from ${b.openedAt.slice(0, 10)}${b.closedAt ? ` to ${b.closedAt.slice(0, 10)}` : ', still open'}`,
+  breachRow: (b: { state: string; openedAt: string; closedAt: string | null }) =>
+    `${b.state === 'below' ? 'Below' : 'Above'} from ${b.openedAt.slice(0, 10)}${b.closedAt ? ` to ${b.closedAt.slice(0, 10)}` : ', still open'}`,
   about: 'About this metric',
   history: 'History',
   historyNeedsRole: 'The history needs a role that may read the audit trail.',

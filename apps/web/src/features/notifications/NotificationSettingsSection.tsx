@@ -12,7 +12,8 @@ export function NotificationSettingsSection() {
   const qc = useQueryClient();
   const settings = useNotificationSettings();
   const save = useMutation({
-    mutationFn: (patch: Partial<Pick<NotificationSettings, 'digest' | 'reminders'>>) => api.put<NotificationSettings>('/api/me/notification-settings', { version: settings.data!.version, ...patch }),
+    mutationFn: (patch: Partial<Pick<NotificationSettings, 'digest' | 'reminders'>>) =>
+      api.put<NotificationSettings>('/api/me/notification-settings', { version: settings.data!.version, ...patch }),
     onSuccess: (saved) => {
       qc.setQueryData(notificationSettingsKey, saved);
       notifySuccess(T.saved);
@@ -28,8 +29,18 @@ export function NotificationSettingsSection() {
         <Loading />
       ) : (
         <Stack gap="sm">
-          <Switch label={T.reminders} checked={settings.data.reminders} disabled={save.isPending} onChange={(e) => save.mutate({ reminders: e.currentTarget.checked })} />
-          <Switch label={T.digest} checked={settings.data.digest} disabled={save.isPending} onChange={(e) => save.mutate({ digest: e.currentTarget.checked })} />
+          <Switch
+            label={T.reminders}
+            checked={settings.data.reminders}
+            disabled={save.isPending}
+            onChange={(e) => save.mutate({ reminders: e.currentTarget.checked })}
+          />
+          <Switch
+            label={T.digest}
+            checked={settings.data.digest}
+            disabled={save.isPending}
+            onChange={(e) => save.mutate({ digest: e.currentTarget.checked })}
+          />
         </Stack>
       )}
     </FormSection>

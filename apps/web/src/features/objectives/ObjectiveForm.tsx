@@ -23,7 +23,20 @@ type Values = {
   annexCRef: string | null;
   status: ObjectiveStatus;
 };
-const EMPTY: Values = { title: '', description: '', measure: '', unit: '', baseline: '', target: '', ownerId: null, resources: '', dueDate: '', evaluation: '', annexCRef: null, status: 'planned' };
+const EMPTY: Values = {
+  title: '',
+  description: '',
+  measure: '',
+  unit: '',
+  baseline: '',
+  target: '',
+  ownerId: null,
+  resources: '',
+  dueDate: '',
+  evaluation: '',
+  annexCRef: null,
+  status: 'planned',
+};
 const valuesOf = (o: Objective): Values => ({
   title: o.title,
   description: o.description,
@@ -39,18 +52,39 @@ const valuesOf = (o: Objective): Values => ({
   status: o.status,
 });
 /** Number fields: empty is "none"; anything else is sent as typed, so the schema names what is wrong. */
-export const numberOrNull = (s: string): number | null | string => (s.trim() === '' ? null : Number.isFinite(Number(s)) ? Number(s) : s);
-const toInput = (v: Values) => ({ ...v, baseline: numberOrNull(v.baseline), target: numberOrNull(v.target), dueDate: v.dueDate || null });
+export const numberOrNull = (s: string): number | null | string =>
+  s.trim() === '' ? null : Number.isFinite(Number(s)) ? Number(s) : s;
+const toInput = (v: Values) => ({
+  ...v,
+  baseline: numberOrNull(v.baseline),
+  target: numberOrNull(v.target),
+  dueDate: v.dueDate || null,
+});
 
 /** Adds an objective, or edits one (sending the version it was read at). */
-export function ObjectiveForm({ orgId, objective, opened, onClose, onSaved }: { orgId: string; objective?: Objective; opened: boolean; onClose: () => void; onSaved?: (o: Objective) => void }) {
+export function ObjectiveForm({
+  orgId,
+  objective,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  orgId: string;
+  objective?: Objective;
+  opened: boolean;
+  onClose: () => void;
+  onSaved?: (o: Objective) => void;
+}) {
   const qc = useQueryClient();
   const members = useMembers(orgId);
   const annexC = useAnnexCObjectives();
   const ref = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZObjectiveFields, objective ? valuesOf(objective) : EMPTY, toInput);
   const save = useMutation({
-    mutationFn: (input: unknown) => (objective ? api.patch<Objective>(objectivePath(orgId, objective.id), { ...(input as object), version: objective.version }) : api.post<Objective>(objectivesPath(orgId), input)),
+    mutationFn: (input: unknown) =>
+      objective
+        ? api.patch<Objective>(objectivePath(orgId, objective.id), { ...(input as object), version: objective.version })
+        : api.post<Objective>(objectivesPath(orgId), input),
     onSuccess: async (o) => {
       await refreshObjectives(qc, orgId);
       notifySuccess(objective ? T.saved : T.created(o.ref));
@@ -61,7 +95,13 @@ export function ObjectiveForm({ orgId, objective, opened, onClose, onSaved }: { 
     onError: (e) => form.showServerError(e),
   });
   const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  const text = (k: 'title' | 'description' | 'measure' | 'unit' | 'baseline' | 'target' | 'resources' | 'dueDate' | 'evaluation') => ({ ...field(k), value: form.values[k], onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value) });
+  const text = (
+    k: 'title' | 'description' | 'measure' | 'unit' | 'baseline' | 'target' | 'resources' | 'dueDate' | 'evaluation',
+  ) => ({
+    ...field(k),
+    value: form.values[k],
+    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={objective ? `${T.edit} ${objective.ref}` : T.add} size="lg">
@@ -88,10 +128,29 @@ export function ObjectiveForm({ orgId, objective, opened, onClose, onSaved }: { 
             <TextInput {...text('unit')} />
             <TextInput {...text('baseline')} inputMode="decimal" description={T.hints.baseline} />
             <TextInput {...text('target')} inputMode="decimal" />
-            <Select {...field('ownerId')} data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))} value={form.values.ownerId} onChange={(v) => form.setValue('ownerId', v)} clearable searchable />
+            <Select
+              {...field('ownerId')}
+              data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+              value={form.values.ownerId}
+              onChange={(v) => form.setValue('ownerId', v)}
+              clearable
+              searchable
+            />
             <TextInput {...text('dueDate')} type="date" />
-            <Select {...field('annexCRef')} data={(annexC.data ?? []).map((e) => ({ value: e.ref, label: `${e.ref} ${e.title}` }))} value={form.values.annexCRef} onChange={(v) => form.setValue('annexCRef', v)} clearable />
-            <Select {...field('status')} data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: T.status[s] }))} value={form.values.status} onChange={(v) => v && form.setValue('status', v)} allowDeselect={false} />
+            <Select
+              {...field('annexCRef')}
+              data={(annexC.data ?? []).map((e) => ({ value: e.ref, label: `${e.ref} ${e.title}` }))}
+              value={form.values.annexCRef}
+              onChange={(v) => form.setValue('annexCRef', v)}
+              clearable
+            />
+            <Select
+              {...field('status')}
+              data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: T.status[s] }))}
+              value={form.values.status}
+              onChange={(v) => v && form.setValue('status', v)}
+              allowDeselect={false}
+            />
           </SimpleGrid>
           <Textarea {...text('resources')} autosize minRows={2} />
           <Textarea {...text('evaluation')} autosize minRows={2} description={T.hints.evaluation} />

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { LineChart } from '@mantine/charts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZProgressEntry } from '@fortytwo/domain';
@@ -15,7 +28,15 @@ import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useZodForm } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
 import { numberOrNull } from './ObjectiveForm';
-import { objectiveHref, objectivePath, objectivesHref, refreshObjectives, useAnnexCObjectives, useObjective, type Objective } from './api';
+import {
+  objectiveHref,
+  objectivePath,
+  objectivesHref,
+  refreshObjectives,
+  useAnnexCObjectives,
+  useObjective,
+  type Objective,
+} from './api';
 import { ObjectiveForm } from './ObjectiveForm';
 import { OBJECTIVES_TEXT as T } from './text';
 
@@ -24,10 +45,18 @@ const fmt = (n: number | null, unit = '') => (n === null ? T.none : `${n}${unit 
 function ProgressChart({ o }: { o: Objective }) {
   const data = o.progress.map((p, i) => ({ point: `${i + 1}`, day: formatDate(p.onDate), value: p.value }));
   const dayOf = new Map(data.map((d) => [d.point, d.day]));
-  const lines = [...(o.target !== null ? [{ y: o.target, label: `${T.targetLine} ${o.target}`, color: 'teal.7' }] : []), ...(o.baseline !== null ? [{ y: o.baseline, label: `${T.baselineLine} ${o.baseline}`, color: 'gray.6' }] : [])];
+  const lines = [
+    ...(o.target !== null ? [{ y: o.target, label: `${T.targetLine} ${o.target}`, color: 'teal.7' }] : []),
+    ...(o.baseline !== null ? [{ y: o.baseline, label: `${T.baselineLine} ${o.baseline}`, color: 'gray.6' }] : []),
+  ];
   const values = [...o.progress.map((p) => p.value), ...lines.map((l) => l.y)];
   const summary = o.progress.map((p) => `${formatDate(p.onDate)} ${p.value}`).join('; ');
-  if (!o.progress.length) return <Text c="dimmed" fz="sm">{T.progressEmpty}</Text>;
+  if (!o.progress.length)
+    return (
+      <Text c="dimmed" fz="sm">
+        {T.progressEmpty}
+      </Text>
+    );
   return (
     <LineChart
       h={260}
@@ -50,7 +79,11 @@ function ProgressChart({ o }: { o: Objective }) {
 
 function RecordProgress({ orgId, o }: { orgId: string; o: Objective }) {
   const qc = useQueryClient();
-  const form = useZodForm(ZProgressEntry, { onDate: new Date().toISOString().slice(0, 10), value: '', note: '' }, (v) => ({ ...v, value: numberOrNull(v.value) ?? '' }));
+  const form = useZodForm(
+    ZProgressEntry,
+    { onDate: new Date().toISOString().slice(0, 10), value: '', note: '' },
+    (v) => ({ ...v, value: numberOrNull(v.value) ?? '' }),
+  );
   const save = useMutation({
     mutationFn: (input: unknown) => api.post<Objective>(`${objectivePath(orgId, o.id)}/progress`, input),
     onSuccess: async () => {
@@ -76,9 +109,29 @@ function RecordProgress({ orgId, o }: { orgId: string; o: Objective }) {
           </Alert>
         )}
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <TextInput label={T.onDate} type="date" value={form.values.onDate} onChange={(e) => form.setValue('onDate', e.currentTarget.value)} error={form.errorFor('onDate')} w={170} />
-          <TextInput label={`${T.value}${o.unit ? ` (${o.unit})` : ''}`} inputMode="decimal" value={form.values.value} onChange={(e) => form.setValue('value', e.currentTarget.value)} error={form.errorFor('value')} w={140} />
-          <TextInput label={T.note} value={form.values.note} onChange={(e) => form.setValue('note', e.currentTarget.value)} error={form.errorFor('note')} style={{ flex: 1, minWidth: 180 }} />
+          <TextInput
+            label={T.onDate}
+            type="date"
+            value={form.values.onDate}
+            onChange={(e) => form.setValue('onDate', e.currentTarget.value)}
+            error={form.errorFor('onDate')}
+            w={170}
+          />
+          <TextInput
+            label={`${T.value}${o.unit ? ` (${o.unit})` : ''}`}
+            inputMode="decimal"
+            value={form.values.value}
+            onChange={(e) => form.setValue('value', e.currentTarget.value)}
+            error={form.errorFor('value')}
+            w={140}
+          />
+          <TextInput
+            label={T.note}
+            value={form.values.note}
+            onChange={(e) => form.setValue('note', e.currentTarget.value)}
+            error={form.errorFor('note')}
+            style={{ flex: 1, minWidth: 180 }}
+          />
           <Button type="submit" mt={25} loading={save.isPending}>
             {T.record}
           </Button>
@@ -94,7 +147,11 @@ const describe = (e: AuditEvent): EntryView => {
       return { label: T.historyLabels.created, tone: 'added' };
     case 'objective.progress_recorded': {
       const a = e.after as { onDate?: string; value?: number } | null;
-      return { label: T.historyLabels.progress, detail: a ? `${formatDate(a.onDate ?? null)}: ${a.value}` : null, tone: 'added' };
+      return {
+        label: T.historyLabels.progress,
+        detail: a ? `${formatDate(a.onDate ?? null)}: ${a.value}` : null,
+        tone: 'added',
+      };
     }
     case 'objective.progress_deleted':
       return { label: T.historyLabels.progressDeleted, tone: 'removed' };
@@ -122,7 +179,11 @@ export function ObjectivePage() {
     },
     onError: (e) => notifyError(e),
   });
-  const removeEntry = useMutation({ mutationFn: (entryId: string) => api.delete(`${objectivePath(orgId, id)}/progress/${entryId}`), onSuccess: () => refreshObjectives(qc, orgId), onError: (e) => notifyError(e) });
+  const removeEntry = useMutation({
+    mutationFn: (entryId: string) => api.delete(`${objectivePath(orgId, id)}/progress/${entryId}`),
+    onSuccess: () => refreshObjectives(qc, orgId),
+    onError: (e) => notifyError(e),
+  });
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
@@ -152,14 +213,32 @@ export function ObjectivePage() {
               <Button variant="default" onClick={() => setEditing(true)}>
                 {T.edit}
               </Button>
-              <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => void confirmDanger({ title: T.delete, message: T.deleteConfirm(o.ref), confirmLabel: T.delete }).then((ok) => ok && remove.mutate())}>
+              <Button
+                variant="subtle"
+                color="red"
+                loading={remove.isPending}
+                onClick={() =>
+                  void confirmDanger({ title: T.delete, message: T.deleteConfirm(o.ref), confirmLabel: T.delete }).then(
+                    (ok) => ok && remove.mutate(),
+                  )
+                }
+              >
                 {T.delete}
               </Button>
             </>
           )
         }
       />
-      {canWrite && <ObjectiveForm key={o.version} orgId={orgId} objective={o} opened={editing} onClose={() => setEditing(false)} onSaved={(x) => void navigate(objectiveHref(orgId, x.id), { replace: true })} />}
+      {canWrite && (
+        <ObjectiveForm
+          key={o.version}
+          orgId={orgId}
+          objective={o}
+          opened={editing}
+          onClose={() => setEditing(false)}
+          onSaved={(x) => void navigate(objectiveHref(orgId, x.id), { replace: true })}
+        />
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="objective-progress">
@@ -168,7 +247,11 @@ export function ObjectivePage() {
                 <Title order={2} fz="md" id="objective-progress">
                   {T.progressTitle}
                 </Title>
-                {o.progressPercent !== null && <Badge size="lg" variant="light" color={o.progressPercent >= 100 ? 'teal' : 'blue'}>{o.progressPercent}%</Badge>}
+                {o.progressPercent !== null && (
+                  <Badge size="lg" variant="light" color={o.progressPercent >= 100 ? 'teal' : 'blue'}>
+                    {o.progressPercent}%
+                  </Badge>
+                )}
               </Group>
               <ProgressChart o={o} />
               {canWrite && <RecordProgress orgId={orgId} o={o} />}
@@ -190,7 +273,13 @@ export function ObjectivePage() {
                         <Table.Td>{p.note || T.none}</Table.Td>
                         {canWrite && (
                           <Table.Td>
-                            <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeEntry.mutate(p.id)} aria-label={`${T.removeEntry} ${formatDate(p.onDate)}`}>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              color="red"
+                              onClick={() => removeEntry.mutate(p.id)}
+                              aria-label={`${T.removeEntry} ${formatDate(p.onDate)}`}
+                            >
                               {T.removeEntry}
                             </Button>
                           </Table.Td>
@@ -226,7 +315,13 @@ export function ObjectivePage() {
               <Title order={2} fz="md" id="objective-history" mb="sm">
                 {T.history}
               </Title>
-              {canHistory ? <HistoryTimeline trail={trail} describe={describe} compact /> : <Text fz="sm" c="dimmed">{T.historyNeedsRole}</Text>}
+              {canHistory ? (
+                <HistoryTimeline trail={trail} describe={describe} compact />
+              ) : (
+                <Text fz="sm" c="dimmed">
+                  {T.historyNeedsRole}
+                </Text>
+              )}
             </Paper>
           </Stack>
         </Grid.Col>

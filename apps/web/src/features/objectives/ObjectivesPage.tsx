@@ -87,7 +87,18 @@ export function ObjectivesPage() {
                   <Table.Td>{o.owner?.name ?? T.none}</Table.Td>
                   <Table.Td>{o.dueDate ? formatDate(o.dueDate) : T.none}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={o.status === 'achieved' ? 'teal' : o.status === 'not_achieved' ? 'red' : o.status === 'cancelled' ? 'gray' : 'blue'}>
+                    <Badge
+                      variant="light"
+                      color={
+                        o.status === 'achieved'
+                          ? 'teal'
+                          : o.status === 'not_achieved'
+                            ? 'red'
+                            : o.status === 'cancelled'
+                              ? 'gray'
+                              : 'blue'
+                      }
+                    >
                       {T.status[o.status]}
                     </Badge>
                   </Table.Td>

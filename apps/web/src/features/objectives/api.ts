@@ -4,7 +4,14 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { registerDownloads } from '../../ui/DownloadMenu';
 
-export type ProgressEntry = { id: string; onDate: string; value: number; note: string; createdAt: string; createdBy: { id: string | null; name: string } };
+export type ProgressEntry = {
+  id: string;
+  onDate: string;
+  value: number;
+  note: string;
+  createdAt: string;
+  createdBy: { id: string | null; name: string };
+};
 export type Objective = {
   id: string;
   ref: string;
@@ -40,10 +47,16 @@ export const objectivesHref = (orgId: string) => `/orgs/${orgId}/objectives`;
 export const objectiveHref = (orgId: string, id: string) => `${objectivesHref(orgId)}/${id}`;
 
 export function useObjectives(orgId: string) {
-  return useQuery({ queryKey: [...objectivesKey(orgId), 'list'], queryFn: async () => (await api.get<Page<Objective>>(objectivesPath(orgId))).items });
+  return useQuery({
+    queryKey: [...objectivesKey(orgId), 'list'],
+    queryFn: async () => (await api.get<Page<Objective>>(objectivesPath(orgId))).items,
+  });
 }
 export function useObjective(orgId: string, id: string) {
-  return useQuery({ queryKey: [...objectivesKey(orgId), 'one', id], queryFn: () => api.get<Objective>(objectivePath(orgId, id)) });
+  return useQuery({
+    queryKey: [...objectivesKey(orgId), 'one', id],
+    queryFn: () => api.get<Objective>(objectivePath(orgId, id)),
+  });
 }
 
 type ReferenceList = { id: string; entries: { ref: string; title: string; description: string | null }[] };
@@ -51,11 +64,16 @@ type ReferenceList = { id: string; entries: { ref: string; title: string; descri
 export function useAnnexCObjectives() {
   return useQuery({
     queryKey: ['catalog', 'iso42001', 'annex-c-objectives'],
-    queryFn: async () => (await api.get<{ referenceLists: ReferenceList[] }>('/api/catalog/frameworks/iso42001')).referenceLists.find((l) => l.id === 'annex-c-objectives')?.entries ?? [],
+    queryFn: async () =>
+      (await api.get<{ referenceLists: ReferenceList[] }>('/api/catalog/frameworks/iso42001')).referenceLists.find(
+        (l) => l.id === 'annex-c-objectives',
+      )?.entries ?? [],
     staleTime: Infinity,
   });
 }
 
 export async function refreshObjectives(qc: QueryClient, orgId: string) {
-  await Promise.all(['objectives', 'audit-events', 'metrics'].map((k) => qc.invalidateQueries({ queryKey: [k, orgId] })));
+  await Promise.all(
+    ['objectives', 'audit-events', 'metrics'].map((k) => qc.invalidateQueries({ queryKey: [k, orgId] })),
+  );
 }

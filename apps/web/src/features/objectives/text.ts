@@ -2,12 +2,24 @@ import type { ObjectiveStatus } from '@fortytwo/domain';
 
 export const OBJECTIVES_TEXT = {
   title: 'AI objectives',
-  description: 'What the AI management system sets out to achieve (6.2): each objective with its measure, target, owner, resources, due date and how results are judged, and its progress over time.',
+  description:
+    'What the AI management system sets out to achieve (6.2): each objective with its measure, target, owner, resources, due date and how results are judged, and its progress over time.',
   add: 'Add objective',
   export: 'Export',
   emptyTitle: 'No AI objectives yet',
-  emptyBody: 'Clause 6.2 asks for measurable AI objectives consistent with the AI policy, with a plan: what will be done, with what resources, by whom, by when, and how the results are evaluated. Annex C lists candidates such as fairness, robustness and transparency.',
-  columns: { ref: 'Ref', title: 'Objective', annexC: 'Annex C', target: 'Target', latest: 'Latest', progress: 'Progress', owner: 'Owner', due: 'Due', status: 'Status' },
+  emptyBody:
+    'Clause 6.2 asks for measurable AI objectives consistent with the AI policy, with a plan: what will be done, with what resources, by whom, by when, and how the results are evaluated. Annex C lists candidates such as fairness, robustness and transparency.',
+  columns: {
+    ref: 'Ref',
+    title: 'Objective',
+    annexC: 'Annex C',
+    target: 'Target',
+    latest: 'Latest',
+    progress: 'Progress',
+    owner: 'Owner',
+    due: 'Due',
+    status: 'Status',
+  },
   fields: {
     title: 'Objective',
     description: 'Description',
@@ -49,6 +61,18 @@ export const OBJECTIVES_TEXT = {
   history: 'History',
   historyNeedsRole: 'The history needs a role that may read the audit trail.',
   none: '—',
-  status: { planned: 'Planned', in_progress: 'In progress', achieved: 'Achieved', not_achieved: 'Not achieved', cancelled: 'Cancelled' } satisfies Record<ObjectiveStatus, string>,
-  historyLabels: { created: 'Objective added', updated: 'Objective changed', deleted: 'Objective deleted', progress: 'Progress recorded', progressDeleted: 'Progress entry deleted' },
+  status: {
+    planned: 'Planned',
+    in_progress: 'In progress',
+    achieved: 'Achieved',
+    not_achieved: 'Not achieved',
+    cancelled: 'Cancelled',
+  } satisfies Record<ObjectiveStatus, string>,
+  historyLabels: {
+    created: 'Objective added',
+    updated: 'Objective changed',
+    deleted: 'Objective deleted',
+    progress: 'Progress recorded',
+    progressDeleted: 'Progress entry deleted',
+  },
 };

@@ -25,7 +25,13 @@ export function AiSystemRisks({ aiSystemId }: { aiSystemId: string }) {
             {T.registerTitle}
           </Title>
           {can('risk.write') && (
-            <Button size="xs" variant="default" component={Link} to={`${newRiskHref(orgId)}?aiSystemId=${aiSystemId}`} leftSection={<IconPlus size={14} />}>
+            <Button
+              size="xs"
+              variant="default"
+              component={Link}
+              to={`${newRiskHref(orgId)}?aiSystemId=${aiSystemId}`}
+              leftSection={<IconPlus size={14} />}
+            >
               {T.add}
             </Button>
           )}
@@ -62,7 +68,13 @@ export function AiSystemRisks({ aiSystemId }: { aiSystemId: string }) {
             {T.systemImpacts}
           </Title>
           {can('risk.write') && (
-            <Button size="xs" variant="default" component={Link} to={newImpactHref(orgId, aiSystemId)} leftSection={<IconPlus size={14} />}>
+            <Button
+              size="xs"
+              variant="default"
+              component={Link}
+              to={newImpactHref(orgId, aiSystemId)}
+              leftSection={<IconPlus size={14} />}
+            >
               {T.systemAssess}
             </Button>
           )}

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { criteriaProblem, RISK_LEVEL_LABELS, RISK_LEVELS, riskLevel, type RiskLevel } from '@fortytwo/domain';
 import { api } from '../../api/client';
@@ -41,7 +55,15 @@ function Matrix({ c }: { c: Pick<Criteria, 'likelihoodLabels' | 'consequenceLabe
               const score = l * (i + 1);
               const level = riskLevel(c, score);
               return (
-                <Table.Td key={i} ta="center" fz="sm" fw={600} style={LEVEL_STYLE[level]} data-score={score} data-level={level}>
+                <Table.Td
+                  key={i}
+                  ta="center"
+                  fz="sm"
+                  fw={600}
+                  style={LEVEL_STYLE[level]}
+                  data-score={score}
+                  data-level={level}
+                >
                   {score} · {RISK_LEVEL_LABELS[level]}
                 </Table.Td>
               );
@@ -58,7 +80,9 @@ function Summary({ c }: { c: Criteria }) {
     <Stack gap="sm">
       <Matrix c={c} />
       <Group gap="xs">
-        <Text fz="sm" fw={600}>{T.bands}:</Text>
+        <Text fz="sm" fw={600}>
+          {T.bands}:
+        </Text>
         {c.levels.map((l, i) => (
           <Badge key={l.level} radius="sm" style={{ ...LEVEL_STYLE[l.level], textTransform: 'none' }}>
             {RISK_LEVEL_LABELS[l.level]} {(c.levels[i - 1]?.maxScore ?? 0) + 1}–{l.maxScore}
@@ -84,33 +108,111 @@ function DraftEditor({ state }: { state: CriteriaState }) {
   const [levels, setLevels] = useState(base.levels);
   const [acceptanceLevel, setAcceptanceLevel] = useState<RiskLevel>(base.acceptanceLevel);
   const [method, setMethod] = useState(base.method);
-  const content = { likelihoodLabels: likelihood.split('\n').map((s) => s.trim()).filter(Boolean), consequenceLabels: consequence.split('\n').map((s) => s.trim()).filter(Boolean), levels, acceptanceLevel, method };
-  const problem = content.likelihoodLabels.length >= 3 && content.consequenceLabels.length >= 3 ? criteriaProblem(content) : { field: 'scales', message: 'Each scale needs at least 3 steps, one label per line' };
+  const content = {
+    likelihoodLabels: likelihood
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    consequenceLabels: consequence
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    levels,
+    acceptanceLevel,
+    method,
+  };
+  const problem =
+    content.likelihoodLabels.length >= 3 && content.consequenceLabels.length >= 3
+      ? criteriaProblem(content)
+      : { field: 'scales', message: 'Each scale needs at least 3 steps, one label per line' };
   const onSuccess = async (next: CriteriaState, message: string) => {
     qc.setQueryData(criteriaKey(orgId), next);
     await qc.invalidateQueries({ queryKey: ['risks', orgId] });
     notifySuccess(message);
   };
-  const save = useMutation({ mutationFn: () => api.put<CriteriaState>(`${criteriaPath(orgId)}/draft`, { version: state.draft && state.draft.status === 'draft' ? state.draft.version : 0, ...content }), onSuccess: (n) => onSuccess(n, T.saved), onError: (e) => notifyError(e) });
-  const approve = useMutation({ mutationFn: () => api.post<CriteriaState>(`${criteriaPath(orgId)}/approve`, { version: state.draft!.version }), onSuccess: (n) => onSuccess(n, T.approved), onError: (e) => notifyError(e) });
+  const save = useMutation({
+    mutationFn: () =>
+      api.put<CriteriaState>(`${criteriaPath(orgId)}/draft`, {
+        version: state.draft && state.draft.status === 'draft' ? state.draft.version : 0,
+        ...content,
+      }),
+    onSuccess: (n) => onSuccess(n, T.saved),
+    onError: (e) => notifyError(e),
+  });
+  const approve = useMutation({
+    mutationFn: () => api.post<CriteriaState>(`${criteriaPath(orgId)}/approve`, { version: state.draft!.version }),
+    onSuccess: (n) => onSuccess(n, T.approved),
+    onError: (e) => notifyError(e),
+  });
   return (
-    <Paper withBorder p="md" radius="md" component="form" aria-label={state.draft ? T.draft(state.draft.number) : T.startDraft} onSubmit={(e: React.FormEvent) => { e.preventDefault(); if (!problem) save.mutate(); }}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="form"
+      aria-label={state.draft ? T.draft(state.draft.number) : T.startDraft}
+      onSubmit={(e: React.FormEvent) => {
+        e.preventDefault();
+        if (!problem) save.mutate();
+      }}
+    >
       <Stack gap="sm">
         <Title order={2} fz="lg">
           {state.draft ? T.draft(state.draft.number) : T.startDraft}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Textarea label={T.likelihoodLabels} autosize minRows={5} value={likelihood} onChange={(e) => setLikelihood(e.currentTarget.value)} />
-          <Textarea label={T.consequenceLabels} autosize minRows={5} value={consequence} onChange={(e) => setConsequence(e.currentTarget.value)} />
+          <Textarea
+            label={T.likelihoodLabels}
+            autosize
+            minRows={5}
+            value={likelihood}
+            onChange={(e) => setLikelihood(e.currentTarget.value)}
+          />
+          <Textarea
+            label={T.consequenceLabels}
+            autosize
+            minRows={5}
+            value={consequence}
+            onChange={(e) => setConsequence(e.currentTarget.value)}
+          />
         </SimpleGrid>
         <Group gap="sm" align="flex-end">
           {levels.map((l, i) => (
-            <NumberInput key={l.level} label={T.maxScore(RISK_LEVEL_LABELS[l.level])} w={150} min={1} value={l.maxScore} onChange={(v) => setLevels((xs) => xs.map((x, j) => (j === i ? { ...x, maxScore: Number(v) || 1 } : x)))} />
+            <NumberInput
+              key={l.level}
+              label={T.maxScore(RISK_LEVEL_LABELS[l.level])}
+              w={150}
+              min={1}
+              value={l.maxScore}
+              onChange={(v) => setLevels((xs) => xs.map((x, j) => (j === i ? { ...x, maxScore: Number(v) || 1 } : x)))}
+            />
           ))}
-          <Select label={T.acceptanceLevel} w={170} data={RISK_LEVELS.filter((l) => levels.some((x) => x.level === l)).map((l) => ({ value: l, label: RISK_LEVEL_LABELS[l] }))} value={acceptanceLevel} onChange={(v) => v && setAcceptanceLevel(v)} allowDeselect={false} />
+          <Select
+            label={T.acceptanceLevel}
+            w={170}
+            data={RISK_LEVELS.filter((l) => levels.some((x) => x.level === l)).map((l) => ({
+              value: l,
+              label: RISK_LEVEL_LABELS[l],
+            }))}
+            value={acceptanceLevel}
+            onChange={(v) => v && setAcceptanceLevel(v)}
+            allowDeselect={false}
+          />
         </Group>
-        <Textarea label={T.method} autosize minRows={3} value={method} onChange={(e) => setMethod(e.currentTarget.value)} />
-        {problem ? <Alert color="red" variant="light">{problem.message}</Alert> : <Matrix c={content} />}
+        <Textarea
+          label={T.method}
+          autosize
+          minRows={3}
+          value={method}
+          onChange={(e) => setMethod(e.currentTarget.value)}
+        />
+        {problem ? (
+          <Alert color="red" variant="light">
+            {problem.message}
+          </Alert>
+        ) : (
+          <Matrix c={content} />
+        )}
         <Group>
           {can('risk.write') && (
             <Button type="submit" disabled={!!problem} loading={save.isPending}>
@@ -118,7 +220,17 @@ function DraftEditor({ state }: { state: CriteriaState }) {
             </Button>
           )}
           {can('risk.approve') && state.draft && (
-            <Button variant="filled" loading={approve.isPending} onClick={() => void confirmDanger({ title: T.approve, message: T.approveCriteriaConfirm, confirmLabel: T.approve }).then((ok) => ok && approve.mutate())}>
+            <Button
+              variant="filled"
+              loading={approve.isPending}
+              onClick={() =>
+                void confirmDanger({
+                  title: T.approve,
+                  message: T.approveCriteriaConfirm,
+                  confirmLabel: T.approve,
+                }).then((ok) => ok && approve.mutate())
+              }
+            >
               {T.approve}
             </Button>
           )}
@@ -141,8 +253,15 @@ export function CriteriaPage() {
         crumbs={[{ label: 'Plan' }, { label: '2. Scope & governance' }]}
         title={T.criteriaTitle}
         description={T.criteriaDescription}
-        badge={<Badge variant="filled" tt="none" color={s.inForce.status === 'approved' ? 'teal.9' : '#9c3d00'}>{T.inForce(s.inForce.number, s.inForce.status)}</Badge>}
-        actions={can('risk.write') && !editing && <Button onClick={() => setEditing(true)}>{s.draft ? T.editDraft : T.startDraft}</Button>}
+        badge={
+          <Badge variant="filled" tt="none" color={s.inForce.status === 'approved' ? 'teal.9' : '#9c3d00'}>
+            {T.inForce(s.inForce.number, s.inForce.status)}
+          </Badge>
+        }
+        actions={
+          can('risk.write') &&
+          !editing && <Button onClick={() => setEditing(true)}>{s.draft ? T.editDraft : T.startDraft}</Button>
+        }
       />
       <Stack gap="lg">
         <Paper withBorder p="md" radius="md">
@@ -154,7 +273,9 @@ export function CriteriaPage() {
           )}
         </Paper>
         {(editing || (s.draft && s.draft.id !== s.inForce.id)) && <DraftEditor key={s.draft?.version ?? 0} state={s} />}
-        {!editing && s.draft && s.draft.id === s.inForce.id && can('risk.approve') && <DraftEditor key={s.draft.version} state={s} />}
+        {!editing && s.draft && s.draft.id === s.inForce.id && can('risk.approve') && (
+          <DraftEditor key={s.draft.version} state={s} />
+        )}
         {s.history.length > 0 && (
           <Stack gap="xs">
             <Title order={2} fz="lg">
@@ -162,7 +283,8 @@ export function CriteriaPage() {
             </Title>
             {s.history.map((c) => (
               <Text key={c.id} fz="sm">
-                No. {c.number} ({c.status}) {c.approvedBy && c.approvedAt ? T.approvedLine(c.approvedBy.name, formatDate(c.approvedAt)) : ''}
+                No. {c.number} ({c.status}){' '}
+                {c.approvedBy && c.approvedAt ? T.approvedLine(c.approvedBy.name, formatDate(c.approvedAt)) : ''}
               </Text>
             ))}
           </Stack>

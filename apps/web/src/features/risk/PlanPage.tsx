@@ -22,7 +22,8 @@ export function PlanPage() {
   const plan = usePlan(orgId);
   const [approving, setApproving] = useState(false);
   const approve = useMutation({
-    mutationFn: ({ number, acknowledgement }: { number: number; acknowledgement: string | undefined }) => api.post(`${planPath(orgId)}/approve`, { number, ...(acknowledgement ? { acknowledgement } : {}) }),
+    mutationFn: ({ number, acknowledgement }: { number: number; acknowledgement: string | undefined }) =>
+      api.post(`${planPath(orgId)}/approve`, { number, ...(acknowledgement ? { acknowledgement } : {}) }),
     onSuccess: async () => {
       setApproving(false);
       await refreshRisks(qc, orgId);
@@ -39,12 +40,26 @@ export function PlanPage() {
         crumbs={[{ label: 'Do' }, { label: '4. Implementation' }]}
         title={T.planTitle}
         description={T.planDescription}
-        badge={<Badge data-testid="plan-status" variant="filled" tt="none" color={p.status === 'approved' ? 'teal.9' : '#9c3d00'}>{T.planStatus(p.status, p.number)}</Badge>}
+        badge={
+          <Badge
+            data-testid="plan-status"
+            variant="filled"
+            tt="none"
+            color={p.status === 'approved' ? 'teal.9' : '#9c3d00'}
+          >
+            {T.planStatus(p.status, p.number)}
+          </Badge>
+        }
         actions={
           <>
             <DownloadMenu label={T.export} items={planDownloads(orgId)} />
             {can('risk.approve') && (
-              <Button leftSection={<IconCircleCheck size={16} />} disabled={p.status === 'approved' || p.risks.length === 0} loading={approve.isPending} onClick={() => setApproving(true)}>
+              <Button
+                leftSection={<IconCircleCheck size={16} />}
+                disabled={p.status === 'approved' || p.risks.length === 0}
+                loading={approve.isPending}
+                onClick={() => setApproving(true)}
+              >
                 {T.approvePlan}
               </Button>
             )}
@@ -67,7 +82,9 @@ export function PlanPage() {
             {T.lastApproved(p.approved.number, p.approved.approvedBy.name, formatDate(p.approved.approvedAt))}
           </Text>
         )}
-        {p.approved && <AcknowledgementNote acknowledgement={p.approved.acknowledgement} testId="plan-acknowledgement" />}
+        {p.approved && (
+          <AcknowledgementNote acknowledgement={p.approved.acknowledgement} testId="plan-acknowledgement" />
+        )}
         {p.warnings.length > 0 && (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={T.warnings}>
             <Stack gap={4}>
@@ -109,13 +126,28 @@ export function PlanPage() {
                     <Table.Td>
                       <LevelBadge level={r.inherentLevel} score={r.inherentScore} unrated={!r.rated} />
                     </Table.Td>
-                    <Table.Td fz="sm">{r.treatments.length ? r.treatments.map((t) => TREATMENT_OPTION_LABELS[t.option]).join('; ') : '—'}</Table.Td>
-                    <Table.Td fz="sm">{[...new Set(r.treatments.flatMap((t) => t.controlRefs))].join(', ') || '—'}</Table.Td>
-                    <Table.Td fz="sm">{r.treatments.flatMap((t) => t.actions).map((a) => `${a.title}${a.dueDate ? ` (${formatDate(a.dueDate)})` : ''}`).join('; ') || '—'}</Table.Td>
+                    <Table.Td fz="sm">
+                      {r.treatments.length
+                        ? r.treatments.map((t) => TREATMENT_OPTION_LABELS[t.option]).join('; ')
+                        : '—'}
+                    </Table.Td>
+                    <Table.Td fz="sm">
+                      {[...new Set(r.treatments.flatMap((t) => t.controlRefs))].join(', ') || '—'}
+                    </Table.Td>
+                    <Table.Td fz="sm">
+                      {r.treatments
+                        .flatMap((t) => t.actions)
+                        .map((a) => `${a.title}${a.dueDate ? ` (${formatDate(a.dueDate)})` : ''}`)
+                        .join('; ') || '—'}
+                    </Table.Td>
                     <Table.Td>
                       <LevelBadge level={r.residualLevel} score={r.residualScore} />
                     </Table.Td>
-                    <Table.Td fz="sm">{r.acceptance ? `${T.acceptance[r.acceptanceState]} · ${formatDate(r.acceptance.expiresAt)}` : '—'}</Table.Td>
+                    <Table.Td fz="sm">
+                      {r.acceptance
+                        ? `${T.acceptance[r.acceptanceState]} · ${formatDate(r.acceptance.expiresAt)}`
+                        : '—'}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { RISK_LEVEL_LABELS, ZAcceptRisk } from '@fortytwo/domain';
@@ -36,10 +50,14 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 function Reassess({ risk, criteria }: { risk: RiskDetail; criteria: Criteria }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
-  const [rating, setRating] = useState<{ l: number | null; c: number | null }>({ l: risk.likelihood, c: risk.consequence });
+  const [rating, setRating] = useState<{ l: number | null; c: number | null }>({
+    l: risk.likelihood,
+    c: risk.consequence,
+  });
   const [note, setNote] = useState('');
   const save = useMutation({
-    mutationFn: () => api.post(`${riskPath(orgId, risk.id)}/assessments`, { likelihood: rating.l, consequence: rating.c, note }),
+    mutationFn: () =>
+      api.post(`${riskPath(orgId, risk.id)}/assessments`, { likelihood: rating.l, consequence: rating.c, note }),
     onSuccess: async () => {
       await refreshRisks(qc, orgId);
       setNote('');
@@ -48,14 +66,35 @@ function Reassess({ risk, criteria }: { risk: RiskDetail; criteria: Criteria }) 
     onError: (e) => notifyError(e),
   });
   return (
-    <Paper withBorder p="md" radius="md" component="form" aria-label={T.reassess} onSubmit={(e: React.FormEvent) => { e.preventDefault(); save.mutate(); }}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="form"
+      aria-label={T.reassess}
+      onSubmit={(e: React.FormEvent) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
       <Stack gap="sm">
         <Text fz="sm" c="dimmed">
           {T.reassessHelp}
         </Text>
-        <RatingPicker criteria={criteria} likelihood={rating.l} consequence={rating.c} onChange={(l, c) => setRating({ l, c })} labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }} />
+        <RatingPicker
+          criteria={criteria}
+          likelihood={rating.l}
+          consequence={rating.c}
+          onChange={(l, c) => setRating({ l, c })}
+          labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }}
+        />
         <TextInput label={T.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        <Button type="submit" loading={save.isPending} disabled={rating.l === null || rating.c === null} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          type="submit"
+          loading={save.isPending}
+          disabled={rating.l === null || rating.c === null}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {risk.rated ? T.reassess : T.rateNow}
         </Button>
       </Stack>
@@ -90,9 +129,16 @@ function Acceptance({ risk }: { risk: RiskDetail }) {
   return (
     <Stack gap="md">
       {a ? (
-        <Alert color={risk.acceptanceState === 'expired' ? 'red' : risk.acceptanceState === 'expiring' ? 'orange' : 'teal'} variant="light" title={T.acceptance[risk.acceptanceState]} data-testid="acceptance">
+        <Alert
+          color={risk.acceptanceState === 'expired' ? 'red' : risk.acceptanceState === 'expiring' ? 'orange' : 'teal'}
+          variant="light"
+          title={T.acceptance[risk.acceptanceState]}
+          data-testid="acceptance"
+        >
           <Stack gap={4}>
-            <Text fz="sm">{T.acceptedLine(RISK_LEVEL_LABELS[a.level], a.acceptedBy.name, formatDate(a.expiresAt))}</Text>
+            <Text fz="sm">
+              {T.acceptedLine(RISK_LEVEL_LABELS[a.level], a.acceptedBy.name, formatDate(a.expiresAt))}
+            </Text>
             <Text fz="sm">{a.rationale}</Text>
             <Text fz="xs" c="dimmed">
               {formatDateTime(a.acceptedAt)}
@@ -105,13 +151,42 @@ function Acceptance({ risk }: { risk: RiskDetail }) {
         </Text>
       )}
       {can('risk.approve') ? (
-        <Paper withBorder p="md" radius="md" component="form" aria-label={T.accept} onSubmit={(e: React.FormEvent) => { e.preventDefault(); setSubmitted(true); if (parsed.success) save.mutate(); }} noValidate>
+        <Paper
+          withBorder
+          p="md"
+          radius="md"
+          component="form"
+          aria-label={T.accept}
+          onSubmit={(e: React.FormEvent) => {
+            e.preventDefault();
+            setSubmitted(true);
+            if (parsed.success) save.mutate();
+          }}
+          noValidate
+        >
           <Stack gap="sm">
             <Text fz="sm" c="dimmed">
               {T.acceptHelp}
             </Text>
-            <Textarea label={T.rationale} required autosize minRows={2} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} error={submitted ? errors.rationale : undefined} />
-            <TextInput type="date" label={T.expiresAt} required w={220} min={tomorrow()} value={expiresAt} onChange={(e) => setExpiresAt(e.currentTarget.value)} error={submitted ? (expiresAt ? errors.expiresAt : T.expiresAtMissing) : undefined} />
+            <Textarea
+              label={T.rationale}
+              required
+              autosize
+              minRows={2}
+              value={rationale}
+              onChange={(e) => setRationale(e.currentTarget.value)}
+              error={submitted ? errors.rationale : undefined}
+            />
+            <TextInput
+              type="date"
+              label={T.expiresAt}
+              required
+              w={220}
+              min={tomorrow()}
+              value={expiresAt}
+              onChange={(e) => setExpiresAt(e.currentTarget.value)}
+              error={submitted ? (expiresAt ? errors.expiresAt : T.expiresAtMissing) : undefined}
+            />
             <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
               {T.accept}
             </Button>
@@ -151,14 +226,34 @@ export function RiskDetailPage() {
       <PageHeader
         title={`${r.ref} ${r.title}`}
         crumbs={[{ label: T.registerTitle, to: risksHref(orgId) }, { label: r.ref }]}
-        badge={r.status === 'closed' ? <Badge color="gray.8" variant="outline">{T.statuses.closed}</Badge> : undefined}
+        badge={
+          r.status === 'closed' ? (
+            <Badge color="gray.8" variant="outline">
+              {T.statuses.closed}
+            </Badge>
+          ) : undefined
+        }
         actions={
           can('risk.write') && (
             <>
-              <Button variant="default" component={Link} to={`${riskHref(orgId, r.id)}/edit`} leftSection={<IconPencil size={16} />}>
+              <Button
+                variant="default"
+                component={Link}
+                to={`${riskHref(orgId, r.id)}/edit`}
+                leftSection={<IconPencil size={16} />}
+              >
                 {T.edit}
               </Button>
-              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => void confirmDanger({ title: T.delete, message: T.deleteConfirm(r.ref), confirmLabel: T.delete }).then((ok) => ok && remove.mutate())}>
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                onClick={() =>
+                  void confirmDanger({ title: T.delete, message: T.deleteConfirm(r.ref), confirmLabel: T.delete }).then(
+                    (ok) => ok && remove.mutate(),
+                  )
+                }
+              >
                 {T.delete}
               </Button>
             </>
@@ -167,32 +262,68 @@ export function RiskDetailPage() {
       />
       <Group gap="lg" mb="md" data-testid="risk-levels">
         <Group gap={6}>
-          <Text fz="sm" fw={600}>{T.inherent}</Text>
+          <Text fz="sm" fw={600}>
+            {T.inherent}
+          </Text>
           <LevelBadge level={r.inherentLevel} score={r.inherentScore} unrated={!r.rated} />
         </Group>
         <Group gap={6} data-testid="residual">
-          <Text fz="sm" fw={600}>{T.residual}</Text>
-          {r.residualLevel ? <LevelBadge level={r.residualLevel} score={r.residualScore} /> : <Text fz="sm" c="dimmed">{T.notRated}</Text>}
+          <Text fz="sm" fw={600}>
+            {T.residual}
+          </Text>
+          {r.residualLevel ? (
+            <LevelBadge level={r.residualLevel} score={r.residualScore} />
+          ) : (
+            <Text fz="sm" c="dimmed">
+              {T.notRated}
+            </Text>
+          )}
         </Group>
-        {r.acceptanceState !== 'none' && <Badge variant="filled" tt="none" color={r.acceptanceState === 'expired' ? 'red.9' : 'teal.9'}>{T.acceptance[r.acceptanceState]}</Badge>}
-        {r.needsAttention && <Badge variant="filled" tt="none" color="red.9">{T.attention}</Badge>}
+        {r.acceptanceState !== 'none' && (
+          <Badge variant="filled" tt="none" color={r.acceptanceState === 'expired' ? 'red.9' : 'teal.9'}>
+            {T.acceptance[r.acceptanceState]}
+          </Badge>
+        )}
+        {r.needsAttention && (
+          <Badge variant="filled" tt="none" color="red.9">
+            {T.attention}
+          </Badge>
+        )}
       </Group>
       <Tabs defaultValue={r.rated ? 'details' : 'assessments'} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details">{T.tabs.details}</Tabs.Tab>
           <Tabs.Tab value="assessments">{T.tabs.assessments}</Tabs.Tab>
-          <Tabs.Tab value="treatment">{T.tabs.treatment} ({r.treatments.length})</Tabs.Tab>
+          <Tabs.Tab value="treatment">
+            {T.tabs.treatment} ({r.treatments.length})
+          </Tabs.Tab>
           <Tabs.Tab value="acceptance">{T.tabs.acceptance}</Tabs.Tab>
           <Tabs.Tab value="history">{T.tabs.history}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <Field label={T.fields.aiSystem}>{r.aiSystem ? <Anchor component={Link} to={`/orgs/${orgId}/ai-systems/${r.aiSystem.id}`}>{r.aiSystem.name}</Anchor> : T.filters.orgWide}</Field>
+            <Field label={T.fields.aiSystem}>
+              {r.aiSystem ? (
+                <Anchor component={Link} to={`/orgs/${orgId}/ai-systems/${r.aiSystem.id}`}>
+                  {r.aiSystem.name}
+                </Anchor>
+              ) : (
+                T.filters.orgWide
+              )}
+            </Field>
             <Field label={T.fields.source}>{r.sourceLabel}</Field>
             <Field label={T.fields.kind}>{T.kinds[r.kind]}</Field>
             <Field label={T.fields.owner}>{r.owner?.name ?? ''}</Field>
-            <Field label={T.fields.reviewDate}>{r.reviewDate ? `${formatDate(r.reviewDate)}${r.reviewOverdue ? ` (${T.overdue})` : ''}` : ''}</Field>
-            {r.impactAssessmentId && <Field label={T.fromImpact}><Anchor component={Link} to={impactHref(orgId, r.impactAssessmentId)}>{T.fromImpact}</Anchor></Field>}
+            <Field label={T.fields.reviewDate}>
+              {r.reviewDate ? `${formatDate(r.reviewDate)}${r.reviewOverdue ? ` (${T.overdue})` : ''}` : ''}
+            </Field>
+            {r.impactAssessmentId && (
+              <Field label={T.fromImpact}>
+                <Anchor component={Link} to={impactHref(orgId, r.impactAssessmentId)}>
+                  {T.fromImpact}
+                </Anchor>
+              </Field>
+            )}
             <Field label={T.fields.description}>{r.description}</Field>
             <Field label={T.fields.consequencesOrganization}>{r.consequencesOrganization}</Field>
             <Field label={T.fields.consequencesIndividuals}>{r.consequencesIndividuals}</Field>
@@ -215,10 +346,19 @@ export function RiskDetailPage() {
               <Table.Tbody>
                 {r.assessments.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td fz="sm">{formatDateTime(a.assessedAt)} <Text span fz="xs" c="dimmed">{T.by(a.assessedBy.name)}</Text></Table.Td>
+                    <Table.Td fz="sm">
+                      {formatDateTime(a.assessedAt)}{' '}
+                      <Text span fz="xs" c="dimmed">
+                        {T.by(a.assessedBy.name)}
+                      </Text>
+                    </Table.Td>
                     <Table.Td fz="sm">{T.ratingKinds[a.kind]}</Table.Td>
-                    <Table.Td fz="sm">{a.likelihood} × {a.consequence}</Table.Td>
-                    <Table.Td><LevelBadge level={a.level} score={a.score} /></Table.Td>
+                    <Table.Td fz="sm">
+                      {a.likelihood} × {a.consequence}
+                    </Table.Td>
+                    <Table.Td>
+                      <LevelBadge level={a.level} score={a.score} />
+                    </Table.Td>
                     <Table.Td fz="sm">No. {a.criteriaNumber}</Table.Td>
                     <Table.Td fz="sm">{a.note}</Table.Td>
                   </Table.Tr>

@@ -38,7 +38,18 @@ type Values = {
 
 const OTHER = 'other';
 // The fields an edit can change (the rating changes through a re-assessment, the kind never).
-const EDITABLE = ['title', 'aiSystemId', 'sourceChoice', 'sourceCustom', 'description', 'consequencesOrganization', 'consequencesIndividuals', 'consequencesSociety', 'ownerId', 'reviewDate'] as const satisfies readonly (keyof Values)[];
+const EDITABLE = [
+  'title',
+  'aiSystemId',
+  'sourceChoice',
+  'sourceCustom',
+  'description',
+  'consequencesOrganization',
+  'consequencesIndividuals',
+  'consequencesSociety',
+  'ownerId',
+  'reviewDate',
+] as const satisfies readonly (keyof Values)[];
 type Editable = (typeof EDITABLE)[number];
 const differing = differingOf<Values, Editable>(EDITABLE);
 const isAnnexC = (s: string) => ANNEX_C_RISK_SOURCES.some((x) => x.ref === s);
@@ -85,16 +96,22 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
   const formRef = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZRiskFields, valuesOf(risk, params.get('aiSystemId')), toInput, fieldOf);
   const v = form.values;
-  const systemName = (id: string | null) => (id ? ((systems.data ?? []).find((s) => s.id === id)?.name ?? id) : T.filters.orgWide);
-  const memberName = (id: string | null) => (id ? ((members.data ?? []).find((m) => m.user.id === id)?.user.name ?? id) : '—');
+  const systemName = (id: string | null) =>
+    id ? ((systems.data ?? []).find((s) => s.id === id)?.name ?? id) : T.filters.orgWide;
+  const memberName = (id: string | null) =>
+    id ? ((members.data ?? []).find((m) => m.user.id === id)?.user.name ?? id) : '—';
   const display = (f: Editable, x: Values): string => {
     if (f === 'aiSystemId') return systemName(x.aiSystemId);
     if (f === 'ownerId') return memberName(x.ownerId);
     if (f === 'reviewDate') return x.reviewDate ? formatDate(x.reviewDate) : '—';
-    if (f === 'sourceChoice') return x.sourceChoice === OTHER ? T.fields.sourceOther : (ANNEX_C_RISK_SOURCES.find((s) => s.ref === x.sourceChoice)?.title ?? (x.sourceChoice || '—'));
+    if (f === 'sourceChoice')
+      return x.sourceChoice === OTHER
+        ? T.fields.sourceOther
+        : (ANNEX_C_RISK_SOURCES.find((s) => s.ref === x.sourceChoice)?.title ?? (x.sourceChoice || '—'));
     return x[f] || '—';
   };
-  const label = (f: Editable) => ({ ...T.fields, aiSystemId: T.fields.aiSystem, ownerId: T.fields.owner, sourceChoice: T.fields.source })[f];
+  const label = (f: Editable) =>
+    ({ ...T.fields, aiSystemId: T.fields.aiSystem, ownerId: T.fields.owner, sourceChoice: T.fields.source })[f];
 
   const saver = useVersionedSave({
     record: risk,
@@ -105,7 +122,8 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
     show: display,
     create: (input: ReturnType<typeof toInput>) => api.post<Risk>(risksPath(orgId), input),
     // The rating changes through a re-assessment and the kind never, so an edit leaves them out.
-    update: (base, { likelihood: _l, consequence: _c, kind: _k, ...changes }) => api.patch<Risk>(riskPath(orgId, base.id), { version: base.version, ...changes }),
+    update: (base, { likelihood: _l, consequence: _c, kind: _k, ...changes }) =>
+      api.patch<Risk>(riskPath(orgId, base.id), { version: base.version, ...changes }),
     onSaved: async (saved, created) => {
       await refreshRisks(qc, orgId);
       notifySuccess(created ? T.created(saved.ref) : T.saved);
@@ -130,32 +148,90 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
         <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
-            <TextInput label={T.fields.title} required value={v.title} onChange={(e) => form.setValue('title', e.currentTarget.value)} onBlur={() => form.touch('title')} error={form.errorFor('title')} />
+            <TextInput
+              label={T.fields.title}
+              required
+              value={v.title}
+              onChange={(e) => form.setValue('title', e.currentTarget.value)}
+              onBlur={() => form.touch('title')}
+              error={form.errorFor('title')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select label={T.fields.kind} data={RISK_KINDS.map((k) => ({ value: k, label: T.kinds[k] }))} value={v.kind} onChange={(x) => x && form.setValue('kind', x)} allowDeselect={false} disabled={!!risk} />
-              <Select label={T.fields.aiSystem} description={T.fields.aiSystemHint} clearable searchable data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.aiSystemId} onChange={(x) => form.setValue('aiSystemId', x)} error={form.errorFor('aiSystemId')} />
+              <Select
+                label={T.fields.kind}
+                data={RISK_KINDS.map((k) => ({ value: k, label: T.kinds[k] }))}
+                value={v.kind}
+                onChange={(x) => x && form.setValue('kind', x)}
+                allowDeselect={false}
+                disabled={!!risk}
+              />
+              <Select
+                label={T.fields.aiSystem}
+                description={T.fields.aiSystemHint}
+                clearable
+                searchable
+                data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                value={v.aiSystemId}
+                onChange={(x) => form.setValue('aiSystemId', x)}
+                error={form.errorFor('aiSystemId')}
+              />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
                 label={T.fields.source}
                 description={T.fields.sourceHint}
                 required
-                data={[...ANNEX_C_RISK_SOURCES.map((s) => ({ value: s.ref, label: `${s.ref} ${s.title}` })), { value: OTHER, label: T.fields.sourceOther }]}
+                data={[
+                  ...ANNEX_C_RISK_SOURCES.map((s) => ({ value: s.ref, label: `${s.ref} ${s.title}` })),
+                  { value: OTHER, label: T.fields.sourceOther },
+                ]}
                 value={v.sourceChoice || null}
                 onChange={(x) => form.setValue('sourceChoice', x ?? '')}
                 onBlur={() => form.touch('sourceChoice')}
                 error={v.sourceChoice === OTHER ? undefined : form.errorFor('sourceChoice')}
               />
-              {v.sourceChoice === OTHER && <TextInput label={T.fields.sourceCustom} required value={v.sourceCustom} onChange={(e) => form.setValue('sourceCustom', e.currentTarget.value)} error={form.errorFor('sourceChoice')} />}
+              {v.sourceChoice === OTHER && (
+                <TextInput
+                  label={T.fields.sourceCustom}
+                  required
+                  value={v.sourceCustom}
+                  onChange={(e) => form.setValue('sourceCustom', e.currentTarget.value)}
+                  error={form.errorFor('sourceChoice')}
+                />
+              )}
             </SimpleGrid>
-            <Textarea label={T.fields.description} autosize minRows={2} value={v.description} onChange={(e) => form.setValue('description', e.currentTarget.value)} />
+            <Textarea
+              label={T.fields.description}
+              autosize
+              minRows={2}
+              value={v.description}
+              onChange={(e) => form.setValue('description', e.currentTarget.value)}
+            />
           </Stack>
         </Paper>
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
-            <Textarea label={T.fields.consequencesOrganization} autosize minRows={2} value={v.consequencesOrganization} onChange={(e) => form.setValue('consequencesOrganization', e.currentTarget.value)} />
-            <Textarea label={T.fields.consequencesIndividuals} autosize minRows={2} value={v.consequencesIndividuals} onChange={(e) => form.setValue('consequencesIndividuals', e.currentTarget.value)} />
-            <Textarea label={T.fields.consequencesSociety} autosize minRows={2} value={v.consequencesSociety} onChange={(e) => form.setValue('consequencesSociety', e.currentTarget.value)} />
+            <Textarea
+              label={T.fields.consequencesOrganization}
+              autosize
+              minRows={2}
+              value={v.consequencesOrganization}
+              onChange={(e) => form.setValue('consequencesOrganization', e.currentTarget.value)}
+            />
+            <Textarea
+              label={T.fields.consequencesIndividuals}
+              autosize
+              minRows={2}
+              value={v.consequencesIndividuals}
+              onChange={(e) => form.setValue('consequencesIndividuals', e.currentTarget.value)}
+            />
+            <Textarea
+              label={T.fields.consequencesSociety}
+              autosize
+              minRows={2}
+              value={v.consequencesSociety}
+              onChange={(e) => form.setValue('consequencesSociety', e.currentTarget.value)}
+            />
           </Stack>
         </Paper>
         <Paper withBorder p="md" radius="md">
@@ -175,7 +251,17 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
             </Stack>
           ) : (
             <Stack gap={4}>
-              <RatingPicker criteria={criteria} likelihood={v.likelihood} consequence={v.consequence} onChange={(l, c) => { form.setValue('likelihood', l); form.setValue('consequence', c); }} labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }} error={form.errorFor('likelihood') ?? form.errorFor('consequence')} />
+              <RatingPicker
+                criteria={criteria}
+                likelihood={v.likelihood}
+                consequence={v.consequence}
+                onChange={(l, c) => {
+                  form.setValue('likelihood', l);
+                  form.setValue('consequence', c);
+                }}
+                labels={{ likelihood: T.fields.likelihood, consequence: T.fields.consequence }}
+                error={form.errorFor('likelihood') ?? form.errorFor('consequence')}
+              />
               <Text fz="xs" c="dimmed">
                 {T.criteriaNote(criteria.number)}
               </Text>
@@ -184,8 +270,22 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
         </Paper>
         <Paper withBorder p="md" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={T.fields.owner} clearable searchable data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))} value={v.ownerId} onChange={(x) => form.setValue('ownerId', x)} error={form.errorFor('ownerId')} />
-            <TextInput type="date" label={T.fields.reviewDate} value={v.reviewDate} onChange={(e) => form.setValue('reviewDate', e.currentTarget.value)} error={form.errorFor('reviewDate')} />
+            <Select
+              label={T.fields.owner}
+              clearable
+              searchable
+              data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+              value={v.ownerId}
+              onChange={(x) => form.setValue('ownerId', x)}
+              error={form.errorFor('ownerId')}
+            />
+            <TextInput
+              type="date"
+              label={T.fields.reviewDate}
+              value={v.reviewDate}
+              onChange={(e) => form.setValue('reviewDate', e.currentTarget.value)}
+              error={form.errorFor('reviewDate')}
+            />
           </SimpleGrid>
         </Paper>
         <Group>
@@ -206,8 +306,17 @@ export function NewRiskPage() {
   const criteria = useCriteria(orgId);
   return (
     <>
-      <PageHeader title={T.newTitle} crumbs={[{ label: T.registerTitle, to: risksHref(orgId) }, { label: T.newTitle }]} />
-      {criteria.isPending ? <Loading /> : criteria.isError ? <ErrorAlert error={criteria.error} /> : <RiskForm risk={null} criteria={criteria.data.inForce} />}
+      <PageHeader
+        title={T.newTitle}
+        crumbs={[{ label: T.registerTitle, to: risksHref(orgId) }, { label: T.newTitle }]}
+      />
+      {criteria.isPending ? (
+        <Loading />
+      ) : criteria.isError ? (
+        <ErrorAlert error={criteria.error} />
+      ) : (
+        <RiskForm risk={null} criteria={criteria.data.inForce} />
+      )}
     </>
   );
 }
@@ -220,8 +329,23 @@ export function EditRiskPage() {
   const title = risk.data ? T.editTitle(risk.data.ref) : T.edit;
   return (
     <>
-      <PageHeader title={title} crumbs={[{ label: T.registerTitle, to: risksHref(orgId) }, ...(risk.data ? [{ label: risk.data.ref, to: riskHref(orgId, id) }] : []), { label: T.edit }]} />
-      {risk.isPending || criteria.isPending ? <Loading /> : risk.isError ? <ErrorAlert error={risk.error} /> : criteria.isError ? <ErrorAlert error={criteria.error} /> : <RiskForm key={risk.data.id} risk={risk.data} criteria={criteria.data.inForce} />}
+      <PageHeader
+        title={title}
+        crumbs={[
+          { label: T.registerTitle, to: risksHref(orgId) },
+          ...(risk.data ? [{ label: risk.data.ref, to: riskHref(orgId, id) }] : []),
+          { label: T.edit },
+        ]}
+      />
+      {risk.isPending || criteria.isPending ? (
+        <Loading />
+      ) : risk.isError ? (
+        <ErrorAlert error={risk.error} />
+      ) : criteria.isError ? (
+        <ErrorAlert error={criteria.error} />
+      ) : (
+        <RiskForm key={risk.data.id} risk={risk.data} criteria={criteria.data.inForce} />
+      )}
     </>
   );
 }

@@ -9,8 +9,10 @@ import { RISK_TEXT as T } from './text';
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec => (v && typeof v === 'object' ? (v as Rec) : {});
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const level = (v: unknown) => (typeof v === 'string' && v in RISK_LEVEL_LABELS ? RISK_LEVEL_LABELS[v as RiskLevel] : '');
-const rating = (l: unknown, c: unknown, lv: unknown) => (typeof l === 'number' && typeof c === 'number' ? `${l} × ${c}${level(lv) ? ` (${level(lv)})` : ''}` : '—');
+const level = (v: unknown) =>
+  typeof v === 'string' && v in RISK_LEVEL_LABELS ? RISK_LEVEL_LABELS[v as RiskLevel] : '';
+const rating = (l: unknown, c: unknown, lv: unknown) =>
+  typeof l === 'number' && typeof c === 'number' ? `${l} × ${c}${level(lv) ? ` (${level(lv)})` : ''}` : '—';
 const nameOf = (v: unknown) => str(rec(v).name) || '—';
 
 // The fields of a change worth showing, with how each reads.
@@ -39,7 +41,9 @@ function changes(e: AuditEvent) {
   const before = rec(e.before);
   const after = rec(e.after);
   const fields = e.action.startsWith('risk_treatment.') ? TREATMENT_FIELDS : RISK_FIELDS;
-  return fields.filter(([f]) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map(([f, label, show]) => ({ field: f, label, before: show(before) || '—', after: show(after) || '—' }));
+  return fields
+    .filter(([f]) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+    .map(([f, label, show]) => ({ field: f, label, before: show(before) || '—', after: show(after) || '—' }));
 }
 
 /** One line saying what happened, and the detail below it. */
@@ -48,23 +52,55 @@ function describe(e: AuditEvent): EntryView {
   const b = rec(e.before);
   switch (e.action) {
     case 'risk.created':
-      return { label: T.historyLabels.created, detail: `${T.inherent}: ${rating(a.likelihood, a.consequence, a.inherentLevel)}`, tone: 'added' };
+      return {
+        label: T.historyLabels.created,
+        detail: `${T.inherent}: ${rating(a.likelihood, a.consequence, a.inherentLevel)}`,
+        tone: 'added',
+      };
     case 'risk.reassessed':
-      return { label: T.historyLabels.reassessed, detail: `${rating(b.likelihood, b.consequence, b.level)} → ${rating(a.likelihood, a.consequence, a.level)}${str(a.note) ? ` · ${str(a.note)}` : ''}`, tone: 'changed' };
+      return {
+        label: T.historyLabels.reassessed,
+        detail: `${rating(b.likelihood, b.consequence, b.level)} → ${rating(a.likelihood, a.consequence, a.level)}${str(a.note) ? ` · ${str(a.note)}` : ''}`,
+        tone: 'changed',
+      };
     case 'risk.deleted':
       return { label: T.historyLabels.deleted, detail: null, tone: 'removed' };
     case 'risk_treatment.created': {
       const refs = Array.isArray(a.controlRefs) ? a.controlRefs.join(', ') : '';
-      return { label: `${T.historyLabels.treatmentAdded}: ${TREATMENT_OPTION_LABELS[a.option as TreatmentOption] ?? ''}`, detail: [refs, a.residualLevel ? `${T.residual}: ${rating(a.residualLikelihood, a.residualConsequence, a.residualLevel)}` : ''].filter(Boolean).join(' · ') || null, tone: 'added' };
+      return {
+        label: `${T.historyLabels.treatmentAdded}: ${TREATMENT_OPTION_LABELS[a.option as TreatmentOption] ?? ''}`,
+        detail:
+          [
+            refs,
+            a.residualLevel
+              ? `${T.residual}: ${rating(a.residualLikelihood, a.residualConsequence, a.residualLevel)}`
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' · ') || null,
+        tone: 'added',
+      };
     }
     case 'risk_treatment.deleted':
-      return { label: `${T.historyLabels.treatmentRemoved}: ${TREATMENT_OPTION_LABELS[b.option as TreatmentOption] ?? ''}`, detail: null, tone: 'removed' };
+      return {
+        label: `${T.historyLabels.treatmentRemoved}: ${TREATMENT_OPTION_LABELS[b.option as TreatmentOption] ?? ''}`,
+        detail: null,
+        tone: 'removed',
+      };
     case 'risk_treatment.updated':
       return { label: T.historyLabels.treatmentChanged, detail: null, tone: 'changed' };
     case 'risk_acceptance.created':
-      return { label: T.historyLabels.accepted, detail: `${level(a.level)} · ${T.expiresAt.toLowerCase()} ${str(a.expiresAt) ? formatDate(str(a.expiresAt)) : '—'}${str(a.rationale) ? ` · ${str(a.rationale)}` : ''}`, tone: 'approved' };
+      return {
+        label: T.historyLabels.accepted,
+        detail: `${level(a.level)} · ${T.expiresAt.toLowerCase()} ${str(a.expiresAt) ? formatDate(str(a.expiresAt)) : '—'}${str(a.rationale) ? ` · ${str(a.rationale)}` : ''}`,
+        tone: 'approved',
+      };
     default:
-      return { label: e.action.endsWith('.updated') ? T.historyLabels.updated : e.action, detail: null, tone: 'changed' };
+      return {
+        label: e.action.endsWith('.updated') ? T.historyLabels.updated : e.action,
+        detail: null,
+        tone: 'changed',
+      };
   }
 }
 
@@ -73,10 +109,19 @@ export function RiskHistory({ riskId }: { riskId: string }) {
   const { orgId, can } = useOrg();
   const allowed = can('audit_event.read');
   const trail = useAuditTrail(orgId, 'risk', riskId, allowed);
-  if (!allowed) return <Text fz="sm" c="dimmed">{T.historyNeedsRole}</Text>;
+  if (!allowed)
+    return (
+      <Text fz="sm" c="dimmed">
+        {T.historyNeedsRole}
+      </Text>
+    );
   return (
     <Paper withBorder radius="md" p="lg">
-      <HistoryTimeline trail={trail} emptyText={T.noHistory} describe={(e) => ({ ...describe(e), ...(e.action.endsWith('.updated') ? { changes: changes(e) } : {}) })} />
+      <HistoryTimeline
+        trail={trail}
+        emptyText={T.noHistory}
+        describe={(e) => ({ ...describe(e), ...(e.action.endsWith('.updated') ? { changes: changes(e) } : {}) })}
+      />
     </Paper>
   );
 }

@@ -1,5 +1,27 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDown, IconArrowsSort, IconArrowUp, IconPlus, IconShieldCheck } from '@tabler/icons-react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconArrowDown,
+  IconArrowsSort,
+  IconArrowUp,
+  IconPlus,
+  IconShieldCheck,
+} from '@tabler/icons-react';
 import { RISK_KINDS, RISK_LEVEL_LABELS, RISK_LEVELS } from '@fortytwo/domain';
 import { Link, useSearchParams } from 'react-router';
 import { DownloadMenu } from '../../ui/DownloadMenu';
@@ -15,7 +37,8 @@ import { RiskHeatmap } from './RiskHeatmap';
 import { RISK_TEXT as T } from './text';
 import type { Risk } from './types';
 
-const pick = <V extends string>(v: string | null, allowed: readonly V[]): V | undefined => (v && (allowed as readonly string[]).includes(v) ? (v as V) : undefined);
+const pick = <V extends string>(v: string | null, allowed: readonly V[]): V | undefined =>
+  v && (allowed as readonly string[]).includes(v) ? (v as V) : undefined;
 
 type Column = keyof typeof T.columns;
 const COLUMNS = Object.keys(T.columns) as Column[];
@@ -25,15 +48,24 @@ const refNumber = (ref: string) => Number(ref.replace(/\D/g, '')) || 0;
 /** What a column sorts by; empty values (null) go last either way. */
 const sortValue = (r: Risk, c: Column): string | number | null => {
   switch (c) {
-    case 'ref': return refNumber(r.ref);
-    case 'title': return r.title.toLowerCase();
-    case 'aiSystem': return r.aiSystem?.name.toLowerCase() ?? null;
-    case 'source': return r.sourceLabel.toLowerCase();
-    case 'inherent': return r.inherentScore;
-    case 'residual': return r.residualScore;
-    case 'owner': return r.owner?.name.toLowerCase() ?? null;
-    case 'review': return r.reviewDate;
-    case 'acceptance': return ACCEPTANCE_ORDER[r.acceptanceState];
+    case 'ref':
+      return refNumber(r.ref);
+    case 'title':
+      return r.title.toLowerCase();
+    case 'aiSystem':
+      return r.aiSystem?.name.toLowerCase() ?? null;
+    case 'source':
+      return r.sourceLabel.toLowerCase();
+    case 'inherent':
+      return r.inherentScore;
+    case 'residual':
+      return r.residualScore;
+    case 'owner':
+      return r.owner?.name.toLowerCase() ?? null;
+    case 'review':
+      return r.reviewDate;
+    case 'acceptance':
+      return ACCEPTANCE_ORDER[r.acceptanceState];
   }
 };
 function sorted(rows: Risk[], sort: Sort): Risk[] {
@@ -97,7 +129,16 @@ function useFilters() {
       { replace: true },
     );
   const filtering = [...params.keys()].some((k) => k !== 'sort' && k !== 'order');
-  return { filters, cell, sort, onSort, set, clear: () => setParams((p) => new URLSearchParams([...p].filter(([k]) => k === 'sort' || k === 'order')), { replace: true }), any: filtering };
+  return {
+    filters,
+    cell,
+    sort,
+    onSort,
+    set,
+    clear: () =>
+      setParams((p) => new URLSearchParams([...p].filter(([k]) => k === 'sort' || k === 'order')), { replace: true }),
+    any: filtering,
+  };
 }
 
 function SideList({ title, risks, orgId }: { title: string; risks: Risk[]; orgId: string }) {
@@ -137,8 +178,17 @@ export function RisksPage() {
   const canWrite = can('risk.write');
 
   const [cellKind, cl, cc] = cell?.split(':') ?? [];
-  const cellIds = cell ? new Set((cellKind === 'residual' ? dashboard.data?.residual : dashboard.data?.inherent)?.find((x) => x.likelihood === Number(cl) && x.consequence === Number(cc))?.riskIds ?? []) : null;
-  const rows = sorted((list.data ?? []).filter((r) => !cellIds || cellIds.has(r.id)), sort);
+  const cellIds = cell
+    ? new Set(
+        (cellKind === 'residual' ? dashboard.data?.residual : dashboard.data?.inherent)?.find(
+          (x) => x.likelihood === Number(cl) && x.consequence === Number(cc),
+        )?.riskIds ?? [],
+      )
+    : null;
+  const rows = sorted(
+    (list.data ?? []).filter((r) => !cellIds || cellIds.has(r.id)),
+    sort,
+  );
   const firstVisit = list.isSuccess && list.data.length === 0 && !any;
 
   return (
@@ -184,8 +234,25 @@ export function RisksPage() {
         <Stack gap="md">
           {dashboard.data && (
             <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-              <RiskHeatmap testId="heatmap-inherent" title={T.heatInherent} cells={dashboard.data.inherent} likelihoodLabels={dashboard.data.likelihoodLabels} consequenceLabels={dashboard.data.consequenceLabels} selected={cellKind === 'inherent' ? `${cl}:${cc}` : null} onSelect={(c) => set('cell', c ? `inherent:${c.likelihood}:${c.consequence}` : null)} />
-              <RiskHeatmap testId="heatmap-residual" title={T.heatResidual} note={T.heatResidualNote} cells={dashboard.data.residual} likelihoodLabels={dashboard.data.likelihoodLabels} consequenceLabels={dashboard.data.consequenceLabels} selected={cellKind === 'residual' ? `${cl}:${cc}` : null} onSelect={(c) => set('cell', c ? `residual:${c.likelihood}:${c.consequence}` : null)} />
+              <RiskHeatmap
+                testId="heatmap-inherent"
+                title={T.heatInherent}
+                cells={dashboard.data.inherent}
+                likelihoodLabels={dashboard.data.likelihoodLabels}
+                consequenceLabels={dashboard.data.consequenceLabels}
+                selected={cellKind === 'inherent' ? `${cl}:${cc}` : null}
+                onSelect={(c) => set('cell', c ? `inherent:${c.likelihood}:${c.consequence}` : null)}
+              />
+              <RiskHeatmap
+                testId="heatmap-residual"
+                title={T.heatResidual}
+                note={T.heatResidualNote}
+                cells={dashboard.data.residual}
+                likelihoodLabels={dashboard.data.likelihoodLabels}
+                consequenceLabels={dashboard.data.consequenceLabels}
+                selected={cellKind === 'residual' ? `${cl}:${cc}` : null}
+                onSelect={(c) => set('cell', c ? `residual:${c.likelihood}:${c.consequence}` : null)}
+              />
               <Stack gap="sm">
                 <SideList title={T.attention} risks={dashboard.data.needsAttention} orgId={orgId} />
                 <SideList title={T.reviewOverdue} risks={dashboard.data.reviewOverdue} orgId={orgId} />
@@ -194,11 +261,49 @@ export function RisksPage() {
             </SimpleGrid>
           )}
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <Select label={T.filters.aiSystem} placeholder={T.filters.any} clearable searchable w={220} data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={filters.aiSystemId ?? null} onChange={(v) => set('aiSystemId', v)} />
-            <Select label={T.filters.kind} placeholder={T.filters.any} clearable w={150} data={RISK_KINDS.map((k) => ({ value: k, label: T.kinds[k] }))} value={filters.kind ?? null} onChange={(v) => set('kind', v)} />
-            <Select label={T.filters.status} placeholder={T.filters.any} clearable w={130} data={(['open', 'closed'] as const).map((s) => ({ value: s, label: T.statuses[s] }))} value={filters.status ?? null} onChange={(v) => set('status', v)} />
-            <Select label={T.filters.level} placeholder={T.filters.any} clearable w={150} data={RISK_LEVELS.map((l) => ({ value: l, label: RISK_LEVEL_LABELS[l] }))} value={filters.level ?? null} onChange={(v) => set('level', v)} />
-            <Checkbox label={T.filters.attention} checked={filters.attention === 'true'} onChange={(e) => set('attention', e.currentTarget.checked ? 'true' : null)} mb={8} />
+            <Select
+              label={T.filters.aiSystem}
+              placeholder={T.filters.any}
+              clearable
+              searchable
+              w={220}
+              data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              value={filters.aiSystemId ?? null}
+              onChange={(v) => set('aiSystemId', v)}
+            />
+            <Select
+              label={T.filters.kind}
+              placeholder={T.filters.any}
+              clearable
+              w={150}
+              data={RISK_KINDS.map((k) => ({ value: k, label: T.kinds[k] }))}
+              value={filters.kind ?? null}
+              onChange={(v) => set('kind', v)}
+            />
+            <Select
+              label={T.filters.status}
+              placeholder={T.filters.any}
+              clearable
+              w={130}
+              data={(['open', 'closed'] as const).map((s) => ({ value: s, label: T.statuses[s] }))}
+              value={filters.status ?? null}
+              onChange={(v) => set('status', v)}
+            />
+            <Select
+              label={T.filters.level}
+              placeholder={T.filters.any}
+              clearable
+              w={150}
+              data={RISK_LEVELS.map((l) => ({ value: l, label: RISK_LEVEL_LABELS[l] }))}
+              value={filters.level ?? null}
+              onChange={(v) => set('level', v)}
+            />
+            <Checkbox
+              label={T.filters.attention}
+              checked={filters.attention === 'true'}
+              onChange={(e) => set('attention', e.currentTarget.checked ? 'true' : null)}
+              mb={8}
+            />
             {any && (
               <Button variant="subtle" onClick={clear} mb={2}>
                 {T.filters.clear}
@@ -206,7 +311,13 @@ export function RisksPage() {
             )}
           </Group>
           {cell && (
-            <Alert variant="light" color="blue" withCloseButton onClose={() => set('cell', null)} closeButtonLabel={T.filters.clear}>
+            <Alert
+              variant="light"
+              color="blue"
+              withCloseButton
+              onClose={() => set('cell', null)}
+              closeButtonLabel={T.filters.clear}
+            >
               {T.cellFilter(Number(cl), Number(cc))}
             </Alert>
           )}
@@ -232,10 +343,20 @@ export function RisksPage() {
                     </Table.Td>
                     <Table.Td miw={150}>
                       <Group gap={6} wrap="nowrap">
-                        {r.needsAttention && <IconAlertTriangle size={16} color="var(--mantine-color-red-8)" aria-label={T.attention} />}
+                        {r.needsAttention && (
+                          <IconAlertTriangle size={16} color="var(--mantine-color-red-8)" aria-label={T.attention} />
+                        )}
                         <Text fz="sm">{r.title}</Text>
-                        {r.kind === 'opportunity' && <Badge size="xs" variant="outline" color="teal.9" tt="none">{T.kinds.opportunity}</Badge>}
-                        {r.status === 'closed' && <Badge size="xs" variant="outline" color="gray.8">{T.statuses.closed}</Badge>}
+                        {r.kind === 'opportunity' && (
+                          <Badge size="xs" variant="outline" color="teal.9" tt="none">
+                            {T.kinds.opportunity}
+                          </Badge>
+                        )}
+                        {r.status === 'closed' && (
+                          <Badge size="xs" variant="outline" color="gray.8">
+                            {T.statuses.closed}
+                          </Badge>
+                        )}
                       </Group>
                     </Table.Td>
                     <Table.Td fz="sm">{r.aiSystem?.name ?? T.filters.orgWide}</Table.Td>

@@ -14,15 +14,23 @@ export const riskPath = (orgId: string, id: string) => `${risksPath(orgId)}/${en
 export const criteriaPath = (orgId: string) => `${org(orgId)}/risk-criteria`;
 export const planPath = (orgId: string) => `${org(orgId)}/risk-treatment-plan`;
 
-export type RiskFilters = { aiSystemId?: string | undefined; kind?: RiskKind | undefined; status?: 'open' | 'closed' | undefined; level?: RiskLevel | undefined; attention?: 'true' | undefined };
+export type RiskFilters = {
+  aiSystemId?: string | undefined;
+  kind?: RiskKind | undefined;
+  status?: 'open' | 'closed' | undefined;
+  level?: RiskLevel | undefined;
+  attention?: 'true' | undefined;
+};
 
 const documents = (base: string, query = ''): Download[] => [
   ...registerDownloads(base, query),
   { format: 'docx', href: `${base}.docx${query}`, label: 'Word document (.docx)' },
   { format: 'pdf', href: `${base}.pdf${query}`, label: 'PDF (.pdf)' },
 ];
-export const riskDownloads = (orgId: string, filters: RiskFilters) => documents(`${risksPath(orgId)}/export`, qs(filters));
-export const planDownloads = (orgId: string) => documents(`${planPath(orgId)}/export`).filter((d) => d.format !== 'csv');
+export const riskDownloads = (orgId: string, filters: RiskFilters) =>
+  documents(`${risksPath(orgId)}/export`, qs(filters));
+export const planDownloads = (orgId: string) =>
+  documents(`${planPath(orgId)}/export`).filter((d) => d.format !== 'csv');
 
 // Web addresses.
 export const risksHref = (orgId: string) => `/orgs/${orgId}/risks`;
@@ -32,13 +40,23 @@ export const criteriaHref = (orgId: string) => `/orgs/${orgId}/risk-criteria`;
 export const planHref = (orgId: string) => `/orgs/${orgId}/risk-treatment-plan`;
 
 export function useRisks(orgId: string, filters: RiskFilters = {}) {
-  return useQuery({ queryKey: [...riskKey(orgId), 'list', filters], queryFn: async () => (await api.get<Page<Risk>>(`${risksPath(orgId)}${qs(filters)}`)).items, placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: [...riskKey(orgId), 'list', filters],
+    queryFn: async () => (await api.get<Page<Risk>>(`${risksPath(orgId)}${qs(filters)}`)).items,
+    placeholderData: (prev) => prev,
+  });
 }
 export function useRisk(orgId: string, id: string) {
-  return useQuery({ queryKey: [...riskKey(orgId), 'one', id], queryFn: () => api.get<RiskDetail>(riskPath(orgId, id)) });
+  return useQuery({
+    queryKey: [...riskKey(orgId), 'one', id],
+    queryFn: () => api.get<RiskDetail>(riskPath(orgId, id)),
+  });
 }
 export function useDashboard(orgId: string) {
-  return useQuery({ queryKey: [...riskKey(orgId), 'dashboard'], queryFn: () => api.get<Dashboard>(`${org(orgId)}/risk-dashboard`) });
+  return useQuery({
+    queryKey: [...riskKey(orgId), 'dashboard'],
+    queryFn: () => api.get<Dashboard>(`${org(orgId)}/risk-dashboard`),
+  });
 }
 export function usePlan(orgId: string) {
   return useQuery({ queryKey: [...riskKey(orgId), 'plan'], queryFn: () => api.get<Plan>(planPath(orgId)) });
@@ -50,12 +68,19 @@ export function useCriteria(orgId: string) {
 export function useControlChoices(orgId: string) {
   return useQuery({
     queryKey: ['soa', orgId, 'controls'],
-    queryFn: async () => (await api.get<{ items: { ref: string; title: string; group: string }[] }>(`${org(orgId)}/soa`)).items.map((i) => ({ value: i.ref, label: `${i.ref} ${i.title}`, group: i.group })),
+    queryFn: async () =>
+      (await api.get<{ items: { ref: string; title: string; group: string }[] }>(`${org(orgId)}/soa`)).items.map(
+        (i) => ({ value: i.ref, label: `${i.ref} ${i.title}`, group: i.group }),
+      ),
     staleTime: 60_000,
   });
 }
 /** After any risk change: the register, the dashboard, the plan, the SoA (treatments include controls), tasks and history. */
 export async function refreshRisks(qc: QueryClient, orgId: string) {
-  await Promise.all(['risks', 'soa', 'audit-events', 'impact-assessments', 'tasks', 'actions'].map((k) => qc.invalidateQueries({ queryKey: [k, orgId] })));
+  await Promise.all(
+    ['risks', 'soa', 'audit-events', 'impact-assessments', 'tasks', 'actions'].map((k) =>
+      qc.invalidateQueries({ queryKey: [k, orgId] }),
+    ),
+  );
   await qc.invalidateQueries({ queryKey: ['tasks'] });
 }

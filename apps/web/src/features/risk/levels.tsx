@@ -12,16 +12,39 @@ export const LEVEL_STYLE: Record<RiskLevel, { background: string; color: string 
 };
 
 /** Level and score; `unrated` marks a risk nobody has rated yet (flagged, never shown as a level). */
-export function LevelBadge({ level, score, unrated }: { level: RiskLevel | null; score?: number | null; unrated?: boolean }) {
+export function LevelBadge({
+  level,
+  score,
+  unrated,
+}: {
+  level: RiskLevel | null;
+  score?: number | null;
+  unrated?: boolean;
+}) {
   if (unrated)
     return (
-      <Badge radius="sm" color="red" variant="outline" style={{ textTransform: 'none', minWidth: 'max-content', flexShrink: 0 }} data-level="unrated">
+      <Badge
+        radius="sm"
+        color="red"
+        variant="outline"
+        style={{ textTransform: 'none', minWidth: 'max-content', flexShrink: 0 }}
+        data-level="unrated"
+      >
         Not rated
       </Badge>
     );
-  if (!level) return <Text span c="dimmed" fz="sm">—</Text>;
+  if (!level)
+    return (
+      <Text span c="dimmed" fz="sm">
+        —
+      </Text>
+    );
   return (
-    <Badge radius="sm" style={{ ...LEVEL_STYLE[level], textTransform: 'none', minWidth: 'max-content', flexShrink: 0 }} data-level={level}>
+    <Badge
+      radius="sm"
+      style={{ ...LEVEL_STYLE[level], textTransform: 'none', minWidth: 'max-content', flexShrink: 0 }}
+      data-level={level}
+    >
       {RISK_LEVEL_LABELS[level]}
       {score !== undefined && score !== null ? ` · ${score}` : ''}
     </Badge>
@@ -30,7 +53,21 @@ export function LevelBadge({ level, score, unrated }: { level: RiskLevel | null;
 
 /** Likelihood and consequence pickers with the criteria's labels, and the level they give. */
 /** Either value may be null: nothing is preselected, so a rating is always someone's choice. */
-export function RatingPicker({ criteria, likelihood, consequence, onChange, labels, error }: { criteria: Criteria; likelihood: number | null; consequence: number | null; onChange: (l: number | null, c: number | null) => void; labels: { likelihood: string; consequence: string }; error?: string | undefined }) {
+export function RatingPicker({
+  criteria,
+  likelihood,
+  consequence,
+  onChange,
+  labels,
+  error,
+}: {
+  criteria: Criteria;
+  likelihood: number | null;
+  consequence: number | null;
+  onChange: (l: number | null, c: number | null) => void;
+  labels: { likelihood: string; consequence: string };
+  error?: string | undefined;
+}) {
   const rated = likelihood !== null && consequence !== null ? rate(criteria, likelihood, consequence) : null;
   const scale = (names: string[]) => names.map((n, i) => ({ value: String(i + 1), label: `${i + 1} ${n}` }));
   return (
@@ -39,13 +76,27 @@ export function RatingPicker({ criteria, likelihood, consequence, onChange, labe
         <Text fz="sm" fw={500} id="likelihood-label">
           {labels.likelihood}
         </Text>
-        <SegmentedControl aria-labelledby="likelihood-label" fullWidth size="xs" data={scale(criteria.likelihoodLabels)} value={likelihood === null ? '' : String(likelihood)} onChange={(v) => onChange(Number(v), consequence)} />
+        <SegmentedControl
+          aria-labelledby="likelihood-label"
+          fullWidth
+          size="xs"
+          data={scale(criteria.likelihoodLabels)}
+          value={likelihood === null ? '' : String(likelihood)}
+          onChange={(v) => onChange(Number(v), consequence)}
+        />
       </Stack>
       <Stack gap={4}>
         <Text fz="sm" fw={500} id="consequence-label">
           {labels.consequence}
         </Text>
-        <SegmentedControl aria-labelledby="consequence-label" fullWidth size="xs" data={scale(criteria.consequenceLabels)} value={consequence === null ? '' : String(consequence)} onChange={(v) => onChange(likelihood, Number(v))} />
+        <SegmentedControl
+          aria-labelledby="consequence-label"
+          fullWidth
+          size="xs"
+          data={scale(criteria.consequenceLabels)}
+          value={consequence === null ? '' : String(consequence)}
+          onChange={(v) => onChange(likelihood, Number(v))}
+        />
       </Stack>
       <Group gap="xs" data-testid="computed-rating">
         {rated ? (

@@ -11,9 +11,23 @@ export const riskRoutes: RouteObject[] = [
   // The step's own address opens its first register.
   { path: 'implementation', element: <Navigate to="../risks" replace /> },
   { path: 'risks', element: <RisksPage /> },
-  { path: 'risks/new', element: <RequireAction action="risk.write"><NewRiskPage /></RequireAction> },
+  {
+    path: 'risks/new',
+    element: (
+      <RequireAction action="risk.write">
+        <NewRiskPage />
+      </RequireAction>
+    ),
+  },
   { path: 'risks/:id', element: <RiskDetailPage /> },
-  { path: 'risks/:id/edit', element: <RequireAction action="risk.write"><EditRiskPage /></RequireAction> },
+  {
+    path: 'risks/:id/edit',
+    element: (
+      <RequireAction action="risk.write">
+        <EditRiskPage />
+      </RequireAction>
+    ),
+  },
   { path: 'risk-criteria', element: <CriteriaPage /> },
   { path: 'risk-treatment-plan', element: <PlanPage /> },
 ];

@@ -26,7 +26,15 @@ export type Treatment = {
   version: number;
 };
 
-export type Acceptance = { id: string; riskId: string; level: RiskLevel; rationale: string; acceptedAt: string; acceptedBy: Person; expiresAt: string };
+export type Acceptance = {
+  id: string;
+  riskId: string;
+  level: RiskLevel;
+  rationale: string;
+  acceptedAt: string;
+  acceptedBy: Person;
+  expiresAt: string;
+};
 export type AcceptanceState = 'none' | 'in_force' | 'expiring' | 'expired';
 
 export type Risk = {
@@ -67,7 +75,19 @@ export type Risk = {
   updatedAt: string;
 };
 
-export type Assessment = { id: string; kind: 'inherent' | 'residual'; treatmentId: string | null; likelihood: number; consequence: number; score: number; level: RiskLevel; criteriaNumber: number; note: string; assessedAt: string; assessedBy: Person };
+export type Assessment = {
+  id: string;
+  kind: 'inherent' | 'residual';
+  treatmentId: string | null;
+  likelihood: number;
+  consequence: number;
+  score: number;
+  level: RiskLevel;
+  criteriaNumber: number;
+  note: string;
+  assessedAt: string;
+  assessedBy: Person;
+};
 export type RiskDetail = Risk & { assessments: Assessment[] };
 
 export type Criteria = {
@@ -87,7 +107,17 @@ export type Criteria = {
 export type CriteriaState = { inForce: Criteria; draft: Criteria | null; history: Criteria[] };
 
 export type HeatCell = { likelihood: number; consequence: number; level: RiskLevel; count: number; riskIds: string[] };
-export type Dashboard = { likelihoodLabels: string[]; consequenceLabels: string[]; inherent: HeatCell[]; residual: HeatCell[]; reviewOverdue: Risk[]; acceptancesExpiring: Risk[]; needsAttention: Risk[]; unrated: Risk[]; counts: { total: number; open: number; byLevel: Record<RiskLevel, number> } };
+export type Dashboard = {
+  likelihoodLabels: string[];
+  consequenceLabels: string[];
+  inherent: HeatCell[];
+  residual: HeatCell[];
+  reviewOverdue: Risk[];
+  acceptancesExpiring: Risk[];
+  needsAttention: Risk[];
+  unrated: Risk[];
+  counts: { total: number; open: number; byLevel: Record<RiskLevel, number> };
+};
 
 export type Plan = {
   number: number;

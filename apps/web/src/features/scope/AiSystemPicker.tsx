@@ -10,25 +10,46 @@ import type { PathForm } from './use-path-form';
 import { SCOPE_TEXT as T } from './text';
 import classes from './scope.module.css';
 
-export const isLive = (s: Pick<AiSystem, 'lifecycleStage' | 'status'>) => (LIVE_STAGES as readonly string[]).includes(s.lifecycleStage) && s.status !== 'archived';
+export const isLive = (s: Pick<AiSystem, 'lifecycleStage' | 'status'>) =>
+  (LIVE_STAGES as readonly string[]).includes(s.lifecycleStage) && s.status !== 'archived';
 export const systemRowId = (id: string) => `scope-system-${id}`;
 export const reasonInputId = (id: string) => `scope-reason-${id}`;
 export const checkboxId = (id: string) => `scope-check-${id}`;
 
 /** Puts an AI system in scope or takes it out; its reason is kept, so unticking by mistake loses nothing. */
 export function setInScope(form: PathForm<ScopeFormValues>, id: string, inScope: boolean) {
-  form.update((v) => ({ ...v, aiSystemIds: inScope ? [...v.aiSystemIds.filter((x) => x !== id), id] : v.aiSystemIds.filter((x) => x !== id) }), 'aiSystemIds');
+  form.update(
+    (v) => ({
+      ...v,
+      aiSystemIds: inScope ? [...v.aiSystemIds.filter((x) => x !== id), id] : v.aiSystemIds.filter((x) => x !== id),
+    }),
+    'aiSystemIds',
+  );
 }
 
 const FILTER_FROM = 8;
 
 /** The inventory as a checklist: each system with its stage; a live one left out asks for the reason. */
-export function AiSystemPicker({ orgId, systems, form, readOnly, truncatedAt }: { orgId: string; systems: AiSystem[]; form: PathForm<ScopeFormValues>; readOnly: boolean; truncatedAt: number | null }) {
+export function AiSystemPicker({
+  orgId,
+  systems,
+  form,
+  readOnly,
+  truncatedAt,
+}: {
+  orgId: string;
+  systems: AiSystem[];
+  form: PathForm<ScopeFormValues>;
+  readOnly: boolean;
+  truncatedAt: number | null;
+}) {
   const [filter, setFilter] = useState('');
   const { values } = form;
   const reasonOf = (id: string) => values.outOfScope.find((o) => o.aiSystemId === id)?.reason ?? '';
   // Archived systems only show while the scope still names them.
-  const listed = systems.filter((s) => s.status !== 'archived' || values.aiSystemIds.includes(s.id) || reasonOf(s.id).trim());
+  const listed = systems.filter(
+    (s) => s.status !== 'archived' || values.aiSystemIds.includes(s.id) || reasonOf(s.id).trim(),
+  );
   const q = filter.trim().toLowerCase();
   const shown = q ? listed.filter((s) => `${s.name} ${s.intendedPurpose}`.toLowerCase().includes(q)) : listed;
   const inScope = listed.filter((s) => values.aiSystemIds.includes(s.id)).length;
@@ -36,7 +57,9 @@ export function AiSystemPicker({ orgId, systems, form, readOnly, truncatedAt }: 
     form.update(
       (v) => ({
         ...v,
-        outOfScope: v.outOfScope.some((o) => o.aiSystemId === id) ? v.outOfScope.map((o) => (o.aiSystemId === id ? { ...o, reason } : o)) : [...v.outOfScope, { aiSystemId: id, reason }],
+        outOfScope: v.outOfScope.some((o) => o.aiSystemId === id)
+          ? v.outOfScope.map((o) => (o.aiSystemId === id ? { ...o, reason } : o))
+          : [...v.outOfScope, { aiSystemId: id, reason }],
       }),
       `reason.${id}`,
     );
@@ -60,7 +83,15 @@ export function AiSystemPicker({ orgId, systems, form, readOnly, truncatedAt }: 
           {T.systemsCount(inScope, listed.length)}
         </Text>
         {listed.length > FILTER_FROM && (
-          <TextInput size="xs" w={220} label={T.systemsFilter} placeholder={T.systemsFilterPlaceholder} leftSection={<IconSearch size={14} />} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+          <TextInput
+            size="xs"
+            w={220}
+            label={T.systemsFilter}
+            placeholder={T.systemsFilterPlaceholder}
+            leftSection={<IconSearch size={14} />}
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+          />
         )}
       </Group>
       {form.errorFor('aiSystemIds') && (
@@ -68,7 +99,12 @@ export function AiSystemPicker({ orgId, systems, form, readOnly, truncatedAt }: 
           {form.errorFor('aiSystemIds')}
         </Text>
       )}
-      <div className={classes.systemList} data-long={listed.length > FILTER_FROM || undefined} role="group" aria-label={T.sectionSystems}>
+      <div
+        className={classes.systemList}
+        data-long={listed.length > FILTER_FROM || undefined}
+        role="group"
+        aria-label={T.sectionSystems}
+      >
         {shown.map((s) => {
           const checked = values.aiSystemIds.includes(s.id);
           const live = isLive(s);
@@ -76,7 +112,14 @@ export function AiSystemPicker({ orgId, systems, form, readOnly, truncatedAt }: 
           const askReason = !checked && (live || reason.trim() !== '');
           const warn = live && !checked && !reason.trim();
           return (
-            <div key={s.id} id={systemRowId(s.id)} className={classes.systemRow} data-warning={warn || undefined} data-testid="scope-system" data-name={s.name}>
+            <div
+              key={s.id}
+              id={systemRowId(s.id)}
+              className={classes.systemRow}
+              data-warning={warn || undefined}
+              data-testid="scope-system"
+              data-name={s.name}
+            >
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                 <Checkbox
                   id={checkboxId(s.id)}

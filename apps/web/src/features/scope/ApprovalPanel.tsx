@@ -12,7 +12,8 @@ export function approvalBlocker(base: Scope, dirty: boolean, warnings: number): 
   if (dirty) return { kind: 'unsaved', message: T.blockedUnsaved };
   if (base.version === 0) return { kind: 'empty', message: T.blockedEmpty };
   if (warnings > 0) return { kind: 'warnings', message: T.blockedWarnings(warnings) };
-  if (base.status === 'approved' && base.approved) return { kind: 'approved', message: T.blockedApproved(base.approved.revision) };
+  if (base.status === 'approved' && base.approved)
+    return { kind: 'approved', message: T.blockedApproved(base.approved.revision) };
   return null;
 }
 
@@ -29,7 +30,21 @@ export function StatusBadge({ scope }: { scope: Scope }) {
 }
 
 /** Who approved what and when, the revisions, and the approve button for owners and approvers, off with its reason. */
-export function ApprovalPanel({ base, blocker, canApprove, pending, onApprove, children }: { base: Scope; blocker: Blocker | null; canApprove: boolean; pending: boolean; onApprove: () => void; children: ReactNode }) {
+export function ApprovalPanel({
+  base,
+  blocker,
+  canApprove,
+  pending,
+  onApprove,
+  children,
+}: {
+  base: Scope;
+  blocker: Blocker | null;
+  canApprove: boolean;
+  pending: boolean;
+  onApprove: () => void;
+  children: ReactNode;
+}) {
   const next = (base.approved?.revision ?? 0) + 1;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="scope-approval-title">
@@ -42,10 +57,19 @@ export function ApprovalPanel({ base, blocker, canApprove, pending, onApprove, c
         </Group>
         {base.approved ? (
           <Group gap={8} wrap="nowrap" align="flex-start">
-            <IconRosetteDiscountCheck size={20} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} aria-hidden />
+            <IconRosetteDiscountCheck
+              size={20}
+              color="var(--mantine-color-teal-7)"
+              style={{ flexShrink: 0 }}
+              aria-hidden
+            />
             <Text fz="sm">
               {base.status === 'approved'
-                ? T.stamp(base.approved.revision, base.approved.approvedByName, formatDateTime(base.approved.approvedAt))
+                ? T.stamp(
+                    base.approved.revision,
+                    base.approved.approvedByName,
+                    formatDateTime(base.approved.approvedAt),
+                  )
                 : T.draftSince(base.approved.revision, formatRelative(base.approved.approvedAt))}
             </Text>
           </Group>
@@ -61,7 +85,13 @@ export function ApprovalPanel({ base, blocker, canApprove, pending, onApprove, c
           </Text>
         ) : canApprove ? (
           <Stack gap={4}>
-            <Button leftSection={<IconRosetteDiscountCheck size={16} />} onClick={onApprove} disabled={blocker !== null} loading={pending} aria-describedby={blocker ? 'scope-approve-blocker' : undefined}>
+            <Button
+              leftSection={<IconRosetteDiscountCheck size={16} />}
+              onClick={onApprove}
+              disabled={blocker !== null}
+              loading={pending}
+              aria-describedby={blocker ? 'scope-approve-blocker' : undefined}
+            >
               {blocker === null ? T.approveConfirm(next) : T.approve}
             </Button>
             {blocker && (

@@ -7,11 +7,14 @@ import { SCOPE_TEXT as T } from './text';
 /** Repeatable rows of an excluded item and why it is excluded; the justification is required. */
 export function ExclusionsEditor({ form, readOnly }: { form: PathForm<ScopeFormValues>; readOnly: boolean }) {
   const rows = form.values.exclusions;
-  const edit = (i: number, patch: Partial<ExclusionRow>, key: string) => form.update((v) => ({ ...v, exclusions: v.exclusions.map((e, j) => (j === i ? { ...e, ...patch } : e)) }), key);
+  const edit = (i: number, patch: Partial<ExclusionRow>, key: string) =>
+    form.update((v) => ({ ...v, exclusions: v.exclusions.map((e, j) => (j === i ? { ...e, ...patch } : e)) }), key);
   const add = () => {
     form.update((v) => ({ ...v, exclusions: [...v.exclusions, { key: newRowKey(), item: '', justification: '' }] }));
     // Focus the new row's first field once it is drawn.
-    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-exclusion="${rows.length}"] input`)?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLInputElement>(`[data-exclusion="${rows.length}"] input`)?.focus(),
+    );
   };
   const remove = (i: number) => {
     form.update((v) => ({ ...v, exclusions: v.exclusions.filter((_, j) => j !== i) }));
@@ -26,7 +29,15 @@ export function ExclusionsEditor({ form, readOnly }: { form: PathForm<ScopeFormV
         </Text>
       )}
       {rows.map((row, i) => (
-        <Paper key={row.key} withBorder radius="md" p="sm" role="group" aria-label={T.exclusionGroup(i + 1)} data-exclusion={i}>
+        <Paper
+          key={row.key}
+          withBorder
+          radius="md"
+          p="sm"
+          role="group"
+          aria-label={T.exclusionGroup(i + 1)}
+          data-exclusion={i}
+        >
           <Group align="flex-start" wrap="nowrap" gap="sm">
             <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
               <TextInput
@@ -57,7 +68,13 @@ export function ExclusionsEditor({ form, readOnly }: { form: PathForm<ScopeFormV
             </Stack>
             {!readOnly && (
               <Tooltip label={T.removeExclusion(i + 1)} withArrow>
-                <ActionIcon variant="subtle" color="gray" mt={26} onClick={() => remove(i)} aria-label={T.removeExclusion(i + 1)}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  mt={26}
+                  onClick={() => remove(i)}
+                  aria-label={T.removeExclusion(i + 1)}
+                >
                   <IconTrash size={18} />
                 </ActionIcon>
               </Tooltip>

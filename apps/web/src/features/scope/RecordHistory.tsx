@@ -15,7 +15,19 @@ export function changedLabels(e: AuditEvent, fieldLabels: Record<string, string>
     .map(([, label]) => label);
 }
 
-function Entries({ orgId, entityType, entityId, actionLabels, fieldLabels }: { orgId: string; entityType: string; entityId: string; actionLabels: Record<string, string>; fieldLabels: Record<string, string> }) {
+function Entries({
+  orgId,
+  entityType,
+  entityId,
+  actionLabels,
+  fieldLabels,
+}: {
+  orgId: string;
+  entityType: string;
+  entityId: string;
+  actionLabels: Record<string, string>;
+  fieldLabels: Record<string, string>;
+}) {
   // Mounted when the drawer opens, so the trail is read afresh each time.
   return (
     <HistoryTimeline
@@ -23,14 +35,25 @@ function Entries({ orgId, entityType, entityId, actionLabels, fieldLabels }: { o
       compact
       describe={(e) => {
         const changed = changedLabels(e, fieldLabels);
-        return { label: actionLabels[e.action] ?? e.action.replace(/[._]/g, ' '), detail: changed.length > 0 ? `Changed: ${changed.join(', ')}` : null };
+        return {
+          label: actionLabels[e.action] ?? e.action.replace(/[._]/g, ' '),
+          detail: changed.length > 0 ? `Changed: ${changed.join(', ')}` : null,
+        };
       }}
     />
   );
 }
 
 /** A "History" button opening the audit trail of one record in a drawer (for roles that read the trail). */
-export function RecordHistory(props: { orgId: string; entityType: string; entityId: string; title: string; actionLabels: Record<string, string>; fieldLabels: Record<string, string>; compact?: boolean }) {
+export function RecordHistory(props: {
+  orgId: string;
+  entityType: string;
+  entityId: string;
+  title: string;
+  actionLabels: Record<string, string>;
+  fieldLabels: Record<string, string>;
+  compact?: boolean;
+}) {
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
@@ -41,7 +64,12 @@ export function RecordHistory(props: { orgId: string; entityType: string; entity
           </ActionIcon>
         </Tooltip>
       ) : (
-        <Button variant="default" leftSection={<IconHistory size={16} />} onClick={open} aria-label={`History: ${props.title}`}>
+        <Button
+          variant="default"
+          leftSection={<IconHistory size={16} />}
+          onClick={open}
+          aria-label={`History: ${props.title}`}
+        >
           History
         </Button>
       )}

@@ -17,13 +17,33 @@ import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
 import { focusFirstInvalid } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
 import { AiSystemPicker } from './AiSystemPicker';
-import { approveScopePath, scopeKey, scopePath, scopeRevisionsKey, useOrgAiRoles, useScope, useScopeAiSystems } from './api';
+import {
+  approveScopePath,
+  scopeKey,
+  scopePath,
+  scopeRevisionsKey,
+  useOrgAiRoles,
+  useScope,
+  useScopeAiSystems,
+} from './api';
 import { approvalBlocker, ApprovalPanel, StatusBadge } from './ApprovalPanel';
 import { BuilderSection } from './BuilderSection';
 import { ExclusionsEditor } from './ExclusionsEditor';
 import { usePrintStatement } from './print';
 import { RecordHistory } from './RecordHistory';
-import { changedFields, contentOf, differingFields, display, keyOf, reapply, schema, toInput, valuesOf, type ListField, type ScopeFormValues } from './scope-values';
+import {
+  changedFields,
+  contentOf,
+  differingFields,
+  display,
+  keyOf,
+  reapply,
+  schema,
+  toInput,
+  valuesOf,
+  type ListField,
+  type ScopeFormValues,
+} from './scope-values';
 import { ScopeRevisions } from './ScopeRevisions';
 import { ScopeWarnings } from './ScopeWarnings';
 import { StatementPanel } from './StatementPanel';
@@ -47,11 +67,16 @@ export function ScopePage() {
     return (
       <>
         <PageHeader title={T.title} description={T.description} />
-        <ErrorAlert error={failed} onRetry={() => void Promise.all([scope.refetch(), systems.refetch(), roles.refetch()])} />
+        <ErrorAlert
+          error={failed}
+          onRetry={() => void Promise.all([scope.refetch(), systems.refetch(), roles.refetch()])}
+        />
       </>
     );
   if (!scope.data || !systems.data || !roles.data) return <Loading />;
-  return <ScopeWorkspace saved={scope.data} systems={systems.data.items} total={systems.data.total} aiRoles={roles.data} />;
+  return (
+    <ScopeWorkspace saved={scope.data} systems={systems.data.items} total={systems.data.total} aiRoles={roles.data} />
+  );
 }
 
 function WhyScope() {
@@ -73,13 +98,26 @@ function WhyScope() {
   );
 }
 
-function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; systems: AiSystem[]; total: number; aiRoles: AiRole[] }) {
+function ScopeWorkspace({
+  saved,
+  systems,
+  total,
+  aiRoles,
+}: {
+  saved: Scope;
+  systems: AiSystem[];
+  total: number;
+  aiRoles: AiRole[];
+}) {
   const { orgId, org, can } = useOrg();
   const qc = useQueryClient();
   const canWrite = can('context.write');
   const readOnly = !canWrite;
   // Deleted systems can only be told apart when the whole inventory was read.
-  const known = useMemo(() => (total <= systems.length ? new Set(systems.map((s) => s.id)) : undefined), [systems, total]);
+  const known = useMemo(
+    () => (total <= systems.length ? new Set(systems.map((s) => s.id)) : undefined),
+    [systems, total],
+  );
   const [base, setBase] = useState<Scope>(saved);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -89,7 +127,12 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
   const content = contentOf(form.values);
   const dirty = differingFields(base, content).length > 0;
   // The scope is long to build: unsaved edits are kept as a draft and offered back on return.
-  const draft = useDraft<ScopeFormValues>(canWrite ? `scope:${orgId}` : undefined, valuesOf(base, known), form.values, dirty);
+  const draft = useDraft<ScopeFormValues>(
+    canWrite ? `scope:${orgId}` : undefined,
+    valuesOf(base, known),
+    form.values,
+    dirty,
+  );
   useLeaveGuard(dirty && canWrite, draft.discard);
   const restoreDraft = () => {
     const d = draft.take();
@@ -99,7 +142,9 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
   };
   const dropped = known ? base.aiSystemIds.filter((id) => !known.has(id)).length : 0;
   const warnings = dirty ? scopeWarnings(content, systems) : base.warnings;
-  const statement = dirty ? composeScopeStatement({ organizationName: org.name, aiRoles, scope: content, aiSystems: systems }) : base.statement;
+  const statement = dirty
+    ? composeScopeStatement({ organizationName: org.name, aiRoles, scope: content, aiSystems: systems })
+    : base.statement;
   const systemName = (id: string) => systems.find((s) => s.id === id)?.name ?? 'a deleted AI system';
 
   // Someone else's save arrives (refetch) while nothing is being edited here: show it.
@@ -117,7 +162,8 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
   };
 
   const save = useMutation({
-    mutationFn: (parsed: ScopeContent) => api.patch<Scope>(scopePath(orgId), { version: base.version, ...changedFields(parsed, base) }),
+    mutationFn: (parsed: ScopeContent) =>
+      api.patch<Scope>(scopePath(orgId), { version: base.version, ...changedFields(parsed, base) }),
     onSuccess: (s) => {
       draft.discard();
       adopt(s);
@@ -125,7 +171,9 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
       notifySuccess(T.saved);
     },
     onError: (e) => {
-      const current = isApiError(e, 'STALE_VERSION') ? (e.details as { current?: Scope } | undefined)?.current : undefined;
+      const current = isApiError(e, 'STALE_VERSION')
+        ? (e.details as { current?: Scope } | undefined)?.current
+        : undefined;
       if (current) setConflict({ base, current, mine: form.values });
       else form.showServerError(e);
     },
@@ -162,7 +210,14 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
   };
 
   const discard = async () => {
-    if (await confirmDanger({ title: T.discard, message: 'Your unsaved changes to the scope will be lost.', confirmLabel: T.discard })) form.reset(valuesOf(base, known));
+    if (
+      await confirmDanger({
+        title: T.discard,
+        message: 'Your unsaved changes to the scope will be lost.',
+        confirmLabel: T.discard,
+      })
+    )
+      form.reset(valuesOf(base, known));
   };
 
   const list = (field: ListField) => (
@@ -200,7 +255,14 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
         description={T.description}
         actions={
           can('audit_event.read') && (
-            <RecordHistory orgId={orgId} entityType="scope" entityId={orgId} title={T.title} actionLabels={HISTORY_ACTIONS} fieldLabels={L} />
+            <RecordHistory
+              orgId={orgId}
+              entityType="scope"
+              entityId={orgId}
+              title={T.title}
+              actionLabels={HISTORY_ACTIONS}
+              fieldLabels={L}
+            />
           )
         }
       />
@@ -212,19 +274,36 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
             conflict={conflict}
             title={T.staleTitle}
             body={T.staleBody(T.staleWho(conflict.current.version, conflict.base.version))}
-            rows={[...new Set([...differingFields(conflict.base, conflict.current), ...differingFields(conflict.base, contentOf(conflict.mine))])].map((f) => ({
+            rows={[
+              ...new Set([
+                ...differingFields(conflict.base, conflict.current),
+                ...differingFields(conflict.base, contentOf(conflict.mine)),
+              ]),
+            ].map((f) => ({
               field: f,
               label: L[f],
               theirs: display(f, conflict.current, systemName),
               yours: display(f, contentOf(conflict.mine), systemName),
             }))}
-            labels={{ field: T.staleField, theirs: T.staleTheirs, yours: T.staleYours, reapply: T.staleReapply, discard: T.staleDiscard }}
+            labels={{
+              field: T.staleField,
+              theirs: T.staleTheirs,
+              yours: T.staleYours,
+              reapply: T.staleReapply,
+              discard: T.staleDiscard,
+            }}
             onReapply={() => resolve(true)}
             onDiscard={() => resolve(false)}
           />
         )}
         {notice && (
-          <Alert color="blue" variant="light" withCloseButton onClose={() => setNotice(null)} closeButtonLabel="Dismiss">
+          <Alert
+            color="blue"
+            variant="light"
+            withCloseButton
+            onClose={() => setNotice(null)}
+            closeButtonLabel="Dismiss"
+          >
             {notice}
           </Alert>
         )}
@@ -259,7 +338,13 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
                   {list('sites')}
                 </BuilderSection>
                 <BuilderSection title={T.sectionSystems} hint={T.sectionSystemsHint}>
-                  <AiSystemPicker orgId={orgId} systems={systems} form={form} readOnly={readOnly} truncatedAt={total > systems.length ? systems.length : null} />
+                  <AiSystemPicker
+                    orgId={orgId}
+                    systems={systems}
+                    form={form}
+                    readOnly={readOnly}
+                    truncatedAt={total > systems.length ? systems.length : null}
+                  />
                   {dropped > 0 && (
                     <Text fz="xs" c="dimmed">
                       {T.systemsDropped(dropped)}
@@ -287,7 +372,12 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
                           {T.discard}
                         </Button>
                       )}
-                      <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} disabled={!dirty || !!conflict}>
+                      <Button
+                        type="submit"
+                        leftSection={<IconDeviceFloppy size={16} />}
+                        loading={save.isPending}
+                        disabled={!dirty || !!conflict}
+                      >
                         {T.save}
                       </Button>
                     </Group>
@@ -296,7 +386,13 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
               </Stack>
             </form>
             <aside className={classes.side} aria-label="Statement and approval">
-              <ApprovalPanel base={base} blocker={approvalBlocker(base, dirty, warnings.length)} canApprove={can('scope.approve')} pending={approve.isPending} onApprove={askApprove}>
+              <ApprovalPanel
+                base={base}
+                blocker={approvalBlocker(base, dirty, warnings.length)}
+                canApprove={can('scope.approve')}
+                pending={approve.isPending}
+                onApprove={askApprove}
+              >
                 <ScopeRevisions orgId={orgId} orgName={org.name} onPrint={print} />
               </ApprovalPanel>
               <StatementPanel
@@ -305,7 +401,14 @@ function ScopeWorkspace({ saved, systems, total, aiRoles }: { saved: Scope; syst
                 onPrint={() =>
                   print({
                     heading: T.printTitle(org.name),
-                    status: !dirty && base.status === 'approved' && base.approved ? T.stamp(base.approved.revision, base.approved.approvedByName, new Date(base.approved.approvedAt).toLocaleString()) : T.printDraft,
+                    status:
+                      !dirty && base.status === 'approved' && base.approved
+                        ? T.stamp(
+                            base.approved.revision,
+                            base.approved.approvedByName,
+                            new Date(base.approved.approvedAt).toLocaleString(),
+                          )
+                        : T.printDraft,
                     statement,
                   })
                 }

@@ -10,7 +10,15 @@ import type { ScopeRevision } from './types';
 import { SCOPE_TEXT as T } from './text';
 
 /** The approved revisions, newest first (inside the approval card); each opens with its statement as it was signed off. */
-export function ScopeRevisions({ orgId, orgName, onPrint }: { orgId: string; orgName: string; onPrint: (doc: Printable) => void }) {
+export function ScopeRevisions({
+  orgId,
+  orgName,
+  onPrint,
+}: {
+  orgId: string;
+  orgName: string;
+  onPrint: (doc: Printable) => void;
+}) {
   const revisions = useScopeRevisions(orgId);
   const [open, setOpen] = useState<ScopeRevision | null>(null);
   return (
@@ -29,7 +37,14 @@ export function ScopeRevisions({ orgId, orgName, onPrint }: { orgId: string; org
       ) : (
         <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {revisions.data.map((r) => (
-            <Group key={r.revision} component="li" justify="space-between" wrap="nowrap" gap="sm" data-testid="scope-revision">
+            <Group
+              key={r.revision}
+              component="li"
+              justify="space-between"
+              wrap="nowrap"
+              gap="sm"
+              data-testid="scope-revision"
+            >
               <div style={{ minWidth: 0 }}>
                 <Text fz="sm" fw={600}>
                   {T.revision(r.revision)}
@@ -38,14 +53,24 @@ export function ScopeRevisions({ orgId, orgName, onPrint }: { orgId: string; org
                   {T.revisionBy(r.approvedByName, formatDateTime(r.approvedAt))}
                 </Text>
               </div>
-              <Button size="compact-sm" variant="default" onClick={() => setOpen(r)} aria-label={T.viewRevision(r.revision)}>
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => setOpen(r)}
+                aria-label={T.viewRevision(r.revision)}
+              >
                 {T.view}
               </Button>
             </Group>
           ))}
         </Stack>
       )}
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? T.revisionTitle(open.revision) : ''} size="lg">
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={open ? T.revisionTitle(open.revision) : ''}
+        size="lg"
+      >
         {open && (
           <Stack gap="md">
             <Text fz="sm" c="dimmed">
@@ -56,7 +81,13 @@ export function ScopeRevisions({ orgId, orgName, onPrint }: { orgId: string; org
               <Button
                 variant="default"
                 leftSection={<IconPrinter size={16} />}
-                onClick={() => onPrint({ heading: T.printTitle(orgName), status: T.stamp(open.revision, open.approvedByName, formatDateTime(open.approvedAt)), statement: open.statement })}
+                onClick={() =>
+                  onPrint({
+                    heading: T.printTitle(orgName),
+                    status: T.stamp(open.revision, open.approvedByName, formatDateTime(open.approvedAt)),
+                    statement: open.statement,
+                  })
+                }
               >
                 {T.print}
               </Button>

@@ -4,7 +4,15 @@ import { StatementText } from './StatementText';
 import { SCOPE_TEXT as T } from './text';
 
 /** The composed statement beside the builder: live while editing, with copy and print. */
-export function StatementPanel({ statement, preview, onPrint }: { statement: string; preview: boolean; onPrint: () => void }) {
+export function StatementPanel({
+  statement,
+  preview,
+  onPrint,
+}: {
+  statement: string;
+  preview: boolean;
+  onPrint: () => void;
+}) {
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="scope-statement-title">
       <Stack gap="sm">
@@ -21,7 +29,12 @@ export function StatementPanel({ statement, preview, onPrint }: { statement: str
             <CopyButton value={statement} timeout={2000}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? T.copied : T.copy} withArrow>
-                  <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={copied ? T.copied : T.copy}>
+                  <ActionIcon
+                    variant="subtle"
+                    color={copied ? 'teal' : 'gray'}
+                    onClick={copy}
+                    aria-label={copied ? T.copied : T.copy}
+                  >
                     {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
                   </ActionIcon>
                 </Tooltip>

@@ -19,14 +19,18 @@ export function useScope(orgId: string) {
 }
 
 export function useScopeRevisions(orgId: string) {
-  return useQuery({ queryKey: scopeRevisionsKey(orgId), queryFn: async () => (await api.get<Page<ScopeRevision>>(`${scopePath(orgId)}/revisions`)).items });
+  return useQuery({
+    queryKey: scopeRevisionsKey(orgId),
+    queryFn: async () => (await api.get<Page<ScopeRevision>>(`${scopePath(orgId)}/revisions`)).items,
+  });
 }
 
 /** Every AI system, by name, for the checklist; refreshed with the inventory. */
 export function useScopeAiSystems(orgId: string) {
   return useQuery({
     queryKey: [...inventoryKey(orgId), 'scope-picker'],
-    queryFn: () => api.get<AiSystemPage>(`${org(orgId)}/ai-systems${qs({ limit: PICKER_LIMIT, sort: 'name', order: 'asc' })}`),
+    queryFn: () =>
+      api.get<AiSystemPage>(`${org(orgId)}/ai-systems${qs({ limit: PICKER_LIMIT, sort: 'name', order: 'asc' })}`),
   });
 }
 
@@ -37,4 +41,3 @@ export function useOrgAiRoles(orgId: string) {
     queryFn: async () => (await api.get<OrgContextRoles>(`${org(orgId)}/context`)).aiRoles.map((r) => r.role),
   });
 }
-

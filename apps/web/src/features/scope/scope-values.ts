@@ -7,7 +7,16 @@ export type ScopeFormValues = Omit<ScopeContent, 'exclusions'> & { exclusions: E
 
 export const LIST_FIELDS = ['units', 'sites', 'processes', 'productsServices', 'interfaces'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
-export const CONTENT_FIELDS = ['units', 'sites', 'aiSystemIds', 'processes', 'productsServices', 'interfaces', 'exclusions', 'outOfScope'] as const;
+export const CONTENT_FIELDS = [
+  'units',
+  'sites',
+  'aiSystemIds',
+  'processes',
+  'productsServices',
+  'interfaces',
+  'exclusions',
+  'outOfScope',
+] as const;
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 
 let rowSeq = 0;
@@ -63,7 +72,11 @@ export const keyOf: KeyOf<ScopeFormValues> = (path, v) => {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 /** The order systems were ticked in does not matter; the order of list entries does (the statement reads them so). */
 const comparable = (f: ContentField, s: ScopeContent): unknown =>
-  f === 'aiSystemIds' ? [...s.aiSystemIds].sort() : f === 'outOfScope' ? [...s.outOfScope].sort((x, y) => x.aiSystemId.localeCompare(y.aiSystemId)) : s[f];
+  f === 'aiSystemIds'
+    ? [...s.aiSystemIds].sort()
+    : f === 'outOfScope'
+      ? [...s.outOfScope].sort((x, y) => x.aiSystemId.localeCompare(y.aiSystemId))
+      : s[f];
 
 /** Fields whose parsed value differs from the saved scope: the body of the PATCH (besides version). */
 export function changedFields(parsed: ScopeContent, saved: ScopeContent): Partial<ScopeContent> {

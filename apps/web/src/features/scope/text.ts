@@ -3,7 +3,8 @@
 export const SCOPE_TEXT = {
   title: 'Scope',
   crumbStep: 'Step 2 · Scope & governance',
-  description: 'What your AI management system covers and what it leaves out, with reasons. The composed statement is what an approver signs off and what the certificate will name.',
+  description:
+    'What your AI management system covers and what it leaves out, with reasons. The composed statement is what an approver signs off and what the certificate will name.',
   // teaching
   whyTitle: 'Why the scope matters for certification',
   whyBody:
@@ -19,25 +20,31 @@ export const SCOPE_TEXT = {
   stamp: (n: number, who: string, at: string) => `Revision ${n}, approved by ${who} on ${at}`,
   // sections
   sectionWhere: 'Where it applies',
-  sectionWhereHint: 'The parts of the organization and the places the AI management system covers. Leave both empty to cover the whole organization.',
+  sectionWhereHint:
+    'The parts of the organization and the places the AI management system covers. Leave both empty to cover the whole organization.',
   sectionSystems: 'AI systems',
-  sectionSystemsHint: 'Tick the systems from the inventory that the AI management system governs. A system that is live (deployment, operation) and left out needs a reason.',
+  sectionSystemsHint:
+    'Tick the systems from the inventory that the AI management system governs. A system that is live (deployment, operation) and left out needs a reason.',
   sectionActivities: 'Processes, products and services',
   sectionActivitiesHint: 'The processes the AIMS governs and what you offer that relies on AI.',
   sectionInterfaces: 'Interfaces and dependencies',
-  sectionInterfacesHint: 'Where covered activities meet ones outside the scope: a group IT team, a cloud provider, a parent company, an outsourced data labelling service.',
+  sectionInterfacesHint:
+    'Where covered activities meet ones outside the scope: a group IT team, a cloud provider, a parent company, an outsourced data labelling service.',
   sectionExclusions: 'Exclusions',
-  sectionExclusionsHint: 'Anything left out on purpose, each with the reason. An auditor accepts an exclusion that is explained; they question one that is not.',
+  sectionExclusionsHint:
+    'Anything left out on purpose, each with the reason. An auditor accepts an exclusion that is explained; they question one that is not.',
   listHint: 'Press Enter after each entry.',
   // AI systems
   systemsCount: (inScope: number, total: number) => `${inScope} of ${total} in scope`,
   systemsFilter: 'Filter AI systems',
   systemsFilterPlaceholder: 'Name or purpose',
   systemsNoMatch: 'No AI system matches this filter.',
-  systemsEmpty: 'The inventory has no AI system yet. Add the systems you develop, provide or use there first; they appear here to be placed in scope.',
+  systemsEmpty:
+    'The inventory has no AI system yet. Add the systems you develop, provide or use there first; they appear here to be placed in scope.',
   systemsEmptyCta: 'Open the AI system inventory',
   systemsTruncated: (n: number) => `Only the first ${n} AI systems (by name) are listed.`,
-  systemsDropped: (n: number) => `${n} AI system${n === 1 ? '' : 's'} in the saved scope no longer exist${n === 1 ? 's' : ''} in the inventory; saving removes ${n === 1 ? 'it' : 'them'}.`,
+  systemsDropped: (n: number) =>
+    `${n} AI system${n === 1 ? '' : 's'} in the saved scope no longer exist${n === 1 ? 's' : ''} in the inventory; saving removes ${n === 1 ? 'it' : 'them'}.`,
   live: 'Live',
   liveHint: 'In deployment or operation: leaving it out needs a reason',
   archived: 'Archived',
@@ -54,7 +61,10 @@ export const SCOPE_TEXT = {
   removeExclusion: (n: number) => `Remove exclusion ${n}`,
   noExclusions: 'Nothing is excluded.',
   // warnings
-  warningsTitle: (n: number) => (n === 1 ? 'A live AI system is outside the scope without a reason' : `${n} live AI systems are outside the scope without a reason`),
+  warningsTitle: (n: number) =>
+    n === 1
+      ? 'A live AI system is outside the scope without a reason'
+      : `${n} live AI systems are outside the scope without a reason`,
   warningsBody: 'Approval waits until each is put in scope or has its reason.',
   addToScope: 'Put in scope',
   giveReason: 'Give a reason',
@@ -77,7 +87,8 @@ export const SCOPE_TEXT = {
   approval: 'Approval',
   approve: 'Approve',
   approveTitle: (n: number) => `Approve the scope as revision ${n}?`,
-  approveBody: (n: number) => `The statement as it stands becomes revision ${n}, stamped with your name and today’s date. Later changes start a new draft that needs approving again.`,
+  approveBody: (n: number) =>
+    `The statement as it stands becomes revision ${n}, stamped with your name and today’s date. Later changes start a new draft that needs approving again.`,
   approveConfirm: (n: number) => `Approve revision ${n}`,
   approved: (n: number) => `The scope was approved as revision ${n}.`,
   approveWhoCan: 'Owners and approvers approve the scope.',
@@ -95,7 +106,8 @@ export const SCOPE_TEXT = {
   revisionTitle: (n: number) => `Scope statement, revision ${n}`,
   // conflict
   staleTitle: 'Someone else saved the scope while you were editing',
-  staleBody: (who: string) => `Your changes were not saved, and nothing was overwritten. ${who} The table shows where their saved scope differs from the one you started from.`,
+  staleBody: (who: string) =>
+    `Your changes were not saved, and nothing was overwritten. ${who} The table shows where their saved scope differs from the one you started from.`,
   staleWho: (current: number, base: number) => `The saved version is ${current} (you started from ${base}).`,
   staleReapplied: 'Their scope is loaded with your changes re-applied on top. Review it and save again.',
   staleField: 'Field',

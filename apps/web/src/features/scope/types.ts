@@ -1,7 +1,13 @@
 // Shapes of the scope answers (apps/server/src/modules/context/scope.ts).
 import type { AiRole, ScopeContent, ScopeWarning } from '@fortytwo/domain';
 
-export type ScopeStamp = { revision: number; statement: string; approvedBy: string | null; approvedByName: string; approvedAt: string };
+export type ScopeStamp = {
+  revision: number;
+  statement: string;
+  approvedBy: string | null;
+  approvedByName: string;
+  approvedAt: string;
+};
 
 export type Scope = ScopeContent & {
   /** 0 before the first save. */

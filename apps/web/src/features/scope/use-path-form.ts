@@ -13,7 +13,12 @@ export type KeyOf<V> = (path: string[], values: V) => string;
  * message is keyed by its path, so a row of a list shows its own message next to its own field.
  * A message shows once its key was touched (changed or left) or after a submit attempt.
  */
-export function usePathForm<V, S extends z.ZodType>(schema: S, initial: V, toInput: (v: V) => unknown, keyOf: KeyOf<V>) {
+export function usePathForm<V, S extends z.ZodType>(
+  schema: S,
+  initial: V,
+  toInput: (v: V) => unknown,
+  keyOf: KeyOf<V>,
+) {
   const [values, setValues] = useState<V>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -21,7 +26,10 @@ export function usePathForm<V, S extends z.ZodType>(schema: S, initial: V, toInp
   const [formError, setFormError] = useState<string | null>(null);
 
   const parsed = useMemo(() => schema.safeParse(toInput(values)), [schema, values, toInput]);
-  const clientErrors = useMemo(() => (parsed.success ? {} : issuesByField(parsed.error.issues, (p) => keyOf(p, values))), [parsed, keyOf, values]);
+  const clientErrors = useMemo(
+    () => (parsed.success ? {} : issuesByField(parsed.error.issues, (p) => keyOf(p, values))),
+    [parsed, keyOf, values],
+  );
 
   const touch = (...keys: string[]) =>
     setTouched((t) => {
@@ -45,7 +53,8 @@ export function usePathForm<V, S extends z.ZodType>(schema: S, initial: V, toInp
     touch,
     /** Forget what was touched under a prefix: after a row is removed, the rows below move up. */
     untouch: (prefix: string) => setTouched((t) => new Set([...t].filter((k) => !k.startsWith(prefix)))),
-    errorFor: (key: string): string | undefined => serverErrors[key] ?? (submitted || touched.has(key) ? clientErrors[key] : undefined),
+    errorFor: (key: string): string | undefined =>
+      serverErrors[key] ?? (submitted || touched.has(key) ? clientErrors[key] : undefined),
     hasErrors: !parsed.success,
     formError,
     setFormError,

@@ -18,7 +18,11 @@ export function AppFrame() {
   const orgId = org.isError ? undefined : orgMatch?.params.orgId;
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 284, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="xl">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 284, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="xl"
+    >
       <a href="#main" className={classes.skip}>
         {SHELL_TEXT.skipToContent}
       </a>

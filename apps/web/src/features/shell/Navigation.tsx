@@ -1,6 +1,36 @@
 import type { ReactNode } from 'react';
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBooks, IconBuilding, IconBuildingBank, IconCertificate, IconChartLine, IconChecklist, IconClipboardCheck, IconCompass, IconFileDescription, IconFiles, IconFlag, IconGauge, IconHistory, IconHome, IconKey, IconList, IconListCheck, IconPaperclip, IconSchool, IconSettings, IconShieldCheck, IconSitemap, IconTable, IconTargetArrow, IconUserCheck, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBooks,
+  IconBuilding,
+  IconBuildingBank,
+  IconCertificate,
+  IconChartLine,
+  IconChecklist,
+  IconClipboardCheck,
+  IconCompass,
+  IconFileDescription,
+  IconFiles,
+  IconFlag,
+  IconGauge,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconList,
+  IconListCheck,
+  IconPaperclip,
+  IconSchool,
+  IconSettings,
+  IconShieldCheck,
+  IconSitemap,
+  IconTable,
+  IconTargetArrow,
+  IconUserCheck,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
@@ -25,7 +55,18 @@ import classes from './shell.module.css';
 
 function StepNumber({ n }: { n: number }) {
   return (
-    <Text component="span" fz="xs" fw={700} w={20} h={20} ta="center" lh="20px" bg="var(--mantine-color-default-hover)" style={{ borderRadius: 999 }} aria-hidden>
+    <Text
+      component="span"
+      fz="xs"
+      fw={700}
+      w={20}
+      h={20}
+      ta="center"
+      lh="20px"
+      bg="var(--mantine-color-default-hover)"
+      style={{ borderRadius: 999 }}
+      aria-hidden
+    >
       {n}
     </Text>
   );
@@ -73,16 +114,31 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
   return (
     <ScrollArea type="scroll" style={{ flex: 1 }}>
       <Stack gap={0} component="nav" aria-label="Main">
-        {link(base, SHELL_TEXT.overview, <IconHome size={18} />, undefined, pathname === base || pathname === `${base}/`)}
+        {link(
+          base,
+          SHELL_TEXT.overview,
+          <IconHome size={18} />,
+          undefined,
+          pathname === base || pathname === `${base}/`,
+        )}
         {link(`${base}/tasks`, TASKS_TEXT.nav, <IconChecklist size={18} />, <TasksNavBadge />)}
         {PHASES.map((phase) => (
           <Section key={phase} title={phase}>
             {JOURNEY.filter((s) => s.phase === phase).map((step) => {
               const to = `${base}/${step.slug}`;
-              if (step.slug === 'gap-analysis') return link(to, step.title, <StepNumber n={step.number} />, <GapNavBadge orgId={orgId} />);
+              if (step.slug === 'gap-analysis')
+                return link(to, step.title, <StepNumber n={step.number} />, <GapNavBadge orgId={orgId} />);
               if (step.slug === 'implementation')
                 return (
-                  <NavLink key={to} label={step.title} leftSection={<StepNumber n={step.number} />} defaultOpened childrenOffset={14} active={false} className={classes.navLink}>
+                  <NavLink
+                    key={to}
+                    label={step.title}
+                    leftSection={<StepNumber n={step.number} />}
+                    defaultOpened
+                    childrenOffset={14}
+                    active={false}
+                    className={classes.navLink}
+                  >
                     {link(`${base}/risks`, RISK_TEXT.registerTitle, <IconAlertTriangle size={16} />)}
                     {link(`${base}/risk-treatment-plan`, RISK_TEXT.planTitle, <IconShieldCheck size={16} />)}
                     {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
@@ -99,15 +155,37 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                 );
               if (step.slug === 'documentation')
                 return (
-                  <NavLink key={to} label={step.title} leftSection={<StepNumber n={step.number} />} defaultOpened childrenOffset={14} active={false} className={classes.navLink}>
+                  <NavLink
+                    key={to}
+                    label={step.title}
+                    leftSection={<StepNumber n={step.number} />}
+                    defaultOpened
+                    childrenOffset={14}
+                    active={false}
+                    className={classes.navLink}
+                  >
                     {link(to, 'Master list', <IconFileDescription size={16} />)}
-                    {link(`${base}/documents`, 'Documents', <IconFiles size={16} />, undefined, is(`${base}/documents`) && !is(`${base}/documents/settings`))}
+                    {link(
+                      `${base}/documents`,
+                      'Documents',
+                      <IconFiles size={16} />,
+                      undefined,
+                      is(`${base}/documents`) && !is(`${base}/documents/settings`),
+                    )}
                     {link(`${base}/documents/settings`, 'Document settings', <IconSettings size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
               return (
-                <NavLink key={to} label={step.title} leftSection={<StepNumber n={step.number} />} defaultOpened childrenOffset={14} active={false} className={classes.navLink}>
+                <NavLink
+                  key={to}
+                  label={step.title}
+                  leftSection={<StepNumber n={step.number} />}
+                  defaultOpened
+                  childrenOffset={14}
+                  active={false}
+                  className={classes.navLink}
+                >
                   {link(
                     `${base}/ai-systems`,
                     SHELL_TEXT.inventory,
@@ -118,7 +196,13 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                       </Badge>
                     ) : undefined,
                   )}
-                  {link(`${base}/context`, CONTEXT_TEXT.title, <IconCompass size={16} />, undefined, pathname === `${base}/context` || is(`${base}/context/issues`))}
+                  {link(
+                    `${base}/context`,
+                    CONTEXT_TEXT.title,
+                    <IconCompass size={16} />,
+                    undefined,
+                    pathname === `${base}/context` || is(`${base}/context/issues`),
+                  )}
                   {link(`${base}/context/parties`, PARTIES_TEXT.title, <IconUsersGroup size={16} />)}
                   {link(to, SCOPE_TEXT.title, <IconTargetArrow size={16} />)}
                   {link(`${base}/governance`, GOVERNANCE_TEXT.title, <IconBuildingBank size={16} />)}
@@ -134,7 +218,9 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
         </Section>
         <Section title={SHELL_TEXT.organization}>
           {link(`${base}/members`, SHELL_TEXT.members, <IconUsers size={18} />)}
-          {role && can(role, 'audit_event.read') && link(`${base}/audit-trail`, SHELL_TEXT.auditTrail, <IconHistory size={18} />)}
+          {role &&
+            can(role, 'audit_event.read') &&
+            link(`${base}/audit-trail`, SHELL_TEXT.auditTrail, <IconHistory size={18} />)}
         </Section>
       </Stack>
     </ScrollArea>
@@ -149,12 +235,33 @@ export function AccountNavigation({ onNavigate }: { onNavigate: () => void }) {
     <Stack gap={0} component="nav" aria-label="Main">
       <Section title={SHELL_TEXT.yourOrgs}>
         {(me.data?.memberships ?? []).map((m) => (
-          <NavLink key={m.organization.id} component={Link} to={`/orgs/${m.organization.id}`} label={m.organization.name} leftSection={<IconBuilding size={18} />} onClick={onNavigate} />
+          <NavLink
+            key={m.organization.id}
+            component={Link}
+            to={`/orgs/${m.organization.id}`}
+            label={m.organization.name}
+            leftSection={<IconBuilding size={18} />}
+            onClick={onNavigate}
+          />
         ))}
       </Section>
       <Section title={SHELL_TEXT.account}>
-        <NavLink component={Link} to="/account" label={SHELL_TEXT.passwordAndSessions} leftSection={<IconUserCircle size={18} />} active={pathname === '/account'} onClick={onNavigate} />
-        <NavLink component={Link} to="/account/tokens" label={SHELL_TEXT.apiTokens} leftSection={<IconKey size={18} />} active={pathname === '/account/tokens'} onClick={onNavigate} />
+        <NavLink
+          component={Link}
+          to="/account"
+          label={SHELL_TEXT.passwordAndSessions}
+          leftSection={<IconUserCircle size={18} />}
+          active={pathname === '/account'}
+          onClick={onNavigate}
+        />
+        <NavLink
+          component={Link}
+          to="/account/tokens"
+          label={SHELL_TEXT.apiTokens}
+          leftSection={<IconKey size={18} />}
+          active={pathname === '/account/tokens'}
+          onClick={onNavigate}
+        />
       </Section>
     </Stack>
   );

@@ -7,5 +7,10 @@ import { useOrg } from './org-context';
 export function RequireAction({ action, children }: { action: Action; children: ReactNode }) {
   const { can, org } = useOrg();
   if (can(action)) return <>{children}</>;
-  return <PageHeader title="Not available for your role" description={`Your role in ${org.name} does not allow this. Ask an owner or AIMS manager if you need it.`} />;
+  return (
+    <PageHeader
+      title="Not available for your role"
+      description={`Your role in ${org.name} does not allow this. Ask an owner or AIMS manager if you need it.`}
+    />
+  );
 }

@@ -49,10 +49,7 @@ export function UserMenu() {
           {SHELL_TEXT.apiTokens}
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item
-          leftSection={<IconLogout size={16} />}
-          onClick={() => void signOut()}
-        >
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
           {SHELL_TEXT.signOut}
         </Menu.Item>
       </Menu.Dropdown>

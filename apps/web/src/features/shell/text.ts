@@ -16,14 +16,16 @@ export const SHELL_TEXT = {
   yourOrgs: 'Your organizations',
   createOrg: 'Create organization',
   createOrgTitle: 'Create an organization',
-  createOrgHelp: 'Consultants keep one organization per client. You become its owner and can invite the team afterwards.',
+  createOrgHelp:
+    'Consultants keep one organization per client. You become its owner and can invite the team afterwards.',
   orgName: 'Organization name',
   create: 'Create',
   cancel: 'Cancel',
   notBuilt: 'Soon',
   openNav: 'Toggle navigation',
   orgNotFoundTitle: 'Organization not found',
-  orgNotFound: 'This organization does not exist, or you are not (or no longer) a member of it. Ask one of its owners for an invitation.',
+  orgNotFound:
+    'This organization does not exist, or you are not (or no longer) a member of it. Ask one of its owners for an invitation.',
   noOrgTitle: 'You are not in any organization yet',
   noOrg: 'Create one to start, or open the invitation link a colleague sent you.',
   account: 'Account',

@@ -10,7 +10,15 @@ import { SOA_TEXT as T } from './text';
 /** "Draft v2" or "Approved v1": the version the page shows and whether it is the approved one. */
 export function SoaStatusBadge({ soa }: { soa: Pick<Soa, 'status' | 'version'> }) {
   return soa.status === 'approved' ? (
-    <Badge color="teal" variant="light" size="lg" tt="none" data-testid="soa-status" style={{ flexShrink: 0 }} leftSection={<IconRosetteDiscountCheck size={14} aria-hidden />}>
+    <Badge
+      color="teal"
+      variant="light"
+      size="lg"
+      tt="none"
+      data-testid="soa-status"
+      style={{ flexShrink: 0 }}
+      leftSection={<IconRosetteDiscountCheck size={14} aria-hidden />}
+    >
       {T.approvedBadge(soa.version)}
     </Badge>
   ) : (
@@ -45,7 +53,14 @@ function Versions({ orgId }: { orgId: string }) {
       ) : (
         <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {versions.data.map((v) => (
-            <Group key={v.version} component="li" justify="space-between" wrap="nowrap" gap="sm" data-testid="soa-version">
+            <Group
+              key={v.version}
+              component="li"
+              justify="space-between"
+              wrap="nowrap"
+              gap="sm"
+              data-testid="soa-version"
+            >
               <div style={{ minWidth: 0 }}>
                 <Text fz="sm" fw={600}>
                   {T.versionLabel(v.version)}
@@ -55,7 +70,13 @@ function Versions({ orgId }: { orgId: string }) {
                 </Text>
                 <AcknowledgementNote acknowledgement={v.acknowledgement} testId="soa-version-acknowledgement" />
               </div>
-              <Button size="compact-sm" variant="default" component={Link} to={soaVersionHref(orgId, v.version)} aria-label={T.viewVersion(v.version)}>
+              <Button
+                size="compact-sm"
+                variant="default"
+                component={Link}
+                to={soaVersionHref(orgId, v.version)}
+                aria-label={T.viewVersion(v.version)}
+              >
                 {T.view}
               </Button>
             </Group>
@@ -67,7 +88,19 @@ function Versions({ orgId }: { orgId: string }) {
 }
 
 /** Who approved which version and when, the approve button (off, with its reason), and the versions kept. */
-export function SoaApproval({ orgId, soa, canApprove, pending, onApprove }: { orgId: string; soa: Soa; canApprove: boolean; pending: boolean; onApprove: () => void }) {
+export function SoaApproval({
+  orgId,
+  soa,
+  canApprove,
+  pending,
+  onApprove,
+}: {
+  orgId: string;
+  soa: Soa;
+  canApprove: boolean;
+  pending: boolean;
+  onApprove: () => void;
+}) {
   const blocker = approvalBlocker(soa);
   const a = soa.approved;
   return (
@@ -81,9 +114,16 @@ export function SoaApproval({ orgId, soa, canApprove, pending, onApprove }: { or
         </Group>
         {a ? (
           <Group gap={8} wrap="nowrap" align="flex-start">
-            <IconRosetteDiscountCheck size={20} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} aria-hidden />
+            <IconRosetteDiscountCheck
+              size={20}
+              color="var(--mantine-color-teal-7)"
+              style={{ flexShrink: 0 }}
+              aria-hidden
+            />
             <Text fz="sm" data-testid="soa-stamp">
-              {soa.status === 'approved' ? T.stamp(a.version, a.approvedBy.name, formatDateTime(a.approvedAt)) : T.draftSince(a.version, a.approvedBy.name, formatDateTime(a.approvedAt))}
+              {soa.status === 'approved'
+                ? T.stamp(a.version, a.approvedBy.name, formatDateTime(a.approvedAt))
+                : T.draftSince(a.version, a.approvedBy.name, formatDateTime(a.approvedAt))}
             </Text>
           </Group>
         ) : (
@@ -97,7 +137,13 @@ export function SoaApproval({ orgId, soa, canApprove, pending, onApprove }: { or
           </Text>
         ) : canApprove ? (
           <Stack gap={4} align="flex-start">
-            <Button leftSection={<IconRosetteDiscountCheck size={16} />} onClick={onApprove} disabled={blocker !== null} loading={pending} aria-describedby={blocker ? 'soa-approve-blocker' : undefined}>
+            <Button
+              leftSection={<IconRosetteDiscountCheck size={16} />}
+              onClick={onApprove}
+              disabled={blocker !== null}
+              loading={pending}
+              aria-describedby={blocker ? 'soa-approve-blocker' : undefined}
+            >
               {T.approve}
             </Button>
             {blocker && (

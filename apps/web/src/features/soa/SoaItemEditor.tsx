@@ -20,20 +20,29 @@ const includedOf = (d: Decision) => (d === 'undecided' ? null : d === 'included'
 
 // The server's rule (an exclusion needs its reason before approval), checked as you type.
 const schema = ZSoaDecision.superRefine((v, ctx) => {
-  if (v.included === false && !v.justification?.trim()) ctx.addIssue({ code: 'custom', message: T.statedRequired, path: ['justification'] });
+  if (v.included === false && !v.justification?.trim())
+    ctx.addIssue({ code: 'custom', message: T.statedRequired, path: ['justification'] });
 });
 const fieldOf = (path: string[]) => (path[0] === 'included' ? 'decision' : (path[0] ?? ''));
 
 const FIELD_LABELS: Record<keyof Values, string> = { decision: T.decision, justification: T.stated };
 const DECISION_WORDS: Record<Decision, string> = { included: T.included, excluded: T.excluded, undecided: T.undecided };
-const show = (f: keyof Values, v: Values) => (f === 'decision' ? DECISION_WORDS[v.decision] : v.justification.trim() || '—');
-const differing = (a: Values, b: Values) => (Object.keys(FIELD_LABELS) as (keyof Values)[]).filter((f) => (f === 'justification' ? a[f].trim() !== b[f].trim() : a[f] !== b[f]));
+const show = (f: keyof Values, v: Values) =>
+  f === 'decision' ? DECISION_WORDS[v.decision] : v.justification.trim() || '—';
+const differing = (a: Values, b: Values) =>
+  (Object.keys(FIELD_LABELS) as (keyof Values)[]).filter((f) =>
+    f === 'justification' ? a[f].trim() !== b[f].trim() : a[f] !== b[f],
+  );
 
 /** The decision on one control: included or not, the stated reason, the implementation status. */
 export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: SoaItem; onClose: () => void }) {
   const qc = useQueryClient();
   // The version only matters to the schema's shape here; the save sends the version it started from.
-  const toInput = (v: Values) => ({ version: item.version, included: includedOf(v.decision), justification: v.justification });
+  const toInput = (v: Values) => ({
+    version: item.version,
+    included: includedOf(v.decision),
+    justification: v.justification,
+  });
   const form = useZodForm(schema, valuesOf(item), toInput, fieldOf);
   const { values } = form;
   const saver = useVersionedSave({
@@ -66,7 +75,14 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
 
   const excluding = values.decision === 'excluded';
   return (
-    <Drawer opened onClose={onClose} title={T.editorTitle(item.ref)} position="right" size="lg" closeButtonProps={{ 'aria-label': T.cancel }}>
+    <Drawer
+      opened
+      onClose={onClose}
+      title={T.editorTitle(item.ref)}
+      position="right"
+      size="lg"
+      closeButtonProps={{ 'aria-label': T.cancel }}
+    >
       <form
         noValidate
         aria-label={T.editorTitle(item.ref)}
@@ -155,7 +171,11 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
             </Text>
             <Group gap="xs">
               <Text fz="sm" data-testid="soa-derived-status">
-                {base.controlStatus ? CONTROL_STATUS_LABELS[base.controlStatus] : base.implementationStatus ? IMPLEMENTATION_STATUS_LABELS[base.implementationStatus] : T.noStatus}
+                {base.controlStatus
+                  ? CONTROL_STATUS_LABELS[base.controlStatus]
+                  : base.implementationStatus
+                    ? IMPLEMENTATION_STATUS_LABELS[base.implementationStatus]
+                    : T.noStatus}
               </Text>
               <Anchor component={Link} to={controlHref(orgId, item.ref)} fz="sm">
                 {T.implementationLink}

@@ -1,8 +1,28 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Center, ColorSwatch, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Button,
+  Center,
+  ColorSwatch,
+  Group,
+  Paper,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconFileCertificate, IconSearch } from '@tabler/icons-react';
-import { ANNEX_A_GROUPS, IMPLEMENTATION_STATUS_LABELS, IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@fortytwo/domain';
+import {
+  ANNEX_A_GROUPS,
+  IMPLEMENTATION_STATUS_LABELS,
+  IMPLEMENTATION_STATUSES,
+  type ImplementationStatus,
+} from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
 import { DownloadMenu } from '../../ui/DownloadMenu';
 import { notifyError, notifySuccess } from '../../ui/notify';
@@ -24,7 +44,15 @@ import classes from './soa.module.css';
 /** The titles of the Annex A groups (A.2 …), from the shipped catalogue. */
 export function useGroupTitles(orgId: string): Record<string, string> {
   const framework = useFramework(orgId, DEFAULT_FRAMEWORK);
-  return useMemo(() => Object.fromEntries((framework.data?.items ?? []).filter((i) => (ANNEX_A_GROUPS as readonly string[]).includes(i.ref)).map((i) => [i.ref, i.title])), [framework.data]);
+  return useMemo(
+    () =>
+      Object.fromEntries(
+        (framework.data?.items ?? [])
+          .filter((i) => (ANNEX_A_GROUPS as readonly string[]).includes(i.ref))
+          .map((i) => [i.ref, i.title]),
+      ),
+    [framework.data],
+  );
 }
 
 export function WhySoa() {
@@ -48,7 +76,15 @@ export function WhySoa() {
 
 const DECISION_WORDS: Record<Decision, string> = { included: T.included, excluded: T.excluded, undecided: T.undecided };
 
-function Counts({ soa, active, onPick }: { soa: Soa; active: Decision | undefined; onPick: (d: Decision | null) => void }) {
+function Counts({
+  soa,
+  active,
+  onPick,
+}: {
+  soa: Soa;
+  active: Decision | undefined;
+  onPick: (d: Decision | null) => void;
+}) {
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="soa-counts-title" h="100%">
       <Stack gap="sm">
@@ -87,13 +123,21 @@ function Counts({ soa, active, onPick }: { soa: Soa; active: Decision | undefine
   );
 }
 
-const STATUS_COLORS: Record<ImplementationStatus | 'none', string> = { implemented: 'teal.7', in_progress: 'blue.6', planned: 'indigo.3', not_started: 'orange.5', none: 'gray.3' };
+const STATUS_COLORS: Record<ImplementationStatus | 'none', string> = {
+  implemented: 'teal.7',
+  in_progress: 'blue.6',
+  planned: 'indigo.3',
+  not_started: 'orange.5',
+  none: 'gray.3',
+};
 
 /** How far the included controls are implemented: one bar, and the numbers in words. */
 function Implementation({ items }: { items: SoaItem[] }) {
   const included = items.filter((i) => i.included === true);
   if (included.length === 0) return null;
-  const parts = ([...IMPLEMENTATION_STATUSES].reverse() as (ImplementationStatus | 'none')[]).concat('none').map((s) => ({ s, n: included.filter((i) => (i.implementationStatus ?? 'none') === s).length }));
+  const parts = ([...IMPLEMENTATION_STATUSES].reverse() as (ImplementationStatus | 'none')[])
+    .concat('none')
+    .map((s) => ({ s, n: included.filter((i) => (i.implementationStatus ?? 'none') === s).length }));
   return (
     <Stack gap={6} data-testid="soa-implementation">
       <Text fz="sm" fw={600}>
@@ -109,7 +153,12 @@ function Implementation({ items }: { items: SoaItem[] }) {
       <Group gap="md" wrap="wrap" style={{ rowGap: 4 }}>
         {parts.map((p) => (
           <Group key={p.s} gap={6} wrap="nowrap">
-            <ColorSwatch color={`var(--mantine-color-${STATUS_COLORS[p.s].replace('.', '-')})`} size={10} withShadow={false} aria-hidden />
+            <ColorSwatch
+              color={`var(--mantine-color-${STATUS_COLORS[p.s].replace('.', '-')})`}
+              size={10}
+              withShadow={false}
+              aria-hidden
+            />
             <Text fz="xs" c={p.n ? undefined : 'dimmed'}>
               {p.s === 'none' ? T.noStatus : IMPLEMENTATION_STATUS_LABELS[p.s]} {p.n}
             </Text>
@@ -139,13 +188,31 @@ export function SoaPage() {
       ) : soa.isError ? (
         <ErrorAlert error={soa.error} onRetry={() => void soa.refetch()} />
       ) : (
-        <SoaWorkspace orgId={orgId} soa={soa.data} titles={titles} canWrite={can('risk.write')} canApprove={can('risk.approve')} />
+        <SoaWorkspace
+          orgId={orgId}
+          soa={soa.data}
+          titles={titles}
+          canWrite={can('risk.write')}
+          canApprove={can('risk.approve')}
+        />
       )}
     </>
   );
 }
 
-function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: string; soa: Soa; titles: Record<string, string>; canWrite: boolean; canApprove: boolean }) {
+function SoaWorkspace({
+  orgId,
+  soa,
+  titles,
+  canWrite,
+  canApprove,
+}: {
+  orgId: string;
+  soa: Soa;
+  titles: Record<string, string>;
+  canWrite: boolean;
+  canApprove: boolean;
+}) {
   const qc = useQueryClient();
   const { filters, update, hasFilters, clear } = useSoaFilters();
   const [editing, setEditing] = useState<SoaItem | null>(null);
@@ -170,7 +237,8 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
 
   const [approving, setApproving] = useState(false);
   const approve = useMutation({
-    mutationFn: (acknowledgement: string | undefined) => api.post<Soa>(approveSoaPath(orgId), { version: soa.version, ...(acknowledgement ? { acknowledgement } : {}) }),
+    mutationFn: (acknowledgement: string | undefined) =>
+      api.post<Soa>(approveSoaPath(orgId), { version: soa.version, ...(acknowledgement ? { acknowledgement } : {}) }),
     onSuccess: async (s) => {
       setApproving(false);
       qc.setQueryData(soaKey(orgId), s);
@@ -179,7 +247,8 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
     },
     onError: (e) => {
       notifyError(e, T.approveFailed);
-      if (isApiError(e, 'STALE_VERSION') || isApiError(e, 'SOA_NOT_READY') || isApiError(e, 'ACKNOWLEDGEMENT_REQUIRED')) void refreshSoa(qc, orgId);
+      if (isApiError(e, 'STALE_VERSION') || isApiError(e, 'SOA_NOT_READY') || isApiError(e, 'ACKNOWLEDGEMENT_REQUIRED'))
+        void refreshSoa(qc, orgId);
     },
   });
   const askApprove = () => setApproving(true);
@@ -189,7 +258,13 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
       {firstVisit && <WhySoa />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Counts soa={soa} active={filters.decision} onPick={(d) => update({ decision: d })} />
-        <SoaApproval orgId={orgId} soa={soa} canApprove={canApprove} pending={approve.isPending} onApprove={askApprove} />
+        <SoaApproval
+          orgId={orgId}
+          soa={soa}
+          canApprove={canApprove}
+          pending={approve.isPending}
+          onApprove={askApprove}
+        />
       </SimpleGrid>
       <ApprovalDialog
         opened={approving}
@@ -201,7 +276,12 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
         pending={approve.isPending}
         onConfirm={(ack) => approve.mutate(ack)}
       />
-      <SoaWarnings orgId={orgId} warnings={soa.warnings} onGoTo={goTo} onShowUndecided={() => update({ decision: 'undecided', group: null, status: null, q: null })} />
+      <SoaWarnings
+        orgId={orgId}
+        warnings={soa.warnings}
+        onGoTo={goTo}
+        onShowUndecided={() => update({ decision: 'undecided', group: null, status: null, q: null })}
+      />
       {!canWrite && (
         <Text fz="sm" c="dimmed">
           {T.readOnly}
@@ -211,7 +291,10 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
         <Select
           label={T.filterGroup}
           placeholder={T.anyGroup}
-          data={GROUPS.filter((g) => soa.items.some((i) => i.group === g)).map((g) => ({ value: g, label: g === CUSTOM_GROUP ? T.customGroup : T.groupHeading(g, titles[g] ?? '') }))}
+          data={GROUPS.filter((g) => soa.items.some((i) => i.group === g)).map((g) => ({
+            value: g,
+            label: g === CUSTOM_GROUP ? T.customGroup : T.groupHeading(g, titles[g] ?? ''),
+          }))}
           value={filters.group ?? null}
           onChange={(v) => update({ group: v })}
           clearable
@@ -231,7 +314,10 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
         <Select
           label={T.filterStatus}
           placeholder={T.anyStatus}
-          data={[...IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: IMPLEMENTATION_STATUS_LABELS[s] })), { value: 'none', label: T.noStatus }]}
+          data={[
+            ...IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: IMPLEMENTATION_STATUS_LABELS[s] })),
+            { value: 'none', label: T.noStatus },
+          ]}
           value={filters.status ?? null}
           onChange={(v) => update({ status: v })}
           clearable
@@ -259,7 +345,16 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
       </Group>
       <Paper withBorder radius="md">
         {shown.length > 0 ? (
-          <SoaTable orgId={orgId} items={shown} groupTitles={titles} onEdit={canWrite ? setEditing : undefined} highlight={highlight?.ref ?? null} statusExtra={(i) => <GapSuggestion orgId={orgId} item={i} gap={gapResults.data?.get(i.ref)} canWrite={canWrite} />} />
+          <SoaTable
+            orgId={orgId}
+            items={shown}
+            groupTitles={titles}
+            onEdit={canWrite ? setEditing : undefined}
+            highlight={highlight?.ref ?? null}
+            statusExtra={(i) => (
+              <GapSuggestion orgId={orgId} item={i} gap={gapResults.data?.get(i.ref)} canWrite={canWrite} />
+            )}
+          />
         ) : (
           <Center py={48}>
             <Stack align="center" gap={4}>
@@ -274,7 +369,14 @@ function SoaWorkspace({ orgId, soa, titles, canWrite, canApprove }: { orgId: str
           </Center>
         )}
       </Paper>
-      {editing && <SoaItemEditor key={`${editing.ref}-${editing.version}`} orgId={orgId} item={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <SoaItemEditor
+          key={`${editing.ref}-${editing.version}`}
+          orgId={orgId}
+          item={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Stack>
   );
 }

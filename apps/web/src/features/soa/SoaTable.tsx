@@ -21,7 +21,13 @@ const DECISION_COLOR: Record<Decision, string> = { included: 'teal', excluded: '
 export function DecisionBadge({ item }: { item: Pick<SoaItem, 'included'> }) {
   const d = decisionOf(item);
   return (
-    <Badge color={DECISION_COLOR[d]} variant={d === 'undecided' ? 'outline' : 'light'} tt="none" fw={600} data-testid="soa-decision">
+    <Badge
+      color={DECISION_COLOR[d]}
+      variant={d === 'undecided' ? 'outline' : 'light'}
+      tt="none"
+      fw={600}
+      data-testid="soa-decision"
+    >
       {DECISION_LABEL[d]}
     </Badge>
   );
@@ -101,7 +107,9 @@ export function SoaTable({
   statusExtra?: ((item: SoaItem) => React.ReactNode) | undefined;
 }) {
   const columns = onEdit ? 6 : 5;
-  const groups = GROUPS.map((g) => ({ group: g, items: items.filter((i) => i.group === g) })).filter((g) => g.items.length > 0);
+  const groups = GROUPS.map((g) => ({ group: g, items: items.filter((i) => i.group === g) })).filter(
+    (g) => g.items.length > 0,
+  );
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" className={classes.table} data-testid="soa-table">
@@ -133,9 +141,22 @@ export function SoaTable({
                 </Table.Th>
               </Table.Tr>
               {rows.map((i) => (
-                <Table.Tr key={i.ref} data-ref={i.ref} data-decision={decisionOf(i)} id={rowId(i.ref)} data-highlight={highlight === i.ref || undefined} className={classes.row} tabIndex={-1}>
+                <Table.Tr
+                  key={i.ref}
+                  data-ref={i.ref}
+                  data-decision={decisionOf(i)}
+                  id={rowId(i.ref)}
+                  data-highlight={highlight === i.ref || undefined}
+                  className={classes.row}
+                  tabIndex={-1}
+                >
                   <Table.Td>
-                    <RefChip orgId={orgId} frameworkId={i.kind === 'custom' ? CUSTOM_FRAMEWORK_ID : DEFAULT_FRAMEWORK} refId={i.ref} title={i.title} />
+                    <RefChip
+                      orgId={orgId}
+                      frameworkId={i.kind === 'custom' ? CUSTOM_FRAMEWORK_ID : DEFAULT_FRAMEWORK}
+                      refId={i.ref}
+                      title={i.title}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <Text fz="sm" fw={500}>
@@ -151,8 +172,18 @@ export function SoaTable({
                   <Table.Td>
                     {/* Read from the control's implementation (one source): the label links to where it is set. */}
                     {i.implementationStatus || i.included ? (
-                      <Anchor component={Link} to={controlHref(orgId, i.ref)} fz="sm" c={i.implementationStatus ? undefined : 'dimmed'} data-testid="soa-control-link">
-                        {i.controlStatus ? CONTROL_STATUS_LABELS[i.controlStatus] : i.implementationStatus ? IMPLEMENTATION_STATUS_LABELS[i.implementationStatus] : T.noStatus}
+                      <Anchor
+                        component={Link}
+                        to={controlHref(orgId, i.ref)}
+                        fz="sm"
+                        c={i.implementationStatus ? undefined : 'dimmed'}
+                        data-testid="soa-control-link"
+                      >
+                        {i.controlStatus
+                          ? CONTROL_STATUS_LABELS[i.controlStatus]
+                          : i.implementationStatus
+                            ? IMPLEMENTATION_STATUS_LABELS[i.implementationStatus]
+                            : T.noStatus}
                       </Anchor>
                     ) : (
                       <Text fz="sm" c="dimmed">
@@ -163,7 +194,13 @@ export function SoaTable({
                   </Table.Td>
                   {onEdit && (
                     <Table.Td>
-                      <ActionIcon variant="subtle" color="gray" onClick={() => onEdit(i)} aria-label={T.edit(i.ref)} data-testid="soa-edit">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        onClick={() => onEdit(i)}
+                        aria-label={T.edit(i.ref)}
+                        data-testid="soa-edit"
+                      >
                         <IconPencil size={18} />
                       </ActionIcon>
                     </Table.Td>

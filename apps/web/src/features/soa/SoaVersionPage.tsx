@@ -34,7 +34,15 @@ export function SoaVersionPage() {
         crumbs={crumbs}
         title={T.versionTitle(v.version)}
         badge={
-          <Badge color="teal" variant="light" size="lg" tt="none" data-testid="soa-status" style={{ flexShrink: 0 }} leftSection={<IconRosetteDiscountCheck size={14} aria-hidden />}>
+          <Badge
+            color="teal"
+            variant="light"
+            size="lg"
+            tt="none"
+            data-testid="soa-status"
+            style={{ flexShrink: 0 }}
+            leftSection={<IconRosetteDiscountCheck size={14} aria-hidden />}
+          >
             {T.approvedBadge(v.version)}
           </Badge>
         }
@@ -47,10 +55,17 @@ export function SoaVersionPage() {
             <Stack gap={2}>
               <Text fz="sm">{T.versionReadOnly}</Text>
               <Text fz="sm" fw={600}>
-                {v.counts.included} {T.included.toLowerCase()} · {v.counts.excluded} {T.excluded.toLowerCase()} · {v.counts.undecided} {T.undecided.toLowerCase()}
+                {v.counts.included} {T.included.toLowerCase()} · {v.counts.excluded} {T.excluded.toLowerCase()} ·{' '}
+                {v.counts.undecided} {T.undecided.toLowerCase()}
               </Text>
             </Stack>
-            <Button variant="default" size="sm" component={Link} to={soaHref(orgId)} leftSection={<IconArrowLeft size={16} />}>
+            <Button
+              variant="default"
+              size="sm"
+              component={Link}
+              to={soaHref(orgId)}
+              leftSection={<IconArrowLeft size={16} />}
+            >
               {T.backToCurrent}
             </Button>
           </Group>

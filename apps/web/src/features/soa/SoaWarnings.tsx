@@ -8,7 +8,17 @@ import { SOA_TEXT as T } from './text';
  * What stands between this SoA and its approval (blocking first), and the risks the plan still has
  * to settle. Each points at its control row or its risk.
  */
-export function SoaWarnings({ orgId, warnings, onGoTo, onShowUndecided }: { orgId: string; warnings: SoaWarning[]; onGoTo: (ref: string) => void; onShowUndecided: () => void }) {
+export function SoaWarnings({
+  orgId,
+  warnings,
+  onGoTo,
+  onShowUndecided,
+}: {
+  orgId: string;
+  warnings: SoaWarning[];
+  onGoTo: (ref: string) => void;
+  onShowUndecided: () => void;
+}) {
   if (warnings.length === 0) return null;
   const sorted = [...warnings].sort((a, b) => Number(b.blocking) - Number(a.blocking));
   const blocking = sorted.filter((w) => w.blocking).length;
@@ -22,9 +32,26 @@ export function SoaWarnings({ orgId, warnings, onGoTo, onShowUndecided }: { orgI
     >
       <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {sorted.map((w, n) => (
-          <Group key={`${w.code}-${w.ref ?? w.riskId ?? n}`} component="li" justify="space-between" wrap="nowrap" gap="sm" align="flex-start" data-testid="soa-warning" data-code={w.code} data-blocking={w.blocking || undefined}>
+          <Group
+            key={`${w.code}-${w.ref ?? w.riskId ?? n}`}
+            component="li"
+            justify="space-between"
+            wrap="nowrap"
+            gap="sm"
+            align="flex-start"
+            data-testid="soa-warning"
+            data-code={w.code}
+            data-blocking={w.blocking || undefined}
+          >
             <Group gap="xs" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-              <Badge size="sm" variant={w.blocking ? 'filled' : 'outline'} color={w.blocking ? 'red.9' : 'gray'} tt="none" style={{ flexShrink: 0 }} mt={2}>
+              <Badge
+                size="sm"
+                variant={w.blocking ? 'filled' : 'outline'}
+                color={w.blocking ? 'red.9' : 'gray'}
+                tt="none"
+                style={{ flexShrink: 0 }}
+                mt={2}
+              >
                 {w.blocking ? T.blocking : T.notBlocking}
               </Badge>
               <Text fz="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>

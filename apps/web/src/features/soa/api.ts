@@ -9,8 +9,20 @@ import { SOA_TEXT as T } from './text';
 // The Statement of Applicability as the server answers it (apps/server/src/modules/soa/service.ts).
 
 export type SoaCounts = { total: number; included: number; excluded: number; undecided: number };
-export type SoaApproval = { version: number; approvedAt: string; approvedBy: { id: string | null; name: string }; acknowledgement?: Acknowledgement };
-export type Soa = { version: number; status: 'draft' | 'approved'; approved: SoaApproval | null; items: SoaItem[]; warnings: SoaWarning[]; counts: SoaCounts };
+export type SoaApproval = {
+  version: number;
+  approvedAt: string;
+  approvedBy: { id: string | null; name: string };
+  acknowledgement?: Acknowledgement;
+};
+export type Soa = {
+  version: number;
+  status: 'draft' | 'approved';
+  approved: SoaApproval | null;
+  items: SoaItem[];
+  warnings: SoaWarning[];
+  counts: SoaCounts;
+};
 export type SoaVersionSummary = SoaApproval & { counts: SoaCounts };
 export type SoaVersion = SoaVersionSummary & { items: SoaItem[] };
 export type { SoaItem, SoaWarning };
@@ -31,21 +43,36 @@ export const riskHref = (orgId: string, riskId: string) => `/orgs/${orgId}/risks
 const FORMATS: DownloadFormat[] = ['xlsx', 'csv', 'docx', 'pdf'];
 /** The four files of the SoA as it stands, or of one approved version. */
 export const soaDownloads = (orgId: string, version?: number): Download[] =>
-  FORMATS.map((format) => ({ format, href: `${soaPath(orgId)}/export.${format}${version ? `?version=${version}` : ''}`, label: T.exports[format] }));
+  FORMATS.map((format) => ({
+    format,
+    href: `${soaPath(orgId)}/export.${format}${version ? `?version=${version}` : ''}`,
+    label: T.exports[format],
+  }));
 
 export function useSoa(orgId: string) {
   return useQuery({ queryKey: soaKey(orgId), queryFn: () => api.get<Soa>(soaPath(orgId)) });
 }
 
 export function useSoaVersions(orgId: string) {
-  return useQuery({ queryKey: versionsKey(orgId), queryFn: async () => (await api.get<Page<SoaVersionSummary>>(`${soaPath(orgId)}/versions`)).items });
+  return useQuery({
+    queryKey: versionsKey(orgId),
+    queryFn: async () => (await api.get<Page<SoaVersionSummary>>(`${soaPath(orgId)}/versions`)).items,
+  });
 }
 
 export function useSoaVersion(orgId: string, version: number) {
-  return useQuery({ queryKey: [...versionsKey(orgId), version], queryFn: () => api.get<SoaVersion>(`${soaPath(orgId)}/versions/${version}`), enabled: version > 0, staleTime: Infinity });
+  return useQuery({
+    queryKey: [...versionsKey(orgId), version],
+    queryFn: () => api.get<SoaVersion>(`${soaPath(orgId)}/versions/${version}`),
+    enabled: version > 0,
+    staleTime: Infinity,
+  });
 }
 
 /** After a decision or an approval: the SoA, its versions, and the audit trail. */
 export async function refreshSoa(qc: QueryClient, orgId: string) {
-  await Promise.all([qc.invalidateQueries({ queryKey: soaKey(orgId) }), qc.invalidateQueries({ queryKey: ['audit-events', orgId] })]);
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: soaKey(orgId) }),
+    qc.invalidateQueries({ queryKey: ['audit-events', orgId] }),
+  ]);
 }

@@ -3,12 +3,14 @@
 export const SOA_TEXT = {
   title: 'Statement of Applicability',
   crumbStep: 'Step 4 · Implementation',
-  description: 'Every Annex A control and every control of your own, included or excluded with the reason, and how far each is implemented. Top management approves it as a numbered version.',
+  description:
+    'Every Annex A control and every control of your own, included or excluded with the reason, and how far each is implemented. Top management approves it as a numbered version.',
   // status
   draft: (v: number) => `Draft v${v}`,
   approvedBadge: (v: number) => `Approved v${v}`,
   stamp: (v: number, who: string, at: string) => `Version ${v} approved by ${who} on ${at}.`,
-  draftSince: (v: number, who: string, at: string) => `Version ${v} was approved by ${who} on ${at}; the SoA has changed since.`,
+  draftSince: (v: number, who: string, at: string) =>
+    `Version ${v} was approved by ${who} on ${at}; the SoA has changed since.`,
   neverApproved: 'No version approved yet.',
   // counts
   countsLabel: 'Decisions',
@@ -26,7 +28,9 @@ export const SOA_TEXT = {
     'You do not start from a blank page. A control chosen to treat a risk is included here automatically, with the risk as its reason, and requirements of interested parties that name a control are added to its reasons. Decide the rest, add your own words, record how far each control is implemented, then have top management approve the version.',
   // warnings
   warningsTitle: (blocking: number, other: number) =>
-    blocking > 0 ? `${blocking} point${blocking === 1 ? '' : 's'} to settle before approval${other ? `, ${other} more to look at` : ''}` : `${other} point${other === 1 ? '' : 's'} to look at`,
+    blocking > 0
+      ? `${blocking} point${blocking === 1 ? '' : 's'} to settle before approval${other ? `, ${other} more to look at` : ''}`
+      : `${other} point${other === 1 ? '' : 's'} to look at`,
   blocking: 'Blocks approval',
   notBlocking: 'For the risk plan',
   goToControl: (ref: string) => `Go to ${ref}`,
@@ -48,7 +52,13 @@ export const SOA_TEXT = {
   noMatchTitle: 'No control matches these filters',
   noMatch: 'Change or clear the filters to see the other controls.',
   // table
-  columns: { ref: 'Ref', control: 'Control', decision: 'Decision', justification: 'Justification', status: 'Implementation' },
+  columns: {
+    ref: 'Ref',
+    control: 'Control',
+    decision: 'Decision',
+    justification: 'Justification',
+    status: 'Implementation',
+  },
   groupHeading: (group: string, title: string) => (title ? `${group} ${title}` : group),
   groupCount: (included: number, total: number) => `${included} of ${total} included`,
   treatsRisk: 'Treats risk',
@@ -64,16 +74,20 @@ export const SOA_TEXT = {
   include: 'Include',
   exclude: 'Exclude',
   leaveUndecided: 'Undecided',
-  decisionHint: 'Include the control when your AIMS needs it; exclude it only with a reason that an auditor would accept.',
-  impliedInclusion: (risks: string) => `Included because the treatment of ${risks} uses it. Excluding it leaves that treatment without its control: a warning will block approval.`,
+  decisionHint:
+    'Include the control when your AIMS needs it; exclude it only with a reason that an auditor would accept.',
+  impliedInclusion: (risks: string) =>
+    `Included because the treatment of ${risks} uses it. Excluding it leaves that treatment without its control: a warning will block approval.`,
   stated: 'Justification',
-  statedHintInclude: 'Optional: why you apply this control, in your own words. The risks and requirements below are added to it.',
+  statedHintInclude:
+    'Optional: why you apply this control, in your own words. The risks and requirements below are added to it.',
   statedHintExclude: 'Required: why this control is not needed in your AI management system.',
   statedRequired: 'Say why this control is excluded: an exclusion needs a justification.',
   derivedTitle: 'Reasons from your records',
   derivedNone: 'No risk treatment or interested-party requirement names this control yet.',
   implementation: 'Implementation status',
-  implementationHint: "Read from the control's implementation: its owner, status and recorded runs are kept on the control's page.",
+  implementationHint:
+    "Read from the control's implementation: its owner, status and recorded runs are kept on the control's page.",
   implementationLink: 'Open the control',
   implementationPlaceholder: 'Not set',
   save: 'Save decision',
@@ -91,14 +105,16 @@ export const SOA_TEXT = {
   approved: (v: number) => `The Statement of Applicability was approved as version ${v}.`,
   approveFailed: 'The SoA was not approved',
   blockedBy: (n: number) => `Settle the ${n} blocking point${n === 1 ? '' : 's'} listed below first.`,
-  alreadyApproved: (v: number) => `Version ${v} holds the SoA as it stands. Change a decision to prepare version ${v + 1}.`,
+  alreadyApproved: (v: number) =>
+    `Version ${v} holds the SoA as it stands. Change a decision to prepare version ${v + 1}.`,
   whoCanApprove: 'An owner or approver (top management) approves the SoA.',
   // versions
   versions: 'Approved versions',
   versionsEmpty: 'None yet.',
   versionLabel: (v: number) => `Version ${v}`,
   versionBy: (who: string, at: string) => `${who}, ${at}`,
-  versionCounts: (c: { included: number; excluded: number; undecided: number }) => `${c.included} included, ${c.excluded} excluded`,
+  versionCounts: (c: { included: number; excluded: number; undecided: number }) =>
+    `${c.included} included, ${c.excluded} excluded`,
   viewVersion: (v: number) => `View version ${v}`,
   view: 'View',
   versionTitle: (v: number) => `Statement of Applicability v${v}`,
@@ -109,5 +125,10 @@ export const SOA_TEXT = {
   export: 'Export',
   exportHint: 'The SoA as it stands, with its status on every copy',
   exportVersionHint: 'This approved version, as it was frozen',
-  exports: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV file (.csv)', docx: 'Word document (.docx)', pdf: 'PDF document (.pdf)' },
+  exports: {
+    xlsx: 'Excel workbook (.xlsx)',
+    csv: 'CSV file (.csv)',
+    docx: 'Word document (.docx)',
+    pdf: 'PDF document (.pdf)',
+  },
 } as const;

@@ -9,11 +9,18 @@ export type Decision = (typeof DECISIONS)[number];
 /** Implementation status filter: a status, or "none" for controls without one. */
 export type StatusFilter = ImplementationStatus | 'none';
 
-export type SoaFilters = { group?: string | undefined; decision?: Decision | undefined; status?: StatusFilter | undefined; q: string };
+export type SoaFilters = {
+  group?: string | undefined;
+  decision?: Decision | undefined;
+  status?: StatusFilter | undefined;
+  q: string;
+};
 
-const pick = <T extends string>(values: readonly T[], v: string | null): T | undefined => (v && (values as readonly string[]).includes(v) ? (v as T) : undefined);
+const pick = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
+  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
-export const decisionOf = (i: Pick<SoaItem, 'included'>): Decision => (i.included === null ? 'undecided' : i.included ? 'included' : 'excluded');
+export const decisionOf = (i: Pick<SoaItem, 'included'>): Decision =>
+  i.included === null ? 'undecided' : i.included ? 'included' : 'excluded';
 
 /** Whether an item shows under the filters: group, decision, status, and words in ref, title or justification. */
 export function matches(i: SoaItem, f: SoaFilters): boolean {
@@ -21,7 +28,8 @@ export function matches(i: SoaItem, f: SoaFilters): boolean {
   if (f.decision && decisionOf(i) !== f.decision) return false;
   if (f.status && (i.implementationStatus ?? 'none') !== f.status) return false;
   const q = f.q.trim().toLowerCase();
-  if (q && ![i.ref, i.title, i.justification, ...i.risks.map((r) => r.ref)].some((s) => s.toLowerCase().includes(q))) return false;
+  if (q && ![i.ref, i.title, i.justification, ...i.risks.map((r) => r.ref)].some((s) => s.toLowerCase().includes(q)))
+    return false;
   return true;
 }
 
@@ -46,6 +54,10 @@ export function useSoaFilters() {
       },
       { replace: true },
     );
-  const hasFilters = filters.group !== undefined || filters.decision !== undefined || filters.status !== undefined || filters.q.trim() !== '';
+  const hasFilters =
+    filters.group !== undefined ||
+    filters.decision !== undefined ||
+    filters.status !== undefined ||
+    filters.q.trim() !== '';
   return { filters, update, hasFilters, clear: () => update({ group: null, decision: null, status: null, q: null }) };
 }

@@ -1,8 +1,31 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Chip, EmptyState, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Chip,
+  EmptyState,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconChecklist, IconClipboardList } from '@tabler/icons-react';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, can, DUE_KIND_LABELS, DUE_STATE_LABELS, DUE_STATES, type ActionStatus, type DueKind, type DueState } from '@fortytwo/domain';
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  can,
+  DUE_KIND_LABELS,
+  DUE_STATE_LABELS,
+  DUE_STATES,
+  type ActionStatus,
+  type DueKind,
+  type DueState,
+} from '@fortytwo/domain';
 import { Link } from 'react-router';
 import { api, isApiError } from '../../api/client';
 import { useMe } from '../../api/session';
@@ -34,10 +57,14 @@ export function MyTasksPage() {
   const showOrg = orgs.size > 1 || (orgs.size === 1 && !orgs.has(orgId));
 
   const setStatus = useMutation({
-    mutationFn: ({ task, status }: { task: Task; status: ActionStatus }) => api.patch<Task>(actionPath(task.orgId, task.id), { version: task.version, status }),
+    mutationFn: ({ task, status }: { task: Task; status: ActionStatus }) =>
+      api.patch<Task>(actionPath(task.orgId, task.id), { version: task.version, status }),
     onSuccess: async (saved, { task }) => {
       notifySuccess(T.statusChanged(task.title, ACTION_STATUS_LABELS[saved.status]));
-      await Promise.all([qc.invalidateQueries({ queryKey: tasksKey }), qc.invalidateQueries({ queryKey: gapKey(task.orgId) })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: tasksKey }),
+        qc.invalidateQueries({ queryKey: gapKey(task.orgId) }),
+      ]);
     },
     onError: async (e) => {
       if (isApiError(e, 'STALE_VERSION')) notifyError(new Error(T.staleRefreshed), e.message);
@@ -154,9 +181,24 @@ export function MyTasksPage() {
         <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
       ) : all.length === 0 ? (
         <Paper withBorder radius="md" p="xl">
-          <EmptyState size="lg" variant="light" icon={<IconChecklist size={32} />} title={T.emptyTitle} description={<Text fz="sm" maw={560} mx="auto">{T.emptyBody}</Text>}>
+          <EmptyState
+            size="lg"
+            variant="light"
+            icon={<IconChecklist size={32} />}
+            title={T.emptyTitle}
+            description={
+              <Text fz="sm" maw={560} mx="auto">
+                {T.emptyBody}
+              </Text>
+            }
+          >
             <EmptyState.Actions>
-              <Button component={Link} to={gapHref(orgId)} variant="light" leftSection={<IconClipboardList size={16} />}>
+              <Button
+                component={Link}
+                to={gapHref(orgId)}
+                variant="light"
+                leftSection={<IconClipboardList size={16} />}
+              >
                 {T.openGapAnalysis}
               </Button>
             </EmptyState.Actions>

@@ -27,7 +27,14 @@ export type Action = {
  * One due thing of the signed-in user's, from any organization they belong to: an action (with all
  * its fields) or another kind (approval, review, control, training…) that links to where it is done.
  */
-export type Task = Action & { organizationName: string; kind: string; dueOn: string | null; dueState: DueState; assigneeUserId: string | null; href: string };
+export type Task = Action & {
+  organizationName: string;
+  kind: string;
+  dueOn: string | null;
+  dueState: DueState;
+  assigneeUserId: string | null;
+  href: string;
+};
 export type TaskCounts = { total: number; overdue: number; due_soon: number; later: number };
 /** Items of these kinds are actions: their status can be changed from the list. */
 export const isActionTask = (t: Task) => t.version > 0 && (t.kind === 'action' || t.kind === 'document_review');
@@ -35,7 +42,8 @@ export const isActionTask = (t: Task) => t.version > 0 && (t.kind === 'action' |
 /** The user's task list is not scoped to one organization: one key for all of it. */
 export const tasksKey = ['tasks'] as const;
 
-export const actionPath = (orgId: string, id: string) => `/api/orgs/${encodeURIComponent(orgId)}/actions/${encodeURIComponent(id)}`;
+export const actionPath = (orgId: string, id: string) =>
+  `/api/orgs/${encodeURIComponent(orgId)}/actions/${encodeURIComponent(id)}`;
 
 export function useMyTasks() {
   return useQuery({

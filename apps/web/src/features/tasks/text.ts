@@ -1,7 +1,8 @@
 export const TASKS_TEXT = {
   title: 'My tasks',
   nav: 'My tasks',
-  description: 'Everything assigned to you in every organization you belong to (actions, reviews, approvals and other due work), overdue first.',
+  description:
+    'Everything assigned to you in every organization you belong to (actions, reviews, approvals and other due work), overdue first.',
   emptyTitle: 'Nothing is waiting for you',
   emptyBody:
     'Actions appear here when someone assigns one to you, for example when gaps from the gap analysis are turned into actions. Each one links back to the requirement it closes.',
@@ -19,5 +20,6 @@ export const TASKS_TEXT = {
   doneGone: 'Done work leaves this list; it stays where it was recorded.',
   readOnly: 'Your role in this organization cannot change actions.',
   count: (n: number) => `${n} open task${n === 1 ? '' : 's'}`,
-  staleRefreshed: 'Someone changed this action since you loaded the list. The list now shows their version; change the status again if you still need to.',
+  staleRefreshed:
+    'Someone changed this action since you loaded the list. The list now shows their version; change the status again if you still need to.',
 } as const;

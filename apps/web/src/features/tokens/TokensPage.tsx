@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { z } from 'zod';
@@ -16,7 +29,10 @@ import { useZodForm } from '../../ui/use-zod-form';
 import { TOKENS_TEXT as T } from './text';
 
 // The same rule as the server's body schema for POST /api/tokens.
-const ZNewToken = z.object({ name: z.string().trim().min(1, 'Name the token, e.g. "CI import"').max(100, 'Name must be at most 100 characters'), scope: z.enum(TOKEN_SCOPES) });
+const ZNewToken = z.object({
+  name: z.string().trim().min(1, 'Name the token, e.g. "CI import"').max(100, 'Name must be at most 100 characters'),
+  scope: z.enum(TOKEN_SCOPES),
+});
 const key = ['tokens'] as const;
 
 export function TokensPage() {
@@ -46,7 +62,15 @@ export function TokensPage() {
     <>
       <PageHeader title={T.title} description={T.description} />
       <Stack gap="lg" maw={1000}>
-        {secret && <SecretOnce title={T.createdTitle} note={T.createdNote} value={secret} label={T.tokenLabel} onClose={() => setSecret(null)} />}
+        {secret && (
+          <SecretOnce
+            title={T.createdTitle}
+            note={T.createdNote}
+            value={secret}
+            label={T.tokenLabel}
+            onClose={() => setSecret(null)}
+          />
+        )}
         <Paper withBorder radius="md" p="lg">
           <form
             noValidate
@@ -147,7 +171,13 @@ export function TokensPage() {
                             variant="subtle"
                             color="red"
                             aria-label={`${T.revoke} ${t.name}`}
-                            onClick={() => void confirmDanger({ title: T.revokeTitle, message: T.revokeBody(t.name), confirmLabel: T.revoke }).then((ok) => ok && revoke.mutate(t.id))}
+                            onClick={() =>
+                              void confirmDanger({
+                                title: T.revokeTitle,
+                                message: T.revokeBody(t.name),
+                                confirmLabel: T.revoke,
+                              }).then((ok) => ok && revoke.mutate(t.id))
+                            }
                           >
                             {T.revoke}
                           </Button>

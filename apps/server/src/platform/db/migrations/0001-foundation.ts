@@ -105,7 +105,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     // Two writers can never both append the same link: the second one fails instead of forking the chain.
     .addUniqueConstraint('audit_events_chain_seq', ['chain', 'seq'])
     .execute();
-  await db.schema.createIndex('audit_events_entity').on('audit_events').columns(['org_id', 'entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_events_entity')
+    .on('audit_events')
+    .columns(['org_id', 'entity_type', 'entity_id'])
+    .execute();
 
   await db.schema
     .createTable('ai_systems')
@@ -132,4 +136,3 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     await db.schema.createIndex(`ai_systems_org_${col}`).on('ai_systems').columns(['org_id', col, 'id']).execute();
   }
 }
-

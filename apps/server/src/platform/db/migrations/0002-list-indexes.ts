@@ -14,8 +14,13 @@ const RANKED = {
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index ai_systems_org_lower_name on ai_systems (org_id, lower(name), id)`.execute(db);
   for (const [column, values] of Object.entries(RANKED)) {
-    const whens = sql.join(values.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i)}`), sql` `);
-    await sql`create index ${sql.id(`ai_systems_org_${column}_rank`)} on ai_systems (org_id, (case ${sql.id(column)} ${whens} else ${sql.lit(values.length)} end), id)`.execute(db);
+    const whens = sql.join(
+      values.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i)}`),
+      sql` `,
+    );
+    await sql`create index ${sql.id(`ai_systems_org_${column}_rank`)} on ai_systems (org_id, (case ${sql.id(column)} ${whens} else ${sql.lit(values.length)} end), id)`.execute(
+      db,
+    );
   }
   // The alphabetical indexes these replace for sorting; the (org_id, column, id) ones stay for filters.
   await db.schema.dropIndex('ai_systems_org_name').execute();

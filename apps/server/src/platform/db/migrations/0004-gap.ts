@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('updated_by', 'text')
     .execute();
-  await db.schema.createIndex('gap_assessments_org_created').on('gap_assessments').columns(['org_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('gap_assessments_org_created')
+    .on('gap_assessments')
+    .columns(['org_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('gap_assessment_items')

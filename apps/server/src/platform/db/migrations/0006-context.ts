@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('updated_by', 'text')
     .execute();
-  await db.schema.createIndex('context_issues_org').on('context_issues').columns(['org_id', 'kind', 'category']).execute();
+  await db.schema
+    .createIndex('context_issues_org')
+    .on('context_issues')
+    .columns(['org_id', 'kind', 'category'])
+    .execute();
 
   await db.schema
     .createTable('interested_parties')

@@ -23,8 +23,20 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const orgs = await db
     .selectFrom('organizations as o')
     .select('o.id')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('raci_activities as r').select('r.id').whereRef('r.org_id', '=', 'o.id'))))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('audit_events as e').select('e.id').whereRef('e.org_id', '=', 'o.id').where('e.entity_type', '=', 'raci_activity'))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('raci_activities as r').select('r.id').whereRef('r.org_id', '=', 'o.id'))),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('audit_events as e')
+            .select('e.id')
+            .whereRef('e.org_id', '=', 'o.id')
+            .where('e.entity_type', '=', 'raci_activity'),
+        ),
+      ),
+    )
     .execute();
   for (const { id: orgId } of orgs as { id: string }[]) {
     // PostgreSQL runs the whole migration in one transaction; SQLite does not, so each organization gets its own.
@@ -39,12 +51,29 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function seedOrganization(tx: Kysely<any>, dialect: Dialect, orgId: string) {
   const now = nowIso();
-  const activities = DEFAULT_RACI_ACTIVITIES.map((a, position) => ({ id: newId(), org_id: orgId, position, name: a.name, description: a.description, assignments: '[]', version: 1, created_at: now, updated_at: now, updated_by: null }));
+  const activities = DEFAULT_RACI_ACTIVITIES.map((a, position) => ({
+    id: newId(),
+    org_id: orgId,
+    position,
+    name: a.name,
+    description: a.description,
+    assignments: '[]',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    updated_by: null,
+  }));
   await tx.insertInto('raci_activities').values(activities).execute();
 
   // The same event the app writes (platform/audit.ts), appended to the organization's chain.
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${orgId}))`.execute(tx);
-  const last: { seq: number; hash: string } | undefined = await tx.selectFrom('audit_events').select(['seq', 'hash']).where('chain', '=', orgId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last: { seq: number; hash: string } | undefined = await tx
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('chain', '=', orgId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const event = {
     id: newId(),
     chain: orgId,

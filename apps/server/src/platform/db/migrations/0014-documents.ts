@@ -70,7 +70,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_reason', 'text')
     .addUniqueConstraint('document_versions_number', ['document_id', 'major', 'minor'])
     .execute();
-  await db.schema.createIndex('document_versions_document').on('document_versions').columns(['document_id', 'major', 'minor']).execute();
+  await db.schema
+    .createIndex('document_versions_document')
+    .on('document_versions')
+    .columns(['document_id', 'major', 'minor'])
+    .execute();
 
   await db.schema
     .createTable('document_reviews')

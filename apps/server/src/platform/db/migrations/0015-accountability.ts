@@ -9,7 +9,16 @@ import type { Dialect } from '../connect';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
-  await db.schema.alterTable('memberships').addColumn('affiliation', 'text', (c) => c.notNull().defaultTo('internal')).execute();
-  await db.schema.alterTable('memberships').addColumn('top_management', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('risk_treatments').addColumn('resources', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('memberships')
+    .addColumn('affiliation', 'text', (c) => c.notNull().defaultTo('internal'))
+    .execute();
+  await db.schema
+    .alterTable('memberships')
+    .addColumn('top_management', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('risk_treatments')
+    .addColumn('resources', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
 }

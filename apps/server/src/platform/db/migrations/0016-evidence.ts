@@ -8,7 +8,17 @@ import type { Dialect } from '../connect';
 // keeping their links to the requirements they were uploaded on. `file_blobs` is the file store
 // kept in the database (FILE_STORE=db), for several instances without a shared volume.
 
-type Row = { id: string; orgId: string; entityId: string; sha256: string; name: string; size: number; mediaType: string; createdAt: string; createdBy: string | null };
+type Row = {
+  id: string;
+  orgId: string;
+  entityId: string;
+  sha256: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  createdAt: string;
+  createdBy: string | null;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
@@ -67,7 +77,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('linked_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('evidence_links_pk', ['evidence_id', 'subject_type', 'subject_id'])
     .execute();
-  await db.schema.createIndex('evidence_links_subject').on('evidence_links').columns(['org_id', 'subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('evidence_links_subject')
+    .on('evidence_links')
+    .columns(['org_id', 'subject_type', 'subject_id'])
+    .execute();
 
   await db.schema
     .createTable('file_blobs')
@@ -87,7 +101,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function moveGapFiles(db: Kysely<any>): Promise<void> {
-  const rows = (await db.selectFrom('files').selectAll().where('entity_type', '=', 'gap_assessment_item').orderBy('created_at').orderBy('id').execute()) as Row[];
+  const rows = (await db
+    .selectFrom('files')
+    .selectAll()
+    .where('entity_type', '=', 'gap_assessment_item')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()) as Row[];
   if (rows.length === 0) return;
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
@@ -99,20 +119,63 @@ async function moveGapFiles(db: Kysely<any>): Promise<void> {
     const first = group[0]!;
     const number = (numbers.get(first.orgId) ?? 0) + 1;
     numbers.set(first.orgId, number);
-    const file = { sha256: first.sha256, file_name: first.name, size: first.size, media_type: first.mediaType, url: null };
+    const file = {
+      sha256: first.sha256,
+      file_name: first.name,
+      size: first.size,
+      media_type: first.mediaType,
+      url: null,
+    };
     await db
       .insertInto('evidence')
-      .values({ id: first.id, org_id: first.orgId, number, title: first.name, description: '', kind: 'file', owner_id: first.createdBy, effective_on: null, expires_on: null, revision: 1, ...file, version: 1, created_at: first.createdAt, created_by: first.createdBy, updated_at: first.createdAt, updated_by: first.createdBy })
+      .values({
+        id: first.id,
+        org_id: first.orgId,
+        number,
+        title: first.name,
+        description: '',
+        kind: 'file',
+        owner_id: first.createdBy,
+        effective_on: null,
+        expires_on: null,
+        revision: 1,
+        ...file,
+        version: 1,
+        created_at: first.createdAt,
+        created_by: first.createdBy,
+        updated_at: first.createdAt,
+        updated_by: first.createdBy,
+      })
       .execute();
     await db
       .insertInto('evidence_revisions')
-      .values({ id: `${first.id}-r1`, org_id: first.orgId, evidence_id: first.id, revision: 1, kind: 'file', ...file, note: 'Moved from the gap analysis', created_at: first.createdAt, created_by: first.createdBy })
+      .values({
+        id: `${first.id}-r1`,
+        org_id: first.orgId,
+        evidence_id: first.id,
+        revision: 1,
+        kind: 'file',
+        ...file,
+        note: 'Moved from the gap analysis',
+        created_at: first.createdAt,
+        created_by: first.createdBy,
+      })
       .execute();
     const seen = new Set<string>();
     for (const r of group) {
       if (seen.has(r.entityId)) continue;
       seen.add(r.entityId);
-      await db.insertInto('evidence_links').values({ org_id: r.orgId, evidence_id: first.id, subject_type: 'requirement', subject_id: r.entityId, linked_by: r.createdBy, linked_at: r.createdAt }).execute();
+      await db
+        .insertInto('evidence_links')
+        .values({
+          org_id: r.orgId,
+          evidence_id: first.id,
+          subject_type: 'requirement',
+          subject_id: r.entityId,
+          linked_by: r.createdBy,
+          linked_at: r.createdAt,
+        })
+        .execute();
     }
   }
   await db.deleteFrom('files').where('entity_type', '=', 'gap_assessment_item').execute();

@@ -44,20 +44,47 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .execute();
-  await db.schema.createIndex('control_occurrences_org_ref').on('control_occurrences').columns(['org_id', 'ref', 'performed_on']).execute();
+  await db.schema
+    .createIndex('control_occurrences_org_ref')
+    .on('control_occurrences')
+    .columns(['org_id', 'ref', 'performed_on'])
+    .execute();
 
   // The connection's CamelCasePlugin names the columns of rows it returns in camelCase.
   const rows = (await db
     .selectFrom('soa_decisions')
     .select(['org_id', 'ref', 'implementation_status', 'updated_at', 'updated_by'])
     .where('implementation_status', 'is not', null)
-    .execute()) as unknown as { orgId: string; ref: string; implementationStatus: string; updatedAt: string; updatedBy: string | null }[];
+    .execute()) as unknown as {
+    orgId: string;
+    ref: string;
+    implementationStatus: string;
+    updatedAt: string;
+    updatedBy: string | null;
+  }[];
   for (const r of rows) {
     // "Not started" has no word of its own in the implementation: it becomes planned.
     const status = controlStatusFromSoa(r.implementationStatus as ImplementationStatus, null);
     await db
       .insertInto('control_implementations')
-      .values({ id: newId(), org_id: r.orgId, ref: r.ref, status, status_since: r.updatedAt.slice(0, 10), interrupted_on: null, owner_id: null, description: '', document_ids: '[]', due_on: null, cadence_months: null, version: 1, created_at: r.updatedAt, created_by: r.updatedBy, updated_at: r.updatedAt, updated_by: r.updatedBy })
+      .values({
+        id: newId(),
+        org_id: r.orgId,
+        ref: r.ref,
+        status,
+        status_since: r.updatedAt.slice(0, 10),
+        interrupted_on: null,
+        owner_id: null,
+        description: '',
+        document_ids: '[]',
+        due_on: null,
+        cadence_months: null,
+        version: 1,
+        created_at: r.updatedAt,
+        created_by: r.updatedBy,
+        updated_at: r.updatedAt,
+        updated_by: r.updatedBy,
+      })
       .execute();
   }
   await db.schema.alterTable('soa_decisions').dropColumn('implementation_status').execute();

@@ -56,7 +56,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text')
     .execute();
-  await db.schema.createIndex('development_actions_org').on('development_actions').columns(['org_id', 'title']).execute();
+  await db.schema
+    .createIndex('development_actions_org')
+    .on('development_actions')
+    .columns(['org_id', 'title'])
+    .execute();
 
   await db.schema
     .createTable('training_assignments')
@@ -73,8 +77,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text')
     .execute();
-  await db.schema.createIndex('training_assignments_org_status').on('training_assignments').columns(['org_id', 'status', 'due_on']).execute();
-  await db.schema.createIndex('training_assignments_person').on('training_assignments').columns(['org_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('training_assignments_org_status')
+    .on('training_assignments')
+    .columns(['org_id', 'status', 'due_on'])
+    .execute();
+  await db.schema
+    .createIndex('training_assignments_person')
+    .on('training_assignments')
+    .columns(['org_id', 'person_id'])
+    .execute();
 
   await db.schema
     .createTable('training_completions')
@@ -92,5 +104,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'text')
     .addColumn('recorded_by_name', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('training_completions_person').on('training_completions').columns(['org_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('training_completions_person')
+    .on('training_completions')
+    .columns(['org_id', 'person_id'])
+    .execute();
 }

@@ -43,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_by_name', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('objective_progress_objective').on('objective_progress').columns(['objective_id', 'on_date']).execute();
+  await db.schema
+    .createIndex('objective_progress_objective')
+    .on('objective_progress')
+    .columns(['objective_id', 'on_date'])
+    .execute();
 
   await db.schema
     .createTable('metrics')
@@ -98,7 +102,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_at', 'text')
     .execute();
   // At most one open episode per metric, whatever the instances do: the last guard behind the lock.
-  await db.schema.createIndex('metric_breaches_one_open').on('metric_breaches').column('metric_id').unique().where(sql.ref('closed_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('metric_breaches_one_open')
+    .on('metric_breaches')
+    .column('metric_id')
+    .unique()
+    .where(sql.ref('closed_at'), 'is', null)
+    .execute();
 
-  await db.schema.alterTable('api_tokens').addColumn('scope', 'text', (c) => c.notNull().defaultTo('full')).execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('scope', 'text', (c) => c.notNull().defaultTo('full'))
+    .execute();
 }

@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('emailed_at', 'text')
     .addUniqueConstraint('notifications_dedupe', ['user_id', 'dedupe_key'])
     .execute();
-  await db.schema.createIndex('notifications_user_created').on('notifications').columns(['user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_user_created')
+    .on('notifications')
+    .columns(['user_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('notification_settings')
