@@ -91,13 +91,11 @@ describeWithBrowser('competence and training', () => {
     await row.getByRole('button', { name: 'Record completion' }).click();
     const complete = page.getByRole('dialog');
     await complete.getByRole('radio', { name: 'Certificate' }).check();
-    await complete
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'secure-ml-certificate.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
-      });
+    await complete.locator('input[type="file"]').setInputFiles({
+      name: 'secure-ml-certificate.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+    });
     await complete.getByRole('button', { name: 'Record completion' }).click();
     await row.getByText('Completed').waitFor();
     await row.getByText(/Passed .* · Certificate · valid until/).waitFor();

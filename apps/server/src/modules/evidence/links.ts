@@ -424,15 +424,13 @@ export async function linksOf(
     if (find) for (const s of await find(db, orgId, [...new Set(ids)])) labels.set(`${type}:${s.id}`, s.label);
   }
   for (const r of rows) {
-    out
-      .get(r.evidenceId)
-      ?.push({
-        subjectType: r.subjectType as EvidenceSubjectType,
-        subjectId: r.subjectId,
-        label: labels.get(`${r.subjectType}:${r.subjectId}`) ?? r.subjectId,
-        linkedAt: r.linkedAt,
-        linkedBy: r.linkedBy,
-      });
+    out.get(r.evidenceId)?.push({
+      subjectType: r.subjectType as EvidenceSubjectType,
+      subjectId: r.subjectId,
+      label: labels.get(`${r.subjectType}:${r.subjectId}`) ?? r.subjectId,
+      linkedAt: r.linkedAt,
+      linkedBy: r.linkedBy,
+    });
   }
   return out;
 }

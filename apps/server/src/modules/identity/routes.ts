@@ -207,12 +207,10 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
           { ...r, organizationName: null, requestedBy: null },
         ),
       );
-      await reply
-        .code(202)
-        .send({
-          message:
-            'If this address belongs to an account, a link to set a new password is on its way. It works once, within the hour.',
-        });
+      await reply.code(202).send({
+        message:
+          'If this address belongs to an account, a link to set a new password is on its way. It works once, within the hour.',
+      });
       void sendLater();
       return reply;
     },

@@ -48,18 +48,16 @@ type RunOpts = { bold?: boolean; size?: number; color?: string };
 
 /** '\n' becomes a line break inside the same paragraph, so a cell keeps one paragraph's spacing. */
 const runs = (text: string, opts: RunOpts = {}) =>
-  text
-    .split('\n')
-    .map(
-      (line, i) =>
-        new TextRun({
-          text: line,
-          break: i > 0 ? 1 : 0,
-          bold: opts.bold ?? false,
-          size: opts.size ?? 18,
-          color: opts.color ?? '000000',
-        }),
-    );
+  text.split('\n').map(
+    (line, i) =>
+      new TextRun({
+        text: line,
+        break: i > 0 ? 1 : 0,
+        bold: opts.bold ?? false,
+        size: opts.size ?? 18,
+        color: opts.color ?? '000000',
+      }),
+  );
 
 const para = (text: string, opts: RunOpts & { after?: number } = {}) =>
   new Paragraph({ spacing: { after: opts.after ?? 0 }, children: runs(text, opts) });
