@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { controlStatusFromSoa, type ImplementationStatus } from '@fortytwo/domain';
-import { newId } from '../../ids';
+import { randomBytes } from 'node:crypto';
 
 // Control implementation in operation (issue 12): one row per control of the SoA that someone
 // implements (owner, how, linked documents, due date, status, operating cadence) and the dated
@@ -64,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }[];
   for (const r of rows) {
     // "Not started" has no word of its own in the implementation: it becomes planned.
-    const status = controlStatusFromSoa(r.implementationStatus as ImplementationStatus, null);
+    const status = STATUS_FROM_SOA[r.implementationStatus] ?? 'planned';
     await db
       .insertInto('control_implementations')
       .values({
@@ -88,4 +87,22 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
   }
   await db.schema.alterTable('soa_decisions').dropColumn('implementation_status').execute();
+}
+
+// Frozen copies (a migration does not import runtime code): the SoA status → control status rule
+// of packages/domain/src/controls.ts for a control without a record yet, and platform/ids.ts's UUIDv7.
+const STATUS_FROM_SOA: Record<string, string> = {
+  not_started: 'planned',
+  planned: 'planned',
+  in_progress: 'implementing',
+  implemented: 'operating',
+};
+
+function newId(now = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(now, 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
