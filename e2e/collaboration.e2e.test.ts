@@ -110,6 +110,31 @@ describeWithBrowser('collaboration', () => {
     expect(after.body).toMatchObject({ riskTier: 'high', description: 'Runs on a vendor model.', version: 3 });
   });
 
+  it('lists where I am signed in, and signs another browser out', async () => {
+    const other = await signedInPage(browser, running.baseUrl, OWNER);
+    await page.goto(`${running.baseUrl}/account`);
+    await page.getByRole('heading', { name: 'Where you are signed in' }).waitFor();
+    const rows = page.getByTestId('session-row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.locator('[data-testid="session-row"][data-current]').innerText())
+      .toContain('This session');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '15-sessions');
+    // Sign out every other session (the other browser and the set-up's API session), one by one.
+    for (let left = await rows.count(); left > 1; left--) {
+      await page
+        .getByRole('button', { name: /^Sign out .+, signed in / })
+        .first()
+        .click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
+      await expect.poll(() => rows.count()).toBe(left - 1);
+    }
+    await other.reload();
+    await other.waitForURL(/\/login/);
+    await other.close();
+  });
+
   it('shows API tokens and a step that is not built yet', async () => {
     await page.goto(`${running.baseUrl}/account/tokens`);
     await page.getByRole('cell', { name: 'e2e', exact: true }).waitFor();

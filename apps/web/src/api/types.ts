@@ -70,6 +70,19 @@ export type AuditEvent = {
 };
 export type ChainVerification = { ok: boolean; checked: number; firstBrokenId: string | null };
 
+/** One of the signed-in person's sessions (GET /api/auth/sessions). */
+export type MySession = {
+  id: string;
+  current: boolean;
+  device: string;
+  userAgent: string | null;
+  ip: string | null;
+  via: 'password' | 'sso' | 'setup' | null;
+  signedInAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+};
+
 export type ApiToken = {
   id: string;
   name: string;

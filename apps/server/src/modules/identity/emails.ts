@@ -58,3 +58,37 @@ export function sendPasswordReset(
     ]),
   );
 }
+
+const when = (iso: string) => `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+
+/** A sign-in from a browser this account never used before (issue 21): the person can react if it was not them. */
+export function sendNewDeviceNotice(
+  deps: MailDeps,
+  n: { email: string; name: string; device: string; ip: string; at: string; via: string },
+): Promise<boolean> {
+  const how = n.via === 'sso' ? 'through single sign-on' : 'with your password';
+  return send(
+    deps,
+    compose(n.email, 'New sign-in to your Fortytwo account', [
+      `Hello ${n.name}, your Fortytwo account was signed in ${how} from a device it had not used before: ${n.device}, from the address ${n.ip}, at ${when(n.at)}.`,
+      'If this was you, there is nothing to do.',
+      'If it was not you, change your password and sign out everywhere on your account page:',
+      { label: 'Open your account', link: `${deps.config.mail.publicUrl}/account` },
+    ]),
+  );
+}
+
+/** An API token acts as the person: creating one is worth a message, in case it was not them. */
+export function sendTokenCreatedNotice(
+  deps: MailDeps,
+  t: { email: string; name: string; tokenName: string; scope: string; prefix: string; at: string },
+): Promise<boolean> {
+  return send(
+    deps,
+    compose(t.email, `A new API token was created on your Fortytwo account: ${t.tokenName}`, [
+      `Hello ${t.name}, an API token named “${t.tokenName}” (starting ${t.prefix}, scope ${t.scope}) was created on your account at ${when(t.at)}. It can act as you with that scope until it is revoked.`,
+      'If this was not you, revoke it on the API tokens page and change your password:',
+      { label: 'Open your API tokens', link: `${deps.config.mail.publicUrl}/account/tokens` },
+    ]),
+  );
+}

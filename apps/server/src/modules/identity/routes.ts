@@ -5,12 +5,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { authOf, membershipOf } from '../../platform/http/access';
 import { SESSION_COOKIE } from '../../platform/auth/authenticate';
-import { setSessionCookie } from './session-cookie';
+import { startSession } from './session-start';
+import { endMySession, listMySessions } from './my-sessions';
 import { listMyOrganizations } from '../orgs/organizations';
 import { ZOrganization } from '../orgs/schema';
 import { ZUser } from './presenters';
 import { isSetUp, setUp } from './setup';
-import { createSession, logIn, logOut, signOutEverywhere } from './sessions';
+import { logIn, logOut, signOutEverywhere } from './sessions';
 import { changePassword } from './passwords';
 import { TOKEN_SCOPES } from '@fortytwo/domain';
 import {
@@ -21,7 +22,7 @@ import {
   RESET_VALID_HOURS,
   SELF_RESET_VALID_HOURS,
 } from './password-resets';
-import { sendPasswordReset } from './emails';
+import { sendPasswordReset, sendTokenCreatedNotice } from './emails';
 import { mailerOf } from '../../platform/mail/mailer';
 import { ruleViolation } from '../../platform/errors';
 import { ZEmail } from '@fortytwo/domain';
@@ -69,8 +70,7 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const result = await setUp(deps, req.body);
       // Sign the new owner in at once: nobody should type a password they just chose twice.
-      const session = await createSession(deps, result.user.id, deps.config.sessions);
-      setSessionCookie(req, reply, session.cookieValue, deps.config.sessions);
+      const session = await startSession(deps, req, reply, result.user, 'setup');
       return reply.code(201).send({ ...result, csrfToken: session.csrfToken });
     },
   );
@@ -88,8 +88,8 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       // req.ip is the client as TRUST_PROXY allows it to be known (config.ts): never a header the client chose.
-      const { user, cookieValue, csrfToken } = await logIn(deps, req.body, req.ip, deps.config.sessions);
-      setSessionCookie(req, reply, cookieValue, deps.config.sessions);
+      const user = await logIn(deps, req.body, req.ip);
+      const { csrfToken } = await startSession(deps, req, reply, user, 'password');
       return { user, csrfToken };
     },
   );
@@ -101,6 +101,58 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
       const auth = authOf(req);
       if (auth.via === 'session') await logOut(deps, auth.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  const ZSession = z.object({
+    id: z.string().describe('The first 16 hex digits of the session id: names it in DELETE /api/auth/sessions/{id}'),
+    current: z.boolean().describe('The session making this request'),
+    device: z.string().describe('Browser and system read from the User-Agent, e.g. "Firefox on Windows"'),
+    userAgent: z.string().nullable(),
+    ip: z.string().nullable().describe('The client address at sign-in'),
+    via: z.enum(['password', 'sso', 'setup']).nullable().describe('How the person signed in; null before 0031'),
+    signedInAt: z.string(),
+    lastUsedAt: z.string().describe('Refreshed at most hourly'),
+    expiresAt: z.string().describe('The earlier of the idle expiry and the absolute end'),
+  });
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Your sessions (browsers and devices signed in), most recently used first',
+        response: { 200: z.object({ items: z.array(ZSession), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const items = await listMySessions(deps, auth.user, auth.via === 'session' ? auth.sessionId : null);
+      return { items: items.map((i) => ({ ...i, via: ZSession.shape.via.parse(i.via) })), nextCursor: null };
+    },
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'End one of your sessions (signs that browser or device out); ending this one signs you out',
+        params: z.object({ id: z.string().max(64) }),
+      },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const { current } = await endMySession(
+        deps,
+        auth.user,
+        req.params.id,
+        auth.via === 'session' ? auth.sessionId : null,
+      );
+      if (current) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     },
   );
@@ -313,8 +365,23 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 201: ZToken.extend({ token: z.string() }) },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await createToken(deps, authOf(req).user, req.body.name, req.body.scope)),
+    async (req, reply) => {
+      const user = authOf(req).user;
+      const created = await createToken(deps, user, req.body.name, req.body.scope);
+      // Not awaited: the answer does not wait for the mail server (failures are logged).
+      void sendTokenCreatedNotice(
+        { config: deps.config, log: (m) => req.log.warn(m) },
+        {
+          email: user.email,
+          name: user.name,
+          tokenName: created.name,
+          scope: created.scope,
+          prefix: created.prefix,
+          at: created.createdAt,
+        },
+      );
+      return reply.code(201).send(created);
+    },
   );
 
   app.delete(

@@ -78,19 +78,34 @@ export async function throttledPasswordCheck<T>(
   return result;
 }
 
-export async function createSession(deps: Deps, userId: string, policy: SessionPolicy) {
+/** Where a sign-in comes from: shown in the person's list of sessions. */
+export type SessionClient = { userAgent: string | null; ip: string | null; via: 'password' | 'sso' | 'setup' };
+
+export async function createSession(deps: Deps, userId: string, policy: SessionPolicy, client: SessionClient) {
   const cookieValue = newSecret();
   const csrfToken = newSecret();
   const now = nowIso();
   const times = sessionTimes(policy, Date.parse(now));
   await deps.db
     .insertInto('sessions')
-    .values({ id: sha256(cookieValue), userId, csrfToken, createdAt: now, lastSeenAt: now, ...times })
+    .values({
+      id: sha256(cookieValue),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      ...times,
+      // Capped: a User-Agent is the client's to choose, and only a label here.
+      userAgent: client.userAgent?.slice(0, 512) ?? null,
+      ip: client.ip,
+      via: client.via,
+    })
     .execute();
   return { cookieValue, csrfToken, expiresAt: times.expiresAt };
 }
 
-export async function logIn(deps: Deps, input: z.output<typeof ZLogin>, ip: string, policy: SessionPolicy) {
+/** Checks the password under the limits and records the sign-in; the caller starts the session (session-start.ts). */
+export async function logIn(deps: Deps, input: z.output<typeof ZLogin>, ip: string) {
   const user = await throttledPasswordCheck(
     deps.db,
     { email: input.email, ip },
@@ -103,7 +118,6 @@ export async function logIn(deps: Deps, input: z.output<typeof ZLogin>, ip: stri
     () => new AppError('INVALID_CREDENTIALS', 'The email or password is wrong'),
   );
   await assertPasswordSignInAllowed(deps, user.id);
-  const session = await createSession(deps, user.id, policy);
   await inTransaction(deps, (_tx, audit) =>
     audit({
       orgId: null,
@@ -113,7 +127,7 @@ export async function logIn(deps: Deps, input: z.output<typeof ZLogin>, ip: stri
       entityId: user.id,
     }),
   );
-  return { user: presentUser(user), ...session };
+  return presentUser(user);
 }
 
 export async function logOut(deps: Deps, sessionId: string) {

@@ -7,8 +7,7 @@ import { authOf } from '../../platform/http/access';
 import { sha256 } from '../../platform/auth/secrets';
 import { notFound } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
-import { setSessionCookie } from '../identity/session-cookie';
-import { createSession } from '../identity/sessions';
+import { startSession } from '../identity/session-start';
 import { inTransaction } from '../../platform/transaction';
 import { authorizationUrl, finishAuthorization, newFlowSecrets } from './provider';
 import { readSsoSettings, saveSsoSettings } from './settings';
@@ -131,7 +130,7 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
         req.log.warn({ err }, 'single sign-on refused');
         return toLogin(reply, 'provider');
       }
-      const session = await createSession(deps, user.id, deps.config.sessions);
+      await startSession(deps, req, reply, user, 'sso');
       await inTransaction(deps, (_tx, audit) =>
         audit({
           orgId: null,
@@ -142,7 +141,6 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
           after: { via: 'sso' },
         }),
       );
-      setSessionCookie(req, reply, session.cookieValue, deps.config.sessions);
       return reply.redirect(flow.returnTo, 302);
     },
   );

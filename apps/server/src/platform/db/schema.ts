@@ -20,6 +20,17 @@ export type SessionTable = {
   lastSeenAt: string;
   endsAt: string | null; // absolute end (sign-in + SESSION_MAX_DAYS); null on sessions older than 0012
   idleSeconds: number | null; // the idle timeout the session started with
+  userAgent: string | null; // the browser's User-Agent at sign-in (0031; null before)
+  ip: string | null; // the client address at sign-in, as TRUST_PROXY allows it to be known
+  via: string | null; // how the person signed in: password | sso | setup
+};
+/** A browser a user has signed in from: the hash of its long-lived device cookie (0031). */
+export type KnownDeviceTable = {
+  userId: string;
+  deviceHash: string;
+  userAgent: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
 };
 export type ApiTokenTable = {
   id: string;
@@ -792,6 +803,7 @@ export type JobTable = {
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
+  knownDevices: KnownDeviceTable;
   apiTokens: ApiTokenTable;
   loginFailures: LoginFailureTable;
   passwordResets: PasswordResetTable;

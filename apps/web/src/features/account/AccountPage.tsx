@@ -16,6 +16,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Loading } from '../../ui/QueryState';
 import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
 import { ACCOUNT_TEXT as T } from './text';
+import { SessionsSection } from './SessionsSection';
 import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection';
 
 type Values = { currentPassword: string; newPassword: string; repeat: string };
@@ -43,6 +44,7 @@ export function AccountPage() {
       <Stack gap="lg" maw={1000}>
         <ChangePassword user={me.data.user} />
         <NotificationSettingsSection />
+        <SessionsSection />
         <SignOutEverywhere />
         <FormSection title={T.apiTokens} hint={T.apiTokensHint}>
           <Button
@@ -145,7 +147,7 @@ function SignOutEverywhere() {
     onError: (e) => notifyError(e),
   });
   return (
-    <FormSection title={T.sessionsTitle} hint={T.sessionsHint}>
+    <FormSection title={T.everywhereTitle} hint={T.sessionsHint}>
       <Button
         color="red"
         variant="light"

@@ -14,7 +14,24 @@ export const ACCOUNT_TEXT = {
   change: 'Change password',
   changed: (others: number) =>
     others === 0 ? 'Password changed.' : `Password changed. ${others} other session${others === 1 ? '' : 's'} ended.`,
-  sessionsTitle: 'Sign out everywhere',
+  sessionsTitle: 'Where you are signed in',
+  sessionsListHint:
+    'Each browser or device signed in to your account. Sign one out if you no longer use it or do not recognise it; a sign-in from a new device also sends you an email.',
+  device: 'Device',
+  address: 'Address',
+  how: 'Signed in with',
+  signedIn: 'Signed in',
+  lastUsed: 'Last used',
+  thisSession: 'This session',
+  signOutOne: 'Sign out',
+  signOutOneLabel: (device: string, when: string) => `Sign out ${device}, signed in ${when}`,
+  signOutOneTitle: 'Sign this session out?',
+  signOutOneBody: (device: string) =>
+    `${device} will be signed out and need your password (or single sign-on) to come back.`,
+  signedOutOne: (device: string) => `${device} is signed out.`,
+  via: { password: 'Password', sso: 'Single sign-on', setup: 'First-run setup' } as Record<string, string>,
+  noSessions: 'No other session: only this browser is signed in.',
+  everywhereTitle: 'Sign out everywhere',
   sessionsHint:
     'Ends every session of yours, in every browser and device, this one included: use it if you signed in on a computer you no longer control. Sessions also end after 14 days without use, and 30 days after sign-in at the latest (unless your administrator set other limits). API tokens keep working.',
   signOutEverywhere: 'Sign out everywhere',
