@@ -10,6 +10,7 @@ import {
   validAiSystem,
 } from './harness';
 import { download, upload } from './files';
+import { routeAccessList } from './route-access';
 
 /**
  * One concrete request per org-scoped route. `prepare` (run as the owner) makes what the request
@@ -1674,17 +1675,24 @@ describeEachDialect('permission matrix', (ctx) => {
     }
   });
 
-  it('has a case for every org-scoped route, and every route declares an access rule', () => {
-    const orgRoutes = ctx()
-      .app.apiRoutes.filter((r) => r.access !== 'public' && r.access !== 'user')
+  it('declares exactly the routes and access rules written out in route-access.ts', () => {
+    const declared = ctx().app.apiRoutes.map((r) => `${r.method} ${r.url} ${r.access}`);
+    const expected = routeAccessList().map((r) => `${r.method} ${r.url} ${r.access}`);
+    expect(declared.sort()).toEqual(expected.sort());
+    for (const r of routeAccessList()) expect(['public', 'user', ...ACTIONS]).toContain(r.access);
+  });
+
+  it('has a case for every org-scoped route', () => {
+    const orgRoutes = routeAccessList()
+      .filter((r) => r.access !== 'public' && r.access !== 'user')
       .map((r) => `${r.method} ${r.url}`);
     expect(orgRoutes.sort()).toEqual(CASES.map((k) => `${k.method} ${k.route}`).sort());
-    for (const r of ctx().app.apiRoutes) expect(['public', 'user', ...ACTIONS]).toContain(r.access);
   });
 
   it('allows exactly what the permission table allows, for every role on every route', async () => {
+    // The access rule comes from the hand-written list, not from the route under test.
     const actionOf = (k: Case) =>
-      ctx().app.apiRoutes.find((r) => r.method === k.method && r.url === k.route)!.access as Action;
+      routeAccessList().find((r) => r.method === k.method && r.url === k.route)!.access as Action;
     const verdicts: string[] = [];
     for (const k of CASES) {
       for (const role of ROLES) {
@@ -1706,6 +1714,53 @@ describeEachDialect('permission matrix', (ctx) => {
     // Every role on every route, one after the other: the walk grows with the API and outlasts the default timeout on a busy machine.
   }, 300_000);
 
+  // Issue 22: every versioned write, found from the OpenAPI document (a body with `version`), so a
+  // new one cannot be forgotten: a version that is not the current one is 409 and changes nothing.
+  it('refuses a stale version with 409 and changes nothing, on every versioned write', async () => {
+    const openapi = (await c.owner.get('/api/openapi.json')).body as OpenApi;
+    const versioned = versionedWrites(openapi).filter((r) => r.startsWith('/api/orgs/', r.indexOf(' ') + 1));
+    const cases = CASES.filter((k) => versioned.includes(`${k.method} ${k.route}`));
+    expect(cases.map((k) => `${k.method} ${k.route}`).sort()).toEqual([...versioned].sort());
+    const problems: string[] = [];
+    for (const k of cases) {
+      const { url, body } = await k.prepare(c);
+      const current = body!.version as number;
+      // The record as GET shows it, where the same address reads it.
+      const readable = CASES.some((g) => g.method === 'GET' && g.route === k.route);
+      const before = readable ? (await c.owner.get(url)).body : undefined;
+      const res = await c.owner.request(k.method, url, { ...body, version: current + 1 });
+      if (res.status !== 409 || res.body.error.code !== 'STALE_VERSION')
+        problems.push(
+          `${k.method} ${k.route}: expected 409 STALE_VERSION, got ${res.status} ${res.text.slice(0, 160)}`,
+        );
+      if (readable) {
+        const after = (await c.owner.get(url)).body;
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          problems.push(`${k.method} ${k.route}: changed by a refused write`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  // Issue 22: a record of one organization is not found through another one, on every route that
+  // names a record by its id (GET, writes and deletes alike).
+  it('answers 404 to another organization on every route that names a record', async () => {
+    const other = await newOrgOwner(ctx(), 'Other tenant');
+    const problems: string[] = [];
+    const named = CASES.filter((k) => /:(id|userId|treatmentId|versionId|fileId|entryId|subjectId)\b/.test(k.route));
+    expect(named.length).toBeGreaterThan(40);
+    for (const k of named) {
+      const { url, body, file, fileName } = await k.prepare(c);
+      const theirs = url.replace(`/api/orgs/${c.orgId}`, `/api/orgs/${other.orgId}`);
+      const res = file
+        ? await upload(other.owner, theirs, file, fileName ? { fileName } : {})
+        : await other.owner.request(k.method, theirs, body);
+      if (res.status !== 404)
+        problems.push(`${k.method} ${k.route}: expected 404, got ${res.status} ${res.text.slice(0, 160)}`);
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
   it('lets only owners make owners, and never removes the last owner', async () => {
     const manager = members.get('manager')!;
     const inv = await manager.post(`/api/orgs/${c.orgId}/invitations`, { email: uniqueEmail(), role: 'owner' });
@@ -1724,3 +1779,35 @@ describeEachDialect('permission matrix', (ctx) => {
     }
   });
 });
+
+type OpenApi = {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  components?: { schemas?: Record<string, Schema> };
+};
+type Schema = {
+  $ref?: string;
+  properties?: Record<string, unknown>;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+};
+
+/** "METHOD /api/…/:param" of every write whose JSON body has a `version` property. */
+function versionedWrites(doc: OpenApi): string[] {
+  const propsOf = (s: Schema | undefined): string[] => {
+    if (!s) return [];
+    if (s.$ref) return propsOf(doc.components?.schemas?.[s.$ref.split('/').pop()!]);
+    return [
+      ...Object.keys(s.properties ?? {}),
+      ...[...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])].flatMap(propsOf),
+    ];
+  };
+  const out: string[] = [];
+  for (const [path, ops] of Object.entries(doc.paths))
+    for (const [method, op] of Object.entries(ops)) {
+      if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
+      if (propsOf(op.requestBody?.content?.['application/json']?.schema).includes('version'))
+        out.push(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+    }
+  return out;
+}

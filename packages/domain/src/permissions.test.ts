@@ -32,3 +32,75 @@ describe('permission table', () => {
     expect(grantableRoles('contributor')).toEqual([]);
   });
 });
+
+// The expectation a person reviews, written out by hand (issue 22): never read from the code under
+// test. A new action must get its row here, and a change to a role's powers shows as a changed row.
+//                         owner manager contributor approver internal_auditor external_auditor viewer
+const EXPECTED = `
+  org.read               x  x  x  x  x  x  x
+  org.update             x  x  .  .  .  .  .
+  member.read            x  x  x  x  x  x  x
+  member.manage          x  x  .  .  .  .  .
+  member.reset_password  x  .  .  .  .  .  .
+  sso.manage             x  .  .  .  .  .  .
+  ai_system.read         x  x  x  x  x  x  x
+  ai_system.write        x  x  x  .  .  .  .
+  ai_system.delete       x  x  .  .  .  .  .
+  audit_event.read       x  x  .  x  x  x  .
+  catalog.read           x  x  x  x  x  x  x
+  catalog.manage         x  x  .  .  .  .  .
+  gap.read               x  x  x  x  x  x  x
+  gap.write              x  x  x  .  .  .  .
+  action.read            x  x  x  x  x  x  x
+  action.write           x  x  x  .  .  .  .
+  context.read           x  x  x  x  x  x  x
+  context.write          x  x  x  .  .  .  .
+  scope.approve          x  .  .  x  .  .  .
+  risk.read              x  x  x  x  x  x  x
+  risk.write             x  x  x  .  .  .  .
+  risk.approve           x  .  .  x  .  .  .
+  document.read          x  x  x  x  x  x  x
+  document.write         x  x  x  .  .  .  .
+  document.approve       x  .  .  x  .  .  .
+  document.publish       x  x  .  .  .  .  .
+  control.read           x  x  x  x  x  x  x
+  control.write          x  x  x  .  .  .  .
+  evidence.read          x  x  x  x  x  x  x
+  evidence.write         x  x  x  .  .  .  .
+  competence.read        x  x  x  x  x  x  x
+  competence.write       x  x  x  .  .  .  .
+  objective.read         x  x  x  x  x  x  x
+  objective.write        x  x  x  .  .  .  .
+  metric.read            x  x  x  x  x  x  x
+  metric.write           x  x  x  .  .  .  .
+  measurement.write      x  x  x  .  .  .  .
+`;
+const ORACLE_ROLES = [
+  'owner',
+  'manager',
+  'contributor',
+  'approver',
+  'internal_auditor',
+  'external_auditor',
+  'viewer',
+] as const;
+const oracle = new Map(
+  EXPECTED.trim()
+    .split('\n')
+    .map((line) => {
+      const [action, ...cells] = line.trim().split(/\s+/);
+      return [action!, cells.map((c) => c === 'x')] as const;
+    }),
+);
+
+describe('permission table against the hand-written expectation', () => {
+  it('has a row for every action, and an action for every row', () => {
+    expect([...oracle.keys()].sort()).toEqual([...ACTIONS].sort());
+    expect([...ROLES].sort()).toEqual([...ORACLE_ROLES].sort());
+  });
+
+  it.each([...ACTIONS])('%s is granted to exactly the expected roles', (action) => {
+    const expected = ORACLE_ROLES.filter((_, i) => oracle.get(action)?.[i]);
+    expect(ROLES.filter((r) => can(r, action)).sort()).toEqual([...expected].sort());
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from './dates';
 import {
+  acceptanceState,
+  ACCEPTANCE_WARNING_DAYS,
   criteriaProblem,
   DEFAULT_RISK_CRITERIA,
   isAcceptable,
@@ -339,5 +342,30 @@ describe('impact gaps', () => {
       ['b', 'draft_only'],
       ['c', 'never_assessed'],
     ]);
+  });
+});
+
+describe('acceptanceState: the boundaries (issue 22)', () => {
+  const accepted = (expiresAt: string, level: RiskLevel = 'high') => ({ level, expiresAt });
+  it('holds on its last day and lapses the day after', () => {
+    expect(acceptanceState(accepted('2026-12-03'), 'high', '2026-12-03')).toBe('expiring');
+    expect(acceptanceState(accepted('2026-12-03'), 'high', '2026-12-04')).toBe('expired');
+  });
+  it('is expiring from ACCEPTANCE_WARNING_DAYS before its last day, in force the day before that', () => {
+    expect(acceptanceState(accepted(addDays('2026-01-01', ACCEPTANCE_WARNING_DAYS)), 'high', '2026-01-01')).toBe(
+      'expiring',
+    );
+    expect(acceptanceState(accepted(addDays('2026-01-01', ACCEPTANCE_WARNING_DAYS + 1)), 'high', '2026-01-01')).toBe(
+      'in_force',
+    );
+  });
+  it('covers the level it accepted and better ones, not a worse re-assessment, nor an unrated risk', () => {
+    expect(acceptanceState(accepted('2099-01-01', 'high'), 'high', '2026-01-01')).toBe('in_force');
+    expect(acceptanceState(accepted('2099-01-01', 'high'), 'low', '2026-01-01')).toBe('in_force');
+    expect(acceptanceState(accepted('2099-01-01', 'medium'), 'high', '2026-01-01')).toBe('expired');
+    expect(acceptanceState(accepted('2099-01-01', 'medium'), null, '2026-01-01')).toBe('expired');
+  });
+  it('is none without an acceptance', () => {
+    expect(acceptanceState(null, 'high', '2026-01-01')).toBe('none');
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idRef, ZAiSystemRef, ZOwnerRef } from './ids';
 import { versionField } from './version';
-import { calendarDate } from './dates';
+import { addDays, calendarDate } from './dates';
 
 // AI risk assessment and treatment (ISO/IEC 42001 6.1.1–6.1.3, 8.2, 8.3): the criteria that turn a
 // likelihood and a consequence into a level, the register's fields, and treatment. Values here are
@@ -305,6 +305,25 @@ export const ZAcceptRisk = z.strictObject({
 
 /** Days before expiry at which an acceptance counts as "expiring soon" on the dashboard. */
 export const ACCEPTANCE_WARNING_DAYS = 30;
+
+export type AcceptanceState = 'none' | 'in_force' | 'expiring' | 'expired';
+
+/**
+ * Where a risk's acceptance stands on `today` (YYYY-MM-DD). It holds through its last day
+ * (`expiresAt` itself) and lapses the day after; it covers the level it accepted or a better one,
+ * so a worse re-assessment needs a new acceptance. "Expiring" is the last ACCEPTANCE_WARNING_DAYS
+ * days, the last day included.
+ */
+export function acceptanceState(
+  acceptance: { level: RiskLevel; expiresAt: string } | null,
+  currentLevel: RiskLevel | null,
+  today: string,
+): AcceptanceState {
+  if (!acceptance) return 'none';
+  const covers = currentLevel !== null && RISK_LEVELS.indexOf(acceptance.level) >= RISK_LEVELS.indexOf(currentLevel);
+  if (acceptance.expiresAt < today || !covers) return 'expired';
+  return acceptance.expiresAt <= addDays(today, ACCEPTANCE_WARNING_DAYS) ? 'expiring' : 'in_force';
+}
 
 export const PLAN_FINDING_CODES = [
   'RISK_UNTREATED',

@@ -1,5 +1,5 @@
 import {
-  ACCEPTANCE_WARNING_DAYS,
+  acceptanceState as acceptanceStateOn,
   EFFECTIVENESS,
   riskNeedsAttention,
   RISK_LEVELS,
@@ -19,8 +19,6 @@ import type { AcceptanceOut, AssessmentOut, RiskOut, TreatmentOut } from './sche
 // acceptance, in a handful of queries for the whole organization (registers are hundreds of rows).
 
 export const today = () => nowIso().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const rank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
 
 export type RiskFilter = {
@@ -135,7 +133,6 @@ export async function loadRisks(
   ]);
   const titles = new Map(controls.map((c) => [c.ref, c.title]));
   const now = today();
-  const soon = addDays(now, ACCEPTANCE_WARNING_DAYS);
 
   const out = risks.map((r): RiskOut => {
     const mine = assessments.filter((a) => a.riskId === r.id);
@@ -172,15 +169,13 @@ export async function loadRisks(
       };
     });
     const level = (residual?.level ?? inherent?.level ?? null) as RiskLevel | null;
-    // An acceptance covers the level it accepted, until its date: a worse re-assessment needs a new one.
+    // An acceptance covers the level it accepted: a worse re-assessment needs a new one.
     const covers = acceptance !== null && level !== null && rank(acceptance.level) >= rank(level);
-    const acceptanceState: RiskOut['acceptanceState'] = !acceptance
-      ? 'none'
-      : acceptance.expiresAt < now || !covers
-        ? 'expired'
-        : acceptance.expiresAt <= soon
-          ? 'expiring'
-          : 'in_force';
+    const acceptanceState: RiskOut['acceptanceState'] = acceptanceStateOn(
+      acceptance && { level: acceptance.level, expiresAt: acceptance.expiresAt },
+      level,
+      now,
+    );
     const needsAttention = riskNeedsAttention(
       {
         id: r.id,
