@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           environment: 'node',
+          // A few tests render PDFs or parse the whole catalogue (~1-2 s alone); with another file running
+          // beside them on the same two CPUs, 5 s was too tight a guard against a hang.
+          testTimeout: 15_000,
         },
       },
       {
