@@ -1,14 +1,22 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `npm test` runs both projects; the browser tests have their own config (e2e/vitest.config.ts).
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the CPUs: one on CI's two, where the other CPU then idles
+    // while a SQLite test runs in the worker. The suite's files share nothing (each its own data dir,
+    // database, server), so two run at once there.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           environment: 'node',
+          // A few tests render PDFs or parse the whole catalogue (~1-2 s alone); with another file running
+          // beside them on the same two CPUs, 5 s was too tight a guard against a hang.
+          testTimeout: 15_000,
         },
       },
       {
@@ -17,6 +25,7 @@ export default defineConfig({
           include: ['apps/server/test/**/*.test.ts', 'apps/cli/test/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['apps/server/test/global-setup.ts'],
+          setupFiles: ['apps/server/test/setup-file.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -57,6 +57,18 @@ const PAGES: [string, () => string, RegExp][] = [
   ['trainings', () => '/trainings', /Trainings/],
 ];
 
+/** The pages kept as screenshots for a person to look at (each once per scheme). */
+const SCREENSHOTS = [
+  'home',
+  'gap analysis overview',
+  'risk register',
+  'SoA',
+  'AI system detail',
+  'control detail',
+  'competence matrix',
+  'person detail',
+];
+
 async function signIn(scheme: Scheme) {
   const ctx = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -144,22 +156,7 @@ for (const scheme of ['dark', 'light'] as const)
     it.each(PAGES)('%s passes axe (no serious or critical violations)', async (label, path, heading) => {
       const { page } = sessions.get(scheme)!;
       await visit(page, path(), heading);
-      if (
-        ['home', 'gap analysis overview', 'risk register', 'SoA', 'AI system detail', 'control detail'].includes(label)
-      )
-        await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
-      if (
-        [
-          'home',
-          'gap analysis overview',
-          'risk register',
-          'SoA',
-          'AI system detail',
-          'competence matrix',
-          'person detail',
-        ].includes(label)
-      )
-        await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
+      if (SCREENSHOTS.includes(label)) await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
       const violations = await seriousA11yViolations(page);
       if (violations.length)
         console.log(

@@ -8,6 +8,7 @@ import type { Role } from '@fortytwo/domain';
 import { loadConfig } from '../src/platform/config';
 import { connect, type DbHandle } from '../src/platform/db/connect';
 import { createServer, type Server } from '../src/server';
+import { copySqliteTemplate, createTestDatabase } from './templates';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -67,8 +68,9 @@ export async function otherInstance(ts: TestServer, env: NodeJS.ProcessEnv = {})
 }
 
 /**
- * `beforeStart` runs on the fresh, empty database before the server migrates it (e.g. to build an
- * older schema); `env` adds configuration (e.g. SMTP_URL of an in-process mail server).
+ * The database starts as a copy of the one global-setup.ts migrated (the server's own migration then
+ * finds nothing to do). `beforeStart` runs on a fresh, empty database instead, before the server migrates
+ * it (e.g. to build an older schema); `env` adds configuration (e.g. SMTP_URL of an in-process mail server).
  */
 export async function startTestServer(
   dialect: DialectName,
@@ -80,10 +82,7 @@ export async function startTestServer(
   if (dialect === 'postgres') {
     const base = process.env.TEST_DATABASE_URL!;
     const name = `fortytwo_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
+    await createTestDatabase(base, name, { migrated: !opts.beforeStart });
     const url = new URL(base);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
@@ -104,6 +103,8 @@ export async function startTestServer(
       await c.end();
     };
   }
+  // Starts from the migrated copy (global-setup.ts), unless the test builds its own schema first.
+  if (dialect === 'sqlite' && !opts.beforeStart) copySqliteTemplate(dataDir);
   const config = {
     ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }),
     databaseUrl,
