@@ -62,7 +62,7 @@ describeWithBrowser('Evidence library', () => {
 
     const form = page.getByRole('form', { name: 'Evidence details' });
     await form.getByRole('textbox', { name: 'Title' }).fill('Quarterly access review, Q4');
-    await form.getByRole('textbox', { name: 'Owner' }).click();
+    await form.getByRole('combobox', { name: 'Owner' }).click();
     await page.getByRole('option', { name: OWNER.name, exact: true }).click();
     await form.getByLabel('Review or expiry date').fill(inDays(12));
     await form.getByRole('button', { name: 'Save details' }).click();
