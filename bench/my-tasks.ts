@@ -8,15 +8,20 @@ import { loadConfig } from '../apps/server/src/platform/config';
 import { connect } from '../apps/server/src/platform/db/connect';
 import { newId } from '../apps/server/src/platform/ids';
 import { createServer } from '../apps/server/src/server';
+import { dueFor } from '../apps/server/src/modules/tasks/my-tasks';
+import { DUE_PROVIDERS } from '../apps/server/src/modules/tasks/providers';
 import { seedLargeOrg } from './generate';
 import { machine, median, printTable, round, writeResult } from './util';
 
 /**
- * "My tasks" for a person in an organization with BENCH_TASKS (5,000) open tasks, all assigned to
- * them (the worst case: every item is theirs), spread from a year overdue to a year ahead, a tenth
- * undated. Requests go one at a time over loopback HTTP; also the reminder and digest jobs over the
- * same organization. Peak memory: the process's resident set sampled every 5 ms during the
- * requests, above what it held before them.
+ * "My tasks" for a person in an organization with BENCH_TASKS (5,000) open tasks, spread from a
+ * year overdue to a year ahead, a tenth undated, in two shapes: all assigned to them (the worst
+ * case: every item is theirs), then one in 25 theirs and the rest spread over the 24 other members
+ * (an ordinary organization). Requests go one at a time over loopback HTTP; also the reminder and
+ * digest jobs over the same organization, and, in process, the list read with the providers
+ * filtering by assignee in SQL (now) against the same providers reading the whole organization
+ * (before). Peak memory: the process's resident set sampled every 5 ms during the requests, above
+ * what it held before them.
  *
  *   npx tsx bench/my-tasks.ts
  */
@@ -103,29 +108,71 @@ async function benchDialect(dialect: Dialect) {
       { name: 'overdue only (limit=50)', path: '/api/me/tasks?overdue=true&limit=50' },
     ];
     const results = [];
-    for (const s of scenarios) {
-      await fetch(base + s.path, { headers: { authorization: `Bearer ${seeded.token}` } }).then((r) => r.text()); // warm-up
-      const { value: times, peakMiB } = await withPeak(async () => {
+    const runScenarios = async (shape: string, expected: number) => {
+      for (const s of scenarios) {
+        await fetch(base + s.path, { headers: { authorization: `Bearer ${seeded.token}` } }).then((r) => r.text()); // warm-up
+        const { value: times, peakMiB } = await withPeak(async () => {
+          const times: number[] = [];
+          for (let i = 0; i < REQUESTS; i++) {
+            const t = performance.now();
+            const res = await fetch(base + s.path, { headers: { authorization: `Bearer ${seeded.token}` } });
+            const body = (await res.json()) as { counts?: { total: number } };
+            if (res.status !== 200 || body.counts?.total !== expected)
+              throw new Error(`${s.path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+            times.push(performance.now() - t);
+          }
+          return times;
+        });
+        times.sort((a, b) => a - b);
+        results.push({
+          dialect,
+          scenario: `${shape}: ${s.name}`,
+          medianMs: round(median(times)),
+          p95Ms: round(times[Math.floor(times.length * 0.95)]!),
+          peakRssMiB: round(peakMiB),
+        });
+      }
+    };
+    /** In process, without HTTP: the person's whole list, with and without the providers' SQL filter. */
+    const inProcess = async (shape: string, expected: number) => {
+      const whole = DUE_PROVIDERS.map((p) => (db: Parameters<typeof p>[0], orgId: string) => p(db, orgId));
+      for (const [how, providers] of [
+        ['providers filter by assignee in SQL (now)', DUE_PROVIDERS],
+        ['providers read the whole organization (before)', whole],
+      ] as const) {
         const times: number[] = [];
         for (let i = 0; i < REQUESTS; i++) {
           const t = performance.now();
-          const res = await fetch(base + s.path, { headers: { authorization: `Bearer ${seeded.token}` } });
-          const body = (await res.json()) as { counts?: { total: number } };
-          if (res.status !== 200 || body.counts?.total !== TASKS)
-            throw new Error(`${s.path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+          const items = await dueFor(server.handle.db, seeded.userId, { providers: [...providers] });
+          if (items.length !== expected) throw new Error(`${how}: ${items.length} items, expected ${expected}`);
           times.push(performance.now() - t);
         }
-        return times;
-      });
-      times.sort((a, b) => a - b);
-      results.push({
-        dialect,
-        scenario: s.name,
-        medianMs: round(median(times)),
-        p95Ms: round(times[Math.floor(times.length * 0.95)]!),
-        peakRssMiB: round(peakMiB),
-      });
+        times.sort((a, b) => a - b);
+        results.push({
+          dialect,
+          scenario: `${shape}: in process, ${how}`,
+          medianMs: round(median(times)),
+          p95Ms: round(times[Math.floor(times.length * 0.95)]!),
+          peakRssMiB: 0,
+        });
+      }
+    };
+    await runScenarios(`all ${TASKS} mine`, TASKS);
+    await inProcess(`all ${TASKS} mine`, TASKS);
+    // The ordinary shape: one task in 25 is the person's, the others belong to the other members.
+    const others = seeded.memberIds.filter((id) => id !== seeded.userId);
+    for (let k = 0; k < others.length; k++) {
+      const ids = rows.filter((_, j) => j % 25 !== 0 && j % others.length === k).map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 500)
+        await server.handle.db
+          .updateTable('actions')
+          .set({ ownerId: others[k]! })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
     }
+    const mine = rows.filter((_, j) => j % 25 === 0).length;
+    await runScenarios(`${mine} of ${TASKS} mine`, mine);
+    await inProcess(`${mine} of ${TASKS} mine`, mine);
     // The hourly reminder and daily digest runs over the same organization (no SMTP: in-app).
     await server.handle.db.updateTable('jobs').set({ nextRunAt: '2000-01-01T00:00:00.000Z' }).execute();
     const t = performance.now();

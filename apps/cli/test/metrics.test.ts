@@ -37,6 +37,22 @@ describe('fortytwo metrics push', () => {
     expect(actions).toHaveLength(1);
   });
 
+  it('counts a retried push once (--key, or the same --at and value)', async () => {
+    const args = ['metrics', 'push', 'M-1', '0.95', '--key', 'run-17'];
+    expect((await runCli(args, pipelineEnv)).stdout).toMatch(/^Recorded 0.95 for M-1/);
+    const again = await runCli(args, pipelineEnv);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^Already recorded: M-1 Fairness ratio has 0.95 at .*; nothing was added\.\n$/);
+    const sameAt = await runCli(['metrics', 'push', 'M-1', '0.91', '--at', '2027-01-07'], pipelineEnv);
+    expect(sameAt.stdout).toBe(
+      'Already recorded: M-1 Fairness ratio has 0.91 at 2027-01-07T00:00:00.000Z; nothing was added.\n',
+    );
+    const values = (await w.owner.get(`/api/orgs/${w.orgId}/metrics/M-1/measurements`)).body.items.map(
+      (m: { value: number }) => m.value,
+    );
+    expect(values.filter((v: number) => v === 0.95 || v === 0.91)).toHaveLength(2);
+  });
+
   it('refuses a value that is not a number or a bad --at before calling the server, and asks a measurements token for --org', async () => {
     const bad = await runCli(['metrics', 'push', 'M-1', 'high'], pipelineEnv);
     expect(bad.code).toBe(2);

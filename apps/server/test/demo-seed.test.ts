@@ -6,6 +6,7 @@ import { DEMO_EMAIL, DEMO_ORGANIZATION, generateDemoPassword, seedDemo, type Dem
 import { localFileStore } from '../src/platform/files';
 import { download } from './files';
 import { signIn, startTestServer, type Client, type TestServer } from './harness';
+import { dueItemsOf } from '../src/modules/tasks/providers';
 
 describe('demo seed', () => {
   let server: TestServer;
@@ -350,5 +351,32 @@ describe('demo seed', () => {
     expect(series.length).toBeGreaterThanOrEqual(12);
     const breachActions = (await demo.get(`/api/orgs/${org}/actions?sourceType=metric_breach`)).body.items;
     expect(breachActions).toHaveLength(1);
+    // The fairness objective's progress is its monthly parity metric's measurements.
+    const fairness = (
+      objectives as unknown as { title: string; progress: { note: string }[]; progressPercent: number }[]
+    ).find((o) => /age bands/.test(o.title))!;
+    expect(fairness.progress).toHaveLength(6);
+    expect(fairness.progress.at(-1)!.note).toMatch(/^M-\d+ Approval-rate ratio.*: Retrained model v2\.3$/);
+    expect(fairness.progressPercent).toBe(67);
+  });
+
+  it("has evidence with review dates: one expiring, one expired, each in its owner's tasks", async () => {
+    const org = seed.organization.id;
+    const evidence = (await demo.get(`/api/orgs/${org}/evidence`)).body.items as {
+      title: string;
+      expiryState: string;
+      linkCount: number;
+    }[];
+    const states = (s: string) => evidence.filter((e) => e.expiryState === s).map((e) => e.title);
+    expect(states('expired')).toContain('Data processing agreement with the LLM provider');
+    expect(states('expiring')).toContain('Penetration test of the credit scoring API');
+    expect(evidence.find((e) => /impact assessment method/.test(e.title))).toMatchObject({
+      expiryState: 'current',
+      linkCount: 1,
+    });
+    const renewals = (await dueItemsOf(server.handle.db, org)).filter((i) => i.kind === 'evidence_review');
+    const ownerOf = (title: string) => renewals.find((i) => i.title.includes(title))?.assigneeUserId;
+    expect(ownerOf('Penetration test of the credit scoring API')).toBeTruthy();
+    expect(ownerOf('Data processing agreement with the LLM provider')).toBeTruthy();
   });
 });

@@ -221,6 +221,7 @@ describeEachDialect('AI objectives and monitoring', (ctx) => {
     expect(dry.body).toEqual({
       dryRun: true,
       count: 3,
+      skipped: 0,
       first: '2027-01-31T00:00:00.000Z',
       last: '2027-03-31T00:00:00.000Z',
       outOfThreshold: 2,

@@ -3,10 +3,12 @@ import { parseCsv } from './csv';
 import {
   breachEpisodes,
   breachStep,
+  measurementDedupeKey,
   nextMeasurementDue,
   normalizeMeasuredAt,
   readMeasurementRows,
   thresholdState,
+  ZMeasurementInput,
   ZMetricFields,
   ZUpdateMetric,
 } from './monitoring';
@@ -152,5 +154,18 @@ describe('measurement tokens', () => {
   });
   it('let the roles that edit registers record measurements', () => {
     expect(ROLES.filter((r) => can(r, 'measurement.write'))).toEqual(['owner', 'manager', 'contributor']);
+  });
+});
+
+describe('measurementDedupeKey: a retried push counts once', () => {
+  it('prefers the idempotency key, else the stated time, else none', () => {
+    expect(measurementDedupeKey({ idempotencyKey: 'run-7', at: '2027-03-31T00:00:00.000Z' })).toBe('key:run-7');
+    expect(measurementDedupeKey({ at: '2027-03-31T00:00:00.000Z' })).toBe('at:2027-03-31T00:00:00.000Z');
+    expect(measurementDedupeKey({})).toBeNull();
+  });
+  it('reads the key from a measurement body, trimmed, and refuses an empty or long one', () => {
+    expect(ZMeasurementInput.parse({ value: 1, idempotencyKey: ' run-7 ' }).idempotencyKey).toBe('run-7');
+    expect(ZMeasurementInput.safeParse({ value: 1, idempotencyKey: ' ' }).success).toBe(false);
+    expect(ZMeasurementInput.safeParse({ value: 1, idempotencyKey: 'x'.repeat(201) }).success).toBe(false);
   });
 });

@@ -123,7 +123,26 @@ export const ZMeasurementInput = z.strictObject({
   value: measureValue('Value'),
   at: measuredAt().optional().describe('When it was measured; default: now'),
   note: text('Note', 2000).default(''),
+  idempotencyKey: z
+    .string({ error: 'Idempotency key must be text' })
+    .trim()
+    .min(1, 'Idempotency key must not be empty')
+    .max(200, 'Idempotency key must be at most 200 characters')
+    .optional()
+    .describe(
+      'Any text unique to this measurement (a run id): sending it again records nothing and answers the first measurement. The Idempotency-Key header does the same',
+    ),
 });
+
+/**
+ * What makes two pushes of a measurement the same one, so a retried push counts once: the
+ * sender's idempotency key, or else the time it says it measured (one value per metric and time).
+ * A measurement taken "now" without a key has none: each such push is new.
+ */
+export function measurementDedupeKey(input: { at?: string | undefined; idempotencyKey?: string | undefined }) {
+  if (input.idempotencyKey) return `key:${input.idempotencyKey}`;
+  return input.at ? `at:${input.at}` : null;
+}
 
 // ---- Pure rules --------------------------------------------------------------------------------
 

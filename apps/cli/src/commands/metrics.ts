@@ -18,7 +18,7 @@ Commands:
 Run "fortytwo metrics <command> --help" for a command's options.
 `;
 
-const PUSH_HELP = `Usage: fortytwo metrics push <metric> <value> [--at <time>] [--note <text>] [--org <id>]
+const PUSH_HELP = `Usage: fortytwo metrics push <metric> <value> [--at <time>] [--note <text>] [--key <text>] [--org <id>]
 
 Records one measurement. Outside the metric's thresholds, it opens a breach episode and its
 action for the metric's owner (once per episode, however many values follow out of bounds).
@@ -31,6 +31,8 @@ Arguments:
 Options:
   --at <time>       when it was measured: 2027-03-31 or 2027-03-31T09:00:00Z (default: now)
   --note <text>     a note kept with the measurement
+  --key <text>      an idempotency key unique to this measurement (a pipeline run id): pushed
+                    again with the same key, or with the same --at and value, it counts once
   --org <id>        the organization (default: FORTYTWO_ORG, or the one saved at login; a
                     measurements token cannot list organizations, so give it one of these)
   -h, --help        show this help
@@ -42,6 +44,7 @@ type Recorded = {
   measurement: { at: string; value: number; state: string };
   breach: 'open' | 'close' | 'none';
   metric: { ref: string; name: string; unit: string };
+  duplicate?: boolean;
 };
 
 async function push(argv: string[], io: Io): Promise<number> {
@@ -51,6 +54,7 @@ async function push(argv: string[], io: Io): Promise<number> {
       options: {
         at: { type: 'string' },
         note: { type: 'string' },
+        key: { type: 'string' },
         org: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -91,6 +95,7 @@ async function push(argv: string[], io: Io): Promise<number> {
     value,
     ...(values.at !== undefined ? { at: values.at } : {}),
     ...(values.note !== undefined ? { note: values.note } : {}),
+    ...(values.key !== undefined ? { idempotencyKey: values.key } : {}),
   };
   const r = await api.request<Recorded>(
     'POST',
@@ -100,6 +105,13 @@ async function push(argv: string[], io: Io): Promise<number> {
   );
   if (values.json) return (println(io.stdout, JSON.stringify(r, null, 2)), 0);
   const unit = r.metric.unit ? ` ${r.metric.unit}` : '';
+  if (r.duplicate) {
+    println(
+      io.stdout,
+      `Already recorded: ${r.metric.ref} ${r.metric.name} has ${r.measurement.value}${unit} at ${r.measurement.at}; nothing was added.`,
+    );
+    return 0;
+  }
   println(
     io.stdout,
     `Recorded ${r.measurement.value}${unit} for ${r.metric.ref} ${r.metric.name} at ${r.measurement.at} (${r.measurement.state} the thresholds).`,

@@ -155,4 +155,47 @@ export async function seedDemoControls(
         );
     }
   }
+
+  // The evidence library beyond the runs: proof with review dates, one due for renewal within the
+  // month and one already past it, so the register flags both and their owners find them in My tasks.
+  const kept: { title: string; url: string; ownerId: string; effectiveOn: string; expiresOn: string; ref: string }[] = [
+    {
+      title: 'Penetration test of the credit scoring API',
+      url: 'https://intranet.example.com/security/pentest-credit-api',
+      ownerId: people.manager,
+      effectiveOn: daysAgo(350),
+      expiresOn: inDays(15),
+      ref: 'A.6.2.6',
+    },
+    {
+      title: 'Data processing agreement with the LLM provider',
+      url: 'https://intranet.example.com/legal/dpa-llm-provider',
+      ownerId: people.contributor,
+      effectiveOn: daysAgo(370),
+      expiresOn: daysAgo(5),
+      ref: 'A.10.3',
+    },
+    {
+      title: 'AI system impact assessment method, approved',
+      url: 'https://intranet.example.com/governance/impact-method',
+      ownerId: people.manager,
+      effectiveOn: daysAgo(200),
+      expiresOn: inDays(165),
+      ref: 'A.5.2',
+    },
+  ];
+  for (const e of kept)
+    await createLinkEvidence(
+      deps,
+      actor,
+      orgId,
+      ZCreateEvidenceLink.parse({
+        title: e.title,
+        url: e.url,
+        ownerId: e.ownerId,
+        effectiveOn: e.effectiveOn,
+        expiresOn: e.expiresOn,
+      }),
+      { subjectType: 'control', subjectId: e.ref },
+    );
 }

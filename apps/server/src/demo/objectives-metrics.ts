@@ -50,13 +50,7 @@ export async function seedDemoObjectivesAndMetrics(
       status: 'in_progress',
     }),
   );
-  for (const [q, value, note] of [
-    [4, 0.72, 'Baseline measured at launch'],
-    [3, 0.76, 'Thin-file features reweighted'],
-    [2, 0.81, 'New income verification source'],
-    [1, 0.84, 'Retrained model v2.3'],
-  ] as const)
-    await recordProgress(deps, actor, orgId, fairness.id, { onDate: endOfQuarterAgo(q), value, note });
+  // Its progress is the monthly parity metric below (objectiveId): each measurement is a progress entry.
 
   const transparency = await createObjective(
     deps,
@@ -150,20 +144,20 @@ export async function seedDemoObjectivesAndMetrics(
       objectiveId: fairness.id,
     }),
   );
-  for (const [m, value] of [
-    [6, 0.74],
-    [5, 0.76],
-    [4, 0.79],
-    [3, 0.81],
-    [2, 0.83],
-    [1, 0.84],
+  for (const [m, value, note] of [
+    [6, 0.74, 'Baseline month'],
+    [5, 0.76, 'Thin-file features reweighted'],
+    [4, 0.79, ''],
+    [3, 0.81, 'New income verification source'],
+    [2, 0.83, ''],
+    [1, 0.84, 'Retrained model v2.3'],
   ] as const)
     await recordMeasurement(
       deps,
       actor,
       orgId,
       parity.id,
-      { value, at: daysAgo(m * 30).toISOString(), note: '' },
+      { value, at: daysAgo(m * 30).toISOString(), note },
       'manual',
     );
 

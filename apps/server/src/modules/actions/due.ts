@@ -5,8 +5,8 @@ import type { Db } from '../../platform/db/connect';
 // when a version is submitted (modules/documents/lifecycle.ts), so it comes from here with its own
 // kind; each item links to where its source is handled.
 
-export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
-  const rows = await db
+export async function dueItems(db: Db, orgId: string, assigneeUserId?: string): Promise<DueItem[]> {
+  let q = db
     .selectFrom('actions')
     .leftJoin('gapAssessmentItems', (j) =>
       j.onRef('gapAssessmentItems.id', '=', 'actions.sourceId').on('actions.sourceType', '=', 'gap_item'),
@@ -30,8 +30,9 @@ export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
       'documentVersions.documentId',
     ])
     .where('actions.orgId', '=', orgId)
-    .where('actions.status', '!=', 'done')
-    .execute();
+    .where('actions.status', '!=', 'done');
+  if (assigneeUserId !== undefined) q = q.where('actions.ownerId', '=', assigneeUserId);
+  const rows = await q.execute();
   const org = `/orgs/${orgId}`;
   return rows.map((r) => {
     let href = `${org}/tasks`;

@@ -18,10 +18,31 @@ export interface DueItem {
   href: string /* UI path */;
 }
 
-export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
+export async function dueItems(db: Db, orgId: string, assigneeUserId?: string): Promise<DueItem[]> {
+  // A member's person id is their user id: one person's items are their assignments and their row.
+  if (assigneeUserId !== undefined) {
+    const hasWork = await db
+      .selectFrom('trainingAssignments')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('personId', '=', assigneeUserId)
+      .limit(1)
+      .executeTakeFirst();
+    const hasCompletions = await db
+      .selectFrom('trainingCompletions')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('personId', '=', assigneeUserId)
+      .limit(1)
+      .executeTakeFirst();
+    if (!hasWork && !hasCompletions) return [];
+  }
   const [open, matrix, people, actions] = await Promise.all([
-    listAssignments(db, orgId, { status: 'open' }),
-    loadMatrix(db, orgId),
+    listAssignments(db, orgId, {
+      status: 'open',
+      ...(assigneeUserId !== undefined ? { personId: assigneeUserId } : {}),
+    }),
+    loadMatrix(db, orgId, assigneeUserId),
     listPeople(db, orgId),
     listDevelopmentActions(db, orgId),
   ]);

@@ -21,9 +21,9 @@ export interface DueItem {
  * a cadence, and the implementation of each planned, implementing or reworked control (with its
  * due date, or none yet). Sorted by date, undated last.
  */
-export async function dueItems(db: Db | Tx, orgId: string): Promise<DueItem[]> {
+export async function dueItems(db: Db | Tx, orgId: string, assigneeUserId?: string): Promise<DueItem[]> {
   const [rows, facts, custom] = await Promise.all([
-    listImplementations(db, orgId),
+    listImplementations(db, orgId, assigneeUserId),
     occurrenceFactsByRef(db, orgId),
     listCustomControls(db, orgId),
   ]);

@@ -29,8 +29,10 @@ export async function findImplementation(db: Db | Tx, orgId: string, ref: string
     .executeTakeFirst();
 }
 
-export async function listImplementations(db: Db | Tx, orgId: string) {
-  return db.selectFrom('controlImplementations').selectAll().where('orgId', '=', orgId).execute();
+export async function listImplementations(db: Db | Tx, orgId: string, ownerId?: string) {
+  let q = db.selectFrom('controlImplementations').selectAll().where('orgId', '=', orgId);
+  if (ownerId !== undefined) q = q.where('ownerId', '=', ownerId);
+  return q.execute();
 }
 
 /** The SoA's source: each implemented control's status by ref. */

@@ -6,8 +6,8 @@ import { addDays, versionLabel } from '@fortytwo/domain';
 // (reviews themselves are actions, see modules/actions/due.ts). Due when the review is due, or a
 // week after submission when no review date was set.
 
-export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
-  const rows = await db
+export async function dueItems(db: Db, orgId: string, assigneeUserId?: string): Promise<DueItem[]> {
+  let q = db
     .selectFrom('documentVersions')
     .innerJoin('documents', 'documents.id', 'documentVersions.documentId')
     .select([
@@ -21,8 +21,9 @@ export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
       'documents.approverId',
     ])
     .where('documentVersions.orgId', '=', orgId)
-    .where('documentVersions.state', '=', 'in_review')
-    .execute();
+    .where('documentVersions.state', '=', 'in_review');
+  if (assigneeUserId !== undefined) q = q.where('documents.approverId', '=', assigneeUserId);
+  const rows = await q.execute();
   return rows.map((r) => ({
     kind: 'approval',
     id: r.id,

@@ -12,8 +12,8 @@ export interface DueItem {
 }
 
 /** Every metric with the day its next measurement is due (one period after the latest), soonest first. */
-export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
-  const rows = await db
+export async function dueItems(db: Db, orgId: string, assigneeUserId?: string): Promise<DueItem[]> {
+  let q = db
     .selectFrom('metrics')
     .leftJoin('measurements', 'measurements.metricId', 'metrics.id')
     .select([
@@ -25,7 +25,9 @@ export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
       'metrics.createdAt',
     ])
     .select((eb) => eb.fn.max('measurements.at').as('lastAt'))
-    .where('metrics.orgId', '=', orgId)
+    .where('metrics.orgId', '=', orgId);
+  if (assigneeUserId !== undefined) q = q.where('metrics.ownerId', '=', assigneeUserId);
+  const rows = await q
     .groupBy([
       'metrics.id',
       'metrics.number',

@@ -1,5 +1,6 @@
 import {
   breachStep,
+  measurementDedupeKey,
   parseCsv,
   CsvParseError,
   readMeasurementRows,
@@ -7,6 +8,7 @@ import {
   type BreachStep,
   type CsvRowError,
   type MeasurementSource,
+  type ParsedMeasurement,
 } from '@fortytwo/domain';
 import type { Actor, AuditInput } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
@@ -22,12 +24,18 @@ import { loadMetrics, presentBreach, presentMeasurement, resolveMetricId, type M
 // metric holds the lock `metric:<id>` for its whole transaction, so two pipelines pushing at the
 // same moment (on any instance) take turns, and the second sees the episode the first opened. The
 // unique index on open episodes (migration 0019) is the last guard behind the lock.
+//
+// A measurement counts once: pushed again with the same idempotency key, or for the same time,
+// with the same value, nothing is added and the first one is answered (a retried pipeline); with
+// another value it is refused (409), since one metric has one value at one time. The unique index
+// on (metric, dedupe key) (migration 0029) is the guard behind the lock. A metric that measures an
+// AI objective records each new measurement as the objective's progress.
 
 const ENTITY = 'metric';
 /** How long the owner has to look into a breach before its action is overdue. */
 const BREACH_ACTION_DAYS = 7;
 
-export type NewMeasurement = { at: string; value: number; note: string };
+export type NewMeasurement = { at: string; value: number; note: string; dedupeKey?: string | null };
 
 const lockOf = (metricId: string) => `metric:${metricId}`;
 const fmt = (n: number, unit: string) => `${n}${unit ? ` ${unit}` : ''}`;
@@ -132,6 +140,7 @@ async function insertAll(
     createdAt,
     createdBy: actor.userId,
     createdByName: actor.name,
+    dedupeKey: r.dedupeKey ?? null,
   }));
   // Chunks keep every insert under SQLite's limit on bound parameters.
   for (let i = 0; i < stored.length; i += 500)
@@ -142,26 +151,98 @@ async function insertAll(
   return stored;
 }
 
+/** A metric that measures an AI objective: its new measurements become the objective's progress. */
+async function progressFromMeasurements(
+  tx: Tx,
+  audit: (e: AuditInput) => Promise<void>,
+  actor: Actor,
+  orgId: string,
+  metric: MetricOut,
+  stored: { id: string; at: string; value: number; note: string; createdAt: string }[],
+) {
+  if (!metric.objectiveId || !stored.length) return;
+  const entries = stored.map((m) => ({
+    id: newId(),
+    orgId,
+    objectiveId: metric.objectiveId!,
+    onDate: m.at.slice(0, 10),
+    value: m.value,
+    note: `${metric.ref} ${metric.name}${m.note ? `: ${m.note}` : ''}`.slice(0, 2000),
+    createdAt: m.createdAt,
+    createdBy: actor.userId,
+    createdByName: actor.name,
+    measurementId: m.id,
+  }));
+  for (let i = 0; i < entries.length; i += 500)
+    await tx
+      .insertInto('objectiveProgress')
+      .values(entries.slice(i, i + 500))
+      .execute();
+  const last = entries.reduce((a, b) => (b.onDate >= a.onDate ? b : a));
+  await audit({
+    orgId,
+    actor,
+    action: 'objective.progress_recorded',
+    entityType: 'objective',
+    entityId: metric.objectiveId,
+    after: {
+      from: metric.ref,
+      entries: entries.length,
+      onDate: last.onDate,
+      value: last.value,
+      note: last.note,
+      measurementId: last.measurementId,
+    },
+  });
+}
+
+const sameMeasurementConflict = (metric: MetricOut, what: string, prior: { value: number }, value: number) =>
+  new AppError(
+    'CONFLICT',
+    `${metric.ref} already has a measurement ${what} with the value ${fmt(prior.value, metric.unit)}; ${fmt(value, metric.unit)} was not recorded. For a new measurement, send another time${what.startsWith('with') ? ' or idempotency key' : ''}.`,
+    { field: what.startsWith('with') ? 'idempotencyKey' : 'at', existingValue: prior.value },
+  );
+
 /** One measurement (by hand or pushed by a pipeline), and what it did to the breach episode. */
 export async function recordMeasurement(
   deps: Deps,
   actor: Actor,
   orgId: string,
   idOrRef: string,
-  input: { value: number; at?: string | undefined; note: string },
+  input: { value: number; at?: string | undefined; note: string; idempotencyKey?: string | undefined },
   source: 'manual' | 'api',
 ) {
   const metricId = await resolveMetricId(deps.db, orgId, idOrRef);
+  const dedupeKey = measurementDedupeKey(input);
   return inTransaction(
     deps,
     async (tx, audit) => {
       const metric = await loadLocked(tx, orgId, metricId);
+      if (dedupeKey) {
+        const prior = await tx
+          .selectFrom('measurements')
+          .selectAll()
+          .where('metricId', '=', metricId)
+          .where((eb) =>
+            input.idempotencyKey || !input.at
+              ? eb('dedupeKey', '=', dedupeKey)
+              : eb.or([eb('dedupeKey', '=', dedupeKey), eb('at', '=', input.at)]),
+          )
+          .orderBy('createdAt')
+          .executeTakeFirst();
+        if (prior) {
+          const what = input.idempotencyKey ? `with the idempotency key "${input.idempotencyKey}"` : `at ${prior.at}`;
+          if (prior.value !== input.value || (input.at !== undefined && prior.at !== input.at))
+            throw sameMeasurementConflict(metric, what, prior, input.value);
+          return { measurement: presentMeasurement(prior, metric), breach: 'none' as const, metric, duplicate: true };
+        }
+      }
       const [stored] = await insertAll(
         tx,
         actor,
         orgId,
         metricId,
-        [{ at: input.at ?? nowIso(), value: input.value, note: input.note }],
+        [{ at: input.at ?? nowIso(), value: input.value, note: input.note, dedupeKey }],
         source,
       );
       const measurement = presentMeasurement(stored!, metric);
@@ -173,8 +254,9 @@ export async function recordMeasurement(
         entityId: metricId,
         after: measurement,
       });
+      await progressFromMeasurements(tx, audit, actor, orgId, metric, [stored!]);
       const breach = await applyBreachRule(tx, audit, actor, orgId, metric, stored!);
-      return { measurement, breach, metric: await loadLocked(tx, orgId, metricId) };
+      return { measurement, breach, metric: await loadLocked(tx, orgId, metricId), duplicate: false };
     },
     { lock: lockOf(metricId) },
   );
@@ -205,6 +287,7 @@ export async function listMeasurements(
 export type ImportSummary = {
   dryRun: boolean;
   count: number;
+  skipped: number;
   first: string;
   last: string;
   outOfThreshold: number;
@@ -219,6 +302,41 @@ const rejected = (errors: CsvRowError[]) => {
     { issues: errors },
   );
 };
+
+/**
+ * The rows of a file that are new: a row for a time the metric (or an earlier row of the file)
+ * already has with the same value is a repeat and skipped, so importing a file twice adds nothing;
+ * with another value the file is refused, naming the line.
+ */
+async function withoutRepeats(tx: Tx, metric: MetricOut, rows: ParsedMeasurement[]): Promise<ParsedMeasurement[]> {
+  const known = new Map<string, number>();
+  const ats = [...new Set(rows.map((r) => r.at))];
+  for (let i = 0; i < ats.length; i += 500) {
+    const found = await tx
+      .selectFrom('measurements')
+      .select(['at', 'value'])
+      .where('metricId', '=', metric.id)
+      .where('at', 'in', ats.slice(i, i + 500))
+      .execute();
+    for (const f of found) known.set(f.at, f.value);
+  }
+  const fresh: ParsedMeasurement[] = [];
+  const errors: CsvRowError[] = [];
+  for (const r of rows) {
+    const prior = known.get(r.at);
+    if (prior === undefined) {
+      known.set(r.at, r.value);
+      fresh.push(r);
+    } else if (prior !== r.value)
+      errors.push({
+        line: r.line,
+        field: 'value',
+        message: `${metric.ref} already has ${fmt(prior, metric.unit)} at ${r.at} (one value per time)`,
+      });
+  }
+  if (errors.length) throw rejected(errors);
+  return fresh;
+}
 
 /**
  * Measurements from a CSV file (columns at, value, note): all rows are checked first, and a dry
@@ -248,14 +366,23 @@ export async function importMeasurements(
     deps,
     async (tx, audit) => {
       const metric = await loadLocked(tx, orgId, metricId);
+      const fresh = await withoutRepeats(tx, metric, rows);
       const summary = {
-        count: rows.length,
+        count: fresh.length,
+        skipped: rows.length - fresh.length,
         first: sorted[0]!.at,
         last: sorted.at(-1)!.at,
-        outOfThreshold: rows.filter((r) => thresholdState(metric, r.value) !== 'within').length,
+        outOfThreshold: fresh.filter((r) => thresholdState(metric, r.value) !== 'within').length,
       };
-      if (dryRun) return { dryRun, ...summary, breach: 'none' as const };
-      const stored = await insertAll(tx, actor, orgId, metricId, rows, 'import');
+      if (dryRun || !fresh.length) return { dryRun, ...summary, breach: 'none' as const };
+      const stored = await insertAll(
+        tx,
+        actor,
+        orgId,
+        metricId,
+        fresh.map((r) => ({ ...r, dedupeKey: measurementDedupeKey(r) })),
+        'import',
+      );
       await audit({
         orgId,
         actor,
@@ -264,6 +391,7 @@ export async function importMeasurements(
         entityId: metricId,
         after: summary,
       });
+      await progressFromMeasurements(tx, audit, actor, orgId, metric, stored);
       const newest = stored.reduce((a, b) => (b.at > a.at ? b : a));
       return { dryRun, ...summary, breach: await applyBreachRule(tx, audit, actor, orgId, metric, newest) };
     },

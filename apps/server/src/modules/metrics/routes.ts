@@ -36,10 +36,16 @@ const ZRecorded = z.object({
     .enum(['open', 'close', 'none'])
     .describe('open: this measurement opened a breach episode (and its action); close: it ended one'),
   metric: ZMetricOut,
+  duplicate: z
+    .boolean()
+    .describe(
+      'true: the same measurement was recorded before (same idempotency key, or same time and value); nothing was added',
+    ),
 });
 const ZImportSummary = z.object({
   dryRun: z.boolean(),
-  count: z.number().describe('measurements in the file (added, unless a dry run)'),
+  count: z.number().describe('new measurements in the file (added, unless a dry run)'),
+  skipped: z.number().describe('rows the metric already had (same time and value): not added again'),
   first: z.string(),
   last: z.string(),
   outOfThreshold: z.number(),
@@ -199,25 +205,25 @@ export function metricRoutes(fastify: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary:
-          'Record a measurement (by hand, or pushed by a monitoring pipeline with a "measurements" token); out of threshold opens a breach episode and its action, once per episode',
+          'Record a measurement (by hand, or pushed by a monitoring pipeline with a "measurements" token); out of threshold opens a breach episode and its action, once per episode. Sent again with the same idempotency key (body idempotencyKey or header Idempotency-Key), or the same time and value, it is not added twice: 200 with duplicate true; the same key or time with another value is 409 CONFLICT',
         params: ZIdParams,
+        headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).loose(),
         body: ZMeasurementInput,
-        response: { 201: ZRecorded },
+        response: { 200: ZRecorded, 201: ZRecorded },
       },
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await recordMeasurement(
-            deps,
-            actorOf(req),
-            req.params.orgId,
-            req.params.id,
-            req.body,
-            req.auth?.via === 'token' ? 'api' : 'manual',
-          ),
-        ),
+    async (req, reply) => {
+      const header = req.headers['idempotency-key']?.trim();
+      const recorded = await recordMeasurement(
+        deps,
+        actorOf(req),
+        req.params.orgId,
+        req.params.id,
+        { ...req.body, idempotencyKey: req.body.idempotencyKey ?? (header || undefined) },
+        req.auth?.via === 'token' ? 'api' : 'manual',
+      );
+      return reply.code(recorded.duplicate ? 200 : 201).send(recorded);
+    },
   );
 
   uploadScope(

@@ -75,7 +75,7 @@ export type MeasurementOut = z.infer<typeof ZMeasurementOut>;
 type Row = MetricTable & { ownerName: string | null; aiSystemName: string | null };
 
 export const presentMeasurement = (
-  m: MeasurementTable,
+  m: Omit<MeasurementTable, 'dedupeKey'>,
   t: Pick<MetricTable, 'lowerThreshold' | 'upperThreshold'>,
 ): MeasurementOut => ({
   id: m.id,
@@ -96,7 +96,11 @@ export const presentBreach = (b: MetricBreachTable) => ({
   closedAt: b.closedAt,
 });
 
-function present(r: Row, latest: MeasurementTable | undefined, open: MetricBreachTable | undefined): MetricOut {
+function present(
+  r: Row,
+  latest: Omit<MeasurementTable, 'dedupeKey'> | undefined,
+  open: MetricBreachTable | undefined,
+): MetricOut {
   return {
     id: r.id,
     ref: `M-${r.number}`,

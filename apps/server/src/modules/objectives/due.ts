@@ -12,12 +12,14 @@ export interface DueItem {
 }
 
 /** The open AI objectives of an organization (not achieved, missed or cancelled yet), by due date. */
-export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
-  const rows = await db
+export async function dueItems(db: Db, orgId: string, assigneeUserId?: string): Promise<DueItem[]> {
+  let q = db
     .selectFrom('objectives')
     .select(['id', 'number', 'title', 'dueDate', 'ownerId'])
     .where('orgId', '=', orgId)
-    .where('status', 'not in', [...CLOSED_OBJECTIVE_STATUSES])
+    .where('status', 'not in', [...CLOSED_OBJECTIVE_STATUSES]);
+  if (assigneeUserId !== undefined) q = q.where('ownerId', '=', assigneeUserId);
+  const rows = await q
     .orderBy((eb) => eb.case().when('dueDate', 'is', null).then(1).else(0).end())
     .orderBy('dueDate')
     .orderBy('number')

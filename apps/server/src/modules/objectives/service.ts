@@ -62,7 +62,8 @@ export type ObjectiveOut = z.infer<typeof ZObjectiveOut>;
 
 type Row = ObjectiveTable & { ownerName: string | null };
 
-const presentProgress = (p: ObjectiveProgressTable) => ({
+type Progress = Omit<ObjectiveProgressTable, 'measurementId'> & { measurementId?: string | null };
+const presentProgress = (p: Progress) => ({
   id: p.id,
   onDate: p.onDate,
   value: p.value,
@@ -71,7 +72,7 @@ const presentProgress = (p: ObjectiveProgressTable) => ({
   createdBy: { id: p.createdBy, name: p.createdByName },
 });
 
-function present(r: Row, progress: ObjectiveProgressTable[]): ObjectiveOut {
+function present(r: Row, progress: Progress[]): ObjectiveOut {
   const last = progress.at(-1) ?? null;
   return {
     id: r.id,

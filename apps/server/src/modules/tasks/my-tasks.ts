@@ -15,7 +15,8 @@ import { dueItemsOf, type DueProvider } from './providers';
 
 // "My tasks": what is assigned to one person across every organization they still belong to,
 // from every provider, placed in time (overdue, due soon, later) by the organization's calendar
-// day. The list is merged in memory (each provider answers per organization), then cut into pages
+// day. Each provider answers for one person in one organization (filtered in SQL); the lists are
+// merged in memory, then cut into pages
 // by a keyset cursor on the list order (date, kind, id), which stays stable while items change.
 
 export const ZTaskOut = z.object({
@@ -100,10 +101,8 @@ export async function dueFor(
     orgs.map(async (o) => {
       // Organizations have no time zone setting yet: their calendar day is UTC's.
       const today = todayIn(null, opts.now);
-      const items = await dueItemsOf(db, o.id, opts.providers);
-      return items
-        .filter((i) => i.assigneeUserId === userId)
-        .map((i) => ({ ...i, orgId: o.id, organizationName: o.name, dueState: dueStateOf(i.dueOn, today) }));
+      const items = await dueItemsOf(db, o.id, opts.providers, userId);
+      return items.map((i) => ({ ...i, orgId: o.id, organizationName: o.name, dueState: dueStateOf(i.dueOn, today) }));
     }),
   );
   return perOrg.flat().sort(compareDue);

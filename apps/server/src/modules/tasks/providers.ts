@@ -6,9 +6,14 @@ import { dueItems as controlsDue } from '../controls/due';
 import { dueItems as trainingsDue } from '../competence/due';
 import { dueItems as objectivesDue } from '../objectives/due';
 import { dueItems as metricsDue } from '../metrics/due';
+import { dueItems as evidenceDue } from '../evidence/due';
 
-/** What a module says is due in one organization, for whomever it is assigned to. */
-export type DueProvider = (db: Db, orgId: string) => Promise<DueItem[]>;
+/**
+ * What a module says is due in one organization, for whomever it is assigned to; given an
+ * assignee, only what is assigned to them (filtered in SQL where the module can, so one person's
+ * list does not read the whole organization's open work).
+ */
+export type DueProvider = (db: Db, orgId: string, assigneeUserId?: string) => Promise<DueItem[]>;
 
 // The one list of everything that can be due. A module with due things exports `dueItems` from its
 // own due.ts; adding it to the task list, the reminders and the digest is one line here.
@@ -19,9 +24,16 @@ export const DUE_PROVIDERS: DueProvider[] = [
   trainingsDue,
   objectivesDue,
   metricsDue,
+  evidenceDue,
 ];
 
 /** Every due item of an organization, from every provider. */
-export async function dueItemsOf(db: Db, orgId: string, providers: DueProvider[] = DUE_PROVIDERS): Promise<DueItem[]> {
-  return (await Promise.all(providers.map((p) => p(db, orgId)))).flat();
+export async function dueItemsOf(
+  db: Db,
+  orgId: string,
+  providers: DueProvider[] = DUE_PROVIDERS,
+  assigneeUserId?: string,
+): Promise<DueItem[]> {
+  const items = (await Promise.all(providers.map((p) => p(db, orgId, assigneeUserId)))).flat();
+  return assigneeUserId === undefined ? items : items.filter((i) => i.assigneeUserId === assigneeUserId);
 }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // Column types as both dialects store them: ids and timestamps are text (UTC ISO-8601 written by
 // the app), lists are JSON text. Keeping to plain types is what lets one query run on both.
@@ -675,6 +675,8 @@ export type ObjectiveProgressTable = {
   createdAt: string;
   createdBy: string | null;
   createdByName: string;
+  /** The measurement this entry came from, when a metric measures the objective (migration 0029). */
+  measurementId: ColumnType<string | null, string | null | undefined, string | null>;
 };
 export type MetricTable = {
   id: string;
@@ -709,6 +711,8 @@ export type MeasurementTable = {
   createdAt: string;
   createdBy: string | null;
   createdByName: string;
+  /** `key:<Idempotency-Key>` or `at:<time>`: unique per metric, so a retried push counts once (0029). */
+  dedupeKey: ColumnType<string | null, string | null | undefined, string | null>;
 };
 export type MetricBreachTable = {
   id: string;

@@ -14,6 +14,7 @@ import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { evidenceFileHref, evidenceKey, evidencePath, postForm, useEvidenceDetail } from './api';
 import { ExpiryBadge } from './ExpiryBadge';
+import { EvidenceDetailsForm } from './EvidenceDetailsForm';
 import { LIBRARY_TEXT } from './EvidencePage';
 
 const T = {
@@ -140,6 +141,11 @@ export function EvidenceDetailPage() {
           </Text>
         </Group>
       </Paper>
+      {writable && (
+        <Paper withBorder p="md" radius="md">
+          <EvidenceDetailsForm key={e.version} orgId={orgId} evidence={e} />
+        </Paper>
+      )}
       <Paper withBorder p="md" radius="md">
         <Title order={2} fz="md" mb="xs">
           {T.attached}
@@ -183,7 +189,7 @@ export function EvidenceDetailPage() {
           {T.revisions}
         </Title>
         <Table.ScrollContainer minWidth={520}>
-          <Table>
+          <Table data-testid="evidence-revisions">
             <Table.Tbody>
               {e.revisions.map((r) => (
                 <Table.Tr key={r.id}>

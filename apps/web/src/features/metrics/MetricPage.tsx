@@ -104,10 +104,21 @@ function RecordMeasurement({ orgId, m }: { orgId: string; m: Metric }) {
   }));
   const save = useMutation({
     mutationFn: (input: unknown) =>
-      api.post<{ breach: 'open' | 'close' | 'none' }>(`${metricPath(orgId, m.id)}/measurements`, input),
+      api.post<{ breach: 'open' | 'close' | 'none'; duplicate: boolean }>(
+        `${metricPath(orgId, m.id)}/measurements`,
+        input,
+      ),
     onSuccess: async (r) => {
       await refreshMetrics(qc, orgId);
-      notifySuccess(r.breach === 'open' ? T.openedBreach : r.breach === 'close' ? T.closedBreach : T.recorded);
+      notifySuccess(
+        r.duplicate
+          ? T.duplicate
+          : r.breach === 'open'
+            ? T.openedBreach
+            : r.breach === 'close'
+              ? T.closedBreach
+              : T.recorded,
+      );
       form.reset({ value: '', at: now(), note: '' });
     },
     onError: (e) => form.showServerError(e),
@@ -180,7 +191,7 @@ function ImportCsv({ orgId, m }: { orgId: string; m: Metric }) {
       setChecked(null);
       setFile(null);
       await refreshMetrics(qc, orgId);
-      notifySuccess(`${T.imported(s.count)}${s.breach === 'open' ? `. ${T.openedBreach}` : ''}`);
+      notifySuccess(`${T.imported(s.count, s.skipped)}${s.breach === 'open' ? `. ${T.openedBreach}` : ''}`);
     },
     onError: (e) => {
       setChecked(null);

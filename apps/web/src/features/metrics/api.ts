@@ -49,6 +49,7 @@ export type Metric = {
 export type ImportSummary = {
   dryRun: boolean;
   count: number;
+  skipped: number;
   first: string;
   last: string;
   outOfThreshold: number;

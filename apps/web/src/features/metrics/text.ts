@@ -64,6 +64,7 @@ export const METRICS_TEXT = {
   at: 'Measured at',
   note: 'Note',
   recorded: 'Measurement recorded',
+  duplicate: 'Already recorded: the metric has this value at this time, so nothing was added',
   openedBreach: 'Out of threshold: an action was opened for the owner',
   closedBreach: 'Back within the thresholds: the breach has ended',
   importTitle: 'Import from CSV',
@@ -72,9 +73,10 @@ export const METRICS_TEXT = {
   file: 'CSV file',
   check: 'Check file',
   apply: (n: number) => `Add ${n} measurement${n === 1 ? '' : 's'}`,
-  checked: (s: { count: number; first: string; last: string; outOfThreshold: number }) =>
-    `${s.count} measurement(s) from ${s.first.slice(0, 10)} to ${s.last.slice(0, 10)}, ${s.outOfThreshold} outside the thresholds. Nothing has been added yet.`,
-  imported: (n: number) => `${n} measurement(s) added`,
+  checked: (s: { count: number; skipped: number; first: string; last: string; outOfThreshold: number }) =>
+    `${s.count} new measurement(s) from ${s.first.slice(0, 10)} to ${s.last.slice(0, 10)}, ${s.outOfThreshold} outside the thresholds${s.skipped ? `; ${s.skipped} row(s) already recorded, left out` : ''}. Nothing has been added yet.`,
+  imported: (n: number, skipped = 0) =>
+    `${n} measurement(s) added${skipped ? `, ${skipped} already recorded and left out` : ''}`,
   rowErrors: 'The file was not imported. Fix these rows and check it again:',
   line: (n: number) => `Line ${n}`,
   measurementsTable: 'Measurements, newest first',
