@@ -98,13 +98,13 @@ async function addMissing(tx: Kysely<any>, dialect: Dialect, orgId: string) {
 
   // The event the app writes when it seeds a RACI (modules/context/governance.ts), appended to the chain.
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${orgId}))`.execute(tx);
-  const last = (await tx
+  const last: { seq: number; hash: string } | undefined = await tx
     .selectFrom('audit_events')
     .select(['seq', 'hash'])
     .where('chain', '=', orgId)
     .orderBy('seq', 'desc')
     .limit(1)
-    .executeTakeFirst()) as { seq: number; hash: string } | undefined;
+    .executeTakeFirst();
   const event = {
     id: newId(),
     chain: orgId,
