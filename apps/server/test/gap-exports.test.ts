@@ -517,6 +517,27 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     expect(list.indexOf(' 5.2 ')).toBeLessThan(list.indexOf(' A.2.2 ')); // documented clause requirements first
     expect(list.indexOf(' A.2.2 ')).toBeLessThan(list.indexOf(' 4.2 ')); // then documented Annex A, then the rest
 
+    // The document-control block (issue 15): id, version, owner, approver, derived-from versions, change log.
+    for (const fact of [
+      'Document control',
+      '-GAP',
+      'working assessment as last changed',
+      'Not approved yet',
+      'Derived from: scope',
+      'Derived from: risk criteria',
+      'Change log',
+      'No snapshot frozen yet',
+    ])
+      expect(words, fact).toContain(fact);
+    const snap = (await owner.post(`${base}/${a.id}/snapshots`, { name: 'Baseline Q1' })).body as { id: string };
+    const frozen = unzipEntry(
+      (await download(owner, `${base}/${snap.id}/report.docx`)).bytes,
+      'word/document.xml',
+    )!.replace(/<[^>]+>/g, ' ');
+    for (const fact of ['snapshot “Baseline Q1”, frozen', 'Snapshot “Baseline Q1” frozen', owner.user!.name])
+      expect(frozen, fact).toContain(fact);
+    expect(frozen).not.toContain('No snapshot frozen yet');
+
     const pdf = await download(owner, `${base}/${a.id}/report.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

@@ -1466,6 +1466,13 @@ const CASES: Case[] = [
       body: { title: 'From impact', source: 'C.3.3', likelihood: 2, consequence: 2 },
     }),
   },
+  ...(['docx', 'pdf'] as const).map((format): Case => ({
+    method: 'GET',
+    route: `/api/orgs/:orgId/impact-assessments/:id/export.${format}`,
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}/export.${format}`,
+    }),
+  })),
   { method: 'GET', route: '/api/orgs/:orgId/soa', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa` }) },
   {
     method: 'PATCH',

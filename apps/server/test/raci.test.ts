@@ -326,32 +326,41 @@ for (const dialect of ['sqlite', 'postgres'] as DialectName[]) {
 
       it('seeds an organization whose RACI was never used, with its audit event on an intact chain', async () => {
         const id = orgs['Never opened']!;
+        // 0010 seeds the defaults; 0030 then appends the two 5.3 assignments, each with its event.
         expect((await owner.get(`/api/orgs/${id}/raci`)).body.items.map((a: { name: string }) => a.name)).toEqual(
-          DEFAULT_NAMES,
+          NEW_NAMES,
         );
         const trail = (await owner.get(`/api/orgs/${id}/audit-events`)).body.items as {
           action: string;
           after: unknown;
         }[];
-        expect(trail.map((e) => e.action)).toEqual(['raci.seeded', 'organization.created']);
-        expect(trail[0]!.after).toEqual({ activities: DEFAULT_NAMES });
+        expect(trail.map((e) => e.action)).toEqual(['raci.seeded', 'raci.seeded', 'organization.created']);
+        expect(trail[1]!.after).toEqual({ activities: DEFAULT_NAMES });
         expect((await owner.get(`/api/orgs/${id}/audit-events/verify`)).body).toEqual({
           ok: true,
-          checked: 2,
+          checked: 3,
           firstBrokenId: null,
         });
       });
 
       it('leaves alone a RACI emptied on purpose and one already in use', async () => {
-        expect((await owner.get(`/api/orgs/${orgs['Emptied on purpose']!}/raci`)).body.items).toEqual([]);
+        // 0010 adds none of its defaults; only 0030's two 5.3 assignments are appended (see raci-accountability-migration.test.ts).
+        const fiveThree = NEW_NAMES.filter((n) => !DEFAULT_NAMES.includes(n));
+        expect(
+          (await owner.get(`/api/orgs/${orgs['Emptied on purpose']!}/raci`)).body.items.map(
+            (a: { name: string }) => a.name,
+          ),
+        ).toEqual(fiveThree);
         expect(
           (await owner.get(`/api/orgs/${orgs['In use']!}/raci`)).body.items.map((a: { name: string }) => a.name),
-        ).toEqual(['Our own activity']);
+        ).toEqual(['Our own activity', ...fiveThree]);
         for (const id of [orgs['Emptied on purpose']!, orgs['In use']!]) {
-          const actions = ((await owner.get(`/api/orgs/${id}/audit-events`)).body.items as { action: string }[]).map(
-            (e) => e.action,
-          );
-          expect(actions).not.toContain('raci.seeded');
+          const seeded = (
+            (await owner.get(`/api/orgs/${id}/audit-events`)).body.items as { action: string; after: unknown }[]
+          )
+            .filter((e) => e.action === 'raci.seeded')
+            .map((e) => e.after);
+          expect(seeded).toEqual([{ activities: fiveThree, reason: 'clause 5.3 assignments (issue 15)' }]);
         }
       });
 

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { download, unzipEntry } from './files';
 import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
 
 type Item = {
@@ -264,12 +265,39 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     expect((await owner.get(url(`/impact-assessments?aiSystemId=${aiSystemId}`))).body.items).toHaveLength(1);
   });
 
+  it('exports a signed-off impact assessment as .docx and PDF with its document-control block', async () => {
+    const ia = (await owner.get(url('/impact-assessments'))).body.items[0] as { id: string; ref: string };
+    const docx = await download(owner, url(`/impact-assessments/${ia.id}/export.docx`));
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-disposition']).toMatch(new RegExp(`impact-assessment-${ia.ref.toLowerCase()}-`));
+    const words = unzipEntry(docx.bytes, 'word/document.xml')!.replace(/<[^>]+>/g, ' ');
+    for (const fact of [
+      `AI system impact assessment ${ia.ref}`,
+      `-${ia.ref}`,
+      '(signed off)',
+      'Approver',
+      'Next review',
+      'Derived from: scope',
+      'Derived from: AI system',
+      'Effects on society (A.5.5)',
+      'Age bias in scores',
+      'Change log',
+      'Assessment started',
+      'Signed off',
+    ])
+      expect(words, fact).toContain(fact);
+    const pdf = await download(owner, url(`/impact-assessments/${ia.id}/export.pdf`));
+    expect(pdf.status).toBe(200);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('hides the SoA and assessments of other organizations', async () => {
     const other = await newOrgOwner(ctx(), 'Other SoA Org');
     expect((await other.owner.get(url('/soa'))).status).toBe(404);
     expect((await other.owner.patch(url('/soa/items/A.6.2.4'), { version: 2, included: false })).status).toBe(404);
     const ia = (await owner.get(url('/impact-assessments'))).body.items[0];
     expect((await other.owner.get(`/api/orgs/${other.orgId}/impact-assessments/${ia.id}`)).status).toBe(404);
+    expect((await other.owner.get(`/api/orgs/${other.orgId}/impact-assessments/${ia.id}/export.pdf`)).status).toBe(404);
     expect(
       (await other.owner.get(`/api/orgs/${other.orgId}/soa`)).body.items.every((i: Item) => i.included === null),
     ).toBe(true);

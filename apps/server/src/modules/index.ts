@@ -13,6 +13,7 @@ import { contextRoutes } from './context/routes';
 import { scopeGovernanceRoutes } from './context/scope-governance-routes';
 import { riskRoutes } from './risk/routes';
 import { impactRoutes } from './impact/routes';
+import { impactExportRoutes } from './impact/export-routes';
 import { soaRoutes } from './soa/routes';
 import { riskExportRoutes } from './risk/export-routes';
 import { soaExportRoutes } from './soa/export-routes';
@@ -66,4 +67,5 @@ export const API_MODULES: ApiModule[] = [
   notificationRoutes,
   overviewRoutes,
   soaGapRoutes,
+  impactExportRoutes,
 ];

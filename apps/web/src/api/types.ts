@@ -16,6 +16,10 @@ export type Member = {
   expired: boolean;
   joinedAt: string;
   version: number;
+  /** Inside the organization, or working for it from outside (consultant, contractor) (5.3). */
+  affiliation: 'internal' | 'external';
+  /** Named as top management: approvals that must come from top management check it. */
+  topManagement: boolean;
 };
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 export type Invitation = {

@@ -18,6 +18,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { controlMeta } from '../../platform/documents/control-block';
 import { barColour, maturityText, percent, type GapReport, type SectionScore } from './report';
 
 // The gap report as a Word document. The chart is a table whose last 50 grid columns are the bar:
@@ -190,7 +191,28 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
       },
     ),
   ];
+  const twoColumns = (rows: string[][], widths: number[], head = false) =>
+    new Table({
+      width: { size: CONTENT, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE },
+      rows: rows.map(
+        (row, i) =>
+          new TableRow({
+            tableHeader: head && i === 0,
+            children: row.map((text, j) =>
+              cell(text, widths[j]!, {
+                bold: head ? i === 0 : j === 0,
+                ...(head && i === 0 ? { fill: 'F2F2F2' } : {}),
+              }),
+            ),
+          }),
+      ),
+    });
   const content = [
+    heading('Document control'),
+    twoColumns(controlMeta(r.control), [2600, CONTENT - 2600]),
     heading('Summary'),
     ...r.summary.map(body),
     new Table({
@@ -229,6 +251,14 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
     heading('Gap list', HeadingLevel.HEADING_1, true),
     body(r.gapIntro),
     ...(r.gaps.length ? [gapTable(r)] : []),
+    heading('Change log'),
+    r.control.changeLog.length
+      ? twoColumns(
+          [['Version', 'Date', 'By', 'Change'], ...r.control.changeLog.map((e) => [e.version, e.date, e.by, e.change])],
+          [1000, 1400, 2400, CONTENT - 4800],
+          true,
+        )
+      : body('No snapshot frozen yet: this report shows the working assessment.'),
   ];
   const doc = new Document({
     creator: 'Fortytwo',
@@ -267,7 +297,10 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
         headers: {
           default: new Header({
             children: [
-              p(`${r.organizationName} · ${r.assessmentName} · gap analysis report`, { size: 16, color: '7F7F7F' }),
+              p(`${r.control.documentId} · ${r.organizationName} · ${r.assessmentName} · gap analysis report`, {
+                size: 16,
+                color: '7F7F7F',
+              }),
             ],
           }),
         },

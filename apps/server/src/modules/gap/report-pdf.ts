@@ -1,4 +1,5 @@
 import type { CanvasElement, Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { controlMeta } from '../../platform/documents/control-block';
 import { pdfmake } from '../../platform/documents/pdfmake';
 import { barColour, maturityText, percent, type GapReport, type SectionScore } from './report';
 
@@ -113,7 +114,7 @@ export function reportPdf(r: GapReport): Promise<Buffer> {
       page === 1
         ? null
         : {
-            text: `${r.organizationName} · ${r.assessmentName} · gap analysis report`,
+            text: `${r.control.documentId} · ${r.organizationName} · ${r.assessmentName} · gap analysis report`,
             fontSize: 8,
             color: GREY,
             margin: [50, 24, 50, 0],
@@ -139,6 +140,16 @@ export function reportPdf(r: GapReport): Promise<Buffer> {
         margin: [0, 160, 0, 0],
         pageBreak: 'after',
       },
+      { text: 'Document control', style: 'h1' },
+      {
+        table: {
+          widths: [130, '*'],
+          body: controlMeta(r.control).map(([k, v]): TableCell[] => [{ text: k, bold: true }, { text: v }]),
+        },
+        layout: rules,
+        fontSize: 9,
+        margin: [0, 0, 0, 10],
+      },
       { text: 'Summary', style: 'h1' },
       ...r.summary.map((s): Content => ({ text: s, margin: [0, 0, 0, 6] })),
       { table: { widths: [110, 60, 60], body: overall }, layout: rules, fontSize: 9.5, margin: [0, 6, 0, 0] },
@@ -159,6 +170,21 @@ export function reportPdf(r: GapReport): Promise<Buffer> {
       { text: 'Gap list', style: 'h1', pageBreak: 'before' },
       { text: r.gapIntro, margin: [0, 0, 0, 8] },
       ...(r.gaps.length ? [gapTable(r)] : []),
+      { text: 'Change log', style: 'h1' },
+      r.control.changeLog.length
+        ? {
+            table: {
+              headerRows: 1,
+              widths: [40, 60, 110, '*'],
+              body: [
+                ['Version', 'Date', 'By', 'Change'].map((h): TableCell => ({ text: h, bold: true })),
+                ...r.control.changeLog.map((e): TableCell[] => [e.version, e.date, e.by, e.change]),
+              ],
+            },
+            layout: rules,
+            fontSize: 9,
+          }
+        : { text: 'No snapshot frozen yet: this report shows the working assessment.' },
     ],
   };
   return pdfmake.createPdf(doc).getBuffer();

@@ -2,6 +2,8 @@ import { ANNEX_A_GROUPS, CLAUSE_NUMBERS, GAP_RESULT_LABELS, SCORE_FORMULA } from
 import type { Deps } from '../../platform/transaction';
 import { nowIso } from '../../platform/ids';
 import { getOrganization } from '../orgs/organizations';
+import type { ControlBlock } from '../../platform/documents/control-block';
+import { gapControlBlock } from '../risk/record-control';
 import { assessmentGaps, getAssessment, scoresOf } from './service';
 import { sectionTitle } from './workbook-template';
 
@@ -37,6 +39,8 @@ export type GapReport = {
   groups: SectionScore[];
   gaps: GapRow[];
   gapIntro: string;
+  /** The document-control block (issue 15): facts after the title page, the change log last. */
+  control: ControlBlock;
 };
 
 export const percent = (n: number | null) => (n === null ? 'n/a' : `${n}%`);
@@ -104,7 +108,9 @@ export async function gapReport(deps: Deps, orgId: string, id: string): Promise<
     maturity: s.maturity.byGroup[ref] ?? null,
   }));
   const isSnapshot = assessment.kind === 'snapshot';
+  const control = await gapControlBlock(deps.db, orgId, assessment);
   return {
+    control,
     organizationName: org.name,
     assessmentName: assessment.name,
     assessmentState: isSnapshot

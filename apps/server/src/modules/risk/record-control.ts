@@ -161,3 +161,119 @@ export async function registerControlBlock(db: Db, orgId: string): Promise<Contr
     changeLog: changeLog(plans, 'Treatment plan'),
   };
 }
+
+/**
+ * A gap report's block. A gap assessment is not approved: the block says so, and its change log is
+ * the snapshots frozen from the same working assessment, up to the one shown.
+ */
+export async function gapControlBlock(
+  db: Db,
+  orgId: string,
+  shown: {
+    id: string;
+    name: string;
+    kind: 'working' | 'snapshot';
+    sourceId: string | null;
+    frozenAt: string | null;
+    updatedAt: string;
+  },
+): Promise<ControlBlock> {
+  const base = shown.kind === 'snapshot' && shown.sourceId ? shown.sourceId : shown.id;
+  const [c, snapshots] = await Promise.all([
+    common(db, orgId),
+    db
+      .selectFrom('gapAssessments')
+      .leftJoin('users', 'users.id', 'gapAssessments.createdBy')
+      .select([
+        'gapAssessments.id',
+        'gapAssessments.name',
+        'gapAssessments.frozenAt',
+        'gapAssessments.createdAt',
+        'users.name as by',
+      ])
+      .where('gapAssessments.orgId', '=', orgId)
+      .where('gapAssessments.kind', '=', 'snapshot')
+      .where('gapAssessments.sourceId', '=', base)
+      .orderBy('gapAssessments.createdAt')
+      .execute(),
+  ]);
+  const upTo =
+    shown.kind === 'snapshot' ? snapshots.slice(0, snapshots.findIndex((s) => s.id === shown.id) + 1) : snapshots;
+  const day = (iso: string | null) => (iso ?? '').slice(0, 10);
+  return {
+    organization: c.organization,
+    documentId: `${c.prefix}-GAP`,
+    version:
+      shown.kind === 'snapshot'
+        ? `snapshot “${shown.name}”, frozen ${day(shown.frozenAt)}`
+        : `working assessment as last changed ${day(shown.updatedAt)} (not frozen)`,
+    owner: c.owner,
+    approver: null,
+    approvedAt: null,
+    nextReview: null,
+    derivedFrom: [
+      ...c.derivedFrom,
+      ['requirements', 'ISO/IEC 42001:2023, clauses 4–10 and Annex A (built-in catalogue)'],
+    ],
+    changeLog: upTo.map((s, i) => ({
+      version: `S${i + 1}`,
+      date: day(s.frozenAt ?? s.createdAt),
+      by: s.by ?? 'Not named',
+      change: `Snapshot “${s.name}” frozen`,
+    })),
+  };
+}
+
+const IMPACT_CHANGES: Record<string, string> = {
+  'impact_assessment.created': 'Assessment started',
+  'impact_assessment.updated': 'Assessment changed',
+  'impact_assessment.signed_off': 'Signed off',
+};
+
+/** An impact assessment's block: signed off is its approval; the change log is its own audit trail. */
+export async function impactControlBlock(
+  db: Db,
+  orgId: string,
+  ia: {
+    id: string;
+    ref: string;
+    version: number;
+    status: 'draft' | 'signed_off';
+    signedOffAt: string | null;
+    signedOffBy: { id: string | null; name: string } | null;
+    aiSystem: { name: string } | null;
+  },
+): Promise<ControlBlock> {
+  const [c, events] = await Promise.all([
+    common(db, orgId),
+    db
+      .selectFrom('auditEvents')
+      .select(['action', 'at', 'actorName'])
+      .where('orgId', '=', orgId)
+      .where('entityType', '=', 'impact_assessment')
+      .where('entityId', '=', ia.id)
+      .orderBy('seq')
+      .execute(),
+  ]);
+  const signed = ia.status === 'signed_off' && ia.signedOffAt !== null;
+  let n = 0;
+  return {
+    organization: c.organization,
+    documentId: `${c.prefix}-${ia.ref}`,
+    version: signed ? `${ia.version} (signed off)` : `draft (edit ${ia.version}), not signed off`,
+    owner: c.owner,
+    approver: signed && ia.signedOffBy ? c.withRole(ia.signedOffBy.id, ia.signedOffBy.name) : null,
+    approvedAt: signed ? ia.signedOffAt : null,
+    // Reassessed at least yearly, sooner on a significant change (the impact assessment procedure).
+    nextReview: signed ? nextReviewDate(ia.signedOffAt, 12) : null,
+    derivedFrom: [...c.derivedFrom, ['AI system', ia.aiSystem?.name ?? 'deleted since']],
+    changeLog: events
+      .filter((e) => IMPACT_CHANGES[e.action])
+      .map((e) => ({
+        version: String(++n),
+        date: e.at.slice(0, 10),
+        by: e.actorName,
+        change: IMPACT_CHANGES[e.action]!,
+      })),
+  };
+}

@@ -6,6 +6,7 @@ import {
   Button,
   EmptyState,
   Group,
+  List,
   Paper,
   Select,
   Stack,
@@ -36,7 +37,7 @@ import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
 import { ActivityFormModal } from './ActivityFormModal';
-import { raciActivityPath, raciDownloads, raciKey, useRaci, useRaciColumnChoice } from './api';
+import { raciActivityPath, raciDownloads, raciKey, useRaci, useRaciAccountability, useRaciColumnChoice } from './api';
 import { useRaciColumns } from './raci-columns';
 import { RaciRow } from './RaciRow';
 import type { RaciActivity, RaciColumnChoice } from './types';
@@ -186,6 +187,7 @@ function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixPro
       {header(actions)}
       <Stack gap="lg">
         <Teaching full={!anyAssigned} />
+        <AccountabilityCheck orgId={orgId} />
         {!canWrite && (
           <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />}>
             {T.readOnly}
@@ -321,5 +323,31 @@ function RaciMatrix({ activities, members, choice, header, canWrite }: MatrixPro
       </Stack>
       <ActivityFormModal orgId={orgId} target={editing} onClose={() => setEditing(null)} />
     </>
+  );
+}
+
+/** Clause 5.3's two assignments: warns while either is missing or has no one Accountable. */
+function AccountabilityCheck({ orgId }: { orgId: string }) {
+  const check = useRaciAccountability(orgId);
+  if (!check.data?.length) return null;
+  return (
+    <Alert
+      variant="light"
+      color="orange"
+      icon={<IconAlertTriangle size={18} />}
+      title={T.accountabilityTitle}
+      data-testid="raci-accountability"
+    >
+      <Text fz="sm" mb={4}>
+        {T.accountabilityIntro}
+      </Text>
+      <List size="sm" spacing={2}>
+        {check.data.map((w) => (
+          <List.Item key={w.activity} data-code={w.code}>
+            {w.message}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }

@@ -29,6 +29,22 @@ export function useRaci(orgId: string) {
   });
 }
 
+/** The 5.3 check: either assignment the clause names missing from the RACI, or with no one Accountable. */
+export type AccountabilityWarning = {
+  code: 'ACCOUNTABILITY_MISSING' | 'ACCOUNTABILITY_NO_ACCOUNTABLE';
+  activity: string;
+  message: string;
+};
+
+/** Under the RACI's key, so every change that reloads the RACI reloads the check too. */
+export function useRaciAccountability(orgId: string) {
+  return useQuery({
+    queryKey: [...raciKey(orgId), 'accountability'] as const,
+    queryFn: async () =>
+      (await api.get<Page<RaciActivity> & { accountability: AccountabilityWarning[] }>(raciPath(orgId))).accountability,
+  });
+}
+
 export function useRaciColumnChoice(orgId: string) {
   return useQuery({
     queryKey: raciColumnsKey(orgId),

@@ -104,6 +104,9 @@ export const RACI_TEXT = {
   exportHint: 'One row per assignment, with the problems of each activity',
   onlyProblems: 'Only activities that need attention',
   allGood: 'Every activity has one Accountable and a Responsible.',
+  accountabilityTitle: 'Clause 5.3: two assignments need one Accountable',
+  accountabilityIntro:
+    'Top management must assign who makes sure the AIMS conforms to ISO/IEC 42001, and who reports its performance to top management. An auditor asks for both by name.',
   withProblems: (n: number) => `${n} activit${n === 1 ? 'y has' : 'ies have'} a problem`,
   notAssigned: (n: number) => `${n} not assigned yet`,
   unassigned: 'Not assigned yet: name one Accountable and at least one Responsible.',

@@ -14,11 +14,13 @@ import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { DownloadMenu } from '../../ui/DownloadMenu';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import {
   aiSystemHref,
+  impactDownloads,
   impactHref,
   impactPath,
   impactsHref,
@@ -163,32 +165,39 @@ export function ImpactDetailPage() {
           </>
         }
         actions={
-          canWrite &&
-          (draft ? (
-            <>
-              <Button
-                variant="default"
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() => void askDelete()}
-                loading={remove.isPending}
-              >
-                {T.delete}
-              </Button>
-              <Button component={Link} to={`${impactHref(orgId, a.id)}/edit`} leftSection={<IconPencil size={16} />}>
-                {T.edit}
-              </Button>
-            </>
-          ) : (
-            <Button
-              variant="default"
-              component={Link}
-              to={`${newImpactHref(orgId, a.aiSystemId)}&trigger=significant_change`}
-              leftSection={<IconCopyPlus size={16} />}
-            >
-              {T.newFromThis}
-            </Button>
-          ))
+          <>
+            <DownloadMenu label={T.export} hint={T.exportHint} items={impactDownloads(orgId, a.id)} />
+            {canWrite &&
+              (draft ? (
+                <>
+                  <Button
+                    variant="default"
+                    color="red"
+                    leftSection={<IconTrash size={16} />}
+                    onClick={() => void askDelete()}
+                    loading={remove.isPending}
+                  >
+                    {T.delete}
+                  </Button>
+                  <Button
+                    component={Link}
+                    to={`${impactHref(orgId, a.id)}/edit`}
+                    leftSection={<IconPencil size={16} />}
+                  >
+                    {T.edit}
+                  </Button>
+                </>
+              ) : (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to={`${newImpactHref(orgId, a.aiSystemId)}&trigger=significant_change`}
+                  leftSection={<IconCopyPlus size={16} />}
+                >
+                  {T.newFromThis}
+                </Button>
+              ))}
+          </>
         }
       />
       <div className={classes.layout}>

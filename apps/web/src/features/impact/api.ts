@@ -1,3 +1,4 @@
+import type { Download } from '../../ui/DownloadMenu';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ImpactStatus, ImpactTrigger, IndividualEffectArea, SocietalEffectArea } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
@@ -48,6 +49,11 @@ export const impactsPath = (orgId: string) => `${org(orgId)}/impact-assessments`
 export const impactPath = (orgId: string, id: string) => `${impactsPath(orgId)}/${encodeURIComponent(id)}`;
 
 // Web addresses.
+/** One assessment as a file an auditor keeps, with its document-control block. */
+export const impactDownloads = (orgId: string, id: string): Download[] => [
+  { format: 'docx', href: `${impactPath(orgId, id)}/export.docx`, label: 'Word document (.docx)' },
+  { format: 'pdf', href: `${impactPath(orgId, id)}/export.pdf`, label: 'PDF document (.pdf)' },
+];
 export const impactsHref = (orgId: string) => `/orgs/${orgId}/impact-assessments`;
 export const impactHref = (orgId: string, id: string) => `${impactsHref(orgId)}/${id}`;
 export const newImpactHref = (orgId: string, aiSystemId?: string | null) =>

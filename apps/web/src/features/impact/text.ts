@@ -1,6 +1,8 @@
 // Every string of the AI system impact assessment pages. Our own words: never the standard's text.
 
 export const IMPACT_TEXT = {
+  export: 'Export',
+  exportHint: 'For the auditor: the assessment with its document-control block (id, version, sign-off, change log).',
   title: 'Impact assessments',
   crumbStep: 'Step 4 · Implementation',
   description:

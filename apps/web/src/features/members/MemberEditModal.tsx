@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { grantableRoles, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
@@ -16,6 +28,8 @@ export function MemberEditModal({ member, onClose }: { member: Member; onClose: 
   const qc = useQueryClient();
   const [role, setRole] = useState<Role>(member.role);
   const [date, setDate] = useState(toDateInput(member.expiresAt));
+  const [affiliation, setAffiliation] = useState<Member['affiliation']>(member.affiliation ?? 'internal');
+  const [topManagement, setTopManagement] = useState(member.topManagement ?? false);
   const [error, setError] = useState<string | null>(null);
   const roles = grantableRoles(org.myRole);
   const needsDate = role === 'external_auditor' && !date;
@@ -25,6 +39,8 @@ export function MemberEditModal({ member, onClose }: { member: Member; onClose: 
         version: member.version,
         role,
         expiresAt: date ? endOfDayIso(date) : null,
+        affiliation,
+        topManagement,
       }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: membersKey(orgId) });
@@ -68,6 +84,24 @@ export function MemberEditModal({ member, onClose }: { member: Member; onClose: 
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
             error={needsDate ? 'An external auditor needs an access expiry date' : undefined}
+          />
+          <Input.Wrapper label={T.affiliation} description={T.affiliationHint}>
+            <SegmentedControl
+              mt={4}
+              value={affiliation}
+              onChange={(v) => setAffiliation(v)}
+              data={[
+                { value: 'internal', label: T.internal },
+                { value: 'external', label: T.external },
+              ]}
+              aria-label={T.affiliation}
+            />
+          </Input.Wrapper>
+          <Checkbox
+            label={T.topManagement}
+            description={T.topManagementHint}
+            checked={topManagement}
+            onChange={(e) => setTopManagement(e.currentTarget.checked)}
           />
           <Text fz="xs" c="dimmed">
             {member.user.email}

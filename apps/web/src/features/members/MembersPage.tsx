@@ -155,6 +155,20 @@ export function MembersPage() {
                           >
                             {ROLE_LABELS[m.role]}
                           </Badge>
+                          {(m.topManagement || m.affiliation === 'external') && (
+                            <Group gap={4} mt={4}>
+                              {m.topManagement && (
+                                <Badge variant="outline" color="indigo" tt="none" size="sm">
+                                  {T.topManagementBadge}
+                                </Badge>
+                              )}
+                              {m.affiliation === 'external' && (
+                                <Badge variant="outline" color="gray" tt="none" size="sm">
+                                  {T.externalBadge}
+                                </Badge>
+                              )}
+                            </Group>
+                          )}
                         </Table.Td>
                         <Table.Td>
                           {m.expired ? (

@@ -56,6 +56,16 @@ export const MEMBERS_TEXT = {
   resetEmailedNote: (email: string, until: string) =>
     `Fortytwo emailed the link to ${email}. It works once, until ${until}. If it does not arrive, send them this copy yourself; it is shown only now.`,
   resetLinkLabel: 'password reset link',
+  affiliation: 'Works for the organization',
+  affiliationHint:
+    'External: a consultant or contractor who works for the organization from outside it. Auditors ask who is inside the AIMS and who supports it from outside (5.3, 7.1).',
+  internal: 'Internal',
+  external: 'External',
+  topManagement: 'Top management',
+  topManagementHint:
+    'The people who direct the organization at the highest level. Once anyone is named, only top management can approve the AI policy and the management review.',
+  topManagementBadge: 'Top management',
+  externalBadge: 'External',
 } as const;
 
 export const INVITATION_STATUS_COLORS = {
