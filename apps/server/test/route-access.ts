@@ -271,6 +271,8 @@ export const ROUTE_ACCESS = `
   POST /api/orgs/:orgId/evidence/files                                      evidence.write
   POST /api/orgs/:orgId/evidence/:id/revisions/file                         evidence.write
   POST /api/orgs/:orgId/metrics/:id/measurements/import                     measurement.write
+  GET /api/orgs/:orgId/impact-assessments/:id/export.docx                   risk.read
+  GET /api/orgs/:orgId/impact-assessments/:id/export.pdf                    risk.read
 `;
 
 export type RouteAccess = { method: string; url: string; access: string };
