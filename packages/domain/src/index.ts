@@ -28,3 +28,6 @@ export * from './evidence';
 export * from './objectives';
 export * from './monitoring';
 export * from './tasks';
+export * from './data-sets';
+export * from './suppliers';
+export * from './eu-ai-act';

@@ -31,4 +31,11 @@ describe('permission table', () => {
     expect(grantableRoles('manager')).not.toContain('owner');
     expect(grantableRoles('contributor')).toEqual([]);
   });
+
+  it('lets every role read data sets and suppliers, and the editing roles change them', () => {
+    for (const role of ROLES)
+      for (const a of ['data_set.read', 'supplier.read'] as const) expect(can(role, a)).toBe(true);
+    for (const a of ['data_set.write', 'supplier.write'] as const)
+      expect(ROLES.filter((r) => can(r, a))).toEqual(['owner', 'manager', 'contributor']);
+  });
 });
