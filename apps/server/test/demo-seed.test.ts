@@ -379,4 +379,21 @@ describe('demo seed', () => {
     expect(ownerOf('Penetration test of the credit scoring API')).toBeTruthy();
     expect(ownerOf('Data processing agreement with the LLM provider')).toBeTruthy();
   });
+
+  it('has two data sets with provenance, two suppliers (one overdue for review) and an EU AI Act class', async () => {
+    const org = seed.organization.id;
+    const dataSets = (await demo.get(`/api/orgs/${org}/data-sets`)).body.items as { provenance: string }[];
+    expect(dataSets).toHaveLength(2);
+    for (const d of dataSets) expect(d.provenance).not.toBe('');
+    const suppliers = (await demo.get(`/api/orgs/${org}/suppliers`)).body.items as { reviewState: string }[];
+    expect(suppliers.map((s) => s.reviewState).sort()).toEqual(['current', 'overdue']);
+    const systems = (await demo.get(`/api/orgs/${org}/ai-systems?limit=500`)).body.items as {
+      id: string;
+      name: string;
+    }[];
+    const credit = systems.find((s) => /credit scoring/i.test(s.name))!;
+    const act = (await demo.get(`/api/orgs/${org}/ai-systems/${credit.id}/ai-act`)).body;
+    expect(act).toMatchObject({ class: 'high_risk', fria: 'required', warnings: [] });
+    expect(act.friaImpactAssessment).not.toBeNull();
+  });
 });

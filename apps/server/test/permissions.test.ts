@@ -30,6 +30,8 @@ const newAiSystem = async ({ owner, orgId }: Ctx) =>
   };
 
 let seq = 0;
+const newThirdParty = async ({ owner, orgId }: Ctx, r: 'data-sets' | 'suppliers') =>
+  (await owner.post(`/api/orgs/${orgId}/${r}`, { name: `Perm ${r} ${++seq}` })).body as { id: string };
 const newCustomControl = async ({ owner, orgId }: Ctx) =>
   (await owner.post(`/api/orgs/${orgId}/custom-controls`, { ref: `P-${++seq}`, title: 'T', description: 'D' }))
     .body as { id: string; version: number };
@@ -1662,6 +1664,65 @@ const CASES: Case[] = [
       url: `/api/orgs/${c.orgId}/catalog/imports/${(await c.owner.post(`/api/orgs/${c.orgId}/catalog/imports`, { content: importFile(`perm-${++seq}`) })).body.id}`,
     }),
   },
+  // Issue 16 items 3–5: data sets, suppliers, EU AI Act classification, the A.10.4 split.
+  ...(['data-sets', 'suppliers'] as const).flatMap((r) => [
+    {
+      method: 'GET' as const,
+      route: `/api/orgs/:orgId/${r}`,
+      prepare: async (c: Ctx) => ({ url: `/api/orgs/${c.orgId}/${r}` }),
+    },
+    {
+      method: 'POST' as const,
+      route: `/api/orgs/:orgId/${r}`,
+      prepare: async (c: Ctx) => ({ url: `/api/orgs/${c.orgId}/${r}`, body: { name: `Perm ${r} ${++seq}` } }),
+    },
+    ...(['csv', 'xlsx'] as const).map((f) => ({
+      method: 'GET' as const,
+      route: `/api/orgs/:orgId/${r}/export.${f}`,
+      prepare: async (c: Ctx) => ({ url: `/api/orgs/${c.orgId}/${r}/export.${f}` }),
+    })),
+    {
+      method: 'GET' as const,
+      route: `/api/orgs/:orgId/${r}/:id`,
+      prepare: async (c: Ctx) => ({ url: `/api/orgs/${c.orgId}/${r}/${(await newThirdParty(c, r)).id}` }),
+    },
+    {
+      method: 'PATCH' as const,
+      route: `/api/orgs/:orgId/${r}/:id`,
+      prepare: async (c: Ctx) => ({
+        url: `/api/orgs/${c.orgId}/${r}/${(await newThirdParty(c, r)).id}`,
+        body: { version: 1, name: `Renamed ${++seq}` },
+      }),
+    },
+    {
+      method: 'DELETE' as const,
+      route: `/api/orgs/:orgId/${r}/:id`,
+      prepare: async (c: Ctx) => ({ url: `/api/orgs/${c.orgId}/${r}/${(await newThirdParty(c, r)).id}` }),
+    },
+  ]),
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/suppliers/:id/reviews',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/suppliers/${(await newThirdParty(c, 'suppliers')).id}/reviews`,
+      body: { version: 1, reviewedOn: '2026-01-15' },
+    }),
+  },
+  ...(['ai-act', 'customer-responsibilities'] as const).flatMap((r) => [
+    {
+      method: 'GET' as const,
+      route: `/api/orgs/:orgId/ai-systems/:id/${r}`,
+      prepare: async (c: Ctx) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/${r}` }),
+    },
+    {
+      method: 'PUT' as const,
+      route: `/api/orgs/:orgId/ai-systems/:id/${r}`,
+      prepare: async (c: Ctx) => ({
+        url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/${r}`,
+        body: r === 'ai-act' ? { version: 0, prohibitedScreened: true } : { version: 0, items: [] },
+      }),
+    },
+  ]),
 ];
 
 describeEachDialect('permission matrix', (ctx) => {

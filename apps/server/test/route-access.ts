@@ -273,6 +273,25 @@ export const ROUTE_ACCESS = `
   POST /api/orgs/:orgId/metrics/:id/measurements/import                     measurement.write
   GET /api/orgs/:orgId/impact-assessments/:id/export.docx                   risk.read
   GET /api/orgs/:orgId/impact-assessments/:id/export.pdf                    risk.read
+  DELETE /api/orgs/:orgId/data-sets/:id                                     data_set.write
+  DELETE /api/orgs/:orgId/suppliers/:id                                     supplier.write
+  GET /api/orgs/:orgId/ai-systems/:id/ai-act                                ai_system.read
+  GET /api/orgs/:orgId/ai-systems/:id/customer-responsibilities             ai_system.read
+  GET /api/orgs/:orgId/data-sets                                            data_set.read
+  GET /api/orgs/:orgId/data-sets/:id                                        data_set.read
+  GET /api/orgs/:orgId/data-sets/export.csv                                 data_set.read
+  GET /api/orgs/:orgId/data-sets/export.xlsx                                data_set.read
+  GET /api/orgs/:orgId/suppliers                                            supplier.read
+  GET /api/orgs/:orgId/suppliers/:id                                        supplier.read
+  GET /api/orgs/:orgId/suppliers/export.csv                                 supplier.read
+  GET /api/orgs/:orgId/suppliers/export.xlsx                                supplier.read
+  PATCH /api/orgs/:orgId/data-sets/:id                                      data_set.write
+  PATCH /api/orgs/:orgId/suppliers/:id                                      supplier.write
+  POST /api/orgs/:orgId/data-sets                                           data_set.write
+  POST /api/orgs/:orgId/suppliers                                           supplier.write
+  POST /api/orgs/:orgId/suppliers/:id/reviews                               supplier.write
+  PUT /api/orgs/:orgId/ai-systems/:id/ai-act                                ai_system.write
+  PUT /api/orgs/:orgId/ai-systems/:id/customer-responsibilities             ai_system.write
 `;
 
 export type RouteAccess = { method: string; url: string; access: string };

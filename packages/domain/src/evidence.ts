@@ -28,6 +28,8 @@ export const EVIDENCE_SUBJECT_TYPES = [
   'training_completion',
   'objective',
   'measurement',
+  'data_set',
+  'supplier',
 ] as const;
 export type EvidenceSubjectType = (typeof EVIDENCE_SUBJECT_TYPES)[number];
 export const EVIDENCE_SUBJECT_LABELS: Record<EvidenceSubjectType, string> = {
@@ -41,6 +43,8 @@ export const EVIDENCE_SUBJECT_LABELS: Record<EvidenceSubjectType, string> = {
   training_completion: 'Training completion',
   objective: 'AI objective',
   measurement: 'Measurement',
+  data_set: 'Data set',
+  supplier: 'Supplier',
 };
 export const isEvidenceSubjectType = (s: string): s is EvidenceSubjectType =>
   (EVIDENCE_SUBJECT_TYPES as readonly string[]).includes(s);

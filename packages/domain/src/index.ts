@@ -29,3 +29,6 @@ export * from './objectives';
 export * from './monitoring';
 export * from './tasks';
 export * from './devices';
+export * from './data-sets';
+export * from './suppliers';
+export * from './eu-ai-act';

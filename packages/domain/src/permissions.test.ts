@@ -31,6 +31,13 @@ describe('permission table', () => {
     expect(grantableRoles('manager')).not.toContain('owner');
     expect(grantableRoles('contributor')).toEqual([]);
   });
+
+  it('lets every role read data sets and suppliers, and the editing roles change them', () => {
+    for (const role of ROLES)
+      for (const a of ['data_set.read', 'supplier.read'] as const) expect(can(role, a)).toBe(true);
+    for (const a of ['data_set.write', 'supplier.write'] as const)
+      expect(ROLES.filter((r) => can(r, a))).toEqual(['owner', 'manager', 'contributor']);
+  });
 });
 
 // The expectation a person reviews, written out by hand (issue 22): never read from the code under
@@ -74,6 +81,10 @@ const EXPECTED = `
   metric.read            x  x  x  x  x  x  x
   metric.write           x  x  x  .  .  .  .
   measurement.write      x  x  x  .  .  .  .
+  data_set.read          x  x  x  x  x  x  x
+  data_set.write         x  x  x  .  .  .  .
+  supplier.read          x  x  x  x  x  x  x
+  supplier.write         x  x  x  .  .  .  .
 `;
 const ORACLE_ROLES = [
   'owner',

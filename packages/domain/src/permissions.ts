@@ -49,6 +49,11 @@ export const ACTIONS = [
   'metric.write',
   // Recording measurements of a metric: by hand, by CSV import, or pushed by a monitoring pipeline.
   'measurement.write',
+  // Data for AI systems (A.7) and suppliers of AI components and services (A.10).
+  'data_set.read',
+  'data_set.write',
+  'supplier.read',
+  'supplier.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +72,8 @@ const READ: Action[] = [
   'competence.read',
   'objective.read',
   'metric.read',
+  'data_set.read',
+  'supplier.read',
 ];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
@@ -104,6 +111,10 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'metric.read',
     'metric.write',
     'measurement.write',
+    'data_set.read',
+    'data_set.write',
+    'supplier.read',
+    'supplier.write',
   ],
   contributor: [
     ...READ,
@@ -119,6 +130,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'objective.write',
     'metric.write',
     'measurement.write',
+    'data_set.write',
+    'supplier.write',
   ],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
   approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve'],

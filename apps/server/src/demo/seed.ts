@@ -12,6 +12,7 @@ import { seedDemoRisk } from './risk';
 import { seedDemoControls } from './controls';
 import { seedDemoCompetence } from './competence';
 import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
+import { seedDemoThirdParties } from './third-parties';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -241,6 +242,13 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
   );
   await seedDemoRisk(deps, actor, organization.id, { manager: people.priya, contributor: people.tomas }, systems);
   await seedDemoObjectivesAndMetrics(
+    deps,
+    actor,
+    organization.id,
+    { manager: people.priya, contributor: people.tomas },
+    systems,
+  );
+  await seedDemoThirdParties(
     deps,
     actor,
     organization.id,

@@ -32,6 +32,9 @@ import { taskRoutes } from './tasks/routes';
 import { notificationRoutes } from './notifications/routes';
 import { overviewRoutes } from './overview/routes';
 import { soaGapRoutes } from './soa/gap-results';
+import { dataSetRoutes } from './data-sets/routes';
+import { supplierRoutes } from './suppliers/routes';
+import { aiActRoutes } from './ai-act/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -68,4 +71,7 @@ export const API_MODULES: ApiModule[] = [
   overviewRoutes,
   soaGapRoutes,
   impactExportRoutes,
+  dataSetRoutes,
+  supplierRoutes,
+  aiActRoutes,
 ];

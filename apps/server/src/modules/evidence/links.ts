@@ -205,6 +205,30 @@ export const SUBJECTS: Record<EvidenceSubjectType, Subject> = {
   },
   objective: {},
   measurement: {},
+  data_set: {
+    // A data set (A.7): its licence, consent or contract evidence.
+    find: async (db, orgId, ids) =>
+      (
+        await db
+          .selectFrom('dataSets')
+          .select(['id', 'number', 'name'])
+          .where('orgId', '=', orgId)
+          .where('id', 'in', ids)
+          .execute()
+      ).map((r) => ({ id: r.id, label: `DS-${r.number} ${r.name}` })),
+  },
+  supplier: {
+    // A supplier of AI components or services (A.10): due-diligence answers, contracts, reviews.
+    find: async (db, orgId, ids) =>
+      (
+        await db
+          .selectFrom('suppliers')
+          .select(['id', 'number', 'name'])
+          .where('orgId', '=', orgId)
+          .where('id', 'in', ids)
+          .execute()
+      ).map((r) => ({ id: r.id, label: `SUP-${r.number} ${r.name}` })),
+  },
 };
 
 /** Refuses a subject that is not a record of this organization (when its module registered how to find it). */

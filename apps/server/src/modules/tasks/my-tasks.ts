@@ -23,7 +23,7 @@ export const ZTaskOut = z.object({
   kind: z
     .string()
     .describe(
-      'action, document_review, approval, control_occurrence, control_implementation, evidence_review, training, objective or metric',
+      'action, document_review, approval, control_occurrence, control_implementation, evidence_review, training, objective, metric or supplier_review',
     ),
   id: z.string(),
   title: z.string(),

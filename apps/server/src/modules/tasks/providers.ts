@@ -7,6 +7,7 @@ import { dueItems as trainingsDue } from '../competence/due';
 import { dueItems as objectivesDue } from '../objectives/due';
 import { dueItems as metricsDue } from '../metrics/due';
 import { dueItems as evidenceDue } from '../evidence/due';
+import { dueItems as supplierReviewsDue } from '../suppliers/due';
 
 /**
  * What a module says is due in one organization, for whomever it is assigned to; given an
@@ -25,6 +26,7 @@ export const DUE_PROVIDERS: DueProvider[] = [
   objectivesDue,
   metricsDue,
   evidenceDue,
+  supplierReviewsDue,
 ];
 
 /** Every due item of an organization, from every provider. */

@@ -8,6 +8,8 @@ const SEQUENCES = {
   evidence: { table: 'evidence', column: 'number' },
   objective: { table: 'objectives', column: 'number' },
   metric: { table: 'metrics', column: 'number' },
+  data_set: { table: 'data_sets', column: 'number' },
+  supplier: { table: 'suppliers', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */

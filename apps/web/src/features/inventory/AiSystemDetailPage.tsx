@@ -3,7 +3,10 @@ import { Badge, Button, DataList, Group, Paper, Tabs, Text } from '@mantine/core
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   IconAlertTriangle,
+  IconDatabase,
+  IconGavel,
   IconHistory,
+  IconTruckDelivery,
   IconListDetails,
   IconPencil,
   IconStack2,
@@ -24,6 +27,10 @@ import { ProfileTab } from './ProfileTab';
 import { PROFILE_TEXT } from './profile-text';
 import { AiSystemRisks } from '../risk/AiSystemRisks';
 import { RISK_TEXT } from '../risk/text';
+import { AiActTab } from '../third-parties/AiActTab';
+import { DataTab } from '../third-parties/DataTab';
+import { SystemSuppliersTab } from '../third-parties/SystemSuppliersTab';
+import { THIRD_PARTY_TEXT } from '../third-parties/text';
 import { RISK_COLORS, STAGE_COLORS, STATUS_COLORS, riskLabel, roleLabel, stageLabel, statusLabel } from './labels';
 import { FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
 
@@ -86,7 +93,7 @@ function Details({ s }: { s: AiSystem }) {
   );
 }
 
-const TABS = ['details', 'resources', 'risks', 'history'] as const;
+const TABS = ['details', 'resources', 'risks', 'data', 'suppliers', 'ai-act', 'history'] as const;
 
 export function AiSystemDetailPage() {
   const { orgId, can } = useOrg();
@@ -162,6 +169,15 @@ export function AiSystemDetailPage() {
           <Tabs.Tab value="risks" leftSection={<IconAlertTriangle size={16} />}>
             {RISK_TEXT.systemTab}
           </Tabs.Tab>
+          <Tabs.Tab value="data" leftSection={<IconDatabase size={16} />}>
+            {THIRD_PARTY_TEXT.dataTab}
+          </Tabs.Tab>
+          <Tabs.Tab value="suppliers" leftSection={<IconTruckDelivery size={16} />}>
+            {THIRD_PARTY_TEXT.suppliersTab}
+          </Tabs.Tab>
+          <Tabs.Tab value="ai-act" leftSection={<IconGavel size={16} />}>
+            {THIRD_PARTY_TEXT.aiActTab}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {T.history}
           </Tabs.Tab>
@@ -174,6 +190,15 @@ export function AiSystemDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="risks">
           <AiSystemRisks aiSystemId={s.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="data">
+          <DataTab aiSystemId={s.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="suppliers">
+          <SystemSuppliersTab aiSystemId={s.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="ai-act">
+          <AiActTab aiSystemId={s.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AiSystemHistory orgId={orgId} id={s.id} />

@@ -30,6 +30,7 @@ import {
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
+  IconTruckDelivery,
 } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
@@ -47,6 +48,7 @@ import { SOA_TEXT } from '../soa/text';
 import { CONTROLS_TEXT } from '../controls/text';
 import { COMPETENCE_TEXT } from '../competence/text';
 import { OBJECTIVES_TEXT } from '../objectives/text';
+import { THIRD_PARTY_TEXT } from '../third-parties/text';
 import { METRICS_TEXT } from '../metrics/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
@@ -151,6 +153,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/trainings`, COMPETENCE_TEXT.trainingsTitle, <IconSchool size={16} />)}
                     {link(`${base}/objectives`, OBJECTIVES_TEXT.title, <IconFlag size={16} />)}
                     {link(`${base}/metrics`, METRICS_TEXT.title, <IconChartLine size={16} />)}
+                    {link(`${base}/suppliers`, THIRD_PARTY_TEXT.suppliers.nav, <IconTruckDelivery size={16} />)}
                   </NavLink>
                 );
               if (step.slug === 'documentation')

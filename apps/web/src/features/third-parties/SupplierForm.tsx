@@ -1,0 +1,230 @@
+import { useRef } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  CONTRACT_CLAUSE_LABELS,
+  CONTRACT_CLAUSES,
+  DILIGENCE_ANSWER_LABELS,
+  DILIGENCE_ANSWERS,
+  SUPPLY_KIND_LABELS,
+  SUPPLY_KINDS,
+  ZSupplierFields,
+  type ContractClause,
+  type DiligenceAnswer,
+  type SupplyKind,
+} from '@fortytwo/domain';
+import { api } from '../../api/client';
+import { notifySuccess } from '../../ui/notify';
+import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useAiSystemChoices } from '../impact/api';
+import { useMembers } from '../members/api';
+import { refreshThirdParties, supplierPath, suppliersPath, type Supplier } from './api';
+import { THIRD_PARTY_TEXT } from './text';
+
+const T = THIRD_PARTY_TEXT.suppliers;
+
+type Values = {
+  name: string;
+  supplies: string;
+  kind: SupplyKind;
+  aiSystemIds: string[];
+  trainsOnInputs: DiligenceAnswer;
+  inputRetention: string;
+  modelChangeNotice: DiligenceAnswer;
+  incidentNotice: DiligenceAnswer;
+  dataLocation: string;
+  contractClauses: ContractClause[];
+  reviewCadenceMonths: string;
+  lastReviewedOn: string;
+  ownerId: string | null;
+  notes: string;
+};
+const empty = (aiSystemId?: string): Values => ({
+  name: '',
+  supplies: '',
+  kind: 'model_api',
+  aiSystemIds: aiSystemId ? [aiSystemId] : [],
+  trainsOnInputs: 'unknown',
+  inputRetention: '',
+  modelChangeNotice: 'unknown',
+  incidentNotice: 'unknown',
+  dataLocation: '',
+  contractClauses: [],
+  reviewCadenceMonths: '12',
+  lastReviewedOn: '',
+  ownerId: null,
+  notes: '',
+});
+const valuesOf = (s: Supplier): Values => ({
+  name: s.name,
+  supplies: s.supplies,
+  kind: s.kind,
+  aiSystemIds: s.aiSystemIds,
+  trainsOnInputs: s.trainsOnInputs,
+  inputRetention: s.inputRetention,
+  modelChangeNotice: s.modelChangeNotice,
+  incidentNotice: s.incidentNotice,
+  dataLocation: s.dataLocation,
+  contractClauses: s.contractClauses,
+  reviewCadenceMonths: String(s.reviewCadenceMonths),
+  lastReviewedOn: s.lastReviewedOn ?? '',
+  ownerId: s.ownerId,
+  notes: s.notes,
+});
+const toInput = (v: Values) => ({
+  ...v,
+  reviewCadenceMonths: v.reviewCadenceMonths.trim() === '' ? undefined : Number(v.reviewCadenceMonths),
+  lastReviewedOn: v.lastReviewedOn || null,
+});
+const answers = DILIGENCE_ANSWERS.map((a) => ({ value: a, label: DILIGENCE_ANSWER_LABELS[a] }));
+
+/** Adds a supplier (optionally already used by one AI system), or edits one with the version it was read at. */
+export function SupplierForm({
+  orgId,
+  supplier,
+  aiSystemId,
+  opened,
+  onClose,
+}: {
+  orgId: string;
+  supplier?: Supplier;
+  aiSystemId?: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const qc = useQueryClient();
+  const members = useMembers(orgId);
+  const systems = useAiSystemChoices(orgId);
+  const ref = useRef<HTMLFormElement>(null);
+  const form = useZodForm(ZSupplierFields, supplier ? valuesOf(supplier) : empty(aiSystemId), toInput);
+  const save = useMutation({
+    mutationFn: (input: unknown) =>
+      supplier
+        ? api.patch<Supplier>(supplierPath(orgId, supplier.id), { ...(input as object), version: supplier.version })
+        : api.post<Supplier>(suppliersPath(orgId), input),
+    onSuccess: async (s) => {
+      await refreshThirdParties(qc, orgId);
+      notifySuccess(supplier ? T.saved : T.created(s.ref));
+      onClose();
+      if (!supplier) form.reset(empty(aiSystemId));
+    },
+    onError: (e) => form.showServerError(e),
+  });
+  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
+  const text = (
+    k: 'name' | 'supplies' | 'inputRetention' | 'dataLocation' | 'reviewCadenceMonths' | 'lastReviewedOn' | 'notes',
+  ) => ({
+    ...field(k),
+    value: form.values[k],
+    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
+  });
+  const answer = (k: 'trainsOnInputs' | 'modelChangeNotice' | 'incidentNotice') => (
+    <Select
+      {...field(k)}
+      data={answers}
+      value={form.values[k]}
+      onChange={(v) => v && form.setValue(k, v)}
+      allowDeselect={false}
+    />
+  );
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={supplier ? `${THIRD_PARTY_TEXT.edit} ${supplier.ref}` : T.add}
+      size="xl"
+    >
+      <form
+        ref={ref}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const input = form.validate();
+          if (!input) return focusFirstInvalid(ref.current);
+          save.mutate(input);
+        }}
+      >
+        <Stack gap="sm">
+          {form.formError && (
+            <Alert color="red" variant="light" role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput {...text('name')} required data-autofocus />
+            <Select
+              {...field('kind')}
+              data={SUPPLY_KINDS.map((k) => ({ value: k, label: SUPPLY_KIND_LABELS[k] }))}
+              value={form.values.kind}
+              onChange={(v) => v && form.setValue('kind', v)}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          <Textarea {...text('supplies')} autosize minRows={2} />
+          <MultiSelect
+            {...field('aiSystemIds')}
+            data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={form.values.aiSystemIds}
+            onChange={(v) => form.setValue('aiSystemIds', v)}
+            searchable
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {answer('trainsOnInputs')}
+            {answer('modelChangeNotice')}
+            {answer('incidentNotice')}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput {...text('inputRetention')} />
+            <TextInput {...text('dataLocation')} />
+          </SimpleGrid>
+          <Checkbox.Group
+            label={T.fields.contractClauses}
+            error={form.errorFor('contractClauses')}
+            value={form.values.contractClauses}
+            onChange={(v) => form.setValue('contractClauses', v)}
+          >
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing={6}>
+              {CONTRACT_CLAUSES.map((c) => (
+                <Checkbox key={c} value={c} label={CONTRACT_CLAUSE_LABELS[c]} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput {...text('reviewCadenceMonths')} inputMode="numeric" />
+            <TextInput {...text('lastReviewedOn')} type="date" />
+            <Select
+              {...field('ownerId')}
+              data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+              value={form.values.ownerId}
+              onChange={(v) => form.setValue('ownerId', v)}
+              clearable
+              searchable
+            />
+          </SimpleGrid>
+          <Textarea {...text('notes')} autosize minRows={2} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {THIRD_PARTY_TEXT.cancel}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {THIRD_PARTY_TEXT.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
