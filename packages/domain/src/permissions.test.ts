@@ -26,6 +26,11 @@ describe('permission table', () => {
     expect(ROLES.filter((r) => can(r, 'risk.write'))).toEqual(['owner', 'manager', 'contributor']);
   });
 
+  it('lets every role read the readiness check; only owners and managers record the certification body engagement', () => {
+    for (const role of ROLES) expect(can(role, 'certification.read'), role).toBe(true);
+    expect(ROLES.filter((r) => can(r, 'certification.write'))).toEqual(['owner', 'manager']);
+  });
+
   it('lets only owners grant the owner role', () => {
     expect(grantableRoles('owner')).toContain('owner');
     expect(grantableRoles('manager')).not.toContain('owner');

@@ -49,6 +49,9 @@ export const ACTIONS = [
   'metric.write',
   // Recording measurements of a metric: by hand, by CSV import, or pushed by a monitoring pipeline.
   'measurement.write',
+  // Certification (step 6): the readiness check, the certification body engagement.
+  'certification.read',
+  'certification.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +70,7 @@ const READ: Action[] = [
   'competence.read',
   'objective.read',
   'metric.read',
+  'certification.read',
 ];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
@@ -104,6 +108,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'metric.read',
     'metric.write',
     'measurement.write',
+    'certification.read',
+    'certification.write',
   ],
   contributor: [
     ...READ,
