@@ -39,6 +39,8 @@ import { documentRoutes } from '../features/documents/routes';
 import { controlRoutes } from '../features/controls/routes';
 import { competenceRoutes } from '../features/competence/routes';
 import { objectiveRoutes } from '../features/objectives/routes';
+import { certificationRoutes } from '../features/certification/routes';
+import { PortfolioPage } from '../features/certification/PortfolioPage';
 import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -142,6 +144,8 @@ const orgPages = [
   ...impactRoutes,
   ...competenceRoutes,
   ...evidenceRoutes,
+  // Step 6: the readiness check takes the step's own address; it ranks above the placeholder below.
+  ...certificationRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },
@@ -166,6 +170,7 @@ export const router = createBrowserRouter([
               { path: '/welcome', element: <WelcomePage /> },
               { path: '/account', element: <AccountPage /> },
               { path: '/account/tokens', element: <TokensPage /> },
+              { path: '/portfolio', element: <PortfolioPage /> },
               { path: '/orgs/:orgId', element: <OrgScopeRoute />, children: orgPages },
               { path: '*', element: <NotFoundPage /> },
             ],
