@@ -5,6 +5,7 @@ import { docs } from './commands/docs';
 import { evidence } from './commands/evidence';
 import { login } from './commands/login';
 import { metrics } from './commands/metrics';
+import { readiness } from './commands/readiness';
 import { soa } from './commands/soa';
 import { CliError, EXIT } from './errors';
 import { println, processIo, type Io } from './io';
@@ -32,6 +33,7 @@ Commands:
   evidence list          the evidence register, with expiring and expired evidence flagged
   evidence export        download the evidence package (files, manifest.json, SHA256SUMS)
   evidence verify <zip>  check an evidence package offline against its manifest (SHA-256)
+  readiness              the certification readiness check (--stage 1|2, --json); exits 3 while not ready
 
 Options:
   -h, --help             show help (also after any command)
@@ -43,7 +45,8 @@ Environment:
                          override the saved server, token and default organization
 
 Exit codes: 0 ok, 1 error from the server or the network, 2 usage or input error,
-3 a check that failed (docs verify, evidence verify: the package does not match its manifest).
+3 a check that failed (docs verify, evidence verify: the package does not match its manifest;
+readiness: not ready for the stage).
 `;
 
 export function version(): string {
@@ -74,6 +77,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
         return await docs(rest, io);
       case 'evidence':
         return await evidence(rest, io);
+      case 'readiness':
+        return await readiness(rest, io);
       case '--version':
       case '-v':
       case 'version':

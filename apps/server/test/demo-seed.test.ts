@@ -280,6 +280,21 @@ describe('demo seed', () => {
     expect(events.filter((a: string) => a === 'document.created')).toHaveLength(6);
   });
 
+  it('shows a readiness verdict with a few blocking findings and their fix links, and a CB engagement', async () => {
+    const r = await demo.get(`/api/orgs/${seed.organization.id}/readiness`);
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.verdict).toBe('not_ready');
+    const blocking = (r.body.findings as { grade: string; status: string; reasons: { href: string }[] }[]).filter(
+      (f) => f.grade === 'blocking' && f.status !== 'passed',
+    );
+    expect(blocking.length).toBeGreaterThanOrEqual(3);
+    for (const f of blocking) expect(f.reasons[0]!.href).toMatch(/^\//);
+    expect(r.body.counts.passed).toBeGreaterThan(5);
+    const cb = await demo.get(`/api/orgs/${seed.organization.id}/certification-engagements`);
+    expect(cb.body.items).toHaveLength(1);
+    expect(cb.body.items[0].warnings.map((w: { code: string }) => w.code)).toContain('stage2_too_soon');
+  });
+
   it('seeds only an empty database, and stores no password in plain text', async () => {
     expect(
       await seedDemo({ db: server.handle.db, dialect: server.handle.dialect }, localFileStore(server.dataDir)),

@@ -32,7 +32,7 @@ describeEachDialect('overview', (ctx) => {
       ['documentation', 'not_started'],
       ['implementation', 'not_started'],
       ['internal-audit', 'not_built'],
-      ['certification', 'not_built'],
+      ['certification', 'not_started'],
     ]);
     expect(o.next).toHaveLength(3);
     expect(o.next[0]).toEqual({ label: 'Start the gap analysis', href: '/gap-analysis' });

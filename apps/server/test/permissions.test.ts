@@ -220,6 +220,11 @@ const newMetric = async ({ owner, orgId }: Ctx) =>
     id: string;
     version: number;
   };
+const newEngagement = async ({ owner, orgId }: Ctx) =>
+  (await owner.post(`/api/orgs/${orgId}/certification-engagements`, { cbName: `Perm CB ${++seq}` })).body as {
+    id: string;
+    version: number;
+  };
 const importFile = (id: string) =>
   `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
@@ -1723,6 +1728,43 @@ const CASES: Case[] = [
       }),
     },
   ]),
+  // Certification (step 6): the readiness check and the certification body engagements.
+  ...['/readiness', '/readiness/export.xlsx', '/readiness/export.csv', '/readiness/report.pdf'].map((path): Case => ({
+    method: 'GET',
+    route: `/api/orgs/:orgId${path}`,
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}${path}?stage=2` }),
+  })),
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/certification-engagements',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-engagements` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/certification-engagements',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-engagements`, body: { cbName: 'Perm CB' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/certification-engagements/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-engagements/${(await newEngagement(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/certification-engagements/:id',
+    prepare: async (c) => {
+      const e = await newEngagement(c);
+      return {
+        url: `/api/orgs/${c.orgId}/certification-engagements/${e.id}`,
+        body: { version: e.version, notes: 'Perm' },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/certification-engagements/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-engagements/${(await newEngagement(c)).id}` }),
+  },
 ];
 
 describeEachDialect('permission matrix', (ctx) => {

@@ -292,6 +292,16 @@ export const ROUTE_ACCESS = `
   POST /api/orgs/:orgId/suppliers/:id/reviews                               supplier.write
   PUT /api/orgs/:orgId/ai-systems/:id/ai-act                                ai_system.write
   PUT /api/orgs/:orgId/ai-systems/:id/customer-responsibilities             ai_system.write
+  DELETE /api/orgs/:orgId/certification-engagements/:id                     certification.write
+  GET /api/me/portfolio                                                     user
+  GET /api/orgs/:orgId/certification-engagements                            certification.read
+  GET /api/orgs/:orgId/certification-engagements/:id                        certification.read
+  GET /api/orgs/:orgId/readiness                                            certification.read
+  GET /api/orgs/:orgId/readiness/export.csv                                 certification.read
+  GET /api/orgs/:orgId/readiness/export.xlsx                                certification.read
+  GET /api/orgs/:orgId/readiness/report.pdf                                 certification.read
+  PATCH /api/orgs/:orgId/certification-engagements/:id                      certification.write
+  POST /api/orgs/:orgId/certification-engagements                           certification.write
 `;
 
 export type RouteAccess = { method: string; url: string; access: string };

@@ -32,3 +32,5 @@ export * from './devices';
 export * from './data-sets';
 export * from './suppliers';
 export * from './eu-ai-act';
+export * from './readiness';
+export * from './certification';

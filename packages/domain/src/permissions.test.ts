@@ -26,6 +26,11 @@ describe('permission table', () => {
     expect(ROLES.filter((r) => can(r, 'risk.write'))).toEqual(['owner', 'manager', 'contributor']);
   });
 
+  it('lets every role read the readiness check; only owners and managers record the certification body engagement', () => {
+    for (const role of ROLES) expect(can(role, 'certification.read'), role).toBe(true);
+    expect(ROLES.filter((r) => can(r, 'certification.write'))).toEqual(['owner', 'manager']);
+  });
+
   it('lets only owners grant the owner role', () => {
     expect(grantableRoles('owner')).toContain('owner');
     expect(grantableRoles('manager')).not.toContain('owner');
@@ -85,6 +90,8 @@ const EXPECTED = `
   data_set.write         x  x  x  .  .  .  .
   supplier.read          x  x  x  x  x  x  x
   supplier.write         x  x  x  .  .  .  .
+  certification.read     x  x  x  x  x  x  x
+  certification.write    x  x  .  .  .  .  .
 `;
 const ORACLE_ROLES = [
   'owner',

@@ -54,6 +54,9 @@ export const ACTIONS = [
   'data_set.write',
   'supplier.read',
   'supplier.write',
+  // Certification (step 6): the readiness check, the certification body engagement.
+  'certification.read',
+  'certification.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,6 +77,7 @@ const READ: Action[] = [
   'metric.read',
   'data_set.read',
   'supplier.read',
+  'certification.read',
 ];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
@@ -115,6 +119,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'data_set.write',
     'supplier.read',
     'supplier.write',
+    'certification.read',
+    'certification.write',
   ],
   contributor: [
     ...READ,

@@ -13,6 +13,7 @@ import { seedDemoControls } from './controls';
 import { seedDemoCompetence } from './competence';
 import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
 import { seedDemoThirdParties } from './third-parties';
+import { seedDemoCertification } from './certification';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -272,6 +273,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
     contributor: as('tomas'),
     colleague: as('grace'),
   });
+  await seedDemoCertification(deps, actor, organization.id);
   return {
     user,
     organization: { id: organization.id, name: organization.name },

@@ -35,6 +35,7 @@ import { soaGapRoutes } from './soa/gap-results';
 import { dataSetRoutes } from './data-sets/routes';
 import { supplierRoutes } from './suppliers/routes';
 import { aiActRoutes } from './ai-act/routes';
+import { certificationRoutes } from './certification/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -74,4 +75,5 @@ export const API_MODULES: ApiModule[] = [
   dataSetRoutes,
   supplierRoutes,
   aiActRoutes,
+  certificationRoutes,
 ];

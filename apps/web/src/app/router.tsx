@@ -40,6 +40,8 @@ import { controlRoutes } from '../features/controls/routes';
 import { competenceRoutes } from '../features/competence/routes';
 import { objectiveRoutes } from '../features/objectives/routes';
 import { thirdPartyRoutes } from '../features/third-parties/routes';
+import { certificationRoutes } from '../features/certification/routes';
+import { PortfolioPage } from '../features/certification/PortfolioPage';
 import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -144,6 +146,8 @@ const orgPages = [
   ...competenceRoutes,
   ...evidenceRoutes,
   ...thirdPartyRoutes,
+  // Step 6: the readiness check takes the step's own address; it ranks above the placeholder below.
+  ...certificationRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },
@@ -168,6 +172,7 @@ export const router = createBrowserRouter([
               { path: '/welcome', element: <WelcomePage /> },
               { path: '/account', element: <AccountPage /> },
               { path: '/account/tokens', element: <TokensPage /> },
+              { path: '/portfolio', element: <PortfolioPage /> },
               { path: '/orgs/:orgId', element: <OrgScopeRoute />, children: orgPages },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -11,6 +11,7 @@ import { loadRisks } from '../risk/read';
 import { getPlan } from '../risk/plan';
 import { getSoa } from '../soa/service';
 import { masterList } from '../documents/master-list';
+import { readinessOf } from '../certification/routes';
 
 // The overview's "where are we": one function per journey step, each reading live data and saying
 // what is true (facts), how far the step is (state) and what to do next (links, in order). A step
@@ -188,6 +189,26 @@ async function implementationStep(db: Db, orgId: string): Promise<StepOverview> 
   return { slug: 'implementation', state: stateOf(done, started), facts, next };
 }
 
+/** Step 6: the stage-1 readiness check's verdict and why; the fix links live on the check's own page. */
+async function certificationStep(db: Db, orgId: string): Promise<StepOverview> {
+  const deps = { db } as Parameters<typeof readinessOf>[0];
+  const [r, engagements] = await Promise.all([
+    readinessOf(deps, orgId, 1),
+    db
+      .selectFrom('certificationEngagements')
+      .select(db.fn.countAll<number>().as('n'))
+      .where('orgId', '=', orgId)
+      .executeTakeFirst(),
+  ]);
+  const engaged = Number(engagements?.n ?? 0) > 0;
+  return {
+    slug: 'certification',
+    state: stateOf(r.verdict === 'ready', engaged || r.verdict !== 'not_ready'),
+    facts: [r.summary, ...(engaged ? [plural(Number(engagements!.n), 'certification body engagement')] : [])],
+    next: [],
+  };
+}
+
 const notBuilt = (slug: string) => (): Promise<StepOverview> =>
   Promise.resolve({ slug, state: 'not_built', facts: ['Coming in a later version'], next: [] });
 
@@ -198,5 +219,5 @@ export const STEPS: ((db: Db, orgId: string) => Promise<StepOverview>)[] = [
   documentationStep,
   implementationStep,
   notBuilt('internal-audit'),
-  notBuilt('certification'),
+  certificationStep,
 ];

@@ -10,6 +10,7 @@ const SEQUENCES = {
   metric: { table: 'metrics', column: 'number' },
   data_set: { table: 'data_sets', column: 'number' },
   supplier: { table: 'suppliers', column: 'number' },
+  certification_engagement: { table: 'certification_engagements', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */

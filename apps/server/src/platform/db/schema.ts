@@ -726,6 +726,28 @@ export type MetricBreachTable = {
   closedAt: string | null;
 };
 
+export type CertificationEngagementTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  cbName: string;
+  accreditationBody: string;
+  accredited: number;
+  accreditationRef: string;
+  auditTeam: string; // JSON { name, role }[]
+  stage1Date: string | null;
+  stage2Date: string | null;
+  submittedScope: string;
+  auditTimeInputs: string; // JSON AuditTimeInputs
+  status: string;
+  notes: string;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
 export type RecordNumberTable = { orgId: string; sequence: string; last: number };
 
 /** The current revision's file or link, repeated on the evidence row so the register lists without a join. */
@@ -953,4 +975,5 @@ export type Database = {
   supplierSystems: SupplierSystemTable;
   aiActClassifications: AiActClassificationTable;
   customerResponsibilities: CustomerResponsibilityTable;
+  certificationEngagements: CertificationEngagementTable;
 };

@@ -178,6 +178,21 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/documents/settings`, 'Document settings', <IconSettings size={16} />)}
                   </NavLink>
                 );
+              if (step.slug === 'certification')
+                return (
+                  <NavLink
+                    key={to}
+                    label={step.title}
+                    leftSection={<StepNumber n={step.number} />}
+                    defaultOpened
+                    childrenOffset={14}
+                    active={false}
+                    className={classes.navLink}
+                  >
+                    {link(to, 'Readiness check', <IconClipboardCheck size={16} />, undefined, pathname === to)}
+                    {link(`${to}/engagements`, 'Certification body', <IconCertificate size={16} />)}
+                  </NavLink>
+                );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
               return (
                 <NavLink
@@ -249,6 +264,14 @@ export function AccountNavigation({ onNavigate }: { onNavigate: () => void }) {
         ))}
       </Section>
       <Section title={SHELL_TEXT.account}>
+        <NavLink
+          component={Link}
+          to="/portfolio"
+          label="Portfolio"
+          leftSection={<IconTable size={18} />}
+          active={pathname === '/portfolio'}
+          onClick={onNavigate}
+        />
         <NavLink
           component={Link}
           to="/account"
