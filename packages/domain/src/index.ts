@@ -28,3 +28,5 @@ export * from './evidence';
 export * from './objectives';
 export * from './monitoring';
 export * from './tasks';
+export * from './audits';
+export * from './nonconformities';

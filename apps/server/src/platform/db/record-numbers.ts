@@ -8,6 +8,10 @@ const SEQUENCES = {
   evidence: { table: 'evidence', column: 'number' },
   objective: { table: 'objectives', column: 'number' },
   metric: { table: 'metrics', column: 'number' },
+  audit: { table: 'audits', column: 'number' },
+  audit_finding: { table: 'audit_findings', column: 'number' },
+  nonconformity: { table: 'nonconformities', column: 'number' },
+  improvement: { table: 'improvements', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */
