@@ -31,6 +31,8 @@ import { taskRoutes } from './tasks/routes';
 import { notificationRoutes } from './notifications/routes';
 import { overviewRoutes } from './overview/routes';
 import { soaGapRoutes } from './soa/gap-results';
+import { auditRoutes } from './audits/routes';
+import { nonconformityRoutes } from './nonconformities/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -66,4 +68,6 @@ export const API_MODULES: ApiModule[] = [
   notificationRoutes,
   overviewRoutes,
   soaGapRoutes,
+  auditRoutes,
+  nonconformityRoutes,
 ];
