@@ -143,7 +143,7 @@ export async function getProgramme(db: Db | Tx, orgId: string): Promise<Programm
       number: a.number,
       approvedAt: a.approvedAt,
       approvedByName: a.approvedByName,
-      acknowledgement: (parse<{ acknowledgement: string | null }>(a.content).acknowledgement ?? '') as string,
+      acknowledgement: parse<{ acknowledgement: string | null }>(a.content).acknowledgement ?? '',
     })),
     coverage,
     warnings: programmeWarnings(coverage),

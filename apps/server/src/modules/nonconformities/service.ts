@@ -271,7 +271,7 @@ async function change(
   id: string,
   version: number,
   action: string,
-  decide: (before: NonconformityOut, tx: Tx) => Promise<Partial<NonconformityTable>>,
+  decide: (before: NonconformityOut, tx: Tx) => Partial<NonconformityTable> | Promise<Partial<NonconformityTable>>,
 ) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await find(tx, orgId, id, actor.userId);
@@ -339,13 +339,13 @@ export function addCorrectiveAction(
 
 /** The three steps after the plan: actions planned, effectiveness review started, reviewed. */
 export const planActions = (deps: Deps, actor: Actor, orgId: string, id: string, version: number) =>
-  change(deps, actor, orgId, id, version, 'nonconformity.actions_planned', async (before) => {
+  change(deps, actor, orgId, id, version, 'nonconformity.actions_planned', (before) => {
     refuse(before.blockers.plan, `${before.ref} cannot have its actions planned yet`);
     return { status: 'actions_planned' };
   });
 
 export const startReview = (deps: Deps, actor: Actor, orgId: string, id: string, version: number) =>
-  change(deps, actor, orgId, id, version, 'nonconformity.review_started', async (before) => {
+  change(deps, actor, orgId, id, version, 'nonconformity.review_started', (before) => {
     refuse(before.blockers.start_review, `${before.ref} is not ready for its effectiveness review`);
     return { status: 'effectiveness_review', reviewDue: reviewDueOn(today(), before.reviewAfterDays) };
   });
@@ -357,7 +357,7 @@ export const reviewEffectiveness = (
   id: string,
   input: z.output<typeof ZEffectivenessReview>,
 ) =>
-  change(deps, actor, orgId, id, input.version, 'nonconformity.reviewed', async (before) => {
+  change(deps, actor, orgId, id, input.version, 'nonconformity.reviewed', (before) => {
     refuse(before.blockers.review, `${before.ref} cannot be reviewed now`);
     if (actor.userId === before.ownerId)
       throw ruleViolation('The owner of a nonconformity does not judge the effectiveness of its own actions.');
@@ -374,7 +374,7 @@ export const reviewEffectiveness = (
   });
 
 export const closeNonconformity = (deps: Deps, actor: Actor, orgId: string, id: string, version: number) =>
-  change(deps, actor, orgId, id, version, 'nonconformity.closed', async (before) => {
+  change(deps, actor, orgId, id, version, 'nonconformity.closed', (before) => {
     const blockers = before.blockers.close;
     if (blockers.some((b) => b.startsWith('Nobody closes')))
       throw new AppError(
