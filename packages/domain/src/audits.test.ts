@@ -32,6 +32,8 @@ describe('audit programme coverage (9.2.2)', () => {
     expect(covers(['1'], '10')).toBe(false);
     expect(covers(['10.2'], '10')).toBe(true);
     expect(covers(['A.6.2.4'], 'A.6.2')).toBe(true);
+    expect(covers(['A.6'], 'A.6.2.4')).toBe(true);
+    expect(covers(['A.6'], 'A.7.2')).toBe(false);
   });
 
   it('warns before approval while a unit is neither audited nor planned', () => {

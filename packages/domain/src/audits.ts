@@ -47,9 +47,12 @@ export const NONCONFORMITY_GRADES: readonly FindingGrade[] = ['major', 'minor'];
 /** The management-system clauses an audit programme must cover within its cycle. */
 export const AIMS_CLAUSES = ['4', '5', '6', '7', '8', '9', '10'] as const;
 
-/** An audit "covers" a coverage unit when its scope names it, or a subclause of it (6.1.2 covers clause 6). */
+/**
+ * An audit "covers" a coverage unit when its scope names it, a part of it (6.1.2 covers clause 6), or
+ * a group containing it (A.6 covers A.6.2.4). Refs match by whole segments: 1 never covers 10.
+ */
 export function covers(scopeRefs: readonly string[], unit: string): boolean {
-  return scopeRefs.some((r) => r === unit || r.startsWith(`${unit}.`));
+  return scopeRefs.some((r) => r === unit || r.startsWith(`${unit}.`) || unit.startsWith(`${r}.`));
 }
 
 export type CoverageAudit = { ref: string; refs: readonly string[]; status: AuditStatus; date: string };
@@ -114,7 +117,7 @@ export function independenceWarnings(
     const mine = involvements.filter(
       (i) =>
         i.userId === a.id &&
-        (i.ref === null ? managementSystem : scopeRefs.some((r) => covers([i.ref!], r) || covers([r], i.ref!))),
+        (i.ref === null ? managementSystem : covers(scopeRefs, i.ref)),
     );
     for (const i of mine)
       out.push({ code: 'independence', blocking: false, userId: a.id, message: `${a.name} ${i.what}.` });

@@ -39,6 +39,8 @@ import { documentRoutes } from '../features/documents/routes';
 import { controlRoutes } from '../features/controls/routes';
 import { competenceRoutes } from '../features/competence/routes';
 import { objectiveRoutes } from '../features/objectives/routes';
+import { auditRoutes } from '../features/audits/routes';
+import { nonconformityRoutes } from '../features/nonconformities/routes';
 import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -142,6 +144,9 @@ const orgPages = [
   ...impactRoutes,
   ...competenceRoutes,
   ...evidenceRoutes,
+  // Step 5: the audit programme takes the step's own address; audits and nonconformities beside it.
+  ...auditRoutes,
+  ...nonconformityRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

@@ -518,7 +518,7 @@ async function checkPlan(
 async function checklistFor(db: Db | Tx, orgId: string, refs: string[]) {
   const iso = builtinCatalog();
   const items = (iso.framework('iso42001')?.items ?? []).filter(
-    (i) => i.assessable && refs.some((r) => covers([r], i.ref) || r === i.ref),
+    (i) => i.assessable && refs.some((r) => r === i.ref || i.ref.startsWith(`${r}.`)),
   );
   const custom = await db
     .selectFrom('customControls')
