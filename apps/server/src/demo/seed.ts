@@ -12,6 +12,7 @@ import { seedDemoRisk } from './risk';
 import { seedDemoControls } from './controls';
 import { seedDemoCompetence } from './competence';
 import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
+import { seedDemoAudits } from './audits';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -264,6 +265,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
     contributor: as('tomas'),
     colleague: as('grace'),
   });
+  await seedDemoAudits(deps, organization.id, { owner: actor, auditor: as('jonas'), contributor: as('tomas') });
   return {
     user,
     organization: { id: organization.id, name: organization.name },
