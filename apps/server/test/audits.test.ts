@@ -262,6 +262,13 @@ describeEachDialect('Internal audit and nonconformities', (ctx) => {
     expect(summary.bySource.internal_audit).toEqual({ open: 0, closed: 1, raised: 1 });
     expect(await ncDue(ctx().handle.db, orgId)).toEqual([]);
 
+    const pdf = await viewer.get(`${api}/audits/${audit.id}/report.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+    expect(pdf.text.startsWith('%PDF')).toBe(true);
+    const docx = await viewer.get(`${api}/audits/${audit.id}/report.docx`);
+    expect(docx.status).toBe(200);
+    expect(String(docx.headers['content-disposition'])).toMatch(/AUD-1-internal-audit-report/);
     const csv = await viewer.get(`${api}/nonconformities/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.text).toMatch(/NC-1/);

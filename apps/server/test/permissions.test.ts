@@ -321,6 +321,11 @@ const CASES: Case[] = [
       return { url: `/api/orgs/${c.orgId}/audits/${a.id}`, body: { version: a.version, title: 'Renamed' } };
     },
   },
+  ...(['docx', 'pdf'] as const).map((format): Case => ({
+    method: 'GET',
+    route: `/api/orgs/:orgId/audits/:id/report.${format}`,
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/audits/${(await newAudit(c)).id}/report.${format}` }),
+  })),
   {
     method: 'PATCH',
     route: '/api/orgs/:orgId/audits/:id/checklist/:itemId',

@@ -16,6 +16,8 @@ import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { sendTable, TABLE_FORMATS } from '../../platform/http/table-export';
 import { nowIso } from '../../platform/ids';
+import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
+import { auditReport } from './report';
 import { ZOrgParams } from '../orgs/schema';
 import {
   addFinding,
@@ -190,6 +192,19 @@ export function auditRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     async (req) => updateAudit(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
+  for (const format of DOCUMENT_FORMATS)
+    app.get(
+      `${base}/:id/report.${format}`,
+      {
+        config: { access: 'audit.read' },
+        schema: {
+          tags,
+          summary: `The audit report as ${format.toUpperCase()}: scope, criteria, team, sample, findings by grade, conclusion, distribution`,
+          params: ZIdParams,
+        },
+      },
+      async (req, reply) => sendDocument(reply, format, await auditReport(deps, req.params.orgId, req.params.id)),
+    );
   app.patch(
     `${base}/:id/checklist/:itemId`,
     {
