@@ -22,6 +22,7 @@ import { Link, useParams } from 'react-router';
 import { CHECKLIST_RESULTS, FINDING_GRADES, type ChecklistResult, type FindingGrade } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import { DownloadMenu } from '../../ui/DownloadMenu';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
@@ -222,7 +223,7 @@ function FindingForm({ orgId, audit, evidence }: { orgId: string; audit: Audit; 
             label={T.finding.grade}
             data={FINDING_GRADES.map((g) => ({ value: g, label: T.grade[g] }))}
             value={grade}
-            onChange={(v) => setGrade((v ?? 'minor'))}
+            onChange={(v) => setGrade(v ?? 'minor')}
             allowDeselect={false}
           />
           <Select
@@ -316,6 +317,15 @@ export function AuditPage() {
     <>
       <PageHeader
         title={`${a.ref} ${a.title}`}
+        actions={
+          <DownloadMenu
+            label="Audit report"
+            items={[
+              { format: 'pdf', href: `${auditPath(orgId, a.id)}/report.pdf`, label: 'PDF (.pdf)' },
+              { format: 'docx', href: `${auditPath(orgId, a.id)}/report.docx`, label: 'Word document (.docx)' },
+            ]}
+          />
+        }
         description={
           <>
             <Anchor component={Link} to={programmeHref(orgId)}>

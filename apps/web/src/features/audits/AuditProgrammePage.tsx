@@ -240,7 +240,7 @@ function PlanAuditModal({ orgId, opened, onClose }: { orgId: string; opened: boo
             label={T.fields.method}
             data={AUDIT_METHODS.map((m) => ({ value: m, label: T.method[m] }))}
             value={f.method}
-            onChange={(v) => setF((x) => ({ ...x, method: (v ?? 'on_site') }))}
+            onChange={(v) => setF((x) => ({ ...x, method: v ?? 'on_site' }))}
             allowDeselect={false}
           />
           <TextInput type="date" label={T.fields.plannedStart} value={f.plannedStart} onChange={set('plannedStart')} />
