@@ -115,9 +115,7 @@ export function independenceWarnings(
   const out: IndependenceWarning[] = [];
   for (const a of auditors) {
     const mine = involvements.filter(
-      (i) =>
-        i.userId === a.id &&
-        (i.ref === null ? managementSystem : covers(scopeRefs, i.ref)),
+      (i) => i.userId === a.id && (i.ref === null ? managementSystem : covers(scopeRefs, i.ref)),
     );
     for (const i of mine)
       out.push({ code: 'independence', blocking: false, userId: a.id, message: `${a.name} ${i.what}.` });
