@@ -411,4 +411,17 @@ describe('demo seed', () => {
     expect(act).toMatchObject({ class: 'high_risk', fria: 'required', warnings: [] });
     expect(act.friaImpactAssessment).not.toBeNull();
   });
+
+  it('holds an approved audit programme, a completed internal audit with findings and an open corrective action', async () => {
+    const org = `/api/orgs/${seed.organization.id}`;
+    const programme = (await demo.get(`${org}/audit-programme`)).body;
+    expect(programme).toMatchObject({ status: 'approved', approvedRevision: 1 });
+    const audits = (await demo.get(`${org}/audits`)).body.items;
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ ref: 'AUD-1', status: 'completed', findingCounts: { minor: 1, ofi: 1 } });
+    const ncs = (await demo.get(`${org}/nonconformities`)).body.items;
+    expect(ncs).toHaveLength(1);
+    expect(ncs[0]).toMatchObject({ ref: 'NC-1', status: 'actions_planned', source: 'internal_audit' });
+    expect(ncs[0].actions[0].status).toBe('open');
+  });
 });

@@ -302,6 +302,33 @@ export const ROUTE_ACCESS = `
   GET /api/orgs/:orgId/readiness/report.pdf                                 certification.read
   PATCH /api/orgs/:orgId/certification-engagements/:id                      certification.write
   POST /api/orgs/:orgId/certification-engagements                           certification.write
+  GET /api/orgs/:orgId/audit-programme                                      audit.read
+  GET /api/orgs/:orgId/audits                                               audit.read
+  GET /api/orgs/:orgId/audits/:id                                           audit.read
+  GET /api/orgs/:orgId/audits/:id/report.docx                               audit.read
+  GET /api/orgs/:orgId/audits/:id/report.pdf                                audit.read
+  GET /api/orgs/:orgId/audits/export.csv                                    audit.read
+  GET /api/orgs/:orgId/audits/export.xlsx                                   audit.read
+  GET /api/orgs/:orgId/improvements                                         nonconformity.read
+  GET /api/orgs/:orgId/nonconformities                                      nonconformity.read
+  GET /api/orgs/:orgId/nonconformities/:id                                  nonconformity.read
+  GET /api/orgs/:orgId/nonconformities/export.csv                           nonconformity.read
+  GET /api/orgs/:orgId/nonconformities/export.xlsx                          nonconformity.read
+  PATCH /api/orgs/:orgId/audits/:id                                         audit.write
+  PATCH /api/orgs/:orgId/audits/:id/checklist/:itemId                       finding.write
+  PATCH /api/orgs/:orgId/improvements/:id                                   nonconformity.write
+  PATCH /api/orgs/:orgId/nonconformities/:id                                nonconformity.write
+  POST /api/orgs/:orgId/audit-programme/approve                             audit.approve
+  POST /api/orgs/:orgId/audits                                              audit.write
+  POST /api/orgs/:orgId/audits/:id/findings                                 finding.write
+  POST /api/orgs/:orgId/improvements                                        nonconformity.write
+  POST /api/orgs/:orgId/nonconformities                                     nonconformity.write
+  POST /api/orgs/:orgId/nonconformities/:id/actions                         nonconformity.write
+  POST /api/orgs/:orgId/nonconformities/:id/close                           nonconformity.close
+  POST /api/orgs/:orgId/nonconformities/:id/plan                            nonconformity.write
+  POST /api/orgs/:orgId/nonconformities/:id/review                          nonconformity.close
+  POST /api/orgs/:orgId/nonconformities/:id/start-review                    nonconformity.write
+  PUT /api/orgs/:orgId/audit-programme                                      audit.write
 `;
 
 export type RouteAccess = { method: string; url: string; access: string };

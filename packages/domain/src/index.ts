@@ -34,3 +34,5 @@ export * from './suppliers';
 export * from './eu-ai-act';
 export * from './readiness';
 export * from './certification';
+export * from './audits';
+export * from './nonconformities';

@@ -8,12 +8,35 @@ describe('permission table', () => {
     for (const a of ACTIONS) expect(can('owner', a)).toBe(true);
   });
 
-  it('keeps read-only roles read-only', () => {
+  it('keeps read-only roles read-only, apart from audit work', () => {
     const writes = ACTIONS.filter((a) => !a.endsWith('.read'));
+    // Approving is an approver's power (scope, risk criteria, treatment plan, acceptance, SoA, audit programme) and
+    // closing a nonconformity; it edits no register. Auditors plan audits and write findings, no other register.
+    const allowed: Record<string, string[]> = {
+      viewer: [],
+      approver: ['nonconformity.close'],
+      internal_auditor: ['audit.write', 'finding.write', 'nonconformity.close'],
+      external_auditor: ['finding.write'],
+    };
     for (const role of ['viewer', 'external_auditor', 'internal_auditor', 'approver'] as const) {
-      // Approving is an approver's one power (scope, risk criteria, treatment plan, acceptance, SoA); it edits no register.
-      for (const a of writes) expect(can(role, a), `${role} ${a}`).toBe(role === 'approver' && a.endsWith('.approve'));
+      for (const a of writes)
+        expect(can(role, a), `${role} ${a}`).toBe(
+          (role === 'approver' && a.endsWith('.approve')) || allowed[role]!.includes(a),
+        );
     }
+  });
+
+  it('lets auditors write findings but keeps the audit programme approval and NC edits apart', () => {
+    expect(ROLES.filter((r) => can(r, 'finding.write'))).toEqual([
+      'owner',
+      'manager',
+      'internal_auditor',
+      'external_auditor',
+    ]);
+    expect(ROLES.filter((r) => can(r, 'audit.approve'))).toEqual(['owner', 'approver']);
+    expect(can('external_auditor', 'nonconformity.close')).toBe(false);
+    expect(can('contributor', 'nonconformity.write')).toBe(true);
+    expect(can('contributor', 'nonconformity.close')).toBe(false);
   });
 
   it('lets every role read the inventory; only owners and managers manage members', () => {
@@ -92,6 +115,13 @@ const EXPECTED = `
   supplier.write         x  x  x  .  .  .  .
   certification.read     x  x  x  x  x  x  x
   certification.write    x  x  .  .  .  .  .
+  audit.read             x  x  x  x  x  x  x
+  audit.write            x  x  .  .  x  .  .
+  audit.approve          x  .  .  x  .  .  .
+  finding.write          x  x  .  .  x  x  .
+  nonconformity.read     x  x  x  x  x  x  x
+  nonconformity.write    x  x  x  .  .  .  .
+  nonconformity.close    x  x  .  x  x  .  .
 `;
 const ORACLE_ROLES = [
   'owner',

@@ -57,6 +57,17 @@ export const ACTIONS = [
   // Certification (step 6): the readiness check, the certification body engagement.
   'certification.read',
   'certification.write',
+  // Internal audit (9.2): the programme and audit plans (audit.write), approving the programme (audit.approve),
+  // checklist results and findings (finding.write: auditors, internal or external).
+  'audit.read',
+  'audit.write',
+  'audit.approve',
+  'finding.write',
+  // Nonconformity and corrective action (10.2) and the improvement log (10.1). Closing and the effectiveness
+  // review are separate; nobody closes a nonconformity they own or raised (a domain rule, not a role).
+  'nonconformity.read',
+  'nonconformity.write',
+  'nonconformity.close',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +89,8 @@ const READ: Action[] = [
   'data_set.read',
   'supplier.read',
   'certification.read',
+  'audit.read',
+  'nonconformity.read',
 ];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
@@ -121,6 +134,12 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'supplier.write',
     'certification.read',
     'certification.write',
+    'audit.read',
+    'audit.write',
+    'finding.write',
+    'nonconformity.read',
+    'nonconformity.write',
+    'nonconformity.close',
   ],
   contributor: [
     ...READ,
@@ -138,11 +157,23 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'measurement.write',
     'data_set.write',
     'supplier.write',
+    // Auditees answer: correction, root cause and actions of a nonconformity.
+    'nonconformity.write',
   ],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
-  approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve'],
-  internal_auditor: [...READ, 'audit_event.read'],
-  external_auditor: [...READ, 'audit_event.read'],
+  approver: [
+    ...READ,
+    'audit_event.read',
+    'scope.approve',
+    'risk.approve',
+    'document.approve',
+    'audit.approve',
+    'nonconformity.close',
+  ],
+  // Auditors plan and run audits and write findings; an internal auditor also reviews effectiveness and
+  // closes nonconformities (never one they raised). An external auditor writes findings only.
+  internal_auditor: [...READ, 'audit_event.read', 'audit.write', 'finding.write', 'nonconformity.close'],
+  external_auditor: [...READ, 'audit_event.read', 'finding.write'],
   viewer: [...READ],
 };
 

@@ -15,6 +15,7 @@ export const DUE_KINDS = [
   'objective',
   'metric',
   'supplier_review',
+  'nonconformity',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   objective: 'Objective',
   metric: 'Measurement',
   supplier_review: 'Supplier review',
+  nonconformity: 'Nonconformity',
 };
 
 /** What a module contributes to the task list: one thing due, for one person (or nobody yet). */

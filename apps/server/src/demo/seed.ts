@@ -14,6 +14,7 @@ import { seedDemoCompetence } from './competence';
 import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
 import { seedDemoThirdParties } from './third-parties';
 import { seedDemoCertification } from './certification';
+import { seedDemoAudits } from './audits';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -274,6 +275,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
     colleague: as('grace'),
   });
   await seedDemoCertification(deps, actor, organization.id);
+  await seedDemoAudits(deps, organization.id, { owner: actor, auditor: as('jonas'), contributor: as('tomas') });
   return {
     user,
     organization: { id: organization.id, name: organization.name },

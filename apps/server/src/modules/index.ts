@@ -36,6 +36,8 @@ import { dataSetRoutes } from './data-sets/routes';
 import { supplierRoutes } from './suppliers/routes';
 import { aiActRoutes } from './ai-act/routes';
 import { certificationRoutes } from './certification/routes';
+import { auditRoutes } from './audits/routes';
+import { nonconformityRoutes } from './nonconformities/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -76,4 +78,6 @@ export const API_MODULES: ApiModule[] = [
   supplierRoutes,
   aiActRoutes,
   certificationRoutes,
+  auditRoutes,
+  nonconformityRoutes,
 ];

@@ -42,6 +42,8 @@ import { objectiveRoutes } from '../features/objectives/routes';
 import { thirdPartyRoutes } from '../features/third-parties/routes';
 import { certificationRoutes } from '../features/certification/routes';
 import { PortfolioPage } from '../features/certification/PortfolioPage';
+import { auditRoutes } from '../features/audits/routes';
+import { nonconformityRoutes } from '../features/nonconformities/routes';
 import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -148,6 +150,9 @@ const orgPages = [
   ...thirdPartyRoutes,
   // Step 6: the readiness check takes the step's own address; it ranks above the placeholder below.
   ...certificationRoutes,
+  // Step 5: the audit programme takes the step's own address; audits and nonconformities beside it.
+  ...auditRoutes,
+  ...nonconformityRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

@@ -42,6 +42,8 @@ export async function dueItems(db: Db, orgId: string, assigneeUserId?: string): 
     else if (r.sourceType === 'document_review' && r.documentId) href = `${org}/documents/${r.documentId}`;
     // A threshold breach's action is worked on the metric's page (its chart and the open breach).
     else if (r.sourceType === 'metric_breach' && r.sourceId) href = `${org}/metrics/${r.sourceId}`;
+    // A corrective action is worked on its nonconformity's page (modules/nonconformities).
+    else if (r.sourceType === 'nonconformity' && r.sourceId) href = `${org}/nonconformities/${r.sourceId}`;
     return {
       kind: r.sourceType === 'document_review' ? 'document_review' : 'action',
       id: r.id,

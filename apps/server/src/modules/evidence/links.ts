@@ -174,7 +174,24 @@ export const SUBJECTS: Record<EvidenceSubjectType, Subject> = {
           .execute()
       ).map((r) => ({ id: r.id, label: r.title })),
   },
-  finding: {},
+  finding: {
+    // An internal audit finding (modules/audits), named by its number and audit.
+    find: async (db, orgId, ids) =>
+      (
+        await db
+          .selectFrom('auditFindings')
+          .innerJoin('audits', 'audits.id', 'auditFindings.auditId')
+          .select([
+            'auditFindings.id',
+            'auditFindings.number',
+            'audits.number as auditNumber',
+            'auditFindings.statement',
+          ])
+          .where('auditFindings.orgId', '=', orgId)
+          .where('auditFindings.id', 'in', ids)
+          .execute()
+      ).map((f) => ({ id: f.id, label: `AUD-${f.auditNumber} F-${f.number} ${f.statement.slice(0, 80)}` })),
+  },
   training_completion: {
     // A completion of a training assignment (competence module): named by its action and person.
     find: async (db, orgId, ids) =>

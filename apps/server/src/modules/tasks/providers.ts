@@ -8,6 +8,7 @@ import { dueItems as objectivesDue } from '../objectives/due';
 import { dueItems as metricsDue } from '../metrics/due';
 import { dueItems as evidenceDue } from '../evidence/due';
 import { dueItems as supplierReviewsDue } from '../suppliers/due';
+import { dueItems as nonconformitiesDue } from '../nonconformities/due';
 
 /**
  * What a module says is due in one organization, for whomever it is assigned to; given an
@@ -27,6 +28,7 @@ export const DUE_PROVIDERS: DueProvider[] = [
   metricsDue,
   evidenceDue,
   supplierReviewsDue,
+  nonconformitiesDue,
 ];
 
 /** Every due item of an organization, from every provider. */

@@ -11,6 +11,10 @@ const SEQUENCES = {
   data_set: { table: 'data_sets', column: 'number' },
   supplier: { table: 'suppliers', column: 'number' },
   certification_engagement: { table: 'certification_engagements', column: 'number' },
+  audit: { table: 'audits', column: 'number' },
+  audit_finding: { table: 'audit_findings', column: 'number' },
+  nonconformity: { table: 'nonconformities', column: 'number' },
+  improvement: { table: 'improvements', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */

@@ -31,6 +31,8 @@ import {
   IconUsers,
   IconUsersGroup,
   IconTruckDelivery,
+  IconAlertOctagon,
+  IconCalendarEvent,
 } from '@tabler/icons-react';
 import { can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
@@ -50,6 +52,8 @@ import { COMPETENCE_TEXT } from '../competence/text';
 import { OBJECTIVES_TEXT } from '../objectives/text';
 import { THIRD_PARTY_TEXT } from '../third-parties/text';
 import { METRICS_TEXT } from '../metrics/text';
+import { AUDITS_TEXT } from '../audits/text';
+import { NC_TEXT } from '../nonconformities/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
 import { SHELL_TEXT } from './text';
@@ -191,6 +195,27 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   >
                     {link(to, 'Readiness check', <IconClipboardCheck size={16} />, undefined, pathname === to)}
                     {link(`${to}/engagements`, 'Certification body', <IconCertificate size={16} />)}
+                  </NavLink>
+                );
+              if (step.slug === 'internal-audit')
+                return (
+                  <NavLink
+                    key={to}
+                    label={step.title}
+                    leftSection={<StepNumber n={step.number} />}
+                    defaultOpened
+                    childrenOffset={14}
+                    active={false}
+                    className={classes.navLink}
+                  >
+                    {link(
+                      to,
+                      AUDITS_TEXT.nav,
+                      <IconCalendarEvent size={16} />,
+                      undefined,
+                      is(to) || is(`${base}/audits`),
+                    )}
+                    {link(`${base}/nonconformities`, NC_TEXT.nav, <IconAlertOctagon size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);

@@ -20,6 +20,7 @@ import * as competence from './0018-competence';
 import * as objectivesMetrics from './0019-objectives-metrics';
 import * as tasksJobsMail from './0020-tasks-jobs-mail';
 import * as sso from './0023-sso';
+import * as auditsNonconformities from './0024-audits-nonconformities';
 import * as thirdParties from './0027-third-parties';
 import * as certification from './0028-certification';
 import * as measurementDedupe from './0029-measurement-dedupe';
@@ -50,6 +51,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0019-objectives-metrics', objectivesMetrics.up],
   ['0020-tasks-jobs-mail', tasksJobsMail.up],
   ['0023-sso', sso.up],
+  ['0024-audits-nonconformities', auditsNonconformities.up],
   ['0027-third-parties', thirdParties.up],
   ['0028-certification', certification.up],
   ['0029-measurement-dedupe', measurementDedupe.up],

@@ -1,0 +1,56 @@
+import type { CauseCategory, NonconformitySource, NonconformityStatus } from '@fortytwo/domain';
+
+export const NC_TEXT = {
+  nav: 'Nonconformities',
+  title: 'Nonconformities and corrective actions',
+  description:
+    'Every nonconformity (10.2), whatever found it: the correction, the root cause, similar cases, corrective actions with owners and dates, the effectiveness review, and closure by someone else.',
+  improvements: 'Improvement log',
+  improvementsHelp:
+    'Improvements (10.1): logged suggestions, opportunities for improvement from audits, and nonconformities.',
+  addImprovement: 'Log improvement',
+  empty: 'No nonconformities. Internal audits raise them from major and minor findings.',
+  fields: {
+    correction: 'Correction (containment)',
+    rootCauseMethod: 'Root cause method',
+    whys: '5 whys (one per line)',
+    causeCategories: 'Cause categories',
+    rootCause: 'Root cause',
+    similarCases: 'Similar cases checked',
+    reviewAfterDays: 'Review effectiveness after (days)',
+  },
+  save: 'Save',
+  actions: 'Corrective actions',
+  addAction: 'Add action',
+  plan: 'Actions planned',
+  startReview: 'Actions done: start effectiveness review',
+  effective: 'Effective',
+  notEffective: 'Not effective',
+  reviewNotes: 'What did you check to judge effectiveness?',
+  close: 'Close nonconformity',
+  status: {
+    open: 'Open',
+    actions_planned: 'Actions planned',
+    effectiveness_review: 'Effectiveness review',
+    verified: 'Verified effective',
+    closed: 'Closed',
+  } satisfies Record<NonconformityStatus, string>,
+  source: {
+    internal_audit: 'Internal audit',
+    certification_audit: 'Certification audit',
+    incident: 'Incident',
+    monitoring: 'Monitoring',
+    complaint: 'Complaint',
+    other: 'Other',
+  } satisfies Record<NonconformitySource, string>,
+  category: {
+    people: 'People',
+    process: 'Process',
+    technology: 'Technology',
+    data: 'Data',
+    documentation: 'Documentation',
+    supplier: 'Supplier',
+    governance: 'Governance',
+  } satisfies Record<CauseCategory, string>,
+  none: '—',
+};
