@@ -26,6 +26,12 @@ describe('permission table', () => {
     expect(ROLES.filter((r) => can(r, 'risk.write'))).toEqual(['owner', 'manager', 'contributor']);
   });
 
+  it('lets the chair sign management review minutes off as top management, apart from preparing them', () => {
+    expect(ROLES.filter((r) => can(r, 'review.read'))).toEqual([...ROLES]);
+    expect(ROLES.filter((r) => can(r, 'review.write'))).toEqual(['owner', 'manager', 'contributor']);
+    expect(ROLES.filter((r) => can(r, 'review.approve'))).toEqual(['owner', 'approver']);
+  });
+
   it('lets only owners grant the owner role', () => {
     expect(grantableRoles('owner')).toContain('owner');
     expect(grantableRoles('manager')).not.toContain('owner');

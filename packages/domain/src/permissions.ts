@@ -49,6 +49,10 @@ export const ACTIONS = [
   'metric.write',
   // Recording measurements of a metric: by hand, by CSV import, or pushed by a monitoring pipeline.
   'measurement.write',
+  // Management review (9.3): meetings, the input pack, decisions and actions; the chair signs the minutes off.
+  'review.read',
+  'review.write',
+  'review.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +71,7 @@ const READ: Action[] = [
   'competence.read',
   'objective.read',
   'metric.read',
+  'review.read',
 ];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
@@ -104,6 +109,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'metric.read',
     'metric.write',
     'measurement.write',
+    'review.read',
+    'review.write',
   ],
   contributor: [
     ...READ,
@@ -119,9 +126,10 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'objective.write',
     'metric.write',
     'measurement.write',
+    'review.write',
   ],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
-  approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve'],
+  approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve', 'review.approve'],
   internal_auditor: [...READ, 'audit_event.read'],
   external_auditor: [...READ, 'audit_event.read'],
   viewer: [...READ],
