@@ -33,7 +33,9 @@ describe('management review input pack', () => {
     const checks = checkInputPack(pack);
     const monitoring = checks.find((c) => c.key === 'monitoring')!;
     expect(monitoring.state).toBe('missing');
-    expect(monitoring.warning).toMatch(/Monitoring and measurement results \(9\.3\.2 d\) is missing from the input pack/);
+    expect(monitoring.warning).toMatch(
+      /Monitoring and measurement results \(9\.3\.2 d\) is missing from the input pack/,
+    );
     expect(missingInputs(pack).map((c) => c.key)).toEqual(['monitoring']);
   });
 

@@ -41,6 +41,8 @@ export async function dueItems(db: Db, orgId: string): Promise<DueItem[]> {
     else if (r.sourceType === 'document_review' && r.documentId) href = `${org}/documents/${r.documentId}`;
     // A threshold breach's action is worked on the metric's page (its chart and the open breach).
     else if (r.sourceType === 'metric_breach' && r.sourceId) href = `${org}/metrics/${r.sourceId}`;
+    // A management review's action links to the review that decided it.
+    else if (r.sourceType === 'management_review' && r.sourceId) href = `${org}/management-reviews/${r.sourceId}`;
     return {
       kind: r.sourceType === 'document_review' ? 'document_review' : 'action',
       id: r.id,

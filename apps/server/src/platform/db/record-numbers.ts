@@ -8,6 +8,7 @@ const SEQUENCES = {
   evidence: { table: 'evidence', column: 'number' },
   objective: { table: 'objectives', column: 'number' },
   metric: { table: 'metrics', column: 'number' },
+  management_review: { table: 'management_reviews', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */
