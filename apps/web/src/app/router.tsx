@@ -39,6 +39,7 @@ import { documentRoutes } from '../features/documents/routes';
 import { controlRoutes } from '../features/controls/routes';
 import { competenceRoutes } from '../features/competence/routes';
 import { objectiveRoutes } from '../features/objectives/routes';
+import { reviewRoutes } from '../features/reviews/routes';
 import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -142,6 +143,8 @@ const orgPages = [
   ...impactRoutes,
   ...competenceRoutes,
   ...evidenceRoutes,
+  // Step 5: management review (9.3).
+  ...reviewRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

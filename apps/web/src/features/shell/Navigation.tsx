@@ -20,6 +20,7 @@ import {
   IconList,
   IconListCheck,
   IconPaperclip,
+  IconPresentation,
   IconSchool,
   IconSettings,
   IconShieldCheck,
@@ -48,6 +49,7 @@ import { CONTROLS_TEXT } from '../controls/text';
 import { COMPETENCE_TEXT } from '../competence/text';
 import { OBJECTIVES_TEXT } from '../objectives/text';
 import { METRICS_TEXT } from '../metrics/text';
+import { REVIEWS_TEXT } from '../reviews/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
 import { SHELL_TEXT } from './text';
@@ -173,6 +175,20 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                       is(`${base}/documents`) && !is(`${base}/documents/settings`),
                     )}
                     {link(`${base}/documents/settings`, 'Document settings', <IconSettings size={16} />)}
+                  </NavLink>
+                );
+              if (step.slug === 'internal-audit')
+                return (
+                  <NavLink
+                    key={to}
+                    label={step.title}
+                    leftSection={<StepNumber n={step.number} />}
+                    defaultOpened
+                    childrenOffset={14}
+                    active={false}
+                    className={classes.navLink}
+                  >
+                    {link(`${base}/management-reviews`, REVIEWS_TEXT.title, <IconPresentation size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
