@@ -12,6 +12,7 @@ import { seedDemoRisk } from './risk';
 import { seedDemoControls } from './controls';
 import { seedDemoCompetence } from './competence';
 import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
+import { seedDemoManagementReview } from './management-review';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -263,6 +264,10 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
     manager: as('priya'),
     contributor: as('tomas'),
     colleague: as('grace'),
+  });
+  await seedDemoManagementReview(deps, { ...actor, userId: user.id }, organization.id, {
+    manager: people.priya,
+    auditor: people.jonas,
   });
   return {
     user,
