@@ -1,5 +1,5 @@
 import type { InputProvider } from './types';
-import { figure, period } from './types';
+import { count, figure, period } from './types';
 
 // 9.3.2 b–c: changes in internal and external issues (4.1) and in interested parties and their
 // requirements (4.2) since the last review: added and changed from the registers, removed from the
@@ -51,7 +51,7 @@ export const contextChanges: InputProvider = {
     return {
       key: 'context_changes',
       state: 'present',
-      summary: `${issues.length} issues (${internal} internal, ${issues.length - internal} external) and ${parties.length} interested parties; ${changes} changes ${period(since)}.`,
+      summary: `${count(issues.length, 'issue')} (${internal} internal, ${issues.length - internal} external) and ${count(parties.length, 'interested party', 'interested parties')}; ${count(changes, 'change')} ${period(since)}.`,
       figures: [
         figure('Issues recorded', issues.length),
         figure('Issues added', added(issues).length),

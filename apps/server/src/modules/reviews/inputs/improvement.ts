@@ -1,6 +1,6 @@
 import { loadRisks } from '../../risk/read';
 import type { InputProvider } from './types';
-import { figure } from './types';
+import { count, figure } from './types';
 
 // 9.3.2 e: opportunities for continual improvement. Today they come from the opportunities of the
 // risk register (6.1); the improvement log of the nonconformity module (10.1) adds to them when it lands.
@@ -21,7 +21,7 @@ export const improvement: InputProvider = {
     return {
       key: 'improvement',
       state: 'present',
-      summary: `${opportunities.length} open opportunities for improvement.`,
+      summary: `${count(opportunities.length, 'open opportunity', 'open opportunities')} for improvement.`,
       figures: [
         figure('Open opportunities', opportunities.length),
         figure('With a treatment planned', opportunities.filter((o) => o.treatments.length > 0).length),

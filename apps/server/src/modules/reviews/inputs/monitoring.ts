@@ -1,6 +1,6 @@
 import { loadMetrics } from '../../metrics/service';
 import type { InputProvider } from './types';
-import { figure, period } from './types';
+import { count, figure, period } from './types';
 
 // 9.3.2 d: monitoring and measurement results (9.1): each metric's latest value against its
 // thresholds, breach episodes opened in the period, and measurements that are overdue.
@@ -51,13 +51,13 @@ export const monitoring: InputProvider = {
       return {
         ...base,
         state: 'empty',
-        summary: `${metrics.length} metrics are defined but none has been measured.`,
+        summary: `${count(metrics.length, 'metric')} defined, none measured yet.`,
         reason: 'no measurement recorded',
       };
     return {
       ...base,
       state: 'present',
-      summary: `${measured.length} of ${metrics.length} metrics measured; ${outside.length} outside thresholds; ${breaches.length} breaches ${period(since)}.`,
+      summary: `${measured.length} of ${count(metrics.length, 'metric')} measured; ${outside.length} outside thresholds; ${count(breaches.length, 'breach', 'breaches')} ${period(since)}.`,
       reason: null,
     };
   },

@@ -1,7 +1,7 @@
 import { OBJECTIVE_STATUS_LABELS, OBJECTIVE_STATUSES } from '@fortytwo/domain';
 import { loadObjectives } from '../../objectives/service';
 import type { InputProvider } from './types';
-import { figure } from './types';
+import { count, figure } from './types';
 
 // Status of the AI objectives (6.2): how far each has come from baseline to target, and which are late.
 
@@ -24,7 +24,7 @@ export const objectives: InputProvider = {
     return {
       key: 'objectives',
       state: 'present',
-      summary: `${all.length} AI objectives: ${all.filter((o) => o.status === 'achieved').length} achieved, ${late.length} past their due date.`,
+      summary: `${count(all.length, 'AI objective')}: ${all.filter((o) => o.status === 'achieved').length} achieved, ${late.length} past their due date.`,
       figures: [
         figure('Objectives', all.length),
         ...OBJECTIVE_STATUSES.map((s) => figure(OBJECTIVE_STATUS_LABELS[s], all.filter((o) => o.status === s).length)),

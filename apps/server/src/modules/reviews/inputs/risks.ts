@@ -1,7 +1,7 @@
 import { RISK_LEVEL_LABELS, RISK_LEVELS } from '@fortytwo/domain';
 import { loadRisks } from '../../risk/read';
 import type { InputProvider } from './types';
-import { figure, period } from './types';
+import { count, figure, period } from './types';
 
 // Risks and opportunities and their treatment (6.1): the open register by level (residual where a
 // treatment rated it, else inherent), what needs attention, treatments and their verification.
@@ -28,7 +28,7 @@ export const risks: InputProvider = {
     return {
       key: 'risks',
       state: 'present',
-      summary: `${open.length} open risks, ${attention.length} needing attention; ${treatments.length} treatments, ${verified.length} verified.`,
+      summary: `${count(open.length, 'open risk')}, ${attention.length} needing attention; ${count(treatments.length, 'treatment')}, ${verified.length} verified.`,
       figures: [
         figure('Open risks', open.length),
         ...RISK_LEVELS.map((l) =>

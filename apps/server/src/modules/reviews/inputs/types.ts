@@ -18,3 +18,5 @@ export type InputProvider = { key: ReviewInputKey; compile: (ctx: InputContext) 
 export const figure = (label: string, value: string | number) => ({ label, value: String(value) });
 /** "since the last review (2027-03-01)", or "so far" for the first review. */
 export const period = (since: string | null) => (since ? `since the last review (${since})` : 'so far (first review)');
+/** "1 open risk", "3 open risks". */
+export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
