@@ -113,6 +113,20 @@ describe('demo seed', () => {
     expect(custom.map((c: { ref: string }) => c.ref)).toEqual(['NWL-1']);
   });
 
+  it('holds one signed-off management review whose pack flags the inputs still missing', async () => {
+    const org = `/api/orgs/${seed.organization.id}`;
+    const reviews = (await demo.get(`${org}/management-reviews`)).body.items;
+    expect(reviews).toEqual([expect.objectContaining({ ref: 'MR-1', status: 'signed_off', missingInputs: 2 })]);
+    const review = (await demo.get(`${org}/management-reviews/${reviews[0].id}`)).body;
+    expect(review.chair).toMatchObject({ name: 'Dana Whitfield', topManagement: true });
+    expect(
+      review.inputs.filter((i: { state: string }) => i.state === 'missing').map((i: { key: string }) => i.key),
+    ).toEqual(['nonconformities', 'audit_results']);
+    expect(review.actions).toHaveLength(2);
+    const pdf = await download(demo, `${org}/management-reviews/${review.id}/minutes.pdf`);
+    expect(pdf.status).toBe(200);
+  });
+
   it('shows step 2 under way: roles, issues, parties, an approved scope and a RACI with one flagged activity', async () => {
     const org = `/api/orgs/${seed.organization.id}`;
     const context = (await demo.get(`${org}/context`)).body;

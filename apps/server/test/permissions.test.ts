@@ -272,6 +272,33 @@ const newNc = async (c: Ctx, until: 'open' | 'actions_planned' | 'effectiveness_
   return (await c.owner.post(`${api}/${nc.id}/review`, { version: nc.version, effective: true, notes: 'ok' }))
     .body as typeof nc;
 };
+const today = () => new Date().toISOString().slice(0, 10);
+const newReview = async ({ owner, orgId }: Ctx, chairId: string = owner.user!.id) =>
+  (
+    await owner.post(`/api/orgs/${orgId}/management-reviews`, {
+      title: `Perm review ${++seq}`,
+      meetingDate: today(),
+      chairId,
+      attendeeIds: [owner.user!.id],
+    })
+  ).body as { id: string; version: number };
+/** A held review with a conclusion, chaired by whoever will ask to sign it off. */
+let signOffCalls = 0;
+const heldReviewForNextRole = async (c: Ctx) => {
+  // The matrix asks every role in ROLES order, preparing once per role; memberIds is in the same
+  // order, so the n-th preparation names the n-th role's member as chair (only the chair signs).
+  const chairId = c.memberIds[signOffCalls++ % c.memberIds.length]!;
+  const r = await newReview(c, chairId);
+  const held = (await c.owner.post(`/api/orgs/${c.orgId}/management-reviews/${r.id}/hold`, { version: r.version }))
+    .body as { version: number };
+  const concluded = (
+    await c.owner.patch(`/api/orgs/${c.orgId}/management-reviews/${r.id}`, {
+      version: held.version,
+      conclusion: 'Suitable, adequate and effective',
+    })
+  ).body as { version: number };
+  return { id: r.id, version: concluded.version };
+};
 
 const CASES: Case[] = [
   {
@@ -1981,6 +2008,68 @@ const CASES: Case[] = [
     route: '/api/orgs/:orgId/certification-engagements/:id',
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-engagements/${(await newEngagement(c)).id}` }),
   },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/management-reviews',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/management-reviews` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/management-reviews',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/management-reviews`,
+      body: { title: 'Perm', meetingDate: today() },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/management-reviews/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/management-reviews/${(await newReview(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/management-reviews/:id',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/management-reviews/${(await newReview(c)).id}`,
+      body: { version: 1, notes: 'Perm' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/management-reviews/:id',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/management-reviews/${(await newReview(c)).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/management-reviews/:id/hold',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/management-reviews/${(await newReview(c)).id}/hold`,
+      body: { version: 1 },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/management-reviews/:id/sign-off',
+    prepare: async (c) => {
+      const r = await heldReviewForNextRole(c);
+      return { url: `/api/orgs/${c.orgId}/management-reviews/${r.id}/sign-off`, body: { version: r.version } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/management-reviews/:id/actions',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/management-reviews/${(await newReview(c)).id}/actions`,
+      body: { title: 'Perm action' },
+    }),
+  },
+  ...(['docx', 'pdf'] as const).map((f) => ({
+    method: 'GET' as const,
+    route: `/api/orgs/:orgId/management-reviews/:id/minutes.${f}`,
+    prepare: async (c: Ctx) => ({
+      url: `/api/orgs/${c.orgId}/management-reviews/${(await newReview(c)).id}/minutes.${f}`,
+    }),
+  })),
 ];
 
 describeEachDialect('permission matrix', (ctx) => {

@@ -329,6 +329,16 @@ export const ROUTE_ACCESS = `
   POST /api/orgs/:orgId/nonconformities/:id/review                          nonconformity.close
   POST /api/orgs/:orgId/nonconformities/:id/start-review                    nonconformity.write
   PUT /api/orgs/:orgId/audit-programme                                      audit.write
+  DELETE /api/orgs/:orgId/management-reviews/:id                            review.write
+  GET /api/orgs/:orgId/management-reviews                                   review.read
+  GET /api/orgs/:orgId/management-reviews/:id                               review.read
+  GET /api/orgs/:orgId/management-reviews/:id/minutes.docx                  review.read
+  GET /api/orgs/:orgId/management-reviews/:id/minutes.pdf                   review.read
+  PATCH /api/orgs/:orgId/management-reviews/:id                             review.write
+  POST /api/orgs/:orgId/management-reviews                                  review.write
+  POST /api/orgs/:orgId/management-reviews/:id/actions                      review.write
+  POST /api/orgs/:orgId/management-reviews/:id/hold                         review.write
+  POST /api/orgs/:orgId/management-reviews/:id/sign-off                     review.approve
 `;
 
 export type RouteAccess = { method: string; url: string; access: string };

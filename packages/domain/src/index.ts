@@ -36,3 +36,4 @@ export * from './readiness';
 export * from './certification';
 export * from './audits';
 export * from './nonconformities';
+export * from './management-review';

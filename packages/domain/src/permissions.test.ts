@@ -54,6 +54,12 @@ describe('permission table', () => {
     expect(ROLES.filter((r) => can(r, 'certification.write'))).toEqual(['owner', 'manager']);
   });
 
+  it('lets the chair sign management review minutes off as top management, apart from preparing them', () => {
+    expect(ROLES.filter((r) => can(r, 'review.read'))).toEqual([...ROLES]);
+    expect(ROLES.filter((r) => can(r, 'review.write'))).toEqual(['owner', 'manager', 'contributor']);
+    expect(ROLES.filter((r) => can(r, 'review.approve'))).toEqual(['owner', 'approver']);
+  });
+
   it('lets only owners grant the owner role', () => {
     expect(grantableRoles('owner')).toContain('owner');
     expect(grantableRoles('manager')).not.toContain('owner');
@@ -122,6 +128,9 @@ const EXPECTED = `
   nonconformity.read     x  x  x  x  x  x  x
   nonconformity.write    x  x  x  .  .  .  .
   nonconformity.close    x  x  .  x  x  .  .
+  review.read            x  x  x  x  x  x  x
+  review.write           x  x  x  .  .  .  .
+  review.approve         x  .  .  x  .  .  .
 `;
 const ORACLE_ROLES = [
   'owner',

@@ -68,6 +68,10 @@ export const ACTIONS = [
   'nonconformity.read',
   'nonconformity.write',
   'nonconformity.close',
+  // Management review (9.3): meetings, the input pack, decisions and actions; the chair signs the minutes off.
+  'review.read',
+  'review.write',
+  'review.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -91,6 +95,7 @@ const READ: Action[] = [
   'certification.read',
   'audit.read',
   'nonconformity.read',
+  'review.read',
 ];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
@@ -140,6 +145,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'nonconformity.read',
     'nonconformity.write',
     'nonconformity.close',
+    'review.read',
+    'review.write',
   ],
   contributor: [
     ...READ,
@@ -159,6 +166,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'supplier.write',
     // Auditees answer: correction, root cause and actions of a nonconformity.
     'nonconformity.write',
+    'review.write',
   ],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
   approver: [
@@ -169,6 +177,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'document.approve',
     'audit.approve',
     'nonconformity.close',
+    'review.approve',
   ],
   // Auditors plan and run audits and write findings; an internal auditor also reviews effectiveness and
   // closes nonconformities (never one they raised). An external auditor writes findings only.

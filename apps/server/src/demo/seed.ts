@@ -15,6 +15,7 @@ import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
 import { seedDemoThirdParties } from './third-parties';
 import { seedDemoCertification } from './certification';
 import { seedDemoAudits } from './audits';
+import { seedDemoManagementReview } from './management-review';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -276,6 +277,10 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
   });
   await seedDemoCertification(deps, actor, organization.id);
   await seedDemoAudits(deps, organization.id, { owner: actor, auditor: as('jonas'), contributor: as('tomas') });
+  await seedDemoManagementReview(deps, { ...actor, userId: user.id }, organization.id, {
+    manager: people.priya,
+    auditor: people.jonas,
+  });
   return {
     user,
     organization: { id: organization.id, name: organization.name },

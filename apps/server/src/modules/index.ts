@@ -38,6 +38,7 @@ import { aiActRoutes } from './ai-act/routes';
 import { certificationRoutes } from './certification/routes';
 import { auditRoutes } from './audits/routes';
 import { nonconformityRoutes } from './nonconformities/routes';
+import { reviewRoutes } from './reviews/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -80,4 +81,5 @@ export const API_MODULES: ApiModule[] = [
   certificationRoutes,
   auditRoutes,
   nonconformityRoutes,
+  reviewRoutes,
 ];

@@ -44,6 +44,7 @@ import { certificationRoutes } from '../features/certification/routes';
 import { PortfolioPage } from '../features/certification/PortfolioPage';
 import { auditRoutes } from '../features/audits/routes';
 import { nonconformityRoutes } from '../features/nonconformities/routes';
+import { reviewRoutes } from '../features/reviews/routes';
 import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -153,6 +154,8 @@ const orgPages = [
   // Step 5: the audit programme takes the step's own address; audits and nonconformities beside it.
   ...auditRoutes,
   ...nonconformityRoutes,
+  // Step 5: management review (9.3).
+  ...reviewRoutes,
   ...JOURNEY.map((s) => ({ path: s.slug, element: <NotBuiltPage key={s.slug} slug={s.slug} /> })),
   { path: 'inventory', element: <Navigate to="../ai-systems" replace /> },
   { path: '*', element: <NotFoundPage /> },

@@ -44,6 +44,8 @@ export async function dueItems(db: Db, orgId: string, assigneeUserId?: string): 
     else if (r.sourceType === 'metric_breach' && r.sourceId) href = `${org}/metrics/${r.sourceId}`;
     // A corrective action is worked on its nonconformity's page (modules/nonconformities).
     else if (r.sourceType === 'nonconformity' && r.sourceId) href = `${org}/nonconformities/${r.sourceId}`;
+    // A management review's action links to the review that decided it.
+    else if (r.sourceType === 'management_review' && r.sourceId) href = `${org}/management-reviews/${r.sourceId}`;
     return {
       kind: r.sourceType === 'document_review' ? 'document_review' : 'action',
       id: r.id,

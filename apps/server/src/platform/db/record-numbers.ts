@@ -15,6 +15,7 @@ const SEQUENCES = {
   audit_finding: { table: 'audit_findings', column: 'number' },
   nonconformity: { table: 'nonconformities', column: 'number' },
   improvement: { table: 'improvements', column: 'number' },
+  management_review: { table: 'management_reviews', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */

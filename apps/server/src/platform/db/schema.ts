@@ -748,6 +748,35 @@ export type CertificationEngagementTable = {
   updatedBy: string | null;
 };
 
+export type ManagementReviewTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  title: string;
+  meetingDate: string;
+  chairId: string | null;
+  attendeeIds: string; // JSON
+  status: string;
+  pack: string | null; // JSON
+  attendance: string | null; // JSON
+  packSince: string | null;
+  heldAt: string | null;
+  heldBy: string | null;
+  improvementDecisions: string;
+  changeDecisions: string;
+  resourceNeeds: string;
+  conclusion: string;
+  notes: string;
+  signedOffAt: string | null;
+  signedOffBy: string | null;
+  signedOffByName: string | null;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
 export type RecordNumberTable = { orgId: string; sequence: string; last: number };
 
 /** The current revision's file or link, repeated on the evidence row so the register lists without a join. */
@@ -969,6 +998,7 @@ export type Database = {
   notifications: NotificationTable;
   notificationSettings: NotificationSettingsTable;
   jobs: JobTable;
+  managementReviews: ManagementReviewTable;
   dataSets: DataSetTable;
   dataSetSystems: DataSetSystemTable;
   suppliers: SupplierTable;

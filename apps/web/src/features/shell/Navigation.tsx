@@ -20,6 +20,7 @@ import {
   IconList,
   IconListCheck,
   IconPaperclip,
+  IconPresentation,
   IconSchool,
   IconSettings,
   IconShieldCheck,
@@ -54,6 +55,7 @@ import { THIRD_PARTY_TEXT } from '../third-parties/text';
 import { METRICS_TEXT } from '../metrics/text';
 import { AUDITS_TEXT } from '../audits/text';
 import { NC_TEXT } from '../nonconformities/text';
+import { REVIEWS_TEXT } from '../reviews/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
 import { SHELL_TEXT } from './text';
@@ -216,6 +218,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                       is(to) || is(`${base}/audits`),
                     )}
                     {link(`${base}/nonconformities`, NC_TEXT.nav, <IconAlertOctagon size={16} />)}
+                    {link(`${base}/management-reviews`, REVIEWS_TEXT.title, <IconPresentation size={16} />)}
                   </NavLink>
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);

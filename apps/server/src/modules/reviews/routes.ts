@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { ZReviewAction, ZReviewFields, ZUpdateReview, versionField } from '@fortytwo/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../platform/http/app';
+import { actorOf } from '../../platform/http/access';
+import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
+import { ZActionOut } from '../actions/service';
+import { ZOrgParams } from '../orgs/schema';
+import { minutesDocument } from './minutes';
+import {
+  addReviewAction,
+  createReview,
+  getReview,
+  holdReview,
+  listReviews,
+  removeReview,
+  signOffReview,
+  updateReview,
+  ZReviewOut,
+  ZReviewSummary,
+} from './service';
+
+const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
+const ZVersion = z.strictObject({ version: versionField() });
+
+export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Management review'];
+  const base = '/api/orgs/:orgId/management-reviews';
+
+  app.get(
+    base,
+    {
+      config: { access: 'review.read' },
+      schema: {
+        tags,
+        summary: 'Management reviews (9.3), latest meeting first',
+        params: ZOrgParams,
+        response: { 200: z.object({ items: z.array(ZReviewSummary), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({ items: await listReviews(deps.db, req.params.orgId), nextCursor: null }),
+  );
+  app.post(
+    base,
+    {
+      config: { access: 'review.write' },
+      schema: {
+        tags,
+        summary: 'Plan a management review: title, meeting date, chair and attendees',
+        params: ZOrgParams,
+        body: ZReviewFields,
+        response: { 201: ZReviewOut },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createReview(deps, actorOf(req), req.params.orgId, req.body)),
+  );
+  app.get(
+    `${base}/:id`,
+    {
+      config: { access: 'review.read' },
+      schema: {
+        tags,
+        summary: 'One review with its input pack (live while planned, frozen once held) and its warnings',
+        params: ZIdParams,
+        response: { 200: ZReviewOut },
+      },
+    },
+    async (req) => getReview(deps, req.params.orgId, req.params.id),
+  );
+  app.patch(
+    `${base}/:id`,
+    {
+      config: { access: 'review.write' },
+      schema: {
+        tags,
+        summary:
+          'Change a review (the meeting while planned; decisions and conclusion until sign-off); send the version you read',
+        params: ZIdParams,
+        body: ZUpdateReview,
+        response: { 200: ZReviewOut },
+      },
+    },
+    async (req) => updateReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+  app.delete(
+    `${base}/:id`,
+    {
+      config: { access: 'review.write' },
+      schema: { tags, summary: 'Delete a review still planned', params: ZIdParams },
+    },
+    async (req, reply) => {
+      await removeReview(deps, actorOf(req), req.params.orgId, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    `${base}/:id/hold`,
+    {
+      config: { access: 'review.write' },
+      schema: {
+        tags,
+        summary: 'Hold the review: the input pack and attendance are frozen as they stand',
+        params: ZIdParams,
+        body: ZVersion,
+        response: { 200: ZReviewOut },
+      },
+    },
+    async (req) => holdReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/sign-off`,
+    {
+      config: { access: 'review.approve' },
+      schema: {
+        tags,
+        summary: 'The chair signs the minutes off; the review becomes a record',
+        params: ZIdParams,
+        body: ZVersion,
+        response: { 200: ZReviewOut },
+      },
+    },
+    async (req) => signOffReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/actions`,
+    {
+      config: { access: 'review.write' },
+      schema: {
+        tags,
+        summary: 'Record an action decided by the review; it becomes a task of its owner',
+        params: ZIdParams,
+        body: ZReviewAction,
+        response: { 201: ZActionOut },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await addReviewAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+  );
+  for (const format of DOCUMENT_FORMATS)
+    app.get(
+      `${base}/:id/minutes.${format}`,
+      {
+        config: { access: 'review.read' },
+        schema: { tags, summary: `The minutes as ${format.toUpperCase()}`, params: ZIdParams },
+      },
+      async (req, reply) => {
+        const review = await getReview(deps, req.params.orgId, req.params.id);
+        const org = await deps.db
+          .selectFrom('organizations')
+          .select('name')
+          .where('id', '=', req.params.orgId)
+          .executeTakeFirstOrThrow();
+        return sendDocument(reply, format, minutesDocument(org.name, review));
+      },
+    );
+}

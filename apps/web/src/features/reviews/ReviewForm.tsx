@@ -1,0 +1,125 @@
+import { useRef } from 'react';
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ZReviewFields } from '@fortytwo/domain';
+import { api } from '../../api/client';
+import { notifySuccess } from '../../ui/notify';
+import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useMembers } from '../members/api';
+import { refreshReviews, reviewPath, reviewsPath, type Review } from './api';
+import { REVIEWS_TEXT as T } from './text';
+
+type Values = { title: string; meetingDate: string; chairId: string | null; attendeeIds: string[] };
+const EMPTY: Values = {
+  title: `Management review ${new Date().getFullYear()}`,
+  meetingDate: new Date().toISOString().slice(0, 10),
+  chairId: null,
+  attendeeIds: [],
+};
+const valuesOf = (r: Review): Values => ({
+  title: r.title,
+  meetingDate: r.meetingDate,
+  chairId: r.chairId,
+  attendeeIds: r.attendees.map((a) => a.id).filter((id) => id !== r.chairId),
+});
+
+/** Plans a review, or changes its meeting while it is planned (sending the version it was read at). */
+export function ReviewForm({
+  orgId,
+  review,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  orgId: string;
+  review?: Review;
+  opened: boolean;
+  onClose: () => void;
+  onSaved?: (r: Review) => void;
+}) {
+  const qc = useQueryClient();
+  const members = useMembers(orgId);
+  const ref = useRef<HTMLFormElement>(null);
+  const form = useZodForm(ZReviewFields, review ? valuesOf(review) : EMPTY);
+  const save = useMutation({
+    mutationFn: (input: unknown) =>
+      review
+        ? api.patch<Review>(reviewPath(orgId, review.id), { ...(input as object), version: review.version })
+        : api.post<Review>(reviewsPath(orgId), input),
+    onSuccess: async (r) => {
+      await refreshReviews(qc, orgId);
+      notifySuccess(review ? T.saved : T.created(r.ref));
+      onSaved?.(r);
+      onClose();
+      if (!review) form.reset(EMPTY);
+    },
+    onError: (e) => form.showServerError(e),
+  });
+  const people = (members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }));
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={review ? `${T.edit} ${review.ref}` : T.add} size="lg">
+      <form
+        ref={ref}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const input = form.validate();
+          if (!input) return focusFirstInvalid(ref.current);
+          save.mutate(input);
+        }}
+      >
+        <Stack gap="sm">
+          {form.formError && (
+            <Alert color="red" variant="light" role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <TextInput
+            label={T.fields.title}
+            value={form.values.title}
+            onChange={(e) => form.setValue('title', e.currentTarget.value)}
+            onBlur={() => form.touch('title')}
+            error={form.errorFor('title')}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={T.fields.meetingDate}
+            type="date"
+            value={form.values.meetingDate}
+            onChange={(e) => form.setValue('meetingDate', e.currentTarget.value)}
+            onBlur={() => form.touch('meetingDate')}
+            error={form.errorFor('meetingDate')}
+            required
+          />
+          <Select
+            label={T.fields.chairId}
+            data={people}
+            value={form.values.chairId}
+            onChange={(v) => form.setValue('chairId', v)}
+            error={form.errorFor('chairId')}
+            clearable
+            searchable
+          />
+          <MultiSelect
+            label={T.fields.attendeeIds}
+            data={people}
+            value={form.values.attendeeIds}
+            onChange={(v) => form.setValue('attendeeIds', v)}
+            error={form.errorFor('attendeeIds')}
+            searchable
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {T.cancel}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {T.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
