@@ -233,6 +233,35 @@ const linkedEvidence = async (c: Ctx) => {
   return e;
 };
 
+// The AI system life cycle (issue 16): a release and a change of a fresh AI system.
+const newRelease = async (c: Ctx) => {
+  const sys = await newAiSystem(c);
+  const r = (
+    await c.owner.post(`/api/orgs/${c.orgId}/ai-systems/${sys.id}/releases`, {
+      version: `1.${++seq}`,
+      releasedOn: '2026-11-01',
+    })
+  ).body as { id: string; version: number };
+  return { sys, id: r.id, version: r.version, url: `/api/orgs/${c.orgId}/ai-systems/${sys.id}/releases/${r.id}` };
+};
+const newChange = async (c: Ctx) => {
+  const sys = await newAiSystem(c);
+  const ch = (
+    await c.owner.post(`/api/orgs/${c.orgId}/ai-systems/${sys.id}/changes`, {
+      kind: 'vendor_model_update',
+      title: `Change ${++seq}`,
+      occurredOn: '2026-11-01',
+    })
+  ).body as { id: string; version: number; reassessments: { id: string; version: number }[] };
+  return { sys, ...ch, url: `/api/orgs/${c.orgId}/ai-systems/${sys.id}/changes/${ch.id}` };
+};
+const VV = {
+  tests: [{ area: 'performance', criterion: 'AUC ≥ 0.8', result: '0.83', passed: true }],
+  decision: 'deploy',
+  decidedOn: '2026-11-01',
+  decidedByName: 'CI',
+};
+
 const CASES: Case[] = [
   {
     method: 'GET',
@@ -1653,6 +1682,97 @@ const CASES: Case[] = [
     prepare: async (c) => ({
       url: `/api/orgs/${c.orgId}/catalog/imports/${(await c.owner.post(`/api/orgs/${c.orgId}/catalog/imports`, { content: importFile(`perm-${++seq}`) })).body.id}`,
     }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/releases` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/releases`,
+      body: { version: `r${++seq}`, releasedOn: '2026-11-01', verification: VV },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases/:releaseId',
+    prepare: async (c) => ({ url: (await newRelease(c)).url }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases/:releaseId',
+    prepare: async (c) => {
+      const r = await newRelease(c);
+      return { url: r.url, body: { version: r.version, whatChanged: 'Changed' } };
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases/:releaseId/verification',
+    prepare: async (c) => {
+      const r = await newRelease(c);
+      return { url: `${r.url}/verification`, body: { version: r.version, ...VV } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases/:releaseId/deployment',
+    prepare: async (c) => {
+      const r = await newRelease(c);
+      return {
+        url: `${r.url}/deployment`,
+        body: { version: r.version, deployedOn: '2026-11-02', environment: 'prod' },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/changes',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/changes` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/changes',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/changes`,
+      body: { kind: 'retraining', title: `Retrain ${++seq}`, occurredOn: '2026-11-01' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/changes/:changeId',
+    prepare: async (c) => ({ url: (await newChange(c)).url }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-systems/:id/changes/:changeId/significance',
+    prepare: async (c) => {
+      const ch = await newChange(c);
+      return {
+        url: `${ch.url}/significance`,
+        body: { version: ch.version, override: { significant: false, reason: 'A patch release only' } },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/reassessments/:reassessmentId/complete',
+    prepare: async (c) => {
+      const ch = await newChange(c);
+      const r = ch.reassessments[0]!;
+      return {
+        url: `/api/orgs/${c.orgId}/ai-systems/${ch.sys.id}/reassessments/${r.id}/complete`,
+        body: { version: r.version, note: 'Re-assessed' },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/reassessments',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/reassessments?status=due` }),
   },
 ];
 

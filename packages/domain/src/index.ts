@@ -28,3 +28,4 @@ export * from './evidence';
 export * from './objectives';
 export * from './monitoring';
 export * from './tasks';
+export * from './ai-lifecycle';

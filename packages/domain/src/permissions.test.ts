@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, grantableRoles, PERMISSIONS } from './permissions';
+import { ACTIONS, can, grantableRoles, PERMISSIONS, tokenAllows } from './permissions';
 import { ROLES } from './enums';
 
 describe('permission table', () => {
@@ -30,5 +30,19 @@ describe('permission table', () => {
     expect(grantableRoles('owner')).toContain('owner');
     expect(grantableRoles('manager')).not.toContain('owner');
     expect(grantableRoles('contributor')).toEqual([]);
+  });
+});
+
+describe('the AI system life cycle', () => {
+  it('lets owners, managers and contributors record releases and changes', () => {
+    expect(ROLES.filter((r) => can(r, 'ai_release.write'))).toEqual(['owner', 'manager', 'contributor']);
+  });
+
+  it('gives a releases token only the recording of releases', () => {
+    expect(tokenAllows('releases', 'ai_release.write')).toBe(true);
+    for (const a of ACTIONS.filter((x) => x !== 'ai_release.write')) expect(tokenAllows('releases', a), a).toBe(false);
+    expect(tokenAllows('releases', 'user')).toBe(false);
+    expect(tokenAllows('measurements', 'ai_release.write')).toBe(false);
+    expect(tokenAllows('full', 'ai_release.write')).toBe(true);
   });
 });

@@ -49,6 +49,8 @@ export const ACTIONS = [
   'metric.write',
   // Recording measurements of a metric: by hand, by CSV import, or pushed by a monitoring pipeline.
   'measurement.write',
+  // The AI system life cycle (8.2, 8.4, A.6.2.4–A.6.2.8): releases, their V&V and deployment, changes and their significance.
+  'ai_release.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -104,6 +106,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'metric.read',
     'metric.write',
     'measurement.write',
+    'ai_release.write',
   ],
   contributor: [
     ...READ,
@@ -119,6 +122,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'objective.write',
     'metric.write',
     'measurement.write',
+    'ai_release.write',
   ],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
   approver: [...READ, 'audit_event.read', 'scope.approve', 'risk.approve', 'document.approve'],
@@ -145,14 +149,17 @@ export function grantableRoles(role: Role): Role[] {
  * a `measurements` token (for an ML monitoring pipeline, whose secret lives on a build server) can
  * only record measurements, so a leaked pipeline token cannot read or change anything else.
  */
-export const TOKEN_SCOPES = ['full', 'measurements'] as const;
+export const TOKEN_SCOPES = ['full', 'measurements', 'releases'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
   full: 'Everything your role allows',
   measurements: 'Only record measurements (monitoring pipelines)',
+  releases: 'Only record AI system releases and their test results (CI pipelines)',
 };
 
 /** Whether a token of `scope` may call a route guarded by `access` (the role is checked as well). */
 export function tokenAllows(scope: TokenScope, access: Action | 'user'): boolean {
-  return scope === 'full' || access === 'measurement.write';
+  if (scope === 'full') return true;
+  if (scope === 'releases') return access === 'ai_release.write';
+  return access === 'measurement.write';
 }

@@ -14,6 +14,7 @@ export const DUE_KINDS = [
   'training',
   'objective',
   'metric',
+  'reassessment',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   training: 'Training',
   objective: 'Objective',
   metric: 'Measurement',
+  reassessment: 'Re-assessment',
 };
 
 /** What a module contributes to the task list: one thing due, for one person (or nobody yet). */

@@ -31,6 +31,7 @@ import { taskRoutes } from './tasks/routes';
 import { notificationRoutes } from './notifications/routes';
 import { overviewRoutes } from './overview/routes';
 import { soaGapRoutes } from './soa/gap-results';
+import { aiLifecycleRoutes } from './ai-lifecycle/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -66,4 +67,5 @@ export const API_MODULES: ApiModule[] = [
   notificationRoutes,
   overviewRoutes,
   soaGapRoutes,
+  aiLifecycleRoutes,
 ];

@@ -6,6 +6,7 @@ import { dueItems as controlsDue } from '../controls/due';
 import { dueItems as trainingsDue } from '../competence/due';
 import { dueItems as objectivesDue } from '../objectives/due';
 import { dueItems as metricsDue } from '../metrics/due';
+import { dueItems as reassessmentsDue } from '../ai-lifecycle/reassessments';
 
 /** What a module says is due in one organization, for whomever it is assigned to. */
 export type DueProvider = (db: Db, orgId: string) => Promise<DueItem[]>;
@@ -19,6 +20,7 @@ export const DUE_PROVIDERS: DueProvider[] = [
   trainingsDue,
   objectivesDue,
   metricsDue,
+  reassessmentsDue,
 ];
 
 /** Every due item of an organization, from every provider. */

@@ -20,6 +20,7 @@ import * as competence from './0018-competence';
 import * as objectivesMetrics from './0019-objectives-metrics';
 import * as tasksJobsMail from './0020-tasks-jobs-mail';
 import * as sso from './0023-sso';
+import * as aiLifecycle from './0026-ai-lifecycle';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,6 +46,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0019-objectives-metrics', objectivesMetrics.up],
   ['0020-tasks-jobs-mail', tasksJobsMail.up],
   ['0023-sso', sso.up],
+  ['0026-ai-lifecycle', aiLifecycle.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
