@@ -8,6 +8,7 @@ import {
   IconPencil,
   IconStack2,
   IconTrash,
+  IconVersions,
 } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -24,6 +25,8 @@ import { ProfileTab } from './ProfileTab';
 import { PROFILE_TEXT } from './profile-text';
 import { AiSystemRisks } from '../risk/AiSystemRisks';
 import { RISK_TEXT } from '../risk/text';
+import { ReleasesTab } from '../ai-lifecycle/ReleasesTab';
+import { LIFECYCLE_TEXT } from '../ai-lifecycle/text';
 import { RISK_COLORS, STAGE_COLORS, STATUS_COLORS, riskLabel, roleLabel, stageLabel, statusLabel } from './labels';
 import { FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
 
@@ -86,7 +89,7 @@ function Details({ s }: { s: AiSystem }) {
   );
 }
 
-const TABS = ['details', 'resources', 'risks', 'history'] as const;
+const TABS = ['details', 'resources', 'risks', 'history', 'releases'] as const;
 
 export function AiSystemDetailPage() {
   const { orgId, can } = useOrg();
@@ -162,6 +165,9 @@ export function AiSystemDetailPage() {
           <Tabs.Tab value="risks" leftSection={<IconAlertTriangle size={16} />}>
             {RISK_TEXT.systemTab}
           </Tabs.Tab>
+          <Tabs.Tab value="releases" leftSection={<IconVersions size={16} />}>
+            {LIFECYCLE_TEXT.tab}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {T.history}
           </Tabs.Tab>
@@ -174,6 +180,15 @@ export function AiSystemDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="risks">
           <AiSystemRisks aiSystemId={s.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="releases">
+          <ReleasesTab
+            orgId={orgId}
+            aiSystemId={s.id}
+            riskTier={s.riskTier}
+            canWrite={can('ai_release.write')}
+            canReassess={can('risk.write')}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AiSystemHistory orgId={orgId} id={s.id} />
