@@ -358,7 +358,12 @@ function Changes({
                     {c.override ? `${c.override.byName}: ${c.override.reason}` : c.rule.because}
                   </Text>
                   {c.reassessments.map((r) => (
-                    <Text key={r.id} fz="xs" c={r.status === 'due' ? 'orange' : 'dimmed'}>
+                    <Text
+                      key={r.id}
+                      fz="xs"
+                      fw={r.status === 'due' ? 700 : 400}
+                      c={r.status === 'due' ? undefined : 'dimmed'}
+                    >
                       {REASSESSMENT_KIND_LABELS[r.kind]}: {r.status}
                       {r.satisfiedBy ? ` (${r.satisfiedBy})` : ''}
                     </Text>
@@ -388,8 +393,11 @@ function RecordRelease({ orgId, aiSystemId }: { orgId: string; aiSystemId: strin
     dataVersion: '',
     approvedByName: '',
   });
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV((x) => ({ ...x, [k]: e.currentTarget.value }));
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    // Read the value now: React clears the event's currentTarget before a state updater runs.
+    const value = e.currentTarget.value;
+    setV((x) => ({ ...x, [k]: value }));
+  };
   const save = useMutation({
     mutationFn: () => api.post<Release>(`${systemPath(orgId, aiSystemId)}/releases`, v),
     onSuccess: async (r) => {
@@ -661,7 +669,7 @@ function Releases({ orgId, aiSystemId, canWrite }: { orgId: string; aiSystemId: 
                     {r.verification.decisionNote ? ` (${r.verification.decisionNote})` : ''}
                   </Text>
                   {r.verification.problems.map((p) => (
-                    <Text key={p} fz="xs" c="orange">
+                    <Text key={p} fz="xs" c="red.9">
                       {p}
                     </Text>
                   ))}
