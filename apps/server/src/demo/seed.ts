@@ -12,6 +12,7 @@ import { seedDemoRisk } from './risk';
 import { seedDemoControls } from './controls';
 import { seedDemoCompetence } from './competence';
 import { seedDemoObjectivesAndMetrics } from './objectives-metrics';
+import { seedDemoAiLifecycle } from './ai-lifecycle';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -247,6 +248,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
     { manager: people.priya, contributor: people.tomas },
     systems,
   );
+  await seedDemoAiLifecycle(deps, actor, organization.id, systems);
   const as = (key: Exclude<PersonKey, 'dana'>) => ({
     userId: people[key],
     name: COLLEAGUES.find((c) => c.key === key)!.name,
