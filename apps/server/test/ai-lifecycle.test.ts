@@ -322,4 +322,46 @@ describeEachDialect('AI system life cycle', (ctx) => {
     });
     expect(wrongRelease.status).toBe(422);
   });
+  it('keeps an operation plan and event-log specification, its retention checked against the organization rule', async () => {
+    const { owner, orgId, url } = await setUp();
+    const empty = (await owner.get(url('/operation-plan'))).body;
+    expect(empty).toMatchObject({ version: 0, logRetentionMonths: null });
+    expect(empty.problems).toHaveLength(3);
+    const saved = await owner.put(url('/operation-plan'), {
+      version: 0,
+      monitoringPlan: 'Weekly drift and fairness review; on-call for incidents',
+      loggedEvents: 'Inputs, scores, decisions, human overrides',
+      logRetentionMonths: 6,
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, problems: [] });
+    expect((await owner.put(url('/operation-plan'), { version: 0, logRetentionMonths: 3 })).status).toBe(409);
+    const rule = await owner.put(`/api/orgs/${orgId}/ai-log-retention-rule`, {
+      version: 0,
+      minMonths: 12,
+      maxMonths: 60,
+    });
+    expect(rule.status, rule.text).toBe(200);
+    expect((await owner.put(`/api/orgs/${orgId}/ai-log-retention-rule`, { version: 0, minMonths: 1 })).status).toBe(
+      409,
+    );
+    expect((await owner.get(url('/operation-plan'))).body.problems).toEqual([
+      "Logs kept 6 months, less than the organization's minimum of 12",
+    ]);
+    const bad = await owner.put(`/api/orgs/${orgId}/ai-log-retention-rule`, {
+      version: 1,
+      minMonths: 12,
+      maxMonths: 6,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/maxMonths must not be below minMonths/);
+    const other = await newOrgOwner(ctx(), 'Other Org');
+    expect(
+      (await other.owner.get(`/api/orgs/${other.orgId}/ai-systems/${url('').split('/').pop()}/operation-plan`)).status,
+    ).toBe(404);
+    expect((await other.owner.get(`/api/orgs/${other.orgId}/ai-log-retention-rule`)).body).toMatchObject({
+      minMonths: null,
+      version: 0,
+    });
+  });
 });

@@ -1774,6 +1774,35 @@ const CASES: Case[] = [
     route: '/api/orgs/:orgId/reassessments',
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/reassessments?status=due` }),
   },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/operation-plan',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/operation-plan` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-systems/:id/operation-plan',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/operation-plan`,
+      body: { version: 0, monitoringPlan: 'Weekly review' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-log-retention-rule',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-log-retention-rule` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-log-retention-rule',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-log-retention-rule`,
+      body: {
+        version: (await c.owner.get(`/api/orgs/${c.orgId}/ai-log-retention-rule`)).body.version,
+        minMonths: 6 + (++seq % 12),
+      },
+    }),
+  },
 ];
 
 describeEachDialect('permission matrix', (ctx) => {

@@ -8,8 +8,10 @@ import {
   ruleFor,
   SIGNIFICANCE_RULES,
   significanceOf,
+  operationPlanProblems,
   verificationProblems,
   ZChangeFields,
+  ZLogRetentionRule,
   ZCreateRelease,
   type VvTest,
 } from './ai-lifecycle';
@@ -152,5 +154,31 @@ describe('verification, validation and deployment', () => {
     expect(ok.success).toBe(true);
     const bad = ZCreateRelease.safeParse({ version: '', releasedOn: '2026-13-01' });
     expect(bad.success).toBe(false);
+  });
+});
+
+describe('operation plan and event-log retention', () => {
+  const plan = {
+    monitoringPlan: 'Weekly drift review',
+    loggedEvents: 'inputs, outputs, overrides',
+    logRetentionMonths: 12,
+  };
+  it('checks the log retention against the organization rule', () => {
+    expect(operationPlanProblems(plan, { minMonths: 6, maxMonths: 24 })).toEqual([]);
+    expect(operationPlanProblems(plan, { minMonths: 18, maxMonths: null })).toEqual([
+      "Logs kept 12 months, less than the organization's minimum of 18",
+    ]);
+    expect(operationPlanProblems(plan, { minMonths: 1, maxMonths: 6 })).toEqual([
+      "Logs kept 12 months, more than the organization's maximum of 6",
+    ]);
+    expect(operationPlanProblems(plan, null)).toEqual([]);
+  });
+  it('names what the plan lacks', () => {
+    expect(
+      operationPlanProblems({ monitoringPlan: '', loggedEvents: ' ', logRetentionMonths: null }, null),
+    ).toHaveLength(3);
+  });
+  it('refuses a maximum below the minimum', () => {
+    expect(ZLogRetentionRule.safeParse({ version: 0, minMonths: 12, maxMonths: 6 }).success).toBe(false);
   });
 });

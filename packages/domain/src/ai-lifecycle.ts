@@ -304,3 +304,54 @@ export const ZCompleteReassessment = z.strictObject({
   version: versionField(),
   note: required('What the re-assessment concluded', 3000),
 });
+
+// ---------------------------------------------------------------- operation and event logs (A.6.2.6, A.6.2.8)
+
+const months = (what: string) =>
+  z
+    .number({ error: `${what} must be a number of months` })
+    .int(`${what} must be a whole number of months`)
+    .min(1, `${what} must be at least 1 month`)
+    .max(1200, `${what} must be at most 1200 months`);
+
+/** How a system is operated and monitored, which events it logs and how long the logs are kept. */
+export const ZOperationPlan = z.strictObject({
+  version: versionField(),
+  monitoringPlan: text(10000).default(''),
+  loggedEvents: text(5000).default(''),
+  logRetentionMonths: months('logRetentionMonths').nullable().default(null),
+});
+
+/** The organization's own rule for keeping AI event logs: at least `minMonths`, at most `maxMonths` when set. */
+export const ZLogRetentionRule = z
+  .strictObject({
+    version: versionField(),
+    minMonths: months('minMonths'),
+    maxMonths: months('maxMonths').nullable().default(null),
+  })
+  .refine((r) => r.maxMonths === null || r.maxMonths >= r.minMonths, {
+    message: 'maxMonths must not be below minMonths',
+    path: ['maxMonths'],
+  });
+
+/** What an operation plan leaves open against the organization's retention rule (A.6.2.8). */
+export function operationPlanProblems(
+  plan: { monitoringPlan: string; loggedEvents: string; logRetentionMonths: number | null },
+  rule: { minMonths: number; maxMonths: number | null } | null,
+): string[] {
+  const problems: string[] = [];
+  if (!plan.monitoringPlan.trim()) problems.push('No operation and monitoring plan (A.6.2.6)');
+  if (!plan.loggedEvents.trim()) problems.push('No event-log specification: say which events are logged (A.6.2.8)');
+  if (plan.logRetentionMonths === null) problems.push('No retention period for the event logs');
+  else if (rule) {
+    if (plan.logRetentionMonths < rule.minMonths)
+      problems.push(
+        `Logs kept ${plan.logRetentionMonths} months, less than the organization's minimum of ${rule.minMonths}`,
+      );
+    if (rule.maxMonths !== null && plan.logRetentionMonths > rule.maxMonths)
+      problems.push(
+        `Logs kept ${plan.logRetentionMonths} months, more than the organization's maximum of ${rule.maxMonths}`,
+      );
+  }
+  return problems;
+}

@@ -3,6 +3,8 @@ import {
   REASSESSMENT_STATUSES,
   ZChangeFields,
   ZCompleteReassessment,
+  ZLogRetentionRule,
+  ZOperationPlan,
   ZCreateRelease,
   ZDeployment,
   ZPutVerification,
@@ -15,6 +17,14 @@ import type { AppDeps } from '../../platform/http/app';
 import { actorOf, authOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { completeReassessment, listReassessments, ZReassessment } from './reassessments';
+import {
+  getLogRetentionRule,
+  getOperationPlan,
+  putLogRetentionRule,
+  putOperationPlan,
+  ZLogRetentionRuleOut,
+  ZOperationPlanOut,
+} from './operation-plan';
 import {
   createChange,
   createRelease,
@@ -237,5 +247,64 @@ export function aiLifecycleRoutes(fastify: FastifyInstance, deps: AppDeps) {
         ...(req.query.status ? { status: req.query.status } : {}),
       }),
     }),
+  );
+
+  app.get(
+    `${base}/operation-plan`,
+    {
+      config: { access: 'ai_system.read' },
+      schema: {
+        tags,
+        summary:
+          'The operation and monitoring plan (A.6.2.6) and event-log specification (A.6.2.8), its retention checked against the organization rule',
+        params: ZSystemParams,
+        response: { 200: ZOperationPlanOut },
+      },
+    },
+    async (req) => getOperationPlan(deps, req.params.orgId, req.params.id),
+  );
+
+  app.put(
+    `${base}/operation-plan`,
+    {
+      config: { access: 'ai_release.write' },
+      schema: {
+        tags,
+        summary: 'Save the operation plan (version 0 the first time; 409 when stale)',
+        params: ZSystemParams,
+        body: ZOperationPlan,
+        response: { 200: ZOperationPlanOut },
+      },
+    },
+    async (req) => putOperationPlan(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/ai-log-retention-rule',
+    {
+      config: { access: 'ai_system.read' },
+      schema: {
+        tags,
+        summary: "The organization's rule for keeping AI event logs (minimum and maximum months)",
+        params: ZOrgParams,
+        response: { 200: ZLogRetentionRuleOut },
+      },
+    },
+    async (req) => getLogRetentionRule(deps, req.params.orgId),
+  );
+
+  app.put(
+    '/api/orgs/:orgId/ai-log-retention-rule',
+    {
+      config: { access: 'org.update' },
+      schema: {
+        tags,
+        summary: "Set the organization's rule for keeping AI event logs (version 0 the first time)",
+        params: ZOrgParams,
+        body: ZLogRetentionRule,
+        response: { 200: ZLogRetentionRuleOut },
+      },
+    },
+    async (req) => putLogRetentionRule(deps, actorOf(req), req.params.orgId, req.body),
   );
 }
