@@ -18,6 +18,7 @@ Commands:
   login                  check an API token and save it with the server URL
   ai-systems list        list the AI system inventory (table, or --json)
   ai-systems import      add AI systems from a CSV file (the columns of the CSV export)
+  ai-systems release add <id>  record a release with its V&V results (CI pipelines: a "releases" token)
   catalog show <ref>     a catalogue item (ISO/IEC 42001 clause or control, NIST, EU AI Act…)
   catalog search         search the catalogue
   catalog export         a framework as an OSCAL catalog (--format oscal)

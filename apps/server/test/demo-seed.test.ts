@@ -180,6 +180,20 @@ describe('demo seed', () => {
     ).toEqual(['A.7.3']);
   });
 
+  it('shows an AI system with three releases and one significant change pending re-assessment', async () => {
+    const org = `/api/orgs/${seed.organization.id}`;
+    const systems = (await demo.get(`${org}/ai-systems?limit=100`)).body.items as { id: string; name: string }[];
+    const credit = systems.find((s) => /credit/i.test(s.name))!;
+    const releases = (await demo.get(`${org}/ai-systems/${credit.id}/releases`)).body.items;
+    expect(releases.map((r: { releaseVersion: string }) => r.releaseVersion)).toEqual(['2.0.0', '1.1.0', '1.0.0']);
+    expect(releases[0].verification.decision).toBe('do_not_deploy');
+    const changes = (await demo.get(`${org}/ai-systems/${credit.id}/changes`)).body.items;
+    expect(changes.map((c: { significant: boolean }) => c.significant)).toEqual([true, true]);
+    const due = (await demo.get(`${org}/reassessments?status=due`)).body.items;
+    expect(due.map((r: { kind: string }) => r.kind).sort()).toEqual(['impact_assessment', 'risk_assessment']);
+    expect(due.every((r: { changeId: string }) => r.changeId === changes[0].id)).toBe(true);
+  });
+
   it('shows controls in operation: runs recorded over the last months with evidence, one overdue, one late to implement', async () => {
     const org = `/api/orgs/${seed.organization.id}`;
     const controls = (await demo.get(`${org}/controls`)).body.items as {

@@ -300,6 +300,35 @@ const heldReviewForNextRole = async (c: Ctx) => {
   return { id: r.id, version: concluded.version };
 };
 
+// The AI system life cycle (issue 16): a release and a change of a fresh AI system.
+const newRelease = async (c: Ctx) => {
+  const sys = await newAiSystem(c);
+  const r = (
+    await c.owner.post(`/api/orgs/${c.orgId}/ai-systems/${sys.id}/releases`, {
+      version: `1.${++seq}`,
+      releasedOn: '2026-11-01',
+    })
+  ).body as { id: string; version: number };
+  return { sys, id: r.id, version: r.version, url: `/api/orgs/${c.orgId}/ai-systems/${sys.id}/releases/${r.id}` };
+};
+const newChange = async (c: Ctx) => {
+  const sys = await newAiSystem(c);
+  const ch = (
+    await c.owner.post(`/api/orgs/${c.orgId}/ai-systems/${sys.id}/changes`, {
+      kind: 'vendor_model_update',
+      title: `Change ${++seq}`,
+      occurredOn: '2026-11-01',
+    })
+  ).body as { id: string; version: number; reassessments: { id: string; version: number }[] };
+  return { sys, ...ch, url: `/api/orgs/${c.orgId}/ai-systems/${sys.id}/changes/${ch.id}` };
+};
+const VV = {
+  tests: [{ area: 'performance', criterion: 'AUC ≥ 0.8', result: '0.83', passed: true }],
+  decision: 'deploy',
+  decidedOn: '2026-11-01',
+  decidedByName: 'CI',
+};
+
 const CASES: Case[] = [
   {
     method: 'GET',
@@ -1723,6 +1752,126 @@ const CASES: Case[] = [
       url: `/api/orgs/${c.orgId}/impact-assessments/${(await newImpact(c)).id}/export.${format}`,
     }),
   })),
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/releases` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/releases`,
+      body: { version: `r${++seq}`, releasedOn: '2026-11-01', verification: VV },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases/:releaseId',
+    prepare: async (c) => ({ url: (await newRelease(c)).url }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases/:releaseId',
+    prepare: async (c) => {
+      const r = await newRelease(c);
+      return { url: r.url, body: { version: r.version, whatChanged: 'Changed' } };
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases/:releaseId/verification',
+    prepare: async (c) => {
+      const r = await newRelease(c);
+      return { url: `${r.url}/verification`, body: { version: r.version, ...VV } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/releases/:releaseId/deployment',
+    prepare: async (c) => {
+      const r = await newRelease(c);
+      return {
+        url: `${r.url}/deployment`,
+        body: { version: r.version, deployedOn: '2026-11-02', environment: 'prod' },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/changes',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/changes` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/changes',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/changes`,
+      body: { kind: 'retraining', title: `Retrain ${++seq}`, occurredOn: '2026-11-01' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/changes/:changeId',
+    prepare: async (c) => ({ url: (await newChange(c)).url }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-systems/:id/changes/:changeId/significance',
+    prepare: async (c) => {
+      const ch = await newChange(c);
+      return {
+        url: `${ch.url}/significance`,
+        body: { version: ch.version, override: { significant: false, reason: 'A patch release only' } },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/reassessments/:reassessmentId/complete',
+    prepare: async (c) => {
+      const ch = await newChange(c);
+      const r = ch.reassessments[0]!;
+      return {
+        url: `/api/orgs/${c.orgId}/ai-systems/${ch.sys.id}/reassessments/${r.id}/complete`,
+        body: { version: r.version, note: 'Re-assessed' },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/reassessments',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/reassessments?status=due` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-systems/:id/operation-plan',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/operation-plan` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-systems/:id/operation-plan',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/operation-plan`,
+      body: { version: 0, monitoringPlan: 'Weekly review' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/ai-log-retention-rule',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/ai-log-retention-rule` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/ai-log-retention-rule',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-log-retention-rule`,
+      body: {
+        version: (await c.owner.get(`/api/orgs/${c.orgId}/ai-log-retention-rule`)).body.version,
+        minMonths: 6 + (++seq % 12),
+      },
+    }),
+  },
   { method: 'GET', route: '/api/orgs/:orgId/soa', prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/soa` }) },
   {
     method: 'PATCH',

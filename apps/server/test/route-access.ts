@@ -339,6 +339,22 @@ export const ROUTE_ACCESS = `
   POST /api/orgs/:orgId/management-reviews/:id/actions                      review.write
   POST /api/orgs/:orgId/management-reviews/:id/hold                         review.write
   POST /api/orgs/:orgId/management-reviews/:id/sign-off                     review.approve
+  GET /api/orgs/:orgId/ai-log-retention-rule                                ai_system.read
+  GET /api/orgs/:orgId/ai-systems/:id/changes                               ai_system.read
+  GET /api/orgs/:orgId/ai-systems/:id/changes/:changeId                     ai_system.read
+  GET /api/orgs/:orgId/ai-systems/:id/operation-plan                        ai_system.read
+  GET /api/orgs/:orgId/ai-systems/:id/releases                              ai_system.read
+  GET /api/orgs/:orgId/ai-systems/:id/releases/:releaseId                   ai_system.read
+  GET /api/orgs/:orgId/reassessments                                        ai_system.read
+  PATCH /api/orgs/:orgId/ai-systems/:id/releases/:releaseId                 ai_release.write
+  POST /api/orgs/:orgId/ai-systems/:id/changes                              ai_release.write
+  POST /api/orgs/:orgId/ai-systems/:id/reassessments/:reassessmentId/complete  risk.write
+  POST /api/orgs/:orgId/ai-systems/:id/releases                             ai_release.write
+  POST /api/orgs/:orgId/ai-systems/:id/releases/:releaseId/deployment       ai_release.write
+  PUT /api/orgs/:orgId/ai-log-retention-rule                                org.update
+  PUT /api/orgs/:orgId/ai-systems/:id/changes/:changeId/significance        ai_release.write
+  PUT /api/orgs/:orgId/ai-systems/:id/operation-plan                        ai_release.write
+  PUT /api/orgs/:orgId/ai-systems/:id/releases/:releaseId/verification      ai_release.write
 `;
 
 export type RouteAccess = { method: string; url: string; access: string };

@@ -37,3 +37,4 @@ export * from './certification';
 export * from './audits';
 export * from './nonconformities';
 export * from './management-review';
+export * from './ai-lifecycle';

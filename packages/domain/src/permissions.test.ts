@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, grantableRoles, PERMISSIONS } from './permissions';
+import { ACTIONS, can, grantableRoles, PERMISSIONS, tokenAllows } from './permissions';
 import { ROLES } from './enums';
 
 describe('permission table', () => {
@@ -131,6 +131,7 @@ const EXPECTED = `
   review.read            x  x  x  x  x  x  x
   review.write           x  x  x  .  .  .  .
   review.approve         x  .  .  x  .  .  .
+  ai_release.write       x  x  x  .  .  .  .
 `;
 const ORACLE_ROLES = [
   'owner',
@@ -159,5 +160,19 @@ describe('permission table against the hand-written expectation', () => {
   it.each([...ACTIONS])('%s is granted to exactly the expected roles', (action) => {
     const expected = ORACLE_ROLES.filter((_, i) => oracle.get(action)?.[i]);
     expect(ROLES.filter((r) => can(r, action)).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('the AI system life cycle', () => {
+  it('lets owners, managers and contributors record releases and changes', () => {
+    expect(ROLES.filter((r) => can(r, 'ai_release.write'))).toEqual(['owner', 'manager', 'contributor']);
+  });
+
+  it('gives a releases token only the recording of releases', () => {
+    expect(tokenAllows('releases', 'ai_release.write')).toBe(true);
+    for (const a of ACTIONS.filter((x) => x !== 'ai_release.write')) expect(tokenAllows('releases', a), a).toBe(false);
+    expect(tokenAllows('releases', 'user')).toBe(false);
+    expect(tokenAllows('measurements', 'ai_release.write')).toBe(false);
+    expect(tokenAllows('full', 'ai_release.write')).toBe(true);
   });
 });

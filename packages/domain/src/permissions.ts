@@ -72,6 +72,8 @@ export const ACTIONS = [
   'review.read',
   'review.write',
   'review.approve',
+  // The AI system life cycle (8.2, 8.4, A.6.2.4–A.6.2.8): releases, their V&V and deployment, changes and their significance.
+  'ai_release.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -147,6 +149,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'nonconformity.close',
     'review.read',
     'review.write',
+    'ai_release.write',
   ],
   contributor: [
     ...READ,
@@ -167,6 +170,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     // Auditees answer: correction, root cause and actions of a nonconformity.
     'nonconformity.write',
     'review.write',
+    'ai_release.write',
   ],
   // Top management approves: the scope, the risk criteria, the treatment plan, residual-risk acceptance, the SoA, documents.
   approver: [
@@ -204,14 +208,17 @@ export function grantableRoles(role: Role): Role[] {
  * a `measurements` token (for an ML monitoring pipeline, whose secret lives on a build server) can
  * only record measurements, so a leaked pipeline token cannot read or change anything else.
  */
-export const TOKEN_SCOPES = ['full', 'measurements'] as const;
+export const TOKEN_SCOPES = ['full', 'measurements', 'releases'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
   full: 'Everything your role allows',
   measurements: 'Only record measurements (monitoring pipelines)',
+  releases: 'Only record AI system releases and their test results (CI pipelines)',
 };
 
 /** Whether a token of `scope` may call a route guarded by `access` (the role is checked as well). */
 export function tokenAllows(scope: TokenScope, access: Action | 'user'): boolean {
-  return scope === 'full' || access === 'measurement.write';
+  if (scope === 'full') return true;
+  if (scope === 'releases') return access === 'ai_release.write';
+  return access === 'measurement.write';
 }

@@ -16,6 +16,7 @@ export const DUE_KINDS = [
   'metric',
   'supplier_review',
   'nonconformity',
+  'reassessment',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   metric: 'Measurement',
   supplier_review: 'Supplier review',
   nonconformity: 'Nonconformity',
+  reassessment: 'Re-assessment',
 };
 
 /** What a module contributes to the task list: one thing due, for one person (or nobody yet). */

@@ -16,6 +16,7 @@ import { seedDemoThirdParties } from './third-parties';
 import { seedDemoCertification } from './certification';
 import { seedDemoAudits } from './audits';
 import { seedDemoManagementReview } from './management-review';
+import { seedDemoAiLifecycle } from './ai-lifecycle';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -258,6 +259,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
     { manager: people.priya, contributor: people.tomas },
     systems,
   );
+  await seedDemoAiLifecycle(deps, actor, organization.id, systems);
   const as = (key: Exclude<PersonKey, 'dana'>) => ({
     userId: people[key],
     name: COLLEAGUES.find((c) => c.key === key)!.name,

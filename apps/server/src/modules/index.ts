@@ -39,6 +39,7 @@ import { certificationRoutes } from './certification/routes';
 import { auditRoutes } from './audits/routes';
 import { nonconformityRoutes } from './nonconformities/routes';
 import { reviewRoutes } from './reviews/routes';
+import { aiLifecycleRoutes } from './ai-lifecycle/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -82,4 +83,5 @@ export const API_MODULES: ApiModule[] = [
   auditRoutes,
   nonconformityRoutes,
   reviewRoutes,
+  aiLifecycleRoutes,
 ];

@@ -94,7 +94,7 @@ export type ApiToken = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
-  scope: 'full' | 'measurements';
+  scope: 'full' | 'measurements' | 'releases';
 };
 
 // The catalogue (apps/server/src/modules/catalog/schema.ts): an organization's view adds its

@@ -37,7 +37,9 @@ const ZToken = z.object({
   revokedAt: z.string().nullable(),
   scope: z
     .enum(TOKEN_SCOPES)
-    .describe('full: everything your role allows; measurements: only recording measurements of metrics'),
+    .describe(
+      'full: everything your role allows; measurements: only recording measurements of metrics; releases: only recording AI system releases',
+    ),
 });
 
 export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {

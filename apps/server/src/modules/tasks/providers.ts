@@ -9,6 +9,7 @@ import { dueItems as metricsDue } from '../metrics/due';
 import { dueItems as evidenceDue } from '../evidence/due';
 import { dueItems as supplierReviewsDue } from '../suppliers/due';
 import { dueItems as nonconformitiesDue } from '../nonconformities/due';
+import { dueItems as reassessmentsDue } from '../ai-lifecycle/reassessments';
 
 /**
  * What a module says is due in one organization, for whomever it is assigned to; given an
@@ -29,6 +30,7 @@ export const DUE_PROVIDERS: DueProvider[] = [
   evidenceDue,
   supplierReviewsDue,
   nonconformitiesDue,
+  reassessmentsDue,
 ];
 
 /** Every due item of an organization, from every provider. */

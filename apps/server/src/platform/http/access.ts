@@ -74,7 +74,11 @@ export function accessHook(db: Db) {
     }
     // A narrow token (a monitoring pipeline's) reaches only the routes its scope names, whatever its user's role.
     if (auth.via === 'token' && !tokenAllows(auth.scope, access))
-      throw forbidden('This API token may only record measurements; use a full token for anything else');
+      throw forbidden(
+        auth.scope === 'releases'
+          ? 'This API token may only record AI system releases; use a full token for anything else'
+          : 'This API token may only record measurements; use a full token for anything else',
+      );
     if (access === 'user') return;
     const orgId = (req.params as { orgId?: string }).orgId;
     if (!orgId) throw new Error(`Route ${req.routeOptions.url} needs :orgId for access "${access}"`);

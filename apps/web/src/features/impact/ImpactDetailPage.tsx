@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DueReassessments } from '../ai-lifecycle/ReleasesTab';
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCopyPlus, IconPencil, IconTrash } from '@tabler/icons-react';
@@ -200,6 +201,7 @@ export function ImpactDetailPage() {
           </>
         }
       />
+      <DueReassessments orgId={orgId} aiSystemId={a.aiSystemId} kind="impact_assessment" canComplete={canWrite} />
       <div className={classes.layout}>
         <div className={classes.columns}>
           <Stack gap="lg" style={{ minWidth: 0 }}>

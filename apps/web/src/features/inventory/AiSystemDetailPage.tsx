@@ -11,6 +11,7 @@ import {
   IconPencil,
   IconStack2,
   IconTrash,
+  IconVersions,
 } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -31,6 +32,8 @@ import { AiActTab } from '../third-parties/AiActTab';
 import { DataTab } from '../third-parties/DataTab';
 import { SystemSuppliersTab } from '../third-parties/SystemSuppliersTab';
 import { THIRD_PARTY_TEXT } from '../third-parties/text';
+import { ReleasesTab } from '../ai-lifecycle/ReleasesTab';
+import { LIFECYCLE_TEXT } from '../ai-lifecycle/text';
 import { RISK_COLORS, STAGE_COLORS, STATUS_COLORS, riskLabel, roleLabel, stageLabel, statusLabel } from './labels';
 import { FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
 
@@ -93,7 +96,7 @@ function Details({ s }: { s: AiSystem }) {
   );
 }
 
-const TABS = ['details', 'resources', 'risks', 'data', 'suppliers', 'ai-act', 'history'] as const;
+const TABS = ['details', 'resources', 'risks', 'releases', 'data', 'suppliers', 'ai-act', 'history'] as const;
 
 export function AiSystemDetailPage() {
   const { orgId, can } = useOrg();
@@ -178,6 +181,9 @@ export function AiSystemDetailPage() {
           <Tabs.Tab value="ai-act" leftSection={<IconGavel size={16} />}>
             {THIRD_PARTY_TEXT.aiActTab}
           </Tabs.Tab>
+          <Tabs.Tab value="releases" leftSection={<IconVersions size={16} />}>
+            {LIFECYCLE_TEXT.tab}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {T.history}
           </Tabs.Tab>
@@ -199,6 +205,15 @@ export function AiSystemDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="ai-act">
           <AiActTab aiSystemId={s.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="releases">
+          <ReleasesTab
+            orgId={orgId}
+            aiSystemId={s.id}
+            riskTier={s.riskTier}
+            canWrite={can('ai_release.write')}
+            canReassess={can('risk.write')}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AiSystemHistory orgId={orgId} id={s.id} />

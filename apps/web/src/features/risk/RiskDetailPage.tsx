@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DueReassessments } from '../ai-lifecycle/ReleasesTab';
 import {
   Alert,
   Anchor,
@@ -260,6 +261,14 @@ export function RiskDetailPage() {
           )
         }
       />
+      {r.aiSystemId && (
+        <DueReassessments
+          orgId={orgId}
+          aiSystemId={r.aiSystemId}
+          kind="risk_assessment"
+          canComplete={can('risk.write')}
+        />
+      )}
       <Group gap="lg" mb="md" data-testid="risk-levels">
         <Group gap={6}>
           <Text fz="sm" fw={600}>

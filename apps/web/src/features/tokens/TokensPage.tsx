@@ -147,6 +147,11 @@ export function TokensPage() {
                             {T.measurementsOnly}
                           </Badge>
                         )}
+                        {t.scope === 'releases' && (
+                          <Badge ml="xs" size="xs" variant="outline">
+                            {TOKEN_SCOPE_LABELS.releases}
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Code>{t.prefix}…</Code>

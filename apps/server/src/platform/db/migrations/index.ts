@@ -22,6 +22,7 @@ import * as tasksJobsMail from './0020-tasks-jobs-mail';
 import * as sso from './0023-sso';
 import * as auditsNonconformities from './0024-audits-nonconformities';
 import * as managementReview from './0025-management-review';
+import * as aiLifecycle from './0026-ai-lifecycle';
 import * as thirdParties from './0027-third-parties';
 import * as certification from './0028-certification';
 import * as measurementDedupe from './0029-measurement-dedupe';
@@ -54,6 +55,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0023-sso', sso.up],
   ['0024-audits-nonconformities', auditsNonconformities.up],
   ['0025-management-review', managementReview.up],
+  ['0026-ai-lifecycle', aiLifecycle.up],
   ['0027-third-parties', thirdParties.up],
   ['0028-certification', certification.up],
   ['0029-measurement-dedupe', measurementDedupe.up],
