@@ -120,7 +120,7 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
     const impl = await page.getByTestId('step-implementation').innerText();
     expect(impl).toContain(`SoA v1 approved on ${today}`);
     expect(impl).toContain('1 open risk, 1 above the acceptance level (Medium) with no treatment or acceptance');
-    await expect.poll(() => page.getByTestId('step-internal-audit').getAttribute('data-state')).toBe('not_built');
+    await expect.poll(() => page.getByTestId('step-internal-audit').getAttribute('data-state')).toBe('not_started');
   });
 
   it('lists the next three things to do, and their links land', async () => {

@@ -36,7 +36,15 @@ describeEachDialect('certification: readiness, CB engagements, portfolio', (ctx)
       grade: 'blocking',
       reasons: [{ href: '/scope' }],
     });
-    expect(byId(empty.body, 'internal-audit-done').status).toBe('lacks_data');
+    // Internal audits are recorded by step 5: none completed is a failed gate, with the programme to fix it.
+    expect(byId(empty.body, 'internal-audit-done')).toMatchObject({
+      status: 'failed',
+      grade: 'blocking',
+      reasons: [{ message: 'No internal audit completed', href: '/internal-audit' }],
+    });
+    expect(byId(empty.body, 'management-review-held')).toMatchObject({ status: 'failed', grade: 'blocking' });
+    // No AI system change recorded yet: the re-assessment rule cannot tell, and says so.
+    expect(byId(empty.body, 'reassessed-after-change').status).toBe('lacks_data');
     expect(empty.body.findings.some((f: { status: string }) => f.status === 'passed')).toBe(false);
     // Well under a second once the process has loaded the catalogue (the first request parses it).
     const again = await owner.get(`/api/orgs/${orgId}/readiness`);

@@ -113,15 +113,20 @@ describe('demo seed', () => {
     expect(custom.map((c: { ref: string }) => c.ref)).toEqual(['NWL-1']);
   });
 
-  it('holds one signed-off management review whose pack flags the inputs still missing', async () => {
+  it('holds one signed-off management review whose pack has every input, the internal audit and its nonconformity included', async () => {
     const org = `/api/orgs/${seed.organization.id}`;
     const reviews = (await demo.get(`${org}/management-reviews`)).body.items;
-    expect(reviews).toEqual([expect.objectContaining({ ref: 'MR-1', status: 'signed_off', missingInputs: 2 })]);
+    expect(reviews).toEqual([expect.objectContaining({ ref: 'MR-1', status: 'signed_off', missingInputs: 0 })]);
     const review = (await demo.get(`${org}/management-reviews/${reviews[0].id}`)).body;
     expect(review.chair).toMatchObject({ name: 'Dana Whitfield', topManagement: true });
     expect(
       review.inputs.filter((i: { state: string }) => i.state === 'missing').map((i: { key: string }) => i.key),
-    ).toEqual(['nonconformities', 'audit_results']);
+    ).toEqual([]);
+    const input = (key: string) => review.pack.find((i: { key: string }) => i.key === key);
+    expect(input('audit_results')).toMatchObject({ state: 'present' });
+    expect(input('audit_results').summary).toMatch(/^1 internal audit completed/);
+    expect(input('nonconformities')).toMatchObject({ state: 'present' });
+    expect(input('nonconformities').summary).toMatch(/1 open \(0 major, 1 minor\)/);
     expect(review.actions).toHaveLength(2);
     const pdf = await download(demo, `${org}/management-reviews/${review.id}/minutes.pdf`);
     expect(pdf.status).toBe(200);

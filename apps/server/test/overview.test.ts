@@ -31,7 +31,7 @@ describeEachDialect('overview', (ctx) => {
       ['scope', 'not_started'],
       ['documentation', 'not_started'],
       ['implementation', 'not_started'],
-      ['internal-audit', 'not_built'],
+      ['internal-audit', 'not_started'],
       ['certification', 'not_started'],
     ]);
     expect(o.next).toHaveLength(3);

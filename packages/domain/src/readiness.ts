@@ -676,15 +676,15 @@ export const READINESS_RULES: ReadinessRule[] = [
     title: 'At least one internal audit, by an independent auditor, covering the AIMS',
     grade: 'blocking',
     check: (s) => {
-      if (!s.internalAudits) return lacks('Internal audits are not recorded in Fortytwo yet', '/internal-audits');
+      if (!s.internalAudits) return lacks('Internal audits are not recorded in Fortytwo yet', '/internal-audit');
       const done = s.internalAudits.filter((a) => a.completedOn);
-      if (!done.length) return verdictOf([r('No internal audit completed', '/internal-audits')]);
+      if (!done.length) return verdictOf([r('No internal audit completed', '/internal-audit')]);
       if (!done.some((a) => a.auditorIndependent && a.coversAims))
         return verdictOf(
           done.map((a) =>
             r(
               `${a.ref} ${!a.auditorIndependent ? 'was done by an auditor auditing their own work' : 'does not cover the whole AIMS'}`,
-              `/internal-audits/${a.id}`,
+              `/audits/${a.id}`,
             ),
           ),
         );

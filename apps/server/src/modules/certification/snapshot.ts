@@ -8,12 +8,12 @@ import { getPlan } from '../risk/plan';
 import { getSoa } from '../soa/service';
 import { masterList } from '../documents/master-list';
 import { loadObjectives } from '../objectives/service';
+import { loadAuditAndReview } from './snapshot-audit-review';
 
 // The readiness check's view of one organization, read from live data: each field null while its
 // step was never used, so a rule says "lacks data" rather than passing on an empty register.
-// Internal audits, management reviews, nonconformities and AI system changes are built by other
-// steps: their fields stay undefined here until those modules feed this loader (their rules then
-// say "lacks data", which blocks stage 1 where CERTIFICATION.md §1.3 makes them gates).
+// Internal audits, management reviews, nonconformities and AI system changes come from their own
+// modules (snapshot-audit-review.ts).
 
 const json = <T>(s: string, fallback: T): T => {
   try {
@@ -155,8 +155,10 @@ export async function loadReadinessSnapshot(deps: Deps, orgId: string, today: st
   const occurrencesByRef = new Map(occurrences.map((o) => [o.ref, o]));
   const measuredBy = new Map(measurements.map((m) => [m.metricId, m]));
   const soaUsed = !!soa.approved || soa.counts.undecided < soa.counts.total;
+  const auditAndReview = await loadAuditAndReview(db, orgId, today);
 
   return {
+    ...auditAndReview,
     today,
     scope:
       !scope.approved && scope.version === 0

@@ -209,15 +209,48 @@ async function certificationStep(db: Db, orgId: string): Promise<StepOverview> {
   };
 }
 
-const notBuilt = (slug: string) => (): Promise<StepOverview> =>
-  Promise.resolve({ slug, state: 'not_built', facts: ['Coming in a later version'], next: [] });
+/** Step 5: the audit programme, completed internal audits, open nonconformities, held management reviews. */
+async function internalAuditStep(db: Db, orgId: string): Promise<StepOverview> {
+  const [programme, audits, ncs, reviews] = await Promise.all([
+    db.selectFrom('auditProgrammes').select('status').where('orgId', '=', orgId).executeTakeFirst(),
+    db.selectFrom('audits').select(['status', 'completedAt']).where('orgId', '=', orgId).execute(),
+    db.selectFrom('nonconformities').select('status').where('orgId', '=', orgId).execute(),
+    db.selectFrom('managementReviews').select(['status', 'meetingDate']).where('orgId', '=', orgId).execute(),
+  ]);
+  const facts: string[] = [];
+  const next: Next[] = [];
+  const completed = audits.filter((a) => a.status === 'completed');
+  const open = ncs.filter((n) => n.status !== 'closed');
+  const held = reviews.filter((r) => r.status === 'held' || r.status === 'signed_off');
+  facts.push(programme?.status === 'approved' ? 'Audit programme approved' : 'Audit programme not approved yet');
+  facts.push(
+    `${plural(completed.length, 'internal audit')} completed, ${audits.length - completed.length} planned or under way`,
+  );
+  facts.push(`${plural(open.length, 'open nonconformity', 'open nonconformities')}`);
+  facts.push(
+    held.length
+      ? `${plural(held.length, 'management review')} held, the last on ${[...held]
+          .map((r) => r.meetingDate)
+          .sort()
+          .pop()}`
+      : 'No management review held yet',
+  );
+  if (programme?.status !== 'approved')
+    next.push({ label: 'Plan and approve the audit programme', href: '/internal-audit' });
+  if (!completed.length) next.push({ label: 'Run and complete an internal audit', href: '/internal-audit' });
+  if (open.length) next.push({ label: `Work on the open nonconformities (${open.length})`, href: '/nonconformities' });
+  if (!held.length) next.push({ label: 'Hold a management review', href: '/management-reviews' });
+  const done = completed.length > 0 && held.length > 0;
+  const started = !!programme || audits.length > 0 || reviews.length > 0;
+  return { slug: 'internal-audit', state: stateOf(done, started), facts, next };
+}
 
-/** One function per journey step, in journey order. Replace a `notBuilt` when the step is built. */
+/** One function per journey step, in journey order. */
 export const STEPS: ((db: Db, orgId: string) => Promise<StepOverview>)[] = [
   gapStep,
   scopeStep,
   documentationStep,
   implementationStep,
-  notBuilt('internal-audit'),
+  internalAuditStep,
   certificationStep,
 ];
