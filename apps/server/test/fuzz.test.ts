@@ -287,6 +287,16 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
     const course = await created(url('/development-actions'), { title: 'Fuzz course', kind: 'course' });
     const objective = await created(url('/objectives'), { title: 'Fair scoring' });
     const withProgress = await created(url(`/objectives/${objective.id}/progress`), { onDate: '2027-01-31', value: 1 });
+    const audit = await created(url('/audits'), { title: 'Fuzz audit', scope: { refs: ['9.2'] } });
+    const release = await created(url(`/ai-systems/${aiSystem.id}/releases`), {
+      version: '1.0.0',
+      releasedOn: '2026-11-01',
+    });
+    const change = await created(url(`/ai-systems/${aiSystem.id}/changes`), {
+      kind: 'retraining',
+      title: 'Fuzz retraining',
+      occurredOn: '2026-11-01',
+    });
     Object.assign(ids, {
       'orgs/{orgId}': orgId,
       'members/{userId}': viewer.user!.id,
@@ -342,6 +352,23 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
           subjectId: 'A.6.2.4',
         })
       ).id,
+      'data-sets/{id}': (await created(url('/data-sets'), { name: 'Fuzz data' })).id,
+      'suppliers/{id}': (await created(url('/suppliers'), { name: 'Fuzz supplier' })).id,
+      'certification-engagements/{id}': (await created(url('/certification-engagements'), { cbName: 'Fuzz CB' })).id,
+      'audits/{id}': audit.id,
+      'checklist/{itemId}': audit.checklist[0].id,
+      'nonconformities/{id}': (
+        await created(url('/nonconformities'), { source: 'other', grade: 'minor', title: 'Fuzz NC' })
+      ).id,
+      'improvements/{id}': (await created(url('/improvements'), { title: 'Fuzz improvement' })).id,
+      'management-reviews/{id}': (
+        await created(url('/management-reviews'), { title: 'Fuzz review', meetingDate: '2026-11-01', attendeeIds: [] })
+      ).id,
+      'releases/{releaseId}': release.id,
+      'changes/{changeId}': change.id,
+      'reassessments/{reassessmentId}': FAKE_ID,
+      // Never a live session: the fuzzed DELETE must not sign anyone out.
+      'sessions/{id}': '0000000000000000',
       'links/{subjectType}': 'control',
       '{subjectType}/{subjectId}': 'A.6.2.4',
     });

@@ -277,7 +277,12 @@ export const ZChangeFields = z.strictObject({
   title: required('A short title of the change', 200),
   description: text(5000).default(''),
   occurredOn: calendarDate('occurredOn'),
-  releaseId: z.string().max(64).nullable().default(null),
+  releaseId: z
+    .string()
+    .min(1, 'releaseId must name a release of this AI system, or be null')
+    .max(64)
+    .nullable()
+    .default(null),
   /** A person's decision against the rule, with its reason; omit to follow the rule. */
   override: z
     .strictObject({

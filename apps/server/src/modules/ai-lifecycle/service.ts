@@ -444,7 +444,7 @@ export function createChange(
 ): Promise<Change> {
   return inTransaction(deps, async (tx, audit) => {
     const system = await systemOf(tx, orgId, aiSystemId);
-    if (input.releaseId)
+    if (input.releaseId !== null)
       await findRelease(tx, orgId, aiSystemId, input.releaseId).catch(() => {
         throw ruleViolation('releaseId must be a release of this AI system', { field: 'releaseId' });
       });

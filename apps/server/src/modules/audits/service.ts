@@ -785,8 +785,15 @@ export function updateChecklistItem(
     if (a.status === 'planned')
       await tx
         .updateTable('audits')
-        .set({ status: 'in_progress', version: a.version + 1, updatedAt: nowIso(), updatedBy: actor.userId })
+        // Bumped in SQL: another item answered at the same moment must not land on the same version.
+        .set((eb) => ({
+          status: 'in_progress',
+          version: eb('version', '+', 1),
+          updatedAt: nowIso(),
+          updatedBy: actor.userId,
+        }))
         .where('id', '=', auditId)
+        .where('status', '=', 'planned')
         .execute();
     const after = (await find(tx, orgId, auditId))!.checklist.find((i) => i.id === itemId)!;
     await audit({
