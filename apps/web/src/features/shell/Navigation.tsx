@@ -117,6 +117,20 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
       className={classes.navLink}
     />
   );
+  /** A journey step whose pages are listed under it, opened. */
+  const group = (step: (typeof JOURNEY)[number], children: ReactNode) => (
+    <NavLink
+      key={step.slug}
+      label={step.title}
+      leftSection={<StepNumber n={step.number} />}
+      defaultOpened
+      childrenOffset={14}
+      active={false}
+      className={classes.navLink}
+    >
+      {children}
+    </NavLink>
+  );
   const role = org.data?.myRole;
 
   return (
@@ -137,16 +151,9 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
               if (step.slug === 'gap-analysis')
                 return link(to, step.title, <StepNumber n={step.number} />, <GapNavBadge orgId={orgId} />);
               if (step.slug === 'implementation')
-                return (
-                  <NavLink
-                    key={to}
-                    label={step.title}
-                    leftSection={<StepNumber n={step.number} />}
-                    defaultOpened
-                    childrenOffset={14}
-                    active={false}
-                    className={classes.navLink}
-                  >
+                return group(
+                  step,
+                  <>
                     {link(`${base}/risks`, RISK_TEXT.registerTitle, <IconAlertTriangle size={16} />)}
                     {link(`${base}/risk-treatment-plan`, RISK_TEXT.planTitle, <IconShieldCheck size={16} />)}
                     {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
@@ -160,19 +167,12 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/objectives`, OBJECTIVES_TEXT.title, <IconFlag size={16} />)}
                     {link(`${base}/metrics`, METRICS_TEXT.title, <IconChartLine size={16} />)}
                     {link(`${base}/suppliers`, THIRD_PARTY_TEXT.suppliers.nav, <IconTruckDelivery size={16} />)}
-                  </NavLink>
+                  </>,
                 );
               if (step.slug === 'documentation')
-                return (
-                  <NavLink
-                    key={to}
-                    label={step.title}
-                    leftSection={<StepNumber n={step.number} />}
-                    defaultOpened
-                    childrenOffset={14}
-                    active={false}
-                    className={classes.navLink}
-                  >
+                return group(
+                  step,
+                  <>
                     {link(to, 'Master list', <IconFileDescription size={16} />)}
                     {link(
                       `${base}/documents`,
@@ -182,34 +182,20 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                       is(`${base}/documents`) && !is(`${base}/documents/settings`),
                     )}
                     {link(`${base}/documents/settings`, 'Document settings', <IconSettings size={16} />)}
-                  </NavLink>
+                  </>,
                 );
               if (step.slug === 'certification')
-                return (
-                  <NavLink
-                    key={to}
-                    label={step.title}
-                    leftSection={<StepNumber n={step.number} />}
-                    defaultOpened
-                    childrenOffset={14}
-                    active={false}
-                    className={classes.navLink}
-                  >
+                return group(
+                  step,
+                  <>
                     {link(to, 'Readiness check', <IconClipboardCheck size={16} />, undefined, pathname === to)}
                     {link(`${to}/engagements`, 'Certification body', <IconCertificate size={16} />)}
-                  </NavLink>
+                  </>,
                 );
               if (step.slug === 'internal-audit')
-                return (
-                  <NavLink
-                    key={to}
-                    label={step.title}
-                    leftSection={<StepNumber n={step.number} />}
-                    defaultOpened
-                    childrenOffset={14}
-                    active={false}
-                    className={classes.navLink}
-                  >
+                return group(
+                  step,
+                  <>
                     {link(
                       to,
                       AUDITS_TEXT.nav,
@@ -219,19 +205,12 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     )}
                     {link(`${base}/nonconformities`, NC_TEXT.nav, <IconAlertOctagon size={16} />)}
                     {link(`${base}/management-reviews`, REVIEWS_TEXT.title, <IconPresentation size={16} />)}
-                  </NavLink>
+                  </>,
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
-              return (
-                <NavLink
-                  key={to}
-                  label={step.title}
-                  leftSection={<StepNumber n={step.number} />}
-                  defaultOpened
-                  childrenOffset={14}
-                  active={false}
-                  className={classes.navLink}
-                >
+              return group(
+                step,
+                <>
                   {link(
                     `${base}/ai-systems`,
                     SHELL_TEXT.inventory,
@@ -254,7 +233,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   {link(`${base}/governance`, GOVERNANCE_TEXT.title, <IconBuildingBank size={16} />)}
                   {link(`${base}/raci`, RACI_TEXT.title, <IconSitemap size={16} />)}
                   {link(`${base}/risk-criteria`, RISK_TEXT.criteriaTitle, <IconGauge size={16} />)}
-                </NavLink>
+                </>,
               );
             })}
           </Section>
