@@ -16,6 +16,7 @@ const steps = [
   { name: 'risk', command: process.execPath, args: ['--import', 'tsx', 'bench/risk.ts'] },
   { name: 'documents', command: process.execPath, args: ['--import', 'tsx', 'bench/documents.ts'] },
   { name: 'my-tasks', command: process.execPath, args: ['--import', 'tsx', 'bench/my-tasks.ts'] },
+  { name: 'web-first-load', command: process.execPath, args: ['bench/web-first-load.mjs'] },
   { name: 'evidence-package', command: process.execPath, args: ['--import', 'tsx', 'bench/evidence-package.ts'] },
   ...(withNpmCi ? [{ name: 'npm-ci', command: 'bash', args: ['bench/npm-ci.sh'] }] : []),
 ];

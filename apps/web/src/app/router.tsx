@@ -1,35 +1,13 @@
-import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-router';
-import { Loading } from '../ui/QueryState';
 import { AppFrame } from '../features/shell/AppFrame';
 import { OrgScopeRoute } from '../features/shell/OrgScopeRoute';
 import { WelcomePage } from '../features/shell/WelcomePage';
 import { HomeRedirect, RequireAuth } from '../features/auth/RequireAuth';
-import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
-import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
-import { InventoryListPage } from '../features/inventory/InventoryListPage';
-import { AiSystemDetailPage } from '../features/inventory/AiSystemDetailPage';
-import { EditAiSystemPage, NewAiSystemPage } from '../features/inventory/AiSystemFormPage';
-import { EditAiSystemProfilePage } from '../features/inventory/ProfileFormPage';
-import { MembersPage } from '../features/members/MembersPage';
-import { AuditTrailPage } from '../features/audit-trail/AuditTrailPage';
-import { TokensPage } from '../features/tokens/TokensPage';
-import { AccountPage } from '../features/account/AccountPage';
-import { ResetPasswordPage } from '../features/account/ResetPasswordPage';
-import { NotBuiltPage } from '../features/journey/NotBuiltPage';
-import { CatalogPage } from '../features/catalog/CatalogPage';
-import { CustomControlsPage } from '../features/catalog/CustomControlsPage';
-import { EditCustomControlPage, NewCustomControlPage } from '../features/catalog/CustomControlFormPage';
-import { ImportsPage } from '../features/catalog/ImportsPage';
 import { JOURNEY } from '../features/journey/steps';
 import { contextRoutes } from '../features/context/routes';
 import { gapRoutes } from '../features/gap/routes';
-import { MyTasksPage } from '../features/tasks/MyTasksPage';
-import { ScopePage } from '../features/scope/ScopePage';
-import { GovernancePage } from '../features/governance/GovernancePage';
-import { RaciPage } from '../features/governance/RaciPage';
 import { RequireAction } from '../features/shell/RequireAction';
 import { soaRoutes } from '../features/soa/routes';
 import { impactRoutes } from '../features/impact/routes';
@@ -41,16 +19,52 @@ import { competenceRoutes } from '../features/competence/routes';
 import { objectiveRoutes } from '../features/objectives/routes';
 import { thirdPartyRoutes } from '../features/third-parties/routes';
 import { certificationRoutes } from '../features/certification/routes';
-import { PortfolioPage } from '../features/certification/PortfolioPage';
 import { auditRoutes } from '../features/audits/routes';
 import { nonconformityRoutes } from '../features/nonconformities/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
+import { lazyPage } from '../ui/lazy-page';
+
+// Each page is its own chunk, loaded when first opened (the first load stays small).
+const ForgotPasswordPage = lazyPage(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
+const AcceptInvitationPage = lazyPage(
+  () => import('../features/invitations/AcceptInvitationPage'),
+  'AcceptInvitationPage',
+);
+const InventoryListPage = lazyPage(() => import('../features/inventory/InventoryListPage'), 'InventoryListPage');
+const AiSystemDetailPage = lazyPage(() => import('../features/inventory/AiSystemDetailPage'), 'AiSystemDetailPage');
+const EditAiSystemPage = lazyPage(() => import('../features/inventory/AiSystemFormPage'), 'EditAiSystemPage');
+const NewAiSystemPage = lazyPage(() => import('../features/inventory/AiSystemFormPage'), 'NewAiSystemPage');
+const EditAiSystemProfilePage = lazyPage(
+  () => import('../features/inventory/ProfileFormPage'),
+  'EditAiSystemProfilePage',
+);
+const MembersPage = lazyPage(() => import('../features/members/MembersPage'), 'MembersPage');
+const AuditTrailPage = lazyPage(() => import('../features/audit-trail/AuditTrailPage'), 'AuditTrailPage');
+const TokensPage = lazyPage(() => import('../features/tokens/TokensPage'), 'TokensPage');
+const AccountPage = lazyPage(() => import('../features/account/AccountPage'), 'AccountPage');
+const ResetPasswordPage = lazyPage(() => import('../features/account/ResetPasswordPage'), 'ResetPasswordPage');
+const NotBuiltPage = lazyPage(() => import('../features/journey/NotBuiltPage'), 'NotBuiltPage');
+const CatalogPage = lazyPage(() => import('../features/catalog/CatalogPage'), 'CatalogPage');
+const CustomControlsPage = lazyPage(() => import('../features/catalog/CustomControlsPage'), 'CustomControlsPage');
+const EditCustomControlPage = lazyPage(
+  () => import('../features/catalog/CustomControlFormPage'),
+  'EditCustomControlPage',
+);
+const NewCustomControlPage = lazyPage(
+  () => import('../features/catalog/CustomControlFormPage'),
+  'NewCustomControlPage',
+);
+const ImportsPage = lazyPage(() => import('../features/catalog/ImportsPage'), 'ImportsPage');
+const MyTasksPage = lazyPage(() => import('../features/tasks/MyTasksPage'), 'MyTasksPage');
+const ScopePage = lazyPage(() => import('../features/scope/ScopePage'), 'ScopePage');
+const GovernancePage = lazyPage(() => import('../features/governance/GovernancePage'), 'GovernancePage');
+const RaciPage = lazyPage(() => import('../features/governance/RaciPage'), 'RaciPage');
+const PortfolioPage = lazyPage(() => import('../features/certification/PortfolioPage'), 'PortfolioPage');
 
 // URLs carry the organization (/orgs/:orgId/...), so every page is a link someone else can open.
-// The dashboard carries the charting library: loaded when first opened, not with every page.
-const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const HomePage = lazyPage(() => import('../features/home/HomePage'), 'HomePage');
 
 function Root() {
   return (
@@ -62,14 +76,7 @@ function Root() {
 }
 
 const orgPages = [
-  {
-    index: true,
-    element: (
-      <Suspense fallback={<Loading />}>
-        <HomePage />
-      </Suspense>
-    ),
-  },
+  { index: true, element: <HomePage /> },
   { path: 'ai-systems', element: <InventoryListPage /> },
   {
     path: 'ai-systems/new',

@@ -1,9 +1,13 @@
 import { RequireAction } from '../shell/RequireAction';
-import { ContextRolesPage } from './ContextRolesPage';
-import { IssuesPage } from './IssuesPage';
-import { PartiesPage } from './PartiesPage';
-import { PartyDetailPage } from './PartyDetailPage';
-import { EditPartyPage, NewPartyPage } from './PartyFormPage';
+import { lazyPage } from '../../ui/lazy-page';
+
+// Each page is its own chunk, loaded when first opened (the first load stays small).
+const ContextRolesPage = lazyPage(() => import('./ContextRolesPage'), 'ContextRolesPage');
+const IssuesPage = lazyPage(() => import('./IssuesPage'), 'IssuesPage');
+const PartiesPage = lazyPage(() => import('./PartiesPage'), 'PartiesPage');
+const PartyDetailPage = lazyPage(() => import('./PartyDetailPage'), 'PartyDetailPage');
+const EditPartyPage = lazyPage(() => import('./PartyFormPage'), 'EditPartyPage');
+const NewPartyPage = lazyPage(() => import('./PartyFormPage'), 'NewPartyPage');
 
 /** The pages of clauses 4.1 and 4.2, under /orgs/:orgId/context. */
 export const contextRoutes = [

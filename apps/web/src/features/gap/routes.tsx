@@ -1,14 +1,13 @@
-import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { Loading } from '../../ui/QueryState';
-import { AssessmentLayout } from './AssessmentLayout';
-import { ComparePage } from './ComparePage';
-import { GapListPage } from './GapListPage';
-import { QuestionnairePage } from './QuestionnairePage';
+import { lazyPage } from '../../ui/lazy-page';
 
-// The overview carries the charting library: loaded when first opened, not with every page.
-const GapOverviewPage = lazy(() => import('./GapOverviewPage').then((m) => ({ default: m.GapOverviewPage })));
-const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
+// Each page is its own chunk, loaded when first opened (the first load stays small).
+// The assessment's frame (tabs) is a page of its own too: nothing of step 1 loads before it is opened.
+const AssessmentLayout = lazyPage(() => import('./AssessmentLayout'), 'AssessmentLayout');
+const ComparePage = lazyPage(() => import('./ComparePage'), 'ComparePage');
+const GapListPage = lazyPage(() => import('./GapListPage'), 'GapListPage');
+const QuestionnairePage = lazyPage(() => import('./QuestionnairePage'), 'QuestionnairePage');
+const GapOverviewPage = lazyPage(() => import('./GapOverviewPage'), 'GapOverviewPage');
 
 /**
  * Step 1, under /orgs/:orgId: the overview, then one assessment with its tabs. /gap-analysis/:id/:ref
@@ -16,7 +15,7 @@ const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Susp
  * and compare rank above it.
  */
 export const gapRoutes: RouteObject[] = [
-  { path: 'gap-analysis', element: later(<GapOverviewPage />) },
+  { path: 'gap-analysis', element: <GapOverviewPage /> },
   {
     path: 'gap-analysis/:id',
     element: <AssessmentLayout />,

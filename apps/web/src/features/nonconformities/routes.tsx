@@ -1,6 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { NonconformitiesPage } from './NonconformitiesPage';
-import { NonconformityPage } from './NonconformityPage';
+import { lazyPage } from '../../ui/lazy-page';
+
+// Each page is its own chunk, loaded when first opened (the first load stays small).
+const NonconformitiesPage = lazyPage(() => import('./NonconformitiesPage'), 'NonconformitiesPage');
+const NonconformityPage = lazyPage(() => import('./NonconformityPage'), 'NonconformityPage');
 
 /** Step 5: nonconformities and corrective action (10.2), and the improvement log (10.1). */
 export const nonconformityRoutes: RouteObject[] = [

@@ -1,10 +1,14 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { RequireAction } from '../shell/RequireAction';
-import { CriteriaPage } from './CriteriaPage';
-import { PlanPage } from './PlanPage';
-import { RiskDetailPage } from './RiskDetailPage';
-import { EditRiskPage, NewRiskPage } from './RiskFormPage';
-import { RisksPage } from './RisksPage';
+import { lazyPage } from '../../ui/lazy-page';
+
+// Each page is its own chunk, loaded when first opened (the first load stays small).
+const CriteriaPage = lazyPage(() => import('./CriteriaPage'), 'CriteriaPage');
+const PlanPage = lazyPage(() => import('./PlanPage'), 'PlanPage');
+const RiskDetailPage = lazyPage(() => import('./RiskDetailPage'), 'RiskDetailPage');
+const EditRiskPage = lazyPage(() => import('./RiskFormPage'), 'EditRiskPage');
+const NewRiskPage = lazyPage(() => import('./RiskFormPage'), 'NewRiskPage');
+const RisksPage = lazyPage(() => import('./RisksPage'), 'RisksPage');
 
 /** Step 4 (and the criteria of step 2), under /orgs/:orgId. The fixed path "new" ranks above :id. */
 export const riskRoutes: RouteObject[] = [
