@@ -6,9 +6,12 @@ import { AppError, notFound, ruleViolation, staleVersion } from '../../platform/
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { builtinCatalog } from '../catalog/builtin';
+import type { FileStore } from '../../platform/files';
+import { freezeRecordInTx } from '../documents/records';
 import { writeChecklist } from './checklist';
 import { checkPlan } from './independence';
 import { find, type AuditOut } from './read';
+import { frozenReport } from './report';
 
 // The audit plan: objectives, criteria, scope, team, dates, method; planning checks independence
 // and generates the checklist; completing writes the conclusion and freezes the audit.
@@ -56,6 +59,7 @@ export function createAudit(deps: Deps, actor: Actor, orgId: string, input: Crea
         independenceJustification: warnings.length ? input.independenceJustification : '',
         conclusion: '',
         completedAt: null,
+        reportDocumentId: null,
         version: 1,
         createdAt: now,
         createdBy: actor.userId,
@@ -77,7 +81,8 @@ export function createAudit(deps: Deps, actor: Actor, orgId: string, input: Crea
   });
 }
 
-export function updateAudit(deps: Deps, actor: Actor, orgId: string, id: string, patch: UpdateAudit) {
+/** `store` keeps the report's files when the audit is completed (signed off and frozen as a record). */
+export function updateAudit(deps: Deps, store: FileStore, actor: Actor, orgId: string, id: string, patch: UpdateAudit) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await find(tx, orgId, id);
     if (!before) throw notFound('Audit');
@@ -140,6 +145,26 @@ export function updateAudit(deps: Deps, actor: Actor, orgId: string, id: string,
           field: 'scope',
         });
       await writeChecklist(tx, orgId, id, scope.refs, actor);
+    }
+    if (next === 'completed') {
+      // Signed off: the report becomes a record of the document model, frozen with its files.
+      const signed = (await find(tx, orgId, id))!;
+      const report = frozenReport(signed);
+      const reportDocumentId = await freezeRecordInTx(deps, tx, store, audit, actor, orgId, {
+        typeId: 'internal-audit-report',
+        title: report.title,
+        ownerId: signed.lead?.id ?? actor.userId,
+        frozen: report.frozen,
+      });
+      await writeOne(
+        tx
+          .updateTable('audits')
+          .set({ reportDocumentId })
+          .where('orgId', '=', orgId)
+          .where('id', '=', id)
+          .where('version', '=', version + 1),
+        () => staleVersion('audit', signed),
+      );
     }
     const after = (await find(tx, orgId, id))!;
     await audit({

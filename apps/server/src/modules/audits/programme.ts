@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AIMS_CLAUSES,
   auditCoverage,
+  auditFrequency,
   programmeWarnings,
   addDays,
   addMonths,
@@ -18,6 +19,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { builtinCatalog } from '../catalog/builtin';
 import { soaItems } from '../soa/service';
+import { frequencyFacts } from './frequency';
 import { auditRef, parse, today } from './read';
 
 // The audit programme (9.2.2): one per organization, versioned and approved, with its coverage of
@@ -31,6 +33,15 @@ const ZCoverageRow = z.object({
   planned: z.array(z.string()),
   lastAuditedOn: z.string().nullable(),
   state: z.enum(['covered', 'stale', 'planned', 'never']),
+  frequency: z
+    .object({
+      weight: z.enum(['high', 'raised', 'normal']),
+      intervalMonths: z.number(),
+      nextDue: z.string(),
+      overdue: z.boolean(),
+      reasons: z.array(z.string()),
+    })
+    .describe('how often it is audited and why: importance, risk and past results'),
 });
 export const ZProgrammeOut = z.object({
   title: z.string(),
@@ -63,7 +74,7 @@ async function coverageUnits(db: Db | Tx, orgId: string) {
   return [...clauses, ...controls];
 }
 
-async function coverageOf(db: Db | Tx, orgId: string) {
+async function coverageOf(db: Db | Tx, orgId: string, cycleYears: number) {
   const units = await coverageUnits(db, orgId);
   const audits = await db
     .selectFrom('audits')
@@ -80,7 +91,11 @@ async function coverageOf(db: Db | Tx, orgId: string) {
     })),
     today(),
   );
-  return rows.map((r, i) => ({ ...r, title: units[i]!.title, kind: units[i]!.kind }));
+  const facts = await frequencyFacts(db, orgId, rows);
+  return rows.map((r, i) => {
+    const { unit: _u, ...frequency } = auditFrequency(facts.get(r.unit)!, cycleYears, today());
+    return { ...r, title: units[i]!.title, kind: units[i]!.kind, frequency };
+  });
 }
 
 const DEFAULT_PROGRAMME = () => ({
@@ -88,7 +103,7 @@ const DEFAULT_PROGRAMME = () => ({
   cycleStart: `${today().slice(0, 4)}-01-01`,
   cycleYears: 3,
   approach:
-    'Every clause 4–10 and every included Annex A control is audited at least once in the cycle. Areas of high importance or risk, and areas with past nonconformities, are audited every year.',
+    'Every clause 4–10 and every included Annex A control is audited at least once in the cycle. What has an open nonconformity or treats a high AI risk is audited every year; what had nonconformities at its last audit, and the key processes (6 planning, 8 operation), at least every half cycle. The coverage view gives each its frequency and the reason.',
   status: 'draft' as const,
   version: 0,
 });
@@ -102,7 +117,7 @@ export async function getProgramme(db: Db | Tx, orgId: string): Promise<Programm
     .where('orgId', '=', orgId)
     .orderBy('number', 'desc')
     .execute();
-  const coverage = await coverageOf(db, orgId);
+  const coverage = await coverageOf(db, orgId, p.cycleYears);
   return {
     title: p.title,
     cycleStart: p.cycleStart,

@@ -79,6 +79,10 @@ export const ZAuditOut = z.object({
   independenceJustification: z.string(),
   conclusion: z.string(),
   completedAt: z.string().nullable(),
+  reportDocumentId: z
+    .string()
+    .nullable()
+    .describe('the report frozen as a record at sign-off, listed with the documents (internal-audit-report)'),
   checklist: z.array(ZChecklistItemOut),
   findings: z.array(ZFindingOut),
   findingCounts: z.object({ major: z.number(), minor: z.number(), observation: z.number(), ofi: z.number() }),
@@ -162,6 +166,7 @@ async function presentAudits(db: Db | Tx, orgId: string, rows: AuditTable[], ful
       independenceJustification: r.independenceJustification,
       conclusion: r.conclusion,
       completedAt: r.completedAt,
+      reportDocumentId: r.reportDocumentId,
       checklist: items.filter((i) => i.auditId === r.id).map(presentItem),
       findings: mine.map((f: AuditFindingTable) => ({
         id: f.id,

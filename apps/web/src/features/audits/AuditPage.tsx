@@ -185,8 +185,11 @@ function FindingForm({ orgId, audit, evidence }: { orgId: string; audit: Audit; 
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [evidenceIds, setEvidenceIds] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
-    setF((x) => ({ ...x, [k]: e.currentTarget.value }));
+  // Read the value now: React runs the updater later, when the event's currentTarget is already null.
+  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setF((x) => ({ ...x, [k]: value }));
+  };
   const submit = async () => {
     setBusy(true);
     try {
@@ -337,7 +340,16 @@ export function AuditPage() {
         }
       />
       <Stack gap="lg">
-        {frozen && <Alert color="teal">{T.completedNote}</Alert>}
+        {frozen && (
+          <Alert color="teal">
+            {T.completedNote}{' '}
+            {a.reportDocumentId && (
+              <Anchor component={Link} to={`/orgs/${orgId}/documents/${a.reportDocumentId}`}>
+                {T.reportRecord}
+              </Anchor>
+            )}
+          </Alert>
+        )}
         <Paper withBorder radius="md" p="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <Text fz="sm">
