@@ -150,20 +150,30 @@ describeWithBrowser('Internal audit to management review', () => {
     const page = auditorPage;
     const item1 = page.getByTestId('checklist-6.1.2');
     const item2 = page.getByTestId('checklist-A.6.2.4');
+    // Answer and move on: F on the first item, then C on the second, which the focus has moved to.
     await item1.focus();
     await page.keyboard.press('f');
     await expect.poll(() => item1.getAttribute('aria-label')).toMatch(/: Finding$/);
-    await item2.focus();
+    await expect.poll(() => item2.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('c');
     await expect.poll(() => item2.getAttribute('aria-label')).toMatch(/: Conforms$/);
+    // K goes back up.
+    await page.keyboard.press('k');
+    await expect.poll(() => item1.evaluate((el) => el === document.activeElement)).toBe(true);
     await item1.getByLabel('What was sampled').fill('Risks of the credit model');
     await item1.getByLabel('What was sampled').press('Tab');
+    await item1.getByLabel('How many').fill('5');
+    await item1.getByLabel('How many').press('Tab');
     await expect
       .poll(async () => {
-        const a = await owner.api<{ checklist: { ref: string; sampled: string }[] }>('GET', auditApi());
-        return a.body.checklist.find((i) => i.ref === '6.1.2')?.sampled;
+        const a = await owner.api<{ checklist: { ref: string; sampled: string; sampleSize: number | null }[] }>(
+          'GET',
+          auditApi(),
+        );
+        const i = a.body.checklist.find((x) => x.ref === '6.1.2');
+        return `${i?.sampled} / ${i?.sampleSize}`;
       })
-      .toBe('Risks of the credit model');
+      .toBe('Risks of the credit model / 5');
 
     await choose(page, 'Checklist item', /^6\.1\.2/);
     await page

@@ -38,7 +38,7 @@ export const AUDITS_TEXT = {
     'An auditor may not audit work they own or did. Change the team or the scope, or say why the plan proceeds as it is.',
   checklist: 'Checklist',
   checklistHelp:
-    'Keyboard: Tab to an item, then C conforms, F finding, N not sampled. Notes and samples save when you leave the field.',
+    'Keyboard: Tab to an item, then C conforms, F finding, N not sampled, and the next item follows; J and K (or the arrow keys) move between items. Notes and samples save when you leave the field.',
   looksFor: 'What an auditor looks for',
   sources: 'In scope',
   sampled: 'What was sampled',
