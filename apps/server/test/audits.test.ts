@@ -152,6 +152,12 @@ describeEachDialect('Internal audit and nonconformities', (ctx) => {
     ).toBe(422);
     const log = (await viewer.get(`${api}/improvements`)).body.items;
     expect(log.map((i: { ref: string }) => i.ref).sort()).toEqual(['IMP-1', 'NC-1']);
+    // An open nonconformity against 6.1.2 puts clause 6 on a yearly audit.
+    const withNc = (await viewer.get(`${api}/audit-programme`)).body.coverage.find(
+      (r: { unit: string }) => r.unit === '6',
+    );
+    expect(withNc.frequency.weight).toBe('high');
+    expect(withNc.frequency.reasons).toContain('Open nonconformity: NC-1');
 
     // The corrective action cycle.
     const ncUrl = `${api}/nonconformities/${f.nonconformityId}`;
@@ -254,6 +260,20 @@ describeEachDialect('Internal audit and nonconformities', (ctx) => {
     const prog = (await viewer.get(`${api}/audit-programme`)).body;
     const state = (u: string) => prog.coverage.find((r: { unit: string }) => r.unit === u).state;
     expect([state('6'), state('A.6.2.4'), state('7')]).toEqual(['covered', 'covered', 'never']);
+    // Frequency weighted by importance and past results, with the reasons the coverage view shows.
+    const frequency = (u: string) => prog.coverage.find((r: { unit: string }) => r.unit === u).frequency;
+    expect(frequency('6')).toMatchObject({
+      weight: 'high',
+      intervalMonths: 12,
+      overdue: false,
+      reasons: [
+        '1 nonconformity found at its last audit',
+        'Key process of the AIMS (AI risk and impact assessment, operation)',
+      ],
+    });
+    expect(frequency('7')).toMatchObject({ weight: 'normal', intervalMonths: 36, overdue: true });
+    expect(frequency('7').reasons).toEqual(['Never audited', 'Once in the 3-year cycle']);
+    expect(frequency('A.6.2.4')).toMatchObject({ weight: 'normal', intervalMonths: 36, overdue: false });
     const results = await auditResultsSince(ctx().handle.db, orgId, since);
     expect(results).toMatchObject({ completed: 1, findingsByGrade: { major: 0, minor: 1, observation: 0, ofi: 1 } });
     expect(results.audits[0]!.ref).toBe('AUD-1');
@@ -268,7 +288,39 @@ describeEachDialect('Internal audit and nonconformities', (ctx) => {
     expect(pdf.text.startsWith('%PDF')).toBe(true);
     const docx = await viewer.get(`${api}/audits/${audit.id}/report.docx`);
     expect(docx.status).toBe(200);
-    expect(String(docx.headers['content-disposition'])).toMatch(/AUD-1-internal-audit-report/);
+    // Signed off, the report is a record of the document model: one published version, its files kept.
+    expect(done.body.reportDocumentId).toEqual(expect.any(String));
+    const record = (await viewer.get(`${api}/documents/${done.body.reportDocumentId}`)).body;
+    expect(record).toMatchObject({
+      typeId: 'internal-audit-report',
+      kind: 'record',
+      title: 'Internal audit report AUD-1: Risk management',
+      inForce: { label: '1.0', state: 'published', approvedBy: { id: auditor.user!.id } },
+    });
+    expect(record.code).toMatch(/-IAR-001$/);
+    expect(String(docx.headers['content-disposition'])).toContain(`${record.code}-v1.0.docx`);
+    expect(docx.headers['x-content-sha256']).toBe(record.inForce.docxSha256);
+    expect(pdf.headers['x-content-sha256']).toBe(record.inForce.pdfSha256);
+    const version = (await viewer.get(`${api}/documents/${record.id}/versions/${record.inForce.id}`)).body;
+    expect(version.content.kind).toBe('record');
+    expect(JSON.stringify(version.content.frozen.sections)).toContain('The risk process conforms except F-1');
+    const listed = (await viewer.get(`${api}/documents`)).body.items.map((d: { id: string }) => d.id);
+    expect(listed).toContain(record.id);
+    const master = (await viewer.get(`${api}/documented-information`)).body.items;
+    expect(master.find((i: { key: string }) => i.key === 'internal-audit-records')).toMatchObject({
+      state: 'records',
+      records: '1 approved revision of the audit programme, 1 signed-off audit report',
+    });
+    // A record never changes: no new version, no withdrawal.
+    const redraft = await owner.post(`${api}/documents/${record.id}/versions`, { material: true });
+    expect(redraft.status).toBe(422);
+    expect(redraft.body.error.message).toMatch(/record/);
+    const withdraw = await owner.post(`${api}/documents/${record.id}/versions/${record.inForce.id}/withdraw`, {
+      version: version.version,
+      comment: 'Try',
+    });
+    expect(withdraw.status).toBe(422);
+    expect(withdraw.body.error.message).toMatch(/never withdrawn/);
     const csv = await viewer.get(`${api}/nonconformities/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.text).toMatch(/NC-1/);

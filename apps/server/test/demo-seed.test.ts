@@ -239,6 +239,7 @@ describe('demo seed', () => {
     const docs = (await demo.get(`${org}/documents`)).body.items as Doc[];
     const by = (typeId: string) => docs.find((d) => d.typeId === typeId)!;
     expect(docs.map((d) => d.code).sort()).toEqual([
+      'NWL-IAR-001',
       'NWL-MAN-001',
       'NWL-POL-001',
       'NWL-RMM-001',
@@ -299,11 +300,16 @@ describe('demo seed', () => {
         'ai-objectives',
         'additional-documented-information',
         'ai-system-impact-assessments',
-        'internal-audit-records',
         'management-review-results',
       ]),
     );
     expect(missing).not.toContain('ai-policy');
+    // The completed internal audit's report is a record, listed with the documents.
+    expect(line('internal-audit-records')).toMatchObject({
+      state: 'records',
+      records: '1 approved revision of the audit programme, 1 signed-off audit report',
+    });
+    expect(items.some((i) => !i.mandatory && i.code === 'NWL-IAR-001')).toBe(true);
 
     const events = (await demo.get(`${org}/audit-events?entityType=document&limit=200`)).body.items.map(
       (e: { action: string }) => e.action,

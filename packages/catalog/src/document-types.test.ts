@@ -21,6 +21,7 @@ describe('the shipped AIMS document types', () => {
         'impact-assessment-procedure',
         'incident-communication-procedure',
         'internal-audit-procedure',
+        'internal-audit-report',
         'lifecycle-procedure',
         'management-review-procedure',
         'nonconformity-procedure',
@@ -47,6 +48,12 @@ describe('the shipped AIMS document types', () => {
   it('gives each type its own prefix, and registers a renderer', () => {
     expect(new Set(types.map((t) => t.prefix)).size).toBe(types.length);
     for (const t of types.filter((x) => x.kind === 'register')) expect(t.register).toBeTruthy();
+  });
+
+  it('keeps the internal audit report as a record of the audit results (9.2.2), frozen at sign-off', () => {
+    const report = types.find((t) => t.id === 'internal-audit-report')!;
+    expect(report).toMatchObject({ kind: 'record', refs: ['9.2'], meets: ['internal-audit-records'] });
+    expect(report.sections).toEqual([]);
   });
 
   it('refuses a type file with a wrong field, naming the file and the field', () => {

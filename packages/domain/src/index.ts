@@ -35,6 +35,7 @@ export * from './eu-ai-act';
 export * from './readiness';
 export * from './certification';
 export * from './audits';
+export * from './audit-frequency';
 export * from './nonconformities';
 export * from './management-review';
 export * from './ai-lifecycle';

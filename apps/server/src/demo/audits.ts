@@ -1,5 +1,6 @@
 import { ZCreateAudit, ZCreateFinding } from '@fortytwo/domain';
 import type { Actor } from '../platform/audit';
+import type { FileStore } from '../platform/files';
 import type { Deps } from '../platform/transaction';
 import {
   addFinding,
@@ -27,6 +28,7 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).t
 
 export async function seedDemoAudits(
   deps: Deps,
+  store: FileStore,
   orgId: string,
   people: { owner: Actor; auditor: Actor; contributor: Actor },
 ) {
@@ -98,7 +100,7 @@ export async function seedDemoAudits(
     evidenceIds: [],
   });
   const current = await getAudit(deps, orgId, audit.id);
-  await updateAudit(deps, auditor, orgId, audit.id, {
+  await updateAudit(deps, store, auditor, orgId, audit.id, {
     version: current.version,
     status: 'completed',
     conclusion:

@@ -6,13 +6,44 @@ import {
   FINDING_GRADES,
 } from '@fortytwo/domain';
 import type { ReportDocument } from '../../platform/documents/model';
+import type { DocumentFormat } from '../../platform/documents/send';
+import { notFound } from '../../platform/errors';
+import type { FileStore } from '../../platform/files';
+import { downloadVersion, type VersionFile } from '../documents/downloads';
 import { nowIso } from '../../platform/ids';
 import type { Deps } from '../../platform/transaction';
-import { getAudit } from './service';
+import type { FrozenRegister } from '../documents/repository';
+import { getAudit, type AuditOut } from './read';
 
 // The audit report (9.2.2 e): scope, criteria, team, sample, findings by grade, conclusion and
 // distribution, through the shared document model so the .docx and .pdf say the same. A completed
-// audit is frozen, so its report reads the same every time it is printed.
+// audit is signed off by freezing this report as a record (documents/records.ts): from then on the
+// downloads are the record's stored files.
+
+/** A signed-off audit's report is its record: the stored file the sign-off kept; null before sign-off. */
+export async function reportRecordFile(
+  deps: Deps,
+  store: FileStore,
+  orgId: string,
+  id: string,
+  format: DocumentFormat,
+): Promise<VersionFile | null> {
+  const a = await deps.db
+    .selectFrom('audits')
+    .select('reportDocumentId')
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!a) throw notFound('Audit');
+  if (!a.reportDocumentId) return null;
+  const v = await deps.db
+    .selectFrom('documentVersions')
+    .select('id')
+    .where('orgId', '=', orgId)
+    .where('documentId', '=', a.reportDocumentId)
+    .executeTakeFirstOrThrow();
+  return downloadVersion(deps, store, orgId, a.reportDocumentId, v.id, format);
+}
 
 export async function auditReport(deps: Deps, orgId: string, id: string): Promise<ReportDocument> {
   const a = await getAudit(deps, orgId, id);
@@ -21,11 +52,28 @@ export async function auditReport(deps: Deps, orgId: string, id: string): Promis
     .select('name')
     .where('id', '=', orgId)
     .executeTakeFirstOrThrow();
+  return reportOf(a, org.name);
+}
+
+/** What the record keeps: the report's sections, led by its facts (status, sign-off, dates, method). */
+export function frozenReport(a: AuditOut): { title: string; frozen: FrozenRegister } {
+  const r = reportOf(a, '');
+  return {
+    title: `Internal audit report ${a.ref}: ${a.title}`,
+    frozen: {
+      sections: [{ heading: 'The audit', bullets: r.meta.map(([k, v]) => `${k}: ${v}`) }, ...r.sections],
+      orientation: 'portrait',
+      basis: `${a.ref}, signed off ${a.completedAt?.slice(0, 10) ?? ''}`,
+    },
+  };
+}
+
+export function reportOf(a: AuditOut, organizationName: string): ReportDocument {
   const sampled = a.checklist.filter((i) => i.sampled || i.sampleSize !== null);
   return {
     title: `Internal audit report ${a.ref}: ${a.title}`,
     subtitle: 'ISO/IEC 42001 clause 9.2',
-    organizationName: org.name,
+    organizationName,
     generatedAt: nowIso(),
     meta: [
       ['Status', AUDIT_STATUS_LABELS[a.status]],

@@ -17,7 +17,9 @@ import { actorOf } from '../../platform/http/access';
 import { sendTable, TABLE_FORMATS } from '../../platform/http/table-export';
 import { nowIso } from '../../platform/ids';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
-import { auditReport } from './report';
+import { auditReport, reportRecordFile } from './report';
+import { fileStoreOf } from '../../platform/file-stores';
+import { attachment } from '../../platform/http/content-disposition';
 import { ZOrgParams } from '../orgs/schema';
 import {
   addFinding,
@@ -74,6 +76,7 @@ export function auditRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const tags = ['Internal audit'];
   const prog = '/api/orgs/:orgId/audit-programme';
   const base = '/api/orgs/:orgId/audits';
+  const store = fileStoreOf(deps);
 
   app.get(
     prog,
@@ -190,7 +193,7 @@ export function auditRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZAuditOut },
       },
     },
-    async (req) => updateAudit(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => updateAudit(deps, store, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
   for (const format of DOCUMENT_FORMATS)
     app.get(
@@ -199,11 +202,20 @@ export function auditRoutes(fastify: FastifyInstance, deps: AppDeps) {
         config: { access: 'audit.read' },
         schema: {
           tags,
-          summary: `The audit report as ${format.toUpperCase()}: scope, criteria, team, sample, findings by grade, conclusion, distribution`,
+          summary: `The audit report as ${format.toUpperCase()}: scope, criteria, team, sample, findings by grade, conclusion, distribution; once signed off, the record's stored file`,
           params: ZIdParams,
         },
       },
-      async (req, reply) => sendDocument(reply, format, await auditReport(deps, req.params.orgId, req.params.id)),
+      async (req, reply) => {
+        const { orgId, id } = req.params;
+        const record = await reportRecordFile(deps, store, orgId, id, format);
+        if (record?.kind === 'stored') {
+          reply.header('content-disposition', attachment(record.fileName));
+          reply.header('x-content-sha256', record.sha256);
+          return reply.type(record.mediaType).send(record.bytes);
+        }
+        return sendDocument(reply, format, record?.report ?? (await auditReport(deps, orgId, id)));
+      },
     );
   app.patch(
     `${base}/:id/checklist/:itemId`,

@@ -169,6 +169,8 @@ export function startNewDraft(
     async (tx, audit) => {
       const d = await findDocument(tx, orgId, documentId);
       if (!d) throw notFound('Document');
+      if (documentType(d.typeId).kind === 'record')
+        throw ruleViolation('This is a record, frozen when it was signed off: it has no new versions.');
       const versions = await versionsOf(tx, orgId, [documentId]);
       const open = versions.find((v) => ['draft', 'in_review', 'approved'].includes(v.state));
       if (open)

@@ -373,7 +373,7 @@ async function assertTopManagement(tx: Tx, orgId: string, d: DocumentRow, caller
 }
 
 /** Renders the version's files and keeps them: what is approved (or published) is exactly these bytes. */
-async function freezeFiles(
+export async function freezeFiles(
   deps: Deps,
   tx: Tx,
   store: FileStore,
@@ -545,7 +545,9 @@ export function withdrawVersion(
   return inTransaction(
     deps,
     async (tx, audit) => {
-      const { d, v } = await load(tx, orgId, documentId, versionId, input.version);
+      const { d, v, type } = await load(tx, orgId, documentId, versionId, input.version);
+      if (type.kind === 'record')
+        throw ruleViolation('This is a record, frozen when it was signed off: it is kept as it is, never withdrawn.');
       await move(tx, orgId, d, v, 'withdraw', { endedAt: nowIso(), endReason: input.comment }, actor);
       await completeActionsInTx(tx, audit, actor, orgId, await openReviewTasks(tx, orgId, versionId));
       await tx

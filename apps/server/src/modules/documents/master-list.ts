@@ -132,8 +132,34 @@ async function recordCheck(db: Db | Tx, orgId: string, key: string): Promise<Rec
       return NOT_BUILT('records of controls in operation');
     case 'monitoring-results':
       return NOT_BUILT('monitoring and measurement results');
-    case 'internal-audit-records':
-      return NOT_BUILT('internal audit programme or audit results');
+    case 'internal-audit-records': {
+      // The programme's approvals and the signed-off reports (records of type internal-audit-report).
+      const approvals = await count(
+        db
+          .selectFrom('auditProgrammeApprovals')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('orgId', '=', orgId)
+          .executeTakeFirst(),
+      );
+      const reports = await count(
+        db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('orgId', '=', orgId)
+          .where('typeId', '=', 'internal-audit-report')
+          .executeTakeFirst(),
+      );
+      return {
+        records:
+          approvals || reports
+            ? `${approvals} approved revision${approvals === 1 ? '' : 's'} of the audit programme, ${reports} signed-off audit report${reports === 1 ? '' : 's'}`
+            : null,
+        problems: [
+          ...(approvals ? [] : ['The internal audit programme is not approved yet.']),
+          ...(reports ? [] : ['No internal audit has been signed off yet.']),
+        ],
+      };
+    }
     case 'management-review-results':
       return NOT_BUILT('management review results');
     case 'nonconformity-records':

@@ -92,6 +92,7 @@ export const ZVersionDetail = ZVersionSummary.extend({
       sections: z.array(z.object({ key: z.string(), title: z.string(), body: z.any() })),
     }),
     z.object({ kind: z.literal('register'), frozen: z.any().nullable() }),
+    z.object({ kind: z.literal('record'), frozen: z.any() }),
   ]),
   placeholders: z
     .array(z.object({ section: z.string(), text: z.string() }))

@@ -55,6 +55,7 @@ export async function renderVersion(
     sections = content.sections.map((s) => ({ heading: s.title, blocks: renderBlocks(s.body) }));
   } else {
     const r = content.frozen ?? (await liveRegister(deps, orgId, type));
+    // A record's frozen copy is always there; a register draft renders live.
     sections = r.sections;
     orientation = r.orientation;
     registerBasis = r.basis;
@@ -108,7 +109,12 @@ export async function renderVersion(
       ...(v.publishedAt
         ? ([['Effective', `${v.publishedAt.slice(0, 10)}; next review ${v.nextReviewAt ?? ''}`]] as [string, string][])
         : []),
-      ['Review', `Every ${type.reviewMonths} months, and after a significant change`],
+      [
+        'Review',
+        type.kind === 'record'
+          ? 'A record: frozen when signed off, never revised'
+          : `Every ${type.reviewMonths} months, and after a significant change`,
+      ],
       ['Classification', settings.classification],
       ['Serves', serves.join('; ')],
       ...(registerBasis ? ([['Rendered from', registerBasis]] as [string, string][]) : []),

@@ -10,7 +10,9 @@ export type NarrativeContent = { kind: 'narrative'; sections: { key: string; tit
 /** A register document's content: nothing while a draft (it renders live), the frozen rendering once submitted. */
 export type FrozenRegister = { sections: DocSection[]; orientation: 'portrait' | 'landscape'; basis: string };
 export type RegisterContent = { kind: 'register'; frozen: FrozenRegister | null };
-export type VersionContent = NarrativeContent | RegisterContent;
+/** A record's content: frozen from its live object when signed off (an audit report), never changed. */
+export type RecordContent = { kind: 'record'; frozen: FrozenRegister };
+export type VersionContent = NarrativeContent | RegisterContent | RecordContent;
 
 export type VersionRow = DocumentVersionTable;
 export type DocumentRow = DocumentTable;

@@ -1135,6 +1135,8 @@ export type AuditTable = {
   independenceJustification: string;
   conclusion: string;
   completedAt: string | null;
+  /** The report frozen as a record when the audit was signed off (a document of type internal-audit-report). */
+  reportDocumentId: string | null;
   version: number;
   createdAt: string;
   createdBy: string | null;

@@ -41,6 +41,9 @@ const RESULT_COLOR: Record<ChecklistResult, string> = {
 };
 
 type EvidenceRow = { id: string; reference: string; title: string };
+
+const focusItem = (position: number) =>
+  document.querySelector<HTMLElement>(`[data-checklist-position="${position}"]`)?.focus();
 const useEvidence = (orgId: string) =>
   useQuery({
     queryKey: ['evidence', orgId, 'picker'],
@@ -64,6 +67,7 @@ function ChecklistRow({
   const [notes, setNotes] = useState(item.notes);
   const [sampled, setSampled] = useState(item.sampled);
   const [population, setPopulation] = useState(item.population);
+  const [sampleSize, setSampleSize] = useState<string | number>(item.sampleSize ?? '');
   const save = async (patch: Record<string, unknown>) => {
     try {
       await api.patch(`${auditPath(orgId, audit.id)}/checklist/${item.id}`, { version: item.version, ...patch });
@@ -72,13 +76,16 @@ function ChecklistRow({
       notifyError(e);
     }
   };
+  // Like the gap questionnaire: a key answers the item and moves on to the next; J/K or the arrows move.
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (frozen || e.target !== e.currentTarget) return;
-    const r = KEYS[e.key.toLowerCase()];
-    if (r) {
-      e.preventDefault();
-      void save({ result: r });
-    }
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const step = key === 'j' || key === 'arrowdown' ? 1 : key === 'k' || key === 'arrowup' ? -1 : 0;
+    const r = frozen ? undefined : KEYS[key];
+    if (!step && !r) return;
+    e.preventDefault();
+    if (r) void save({ result: r });
+    focusItem(item.position + (step || 1));
   };
   return (
     <Paper
@@ -89,6 +96,7 @@ function ChecklistRow({
       onKeyDown={onKey}
       aria-label={`${item.ref} ${item.title}: ${T.result[item.result]}`}
       data-testid={`checklist-${item.ref}`}
+      data-checklist-position={item.position}
     >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap">
@@ -136,10 +144,11 @@ function ChecklistRow({
             size="xs"
             label={T.sampleSize}
             min={0}
-            value={item.sampleSize ?? ''}
+            value={sampleSize}
             disabled={frozen}
-            onBlur={(e) => {
-              const n = e.currentTarget.value === '' ? null : Number(e.currentTarget.value);
+            onChange={setSampleSize}
+            onBlur={() => {
+              const n = sampleSize === '' ? null : Number(sampleSize);
               if (n !== item.sampleSize) void save({ sampleSize: n });
             }}
           />
@@ -185,8 +194,11 @@ function FindingForm({ orgId, audit, evidence }: { orgId: string; audit: Audit; 
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [evidenceIds, setEvidenceIds] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
-    setF((x) => ({ ...x, [k]: e.currentTarget.value }));
+  // Read the value now: React runs the updater later, when the event's currentTarget is already null.
+  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setF((x) => ({ ...x, [k]: value }));
+  };
   const submit = async () => {
     setBusy(true);
     try {
@@ -337,7 +349,16 @@ export function AuditPage() {
         }
       />
       <Stack gap="lg">
-        {frozen && <Alert color="teal">{T.completedNote}</Alert>}
+        {frozen && (
+          <Alert color="teal">
+            {T.completedNote}{' '}
+            {a.reportDocumentId && (
+              <Anchor component={Link} to={`/orgs/${orgId}/documents/${a.reportDocumentId}`}>
+                {T.reportRecord}
+              </Anchor>
+            )}
+          </Alert>
+        )}
         <Paper withBorder radius="md" p="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <Text fz="sm">
@@ -373,7 +394,8 @@ export function AuditPage() {
           </Text>
           {a.checklist.map((i) => (
             <ChecklistRow
-              key={`${i.id}-${i.version}`}
+              // By id, not version: answering an item keeps the keyboard focus where it is.
+              key={i.id}
               orgId={orgId}
               audit={a}
               item={i}

@@ -20,7 +20,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
-import { AUDIT_METHODS, type AuditMethod } from '@fortytwo/domain';
+import { AUDIT_METHODS, AUDIT_WEIGHT_LABELS, type AuditMethod } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
 import { DownloadMenu } from '../../ui/DownloadMenu';
 import { formatDate } from '../../ui/format';
@@ -48,6 +48,7 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 const STATE_COLOR = { covered: 'teal', stale: 'orange', planned: 'blue', never: 'red' } as const;
+const WEIGHT_COLOR = { high: 'red', raised: 'orange', normal: 'gray' } as const;
 
 function ProgrammeForm({ orgId, programme }: { orgId: string; programme: Programme }) {
   const { can } = useOrg();
@@ -190,8 +191,11 @@ function PlanAuditModal({ orgId, opened, onClose }: { orgId: string; opened: boo
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
-    setF((x) => ({ ...x, [k]: e.currentTarget.value }));
+  // Read the value now: React runs the updater later, when the event's currentTarget is already null.
+  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setF((x) => ({ ...x, [k]: value }));
+  };
   const people = (members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }));
   const submit = async () => {
     setBusy(true);
@@ -369,6 +373,7 @@ export function AuditProgrammePage() {
                     <Table.Th>Planned in</Table.Th>
                     <Table.Th>Last audited</Table.Th>
                     <Table.Th>State</Table.Th>
+                    <Table.Th>How often, and why</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -383,6 +388,21 @@ export function AuditProgrammePage() {
                         <Badge variant="light" color={STATE_COLOR[r.state]}>
                           {T.coverageState[r.state]}
                         </Badge>
+                      </Table.Td>
+                      <Table.Td data-testid={`frequency-${r.unit}`}>
+                        <Badge variant="light" color={WEIGHT_COLOR[r.frequency.weight]}>
+                          {AUDIT_WEIGHT_LABELS[r.frequency.weight]}
+                        </Badge>
+                        <Text fz="xs">
+                          {r.frequency.overdue ? (
+                            <Text span fz="xs" fw={700} c="red.9">
+                              Due now.
+                            </Text>
+                          ) : (
+                            `Next by ${formatDate(r.frequency.nextDue)}.`
+                          )}{' '}
+                          {r.frequency.reasons.join('; ')}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,5 +1,12 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { AuditMethod, AuditStatus, ChecklistResult, CoverageState, FindingGrade } from '@fortytwo/domain';
+import type {
+  AuditFrequency,
+  AuditMethod,
+  AuditStatus,
+  ChecklistResult,
+  CoverageState,
+  FindingGrade,
+} from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { registerDownloads } from '../../ui/DownloadMenu';
@@ -12,6 +19,7 @@ export type CoverageRow = {
   planned: string[];
   lastAuditedOn: string | null;
   state: CoverageState;
+  frequency: Omit<AuditFrequency, 'unit'>;
 };
 export type Programme = {
   title: string;
@@ -77,6 +85,7 @@ export type Audit = {
   independenceJustification: string;
   conclusion: string;
   completedAt: string | null;
+  reportDocumentId: string | null;
   checklist: ChecklistItem[];
   findings: Finding[];
   findingCounts: Record<FindingGrade, number>;

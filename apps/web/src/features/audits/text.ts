@@ -13,7 +13,8 @@ export const AUDITS_TEXT = {
   approve: 'Approve programme',
   acknowledge: 'Why approve with uncovered clauses or controls?',
   coverage: 'Coverage',
-  coverageHelp: 'Each clause and included control, the audits that covered it, and when it was last audited.',
+  coverageHelp:
+    'Each clause and included control, the audits that covered it, when it was last audited, and how often it is audited: every year with an open nonconformity or a high AI risk, more often after findings or for a key process, otherwise once in the cycle.',
   audits: 'Audits',
   plan: 'Plan an audit',
   noAudits: 'No audits planned yet.',
@@ -37,7 +38,7 @@ export const AUDITS_TEXT = {
     'An auditor may not audit work they own or did. Change the team or the scope, or say why the plan proceeds as it is.',
   checklist: 'Checklist',
   checklistHelp:
-    'Keyboard: Tab to an item, then C conforms, F finding, N not sampled. Notes and samples save when you leave the field.',
+    'Keyboard: Tab to an item, then C conforms, F finding, N not sampled, and the next item follows; J and K (or the arrow keys) move between items. Notes and samples save when you leave the field.',
   looksFor: 'What an auditor looks for',
   sources: 'In scope',
   sampled: 'What was sampled',
@@ -59,6 +60,7 @@ export const AUDITS_TEXT = {
   conclusion: 'Conclusion',
   complete: 'Complete and sign off',
   completedNote: 'Completed and signed off: this audit is a record and no longer changes.',
+  reportRecord: 'The audit report, kept as a record with the documents',
   status: {
     planned: 'Planned',
     in_progress: 'In progress',

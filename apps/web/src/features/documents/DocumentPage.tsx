@@ -193,6 +193,15 @@ function Body({
   canWrite: boolean;
   type: Parameters<typeof DraftEditor>[0]['type'];
 }) {
+  if (version.content.kind === 'record')
+    return (
+      <Stack gap="sm">
+        <Alert color="teal" variant="light">
+          A record: frozen when it was signed off, kept as it is. Download it to read the signed-off file.
+        </Alert>
+        <RegisterView rendering={version.content.frozen as RegisterRendering} />
+      </Stack>
+    );
   if (version.content.kind === 'register') {
     const frozen = version.content.frozen as RegisterRendering | null;
     return frozen ? (

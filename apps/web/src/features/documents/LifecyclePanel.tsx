@@ -207,7 +207,8 @@ export function LifecyclePanel({
         Publish
       </Button>,
     );
-  if (s === 'published') {
+  // A record (a signed-off audit report) is frozen: no next draft, no withdrawal.
+  if (s === 'published' && doc.kind !== 'record') {
     if (isLatest && can('document.write'))
       buttons.push(
         <Button key="new" leftSection={<IconPencilPlus size={16} />} onClick={() => open('new-draft')}>

@@ -79,31 +79,34 @@ function TypePicker({ orgId, types, onPick }: { orgId: string; types: DocumentTy
   const existing = new Set((docs.data ?? []).map((d) => d.typeId));
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-      {types.map((t) => (
-        <UnstyledButton key={t.id} onClick={() => onPick(t.id)} className={classes.type} data-type={t.id}>
-          <Group justify="space-between" wrap="nowrap" gap="xs" mb={4}>
-            <Text fw={600} fz="sm">
-              {t.title}
+      {/* Records (an audit report) are made by signing off their own page, never from a template. */}
+      {types
+        .filter((t) => t.kind !== 'record')
+        .map((t) => (
+          <UnstyledButton key={t.id} onClick={() => onPick(t.id)} className={classes.type} data-type={t.id}>
+            <Group justify="space-between" wrap="nowrap" gap="xs" mb={4}>
+              <Text fw={600} fz="sm">
+                {t.title}
+              </Text>
+              <Badge
+                size="xs"
+                variant="light"
+                color={t.kind === 'register' ? 'grape' : 'blue'}
+                tt="none"
+                style={{ flexShrink: 0 }}
+              >
+                {t.kind === 'register' ? 'From its register' : 'Narrative'}
+              </Badge>
+            </Group>
+            <Text fz="xs" c="dimmed" lineClamp={3}>
+              {t.summary}
             </Text>
-            <Badge
-              size="xs"
-              variant="light"
-              color={t.kind === 'register' ? 'grape' : 'blue'}
-              tt="none"
-              style={{ flexShrink: 0 }}
-            >
-              {t.kind === 'register' ? 'From its register' : 'Narrative'}
-            </Badge>
-          </Group>
-          <Text fz="xs" c="dimmed" lineClamp={3}>
-            {t.summary}
-          </Text>
-          <Text fz="xs" c="dimmed" mt={6}>
-            {t.refs.join(', ')}
-            {existing.has(t.id) ? ' · one exists already' : ''}
-          </Text>
-        </UnstyledButton>
-      ))}
+            <Text fz="xs" c="dimmed" mt={6}>
+              {t.refs.join(', ')}
+              {existing.has(t.id) ? ' · one exists already' : ''}
+            </Text>
+          </UnstyledButton>
+        ))}
     </SimpleGrid>
   );
 }

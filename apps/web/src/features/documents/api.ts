@@ -8,7 +8,7 @@ import type { Download } from '../../ui/DownloadMenu';
 // Controlled documents (7.5) as the server answers them (apps/server/src/modules/documents).
 
 export type Person = { id: string; name: string } | null;
-export type DocumentKind = 'narrative' | 'register';
+export type DocumentKind = 'narrative' | 'register' | 'record';
 
 export type Question = { key: string; label: string; help?: string; kind: string; suggestion?: string | string[] };
 export type DocumentType = {
@@ -92,7 +92,10 @@ export type Review = {
 };
 export type VersionDetail = VersionSummary & {
   documentId: string;
-  content: { kind: 'narrative'; sections: Section[] } | { kind: 'register'; frozen: unknown };
+  content:
+    | { kind: 'narrative'; sections: Section[] }
+    | { kind: 'register'; frozen: unknown }
+    | { kind: 'record'; frozen: unknown };
   placeholders: { section: string; text: string }[];
   reviews: Review[];
 };
