@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { CyclePage } from './CyclePage';
 import { EngagementsPage } from './EngagementsPage';
 import { ReadinessPage } from './ReadinessPage';
 
@@ -6,4 +7,5 @@ import { ReadinessPage } from './ReadinessPage';
 export const certificationRoutes: RouteObject[] = [
   { path: 'certification', element: <ReadinessPage /> },
   { path: 'certification/engagements', element: <EngagementsPage /> },
+  { path: 'certification/engagements/:engagementId', element: <CyclePage /> },
 ];
