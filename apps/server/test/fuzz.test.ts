@@ -297,7 +297,27 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       title: 'Fuzz retraining',
       occurredOn: '2026-11-01',
     });
+    // A certified engagement: stage 2 done, the certificate recorded, then a finding of stage 2.
+    const cycleCb = await created(url('/certification-engagements'), { cbName: 'Fuzz cycle CB' });
+    const stage2 = await created(url(`/certification-engagements/${cycleCb.id}/audits`), {
+      kind: 'stage2',
+      status: 'done',
+      startDate: '2026-10-01',
+    });
+    const certificate = await created(url(`/certification-engagements/${cycleCb.id}/certificate`), {
+      certificateNumber: 'FUZZ-1',
+      decisionDate: '2026-11-01',
+      issueDate: '2026-11-01',
+    });
+    const cbFinding = await created(url(`/certification-audits/${stage2.id}/findings`), {
+      grade: 'ofi',
+      clauseRef: '9.1',
+      title: 'Fuzz OFI',
+    });
     Object.assign(ids, {
+      'certification-audits/{auditId}': stage2.id,
+      'certification-findings/{findingId}': cbFinding.id,
+      'certificates/{certificateId}': certificate.id,
       'orgs/{orgId}': orgId,
       'members/{userId}': viewer.user!.id,
       'invitations/{id}': invitation.id,

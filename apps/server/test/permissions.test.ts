@@ -225,6 +225,34 @@ const newEngagement = async ({ owner, orgId }: Ctx) =>
     id: string;
     version: number;
   };
+/** A CB audit of a fresh engagement (stage 2, done unless said), and a finding of it. */
+const newCertAudit = async (c: Ctx, status = 'done') => {
+  const e = await newEngagement(c);
+  const a = (
+    await c.owner.post(`/api/orgs/${c.orgId}/certification-engagements/${e.id}/audits`, { kind: 'stage2', status })
+  ).body as { id: string; version: number };
+  return { engagementId: e.id, ...a };
+};
+const newCertFinding = async (c: Ctx) => {
+  const a = await newCertAudit(c);
+  return (
+    await c.owner.post(`/api/orgs/${c.orgId}/certification-audits/${a.id}/findings`, {
+      grade: 'minor',
+      clauseRef: '7.5',
+      title: `Perm finding ${++seq}`,
+    })
+  ).body as { id: string; version: number };
+};
+const newCertificate = async (c: Ctx) => {
+  const a = await newCertAudit(c);
+  return (
+    await c.owner.post(`/api/orgs/${c.orgId}/certification-engagements/${a.engagementId}/certificate`, {
+      certificateNumber: `PERM-${++seq}`,
+      decisionDate: '2026-11-01',
+      issueDate: '2026-11-01',
+    })
+  ).body as { id: string; version: number };
+};
 const importFile = (id: string) =>
   `format: fortytwo/framework@1\nid: ${id}\nname: Perm\nversion: "1"\nitems:\n  - { ref: R1, kind: requirement, title: Rule one }\n`;
 
@@ -2156,6 +2184,91 @@ const CASES: Case[] = [
     method: 'DELETE',
     route: '/api/orgs/:orgId/certification-engagements/:id',
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-engagements/${(await newEngagement(c)).id}` }),
+  },
+  // Certification audits, findings, the certificate and its cycle (step 6, items 4 and 5).
+  ...['/cycle', '/status-report.pdf'].map((path): Case => ({
+    method: 'GET',
+    route: `/api/orgs/:orgId/certification-engagements/:id${path}`,
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/certification-engagements/${(await newEngagement(c)).id}${path}`,
+    }),
+  })),
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/certification-engagements/:id/audits',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/certification-engagements/${(await newEngagement(c)).id}/audits`,
+      body: { kind: 'stage1', startDate: '2026-09-01' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/certification-engagements/:id/certificate',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/certification-engagements/${(await newCertAudit(c)).engagementId}/certificate`,
+      body: { certificateNumber: 'PERM', decisionDate: '2026-11-01', issueDate: '2026-11-02' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/certification-audits/:auditId',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-audits/${(await newCertAudit(c)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/certification-audits/:auditId',
+    prepare: async (c) => {
+      const a = await newCertAudit(c, 'planned');
+      return {
+        url: `/api/orgs/${c.orgId}/certification-audits/${a.id}`,
+        body: { version: a.version, conclusion: 'Perm' },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/certification-audits/:auditId',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-audits/${(await newCertAudit(c)).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/certification-audits/:auditId/findings',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/certification-audits/${(await newCertAudit(c)).id}/findings`,
+      body: { grade: 'ofi', clauseRef: '9.1', title: 'Perm OFI' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/certification-findings/:findingId',
+    prepare: async (c) => {
+      const f = await newCertFinding(c);
+      return {
+        url: `/api/orgs/${c.orgId}/certification-findings/${f.id}`,
+        body: { version: f.version, cbAcceptedOn: '2026-12-01' },
+      };
+    },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/certificates/:certificateId',
+    prepare: async (c) => {
+      const cert = await newCertificate(c);
+      return { url: `/api/orgs/${c.orgId}/certificates/${cert.id}`, body: { version: cert.version, scope: 'Perm' } };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/no-change-confirmations',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/no-change-confirmations` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/ai-systems/:id/no-change-confirmations',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/ai-systems/${(await newAiSystem(c)).id}/no-change-confirmations`,
+      body: { note: 'Perm' },
+    }),
   },
   {
     method: 'GET',

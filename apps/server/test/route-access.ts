@@ -293,6 +293,18 @@ export const ROUTE_ACCESS = `
   PUT /api/orgs/:orgId/ai-systems/:id/ai-act                                ai_system.write
   PUT /api/orgs/:orgId/ai-systems/:id/customer-responsibilities             ai_system.write
   DELETE /api/orgs/:orgId/certification-engagements/:id                     certification.write
+  DELETE /api/orgs/:orgId/certification-audits/:auditId                     certification.write
+  GET /api/orgs/:orgId/certification-audits/:auditId                        certification.read
+  PATCH /api/orgs/:orgId/certification-audits/:auditId                      certification.write
+  POST /api/orgs/:orgId/certification-audits/:auditId/findings              certification.write
+  GET /api/orgs/:orgId/certification-engagements/:id/cycle                  certification.read
+  GET /api/orgs/:orgId/certification-engagements/:id/status-report.pdf      certification.read
+  POST /api/orgs/:orgId/certification-engagements/:id/audits                certification.write
+  POST /api/orgs/:orgId/certification-engagements/:id/certificate           certification.write
+  PATCH /api/orgs/:orgId/certification-findings/:findingId                  certification.write
+  PATCH /api/orgs/:orgId/certificates/:certificateId                        certification.write
+  GET /api/orgs/:orgId/no-change-confirmations                              certification.read
+  POST /api/orgs/:orgId/ai-systems/:id/no-change-confirmations              ai_system.write
   GET /api/me/portfolio                                                     user
   GET /api/orgs/:orgId/certification-engagements                            certification.read
   GET /api/orgs/:orgId/certification-engagements/:id                        certification.read

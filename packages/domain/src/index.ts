@@ -34,6 +34,7 @@ export * from './suppliers';
 export * from './eu-ai-act';
 export * from './readiness';
 export * from './certification';
+export * from './certification-cycle';
 export * from './audits';
 export * from './audit-frequency';
 export * from './nonconformities';

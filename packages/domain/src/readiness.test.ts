@@ -319,6 +319,47 @@ describe('readiness rules', () => {
     expect(result.findings[0]).toMatchObject({ id: 'documents-reviewed', status: 'failed' });
   });
 
+  describe('re-assessment after change, for an organization that recorded no change', () => {
+    const unchanged = () => {
+      const s = good();
+      delete s.pendingReassessments;
+      return s;
+    };
+    const rule = READINESS_RULES.find((x) => x.id === 'reassessed-after-change')!;
+    it('passes when every in-scope AI system was confirmed unchanged in the last 12 months', () => {
+      const s = unchanged();
+      s.noChangeConfirmations = [
+        { aiSystemId: 'sys-1', confirmedOn: '2026-11-20' },
+        { aiSystemId: 'sys-2', confirmedOn: '2025-12-01' },
+      ];
+      expect(rule.check(s)).toEqual({ status: 'passed' });
+      expect(runReadiness(s, 1).verdict).toBe('ready');
+    });
+    it('lacks data naming the AI system whose confirmation is missing or older than 12 months', () => {
+      const s = unchanged();
+      s.noChangeConfirmations = [
+        { aiSystemId: 'sys-1', confirmedOn: '2026-11-20' },
+        { aiSystemId: 'sys-2', confirmedOn: '2025-11-30' },
+      ];
+      const c = rule.check(s);
+      expect(c).toMatchObject({ status: 'lacks_data', reason: { href: '/ai-systems/sys-2' } });
+      if (c.status === 'lacks_data') {
+        expect(c.reason.message).toContain('Support bot');
+        expect(c.reason.message).not.toContain('Claim scorer');
+      }
+    });
+    it('ignores confirmations of AI systems outside the scope', () => {
+      const s = unchanged();
+      s.noChangeConfirmations = [{ aiSystemId: 'sys-3', confirmedOn: '2026-11-20' }];
+      expect(rule.check(s).status).toBe('lacks_data');
+    });
+    it('passes an AI system without a change once changes are recorded for others', () => {
+      const s = good();
+      s.pendingReassessments = [];
+      expect(rule.check(s)).toEqual({ status: 'passed' });
+    });
+  });
+
   it('runs stage-2 rules only for stage 2', () => {
     const s = good();
     CASES['evidence-current']!.fail(s);

@@ -172,6 +172,11 @@ export type ReadinessSnapshot = {
   managementReviews?: SnapshotManagementReview[];
   nonconformities?: SnapshotNonconformity[];
   pendingReassessments?: SnapshotReassessment[];
+  /**
+   * "No significant change" confirmations per AI system, the newest for each (8.2, 8.4): an
+   * organization with nothing to record says so instead of leaving the rule without data.
+   */
+  noChangeConfirmations?: { aiSystemId: string; confirmedOn: string }[];
 };
 
 // ---- rules -------------------------------------------------------------------------------------
@@ -196,6 +201,9 @@ const PASS: RuleCheck = { status: 'passed' };
 const lacks = (message: string, href: string): RuleCheck => ({ status: 'lacks_data', reason: { message, href } });
 const verdictOf = (reasons: ReadinessReason[]): RuleCheck => (reasons.length ? { status: 'failed', reasons } : PASS);
 const r = (message: string, href: string): ReadinessReason => ({ message, href });
+
+/** How long a confirmation that an AI system did not change significantly holds: the surveillance year. */
+export const NO_CHANGE_CONFIRMATION_MONTHS = 12;
 
 /** AI systems the scope covers: named in the approved scope and not retired or archived. */
 export function inScopeSystems(s: ReadinessSnapshot): SnapshotAiSystem[] {
@@ -431,7 +439,22 @@ export const READINESS_RULES: ReadinessRule[] = [
     title: 'Risk and impact assessments were re-run after significant changes',
     grade: 'blocking',
     check: (s) => {
-      if (!s.pendingReassessments) return lacks('AI system changes are not recorded yet', '/ai-systems');
+      if (!s.pendingReassessments) {
+        // No change recorded anywhere: only a recent confirmation of "no significant change" for
+        // every in-scope AI system says the assessments are still current; silence is not evidence.
+        const systems = inScopeSystems(s);
+        if (!systems.length) return lacks('No AI system in the approved scope', '/scope');
+        const since = addMonths(s.today, -NO_CHANGE_CONFIRMATION_MONTHS);
+        const unconfirmed = systems.filter(
+          (a) => !s.noChangeConfirmations?.some((c) => c.aiSystemId === a.id && c.confirmedOn >= since),
+        );
+        if (!unconfirmed.length) return PASS;
+        return lacks(
+          `No change recorded and no "no significant change" confirmed in the last ${NO_CHANGE_CONFIRMATION_MONTHS} months for ${unconfirmed.map((a) => `"${a.name}"`).join(', ')}: record its changes, or confirm it did not change`,
+          `/ai-systems/${unconfirmed[0]!.id}`,
+        );
+      }
+      // Changes are recorded, so a system without one did not change: only open re-assessments fail.
       const reasons: ReadinessReason[] = [];
       for (const p of s.pendingReassessments) {
         const name = nameOf(s, p.aiSystemId);

@@ -17,6 +17,8 @@ export const DUE_KINDS = [
   'supplier_review',
   'nonconformity',
   'reassessment',
+  'certification_audit',
+  'certification_finding',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -33,6 +35,8 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   supplier_review: 'Supplier review',
   nonconformity: 'Nonconformity',
   reassessment: 'Re-assessment',
+  certification_audit: 'Certification audit',
+  certification_finding: 'CB deadline',
 };
 
 /** What a module contributes to the task list: one thing due, for one person (or nobody yet). */

@@ -36,6 +36,7 @@ import { dataSetRoutes } from './data-sets/routes';
 import { supplierRoutes } from './suppliers/routes';
 import { aiActRoutes } from './ai-act/routes';
 import { certificationRoutes } from './certification/routes';
+import { certificationCycleRoutes } from './certification/cycle-routes';
 import { auditRoutes } from './audits/routes';
 import { nonconformityRoutes } from './nonconformities/routes';
 import { reviewRoutes } from './reviews/routes';
@@ -80,6 +81,7 @@ export const API_MODULES: ApiModule[] = [
   supplierRoutes,
   aiActRoutes,
   certificationRoutes,
+  certificationCycleRoutes,
   auditRoutes,
   nonconformityRoutes,
   reviewRoutes,

@@ -221,17 +221,24 @@ export function removeEngagement(deps: Deps, actor: Actor, orgId: string, id: st
   });
 }
 
-/** The next planned stage-1 or stage-2 date on or after `today` across the organization's engagements. */
+/** The next planned audit date on or after `today`: the engagements' stage dates and the CB's planned audits. */
 export async function nextAuditDate(db: Db, orgId: string, today: string): Promise<string | null> {
-  const rows = await db
-    .selectFrom('certificationEngagements')
-    .select(['stage1Date', 'stage2Date'])
-    .where('orgId', '=', orgId)
-    .where('status', '!=', 'closed')
-    .execute();
+  const [rows, planned] = await Promise.all([
+    db
+      .selectFrom('certificationEngagements')
+      .select(['stage1Date', 'stage2Date'])
+      .where('orgId', '=', orgId)
+      .where('status', '!=', 'closed')
+      .execute(),
+    db
+      .selectFrom('certificationAudits')
+      .select('startDate')
+      .where('orgId', '=', orgId)
+      .where('status', '=', 'planned')
+      .execute(),
+  ]);
   return (
-    rows
-      .flatMap((r) => [r.stage1Date, r.stage2Date])
+    [...rows.flatMap((r) => [r.stage1Date, r.stage2Date]), ...planned.map((a) => a.startDate)]
       .filter((d): d is string => !!d && d >= today)
       .sort()[0] ?? null
   );

@@ -25,6 +25,7 @@ import { ZOrgParams } from '../orgs/schema';
 import { activeOrgsOf } from '../tasks/my-tasks';
 import { dueItemsOf } from '../tasks/providers';
 import { loadReadinessSnapshot } from './snapshot';
+import { openCertFindings } from './certificates';
 import {
   createEngagement,
   getEngagement,
@@ -307,7 +308,10 @@ export function certificationRoutes(fastify: FastifyInstance, deps: AppDeps) {
                 summary: z.string(),
                 blocking: z.number(),
                 concerns: z.number(),
-                nextAuditDate: z.string().nullable().describe('the next planned stage-1 or stage-2 date'),
+                nextAuditDate: z
+                  .string()
+                  .nullable()
+                  .describe("the next planned date: a stage date or one of the CB's planned audits"),
                 overdueTasks: z.number().describe("every overdue item of the organization's task list"),
                 openMajors: z.number().nullable().describe('null until certification-audit findings are recorded'),
                 openMinors: z.number().nullable(),
@@ -322,10 +326,11 @@ export function certificationRoutes(fastify: FastifyInstance, deps: AppDeps) {
       const orgs = await activeOrgsOf(deps.db, authOf(req).user.id);
       const items = await Promise.all(
         orgs.map(async (o) => {
-          const [r, next, due] = await Promise.all([
+          const [r, next, due, open] = await Promise.all([
             readinessOf(deps, o.id, 1),
             nextAuditDate(deps.db, o.id, today),
             dueItemsOf(deps.db, o.id),
+            openCertFindings(deps.db, o.id),
           ]);
           return {
             orgId: o.id,
@@ -336,8 +341,8 @@ export function certificationRoutes(fastify: FastifyInstance, deps: AppDeps) {
             concerns: r.counts.concern,
             nextAuditDate: next,
             overdueTasks: due.filter((d) => dueStateOf(d.dueOn, today) === 'overdue').length,
-            openMajors: null,
-            openMinors: null,
+            openMajors: open?.majors ?? null,
+            openMinors: open?.minors ?? null,
           };
         }),
       );

@@ -11,15 +11,17 @@ import type { Db } from '../../platform/db/connect';
 import { pendingReassessments } from '../ai-lifecycle/reassessments';
 import { auditRef } from '../audits/service';
 import { ncRef } from '../nonconformities/service';
+import { latestNoChangeConfirmations } from './no-change';
 
 // The readiness check's view of steps 4c and 5: AI system changes awaiting re-assessment, internal
 // audits, management reviews and nonconformities, read from their own modules' tables. A list is
 // empty (and its rule fails) once the module is in use; AI system changes stay undefined ("lacks
-// data") until the organization has recorded a release or a change, since nothing says otherwise.
+// data") until the organization has recorded a release or a change, or confirmed for each in-scope
+// AI system that nothing changed significantly (no-change.ts).
 
 type Step5 = Pick<
   ReadinessSnapshot,
-  'internalAudits' | 'managementReviews' | 'nonconformities' | 'pendingReassessments'
+  'internalAudits' | 'managementReviews' | 'nonconformities' | 'pendingReassessments' | 'noChangeConfirmations'
 >;
 
 const json = <T>(s: string | null, fallback: T): T => {
@@ -31,7 +33,7 @@ const json = <T>(s: string | null, fallback: T): T => {
 };
 
 export async function loadAuditAndReview(db: Db, orgId: string, today: string): Promise<Step5> {
-  const [audits, reviews, ncs, openActions, changes, due] = await Promise.all([
+  const [audits, reviews, ncs, openActions, changes, due, unchanged] = await Promise.all([
     db
       .selectFrom('audits')
       .select(['id', 'number', 'status', 'scope', 'completedAt', 'independenceWarnings'])
@@ -60,6 +62,7 @@ export async function loadAuditAndReview(db: Db, orgId: string, today: string): 
       .where('orgId', '=', orgId)
       .executeTakeFirstOrThrow(),
     pendingReassessments(db, orgId),
+    latestNoChangeConfirmations(db, orgId),
   ]);
 
   const overdueActionOf = new Set(
@@ -126,6 +129,7 @@ export async function loadAuditAndReview(db: Db, orgId: string, today: string): 
               ),
           })),
     pendingReassessments: Number(changes.n) > 0 ? [...byChange.values()] : undefined,
+    noChangeConfirmations: unchanged,
     // Nonconformities mostly come from audits: with neither, the register was never used (lacks data).
   };
 }

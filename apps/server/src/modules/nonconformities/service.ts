@@ -202,13 +202,18 @@ const audited = (n: NonconformityOut) => {
   return rest;
 };
 
-/** Raises a nonconformity inside the caller's transaction (an audit's finding, later an incident). */
+/**
+ * Raises a nonconformity inside the caller's transaction (an audit's finding, later an incident).
+ * `raisedByOutsider` names a raiser who is not a member (a certification body's auditor): the
+ * record keeps the name, and the member who typed it in does not count as its raiser.
+ */
 export async function raiseNonconformityInTx(
   tx: Tx,
   audit: (e: AuditInput) => Promise<void>,
   actor: Actor,
   orgId: string,
   input: CreateNonconformity,
+  raisedByOutsider?: string,
 ): Promise<NonconformityOut> {
   await assertMember(tx, orgId, input.ownerId);
   const number = await nextNumber(tx, orgId, 'nonconformity');
@@ -228,8 +233,8 @@ export async function raiseNonconformityInTx(
       title: input.title,
       statement: input.statement,
       ownerId: input.ownerId,
-      raisedBy: actor.userId,
-      raisedByName: actor.name,
+      raisedBy: raisedByOutsider ? null : actor.userId,
+      raisedByName: raisedByOutsider ?? actor.name,
       raisedAt: now,
       status: 'open',
       responseDue: input.responseDue,

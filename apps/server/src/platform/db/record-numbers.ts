@@ -11,6 +11,7 @@ const SEQUENCES = {
   data_set: { table: 'data_sets', column: 'number' },
   supplier: { table: 'suppliers', column: 'number' },
   certification_engagement: { table: 'certification_engagements', column: 'number' },
+  certification_finding: { table: 'certification_findings', column: 'number' },
   audit: { table: 'audits', column: 'number' },
   audit_finding: { table: 'audit_findings', column: 'number' },
   nonconformity: { table: 'nonconformities', column: 'number' },

@@ -748,6 +748,75 @@ export type CertificationEngagementTable = {
   updatedBy: string | null;
 };
 
+export type CertificateTable = {
+  id: string;
+  orgId: string;
+  engagementId: string;
+  certificateNumber: string;
+  decisionDate: string;
+  issueDate: string;
+  expiryDate: string;
+  scope: string;
+  cbName: string;
+  accredited: number;
+  status: string; // active | suspended | withdrawn
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+/** A certification body's audit: stage 1, stage 2, surveillance 1/2, recertification. */
+export type CertificationAuditTable = {
+  id: string;
+  orgId: string;
+  engagementId: string;
+  /** The certificate whose cycle scheduled it; null for stage 1 and 2. */
+  certificateId: string | null;
+  kind: string;
+  status: string;
+  startDate: string | null;
+  endDate: string | null;
+  dueBy: string | null;
+  team: string; // JSON { name, role }[]
+  conclusion: string;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type CertificationFindingTable = {
+  id: string;
+  orgId: string;
+  auditId: string;
+  number: number;
+  grade: string; // major | minor | ofi
+  clauseRef: string;
+  title: string;
+  statement: string;
+  evidence: string;
+  cbDeadline: string | null;
+  cbAcceptedOn: string | null;
+  nonconformityId: string | null;
+  improvementId: string | null;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type AiNoChangeConfirmationTable = {
+  id: string;
+  orgId: string;
+  aiSystemId: string;
+  confirmedOn: string;
+  note: string;
+  confirmedBy: string | null;
+  confirmedByName: string;
+  createdAt: string;
+};
+
 export type ManagementReviewTable = {
   id: string;
   orgId: string;
@@ -1096,6 +1165,10 @@ export type Database = {
   aiActClassifications: AiActClassificationTable;
   customerResponsibilities: CustomerResponsibilityTable;
   certificationEngagements: CertificationEngagementTable;
+  certificates: CertificateTable;
+  certificationAudits: CertificationAuditTable;
+  certificationFindings: CertificationFindingTable;
+  aiNoChangeConfirmations: AiNoChangeConfirmationTable;
   auditProgrammes: AuditProgrammeTable;
   auditProgrammeApprovals: ApprovalTable;
   audits: AuditTable;

@@ -20,6 +20,7 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import {
   AI_ROLE_LABELS,
   AI_ROLES,
@@ -35,6 +36,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { engagementPath, engagementsKey, engagementsPath, useEngagements, type Engagement } from './api';
+import { CYCLE_TEXT } from './cycle-text';
 import { CERTIFICATION_TEXT as T } from './text';
 
 type Values = {
@@ -280,16 +282,26 @@ export function EngagementsPage() {
                         : 'Not accredited'}
                     </Badge>
                   </Group>
-                  {canWrite && (
-                    <Group gap="xs">
-                      <Button size="xs" variant="default" onClick={() => setEditing(e)}>
-                        {T.editEngagement}
-                      </Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(e.id)}>
-                        {T.deleteEngagement}
-                      </Button>
-                    </Group>
-                  )}
+                  <Group gap="xs">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      component={Link}
+                      to={`/orgs/${orgId}/certification/engagements/${e.id}`}
+                    >
+                      {CYCLE_TEXT.cycleLink}
+                    </Button>
+                    {canWrite && (
+                      <>
+                        <Button size="xs" variant="default" onClick={() => setEditing(e)}>
+                          {T.editEngagement}
+                        </Button>
+                        <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(e.id)}>
+                          {T.deleteEngagement}
+                        </Button>
+                      </>
+                    )}
+                  </Group>
                 </Group>
                 <Text fz="sm">
                   {T.fields.stage1Date}: {formatDate(e.stage1Date)} · {T.fields.stage2Date}: {formatDate(e.stage2Date)}

@@ -6,6 +6,7 @@ import { DownloadMenu } from '../../ui/DownloadMenu';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
+import { NoChangeButton } from './NoChangeButton';
 import { readinessDownloads, useReadiness, type ReadinessFinding } from './api';
 import { CERTIFICATION_TEXT as T } from './text';
 
@@ -38,6 +39,9 @@ function Finding({ f, orgId }: { f: ReadinessFinding; orgId: string }) {
             </List.Item>
           ))}
         </List>
+        {f.id === 'reassessed-after-change' && f.status === 'lacks_data' && f.reasons[0] && (
+          <NoChangeButton orgId={orgId} href={f.reasons[0].href} />
+        )}
       </Stack>
     </Paper>
   );

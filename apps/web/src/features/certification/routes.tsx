@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
+const CyclePage = lazyPage(() => import('./CyclePage'), 'CyclePage');
 const EngagementsPage = lazyPage(() => import('./EngagementsPage'), 'EngagementsPage');
 const ReadinessPage = lazyPage(() => import('./ReadinessPage'), 'ReadinessPage');
 
@@ -9,4 +10,5 @@ const ReadinessPage = lazyPage(() => import('./ReadinessPage'), 'ReadinessPage')
 export const certificationRoutes: RouteObject[] = [
   { path: 'certification', element: <ReadinessPage /> },
   { path: 'certification/engagements', element: <EngagementsPage /> },
+  { path: 'certification/engagements/:engagementId', element: <CyclePage /> },
 ];

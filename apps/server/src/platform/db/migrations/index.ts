@@ -29,6 +29,7 @@ import * as measurementDedupe from './0029-measurement-dedupe';
 import * as raciAccountability from './0030-raci-accountability';
 import * as sessionDevices from './0031-session-devices';
 import * as auditReportRecord from './0032-audit-report-record';
+import * as certificationCycle from './0033-certification-cycle';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -63,6 +64,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0030-raci-accountability', raciAccountability.up],
   ['0031-session-devices', sessionDevices.up],
   ['0032-audit-report-record', auditReportRecord.up],
+  ['0033-certification-cycle', certificationCycle.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
