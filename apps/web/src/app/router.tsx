@@ -27,9 +27,6 @@ import { NotFoundPage } from './NotFoundPage';
 import { lazyPage } from '../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
-const lazyPage = lazyPage(() => import('../ui/lazy-page'), 'lazyPage');
-
-// Each page is its own chunk, loaded when first opened (the first load stays small).
 const ForgotPasswordPage = lazyPage(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
 const AcceptInvitationPage = lazyPage(
   () => import('../features/invitations/AcceptInvitationPage'),

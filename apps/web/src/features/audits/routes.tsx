@@ -2,9 +2,6 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
-const lazyPage = lazyPage(() => import('../../ui/lazy-page'), 'lazyPage');
-
-// Each page is its own chunk, loaded when first opened (the first load stays small).
 const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
 const AuditProgrammePage = lazyPage(() => import('./AuditProgrammePage'), 'AuditProgrammePage');
 

@@ -2,9 +2,6 @@ import { RequireAction } from '../shell/RequireAction';
 import { lazyPage } from '../../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
-const lazyPage = lazyPage(() => import('../../ui/lazy-page'), 'lazyPage');
-
-// Each page is its own chunk, loaded when first opened (the first load stays small).
 const ContextRolesPage = lazyPage(() => import('./ContextRolesPage'), 'ContextRolesPage');
 const IssuesPage = lazyPage(() => import('./IssuesPage'), 'IssuesPage');
 const PartiesPage = lazyPage(() => import('./PartiesPage'), 'PartiesPage');

@@ -4,9 +4,6 @@ import { ReviewRedirect } from './ReviewRedirect';
 import { lazyPage } from '../../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
-const lazyPage = lazyPage(() => import('../../ui/lazy-page'), 'lazyPage');
-
-// Each page is its own chunk, loaded when first opened (the first load stays small).
 const DocumentPage = lazyPage(() => import('./DocumentPage'), 'DocumentPage');
 const DocumentsPage = lazyPage(() => import('./DocumentsPage'), 'DocumentsPage');
 const MasterListPage = lazyPage(() => import('./MasterListPage'), 'MasterListPage');

@@ -2,9 +2,6 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
-const lazyPage = lazyPage(() => import('../../ui/lazy-page'), 'lazyPage');
-
-// Each page is its own chunk, loaded when first opened (the first load stays small).
 // The assessment's frame (tabs) is a page of its own too: nothing of step 1 loads before it is opened.
 const AssessmentLayout = lazyPage(() => import('./AssessmentLayout'), 'AssessmentLayout');
 const ComparePage = lazyPage(() => import('./ComparePage'), 'ComparePage');

@@ -3,9 +3,6 @@ import { RequireAction } from '../shell/RequireAction';
 import { lazyPage } from '../../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
-const lazyPage = lazyPage(() => import('../../ui/lazy-page'), 'lazyPage');
-
-// Each page is its own chunk, loaded when first opened (the first load stays small).
 const ImpactDetailPage = lazyPage(() => import('./ImpactDetailPage'), 'ImpactDetailPage');
 const EditImpactPage = lazyPage(() => import('./ImpactFormPage'), 'EditImpactPage');
 const NewImpactPage = lazyPage(() => import('./ImpactFormPage'), 'NewImpactPage');

@@ -3,9 +3,6 @@ import { RequireAction } from '../shell/RequireAction';
 import { lazyPage } from '../../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
-const lazyPage = lazyPage(() => import('../../ui/lazy-page'), 'lazyPage');
-
-// Each page is its own chunk, loaded when first opened (the first load stays small).
 const CriteriaPage = lazyPage(() => import('./CriteriaPage'), 'CriteriaPage');
 const PlanPage = lazyPage(() => import('./PlanPage'), 'PlanPage');
 const RiskDetailPage = lazyPage(() => import('./RiskDetailPage'), 'RiskDetailPage');

@@ -2,9 +2,6 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../ui/lazy-page';
 
 // Each page is its own chunk, loaded when first opened (the first load stays small).
-const lazyPage = lazyPage(() => import('../../ui/lazy-page'), 'lazyPage');
-
-// Each page is its own chunk, loaded when first opened (the first load stays small).
 const SoaPage = lazyPage(() => import('./SoaPage'), 'SoaPage');
 const SoaVersionPage = lazyPage(() => import('./SoaVersionPage'), 'SoaVersionPage');
 
