@@ -2126,6 +2126,20 @@ const CASES: Case[] = [
     route: `/api/orgs/:orgId${path}`,
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}${path}?stage=2` }),
   })),
+  // OSCAL exports (issue 14 item 7): the POA&M needs an open nonconformity to have an item.
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/oscal/assessment-results',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/oscal/assessment-results?stage=2` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/oscal/poam',
+    prepare: async (c) => {
+      await newNc(c, 'open');
+      return { url: `/api/orgs/${c.orgId}/oscal/poam` };
+    },
+  },
   {
     method: 'GET',
     route: '/api/orgs/:orgId/certification-engagements',

@@ -300,6 +300,8 @@ export const ROUTE_ACCESS = `
   GET /api/orgs/:orgId/readiness/export.csv                                 certification.read
   GET /api/orgs/:orgId/readiness/export.xlsx                                certification.read
   GET /api/orgs/:orgId/readiness/report.pdf                                 certification.read
+  GET /api/orgs/:orgId/oscal/assessment-results                             certification.read
+  GET /api/orgs/:orgId/oscal/poam                                           nonconformity.read
   PATCH /api/orgs/:orgId/certification-engagements/:id                      certification.write
   POST /api/orgs/:orgId/certification-engagements                           certification.write
   GET /api/orgs/:orgId/audit-programme                                      audit.read

@@ -40,6 +40,7 @@ import { auditRoutes } from './audits/routes';
 import { nonconformityRoutes } from './nonconformities/routes';
 import { reviewRoutes } from './reviews/routes';
 import { aiLifecycleRoutes } from './ai-lifecycle/routes';
+import { oscalRoutes } from './oscal/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -84,4 +85,5 @@ export const API_MODULES: ApiModule[] = [
   nonconformityRoutes,
   reviewRoutes,
   aiLifecycleRoutes,
+  oscalRoutes,
 ];
