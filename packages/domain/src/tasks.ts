@@ -17,6 +17,7 @@ export const DUE_KINDS = [
   'supplier_review',
   'nonconformity',
   'reassessment',
+  'evidence_request',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -33,6 +34,7 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   supplier_review: 'Supplier review',
   nonconformity: 'Nonconformity',
   reassessment: 'Re-assessment',
+  evidence_request: 'Evidence requested by the auditor',
 };
 
 /** What a module contributes to the task list: one thing due, for one person (or nobody yet). */

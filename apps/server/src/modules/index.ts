@@ -41,6 +41,7 @@ import { nonconformityRoutes } from './nonconformities/routes';
 import { reviewRoutes } from './reviews/routes';
 import { aiLifecycleRoutes } from './ai-lifecycle/routes';
 import { oscalRoutes } from './oscal/routes';
+import { auditorWorkspaceRoutes } from './auditor-workspace/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -86,4 +87,5 @@ export const API_MODULES: ApiModule[] = [
   reviewRoutes,
   aiLifecycleRoutes,
   oscalRoutes,
+  auditorWorkspaceRoutes,
 ];

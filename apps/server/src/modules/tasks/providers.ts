@@ -10,6 +10,7 @@ import { dueItems as evidenceDue } from '../evidence/due';
 import { dueItems as supplierReviewsDue } from '../suppliers/due';
 import { dueItems as nonconformitiesDue } from '../nonconformities/due';
 import { dueItems as reassessmentsDue } from '../ai-lifecycle/reassessments';
+import { dueItems as evidenceRequestsDue } from '../auditor-workspace/due';
 
 /**
  * What a module says is due in one organization, for whomever it is assigned to; given an
@@ -31,6 +32,7 @@ export const DUE_PROVIDERS: DueProvider[] = [
   supplierReviewsDue,
   nonconformitiesDue,
   reassessmentsDue,
+  evidenceRequestsDue,
 ];
 
 /** Every due item of an organization, from every provider. */

@@ -28,6 +28,7 @@ import * as certification from './0028-certification';
 import * as measurementDedupe from './0029-measurement-dedupe';
 import * as raciAccountability from './0030-raci-accountability';
 import * as sessionDevices from './0031-session-devices';
+import * as auditorWorkspace from './0034-auditor-workspace';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -61,6 +62,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0029-measurement-dedupe', measurementDedupe.up],
   ['0030-raci-accountability', raciAccountability.up],
   ['0031-session-devices', sessionDevices.up],
+  ['0034-auditor-workspace', auditorWorkspace.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
