@@ -300,6 +300,15 @@ const newNc = async (c: Ctx, until: 'open' | 'actions_planned' | 'effectiveness_
   return (await c.owner.post(`${api}/${nc.id}/review`, { version: nc.version, effective: true, notes: 'ok' }))
     .body as typeof nc;
 };
+
+// The external auditor workspace: evidence shared with the auditors, and an auditor's request.
+const aw = (c: Ctx) => `/api/orgs/${c.orgId}/auditor-workspace`;
+const sharedWithAuditors = async (c: Ctx, e: { id: string }) => {
+  await c.owner.put(`${aw(c)}/shares/${e.id}`, {});
+  return e.id;
+};
+const newEvidenceRequest = async (c: Ctx) =>
+  (await c.owner.post(`${aw(c)}/requests`, { title: `Perm request ${++seq}` })).body as { id: string; version: number };
 const today = () => new Date().toISOString().slice(0, 10);
 const newReview = async ({ owner, orgId }: Ctx, chairId: string = owner.user!.id) =>
   (
@@ -2154,6 +2163,103 @@ const CASES: Case[] = [
     route: `/api/orgs/:orgId${path}`,
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}${path}?stage=2` }),
   })),
+  // OSCAL exports (issue 14 item 7): the POA&M needs an open nonconformity to have an item.
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/oscal/assessment-results',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/oscal/assessment-results?stage=2` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/oscal/poam',
+    prepare: async (c) => {
+      await newNc(c, 'open');
+      return { url: `/api/orgs/${c.orgId}/oscal/poam` };
+    },
+  },
+  // The external auditor workspace (issue 14 item 3): what it shows exists for every role's request.
+  { method: 'GET', route: '/api/orgs/:orgId/auditor-workspace', prepare: async (c) => ({ url: aw(c) }) },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/auditor-workspace/documents/:id',
+    prepare: async (c) => ({ url: `${aw(c)}/documents/${(await newDocument(c, 'published')).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/auditor-workspace/documents/:id/export.pdf',
+    prepare: async (c) => ({ url: `${aw(c)}/documents/${(await newDocument(c, 'published')).id}/export.pdf` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/auditor-workspace/soa',
+    prepare: async (c) => {
+      if ((await c.owner.get(`${aw(c)}/soa`)).status === 404)
+        await c.owner.post(`/api/orgs/${c.orgId}/soa/approve`, {
+          version: (await soaDraft(c)).version,
+          acknowledgement: 'Statuses are set at the first control review',
+        });
+      return { url: `${aw(c)}/soa` };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/auditor-workspace/evidence/:id',
+    prepare: async (c) => ({ url: `${aw(c)}/evidence/${await sharedWithAuditors(c, await newLibraryEvidence(c))}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/auditor-workspace/evidence/:id/file',
+    prepare: async (c) => ({
+      url: `${aw(c)}/evidence/${await sharedWithAuditors(c, await newFileEvidence(c))}/file`,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/auditor-workspace/requests/:id',
+    prepare: async (c) => ({ url: `${aw(c)}/requests/${(await newEvidenceRequest(c)).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/auditor-workspace/requests',
+    prepare: async (c) => ({ url: `${aw(c)}/requests`, body: { title: `Perm request ${++seq}`, ref: 'A.6.2.4' } }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/auditor-workspace/requests/:id',
+    prepare: async (c) => {
+      const r = await newEvidenceRequest(c);
+      return { url: `${aw(c)}/requests/${r.id}`, body: { version: r.version, dueOn: '2099-01-31' } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/auditor-workspace/requests/:id/answer',
+    prepare: async (c) => {
+      const r = await newEvidenceRequest(c);
+      const e = await newLibraryEvidence(c);
+      return { url: `${aw(c)}/requests/${r.id}/answer`, body: { version: r.version, evidenceIds: [e.id] } };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/auditor-workspace/shares',
+    prepare: async (c) => ({ url: `${aw(c)}/shares` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/orgs/:orgId/auditor-workspace/shares/:id',
+    prepare: async (c) => ({ url: `${aw(c)}/shares/${(await newLibraryEvidence(c)).id}` }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/auditor-workspace/shares/:id',
+    prepare: async (c) => ({ url: `${aw(c)}/shares/${await sharedWithAuditors(c, await newLibraryEvidence(c))}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/orgs/:orgId/auditor-workspace/access-log',
+    prepare: async (c) => ({ url: `${aw(c)}/access-log` }),
+  },
   {
     method: 'GET',
     route: '/api/orgs/:orgId/certification-engagements',

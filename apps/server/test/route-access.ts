@@ -312,6 +312,22 @@ export const ROUTE_ACCESS = `
   GET /api/orgs/:orgId/readiness/export.csv                                 certification.read
   GET /api/orgs/:orgId/readiness/export.xlsx                                certification.read
   GET /api/orgs/:orgId/readiness/report.pdf                                 certification.read
+  GET /api/orgs/:orgId/oscal/assessment-results                             certification.read
+  GET /api/orgs/:orgId/oscal/poam                                           nonconformity.read
+  GET /api/orgs/:orgId/auditor-workspace                                    auditor_workspace.read
+  GET /api/orgs/:orgId/auditor-workspace/documents/:id                      auditor_workspace.read
+  GET /api/orgs/:orgId/auditor-workspace/documents/:id/export.pdf           auditor_workspace.read
+  GET /api/orgs/:orgId/auditor-workspace/soa                                auditor_workspace.read
+  GET /api/orgs/:orgId/auditor-workspace/evidence/:id                       auditor_workspace.read
+  GET /api/orgs/:orgId/auditor-workspace/evidence/:id/file                  auditor_workspace.read
+  GET /api/orgs/:orgId/auditor-workspace/requests/:id                       auditor_workspace.read
+  POST /api/orgs/:orgId/auditor-workspace/requests                          evidence_request.write
+  PATCH /api/orgs/:orgId/auditor-workspace/requests/:id                     auditor_workspace.manage
+  POST /api/orgs/:orgId/auditor-workspace/requests/:id/answer               evidence.write
+  GET /api/orgs/:orgId/auditor-workspace/shares                             auditor_workspace.manage
+  PUT /api/orgs/:orgId/auditor-workspace/shares/:id                         auditor_workspace.manage
+  DELETE /api/orgs/:orgId/auditor-workspace/shares/:id                      auditor_workspace.manage
+  GET /api/orgs/:orgId/auditor-workspace/access-log                         auditor_workspace.manage
   PATCH /api/orgs/:orgId/certification-engagements/:id                      certification.write
   POST /api/orgs/:orgId/certification-engagements                           certification.write
   GET /api/orgs/:orgId/audit-programme                                      audit.read

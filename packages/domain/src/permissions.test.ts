@@ -16,7 +16,7 @@ describe('permission table', () => {
       viewer: [],
       approver: ['nonconformity.close'],
       internal_auditor: ['audit.write', 'finding.write', 'nonconformity.close'],
-      external_auditor: ['finding.write'],
+      external_auditor: ['finding.write', 'evidence_request.write'],
     };
     for (const role of ['viewer', 'external_auditor', 'internal_auditor', 'approver'] as const) {
       for (const a of writes)
@@ -60,6 +60,14 @@ describe('permission table', () => {
     expect(ROLES.filter((r) => can(r, 'review.approve'))).toEqual(['owner', 'approver']);
   });
 
+  it('shows external auditors documents and evidence only through the workspace, where they may only ask', () => {
+    expect(can('external_auditor', 'document.read')).toBe(false);
+    expect(can('external_auditor', 'evidence.read')).toBe(false);
+    expect(ROLES.filter((r) => can(r, 'auditor_workspace.read'))).toEqual(['owner', 'manager', 'external_auditor']);
+    expect(ROLES.filter((r) => can(r, 'auditor_workspace.manage'))).toEqual(['owner', 'manager']);
+    expect(ROLES.filter((r) => can(r, 'evidence_request.write'))).toEqual(['owner', 'external_auditor']);
+  });
+
   it('lets only owners grant the owner role', () => {
     expect(grantableRoles('owner')).toContain('owner');
     expect(grantableRoles('manager')).not.toContain('owner');
@@ -100,13 +108,13 @@ const EXPECTED = `
   risk.read              x  x  x  x  x  x  x
   risk.write             x  x  x  .  .  .  .
   risk.approve           x  .  .  x  .  .  .
-  document.read          x  x  x  x  x  x  x
+  document.read          x  x  x  x  x  .  x
   document.write         x  x  x  .  .  .  .
   document.approve       x  .  .  x  .  .  .
   document.publish       x  x  .  .  .  .  .
   control.read           x  x  x  x  x  x  x
   control.write          x  x  x  .  .  .  .
-  evidence.read          x  x  x  x  x  x  x
+  evidence.read          x  x  x  x  x  .  x
   evidence.write         x  x  x  .  .  .  .
   competence.read        x  x  x  x  x  x  x
   competence.write       x  x  x  .  .  .  .
@@ -132,6 +140,9 @@ const EXPECTED = `
   review.write           x  x  x  .  .  .  .
   review.approve         x  .  .  x  .  .  .
   ai_release.write       x  x  x  .  .  .  .
+  auditor_workspace.read    x  x  .  .  .  x  .
+  auditor_workspace.manage  x  x  .  .  .  .  .
+  evidence_request.write    x  .  .  .  .  x  .
 `;
 const ORACLE_ROLES = [
   'owner',

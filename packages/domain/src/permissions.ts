@@ -74,6 +74,13 @@ export const ACTIONS = [
   'review.approve',
   // The AI system life cycle (8.2, 8.4, A.6.2.4–A.6.2.8): releases, their V&V and deployment, changes and their significance.
   'ai_release.write',
+  // The external auditor workspace (step 6): what the organization shares with its time-boxed external auditors
+  // (published documents, the approved SoA, chosen evidence), read there and logged (auditor_workspace.read);
+  // curating what is shared, the access log and the requests (auditor_workspace.manage); raising a request
+  // for more evidence (evidence_request.write). Answering one is evidence.write.
+  'auditor_workspace.read',
+  'auditor_workspace.manage',
+  'evidence_request.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -150,6 +157,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'review.read',
     'review.write',
     'ai_release.write',
+    'auditor_workspace.read',
+    'auditor_workspace.manage',
   ],
   contributor: [
     ...READ,
@@ -184,9 +193,16 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'review.approve',
   ],
   // Auditors plan and run audits and write findings; an internal auditor also reviews effectiveness and
-  // closes nonconformities (never one they raised). An external auditor writes findings only.
+  // closes nonconformities (never one they raised). An external auditor writes findings only, and reads
+  // documents and evidence only through the workspace (published, approved or shared; every view logged).
   internal_auditor: [...READ, 'audit_event.read', 'audit.write', 'finding.write', 'nonconformity.close'],
-  external_auditor: [...READ, 'audit_event.read', 'finding.write'],
+  external_auditor: [
+    ...READ.filter((a) => a !== 'document.read' && a !== 'evidence.read'),
+    'audit_event.read',
+    'finding.write',
+    'auditor_workspace.read',
+    'evidence_request.write',
+  ],
   viewer: [...READ],
 };
 

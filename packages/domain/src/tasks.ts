@@ -19,6 +19,7 @@ export const DUE_KINDS = [
   'reassessment',
   'certification_audit',
   'certification_finding',
+  'evidence_request',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -37,6 +38,7 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   reassessment: 'Re-assessment',
   certification_audit: 'Certification audit',
   certification_finding: 'CB deadline',
+  evidence_request: 'Evidence requested by the auditor',
 };
 
 /** What a module contributes to the task list: one thing due, for one person (or nobody yet). */

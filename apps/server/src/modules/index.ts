@@ -41,6 +41,8 @@ import { auditRoutes } from './audits/routes';
 import { nonconformityRoutes } from './nonconformities/routes';
 import { reviewRoutes } from './reviews/routes';
 import { aiLifecycleRoutes } from './ai-lifecycle/routes';
+import { oscalRoutes } from './oscal/routes';
+import { auditorWorkspaceRoutes } from './auditor-workspace/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -86,4 +88,6 @@ export const API_MODULES: ApiModule[] = [
   nonconformityRoutes,
   reviewRoutes,
   aiLifecycleRoutes,
+  oscalRoutes,
+  auditorWorkspaceRoutes,
 ];

@@ -7,12 +7,14 @@ import {
   IconFileTypeDocx,
   IconFileTypePdf,
   IconFileZip,
+  IconJson,
   type Icon,
 } from '@tabler/icons-react';
 
 export type DownloadFormat = 'xlsx' | 'csv' | 'docx' | 'pdf';
 /** A download: one of the formats of the same data, or a package (zip) of several files. */
-export type Download = { format: DownloadFormat | 'zip'; href: string; label: string };
+/** `json`: a machine-readable exchange format (OSCAL) beside the human-readable ones. */
+export type Download = { format: DownloadFormat | 'zip' | 'json'; href: string; label: string };
 
 const ICONS: Record<Download['format'], Icon> = {
   xlsx: IconFileSpreadsheet,
@@ -20,6 +22,7 @@ const ICONS: Record<Download['format'], Icon> = {
   docx: IconFileTypeDocx,
   pdf: IconFileTypePdf,
   zip: IconFileZip,
+  json: IconJson,
 };
 
 /** One "Export" button whose menu offers the same data in several formats: plain downloads. */

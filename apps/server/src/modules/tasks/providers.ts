@@ -11,6 +11,7 @@ import { dueItems as supplierReviewsDue } from '../suppliers/due';
 import { dueItems as nonconformitiesDue } from '../nonconformities/due';
 import { dueItems as reassessmentsDue } from '../ai-lifecycle/reassessments';
 import { dueItems as certificationDue } from '../certification/due';
+import { dueItems as evidenceRequestsDue } from '../auditor-workspace/due';
 
 /**
  * What a module says is due in one organization, for whomever it is assigned to; given an
@@ -33,6 +34,7 @@ export const DUE_PROVIDERS: DueProvider[] = [
   nonconformitiesDue,
   reassessmentsDue,
   certificationDue,
+  evidenceRequestsDue,
 ];
 
 /** Every due item of an organization, from every provider. */

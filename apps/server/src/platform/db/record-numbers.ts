@@ -17,6 +17,7 @@ const SEQUENCES = {
   nonconformity: { table: 'nonconformities', column: 'number' },
   improvement: { table: 'improvements', column: 'number' },
   management_review: { table: 'management_reviews', column: 'number' },
+  evidence_request: { table: 'evidence_requests', column: 'number' },
 } as const;
 
 /** A fixed sequence, or the numbers of one document type's prefix (AIMS-POL-001, -002 …). */

@@ -1176,6 +1176,8 @@ export type Database = {
   auditFindings: AuditFindingTable;
   nonconformities: NonconformityTable;
   improvements: ImprovementTable;
+  auditorSharedEvidence: AuditorSharedEvidenceTable;
+  evidenceRequests: EvidenceRequestTable;
 };
 
 export type AuditProgrammeTable = {
@@ -1305,4 +1307,34 @@ export type ImprovementTable = {
   createdBy: string | null;
   updatedAt: string;
   updatedBy: string | null;
+};
+
+/** Evidence the organization shares with its external auditors (the auditor workspace). */
+export type AuditorSharedEvidenceTable = {
+  orgId: string;
+  evidenceId: string;
+  sharedAt: string;
+  sharedBy: string | null;
+};
+/** An external auditor's request for more evidence: a task for its assignee until answered. */
+export type EvidenceRequestTable = {
+  id: string;
+  orgId: string;
+  number: number;
+  title: string;
+  detail: string;
+  ref: string | null;
+  documentId: string | null;
+  requestedBy: string | null;
+  requestedByName: string;
+  assigneeId: string | null;
+  dueOn: string | null;
+  status: string;
+  answer: string;
+  evidenceIds: string;
+  answeredAt: string | null;
+  answeredByName: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 };

@@ -80,6 +80,11 @@ export const readinessDownloads = (orgId: string, stage: 1 | 2): Download[] => [
   { format: 'pdf', href: `${org(orgId)}/readiness/report.pdf?stage=${stage}`, label: 'PDF for the board (.pdf)' },
   { format: 'xlsx', href: `${org(orgId)}/readiness/export.xlsx?stage=${stage}`, label: 'Excel workbook (.xlsx)' },
   { format: 'csv', href: `${org(orgId)}/readiness/export.csv?stage=${stage}`, label: 'CSV file (.csv)' },
+  {
+    format: 'json',
+    href: `${org(orgId)}/oscal/assessment-results?stage=${stage}`,
+    label: 'OSCAL assessment results, with the internal audits (.json)',
+  },
 ];
 
 export function useReadiness(orgId: string, stage: 1 | 2) {

@@ -40,7 +40,12 @@ export function NonconformitiesPage() {
       <PageHeader
         title={T.title}
         description={T.description}
-        actions={<DownloadMenu label="Export" items={ncDownloads(orgId)} />}
+        actions={
+          <DownloadMenu
+            label="Export"
+            items={ncDownloads(orgId, (list.data ?? []).filter((n) => n.status !== 'closed').length)}
+          />
+        }
       />
       {list.isPending ? (
         <Loading />

@@ -2,7 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { CauseCategory, NonconformitySource, NonconformityStatus, RootCauseMethod } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
-import { registerDownloads } from '../../ui/DownloadMenu';
+import { registerDownloads, type Download } from '../../ui/DownloadMenu';
 
 export type NcAction = {
   id: string;
@@ -64,7 +64,13 @@ const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 export const ncsPath = (orgId: string) => `${org(orgId)}/nonconformities`;
 export const ncPath = (orgId: string, id: string) => `${ncsPath(orgId)}/${encodeURIComponent(id)}`;
 export const improvementsPath = (orgId: string) => `${org(orgId)}/improvements`;
-export const ncDownloads = (orgId: string) => registerDownloads(`${ncsPath(orgId)}/export`);
+export const ncDownloads = (orgId: string, open: number): Download[] => [
+  ...registerDownloads(`${ncsPath(orgId)}/export`),
+  // A POA&M lists open nonconformities only, and OSCAL needs at least one.
+  ...(open
+    ? [{ format: 'json' as const, href: `${org(orgId)}/oscal/poam`, label: 'OSCAL POA&M of the open ones (.json)' }]
+    : []),
+];
 export const ncsKey = (orgId: string) => ['nonconformities', orgId] as const;
 export const ncsHref = (orgId: string) => `/orgs/${orgId}/nonconformities`;
 export const ncHref = (orgId: string, id: string) => `${ncsHref(orgId)}/${id}`;

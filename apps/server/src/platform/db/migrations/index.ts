@@ -30,6 +30,7 @@ import * as raciAccountability from './0030-raci-accountability';
 import * as sessionDevices from './0031-session-devices';
 import * as auditReportRecord from './0032-audit-report-record';
 import * as certificationCycle from './0033-certification-cycle';
+import * as auditorWorkspace from './0034-auditor-workspace';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -65,6 +66,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0031-session-devices', sessionDevices.up],
   ['0032-audit-report-record', auditReportRecord.up],
   ['0033-certification-cycle', certificationCycle.up],
+  ['0034-auditor-workspace', auditorWorkspace.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
