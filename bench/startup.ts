@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,9 +8,10 @@ import { machine, median, printTable, REPO_ROOT, round, writeResult } from './ut
 /**
  * Cold start of the real entry point on a fresh SQLite DATA_DIR: ms from spawn to the first 200 on
  * /api/health (polled every 20 ms), then the server's resident memory after 5 s idle, read from
- * /proc/<pid>/status of the node process that holds the listening socket. Two ways to start it:
- * `node --import tsx` (the node process is the server) and `npx tsx` (npx and tsx each add a
- * process: the server is found by its socket, and the whole tree's RSS is reported too).
+ * /proc/<pid>/status of the node process that holds the listening socket. The ways to start it:
+ * the compiled server (`node apps/server/dist/main.js`, with and without source maps, and through
+ * `npm start`), `node --import tsx` (the node process is the server) and `npx tsx` (npx and tsx each
+ * add a process: the server is found by its socket, and the whole tree's RSS is reported too).
  */
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
 const POLL_MS = 20;
@@ -19,7 +20,12 @@ const IDLE_MS = 5_000;
 const ENTRY = 'apps/server/src/main.ts';
 
 type Mode = { name: string; command: string; args: string[] };
+const BUILT = 'apps/server/dist/main.js';
 const MODES: Mode[] = [
+  // What `npm start` runs since issue 19: the compiled server, plain JavaScript (built below if stale).
+  { name: 'node dist/main.js', command: process.execPath, args: [BUILT] },
+  { name: 'node --enable-source-maps dist/main.js', command: process.execPath, args: ['--enable-source-maps', BUILT] },
+  { name: 'npm start (built)', command: 'npm', args: ['start', '--silent'] },
   { name: 'node --import tsx', command: process.execPath, args: ['--import', 'tsx', ENTRY] },
   { name: 'npx tsx', command: 'npx', args: ['tsx', ENTRY] },
 ];
@@ -198,6 +204,8 @@ async function once(mode: Mode, run: number): Promise<Run> {
 }
 
 async function main() {
+  // The compiled server is built first (when stale), outside the timed runs, as `npm start` does once.
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build-server-if-stale.mjs')], { stdio: 'inherit' });
   const before = machine(); // the load average before we start: a busy box makes every number worse
   if (before.loadAvg1m > 0.5)
     console.log(

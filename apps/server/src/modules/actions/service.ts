@@ -66,6 +66,8 @@ export type ActionFilter = {
   ownerId?: string | undefined;
   sourceType?: string | undefined;
   sourceId?: string | undefined;
+  /** The actions of these sources only (a page of a register); an empty list matches none. */
+  sourceIds?: string[] | undefined;
 };
 
 export async function listActions(db: Db | Tx, orgId: string, filter: ActionFilter = {}): Promise<ActionOut[]> {
@@ -74,6 +76,10 @@ export async function listActions(db: Db | Tx, orgId: string, filter: ActionFilt
   if (filter.ownerId) q = q.where('actions.ownerId', '=', filter.ownerId);
   if (filter.sourceType) q = q.where('actions.sourceType', '=', filter.sourceType);
   if (filter.sourceId) q = q.where('actions.sourceId', '=', filter.sourceId);
+  if (filter.sourceIds) {
+    if (!filter.sourceIds.length) return [];
+    q = q.where('actions.sourceId', 'in', filter.sourceIds);
+  }
   // Nulls last in both dialects: undated work sorts after dated work.
   const rows = await q
     .orderBy((eb) => eb.case().when('actions.dueDate', 'is', null).then(1).else(0).end())

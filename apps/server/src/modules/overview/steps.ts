@@ -7,7 +7,7 @@ import { readOrgContext } from '../context/org-context';
 import { getScope } from '../context/scope';
 import { listParties } from '../context/registers';
 import { readCriteriaInForce } from '../risk/criteria';
-import { loadRisks } from '../risk/read';
+import { riskPositions } from '../risk/summary';
 import { getPlan } from '../risk/plan';
 import { getSoa } from '../soa/service';
 import { masterList } from '../documents/master-list';
@@ -131,17 +131,18 @@ async function documentationStep(db: Db, orgId: string): Promise<StepOverview> {
 /** Step 4: risks against the acceptance level, the treatment plan, impact assessments and the SoA. */
 async function implementationStep(db: Db, orgId: string): Promise<StepOverview> {
   const deps = { db } as Parameters<typeof getSoa>[0];
-  const [criteria, risks, plan, soa, impacts] = await Promise.all([
-    readCriteriaInForce(db, orgId),
-    loadRisks(db, orgId, { status: 'open' }),
+  const criteria = await readCriteriaInForce(db, orgId);
+  // Counts from the risks' positions (a few scalars each), not the assembled register.
+  const [risks, plan, soa, impacts] = await Promise.all([
+    riskPositions(db, orgId, criteria, { status: 'open' }),
     getPlan(deps, orgId),
     getSoa(deps, orgId),
     db.selectFrom('impactAssessments').select(['status']).where('orgId', '=', orgId).execute(),
   ]);
   const facts: string[] = [];
   const next: Next[] = [];
-  const unrated = risks.filter((r) => r.kind === 'risk' && !r.rated);
-  const attention = risks.filter((r) => r.needsAttention && r.rated);
+  const unrated = risks.filter((r) => r.kind === 'risk' && r.inherent === null);
+  const attention = risks.filter((r) => r.needsAttention && r.inherent !== null);
   facts.push(
     `${plural(risks.length, 'open risk')}${attention.length ? `, ${attention.length} above the acceptance level (${RISK_LEVEL_LABELS[criteria.acceptanceLevel]}) with no treatment or acceptance` : ''}`,
   );

@@ -16,6 +16,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { readCriteriaInForce } from './criteria';
 import { loadRisks } from './read';
 import { ZRiskOut, type RiskOut } from './schema';
+import { countRisks, riskPositions, type RiskPosition } from './summary';
 
 // The AI risk treatment plan (6.1.3 e–f) is a view over the open risks and their treatments; top
 // management approves it as a whole. Approval keeps what was approved; any later change to the risks
@@ -185,46 +186,69 @@ export const ZDashboardOut = z.object({
 });
 
 export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<typeof ZDashboardOut>> {
-  const [criteria, all] = await Promise.all([readCriteriaInForce(deps.db, orgId), loadRisks(deps.db, orgId)]);
-  const open = all.filter((r) => r.status === 'open' && r.kind === 'risk');
-  const grid = (pick: (r: RiskOut) => [number, number] | null) => {
+  // The criteria are read once; the register is never assembled: positions are a few scalars per
+  // open risk, and only the risks the lists name are read in full (one page read by id).
+  const criteria = await readCriteriaInForce(deps.db, orgId);
+  const [open, total] = await Promise.all([
+    riskPositions(deps.db, orgId, criteria, { status: 'open', kind: 'risk' }),
+    countRisks(deps.db, orgId),
+  ]);
+  const grid = (pick: (r: RiskPosition) => { likelihood: number; consequence: number } | null) => {
+    const at = new Map<string, string[]>();
+    for (const r of open) {
+      const p = pick(r);
+      if (!p) continue;
+      const key = `${p.likelihood}:${p.consequence}`;
+      const ids = at.get(key);
+      if (ids) ids.push(r.id);
+      else at.set(key, [r.id]);
+    }
     const cells: z.infer<typeof ZCell>[] = [];
     for (let l = 1; l <= criteria.likelihoodLabels.length; l++)
       for (let c = 1; c <= criteria.consequenceLabels.length; c++) {
-        const here = open.filter((r) => {
-          const p = pick(r);
-          return p !== null && p[0] === l && p[1] === c;
-        });
+        const riskIds = at.get(`${l}:${c}`) ?? [];
         cells.push({
           likelihood: l,
           consequence: c,
           level: riskLevel(criteria, l * c),
-          count: here.length,
-          riskIds: here.map((r) => r.id),
+          count: riskIds.length,
+          riskIds,
         });
       }
     return cells;
   };
-  const byLevel = Object.fromEntries(
-    RISK_LEVELS.map((l) => [l, open.filter((r) => (r.residualLevel ?? r.inherentLevel) === l).length]),
-  ) as Record<RiskLevel, number>;
+  const byLevel = Object.fromEntries(RISK_LEVELS.map((l) => [l, 0])) as Record<RiskLevel, number>;
+  for (const r of open) if (r.level) byLevel[r.level]++;
+  const lists = {
+    unrated: open.filter((r) => r.inherent === null),
+    reviewOverdue: open.filter((r) => r.reviewOverdue),
+    acceptancesExpiring: open.filter((r) => r.acceptanceState === 'expiring'),
+    needsAttention: open.filter((r) => r.needsAttention),
+  };
+  const listed = new Set(Object.values(lists).flatMap((l) => l.map((r) => r.id)));
+  const full = new Map(
+    // Thousands of ids would not fit one statement: then the open risks are read once instead.
+    (
+      await loadRisks(
+        deps.db,
+        orgId,
+        listed.size <= 500 ? { ids: [...listed] } : { status: 'open', kind: 'risk' },
+        criteria,
+      )
+    ).map((r) => [r.id, r] as const),
+  );
+  const read = (rows: RiskPosition[]) => rows.flatMap((r) => full.get(r.id) ?? []);
   return {
     likelihoodLabels: criteria.likelihoodLabels,
     consequenceLabels: criteria.consequenceLabels,
     // An unrated risk has no cell: it is listed under "unrated" instead.
-    inherent: grid((r) => (r.likelihood !== null && r.consequence !== null ? [r.likelihood, r.consequence] : null)),
+    inherent: grid((r) => r.inherent),
     // A risk without a residual rating yet sits where it started.
-    residual: grid((r) =>
-      r.residualLikelihood !== null && r.residualConsequence !== null
-        ? [r.residualLikelihood, r.residualConsequence]
-        : r.likelihood !== null && r.consequence !== null
-          ? [r.likelihood, r.consequence]
-          : null,
-    ),
-    unrated: open.filter((r) => !r.rated),
-    reviewOverdue: open.filter((r) => r.reviewOverdue),
-    acceptancesExpiring: open.filter((r) => r.acceptanceState === 'expiring'),
-    needsAttention: open.filter((r) => r.needsAttention),
-    counts: { total: all.length, open: open.length, byLevel },
+    residual: grid((r) => r.residual ?? r.inherent),
+    unrated: read(lists.unrated),
+    reviewOverdue: read(lists.reviewOverdue),
+    acceptancesExpiring: read(lists.acceptancesExpiring),
+    needsAttention: read(lists.needsAttention),
+    counts: { total, open: open.length, byLevel },
   };
 }

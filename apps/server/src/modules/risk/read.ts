@@ -7,16 +7,20 @@ import {
   type RiskLevel,
 } from '@fortytwo/domain';
 import type { Db, Tx } from '../../platform/db/connect';
-import type { RiskAcceptanceTable, RiskAssessmentTable } from '../../platform/db/schema';
+import { sql, type RawBuilder } from 'kysely';
+import { z } from 'zod';
+import type { RiskAcceptanceTable, RiskAssessmentTable, RiskTable } from '../../platform/db/schema';
 import { nowIso } from '../../platform/ids';
+import { cursorPart, decodeCursor, encodeCursor } from '../../platform/pagination';
 import { listActions } from '../actions/service';
 import { builtinCatalog } from '../catalog/builtin';
 import { listCustomControls } from '../catalog/custom-controls';
 import { readCriteriaInForce, type CriteriaOut } from './criteria';
 import type { AcceptanceOut, AssessmentOut, RiskOut, TreatmentOut } from './schema';
 
-// Reading the register: a risk's row is assembled from its latest ratings, treatments, actions and
-// acceptance, in a handful of queries for the whole organization (registers are hundreds of rows).
+// Reading the register: the rows a page shows are found in SQL (filters included), then each row is
+// assembled from its latest ratings, treatments, actions and acceptance, read for those rows only and
+// joined through maps: the cost is linear in the page, not in the square of the organization.
 
 export const today = () => nowIso().slice(0, 10);
 const rank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
@@ -30,17 +34,22 @@ export type RiskFilter = {
   attention?: boolean | undefined;
 };
 
-/** Annex A controls and the organization's custom controls: the refs a treatment may use and the SoA lists. */
-export async function treatmentControls(db: Db | Tx, orgId: string) {
-  const iso = builtinCatalog().framework('iso42001')!;
-  const annex = iso.items
-    .filter((i) => i.kind === 'control')
+// The built-in catalog never changes while the server runs: its Annex A list is built once.
+let annexCache: { ref: string; title: string; kind: 'annex_a'; group: string }[] | undefined;
+const annexControls = () =>
+  (annexCache ??= builtinCatalog()
+    .framework('iso42001')!
+    .items.filter((i) => i.kind === 'control')
     .map((i) => ({
       ref: i.ref,
       title: i.title,
       kind: 'annex_a' as const,
       group: i.ref.split('.').slice(0, 2).join('.'),
-    }));
+    })));
+
+/** Annex A controls and the organization's custom controls: the refs a treatment may use and the SoA lists. */
+export async function treatmentControls(db: Db | Tx, orgId: string) {
+  const annex = annexControls();
   const custom = (await listCustomControls(db, orgId)).map((c) => ({
     ref: c.ref,
     title: c.title,
@@ -85,63 +94,155 @@ export async function assessmentsOf(db: Db | Tx, orgId: string, riskId: string):
   return rows.map(presentAssessment);
 }
 
-export async function loadRisks(
-  db: Db | Tx,
-  orgId: string,
-  filter: RiskFilter = {},
-  criteria?: CriteriaOut,
-): Promise<RiskOut[]> {
-  let q = db
+/** The columns the register filters on, from each risk's latest rows: evaluated in SQL, per risk scanned. */
+function summarized(db: Db | Tx, orgId: string) {
+  return db
     .selectFrom('risks')
     .leftJoin('aiSystems', 'aiSystems.id', 'risks.aiSystemId')
     .leftJoin('users', 'users.id', 'risks.ownerId')
     .selectAll('risks')
     .select(['aiSystems.name as aiSystemName', 'users.name as ownerName', 'users.email as ownerEmail'])
+    .select((eb) => [
+      eb
+        .selectFrom('riskAssessments as a')
+        .select('a.level')
+        .whereRef('a.riskId', '=', 'risks.id')
+        .where('a.kind', '=', 'inherent')
+        .orderBy('a.seq', 'desc')
+        .limit(1)
+        .as('inherentLevel'),
+      // A residual rating counts while its treatment exists (removing a treatment drops its rating).
+      eb
+        .selectFrom('riskAssessments as a')
+        .innerJoin('riskTreatments as t', 't.id', 'a.treatmentId')
+        .select('a.level')
+        .whereRef('a.riskId', '=', 'risks.id')
+        .where('a.kind', '=', 'residual')
+        .orderBy('a.seq', 'desc')
+        .limit(1)
+        .as('residualLevel'),
+      eb
+        .selectFrom('riskTreatments as t')
+        .select('t.id')
+        .whereRef('t.riskId', '=', 'risks.id')
+        .limit(1)
+        .as('someTreatmentId'),
+      eb
+        .selectFrom('riskAcceptances as x')
+        .select('x.level')
+        .whereRef('x.riskId', '=', 'risks.id')
+        .orderBy('x.acceptedAt', 'desc')
+        .limit(1)
+        .as('acceptanceLevel'),
+      eb
+        .selectFrom('riskAcceptances as x')
+        .select('x.expiresAt')
+        .whereRef('x.riskId', '=', 'risks.id')
+        .orderBy('x.acceptedAt', 'desc')
+        .limit(1)
+        .as('acceptanceExpiresAt'),
+    ])
     .where('risks.orgId', '=', orgId);
-  if (filter.ids) q = filter.ids.length ? q.where('risks.id', 'in', filter.ids) : q.where('risks.id', '=', '');
-  if (filter.aiSystemId) q = q.where('risks.aiSystemId', '=', filter.aiSystemId);
-  if (filter.kind) q = q.where('risks.kind', '=', filter.kind);
-  if (filter.status) q = q.where('risks.status', '=', filter.status);
-  const risks = await q.orderBy('risks.number').execute();
+}
+
+/** A level's rank as SQL (low 0 … critical 3), for "this acceptance covers that level". */
+const rankSql = (ref: RawBuilder<unknown>) =>
+  sql<number>`(case ${ref} ${sql.join(
+    RISK_LEVELS.map((l, i) => sql`when ${sql.lit(l)} then ${sql.lit(i)}`),
+    sql` `,
+  )} end)`;
+
+/**
+ * The register's rows matching the filter, in number order, after the cursor's number. The level and
+ * attention filters are the same rules as `riskNeedsAttention` and the row's level, written in SQL so
+ * a page is found without reading the register.
+ */
+function filtered(db: Db | Tx, orgId: string, filter: RiskFilter, acceptanceLevel: RiskLevel, now: string) {
+  let q = db.selectFrom(summarized(db, orgId).as('s')).selectAll('s');
+  if (filter.ids) q = filter.ids.length ? q.where('s.id', 'in', filter.ids) : q.where('s.id', '=', '');
+  if (filter.aiSystemId) q = q.where('s.aiSystemId', '=', filter.aiSystemId);
+  if (filter.kind) q = q.where('s.kind', '=', filter.kind);
+  if (filter.status) q = q.where('s.status', '=', filter.status);
+  const level = sql`coalesce(${sql.ref('s.residualLevel')}, ${sql.ref('s.inherentLevel')})`;
+  if (filter.level) q = q.where(sql<boolean>`${level} = ${filter.level}`);
+  if (filter.attention) {
+    const acceptable = RISK_LEVELS.filter((l) => rank(l) <= rank(acceptanceLevel));
+    const acceptance = sql.ref('s.acceptanceLevel');
+    const covered = sql`(${acceptance} is not null and ${rankSql(acceptance)} >= ${rankSql(level)} and ${sql.ref(
+      's.acceptanceExpiresAt',
+    )} >= ${now})`;
+    q = q
+      .where('s.kind', '=', 'risk')
+      .where('s.status', '=', 'open')
+      .where(
+        sql<boolean>`(${sql.ref('s.inherentLevel')} is null or (
+          ${level} not in (${sql.join(acceptable)})
+          and not ${covered}
+          and (${sql.ref('s.someTreatmentId')} is null or ${sql.ref('s.residualLevel')} is not null)))`,
+      );
+  }
+  return q;
+}
+
+// A page holds at most 500 risks: its rows are read by id. Larger reads (exports, the plan, the SoA)
+// read the organization's rows once instead of sending thousands of ids.
+const BY_ID_UP_TO = 500;
+
+type SummaryRow = RiskTable & { aiSystemName: string | null; ownerName: string | null; ownerEmail: string | null };
+
+/** Groups rows by a key, keeping their order: the join through a map, linear in the rows. */
+function groupBy<T>(rows: T[], key: (row: T) => string | null) {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k === null) continue;
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+/** The risks' ratings, treatments, acceptances and actions, read for these risks only and joined through maps. */
+async function hydrate(db: Db | Tx, orgId: string, risks: SummaryRow[], inForce: CriteriaOut): Promise<RiskOut[]> {
   if (!risks.length) return [];
   const ids = risks.map((r) => r.id);
-  const [assessments, treatments, acceptances, actions, controls, inForce] = await Promise.all([
-    db
-      .selectFrom('riskAssessments')
-      .selectAll()
-      .where('orgId', '=', orgId)
-      .where('riskId', 'in', ids)
-      .orderBy('seq', 'desc')
-      .execute(),
-    db
-      .selectFrom('riskTreatments')
-      .selectAll()
-      .where('orgId', '=', orgId)
-      .where('riskId', 'in', ids)
-      .orderBy('createdAt')
-      .execute(),
-    db
-      .selectFrom('riskAcceptances')
-      .selectAll()
-      .where('orgId', '=', orgId)
-      .where('riskId', 'in', ids)
-      .orderBy('acceptedAt', 'desc')
-      .execute(),
-    listActions(db, orgId, { sourceType: 'risk_treatment' }),
+  const byId = ids.length <= BY_ID_UP_TO;
+  let assessmentsQ = db.selectFrom('riskAssessments').selectAll().where('orgId', '=', orgId);
+  let treatmentsQ = db.selectFrom('riskTreatments').selectAll().where('orgId', '=', orgId);
+  let acceptancesQ = db.selectFrom('riskAcceptances').selectAll().where('orgId', '=', orgId);
+  if (byId) {
+    assessmentsQ = assessmentsQ.where('riskId', 'in', ids);
+    treatmentsQ = treatmentsQ.where('riskId', 'in', ids);
+    acceptancesQ = acceptancesQ.where('riskId', 'in', ids);
+  }
+  const [assessments, treatments, acceptances, controls] = await Promise.all([
+    assessmentsQ.orderBy('seq', 'desc').execute(),
+    treatmentsQ.orderBy('createdAt').execute(),
+    acceptancesQ.orderBy('acceptedAt', 'desc').execute(),
     treatmentControls(db, orgId),
-    criteria ? Promise.resolve(criteria) : readCriteriaInForce(db, orgId),
   ]);
+  const actions = await listActions(
+    db,
+    orgId,
+    byId ? { sourceType: 'risk_treatment', sourceIds: treatments.map((t) => t.id) } : { sourceType: 'risk_treatment' },
+  );
   const titles = new Map(controls.map((c) => [c.ref, c.title]));
+  const assessmentsOf = groupBy(assessments, (a) => a.riskId);
+  const treatmentsOf = groupBy(treatments, (t) => t.riskId);
+  const acceptanceOf = new Map<string, RiskAcceptanceTable>();
+  for (const a of acceptances) if (!acceptanceOf.has(a.riskId)) acceptanceOf.set(a.riskId, a);
+  const actionsOf = groupBy(actions, (a) => a.sourceId);
   const now = today();
 
-  const out = risks.map((r): RiskOut => {
-    const mine = assessments.filter((a) => a.riskId === r.id);
+  return risks.map((r): RiskOut => {
+    const mine = assessmentsOf.get(r.id) ?? [];
     const inherent = mine.find((a) => a.kind === 'inherent'); // none: not rated yet
-    const ts = treatments.filter((t) => t.riskId === r.id);
+    const ts = treatmentsOf.get(r.id) ?? [];
     const tIds = new Set(ts.map((t) => t.id));
     const residual =
       mine.find((a) => a.kind === 'residual' && a.treatmentId !== null && tIds.has(a.treatmentId)) ?? null;
-    const acceptanceRow = acceptances.find((a) => a.riskId === r.id);
+    const acceptanceRow = acceptanceOf.get(r.id);
     const acceptance = acceptanceRow ? presentAcceptance(acceptanceRow) : null;
     const treatmentsOut = ts.map((t): TreatmentOut => {
       const rating = mine.find((a) => a.kind === 'residual' && a.treatmentId === t.id);
@@ -162,7 +263,7 @@ export async function loadRisks(
         effectiveness: (t.effectiveness as (typeof EFFECTIVENESS)[number] | null) ?? null,
         verifiedAt: t.verifiedAt,
         verifiedBy: t.verifiedByName,
-        actions: actions.filter((a) => a.sourceId === t.id),
+        actions: actionsOf.get(t.id) ?? [],
         version: t.version,
         createdAt: t.createdAt,
         updatedAt: t.updatedAt,
@@ -231,11 +332,43 @@ export async function loadRisks(
       updatedAt: r.updatedAt,
     };
   });
-  return out.filter(
-    (r) =>
-      (!filter.level || (r.residualLevel ?? r.inherentLevel) === filter.level) &&
-      (!filter.attention || r.needsAttention),
-  );
+}
+
+const CURSOR = z.tuple([cursorPart.integer]);
+
+/** One page of the register in number order: `nextCursor` is null on the last page. */
+export async function loadRiskPage(
+  db: Db | Tx,
+  orgId: string,
+  filter: RiskFilter,
+  page: { limit: number; cursor?: string | undefined },
+  criteria?: CriteriaOut,
+): Promise<{ items: RiskOut[]; nextCursor: string | null }> {
+  const inForce = criteria ?? (await readCriteriaInForce(db, orgId));
+  let q = filtered(db, orgId, filter, inForce.acceptanceLevel, today());
+  if (page.cursor) q = q.where('s.number', '>', decodeCursor(page.cursor, CURSOR)[0]);
+  const rows = (await q
+    .orderBy('s.number')
+    .limit(page.limit + 1)
+    .execute()) as SummaryRow[];
+  const more = rows.length > page.limit;
+  const items = await hydrate(db, orgId, rows.slice(0, page.limit), inForce);
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor([last.number]) : null };
+}
+
+/** Every risk matching the filter, in number order (exports, the plan, the SoA, the reviews). */
+export async function loadRisks(
+  db: Db | Tx,
+  orgId: string,
+  filter: RiskFilter = {},
+  criteria?: CriteriaOut,
+): Promise<RiskOut[]> {
+  const inForce = criteria ?? (await readCriteriaInForce(db, orgId));
+  const rows = (await filtered(db, orgId, filter, inForce.acceptanceLevel, today())
+    .orderBy('s.number')
+    .execute()) as SummaryRow[];
+  return hydrate(db, orgId, rows, inForce);
 }
 
 export async function findRisk(db: Db | Tx, orgId: string, id: string): Promise<RiskOut | undefined> {

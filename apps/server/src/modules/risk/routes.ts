@@ -17,10 +17,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
+import { ZListQuery, ZPage } from '../../platform/pagination';
 import { ZOrgParams } from '../orgs/schema';
 import { approveCriteria, getCriteria, updateCriteriaDraft, ZCriteriaState } from './criteria';
 import { approvePlan, dashboard, getPlan, ZDashboardOut, ZPlanOut } from './plan';
-import { loadRisks } from './read';
+import { loadRiskPage } from './read';
 import { createRisk, getRisk, reassessRisk, removeRisk, updateRisk } from './risks';
 import { ZAcceptanceOut, ZRiskDetail, ZRiskOut, ZTreatmentOut } from './schema';
 import { acceptRisk, addTreatment, removeTreatment, updateTreatment } from './treatments';
@@ -89,15 +90,17 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'The risk register (6.1.2, 8.2)',
+        description:
+          'In number order, a page at a time (`limit`, default 50, max 500): pass back `nextCursor` for the next page. The filters apply before paging.',
         params: ZOrgParams,
-        querystring: ZRiskFilter,
-        response: { 200: z.object({ items: z.array(ZRiskOut), nextCursor: z.null() }) },
+        querystring: ZRiskFilter.extend(ZListQuery.shape),
+        response: { 200: ZPage(ZRiskOut) },
       },
     },
-    async (req) => ({
-      items: await loadRisks(deps.db, req.params.orgId, riskFilterOf(req.query)),
-      nextCursor: null,
-    }),
+    async (req) => {
+      const { limit, cursor, ...filter } = req.query;
+      return loadRiskPage(deps.db, req.params.orgId, riskFilterOf(filter), { limit, cursor });
+    },
   );
   app.post(
     risks,

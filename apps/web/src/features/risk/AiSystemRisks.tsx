@@ -17,6 +17,7 @@ export function AiSystemRisks({ aiSystemId }: { aiSystemId: string }) {
   if (risks.isPending || impacts.isPending) return <Loading />;
   if (risks.isError) return <ErrorAlert error={risks.error} />;
   if (impacts.isError) return <ErrorAlert error={impacts.error} />;
+  const rows = risks.rows ?? [];
   return (
     <Stack gap="lg">
       <Paper withBorder p="md" radius="md">
@@ -36,14 +37,14 @@ export function AiSystemRisks({ aiSystemId }: { aiSystemId: string }) {
             </Button>
           )}
         </Group>
-        {risks.data.length === 0 ? (
+        {rows.length === 0 ? (
           <Text fz="sm" c="dimmed">
             {T.systemNoRisks}
           </Text>
         ) : (
           <Table verticalSpacing="xs">
             <Table.Tbody>
-              {risks.data.map((r) => (
+              {rows.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>
                     <Anchor component={Link} to={riskHref(orgId, r.id)} fz="sm">
@@ -60,6 +61,17 @@ export function AiSystemRisks({ aiSystemId }: { aiSystemId: string }) {
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {risks.hasNextPage && (
+          <Button
+            mt="xs"
+            size="xs"
+            variant="default"
+            onClick={() => void risks.fetchNextPage()}
+            loading={risks.isFetchingNextPage}
+          >
+            {T.loadMore}
+          </Button>
         )}
       </Paper>
       <Paper withBorder p="md" radius="md">

@@ -23,6 +23,7 @@ import {
   IconShieldCheck,
 } from '@tabler/icons-react';
 import { RISK_KINDS, RISK_LEVEL_LABELS, RISK_LEVELS } from '@fortytwo/domain';
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DownloadMenu } from '../../ui/DownloadMenu';
 import { FirstVisit } from '../../ui/FirstVisit';
@@ -185,11 +186,17 @@ export function RisksPage() {
         )?.riskIds ?? [],
       )
     : null;
+  // Sorting a column or picking a heatmap cell works on the whole register: the rest is read first.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const needsAll = sort !== null || cell !== null;
+  useEffect(() => {
+    if (needsAll && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [needsAll, hasNextPage, isFetchingNextPage, fetchNextPage]);
   const rows = sorted(
-    (list.data ?? []).filter((r) => !cellIds || cellIds.has(r.id)),
+    (list.rows ?? []).filter((r) => !cellIds || cellIds.has(r.id)),
     sort,
   );
-  const firstVisit = list.isSuccess && list.data.length === 0 && !any;
+  const firstVisit = list.isSuccess && list.rows?.length === 0 && !any;
 
   return (
     <>
@@ -322,7 +329,7 @@ export function RisksPage() {
             </Alert>
           )}
           <Text fz="sm" c="dimmed" aria-live="polite">
-            {T.count(rows.length)}
+            {list.hasNextPage && !needsAll ? T.countSoFar(rows.length) : T.count(rows.length)}
           </Text>
           <Table.ScrollContainer minWidth={920}>
             <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={6} data-testid="risk-table">
@@ -381,6 +388,13 @@ export function RisksPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {list.hasNextPage && (
+            <Group justify="center">
+              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                {T.loadMore}
+              </Button>
+            </Group>
+          )}
         </Stack>
       )}
     </>

@@ -1,4 +1,4 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { RiskKind, RiskLevel } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
 import type { Page } from '../../api/types';
@@ -39,12 +39,20 @@ export const newRiskHref = (orgId: string) => `${risksHref(orgId)}/new`;
 export const criteriaHref = (orgId: string) => `/orgs/${orgId}/risk-criteria`;
 export const planHref = (orgId: string) => `/orgs/${orgId}/risk-treatment-plan`;
 
+/** Risks per page of the register: the server reads a page's rows only, so a long register opens fast. */
+export const RISK_PAGE_SIZE = 100;
+
+/** The register a page at a time, in number order (`fetchNextPage` for more); `rows` are the pages read so far. */
 export function useRisks(orgId: string, filters: RiskFilters = {}) {
-  return useQuery({
+  const query = useInfiniteQuery({
     queryKey: [...riskKey(orgId), 'list', filters],
-    queryFn: async () => (await api.get<Page<Risk>>(`${risksPath(orgId)}${qs(filters)}`)).items,
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Risk>>(`${risksPath(orgId)}${qs({ ...filters, limit: RISK_PAGE_SIZE, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
   });
+  return { ...query, rows: query.data?.pages.flatMap((p) => p.items) };
 }
 export function useRisk(orgId: string, id: string) {
   return useQuery({

@@ -24,6 +24,8 @@ export const RISK_TEXT = {
     orgWide: 'Organization-wide',
   },
   count: (n: number) => `${n} risk${n === 1 ? '' : 's'}`,
+  countSoFar: (n: number) => `First ${n} risks shown: more below`,
+  loadMore: 'Show more risks',
   columns: {
     ref: 'Ref',
     title: 'Risk',

@@ -1,0 +1,211 @@
+import { beforeAll, expect, it } from 'vitest';
+import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+
+// The register is read a page at a time (keyset on the risk number) with its filters applied in SQL.
+// Walking the pages must give exactly the rows one big page gives, in the same order, whatever the
+// page size and whatever changes between two pages; the level and attention filters in SQL must
+// agree with the level and needsAttention each row reports.
+
+type Row = {
+  id: string;
+  ref: string;
+  number: number;
+  kind: string;
+  status: string;
+  inherentLevel: string | null;
+  residualLevel: string | null;
+  needsAttention: boolean;
+  aiSystemId: string | null;
+};
+
+describeEachDialect('risk register pages and filters', (ctx) => {
+  let owner: Client;
+  let approver: Client;
+  let orgId: string;
+  let aiSystemId: string;
+  const url = (p: string) => `/api/orgs/${orgId}${p}`;
+  const create = async (
+    title: string,
+    likelihood: number,
+    consequence: number,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const res = await owner.post(url('/risks'), {
+      title,
+      source: 'C.3.4',
+      likelihood,
+      consequence,
+      ...extra,
+    });
+    expect(res.status).toBe(201);
+    return res.body as Row & { version: number };
+  };
+  const treat = async (id: string, residual?: [number, number]) => {
+    const res = await owner.post(url(`/risks/${id}/treatments`), {
+      option: 'modify',
+      controlRefs: ['A.6.2.4'],
+      ...(residual ? { residualLikelihood: residual[0], residualConsequence: residual[1] } : {}),
+    });
+    expect(res.status).toBe(201);
+    return res.body as { id: string };
+  };
+  const accept = async (id: string, expiresAt = '2099-01-01') =>
+    expect(
+      (await approver.post(url(`/risks/${id}/acceptances`), { rationale: 'Board decision', expiresAt })).status,
+    ).toBe(201);
+
+  /** Every page of a query, following nextCursor; fails on a repeated row or a cursor loop. */
+  const walk = async (query: string, limit: number) => {
+    const rows: Row[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const res: { status: number; body: { items: Row[]; nextCursor: string | null } } = await owner.get(
+        url(`/risks?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`),
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(limit);
+      rows.push(...res.body.items);
+      cursor = res.body.nextCursor;
+      if (!cursor) return rows;
+    }
+    throw new Error(`no last page after 100 pages of ${query}`);
+  };
+  const ids = (rows: Row[]) => rows.map((r) => r.id);
+
+  beforeAll(async () => {
+    ({ owner, orgId } = await newOrgOwner(ctx(), 'Paging Org'));
+    approver = await addMember(ctx(), owner, orgId, 'approver');
+    aiSystemId = (await owner.post(url('/ai-systems'), validAiSystem())).body.id;
+    // One of each case the attention rule tells apart (criteria: acceptance level medium).
+    await create('Low, untreated', 1, 2);
+    await create('Medium, untreated', 3, 3, { aiSystemId });
+    await create('Critical, untreated', 5, 5, { aiSystemId });
+    await treat((await create('Critical, treated down to low', 5, 5)).id, [1, 2]);
+    await treat((await create('High, treated but still high', 4, 4, { aiSystemId })).id, [4, 3]);
+    await treat((await create('Critical, treated, residual not rated yet', 5, 5)).id);
+    await accept((await create('Critical, accepted', 5, 5)).id);
+    const lapsed = await create('Critical, acceptance lapsed', 5, 5);
+    await accept(lapsed.id);
+    await ctx()
+      .handle.db.updateTable('riskAcceptances')
+      .set({ expiresAt: '2020-01-01' })
+      .where('riskId', '=', lapsed.id)
+      .execute();
+    const narrow = await create('High, accepted at a lower level than it has', 4, 4);
+    await accept(narrow.id);
+    await ctx()
+      .handle.db.updateTable('riskAcceptances')
+      .set({ level: 'medium' })
+      .where('riskId', '=', narrow.id)
+      .execute();
+    const removed = await create('Critical, its treatment removed', 5, 5);
+    const t = await treat(removed.id, [1, 1]);
+    expect((await owner.delete(url(`/risks/${removed.id}/treatments/${t.id}`))).status).toBe(204);
+    await create('Critical opportunity', 5, 5, { kind: 'opportunity' });
+    const closed = await create('Critical, closed', 5, 5);
+    expect((await owner.patch(url(`/risks/${closed.id}`), { version: closed.version, status: 'closed' })).status).toBe(
+      200,
+    );
+  });
+
+  it('walks the register a page at a time: the same rows, in number order, as one big page', async () => {
+    const all = (await owner.get(url('/risks?limit=500'))).body;
+    expect(all.nextCursor).toBeNull();
+    expect(all.items).toHaveLength(12);
+    const numbers = (all.items as Row[]).map((r) => r.number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    for (const limit of [1, 2, 5, 11, 12]) expect(ids(await walk('', limit)), `limit ${limit}`).toEqual(ids(all.items));
+    // The default page is the contract's 50.
+    expect((await owner.get(url('/risks'))).body).toMatchObject({ nextCursor: null });
+  });
+
+  it('filters in SQL exactly as each row reports its level and attention, on every page', async () => {
+    const all = (await owner.get(url('/risks?limit=500'))).body.items as Row[];
+    const cases: [string, (r: Row) => boolean][] = [
+      ['&attention=true', (r) => r.needsAttention],
+      ['&kind=opportunity', (r) => r.kind === 'opportunity'],
+      ['&status=closed', (r) => r.status === 'closed'],
+      [`&aiSystemId=${aiSystemId}`, (r) => r.aiSystemId === aiSystemId],
+      ...(['low', 'medium', 'high', 'critical'] as const).map((l): [string, (r: Row) => boolean] => [
+        `&level=${l}`,
+        (r) => (r.residualLevel ?? r.inherentLevel) === l,
+      ]),
+      [
+        '&level=critical&status=open&attention=true',
+        (r) => r.needsAttention && (r.residualLevel ?? r.inherentLevel) === 'critical',
+      ],
+    ];
+    for (const [query, keep] of cases) {
+      const expected = ids(all.filter(keep));
+      expect(expected.length, `${query} has rows to find`).toBeGreaterThan(0);
+      expect(ids(await walk(query, 2)), query).toEqual(expected);
+    }
+    // The attention rule's cases, by title: what needs attention and what does not.
+    expect(
+      all
+        .filter((r) => r.needsAttention)
+        .map((r) => (r as Row & { title: string }).title)
+        .sort(),
+    ).toEqual(
+      [
+        'Critical, untreated',
+        'High, treated but still high',
+        'Critical, acceptance lapsed',
+        'High, accepted at a lower level than it has',
+        'Critical, its treatment removed',
+      ].sort(),
+    );
+  });
+
+  it('refuses a cursor it did not write and a page size out of range, naming the field', async () => {
+    const forged = await owner.get(url(`/risks?cursor=${Buffer.from('["x"]').toString('base64url')}`));
+    expect(forged.status).toBe(400);
+    expect(JSON.stringify(forged.body)).toContain('cursor is not valid');
+    const tooBig = await owner.get(url('/risks?limit=501'));
+    expect(tooBig.status).toBe(400);
+    expect(JSON.stringify(tooBig.body)).toContain('limit must be at most 500');
+  });
+  it('counts and places the dashboard from the same rules as the register rows', async () => {
+    const all = (await owner.get(url('/risks?limit=500'))).body.items as (Row & {
+      reviewOverdue: boolean;
+      acceptanceState: string;
+      rated: boolean;
+      likelihood: number | null;
+      consequence: number | null;
+    })[];
+    const open = all.filter((r) => r.status === 'open' && r.kind === 'risk');
+    const d = (await owner.get(url('/risk-dashboard'))).body;
+    expect(d.counts.total).toBe(all.length);
+    expect(d.counts.open).toBe(open.length);
+    for (const l of ['low', 'medium', 'high', 'critical'])
+      expect(d.counts.byLevel[l], l).toBe(open.filter((r) => (r.residualLevel ?? r.inherentLevel) === l).length);
+    expect(ids(d.needsAttention)).toEqual(ids(open.filter((r) => r.needsAttention)));
+    expect(d.needsAttention).toEqual(open.filter((r) => r.needsAttention));
+    expect(ids(d.unrated)).toEqual(ids(open.filter((r) => !r.rated)));
+    expect(ids(d.acceptancesExpiring)).toEqual(ids(open.filter((r) => r.acceptanceState === 'expiring')));
+    const cell = d.inherent.find(
+      (c: { likelihood: number; consequence: number }) => c.likelihood === 5 && c.consequence === 5,
+    );
+    expect(cell.riskIds).toEqual(ids(open.filter((r) => r.likelihood === 5 && r.consequence === 5)));
+    expect(cell.count).toBe(cell.riskIds.length);
+  });
+
+  // Last: it deletes a risk.
+  it('keeps its place when risks are added or removed between two pages', async () => {
+    const first = (await owner.get(url('/risks?limit=4'))).body;
+    const extra = await create('Recorded while someone pages', 2, 2);
+    // A risk already read is deleted: the next page neither repeats nor skips the others.
+    expect((await owner.delete(url(`/risks/${first.items[1].id}`))).status).toBe(204);
+    const rest: Row[] = [];
+    let cursor: string | null = first.nextCursor;
+    while (cursor) {
+      const page = (await owner.get(url(`/risks?limit=4&cursor=${cursor}`))).body;
+      rest.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    const now = ids((await owner.get(url('/risks?limit=500'))).body.items);
+    expect([...ids(first.items).filter((id) => id !== first.items[1].id), ...ids(rest)]).toEqual(now);
+    expect(ids(rest).at(-1)).toBe(extra.id);
+    expect((await owner.delete(url(`/risks/${extra.id}`))).status).toBe(204);
+  });
+});
