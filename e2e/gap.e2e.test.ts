@@ -296,6 +296,13 @@ describeWithBrowser('gap analysis', () => {
 
     await page.getByRole('button', { name: 'Import from Excel' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import an edited workbook' });
+    // Not a workbook at all: one refusal, "Nothing was changed." said once (issue 18).
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('just some notes') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByTestId('import-rejected').waitFor();
+    await expect.poll(() => dialog.getByText(/nothing was changed/i).count()).toBe(1);
     await dialog.locator('input[type="file"]').setInputFiles(bad);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     const issues = dialog.getByTestId('import-issues');

@@ -249,9 +249,14 @@ describeEachDialect('AI system life cycle', (ctx) => {
       environment: 'production',
     });
     expect(early.status).toBe(422);
+    // In the form's words, on the form's field (issue 18).
+    expect(early.body.error).toMatchObject({
+      message: 'Deployed on must not be before the release date (2026-11-01)',
+      details: { field: 'deployedOn' },
+    });
     const bad = await owner.post(url('/releases'), { version: '3', releasedOn: '2026-02-30' });
     expect(bad.status).toBe(400);
-    expect(bad.text).toMatch(/releasedOn must be a real date/);
+    expect(bad.text).toMatch(/Release date must be a real date/);
     const noDecider = await owner.post(url('/releases'), {
       version: '3',
       releasedOn: '2026-12-01',
@@ -354,7 +359,7 @@ describeEachDialect('AI system life cycle', (ctx) => {
       maxMonths: 6,
     });
     expect(bad.status).toBe(400);
-    expect(bad.text).toMatch(/maxMonths must not be below minMonths/);
+    expect(bad.text).toMatch(/Maximum retention must not be below the minimum retention/);
     const other = await newOrgOwner(ctx(), 'Other Org');
     expect(
       (await other.owner.get(`/api/orgs/${other.orgId}/ai-systems/${url('').split('/').pop()}/operation-plan`)).status,

@@ -6,13 +6,19 @@ describeEachDialect('external auditor access', (ctx) => {
     const { owner, orgId } = await newOrgOwner(ctx());
     const res = await owner.post(`/api/orgs/${orgId}/invitations`, { email: uniqueEmail(), role: 'external_auditor' });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/needs an access expiry date/);
+    // In the form's words, on the form's field (issue 18): no "(expiresAt)" in what the user reads.
+    expect(res.body.error.message).toMatch(/Access ends on: an external auditor needs the day their access ends/);
+    // The form shows the issue's message under the field the path names.
+    expect(res.body.error.details.issues).toEqual([
+      { path: 'body.expiresAt', message: 'Access ends on: an external auditor needs the day their access ends' },
+    ]);
     const past = await owner.post(`/api/orgs/${orgId}/invitations`, {
       email: uniqueEmail(),
       role: 'external_auditor',
       expiresAt: '2020-01-01T00:00:00Z',
     });
     expect(past.status).toBe(400);
+    expect(past.body.error.message).toMatch(/Access ends on: choose today or a later day/);
   });
 
   it('reads but cannot write, and loses access after expiry', async () => {

@@ -13,7 +13,7 @@ describeEachDialect('the last owner', (ctx) => {
     const past = await owner.patch(self, { version: 1, expiresAt: days(-1) });
     expect(past.status).toBe(422);
     expect(past.body.error).toMatchObject({
-      message: 'Choose an access expiry date in the future. To end access now, remove the member.',
+      message: 'Access ends on: choose today or a later day. To end access now, remove the member.',
       details: { field: 'expiresAt' },
     });
     const later = await owner.patch(self, { version: 1, expiresAt: days(30) });

@@ -189,7 +189,7 @@ export const ZVerification = z.strictObject({
   tests: z.array(ZVvTest).min(1, 'Record at least one test against an acceptance criterion').max(200),
   decision: z.enum(VV_DECISIONS, { error: `decision must be one of: ${VV_DECISIONS.join(', ')}` }),
   decisionNote: text(3000).default(''),
-  decidedOn: calendarDate('decidedOn'),
+  decidedOn: calendarDate('Decided on'),
   /** Who decided: a member's id, or else a name (a CI job records the name of the person who approved). */
   decidedById: z.string().max(64).nullable().default(null),
   decidedByName: text(200).default(''),
@@ -213,7 +213,7 @@ export function verificationProblems(v: Pick<Verification, 'tests' | 'decision'>
 
 export const ZReleaseFields = z.strictObject({
   version: required('The release version (such as 2.1.0)', 100),
-  releasedOn: calendarDate('releasedOn'),
+  releasedOn: calendarDate('Release date'),
   whatChanged: text(5000).default(''),
   modelVersion: text(200).default(''),
   dataVersion: text(200).default(''),
@@ -228,7 +228,7 @@ export type CreateRelease = z.infer<typeof ZCreateRelease>;
 export const ZUpdateReleaseBody = z.strictObject({
   version: versionField(),
   releaseVersion: required('The release version', 100).optional(),
-  releasedOn: calendarDate('releasedOn').optional(),
+  releasedOn: calendarDate('Release date').optional(),
   whatChanged: text(5000).optional(),
   modelVersion: text(200).optional(),
   dataVersion: text(200).optional(),
@@ -241,7 +241,7 @@ export const ZPutVerification = ZVerification.extend({ version: versionField() }
 
 export const ZDeployment = z.strictObject({
   version: versionField(),
-  deployedOn: calendarDate('deployedOn'),
+  deployedOn: calendarDate('Deployed on'),
   environment: required('The environment (such as production)', 200),
   note: text(3000).default(''),
 });
@@ -276,7 +276,7 @@ export const ZChangeFields = z.strictObject({
   kind: z.enum(CHANGE_KINDS, { error: `kind must be one of: ${CHANGE_KINDS.join(', ')}` }),
   title: required('A short title of the change', 200),
   description: text(5000).default(''),
-  occurredOn: calendarDate('occurredOn'),
+  occurredOn: calendarDate('Date of the change'),
   releaseId: z
     .string()
     .min(1, 'releaseId must name a release of this AI system, or be null')
@@ -324,18 +324,18 @@ export const ZOperationPlan = z.strictObject({
   version: versionField(),
   monitoringPlan: text(10000).default(''),
   loggedEvents: text(5000).default(''),
-  logRetentionMonths: months('logRetentionMonths').nullable().default(null),
+  logRetentionMonths: months('Log retention').nullable().default(null),
 });
 
 /** The organization's own rule for keeping AI event logs: at least `minMonths`, at most `maxMonths` when set. */
 export const ZLogRetentionRule = z
   .strictObject({
     version: versionField(),
-    minMonths: months('minMonths'),
-    maxMonths: months('maxMonths').nullable().default(null),
+    minMonths: months('Minimum retention'),
+    maxMonths: months('Maximum retention').nullable().default(null),
   })
   .refine((r) => r.maxMonths === null || r.maxMonths >= r.minMonths, {
-    message: 'maxMonths must not be below minMonths',
+    message: 'Maximum retention must not be below the minimum retention',
     path: ['maxMonths'],
   });
 

@@ -34,15 +34,16 @@ export const ZInvitationInput = z
     email: ZEmail,
     role: ZRole,
     expiresAt: z.iso
-      .datetime({ offset: true, error: 'expiresAt must be an ISO 8601 date-time, like 2027-03-31T23:59:59Z' })
+      .datetime({ offset: true, error: 'Access ends on must be a date-time, like 2027-03-31T23:59:59Z' })
       .nullable()
       .optional(),
   })
   .refine((v) => v.role !== 'external_auditor' || !!v.expiresAt, {
     path: ['expiresAt'],
-    message: 'An external auditor needs an access expiry date (expiresAt)',
+    // The form's label, not the API's field name: the message shows under that field (issue 18).
+    message: 'Access ends on: an external auditor needs the day their access ends',
   })
   .refine((v) => !v.expiresAt || Date.parse(v.expiresAt) > Date.now(), {
     path: ['expiresAt'],
-    message: 'The access expiry date must be in the future',
+    message: 'Access ends on: choose today or a later day',
   });

@@ -25,6 +25,13 @@ export function issuesByField(
   return out;
 }
 
+/** The server's message for one field of a form (`details.field` or a field issue), to show under that field. */
+export function serverFieldError(e: unknown, field: string): string | undefined {
+  if (!(e instanceof ApiError)) return undefined;
+  if ((e.details as { field?: unknown } | undefined)?.field === field) return e.message;
+  return issuesByField(e.issues)[field];
+}
+
 /**
  * Form state validated as you type with the same zod schema the server uses: a field shows its
  * message once it was touched (or after a submit attempt); server issues land on their fields.

@@ -352,7 +352,7 @@ export function recordDeployment(
     const before = await findRelease(tx, orgId, aiSystemId, id);
     if (before.deployedOn) throw ruleViolation(`This release was deployed on ${before.deployedOn} already`);
     if (input.deployedOn < before.releasedOn)
-      throw ruleViolation(`deployedOn must not be before the release date (${before.releasedOn})`, {
+      throw ruleViolation(`Deployed on must not be before the release date (${before.releasedOn})`, {
         field: 'deployedOn',
       });
     return writeRelease(tx, audit, actor, orgId, aiSystemId, id, input.version, 'ai_release.deployed', {

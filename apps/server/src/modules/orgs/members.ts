@@ -146,11 +146,11 @@ export async function changeMember(
             ? null
             : new Date(input.expiresAt).toISOString();
       if (role === 'external_auditor' && !expiresAt)
-        throw ruleViolation('An external auditor needs an access expiry date: choose the day their access ends.', {
+        throw ruleViolation('Access ends on: an external auditor needs the day their access ends.', {
           field: 'expiresAt',
         });
       if (expiresAt !== null && expiresAt !== before.expiresAt && expiresAt <= nowIso()) {
-        throw ruleViolation('Choose an access expiry date in the future. To end access now, remove the member.', {
+        throw ruleViolation('Access ends on: choose today or a later day. To end access now, remove the member.', {
           field: 'expiresAt',
         });
       }

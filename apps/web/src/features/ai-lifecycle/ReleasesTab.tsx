@@ -33,6 +33,7 @@ import {
 import { api } from '../../api/client';
 import { errorMessage, ErrorAlert, Loading } from '../../ui/QueryState';
 import { notifySuccess } from '../../ui/notify';
+import { serverFieldError } from '../../ui/use-zod-form';
 import {
   refreshLifecycle,
   systemPath,
@@ -572,7 +573,14 @@ function RecordDeployment({ orgId, r }: { orgId: string; r: Release }) {
             {RELEASE_FLAG_LABELS.deployed_without_verification}
           </Alert>
         )}
-        <TextInput label={T.deployedOn} type="date" value={deployedOn} onChange={(e) => setOn(e.currentTarget.value)} />
+        <TextInput
+          label={T.deployedOn}
+          type="date"
+          min={r.releasedOn}
+          value={deployedOn}
+          onChange={(e) => setOn(e.currentTarget.value)}
+          error={serverFieldError(save.error, 'deployedOn')}
+        />
         <TextInput label={T.environment} value={environment} onChange={(e) => setEnv(e.currentTarget.value)} />
         <Textarea label={T.decisionNote} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       </FormModal>

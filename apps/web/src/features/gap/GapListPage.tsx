@@ -195,7 +195,7 @@ export function GapListPage() {
                     </Table.Th>
                   )}
                   <Table.Th>{C.requirement}</Table.Th>
-                  <Table.Th w={150}>{C.result}</Table.Th>
+                  <Table.Th w={176}>{C.result}</Table.Th>
                   <Table.Th w={130}>{C.owner}</Table.Th>
                   <Table.Th w={110}>{C.targetDate}</Table.Th>
                   <Table.Th w={56}>{C.documentation}</Table.Th>

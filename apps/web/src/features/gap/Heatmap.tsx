@@ -28,7 +28,7 @@ function Cell({
       <Text fz="xs" fw={700} className={classes.mono}>
         {part}
       </Text>
-      <Text fz={11} lineClamp={1} className={classes.cellTitle}>
+      <Text fz={11} lh={1.3} className={classes.cellTitle} data-testid="heat-title">
         {title}
       </Text>
       <Text fz={20} fw={700} lh={1.1} className={classes.cellValue}>
@@ -60,7 +60,7 @@ export function Heatmap({
       <Text fz="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: 0.5 }}>
         {label}
       </Text>
-      <div className={classes.heatRow} style={{ gridTemplateColumns: `repeat(${parts.length}, minmax(0, 1fr))` }}>
+      <div className={classes.heatRow}>
         {parts.map((p) => (
           <Cell
             key={p}

@@ -95,9 +95,12 @@ export function ImportWorkbook({ orgId, assessmentId }: { orgId: string; assessm
                   ) : (
                     <Text fz="sm">{outcome.message}</Text>
                   )}
-                  <Text fz="sm" fw={600}>
-                    {T.importNothingChanged}
-                  </Text>
+                  {/* Said once: a refusal without a problem list already ends with it (issue 18). */}
+                  {(outcome.issues.length > 0 || !/nothing was changed/i.test(outcome.message)) && (
+                    <Text fz="sm" fw={600}>
+                      {T.importNothingChanged}
+                    </Text>
+                  )}
                 </Stack>
               </Alert>
             )}

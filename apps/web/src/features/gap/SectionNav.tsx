@@ -46,11 +46,12 @@ export function SectionNav({
                 data-active={open || undefined}
                 title={`${sectionName(s.section)} · ${s.title}`}
               >
-                <Group gap={6} wrap="nowrap" justify="space-between">
-                  <Text fz="sm" fw={600} truncate>
+                <Group gap={6} wrap="nowrap" justify="space-between" align="flex-start">
+                  {/* Wraps rather than cuts: "4 Context of the o…" told nothing (issue 18). */}
+                  <Text fz="sm" fw={600} lh={1.35} data-testid="section-title">
                     <span className={classes.mono}>{s.section}</span> {s.title}
                   </Text>
-                  <Text fz="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                  <Text fz="xs" c="dimmed" lh={1.6} style={{ flexShrink: 0 }}>
                     <span aria-hidden>
                       {s.answered}/{total}
                     </span>

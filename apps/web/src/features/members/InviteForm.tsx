@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { grantableRoles, ROLE_DESCRIPTIONS, ROLE_LABELS, ZInvitationInput, type Role } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Invitation } from '../../api/types';
-import { endOfDayIso } from '../../ui/format';
+import { endOfDayIso, toDateInput } from '../../ui/format';
 import { SecretOnce } from '../../ui/SecretOnce';
 import { useZodForm } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
@@ -98,6 +98,8 @@ export function InviteForm() {
                 label={T.expiresAt}
                 required={form.values.role === 'external_auditor'}
                 description={T.expiresHint}
+                // Access that ended before it began is no access: the picker starts today, as the server does.
+                min={toDateInput(new Date().toISOString())}
                 value={form.values.expiresAt}
                 onChange={(e) => form.setValue('expiresAt', e.currentTarget.value)}
                 error={form.errorFor('expiresAt')}

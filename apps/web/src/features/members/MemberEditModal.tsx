@@ -81,9 +81,10 @@ export function MemberEditModal({ member, onClose }: { member: Member; onClose: 
             type="date"
             label={T.expiresAt}
             description={T.expiresHint}
+            min={toDateInput(new Date().toISOString())}
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
-            error={needsDate ? 'An external auditor needs an access expiry date' : undefined}
+            error={needsDate ? 'Access ends on: an external auditor needs the day their access ends' : undefined}
           />
           <Input.Wrapper label={T.affiliation} description={T.affiliationHint}>
             <SegmentedControl

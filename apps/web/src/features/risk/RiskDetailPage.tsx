@@ -1,30 +1,14 @@
 import { useState } from 'react';
 import { DueReassessments } from '../ai-lifecycle/ReleasesTab';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { RISK_LEVEL_LABELS, ZAcceptRisk } from '@fortytwo/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { issuesByField } from '../../ui/use-zod-form';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { impactHref } from '../impact/api';
 import { useOrg } from '../shell/org-context';
@@ -33,6 +17,7 @@ import { LevelBadge, RatingPicker } from './levels';
 import { RISK_TEXT as T } from './text';
 import { RiskHistory } from './RiskHistory';
 import { TreatmentPanel } from './TreatmentPanel';
+import { AcceptancePanel } from './AcceptancePanel';
 import type { Criteria, RiskDetail } from './types';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -100,105 +85,6 @@ function Reassess({ risk, criteria }: { risk: RiskDetail; criteria: Criteria }) 
         </Button>
       </Stack>
     </Paper>
-  );
-}
-
-/** The first date an acceptance may run until: the server refuses today and earlier, so the picker does too. */
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-
-function Acceptance({ risk }: { risk: RiskDetail }) {
-  const { orgId, can } = useOrg();
-  const qc = useQueryClient();
-  const [rationale, setRationale] = useState('');
-  const [expiresAt, setExpiresAt] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  // The same rule the server applies.
-  const parsed = ZAcceptRisk.safeParse({ rationale, expiresAt });
-  const errors = parsed.success ? {} : issuesByField(parsed.error.issues);
-  const save = useMutation({
-    mutationFn: () => api.post(`${riskPath(orgId, risk.id)}/acceptances`, parsed.data),
-    onSuccess: async () => {
-      await refreshRisks(qc, orgId);
-      notifySuccess(T.accepted);
-      setRationale('');
-      setExpiresAt('');
-      setSubmitted(false);
-    },
-    onError: (e) => notifyError(e),
-  });
-  const a = risk.acceptance;
-  return (
-    <Stack gap="md">
-      {a ? (
-        <Alert
-          color={risk.acceptanceState === 'expired' ? 'red' : risk.acceptanceState === 'expiring' ? 'orange' : 'teal'}
-          variant="light"
-          title={T.acceptance[risk.acceptanceState]}
-          data-testid="acceptance"
-        >
-          <Stack gap={4}>
-            <Text fz="sm">
-              {T.acceptedLine(RISK_LEVEL_LABELS[a.level], a.acceptedBy.name, formatDate(a.expiresAt))}
-            </Text>
-            <Text fz="sm">{a.rationale}</Text>
-            <Text fz="xs" c="dimmed">
-              {formatDateTime(a.acceptedAt)}
-            </Text>
-          </Stack>
-        </Alert>
-      ) : (
-        <Text fz="sm" c="dimmed">
-          {T.noAcceptance}
-        </Text>
-      )}
-      {can('risk.approve') ? (
-        <Paper
-          withBorder
-          p="md"
-          radius="md"
-          component="form"
-          aria-label={T.accept}
-          onSubmit={(e: React.FormEvent) => {
-            e.preventDefault();
-            setSubmitted(true);
-            if (parsed.success) save.mutate();
-          }}
-          noValidate
-        >
-          <Stack gap="sm">
-            <Text fz="sm" c="dimmed">
-              {T.acceptHelp}
-            </Text>
-            <Textarea
-              label={T.rationale}
-              required
-              autosize
-              minRows={2}
-              value={rationale}
-              onChange={(e) => setRationale(e.currentTarget.value)}
-              error={submitted ? errors.rationale : undefined}
-            />
-            <TextInput
-              type="date"
-              label={T.expiresAt}
-              required
-              w={220}
-              min={tomorrow()}
-              value={expiresAt}
-              onChange={(e) => setExpiresAt(e.currentTarget.value)}
-              error={submitted ? (expiresAt ? errors.expiresAt : T.expiresAtMissing) : undefined}
-            />
-            <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-              {T.accept}
-            </Button>
-          </Stack>
-        </Paper>
-      ) : (
-        <Text fz="sm" c="dimmed">
-          {T.cannotAccept}
-        </Text>
-      )}
-    </Stack>
   );
 }
 
@@ -381,7 +267,7 @@ export function RiskDetailPage() {
           <TreatmentPanel risk={r} criteria={criteria.data.inForce} />
         </Tabs.Panel>
         <Tabs.Panel value="acceptance">
-          <Acceptance risk={r} />
+          <AcceptancePanel risk={r} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <RiskHistory riskId={r.id} />

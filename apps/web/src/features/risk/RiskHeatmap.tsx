@@ -42,7 +42,15 @@ export function RiskHeatmap({
         >
           {rows.map((l) => (
             <div key={l} style={{ display: 'contents' }}>
-              <Text fz={11} c="dimmed" ta="right" pr={4} style={{ alignSelf: 'center' }} truncate>
+              <Text
+                fz={11}
+                c="dimmed"
+                ta="right"
+                pr={4}
+                style={{ alignSelf: 'center' }}
+                truncate
+                data-testid="risk-heat-label"
+              >
                 {l} {likelihoodLabels[l - 1]}
               </Text>
               {consequenceLabels.map((cl, ci) => {

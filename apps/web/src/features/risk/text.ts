@@ -138,6 +138,7 @@ export const RISK_TEXT = {
   rationale: 'Rationale',
   expiresAt: 'Accepted until',
   expiresAtMissing: 'Give the date the acceptance lapses',
+  renewAcceptance: 'Renew the acceptance',
   accepted: 'Residual risk accepted',
   acceptedLine: (level: string, by: string, until: string) => `${level} accepted by ${by} until ${until}`,
   noAcceptance: 'No acceptance recorded.',
