@@ -546,6 +546,35 @@ describeEachDialect('gap analysis exports and workbook import', (ctx) => {
     expect(pdf.bytes.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('counts documentation gaps without the not-applicable items, the same in the scores, the workbook and the report', async () => {
+    const a = await create('Documentation gaps');
+    const documented = (a.items as (Item & { documentation: boolean })[]).filter((i) => i.documentation);
+    const clause = documented.find((i) => !i.ref.startsWith('A.'))!;
+    const control = documented.find((i) => i.ref.startsWith('A.'))!;
+    await answer(a.id, clause.ref, { result: 'conformant' });
+    await answer(a.id, control.ref, {
+      result: 'not_applicable',
+      justification: 'No AI policy of our own: the group one applies.',
+    });
+    const expected = documented.length - 2;
+    expect(expected).toBeGreaterThan(1);
+
+    // The number the overview's "Documentation gaps" card shows.
+    expect((await owner.get(`${base}/${a.id}/scores`)).body.documentationGaps).toBe(expected);
+
+    const scores = (await load(await exportXlsx(a.id))).getWorksheet('Scores')!;
+    const row = scores
+      .getSheetValues()
+      .find((r) => Array.isArray(r) && r[1] === 'Documented information still missing');
+    expect((row as unknown[])?.[3]).toBe(expected);
+
+    const words = unzipEntry(
+      (await download(owner, `${base}/${a.id}/report.docx`)).bytes,
+      'word/document.xml',
+    )!.replace(/<[^>]+>/g, ' ');
+    expect(words).toContain(`${expected} requirements that call for documented information are not conformant yet`);
+  });
+
   itWithLibreOffice(
     'writes a .docx that LibreOffice opens and converts to PDF',
     async () => {

@@ -84,6 +84,9 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
   it('warns when a control used by a treatment is excluded, or excluded without a reason', async () => {
     const excluded = await owner.patch(url('/soa/items/A.6.2.4'), { version: 0, included: false });
     expect(excluded.status).toBe(200);
+    // An excluded control's reason is the stated one alone (none here): never "Treats risk …" beside an exclusion.
+    expect(excluded.body).toMatchObject({ included: false, justification: '', riskIds: [riskId] });
+    expect((await item('A.6.2.4')).justification).toBe('');
     const codes = (await soa()).warnings.filter((w) => w.ref === 'A.6.2.4').map((w) => w.code);
     expect(codes).toEqual(['EXCLUDED_BUT_TREATING', 'EXCLUSION_UNJUSTIFIED']);
     const stale = await owner.patch(url('/soa/items/A.6.2.4'), { version: 0, included: true });

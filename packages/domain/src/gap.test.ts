@@ -137,6 +137,27 @@ describe('computeScores, worked by hand', () => {
     expect(s.documentationGaps).toBe(1);
   });
 
+  it('counts documentation gaps: documented, applicable and not conformant (unanswered included, N/A left out)', () => {
+    const doc = { documentation: true };
+    const s = computeScores([
+      item('7.5.1', 'conformant', doc),
+      item('7.5.2', 'partially_conformant', doc),
+      item('7.5.3', 'nonconformant', doc),
+      item('6.1.3', null, doc),
+      item('A.2.2', 'not_applicable', doc),
+      item('A.6.2.7', 'not_applicable', doc),
+      item('4.1', 'nonconformant'), // asks for no documented information
+    ]);
+    expect(s.documentationGaps).toBe(3);
+    expect(s.counts).toMatchObject({ total: 7, applicable: 5, notApplicable: 2, unanswered: 1 });
+  });
+
+  it('counts no documentation gap when every documented item is conformant or not applicable', () => {
+    const doc = { documentation: true };
+    const s = computeScores([item('A.2.2', 'not_applicable', doc), item('7.5.1', 'conformant', doc)]);
+    expect(s.documentationGaps).toBe(0);
+  });
+
   it('rounds to one decimal: 2 of 3 conformant is 66.7', () => {
     expect(
       computeScores([item('7.1', 'conformant'), item('7.2', 'conformant'), item('7.3', 'nonconformant')]).overall,
