@@ -90,6 +90,9 @@ describeEachDialect('Internal audit and nonconformities', (ctx) => {
     const badRef = await auditor.post(`${api}/audits`, { ...plan, scope: { refs: ['Z.9'] } });
     expect(badRef.status).toBe(422);
     expect(badRef.text).toMatch(/Unknown clause or control: Z.9/);
+    // The organization's own documents in scope are listed with the version to sample.
+    const methodology = await owner.post(`${api}/documents`, { typeId: 'risk-methodology' });
+    expect(methodology.status, methodology.text).toBe(201);
     const created = await auditor.post(`${api}/audits`, {
       ...plan,
       independenceJustification: 'Only trained auditor; the RACI duty is clerical. Reviewed by the owner.',
@@ -101,6 +104,13 @@ describeEachDialect('Internal audit and nonconformities', (ctx) => {
     expect(audit.checklist.map((i: { ref: string }) => i.ref)).toEqual(['6.1.2', 'A.6.2.4']);
     expect(audit.checklist[0].looksFor.length).toBeGreaterThan(10);
     expect(audit.checklist[0].sources.expectedEvidence.length).toBeGreaterThan(0);
+    expect(audit.checklist[0].sources.documents).toEqual([
+      {
+        id: methodology.body.id,
+        title: methodology.body.title,
+        version: `${methodology.body.code} v1.0 (draft)`,
+      },
+    ]);
 
     // Checklist entry with a sample and evidence from the library; entering starts the audit.
     const ev = await owner.post(`${api}/evidence`, {

@@ -296,12 +296,7 @@ describe('demo seed', () => {
     expect(line('ai-risk-treatment-plan')).toMatchObject({ state: 'draft', code: 'NWL-RTP-001' });
     const missing = items.filter((i) => i.mandatory && i.state === 'missing').map((i) => i.key);
     expect(missing).toEqual(
-      expect.arrayContaining([
-        'ai-objectives',
-        'additional-documented-information',
-        'ai-system-impact-assessments',
-        'management-review-results',
-      ]),
+      expect.arrayContaining(['ai-objectives', 'additional-documented-information', 'ai-system-impact-assessments']),
     );
     expect(missing).not.toContain('ai-policy');
     // The completed internal audit's report is a record, listed with the documents.
@@ -310,6 +305,15 @@ describe('demo seed', () => {
       records: '1 approved revision of the audit programme, 1 signed-off audit report',
     });
     expect(items.some((i) => !i.mandatory && i.code === 'NWL-IAR-001')).toBe(true);
+    expect(line('management-review-results')).toMatchObject({
+      state: 'records',
+      records: '1 management review held, 1 with minutes signed off',
+      problems: [],
+    });
+    expect(line('nonconformity-records')).toMatchObject({
+      state: 'records',
+      records: '1 nonconformity with their correction, root cause and corrective actions, 0 closed',
+    });
 
     const events = (await demo.get(`${org}/audit-events?entityType=document&limit=200`)).body.items.map(
       (e: { action: string }) => e.action,

@@ -377,6 +377,11 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
       state: 'missing',
       problems: ['The internal audit programme is not approved yet.', 'No internal audit has been signed off yet.'],
     });
+    expect(by('management-review-results')).toMatchObject({
+      state: 'missing',
+      problems: ['No management review has been held yet.'],
+    });
+    expect(by('nonconformity-records').state).toBe('missing');
     expect(by('ai-risk-criteria').state).toBe('missing');
     // The organization's own documents follow the mandatory items.
     expect(items.some((i) => !i.mandatory && i.code === 'NWL-POL-001')).toBe(true);

@@ -4,8 +4,10 @@ import { writeOne } from '../../platform/db/versioned';
 import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
-import { covers, type UpdateChecklistItem } from '@fortytwo/domain';
+import { covers, documentCode, VERSION_STATE_LABELS, type UpdateChecklistItem } from '@fortytwo/domain';
 import { builtinCatalog } from '../catalog/builtin';
+import { labelOf, stateOf, versionsOf } from '../documents/repository';
+import { readSettings } from '../documents/settings';
 import { documentTypes } from '../documents/types';
 import { evidenceForMany } from '../evidence/links';
 import { find } from './read';
@@ -41,7 +43,24 @@ async function checklistFor(db: Db | Tx, orgId: string, refs: string[]) {
     all.map((i) => i.ref),
   );
   const types = documentTypes();
-  const docs = await db.selectFrom('documents').select(['id', 'title', 'typeId']).where('orgId', '=', orgId).execute();
+  const docs = await db
+    .selectFrom('documents')
+    .select(['id', 'title', 'typeId', 'prefix', 'number'])
+    .where('orgId', '=', orgId)
+    .execute();
+  // The version an auditor samples: the one in force, else the latest (versions come newest first).
+  const versions = await versionsOf(
+    db,
+    orgId,
+    docs.map((d) => d.id),
+  );
+  const { codePrefix } = await readSettings(db, orgId);
+  const label = (d: (typeof docs)[number]) => {
+    const mine = versions.filter((v) => v.documentId === d.id);
+    const v = mine.find((x) => x.state === 'published') ?? mine[0];
+    const code = documentCode(codePrefix, d.prefix, d.number);
+    return v ? `${code} v${labelOf(v)} (${VERSION_STATE_LABELS[stateOf(v)].toLowerCase()})` : code;
+  };
   return all.map((i) => ({
     ...i,
     sources: {
@@ -49,7 +68,7 @@ async function checklistFor(db: Db | Tx, orgId: string, refs: string[]) {
         .filter((d) =>
           (types.find((t) => t.id === d.typeId)?.refs ?? []).some((r) => covers([r], i.ref) || covers([i.ref], r)),
         )
-        .map((d) => ({ id: d.id, title: d.title })),
+        .map((d) => ({ id: d.id, title: d.title, version: label(d) })),
       evidence: (evidence.get(i.ref) ?? []).map((e) => ({ id: e.id, reference: e.reference, title: e.title })),
       expectedEvidence: i.expected,
     },

@@ -30,7 +30,16 @@ export const ZChecklistItemOut = z.object({
   title: z.string(),
   looksFor: z.string().describe("the catalogue's guidance: what an auditor looks for"),
   sources: z.object({
-    documents: z.array(z.object({ id: z.string(), title: z.string() })),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        version: z
+          .string()
+          .optional()
+          .describe('the code and version to sample when the checklist was made: in force, else the latest'),
+      }),
+    ),
     evidence: z.array(z.object({ id: z.string(), reference: z.string(), title: z.string() })),
     expectedEvidence: z.array(z.string()),
   }),

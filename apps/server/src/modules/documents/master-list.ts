@@ -160,10 +160,35 @@ async function recordCheck(db: Db | Tx, orgId: string, key: string): Promise<Rec
         ],
       };
     }
-    case 'management-review-results':
-      return NOT_BUILT('management review results');
-    case 'nonconformity-records':
-      return NOT_BUILT('nonconformities or corrective actions');
+    case 'management-review-results': {
+      // Held reviews keep their frozen pack and minutes; signed off, they no longer change.
+      const rows = await db
+        .selectFrom('managementReviews')
+        .select('status')
+        .where('orgId', '=', orgId)
+        .where('status', 'in', ['held', 'signed_off'])
+        .execute();
+      const signed = rows.filter((r) => r.status === 'signed_off').length;
+      return rows.length
+        ? {
+            records: `${rows.length} management review${rows.length === 1 ? '' : 's'} held, ${signed} with minutes signed off`,
+            problems: signed ? [] : ['No management review has its minutes signed off yet.'],
+          }
+        : { records: null, problems: ['No management review has been held yet.'] };
+    }
+    case 'nonconformity-records': {
+      const rows = await db.selectFrom('nonconformities').select('status').where('orgId', '=', orgId).execute();
+      const closed = rows.filter((r) => r.status === 'closed').length;
+      return rows.length
+        ? {
+            records: `${rows.length} nonconformit${rows.length === 1 ? 'y' : 'ies'} with their correction, root cause and corrective actions, ${closed} closed`,
+            problems: [],
+          }
+        : {
+            records: null,
+            problems: ['No nonconformity recorded yet: internal audits raise them from major and minor findings.'],
+          };
+    }
     default:
       return null;
   }

@@ -116,7 +116,7 @@ function ChecklistRow({
           <Text fz="xs" c="dimmed">
             {T.sources}:{' '}
             {[
-              ...item.sources.documents.map((d) => d.title),
+              ...item.sources.documents.map((d) => (d.version ? `${d.title} (${d.version})` : d.title)),
               ...item.sources.evidence.map((e) => `${e.reference} ${e.title}`),
               ...item.sources.expectedEvidence,
             ].join(' · ')}

@@ -41,7 +41,7 @@ export type ChecklistItem = {
   title: string;
   looksFor: string;
   sources: {
-    documents: { id: string; title: string }[];
+    documents: { id: string; title: string; version?: string }[];
     evidence: { id: string; reference: string; title: string }[];
     expectedEvidence: string[];
   };
