@@ -241,6 +241,7 @@ describe('demo seed', () => {
     expect(docs.map((d) => d.code).sort()).toEqual([
       'NWL-IAR-001',
       'NWL-MAN-001',
+      'NWL-MRM-001',
       'NWL-POL-001',
       'NWL-RMM-001',
       'NWL-RTP-001',

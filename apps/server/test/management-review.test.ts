@@ -245,10 +245,24 @@ describeEachDialect('management review', (ctx) => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(String(pdf.headers['content-disposition'])).toMatch(/management-review-MR-1/);
     const docx = await download(owner, `${api}/management-reviews/${r.id}/minutes.docx`);
     expect(docx.status).toBe(200);
     expect(docx.bytes.subarray(0, 2).toString()).toBe('PK');
+    // Signed off, the minutes are a record of the document model: one published version, its files kept.
+    expect(signed.body.minutesDocumentId).toEqual(expect.any(String));
+    const record = (await owner.get(`${api}/documents/${signed.body.minutesDocumentId}`)).body;
+    expect(record).toMatchObject({
+      typeId: 'management-review-minutes',
+      kind: 'record',
+      inForce: { label: '1.0', state: 'published', approvedBy: { id: approver.user!.id } },
+    });
+    expect(record.code).toMatch(/-MRM-001$/);
+    expect(String(pdf.headers['content-disposition'])).toContain(`${record.code}-v1.0.pdf`);
+    expect(pdf.headers['x-content-sha256']).toBe(record.inForce.pdfSha256);
+    expect(docx.headers['x-content-sha256']).toBe(record.inForce.docxSha256);
+    const version = (await owner.get(`${api}/documents/${record.id}/versions/${record.inForce.id}`)).body;
+    expect(JSON.stringify(version.content.frozen.sections)).toContain('Attendees');
+    expect((await owner.post(`${api}/documents/${record.id}/versions`, { material: true })).status).toBe(422);
 
     const list = (await owner.get(`${api}/management-reviews`)).body.items;
     expect(list).toEqual([

@@ -22,6 +22,7 @@ describe('the shipped AIMS document types', () => {
         'incident-communication-procedure',
         'internal-audit-procedure',
         'internal-audit-report',
+        'management-review-minutes',
         'lifecycle-procedure',
         'management-review-procedure',
         'nonconformity-procedure',

@@ -1,4 +1,5 @@
 import type { Actor } from '../platform/audit';
+import type { FileStore } from '../platform/files';
 import type { Deps } from '../platform/transaction';
 import { changeMember } from '../modules/orgs/members';
 import { addReviewAction, createReview, holdReview, signOffReview, updateReview } from '../modules/reviews/service';
@@ -13,6 +14,7 @@ const DAY = 86_400_000;
 
 export async function seedDemoManagementReview(
   deps: Deps,
+  store: FileStore,
   owner: Actor & { userId: string },
   orgId: string,
   people: { manager: string; auditor: string },
@@ -58,5 +60,5 @@ export async function seedDemoManagementReview(
       'The AIMS is suitable and adequate for the current AI portfolio. Its effectiveness cannot be fully judged until the first internal audit and nonconformity records exist: both are actions of this review.',
     notes: 'Internal audit results and nonconformity trends were not available (first cycle).',
   });
-  await signOffReview(deps, owner, orgId, decided.id, { version: decided.version });
+  await signOffReview(deps, store, owner, orgId, decided.id, { version: decided.version });
 }

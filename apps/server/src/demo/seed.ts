@@ -279,7 +279,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
   });
   await seedDemoCertification(deps, actor, organization.id);
   await seedDemoAudits(deps, store, organization.id, { owner: actor, auditor: as('jonas'), contributor: as('tomas') });
-  await seedDemoManagementReview(deps, { ...actor, userId: user.id }, organization.id, {
+  await seedDemoManagementReview(deps, store, { ...actor, userId: user.id }, organization.id, {
     manager: people.priya,
     auditor: people.jonas,
   });

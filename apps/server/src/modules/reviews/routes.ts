@@ -8,6 +8,9 @@ import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
 import { ZActionOut } from '../actions/service';
 import { ZOrgParams } from '../orgs/schema';
 import { minutesDocument } from './minutes';
+import { minutesRecordFile } from './minutes-record';
+import { fileStoreOf } from '../../platform/file-stores';
+import { attachment } from '../../platform/http/content-disposition';
 import {
   addReviewAction,
   createReview,
@@ -28,6 +31,7 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['Management review'];
   const base = '/api/orgs/:orgId/management-reviews';
+  const store = fileStoreOf(deps);
 
   app.get(
     base,
@@ -121,7 +125,7 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZReviewOut },
       },
     },
-    async (req) => signOffReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => signOffReview(deps, store, actorOf(req), req.params.orgId, req.params.id, req.body),
   );
   app.post(
     `${base}/:id/actions`,
@@ -143,9 +147,20 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
       `${base}/:id/minutes.${format}`,
       {
         config: { access: 'review.read' },
-        schema: { tags, summary: `The minutes as ${format.toUpperCase()}`, params: ZIdParams },
+        schema: {
+          tags,
+          summary: `The minutes as ${format.toUpperCase()}; once signed off, the record's stored file`,
+          params: ZIdParams,
+        },
       },
       async (req, reply) => {
+        const record = await minutesRecordFile(deps, store, req.params.orgId, req.params.id, format);
+        if (record?.kind === 'stored') {
+          reply.header('content-disposition', attachment(record.fileName));
+          reply.header('x-content-sha256', record.sha256);
+          return reply.type(record.mediaType).send(record.bytes);
+        }
+        if (record) return sendDocument(reply, format, record.report);
         const review = await getReview(deps, req.params.orgId, req.params.id);
         const org = await deps.db
           .selectFrom('organizations')

@@ -19,11 +19,13 @@ import { nextNumber } from '../../platform/db/record-numbers';
 import type { ManagementReviewTable } from '../../platform/db/schema';
 import { writeOne } from '../../platform/db/versioned';
 import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
+import type { FileStore } from '../../platform/files';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { createActionsInTx, listActions, ZActionOut } from '../actions/service';
 import { isActiveMember } from '../orgs/members';
 import { compilePack } from './inputs';
+import { freezeMinutesInTx, organizationName } from './minutes-record';
 
 // Management review (9.3). A review is planned (meeting, attendees; the input pack is compiled live
 // on every read), then held (the pack and the attendance are stored as they stood: the figures no
@@ -68,6 +70,10 @@ export const ZReviewOut = z.object({
   heldAt: z.string().nullable(),
   signedOffAt: z.string().nullable(),
   signedOffBy: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
+  minutesDocumentId: z
+    .string()
+    .nullable()
+    .describe('signed off: the record (documents of type management-review-minutes) that keeps the minutes'),
   actions: z.array(ZActionOut),
   version: z.number(),
   createdAt: z.string(),
@@ -166,6 +172,7 @@ async function present(db: Db | Tx, r: ManagementReviewTable): Promise<ReviewOut
     heldAt: r.heldAt,
     signedOffAt: r.signedOffAt,
     signedOffBy: r.signedOffAt ? { id: r.signedOffBy, name: r.signedOffByName ?? '' } : null,
+    minutesDocumentId: r.minutesDocumentId,
     actions: await listActions(db, r.orgId, { sourceType: REVIEW_SOURCE, sourceId: r.id }),
     version: r.version,
     createdAt: r.createdAt,
@@ -272,6 +279,7 @@ export function createReview(deps: Deps, actor: Actor, orgId: string, input: Rev
         signedOffAt: null,
         signedOffBy: null,
         signedOffByName: null,
+        minutesDocumentId: null,
         version: 1,
         createdAt: now,
         createdBy: actor.userId,
@@ -408,7 +416,14 @@ export function holdReview(deps: Deps, actor: Actor, orgId: string, id: string, 
 }
 
 /** The chair signs the minutes off; from then on the review is a record. */
-export function signOffReview(deps: Deps, actor: Actor, orgId: string, id: string, input: { version: number }) {
+export function signOffReview(
+  deps: Deps,
+  store: FileStore,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  input: { version: number },
+) {
   return inTransaction(deps, async (tx, audit) => {
     const before = await mustRow(tx, orgId, id);
     if (before.version !== input.version) throw staleVersion('management review', await present(tx, before));
@@ -437,6 +452,20 @@ export function signOffReview(deps: Deps, actor: Actor, orgId: string, id: strin
         .where('orgId', '=', orgId)
         .where('id', '=', id)
         .where('version', '=', before.version),
+      () => staleVersion('management review', before),
+    );
+    // Signed off: the minutes become a record of the document model, frozen with their files.
+    const minutesDocumentId = await freezeMinutesInTx(deps, tx, store, audit, actor, orgId, {
+      organizationName: await organizationName(tx, orgId),
+      review: await present(tx, (await row(tx, orgId, id))!),
+    });
+    await writeOne(
+      tx
+        .updateTable('managementReviews')
+        .set({ minutesDocumentId })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', before.version + 1),
       () => staleVersion('management review', before),
     );
     const after = (await row(tx, orgId, id))!;

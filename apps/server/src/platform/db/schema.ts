@@ -839,6 +839,8 @@ export type ManagementReviewTable = {
   signedOffAt: string | null;
   signedOffBy: string | null;
   signedOffByName: string | null;
+  /** The record the sign-off froze (documents of type management-review-minutes). */
+  minutesDocumentId: string | null;
   version: number;
   createdAt: string;
   createdBy: string | null;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Grid,
@@ -19,7 +20,7 @@ import {
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { REVIEW_INPUT_INFO, ZReviewAction, ZUpdateReview, type ReviewInput } from '@fortytwo/domain';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../api/session';
 import { confirmDanger } from '../../ui/confirm';
@@ -305,7 +306,12 @@ export function ReviewPage() {
       )}
       {r.signedOffBy && (
         <Alert color="teal" variant="light" mb="lg">
-          {T.signedOffBy(r.signedOffBy.name, formatDate(r.signedOffAt))}. {T.outputsLocked}
+          {T.signedOffBy(r.signedOffBy.name, formatDate(r.signedOffAt))}. {T.outputsLocked}{' '}
+          {r.minutesDocumentId && (
+            <Anchor component={Link} to={`/orgs/${orgId}/documents/${r.minutesDocumentId}`}>
+              {T.minutesRecord}
+            </Anchor>
+          )}
         </Alert>
       )}
       <Grid gap="lg">

@@ -34,6 +34,8 @@ export type Review = {
   heldAt: string | null;
   signedOffAt: string | null;
   signedOffBy: { id: string | null; name: string } | null;
+  /** Signed off: the record (document of type management-review-minutes) that keeps the minutes. */
+  minutesDocumentId: string | null;
   actions: ReviewAction[];
   version: number;
 };

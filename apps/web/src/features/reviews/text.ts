@@ -63,6 +63,7 @@ export const REVIEWS_TEXT = {
     `Frozen when the review was held on ${heldAt}${since ? `, compared with the review of ${since}` : ', the first review'}.`,
   outputsTitle: 'Decisions and conclusion',
   outputsLocked: 'The minutes are signed off: they are a record.',
+  minutesRecord: 'Open the record',
   actionsTitle: 'Actions',
   actionsEmpty: 'No action yet. Each action becomes a task of its owner.',
   addAction: 'Add action',
