@@ -39,13 +39,14 @@ import { evidenceForMany, linkEvidence } from '../evidence/links';
 import { isActiveMember } from '../orgs/members';
 import { soaItems } from '../soa/service';
 import { logImprovementInTx, raiseNonconformityInTx } from '../nonconformities/service';
+import { now } from '../../platform/clock';
 
 // Internal audit (9.2): the programme (one per organization, versioned, approved), audits with their
 // plan, the independence check, a checklist generated from the scope, and findings. A major or minor
 // finding raises a nonconformity (modules/nonconformities); an opportunity for improvement enters the
 // improvement log. A completed audit is signed off and frozen.
 
-const today = () => todayIn(null);
+const today = () => todayIn(null, now());
 export const auditRef = (n: number) => `AUD-${n}`;
 const parse = <T>(s: string): T => JSON.parse(s) as T;
 
