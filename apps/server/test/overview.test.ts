@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import {
   addMember,
   type Client,
@@ -30,7 +30,8 @@ describeEachDialect('overview', (ctx) => {
   const overview = async () => (await owner.get<Overview>(url('/overview'))).body;
   const step = (o: Overview, slug: string) => o.steps.find((s) => s.slug === slug)!;
 
-  beforeAll(async () => {
+  // Every test its own organization (any order, any subset: `--sequence.shuffle`, `-t`).
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Overview Org'));
     approver = await addMember(ctx(), owner, orgId, 'approver');
   });
