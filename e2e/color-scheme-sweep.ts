@@ -24,6 +24,8 @@ let orgUrl = '';
 let password = '';
 const ids = { system: '', risk: '', assessment: '', party: '', person: '' };
 let session: { ctx: BrowserContext; page: Page; problems: string[] } | undefined;
+/** The pages this run has loaded: the closing "no page errors" check means nothing if none were. */
+const visited = new Set<string>();
 
 /** Main pages with content: [label, path under the organization, heading that shows it has loaded]. */
 const PAGES: [string, () => string, RegExp][] = [
@@ -155,8 +157,12 @@ export function sweepColorScheme(scheme: Scheme) {
     });
 
     it.each(PAGES)('%s passes axe (no serious or critical violations)', async (label, path, heading) => {
-      const { page } = session!;
+      const { page, problems } = session!;
+      const before = problems.length;
       await visit(page, path(), heading);
+      visited.add(label);
+      // Each page's own errors fail its own test, so the page that logs one is named.
+      expect(problems.slice(before), `${scheme} ${label}`).toEqual([]);
       if (SCREENSHOTS.includes(label)) await screenshot(page, `dark-mode-${scheme}-${label.replace(/\W+/g, '-')}`);
       const violations = await seriousA11yViolations(page);
       if (violations.length)
@@ -166,7 +172,9 @@ export function sweepColorScheme(scheme: Scheme) {
       expect(violations, `${scheme} ${label}`).toEqual([]);
     });
 
-    it('logged no page errors', () => {
+    it('logged no page errors on any page of the sweep', () => {
+      // Run alone (-t), nothing was visited and an empty list proves nothing: it fails instead.
+      expect([...visited].sort()).toEqual(PAGES.map(([label]) => label).sort());
       expect(session!.problems).toEqual([]);
     });
   });

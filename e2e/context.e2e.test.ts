@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   describeWithBrowser,
   launchBrowser,
@@ -353,6 +353,13 @@ describeWithBrowser('context and interested parties', () => {
     await viewer.getByText('Your role can read the context but not change it.', { exact: false }).waitFor();
     await viewer.getByRole('article', { name: 'AI provider' }).getByText('AI product or service provider').waitFor();
     await viewer.getByText('Not relevant', { exact: true }).waitFor();
+    // Each control the viewer lacks is first found on the owner's view of the same page: a renamed
+    // label then fails here, instead of a one-shot count() passing because nothing matches any more.
+    const ownerSees = async (url: string, ...controls: Locator[]) => {
+      await page.goto(url);
+      for (const c of controls) await c.first().waitFor();
+    };
+    await ownerSees(viewer.url(), page.getByRole('button', { name: 'Save context' }), page.getByRole('checkbox'));
     expect(await viewer.getByRole('button', { name: 'Save context' }).count()).toBe(0);
     expect(await viewer.getByRole('checkbox').count()).toBe(0);
     await screenshot(viewer, '38-context-read-only');
@@ -360,10 +367,17 @@ describeWithBrowser('context and interested parties', () => {
 
     await viewer.getByRole('tab', { name: 'Issues' }).click();
     await viewer.getByTestId('issues-table').locator('tbody tr').nth(1).waitFor();
+    await ownerSees(`${orgUrl}/context/issues`, page.getByRole('button', { name: 'Add issue' }));
+    await page.getByTestId('issues-table').locator('tbody tr').nth(1).waitFor();
+    await page
+      .getByRole('button', { name: /^Actions/ })
+      .first()
+      .waitFor();
     expect(await viewer.getByRole('button', { name: /Add issue|^Actions/ }).count()).toBe(0);
     await viewer.goto(`${orgUrl}/context/parties`);
     await viewer.locator('tr[data-party="Federal transport authority"]').getByRole('link').click();
     await viewer.getByTestId('requirements-table').waitFor();
+    await ownerSees(viewer.url(), page.getByRole('link', { name: /Edit|Add/ }));
     expect(await viewer.getByRole('link', { name: /Edit|Add/ }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Delete' }).count()).toBe(0);
     await viewer.context().close();

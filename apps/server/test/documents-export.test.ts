@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '@fortytwo/domain';
 import { contentPath } from '../src/platform/files';
-import { addMember, type Client, describeEachDialect, newOrgOwner } from './harness';
+import { addMember, type Client, describeEachDialect, newOrgOwner, pinServerDay, serverToday } from './harness';
 import { download, sheetRows, unzipEntry } from './files';
 
 // Documents as files for outsiders: the master list of documented information in every export
@@ -45,7 +45,9 @@ type Version = {
 };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const today = () => new Date().toISOString().slice(0, 10);
+// "Today" is the server's (pinned to noon for this file), never one computed apart from it.
+pinServerDay();
+const today = serverToday;
 
 describeEachDialect('documents as files: the master list exports and the evidence package', (ctx) => {
   let owner: Client;

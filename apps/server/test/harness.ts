@@ -8,6 +8,7 @@ import type { Role } from '@fortytwo/domain';
 import { loadConfig } from '../src/platform/config';
 import { connect, type DbHandle } from '../src/platform/db/connect';
 import { createServer, type Server } from '../src/server';
+import { clockFrom, setClock, today } from '../src/platform/clock';
 import { copySqliteTemplate, createTestDatabase } from './templates';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -277,5 +278,16 @@ export const validAiSystem = (overrides: Record<string, unknown> = {}) => ({
   lifecycleStage: 'development',
   ...overrides,
 });
+
+/**
+ * Pins the server's calendar day for the tests of one file: the server's clock runs at real speed from
+ * noon (UTC) of the day the file starts, so no test straddles midnight, and the tests read "today" from
+ * that same clock (`serverToday`) instead of computing it apart from the server.
+ */
+export function pinServerDay() {
+  beforeAll(() => setClock(clockFrom(`${new Date().toISOString().slice(0, 10)}T12:00:00.000Z`)));
+  afterAll(() => setClock(null));
+}
+export const serverToday = today;
 
 export { connect };

@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { anonymous, Client, describeEachDialect, newOrgOwner, PASSWORD, tokenClient, uniqueEmail } from './harness';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import {
+  addMember,
+  anonymous,
+  Client,
+  describeEachDialect,
+  newOrgOwner,
+  PASSWORD,
+  startTestServer,
+  tokenClient,
+  uniqueEmail,
+} from './harness';
 
 describeEachDialect('identity', (ctx) => {
   it('answers health and publishes OpenAPI 3 with the contract routes', async () => {
@@ -21,7 +31,10 @@ describeEachDialect('identity', (ctx) => {
   });
 
   it('runs first-run setup once, then refuses with 409 ALREADY_SET_UP', async () => {
-    const c = anonymous(ctx());
+    // A server of its own: the shared one may have been set up by any test that ran before.
+    const fresh = await startTestServer(ctx().dialect);
+    onTestFinished(() => fresh.stop());
+    const c = anonymous(fresh);
     expect((await c.get('/api/setup')).body).toEqual({ setUp: false });
     const email = uniqueEmail('first');
     const res = await c.post('/api/setup', {
@@ -75,8 +88,9 @@ describeEachDialect('identity', (ctx) => {
   });
 
   it('rate-limits failed logins per account with 429, even for the right password', async () => {
-    const { owner } = await newOrgOwner(ctx());
-    const email = owner.user!.email;
+    // Lock an account nobody else signs in with: never the first owner, whom newOrgOwner signs in as.
+    const { owner, orgId } = await newOrgOwner(ctx());
+    const email = (await addMember(ctx(), owner, orgId, 'viewer')).user!.email;
     for (let i = 0; i < 5; i++)
       expect((await anonymous(ctx()).post('/api/auth/login', { email, password: `wrong-${i}-password` })).status).toBe(
         401,
@@ -84,6 +98,10 @@ describeEachDialect('identity', (ctx) => {
     const limited = await anonymous(ctx()).post('/api/auth/login', { email, password: PASSWORD });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
+    // Only that account is locked: its organization's owner still signs in.
+    expect(
+      (await anonymous(ctx()).post('/api/auth/login', { email: owner.user!.email, password: PASSWORD })).status,
+    ).toBe(200);
   });
 
   it('rate-limits failed logins per IP across accounts', async () => {

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Server } from '../src/server';
-import { addMember, Client, describeEachDialect, newOrgOwner, otherInstance } from './harness';
+import { addDays } from '@fortytwo/domain';
+import { nowIso } from '../src/platform/clock';
+import {
+  addMember,
+  Client,
+  describeEachDialect,
+  newOrgOwner,
+  otherInstance,
+  pinServerDay,
+  serverToday,
+} from './harness';
 import { download } from './files';
 
 // Management review (9.3) over HTTP on both dialects: the input pack compiled from the live
@@ -9,8 +19,10 @@ import { download } from './files';
 // the chair's sign-off that makes the minutes a record, versioned writes, numbering under parallel
 // requests, and tenant isolation.
 
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+// "Today" is the server's (pinned to noon for this file), never one computed apart from it.
+pinServerDay();
+const today = serverToday;
+const inDays = (n: number) => addDays(serverToday(), n);
 type Input = { key: string; state: string; figures: { label: string; value: string }[]; items: string[] };
 const input = (body: { pack: Input[] }, key: string) => body.pack.find((i) => i.key === key)!;
 const fig = (i: Input, label: string) => i.figures.find((f) => f.label === label)?.value;
@@ -30,7 +42,7 @@ async function populate(owner: Client, orgId: string) {
   ok(await owner.post(`${api}/objectives`, { title: 'Raise fairness', baseline: 0, target: 10 }));
   const metric = (await owner.post(`${api}/metrics`, { name: 'Drift', frequency: 'monthly', upperThreshold: 0.2 }))
     .body;
-  ok(await owner.post(`${api}/metrics/${metric.id}/measurements`, { value: 0.5, at: new Date().toISOString() }));
+  ok(await owner.post(`${api}/metrics/${metric.id}/measurements`, { value: 0.5, at: nowIso() }));
   ok(await owner.post(`${api}/risks`, { title: 'Biased scoring', source: 'C.3.1', likelihood: 1, consequence: 2 }));
   ok(await owner.post(`${api}/risks`, { title: 'Reuse the model', kind: 'opportunity', source: 'C.3.1' }));
 }

@@ -1,5 +1,16 @@
-import { beforeAll, expect, it } from 'vitest';
-import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+import { beforeEach, expect, it } from 'vitest';
+import {
+  addMember,
+  type Client,
+  describeEachDialect,
+  newOrgOwner,
+  pinServerDay,
+  serverToday,
+  validAiSystem,
+} from './harness';
+
+// "Today" is the server's (pinned to noon for this file), never one computed apart from it.
+pinServerDay();
 
 // The overview (issue 18): each journey step's state read from live data, the next three things to
 // do, and the organization's open tasks.
@@ -19,7 +30,8 @@ describeEachDialect('overview', (ctx) => {
   const overview = async () => (await owner.get<Overview>(url('/overview'))).body;
   const step = (o: Overview, slug: string) => o.steps.find((s) => s.slug === slug)!;
 
-  beforeAll(async () => {
+  // Every test its own organization (any order, any subset: `--sequence.shuffle`, `-t`).
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Overview Org'));
     approver = await addMember(ctx(), owner, orgId, 'approver');
   });
@@ -49,7 +61,7 @@ describeEachDialect('overview', (ctx) => {
     await owner.post(url('/risks'), { title: 'Unjudged', source: 'C.3.6' });
     await owner.post(url('/actions'), { title: 'Write the AI policy', dueDate: '2020-01-01' });
     const o = await overview();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = serverToday();
     expect(step(o, 'scope').facts).toEqual(
       expect.arrayContaining([`Scope approved on ${today} (revision 1)`, `Risk criteria No. 1 approved on ${today}`]),
     );

@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
 
 describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) => {
@@ -17,7 +17,23 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
     ...overrides,
   });
 
-  beforeAll(async () => {
+  /** A critical risk (4 × 5 under the default criteria) treated with A.6.2.4 down to 2 × 3 (medium). */
+  const treatedRisk = async () => {
+    const r = (await owner.post(url('/risks'), risk())).body as { id: string; ref: string; version: number };
+    const t = await owner.post(url(`/risks/${r.id}/treatments`), {
+      option: 'modify',
+      description: 'Bias testing before each release',
+      controlRefs: ['A.6.2.4'],
+      residualLikelihood: 2,
+      residualConsequence: 3,
+      actions: [{ title: 'Write the bias test plan', ownerId: owner.user!.id, dueDate: '2027-01-31' }],
+    });
+    expect(t.status).toBe(201);
+    return { risk: r, treatment: t };
+  };
+
+  // Every test its own organization (any order, any subset: `--sequence.shuffle`, `-t`).
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Risk Org'));
     approver = await addMember(ctx(), owner, orgId, 'approver');
     aiSystemId = (await owner.post(url('/ai-systems'), validAiSystem())).body.id;
@@ -160,7 +176,7 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
   });
 
   it('treats a risk with A.6.2.4, opens actions, rates the residual risk and records verification', async () => {
-    const r1 = (await owner.get(url('/risks'))).body.items.find((r: { ref: string }) => r.ref === 'R-1');
+    const r1 = (await owner.post(url('/risks'), risk())).body as { id: string };
     const unknown = await owner.post(url(`/risks/${r1.id}/treatments`), { option: 'modify', controlRefs: ['A.99.1'] });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.message).toContain('A.99.1');
@@ -189,13 +205,17 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
       effectiveness: 'effective',
     });
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({
-      effectiveness: 'effective',
-      verifiedBy: expect.any(String),
-      verifiedAt: expect.any(String),
-    });
+    expect(verified.body).toMatchObject({ effectiveness: 'effective', verifiedBy: owner.user!.name });
+    expect(verified.body.verifiedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const after = (await owner.get(url(`/risks/${r1.id}`))).body;
-    expect(after).toMatchObject({ residualLikelihood: 2, residualConsequence: 3, residualLevel: expect.any(String) });
+    // 2 × 3 = 6 is medium under the default criteria (low up to 4, medium up to 9).
+    expect(after).toMatchObject({
+      residualLikelihood: 2,
+      residualConsequence: 3,
+      residualScore: 6,
+      residualLevel: 'medium',
+      needsAttention: false,
+    });
     expect(after.assessments.map((a: { kind: string }) => a.kind)).toEqual(['residual', 'inherent']);
     // The risk's history holds its treatments too: one filter shows everything that happened to it.
     const history = (await owner.get(url(`/audit-events?entityType=risk&entityId=${r1.id}`))).body.items.map(
@@ -240,6 +260,12 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
   });
 
   it('approves the treatment plan as a whole; a later change makes a draft of the next number', async () => {
+    for (const [title, likelihood, consequence] of [
+      ['Biased credit decisions', 4, 5],
+      ['Model drift', 4, 4],
+      ['Opaque declines', 5, 5],
+    ] as const)
+      expect((await owner.post(url('/risks'), risk({ title, likelihood, consequence }))).status).toBe(201);
     const plan = (await owner.get(url('/risk-treatment-plan'))).body;
     expect(plan).toMatchObject({ number: 1, status: 'draft', approved: null });
     // Three risks above the acceptance level stand with no treatment or acceptance in force: refused.
@@ -288,8 +314,11 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
   });
 
   it('draws inherent and residual heatmaps and lists what needs attention', async () => {
+    const { risk: treated } = await treatedRisk();
     // A new high risk nobody has treated or accepted yet.
-    await owner.post(url('/risks'), risk({ title: 'Unreviewed vendor model update', likelihood: 4, consequence: 4 }));
+    const high = (
+      await owner.post(url('/risks'), risk({ title: 'Unreviewed vendor model update', likelihood: 4, consequence: 4 }))
+    ).body as { id: string };
     const d = (await owner.get(url('/risk-dashboard'))).body;
     const cell = (
       grid: { likelihood: number; consequence: number; count: number; level: string }[],
@@ -297,15 +326,19 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
       c: number,
     ) => grid.find((x) => x.likelihood === l && x.consequence === c)!;
     expect(d.inherent).toHaveLength(25);
-    expect(cell(d.inherent, 4, 5).count).toBeGreaterThanOrEqual(1);
-    expect(cell(d.residual, 2, 3).count).toBe(1);
-    expect(d.needsAttention.length).toBeGreaterThanOrEqual(1);
-    expect(d.counts.open).toBe((await owner.get(url('/risks?status=open'))).body.items.length);
+    expect(cell(d.inherent, 4, 5)).toMatchObject({ count: 1, riskIds: [treated.id], level: 'critical' });
+    expect(cell(d.inherent, 4, 4)).toMatchObject({ count: 1, riskIds: [high.id], level: 'high' });
+    expect(d.inherent.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(2);
+    expect(cell(d.residual, 2, 3)).toMatchObject({ count: 1, riskIds: [treated.id], level: 'medium' });
+    // The treated risk is settled by its residual level; the untreated high one needs attention.
+    expect(d.needsAttention.map((r: { id: string }) => r.id)).toEqual([high.id]);
+    expect(cell(d.residual, 4, 4)).toMatchObject({ count: 1, riskIds: [high.id] }); // untreated: where it started
+    expect(d.counts).toMatchObject({ total: 2, open: 2, byLevel: { low: 0, medium: 1, high: 1, critical: 0 } });
   });
 
   it('hides risks from other organizations behind 404 and lets a viewer read only', async () => {
     const other = await newOrgOwner(ctx(), 'Other Risk Org');
-    const r1 = (await owner.get(url('/risks'))).body.items[0];
+    const r1 = (await owner.post(url('/risks'), risk())).body as { id: string; version: number };
     expect((await other.owner.get(url(`/risks/${r1.id}`))).status).toBe(404);
     expect((await other.owner.get(`/api/orgs/${other.orgId}/risks/${r1.id}`)).status).toBe(404);
     expect(

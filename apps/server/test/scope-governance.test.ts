@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { parseCsv } from '@fortytwo/domain';
 import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
 import { download, sheetRows } from './files';
@@ -7,9 +7,9 @@ describeEachDialect('scope, governance framework and RACI', (ctx) => {
   let owner: Client;
   let orgId: string;
   let live: { id: string; version: number };
-  let idea: { id: string };
 
-  beforeAll(async () => {
+  // Every test its own organization (any order, any subset: `--sequence.shuffle`, `-t`).
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Scope Org'));
     live = (
       await owner.post(
@@ -20,9 +20,6 @@ describeEachDialect('scope, governance framework and RACI', (ctx) => {
           intendedPurpose: 'Route insurance claims to the right team.',
         }),
       )
-    ).body;
-    idea = (
-      await owner.post(`/api/orgs/${orgId}/ai-systems`, validAiSystem({ name: 'Pricing idea', lifecycleStage: 'idea' }))
     ).body;
     await owner.patch(`/api/orgs/${orgId}/context`, {
       version: 0,
@@ -109,12 +106,22 @@ describeEachDialect('scope, governance framework and RACI', (ctx) => {
 
   it('refuses approval while a warning stands', async () => {
     const { owner: o, orgId: id } = await newOrgOwner(ctx(), 'Unscoped Org');
-    await o.post(`/api/orgs/${id}/ai-systems`, validAiSystem({ name: 'Live bot', lifecycleStage: 'deployment' }));
+    const bot = (
+      await o.post(`/api/orgs/${id}/ai-systems`, validAiSystem({ name: 'Live bot', lifecycleStage: 'deployment' }))
+    ).body as { id: string };
+    // A system still at the idea stage is not live: leaving it out of the scope needs no reason.
+    const idea = await o.post(
+      `/api/orgs/${id}/ai-systems`,
+      validAiSystem({ name: 'Pricing idea', lifecycleStage: 'idea' }),
+    );
+    expect(idea.status).toBe(201);
     const s = await o.patch(`/api/orgs/${id}/scope`, { version: 0, units: ['IT'] });
+    expect(s.body.warnings.map((w: { aiSystemId: string }) => w.aiSystemId)).toEqual([bot.id]);
     const refused = await o.post(`/api/orgs/${id}/scope/approve`, { version: s.body.version });
     expect(refused.status).toBe(422);
     expect(refused.body.error.message).toContain('Resolve the warnings before approval: Live bot is in deployment');
-    expect(idea.id).toBeTruthy();
+    expect(refused.body.error.message).not.toContain('Pricing idea');
+    expect((await o.get(`/api/orgs/${id}/scope`)).body).toMatchObject({ version: s.body.version, approved: null });
   });
 
   it('shows per pillar the controls it covers and how the latest gap assessment rates them', async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { download, unzipEntry } from './files';
 import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
 
@@ -29,7 +29,8 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     };
   const item = async (ref: string) => (await soa()).items.find((i) => i.ref === ref)!;
 
-  beforeAll(async () => {
+  // Every test its own organization (any order, any subset: `--sequence.shuffle`, `-t`).
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'SoA Org'));
     approver = await addMember(ctx(), owner, orgId, 'approver');
     aiSystemId = (await owner.post(url('/ai-systems'), validAiSystem({ lifecycleStage: 'operation' }))).body.id;
@@ -52,7 +53,8 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     ]);
   });
 
-  it('includes A.6.2.4 once a treatment uses it, with the risk as the justification', async () => {
+  /** R-1, untreated at first, then treated with A.6.2.4: the control is in the SoA with the risk as its reason. */
+  const treatedRisk = async () => {
     const r = await owner.post(url('/risks'), {
       title: 'Unvalidated model release',
       aiSystemId,
@@ -79,9 +81,12 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
       version: 0,
     });
     expect((await soa()).warnings.map((w) => w.code)).not.toContain('RISK_UNTREATED');
-  });
+  };
+
+  it('includes A.6.2.4 once a treatment uses it, with the risk as the justification', treatedRisk);
 
   it('warns when a control used by a treatment is excluded, or excluded without a reason', async () => {
+    await treatedRisk();
     const excluded = await owner.patch(url('/soa/items/A.6.2.4'), { version: 0, included: false });
     expect(excluded.status).toBe(200);
     // An excluded control's reason is the stated one alone (none here): never "Treats risk …" beside an exclusion.
@@ -110,6 +115,14 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
   });
 
   it('refuses approval while controls are undecided; approval freezes the version; a change opens the next draft', async () => {
+    await treatedRisk();
+    const gate = await owner.patch(url('/soa/items/A.6.2.4'), {
+      version: 0,
+      included: true,
+      justification: 'Release gate',
+      implementationStatus: 'in_progress',
+    });
+    expect(gate.status).toBe(200);
     const notReady = await approver.post(url('/soa/approve'), { version: 1 });
     expect(notReady.status).toBe(422);
     expect(notReady.body.error.code).toBe('SOA_NOT_READY');
@@ -191,7 +204,8 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     expect((await owner.get(url('/soa/versions/9'))).status).toBe(404);
   });
 
-  it('runs an impact assessment to sign-off and creates a risk from it, linked both ways', async () => {
+  /** IA-1 for the AI system, refused until complete, signed off, with a risk created from it. */
+  const signedOffAssessment = async () => {
     const missing = await owner.post(url('/impact-assessments'), { trigger: 'new_system' });
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body)).toContain('aiSystemId is required');
@@ -266,9 +280,12 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
       { id: r.body.id, ref: r.body.ref, title: 'Age bias in scores' },
     ]);
     expect((await owner.get(url(`/impact-assessments?aiSystemId=${aiSystemId}`))).body.items).toHaveLength(1);
-  });
+  };
+
+  it('runs an impact assessment to sign-off and creates a risk from it, linked both ways', signedOffAssessment);
 
   it('exports a signed-off impact assessment as .docx and PDF with its document-control block', async () => {
+    await signedOffAssessment();
     const ia = (await owner.get(url('/impact-assessments'))).body.items[0] as { id: string; ref: string };
     const docx = await download(owner, url(`/impact-assessments/${ia.id}/export.docx`));
     expect(docx.status).toBe(200);
@@ -298,7 +315,9 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     const other = await newOrgOwner(ctx(), 'Other SoA Org');
     expect((await other.owner.get(url('/soa'))).status).toBe(404);
     expect((await other.owner.patch(url('/soa/items/A.6.2.4'), { version: 2, included: false })).status).toBe(404);
-    const ia = (await owner.get(url('/impact-assessments'))).body.items[0];
+    const ia = (
+      await owner.post(url('/impact-assessments'), { aiSystemId, trigger: 'new_system', title: 'Credit scoring' })
+    ).body as { id: string };
     expect((await other.owner.get(`/api/orgs/${other.orgId}/impact-assessments/${ia.id}`)).status).toBe(404);
     expect((await other.owner.get(`/api/orgs/${other.orgId}/impact-assessments/${ia.id}/export.pdf`)).status).toBe(404);
     expect(

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSoa, needsAcknowledgement, type SoaControl, type SoaDecisionRecord } from './soa';
+import { DEFAULT_RISK_CRITERIA } from './risk';
+import {
+  deriveSoa,
+  needsAcknowledgement,
+  riskNeedsAttention,
+  type RiskForWarnings,
+  type SoaControl,
+  type SoaDecisionRecord,
+} from './soa';
 
 // The reason an auditor reads beside each control. An excluded control's reason is the stated one
 // alone: listing the risks it "treats" beside an exclusion would make the SoA contradict itself.
@@ -62,5 +70,31 @@ describe('acknowledgement', () => {
     expect(needsAcknowledgement([])).toBe(false);
     expect(needsAcknowledgement([{ blocking: true }])).toBe(false);
     expect(needsAcknowledgement([{ blocking: true }, { blocking: false }])).toBe(true);
+  });
+});
+
+describe('an acceptance behind a risk above the level', () => {
+  const high: RiskForWarnings = {
+    id: 'r1',
+    ref: 'R-1',
+    title: 'Drift',
+    kind: 'risk',
+    status: 'open',
+    level: 'high',
+    residualLevel: null,
+    treated: false,
+    acceptedUntil: '2026-12-03',
+  };
+  it('holds on its last day and lapses the day after', () => {
+    expect(riskNeedsAttention(high, DEFAULT_RISK_CRITERIA, '2026-12-02')).toBe(false);
+    expect(riskNeedsAttention(high, DEFAULT_RISK_CRITERIA, '2026-12-03')).toBe(false);
+    expect(riskNeedsAttention(high, DEFAULT_RISK_CRITERIA, '2026-12-04')).toBe(true);
+  });
+  it('is not needed at or below the acceptance level, and never for a closed risk or an opportunity', () => {
+    const none = { ...high, acceptedUntil: null };
+    expect(riskNeedsAttention({ ...none, level: 'medium' }, DEFAULT_RISK_CRITERIA, '2026-12-04')).toBe(false);
+    expect(riskNeedsAttention({ ...none, status: 'closed' }, DEFAULT_RISK_CRITERIA, '2026-12-04')).toBe(false);
+    expect(riskNeedsAttention({ ...none, kind: 'opportunity' }, DEFAULT_RISK_CRITERIA, '2026-12-04')).toBe(false);
+    expect(riskNeedsAttention({ ...none, level: null }, DEFAULT_RISK_CRITERIA, '2026-12-04')).toBe(true);
   });
 });

@@ -15,4 +15,5 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export const nowIso = () => new Date().toISOString();
+// The server's clock (tests may pin it): re-exported where the modules have always read it.
+export { nowIso } from './clock';

@@ -12,12 +12,13 @@ import {
 import type { Db, Tx } from '../../platform/db/connect';
 import type { AuditChecklistItemTable, AuditFindingTable, AuditTable } from '../../platform/db/schema';
 import { notFound } from '../../platform/errors';
+import { now } from '../../platform/clock';
 import type { Deps } from '../../platform/transaction';
 import { evidenceForMany } from '../evidence/links';
 
 // Reading audits: the API shape of an audit with its plan, checklist and findings, shared by every use case.
 
-export const today = () => todayIn(null);
+export const today = () => todayIn(null, now());
 export const auditRef = (n: number) => `AUD-${n}`;
 export const parse = <T>(s: string): T => JSON.parse(s) as T;
 

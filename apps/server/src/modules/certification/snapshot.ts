@@ -9,6 +9,7 @@ import { getSoa } from '../soa/service';
 import { masterList } from '../documents/master-list';
 import { loadObjectives } from '../objectives/service';
 import { loadAuditAndReview } from './snapshot-audit-review';
+import { nowIso } from '../../platform/clock';
 
 // The readiness check's view of one organization, read from live data: each field null while its
 // step was never used, so a rule says "lacks data" rather than passing on an empty register.
@@ -67,7 +68,7 @@ async function policyApprovedByTopManagement(db: Db, orgId: string, documentId: 
 /** Builds the snapshot the readiness rules read. `today` is YYYY-MM-DD. */
 export async function loadReadinessSnapshot(deps: Deps, orgId: string, today: string): Promise<ReadinessSnapshot> {
   const db = deps.db;
-  const now = new Date().toISOString();
+  const now = nowIso();
   const [
     scope,
     context,

@@ -29,6 +29,7 @@ import {
   removeAiSystem,
   updateAiSystemFields,
 } from './service';
+import { today } from '../../platform/clock';
 
 const ZItemParams = ZOrgParams.extend({ id: z.string().max(64) });
 
@@ -136,7 +137,7 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const rows: string[][] = [];
       for await (const batch of allAiSystems(deps, req.params.orgId, req.query)) rows.push(...batch.map(csvRow));
-      const date = new Date().toISOString().slice(0, 10);
+      const date = today();
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', attachment(`ai-systems-${date}.csv`))

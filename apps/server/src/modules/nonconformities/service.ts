@@ -30,6 +30,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { createActionsInTx, listActions, ZActionOut } from '../actions/service';
 import { isActiveMember } from '../orgs/members';
+import { now } from '../../platform/clock';
 
 // Nonconformity and corrective action (10.2): one register for every source. Internal audits raise
 // records through `raiseNonconformityInTx` inside their own transaction; certification audits,
@@ -39,7 +40,7 @@ import { isActiveMember } from '../orgs/members';
 const ENTITY = 'nonconformity';
 export const NC_ACTION_SOURCE = 'nonconformity';
 export const ncRef = (n: number) => `NC-${n}`;
-const today = () => todayIn(null);
+const today = () => todayIn(null, now());
 
 const ZPerson = z.object({ id: z.string(), name: z.string() }).nullable();
 export const ZNonconformityOut = z.object({

@@ -6,6 +6,7 @@ import {
   type NonconformityStatus,
 } from '@fortytwo/domain';
 import type { Db, Tx } from '../../platform/db/connect';
+import { now } from '../../platform/clock';
 
 // Pure data for the management review's input pack (9.3.2 c: nonconformities and corrective actions).
 
@@ -30,7 +31,7 @@ export async function nonconformitySummary(db: Db | Tx, orgId: string, since: st
     .select(['source', 'grade', 'status', 'raisedAt', 'closedAt', 'responseDue', 'reviewDue'])
     .where('orgId', '=', orgId)
     .execute();
-  const today = todayIn(null);
+  const today = todayIn(null, now());
   const bySource = Object.fromEntries(
     NONCONFORMITY_SOURCES.map((s) => [s, { open: 0, closed: 0, raised: 0 }]),
   ) as NonconformitySummary['bySource'];

@@ -1,6 +1,7 @@
 import { REVIEW_INPUT_INFO, REVIEW_STATUS_LABELS } from '@fortytwo/domain';
 import type { DocSection, ReportDocument } from '../../platform/documents/model';
 import type { ReviewOut } from './service';
+import { nowIso } from '../../platform/clock';
 
 // The minutes of a management review as one document model (platform/documents renders DOCX and
 // PDF from it). Everything comes from the stored review: once held the pack is frozen, once signed
@@ -92,7 +93,7 @@ export function minutesDocument(organizationName: string, r: ReviewOut): ReportD
     title: `Management review minutes ${r.ref}`,
     subtitle: r.title,
     organizationName,
-    generatedAt: new Date().toISOString(),
+    generatedAt: nowIso(),
     meta: [
       ['Reference', r.ref],
       ['Meeting date', r.meetingDate],

@@ -9,6 +9,7 @@ import {
 import { readSettings } from '../documents/settings';
 import { documentType } from '../documents/types';
 import { readCriteriaInForce } from './criteria';
+import { today } from '../../platform/clock';
 
 // The document-control block of the step-4 exports (risk register, treatment plan, SoA), rendered
 // from the records' own approval data until they are issued as controlled documents.
@@ -149,7 +150,7 @@ export async function registerControlBlock(db: Db, orgId: string): Promise<Contr
   return {
     organization: c.organization,
     documentId: `${c.prefix}-RR`,
-    version: `live register as of ${new Date().toISOString().slice(0, 10)} (each rating keeps its date and criteria number)`,
+    version: `live register as of ${today()} (each rating keeps its date and criteria number)`,
     owner: c.owner,
     approver: last ? c.withRole(last.approvedBy, last.approvedByName) : null,
     approvedAt: last?.approvedAt ?? null,

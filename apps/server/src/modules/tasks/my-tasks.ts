@@ -12,6 +12,7 @@ import {
 import type { Db } from '../../platform/db/connect';
 import { cursorPart, decodeCursor, encodeCursor } from '../../platform/pagination';
 import { dueItemsOf, type DueProvider } from './providers';
+import { now as clockNow } from '../../platform/clock';
 
 // "My tasks": what is assigned to one person across every organization they still belong to,
 // from every provider, placed in time (overdue, due soon, later) by the organization's calendar
@@ -78,7 +79,7 @@ const CURSOR = z.tuple([cursorPart.text(10), cursorPart.text(40), cursorPart.tex
 export type PlacedItem = DueItem & { orgId: string; organizationName: string; dueState: DueState };
 
 /** The organizations a person belongs to today (an expired membership is none). */
-export async function activeOrgsOf(db: Db, userId: string, now = new Date()) {
+export async function activeOrgsOf(db: Db, userId: string, now = clockNow()) {
   return db
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.orgId')
@@ -108,7 +109,7 @@ export async function dueFor(
   return perOrg.flat().sort(compareDue);
 }
 
-export async function myTasks(db: Db, me: { id: string; name: string; email: string }, q: TaskQuery, now = new Date()) {
+export async function myTasks(db: Db, me: { id: string; name: string; email: string }, q: TaskQuery, now = clockNow()) {
   const kinds = q.kind
     ? new Set(
         q.kind

@@ -3,6 +3,7 @@ import { attachment } from '../http/content-disposition';
 import { renderDocx } from './docx';
 import type { ReportDocument } from './model';
 import { renderPdf } from './pdf';
+import { today } from '../clock';
 
 // Every register that prints as a document is sent the same way: one helper, so the two formats
 // are named alike and the routes only choose the format.
@@ -18,7 +19,7 @@ const CONTENT_TYPES: Record<DocumentFormat, string> = {
 export async function sendDocument(reply: FastifyReply, format: DocumentFormat, doc: ReportDocument) {
   const bytes = format === 'docx' ? await renderDocx(doc) : await renderPdf(doc);
   // The name goes into a quoted header: anything but plain ASCII name characters becomes '-'.
-  const filename = `${doc.fileName.replace(/[^A-Za-z0-9._-]+/g, '-')}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const filename = `${doc.fileName.replace(/[^A-Za-z0-9._-]+/g, '-')}-${today()}.${format}`;
   reply.header('content-disposition', attachment(filename));
   return reply.type(CONTENT_TYPES[format]).send(bytes);
 }

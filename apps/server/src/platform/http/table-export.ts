@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { toCsv } from '@fortytwo/domain';
 import type { FastifyReply } from 'fastify';
 import { attachment } from './content-disposition';
+import { now, today } from '../clock';
 
 // Every register exports the same rows as CSV (for scripts) or XLSX (for people in Excel or
 // LibreOffice): one helper so the two formats never drift apart and every file is named alike.
@@ -25,7 +26,7 @@ const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F4
 export async function tableWorkbook(table: Table): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fortytwo';
-  wb.created = new Date();
+  wb.created = now();
   const ws = wb.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = table.columns.map((c) => ({
     header: c.header,
@@ -48,7 +49,7 @@ export async function tableWorkbook(table: Table): Promise<Buffer> {
 }
 
 export async function sendTable(reply: FastifyReply, format: TableFormat, table: Table) {
-  const filename = `${table.name}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const filename = `${table.name}-${today()}.${format}`;
   reply.header('content-disposition', attachment(filename));
   if (format === 'csv')
     return reply.type('text/csv; charset=utf-8').send(
