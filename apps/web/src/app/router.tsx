@@ -4,6 +4,7 @@ import { Loading } from '../ui/QueryState';
 import { AppFrame } from '../features/shell/AppFrame';
 import { OrgScopeRoute } from '../features/shell/OrgScopeRoute';
 import { WelcomePage } from '../features/shell/WelcomePage';
+import { useOrg } from '../features/shell/org-context';
 import { HomeRedirect, RequireAuth } from '../features/auth/RequireAuth';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -41,6 +42,7 @@ import { competenceRoutes } from '../features/competence/routes';
 import { objectiveRoutes } from '../features/objectives/routes';
 import { thirdPartyRoutes } from '../features/third-parties/routes';
 import { certificationRoutes } from '../features/certification/routes';
+import { auditorWorkspaceRoutes } from '../features/auditor-workspace/routes';
 import { PortfolioPage } from '../features/certification/PortfolioPage';
 import { auditRoutes } from '../features/audits/routes';
 import { nonconformityRoutes } from '../features/nonconformities/routes';
@@ -61,12 +63,18 @@ function Root() {
   );
 }
 
+/** The organization's home; an external auditor's home is the auditor workspace. */
+function OrgHome() {
+  const { org } = useOrg();
+  return org.myRole === 'external_auditor' ? <Navigate to="auditor-workspace" replace /> : <HomePage />;
+}
+
 const orgPages = [
   {
     index: true,
     element: (
       <Suspense fallback={<Loading />}>
-        <HomePage />
+        <OrgHome />
       </Suspense>
     ),
   },
@@ -151,6 +159,7 @@ const orgPages = [
   ...thirdPartyRoutes,
   // Step 6: the readiness check takes the step's own address; it ranks above the placeholder below.
   ...certificationRoutes,
+  ...auditorWorkspaceRoutes,
   // Step 5: the audit programme takes the step's own address; audits and nonconformities beside it.
   ...auditRoutes,
   ...nonconformityRoutes,
