@@ -30,8 +30,11 @@ export function RequestForm({ orgId, onClose }: { orgId: string; onClose: () => 
     save.error && isApiError(save.error)
       ? save.error.issues.find((i) => i.path === field || i.path.endsWith(`.${field}`))?.message
       : undefined;
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV((x) => ({ ...x, [k]: e.currentTarget.value }));
+  // Read the value now: React clears currentTarget once the handler returns, before the updater runs.
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((x) => ({ ...x, [k]: value }));
+  };
   return (
     <Modal opened onClose={onClose} title={T.newRequest} size="lg">
       <form
