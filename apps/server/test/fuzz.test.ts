@@ -384,6 +384,10 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       'management-reviews/{id}': (
         await created(url('/management-reviews'), { title: 'Fuzz review', meetingDate: '2026-11-01', attendeeIds: [] })
       ).id,
+      // The auditor workspace: a request of the organization, and evidence to share.
+      'requests/{id}': (await created(url('/auditor-workspace/requests'), { title: 'Fuzz request' })).id,
+      'shares/{id}': (await created(url('/evidence'), { title: 'Fuzz shared', url: 'https://evidence.example.com/s' }))
+        .id,
       'releases/{releaseId}': release.id,
       'changes/{changeId}': change.id,
       'reassessments/{reassessmentId}': FAKE_ID,

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-
 import { AppFrame } from '../features/shell/AppFrame';
 import { OrgScopeRoute } from '../features/shell/OrgScopeRoute';
 import { WelcomePage } from '../features/shell/WelcomePage';
+import { useOrg } from '../features/shell/org-context';
 import { HomeRedirect, RequireAuth } from '../features/auth/RequireAuth';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
@@ -19,6 +20,7 @@ import { competenceRoutes } from '../features/competence/routes';
 import { objectiveRoutes } from '../features/objectives/routes';
 import { thirdPartyRoutes } from '../features/third-parties/routes';
 import { certificationRoutes } from '../features/certification/routes';
+import { auditorWorkspaceRoutes } from '../features/auditor-workspace/routes';
 import { auditRoutes } from '../features/audits/routes';
 import { nonconformityRoutes } from '../features/nonconformities/routes';
 import { reviewRoutes } from '../features/reviews/routes';
@@ -75,8 +77,14 @@ function Root() {
   );
 }
 
+/** The organization's home; an external auditor's home is the auditor workspace. */
+function OrgHome() {
+  const { org } = useOrg();
+  return org.myRole === 'external_auditor' ? <Navigate to="auditor-workspace" replace /> : <HomePage />;
+}
+
 const orgPages = [
-  { index: true, element: <HomePage /> },
+  { index: true, element: <OrgHome /> },
   { path: 'ai-systems', element: <InventoryListPage /> },
   {
     path: 'ai-systems/new',
@@ -158,6 +166,7 @@ const orgPages = [
   ...thirdPartyRoutes,
   // Step 6: the readiness check takes the step's own address; it ranks above the placeholder below.
   ...certificationRoutes,
+  ...auditorWorkspaceRoutes,
   // Step 5: the audit programme takes the step's own address; audits and nonconformities beside it.
   ...auditRoutes,
   ...nonconformityRoutes,

@@ -25,5 +25,8 @@ export function HomeRedirect() {
   const orgs = me.data?.memberships ?? [];
   const remembered = lastOrg();
   const target = orgs.find((m) => m.organization.id === remembered) ?? orgs[0];
-  return <Navigate to={target ? `/orgs/${target.organization.id}` : '/welcome'} replace />;
+  if (!target) return <Navigate to="/welcome" replace />;
+  // An external auditor sees the organization through the auditor workspace: that is where they land.
+  const home = target.role === 'external_auditor' ? '/auditor-workspace' : '';
+  return <Navigate to={`/orgs/${target.organization.id}${home}`} replace />;
 }

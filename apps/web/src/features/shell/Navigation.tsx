@@ -6,6 +6,7 @@ import {
   IconBuilding,
   IconBuildingBank,
   IconCertificate,
+  IconEye,
   IconChartLine,
   IconChecklist,
   IconClipboardCheck,
@@ -190,6 +191,9 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   <>
                     {link(to, 'Readiness check', <IconClipboardCheck size={16} />, undefined, pathname === to)}
                     {link(`${to}/engagements`, 'Certification body', <IconCertificate size={16} />)}
+                    {role &&
+                      can(role, 'auditor_workspace.read') &&
+                      link(`${base}/auditor-workspace`, 'Auditor workspace', <IconEye size={16} />)}
                   </>,
                 );
               if (step.slug === 'internal-audit')
