@@ -75,6 +75,24 @@ describeWithBrowser('context and interested parties', () => {
       .getByRole('textbox', { name: 'Why we have this role' })
       .fill('Our data team builds and validates the demand model.');
     await page.getByRole('radio', { name: 'Not relevant' }).check();
+    // Saved from the end of the page with the provider's reason missing: that field, far above, is
+    // brought back into sight, not left under the sticky top bar (issue 18).
+    const providerReason = role('AI provider').getByRole('textbox', { name: 'Why we have this role' });
+    await providerReason.fill('');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.getByRole('button', { name: 'Save context' }).click();
+    await expect.poll(() => providerReason.getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const r = document.activeElement!.getBoundingClientRect();
+          const top = document.querySelector('.mantine-AppShell-header')!.getBoundingClientRect().bottom;
+          const bottom = document.querySelector('[data-testid="save-bar"]')!.getBoundingClientRect().top;
+          return r.top >= top && r.bottom <= bottom;
+        }),
+      )
+      .toBe(true);
+    await providerReason.fill('We sell a route-planning service that uses our own demand model.');
     await page.getByRole('button', { name: 'Save context' }).click();
     await page.getByText(CLIMATE_RULE).waitFor();
     const climateReason = page.getByRole('textbox', { name: 'Reason for the decision' });
