@@ -41,6 +41,14 @@ beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
   ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
+  // An AI system the organization buys in: the inventory says "customer", which the roles suggest.
+  const bought = await apiCall('POST', `/api/orgs/${orgId}/ai-systems`, {
+    name: 'Route planner (bought in)',
+    intendedPurpose: 'Plans delivery routes.',
+    aiRoles: ['customer'],
+    lifecycleStage: 'operation',
+  });
+  expect(bought.status).toBe(201);
   page = await signInAs(OWNER);
 });
 
@@ -62,6 +70,12 @@ describeWithBrowser('context and interested parties', () => {
     // Six roles, each explained in a line.
     await expect.poll(() => page.locator('[data-role]').count()).toBe(6);
     await role('AI producer').getByText('Designs, develops, tests or deploys').waitFor();
+    // Suggested from the inventory's AI roles (issue 18), only where an AI system has the role.
+    await role('AI customer')
+      .getByTestId('role-suggestion')
+      .getByText('Suggested: 1 AI system in the inventory has this role.')
+      .waitFor();
+    expect(await page.getByTestId('role-suggestion').count()).toBe(1);
 
     await role('AI provider').getByRole('checkbox', { name: 'We have this role' }).check();
     await role('AI provider').getByRole('checkbox', { name: 'AI product or service provider' }).check();
