@@ -203,7 +203,7 @@ describeWithBrowser('catalogue', () => {
       .getByRole('textbox', { name: 'Description' })
       .fill('Each model release has a reviewed model card before it reaches customers.');
     await page.getByRole('button', { name: 'Add custom control' }).click();
-    await page.getByText('ref "4.1" is an ISO/IEC 42001 reference; choose your own, such as ORG-1').waitFor();
+    await page.getByText('Ref "4.1" is an ISO/IEC 42001 reference; choose your own, such as ORG-1').waitFor();
     await expect.poll(() => ref.getAttribute('aria-invalid')).toBe('true');
     await ref.fill('ORG-1');
     await page.getByRole('switch', { name: 'Add guidance' }).check();
@@ -269,6 +269,10 @@ describeWithBrowser('catalogue', () => {
     await page.getByText('No frameworks or crosswalks imported yet').waitFor();
     await page.getByText('format: fortytwo/crosswalk@1', { exact: false }).first().waitFor();
     const file = page.locator('input[type="file"]');
+    // A PNG picked by mistake: named for what it is, before anything is sent (issue 18).
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    await file.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await page.getByText('logo.png is not a YAML or JSON file', { exact: false }).waitFor();
     await file.setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BAD_FILE) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const issues = page.getByTestId('import-issues');

@@ -41,6 +41,14 @@ beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
   ({ orgId, orgUrl, api: apiCall } = await setUpOwner(running.baseUrl, OWNER));
+  // An AI system the organization buys in: the inventory says "customer", which the roles suggest.
+  const bought = await apiCall('POST', `/api/orgs/${orgId}/ai-systems`, {
+    name: 'Route planner (bought in)',
+    intendedPurpose: 'Plans delivery routes.',
+    aiRoles: ['customer'],
+    lifecycleStage: 'operation',
+  });
+  expect(bought.status).toBe(201);
   page = await signInAs(OWNER);
 });
 
@@ -62,6 +70,12 @@ describeWithBrowser('context and interested parties', () => {
     // Six roles, each explained in a line.
     await expect.poll(() => page.locator('[data-role]').count()).toBe(6);
     await role('AI producer').getByText('Designs, develops, tests or deploys').waitFor();
+    // Suggested from the inventory's AI roles (issue 18), only where an AI system has the role.
+    await role('AI customer')
+      .getByTestId('role-suggestion')
+      .getByText('Suggested: 1 AI system in the inventory has this role.')
+      .waitFor();
+    expect(await page.getByTestId('role-suggestion').count()).toBe(1);
 
     await role('AI provider').getByRole('checkbox', { name: 'We have this role' }).check();
     await role('AI provider').getByRole('checkbox', { name: 'AI product or service provider' }).check();
@@ -75,6 +89,24 @@ describeWithBrowser('context and interested parties', () => {
       .getByRole('textbox', { name: 'Why we have this role' })
       .fill('Our data team builds and validates the demand model.');
     await page.getByRole('radio', { name: 'Not relevant' }).check();
+    // Saved from the end of the page with the provider's reason missing: that field, far above, is
+    // brought back into sight, not left under the sticky top bar (issue 18).
+    const providerReason = role('AI provider').getByRole('textbox', { name: 'Why we have this role' });
+    await providerReason.fill('');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.getByRole('button', { name: 'Save context' }).click();
+    await expect.poll(() => providerReason.getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const r = document.activeElement!.getBoundingClientRect();
+          const top = document.querySelector('.mantine-AppShell-header')!.getBoundingClientRect().bottom;
+          const bottom = document.querySelector('[data-testid="save-bar"]')!.getBoundingClientRect().top;
+          return r.top >= top && r.bottom <= bottom;
+        }),
+      )
+      .toBe(true);
+    await providerReason.fill('We sell a route-planning service that uses our own demand model.');
     await page.getByRole('button', { name: 'Save context' }).click();
     await page.getByText(CLIMATE_RULE).waitFor();
     const climateReason = page.getByRole('textbox', { name: 'Reason for the decision' });

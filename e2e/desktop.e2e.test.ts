@@ -128,6 +128,24 @@ describeWithBrowser('the demo organization at 1440 × 900', () => {
     },
   );
 
+  it('lists both organizations on /welcome for a member of two (not "in no organization")', async () => {
+    const status = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+      const res = await fetch('/api/orgs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ name: 'Second Venture' }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(201);
+    await page.goto(`${running.baseUrl}/welcome`);
+    const orgs = page.getByTestId('welcome-orgs');
+    await orgs.getByRole('link', { name: 'Second Venture' }).waitFor();
+    await expect.poll(() => orgs.getByRole('link').count()).toBe(2);
+    expect(await page.getByText('You are not in any organization yet').count()).toBe(0);
+  });
+
   it('logged no page errors', () => {
     expect(problems).toEqual([]);
   });

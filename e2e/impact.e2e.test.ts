@@ -206,7 +206,7 @@ describeWithBrowser('AI system impact assessments', () => {
     await signOff.getByText('Complete: ready to be signed off.').waitFor();
     await expect
       .poll(() => page.getByTestId('impact-rating').innerText())
-      .toBe('Severity 4 (Major) × likelihood 3 (Possible) = 12');
+      .toBe('Severity 4 (Major) × likelihood 3 (Possible) = 12 · High');
     await signOff.getByRole('button', { name: 'Sign off' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign off IA-1?' });
     await dialog.getByRole('button', { name: 'Sign off' }).click();
@@ -291,7 +291,7 @@ describeWithBrowser('AI system impact assessments', () => {
     await page.waitForURL(`${orgUrl}/impact-assessments`);
     const rowOf = page.locator('[data-testid="impact-row"][data-ref="IA-1"]');
     await rowOf.getByText('Signed off', { exact: true }).waitFor();
-    await rowOf.getByText('4 × 3 = 12').waitFor();
+    await rowOf.getByText('4 × 3 = 12 · High').waitFor();
     await rowOf.getByRole('link', { name: 'Claims chatbot', exact: true }).waitFor();
     await screenshot(page, '75-impact-list');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -204,6 +204,13 @@ describeWithBrowser('AI risks', () => {
     const inForce = page.getByTestId('criteria-matrix').first();
     await expect.poll(() => inForce.locator('[data-score="20"]').first().getAttribute('data-level')).toBe('critical');
     await expect.poll(() => inForce.locator('td[data-level="medium"]').count()).toBe(7);
+    // The matrix once: the draft waiting for approval opens its editor on request (issue 18).
+    await page.getByTestId('criteria-draft-waiting').getByText('Draft no. 1 is not approved yet').waitFor();
+    await expect.poll(() => page.getByTestId('criteria-matrix').count()).toBe(1);
+    // Beside the register in the navigation, under step 4.
+    const links = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+    const names = links.map((t) => t.trim());
+    expect(names.indexOf('AI risks') - names.indexOf('Risk criteria')).toBe(1);
     await screenshot(page, '85-risk-criteria');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

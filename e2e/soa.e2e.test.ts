@@ -206,6 +206,26 @@ describeWithBrowser('Statement of Applicability', () => {
     await row('A.2.2').getByText('Our AI policy is published.').waitFor();
   });
 
+  it('decides every control a filter shows in one go (issue 18: 38 controls were 38 drawers)', async () => {
+    await page.goto(`${orgUrl}/soa?q=A.3.`);
+    await expect.poll(() => page.locator('tr[data-ref]').count()).toBe(2);
+    await page.getByRole('button', { name: 'Decide the 2 shown' }).click();
+    const dialog = page.getByRole('dialog', { name: 'One decision for 2 controls' });
+    await expect.poll(() => dialog.getByTestId('soa-bulk-refs').innerText()).toBe('A.3.2, A.3.3');
+    // Excluding needs the reason an auditor reads.
+    await dialog.getByText('Excluded', { exact: true }).click();
+    await dialog.getByRole('button', { name: 'Apply to 2 controls' }).click();
+    await dialog.getByText('Say why this control is excluded', { exact: false }).waitFor();
+    await dialog.getByText('Included', { exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Justification' }).fill('Roles and reporting are part of the AIMS.');
+    await dialog.getByRole('button', { name: 'Apply to 2 controls' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    for (const ref of ['A.3.2', 'A.3.3']) {
+      await expect.poll(() => row(ref).getByTestId('soa-decision').innerText()).toBe('Included');
+      await row(ref).getByText('Roles and reporting are part of the AIMS.').waitFor();
+    }
+  });
+
   it('approves version 1 past a warning once every control is decided, keeps the acknowledgement in its history, then shows draft v2 after one more change', async () => {
     // Decide the rest through the API to save time.
     for (const i of (await soaNow()).items.filter((x) => x.included === null))

@@ -225,7 +225,7 @@ describeEachDialect('catalogue', (ctx) => {
     expect((await owner.post(`/api/orgs/${orgId}/custom-controls`, { ...base, ref: 'ORG-7' })).status).toBe(201);
     const dup = await owner.post(`/api/orgs/${orgId}/custom-controls`, { ...base, ref: 'ORG-7' });
     expect(dup.status).toBe(422);
-    expect(dup.body.error.message).toBe('ref "ORG-7" is already used by another custom control');
+    expect(dup.body.error.message).toBe('Ref "ORG-7" is already used by another custom control');
     const unknown = await owner.post(`/api/orgs/${orgId}/custom-controls`, {
       ...base,
       ref: 'ORG-8',
@@ -301,6 +301,15 @@ describeEachDialect('catalogue', (ctx) => {
     const noFormat = await owner.post(`/api/orgs/${orgId}/catalog/imports`, { content: 'id: x\nname: y\n' });
     expect(noFormat.status).toBe(422);
     expect(noFormat.body.error.message).toContain('format: fortytwo/framework@1');
+
+    // An image picked by mistake, as the browser reads it (bytes that are not UTF-8 become U+FFFD): named
+    // for what it is, not asked for a format line (issue 18). NUL bytes are refused before, with their own 400.
+    const png = await owner.post(`/api/orgs/${orgId}/catalog/imports`, {
+      content: '\uFFFDPNG\r\n\u001a\n\uFFFD\uFFFD\rIHDR\uFFFD\u0001',
+      fileName: 'logo.png',
+    });
+    expect(png.status).toBe(422);
+    expect(png.body.error.message).toMatch(/^logo\.png was not imported: content: not a YAML or JSON file/);
 
     const shipped = await owner.post(`/api/orgs/${orgId}/catalog/imports`, {
       content: FRAMEWORK.replace('id: acme-ai-rules', 'id: iso42001'),

@@ -92,6 +92,24 @@ describe('demo seed', () => {
     expect(events).toContain('ai_system.updated');
   });
 
+  it('spreads its history over the past weeks instead of "just now" everywhere, its chain still whole', async () => {
+    const events = (await demo.get(`/api/orgs/${seed.organization.id}/audit-events?limit=500`)).body.items as {
+      at: string;
+    }[];
+    const times = events.map((e) => Date.parse(e.at));
+    const day = 86_400_000;
+    expect(Date.now() - Math.min(...times)).toBeGreaterThan(7 * day);
+    expect(Date.now() - Math.max(...times)).toBeLessThan(day);
+    const systems = (await demo.get(`/api/orgs/${seed.organization.id}/ai-systems`)).body.items as {
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    expect(new Set(systems.map((s) => s.createdAt)).size).toBe(systems.length);
+    expect(systems.every((s) => Date.now() - Date.parse(s.createdAt) > day)).toBe(true);
+    expect(systems.every((s) => s.updatedAt >= s.createdAt)).toBe(true);
+    expect((await demo.get(`/api/orgs/${seed.organization.id}/audit-events/verify`)).body.ok).toBe(true);
+  });
+
   it('shows a gap analysis under way: a baseline snapshot, progress since, actions and a custom control', async () => {
     const base = `/api/orgs/${seed.organization.id}/gap-assessments`;
     const list = (await demo.get(base)).body.items as { id: string; kind: string; name: string; overall: number }[];

@@ -324,4 +324,11 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
       (await other.owner.get(`/api/orgs/${other.orgId}/soa`)).body.items.every((i: Item) => i.included === null),
     ).toBe(true);
   });
+
+  it('names an impact assessment created without a title after its AI system and trigger', async () => {
+    // Not "Untitled assessment" (issue 18).
+    const untitled = await owner.post(url('/impact-assessments'), { aiSystemId, trigger: 'periodic' });
+    expect(untitled.status).toBe(201);
+    expect(untitled.body.title).toMatch(/^Impact of .+ \(periodic review\)$/);
+  });
 });

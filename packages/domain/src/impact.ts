@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { versionField } from './version';
 import { calendarDate } from './dates';
+import { DEFAULT_RISK_CRITERIA, riskLevel, type RiskLevel } from './risk';
 
 // The AI system impact assessment (6.1.4, 8.4, A.5): per AI system, what it could do to people and
 // to society, how bad and how likely, what mitigates it, and a signed conclusion kept for a period.
@@ -53,6 +54,20 @@ const rating = (what: string) =>
     .int(`${what} must be a whole number`)
     .min(1, `${what} must be at least 1`)
     .max(5, `${what} must be at most 5`);
+
+/**
+ * The level of an impact rating: severity and likelihood use the 5 × 5 scales of the default risk
+ * criteria (same step names), so its score bands give the level. A "4 × 3 = 12" with no word for how
+ * bad that is left the reader to guess (issue 18). Null until both are rated.
+ */
+export function impactLevel(severity: number | null, likelihood: number | null): RiskLevel | null {
+  if (severity === null || likelihood === null) return null;
+  return riskLevel(DEFAULT_RISK_CRITERIA, severity * likelihood);
+}
+
+/** The title of an assessment created without one: what it is about, not "Untitled assessment". */
+export const defaultImpactTitle = (aiSystemName: string, trigger: ImpactTrigger) =>
+  `Impact of ${aiSystemName} (${IMPACT_TRIGGER_LABELS[trigger].toLowerCase()})`;
 
 export const ZAffectedGroup = z.strictObject({
   group: z

@@ -17,6 +17,7 @@ import { seedDemoCertification } from './certification';
 import { seedDemoAudits } from './audits';
 import { seedDemoManagementReview } from './management-review';
 import { seedDemoAiLifecycle } from './ai-lifecycle';
+import { spreadDemoHistory } from './history';
 
 // `npm run demo`: a fictional consumer lender with a realistic AI inventory. Every name, company
 // and e-mail address below is invented (the .example domain is reserved for examples).
@@ -283,6 +284,7 @@ export async function seedDemo(deps: Deps, store: FileStore): Promise<DemoSeed |
     manager: people.priya,
     auditor: people.jonas,
   });
+  await spreadDemoHistory(deps, organization.id);
   return {
     user,
     organization: { id: organization.id, name: organization.name },

@@ -72,18 +72,21 @@ async function check(
 ) {
   const iso = builtinCatalog();
   if (iso.item('iso42001', values.ref))
-    throw ruleViolation(`ref "${values.ref}" is an ISO/IEC 42001 reference; choose your own, such as ORG-1`, {
+    throw ruleViolation(`Ref "${values.ref}" is an ISO/IEC 42001 reference; choose your own, such as ORG-1`, {
       field: 'ref',
     });
   let q = tx.selectFrom('customControls').select('id').where('orgId', '=', orgId).where('ref', '=', values.ref);
   if (exceptId) q = q.where('id', '!=', exceptId);
   if (await q.executeTakeFirst())
-    throw ruleViolation(`ref "${values.ref}" is already used by another custom control`, { field: 'ref' });
+    throw ruleViolation(`Ref "${values.ref}" is already used by another custom control`, { field: 'ref' });
   const unknown = values.relatedRefs.filter((r) => !iso.item('iso42001', r));
   if (unknown.length)
-    throw ruleViolation(`relatedRefs must be ISO/IEC 42001 clauses or controls; unknown: ${unknown.join(', ')}`, {
-      field: 'relatedRefs',
-    });
+    throw ruleViolation(
+      `Related ISO/IEC 42001 items must be clauses or controls of ISO/IEC 42001; unknown: ${unknown.join(', ')}`,
+      {
+        field: 'relatedRefs',
+      },
+    );
 }
 
 const columns = (v: CustomControlFields) => ({

@@ -78,6 +78,14 @@ export async function listImports(deps: Deps, orgId: string): Promise<CatalogImp
   });
 }
 
+/**
+ * Control characters or the replacement character (what a browser makes of bytes that are not UTF-8)
+ * near the start: an image, a PDF or a spreadsheet, not a text file. Said as such, rather than
+ * asking for a format line the user cannot find in a PNG (issue 18).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const looksBinary = (text: string) => /[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(text.slice(0, 4096));
+
 /** All or nothing: the file is checked whole (schema, then every reference) before a row is written. */
 export async function importCatalogFile(
   deps: Deps,
@@ -89,6 +97,15 @@ export async function importCatalogFile(
   const format = formatOf(body.content);
   const view = await catalogViewFor(deps.db, orgId);
   let parsed: { kind: 'framework'; value: Framework } | { kind: 'crosswalk'; value: Crosswalk };
+  if (looksBinary(body.content))
+    throw rejected(file, [
+      {
+        path: 'content',
+        line: null,
+        message:
+          'not a YAML or JSON file: it holds binary data, such as an image or a PDF. Choose the text file of the framework or crosswalk',
+      },
+    ]);
   try {
     if (format === FRAMEWORK_FORMAT) parsed = { kind: 'framework', value: parseFramework(file, body.content) };
     else if (format === CROSSWALK_FORMAT) {

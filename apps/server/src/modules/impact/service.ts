@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  defaultImpactTitle,
   IMPACT_STATUSES,
   IMPACT_TRIGGERS,
   impactGaps,
@@ -158,18 +159,23 @@ export async function getImpact(deps: Deps, orgId: string, id: string) {
   return found;
 }
 
-async function assertAiSystem(tx: Tx, orgId: string, id: string) {
-  if (
-    !(await tx.selectFrom('aiSystems').select('id').where('orgId', '=', orgId).where('id', '=', id).executeTakeFirst())
-  )
-    throw ruleViolation('aiSystemId is not an AI system of this organization', { field: 'aiSystemId' });
+/** The AI system's name; refused in the form's words when it is not one of this organization's. */
+async function aiSystemName(tx: Tx, orgId: string, id: string): Promise<string> {
+  const row = await tx
+    .selectFrom('aiSystems')
+    .select('name')
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw ruleViolation('AI system: not an AI system of this organization', { field: 'aiSystemId' });
+  return row.name;
 }
 
 const contentOf = (v: Content) => JSON.stringify(Object.fromEntries(CONTENT_KEYS.map((k) => [k, v[k]])));
 
 export function createImpact(deps: Deps, actor: Actor, orgId: string, input: z.output<typeof ZImpactFields>) {
   return inTransaction(deps, async (tx, audit) => {
-    await assertAiSystem(tx, orgId, input.aiSystemId);
+    const systemName = await aiSystemName(tx, orgId, input.aiSystemId);
     const number = await nextNumber(tx, orgId, 'impact_assessment');
     const now = nowIso();
     const id = newId();
@@ -180,7 +186,7 @@ export function createImpact(deps: Deps, actor: Actor, orgId: string, input: z.o
         orgId,
         number,
         aiSystemId: input.aiSystemId,
-        title: input.title,
+        title: input.title || defaultImpactTitle(systemName, input.trigger),
         trigger: input.trigger,
         content: contentOf(input),
         severity: input.severity,

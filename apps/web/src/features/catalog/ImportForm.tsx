@@ -34,6 +34,9 @@ type Outcome =
   | { kind: 'done'; imported: CatalogImport; replaced: boolean };
 
 const MAX_BYTES = 5_000_000;
+/** NUL and other control bytes, or U+FFFD (bytes that are not UTF-8): an image or a PDF, not YAML or JSON. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const BINARY = /[\u0000-\u0008\u000E-\u001F\uFFFD]/;
 const ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
 /** Upload or paste a framework or crosswalk file; a rejected file lists every problem with its line. */
@@ -77,7 +80,10 @@ export function ImportForm() {
       return;
     }
     try {
-      setFileText(await f.text());
+      const text = await f.text();
+      // Said before sending: the server would refuse its NUL bytes in words about characters (issue 18).
+      if (BINARY.test(text.slice(0, 4096))) setOutcome({ kind: 'error', message: T.notText(f.name) });
+      else setFileText(text);
     } catch {
       setOutcome({ kind: 'error', message: T.unreadable });
     }

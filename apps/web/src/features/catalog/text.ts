@@ -196,6 +196,8 @@ export const IMPORTS_TEXT = {
   needContent: 'Choose a file or paste its contents first.',
   tooLarge: 'This file is larger than 5 MB, the most an import may hold.',
   unreadable: 'This file could not be read. Check that it is a text file (YAML or JSON).',
+  notText: (name: string) =>
+    `${name} is not a YAML or JSON file: it holds binary data, such as an image or a PDF. Choose the text file of the framework or crosswalk.`,
   rejectedTitle: (n: number) => `Nothing was imported: ${n} problem${n === 1 ? '' : 's'} to fix`,
   issue: (line: number | null, path: string, message: string) =>
     `${line ? `line ${line} — ` : ''}${path ? `${path}: ` : ''}${message}`,

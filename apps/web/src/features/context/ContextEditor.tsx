@@ -158,7 +158,7 @@ export function ContextEditor({ record }: { record: OrgContext }) {
             maxLength={4050}
           />
         </FormSection>
-        <Group justify="space-between" className={classes.saveBar}>
+        <Group justify="space-between" className={classes.saveBar} data-testid="save-bar">
           <Text fz="sm" c="dimmed" data-testid="context-version">
             {base.version === 0 || !base.updatedAt
               ? T.neverSaved

@@ -1,6 +1,8 @@
 import { useId } from 'react';
-import { Checkbox, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { AI_SUB_ROLES, type AiRole } from '@fortytwo/domain';
+import { useInventoryCount } from '../inventory/api';
+import { useOrg } from '../shell/org-context';
 import { subRoleLabel, type RoleChoice } from './context-values';
 import { CONTEXT_TEXT as T, ROLE_TEXT } from './text';
 import classes from './context.module.css';
@@ -21,6 +23,9 @@ export function RoleCard({
 }) {
   const titleId = useId();
   const subRoles = AI_SUB_ROLES[role];
+  const { orgId } = useOrg();
+  // The inventory already says which roles the organization has per AI system: suggested here (issue 18).
+  const inInventory = useInventoryCount(orgId, { aiRole: role }).data ?? 0;
   return (
     <Paper
       withBorder
@@ -41,6 +46,16 @@ export function RoleCard({
             {ROLE_TEXT[role].explanation}
           </Text>
         </div>
+        {!value.chosen && inInventory > 0 && (
+          <Group gap="xs" wrap="nowrap" justify="space-between" data-testid="role-suggestion">
+            <Text fz="sm" c="blue.9">
+              {T.roleSuggested(inInventory)}
+            </Text>
+            <Button size="compact-xs" variant="light" onClick={() => onChange({ ...value, chosen: true })}>
+              {T.roleTake}
+            </Button>
+          </Group>
+        )}
         <Checkbox
           label={T.roleChosen}
           checked={value.chosen}

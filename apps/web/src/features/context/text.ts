@@ -17,6 +17,9 @@ export const CONTEXT_TEXT = {
   rolesReadHint:
     'The roles your organization plays with respect to AI systems, and why. They decide which requirements and controls apply and how far.',
   roleChosen: 'We have this role',
+  roleSuggested: (n: number) =>
+    `Suggested: ${n} AI system${n === 1 ? '' : 's'} in the inventory ${n === 1 ? 'has' : 'have'} this role.`,
+  roleTake: 'Take it',
   subRoles: 'Sub-roles',
   subRolesHint: 'Optional: the more specific roles you play.',
   reason: 'Why we have this role',

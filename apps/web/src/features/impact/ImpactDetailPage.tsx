@@ -5,8 +5,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCopyPlus, IconPencil, IconTrash } from '@tabler/icons-react';
 import {
   IMPACT_TRIGGER_LABELS,
+  impactLevel,
   INDIVIDUAL_EFFECT_AREAS,
   INDIVIDUAL_EFFECT_LABELS,
+  RISK_LEVEL_LABELS,
   SOCIETAL_EFFECT_AREAS,
   SOCIETAL_EFFECT_LABELS,
 } from '@fortytwo/domain';
@@ -64,11 +66,12 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-/** "4 · Major × 3 · Possible = 12", or "Not rated yet". */
+/** "4 × 3 = 12 · High" (long: with the scale words), or "Not rated yet": the level says how bad the score is. */
 export function ratingText(a: Pick<ImpactAssessment, 'severity' | 'likelihood'>, long = false): string {
-  if (a.severity === null || a.likelihood === null) return T.notRatedYet;
-  if (!long) return T.ratingValue(a.severity, a.likelihood);
-  return `${T.severity} ${a.severity} (${SEVERITY_LABELS[a.severity - 1]}) × ${T.likelihood.toLowerCase()} ${a.likelihood} (${LIKELIHOOD_LABELS[a.likelihood - 1]}) = ${a.severity * a.likelihood}`;
+  const level = impactLevel(a.severity, a.likelihood);
+  if (a.severity === null || a.likelihood === null || level === null) return T.notRatedYet;
+  if (!long) return `${T.ratingValue(a.severity, a.likelihood)} · ${RISK_LEVEL_LABELS[level]}`;
+  return `${T.severity} ${a.severity} (${SEVERITY_LABELS[a.severity - 1]}) × ${T.likelihood.toLowerCase()} ${a.likelihood} (${LIKELIHOOD_LABELS[a.likelihood - 1]}) = ${a.severity * a.likelihood} · ${RISK_LEVEL_LABELS[level]}`;
 }
 
 function Groups({ a }: { a: ImpactAssessment }) {

@@ -250,7 +250,7 @@ export function CriteriaPage() {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Plan' }, { label: '2. Scope & governance' }]}
+        crumbs={[{ label: 'Do' }, { label: '4. Implementation' }]}
         title={T.criteriaTitle}
         description={T.criteriaDescription}
         badge={
@@ -272,9 +272,21 @@ export function CriteriaPage() {
             </Text>
           )}
         </Paper>
-        {(editing || (s.draft && s.draft.id !== s.inForce.id)) && <DraftEditor key={s.draft?.version ?? 0} state={s} />}
-        {!editing && s.draft && s.draft.id === s.inForce.id && can('risk.approve') && (
-          <DraftEditor key={s.draft.version} state={s} />
+        {/* The editor opens on request only: always open, it showed the same matrix twice (issue 18). */}
+        {editing ? (
+          <DraftEditor key={s.draft?.version ?? 0} state={s} />
+        ) : (
+          s.draft &&
+          (can('risk.write') || can('risk.approve')) && (
+            <Alert color="blue" variant="light" data-testid="criteria-draft-waiting">
+              <Group justify="space-between" gap="sm">
+                <Text fz="sm">{T.draftWaiting(s.draft.number)}</Text>
+                <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
+                  {T.reviewDraft}
+                </Button>
+              </Group>
+            </Alert>
+          )
         )}
         {s.history.length > 0 && (
           <Stack gap="xs">

@@ -170,6 +170,8 @@ export const RISK_TEXT = {
   acceptanceLine: (level: string) =>
     `Risks at ${level} or below may be retained; higher ones need treatment or acceptance.`,
   editDraft: 'Edit draft',
+  draftWaiting: (n: number) => `Draft no. ${n} is not approved yet: review it to change or approve it.`,
+  reviewDraft: 'Review the draft',
   startDraft: 'Start a new draft',
   draft: (n: number) => `Draft no. ${n}`,
   likelihoodLabels: 'Likelihood scale (lowest first)',

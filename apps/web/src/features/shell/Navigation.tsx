@@ -155,6 +155,8 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                 return group(
                   step,
                   <>
+                    {/* Beside the register the criteria rate (issue 18: they sat under step 2). */}
+                    {link(`${base}/risk-criteria`, RISK_TEXT.criteriaTitle, <IconGauge size={16} />)}
                     {link(`${base}/risks`, RISK_TEXT.registerTitle, <IconAlertTriangle size={16} />)}
                     {link(`${base}/risk-treatment-plan`, RISK_TEXT.planTitle, <IconShieldCheck size={16} />)}
                     {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
@@ -236,7 +238,6 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   {link(to, SCOPE_TEXT.title, <IconTargetArrow size={16} />)}
                   {link(`${base}/governance`, GOVERNANCE_TEXT.title, <IconBuildingBank size={16} />)}
                   {link(`${base}/raci`, RACI_TEXT.title, <IconSitemap size={16} />)}
-                  {link(`${base}/risk-criteria`, RISK_TEXT.criteriaTitle, <IconGauge size={16} />)}
                 </>,
               );
             })}

@@ -27,6 +27,7 @@ export const SHELL_TEXT = {
   orgNotFound:
     'This organization does not exist, or you are not (or no longer) a member of it. Ask one of its owners for an invitation.',
   noOrgTitle: 'You are not in any organization yet',
+  chooseOrg: 'Open one to continue, or create another.',
   noOrg: 'Create one to start, or open the invitation link a colleague sent you.',
   account: 'Account',
   skipToContent: 'Skip to content',

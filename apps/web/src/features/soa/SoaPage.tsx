@@ -34,6 +34,7 @@ import { useOrg } from '../shell/org-context';
 import { approveSoaPath, refreshSoa, soaDownloads, soaKey, useSoa, type Soa, type SoaItem } from './api';
 import { SoaApproval, SoaStatusBadge } from './SoaApproval';
 import { SoaItemEditor } from './SoaItemEditor';
+import { BulkDecision } from './BulkDecision';
 import { rowId, SoaTable } from './SoaTable';
 import { GapSuggestion, useSoaGapResults } from './GapSuggestion';
 import { SoaWarnings } from './SoaWarnings';
@@ -342,6 +343,7 @@ function SoaWorkspace({
             {T.clearFilters}
           </Button>
         )}
+        {canWrite && shown.length > 0 && <BulkDecision orgId={orgId} items={shown} />}
       </Group>
       <Paper withBorder radius="md">
         {shown.length > 0 ? (

@@ -38,6 +38,18 @@ export const SOA_TEXT = {
   showUndecided: 'Show the undecided controls',
   // filters
   filterGroup: 'Group',
+  bulkButton: (n: number) => `Decide the ${n} shown`,
+  bulkTitle: (n: number) => `One decision for ${n} control${n === 1 ? '' : 's'}`,
+  bulkHelp:
+    "Every control listed below gets this decision. Narrow the list with the filters first (a group, the undecided ones); a control's own drawer stays the place for its details.",
+  bulkChoice: 'Decision',
+  bulkJustification: 'Justification',
+  bulkJustificationExcluded: 'Required: the reason an auditor reads for each of these exclusions.',
+  bulkJustificationIncluded: 'Optional: written on each control, beside the risks that already justify it.',
+  bulkApply: (n: number) => `Apply to ${n} control${n === 1 ? '' : 's'}`,
+  bulkCancel: 'Cancel',
+  bulkDone: (n: number, included: boolean) => `${n} control${n === 1 ? '' : 's'} ${included ? 'included' : 'excluded'}`,
+  bulkFailed: (n: number) => `${n} control${n === 1 ? ' was' : 's were'} not changed`,
   anyGroup: 'All groups',
   customGroup: 'Your own controls',
   filterDecision: 'Decision',
