@@ -42,8 +42,11 @@ function Analysis({ orgId, nc, editable }: { orgId: string; nc: Nonconformity; e
   const [categories, setCategories] = useState<string[]>(nc.causeCategories);
   const [reviewAfterDays, setReviewAfterDays] = useState<number>(nc.reviewAfterDays);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
-    setF((x) => ({ ...x, [k]: e.currentTarget.value }));
+  // Read the value now: React has cleared the event's target by the time a state updater runs.
+  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setF((x) => ({ ...x, [k]: value }));
+  };
   const save = async () => {
     setBusy(true);
     try {
