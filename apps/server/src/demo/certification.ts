@@ -1,7 +1,8 @@
 import { ZCertAuditFields, ZCertFindingFields, ZEngagementFields } from '@fortytwo/domain';
 import type { Actor } from '../platform/audit';
 import type { Deps } from '../platform/transaction';
-import { addCertFinding, createCertAudit } from '../modules/certification/certification-audits';
+import { createCertAudit } from '../modules/certification/certification-audits';
+import { addCertFinding } from '../modules/certification/certification-findings';
 import { createEngagement } from '../modules/certification/engagements';
 
 // Step 6 of the demo lender: a certification body chosen, stage 1 held two weeks ago (recorded as

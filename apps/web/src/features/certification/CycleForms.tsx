@@ -84,14 +84,14 @@ export function AuditForm({
             label={T.fields.kind}
             data={CERT_AUDIT_KINDS.map((k) => ({ value: k, label: CERT_AUDIT_KIND_LABELS[k] }))}
             value={v.kind}
-            onChange={(k) => k && setV((x) => ({ ...x, kind: k as CertAuditKind }))}
+            onChange={(k) => k && setV((x) => ({ ...x, kind: k }))}
             allowDeselect={false}
           />
           <Select
             label={T.fields.status}
             data={CERT_AUDIT_STATUSES.map((s) => ({ value: s, label: CERT_AUDIT_STATUS_LABELS[s] }))}
             value={v.status}
-            onChange={(s) => s && setV((x) => ({ ...x, status: s as CertAuditStatus }))}
+            onChange={(s) => s && setV((x) => ({ ...x, status: s }))}
             allowDeselect={false}
           />
           <TextInput
@@ -189,7 +189,7 @@ export function FindingForm({
             label={T.fields.grade}
             data={CERT_FINDING_GRADES.map((g) => ({ value: g, label: CERT_FINDING_GRADE_LABELS[g] }))}
             value={v.grade}
-            onChange={(g) => g && setV((x) => ({ ...x, grade: g as CertFindingGrade }))}
+            onChange={(g) => g && setV((x) => ({ ...x, grade: g }))}
             allowDeselect={false}
           />
           <TextInput label={T.fields.clauseRef} required value={v.clauseRef} onChange={set('clauseRef')} />
