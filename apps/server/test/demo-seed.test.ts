@@ -355,6 +355,15 @@ describe('demo seed', () => {
     const cb = await demo.get(`/api/orgs/${seed.organization.id}/certification-engagements`);
     expect(cb.body.items).toHaveLength(1);
     expect(cb.body.items[0].warnings.map((w: { code: string }) => w.code)).toContain('stage2_too_soon');
+    // Stage 1 is done: recorded as the CB's audit, its OFI in the improvement log.
+    expect(cb.body.items[0].status).toBe('stage1_done');
+    const cycle = await demo.get(
+      `/api/orgs/${seed.organization.id}/certification-engagements/${cb.body.items[0].id}/cycle`,
+    );
+    expect(cycle.body.audits.map((a: { kind: string; status: string }) => [a.kind, a.status])).toEqual([
+      ['stage1', 'done'],
+    ]);
+    expect(cycle.body.audits[0].findings[0]).toMatchObject({ grade: 'ofi', state: 'noted' });
   });
 
   it('seeds only an empty database, and stores no password in plain text', async () => {

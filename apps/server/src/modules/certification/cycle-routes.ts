@@ -14,15 +14,14 @@ import { actorOf } from '../../platform/http/access';
 import { sendDocument } from '../../platform/documents/send';
 import { ZOrgParams } from '../orgs/schema';
 import {
-  addCertFinding,
   createCertAudit,
   getCertAudit,
   removeCertAudit,
   updateCertAudit,
-  updateCertFinding,
   ZCertAuditOut,
   ZCertFindingOut,
 } from './certification-audits';
+import { addCertFinding, updateCertFinding } from './certification-findings';
 import { loadCycle, recordCertificate, updateCertificate, ZCertificateOut, ZCycleOut } from './certificates';
 import { confirmNoChange, listNoChangeConfirmations, ZNoChangeInput, ZNoChangeOut } from './no-change';
 import { statusReport } from './status-report';

@@ -84,27 +84,33 @@ export function AuditForm({
             label={T.fields.kind}
             data={CERT_AUDIT_KINDS.map((k) => ({ value: k, label: CERT_AUDIT_KIND_LABELS[k] }))}
             value={v.kind}
-            onChange={(k) => k && setV((x) => ({ ...x, kind: k as CertAuditKind }))}
+            onChange={(k) => k && setV((x) => ({ ...x, kind: k }))}
             allowDeselect={false}
           />
           <Select
             label={T.fields.status}
             data={CERT_AUDIT_STATUSES.map((s) => ({ value: s, label: CERT_AUDIT_STATUS_LABELS[s] }))}
             value={v.status}
-            onChange={(s) => s && setV((x) => ({ ...x, status: s as CertAuditStatus }))}
+            onChange={(s) => s && setV((x) => ({ ...x, status: s }))}
             allowDeselect={false}
           />
           <TextInput
             type="date"
             label={T.fields.startDate}
             value={v.startDate}
-            onChange={(e) => setV((x) => ({ ...x, startDate: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setV((x) => ({ ...x, startDate: value }));
+            }}
           />
           <TextInput
             type="date"
             label={T.fields.endDate}
             value={v.endDate}
-            onChange={(e) => setV((x) => ({ ...x, endDate: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setV((x) => ({ ...x, endDate: value }));
+            }}
           />
         </SimpleGrid>
         <Textarea
@@ -112,7 +118,10 @@ export function AuditForm({
           autosize
           minRows={2}
           value={v.conclusion}
-          onChange={(e) => setV((x) => ({ ...x, conclusion: e.currentTarget.value }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setV((x) => ({ ...x, conclusion: value }));
+          }}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
@@ -147,8 +156,11 @@ export function FindingForm({
     ownerId: '',
     cbDeadline: '',
   });
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV((x) => ({ ...x, [k]: e.currentTarget.value }));
+  // The event's target is read now: React clears it before a state updater would run.
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((x) => ({ ...x, [k]: value }));
+  };
   const save = useSave(
     orgId,
     engagementId,
@@ -177,7 +189,7 @@ export function FindingForm({
             label={T.fields.grade}
             data={CERT_FINDING_GRADES.map((g) => ({ value: g, label: CERT_FINDING_GRADE_LABELS[g] }))}
             value={v.grade}
-            onChange={(g) => g && setV((x) => ({ ...x, grade: g as CertFindingGrade }))}
+            onChange={(g) => g && setV((x) => ({ ...x, grade: g }))}
             allowDeselect={false}
           />
           <TextInput label={T.fields.clauseRef} required value={v.clauseRef} onChange={set('clauseRef')} />
@@ -216,8 +228,11 @@ export function FindingForm({
 export function CertificateForm({ orgId, engagementId }: { orgId: string; engagementId: string }) {
   const today = new Date().toISOString().slice(0, 10);
   const [v, setV] = useState({ certificateNumber: '', decisionDate: today, issueDate: today });
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV((x) => ({ ...x, [k]: e.currentTarget.value }));
+  // The event's target is read now: React clears it before a state updater would run.
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((x) => ({ ...x, [k]: value }));
+  };
   const save = useSave(
     orgId,
     engagementId,

@@ -81,7 +81,7 @@ function FindingRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={STATE_COLOR[f.state]} variant="outline">
+        <Badge color={STATE_COLOR[f.state]} variant="light">
           {T.state[f.state]}
         </Badge>
         {f.grade === 'minor' && f.state === 'open' && canWrite && (
