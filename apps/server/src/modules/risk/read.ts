@@ -94,10 +94,11 @@ export async function assessmentsOf(db: Db | Tx, orgId: string, riskId: string):
   return rows.map(presentAssessment);
 }
 
-// Each risk's latest rows, as correlated subqueries on its id (index risk_id, seq): in the WHERE
+// Each risk's latest rows, as correlated subqueries on its id (indexes (risk_id, seq) and (org_id,
+// risk_id): the org condition is what lets the treatment and acceptance lookups use theirs): in the WHERE
 // clause only when the level or attention filter asks, so a plain page is an index scan of `limit` rows.
 const riskId = sql<string>`${sql.ref('risks.id')}`;
-const latestOf = (db: Db | Tx) => ({
+const latestOf = (db: Db | Tx, orgId: string) => ({
   inherentLevel: db
     .selectFrom('riskAssessments as a')
     .select('a.level')
@@ -114,16 +115,23 @@ const latestOf = (db: Db | Tx) => ({
     .where('a.kind', '=', 'residual')
     .orderBy('a.seq', 'desc')
     .limit(1),
-  someTreatment: db.selectFrom('riskTreatments as t').select('t.id').where('t.riskId', '=', riskId).limit(1),
+  someTreatment: db
+    .selectFrom('riskTreatments as t')
+    .select('t.id')
+    .where('t.orgId', '=', orgId)
+    .where('t.riskId', '=', riskId)
+    .limit(1),
   acceptanceLevel: db
     .selectFrom('riskAcceptances as x')
     .select('x.level')
+    .where('x.orgId', '=', orgId)
     .where('x.riskId', '=', riskId)
     .orderBy('x.acceptedAt', 'desc')
     .limit(1),
   acceptanceExpiresAt: db
     .selectFrom('riskAcceptances as x')
     .select('x.expiresAt')
+    .where('x.orgId', '=', orgId)
     .where('x.riskId', '=', riskId)
     .orderBy('x.acceptedAt', 'desc')
     .limit(1),
@@ -159,7 +167,7 @@ function filtered(db: Db | Tx, orgId: string, filter: RiskFilter, acceptanceLeve
   if (filter.kind) q = q.where('risks.kind', '=', filter.kind);
   if (filter.status) q = q.where('risks.status', '=', filter.status);
   if (!filter.level && !filter.attention) return q;
-  const l = latestOf(db);
+  const l = latestOf(db, orgId);
   const inherent = sql`(${l.inherentLevel})`;
   const residual = sql`(${l.residualLevel})`;
   const level = sql`coalesce(${residual}, ${inherent})`;
