@@ -158,6 +158,21 @@ describe('computeScores, worked by hand', () => {
     expect(s.documentationGaps).toBe(0);
   });
 
+  it('puts A.10 controls in group A.10 and clause 10 in clause 10, never in A.1 or 1, read after read', () => {
+    const items = [
+      item('A.10.2', 'conformant'),
+      item('A.2.2', 'nonconformant'),
+      item('10.1', 'conformant'),
+      item('4.1', 'nonconformant'),
+    ];
+    for (let read = 0; read < 2; read++) {
+      const s = computeScores(items);
+      expect(s.byGroup).toMatchObject({ 'A.10': 100, 'A.2': 0, 'A.3': null });
+      expect(s.byClause).toMatchObject({ '10': 100, '4': 0, '5': null });
+      expect(s.counts).toMatchObject({ total: 4, conformant: 2, nonconformant: 2, unanswered: 0 });
+    }
+  });
+
   it('rounds to one decimal: 2 of 3 conformant is 66.7', () => {
     expect(
       computeScores([item('7.1', 'conformant'), item('7.2', 'conformant'), item('7.3', 'nonconformant')]).overall,

@@ -149,12 +149,34 @@ function maturity(items: ScoreInput[]): number | null {
   return rated.length ? round1(rated.reduce((s, i) => s + i.maturity!, 0) / rated.length) : null;
 }
 
+// A catalogue has a few hundred refs and every read of an assessment scores all its items: the
+// section of each ref is worked out once per process, not per section per item per read.
+const sectionKeys = new Map<string, string>();
+const sectionKey = (ref: string) => {
+  let key = sectionKeys.get(ref);
+  if (key === undefined) {
+    key = sectionOf(ref);
+    if (sectionKeys.size < 10_000) sectionKeys.set(ref, key);
+  }
+  return key;
+};
+
 export function computeScores(items: ScoreInput[]): Scores {
-  const clauses = items.filter((i) => !isAnnexA(i.ref));
-  const annex = items.filter((i) => isAnnexA(i.ref));
-  const bySection = (sections: readonly string[], f: (xs: ScoreInput[]) => number | null) =>
-    Object.fromEntries(sections.map((s) => [s, f(items.filter((i) => sectionOf(i.ref) === s))]));
-  const count = (r: GapResult | null) => items.filter((i) => i.result === r).length;
+  const clauses: ScoreInput[] = [];
+  const annex: ScoreInput[] = [];
+  const sections = new Map<string, ScoreInput[]>();
+  const results = new Map<GapResult | null, number>();
+  for (const i of items) {
+    (isAnnexA(i.ref) ? annex : clauses).push(i);
+    const key = sectionKey(i.ref);
+    const list = sections.get(key);
+    if (list) list.push(i);
+    else sections.set(key, [i]);
+    results.set(i.result, (results.get(i.result) ?? 0) + 1);
+  }
+  const bySection = (keys: readonly string[], f: (xs: ScoreInput[]) => number | null) =>
+    Object.fromEntries(keys.map((s) => [s, f(sections.get(s) ?? [])]));
+  const count = (r: GapResult | null) => results.get(r) ?? 0;
   return {
     overall: readiness(items),
     clauses: readiness(clauses),

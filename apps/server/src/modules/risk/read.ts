@@ -94,56 +94,48 @@ export async function assessmentsOf(db: Db | Tx, orgId: string, riskId: string):
   return rows.map(presentAssessment);
 }
 
-/** The columns the register filters on, from each risk's latest rows: evaluated in SQL, per risk scanned. */
-function summarized(db: Db | Tx, orgId: string) {
-  return db
-    .selectFrom('risks')
-    .leftJoin('aiSystems', 'aiSystems.id', 'risks.aiSystemId')
-    .leftJoin('users', 'users.id', 'risks.ownerId')
-    .selectAll('risks')
-    .select(['aiSystems.name as aiSystemName', 'users.name as ownerName', 'users.email as ownerEmail'])
-    .select((eb) => [
-      eb
-        .selectFrom('riskAssessments as a')
-        .select('a.level')
-        .whereRef('a.riskId', '=', 'risks.id')
-        .where('a.kind', '=', 'inherent')
-        .orderBy('a.seq', 'desc')
-        .limit(1)
-        .as('inherentLevel'),
-      // A residual rating counts while its treatment exists (removing a treatment drops its rating).
-      eb
-        .selectFrom('riskAssessments as a')
-        .innerJoin('riskTreatments as t', 't.id', 'a.treatmentId')
-        .select('a.level')
-        .whereRef('a.riskId', '=', 'risks.id')
-        .where('a.kind', '=', 'residual')
-        .orderBy('a.seq', 'desc')
-        .limit(1)
-        .as('residualLevel'),
-      eb
-        .selectFrom('riskTreatments as t')
-        .select('t.id')
-        .whereRef('t.riskId', '=', 'risks.id')
-        .limit(1)
-        .as('someTreatmentId'),
-      eb
-        .selectFrom('riskAcceptances as x')
-        .select('x.level')
-        .whereRef('x.riskId', '=', 'risks.id')
-        .orderBy('x.acceptedAt', 'desc')
-        .limit(1)
-        .as('acceptanceLevel'),
-      eb
-        .selectFrom('riskAcceptances as x')
-        .select('x.expiresAt')
-        .whereRef('x.riskId', '=', 'risks.id')
-        .orderBy('x.acceptedAt', 'desc')
-        .limit(1)
-        .as('acceptanceExpiresAt'),
-    ])
-    .where('risks.orgId', '=', orgId);
-}
+// Each risk's latest rows, as correlated subqueries on its id (indexes (risk_id, seq) and (org_id,
+// risk_id): the org condition is what lets the treatment and acceptance lookups use theirs): in the WHERE
+// clause only when the level or attention filter asks, so a plain page is an index scan of `limit` rows.
+const riskId = sql<string>`${sql.ref('risks.id')}`;
+const latestOf = (db: Db | Tx, orgId: string) => ({
+  inherentLevel: db
+    .selectFrom('riskAssessments as a')
+    .select('a.level')
+    .where('a.riskId', '=', riskId)
+    .where('a.kind', '=', 'inherent')
+    .orderBy('a.seq', 'desc')
+    .limit(1),
+  // A residual rating counts while its treatment exists (removing a treatment drops its rating).
+  residualLevel: db
+    .selectFrom('riskAssessments as a')
+    .innerJoin('riskTreatments as t', 't.id', 'a.treatmentId')
+    .select('a.level')
+    .where('a.riskId', '=', riskId)
+    .where('a.kind', '=', 'residual')
+    .orderBy('a.seq', 'desc')
+    .limit(1),
+  someTreatment: db
+    .selectFrom('riskTreatments as t')
+    .select('t.id')
+    .where('t.orgId', '=', orgId)
+    .where('t.riskId', '=', riskId)
+    .limit(1),
+  acceptanceLevel: db
+    .selectFrom('riskAcceptances as x')
+    .select('x.level')
+    .where('x.orgId', '=', orgId)
+    .where('x.riskId', '=', riskId)
+    .orderBy('x.acceptedAt', 'desc')
+    .limit(1),
+  acceptanceExpiresAt: db
+    .selectFrom('riskAcceptances as x')
+    .select('x.expiresAt')
+    .where('x.orgId', '=', orgId)
+    .where('x.riskId', '=', riskId)
+    .orderBy('x.acceptedAt', 'desc')
+    .limit(1),
+});
 
 /** A level's rank as SQL (low 0 … critical 3), for "this acceptance covers that level". */
 const rankSql = (ref: RawBuilder<unknown>) =>
@@ -157,28 +149,41 @@ const rankSql = (ref: RawBuilder<unknown>) =>
  * attention filters are the same rules as `riskNeedsAttention` and the row's level, written in SQL so
  * a page is found without reading the register.
  */
+/**
+ * The register's rows matching the filter. The level and attention filters are the same rules as
+ * the row's level and `riskNeedsAttention`, written in SQL so a page is found without reading the
+ * register.
+ */
 function filtered(db: Db | Tx, orgId: string, filter: RiskFilter, acceptanceLevel: RiskLevel, now: string) {
-  let q = db.selectFrom(summarized(db, orgId).as('s')).selectAll('s');
-  if (filter.ids) q = filter.ids.length ? q.where('s.id', 'in', filter.ids) : q.where('s.id', '=', '');
-  if (filter.aiSystemId) q = q.where('s.aiSystemId', '=', filter.aiSystemId);
-  if (filter.kind) q = q.where('s.kind', '=', filter.kind);
-  if (filter.status) q = q.where('s.status', '=', filter.status);
-  const level = sql`coalesce(${sql.ref('s.residualLevel')}, ${sql.ref('s.inherentLevel')})`;
+  let q = db
+    .selectFrom('risks')
+    .leftJoin('aiSystems', 'aiSystems.id', 'risks.aiSystemId')
+    .leftJoin('users', 'users.id', 'risks.ownerId')
+    .selectAll('risks')
+    .select(['aiSystems.name as aiSystemName', 'users.name as ownerName', 'users.email as ownerEmail'])
+    .where('risks.orgId', '=', orgId);
+  if (filter.ids) q = filter.ids.length ? q.where('risks.id', 'in', filter.ids) : q.where('risks.id', '=', '');
+  if (filter.aiSystemId) q = q.where('risks.aiSystemId', '=', filter.aiSystemId);
+  if (filter.kind) q = q.where('risks.kind', '=', filter.kind);
+  if (filter.status) q = q.where('risks.status', '=', filter.status);
+  if (!filter.level && !filter.attention) return q;
+  const l = latestOf(db, orgId);
+  const inherent = sql`(${l.inherentLevel})`;
+  const residual = sql`(${l.residualLevel})`;
+  const level = sql`coalesce(${residual}, ${inherent})`;
   if (filter.level) q = q.where(sql<boolean>`${level} = ${filter.level}`);
   if (filter.attention) {
-    const acceptable = RISK_LEVELS.filter((l) => rank(l) <= rank(acceptanceLevel));
-    const acceptance = sql.ref('s.acceptanceLevel');
-    const covered = sql`(${acceptance} is not null and ${rankSql(acceptance)} >= ${rankSql(level)} and ${sql.ref(
-      's.acceptanceExpiresAt',
-    )} >= ${now})`;
+    const acceptable = RISK_LEVELS.filter((x) => rank(x) <= rank(acceptanceLevel));
+    const accepted = sql`(${l.acceptanceLevel})`;
+    const covered = sql`(${accepted} is not null and ${rankSql(accepted)} >= ${rankSql(level)} and (${l.acceptanceExpiresAt}) >= ${now})`;
     q = q
-      .where('s.kind', '=', 'risk')
-      .where('s.status', '=', 'open')
+      .where('risks.kind', '=', 'risk')
+      .where('risks.status', '=', 'open')
       .where(
-        sql<boolean>`(${sql.ref('s.inherentLevel')} is null or (
+        sql<boolean>`(${inherent} is null or (
           ${level} not in (${sql.join(acceptable)})
           and not ${covered}
-          and (${sql.ref('s.someTreatmentId')} is null or ${sql.ref('s.residualLevel')} is not null)))`,
+          and ((${l.someTreatment}) is null or ${residual} is not null)))`,
       );
   }
   return q;
@@ -346,11 +351,11 @@ export async function loadRiskPage(
 ): Promise<{ items: RiskOut[]; nextCursor: string | null }> {
   const inForce = criteria ?? (await readCriteriaInForce(db, orgId));
   let q = filtered(db, orgId, filter, inForce.acceptanceLevel, today());
-  if (page.cursor) q = q.where('s.number', '>', decodeCursor(page.cursor, CURSOR)[0]);
-  const rows = (await q
-    .orderBy('s.number')
+  if (page.cursor) q = q.where('risks.number', '>', decodeCursor(page.cursor, CURSOR)[0]);
+  const rows = await q
+    .orderBy('risks.number')
     .limit(page.limit + 1)
-    .execute()) as SummaryRow[];
+    .execute();
   const more = rows.length > page.limit;
   const items = await hydrate(db, orgId, rows.slice(0, page.limit), inForce);
   const last = items[items.length - 1];
@@ -365,9 +370,7 @@ export async function loadRisks(
   criteria?: CriteriaOut,
 ): Promise<RiskOut[]> {
   const inForce = criteria ?? (await readCriteriaInForce(db, orgId));
-  const rows = (await filtered(db, orgId, filter, inForce.acceptanceLevel, today())
-    .orderBy('s.number')
-    .execute()) as SummaryRow[];
+  const rows = await filtered(db, orgId, filter, inForce.acceptanceLevel, today()).orderBy('risks.number').execute();
   return hydrate(db, orgId, rows, inForce);
 }
 

@@ -54,12 +54,14 @@ export async function riskPositions(
       eb
         .selectFrom('riskTreatments as t')
         .select('t.id')
+        .where('t.orgId', '=', orgId)
         .whereRef('t.riskId', '=', 'risks.id')
         .limit(1)
         .as('treatmentId'),
       eb
         .selectFrom('riskAcceptances as x')
         .select('x.id')
+        .where('x.orgId', '=', orgId)
         .whereRef('x.riskId', '=', 'risks.id')
         .orderBy('x.acceptedAt', 'desc')
         .limit(1)

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -74,6 +76,18 @@ export async function buildHttpApp(
   });
 
   await app.register(fastifyCookie);
+  // Answers above 1 KB go out compressed when the client asks (the register and the assessment are
+  // tens to hundreds of KB of repetitive JSON). Brotli at quality 4: most of the gain for little CPU.
+  // Request bodies are never decompressed: the body limit then bounds what a request can make us hold.
+  app.addHook('onRoute', (route) => {
+    route.decompress = false;
+  });
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',

@@ -1,0 +1,275 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import autocannon, { type Result } from 'autocannon';
+import Fastify from 'fastify';
+import { sql, type Insertable } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../apps/server/src/platform/config';
+import { connect, type DbHandle } from '../apps/server/src/platform/db/connect';
+import type {
+  RiskAcceptanceTable,
+  RiskAssessmentTable,
+  RiskTable,
+  RiskTreatmentTable,
+} from '../apps/server/src/platform/db/schema';
+import { newId } from '../apps/server/src/platform/ids';
+import { createServer } from '../apps/server/src/server';
+import { seedLargeOrg } from './generate';
+import { machine, printTable, round, writeResult } from './util';
+
+/**
+ * The risk pages against the HTTP stack itself (issue 19): for each page, the real route, then a bare
+ * Fastify route in the same process sending the very same bytes, each under the same load; the page
+ * is printed as a fraction of the bare route, so the gap reads the same on any machine. Ratios are
+ * only comparable within one run: the machine may be shared (run it with `nice`).
+ *
+ *   nice npx tsx bench/pages.ts            # BENCH_RISK_SIZES=2000,20000 BENCH_DURATION=5
+ *
+ * Risks are written straight into the database (rows as the API writes them): an inherent rating
+ * each, a treatment with a residual rating for about 60 %, an acceptance for about 10 %.
+ */
+const SIZES = (process.env.BENCH_RISK_SIZES ?? '2000,20000').split(',').map(Number);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const ONLY = process.env.BENCH_DIALECTS?.split(',');
+
+type Dialect = 'sqlite' | 'postgres';
+type Row = {
+  dialect: Dialect;
+  risks: number;
+  page: string;
+  bytes: number;
+  reqPerSec: number;
+  p99Ms: number;
+  bareReqPerSec: number;
+  bareP99Ms: number;
+  fraction: number;
+  errors: number;
+};
+
+const levelOf = (score: number) => (score <= 4 ? 'low' : score <= 9 ? 'medium' : score <= 16 ? 'high' : 'critical');
+
+export async function seedRisks(handle: DbHandle, orgId: string, userId: string, count: number) {
+  const at = new Date().toISOString();
+  let seed = 42;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const systems = await handle.db.selectFrom('aiSystems').select('id').where('orgId', '=', orgId).limit(50).execute();
+  for (let start = 0; start < count; start += 500) {
+    const risks: Insertable<RiskTable>[] = [];
+    const assessments: Insertable<RiskAssessmentTable>[] = [];
+    const treatments: Insertable<RiskTreatmentTable>[] = [];
+    const acceptances: Insertable<RiskAcceptanceTable>[] = [];
+    for (let i = start; i < Math.min(count, start + 500); i++) {
+      const id = newId();
+      const l = 1 + rnd(5);
+      const c = 1 + rnd(5);
+      risks.push({
+        id,
+        orgId,
+        number: i + 1,
+        title: `Risk ${i + 1}: model output misleads applicants`,
+        kind: rnd(10) === 0 ? 'opportunity' : 'risk',
+        description: 'Seeded for the benchmark.',
+        aiSystemId: rnd(4) === 0 ? null : (systems[rnd(systems.length)]?.id ?? null),
+        source: 'C.3.4',
+        consequencesOrganization: 'Complaints and rework',
+        consequencesIndividuals: 'Applicants refused unfairly',
+        consequencesSociety: '',
+        ownerId: userId,
+        reviewDate: rnd(5) === 0 ? '2026-01-01' : '2027-06-30',
+        status: rnd(20) === 0 ? 'closed' : 'open',
+        impactAssessmentId: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: userId,
+        updatedBy: userId,
+      });
+      const rating = (kind: string, treatmentId: string | null, lk: number, cq: number, seq: number) => ({
+        id: newId(),
+        orgId,
+        riskId: id,
+        kind,
+        treatmentId,
+        likelihood: lk,
+        consequence: cq,
+        score: lk * cq,
+        level: levelOf(lk * cq),
+        criteriaNumber: 1,
+        note: '',
+        seq,
+        assessedAt: at,
+        assessedBy: userId,
+        assessedByName: 'Bench Owner',
+      });
+      assessments.push(rating('inherent', null, l, c, 1));
+      if (rnd(10) < 6) {
+        const tid = newId();
+        treatments.push({
+          id: tid,
+          orgId,
+          riskId: id,
+          option: 'modify',
+          description: 'Bias testing before each release',
+          controlRefs: JSON.stringify(['A.6.2.4', 'A.7.4']),
+          verification: '',
+          effectiveness: null,
+          verifiedAt: null,
+          verifiedByName: null,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+          createdBy: userId,
+          updatedBy: userId,
+        });
+        assessments.push(rating('residual', tid, Math.max(1, l - 2), Math.max(1, c - 1), 2));
+      } else if (rnd(10) < 3) {
+        acceptances.push({
+          id: newId(),
+          orgId,
+          riskId: id,
+          level: 'critical',
+          rationale: 'Accepted by the board',
+          expiresAt: rnd(3) === 0 ? '2026-12-20' : '2099-01-01',
+          acceptedAt: at,
+          acceptedBy: userId,
+          acceptedByName: 'Bench Owner',
+        });
+      }
+    }
+    await handle.db.transaction().execute(async (tx) => {
+      await tx.insertInto('risks').values(risks).execute();
+      await tx.insertInto('riskAssessments').values(assessments).execute();
+      if (treatments.length) await tx.insertInto('riskTreatments').values(treatments).execute();
+      if (acceptances.length) await tx.insertInto('riskAcceptances').values(acceptances).execute();
+    });
+  }
+}
+
+const fire = (url: string, headers: Record<string, string>, duration: number): Promise<Result> =>
+  autocannon({ url, connections: CONNECTIONS, duration, workers: 1, headers });
+
+async function adminQuery(query: string) {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-pages-'));
+  const dbName = `fortytwo_bench_${randomBytes(6).toString('hex')}`;
+  let databaseUrl: string | undefined;
+  if (dialect === 'postgres') {
+    await adminQuery(`create database ${dbName}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    databaseUrl,
+    webDist: path.join(dataDir, 'no-web'),
+  };
+  const server = await createServer(config, { logger: false, handle: connect({ databaseUrl, dataDir }) });
+  const bare = Fastify({ logger: false });
+  const bodies = new Map<string, Buffer>();
+  bare.get('/*', (req, reply) =>
+    reply.header('content-type', 'application/json; charset=utf-8').send(bodies.get(req.url)),
+  );
+  try {
+    await server.app.listen({ host: '127.0.0.1', port: 0 });
+    await bare.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+    const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
+    const seeded = await seedLargeOrg(server.handle, { aiSystems: 20 });
+    const t0 = performance.now();
+    await seedRisks(server.handle, seeded.orgId, seeded.userId, risks);
+    if (dialect === 'postgres') await sql`analyze`.execute(server.handle.db);
+    console.log(`[${dialect} ${risks}] seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const headers = { authorization: `Bearer ${seeded.token}` };
+    const pages = [
+      { page: 'risk register, first page', path: `/api/orgs/${seeded.orgId}/risks` },
+      { page: 'risk register, needs attention', path: `/api/orgs/${seeded.orgId}/risks?attention=true` },
+      { page: 'risk dashboard', path: `/api/orgs/${seeded.orgId}/risk-dashboard` },
+    ];
+    const rows: Row[] = [];
+    for (const p of pages) {
+      const res = await fetch(base + p.path, { headers });
+      if (res.status !== 200) throw new Error(`${p.path}: ${res.status}`);
+      const body = Buffer.from(await res.arrayBuffer());
+      bodies.set(p.path, body);
+      if (WARMUP) await fire(base + p.path, headers, WARMUP);
+      const real = await fire(base + p.path, headers, DURATION);
+      if (WARMUP) await fire(bareBase + p.path, headers, WARMUP);
+      const b = await fire(bareBase + p.path, headers, DURATION);
+      const row: Row = {
+        dialect,
+        risks,
+        page: p.page,
+        bytes: body.length,
+        reqPerSec: real.requests.average,
+        p99Ms: real.latency.p99,
+        bareReqPerSec: b.requests.average,
+        bareP99Ms: b.latency.p99,
+        fraction: real.requests.average / b.requests.average,
+        errors: real.errors + real.timeouts + real.non2xx,
+      };
+      console.log(
+        `[${dialect} ${risks}] ${p.page}: ${round(row.reqPerSec)} req/s (p99 ${row.p99Ms} ms), bare ${round(row.bareReqPerSec)} req/s: ${round(100 * row.fraction)} %`,
+      );
+      rows.push(row);
+    }
+    return rows;
+  } finally {
+    await bare.close();
+    await server.close();
+    if (dialect === 'postgres') await adminQuery(`drop database if exists ${dbName} with (force)`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const before = machine();
+  console.log(`load average ${before.loadAvg1m.toFixed(2)} at start (the machine may be shared: compare ratios)`);
+  const dialects: Dialect[] = ['sqlite'];
+  try {
+    await adminQuery('select 1');
+    dialects.push('postgres');
+  } catch (err) {
+    console.log(`PostgreSQL skipped: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const rows: Row[] = [];
+  for (const d of dialects.filter((x) => !ONLY || ONLY.includes(x)))
+    for (const n of SIZES) rows.push(...(await benchOne(d, n)));
+  printTable(
+    `Risk pages vs a bare Fastify route sending the same bytes: ${CONNECTIONS} connections, ${DURATION} s each`,
+    ['dialect', 'risks', 'page', 'KB', 'req/s', 'p99 ms', 'bare req/s', 'bare p99 ms', 'of bare', 'errors'],
+    rows.map((r) => [
+      r.dialect,
+      r.risks,
+      r.page,
+      round(r.bytes / 1024),
+      round(r.reqPerSec),
+      r.p99Ms,
+      round(r.bareReqPerSec),
+      r.bareP99Ms,
+      `${round(100 * r.fraction)} %`,
+      r.errors,
+    ]),
+  );
+  writeResult('pages', { machine: before, settings: { SIZES, DURATION, WARMUP, CONNECTIONS }, rows });
+}
+
+if (process.argv[1]?.endsWith(path.join('bench', 'pages.ts'))) await main();
