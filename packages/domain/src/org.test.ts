@@ -46,13 +46,13 @@ describe('invitations', () => {
     );
     expect(ZInvitationInput.safeParse({ email: 'a@b.io', role: 'external_auditor' }).error?.issues[0]).toMatchObject({
       path: ['expiresAt'],
-      message: 'An external auditor needs an access expiry date (expiresAt)',
+      message: 'Access ends on: an external auditor needs the day their access ends',
     });
     expect(firstMessage(ZInvitationInput.safeParse({ email: 'a@b.io', role: 'viewer', expiresAt: past }))).toBe(
-      'The access expiry date must be in the future',
+      'Access ends on: choose today or a later day',
     );
     expect(firstMessage(ZInvitationInput.safeParse({ email: 'a@b.io', role: 'viewer', expiresAt: '2027-03-31' }))).toBe(
-      'expiresAt must be an ISO 8601 date-time, like 2027-03-31T23:59:59Z',
+      'Access ends on must be a date-time, like 2027-03-31T23:59:59Z',
     );
   });
 });

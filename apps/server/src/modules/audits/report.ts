@@ -9,7 +9,8 @@ import type { ReportDocument } from '../../platform/documents/model';
 import type { DocumentFormat } from '../../platform/documents/send';
 import { notFound } from '../../platform/errors';
 import type { FileStore } from '../../platform/files';
-import { downloadVersion, type VersionFile } from '../documents/downloads';
+import type { VersionFile } from '../documents/downloads';
+import { recordFile } from '../documents/records';
 import { nowIso } from '../../platform/ids';
 import type { Deps } from '../../platform/transaction';
 import type { FrozenRegister } from '../documents/repository';
@@ -35,14 +36,7 @@ export async function reportRecordFile(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!a) throw notFound('Audit');
-  if (!a.reportDocumentId) return null;
-  const v = await deps.db
-    .selectFrom('documentVersions')
-    .select('id')
-    .where('orgId', '=', orgId)
-    .where('documentId', '=', a.reportDocumentId)
-    .executeTakeFirstOrThrow();
-  return downloadVersion(deps, store, orgId, a.reportDocumentId, v.id, format);
+  return a.reportDocumentId ? recordFile(deps, store, orgId, a.reportDocumentId, format) : null;
 }
 
 export async function auditReport(deps: Deps, orgId: string, id: string): Promise<ReportDocument> {

@@ -21,6 +21,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { ncRef } from '../nonconformities/service';
 import { loadEngagements } from './engagements';
+import { now as clockNow } from '../../platform/clock';
 
 // The certification body's audits of an engagement (step 6, item 4), read with their findings and
 // the nonconformity or improvement each raised (certification-findings.ts records them). A stage
@@ -118,7 +119,7 @@ export async function loadCertAudits(
       .where('sourceId', 'in', ncIds)
       .execute())
       actionCounts.set(a.sourceId!, (actionCounts.get(a.sourceId!) ?? 0) + 1);
-  const today = todayIn(null);
+  const today = todayIn(null, clockNow());
   const kindOf = new Map(audits.map((a) => [a.id, a.kind as CertAuditKind]));
   const present = (f: (typeof findings)[number]): CertFindingOut => {
     const grade = f.grade as CertFindingGrade;

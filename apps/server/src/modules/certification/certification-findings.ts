@@ -17,6 +17,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { logImprovementInTx, raiseNonconformityInTx } from '../nonconformities/service';
 import { findAudit, type CertFindingOut } from './certification-audits';
 import { loadEngagements } from './engagements';
+import { now as clockNow } from '../../platform/clock';
 
 // The findings of a CB audit: a major or minor raises a nonconformity in the one register (source
 // certification_audit, the CB's deadline as its response date, the CB's auditor as its raiser); an
@@ -55,7 +56,7 @@ export function addCertFinding(deps: Deps, actor: Actor, orgId: string, auditId:
     const number = await nextNumber(tx, orgId, 'certification_finding');
     const ref = `CF-${number}`;
     const sourceRef = `${ref} ${a.title}`;
-    const lastDay = a.endDate ?? a.startDate ?? todayIn(null);
+    const lastDay = a.endDate ?? a.startDate ?? todayIn(null, clockNow());
     const cbDeadline = input.cbDeadline ?? defaultCbDeadline(input.grade, lastDay);
     const auditor = a.team[0]?.name ?? engagement?.auditTeam[0]?.name;
     const raiser = `${auditor ? `${auditor}, ` : ''}${engagement?.cbName ?? 'certification body'}`.slice(0, 200);

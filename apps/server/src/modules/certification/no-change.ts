@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/connect';
 import { notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
+import { now as clockNow } from '../../platform/clock';
 
 // "No significant change in the period" for an AI system (8.2, 8.4). An organization that changed
 // nothing has nothing to record in the change log, and the readiness check would have no data to
@@ -81,7 +82,7 @@ export function confirmNoChange(
       id: newId(),
       orgId,
       aiSystemId,
-      confirmedOn: input.confirmedOn ?? todayIn(null),
+      confirmedOn: input.confirmedOn ?? todayIn(null, clockNow()),
       note: input.note,
       confirmedBy: actor.userId,
       confirmedByName: actor.name,

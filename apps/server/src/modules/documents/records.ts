@@ -1,10 +1,12 @@
 import type { Actor, AuditInput } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
+import type { DocumentFormat } from '../../platform/documents/send';
 import { nextNumber } from '../../platform/db/record-numbers';
 import { writeOne } from '../../platform/db/versioned';
 import type { FileStore } from '../../platform/files';
 import { newId, nowIso } from '../../platform/ids';
 import type { Deps } from '../../platform/transaction';
+import { downloadVersion, type VersionFile } from './downloads';
 import { ENTITY } from './drafts';
 import { freezeFiles } from './lifecycle';
 import { findDocument, findVersion, type FrozenRegister, type RecordContent } from './repository';
@@ -112,4 +114,21 @@ export async function freezeRecordInTx(
     after: { title: input.title, typeId: type.id, version: '1.0', basis: input.frozen.basis, ...files },
   });
   return id;
+}
+
+/** The file of a record (its one version), for the routes that serve a signed-off object's report or minutes. */
+export async function recordFile(
+  deps: Deps,
+  store: FileStore,
+  orgId: string,
+  documentId: string,
+  format: DocumentFormat,
+): Promise<VersionFile> {
+  const v = await deps.db
+    .selectFrom('documentVersions')
+    .select('id')
+    .where('orgId', '=', orgId)
+    .where('documentId', '=', documentId)
+    .executeTakeFirstOrThrow();
+  return downloadVersion(deps, store, orgId, documentId, v.id, format);
 }

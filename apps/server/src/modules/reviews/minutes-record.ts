@@ -4,8 +4,8 @@ import type { DocumentFormat } from '../../platform/documents/send';
 import { notFound } from '../../platform/errors';
 import type { FileStore } from '../../platform/files';
 import type { Deps } from '../../platform/transaction';
-import { downloadVersion, type VersionFile } from '../documents/downloads';
-import { freezeRecordInTx } from '../documents/records';
+import type { VersionFile } from '../documents/downloads';
+import { freezeRecordInTx, recordFile } from '../documents/records';
 import { minutesDocument } from './minutes';
 import type { ReviewOut } from './service';
 
@@ -58,12 +58,5 @@ export async function minutesRecordFile(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!r) throw notFound('Management review');
-  if (!r.minutesDocumentId) return null;
-  const v = await deps.db
-    .selectFrom('documentVersions')
-    .select('id')
-    .where('orgId', '=', orgId)
-    .where('documentId', '=', r.minutesDocumentId)
-    .executeTakeFirstOrThrow();
-  return downloadVersion(deps, store, orgId, r.minutesDocumentId, v.id, format);
+  return r.minutesDocumentId ? recordFile(deps, store, orgId, r.minutesDocumentId, format) : null;
 }
