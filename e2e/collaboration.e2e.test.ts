@@ -48,7 +48,7 @@ describeWithBrowser('collaboration', () => {
     await form.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: 'External auditor' }).click();
     await form.getByRole('button', { name: 'Create invitation' }).click();
-    await page.getByText('An external auditor needs an access expiry date (expiresAt)').waitFor();
+    await page.getByText('Access ends on: an external auditor needs the day their access ends').waitFor();
     const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await form.getByLabel('Access ends on').fill(inAMonth);
     await form.getByRole('button', { name: 'Create invitation' }).click();

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import {
   Alert,
   Anchor,
@@ -68,13 +68,25 @@ function ChecklistRow({
   const [sampled, setSampled] = useState(item.sampled);
   const [population, setPopulation] = useState(item.population);
   const [sampleSize, setSampleSize] = useState<string | number>(item.sampleSize ?? '');
-  const save = async (patch: Record<string, unknown>) => {
-    try {
-      await api.patch(`${auditPath(orgId, audit.id)}/checklist/${item.id}`, { version: item.version, ...patch });
-      await refreshAudits(qc, orgId);
-    } catch (e) {
-      notifyError(e);
-    }
+  // Saves of one item run one after another, each with the version the last one returned: tabbing from
+  // "What was sampled" to "How many" saves twice in a row, and the second must not carry a stale version.
+  const version = useRef(item.version);
+  if (item.version > version.current) version.current = item.version;
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const save = (patch: Record<string, unknown>) => {
+    queue.current = queue.current.then(async () => {
+      try {
+        const saved = await api.patch<{ version: number }>(`${auditPath(orgId, audit.id)}/checklist/${item.id}`, {
+          version: version.current,
+          ...patch,
+        });
+        version.current = saved.version;
+        await refreshAudits(qc, orgId);
+      } catch (e) {
+        notifyError(e);
+      }
+    });
+    return queue.current;
   };
   // Like the gap questionnaire: a key answers the item and moves on to the next; J/K or the arrows move.
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {

@@ -48,9 +48,7 @@ export function RoleCard({
         </div>
         {!value.chosen && inInventory > 0 && (
           <Group gap="xs" wrap="nowrap" justify="space-between" data-testid="role-suggestion">
-            <Text fz="sm" c="blue.9">
-              {T.roleSuggested(inInventory)}
-            </Text>
+            <Text fz="sm">{T.roleSuggested(inInventory)}</Text>
             <Button size="compact-xs" variant="light" onClick={() => onChange({ ...value, chosen: true })}>
               {T.roleTake}
             </Button>
