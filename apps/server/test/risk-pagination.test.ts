@@ -179,8 +179,17 @@ describeEachDialect('risk register pages and filters', (ctx) => {
     expect(d.counts.open).toBe(open.length);
     for (const l of ['low', 'medium', 'high', 'critical'])
       expect(d.counts.byLevel[l], l).toBe(open.filter((r) => (r.residualLevel ?? r.inherentLevel) === l).length);
-    expect(ids(d.needsAttention)).toEqual(ids(open.filter((r) => r.needsAttention)));
-    expect(d.needsAttention).toEqual(open.filter((r) => r.needsAttention));
+    // Most pressing first: by level, highest first, then by number (the fixture has fewer than ten).
+    const rank = (r: Row) => ['low', 'medium', 'high', 'critical'].indexOf(r.residualLevel ?? r.inherentLevel ?? '');
+    const attention = open.filter((r) => r.needsAttention).sort((a, b) => rank(b) - rank(a));
+    expect(ids(d.needsAttention)).toEqual(ids(attention));
+    expect(d.needsAttention).toEqual(attention);
+    expect(d.listTotals).toEqual({
+      needsAttention: attention.length,
+      reviewOverdue: open.filter((r) => r.reviewOverdue).length,
+      acceptancesExpiring: open.filter((r) => r.acceptanceState === 'expiring').length,
+      unrated: open.filter((r) => !r.rated).length,
+    });
     expect(ids(d.unrated)).toEqual(ids(open.filter((r) => !r.rated)));
     expect(ids(d.acceptancesExpiring)).toEqual(ids(open.filter((r) => r.acceptanceState === 'expiring')));
     const cell = d.inherent.find(
@@ -188,6 +197,21 @@ describeEachDialect('risk register pages and filters', (ctx) => {
     );
     expect(cell.riskIds).toEqual(ids(open.filter((r) => r.likelihood === 5 && r.consequence === 5)));
     expect(cell.count).toBe(cell.riskIds.length);
+  });
+
+  it('lists the first ten of each dashboard list and counts them all, however long the list', async () => {
+    const other = await newOrgOwner(ctx(), 'Long Lists Org');
+    const at = (p: string) => `/api/orgs/${other.orgId}${p}`;
+    const made: string[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const res = await other.owner.post(at('/risks'), { title: `Unrated ${i}`, source: 'C.3.4' });
+      expect(res.status).toBe(201);
+      made.push(res.body.id);
+    }
+    const d = (await other.owner.get(at('/risk-dashboard'))).body;
+    expect(d.listTotals.unrated).toBe(12);
+    expect(ids(d.unrated)).toEqual(made.slice(0, 10));
+    expect(d.counts.open).toBe(12);
   });
 
   // Last: it deletes a risk.

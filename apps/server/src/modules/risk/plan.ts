@@ -166,6 +166,13 @@ export function approvePlan(
   );
 }
 
+/**
+ * Each dashboard list holds its first few risks, most pressing first, with its total beside it: the page
+ * shows five and links to the register's filter for the rest, so the answer stays small however large
+ * the register grows (it held every listed risk in full: 7.5 MB at 20,000 risks).
+ */
+export const DASHBOARD_LIST_LIMIT = 10;
+
 const ZCell = z.object({
   likelihood: z.number(),
   consequence: z.number(),
@@ -183,6 +190,14 @@ export const ZDashboardOut = z.object({
   needsAttention: z.array(ZRiskOut),
   unrated: z.array(ZRiskOut).describe('open risks nobody has rated yet: they have no cell in the heatmaps'),
   counts: z.object({ total: z.number(), open: z.number(), byLevel: z.record(z.string(), z.number()) }),
+  listTotals: z
+    .object({
+      reviewOverdue: z.number(),
+      acceptancesExpiring: z.number(),
+      needsAttention: z.number(),
+      unrated: z.number(),
+    })
+    .describe(`how many risks each list has; the lists themselves hold the first ${DASHBOARD_LIST_LIMIT}`),
 });
 
 export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<typeof ZDashboardOut>> {
@@ -219,25 +234,22 @@ export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<type
   };
   const byLevel = Object.fromEntries(RISK_LEVELS.map((l) => [l, 0])) as Record<RiskLevel, number>;
   for (const r of open) if (r.level) byLevel[r.level]++;
+  // Positions come in risk-number order; a list puts its most pressing first (the sort is stable).
+  const rank = (r: RiskPosition) => (r.level ? RISK_LEVELS.indexOf(r.level) : -1);
   const lists = {
     unrated: open.filter((r) => r.inherent === null),
-    reviewOverdue: open.filter((r) => r.reviewOverdue),
+    reviewOverdue: open
+      .filter((r) => r.reviewOverdue)
+      .sort((a, b) => (a.reviewDate ?? '').localeCompare(b.reviewDate ?? '')),
     acceptancesExpiring: open.filter((r) => r.acceptanceState === 'expiring'),
-    needsAttention: open.filter((r) => r.needsAttention),
+    needsAttention: open.filter((r) => r.needsAttention).sort((a, b) => rank(b) - rank(a)),
   };
-  const listed = new Set(Object.values(lists).flatMap((l) => l.map((r) => r.id)));
+  const firsts = (rows: RiskPosition[]) => rows.slice(0, DASHBOARD_LIST_LIMIT);
+  const listed = new Set(Object.values(lists).flatMap((l) => firsts(l).map((r) => r.id)));
   const full = new Map(
-    // Thousands of ids would not fit one statement: then the open risks are read once instead.
-    (
-      await loadRisks(
-        deps.db,
-        orgId,
-        listed.size <= 500 ? { ids: [...listed] } : { status: 'open', kind: 'risk' },
-        criteria,
-      )
-    ).map((r) => [r.id, r] as const),
+    (await loadRisks(deps.db, orgId, { ids: [...listed] }, criteria)).map((r) => [r.id, r] as const),
   );
-  const read = (rows: RiskPosition[]) => rows.flatMap((r) => full.get(r.id) ?? []);
+  const read = (rows: RiskPosition[]) => firsts(rows).flatMap((r) => full.get(r.id) ?? []);
   return {
     likelihoodLabels: criteria.likelihoodLabels,
     consequenceLabels: criteria.consequenceLabels,
@@ -250,5 +262,11 @@ export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<type
     acceptancesExpiring: read(lists.acceptancesExpiring),
     needsAttention: read(lists.needsAttention),
     counts: { total, open: open.length, byLevel },
+    listTotals: {
+      reviewOverdue: lists.reviewOverdue.length,
+      acceptancesExpiring: lists.acceptancesExpiring.length,
+      needsAttention: lists.needsAttention.length,
+      unrated: lists.unrated.length,
+    },
   };
 }

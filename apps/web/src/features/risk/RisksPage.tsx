@@ -142,15 +142,15 @@ function useFilters() {
   };
 }
 
-function SideList({ title, risks, orgId }: { title: string; risks: Risk[]; orgId: string }) {
+function SideList({ title, risks, total, orgId }: { title: string; risks: Risk[]; total: number; orgId: string }) {
   return (
     <Paper withBorder p="sm" radius="md">
       <Group justify="space-between" wrap="nowrap" gap="xs" mb={6}>
         <Title order={2} fz="sm">
           {title}
         </Title>
-        <Badge variant="filled" color={risks.length ? 'red.9' : 'gray.8'} style={{ flexShrink: 0 }}>
-          {risks.length}
+        <Badge variant="filled" color={total ? 'red.9' : 'gray.8'} style={{ flexShrink: 0 }}>
+          {total}
         </Badge>
       </Group>
       {risks.length === 0 ? (
@@ -261,9 +261,24 @@ export function RisksPage() {
                 onSelect={(c) => set('cell', c ? `residual:${c.likelihood}:${c.consequence}` : null)}
               />
               <Stack gap="sm">
-                <SideList title={T.attention} risks={dashboard.data.needsAttention} orgId={orgId} />
-                <SideList title={T.reviewOverdue} risks={dashboard.data.reviewOverdue} orgId={orgId} />
-                <SideList title={T.expiring} risks={dashboard.data.acceptancesExpiring} orgId={orgId} />
+                <SideList
+                  title={T.attention}
+                  risks={dashboard.data.needsAttention}
+                  total={dashboard.data.listTotals.needsAttention}
+                  orgId={orgId}
+                />
+                <SideList
+                  title={T.reviewOverdue}
+                  risks={dashboard.data.reviewOverdue}
+                  total={dashboard.data.listTotals.reviewOverdue}
+                  orgId={orgId}
+                />
+                <SideList
+                  title={T.expiring}
+                  risks={dashboard.data.acceptancesExpiring}
+                  total={dashboard.data.listTotals.acceptancesExpiring}
+                  orgId={orgId}
+                />
               </Stack>
             </SimpleGrid>
           )}

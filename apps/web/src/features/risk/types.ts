@@ -117,6 +117,8 @@ export type Dashboard = {
   needsAttention: Risk[];
   unrated: Risk[];
   counts: { total: number; open: number; byLevel: Record<RiskLevel, number> };
+  /** Each list holds its first ten; these are their full sizes. */
+  listTotals: Record<'reviewOverdue' | 'acceptancesExpiring' | 'needsAttention' | 'unrated', number>;
 };
 
 export type Plan = {
