@@ -92,6 +92,14 @@ describeWithBrowser('External auditor workspace', () => {
     });
     const evidence = auditorPage.getByRole('region', { name: 'Shared evidence' });
     await expect.poll(() => evidence.innerText()).toContain('EV-1 Model card');
+    // The navigation leaves out the pages that would refuse the auditor; the owner's has them.
+    const nav = (page: typeof ownerPage) => page.getByRole('navigation', { name: 'Main' });
+    await ownerPage.reload();
+    for (const name of ['Documents', 'Evidence library'])
+      await expect.poll(() => nav(ownerPage).getByRole('link', { name, exact: true }).count(), name).toBe(1);
+    await expect.poll(() => nav(auditorPage).getByRole('link', { name: 'Auditor workspace' }).count()).toBe(1);
+    for (const name of ['Documents', 'Evidence library', 'Master list'])
+      expect(await nav(auditorPage).getByRole('link', { name, exact: true }).count(), name).toBe(0);
     expect(await evidence.innerText()).not.toContain('Release test report');
     await auditorPage.getByRole('button', { name: `View ${docTitle}` }).click();
     await expect.poll(() => auditorPage.getByRole('dialog').innerText()).toContain(docTitle);

@@ -36,7 +36,7 @@ import {
   IconAlertOctagon,
   IconCalendarEvent,
 } from '@tabler/icons-react';
-import { can } from '@fortytwo/domain';
+import { type Action, can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
 import { useInventoryCount } from '../inventory/api';
@@ -133,6 +133,8 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
     </NavLink>
   );
   const role = org.data?.myRole;
+  /** A link whose pages the role may not read is left out (the pages would only refuse it). */
+  const may = (action: Action) => role !== undefined && can(role, action);
 
   return (
     <ScrollArea type="scroll" style={{ flex: 1 }}>
@@ -162,7 +164,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
                     {link(`${base}/soa`, SOA_TEXT.title, <IconListCheck size={16} />)}
                     {link(`${base}/controls`, CONTROLS_TEXT.nav, <IconClipboardCheck size={16} />)}
-                    {link(`${base}/evidence`, 'Evidence library', <IconPaperclip size={16} />)}
+                    {may('evidence.read') && link(`${base}/evidence`, 'Evidence library', <IconPaperclip size={16} />)}
                     {link(`${base}/competence-matrix`, COMPETENCE_TEXT.matrixTitle, <IconTable size={16} />)}
                     {link(`${base}/people`, COMPETENCE_TEXT.peopleTitle, <IconUserCheck size={16} />)}
                     {link(`${base}/competences`, COMPETENCE_TEXT.competencesTitle, <IconCertificate size={16} />)}
@@ -172,6 +174,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                     {link(`${base}/suppliers`, THIRD_PARTY_TEXT.suppliers.nav, <IconTruckDelivery size={16} />)}
                   </>,
                 );
+              if (step.slug === 'documentation' && !may('document.read')) return null;
               if (step.slug === 'documentation')
                 return group(
                   step,
@@ -193,8 +196,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   <>
                     {link(to, 'Readiness check', <IconClipboardCheck size={16} />, undefined, pathname === to)}
                     {link(`${to}/engagements`, 'Certification body', <IconCertificate size={16} />)}
-                    {role &&
-                      can(role, 'auditor_workspace.read') &&
+                    {may('auditor_workspace.read') &&
                       link(`${base}/auditor-workspace`, 'Auditor workspace', <IconEye size={16} />)}
                   </>,
                 );
@@ -248,9 +250,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
         </Section>
         <Section title={SHELL_TEXT.organization}>
           {link(`${base}/members`, SHELL_TEXT.members, <IconUsers size={18} />)}
-          {role &&
-            can(role, 'audit_event.read') &&
-            link(`${base}/audit-trail`, SHELL_TEXT.auditTrail, <IconHistory size={18} />)}
+          {may('audit_event.read') && link(`${base}/audit-trail`, SHELL_TEXT.auditTrail, <IconHistory size={18} />)}
         </Section>
       </Stack>
     </ScrollArea>
