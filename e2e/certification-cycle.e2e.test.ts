@@ -113,6 +113,8 @@ describeWithBrowser('Certification cycle', () => {
     await page.getByRole('table', { name: 'Stage 2 Findings' }).getByRole('link', { name: 'NC-1' }).click();
     await page.waitForURL(/\/nonconformities\//);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('NC-1');
+    // Raised by the CB's auditor, who is not a member: named as recorded, not "—".
+    await expect.poll(() => page.getByText(/Raised by/).innerText()).toMatch(/Raised by [^—·]*Certification/);
     await page.getByLabel('Correction (containment)').fill('Reviewed and re-approved the AI policy');
     await page.getByRole('textbox', { name: 'Root cause', exact: true }).fill('Review dates had no reminder');
     await page.getByRole('button', { name: 'Save' }).click();

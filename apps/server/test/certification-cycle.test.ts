@@ -126,7 +126,9 @@ describeEachDialect('certification cycle: CB audits, findings, certificate, cycl
       grade: 'major',
       clauseRef: '8.4',
       responseDue: '2027-02-02',
+      // The CB's auditor is not a member: no person to link, the name as recorded.
       raisedBy: null,
+      raisedByName: 'Ada Auditor, Example Certification',
     });
     expect(nc.statement).toContain('Evidence: Model v3 deployed');
 

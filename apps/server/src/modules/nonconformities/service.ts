@@ -56,6 +56,9 @@ export const ZNonconformityOut = z.object({
   ownerId: z.string().nullable(),
   owner: ZPerson,
   raisedBy: ZPerson,
+  raisedByName: z
+    .string()
+    .describe("who raised it, as recorded: a member's name, or a certification body's auditor, who is not one"),
   raisedAt: z.string(),
   status: z.enum(NONCONFORMITY_STATUSES),
   overdue: z.boolean(),
@@ -122,6 +125,7 @@ async function present(db: Db | Tx, orgId: string, rows: Row[], actorId: string 
       ownerId: r.ownerId,
       owner: r.ownerId && r.ownerName !== null ? { id: r.ownerId, name: r.ownerName } : null,
       raisedBy: r.raisedBy ? { id: r.raisedBy, name: r.raisedByName } : null,
+      raisedByName: r.raisedByName,
       raisedAt: r.raisedAt,
       status,
       overdue: nonconformityOverdue({ status, responseDue: r.responseDue, reviewDue: r.reviewDue }, on),

@@ -319,7 +319,7 @@ export function NonconformityPage() {
           </Badge>
           {n.overdue && <Badge color="red">Overdue</Badge>}
           <Text fz="sm">
-            Owner: {n.owner?.name ?? T.none} · Raised by {n.raisedBy?.name ?? T.none} · Response due{' '}
+            Owner: {n.owner?.name ?? T.none} · Raised by {n.raisedBy?.name ?? (n.raisedByName || T.none)} · Response due{' '}
             {formatDate(n.responseDue)}
           </Text>
         </Group>

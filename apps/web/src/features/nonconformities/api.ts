@@ -25,6 +25,8 @@ export type Nonconformity = {
   ownerId: string | null;
   owner: { id: string; name: string } | null;
   raisedBy: { id: string; name: string } | null;
+  /** As recorded: also the certification body's auditor, who is not a member. */
+  raisedByName: string;
   raisedAt: string;
   status: NonconformityStatus;
   overdue: boolean;
