@@ -26,10 +26,9 @@ Commands:
   soa export             the Statement of Applicability as xlsx, docx, csv or pdf (--format)
   docs list              the controlled documents: code, title, version in force, state
   docs master-list       the master list of documented information, with its problems
-  docs export            download the evidence package of the documents in force (zip)
-  docs verify <zip>      check an evidence package offline against its manifest (SHA-256)
-  metrics push <m> <v>   record a measurement of a metric (monitoring pipelines: a "measurements" token)
+  docs export            download the package of the documents in force (zip)
   docs verify <zip>      check a document package offline against its manifest (SHA-256)
+  metrics push <m> <v>   record a measurement of a metric (monitoring pipelines: a "measurements" token)
   evidence add <file|url>  add a file or a link to the evidence library (--attach control:A.6.2.4)
   evidence list          the evidence register, with expiring and expired evidence flagged
   evidence export        download the evidence package (files, manifest.json, SHA256SUMS)
