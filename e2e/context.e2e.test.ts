@@ -146,6 +146,37 @@ describeWithBrowser('context and interested parties', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('brings a refused field out from under the sticky top bar, at 1440 × 900 and at 390 px (issue 18)', async () => {
+    const providerReason = role('AI provider').getByRole('textbox', { name: 'Why we have this role' });
+    const kept = await providerReason.inputValue();
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await providerReason.fill('');
+      // The field sits just under the top bar: in the viewport, so the browser's "scroll if needed"
+      // alone would leave it hidden behind the bar.
+      await providerReason.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 24));
+      await page.getByRole('button', { name: 'Save context' }).click();
+      await expect.poll(() => providerReason.getAttribute('aria-invalid')).toBe('true');
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const field = document.activeElement!;
+            const header = document.querySelector('.mantine-AppShell-header')!.getBoundingClientRect();
+            const bar = document.querySelector('[data-testid="save-bar"]')!.getBoundingClientRect();
+            const r = field.getBoundingClientRect();
+            return field.getAttribute('aria-invalid') === 'true' && r.top >= header.bottom && r.bottom <= bar.top;
+          }),
+        )
+        .toBe(true);
+      await screenshot(page, `30b-context-refused-field-${viewport.width}`);
+      await providerReason.fill(kept);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('never overwrites a colleague: a stale save shows both values and re-applies mine', async () => {
     await page.getByRole('textbox', { name: 'Context summary' }).fill('A mobility start-up in Germany.');
     const theirs = await apiCall('PATCH', `/api/orgs/${orgId}/context`, {

@@ -215,6 +215,36 @@ describeWithBrowser('AI risks', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('edits a scale one row per level: a blank label is named and focused, levels come and go (issue 18)', async () => {
+    await page.getByRole('button', { name: 'Review the draft' }).click();
+    const likelihood = page.getByTestId('scale-likelihood');
+    await expect.poll(() => likelihood.getByTestId('scale-row').count()).toBe(5);
+    const third = likelihood.getByRole('textbox', { name: 'Likelihood level 3' });
+    await third.fill('');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await likelihood.getByText('Likelihood level 3: label is required').waitFor();
+    await expect.poll(() => third.evaluate((el) => el === document.activeElement)).toBe(true);
+    await third.fill('Possible');
+    await likelihood.getByRole('textbox', { name: 'What level 3 means (optional)' }).fill('About once a year');
+    // Removing the top level shrinks the matrix and its highest band with it; adding one brings both back.
+    const critical = page.getByRole('textbox', { name: 'Critical up to score' });
+    await likelihood.getByRole('button', { name: 'Remove likelihood level 5' }).click();
+    await expect.poll(() => likelihood.getByTestId('scale-row').count()).toBe(4);
+    await expect.poll(() => critical.inputValue()).toBe('20');
+    await likelihood.getByRole('button', { name: 'Add a likelihood level' }).click();
+    await likelihood.getByRole('textbox', { name: 'Likelihood level 5' }).fill('Almost certain');
+    await expect.poll(() => critical.inputValue()).toBe('25');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Saved', { exact: true }).first().waitFor();
+    const saved = (await (await page.request.get(`${running.baseUrl}/api/orgs/${orgId}/risk-criteria`)).json()) as {
+      draft: { likelihoodLabels: string[]; likelihoodDescriptions: string[] };
+    };
+    expect(saved.draft.likelihoodLabels).toEqual(['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain']);
+    expect(saved.draft.likelihoodDescriptions).toEqual(['', '', 'About once a year', '', '']);
+    await screenshot(page, '86-risk-criteria-scales');
+  });
+
   it('never overwrites a colleague: a stale save shows both values and re-applies mine', async () => {
     await page.goto(`${riskUrl}/edit`);
     await page

@@ -74,7 +74,7 @@ describeEachDialect('accountability (5.3): RACI check, internal and external mem
       affiliation: 'freelance',
     });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('affiliation must be internal or external');
+    expect(bad.text).toContain('Affiliation must be internal or external');
     const events = (await owner.get(url(`/audit-events?entityType=membership&entityId=${consultant.user!.id}`))).body
       .items;
     expect(events[0].after).toMatchObject({ affiliation: 'external' });

@@ -73,9 +73,9 @@ describeEachDialect('AI system profile (A.4 resources, use, affected groups, ove
     });
     expect(bad.status).toBe(400);
     const text = JSON.stringify(bad.body.error);
-    expect(text).toContain('location must be one of: cloud, on_premises, edge, hybrid');
+    expect(text).toContain('Location must be one of: cloud, on_premises, edge, hybrid');
     expect(text).toContain('Dataset name is required');
-    expect(text).toContain('uses must be among');
+    expect(text).toContain('Uses, item 1 must be among');
     expect((await owner.get(`/api/orgs/${orgId}/ai-systems/${sys.id}/profile`)).body.updatedAt).toBeNull();
   });
 

@@ -22,7 +22,7 @@ describeEachDialect('bad input', (ctx) => {
   it.each([
     ['malformed JSON', '{"name": "x",', 400, 'MALFORMED_JSON', /not valid JSON/],
     ['an empty JSON body', '', 400, 'MALFORMED_JSON', /empty/],
-    ['a wrong type', { ...validAiSystem(), name: 42 }, 400, 'VALIDATION', /body\.name: Name must be text/],
+    ['a wrong type', { ...validAiSystem(), name: 42 }, 400, 'VALIDATION', /^Name must be text$/],
     [
       'a wrong enum',
       { ...validAiSystem(), lifecycleStage: 'someday' },
@@ -36,7 +36,7 @@ describeEachDialect('bad input', (ctx) => {
       { name: 'x', aiRoles: ['provider'], lifecycleStage: 'idea' },
       400,
       'VALIDATION',
-      /intendedPurpose/,
+      /^Intended purpose is required$/,
     ],
     ['an over-long string', { ...validAiSystem(), name: 'x'.repeat(201) }, 400, 'VALIDATION', /at most 200 characters/],
     ['no AI role', { ...validAiSystem(), aiRoles: [] }, 400, 'VALIDATION', /at least one AI role/],
@@ -47,6 +47,40 @@ describeEachDialect('bad input', (ctx) => {
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message).toMatch(message);
+    await expectUntouched();
+  });
+
+  it('names the field by its label, never its path or code name, and keeps the path for the form (issue 18)', async () => {
+    const stage = await owner.post(url, { ...validAiSystem(), lifecycleStage: '' });
+    expect(stage.status).toBe(400);
+    expect(stage.body.error).toEqual({
+      code: 'VALIDATION',
+      message: 'Lifecycle stage is required: choose the stage the system is in',
+      details: {
+        issues: [
+          { path: 'body.lifecycleStage', message: 'Lifecycle stage is required: choose the stage the system is in' },
+        ],
+      },
+    });
+    // Two fields at once: both named, the message says each once, the issues place each on its field.
+    const two = await owner.post(url, { name: 'x'.repeat(201), aiRoles: ['provider'], lifecycleStage: 'idea' });
+    expect(two.body.error.message).toBe('Name must be at most 200 characters; Intended purpose is required');
+    expect(two.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual([
+      'body.name',
+      'body.intendedPurpose',
+    ]);
+    const risks = `/api/orgs/${orgId}/risks`;
+    const badDate = await owner.post(risks, { title: 'Drift', source: 'C.3.4', reviewDate: '2027-02-30' });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.error.message).toMatch(/^Review date must be/);
+    expect(badDate.body.error.details.issues[0].path).toBe('body.reviewDate');
+    const long = await owner.post(risks, { title: 'Drift', source: 'C.3.4', description: 'x'.repeat(5001) });
+    expect(long.body.error.message).toBe('Description: at most 5000 characters');
+    const wrongType = await owner.post(risks, { title: 'Drift', source: 'C.3.4', impactAssessmentId: 7 });
+    expect(wrongType.body.error.details.issues[0].path).toBe('body.impactAssessmentId');
+    for (const res of [stage, two, badDate, long, wrongType]) {
+      expect(res.body.error.message).not.toMatch(/Invalid request|body\.|[a-z][A-Z]/);
+    }
     await expectUntouched();
   });
 
@@ -66,10 +100,10 @@ describeEachDialect('bad input', (ctx) => {
   it('refuses an update without version, and bad query parameters', async () => {
     const res = await owner.patch(`${url}/${existing.id}`, { name: 'no version' });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/version is required/);
-    expect((await owner.get(`${url}?limit=0`)).body.error.message).toMatch(/limit must be at least 1/);
+    expect(res.body.error.message).toMatch(/^Version is required/);
+    expect((await owner.get(`${url}?limit=0`)).body.error.message).toMatch(/^Limit must be at least 1/);
     expect((await owner.get(`${url}?limit=501`)).status).toBe(400);
-    expect((await owner.get(`${url}?sort=password`)).body.error.message).toMatch(/sort must be one of/);
+    expect((await owner.get(`${url}?sort=password`)).body.error.message).toMatch(/^Sort must be one of/);
     expect((await owner.get(`${url}?cursor=garbage`)).body.error.message).toMatch(/cursor is not valid/);
     await expectUntouched();
   });
@@ -94,7 +128,7 @@ describeEachDialect('bad input', (ctx) => {
     const body = await owner.post(url, validAiSystem({ name: 'Nul\u0000name' }));
     expect(body.status).toBe(400);
     expect(body.body.error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'body.name' }] } });
-    expect(body.body.error.message).toMatch(/body\.name: .*NUL character/);
+    expect(body.body.error.message).toMatch(/^Name contains the invisible NUL character/);
     const nested = await owner.post(url, validAiSystem({ tags: ['fine', 'bad\u0000tag'] }));
     expect(nested.status).toBe(400);
     expect(nested.body.error.details.issues[0].path).toBe('body.tags.1');
@@ -202,7 +236,7 @@ describeEachDialect('bad input', (ctx) => {
       ] as const) {
         const res = await owner.patch(target, body);
         expect(res.status, `${target} ${version}`).toBe(400);
-        expect(res.body.error.message).toMatch(/version must be the version you read/);
+        expect(res.body.error.message).toMatch(/Version must be the version you read/);
       }
     }
     expect((await owner.post(`/api/orgs/${orgId}/risk-treatment-plan/approve`, { number: 2 ** 31 })).status).toBe(400);

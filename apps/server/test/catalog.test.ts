@@ -154,7 +154,7 @@ describeEachDialect('catalogue', (ctx) => {
     expect(scoped.body.items.every((h: { frameworkId: string }) => h.frameworkId === 'eu-ai-act')).toBe(true);
     const empty = await viewer.get('/api/catalog/search?q=');
     expect(empty.status).toBe(400);
-    expect(empty.body.error.message).toContain('q is required');
+    expect(empty.body.error.message).toContain('Search is required');
   });
 
   it('lists crosswalks and serves one with its links', async () => {

@@ -78,7 +78,7 @@ describeEachDialect('certification: readiness, CB engagements, portfolio', (ctx)
 
     const bad = await owner.get(`/api/orgs/${orgId}/readiness?stage=3`);
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('stage must be 1 or 2');
+    expect(bad.text).toContain('Stage must be 1 or 2');
   });
 
   it('exports the check as XLSX for the team and PDF for the board', async () => {

@@ -163,7 +163,7 @@ describeEachDialect('risk register pages and filters', (ctx) => {
     expect(JSON.stringify(forged.body)).toContain('cursor is not valid');
     const tooBig = await owner.get(url('/risks?limit=501'));
     expect(tooBig.status).toBe(400);
-    expect(JSON.stringify(tooBig.body)).toContain('limit must be at most 500');
+    expect(JSON.stringify(tooBig.body)).toContain('Limit must be at most 500');
   });
   it('counts and places the dashboard from the same rules as the register rows', async () => {
     const all = (await owner.get(url('/risks?limit=500'))).body.items as (Row & {

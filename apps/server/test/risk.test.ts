@@ -57,6 +57,39 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
     expect(res.body.history).toEqual([]);
   });
 
+  it('keeps a description per scale level, reads criteria stored without them as blank, and names a blank level (issue 18)', async () => {
+    // The default draft is stored as it always was, without descriptions.
+    const before = (await owner.get(url('/risk-criteria'))).body.draft;
+    expect(before.likelihoodDescriptions).toEqual(['', '', '', '', '']);
+    const send = (overrides: Record<string, unknown>) =>
+      owner.put(url('/risk-criteria/draft'), {
+        version: before.version,
+        likelihoodLabels: ['Rare', 'Possible', 'Likely'],
+        likelihoodDescriptions: ['Less than once in 10 years', '', 'Several times a year'],
+        consequenceLabels: before.consequenceLabels,
+        levels: [
+          { level: 'low', maxScore: 3 },
+          { level: 'medium', maxScore: 6 },
+          { level: 'high', maxScore: 15 },
+        ],
+        acceptanceLevel: 'low',
+        ...overrides,
+      });
+    const blank = await send({ likelihoodLabels: ['Rare', ' ', 'Likely'] });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.message).toBe('Likelihood level 2: label is required');
+    expect(blank.body.error.details.issues).toEqual([
+      expect.objectContaining({ path: 'body.likelihoodLabels.1', message: 'Likelihood level 2: label is required' }),
+    ]);
+    const saved = await send({});
+    expect(saved.status).toBe(200);
+    expect(saved.body.draft).toMatchObject({
+      likelihoodLabels: ['Rare', 'Possible', 'Likely'],
+      likelihoodDescriptions: ['Less than once in 10 years', '', 'Several times a year'],
+      consequenceDescriptions: ['', '', '', '', ''],
+    });
+  });
+
   it('records a risk with its inherent score and level, numbered R-1', async () => {
     const res = await owner.post(url('/risks'), risk());
     expect(res.status).toBe(201);
@@ -81,7 +114,7 @@ describeEachDialect('risk criteria, register, treatment and acceptance', (ctx) =
     expect(JSON.stringify(noTitle.body)).toContain('Give the risk a title');
     const offScale = await owner.post(url('/risks'), risk({ likelihood: 6 }));
     expect(offScale.status).toBe(422);
-    expect(offScale.body.error.message).toBe('likelihood must be between 1 and 5 under the risk criteria in force');
+    expect(offScale.body.error.message).toBe('Likelihood must be between 1 and 5 under the risk criteria in force');
     const foreign = await owner.post(url('/risks'), risk({ aiSystemId: 'nope' }));
     expect(foreign.status).toBe(422);
     expect((await owner.get(url('/risks'))).body.items).toHaveLength(before);

@@ -110,7 +110,7 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
     });
     const bad = await owner.patch(url('/soa/items/A.6.2.4'), { version: 2, implementationStatus: 'done' });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain('implementationStatus must be one of');
+    expect(JSON.stringify(bad.body)).toContain('Implementation status must be one of');
     expect((await owner.patch(url('/soa/items/A.99'), { version: 0, included: true })).status).toBe(404);
   });
 
@@ -208,7 +208,7 @@ describeEachDialect('Statement of Applicability and impact assessments', (ctx) =
   const signedOffAssessment = async () => {
     const missing = await owner.post(url('/impact-assessments'), { trigger: 'new_system' });
     expect(missing.status).toBe(400);
-    expect(JSON.stringify(missing.body)).toContain('aiSystemId is required');
+    expect(JSON.stringify(missing.body)).toContain('AI system is required');
     const ia = await owner.post(url('/impact-assessments'), {
       aiSystemId,
       trigger: 'new_system',

@@ -86,7 +86,7 @@ describeEachDialect(
       } while (cursor);
       expect(seen).toEqual(['Late one', 'Today one', 'Next month', 'Undated']);
       expect((await member.get('/api/me/tasks?cursor=nonsense')).status).toBe(400);
-      expect((await member.get('/api/me/tasks?state=soon')).body.error.message).toMatch(/state must be one of/);
+      expect((await member.get('/api/me/tasks?state=soon')).body.error.message).toMatch(/^State must be one of/);
     });
 
     it('shows nobody else the tasks, and drops an organization I left', async () => {

@@ -4,6 +4,7 @@ import {
   acceptanceState,
   ACCEPTANCE_WARNING_DAYS,
   criteriaProblem,
+  scaleDescriptions,
   DEFAULT_RISK_CRITERIA,
   isAcceptable,
   rate,
@@ -80,6 +81,32 @@ describe('default risk criteria', () => {
 
 describe('criteria checks', () => {
   const base = { ...DEFAULT_RISK_CRITERIA };
+  it('names the scale and level of a blank or long label, on that level (issue 18)', () => {
+    const issues = ZRiskCriteriaContent.safeParse({
+      ...base,
+      likelihoodLabels: ['Rare', 'Unlikely', '  ', 'Likely', 'x'.repeat(61)],
+    }).error!.issues;
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['likelihoodLabels.2', 'Likelihood level 3: label is required'],
+      ['likelihoodLabels.4', 'Likelihood level 5: label must be at most 60 characters'],
+    ]);
+    expect(
+      ZRiskCriteriaContent.safeParse({ ...base, consequenceLabels: ['a', 'b'] }).error!.issues.find(
+        (i) => i.path.join('.') === 'consequenceLabels',
+      )?.message,
+    ).toBe('Consequence scale: give at least 3 levels');
+    expect(
+      ZRiskCriteriaContent.safeParse({ ...base, likelihoodDescriptions: ['a', 'b', 'c', 'd', 'e', 'f'] }).error!
+        .issues[0],
+    ).toMatchObject({ path: ['likelihoodDescriptions'], message: expect.stringContaining('more descriptions') });
+  });
+  it('keeps descriptions per level, and reads criteria saved without them as blank', () => {
+    const parsed = ZRiskCriteriaContent.parse({ ...base, consequenceDescriptions: ['', ' Cosmetic '] });
+    expect(parsed.consequenceDescriptions).toEqual(['', 'Cosmetic']);
+    expect(parsed.likelihoodDescriptions).toEqual([]);
+    expect(scaleDescriptions(['a', 'b', 'c'], undefined)).toEqual(['', '', '']);
+    expect(scaleDescriptions(['a', 'b', 'c'], ['x'])).toEqual(['x', '', '']);
+  });
   it('refuses bands that do not reach the top of the matrix', () => {
     expect(
       criteriaProblem({
@@ -138,7 +165,7 @@ describe('criteria checks', () => {
     };
     expect(criteriaProblem(small)).toBeNull();
     expect(rate(small, 3, 4).level).toBe('high');
-    expect(ratingProblem(small, 4, 1)).toBe('likelihood must be between 1 and 3 under the risk criteria in force');
+    expect(ratingProblem(small, 4, 1)).toBe('Likelihood must be between 1 and 3 under the risk criteria in force');
     expect(ratingProblem(small, 3, 4)).toBeNull();
   });
   it('asks a modify treatment for controls, and for both residual ratings or neither', () => {

@@ -55,6 +55,9 @@ export const riskSourceLabel = (source: string) => {
 export type RiskCriteriaContent = {
   likelihoodLabels: string[];
   consequenceLabels: string[];
+  /** What each step means, beside its label (same order; '' when none). Criteria saved before these existed have none. */
+  likelihoodDescriptions?: string[];
+  consequenceDescriptions?: string[];
   levels: { level: RiskLevel; maxScore: number }[];
   acceptanceLevel: RiskLevel;
   method: string;
@@ -74,17 +77,51 @@ export const DEFAULT_RISK_CRITERIA: RiskCriteriaContent = {
     'Each risk is rated for likelihood and consequence on the scales below. The score is likelihood × consequence; the level follows from the score bands. Consequences are considered for the organization, for individuals and groups, and for society; the highest of them sets the consequence rating. Risks above the acceptance level need a treatment or a recorded acceptance by top management.',
 };
 
-const label = z
-  .string()
-  .trim()
-  .min(1, 'Every scale step needs a label')
-  .max(60, 'Scale labels must be at most 60 characters');
-const scale = (what: string) =>
-  z.array(label).min(3, `The ${what} scale needs at least 3 steps`).max(10, `The ${what} scale has at most 10 steps`);
+/** How many steps a scale may have: fewer cannot tell risks apart, more is false precision. */
+export const SCALE_STEPS = { min: 3, max: 10 } as const;
+export const SCALE_LABEL_MAX = 60;
+export const SCALE_DESCRIPTION_MAX = 300;
+
+// A scale is one label per step, lowest first; the step's number is its position. Each message names
+// the scale and the step as the form shows them ("Likelihood level 3: label is required"), on the
+// step's own path (likelihoodLabels.2) so the form places it on that row.
+const scale = (name: string) =>
+  z
+    .array(z.string({ error: `${name}: each level's label must be text` }).trim())
+    .min(SCALE_STEPS.min, `${name} scale: give at least ${SCALE_STEPS.min} levels`)
+    .max(SCALE_STEPS.max, `${name} scale: give at most ${SCALE_STEPS.max} levels`)
+    .superRefine((labels, ctx) =>
+      labels.forEach((l, i) => {
+        if (!l) ctx.addIssue({ code: 'custom', path: [i], message: `${name} level ${i + 1}: label is required` });
+        else if (l.length > SCALE_LABEL_MAX)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `${name} level ${i + 1}: label must be at most ${SCALE_LABEL_MAX} characters`,
+          });
+      }),
+    );
+const descriptions = (name: string) =>
+  z
+    .array(z.string({ error: `${name}: each level's description must be text` }).trim())
+    .max(SCALE_STEPS.max)
+    .superRefine((ds, ctx) =>
+      ds.forEach((d, i) => {
+        if (d.length > SCALE_DESCRIPTION_MAX)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `${name} level ${i + 1}: description must be at most ${SCALE_DESCRIPTION_MAX} characters`,
+          });
+      }),
+    )
+    .default([]);
 
 const criteriaFields = {
-  likelihoodLabels: scale('likelihood'),
-  consequenceLabels: scale('consequence'),
+  likelihoodLabels: scale('Likelihood'),
+  consequenceLabels: scale('Consequence'),
+  likelihoodDescriptions: descriptions('Likelihood'),
+  consequenceDescriptions: descriptions('Consequence'),
   levels: z
     .array(
       z.strictObject({
@@ -98,6 +135,16 @@ const criteriaFields = {
   method: z.string().trim().max(10000).default(''),
 };
 const checkCriteria = (c: Omit<RiskCriteriaContent, 'method'>, ctx: z.RefinementCtx) => {
+  for (const [name, labels, field] of [
+    ['Likelihood', c.likelihoodLabels, 'likelihoodDescriptions'],
+    ['Consequence', c.consequenceLabels, 'consequenceDescriptions'],
+  ] as const)
+    if ((c[field]?.length ?? 0) > labels.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `${name} scale: there are more descriptions than levels (${labels.length})`,
+      });
   const problem = criteriaProblem(c);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
 };
@@ -129,6 +176,10 @@ export function criteriaProblem(c: Omit<RiskCriteriaContent, 'method'>): { field
   return null;
 }
 
+/** One description per step of a scale, '' where none was written (criteria saved before descriptions had none). */
+export const scaleDescriptions = (labels: readonly string[], descriptions: readonly string[] | undefined) =>
+  labels.map((_, i) => descriptions?.[i] ?? '');
+
 export const riskScore = (likelihood: number, consequence: number) => likelihood * consequence;
 
 /** The level of a score under the criteria: the first band whose maxScore reaches it. */
@@ -152,9 +203,9 @@ export function ratingProblem(
   consequence: number,
 ): string | null {
   if (likelihood > criteria.likelihoodLabels.length)
-    return `likelihood must be between 1 and ${criteria.likelihoodLabels.length} under the risk criteria in force`;
+    return `Likelihood must be between 1 and ${criteria.likelihoodLabels.length} under the risk criteria in force`;
   if (consequence > criteria.consequenceLabels.length)
-    return `consequence must be between 1 and ${criteria.consequenceLabels.length} under the risk criteria in force`;
+    return `Consequence must be between 1 and ${criteria.consequenceLabels.length} under the risk criteria in force`;
   return null;
 }
 

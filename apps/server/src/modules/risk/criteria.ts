@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DEFAULT_RISK_CRITERIA,
   RISK_LEVELS,
+  scaleDescriptions,
   type RiskCriteriaContent,
   type ZUpdateRiskCriteria,
 } from '@fortytwo/domain';
@@ -23,6 +24,8 @@ export const ZCriteriaOut = z.object({
   status: z.enum(['draft', 'approved', 'superseded']),
   likelihoodLabels: z.array(z.string()),
   consequenceLabels: z.array(z.string()),
+  likelihoodDescriptions: z.array(z.string()).describe("what each likelihood step means, '' where none"),
+  consequenceDescriptions: z.array(z.string()).describe("what each consequence step means, '' where none"),
   levels: z.array(z.object({ level: z.enum(RISK_LEVELS), maxScore: z.number() })),
   acceptanceLevel: z.enum(RISK_LEVELS),
   method: z.string(),
@@ -40,11 +43,18 @@ export const ZCriteriaState = z.object({
   history: z.array(ZCriteriaOut).describe('approved criteria, newest first'),
 });
 
+/** The stored content with one description per step: criteria saved before descriptions existed read as ''. */
+const withDescriptions = (c: RiskCriteriaContent) => ({
+  ...c,
+  likelihoodDescriptions: scaleDescriptions(c.likelihoodLabels, c.likelihoodDescriptions),
+  consequenceDescriptions: scaleDescriptions(c.consequenceLabels, c.consequenceDescriptions),
+});
+
 const present = (r: RiskCriteriaTable): CriteriaOut => ({
   id: r.id,
   number: r.number,
   status: r.status as CriteriaOut['status'],
-  ...(JSON.parse(r.content) as RiskCriteriaContent),
+  ...withDescriptions(JSON.parse(r.content) as RiskCriteriaContent),
   approvedAt: r.approvedAt,
   approvedBy: r.approvedByName ? { id: r.approvedBy, name: r.approvedByName } : null,
   version: r.version,
@@ -102,7 +112,7 @@ export async function readCriteriaInForce(db: Db | Tx, orgId: string): Promise<C
     id: '',
     number: 1,
     status: 'draft',
-    ...DEFAULT_RISK_CRITERIA,
+    ...withDescriptions(DEFAULT_RISK_CRITERIA),
     approvedAt: null,
     approvedBy: null,
     version: 0,

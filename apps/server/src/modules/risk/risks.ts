@@ -90,10 +90,16 @@ export async function recordRating(
   criteria: CriteriaOut,
 ) {
   const problem = ratingProblem(criteria, r.likelihood, r.consequence);
-  if (problem)
-    throw ruleViolation(r.kind === 'residual' ? `Residual ${problem}` : problem, {
-      field: r.kind === 'residual' ? 'residualLikelihood' : 'likelihood',
-    });
+  if (problem) {
+    // The form's words: "Likelihood must be…", "Residual consequence must be…", on that field.
+    const which = problem.startsWith('Likelihood') ? 'Likelihood' : 'Consequence';
+    throw ruleViolation(
+      r.kind === 'residual' ? `Residual ${problem.charAt(0).toLowerCase()}${problem.slice(1)}` : problem,
+      {
+        field: r.kind === 'residual' ? `residual${which}` : which.toLowerCase(),
+      },
+    );
+  }
   const last = await tx
     .selectFrom('riskAssessments')
     .select((eb) => eb.fn.max<number>('seq').as('seq'))

@@ -3,8 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../db/unique-violation';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../errors';
 import { setSecurityHeaders } from './security-headers';
-
-type Issue = { path: string; message: string };
+import { type Issue, labelledIssue, type RawIssue, summary } from './validation-messages';
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
   return reply
@@ -12,39 +11,20 @@ function send(reply: FastifyReply, code: ErrorCode, message: string, details?: u
     .send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
-function validationIssues(err: {
-  validation: { instancePath: string; message?: string; params?: unknown }[];
-  validationContext?: string;
-}): Issue[] {
+/** The refused fields, each message naming its field by the form's label (validation-messages.ts). */
+function validationIssues(err: { validation: RawIssue[]; validationContext?: string }, req: FastifyRequest): Issue[] {
   const where = err.validationContext ?? 'body';
-  return err.validation.map((v) => {
-    const issue = (v.params as { issue?: { code?: string; keys?: string[] } } | undefined)?.issue;
-    const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
-    if (issue?.code === 'unrecognized_keys' && issue.keys) {
-      return {
-        path,
-        message: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}. Remove ${issue.keys.length > 1 ? 'them' : 'it'}.`,
-      };
-    }
-    return { path, message: v.message ?? 'is invalid' };
-  });
+  const schema = (req.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
+  const input = where === 'body' ? req.body : where === 'querystring' ? req.query : req.params;
+  return err.validation.map((v) => labelledIssue(schema, where, v, input));
 }
 
 // The one place where errors become HTTP answers. Unknown errors become a generic 500 without internals.
 export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return send(reply, err.code, err.message, err.details);
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const issues = validationIssues(err);
-    const summary = issues
-      .slice(0, 3)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join('; ');
-    return send(
-      reply,
-      'VALIDATION',
-      `Invalid request. ${summary}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`,
-      { issues },
-    );
+    const issues = validationIssues(err, req);
+    return send(reply, 'VALIDATION', summary(issues), { issues });
   }
   const fe = err as FastifyError;
   switch (fe.code) {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
+import { labelAt } from './validation-messages';
 
 // PostgreSQL text cannot hold U+0000 ("invalid byte sequence 0x00"), and no form has a reason to
 // send it. Refused here once, for every route, in the path, the query and the body, rather than in
@@ -27,8 +28,13 @@ export function findNul(value: unknown, root: string): string | null {
   return null;
 }
 
-function refuse(path: string): AppError {
-  return new AppError('VALIDATION', `Invalid request. ${path}: ${MESSAGE}`, { issues: [{ path, message: MESSAGE }] });
+/** Named by the field's label, as a schema's refusal is (validation-messages.ts); the path says where. */
+function refuse(req: FastifyRequest, path: string): AppError {
+  const [where, ...segments] = path.split('.');
+  const schemas = req.routeOptions.schema as Record<string, unknown> | undefined;
+  const schema = schemas?.[where === 'query' ? 'querystring' : where!];
+  const message = `${labelAt(schema, segments) || 'The request'} ${MESSAGE}`;
+  return new AppError('VALIDATION', message, { issues: [{ path, message }] });
 }
 
 type Done = (err?: Error) => void;
@@ -36,11 +42,11 @@ type Done = (err?: Error) => void;
 /** onRequest, before the access hook: the path and query reach the database there (the membership of :orgId). */
 export function refuseNulInAddress(req: FastifyRequest, _reply: FastifyReply, done: Done): void {
   const where = findNul(req.params, 'params') ?? findNul(req.query, 'query');
-  done(where ? refuse(where) : undefined);
+  done(where ? refuse(req, where) : undefined);
 }
 
 /** preValidation: the body, once parsed. */
 export function refuseNulInBody(req: FastifyRequest, _reply: FastifyReply, done: Done): void {
   const where = findNul(req.body, 'body');
-  done(where ? refuse(where) : undefined);
+  done(where ? refuse(req, where) : undefined);
 }

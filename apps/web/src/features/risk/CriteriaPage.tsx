@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -15,16 +15,25 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { criteriaProblem, RISK_LEVEL_LABELS, RISK_LEVELS, riskLevel, type RiskLevel } from '@fortytwo/domain';
-import { api } from '../../api/client';
+import {
+  criteriaProblem,
+  RISK_LEVEL_LABELS,
+  RISK_LEVELS,
+  riskLevel,
+  ZRiskCriteriaContent,
+  type RiskLevel,
+} from '@fortytwo/domain';
+import { api, ApiError } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
+import { focusFirstInvalid } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
 import { criteriaKey, criteriaPath, useCriteria } from './api';
 import { LEVEL_STYLE } from './levels';
+import { ScaleEditor, toSteps, type ScaleStep } from './ScaleEditor';
 import { RISK_TEXT as T } from './text';
 import type { Criteria, CriteriaState } from './types';
 
@@ -99,32 +108,69 @@ function Summary({ c }: { c: Criteria }) {
   );
 }
 
+type ScaleKey = 'likelihood' | 'consequence';
+const SCALE_NAME: Record<ScaleKey, string> = { likelihood: 'Likelihood', consequence: 'Consequence' };
+
+/** Messages by path ("likelihoodLabels.2"), the first for each, from the domain schema or the server's issues. */
+const byPath = (issues: readonly { path: readonly PropertyKey[] | string; message: string }[]) => {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const path = typeof i.path === 'string' ? i.path.replace(/^body\./, '') : i.path.map(String).join('.');
+    out[path] ??= i.message;
+  }
+  return out;
+};
+
 function DraftEditor({ state }: { state: CriteriaState }) {
   const { orgId, can } = useOrg();
   const qc = useQueryClient();
   const base = state.draft ?? state.inForce;
-  const [likelihood, setLikelihood] = useState(base.likelihoodLabels.join('\n'));
-  const [consequence, setConsequence] = useState(base.consequenceLabels.join('\n'));
+  const [scales, setScales] = useState<Record<ScaleKey, ScaleStep[]>>({
+    likelihood: toSteps(base.likelihoodLabels, base.likelihoodDescriptions),
+    consequence: toSteps(base.consequenceLabels, base.consequenceDescriptions),
+  });
   const [levels, setLevels] = useState(base.levels);
   const [acceptanceLevel, setAcceptanceLevel] = useState<RiskLevel>(base.acceptanceLevel);
   const [method, setMethod] = useState(base.method);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverIssues, setServerIssues] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const content = {
-    likelihoodLabels: likelihood
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean),
-    consequenceLabels: consequence
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    likelihoodLabels: scales.likelihood.map((s) => s.label.trim()),
+    consequenceLabels: scales.consequence.map((s) => s.label.trim()),
+    likelihoodDescriptions: scales.likelihood.map((s) => s.description.trim()),
+    consequenceDescriptions: scales.consequence.map((s) => s.description.trim()),
     levels,
     acceptanceLevel,
     method,
   };
+  const parsed = ZRiskCriteriaContent.safeParse(content);
+  const issues = { ...(parsed.success ? {} : byPath(parsed.error.issues)), ...serverIssues };
+  const shown = (path: string) => (submitted || touched[path] || path in serverIssues ? issues[path] : undefined);
+  const stepErrors = (key: ScaleKey) => {
+    const out: Record<number, string> = {};
+    scales[key].forEach((_, i) => {
+      const m = shown(`${key}Labels.${i}`) ?? shown(`${key}Descriptions.${i}`);
+      if (m) out[i] = m;
+    });
+    return out;
+  };
+  // The matrix and its bands are checked live: they only make sense once both scales have their levels.
   const problem =
-    content.likelihoodLabels.length >= 3 && content.consequenceLabels.length >= 3
-      ? criteriaProblem(content)
-      : { field: 'scales', message: 'Each scale needs at least 3 steps, one label per line' };
+    issues.levels || issues.acceptanceLevel
+      ? { message: (issues.levels ?? issues.acceptanceLevel)! }
+      : content.likelihoodLabels.length >= 3 && content.consequenceLabels.length >= 3
+        ? criteriaProblem(content)
+        : null;
+  const setScale = (key: ScaleKey, next: ScaleStep[]) => {
+    const other = scales[key === 'likelihood' ? 'consequence' : 'likelihood'].length;
+    // The highest band must end at the top score: follow the matrix as levels are added or removed.
+    if (next.length !== scales[key].length)
+      setLevels((ls) => ls.map((l, i) => (i === ls.length - 1 ? { ...l, maxScore: next.length * other } : l)));
+    setScales((s) => ({ ...s, [key]: next }));
+    setServerIssues({});
+  };
   const onSuccess = async (next: CriteriaState, message: string) => {
     qc.setQueryData(criteriaKey(orgId), next);
     await qc.invalidateQueries({ queryKey: ['risks', orgId] });
@@ -137,7 +183,12 @@ function DraftEditor({ state }: { state: CriteriaState }) {
         ...content,
       }),
     onSuccess: (n) => onSuccess(n, T.saved),
-    onError: (e) => notifyError(e),
+    onError: (e) => {
+      const onFields = e instanceof ApiError ? byPath(e.issues) : {};
+      if (Object.keys(onFields).length === 0) return notifyError(e);
+      setServerIssues(onFields);
+      focusFirstInvalid(formRef.current);
+    },
   });
   const approve = useMutation({
     mutationFn: () => api.post<CriteriaState>(`${criteriaPath(orgId)}/approve`, { version: state.draft!.version }),
@@ -150,31 +201,33 @@ function DraftEditor({ state }: { state: CriteriaState }) {
       p="md"
       radius="md"
       component="form"
+      ref={formRef}
+      noValidate
       aria-label={state.draft ? T.draft(state.draft.number) : T.startDraft}
-      onSubmit={(e: React.FormEvent) => {
+      onSubmit={(e: React.FormEvent<HTMLFormElement>) => {
         e.preventDefault();
-        if (!problem) save.mutate();
+        setSubmitted(true);
+        if (parsed.success && !problem) save.mutate();
+        else focusFirstInvalid(e.currentTarget);
       }}
     >
       <Stack gap="sm">
         <Title order={2} fz="lg">
           {state.draft ? T.draft(state.draft.number) : T.startDraft}
         </Title>
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Textarea
-            label={T.likelihoodLabels}
-            autosize
-            minRows={5}
-            value={likelihood}
-            onChange={(e) => setLikelihood(e.currentTarget.value)}
-          />
-          <Textarea
-            label={T.consequenceLabels}
-            autosize
-            minRows={5}
-            value={consequence}
-            onChange={(e) => setConsequence(e.currentTarget.value)}
-          />
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          {(['likelihood', 'consequence'] as const).map((key) => (
+            <ScaleEditor
+              key={key}
+              name={SCALE_NAME[key]}
+              legend={key === 'likelihood' ? T.likelihoodLabels : T.consequenceLabels}
+              steps={scales[key]}
+              onChange={(next) => setScale(key, next)}
+              errors={stepErrors(key)}
+              scaleError={shown(`${key}Labels`) ?? shown(`${key}Descriptions`)}
+              onBlurStep={(i) => setTouched((t) => ({ ...t, [`${key}Labels.${i}`]: true }))}
+            />
+          ))}
         </SimpleGrid>
         <Group gap="sm" align="flex-end">
           {levels.map((l, i) => (
@@ -207,7 +260,7 @@ function DraftEditor({ state }: { state: CriteriaState }) {
           onChange={(e) => setMethod(e.currentTarget.value)}
         />
         {problem ? (
-          <Alert color="red" variant="light">
+          <Alert color="red" variant="light" role="alert">
             {problem.message}
           </Alert>
         ) : (
@@ -215,7 +268,7 @@ function DraftEditor({ state }: { state: CriteriaState }) {
         )}
         <Group>
           {can('risk.write') && (
-            <Button type="submit" disabled={!!problem} loading={save.isPending}>
+            <Button type="submit" loading={save.isPending}>
               {T.saveDraft}
             </Button>
           )}

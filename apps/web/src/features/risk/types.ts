@@ -96,6 +96,8 @@ export type Criteria = {
   status: 'draft' | 'approved' | 'superseded';
   likelihoodLabels: string[];
   consequenceLabels: string[];
+  likelihoodDescriptions: string[];
+  consequenceDescriptions: string[];
   levels: { level: RiskLevel; maxScore: number }[];
   acceptanceLevel: RiskLevel;
   method: string;
