@@ -19,6 +19,7 @@ import { AppError } from '../errors';
 import { accessHook, type Access } from './access';
 import { errorHandler, frameworkErrorHandler } from './error-handler';
 import { refuseNulInAddress, refuseNulInBody } from './refuse-nul';
+import { registerRateLimit } from './rate-limit';
 import { registerSecurityHeaders } from './security-headers';
 
 export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk imports set their own
@@ -61,6 +62,7 @@ export async function buildHttpApp(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await registerSecurityHeaders(app);
+  await registerRateLimit(app, deps.db);
   app.decorateRequest('auth', null);
   app.decorateRequest('membership', null);
 
