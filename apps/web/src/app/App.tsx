@@ -1,5 +1,4 @@
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
@@ -29,10 +28,9 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications position="bottom-center" />
-          <RouterProvider router={router} />
-        </ModalsProvider>
+        {/* The confirm dialogs' ModalsProvider is in the signed-in frame (AppFrame): no page outside it asks. */}
+        <Notifications position="bottom-center" />
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,11 +1,7 @@
 import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-router';
-import { AppFrame } from '../features/shell/AppFrame';
 import { OrgScopeRoute } from '../features/shell/OrgScopeRoute';
-import { WelcomePage } from '../features/shell/WelcomePage';
 import { useOrg } from '../features/shell/org-context';
 import { HomeRedirect, RequireAuth } from '../features/auth/RequireAuth';
-import { LoginPage } from '../features/auth/LoginPage';
-import { SetupPage } from '../features/auth/SetupPage';
 import { JOURNEY } from '../features/journey/steps';
 import { contextRoutes } from '../features/context/routes';
 import { gapRoutes } from '../features/gap/routes';
@@ -28,7 +24,13 @@ import { metricRoutes } from '../features/metrics/routes';
 import { NotFoundPage } from './NotFoundPage';
 import { lazyPage } from '../ui/lazy-page';
 
-// Each page is its own chunk, loaded when first opened (the first load stays small).
+// Each page is its own chunk, loaded when first opened (the first load stays small). The sign-in
+// and set-up forms bring zod and the domain's schemas, the signed-in frame every feature's navigation
+// labels: none of them is in the entry, which a first page of either kind needs (issue 20, item 6).
+const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');
+const SetupPage = lazyPage(() => import('../features/auth/SetupPage'), 'SetupPage');
+const AppFrame = lazyPage(() => import('../features/shell/AppFrame'), 'AppFrame');
+const WelcomePage = lazyPage(() => import('../features/shell/WelcomePage'), 'WelcomePage');
 const ForgotPasswordPage = lazyPage(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
 const AcceptInvitationPage = lazyPage(
   () => import('../features/invitations/AcceptInvitationPage'),

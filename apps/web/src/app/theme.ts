@@ -1,18 +1,28 @@
 import {
-  Badge,
-  DataList,
   createTheme,
   darken,
   defaultVariantColorsResolver,
   lighten,
-  Menu,
-  Modal,
-  Notification,
   parseThemeColor,
   rem,
+  type BadgeFactory,
   type CSSVariablesResolver,
+  type DataListFactory,
+  type ExtendComponent,
+  type FactoryPayload,
+  type MantineThemeComponent,
+  type MenuFactory,
+  type ModalFactory,
+  type NotificationFactory,
   type VariantColorsResolver,
 } from '@mantine/core';
+
+/**
+ * What `Badge.extend(...)` returns, without importing the component: `X.extend` is an identity that
+ * types the object, and importing Menu or Modal here put them (and Floating UI) in the entry chunk
+ * every first page loads (issue 20, item 6).
+ */
+const extend = <Payload extends FactoryPayload>(input: ExtendComponent<Payload>) => input as MantineThemeComponent;
 
 /** `light` in light mode, `dark` in dark mode (Mantine sets `color-scheme` on the root, so CSS light-dark() follows it). */
 const lightDark = (light: string, dark: string) => `light-dark(${light}, ${dark})`;
@@ -58,7 +68,7 @@ export const theme = createTheme({
   components: {
     // A dot badge's dot is the filled shade, dark grey for gray and "dark" on a dark page: dark mode
     // uses the outline shade (a lighter one) instead.
-    Badge: Badge.extend({
+    Badge: extend<BadgeFactory>({
       vars: (t, props) => {
         if (props.variant !== 'dot') return { root: {} };
         const parsed = parseThemeColor({ color: props.color ?? t.primaryColor, theme: t });
@@ -73,12 +83,14 @@ export const theme = createTheme({
         };
       },
     }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
+    Notification: extend<NotificationFactory>({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+    }),
     // No invisible focus placeholder inside menus (an ARIA violation): focus lands on the first item.
-    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    Menu: extend<MenuFactory>({ defaultProps: { withInitialFocusPlaceholder: false } }),
+    Modal: extend<ModalFactory>({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     // Long values (an e-mail address, a URL) break inside the value rather than widen a phone's page.
-    DataList: DataList.extend({ styles: { itemValue: { overflowWrap: 'anywhere', minWidth: 0 } } }),
+    DataList: extend<DataListFactory>({ styles: { itemValue: { overflowWrap: 'anywhere', minWidth: 0 } } }),
   },
 });
 

@@ -3,6 +3,7 @@ import { ZChangePassword, ZLogin, ZResetPassword, ZRole, ZSetup } from '@fortytw
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
+import { REQUEST_LIMITS } from '../../platform/http/rate-limit';
 import { authOf, membershipOf } from '../../platform/http/access';
 import { SESSION_COOKIE } from '../../platform/auth/authenticate';
 import { startSession } from './session-start';
@@ -62,7 +63,7 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/setup',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.setUp },
       schema: {
         tags,
         summary: 'First-run setup: the first user and organization (only while no user exists)',
@@ -80,7 +81,7 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.signIn },
       schema: {
         tags,
         summary: 'Sign in; sets the session cookie and returns the CSRF token',
@@ -242,7 +243,7 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/password-resets',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.resetRequest },
       schema: {
         tags,
         summary: `Forgot your password: when the server sends email, a one-time link (valid ${SELF_RESET_VALID_HOURS} hour) goes to the address if it has an account; the answer is the same either way. Without email, 422: ask an owner for a link`,
@@ -275,7 +276,7 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/password-resets/:token',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.tokenLink },
       schema: {
         tags,
         summary: 'Whose password a reset link sets, and until when it works',
@@ -289,7 +290,7 @@ export function identityRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/password-resets/:token',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.tokenLink },
       schema: {
         tags,
         summary: 'Set a new password through a reset link (once); every session of the account ends',

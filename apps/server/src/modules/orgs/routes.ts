@@ -11,6 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
+import { REQUEST_LIMITS } from '../../platform/http/rate-limit';
 import { authOf, membershipOf } from '../../platform/http/access';
 import { AppError } from '../../platform/errors';
 import { createOrganization } from './create-organization';
@@ -217,14 +218,17 @@ export function orgRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/invitations/:token',
-    { config: { access: 'public' }, schema: { tags, summary: 'What an invitation link offers', params: ZTokenParams } },
+    {
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.tokenLink },
+      schema: { tags, summary: 'What an invitation link offers', params: ZTokenParams },
+    },
     async (req) => previewInvitation(deps, req.params.token),
   );
 
   app.post(
     '/api/invitations/:token/accept',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.tokenLink },
       schema: {
         tags,
         summary: 'Accept an invitation: { name, password } creates your account; {} accepts as the signed-in user',

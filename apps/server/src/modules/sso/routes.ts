@@ -3,6 +3,7 @@ import { safeReturnTo, SSO_ROLES, ZOrgSsoSettings } from '@fortytwo/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
+import { REQUEST_LIMITS } from '../../platform/http/rate-limit';
 import { authOf } from '../../platform/http/access';
 import { sha256 } from '../../platform/auth/secrets';
 import { notFound } from '../../platform/errors';
@@ -54,7 +55,7 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     `${FLOW_PATH}/start`,
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.sso },
       schema: {
         tags,
         summary:
@@ -92,7 +93,7 @@ export function ssoRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     `${FLOW_PATH}/callback`,
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: REQUEST_LIMITS.sso },
       schema: {
         tags,
         summary:

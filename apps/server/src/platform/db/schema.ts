@@ -46,6 +46,8 @@ export type ApiTokenTable = {
 // One row per password check, written before the check (so parallel guesses see each other) and
 // removed when the check succeeds or is refused: what remains are the failures of the window.
 export type LoginFailureTable = { id: Generated<number>; key: string; at: string };
+/** A request counter of @fastify/rate-limit (platform/http/rate-limit.ts): route and client address, fixed window. */
+export type RateLimitCounterTable = { key: string; count: number; windowEndsAt: string };
 /** An owner-issued, one-time link to set a new password; only the token's hash is stored. */
 export type PasswordResetTable = {
   id: string;
@@ -1096,6 +1098,7 @@ export type Database = {
   knownDevices: KnownDeviceTable;
   apiTokens: ApiTokenTable;
   loginFailures: LoginFailureTable;
+  rateLimitCounters: RateLimitCounterTable;
   passwordResets: PasswordResetTable;
   organizations: OrganizationTable;
   memberships: MembershipTable;

@@ -19,7 +19,8 @@ import { AppError } from '../errors';
 import { accessHook, type Access } from './access';
 import { errorHandler, frameworkErrorHandler } from './error-handler';
 import { refuseNulInAddress, refuseNulInBody } from './refuse-nul';
-import { securityHeaders } from './security-headers';
+import { registerRateLimit } from './rate-limit';
+import { registerSecurityHeaders } from './security-headers';
 
 export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk imports set their own
 
@@ -60,7 +61,8 @@ export async function buildHttpApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onSend', securityHeaders);
+  await registerSecurityHeaders(app);
+  await registerRateLimit(app, deps.db);
   app.decorateRequest('auth', null);
   app.decorateRequest('membership', null);
 

@@ -1,8 +1,8 @@
 import { Anchor, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { BarChart } from '@mantine/charts';
 import { LIFECYCLE_STAGES } from '@fortytwo/domain';
 import { Link } from 'react-router';
 import { useMe } from '../../api/session';
+import { LazyBarChart } from '../../ui/LazyBarChart';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { stageShort } from '../inventory/labels';
@@ -123,7 +123,7 @@ export function HomePage() {
                   </Text>
                 ) : (
                   <>
-                    <BarChart
+                    <LazyBarChart
                       h={230}
                       data={chart}
                       dataKey="stage"

@@ -1,5 +1,6 @@
 import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { ModalsProvider } from '@mantine/modals';
 import { Link, Outlet, useMatch } from 'react-router';
 import { AccountNavigation, OrgNavigation } from './Navigation';
 import { useOrganization } from './OrgScopeRoute';
@@ -18,43 +19,47 @@ export function AppFrame() {
   const orgId = org.isError ? undefined : orgMatch?.params.orgId;
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 284, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="xl"
-    >
-      <a href="#main" className={classes.skip}>
-        {SHELL_TEXT.skipToContent}
-      </a>
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 auto' }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={SHELL_TEXT.openNav} />
-            <Link to={orgId ? `/orgs/${orgId}` : '/'} className={classes.brand}>
-              <span className={classes.mark} aria-hidden>
-                42
-              </span>
-              <Text fw={700} fz="md" visibleFrom="xs">
-                {SHELL_TEXT.product}
+    // The confirm dialogs (ui/confirm.tsx) are asked for in signed-in pages only: their provider, and
+    // Mantine's Modal with it, stay out of the entry chunk (issue 20, item 6).
+    <ModalsProvider>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 284, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="xl"
+      >
+        <a href="#main" className={classes.skip}>
+          {SHELL_TEXT.skipToContent}
+        </a>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="md" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 auto' }}>
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={SHELL_TEXT.openNav} />
+              <Link to={orgId ? `/orgs/${orgId}` : '/'} className={classes.brand}>
+                <span className={classes.mark} aria-hidden>
+                  42
+                </span>
+                <Text fw={700} fz="md" visibleFrom="xs">
+                  {SHELL_TEXT.product}
+                </Text>
+              </Link>
+              <Text c="dimmed" fz="lg" aria-hidden visibleFrom="sm">
+                /
               </Text>
-            </Link>
-            <Text c="dimmed" fz="lg" aria-hidden visibleFrom="sm">
-              /
-            </Text>
-            <OrgSwitcher orgId={orgId} />
+              <OrgSwitcher orgId={orgId} />
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <NotificationBell />
+              <UserMenu />
+            </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            <NotificationBell />
-            <UserMenu />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" className={classes.navbar}>
-        {orgId ? <OrgNavigation orgId={orgId} onNavigate={close} /> : <AccountNavigation onNavigate={close} />}
-      </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" className={classes.navbar}>
+          {orgId ? <OrgNavigation orgId={orgId} onNavigate={close} /> : <AccountNavigation onNavigate={close} />}
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </ModalsProvider>
   );
 }

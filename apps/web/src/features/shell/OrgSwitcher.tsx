@@ -4,9 +4,12 @@ import { IconBuilding, IconCheck, IconPlus, IconSelector } from '@tabler/icons-r
 import { ROLE_LABELS } from '@fortytwo/domain';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../api/session';
-import { CreateOrgModal } from './CreateOrgModal';
 import { SHELL_TEXT } from './text';
 import classes from './shell.module.css';
+import { lazyPage } from '../../ui/lazy-page';
+
+// Loaded when first opened: it brings zod and the domain's schemas, which the shell does without.
+const CreateOrgModal = lazyPage(() => import('./CreateOrgModal'), 'CreateOrgModal');
 
 /** Consultants hop between clients here; everyone can create another organization. */
 export function OrgSwitcher({ orgId }: { orgId: string | undefined }) {
@@ -58,7 +61,7 @@ export function OrgSwitcher({ orgId }: { orgId: string | undefined }) {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <CreateOrgModal opened={creating} onClose={() => setCreating(false)} />
+      {creating && <CreateOrgModal opened onClose={() => setCreating(false)} />}
     </>
   );
 }

@@ -3,8 +3,11 @@ import { Anchor, Button, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../api/session';
-import { CreateOrgModal } from './CreateOrgModal';
 import { SHELL_TEXT } from './text';
+import { lazyPage } from '../../ui/lazy-page';
+
+// Loaded when first opened: it brings zod and the domain's schemas, which the shell does without.
+const CreateOrgModal = lazyPage(() => import('./CreateOrgModal'), 'CreateOrgModal');
 
 /**
  * Where "/" lands without an organization to open, and where anyone may come back to: a member of
@@ -42,7 +45,7 @@ export function WelcomePage() {
           {SHELL_TEXT.createOrg}
         </Button>
       </Stack>
-      <CreateOrgModal opened={creating} onClose={() => setCreating(false)} />
+      {creating && <CreateOrgModal opened onClose={() => setCreating(false)} />}
     </Paper>
   );
 }
