@@ -96,7 +96,9 @@ describeWithBrowser('External auditor workspace', () => {
     const nav = (page: typeof ownerPage) => page.getByRole('navigation', { name: 'Main' });
     await ownerPage.reload();
     for (const name of ['Documents', 'Evidence library'])
-      await expect.poll(() => nav(ownerPage).getByRole('link', { name, exact: true }).count(), name).toBe(1);
+      await expect
+        .poll(() => nav(ownerPage).getByRole('link', { name, exact: true }).count(), { message: name })
+        .toBe(1);
     await expect.poll(() => nav(auditorPage).getByRole('link', { name: 'Auditor workspace' }).count()).toBe(1);
     for (const name of ['Documents', 'Evidence library', 'Master list'])
       expect(await nav(auditorPage).getByRole('link', { name, exact: true }).count(), name).toBe(0);
