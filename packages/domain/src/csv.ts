@@ -1,4 +1,7 @@
-// RFC 4180 CSV, small enough to own: used by the server's exports and the CLI's imports.
+// RFC 4180 CSV, small enough to own, for the web app and the CLI: the server writes and reads CSV
+// with csv-stringify and csv-parse (apps/server/src/platform/csv.ts), which lean on Node's Buffer and
+// would weigh a browser page down. The formula guard below is the one both use, and the server's
+// tests check that both writers give the same bytes.
 
 const NEEDS_QUOTES = /[",\r\n]/;
 

@@ -1,4 +1,4 @@
-import { toCsv } from '@fortytwo/domain';
+import { toCsv } from '../../platform/csv';
 import { nowIso } from '../../platform/ids';
 import type { Deps } from '../../platform/transaction';
 import { getOrganization } from '../orgs/organizations';

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import {
   AI_SYSTEM_CSV_COLUMNS,
   CSV_LIST_SEPARATOR,
-  toCsv,
   ZCreateAiSystem,
   ZUpdateAiSystem,
   ZUpdateAiSystemProfile,
 } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { toCsv } from '../../platform/csv';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { attachment } from '../../platform/http/content-disposition';

@@ -1,7 +1,6 @@
 import {
   breachStep,
   measurementDedupeKey,
-  parseCsv,
   CsvParseError,
   readMeasurementRows,
   thresholdState,
@@ -10,6 +9,7 @@ import {
   type MeasurementSource,
   type ParsedMeasurement,
 } from '@fortytwo/domain';
+import { parseCsv } from '../../platform/csv';
 import type { Actor, AuditInput } from '../../platform/audit';
 import type { Tx } from '../../platform/db/connect';
 import { AppError, notFound } from '../../platform/errors';

@@ -1,5 +1,5 @@
-import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import fastifyRateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Db } from '../db/connect';
 import { AppError } from '../errors';
 
@@ -64,7 +64,7 @@ const SWEEP_EVERY = 500;
 /** The store @fastify/rate-limit asks for (`new Store(options)`, `incr`, `child`), on our database. */
 export function databaseStore(db: Db) {
   let calls = 0;
-  return class DatabaseRateLimitStore {
+  return class DatabaseRateLimitStore implements FastifyRateLimitStore {
     constructor(
       _options?: unknown,
       private readonly route = '',
@@ -81,9 +81,11 @@ export function databaseStore(db: Db) {
     }
 
     /** One store per limited route: each route counts its own requests. */
-    child(options: { routeInfo?: { method?: string | string[]; url?: string } }) {
-      const method = [options.routeInfo?.method ?? ''].flat().join(',');
-      return new DatabaseRateLimitStore(undefined, `${method} ${options.routeInfo?.url ?? ''} `);
+    child(options: RouteOptions & { path: string; prefix: string }) {
+      // Typed as the route's options; what the plugin passes is its merged settings, the route under routeInfo.
+      const route = (options as unknown as { routeInfo?: Partial<RouteOptions> }).routeInfo ?? options;
+      const method = [route.method ?? ''].flat().join(',');
+      return new DatabaseRateLimitStore(undefined, `${method} ${route.url ?? ''} `);
     }
   };
 }

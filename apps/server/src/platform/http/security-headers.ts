@@ -9,7 +9,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 // other defaults (nosniff, no DNS prefetch, Origin-Agent-Cluster...). No upgrade-insecure-requests:
 // a self-hosted instance may be served over plain http on a private network, where it would break
 // every request for a script. HSTS is sent always; browsers heed it only over https.
-export const HELMET_OPTIONS: HelmetOptions = {
+export const HELMET_OPTIONS = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -31,7 +31,9 @@ export const HELMET_OPTIONS: HelmetOptions = {
   crossOriginOpenerPolicy: { policy: 'same-origin' },
   crossOriginResourcePolicy: { policy: 'same-origin' },
   strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
-};
+  // `satisfies`, not a type annotation: @fastify/helmet types helmet's options from its CommonJS
+  // declarations, this file from the ESM ones, and only the literal object fits both.
+} satisfies HelmetOptions;
 
 const applyHelmet = helmet(HELMET_OPTIONS);
 

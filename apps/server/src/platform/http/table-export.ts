@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { toCsv } from '@fortytwo/domain';
+import { toCsv } from '../csv';
 import type { FastifyReply } from 'fastify';
 import { attachment } from './content-disposition';
 import { now, today } from '../clock';

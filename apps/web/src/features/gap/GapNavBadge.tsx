@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { currentWorking, useAssessments } from './api';
 import { formatPercent } from './format';
-import { GAP_TEXT as T } from './text';
+import { NAV_LABELS } from '../shell/nav-labels';
 
 /** Step 1's progress in the navigation: the current assessment's overall readiness. */
 export function GapNavBadge({ orgId }: { orgId: string }) {
@@ -9,7 +9,12 @@ export function GapNavBadge({ orgId }: { orgId: string }) {
   const current = list.data ? currentWorking(list.data) : undefined;
   if (!current || current.overall === null) return null;
   return (
-    <Badge size="sm" variant="light" color="teal" aria-label={`${T.overall} ${formatPercent(current.overall)}`}>
+    <Badge
+      size="sm"
+      variant="light"
+      color="teal"
+      aria-label={`${NAV_LABELS.gapOverall} ${formatPercent(current.overall)}`}
+    >
       {`${Math.round(current.overall)}%`}
     </Badge>
   );

@@ -1,14 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ModalsProvider } from '@mantine/modals';
 import { Link, Outlet, useMatch } from 'react-router';
 import { AccountNavigation, OrgNavigation } from './Navigation';
 import { useOrganization } from './OrgScopeRoute';
-import { OrgSwitcher } from './OrgSwitcher';
-import { UserMenu } from './UserMenu';
-import { NotificationBell } from '../notifications/NotificationBell';
 import { SHELL_TEXT } from './text';
 import classes from './shell.module.css';
+
+// The header's menus bring Mantine's Menu and Popover with Floating UI (~30 KB gzip): they load
+// beside the page rather than before it, so the first page draws without waiting for them (issue 20).
+const OrgSwitcher = lazy(async () => ({ default: (await import('./OrgSwitcher')).OrgSwitcher }));
+const UserMenu = lazy(async () => ({ default: (await import('./UserMenu')).UserMenu }));
+const NotificationBell = lazy(async () => ({
+  default: (await import('../notifications/NotificationBell')).NotificationBell,
+}));
 
 /** The signed-in frame: top bar (brand, organization switcher, user menu) and the journey navigation. */
 export function AppFrame() {
@@ -45,11 +51,15 @@ export function AppFrame() {
               <Text c="dimmed" fz="lg" aria-hidden visibleFrom="sm">
                 /
               </Text>
-              <OrgSwitcher orgId={orgId} />
+              <Suspense fallback={null}>
+                <OrgSwitcher orgId={orgId} />
+              </Suspense>
             </Group>
             <Group gap="xs" wrap="nowrap">
-              <NotificationBell />
-              <UserMenu />
+              <Suspense fallback={null}>
+                <NotificationBell />
+                <UserMenu />
+              </Suspense>
             </Group>
           </Group>
         </AppShell.Header>

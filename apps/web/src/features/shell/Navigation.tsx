@@ -40,25 +40,11 @@ import { type Action, can } from '@fortytwo/domain';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY, PHASES } from '../journey/steps';
 import { useInventoryCount } from '../inventory/api';
-import { SCOPE_TEXT } from '../scope/text';
-import { GOVERNANCE_TEXT, RACI_TEXT } from '../governance/text';
-import { CONTEXT_TEXT, PARTIES_TEXT } from '../context/text';
 import { GapNavBadge } from '../gap/GapNavBadge';
 import { TasksNavBadge } from '../tasks/TasksNavBadge';
-import { TASKS_TEXT } from '../tasks/text';
-import { RISK_TEXT } from '../risk/text';
-import { IMPACT_TEXT } from '../impact/text';
-import { SOA_TEXT } from '../soa/text';
-import { CONTROLS_TEXT } from '../controls/text';
-import { COMPETENCE_TEXT } from '../competence/text';
-import { OBJECTIVES_TEXT } from '../objectives/text';
-import { THIRD_PARTY_TEXT } from '../third-parties/text';
-import { METRICS_TEXT } from '../metrics/text';
-import { AUDITS_TEXT } from '../audits/text';
-import { NC_TEXT } from '../nonconformities/text';
-import { REVIEWS_TEXT } from '../reviews/text';
 import { useMe } from '../../api/session';
 import { useOrganization } from './OrgScopeRoute';
+import { NAV_LABELS } from './nav-labels';
 import { SHELL_TEXT } from './text';
 import classes from './shell.module.css';
 
@@ -146,7 +132,7 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
           undefined,
           pathname === base || pathname === `${base}/`,
         )}
-        {link(`${base}/tasks`, TASKS_TEXT.nav, <IconChecklist size={18} />, <TasksNavBadge />)}
+        {link(`${base}/tasks`, NAV_LABELS.tasks, <IconChecklist size={18} />, <TasksNavBadge />)}
         {PHASES.map((phase) => (
           <Section key={phase} title={phase}>
             {JOURNEY.filter((s) => s.phase === phase).map((step) => {
@@ -158,20 +144,20 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   step,
                   <>
                     {/* Beside the register the criteria rate (issue 18: they sat under step 2). */}
-                    {link(`${base}/risk-criteria`, RISK_TEXT.criteriaTitle, <IconGauge size={16} />)}
-                    {link(`${base}/risks`, RISK_TEXT.registerTitle, <IconAlertTriangle size={16} />)}
-                    {link(`${base}/risk-treatment-plan`, RISK_TEXT.planTitle, <IconShieldCheck size={16} />)}
-                    {link(`${base}/impact-assessments`, IMPACT_TEXT.title, <IconUsersGroup size={16} />)}
-                    {link(`${base}/soa`, SOA_TEXT.title, <IconListCheck size={16} />)}
-                    {link(`${base}/controls`, CONTROLS_TEXT.nav, <IconClipboardCheck size={16} />)}
+                    {link(`${base}/risk-criteria`, NAV_LABELS.riskCriteria, <IconGauge size={16} />)}
+                    {link(`${base}/risks`, NAV_LABELS.riskRegister, <IconAlertTriangle size={16} />)}
+                    {link(`${base}/risk-treatment-plan`, NAV_LABELS.riskTreatmentPlan, <IconShieldCheck size={16} />)}
+                    {link(`${base}/impact-assessments`, NAV_LABELS.impact, <IconUsersGroup size={16} />)}
+                    {link(`${base}/soa`, NAV_LABELS.soa, <IconListCheck size={16} />)}
+                    {link(`${base}/controls`, NAV_LABELS.controls, <IconClipboardCheck size={16} />)}
                     {may('evidence.read') && link(`${base}/evidence`, 'Evidence library', <IconPaperclip size={16} />)}
-                    {link(`${base}/competence-matrix`, COMPETENCE_TEXT.matrixTitle, <IconTable size={16} />)}
-                    {link(`${base}/people`, COMPETENCE_TEXT.peopleTitle, <IconUserCheck size={16} />)}
-                    {link(`${base}/competences`, COMPETENCE_TEXT.competencesTitle, <IconCertificate size={16} />)}
-                    {link(`${base}/trainings`, COMPETENCE_TEXT.trainingsTitle, <IconSchool size={16} />)}
-                    {link(`${base}/objectives`, OBJECTIVES_TEXT.title, <IconFlag size={16} />)}
-                    {link(`${base}/metrics`, METRICS_TEXT.title, <IconChartLine size={16} />)}
-                    {link(`${base}/suppliers`, THIRD_PARTY_TEXT.suppliers.nav, <IconTruckDelivery size={16} />)}
+                    {link(`${base}/competence-matrix`, NAV_LABELS.competenceMatrix, <IconTable size={16} />)}
+                    {link(`${base}/people`, NAV_LABELS.people, <IconUserCheck size={16} />)}
+                    {link(`${base}/competences`, NAV_LABELS.competences, <IconCertificate size={16} />)}
+                    {link(`${base}/trainings`, NAV_LABELS.trainings, <IconSchool size={16} />)}
+                    {link(`${base}/objectives`, NAV_LABELS.objectives, <IconFlag size={16} />)}
+                    {link(`${base}/metrics`, NAV_LABELS.metrics, <IconChartLine size={16} />)}
+                    {link(`${base}/suppliers`, NAV_LABELS.suppliers, <IconTruckDelivery size={16} />)}
                   </>,
                 );
               if (step.slug === 'documentation' && !may('document.read')) return null;
@@ -206,13 +192,13 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   <>
                     {link(
                       to,
-                      AUDITS_TEXT.nav,
+                      NAV_LABELS.audits,
                       <IconCalendarEvent size={16} />,
                       undefined,
                       is(to) || is(`${base}/audits`),
                     )}
-                    {link(`${base}/nonconformities`, NC_TEXT.nav, <IconAlertOctagon size={16} />)}
-                    {link(`${base}/management-reviews`, REVIEWS_TEXT.title, <IconPresentation size={16} />)}
+                    {link(`${base}/nonconformities`, NAV_LABELS.nonconformities, <IconAlertOctagon size={16} />)}
+                    {link(`${base}/management-reviews`, NAV_LABELS.reviews, <IconPresentation size={16} />)}
                   </>,
                 );
               if (step.slug !== 'scope') return link(to, step.title, <StepNumber n={step.number} />, <Soon />);
@@ -231,15 +217,15 @@ export function OrgNavigation({ orgId, onNavigate }: { orgId: string; onNavigate
                   )}
                   {link(
                     `${base}/context`,
-                    CONTEXT_TEXT.title,
+                    NAV_LABELS.context,
                     <IconCompass size={16} />,
                     undefined,
                     pathname === `${base}/context` || is(`${base}/context/issues`),
                   )}
-                  {link(`${base}/context/parties`, PARTIES_TEXT.title, <IconUsersGroup size={16} />)}
-                  {link(to, SCOPE_TEXT.title, <IconTargetArrow size={16} />)}
-                  {link(`${base}/governance`, GOVERNANCE_TEXT.title, <IconBuildingBank size={16} />)}
-                  {link(`${base}/raci`, RACI_TEXT.title, <IconSitemap size={16} />)}
+                  {link(`${base}/context/parties`, NAV_LABELS.parties, <IconUsersGroup size={16} />)}
+                  {link(to, NAV_LABELS.scope, <IconTargetArrow size={16} />)}
+                  {link(`${base}/governance`, NAV_LABELS.governance, <IconBuildingBank size={16} />)}
+                  {link(`${base}/raci`, NAV_LABELS.raci, <IconSitemap size={16} />)}
                 </>,
               );
             })}
