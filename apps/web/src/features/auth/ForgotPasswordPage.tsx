@@ -46,15 +46,7 @@ export function ForgotPasswordPage() {
                 {form.formError}
               </Alert>
             )}
-            <TextInput
-              label={AUTH_TEXT.email}
-              type="email"
-              autoComplete="email"
-              required
-              value={form.values.email}
-              onChange={(e) => form.setValue('email', e.currentTarget.value)}
-              error={form.errorFor('email')}
-            />
+            <TextInput {...form.field('email')} label={AUTH_TEXT.email} type="email" autoComplete="email" required />
             <Button type="submit" loading={ask.isPending} fullWidth>
               {AUTH_TEXT.forgotSubmit}
             </Button>

@@ -48,44 +48,21 @@ export function SetupPage() {
               {form.formError}
             </Alert>
           )}
-          <TextInput
-            label={AUTH_TEXT.name}
-            required
-            autoComplete="name"
-            value={form.values.name}
-            onChange={(e) => form.setValue('name', e.currentTarget.value)}
-            onBlur={() => form.touch('name')}
-            error={form.errorFor('name')}
-          />
-          <TextInput
-            label={AUTH_TEXT.email}
-            type="email"
-            required
-            autoComplete="email"
-            value={form.values.email}
-            onChange={(e) => form.setValue('email', e.currentTarget.value)}
-            onBlur={() => form.touch('email')}
-            error={form.errorFor('email')}
-          />
+          <TextInput {...form.field('name')} label={AUTH_TEXT.name} required autoComplete="name" />
+          <TextInput {...form.field('email')} label={AUTH_TEXT.email} type="email" required autoComplete="email" />
           <PasswordInput
+            {...form.field('password')}
             label={AUTH_TEXT.password}
             description={AUTH_TEXT.passwordHint}
             required
             autoComplete="new-password"
-            value={form.values.password}
-            onChange={(e) => form.setValue('password', e.currentTarget.value)}
-            onBlur={() => form.touch('password')}
-            error={form.errorFor('password')}
           />
           <TextInput
+            {...form.field('organizationName')}
             label={AUTH_TEXT.organizationName}
             description={AUTH_TEXT.organizationHint}
             required
             autoComplete="organization"
-            value={form.values.organizationName}
-            onChange={(e) => form.setValue('organizationName', e.currentTarget.value)}
-            onBlur={() => form.touch('organizationName')}
-            error={form.errorFor('organizationName')}
           />
           <Button type="submit" loading={setup.isPending} fullWidth mt="xs">
             {AUTH_TEXT.setupSubmit}
