@@ -92,42 +92,36 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: DocumentSe
             w={220}
           />
           <Select
+            {...form.field('classification')}
             label="Classification"
             description="Printed in every document's footer."
             data={[...CLASSIFICATIONS]}
-            value={form.values.classification}
-            onChange={(v) => form.setValue('classification', v ?? 'Internal')}
-            error={form.errorFor('classification')}
             disabled={readOnly}
             allowDeselect={false}
             w={220}
           />
           <TextInput
+            {...form.field('topManagement')}
             label="Top management"
             description="Who signs the AI policy, as documents name them: “The board of Northwind Lending”."
-            value={form.values.topManagement}
-            onChange={(e) => form.setValue('topManagement', e.currentTarget.value)}
-            error={form.errorFor('topManagement')}
             disabled={readOnly}
             required
           />
           <Group grow align="flex-start">
             <Select
+              {...form.field('defaultOwnerId')}
               label="Usual owner of new documents"
               placeholder="Nobody by default"
               data={people}
-              value={form.values.defaultOwnerId}
-              onChange={(v) => form.setValue('defaultOwnerId', v)}
               clearable
               searchable
               disabled={readOnly}
             />
             <Select
+              {...form.field('defaultApproverId')}
               label="Usual approver"
               placeholder="Nobody by default"
               data={people}
-              value={form.values.defaultApproverId}
-              onChange={(v) => form.setValue('defaultApproverId', v)}
               clearable
               searchable
               disabled={readOnly}
