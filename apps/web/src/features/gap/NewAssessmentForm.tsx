@@ -51,12 +51,9 @@ export function NewAssessmentForm({
           </Alert>
         )}
         <TextInput
+          {...form.field('name')}
           label={T.name}
           required
-          value={form.values.name}
-          onChange={(e) => form.setValue('name', e.currentTarget.value)}
-          onBlur={() => form.touch('name')}
-          error={form.errorFor('name')}
           data-autofocus={autoFocus || undefined}
           maxLength={250}
         />
