@@ -90,24 +90,13 @@ function RiskForm({ orgId, a, onClose }: { orgId: string; a: ImpactAssessment; o
             {form.formError}
           </Alert>
         )}
-        <TextInput
-          label={T.riskTitle}
-          required
-          value={values.title}
-          onChange={(e) => setValue('title', e.currentTarget.value)}
-          onBlur={() => touch('title')}
-          error={errorFor('title')}
-          maxLength={200}
-          data-autofocus
-        />
+        <TextInput {...form.field('title')} label={T.riskTitle} required maxLength={200} data-autofocus />
         <Select
+          {...form.field('source')}
           label={T.riskSource}
           description={T.riskSourceHint}
           required
           data={SOURCE_OPTIONS}
-          value={values.source}
-          onChange={(v) => setValue('source', v)}
-          onBlur={() => touch('source')}
           error={values.source === OWN ? undefined : sourceError}
           placeholder={T.chooseSource}
           comboboxProps={{ withinPortal: true }}
@@ -126,11 +115,10 @@ function RiskForm({ orgId, a, onClose }: { orgId: string; a: ImpactAssessment; o
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <Select
+              {...form.field('likelihood')}
               label={T.riskLikelihood}
               required
               data={scale(scales.likelihoodLabels)}
-              value={values.likelihood}
-              onChange={(v) => setValue('likelihood', v)}
               error={errorFor('likelihood') && !values.likelihood ? T.chooseRating : errorFor('likelihood')}
               placeholder={T.chooseRating}
               comboboxProps={{ withinPortal: true }}
@@ -138,11 +126,10 @@ function RiskForm({ orgId, a, onClose }: { orgId: string; a: ImpactAssessment; o
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <Select
+              {...form.field('consequence')}
               label={T.riskConsequence}
               required
               data={scale(scales.consequenceLabels)}
-              value={values.consequence}
-              onChange={(v) => setValue('consequence', v)}
               error={errorFor('consequence') && !values.consequence ? T.chooseRating : errorFor('consequence')}
               placeholder={T.chooseRating}
               comboboxProps={{ withinPortal: true }}
