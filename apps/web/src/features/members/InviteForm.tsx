@@ -71,38 +71,27 @@ export function InviteForm() {
           )}
           <Grid align="flex-start">
             <Grid.Col span={{ base: 12, md: 4 }}>
-              <TextInput
-                label={T.email}
-                type="email"
-                required
-                value={form.values.email}
-                onChange={(e) => form.setValue('email', e.currentTarget.value)}
-                error={form.errorFor('email')}
-              />
+              <TextInput {...form.field('email')} label={T.email} type="email" required />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>
               <Select
+                {...form.field('role')}
                 label={T.role}
                 required
                 data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-                value={form.values.role}
-                onChange={(v) => v && form.setValue('role', v)}
                 allowDeselect={false}
                 description={ROLE_DESCRIPTIONS[form.values.role]}
-                error={form.errorFor('role')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>
               <TextInput
+                {...form.field('expiresAt')}
                 type="date"
                 label={T.expiresAt}
                 required={form.values.role === 'external_auditor'}
                 description={T.expiresHint}
                 // Access that ended before it began is no access: the picker starts today, as the server does.
                 min={toDateInput(new Date().toISOString())}
-                value={form.values.expiresAt}
-                onChange={(e) => form.setValue('expiresAt', e.currentTarget.value)}
-                error={form.errorFor('expiresAt')}
               />
             </Grid.Col>
           </Grid>
