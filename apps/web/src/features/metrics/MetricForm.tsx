@@ -86,19 +86,10 @@ export function MetricForm({
     },
     onError: (e) => form.showServerError(e),
   });
-  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  const text = (
-    k: 'name' | 'description' | 'method' | 'unit' | 'target' | 'lowerThreshold' | 'upperThreshold' | 'controlRef',
-  ) => ({
-    ...field(k),
-    value: form.values[k],
-    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
-  });
+  const field = <K extends keyof Values>(k: K) => ({ ...form.field(k), label: T.fields[k] });
   const pick = (k: 'ownerId' | 'aiSystemId' | 'objectiveId', data: { value: string; label: string }[]) => ({
     ...field(k),
     data,
-    value: form.values[k],
-    onChange: (v: string | null) => form.setValue(k, v),
     clearable: true,
     searchable: true,
   });
@@ -121,15 +112,13 @@ export function MetricForm({
               {form.formError}
             </Alert>
           )}
-          <TextInput {...text('name')} required data-autofocus />
-          <Textarea {...text('description')} autosize minRows={2} />
-          <Textarea {...text('method')} autosize minRows={2} />
+          <TextInput {...field('name')} required data-autofocus />
+          <Textarea {...field('description')} autosize minRows={2} />
+          <Textarea {...field('method')} autosize minRows={2} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               {...field('frequency')}
               data={METRIC_FREQUENCIES.map((f) => ({ value: f, label: T.frequency[f] }))}
-              value={form.values.frequency}
-              onChange={(v) => v && form.setValue('frequency', v)}
               allowDeselect={false}
             />
             <Select
@@ -138,17 +127,17 @@ export function MetricForm({
                 (members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name })),
               )}
             />
-            <TextInput {...text('unit')} />
-            <TextInput {...text('target')} inputMode="decimal" />
-            <TextInput {...text('lowerThreshold')} inputMode="decimal" description={T.hints.thresholds} />
-            <TextInput {...text('upperThreshold')} inputMode="decimal" description={T.hints.thresholds} />
+            <TextInput {...field('unit')} />
+            <TextInput {...field('target')} inputMode="decimal" />
+            <TextInput {...field('lowerThreshold')} inputMode="decimal" description={T.hints.thresholds} />
+            <TextInput {...field('upperThreshold')} inputMode="decimal" description={T.hints.thresholds} />
             <Select
               {...pick(
                 'aiSystemId',
                 (systems.data ?? []).map((s) => ({ value: s.id, label: s.name })),
               )}
             />
-            <TextInput {...text('controlRef')} placeholder="A.6.2.6" />
+            <TextInput {...field('controlRef')} placeholder="A.6.2.6" />
             <Select
               {...pick(
                 'objectiveId',
