@@ -94,14 +94,7 @@ export function ObjectiveForm({
     },
     onError: (e) => form.showServerError(e),
   });
-  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  const text = (
-    k: 'title' | 'description' | 'measure' | 'unit' | 'baseline' | 'target' | 'resources' | 'dueDate' | 'evaluation',
-  ) => ({
-    ...field(k),
-    value: form.values[k],
-    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
-  });
+  const field = <K extends keyof Values>(k: K) => ({ ...form.field(k), label: T.fields[k] });
 
   return (
     <Modal opened={opened} onClose={onClose} title={objective ? `${T.edit} ${objective.ref}` : T.add} size="lg">
@@ -121,39 +114,33 @@ export function ObjectiveForm({
               {form.formError}
             </Alert>
           )}
-          <TextInput {...text('title')} required data-autofocus />
-          <Textarea {...text('description')} autosize minRows={2} />
+          <TextInput {...field('title')} required data-autofocus />
+          <Textarea {...field('description')} autosize minRows={2} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('measure')} description={T.hints.measure} />
-            <TextInput {...text('unit')} />
-            <TextInput {...text('baseline')} inputMode="decimal" description={T.hints.baseline} />
-            <TextInput {...text('target')} inputMode="decimal" />
+            <TextInput {...field('measure')} description={T.hints.measure} />
+            <TextInput {...field('unit')} />
+            <TextInput {...field('baseline')} inputMode="decimal" description={T.hints.baseline} />
+            <TextInput {...field('target')} inputMode="decimal" />
             <Select
               {...field('ownerId')}
               data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-              value={form.values.ownerId}
-              onChange={(v) => form.setValue('ownerId', v)}
               clearable
               searchable
             />
-            <TextInput {...text('dueDate')} type="date" />
+            <TextInput {...field('dueDate')} type="date" />
             <Select
               {...field('annexCRef')}
               data={(annexC.data ?? []).map((e) => ({ value: e.ref, label: `${e.ref} ${e.title}` }))}
-              value={form.values.annexCRef}
-              onChange={(v) => form.setValue('annexCRef', v)}
               clearable
             />
             <Select
               {...field('status')}
               data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: T.status[s] }))}
-              value={form.values.status}
-              onChange={(v) => v && form.setValue('status', v)}
               allowDeselect={false}
             />
           </SimpleGrid>
-          <Textarea {...text('resources')} autosize minRows={2} />
-          <Textarea {...text('evaluation')} autosize minRows={2} description={T.hints.evaluation} />
+          <Textarea {...field('resources')} autosize minRows={2} />
+          <Textarea {...field('evaluation')} autosize minRows={2} description={T.hints.evaluation} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {T.cancel}

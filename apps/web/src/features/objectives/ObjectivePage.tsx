@@ -109,29 +109,14 @@ function RecordProgress({ orgId, o }: { orgId: string; o: Objective }) {
           </Alert>
         )}
         <Group align="flex-start" gap="sm" wrap="wrap">
+          <TextInput {...form.field('onDate')} label={T.onDate} type="date" w={170} />
           <TextInput
-            label={T.onDate}
-            type="date"
-            value={form.values.onDate}
-            onChange={(e) => form.setValue('onDate', e.currentTarget.value)}
-            error={form.errorFor('onDate')}
-            w={170}
-          />
-          <TextInput
+            {...form.field('value')}
             label={`${T.value}${o.unit ? ` (${o.unit})` : ''}`}
             inputMode="decimal"
-            value={form.values.value}
-            onChange={(e) => form.setValue('value', e.currentTarget.value)}
-            error={form.errorFor('value')}
             w={140}
           />
-          <TextInput
-            label={T.note}
-            value={form.values.note}
-            onChange={(e) => form.setValue('note', e.currentTarget.value)}
-            error={form.errorFor('note')}
-            style={{ flex: 1, minWidth: 180 }}
-          />
+          <TextInput {...form.field('note')} label={T.note} style={{ flex: 1, minWidth: 180 }} />
           <Button type="submit" mt={25} loading={save.isPending}>
             {T.record}
           </Button>
