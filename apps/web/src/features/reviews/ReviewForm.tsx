@@ -75,41 +75,10 @@ export function ReviewForm({
               {form.formError}
             </Alert>
           )}
-          <TextInput
-            label={T.fields.title}
-            value={form.values.title}
-            onChange={(e) => form.setValue('title', e.currentTarget.value)}
-            onBlur={() => form.touch('title')}
-            error={form.errorFor('title')}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={T.fields.meetingDate}
-            type="date"
-            value={form.values.meetingDate}
-            onChange={(e) => form.setValue('meetingDate', e.currentTarget.value)}
-            onBlur={() => form.touch('meetingDate')}
-            error={form.errorFor('meetingDate')}
-            required
-          />
-          <Select
-            label={T.fields.chairId}
-            data={people}
-            value={form.values.chairId}
-            onChange={(v) => form.setValue('chairId', v)}
-            error={form.errorFor('chairId')}
-            clearable
-            searchable
-          />
-          <MultiSelect
-            label={T.fields.attendeeIds}
-            data={people}
-            value={form.values.attendeeIds}
-            onChange={(v) => form.setValue('attendeeIds', v)}
-            error={form.errorFor('attendeeIds')}
-            searchable
-          />
+          <TextInput {...form.field('title')} label={T.fields.title} required data-autofocus />
+          <TextInput {...form.field('meetingDate')} label={T.fields.meetingDate} type="date" required />
+          <Select {...form.field('chairId')} label={T.fields.chairId} data={people} clearable searchable />
+          <MultiSelect {...form.field('attendeeIds')} label={T.fields.attendeeIds} data={people} searchable />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {T.cancel}

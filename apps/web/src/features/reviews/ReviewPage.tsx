@@ -117,16 +117,7 @@ function OutputsForm({ orgId, review, canWrite }: { orgId: string; review: Revie
           </Alert>
         )}
         {OUTPUTS.map((k) => (
-          <Textarea
-            key={k}
-            label={T.fields[k]}
-            value={form.values[k]}
-            onChange={(e) => form.setValue(k, e.currentTarget.value)}
-            error={form.errorFor(k)}
-            readOnly={locked}
-            autosize
-            minRows={2}
-          />
+          <Textarea {...form.field(k)} key={k} label={T.fields[k]} readOnly={locked} autosize minRows={2} />
         ))}
         {!locked && (
           <Group justify="flex-end">
@@ -169,29 +160,16 @@ function AddAction({ orgId, review }: { orgId: string; review: Review }) {
             {form.formError}
           </Alert>
         )}
-        <TextInput
-          label={T.actionTitle}
-          value={form.values.title}
-          onChange={(e) => form.setValue('title', e.currentTarget.value)}
-          error={form.errorFor('title')}
-        />
+        <TextInput {...form.field('title')} label={T.actionTitle} />
         <Group grow align="flex-start">
           <Select
+            {...form.field('ownerId')}
             label={T.actionOwner}
             data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-            value={form.values.ownerId}
-            onChange={(v) => form.setValue('ownerId', v)}
-            error={form.errorFor('ownerId')}
             clearable
             searchable
           />
-          <TextInput
-            label={T.actionDue}
-            type="date"
-            value={form.values.dueDate}
-            onChange={(e) => form.setValue('dueDate', e.currentTarget.value)}
-            error={form.errorFor('dueDate')}
-          />
+          <TextInput {...form.field('dueDate')} label={T.actionDue} type="date" />
         </Group>
         <Group justify="flex-end">
           <Button type="submit" variant="light" loading={save.isPending}>
