@@ -128,22 +128,7 @@ export function DataSetForm({
     },
     onError: (e) => form.showServerError(e),
   });
-  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  type TextKey =
-    | 'name'
-    | 'description'
-    | 'source'
-    | 'provenance'
-    | 'acquiredOn'
-    | 'legalBasisDetail'
-    | 'preparation'
-    | 'retention'
-    | 'retainUntil';
-  const text = (k: TextKey) => ({
-    ...field(k),
-    value: form.values[k],
-    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
-  });
+  const field = <K extends keyof Values>(k: K) => ({ ...form.field(k), label: T.fields[k] });
   const checks = form.values.qualityChecks;
   const setCheck = (i: number, patch: Partial<Check>) =>
     form.setValue(
@@ -175,37 +160,31 @@ export function DataSetForm({
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('name')} required data-autofocus />
+            <TextInput {...field('name')} required data-autofocus />
             <Select
               {...field('purpose')}
               data={DATA_SET_PURPOSES.map((p) => ({ value: p, label: DATA_SET_PURPOSE_LABELS[p] }))}
-              value={form.values.purpose}
-              onChange={(v) => v && form.setValue('purpose', v)}
               allowDeselect={false}
             />
           </SimpleGrid>
-          <Textarea {...text('description')} autosize minRows={1} />
+          <Textarea {...field('description')} autosize minRows={1} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
               {...field('sourceKind')}
               data={DATA_SOURCE_KINDS.map((p) => ({ value: p, label: DATA_SOURCE_KIND_LABELS[p] }))}
-              value={form.values.sourceKind}
-              onChange={(v) => v && form.setValue('sourceKind', v)}
               allowDeselect={false}
             />
-            <TextInput {...text('source')} />
-            <TextInput {...text('acquiredOn')} type="date" />
+            <TextInput {...field('source')} />
+            <TextInput {...field('acquiredOn')} type="date" />
           </SimpleGrid>
-          <Textarea {...text('provenance')} description={T.hints.provenance} autosize minRows={2} />
+          <Textarea {...field('provenance')} description={T.hints.provenance} autosize minRows={2} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               {...field('legalBasis')}
               data={LEGAL_BASES.map((p) => ({ value: p, label: LEGAL_BASIS_LABELS[p] }))}
-              value={form.values.legalBasis}
-              onChange={(v) => v && form.setValue('legalBasis', v)}
               allowDeselect={false}
             />
-            <TextInput {...text('legalBasisDetail')} />
+            <TextInput {...field('legalBasisDetail')} />
           </SimpleGrid>
           <Stack gap={6}>
             <Text fw={500} fz="sm">
@@ -268,26 +247,18 @@ export function DataSetForm({
               </Button>
             </Group>
           </Stack>
-          <Textarea {...text('preparation')} description={T.hints.preparation} autosize minRows={2} />
-          <Checkbox
-            label={T.fields.personalData}
-            checked={form.values.personalData}
-            onChange={(e) => form.setValue('personalData', e.currentTarget.checked)}
-          />
+          <Textarea {...field('preparation')} description={T.hints.preparation} autosize minRows={2} />
+          <Checkbox {...form.checkbox('personalData')} label={T.fields.personalData} />
           <MultiSelect
             {...field('specialCategories')}
             data={SPECIAL_CATEGORIES.map((c) => ({ value: c, label: SPECIAL_CATEGORY_LABELS[c] }))}
-            value={form.values.specialCategories}
-            onChange={(v) => form.setValue('specialCategories', v)}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput {...text('retention')} />
-            <TextInput {...text('retainUntil')} type="date" />
+            <TextInput {...field('retention')} />
+            <TextInput {...field('retainUntil')} type="date" />
             <Select
               {...field('ownerId')}
               data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-              value={form.values.ownerId}
-              onChange={(v) => form.setValue('ownerId', v)}
               clearable
               searchable
             />
@@ -295,8 +266,6 @@ export function DataSetForm({
           <MultiSelect
             {...field('aiSystemIds')}
             data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={form.values.aiSystemIds}
-            onChange={(v) => form.setValue('aiSystemIds', v)}
             searchable
           />
           <Group justify="flex-end">

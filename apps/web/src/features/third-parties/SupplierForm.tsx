@@ -122,22 +122,9 @@ export function SupplierForm({
     },
     onError: (e) => form.showServerError(e),
   });
-  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  const text = (
-    k: 'name' | 'supplies' | 'inputRetention' | 'dataLocation' | 'reviewCadenceMonths' | 'lastReviewedOn' | 'notes',
-  ) => ({
-    ...field(k),
-    value: form.values[k],
-    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
-  });
+  const field = <K extends keyof Values>(k: K) => ({ ...form.field(k), label: T.fields[k] });
   const answer = (k: 'trainsOnInputs' | 'modelChangeNotice' | 'incidentNotice') => (
-    <Select
-      {...field(k)}
-      data={answers}
-      value={form.values[k]}
-      onChange={(v) => v && form.setValue(k, v)}
-      allowDeselect={false}
-    />
+    <Select {...field(k)} data={answers} allowDeselect={false} />
   );
 
   return (
@@ -164,21 +151,17 @@ export function SupplierForm({
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('name')} required data-autofocus />
+            <TextInput {...field('name')} required data-autofocus />
             <Select
               {...field('kind')}
               data={SUPPLY_KINDS.map((k) => ({ value: k, label: SUPPLY_KIND_LABELS[k] }))}
-              value={form.values.kind}
-              onChange={(v) => v && form.setValue('kind', v)}
               allowDeselect={false}
             />
           </SimpleGrid>
-          <Textarea {...text('supplies')} autosize minRows={2} />
+          <Textarea {...field('supplies')} autosize minRows={2} />
           <MultiSelect
             {...field('aiSystemIds')}
             data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={form.values.aiSystemIds}
-            onChange={(v) => form.setValue('aiSystemIds', v)}
             searchable
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -187,15 +170,10 @@ export function SupplierForm({
             {answer('incidentNotice')}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('inputRetention')} />
-            <TextInput {...text('dataLocation')} />
+            <TextInput {...field('inputRetention')} />
+            <TextInput {...field('dataLocation')} />
           </SimpleGrid>
-          <Checkbox.Group
-            label={T.fields.contractClauses}
-            error={form.errorFor('contractClauses')}
-            value={form.values.contractClauses}
-            onChange={(v) => form.setValue('contractClauses', v)}
-          >
+          <Checkbox.Group {...field('contractClauses')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing={6}>
               {CONTRACT_CLAUSES.map((c) => (
                 <Checkbox key={c} value={c} label={CONTRACT_CLAUSE_LABELS[c]} />
@@ -203,18 +181,16 @@ export function SupplierForm({
             </SimpleGrid>
           </Checkbox.Group>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput {...text('reviewCadenceMonths')} inputMode="numeric" />
-            <TextInput {...text('lastReviewedOn')} type="date" />
+            <TextInput {...field('reviewCadenceMonths')} inputMode="numeric" />
+            <TextInput {...field('lastReviewedOn')} type="date" />
             <Select
               {...field('ownerId')}
               data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-              value={form.values.ownerId}
-              onChange={(v) => form.setValue('ownerId', v)}
               clearable
               searchable
             />
           </SimpleGrid>
-          <Textarea {...text('notes')} autosize minRows={2} />
+          <Textarea {...field('notes')} autosize minRows={2} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {THIRD_PARTY_TEXT.cancel}
