@@ -88,21 +88,12 @@ export function TokensPage() {
                 </Alert>
               )}
               <Group align="flex-end" gap="sm">
-                <TextInput
-                  label={T.name}
-                  description={T.nameHint}
-                  required
-                  value={form.values.name}
-                  onChange={(e) => form.setValue('name', e.currentTarget.value)}
-                  error={form.errorFor('name')}
-                  w={360}
-                />
+                <TextInput {...form.field('name')} label={T.name} description={T.nameHint} required w={360} />
                 <Select
+                  {...form.field('scope')}
                   label={T.scope}
                   description={T.scopeHint}
                   data={TOKEN_SCOPES.map((s) => ({ value: s, label: TOKEN_SCOPE_LABELS[s] }))}
-                  value={form.values.scope}
-                  onChange={(v) => v && form.setValue('scope', v)}
                   allowDeselect={false}
                   w={320}
                 />
