@@ -16,13 +16,14 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
-import { PERSON_KIND_LABELS, PERSON_KINDS, type PersonKind } from '@fortytwo/domain';
+import { PERSON_KIND_LABELS, PERSON_KINDS, ZPersonFields } from '@fortytwo/domain';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { DownloadMenu, registerDownloads } from '../../ui/DownloadMenu';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
+import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { hrefs, paths, refreshCompetence, usePeople, type Person } from './api';
 import { AI_ROLE_OPTIONS, roleNames } from './CompetencesPage';
@@ -32,13 +33,16 @@ function PersonModal({ onClose }: { onClose: () => void }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [organization, setOrganization] = useState('');
-  const [kind, setKind] = useState<PersonKind>('external');
-  const [aiRoles, setAiRoles] = useState<string[]>([]);
+  const form = useZodForm(ZPersonFields, {
+    name: '',
+    email: '',
+    organization: '',
+    kind: 'external',
+    aiRoles: [] as string[],
+  });
   const save = useMutation({
-    mutationFn: () => api.post<Person>(paths.people(orgId), { name, email, organization, kind, aiRoles }),
+    mutationFn: (input: unknown) => api.post<Person>(paths.people(orgId), input),
+    onError: (e) => form.showServerError(e),
     onSuccess: async (p) => {
       await refreshCompetence(qc, orgId);
       notifySuccess(T.created);
@@ -50,37 +54,22 @@ function PersonModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={T.addPerson} size="lg" centered>
       <form
         aria-label={T.addPerson}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          const input = form.validate();
+          if (input) save.mutate(input);
+          else focusFirstInvalid(e.currentTarget);
         }}
       >
         <Stack gap="md">
-          {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
-          <TextInput
-            label={T.name}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            maxLength={200}
-            data-autofocus
-          />
+          {form.formError && <Alert color="red">{form.formError}</Alert>}
+          <TextInput {...form.field('name')} label={T.name} required maxLength={200} data-autofocus />
           <Group grow align="flex-start">
-            <TextInput
-              label={T.email}
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              maxLength={320}
-            />
-            <TextInput
-              label={T.organization}
-              value={organization}
-              onChange={(e) => setOrganization(e.currentTarget.value)}
-              maxLength={200}
-            />
+            <TextInput {...form.field('email')} label={T.email} type="email" maxLength={320} />
+            <TextInput {...form.field('organization')} label={T.organization} maxLength={200} />
           </Group>
-          <Radio.Group label={T.kind} value={kind} onChange={(v) => setKind(v)}>
+          <Radio.Group {...form.field('kind')} label={T.kind}>
             <Group gap="lg" mt={8}>
               {PERSON_KINDS.map((k) => (
                 <Radio key={k} value={k} label={PERSON_KIND_LABELS[k]} />
@@ -88,11 +77,10 @@ function PersonModal({ onClose }: { onClose: () => void }) {
             </Group>
           </Radio.Group>
           <MultiSelect
+            {...form.field('aiRoles')}
             label={T.aiRoles}
             description={T.personAiRolesHelp}
             data={AI_ROLE_OPTIONS}
-            value={aiRoles}
-            onChange={setAiRoles}
             searchable
             clearable
             comboboxProps={{ withinPortal: true }}
