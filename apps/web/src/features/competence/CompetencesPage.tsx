@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Button, Group, Modal, MultiSelect, Paper, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { AI_SUB_ROLE_LABELS, ZCompetenceFields } from '@fortytwo/domain';
@@ -22,7 +9,8 @@ import { confirmDanger } from '../../ui/confirm';
 import { DownloadMenu, registerDownloads } from '../../ui/DownloadMenu';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { hrefs, paths, refreshCompetence, useCompetences, useRaciActivities, type Competence } from './api';
@@ -56,48 +44,28 @@ function CompetenceModal({ competence, onClose }: { competence: Competence | nul
   const title = competence ? T.editCompetence : T.addCompetence;
   return (
     <Modal opened onClose={onClose} title={title} size="lg" centered>
-      <form
-        aria-label={title}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) save.mutate(input);
-          else focusFirstInvalid(e.currentTarget);
-        }}
-      >
-        <Stack gap="md">
-          {form.formError && <Alert color="red">{form.formError}</Alert>}
-          <TextInput {...form.field('name')} label={T.name} required maxLength={200} data-autofocus />
-          <Textarea {...form.field('description')} label={T.description} autosize minRows={2} maxLength={2000} />
-          <MultiSelect
-            {...form.field('aiRoles')}
-            label={T.aiRoles}
-            description={T.aiRolesHelp}
-            data={AI_ROLE_OPTIONS}
-            searchable
-            clearable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <MultiSelect
-            {...form.field('raciActivityIds')}
-            label={T.raci}
-            description={T.raciHelp}
-            data={(raci.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            searchable
-            clearable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ValidatedForm label={title} form={form} save={save} gap="md" submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...form.field('name')} label={T.name} required maxLength={200} data-autofocus />
+        <Textarea {...form.field('description')} label={T.description} autosize minRows={2} maxLength={2000} />
+        <MultiSelect
+          {...form.field('aiRoles')}
+          label={T.aiRoles}
+          description={T.aiRolesHelp}
+          data={AI_ROLE_OPTIONS}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+        <MultiSelect
+          {...form.field('raciActivityIds')}
+          label={T.raci}
+          description={T.raciHelp}
+          data={(raci.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+      </ValidatedForm>
     </Modal>
   );
 }

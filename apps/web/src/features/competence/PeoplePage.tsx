@@ -1,19 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Radio,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Radio, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { PERSON_KIND_LABELS, PERSON_KINDS, ZPersonFields } from '@fortytwo/domain';
@@ -22,7 +8,8 @@ import { api } from '../../api/client';
 import { DownloadMenu, registerDownloads } from '../../ui/DownloadMenu';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { hrefs, paths, refreshCompetence, usePeople, type Person } from './api';
@@ -52,49 +39,29 @@ function PersonModal({ onClose }: { onClose: () => void }) {
   });
   return (
     <Modal opened onClose={onClose} title={T.addPerson} size="lg" centered>
-      <form
-        aria-label={T.addPerson}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) save.mutate(input);
-          else focusFirstInvalid(e.currentTarget);
-        }}
-      >
-        <Stack gap="md">
-          {form.formError && <Alert color="red">{form.formError}</Alert>}
-          <TextInput {...form.field('name')} label={T.name} required maxLength={200} data-autofocus />
-          <Group grow align="flex-start">
-            <TextInput {...form.field('email')} label={T.email} type="email" maxLength={320} />
-            <TextInput {...form.field('organization')} label={T.organization} maxLength={200} />
+      <ValidatedForm label={T.addPerson} form={form} save={save} gap="md" submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...form.field('name')} label={T.name} required maxLength={200} data-autofocus />
+        <Group grow align="flex-start">
+          <TextInput {...form.field('email')} label={T.email} type="email" maxLength={320} />
+          <TextInput {...form.field('organization')} label={T.organization} maxLength={200} />
+        </Group>
+        <Radio.Group {...form.field('kind')} label={T.kind}>
+          <Group gap="lg" mt={8}>
+            {PERSON_KINDS.map((k) => (
+              <Radio key={k} value={k} label={PERSON_KIND_LABELS[k]} />
+            ))}
           </Group>
-          <Radio.Group {...form.field('kind')} label={T.kind}>
-            <Group gap="lg" mt={8}>
-              {PERSON_KINDS.map((k) => (
-                <Radio key={k} value={k} label={PERSON_KIND_LABELS[k]} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <MultiSelect
-            {...form.field('aiRoles')}
-            label={T.aiRoles}
-            description={T.personAiRolesHelp}
-            data={AI_ROLE_OPTIONS}
-            searchable
-            clearable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        </Radio.Group>
+        <MultiSelect
+          {...form.field('aiRoles')}
+          label={T.aiRoles}
+          description={T.personAiRolesHelp}
+          data={AI_ROLE_OPTIONS}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+      </ValidatedForm>
     </Modal>
   );
 }

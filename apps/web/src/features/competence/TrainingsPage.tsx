@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -10,7 +9,6 @@ import {
   NumberInput,
   Paper,
   Select,
-  Stack,
   Table,
   Text,
   TextInput,
@@ -32,7 +30,8 @@ import { DownloadMenu, registerDownloads } from '../../ui/DownloadMenu';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import {
@@ -84,58 +83,38 @@ function ActionModal({ action, onClose }: { action: DevelopmentAction | null; on
   const heading = action ? T.editAction : T.addAction;
   return (
     <Modal opened onClose={onClose} title={heading} size="lg" centered>
-      <form
-        aria-label={heading}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) save.mutate(input);
-          else focusFirstInvalid(e.currentTarget);
-        }}
-      >
-        <Stack gap="md">
-          {form.formError && <Alert color="red">{form.formError}</Alert>}
-          <TextInput {...form.field('title')} label={T.title} required maxLength={200} data-autofocus />
-          <Group grow align="flex-start">
-            <Select
-              {...form.field('kind')}
-              label={T.actionKind}
-              required
-              data={DEVELOPMENT_ACTION_KINDS.map((k) => ({ value: k, label: DEVELOPMENT_ACTION_KIND_LABELS[k] }))}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-            />
-            <TextInput {...form.field('provider')} label={T.provider} maxLength={200} />
-          </Group>
-          <MultiSelect
-            {...form.field('competenceIds')}
-            label={T.gives}
-            data={(competences.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            searchable
-            clearable
+      <ValidatedForm label={heading} form={form} save={save} gap="md" submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...form.field('title')} label={T.title} required maxLength={200} data-autofocus />
+        <Group grow align="flex-start">
+          <Select
+            {...form.field('kind')}
+            label={T.actionKind}
+            required
+            data={DEVELOPMENT_ACTION_KINDS.map((k) => ({ value: k, label: DEVELOPMENT_ACTION_KIND_LABELS[k] }))}
+            allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <NumberInput
-            {...form.field('validityMonths')}
-            label={T.validity}
-            description={T.validityHelp}
-            min={1}
-            max={600}
-            allowDecimal={false}
-            w={260}
-          />
-          <Textarea {...form.field('description')} label={T.description} autosize minRows={2} maxLength={2000} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+          <TextInput {...form.field('provider')} label={T.provider} maxLength={200} />
+        </Group>
+        <MultiSelect
+          {...form.field('competenceIds')}
+          label={T.gives}
+          data={(competences.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+        <NumberInput
+          {...form.field('validityMonths')}
+          label={T.validity}
+          description={T.validityHelp}
+          min={1}
+          max={600}
+          allowDecimal={false}
+          w={260}
+        />
+        <Textarea {...form.field('description')} label={T.description} autosize minRows={2} maxLength={2000} />
+      </ValidatedForm>
     </Modal>
   );
 }
