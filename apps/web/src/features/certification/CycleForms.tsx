@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   CERT_AUDIT_KIND_LABELS,
@@ -14,7 +13,8 @@ import {
 } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { focusFirstInvalid, useZodForm, type ZodForm } from '../../ui/use-zod-form';
+import { useZodForm, type ZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useMembers } from '../members/api';
 import { cyclePaths, refreshCycle } from './cycle-api';
 import { CYCLE_TEXT as T } from './cycle-text';
@@ -40,41 +40,6 @@ function useSave<V extends Record<string, unknown>>(
     },
     onError: (e) => form.showServerError(e),
   });
-}
-
-/** The form element: validates with the schema, sends what it parsed, or moves to the first message. */
-function CycleForm<V extends Record<string, unknown>>({
-  form,
-  label,
-  onSave,
-  children,
-}: {
-  form: ZodForm<V>;
-  label: string;
-  onSave: (input: unknown) => void;
-  children: ReactNode;
-}) {
-  return (
-    <form
-      noValidate
-      aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) onSave(input);
-        else focusFirstInvalid(e.currentTarget);
-      }}
-    >
-      <Stack gap="sm">
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {form.formError}
-          </Alert>
-        )}
-        {children}
-      </Stack>
-    </form>
-  );
 }
 
 // An empty date field is no date.
@@ -117,7 +82,7 @@ export function AuditForm({
     onDone,
   );
   return (
-    <CycleForm form={form} label={T.recordAudit} onSave={save.mutate}>
+    <ValidatedForm form={form} save={save} label={T.recordAudit} submitLabel={T.recordAudit} onCancel={onDone}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           {...form.field('kind')}
@@ -135,15 +100,7 @@ export function AuditForm({
         <TextInput {...form.field('endDate')} type="date" label={T.fields.endDate} />
       </SimpleGrid>
       <Textarea {...form.field('conclusion')} label={T.fields.conclusion} autosize minRows={2} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {T.cancel}
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          {T.recordAudit}
-        </Button>
-      </Group>
-    </CycleForm>
+    </ValidatedForm>
   );
 }
 
@@ -180,7 +137,7 @@ export function FindingForm({
     onDone,
   );
   return (
-    <CycleForm form={form} label={T.addFinding} onSave={save.mutate}>
+    <ValidatedForm form={form} save={save} label={T.addFinding} submitLabel={T.addFinding} onCancel={onDone}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           {...form.field('grade')}
@@ -201,15 +158,7 @@ export function FindingForm({
         />
         <TextInput {...form.field('cbDeadline')} type="date" label={T.fields.cbDeadline} description={T.deadlineHint} />
       </SimpleGrid>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {T.cancel}
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          {T.addFinding}
-        </Button>
-      </Group>
-    </CycleForm>
+    </ValidatedForm>
   );
 }
 
@@ -224,17 +173,12 @@ export function CertificateForm({ orgId, engagementId }: { orgId: string; engage
     T.certified,
   );
   return (
-    <CycleForm form={form} label={T.recordCertificate} onSave={save.mutate}>
+    <ValidatedForm form={form} save={save} label={T.recordCertificate} submitLabel={T.recordCertificate}>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput {...form.field('certificateNumber')} label={T.fields.certificateNumber} required />
         <TextInput {...form.field('decisionDate')} type="date" label={T.fields.decisionDate} />
         <TextInput {...form.field('issueDate')} type="date" label={T.fields.issueDate} />
       </SimpleGrid>
-      <Group justify="flex-end">
-        <Button type="submit" loading={save.isPending}>
-          {T.recordCertificate}
-        </Button>
-      </Group>
-    </CycleForm>
+    </ValidatedForm>
   );
 }
