@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api/client';
+import { bindCheckbox, bindField, type BindableForm } from './field-binder';
 
 type Errors = Record<string, string>;
 
@@ -65,12 +66,19 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
     });
   };
 
-  return {
+  const bindable: BindableForm<V> = {
     values,
     setValue,
-    touch: (key: keyof V & string) => setTouched((t) => (t[key] ? t : { ...t, [key]: true })),
-    errorFor: (key: keyof V & string): string | undefined =>
-      serverErrors[key] ?? (submitted || touched[key] ? clientErrors[key] : undefined),
+    touch: (key) => setTouched((t) => (t[key] ? t : { ...t, [key]: true })),
+    errorFor: (key) => serverErrors[key] ?? (submitted || touched[key] ? clientErrors[key] : undefined),
+  };
+
+  return {
+    ...bindable,
+    /** `<TextInput {...form.field('title')} />`: value, onChange (event or value), onBlur and error. */
+    field: <K extends keyof V & string>(key: K) => bindField(bindable, key),
+    /** `<Checkbox {...form.checkbox('personalData')} />`: as field, with `checked`. */
+    checkbox: <K extends keyof V & string>(key: K) => bindCheckbox(bindable, key),
     formError,
     setFormError,
     /** Marks the form submitted; returns the parsed output, or null (and shows every message). */

@@ -94,33 +94,25 @@ function ChangePassword({ user }: { user: User }) {
         {/* Lets password managers tie the new password to this account. */}
         <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
         <PasswordInput
+          {...form.field('currentPassword')}
           label={T.currentPassword}
           required
           autoComplete="current-password"
-          value={form.values.currentPassword}
-          onChange={(e) => form.setValue('currentPassword', e.currentTarget.value)}
-          error={form.errorFor('currentPassword')}
           maw={420}
         />
         <PasswordInput
+          {...form.field('newPassword')}
           label={T.newPassword}
           description={T.newPasswordHint}
           required
           autoComplete="new-password"
-          value={form.values.newPassword}
-          onChange={(e) => form.setValue('newPassword', e.currentTarget.value)}
-          onBlur={() => form.touch('newPassword')}
-          error={form.errorFor('newPassword')}
           maw={420}
         />
         <PasswordInput
+          {...form.field('repeat')}
           label={T.repeatPassword}
           required
           autoComplete="new-password"
-          value={form.values.repeat}
-          onChange={(e) => form.setValue('repeat', e.currentTarget.value)}
-          onBlur={() => form.touch('repeat')}
-          error={form.errorFor('repeat')}
           maw={420}
         />
         <Group>

@@ -78,24 +78,13 @@ export function ResetPasswordPage() {
           )}
           <input type="email" name="username" autoComplete="username" value={preview.data.email} readOnly hidden />
           <PasswordInput
+            {...form.field('password')}
             label={T.newPassword}
             description={T.newPasswordHint}
             required
             autoComplete="new-password"
-            value={form.values.password}
-            onChange={(e) => form.setValue('password', e.currentTarget.value)}
-            onBlur={() => form.touch('password')}
-            error={form.errorFor('password')}
           />
-          <PasswordInput
-            label={T.repeatPassword}
-            required
-            autoComplete="new-password"
-            value={form.values.repeat}
-            onChange={(e) => form.setValue('repeat', e.currentTarget.value)}
-            onBlur={() => form.touch('repeat')}
-            error={form.errorFor('repeat')}
-          />
+          <PasswordInput {...form.field('repeat')} label={T.repeatPassword} required autoComplete="new-password" />
           <Button type="submit" loading={reset.isPending} fullWidth mt="xs">
             {T.resetSubmit}
           </Button>

@@ -6,6 +6,7 @@ import { ZEmail } from '@fortytwo/domain';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { AuthLayout } from './AuthLayout';
 import { AUTH_TEXT } from './text';
 
@@ -32,37 +33,15 @@ export function ForgotPasswordPage() {
           </Anchor>
         </Stack>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const body = form.validate();
-            if (body) ask.mutate(body);
-          }}
-        >
-          <Stack>
-            {form.formError && (
-              <Alert color="red" variant="light" role="alert">
-                {form.formError}
-              </Alert>
-            )}
-            <TextInput
-              label={AUTH_TEXT.email}
-              type="email"
-              autoComplete="email"
-              required
-              value={form.values.email}
-              onChange={(e) => form.setValue('email', e.currentTarget.value)}
-              error={form.errorFor('email')}
-            />
-            <Button type="submit" loading={ask.isPending} fullWidth>
-              {AUTH_TEXT.forgotSubmit}
-            </Button>
-            <Anchor component={Link} to="/login" fz="sm" ta="center">
-              {AUTH_TEXT.backToLogin}
-            </Anchor>
-          </Stack>
-        </form>
+        <ValidatedForm form={form} save={ask} gap="md">
+          <TextInput {...form.field('email')} label={AUTH_TEXT.email} type="email" autoComplete="email" required />
+          <Button type="submit" loading={ask.isPending} fullWidth>
+            {AUTH_TEXT.forgotSubmit}
+          </Button>
+          <Anchor component={Link} to="/login" fz="sm" ta="center">
+            {AUTH_TEXT.backToLogin}
+          </Anchor>
+        </ValidatedForm>
       )}
     </AuthLayout>
   );

@@ -84,22 +84,12 @@ export function LoginPage() {
               {form.formError}
             </Alert>
           )}
-          <TextInput
-            label={AUTH_TEXT.email}
-            type="email"
-            required
-            autoComplete="username"
-            value={form.values.email}
-            onChange={(e) => form.setValue('email', e.currentTarget.value)}
-            error={form.errorFor('email')}
-          />
+          <TextInput {...form.field('email')} label={AUTH_TEXT.email} type="email" required autoComplete="username" />
           <PasswordInput
+            {...form.field('password')}
             label={AUTH_TEXT.password}
             required
             autoComplete="current-password"
-            value={form.values.password}
-            onChange={(e) => form.setValue('password', e.currentTarget.value)}
-            error={form.errorFor('password')}
           />
           <Button type="submit" loading={login.isPending} fullWidth mt="xs">
             {AUTH_TEXT.loginSubmit}

@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ZSetup } from '@fortytwo/domain';
@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import type { Organization, User } from '../../api/types';
 import { useSetupStatus, useSignedIn } from '../../api/session';
 import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { AuthLayout } from './AuthLayout';
 import { AUTH_TEXT } from './text';
@@ -34,64 +35,27 @@ export function SetupPage() {
 
   return (
     <AuthLayout title={AUTH_TEXT.setupTitle} intro={AUTH_TEXT.setupIntro} width={480}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const body = form.validate();
-          if (body) setup.mutate(body);
-        }}
-      >
-        <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <TextInput
-            label={AUTH_TEXT.name}
-            required
-            autoComplete="name"
-            value={form.values.name}
-            onChange={(e) => form.setValue('name', e.currentTarget.value)}
-            onBlur={() => form.touch('name')}
-            error={form.errorFor('name')}
-          />
-          <TextInput
-            label={AUTH_TEXT.email}
-            type="email"
-            required
-            autoComplete="email"
-            value={form.values.email}
-            onChange={(e) => form.setValue('email', e.currentTarget.value)}
-            onBlur={() => form.touch('email')}
-            error={form.errorFor('email')}
-          />
-          <PasswordInput
-            label={AUTH_TEXT.password}
-            description={AUTH_TEXT.passwordHint}
-            required
-            autoComplete="new-password"
-            value={form.values.password}
-            onChange={(e) => form.setValue('password', e.currentTarget.value)}
-            onBlur={() => form.touch('password')}
-            error={form.errorFor('password')}
-          />
-          <TextInput
-            label={AUTH_TEXT.organizationName}
-            description={AUTH_TEXT.organizationHint}
-            required
-            autoComplete="organization"
-            value={form.values.organizationName}
-            onChange={(e) => form.setValue('organizationName', e.currentTarget.value)}
-            onBlur={() => form.touch('organizationName')}
-            error={form.errorFor('organizationName')}
-          />
-          <Button type="submit" loading={setup.isPending} fullWidth mt="xs">
-            {AUTH_TEXT.setupSubmit}
-          </Button>
-        </Stack>
-      </form>
+      <ValidatedForm form={form} save={setup} gap="md">
+        <TextInput {...form.field('name')} label={AUTH_TEXT.name} required autoComplete="name" />
+        <TextInput {...form.field('email')} label={AUTH_TEXT.email} type="email" required autoComplete="email" />
+        <PasswordInput
+          {...form.field('password')}
+          label={AUTH_TEXT.password}
+          description={AUTH_TEXT.passwordHint}
+          required
+          autoComplete="new-password"
+        />
+        <TextInput
+          {...form.field('organizationName')}
+          label={AUTH_TEXT.organizationName}
+          description={AUTH_TEXT.organizationHint}
+          required
+          autoComplete="organization"
+        />
+        <Button type="submit" loading={setup.isPending} fullWidth mt="xs">
+          {AUTH_TEXT.setupSubmit}
+        </Button>
+      </ValidatedForm>
     </AuthLayout>
   );
 }

@@ -23,22 +23,10 @@ export function CustomControlForm({
   isoItems: CatalogItem[];
   isoLoading: boolean;
 }) {
-  const { values, setValue, errorFor, touch } = form;
+  const { values } = form;
   const text = (key: 'ref' | 'title' | 'description' | 'asks' | 'auditorLooksFor', max: number, multiline: boolean) => {
-    const common = {
-      label: L[key],
-      description: H[key],
-      required: true,
-      value: values[key],
-      error: errorFor(key),
-      onBlur: () => touch(key),
-      maxLength: max + 50,
-    };
-    return multiline ? (
-      <Textarea {...common} autosize minRows={3} maxRows={10} onChange={(e) => setValue(key, e.currentTarget.value)} />
-    ) : (
-      <TextInput {...common} onChange={(e) => setValue(key, e.currentTarget.value)} />
-    );
+    const common = { ...form.field(key), label: L[key], description: H[key], required: true, maxLength: max + 50 };
+    return multiline ? <Textarea {...common} autosize minRows={3} maxRows={10} /> : <TextInput {...common} />;
   };
 
   return (
@@ -49,23 +37,15 @@ export function CustomControlForm({
         {text('description', 4000, true)}
       </FormSection>
       <FormSection title={T.sectionGuidance} hint={T.sectionGuidanceHint}>
-        <Switch
-          label={T.withGuidance}
-          description={T.withGuidanceHint}
-          checked={values.withGuidance}
-          onChange={(e) => setValue('withGuidance', e.currentTarget.checked)}
-        />
+        <Switch label={T.withGuidance} description={T.withGuidanceHint} {...form.checkbox('withGuidance')} />
         {values.withGuidance && (
           <>
             {text('asks', 2000, true)}
             {text('auditorLooksFor', 2000, true)}
             <Textarea
+              {...form.field('evidence')}
               label={L.evidence}
               description={T.evidenceHint}
-              value={values.evidence}
-              onChange={(e) => setValue('evidence', e.currentTarget.value)}
-              onBlur={() => touch('evidence')}
-              error={errorFor('evidence')}
               autosize
               minRows={3}
               maxRows={10}
@@ -75,13 +55,10 @@ export function CustomControlForm({
       </FormSection>
       <FormSection title={T.sectionLinks} hint={T.sectionLinksHint}>
         <MultiSelect
+          {...form.field('relatedRefs')}
           label={L.relatedRefs}
           description={H.relatedRefs}
           data={relatedOptions(isoItems, values.relatedRefs)}
-          value={values.relatedRefs}
-          onChange={(v) => setValue('relatedRefs', v)}
-          onBlur={() => touch('relatedRefs')}
-          error={errorFor('relatedRefs')}
           placeholder={values.relatedRefs.length ? undefined : T.relatedPlaceholder}
           searchable
           clearable
@@ -90,13 +67,7 @@ export function CustomControlForm({
           maxDropdownHeight={280}
           comboboxProps={{ withinPortal: true }}
         />
-        <Checkbox.Group
-          label={L.pillars}
-          description={H.pillars}
-          value={values.pillars}
-          onChange={(v) => setValue('pillars', v)}
-          error={errorFor('pillars')}
-        >
+        <Checkbox.Group {...form.field('pillars')} label={L.pillars} description={H.pillars}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs" mt="xs">
             {PILLARS.map((p) => (
               <Checkbox key={p} value={p} label={PILLAR_LABELS[p]} />

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   CERT_AUDIT_KIND_LABELS,
@@ -8,20 +7,29 @@ import {
   CERT_AUDIT_STATUSES,
   CERT_FINDING_GRADE_LABELS,
   CERT_FINDING_GRADES,
-  type CertAuditKind,
-  type CertAuditStatus,
-  type CertFindingGrade,
+  ZCertAuditFields,
+  ZCertFindingFields,
+  ZCertificateFields,
 } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { errorMessage } from '../../ui/QueryState';
+import { useZodForm, type ZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useMembers } from '../members/api';
 import { cyclePaths, refreshCycle } from './cycle-api';
 import { CYCLE_TEXT as T } from './cycle-text';
 
 // The three forms of the certification cycle page: a CB audit, a finding of one, the certificate.
 
-function useSave(orgId: string, engagementId: string, send: () => Promise<unknown>, done: string, after?: () => void) {
+/** Saves a form's parsed input; a refusal lands on the form's fields (or on top of it). */
+function useSave<V extends Record<string, unknown>>(
+  orgId: string,
+  engagementId: string,
+  form: ZodForm<V>,
+  send: (input: unknown) => Promise<unknown>,
+  done: string,
+  after?: () => void,
+) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -30,15 +38,20 @@ function useSave(orgId: string, engagementId: string, send: () => Promise<unknow
       notifySuccess(done);
       after?.();
     },
+    onError: (e) => form.showServerError(e),
   });
 }
 
-const Failure = ({ error }: { error: unknown }) =>
-  error ? (
-    <Alert color="red" variant="light" role="alert">
-      {errorMessage(error)}
-    </Alert>
-  ) : null;
+// An empty date field is no date.
+const auditInput = (v: { startDate: string; endDate: string }) => ({
+  ...v,
+  startDate: v.startDate || null,
+  endDate: v.endDate || null,
+});
+const findingInput = (v: { ownerId: string | null; cbDeadline: string }) => ({
+  ...v,
+  cbDeadline: v.cbDeadline || null,
+});
 
 export function AuditForm({
   orgId,
@@ -49,90 +62,45 @@ export function AuditForm({
   engagementId: string;
   onDone: () => void;
 }) {
-  const [v, setV] = useState({
-    kind: 'stage1' as CertAuditKind,
-    status: 'done' as CertAuditStatus,
-    startDate: '',
-    endDate: '',
-    conclusion: '',
-  });
+  const form = useZodForm(
+    ZCertAuditFields,
+    {
+      kind: 'stage1',
+      status: 'done',
+      startDate: '',
+      endDate: '',
+      conclusion: '',
+    },
+    auditInput,
+  );
   const save = useSave(
     orgId,
     engagementId,
-    () =>
-      api.post(cyclePaths(orgId, engagementId).audits, {
-        ...v,
-        startDate: v.startDate || null,
-        endDate: v.endDate || null,
-      }),
+    form,
+    (input) => api.post(cyclePaths(orgId, engagementId).audits, input),
     T.auditSaved,
     onDone,
   );
   return (
-    <form
-      noValidate
-      aria-label={T.recordAudit}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack gap="sm">
-        <Failure error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={T.fields.kind}
-            data={CERT_AUDIT_KINDS.map((k) => ({ value: k, label: CERT_AUDIT_KIND_LABELS[k] }))}
-            value={v.kind}
-            onChange={(k) => k && setV((x) => ({ ...x, kind: k }))}
-            allowDeselect={false}
-          />
-          <Select
-            label={T.fields.status}
-            data={CERT_AUDIT_STATUSES.map((s) => ({ value: s, label: CERT_AUDIT_STATUS_LABELS[s] }))}
-            value={v.status}
-            onChange={(s) => s && setV((x) => ({ ...x, status: s }))}
-            allowDeselect={false}
-          />
-          <TextInput
-            type="date"
-            label={T.fields.startDate}
-            value={v.startDate}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setV((x) => ({ ...x, startDate: value }));
-            }}
-          />
-          <TextInput
-            type="date"
-            label={T.fields.endDate}
-            value={v.endDate}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setV((x) => ({ ...x, endDate: value }));
-            }}
-          />
-        </SimpleGrid>
-        <Textarea
-          label={T.fields.conclusion}
-          autosize
-          minRows={2}
-          value={v.conclusion}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setV((x) => ({ ...x, conclusion: value }));
-          }}
+    <ValidatedForm form={form} save={save} label={T.recordAudit} submitLabel={T.recordAudit} onCancel={onDone}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          {...form.field('kind')}
+          label={T.fields.kind}
+          data={CERT_AUDIT_KINDS.map((k) => ({ value: k, label: CERT_AUDIT_KIND_LABELS[k] }))}
+          allowDeselect={false}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {T.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {T.recordAudit}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <Select
+          {...form.field('status')}
+          label={T.fields.status}
+          data={CERT_AUDIT_STATUSES.map((s) => ({ value: s, label: CERT_AUDIT_STATUS_LABELS[s] }))}
+          allowDeselect={false}
+        />
+        <TextInput {...form.field('startDate')} type="date" label={T.fields.startDate} />
+        <TextInput {...form.field('endDate')} type="date" label={T.fields.endDate} />
+      </SimpleGrid>
+      <Textarea {...form.field('conclusion')} label={T.fields.conclusion} autosize minRows={2} />
+    </ValidatedForm>
   );
 }
 
@@ -148,124 +116,69 @@ export function FindingForm({
   onDone: () => void;
 }) {
   const members = useMembers(orgId);
-  const [v, setV] = useState({
-    grade: 'minor' as CertFindingGrade,
-    clauseRef: '',
-    title: '',
-    evidence: '',
-    ownerId: '',
-    cbDeadline: '',
-  });
-  // The event's target is read now: React clears it before a state updater would run.
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setV((x) => ({ ...x, [k]: value }));
-  };
+  const form = useZodForm(
+    ZCertFindingFields,
+    {
+      grade: 'minor',
+      clauseRef: '',
+      title: '',
+      evidence: '',
+      ownerId: null as string | null,
+      cbDeadline: '',
+    },
+    findingInput,
+  );
   const save = useSave(
     orgId,
     engagementId,
-    () =>
-      api.post(cyclePaths(orgId, engagementId).findings(auditId), {
-        ...v,
-        ownerId: v.ownerId || null,
-        cbDeadline: v.cbDeadline || null,
-      }),
+    form,
+    (input) => api.post(cyclePaths(orgId, engagementId).findings(auditId), input),
     T.findingSaved,
     onDone,
   );
   return (
-    <form
-      noValidate
-      aria-label={T.addFinding}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack gap="sm">
-        <Failure error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={T.fields.grade}
-            data={CERT_FINDING_GRADES.map((g) => ({ value: g, label: CERT_FINDING_GRADE_LABELS[g] }))}
-            value={v.grade}
-            onChange={(g) => g && setV((x) => ({ ...x, grade: g }))}
-            allowDeselect={false}
-          />
-          <TextInput label={T.fields.clauseRef} required value={v.clauseRef} onChange={set('clauseRef')} />
-        </SimpleGrid>
-        <TextInput label={T.fields.title} required value={v.title} onChange={set('title')} />
-        <Textarea label={T.fields.evidence} autosize value={v.evidence} onChange={set('evidence')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={T.fields.owner}
-            clearable
-            data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-            value={v.ownerId || null}
-            onChange={(id) => setV((x) => ({ ...x, ownerId: id ?? '' }))}
-          />
-          <TextInput
-            type="date"
-            label={T.fields.cbDeadline}
-            description={T.deadlineHint}
-            value={v.cbDeadline}
-            onChange={set('cbDeadline')}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {T.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {T.addFinding}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ValidatedForm form={form} save={save} label={T.addFinding} submitLabel={T.addFinding} onCancel={onDone}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          {...form.field('grade')}
+          label={T.fields.grade}
+          data={CERT_FINDING_GRADES.map((g) => ({ value: g, label: CERT_FINDING_GRADE_LABELS[g] }))}
+          allowDeselect={false}
+        />
+        <TextInput {...form.field('clauseRef')} label={T.fields.clauseRef} required />
+      </SimpleGrid>
+      <TextInput {...form.field('title')} label={T.fields.title} required />
+      <Textarea {...form.field('evidence')} label={T.fields.evidence} autosize />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          {...form.field('ownerId')}
+          label={T.fields.owner}
+          clearable
+          data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+        />
+        <TextInput {...form.field('cbDeadline')} type="date" label={T.fields.cbDeadline} description={T.deadlineHint} />
+      </SimpleGrid>
+    </ValidatedForm>
   );
 }
 
 export function CertificateForm({ orgId, engagementId }: { orgId: string; engagementId: string }) {
   const today = new Date().toISOString().slice(0, 10);
-  const [v, setV] = useState({ certificateNumber: '', decisionDate: today, issueDate: today });
-  // The event's target is read now: React clears it before a state updater would run.
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setV((x) => ({ ...x, [k]: value }));
-  };
+  const form = useZodForm(ZCertificateFields, { certificateNumber: '', decisionDate: today, issueDate: today });
   const save = useSave(
     orgId,
     engagementId,
-    () => api.post(cyclePaths(orgId, engagementId).certificate, v),
+    form,
+    (input) => api.post(cyclePaths(orgId, engagementId).certificate, input),
     T.certified,
   );
   return (
-    <form
-      noValidate
-      aria-label={T.recordCertificate}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack gap="sm">
-        <Failure error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={T.fields.certificateNumber}
-            required
-            value={v.certificateNumber}
-            onChange={set('certificateNumber')}
-          />
-          <TextInput type="date" label={T.fields.decisionDate} value={v.decisionDate} onChange={set('decisionDate')} />
-          <TextInput type="date" label={T.fields.issueDate} value={v.issueDate} onChange={set('issueDate')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {T.recordCertificate}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ValidatedForm form={form} save={save} label={T.recordCertificate} submitLabel={T.recordCertificate}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput {...form.field('certificateNumber')} label={T.fields.certificateNumber} required />
+        <TextInput {...form.field('decisionDate')} type="date" label={T.fields.decisionDate} />
+        <TextInput {...form.field('issueDate')} type="date" label={T.fields.issueDate} />
+      </SimpleGrid>
+    </ValidatedForm>
   );
 }

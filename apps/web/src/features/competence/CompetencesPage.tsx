@@ -1,28 +1,17 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Button, Group, Modal, MultiSelect, Paper, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
-import { AI_SUB_ROLE_LABELS } from '@fortytwo/domain';
+import { AI_SUB_ROLE_LABELS, ZCompetenceFields } from '@fortytwo/domain';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
 import { DownloadMenu, registerDownloads } from '../../ui/DownloadMenu';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { hrefs, paths, refreshCompetence, useCompetences, useRaciActivities, type Competence } from './api';
 import { COMPETENCE_TEXT as T } from './text';
@@ -34,81 +23,49 @@ function CompetenceModal({ competence, onClose }: { competence: Competence | nul
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const raci = useRaciActivities(orgId);
-  const [name, setName] = useState(competence?.name ?? '');
-  const [description, setDescription] = useState(competence?.description ?? '');
-  const [aiRoles, setAiRoles] = useState<string[]>(competence?.aiRoles ?? []);
-  const [raciActivityIds, setRaci] = useState<string[]>(competence?.raciActivities.map((a) => a.id) ?? []);
+  const form = useZodForm(ZCompetenceFields, {
+    name: competence?.name ?? '',
+    description: competence?.description ?? '',
+    aiRoles: competence?.aiRoles ?? [],
+    raciActivityIds: competence?.raciActivities.map((a) => a.id) ?? [],
+  });
   const save = useMutation({
-    mutationFn: () => {
-      const body = { name, description, aiRoles, raciActivityIds };
-      return competence
-        ? api.patch(`${paths.competences(orgId)}/${competence.id}`, { version: competence.version, ...body })
-        : api.post(paths.competences(orgId), body);
-    },
+    mutationFn: (input: object) =>
+      competence
+        ? api.patch(`${paths.competences(orgId)}/${competence.id}`, { version: competence.version, ...input })
+        : api.post(paths.competences(orgId), input),
     onSuccess: async () => {
       await refreshCompetence(qc, orgId);
       notifySuccess(T.created);
       onClose();
     },
+    onError: (e) => form.showServerError(e),
   });
   const title = competence ? T.editCompetence : T.addCompetence;
   return (
     <Modal opened onClose={onClose} title={title} size="lg" centered>
-      <form
-        aria-label={title}
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="md">
-          {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
-          <TextInput
-            label={T.name}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            maxLength={200}
-            data-autofocus
-          />
-          <Textarea
-            label={T.description}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-          />
-          <MultiSelect
-            label={T.aiRoles}
-            description={T.aiRolesHelp}
-            data={AI_ROLE_OPTIONS}
-            value={aiRoles}
-            onChange={setAiRoles}
-            searchable
-            clearable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <MultiSelect
-            label={T.raci}
-            description={T.raciHelp}
-            data={(raci.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            value={raciActivityIds}
-            onChange={setRaci}
-            searchable
-            clearable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ValidatedForm label={title} form={form} save={save} gap="md" submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...form.field('name')} label={T.name} required maxLength={200} data-autofocus />
+        <Textarea {...form.field('description')} label={T.description} autosize minRows={2} maxLength={2000} />
+        <MultiSelect
+          {...form.field('aiRoles')}
+          label={T.aiRoles}
+          description={T.aiRolesHelp}
+          data={AI_ROLE_OPTIONS}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+        <MultiSelect
+          {...form.field('raciActivityIds')}
+          label={T.raci}
+          description={T.raciHelp}
+          data={(raci.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+      </ValidatedForm>
     </Modal>
   );
 }

@@ -1,28 +1,16 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Radio,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Radio, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
-import { PERSON_KIND_LABELS, PERSON_KINDS, type PersonKind } from '@fortytwo/domain';
+import { PERSON_KIND_LABELS, PERSON_KINDS, ZPersonFields } from '@fortytwo/domain';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { DownloadMenu, registerDownloads } from '../../ui/DownloadMenu';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { hrefs, paths, refreshCompetence, usePeople, type Person } from './api';
 import { AI_ROLE_OPTIONS, roleNames } from './CompetencesPage';
@@ -32,13 +20,16 @@ function PersonModal({ onClose }: { onClose: () => void }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [organization, setOrganization] = useState('');
-  const [kind, setKind] = useState<PersonKind>('external');
-  const [aiRoles, setAiRoles] = useState<string[]>([]);
+  const form = useZodForm(ZPersonFields, {
+    name: '',
+    email: '',
+    organization: '',
+    kind: 'external',
+    aiRoles: [] as string[],
+  });
   const save = useMutation({
-    mutationFn: () => api.post<Person>(paths.people(orgId), { name, email, organization, kind, aiRoles }),
+    mutationFn: (input: unknown) => api.post<Person>(paths.people(orgId), input),
+    onError: (e) => form.showServerError(e),
     onSuccess: async (p) => {
       await refreshCompetence(qc, orgId);
       notifySuccess(T.created);
@@ -48,65 +39,29 @@ function PersonModal({ onClose }: { onClose: () => void }) {
   });
   return (
     <Modal opened onClose={onClose} title={T.addPerson} size="lg" centered>
-      <form
-        aria-label={T.addPerson}
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="md">
-          {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
-          <TextInput
-            label={T.name}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            maxLength={200}
-            data-autofocus
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={T.email}
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              maxLength={320}
-            />
-            <TextInput
-              label={T.organization}
-              value={organization}
-              onChange={(e) => setOrganization(e.currentTarget.value)}
-              maxLength={200}
-            />
+      <ValidatedForm label={T.addPerson} form={form} save={save} gap="md" submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...form.field('name')} label={T.name} required maxLength={200} data-autofocus />
+        <Group grow align="flex-start">
+          <TextInput {...form.field('email')} label={T.email} type="email" maxLength={320} />
+          <TextInput {...form.field('organization')} label={T.organization} maxLength={200} />
+        </Group>
+        <Radio.Group {...form.field('kind')} label={T.kind}>
+          <Group gap="lg" mt={8}>
+            {PERSON_KINDS.map((k) => (
+              <Radio key={k} value={k} label={PERSON_KIND_LABELS[k]} />
+            ))}
           </Group>
-          <Radio.Group label={T.kind} value={kind} onChange={(v) => setKind(v)}>
-            <Group gap="lg" mt={8}>
-              {PERSON_KINDS.map((k) => (
-                <Radio key={k} value={k} label={PERSON_KIND_LABELS[k]} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <MultiSelect
-            label={T.aiRoles}
-            description={T.personAiRolesHelp}
-            data={AI_ROLE_OPTIONS}
-            value={aiRoles}
-            onChange={setAiRoles}
-            searchable
-            clearable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        </Radio.Group>
+        <MultiSelect
+          {...form.field('aiRoles')}
+          label={T.aiRoles}
+          description={T.personAiRolesHelp}
+          data={AI_ROLE_OPTIONS}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+      </ValidatedForm>
     </Modal>
   );
 }

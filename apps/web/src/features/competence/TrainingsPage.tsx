@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -10,7 +9,6 @@ import {
   NumberInput,
   Paper,
   Select,
-  Stack,
   Table,
   Text,
   TextInput,
@@ -23,7 +21,7 @@ import {
   COMPLETION_RESULT_LABELS,
   DEVELOPMENT_ACTION_KIND_LABELS,
   DEVELOPMENT_ACTION_KINDS,
-  type DevelopmentActionKind,
+  ZDevelopmentActionFields,
 } from '@fortytwo/domain';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -32,7 +30,9 @@ import { DownloadMenu, registerDownloads } from '../../ui/DownloadMenu';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import {
   hrefs,
@@ -46,30 +46,34 @@ import {
 } from './api';
 import { COMPETENCE_TEXT as T } from './text';
 
+// An empty NumberInput ('') is "does not expire".
+const actionInput = (v: { validityMonths: number | string }) => ({
+  ...v,
+  validityMonths: v.validityMonths === '' ? null : Number(v.validityMonths),
+});
+
 function ActionModal({ action, onClose }: { action: DevelopmentAction | null; onClose: () => void }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const competences = useCompetences(orgId);
-  const [title, setTitle] = useState(action?.title ?? '');
-  const [kind, setKind] = useState<DevelopmentActionKind>(action?.kind ?? 'course');
-  const [provider, setProvider] = useState(action?.provider ?? '');
-  const [description, setDescription] = useState(action?.description ?? '');
-  const [competenceIds, setCompetenceIds] = useState<string[]>(action?.competences.map((c) => c.id) ?? []);
-  const [validity, setValidity] = useState<number | string>(action?.validityMonths ?? '');
-  const save = useMutation({
-    mutationFn: () => {
-      const body = {
-        title,
-        kind,
-        provider,
-        description,
-        competenceIds,
-        validityMonths: validity === '' ? null : Number(validity),
-      };
-      return action
-        ? api.patch(`${paths.actions(orgId)}/${action.id}`, { version: action.version, ...body })
-        : api.post(paths.actions(orgId), body);
+  const form = useZodForm(
+    ZDevelopmentActionFields,
+    {
+      title: action?.title ?? '',
+      kind: action?.kind ?? 'course',
+      provider: action?.provider ?? '',
+      description: action?.description ?? '',
+      competenceIds: action?.competences.map((c) => c.id) ?? [],
+      validityMonths: action?.validityMonths ?? '',
     },
+    actionInput,
+  );
+  const save = useMutation({
+    mutationFn: (input: object) =>
+      action
+        ? api.patch(`${paths.actions(orgId)}/${action.id}`, { version: action.version, ...input })
+        : api.post(paths.actions(orgId), input),
+    onError: (e) => form.showServerError(e),
     onSuccess: async () => {
       await refreshCompetence(qc, orgId);
       notifySuccess(T.created);
@@ -79,77 +83,38 @@ function ActionModal({ action, onClose }: { action: DevelopmentAction | null; on
   const heading = action ? T.editAction : T.addAction;
   return (
     <Modal opened onClose={onClose} title={heading} size="lg" centered>
-      <form
-        aria-label={heading}
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="md">
-          {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
-          <TextInput
-            label={T.title}
+      <ValidatedForm label={heading} form={form} save={save} gap="md" submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...form.field('title')} label={T.title} required maxLength={200} data-autofocus />
+        <Group grow align="flex-start">
+          <Select
+            {...form.field('kind')}
+            label={T.actionKind}
             required
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            maxLength={200}
-            data-autofocus
-          />
-          <Group grow align="flex-start">
-            <Select
-              label={T.actionKind}
-              required
-              data={DEVELOPMENT_ACTION_KINDS.map((k) => ({ value: k, label: DEVELOPMENT_ACTION_KIND_LABELS[k] }))}
-              value={kind}
-              onChange={(v) => v && setKind(v)}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-            />
-            <TextInput
-              label={T.provider}
-              value={provider}
-              onChange={(e) => setProvider(e.currentTarget.value)}
-              maxLength={200}
-            />
-          </Group>
-          <MultiSelect
-            label={T.gives}
-            data={(competences.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            value={competenceIds}
-            onChange={setCompetenceIds}
-            searchable
-            clearable
+            data={DEVELOPMENT_ACTION_KINDS.map((k) => ({ value: k, label: DEVELOPMENT_ACTION_KIND_LABELS[k] }))}
+            allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <NumberInput
-            label={T.validity}
-            description={T.validityHelp}
-            value={validity}
-            onChange={setValidity}
-            min={1}
-            max={600}
-            allowDecimal={false}
-            w={260}
-          />
-          <Textarea
-            label={T.description}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+          <TextInput {...form.field('provider')} label={T.provider} maxLength={200} />
+        </Group>
+        <MultiSelect
+          {...form.field('competenceIds')}
+          label={T.gives}
+          data={(competences.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+        <NumberInput
+          {...form.field('validityMonths')}
+          label={T.validity}
+          description={T.validityHelp}
+          min={1}
+          max={600}
+          allowDecimal={false}
+          w={260}
+        />
+        <Textarea {...form.field('description')} label={T.description} autosize minRows={2} maxLength={2000} />
+      </ValidatedForm>
     </Modal>
   );
 }

@@ -46,7 +46,7 @@ export function ContextEditor({ record }: { record: OrgContext }) {
   const sent = useRef<ContextFormValues | null>(null);
   const fieldOf = useMemo(() => fieldOfFor(() => sent.current), []);
   const form = useZodForm(schema, valuesOf(record), toInput, fieldOf);
-  const { values, setValue, errorFor, touch } = form;
+  const { values, setValue, errorFor } = form;
 
   const saver = useVersionedSave({
     record,
@@ -119,12 +119,7 @@ export function ContextEditor({ record }: { record: OrgContext }) {
           </SimpleGrid>
         </WideSection>
         <FormSection title={T.climateTitle} hint={T.climateHint}>
-          <Radio.Group
-            label={T.climate}
-            value={values.climate}
-            onChange={(v) => setValue('climate', v)}
-            error={errorFor('climate')}
-          >
+          <Radio.Group {...form.field('climate')} label={T.climate}>
             <Group gap="lg" mt={8}>
               {CLIMATE_CHOICES.map((c) => (
                 <Radio key={c} value={c} label={CLIMATE_LABELS[c]} />
@@ -132,13 +127,10 @@ export function ContextEditor({ record }: { record: OrgContext }) {
             </Group>
           </Radio.Group>
           <Textarea
+            {...form.field('climateReason')}
             label={T.climateReason}
             description={T.climateReasonHint}
             required={decided}
-            value={values.climateReason}
-            onChange={(e) => setValue('climateReason', e.currentTarget.value)}
-            onBlur={() => touch('climateReason')}
-            error={errorFor('climateReason')}
             autosize
             minRows={3}
             maxRows={10}
@@ -146,17 +138,7 @@ export function ContextEditor({ record }: { record: OrgContext }) {
           />
         </FormSection>
         <FormSection title={T.summaryTitle} hint={T.summaryHint}>
-          <Textarea
-            label={T.summary}
-            value={values.summary}
-            onChange={(e) => setValue('summary', e.currentTarget.value)}
-            onBlur={() => touch('summary')}
-            error={errorFor('summary')}
-            autosize
-            minRows={3}
-            maxRows={12}
-            maxLength={4050}
-          />
+          <Textarea {...form.field('summary')} label={T.summary} autosize minRows={3} maxRows={12} maxLength={4050} />
         </FormSection>
         <Group justify="space-between" className={classes.saveBar} data-testid="save-bar">
           <Text fz="sm" c="dimmed" data-testid="context-version">

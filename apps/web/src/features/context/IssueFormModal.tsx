@@ -69,7 +69,7 @@ export function IssueFormModal({
     issue ? valuesOf(issue) : emptyValues(preset.kind ?? null, preset.category ?? null),
     toInput,
   );
-  const { values, setValue, errorFor, touch } = form;
+  const { values, errorFor } = form;
 
   const saver = useVersionedSave({
     record: issue,
@@ -116,14 +116,7 @@ export function IssueFormModal({
           <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Radio.Group
-                label={L.kind}
-                description={H.kind}
-                required
-                value={values.kind}
-                onChange={(v) => setValue('kind', v)}
-                error={errorFor('kind')}
-              >
+              <Radio.Group {...form.field('kind')} label={L.kind} description={H.kind} required>
                 <Group gap="lg" mt={8}>
                   {CONTEXT_ISSUE_KINDS.map((k) => (
                     <Radio key={k} value={k} label={ISSUE_KIND_LABELS[k]} />
@@ -133,13 +126,11 @@ export function IssueFormModal({
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
+                {...form.field('category')}
                 label={L.category}
                 description={H.category}
                 required
                 data={options(CONTEXT_CATEGORY_LABELS)}
-                value={values.category}
-                onChange={(v) => setValue('category', v)}
-                onBlur={() => touch('category')}
                 error={categoryError}
                 placeholder={C.chooseCategory}
                 comboboxProps={{ withinPortal: true }}
@@ -147,13 +138,10 @@ export function IssueFormModal({
             </Grid.Col>
           </Grid>
           <Textarea
+            {...form.field('description')}
             label={L.description}
             description={H.description}
             required
-            value={values.description}
-            onChange={(e) => setValue('description', e.currentTarget.value)}
-            onBlur={() => touch('description')}
-            error={errorFor('description')}
             autosize
             minRows={2}
             maxRows={8}
@@ -161,12 +149,9 @@ export function IssueFormModal({
             data-autofocus
           />
           <Textarea
+            {...form.field('effect')}
             label={L.effect}
             description={H.effect}
-            value={values.effect}
-            onChange={(e) => setValue('effect', e.currentTarget.value)}
-            onBlur={() => touch('effect')}
-            error={errorFor('effect')}
             autosize
             minRows={2}
             maxRows={8}
@@ -174,26 +159,10 @@ export function IssueFormModal({
           />
           <Grid>
             <Grid.Col span={{ base: 12, sm: 7 }}>
-              <TextInput
-                label={L.source}
-                description={H.source}
-                value={values.source}
-                onChange={(e) => setValue('source', e.currentTarget.value)}
-                onBlur={() => touch('source')}
-                error={errorFor('source')}
-                maxLength={550}
-              />
+              <TextInput {...form.field('source')} label={L.source} description={H.source} maxLength={550} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 5 }}>
-              <TextInput
-                type="date"
-                label={L.reviewDate}
-                description={H.reviewDate}
-                value={values.reviewDate}
-                onChange={(e) => setValue('reviewDate', e.currentTarget.value)}
-                onBlur={() => touch('reviewDate')}
-                error={errorFor('reviewDate')}
-              />
+              <TextInput {...form.field('reviewDate')} type="date" label={L.reviewDate} description={H.reviewDate} />
             </Grid.Col>
           </Grid>
           <Group justify="flex-end" gap="sm">

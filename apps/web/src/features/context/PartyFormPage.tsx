@@ -65,7 +65,7 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
   const navigate = useNavigate();
   const iso = useIsoRefs(orgId);
   const form = useZodForm(schema, record ? valuesOf(record) : EMPTY_VALUES(), toInput);
-  const { values, setValue, errorFor, touch } = form;
+  const { values, setValue, errorFor } = form;
   // Requirement rows: a message shows once its field was left or a save was tried; a server rule's
   // message stays on its row until that row changes.
   const [attempted, setAttempted] = useState(false);
@@ -142,35 +142,21 @@ function PartyEditor({ record }: { record: InterestedParty | null }) {
         <Stack gap="lg" maw={1080}>
           <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
           <FormSection title={T.sectionParty} hint={T.sectionPartyHint}>
-            <TextInput
-              label={L.name}
-              description={H.name}
-              required
-              value={values.name}
-              onChange={(e) => setValue('name', e.currentTarget.value)}
-              onBlur={() => touch('name')}
-              error={errorFor('name')}
-              maxLength={250}
-            />
+            <TextInput {...form.field('name')} label={L.name} description={H.name} required maxLength={250} />
             <Select
+              {...form.field('category')}
               label={L.category}
               description={H.category}
               required
               data={options(PARTY_CATEGORY_LABELS)}
-              value={values.category}
-              onChange={(v) => setValue('category', v)}
-              onBlur={() => touch('category')}
               error={categoryError}
               placeholder={C.chooseCategory}
               comboboxProps={{ withinPortal: true }}
             />
             <Textarea
+              {...form.field('description')}
               label={L.description}
               description={H.description}
-              value={values.description}
-              onChange={(e) => setValue('description', e.currentTarget.value)}
-              onBlur={() => touch('description')}
-              error={errorFor('description')}
               autosize
               minRows={2}
               maxRows={8}

@@ -145,37 +145,31 @@ export function ImplementationForm({ orgId, control }: { orgId: string; control:
         <FormAlerts saver={saver} staleTitle={T.staleTitle(control.ref)} formError={form.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select
+            {...form.field('status')}
             label={T.fields.status}
             description={T.hints.status}
             data={CONTROL_STATUSES.map((s) => ({ value: s, label: CONTROL_STATUS_LABELS[s] }))}
-            value={v.status}
-            onChange={(x) => x && form.setValue('status', x)}
             allowDeselect={false}
-            error={form.errorFor('status')}
           />
           <Select
+            {...form.field('ownerId')}
             label={T.fields.ownerId}
             clearable
             searchable
             data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-            value={v.ownerId}
-            onChange={(x) => form.setValue('ownerId', x)}
-            error={form.errorFor('ownerId')}
           />
         </SimpleGrid>
         <Textarea
+          {...form.field('description')}
           label={T.fields.description}
           description={T.hints.description}
-          value={v.description}
-          onChange={(e) => form.setValue('description', e.currentTarget.value)}
-          onBlur={() => form.touch('description')}
-          error={form.errorFor('description')}
           autosize
           minRows={3}
           maxRows={12}
           maxLength={20000}
         />
         <MultiSelect
+          {...form.field('documentIds')}
           label={T.fields.documentIds}
           description={T.hints.documents}
           searchable
@@ -186,20 +180,11 @@ export function ImplementationForm({ orgId, control }: { orgId: string; control:
               .filter((d) => !(documents.data ?? []).some((x) => x.id === d.id))
               .map((d) => ({ value: d.id, label: d.title })),
           ]}
-          value={v.documentIds}
-          onChange={(x) => form.setValue('documentIds', x)}
-          error={form.errorFor('documentIds')}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <TextInput
-            type="date"
-            label={T.fields.dueOn}
-            description={T.hints.dueOn}
-            value={v.dueOn}
-            onChange={(e) => form.setValue('dueOn', e.currentTarget.value)}
-            error={form.errorFor('dueOn')}
-          />
+          <TextInput {...form.field('dueOn')} type="date" label={T.fields.dueOn} description={T.hints.dueOn} />
           <Select
+            {...form.field('cadence')}
             label={T.fields.cadenceMonths}
             description={T.hints.cadence}
             data={[
@@ -207,10 +192,7 @@ export function ImplementationForm({ orgId, control }: { orgId: string; control:
               ...CADENCE_PRESETS.map((p) => ({ value: String(p.months), label: p.label })),
               { value: 'other', label: T.cadenceOther },
             ]}
-            value={v.cadence}
-            onChange={(x) => x && form.setValue('cadence', x)}
             allowDeselect={false}
-            error={form.errorFor('cadence')}
           />
           {v.cadence === 'other' && (
             <NumberInput

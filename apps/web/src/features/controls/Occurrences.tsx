@@ -78,22 +78,12 @@ function RecordForm({ orgId, control, selfId }: { orgId: string; control: Contro
           </Text>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            type="date"
-            label={T.performedOn}
-            required
-            value={v.performedOn}
-            max={today()}
-            onChange={(e) => form.setValue('performedOn', e.currentTarget.value)}
-            error={form.errorFor('performedOn')}
-          />
+          <TextInput {...form.field('performedOn')} type="date" label={T.performedOn} required max={today()} />
           <Select
+            {...form.field('performedById')}
             label={T.performedBy}
             searchable
             data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-            value={v.performedById}
-            onChange={(x) => form.setValue('performedById', x)}
-            error={form.errorFor('performedById')}
           />
           <Select
             label={T.outcome}
@@ -104,16 +94,7 @@ function RecordForm({ orgId, control, selfId }: { orgId: string; control: Contro
             error={form.errorFor('outcome')}
           />
         </SimpleGrid>
-        <Textarea
-          label={T.notes}
-          value={v.notes}
-          onChange={(e) => form.setValue('notes', e.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxRows={8}
-          maxLength={5000}
-          error={form.errorFor('notes')}
-        />
+        <Textarea {...form.field('notes')} label={T.notes} autosize minRows={2} maxRows={8} maxLength={5000} />
         <Group>
           <Button type="submit" loading={record.isPending}>
             {T.record}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CLASSIFICATIONS, ZDocumentSettings } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
@@ -6,6 +6,7 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
 import { masterListHref, refreshDocuments, settingsPath, useDocumentSettings, type DocumentSettings } from './api';
@@ -62,86 +63,66 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: DocumentSe
   const readOnly = !can('document.publish');
   return (
     <Paper withBorder radius="md" p="lg" maw={720}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) save.mutate(input);
-        }}
-      >
-        <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          {readOnly && (
-            <Alert color="gray" variant="light">
-              Only an owner or an AIMS manager changes these settings.
-            </Alert>
-          )}
-          <TextInput
-            label="Document code prefix"
-            description="2–8 capital letters or digits; documents read AIMS-POL-001."
-            value={form.values.codePrefix}
-            onChange={(e) => form.setValue('codePrefix', e.currentTarget.value.toUpperCase())}
-            error={form.errorFor('codePrefix')}
+      <ValidatedForm form={form} save={save} gap="md">
+        {readOnly && (
+          <Alert color="gray" variant="light">
+            Only an owner or an AIMS manager changes these settings.
+          </Alert>
+        )}
+        <TextInput
+          label="Document code prefix"
+          description="2–8 capital letters or digits; documents read AIMS-POL-001."
+          value={form.values.codePrefix}
+          onChange={(e) => form.setValue('codePrefix', e.currentTarget.value.toUpperCase())}
+          error={form.errorFor('codePrefix')}
+          disabled={readOnly}
+          required
+          w={220}
+        />
+        <Select
+          {...form.field('classification')}
+          label="Classification"
+          description="Printed in every document's footer."
+          data={[...CLASSIFICATIONS]}
+          disabled={readOnly}
+          allowDeselect={false}
+          w={220}
+        />
+        <TextInput
+          {...form.field('topManagement')}
+          label="Top management"
+          description="Who signs the AI policy, as documents name them: “The board of Northwind Lending”."
+          disabled={readOnly}
+          required
+        />
+        <Group grow align="flex-start">
+          <Select
+            {...form.field('defaultOwnerId')}
+            label="Usual owner of new documents"
+            placeholder="Nobody by default"
+            data={people}
+            clearable
+            searchable
             disabled={readOnly}
-            required
-            w={220}
           />
           <Select
-            label="Classification"
-            description="Printed in every document's footer."
-            data={[...CLASSIFICATIONS]}
-            value={form.values.classification}
-            onChange={(v) => form.setValue('classification', v ?? 'Internal')}
-            error={form.errorFor('classification')}
+            {...form.field('defaultApproverId')}
+            label="Usual approver"
+            placeholder="Nobody by default"
+            data={people}
+            clearable
+            searchable
             disabled={readOnly}
-            allowDeselect={false}
-            w={220}
           />
-          <TextInput
-            label="Top management"
-            description="Who signs the AI policy, as documents name them: “The board of Northwind Lending”."
-            value={form.values.topManagement}
-            onChange={(e) => form.setValue('topManagement', e.currentTarget.value)}
-            error={form.errorFor('topManagement')}
-            disabled={readOnly}
-            required
-          />
-          <Group grow align="flex-start">
-            <Select
-              label="Usual owner of new documents"
-              placeholder="Nobody by default"
-              data={people}
-              value={form.values.defaultOwnerId}
-              onChange={(v) => form.setValue('defaultOwnerId', v)}
-              clearable
-              searchable
-              disabled={readOnly}
-            />
-            <Select
-              label="Usual approver"
-              placeholder="Nobody by default"
-              data={people}
-              value={form.values.defaultApproverId}
-              onChange={(v) => form.setValue('defaultApproverId', v)}
-              clearable
-              searchable
-              disabled={readOnly}
-            />
+        </Group>
+        {!readOnly && (
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Save settings
+            </Button>
           </Group>
-          {!readOnly && (
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                Save settings
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </form>
+        )}
+      </ValidatedForm>
     </Paper>
   );
 }

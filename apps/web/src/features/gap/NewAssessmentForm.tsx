@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { ZCreateGapAssessment } from '@fortytwo/domain';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { assessmentKey, assessmentsPath, gapHref, gapKey, type GapAssessment } from './api';
 import { GAP_TEXT as T } from './text';
 
@@ -34,43 +35,24 @@ export function NewAssessmentForm({
     onError: (e) => form.showServerError(e),
   });
   return (
-    <form
-      noValidate
-      aria-label={T.newTitle}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = form.validate();
-        if (parsed) create.mutate(parsed);
-        else focusFirstInvalid(e.currentTarget);
-      }}
-    >
-      <Stack gap="md">
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {form.formError}
-          </Alert>
-        )}
-        <TextInput
-          label={T.name}
-          required
-          value={form.values.name}
-          onChange={(e) => form.setValue('name', e.currentTarget.value)}
-          onBlur={() => form.touch('name')}
-          error={form.errorFor('name')}
-          data-autofocus={autoFocus || undefined}
-          maxLength={250}
-        />
-        <Group justify="flex-end" gap="sm">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {T.cancel}
-            </Button>
-          )}
-          <Button type="submit" loading={create.isPending} leftSection={<IconPlayerPlay size={16} />}>
-            {T.create}
+    <ValidatedForm label={T.newTitle} form={form} save={create} gap="md">
+      <TextInput
+        {...form.field('name')}
+        label={T.name}
+        required
+        data-autofocus={autoFocus || undefined}
+        maxLength={250}
+      />
+      <Group justify="flex-end" gap="sm">
+        {onCancel && (
+          <Button variant="default" onClick={onCancel}>
+            {T.cancel}
           </Button>
-        </Group>
-      </Stack>
-    </form>
+        )}
+        <Button type="submit" loading={create.isPending} leftSection={<IconPlayerPlay size={16} />}>
+          {T.create}
+        </Button>
+      </Group>
+    </ValidatedForm>
   );
 }

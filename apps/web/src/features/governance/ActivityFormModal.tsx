@@ -62,23 +62,17 @@ function ActivityForm({
           </Alert>
         )}
         <TextInput
+          {...form.field('name')}
           label={T.name}
           description={T.nameHint}
           required
           data-autofocus
-          value={form.values.name}
-          onChange={(e) => form.setValue('name', e.currentTarget.value)}
-          onBlur={() => form.touch('name')}
-          error={form.errorFor('name')}
           maxLength={250}
         />
         <Textarea
+          {...form.field('description')}
           label={T.descriptionLabel}
           description={T.descriptionHint}
-          value={form.values.description}
-          onChange={(e) => form.setValue('description', e.currentTarget.value)}
-          onBlur={() => form.touch('description')}
-          error={form.errorFor('description')}
           autosize
           minRows={3}
           maxRows={8}

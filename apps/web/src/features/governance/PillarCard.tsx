@@ -188,12 +188,10 @@ function PillarEditor({
           </Alert>
         )}
         <Select
+          {...form.field('ownerId')}
           label={T.owner}
           description={T.ownerHint}
           data={ownerOptions}
-          value={form.values.ownerId}
-          onChange={(v) => form.update((x) => ({ ...x, ownerId: v }), 'ownerId')}
-          error={form.errorFor('ownerId')}
           placeholder={T.ownerPlaceholder}
           searchable
           clearable

@@ -88,7 +88,7 @@ function ImpactEditor({
     toInput,
     fieldOf,
   );
-  const { values, setValue, errorFor, touch } = form;
+  const { values, setValue, errorFor } = form;
 
   const saver = useVersionedSave({
     record,
@@ -156,14 +156,12 @@ function ImpactEditor({
           <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
           <FormSection title={T.sectionSystem} hint={T.sectionSystemHint}>
             <Select
+              {...form.field('aiSystemId')}
               label={T.aiSystem}
               description={record ? T.systemFixed : T.aiSystemHint}
               required
               searchable
               data={systemOptions}
-              value={values.aiSystemId}
-              onChange={(v) => setValue('aiSystemId', v)}
-              onBlur={() => touch('aiSystemId')}
               error={systemError}
               placeholder={T.chooseSystem}
               disabled={!!record}
@@ -173,23 +171,18 @@ function ImpactEditor({
             <Grid>
               <Grid.Col span={{ base: 12, sm: 7 }}>
                 <TextInput
+                  {...form.field('title')}
                   label={T.assessmentTitle}
                   description={T.assessmentTitleHint}
-                  value={values.title}
-                  onChange={(e) => setValue('title', e.currentTarget.value)}
-                  onBlur={() => touch('title')}
-                  error={errorFor('title')}
                   maxLength={200}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 5 }}>
                 <Select
+                  {...form.field('trigger')}
                   label={T.trigger}
                   required
                   data={TRIGGER_OPTIONS}
-                  value={values.trigger}
-                  onChange={(v) => setValue('trigger', v)}
-                  onBlur={() => touch('trigger')}
                   error={triggerError}
                   placeholder={T.chooseTrigger}
                   comboboxProps={{ withinPortal: true }}
@@ -227,10 +220,9 @@ function ImpactEditor({
               ))}
             </SimpleGrid>
             <Textarea
+              {...form.field('societalNotApplicable')}
               label="Not applicable: why"
               description="Only when the societal section does not apply to this AI system at all: say why. Otherwise answer each area above (“none expected” with the reason is an answer)."
-              value={values.societalNotApplicable}
-              onChange={(e) => setValue('societalNotApplicable', e.currentTarget.value)}
               autosize
               minRows={1}
               maxRows={4}
@@ -241,11 +233,9 @@ function ImpactEditor({
             <Grid>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Select
+                  {...form.field('severity')}
                   label={T.severity}
                   data={scale(SEVERITY_LABELS)}
-                  value={values.severity}
-                  onChange={(v) => setValue('severity', v)}
-                  error={errorFor('severity')}
                   placeholder={T.notRated}
                   clearable
                   comboboxProps={{ withinPortal: true }}
@@ -253,11 +243,9 @@ function ImpactEditor({
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Select
+                  {...form.field('likelihood')}
                   label={T.likelihood}
                   data={scale(LIKELIHOOD_LABELS)}
-                  value={values.likelihood}
-                  onChange={(v) => setValue('likelihood', v)}
-                  error={errorFor('likelihood')}
                   placeholder={T.notRated}
                   clearable
                   comboboxProps={{ withinPortal: true }}
@@ -269,13 +257,10 @@ function ImpactEditor({
           <FormSection title={T.sectionConclusion} hint={T.sectionConclusionHint}>
             <LongText form={form} field="conclusion" label={T.conclusion} hint={T.conclusionHint} />
             <TextInput
+              {...form.field('retentionUntil')}
               type="date"
               label={T.retentionUntil}
               description={T.retentionHint}
-              value={values.retentionUntil}
-              onChange={(e) => setValue('retentionUntil', e.currentTarget.value)}
-              onBlur={() => touch('retentionUntil')}
-              error={errorFor('retentionUntil')}
               maw={240}
             />
           </FormSection>
@@ -313,12 +298,9 @@ function LongText({
 }) {
   return (
     <Textarea
+      {...form.field(field)}
       label={label}
       description={hint}
-      value={form.values[field]}
-      onChange={(e) => form.setValue(field, e.currentTarget.value)}
-      onBlur={() => form.touch(field)}
-      error={form.errorFor(field)}
       autosize
       minRows={3}
       maxRows={12}

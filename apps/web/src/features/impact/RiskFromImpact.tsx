@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Grid,
-  Group,
-  List,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Grid, Group, List, Modal, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
@@ -20,7 +6,8 @@ import { ANNEX_C_RISK_SOURCES, DEFAULT_RISK_CRITERIA, ZRiskFields } from '@forty
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { impactPath, refreshImpacts, riskHref, useRiskScales, type CreatedRisk, type ImpactAssessment } from './api';
 import { IMPACT_TEXT as T } from './text';
 
@@ -74,91 +61,62 @@ function RiskForm({ orgId, a, onClose }: { orgId: string; a: ImpactAssessment; o
   const sourceError = errorFor('source') && !toInput(values).source.trim() ? T.chooseSource : errorFor('source');
 
   return (
-    <form
-      noValidate
-      aria-label={T.riskFormTitle}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = form.validate();
-        if (parsed) create.mutate(parsed);
-        else focusFirstInvalid(e.currentTarget);
-      }}
-    >
-      <Stack gap="md">
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+    <ValidatedForm label={T.riskFormTitle} form={form} save={create} gap="md">
+      <TextInput {...form.field('title')} label={T.riskTitle} required maxLength={200} data-autofocus />
+      <Select
+        {...form.field('source')}
+        label={T.riskSource}
+        description={T.riskSourceHint}
+        required
+        data={SOURCE_OPTIONS}
+        error={values.source === OWN ? undefined : sourceError}
+        placeholder={T.chooseSource}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {values.source === OWN && (
         <TextInput
-          label={T.riskTitle}
+          label={T.riskSourceOwn}
           required
-          value={values.title}
-          onChange={(e) => setValue('title', e.currentTarget.value)}
-          onBlur={() => touch('title')}
-          error={errorFor('title')}
-          maxLength={200}
-          data-autofocus
-        />
-        <Select
-          label={T.riskSource}
-          description={T.riskSourceHint}
-          required
-          data={SOURCE_OPTIONS}
-          value={values.source}
-          onChange={(v) => setValue('source', v)}
+          value={values.ownSource}
+          onChange={(e) => setValue('ownSource', e.currentTarget.value)}
           onBlur={() => touch('source')}
-          error={values.source === OWN ? undefined : sourceError}
-          placeholder={T.chooseSource}
-          comboboxProps={{ withinPortal: true }}
+          error={sourceError}
+          maxLength={300}
         />
-        {values.source === OWN && (
-          <TextInput
-            label={T.riskSourceOwn}
+      )}
+      <Grid>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            {...form.field('likelihood')}
+            label={T.riskLikelihood}
             required
-            value={values.ownSource}
-            onChange={(e) => setValue('ownSource', e.currentTarget.value)}
-            onBlur={() => touch('source')}
-            error={sourceError}
-            maxLength={300}
+            data={scale(scales.likelihoodLabels)}
+            error={errorFor('likelihood') && !values.likelihood ? T.chooseRating : errorFor('likelihood')}
+            placeholder={T.chooseRating}
+            comboboxProps={{ withinPortal: true }}
           />
-        )}
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select
-              label={T.riskLikelihood}
-              required
-              data={scale(scales.likelihoodLabels)}
-              value={values.likelihood}
-              onChange={(v) => setValue('likelihood', v)}
-              error={errorFor('likelihood') && !values.likelihood ? T.chooseRating : errorFor('likelihood')}
-              placeholder={T.chooseRating}
-              comboboxProps={{ withinPortal: true }}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select
-              label={T.riskConsequence}
-              required
-              data={scale(scales.consequenceLabels)}
-              value={values.consequence}
-              onChange={(v) => setValue('consequence', v)}
-              error={errorFor('consequence') && !values.consequence ? T.chooseRating : errorFor('consequence')}
-              placeholder={T.chooseRating}
-              comboboxProps={{ withinPortal: true }}
-            />
-          </Grid.Col>
-        </Grid>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {T.cancel}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {T.createRiskButton}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            {...form.field('consequence')}
+            label={T.riskConsequence}
+            required
+            data={scale(scales.consequenceLabels)}
+            error={errorFor('consequence') && !values.consequence ? T.chooseRating : errorFor('consequence')}
+            placeholder={T.chooseRating}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Grid.Col>
+      </Grid>
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose}>
+          {T.cancel}
+        </Button>
+        <Button type="submit" loading={create.isPending}>
+          {T.createRiskButton}
+        </Button>
+      </Group>
+    </ValidatedForm>
   );
 }
 

@@ -17,7 +17,7 @@ export function AiSystemForm({
   members: Member[];
   currentOwner: { id: string; name: string } | null;
 }) {
-  const { values, setValue, errorFor, touch } = form;
+  const { values } = form;
   const ownerOptions = members
     .filter((m) => !m.expired)
     .map((m) => ({ value: m.user.id, label: `${m.user.name} (${m.user.email})` }));
@@ -29,29 +29,14 @@ export function AiSystemForm({
     multiline: boolean,
     required: boolean,
   ) => {
-    const common = {
-      label: L[key],
-      description: H[key],
-      required,
-      value: values[key],
-      error: errorFor(key),
-      onBlur: () => touch(key),
-      maxLength: max + 50,
-    };
-    return multiline ? (
-      <Textarea {...common} autosize minRows={3} maxRows={10} onChange={(e) => setValue(key, e.currentTarget.value)} />
-    ) : (
-      <TextInput {...common} onChange={(e) => setValue(key, e.currentTarget.value)} />
-    );
+    const common = { ...form.field(key), label: L[key], description: H[key], required, maxLength: max + 50 };
+    return multiline ? <Textarea {...common} autosize minRows={3} maxRows={10} /> : <TextInput {...common} />;
   };
   const list = (key: 'jurisdictions' | 'thirdParties' | 'tags') => (
     <TagsInput
+      {...form.field(key)}
       label={L[key]}
       description={`${H[key]} ${T.listHint}`}
-      value={values[key]}
-      onChange={(v) => setValue(key, v)}
-      onBlur={() => touch(key)}
-      error={errorFor(key)}
       clearable
       acceptValueOnBlur
       splitChars={[',', ';']}
@@ -67,27 +52,21 @@ export function AiSystemForm({
       </Section>
       <Section title={T.sectionRole} hint={T.sectionRoleHint}>
         <MultiSelect
+          {...form.field('aiRoles')}
           label={L.aiRoles}
           description={H.aiRoles}
           required
           data={options(AI_ROLE_LABELS)}
-          value={values.aiRoles}
-          onChange={(v) => setValue('aiRoles', v)}
-          onBlur={() => touch('aiRoles')}
-          error={errorFor('aiRoles')}
           placeholder={values.aiRoles.length ? undefined : 'Choose one or more'}
         />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <Select
+              {...form.field('lifecycleStage')}
               label={L.lifecycleStage}
               description={H.lifecycleStage}
               required
               data={options(LIFECYCLE_STAGE_LABELS)}
-              value={values.lifecycleStage}
-              onChange={(v) => setValue('lifecycleStage', v)}
-              onBlur={() => touch('lifecycleStage')}
-              error={errorFor('lifecycleStage')}
               placeholder="Choose a stage"
             />
           </Grid.Col>
@@ -96,9 +75,7 @@ export function AiSystemForm({
               label={L.riskTier}
               description={H.riskTier}
               data={options(RISK_TIER_LABELS)}
-              value={values.riskTier}
-              onChange={(v) => setValue('riskTier', v ?? 'unclassified')}
-              error={errorFor('riskTier')}
+              {...form.field('riskTier')}
               allowDeselect={false}
             />
           </Grid.Col>
@@ -107,9 +84,7 @@ export function AiSystemForm({
               label={L.status}
               description={H.status}
               data={options(AI_SYSTEM_STATUS_LABELS)}
-              value={values.status}
-              onChange={(v) => setValue('status', v ?? 'active')}
-              error={errorFor('status')}
+              {...form.field('status')}
               allowDeselect={false}
             />
           </Grid.Col>
@@ -117,12 +92,10 @@ export function AiSystemForm({
       </Section>
       <Section title={T.sectionContext} hint={T.sectionContextHint}>
         <Select
+          {...form.field('ownerId')}
           label={L.ownerId}
           description={H.ownerId}
           data={ownerOptions}
-          value={values.ownerId}
-          onChange={(v) => setValue('ownerId', v)}
-          error={errorFor('ownerId')}
           placeholder={T.noOwner}
           searchable
           clearable

@@ -46,15 +46,12 @@ export function ProfileForm({
   messagesOf: (key: string) => Partial<Record<string, string>>;
   onRowBlur: (key: string, field: string) => void;
 }) {
-  const { values, setValue, errorFor, touch } = form;
+  const { values } = form;
   const text = (key: TextField, minRows = 3) => (
     <Textarea
+      {...form.field(key)}
       label={L[key]}
       description={H[key]}
-      value={values[key]}
-      onChange={(e) => setValue(key, e.currentTarget.value)}
-      onBlur={() => touch(key)}
-      error={errorFor(key)}
       autosize
       minRows={minRows}
       maxRows={12}
@@ -72,13 +69,10 @@ export function ProfileForm({
       </Section>
       <Section title={`${T.sectionCompute} (A.4.5)`} hint={T.sectionComputeHint}>
         <Select
+          {...form.field('computeLocation')}
           label={L.computeLocation}
           description={H.computeLocation}
           data={options(COMPUTE_LOCATION_LABELS)}
-          value={values.computeLocation}
-          onChange={(v) => setValue('computeLocation', v)}
-          onBlur={() => touch('computeLocation')}
-          error={errorFor('computeLocation')}
           placeholder={T.chooseLocation}
           clearable
           maw={360}
@@ -95,12 +89,9 @@ export function ProfileForm({
       </Section>
       <Section title={T.sectionAffected} hint={T.sectionAffectedHint}>
         <TagsInput
+          {...form.field('affectedGroups')}
           label={L.affectedGroups}
           description={`${H.affectedGroups} ${T.listHint}`}
-          value={values.affectedGroups}
-          onChange={(v) => setValue('affectedGroups', v)}
-          onBlur={() => touch('affectedGroups')}
-          error={errorFor('affectedGroups')}
           clearable
           acceptValueOnBlur
           splitChars={[',', ';']}

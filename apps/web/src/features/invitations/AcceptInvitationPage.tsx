@@ -132,22 +132,13 @@ export function AcceptInvitationPage() {
       >
         <Stack>
           {problem}
-          <TextInput
-            label={T.name}
-            required
-            autoComplete="name"
-            value={form.values.name}
-            onChange={(e) => form.setValue('name', e.currentTarget.value)}
-            error={form.errorFor('name')}
-          />
+          <TextInput {...form.field('name')} label={T.name} required autoComplete="name" />
           <PasswordInput
+            {...form.field('password')}
             label={T.password}
             description={T.passwordHint}
             required
             autoComplete="new-password"
-            value={form.values.password}
-            onChange={(e) => form.setValue('password', e.currentTarget.value)}
-            error={form.errorFor('password')}
           />
           <Button type="submit" loading={accept.isPending}>
             {T.acceptAndCreate}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Grid, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Grid, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconSend } from '@tabler/icons-react';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import type { Invitation } from '../../api/types';
 import { endOfDayIso, toDateInput } from '../../ui/format';
 import { SecretOnce } from '../../ui/SecretOnce';
 import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useOrg } from '../shell/org-context';
 import { invitationsKey, invitationsPath } from './api';
 import { MEMBERS_TEXT as T } from './text';
@@ -54,63 +55,37 @@ export function InviteForm() {
           onClose={() => setCreated(null)}
         />
       )}
-      <form
-        noValidate
-        aria-label={T.inviteTitle}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const body = form.validate();
-          if (body) invite.mutate(body);
-        }}
-      >
-        <Stack gap="sm">
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <Grid align="flex-start">
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <TextInput
-                label={T.email}
-                type="email"
-                required
-                value={form.values.email}
-                onChange={(e) => form.setValue('email', e.currentTarget.value)}
-                error={form.errorFor('email')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <Select
-                label={T.role}
-                required
-                data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-                value={form.values.role}
-                onChange={(v) => v && form.setValue('role', v)}
-                allowDeselect={false}
-                description={ROLE_DESCRIPTIONS[form.values.role]}
-                error={form.errorFor('role')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <TextInput
-                type="date"
-                label={T.expiresAt}
-                required={form.values.role === 'external_auditor'}
-                description={T.expiresHint}
-                // Access that ended before it began is no access: the picker starts today, as the server does.
-                min={toDateInput(new Date().toISOString())}
-                value={form.values.expiresAt}
-                onChange={(e) => form.setValue('expiresAt', e.currentTarget.value)}
-                error={form.errorFor('expiresAt')}
-              />
-            </Grid.Col>
-          </Grid>
-          <Button type="submit" leftSection={<IconSend size={16} />} loading={invite.isPending} w="fit-content">
-            {T.invite}
-          </Button>
-        </Stack>
-      </form>
+      <ValidatedForm label={T.inviteTitle} form={form} save={invite}>
+        <Grid align="flex-start">
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <TextInput {...form.field('email')} label={T.email} type="email" required />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Select
+              {...form.field('role')}
+              label={T.role}
+              required
+              data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              allowDeselect={false}
+              description={ROLE_DESCRIPTIONS[form.values.role]}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <TextInput
+              {...form.field('expiresAt')}
+              type="date"
+              label={T.expiresAt}
+              required={form.values.role === 'external_auditor'}
+              description={T.expiresHint}
+              // Access that ended before it began is no access: the picker starts today, as the server does.
+              min={toDateInput(new Date().toISOString())}
+            />
+          </Grid.Col>
+        </Grid>
+        <Button type="submit" leftSection={<IconSend size={16} />} loading={invite.isPending} w="fit-content">
+          {T.invite}
+        </Button>
+      </ValidatedForm>
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
-import { useRef } from 'react';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { METRIC_FREQUENCIES, ZMetricFields, type MetricFrequency } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useAiSystemChoices } from '../impact/api';
 import { useMembers } from '../members/api';
 import { useObjectives } from '../objectives/api';
@@ -71,7 +71,6 @@ export function MetricForm({
   const members = useMembers(orgId);
   const systems = useAiSystemChoices(orgId);
   const objectives = useObjectives(orgId);
-  const ref = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZMetricFields, metric ? valuesOf(metric) : EMPTY, toInput);
   const save = useMutation({
     mutationFn: (input: unknown) =>
@@ -86,86 +85,51 @@ export function MetricForm({
     },
     onError: (e) => form.showServerError(e),
   });
-  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  const text = (
-    k: 'name' | 'description' | 'method' | 'unit' | 'target' | 'lowerThreshold' | 'upperThreshold' | 'controlRef',
-  ) => ({
-    ...field(k),
-    value: form.values[k],
-    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
-  });
+  const field = <K extends keyof Values>(k: K) => ({ ...form.field(k), label: T.fields[k] });
   const pick = (k: 'ownerId' | 'aiSystemId' | 'objectiveId', data: { value: string; label: string }[]) => ({
     ...field(k),
     data,
-    value: form.values[k],
-    onChange: (v: string | null) => form.setValue(k, v),
     clearable: true,
     searchable: true,
   });
 
   return (
     <Modal opened={opened} onClose={onClose} title={metric ? `${T.edit} ${metric.ref}` : T.add} size="lg">
-      <form
-        ref={ref}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (!input) return focusFirstInvalid(ref.current);
-          save.mutate(input);
-        }}
-      >
-        <Stack gap="sm">
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <TextInput {...text('name')} required data-autofocus />
-          <Textarea {...text('description')} autosize minRows={2} />
-          <Textarea {...text('method')} autosize minRows={2} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              {...field('frequency')}
-              data={METRIC_FREQUENCIES.map((f) => ({ value: f, label: T.frequency[f] }))}
-              value={form.values.frequency}
-              onChange={(v) => v && form.setValue('frequency', v)}
-              allowDeselect={false}
-            />
-            <Select
-              {...pick(
-                'ownerId',
-                (members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name })),
-              )}
-            />
-            <TextInput {...text('unit')} />
-            <TextInput {...text('target')} inputMode="decimal" />
-            <TextInput {...text('lowerThreshold')} inputMode="decimal" description={T.hints.thresholds} />
-            <TextInput {...text('upperThreshold')} inputMode="decimal" description={T.hints.thresholds} />
-            <Select
-              {...pick(
-                'aiSystemId',
-                (systems.data ?? []).map((s) => ({ value: s.id, label: s.name })),
-              )}
-            />
-            <TextInput {...text('controlRef')} placeholder="A.6.2.6" />
-            <Select
-              {...pick(
-                'objectiveId',
-                (objectives.data ?? []).map((o) => ({ value: o.id, label: `${o.ref} ${o.title}` })),
-              )}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ValidatedForm form={form} save={save} submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...field('name')} required data-autofocus />
+        <Textarea {...field('description')} autosize minRows={2} />
+        <Textarea {...field('method')} autosize minRows={2} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            {...field('frequency')}
+            data={METRIC_FREQUENCIES.map((f) => ({ value: f, label: T.frequency[f] }))}
+            allowDeselect={false}
+          />
+          <Select
+            {...pick(
+              'ownerId',
+              (members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name })),
+            )}
+          />
+          <TextInput {...field('unit')} />
+          <TextInput {...field('target')} inputMode="decimal" />
+          <TextInput {...field('lowerThreshold')} inputMode="decimal" description={T.hints.thresholds} />
+          <TextInput {...field('upperThreshold')} inputMode="decimal" description={T.hints.thresholds} />
+          <Select
+            {...pick(
+              'aiSystemId',
+              (systems.data ?? []).map((s) => ({ value: s.id, label: s.name })),
+            )}
+          />
+          <TextInput {...field('controlRef')} placeholder="A.6.2.6" />
+          <Select
+            {...pick(
+              'objectiveId',
+              (objectives.data ?? []).map((o) => ({ value: o.id, label: `${o.ref} ${o.title}` })),
+            )}
+          />
+        </SimpleGrid>
+      </ValidatedForm>
     </Modal>
   );
 }

@@ -141,28 +141,13 @@ function RecordMeasurement({ orgId, m }: { orgId: string; m: Metric }) {
         )}
         <Group align="flex-start" gap="sm">
           <TextInput
+            {...form.field('value')}
             label={`${T.value}${m.unit ? ` (${m.unit})` : ''}`}
             inputMode="decimal"
-            value={form.values.value}
-            onChange={(e) => form.setValue('value', e.currentTarget.value)}
-            error={form.errorFor('value')}
             w={140}
           />
-          <TextInput
-            label={T.at}
-            type="date"
-            value={form.values.at}
-            onChange={(e) => form.setValue('at', e.currentTarget.value)}
-            error={form.errorFor('at')}
-            w={170}
-          />
-          <TextInput
-            label={T.note}
-            value={form.values.note}
-            onChange={(e) => form.setValue('note', e.currentTarget.value)}
-            error={form.errorFor('note')}
-            style={{ flex: 1, minWidth: 160 }}
-          />
+          <TextInput {...form.field('at')} label={T.at} type="date" w={170} />
+          <TextInput {...form.field('note')} label={T.note} style={{ flex: 1, minWidth: 160 }} />
           <Button type="submit" mt={25} loading={save.isPending}>
             {T.record}
           </Button>

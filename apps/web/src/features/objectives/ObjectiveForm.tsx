@@ -1,10 +1,10 @@
-import { useRef } from 'react';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { OBJECTIVE_STATUSES, ZObjectiveFields, type ObjectiveStatus } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useMembers } from '../members/api';
 import { objectivePath, objectivesPath, refreshObjectives, useAnnexCObjectives, type Objective } from './api';
 import { OBJECTIVES_TEXT as T } from './text';
@@ -78,7 +78,6 @@ export function ObjectiveForm({
   const qc = useQueryClient();
   const members = useMembers(orgId);
   const annexC = useAnnexCObjectives();
-  const ref = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZObjectiveFields, objective ? valuesOf(objective) : EMPTY, toInput);
   const save = useMutation({
     mutationFn: (input: unknown) =>
@@ -94,76 +93,39 @@ export function ObjectiveForm({
     },
     onError: (e) => form.showServerError(e),
   });
-  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  const text = (
-    k: 'title' | 'description' | 'measure' | 'unit' | 'baseline' | 'target' | 'resources' | 'dueDate' | 'evaluation',
-  ) => ({
-    ...field(k),
-    value: form.values[k],
-    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
-  });
+  const field = <K extends keyof Values>(k: K) => ({ ...form.field(k), label: T.fields[k] });
 
   return (
     <Modal opened={opened} onClose={onClose} title={objective ? `${T.edit} ${objective.ref}` : T.add} size="lg">
-      <form
-        ref={ref}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (!input) return focusFirstInvalid(ref.current);
-          save.mutate(input);
-        }}
-      >
-        <Stack gap="sm">
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <TextInput {...text('title')} required data-autofocus />
-          <Textarea {...text('description')} autosize minRows={2} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('measure')} description={T.hints.measure} />
-            <TextInput {...text('unit')} />
-            <TextInput {...text('baseline')} inputMode="decimal" description={T.hints.baseline} />
-            <TextInput {...text('target')} inputMode="decimal" />
-            <Select
-              {...field('ownerId')}
-              data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-              value={form.values.ownerId}
-              onChange={(v) => form.setValue('ownerId', v)}
-              clearable
-              searchable
-            />
-            <TextInput {...text('dueDate')} type="date" />
-            <Select
-              {...field('annexCRef')}
-              data={(annexC.data ?? []).map((e) => ({ value: e.ref, label: `${e.ref} ${e.title}` }))}
-              value={form.values.annexCRef}
-              onChange={(v) => form.setValue('annexCRef', v)}
-              clearable
-            />
-            <Select
-              {...field('status')}
-              data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: T.status[s] }))}
-              value={form.values.status}
-              onChange={(v) => v && form.setValue('status', v)}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          <Textarea {...text('resources')} autosize minRows={2} />
-          <Textarea {...text('evaluation')} autosize minRows={2} description={T.hints.evaluation} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ValidatedForm form={form} save={save} submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...field('title')} required data-autofocus />
+        <Textarea {...field('description')} autosize minRows={2} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput {...field('measure')} description={T.hints.measure} />
+          <TextInput {...field('unit')} />
+          <TextInput {...field('baseline')} inputMode="decimal" description={T.hints.baseline} />
+          <TextInput {...field('target')} inputMode="decimal" />
+          <Select
+            {...field('ownerId')}
+            data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+            clearable
+            searchable
+          />
+          <TextInput {...field('dueDate')} type="date" />
+          <Select
+            {...field('annexCRef')}
+            data={(annexC.data ?? []).map((e) => ({ value: e.ref, label: `${e.ref} ${e.title}` }))}
+            clearable
+          />
+          <Select
+            {...field('status')}
+            data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: T.status[s] }))}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <Textarea {...field('resources')} autosize minRows={2} />
+        <Textarea {...field('evaluation')} autosize minRows={2} description={T.hints.evaluation} />
+      </ValidatedForm>
     </Modal>
   );
 }

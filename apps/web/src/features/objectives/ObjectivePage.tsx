@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZProgressEntry } from '@fortytwo/domain';
@@ -26,6 +13,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useOrg } from '../shell/org-context';
 import { numberOrNull } from './ObjectiveForm';
 import {
@@ -94,50 +82,21 @@ function RecordProgress({ orgId, o }: { orgId: string; o: Objective }) {
     onError: (e) => form.showServerError(e),
   });
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) save.mutate(input);
-      }}
-    >
-      <Stack gap="xs">
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {form.formError}
-          </Alert>
-        )}
-        <Group align="flex-start" gap="sm" wrap="wrap">
-          <TextInput
-            label={T.onDate}
-            type="date"
-            value={form.values.onDate}
-            onChange={(e) => form.setValue('onDate', e.currentTarget.value)}
-            error={form.errorFor('onDate')}
-            w={170}
-          />
-          <TextInput
-            label={`${T.value}${o.unit ? ` (${o.unit})` : ''}`}
-            inputMode="decimal"
-            value={form.values.value}
-            onChange={(e) => form.setValue('value', e.currentTarget.value)}
-            error={form.errorFor('value')}
-            w={140}
-          />
-          <TextInput
-            label={T.note}
-            value={form.values.note}
-            onChange={(e) => form.setValue('note', e.currentTarget.value)}
-            error={form.errorFor('note')}
-            style={{ flex: 1, minWidth: 180 }}
-          />
-          <Button type="submit" mt={25} loading={save.isPending}>
-            {T.record}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ValidatedForm form={form} save={save} gap="xs">
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <TextInput {...form.field('onDate')} label={T.onDate} type="date" w={170} />
+        <TextInput
+          {...form.field('value')}
+          label={`${T.value}${o.unit ? ` (${o.unit})` : ''}`}
+          inputMode="decimal"
+          w={140}
+        />
+        <TextInput {...form.field('note')} label={T.note} style={{ flex: 1, minWidth: 180 }} />
+        <Button type="submit" mt={25} loading={save.isPending}>
+          {T.record}
+        </Button>
+      </Group>
+    </ValidatedForm>
   );
 }
 

@@ -1,10 +1,10 @@
-import { useRef } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZReviewFields } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useMembers } from '../members/api';
 import { refreshReviews, reviewPath, reviewsPath, type Review } from './api';
 import { REVIEWS_TEXT as T } from './text';
@@ -39,7 +39,6 @@ export function ReviewForm({
 }) {
   const qc = useQueryClient();
   const members = useMembers(orgId);
-  const ref = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZReviewFields, review ? valuesOf(review) : EMPTY);
   const save = useMutation({
     mutationFn: (input: unknown) =>
@@ -59,67 +58,12 @@ export function ReviewForm({
 
   return (
     <Modal opened={opened} onClose={onClose} title={review ? `${T.edit} ${review.ref}` : T.add} size="lg">
-      <form
-        ref={ref}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (!input) return focusFirstInvalid(ref.current);
-          save.mutate(input);
-        }}
-      >
-        <Stack gap="sm">
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <TextInput
-            label={T.fields.title}
-            value={form.values.title}
-            onChange={(e) => form.setValue('title', e.currentTarget.value)}
-            onBlur={() => form.touch('title')}
-            error={form.errorFor('title')}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={T.fields.meetingDate}
-            type="date"
-            value={form.values.meetingDate}
-            onChange={(e) => form.setValue('meetingDate', e.currentTarget.value)}
-            onBlur={() => form.touch('meetingDate')}
-            error={form.errorFor('meetingDate')}
-            required
-          />
-          <Select
-            label={T.fields.chairId}
-            data={people}
-            value={form.values.chairId}
-            onChange={(v) => form.setValue('chairId', v)}
-            error={form.errorFor('chairId')}
-            clearable
-            searchable
-          />
-          <MultiSelect
-            label={T.fields.attendeeIds}
-            data={people}
-            value={form.values.attendeeIds}
-            onChange={(v) => form.setValue('attendeeIds', v)}
-            error={form.errorFor('attendeeIds')}
-            searchable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ValidatedForm form={form} save={save} submitLabel={T.save} onCancel={onClose}>
+        <TextInput {...form.field('title')} label={T.fields.title} required data-autofocus />
+        <TextInput {...form.field('meetingDate')} label={T.fields.meetingDate} type="date" required />
+        <Select {...form.field('chairId')} label={T.fields.chairId} data={people} clearable searchable />
+        <MultiSelect {...form.field('attendeeIds')} label={T.fields.attendeeIds} data={people} searchable />
+      </ValidatedForm>
     </Modal>
   );
 }

@@ -30,6 +30,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
 import { minutesDownloads, refreshReviews, reviewPath, reviewsHref, useReview, type Review } from './api';
@@ -102,41 +103,18 @@ function OutputsForm({ orgId, review, canWrite }: { orgId: string; review: Revie
   });
   const locked = !canWrite || review.status === 'signed_off';
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) save.mutate(input);
-      }}
-    >
-      <Stack gap="sm">
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {form.formError}
-          </Alert>
-        )}
-        {OUTPUTS.map((k) => (
-          <Textarea
-            key={k}
-            label={T.fields[k]}
-            value={form.values[k]}
-            onChange={(e) => form.setValue(k, e.currentTarget.value)}
-            error={form.errorFor(k)}
-            readOnly={locked}
-            autosize
-            minRows={2}
-          />
-        ))}
-        {!locked && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </form>
+    <ValidatedForm form={form} save={save}>
+      {OUTPUTS.map((k) => (
+        <Textarea {...form.field(k)} key={k} label={T.fields[k]} readOnly={locked} autosize minRows={2} />
+      ))}
+      {!locked && (
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {T.save}
+          </Button>
+        </Group>
+      )}
+    </ValidatedForm>
   );
 }
 
@@ -155,51 +133,24 @@ function AddAction({ orgId, review }: { orgId: string; review: Review }) {
     onError: (e) => form.showServerError(e),
   });
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) save.mutate(input);
-      }}
-    >
-      <Stack gap="xs">
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {form.formError}
-          </Alert>
-        )}
-        <TextInput
-          label={T.actionTitle}
-          value={form.values.title}
-          onChange={(e) => form.setValue('title', e.currentTarget.value)}
-          error={form.errorFor('title')}
+    <ValidatedForm form={form} save={save} gap="xs">
+      <TextInput {...form.field('title')} label={T.actionTitle} />
+      <Group grow align="flex-start">
+        <Select
+          {...form.field('ownerId')}
+          label={T.actionOwner}
+          data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+          clearable
+          searchable
         />
-        <Group grow align="flex-start">
-          <Select
-            label={T.actionOwner}
-            data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-            value={form.values.ownerId}
-            onChange={(v) => form.setValue('ownerId', v)}
-            error={form.errorFor('ownerId')}
-            clearable
-            searchable
-          />
-          <TextInput
-            label={T.actionDue}
-            type="date"
-            value={form.values.dueDate}
-            onChange={(e) => form.setValue('dueDate', e.currentTarget.value)}
-            error={form.errorFor('dueDate')}
-          />
-        </Group>
-        <Group justify="flex-end">
-          <Button type="submit" variant="light" loading={save.isPending}>
-            {T.addAction}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <TextInput {...form.field('dueDate')} label={T.actionDue} type="date" />
+      </Group>
+      <Group justify="flex-end">
+        <Button type="submit" variant="light" loading={save.isPending}>
+          {T.addAction}
+        </Button>
+      </Group>
+    </ValidatedForm>
   );
 }
 

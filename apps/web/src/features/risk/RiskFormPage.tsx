@@ -148,32 +148,22 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
         <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
-            <TextInput
-              label={T.fields.title}
-              required
-              value={v.title}
-              onChange={(e) => form.setValue('title', e.currentTarget.value)}
-              onBlur={() => form.touch('title')}
-              error={form.errorFor('title')}
-            />
+            <TextInput {...form.field('title')} label={T.fields.title} required />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
+                {...form.field('kind')}
                 label={T.fields.kind}
                 data={RISK_KINDS.map((k) => ({ value: k, label: T.kinds[k] }))}
-                value={v.kind}
-                onChange={(x) => x && form.setValue('kind', x)}
                 allowDeselect={false}
                 disabled={!!risk}
               />
               <Select
+                {...form.field('aiSystemId')}
                 label={T.fields.aiSystem}
                 description={T.fields.aiSystemHint}
                 clearable
                 searchable
                 data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-                value={v.aiSystemId}
-                onChange={(x) => form.setValue('aiSystemId', x)}
-                error={form.errorFor('aiSystemId')}
               />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -200,37 +190,28 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
                 />
               )}
             </SimpleGrid>
-            <Textarea
-              label={T.fields.description}
-              autosize
-              minRows={2}
-              value={v.description}
-              onChange={(e) => form.setValue('description', e.currentTarget.value)}
-            />
+            <Textarea {...form.field('description')} label={T.fields.description} autosize minRows={2} />
           </Stack>
         </Paper>
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
             <Textarea
+              {...form.field('consequencesOrganization')}
               label={T.fields.consequencesOrganization}
               autosize
               minRows={2}
-              value={v.consequencesOrganization}
-              onChange={(e) => form.setValue('consequencesOrganization', e.currentTarget.value)}
             />
             <Textarea
+              {...form.field('consequencesIndividuals')}
               label={T.fields.consequencesIndividuals}
               autosize
               minRows={2}
-              value={v.consequencesIndividuals}
-              onChange={(e) => form.setValue('consequencesIndividuals', e.currentTarget.value)}
             />
             <Textarea
+              {...form.field('consequencesSociety')}
               label={T.fields.consequencesSociety}
               autosize
               minRows={2}
-              value={v.consequencesSociety}
-              onChange={(e) => form.setValue('consequencesSociety', e.currentTarget.value)}
             />
           </Stack>
         </Paper>
@@ -271,21 +252,13 @@ function RiskForm({ risk, criteria }: { risk: RiskDetail | null; criteria: Crite
         <Paper withBorder p="md" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
+              {...form.field('ownerId')}
               label={T.fields.owner}
               clearable
               searchable
               data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-              value={v.ownerId}
-              onChange={(x) => form.setValue('ownerId', x)}
-              error={form.errorFor('ownerId')}
             />
-            <TextInput
-              type="date"
-              label={T.fields.reviewDate}
-              value={v.reviewDate}
-              onChange={(e) => form.setValue('reviewDate', e.currentTarget.value)}
-              error={form.errorFor('reviewDate')}
-            />
+            <TextInput {...form.field('reviewDate')} type="date" label={T.fields.reviewDate} />
           </SimpleGrid>
         </Paper>
         <Group>

@@ -224,11 +224,8 @@ function ScopeWorkspace({
     <TagsInput
       label={L[field]}
       description={T.listHint}
+      {...form.field(field)}
       placeholder={form.values[field].length ? undefined : P[field]}
-      value={form.values[field]}
-      onChange={(v) => form.update((x) => ({ ...x, [field]: v }), field)}
-      onBlur={() => form.touch(field)}
-      error={form.errorFor(field)}
       disabled={readOnly}
       clearable={!readOnly}
       acceptValueOnBlur

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../../api/client';
+import { bindField } from '../../ui/field-binder';
 import { issuesByField } from '../../ui/use-zod-form';
 
 type Errors = Record<string, string>;
@@ -39,22 +40,36 @@ export function usePathForm<V, S extends z.ZodType>(
       return next;
     });
 
+  /** Changes the values; `keys` are the messages this change may show or clear. */
+  const update = (change: (v: V) => V, ...keys: string[]) => {
+    setValues(change);
+    touch(...keys);
+    setServerErrors((e) => {
+      const stale = Object.keys(e).filter((k) => keys.some((key) => k === key || k.startsWith(`${key}.`)));
+      return stale.length ? Object.fromEntries(Object.entries(e).filter(([k]) => !stale.includes(k))) : e;
+    });
+  };
+  const errorFor = (key: string): string | undefined =>
+    serverErrors[key] ?? (submitted || touched.has(key) ? clientErrors[key] : undefined);
+
   return {
     values,
-    /** Changes the values; `keys` are the messages this change may show or clear. */
-    update: (change: (v: V) => V, ...keys: string[]) => {
-      setValues(change);
-      touch(...keys);
-      setServerErrors((e) => {
-        const stale = Object.keys(e).filter((k) => keys.some((key) => k === key || k.startsWith(`${key}.`)));
-        return stale.length ? Object.fromEntries(Object.entries(e).filter(([k]) => !stale.includes(k))) : e;
-      });
-    },
+    update,
     touch,
+    /** A top-level field's input props, as useZodForm's `form.field('ownerId')`. */
+    field: <K extends keyof V & string>(key: K) =>
+      bindField<V, K>(
+        {
+          values,
+          setValue: (k, value) => update((x) => ({ ...x, [k]: value }), k),
+          touch: (k) => touch(k),
+          errorFor,
+        },
+        key,
+      ),
     /** Forget what was touched under a prefix: after a row is removed, the rows below move up. */
     untouch: (prefix: string) => setTouched((t) => new Set([...t].filter((k) => !k.startsWith(prefix)))),
-    errorFor: (key: string): string | undefined =>
-      serverErrors[key] ?? (submitted || touched.has(key) ? clientErrors[key] : undefined),
+    errorFor,
     hasErrors: !parsed.success,
     formError,
     setFormError,

@@ -44,14 +44,7 @@ export function CreateOrgModal({ opened, onClose }: { opened: boolean; onClose: 
           <Text size="sm" c="dimmed">
             {SHELL_TEXT.createOrgHelp}
           </Text>
-          <TextInput
-            label={SHELL_TEXT.orgName}
-            required
-            data-autofocus
-            value={form.values.name}
-            onChange={(e) => form.setValue('name', e.currentTarget.value)}
-            error={form.errorFor('name')}
-          />
+          <TextInput {...form.field('name')} label={SHELL_TEXT.orgName} required data-autofocus />
           {form.formError && (
             <Text c="red" size="sm" role="alert">
               {form.formError}

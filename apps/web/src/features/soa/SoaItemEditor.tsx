@@ -122,13 +122,10 @@ export function SoaItemEditor({ orgId, item, onClose }: { orgId: string; item: S
             </Alert>
           )}
           <Textarea
+            {...form.field('justification')}
             label={T.stated}
             description={excluding ? T.statedHintExclude : T.statedHintInclude}
             required={excluding}
-            value={values.justification}
-            onChange={(e) => form.setValue('justification', e.currentTarget.value)}
-            onBlur={() => form.touch('justification')}
-            error={form.errorFor('justification')}
             autosize
             minRows={3}
             maxRows={10}

@@ -1,7 +1,5 @@
-import { useRef } from 'react';
 import {
   ActionIcon,
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -36,7 +34,8 @@ import {
 } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useAiSystemChoices } from '../impact/api';
 import { useMembers } from '../members/api';
 import { dataSetPath, dataSetsPath, refreshThirdParties, type DataSet } from './api';
@@ -113,7 +112,6 @@ export function DataSetForm({
   const qc = useQueryClient();
   const members = useMembers(orgId);
   const systems = useAiSystemChoices(orgId);
-  const ref = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZDataSetFields, dataSet ? valuesOf(dataSet) : empty(aiSystemId), toInput);
   const save = useMutation({
     mutationFn: (input: unknown) =>
@@ -128,22 +126,7 @@ export function DataSetForm({
     },
     onError: (e) => form.showServerError(e),
   });
-  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  type TextKey =
-    | 'name'
-    | 'description'
-    | 'source'
-    | 'provenance'
-    | 'acquiredOn'
-    | 'legalBasisDetail'
-    | 'preparation'
-    | 'retention'
-    | 'retainUntil';
-  const text = (k: TextKey) => ({
-    ...field(k),
-    value: form.values[k],
-    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
-  });
+  const field = <K extends keyof Values>(k: K) => ({ ...form.field(k), label: T.fields[k] });
   const checks = form.values.qualityChecks;
   const setCheck = (i: number, patch: Partial<Check>) =>
     form.setValue(
@@ -158,157 +141,117 @@ export function DataSetForm({
       title={dataSet ? `${THIRD_PARTY_TEXT.edit} ${dataSet.ref}` : T.add}
       size="xl"
     >
-      <form
-        ref={ref}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (!input) return focusFirstInvalid(ref.current);
-          save.mutate(input);
-        }}
-      >
-        <Stack gap="sm">
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('name')} required data-autofocus />
-            <Select
-              {...field('purpose')}
-              data={DATA_SET_PURPOSES.map((p) => ({ value: p, label: DATA_SET_PURPOSE_LABELS[p] }))}
-              value={form.values.purpose}
-              onChange={(v) => v && form.setValue('purpose', v)}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          <Textarea {...text('description')} autosize minRows={1} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              {...field('sourceKind')}
-              data={DATA_SOURCE_KINDS.map((p) => ({ value: p, label: DATA_SOURCE_KIND_LABELS[p] }))}
-              value={form.values.sourceKind}
-              onChange={(v) => v && form.setValue('sourceKind', v)}
-              allowDeselect={false}
-            />
-            <TextInput {...text('source')} />
-            <TextInput {...text('acquiredOn')} type="date" />
-          </SimpleGrid>
-          <Textarea {...text('provenance')} description={T.hints.provenance} autosize minRows={2} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              {...field('legalBasis')}
-              data={LEGAL_BASES.map((p) => ({ value: p, label: LEGAL_BASIS_LABELS[p] }))}
-              value={form.values.legalBasis}
-              onChange={(v) => v && form.setValue('legalBasis', v)}
-              allowDeselect={false}
-            />
-            <TextInput {...text('legalBasisDetail')} />
-          </SimpleGrid>
-          <Stack gap={6}>
-            <Text fw={500} fz="sm">
-              {T.qualityChecks}
+      <ValidatedForm form={form} save={save} submitLabel={THIRD_PARTY_TEXT.save} onCancel={onClose}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput {...field('name')} required data-autofocus />
+          <Select
+            {...field('purpose')}
+            data={DATA_SET_PURPOSES.map((p) => ({ value: p, label: DATA_SET_PURPOSE_LABELS[p] }))}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <Textarea {...field('description')} autosize minRows={1} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            {...field('sourceKind')}
+            data={DATA_SOURCE_KINDS.map((p) => ({ value: p, label: DATA_SOURCE_KIND_LABELS[p] }))}
+            allowDeselect={false}
+          />
+          <TextInput {...field('source')} />
+          <TextInput {...field('acquiredOn')} type="date" />
+        </SimpleGrid>
+        <Textarea {...field('provenance')} description={T.hints.provenance} autosize minRows={2} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            {...field('legalBasis')}
+            data={LEGAL_BASES.map((p) => ({ value: p, label: LEGAL_BASIS_LABELS[p] }))}
+            allowDeselect={false}
+          />
+          <TextInput {...field('legalBasisDetail')} />
+        </SimpleGrid>
+        <Stack gap={6}>
+          <Text fw={500} fz="sm">
+            {T.qualityChecks}
+          </Text>
+          {form.errorFor('qualityChecks') && (
+            <Text c="red" fz="sm">
+              {form.errorFor('qualityChecks')}
             </Text>
-            {form.errorFor('qualityChecks') && (
-              <Text c="red" fz="sm">
-                {form.errorFor('qualityChecks')}
-              </Text>
-            )}
-            {checks.map((c, i) => (
-              <Group key={i} wrap="nowrap" align="flex-end">
-                <TextInput
-                  label={`Check ${i + 1}`}
-                  value={c.check}
-                  onChange={(e) => setCheck(i, { check: e.currentTarget.value })}
-                  style={{ flex: 2 }}
-                />
-                <Select
-                  label="Result"
-                  data={QUALITY_RESULTS.map((r) => ({ value: r, label: QUALITY_RESULT_LABELS[r] }))}
-                  value={c.result}
-                  onChange={(v) => v && setCheck(i, { result: v })}
-                  allowDeselect={false}
-                  w={140}
-                />
-                <TextInput
-                  label="Date"
-                  type="date"
-                  value={c.checkedOn}
-                  onChange={(e) => setCheck(i, { checkedOn: e.currentTarget.value })}
-                  w={160}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  mb={4}
-                  aria-label={`Remove check ${i + 1}`}
-                  onClick={() =>
-                    form.setValue(
-                      'qualityChecks',
-                      checks.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  <IconX size={16} />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Group>
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconPlus size={14} />}
+          )}
+          {checks.map((c, i) => (
+            <Group key={i} wrap="nowrap" align="flex-end">
+              <TextInput
+                label={`Check ${i + 1}`}
+                value={c.check}
+                onChange={(e) => setCheck(i, { check: e.currentTarget.value })}
+                style={{ flex: 2 }}
+              />
+              <Select
+                label="Result"
+                data={QUALITY_RESULTS.map((r) => ({ value: r, label: QUALITY_RESULT_LABELS[r] }))}
+                value={c.result}
+                onChange={(v) => v && setCheck(i, { result: v })}
+                allowDeselect={false}
+                w={140}
+              />
+              <TextInput
+                label="Date"
+                type="date"
+                value={c.checkedOn}
+                onChange={(e) => setCheck(i, { checkedOn: e.currentTarget.value })}
+                w={160}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                mb={4}
+                aria-label={`Remove check ${i + 1}`}
                 onClick={() =>
-                  form.setValue('qualityChecks', [...checks, { check: '', result: 'passed', checkedOn: '', note: '' }])
+                  form.setValue(
+                    'qualityChecks',
+                    checks.filter((_, j) => j !== i),
+                  )
                 }
               >
-                {T.addCheck}
-              </Button>
+                <IconX size={16} />
+              </ActionIcon>
             </Group>
-          </Stack>
-          <Textarea {...text('preparation')} description={T.hints.preparation} autosize minRows={2} />
-          <Checkbox
-            label={T.fields.personalData}
-            checked={form.values.personalData}
-            onChange={(e) => form.setValue('personalData', e.currentTarget.checked)}
-          />
-          <MultiSelect
-            {...field('specialCategories')}
-            data={SPECIAL_CATEGORIES.map((c) => ({ value: c, label: SPECIAL_CATEGORY_LABELS[c] }))}
-            value={form.values.specialCategories}
-            onChange={(v) => form.setValue('specialCategories', v)}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput {...text('retention')} />
-            <TextInput {...text('retainUntil')} type="date" />
-            <Select
-              {...field('ownerId')}
-              data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-              value={form.values.ownerId}
-              onChange={(v) => form.setValue('ownerId', v)}
-              clearable
-              searchable
-            />
-          </SimpleGrid>
-          <MultiSelect
-            {...field('aiSystemIds')}
-            data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={form.values.aiSystemIds}
-            onChange={(v) => form.setValue('aiSystemIds', v)}
-            searchable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {THIRD_PARTY_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {THIRD_PARTY_TEXT.save}
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() =>
+                form.setValue('qualityChecks', [...checks, { check: '', result: 'passed', checkedOn: '', note: '' }])
+              }
+            >
+              {T.addCheck}
             </Button>
           </Group>
         </Stack>
-      </form>
+        <Textarea {...field('preparation')} description={T.hints.preparation} autosize minRows={2} />
+        <Checkbox {...form.checkbox('personalData')} label={T.fields.personalData} />
+        <MultiSelect
+          {...field('specialCategories')}
+          data={SPECIAL_CATEGORIES.map((c) => ({ value: c, label: SPECIAL_CATEGORY_LABELS[c] }))}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput {...field('retention')} />
+          <TextInput {...field('retainUntil')} type="date" />
+          <Select
+            {...field('ownerId')}
+            data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+            clearable
+            searchable
+          />
+        </SimpleGrid>
+        <MultiSelect
+          {...field('aiSystemIds')}
+          data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          searchable
+        />
+      </ValidatedForm>
     </Modal>
   );
 }

@@ -1,17 +1,4 @@
-import { useRef } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Modal, MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   CONTRACT_CLAUSE_LABELS,
@@ -27,7 +14,8 @@ import {
 } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { focusFirstInvalid, useZodForm } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { useAiSystemChoices } from '../impact/api';
 import { useMembers } from '../members/api';
 import { refreshThirdParties, supplierPath, suppliersPath, type Supplier } from './api';
@@ -107,7 +95,6 @@ export function SupplierForm({
   const qc = useQueryClient();
   const members = useMembers(orgId);
   const systems = useAiSystemChoices(orgId);
-  const ref = useRef<HTMLFormElement>(null);
   const form = useZodForm(ZSupplierFields, supplier ? valuesOf(supplier) : empty(aiSystemId), toInput);
   const save = useMutation({
     mutationFn: (input: unknown) =>
@@ -122,22 +109,9 @@ export function SupplierForm({
     },
     onError: (e) => form.showServerError(e),
   });
-  const field = (k: keyof Values) => ({ label: T.fields[k], error: form.errorFor(k), onBlur: () => form.touch(k) });
-  const text = (
-    k: 'name' | 'supplies' | 'inputRetention' | 'dataLocation' | 'reviewCadenceMonths' | 'lastReviewedOn' | 'notes',
-  ) => ({
-    ...field(k),
-    value: form.values[k],
-    onChange: (e: { currentTarget: { value: string } }) => form.setValue(k, e.currentTarget.value),
-  });
+  const field = <K extends keyof Values>(k: K) => ({ ...form.field(k), label: T.fields[k] });
   const answer = (k: 'trainsOnInputs' | 'modelChangeNotice' | 'incidentNotice') => (
-    <Select
-      {...field(k)}
-      data={answers}
-      value={form.values[k]}
-      onChange={(v) => v && form.setValue(k, v)}
-      allowDeselect={false}
-    />
+    <Select {...field(k)} data={answers} allowDeselect={false} />
   );
 
   return (
@@ -147,84 +121,49 @@ export function SupplierForm({
       title={supplier ? `${THIRD_PARTY_TEXT.edit} ${supplier.ref}` : T.add}
       size="xl"
     >
-      <form
-        ref={ref}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (!input) return focusFirstInvalid(ref.current);
-          save.mutate(input);
-        }}
-      >
-        <Stack gap="sm">
-          {form.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('name')} required data-autofocus />
-            <Select
-              {...field('kind')}
-              data={SUPPLY_KINDS.map((k) => ({ value: k, label: SUPPLY_KIND_LABELS[k] }))}
-              value={form.values.kind}
-              onChange={(v) => v && form.setValue('kind', v)}
-              allowDeselect={false}
-            />
+      <ValidatedForm form={form} save={save} submitLabel={THIRD_PARTY_TEXT.save} onCancel={onClose}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput {...field('name')} required data-autofocus />
+          <Select
+            {...field('kind')}
+            data={SUPPLY_KINDS.map((k) => ({ value: k, label: SUPPLY_KIND_LABELS[k] }))}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <Textarea {...field('supplies')} autosize minRows={2} />
+        <MultiSelect
+          {...field('aiSystemIds')}
+          data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          searchable
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {answer('trainsOnInputs')}
+          {answer('modelChangeNotice')}
+          {answer('incidentNotice')}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput {...field('inputRetention')} />
+          <TextInput {...field('dataLocation')} />
+        </SimpleGrid>
+        <Checkbox.Group {...field('contractClauses')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing={6}>
+            {CONTRACT_CLAUSES.map((c) => (
+              <Checkbox key={c} value={c} label={CONTRACT_CLAUSE_LABELS[c]} />
+            ))}
           </SimpleGrid>
-          <Textarea {...text('supplies')} autosize minRows={2} />
-          <MultiSelect
-            {...field('aiSystemIds')}
-            data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={form.values.aiSystemIds}
-            onChange={(v) => form.setValue('aiSystemIds', v)}
+        </Checkbox.Group>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput {...field('reviewCadenceMonths')} inputMode="numeric" />
+          <TextInput {...field('lastReviewedOn')} type="date" />
+          <Select
+            {...field('ownerId')}
+            data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
+            clearable
             searchable
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {answer('trainsOnInputs')}
-            {answer('modelChangeNotice')}
-            {answer('incidentNotice')}
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('inputRetention')} />
-            <TextInput {...text('dataLocation')} />
-          </SimpleGrid>
-          <Checkbox.Group
-            label={T.fields.contractClauses}
-            error={form.errorFor('contractClauses')}
-            value={form.values.contractClauses}
-            onChange={(v) => form.setValue('contractClauses', v)}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing={6}>
-              {CONTRACT_CLAUSES.map((c) => (
-                <Checkbox key={c} value={c} label={CONTRACT_CLAUSE_LABELS[c]} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput {...text('reviewCadenceMonths')} inputMode="numeric" />
-            <TextInput {...text('lastReviewedOn')} type="date" />
-            <Select
-              {...field('ownerId')}
-              data={(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name }))}
-              value={form.values.ownerId}
-              onChange={(v) => form.setValue('ownerId', v)}
-              clearable
-              searchable
-            />
-          </SimpleGrid>
-          <Textarea {...text('notes')} autosize minRows={2} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {THIRD_PARTY_TEXT.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {THIRD_PARTY_TEXT.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        </SimpleGrid>
+        <Textarea {...field('notes')} autosize minRows={2} />
+      </ValidatedForm>
     </Modal>
   );
 }

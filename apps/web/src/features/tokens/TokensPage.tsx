@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Badge,
   Button,
   Code,
@@ -26,6 +25,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { SecretOnce } from '../../ui/SecretOnce';
 import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import { TOKENS_TEXT as T } from './text';
 
 // The same rule as the server's body schema for POST /api/tokens.
@@ -72,46 +72,22 @@ export function TokensPage() {
           />
         )}
         <Paper withBorder radius="md" p="lg">
-          <form
-            noValidate
-            aria-label={T.create}
-            onSubmit={(e) => {
-              e.preventDefault();
-              const body = form.validate();
-              if (body) create.mutate(body);
-            }}
-          >
-            <Stack gap="sm">
-              {form.formError && (
-                <Alert color="red" variant="light" role="alert">
-                  {form.formError}
-                </Alert>
-              )}
-              <Group align="flex-end" gap="sm">
-                <TextInput
-                  label={T.name}
-                  description={T.nameHint}
-                  required
-                  value={form.values.name}
-                  onChange={(e) => form.setValue('name', e.currentTarget.value)}
-                  error={form.errorFor('name')}
-                  w={360}
-                />
-                <Select
-                  label={T.scope}
-                  description={T.scopeHint}
-                  data={TOKEN_SCOPES.map((s) => ({ value: s, label: TOKEN_SCOPE_LABELS[s] }))}
-                  value={form.values.scope}
-                  onChange={(v) => v && form.setValue('scope', v)}
-                  allowDeselect={false}
-                  w={320}
-                />
-                <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.isPending}>
-                  {T.create}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <ValidatedForm label={T.create} form={form} save={create}>
+            <Group align="flex-end" gap="sm">
+              <TextInput {...form.field('name')} label={T.name} description={T.nameHint} required w={360} />
+              <Select
+                {...form.field('scope')}
+                label={T.scope}
+                description={T.scopeHint}
+                data={TOKEN_SCOPES.map((s) => ({ value: s, label: TOKEN_SCOPE_LABELS[s] }))}
+                allowDeselect={false}
+                w={320}
+              />
+              <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.isPending}>
+                {T.create}
+              </Button>
+            </Group>
+          </ValidatedForm>
         </Paper>
         <Paper withBorder radius="md">
           {tokens.isPending ? (
