@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { type Client, describeEachDialect, newOrgOwner } from './harness';
 
 // The gap analysis feeds the SoA (issue 18): A.6.2.4 answered "nonconformant" shows beside the
@@ -9,7 +9,7 @@ describeEachDialect('gap results in the SoA', (ctx) => {
   let orgId: string;
   const url = (p: string) => `/api/orgs/${orgId}${p}`;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Gap SoA Org'));
   });
 
