@@ -26,6 +26,8 @@ import {
   VV_AREAS,
   VV_DECISION_LABELS,
   VV_DECISIONS,
+  ZChangeFields,
+  ZReleaseFields,
   type ChangeKind,
   type RiskTier,
   type VvDecision,
@@ -33,7 +35,8 @@ import {
 import { api } from '../../api/client';
 import { errorMessage, ErrorAlert, Loading } from '../../ui/QueryState';
 import { notifySuccess } from '../../ui/notify';
-import { serverFieldError } from '../../ui/use-zod-form';
+import { serverFieldError, useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
 import {
   refreshLifecycle,
   systemPath,
@@ -48,6 +51,38 @@ import {
 import { LIFECYCLE_TEXT as T } from './text';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** A modal useZodForm form: validated as you type, messages on their fields, Save and Cancel. */
+function ZodFormModal<O>({
+  title,
+  opened,
+  onClose,
+  form,
+  save,
+  children,
+}: {
+  title: string;
+  opened: boolean;
+  onClose: () => void;
+  form: { validate: () => O | null; formError: string | null };
+  save: { mutate: (input: O) => void; isPending: boolean };
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+      <ValidatedForm
+        label={title}
+        form={form}
+        save={save}
+        submitLabel={T.save}
+        onCancel={onClose}
+        cancelLabel={T.cancel}
+      >
+        {children}
+      </ValidatedForm>
+    </Modal>
+  );
+}
 
 /** A modal form: its fields, a submit button, the server's refusal on top. */
 function FormModal({
@@ -181,82 +216,63 @@ function SignificanceBadge({ c }: { c: Change }) {
   );
 }
 
+// The override is asked as a checkbox and a reason; its issues (override.reason) show on the reason.
+const changeFieldOf = (path: string[]) => (path[0] === 'override' ? 'reason' : (path[0] ?? ''));
+const newChange = () => ({
+  kind: 'retraining' as ChangeKind,
+  title: '',
+  description: '',
+  occurredOn: today(),
+  decide: false,
+  reason: '',
+});
+
 function RecordChange({ orgId, aiSystemId, riskTier }: { orgId: string; aiSystemId: string; riskTier: RiskTier }) {
   const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const [kind, setKind] = useState<ChangeKind>('retraining');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [occurredOn, setOccurredOn] = useState(today());
-  const [decide, setDecide] = useState(false);
-  const [reason, setReason] = useState('');
-  const rule = ruleFor(kind, riskTier);
+  const form = useZodForm(
+    ZChangeFields,
+    newChange(),
+    ({ decide, reason, ...v }) => ({
+      ...v,
+      override: decide ? { significant: !ruleFor(v.kind, riskTier).significant, reason } : null,
+    }),
+    changeFieldOf,
+  );
+  const rule = ruleFor(form.values.kind, riskTier);
   const save = useMutation({
-    mutationFn: () =>
-      api.post<Change>(`${systemPath(orgId, aiSystemId)}/changes`, {
-        kind,
-        title,
-        description,
-        occurredOn,
-        override: decide ? { significant: !rule.significant, reason } : null,
-      }),
+    mutationFn: (input: unknown) => api.post<Change>(`${systemPath(orgId, aiSystemId)}/changes`, input),
     onSuccess: async (c) => {
       await refreshLifecycle(qc, orgId);
       notifySuccess(T.changeRecorded(c.significant));
       setOpened(false);
-      setTitle('');
-      setDescription('');
-      setDecide(false);
-      setReason('');
+      form.reset(newChange());
     },
+    onError: (e) => form.showServerError(e),
   });
   return (
     <>
       <Button variant="default" onClick={() => setOpened(true)}>
         {T.recordChange}
       </Button>
-      <FormModal
-        title={T.recordChange}
-        opened={opened}
-        onClose={() => setOpened(false)}
-        onSubmit={() => save.mutate()}
-        pending={save.isPending}
-        error={save.error}
-      >
+      <ZodFormModal title={T.recordChange} opened={opened} onClose={() => setOpened(false)} form={form} save={save}>
         <Select
+          {...form.field('kind')}
           label={T.kind}
           data={CHANGE_KINDS.map((k) => ({ value: k, label: CHANGE_KIND_LABELS[k] }))}
-          value={kind}
-          onChange={(v) => v && setKind(v)}
           allowDeselect={false}
         />
-        <TextInput label={T.title} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
-        <Textarea label={T.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-        <TextInput
-          label={T.occurredOn}
-          type="date"
-          value={occurredOn}
-          onChange={(e) => setOccurredOn(e.currentTarget.value)}
-        />
+        <TextInput {...form.field('title')} label={T.title} required />
+        <Textarea {...form.field('description')} label={T.description} />
+        <TextInput {...form.field('occurredOn')} label={T.occurredOn} type="date" />
         <Alert color={rule.significant ? 'orange' : 'gray'} variant="light">
           <Text fz="sm">
             {rule.significant ? T.significant : T.notSignificant} {T.byRule}: {rule.because}.
           </Text>
         </Alert>
-        <Checkbox
-          label={T.overrideTo(!rule.significant)}
-          checked={decide}
-          onChange={(e) => setDecide(e.currentTarget.checked)}
-        />
-        {decide && (
-          <Textarea
-            label={T.overrideReason}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            required
-          />
-        )}
-      </FormModal>
+        <Checkbox {...form.checkbox('decide')} label={T.overrideTo(!rule.significant)} />
+        {form.values.decide && <Textarea {...form.field('reason')} label={T.overrideReason} required />}
+      </ZodFormModal>
     </>
   );
 }
@@ -383,62 +399,46 @@ function Changes({
   );
 }
 
+const newRelease = () => ({
+  version: '',
+  releasedOn: today(),
+  whatChanged: '',
+  modelVersion: '',
+  dataVersion: '',
+  approvedByName: '',
+});
+
 function RecordRelease({ orgId, aiSystemId }: { orgId: string; aiSystemId: string }) {
   const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const [v, setV] = useState({
-    version: '',
-    releasedOn: today(),
-    whatChanged: '',
-    modelVersion: '',
-    dataVersion: '',
-    approvedByName: '',
-  });
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
-    // Read the value now: React clears the event's currentTarget before a state updater runs.
-    const value = e.currentTarget.value;
-    setV((x) => ({ ...x, [k]: value }));
-  };
+  const form = useZodForm(ZReleaseFields, newRelease());
   const save = useMutation({
-    mutationFn: () => api.post<Release>(`${systemPath(orgId, aiSystemId)}/releases`, v),
+    mutationFn: (input: unknown) => api.post<Release>(`${systemPath(orgId, aiSystemId)}/releases`, input),
     onSuccess: async (r) => {
       await refreshLifecycle(qc, orgId);
       notifySuccess(T.releaseRecorded(r.releaseVersion));
       setOpened(false);
-      setV({
-        version: '',
-        releasedOn: today(),
-        whatChanged: '',
-        modelVersion: '',
-        dataVersion: '',
-        approvedByName: '',
-      });
+      form.reset(newRelease());
     },
+    onError: (e) => form.showServerError(e),
   });
   return (
     <>
       <Button variant="default" onClick={() => setOpened(true)}>
         {T.recordRelease}
       </Button>
-      <FormModal
-        title={T.recordRelease}
-        opened={opened}
-        onClose={() => setOpened(false)}
-        onSubmit={() => save.mutate()}
-        pending={save.isPending}
-        error={save.error}
-      >
+      <ZodFormModal title={T.recordRelease} opened={opened} onClose={() => setOpened(false)} form={form} save={save}>
         <Group grow>
-          <TextInput label={T.releaseVersion} value={v.version} onChange={set('version')} required />
-          <TextInput label={T.releasedOn} type="date" value={v.releasedOn} onChange={set('releasedOn')} />
+          <TextInput {...form.field('version')} label={T.releaseVersion} required />
+          <TextInput {...form.field('releasedOn')} label={T.releasedOn} type="date" />
         </Group>
-        <Textarea label={T.whatChanged} value={v.whatChanged} onChange={set('whatChanged')} />
+        <Textarea {...form.field('whatChanged')} label={T.whatChanged} />
         <Group grow>
-          <TextInput label={T.modelVersion} value={v.modelVersion} onChange={set('modelVersion')} />
-          <TextInput label={T.dataVersion} value={v.dataVersion} onChange={set('dataVersion')} />
+          <TextInput {...form.field('modelVersion')} label={T.modelVersion} />
+          <TextInput {...form.field('dataVersion')} label={T.dataVersion} />
         </Group>
-        <TextInput label={T.approvedBy} value={v.approvedByName} onChange={set('approvedByName')} />
-      </FormModal>
+        <TextInput {...form.field('approvedByName')} label={T.approvedBy} />
+      </ZodFormModal>
     </>
   );
 }
