@@ -33,7 +33,7 @@ import { focusFirstInvalid } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
 import { criteriaKey, criteriaPath, useCriteria } from './api';
 import { LEVEL_STYLE } from './levels';
-import { ScaleEditor, toSteps, type ScaleStep } from './ScaleEditor';
+import { ScaleEditor, ScaleMeanings, toSteps, type ScaleStep } from './ScaleEditor';
 import { RISK_TEXT as T } from './text';
 import type { Criteria, CriteriaState } from './types';
 
@@ -88,6 +88,12 @@ function Summary({ c }: { c: Criteria }) {
   return (
     <Stack gap="sm">
       <Matrix c={c} />
+      <ScaleMeanings
+        scales={[
+          { legend: T.fields.likelihood, labels: c.likelihoodLabels, descriptions: c.likelihoodDescriptions },
+          { legend: T.fields.consequence, labels: c.consequenceLabels, descriptions: c.consequenceDescriptions },
+        ]}
+      />
       <Group gap="xs">
         <Text fz="sm" fw={600}>
           {T.bands}:
@@ -215,7 +221,7 @@ function DraftEditor({ state }: { state: CriteriaState }) {
         <Title order={2} fz="lg">
           {state.draft ? T.draft(state.draft.number) : T.startDraft}
         </Title>
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <SimpleGrid cols={1}>
           {(['likelihood', 'consequence'] as const).map((key) => (
             <ScaleEditor
               key={key}
