@@ -235,6 +235,11 @@ describeWithBrowser('AI risks', () => {
     await likelihood.getByRole('textbox', { name: 'Likelihood level 5' }).fill('Almost certain');
     await expect.poll(() => critical.inputValue()).toBe('25');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // On a phone the rows wrap instead of widening the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, '86b-risk-criteria-scales-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Saved', { exact: true }).first().waitFor();
     const saved = (await (await page.request.get(`${running.baseUrl}/api/orgs/${orgId}/risk-criteria`)).json()) as {
@@ -242,6 +247,8 @@ describeWithBrowser('AI risks', () => {
     };
     expect(saved.draft.likelihoodLabels).toEqual(['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain']);
     expect(saved.draft.likelihoodDescriptions).toEqual(['', '', 'About once a year', '', '']);
+    // The draft is what applies until something is approved: its summary says what level 3 means.
+    await page.getByTestId('scale-meanings').getByText('3 Possible — About once a year').waitFor();
     await screenshot(page, '86-risk-criteria-scales');
   });
 

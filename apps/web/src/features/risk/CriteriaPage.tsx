@@ -33,54 +33,57 @@ import { focusFirstInvalid } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
 import { criteriaKey, criteriaPath, useCriteria } from './api';
 import { LEVEL_STYLE } from './levels';
-import { ScaleEditor, toSteps, type ScaleStep } from './ScaleEditor';
+import { ScaleEditor, ScaleMeanings, toSteps, type ScaleStep } from './ScaleEditor';
 import { RISK_TEXT as T } from './text';
 import type { Criteria, CriteriaState } from './types';
 
 /** The matrix of a set of criteria: likelihood rows (highest on top) × consequence columns. */
 function Matrix({ c }: { c: Pick<Criteria, 'likelihoodLabels' | 'consequenceLabels' | 'levels'> }) {
   const rows = [...c.likelihoodLabels.keys()].map((i) => c.likelihoodLabels.length - i);
+  // On a phone the matrix scrolls sideways in its own box: squeezed, its cells' words ran into each other.
   return (
-    <Table withTableBorder withColumnBorders data-testid="criteria-matrix" style={{ tableLayout: 'fixed' }}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={150}>
-            {T.fields.likelihood} \ {T.fields.consequence}
-          </Table.Th>
-          {c.consequenceLabels.map((l, i) => (
-            <Table.Th key={i} fz="xs">
-              {i + 1} {l}
+    <Table.ScrollContainer minWidth={130 + 95 * c.consequenceLabels.length} type="native">
+      <Table withTableBorder withColumnBorders data-testid="criteria-matrix" style={{ tableLayout: 'fixed' }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={150}>
+              {T.fields.likelihood} \ {T.fields.consequence}
             </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((l) => (
-          <Table.Tr key={l}>
-            <Table.Th fz="xs">
-              {l} {c.likelihoodLabels[l - 1]}
-            </Table.Th>
-            {c.consequenceLabels.map((_, i) => {
-              const score = l * (i + 1);
-              const level = riskLevel(c, score);
-              return (
-                <Table.Td
-                  key={i}
-                  ta="center"
-                  fz="sm"
-                  fw={600}
-                  style={LEVEL_STYLE[level]}
-                  data-score={score}
-                  data-level={level}
-                >
-                  {score} · {RISK_LEVEL_LABELS[level]}
-                </Table.Td>
-              );
-            })}
+            {c.consequenceLabels.map((l, i) => (
+              <Table.Th key={i} fz="xs">
+                {i + 1} {l}
+              </Table.Th>
+            ))}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((l) => (
+            <Table.Tr key={l}>
+              <Table.Th fz="xs">
+                {l} {c.likelihoodLabels[l - 1]}
+              </Table.Th>
+              {c.consequenceLabels.map((_, i) => {
+                const score = l * (i + 1);
+                const level = riskLevel(c, score);
+                return (
+                  <Table.Td
+                    key={i}
+                    ta="center"
+                    fz="sm"
+                    fw={600}
+                    style={LEVEL_STYLE[level]}
+                    data-score={score}
+                    data-level={level}
+                  >
+                    {score} · {RISK_LEVEL_LABELS[level]}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -88,6 +91,12 @@ function Summary({ c }: { c: Criteria }) {
   return (
     <Stack gap="sm">
       <Matrix c={c} />
+      <ScaleMeanings
+        scales={[
+          { legend: T.fields.likelihood, labels: c.likelihoodLabels, descriptions: c.likelihoodDescriptions },
+          { legend: T.fields.consequence, labels: c.consequenceLabels, descriptions: c.consequenceDescriptions },
+        ]}
+      />
       <Group gap="xs">
         <Text fz="sm" fw={600}>
           {T.bands}:
@@ -215,7 +224,7 @@ function DraftEditor({ state }: { state: CriteriaState }) {
         <Title order={2} fz="lg">
           {state.draft ? T.draft(state.draft.number) : T.startDraft}
         </Title>
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <SimpleGrid cols={1}>
           {(['likelihood', 'consequence'] as const).map((key) => (
             <ScaleEditor
               key={key}

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { SCALE_DESCRIPTION_MAX, SCALE_LABEL_MAX, SCALE_STEPS } from '@fortytwo/domain';
 import { RISK_TEXT as T } from './text';
 
@@ -37,12 +37,12 @@ export function ScaleEditor({
     <Fieldset legend={legend} data-testid={`scale-${name.toLowerCase()}`}>
       <Stack gap="xs">
         {steps.map((s, i) => (
-          <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid="scale-row">
+          <Group key={i} gap="xs" align="flex-start" data-testid="scale-row">
             <Text fz="sm" fw={600} w={24} pt={30} ta="right" aria-hidden>
               {i + 1}
             </Text>
             <TextInput
-              style={{ flex: '1 1 10rem' }}
+              style={{ flex: '1 1 10rem', minWidth: 0 }}
               label={T.scaleLevelLabel(name, i + 1)}
               required
               maxLength={SCALE_LABEL_MAX}
@@ -52,7 +52,7 @@ export function ScaleEditor({
               onBlur={() => onBlurStep(i)}
             />
             <TextInput
-              style={{ flex: '2 1 12rem' }}
+              style={{ flex: '2 1 12rem', minWidth: 0 }}
               label={T.scaleLevelDescription(name, i + 1)}
               maxLength={SCALE_DESCRIPTION_MAX}
               value={s.description}
@@ -91,5 +91,27 @@ export function ScaleEditor({
         </Group>
       </Stack>
     </Fieldset>
+  );
+}
+
+/** What each level of the scales means, where the criteria say it (nothing when no level has a description). */
+export function ScaleMeanings({ scales }: { scales: { legend: string; labels: string[]; descriptions: string[] }[] }) {
+  if (!scales.some((s) => s.descriptions.some(Boolean))) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="scale-meanings">
+      {scales.map((s) => (
+        <Stack key={s.legend} gap={2}>
+          <Text fz="sm" fw={600}>
+            {s.legend}
+          </Text>
+          {s.labels.map((l, i) => (
+            <Text key={i} fz="sm">
+              {i + 1} {l}
+              {s.descriptions[i] ? <Text span c="dimmed" fz="sm">{` — ${s.descriptions[i]}`}</Text> : null}
+            </Text>
+          ))}
+        </Stack>
+      ))}
+    </SimpleGrid>
   );
 }
