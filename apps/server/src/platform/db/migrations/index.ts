@@ -32,6 +32,7 @@ import * as auditReportRecord from './0032-audit-report-record';
 import * as certificationCycle from './0033-certification-cycle';
 import * as auditorWorkspace from './0034-auditor-workspace';
 import * as reviewMinutesRecord from './0037-review-minutes-record';
+import * as savedViews from './0038-saved-views';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -69,6 +70,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0033-certification-cycle', certificationCycle.up],
   ['0034-auditor-workspace', auditorWorkspace.up],
   ['0037-review-minutes-record', reviewMinutesRecord.up],
+  ['0038-saved-views', savedViews.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
