@@ -14,10 +14,7 @@ const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 export function savedViewRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['Saved views'];
-  const owner = (req: FastifyRequest<{ Params: { orgId: string } }>) => ({
-    orgId: req.params.orgId,
-    userId: authOf(req).user.id,
-  });
+  const owner = (req: FastifyRequest, orgId: string) => ({ orgId, userId: authOf(req).user.id });
 
   app.get(
     '/api/orgs/:orgId/saved-views',
@@ -31,7 +28,10 @@ export function savedViewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: z.object({ items: z.array(ZSavedViewOut), nextCursor: z.null() }) },
       },
     },
-    async (req) => ({ items: await listSavedViews(deps.db, owner(req), req.query.register), nextCursor: null }),
+    async (req) => ({
+      items: await listSavedViews(deps.db, owner(req, req.params.orgId), req.query.register),
+      nextCursor: null,
+    }),
   );
 
   app.post(
@@ -46,7 +46,7 @@ export function savedViewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 201: ZSavedViewOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await createSavedView(deps.db, owner(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createSavedView(deps.db, owner(req, req.params.orgId), req.body)),
   );
 
   app.patch(
@@ -61,14 +61,14 @@ export function savedViewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZSavedViewOut },
       },
     },
-    async (req) => updateSavedView(deps.db, owner(req), req.params.id, req.body),
+    async (req) => updateSavedView(deps.db, owner(req, req.params.orgId), req.params.id, req.body),
   );
 
   app.delete(
     '/api/orgs/:orgId/saved-views/:id',
     { config: { access: 'org.read' }, schema: { tags, summary: 'Delete one of your saved views', params: ZIdParams } },
     async (req, reply) => {
-      await removeSavedView(deps.db, owner(req), req.params.id);
+      await removeSavedView(deps.db, owner(req, req.params.orgId), req.params.id);
       return reply.code(204).send();
     },
   );

@@ -1,0 +1,3 @@
+export { RegisterTable, VIRTUALIZE_AFTER } from './RegisterTable';
+export { useRegisterUrlState } from './url-state';
+export type { BulkAction, RegisterColumn, RegisterProps, SortState } from './types';
