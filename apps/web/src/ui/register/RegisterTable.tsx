@@ -182,9 +182,9 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
           <Center py={40} data-testid="register-empty">
             {filtering ? (
               <Stack align="center" gap={4}>
-                <Text fw={600}>{T.noMatchTitle}</Text>
+                <Text fw={600}>{props.noMatch?.title ?? T.noMatchTitle}</Text>
                 <Text c="dimmed" fz="sm">
-                  {T.noMatch}
+                  {props.noMatch?.body ?? T.noMatch}
                 </Text>
                 <Button variant="subtle" onClick={clearFilters} mt="xs">
                   {T.clearFilters}

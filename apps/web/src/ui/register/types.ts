@@ -67,6 +67,8 @@ export type RegisterProps<T> = {
   more?: { hasMore: boolean; loading: boolean; onLoadMore: () => void; label?: string };
   /** A line above the table ("12 risks"); defaults to a count of the rows shown. */
   countText?: ReactNode;
+  /** The "no rows match" words, naming what the register holds. */
+  noMatch?: { title: string; body: string };
   /** What to say when there are no rows and no filter is set. */
   emptyText?: ReactNode;
   /** The name of one row for "export selected" file names. */
