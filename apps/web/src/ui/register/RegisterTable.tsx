@@ -75,7 +75,24 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
     [columns, serverSort === undefined], // only whether the server sorts matters, not its callbacks
   );
   const sortedBy = sort && !serverSort && columns.some((c) => c.id === sort.id && c.sortValue) ? sort : null;
+  // Stable state objects: a new sorting array each render would make the sorted model recompute and
+  // ask the table to reset its (unused) page, which re-renders, forever.
+  const sortId = sortedBy?.id;
+  const sortDesc = sortedBy?.order === 'desc';
+  const sorting = useMemo(() => (sortId ? [{ id: sortId, desc: sortDesc }] : []), [sortId, sortDesc]);
+  const hiddenKey = hidden.join(',');
+  const columnVisibility = useMemo(
+    () =>
+      Object.fromEntries(
+        hiddenKey
+          .split(',')
+          .filter(Boolean)
+          .map((id) => [id, false]),
+      ),
+    [hiddenKey],
+  );
   const table = useReactTable({
+    autoResetAll: false,
     data: rows,
     columns: defs,
     getRowId: (r) => getRowId(r),
@@ -85,18 +102,22 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
     enableRowSelection: selectable,
     onRowSelectionChange: setSelection,
     state: {
-      sorting: sortedBy ? [{ id: sortedBy.id, desc: sortedBy.order === 'desc' }] : [],
-      columnVisibility: Object.fromEntries(hidden.map((id) => [id, false])),
+      sorting,
+      columnVisibility,
       rowSelection: selection,
     },
   });
-  const modelRows = table.getRowModel().rows;
+  const sortedRows = table.getRowModel().rows;
+  // Grouped, the rows read group by group: the keyboard follows that order too.
+  const modelRows = props.groups
+    ? props.groups.order.flatMap((g) => sortedRows.filter((r) => props.groups!.of(r.original) === g))
+    : sortedRows;
   const shown = columns.filter((c) => !hidden.includes(c.id));
   // Selected rows that are still listed (a filter may have removed some since).
   const selectedRows = modelRows.filter((r) => r.getIsSelected()).map((r) => r.original);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = modelRows.length > VIRTUALIZE_AFTER;
+  const virtual = modelRows.length > VIRTUALIZE_AFTER && !props.groups;
   const virtualizer = useVirtualizer({
     count: modelRows.length,
     getScrollElement: () => scroller.current,
@@ -131,6 +152,31 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
     onOpen(r);
   };
   const allSelected = table.getIsAllRowsSelected();
+  const renderRow = ({ row, index }: (typeof visible)[number]) => (
+    <Table.Tr
+      key={row.id}
+      {...keys.rowProps(index)}
+      {...props.rowAttributes?.(row.original)}
+      aria-rowindex={virtual ? index + 2 : undefined}
+      onClick={(e) => open(e, row.original)}
+      style={onOpen ? { cursor: 'pointer' } : undefined}
+    >
+      {selectable && (
+        <Table.Td>
+          <Checkbox
+            aria-label={T.selectRow(rowName(row.original))}
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        </Table.Td>
+      )}
+      {shown.map((c) => (
+        <Table.Td key={c.id} miw={c.minWidth} maw={c.maxWidth} fz="sm" data-column={c.id}>
+          {c.cell(row.original)}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
 
   return (
     <Stack gap="sm">
@@ -203,6 +249,7 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
             stickyHeader={virtual}
             verticalSpacing="xs"
             horizontalSpacing={6}
+            ref={keys.body}
             data-testid={props.testId}
             aria-label={props.label}
             aria-rowcount={virtual ? modelRows.length + 1 : undefined}
@@ -228,47 +275,42 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
                     sort={sort}
                     onSort={onSort}
                     width={c.width}
+                    hidden={c.headerHidden}
                   />
                 ))}
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody ref={keys.body} onKeyDown={keys.onKeyDown}>
+            <Table.Tbody onKeyDown={keys.onKeyDown}>
               {padTop > 0 && (
                 <tr aria-hidden>
                   <td colSpan={colSpan} style={{ height: padTop, padding: 0 }} />
                 </tr>
               )}
-              {visible.map(({ row, index }) => (
-                <Table.Tr
-                  key={row.id}
-                  {...keys.rowProps(index)}
-                  {...props.rowAttributes?.(row.original)}
-                  aria-rowindex={virtual ? index + 2 : undefined}
-                  onClick={(e) => open(e, row.original)}
-                  style={onOpen ? { cursor: 'pointer' } : undefined}
-                >
-                  {selectable && (
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={T.selectRow(rowName(row.original))}
-                        checked={row.getIsSelected()}
-                        onChange={row.getToggleSelectedHandler()}
-                      />
-                    </Table.Td>
-                  )}
-                  {shown.map((c) => (
-                    <Table.Td key={c.id} miw={c.minWidth} maw={c.maxWidth} fz="sm">
-                      {c.cell(row.original)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
+              {props.groups ? null : visible.map(renderRow)}
               {padBottom > 0 && (
                 <tr aria-hidden>
                   <td colSpan={colSpan} style={{ height: padBottom, padding: 0 }} />
                 </tr>
               )}
             </Table.Tbody>
+            {props.groups &&
+              props.groups.order.map((g) => {
+                const inGroup = visible.filter(({ row }) => props.groups!.of(row.original) === g);
+                if (!inGroup.length) return null;
+                return (
+                  <Table.Tbody key={g} onKeyDown={keys.onKeyDown}>
+                    <Table.Tr data-group={g}>
+                      <Table.Th colSpan={colSpan} scope="colgroup" bg="var(--mantine-color-default-hover)">
+                        {props.groups!.heading(
+                          g,
+                          inGroup.map(({ row }) => row.original),
+                        )}
+                      </Table.Th>
+                    </Table.Tr>
+                    {inGroup.map(renderRow)}
+                  </Table.Tbody>
+                );
+              })}
           </Table>
         </Scroll>
       )}

@@ -1,4 +1,4 @@
-import { Group, Table, UnstyledButton } from '@mantine/core';
+import { Group, Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { SortState } from './types';
 
@@ -10,6 +10,7 @@ export function SortHeader({
   sort,
   onSort,
   width,
+  hidden,
 }: {
   id: string;
   label: string;
@@ -17,11 +18,12 @@ export function SortHeader({
   sort: SortState;
   onSort: (id: string) => void;
   width?: number | string | undefined;
+  hidden?: boolean | undefined;
 }) {
-  if (!sortable)
+  if (!sortable || hidden)
     return (
       <Table.Th w={width} data-column={id}>
-        {label}
+        {hidden ? <VisuallyHidden>{label}</VisuallyHidden> : label}
       </Table.Th>
     );
   const active = sort?.id === id;

@@ -15,6 +15,8 @@ export type RegisterColumn<T> = {
   sortable?: boolean;
   /** The text of "export selected"; defaults to the sort value. */
   text?: (row: T) => string | number | null | undefined;
+  /** The header is read by assistive technology only (an actions column). */
+  headerHidden?: boolean;
   /** Always shown (the column that names the row). */
   alwaysVisible?: boolean;
   /** Hidden until chosen. */
@@ -63,6 +65,11 @@ export type RegisterProps<T> = {
   selectable?: boolean;
   /** A server-sorted list: the sort in the address and what a header click does come from the page. */
   serverSort?: { sort: SortState; onSort: (id: string) => void };
+  /**
+   * Rows shown under group headings (the SoA by Annex A group), in `order`; sorting works within
+   * each group. A grouped register is not virtualized.
+   */
+  groups?: { of: (row: T) => string; order: readonly string[]; heading: (group: string, rows: T[]) => ReactNode };
   /** Server pages: a "load more" button under the table. */
   more?: { hasMore: boolean; loading: boolean; onLoadMore: () => void; label?: string };
   /** A line above the table ("12 risks"); defaults to a count of the rows shown. */

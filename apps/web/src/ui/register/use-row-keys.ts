@@ -17,7 +17,7 @@ export function useRowKeys({
   reveal?: (index: number) => void;
 }) {
   const [active, setActive] = useState(0);
-  const body = useRef<HTMLTableSectionElement>(null);
+  const body = useRef<HTMLTableElement>(null);
   const current = Math.min(active, Math.max(0, count - 1));
 
   const focusRow = useCallback(
