@@ -71,7 +71,7 @@ describeWithBrowser('register views and bulk actions', () => {
     await page.keyboard.press('Escape');
     await expect.poll(headers).not.toContain('Source');
 
-    await page.getByRole('button', { name: 'Views' }).click();
+    await page.getByRole('button', { name: 'Views', exact: true }).click();
     const views = page.getByTestId('saved-views');
     await views.getByText('No saved views yet', { exact: false }).waitFor();
     await views.getByRole('textbox', { name: 'View name' }).fill('Risks without source');
@@ -89,7 +89,7 @@ describeWithBrowser('register views and bulk actions', () => {
     expect(await headers()).toContain('Source');
     await page.reload();
     await page.locator('tr[data-ref="R-3"]').waitFor();
-    await page.getByRole('button', { name: 'Views' }).click();
+    await page.getByRole('button', { name: 'Views', exact: true }).click();
     await page.getByTestId('saved-views').getByRole('button', { name: 'Risks without source', exact: true }).click();
     await page.waitForURL(/kind=risk/);
     expect(page.url()).toContain('hide=source');
