@@ -148,7 +148,9 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
   const padBottom = items?.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   const open = (e: MouseEvent<HTMLTableRowElement>, r: R) => {
-    if (!onOpen || (e.target as HTMLElement).closest(INTERACTIVE)) return;
+    // A click in a portal (a select's options) bubbles here through React, not through the row.
+    const target = e.target as HTMLElement;
+    if (!onOpen || !e.currentTarget.contains(target) || target.closest(INTERACTIVE)) return;
     onOpen(r);
   };
   const allSelected = table.getIsAllRowsSelected();
