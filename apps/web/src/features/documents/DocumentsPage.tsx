@@ -86,41 +86,6 @@ export function DocumentsPage() {
         />
       ) : (
         <Stack gap="md">
-          <Group align="flex-end" gap="md" wrap="wrap">
-            <Select
-              label="Type"
-              placeholder="Any type"
-              data={types.map(([value, label]) => ({ value, label }))}
-              value={f.type}
-              onChange={(v) => update('type', v)}
-              clearable
-              w={240}
-            />
-            <Select
-              label="State"
-              placeholder="Any state"
-              data={STATES.map((s) => ({ value: s, label: MASTER_STATE_LABELS[s] }))}
-              value={f.state}
-              onChange={(v) => update('state', v)}
-              clearable
-              w={160}
-            />
-            <Select
-              label="Owner"
-              placeholder="Anyone"
-              data={owners.map(([value, label]) => ({ value, label }))}
-              value={f.owner}
-              onChange={(v) => update('owner', v)}
-              clearable
-              w={200}
-            />
-            <Checkbox
-              label="Stale only"
-              checked={f.stale}
-              onChange={(e) => update('stale', e.currentTarget.checked ? '1' : null)}
-              mb={8}
-            />
-          </Group>
           <RegisterTable
             orgId={orgId}
             register="documents"
