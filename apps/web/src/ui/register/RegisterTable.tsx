@@ -133,6 +133,7 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
   });
 
   const rowName = (r: R) => {
+    if (props.rowName) return props.rowName(r);
     const first = columns[0];
     const v = first ? (first.text ?? first.sortValue)?.(r) : undefined;
     return v === undefined || v === null || v === '' ? getRowId(r) : String(v);

@@ -49,6 +49,8 @@ export type RegisterProps<T> = {
   /** The table's accessible name. */
   label: string;
   testId?: string;
+  /** How a row is named (its checkbox label); defaults to the first column's value. */
+  rowName?: (row: T) => string;
   /** Opens a row (click, Enter). */
   onOpen?: (row: T) => void;
   /** Extra attributes per row (data-ref, a test id). */
