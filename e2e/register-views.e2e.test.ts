@@ -134,4 +134,33 @@ describeWithBrowser('register views and bulk actions', () => {
     await page.getByRole('heading', { name: 'R-2 Prompt injection in the claims bot', level: 1 }).waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('renders only the rows in view of a long register, and the keyboard still reaches the last one', async () => {
+    for (let n = 0; n < 120; n++)
+      expect(
+        (
+          await owner.api('POST', `/api/orgs/${owner.orgId}/risks`, {
+            title: `Bulk-loaded risk ${n}`,
+            kind: 'risk',
+            source: 'C.3.4',
+            likelihood: 1,
+            consequence: 1,
+            aiSystemId: null,
+          })
+        ).status,
+      ).toBe(201);
+    // Sorted by ref: the register reads every page first (123 risks), past the virtualization threshold.
+    await page.goto(`${owner.orgUrl}/risks?sort=ref&order=asc`);
+    await page.getByText('123 risks', { exact: true }).waitFor();
+    const rendered = await table().locator('tbody tr[data-ref]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(123);
+    await table().locator('tr[data-ref="R-1"]').focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe('R-123');
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe('R-1');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });

@@ -247,7 +247,6 @@ export function RegisterTable<R>(props: RegisterProps<R>) {
       ) : (
         <Scroll virtual={virtual} scroller={scroller} minWidth={props.minWidth ?? 720}>
           <Table
-            highlightOnHover
             stickyHeader={virtual}
             verticalSpacing="xs"
             horizontalSpacing={6}
