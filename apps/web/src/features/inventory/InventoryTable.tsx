@@ -1,7 +1,7 @@
 import { Anchor, Badge, Text, VisuallyHidden } from '@mantine/core';
 import type { AiSystemSort } from '@fortytwo/domain';
 import { Link, useNavigate } from 'react-router';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { AiSystem } from '../../api/types';
 import { formatDate, formatRelative } from '../../ui/format';
 import { RegisterTable, type RegisterColumn } from '../../ui/register';
@@ -150,13 +150,14 @@ export function InventoryTable({
   more: { hasMore: boolean; loading: boolean; onLoadMore: () => void; label: string };
 }) {
   const navigate = useNavigate();
+  const cols = useMemo(() => columns(orgId), [orgId]);
   return (
     <RegisterTable
       orgId={orgId}
       register="ai_systems"
       label={T.title}
       rows={items}
-      columns={columns(orgId)}
+      columns={cols}
       getRowId={(s) => s.id}
       onOpen={(s) => void navigate(href(orgId, s))}
       serverSort={{ sort: { id: sort.sort, order: sort.order }, onSort: (id) => onSort(id as AiSystemSort) }}
