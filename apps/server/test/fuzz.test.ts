@@ -388,6 +388,8 @@ describeEachDialect('fuzzing every route with malformed input', (ctx) => {
       'requests/{id}': (await created(url('/auditor-workspace/requests'), { title: 'Fuzz request' })).id,
       'shares/{id}': (await created(url('/evidence'), { title: 'Fuzz shared', url: 'https://evidence.example.com/s' }))
         .id,
+      // A saved view of the owner's (issue 20): views are per person.
+      'saved-views/{id}': (await created(url('/saved-views'), { register: 'risks', name: 'Fuzz view', state: {} })).id,
       'releases/{releaseId}': release.id,
       'changes/{changeId}': change.id,
       'reassessments/{reassessmentId}': FAKE_ID,

@@ -337,6 +337,32 @@ const heldReviewForNextRole = async (c: Ctx) => {
   return { id: r.id, version: concluded.version };
 };
 
+// Saved views (issue 20): each person changes only their own. The matrix prepares once per role in
+// ROLES order (memberIds is in the same order), so the n-th preparation saves a view for the n-th
+// role's member; a walk of every role leaves the count at a multiple, so the next (the stale-version
+// check, run as the owner) saves one for the owner.
+let viewCalls = 0;
+const viewOfNextRole = async (c: Ctx) => {
+  const userId = c.memberIds[viewCalls++ % c.memberIds.length]!;
+  const id = `perm-view-${++seq}`;
+  const now = new Date().toISOString();
+  await c.server.handle.db
+    .insertInto('savedViews')
+    .values({
+      id,
+      orgId: c.orgId,
+      userId,
+      register: 'risks',
+      name: `View ${id}`,
+      state: '{"filters":{},"sort":null,"order":"asc","hidden":[]}',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  return { url: `/api/orgs/${c.orgId}/saved-views/${id}`, version: 1 };
+};
+
 // The AI system life cycle (issue 16): a release and a change of a fresh AI system.
 const newRelease = async (c: Ctx) => {
   const sys = await newAiSystem(c);
@@ -2262,6 +2288,32 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/orgs/:orgId/saved-views',
+    prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/saved-views?register=risks` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/orgs/:orgId/saved-views',
+    prepare: async (c) => ({
+      url: `/api/orgs/${c.orgId}/saved-views`,
+      body: { register: 'risks', name: `Perm view ${++seq}`, state: { filters: { status: 'open' } } },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/orgs/:orgId/saved-views/:id',
+    prepare: async (c) => {
+      const v = await viewOfNextRole(c);
+      return { url: v.url, body: { version: v.version, name: `Renamed ${++seq}` } };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/orgs/:orgId/saved-views/:id',
+    prepare: async (c) => ({ url: (await viewOfNextRole(c)).url }),
+  },
+  {
+    method: 'GET',
     route: '/api/orgs/:orgId/certification-engagements',
     prepare: async (c) => ({ url: `/api/orgs/${c.orgId}/certification-engagements` }),
   },
@@ -2475,6 +2527,7 @@ describeEachDialect('permission matrix', (ctx) => {
   it('allows exactly what the permission table allows, for every role on every route', async () => {
     // The sign-off case names each role's member as chair in ROLES order, counting its preparations.
     signOffCalls = 0;
+    viewCalls = 0;
     // The access rule comes from the hand-written list, not from the route under test.
     const actionOf = (k: Case) =>
       routeAccessList().find((r) => r.method === k.method && r.url === k.route)!.access as Action;

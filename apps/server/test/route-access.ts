@@ -328,6 +328,10 @@ export const ROUTE_ACCESS = `
   PUT /api/orgs/:orgId/auditor-workspace/shares/:id                         auditor_workspace.manage
   DELETE /api/orgs/:orgId/auditor-workspace/shares/:id                      auditor_workspace.manage
   GET /api/orgs/:orgId/auditor-workspace/access-log                         auditor_workspace.manage
+  GET /api/orgs/:orgId/saved-views                                          org.read
+  POST /api/orgs/:orgId/saved-views                                         org.read
+  PATCH /api/orgs/:orgId/saved-views/:id                                    org.read
+  DELETE /api/orgs/:orgId/saved-views/:id                                   org.read
   PATCH /api/orgs/:orgId/certification-engagements/:id                      certification.write
   POST /api/orgs/:orgId/certification-engagements                           certification.write
   GET /api/orgs/:orgId/audit-programme                                      audit.read

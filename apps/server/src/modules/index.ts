@@ -43,6 +43,7 @@ import { reviewRoutes } from './reviews/routes';
 import { aiLifecycleRoutes } from './ai-lifecycle/routes';
 import { oscalRoutes } from './oscal/routes';
 import { auditorWorkspaceRoutes } from './auditor-workspace/routes';
+import { savedViewRoutes } from './saved-views/routes';
 
 /** Every API module, in the order its routes register. Add a module here. */
 export const API_MODULES: ApiModule[] = [
@@ -90,4 +91,5 @@ export const API_MODULES: ApiModule[] = [
   aiLifecycleRoutes,
   oscalRoutes,
   auditorWorkspaceRoutes,
+  savedViewRoutes,
 ];

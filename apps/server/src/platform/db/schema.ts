@@ -1183,6 +1183,7 @@ export type Database = {
   improvements: ImprovementTable;
   auditorSharedEvidence: AuditorSharedEvidenceTable;
   evidenceRequests: EvidenceRequestTable;
+  savedViews: SavedViewTable;
 };
 
 export type AuditProgrammeTable = {
@@ -1339,6 +1340,19 @@ export type EvidenceRequestTable = {
   evidenceIds: string;
   answeredAt: string | null;
   answeredByName: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A person's saved view of one register: named filters, sort and hidden columns (JSON in `state`). */
+export type SavedViewTable = {
+  id: string;
+  orgId: string;
+  userId: string;
+  register: string;
+  name: string;
+  state: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -31,6 +31,7 @@ import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
 import { auditPath, programmeHref, refreshAudits, useAudit, type Audit, type ChecklistItem } from './api';
 import { AUDITS_TEXT as T } from './text';
+import { FindingsTable } from './FindingsTable';
 
 const KEYS: Record<string, ChecklistResult> = { c: 'conforms', f: 'finding', n: 'not_sampled' };
 const RESULT_COLOR: Record<ChecklistResult, string> = {
@@ -420,29 +421,7 @@ export function AuditPage() {
           <Title order={2} fz="lg">
             {T.findings}
           </Title>
-          {a.findings.length === 0 && <Text c="dimmed">No findings.</Text>}
-          {a.findings.map((f) => (
-            <Paper key={f.id} withBorder radius="md" p="sm">
-              <Group gap="xs">
-                <Text fw={600}>{f.ref}</Text>
-                <Badge variant="light" color={f.grade === 'major' || f.grade === 'minor' ? 'red' : 'blue'}>
-                  {T.grade[f.grade]}
-                </Badge>
-                {f.clauseRef && <Badge variant="outline">{f.clauseRef}</Badge>}
-                {f.nonconformityId && (
-                  <Anchor component={Link} to={`/orgs/${orgId}/nonconformities/${f.nonconformityId}`} fz="sm">
-                    Nonconformity
-                  </Anchor>
-                )}
-              </Group>
-              <Text fz="sm">{f.statement}</Text>
-              {f.evidence && (
-                <Text fz="xs" c="dimmed">
-                  {T.finding.evidence}: {f.evidence}
-                </Text>
-              )}
-            </Paper>
-          ))}
+          <FindingsTable orgId={orgId} findings={a.findings} />
           {canFind && <FindingForm orgId={orgId} audit={a} evidence={evidence.data ?? []} />}
         </Stack>
         {can('audit.write') && !frozen && <Completion orgId={orgId} audit={a} />}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Anchor,
   Badge,
   Button,
   Group,
@@ -23,7 +22,6 @@ import {
   DEVELOPMENT_ACTION_KINDS,
   ZDevelopmentActionFields,
 } from '@fortytwo/domain';
-import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { confirmDanger } from '../../ui/confirm';
 import { DownloadMenu, registerDownloads } from '../../ui/DownloadMenu';
@@ -35,7 +33,6 @@ import { ValidatedForm } from '../../ui/ValidatedForm';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import {
-  hrefs,
   paths,
   refreshCompetence,
   useAssignments,
@@ -45,6 +42,7 @@ import {
   type DevelopmentAction,
 } from './api';
 import { COMPETENCE_TEXT as T } from './text';
+import { TrainingRecords } from './TrainingRecords';
 
 // An empty NumberInput ('') is "does not expire".
 const actionInput = (v: { validityMonths: number | string }) => ({
@@ -263,41 +261,8 @@ export function TrainingsPage() {
         <Loading />
       ) : records.isError ? (
         <ErrorAlert error={records.error} onRetry={() => void records.refetch()} />
-      ) : !records.data.length ? (
-        <Text c="dimmed">{T.noRecords}</Text>
       ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="sm" data-testid="records-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{T.person}</Table.Th>
-                  <Table.Th>{T.developmentAction}</Table.Th>
-                  <Table.Th w={120}>{T.dueOn}</Table.Th>
-                  <Table.Th w={140}>{T.status}</Table.Th>
-                  <Table.Th>Completion</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {records.data.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={hrefs.person(orgId, a.person.id)} fz="sm">
-                        {a.person.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td fz="sm">{a.action.title}</Table.Td>
-                    <Table.Td fz="sm">{a.dueOn ? formatDate(`${a.dueOn}T12:00:00`) : '—'}</Table.Td>
-                    <Table.Td>
-                      <AssignmentStatusBadge a={a} />
-                    </Table.Td>
-                    <Table.Td fz="sm">{completionText(a)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <TrainingRecords orgId={orgId} records={records.data} />
       )}
       {editing && <ActionModal action={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>

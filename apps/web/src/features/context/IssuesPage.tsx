@@ -1,18 +1,5 @@
 import { useId, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Center,
-  Drawer,
-  EmptyState,
-  Group,
-  Input,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Drawer, EmptyState, Input, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconListDetails, IconPlus } from '@tabler/icons-react';
 import { CONTEXT_CATEGORY_LABELS, CONTEXT_ISSUE_KINDS } from '@fortytwo/domain';
@@ -130,66 +117,48 @@ export function IssuesPage() {
               {T.overdueSummary(overdue)}
             </Alert>
           )}
-          <Group align="flex-end" gap="md" wrap="wrap">
-            <Input.Wrapper
-              label={T.filterKind}
-              labelElement="div"
-              labelProps={{ id: kindLabelId }}
-              inputContainer={(control) => <div>{control}</div>}
-            >
-              <SegmentedControl
-                aria-labelledby={kindLabelId}
-                value={filters.kind ?? 'all'}
-                onChange={(v) => update({ kind: v === 'all' ? null : v })}
-                data={[
-                  { value: 'all', label: T.allKinds },
-                  ...CONTEXT_ISSUE_KINDS.map((k) => ({ value: k, label: ISSUE_KIND_LABELS[k] })),
-                ]}
-              />
-            </Input.Wrapper>
-            <Select
-              label={T.filterCategory}
-              placeholder={T.anyCategory}
-              data={options(CONTEXT_CATEGORY_LABELS)}
-              value={filters.category ?? null}
-              onChange={(v) => update({ category: v })}
-              clearable
-              w={220}
-              comboboxProps={{ withinPortal: true }}
-            />
-            {hasFilters && (
-              <Button variant="subtle" onClick={clear}>
-                {T.clearFilters}
-              </Button>
-            )}
-            <Text fz="sm" c="dimmed" ml="auto" aria-live="polite" data-testid="issues-count">
-              {T.showing(shown.length)}
-            </Text>
-          </Group>
-          <Paper withBorder radius="md">
-            {shown.length > 0 ? (
-              <IssuesTable
-                items={shown}
-                canWrite={canWrite}
-                canReadHistory={canReadHistory}
-                onEdit={(issue) => setEditing({ issue })}
-                onHistory={setHistoryOf}
-                onDelete={(i) => void askDelete(i)}
-              />
-            ) : (
-              <Center py={48}>
-                <Stack align="center" gap={4}>
-                  <Text fw={600}>{T.noMatchTitle}</Text>
-                  <Text c="dimmed" fz="sm">
-                    {T.noMatch}
-                  </Text>
-                  <Button variant="subtle" onClick={clear} mt="xs">
-                    {T.clearFilters}
-                  </Button>
-                </Stack>
-              </Center>
-            )}
-          </Paper>
+          <IssuesTable
+            orgId={orgId}
+            items={shown}
+            canWrite={canWrite}
+            canReadHistory={canReadHistory}
+            onEdit={(issue) => setEditing({ issue })}
+            onHistory={setHistoryOf}
+            onDelete={(i) => void askDelete(i)}
+            filtering={hasFilters}
+            onClearFilters={clear}
+            countText={<span data-testid="issues-count">{T.showing(shown.length)}</span>}
+            filters={
+              <>
+                <Input.Wrapper
+                  label={T.filterKind}
+                  labelElement="div"
+                  labelProps={{ id: kindLabelId }}
+                  inputContainer={(control) => <div>{control}</div>}
+                >
+                  <SegmentedControl
+                    aria-labelledby={kindLabelId}
+                    value={filters.kind ?? 'all'}
+                    onChange={(v) => update({ kind: v === 'all' ? null : v })}
+                    data={[
+                      { value: 'all', label: T.allKinds },
+                      ...CONTEXT_ISSUE_KINDS.map((k) => ({ value: k, label: ISSUE_KIND_LABELS[k] })),
+                    ]}
+                  />
+                </Input.Wrapper>
+                <Select
+                  label={T.filterCategory}
+                  placeholder={T.anyCategory}
+                  data={options(CONTEXT_CATEGORY_LABELS)}
+                  value={filters.category ?? null}
+                  onChange={(v) => update({ category: v })}
+                  clearable
+                  w={220}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              </>
+            }
+          />
         </Stack>
       )}
       {editing && (

@@ -1,4 +1,5 @@
-import { ActionIcon, Badge, Menu, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { RegisterTable, type RegisterColumn, type RegisterProps } from '../../ui/register';
 import { IconAlertTriangle, IconClock, IconDots, IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
 import { CONTEXT_CATEGORY_LABELS } from '@fortytwo/domain';
 import { ISSUE_KIND_COLORS } from './labels';
@@ -48,101 +49,146 @@ function ReviewDate({ day }: { day: string | null }) {
   );
 }
 
-/** The issues register: kind, category, the issue with its effect, source, review date; actions per row. */
+const issueColumns = (
+  withActions: boolean,
+  canWrite: boolean,
+  canReadHistory: boolean,
+  on: { edit: (i: ContextIssue) => void; history: (i: ContextIssue) => void; remove: (i: ContextIssue) => void },
+): RegisterColumn<ContextIssue>[] => [
+  {
+    id: 'kind',
+    header: T.columns.kind,
+    width: 100,
+    sortValue: (i) => ISSUE_KIND_LABELS[i.kind],
+    cell: (i) => (
+      <Badge variant="light" color={ISSUE_KIND_COLORS[i.kind]} tt="none" fw={600}>
+        {ISSUE_KIND_LABELS[i.kind]}
+      </Badge>
+    ),
+  },
+  {
+    id: 'category',
+    header: T.columns.category,
+    width: 150,
+    sortValue: (i) => CONTEXT_CATEGORY_LABELS[i.category],
+    cell: (i) => <Text fz="sm">{CONTEXT_CATEGORY_LABELS[i.category]}</Text>,
+  },
+  {
+    id: 'description',
+    header: T.columns.description,
+    alwaysVisible: true,
+    sortValue: (i) => i.description.toLowerCase(),
+    text: (i) => i.description,
+    cell: (i) => (
+      <>
+        <Text fz="sm" fw={500} className={classes.prewrap}>
+          {i.description}
+        </Text>
+        {i.effect && (
+          <Text fz="xs" c="dimmed" mt={2} lineClamp={3} title={i.effect}>
+            {i.effect}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  {
+    id: 'source',
+    header: T.columns.source,
+    width: 170,
+    sortValue: (i) => i.source || null,
+    cell: (i) => (
+      <Text fz="sm" c={i.source ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+        {i.source || '—'}
+      </Text>
+    ),
+  },
+  {
+    id: 'reviewDate',
+    header: T.columns.reviewDate,
+    width: 120,
+    sortValue: (i) => i.reviewDate,
+    cell: (i) => <ReviewDate day={i.reviewDate} />,
+  },
+  ...(withActions
+    ? [
+        {
+          id: 'actions',
+          header: T.actions,
+          headerHidden: true,
+          width: 56,
+          cell: (i: ContextIssue) => (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" aria-label={`${T.actions}: ${short(i.description)}`}>
+                  <IconDots size={18} />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {canWrite && (
+                  <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => on.edit(i)}>
+                    {T.edit}
+                  </Menu.Item>
+                )}
+                {canReadHistory && (
+                  <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => on.history(i)}>
+                    {T.history}
+                  </Menu.Item>
+                )}
+                {canWrite && (
+                  <Menu.Item leftSection={<IconTrash size={16} />} color="red" onClick={() => on.remove(i)}>
+                    {T.delete}
+                  </Menu.Item>
+                )}
+              </Menu.Dropdown>
+            </Menu>
+          ),
+        },
+      ]
+    : []),
+];
+
+/** The issues register on the shared register table: kind, category, the issue with its effect, source, review date; actions per row. */
 export function IssuesTable({
+  orgId,
   items,
   canWrite,
   canReadHistory,
   onEdit,
   onHistory,
   onDelete,
+  ...table
 }: {
+  orgId: string;
   items: ContextIssue[];
   canWrite: boolean;
   canReadHistory: boolean;
   onEdit: (i: ContextIssue) => void;
   onHistory: (i: ContextIssue) => void;
   onDelete: (i: ContextIssue) => void;
-}) {
+} & Pick<RegisterProps<ContextIssue>, 'filters' | 'filtering' | 'onClearFilters' | 'countText'>) {
   const withActions = canWrite || canReadHistory;
+  const columns = issueColumns(withActions, canWrite, canReadHistory, {
+    edit: onEdit,
+    history: onHistory,
+    remove: onDelete,
+  });
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table verticalSpacing="sm" className={classes.table} data-testid="issues-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={100}>{T.columns.kind}</Table.Th>
-            <Table.Th w={150}>{T.columns.category}</Table.Th>
-            <Table.Th>{T.columns.description}</Table.Th>
-            <Table.Th w={170}>{T.columns.source}</Table.Th>
-            <Table.Th w={120}>{T.columns.reviewDate}</Table.Th>
-            {withActions && (
-              <Table.Th w={56}>
-                <VisuallyHidden>{T.actions}</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((i) => (
-            <Table.Tr key={i.id} data-kind={i.kind} data-review={reviewState(i.reviewDate)}>
-              <Table.Td>
-                <Badge variant="light" color={ISSUE_KIND_COLORS[i.kind]} tt="none" fw={600}>
-                  {ISSUE_KIND_LABELS[i.kind]}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text fz="sm">{CONTEXT_CATEGORY_LABELS[i.category]}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text fz="sm" fw={500} className={classes.prewrap}>
-                  {i.description}
-                </Text>
-                {i.effect && (
-                  <Text fz="xs" c="dimmed" mt={2} lineClamp={3} title={i.effect}>
-                    {i.effect}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text fz="sm" c={i.source ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
-                  {i.source || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <ReviewDate day={i.reviewDate} />
-              </Table.Td>
-              {withActions && (
-                <Table.Td>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`${T.actions}: ${short(i.description)}`}>
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      {canWrite && (
-                        <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(i)}>
-                          {T.edit}
-                        </Menu.Item>
-                      )}
-                      {canReadHistory && (
-                        <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => onHistory(i)}>
-                          {T.history}
-                        </Menu.Item>
-                      )}
-                      {canWrite && (
-                        <Menu.Item leftSection={<IconTrash size={16} />} color="red" onClick={() => onDelete(i)}>
-                          {T.delete}
-                        </Menu.Item>
-                      )}
-                    </Menu.Dropdown>
-                  </Menu>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RegisterTable
+      orgId={orgId}
+      register="issues"
+      label="Internal and external issues"
+      testId="issues-table"
+      rows={items}
+      columns={columns}
+      getRowId={(i) => i.id}
+      rowName={(i) => short(i.description)}
+      onOpen={canWrite ? onEdit : undefined}
+      rowAttributes={(i) => ({ 'data-kind': i.kind, 'data-review': reviewState(i.reviewDate) })}
+      noMatch={{ title: T.noMatchTitle, body: T.noMatch }}
+      exportName="issues"
+      minWidth={820}
+      {...table}
+    />
   );
 }

@@ -1,20 +1,9 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  EmptyState,
-  Group,
-  Paper,
-  Progress,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Paper, Progress, Select, Stack, Text } from '@mantine/core';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { PARTY_CATEGORIES, PARTY_CATEGORY_LABELS, type PartyCategory } from '@fortytwo/domain';
+import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { RegisterTable, type RegisterColumn } from '../../ui/register';
 import { formatDate, formatRelative } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
@@ -60,86 +49,90 @@ function PartiesEmpty({ newHref, canWrite }: { newHref: string; canWrite: boolea
 
 const addressedCount = (p: InterestedParty) => p.requirements.filter((r) => r.addressed).length;
 
-function PartiesTable({ orgId, items }: { orgId: string; items: InterestedParty[] }) {
-  const navigate = useNavigate();
-  const C = T.columns;
-  return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table highlightOnHover verticalSpacing="sm" className={classes.table} data-testid="parties-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{C.name}</Table.Th>
-            <Table.Th w={220}>{C.category}</Table.Th>
-            <Table.Th w={120} ta="right">
-              {C.requirements}
-            </Table.Th>
-            <Table.Th w={190}>{C.addressed}</Table.Th>
-            <Table.Th w={110}>{C.updatedAt}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p) => {
-            const href = partyHref(orgId, p.id);
-            const total = p.requirements.length;
-            const addressed = addressedCount(p);
-            return (
-              <Table.Tr
-                key={p.id}
-                data-party={p.name}
-                style={{ cursor: 'pointer' }}
-                onClick={(e) => !(e.target as HTMLElement).closest('a') && void navigate(href)}
-              >
-                <Table.Td miw={220}>
-                  <Anchor component={Link} to={href} fw={600} fz="sm" className={classes.name}>
-                    {p.name}
-                  </Anchor>
-                  {p.description && (
-                    <Text fz="xs" c="dimmed" lineClamp={1}>
-                      {p.description}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="default" tt="none" fw={500}>
-                    {PARTY_CATEGORY_LABELS[p.category]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td ta="right" data-testid="requirement-count">
-                  <Text fz="sm">{total}</Text>
-                </Table.Td>
-                <Table.Td data-testid="addressed-count">
-                  {total === 0 ? (
-                    <Text fz="sm" c="dimmed">
-                      —
-                    </Text>
-                  ) : (
-                    <Group gap="xs" wrap="nowrap">
-                      <Text fz="sm" className={classes.nowrap}>
-                        {T.addressedOf(addressed, total)}
-                      </Text>
-                      <Progress
-                        value={(addressed / total) * 100}
-                        size="sm"
-                        w={64}
-                        color={addressed === total ? 'teal' : 'indigo'}
-                        aria-hidden
-                      />
-                    </Group>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text fz="sm" title={`Added ${formatDate(p.createdAt)}`} className={classes.nowrap}>
-                    {formatRelative(p.updatedAt)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
+const partyColumns = (orgId: string): RegisterColumn<InterestedParty>[] => [
+  {
+    id: 'name',
+    header: T.columns.name,
+    alwaysVisible: true,
+    minWidth: 220,
+    sortValue: (p) => p.name.toLowerCase(),
+    text: (p) => p.name,
+    cell: (p) => (
+      <>
+        <Anchor component={Link} to={partyHref(orgId, p.id)} fw={600} fz="sm" className={classes.name}>
+          {p.name}
+        </Anchor>
+        {p.description && (
+          <Text fz="xs" c="dimmed" lineClamp={1}>
+            {p.description}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  {
+    id: 'category',
+    header: T.columns.category,
+    width: 220,
+    sortValue: (p) => PARTY_CATEGORY_LABELS[p.category],
+    cell: (p) => (
+      <Badge variant="default" tt="none" fw={500}>
+        {PARTY_CATEGORY_LABELS[p.category]}
+      </Badge>
+    ),
+  },
+  {
+    id: 'requirements',
+    header: T.columns.requirements,
+    width: 120,
+    sortValue: (p) => p.requirements.length,
+    cell: (p) => (
+      <Text fz="sm" data-testid="requirement-count">
+        {p.requirements.length}
+      </Text>
+    ),
+  },
+  {
+    id: 'addressed',
+    header: T.columns.addressed,
+    width: 190,
+    sortValue: (p) => (p.requirements.length ? addressedCount(p) / p.requirements.length : null),
+    text: (p) => (p.requirements.length ? T.addressedOf(addressedCount(p), p.requirements.length) : ''),
+    cell: (p) => {
+      const total = p.requirements.length;
+      const addressed = addressedCount(p);
+      return total === 0 ? (
+        <Text fz="sm" c="dimmed" data-testid="addressed-count">
+          —
+        </Text>
+      ) : (
+        <Group gap="xs" wrap="nowrap" data-testid="addressed-count">
+          <Text fz="sm" className={classes.nowrap}>
+            {T.addressedOf(addressed, total)}
+          </Text>
+          <Progress
+            value={(addressed / total) * 100}
+            size="sm"
+            w={64}
+            color={addressed === total ? 'teal' : 'indigo'}
+            aria-hidden
+          />
+        </Group>
+      );
+    },
+  },
+  {
+    id: 'updatedAt',
+    header: T.columns.updatedAt,
+    width: 110,
+    sortValue: (p) => p.updatedAt,
+    cell: (p) => (
+      <Text fz="sm" title={`Added ${formatDate(p.createdAt)}`} className={classes.nowrap}>
+        {formatRelative(p.updatedAt)}
+      </Text>
+    ),
+  },
+];
 
 /** Clause 4.2: the interested parties, how many requirements each has and how many the AIMS addresses. */
 export function PartiesPage() {
@@ -155,6 +148,19 @@ export function PartiesPage() {
   const newHref = `${partiesHref(orgId)}/new`;
   const requirements = shown.reduce((n, p) => n + p.requirements.length, 0);
   const addressed = shown.reduce((n, p) => n + addressedCount(p), 0);
+  const navigate = useNavigate();
+  const columns = useMemo(() => partyColumns(orgId), [orgId]);
+  // Only the category changes: the table's sort and columns stay in the address.
+  const setCategory = (v: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (v) next.set('category', v);
+        else next.delete('category');
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <>
@@ -183,32 +189,37 @@ export function PartiesPage() {
       ) : firstVisit ? (
         <PartiesEmpty newHref={newHref} canWrite={canWrite} />
       ) : (
-        <Stack gap="md">
-          <Group align="flex-end" gap="md">
+        <RegisterTable
+          orgId={orgId}
+          register="parties"
+          label={T.title}
+          testId="parties-table"
+          rows={shown}
+          columns={columns}
+          getRowId={(p) => p.id}
+          onOpen={(p) => void navigate(partyHref(orgId, p.id))}
+          rowAttributes={(p) => ({ 'data-party': p.name })}
+          noMatch={{ title: T.noMatchTitle, body: '' }}
+          exportName="interested-parties"
+          minWidth={760}
+          countText={
+            <span data-testid="parties-totals">
+              {T.showing(shown.length, all.length)} · {T.totals(requirements, addressed)}
+            </span>
+          }
+          filters={
             <Select
               label={T.filterCategory}
               placeholder={T.anyCategory}
               data={options(PARTY_CATEGORY_LABELS)}
               value={category}
-              onChange={(v) => setParams(v ? { category: v } : {}, { replace: true })}
+              onChange={(v) => setCategory(v)}
               clearable
               w={240}
               comboboxProps={{ withinPortal: true }}
             />
-            <Text fz="sm" c="dimmed" ml="auto" aria-live="polite" data-testid="parties-totals">
-              {T.showing(shown.length, all.length)} · {T.totals(requirements, addressed)}
-            </Text>
-          </Group>
-          <Paper withBorder radius="md">
-            {shown.length > 0 ? (
-              <PartiesTable orgId={orgId} items={shown} />
-            ) : (
-              <Center py={48}>
-                <Text fw={600}>{T.noMatchTitle}</Text>
-              </Center>
-            )}
-          </Paper>
-        </Stack>
+          }
+        />
       )}
     </>
   );

@@ -1,6 +1,8 @@
-import { Anchor, Button, Center, Checkbox, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Select, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { IconFilePlus, IconFiles } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { RegisterTable, type RegisterColumn } from '../../ui/register';
 import { FirstVisit } from '../../ui/FirstVisit';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
@@ -42,7 +44,8 @@ export function DocumentsPage() {
   );
   const types = [...new Map(all.map((d) => [d.typeId, d.typeTitle])).entries()];
   const owners = [...new Map(all.filter((d) => d.owner).map((d) => [d.owner!.id, d.owner!.name])).entries()];
-  const filtered = !!(f.type || f.state || f.owner || f.stale);
+  const navigate = useNavigate();
+  const columns = useMemo(() => columns_(orgId), [orgId]);
 
   return (
     <>
@@ -83,99 +86,84 @@ export function DocumentsPage() {
         />
       ) : (
         <Stack gap="md">
-          <Group align="flex-end" gap="md" wrap="wrap">
-            <Select
-              label="Type"
-              placeholder="Any type"
-              data={types.map(([value, label]) => ({ value, label }))}
-              value={f.type}
-              onChange={(v) => update('type', v)}
-              clearable
-              w={240}
-            />
-            <Select
-              label="State"
-              placeholder="Any state"
-              data={STATES.map((s) => ({ value: s, label: MASTER_STATE_LABELS[s] }))}
-              value={f.state}
-              onChange={(v) => update('state', v)}
-              clearable
-              w={160}
-            />
-            <Select
-              label="Owner"
-              placeholder="Anyone"
-              data={owners.map(([value, label]) => ({ value, label }))}
-              value={f.owner}
-              onChange={(v) => update('owner', v)}
-              clearable
-              w={200}
-            />
-            <Checkbox
-              label="Stale only"
-              checked={f.stale}
-              onChange={(e) => update('stale', e.currentTarget.checked ? '1' : null)}
-              mb={8}
-            />
-          </Group>
-          <Group gap="xs" mih={28}>
-            <Text fz="sm" c="dimmed" aria-live="polite">
-              Showing {shown.length} of {all.length} documents
-            </Text>
-            {filtered && (
-              <Button variant="subtle" size="compact-sm" onClick={() => setParams({}, { replace: true })}>
-                Clear filters
-              </Button>
-            )}
-          </Group>
-          <Paper withBorder radius="md">
-            {shown.length === 0 ? (
-              <Center py={48}>
-                <Stack align="center" gap={4}>
-                  <Text fw={600}>No document matches these filters</Text>
-                  <Button variant="subtle" onClick={() => setParams({}, { replace: true })}>
-                    Clear filters
-                  </Button>
-                </Stack>
-              </Center>
-            ) : (
-              <Table.ScrollContainer minWidth={900}>
-                <Table verticalSpacing="sm" className={classes.table} data-testid="documents-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={140}>Code</Table.Th>
-                      <Table.Th>Title</Table.Th>
-                      <Table.Th w={120}>State</Table.Th>
-                      <Table.Th w={110}>In force</Table.Th>
-                      <Table.Th w={110}>Newest</Table.Th>
-                      <Table.Th w={150}>Owner</Table.Th>
-                      <Table.Th w={130}>Next review</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {shown.map((d) => (
-                      <Row key={d.id} orgId={orgId} d={d} />
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-          </Paper>
+          <RegisterTable
+            orgId={orgId}
+            register="documents"
+            label="Documents"
+            testId="documents-table"
+            rows={shown}
+            columns={columns}
+            getRowId={(d) => d.id}
+            onOpen={(d) => void navigate(documentHref(orgId, d.id))}
+            rowAttributes={(d) => ({ 'data-testid': 'document-row', 'data-code': d.code })}
+            countText={`Showing ${shown.length} of ${all.length} documents`}
+            noMatch={{ title: 'No document matches these filters', body: 'Change a filter or clear them all.' }}
+            exportName="documents"
+            minWidth={900}
+            filters={
+              <>
+                <Select
+                  label="Type"
+                  placeholder="Any type"
+                  data={types.map(([value, label]) => ({ value, label }))}
+                  value={f.type}
+                  onChange={(v) => update('type', v)}
+                  clearable
+                  w={240}
+                />
+                <Select
+                  label="State"
+                  placeholder="Any state"
+                  data={STATES.map((s) => ({ value: s, label: MASTER_STATE_LABELS[s] }))}
+                  value={f.state}
+                  onChange={(v) => update('state', v)}
+                  clearable
+                  w={160}
+                />
+                <Select
+                  label="Owner"
+                  placeholder="Anyone"
+                  data={owners.map(([value, label]) => ({ value, label }))}
+                  value={f.owner}
+                  onChange={(v) => update('owner', v)}
+                  clearable
+                  w={200}
+                />
+                <Checkbox
+                  label="Stale only"
+                  checked={f.stale}
+                  onChange={(e) => update('stale', e.currentTarget.checked ? '1' : null)}
+                  mb={8}
+                />
+              </>
+            }
+          />
         </Stack>
       )}
     </>
   );
 }
 
-function Row({ orgId, d }: { orgId: string; d: DocumentOut }) {
-  return (
-    <Table.Tr data-testid="document-row" data-code={d.code}>
-      <Table.Td>
-        <Anchor component={Link} to={documentHref(orgId, d.id)} className={classes.mono} fw={600}>
-          {d.code}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>
+const columns_ = (orgId: string): RegisterColumn<DocumentOut>[] => [
+  {
+    id: 'code',
+    header: 'Code',
+    width: 140,
+    alwaysVisible: true,
+    sortValue: (d) => d.code,
+    cell: (d) => (
+      <Anchor component={Link} to={documentHref(orgId, d.id)} className={classes.mono} fw={600}>
+        {d.code}
+      </Anchor>
+    ),
+  },
+  {
+    id: 'title',
+    header: 'Title',
+    sortValue: (d) => d.title.toLowerCase(),
+    text: (d) => d.title,
+    cell: (d) => (
+      <>
         <Text fz="sm" fw={600}>
           {d.title}
         </Text>
@@ -187,26 +175,50 @@ function Row({ orgId, d }: { orgId: string; d: DocumentOut }) {
             Review overdue
           </Text>
         )}
-      </Table.Td>
-      <Table.Td>
-        <DocumentStateBadge doc={d} />
-      </Table.Td>
-      <Table.Td>
-        <Text fz="sm">{d.inForce?.label ?? '—'}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Text fz="sm">{d.latest.id === d.inForce?.id ? '—' : d.latest.label}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Text fz="sm" c={d.owner ? undefined : 'dimmed'}>
-          {d.owner?.name ?? 'No owner'}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text fz="sm" className={d.reviewOverdue ? classes.danger : undefined}>
-          {formatDate(d.inForce?.nextReviewAt)}
-        </Text>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
+      </>
+    ),
+  },
+  {
+    id: 'state',
+    header: 'State',
+    width: 120,
+    sortValue: (d) => MASTER_STATE_LABELS[documentState(d)],
+    cell: (d) => <DocumentStateBadge doc={d} />,
+  },
+  {
+    id: 'inForce',
+    header: 'In force',
+    width: 110,
+    sortValue: (d) => d.inForce?.label ?? null,
+    cell: (d) => <Text fz="sm">{d.inForce?.label ?? '—'}</Text>,
+  },
+  {
+    id: 'newest',
+    header: 'Newest',
+    width: 110,
+    text: (d) => (d.latest.id === d.inForce?.id ? '' : d.latest.label),
+    cell: (d) => <Text fz="sm">{d.latest.id === d.inForce?.id ? '—' : d.latest.label}</Text>,
+  },
+  {
+    id: 'owner',
+    header: 'Owner',
+    width: 150,
+    sortValue: (d) => d.owner?.name ?? null,
+    cell: (d) => (
+      <Text fz="sm" c={d.owner ? undefined : 'dimmed'}>
+        {d.owner?.name ?? 'No owner'}
+      </Text>
+    ),
+  },
+  {
+    id: 'nextReview',
+    header: 'Next review',
+    width: 130,
+    sortValue: (d) => d.inForce?.nextReviewAt ?? null,
+    cell: (d) => (
+      <Text fz="sm" className={d.reviewOverdue ? classes.danger : undefined}>
+        {formatDate(d.inForce?.nextReviewAt)}
+      </Text>
+    ),
+  },
+];

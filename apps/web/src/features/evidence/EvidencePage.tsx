@@ -1,20 +1,10 @@
-import { useState } from 'react';
-import {
-  Anchor,
-  Button,
-  FileButton,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Anchor, Button, FileButton, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import type { ExpiryState } from '@fortytwo/domain';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { RegisterTable, type RegisterColumn } from '../../ui/register';
 import { api } from '../../api/client';
 import { useMe } from '../../api/session';
 import { formatDate } from '../../ui/format';
@@ -40,9 +30,46 @@ export const LIBRARY_TEXT = {
   save: 'Save',
   package: 'Evidence package (zip)',
   none: 'No evidence matches.',
+  noMatch: 'Change the search or the expiry filter, or clear them.',
   cols: ['Ref', 'Title', 'Owner', 'Review by', 'State', 'Attached to'],
 };
 const T = LIBRARY_TEXT;
+
+const EXPIRIES = ['expiring', 'expired'] as const;
+
+const evidenceColumns = (orgId: string): RegisterColumn<Evidence>[] => [
+  { id: 'ref', header: T.cols[0]!, alwaysVisible: true, sortValue: (e) => e.reference, cell: (e) => e.reference },
+  {
+    id: 'title',
+    header: T.cols[1]!,
+    sortValue: (e) => e.title.toLowerCase(),
+    text: (e) => e.title,
+    cell: (e) => (
+      <>
+        <Anchor component={Link} to={`/orgs/${orgId}/evidence/${e.id}`}>
+          {e.title}
+        </Anchor>
+        <Text fz="xs" c="dimmed" truncate maw={360}>
+          {e.file?.name ?? e.url}
+        </Text>
+      </>
+    ),
+  },
+  { id: 'owner', header: T.cols[2]!, sortValue: (e) => e.owner?.name ?? null, cell: (e) => e.owner?.name ?? '—' },
+  { id: 'reviewBy', header: T.cols[3]!, sortValue: (e) => e.expiresOn, cell: (e) => formatDate(e.expiresOn) },
+  {
+    id: 'state',
+    header: T.cols[4]!,
+    sortValue: (e) => e.expiryState,
+    cell: (e) => (
+      <>
+        <ExpiryBadge state={e.expiryState} expiresOn={null} />
+        {e.expiryState === 'current' && '—'}
+      </>
+    ),
+  },
+  { id: 'links', header: T.cols[5]!, sortValue: (e) => e.linkCount, cell: (e) => e.linkCount },
+];
 
 /** The organization's evidence register (step 4), with filters, uploads and the package download. */
 export function EvidencePage() {
@@ -50,8 +77,20 @@ export function EvidencePage() {
   const me = useMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const [expiry, setExpiry] = useState<'all' | ExpiryState>('all');
+  // Search and expiry live in the address, like every register's filters (a saved view keeps them).
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const expiry = (EXPIRIES.find((x) => x === params.get('expiry')) ?? 'all') as 'all' | ExpiryState;
+  const setFilter = (key: string, value: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value && value !== 'all') next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   const list = useEvidenceList(orgId, {
     ...(q.trim() ? { q: q.trim() } : {}),
     ...(expiry !== 'all' ? { expiry } : {}),
@@ -60,6 +99,7 @@ export function EvidencePage() {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const open = (e: Evidence) => navigate(`/orgs/${orgId}/evidence/${e.id}`);
+  const columns = useMemo(() => evidenceColumns(orgId), [orgId]);
   const uploadFile = useMutation({
     mutationFn: (f: File) => postForm<Evidence>(`${evidenceBase(orgId)}/files`, f, {}, me.data?.csrfToken),
     onSuccess: (e) => {
@@ -133,64 +173,45 @@ export function EvidencePage() {
           </Group>
         </Paper>
       )}
-      <Group wrap="wrap">
-        <TextInput
-          aria-label={T.search}
-          placeholder={`${T.search} (title, file, EV-12)`}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          style={{ flex: 1, minWidth: 200 }}
-        />
-        <SegmentedControl
-          value={expiry}
-          onChange={(v) => setExpiry(v)}
-          data={[
-            { value: 'all', label: T.all },
-            { value: 'expiring', label: T.expiring },
-            { value: 'expired', label: T.expired },
-          ]}
-        />
-      </Group>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <Text c="dimmed">{T.none}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                {T.cols.map((c) => (
-                  <Table.Th key={c}>{c}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{e.reference}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/orgs/${orgId}/evidence/${e.id}`}>
-                      {e.title}
-                    </Anchor>
-                    <Text fz="xs" c="dimmed" truncate maw={360}>
-                      {e.file?.name ?? e.url}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{e.owner?.name ?? '—'}</Table.Td>
-                  <Table.Td>{formatDate(e.expiresOn)}</Table.Td>
-                  <Table.Td>
-                    <ExpiryBadge state={e.expiryState} expiresOn={null} />
-                    {e.expiryState === 'current' && '—'}
-                  </Table.Td>
-                  <Table.Td>{e.linkCount}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RegisterTable
+          orgId={orgId}
+          register="evidence"
+          label={T.title}
+          testId="evidence-table"
+          rows={list.data}
+          columns={columns}
+          getRowId={(e) => e.id}
+          onOpen={(e) => void open(e)}
+          emptyText={T.none}
+          noMatch={{ title: T.none, body: T.noMatch }}
+          exportName="evidence"
+          minWidth={640}
+          filters={
+            <>
+              <TextInput
+                aria-label={T.search}
+                placeholder={`${T.search} (title, file, EV-12)`}
+                value={q}
+                onChange={(e) => setFilter('q', e.currentTarget.value)}
+                w={260}
+              />
+              <SegmentedControl
+                value={expiry}
+                onChange={(v) => setFilter('expiry', v)}
+                data={[
+                  { value: 'all', label: T.all },
+                  { value: 'expiring', label: T.expiring },
+                  { value: 'expired', label: T.expired },
+                ]}
+              />
+            </>
+          }
+        />
       )}
     </Stack>
   );

@@ -82,6 +82,8 @@ export function useEvidenceList(orgId: string, filter: EvidenceFilter = {}, enab
     queryKey: [...evidenceKey(orgId), 'list', filter],
     queryFn: () => api.get<{ items: Evidence[] }>(`${evidenceBase(orgId)}${qs(filter)}`).then((p) => p.items),
     enabled,
+    // The register's search box stays on screen while the next answer loads.
+    placeholderData: (prev) => prev,
   });
 }
 

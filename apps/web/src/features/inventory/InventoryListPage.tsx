@@ -1,4 +1,4 @@
-import { Button, Center, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useOrg } from '../shell/org-context';
@@ -57,39 +57,27 @@ export function InventoryListPage() {
       ) : firstVisit ? (
         <InventoryEmpty orgId={orgId} canWrite={canWrite} />
       ) : (
-        <Stack gap="md">
-          <InventoryToolbar state={state} />
-          <Group justify="space-between">
-            <Text fz="sm" c="dimmed" aria-live="polite">
-              {T.showing(items.length, total)}
-            </Text>
-            <SortControl state={state} />
-          </Group>
-          <Paper withBorder radius="md">
-            {items.length > 0 ? (
-              <InventoryTable orgId={orgId} items={items} sort={state.sort} onSort={state.setSort} />
-            ) : (
-              <Center py={48}>
-                <Stack align="center" gap={4}>
-                  <Text fw={600}>{T.noMatchTitle}</Text>
-                  <Text c="dimmed" fz="sm">
-                    {T.noMatch}
-                  </Text>
-                  <Button variant="subtle" onClick={state.clearFilters} mt="xs">
-                    {T.clearFilters}
-                  </Button>
-                </Stack>
-              </Center>
-            )}
-          </Paper>
-          {list.hasNextPage && (
-            <Group justify="center">
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {T.loadMore} ({total - items.length} more)
-              </Button>
-            </Group>
-          )}
-        </Stack>
+        <InventoryTable
+          orgId={orgId}
+          items={items}
+          sort={state.sort}
+          onSort={state.setSort}
+          filters={
+            <>
+              <InventoryToolbar state={state} />
+              <SortControl state={state} />
+            </>
+          }
+          filtering={state.hasFilters}
+          onClearFilters={state.clearFilters}
+          countText={T.showing(items.length, total)}
+          more={{
+            hasMore: Boolean(list.hasNextPage),
+            loading: list.isFetchingNextPage,
+            onLoadMore: () => void list.fetchNextPage(),
+            label: `${T.loadMore} (${total - items.length} more)`,
+          }}
+        />
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, CloseButton, Group, Kbd, Select, TextInput } from '@mantine/core';
+import { CloseButton, Group, Kbd, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { AI_ROLE_LABELS, AI_SYSTEM_STATUS_LABELS, LIFECYCLE_STAGE_LABELS, RISK_TIER_LABELS } from '@fortytwo/domain';
@@ -10,7 +10,8 @@ import type { useInventoryUrlState } from './url-state';
 type UrlState = ReturnType<typeof useInventoryUrlState>;
 
 export function InventoryToolbar({ state }: { state: UrlState }) {
-  const { filters, update, hasFilters, clearFilters } = state;
+  // Clearing the filters is the register table's button: the URL change empties the box below.
+  const { filters, update } = state;
   const [q, setQ] = useState(filters.q ?? '');
   const [debounced] = useDebouncedValue(q, 250);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -79,17 +80,6 @@ export function InventoryToolbar({ state }: { state: UrlState }) {
       {filterSelect('aiRole', T.filterRole, AI_ROLE_LABELS)}
       {filterSelect('riskTier', T.filterRisk, RISK_TIER_LABELS)}
       {filterSelect('status', T.filterStatus, AI_SYSTEM_STATUS_LABELS)}
-      {hasFilters && (
-        <Button
-          variant="subtle"
-          onClick={() => {
-            setQ('');
-            clearFilters();
-          }}
-        >
-          {T.clearFilters}
-        </Button>
-      )}
     </Group>
   );
 }

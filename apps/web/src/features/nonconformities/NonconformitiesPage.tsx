@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { RegisterTable, type RegisterColumn } from '../../ui/register';
 import { api } from '../../api/client';
 import { DownloadMenu } from '../../ui/DownloadMenu';
 import { formatDate } from '../../ui/format';
@@ -16,8 +17,65 @@ import {
   refreshNonconformities,
   useImprovements,
   useNonconformities,
+  type Nonconformity,
 } from './api';
 import { NC_TEXT as T } from './text';
+
+const NONCONFORMITY_STATUSES = Object.keys(T.status) as (keyof typeof T.status)[];
+
+const ncColumns = (orgId: string): RegisterColumn<Nonconformity>[] => [
+  {
+    id: 'ref',
+    header: 'Ref',
+    alwaysVisible: true,
+    sortValue: (n) => Number(n.ref.replace(/\D/g, '')) || 0,
+    text: (n) => n.ref,
+    cell: (n) => n.ref,
+  },
+  {
+    id: 'title',
+    header: 'Nonconformity',
+    sortValue: (n) => n.title.toLowerCase(),
+    text: (n) => n.title,
+    cell: (n) => (
+      <Anchor component={Link} to={ncHref(orgId, n.id)}>
+        {n.title}
+      </Anchor>
+    ),
+  },
+  { id: 'grade', header: 'Grade', sortValue: (n) => n.grade, cell: (n) => n.grade },
+  {
+    id: 'source',
+    header: 'Source',
+    sortValue: (n) => T.source[n.source],
+    text: (n) => `${T.source[n.source]} ${n.sourceRef ?? ''}`.trim(),
+    cell: (n) => `${T.source[n.source]} ${n.sourceRef ?? ''}`,
+  },
+  { id: 'owner', header: 'Owner', sortValue: (n) => n.owner?.name ?? null, cell: (n) => n.owner?.name ?? T.none },
+  {
+    id: 'due',
+    header: 'Due',
+    sortValue: (n) => (n.status === 'open' ? n.responseDue : n.reviewDue),
+    cell: (n) => formatDate(n.status === 'open' ? n.responseDue : n.reviewDue),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    sortValue: (n) => T.status[n.status],
+    cell: (n) => (
+      <Group gap={4}>
+        <Badge variant="light" color={n.status === 'closed' ? 'teal' : 'blue'}>
+          {T.status[n.status]}
+        </Badge>
+        {n.overdue && (
+          <Badge color="red" variant="light">
+            Overdue
+          </Badge>
+        )}
+      </Group>
+    ),
+  },
+];
 
 /** The nonconformity register and the improvement log. */
 export function NonconformitiesPage() {
@@ -26,6 +84,23 @@ export function NonconformitiesPage() {
   const log = useImprovements(orgId);
   const qc = useQueryClient();
   const [title, setTitle] = useState('');
+  const navigate = useNavigate();
+  const columns = useMemo(() => ncColumns(orgId), [orgId]);
+  // Filters live in the address, like every register's (a saved view keeps them).
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status');
+  const grade = params.get('grade');
+  const setFilter = (key: string, value: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const shown = (list.data ?? []).filter((n) => (!status || n.status === status) && (!grade || n.grade === grade));
   const addImprovement = async () => {
     try {
       await api.post(improvementsPath(orgId), { title });
@@ -53,55 +128,44 @@ export function NonconformitiesPage() {
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Stack gap="lg">
-          {list.data.length === 0 ? (
-            <Text c="dimmed">{T.empty}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={800}>
-              <Table striped aria-label={T.title}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Ref</Table.Th>
-                    <Table.Th>Nonconformity</Table.Th>
-                    <Table.Th>Grade</Table.Th>
-                    <Table.Th>Source</Table.Th>
-                    <Table.Th>Owner</Table.Th>
-                    <Table.Th>Due</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.map((n) => (
-                    <Table.Tr key={n.id}>
-                      <Table.Td>{n.ref}</Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={ncHref(orgId, n.id)}>
-                          {n.title}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{n.grade}</Table.Td>
-                      <Table.Td>
-                        {T.source[n.source]} {n.sourceRef ?? ''}
-                      </Table.Td>
-                      <Table.Td>{n.owner?.name ?? T.none}</Table.Td>
-                      <Table.Td>{formatDate(n.status === 'open' ? n.responseDue : n.reviewDue)}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          <Badge variant="light" color={n.status === 'closed' ? 'teal' : 'blue'}>
-                            {T.status[n.status]}
-                          </Badge>
-                          {n.overdue && (
-                            <Badge color="red" variant="light">
-                              Overdue
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <RegisterTable
+            orgId={orgId}
+            register="nonconformities"
+            label={T.title}
+            rows={shown}
+            columns={columns}
+            getRowId={(n) => n.id}
+            onOpen={(n) => void navigate(ncHref(orgId, n.id))}
+            rowAttributes={(n) => ({ 'data-ref': n.ref })}
+            emptyText={T.empty}
+            exportName="nonconformities"
+            minWidth={800}
+            filters={
+              <>
+                <Select
+                  label="Status"
+                  placeholder="Any status"
+                  clearable
+                  w={200}
+                  data={NONCONFORMITY_STATUSES.map((v) => ({ value: v, label: T.status[v] }))}
+                  value={status ?? null}
+                  onChange={(v) => setFilter('status', v)}
+                />
+                <Select
+                  label="Grade"
+                  placeholder="Any grade"
+                  clearable
+                  w={140}
+                  data={[
+                    { value: 'major', label: 'major' },
+                    { value: 'minor', label: 'minor' },
+                  ]}
+                  value={grade ?? null}
+                  onChange={(v) => setFilter('grade', v)}
+                />
+              </>
+            }
+          />
           <Stack gap="xs">
             <Title order={2} fz="lg">
               {T.improvements}

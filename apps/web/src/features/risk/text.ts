@@ -26,6 +26,12 @@ export const RISK_TEXT = {
   count: (n: number) => `${n} risk${n === 1 ? '' : 's'}`,
   countSoFar: (n: number) => `First ${n} risks shown: more below`,
   loadMore: 'Show more risks',
+  bulkClose: 'Close selected',
+  bulkReopen: 'Reopen selected',
+  bulkDone: {
+    closed: (n: number) => `${n} risk${n === 1 ? '' : 's'} closed`,
+    open: (n: number) => `${n} risk${n === 1 ? '' : 's'} reopened`,
+  },
   columns: {
     ref: 'Ref',
     title: 'Risk',

@@ -15,9 +15,19 @@ type Choice = 'included' | 'excluded';
  * saved through the item's own PATCH with the version it was read at, so a colleague's change to one
  * of them is refused for that control alone and reported, never overwritten.
  */
-export function BulkDecision({ orgId, items }: { orgId: string; items: SoaItem[] }) {
+export function BulkDecision({
+  orgId,
+  items,
+  open,
+}: {
+  orgId: string;
+  items: SoaItem[];
+  /** Opened from elsewhere (the register's bulk bar, for the selected rows): no button of its own. */
+  open?: { onClose: () => void };
+}) {
   const qc = useQueryClient();
-  const [opened, setOpened] = useState(false);
+  const [ownOpened, setOpened] = useState(false);
+  const opened = open ? true : ownOpened;
   const [choice, setChoice] = useState<Choice>('included');
   const [justification, setJustification] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -25,6 +35,7 @@ export function BulkDecision({ orgId, items }: { orgId: string; items: SoaItem[]
   const missingReason = choice === 'excluded' && !justification.trim();
   const close = () => {
     setOpened(false);
+    open?.onClose();
     setSubmitted(false);
     setFailures([]);
   };
@@ -58,14 +69,16 @@ export function BulkDecision({ orgId, items }: { orgId: string; items: SoaItem[]
   });
   return (
     <>
-      <Button
-        variant="default"
-        size="compact-sm"
-        leftSection={<IconChecks size={14} />}
-        onClick={() => setOpened(true)}
-      >
-        {T.bulkButton(items.length)}
-      </Button>
+      {!open && (
+        <Button
+          variant="default"
+          size="compact-sm"
+          leftSection={<IconChecks size={14} />}
+          onClick={() => setOpened(true)}
+        >
+          {T.bulkButton(items.length)}
+        </Button>
+      )}
       <Modal opened={opened} onClose={close} title={T.bulkTitle(items.length)} size="lg">
         <form
           noValidate

@@ -1,7 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  Button,
-  Center,
   ColorSwatch,
   Group,
   Paper,
@@ -217,9 +215,15 @@ function SoaWorkspace({
   const qc = useQueryClient();
   const { filters, update, hasFilters, clear } = useSoaFilters();
   const [editing, setEditing] = useState<SoaItem | null>(null);
+  const [deciding, setDeciding] = useState<SoaItem[] | null>(null);
   const gapResults = useSoaGapResults(orgId);
   const [highlight, setHighlight] = useState<{ ref: string; at: number } | null>(null);
   const shown = soa.items.filter((i) => matches(i, filters));
+  const gapData = gapResults.data;
+  const statusExtra = useCallback(
+    (i: SoaItem) => <GapSuggestion orgId={orgId} item={i} gap={gapData?.get(i.ref)} canWrite={canWrite} />,
+    [orgId, gapData, canWrite],
+  );
   // Nobody has decided anything yet and nothing was ever approved: explain what this page is for.
   const firstVisit = soa.approved === null && soa.items.every((i) => i.version === 0);
 
@@ -288,89 +292,70 @@ function SoaWorkspace({
           {T.readOnly}
         </Text>
       )}
-      <Group align="flex-end" gap="md" wrap="wrap">
-        <Select
-          label={T.filterGroup}
-          placeholder={T.anyGroup}
-          data={GROUPS.filter((g) => soa.items.some((i) => i.group === g)).map((g) => ({
-            value: g,
-            label: g === CUSTOM_GROUP ? T.customGroup : T.groupHeading(g, titles[g] ?? ''),
-          }))}
-          value={filters.group ?? null}
-          onChange={(v) => update({ group: v })}
-          clearable
-          w={230}
-          comboboxProps={{ withinPortal: true }}
+      <Paper withBorder radius="md" p="sm">
+        <SoaTable
+          orgId={orgId}
+          items={shown}
+          groupTitles={titles}
+          onEdit={canWrite ? setEditing : undefined}
+          highlight={highlight?.ref ?? null}
+          statusExtra={statusExtra}
+          filtering={hasFilters}
+          onClearFilters={clear}
+          countText={<span data-testid="soa-showing">{T.showing(shown.length, soa.items.length)}</span>}
+          bulkActions={[{ label: T.bulkSelected, run: (rows) => setDeciding(rows), allowed: canWrite }]}
+          filters={
+            <>
+              <Select
+                label={T.filterGroup}
+                placeholder={T.anyGroup}
+                data={GROUPS.filter((g) => soa.items.some((i) => i.group === g)).map((g) => ({
+                  value: g,
+                  label: g === CUSTOM_GROUP ? T.customGroup : T.groupHeading(g, titles[g] ?? ''),
+                }))}
+                value={filters.group ?? null}
+                onChange={(v) => update({ group: v })}
+                clearable
+                w={230}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                label={T.filterDecision}
+                placeholder={T.anyDecision}
+                data={DECISIONS.map((d) => ({ value: d, label: DECISION_WORDS[d] }))}
+                value={filters.decision ?? null}
+                onChange={(v) => update({ decision: v })}
+                clearable
+                w={150}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                label={T.filterStatus}
+                placeholder={T.anyStatus}
+                data={[
+                  ...IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: IMPLEMENTATION_STATUS_LABELS[s] })),
+                  { value: 'none', label: T.noStatus },
+                ]}
+                value={filters.status ?? null}
+                onChange={(v) => update({ status: v })}
+                clearable
+                w={150}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <TextInput
+                label={T.search}
+                placeholder={T.searchPlaceholder}
+                leftSection={<IconSearch size={16} aria-hidden />}
+                value={filters.q}
+                onChange={(e) => update({ q: e.currentTarget.value })}
+                w={210}
+              />
+              {canWrite && shown.length > 0 && <BulkDecision orgId={orgId} items={shown} />}
+            </>
+          }
         />
-        <Select
-          label={T.filterDecision}
-          placeholder={T.anyDecision}
-          data={DECISIONS.map((d) => ({ value: d, label: DECISION_WORDS[d] }))}
-          value={filters.decision ?? null}
-          onChange={(v) => update({ decision: v })}
-          clearable
-          w={150}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Select
-          label={T.filterStatus}
-          placeholder={T.anyStatus}
-          data={[
-            ...IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: IMPLEMENTATION_STATUS_LABELS[s] })),
-            { value: 'none', label: T.noStatus },
-          ]}
-          value={filters.status ?? null}
-          onChange={(v) => update({ status: v })}
-          clearable
-          w={150}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <TextInput
-          label={T.search}
-          placeholder={T.searchPlaceholder}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={filters.q}
-          onChange={(e) => update({ q: e.currentTarget.value })}
-          w={210}
-        />
-      </Group>
-      <Group gap="xs" mt={-8} mb={-8} mih={28}>
-        <Text fz="sm" c="dimmed" aria-live="polite" data-testid="soa-showing">
-          {T.showing(shown.length, soa.items.length)}
-        </Text>
-        {hasFilters && (
-          <Button variant="subtle" size="compact-sm" onClick={clear}>
-            {T.clearFilters}
-          </Button>
-        )}
-        {canWrite && shown.length > 0 && <BulkDecision orgId={orgId} items={shown} />}
-      </Group>
-      <Paper withBorder radius="md">
-        {shown.length > 0 ? (
-          <SoaTable
-            orgId={orgId}
-            items={shown}
-            groupTitles={titles}
-            onEdit={canWrite ? setEditing : undefined}
-            highlight={highlight?.ref ?? null}
-            statusExtra={(i) => (
-              <GapSuggestion orgId={orgId} item={i} gap={gapResults.data?.get(i.ref)} canWrite={canWrite} />
-            )}
-          />
-        ) : (
-          <Center py={48}>
-            <Stack align="center" gap={4}>
-              <Text fw={600}>{T.noMatchTitle}</Text>
-              <Text c="dimmed" fz="sm">
-                {T.noMatch}
-              </Text>
-              <Button variant="subtle" onClick={clear} mt="xs">
-                {T.clearFilters}
-              </Button>
-            </Stack>
-          </Center>
-        )}
       </Paper>
+      {deciding && <BulkDecision orgId={orgId} items={deciding} open={{ onClose: () => setDeciding(null) }} />}
       {editing && (
         <SoaItemEditor
           key={`${editing.ref}-${editing.version}`}

@@ -1,10 +1,11 @@
-import { Fragment } from 'react';
-import { ActionIcon, Anchor, Badge, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMemo, type ReactNode } from 'react';
+import { ActionIcon, Anchor, Badge, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { CUSTOM_FRAMEWORK_ID } from '@fortytwo/catalog/browser';
 import { CONTROL_STATUS_LABELS, IMPLEMENTATION_STATUS_LABELS } from '@fortytwo/domain';
 import { controlHref } from '../controls/api';
 import { Link } from 'react-router';
+import { RegisterTable, type RegisterColumn, type RegisterProps } from '../../ui/register';
 import { DEFAULT_FRAMEWORK } from '../catalog/api';
 import { RefChip } from '../catalog/RefChip';
 import { riskHref, type SoaItem } from './api';
@@ -85,9 +86,117 @@ export function Justification({ item, orgId }: { item: SoaItem; orgId: string })
   );
 }
 
+const STATUS_ORDER = (i: SoaItem) => i.controlStatus ?? i.implementationStatus ?? null;
+const DECISION_ORDER: Record<Decision, number> = { included: 0, excluded: 1, undecided: 2 };
+
+function StatusCell({ item: i, orgId }: { item: SoaItem; orgId: string }) {
+  // Read from the control's implementation (one source): the label links to where it is set.
+  return i.implementationStatus || i.included ? (
+    <Anchor
+      component={Link}
+      to={controlHref(orgId, i.ref)}
+      fz="sm"
+      c={i.implementationStatus ? undefined : 'dimmed'}
+      data-testid="soa-control-link"
+    >
+      {i.controlStatus
+        ? CONTROL_STATUS_LABELS[i.controlStatus]
+        : i.implementationStatus
+          ? IMPLEMENTATION_STATUS_LABELS[i.implementationStatus]
+          : T.noStatus}
+    </Anchor>
+  ) : (
+    <Text fz="sm" c="dimmed">
+      {T.noStatus}
+    </Text>
+  );
+}
+
+function soaColumns(
+  orgId: string,
+  onEdit: ((item: SoaItem) => void) | undefined,
+  statusExtra: ((item: SoaItem) => ReactNode) | undefined,
+): RegisterColumn<SoaItem>[] {
+  const columns: RegisterColumn<SoaItem>[] = [
+    {
+      id: 'ref',
+      header: T.columns.ref,
+      width: 104,
+      alwaysVisible: true,
+      sortValue: (i) => i.ref,
+      cell: (i) => (
+        <RefChip
+          orgId={orgId}
+          frameworkId={i.kind === 'custom' ? CUSTOM_FRAMEWORK_ID : DEFAULT_FRAMEWORK}
+          refId={i.ref}
+          title={i.title}
+        />
+      ),
+    },
+    {
+      id: 'control',
+      header: T.columns.control,
+      width: '22%',
+      sortValue: (i) => i.title.toLowerCase(),
+      text: (i) => i.title,
+      cell: (i) => (
+        <Text fz="sm" fw={500}>
+          {i.title}
+        </Text>
+      ),
+    },
+    {
+      id: 'decision',
+      header: T.columns.decision,
+      width: 118,
+      sortValue: (i) => DECISION_ORDER[decisionOf(i)],
+      text: (i) => DECISION_LABEL[decisionOf(i)],
+      cell: (i) => <DecisionBadge item={i} />,
+    },
+    {
+      id: 'justification',
+      header: T.columns.justification,
+      text: (i) => i.justification,
+      cell: (i) => <Justification item={i} orgId={orgId} />,
+    },
+    {
+      id: 'status',
+      header: T.columns.status,
+      width: 132,
+      sortValue: STATUS_ORDER,
+      cell: (i) => (
+        <>
+          <StatusCell item={i} orgId={orgId} />
+          {statusExtra?.(i)}
+        </>
+      ),
+    },
+  ];
+  if (onEdit)
+    columns.push({
+      id: 'edit',
+      header: T.editShort,
+      headerHidden: true,
+      width: 52,
+      cell: (i) => (
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          onClick={() => onEdit(i)}
+          aria-label={T.edit(i.ref)}
+          data-testid="soa-edit"
+        >
+          <IconPencil size={18} />
+        </ActionIcon>
+      ),
+    });
+  return columns;
+}
+
 /**
- * Every control, grouped by Annex A group (A.2…A.10) then the organization's own controls. Each row
- * is `<tr data-ref="A.6.2.4">` and says Included, Excluded or Undecided in words.
+ * Every control, grouped by Annex A group (A.2…A.10) then the organization's own controls, on the
+ * shared register table. Each row is `<tr data-ref="A.6.2.4">` and says Included, Excluded or
+ * Undecided in words.
  */
 export function SoaTable({
   orgId,
@@ -96,6 +205,7 @@ export function SoaTable({
   onEdit,
   highlight,
   statusExtra,
+  ...table
 }: {
   orgId: string;
   items: SoaItem[];
@@ -104,113 +214,47 @@ export function SoaTable({
   onEdit?: ((item: SoaItem) => void) | undefined;
   highlight?: string | null;
   /** Shown under the implementation status (the gap result beside the live SoA). */
-  statusExtra?: ((item: SoaItem) => React.ReactNode) | undefined;
-}) {
-  const columns = onEdit ? 6 : 5;
-  const groups = GROUPS.map((g) => ({ group: g, items: items.filter((i) => i.group === g) })).filter(
-    (g) => g.items.length > 0,
-  );
+  statusExtra?: ((item: SoaItem) => ReactNode) | undefined;
+} & Pick<
+  RegisterProps<SoaItem>,
+  'filters' | 'filtering' | 'onClearFilters' | 'countText' | 'bulkActions' | 'selectable'
+>) {
+  const columns = useMemo(() => soaColumns(orgId, onEdit, statusExtra), [orgId, onEdit, statusExtra]);
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="sm" className={classes.table} data-testid="soa-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={104}>{T.columns.ref}</Table.Th>
-            <Table.Th w="22%">{T.columns.control}</Table.Th>
-            <Table.Th w={118}>{T.columns.decision}</Table.Th>
-            <Table.Th>{T.columns.justification}</Table.Th>
-            <Table.Th w={132}>{T.columns.status}</Table.Th>
-            {onEdit && (
-              <Table.Th w={52}>
-                <VisuallyHidden>{T.editShort}</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        {groups.map(({ group, items: rows }) => (
-          <Fragment key={group}>
-            <Table.Tbody>
-              <Table.Tr className={classes.groupRow}>
-                <Table.Th colSpan={columns} scope="colgroup">
-                  <Text component="span" fw={700} fz="sm">
-                    {group === CUSTOM_GROUP ? T.customGroup : T.groupHeading(group, groupTitles[group] ?? '')}
-                  </Text>
-                  <Text component="span" fz="xs" c="dimmed" ml="sm" fw={400}>
-                    {T.groupCount(rows.filter((i) => i.included === true).length, rows.length)}
-                  </Text>
-                </Table.Th>
-              </Table.Tr>
-              {rows.map((i) => (
-                <Table.Tr
-                  key={i.ref}
-                  data-ref={i.ref}
-                  data-decision={decisionOf(i)}
-                  id={rowId(i.ref)}
-                  data-highlight={highlight === i.ref || undefined}
-                  className={classes.row}
-                  tabIndex={-1}
-                >
-                  <Table.Td>
-                    <RefChip
-                      orgId={orgId}
-                      frameworkId={i.kind === 'custom' ? CUSTOM_FRAMEWORK_ID : DEFAULT_FRAMEWORK}
-                      refId={i.ref}
-                      title={i.title}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text fz="sm" fw={500}>
-                      {i.title}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <DecisionBadge item={i} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Justification item={i} orgId={orgId} />
-                  </Table.Td>
-                  <Table.Td>
-                    {/* Read from the control's implementation (one source): the label links to where it is set. */}
-                    {i.implementationStatus || i.included ? (
-                      <Anchor
-                        component={Link}
-                        to={controlHref(orgId, i.ref)}
-                        fz="sm"
-                        c={i.implementationStatus ? undefined : 'dimmed'}
-                        data-testid="soa-control-link"
-                      >
-                        {i.controlStatus
-                          ? CONTROL_STATUS_LABELS[i.controlStatus]
-                          : i.implementationStatus
-                            ? IMPLEMENTATION_STATUS_LABELS[i.implementationStatus]
-                            : T.noStatus}
-                      </Anchor>
-                    ) : (
-                      <Text fz="sm" c="dimmed">
-                        {T.noStatus}
-                      </Text>
-                    )}
-                    {statusExtra?.(i)}
-                  </Table.Td>
-                  {onEdit && (
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => onEdit(i)}
-                        aria-label={T.edit(i.ref)}
-                        data-testid="soa-edit"
-                      >
-                        <IconPencil size={18} />
-                      </ActionIcon>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Fragment>
-        ))}
-      </Table>
-    </Table.ScrollContainer>
+    <RegisterTable
+      orgId={orgId}
+      register="soa"
+      label={T.title}
+      testId="soa-table"
+      rows={items}
+      columns={columns}
+      getRowId={(i) => i.ref}
+      onOpen={onEdit}
+      rowAttributes={(i) => ({
+        'data-ref': i.ref,
+        'data-decision': decisionOf(i),
+        id: rowId(i.ref),
+        'data-highlight': highlight === i.ref ? 'true' : undefined,
+        className: classes.row,
+      })}
+      groups={{
+        of: (i) => i.group,
+        order: GROUPS,
+        heading: (group, rows) => (
+          <>
+            <Text component="span" fw={700} fz="sm">
+              {group === CUSTOM_GROUP ? T.customGroup : T.groupHeading(group, groupTitles[group] ?? '')}
+            </Text>
+            <Text component="span" fz="xs" c="dimmed" ml="sm" fw={400}>
+              {T.groupCount(rows.filter((i) => i.included === true).length, rows.length)}
+            </Text>
+          </>
+        ),
+      }}
+      noMatch={{ title: T.noMatchTitle, body: T.noMatch }}
+      exportName="soa"
+      minWidth={900}
+      {...table}
+    />
   );
 }

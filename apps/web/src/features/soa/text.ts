@@ -64,6 +64,7 @@ export const SOA_TEXT = {
   noMatchTitle: 'No control matches these filters',
   noMatch: 'Change or clear the filters to see the other controls.',
   // table
+  bulkSelected: 'Decide for the selected',
   columns: {
     ref: 'Ref',
     control: 'Control',

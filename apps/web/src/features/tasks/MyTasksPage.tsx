@@ -1,18 +1,4 @@
-import { useState } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Chip,
-  EmptyState,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Chip, EmptyState, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconChecklist, IconClipboardList } from '@tabler/icons-react';
 import {
@@ -26,7 +12,8 @@ import {
   type DueKind,
   type DueState,
 } from '@fortytwo/domain';
-import { Link } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { bulkEach, RegisterTable, type RegisterColumn } from '../../ui/register';
 import { api, isApiError } from '../../api/client';
 import { useMe } from '../../api/session';
 import { PageHeader } from '../../ui/PageHeader';
@@ -48,7 +35,20 @@ export function MyTasksPage() {
   const me = useMe();
   const qc = useQueryClient();
   const tasks = useMyTasks();
-  const [kinds, setKinds] = useState<string[]>([]);
+  const navigate = useNavigate();
+  // The kinds shown live in the address, like every register's filters (a saved view keeps them).
+  const [params, setParams] = useSearchParams();
+  const kinds = params.get('kind')?.split(',').filter(Boolean) ?? [];
+  const setKinds = (next: string[]) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        if (next.length) n.set('kind', next.join(','));
+        else n.delete('kind');
+        return n;
+      },
+      { replace: true },
+    );
   const all = tasks.data?.items ?? [];
   const present = [...new Set(all.map((t) => t.kind))];
   const list = kinds.length ? all.filter((t) => kinds.includes(t.kind)) : all;
@@ -73,13 +73,19 @@ export function MyTasksPage() {
     },
   });
 
-  const row = (t: Task) => {
+  const writable = (t: Task) => {
     const role = roleIn(t.orgId);
-    const writable = !!role && can(role, 'action.write') && isActionTask(t);
-    const late = t.dueState === 'overdue';
-    return (
-      <Table.Tr key={`${t.kind}:${t.id}`} data-testid="task-row" data-kind={t.kind} data-ref={t.sourceRef ?? undefined}>
-        <Table.Td>
+    return !!role && can(role, 'action.write') && isActionTask(t);
+  };
+  const columns: RegisterColumn<Task>[] = [
+    {
+      id: 'task',
+      header: T.columns.task,
+      alwaysVisible: true,
+      sortValue: (t) => t.title.toLowerCase(),
+      text: (t) => t.title,
+      cell: (t) => (
+        <>
           <Anchor component={Link} to={t.href} fz="sm" fw={600}>
             {t.title}
           </Anchor>
@@ -88,89 +94,88 @@ export function MyTasksPage() {
               {t.description}
             </Text>
           )}
-        </Table.Td>
-        <Table.Td>
-          {t.kind === 'action' && t.sourceType === 'gap_item' && t.sourceRef ? (
-            <Anchor component={Link} to={t.href} fz="sm" fw={600} className={classes.mono}>
-              {T.gapSource(t.sourceRef)}
-            </Anchor>
-          ) : t.kind === 'action' && t.sourceType === 'metric_breach' && t.sourceRef ? (
-            <Anchor component={Link} to={t.href} fz="sm" fw={600} className={classes.mono}>
-              {t.sourceRef}
-            </Anchor>
-          ) : (
-            <Badge variant="light" color="gray" tt="none" size="sm">
-              {kindLabel(t.kind)}
-            </Badge>
-          )}
-        </Table.Td>
-        {showOrg && (
-          <Table.Td>
-            <Anchor component={Link} to={`/orgs/${t.orgId}`} fz="sm">
-              {t.organizationName}
-            </Anchor>
-          </Table.Td>
-        )}
-        <Table.Td>
+        </>
+      ),
+    },
+    {
+      id: 'kind',
+      header: T.columns.kind,
+      width: 170,
+      sortValue: (t) => kindLabel(t.kind),
+      cell: (t) =>
+        t.kind === 'action' && t.sourceType === 'gap_item' && t.sourceRef ? (
+          <Anchor component={Link} to={t.href} fz="sm" fw={600} className={classes.mono}>
+            {T.gapSource(t.sourceRef)}
+          </Anchor>
+        ) : t.kind === 'action' && t.sourceType === 'metric_breach' && t.sourceRef ? (
+          <Anchor component={Link} to={t.href} fz="sm" fw={600} className={classes.mono}>
+            {t.sourceRef}
+          </Anchor>
+        ) : (
+          <Badge variant="light" color="gray" tt="none" size="sm">
+            {kindLabel(t.kind)}
+          </Badge>
+        ),
+    },
+    ...(showOrg
+      ? [
+          {
+            id: 'organization',
+            header: T.columns.organization,
+            width: 170,
+            sortValue: (t: Task) => t.organizationName,
+            cell: (t: Task) => (
+              <Anchor component={Link} to={`/orgs/${t.orgId}`} fz="sm">
+                {t.organizationName}
+              </Anchor>
+            ),
+          },
+        ]
+      : []),
+    {
+      id: 'due',
+      header: T.columns.due,
+      width: 130,
+      sortValue: (t) => t.dueOn,
+      cell: (t) => {
+        const late = t.dueState === 'overdue';
+        return (
           <Text fz="sm" c={t.dueOn ? (late ? 'red.8' : undefined) : 'dimmed'} fw={late ? 600 : undefined}>
             {t.dueOn ? formatDay(t.dueOn) : T.noDueDate}
           </Text>
-        </Table.Td>
-        <Table.Td>
-          {isActionTask(t) ? (
-            <Select
-              size="xs"
-              aria-label={T.status(t.title)}
-              data={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
-              value={t.status}
-              onChange={(v) => v && v !== t.status && setStatus.mutate({ task: t, status: v })}
-              allowDeselect={false}
-              disabled={!writable || (setStatus.isPending && setStatus.variables?.task.id === t.id)}
-              title={writable ? undefined : T.readOnly}
-            />
-          ) : (
-            <Anchor component={Link} to={t.href} fz="sm">
-              {T.open}
-            </Anchor>
-          )}
-        </Table.Td>
-      </Table.Tr>
-    );
-  };
-
-  const group = (state: DueState) => {
-    const items = list.filter((t) => t.dueState === state);
-    if (items.length === 0) return null;
-    const id = `tasks-${state}`;
-    return (
-      <section key={state} aria-labelledby={id} data-testid={`task-group-${state}`}>
-        <Group gap="xs" mb={6}>
-          <Title order={2} fz="md" id={id}>
-            {DUE_STATE_LABELS[state]}
-          </Title>
-          <Badge color={STATE_COLORS[state]} variant="light" size="sm" circle={items.length < 100}>
-            {items.length}
-          </Badge>
-        </Group>
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" className={classes.table} data-testid="task-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{T.columns.task}</Table.Th>
-                  <Table.Th w={170}>{T.columns.kind}</Table.Th>
-                  {showOrg && <Table.Th w={170}>{T.columns.organization}</Table.Th>}
-                  <Table.Th w={130}>{T.columns.due}</Table.Th>
-                  <Table.Th w={160}>{T.columns.status}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>{items.map(row)}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      </section>
-    );
-  };
+        );
+      },
+    },
+    {
+      id: 'status',
+      header: T.columns.status,
+      width: 160,
+      sortValue: (t) => (isActionTask(t) ? ACTION_STATUS_LABELS[t.status] : null),
+      cell: (t) =>
+        isActionTask(t) ? (
+          <Select
+            size="xs"
+            aria-label={T.status(t.title)}
+            data={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
+            value={t.status}
+            onChange={(v) => v && v !== t.status && setStatus.mutate({ task: t, status: v })}
+            allowDeselect={false}
+            disabled={!writable(t) || (setStatus.isPending && setStatus.variables?.task.id === t.id)}
+            title={writable(t) ? undefined : T.readOnly}
+          />
+        ) : (
+          <Anchor component={Link} to={t.href} fz="sm">
+            {T.open}
+          </Anchor>
+        ),
+    },
+  ];
+  const markDone = (rows: Task[]) =>
+    bulkEach(
+      rows.filter((t) => writable(t) && isActionTask(t) && t.status !== 'done'),
+      (t) => api.patch(actionPath(t.orgId, t.id), { version: t.version, status: 'done' }),
+      { done: T.bulkDone, name: (t) => t.title },
+    ).then(() => qc.invalidateQueries({ queryKey: tasksKey }));
 
   return (
     <>
@@ -206,22 +211,52 @@ export function MyTasksPage() {
         </Paper>
       ) : (
         <Stack gap="lg">
-          <Group justify="space-between" align="flex-end">
-            <Chip.Group multiple value={kinds} onChange={setKinds}>
-              <Group gap={6} role="group" aria-label={T.kindFilter}>
-                {present.map((k) => (
-                  <Chip key={k} value={k} size="sm" variant="outline">
-                    {kindLabel(k)} ({all.filter((t) => t.kind === k).length})
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-            <Text fz="sm" c="dimmed" aria-live="polite">
-              {T.count(list.length)}
-              {tasks.data.more ? ` ${T.more}` : ''}
-            </Text>
-          </Group>
-          {DUE_STATES.map(group)}
+          <RegisterTable
+            orgId={orgId}
+            register="actions"
+            label={T.title}
+            testId="task-table"
+            rows={list}
+            columns={columns}
+            getRowId={(t) => `${t.kind}:${t.id}`}
+            onOpen={(t) => void navigate(t.href)}
+            rowAttributes={(t) => ({
+              'data-testid': 'task-row',
+              'data-kind': t.kind,
+              'data-ref': t.sourceRef ?? undefined,
+            })}
+            filtering={kinds.length > 0}
+            onClearFilters={() => setKinds([])}
+            countText={`${T.count(list.length)}${tasks.data.more ? ` ${T.more}` : ''}`}
+            bulkActions={[{ label: T.bulkMarkDone, run: markDone }]}
+            exportName="tasks"
+            minWidth={760}
+            groups={{
+              of: (t) => t.dueState,
+              order: DUE_STATES,
+              heading: (state, items) => (
+                <Group gap="xs" data-testid={`task-group-${state}`}>
+                  <Text fw={700} fz="md">
+                    {DUE_STATE_LABELS[state as DueState]}
+                  </Text>
+                  <Badge color={STATE_COLORS[state as DueState]} variant="light" size="sm" circle={items.length < 100}>
+                    {items.length}
+                  </Badge>
+                </Group>
+              ),
+            }}
+            filters={
+              <Chip.Group multiple value={kinds} onChange={setKinds}>
+                <Group gap={6} role="group" aria-label={T.kindFilter}>
+                  {present.map((k) => (
+                    <Chip key={k} value={k} size="sm" variant="outline">
+                      {kindLabel(k)} ({all.filter((t) => t.kind === k).length})
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
+            }
+          />
           <Text fz="xs" c="dimmed">
             {T.doneGone}
           </Text>

@@ -22,4 +22,6 @@ export const TASKS_TEXT = {
   count: (n: number) => `${n} open task${n === 1 ? '' : 's'}`,
   staleRefreshed:
     'Someone changed this action since you loaded the list. The list now shows their version; change the status again if you still need to.',
+  bulkMarkDone: 'Mark done',
+  bulkDone: (n: number) => `${n} action${n === 1 ? '' : 's'} marked done`,
 } as const;

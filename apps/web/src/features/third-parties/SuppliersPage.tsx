@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { REVIEW_STATES, SUPPLY_KIND_LABELS, SUPPLY_KINDS, type ReviewState, type SupplyKind } from '@fortytwo/domain';
@@ -55,49 +55,56 @@ export function SuppliersPage() {
         }
       />
       {canWrite && <SupplierForm orgId={orgId} opened={adding} onClose={() => setAdding(false)} />}
-      <Group mb="md" gap="sm" align="flex-end">
-        <TextInput
-          label={T.filters.q}
-          leftSection={<IconSearch size={16} />}
-          defaultValue={filters.q ?? ''}
-          onChange={(e) => setFilter('q', e.currentTarget.value.trim() || null)}
-        />
-        <Select
-          label={T.filters.kind}
-          placeholder={T.filters.all}
-          data={SUPPLY_KINDS.map((k) => ({ value: k, label: SUPPLY_KIND_LABELS[k] }))}
-          value={filters.kind ?? null}
-          onChange={(v) => setFilter('kind', v)}
-          clearable
-        />
-        <Select
-          label={T.filters.review}
-          placeholder={T.filters.all}
-          data={[
-            { value: 'overdue', label: T.overdue },
-            { value: 'current', label: T.current },
-          ]}
-          value={filters.review ?? null}
-          onChange={(v) => setFilter('review', v)}
-          clearable
-        />
-      </Group>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
+      ) : list.data.length === 0 && !filtered ? (
         <Paper withBorder radius="md" p="xl">
           <Stack gap="sm" align="flex-start" maw={640}>
             <Title order={2} fz="lg">
-              {filtered ? T.noMatch : T.emptyTitle}
+              {T.emptyTitle}
             </Title>
-            {!filtered && <Text c="dimmed">{T.emptyBody}</Text>}
-            {!filtered && add}
+            <Text c="dimmed">{T.emptyBody}</Text>
+            {add}
           </Stack>
         </Paper>
       ) : (
-        <SupplierTable orgId={orgId} items={list.data} />
+        <SupplierTable
+          orgId={orgId}
+          items={list.data}
+          filtering={filtered}
+          onClearFilters={() => setParams(new URLSearchParams(), { replace: true })}
+          filters={
+            <>
+              <TextInput
+                label={T.filters.q}
+                leftSection={<IconSearch size={16} />}
+                defaultValue={filters.q ?? ''}
+                onChange={(e) => setFilter('q', e.currentTarget.value.trim() || null)}
+              />
+              <Select
+                label={T.filters.kind}
+                placeholder={T.filters.all}
+                data={SUPPLY_KINDS.map((k) => ({ value: k, label: SUPPLY_KIND_LABELS[k] }))}
+                value={filters.kind ?? null}
+                onChange={(v) => setFilter('kind', v)}
+                clearable
+              />
+              <Select
+                label={T.filters.review}
+                placeholder={T.filters.all}
+                data={[
+                  { value: 'overdue', label: T.overdue },
+                  { value: 'current', label: T.current },
+                ]}
+                value={filters.review ?? null}
+                onChange={(v) => setFilter('review', v)}
+                clearable
+              />
+            </>
+          }
+        />
       )}
     </>
   );

@@ -32,6 +32,7 @@ import * as auditReportRecord from './0032-audit-report-record';
 import * as certificationCycle from './0033-certification-cycle';
 import * as auditorWorkspace from './0034-auditor-workspace';
 import * as reviewMinutesRecord from './0037-review-minutes-record';
+import * as savedViews from './0038-saved-views';
 import * as rateLimitCounters from './0040-rate-limit-counters';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
@@ -70,6 +71,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0033-certification-cycle', certificationCycle.up],
   ['0034-auditor-workspace', auditorWorkspace.up],
   ['0037-review-minutes-record', reviewMinutesRecord.up],
+  ['0038-saved-views', savedViews.up],
   ['0040-rate-limit-counters', rateLimitCounters.up],
 ];
 
