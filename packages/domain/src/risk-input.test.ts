@@ -255,15 +255,15 @@ describe('the risk criteria as sent', () => {
   it('labels every step of scales of 3 to 10 steps, each label at most 60 characters, and still checks the bands', () => {
     const c = DEFAULT_RISK_CRITERIA;
     expect(problems(ZRiskCriteriaContent, { ...c, likelihoodLabels: ['a', 'b'] })).toEqual([
-      'likelihoodLabels: The likelihood scale needs at least 3 steps',
+      'likelihoodLabels: Likelihood scale: give at least 3 levels',
       'levels: The highest level must end at 10, the top score of a 2 × 5 matrix',
     ]);
     expect(problems(ZRiskCriteriaContent, { ...c, consequenceLabels: Array(11).fill('a') })).toEqual([
-      'consequenceLabels: The consequence scale has at most 10 steps',
+      'consequenceLabels: Consequence scale: give at most 10 levels',
     ]);
     expect(problems(ZRiskCriteriaContent, { ...c, likelihoodLabels: ['a', ' ', chars(61), 'd', 'e'] })).toEqual([
-      'likelihoodLabels.1: Every scale step needs a label',
-      'likelihoodLabels.2: Scale labels must be at most 60 characters',
+      'likelihoodLabels.1: Likelihood level 2: label is required',
+      'likelihoodLabels.2: Likelihood level 3: label must be at most 60 characters',
     ]);
   });
 
