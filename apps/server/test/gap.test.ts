@@ -98,8 +98,8 @@ describeEachDialect('gap analysis', (ctx) => {
       expect(res.status, JSON.stringify(res.body)).toBe(status);
       expect(JSON.stringify(res.body.error)).toContain(text);
     };
-    await bad({ result: 'mostly' }, 400, 'result must be one of');
-    await bad({ maturity: 7 }, 400, 'maturity must be at most 5');
+    await bad({ result: 'mostly' }, 400, 'Result must be one of');
+    await bad({ maturity: 7 }, 400, 'Maturity must be at most 5');
     await bad({ targetDate: '31/12/2027' }, 400, 'Target date must be a real date');
     await bad({ evidenceLinks: ['not a url'] }, 400, 'full URL');
     await bad({ ownerId: 'nobody' }, 422, 'current member');

@@ -153,13 +153,13 @@ describeEachDialect('RACI activities and columns', (ctx) => {
     }
     // A malformed request is refused by the schema, with the path of each problem.
     const shapes: [unknown, RegExp][] = [
-      [{ columns: [] }, /version is required/],
+      [{ columns: [] }, /Version is required/],
       [
         { version, columns: [{ name: 'Ann' }] },
         /Each column is a person \{ "userId": "…" \} or a role \{ "role": "…" \}/,
       ],
-      [{ version, columns: 'all' }, /columns must be a list/],
-      [{ version, columns: [], colour: 'red' }, /colour/],
+      [{ version, columns: 'all' }, /Columns must be a list/],
+      [{ version, columns: [], colour: 'red' }, /Unknown field: colour/],
     ];
     for (const [body, message] of shapes) {
       const res = await owner.put(url('/columns'), body as Record<string, unknown>);
