@@ -15,7 +15,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 /**
  * What evidence can be attached to. An open list: a module that adds a kind of record adds its
  * subject type here (and, if the record maps to a catalogue ref, a resolver in the server's
- * evidence/links.ts so the crosswalks show it).
+ * evidence/subjects.ts so the crosswalks show it).
  */
 export const EVIDENCE_SUBJECT_TYPES = [
   'requirement',

@@ -2,7 +2,7 @@ import type { DueItem } from '@fortytwo/domain';
 import type { Db } from '../../platform/db/connect';
 
 // The open actions of an organization as task-list items. A document review is an action created
-// when a version is submitted (modules/documents/lifecycle.ts), so it comes from here with its own
+// when a version is submitted (modules/documents/review-round.ts), so it comes from here with its own
 // kind; each item links to where its source is handled.
 
 export async function dueItems(db: Db, orgId: string, assigneeUserId?: string): Promise<DueItem[]> {
