@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { REASSESSMENT_KIND_LABELS } from '@fortytwo/domain';
+import { REASSESSMENT_KIND_LABELS, ZCompleteReassessment } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
+import { useZodForm } from '../../ui/use-zod-form';
 import { refreshLifecycle, systemPath, useDueReassessments, type Reassessment } from './api';
-import { FormModal } from './FormModals';
+import { ZodFormModal } from './FormModals';
 import { LIFECYCLE_TEXT as T } from './text';
 
 /** The re-assessments a significant change opened and that are still due; shown here and on both assessments. */
@@ -22,20 +23,19 @@ export function DueReassessments({
 }) {
   const due = useDueReassessments(orgId, aiSystemId);
   const [open, setOpen] = useState<Reassessment | null>(null);
-  const [note, setNote] = useState('');
   const qc = useQueryClient();
+  // The form belongs to the re-assessment being completed: its version goes with the note.
+  const form = useZodForm(ZCompleteReassessment, { note: '' }, ({ note }) => ({ version: open?.version, note }));
   const complete = useMutation({
-    mutationFn: (r: Reassessment) =>
-      api.post(`${systemPath(orgId, r.aiSystemId)}/reassessments/${encodeURIComponent(r.id)}/complete`, {
-        version: r.version,
-        note,
-      }),
+    mutationFn: (input: unknown) =>
+      api.post(`${systemPath(orgId, open!.aiSystemId)}/reassessments/${encodeURIComponent(open!.id)}/complete`, input),
     onSuccess: async () => {
       await refreshLifecycle(qc, orgId);
       notifySuccess(T.completed);
       setOpen(null);
-      setNote('');
+      form.reset({ note: '' });
     },
+    onError: (e) => form.showServerError(e),
   });
   const items = (due.data?.items ?? []).filter((r) => !kind || r.kind === kind);
   if (!items.length) return null;
@@ -60,18 +60,17 @@ export function DueReassessments({
           </Group>
         ))}
       </Stack>
-      <FormModal
+      <ZodFormModal
         title={T.complete}
         opened={!!open}
         onClose={() => setOpen(null)}
-        onSubmit={() => open && complete.mutate(open)}
-        pending={complete.isPending}
-        error={complete.error}
+        form={form}
+        save={complete}
         size="md"
       >
         <Text fz="sm">{open?.text}</Text>
-        <Textarea label={T.completeNote} value={note} onChange={(e) => setNote(e.currentTarget.value)} required />
-      </FormModal>
+        <Textarea {...form.field('note')} label={T.completeNote} required />
+      </ZodFormModal>
     </Alert>
   );
 }

@@ -1,6 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
-import { errorMessage } from '../../ui/QueryState';
+import type { ReactNode } from 'react';
+import { Modal } from '@mantine/core';
 import { ValidatedForm } from '../../ui/ValidatedForm';
 import { LIFECYCLE_TEXT as T } from './text';
 
@@ -12,6 +11,7 @@ export function ZodFormModal<O>({
   form,
   save,
   children,
+  size = 'lg',
 }: {
   title: string;
   opened: boolean;
@@ -19,9 +19,10 @@ export function ZodFormModal<O>({
   form: { validate: () => O | null; formError: string | null };
   save: { mutate: (input: O) => void; isPending: boolean };
   children: ReactNode;
+  size?: string;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+    <Modal opened={opened} onClose={onClose} title={title} size={size}>
       <ValidatedForm
         label={title}
         form={form}
@@ -32,57 +33,6 @@ export function ZodFormModal<O>({
       >
         {children}
       </ValidatedForm>
-    </Modal>
-  );
-}
-
-/** A modal form: its fields, a submit button, the server's refusal on top. */
-export function FormModal({
-  title,
-  opened,
-  onClose,
-  onSubmit,
-  pending,
-  error,
-  children,
-  size = 'lg',
-}: {
-  title: string;
-  opened: boolean;
-  onClose: () => void;
-  onSubmit: () => void;
-  pending: boolean;
-  error: unknown;
-  children: ReactNode;
-  size?: string;
-}) {
-  return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size}>
-      <form
-        noValidate
-        aria-label={title}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
-        <Stack gap="sm">
-          {error ? (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(error)}
-            </Alert>
-          ) : null}
-          {children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
     </Modal>
   );
 }

@@ -1,46 +1,43 @@
 import { useState } from 'react';
 import { Alert, Button, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { RELEASE_FLAG_LABELS } from '@fortytwo/domain';
+import { RELEASE_FLAG_LABELS, ZDeployment } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { serverFieldError } from '../../ui/use-zod-form';
+import { useZodForm } from '../../ui/use-zod-form';
 import { refreshLifecycle, systemPath, today, type Release } from './api';
-import { FormModal } from './FormModals';
+import { ZodFormModal } from './FormModals';
 import { LIFECYCLE_TEXT as T } from './text';
 
 export function RecordDeployment({ orgId, r }: { orgId: string; r: Release }) {
   const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const [deployedOn, setOn] = useState(today());
-  const [environment, setEnv] = useState('production');
-  const [note, setNote] = useState('');
+  const form = useZodForm(ZDeployment, { deployedOn: today(), environment: 'production', note: '' }, (v) => ({
+    ...v,
+    version: r.version,
+  }));
   const save = useMutation({
-    mutationFn: () =>
-      api.post<Release>(`${systemPath(orgId, r.aiSystemId)}/releases/${encodeURIComponent(r.id)}/deployment`, {
-        version: r.version,
-        deployedOn,
-        environment,
-        note,
-      }),
+    mutationFn: (input: unknown) =>
+      api.post<Release>(`${systemPath(orgId, r.aiSystemId)}/releases/${encodeURIComponent(r.id)}/deployment`, input),
     onSuccess: async () => {
       await refreshLifecycle(qc, orgId);
       notifySuccess(T.deploymentRecorded);
       setOpened(false);
     },
+    // A deployment dated before the release comes back on deployedOn.
+    onError: (e) => form.showServerError(e),
   });
   return (
     <>
       <Button size="xs" variant="subtle" onClick={() => setOpened(true)}>
         {T.deploy}
       </Button>
-      <FormModal
+      <ZodFormModal
         title={`${T.deploy}: ${r.releaseVersion}`}
         opened={opened}
         onClose={() => setOpened(false)}
-        onSubmit={() => save.mutate()}
-        pending={save.isPending}
-        error={save.error}
+        form={form}
+        save={save}
         size="md"
       >
         {!r.verification && (
@@ -48,17 +45,10 @@ export function RecordDeployment({ orgId, r }: { orgId: string; r: Release }) {
             {RELEASE_FLAG_LABELS.deployed_without_verification}
           </Alert>
         )}
-        <TextInput
-          label={T.deployedOn}
-          type="date"
-          min={r.releasedOn}
-          value={deployedOn}
-          onChange={(e) => setOn(e.currentTarget.value)}
-          error={serverFieldError(save.error, 'deployedOn')}
-        />
-        <TextInput label={T.environment} value={environment} onChange={(e) => setEnv(e.currentTarget.value)} />
-        <Textarea label={T.decisionNote} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-      </FormModal>
+        <TextInput {...form.field('deployedOn')} label={T.deployedOn} type="date" min={r.releasedOn} />
+        <TextInput {...form.field('environment')} label={T.environment} />
+        <Textarea {...form.field('note')} label={T.decisionNote} />
+      </ZodFormModal>
     </>
   );
 }
