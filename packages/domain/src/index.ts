@@ -40,3 +40,4 @@ export * from './audit-frequency';
 export * from './nonconformities';
 export * from './management-review';
 export * from './ai-lifecycle';
+export * from './auditor-workspace';
