@@ -41,3 +41,4 @@ export * from './nonconformities';
 export * from './management-review';
 export * from './ai-lifecycle';
 export * from './saved-views';
+export * from './auditor-workspace';

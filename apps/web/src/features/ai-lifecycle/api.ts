@@ -101,3 +101,6 @@ export async function refreshLifecycle(qc: QueryClient, orgId: string) {
   // The AI system's history shows each step.
   await qc.invalidateQueries({ queryKey: ['ai-systems', orgId] });
 }
+
+/** Today's date as a date input gives it (yyyy-mm-dd): the default of the lifecycle forms' dates. */
+export const today = () => new Date().toISOString().slice(0, 10);

@@ -1,26 +1,15 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Button, Modal, MultiSelect, Paper, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { ZAnswerEvidenceRequest } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useEvidenceList } from '../evidence/api';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
@@ -34,49 +23,32 @@ import { RequestStatus } from './WorkspacePage';
 function AnswerModal({ orgId, r, onClose }: { orgId: string; r: EvidenceRequest; onClose: () => void }) {
   const qc = useQueryClient();
   const library = useEvidenceList(orgId);
-  const [answer, setAnswer] = useState('');
-  const [ids, setIds] = useState<string[]>([]);
+  const form = useZodForm(ZAnswerEvidenceRequest, { answer: '', evidenceIds: [] as string[] }, (v) => ({
+    ...v,
+    version: r.version,
+  }));
   const save = useMutation({
-    mutationFn: () =>
-      api.post(`${workspacePath(orgId)}/requests/${r.id}/answer`, { version: r.version, answer, evidenceIds: ids }),
+    mutationFn: (input: unknown) => api.post(`${workspacePath(orgId)}/requests/${r.id}/answer`, input),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: workspaceKey(orgId) });
       notifySuccess(T.answered);
       onClose();
     },
+    onError: (e) => form.showServerError(e),
   });
   return (
     <Modal opened onClose={onClose} title={`${T.answer} ${r.ref}`} size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          {save.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(save.error)}
-            </Alert>
-          )}
-          <Text fz="sm">{r.detail || r.title}</Text>
-          <MultiSelect
-            label={T.answerEvidence}
-            data={(library.data ?? []).map((e) => ({ value: e.id, label: `${e.reference} ${e.title}` }))}
-            value={ids}
-            onChange={setIds}
-            searchable
-            required
-          />
-          <Textarea label={T.answerText} value={answer} onChange={(e) => setAnswer(e.currentTarget.value)} autosize />
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {T.answerSend}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ValidatedForm form={form} save={save} submitLabel={T.answerSend}>
+        <Text fz="sm">{r.detail || r.title}</Text>
+        <MultiSelect
+          {...form.field('evidenceIds')}
+          label={T.answerEvidence}
+          data={(library.data ?? []).map((e) => ({ value: e.id, label: `${e.reference} ${e.title}` }))}
+          searchable
+          required
+        />
+        <Textarea {...form.field('answer')} label={T.answerText} autosize />
+      </ValidatedForm>
     </Modal>
   );
 }

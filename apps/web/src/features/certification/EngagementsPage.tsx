@@ -26,14 +26,18 @@ import {
   AI_ROLES,
   ENGAGEMENT_STATUS_LABELS,
   ENGAGEMENT_STATUSES,
+  ZEngagementFields,
   type AiRole,
+  type EngagementFields,
   type EngagementStatus,
 } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import { formatDate } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { ErrorAlert, errorMessage, Loading } from '../../ui/QueryState';
+import { useZodForm } from '../../ui/use-zod-form';
+import { ValidatedForm } from '../../ui/ValidatedForm';
+import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { engagementPath, engagementsKey, engagementsPath, useEngagements, type Engagement } from './api';
 import { CYCLE_TEXT } from './cycle-text';
@@ -107,6 +111,9 @@ const toInput = (v: Values) => ({
   notes: v.notes,
 });
 
+// The audit-time inputs are nested in the body, flat on the form; an auditor's issue shows on the team.
+const engagementFieldOf = (path: string[]) => (path[0] === 'auditTimeInputs' && path[1] ? path[1] : (path[0] ?? ''));
+
 function EngagementForm({
   orgId,
   engagement,
@@ -117,30 +124,31 @@ function EngagementForm({
   onClose: () => void;
 }) {
   const qc = useQueryClient();
-  const [v, setV] = useState<Values>(engagement ? valuesOf(engagement) : EMPTY);
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((x) => ({ ...x, [k]: value }));
+  const form = useZodForm(ZEngagementFields, engagement ? valuesOf(engagement) : EMPTY, toInput, engagementFieldOf);
   const save = useMutation({
-    mutationFn: () =>
+    // A change sends every field with the version read (the update schema takes them all).
+    mutationFn: (input: EngagementFields) =>
       engagement
-        ? api.patch<Engagement>(engagementPath(orgId, engagement.id), { ...toInput(v), version: engagement.version })
-        : api.post<Engagement>(engagementsPath(orgId), toInput(v)),
+        ? api.patch<Engagement>(engagementPath(orgId, engagement.id), { ...input, version: engagement.version })
+        : api.post<Engagement>(engagementsPath(orgId), input),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: engagementsKey(orgId) });
       notifySuccess(T.saved);
       onClose();
     },
+    onError: (e) => form.showServerError(e),
   });
   const text = (k: 'cbName' | 'accreditationBody' | 'accreditationRef' | 'stage1Date' | 'stage2Date') => ({
+    ...form.field(k),
     label: T.fields[k],
-    value: v[k],
-    onChange: (e: { currentTarget: { value: string } }) => set(k, e.currentTarget.value),
   });
+  // An emptied number input gives '': it counts as 0.
   const num = (k: 'headcount' | 'aiSystems' | 'highRiskAiSystems' | 'sites') => ({
+    ...form.field(k),
     label: T.fields[k],
-    value: v[k],
     min: 0,
     allowDecimal: false,
-    onChange: (n: number | string) => set(k, typeof n === 'number' ? n : Number(n) || 0),
+    onChange: (n: number | string) => form.setValue(k, typeof n === 'number' ? n : Number(n) || 0),
   });
   return (
     <Modal
@@ -149,79 +157,34 @@ function EngagementForm({
       title={engagement ? `${T.editEngagement} ${engagement.ref}` : T.addEngagement}
       size="lg"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          {save.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(save.error)}
-            </Alert>
-          )}
-          <TextInput {...text('cbName')} required data-autofocus />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...text('accreditationBody')} />
-            <TextInput {...text('accreditationRef')} />
-            <Checkbox
-              label={T.fields.accredited}
-              checked={v.accredited}
-              onChange={(e) => set('accredited', e.currentTarget.checked)}
-            />
-            <Select
-              label={T.fields.status}
-              data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: ENGAGEMENT_STATUS_LABELS[s] }))}
-              value={v.status}
-              onChange={(s) => s && set('status', s)}
-              allowDeselect={false}
-            />
-            <TextInput {...text('stage1Date')} type="date" />
-            <TextInput {...text('stage2Date')} type="date" />
-            <NumberInput {...num('headcount')} />
-            <MultiSelect
-              label={T.fields.aiRoles}
-              data={AI_ROLES.map((r) => ({ value: r, label: AI_ROLE_LABELS[r] }))}
-              value={v.aiRoles}
-              onChange={(rs) => set('aiRoles', rs)}
-            />
-            <NumberInput {...num('aiSystems')} />
-            <NumberInput {...num('highRiskAiSystems')} />
-            <NumberInput {...num('sites')} />
-          </SimpleGrid>
-          <Textarea
-            label={T.fields.auditTeam}
-            value={v.auditTeam}
-            onChange={(e) => set('auditTeam', e.currentTarget.value)}
-            autosize
-            minRows={2}
+      <ValidatedForm form={form} save={save} submitLabel={T.save} onCancel={onClose} cancelLabel={T.cancel}>
+        <TextInput {...text('cbName')} required data-autofocus />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput {...text('accreditationBody')} />
+          <TextInput {...text('accreditationRef')} />
+          <Checkbox {...form.checkbox('accredited')} label={T.fields.accredited} />
+          <Select
+            {...form.field('status')}
+            label={T.fields.status}
+            data={ENGAGEMENT_STATUSES.map((s) => ({ value: s, label: ENGAGEMENT_STATUS_LABELS[s] }))}
+            allowDeselect={false}
           />
-          <Textarea
-            label={T.fields.submittedScope}
-            value={v.submittedScope}
-            onChange={(e) => set('submittedScope', e.currentTarget.value)}
-            autosize
-            minRows={2}
+          <TextInput {...text('stage1Date')} type="date" />
+          <TextInput {...text('stage2Date')} type="date" />
+          <NumberInput {...num('headcount')} />
+          <MultiSelect
+            {...form.field('aiRoles')}
+            label={T.fields.aiRoles}
+            data={AI_ROLES.map((r) => ({ value: r, label: AI_ROLE_LABELS[r] }))}
           />
-          <Textarea
-            label={T.fields.notes}
-            value={v.notes}
-            onChange={(e) => set('notes', e.currentTarget.value)}
-            autosize
-            minRows={2}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {T.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {T.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+          <NumberInput {...num('aiSystems')} />
+          <NumberInput {...num('highRiskAiSystems')} />
+          <NumberInput {...num('sites')} />
+        </SimpleGrid>
+        <Textarea {...form.field('auditTeam')} label={T.fields.auditTeam} autosize minRows={2} />
+        <Textarea {...form.field('submittedScope')} label={T.fields.submittedScope} autosize minRows={2} />
+        <Textarea {...form.field('notes')} label={T.fields.notes} autosize minRows={2} />
+      </ValidatedForm>
     </Modal>
   );
 }
