@@ -14,6 +14,14 @@ import { copySqliteTemplate, createTestDatabase } from './templates';
 export type DialectName = 'sqlite' | 'postgres';
 
 /**
+ * What every test server runs with unless a test says otherwise. The request limits of the abuse-prone
+ * routes count per address, and every test request comes from 127.0.0.1: a file that signs in or accepts
+ * invitations a few hundred times a minute would meet them, so they are raised here; rate-limit.test.ts
+ * runs them as shipped (REQUEST_LIMIT_SCALE=1).
+ */
+export const TEST_ENV = { LOG_LEVEL: 'silent', REQUEST_LIMIT_SCALE: '100' } as const;
+
+/**
  * Runs the same suite against a fresh SQLite file and a fresh PostgreSQL database. Without
  * TEST_DATABASE_URL the PostgreSQL half is skipped with its reason in the test name, never silently.
  */
@@ -59,7 +67,7 @@ export async function otherInstance(ts: TestServer, env: NodeJS.ProcessEnv = {})
   if (ts.dialect !== 'postgres' || !ts.databaseUrl)
     throw new Error('a second instance shares a PostgreSQL database; SQLite serves one process');
   const config = {
-    ...loadConfig({ DATA_DIR: ts.dataDir, LOG_LEVEL: 'silent', ...env }),
+    ...loadConfig({ DATA_DIR: ts.dataDir, ...TEST_ENV, ...env }),
     databaseUrl: ts.databaseUrl,
     webDist: path.join(ts.dataDir, 'no-web'),
   };
@@ -107,7 +115,7 @@ export async function startTestServer(
   // Starts from the migrated copy (global-setup.ts), unless the test builds its own schema first.
   if (dialect === 'sqlite' && !opts.beforeStart) copySqliteTemplate(dataDir);
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }),
+    ...loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...opts.env }),
     databaseUrl,
     webDist: path.join(dataDir, 'no-web'),
   };

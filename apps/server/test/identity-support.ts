@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/platform/config';
 import { connect } from '../src/platform/db/connect';
 import { createServer, type Server } from '../src/server';
-import type { TestServer } from './harness';
+import { TEST_ENV, type TestServer } from './harness';
 
 /**
  * A second server on the same database as `ts`, with its own connection (pool) and app, as when
@@ -27,7 +27,7 @@ export async function sameDatabaseServer(ts: TestServer, env: Record<string, str
     dataDir = path.dirname(rows.find((r) => r.name === 'main')!.file);
   }
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }),
+    ...loadConfig({ DATA_DIR: dataDir, ...TEST_ENV, ...env }),
     databaseUrl,
     webDist: path.join(dataDir, 'no-web'),
   };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig, type Config } from '../src/platform/config';
-import type { DialectName } from './harness';
+import { type DialectName, TEST_ENV } from './harness';
 
 // Helpers for the operations tests (backup/restore, crash): a fresh data store of either dialect,
 // the admin commands and the real server as child processes, and multipart bodies.
@@ -42,7 +42,7 @@ export async function freshStore(dialect: DialectName, label = 'ops'): Promise<S
   }
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    ...TEST_ENV,
     WEB_DIST: path.join(dataDir, 'no-web'),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };

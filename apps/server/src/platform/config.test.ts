@@ -81,5 +81,9 @@ describe('config', () => {
     });
     refuses(/PUBLIC_URL must be an http:\/\/ or https:\/\/ address/, { PUBLIC_URL: 'ftp://x.example' });
     refuses(/DIGEST_HOUR_UTC must be an hour from 0 to 23/, { DIGEST_HOUR_UTC: '24' });
+    refuses(/REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000/, { REQUEST_LIMIT_SCALE: '0' });
+    refuses(/REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000/, { REQUEST_LIMIT_SCALE: '1.5' });
+    expect(loadConfig({}).requestLimitScale).toBe(1);
+    expect(loadConfig({ REQUEST_LIMIT_SCALE: '20' }).requestLimitScale).toBe(20);
   });
 });

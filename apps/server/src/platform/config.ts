@@ -142,6 +142,14 @@ const ZConfig = z
       .min(0, 'DIGEST_HOUR_UTC must be an hour from 0 to 23')
       .max(23, 'DIGEST_HOUR_UTC must be an hour from 0 to 23')
       .default(6),
+    // Multiplies the per-address request limits of the abuse-prone routes (platform/http/rate-limit.ts):
+    // raise it when many people reach the server from one address (an office behind one NAT).
+    REQUEST_LIMIT_SCALE: z.coerce
+      .number({ error: 'REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000' })
+      .int('REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000')
+      .min(1, 'REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000')
+      .max(1000, 'REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000')
+      .default(1),
   })
   .superRefine((c, ctx) => {
     if (c.SMTP_URL && !c.MAIL_FROM)
@@ -213,6 +221,8 @@ export type Config = {
   fileStore?: string | undefined;
   mail: { smtpUrl: string | undefined; from: string | undefined; publicUrl: string };
   jobs: { digestHourUtc: number };
+  /** REQUEST_LIMIT_SCALE: the request limits of the abuse-prone routes, multiplied. */
+  requestLimitScale: number;
 };
 
 export class ConfigError extends Error {}
@@ -242,5 +252,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, ''),
     },
     jobs: { digestHourUtc: c.DIGEST_HOUR_UTC },
+    requestLimitScale: c.REQUEST_LIMIT_SCALE,
   };
 }

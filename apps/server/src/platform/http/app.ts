@@ -62,7 +62,7 @@ export async function buildHttpApp(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await registerSecurityHeaders(app);
-  await registerRateLimit(app, deps.db);
+  await registerRateLimit(app, deps.db, deps.config.requestLimitScale);
   app.decorateRequest('auth', null);
   app.decorateRequest('membership', null);
 

@@ -90,8 +90,18 @@ export function databaseStore(db: Db) {
   };
 }
 
-/** Registers the limiter for the routes that ask for it (`config.rateLimit`); no route is limited otherwise. */
-export async function registerRateLimit(app: FastifyInstance, db: Db) {
+/**
+ * Registers the limiter for the routes that ask for it (`config.rateLimit`); no route is limited otherwise.
+ * `scale` (REQUEST_LIMIT_SCALE) multiplies each route's `max`, before the library reads it: this hook is
+ * added first, so it runs before the library's own.
+ */
+export async function registerRateLimit(app: FastifyInstance, db: Db, scale = 1) {
+  if (scale !== 1)
+    app.addHook('onRoute', (route) => {
+      const limit: unknown = route.config?.rateLimit;
+      if (limit && typeof limit === 'object' && 'max' in limit && typeof limit.max === 'number')
+        route.config = { ...route.config, rateLimit: { ...limit, max: limit.max * scale } };
+    });
   await app.register(fastifyRateLimit, {
     global: false,
     store: databaseStore(db),
