@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   compareResult,
+  computeScores,
   gapList,
   isAnnexA,
   notApplicableProblem,
@@ -123,6 +124,7 @@ describe('how an item moved between two assessments', () => {
     expect(compareResult('nonconformant', null)).toBe('unchanged');
     expect(compareResult(null, 'nonconformant')).toBe('unchanged');
     expect(compareResult('conformant', 'conformant')).toBe('unchanged');
+    expect(compareResult('not_applicable', 'not_applicable')).toBe('unchanged');
     expect(compareResult('not_applicable', 'conformant')).toBe('changed');
     expect(compareResult('nonconformant', 'not_applicable')).toBe('changed');
   });
@@ -146,5 +148,51 @@ describe('the gap list', () => {
       item('6.1', 'partially_conformant'),
     ]);
     expect(list.map((i) => i.ref)).toEqual(['5.2', 'A.4.2', '4.1', '6.1', 'A.2.2']);
+  });
+});
+
+describe('the gap list, long', () => {
+  it('keeps catalogue order among items of the same rank in a list of a hundred', () => {
+    const items: ScoreInput[] = Array.from({ length: 100 }, (_, i) => ({
+      ref: `4.${i + 1}`,
+      result: 'nonconformant',
+      maturity: null,
+      documentation: i % 3 === 0,
+    }));
+    const refs = gapList(items).map((i) => i.ref);
+    expect(refs).toEqual([
+      ...items.filter((i) => i.documentation).map((i) => i.ref),
+      ...items.filter((i) => !i.documentation).map((i) => i.ref),
+    ]);
+  });
+});
+
+describe('the counts', () => {
+  it('counts each answer once, partially conformant included', () => {
+    const item = (ref: string, result: ScoreInput['result']): ScoreInput => ({
+      ref,
+      result,
+      maturity: null,
+      documentation: false,
+    });
+    expect(
+      computeScores([
+        item('4.1', 'conformant'),
+        item('4.2', 'partially_conformant'),
+        item('4.3', 'partially_conformant'),
+        item('A.2.2', 'not_applicable'),
+        item('A.2.3', null),
+        item('A.2.4', 'nonconformant'),
+      ]).counts,
+    ).toEqual({
+      total: 6,
+      applicable: 5,
+      answered: 5,
+      conformant: 1,
+      partiallyConformant: 2,
+      nonconformant: 1,
+      notApplicable: 1,
+      unanswered: 1,
+    });
   });
 });
