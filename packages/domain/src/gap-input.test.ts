@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import {
   compareResult,
   computeScores,
+  RESULT_SCORE,
+  SCORE_FORMULA,
   gapList,
   isAnnexA,
   notApplicableProblem,
@@ -194,5 +196,13 @@ describe('the counts', () => {
       notApplicable: 1,
       unanswered: 1,
     });
+  });
+});
+
+describe('the formula the gap page shows', () => {
+  it('states the weights the scores are computed with', () => {
+    expect(SCORE_FORMULA).toContain(`(conformant × ${RESULT_SCORE.conformant} + `);
+    expect(SCORE_FORMULA).toContain(`partially conformant × ${RESULT_SCORE.partially_conformant})`);
+    expect(SCORE_FORMULA).toContain('not-applicable items are left out');
   });
 });
