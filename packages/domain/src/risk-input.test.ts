@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  criteriaProblem,
   DEFAULT_RISK_CRITERIA,
   halfRatedProblem,
-  ratingProblem,
   ZAcceptRisk,
   ZReassessRisk,
   ZRiskCriteriaContent,
@@ -316,50 +314,6 @@ describe('the risk criteria as sent', () => {
         ],
       }),
     ).toEqual(['levels: The highest level must end at 25, the top score of a 5 × 5 matrix']);
-  });
-});
-
-describe('the risk criteria checks, word for word', () => {
-  const c = DEFAULT_RISK_CRITERIA;
-  it('wants the levels from lowest to highest, each once', () => {
-    const problem = { field: 'levels', message: 'Levels must be listed from lowest to highest, each once' };
-    expect(
-      criteriaProblem({
-        ...c,
-        levels: [
-          { level: 'high', maxScore: 9 },
-          { level: 'low', maxScore: 25 },
-        ],
-      }),
-    ).toEqual(problem);
-    expect(
-      criteriaProblem({
-        ...c,
-        levels: [
-          { level: 'low', maxScore: 9 },
-          { level: 'low', maxScore: 25 },
-        ],
-      }),
-    ).toEqual(problem);
-  });
-
-  it('wants each band to end higher than the one before, on the levels field', () => {
-    expect(
-      criteriaProblem({
-        ...c,
-        levels: [
-          { level: 'low', maxScore: 9 },
-          { level: 'medium', maxScore: 9 },
-          { level: 'high', maxScore: 25 },
-        ],
-      }),
-    ).toEqual({ field: 'levels', message: 'Each level must end at a higher score than the one before' });
-  });
-
-  it('refuses a consequence off its scale, and takes the top of each scale', () => {
-    expect(ratingProblem(c, 5, 6)).toBe('consequence must be between 1 and 5 under the risk criteria in force');
-    expect(ratingProblem(c, 6, 5)).toBe('likelihood must be between 1 and 5 under the risk criteria in force');
-    expect(ratingProblem(c, 5, 5)).toBeNull();
   });
 });
 
