@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // The test files run in a shuffled order, a new one each run, so a file that leans on what another left
 // behind fails here rather than after an unrelated change. The seed is printed once so a failing order
-// can be replayed exactly (issue 22). Tests inside a file are not shuffled yet: twelve integration files
+// can be replayed exactly (issue 22). Tests inside a file are not shuffled yet: seven integration files
 // still build on what their earlier tests wrote (docs/TESTING.md lists them); `--sequence.shuffle.tests`
 // shuffles them too, and becomes the default once those files are independent.
 const seed = process.env.VITEST_SEED ? Number(process.env.VITEST_SEED) : Math.floor(Math.random() * 1_000_000);

@@ -172,6 +172,10 @@ describeEachDialect('catalogue', (ctx) => {
   });
 
   it('adds, changes and deletes a custom control, audited, with optimistic locking', async () => {
+    // An organization of its own: the custom framework must hold this control alone, whatever the
+    // other tests added to the shared one.
+    const { owner, orgId } = await newOrgOwner(ctx(), 'Custom Control Org');
+    const viewer = await addMember(ctx(), owner, orgId, 'viewer');
     const created = await owner.post(`/api/orgs/${orgId}/custom-controls`, {
       ref: 'ORG-1',
       title: 'Red-team every generative model before release',

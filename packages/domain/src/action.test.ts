@@ -46,6 +46,21 @@ describe('actions', () => {
     expect(firstMessage(ZUpdateAction.safeParse({ version: 1, colour: 'red' }))).toContain('colour');
   });
 
+  it('trims the description and limits it to 8000 characters, on creation and update alike', () => {
+    expect(ZCreateAction.parse({ title: 'x', description: ' Steps ' }).description).toBe('Steps');
+    expect(ZCreateAction.safeParse({ title: 'x', description: 'x'.repeat(8000) }).success).toBe(true);
+    expect(firstMessage(ZCreateAction.safeParse({ title: 'x', description: 'x'.repeat(8001) }))).toBe(
+      'Description must be at most 8000 characters',
+    );
+    expect(ZUpdateAction.parse({ version: 1, description: 'x'.repeat(8000) }).description).toHaveLength(8000);
+  });
+
+  it('names the status values on an update too', () => {
+    expect(firstMessage(ZUpdateAction.safeParse({ version: 1, status: 'closed' }))).toBe(
+      'status must be one of: open, in_progress, done',
+    );
+  });
+
   it('turns one to 200 gaps into actions at once', () => {
     expect(firstMessage(ZGapsToActions.safeParse({ refs: [] }))).toBe('Choose at least one gap');
     expect(ZGapsToActions.parse({ refs: ['4.1'] })).toEqual({ refs: ['4.1'], ownerId: null, dueDate: null });

@@ -57,4 +57,22 @@ describe('audit frequency weighted by importance, risk and past results (9.2.2)'
     ];
     expect(auditSchedule(rows).map((r) => r.unit)).toEqual(['4', '5', 'A.6.2.4', '7']);
   });
+
+  it('names every open nonconformity, and says "nonconformity" for one finding', () => {
+    expect(auditFrequency(facts('7', { openNonconformities: ['NC-2', 'NC-5'] }), 3, TODAY).reasons).toEqual([
+      'Open nonconformity: NC-2, NC-5',
+    ]);
+    expect(auditFrequency(facts('9', { findingsLastAudit: 1 }), 3, TODAY).reasons).toEqual([
+      '1 nonconformity found at its last audit',
+    ]);
+  });
+
+  it('puts the heavier of two units due the same day first, whatever their names', () => {
+    const rows = [
+      auditFrequency(facts('A.2.2', { lastAuditedOn: null }), 3, TODAY),
+      auditFrequency(facts('A.9.1', { lastAuditedOn: null, findingsLastAudit: 1 }), 3, TODAY),
+      auditFrequency(facts('A.5.2', { lastAuditedOn: null, highRisks: ['R-1'] }), 3, TODAY),
+    ];
+    expect(auditSchedule(rows).map((r) => r.unit)).toEqual(['A.5.2', 'A.9.1', 'A.2.2']);
+  });
 });

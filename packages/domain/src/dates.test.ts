@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from './dates';
+import { addDays, addMonths, calendarDate } from './dates';
 
 describe('calendarDate', () => {
   const reviewDate = calendarDate('Review date', '2027-06-30');
@@ -42,5 +42,44 @@ describe('calendarDate', () => {
   it('refuses what is not text with the same message', () => {
     for (const v of [20270331, null, {}, ['2027-03-31']])
       expect(reviewDate.safeParse(v).error?.issues[0]?.message).toMatch(/^Review date must be a real date/);
+  });
+});
+
+describe('calendarDate without an example', () => {
+  it('shows 2027-03-31 as the example', () => {
+    expect(calendarDate('Due date').safeParse('soon').error?.issues[0]?.message).toBe(
+      'Due date must be a real date written year-month-day, such as 2027-03-31',
+    );
+  });
+});
+
+describe('addMonths', () => {
+  it('moves by whole months, across the end of a year both ways', () => {
+    expect(addMonths('2026-11-15', 1)).toBe('2026-12-15');
+    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
+    expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
+    expect(addMonths('2026-03-01', 36)).toBe('2029-03-01');
+    expect(addMonths('2026-03-01', 0)).toBe('2026-03-01');
+  });
+
+  it('gives the last day of a shorter month: 31 January + 1 is 28 or 29 February', () => {
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-05-31', -1)).toBe('2026-04-30');
+    expect(addMonths('2026-01-30', 1)).toBe('2026-02-28');
+  });
+
+  it('pads the year, month and day', () => {
+    expect(addMonths('0999-09-05', 1)).toBe('0999-10-05');
+  });
+});
+
+describe('addDays', () => {
+  it('moves by whole days, across months, years and a leap day, both ways', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDays('2026-06-15', 0)).toBe('2026-06-15');
+    expect(addDays('2026-06-15', 30)).toBe('2026-07-15');
   });
 });

@@ -74,6 +74,13 @@ describe('permission table', () => {
     expect(grantableRoles('contributor')).toEqual([]);
   });
 
+  it('lets owners grant every role, members who manage members every role but owner, and nobody else any', () => {
+    expect(grantableRoles('owner')).toEqual([...ROLES]);
+    for (const role of ROLES.filter((r) => r !== 'owner'))
+      expect(grantableRoles(role), role).toEqual(can(role, 'member.manage') ? ROLES.filter((r) => r !== 'owner') : []);
+    expect(grantableRoles('manager')).toHaveLength(ROLES.length - 1);
+  });
+
   it('lets every role read data sets and suppliers, and the editing roles change them', () => {
     for (const role of ROLES)
       for (const a of ['data_set.read', 'supplier.read'] as const) expect(can(role, a)).toBe(true);

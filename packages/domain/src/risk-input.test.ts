@@ -316,3 +316,49 @@ describe('the risk criteria as sent', () => {
     ).toEqual(['levels: The highest level must end at 25, the top score of a 5 × 5 matrix']);
   });
 });
+
+describe('the remaining fields, each named in its message', () => {
+  const risk = { title: 'Drift', source: 'C.3.6' };
+
+  it('trims the texts and the method', () => {
+    expect(ZRiskFields.parse({ ...risk, description: ' Seen in Q3 ' }).description).toBe('Seen in Q3');
+    expect(ZUpdateRisk.parse({ version: 1, consequencesSociety: ' None ' }).consequencesSociety).toBe('None');
+    expect(ZRiskCriteriaContent.parse({ ...DEFAULT_RISK_CRITERIA, method: ' Our method ' }).method).toBe('Our method');
+  });
+
+  it('names the review date, the impact assessment and the acceptance date', () => {
+    expect(problems(ZRiskFields, { ...risk, reviewDate: '2027-02-30' })).toEqual([
+      'reviewDate: Review date must be a real date written year-month-day, such as 2027-03-31',
+    ]);
+    expect(problems(ZRiskFields, { ...risk, impactAssessmentId: '' })).toEqual([
+      'impactAssessmentId: Impact assessment: send the id of an impact assessment of this organization',
+    ]);
+    expect(problems(ZAcceptRisk, { rationale: 'Low', expiresAt: 'June' })).toEqual([
+      'expiresAt: Accepted until must be a real date written year-month-day, such as 2027-03-31',
+    ]);
+  });
+
+  it('opens a closed risk again', () => {
+    expect(ZUpdateRisk.parse({ version: 1, status: 'open' }).status).toBe('open');
+  });
+
+  it('names the residual rating it refuses, on a treatment and on its update', () => {
+    const modify = { option: 'modify', controlRefs: ['A.7.4'] };
+    expect(problems(ZTreatmentFields, { ...modify, residualLikelihood: 0, residualConsequence: 11 })).toEqual([
+      'residualLikelihood: residualLikelihood must be at least 1',
+      'residualConsequence: residualConsequence must be at most 10',
+    ]);
+    expect(problems(ZUpdateTreatment, { version: 1, residualLikelihood: 0, residualConsequence: 11 })).toEqual([
+      'residualLikelihood: residualLikelihood must be at least 1',
+      'residualConsequence: residualConsequence must be at most 10',
+    ]);
+  });
+
+  it('takes up to 100 control refs of 1 to 40 characters on a treatment update, trimmed', () => {
+    expect(ZUpdateTreatment.parse({ version: 1, controlRefs: [' A.6.2.4 '] }).controlRefs).toEqual(['A.6.2.4']);
+    expect(problems(ZUpdateTreatment, { version: 1, controlRefs: Array(100).fill('x'.repeat(40)) })).toEqual([]);
+    expect(problems(ZUpdateTreatment, { version: 1, controlRefs: [' '] })).toHaveLength(1);
+    expect(problems(ZUpdateTreatment, { version: 1, controlRefs: ['x'.repeat(41)] })).toHaveLength(1);
+    expect(problems(ZUpdateTreatment, { version: 1, controlRefs: Array(101).fill('A.7.4') })).toHaveLength(1);
+  });
+});

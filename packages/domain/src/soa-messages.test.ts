@@ -222,3 +222,15 @@ describe('a risk that needs attention', () => {
     );
   });
 });
+
+describe('what the warnings leave out', () => {
+  it('counts a blank reason as no reason for an exclusion', () => {
+    const items = deriveSoa(controls.slice(2), [decision('A.10.3', false, '   ')], [], []);
+    expect(soaWarnings(items, [], DEFAULT_RISK_CRITERIA, TODAY).map((w) => w.code)).toEqual(['EXCLUSION_UNJUSTIFIED']);
+  });
+
+  it('names only the risks that need attention', () => {
+    const settled = { ...risk, id: 'r2', level: 'low' as const };
+    expect(soaWarnings([], [settled, risk], DEFAULT_RISK_CRITERIA, TODAY).map((w) => w.riskId)).toEqual(['r1']);
+  });
+});
