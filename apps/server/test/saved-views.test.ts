@@ -76,7 +76,7 @@ describeEachDialect('saved views', (ctx) => {
       [{ register: 'risks', name: 'x'.repeat(81), state }, 'Name must be at most 80 characters'],
       [{ register: 'pets', name: 'x', state }, 'Register must be one of: risks'],
       [{ register: 'risks', name: 'x', state: { order: 'up' } }, 'Order must be asc or desc'],
-      [{ register: 'risks', name: 'x', state: { hidden: 'title' } }, 'hidden'],
+      [{ register: 'risks', name: 'x', state: { hidden: 'title' } }, 'Hidden columns must be a list'],
     ];
     for (const [body, message] of cases) {
       const res = await owner.post(base, body as Record<string, unknown>);

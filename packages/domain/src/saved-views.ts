@@ -34,7 +34,7 @@ export const ZSavedViewState = z.strictObject(
       .default({}),
     sort: z.string().max(60, 'Sort must be a column name of at most 60 characters').nullable().default(null),
     order: z.enum(['asc', 'desc'], { error: 'Order must be asc or desc' }).default('asc'),
-    hidden: z.array(key).max(60, 'A view hides at most 60 columns').default([]),
+    hidden: z.array(key).max(60, 'A view hides at most 60 columns').default([]).meta({ title: 'Hidden columns' }),
   },
   { error: 'State must be an object of filters, sort, order and hidden columns' },
 );
