@@ -42,8 +42,8 @@ describe('the risk criteria checks, word for word', () => {
   });
 
   it('refuses a consequence off its scale, and takes the top of each scale', () => {
-    expect(ratingProblem(c, 5, 6)).toBe('consequence must be between 1 and 5 under the risk criteria in force');
-    expect(ratingProblem(c, 6, 5)).toBe('likelihood must be between 1 and 5 under the risk criteria in force');
+    expect(ratingProblem(c, 5, 6)).toBe('Consequence must be between 1 and 5 under the risk criteria in force');
+    expect(ratingProblem(c, 6, 5)).toBe('Likelihood must be between 1 and 5 under the risk criteria in force');
     expect(ratingProblem(c, 5, 5)).toBeNull();
   });
 });
