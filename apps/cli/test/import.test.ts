@@ -13,6 +13,18 @@ describe('fortytwo ai-systems import', () => {
   const names = async (orgId = w.orgId) =>
     (await w.owner.get(`/api/orgs/${orgId}/ai-systems?limit=500`)).body.items.map((s: { name: string }) => s.name);
 
+  /** An organization of the test's own, the colleague a contributor in it: what it lists or exports
+   * is what this test put there, whatever ran before. */
+  const orgWithColleague = async (name: string): Promise<string> => {
+    const orgId = (await w.owner.post('/api/orgs', { name })).body.id as string;
+    const inv = await w.owner.post(`/api/orgs/${orgId}/invitations`, {
+      email: colleague.user!.email,
+      role: 'contributor',
+    });
+    expect((await colleague.post(`/api/invitations/${inv.body.token}/accept`, {})).status).toBe(200);
+    return orgId;
+  };
+
   beforeAll(async () => {
     w = await startCliWorld('Import Org');
     colleague = await addMember(w.server, w.owner, w.orgId, 'contributor');
@@ -23,6 +35,7 @@ describe('fortytwo ai-systems import', () => {
   });
 
   it('imports a good CSV in one batch; the list then shows the systems with their owners', async () => {
+    const org = await orgWithColleague('Good CSV Org');
     const file = writeFile(
       w.dir,
       'good.csv',
@@ -33,11 +46,11 @@ describe('fortytwo ai-systems import', () => {
         'Idea board,,Collect ideas,partner,idea,,,,,draft,',
       ].join('\n'),
     );
-    const r = await w.cli('ai-systems', 'import', file);
+    const r = await w.cli('ai-systems', 'import', file, '--org', org);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('Imported good.csv: 3 added, 0 updated, 0 unchanged.\n');
 
-    const list = await w.cli('ai-systems', 'list', '--json');
+    const list = await w.cli('ai-systems', 'list', '--json', '--org', org);
     const byName = Object.fromEntries(JSON.parse(list.stdout).map((s: { name: string }) => [s.name, s]));
     expect(Object.keys(byName).sort()).toEqual(['Document OCR', 'Idea board', 'Loan pricing']);
     expect(byName['Loan pricing']).toMatchObject({
@@ -55,7 +68,7 @@ describe('fortytwo ai-systems import', () => {
       description: '',
     });
     expect(byName['Idea board']).toMatchObject({ ownerId: null, riskTier: 'unclassified', status: 'draft', tags: [] });
-    const table = await w.cli('ai-systems', 'list');
+    const table = await w.cli('ai-systems', 'list', '--org', org);
     expect(table.stdout).toMatch(/Document OCR\s+deployment\s+customer\s+minimal\s+contributor-/);
   });
 
@@ -190,7 +203,10 @@ describe('fortytwo ai-systems import', () => {
   });
 
   it('re-imports the server export.csv into another organization unchanged', async () => {
-    const src = `/api/orgs/${w.orgId}/ai-systems`;
+    const src = `/api/orgs/${await orgWithColleague('Export source')}/ai-systems`;
+    expect((await w.owner.post(src, validAiSystem({ name: 'Plain system', ownerId: w.owner.user!.id }))).status).toBe(
+      201,
+    );
     const tricky = validAiSystem({
       name: 'Tricky "quoted", system',
       description: '=SUM(A1) starts like a formula\nand spans two lines',
@@ -208,12 +224,7 @@ describe('fortytwo ai-systems import', () => {
     expect(exported.status).toBe(200);
     const file = writeFile(w.dir, 'export.csv', exported.text);
 
-    const target = (await w.owner.post('/api/orgs', { name: 'Import target' })).body.id as string;
-    const inv = await w.owner.post(`/api/orgs/${target}/invitations`, {
-      email: colleague.user!.email,
-      role: 'contributor',
-    });
-    expect((await colleague.post(`/api/invitations/${inv.body.token}/accept`, {})).status).toBe(200);
+    const target = await orgWithColleague('Import target');
     const r = await w.cli('ai-systems', 'import', file, '--org', target);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
@@ -225,14 +236,21 @@ describe('fortytwo ai-systems import', () => {
   });
 
   it('imports its own export back as updates, never duplicates; an id column picks the system (issue 18)', async () => {
-    const src = `/api/orgs/${w.orgId}/ai-systems`;
+    const org = await orgWithColleague('Round trip Org');
+    const src = `/api/orgs/${org}/ai-systems`;
+    for (const system of [
+      validAiSystem({ name: 'Loan pricing', ownerId: colleague.user!.id, tags: ['credit'] }),
+      validAiSystem({ name: 'Document OCR', aiRoles: ['customer'], lifecycleStage: 'deployment' }),
+    ]) {
+      expect((await w.owner.post(src, system)).status).toBe(201);
+    }
     const before = (await w.owner.get(src)).body.total as number;
     const exported = await w.owner.get(`${src}/export.csv`);
     const file = writeFile(w.dir, 'roundtrip.csv', exported.text);
-    const dry = await w.cli('ai-systems', 'import', file, '--dry-run');
+    const dry = await w.cli('ai-systems', 'import', file, '--dry-run', '--org', org);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain(`0 to add, 0 to update, ${before} unchanged`);
-    const r = await w.cli('ai-systems', 'import', file);
+    const r = await w.cli('ai-systems', 'import', file, '--org', org);
     expect(r.stdout).toBe(`Imported roundtrip.csv: 0 added, 0 updated, ${before} unchanged.\n`);
     expect((await w.owner.get(src)).body.total).toBe(before);
     const one = (await w.owner.get(src)).body.items[0] as { id: string; name: string };
@@ -241,7 +259,7 @@ describe('fortytwo ai-systems import', () => {
       'by-id.csv',
       `id,name,intendedPurpose,aiRoles,lifecycleStage\n${one.id},Renamed by id,Purpose,provider,idea\n`,
     );
-    const renamed = await w.cli('ai-systems', 'import', byId);
+    const renamed = await w.cli('ai-systems', 'import', byId, '--org', org);
     expect(renamed.stdout).toBe('Imported by-id.csv: 0 added, 1 updated, 0 unchanged.\n');
     expect((await w.owner.get(`${src}/${one.id}`)).body.name).toBe('Renamed by id');
   });

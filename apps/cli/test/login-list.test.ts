@@ -44,18 +44,26 @@ describe('fortytwo login and ai-systems list', () => {
     ]) {
       expect((await w.owner.post(base, s)).status).toBe(201);
     }
+    // The CLI of `w.cli` is logged in here, not by the login test, so the listing tests read a saved
+    // configuration whatever order they run in; the login test saves into a file of its own.
+    const login = await w.cli('login', '--url', w.url, '--token', w.token);
+    expect(login.code, login.stderr).toBe(0);
   });
   afterAll(async () => {
     await w?.stop();
   });
 
   it('logs in: checks the token, saves url, token and the only organization (mode 0600)', async () => {
-    const r = await w.cli('login', '--url', `${w.url}/`, '--token', w.token);
+    const configFile = path.join(w.dir, 'login.json');
+    const r = await runCli(['login', '--url', `${w.url}/`, '--token', w.token], {
+      FORTYTWO_CONFIG: configFile,
+      HOME: w.dir,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`as Olivia Owner <${w.owner.user!.email}>`);
     expect(r.stdout).toContain(`* ${w.orgId}  Listing Org (owner)`);
-    expect(JSON.parse(fs.readFileSync(w.configFile, 'utf8'))).toEqual({ url: w.url, token: w.token, orgId: w.orgId });
-    expect(fs.statSync(w.configFile).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(configFile, 'utf8'))).toEqual({ url: w.url, token: w.token, orgId: w.orgId });
+    expect(fs.statSync(configFile).mode & 0o777).toBe(0o600);
   });
 
   it('refuses --org of an organization the user does not belong to, saving nothing', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Server } from '../src/server';
 import { dueItems } from '../src/modules/competence/due';
 import { addMember, Client, describeEachDialect, newOrgOwner, otherInstance } from './harness';
@@ -18,9 +18,71 @@ describeEachDialect('competence, training and awareness', (ctx) => {
   const elsewhere = (c: Client) => (other ? new Client(other, c.auth, c.user) : c);
 
   beforeAll(async () => {
-    ({ owner, orgId } = await newOrgOwner(ctx(), 'Competence Org'));
     if (ctx().dialect === 'postgres') other = await otherInstance(ctx());
   });
+  // Each test its own organization: the matrix, the due items and the exports hold only what the test
+  // recorded itself, whatever ran before (issue 22).
+  beforeEach(async () => {
+    ({ owner, orgId } = await newOrgOwner(ctx(), 'Competence Org'));
+  });
+
+  /** Training records in the test's organization: a course passed by the owner, and the contractor's
+   * bootcamp certified until ten days from now (so the matrix shows it expiring). */
+  async function recordTraining() {
+    const riskComp = (await owner.post(url('/competences'), { name: 'AI risk assessment method' })).body;
+    const devComp = (
+      await owner.post(url('/competences'), { name: 'Secure ML development', aiRoles: ['ai_developer'] })
+    ).body;
+    const contractor = await owner.post(url('/people'), {
+      name: 'Carla Contractor',
+      email: 'carla@example.com',
+      organization: 'DataWorks Ltd',
+      kind: 'external',
+      aiRoles: ['ai_developer'],
+    });
+    expect(contractor.status, contractor.text).toBe(201);
+    const course = (
+      await owner.post(url('/development-actions'), {
+        title: 'Risk method course',
+        kind: 'course',
+        competenceIds: [riskComp.id],
+        validityMonths: 24,
+      })
+    ).body;
+    const devCourse = (
+      await owner.post(url('/development-actions'), {
+        title: 'Secure ML bootcamp',
+        kind: 'training',
+        competenceIds: [devComp.id],
+      })
+    ).body;
+    const assigned = (await owner.post(url('/training-assignments'), { personId: owner.user!.id, actionId: course.id }))
+      .body;
+    const passed = await owner.post(url(`/training-assignments/${assigned.id}/completions`), {
+      version: assigned.version,
+      completedOn: isoDay(-1),
+      result: 'passed',
+      evidenceKind: 'attestation',
+      attestation: 'Passed the exam',
+    });
+    expect(passed.status, passed.text).toBe(201);
+    const devAssigned = (
+      await owner.post(url('/training-assignments'), { personId: contractor.body.id, actionId: devCourse.id })
+    ).body;
+    const certificate = await upload(owner, url('/evidence/files'), Buffer.from('Certificate of completion'), {
+      fileName: 'certificate.txt',
+    });
+    expect(certificate.status, certificate.text).toBe(201);
+    const withCert = await owner.post(url(`/training-assignments/${devAssigned.id}/completions`), {
+      version: devAssigned.version,
+      completedOn: isoDay(-700),
+      result: 'passed',
+      evidenceKind: 'certificate',
+      expiresOn: isoDay(10),
+      evidenceId: (certificate.body as { id: string }).id,
+    });
+    expect(withCert.status, withCert.text).toBe(201);
+  }
   afterAll(async () => {
     await other?.close();
   });
@@ -333,6 +395,7 @@ describeEachDialect('competence, training and awareness', (ctx) => {
   });
 
   it('exports the matrix and the registers as CSV and XLSX', async () => {
+    await recordTraining();
     const csv = await owner.get(url('/competence-matrix/export.csv'));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
@@ -355,6 +418,7 @@ describeEachDialect('competence, training and awareness', (ctx) => {
   });
 
   it('keeps each organization to its own records', async () => {
+    await recordTraining();
     const { owner: stranger, orgId: theirs } = await newOrgOwner(ctx(), 'Stranger Org');
     const mine = (await owner.get(url('/people'))).body.items.find((p: { member: boolean }) => !p.member);
     const myAction = (await owner.get(url('/development-actions'))).body.items[0];

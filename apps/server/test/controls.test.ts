@@ -1,5 +1,5 @@
 import { sql, Migrator } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Server } from '../src/server';
 import type { DbHandle } from '../src/platform/db/connect';
 import { migrationsFor } from '../src/platform/db/migrations';
@@ -32,7 +32,10 @@ describeEachDialect('controls in operation', (ctx) => {
   let orgId: string;
   const url = (p: string) => `/api/orgs/${orgId}${p}`;
 
-  beforeAll(async () => {
+  // Each test starts from an organization of its own whose SoA includes A.6.2.4 and CC-1 and excludes
+  // A.10.4; a test that needs a later point of the control's story builds it with the steps below
+  // (issue 22: no test reads what an earlier one wrote).
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Controls Org'));
     contributor = await addMember(ctx(), owner, orgId, 'contributor');
     viewer = await addMember(ctx(), owner, orgId, 'viewer');
@@ -45,6 +48,53 @@ describeEachDialect('controls in operation', (ctx) => {
     await owner.patch(url('/soa/items/CC-1'), { version: 0, included: true });
     await owner.patch(url('/soa/items/A.10.4'), { version: 0, included: false, justification: 'No customers' });
   });
+
+  /** The story's first step: the contributor sets up A.6.2.4 (version 1, implementing, overdue). */
+  async function implemented() {
+    const saved = await contributor.put(url('/controls/A.6.2.4/implementation'), {
+      version: 0,
+      ownerId: contributor.user!.id,
+      description: 'Release checklist signed by QA',
+      status: 'implementing',
+      dueOn: daysAgo(1),
+      cadenceMonths: 3,
+    });
+    expect(saved.status, saved.text).toBe(200);
+  }
+
+  /** Then it operates (version 2) and ran twice: 40 days ago (ok) and 5 days ago (issues found). */
+  async function operating() {
+    await implemented();
+    const op = await owner.put(url('/controls/A.6.2.4/implementation'), { version: 1, status: 'operating' });
+    expect(op.status, op.text).toBe(200);
+    const runs = [
+      { performedOn: daysAgo(40), outcome: 'ok', notes: 'All releases had a signed checklist' },
+      { performedOn: daysAgo(5), outcome: 'issues_found', notes: 'One checklist late', performedById: owner.user!.id },
+    ];
+    for (const run of runs) {
+      const res = await contributor.post(url('/controls/A.6.2.4/occurrences'), run);
+      expect(res.status, res.text).toBe(201);
+    }
+  }
+
+  /** Then it was sent back for rework (version 3) and operates again (version 4). */
+  async function reworkedAndBack() {
+    await operating();
+    for (const [version, status] of [
+      [2, 'needs_rework'],
+      [3, 'operating'],
+    ] as const) {
+      const res = await owner.put(url('/controls/A.6.2.4/implementation'), { version, status });
+      expect(res.status, res.text).toBe(200);
+    }
+  }
+
+  /** CC-1's status set through the SoA: planned. */
+  async function cc1Planned() {
+    const item = (await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'CC-1');
+    const res = await owner.patch(url('/soa/items/CC-1'), { version: item.version, implementationStatus: 'planned' });
+    expect(res.status, res.text).toBe(200);
+  }
 
   it('lists the controls the SoA includes, not started until someone sets them up', async () => {
     const res = await viewer.get(url('/controls'));
@@ -98,6 +148,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('refuses a stale version, leaving the implementation as it was', async () => {
+    await implemented();
     const stale = await owner.put(url('/controls/A.6.2.4/implementation'), { version: 0, description: 'Other words' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
@@ -105,6 +156,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('names the field and what to fix on bad input', async () => {
+    await implemented();
     const bad = await owner.put(url('/controls/A.6.2.4/implementation'), { version: 1, cadenceMonths: 0 });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('Cadence must be at least 1 month');
@@ -124,6 +176,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('records occurrences: operating since, last performed, next due are computed from them', async () => {
+    await implemented();
     const before = await owner.post(url('/controls/CC-1/occurrences'), { performedOn: daysAgo(3), outcome: 'ok' });
     expect(before.status).toBe(422);
     expect(before.text).toContain('before recording that it ran');
@@ -171,6 +224,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('a control sent back for rework stops operating: operating since starts again with the next run', async () => {
+    await operating();
     const rework = await owner.put(url('/controls/A.6.2.4/implementation'), { version: 2, status: 'needs_rework' });
     expect(rework.body).toMatchObject({ status: 'needs_rework', operatingSince: null, nextDue: null });
     expect((await owner.get(url('/soa'))).body.items.find((i: { ref: string }) => i.ref === 'A.6.2.4')).toMatchObject({
@@ -196,6 +250,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('keeps the history: every change and run is an audit event of the control', async () => {
+    await reworkedAndBack();
     const trail = (await owner.get(url('/audit-events?entityType=control&entityId=A.6.2.4'))).body.items.map(
       (e: { action: string }) => e.action,
     );
@@ -210,6 +265,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('attaches evidence from the one library to the control and to a run; shows it on the control', async () => {
+    await operating();
     const run = (await owner.get(url('/controls/A.6.2.4'))).body.occurrences[1];
     const onRun = await contributor.post(url('/evidence'), {
       title: 'Signed release checklist',
@@ -245,6 +301,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('deletes an occurrence recorded by mistake, with an audit event', async () => {
+    await operating();
     const detail = (await owner.get(url('/controls/A.6.2.4'))).body;
     expect((await viewer.delete(url(`/controls/A.6.2.4/occurrences/${detail.occurrences[0].id}`))).status).toBe(403);
     expect((await owner.delete(url(`/controls/A.6.2.4/occurrences/${detail.occurrences[0].id}`))).status).toBe(204);
@@ -261,6 +318,8 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('lists due items: the next run of operating controls, the implementation of the others', async () => {
+    await operating();
+    await cc1Planned();
     const items = await dueItems(ctx().handle.db, orgId);
     expect(items.map((i) => [i.kind, i.title.split(' ').slice(0, 3).join(' ')])).toEqual([
       ['control_occurrence', 'Run control A.6.2.4'],
@@ -271,6 +330,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('exports the register as CSV and XLSX', async () => {
+    await operating();
     const csv = await viewer.get(url('/controls/export.csv'));
     expect(csv.status).toBe(200);
     expect(csv.text.split('\n')[0]).toContain('operatingSince');
@@ -281,6 +341,7 @@ describeEachDialect('controls in operation', (ctx) => {
   });
 
   it('keeps each organization to its own controls: another organization gets 404 and writes nothing', async () => {
+    await implemented();
     const other = await newOrgOwner(ctx(), 'Other Controls Org');
     const theirs = (p: string) => `/api/orgs/${orgId}${p}`;
     expect((await other.owner.get(theirs('/controls'))).status).toBe(404);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
 import { download } from './files';
 
@@ -24,7 +24,9 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   let orgId: string;
   const url = (p: string) => `/api/orgs/${orgId}${p}`;
 
-  beforeAll(async () => {
+  // Each test its own organization (issue 22): the document codes, the master list and the
+  // acknowledgements hold only what the test made, with the steps below.
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Northwind Docs'));
     approver = await addMember(ctx(), owner, orgId, 'approver');
     reviewer = await addMember(ctx(), owner, orgId, 'manager');
@@ -35,6 +37,47 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
     const scope = (await owner.patch(url('/scope'), { version: 0, units: ['Lending'], aiSystemIds: [sys.id] })).body;
     expect((await approver.post(url('/scope/approve'), { version: scope.version })).status).toBe(200);
   });
+
+  /** The organization facts as the settings test saves them: prefix NWL, default owner and approver. */
+  async function settings() {
+    const saved = await owner.put(url('/document-settings'), {
+      version: 0,
+      codePrefix: 'NWL',
+      classification: 'Internal',
+      topManagement: 'The board of Northwind Lending',
+      defaultOwnerId: reviewer.user!.id,
+      defaultApproverId: approver.user!.id,
+    });
+    expect(saved.status, saved.text).toBe(200);
+  }
+
+  /** A first AI policy left in draft with its statement unanswered (NWL-POL-001). */
+  async function draftPolicy() {
+    const res = await owner.post(url('/documents'), { typeId: 'ai-policy', answers: { ...ANSWERS, ambition: '' } });
+    expect(res.status, res.text).toBe(201);
+  }
+
+  /** NWL-POL-001 in draft, and NWL-POL-002 reviewed, approved and published (in force). */
+  async function draftAndPublishedPolicies() {
+    await draftPolicy();
+    const doc = (
+      await owner.post(url('/documents'), { typeId: 'ai-policy', title: 'Northwind AI policy', answers: ANSWERS })
+    ).body;
+    const vUrl = url(`/documents/${doc.id}/versions/${doc.latest.id}`);
+    let v = (await owner.get(vUrl)).body;
+    v = (
+      await owner.post(`${vUrl}/submit`, {
+        version: v.version,
+        reviewerIds: [],
+        dueDate: null,
+        changeSummary: 'First issue',
+      })
+    ).body;
+    const approved = await approver.post(`${vUrl}/approve`, { version: v.version });
+    expect(approved.status, approved.text).toBe(200);
+    const published = await owner.post(`${vUrl}/publish`, { version: approved.body.version });
+    expect(published.status, published.text).toBe(200);
+  }
 
   it('lists the document types with their sections and questions', async () => {
     const res = await owner.get(url('/document-types'));
@@ -89,6 +132,7 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('writes the AI policy from the records and the answers, naming the organization and its AI systems', async () => {
+    await settings();
     const res = await owner.post(url('/documents'), { typeId: 'ai-policy', answers: { ...ANSWERS, ambition: '' } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -116,6 +160,8 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('takes a policy from draft through review (sent back once) to approval and publication', async () => {
+    await settings();
+    await draftPolicy();
     const doc = (
       await owner.post(url('/documents'), {
         typeId: 'ai-policy',
@@ -259,6 +305,7 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('changes a published document through a new draft beside it: a minor one is published directly, the old one is superseded', async () => {
+    await settings();
     const doc = (await owner.post(url('/documents'), { typeId: 'roles-responsibilities' })).body;
     const v1 = url(`/documents/${doc.id}/versions/${doc.latest.id}`);
     let v = (
@@ -307,6 +354,7 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('freezes a register document at review and turns it stale when its register changes after publication', async () => {
+    await settings();
     const doc = (await owner.post(url('/documents'), { typeId: 'statement-of-applicability' })).body;
     const vUrl = url(`/documents/${doc.id}/versions/${doc.latest.id}`);
     expect((await owner.patch(vUrl, { version: 1, sections: [] })).body.error.message).toContain(
@@ -349,6 +397,8 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('answers the master list: every mandatory item, what meets it, and what is missing in words', async () => {
+    await settings();
+    await draftAndPublishedPolicies();
     const res = await owner.get(url('/documented-information'));
     expect(res.status).toBe(200);
     const items = res.body.items as {
@@ -388,6 +438,8 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('records who has read the version in force, and who has not yet (7.3 awareness)', async () => {
+    await settings();
+    await draftAndPublishedPolicies();
     const policy = (
       (await owner.get(url('/documents'))).body.items as {
         code: string;
@@ -423,6 +475,8 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('keeps documents to their organization', async () => {
+    await settings();
+    await draftPolicy();
     const { owner: stranger, orgId: otherOrg } = await newOrgOwner(ctx(), 'Elsewhere');
     const mine = (await owner.get(url('/documents'))).body.items[0];
     expect((await stranger.get(`/api/orgs/${orgId}/documents/${mine.id}`)).status).toBe(404);
@@ -434,6 +488,7 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('numbers documents of one type consecutively when they are created at once', async () => {
+    await settings();
     const created = await Promise.all(
       Array.from({ length: 6 }, () => owner.post(url('/documents'), { typeId: 'communication-plan' })),
     );
@@ -449,6 +504,7 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('approves a version once when two approvals arrive at the same moment', async () => {
+    await settings();
     const doc = (await owner.post(url('/documents'), { typeId: 'objectives-plan' })).body;
     const vUrl = url(`/documents/${doc.id}/versions/${doc.latest.id}`);
     const v = (
@@ -462,6 +518,7 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
   });
 
   it('writes every procedure and plan from the records: the AI systems, their suppliers, the members and the impact assessments', async () => {
+    await settings();
     await owner.post(
       url('/ai-systems'),
       validAiSystem({ name: 'Support chatbot', lifecycleStage: 'design', thirdParties: ['Acme LLM API'] }),
