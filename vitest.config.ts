@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongFirstShuffledSequencer } from './scripts/test-sequencer';
 
 // The test files run in a shuffled order, a new one each run, so a file that leans on what another left
 // behind fails here rather than after an unrelated change. The seed is printed once so a failing order
@@ -17,12 +18,13 @@ export default defineConfig({
     // while a SQLite test runs in the worker. The suite's files share nothing (each its own data dir,
     // database, server), so two run at once there.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    sequence: { shuffle: { files: true, tests: false }, seed },
+    // Shuffled files, the few long ones first (scripts/test-sequencer.ts).
+    sequence: { shuffle: { files: true, tests: false }, seed, sequencer: LongFirstShuffledSequencer },
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           // A few tests render PDFs or parse the whole catalogue (~1-2 s alone); with another file running
           // beside them on the same two CPUs, 5 s was too tight a guard against a hang.
