@@ -167,9 +167,9 @@ export function approvePlan(
 }
 
 /**
- * Each dashboard list holds its first few risks, most pressing first, with its total beside it: the page
- * shows five and links to the register's filter for the rest, so the answer stays small however large
- * the register grows (it held every listed risk in full: 7.5 MB at 20,000 risks).
+ * Each dashboard list holds its first few risks, most pressing first, with its total beside it (the page
+ * shows five and the total), so the answer stays small however large the register grows (it held every
+ * listed risk in full: 7.5 MB at 20,000 risks).
  */
 export const DASHBOARD_LIST_LIMIT = 10;
 
