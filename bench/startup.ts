@@ -21,7 +21,7 @@ const ENTRY = 'apps/server/src/main.ts';
 
 type Mode = { name: string; command: string; args: string[] };
 const BUILT = 'apps/server/dist/main.js';
-const MODES: Mode[] = [
+const ALL_MODES: Mode[] = [
   // What `npm start` runs since issue 19: the compiled server, plain JavaScript (built below if stale).
   { name: 'node dist/main.js', command: process.execPath, args: [BUILT] },
   { name: 'node --enable-source-maps dist/main.js', command: process.execPath, args: ['--enable-source-maps', BUILT] },
@@ -29,6 +29,16 @@ const MODES: Mode[] = [
   { name: 'node --import tsx', command: process.execPath, args: ['--import', 'tsx', ENTRY] },
   { name: 'npx tsx', command: 'npx', args: ['tsx', ENTRY] },
 ];
+// BENCH_STARTUP_COMPARE=<another build's main.js> adds it as a mode, to compare two builds in one run
+// (copy apps/server/dist of the older commit to a sibling folder, e.g. apps/server/dist-before: the
+// bundle finds the web build and the catalogue relative to itself). BENCH_STARTUP_MODES=name,name keeps
+// only those modes; BENCH_STARTUP_DATA=existing starts each run on a data directory migrated by an
+// earlier start (a restart) instead of a fresh one.
+const COMPARE = process.env.BENCH_STARTUP_COMPARE;
+if (COMPARE) ALL_MODES.unshift({ name: `node ${COMPARE}`, command: process.execPath, args: [COMPARE] });
+const ONLY = process.env.BENCH_STARTUP_MODES?.split(',').map((m) => m.trim());
+const MODES = ONLY ? ALL_MODES.filter((m) => ONLY.includes(m.name) || m.args.includes(COMPARE ?? '')) : ALL_MODES;
+const EXISTING_DATA = process.env.BENCH_STARTUP_DATA === 'existing';
 type Run = {
   mode: string;
   run: number;
@@ -143,8 +153,11 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function once(mode: Mode, run: number): Promise<Run> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-startup-'));
+async function once(
+  mode: Mode,
+  run: number,
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-startup-')),
+): Promise<Run> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -199,7 +212,7 @@ async function once(mode: Mode, run: number): Promise<Run> {
     };
   } finally {
     await stop(child);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!EXISTING_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -212,9 +225,18 @@ async function main() {
       `note: load average ${before.loadAvg1m.toFixed(2)} before starting; other work on this machine skews the results`,
     );
   const runs: Run[] = [];
-  for (const mode of MODES) {
-    for (let i = 1; i <= RUNS; i++) {
-      const r = await once(mode, i);
+  // With an existing data directory, each mode gets one, migrated by a first start that is not counted.
+  const dataDirs = new Map<string, string>();
+  if (EXISTING_DATA)
+    for (const mode of MODES) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-startup-'));
+      await once(mode, 0, dir);
+      dataDirs.set(mode.name, dir);
+    }
+  // Run by run, the modes in turn: a change in the machine's load then touches every mode alike.
+  for (let i = 1; i <= RUNS; i++) {
+    for (const mode of MODES) {
+      const r = await once(mode, i, dataDirs.get(mode.name));
       console.log(
         `${mode.name} #${i}: ready in ${Math.round(r.readyMs)} ms, server RSS ${r.serverRssMiB.toFixed(1)} MiB (${r.processes} processes, ${r.treeRssMiB.toFixed(1)} MiB together)`,
       );
@@ -238,7 +260,7 @@ async function main() {
     };
   });
   printTable(
-    `Startup: spawn to first 200 on /api/health, fresh SQLite DATA_DIR; RSS after ${IDLE_MS / 1000} s idle (${RUNS} runs each)`,
+    `Startup: spawn to first 200 on /api/health, ${EXISTING_DATA ? 'an existing' : 'fresh'} SQLite DATA_DIR; RSS after ${IDLE_MS / 1000} s idle (${RUNS} runs each)`,
     [
       'command',
       'ready min ms',
@@ -258,9 +280,10 @@ async function main() {
       round(s.treeRssMiBMedian),
     ]),
   );
+  for (const dir of dataDirs.values()) fs.rmSync(dir, { recursive: true, force: true });
   const file = writeResult('startup', {
     machine: before,
-    settings: { runs: RUNS, pollMs: POLL_MS, idleMs: IDLE_MS },
+    settings: { runs: RUNS, pollMs: POLL_MS, idleMs: IDLE_MS, existingData: EXISTING_DATA, compare: COMPARE ?? null },
     summary,
     runs,
   });

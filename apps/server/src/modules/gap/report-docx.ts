@@ -1,25 +1,10 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  HeightRule,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import type { AlignmentType, HeadingLevel, Table, TableCell } from 'docx';
+import { loadDocx, type DocxLib } from '../../platform/documents/docx-lib';
 import { controlMeta } from '../../platform/documents/control-block';
 import { barColour, maturityText, percent, type GapReport, type SectionScore } from './report';
+
+// The docx library, loaded by reportDocx (docx-lib.ts): every builder below runs after it.
+let D: DocxLib;
 
 // The gap report as a Word document. The chart is a table whose last 50 grid columns are the bar:
 // a shaded cell spanning readiness ÷ 2 of them. It needs no image library, stays sharp at any zoom,
@@ -31,28 +16,29 @@ const MARGIN = 1134; // 2 cm
 const CONTENT = PAGE_WIDTH - 2 * MARGIN; // 9638
 const BAR_STEPS = 50; // 2 % per grid column
 const BAR_STEP_WIDTH = 68;
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: 'D9D9D9' };
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+// docx's BorderStyle values, written out: these are built when the module loads, before docx is.
+const LINE = { style: 'single' as const, size: 4, color: 'D9D9D9' };
+const NONE = { style: 'none' as const, size: 0, color: 'FFFFFF' };
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 type TextOpts = { bold?: boolean; size?: number; color?: string; align?: Align; after?: number; keepNext?: boolean };
 
 const p = (text: string, opts: TextOpts = {}) =>
-  new Paragraph({
-    alignment: opts.align ?? AlignmentType.LEFT,
+  new D.Paragraph({
+    alignment: opts.align ?? D.AlignmentType.LEFT,
     spacing: { after: opts.after ?? 0 },
     keepNext: opts.keepNext ?? false,
-    children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 18, color: opts.color ?? '000000' })],
+    children: [new D.TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 18, color: opts.color ?? '000000' })],
   });
 
 type CellOpts = TextOpts & { fill?: string; span?: number; top?: boolean; note?: string };
 const cell = (text: string, width: number, opts: CellOpts = {}) =>
-  new TableCell({
-    width: { size: width, type: WidthType.DXA },
+  new D.TableCell({
+    width: { size: width, type: D.WidthType.DXA },
     columnSpan: opts.span ?? 1,
-    verticalAlign: opts.top ? VerticalAlign.TOP : VerticalAlign.CENTER,
+    verticalAlign: opts.top ? D.VerticalAlign.TOP : D.VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    ...(opts.fill ? { shading: { type: ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
+    ...(opts.fill ? { shading: { type: D.ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
     children: [
       p(text, opts),
       ...(opts.note ? [p(opts.note, { size: 14, color: '7F7F7F', keepNext: opts.keepNext ?? false })] : []),
@@ -64,13 +50,13 @@ function scoreChart(rows: SectionScore[], heading: string): Table {
   const widths = [1050, 3038, 1150, 1000];
   // Every row but the last keeps with the next, so the small table never splits across pages.
   const keep = { keepNext: true };
-  const head = new TableRow({
+  const head = new D.TableRow({
     tableHeader: true,
     children: [
       cell(heading, widths[0]!, { bold: true, fill: 'F2F2F2', ...keep }),
       cell('Title', widths[1]!, { bold: true, fill: 'F2F2F2', ...keep }),
-      cell('Readiness', widths[2]!, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT, ...keep }),
-      cell('Maturity', widths[3]!, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT, ...keep }),
+      cell('Readiness', widths[2]!, { bold: true, fill: 'F2F2F2', align: D.AlignmentType.RIGHT, ...keep }),
+      cell('Maturity', widths[3]!, { bold: true, fill: 'F2F2F2', align: D.AlignmentType.RIGHT, ...keep }),
       // The scale: three header cells over the bar's 50 columns, at 0, 50 and 100 %.
       cell('0%', 17 * BAR_STEP_WIDTH, { span: 17, fill: 'F2F2F2', color: '7F7F7F', size: 15, ...keep }),
       cell('50%', 16 * BAR_STEP_WIDTH, {
@@ -78,7 +64,7 @@ function scoreChart(rows: SectionScore[], heading: string): Table {
         fill: 'F2F2F2',
         color: '7F7F7F',
         size: 15,
-        align: AlignmentType.CENTER,
+        align: D.AlignmentType.CENTER,
         ...keep,
       }),
       cell('100%', 17 * BAR_STEP_WIDTH, {
@@ -86,7 +72,7 @@ function scoreChart(rows: SectionScore[], heading: string): Table {
         fill: 'F2F2F2',
         color: '7F7F7F',
         size: 15,
-        align: AlignmentType.RIGHT,
+        align: D.AlignmentType.RIGHT,
         ...keep,
       }),
     ],
@@ -105,29 +91,29 @@ function scoreChart(rows: SectionScore[], heading: string): Table {
           ...k,
         }),
       );
-    return new TableRow({
+    return new D.TableRow({
       cantSplit: true,
-      height: { value: 320, rule: HeightRule.ATLEAST },
+      height: { value: 320, rule: D.HeightRule.ATLEAST },
       children: [
         cell(r.label, widths[0]!, { bold: true, ...k }),
         cell(r.title, widths[1]!, k),
-        cell(percent(r.readiness), widths[2]!, { align: AlignmentType.RIGHT, ...k }),
-        cell(maturityText(r.maturity), widths[3]!, { align: AlignmentType.RIGHT, ...k }),
+        cell(percent(r.readiness), widths[2]!, { align: D.AlignmentType.RIGHT, ...k }),
+        cell(maturityText(r.maturity), widths[3]!, { align: D.AlignmentType.RIGHT, ...k }),
         ...bar,
       ],
     });
   });
-  return new Table({
-    width: { size: CONTENT, type: WidthType.DXA },
+  return new D.Table({
+    width: { size: CONTENT, type: D.WidthType.DXA },
     columnWidths: [...widths, ...Array<number>(BAR_STEPS).fill(BAR_STEP_WIDTH)],
-    layout: TableLayoutType.FIXED,
+    layout: D.TableLayoutType.FIXED,
     // White row rules separate the bars; no vertical rules, so each bar reads as one shape.
     borders: {
       top: LINE,
       bottom: LINE,
       left: NONE,
       right: NONE,
-      insideHorizontal: { style: BorderStyle.SINGLE, size: 12, color: 'FFFFFF' },
+      insideHorizontal: { style: D.BorderStyle.SINGLE, size: 12, color: 'FFFFFF' },
       insideVertical: NONE,
     },
     rows: [head, ...body],
@@ -137,19 +123,19 @@ function scoreChart(rows: SectionScore[], heading: string): Table {
 function gapTable(r: GapReport): Table {
   const widths = [800, 3038, 1500, 1500, 1200, 1600];
   const headers = ['Ref', 'Requirement', 'Result', 'Owner', 'Target date', 'Open actions'];
-  return new Table({
-    width: { size: CONTENT, type: WidthType.DXA },
+  return new D.Table({
+    width: { size: CONTENT, type: D.WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
+    layout: D.TableLayoutType.FIXED,
     borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE },
     rows: [
-      new TableRow({
+      new D.TableRow({
         tableHeader: true,
         children: headers.map((h, i) => cell(h, widths[i]!, { bold: true, fill: 'F2F2F2' })),
       }),
       ...r.gaps.map(
         (g) =>
-          new TableRow({
+          new D.TableRow({
             cantSplit: true,
             children: [
               cell(g.ref, widths[0]!, { bold: true, top: true }),
@@ -167,12 +153,13 @@ function gapTable(r: GapReport): Table {
 
 const heading = (
   text: string,
-  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1,
+  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = D.HeadingLevel.HEADING_1,
   newPage = false,
-) => new Paragraph({ heading: level, pageBreakBefore: newPage, keepNext: true, children: [new TextRun(text)] });
-const body = (text: string) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, size: 20 })] });
+) => new D.Paragraph({ heading: level, pageBreakBefore: newPage, keepNext: true, children: [new D.TextRun(text)] });
+const body = (text: string) => new D.Paragraph({ spacing: { after: 120 }, children: [new D.TextRun({ text, size: 20 })] });
 
 export async function reportDocx(r: GapReport): Promise<Buffer> {
+  D = await loadDocx();
   const titlePage = [
     p('Gap analysis report', { size: 52, bold: true, color: '1F3864', after: 240 }),
     p('ISO/IEC 42001 — AI management system', { size: 28, color: '404040', after: 720 }),
@@ -192,14 +179,14 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
     ),
   ];
   const twoColumns = (rows: string[][], widths: number[], head = false) =>
-    new Table({
-      width: { size: CONTENT, type: WidthType.DXA },
+    new D.Table({
+      width: { size: CONTENT, type: D.WidthType.DXA },
       columnWidths: widths,
-      layout: TableLayoutType.FIXED,
+      layout: D.TableLayoutType.FIXED,
       borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE },
       rows: rows.map(
         (row, i) =>
-          new TableRow({
+          new D.TableRow({
             tableHeader: head && i === 0,
             children: row.map((text, j) =>
               cell(text, widths[j]!, {
@@ -215,40 +202,40 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
     twoColumns(controlMeta(r.control), [2600, CONTENT - 2600]),
     heading('Summary'),
     ...r.summary.map(body),
-    new Table({
-      width: { size: 5000, type: WidthType.DXA },
+    new D.Table({
+      width: { size: 5000, type: D.WidthType.DXA },
       columnWidths: [2400, 1300, 1300],
-      layout: TableLayoutType.FIXED,
+      layout: D.TableLayoutType.FIXED,
       borders: { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE },
       rows: [
-        new TableRow({
+        new D.TableRow({
           children: [
             cell('', 2400, { fill: 'F2F2F2' }),
-            cell('Readiness', 1300, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT }),
-            cell('Maturity', 1300, { bold: true, fill: 'F2F2F2', align: AlignmentType.RIGHT }),
+            cell('Readiness', 1300, { bold: true, fill: 'F2F2F2', align: D.AlignmentType.RIGHT }),
+            cell('Maturity', 1300, { bold: true, fill: 'F2F2F2', align: D.AlignmentType.RIGHT }),
           ],
         }),
         ...r.overall.map(
           (o) =>
-            new TableRow({
+            new D.TableRow({
               children: [
                 cell(o.label, 2400, { bold: true }),
-                cell(percent(o.readiness), 1300, { align: AlignmentType.RIGHT }),
-                cell(maturityText(o.maturity), 1300, { align: AlignmentType.RIGHT }),
+                cell(percent(o.readiness), 1300, { align: D.AlignmentType.RIGHT }),
+                cell(maturityText(o.maturity), 1300, { align: D.AlignmentType.RIGHT }),
               ],
             }),
         ),
       ],
     }),
-    heading('How readiness is computed', HeadingLevel.HEADING_2),
+    heading('How readiness is computed', D.HeadingLevel.HEADING_2),
     body(r.formula),
     body('Maturity is the average of the ratings given, from 0 (absent) to 5 (optimizing); "–" means no rating yet.'),
-    heading('Readiness by clause and Annex A group', HeadingLevel.HEADING_1, true),
+    heading('Readiness by clause and Annex A group', D.HeadingLevel.HEADING_1, true),
     body('Bars: red below 50%, amber from 50% to 79%, green from 80%. "n/a": nothing in that part applies.'),
     scoreChart(r.clauses, 'Clause'),
     p('', { after: 240 }),
     scoreChart(r.groups, 'Annex A'),
-    heading('Gap list', HeadingLevel.HEADING_1, true),
+    heading('Gap list', D.HeadingLevel.HEADING_1, true),
     body(r.gapIntro),
     ...(r.gaps.length ? [gapTable(r)] : []),
     heading('Change log'),
@@ -260,7 +247,7 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
         )
       : body('No snapshot frozen yet: this report shows the working assessment.'),
   ];
-  const doc = new Document({
+  const doc = new D.Document({
     creator: 'Fortytwo',
     title: `Gap analysis report — ${r.assessmentName}`,
     description: `ISO/IEC 42001 gap analysis of ${r.organizationName}`,
@@ -295,7 +282,7 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
           },
         },
         headers: {
-          default: new Header({
+          default: new D.Header({
             children: [
               p(`${r.control.documentId} · ${r.organizationName} · ${r.assessmentName} · gap analysis report`, {
                 size: 16,
@@ -305,15 +292,15 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
           }),
         },
         footers: {
-          default: new Footer({
+          default: new D.Footer({
             children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
+              new D.Paragraph({
+                alignment: D.AlignmentType.RIGHT,
                 children: [
-                  new TextRun({
+                  new D.TextRun({
                     size: 16,
                     color: '7F7F7F',
-                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                    children: ['Page ', D.PageNumber.CURRENT, ' of ', D.PageNumber.TOTAL_PAGES],
                   }),
                 ],
               }),
@@ -324,5 +311,5 @@ export async function reportDocx(r: GapReport): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return D.Packer.toBuffer(doc);
 }

@@ -187,5 +187,5 @@ export function reportPdf(r: GapReport): Promise<Buffer> {
         : { text: 'No snapshot frozen yet: this report shows the working assessment.' },
     ],
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return pdfmake().createPdf(doc).getBuffer();
 }

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../platform/exceljs';
 import { ANNEX_A_GROUPS, CLAUSE_NUMBERS, SCORE_FORMULA } from '@fortytwo/domain';
 import { requirementByRef } from './requirements';
 import type { GapItem } from './schema';
@@ -176,7 +177,7 @@ function metaSheet(wb: ExcelJS.Workbook, input: WorkbookInput) {
 }
 
 export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Fortytwo';
   wb.created = new Date(input.exportedAt);
   wb.title = input.assessment.name;

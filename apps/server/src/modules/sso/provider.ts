@@ -1,12 +1,20 @@
-import * as client from 'openid-client';
+import type * as Client from 'openid-client';
 import { ConfigError, type OidcSettings } from '../../platform/config';
 
-/** The instance's identity provider, discovered once at start (a wrong issuer stops the start). */
-export type OidcProvider = { settings: OidcSettings; config: client.Configuration };
+// openid-client is loaded by the discovery, so an instance without single sign-on never loads it.
+let loaded: Promise<typeof Client> | undefined;
+const loadClient = () => (loaded ??= import('openid-client'));
+
+/**
+ * The instance's identity provider, discovered once at start (a wrong issuer stops the start). It
+ * carries the library, loaded by the discovery, for the steps of a sign-in that follow.
+ */
+export type OidcProvider = { settings: OidcSettings; config: Client.Configuration; client: typeof Client };
 
 export async function discoverOidc(settings: OidcSettings): Promise<OidcProvider> {
+  const client = await loadClient();
   const execute = settings.allowHttp ? [client.allowInsecureRequests] : [];
-  let config: client.Configuration;
+  let config: Client.Configuration;
   try {
     config = await client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
       execute,
@@ -30,7 +38,7 @@ export async function discoverOidc(settings: OidcSettings): Promise<OidcProvider
     );
     if (settings.allowHttp) client.allowInsecureRequests(config);
   }
-  return { settings, config };
+  return { settings, config, client };
 }
 
 export function authorizationUrl(
@@ -38,7 +46,7 @@ export function authorizationUrl(
   redirectUri: string,
   flow: { state: string; nonce: string; codeChallenge: string },
 ): URL {
-  return client.buildAuthorizationUrl(p.config, {
+  return p.client.buildAuthorizationUrl(p.config, {
     redirect_uri: redirectUri,
     scope: p.settings.scopes,
     state: flow.state,
@@ -66,7 +74,7 @@ export async function finishAuthorization(
   callbackUrl: URL,
   expected: { state: string; nonce: string; codeVerifier: string },
 ): Promise<SsoClaims> {
-  const tokens = await client.authorizationCodeGrant(p.config, callbackUrl, {
+  const tokens = await p.client.authorizationCodeGrant(p.config, callbackUrl, {
     expectedState: expected.state,
     expectedNonce: expected.nonce,
     pkceCodeVerifier: expected.codeVerifier,
@@ -85,6 +93,7 @@ export async function finishAuthorization(
 }
 
 export const newFlowSecrets = async () => {
+  const client = await loadClient();
   const codeVerifier = client.randomPKCECodeVerifier();
   return {
     state: client.randomState(),

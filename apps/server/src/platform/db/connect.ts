@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import type { Database } from './schema';
 import { migrationsFor } from './migrations';
 
@@ -11,12 +12,16 @@ export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
 export type DbHandle = { db: Db; dialect: Dialect; close: () => Promise<void> };
 
+// pg is loaded only when a PostgreSQL URL is given: a SQLite server never pays its ~40 ms of start-up.
+const require = createRequire(import.meta.url);
+
 export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'fortytwo.sqlite');
 }
 
 export function connect(opts: { databaseUrl?: string | undefined; dataDir: string }): DbHandle {
   if (opts.databaseUrl) {
+    const pg = require('pg') as typeof PgModule;
     // COUNT(*) and bigint come back from pg as strings; our counts fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });

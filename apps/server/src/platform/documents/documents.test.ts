@@ -82,6 +82,14 @@ describe('report documents', () => {
     expect(xml).not.toContain('w:orient="landscape"');
   });
 
+  it('leaves the document unchanged while drawing it, so the .docx drawn beside the PDF reads the same', async () => {
+    const doc = sample();
+    const before = JSON.stringify(doc);
+    const [docx] = await Promise.all([renderDocx(doc), renderPdf(doc)]);
+    expect(JSON.stringify(doc)).toBe(before);
+    expect(unzipEntry(docx, 'word/document.xml')).toContain('Two owners have left the organization.');
+  });
+
   it('renders a PDF of several pages', async () => {
     const pdf = await renderPdf(sample());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -1,23 +1,5 @@
-import {
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import type { Paragraph, Table } from 'docx';
+import { loadDocx, type DocxLib } from './docx-lib';
 import {
   columnShares,
   generatedLabel,
@@ -28,6 +10,9 @@ import {
   type ReportDocument,
 } from './model';
 
+// The docx library, loaded by renderDocx (docx-lib.ts): every builder below runs after it.
+let D: DocxLib;
+
 // A register as a Word document, styled like the gap report (Arial, navy headings, light rules)
 // so every file Fortytwo hands an auditor looks like it came from the same place.
 
@@ -36,8 +21,9 @@ const NAVY = '1F3864';
 const GREY = '7F7F7F';
 const A4 = { short: 11906, long: 16838 }; // twentieths of a point
 const MARGIN = 1134; // 2 cm
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+// docx's BorderStyle values, written out: these are built when the module loads, before docx is.
+const LINE = { style: 'single' as const, size: 4, color: 'BFBFBF' };
+const NONE = { style: 'none' as const, size: 0, color: 'FFFFFF' };
 const BORDERS = { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE };
 // A row is kept on one page only when it surely fits on one, because Word clips an unsplittable
 // row taller than the page instead of continuing it. A landscape page holds about 40 lines.
@@ -50,7 +36,7 @@ type RunOpts = { bold?: boolean; size?: number; color?: string };
 const runs = (text: string, opts: RunOpts = {}) =>
   text.split('\n').map(
     (line, i) =>
-      new TextRun({
+      new D.TextRun({
         text: line,
         break: i > 0 ? 1 : 0,
         bold: opts.bold ?? false,
@@ -60,14 +46,14 @@ const runs = (text: string, opts: RunOpts = {}) =>
   );
 
 const para = (text: string, opts: RunOpts & { after?: number } = {}) =>
-  new Paragraph({ spacing: { after: opts.after ?? 0 }, children: runs(text, opts) });
+  new D.Paragraph({ spacing: { after: opts.after ?? 0 }, children: runs(text, opts) });
 
 const cell = (text: string, width: number, opts: RunOpts & { fill?: string } = {}) =>
-  new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.TOP,
+  new D.TableCell({
+    width: { size: width, type: D.WidthType.DXA },
+    verticalAlign: D.VerticalAlign.TOP,
     margins: { top: 50, bottom: 50, left: 80, right: 80 },
-    ...(opts.fill ? { shading: { type: ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
+    ...(opts.fill ? { shading: { type: D.ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
     children: [para(text, opts)],
   });
 
@@ -78,14 +64,14 @@ const lineCount = (text: string, width: number) => {
 
 function metaTable(meta: ReportDocument['meta'], content: number): Table {
   const widths = [Math.round(content * 0.28), content - Math.round(content * 0.28)];
-  return new Table({
-    width: { size: content, type: WidthType.DXA },
+  return new D.Table({
+    width: { size: content, type: D.WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
+    layout: D.TableLayoutType.FIXED,
     borders: BORDERS,
     rows: meta.map(
       ([label, value]) =>
-        new TableRow({
+        new D.TableRow({
           cantSplit: true,
           children: [
             cell(label, widths[0]!, { bold: true, color: '404040', fill: 'F2F2F2', size: 19 }),
@@ -102,22 +88,22 @@ function dataTable(table: DocTable, content: number): Table {
   const widths = shares.map((s) => Math.floor(s * content));
   // Rounding leftovers go to the last column so the table spans the page exactly.
   widths[widths.length - 1]! += content - widths.reduce((a, b) => a + b, 0);
-  const head = new TableRow({
+  const head = new D.TableRow({
     tableHeader: true,
     cantSplit: true,
     children: table.columns.map((c, i) => cell(c.header, widths[i]!, { bold: true, fill: 'D9E2F3', color: NAVY })),
   });
   const body = tableRows(table).map(
     (row) =>
-      new TableRow({
+      new D.TableRow({
         cantSplit: Math.max(...row.map((text, i) => lineCount(text, widths[i]!))) < KEEP_WHOLE_LINES,
         children: row.map((text, i) => cell(text, widths[i]!)),
       }),
   );
-  return new Table({
-    width: { size: content, type: WidthType.DXA },
+  return new D.Table({
+    width: { size: content, type: D.WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
+    layout: D.TableLayoutType.FIXED,
     borders: BORDERS,
     rows: [head, ...body],
   });
@@ -126,33 +112,33 @@ function dataTable(table: DocTable, content: number): Table {
 const richRuns = (runs: Extract<DocBlock, { runs: unknown }>['runs']) =>
   runs.map((r) =>
     r.lineBreak
-      ? new TextRun({ text: '', break: 1, size: 20 })
-      : new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size: 20 }),
+      ? new D.TextRun({ text: '', break: 1, size: 20 })
+      : new D.TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size: 20 }),
   );
 
 function block(b: DocBlock): Paragraph {
   if (b.kind === 'heading')
-    return new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(b.text)] });
-  if (b.kind === 'paragraph') return new Paragraph({ spacing: { after: 120 }, children: richRuns(b.runs) });
+    return new D.Paragraph({ heading: D.HeadingLevel.HEADING_2, keepNext: true, children: [new D.TextRun(b.text)] });
+  if (b.kind === 'paragraph') return new D.Paragraph({ spacing: { after: 120 }, children: richRuns(b.runs) });
   // Numbered items carry their number as text: Word numbering definitions would restart or run on across lists.
   if (b.ordered)
-    return new Paragraph({
+    return new D.Paragraph({
       indent: { left: 360 * (b.level + 1), hanging: 300 },
       spacing: { after: 60 },
-      children: [new TextRun({ text: `${b.number}.\t`, size: 20 }), ...richRuns(b.runs)],
+      children: [new D.TextRun({ text: `${b.number}.\t`, size: 20 }), ...richRuns(b.runs)],
     });
-  return new Paragraph({ bullet: { level: Math.min(b.level, 8) }, spacing: { after: 60 }, children: richRuns(b.runs) });
+  return new D.Paragraph({ bullet: { level: Math.min(b.level, 8) }, spacing: { after: 60 }, children: richRuns(b.runs) });
 }
 
 function section(s: DocSection, content: number): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun(s.heading)] }),
+    new D.Paragraph({ heading: D.HeadingLevel.HEADING_1, keepNext: true, children: [new D.TextRun(s.heading)] }),
     ...(s.blocks ?? []).map(block),
   ];
   for (const text of s.paragraphs ?? [])
-    out.push(new Paragraph({ spacing: { after: 120 }, children: runs(text, { size: 20 }) }));
+    out.push(new D.Paragraph({ spacing: { after: 120 }, children: runs(text, { size: 20 }) }));
   for (const text of s.bullets ?? [])
-    out.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: runs(text, { size: 20 }) }));
+    out.push(new D.Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: runs(text, { size: 20 }) }));
   // A table without columns has nothing to draw, and Word rejects an empty grid.
   if (s.table?.columns.length) {
     out.push(dataTable(s.table, content));
@@ -162,10 +148,11 @@ function section(s: DocSection, content: number): (Paragraph | Table)[] {
 }
 
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+  D = await loadDocx();
   const landscape = doc.orientation === 'landscape';
   const content = (landscape ? A4.long : A4.short) - 2 * MARGIN;
   const footerText = `${doc.organizationName} · ${doc.title}`;
-  const document = new Document({
+  const document = new D.Document({
     creator: 'Fortytwo',
     title: doc.title,
     description: `${doc.title} of ${doc.organizationName}`,
@@ -190,7 +177,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
             size: {
               width: A4.short,
               height: A4.long,
-              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+              orientation: landscape ? D.PageOrientation.LANDSCAPE : D.PageOrientation.PORTRAIT,
             },
             margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
           },
@@ -198,11 +185,11 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
         ...(doc.pageHeader
           ? {
               headers: {
-                default: new Header({
+                default: new D.Header({
                   children: [
-                    new Paragraph({
+                    new D.Paragraph({
                       alignment: 'right',
-                      children: [new TextRun({ text: doc.pageHeader, size: 16, color: GREY })],
+                      children: [new D.TextRun({ text: doc.pageHeader, size: 16, color: GREY })],
                     }),
                   ],
                 }),
@@ -210,16 +197,16 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
             }
           : {}),
         footers: {
-          default: new Footer({
+          default: new D.Footer({
             children: [
-              new Paragraph({
-                tabStops: [{ type: TabStopType.RIGHT, position: content }],
+              new D.Paragraph({
+                tabStops: [{ type: D.TabStopType.RIGHT, position: content }],
                 children: [
-                  new TextRun({ text: footerText, size: 16, color: GREY }),
-                  new TextRun({
+                  new D.TextRun({ text: footerText, size: 16, color: GREY }),
+                  new D.TextRun({
                     size: 16,
                     color: GREY,
-                    children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                    children: ['\tPage ', D.PageNumber.CURRENT, ' of ', D.PageNumber.TOTAL_PAGES],
                   }),
                 ],
               }),
@@ -237,5 +224,5 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return D.Packer.toBuffer(document);
 }

@@ -94,7 +94,9 @@ function section(s: DocSection, width: number): Content[] {
     { text: s.heading, style: 'h1', headlineLevel: 1 },
     ...(s.blocks ?? []).map(block),
     ...(s.paragraphs ?? []).map((text): Content => ({ text, margin: [0, 0, 0, 6] })),
-    ...(s.bullets?.length ? [{ ul: s.bullets, margin: [0, 0, 0, 6] } as Content] : []),
+    // A copy: pdfmake writes its layout into the list it is given (each string becomes an object), and
+    // the same document is drawn as a .docx too, maybe at the same time (documents/approval.ts).
+    ...(s.bullets?.length ? [{ ul: [...s.bullets], margin: [0, 0, 0, 6] } as Content] : []),
     ...(s.table?.columns.length ? dataTable(s.table, width) : []),
   ];
 }
@@ -145,5 +147,5 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
       ...doc.sections.flatMap((s) => section(s, width)),
     ],
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return pdfmake().createPdf(definition).getBuffer();
 }

@@ -4,21 +4,32 @@ import path from 'node:path';
 // pdfmake set up once for every PDF the server draws. It is pure JavaScript, so the server needs
 // no native library; the bundled Roboto is the only font, so output looks the same everywhere.
 
-// pdfmake is a CommonJS singleton whose methods ES module named imports cannot see.
+// pdfmake is a CommonJS singleton whose methods ES module named imports cannot see. It (with pdfkit and
+// fontkit) is loaded by the first PDF drawn, not when the server starts: most starts never draw one.
 const require = createRequire(import.meta.url);
-export const pdfmake = require('pdfmake') as typeof import('pdfmake');
-const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// Documents are built from our data only: no URL is fetched, no file read but the fonts.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir + path.sep));
+type Pdfmake = typeof import('pdfmake');
+let loaded: Pdfmake | undefined;
+
+/** pdfmake, set up on first use: the fonts, the access policies and the shared faces below. */
+export function pdfmake(): Pdfmake {
+  if (loaded) return loaded;
+  const p = require('pdfmake') as Pdfmake;
+  const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  p.setFonts({
+    Roboto: {
+      normal: path.join(fontDir, 'Roboto-Regular.ttf'),
+      bold: path.join(fontDir, 'Roboto-Medium.ttf'),
+      italics: path.join(fontDir, 'Roboto-Italic.ttf'),
+      bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  // Documents are built from our data only: no URL is fetched, no file read but the fonts.
+  p.setUrlAccessPolicy(() => false);
+  p.setLocalAccessPolicy((f) => path.resolve(f).startsWith(fontDir + path.sep));
+  shareFaces();
+  loaded = p;
+  return p;
+}
 
 // Every PDF is drawn with the same four Roboto faces. pdfkit would parse each face again and shape
 // every word again for each document; instead the first document's parsed faces, and the words
@@ -48,24 +59,26 @@ export const forgetSharedFaces = () => faces.clear();
 /** The faces shared so far, as family/type (tests). */
 export const sharedFaces = () => [...faces.keys()].sort();
 
-const PDFDocument = (require('pdfmake/js/PDFDocument') as { default: PdfmakeDocument }).default;
-const provideFont = PDFDocument.prototype.provideFont;
-PDFDocument.prototype.provideFont = function (family, bold, italics) {
-  const type = this.getFontType(bold, italics);
-  const opened = this.fontCache[family]?.[type] !== undefined;
-  const face = provideFont.call(this, family, bold, italics);
-  if (opened) return face;
-  const key = `${family}/${type}`;
-  let shared = faces.get(key);
-  if (!shared || Object.keys(shared.words).length > WORDS_KEPT) {
-    shared = { font: shared?.font ?? face.font, words: Object.create(null) as Record<string, unknown> };
-    faces.set(key, shared);
-  }
-  if (shared.font !== face.font) {
-    // The same file parsed again: use the first parse, with a subset of this document's own.
-    face.font = shared.font;
-    face.subset = (shared.font as { createSubset(): unknown }).createSubset();
-  }
-  if (face.layoutCache) face.layoutCache = shared.words;
-  return face;
-};
+function shareFaces() {
+  const PDFDocument = (require('pdfmake/js/PDFDocument') as { default: PdfmakeDocument }).default;
+  const provideFont = PDFDocument.prototype.provideFont;
+  PDFDocument.prototype.provideFont = function (family, bold, italics) {
+    const type = this.getFontType(bold, italics);
+    const opened = this.fontCache[family]?.[type] !== undefined;
+    const face = provideFont.call(this, family, bold, italics);
+    if (opened) return face;
+    const key = `${family}/${type}`;
+    let shared = faces.get(key);
+    if (!shared || Object.keys(shared.words).length > WORDS_KEPT) {
+      shared = { font: shared?.font ?? face.font, words: Object.create(null) as Record<string, unknown> };
+      faces.set(key, shared);
+    }
+    if (shared.font !== face.font) {
+      // The same file parsed again: use the first parse, with a subset of this document's own.
+      face.font = shared.font;
+      face.subset = (shared.font as { createSubset(): unknown }).createSubset();
+    }
+    if (face.layoutCache) face.layoutCache = shared.words;
+    return face;
+  };
+}

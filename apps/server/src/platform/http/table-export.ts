@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../exceljs';
 import { toCsv } from '../csv';
 import type { FastifyReply } from 'fastify';
 import { attachment } from './content-disposition';
@@ -24,7 +24,7 @@ const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F4
 
 /** The workbook: a bold frozen header row, filters, wrapped text, and widths that fit. */
 export async function tableWorkbook(table: Table): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Fortytwo';
   wb.created = now();
   const ws = wb.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

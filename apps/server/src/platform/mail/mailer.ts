@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 import type { Config } from '../config';
 
 // One mailer for the whole server (reminders, digests, invitations, password resets): nodemailer
@@ -16,6 +17,8 @@ const disabled: Mailer = {
 
 // Built once per configuration: the transport keeps no connection between messages, so there is
 // nothing to close at shutdown.
+// nodemailer is loaded with the first mailer, so a server without SMTP_URL never loads it (start-up).
+const require = createRequire(import.meta.url);
 const mailers = new WeakMap<Config['mail'], Mailer>();
 
 export function mailerOf(config: Pick<Config, 'mail'>): Mailer {
@@ -23,6 +26,7 @@ export function mailerOf(config: Pick<Config, 'mail'>): Mailer {
   if (!smtpUrl || !from) return disabled;
   let m = mailers.get(config.mail);
   if (!m) {
+    const nodemailer = require('nodemailer') as typeof Nodemailer;
     const transport = nodemailer.createTransport(smtpUrl);
     m = {
       enabled: true,

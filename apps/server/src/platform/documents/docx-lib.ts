@@ -1,0 +1,12 @@
+import type * as Docx from 'docx';
+
+export type DocxLib = typeof Docx;
+
+// The docx library is 2 MB of JavaScript (~70 ms and a few MiB to load): it is loaded by the first
+// Word document written, not when the server starts, since most starts never write one.
+let loaded: Promise<DocxLib> | undefined;
+
+export function loadDocx(): Promise<DocxLib> {
+  loaded ??= import('docx');
+  return loaded;
+}
