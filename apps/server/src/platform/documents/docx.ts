@@ -127,7 +127,11 @@ function block(b: DocBlock): Paragraph {
       spacing: { after: 60 },
       children: [new D.TextRun({ text: `${b.number}.\t`, size: 20 }), ...richRuns(b.runs)],
     });
-  return new D.Paragraph({ bullet: { level: Math.min(b.level, 8) }, spacing: { after: 60 }, children: richRuns(b.runs) });
+  return new D.Paragraph({
+    bullet: { level: Math.min(b.level, 8) },
+    spacing: { after: 60 },
+    children: richRuns(b.runs),
+  });
 }
 
 function section(s: DocSection, content: number): (Paragraph | Table)[] {
