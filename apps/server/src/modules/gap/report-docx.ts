@@ -156,7 +156,8 @@ const heading = (
   level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = D.HeadingLevel.HEADING_1,
   newPage = false,
 ) => new D.Paragraph({ heading: level, pageBreakBefore: newPage, keepNext: true, children: [new D.TextRun(text)] });
-const body = (text: string) => new D.Paragraph({ spacing: { after: 120 }, children: [new D.TextRun({ text, size: 20 })] });
+const body = (text: string) =>
+  new D.Paragraph({ spacing: { after: 120 }, children: [new D.TextRun({ text, size: 20 })] });
 
 export async function reportDocx(r: GapReport): Promise<Buffer> {
   D = await loadDocx();
