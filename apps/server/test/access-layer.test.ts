@@ -247,6 +247,13 @@ describeEachDialect('access layer', (ctx) => {
       }
     });
 
+    it('a token write is not a CSRF question: a stray X-CSRF-Token header beside it changes nothing', async () => {
+      for (const csrf of ['', 'anything', owner.auth.csrf!]) {
+        const res = await call(p, 'POST', org('ai_system.write'), ownerToken, { 'x-csrf-token': csrf });
+        expect([csrf, res.status]).toEqual([csrf, 200]);
+      }
+    });
+
     it('a measurements token records measurements and nothing else, whatever its user may do', async () => {
       expect((await call(p, 'POST', org('measurement.write'), measurements)).status).toBe(200);
       for (const [method, url] of [
