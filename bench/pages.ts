@@ -154,6 +154,41 @@ export async function seedRisks(handle: DbHandle, orgId: string, userId: string,
   }
 }
 
+/**
+ * A fully answered ISO/IEC 42001 gap assessment, written through the API as a person would: every
+ * item done, with a result, a maturity, notes and an owner (the issue's "assessment read" page).
+ */
+async function answeredAssessment(base: string, headers: Record<string, string>, orgId: string): Promise<string> {
+  const json = { ...headers, 'content-type': 'application/json' };
+  const created = await fetch(`${base}/api/orgs/${orgId}/gap-assessments`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ name: 'ISO/IEC 42001 baseline' }),
+  });
+  if (created.status !== 201) throw new Error(`create assessment: ${created.status} ${await created.text()}`);
+  const { id } = (await created.json()) as { id: string };
+  const read = await fetch(`${base}/api/orgs/${orgId}/gap-assessments/${id}`, { headers });
+  const { items } = (await read.json()) as { items: { ref: string; version: number }[] };
+  const results = ['conformant', 'partially_conformant', 'nonconformant'] as const;
+  const { user: me } = (await (await fetch(`${base}/api/me`, { headers })).json()) as { user: { id: string } };
+  for (const [i, item] of items.entries()) {
+    const res = await fetch(`${base}/api/orgs/${orgId}/gap-assessments/${id}/items/${encodeURIComponent(item.ref)}`, {
+      method: 'PATCH',
+      headers: json,
+      body: JSON.stringify({
+        version: item.version,
+        status: 'done',
+        result: results[i % results.length],
+        maturity: i % 6,
+        notes: 'Reviewed with the AI governance lead; evidence in the shared drive.',
+        ownerId: me.id,
+      }),
+    });
+    if (res.status !== 200) throw new Error(`answer ${item.ref}: ${res.status} ${await res.text()}`);
+  }
+  return id;
+}
+
 const fire = (url: string, headers: Record<string, string>, duration: number): Promise<Result> =>
   autocannon({ url, connections: CONNECTIONS, duration, workers: 1, headers });
 
@@ -199,7 +234,9 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
     if (dialect === 'postgres') await sql`analyze`.execute(server.handle.db);
     console.log(`[${dialect} ${risks}] seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const headers = { authorization: `Bearer ${seeded.token}` };
+    const assessmentId = await answeredAssessment(base, headers, seeded.orgId);
     const pages = [
+      { page: 'assessment read (answered)', path: `/api/orgs/${seeded.orgId}/gap-assessments/${assessmentId}` },
       { page: 'risk register, first page', path: `/api/orgs/${seeded.orgId}/risks` },
       { page: 'risk register, needs attention', path: `/api/orgs/${seeded.orgId}/risks?attention=true` },
       { page: 'risk dashboard', path: `/api/orgs/${seeded.orgId}/risk-dashboard` },
