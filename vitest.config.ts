@@ -2,11 +2,9 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { LongFirstShuffledSequencer } from './scripts/test-sequencer';
 
-// The test files run in a shuffled order, a new one each run, so a file that leans on what another left
-// behind fails here rather than after an unrelated change. The seed is printed once so a failing order
-// can be replayed exactly (issue 22; docs/TESTING.md). Tests inside a file are not shuffled by default yet:
-// seed 7 still finds order dependence in six integration files (docs/TESTING.md lists them);
-// `--sequence.shuffle.tests` shuffles them too.
+// The test files, and the tests inside each file, run in a shuffled order, a new one each run, so a test
+// that leans on what another left behind fails here rather than after an unrelated change. The seed is
+// printed once so a failing order can be replayed exactly (issue 22; docs/TESTING.md lists the seeds run).
 const seed = process.env.VITEST_SEED ? Number(process.env.VITEST_SEED) : Math.floor(Math.random() * 1_000_000);
 if (!Number.isSafeInteger(seed)) throw new Error(`VITEST_SEED must be an integer, got "${process.env.VITEST_SEED}"`);
 console.log(`vitest seed: ${seed} (replay with VITEST_SEED=${seed})`);
@@ -18,8 +16,8 @@ export default defineConfig({
     // while a SQLite test runs in the worker. The suite's files share nothing (each its own data dir,
     // database, server), so two run at once there.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // Shuffled files, the few long ones first (scripts/test-sequencer.ts).
-    sequence: { shuffle: { files: true, tests: false }, seed, sequencer: LongFirstShuffledSequencer },
+    // Shuffled files, the few long ones first (scripts/test-sequencer.ts), and shuffled tests in each file.
+    sequence: { shuffle: { files: true, tests: true }, seed, sequencer: LongFirstShuffledSequencer },
     projects: [
       {
         test: {

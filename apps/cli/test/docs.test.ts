@@ -25,7 +25,6 @@ function spawnCli(
 describe('fortytwo docs', () => {
   let w: CliWorld;
   let approver: Client;
-  let pkg = '';
   const codes: string[] = [];
   const url = (p: string) => `/api/orgs/${w.orgId}${p}`;
 
@@ -42,8 +41,16 @@ describe('fortytwo docs', () => {
     codes.push(doc.code);
   }
 
-  /** A copy of the package with its entries changed by `edit`, written next to it. */
-  function rezip(name: string, edit: (files: Record<string, Uint8Array>) => void): string {
+  /** Downloads the evidence package to a file of its own: no test reads a package another test wrote. */
+  async function exportPackage(name: string): Promise<string> {
+    const out = path.join(w.dir, name);
+    const r = await w.cli('docs', 'export', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    return out;
+  }
+
+  /** A copy of the package `pkg` with its entries changed by `edit`, written next to it. */
+  function rezip(pkg: string, name: string, edit: (files: Record<string, Uint8Array>) => void): string {
     const files = unzipSync(fs.readFileSync(pkg));
     edit(files);
     const out = path.join(w.dir, name);
@@ -97,7 +104,7 @@ describe('fortytwo docs', () => {
   });
 
   it('downloads the evidence package to --out, and verifies it untouched (exit 0)', async () => {
-    pkg = path.join(w.dir, 'package.zip');
+    const pkg = path.join(w.dir, 'package.zip');
     const r = await w.cli('docs', 'export', '--out', pkg);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
@@ -120,6 +127,7 @@ describe('fortytwo docs', () => {
   });
 
   it('names the altered file when one byte of it changes in the zip (exit 3)', async () => {
+    const pkg = await exportPackage('to-alter.zip');
     const bytes = fs.readFileSync(pkg);
     const target = `documents/${codes[0]}-v1.0.pdf`;
     const entry = zipEntries(bytes).find((e) => e.name === target)!;
@@ -144,7 +152,7 @@ describe('fortytwo docs', () => {
     expect((await spawnCli(['docs', 'verify', altered], w.env)).code).toBe(3);
 
     // Unzipped, edited and zipped again by another tool: the same verdict.
-    const rezipped = rezip('edited.zip', (files) => {
+    const rezipped = rezip(pkg, 'edited.zip', (files) => {
       const docx = files[`documents/${codes[1]}-v1.0.docx`]!;
       docx[100] = docx[100]! ^ 0xff;
     });
@@ -154,13 +162,15 @@ describe('fortytwo docs', () => {
   });
 
   it('names a missing file and an extra file (exit 3)', async () => {
-    const missing = rezip('missing.zip', (files) => delete files[`documents/${codes[1]}-v1.0.docx`]);
+    const pkg = await exportPackage('to-cut.zip');
+    const missing = rezip(pkg, 'missing.zip', (files) => delete files[`documents/${codes[1]}-v1.0.docx`]);
     const r = await w.cli('docs', 'verify', missing);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain(`  MISSING  documents/${codes[1]}-v1.0.docx: listed in manifest.json, not in the zip\n`);
     expect(r.stdout).toContain('NOT VERIFIED: 1 missing (of 5 files listed).');
 
     const extra = rezip(
+      pkg,
       'extra.zip',
       (files) => (files['documents/notes.txt'] = new TextEncoder().encode('added later')),
     );
@@ -179,7 +189,8 @@ describe('fortytwo docs', () => {
   });
 
   it('refuses a manifest edited to match an altered file when SHA256SUMS disagrees, and anything that is not a package', async () => {
-    const forged = rezip('forged.zip', (files) => {
+    const pkg = await exportPackage('to-forge.zip');
+    const forged = rezip(pkg, 'forged.zip', (files) => {
       const name = `documents/${codes[0]}-v1.0.pdf`;
       files[name] = new TextEncoder().encode('%PDF-1.7 forged');
       const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as {
@@ -201,7 +212,7 @@ describe('fortytwo docs', () => {
     expect(bad.stdout).toBe(
       `NOT VERIFIED: ${notZip} cannot be checked: it is not a zip archive, or it was cut short (no central directory at its end).\n`,
     );
-    const noManifest = rezip('no-manifest.zip', (files) => delete files['manifest.json']);
+    const noManifest = rezip(pkg, 'no-manifest.zip', (files) => delete files['manifest.json']);
     expect((await w.cli('docs', 'verify', noManifest)).stdout).toContain(
       'cannot be checked: it has no manifest.json: it is not a Fortytwo document package.',
     );

@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { ACCOUNTABILITY_ACTIVITIES } from '@fortytwo/domain';
 import { addMember, type Client, describeEachDialect, newOrgOwner } from './harness';
 
@@ -24,7 +24,14 @@ describeEachDialect('accountability (5.3): RACI check, internal and external mem
   const member = async (id: string) =>
     (await owner.get(url('/members'))).body.items.find((m: { user: { id: string } }) => m.user.id === id);
 
-  beforeAll(async () => {
+  /** Names a member top management, as the owner. */
+  const nameTopManagement = async (userId: string) => {
+    const m = await member(userId);
+    return owner.patch(url(`/members/${userId}`), { version: m.version, topManagement: true });
+  };
+
+  // An organization per test: what one test changes (the RACI, affiliations, top management) is no other's start.
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Accountable Org'));
     approver = await addMember(ctx(), owner, orgId, 'approver');
     consultant = await addMember(ctx(), owner, orgId, 'manager');
@@ -78,14 +85,12 @@ describeEachDialect('accountability (5.3): RACI check, internal and external mem
     const events = (await owner.get(url(`/audit-events?entityType=membership&entityId=${consultant.user!.id}`))).body
       .items;
     expect(events[0].after).toMatchObject({ affiliation: 'external' });
-    const o = await member(owner.user!.id);
-    expect(
-      (await owner.patch(url(`/members/${owner.user!.id}`), { version: o.version, topManagement: true })).body
-        .topManagement,
-    ).toBe(true);
+    expect((await nameTopManagement(owner.user!.id)).body.topManagement).toBe(true);
   });
 
   it('lets only named top management approve the AI policy once anyone is named', async () => {
+    // Someone (the owner) is top management; the approver is not yet.
+    expect((await nameTopManagement(owner.user!.id)).status).toBe(200);
     const doc = (await owner.post(url('/documents'), { typeId: 'ai-policy', answers: ANSWERS })).body;
     const vUrl = url(`/documents/${doc.id}/versions/${doc.latest.id}`);
     const v = (await owner.get(vUrl)).body;
@@ -99,10 +104,7 @@ describeEachDialect('accountability (5.3): RACI check, internal and external mem
     const refused = await approver.post(`${vUrl}/approve`, { version: submitted.body.version });
     expect(refused.status).toBe(422);
     expect(refused.body.error.message).toContain('approved by top management: ask');
-    const a = await member(approver.user!.id);
-    expect(
-      (await owner.patch(url(`/members/${approver.user!.id}`), { version: a.version, topManagement: true })).status,
-    ).toBe(200);
+    expect((await nameTopManagement(approver.user!.id)).status).toBe(200);
     const approved = await approver.post(`${vUrl}/approve`, { version: submitted.body.version });
     expect(approved.status).toBe(200);
   });

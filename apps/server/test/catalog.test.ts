@@ -282,6 +282,10 @@ describeEachDialect('catalogue', (ctx) => {
   });
 
   it('rejects a malformed file with the line and field to fix, and writes nothing', async () => {
+    // An organization of its own with the ACME framework imported: the bad crosswalk below has a source
+    // it knows, so its one problem is the link's target (the import test imports ACME in the shared one).
+    const { owner, orgId } = await newOrgOwner(ctx(), 'Malformed Import Org');
+    expect((await owner.post(`/api/orgs/${orgId}/catalog/imports`, { content: FRAMEWORK })).status).toBe(201);
     const before = (await owner.get(`/api/orgs/${orgId}/catalog/imports`)).body.items.length;
     const eventsBefore = (await owner.get(`/api/orgs/${orgId}/audit-events?limit=500`)).body.items.length;
     const bad = FRAMEWORK.replace('id: acme-ai-rules', 'id: other-rules').replace(

@@ -339,9 +339,14 @@ const heldReviewForNextRole = async (c: Ctx) => {
 
 // Saved views (issue 20): each person changes only their own. The matrix prepares once per role in
 // ROLES order (memberIds is in the same order), so the n-th preparation saves a view for the n-th
-// role's member; a walk of every role leaves the count at a multiple, so the next (the stale-version
-// check, run as the owner) saves one for the owner.
+// role's member. A test that walks the roles, or acts as the owner (the first of memberIds), starts
+// the count again (restartRoleWalk) rather than count on where another test left it.
 let viewCalls = 0;
+/** The next preparation names the first role's member (the owner) again, as chair and as a view's owner. */
+const restartRoleWalk = () => {
+  signOffCalls = 0;
+  viewCalls = 0;
+};
 const viewOfNextRole = async (c: Ctx) => {
   const userId = c.memberIds[viewCalls++ % c.memberIds.length]!;
   const id = `perm-view-${++seq}`;
@@ -2525,9 +2530,8 @@ describeEachDialect('permission matrix', (ctx) => {
   });
 
   it('allows exactly what the permission table allows, for every role on every route', async () => {
-    // The sign-off case names each role's member as chair in ROLES order, counting its preparations.
-    signOffCalls = 0;
-    viewCalls = 0;
+    // The sign-off and saved-view cases name each role's member in ROLES order, counting their preparations.
+    restartRoleWalk();
     // The access rule comes from the hand-written list, not from the route under test.
     const actionOf = (k: Case) =>
       routeAccessList().find((r) => r.method === k.method && r.url === k.route)!.access as Action;
@@ -2555,6 +2559,8 @@ describeEachDialect('permission matrix', (ctx) => {
   // Issue 22: every versioned write, found from the OpenAPI document (a body with `version`), so a
   // new one cannot be forgotten: a version that is not the current one is 409 and changes nothing.
   it('refuses a stale version with 409 and changes nothing, on every versioned write', async () => {
+    // Run as the owner: the saved view and the review to sign off are the owner's (the first of the walk).
+    restartRoleWalk();
     const openapi = (await c.owner.get('/api/openapi.json')).body as OpenApi;
     const versioned = versionedWrites(openapi).filter((r) => r.startsWith('/api/orgs/', r.indexOf(' ') + 1));
     const cases = CASES.filter((k) => versioned.includes(`${k.method} ${k.route}`));

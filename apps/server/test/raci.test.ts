@@ -98,9 +98,13 @@ describeEachDialect('RACI activities and columns', (ctx) => {
   });
 
   it('saves the columns for the whole organization, with a version and an audit event', async () => {
+    // An organization of its own: the versions and the audit trail below count from nobody's choice yet.
+    const { owner, orgId } = await newOrgOwner(ctx(), 'Columns Org');
+    const url = (path: string) => `/api/orgs/${orgId}/raci${path}`;
     const colleague = await addMember(ctx(), owner, orgId, 'contributor');
     const viewer = await addMember(ctx(), owner, orgId, 'viewer');
     const start = (await owner.get(url('/columns'))).body;
+    expect(start).toMatchObject({ chosen: false, version: 0 });
     const columns = [{ userId: owner.user!.id }, { role: 'approver' }, { userId: colleague.user!.id }];
     const saved = await owner.put(url('/columns'), { version: start.version, columns });
     expect(saved.status).toBe(200);
@@ -108,7 +112,7 @@ describeEachDialect('RACI activities and columns', (ctx) => {
       chosen: true,
       version: 1,
       columns: [
-        { userId: owner.user!.id, name: 'Olivia Owner' },
+        { userId: owner.user!.id, name: owner.user!.name },
         { role: 'approver' },
         { userId: colleague.user!.id, name: 'contributor person' },
       ],

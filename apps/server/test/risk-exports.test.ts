@@ -9,8 +9,13 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
   let orgId: string;
   const url = (p: string) => `/api/orgs/${orgId}${p}`;
 
-  beforeAll(async () => {
-    ({ owner, orgId } = await newOrgOwner(ctx(), 'Export Org'));
+  /**
+   * An organization with two risks (one treated), a decided SoA, and approved criteria, plan and SoA
+   * (version 1). The tests that only read share one; a test that changes the SoA builds its own.
+   */
+  async function exportOrg(name: string): Promise<{ owner: Client; orgId: string }> {
+    const { owner, orgId } = await newOrgOwner(ctx(), name);
+    const url = (p: string) => `/api/orgs/${orgId}${p}`;
     const approver = await addMember(ctx(), owner, orgId, 'approver');
     // A claims triage system bought in and used (customer role): excluding A.10.4 is consistent with it.
     const aiSystemId = (
@@ -72,6 +77,11 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
         })
       ).status,
     ).toBe(200);
+    return { owner, orgId };
+  }
+
+  beforeAll(async () => {
+    ({ owner, orgId } = await exportOrg('Export Org'));
   });
 
   it('exports the register as CSV and XLSX with the same rows, filters applied', async () => {
@@ -108,6 +118,9 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
   });
 
   it('exports the SoA as CSV and XLSX, the current one or an approved version', async () => {
+    // Its own organization: this test changes the SoA after its approval.
+    const { owner, orgId } = await exportOrg('SoA Export Org');
+    const url = (p: string) => `/api/orgs/${orgId}${p}`;
     const csv = parseCsv((await owner.get(url('/soa/export.csv'))).text).map((r) => r.cells);
     expect(csv[0]).toEqual([
       'ref',
@@ -138,6 +151,14 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
   });
 
   it('writes the SoA, the register and the treatment plan as .docx and as PDF', async () => {
+    // Its own organization, where the approved SoA (version 1) is changed: the current one is a draft of 2.
+    const { owner, orgId } = await exportOrg('Document Export Org');
+    const url = (p: string) => `/api/orgs/${orgId}${p}`;
+    const changed = await owner.patch(url('/soa/items/A.10.4'), {
+      version: 1,
+      justification: 'Changed after approval',
+    });
+    expect(changed.status).toBe(200);
     const docx = await download(owner, url('/soa/export.docx'));
     expect(docx.status).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
