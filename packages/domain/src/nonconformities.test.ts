@@ -78,6 +78,10 @@ describe('nonconformity steps: the exact answer for each missing condition', () 
     expect(nonconformityBlockers({ ...base, actions: [] }, 'plan', 'x')).toEqual([
       'Add at least one corrective action.',
     ]);
+    // Blanks are no root cause.
+    expect(nonconformityBlockers({ ...base, rootCause: '  ' }, 'plan', 'x')).toEqual([
+      'Record the root cause (5 whys or cause categories).',
+    ]);
   });
 
   it('needs both an owner and a due date on every action', () => {
