@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classificationWarnings,
   classify,
+  friaState,
   obligations,
   ZAiActClassificationInput,
   type AiActAnswers,
@@ -72,8 +73,12 @@ describe('obligations: each article once, with the first reason, in article orde
 });
 
 describe('classification details', () => {
-  it('needs a derogation reason that is more than blanks', () => {
+  it('needs a derogation reason that is more than blanks, even from a caller that did not trim it', () => {
     expect(classify(answers({ annexIIICategory: 'employment', derogationReason: '   ' }))).toBe('high_risk');
+    expect(classify({ ...answers({ annexIIICategory: 'employment' }), derogationReason: '   ' })).toBe('high_risk');
+  });
+  it('requires the Art. 27 assessment of a deployer of life or health insurance pricing', () => {
+    expect(friaState(answers({ roles: ['deployer'], annexIIICategory: 'life_health_insurance' }))).toBe('required');
   });
   it('keeps each role, practice and trigger once', () => {
     const a = answers({ roles: ['deployer', 'deployer'], transparencyTriggers: ['deep_fake', 'deep_fake'] });
@@ -112,6 +117,14 @@ describe('classification warnings, word for word', () => {
     expect(warnings({ roles: ['provider'], derogationReason: 'narrow', profilesPeople: true })).toEqual([]);
     expect(
       warnings({ roles: ['provider'], annexIIICategory: 'education', derogationReason: ' ', profilesPeople: true }),
+    ).toEqual([]);
+    // A blank reason is no derogation, even from a caller that did not trim it.
+    expect(
+      classificationWarnings({
+        ...answers({ roles: ['provider'], annexIIICategory: 'education', profilesPeople: true }),
+        derogationReason: '  ',
+        friaImpactAssessmentId: null,
+      }),
     ).toEqual([]);
   });
 });
