@@ -4,6 +4,7 @@ import {
   estimateAuditTime,
   sortPortfolio,
   ZEngagementFields,
+  type AuditTimeInputs,
   type PortfolioEntry,
 } from './certification';
 
@@ -162,6 +163,14 @@ describe('audit-time estimate: every figure and the basis shown', () => {
     expect([10, 11, 25, 26, 45, 46, 85, 86, 175, 176, 425, 426, 1175, 1176, 2675, 2676].map(days)).toEqual([
       3.5, 5, 5, 6, 6, 7.5, 7.5, 9, 9, 10.5, 10.5, 13, 13, 15.5, 15.5, 17.5,
     ]);
+  });
+
+  it('counts a partner as an AI role of its own; an affected subject or an authority is no audited role', () => {
+    const base = (aiRoles: AuditTimeInputs['aiRoles']) =>
+      estimateAuditTime({ headcount: 5, aiRoles, aiSystems: 0, highRiskAiSystems: 0, sites: 1 }).initialDays;
+    expect(base(['partner', 'customer'])).toBe(6.5);
+    expect(base(['partner'])).toBe(3.5);
+    expect(base(['subject', 'relevant_authority', 'customer'])).toBe(3.5);
   });
 
   it('samples the square root of the sites, rounded up', () => {
