@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { matrixCell, ZCompletionFields, type MatrixCompletion } from './competence';
+import {
+  competenceMatrix,
+  matrixCell,
+  ZCompetenceFields,
+  ZCompletionFields,
+  type MatrixCompletion,
+} from './competence';
 
 // Which completion a matrix cell counts, whatever the order they come in, and what a completion record needs.
 
@@ -85,5 +91,39 @@ describe('a completion record', () => {
     expect(issues({ evidenceKind: 'attestation', attestation: 'ok', expiresOn: '2026-02-28' })).toEqual([
       ['expiresOn', 'Expires on must be on or after Completed on'],
     ]);
+  });
+});
+
+describe('ties and counts', () => {
+  it('keeps the first of two completions on the same day with the same expiry', () => {
+    const one = done('one', '2026-05-01', '2028-01-01');
+    const two = done('two', '2026-05-01', '2028-01-01');
+    expect(counted([one, two])).toBe('one');
+    expect(counted([two, one])).toBe('two');
+  });
+  it('counts met and expired cells of a person', () => {
+    const c = (id: string) => ({ id, aiRoles: ['ai_developer'], raciActivityIds: [] });
+    const acts = [
+      { id: 'a-met', competenceIds: ['met'] },
+      { id: 'a-old', competenceIds: ['old'] },
+    ];
+    const completions = [
+      { ...done('k1', '2026-01-01', null), actionId: 'a-met' },
+      { ...done('k2', '2025-01-01', '2026-01-01'), actionId: 'a-old' },
+    ];
+    expect(competenceMatrix([person], [c('met'), c('old'), c('gap')], acts, completions, today).summaries).toEqual([
+      { personId: 'p1', required: 3, met: 1, expiring: 0, expired: 1, gap: 1 },
+    ]);
+  });
+});
+
+describe('AI roles a competence or a person names', () => {
+  it('accepts the AI roles of the context, and names the list when one is unknown', () => {
+    expect(ZCompetenceFields.parse({ name: 'Bias testing', aiRoles: ['ai_developer', 'ai_operator'] }).aiRoles).toEqual(
+      ['ai_developer', 'ai_operator'],
+    );
+    const r = ZCompetenceFields.safeParse({ name: 'Bias testing', aiRoles: ['ai_developer', 'wizard'] });
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['aiRoles']);
+    expect(r.error?.issues[0]?.message).toMatch(/^AI roles: each must be one of ai_platform_provider, /);
   });
 });
