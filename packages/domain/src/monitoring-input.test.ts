@@ -40,6 +40,16 @@ describe('the time of a measurement', () => {
     // A zone can move the instant into another year: the UTC year is the one checked.
     expect(normalizeMeasuredAt('2999-12-31T23:00:00-02:00')).toBeNull();
   });
+  it('accepts a zone without a colon and up to nine decimals of a second', () => {
+    expect(normalizeMeasuredAt('2027-03-31T09:00:00+0200')).toBe('2027-03-31T07:00:00.000Z');
+    expect(normalizeMeasuredAt('2027-03-31T09:00:00.123Z')).toBe('2027-03-31T09:00:00.123Z');
+    expect(normalizeMeasuredAt('2027-03-31T09:00:00.123456789Z')).toBe('2027-03-31T09:00:00.123Z');
+  });
+  it('refuses a month or an hour that does not exist, and a six-digit year', () => {
+    expect(normalizeMeasuredAt('2027-13-01')).toBeNull();
+    expect(normalizeMeasuredAt('2027-03-31T25:00Z')).toBeNull();
+    expect(normalizeMeasuredAt('+002027-03-31T09:00:00Z')).toBeNull();
+  });
   it('refuses text around a date or a time', () => {
     for (const s of ['x2027-03-31', '2027-03-31x', 'x2027-03-31T09:00Z', '2027-03-31T09:00Zx'])
       expect(normalizeMeasuredAt(s), s).toBeNull();
@@ -60,7 +70,24 @@ describe('breach episodes above the upper threshold', () => {
   });
 });
 
+describe('breach episodes below the lower threshold', () => {
+  it('keep the lowest value as the worst', () => {
+    const t = { lowerThreshold: 0.9, upperThreshold: null };
+    const series = [
+      { at: 'd1', value: 0.8 },
+      { at: 'd2', value: 0.85 },
+    ];
+    expect(breachEpisodes(t, series)).toEqual([{ from: 'd1', to: null, worst: 0.8, state: 'below' }]);
+  });
+});
+
 describe('reading a measurement file: the words of each problem', () => {
+  it('reads header names with blanks around them', () => {
+    expect(readMeasurementRows(parseCsv(' At , value \n2027-03-31,1\n')).rows).toEqual([
+      { line: 2, at: '2027-03-31T00:00:00.000Z', value: 1, note: '' },
+    ]);
+  });
+
   it('an empty file, or a header missing a column or naming an unknown one', () => {
     expect(readMeasurementRows([])).toEqual({
       rows: [],
