@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   operationPlanProblems,
+  reassessmentPlan,
   releaseFlags,
   ruleFor,
   significanceOf,
@@ -94,5 +95,17 @@ describe('operation plan against the retention rule', () => {
       minMonths: 12,
       maxMonths: null,
     });
+  });
+});
+
+describe('a change no longer significant', () => {
+  it('cancels the re-assessments still due even when another is done, and has nothing to cancel without any', () => {
+    expect(
+      reassessmentPlan(false, [
+        { kind: 'risk_assessment', status: 'done' },
+        { kind: 'impact_assessment', status: 'due' },
+      ]),
+    ).toEqual({ open: [], cancelDue: true });
+    expect(reassessmentPlan(false, [])).toEqual({ open: [], cancelDue: false });
   });
 });
