@@ -141,6 +141,17 @@ describe('a corrective action and the effectiveness review', () => {
 });
 
 describe('improvements', () => {
+  it('trims the title and the texts', () => {
+    expect(ZCreateImprovement.parse({ title: ' Faster reviews ', description: ' weekly ' })).toMatchObject({
+      title: 'Faster reviews',
+      description: 'weekly',
+    });
+    expect(ZUpdateNonconformity.parse({ version: 1, correction: ' Rolled back ', whys: [' why '] })).toEqual({
+      version: 1,
+      correction: 'Rolled back',
+      whys: ['why'],
+    });
+  });
   it('are proposed suggestions unless said otherwise', () => {
     expect(ZCreateImprovement.parse({ title: 'Faster reviews' })).toEqual({
       title: 'Faster reviews',
