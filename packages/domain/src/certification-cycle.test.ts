@@ -6,6 +6,7 @@ import {
   defaultCbDeadline,
   findingState,
   ZCertAuditFields,
+  ZUpdateCertAudit,
   ZCertFindingFields,
   ZCertificateFields,
   type FindingFacts,
@@ -86,5 +87,82 @@ describe('input', () => {
       issueDate: '2027-03-01',
     });
     expect(c.error?.issues[0]?.message).toContain('Issue date');
+  });
+});
+
+describe('the certification decision: exact blockers', () => {
+  const stage = (kind: 'stage1' | 'stage2', status: 'planned' | 'done' | 'cancelled') => ({ kind, status });
+  it('needs the stage 2 audit done, not only planned, nor stage 1 done', () => {
+    const msg = ['The stage 2 audit must be recorded as done first.'];
+    expect(certificationDecisionBlockers([stage('stage2', 'planned'), stage('stage1', 'done')], [])).toEqual(msg);
+    expect(certificationDecisionBlockers([stage('stage1', 'done'), stage('stage2', 'done')], [])).toEqual([]);
+  });
+
+  it('names each open major and each minor without an accepted plan, by its NC or else its own ref', () => {
+    expect(
+      certificationDecisionBlockers(
+        [stage('stage2', 'done')],
+        [
+          finding({ grade: 'major', ncRef: 'NC-4', auditKind: 'stage1', cbAcceptedOn: '2027-01-01' }),
+          finding({ grade: 'minor', ncRef: null, ref: 'F-9' }),
+          finding({ grade: 'minor', ncRef: 'NC-6', ncStatus: 'closed' }),
+          finding({ grade: 'ofi', ncRef: null, ncStatus: null }),
+        ],
+      ),
+    ).toEqual([
+      'Major NC-4 (Stage 1) must be verified closed first.',
+      'Minor F-9 (Stage 2) needs a corrective action plan the CB accepted.',
+    ]);
+  });
+
+  it('does not count findings of a recertification audit either', () => {
+    expect(
+      certificationDecisionBlockers(
+        [stage('stage2', 'done')],
+        [finding({ grade: 'minor', auditKind: 'recertification' })],
+      ),
+    ).toEqual([]);
+  });
+
+  it('closes a minor with its nonconformity too, and keeps a minor without an accepted plan open', () => {
+    expect(findingState(finding({ grade: 'minor', ncStatus: 'closed' }))).toBe('closed');
+    expect(findingState(finding({ grade: 'minor' }))).toBe('open');
+    expect(findingState(finding({ grade: 'ofi', ncStatus: 'closed' }))).toBe('noted');
+  });
+});
+
+describe('input: day order on create and update, certificate dates', () => {
+  it('accepts an audit of one day, or with one end missing, and refuses the last day first', () => {
+    expect(ZCertAuditFields.safeParse({ kind: 'stage1', startDate: '2027-02-10', endDate: '2027-02-10' }).success).toBe(
+      true,
+    );
+    expect(ZCertAuditFields.safeParse({ kind: 'stage1', startDate: null, endDate: '2027-02-10' }).success).toBe(true);
+    expect(ZCertAuditFields.safeParse({ kind: 'stage1', startDate: '2027-02-10', endDate: null }).success).toBe(true);
+    const bad = ZCertAuditFields.safeParse({ kind: 'stage1', startDate: '2027-02-10', endDate: '2027-02-09' });
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['endDate', 'Last audit day must not be before the first audit day'],
+    ]);
+    const update = ZUpdateCertAudit.safeParse({ version: 1, startDate: '2027-02-10', endDate: '2027-02-09' });
+    expect(update.error?.issues.map((i) => i.path.join('.'))).toEqual(['endDate']);
+    // The kind of an audit is fixed once created.
+    expect(ZUpdateCertAudit.safeParse({ version: 1, kind: 'stage2' }).success).toBe(false);
+  });
+
+  it('lets a certificate be issued on its decision day, and expire only after its issue', () => {
+    const cert = (over: Record<string, unknown>) =>
+      ZCertificateFields.safeParse({
+        certificateNumber: 'C-1',
+        decisionDate: '2027-03-15',
+        issueDate: '2027-03-15',
+        ...over,
+      });
+    expect(cert({}).success).toBe(true);
+    expect(cert({ expiryDate: '2030-03-14' }).success).toBe(true);
+    expect(cert({ issueDate: '2027-03-14' }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['issueDate', 'Issue date must not be before the certification decision date'],
+    ]);
+    expect(cert({ expiryDate: '2027-03-15' }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['expiryDate', 'Expiry date must be after the issue date'],
+    ]);
   });
 });

@@ -86,10 +86,10 @@ export const ZCertAuditFields = z
   .refine(dayOrder, DAY_ORDER);
 export type CertAuditFields = z.output<typeof ZCertAuditFields>;
 export const ZUpdateCertAudit = z
-  .strictObject({ version: versionField(), ...AUDIT_FIELDS })
+  .strictObject(AUDIT_FIELDS)
   .omit({ kind: true })
   .partial()
-  .required({ version: true })
+  .extend({ version: versionField() })
   .refine(dayOrder, DAY_ORDER);
 
 export const ZCertFindingFields = z.strictObject({
@@ -112,7 +112,6 @@ export const ZCertFindingFields = z.strictObject({
 export type CertFindingFields = z.output<typeof ZCertFindingFields>;
 export const ZUpdateCertFinding = z
   .strictObject({
-    version: versionField(),
     clauseRef: ZCertFindingFields.shape.clauseRef,
     title: ZCertFindingFields.shape.title,
     statement: text('Statement', 5000),
@@ -121,7 +120,7 @@ export const ZUpdateCertFinding = z
     cbAcceptedOn: calendarDate('Accepted by the CB on').nullable(),
   })
   .partial()
-  .required({ version: true });
+  .extend({ version: versionField() });
 
 const CERT_FIELDS = {
   certificateNumber: z
@@ -155,13 +154,12 @@ export const ZCertificateFields = z
 export type CertificateFields = z.output<typeof ZCertificateFields>;
 export const ZUpdateCertificate = z
   .strictObject({
-    version: versionField(),
     certificateNumber: CERT_FIELDS.certificateNumber,
     scope: CERT_FIELDS.scope,
     status: z.enum(['active', 'suspended', 'withdrawn'], { error: 'Status must be active, suspended or withdrawn' }),
   })
   .partial()
-  .required({ version: true });
+  .extend({ version: versionField() });
 
 // ---- the cycle -----------------------------------------------------------------------------------
 

@@ -104,9 +104,9 @@ export const ZEngagementFields = z
   .refine(noStage2BeforeStage1, STAGE_ORDER);
 export type EngagementFields = z.output<typeof ZEngagementFields>;
 export const ZUpdateEngagement = z
-  .strictObject({ version: versionField(), ...FIELDS })
+  .strictObject(FIELDS)
   .partial()
-  .required({ version: true })
+  .extend({ version: versionField() })
   .refine(noStage2BeforeStage1, STAGE_ORDER);
 
 // ---- audit time --------------------------------------------------------------------------------

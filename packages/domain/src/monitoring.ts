@@ -83,9 +83,9 @@ export type MetricFields = z.output<typeof ZMetricFields>;
 
 /** Thresholds are checked against each other again on the merged record, where both are known. */
 export const ZUpdateMetric = z
-  .strictObject({ version: versionField(), ...FIELDS })
+  .strictObject(FIELDS)
   .partial()
-  .required({ version: true })
+  .extend({ version: versionField() })
   .superRefine(thresholdsInOrder);
 export type UpdateMetric = z.output<typeof ZUpdateMetric>;
 

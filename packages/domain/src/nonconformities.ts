@@ -154,7 +154,6 @@ export type CreateNonconformity = z.output<typeof ZCreateNonconformity>;
 
 export const ZUpdateNonconformity = z
   .strictObject({
-    version: versionField(),
     title: ZCreateNonconformity.shape.title,
     statement: text('Statement of nonconformity', 5000),
     ownerId: idRef('Owner', 'a member of this organization').nullable(),
@@ -174,7 +173,7 @@ export const ZUpdateNonconformity = z
     similarCases: text('Similar cases checked', 5000),
   })
   .partial()
-  .required({ version: true });
+  .extend({ version: versionField() });
 export type UpdateNonconformity = z.output<typeof ZUpdateNonconformity>;
 
 export const ZNonconformityAction = z.strictObject({
@@ -222,11 +221,10 @@ export const ZCreateImprovement = z.strictObject({
 });
 export const ZUpdateImprovement = z
   .strictObject({
-    version: versionField(),
     title: ZCreateImprovement.shape.title,
     description: text('Description', 5000),
     ownerId: idRef('Owner', 'a member of this organization').nullable(),
     status: z.enum(IMPROVEMENT_STATUSES, { error: `Status must be one of: ${IMPROVEMENT_STATUSES.join(', ')}` }),
   })
   .partial()
-  .required({ version: true });
+  .extend({ version: versionField() });
