@@ -122,6 +122,16 @@ async function benchDialect(dialect: Dialect, aiSystems: number): Promise<{ rows
     console.log(`[${dialect}] seeding ${aiSystems} AI systems${PROFILES ? ' with profiles' : ''}...`);
     const seeded = await seedLargeOrg(server.handle, { aiSystems, profiles: PROFILES });
     console.log(`[${dialect}] seeded in ${seeded.seconds.toFixed(2)} s`);
+    if (PROFILES) {
+      const { n } = await server.handle.db
+        .selectFrom('aiSystemProfiles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('orgId', '=', seeded.orgId)
+        .executeTakeFirstOrThrow();
+      // Without them the table would claim a size it did not measure.
+      if (Number(n) === 0) throw new Error('BENCH_PROFILES=1 but no profile was seeded');
+      console.log(`[${dialect}] ${Number(n)} of ${aiSystems} AI systems have a profile`);
+    }
     if (WITH_INDEXES) {
       for (const ddl of CANDIDATE_INDEXES) await sql.raw(ddl).execute(server.handle.db);
       if (dialect === 'postgres') await sql`analyze ai_systems`.execute(server.handle.db);
