@@ -180,7 +180,7 @@ const ZCell = z.object({
   count: z
     .number()
     .describe(
-      'open risks in the cell; the cell names none of them (at 20,000 risks their ids made the dashboard ~0.5 MB): the register lists them with heatmap, likelihood and consequence',
+      'open risks in the cell; the cell names none of them (at 20,000 risks their ids made the dashboard 1 MB): the register lists them with heatmap, likelihood and consequence',
     ),
 });
 export const ZDashboardOut = z.object({
