@@ -3,9 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { AI_ROLES, AI_SYSTEM_STATUSES, LIFECYCLE_STAGES, RISK_TIERS } from '@fortytwo/domain';
+import {
+  AI_ROLES,
+  AI_SYSTEM_STATUSES,
+  COMPUTE_LOCATIONS,
+  DATA_USES,
+  LIFECYCLE_STAGES,
+  RISK_TIERS,
+  ZAiSystemProfile,
+} from '@fortytwo/domain';
 import { connect, migrate, type DbHandle } from '../apps/server/src/platform/db/connect';
-import type { AiSystemTable } from '../apps/server/src/platform/db/schema';
+import type { AiSystemProfileTable, AiSystemTable } from '../apps/server/src/platform/db/schema';
 import { hashPassword, sha256 } from '../apps/server/src/platform/auth/secrets';
 import { TOKEN_PREFIX } from '../apps/server/src/platform/auth/authenticate';
 import { newId, newSecret } from '../apps/server/src/platform/ids';
@@ -16,7 +24,14 @@ import { printTable, round, writeResult } from './util';
  * benchmarks: an owner with an API token, a few dozen members who own systems, and N AI systems
  * with varied names, stages, roles, tiers and tags. Deterministic for a given seed.
  */
-export type SeedOptions = { aiSystems: number; members?: number; batchSize?: number; seed?: number };
+export type SeedOptions = {
+  aiSystems: number;
+  members?: number;
+  batchSize?: number;
+  seed?: number;
+  /** Give ~80 % of the AI systems an A.4 profile (a few KB of JSON each), as a mature inventory has. */
+  profiles?: boolean;
+};
 export type SeededOrg = {
   orgId: string;
   token: string;
@@ -276,13 +291,61 @@ export async function seedLargeOrg(handle: DbHandle, opts: SeedOptions): Promise
         updatedBy: ownerId ?? userId,
       });
     }
-    await db.transaction().execute((tx) => tx.insertInto('aiSystems').values(rows).execute());
+    const profiles: AiSystemProfileTable[] = opts.profiles
+      ? rows
+          .filter(() => rnd() < 0.8)
+          .map((r) => ({
+            aiSystemId: r.id,
+            orgId,
+            content: JSON.stringify(profileFor(rnd, r.name)),
+            updatedAt: r.updatedAt,
+            updatedBy: r.updatedBy,
+          }))
+      : [];
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto('aiSystems').values(rows).execute();
+      if (profiles.length) await tx.insertInto('aiSystemProfiles').values(profiles).execute();
+    });
   }
   // A table this size would have been analyzed by autovacuum within a minute; do it now so the first
   // measurements do not run on plans made for an empty table. SQLite gets nothing: the server never
   // runs ANALYZE or PRAGMA optimize, so its planner works without statistics in production too.
   if (handle.dialect === 'postgres') await sql`analyze`.execute(db);
   return { orgId, token, userId, email, memberIds, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A filled-in A.4 profile, parsed by the domain schema so it is one the server would have saved. */
+function profileFor(rnd: () => number, name: string) {
+  const datasets = 1 + Math.floor(rnd() * 4);
+  return ZAiSystemProfile.parse({
+    dataResources: Array.from({ length: datasets }, (_, i) => ({
+      name: `${name} dataset ${i + 1}`,
+      origin: pick(rnd, VENDORS),
+      uses: some(rnd, DATA_USES, 1, 3),
+      labelling: 'Labelled by two annotators; disagreements settled by a third.',
+      quality: 'Sampled monthly against a hand-checked reference set; missing values below 1 %.',
+      retention: `${1 + Math.floor(rnd() * 7)} years`,
+      knownBias: rnd() < 0.5 ? '' : 'Under-represents applicants over 65 and rural postcodes.',
+      personalData: rnd() < 0.4,
+    })),
+    tooling: some(rnd, ['PyTorch', 'scikit-learn', 'MLflow', 'Airflow', 'Great Expectations'], 1, 3).map((t) => ({
+      name: t,
+      purpose: 'Training and tracking of model versions',
+    })),
+    compute: {
+      location: pick(rnd, COMPUTE_LOCATIONS),
+      details: 'Two GPU nodes for training, CPU inference behind the API gateway.',
+      environmentalNotes: rnd() < 0.5 ? '' : 'Training runs scheduled in low-carbon hours.',
+    },
+    humanResources: [
+      { role: 'Model owner', skills: 'Statistics, domain knowledge' },
+      { role: 'ML engineer', skills: 'Deployment, monitoring' },
+    ],
+    intendedUse: pick(rnd, PURPOSES),
+    foreseeableMisuse: 'Used outside its validated population or as the sole basis of a decision.',
+    affectedGroups: some(rnd, ['Customers', 'Employees', 'Applicants', 'Patients', 'Citizens'], 1, 3),
+    humanOversight: 'A reviewer confirms every adverse outcome before it is sent.',
+  });
 }
 
 /**

@@ -15,14 +15,19 @@ import { CANDIDATE_INDEXES, machine, printTable, round, writeResult } from './ut
 /**
  * The AI system inventory list under load, per dialect: the server runs in this process on
  * 127.0.0.1, autocannon fires from a worker thread (so the load generator does not share the
- * server's event loop), against an organization of BENCH_AI_SYSTEMS (10,000) AI systems.
+ * server's event loop), against an organization of BENCH_AI_SYSTEMS (10,000) AI systems. A list
+ * (BENCH_AI_SYSTEMS=500,5000) runs each size on a database of its own, so the table shows whether a page
+ * stays flat as the organization grows; BENCH_PROFILES=1 gives ~80 % of the systems an A.4 profile;
+ * BENCH_DIALECTS (sqlite,postgres) picks the dialects.
  *
  *   npx tsx bench/list.ts [--candidate-indexes]
  *
  * --candidate-indexes adds the indexes of util.ts CANDIDATE_INDEXES to the throwaway database after
  * seeding: a what-if for the README's findings, not the server as shipped.
  */
-const AI_SYSTEMS = Number(process.env.BENCH_AI_SYSTEMS ?? 10_000);
+const SIZES = (process.env.BENCH_AI_SYSTEMS ?? '10000').split(',').map(Number);
+const PROFILES = process.env.BENCH_PROFILES === '1';
+const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 const DURATION = Number(process.env.BENCH_DURATION ?? 15); // seconds per scenario
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3); // seconds per scenario, not recorded
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -30,12 +35,13 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? 1); // 0: autocannon on the 
 const PAGE = 100;
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const WITH_INDEXES = process.argv.includes('--candidate-indexes');
-const RESULT_NAME = `list${WITH_INDEXES ? '-candidate-indexes' : ''}${CONNECTIONS === 10 ? '' : `-c${CONNECTIONS}`}`; // variants never overwrite the default result
+const RESULT_NAME = `list${WITH_INDEXES ? '-candidate-indexes' : ''}${CONNECTIONS === 10 ? '' : `-c${CONNECTIONS}`}${PROFILES ? '-profiles' : ''}${SIZES.join(',') === '10000' ? '' : `-${SIZES.join('-')}`}`; // variants never overwrite the default result
 
 type Dialect = 'sqlite' | 'postgres';
 type Scenario = { name: string; path: string };
 type Row = {
   dialect: Dialect;
+  aiSystems: number;
   scenario: string;
   path: string;
   requestsPerSec: number;
@@ -92,7 +98,7 @@ function fire(url: string, token: string, duration: number): Promise<Result> {
   });
 }
 
-async function benchDialect(dialect: Dialect): Promise<{ rows: Row[]; seedSeconds: number }> {
+async function benchDialect(dialect: Dialect, aiSystems: number): Promise<{ rows: Row[]; seedSeconds: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fortytwo-bench-'));
   const dbName = `fortytwo_bench_${randomBytes(6).toString('hex')}`;
   let databaseUrl: string | undefined;
@@ -113,9 +119,19 @@ async function benchDialect(dialect: Dialect): Promise<{ rows: Row[]; seedSecond
     const { port } = server.app.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;
 
-    console.log(`[${dialect}] seeding ${AI_SYSTEMS} AI systems...`);
-    const seeded = await seedLargeOrg(server.handle, { aiSystems: AI_SYSTEMS });
+    console.log(`[${dialect}] seeding ${aiSystems} AI systems${PROFILES ? ' with profiles' : ''}...`);
+    const seeded = await seedLargeOrg(server.handle, { aiSystems, profiles: PROFILES });
     console.log(`[${dialect}] seeded in ${seeded.seconds.toFixed(2)} s`);
+    if (PROFILES) {
+      const { n } = await server.handle.db
+        .selectFrom('aiSystemProfiles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('orgId', '=', seeded.orgId)
+        .executeTakeFirstOrThrow();
+      // Without them the table would claim a size it did not measure.
+      if (Number(n) === 0) throw new Error('BENCH_PROFILES=1 but no profile was seeded');
+      console.log(`[${dialect}] ${Number(n)} of ${aiSystems} AI systems have a profile`);
+    }
     if (WITH_INDEXES) {
       for (const ddl of CANDIDATE_INDEXES) await sql.raw(ddl).execute(server.handle.db);
       if (dialect === 'postgres') await sql`analyze ai_systems`.execute(server.handle.db);
@@ -124,7 +140,7 @@ async function benchDialect(dialect: Dialect): Promise<{ rows: Row[]; seedSecond
 
     const list = `/api/orgs/${seeded.orgId}/ai-systems?limit=${PAGE}`;
     const first = await getJson(base + list, seeded.token);
-    if (first.items.length !== PAGE || first.total !== AI_SYSTEMS || !first.nextCursor) {
+    if (first.items.length !== PAGE || first.total !== aiSystems || !first.nextCursor) {
       throw new Error(
         `unexpected first page: ${first.items.length} items, total ${first.total}, nextCursor ${first.nextCursor}`,
       );
@@ -147,6 +163,7 @@ async function benchDialect(dialect: Dialect): Promise<{ rows: Row[]; seedSecond
       const r = await fire(base + s.path, seeded.token, DURATION);
       rows.push({
         dialect,
+        aiSystems,
         scenario: s.name,
         path: s.path.replace(seeded.orgId, ':orgId').replace(/cursor=[^&]+/, 'cursor=<page 1 nextCursor>'),
         requestsPerSec: r.requests.average,
@@ -175,23 +192,26 @@ async function main() {
     console.log(
       `note: load average ${before.loadAvg1m.toFixed(2)} before starting; other work on this machine skews the results`,
     );
-  const dialects: Dialect[] = ['sqlite'];
-  const pgProblem = await postgresReachable();
+  const dialects: Dialect[] = DIALECTS.includes('sqlite') ? ['sqlite'] : [];
+  const pgProblem = DIALECTS.includes('postgres') ? await postgresReachable() : 'not asked for (BENCH_DIALECTS)';
   if (pgProblem === null) dialects.push('postgres');
-  else console.log(`PostgreSQL skipped: ${new URL(PG_URL).host} not reachable (${pgProblem}). Set BENCH_DATABASE_URL.`);
+  else if (DIALECTS.includes('postgres'))
+    console.log(`PostgreSQL skipped: ${new URL(PG_URL).host} not reachable (${pgProblem}). Set BENCH_DATABASE_URL.`);
 
   const rows: Row[] = [];
   const seedSeconds: Record<string, number> = {};
-  for (const d of dialects) {
-    const res = await benchDialect(d);
-    rows.push(...res.rows);
-    seedSeconds[d] = res.seedSeconds;
-  }
+  for (const d of dialects)
+    for (const size of SIZES) {
+      const res = await benchDialect(d, size);
+      rows.push(...res.rows);
+      seedSeconds[`${d} ${size}`] = res.seedSeconds;
+    }
 
   printTable(
-    `GET /api/orgs/:orgId/ai-systems?limit=${PAGE}: ${AI_SYSTEMS} AI systems, ${CONNECTIONS} connections, ${DURATION} s each${WITH_INDEXES ? ', WITH candidate indexes' : ''}`,
+    `GET /api/orgs/:orgId/ai-systems?limit=${PAGE}: ${SIZES.join(' / ')} AI systems${PROFILES ? ' (~80 % with profiles)' : ''}, ${CONNECTIONS} connections, ${DURATION} s each${WITH_INDEXES ? ', WITH candidate indexes' : ''}`,
     [
       'dialect',
+      'AI systems',
       'scenario',
       'req/s',
       'avg ms',
@@ -205,6 +225,7 @@ async function main() {
     ],
     rows.map((r) => [
       r.dialect,
+      r.aiSystems,
       r.scenario,
       round(r.requestsPerSec),
       round(r.latencyAvgMs, 2),
@@ -220,7 +241,8 @@ async function main() {
   const file = writeResult(RESULT_NAME, {
     machine: before,
     settings: {
-      aiSystems: AI_SYSTEMS,
+      aiSystems: SIZES,
+      profiles: PROFILES,
       durationSec: DURATION,
       warmupSec: WARMUP,
       connections: CONNECTIONS,

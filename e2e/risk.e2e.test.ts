@@ -126,7 +126,9 @@ describeWithBrowser('AI risks', () => {
       .poll(() => page.getByTestId('heatmap-residual').locator('[data-cell="2:3"]').getAttribute('data-count'))
       .toBe('1');
     await inherent.click();
-    await page.getByText('Showing the cell likelihood 4 × consequence 5').waitFor();
+    await page
+      .getByText("Showing the open risks of the inherent heatmap's cell likelihood 4 × consequence 5")
+      .waitFor();
     await expect.poll(() => page.getByTestId('risk-table').locator('tbody tr').count()).toBe(1);
     await page.locator('tr[data-ref="R-1"]').waitFor();
     await screenshot(page, '83-risk-register');

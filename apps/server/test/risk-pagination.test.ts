@@ -195,8 +195,79 @@ describeEachDialect('risk register pages and filters', (ctx) => {
     const cell = d.inherent.find(
       (c: { likelihood: number; consequence: number }) => c.likelihood === 5 && c.consequence === 5,
     );
-    expect(cell.riskIds).toEqual(ids(open.filter((r) => r.likelihood === 5 && r.consequence === 5)));
-    expect(cell.count).toBe(cell.riskIds.length);
+    expect(cell).toEqual({
+      likelihood: 5,
+      consequence: 5,
+      level: 'critical',
+      count: open.filter((r) => r.likelihood === 5 && r.consequence === 5).length,
+    });
+  });
+
+  it('lists the risks of a heatmap cell in SQL, page by page, as many as the dashboard counts', async () => {
+    const titles = async (query: string) =>
+      (await walk(query, 2)).map((r) => (r as Row & { title: string }).title).sort();
+    const open = '&status=open&kind=risk';
+    const critical5x5 = [
+      'Critical, untreated',
+      'Critical, treated, residual not rated yet',
+      'Critical, accepted',
+      'Critical, acceptance lapsed',
+      'Critical, its treatment removed',
+    ];
+    // Inherent: where each risk was rated, treated or not.
+    expect(await titles(`&heatmap=inherent&likelihood=5&consequence=5${open}`)).toEqual(
+      [...critical5x5, 'Critical, treated down to low'].sort(),
+    );
+    // Without status and kind: the opportunity and the closed risk rated there too.
+    expect(await titles('&heatmap=inherent&likelihood=5&consequence=5')).toEqual(
+      [...critical5x5, 'Critical, treated down to low', 'Critical opportunity', 'Critical, closed'].sort(),
+    );
+    expect(await titles(`&heatmap=inherent&likelihood=4&consequence=4${open}`)).toEqual(
+      ['High, treated but still high', 'High, accepted at a lower level than it has'].sort(),
+    );
+    // Residual: the residual rating while its treatment exists, else where the risk started.
+    expect(await titles(`&heatmap=residual&likelihood=5&consequence=5${open}`)).toEqual([...critical5x5].sort());
+    expect(await titles(`&heatmap=residual&likelihood=1&consequence=2${open}`)).toEqual(
+      ['Low, untreated', 'Critical, treated down to low'].sort(),
+    );
+    expect(await titles(`&heatmap=residual&likelihood=4&consequence=3${open}`)).toEqual([
+      'High, treated but still high',
+    ]);
+    expect(await titles(`&heatmap=residual&likelihood=4&consequence=4${open}`)).toEqual([
+      'High, accepted at a lower level than it has',
+    ]);
+    // The removed treatment's 1 × 1 no longer counts.
+    expect(await titles(`&heatmap=residual&likelihood=1&consequence=1${open}`)).toEqual([]);
+    // With another filter: only the cell's risks on that AI system.
+    expect(await titles(`&heatmap=inherent&likelihood=5&consequence=5&aiSystemId=${aiSystemId}`)).toEqual([
+      'Critical, untreated',
+    ]);
+    // Every cell of both heatmaps lists as many risks as the dashboard counts in it.
+    const d = (await owner.get(url('/risk-dashboard'))).body;
+    for (const heatmap of ['inherent', 'residual'] as const)
+      for (const c of d[heatmap] as { likelihood: number; consequence: number; count: number }[]) {
+        const q = `/risks?limit=500&heatmap=${heatmap}&likelihood=${c.likelihood}&consequence=${c.consequence}${open}`;
+        expect((await owner.get(url(q))).body.items, q).toHaveLength(c.count);
+      }
+  });
+
+  it('refuses a heatmap cell named in part or out of the scale, naming the field', async () => {
+    const refused = async (query: string, message: RegExp) => {
+      const res = await owner.get(url(`/risks?${query}`));
+      expect(res.status, query).toBe(400);
+      expect(JSON.stringify(res.body), query).toMatch(message);
+    };
+    await refused('heatmap=inherent&likelihood=5', /consequence is missing/i);
+    await refused('likelihood=5&consequence=5', /heatmap is missing/i);
+    await refused('heatmap=gross&likelihood=5&consequence=5', /heatmap must be inherent or residual/i);
+    await refused('heatmap=inherent&likelihood=0&consequence=5', /likelihood must be at least 1/i);
+    await refused('heatmap=inherent&likelihood=5&consequence=11', /consequence must be at most 10/i);
+    await refused('heatmap=inherent&likelihood=2.5&consequence=5', /likelihood must be a whole number/i);
+    await refused('heatmap=inherent&likelihood=x&consequence=5', /likelihood must be a number/i);
+    // The register's exports take the same filters and refuse the same way.
+    const exported = await owner.get(url('/risks/export.csv?heatmap=residual&consequence=2'));
+    expect(exported.status).toBe(400);
+    expect(JSON.stringify(exported.body)).toMatch(/likelihood is missing/i);
   });
 
   it('lists the first ten of each dashboard list and counts them all, however long the list', async () => {

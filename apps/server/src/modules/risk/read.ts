@@ -32,6 +32,8 @@ export type RiskFilter = {
   status?: string | undefined;
   level?: RiskLevel | undefined;
   attention?: boolean | undefined;
+  /** A heatmap cell: risks whose latest rating on that heatmap is this likelihood × consequence. */
+  cell?: { heatmap: 'inherent' | 'residual'; likelihood: number; consequence: number } | undefined;
 };
 
 // The built-in catalog never changes while the server runs: its Annex A list is built once.
@@ -98,23 +100,27 @@ export async function assessmentsOf(db: Db | Tx, orgId: string, riskId: string):
 // risk_id): the org condition is what lets the treatment and acceptance lookups use theirs): in the WHERE
 // clause only when the level or attention filter asks, so a plain page is an index scan of `limit` rows.
 const riskId = sql<string>`${sql.ref('risks.id')}`;
-const latestOf = (db: Db | Tx, orgId: string) => ({
-  inherentLevel: db
+const latestInherent = (db: Db | Tx, column: 'a.level' | 'a.likelihood' | 'a.consequence') =>
+  db
     .selectFrom('riskAssessments as a')
-    .select('a.level')
+    .select(column)
     .where('a.riskId', '=', riskId)
     .where('a.kind', '=', 'inherent')
     .orderBy('a.seq', 'desc')
-    .limit(1),
-  // A residual rating counts while its treatment exists (removing a treatment drops its rating).
-  residualLevel: db
+    .limit(1);
+// A residual rating counts while its treatment exists (removing a treatment drops its rating).
+const latestResidual = (db: Db | Tx, column: 'a.level' | 'a.likelihood' | 'a.consequence') =>
+  db
     .selectFrom('riskAssessments as a')
     .innerJoin('riskTreatments as t', 't.id', 'a.treatmentId')
-    .select('a.level')
+    .select(column)
     .where('a.riskId', '=', riskId)
     .where('a.kind', '=', 'residual')
     .orderBy('a.seq', 'desc')
-    .limit(1),
+    .limit(1);
+const latestOf = (db: Db | Tx, orgId: string) => ({
+  inherentLevel: latestInherent(db, 'a.level'),
+  residualLevel: latestResidual(db, 'a.level'),
   someTreatment: db
     .selectFrom('riskTreatments as t')
     .select('t.id')
@@ -166,6 +172,21 @@ function filtered(db: Db | Tx, orgId: string, filter: RiskFilter, acceptanceLeve
   if (filter.aiSystemId) q = q.where('risks.aiSystemId', '=', filter.aiSystemId);
   if (filter.kind) q = q.where('risks.kind', '=', filter.kind);
   if (filter.status) q = q.where('risks.status', '=', filter.status);
+  if (filter.cell) {
+    // The same placement as the dashboard's heatmaps: the inherent one by the latest inherent rating,
+    // the residual one by the latest residual rating, or where the risk started while it has none
+    // (an assessment always has both numbers, so the pair comes from one row).
+    const { heatmap, likelihood, consequence } = filter.cell;
+    const [iL, iC] = [sql`(${latestInherent(db, 'a.likelihood')})`, sql`(${latestInherent(db, 'a.consequence')})`];
+    const [L, C] =
+      heatmap === 'inherent'
+        ? [iL, iC]
+        : [
+            sql`coalesce((${latestResidual(db, 'a.likelihood')}), ${iL})`,
+            sql`coalesce((${latestResidual(db, 'a.consequence')}), ${iC})`,
+          ];
+    q = q.where(sql<boolean>`${L} = ${likelihood} and ${C} = ${consequence}`);
+  }
   if (!filter.level && !filter.attention) return q;
   const l = latestOf(db, orgId);
   const inherent = sql`(${l.inherentLevel})`;

@@ -11,6 +11,7 @@ import {
   ZUpdateRiskCriteria,
   ZUpdateTreatment,
   MAX_STORED_INTEGER,
+  SCALE_STEPS,
   versionField,
 } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
@@ -27,14 +28,48 @@ import { ZAcceptanceOut, ZRiskDetail, ZRiskOut, ZTreatmentOut } from './schema';
 import { acceptRisk, addTreatment, removeTreatment, updateTreatment } from './treatments';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
-export const ZRiskFilter = z.object({
+const scaleStep = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be at least 1`)
+    .max(SCALE_STEPS.max, `${name} must be at most ${SCALE_STEPS.max}`)
+    .optional();
+const ZRiskFilterFields = z.object({
   aiSystemId: z.string().max(64).optional(),
   kind: z.enum(RISK_KINDS, { error: 'kind must be risk or opportunity' }).optional(),
   status: z.enum(['open', 'closed'], { error: 'status must be open or closed' }).optional(),
   level: z.enum(RISK_LEVELS, { error: `level must be one of: ${RISK_LEVELS.join(', ')}` }).optional(),
   attention: z.enum(['true', 'false'], { error: 'attention must be true or false' }).optional(),
+  heatmap: z
+    .enum(['inherent', 'residual'], { error: 'heatmap must be inherent or residual' })
+    .optional()
+    .describe(
+      "with likelihood and consequence: the risks in that cell of the dashboard's heatmap (the residual one places a risk without a residual rating where it started)",
+    ),
+  likelihood: scaleStep('likelihood'),
+  consequence: scaleStep('consequence'),
 });
-export const riskFilterOf = (q: z.infer<typeof ZRiskFilter>) => ({ ...q, attention: q.attention === 'true' });
+type RiskQuery = z.infer<typeof ZRiskFilterFields>;
+// A cell is named by all three: a likelihood alone would be a different filter nobody asked for.
+const CELL_KEYS = ['heatmap', 'likelihood', 'consequence'] as const;
+const cellTogether = (q: RiskQuery, ctx: z.RefinementCtx) => {
+  const given = CELL_KEYS.filter((k) => q[k] !== undefined);
+  if (given.length === 0 || given.length === CELL_KEYS.length) return;
+  for (const k of CELL_KEYS.filter((k) => q[k] === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [k],
+      message: `${k} is missing: a heatmap cell is chosen by heatmap, likelihood and consequence together`,
+    });
+};
+export const ZRiskFilter = ZRiskFilterFields.superRefine(cellTogether);
+export const riskFilterOf = ({ heatmap, likelihood, consequence, ...q }: RiskQuery) => ({
+  ...q,
+  attention: q.attention === 'true',
+  cell:
+    heatmap && likelihood !== undefined && consequence !== undefined ? { heatmap, likelihood, consequence } : undefined,
+});
 
 export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -91,9 +126,9 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'The risk register (6.1.2, 8.2)',
         description:
-          'In number order, a page at a time (`limit`, default 50, max 500): pass back `nextCursor` for the next page. The filters apply before paging.',
+          'In number order, a page at a time (`limit`, default 50, max 500): pass back `nextCursor` for the next page. The filters apply before paging. `heatmap`, `likelihood` and `consequence` together pick a cell of the risk dashboard (add `status=open&kind=risk` for exactly the risks it counts).',
         params: ZOrgParams,
-        querystring: ZRiskFilter.extend(ZListQuery.shape),
+        querystring: ZRiskFilterFields.extend(ZListQuery.shape).superRefine(cellTogether),
         response: { 200: ZPage(ZRiskOut) },
       },
     },

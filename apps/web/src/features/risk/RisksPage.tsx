@@ -113,26 +113,32 @@ export function RisksPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const columns = useMemo(() => riskColumns(orgId), [orgId]);
-  const list = useRisks(orgId, filters);
   const dashboard = useDashboard(orgId);
   const systems = useAiSystemChoices(orgId);
   const canWrite = can('risk.write');
 
   const [cellKind, cl, cc] = cell?.split(':') ?? [];
-  const cellIds = cell
-    ? new Set(
-        (cellKind === 'residual' ? dashboard.data?.residual : dashboard.data?.inherent)?.find(
-          (x) => x.likelihood === Number(cl) && x.consequence === Number(cc),
-        )?.riskIds ?? [],
-      )
-    : null;
-  // Sorting a column or picking a heatmap cell works on the whole register: the rest is read first.
+  // A heatmap cell is read from the server like any filter: the cell counts open risks (not
+  // opportunities), so those are what it lists unless another status or kind is picked.
+  const query: RiskFilters =
+    cell && (cellKind === 'inherent' || cellKind === 'residual') && /^\d+$/.test(cl ?? '') && /^\d+$/.test(cc ?? '')
+      ? {
+          ...filters,
+          status: filters.status ?? 'open',
+          kind: filters.kind ?? 'risk',
+          heatmap: cellKind,
+          likelihood: Number(cl),
+          consequence: Number(cc),
+        }
+      : filters;
+  const list = useRisks(orgId, query);
+  // Sorting a column works on the whole register: the rest is read first.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const needsAll = sorting || cell !== null;
+  const needsAll = sorting;
   useEffect(() => {
     if (needsAll && hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [needsAll, hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const rows = (list.rows ?? []).filter((r) => !cellIds || cellIds.has(r.id));
+  const rows = list.rows ?? [];
   const setStatus = (status: 'open' | 'closed') => (selected: Risk[]) =>
     bulkEach(
       selected.filter((r) => r.status !== status),
@@ -150,7 +156,7 @@ export function RisksPage() {
         actions={
           !firstVisit && (
             <>
-              <DownloadMenu label={T.export} hint={T.exportHint} items={riskDownloads(orgId, filters)} />
+              <DownloadMenu label={T.export} hint={T.exportHint} items={riskDownloads(orgId, query)} />
               {canWrite && (
                 <Button component={Link} to={newRiskHref(orgId)} leftSection={<IconPlus size={16} />}>
                   {T.add}
@@ -225,7 +231,7 @@ export function RisksPage() {
               </Stack>
             </SimpleGrid>
           )}
-          {cell && (
+          {query.heatmap && (
             <Alert
               variant="light"
               color="blue"
@@ -233,7 +239,7 @@ export function RisksPage() {
               onClose={() => set('cell', null)}
               closeButtonLabel={T.filters.clear}
             >
-              {T.cellFilter(Number(cl), Number(cc))}
+              {T.cellFilter(cellKind === 'residual' ? 'residual' : 'inherent', Number(cl), Number(cc))}
             </Alert>
           )}
           <RegisterTable

@@ -20,6 +20,10 @@ export type RiskFilters = {
   status?: 'open' | 'closed' | undefined;
   level?: RiskLevel | undefined;
   attention?: 'true' | undefined;
+  /** A dashboard heatmap cell: all three together. */
+  heatmap?: 'inherent' | 'residual' | undefined;
+  likelihood?: number | undefined;
+  consequence?: number | undefined;
 };
 
 const documents = (base: string, query = ''): Download[] => [

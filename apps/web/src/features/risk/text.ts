@@ -49,7 +49,8 @@ export const RISK_TEXT = {
   heatResidualNote: 'A risk not yet treated counts at its inherent rating.',
   heatCell: (n: number, l: string, c: string, level: string) =>
     `${n} risk${n === 1 ? '' : 's'} at likelihood ${l}, consequence ${c} (${level})`,
-  cellFilter: (l: number, c: number) => `Showing the cell likelihood ${l} × consequence ${c}`,
+  cellFilter: (heatmap: string, l: number, c: number) =>
+    `Showing the open risks of the ${heatmap} heatmap's cell likelihood ${l} × consequence ${c}`,
   reviewOverdue: 'Review overdue',
   expiring: 'Acceptances expiring soon',
   attention: 'Needs attention',

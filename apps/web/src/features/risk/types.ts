@@ -108,7 +108,8 @@ export type Criteria = {
 };
 export type CriteriaState = { inForce: Criteria; draft: Criteria | null; history: Criteria[] };
 
-export type HeatCell = { likelihood: number; consequence: number; level: RiskLevel; count: number; riskIds: string[] };
+/** A heatmap cell counts its risks; the register lists them (`heatmap`, `likelihood`, `consequence`). */
+export type HeatCell = { likelihood: number; consequence: number; level: RiskLevel; count: number };
 export type Dashboard = {
   likelihoodLabels: string[];
   consequenceLabels: string[];
