@@ -91,7 +91,8 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     () =>
       Promise.resolve({
-        items: documentTypes(),
+        // `format` tags the type file's version (fortytwo/document-type@1); clients have no use for it.
+        items: documentTypes().map(({ format: _format, ...type }) => type),
         nextCursor: null,
       }),
   );
