@@ -17,9 +17,10 @@ export type DialectName = 'sqlite' | 'postgres';
  * What every test server runs with unless a test says otherwise. The request limits of the abuse-prone
  * routes count per address, and every test request comes from 127.0.0.1: a file that signs in or accepts
  * invitations a few hundred times a minute would meet them, so they are raised here; rate-limit.test.ts
- * runs them as shipped (REQUEST_LIMIT_SCALE=1).
+ * runs them as shipped (REQUEST_LIMIT_SCALE=1). NODE_ENV=test makes every answer match its response
+ * schema exactly or fail with a 500 naming the route and field (platform/http/serialize.ts).
  */
-export const TEST_ENV = { LOG_LEVEL: 'silent', REQUEST_LIMIT_SCALE: '100' } as const;
+export const TEST_ENV = { LOG_LEVEL: 'silent', REQUEST_LIMIT_SCALE: '100', NODE_ENV: 'test' } as const;
 
 /**
  * Runs the same suite against a fresh SQLite file and a fresh PostgreSQL database. Without

@@ -223,6 +223,11 @@ export type Config = {
   jobs: { digestHourUtc: number };
   /** REQUEST_LIMIT_SCALE: the request limits of the abuse-prone routes, multiplied. */
   requestLimitScale: number;
+  /**
+   * NODE_ENV=test: every answer must match its response schema exactly, or the request fails
+   * (platform/http/serialize.ts). Otherwise answers are sent as the handler built them, unchecked.
+   */
+  responseCheck: 'plain' | 'strict';
 };
 
 export class ConfigError extends Error {}
@@ -253,5 +258,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     jobs: { digestHourUtc: c.DIGEST_HOUR_UTC },
     requestLimitScale: c.REQUEST_LIMIT_SCALE,
+    responseCheck: env.NODE_ENV === 'test' ? 'strict' : 'plain',
   };
 }

@@ -170,7 +170,8 @@ function register(fastify: FastifyInstance, scope: Scope) {
         limit: req.query.limit,
         ...(req.query.frameworkId ? { frameworkId: req.query.frameworkId } : {}),
       });
-      return { items: hits, nextCursor: null };
+      // The rank only orders the hits; it is not part of the answer.
+      return { items: hits.map(({ score: _score, ...hit }) => hit), nextCursor: null };
     },
   );
 

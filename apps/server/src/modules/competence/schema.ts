@@ -77,6 +77,7 @@ export const ZCompletionOut = z.object({
     .array(
       z.object({
         id: z.string(),
+        number: z.number(),
         reference: z.string(),
         title: z.string(),
         kind: z.enum(['file', 'link']),

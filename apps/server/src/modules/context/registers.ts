@@ -56,10 +56,18 @@ export const ZParty = z.object({
 });
 export type Party = z.infer<typeof ZParty>;
 
+// Field by field: the row also holds orgId and who wrote it, which the answer does not carry.
 const presentIssue = (r: ContextIssueTable): ContextIssue => ({
-  ...r,
+  id: r.id,
   kind: r.kind as ContextIssue['kind'],
   category: r.category as ContextIssue['category'],
+  description: r.description,
+  effect: r.effect,
+  source: r.source,
+  reviewDate: r.reviewDate,
+  version: r.version,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
 });
 const presentParty = (r: InterestedPartyTable): Party => ({
   id: r.id,

@@ -91,7 +91,11 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     () =>
       Promise.resolve({
-        items: documentTypes(),
+        // What the type file says for the server alone stays here: its format tag, whether top
+        // management approves it (the workflow applies it) and which register renders it.
+        items: documentTypes().map(
+          ({ format: _format, topManagementApproval: _approval, register: _register, ...type }) => type,
+        ),
         nextCursor: null,
       }),
   );

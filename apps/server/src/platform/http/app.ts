@@ -6,12 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OidcProvider } from '../../modules/sso/provider';
 import type { Config } from '../config';
 import type { DbHandle } from '../db/connect';
@@ -21,6 +16,7 @@ import { errorHandler, frameworkErrorHandler } from './error-handler';
 import { refuseNulInAddress, refuseNulInBody } from './refuse-nul';
 import { registerRateLimit } from './rate-limit';
 import { registerSecurityHeaders } from './security-headers';
+import { plainSerializerCompiler, strictSerializerCompiler } from './serialize';
 
 export const BODY_LIMIT = 1024 * 1024; // 1 MiB: far above any form; bulk imports set their own
 
@@ -59,7 +55,10 @@ export async function buildHttpApp(
     }),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Production sends answers unchecked; tests refuse any answer that strays from its schema (serialize.ts).
+  app.setSerializerCompiler(
+    deps.config.responseCheck === 'strict' ? strictSerializerCompiler : plainSerializerCompiler,
+  );
   app.setErrorHandler(errorHandler);
   await registerSecurityHeaders(app);
   await registerRateLimit(app, deps.db, deps.config.requestLimitScale);

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../db/unique-violation';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../errors';
 import { setSecurityHeaders } from './security-headers';
+import { ResponseContractError } from './serialize';
 import { type Issue, labelledIssue, type RawIssue, summary } from './validation-messages';
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
@@ -22,6 +23,11 @@ function validationIssues(err: { validation: RawIssue[]; validationContext?: str
 // The one place where errors become HTTP answers. Unknown errors become a generic 500 without internals.
 export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return send(reply, err.code, err.message, err.details);
+  // Only under NODE_ENV=test: the message names the route and the field, for the failing test to show.
+  if (err instanceof ResponseContractError) {
+    req.log.error({ err }, 'answer breaks its response schema');
+    return send(reply, 'INTERNAL', err.message);
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = validationIssues(err, req);
     return send(reply, 'VALIDATION', summary(issues), { issues });
