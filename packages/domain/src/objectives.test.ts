@@ -54,4 +54,9 @@ describe('a progress entry', () => {
     ]);
     expect(messages({ onDate: '2026-03-01', value: -2e15 })).toEqual(['value: Value must be between -10^15 and 10^15']);
   });
+  it('names the field when the value is not a number', () => {
+    expect(messages({ onDate: '2026-03-01', value: '95' })).toEqual([
+      'value: Value must be a number, such as 95 or 0.2',
+    ]);
+  });
 });
