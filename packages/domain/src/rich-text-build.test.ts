@@ -134,6 +134,28 @@ describe('a stored document', () => {
     ]);
   });
 
+  it('keeps a bulleted list inside a numbered one, three levels deep', () => {
+    const item = (text: string, ...lists: RichDoc['content']) => ({
+      type: 'listItem' as const,
+      content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }, ...lists] as never,
+    });
+    const deep: RichDoc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'orderedList',
+          content: [
+            item('one', {
+              type: 'bulletList',
+              content: [item('two', { type: 'bulletList', content: [item('three'), item('four')] })],
+            }),
+          ],
+        },
+      ],
+    };
+    expect(ZRichDoc.parse(deep)).toEqual(deep);
+  });
+
   it('marks a run bold or italic only for its own marks', () => {
     const one = (marks: { type: 'bold' | 'italic' }[]) =>
       renderBlocks({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks }] }] });
