@@ -168,9 +168,11 @@ export const ZDataSetFields = z
 export type DataSetFields = z.output<typeof ZDataSetFields>;
 
 export const ZUpdateDataSet = z
-  .strictObject({ version: versionField(), ...FIELDS })
+  .strictObject({ ...FIELDS })
   .partial()
-  .required({ version: true });
+  // `.extend`, not `.required({ version: true })`: required() wraps the field, so a missing version was
+  // answered "expected nonoptional" instead of the field's own message.
+  .extend({ version: versionField() });
 export type UpdateDataSet = z.output<typeof ZUpdateDataSet>;
 
 /** After merging an update onto the record: the same rule the create schema enforces. */

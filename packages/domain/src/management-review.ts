@@ -149,9 +149,11 @@ export const ZReviewFields = z.strictObject({
 export type ReviewFields = z.output<typeof ZReviewFields>;
 
 export const ZUpdateReview = z
-  .strictObject({ version: versionField(), ...MEETING, ...OUTPUTS })
+  .strictObject({ ...MEETING, ...OUTPUTS })
   .partial()
-  .required({ version: true });
+  // `.extend`, not `.required({ version: true })`: required() wraps the field, so a missing version was
+  // answered "expected nonoptional" instead of the field's own message.
+  .extend({ version: versionField() });
 export type UpdateReview = z.output<typeof ZUpdateReview>;
 
 export const ZReviewAction = z.strictObject({

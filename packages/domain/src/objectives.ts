@@ -75,9 +75,11 @@ export const ZObjectiveFields = z.strictObject({
 export type ObjectiveFields = z.output<typeof ZObjectiveFields>;
 
 export const ZUpdateObjective = z
-  .strictObject({ version: versionField(), ...FIELDS })
+  .strictObject({ ...FIELDS })
   .partial()
-  .required({ version: true });
+  // `.extend`, not `.required({ version: true })`: required() wraps the field, so a missing version was
+  // answered "expected nonoptional" instead of the field's own message.
+  .extend({ version: versionField() });
 export type UpdateObjective = z.output<typeof ZUpdateObjective>;
 
 export const ZProgressEntry = z.strictObject({

@@ -126,9 +126,11 @@ export const ZSupplierFields = z.strictObject({
 export type SupplierFields = z.output<typeof ZSupplierFields>;
 
 export const ZUpdateSupplier = z
-  .strictObject({ version: versionField(), ...FIELDS })
+  .strictObject({ ...FIELDS })
   .partial()
-  .required({ version: true });
+  // `.extend`, not `.required({ version: true })`: required() wraps the field, so a missing version was
+  // answered "expected nonoptional" instead of the field's own message.
+  .extend({ version: versionField() });
 export type UpdateSupplier = z.output<typeof ZUpdateSupplier>;
 
 /** A review done: the date, and what was found (kept in the audit trail). */
