@@ -1,22 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCliWorld, type CliWorld } from './helpers';
 
 describe('fortytwo evidence', () => {
   let w: CliWorld;
   let pkg = '';
 
-  beforeAll(async () => {
+  // A world per test: the package test exports what it added itself, whatever ran before it.
+  beforeEach(async () => {
     w = await startCliWorld('Evidence CLI Org');
     expect((await w.cli('login', '--url', w.url, '--token', w.token)).code).toBe(0);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await w?.stop();
   });
 
-  it('adds a file attached to a control and a link, and lists them with their expiry state', async () => {
+  /** A file attached to a control, expiring in five days, and a link: EV-1 and EV-2. */
+  const addFileAndLink = async () => {
     const file = path.join(w.dir, 'access review.pdf');
     fs.writeFileSync(file, '%PDF-1.7\naccess review\n');
     const added = await w.cli(
@@ -28,9 +30,14 @@ describe('fortytwo evidence', () => {
       '--expires',
       new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
     );
+    const link = await w.cli('evidence', 'add', 'https://wiki.example/model-card', '--title', 'Model card');
+    return { added, link };
+  };
+
+  it('adds a file attached to a control and a link, and lists them with their expiry state', async () => {
+    const { added, link } = await addFileAndLink();
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/^Added EV-1 "access review.pdf", attached to control:A.6.2.4/);
-    const link = await w.cli('evidence', 'add', 'https://wiki.example/model-card', '--title', 'Model card');
     expect(link.stdout).toMatch(/Added EV-2 "Model card"/);
     expect((await w.cli('evidence', 'add', 'https://x.example')).code).toBe(2);
     const bad = await w.cli('evidence', 'add', path.join(w.dir, 'nope.exe'));
@@ -45,6 +52,7 @@ describe('fortytwo evidence', () => {
   });
 
   it('exports the package and verifies it offline; a changed file fails with exit code 3', async () => {
+    await addFileAndLink();
     pkg = path.join(w.dir, 'evidence.zip');
     expect((await w.cli('evidence', 'export', '--out', pkg)).code).toBe(0);
     const ok = await w.cli('evidence', 'verify', pkg);

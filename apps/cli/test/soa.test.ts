@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validAiSystem } from '../../server/test/harness';
 import { startCliWorld, type CliWorld } from './helpers';
 
@@ -28,7 +28,8 @@ describe('fortytwo soa export', () => {
   let w: CliWorld;
   let riskRef = '';
 
-  beforeAll(async () => {
+  // A world per test: the approval test decides every open control, which the CSV test must not see.
+  beforeEach(async () => {
     w = await startCliWorld('SoA CLI Org');
     expect((await w.cli('login', '--url', w.url, '--token', w.token)).code).toBe(0);
     const system = await w.owner.post(
@@ -53,7 +54,7 @@ describe('fortytwo soa export', () => {
     });
     expect(treatment.status, treatment.text).toBe(201);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await w?.stop();
   });
 

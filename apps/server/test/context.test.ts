@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { parseCsv } from '@fortytwo/domain';
 import { addMember, type Client, describeEachDialect, newOrgOwner } from './harness';
 import { download, sheetRows } from './files';
@@ -7,7 +7,7 @@ describeEachDialect('context and interested parties', (ctx) => {
   let owner: Client;
   let orgId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Context Org'));
   });
 
