@@ -190,7 +190,9 @@ export const ZUpdateAudit = z
     conclusion: text('Conclusion', 10000),
   })
   .partial()
-  .required({ version: true });
+  // `.extend`, not `.required({ version: true })`: required() wraps the field, so a missing version was
+  // answered "expected nonoptional" instead of the field's own message (the same below).
+  .extend({ version: versionField() });
 export type UpdateAudit = z.output<typeof ZUpdateAudit>;
 
 export const ZUpdateChecklistItem = z
@@ -209,7 +211,7 @@ export const ZUpdateChecklistItem = z
     evidenceIds: z.array(idRef('Evidence', 'an evidence record of this organization')).max(50),
   })
   .partial()
-  .required({ version: true });
+  .extend({ version: versionField() });
 export type UpdateChecklistItem = z.output<typeof ZUpdateChecklistItem>;
 
 export const ZCreateFinding = z.strictObject({
@@ -244,7 +246,7 @@ export const ZUpdateProgramme = z
     approach: text('Approach', 10000),
   })
   .partial()
-  .required({ version: true });
+  .extend({ version: versionField('version is required: send the version you read (0 before the first save)') });
 export type UpdateProgramme = z.output<typeof ZUpdateProgramme>;
 
 /** Checks a programme's completeness before approval: every unit at least planned within the cycle. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ZUpdateAudit, ZUpdateChecklistItem, ZUpdateProgramme } from './audits';
 import { ZUpdateEngagement } from './certification';
 import { ZUpdateCertAudit, ZUpdateCertFinding, ZUpdateCertificate } from './certification-cycle';
 import { ZUpdateMetric } from './monitoring';
@@ -15,6 +16,8 @@ const SCHEMAS = {
   ZUpdateCertFinding,
   ZUpdateCertificate,
   ZUpdateMetric,
+  ZUpdateAudit,
+  ZUpdateChecklistItem,
 };
 
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -40,4 +43,13 @@ describe('update schemas: the version', () => {
       });
     });
   }
+});
+
+describe('the audit programme update', () => {
+  it('asks for the version it read, 0 before the first save', () => {
+    expect(issues(ZUpdateProgramme.safeParse({}))).toEqual([
+      { path: 'version', message: 'version is required: send the version you read (0 before the first save)' },
+    ]);
+    expect(ZUpdateProgramme.parse({ version: 0 })).toEqual({ version: 0 });
+  });
 });
