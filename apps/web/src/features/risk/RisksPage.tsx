@@ -239,7 +239,7 @@ export function RisksPage() {
               onClose={() => set('cell', null)}
               closeButtonLabel={T.filters.clear}
             >
-              {T.cellFilter(cellKind === 'residual' ? 'residual' : 'inherent', Number(cl), Number(cc))}
+              {T.cellFilter(query.heatmap, Number(cl), Number(cc), query.status ?? 'open', query.kind ?? 'risk')}
             </Alert>
           )}
           <RegisterTable

@@ -49,8 +49,9 @@ export const RISK_TEXT = {
   heatResidualNote: 'A risk not yet treated counts at its inherent rating.',
   heatCell: (n: number, l: string, c: string, level: string) =>
     `${n} risk${n === 1 ? '' : 's'} at likelihood ${l}, consequence ${c} (${level})`,
-  cellFilter: (heatmap: string, l: number, c: number) =>
-    `Showing the open risks of the ${heatmap} heatmap's cell likelihood ${l} × consequence ${c}`,
+  // What the list holds: the cell's own open risks, unless the filters above picked another status or kind.
+  cellFilter: (heatmap: string, l: number, c: number, status: string, kind: string) =>
+    `Showing the ${status} ${kind === 'opportunity' ? 'opportunities' : 'risks'} of the ${heatmap} heatmap's cell likelihood ${l} × consequence ${c}`,
   reviewOverdue: 'Review overdue',
   expiring: 'Acceptances expiring soon',
   attention: 'Needs attention',
