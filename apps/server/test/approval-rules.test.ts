@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
 
 // The approvals a certification auditor would challenge (issue 15): each blocking case answers 422
@@ -24,7 +24,9 @@ describeEachDialect('approval rules an auditor would apply: SoA', (ctx) => {
   const approve = async (body: Record<string, unknown> = {}) =>
     approver.post(url('/soa/approve'), { version: (await soa()).version, ...body });
 
-  beforeAll(async () => {
+  // An organization per test: the warnings test approves the SoA, after which another test's approval
+  // answers for an unchanged version instead of the problem it plants (seen under seed 129317).
+  beforeEach(async () => {
     ({ owner, orgId } = await newOrgOwner(ctx(), 'Auditor Rules Org'));
     approver = await addMember(ctx(), owner, orgId, 'approver');
     // The organization builds its own models (producer) and offers them to customers (provider).
