@@ -185,6 +185,11 @@ describeWithBrowser('context and interested parties', () => {
     });
     expect(theirs.status).toBe(200);
     await page.getByRole('button', { name: 'Save context' }).click();
+    // What the page says after the save, in the failure message if it is not the conflict (a CI run once
+    // timed out here with the form still dirty and no way to tell what showed instead).
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Reason for the decision')]));
     const conflict = page.getByTestId('stale-conflict');
     await conflict.getByRole('cell', { name: 'Reason for the decision', exact: true }).waitFor();
     await conflict.getByRole('cell', { name: 'Context summary', exact: true }).waitFor();
