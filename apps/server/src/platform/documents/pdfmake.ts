@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { onFirstUse } from '../on-first-use';
 
 // pdfmake set up once for every PDF the server draws. It is pure JavaScript, so the server needs
 // no native library; the bundled Roboto is the only font, so output looks the same everywhere.
@@ -8,11 +9,9 @@ import path from 'node:path';
 // fontkit) is loaded by the first PDF drawn, not when the server starts: most starts never draw one.
 const require = createRequire(import.meta.url);
 type Pdfmake = typeof import('pdfmake');
-let loaded: Pdfmake | undefined;
 
 /** pdfmake, set up on first use: the fonts, the access policies and the shared faces below. */
-export function pdfmake(): Pdfmake {
-  if (loaded) return loaded;
+export const pdfmake: () => Pdfmake = onFirstUse(() => {
   const p = require('pdfmake') as Pdfmake;
   const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
   p.setFonts({
@@ -27,9 +26,8 @@ export function pdfmake(): Pdfmake {
   p.setUrlAccessPolicy(() => false);
   p.setLocalAccessPolicy((f) => path.resolve(f).startsWith(fontDir + path.sep));
   shareFaces();
-  loaded = p;
   return p;
-}
+});
 
 // Every PDF is drawn with the same four Roboto faces. pdfkit would parse each face again and shape
 // every word again for each document; instead the first document's parsed faces, and the words
