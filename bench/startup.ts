@@ -26,6 +26,12 @@ const ALL_MODES: Mode[] = [
   { name: 'node dist/main.js', command: process.execPath, args: [BUILT] },
   { name: 'node --enable-source-maps dist/main.js', command: process.execPath, args: ['--enable-source-maps', BUILT] },
   { name: 'npm start (built)', command: 'npm', args: ['start', '--silent'] },
+  // What `npm start` ran before scripts/run-built.mjs: a nested `npm run build`, then the server.
+  {
+    name: 'npm run build && node dist/main.js',
+    command: 'sh',
+    args: ['-c', 'npm run build --silent && exec node apps/server/dist/main.js'],
+  },
   { name: 'node --import tsx', command: process.execPath, args: ['--import', 'tsx', ENTRY] },
   { name: 'npx tsx', command: 'npx', args: ['tsx', ENTRY] },
 ];

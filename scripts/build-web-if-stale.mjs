@@ -23,8 +23,10 @@ function newest(p) {
   return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((n) => newest(path.join(p, n))));
 }
 
-const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
-if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
+/** Builds the web app when a source is newer than the last build; true when it built. */
+export function buildWebIfStale() {
+  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+  if (builtAt !== 0 && Math.max(...sources.map(newest)) <= builtAt) return false;
   console.log('Building the web app (once, or after its sources change)...');
   execFileSync(
     process.execPath,
@@ -36,9 +38,9 @@ if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
       '--logLevel',
       'warn',
     ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    { cwd: root, stdio: 'inherit' },
   );
+  return true;
 }
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) buildWebIfStale();
