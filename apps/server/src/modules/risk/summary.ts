@@ -1,133 +1,114 @@
-import { acceptanceState, RISK_LEVELS, riskNeedsAttention, type RiskLevel } from '@fortytwo/domain';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { ACCEPTANCE_WARNING_DAYS, addDays, isAcceptable, RISK_LEVELS, type RiskLevel } from '@fortytwo/domain';
 import type { Db, Tx } from '../../platform/db/connect';
+import type { Database } from '../../platform/db/schema';
 import type { CriteriaOut } from './criteria';
-import { today } from './read';
+import { levelRank } from './position';
 
-// Where each risk stands, without assembling the register: one SQL statement returns, per risk, its
-// latest inherent and residual rating (the residual one while its treatment exists), whether it is
-// treated and its latest acceptance, a few scalars a row. The dashboard and the home overview count
-// and place risks from these; only the risks they list are read in full.
+// Where the risks stand, from the positions stored on their rows (./position.ts), never from the
+// assembled register: grouped counts for the heatmaps and levels, and for each list its total and its
+// first few ids in SQL. The lists restate the domain's rules (`acceptanceState`, `riskNeedsAttention`)
+// in SQL; test/risk-positions.test.ts checks that they agree with the domain on a varied register.
 
-export type RiskPosition = {
-  id: string;
-  number: number;
-  kind: string;
-  status: string;
-  reviewDate: string | null;
-  inherent: { likelihood: number; consequence: number; level: RiskLevel } | null;
-  residual: { likelihood: number; consequence: number; level: RiskLevel } | null;
-  treated: boolean;
-  /** The same rules as the register's row: level, review overdue, acceptance state, needs attention. */
+type Risks = ExpressionBuilder<Database, 'risks'>;
+
+/** One group of open risks sharing an inherent cell, a residual cell and a level, with how many they are. */
+export type PositionGroup = {
+  inherentLikelihood: number | null;
+  inherentConsequence: number | null;
+  residualLikelihood: number | null;
+  residualConsequence: number | null;
   level: RiskLevel | null;
-  reviewOverdue: boolean;
-  acceptanceState: ReturnType<typeof acceptanceState>;
-  needsAttention: boolean;
+  kind: string;
+  count: number;
 };
 
-export async function riskPositions(
+/** The organization's open risks grouped by position: at most cells × cells × levels rows, whatever their number. */
+export async function positionGroups(db: Db | Tx, orgId: string): Promise<PositionGroup[]> {
+  const rows = await db
+    .selectFrom('risks')
+    .select([
+      'kind',
+      'inherentLikelihood',
+      'inherentConsequence',
+      'residualLikelihood',
+      'residualConsequence',
+      'currentLevel',
+    ])
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('orgId', '=', orgId)
+    .where('status', '=', 'open')
+    .groupBy([
+      'kind',
+      'inherentLikelihood',
+      'inherentConsequence',
+      'residualLikelihood',
+      'residualConsequence',
+      'currentLevel',
+    ])
+    .execute();
+  return rows.map(({ n, currentLevel, ...r }) => ({
+    ...r,
+    level: currentLevel as RiskLevel | null,
+    count: Number(n),
+  }));
+}
+
+/** `riskNeedsAttention` for an open risk, on its stored position: unrated, or above the acceptance level with neither an acceptance covering it on `now` nor a treatment that is not known to fall short. */
+export const needsAttentionSql =
+  (criteria: Pick<CriteriaOut, 'acceptanceLevel'>, now: string) =>
+  (eb: Risks): Expression<SqlBool> =>
+    eb.or([
+      eb('risks.inherentLevel', 'is', null),
+      eb.and([
+        eb(
+          'risks.currentLevel',
+          'not in',
+          RISK_LEVELS.filter((l) => isAcceptable(criteria, l)),
+        ),
+        eb.or([eb('risks.acceptedUntil', 'is', null), eb('risks.acceptedUntil', '<', now)]),
+        eb.or([eb('risks.treated', '=', 0), eb('risks.residualLevel', 'is not', null)]),
+      ]),
+    ]);
+
+/** `acceptanceState(…) === 'expiring'`: an acceptance covering the current level, in its last ACCEPTANCE_WARNING_DAYS days. */
+export const acceptanceExpiringSql = (now: string) => (eb: Risks) =>
+  eb.and([
+    eb('risks.acceptedUntil', '>=', now),
+    eb('risks.acceptedUntil', '<=', addDays(now, ACCEPTANCE_WARNING_DAYS)),
+  ]);
+
+export const reviewOverdueSql = (now: string) => (eb: Risks) => eb('risks.reviewDate', '<', now);
+
+export const unratedSql = () => (eb: Risks) => eb('risks.inherentLevel', 'is', null);
+
+const ORDERS = {
+  number: [sql.ref('risks.number')],
+  reviewDate: [sql.ref('risks.reviewDate'), sql.ref('risks.number')],
+  // The most pressing level first; unrated risks (no level) last, as the dashboard always listed them.
+  levelDesc: [sql`coalesce(${levelRank('risks.current_level')}, -1) desc`, sql.ref('risks.number')],
+};
+
+/** An open-risk list: its total and the ids of its first `limit` risks, in `order`. */
+export async function riskList(
   db: Db | Tx,
   orgId: string,
-  criteria: CriteriaOut,
-  filter: { status?: 'open' | 'closed'; kind?: 'risk' | 'opportunity' } = {},
-): Promise<RiskPosition[]> {
-  let latest = db
-    .selectFrom('risks')
-    .select(['risks.id', 'risks.number', 'risks.kind', 'risks.status', 'risks.reviewDate'])
-    .select((eb) => [
-      eb
-        .selectFrom('riskAssessments as a')
-        .select('a.id')
-        .whereRef('a.riskId', '=', 'risks.id')
-        .where('a.kind', '=', 'inherent')
-        .orderBy('a.seq', 'desc')
-        .limit(1)
-        .as('inherentId'),
-      eb
-        .selectFrom('riskAssessments as a')
-        .innerJoin('riskTreatments as t', 't.id', 'a.treatmentId')
-        .select('a.id')
-        .whereRef('a.riskId', '=', 'risks.id')
-        .where('a.kind', '=', 'residual')
-        .orderBy('a.seq', 'desc')
-        .limit(1)
-        .as('residualId'),
-      eb
-        .selectFrom('riskTreatments as t')
-        .select('t.id')
-        .where('t.orgId', '=', orgId)
-        .whereRef('t.riskId', '=', 'risks.id')
-        .limit(1)
-        .as('treatmentId'),
-      eb
-        .selectFrom('riskAcceptances as x')
-        .select('x.id')
-        .where('x.orgId', '=', orgId)
-        .whereRef('x.riskId', '=', 'risks.id')
-        .orderBy('x.acceptedAt', 'desc')
-        .limit(1)
-        .as('acceptanceId'),
-    ])
-    .where('risks.orgId', '=', orgId);
-  if (filter.status) latest = latest.where('risks.status', '=', filter.status);
-  if (filter.kind) latest = latest.where('risks.kind', '=', filter.kind);
+  where: (eb: Risks) => Expression<SqlBool>,
+  order: keyof typeof ORDERS,
+  limit: number,
+): Promise<{ ids: string[]; total: number }> {
   const rows = await db
-    .selectFrom(latest.as('s'))
-    .leftJoin('riskAssessments as i', 'i.id', 's.inherentId')
-    .leftJoin('riskAssessments as r', 'r.id', 's.residualId')
-    .leftJoin('riskAcceptances as x', 'x.id', 's.acceptanceId')
-    .select(['s.id', 's.number', 's.kind', 's.status', 's.reviewDate', 's.treatmentId'])
-    .select(['i.likelihood as iL', 'i.consequence as iC', 'i.level as iLevel'])
-    .select(['r.likelihood as rL', 'r.consequence as rC', 'r.level as rLevel'])
-    .select(['x.level as xLevel', 'x.expiresAt as xExpiresAt'])
-    .orderBy('s.number')
+    .selectFrom('risks')
+    .select('risks.id')
+    .select((eb) => eb.fn.countAll().over().as('total'))
+    .where('risks.orgId', '=', orgId)
+    .where('risks.status', '=', 'open')
+    .where('risks.kind', '=', 'risk')
+    .where(where)
+    .orderBy(sql.join(ORDERS[order]))
+    .limit(limit)
     .execute();
-  const now = today();
-  const rank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
-  return rows.map((row) => {
-    const inherent =
-      row.iL !== null && row.iC !== null && row.iLevel !== null
-        ? { likelihood: row.iL, consequence: row.iC, level: row.iLevel as RiskLevel }
-        : null;
-    const residual =
-      row.rL !== null && row.rC !== null && row.rLevel !== null
-        ? { likelihood: row.rL, consequence: row.rC, level: row.rLevel as RiskLevel }
-        : null;
-    const level = residual?.level ?? inherent?.level ?? null;
-    const acceptance =
-      row.xLevel !== null && row.xExpiresAt !== null
-        ? { level: row.xLevel as RiskLevel, expiresAt: row.xExpiresAt }
-        : null;
-    const covers = acceptance !== null && level !== null && rank(acceptance.level) >= rank(level);
-    const treated = row.treatmentId !== null;
-    return {
-      id: row.id,
-      number: row.number,
-      kind: row.kind,
-      status: row.status,
-      reviewDate: row.reviewDate,
-      inherent,
-      residual,
-      treated,
-      level,
-      reviewOverdue: row.status === 'open' && row.reviewDate !== null && row.reviewDate < now,
-      acceptanceState: acceptanceState(acceptance, level, now),
-      needsAttention: riskNeedsAttention(
-        {
-          id: row.id,
-          ref: `R-${row.number}`,
-          title: '',
-          kind: row.kind as 'risk' | 'opportunity',
-          status: row.status,
-          level: inherent?.level ?? null,
-          residualLevel: residual?.level ?? null,
-          treated,
-          acceptedUntil: acceptance && covers ? acceptance.expiresAt : null,
-        },
-        criteria,
-        now,
-      ),
-    };
-  });
+  return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
 }
 
 /** How many risks the organization has, closed and opportunities included. */
