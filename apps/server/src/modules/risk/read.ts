@@ -214,7 +214,11 @@ function filtered(db: Db | Tx, orgId: string, filter: RiskFilter, acceptanceLeve
 // read the organization's rows once instead of sending thousands of ids.
 const BY_ID_UP_TO = 500;
 
-type SummaryRow = Selectable<RiskTable> & { aiSystemName: string | null; ownerName: string | null; ownerEmail: string | null };
+type SummaryRow = Selectable<RiskTable> & {
+  aiSystemName: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+};
 
 /** Groups rows by a key, keeping their order: the join through a map, linear in the rows. */
 function groupBy<T>(rows: T[], key: (row: T) => string | null) {

@@ -70,7 +70,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       'current_level',
     ])
     .execute();
-  await db.schema.createIndex('risks_review_due').on('risks').columns(['org_id', 'status', 'kind', 'review_date']).execute();
+  await db.schema
+    .createIndex('risks_review_due')
+    .on('risks')
+    .columns(['org_id', 'status', 'kind', 'review_date'])
+    .execute();
   await db.schema
     .createIndex('risks_accepted_until')
     .on('risks')
