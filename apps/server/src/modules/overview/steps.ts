@@ -8,7 +8,7 @@ import { getScope } from '../context/scope';
 import { listParties } from '../context/registers';
 import { readCriteriaInForce } from '../risk/criteria';
 import { today } from '../risk/read';
-import { needsAttentionSql, positionGroups, riskList } from '../risk/summary';
+import { positionGroups } from '../risk/summary';
 import { getPlan } from '../risk/plan';
 import { getSoa } from '../soa/service';
 import { masterList } from '../documents/master-list';
@@ -134,9 +134,8 @@ async function implementationStep(db: Db, orgId: string): Promise<StepOverview> 
   const deps = { db } as Parameters<typeof getSoa>[0];
   const criteria = await readCriteriaInForce(db, orgId);
   // Counts from the positions stored on the risks' rows, grouped in SQL, not the assembled register.
-  const [groups, flagged, plan, soa, impacts] = await Promise.all([
-    positionGroups(db, orgId),
-    riskList(db, orgId, needsAttentionSql(criteria, today()), 'number', 1),
+  const [groups, plan, soa, impacts] = await Promise.all([
+    positionGroups(db, orgId, criteria, today()),
     getPlan(deps, orgId),
     getSoa(deps, orgId),
     db.selectFrom('impactAssessments').select(['status']).where('orgId', '=', orgId).execute(),
@@ -144,11 +143,10 @@ async function implementationStep(db: Db, orgId: string): Promise<StepOverview> 
   const facts: string[] = [];
   const next: Next[] = [];
   const open = groups.reduce((n, g) => n + g.count, 0);
-  const unrated = groups
-    .filter((g) => g.kind === 'risk' && g.inherentLikelihood === null)
-    .reduce((n, g) => n + g.count, 0);
+  const risks = groups.filter((g) => g.kind === 'risk');
+  const unrated = risks.filter((g) => g.inherentLikelihood === null).reduce((n, g) => n + g.count, 0);
   // Every unrated open risk needs attention; the rest are rated and above the acceptance level.
-  const attention = flagged.total - unrated;
+  const attention = risks.reduce((n, g) => n + g.needsAttention, 0) - unrated;
   facts.push(
     `${plural(open, 'open risk')}${attention ? `, ${attention} above the acceptance level (${RISK_LEVEL_LABELS[criteria.acceptanceLevel]}) with no treatment or acceptance` : ''}`,
   );

@@ -18,8 +18,8 @@ import { loadRisks, today } from './read';
 import { ZRiskOut, type RiskOut } from './schema';
 import {
   acceptanceExpiringSql,
+  attentionList,
   countRisks,
-  needsAttentionSql,
   positionGroups,
   reviewOverdueSql,
   riskList,
@@ -213,21 +213,35 @@ export const ZDashboardOut = z.object({
 });
 
 export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<typeof ZDashboardOut>> {
-  // Counts and lists come from the positions stored on the risks' rows, grouped and limited in SQL:
-  // the register is never read, and only the risks the lists name are read in full (one page by id).
+  // Counts and lists come from the positions stored on the risks' rows (./position.ts): the counts
+  // from one grouped scan, each list's first rows by index order; the register is never read, and only
+  // the risks the lists name are read in full (one page by id).
   const criteria = await readCriteriaInForce(deps.db, orgId);
   const now = today();
-  const list = (where: Parameters<typeof riskList>[2], order: Parameters<typeof riskList>[3]) =>
-    riskList(deps.db, orgId, where, order, DASHBOARD_LIST_LIMIT);
-  const [groups, total, unrated, reviewOverdue, acceptancesExpiring, needsAttention] = await Promise.all([
-    positionGroups(deps.db, orgId),
+  const [groups, total] = await Promise.all([
+    positionGroups(deps.db, orgId, criteria, now),
     countRisks(deps.db, orgId),
-    list(unratedSql(), 'number'),
-    list(reviewOverdueSql(now), 'reviewDate'),
-    list(acceptanceExpiringSql(now), 'number'),
-    list(needsAttentionSql(criteria, now), 'levelDesc'),
   ]);
   const open = groups.filter((g) => g.kind === 'risk');
+  const sum = (pick: (g: PositionGroup) => number, of = open) => of.reduce((n, g) => n + pick(g), 0);
+  const totals = {
+    reviewOverdue: sum((g) => g.reviewOverdue),
+    acceptancesExpiring: sum((g) => g.acceptancesExpiring),
+    needsAttention: sum((g) => g.needsAttention),
+    unrated: sum(
+      (g) => g.count,
+      open.filter((g) => g.inherentLikelihood === null),
+    ),
+  };
+  const attentionByLevel = new Map<RiskLevel | null, number>();
+  for (const g of open) attentionByLevel.set(g.level, (attentionByLevel.get(g.level) ?? 0) + g.needsAttention);
+  const limit = (n: number) => Math.min(n, DASHBOARD_LIST_LIMIT);
+  const [unrated, reviewOverdue, acceptancesExpiring, needsAttention] = await Promise.all([
+    riskList(deps.db, orgId, unratedSql(), 'number', limit(totals.unrated)),
+    riskList(deps.db, orgId, reviewOverdueSql(now), 'reviewDate', limit(totals.reviewOverdue)),
+    riskList(deps.db, orgId, acceptanceExpiringSql(now), 'number', limit(totals.acceptancesExpiring)),
+    attentionList(deps.db, orgId, criteria, now, attentionByLevel, limit(totals.needsAttention)),
+  ]);
   const grid = (pick: (g: PositionGroup) => [number | null, number | null]) => {
     const at = new Map<string, number>();
     for (const g of open) {
@@ -250,12 +264,11 @@ export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<type
   };
   const byLevel = Object.fromEntries(RISK_LEVELS.map((l) => [l, 0])) as Record<RiskLevel, number>;
   for (const g of open) if (g.level) byLevel[g.level] += g.count;
-  const lists = { unrated, reviewOverdue, acceptancesExpiring, needsAttention };
-  const listed = new Set(Object.values(lists).flatMap((l) => l.ids));
+  const listed = new Set([...unrated, ...reviewOverdue, ...acceptancesExpiring, ...needsAttention]);
   const full = new Map(
     (await loadRisks(deps.db, orgId, { ids: [...listed] }, criteria)).map((r) => [r.id, r] as const),
   );
-  const read = (l: { ids: string[] }) => l.ids.flatMap((id) => full.get(id) ?? []);
+  const read = (ids: string[]) => ids.flatMap((id) => full.get(id) ?? []);
   return {
     likelihoodLabels: criteria.likelihoodLabels,
     consequenceLabels: criteria.consequenceLabels,
@@ -271,12 +284,7 @@ export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<type
     reviewOverdue: read(reviewOverdue),
     acceptancesExpiring: read(acceptancesExpiring),
     needsAttention: read(needsAttention),
-    counts: { total, open: open.reduce((n, g) => n + g.count, 0), byLevel },
-    listTotals: {
-      reviewOverdue: reviewOverdue.total,
-      acceptancesExpiring: acceptancesExpiring.total,
-      needsAttention: needsAttention.total,
-      unrated: unrated.total,
-    },
+    counts: { total, open: sum((g) => g.count), byLevel },
+    listTotals: totals,
   };
 }

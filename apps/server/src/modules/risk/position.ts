@@ -22,7 +22,7 @@ const acceptance = (column: string) =>
   sql.raw(`(select x.${column} from risk_acceptances x
     where x.org_id = risks.org_id and x.risk_id = risks.id order by x.accepted_at desc limit 1)`);
 /** A level's rank (low 0 … critical 3) as SQL, for "this acceptance covers that level". */
-export const levelRank = (column: string) =>
+const levelRank = (column: string) =>
   sql.raw(`(case ${column} ${RISK_LEVELS.map((l, i) => `when '${l}' then ${i}`).join(' ')} end)`);
 
 async function store(db: Db | Tx, where: ReturnType<typeof sql>): Promise<number> {

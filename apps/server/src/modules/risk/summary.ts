@@ -3,7 +3,6 @@ import { ACCEPTANCE_WARNING_DAYS, addDays, isAcceptable, RISK_LEVELS, type RiskL
 import type { Db, Tx } from '../../platform/db/connect';
 import type { Database } from '../../platform/db/schema';
 import type { CriteriaOut } from './criteria';
-import { levelRank } from './position';
 
 // Where the risks stand, from the positions stored on their rows (./position.ts), never from the
 // assembled register: grouped counts for the heatmaps and levels, and for each list its total and its
@@ -12,45 +11,69 @@ import { levelRank } from './position';
 
 type Risks = ExpressionBuilder<Database, 'risks'>;
 
-/** One group of open risks sharing an inherent cell, a residual cell and a level, with how many they are. */
+/**
+ * One group of open risks sharing a kind, an inherent cell, a residual cell and a level: how many they
+ * are and how many of them each dashboard list holds.
+ */
 export type PositionGroup = {
+  kind: string;
   inherentLikelihood: number | null;
   inherentConsequence: number | null;
   residualLikelihood: number | null;
   residualConsequence: number | null;
   level: RiskLevel | null;
-  kind: string;
   count: number;
+  reviewOverdue: number;
+  acceptancesExpiring: number;
+  needsAttention: number;
 };
 
-/** The organization's open risks grouped by position: at most cells × cells × levels rows, whatever their number. */
-export async function positionGroups(db: Db | Tx, orgId: string): Promise<PositionGroup[]> {
+/**
+ * The organization's open risks grouped by position, on `now`: at most kinds × cells × cells × levels
+ * rows whatever their number, from one scan of the index that holds every column read (risks_position).
+ */
+export async function positionGroups(
+  db: Db | Tx,
+  orgId: string,
+  criteria: Pick<CriteriaOut, 'acceptanceLevel'>,
+  now: string,
+): Promise<PositionGroup[]> {
+  const keys = [
+    'kind',
+    'inherentLikelihood',
+    'inherentConsequence',
+    'residualLikelihood',
+    'residualConsequence',
+    'currentLevel',
+  ] as const;
   const rows = await db
     .selectFrom('risks')
-    .select([
-      'kind',
-      'inherentLikelihood',
-      'inherentConsequence',
-      'residualLikelihood',
-      'residualConsequence',
-      'currentLevel',
-    ])
-    .select((eb) => eb.fn.countAll().as('n'))
+    .select(keys)
+    .select((eb) => {
+      const tally = (on: (eb: Risks) => Expression<SqlBool>) =>
+        eb.fn.sum<number | string>(eb.case().when(on(eb)).then(1).else(0).end());
+      return [
+        eb.fn.countAll<number | string>().as('n'),
+        tally(reviewOverdueSql(now)).as('overdue'),
+        tally(acceptanceExpiringSql(now)).as('expiring'),
+        tally(needsAttentionSql(criteria, now)).as('attention'),
+      ];
+    })
     .where('orgId', '=', orgId)
     .where('status', '=', 'open')
-    .groupBy([
-      'kind',
-      'inherentLikelihood',
-      'inherentConsequence',
-      'residualLikelihood',
-      'residualConsequence',
-      'currentLevel',
-    ])
+    .groupBy([...keys])
     .execute();
-  return rows.map(({ n, currentLevel, ...r }) => ({
-    ...r,
-    level: currentLevel as RiskLevel | null,
-    count: Number(n),
+  return rows.map((r) => ({
+    kind: r.kind,
+    inherentLikelihood: r.inherentLikelihood,
+    inherentConsequence: r.inherentConsequence,
+    residualLikelihood: r.residualLikelihood,
+    residualConsequence: r.residualConsequence,
+    level: r.currentLevel as RiskLevel | null,
+    count: Number(r.n),
+    reviewOverdue: Number(r.overdue),
+    acceptancesExpiring: Number(r.expiring),
+    needsAttention: Number(r.attention),
   }));
 }
 
@@ -59,7 +82,7 @@ export const needsAttentionSql =
   (criteria: Pick<CriteriaOut, 'acceptanceLevel'>, now: string) =>
   (eb: Risks): Expression<SqlBool> =>
     eb.or([
-      eb('risks.inherentLevel', 'is', null),
+      eb('risks.inherentLikelihood', 'is', null),
       eb.and([
         eb(
           'risks.currentLevel',
@@ -67,7 +90,7 @@ export const needsAttentionSql =
           RISK_LEVELS.filter((l) => isAcceptable(criteria, l)),
         ),
         eb.or([eb('risks.acceptedUntil', 'is', null), eb('risks.acceptedUntil', '<', now)]),
-        eb.or([eb('risks.treated', '=', 0), eb('risks.residualLevel', 'is not', null)]),
+        eb.or([eb('risks.treated', '=', 0), eb('risks.residualLikelihood', 'is not', null)]),
       ]),
     ]);
 
@@ -80,27 +103,25 @@ export const acceptanceExpiringSql = (now: string) => (eb: Risks) =>
 
 export const reviewOverdueSql = (now: string) => (eb: Risks) => eb('risks.reviewDate', '<', now);
 
-export const unratedSql = () => (eb: Risks) => eb('risks.inherentLevel', 'is', null);
+export const unratedSql = () => (eb: Risks) => eb('risks.inherentLikelihood', 'is', null);
 
 const ORDERS = {
   number: [sql.ref('risks.number')],
   reviewDate: [sql.ref('risks.reviewDate'), sql.ref('risks.number')],
-  // The most pressing level first; unrated risks (no level) last, as the dashboard always listed them.
-  levelDesc: [sql`coalesce(${levelRank('risks.current_level')}, -1) desc`, sql.ref('risks.number')],
 };
 
-/** An open-risk list: its total and the ids of its first `limit` risks, in `order`. */
+/** The ids of the first `limit` open risks (kind risk) matching `where`, in `order`: index order, stopped at the limit. */
 export async function riskList(
   db: Db | Tx,
   orgId: string,
   where: (eb: Risks) => Expression<SqlBool>,
   order: keyof typeof ORDERS,
   limit: number,
-): Promise<{ ids: string[]; total: number }> {
+): Promise<string[]> {
+  if (limit <= 0) return [];
   const rows = await db
     .selectFrom('risks')
     .select('risks.id')
-    .select((eb) => eb.fn.countAll().over().as('total'))
     .where('risks.orgId', '=', orgId)
     .where('risks.status', '=', 'open')
     .where('risks.kind', '=', 'risk')
@@ -108,7 +129,42 @@ export async function riskList(
     .orderBy(sql.join(ORDERS[order]))
     .limit(limit)
     .execute();
-  return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The first `limit` risks needing attention, the most pressing first: by level, highest first, then by
+ * number, the unrated ones without a level last. One query per level that has any (`attentionByLevel`,
+ * from the groups), each in the order of index risks_level, until the limit is reached.
+ */
+export async function attentionList(
+  db: Db | Tx,
+  orgId: string,
+  criteria: Pick<CriteriaOut, 'acceptanceLevel'>,
+  now: string,
+  attentionByLevel: Map<RiskLevel | null, number>,
+  limit: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const level of [...[...RISK_LEVELS].reverse(), null]) {
+    if (ids.length >= limit) break;
+    if (!attentionByLevel.get(level)) continue;
+    const attention = needsAttentionSql(criteria, now);
+    ids.push(
+      ...(await riskList(
+        db,
+        orgId,
+        (eb) =>
+          eb.and([
+            level === null ? eb('risks.currentLevel', 'is', null) : eb('risks.currentLevel', '=', level),
+            attention(eb),
+          ]),
+        'number',
+        limit - ids.length,
+      )),
+    );
+  }
+  return ids;
 }
 
 /** How many risks the organization has, closed and opportunities included. */

@@ -54,8 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       current_level = coalesce(residual_level, inherent_level),
       accepted_until = case when ${rank('acceptance_level')} >= ${rank('coalesce(residual_level, inherent_level)')}
         then acceptance_expires_at end`.execute(db);
-  // The dashboard's reads: the heatmaps and counts by level scan only this index (it holds every
-  // column they group by); the review and acceptance lists are ranges of theirs.
+  // The dashboard's reads. Its counts (cells, levels, list totals) are one grouped scan of this index
+  // alone: it holds every column they read, in the order they group by.
   await db.schema
     .createIndex('risks_position')
     .on('risks')
@@ -68,12 +68,28 @@ export async function up(db: Kysely<any>): Promise<void> {
       'residual_likelihood',
       'residual_consequence',
       'current_level',
+      'treated',
+      'accepted_until',
+      'review_date',
     ])
+    .execute();
+  // Its lists' first rows, read in index order and stopped at the limit: by level then number (needs
+  // attention), unrated by number, by review date, by acceptance end.
+  await db.schema
+    .createIndex('risks_level')
+    .on('risks')
+    .columns(['org_id', 'status', 'kind', 'current_level', 'number'])
+    .execute();
+  await db.schema
+    .createIndex('risks_unrated')
+    .on('risks')
+    .columns(['org_id', 'status', 'kind', 'number'])
+    .where(sql.ref('inherent_likelihood'), 'is', null)
     .execute();
   await db.schema
     .createIndex('risks_review_due')
     .on('risks')
-    .columns(['org_id', 'status', 'kind', 'review_date'])
+    .columns(['org_id', 'status', 'kind', 'review_date', 'number'])
     .execute();
   await db.schema
     .createIndex('risks_accepted_until')
