@@ -167,7 +167,11 @@ function filtered(db: Db | Tx, orgId: string, filter: RiskFilter, acceptanceLeve
     .leftJoin('users', 'users.id', 'risks.ownerId')
     .selectAll('risks')
     .select(['aiSystems.name as aiSystemName', 'users.name as ownerName', 'users.email as ownerEmail'])
-    .where('risks.orgId', '=', orgId);
+    // Read by ids, each id is one primary-key lookup. SQLite, without statistics, would rather walk
+    // the organization's (org_id, number) index and test every row against the ids (12 ms instead of
+    // 0.3 at 20,000 risks, on every dashboard and every findRisk): `org_id || ''` keeps the condition
+    // but takes that index out of its choice.
+    .where(filter.ids ? sql<string>`${sql.ref('risks.orgId')} || ''` : sql.ref('risks.orgId'), '=', orgId);
   if (filter.ids) q = filter.ids.length ? q.where('risks.id', 'in', filter.ids) : q.where('risks.id', '=', '');
   if (filter.aiSystemId) q = q.where('risks.aiSystemId', '=', filter.aiSystemId);
   if (filter.kind) q = q.where('risks.kind', '=', filter.kind);
