@@ -160,6 +160,45 @@ describeEachDialect('risk positions stored on the risk row', (ctx) => {
     });
   });
 
+  it('concurrent writes to one risk leave its stored position as its rows say', async () => {
+    const risk = await ok<Risk>(
+      owner.post(url('/risks'), { title: 'Race', source: 'C.3.4', likelihood: 2, consequence: 2 }),
+      201,
+    );
+    // Each write takes the risk's row first (touchRisk) and stores the position in its transaction,
+    // so whichever order they run in, the last one to commit wrote what the rows now say.
+    const writes = await Promise.all([
+      ...[1, 2, 3, 4, 5].map((l) =>
+        owner.post(url(`/risks/${risk.id}/assessments`), { likelihood: l, consequence: 6 - l }),
+      ),
+      ...[1, 2].map((l) =>
+        owner.post(url(`/risks/${risk.id}/treatments`), {
+          option: 'modify',
+          controlRefs: ['A.6.2.4'],
+          residualLikelihood: l,
+          residualConsequence: 1,
+        }),
+      ),
+      approver.post(url(`/risks/${risk.id}/acceptances`), { rationale: 'Board', expiresAt: '2099-01-01' }),
+    ]);
+    expect(writes.map((w) => w.status)).toEqual([201, 201, 201, 201, 201, 201, 201, 201]);
+    const r = await ok<Risk>(owner.get(url(`/risks/${risk.id}`)));
+    const level = r.residualLevel ?? r.inherentLevel;
+    const covers = r.acceptance !== null && RISK_LEVELS.indexOf(r.acceptance.level) >= RISK_LEVELS.indexOf(level!);
+    expect(await stored(risk.id)).toEqual({
+      inherentLikelihood: r.likelihood,
+      inherentConsequence: r.consequence,
+      inherentLevel: r.inherentLevel,
+      residualLikelihood: r.residualLikelihood,
+      residualConsequence: r.residualConsequence,
+      residualLevel: r.residualLevel,
+      currentLevel: level,
+      treated: 1,
+      acceptanceLevel: r.acceptance!.level,
+      acceptedUntil: covers ? '2099-01-01' : null,
+    });
+  });
+
   it('a write that fails leaves the stored position as it was (same transaction)', async () => {
     const risk = await ok<Risk>(
       owner.post(url('/risks'), { title: 'Leak', source: 'C.3.4', likelihood: 3, consequence: 3 }),
