@@ -5,8 +5,8 @@ import type { Database } from '../../platform/db/schema';
 import type { CriteriaOut } from './criteria';
 
 // Where the risks stand, from the positions stored on their rows (./position.ts), never from the
-// assembled register: grouped counts for the heatmaps and levels, and for each list its total and its
-// first few ids in SQL. The lists restate the domain's rules (`acceptanceState`, `riskNeedsAttention`)
+// assembled register: one grouped scan for the heatmaps, the levels and the lists' totals, and each
+// list's first few ids by index order. The lists restate the domain's rules (`acceptanceState`, `riskNeedsAttention`)
 // in SQL; test/risk-positions.test.ts checks that they agree with the domain on a varied register.
 
 type Risks = ExpressionBuilder<Database, 'risks'>;
