@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { storeRiskPositions } from '../src/modules/risk/position';
 import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
 
 // The register is read a page at a time (keyset on the risk number) with its filters applied in SQL.
@@ -98,6 +99,8 @@ describeEachDialect('risk register pages and filters', (ctx) => {
       .set({ level: 'medium' })
       .where('riskId', '=', narrow.id)
       .execute();
+    // The two acceptances above were rewritten around the module: their risks' stored positions too.
+    await storeRiskPositions(ctx().handle.db, orgId);
     const removed = await create('Critical, its treatment removed', 5, 5);
     const t = await treat(removed.id, [1, 1]);
     expect((await owner.delete(url(`/risks/${removed.id}/treatments/${t.id}`))).status).toBe(204);

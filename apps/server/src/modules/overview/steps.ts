@@ -7,7 +7,8 @@ import { readOrgContext } from '../context/org-context';
 import { getScope } from '../context/scope';
 import { listParties } from '../context/registers';
 import { readCriteriaInForce } from '../risk/criteria';
-import { riskPositions } from '../risk/summary';
+import { today } from '../risk/read';
+import { positionGroups } from '../risk/summary';
 import { getPlan } from '../risk/plan';
 import { getSoa } from '../soa/service';
 import { masterList } from '../documents/master-list';
@@ -132,36 +133,39 @@ async function documentationStep(db: Db, orgId: string): Promise<StepOverview> {
 async function implementationStep(db: Db, orgId: string): Promise<StepOverview> {
   const deps = { db } as Parameters<typeof getSoa>[0];
   const criteria = await readCriteriaInForce(db, orgId);
-  // Counts from the risks' positions (a few scalars each), not the assembled register.
-  const [risks, plan, soa, impacts] = await Promise.all([
-    riskPositions(db, orgId, criteria, { status: 'open' }),
+  // Counts from the positions stored on the risks' rows, grouped in SQL, not the assembled register.
+  const [groups, plan, soa, impacts] = await Promise.all([
+    positionGroups(db, orgId, criteria, today()),
     getPlan(deps, orgId),
     getSoa(deps, orgId),
     db.selectFrom('impactAssessments').select(['status']).where('orgId', '=', orgId).execute(),
   ]);
   const facts: string[] = [];
   const next: Next[] = [];
-  const unrated = risks.filter((r) => r.kind === 'risk' && r.inherent === null);
-  const attention = risks.filter((r) => r.needsAttention && r.inherent !== null);
+  const open = groups.reduce((n, g) => n + g.count, 0);
+  const risks = groups.filter((g) => g.kind === 'risk');
+  const unrated = risks.filter((g) => g.inherentLikelihood === null).reduce((n, g) => n + g.count, 0);
+  // Every unrated open risk needs attention; the rest are rated and above the acceptance level.
+  const attention = risks.reduce((n, g) => n + g.needsAttention, 0) - unrated;
   facts.push(
-    `${plural(risks.length, 'open risk')}${attention.length ? `, ${attention.length} above the acceptance level (${RISK_LEVEL_LABELS[criteria.acceptanceLevel]}) with no treatment or acceptance` : ''}`,
+    `${plural(open, 'open risk')}${attention ? `, ${attention} above the acceptance level (${RISK_LEVEL_LABELS[criteria.acceptanceLevel]}) with no treatment or acceptance` : ''}`,
   );
-  if (unrated.length) {
-    facts.push(`${plural(unrated.length, 'risk')} not rated yet`);
-    next.push({ label: `Rate the unrated risks (${unrated.length})`, href: '/risks?attention=true' });
+  if (unrated) {
+    facts.push(`${plural(unrated, 'risk')} not rated yet`);
+    next.push({ label: `Rate the unrated risks (${unrated})`, href: '/risks?attention=true' });
   }
-  if (attention.length)
+  if (attention)
     next.push({
-      label: `Treat or accept the risks above the acceptance level (${attention.length})`,
+      label: `Treat or accept the risks above the acceptance level (${attention})`,
       href: '/risks?attention=true',
     });
-  if (!risks.length) next.push({ label: 'Assess your AI risks', href: '/risks/new' });
+  if (!open) next.push({ label: 'Assess your AI risks', href: '/risks/new' });
   facts.push(
     plan.status === 'approved' && plan.approved
       ? `Treatment plan version ${plan.number} approved on ${day(plan.approved.approvedAt)}`
       : `Treatment plan version ${plan.number} not approved yet`,
   );
-  if (plan.status !== 'approved' && risks.length)
+  if (plan.status !== 'approved' && open)
     next.push({ label: 'Approve the risk treatment plan', href: '/risk-treatment-plan' });
   const signed = impacts.filter((i) => i.status === 'signed_off').length;
   facts.push(`${signed} of ${plural(impacts.length, 'impact assessment')} signed off`);
@@ -182,11 +186,11 @@ async function implementationStep(db: Db, orgId: string): Promise<StepOverview> 
   const done =
     soa.status === 'approved' &&
     plan.status === 'approved' &&
-    attention.length === 0 &&
-    unrated.length === 0 &&
+    attention === 0 &&
+    unrated === 0 &&
     impacts.length > 0 &&
     signed === impacts.length;
-  const started = risks.length > 0 || impacts.length > 0 || !!soa.approved || soa.counts.undecided < soa.counts.total;
+  const started = open > 0 || impacts.length > 0 || !!soa.approved || soa.counts.undecided < soa.counts.total;
   return { slug: 'implementation', state: stateOf(done, started), facts, next };
 }
 

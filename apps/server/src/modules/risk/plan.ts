@@ -14,9 +14,18 @@ import { gateApproval } from '../../platform/approval';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { readCriteriaInForce } from './criteria';
-import { loadRisks } from './read';
+import { loadRisks, today } from './read';
 import { ZRiskOut, type RiskOut } from './schema';
-import { countRisks, riskPositions, type RiskPosition } from './summary';
+import {
+  acceptanceExpiringSql,
+  attentionList,
+  countRisks,
+  positionGroups,
+  reviewOverdueSql,
+  riskList,
+  unratedSql,
+  type PositionGroup,
+} from './summary';
 
 // The AI risk treatment plan (6.1.3 e–f) is a view over the open risks and their treatments; top
 // management approves it as a whole. Approval keeps what was approved; any later change to the risks
@@ -204,20 +213,42 @@ export const ZDashboardOut = z.object({
 });
 
 export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<typeof ZDashboardOut>> {
-  // The criteria are read once; the register is never assembled: positions are a few scalars per
-  // open risk, and only the risks the lists name are read in full (one page read by id).
+  // Counts and lists come from the positions stored on the risks' rows (./position.ts): the counts
+  // from one grouped scan, each list's first rows by index order; the register is never read, and only
+  // the risks the lists name are read in full (one page by id).
   const criteria = await readCriteriaInForce(deps.db, orgId);
-  const [open, total] = await Promise.all([
-    riskPositions(deps.db, orgId, criteria, { status: 'open', kind: 'risk' }),
+  const now = today();
+  const [groups, total] = await Promise.all([
+    positionGroups(deps.db, orgId, criteria, now),
     countRisks(deps.db, orgId),
   ]);
-  const grid = (pick: (r: RiskPosition) => { likelihood: number; consequence: number } | null) => {
+  const open = groups.filter((g) => g.kind === 'risk');
+  const sum = (pick: (g: PositionGroup) => number, of = open) => of.reduce((n, g) => n + pick(g), 0);
+  const totals = {
+    reviewOverdue: sum((g) => g.reviewOverdue),
+    acceptancesExpiring: sum((g) => g.acceptancesExpiring),
+    needsAttention: sum((g) => g.needsAttention),
+    unrated: sum(
+      (g) => g.count,
+      open.filter((g) => g.inherentLikelihood === null),
+    ),
+  };
+  const attentionByLevel = new Map<RiskLevel | null, number>();
+  for (const g of open) attentionByLevel.set(g.level, (attentionByLevel.get(g.level) ?? 0) + g.needsAttention);
+  const limit = (n: number) => Math.min(n, DASHBOARD_LIST_LIMIT);
+  const [unrated, reviewOverdue, acceptancesExpiring, needsAttention] = await Promise.all([
+    riskList(deps.db, orgId, unratedSql(), 'number', limit(totals.unrated)),
+    riskList(deps.db, orgId, reviewOverdueSql(now), 'reviewDate', limit(totals.reviewOverdue)),
+    riskList(deps.db, orgId, acceptanceExpiringSql(now), 'number', limit(totals.acceptancesExpiring)),
+    attentionList(deps.db, orgId, criteria, now, attentionByLevel, limit(totals.needsAttention)),
+  ]);
+  const grid = (pick: (g: PositionGroup) => [number | null, number | null]) => {
     const at = new Map<string, number>();
-    for (const r of open) {
-      const p = pick(r);
-      if (!p) continue;
-      const key = `${p.likelihood}:${p.consequence}`;
-      at.set(key, (at.get(key) ?? 0) + 1);
+    for (const g of open) {
+      const [l, c] = pick(g);
+      if (l === null || c === null) continue;
+      const key = `${l}:${c}`;
+      at.set(key, (at.get(key) ?? 0) + g.count);
     }
     const cells: z.infer<typeof ZCell>[] = [];
     for (let l = 1; l <= criteria.likelihoodLabels.length; l++)
@@ -232,40 +263,28 @@ export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<type
     return cells;
   };
   const byLevel = Object.fromEntries(RISK_LEVELS.map((l) => [l, 0])) as Record<RiskLevel, number>;
-  for (const r of open) if (r.level) byLevel[r.level]++;
-  // Positions come in risk-number order; a list puts its most pressing first (the sort is stable).
-  const rank = (r: RiskPosition) => (r.level ? RISK_LEVELS.indexOf(r.level) : -1);
-  const lists = {
-    unrated: open.filter((r) => r.inherent === null),
-    reviewOverdue: open
-      .filter((r) => r.reviewOverdue)
-      .sort((a, b) => (a.reviewDate ?? '').localeCompare(b.reviewDate ?? '')),
-    acceptancesExpiring: open.filter((r) => r.acceptanceState === 'expiring'),
-    needsAttention: open.filter((r) => r.needsAttention).sort((a, b) => rank(b) - rank(a)),
-  };
-  const firsts = (rows: RiskPosition[]) => rows.slice(0, DASHBOARD_LIST_LIMIT);
-  const listed = new Set(Object.values(lists).flatMap((l) => firsts(l).map((r) => r.id)));
+  for (const g of open) if (g.level) byLevel[g.level] += g.count;
+  const listed = new Set([...unrated, ...reviewOverdue, ...acceptancesExpiring, ...needsAttention]);
   const full = new Map(
     (await loadRisks(deps.db, orgId, { ids: [...listed] }, criteria)).map((r) => [r.id, r] as const),
   );
-  const read = (rows: RiskPosition[]) => firsts(rows).flatMap((r) => full.get(r.id) ?? []);
+  const read = (ids: string[]) => ids.flatMap((id) => full.get(id) ?? []);
   return {
     likelihoodLabels: criteria.likelihoodLabels,
     consequenceLabels: criteria.consequenceLabels,
     // An unrated risk has no cell: it is listed under "unrated" instead.
-    inherent: grid((r) => r.inherent),
+    inherent: grid((g) => [g.inherentLikelihood, g.inherentConsequence]),
     // A risk without a residual rating yet sits where it started.
-    residual: grid((r) => r.residual ?? r.inherent),
-    unrated: read(lists.unrated),
-    reviewOverdue: read(lists.reviewOverdue),
-    acceptancesExpiring: read(lists.acceptancesExpiring),
-    needsAttention: read(lists.needsAttention),
-    counts: { total, open: open.length, byLevel },
-    listTotals: {
-      reviewOverdue: lists.reviewOverdue.length,
-      acceptancesExpiring: lists.acceptancesExpiring.length,
-      needsAttention: lists.needsAttention.length,
-      unrated: lists.unrated.length,
-    },
+    residual: grid((g) =>
+      g.residualLikelihood !== null
+        ? [g.residualLikelihood, g.residualConsequence]
+        : [g.inherentLikelihood, g.inherentConsequence],
+    ),
+    unrated: read(unrated),
+    reviewOverdue: read(reviewOverdue),
+    acceptancesExpiring: read(acceptancesExpiring),
+    needsAttention: read(needsAttention),
+    counts: { total, open: sum((g) => g.count), byLevel },
+    listTotals: totals,
   };
 }

@@ -16,6 +16,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
 import { criteriaInForce, type CriteriaOut } from './criteria';
+import { storeRiskPosition } from './position';
 import { assessmentsOf, findRisk } from './read';
 
 // The risk register (6.1.2, 8.2): record, change, re-assess. Every rating is a new dated row that
@@ -74,7 +75,10 @@ export async function touchRisk(tx: Tx, actor: Actor, orgId: string, riskId: str
   );
 }
 
-/** Writes one dated rating under the criteria in force (the risk touched first); refuses ratings off the criteria's scales. */
+/**
+ * Writes one dated rating under the criteria in force (the risk touched first) and the risk's stored
+ * position with it; refuses ratings off the criteria's scales.
+ */
 export async function recordRating(
   tx: Tx,
   actor: Actor,
@@ -126,6 +130,7 @@ export async function recordRating(
       assessedByName: actor.name,
     })
     .execute();
+  await storeRiskPosition(tx, orgId, riskId);
 }
 
 /**

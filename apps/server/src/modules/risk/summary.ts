@@ -1,133 +1,170 @@
-import { acceptanceState, RISK_LEVELS, riskNeedsAttention, type RiskLevel } from '@fortytwo/domain';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { ACCEPTANCE_WARNING_DAYS, addDays, isAcceptable, RISK_LEVELS, type RiskLevel } from '@fortytwo/domain';
 import type { Db, Tx } from '../../platform/db/connect';
+import type { Database } from '../../platform/db/schema';
 import type { CriteriaOut } from './criteria';
-import { today } from './read';
 
-// Where each risk stands, without assembling the register: one SQL statement returns, per risk, its
-// latest inherent and residual rating (the residual one while its treatment exists), whether it is
-// treated and its latest acceptance, a few scalars a row. The dashboard and the home overview count
-// and place risks from these; only the risks they list are read in full.
+// Where the risks stand, from the positions stored on their rows (./position.ts), never from the
+// assembled register: one grouped scan for the heatmaps, the levels and the lists' totals, and each
+// list's first few ids by index order. The lists restate the domain's rules (`acceptanceState`, `riskNeedsAttention`)
+// in SQL; test/risk-positions.test.ts checks that they agree with the domain on a varied register.
 
-export type RiskPosition = {
-  id: string;
-  number: number;
+type Risks = ExpressionBuilder<Database, 'risks'>;
+
+/**
+ * One group of open risks sharing a kind, an inherent cell, a residual cell and a level: how many they
+ * are and how many of them each dashboard list holds.
+ */
+export type PositionGroup = {
   kind: string;
-  status: string;
-  reviewDate: string | null;
-  inherent: { likelihood: number; consequence: number; level: RiskLevel } | null;
-  residual: { likelihood: number; consequence: number; level: RiskLevel } | null;
-  treated: boolean;
-  /** The same rules as the register's row: level, review overdue, acceptance state, needs attention. */
+  inherentLikelihood: number | null;
+  inherentConsequence: number | null;
+  residualLikelihood: number | null;
+  residualConsequence: number | null;
   level: RiskLevel | null;
-  reviewOverdue: boolean;
-  acceptanceState: ReturnType<typeof acceptanceState>;
-  needsAttention: boolean;
+  count: number;
+  reviewOverdue: number;
+  acceptancesExpiring: number;
+  needsAttention: number;
 };
 
-export async function riskPositions(
+/**
+ * The organization's open risks grouped by position, on `now`: at most kinds × cells × cells × levels
+ * rows whatever their number, from one scan of the index that holds every column read (risks_position).
+ */
+export async function positionGroups(
   db: Db | Tx,
   orgId: string,
-  criteria: CriteriaOut,
-  filter: { status?: 'open' | 'closed'; kind?: 'risk' | 'opportunity' } = {},
-): Promise<RiskPosition[]> {
-  let latest = db
-    .selectFrom('risks')
-    .select(['risks.id', 'risks.number', 'risks.kind', 'risks.status', 'risks.reviewDate'])
-    .select((eb) => [
-      eb
-        .selectFrom('riskAssessments as a')
-        .select('a.id')
-        .whereRef('a.riskId', '=', 'risks.id')
-        .where('a.kind', '=', 'inherent')
-        .orderBy('a.seq', 'desc')
-        .limit(1)
-        .as('inherentId'),
-      eb
-        .selectFrom('riskAssessments as a')
-        .innerJoin('riskTreatments as t', 't.id', 'a.treatmentId')
-        .select('a.id')
-        .whereRef('a.riskId', '=', 'risks.id')
-        .where('a.kind', '=', 'residual')
-        .orderBy('a.seq', 'desc')
-        .limit(1)
-        .as('residualId'),
-      eb
-        .selectFrom('riskTreatments as t')
-        .select('t.id')
-        .where('t.orgId', '=', orgId)
-        .whereRef('t.riskId', '=', 'risks.id')
-        .limit(1)
-        .as('treatmentId'),
-      eb
-        .selectFrom('riskAcceptances as x')
-        .select('x.id')
-        .where('x.orgId', '=', orgId)
-        .whereRef('x.riskId', '=', 'risks.id')
-        .orderBy('x.acceptedAt', 'desc')
-        .limit(1)
-        .as('acceptanceId'),
-    ])
-    .where('risks.orgId', '=', orgId);
-  if (filter.status) latest = latest.where('risks.status', '=', filter.status);
-  if (filter.kind) latest = latest.where('risks.kind', '=', filter.kind);
+  criteria: Pick<CriteriaOut, 'acceptanceLevel'>,
+  now: string,
+): Promise<PositionGroup[]> {
+  const keys = [
+    'kind',
+    'inherentLikelihood',
+    'inherentConsequence',
+    'residualLikelihood',
+    'residualConsequence',
+    'currentLevel',
+  ] as const;
   const rows = await db
-    .selectFrom(latest.as('s'))
-    .leftJoin('riskAssessments as i', 'i.id', 's.inherentId')
-    .leftJoin('riskAssessments as r', 'r.id', 's.residualId')
-    .leftJoin('riskAcceptances as x', 'x.id', 's.acceptanceId')
-    .select(['s.id', 's.number', 's.kind', 's.status', 's.reviewDate', 's.treatmentId'])
-    .select(['i.likelihood as iL', 'i.consequence as iC', 'i.level as iLevel'])
-    .select(['r.likelihood as rL', 'r.consequence as rC', 'r.level as rLevel'])
-    .select(['x.level as xLevel', 'x.expiresAt as xExpiresAt'])
-    .orderBy('s.number')
+    .selectFrom('risks')
+    .select(keys)
+    .select((eb) => {
+      const tally = (on: (eb: Risks) => Expression<SqlBool>) =>
+        eb.fn.sum<number | string>(eb.case().when(on(eb)).then(1).else(0).end());
+      return [
+        eb.fn.countAll<number | string>().as('n'),
+        tally(reviewOverdueSql(now)).as('overdue'),
+        tally(acceptanceExpiringSql(now)).as('expiring'),
+        tally(needsAttentionSql(criteria, now)).as('attention'),
+      ];
+    })
+    .where('orgId', '=', orgId)
+    .where('status', '=', 'open')
+    .groupBy([...keys])
     .execute();
-  const now = today();
-  const rank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
-  return rows.map((row) => {
-    const inherent =
-      row.iL !== null && row.iC !== null && row.iLevel !== null
-        ? { likelihood: row.iL, consequence: row.iC, level: row.iLevel as RiskLevel }
-        : null;
-    const residual =
-      row.rL !== null && row.rC !== null && row.rLevel !== null
-        ? { likelihood: row.rL, consequence: row.rC, level: row.rLevel as RiskLevel }
-        : null;
-    const level = residual?.level ?? inherent?.level ?? null;
-    const acceptance =
-      row.xLevel !== null && row.xExpiresAt !== null
-        ? { level: row.xLevel as RiskLevel, expiresAt: row.xExpiresAt }
-        : null;
-    const covers = acceptance !== null && level !== null && rank(acceptance.level) >= rank(level);
-    const treated = row.treatmentId !== null;
-    return {
-      id: row.id,
-      number: row.number,
-      kind: row.kind,
-      status: row.status,
-      reviewDate: row.reviewDate,
-      inherent,
-      residual,
-      treated,
-      level,
-      reviewOverdue: row.status === 'open' && row.reviewDate !== null && row.reviewDate < now,
-      acceptanceState: acceptanceState(acceptance, level, now),
-      needsAttention: riskNeedsAttention(
-        {
-          id: row.id,
-          ref: `R-${row.number}`,
-          title: '',
-          kind: row.kind as 'risk' | 'opportunity',
-          status: row.status,
-          level: inherent?.level ?? null,
-          residualLevel: residual?.level ?? null,
-          treated,
-          acceptedUntil: acceptance && covers ? acceptance.expiresAt : null,
-        },
-        criteria,
-        now,
-      ),
-    };
-  });
+  return rows.map((r) => ({
+    kind: r.kind,
+    inherentLikelihood: r.inherentLikelihood,
+    inherentConsequence: r.inherentConsequence,
+    residualLikelihood: r.residualLikelihood,
+    residualConsequence: r.residualConsequence,
+    level: r.currentLevel as RiskLevel | null,
+    count: Number(r.n),
+    reviewOverdue: Number(r.overdue),
+    acceptancesExpiring: Number(r.expiring),
+    needsAttention: Number(r.attention),
+  }));
+}
+
+/** `riskNeedsAttention` for an open risk, on its stored position: unrated, or above the acceptance level with neither an acceptance covering it on `now` nor a treatment that is not known to fall short. */
+export const needsAttentionSql =
+  (criteria: Pick<CriteriaOut, 'acceptanceLevel'>, now: string) =>
+  (eb: Risks): Expression<SqlBool> =>
+    eb.or([
+      eb('risks.inherentLikelihood', 'is', null),
+      eb.and([
+        eb(
+          'risks.currentLevel',
+          'not in',
+          RISK_LEVELS.filter((l) => isAcceptable(criteria, l)),
+        ),
+        eb.or([eb('risks.acceptedUntil', 'is', null), eb('risks.acceptedUntil', '<', now)]),
+        eb.or([eb('risks.treated', '=', 0), eb('risks.residualLikelihood', 'is not', null)]),
+      ]),
+    ]);
+
+/** `acceptanceState(…) === 'expiring'`: an acceptance covering the current level, in its last ACCEPTANCE_WARNING_DAYS days. */
+export const acceptanceExpiringSql = (now: string) => (eb: Risks) =>
+  eb.and([
+    eb('risks.acceptedUntil', '>=', now),
+    eb('risks.acceptedUntil', '<=', addDays(now, ACCEPTANCE_WARNING_DAYS)),
+  ]);
+
+export const reviewOverdueSql = (now: string) => (eb: Risks) => eb('risks.reviewDate', '<', now);
+
+export const unratedSql = () => (eb: Risks) => eb('risks.inherentLikelihood', 'is', null);
+
+const ORDERS = {
+  number: [sql.ref('risks.number')],
+  reviewDate: [sql.ref('risks.reviewDate'), sql.ref('risks.number')],
+};
+
+/** The ids of the first `limit` open risks (kind risk) matching `where`, in `order`: index order, stopped at the limit. */
+export async function riskList(
+  db: Db | Tx,
+  orgId: string,
+  where: (eb: Risks) => Expression<SqlBool>,
+  order: keyof typeof ORDERS,
+  limit: number,
+): Promise<string[]> {
+  if (limit <= 0) return [];
+  const rows = await db
+    .selectFrom('risks')
+    .select('risks.id')
+    .where('risks.orgId', '=', orgId)
+    .where('risks.status', '=', 'open')
+    .where('risks.kind', '=', 'risk')
+    .where(where)
+    .orderBy(sql.join(ORDERS[order]))
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The first `limit` risks needing attention, the most pressing first: by level, highest first, then by
+ * number, the unrated ones without a level last. One query per level that has any (`attentionByLevel`,
+ * from the groups), each in the order of index risks_level, until the limit is reached.
+ */
+export async function attentionList(
+  db: Db | Tx,
+  orgId: string,
+  criteria: Pick<CriteriaOut, 'acceptanceLevel'>,
+  now: string,
+  attentionByLevel: Map<RiskLevel | null, number>,
+  limit: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const level of [...[...RISK_LEVELS].reverse(), null]) {
+    if (ids.length >= limit) break;
+    if (!attentionByLevel.get(level)) continue;
+    const attention = needsAttentionSql(criteria, now);
+    ids.push(
+      ...(await riskList(
+        db,
+        orgId,
+        (eb) =>
+          eb.and([
+            level === null ? eb('risks.currentLevel', 'is', null) : eb('risks.currentLevel', '=', level),
+            attention(eb),
+          ]),
+        'number',
+        limit - ids.length,
+      )),
+    );
+  }
+  return ids;
 }
 
 /** How many risks the organization has, closed and opportunities included. */

@@ -8,6 +8,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { createActionsInTx } from '../actions/service';
 import { criteriaInForce } from './criteria';
+import { storeRiskPosition } from './position';
 import { findRisk, today, treatmentControls } from './read';
 import { recordRating, touchRisk } from './risks';
 import type { TreatmentOut } from './schema';
@@ -83,6 +84,8 @@ export function addTreatment(
         },
         await criteriaInForce(tx, orgId),
       );
+    // Treated now, whether or not its residual risk is rated yet.
+    await storeRiskPosition(tx, orgId, riskId);
     await createActionsInTx(
       tx,
       audit,
@@ -158,9 +161,10 @@ export function updateTreatment(
       residualConsequence !== undefined &&
       (residualLikelihood !== before.residualLikelihood || residualConsequence !== before.residualConsequence);
     if (residualChanged) {
-      if (residualLikelihood === null || residualConsequence === null)
+      if (residualLikelihood === null || residualConsequence === null) {
         await tx.deleteFrom('riskAssessments').where('treatmentId', '=', id).where('kind', '=', 'residual').execute();
-      else
+        await storeRiskPosition(tx, orgId, riskId);
+      } else
         await recordRating(
           tx,
           actor,
@@ -198,6 +202,7 @@ export function removeTreatment(deps: Deps, actor: Actor, orgId: string, riskId:
     await writeOne(tx.deleteFrom('riskTreatments').where('orgId', '=', orgId).where('id', '=', id), () =>
       notFound('Treatment'),
     );
+    await storeRiskPosition(tx, orgId, riskId);
     await audit({ orgId, actor, action: 'risk_treatment.deleted', entityType: ENTITY, entityId: riskId, before });
   });
 }
@@ -234,6 +239,7 @@ export function acceptRisk(
       acceptedByName: actor.name,
     };
     await tx.insertInto('riskAcceptances').values(row).execute();
+    await storeRiskPosition(tx, orgId, riskId);
     const after = (await findRisk(tx, orgId, riskId))!;
     await audit({
       orgId,

@@ -372,6 +372,21 @@ export type RiskTable = {
   updatedAt: string;
   createdBy: string | null;
   updatedBy: string | null;
+  /** The risk's current position (migration 0041), rewritten by modules/risk/position.ts on every change to it. */
+  inherentLikelihood: number | null;
+  inherentConsequence: number | null;
+  inherentLevel: string | null;
+  /** The latest residual rating while its treatment exists. */
+  residualLikelihood: number | null;
+  residualConsequence: number | null;
+  residualLevel: string | null;
+  /** residualLevel ?? inherentLevel */
+  currentLevel: string | null;
+  treated: Generated<number>;
+  acceptanceLevel: string | null;
+  acceptanceExpiresAt: string | null;
+  /** The latest acceptance's expiry while it covers currentLevel, else null: what riskNeedsAttention calls acceptedUntil. */
+  acceptedUntil: string | null;
 };
 
 export type RiskAssessmentTable = {

@@ -34,6 +34,7 @@ import * as auditorWorkspace from './0034-auditor-workspace';
 import * as reviewMinutesRecord from './0037-review-minutes-record';
 import * as savedViews from './0038-saved-views';
 import * as rateLimitCounters from './0040-rate-limit-counters';
+import * as riskPositions from './0041-risk-positions';
 
 // One ordered list for both dialects. A migration never changes once released; add a new one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,6 +74,7 @@ const MIGRATIONS: [string, Up][] = [
   ['0037-review-minutes-record', reviewMinutesRecord.up],
   ['0038-saved-views', savedViews.up],
   ['0040-rate-limit-counters', rateLimitCounters.up],
+  ['0041-risk-positions', riskPositions.up],
 ];
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
