@@ -1,6 +1,7 @@
-import { beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { acceptanceState, addDays, RISK_LEVELS, riskNeedsAttention, type RiskLevel } from '@fortytwo/domain';
 import { storeRiskPositions } from '../src/modules/risk/position';
+import { clockFrom, setClock } from '../src/platform/clock';
 import { DASHBOARD_LIST_LIMIT } from '../src/modules/risk/plan';
 import { addMember, type Client, describeEachDialect, newOrgOwner } from './harness';
 
@@ -27,7 +28,13 @@ type Risk = {
   version: number;
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The dates around "today" are the boundaries under test: the server's clock is pinned to noon of the
+// day the test computes, so a run across midnight cannot put the two a day apart.
+const pinToday = () => {
+  const day = new Date().toISOString().slice(0, 10);
+  setClock(clockFrom(`${day}T12:00:00.000Z`));
+  return day;
+};
 
 describeEachDialect('risk positions stored on the risk row', (ctx) => {
   let owner: Client;
@@ -218,6 +225,7 @@ describeEachDialect('risk positions stored on the risk row', (ctx) => {
 });
 
 describeEachDialect('risk dashboard lists agree with the domain rules', (ctx) => {
+  afterEach(() => setClock(null));
   it.each([1, 2, 3])('register %i: lists, totals, counts and cells', async (register) => {
     // A small deterministic generator: the same varied register for each number, in any test order.
     let seed = 19 * register;
@@ -231,7 +239,7 @@ describeEachDialect('risk dashboard lists agree with the domain rules', (ctx) =>
     const { owner, orgId } = await newOrgOwner(ctx(), 'Dashboard Rules Org');
     const approver = await addMember(ctx(), owner, orgId, 'approver');
     const url = (p: string) => `/api/orgs/${orgId}${p}`;
-    const now = today();
+    const now = pinToday();
     // Review dates and acceptance ends around today: the boundaries of "overdue" and "expiring".
     const days = [-1, 0, 1, 29, 30, 31, 400];
     const rewrites: { riskId: string; expiresAt: string; level?: RiskLevel }[] = [];
