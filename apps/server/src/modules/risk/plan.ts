@@ -16,6 +16,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { readCriteriaInForce } from './criteria';
 import { loadRisks } from './read';
 import { ZRiskOut, type RiskOut } from './schema';
+import { ZPeople } from '../../platform/people';
 import { countRisks, riskPositions, type RiskPosition } from './summary';
 
 // The AI risk treatment plan (6.1.3 e–f) is a view over the open risks and their treatments; top
@@ -46,8 +47,10 @@ export const ZPlanOut = z.object({
         .describe('true: approval is refused while it stands; false: approval needs an acknowledgement'),
     }),
   ),
+  people: ZPeople,
 });
-type PlanOut = z.infer<typeof ZPlanOut>;
+/** The plan as built here: each risk with its owner embedded (the routes collect them into `people`). */
+export type PlanOut = Omit<z.infer<typeof ZPlanOut>, 'risks' | 'people'> & { risks: RiskOut[] };
 
 /** What an approval signs: the fields of the plan a reader relies on, not timestamps or versions. */
 const essence = (risks: RiskOut[]) =>
@@ -201,9 +204,14 @@ export const ZDashboardOut = z.object({
       unrated: z.number(),
     })
     .describe(`how many risks each list has; the lists themselves hold the first ${DASHBOARD_LIST_LIMIT}`),
+  people: ZPeople,
 });
+type DashboardLists = 'reviewOverdue' | 'acceptancesExpiring' | 'needsAttention' | 'unrated';
+/** The dashboard as built here: the listed risks with their owners embedded (the route collects them into `people`). */
+export type DashboardOut = Omit<z.infer<typeof ZDashboardOut>, DashboardLists | 'people'> &
+  Record<DashboardLists, RiskOut[]>;
 
-export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<typeof ZDashboardOut>> {
+export async function dashboard(deps: Deps, orgId: string): Promise<DashboardOut> {
   // The criteria are read once; the register is never assembled: positions are a few scalars per
   // open risk, and only the risks the lists name are read in full (one page read by id).
   const criteria = await readCriteriaInForce(deps.db, orgId);
