@@ -8,7 +8,8 @@ export type WithPeople = { people: People };
 
 /** The person `id` names in `people`, or null (no id, or someone the answer does not name). */
 export function personOf(people: People | undefined, id: string | null | undefined): PersonRef | null {
-  return (id && people?.[id]) || null;
+  // Own keys only: an id such as "toString" is no one.
+  return id && people && Object.hasOwn(people, id) ? (people[id] ?? null) : null;
 }
 
 /** The people of several answers (the pages of a list) in one map. */
