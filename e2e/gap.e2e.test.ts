@@ -193,6 +193,8 @@ describeWithBrowser('gap analysis', () => {
     await page.getByText('2 actions created').waitFor();
     await row('4.2').getByText('Open', { exact: true }).waitFor();
     await row('4.3').getByText('Open', { exact: true }).waitFor();
+    // Each action's owner comes from the gap list's `people` (issue 19).
+    await expect.poll(() => row('4.2').innerText()).toContain(OWNER.name);
     await page.getByRole('switch', { name: 'Without an action' }).click();
     await row('4.2').waitFor({ state: 'detached' });
     await row('4.4').waitFor({ state: 'detached' });

@@ -44,7 +44,7 @@ describeEachDialect('people referenced once in risk and gap answers', (ctx) => {
 
   /** Each referenced person once (their email appears once in the whole answer), no one else. */
   const namesOnce = (res: Res<Answer>, people: Client[], strangers: Client[]) => {
-    expect(res.status).toBe(200);
+    expect([200, 201]).toContain(res.status);
     expect(res.body.people).toEqual(Object.fromEntries(people.map((p) => [p.user!.id, p.user])));
     for (const p of people) expect(res.text.split(p.user!.email).length - 1).toBe(1);
     for (const s of strangers) {
@@ -107,6 +107,41 @@ describeEachDialect('people referenced once in risk and gap answers', (ctx) => {
     const page = await a.owner.get(a.url('/risks?limit=1'));
     namesOnce(page, [a.first], [a.second, a.bystander]);
     expect(page.body.nextCursor).not.toBeNull();
+  });
+
+  it('names the owners of treatment actions and gap actions once, beside the other owners', async () => {
+    const a = await organization('People G');
+    const b = await organization('People H');
+    const [one] = a.risks;
+    // The bystander owns nothing but two actions: they are named once wherever those actions show.
+    const action = (title: string) => ({ title, ownerId: a.bystander.user!.id, dueDate: '2099-01-31' });
+    const treated = await a.owner.post(a.url(`/risks/${one!.id}/treatments`), {
+      option: 'modify',
+      controlRefs: ['A.6.2.4'],
+      actions: [action('Retrain the model'), action('Review the data')],
+    });
+    expect(treated.status).toBe(201);
+    namesOnce(treated, [a.bystander], strangersOf(a, b).slice(1));
+    expect(treated.body.actions).toHaveLength(2);
+    rowsByIdOnly(treated.body.actions, treated.body.people);
+
+    const risk = await a.owner.get(a.url(`/risks/${one!.id}`));
+    namesOnce(risk, [a.first, a.bystander], strangersOf(a, b).slice(1));
+    rowsByIdOnly(risk.body.treatments[0].actions, risk.body.people);
+    const register = await a.owner.get(a.url('/risks'));
+    namesOnce(register, [a.first, a.bystander, a.second], strangersOf(a, b).slice(1));
+
+    const base = a.url(`/gap-assessments/${a.assessment.id}`);
+    const made = await a.owner.post(`${base}/actions`, { refs: ['4.1', '5.1'], ownerId: a.bystander.user!.id });
+    expect(made.status).toBe(201);
+    const gaps = await a.owner.get(`${base}/gaps`);
+    namesOnce(gaps, [a.first, a.second, a.bystander], strangersOf(a, b).slice(1));
+    const withActions = gaps.body.items.filter((g: { actions: unknown[] }) => g.actions.length > 0);
+    expect(withActions).toHaveLength(2);
+    rowsByIdOnly(
+      withActions.flatMap((g: { actions: { ownerId: string | null }[] }) => g.actions),
+      gaps.body.people,
+    );
   });
 
   it('names each requirement owner once in an assessment, an answer and its gap list', async () => {

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { ZActionOut } from '../actions/service';
-import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
+import { collectOwners, listWithPeople, oneWithPeople, ZPeople, type People } from '../../platform/people';
 import { ZGapAssessment, ZGapAssessmentSummary, ZGapItem, ZGapItemAnswer, ZScores } from './schema';
 import {
   assessmentGaps,
@@ -179,15 +179,20 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
         params: ZIdParams,
         response: {
           200: z.object({
-            items: z.array(ZGapItem.extend({ actions: z.array(ZActionOut) })),
+            items: z.array(
+              ZGapItem.extend({
+                actions: z
+                  .array(ZActionOut.omit({ owner: true }))
+                  .describe('each action names its owner by `ownerId`: a key of the answer’s `people`'),
+              }),
+            ),
             nextCursor: z.null(),
             people: ZPeople,
           }),
         },
       },
     },
-    async (req) =>
-      listWithPeople({ items: await assessmentGaps(deps, req.params.orgId, req.params.id), nextCursor: null }),
+    async (req) => gapsWithPeople(await assessmentGaps(deps, req.params.orgId, req.params.id)),
   );
 
   app.post(
@@ -272,4 +277,11 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     async (req) => compareAssessments(deps, req.params.orgId, req.params.id, req.query.with),
   );
+}
+
+/** The gap list: each gap and each of its actions name their owners by id, `people` names them once. */
+function gapsWithPeople(gaps: Awaited<ReturnType<typeof assessmentGaps>>) {
+  const people: People = {};
+  const items = collectOwners(gaps, people).map((g) => ({ ...g, actions: collectOwners(g.actions, people) }));
+  return { items, nextCursor: null, people };
 }

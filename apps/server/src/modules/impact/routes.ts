@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { ZRiskAnswer } from '../risk/schema';
-import { oneWithPeople } from '../../platform/people';
+import { riskWithPeople } from '../risk/answers';
 import {
   createImpact,
   getImpact,
@@ -143,6 +143,6 @@ export function impactRoutes(fastify: FastifyInstance, deps: AppDeps) {
     async (req, reply) =>
       reply
         .code(201)
-        .send(oneWithPeople(await riskFromImpact(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
+        .send(riskWithPeople(await riskFromImpact(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
 }

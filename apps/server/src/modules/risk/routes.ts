@@ -19,14 +19,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { ZListQuery, ZPage } from '../../platform/pagination';
-import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
+import { ZPeople } from '../../platform/people';
 import { ZOrgParams } from '../orgs/schema';
 import { approveCriteria, getCriteria, updateCriteriaDraft, ZCriteriaState } from './criteria';
 import { approvePlan, dashboard, getPlan, ZDashboardOut, ZPlanOut } from './plan';
-import { dashboardWithPeople, planWithPeople } from './answers';
+import { dashboardWithPeople, planWithPeople, riskWithPeople, risksWithPeople, treatmentWithPeople } from './answers';
 import { loadRiskPage } from './read';
 import { createRisk, getRisk, reassessRisk, removeRisk, updateRisk } from './risks';
-import { ZAcceptanceOut, ZRiskAnswer, ZRiskDetailAnswer, ZRiskOut, ZTreatmentOut } from './schema';
+import { ZAcceptanceOut, ZRiskAnswer, ZRiskDetailAnswer, ZRiskOut, ZTreatmentAnswer } from './schema';
 import { acceptRisk, addTreatment, removeTreatment, updateTreatment } from './treatments';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
@@ -136,7 +136,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     async (req) => {
       const { limit, cursor, ...filter } = req.query;
-      return listWithPeople(await loadRiskPage(deps.db, req.params.orgId, riskFilterOf(filter), { limit, cursor }));
+      return risksWithPeople(await loadRiskPage(deps.db, req.params.orgId, riskFilterOf(filter), { limit, cursor }));
     },
   );
   app.post(
@@ -152,7 +152,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(oneWithPeople(await createRisk(deps, actorOf(req), req.params.orgId, req.body))),
+      reply.code(201).send(riskWithPeople(await createRisk(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${risks}/:id`,
@@ -165,7 +165,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZRiskDetailAnswer },
       },
     },
-    async (req) => oneWithPeople(await getRisk(deps, req.params.orgId, req.params.id)),
+    async (req) => riskWithPeople(await getRisk(deps, req.params.orgId, req.params.id)),
   );
   app.patch(
     `${risks}/:id`,
@@ -179,7 +179,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZRiskAnswer },
       },
     },
-    async (req) => oneWithPeople(await updateRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+    async (req) => riskWithPeople(await updateRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${risks}/:id`,
@@ -207,7 +207,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
     async (req, reply) =>
       reply
         .code(201)
-        .send(oneWithPeople(await reassessRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
+        .send(riskWithPeople(await reassessRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
 
   const treatments = `${risks}/:id/treatments`;
@@ -221,11 +221,13 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Treat a risk: option, controls, actions, residual rating',
         params: ZIdParams,
         body: ZTreatmentFields,
-        response: { 201: ZTreatmentOut },
+        response: { 201: ZTreatmentAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await addTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(treatmentWithPeople(await addTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
   app.patch(
     `${treatments}/:treatmentId`,
@@ -236,11 +238,13 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change a treatment or record its verification of effectiveness',
         params: ZTreatmentParams,
         body: ZUpdateTreatment,
-        response: { 200: ZTreatmentOut },
+        response: { 200: ZTreatmentAnswer },
       },
     },
     async (req) =>
-      updateTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId, req.body),
+      treatmentWithPeople(
+        await updateTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId, req.body),
+      ),
   );
   app.delete(
     `${treatments}/:treatmentId`,

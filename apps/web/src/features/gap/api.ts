@@ -76,7 +76,8 @@ export type Scores = {
   documentationGaps: number;
 };
 
-export type Gap = GapItem & { actions: Action[] };
+/** A gap and its actions, each naming its owner by `ownerId` (look them up in the answer's `people`). */
+export type Gap = GapItem & { actions: Omit<Action, 'owner'>[] };
 export type ProgressPoint = {
   id: string;
   name: string;

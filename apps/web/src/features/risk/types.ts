@@ -23,7 +23,8 @@ export type Treatment = {
   effectiveness: Effectiveness | null;
   verifiedAt: string | null;
   verifiedBy: string | null;
-  actions: ActionItem[];
+  /** Each names its owner by `ownerId`: look them up in the answer's `people`. */
+  actions: Omit<ActionItem, 'owner'>[];
   version: number;
 };
 
