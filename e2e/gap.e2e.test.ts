@@ -166,6 +166,16 @@ describeWithBrowser('gap analysis', () => {
     await row('4.3').waitFor();
     await page.getByRole('switch', { name: 'Documented information only' }).click();
     await row('4.2').waitFor();
+
+    // An owner chosen on the questionnaire shows by name on the list (the answer's `people`, issue 19).
+    await expect.poll(() => row('5.1').innerText()).toContain('No owner');
+    await row('5.1').getByRole('link', { name: /5\.1/ }).click();
+    await openItem('5.1');
+    await editor().getByRole('combobox', { name: 'Owner' }).click();
+    await page.getByRole('option', { name: OWNER.name }).click();
+    await saved();
+    await page.getByRole('link', { name: 'Gap list', exact: true }).click();
+    await expect.poll(() => row('5.1').innerText()).toContain(OWNER.name);
   });
 
   it('turns two gaps into actions that appear in My tasks', async () => {
@@ -183,6 +193,8 @@ describeWithBrowser('gap analysis', () => {
     await page.getByText('2 actions created').waitFor();
     await row('4.2').getByText('Open', { exact: true }).waitFor();
     await row('4.3').getByText('Open', { exact: true }).waitFor();
+    // Each action's owner comes from the gap list's `people` (issue 19).
+    await expect.poll(() => row('4.2').innerText()).toContain(OWNER.name);
     await page.getByRole('switch', { name: 'Without an action' }).click();
     await row('4.2').waitFor({ state: 'detached' });
     await row('4.4').waitFor({ state: 'detached' });

@@ -25,6 +25,7 @@ let running: Running;
 let browser: Browser;
 let page: Page;
 let owner: OwnerSession;
+let me = '';
 const problems: string[] = [];
 
 const RISKS = [
@@ -37,8 +38,18 @@ beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
   owner = await setUpOwner(running.baseUrl, OWNER);
-  for (const r of RISKS)
-    expect((await owner.api('POST', `/api/orgs/${owner.orgId}/risks`, { ...r, aiSystemId: null })).status).toBe(201);
+  me = (await owner.api<{ user: { id: string } }>('GET', '/api/me')).body.user.id;
+  // R-2 has an owner, the others none: the register names owners from the page's `people` (issue 19).
+  for (const [i, r] of RISKS.entries())
+    expect(
+      (
+        await owner.api('POST', `/api/orgs/${owner.orgId}/risks`, {
+          ...r,
+          aiSystemId: null,
+          ownerId: i === 1 ? me : null,
+        })
+      ).status,
+    ).toBe(201);
   page = await signedInPage(browser, running.baseUrl, OWNER, { problems, landing: owner.orgUrl });
 });
 
@@ -59,6 +70,8 @@ describeWithBrowser('register views and bulk actions', () => {
     await page.goto(`${owner.orgUrl}/risks`);
     await page.locator('tr[data-ref="R-3"]').waitFor();
     expect(await headers()).toContain('Source');
+    expect(await table().locator('tr[data-ref="R-2"]').innerText()).toContain(OWNER.name);
+    expect(await table().locator('tr[data-ref="R-1"]').innerText()).not.toContain(OWNER.name);
 
     await page.getByRole('combobox', { name: 'Kind' }).click();
     await page.getByRole('option', { name: 'Risk', exact: true }).click();
@@ -132,6 +145,8 @@ describeWithBrowser('register views and bulk actions', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/risks\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'R-2 Prompt injection in the claims bot', level: 1 }).waitFor();
+    // The risk's answer names its owner once, in `people`.
+    await page.getByRole('main').getByText(OWNER.name, { exact: true }).waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -146,6 +161,8 @@ describeWithBrowser('register views and bulk actions', () => {
             likelihood: 1,
             consequence: 1,
             aiSystemId: null,
+            // The last one is on the second page: its owner comes from that page's `people`.
+            ownerId: n === 119 ? me : null,
           })
         ).status,
       ).toBe(201);
@@ -158,6 +175,7 @@ describeWithBrowser('register views and bulk actions', () => {
     await table().locator('tr[data-ref="R-1"]').focus();
     await page.keyboard.press('End');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe('R-123');
+    expect(await table().locator('tr[data-ref="R-123"]').innerText()).toContain(OWNER.name);
     await page.keyboard.press('Home');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe('R-1');
     expect(await seriousA11yViolations(page)).toEqual([]);

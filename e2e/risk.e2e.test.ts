@@ -113,6 +113,8 @@ describeWithBrowser('AI risks', () => {
     const card = page.getByTestId('treatment');
     await card.getByText('A.6.2.4').waitFor();
     await card.getByText('Write the age-band test plan').waitFor();
+    // The action's owner comes from the risk answer's `people` (issue 19).
+    await card.getByText(/^Rita Owner · /).waitFor();
     await expect.poll(() => page.getByTestId('residual').innerText()).toContain('Medium · 6');
     await screenshot(page, '82-risk-treated');
     expect(await seriousA11yViolations(page)).toEqual([]);

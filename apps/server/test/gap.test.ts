@@ -122,10 +122,13 @@ describeEachDialect('gap analysis', (ctx) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       aiSystemIds: [sys.body.id],
-      owner: { id: owner.user!.id },
+      ownerId: owner.user!.id,
       targetDate: '2027-03-31',
       evidenceLinks: ['https://wiki.example.com/test-plan'],
     });
+    // The owner is named once, beside the item, not inside it.
+    expect(res.body).not.toHaveProperty('owner');
+    expect(res.body.people).toEqual({ [owner.user!.id]: owner.user });
   });
 
   it("lists gaps in order and turns them into actions on the owner's task list", async () => {

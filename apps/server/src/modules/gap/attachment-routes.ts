@@ -8,7 +8,8 @@ import { attachment } from '../../platform/http/content-disposition';
 import { uploadScope } from '../../platform/http/uploads';
 import { ZOrgParams } from '../orgs/schema';
 import { addEvidenceFile, MAX_EVIDENCE_BYTES, readEvidenceFile, removeEvidenceFile } from './attachments';
-import { ZGapItem } from './schema';
+import { oneWithPeople } from '../../platform/people';
+import { ZGapItemAnswer } from './schema';
 
 const ZItemParams = ZOrgParams.extend({ id: z.string().max(64), ref: z.string().max(40) });
 const ZFileParams = ZItemParams.extend({ fileId: z.string().max(64) });
@@ -54,7 +55,7 @@ export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
           params: ZItemParams,
           consumes: ['multipart/form-data'],
           body: z.object({ file: z.string().meta({ format: 'binary' }).describe('the evidence file') }),
-          response: { 201: ZGapItem },
+          response: { 201: ZGapItemAnswer },
         },
       },
       async (req, reply) => {
@@ -62,7 +63,9 @@ export function gapAttachmentRoutes(fastify: FastifyInstance, deps: AppDeps) {
         return reply
           .code(201)
           .send(
-            await addEvidenceFile(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.ref, upload),
+            oneWithPeople(
+              await addEvidenceFile(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.ref, upload),
+            ),
           );
       },
     );

@@ -6,7 +6,8 @@ import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { ZActionOut } from '../actions/service';
-import { ZGapAssessment, ZGapAssessmentSummary, ZGapItem, ZScores } from './schema';
+import { collectOwners, listWithPeople, oneWithPeople, ZPeople, type People } from '../../platform/people';
+import { ZGapAssessment, ZGapAssessmentSummary, ZGapItem, ZGapItemAnswer, ZScores } from './schema';
 import {
   assessmentGaps,
   assessmentScores,
@@ -58,7 +59,8 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 201: ZGapAssessment },
       },
     },
-    async (req, reply) => reply.code(201).send(await createAssessment(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(listWithPeople(await createAssessment(deps, actorOf(req), req.params.orgId, req.body))),
   );
 
   app.get(
@@ -101,7 +103,7 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZGapAssessment },
       },
     },
-    async (req) => getAssessment(deps, req.params.orgId, req.params.id),
+    async (req) => listWithPeople(await getAssessment(deps, req.params.orgId, req.params.id)),
   );
 
   app.patch(
@@ -144,10 +146,11 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: `Answer or update one requirement; send the version you read. result: ${GAP_RESULTS.join(', ')} or null; not_applicable only for Annex A controls, with a justification`,
         params: ZItemParams,
         body: ZGapItemPatch,
-        response: { 200: ZGapItem },
+        response: { 200: ZGapItemAnswer },
       },
     },
-    async (req) => updateItem(deps, actorOf(req), req.params.orgId, req.params.id, req.params.ref, req.body),
+    async (req) =>
+      oneWithPeople(await updateItem(deps, actorOf(req), req.params.orgId, req.params.id, req.params.ref, req.body)),
   );
 
   app.get(
@@ -175,11 +178,21 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
           'The gap list: applicable items not conformant, documented information first, then clauses, then Annex A',
         params: ZIdParams,
         response: {
-          200: z.object({ items: z.array(ZGapItem.extend({ actions: z.array(ZActionOut) })), nextCursor: z.null() }),
+          200: z.object({
+            items: z.array(
+              ZGapItem.extend({
+                actions: z
+                  .array(ZActionOut.omit({ owner: true }))
+                  .describe('each action names its owner by `ownerId`: a key of the answer’s `people`'),
+              }),
+            ),
+            nextCursor: z.null(),
+            people: ZPeople,
+          }),
         },
       },
     },
-    async (req) => ({ items: await assessmentGaps(deps, req.params.orgId, req.params.id), nextCursor: null }),
+    async (req) => gapsWithPeople(await assessmentGaps(deps, req.params.orgId, req.params.id)),
   );
 
   app.post(
@@ -264,4 +277,11 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     async (req) => compareAssessments(deps, req.params.orgId, req.params.id, req.query.with),
   );
+}
+
+/** The gap list: each gap and each of its actions name their owners by id, `people` names them once. */
+function gapsWithPeople(gaps: Awaited<ReturnType<typeof assessmentGaps>>) {
+  const people: People = {};
+  const items = collectOwners(gaps, people).map((g) => ({ ...g, actions: collectOwners(g.actions, people) }));
+  return { items, nextCursor: null, people };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GAP_RESULTS, GAP_STATUSES } from '@fortytwo/domain';
+import { ZPeople, type Owned } from '../../platform/people';
 
 const ZScoreMap = z.record(z.string(), z.number().nullable());
 
@@ -42,8 +43,7 @@ export const ZGapItem = z.object({
   maturity: z.number().nullable(),
   justification: z.string(),
   notes: z.string(),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('who closes the gap: a key of the answer’s `people`'),
   targetDate: z.string().nullable(),
   evidenceLinks: z.array(z.string()),
   aiSystemIds: z.array(z.string()),
@@ -55,7 +55,11 @@ export const ZGapItem = z.object({
   version: z.number(),
   updatedAt: z.string(),
 });
-export type GapItem = z.infer<typeof ZGapItem>;
+/** An item as the services build it: its owner embedded (the exports print it); answers carry `people` instead. */
+export type GapItem = z.infer<typeof ZGapItem> & Owned;
+
+/** One item's answer: the item and the people it names. */
+export const ZGapItemAnswer = ZGapItem.extend({ people: ZPeople });
 
 export const ZGapAssessmentSummary = z.object({
   id: z.string(),
@@ -72,4 +76,4 @@ export const ZGapAssessmentSummary = z.object({
 });
 export type GapAssessmentSummary = z.infer<typeof ZGapAssessmentSummary>;
 
-export const ZGapAssessment = ZGapAssessmentSummary.extend({ items: z.array(ZGapItem) });
+export const ZGapAssessment = ZGapAssessmentSummary.extend({ items: z.array(ZGapItem), people: ZPeople });

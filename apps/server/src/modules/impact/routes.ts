@@ -5,7 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
-import { ZRiskOut } from '../risk/schema';
+import { ZRiskAnswer } from '../risk/schema';
+import { riskWithPeople } from '../risk/answers';
 import {
   createImpact,
   getImpact,
@@ -136,10 +137,12 @@ export function impactRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Create a risk from this impact, linked both ways',
         params: ZIdParams,
         body: ZRiskFields,
-        response: { 201: ZRiskOut },
+        response: { 201: ZRiskAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await riskFromImpact(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(riskWithPeople(await riskFromImpact(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
 }

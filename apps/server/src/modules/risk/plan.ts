@@ -16,6 +16,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { readCriteriaInForce } from './criteria';
 import { loadRisks, today } from './read';
 import { ZRiskOut, type RiskOut } from './schema';
+import { ZPeople } from '../../platform/people';
 import {
   acceptanceExpiringSql,
   attentionList,
@@ -55,8 +56,10 @@ export const ZPlanOut = z.object({
         .describe('true: approval is refused while it stands; false: approval needs an acknowledgement'),
     }),
   ),
+  people: ZPeople,
 });
-type PlanOut = z.infer<typeof ZPlanOut>;
+/** The plan as built here: each risk with its owner embedded (the routes collect them into `people`). */
+export type PlanOut = Omit<z.infer<typeof ZPlanOut>, 'risks' | 'people'> & { risks: RiskOut[] };
 
 /** What an approval signs: the fields of the plan a reader relies on, not timestamps or versions. */
 const essence = (risks: RiskOut[]) =>
@@ -210,9 +213,14 @@ export const ZDashboardOut = z.object({
       unrated: z.number(),
     })
     .describe(`how many risks each list has; the lists themselves hold the first ${DASHBOARD_LIST_LIMIT}`),
+  people: ZPeople,
 });
+type DashboardLists = 'reviewOverdue' | 'acceptancesExpiring' | 'needsAttention' | 'unrated';
+/** The dashboard as built here: the listed risks with their owners embedded (the route collects them into `people`). */
+export type DashboardOut = Omit<z.infer<typeof ZDashboardOut>, DashboardLists | 'people'> &
+  Record<DashboardLists, RiskOut[]>;
 
-export async function dashboard(deps: Deps, orgId: string): Promise<z.infer<typeof ZDashboardOut>> {
+export async function dashboard(deps: Deps, orgId: string): Promise<DashboardOut> {
   // Counts and lists come from the positions stored on the risks' rows (./position.ts): the counts
   // from one grouped scan, each list's first rows by index order; the register is never read, and only
   // the risks the lists name are read in full (one page by id).

@@ -19,12 +19,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { ZListQuery, ZPage } from '../../platform/pagination';
+import { ZPeople } from '../../platform/people';
 import { ZOrgParams } from '../orgs/schema';
 import { approveCriteria, getCriteria, updateCriteriaDraft, ZCriteriaState } from './criteria';
 import { approvePlan, dashboard, getPlan, ZDashboardOut, ZPlanOut } from './plan';
+import { dashboardWithPeople, planWithPeople, riskWithPeople, risksWithPeople, treatmentWithPeople } from './answers';
 import { loadRiskPage } from './read';
 import { createRisk, getRisk, reassessRisk, removeRisk, updateRisk } from './risks';
-import { ZAcceptanceOut, ZRiskDetail, ZRiskOut, ZTreatmentOut } from './schema';
+import { ZAcceptanceOut, ZRiskAnswer, ZRiskDetailAnswer, ZRiskOut, ZTreatmentAnswer } from './schema';
 import { acceptRisk, addTreatment, removeTreatment, updateTreatment } from './treatments';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
@@ -129,12 +131,12 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
           'In number order, a page at a time (`limit`, default 50, max 500): pass back `nextCursor` for the next page. The filters apply before paging. `heatmap`, `likelihood` and `consequence` together pick a cell of the risk dashboard (add `status=open&kind=risk` for exactly the risks it counts).',
         params: ZOrgParams,
         querystring: ZRiskFilterFields.extend(ZListQuery.shape).superRefine(cellTogether),
-        response: { 200: ZPage(ZRiskOut) },
+        response: { 200: ZPage(ZRiskOut).extend({ people: ZPeople }) },
       },
     },
     async (req) => {
       const { limit, cursor, ...filter } = req.query;
-      return loadRiskPage(deps.db, req.params.orgId, riskFilterOf(filter), { limit, cursor });
+      return risksWithPeople(await loadRiskPage(deps.db, req.params.orgId, riskFilterOf(filter), { limit, cursor }));
     },
   );
   app.post(
@@ -146,18 +148,24 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Record a risk or opportunity with its first rating',
         params: ZOrgParams,
         body: ZRiskFields,
-        response: { 201: ZRiskOut },
+        response: { 201: ZRiskAnswer },
       },
     },
-    async (req, reply) => reply.code(201).send(await createRisk(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(riskWithPeople(await createRisk(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${risks}/:id`,
     {
       config: { access: 'risk.read' },
-      schema: { tags, summary: 'One risk with every rating it had', params: ZIdParams, response: { 200: ZRiskDetail } },
+      schema: {
+        tags,
+        summary: 'One risk with every rating it had',
+        params: ZIdParams,
+        response: { 200: ZRiskDetailAnswer },
+      },
     },
-    async (req) => getRisk(deps, req.params.orgId, req.params.id),
+    async (req) => riskWithPeople(await getRisk(deps, req.params.orgId, req.params.id)),
   );
   app.patch(
     `${risks}/:id`,
@@ -168,10 +176,10 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change a risk; ratings change through re-assessment',
         params: ZIdParams,
         body: ZUpdateRisk,
-        response: { 200: ZRiskOut },
+        response: { 200: ZRiskAnswer },
       },
     },
-    async (req) => updateRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => riskWithPeople(await updateRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${risks}/:id`,
@@ -193,11 +201,13 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'A dated re-assessment under the criteria in force; earlier results are kept',
         params: ZIdParams,
         body: ZReassessRisk,
-        response: { 201: ZRiskDetail },
+        response: { 201: ZRiskDetailAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await reassessRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(riskWithPeople(await reassessRisk(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
 
   const treatments = `${risks}/:id/treatments`;
@@ -211,11 +221,13 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Treat a risk: option, controls, actions, residual rating',
         params: ZIdParams,
         body: ZTreatmentFields,
-        response: { 201: ZTreatmentOut },
+        response: { 201: ZTreatmentAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await addTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(treatmentWithPeople(await addTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
   app.patch(
     `${treatments}/:treatmentId`,
@@ -226,11 +238,13 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change a treatment or record its verification of effectiveness',
         params: ZTreatmentParams,
         body: ZUpdateTreatment,
-        response: { 200: ZTreatmentOut },
+        response: { 200: ZTreatmentAnswer },
       },
     },
     async (req) =>
-      updateTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId, req.body),
+      treatmentWithPeople(
+        await updateTreatment(deps, actorOf(req), req.params.orgId, req.params.id, req.params.treatmentId, req.body),
+      ),
   );
   app.delete(
     `${treatments}/:treatmentId`,
@@ -267,7 +281,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZPlanOut },
       },
     },
-    async (req) => getPlan(deps, req.params.orgId),
+    async (req) => planWithPeople(await getPlan(deps, req.params.orgId)),
   );
   app.post(
     '/api/orgs/:orgId/risk-treatment-plan/approve',
@@ -289,7 +303,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZPlanOut },
       },
     },
-    async (req) => approvePlan(deps, actorOf(req), req.params.orgId, req.body),
+    async (req) => planWithPeople(await approvePlan(deps, actorOf(req), req.params.orgId, req.body)),
   );
   app.get(
     '/api/orgs/:orgId/risk-dashboard',
@@ -302,6 +316,6 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZDashboardOut },
       },
     },
-    async (req) => dashboard(deps, req.params.orgId),
+    async (req) => dashboardWithPeople(await dashboard(deps, req.params.orgId)),
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EFFECTIVENESS, RISK_KINDS, RISK_LEVELS, TREATMENT_OPTIONS } from '@fortytwo/domain';
-import { ZActionOut } from '../actions/service';
+import { ZActionOut, type ActionOut } from '../actions/service';
+import { ZPeople, type Owned } from '../../platform/people';
 
 // What the risk routes answer: the register's row, its treatments, acceptances and dated ratings.
 
@@ -22,12 +23,16 @@ export const ZTreatmentOut = z.object({
   effectiveness: z.enum(EFFECTIVENESS).nullable(),
   verifiedAt: z.string().nullable(),
   verifiedBy: z.string().nullable(),
-  actions: z.array(ZActionOut),
+  actions: z
+    .array(ZActionOut.omit({ owner: true }))
+    .describe('each action names its owner by `ownerId`: a key of the answer’s `people`'),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type TreatmentOut = z.infer<typeof ZTreatmentOut>;
+/** A treatment as the services build it: each action with its owner embedded. */
+export type TreatmentOut = Omit<z.infer<typeof ZTreatmentOut>, 'actions'> & { actions: ActionOut[] };
+export const ZTreatmentAnswer = ZTreatmentOut.extend({ people: ZPeople });
 
 export const ZAcceptanceOut = z.object({
   id: z.string(),
@@ -83,8 +88,7 @@ export const ZRiskOut = z.object({
   residualScore: z.number().nullable(),
   residualLevel: z.enum(RISK_LEVELS).nullable(),
   criteriaNumber: z.number().nullable().describe('the criteria the latest inherent rating used (null while unrated)'),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('the risk owner: a key of the answer’s `people`'),
   reviewDate: z.string().nullable(),
   reviewOverdue: z.boolean(),
   status: z.enum(['open', 'closed']),
@@ -99,8 +103,13 @@ export const ZRiskOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type RiskOut = z.infer<typeof ZRiskOut>;
+/** A risk as the services build it: its owner embedded (the exports print it); answers carry `people` instead. */
+export type RiskOut = Omit<z.infer<typeof ZRiskOut>, 'treatments'> & Owned & { treatments: TreatmentOut[] };
 
 export const ZRiskDetail = ZRiskOut.extend({
   assessments: z.array(ZAssessmentOut).describe('every rating, newest first'),
 });
+
+/** One risk's answer: the risk and the people it names. */
+export const ZRiskAnswer = ZRiskOut.extend({ people: ZPeople });
+export const ZRiskDetailAnswer = ZRiskDetail.extend({ people: ZPeople });

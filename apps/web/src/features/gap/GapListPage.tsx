@@ -18,6 +18,7 @@ import {
 import { IconChecklist, IconFileDescription } from '@tabler/icons-react';
 import { ACTION_STATUS_LABELS } from '@fortytwo/domain';
 import { Link, useSearchParams } from 'react-router';
+import { personOf, type People } from '../../api/people';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
@@ -32,7 +33,7 @@ import classes from './gap.module.css';
 
 const ACTION_COLORS = { open: 'blue', in_progress: 'yellow', done: 'teal' } as const;
 
-function Actions({ gap }: { gap: Gap }) {
+function Actions({ gap, people }: { gap: Gap; people: People }) {
   if (gap.actions.length === 0)
     return (
       <Text fz="sm" c="dimmed">
@@ -48,7 +49,7 @@ function Actions({ gap }: { gap: Gap }) {
               {ACTION_STATUS_LABELS[a.status]}
             </Badge>
             <Text fz="xs" truncate>
-              {a.owner?.name ?? T.noOwner}
+              {personOf(people, a.ownerId)?.name ?? T.noOwner}
             </Text>
           </Group>
           {a.dueDate && (
@@ -89,7 +90,8 @@ export function GapListPage() {
 
   if (gaps.isPending) return <Loading />;
   if (gaps.isError) return <ErrorAlert error={gaps.error} onRetry={() => void gaps.refetch()} />;
-  const all = gaps.data;
+  const all = gaps.data.items;
+  const people = gaps.data.people;
   const shown = all.filter(
     (g) =>
       (!section || g.section === section) &&
@@ -234,8 +236,8 @@ export function GapListPage() {
                         <ResultBadge result={g.result} short />
                       </Table.Td>
                       <Table.Td>
-                        <Text fz="sm" c={g.owner ? undefined : 'dimmed'}>
-                          {g.owner?.name ?? T.noOwner}
+                        <Text fz="sm" c={personOf(people, g.ownerId) ? undefined : 'dimmed'}>
+                          {personOf(people, g.ownerId)?.name ?? T.noOwner}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -254,7 +256,7 @@ export function GapListPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Actions gap={g} />
+                        <Actions gap={g} people={people} />
                       </Table.Td>
                     </Table.Tr>
                   );

@@ -1,5 +1,6 @@
 import { GAP_STATUS_LABELS, MATURITY_LABELS } from '@fortytwo/domain';
 import type { AiSystem, Member } from '../../api/types';
+import { personOf, type People } from '../../api/people';
 import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
 import type { GapItem } from './api';
 import { formatDay } from './format';
@@ -36,11 +37,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function ItemConflict({
   conflict,
   members,
+  people,
   systems,
   onResolve,
 }: {
   conflict: Conflict;
   members: Member[];
+  people: People;
   systems: AiSystem[];
   onResolve: (reapply: boolean) => void;
 }) {
@@ -55,8 +58,7 @@ export function ItemConflict({
         return typeof value === 'number' ? (MATURITY_LABELS[value] ?? String(value)) : T.maturityNone;
       case 'ownerId':
         return typeof value === 'string' && value
-          ? (members.find((m) => m.user.id === value)?.user.name ??
-              (current.owner?.id === value ? current.owner.name : value))
+          ? (members.find((m) => m.user.id === value)?.user.name ?? personOf(people, value)?.name ?? value)
           : T.noOwner;
       case 'targetDate':
         return formatDay(value as string | null);

@@ -26,6 +26,7 @@ import {
   type GapResult,
 } from '@fortytwo/domain';
 import type { AiSystem, Member } from '../../api/types';
+import { personOf, type People } from '../../api/people';
 import type { GapItem } from './api';
 import { EvidenceFiles } from './EvidenceFiles';
 import { EvidenceLinks } from './EvidenceLinks';
@@ -45,6 +46,8 @@ export type EditorProps = {
   saver: ItemSaver;
   readOnly: boolean;
   members: Member[];
+  /** The assessment's `people`: the owners its items name. */
+  people: People;
   systems: AiSystem[];
   /** Move the heading into focus on arrival (after J/K or the previous/next buttons). */
   focusOnArrival: boolean;
@@ -67,6 +70,7 @@ export function ItemEditor({
   saver,
   readOnly,
   members,
+  people,
   systems,
   focusOnArrival,
   onNext,
@@ -169,8 +173,10 @@ export function ItemEditor({
   });
 
   const ownerOptions = members.filter((m) => !m.expired).map((m) => ({ value: m.user.id, label: m.user.name }));
-  if (item.owner && !ownerOptions.some((o) => o.value === item.owner!.id))
-    ownerOptions.push({ value: item.owner.id, label: item.owner.name });
+  // An owner who is no longer a member still shows by name.
+  const owner = personOf(people, item.ownerId);
+  if (owner && !ownerOptions.some((o) => o.value === owner.id))
+    ownerOptions.push({ value: owner.id, label: owner.name });
   const systemOptions = systems.map((s) => ({ value: s.id, label: s.name }));
   for (const id of item.aiSystemIds)
     if (!systemOptions.some((o) => o.value === id)) systemOptions.push({ value: id, label: id });
@@ -217,7 +223,13 @@ export function ItemEditor({
         </Text>
       </div>
       {conflict && (
-        <ItemConflict conflict={conflict} members={members} systems={systems} onResolve={saver.resolveConflict} />
+        <ItemConflict
+          conflict={conflict}
+          members={members}
+          people={people}
+          systems={systems}
+          onResolve={saver.resolveConflict}
+        />
       )}
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">

@@ -118,6 +118,7 @@ export function QuestionnairePage() {
             saver={saver}
             readOnly={readOnly !== null}
             members={members.data ?? []}
+            people={assessment.people}
             systems={systems.data ?? []}
             focusOnArrival={(location.state as { focusItem?: boolean } | null)?.focusItem === true}
             onNext={() => go(next)}

@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import type { GapResult, GapStatus } from '@fortytwo/domain';
 import { api, ApiError, qs } from '../../api/client';
 import type { AiSystemPage, Page } from '../../api/types';
+import type { WithPeople } from '../../api/people';
 import { inventoryKey } from '../inventory/api';
 import type { Action } from '../tasks/api';
 
@@ -22,8 +23,8 @@ export type GapItem = {
   maturity: number | null;
   justification: string;
   notes: string;
+  /** Who closes the gap: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: { id: string; name: string; email: string } | null;
   targetDate: string | null;
   evidenceLinks: string[];
   aiSystemIds: string[];
@@ -46,7 +47,7 @@ export type GapAssessmentSummary = {
   answered: number;
   total: number;
 };
-export type GapAssessment = GapAssessmentSummary & { items: GapItem[] };
+export type GapAssessment = GapAssessmentSummary & { items: GapItem[] } & WithPeople;
 
 type ScoreMap = Record<string, number | null>;
 export type Scores = {
@@ -75,7 +76,8 @@ export type Scores = {
   documentationGaps: number;
 };
 
-export type Gap = GapItem & { actions: Action[] };
+/** A gap and its actions, each naming its owner by `ownerId` (look them up in the answer's `people`). */
+export type Gap = GapItem & { actions: Omit<Action, 'owner'>[] };
 export type ProgressPoint = {
   id: string;
   name: string;
@@ -166,7 +168,7 @@ export function useScores(orgId: string, id: string | undefined) {
 export function useGaps(orgId: string, id: string) {
   return useQuery({
     queryKey: [...gapKey(orgId), 'gaps', id],
-    queryFn: async () => (await api.get<Page<Gap>>(`${assessmentPath(orgId, id)}/gaps`)).items,
+    queryFn: () => api.get<Page<Gap> & WithPeople>(`${assessmentPath(orgId, id)}/gaps`),
   });
 }
 

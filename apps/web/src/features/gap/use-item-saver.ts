@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { GapItemPatch } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
+import type { People, PersonRef, WithPeople } from '../../api/people';
 import { errorMessage } from '../../ui/QueryState';
 import { assessmentKey, gapKey, itemPath, type GapAssessment, type GapItem } from './api';
 
@@ -37,11 +38,17 @@ export function useItemSaver(orgId: string, assessmentId: string) {
     (ref: string) => qc.getQueryData<GapAssessment>(key)?.items.find((i) => i.ref === ref),
     [qc, key],
   );
+  /** Changes one item on the page; `people` names its owner when the change brought one. */
   const writeItem = useCallback(
-    (ref: string, change: (i: GapItem) => GapItem) =>
+    (ref: string, change: (i: GapItem) => GapItem, people?: People) =>
       qc.setQueryData<GapAssessment>(
         key,
-        (a) => a && { ...a, items: a.items.map((i) => (i.ref === ref ? change(i) : i)) },
+        (a) =>
+          a && {
+            ...a,
+            items: a.items.map((i) => (i.ref === ref ? change(i) : i)),
+            people: people ? { ...a.people, ...people } : a.people,
+          },
       ),
     [qc, key],
   );
@@ -70,7 +77,7 @@ export function useItemSaver(orgId: string, assessmentId: string) {
         const current = itemOf(ref);
         if (!current) continue;
         try {
-          const saved = await api.patch<GapItem>(itemPath(orgId, assessmentId, ref), {
+          const { people, ...saved } = await api.patch<GapItem & WithPeople>(itemPath(orgId, assessmentId, ref), {
             version: current.version,
             ...patch,
           });
@@ -79,14 +86,16 @@ export function useItemSaver(orgId: string, assessmentId: string) {
             {},
             ...queue.current.filter((p) => p.ref === ref).map((p) => p.patch),
           ) as ItemPatch;
-          writeItem(ref, (i) => ({ ...saved, files: i.files, ...later }));
+          writeItem(ref, (i) => ({ ...saved, files: i.files, ...later }), people);
         } catch (e) {
-          const theirs = isApiError(e, 'STALE_VERSION')
-            ? (e.details as { current?: GapItem } | undefined)?.current
+          // The conflict names the item as stored, its owner embedded (an error, not a read answer).
+          const stored = isApiError(e, 'STALE_VERSION')
+            ? (e.details as { current?: GapItem & { owner?: PersonRef | null } } | undefined)?.current
             : undefined;
-          if (theirs) {
+          if (stored) {
+            const { owner, ...theirs } = stored;
             const mine = { ...patch, ...takeAll(ref) };
-            writeItem(ref, (i) => ({ ...theirs, files: i.files }));
+            writeItem(ref, (i) => ({ ...theirs, files: i.files }), owner ? { [owner.id]: owner } : undefined);
             setConflict({ ref, base, current: theirs, mine });
             continue;
           }

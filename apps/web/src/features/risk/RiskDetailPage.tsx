@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { personOf } from '../../api/people';
 import { confirmDanger } from '../../ui/confirm';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
@@ -208,7 +209,7 @@ export function RiskDetailPage() {
             </Field>
             <Field label={T.fields.source}>{r.sourceLabel}</Field>
             <Field label={T.fields.kind}>{T.kinds[r.kind]}</Field>
-            <Field label={T.fields.owner}>{r.owner?.name ?? ''}</Field>
+            <Field label={T.fields.owner}>{personOf(r.people, r.ownerId)?.name ?? ''}</Field>
             <Field label={T.fields.reviewDate}>
               {r.reviewDate ? `${formatDate(r.reviewDate)}${r.reviewOverdue ? ` (${T.overdue})` : ''}` : ''}
             </Field>

@@ -112,7 +112,6 @@ export function RisksPage() {
   const { filters, cell, sorting, set, clear, any } = useFilters();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const columns = useMemo(() => riskColumns(orgId), [orgId]);
   const dashboard = useDashboard(orgId);
   const systems = useAiSystemChoices(orgId);
   const canWrite = can('risk.write');
@@ -132,6 +131,7 @@ export function RisksPage() {
         }
       : filters;
   const list = useRisks(orgId, query);
+  const columns = useMemo(() => riskColumns(orgId, list.people), [orgId, list.people]);
   // Sorting a column works on the whole register: the rest is read first.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const needsAll = sorting;

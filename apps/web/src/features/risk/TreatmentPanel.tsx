@@ -26,6 +26,7 @@ import {
   type TreatmentOption,
 } from '@fortytwo/domain';
 import { api } from '../../api/client';
+import { personOf } from '../../api/people';
 import { confirmDanger } from '../../ui/confirm';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
@@ -339,7 +340,8 @@ export function TreatmentPanel({ risk, criteria }: { risk: RiskDetail; criteria:
                     </Badge>
                     <Text fz="sm">{a.title}</Text>
                     <Text fz="xs" c="dimmed">
-                      {a.owner?.name ?? 'no owner'} · {a.dueDate ? formatDate(a.dueDate) : 'no due date'}
+                      {personOf(risk.people, a.ownerId)?.name ?? 'no owner'} ·{' '}
+                      {a.dueDate ? formatDate(a.dueDate) : 'no due date'}
                     </Text>
                   </Group>
                 ))}

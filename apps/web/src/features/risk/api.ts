@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { RiskKind, RiskLevel } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
 import type { Page } from '../../api/types';
+import { mergePeople, type WithPeople } from '../../api/people';
 import { registerDownloads, type Download } from '../../ui/DownloadMenu';
 import type { CriteriaState, Dashboard, Plan, Risk, RiskDetail } from './types';
 
@@ -51,12 +53,17 @@ export function useRisks(orgId: string, filters: RiskFilters = {}) {
   const query = useInfiniteQuery({
     queryKey: [...riskKey(orgId), 'list', filters],
     queryFn: ({ pageParam }) =>
-      api.get<Page<Risk>>(`${risksPath(orgId)}${qs({ ...filters, limit: RISK_PAGE_SIZE, cursor: pageParam })}`),
+      api.get<Page<Risk> & WithPeople>(
+        `${risksPath(orgId)}${qs({ ...filters, limit: RISK_PAGE_SIZE, cursor: pageParam })}`,
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
   });
-  return { ...query, rows: query.data?.pages.flatMap((p) => p.items) };
+  // Each page names the owners of its own rows; the pages read so far together name them all.
+  const pages = query.data?.pages;
+  const people = useMemo(() => mergePeople(pages ?? []), [pages]);
+  return { ...query, rows: pages?.flatMap((p) => p.items), people };
 }
 export function useRisk(orgId: string, id: string) {
   return useQuery({

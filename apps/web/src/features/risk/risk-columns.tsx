@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { personOf, type People } from '../../api/people';
 import { formatDate } from '../../ui/format';
 import type { RegisterColumn } from '../../ui/register';
 import { riskHref } from './api';
@@ -11,8 +12,8 @@ import type { Risk } from './types';
 const ACCEPTANCE_ORDER = { none: 0, in_force: 1, expiring: 2, expired: 3 } as const;
 export const refNumber = (ref: string) => Number(ref.replace(/\D/g, '')) || 0;
 
-/** The risk register's columns; each sorts the whole register by a plain value (empty last). */
-export const riskColumns = (orgId: string): RegisterColumn<Risk>[] => [
+/** The risk register's columns; each sorts the whole register by a plain value (empty last). `people`: the pages' owners. */
+export const riskColumns = (orgId: string, people: People): RegisterColumn<Risk>[] => [
   {
     id: 'ref',
     header: T.columns.ref,
@@ -84,9 +85,9 @@ export const riskColumns = (orgId: string): RegisterColumn<Risk>[] => [
   {
     id: 'owner',
     header: T.columns.owner,
-    sortValue: (r) => r.owner?.name.toLowerCase() ?? null,
-    text: (r) => r.owner?.name ?? '',
-    cell: (r) => r.owner?.name ?? '—',
+    sortValue: (r) => personOf(people, r.ownerId)?.name.toLowerCase() ?? null,
+    text: (r) => personOf(people, r.ownerId)?.name ?? '',
+    cell: (r) => personOf(people, r.ownerId)?.name ?? '—',
   },
   {
     id: 'review',

@@ -1,6 +1,7 @@
 import type { Acknowledgement } from '../../ui/ApprovalDialog';
 import type { Effectiveness, RiskKind, RiskLevel, TreatmentOption } from '@fortytwo/domain';
 import type { Action as ActionItem } from '../tasks/api';
+import type { WithPeople } from '../../api/people';
 
 // The shapes the risk routes answer (apps/server/src/modules/risk/schema.ts, criteria.ts, plan.ts).
 
@@ -22,7 +23,8 @@ export type Treatment = {
   effectiveness: Effectiveness | null;
   verifiedAt: string | null;
   verifiedBy: string | null;
-  actions: ActionItem[];
+  /** Each names its owner by `ownerId`: look them up in the answer's `people`. */
+  actions: Omit<ActionItem, 'owner'>[];
   version: number;
 };
 
@@ -60,8 +62,8 @@ export type Risk = {
   residualScore: number | null;
   residualLevel: RiskLevel | null;
   criteriaNumber: number | null;
+  /** The risk owner: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: { id: string; name: string; email: string } | null;
   reviewDate: string | null;
   reviewOverdue: boolean;
   status: 'open' | 'closed';
@@ -88,7 +90,7 @@ export type Assessment = {
   assessedAt: string;
   assessedBy: Person;
 };
-export type RiskDetail = Risk & { assessments: Assessment[] };
+export type RiskDetail = Risk & { assessments: Assessment[] } & WithPeople;
 
 export type Criteria = {
   id: string;
@@ -122,7 +124,7 @@ export type Dashboard = {
   counts: { total: number; open: number; byLevel: Record<RiskLevel, number> };
   /** Each list holds its first ten; these are their full sizes. */
   listTotals: Record<'reviewOverdue' | 'acceptancesExpiring' | 'needsAttention' | 'unrated', number>;
-};
+} & WithPeople;
 
 export type Plan = {
   number: number;
@@ -130,4 +132,4 @@ export type Plan = {
   approved: { number: number; approvedAt: string; approvedBy: Person; acknowledgement?: Acknowledgement } | null;
   risks: Risk[];
   warnings: { riskId: string; code: string; message: string; blocking: boolean }[];
-};
+} & WithPeople;
