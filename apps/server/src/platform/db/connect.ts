@@ -6,6 +6,7 @@ import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql,
 import type PgModule from 'pg';
 import type { Database } from './schema';
 import { migrationsFor } from './migrations';
+import { keepStatements } from './statement-cache';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -37,7 +38,10 @@ export function connect(opts: { databaseUrl?: string | undefined; dataDir: strin
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000'); // a second process (CLI, bench) waits instead of failing
   file.pragma('synchronous = NORMAL'); // safe with WAL; a power cut loses at most the last commit
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: keepStatements(file) }),
+    plugins: [new CamelCasePlugin()],
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
