@@ -1,0 +1,302 @@
+import { DEFAULT_RISK_CRITERIA } from '../risk';
+import { describe, expect, it } from 'vitest';
+import { plainText, type RichBlock, type RichDoc, type RichInline } from '../rich-text';
+import type { DocumentAnswers, DocumentFacts } from './facts';
+import { GENERATORS } from './index';
+
+// Fixed inputs for the generators' wording tests: no clock, no ids, so the same facts always give
+// the same documents. RICH is a fictional insurer with complete records and answers (as in
+// packages/catalog's document-generators.test.ts, with three document types written here instead
+// of the shipped catalogue); SPARSE takes the other branch wherever a generator has two (one system,
+// one member, draft criteria, climate relevant, answers a generator keeps as written); EMPTY is a
+// new organization with no records and no answers.
+
+const RICH: DocumentFacts = {
+  organization: {
+    name: 'Harbourline Mutual',
+    codePrefix: 'HLM',
+    classification: 'Internal',
+    topManagement: 'The executive committee of Harbourline Mutual',
+  },
+  documentOwner: 'Amira Haddad',
+  approver: 'Sofia Lindqvist',
+  aiRoles: [
+    { role: 'provider', subRoles: ['ai_product_or_service_provider'] },
+    { role: 'producer', subRoles: ['ai_developer', 'ai_tester_evaluator'] },
+    { role: 'customer', subRoles: ['ai_user'] },
+  ],
+  climate: {
+    relevant: false,
+    reason:
+      'Our models run in a small cloud footprint and our products carry no physical climate exposure that the AI systems change.',
+  },
+  issues: [
+    { kind: 'external', title: 'The insurance supervisor expects explainable claim decisions' },
+    { kind: 'internal', title: 'A three-person data science team' },
+  ],
+  parties: [
+    {
+      name: 'Insurance supervisor',
+      category: 'regulators',
+      requirements: [
+        'Notify material AI incidents affecting policyholders within 72 hours',
+        'Explain automated claim decisions on request',
+      ],
+    },
+    { name: 'Policyholders', category: 'customers', requirements: ['Be told when a claim decision used AI'] },
+    { name: 'Claimants', category: 'affected_individuals', requirements: ['A human review of any refused claim'] },
+    { name: 'Cirrus Cloud', category: 'suppliers', requirements: ['Thirty days of notice before platform changes'] },
+    { name: 'Group board', category: 'owners_investors', requirements: ['A quarterly report on the AIMS'] },
+  ],
+  scope: {
+    revision: 2,
+    approvedAt: '2026-10-01T09:00:00.000Z',
+    statement:
+      'The AIMS of Harbourline Mutual covers the claims triage model and the motor damage photo estimator, operated from Leeds.',
+    units: ['Claims', 'Data science'],
+    sites: ['Leeds head office'],
+    processes: ['Claims handling'],
+  },
+  aiSystems: [
+    {
+      name: 'Claims triage model',
+      intendedPurpose: 'Route incoming claims to fast-track or expert handling.',
+      lifecycleStage: 'operation',
+      riskTier: 'high',
+      owner: 'Amira Haddad',
+      inScope: true,
+      thirdParties: ['Cirrus Cloud ML platform'],
+    },
+    {
+      name: 'Motor damage photo estimator',
+      intendedPurpose: 'Estimate repair costs from photos sent by policyholders.',
+      lifecycleStage: 'deployment',
+      riskTier: 'limited',
+      owner: 'Lucas Moreau',
+      inScope: true,
+      thirdParties: ['Visiotech image AI (API)', 'Cirrus Cloud ML platform'],
+    },
+    {
+      name: 'Policyholder chat assistant',
+      intendedPurpose: 'Answer routine questions about policies and claims.',
+      lifecycleStage: 'verification',
+      riskTier: 'limited',
+      owner: null,
+      inScope: false,
+      thirdParties: ['Parlance LLM API'],
+    },
+    {
+      name: 'Underwriting pricing assistant',
+      intendedPurpose: 'Suggest premiums for small commercial policies.',
+      lifecycleStage: 'design',
+      riskTier: 'unclassified',
+      owner: 'Amira Haddad',
+      inScope: false,
+      thirdParties: [],
+    },
+    {
+      name: 'Lapse prediction model',
+      intendedPurpose: 'Predicted which policies would lapse.',
+      lifecycleStage: 'retired',
+      riskTier: 'minimal',
+      owner: 'Lucas Moreau',
+      inScope: false,
+      thirdParties: ['Old Analytics Ltd'],
+    },
+  ],
+  members: [
+    { name: 'Amira Haddad', role: 'manager' },
+    { name: 'Ben Okafor', role: 'internal_auditor' },
+    { name: 'Helen Carter', role: 'owner' },
+    { name: 'Lucas Moreau', role: 'contributor' },
+    { name: 'Sofia Lindqvist', role: 'approver' },
+  ],
+  impactAssessments: [
+    { aiSystem: 'Claims triage model', status: 'signed_off' },
+    { aiSystem: 'Motor damage photo estimator', status: 'draft' },
+  ],
+  pillars: [
+    {
+      label: 'Risk management',
+      owner: 'Amira Haddad',
+      policyStatements: ['High residual risks are accepted only by the executive committee.'],
+      objectives: ['Every live AI system has a current risk assessment'],
+    },
+    {
+      label: 'Data governance',
+      owner: 'Lucas Moreau',
+      policyStatements: [],
+      objectives: ['A data sheet for every training data set'],
+    },
+  ],
+  raci: [
+    { activity: 'AI risk assessment', accountable: ['Amira Haddad'], responsible: ['Lucas Moreau'] },
+    { activity: 'AI risk treatment and acceptance', accountable: ['Sofia Lindqvist'], responsible: ['Amira Haddad'] },
+    { activity: 'AI system impact assessment', accountable: ['Amira Haddad'], responsible: ['Lucas Moreau'] },
+    { activity: 'Data quality and provenance', accountable: ['Lucas Moreau'], responsible: ['Lucas Moreau'] },
+    { activity: 'Human oversight', accountable: ['Amira Haddad'], responsible: ['the Contributor role'] },
+    { activity: 'Supplier management', accountable: ['Helen Carter'], responsible: ['Amira Haddad'] },
+    { activity: 'Internal audit', accountable: ['Ben Okafor'], responsible: ['Ben Okafor'] },
+    { activity: 'Management review', accountable: ['Helen Carter'], responsible: ['Amira Haddad'] },
+    { activity: 'Document control', accountable: ['Amira Haddad'], responsible: ['Lucas Moreau'] },
+    { activity: 'Incident and concern handling', accountable: ['Amira Haddad'], responsible: ['Lucas Moreau'] },
+  ],
+  criteria: { ...DEFAULT_RISK_CRITERIA, number: 2, approved: true },
+  documentTypes: [
+    { prefix: 'POL', title: 'AI policy', reviewMonths: 12, retention: 'Ten years after it is superseded' },
+    { prefix: 'PRC', title: 'Internal audit procedure', reviewMonths: 24, retention: 'Five years' },
+    { prefix: 'REC', title: 'Impact assessment record', reviewMonths: 1, retention: 'Life of the AI system' },
+  ],
+};
+
+/** A complete answer to every question the shipped types ask. */
+const ANSWERS: DocumentAnswers = {
+  ambition: 'We use AI to settle honest claims faster, and never to refuse one without a person deciding.',
+  prohibitedUses: ['Refusing a claim without human review'],
+  restrictedUses: ['Generative AI on claim files: approval by the AIMS manager'],
+  thirdPartyStance: 'Every AI service is approved by the AIMS manager after a supplier assessment.',
+  relatedPolicies: ['Information security policy', 'Privacy policy'],
+  cycleMonths: '12',
+  reassessMonths: '18',
+  retention: 'Ten years after the AI system is retired.',
+  evidenceLocation: "In the HR system, visible to HR and the person's line manager.",
+  channels: ['The AI page on the intranet', 'Monthly team briefings'],
+  spokesperson: 'The head of communications.',
+  externalDocuments:
+    "Standards and regulators' guidance are listed in the compliance library on the intranet, kept current by the compliance officer.",
+  deploymentApproval: 'The system owner and the AIMS manager; the executive committee too for a high-risk system.',
+  logRetention: 'Two years.',
+  qualityChecks: ['Completeness against the requirement', 'Representativeness of claimant age groups'],
+  reviewMonths: '6',
+  reportingChannel: "Through the complaints form, the app's feedback button or the AI concerns mailbox.",
+  assessmentTime: 'Within one working day',
+  reviewsPerYear: '2',
+  causeMethod: 'Five whys',
+};
+
+const SPARSE: DocumentFacts = {
+  organization: {
+    name: 'Kestrel Labs',
+    codePrefix: 'KL',
+    classification: 'Confidential',
+    topManagement: 'Our founders',
+  },
+  documentOwner: 'Noor Aziz',
+  approver: null,
+  aiRoles: [{ role: 'customer', subRoles: [] }],
+  climate: { relevant: true, reason: 'Our training runs use a large share of our energy.' },
+  issues: [{ kind: 'internal', title: 'One engineer maintains every model' }],
+  parties: [{ name: 'Customers', category: 'customers', requirements: [] }],
+  scope: {
+    revision: 1,
+    approvedAt: null,
+    statement: null,
+    units: ['Engineering'],
+    sites: [],
+    processes: [],
+  },
+  aiSystems: [
+    {
+      name: 'Support reply drafter',
+      intendedPurpose: 'Draft replies to support tickets for an agent to edit.',
+      lifecycleStage: 'idea',
+      riskTier: 'prohibited',
+      owner: null,
+      inScope: true,
+      thirdParties: ['Parlance LLM API'],
+    },
+  ],
+  members: [{ name: 'Noor Aziz', role: 'owner' }],
+  impactAssessments: [],
+  pillars: [{ label: 'Transparency', owner: null, policyStatements: [], objectives: [] }],
+  raci: [{ activity: 'Internal audit', accountable: [], responsible: ['Noor Aziz', 'Ivo Petrov', 'Mei Chen'] }],
+  criteria: { ...DEFAULT_RISK_CRITERIA, number: 1, approved: false },
+  documentTypes: [{ prefix: 'POL', title: 'AI policy', reviewMonths: 12, retention: 'Three years' }],
+};
+
+/** Answers a generator cannot turn into a number or period, or the singular ones. */
+const SPARSE_ANSWERS: DocumentAnswers = {
+  ambition: 'AI helps our support team answer faster.',
+  prohibitedUses: [],
+  restrictedUses: '',
+  thirdPartyStance: '  ',
+  relatedPolicies: ['Acceptable use policy'],
+  cycleMonths: '1',
+  reassessMonths: 'Every two years',
+  retention: 'Until the contract ends',
+  channels: 'Slack',
+  reviewMonths: '1',
+  assessmentTime: 'Same day',
+  reviewsPerYear: '1',
+  causeMethod: 'Fishbone diagram;',
+};
+
+const EMPTY: DocumentFacts = {
+  organization: { name: 'Newco', codePrefix: 'AIMS', classification: 'Internal', topManagement: 'Top management' },
+  documentOwner: null,
+  approver: null,
+  aiRoles: [],
+  climate: { relevant: null, reason: '' },
+  issues: [],
+  parties: [],
+  scope: { revision: null, approvedAt: null, statement: null, units: [], sites: [], processes: [] },
+  aiSystems: [],
+  members: [],
+  impactAssessments: [],
+  pillars: [],
+  raci: [],
+  criteria: null,
+  documentTypes: [],
+};
+
+// The generated documents are reviewed text: every word of them is pinned, for each input, in one
+// file per generator (__snapshots__/<type>.md), rendered as Markdown so a change reads as a
+// sentence, and bold, italic, lists and headings are pinned too. A change of wording fails here
+// until the snapshot is updated on purpose (`vitest run -u`) and the new text reviewed in the diff.
+
+const inline = (i: RichInline): string => {
+  if (i.type === 'hardBreak') return '\\\n';
+  const marks = (i.marks ?? []).map((m) => (m.type === 'bold' ? '**' : '_')).join('');
+  return `${marks}${i.text}${[...marks].reverse().join('')}`;
+};
+const block = (b: RichBlock, indent = ''): string => {
+  if (b.type === 'paragraph') return indent + (b.content ?? []).map(inline).join('');
+  if (b.type === 'heading') return `${'#'.repeat(b.attrs.level + 2)} ${(b.content ?? []).map(inline).join('')}`;
+  return b.content
+    .map((item, n) => {
+      const bullet = b.type === 'orderedList' ? `${n + 1}. ` : '- ';
+      return item.content
+        .map((c, k) =>
+          c.type === 'paragraph' && k === 0
+            ? `${indent}${bullet}${block(c)}`
+            : block(c, `${indent}${' '.repeat(bullet.length)}`),
+        )
+        .join('\n');
+    })
+    .join('\n');
+};
+const markdown = (sections: Record<string, RichDoc>) =>
+  Object.entries(sections)
+    .map(([key, d]) => `### ${key}\n\n${d.content.map((b) => block(b)).join('\n\n')}`)
+    .join('\n\n');
+
+const INPUTS = [
+  ['complete records and answers (Harbourline Mutual)', RICH, ANSWERS],
+  ['sparse records, answers kept as written (Kestrel Labs)', SPARSE, SPARSE_ANSWERS],
+  ['no records, no answers (Newco)', EMPTY, {}],
+] as const;
+
+describe('the wording of each generated document', () => {
+  it.each(Object.keys(GENERATORS).sort())('%s, for three organizations', async (id) => {
+    const text = INPUTS.map(([what, facts, answers]) => `## ${what}\n\n${markdown(GENERATORS[id]!(facts, answers))}`);
+    await expect(`# ${id}\n\n${text.join('\n\n')}\n`).toMatchFileSnapshot(`__snapshots__/${id}.md`);
+  });
+
+  it('is a pure function of its input: the same facts give the same document twice', () => {
+    for (const [id, generate] of Object.entries(GENERATORS))
+      expect(JSON.stringify(generate(RICH, ANSWERS)), id).toBe(JSON.stringify(generate(RICH, ANSWERS)));
+  });
+});
+
+const text = (id: string, key: string, facts: DocumentFacts = RICH, answers: DocumentAnswers = ANSWERS) =>
+  plainText(GENERATORS[id]!(facts, answers)[key]!);
