@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // since the tests need the shipped catalogue. That file imports `@fortytwo/domain`, which node_modules
 // links to the original packages/domain, outside Stryker's sandbox: the alias points it at the
 // sandbox's mutated copy instead, or no mutant would ever be seen by the test. The domain's own
-// wording test (every generated sentence, pinned in __snapshots__/<type>.md) runs beside it.
+// wording test (every generated sentence, pinned in __snapshots__/<type>.txt) runs beside it.
 export default defineConfig({
   resolve: {
     alias: { '@fortytwo/domain': fileURLToPath(new URL('../packages/domain/src/index.ts', import.meta.url)) },

@@ -250,7 +250,7 @@ const EMPTY: DocumentFacts = {
 };
 
 // The generated documents are reviewed text: every word of them is pinned, for each input, in one
-// file per generator (__snapshots__/<type>.md), rendered as Markdown so a change reads as a
+// file per generator (__snapshots__/<type>.txt: Markdown, in a file Prettier leaves alone), rendered as Markdown so a change reads as a
 // sentence, and bold, italic, lists and headings are pinned too. A change of wording fails here
 // until the snapshot is updated on purpose (`vitest run -u`) and the new text reviewed in the diff.
 
@@ -289,7 +289,7 @@ const INPUTS = [
 describe('the wording of each generated document', () => {
   it.each(Object.keys(GENERATORS).sort())('%s, for three organizations', async (id) => {
     const text = INPUTS.map(([what, facts, answers]) => `## ${what}\n\n${markdown(GENERATORS[id]!(facts, answers))}`);
-    await expect(`# ${id}\n\n${text.join('\n\n')}\n`).toMatchFileSnapshot(`__snapshots__/${id}.md`);
+    await expect(`# ${id}\n\n${text.join('\n\n')}\n`).toMatchFileSnapshot(`__snapshots__/${id}.txt`);
   });
 
   it('is a pure function of its input: the same facts give the same document twice', () => {
@@ -300,3 +300,73 @@ describe('the wording of each generated document', () => {
 
 const text = (id: string, key: string, facts: DocumentFacts = RICH, answers: DocumentAnswers = ANSWERS) =>
   plainText(GENERATORS[id]!(facts, answers)[key]!);
+
+// The parts of the documents that carry a decision or a record, stated here apart from the snapshots
+// so that a snapshot updated by mistake still fails on them.
+describe('what the generated documents say about the records', () => {
+  it('names each supplier with the systems it serves, leaves out a retired system, and says when none is named', () => {
+    expect(text('third-party-procedure', 'purpose')).toContain(
+      'The suppliers and partners of AI named in the inventory today, and the systems they serve:\n' +
+        'Cirrus Cloud ML platform: Claims triage model and Motor damage photo estimator\n' +
+        'Parlance LLM API: Policyholder chat assistant\n' +
+        'Visiotech image AI (API): Motor damage photo estimator',
+    );
+    expect(text('third-party-procedure', 'purpose')).not.toContain('Old Analytics Ltd');
+    expect(text('third-party-procedure', 'purpose', EMPTY, {})).toContain(
+      'No supplier or partner of AI has been named in the AI inventory yet. Record them against each AI system; they then appear here.',
+    );
+    expect(text('third-party-procedure', 'purpose')).toContain(
+      'Accountable for suppliers and third parties: Helen Carter; responsible for the work: Amira Haddad.',
+    );
+    expect(text('third-party-procedure', 'purpose', EMPTY, {})).toContain(
+      '[[Who is accountable for suppliers and third parties of AI (name them in the RACI)]]',
+    );
+  });
+
+  it('says whether the criteria in force are approved, and asks for them when there are none', () => {
+    expect(text('risk-methodology', 'criteria')).toContain(
+      'The criteria in force are number 2, approved by top management.',
+    );
+    expect(text('risk-methodology', 'criteria', SPARSE, SPARSE_ANSWERS)).toContain(
+      'The criteria in force are number 1 (a draft, not yet approved).',
+    );
+    expect(text('risk-methodology', 'criteria', EMPTY, {})).toBe(
+      '[[The risk criteria (approve them in the risk criteria page first)]]',
+    );
+  });
+
+  it('lists the issues recorded, says when a kind has none, and states the climate decision with its reason', () => {
+    const rich = text('aims-manual', 'context');
+    expect(rich).toContain('Internal issues\nA three-person data science team\nExternal issues');
+    expect(rich).toContain(
+      'Climate change has been considered and is not a relevant issue for the AIMS: Our models run in a small cloud footprint',
+    );
+    const sparse = text('aims-manual', 'context', SPARSE, SPARSE_ANSWERS);
+    expect(sparse).toContain('External issues\nNo external issue has been recorded yet.');
+    expect(sparse).toContain(
+      'Climate change has been considered and is a relevant issue for the AIMS: Our training runs',
+    );
+    const empty = text('aims-manual', 'context', EMPTY, {});
+    expect(empty).toContain('No internal issue has been recorded yet.');
+    expect(empty).toContain('[[Whether climate change is a relevant issue for the AIMS, and why]]');
+  });
+
+  it('writes the prohibited uses the organization answered, and asks for them when it gave none', () => {
+    expect(text('ai-policy', 'limits')).toContain('Refusing a claim without human review');
+    expect(text('ai-policy', 'limits', SPARSE, SPARSE_ANSWERS)).toContain(
+      '[[The uses of AI that are not allowed at all]]',
+    );
+    expect(text('ai-policy', 'limits', EMPTY, {})).toContain('[[The uses of AI that are not allowed at all]]');
+  });
+
+  it('fills every section from complete records and answers, and leaves a placeholder to a new organization', () => {
+    for (const [id, generate] of Object.entries(GENERATORS)) {
+      const rich = Object.values(generate(RICH, ANSWERS)).map(plainText).join('\n');
+      expect(rich, id).not.toContain('[[');
+      expect(rich, id).toContain('Harbourline Mutual');
+      const empty = Object.values(generate(EMPTY, {})).map(plainText).join('\n');
+      expect(empty, id).toMatch(/\[\[[^\]]+\]\]/);
+      expect(empty, id).not.toMatch(/undefined|null|NaN|\[object/);
+    }
+  });
+});
