@@ -2,7 +2,7 @@ import { DEFAULT_RISK_CRITERIA } from '../risk';
 import { describe, expect, it } from 'vitest';
 import { plainText, type RichBlock, type RichDoc, type RichInline } from '../rich-text';
 import type { DocumentAnswers, DocumentFacts } from './facts';
-import { GENERATORS } from './index';
+import { GENERATORS, generateDraft } from './index';
 
 // Fixed inputs for the generators' wording tests: no clock, no ids, so the same facts always give
 // the same documents. RICH is a fictional insurer with complete records and answers (as in
@@ -231,6 +231,152 @@ const SPARSE_ANSWERS: DocumentAnswers = {
   causeMethod: 'Fishbone diagram;',
 };
 
+/** The branches neither of the others takes: statements without their full stop, a multi-paragraph scope with its exclusions, padded answers, partners, viewers, more than three systems, no RACI where another source names someone. */
+const VARIED: DocumentFacts = {
+  organization: {
+    name: 'Orchard Health',
+    codePrefix: 'OH',
+    classification: 'Restricted',
+    topManagement: 'The board of Orchard Health',
+  },
+  documentOwner: null,
+  approver: 'Tomás Ortega',
+  aiRoles: [
+    { role: 'partner', subRoles: [] },
+    { role: 'provider', subRoles: ['ai_platform_provider'] },
+  ],
+  climate: { relevant: true, reason: '' },
+  issues: [{ kind: 'external', title: 'Hospitals ask for clinical evidence' }],
+  parties: [
+    { name: 'Staff', category: 'employees', requirements: ['Training before using AI'] },
+    { name: 'Research partner', category: 'partners', requirements: [] },
+    { name: 'Model vendor', category: 'suppliers', requirements: ['Usage reports each month', 'No resale'] },
+    { name: 'Patients', category: 'affected_individuals', requirements: [] },
+    { name: 'Hospitals', category: 'customers', requirements: ['A named contact'] },
+    { name: 'Patient association', category: 'civil_society', requirements: ['Plain-language notices'] },
+  ],
+  scope: {
+    revision: 3,
+    approvedAt: null,
+    statement:
+      'The AIMS covers the triage assistant and the scheduling model.\n\nExcluded:\n- Research prototypes: not used on patients\n- *Legacy* tools without a reason line\nNot a list line\n\nOne more paragraph\nover two lines.',
+    units: ['Clinical AI', 'Operations'],
+    sites: ['London', 'Bristol'],
+    processes: ['Triage', 'Scheduling'],
+  },
+  aiSystems: [
+    {
+      name: 'Triage assistant',
+      intendedPurpose: 'Suggest an urgency level.',
+      lifecycleStage: 'operation',
+      riskTier: 'high',
+      owner: 'Tomás Ortega',
+      inScope: true,
+      thirdParties: ['Model vendor'],
+    },
+    {
+      name: 'Scheduling model',
+      intendedPurpose: 'Plan clinic slots.',
+      lifecycleStage: 'development',
+      riskTier: 'minimal',
+      owner: null,
+      inScope: true,
+      thirdParties: [],
+    },
+    {
+      name: 'Note summarizer',
+      intendedPurpose: 'Summarize consultation notes.',
+      lifecycleStage: 'design',
+      riskTier: 'limited',
+      owner: 'Priya Raman',
+      inScope: false,
+      thirdParties: ['Model vendor', 'Research partner'],
+    },
+    {
+      name: 'Imaging prototype',
+      intendedPurpose: 'Flag scans for review.',
+      lifecycleStage: 'idea',
+      riskTier: 'unclassified',
+      owner: null,
+      inScope: false,
+      thirdParties: ['Research partner'],
+    },
+    {
+      name: 'Bed forecaster',
+      intendedPurpose: 'Forecast bed use.',
+      lifecycleStage: 'deployment',
+      riskTier: 'limited',
+      owner: 'Priya Raman',
+      inScope: false,
+      thirdParties: [],
+    },
+    {
+      name: 'Old chatbot',
+      intendedPurpose: 'Answered questions.',
+      lifecycleStage: 'retired',
+      riskTier: 'limited',
+      owner: null,
+      inScope: true,
+      thirdParties: ['Old vendor'],
+    },
+  ],
+  members: [
+    { name: 'Tomás Ortega', role: 'manager' },
+    { name: 'Priya Raman', role: 'manager' },
+    { name: 'Gil Stern', role: 'viewer' },
+    { name: 'Ada Brook', role: 'internal_auditor' },
+    { name: 'Cy Lane', role: 'external_auditor' },
+  ],
+  impactAssessments: [
+    { aiSystem: 'Triage assistant', status: 'draft' },
+    { aiSystem: 'Scheduling model', status: 'signed_off' },
+    { aiSystem: 'Note summarizer', status: 'draft' },
+  ],
+  pillars: [
+    {
+      label: 'Safety',
+      owner: null,
+      policyStatements: [' Every output is reviewed by a clinician ', 'Stop when unsure!'],
+      objectives: [],
+    },
+    {
+      label: 'Fairness',
+      owner: 'Priya Raman',
+      policyStatements: [],
+      objectives: ['Equal error rates across age groups'],
+    },
+  ],
+  raci: [
+    { activity: 'Security of AI systems', accountable: ['Tomás Ortega'], responsible: [] },
+    { activity: 'Customer communication', accountable: [], responsible: [] },
+    { activity: 'Procurement of models', accountable: [], responsible: ['Priya Raman'] },
+    { activity: 'Internal audit programme', accountable: ['Tomás Ortega'], responsible: ['Ada Brook', 'Priya Raman'] },
+  ],
+  criteria: { ...DEFAULT_RISK_CRITERIA, number: 4, approved: true },
+  documentTypes: [{ prefix: 'MAN', title: 'AIMS manual', reviewMonths: 36, retention: 'Permanent' }],
+};
+
+const VARIED_ANSWERS: DocumentAnswers = {
+  ambition: '  Safer, faster triage.  ',
+  prohibitedUses: ['  Diagnosing without a clinician  ', '   ', ''],
+  restrictedUses: '  Any use on children: approval by the board  ',
+  thirdPartyStance: ['Vendor assessment first', '  '],
+  relatedPolicies: ['   '],
+  cycleMonths: ' 24 months. ',
+  reassessMonths: '6 Months',
+  retention: 'E-mail archive rules.',
+  evidenceLocation: 'AIMS page of the intranet;',
+  channels: ['Within the clinical bulletin', 'AIMS page'],
+  spokesperson: '  ',
+  logRetention: 'Ninety days:',
+  qualityChecks: 'Label audits',
+  reviewMonths: 'every 3 years',
+  reportingChannel: ['The incident form', 'The ethics line'],
+  assessmentTime: 'Within a day.',
+  reviewsPerYear: '4',
+  causeMethod: ['Five whys', 'Fault tree'],
+};
+
 const EMPTY: DocumentFacts = {
   organization: { name: 'Newco', codePrefix: 'AIMS', classification: 'Internal', topManagement: 'Top management' },
   documentOwner: null,
@@ -283,6 +429,7 @@ const markdown = (sections: Record<string, RichDoc>) =>
 const INPUTS = [
   ['complete records and answers (Harbourline Mutual)', RICH, ANSWERS],
   ['sparse records, answers kept as written (Kestrel Labs)', SPARSE, SPARSE_ANSWERS],
+  ['other branches: partners, padded answers, a scope with exclusions (Orchard Health)', VARIED, VARIED_ANSWERS],
   ['no records, no answers (Newco)', EMPTY, {}],
 ] as const;
 
@@ -368,5 +515,50 @@ describe('what the generated documents say about the records', () => {
       expect(empty, id).toMatch(/\[\[[^\]]+\]\]/);
       expect(empty, id).not.toMatch(/undefined|null|NaN|\[object/);
     }
+  });
+});
+
+describe('a first draft of a document type', () => {
+  const type = {
+    id: 'risk-methodology',
+    sections: [
+      { key: 'purpose', title: 'Purpose', guidance: 'Why this method exists', questions: [] },
+      {
+        key: 'extra',
+        title: 'Extra',
+        guidance: 'Something only the organization can write',
+        questions: [{ key: 'reassessMonths', suggestion: '24' }],
+      },
+      { key: 'triggers', title: 'Triggers', guidance: 'When', questions: [{ key: 'cycleMonths', suggestion: ['7'] }] },
+    ],
+  };
+
+  it("writes the type's sections in its order, with a placeholder of its guidance where the generator writes none", () => {
+    const draft = generateDraft(type, RICH, {});
+    expect(draft.map((s) => [s.key, s.title])).toEqual([
+      ['purpose', 'Purpose'],
+      ['extra', 'Extra'],
+      ['triggers', 'Triggers'],
+    ]);
+    expect(plainText(draft[1]!.body)).toBe('[[Something only the organization can write]]');
+    expect(plainText(draft[0]!.body)).toBe(plainText(GENERATORS['risk-methodology']!(RICH, {}).purpose!));
+  });
+
+  it('takes the suggested answer for a question left blank, and the given one otherwise', () => {
+    const triggers = (answers: DocumentAnswers) => plainText(generateDraft(type, RICH, answers)[2]!.body);
+    expect(triggers({})).toContain('at least every 7 months for every risk');
+    expect(triggers({ cycleMonths: '  ' })).toContain('at least every 7 months for every risk');
+    expect(triggers({ cycleMonths: ['', ' '] })).toContain('at least every 7 months for every risk');
+    expect(triggers({ cycleMonths: '9' })).toContain('at least every 9 months for every risk');
+    expect(triggers({ cycleMonths: ['', '10'] })).toContain('at least every 10 months for every risk');
+  });
+
+  it('writes a placeholder for every section of a type no generator knows', () => {
+    const draft = generateDraft({ ...type, id: 'no-such-type' }, RICH, {});
+    expect(draft.map((s) => plainText(s.body))).toEqual([
+      '[[Why this method exists]]',
+      '[[Something only the organization can write]]',
+      '[[When]]',
+    ]);
   });
 });
