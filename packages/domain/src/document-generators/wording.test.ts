@@ -257,7 +257,7 @@ const VARIED: DocumentFacts = {
   ],
   scope: {
     revision: 3,
-    approvedAt: null,
+    approvedAt: '2026-11-15T08:30:00.000Z',
     statement:
       'The AIMS covers the triage assistant and the scheduling model.\n\nExcluded:\n- Research prototypes: not used on patients\n- *Legacy* tools without a reason line\nNot a list line\n\nOne more paragraph\nover two lines.',
     units: ['Clinical AI', 'Operations'],
