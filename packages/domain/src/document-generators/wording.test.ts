@@ -8,7 +8,7 @@ import { GENERATORS, generateDraft } from './index';
 // the same documents. RICH is a fictional insurer with complete records and answers (as in
 // packages/catalog's document-generators.test.ts, with three document types written here instead
 // of the shipped catalogue); SPARSE takes the other branch wherever a generator has two (one system,
-// one member, draft criteria, climate relevant, answers a generator keeps as written); EMPTY is a
+// one member, draft criteria, climate relevant, answers a generator keeps as written); VARIED the branches neither takes; EMPTY is a
 // new organization with no records and no answers.
 
 const RICH: DocumentFacts = {
@@ -434,7 +434,7 @@ const INPUTS = [
 ] as const;
 
 describe('the wording of each generated document', () => {
-  it.each(Object.keys(GENERATORS).sort())('%s, for three organizations', async (id) => {
+  it.each(Object.keys(GENERATORS).sort())('%s, for each organization', async (id) => {
     const text = INPUTS.map(([what, facts, answers]) => `## ${what}\n\n${markdown(GENERATORS[id]!(facts, answers))}`);
     await expect(`# ${id}\n\n${text.join('\n\n')}\n`).toMatchFileSnapshot(`__snapshots__/${id}.txt`);
   });
