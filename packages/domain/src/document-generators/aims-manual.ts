@@ -1,6 +1,6 @@
 import { AI_ROLE_LABELS } from '../enums';
 import { AI_SUB_ROLE_LABELS } from '../context';
-import { bullets, doc, para, placeholder, subheading, type RichDoc } from '../rich-text';
+import { bullets, doc, para, placeholder, subheading, type RichBlock, type RichDoc } from '../rich-text';
 import { listSentence, type DocumentAnswers, type DocumentFacts } from './facts';
 
 // The AIMS manual (4.4): how the management system works as a whole. Most of it is read from the
@@ -49,12 +49,31 @@ const PROCESSES: [name: string, refs: string, does: string][] = [
   ['Improvement', '10.1, 10.2', 'corrects nonconformities, removes their causes and improves the AIMS'],
 ];
 
-/** The scope statement's paragraphs; the "- item: reason" lines under a paragraph become a list, the item in bold. */
+/**
+ * The scope statement's paragraphs; the "- item: reason" lines become a list, the item in bold. Lines of
+ * text and of items may alternate in a paragraph: each run of text lines is a paragraph, each run of
+ * items a list, in the order written (text after a list was dropped).
+ */
 function statementBlocks(statement: string) {
+  const item = (l: string) => l.slice(2).replace(/^([^:*]+): /, '**$1**: ');
   return statement.split('\n\n').flatMap((p) => {
-    const [first = '', ...lines] = p.split('\n');
-    const items = lines.filter((l) => l.startsWith('- ')).map((l) => l.slice(2).replace(/^([^:*]+): /, '**$1**: '));
-    return items.length ? [para(first), bullets(items)] : [para(p.replace(/\n/g, ' '))];
+    const blocks: RichBlock[] = [];
+    let text: string[] = [];
+    let items: string[] = [];
+    const flush = () => {
+      if (text.length) blocks.push(para(text.join(' ')));
+      if (items.length) blocks.push(bullets(items));
+      text = [];
+      items = [];
+    };
+    for (const line of p.split('\n')) {
+      const isItem = line.startsWith('- ');
+      if (isItem ? text.length : items.length) flush();
+      if (isItem) items.push(item(line));
+      else text.push(line);
+    }
+    flush();
+    return blocks;
   });
 }
 
@@ -106,7 +125,7 @@ export function aimsManual(f: DocumentFacts, _a: DocumentAnswers): Record<string
           unnamed.length ? para('The AI systems within the scope:') : null,
           unnamed.length ? bullets(unnamed.map((s) => `**${s.name}**: ${s.intendedPurpose}`)) : null,
           para(
-            `This is revision ${f.scope.revision} of the scope, approved on ${f.scope.approvedAt?.slice(0, 10) ?? ''}. The scope document holds the full detail.`,
+            `This is revision ${f.scope.revision} of the scope, ${f.scope.approvedAt ? `approved on ${f.scope.approvedAt.slice(0, 10)}` : 'not yet approved'}. The scope document holds the full detail.`,
           ),
         )
       : doc(para(placeholder('The approved scope of the AIMS (approve the scope in step 2 first)'))),

@@ -470,6 +470,27 @@ describe('what the generated documents say about the records', () => {
     );
   });
 
+  it('writes every line of the scope statement in order, and says when its revision is not yet approved', () => {
+    const scope = (statement: string, approvedAt: string | null = '2026-03-02T10:00:00.000Z') =>
+      GENERATORS['aims-manual']!({ ...RICH, scope: { ...RICH.scope, revision: 4, statement, approvedAt } }, ANSWERS)
+        .scope!.content;
+    const blocks = scope('Covers claims.\n- Claims triage model: in scope\nAlso the pricing team.\n- Pricing: later');
+    const read = (content: RichBlock[]) => plainText({ type: 'doc', content });
+    expect(blocks.slice(0, 4).map((b) => [b.type, read([b]).trim()])).toEqual([
+      ['paragraph', 'Covers claims.'],
+      ['bulletList', 'Claims triage model: in scope'],
+      ['paragraph', 'Also the pricing team.'],
+      ['bulletList', 'Pricing: later'],
+    ]);
+    expect(read(scope('One line.\nThe same paragraph.'))).toContain('One line. The same paragraph.');
+    expect(read(scope('Covers claims.'))).toContain(
+      'This is revision 4 of the scope, approved on 2026-03-02. The scope document holds the full detail.',
+    );
+    expect(read(scope('Covers claims.', null))).toContain(
+      'This is revision 4 of the scope, not yet approved. The scope document holds the full detail.',
+    );
+  });
+
   it('says whether the criteria in force are approved, and asks for them when there are none', () => {
     expect(text('risk-methodology', 'criteria')).toContain(
       'The criteria in force are number 2, approved by top management.',
