@@ -24,12 +24,16 @@ export type RegisterKey = (typeof REGISTER_KEYS)[number];
 const registerError = `Register must be one of: ${REGISTER_KEYS.join(', ')}`;
 export const ZRegisterKey = z.enum(REGISTER_KEYS, { error: registerError });
 
-const key = z.string().max(60, 'Filter names must be at most 60 characters');
+const keyError = 'Filter names must be at most 60 characters';
+const key = z.string().max(60, keyError);
 /** What a view restores: the filters and sort of the address, and the columns hidden. */
 export const ZSavedViewState = z.strictObject(
   {
     filters: z
-      .record(key, z.string().max(500, 'Filter values must be at most 500 characters'))
+      // Zod 4 reports a bad record key as "Invalid key in record", without the key schema's own words.
+      .record(key, z.string().max(500, 'Filter values must be at most 500 characters'), {
+        error: (issue) => (issue.code === 'invalid_key' ? keyError : undefined),
+      })
       .refine((f) => Object.keys(f).length <= 30, 'A view keeps at most 30 filters')
       .default({}),
     sort: z.string().max(60, 'Sort must be a column name of at most 60 characters').nullable().default(null),
