@@ -267,6 +267,10 @@ describeEachDialect('risk register pages and filters', (ctx) => {
     await refused('heatmap=inherent&likelihood=5&consequence=11', /consequence must be at most 10/i);
     await refused('heatmap=inherent&likelihood=2.5&consequence=5', /likelihood must be a whole number/i);
     await refused('heatmap=inherent&likelihood=x&consequence=5', /likelihood must be a number/i);
+    await refused(
+      'list=everything',
+      /list must be one of: needsAttention, reviewOverdue, acceptancesExpiring, unrated/i,
+    );
     // The register's exports take the same filters and refuse the same way.
     const exported = await owner.get(url('/risks/export.csv?heatmap=residual&consequence=2'));
     expect(exported.status).toBe(400);

@@ -350,6 +350,10 @@ describeEachDialect('risk dashboard lists agree with the domain rules', (ctx) =>
     for (const [name, rows] of Object.entries(expected)) {
       expect(ids(d[name]), name).toEqual(ids(rows.slice(0, DASHBOARD_LIST_LIMIT)));
       expect(d.listTotals[name], name).toBe(rows.length);
+      // The register filtered by the list holds the same risks (in number order), all of them.
+      const page = await owner.get(url(`/risks?list=${name}&limit=500`));
+      expect(page.status, name).toBe(200);
+      expect(ids(page.body.items), name).toEqual(ids([...rows].sort(byNumber)));
     }
     expect(d.counts.total).toBe(all.length);
     expect(d.counts.open).toBe(open.length);

@@ -25,6 +25,7 @@ import {
   reviewOverdueSql,
   riskList,
   unratedSql,
+  type DashboardList,
   type PositionGroup,
 } from './summary';
 
@@ -215,7 +216,7 @@ export const ZDashboardOut = z.object({
     .describe(`how many risks each list has; the lists themselves hold the first ${DASHBOARD_LIST_LIMIT}`),
   people: ZPeople,
 });
-type DashboardLists = 'reviewOverdue' | 'acceptancesExpiring' | 'needsAttention' | 'unrated';
+type DashboardLists = DashboardList;
 /** The dashboard as built here: the listed risks with their owners embedded (the route collects them into `people`). */
 export type DashboardOut = Omit<z.infer<typeof ZDashboardOut>, DashboardLists | 'people'> &
   Record<DashboardLists, RiskOut[]>;

@@ -17,7 +17,7 @@ import { builtinCatalog } from '../catalog/builtin';
 import { listCustomControls } from '../catalog/custom-controls';
 import { readCriteriaInForce, type CriteriaOut } from './criteria';
 import type { AcceptanceOut, AssessmentOut, RiskOut, TreatmentOut } from './schema';
-import { needsAttentionSql } from './summary';
+import { dashboardListSql, needsAttentionSql, type DashboardList } from './summary';
 
 // Reading the register: the rows a page shows are found in SQL (filters included), then each row is
 // assembled from its latest ratings, treatments, actions and acceptance, read for those rows only and
@@ -33,6 +33,8 @@ export type RiskFilter = {
   status?: string | undefined;
   level?: RiskLevel | undefined;
   attention?: boolean | undefined;
+  /** One of the dashboard's lists: its open risks (kind risk), by the same rules. */
+  list?: DashboardList | undefined;
   /** A heatmap cell: risks whose latest rating on that heatmap is this likelihood × consequence. */
   cell?: { heatmap: 'inherent' | 'residual'; likelihood: number; consequence: number } | undefined;
 };
@@ -143,6 +145,11 @@ function filtered(db: Db | Tx, orgId: string, filter: RiskFilter, acceptanceLeve
       .where('risks.kind', '=', 'risk')
       .where('risks.status', '=', 'open')
       .where(needsAttentionSql({ acceptanceLevel }, now));
+  if (filter.list)
+    q = q
+      .where('risks.kind', '=', 'risk')
+      .where('risks.status', '=', 'open')
+      .where(dashboardListSql(filter.list, { acceptanceLevel }, now));
   return q;
 }
 

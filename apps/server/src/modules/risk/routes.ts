@@ -23,6 +23,7 @@ import { ZPeople } from '../../platform/people';
 import { ZOrgParams } from '../orgs/schema';
 import { approveCriteria, getCriteria, updateCriteriaDraft, ZCriteriaState } from './criteria';
 import { approvePlan, dashboard, getPlan, ZDashboardOut, ZPlanOut } from './plan';
+import { DASHBOARD_LISTS } from './summary';
 import { dashboardWithPeople, planWithPeople, riskWithPeople, risksWithPeople, treatmentWithPeople } from './answers';
 import { loadRiskPage } from './read';
 import { createRisk, getRisk, reassessRisk, removeRisk, updateRisk } from './risks';
@@ -43,6 +44,10 @@ const ZRiskFilterFields = z.object({
   status: z.enum(['open', 'closed'], { error: 'status must be open or closed' }).optional(),
   level: z.enum(RISK_LEVELS, { error: `level must be one of: ${RISK_LEVELS.join(', ')}` }).optional(),
   attention: z.enum(['true', 'false'], { error: 'attention must be true or false' }).optional(),
+  list: z
+    .enum(DASHBOARD_LISTS, { error: `list must be one of: ${DASHBOARD_LISTS.join(', ')}` })
+    .optional()
+    .describe("the open risks (kind risk) of one of the risk dashboard's lists, by the same rules as its totals"),
   heatmap: z
     .enum(['inherent', 'residual'], { error: 'heatmap must be inherent or residual' })
     .optional()

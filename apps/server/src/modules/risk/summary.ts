@@ -105,6 +105,23 @@ export const reviewOverdueSql = (now: string) => (eb: Risks) => eb('risks.review
 
 export const unratedSql = () => (eb: Risks) => eb('risks.inherentLikelihood', 'is', null);
 
+/** The dashboard's lists of open risks (kind risk), each also a filter of the register (`list=`). */
+export const DASHBOARD_LISTS = ['needsAttention', 'reviewOverdue', 'acceptancesExpiring', 'unrated'] as const;
+export type DashboardList = (typeof DASHBOARD_LISTS)[number];
+
+/** Which open risks (kind risk) a dashboard list holds, as the condition the register filters by. */
+export const dashboardListSql = (
+  list: DashboardList,
+  criteria: Pick<CriteriaOut, 'acceptanceLevel'>,
+  now: string,
+): ((eb: Risks) => Expression<SqlBool>) =>
+  ({
+    needsAttention: needsAttentionSql(criteria, now),
+    reviewOverdue: reviewOverdueSql(now),
+    acceptancesExpiring: acceptanceExpiringSql(now),
+    unrated: unratedSql(),
+  })[list];
+
 const ORDERS = {
   number: [sql.ref('risks.number')],
   reviewDate: [sql.ref('risks.reviewDate'), sql.ref('risks.number')],
