@@ -28,12 +28,13 @@ let orgId = '';
 let orgUrl = '';
 let riskUrl = '';
 let systemId = '';
+let owner: Awaited<ReturnType<typeof setUpOwner>>;
 const problems: string[] = [];
 
 beforeAll(async () => {
   running = await startServer();
   browser = await launchBrowser();
-  const owner = await setUpOwner(running.baseUrl, OWNER, { apiToken: false });
+  owner = await setUpOwner(running.baseUrl, OWNER, { apiToken: false });
   ({ orgId, orgUrl } = owner);
   // Through the owner's session: this test makes no token.
   const body = {
@@ -398,5 +399,33 @@ describeWithBrowser('AI risks', () => {
     await description.waitFor();
     await expect.poll(() => page.getByTestId('draft-offer').count()).toBe(0);
     expect(problems).toEqual([]);
+  });
+
+  it('opens a dashboard list whole in the register, past the five it shows (issue 19)', async () => {
+    // Six risks nobody has rated: each needs attention, one more than the list shows.
+    for (let i = 1; i <= 6; i++) {
+      const made = await owner.api(
+        'POST',
+        `/api/orgs/${orgId}/risks`,
+        { title: `Unrated supplier risk ${i}`, source: 'C.3.6' },
+        { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken },
+      );
+      expect(made.status).toBe(201);
+    }
+    await page.goto(`${orgUrl}/risks`);
+    const side = page
+      .locator('.mantine-Paper-root')
+      .filter({ has: page.getByRole('heading', { name: 'Needs attention' }) });
+    const total = Number(await side.locator('.mantine-Badge-root').innerText());
+    expect(total).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => side.getByRole('link', { name: /^Unrated supplier risk|^R-/ }).count()).toBe(5);
+    await side.getByRole('link', { name: `All ${total} in the register` }).click();
+    await page.waitForURL(/\/risks\?list=needsAttention$/);
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Dashboard list' }).inputValue())
+      .toBe('Needs attention');
+    await expect.poll(() => page.getByTestId('risk-table').locator('tbody tr').count()).toBe(total);
+    await page.locator('tr[data-ref="R-1"]').waitFor({ state: 'detached' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -26,13 +26,16 @@ import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useAiSystemChoices } from '../impact/api';
 import { useOrg } from '../shell/org-context';
 import {
+  DASHBOARD_LISTS,
   newRiskHref,
   riskDownloads,
+  risksHref,
   riskHref,
   riskKey,
   riskPath,
   useDashboard,
   useRisks,
+  type DashboardList,
   type RiskFilters,
 } from './api';
 import { riskColumns } from './risk-columns';
@@ -53,6 +56,7 @@ function useFilters() {
     status: pick(params.get('status'), ['open', 'closed'] as const),
     level: pick(params.get('level'), RISK_LEVELS),
     attention: params.get('attention') === 'true' ? 'true' : undefined,
+    list: pick(params.get('list'), DASHBOARD_LISTS),
   };
   const cell = params.get('cell'); // "inherent:4:5": a heatmap cell, filtered on the page
   // Sort and columns belong to the register table (they live in the address too).
@@ -79,7 +83,21 @@ function useFilters() {
   };
 }
 
-function SideList({ title, risks, total, orgId }: { title: string; risks: Risk[]; total: number; orgId: string }) {
+const SHOWN = 5;
+
+function SideList({
+  title,
+  risks,
+  total,
+  orgId,
+  list,
+}: {
+  title: string;
+  risks: Risk[];
+  total: number;
+  orgId: string;
+  list: DashboardList;
+}) {
   return (
     <Paper withBorder p="sm" radius="md">
       <Group justify="space-between" wrap="nowrap" gap="xs" mb={6}>
@@ -96,11 +114,14 @@ function SideList({ title, risks, total, orgId }: { title: string; risks: Risk[]
         </Text>
       ) : (
         <Stack gap={4}>
-          {risks.slice(0, 5).map((r) => (
+          {risks.slice(0, SHOWN).map((r) => (
             <Anchor key={r.id} component={Link} to={riskHref(orgId, r.id)} fz="sm">
               {r.ref} {r.title}
             </Anchor>
           ))}
+          <Anchor component={Link} to={`${risksHref(orgId)}?list=${list}`} fz="xs" fw={600} mt={2}>
+            {T.wholeList(total, SHOWN)}
+          </Anchor>
         </Stack>
       )}
     </Paper>
@@ -212,18 +233,21 @@ export function RisksPage() {
               <Stack gap="sm">
                 <SideList
                   title={T.attention}
+                  list="needsAttention"
                   risks={dashboard.data.needsAttention}
                   total={dashboard.data.listTotals.needsAttention}
                   orgId={orgId}
                 />
                 <SideList
                   title={T.reviewOverdue}
+                  list="reviewOverdue"
                   risks={dashboard.data.reviewOverdue}
                   total={dashboard.data.listTotals.reviewOverdue}
                   orgId={orgId}
                 />
                 <SideList
                   title={T.expiring}
+                  list="acceptancesExpiring"
                   risks={dashboard.data.acceptancesExpiring}
                   total={dashboard.data.listTotals.acceptancesExpiring}
                   orgId={orgId}
@@ -305,6 +329,15 @@ export function RisksPage() {
                   data={RISK_LEVELS.map((l) => ({ value: l, label: RISK_LEVEL_LABELS[l] }))}
                   value={filters.level ?? null}
                   onChange={(v) => set('level', v)}
+                />
+                <Select
+                  label={T.filters.list}
+                  placeholder={T.filters.any}
+                  clearable
+                  w={210}
+                  data={DASHBOARD_LISTS.map((l) => ({ value: l, label: T.filters.lists[l] }))}
+                  value={filters.list ?? null}
+                  onChange={(v) => set('list', v)}
                 />
                 <Checkbox
                   label={T.filters.attention}

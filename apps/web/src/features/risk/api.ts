@@ -16,12 +16,17 @@ export const riskPath = (orgId: string, id: string) => `${risksPath(orgId)}/${en
 export const criteriaPath = (orgId: string) => `${org(orgId)}/risk-criteria`;
 export const planPath = (orgId: string) => `${org(orgId)}/risk-treatment-plan`;
 
+/** The risk dashboard's lists; the register shows one whole with `list=` (the server's rules). */
+export const DASHBOARD_LISTS = ['needsAttention', 'reviewOverdue', 'acceptancesExpiring', 'unrated'] as const;
+export type DashboardList = (typeof DASHBOARD_LISTS)[number];
+
 export type RiskFilters = {
   aiSystemId?: string | undefined;
   kind?: RiskKind | undefined;
   status?: 'open' | 'closed' | undefined;
   level?: RiskLevel | undefined;
   attention?: 'true' | undefined;
+  list?: DashboardList | undefined;
   /** A dashboard heatmap cell: all three together. */
   heatmap?: 'inherent' | 'residual' | undefined;
   likelihood?: number | undefined;

@@ -19,6 +19,13 @@ export const RISK_TEXT = {
     status: 'Status',
     level: 'Current level',
     attention: 'Needs attention only',
+    list: 'Dashboard list',
+    lists: {
+      needsAttention: 'Needs attention',
+      reviewOverdue: 'Review overdue',
+      acceptancesExpiring: 'Acceptances expiring soon',
+      unrated: 'Not rated yet',
+    },
     any: 'Any',
     clear: 'Clear filters',
     orgWide: 'Organization-wide',
@@ -53,6 +60,9 @@ export const RISK_TEXT = {
   cellFilter: (heatmap: string, l: number, c: number, status: string, kind: string) =>
     `Showing the ${status} ${kind === 'opportunity' ? 'opportunities' : 'risks'} of the ${heatmap} heatmap's cell likelihood ${l} × consequence ${c}`,
   reviewOverdue: 'Review overdue',
+  /** Below a dashboard list: the register filtered to the whole list. */
+  wholeList: (total: number, shown: number) =>
+    total > shown ? `All ${total} in the register` : 'Show in the register',
   expiring: 'Acceptances expiring soon',
   attention: 'Needs attention',
   none: 'None',
