@@ -116,6 +116,9 @@ describe('a RACI activity', () => {
       letter: 'C',
     });
     expect(ZRaciAssignment.safeParse({ assignee: { role: 'r'.repeat(41) }, letter: 'C' }).success).toBe(false);
+    expect(messages(ZRaciAssignment.safeParse({ assignee: { userId: '' }, letter: 'A' }))).toEqual([
+      ['assignee.userId', 'Person: send the id of a member of this organization'],
+    ]);
     expect(messages(ZRaciAssignment.safeParse({ assignee: { role: 'x' }, letter: 'X' }))).toEqual([
       ['letter', 'letter must be R, A, C or I'],
     ]);
@@ -160,6 +163,9 @@ describe('the RACI columns', () => {
   it('refuses each bad field in its own words', () => {
     expect(messages(ZUpdateRaciColumns.safeParse({ columns: [] }))).toEqual([
       ['version', 'version is required: send the version you read (0 before the first save)'],
+    ]);
+    expect(messages(ZUpdateRaciColumns.safeParse({ version: 0, columns: [{ userId: '' }] }))).toEqual([
+      ['columns.0.userId', 'Person: send the id of a member of this organization'],
     ]);
     expect(messages(ZUpdateRaciColumns.safeParse({ version: 0, columns: 'all' }))).toEqual([
       ['columns', 'columns must be a list'],
