@@ -131,6 +131,10 @@ describe('a draft', () => {
     expect(messages(ZUpdateDraft.safeParse({}))).toEqual([
       ['version', 'version is required: send the version you read'],
     ]);
+    expect(messages(ZUpdateDraft.safeParse({ version: 0, title: ' ' }))).toEqual([['title', 'Title is required']]);
+    expect(messages(ZUpdateDraft.safeParse({ version: 0, title: 't'.repeat(201) }))).toEqual([
+      ['title', 'Title must be at most 200 characters'],
+    ]);
     expect(messages(ZUpdateDraft.safeParse({ version: 0, changeSummary: 'c'.repeat(2001) }))).toEqual([
       ['changeSummary', 'The change summary must be at most 2000 characters'],
     ]);
