@@ -49,6 +49,18 @@ describe('the inputs of a review (9.3.2)', () => {
     });
   });
 
+  it('keeps the label and value of each figure', () => {
+    const input = {
+      key: 'audit_results',
+      state: 'present',
+      summary: 'Two audits',
+      figures: [{ label: 'Findings', value: '3' }],
+      items: ['One major finding'],
+      reason: null,
+    };
+    expect(ZReviewInput.parse(input)).toEqual(input);
+  });
+
   it('shows each status under its label', () => {
     expect(REVIEW_STATUSES.map((s) => REVIEW_STATUS_LABELS[s])).toEqual([
       'Planned',
