@@ -420,10 +420,9 @@ describeWithBrowser('AI risks', () => {
     expect(total).toBeGreaterThanOrEqual(6);
     await expect.poll(() => side.getByRole('link', { name: /^Unrated supplier risk|^R-/ }).count()).toBe(5);
     await side.getByRole('link', { name: `All ${total} in the register` }).click();
-    await page.waitForURL(/\/risks\?list=needsAttention$/);
-    await expect
-      .poll(() => page.getByRole('combobox', { name: 'Dashboard list' }).inputValue())
-      .toBe('Needs attention');
+    // The needs-attention list is the register's own "Needs attention only" filter (one control, one rule).
+    await page.waitForURL(/\/risks\?attention=true$/);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Needs attention only' }).isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('risk-table').locator('tbody tr').count()).toBe(total);
     await page.locator('tr[data-ref="R-1"]').waitFor({ state: 'detached' });
     expect(await seriousA11yViolations(page)).toEqual([]);

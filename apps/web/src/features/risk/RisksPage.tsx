@@ -56,7 +56,7 @@ function useFilters() {
     status: pick(params.get('status'), ['open', 'closed'] as const),
     level: pick(params.get('level'), RISK_LEVELS),
     attention: params.get('attention') === 'true' ? 'true' : undefined,
-    list: pick(params.get('list'), DASHBOARD_LISTS),
+    list: pick(params.get('list'), LIST_FILTERS),
   };
   const cell = params.get('cell'); // "inherent:4:5": a heatmap cell, filtered on the page
   // Sort and columns belong to the register table (they live in the address too).
@@ -84,6 +84,11 @@ function useFilters() {
 }
 
 const SHOWN = 5;
+// "Needs attention" has its own filter (`attention=true`, the same rule, linked from the home page):
+// the list filter offers the other lists, so no two controls mean the same thing.
+const LIST_FILTERS = DASHBOARD_LISTS.filter((l) => l !== 'needsAttention');
+const wholeListHref = (orgId: string, list: DashboardList) =>
+  `${risksHref(orgId)}?${list === 'needsAttention' ? 'attention=true' : `list=${list}`}`;
 
 function SideList({
   title,
@@ -119,7 +124,7 @@ function SideList({
               {r.ref} {r.title}
             </Anchor>
           ))}
-          <Anchor component={Link} to={`${risksHref(orgId)}?list=${list}`} fz="xs" fw={600} mt={2}>
+          <Anchor component={Link} to={wholeListHref(orgId, list)} fz="xs" fw={600} mt={2}>
             {T.wholeList(total, SHOWN)}
           </Anchor>
         </Stack>
@@ -335,7 +340,7 @@ export function RisksPage() {
                   placeholder={T.filters.any}
                   clearable
                   w={210}
-                  data={DASHBOARD_LISTS.map((l) => ({ value: l, label: T.filters.lists[l] }))}
+                  data={LIST_FILTERS.map((l) => ({ value: l, label: T.filters.lists[l] }))}
                   value={filters.list ?? null}
                   onChange={(v) => set('list', v)}
                 />
