@@ -18,6 +18,9 @@ import type {
 import { newId } from '../apps/server/src/platform/ids';
 import { storeRiskPositions } from '../apps/server/src/modules/risk/position';
 import { createServer } from '../apps/server/src/server';
+import { API_MODULES } from '../apps/server/src/modules';
+import { buildHttpApp } from '../apps/server/src/platform/http/app';
+import { CACHE_HEADER } from '../apps/server/src/platform/http/response-cache';
 import { seedLargeOrg } from './generate';
 import { machine, printTable, round, writeResult } from './util';
 
@@ -52,6 +55,10 @@ type Row = {
   bareReqPerSec: number;
   bareP99Ms: number;
   fraction: number;
+  /** The same page built on every request (RESPONSE_CACHE_MB=0): what a request costs after a write. */
+  builtReqPerSec: number;
+  builtP99Ms: number;
+  builtFraction: number;
   errors: number;
 };
 
@@ -223,6 +230,13 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
     webDist: path.join(dataDir, 'no-web'),
   };
   const server = await createServer(config, { logger: false, handle: connect({ databaseUrl, dataDir }) });
+  // A second app on the same database that keeps nothing: each page built on every request, as the
+  // first request after any change to the organization is.
+  const built = await buildHttpApp(
+    { db: server.handle.db, dialect: server.handle.dialect, config: { ...config, responseCacheBytes: 0 } },
+    API_MODULES,
+    { logger: false },
+  );
   const bare = Fastify({ logger: false });
   const bodies = new Map<string, Buffer>();
   bare.get('/*', (req, reply) =>
@@ -231,7 +245,9 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
   try {
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     await bare.listen({ host: '127.0.0.1', port: 0 });
+    await built.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+    const builtBase = `http://127.0.0.1:${(built.server.address() as AddressInfo).port}`;
     const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
     const seeded = await seedLargeOrg(server.handle, { aiSystems: 20 });
     const t0 = performance.now();
@@ -254,6 +270,15 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
       if (res.status !== 200) throw new Error(`${p.path}: ${res.status}`);
       const body = Buffer.from(await res.arrayBuffer());
       bodies.set(p.path, body);
+      // The kept answer and the one built now are the very same bytes, and the second read is kept.
+      const again = await fetch(base + p.path, { headers });
+      const fresh = await fetch(builtBase + p.path, { headers });
+      if (again.headers.get(CACHE_HEADER) !== 'hit')
+        throw new Error(`${p.path}: not kept (${again.headers.get(CACHE_HEADER)})`);
+      if (!Buffer.from(await again.arrayBuffer()).equals(body) || !Buffer.from(await fresh.arrayBuffer()).equals(body))
+        throw new Error(`${p.path}: the kept answer differs from the one built now`);
+      if (WARMUP) await fire(builtBase + p.path, headers, WARMUP);
+      const rebuilt = await fire(builtBase + p.path, headers, DURATION);
       if (WARMUP) await fire(base + p.path, headers, WARMUP);
       const real = await fire(base + p.path, headers, DURATION);
       if (WARMUP) await fire(bareBase + p.path, headers, WARMUP);
@@ -268,16 +293,20 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
         bareReqPerSec: b.requests.average,
         bareP99Ms: b.latency.p99,
         fraction: real.requests.average / b.requests.average,
-        errors: real.errors + real.timeouts + real.non2xx,
+        builtReqPerSec: rebuilt.requests.average,
+        builtP99Ms: rebuilt.latency.p99,
+        builtFraction: rebuilt.requests.average / b.requests.average,
+        errors: real.errors + real.timeouts + real.non2xx + rebuilt.errors + rebuilt.timeouts + rebuilt.non2xx,
       };
       console.log(
-        `[${dialect} ${risks}] ${p.page}: ${round(row.reqPerSec)} req/s (p99 ${row.p99Ms} ms), bare ${round(row.bareReqPerSec)} req/s: ${round(100 * row.fraction)} %`,
+        `[${dialect} ${risks}] ${p.page}: kept ${round(row.reqPerSec)} req/s (p99 ${row.p99Ms} ms), built ${round(row.builtReqPerSec)} req/s (p99 ${row.builtP99Ms} ms), bare ${round(row.bareReqPerSec)} req/s: ${round(100 * row.fraction)} % / ${round(100 * row.builtFraction)} %`,
       );
       rows.push(row);
     }
     return rows;
   } finally {
     await bare.close();
+    await built.close();
     await server.close();
     if (dialect === 'postgres') await adminQuery(`drop database if exists ${dbName} with (force)`);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -299,7 +328,21 @@ async function main() {
     for (const n of SIZES) rows.push(...(await benchOne(d, n)));
   printTable(
     `Risk pages vs a bare Fastify route sending the same bytes: ${CONNECTIONS} connections, ${DURATION} s each`,
-    ['dialect', 'risks', 'page', 'KB', 'req/s', 'p99 ms', 'bare req/s', 'bare p99 ms', 'of bare', 'errors'],
+    [
+      'dialect',
+      'risks',
+      'page',
+      'KB',
+      'kept req/s',
+      'kept p99 ms',
+      'kept of bare',
+      'built req/s',
+      'built p99 ms',
+      'built of bare',
+      'bare req/s',
+      'bare p99 ms',
+      'errors',
+    ],
     rows.map((r) => [
       r.dialect,
       r.risks,
@@ -307,9 +350,12 @@ async function main() {
       round(r.bytes / 1024),
       round(r.reqPerSec),
       r.p99Ms,
+      `${round(100 * r.fraction)} %`,
+      round(r.builtReqPerSec),
+      r.builtP99Ms,
+      `${round(100 * r.builtFraction)} %`,
       round(r.bareReqPerSec),
       r.bareP99Ms,
-      `${round(100 * r.fraction)} %`,
       r.errors,
     ]),
   );

@@ -85,5 +85,9 @@ describe('config', () => {
     refuses(/REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000/, { REQUEST_LIMIT_SCALE: '1.5' });
     expect(loadConfig({}).requestLimitScale).toBe(1);
     expect(loadConfig({ REQUEST_LIMIT_SCALE: '20' }).requestLimitScale).toBe(20);
+    refuses(/RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096/, { RESPONSE_CACHE_MB: '-1' });
+    refuses(/RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096/, { RESPONSE_CACHE_MB: 'lots' });
+    expect(loadConfig({}).responseCacheBytes).toBe(32 * 1024 * 1024);
+    expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheBytes).toBe(0);
   });
 });

@@ -150,6 +150,14 @@ const ZConfig = z
       .min(1, 'REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000')
       .max(1000, 'REQUEST_LIMIT_SCALE must be a whole number from 1 to 1000')
       .default(1),
+    // Memory for the answers of the heaviest pages kept per organization data version
+    // (platform/http/response-cache.ts); 0 turns the cache off.
+    RESPONSE_CACHE_MB: z.coerce
+      .number({ error: 'RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096' })
+      .int('RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096')
+      .min(0, 'RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096')
+      .max(4096, 'RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096')
+      .default(32),
   })
   .superRefine((c, ctx) => {
     if (c.SMTP_URL && !c.MAIL_FROM)
@@ -223,6 +231,8 @@ export type Config = {
   jobs: { digestHourUtc: number };
   /** REQUEST_LIMIT_SCALE: the request limits of the abuse-prone routes, multiplied. */
   requestLimitScale: number;
+  /** RESPONSE_CACHE_MB in bytes: the answers kept per organization data version (0: none). */
+  responseCacheBytes: number;
   /**
    * NODE_ENV=test: every answer must match its response schema exactly, or the request fails
    * (platform/http/serialize.ts). Otherwise answers are sent as the handler built them, unchecked.
@@ -258,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     jobs: { digestHourUtc: c.DIGEST_HOUR_UTC },
     requestLimitScale: c.REQUEST_LIMIT_SCALE,
+    responseCacheBytes: c.RESPONSE_CACHE_MB * 1024 * 1024,
     responseCheck: env.NODE_ENV === 'test' ? 'strict' : 'plain',
   };
 }

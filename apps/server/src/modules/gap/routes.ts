@@ -95,7 +95,7 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     `${base}/:id`,
     {
-      config: { access: 'gap.read' },
+      config: { access: 'gap.read', cache: true },
       schema: {
         tags,
         summary: 'One assessment with all its items in catalogue order',

@@ -128,7 +128,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     risks,
     {
-      config: { access: 'risk.read' },
+      config: { access: 'risk.read', cache: true },
       schema: {
         tags,
         summary: 'The risk register (6.1.2, 8.2)',
@@ -313,7 +313,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/orgs/:orgId/risk-dashboard',
     {
-      config: { access: 'risk.read' },
+      config: { access: 'risk.read', cache: true },
       schema: {
         tags,
         summary: 'Inherent and residual heatmaps, overdue reviews, expiring acceptances',
