@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Authentication | null;
     membership: Membership | null;
+    /** Read with the membership on routes whose answers are kept (platform/http/response-cache.ts). */
+    dataVersion: number | null;
   }
 }
 
@@ -35,9 +37,40 @@ export async function findActiveMembership(db: Db, orgId: string, userId: string
     .where('orgId', '=', orgId)
     .where('userId', '=', userId)
     .executeTakeFirst();
-  // An expired membership (an external auditor's time-boxed access) is as good as none.
-  if (!row || (row.expiresAt !== null && row.expiresAt <= nowIso())) return null;
-  return { orgId: row.orgId, role: row.role as Role, expiresAt: row.expiresAt };
+  return active(row);
+}
+
+// An expired membership (an external auditor's time-boxed access) is as good as none.
+const active = (row: { orgId: string; role: string; expiresAt: string | null } | undefined): Membership | null =>
+  !row || (row.expiresAt !== null && row.expiresAt <= nowIso())
+    ? null
+    : { orgId: row.orgId, role: row.role as Role, expiresAt: row.expiresAt };
+
+/**
+ * The membership and the organization's data version (its audit chain's head, response-cache.ts) in
+ * one statement, for the routes whose answers are kept: a kept answer costs only its reads, so one
+ * round trip fewer is a quarter to a third of it.
+ */
+async function findActiveMembershipAndVersion(db: Db, orgId: string, userId: string) {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => [
+      'orgId',
+      'role',
+      'expiresAt',
+      eb
+        .selectFrom('auditEvents')
+        .select('seq')
+        .where('chain', '=', orgId)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .as('dataVersion'),
+    ])
+    .where('orgId', '=', orgId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  const membership = active(row);
+  return membership && { membership, dataVersion: Number(row?.dataVersion ?? 0) };
 }
 
 async function authenticate(db: Db, req: FastifyRequest): Promise<Authentication | null> {
@@ -57,6 +90,7 @@ export function accessHook(db: Db) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     req.auth = null;
     req.membership = null;
+    req.dataVersion = null;
     const access = req.routeOptions.config.access;
     if (access === undefined) return; // non-API routes (the SPA's files)
     if (access === 'public') {
@@ -82,11 +116,14 @@ export function accessHook(db: Db) {
     if (access === 'user') return;
     const orgId = (req.params as { orgId?: string }).orgId;
     if (!orgId) throw new Error(`Route ${req.routeOptions.url} needs :orgId for access "${access}"`);
-    const membership = await findActiveMembership(db, orgId, auth.user.id);
+    const found = req.routeOptions.config.cache
+      ? await findActiveMembershipAndVersion(db, orgId, auth.user.id)
+      : await findActiveMembership(db, orgId, auth.user.id).then((m) => m && { membership: m, dataVersion: null });
     // Not a member: answer as if the organization did not exist, never confirm it does.
-    if (!membership) throw notFound('Organization');
-    if (!can(membership.role, access)) throw forbidden();
-    req.membership = membership;
+    if (!found) throw notFound('Organization');
+    if (!can(found.membership.role, access)) throw forbidden();
+    req.membership = found.membership;
+    req.dataVersion = found.dataVersion;
   };
 }
 

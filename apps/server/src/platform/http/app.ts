@@ -65,6 +65,7 @@ export async function buildHttpApp(
   await registerRateLimit(app, deps.db, deps.config.requestLimitScale);
   app.decorateRequest('auth', null);
   app.decorateRequest('membership', null);
+  app.decorateRequest('dataVersion', null);
 
   // A route under /api without a declared access rule is a programming error: refuse to start.
   const apiRoutes: ApiRoute[] = [];

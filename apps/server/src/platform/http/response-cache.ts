@@ -8,8 +8,9 @@ import type { Db } from '../db/connect';
  * A route opts in with `config: { cache: true }`. Its answer is built from an organization's records
  * and today's date only, and every change to those records appends to the organization's audit chain
  * in the change's own transaction (platform/transaction.ts): the chain's head `seq` is therefore a
- * version of everything such a page reads, and one indexed read of it per request tells whether a kept
- * answer is still the one the handler would build. The key also holds the day (overdue, expiring), the
+ * version of everything such a page reads, and one indexed read of it per request (made with the
+ * membership check, platform/http/access.ts) tells whether a kept answer is still the one the handler
+ * would build. The key also holds the day (overdue, expiring), the
  * reader and their role; access is checked before (the access hook), so a kept answer never reaches
  * anyone the route would refuse.
  *
@@ -114,9 +115,9 @@ export async function dataVersion(db: Db, orgId: string): Promise<number> {
  * Registers the hooks. Must come before @fastify/compress: the answer is kept as JSON, and compressed
  * per request for the clients that ask, like any other answer.
  */
-export function registerResponseCache(app: FastifyInstance, db: Db, maxBytes: number): ResponseCache | null {
+export function registerResponseCache(app: FastifyInstance, db: Db, maxBytes: number): void {
   app.decorateRequest('responseCacheSlot', null);
-  if (maxBytes <= 0) return null;
+  if (maxBytes <= 0) return;
   const cache = new ResponseCache(maxBytes);
 
   // After the access hook (onRequest) and validation: a refused or malformed request never gets here.
@@ -125,7 +126,8 @@ export function registerResponseCache(app: FastifyInstance, db: Db, maxBytes: nu
     const membership = req.membership;
     const userId = req.auth?.user.id;
     if (!membership || !userId) return;
-    const stamp = { version: await dataVersion(db, membership.orgId), day: today() };
+    const version = req.dataVersion ?? (await dataVersion(db, membership.orgId));
+    const stamp = { version, day: today() };
     if (!cache.admit(membership.orgId, stamp)) return;
     const key = [membership.orgId, stamp.version, stamp.day, userId, membership.role, req.url].join('\n');
     const kept = cache.get(key);
@@ -142,5 +144,4 @@ export function registerResponseCache(app: FastifyInstance, db: Db, maxBytes: nu
     if (slot && reply.statusCode === 200 && typeof payload === 'string') cache.set(slot, Buffer.from(payload));
     return payload;
   });
-  return cache;
 }
