@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { addDays } from '@fortytwo/domain';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { API_MODULES } from '../src/modules';
+import { SYSTEM_ACTOR } from '../src/platform/audit';
 import { clockFrom, setClock } from '../src/platform/clock';
 import { loadConfig } from '../src/platform/config';
 import { buildHttpApp } from '../src/platform/http/app';
 import { CACHE_HEADER } from '../src/platform/http/response-cache';
+import { inTransaction } from '../src/platform/transaction';
 import type { Server } from '../src/server';
 import { addMember, Client, describeEachDialect, newOrgOwner, otherInstance, TEST_ENV } from './harness';
 
@@ -199,6 +201,22 @@ describeEachDialect('answers kept per organization data version', (ctx) => {
     expect(br.headers[CACHE_HEADER]).toBe('hit');
     expect(br.headers['content-encoding']).toBe('br');
     expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(JSON.parse(plain.body));
+  });
+
+  it('holds every module to the rule it rests on: a transaction writing what a kept page reads without an audit event fails and leaves nothing', async () => {
+    const risk = await ok(owner.post(url('/risks'), { title: 'Untouched', source: 'C.3.4' }), 201);
+    const deps = { db: ctx().handle.db, dialect: ctx().handle.dialect };
+    const rename = (withAudit: boolean) =>
+      inTransaction(deps, async (tx, audit) => {
+        await tx.updateTable('risks').set({ title: 'Renamed quietly' }).where('id', '=', risk.id).execute();
+        if (withAudit)
+          await audit({ orgId, actor: SYSTEM_ACTOR, action: 'risk.updated', entityType: 'risk', entityId: risk.id });
+      });
+    await expect(rename(false)).rejects.toThrow(/wrote risks without an audit event/);
+    expect((await ok(owner.get(url(`/risks/${risk.id}`)))).title).toBe('Untouched');
+    await rename(true);
+    await expectFresh(owner, 'renamed with an audit event');
+    expect((await ok(owner.get(url(`/risks/${risk.id}`)))).title).toBe('Renamed quietly');
   });
 
   it('keeps nothing with RESPONSE_CACHE_MB=0', async () => {

@@ -121,7 +121,10 @@ export async function readCriteriaInForce(db: Db | Tx, orgId: string): Promise<C
 }
 
 export function getCriteria(deps: Deps, orgId: string) {
-  return inTransaction(deps, async (tx) => stateOf(await ensureCriteria(tx, orgId)));
+  return inTransaction(deps, async (tx) => stateOf(await ensureCriteria(tx, orgId)), {
+    // The first read stores the default criteria as draft number 1: what every page already showed.
+    unaudited: 'stores the default criteria that readCriteriaInForce already answers with',
+  });
 }
 
 /** Drafting and approving decide from the whole set of criteria (which is the draft, what number comes next): one at a time per organization. */
