@@ -1,0 +1,102 @@
+import { expect, it } from 'vitest';
+import { addMember, type Client, describeEachDialect, newOrgOwner, type Res, validAiSystem } from './harness';
+
+// People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
+// inventory, actions and evidence name each owner by id on the row and once in a top-level `people`
+// map holding exactly the people the answer references, never anyone of another organization.
+
+type Person = { id: string; name: string; email: string };
+type Answer = { people: Record<string, Person> };
+
+describeEachDialect('people referenced once in the registers', (ctx) => {
+  /** An organization with two owners of records and a member who owns nothing. */
+  const organization = async (name: string) => {
+    const { owner, orgId } = await newOrgOwner(ctx(), name);
+    const first = await addMember(ctx(), owner, orgId, 'contributor');
+    const second = await addMember(ctx(), owner, orgId, 'contributor');
+    const bystander = await addMember(ctx(), owner, orgId, 'approver');
+    const url = (p: string) => `/api/orgs/${orgId}${p}`;
+    return { owner, orgId, url, first, second, bystander };
+  };
+  type Org = Awaited<ReturnType<typeof organization>>;
+
+  /** Each referenced person once (their email appears once in the whole answer), no one else. */
+  const namesOnce = (res: Res<Answer>, people: Client[], strangers: Client[]) => {
+    expect([200, 201]).toContain(res.status);
+    expect(res.body.people).toEqual(Object.fromEntries(people.map((p) => [p.user!.id, p.user])));
+    for (const p of people) expect(res.text.split(p.user!.email).length - 1).toBe(1);
+    for (const s of strangers) {
+      expect(res.text).not.toContain(s.user!.id);
+      expect(res.text).not.toContain(s.user!.email);
+    }
+  };
+  /** Rows keep their ownerId and no longer embed the owner. */
+  const rowsByIdOnly = (rows: { ownerId: string | null }[], people: Record<string, Person>) => {
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r).not.toHaveProperty('owner');
+      if (r.ownerId !== null) expect(people[r.ownerId]).toBeDefined();
+    }
+  };
+  const strangersOf = (o: Org, other: Org) => [o.bystander, other.owner, other.first, other.second, other.bystander];
+
+  it('names each AI system owner once in the inventory, a page of it, one system and its changes', async () => {
+    const a = await organization('Inventory people A');
+    const b = await organization('Inventory people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const system = async (name: string, ownerId: string | null) => {
+        const res = await o.owner.post(o.url('/ai-systems'), validAiSystem({ name, ownerId }));
+        expect(res.status).toBe(201);
+        return res;
+      };
+      const created = await system('A first', o.first.user!.id);
+      namesOnce(created, [o.first], [...strangers, o.second]);
+      expect(created.body).not.toHaveProperty('owner');
+      await system('B first again', o.first.user!.id);
+      await system('C second', o.second.user!.id);
+      const unowned = await system('D nobody', null);
+      expect(unowned.body.people).toEqual({});
+
+      const list = await o.owner.get(o.url('/ai-systems'));
+      namesOnce(list, [o.first, o.second], [...strangers, o.owner]);
+      expect(list.body.items).toHaveLength(4);
+      rowsByIdOnly(list.body.items, list.body.people);
+      // A page names the owners of its own rows only.
+      const page = await o.owner.get(o.url('/ai-systems?limit=2'));
+      namesOnce(page, [o.first], [...strangers, o.second]);
+      expect(page.body.nextCursor).not.toBeNull();
+
+      const one = await o.owner.get(o.url(`/ai-systems/${created.body.id}`));
+      namesOnce(one, [o.first], [...strangers, o.second]);
+      expect(one.body.ownerId).toBe(o.first.user!.id);
+
+      const changed = await o.owner.patch(o.url(`/ai-systems/${unowned.body.id}`), {
+        version: unowned.body.version,
+        ownerId: o.bystander.user!.id,
+      });
+      namesOnce(changed, [o.bystander], strangers.slice(1));
+      expect(changed.body).not.toHaveProperty('owner');
+
+      const bulk = await o.owner.post(o.url('/ai-systems/bulk'), {
+        items: [
+          validAiSystem({ name: 'E bulk', ownerId: o.second.user!.id }),
+          validAiSystem({ name: 'F bulk', ownerId: o.second.user!.id }),
+        ],
+      });
+      namesOnce(bulk, [o.second], [...strangers, o.first]);
+      rowsByIdOnly(bulk.body.items, bulk.body.people);
+    }
+  });
+
+  it('still prints each AI system owner in the CSV export', async () => {
+    const a = await organization('Inventory people export');
+    await a.owner.post(a.url('/ai-systems'), validAiSystem({ name: 'Exported', ownerId: a.second.user!.id }));
+    const csv = await a.owner.get(a.url('/ai-systems/export.csv'));
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(a.second.user!.email);
+  });
+});
