@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { addMember, type Client, describeEachDialect, newOrgOwner, type Res, validAiSystem } from './harness';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
-// inventory, actions and evidence name each owner by id on the row and once in a top-level `people`
+// inventory, actions (and the overview's open ones) name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 type Person = { id: string; name: string; email: string };
@@ -89,6 +89,49 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       });
       namesOnce(bulk, [o.second], [...strangers, o.first]);
       rowsByIdOnly(bulk.body.items, bulk.body.people);
+    }
+  });
+
+  it('names each action owner once in the action list, one action, its changes and the overview', async () => {
+    const a = await organization('Action people A');
+    const b = await organization('Action people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const action = async (title: string, ownerId: string | null) => {
+        const res = await o.owner.post(o.url('/actions'), { title, ownerId, dueDate: '2099-01-31' });
+        expect(res.status).toBe(201);
+        return res;
+      };
+      const created = await action('First', o.first.user!.id);
+      namesOnce(created, [o.first], [...strangers, o.second]);
+      expect(created.body).not.toHaveProperty('owner');
+      await action('First again', o.first.user!.id);
+      await action('Second', o.second.user!.id);
+      const unowned = await action('Nobody', null);
+      expect(unowned.body.people).toEqual({});
+
+      const list = await o.owner.get(o.url('/actions'));
+      namesOnce(list, [o.first, o.second], [...strangers, o.owner]);
+      expect(list.body.items).toHaveLength(4);
+      rowsByIdOnly(list.body.items, list.body.people);
+      // Filtered to one owner's actions: only that owner is named.
+      const mine = await o.owner.get(o.url(`/actions?ownerId=${o.second.user!.id}`));
+      namesOnce(mine, [o.second], [...strangers, o.first]);
+
+      const one = await o.owner.get(o.url(`/actions/${created.body.id}`));
+      namesOnce(one, [o.first], [...strangers, o.second]);
+      const changed = await o.owner.patch(o.url(`/actions/${unowned.body.id}`), {
+        version: unowned.body.version,
+        ownerId: o.bystander.user!.id,
+      });
+      namesOnce(changed, [o.bystander], strangers.slice(1));
+
+      const overview = await o.owner.get(o.url('/overview'));
+      namesOnce(overview, [o.first, o.second, o.bystander], strangers.slice(1));
+      rowsByIdOnly(overview.body.tasks.items, overview.body.people);
     }
   });
 

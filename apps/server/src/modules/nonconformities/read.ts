@@ -15,7 +15,7 @@ import type { Db, Tx } from '../../platform/db/connect';
 import type { NonconformityTable } from '../../platform/db/schema';
 import { notFound } from '../../platform/errors';
 import { type Deps } from '../../platform/transaction';
-import { listActions, ZActionOut } from '../actions/service';
+import { listActions, ZActionWithOwnerOut } from '../actions/service';
 import { now } from '../../platform/clock';
 
 // Reading the register: a nonconformity with its owner, corrective actions and what still blocks its next step.
@@ -60,7 +60,7 @@ export const ZNonconformityOut = z.object({
   reviewedByName: z.string().nullable(),
   closedAt: z.string().nullable(),
   closedByName: z.string().nullable(),
-  actions: z.array(ZActionOut),
+  actions: z.array(ZActionWithOwnerOut),
   /** What blocks each next step now (empty: the step can be taken). */
   blockers: z.object({
     plan: z.array(z.string()),

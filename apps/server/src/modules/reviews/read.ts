@@ -13,7 +13,7 @@ import type { Db, Tx } from '../../platform/db/connect';
 import type { ManagementReviewTable } from '../../platform/db/schema';
 import { notFound } from '../../platform/errors';
 import { type Deps } from '../../platform/transaction';
-import { listActions, ZActionOut } from '../actions/service';
+import { listActions, ZActionWithOwnerOut } from '../actions/service';
 import { compilePack } from './inputs';
 
 // Reading a management review: its people, its input pack (live until held) and its actions.
@@ -60,7 +60,7 @@ export const ZReviewOut = z.object({
     .string()
     .nullable()
     .describe('signed off: the record (documents of type management-review-minutes) that keeps the minutes'),
-  actions: z.array(ZActionOut),
+  actions: z.array(ZActionWithOwnerOut),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -5,7 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
-import { ZActionOut } from '../actions/service';
+import { ZActionAnswer } from '../actions/service';
+import { oneWithPeople } from '../../platform/people';
 import { ZOrgParams } from '../orgs/schema';
 import { minutesDocument } from './minutes';
 import { minutesRecordFile } from './minutes-record';
@@ -136,11 +137,13 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Record an action decided by the review; it becomes a task of its owner',
         params: ZIdParams,
         body: ZReviewAction,
-        response: { 201: ZActionOut },
+        response: { 201: ZActionAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await addReviewAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(oneWithPeople(await addReviewAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
   for (const format of DOCUMENT_FORMATS)
     app.get(
