@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { addMember, type Client, describeEachDialect, newOrgOwner, type Res, validAiSystem } from './harness';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
-// inventory, actions (and the overview's open ones) name each owner by id on the row and once in a top-level `people`
+// inventory, actions (and the overview's open ones) and evidence name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 type Person = { id: string; name: string; email: string };
@@ -132,6 +132,54 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       const overview = await o.owner.get(o.url('/overview'));
       namesOnce(overview, [o.first, o.second, o.bystander], strangers.slice(1));
       rowsByIdOnly(overview.body.tasks.items, overview.body.people);
+    }
+  });
+
+  it('names each evidence owner once in the register, one piece, its changes and attachments', async () => {
+    const a = await organization('Evidence people A');
+    const b = await organization('Evidence people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const evidence = async (title: string, ownerId: string | null) => {
+        const res = await o.owner.post(o.url('/evidence'), { title, url: 'https://wiki.example/e', ownerId });
+        expect(res.status).toBe(201);
+        return res;
+      };
+      const created = await evidence('First', o.first.user!.id);
+      namesOnce(created, [o.first], [...strangers, o.second]);
+      expect(created.body).not.toHaveProperty('owner');
+      await evidence('First again', o.first.user!.id);
+      await evidence('Second', o.second.user!.id);
+      const unowned = await evidence('Nobody', null);
+      expect(unowned.body.people).toEqual({});
+
+      const register = await o.owner.get(o.url('/evidence'));
+      namesOnce(register, [o.first, o.second], [...strangers, o.owner]);
+      expect(register.body.items).toHaveLength(4);
+      rowsByIdOnly(register.body.items, register.body.people);
+      const filtered = await o.owner.get(o.url(`/evidence?ownerId=${o.second.user!.id}`));
+      namesOnce(filtered, [o.second], [...strangers, o.first]);
+
+      const detail = await o.owner.get(o.url(`/evidence/${created.body.id}`));
+      namesOnce(detail, [o.first], [...strangers, o.second]);
+      const attached = await o.owner.post(o.url(`/evidence/${created.body.id}/links`), {
+        subjectType: 'control',
+        subjectId: 'A.6.2.4',
+      });
+      namesOnce(attached, [o.first], [...strangers, o.second]);
+      const revised = await o.owner.post(o.url(`/evidence/${created.body.id}/revisions`), {
+        version: attached.body.version,
+        url: 'https://wiki.example/e2',
+      });
+      namesOnce(revised, [o.first], [...strangers, o.second]);
+      const changed = await o.owner.patch(o.url(`/evidence/${unowned.body.id}`), {
+        version: unowned.body.version,
+        ownerId: o.bystander.user!.id,
+      });
+      namesOnce(changed, [o.bystander], strangers.slice(1));
     }
   });
 
