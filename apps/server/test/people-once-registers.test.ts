@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { addMember, type Client, describeEachDialect, newOrgOwner, type Res, validAiSystem } from './harness';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
-// inventory, actions (and the overview's open ones) and evidence name each owner by id on the row and once in a top-level `people`
+// inventory, actions (the overview's open ones, your task list) and evidence name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 type Person = { id: string; name: string; email: string };
@@ -181,6 +181,21 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       });
       namesOnce(changed, [o.bystander], strangers.slice(1));
     }
+  });
+
+  it('names you once in your task list, however many tasks you have', async () => {
+    const a = await organization('Task people A');
+    for (const title of ['One', 'Two', 'Three'])
+      expect(
+        (await a.owner.post(a.url('/actions'), { title, ownerId: a.first.user!.id, dueDate: '2099-01-31' })).status,
+      ).toBe(201);
+    await a.owner.post(a.url('/actions'), { title: 'Not mine', ownerId: a.second.user!.id, dueDate: '2099-01-31' });
+    const tasks = await a.first.get('/api/me/tasks?kind=action');
+    namesOnce(tasks, [a.first], [a.second, a.bystander, a.owner]);
+    expect(tasks.body.items).toHaveLength(3);
+    rowsByIdOnly(tasks.body.items, tasks.body.people);
+    // No task, no one named.
+    expect((await a.bystander.get('/api/me/tasks')).body.people).toEqual({});
   });
 
   it('still prints each AI system owner in the CSV export', async () => {
