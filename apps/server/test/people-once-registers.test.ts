@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { addMember, type Client, describeEachDialect, newOrgOwner, type Res, validAiSystem } from './harness';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
-// inventory, actions (the overview's open ones, your task list) and evidence name each owner by id on the row and once in a top-level `people`
+// inventory, actions (the overview's open ones, your task list), evidence and nonconformities name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 type Person = { id: string; name: string; email: string };
@@ -196,6 +196,54 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
     rowsByIdOnly(tasks.body.items, tasks.body.people);
     // No task, no one named.
     expect((await a.bystander.get('/api/me/tasks')).body.people).toEqual({});
+  });
+
+  it('names nonconformity owners and their corrective actions’ owners once, and the export prints them', async () => {
+    const a = await organization('NC people A');
+    const b = await organization('NC people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const raise = async (title: string, ownerId: string) => {
+        const res = await o.owner.post(o.url('/nonconformities'), {
+          source: 'monitoring',
+          title,
+          grade: 'minor',
+          ownerId,
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res;
+      };
+      const first = await raise('First', o.first.user!.id);
+      namesOnce(first, [o.first], [...strangers, o.second]);
+      expect(first.body).not.toHaveProperty('owner');
+      await raise('Second', o.second.user!.id);
+      // The bystander owns two corrective actions of the first: named once in the answer.
+      for (const title of ['Fix it', 'Check it'])
+        expect(
+          (
+            await o.owner.post(o.url(`/nonconformities/${first.body.id}/actions`), {
+              title,
+              ownerId: o.bystander.user!.id,
+              dueDate: '2099-01-31',
+            })
+          ).status,
+        ).toBe(201);
+      const one = await o.owner.get(o.url(`/nonconformities/${first.body.id}`));
+      namesOnce(one, [o.first, o.bystander], strangers.slice(1));
+      rowsByIdOnly(one.body.actions, one.body.people);
+
+      const list = await o.owner.get(o.url('/nonconformities'));
+      namesOnce(list, [o.first, o.second, o.bystander], strangers.slice(1));
+      rowsByIdOnly(list.body.items, list.body.people);
+
+      const csv = await o.owner.get(o.url('/nonconformities/export.csv'));
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(o.first.user!.name);
+      expect(csv.text).toContain(o.bystander.user!.name);
+    }
   });
 
   it('still prints each AI system owner in the CSV export', async () => {

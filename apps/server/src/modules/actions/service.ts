@@ -35,10 +35,7 @@ export const ZActionOut = z.object({
 export type ActionOut = z.infer<typeof ZActionOut> & Owned;
 /** One action's answer: the action and the people it names (issue 19). */
 export const ZActionAnswer = ZActionOut.extend({ people: ZPeople });
-/**
- * An action with its owner embedded, for the answers that still carry it (a management review's and a
- * nonconformity's actions): not yet referenced once.
- */
+/** An action with its owner embedded, for the answer that still carries it (a management review's actions). */
 export const ZActionWithOwnerOut = ZActionOut.extend({ owner: ZPersonRef.nullable() });
 
 type Row = ActionTable & { ownerName: string | null; ownerEmail: string | null };
