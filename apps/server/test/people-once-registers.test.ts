@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { addMember, type Client, describeEachDialect, newOrgOwner, type Res, validAiSystem } from './harness';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
-// inventory, actions (the overview's open ones, your task list), evidence and nonconformities name each owner by id on the row and once in a top-level `people`
+// inventory, actions (the overview's open ones, your task list, a management review's), evidence and
+// nonconformities name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 type Person = { id: string; name: string; email: string };
@@ -244,6 +245,29 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       expect(csv.text).toContain(o.first.user!.name);
       expect(csv.text).toContain(o.bystander.user!.name);
     }
+  });
+
+  it('names the owners of a management review’s actions once in the review', async () => {
+    const a = await organization('Review people A');
+    const b = await organization('Review people B');
+    const review = await a.owner.post(a.url('/management-reviews'), {
+      title: 'Review',
+      meetingDate: '2099-01-15',
+      attendeeIds: [a.owner.user!.id],
+    });
+    expect(review.status, review.text).toBe(201);
+    expect(review.body.people).toEqual({});
+    for (const title of ['Decide one', 'Decide two']) {
+      const added = await a.owner.post(a.url(`/management-reviews/${review.body.id}/actions`), {
+        title,
+        ownerId: a.first.user!.id,
+      });
+      namesOnce(added, [a.first], [a.second, ...strangersOf(a, b)]);
+    }
+    const read = await a.owner.get(a.url(`/management-reviews/${review.body.id}`));
+    namesOnce(read, [a.first], [a.second, ...strangersOf(a, b)]);
+    expect(read.body.actions).toHaveLength(2);
+    rowsByIdOnly(read.body.actions, read.body.people);
   });
 
   it('still prints each AI system owner in the CSV export', async () => {

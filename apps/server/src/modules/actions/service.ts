@@ -8,7 +8,7 @@ import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
-import { ZPeople, ZPersonRef, type Owned } from '../../platform/people';
+import { ZPeople, type Owned } from '../../platform/people';
 import { writeOne } from '../../platform/db/versioned';
 
 // Actions close gaps (and later findings and nonconformities). Other modules create them through
@@ -35,8 +35,6 @@ export const ZActionOut = z.object({
 export type ActionOut = z.infer<typeof ZActionOut> & Owned;
 /** One action's answer: the action and the people it names (issue 19). */
 export const ZActionAnswer = ZActionOut.extend({ people: ZPeople });
-/** An action with its owner embedded, for the answer that still carries it (a management review's actions). */
-export const ZActionWithOwnerOut = ZActionOut.extend({ owner: ZPersonRef.nullable() });
 
 type Row = ActionTable & { ownerName: string | null; ownerEmail: string | null };
 const present = (r: Row): ActionOut => ({
