@@ -38,12 +38,13 @@ const WITH_INDEXES = process.argv.includes('--candidate-indexes');
 const RESULT_NAME = `list${WITH_INDEXES ? '-candidate-indexes' : ''}${CONNECTIONS === 10 ? '' : `-c${CONNECTIONS}`}${PROFILES ? '-profiles' : ''}${SIZES.join(',') === '10000' ? '' : `-${SIZES.join('-')}`}`; // variants never overwrite the default result
 
 type Dialect = 'sqlite' | 'postgres';
-type Scenario = { name: string; path: string };
+type Scenario = { name: string; path: string; bytes?: number };
 type Row = {
   dialect: Dialect;
   aiSystems: number;
   scenario: string;
   path: string;
+  bytes: number;
   requestsPerSec: number;
   latencyAvgMs: number;
   p50Ms: number;
@@ -82,10 +83,17 @@ async function adminQuery(query: string) {
 async function getJson(
   url: string,
   token: string,
-): Promise<{ items: { id: string }[]; nextCursor: string | null; total: number }> {
+): Promise<{ items: { id: string }[]; nextCursor: string | null; total: number; bytes: number }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { items: { id: string }[]; nextCursor: string | null; total: number };
+  // The answer's JSON size, uncompressed (fetch decodes a compressed answer; autocannon asks for none).
+  const body = Buffer.from(await res.arrayBuffer());
+  const page = JSON.parse(body.toString('utf8')) as {
+    items: { id: string }[];
+    nextCursor: string | null;
+    total: number;
+  };
+  return { ...page, bytes: body.length };
 }
 
 function fire(url: string, token: string, duration: number): Promise<Result> {
@@ -154,6 +162,7 @@ async function benchDialect(dialect: Dialect, aiSystems: number): Promise<{ rows
     for (const s of scenarios) {
       const page = await getJson(base + s.path, seeded.token);
       if (page.items.length !== PAGE) throw new Error(`${s.name}: ${page.items.length} items instead of ${PAGE}`);
+      s.bytes = page.bytes;
     }
 
     const rows: Row[] = [];
@@ -166,6 +175,7 @@ async function benchDialect(dialect: Dialect, aiSystems: number): Promise<{ rows
         aiSystems,
         scenario: s.name,
         path: s.path.replace(seeded.orgId, ':orgId').replace(/cursor=[^&]+/, 'cursor=<page 1 nextCursor>'),
+        bytes: s.bytes ?? 0,
         requestsPerSec: r.requests.average,
         latencyAvgMs: r.latency.average,
         p50Ms: r.latency.p50,
@@ -213,6 +223,7 @@ async function main() {
       'dialect',
       'AI systems',
       'scenario',
+      'bytes',
       'req/s',
       'avg ms',
       'p50 ms',
@@ -227,6 +238,7 @@ async function main() {
       r.dialect,
       r.aiSystems,
       r.scenario,
+      r.bytes,
       round(r.requestsPerSec),
       round(r.latencyAvgMs, 2),
       r.p50Ms,

@@ -71,6 +71,8 @@ describeWithBrowser('Evidence library', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('EV-1 Quarterly access review, Q4');
     await expect.poll(() => page.locator('main').innerText()).toMatch(/Expiring/i);
+    // The owner is read from the answer's people map (issue 19).
+    await expect.poll(() => page.locator('main').innerText()).toContain(`Owner: ${OWNER.name}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
@@ -91,6 +93,7 @@ describeWithBrowser('Evidence library', () => {
     await page.getByText('Expiring', { exact: true }).first().click();
     const table = page.locator('main table');
     await expect.poll(() => table.innerText()).toContain('Quarterly access review, Q4');
+    await expect.poll(() => table.innerText()).toContain(OWNER.name);
     await page.getByText('Expired', { exact: true }).first().click();
     await expect.poll(() => page.locator('main').innerText()).toContain('No evidence matches.');
 

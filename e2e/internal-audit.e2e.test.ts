@@ -230,6 +230,8 @@ describeWithBrowser('Internal audit to management review', () => {
   it('lets the auditee correct, find the root cause and carry out the corrective action', async () => {
     const page = auditeePage;
     await page.goto(ncUrl);
+    // The owner is read from the answer's people map (issue 19).
+    await page.getByText(`Owner: ${AUDITEE.name}`).waitFor();
     await page.getByLabel('Correction (containment)').fill('Treatment decisions taken for R-4 and R-9');
     await page.getByLabel('5 whys (one per line)').fill('No decision recorded\nNo reminder\nNo owner for treatment');
     await page.getByLabel('Root cause', { exact: true }).fill('Treatment decisions have no owner in the process');
@@ -243,6 +245,9 @@ describeWithBrowser('Internal audit to management review', () => {
     await page.getByLabel('Due date').fill('2030-01-31');
     await page.getByRole('button', { name: 'Add action' }).click();
     await expect.poll(() => page.getByText('Name a treatment owner in the risk procedure').count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('row', { name: /Name a treatment owner in the risk procedure/ }).innerText())
+      .toContain(AUDITEE.name);
     await page.getByRole('button', { name: 'Actions planned' }).click();
     await expect.poll(() => page.getByTestId('nc-status').textContent()).toBe('Actions planned');
     await page.getByRole('button', { name: 'Mark done' }).click();

@@ -129,12 +129,16 @@ describeWithBrowser('main flow', () => {
     await page.getByRole('option', { name: 'Design' }).click();
     await page.getByRole('combobox', { name: 'Tags' }).fill('customer-facing');
     await page.keyboard.press('Enter');
+    await page.getByRole('combobox', { name: 'Owner' }).click();
+    await page.getByRole('option', { name: `${OWNER.name} (${OWNER.email})` }).click();
     await screenshot(page, '04-form-filled');
     await page.getByRole('button', { name: 'Add AI system' }).click();
     await page.waitForURL(/\/ai-systems\/(?!new)[^/]+$/);
     systemUrl = page.url();
     await page.getByRole('heading', { name: SYSTEM.name }).waitFor();
     await page.getByText('customer-facing').waitFor();
+    // The owner is read from the answer's people map (issue 19).
+    await page.getByText(`${OWNER.name} (${OWNER.email})`).waitFor();
     await screenshot(page, '05-detail');
   });
 
@@ -171,6 +175,10 @@ describeWithBrowser('main flow', () => {
     await page.waitForURL('**/ai-systems');
     await page.getByRole('link', { name: SYSTEM.name }).waitFor();
     await page.getByText('Showing 1 of 1 AI system').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(SYSTEM.name) })
+      .getByText(OWNER.name)
+      .waitFor();
     await page.locator('body').press('/');
     await expect
       .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))

@@ -94,6 +94,16 @@ describeWithBrowser('Management review', () => {
     await screenshot(page, '95-management-review-held');
   });
 
+  it('records an action the review decided, shown with its owner', async () => {
+    await page.getByRole('textbox', { name: 'Action', exact: true }).fill('Publish the claims AI notice');
+    await page.getByRole('combobox', { name: 'Owner' }).click();
+    await page.getByRole('option', { name: OWNER.name, exact: true }).click();
+    await page.getByRole('button', { name: 'Add action' }).click();
+    // The owner is read from the review's people map (issue 19).
+    const row = page.getByRole('row', { name: /Publish the claims AI notice/ });
+    await expect.poll(() => row.innerText()).toContain(OWNER.name);
+  });
+
   it('downloads the minutes as PDF', async () => {
     await page.getByRole('button', { name: 'Minutes', exact: true }).click();
     const [download] = await Promise.all([

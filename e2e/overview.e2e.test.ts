@@ -94,7 +94,12 @@ beforeAll(async () => {
     consequence: 5,
     aiSystemId: system.id,
   });
-  await ok('POST', '/actions', { title: 'Brief the claims team on the chatbot limits', dueDate: '2099-01-31' });
+  const me = (await call<{ user: { id: string } }>('GET', '/api/me')).body.user;
+  await ok('POST', '/actions', {
+    title: 'Brief the claims team on the chatbot limits',
+    ownerId: me.id,
+    dueDate: '2099-01-31',
+  });
   page = await signedInPage(browser, running.baseUrl, OWNER, { problems, landing: orgUrl });
 }, 120_000);
 
@@ -152,6 +157,8 @@ describeWithBrowser('the overview after steps 1, 2 and 4', () => {
     await expect
       .poll(() => page.getByTestId('org-tasks').innerText())
       .toContain('Brief the claims team on the chatbot limits');
+    // The task's owner, read from the overview's people map (issue 19).
+    expect(await page.getByTestId('org-tasks').innerText()).toContain(OWNER.name);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

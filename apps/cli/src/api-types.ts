@@ -13,8 +13,8 @@ export type AiSystem = {
   intendedPurpose: string;
   aiRoles: AiRole[];
   lifecycleStage: LifecycleStage;
+  /** The owner's user id; the list answer names them in its `people` (people.ts). */
   ownerId: string | null;
-  owner: User | null;
   jurisdictions: string[];
   thirdParties: string[];
   riskTier: RiskTier;

@@ -30,7 +30,15 @@ describe('fortytwo evidence', () => {
       '--expires',
       new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
     );
-    const link = await w.cli('evidence', 'add', 'https://wiki.example/model-card', '--title', 'Model card');
+    const link = await w.cli(
+      'evidence',
+      'add',
+      'https://wiki.example/model-card',
+      '--title',
+      'Model card',
+      '--owner',
+      w.owner.user!.id,
+    );
     return { added, link };
   };
 
@@ -45,6 +53,13 @@ describe('fortytwo evidence', () => {
     const list = await w.cli('evidence', 'list');
     expect(list.stdout).toMatch(/EV-1\s+access review.pdf.*EXPIRING\s+1/);
     expect(list.stdout).toContain('2 pieces of evidence, 1 expiring or expired');
+    // The owner comes from the answer's people map (issue 19), printed by name as before.
+    expect(list.stdout).toMatch(new RegExp(`EV-2\\s+Model card.*${w.owner.user!.name}`));
+    const all = JSON.parse((await w.cli('evidence', 'list', '--json')).stdout) as {
+      reference: string;
+      owner: { email: string } | null;
+    }[];
+    expect(all.find((e) => e.reference === 'EV-2')?.owner).toMatchObject({ email: w.owner.user!.email });
     const expiring = JSON.parse((await w.cli('evidence', 'list', '--expiry', 'expiring', '--json')).stdout) as {
       reference: string;
     }[];

@@ -29,8 +29,10 @@ describeEachDialect('AI system inventory', (ctx) => {
       status: 'active',
       description: '',
       thirdParties: [],
-      owner: { id: owner.user!.id, email: owner.user!.email },
+      ownerId: owner.user!.id,
+      people: { [owner.user!.id]: { id: owner.user!.id, email: owner.user!.email } },
     });
+    expect(res.body).not.toHaveProperty('owner');
     const got = await owner.get(`${base()}/${res.body.id}`);
     expect(got.body).toEqual(res.body);
   });

@@ -178,7 +178,8 @@ describeEachDialect('Internal audit and nonconformities', (ctx) => {
       sourceRef: 'AUD-1 F-1',
       grade: 'minor',
       status: 'open',
-      owner: { id: auditee.user!.id },
+      ownerId: auditee.user!.id,
+      people: { [auditee.user!.id]: { id: auditee.user!.id } },
       raisedBy: { id: auditor.user!.id },
     });
     expect(nc.responseDue).toMatch(/^\d{4}-\d\d-\d\d$/);

@@ -1,8 +1,9 @@
 import { AI_ROLES, AI_SYSTEM_STATUSES, LIFECYCLE_STAGES, RISK_TIERS } from '@fortytwo/domain';
 import { oneOf, parseCommand, positiveInt } from '../args';
-import type { AiSystem, Page } from '../api-types';
+import type { AiSystem, Page, User } from '../api-types';
 import { connection } from '../config';
 import { Api } from '../http';
+import { personOf, type WithPeople } from '../people';
 import { println, type Io } from '../io';
 import { resolveOrg } from '../org';
 import { renderTable } from '../table';
@@ -65,19 +66,20 @@ export async function listAiSystems(argv: string[], io: Io): Promise<number> {
   const conn = connection(io.env);
   const api = new Api(conn.url, conn.token);
   const orgId = await resolveOrg(api, conn, values.org);
-  const items: AiSystem[] = [];
+  // Each record printed with its owner beside `ownerId`, as the full record reads.
+  const items: (AiSystem & { owner: User | null })[] = [];
   let cursor: string | undefined;
   let total: number | undefined;
   do {
     const want = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
-    const page = await api.get<Page<AiSystem>>(`/api/orgs/${encodeURIComponent(orgId)}/ai-systems`, {
+    const page = await api.get<Page<AiSystem> & WithPeople>(`/api/orgs/${encodeURIComponent(orgId)}/ai-systems`, {
       ...filter,
       sort: 'name',
       order: 'asc',
       limit: want,
       cursor,
     });
-    items.push(...page.items);
+    items.push(...page.items.map((s) => ({ ...s, owner: personOf(page.people, s.ownerId) })));
     total ??= page.total;
     cursor = page.nextCursor ?? undefined;
   } while (cursor && (limit === undefined || items.length < limit));

@@ -6,6 +6,7 @@ import { EXIT, UsageError } from '../errors';
 import { Api } from '../http';
 import { println, type Io } from '../io';
 import { resolveOrg } from '../org';
+import { personOf, type WithPeople } from '../people';
 import { EVIDENCE_PACKAGE_FORMAT, verifyPackage, type FileCheck } from '../package-verify';
 import { renderTable } from '../table';
 
@@ -68,7 +69,7 @@ type EvidenceRow = {
   kind: 'file' | 'link';
   file: { name: string } | null;
   url: string | null;
-  owner: { name: string } | null;
+  ownerId: string | null;
   expiresOn: string | null;
   expiryState: string;
   linkCount: number;
@@ -157,7 +158,12 @@ async function list(argv: string[], io: Io): Promise<number> {
   if (values.help) return (io.stdout.write(LIST_HELP), EXIT.ok);
   const expiry = oneOf(values.expiry, ['current', 'expiring', 'expired'] as const, '--expiry');
   const { client, base } = await api(io, values.org);
-  const { items } = await client.get<{ items: EvidenceRow[] }>(`${base}/evidence`, { expiry, q: values.search });
+  const page = await client.get<{ items: EvidenceRow[] } & WithPeople>(`${base}/evidence`, {
+    expiry,
+    q: values.search,
+  });
+  // Each row printed with its owner beside `ownerId`, as the full record reads.
+  const items = page.items.map((e) => ({ ...e, owner: personOf(page.people, e.ownerId) }));
   if (values.json) return (println(io.stdout, JSON.stringify(items, null, 2)), EXIT.ok);
   if (items.length === 0) return (println(io.stdout, 'No evidence yet.'), EXIT.ok);
   const rows = items.map((e) => [

@@ -1,6 +1,7 @@
 // Shapes of the API answers the web app reads (see apps/server/src/modules/*/routes.ts).
 import type { AiRole, AiSystemStatus, LifecycleStage, RiskTier, Role } from '@fortytwo/domain';
 import type { DocumentationKind, ItemKind, PdcaPhase, Pillar, Relationship } from '@fortytwo/catalog/browser';
+import type { WithPeople } from './people';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type User = { id: string; email: string; name: string };
@@ -46,8 +47,8 @@ export type AiSystem = {
   intendedPurpose: string;
   aiRoles: AiRole[];
   lifecycleStage: LifecycleStage;
+  /** The owner: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: User | null;
   jurisdictions: string[];
   thirdParties: string[];
   riskTier: RiskTier;
@@ -57,7 +58,10 @@ export type AiSystem = {
   createdAt: string;
   updatedAt: string;
 };
-export type AiSystemPage = Page<AiSystem> & { total: number };
+/** Each page names the owners of its own rows in `people`. */
+export type AiSystemPage = Page<AiSystem> & { total: number } & WithPeople;
+/** One AI system's answer (read, created, changed): the system and its owner in `people`. */
+export type AiSystemRecord = AiSystem & WithPeople;
 
 export type AuditEvent = {
   id: string;

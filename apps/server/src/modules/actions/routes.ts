@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf, authOf } from '../../platform/http/access';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 import { ZOrgParams } from '../orgs/schema';
-import { createAction, getAction, listActions, removeAction, updateAction, ZActionOut } from './service';
+import { createAction, getAction, listActions, removeAction, updateAction, ZActionAnswer, ZActionOut } from './service';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 
@@ -26,12 +27,13 @@ export function actionRoutes(fastify: FastifyInstance, deps: AppDeps) {
           ownerId: z.string().max(64).optional(),
           sourceType: z.string().max(40).optional(),
         }),
-        response: { 200: z.object({ items: z.array(ZActionOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZActionOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
     async (req) => {
       const ownerId = req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId;
-      return { items: await listActions(deps.db, req.params.orgId, { ...req.query, ownerId }), nextCursor: null };
+      const items = await listActions(deps.db, req.params.orgId, { ...req.query, ownerId });
+      return listWithPeople({ items, nextCursor: null });
     },
   );
 
@@ -44,19 +46,20 @@ export function actionRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Add an action',
         params: ZOrgParams,
         body: ZCreateAction,
-        response: { 201: ZActionOut },
+        response: { 201: ZActionAnswer },
       },
     },
-    async (req, reply) => reply.code(201).send(await createAction(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(oneWithPeople(await createAction(deps, actorOf(req), req.params.orgId, req.body))),
   );
 
   app.get(
     '/api/orgs/:orgId/actions/:id',
     {
       config: { access: 'action.read' },
-      schema: { tags, summary: 'One action', params: ZIdParams, response: { 200: ZActionOut } },
+      schema: { tags, summary: 'One action', params: ZIdParams, response: { 200: ZActionAnswer } },
     },
-    async (req) => getAction(deps, req.params.orgId, req.params.id),
+    async (req) => oneWithPeople(await getAction(deps, req.params.orgId, req.params.id)),
   );
 
   app.patch(
@@ -68,10 +71,10 @@ export function actionRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change an action (status, owner, due date…); send the version you read',
         params: ZIdParams,
         body: ZUpdateAction,
-        response: { 200: ZActionOut },
+        response: { 200: ZActionAnswer },
       },
     },
-    async (req) => updateAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => oneWithPeople(await updateAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
 
   app.delete(

@@ -8,6 +8,7 @@ import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
+import { ZPeople, type Owned } from '../../platform/people';
 import { writeOne } from '../../platform/db/versioned';
 
 // Actions close gaps (and later findings and nonconformities). Other modules create them through
@@ -20,8 +21,7 @@ export const ZActionOut = z.object({
   orgId: z.string(),
   title: z.string(),
   description: z.string(),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('who does it: a key of the answer’s `people`'),
   dueDate: z.string().nullable(),
   status: z.enum(ACTION_STATUSES),
   sourceType: z.string().describe('gap_item, or manual'),
@@ -31,7 +31,10 @@ export const ZActionOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type ActionOut = z.infer<typeof ZActionOut>;
+/** An action as the services build it: its owner embedded (exports and reports print it); answers carry `people`. */
+export type ActionOut = z.infer<typeof ZActionOut> & Owned;
+/** One action's answer: the action and the people it names (issue 19). */
+export const ZActionAnswer = ZActionOut.extend({ people: ZPeople });
 
 type Row = ActionTable & { ownerName: string | null; ownerEmail: string | null };
 const present = (r: Row): ActionOut => ({

@@ -22,7 +22,8 @@ import { uploadScope } from '../../platform/http/uploads';
 import { ZOrgParams } from '../orgs/schema';
 import { assertSubject, evidenceFor } from './links';
 import { getEvidenceDetail, listEvidence } from './read';
-import { ZEvidenceDetail, ZEvidenceOut, ZEvidenceSummary } from './schema';
+import { ZEvidenceAnswer, ZEvidenceDetailAnswer, ZEvidenceOut, ZEvidenceSummary } from './schema';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 import {
   addRevision,
   attach,
@@ -93,13 +94,11 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
           'The evidence register, newest first; filter by owner, expiry state, attached subject type, or search text',
         params: ZOrgParams,
         querystring: ZEvidenceFilter,
-        response: { 200: z.object({ items: z.array(ZEvidenceOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZEvidenceOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({
-      items: await listEvidence(deps.db, req.params.orgId, req.query),
-      nextCursor: null,
-    }),
+    async (req) =>
+      listWithPeople({ items: await listEvidence(deps.db, req.params.orgId, req.query), nextCursor: null }),
   );
   app.post(
     base,
@@ -110,7 +109,7 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Add a link as evidence (a page, a ticket, a folder); optionally attach it to a record at once',
         params: ZOrgParams,
         body: ZCreateEvidenceLink.extend(ZOptionalTarget.shape),
-        response: { 201: ZEvidenceOut },
+        response: { 201: ZEvidenceAnswer },
       },
     },
     async (req, reply) => {
@@ -118,7 +117,9 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
       return reply
         .code(201)
         .send(
-          await createLinkEvidence(deps, actorOf(req), req.params.orgId, input, targetOf({ subjectType, subjectId })),
+          oneWithPeople(
+            await createLinkEvidence(deps, actorOf(req), req.params.orgId, input, targetOf({ subjectType, subjectId })),
+          ),
         );
     },
   );
@@ -131,10 +132,10 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary:
           'One piece of evidence with its revisions, what it is attached to, and the crosswalk items it also serves',
         params: ZIdParams,
-        response: { 200: ZEvidenceDetail },
+        response: { 200: ZEvidenceDetailAnswer },
       },
     },
-    async (req) => getEvidenceDetail(deps.db, req.params.orgId, req.params.id),
+    async (req) => oneWithPeople(await getEvidenceDetail(deps.db, req.params.orgId, req.params.id)),
   );
   app.patch(
     `${base}/:id`,
@@ -145,10 +146,10 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change the title, description, owner or dates',
         params: ZIdParams,
         body: ZUpdateEvidence,
-        response: { 200: ZEvidenceOut },
+        response: { 200: ZEvidenceAnswer },
       },
     },
-    async (req) => updateEvidence(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => oneWithPeople(await updateEvidence(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${base}/:id`,
@@ -179,11 +180,13 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
           url: ZEvidenceUrl,
           note: z.string().trim().max(2000, 'Note must be at most 2000 characters').default(''),
         }),
-        response: { 201: ZEvidenceDetail },
+        response: { 201: ZEvidenceDetailAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await addRevision(deps, null, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(oneWithPeople(await addRevision(deps, null, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
   app.get(
     `${base}/:id/file`,
@@ -210,10 +213,10 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Attach the evidence to a record (requirement, control, risk …); attaching twice changes nothing',
         params: ZIdParams,
         body: ZEvidenceLinkTarget,
-        response: { 200: ZEvidenceDetail },
+        response: { 200: ZEvidenceDetailAnswer },
       },
     },
-    async (req) => attach(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => oneWithPeople(await attach(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${base}/:id/links/:subjectType/:subjectId`,
@@ -263,7 +266,7 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
           params: ZOrgParams,
           consumes: ['multipart/form-data'],
           body: z.object({ file: z.string().meta({ format: 'binary' }).describe('the evidence file') }),
-          response: { 201: ZEvidenceOut },
+          response: { 201: ZEvidenceAnswer },
         },
       },
       async (req, reply) => {
@@ -272,14 +275,16 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
         return reply
           .code(201)
           .send(
-            await createFileEvidence(
-              deps,
-              store,
-              actorOf(req),
-              req.params.orgId,
-              file,
-              fields,
-              targetOf({ subjectType, subjectId }),
+            oneWithPeople(
+              await createFileEvidence(
+                deps,
+                store,
+                actorOf(req),
+                req.params.orgId,
+                file,
+                fields,
+                targetOf({ subjectType, subjectId }),
+              ),
             ),
           );
       },
@@ -296,7 +301,7 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
           querystring: z.object({ version: z.string().max(12).optional() }),
           consumes: ['multipart/form-data'],
           body: z.object({ file: z.string().meta({ format: 'binary' }) }),
-          response: { 201: ZEvidenceDetail },
+          response: { 201: ZEvidenceDetailAnswer },
         },
       },
       async (req, reply) => {
@@ -307,7 +312,11 @@ export function evidenceRoutes(fastify: FastifyInstance, deps: AppDeps) {
         });
         return reply
           .code(201)
-          .send(await addRevision(deps, store, actorOf(req), req.params.orgId, req.params.id, { ...fields, file }));
+          .send(
+            oneWithPeople(
+              await addRevision(deps, store, actorOf(req), req.params.orgId, req.params.id, { ...fields, file }),
+            ),
+          );
       },
     );
   });

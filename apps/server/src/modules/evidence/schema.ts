@@ -1,5 +1,6 @@
 import { EVIDENCE_KINDS, EVIDENCE_SUBJECT_TYPES, EXPIRY_STATES } from '@fortytwo/domain';
 import { z } from 'zod';
+import { ZPeople, type Owned } from '../../platform/people';
 
 // What the evidence API answers (OpenAPI reads these).
 
@@ -16,7 +17,6 @@ export const ZEvidenceSummary = z.object({
 });
 
 const ZFileOut = z.object({ name: z.string(), size: z.number(), mediaType: z.string(), sha256: z.string() });
-const ZPerson = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
 export const ZEvidenceOut = z.object({
   id: z.string(),
@@ -27,8 +27,7 @@ export const ZEvidenceOut = z.object({
   kind: z.enum(EVIDENCE_KINDS),
   file: ZFileOut.nullable().describe('the current revision, for a file'),
   url: z.string().nullable().describe('the current revision, for a link'),
-  ownerId: z.string().nullable(),
-  owner: ZPerson.nullable(),
+  ownerId: z.string().nullable().describe('who keeps it current: a key of the answer’s `people`'),
   effectiveOn: z.string().nullable(),
   expiresOn: z.string().nullable().describe('review or expiry date'),
   expiryState: z.enum(EXPIRY_STATES).describe('expiring: within 30 days; expired: the date has passed'),
@@ -75,5 +74,10 @@ export const ZEvidenceDetail = ZEvidenceOut.extend({
     .describe('items of other frameworks this evidence also serves, through the crosswalks'),
 });
 
-export type EvidenceOut = z.infer<typeof ZEvidenceOut>;
-export type EvidenceDetail = z.infer<typeof ZEvidenceDetail>;
+/** Evidence as the services build it: its owner embedded (the exports and the package print it); answers carry `people`. */
+export type EvidenceOut = z.infer<typeof ZEvidenceOut> & Owned;
+export type EvidenceDetail = z.infer<typeof ZEvidenceDetail> & Owned;
+
+/** One piece of evidence's answer, and with its detail: the people it names (issue 19). */
+export const ZEvidenceAnswer = ZEvidenceOut.extend({ people: ZPeople });
+export const ZEvidenceDetailAnswer = ZEvidenceDetail.extend({ people: ZPeople });

@@ -182,7 +182,7 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
             items: z.array(
               ZGapItem.extend({
                 actions: z
-                  .array(ZActionOut.omit({ owner: true }))
+                  .array(ZActionOut)
                   .describe('each action names its owner by `ownerId`: a key of the answer’s `people`'),
               }),
             ),
@@ -204,13 +204,15 @@ export function gapRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Turn gaps into actions in one step (one per ref), with an owner and a due date',
         params: ZIdParams,
         body: ZGapsToActions,
-        response: { 201: z.object({ items: z.array(ZActionOut) }) },
+        response: { 201: z.object({ items: z.array(ZActionOut), people: ZPeople }) },
       },
     },
     async (req, reply) =>
       reply
         .code(201)
-        .send({ items: await gapsToActions(deps, actorOf(req), req.params.orgId, req.params.id, req.body) }),
+        .send(
+          listWithPeople({ items: await gapsToActions(deps, actorOf(req), req.params.orgId, req.params.id, req.body) }),
+        ),
   );
 
   app.post(

@@ -13,10 +13,11 @@ import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { attachment } from '../../platform/http/content-disposition';
 import { ZListQuery, ZPage } from '../../platform/pagination';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 import { importAiSystems, ZImportBody, ZImportPlan } from './import';
 import { ZOrgParams } from '../orgs/schema';
 import { ZAuditEvent } from '../audit-trail/routes';
-import { ZAiSystem, ZAiSystemFilter, ZAiSystemListQuery, type TAiSystem } from './schema';
+import { ZAiSystem, ZAiSystemAnswer, ZAiSystemFilter, ZAiSystemListQuery, type TAiSystem } from './schema';
 import { getAiSystemProfile, updateAiSystemProfile, ZAiSystemProfileOut } from './profile';
 import {
   aiSystemHistory,
@@ -64,10 +65,10 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'The AI system inventory: filter, sort, cursor pagination',
         params: ZOrgParams,
         querystring: ZAiSystemListQuery,
-        response: { 200: ZPage(ZAiSystem).extend({ total: z.number() }) },
+        response: { 200: ZPage(ZAiSystem).extend({ total: z.number(), people: ZPeople }) },
       },
     },
-    async (req) => listAiSystems(deps, req.params.orgId, req.query),
+    async (req) => listWithPeople(await listAiSystems(deps, req.params.orgId, req.query)),
   );
 
   app.post(
@@ -79,10 +80,11 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Add an AI system',
         params: ZOrgParams,
         body: ZCreateAiSystem,
-        response: { 201: ZAiSystem },
+        response: { 201: ZAiSystemAnswer },
       },
     },
-    async (req, reply) => reply.code(201).send(await createAiSystem(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(oneWithPeople(await createAiSystem(deps, actorOf(req), req.params.orgId, req.body))),
   );
 
   app.post(
@@ -97,12 +99,12 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
         body: z.strictObject({
           items: z.array(ZCreateAiSystem).min(1, 'items is empty: nothing to import').max(MAX_BULK_ITEMS),
         }),
-        response: { 201: z.object({ created: z.number(), items: z.array(ZAiSystem) }) },
+        response: { 201: z.object({ created: z.number(), items: z.array(ZAiSystem), people: ZPeople }) },
       },
     },
     async (req, reply) => {
       const items = await createAiSystems(deps, actorOf(req), req.params.orgId, req.body.items);
-      return reply.code(201).send({ created: items.length, items });
+      return reply.code(201).send(listWithPeople({ created: items.length, items }));
     },
   );
 
@@ -149,9 +151,9 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
     '/api/orgs/:orgId/ai-systems/:id',
     {
       config: { access: 'ai_system.read' },
-      schema: { tags, summary: 'One AI system', params: ZItemParams, response: { 200: ZAiSystem } },
+      schema: { tags, summary: 'One AI system', params: ZItemParams, response: { 200: ZAiSystemAnswer } },
     },
-    async (req) => getAiSystem(deps, req.params.orgId, req.params.id),
+    async (req) => oneWithPeople(await getAiSystem(deps, req.params.orgId, req.params.id)),
   );
 
   app.patch(
@@ -163,10 +165,11 @@ export function inventoryRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change an AI system; send the version you read (409 STALE_VERSION if it moved on)',
         params: ZItemParams,
         body: ZUpdateAiSystem,
-        response: { 200: ZAiSystem },
+        response: { 200: ZAiSystemAnswer },
       },
     },
-    async (req) => updateAiSystemFields(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) =>
+      oneWithPeople(await updateAiSystemFields(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
 
   app.delete(

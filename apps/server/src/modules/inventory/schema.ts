@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AI_ROLES, AI_SYSTEM_SORTS, AI_SYSTEM_STATUSES, LIFECYCLE_STAGES, RISK_TIERS } from '@fortytwo/domain';
 import { ZListQuery } from '../../platform/pagination';
+import { ZPeople, type Owned } from '../../platform/people';
 
 export const ZAiSystem = z.object({
   id: z.string(),
@@ -9,8 +10,7 @@ export const ZAiSystem = z.object({
   intendedPurpose: z.string(),
   aiRoles: z.array(z.enum(AI_ROLES)),
   lifecycleStage: z.enum(LIFECYCLE_STAGES),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('the owner: a key of the answer’s `people`'),
   jurisdictions: z.array(z.string()),
   thirdParties: z.array(z.string()),
   riskTier: z.enum(RISK_TIERS),
@@ -20,7 +20,11 @@ export const ZAiSystem = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type TAiSystem = z.infer<typeof ZAiSystem>;
+/** An AI system as the services build it: its owner embedded (the CSV export prints it); answers carry `people` instead. */
+export type TAiSystem = z.infer<typeof ZAiSystem> & Owned;
+
+/** One AI system's answer: the system and the people it names (issue 19). */
+export const ZAiSystemAnswer = ZAiSystem.extend({ people: ZPeople });
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, name: string) =>
   z.enum(values, { error: `${name} must be one of: ${values.join(', ')}` }).optional();

@@ -15,7 +15,8 @@ import type { Db, Tx } from '../../platform/db/connect';
 import type { NonconformityTable } from '../../platform/db/schema';
 import { notFound } from '../../platform/errors';
 import { type Deps } from '../../platform/transaction';
-import { listActions, ZActionOut } from '../actions/service';
+import { listActions, ZActionOut, type ActionOut } from '../actions/service';
+import type { PersonRef } from '../../platform/people';
 import { now } from '../../platform/clock';
 
 // Reading the register: a nonconformity with its owner, corrective actions and what still blocks its next step.
@@ -36,8 +37,7 @@ export const ZNonconformityOut = z.object({
   clauseRef: z.string().nullable().describe('the clause or control the nonconformity is against'),
   title: z.string(),
   statement: z.string(),
-  ownerId: z.string().nullable(),
-  owner: ZPerson,
+  ownerId: z.string().nullable().describe('who answers for it: a key of the answer’s `people`'),
   raisedBy: ZPerson,
   raisedByName: z
     .string()
@@ -60,7 +60,7 @@ export const ZNonconformityOut = z.object({
   reviewedByName: z.string().nullable(),
   closedAt: z.string().nullable(),
   closedByName: z.string().nullable(),
-  actions: z.array(ZActionOut),
+  actions: z.array(ZActionOut).describe('each names its owner by `ownerId`: a key of the answer’s `people`'),
   /** What blocks each next step now (empty: the step can be taken). */
   blockers: z.object({
     plan: z.array(z.string()),
@@ -72,9 +72,16 @@ export const ZNonconformityOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type NonconformityOut = z.infer<typeof ZNonconformityOut>;
+/**
+ * A nonconformity as the services build it: its owner and its actions' owners embedded (the exports and
+ * the status report print them); answers carry `people` instead (answers.ts).
+ */
+export type NonconformityOut = Omit<z.infer<typeof ZNonconformityOut>, 'actions'> & {
+  owner: PersonRef | null;
+  actions: ActionOut[];
+};
 
-type Row = NonconformityTable & { ownerName: string | null };
+type Row = NonconformityTable & { ownerName: string | null; ownerEmail: string | null };
 const parse = <T>(s: string): T => JSON.parse(s) as T;
 
 async function present(db: Db | Tx, orgId: string, rows: Row[], actorId: string | null): Promise<NonconformityOut[]> {
@@ -106,7 +113,10 @@ async function present(db: Db | Tx, orgId: string, rows: Row[], actorId: string 
       title: r.title,
       statement: r.statement,
       ownerId: r.ownerId,
-      owner: r.ownerId && r.ownerName !== null ? { id: r.ownerId, name: r.ownerName } : null,
+      owner:
+        r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+          ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+          : null,
       raisedBy: r.raisedBy ? { id: r.raisedBy, name: r.raisedByName } : null,
       raisedByName: r.raisedByName,
       raisedAt: r.raisedAt,
@@ -146,7 +156,7 @@ const select = (db: Db | Tx, orgId: string) =>
     .selectFrom('nonconformities')
     .leftJoin('users', 'users.id', 'nonconformities.ownerId')
     .selectAll('nonconformities')
-    .select('users.name as ownerName')
+    .select(['users.name as ownerName', 'users.email as ownerEmail'])
     .where('nonconformities.orgId', '=', orgId);
 
 export type NonconformityFilter = {

@@ -36,6 +36,11 @@ import {
   ZNonconformityOut,
   type NonconformityOut,
 } from './service';
+import { ZPeople } from '../../platform/people';
+import { nonconformitiesWithPeople, nonconformityWithPeople } from './answers';
+
+/** One nonconformity's answer: the record and the people it and its actions name (issue 19). */
+const ZNonconformityAnswer = ZNonconformityOut.extend({ people: ZPeople });
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const ZFilter = z.object({
@@ -97,13 +102,14 @@ export function nonconformityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Nonconformities and their corrective actions (10.2), from every source, by number',
         params: ZOrgParams,
         querystring: ZFilter,
-        response: { 200: z.object({ items: z.array(ZNonconformityOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZNonconformityOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({
-      items: await listNonconformities(deps.db, req.params.orgId, req.query, me(req)),
-      nextCursor: null,
-    }),
+    async (req) =>
+      nonconformitiesWithPeople({
+        items: await listNonconformities(deps.db, req.params.orgId, req.query, me(req)),
+        nextCursor: null,
+      }),
   );
   for (const format of TABLE_FORMATS)
     app.get(
@@ -130,19 +136,21 @@ export function nonconformityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Raise a nonconformity (an internal audit raises its own from major and minor findings)',
         params: ZOrgParams,
         body: ZCreateNonconformity,
-        response: { 201: ZNonconformityOut },
+        response: { 201: ZNonconformityAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await createNonconformity(deps, actorOf(req), req.params.orgId, req.body)),
+      reply
+        .code(201)
+        .send(nonconformityWithPeople(await createNonconformity(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${base}/:id`,
     {
       config: { access: 'nonconformity.read' },
-      schema: { tags, summary: 'One nonconformity', params: ZIdParams, response: { 200: ZNonconformityOut } },
+      schema: { tags, summary: 'One nonconformity', params: ZIdParams, response: { 200: ZNonconformityAnswer } },
     },
-    async (req) => getNonconformity(deps, req.params.orgId, req.params.id, me(req)),
+    async (req) => nonconformityWithPeople(await getNonconformity(deps, req.params.orgId, req.params.id, me(req))),
   );
   app.patch(
     `${base}/:id`,
@@ -153,10 +161,11 @@ export function nonconformityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Record the correction, root cause, similar cases, owner and dates; send the version you read',
         params: ZIdParams,
         body: ZUpdateNonconformity,
-        response: { 200: ZNonconformityOut },
+        response: { 200: ZNonconformityAnswer },
       },
     },
-    async (req) => updateNonconformity(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) =>
+      nonconformityWithPeople(await updateNonconformity(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
 
   app.post(
@@ -168,11 +177,17 @@ export function nonconformityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Add a corrective action with its owner and due date (it becomes a task of its owner)',
         params: ZIdParams,
         body: ZNonconformityAction,
-        response: { 201: ZNonconformityOut },
+        response: { 201: ZNonconformityAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await addCorrectiveAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(
+          nonconformityWithPeople(
+            await addCorrectiveAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+          ),
+        ),
   );
   const step = (
     path: string,
@@ -184,9 +199,10 @@ export function nonconformityRoutes(fastify: FastifyInstance, deps: AppDeps) {
       `${base}/:id/${path}`,
       {
         config: { access },
-        schema: { tags, summary, params: ZIdParams, body: ZVersion, response: { 200: ZNonconformityOut } },
+        schema: { tags, summary, params: ZIdParams, body: ZVersion, response: { 200: ZNonconformityAnswer } },
       },
-      async (req) => run(deps, actorOf(req), req.params.orgId, req.params.id, req.body.version),
+      async (req) =>
+        nonconformityWithPeople(await run(deps, actorOf(req), req.params.orgId, req.params.id, req.body.version)),
     );
   step(
     'plan',
@@ -209,10 +225,11 @@ export function nonconformityRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Record the effectiveness review; not effective sends it back to open',
         params: ZIdParams,
         body: ZEffectivenessReview,
-        response: { 200: ZNonconformityOut },
+        response: { 200: ZNonconformityAnswer },
       },
     },
-    async (req) => reviewEffectiveness(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) =>
+      nonconformityWithPeople(await reviewEffectiveness(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   step(
     'close',

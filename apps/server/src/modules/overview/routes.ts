@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { nowIso } from '../../platform/ids';
 import { listActions, ZActionOut } from '../actions/service';
+import { collectOwners, ZPeople, type People } from '../../platform/people';
 import { ZOrgParams } from '../orgs/schema';
 import { STEPS, ZNextThing, ZStepOverview } from './steps';
 
@@ -24,6 +25,7 @@ export const ZOverviewOut = z.object({
     overdue: z.number(),
     items: z.array(ZActionOut).max(TASKS).describe('the first open actions by due date (undated last)'),
   }),
+  people: ZPeople,
 });
 
 /**
@@ -58,6 +60,7 @@ export function overviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
       ]);
       const open = actions.filter((a) => a.status !== 'done');
       const today = nowIso().slice(0, 10);
+      const people: People = {};
       return {
         steps,
         next: firstAcross(
@@ -67,8 +70,9 @@ export function overviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tasks: {
           open: open.length,
           overdue: open.filter((a) => a.dueDate !== null && a.dueDate < today).length,
-          items: open.slice(0, TASKS),
+          items: collectOwners(open.slice(0, TASKS), people),
         },
+        people,
       };
     },
   );

@@ -13,7 +13,7 @@ import type { Db, Tx } from '../../platform/db/connect';
 import type { ManagementReviewTable } from '../../platform/db/schema';
 import { notFound } from '../../platform/errors';
 import { type Deps } from '../../platform/transaction';
-import { listActions, ZActionOut } from '../actions/service';
+import { listActions, ZActionOut, type ActionOut } from '../actions/service';
 import { compilePack } from './inputs';
 
 // Reading a management review: its people, its input pack (live until held) and its actions.
@@ -60,12 +60,13 @@ export const ZReviewOut = z.object({
     .string()
     .nullable()
     .describe('signed off: the record (documents of type management-review-minutes) that keeps the minutes'),
-  actions: z.array(ZActionOut),
+  actions: z.array(ZActionOut).describe('each names its owner by `ownerId`: a key of the answer’s `people`'),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type ReviewOut = z.infer<typeof ZReviewOut>;
+/** A review as the services build it: each action's owner embedded (the minutes print it); answers carry `people`. */
+export type ReviewOut = Omit<z.infer<typeof ZReviewOut>, 'actions'> & { actions: ActionOut[] };
 
 export const ZReviewSummary = ZReviewOut.pick({
   id: true,

@@ -5,7 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { actorOf } from '../../platform/http/access';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
-import { ZActionOut } from '../actions/service';
+import { ZActionAnswer } from '../actions/service';
+import { collectOwners, oneWithPeople, ZPeople, type People } from '../../platform/people';
 import { ZOrgParams } from '../orgs/schema';
 import { minutesDocument } from './minutes';
 import { minutesRecordFile } from './minutes-record';
@@ -22,10 +23,18 @@ import {
   updateReview,
   ZReviewOut,
   ZReviewSummary,
+  type ReviewOut,
 } from './service';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const ZVersion = z.strictObject({ version: versionField() });
+
+/** One review's answer: each action names its owner by id, `people` names them once (issue 19). */
+const ZReviewAnswer = ZReviewOut.extend({ people: ZPeople });
+function reviewWithPeople(r: ReviewOut) {
+  const people: People = {};
+  return { ...r, actions: collectOwners(r.actions, people), people };
+}
 
 export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -55,10 +64,11 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Plan a management review: title, meeting date, chair and attendees',
         params: ZOrgParams,
         body: ZReviewFields,
-        response: { 201: ZReviewOut },
+        response: { 201: ZReviewAnswer },
       },
     },
-    async (req, reply) => reply.code(201).send(await createReview(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(reviewWithPeople(await createReview(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${base}/:id`,
@@ -68,10 +78,10 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'One review with its input pack (live while planned, frozen once held) and its warnings',
         params: ZIdParams,
-        response: { 200: ZReviewOut },
+        response: { 200: ZReviewAnswer },
       },
     },
-    async (req) => getReview(deps, req.params.orgId, req.params.id),
+    async (req) => reviewWithPeople(await getReview(deps, req.params.orgId, req.params.id)),
   );
   app.patch(
     `${base}/:id`,
@@ -83,10 +93,10 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
           'Change a review (the meeting while planned; decisions and conclusion until sign-off); send the version you read',
         params: ZIdParams,
         body: ZUpdateReview,
-        response: { 200: ZReviewOut },
+        response: { 200: ZReviewAnswer },
       },
     },
-    async (req) => updateReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => reviewWithPeople(await updateReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${base}/:id`,
@@ -108,10 +118,10 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Hold the review: the input pack and attendance are frozen as they stand',
         params: ZIdParams,
         body: ZVersion,
-        response: { 200: ZReviewOut },
+        response: { 200: ZReviewAnswer },
       },
     },
-    async (req) => holdReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => reviewWithPeople(await holdReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.post(
     `${base}/:id/sign-off`,
@@ -122,10 +132,11 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'The chair signs the minutes off; the review becomes a record',
         params: ZIdParams,
         body: ZVersion,
-        response: { 200: ZReviewOut },
+        response: { 200: ZReviewAnswer },
       },
     },
-    async (req) => signOffReview(deps, store, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) =>
+      reviewWithPeople(await signOffReview(deps, store, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.post(
     `${base}/:id/actions`,
@@ -136,11 +147,13 @@ export function reviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Record an action decided by the review; it becomes a task of its owner',
         params: ZIdParams,
         body: ZReviewAction,
-        response: { 201: ZActionOut },
+        response: { 201: ZActionAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await addReviewAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(oneWithPeople(await addReviewAction(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
   for (const format of DOCUMENT_FORMATS)
     app.get(

@@ -23,9 +23,7 @@ export const ZTreatmentOut = z.object({
   effectiveness: z.enum(EFFECTIVENESS).nullable(),
   verifiedAt: z.string().nullable(),
   verifiedBy: z.string().nullable(),
-  actions: z
-    .array(ZActionOut.omit({ owner: true }))
-    .describe('each action names its owner by `ownerId`: a key of the answer’s `people`'),
+  actions: z.array(ZActionOut).describe('each action names its owner by `ownerId`: a key of the answer’s `people`'),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -10,6 +10,7 @@ import {
   type DueState,
 } from '@fortytwo/domain';
 import type { Db } from '../../platform/db/connect';
+import type { Owned } from '../../platform/people';
 import { cursorPart, decodeCursor, encodeCursor } from '../../platform/pagination';
 import { dueItemsOf, type DueProvider } from './providers';
 import { now as clockNow } from '../../platform/clock';
@@ -39,8 +40,7 @@ export const ZTaskOut = z.object({
   // The fields of an action, kept for clients of the earlier action-only list. For items that are
   // not actions: status "open", sourceType the kind, version 0, empty description and timestamps.
   description: z.string(),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('you: a key of the answer’s `people`'),
   dueDate: z.string().nullable(),
   status: z.enum(ACTION_STATUSES),
   sourceType: z.string(),
@@ -50,7 +50,8 @@ export const ZTaskOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type TaskOut = z.infer<typeof ZTaskOut>;
+/** A task as built: its owner (you) embedded; the answer carries `people` instead (issue 19). */
+export type TaskOut = z.infer<typeof ZTaskOut> & Owned;
 
 export const ZTaskQuery = z.object({
   kind: z.string().max(400).optional().describe('one kind or several separated by commas'),
@@ -147,7 +148,8 @@ async function withActionFields(
   const byId = new Map(actions.map((a) => [a.id, a]));
   return page.map((i) => {
     const a = byId.get(i.id);
-    const owner = { id: me.id, name: me.name, email: me.email };
+    // Tasks are yours: `people` names you, and only you (another owner id is not looked up here).
+    const ownerOf = (id: string | null) => (id === me.id ? { id: me.id, name: me.name, email: me.email } : null);
     const base = {
       kind: i.kind,
       id: i.id,
@@ -164,7 +166,7 @@ async function withActionFields(
         ...base,
         description: a.description,
         ownerId: a.ownerId,
-        owner,
+        owner: ownerOf(a.ownerId),
         dueDate: a.dueDate,
         status: a.status as ActionStatus,
         sourceType: a.sourceType,
@@ -178,7 +180,7 @@ async function withActionFields(
       ...base,
       description: '',
       ownerId: i.assigneeUserId,
-      owner,
+      owner: ownerOf(i.assigneeUserId),
       dueDate: i.dueOn,
       status: 'open' as const,
       sourceType: i.kind,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { authOf } from '../../platform/http/access';
+import { listWithPeople, ZPeople } from '../../platform/people';
 import { myTasks, ZTaskCounts, ZTaskOut, ZTaskQuery } from './my-tasks';
 
 export function taskRoutes(fastify: FastifyInstance, deps: AppDeps) {
@@ -23,10 +24,11 @@ export function taskRoutes(fastify: FastifyInstance, deps: AppDeps) {
             counts: ZTaskCounts.describe(
               'of the whole list for the kind and organization filters, before the state filter and paging',
             ),
+            people: ZPeople,
           }),
         },
       },
     },
-    async (req) => myTasks(deps.db, authOf(req).user, req.query),
+    async (req) => listWithPeople(await myTasks(deps.db, authOf(req).user, req.query)),
   );
 }

@@ -4,6 +4,7 @@ import { IconDownload, IconTrash, IconUpload } from '@tabler/icons-react';
 import { EVIDENCE_SUBJECT_LABELS } from '@fortytwo/domain';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { personOf } from '../../api/people';
 import { useMe } from '../../api/session';
 import { confirmDanger } from '../../ui/confirm';
 import { formatDate, formatDateTime } from '../../ui/format';
@@ -128,7 +129,7 @@ export function EvidenceDetailPage() {
       <Paper withBorder p="md" radius="md">
         <Group gap="xl" wrap="wrap">
           <Text fz="sm">
-            <b>{T.owner}:</b> {e.owner?.name ?? '—'}
+            <b>{T.owner}:</b> {personOf(e.people, e.ownerId)?.name ?? '—'}
           </Text>
           <Text fz="sm">
             <b>{T.effective}:</b> {formatDate(e.effectiveOn)}

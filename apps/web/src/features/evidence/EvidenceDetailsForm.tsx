@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client';
+import { personOf, type WithPeople } from '../../api/people';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useMembers } from '../members/api';
 import { evidenceKey, evidencePath, type Evidence } from './api';
@@ -29,7 +30,8 @@ const valuesOf = (e: Evidence): Values => ({
 });
 
 /** Title, owner and dates of one piece of evidence: one versioned save of what changed. */
-export function EvidenceDetailsForm({ orgId, evidence }: { orgId: string; evidence: Evidence }) {
+export function EvidenceDetailsForm({ orgId, evidence }: { orgId: string; evidence: Evidence & WithPeople }) {
+  const owner = personOf(evidence.people, evidence.ownerId);
   const qc = useQueryClient();
   const members = useMembers(orgId);
   const [v, setV] = useState<Values>(() => valuesOf(evidence));
@@ -78,8 +80,8 @@ export function EvidenceDetailsForm({ orgId, evidence }: { orgId: string; eviden
           searchable
           data={[
             ...(members.data ?? []).map((m) => ({ value: m.user.id, label: m.user.name })),
-            ...(evidence.owner && !(members.data ?? []).some((m) => m.user.id === evidence.owner!.id)
-              ? [{ value: evidence.owner.id, label: evidence.owner.name }]
+            ...(owner && !(members.data ?? []).some((m) => m.user.id === owner.id)
+              ? [{ value: owner.id, label: owner.name }]
               : []),
           ]}
           value={v.ownerId}

@@ -12,7 +12,8 @@ import { notifyError } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { evidenceBase, evidenceKey, postForm, useEvidenceList, type Evidence } from './api';
+import { evidenceBase, evidenceKey, postForm, useEvidenceRegister, type Evidence } from './api';
+import { personOf, type People } from '../../api/people';
 import { ExpiryBadge } from './ExpiryBadge';
 
 export const LIBRARY_TEXT = {
@@ -37,7 +38,7 @@ const T = LIBRARY_TEXT;
 
 const EXPIRIES = ['expiring', 'expired'] as const;
 
-const evidenceColumns = (orgId: string): RegisterColumn<Evidence>[] => [
+const evidenceColumns = (orgId: string, people: People): RegisterColumn<Evidence>[] => [
   { id: 'ref', header: T.cols[0]!, alwaysVisible: true, sortValue: (e) => e.reference, cell: (e) => e.reference },
   {
     id: 'title',
@@ -55,7 +56,12 @@ const evidenceColumns = (orgId: string): RegisterColumn<Evidence>[] => [
       </>
     ),
   },
-  { id: 'owner', header: T.cols[2]!, sortValue: (e) => e.owner?.name ?? null, cell: (e) => e.owner?.name ?? '—' },
+  {
+    id: 'owner',
+    header: T.cols[2]!,
+    sortValue: (e) => personOf(people, e.ownerId)?.name ?? null,
+    cell: (e) => personOf(people, e.ownerId)?.name ?? '—',
+  },
   { id: 'reviewBy', header: T.cols[3]!, sortValue: (e) => e.expiresOn, cell: (e) => formatDate(e.expiresOn) },
   {
     id: 'state',
@@ -91,7 +97,7 @@ export function EvidencePage() {
       },
       { replace: true },
     );
-  const list = useEvidenceList(orgId, {
+  const list = useEvidenceRegister(orgId, {
     ...(q.trim() ? { q: q.trim() } : {}),
     ...(expiry !== 'all' ? { expiry } : {}),
   });
@@ -99,7 +105,8 @@ export function EvidencePage() {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const open = (e: Evidence) => navigate(`/orgs/${orgId}/evidence/${e.id}`);
-  const columns = useMemo(() => evidenceColumns(orgId), [orgId]);
+  const people = list.data?.people;
+  const columns = useMemo(() => evidenceColumns(orgId, people ?? {}), [orgId, people]);
   const uploadFile = useMutation({
     mutationFn: (f: File) => postForm<Evidence>(`${evidenceBase(orgId)}/files`, f, {}, me.data?.csrfToken),
     onSuccess: (e) => {
@@ -183,7 +190,7 @@ export function EvidencePage() {
           register="evidence"
           label={T.title}
           testId="evidence-table"
-          rows={list.data}
+          rows={list.data.items}
           columns={columns}
           getRowId={(e) => e.id}
           onOpen={(e) => void open(e)}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { EvidenceSubjectType, ExpiryState } from '@fortytwo/domain';
 import { api, ApiError, qs } from '../../api/client';
+import type { WithPeople } from '../../api/people';
 
 // Shapes of the evidence library API (apps/server/src/modules/evidence/schema.ts, routes.ts).
 
@@ -25,8 +26,8 @@ export type Evidence = {
   kind: 'file' | 'link';
   file: EvidenceFile | null;
   url: string | null;
+  /** Who keeps it current: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: { id: string; name: string; email: string } | null;
   effectiveOn: string | null;
   expiresOn: string | null;
   expiryState: ExpiryState;
@@ -66,7 +67,9 @@ export type EvidenceDetail = Evidence & {
   revisions: EvidenceRevision[];
   links: EvidenceLink[];
   crosswalk: CrosswalkItem[];
-};
+} & WithPeople;
+/** The register's answer: its rows and the owners they name. */
+export type EvidenceRegister = { items: Evidence[] } & WithPeople;
 export type EvidenceFilter = { ownerId?: string; expiry?: ExpiryState; subjectType?: EvidenceSubjectType; q?: string };
 
 export const evidenceBase = (orgId: string) => `/api/orgs/${orgId}/evidence`;
@@ -77,14 +80,21 @@ export const evidenceKey = (orgId: string) => ['evidence', orgId] as const;
 export const subjectEvidenceKey = (orgId: string, subjectType: string, subjectId: string) =>
   ['evidence', orgId, 'subject', subjectType, subjectId] as const;
 
+const evidenceListQuery = (orgId: string, filter: EvidenceFilter) => ({
+  queryKey: [...evidenceKey(orgId), 'list', filter],
+  queryFn: () => api.get<EvidenceRegister>(`${evidenceBase(orgId)}${qs(filter)}`),
+  // The register's search box stays on screen while the next answer loads.
+  placeholderData: (prev: EvidenceRegister | undefined) => prev,
+});
+
+/** The register's rows (pickers and lists that show no owner). */
 export function useEvidenceList(orgId: string, filter: EvidenceFilter = {}, enabled = true) {
-  return useQuery({
-    queryKey: [...evidenceKey(orgId), 'list', filter],
-    queryFn: () => api.get<{ items: Evidence[] }>(`${evidenceBase(orgId)}${qs(filter)}`).then((p) => p.items),
-    enabled,
-    // The register's search box stays on screen while the next answer loads.
-    placeholderData: (prev) => prev,
-  });
+  return useQuery({ ...evidenceListQuery(orgId, filter), enabled, select: (p: EvidenceRegister) => p.items });
+}
+
+/** The register with the owners its rows name (`people`). */
+export function useEvidenceRegister(orgId: string, filter: EvidenceFilter = {}) {
+  return useQuery(evidenceListQuery(orgId, filter));
 }
 
 export function useEvidenceDetail(orgId: string, id: string) {

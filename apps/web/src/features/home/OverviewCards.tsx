@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { personOf } from '../../api/people';
 import { formatDate, formatRelative } from '../../ui/format';
 import { recordName } from '../audit-trail/describe';
 import { ENTITY_LABELS, actionLabel } from '../audit-trail/text';
@@ -139,7 +140,9 @@ export function OrgTasks({ base, overview }: { base: string; overview: Overview 
                 {a.title}
               </Text>
               <Text fz="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                {[a.owner?.name ?? T.noOwner, a.dueDate ? formatDate(a.dueDate) : null].filter(Boolean).join(' · ')}
+                {[personOf(overview.people, a.ownerId)?.name ?? T.noOwner, a.dueDate ? formatDate(a.dueDate) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Text>
             </Group>
           ))}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
 import type { AuditEvent, Page } from '../../api/types';
 import type { Action } from '../tasks/api';
+import type { WithPeople } from '../../api/people';
 
 // GET /api/orgs/:orgId/overview (apps/server/src/modules/overview): each journey step's state from
 // live data, the next three things to do, the organization's open tasks. Recent activity is the
@@ -14,7 +15,7 @@ export type Overview = {
   steps: StepOverview[];
   next: NextThing[];
   tasks: { open: number; overdue: number; items: Action[] };
-};
+} & WithPeople;
 
 export const overviewKey = (orgId: string) => ['overview', orgId] as const;
 

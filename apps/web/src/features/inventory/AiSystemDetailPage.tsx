@@ -15,7 +15,8 @@ import {
 } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import type { AiSystem } from '../../api/types';
+import type { AiSystemRecord } from '../../api/types';
+import { personOf } from '../../api/people';
 import { useOrg } from '../shell/org-context';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
@@ -37,7 +38,8 @@ import { LIFECYCLE_TEXT } from '../ai-lifecycle/text';
 import { RISK_COLORS, STAGE_COLORS, STATUS_COLORS, riskLabel, roleLabel, stageLabel, statusLabel } from './labels';
 import { FIELD_LABELS as L, INVENTORY_TEXT as T } from './text';
 
-function Details({ s }: { s: AiSystem }) {
+function Details({ s }: { s: AiSystemRecord }) {
+  const owner = personOf(s.people, s.ownerId);
   const item = (label: string, value: ReactNode) => (
     <DataList.Item>
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
@@ -72,7 +74,7 @@ function Details({ s }: { s: AiSystem }) {
             {riskLabel(s.riskTier)}
           </Badge>,
         )}
-        {item(L.ownerId, s.owner ? `${s.owner.name} (${s.owner.email})` : T.noOwner)}
+        {item(L.ownerId, owner ? `${owner.name} (${owner.email})` : T.noOwner)}
         {item(L.jurisdictions, joinList(s.jurisdictions))}
         {item(L.thirdParties, joinList(s.thirdParties))}
         {item(

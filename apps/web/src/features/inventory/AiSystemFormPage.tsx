@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TAiSystemFields } from '@fortytwo/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import type { AiSystem } from '../../api/types';
+import type { AiSystemRecord } from '../../api/types';
+import { personOf } from '../../api/people';
 import { useOrg } from '../shell/org-context';
 import { useMemberName, useMembers } from '../members/api';
 import { PageHeader } from '../../ui/PageHeader';
@@ -31,7 +32,7 @@ export function EditAiSystemPage() {
   return <AiSystemEditor key={record.data.id} record={record.data} />;
 }
 
-function AiSystemEditor({ record }: { record: AiSystem | null }) {
+function AiSystemEditor({ record }: { record: AiSystemRecord | null }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -47,12 +48,12 @@ function AiSystemEditor({ record }: { record: AiSystem | null }) {
     differing: differingFields,
     label: fieldLabel,
     show: (f, v) => displayValue(f, v[f], memberName),
-    create: (parsed: TAiSystemFields) => api.post<AiSystem>(createAiSystemPath(orgId), parsed),
+    create: (parsed: TAiSystemFields) => api.post<AiSystemRecord>(createAiSystemPath(orgId), parsed),
     update: async (base, parsed) => {
       const changes = changedFields(parsed, base);
       return Object.keys(changes).length === 0
         ? null
-        : api.patch<AiSystem>(aiSystemPath(orgId, base.id), { version: base.version, ...changes });
+        : api.patch<AiSystemRecord>(aiSystemPath(orgId, base.id), { version: base.version, ...changes });
     },
     onSaved: async (saved, created) => {
       qc.setQueryData(aiSystemKey(orgId, saved.id), saved);
@@ -89,7 +90,11 @@ function AiSystemEditor({ record }: { record: AiSystem | null }) {
       >
         <Stack gap="lg" maw={1080}>
           <FormAlerts saver={saver} staleTitle={T.staleTitle} formError={form.formError} />
-          <AiSystemForm form={form} members={members.data ?? []} currentOwner={record?.owner ?? null} />
+          <AiSystemForm
+            form={form}
+            members={members.data ?? []}
+            currentOwner={record ? personOf(record.people, record.ownerId) : null}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" component={Link} to={record ? `${listHref}/${record.id}` : listHref}>
               {T.cancel}

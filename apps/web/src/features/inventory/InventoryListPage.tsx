@@ -60,6 +60,7 @@ export function InventoryListPage() {
         <InventoryTable
           orgId={orgId}
           items={items}
+          people={list.people}
           sort={state.sort}
           onSort={state.setSort}
           filters={

@@ -3,6 +3,7 @@ import type { AiSystemSort } from '@fortytwo/domain';
 import { Link, useNavigate } from 'react-router';
 import { useMemo, type ReactNode } from 'react';
 import type { AiSystem } from '../../api/types';
+import { personOf, type People } from '../../api/people';
 import { formatDate, formatRelative } from '../../ui/format';
 import { RegisterTable, type RegisterColumn } from '../../ui/register';
 import type { InventorySort } from './api';
@@ -24,7 +25,7 @@ const C = T.columns;
 const href = (orgId: string, s: AiSystem) => `/orgs/${orgId}/ai-systems/${s.id}`;
 
 // The server sorts the inventory (name, stage, risk tier, last update): those headers are sortable.
-const columns = (orgId: string): RegisterColumn<AiSystem>[] => [
+const columns = (orgId: string, people: People): RegisterColumn<AiSystem>[] => [
   {
     id: 'name',
     header: C.name,
@@ -91,16 +92,18 @@ const columns = (orgId: string): RegisterColumn<AiSystem>[] => [
   {
     id: 'owner',
     header: C.owner,
-    text: (s) => s.owner?.name ?? '',
-    cell: (s): ReactNode =>
-      s.owner ? (
-        <Text fz="sm">{s.owner.name}</Text>
+    text: (s) => personOf(people, s.ownerId)?.name ?? '',
+    cell: (s): ReactNode => {
+      const owner = personOf(people, s.ownerId);
+      return owner ? (
+        <Text fz="sm">{owner.name}</Text>
       ) : (
         <Text fz="sm" c="dimmed">
           <span aria-hidden>—</span>
           <VisuallyHidden>{T.noOwner}</VisuallyHidden>
         </Text>
-      ),
+      );
+    },
   },
   {
     id: 'status',
@@ -131,6 +134,7 @@ const columns = (orgId: string): RegisterColumn<AiSystem>[] => [
 export function InventoryTable({
   orgId,
   items,
+  people,
   sort,
   onSort,
   filters,
@@ -141,6 +145,8 @@ export function InventoryTable({
 }: {
   orgId: string;
   items: AiSystem[];
+  /** The owners the rows name, by id (the list answers' `people`). */
+  people: People;
   sort: InventorySort;
   onSort: (c: AiSystemSort) => void;
   filters: ReactNode;
@@ -150,7 +156,7 @@ export function InventoryTable({
   more: { hasMore: boolean; loading: boolean; onLoadMore: () => void; label: string };
 }) {
   const navigate = useNavigate();
-  const cols = useMemo(() => columns(orgId), [orgId]);
+  const cols = useMemo(() => columns(orgId, people), [orgId, people]);
   return (
     <RegisterTable
       orgId={orgId}

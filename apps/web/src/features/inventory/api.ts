@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AiRole, AiSystemProfile, AiSystemSort, AiSystemStatus, LifecycleStage, RiskTier } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
-import type { AiSystem, AiSystemPage, AuditEvent, Page } from '../../api/types';
+import type { AiSystemPage, AiSystemRecord, AuditEvent, Page } from '../../api/types';
+import { mergePeople } from '../../api/people';
 
 export type InventoryFilters = {
   q?: string;
@@ -27,7 +29,7 @@ export const exportCsvHref = (orgId: string, filters: InventoryFilters) => `${ba
 export const PAGE_SIZE = 50;
 
 export function useAiSystemList(orgId: string, filters: InventoryFilters, sort: InventorySort) {
-  return useInfiniteQuery({
+  const query = useInfiniteQuery({
     queryKey: [...inventoryKey(orgId), 'list', filters, sort],
     queryFn: ({ pageParam }) =>
       api.get<AiSystemPage>(`${base(orgId)}${qs({ ...filters, ...sort, limit: PAGE_SIZE, cursor: pageParam })}`),
@@ -35,6 +37,10 @@ export function useAiSystemList(orgId: string, filters: InventoryFilters, sort: 
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
   });
+  // Each page names the owners of its own rows; the pages read so far together name them all.
+  const pages = query.data?.pages;
+  const people = useMemo(() => mergePeople(pages ?? []), [pages]);
+  return { ...query, people };
 }
 
 /** The number of AI systems matching `filters` (one row fetched, `total` read). */
@@ -46,7 +52,10 @@ export function useInventoryCount(orgId: string, filters: InventoryFilters = {})
 }
 
 export function useAiSystem(orgId: string, id: string) {
-  return useQuery({ queryKey: aiSystemKey(orgId, id), queryFn: () => api.get<AiSystem>(aiSystemPath(orgId, id)) });
+  return useQuery({
+    queryKey: aiSystemKey(orgId, id),
+    queryFn: () => api.get<AiSystemRecord>(aiSystemPath(orgId, id)),
+  });
 }
 
 export function useAiSystemHistory(orgId: string, id: string) {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { personOf, type People } from '../../api/people';
 import { RegisterTable, type RegisterColumn } from '../../ui/register';
 import { api } from '../../api/client';
 import { DownloadMenu } from '../../ui/DownloadMenu';
@@ -23,7 +24,7 @@ import { NC_TEXT as T } from './text';
 
 const NONCONFORMITY_STATUSES = Object.keys(T.status) as (keyof typeof T.status)[];
 
-const ncColumns = (orgId: string): RegisterColumn<Nonconformity>[] => [
+const ncColumns = (orgId: string, people: People): RegisterColumn<Nonconformity>[] => [
   {
     id: 'ref',
     header: 'Ref',
@@ -51,7 +52,12 @@ const ncColumns = (orgId: string): RegisterColumn<Nonconformity>[] => [
     text: (n) => `${T.source[n.source]} ${n.sourceRef ?? ''}`.trim(),
     cell: (n) => `${T.source[n.source]} ${n.sourceRef ?? ''}`,
   },
-  { id: 'owner', header: 'Owner', sortValue: (n) => n.owner?.name ?? null, cell: (n) => n.owner?.name ?? T.none },
+  {
+    id: 'owner',
+    header: 'Owner',
+    sortValue: (n) => personOf(people, n.ownerId)?.name ?? null,
+    cell: (n) => personOf(people, n.ownerId)?.name ?? T.none,
+  },
   {
     id: 'due',
     header: 'Due',
@@ -85,7 +91,8 @@ export function NonconformitiesPage() {
   const qc = useQueryClient();
   const [title, setTitle] = useState('');
   const navigate = useNavigate();
-  const columns = useMemo(() => ncColumns(orgId), [orgId]);
+  const people = list.data?.people;
+  const columns = useMemo(() => ncColumns(orgId, people ?? {}), [orgId, people]);
   // Filters live in the address, like every register's (a saved view keeps them).
   const [params, setParams] = useSearchParams();
   const status = params.get('status');
@@ -100,7 +107,9 @@ export function NonconformitiesPage() {
       },
       { replace: true },
     );
-  const shown = (list.data ?? []).filter((n) => (!status || n.status === status) && (!grade || n.grade === grade));
+  const shown = (list.data?.items ?? []).filter(
+    (n) => (!status || n.status === status) && (!grade || n.grade === grade),
+  );
   const addImprovement = async () => {
     try {
       await api.post(improvementsPath(orgId), { title });
@@ -118,7 +127,7 @@ export function NonconformitiesPage() {
         actions={
           <DownloadMenu
             label="Export"
-            items={ncDownloads(orgId, (list.data ?? []).filter((n) => n.status !== 'closed').length)}
+            items={ncDownloads(orgId, (list.data?.items ?? []).filter((n) => n.status !== 'closed').length)}
           />
         }
       />

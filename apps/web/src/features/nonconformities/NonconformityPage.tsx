@@ -27,10 +27,11 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useMembers } from '../members/api';
 import { useOrg } from '../shell/org-context';
-import { ncPath, ncsHref, refreshNonconformities, useNonconformity, type Nonconformity } from './api';
+import { ncPath, ncsHref, refreshNonconformities, useNonconformity, type NonconformityRecord } from './api';
+import { personOf } from '../../api/people';
 import { NC_TEXT as T } from './text';
 
-function Analysis({ orgId, nc, editable }: { orgId: string; nc: Nonconformity; editable: boolean }) {
+function Analysis({ orgId, nc, editable }: { orgId: string; nc: NonconformityRecord; editable: boolean }) {
   const qc = useQueryClient();
   const [f, setF] = useState({
     correction: nc.correction,
@@ -144,7 +145,7 @@ function Analysis({ orgId, nc, editable }: { orgId: string; nc: Nonconformity; e
   );
 }
 
-function Actions({ orgId, nc, editable }: { orgId: string; nc: Nonconformity; editable: boolean }) {
+function Actions({ orgId, nc, editable }: { orgId: string; nc: NonconformityRecord; editable: boolean }) {
   const qc = useQueryClient();
   const members = useMembers(orgId);
   const [title, setTitle] = useState('');
@@ -159,7 +160,7 @@ function Actions({ orgId, nc, editable }: { orgId: string; nc: Nonconformity; ed
       notifyError(e);
     }
   };
-  const done = async (a: Nonconformity['actions'][number]) => {
+  const done = async (a: NonconformityRecord['actions'][number]) => {
     try {
       await api.patch(`/api/orgs/${encodeURIComponent(orgId)}/actions/${a.id}`, { version: a.version, status: 'done' });
       await refreshNonconformities(qc, orgId);
@@ -177,7 +178,7 @@ function Actions({ orgId, nc, editable }: { orgId: string; nc: Nonconformity; ed
           {nc.actions.map((a) => (
             <Table.Tr key={a.id}>
               <Table.Td>{a.title}</Table.Td>
-              <Table.Td>{a.owner?.name ?? T.none}</Table.Td>
+              <Table.Td>{personOf(nc.people, a.ownerId)?.name ?? T.none}</Table.Td>
               <Table.Td>{formatDate(a.dueDate)}</Table.Td>
               <Table.Td>
                 {a.status === 'done' ? (
@@ -217,7 +218,7 @@ function Actions({ orgId, nc, editable }: { orgId: string; nc: Nonconformity; ed
   );
 }
 
-function Steps({ orgId, nc }: { orgId: string; nc: Nonconformity }) {
+function Steps({ orgId, nc }: { orgId: string; nc: NonconformityRecord }) {
   const { can } = useOrg();
   const qc = useQueryClient();
   const [notes, setNotes] = useState('');
@@ -319,8 +320,8 @@ export function NonconformityPage() {
           </Badge>
           {n.overdue && <Badge color="red">Overdue</Badge>}
           <Text fz="sm">
-            Owner: {n.owner?.name ?? T.none} · Raised by {n.raisedBy?.name ?? (n.raisedByName || T.none)} · Response due{' '}
-            {formatDate(n.responseDue)}
+            Owner: {personOf(n.people, n.ownerId)?.name ?? T.none} · Raised by{' '}
+            {n.raisedBy?.name ?? (n.raisedByName || T.none)} · Response due {formatDate(n.responseDue)}
           </Text>
         </Group>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{n.statement}</Text>

@@ -2,12 +2,14 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { CauseCategory, NonconformitySource, NonconformityStatus, RootCauseMethod } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { WithPeople } from '../../api/people';
 import { registerDownloads, type Download } from '../../ui/DownloadMenu';
 
 export type NcAction = {
   id: string;
   title: string;
-  owner: { id: string; name: string } | null;
+  /** Look them up in the answer's `people` (personOf). */
+  ownerId: string | null;
   dueDate: string | null;
   status: 'open' | 'in_progress' | 'done';
   version: number;
@@ -22,8 +24,8 @@ export type Nonconformity = {
   clauseRef: string | null;
   title: string;
   statement: string;
+  /** Look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: { id: string; name: string } | null;
   raisedBy: { id: string; name: string } | null;
   /** As recorded: also the certification body's auditor, who is not a member. */
   raisedByName: string;
@@ -49,6 +51,8 @@ export type Nonconformity = {
   blockers: { plan: string[]; start_review: string[]; review: string[]; close: string[] };
   version: number;
 };
+/** One nonconformity's answer: the record and the people it and its actions name (issue 19). */
+export type NonconformityRecord = Nonconformity & WithPeople;
 export type Improvement = {
   id: string;
   ref: string;
@@ -80,10 +84,10 @@ export const ncHref = (orgId: string, id: string) => `${ncsHref(orgId)}/${id}`;
 export const useNonconformities = (orgId: string) =>
   useQuery({
     queryKey: [...ncsKey(orgId), 'list'],
-    queryFn: async () => (await api.get<Page<Nonconformity>>(ncsPath(orgId))).items,
+    queryFn: () => api.get<Page<Nonconformity> & WithPeople>(ncsPath(orgId)),
   });
 export const useNonconformity = (orgId: string, id: string) =>
-  useQuery({ queryKey: [...ncsKey(orgId), 'one', id], queryFn: () => api.get<Nonconformity>(ncPath(orgId, id)) });
+  useQuery({ queryKey: [...ncsKey(orgId), 'one', id], queryFn: () => api.get<NonconformityRecord>(ncPath(orgId, id)) });
 export const useImprovements = (orgId: string) =>
   useQuery({
     queryKey: [...ncsKey(orgId), 'improvements'],

@@ -22,6 +22,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { REVIEW_INPUT_INFO, ZReviewAction, ZUpdateReview, type ReviewInput } from '@fortytwo/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { personOf } from '../../api/people';
 import { useMe } from '../../api/session';
 import { confirmDanger } from '../../ui/confirm';
 import { DownloadMenu } from '../../ui/DownloadMenu';
@@ -334,7 +335,7 @@ export function ReviewPage() {
                     {r.actions.map((a) => (
                       <Table.Tr key={a.id}>
                         <Table.Td>{a.title}</Table.Td>
-                        <Table.Td>{a.owner?.name ?? T.none}</Table.Td>
+                        <Table.Td>{personOf(r.people, a.ownerId)?.name ?? T.none}</Table.Td>
                         <Table.Td>{a.dueDate ? formatDate(a.dueDate) : T.none}</Table.Td>
                       </Table.Tr>
                     ))}

@@ -2,13 +2,15 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { InputCheck, ReviewInput, ReviewStatus } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { People } from '../../api/people';
 import type { Download } from '../../ui/DownloadMenu';
 
 export type ReviewPerson = { id: string; name: string; email: string; topManagement: boolean };
 export type ReviewAction = {
   id: string;
   title: string;
-  owner: { id: string; name: string } | null;
+  /** Look them up in the review's `people` (personOf). */
+  ownerId: string | null;
   dueDate: string | null;
   status: string;
 };
@@ -37,6 +39,8 @@ export type Review = {
   /** Signed off: the record (document of type management-review-minutes) that keeps the minutes. */
   minutesDocumentId: string | null;
   actions: ReviewAction[];
+  /** The owners of its actions, once each (issue 19). */
+  people: People;
   version: number;
 };
 export type ReviewSummary = Pick<

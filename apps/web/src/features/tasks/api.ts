@@ -10,8 +10,8 @@ export type Action = {
   orgId: string;
   title: string;
   description: string;
+  /** Who does it: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: { id: string; name: string; email: string } | null;
   dueDate: string | null;
   status: ActionStatus;
   /** gap_item, or manual */
