@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import autocannon, { type Result } from 'autocannon';
 import Fastify from 'fastify';
@@ -18,6 +20,7 @@ import type {
 import { newId } from '../apps/server/src/platform/ids';
 import { storeRiskPositions } from '../apps/server/src/modules/risk/position';
 import { createServer } from '../apps/server/src/server';
+import { releaseMemoryWhenQuiet } from '../apps/server/src/platform/quiet-memory';
 import { seedLargeOrg } from './generate';
 import { machine, printTable, round, writeResult } from './util';
 
@@ -28,6 +31,8 @@ import { machine, printTable, round, writeResult } from './util';
  * only comparable within one run: the machine may be shared (run it with `nice`).
  *
  *   nice npx tsx bench/pages.ts            # BENCH_RISK_SIZES=2000,20000 BENCH_DURATION=5 BENCH_PAGES=dashboard
+ *                                          # BENCH_QUIET_MEMORY=1: as main.ts, memory given back when quiet
+ *                                          # (with BENCH_PAUSE_MS=3000 BENCH_WARMUP=0: before every page)
  *
  * Risks are written straight into the database (rows as the API writes them): an inherent rating
  * each, a treatment with a residual rating for about 60 %, an acceptance for about 10 %.
@@ -36,6 +41,8 @@ const SIZES = (process.env.BENCH_RISK_SIZES ?? '2000,20000').split(',').map(Numb
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** A quiet pause before each page (ms), long enough for BENCH_QUIET_MEMORY to give memory back first. */
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 0);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const ONLY = process.env.BENCH_DIALECTS?.split(',');
 /** Only the pages whose name contains one of these (BENCH_PAGES=dashboard), to measure one page at all sizes. */
@@ -194,6 +201,28 @@ async function answeredAssessment(base: string, headers: Record<string, string>,
   return id;
 }
 
+/** The young generation's committed MiB: what BENCH_QUIET_MEMORY gives back and load grows again. */
+const youngGenerationMiB = () =>
+  round((v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.physical_space_size ?? 0) / 2 ** 20);
+
+/** GC pauses while the page is measured: less shaken than req/s by other work on a shared machine. */
+function gcPauses() {
+  const seen = { ms: 0, count: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      seen.ms += e.duration;
+      seen.count++;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      observer.disconnect();
+      return seen;
+    },
+  };
+}
+
 const fire = (url: string, headers: Record<string, string>, duration: number): Promise<Result> =>
   autocannon({ url, connections: CONNECTIONS, duration, workers: 1, headers });
 
@@ -231,6 +260,9 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
   try {
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     await bare.listen({ host: '127.0.0.1', port: 0 });
+    // As main.ts does (BENCH_QUIET_MEMORY=1): the young generation given back in every quiet gap, so a
+    // page's first second pays for growing it again. Off by default, to compare.
+    if (process.env.BENCH_QUIET_MEMORY === '1') releaseMemoryWhenQuiet(server.app.server, bare.server);
     const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
     const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
     const seeded = await seedLargeOrg(server.handle, { aiSystems: 20 });
@@ -254,8 +286,13 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
       if (res.status !== 200) throw new Error(`${p.path}: ${res.status}`);
       const body = Buffer.from(await res.arrayBuffer());
       bodies.set(p.path, body);
+      if (PAUSE_MS) await new Promise((r) => setTimeout(r, PAUSE_MS));
       if (WARMUP) await fire(base + p.path, headers, WARMUP);
+      const youngBefore = youngGenerationMiB();
+      const gc = gcPauses();
       const real = await fire(base + p.path, headers, DURATION);
+      const gcSeen = gc.stop();
+      const youngAfter = youngGenerationMiB();
       if (WARMUP) await fire(bareBase + p.path, headers, WARMUP);
       const b = await fire(bareBase + p.path, headers, DURATION);
       const row: Row = {
@@ -271,7 +308,8 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
         errors: real.errors + real.timeouts + real.non2xx,
       };
       console.log(
-        `[${dialect} ${risks}] ${p.page}: ${round(row.reqPerSec)} req/s (p99 ${row.p99Ms} ms), bare ${round(row.bareReqPerSec)} req/s: ${round(100 * row.fraction)} %`,
+        `[${dialect} ${risks}] ${p.page}: ${round(row.reqPerSec)} req/s (p99 ${row.p99Ms} ms), bare ${round(row.bareReqPerSec)} req/s: ${round(100 * row.fraction)} %; ` +
+          `GC ${round(gcSeen.ms)} ms in ${gcSeen.count} pauses, young generation ${youngBefore} -> ${youngAfter} MiB`,
       );
       rows.push(row);
     }
