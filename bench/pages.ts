@@ -32,7 +32,7 @@ import { machine, printTable, round, writeResult } from './util';
  *
  *   nice npx tsx bench/pages.ts            # BENCH_RISK_SIZES=2000,20000 BENCH_DURATION=5 BENCH_PAGES=dashboard
  *                                          # BENCH_QUIET_MEMORY=1: as main.ts, memory given back when quiet
- *                                          # (with BENCH_PAUSE_MS=3000 BENCH_WARMUP=0: before every page)
+ *                                          # (with BENCH_PAUSE_MS=13000 BENCH_WARMUP=0: before every page)
  *
  * Risks are written straight into the database (rows as the API writes them): an inherent rating
  * each, a treatment with a residual rating for about 60 %, an acceptance for about 10 %.

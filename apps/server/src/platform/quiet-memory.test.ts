@@ -1,7 +1,14 @@
 import http from 'node:http';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { QUIET_MS, SAMPLE_GAP_MS, SAMPLES, quietMemoryRelease, releaseMemoryWhenQuiet } from './quiet-memory';
+import {
+  QUIET_MS,
+  SAMPLE_GAP_MS,
+  SAMPLES,
+  START_QUIET_MS,
+  quietMemoryRelease,
+  releaseMemoryWhenQuiet,
+} from './quiet-memory';
 
 const MiB = 1024 * 1024;
 
@@ -49,7 +56,7 @@ describe('quietMemoryRelease', () => {
   it('after a quiet second, collects the young generation until it has shrunk, then compacts once', () => {
     const heap = fakeHeap({ shrinksAfter: 11 });
     heap.release.start();
-    heap.advance(QUIET_MS + SAMPLES * SAMPLE_GAP_MS);
+    heap.advance(START_QUIET_MS + SAMPLES * SAMPLE_GAP_MS);
     expect(heap.log).toEqual([...Array<string>(11).fill('young'), 'all+compact']);
   });
 
@@ -65,10 +72,10 @@ describe('quietMemoryRelease', () => {
     heap.release.start();
     for (let t = 0; t < 20; t++) {
       heap.release.sawRequest();
-      heap.advance(QUIET_MS / 2);
+      heap.advance(START_QUIET_MS / 2);
     }
     expect(heap.log).toEqual([]);
-    heap.advance(QUIET_MS + 3 * SAMPLE_GAP_MS); // quiet: sampling starts
+    heap.advance(START_QUIET_MS + 3 * SAMPLE_GAP_MS); // quiet: sampling starts
     const sampled = heap.log.length;
     expect(sampled).toBeGreaterThan(0);
     heap.release.sawRequest();
@@ -77,14 +84,24 @@ describe('quietMemoryRelease', () => {
     expect(heap.log).not.toContain('all+compact');
   });
 
-  it('compacts only the first time; a later burst gets a plain full collection', () => {
+  it('compacts only the first time; after a later burst it waits for ten quiet seconds', () => {
     const heap = fakeHeap({ shrinksAfter: 3 });
     heap.release.start();
-    heap.advance(QUIET_MS + SAMPLES * SAMPLE_GAP_MS);
+    heap.advance(START_QUIET_MS + SAMPLES * SAMPLE_GAP_MS);
     heap.grow(); // a burst of requests grew it again
     heap.release.sawRequest();
-    heap.advance(2 * QUIET_MS + SAMPLES * SAMPLE_GAP_MS);
+    heap.advance(QUIET_MS);
+    expect(heap.log.filter((e) => e.startsWith('all'))).toEqual(['all+compact']);
+    heap.advance(QUIET_MS + SAMPLES * SAMPLE_GAP_MS);
     expect(heap.log.filter((e) => e.startsWith('all'))).toEqual(['all+compact', 'all']);
+  });
+
+  it('does nothing once stopped', () => {
+    const heap = fakeHeap();
+    heap.release.start();
+    heap.release.stop();
+    heap.advance(60_000);
+    expect(heap.log).toEqual([]);
   });
 
   it('when the young generation will not shrink, tries less and less often', () => {
@@ -108,9 +125,13 @@ describe('releaseMemoryWhenQuiet (V8 itself)', () => {
     expect(youngMiB()).toBeGreaterThan(4);
     keep.length = 0;
     const server = http.createServer();
-    releaseMemoryWhenQuiet(server);
-    const deadline = Date.now() + 5 * QUIET_MS + SAMPLES * SAMPLE_GAP_MS * 3;
-    while (youngMiB() > 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(youngMiB()).toBeLessThanOrEqual(4);
+    const stop = releaseMemoryWhenQuiet(server);
+    try {
+      const deadline = Date.now() + 5 * START_QUIET_MS + SAMPLES * SAMPLE_GAP_MS * 3;
+      while (youngMiB() > 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(youngMiB()).toBeLessThanOrEqual(4);
+    } finally {
+      stop(); // no collections in the test files this worker runs next
+    }
   });
 });

@@ -9,7 +9,7 @@ import vm from 'node:vm';
  * Why: start-up grows V8's young generation to its 32 MiB maximum, and an idle server runs no
  * collection at all, so those pages stayed committed: ~30 of the ~148 MiB idle RSS (bench/README.md,
  * "Idle memory"). V8 shrinks the young generation at a collection that finds the allocation rate of
- * its last ten samples low, and each collection takes one sample. So after a quiet second we collect
+ * its last ten samples low, and each collection takes one sample. So once the server is quiet we collect
  * the young generation (well under 1 ms while it is nearly empty) every 50 ms until it has shrunk
  * (about a dozen times), then run one full collection (~40 ms). The first one also compacts the old
  * generation, which start-up leaves a fifth empty (~8 MiB; ~200 ms, once). Capping the young
@@ -17,7 +17,12 @@ import vm from 'node:vm';
  * throughput under load; this never runs under load: a request since the last look, or during the
  * samples, puts it off.
  */
-export const QUIET_MS = 1_000; // no request for this long: the server is quiet
+// Quiet: no request for this long. Start-up is over after the first quiet second; later, ten seconds,
+// so that bursts a few seconds apart do not each pay for growing the young generation again (in a
+// page's first 5 s under load after a release: ~+70 ms of GC pauses, bench/README.md).
+export const START_QUIET_MS = 1_000;
+export const QUIET_MS = 10_000;
+export const LOOK_MS = 1_000; // how often the request count is looked at
 export const SAMPLES = 20; // V8 rates allocation over its last 10 samples: enough to replace the busy ones
 export const SAMPLE_GAP_MS = 50; // a sample needs time to pass: back-to-back samples measure nothing
 export const YOUNG_SMALL_BYTES = 4 * 1024 * 1024; // V8 starts it at 1 MiB; at most this is left alone
@@ -36,39 +41,46 @@ export type QuietMemoryDeps = {
  */
 export function quietMemoryRelease(deps: QuietMemoryDeps) {
   let requests = 0;
+  let quietFor = 0; // ms since a look last saw a new request (in steps of the looks)
+  let released = false;
+  let stopped = false;
   let backoffMs = QUIET_MS;
-  let compacted = false;
 
   // The count now, looked at again in `ms`: equal then means no request came in between.
   const lookLater = (ms: number) => {
     const seen = requests;
-    deps.setTimer(() => look(seen), ms);
+    deps.setTimer(() => stopped || look(seen, ms), ms);
   };
-  const look = (seen: number) => {
-    if (requests !== seen) return lookLater(QUIET_MS);
+  const look = (seen: number, sinceMs: number) => {
+    quietFor = requests === seen ? quietFor + sinceMs : 0;
+    if (quietFor < (released ? QUIET_MS : START_QUIET_MS)) return lookLater(LOOK_MS);
     if (deps.youngGenerationBytes() <= YOUNG_SMALL_BYTES) {
       backoffMs = QUIET_MS;
-      return lookLater(QUIET_MS);
+      return lookLater(LOOK_MS);
     }
-    sample(0, seen);
+    sample(0, requests);
   };
   const sample = (taken: number, seen: number) => {
-    if (requests !== seen) return lookLater(QUIET_MS);
+    if (requests !== seen) return lookLater(LOOK_MS);
     deps.collectYoung();
     if (taken + 1 < SAMPLES && deps.youngGenerationBytes() > YOUNG_SMALL_BYTES)
-      return deps.setTimer(() => sample(taken + 1, seen), SAMPLE_GAP_MS);
-    deps.collectAll({ compact: !compacted });
-    compacted = true;
+      return deps.setTimer(() => stopped || sample(taken + 1, seen), SAMPLE_GAP_MS);
+    deps.collectAll({ compact: !released });
+    released = true;
     // Background work (the scheduled jobs) can keep the rate up: then try less and less often, so an
     // idle server never collects every few seconds for nothing.
-    backoffMs = deps.youngGenerationBytes() > YOUNG_SMALL_BYTES ? Math.min(backoffMs * 2, MAX_BACKOFF_MS) : QUIET_MS;
+    if (deps.youngGenerationBytes() <= YOUNG_SMALL_BYTES) return lookLater(LOOK_MS);
     lookLater(backoffMs);
+    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
   };
 
   return {
-    start: () => lookLater(QUIET_MS),
+    start: () => lookLater(LOOK_MS),
     sawRequest: () => {
       requests++;
+    },
+    stop: () => {
+      stopped = true;
     },
   };
 }
@@ -107,9 +119,9 @@ function v8Gc(): Gc {
 
 /**
  * main.ts: watch the listening servers (one; the benchmarks add their bare route's) and release the
- * young generation whenever they go quiet.
+ * young generation whenever they go quiet, until the returned function is called.
  */
-export function releaseMemoryWhenQuiet(...servers: Server[]): void {
+export function releaseMemoryWhenQuiet(...servers: Server[]): () => void {
   const gc = v8Gc();
   const release = quietMemoryRelease({
     youngGenerationBytes,
@@ -120,4 +132,8 @@ export function releaseMemoryWhenQuiet(...servers: Server[]): void {
   });
   for (const server of servers) server.on('request', release.sawRequest);
   release.start();
+  return () => {
+    release.stop();
+    for (const server of servers) server.off('request', release.sawRequest);
+  };
 }
