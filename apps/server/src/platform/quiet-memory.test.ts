@@ -6,6 +6,7 @@ import {
   SAMPLE_GAP_MS,
   SAMPLES,
   START_QUIET_MS,
+  isLoad,
   quietMemoryRelease,
   releaseMemoryWhenQuiet,
 } from './quiet-memory';
@@ -112,6 +113,14 @@ describe('quietMemoryRelease', () => {
     // every second would be ~500 attempts in ten minutes; doubling waits leave about ten
     expect(fullCollections).toBeGreaterThan(3);
     expect(fullCollections).toBeLessThan(15);
+  });
+});
+
+describe('isLoad', () => {
+  it('counts every request as load but the health check', () => {
+    expect(isLoad({ url: '/api/health' })).toBe(false);
+    expect(isLoad({ url: '/api/orgs/o1/risks' })).toBe(true);
+    expect(isLoad({ url: '/' })).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -27,6 +27,7 @@ export const SAMPLES = 20; // V8 rates allocation over its last 10 samples: enou
 export const SAMPLE_GAP_MS = 50; // a sample needs time to pass: back-to-back samples measure nothing
 export const YOUNG_SMALL_BYTES = 4 * 1024 * 1024; // V8 starts it at 1 MiB; at most this is left alone
 const MAX_BACKOFF_MS = 10 * 60_000;
+const HEALTH_URL = '/api/health';
 
 export type QuietMemoryDeps = {
   youngGenerationBytes: () => number;
@@ -85,6 +86,9 @@ export function quietMemoryRelease(deps: QuietMemoryDeps) {
   };
 }
 
+/** A health check polled every few seconds (a load balancer, an orchestrator) is no load. */
+export const isLoad = (req: Pick<IncomingMessage, 'url'>) => req.url !== HEALTH_URL;
+
 /** The young generation's committed bytes (V8's "new_space"). */
 function youngGenerationBytes(): number {
   return v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.physical_space_size ?? 0;
@@ -130,10 +134,13 @@ export function releaseMemoryWhenQuiet(...servers: Server[]): () => void {
     // unref: the timer never keeps a stopping process alive
     setTimer: (fn, ms) => void setTimeout(fn, ms).unref(),
   });
-  for (const server of servers) server.on('request', release.sawRequest);
+  const onRequest = (req: IncomingMessage) => {
+    if (isLoad(req)) release.sawRequest();
+  };
+  for (const server of servers) server.on('request', onRequest);
   release.start();
   return () => {
     release.stop();
-    for (const server of servers) server.off('request', release.sawRequest);
+    for (const server of servers) server.off('request', onRequest);
   };
 }
