@@ -31,8 +31,8 @@ import { machine, printTable, round, writeResult } from './util';
  * only comparable within one run: the machine may be shared (run it with `nice`).
  *
  *   nice npx tsx bench/pages.ts            # BENCH_RISK_SIZES=2000,20000 BENCH_DURATION=5 BENCH_PAGES=dashboard
- *                                          # BENCH_QUIET_MEMORY=1: as main.ts, memory given back when quiet
- *                                          # (with BENCH_PAUSE_MS=13000 BENCH_WARMUP=0: before every page)
+ *                                          # BENCH_QUIET_MEMORY=10000 BENCH_PAUSE_MS=13000 BENCH_WARMUP=0: memory
+ *                                          # given back (platform/quiet-memory.ts) before every page
  *
  * Risks are written straight into the database (rows as the API writes them): an inherent rating
  * each, a treatment with a residual rating for about 60 %, an acceptance for about 10 %.
@@ -260,9 +260,11 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
   try {
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     await bare.listen({ host: '127.0.0.1', port: 0 });
-    // As main.ts does (BENCH_QUIET_MEMORY=1): the young generation given back in every quiet gap, so a
-    // page's first second pays for growing it again. Off by default, to compare.
-    if (process.env.BENCH_QUIET_MEMORY === '1') releaseMemoryWhenQuiet(server.app.server, bare.server);
+    // As main.ts does, but quiet after BENCH_QUIET_MEMORY ms instead of five minutes: with BENCH_PAUSE_MS
+    // above it, memory is given back before every page, which then pays for growing it again. Off by
+    // default, to compare.
+    const quietMs = Number(process.env.BENCH_QUIET_MEMORY ?? 0);
+    if (quietMs) releaseMemoryWhenQuiet([server.app.server, bare.server], quietMs);
     const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
     const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
     const seeded = await seedLargeOrg(server.handle, { aiSystems: 20 });
@@ -290,7 +292,9 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
       if (WARMUP) await fire(base + p.path, headers, WARMUP);
       const youngBefore = youngGenerationMiB();
       const gc = gcPauses();
+      const cpu = process.cpuUsage();
       const real = await fire(base + p.path, headers, DURATION);
+      const cpuUs = process.cpuUsage(cpu);
       const gcSeen = gc.stop();
       const youngAfter = youngGenerationMiB();
       if (WARMUP) await fire(bareBase + p.path, headers, WARMUP);
@@ -309,7 +313,9 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
       };
       console.log(
         `[${dialect} ${risks}] ${p.page}: ${round(row.reqPerSec)} req/s (p99 ${row.p99Ms} ms), bare ${round(row.bareReqPerSec)} req/s: ${round(100 * row.fraction)} %; ` +
-          `GC ${round(gcSeen.ms)} ms in ${gcSeen.count} pauses, young generation ${youngBefore} -> ${youngAfter} MiB`,
+          `GC ${round(gcSeen.ms)} ms in ${gcSeen.count} pauses, young generation ${youngBefore} -> ${youngAfter} MiB; ` +
+          // the whole process (server and autocannon's worker): steadier than req/s when others share the CPUs
+          `CPU ${round((cpuUs.user + cpuUs.system) / real.requests.total)} µs per request`,
       );
       rows.push(row);
     }

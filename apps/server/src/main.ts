@@ -16,7 +16,7 @@ async function main() {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await server.app.listen({ port: config.port, host: config.host });
-  releaseMemoryWhenQuiet(server.app.server);
+  releaseMemoryWhenQuiet([server.app.server]);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
   server.app.log.info(`Fortytwo is running on http://localhost:${config.port} (data: ${where})`);
 }

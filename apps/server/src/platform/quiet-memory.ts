@@ -17,16 +17,17 @@ import vm from 'node:vm';
  * throughput under load; this never runs under load: a request since the last look, or during the
  * samples, puts it off.
  */
-// Quiet: no request for this long. Start-up is over after the first quiet second; later, ten seconds,
-// so that bursts a few seconds apart do not each pay for growing the young generation again (in a
-// page's first 5 s under load after a release: ~+70 ms of GC pauses, bench/README.md).
+// Quiet: no request for this long. Start-up is over after the first quiet second. After a burst,
+// five minutes: the next burst pays for growing the young generation again (in a page's first 5 s
+// under load after a release, 13–26 % more CPU per request: bench/README.md), so only a server that
+// has really gone idle gives it back.
 export const START_QUIET_MS = 1_000;
-export const QUIET_MS = 10_000;
+export const QUIET_MS = 5 * 60_000;
 export const LOOK_MS = 1_000; // how often the request count is looked at
 export const SAMPLES = 20; // V8 rates allocation over its last 10 samples: enough to replace the busy ones
 export const SAMPLE_GAP_MS = 50; // a sample needs time to pass: back-to-back samples measure nothing
 export const YOUNG_SMALL_BYTES = 4 * 1024 * 1024; // V8 starts it at 1 MiB; at most this is left alone
-const MAX_BACKOFF_MS = 10 * 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
 const HEALTH_URL = '/api/health';
 
 export type QuietMemoryDeps = {
@@ -40,12 +41,12 @@ export type QuietMemoryDeps = {
  * The policy, with V8 and the clock passed in (tests drive it with fakes). `sawRequest` is called on
  * every request; it only moves a counter.
  */
-export function quietMemoryRelease(deps: QuietMemoryDeps) {
+export function quietMemoryRelease(deps: QuietMemoryDeps, quietMs = QUIET_MS) {
   let requests = 0;
   let quietFor = 0; // ms since a look last saw a new request (in steps of the looks)
   let released = false;
   let stopped = false;
-  let backoffMs = QUIET_MS;
+  let backoffMs = quietMs;
 
   // The count now, looked at again in `ms`: equal then means no request came in between.
   const lookLater = (ms: number) => {
@@ -54,9 +55,9 @@ export function quietMemoryRelease(deps: QuietMemoryDeps) {
   };
   const look = (seen: number, sinceMs: number) => {
     quietFor = requests === seen ? quietFor + sinceMs : 0;
-    if (quietFor < (released ? QUIET_MS : START_QUIET_MS)) return lookLater(LOOK_MS);
+    if (quietFor < (released ? quietMs : START_QUIET_MS)) return lookLater(LOOK_MS);
     if (deps.youngGenerationBytes() <= YOUNG_SMALL_BYTES) {
-      backoffMs = QUIET_MS;
+      backoffMs = quietMs;
       return lookLater(LOOK_MS);
     }
     sample(0, requests);
@@ -123,17 +124,21 @@ function v8Gc(): Gc {
 
 /**
  * main.ts: watch the listening servers (one; the benchmarks add their bare route's) and release the
- * young generation whenever they go quiet, until the returned function is called.
+ * young generation whenever they go quiet, until the returned function is called. `quietMs` (after
+ * start-up) is shortened only by bench/pages.ts, to measure what a release costs the next burst.
  */
-export function releaseMemoryWhenQuiet(...servers: Server[]): () => void {
+export function releaseMemoryWhenQuiet(servers: Server[], quietMs = QUIET_MS): () => void {
   const gc = v8Gc();
-  const release = quietMemoryRelease({
-    youngGenerationBytes,
-    collectYoung: () => gc(true),
-    collectAll: (opts) => collectAll(gc, opts),
-    // unref: the timer never keeps a stopping process alive
-    setTimer: (fn, ms) => void setTimeout(fn, ms).unref(),
-  });
+  const release = quietMemoryRelease(
+    {
+      youngGenerationBytes,
+      collectYoung: () => gc(true),
+      collectAll: (opts) => collectAll(gc, opts),
+      // unref: the timer never keeps a stopping process alive
+      setTimer: (fn, ms) => void setTimeout(fn, ms).unref(),
+    },
+    quietMs,
+  );
   const onRequest = (req: IncomingMessage) => {
     if (isLoad(req)) release.sawRequest();
   };
