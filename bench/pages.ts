@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import autocannon, { type Result } from 'autocannon';
 import Fastify from 'fastify';
@@ -21,6 +23,7 @@ import { createServer } from '../apps/server/src/server';
 import { API_MODULES } from '../apps/server/src/modules';
 import { buildHttpApp } from '../apps/server/src/platform/http/app';
 import { CACHE_HEADER } from '../apps/server/src/platform/http/response-cache';
+import { releaseMemoryWhenQuiet } from '../apps/server/src/platform/quiet-memory';
 import { seedLargeOrg } from './generate';
 import { machine, printTable, round, writeResult } from './util';
 
@@ -33,6 +36,8 @@ import { machine, printTable, round, writeResult } from './util';
  * only comparable within one run: the machine may be shared (run it with `nice`).
  *
  *   nice npx tsx bench/pages.ts            # BENCH_RISK_SIZES=2000,20000 BENCH_DURATION=5 BENCH_PAGES=dashboard
+ *                                          # BENCH_QUIET_MEMORY=10000 BENCH_PAUSE_MS=13000 BENCH_WARMUP=0: memory
+ *                                          # given back (platform/quiet-memory.ts) before every page
  *
  * Risks are written straight into the database (rows as the API writes them): an inherent rating
  * each, a treatment with a residual rating for about 60 %, an acceptance for about 10 %.
@@ -41,6 +46,8 @@ const SIZES = (process.env.BENCH_RISK_SIZES ?? '2000,20000').split(',').map(Numb
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** A quiet pause before each page (ms), long enough for BENCH_QUIET_MEMORY to give memory back first. */
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 0);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const ONLY = process.env.BENCH_DIALECTS?.split(',');
 /** Only the pages whose name contains one of these (BENCH_PAGES=dashboard), to measure one page at all sizes. */
@@ -203,6 +210,28 @@ async function answeredAssessment(base: string, headers: Record<string, string>,
   return id;
 }
 
+/** The young generation's committed MiB: what BENCH_QUIET_MEMORY gives back and load grows again. */
+const youngGenerationMiB = () =>
+  round((v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.physical_space_size ?? 0) / 2 ** 20);
+
+/** GC pauses while the page is measured: less shaken than req/s by other work on a shared machine. */
+function gcPauses() {
+  const seen = { ms: 0, count: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      seen.ms += e.duration;
+      seen.count++;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      observer.disconnect();
+      return seen;
+    },
+  };
+}
+
 const fire = (url: string, headers: Record<string, string>, duration: number): Promise<Result> =>
   autocannon({ url, connections: CONNECTIONS, duration, workers: 1, headers });
 
@@ -248,6 +277,11 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     await bare.listen({ host: '127.0.0.1', port: 0 });
     await built.listen({ host: '127.0.0.1', port: 0 });
+    // As main.ts does, but quiet after BENCH_QUIET_MEMORY ms instead of five minutes: with BENCH_PAUSE_MS
+    // above it, memory is given back before every page, which then pays for growing it again. Off by
+    // default, to compare.
+    const quietMs = Number(process.env.BENCH_QUIET_MEMORY ?? 0);
+    if (quietMs) releaseMemoryWhenQuiet([server.app.server, built.server, bare.server], quietMs);
     const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
     const builtBase = `http://127.0.0.1:${(built.server.address() as AddressInfo).port}`;
     const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
@@ -272,6 +306,7 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
       if (res.status !== 200) throw new Error(`${p.path}: ${res.status}`);
       const body = Buffer.from(await res.arrayBuffer());
       bodies.set(p.path, body);
+      if (PAUSE_MS) await new Promise((r) => setTimeout(r, PAUSE_MS));
       // The kept answer and the one built now are the very same bytes, and the second read is kept.
       const again = await fetch(base + p.path, { headers });
       const fresh = await fetch(builtBase + p.path, { headers });
@@ -282,7 +317,13 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
       if (WARMUP) await fire(builtBase + p.path, headers, WARMUP);
       const rebuilt = await fire(builtBase + p.path, headers, DURATION);
       if (WARMUP) await fire(base + p.path, headers, WARMUP);
+      const youngBefore = youngGenerationMiB();
+      const gc = gcPauses();
+      const cpu = process.cpuUsage();
       const real = await fire(base + p.path, headers, DURATION);
+      const cpuUs = process.cpuUsage(cpu);
+      const gcSeen = gc.stop();
+      const youngAfter = youngGenerationMiB();
       if (WARMUP) await fire(bareBase + p.path, headers, WARMUP);
       const b = await fire(bareBase + p.path, headers, DURATION);
       const row: Row = {
@@ -301,7 +342,10 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
         errors: real.errors + real.timeouts + real.non2xx + rebuilt.errors + rebuilt.timeouts + rebuilt.non2xx,
       };
       console.log(
-        `[${dialect} ${risks}] ${p.page}: kept ${round(row.reqPerSec)} req/s (p99 ${row.p99Ms} ms), built ${round(row.builtReqPerSec)} req/s (p99 ${row.builtP99Ms} ms), bare ${round(row.bareReqPerSec)} req/s: ${round(100 * row.fraction)} % / ${round(100 * row.builtFraction)} %`,
+        `[${dialect} ${risks}] ${p.page}: kept ${round(row.reqPerSec)} req/s (p99 ${row.p99Ms} ms), built ${round(row.builtReqPerSec)} req/s (p99 ${row.builtP99Ms} ms), bare ${round(row.bareReqPerSec)} req/s: ${round(100 * row.fraction)} % / ${round(100 * row.builtFraction)} %; ` +
+          `GC ${round(gcSeen.ms)} ms in ${gcSeen.count} pauses, young generation ${youngBefore} -> ${youngAfter} MiB; ` +
+          // the whole process (server and autocannon's worker): steadier than req/s when others share the CPUs
+          `CPU ${round((cpuUs.user + cpuUs.system) / real.requests.total)} µs per request (kept)`,
       );
       rows.push(row);
     }

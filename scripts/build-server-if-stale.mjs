@@ -59,6 +59,19 @@ const externalPackages = {
   },
 };
 
+// V8 holds a module's source as long as its functions live, one byte a character when every character
+// fits in Latin-1 and two bytes otherwise: one "→" in a comment doubled the bundle's 1.5 MB source in
+// memory (issue 19, bench/README.md "Idle memory"). esbuild already writes strings as ASCII escapes
+// (its default charset is ASCII), so what is left sits in comments, where an escape changes nothing
+// that runs.
+function keepAscii(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const escape = (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  // one escape per UTF-16 unit: a character beyond the BMP becomes its surrogate pair
+  const ascii = text.replace(/[^\p{ASCII}]/gu, (c) => c.split('').map(escape).join(''));
+  if (ascii !== text) fs.writeFileSync(file, ascii);
+}
+
 export async function buildServerIfStale({ quiet = false } = {}) {
   const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
   if (builtAt !== 0 && Math.max(...sources.map(newest)) <= builtAt) return false;
@@ -80,6 +93,7 @@ export async function buildServerIfStale({ quiet = false } = {}) {
     plugins: [ownUrl, externalPackages],
     logLevel: 'warning',
   });
+  for (const name of Object.keys(entries)) keepAscii(path.join(tmp, `${name}.js`));
   // Swapped in whole: a start that reads the build never sees half of one.
   fs.rmSync(outdir, { recursive: true, force: true });
   fs.renameSync(tmp, outdir);

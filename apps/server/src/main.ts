@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './platform/config';
 import { createServer } from './server';
 import { checkNodeVersion } from './platform/node-support';
+import { releaseMemoryWhenQuiet } from './platform/quiet-memory';
 
 async function main() {
   checkNodeVersion();
@@ -15,6 +16,7 @@ async function main() {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await server.app.listen({ port: config.port, host: config.host });
+  releaseMemoryWhenQuiet([server.app.server]);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`;
   server.app.log.info(`Fortytwo is running on http://localhost:${config.port} (data: ${where})`);
 }
