@@ -73,7 +73,17 @@ describeWithBrowser('collaboration', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: /AI system inventory/ })
       .click();
-    await guest.getByText('Your role can read the inventory but not add to it.').waitFor();
+    // Seen once in CI (2026-12-05, load ~8) and never again: on a timeout, say where the guest was and what showed.
+    await guest
+      .getByText('Your role can read the inventory but not add to it.')
+      .waitFor()
+      .catch(async (err: unknown) => {
+        const shown = await guest
+          .locator('body')
+          .innerText()
+          .catch(() => '(unreadable)');
+        throw new Error(`${String(err)}\nat ${guest.url()}, showing:\n${shown.slice(0, 1500)}`);
+      });
     expect(await guest.getByRole('link', { name: /Add/ }).count()).toBe(0);
     await guest.context().close();
   });

@@ -1,13 +1,11 @@
 import { expect, it } from 'vitest';
-import { addMember, type Client, describeEachDialect, newOrgOwner, type Res, validAiSystem } from './harness';
+import { addMember, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
 // inventory, actions (the overview's open ones, your task list, a management review's), evidence and
 // nonconformities name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
-
-type Person = { id: string; name: string; email: string };
-type Answer = { people: Record<string, Person> };
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
   /** An organization with two owners of records and a member who owns nothing. */
@@ -19,27 +17,6 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
     const url = (p: string) => `/api/orgs/${orgId}${p}`;
     return { owner, orgId, url, first, second, bystander };
   };
-  type Org = Awaited<ReturnType<typeof organization>>;
-
-  /** Each referenced person once (their email appears once in the whole answer), no one else. */
-  const namesOnce = (res: Res<Answer>, people: Client[], strangers: Client[]) => {
-    expect([200, 201]).toContain(res.status);
-    expect(res.body.people).toEqual(Object.fromEntries(people.map((p) => [p.user!.id, p.user])));
-    for (const p of people) expect(res.text.split(p.user!.email).length - 1).toBe(1);
-    for (const s of strangers) {
-      expect(res.text).not.toContain(s.user!.id);
-      expect(res.text).not.toContain(s.user!.email);
-    }
-  };
-  /** Rows keep their ownerId and no longer embed the owner. */
-  const rowsByIdOnly = (rows: { ownerId: string | null }[], people: Record<string, Person>) => {
-    expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) {
-      expect(r).not.toHaveProperty('owner');
-      if (r.ownerId !== null) expect(people[r.ownerId]).toBeDefined();
-    }
-  };
-  const strangersOf = (o: Org, other: Org) => [o.bystander, other.owner, other.first, other.second, other.bystander];
 
   it('names each AI system owner once in the inventory, a page of it, one system and its changes', async () => {
     const a = await organization('Inventory people A');

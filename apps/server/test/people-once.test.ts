@@ -1,12 +1,10 @@
 import { expect, it } from 'vitest';
-import { addMember, type Client, describeEachDialect, newOrgOwner, type Res } from './harness';
+import { addMember, describeEachDialect, newOrgOwner } from './harness';
+import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19): the register, one risk, the plan, the dashboard, an assessment
 // and its gap list name each owner by id on the row and once in a top-level `people` map, which holds
 // exactly the people the answer references, never anyone of another organization.
-
-type Person = { id: string; name: string; email: string };
-type Answer = { people: Record<string, Person> };
 
 describeEachDialect('people referenced once in risk and gap answers', (ctx) => {
   /** An organization with two risk owners, a member who owns nothing, and risks and answers they own. */
@@ -40,27 +38,6 @@ describeEachDialect('people referenced once in risk and gap answers', (ctx) => {
     await answer('A.6.2.4', second.user!.id);
     return { owner, orgId, url, first, second, bystander, risks, assessment };
   };
-  type Org = Awaited<ReturnType<typeof organization>>;
-
-  /** Each referenced person once (their email appears once in the whole answer), no one else. */
-  const namesOnce = (res: Res<Answer>, people: Client[], strangers: Client[]) => {
-    expect([200, 201]).toContain(res.status);
-    expect(res.body.people).toEqual(Object.fromEntries(people.map((p) => [p.user!.id, p.user])));
-    for (const p of people) expect(res.text.split(p.user!.email).length - 1).toBe(1);
-    for (const s of strangers) {
-      expect(res.text).not.toContain(s.user!.id);
-      expect(res.text).not.toContain(s.user!.email);
-    }
-  };
-  /** Rows keep their ownerId and no longer embed the owner. */
-  const rowsByIdOnly = (rows: { ownerId: string | null }[], people: Record<string, Person>) => {
-    expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) {
-      expect(r).not.toHaveProperty('owner');
-      if (r.ownerId !== null) expect(people[r.ownerId]).toBeDefined();
-    }
-  };
-  const strangersOf = (o: Org, other: Org) => [o.bystander, other.owner, other.first, other.second, other.bystander];
 
   it('names each risk owner once in the register, one risk, the plan and the dashboard', async () => {
     const a = await organization('People A');
