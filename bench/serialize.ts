@@ -11,7 +11,7 @@ import { ZDashboardOut } from '../apps/server/src/modules/risk/plan';
 import { ZRiskOut } from '../apps/server/src/modules/risk/schema';
 import { createServer } from '../apps/server/src/server';
 import { seedLargeOrg } from './generate';
-import { seedRisks } from './pages';
+import { seedRisks } from './pages-seed';
 import { machine, printTable, round, writeResult } from './util';
 
 /**

@@ -80,7 +80,7 @@ export async function buildHttpApp(
 
   await app.register(fastifyCookie);
   // Before compression: answers are kept as JSON and compressed per request, like any other.
-  registerResponseCache(app, deps.db, deps.config.responseCacheBytes);
+  registerResponseCache(app, deps.config.responseCacheBytes);
   // Answers above 1 KB go out compressed when the client asks (the register and the assessment are
   // tens to hundreds of KB of repetitive JSON). Brotli at quality 4: most of the gain for little CPU.
   // Request bodies are never decompressed: the body limit then bounds what a request can make us hold.

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { today } from '../clock';
-import type { Db } from '../db/connect';
 
 /**
  * Answers of the heaviest read routes kept per organization data version (issue 19).
@@ -99,23 +98,11 @@ export class ResponseCache {
   }
 }
 
-/** The organization's data version: the head of its audit chain (0 before its first event). */
-export async function dataVersion(db: Db, orgId: string): Promise<number> {
-  const head = await db
-    .selectFrom('auditEvents')
-    .select('seq')
-    .where('chain', '=', orgId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return head?.seq ?? 0;
-}
-
 /**
  * Registers the hooks. Must come before @fastify/compress: the answer is kept as JSON, and compressed
  * per request for the clients that ask, like any other answer.
  */
-export function registerResponseCache(app: FastifyInstance, db: Db, maxBytes: number): void {
+export function registerResponseCache(app: FastifyInstance, maxBytes: number): void {
   app.decorateRequest('responseCacheSlot', null);
   if (maxBytes <= 0) return;
   const cache = new ResponseCache(maxBytes);
@@ -123,11 +110,11 @@ export function registerResponseCache(app: FastifyInstance, db: Db, maxBytes: nu
   // After the access hook (onRequest) and validation: a refused or malformed request never gets here.
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.routeOptions.config.cache || req.method !== 'GET') return;
-    const membership = req.membership;
+    // The access hook read the version with the membership (access.ts): both are set on every route it let through.
+    const { membership, dataVersion } = req;
     const userId = req.auth?.user.id;
-    if (!membership || !userId) return;
-    const version = req.dataVersion ?? (await dataVersion(db, membership.orgId));
-    const stamp = { version, day: today() };
+    if (!membership || !userId || dataVersion === null) return;
+    const stamp = { version: dataVersion, day: today() };
     if (!cache.admit(membership.orgId, stamp)) return;
     const key = [membership.orgId, stamp.version, stamp.day, userId, membership.role, req.url].join('\n');
     const kept = cache.get(key);
