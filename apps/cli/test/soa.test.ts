@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validAiSystem } from '../../server/test/harness';
+import { pinServerDay, serverToday, validAiSystem } from '../../server/test/harness';
 import { startCliWorld, type CliWorld } from './helpers';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/fortytwo.mjs');
@@ -22,7 +22,9 @@ function spawnCli(
   });
 }
 
-const day = () => new Date().toISOString().slice(0, 10);
+// The file name carries the server's day, pinned so a run across midnight cannot name it a day apart.
+pinServerDay();
+const day = serverToday;
 
 describe('fortytwo soa export', () => {
   let w: CliWorld;

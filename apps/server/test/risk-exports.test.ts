@@ -1,8 +1,20 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '@fortytwo/domain';
-import { addMember, type Client, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
+import {
+  addMember,
+  type Client,
+  describeEachDialect,
+  newOrgOwner,
+  pinServerDay,
+  serverToday,
+  validAiSystem,
+} from './harness';
 import { download, sheetRows, unzipEntry } from './files';
 import { itWithLibreOffice, libreOfficePages } from './libreoffice';
+
+// The ratings carry the day they were made: the server's day is pinned so a run across midnight cannot
+// put the rating on one day and the expectation on the next (seen in CI at 23:59).
+pinServerDay();
 
 describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
   let owner: Client;
@@ -103,7 +115,7 @@ describeEachDialect('risk register, treatment plan and SoA exports', (ctx) => {
     const csv = parseCsv((await owner.get(url('/risks/export.csv'))).text).map((r) => r.cells);
     const col = (key: string) => csv[0]!.indexOf(key);
     const [r1, r2] = [csv[1]!, csv[2]!];
-    const today = new Date().toISOString().slice(0, 10);
+    const today = serverToday();
     expect(r1[col('inherentAssessed')]).toBe(`${today}, ${owner.user!.name}`);
     expect(r1[col('residualAssessed')]).toBe(`${today}, ${owner.user!.name}`);
     // Criteria no. 1, the draft the ratings used, was approved afterwards (a draft would read "No (draft)").

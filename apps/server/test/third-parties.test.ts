@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDialect, newOrgOwner, validAiSystem, type Client } from './harness';
+import { describeEachDialect, newOrgOwner, pinServerDay, serverToday, validAiSystem, type Client } from './harness';
 
 // Issue 16 items 3–5 over HTTP on both dialects: data sets (A.7) with their evidence and systems,
 // the supplier register (A.10) with due diligence, reviews as tasks and exports, the EU AI Act
@@ -11,6 +11,9 @@ const newSystem = async (owner: Client, orgId: string, over: Record<string, unkn
   expect(res.status, res.text).toBe(201);
   return res.body as { id: string; name: string };
 };
+
+// Reviews may not be dated in the future: "today" is the server's pinned day, not one computed apart.
+pinServerDay();
 
 describeEachDialect('data sets, suppliers and the EU AI Act', (ctx) => {
   it('documents the routes in OpenAPI', async () => {
@@ -133,7 +136,7 @@ describeEachDialect('data sets, suppliers and the EU AI Act', (ctx) => {
       name: 'Label House',
       kind: 'labelling_service',
       trainsOnInputs: 'unknown',
-      lastReviewedOn: new Date().toISOString().slice(0, 10),
+      lastReviewedOn: serverToday(),
     });
     expect(current.status, current.text).toBe(201);
     expect(current.body.reviewState).toBe('current');
@@ -164,7 +167,7 @@ describeEachDialect('data sets, suppliers and the EU AI Act', (ctx) => {
     expect(review!.href).toBe(`/orgs/${orgId}/suppliers/${overdue.body.id}`);
 
     // Recording a review moves it on; stale versions and future dates are refused.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = serverToday();
     const future = await owner.post(`${base}/${overdue.body.id}/reviews`, { version: 1, reviewedOn: '2999-01-01' });
     expect(future.status).toBe(422);
     expect(future.body.error.message).toMatch(/cannot be in the future/);
