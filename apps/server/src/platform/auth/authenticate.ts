@@ -1,5 +1,7 @@
 import type { TokenScope } from '@fortytwo/domain';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/connect';
+import type { Database } from '../db/schema';
 import { nowIso } from '../ids';
 import { sha256 } from './secrets';
 
@@ -21,7 +23,56 @@ export type Authentication =
   | { via: 'session'; user: AuthUser; sessionId: string; csrfToken: string }
   | { via: 'token'; user: AuthUser; tokenId: string; scope: TokenScope };
 
-export async function authenticateBearer(db: Db, token: string): Promise<Authentication | null> {
+/**
+ * On a route of an organization, the caller's membership there (and, for a route whose answers are kept,
+ * the organization's data version: platform/http/response-cache.ts) is read in the same statement as the
+ * caller: one round trip instead of two or three on every such request.
+ */
+export type OrgLookup = { orgId: string; withVersion: boolean };
+export type MemberRow = { orgId: string; role: string; expiresAt: string | null };
+export type Caller = { auth: Authentication; member: MemberRow | null; dataVersion: number | null };
+
+/**
+ * The membership and, when asked, the data version, as columns of a query over `users`: scalar
+ * subqueries on primary-key and index lookups, so the caller's one row stays one row.
+ */
+function orgColumns(eb: ExpressionBuilder<Database, 'users'>, org: OrgLookup) {
+  const membership = eb
+    .selectFrom('memberships')
+    .whereRef('memberships.userId', '=', 'users.id')
+    .where('memberships.orgId', '=', org.orgId);
+  return [
+    membership.select('memberships.role').as('memberRole'),
+    membership.select('memberships.expiresAt').as('memberExpiresAt'),
+    // Only the routes whose answers are kept pay for the version.
+    ...(org.withVersion
+      ? [
+          eb
+            .selectFrom('auditEvents')
+            .select('seq')
+            .where('chain', '=', org.orgId)
+            .orderBy('seq', 'desc')
+            .limit(1)
+            .as('dataVersion'),
+        ]
+      : []),
+  ];
+}
+
+function callerOf(
+  auth: Authentication,
+  row: { memberRole?: string | null; memberExpiresAt?: string | null; dataVersion?: unknown },
+  org: OrgLookup | undefined,
+): Caller {
+  return {
+    auth,
+    member:
+      org && row.memberRole ? { orgId: org.orgId, role: row.memberRole, expiresAt: row.memberExpiresAt ?? null } : null,
+    dataVersion: org?.withVersion ? Number(row.dataVersion ?? 0) : null,
+  };
+}
+
+export async function authenticateBearer(db: Db, token: string, org?: OrgLookup): Promise<Caller | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db
     .selectFrom('apiTokens')
@@ -36,6 +87,7 @@ export async function authenticateBearer(db: Db, token: string): Promise<Authent
     ])
     .where('apiTokens.tokenHash', '=', sha256(token))
     .where('apiTokens.revokedAt', 'is', null)
+    .$if(!!org, (qb) => qb.select((eb) => orgColumns(eb, org!)))
     .executeTakeFirst();
   if (!row) return null;
   const now = nowIso();
@@ -43,15 +95,16 @@ export async function authenticateBearer(db: Db, token: string): Promise<Authent
   if (!row.lastUsedAt || Date.parse(now) - Date.parse(row.lastUsedAt) > 60_000) {
     await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.tokenId).execute();
   }
-  return {
+  const auth: Authentication = {
     via: 'token',
     tokenId: row.tokenId,
     scope: row.scope as TokenScope,
     user: { id: row.id, email: row.email, name: row.name },
   };
+  return callerOf(auth, row, org);
 }
 
-export async function authenticateSession(db: Db, cookieValue: string): Promise<Authentication | null> {
+export async function authenticateSession(db: Db, cookieValue: string, org?: OrgLookup): Promise<Caller | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
@@ -68,6 +121,7 @@ export async function authenticateSession(db: Db, cookieValue: string): Promise<
       'users.name',
     ])
     .where('sessions.id', '=', sha256(cookieValue))
+    .$if(!!org, (qb) => qb.select((eb) => orgColumns(eb, org!)))
     .executeTakeFirst();
   if (!row) return null;
   const now = nowIso();
@@ -87,12 +141,13 @@ export async function authenticateSession(db: Db, cookieValue: string): Promise<
       .where('id', '=', row.sessionId)
       .execute();
   }
-  return {
+  const auth: Authentication = {
     via: 'session',
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
     user: { id: row.id, email: row.email, name: row.name },
   };
+  return callerOf(auth, row, org);
 }
 
 /** The expiry columns of a new session under `policy`. */
