@@ -60,6 +60,7 @@ export class AuditedWritesCheck implements KyselyPlugin {
   private audited = false;
 
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+    inCheckedTransaction.add(queryId.queryId);
     const table = writtenTable(node);
     if (table === 'audit_events') this.audited = true;
     else if (table && WATCHED_TABLES.has(table)) this.pending.set(queryId.queryId, table);
@@ -81,5 +82,41 @@ export class AuditedWritesCheck implements KyselyPlugin {
       throw new Error(
         `A transaction wrote ${[...this.written].join(', ')} without an audit event: kept answers (platform/http/response-cache.ts) would not see it`,
       );
+  }
+}
+
+/** The queries `inTransaction` runs, marked by its check so that `WritesOutsideTransactions` can tell them apart. */
+const inCheckedTransaction = new Set<string>();
+
+/**
+ * The other half of the rule: a write of a watched table outside `inTransaction` (straight on the
+ * server's handle, or in a transaction opened by hand) escapes the check above, so under test the
+ * server's handle carries this plugin and such a write fails (server.ts). A transaction exempted with
+ * `unaudited` still runs through the check, which marks its queries. Migrations and the tests' own
+ * seeding use the bare handle and are not concerned.
+ */
+export class WritesOutsideTransactions implements KyselyPlugin {
+  private readonly pending = new Map<string, string>();
+
+  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+    const table = writtenTable(node);
+    if (table && WATCHED_TABLES.has(table)) this.pending.set(queryId.queryId, table);
+    return node;
+  }
+
+  // Runs after every plugin's transformQuery, the transaction's check among them (Kysely calls each
+  // plugin's transformQuery, then runs the statement, then each transformResult).
+  transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const inside = inCheckedTransaction.delete(queryId.queryId);
+    const table = this.pending.get(queryId.queryId);
+    if (table === undefined) return Promise.resolve(result);
+    this.pending.delete(queryId.queryId);
+    if (!inside && Number(result.numAffectedRows ?? result.rows.length) > 0)
+      return Promise.reject(
+        new Error(
+          `${table} was written outside inTransaction: kept answers (platform/http/response-cache.ts) would not see it`,
+        ),
+      );
+    return Promise.resolve(result);
   }
 }
