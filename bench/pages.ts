@@ -153,6 +153,10 @@ async function benchOne(dialect: Dialect, risks: number): Promise<Row[]> {
       { page: 'risk register, first page', path: `/api/orgs/${seeded.orgId}/risks` },
       { page: 'risk register, needs attention', path: `/api/orgs/${seeded.orgId}/risks?attention=true` },
       { page: 'risk dashboard', path: `/api/orgs/${seeded.orgId}/risk-dashboard` },
+      // Kept since 2026-12-06, with the tables they read watched.
+      { page: 'treatment plan', path: `/api/orgs/${seeded.orgId}/risk-treatment-plan` },
+      { page: 'statement of applicability', path: `/api/orgs/${seeded.orgId}/soa` },
+      { page: 'overview', path: `/api/orgs/${seeded.orgId}/overview` },
     ];
     const rows: Row[] = [];
     for (const p of pages.filter((x) => !PAGES || PAGES.some((name) => x.page.includes(name)))) {
