@@ -31,6 +31,11 @@ describe('tablesIn', () => {
     ]);
   });
 
+  it('names the table behind an alias, never the alias a column reference uses', () => {
+    const query = db.selectFrom('risks as r').innerJoin('actions as a', 'a.id', 'r.id').select(['r.id', 'a.title']);
+    expect(tablesIn(query.toOperationNode()).sort()).toEqual(['actions', 'risks']);
+  });
+
   it('names the tables of a CTE and of a write', () => {
     const cte = db
       .with('recent', (q) => q.selectFrom('actions').select('id'))

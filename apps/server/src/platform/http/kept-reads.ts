@@ -20,10 +20,11 @@ import { AppError } from '../errors';
  */
 
 /**
- * Read freely: who is asking and what they may see are checked on every request before a kept answer
- * is sent (access.ts), the chain is the version itself, and people's names never change once written.
+ * Read freely: who is asking is checked on every request before a kept answer is sent (access.ts, which
+ * reads memberships outside the handler), the chain is the version itself, and people's names never
+ * change once written.
  */
-const READ_FREELY = new Set(['users', 'memberships', 'sessions', 'api_tokens', 'audit_events']);
+const READ_FREELY = new Set(['users', 'sessions', 'api_tokens', 'audit_events']);
 
 const reads = new AsyncLocalStorage<Set<string>>();
 
@@ -33,10 +34,11 @@ declare module 'fastify' {
   }
 }
 
-/** Every table a statement names, in its SQL name: in FROM, joins and subqueries at any depth (not its CTEs' names). */
+/** Every table a statement names, in its SQL name: in FROM, joins and subqueries at any depth (not its CTEs' names nor its aliases). */
 export function tablesIn(root: OperationNode): string[] {
   const found = new Set<string>();
   const ctes = new Set<string>();
+  const aliases = new Set<string>();
   const nameOf = (table: { identifier: { name: string } }) =>
     table.identifier.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   const walk = (value: unknown): void => {
@@ -51,10 +53,14 @@ export function tablesIn(root: OperationNode): string[] {
       return;
     }
     if (node.kind === 'TableNode') found.add(nameOf(node.table as { identifier: { name: string } }));
+    // `risks as r`: later references to `r.id` name the alias, not a table.
+    const aliased = value as { kind?: string; node?: { kind?: string }; alias?: { name?: string } };
+    if (aliased.kind === 'AliasNode' && aliased.node?.kind === 'TableNode' && aliased.alias?.name)
+      aliases.add(aliased.alias.name);
     for (const child of Object.values(value)) walk(child);
   };
   walk(root);
-  return [...found].filter((t) => !ctes.has(t));
+  return [...found].filter((t) => !ctes.has(t) && !aliases.has(t));
 }
 
 /** On the server's handle under test: notes the tables each statement of a kept route reads. */
