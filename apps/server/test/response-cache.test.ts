@@ -13,7 +13,7 @@ import { inTransaction } from '../src/platform/transaction';
 import type { Server } from '../src/server';
 import { addMember, Client, describeEachDialect, newOrgOwner, otherInstance, TEST_ENV } from './harness';
 
-// The heaviest pages (risk register, risk dashboard, one gap assessment) are kept per organization
+// The heaviest pages (risk register, risk dashboard, one gap assessment, treatment plan, SoA, overview) are kept per organization
 // data version: the head of its audit chain, plus the day and the reader (platform/http/response-cache.ts).
 // What must hold: a kept answer is always the one the handler would build now. Each check compares the
 // caching server's answer with a server on the same database that keeps nothing.
@@ -26,7 +26,14 @@ describeEachDialect('answers kept per organization data version', (ctx) => {
   let uncached: Server;
   let assessmentId: string;
   const url = (p: string) => `/api/orgs/${orgId}${p}`;
-  const pages = () => [url('/risks'), url('/risk-dashboard'), url(`/gap-assessments/${assessmentId}`)];
+  const pages = () => [
+    url('/risks'),
+    url('/risk-dashboard'),
+    url(`/gap-assessments/${assessmentId}`),
+    url('/risk-treatment-plan'),
+    url('/soa'),
+    url('/overview'),
+  ];
   const as = (c: Client, server: Server) => new Client(server, c.auth, c.user);
   const ok = async <T = any>(res: Promise<{ status: number; body: T; text: string }>, status = 200) => {
     const r = await res;
@@ -150,6 +157,25 @@ describeEachDialect('answers kept per organization data version', (ctx) => {
 
     await ok(owner.delete(url(`/risks/${risk.id}`)), 204);
     await expectFresh(owner, 'risk deleted');
+  });
+
+  it('sees writes from the other modules the SoA and the overview read', async () => {
+    await expectFresh(owner, 'start');
+    await ok(owner.patch(url('/soa/items/A.6.2.4'), { version: 0, included: false }));
+    await expectFresh(owner, 'control excluded in the SoA');
+    await ok(
+      owner.post(url('/interested-parties'), {
+        name: 'Regulator',
+        category: 'regulators',
+        requirements: [{ kind: 'legal', description: 'x', addressed: false }],
+      }),
+      201,
+    );
+    await expectFresh(owner, 'interested party added');
+    await ok(owner.post(url('/objectives'), { title: 'Raise fairness', baseline: 0, target: 10 }), 201);
+    await expectFresh(owner, 'objective set');
+    await ok(owner.post(url('/raci'), { name: 'Approve models' }), 201);
+    await expectFresh(owner, 'RACI activity added');
   });
 
   it('keeps the day in the key: a review falls overdue at midnight with no write', async () => {

@@ -35,11 +35,11 @@ export function inTransaction<T>(
   opts: TransactionOptions = {},
 ): Promise<T> {
   return deps.db.transaction().execute(async (opened) => {
-    const check = CHECK_AUDITED_WRITES && !opts.unaudited ? new AuditedWritesCheck() : null;
+    const check = CHECK_AUDITED_WRITES ? new AuditedWritesCheck() : null;
     const tx = check ? opened.withPlugin(check) : opened;
     for (const key of [opts.lock ?? []].flat().sort()) await lockKey(tx, deps.dialect, key);
     const result = await work(tx, (e) => recordAudit(tx, deps.dialect, e));
-    check?.verify();
+    if (!opts.unaudited) check?.verify();
     return result;
   });
 }

@@ -44,7 +44,7 @@ export function overviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/orgs/:orgId/overview',
     {
-      config: { access: 'org.read' },
+      config: { access: 'org.read', cache: true },
       schema: {
         tags: ['Overview'],
         summary: 'Per journey step its state from live data, the next three things to do, open tasks',

@@ -278,7 +278,7 @@ export function riskRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/orgs/:orgId/risk-treatment-plan',
     {
-      config: { access: 'risk.read' },
+      config: { access: 'risk.read', cache: true },
       schema: {
         tags,
         summary: 'The AI risk treatment plan: open risks with their treatments, and its approval',

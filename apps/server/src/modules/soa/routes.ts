@@ -24,7 +24,7 @@ export function soaRoutes(fastify: FastifyInstance, deps: AppDeps) {
   app.get(
     soa,
     {
-      config: { access: 'risk.read' },
+      config: { access: 'risk.read', cache: true },
       schema: {
         tags,
         summary:

@@ -1,7 +1,7 @@
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { AuditedWritesCheck, writtenTable } from './audited-writes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AuditedWritesCheck, WritesOutsideTransactions, writtenTable } from './audited-writes';
 import type { Database as Schema } from './schema';
 
 const db = new Kysely<Schema>({
@@ -54,5 +54,55 @@ describe('AuditedWritesCheck', () => {
 
   it('lets writes to tables no kept answer reads go unaudited (sessions, notifications)', () => {
     expect(run(db.updateTable('sessions').set({ lastSeenAt: 'x' }), db.deleteFrom('notifications'))).not.toThrow();
+  });
+});
+
+describe('WritesOutsideTransactions', () => {
+  // A real handle as the server's is under test: the outside check on it, the transaction's check added
+  // by hand here as inTransaction adds it.
+  const file = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: new Database(':memory:') }),
+    plugins: [new CamelCasePlugin(), new WritesOutsideTransactions()],
+  });
+  beforeAll(async () => {
+    await sql`create table risks (id text primary key, title text)`.execute(file);
+    await sql`create table sessions (id text primary key, last_seen_at text)`.execute(file);
+    // A row for the updates to change (raw SQL: the plugins see no table to check in it).
+    await sql`insert into risks (id, title) values ('seeded', 'seeded')`.execute(file);
+  });
+  const row = (id: string) => ({ id, title: id }) as never;
+
+  it('refuses a write of a watched table straight on the handle, naming the table', async () => {
+    await expect(file.insertInto('risks').values(row('outside')).execute()).rejects.toThrow(
+      /risks was written outside inTransaction/,
+    );
+  });
+
+  it('refuses it in a transaction opened by hand, without the check inTransaction adds', async () => {
+    await expect(
+      file
+        .transaction()
+        .execute((trx) => trx.updateTable('risks').set({ title: 'by hand' }).where('id', '=', 'seeded').execute()),
+    ).rejects.toThrow(/risks was written outside inTransaction/);
+  });
+
+  it('lets the same write through inside a checked transaction', async () => {
+    await file.transaction().execute(async (trx) => {
+      const checked = trx.withPlugin(new AuditedWritesCheck());
+      await checked.insertInto('risks').values(row('inside')).execute();
+      await checked.updateTable('risks').set({ title: 'changed' }).where('id', '=', 'inside').execute();
+    });
+    expect((await file.selectFrom('risks').select('title').where('id', '=', 'inside').executeTakeFirst())?.title).toBe(
+      'changed',
+    );
+  });
+
+  it('lets reads, writes that changed nothing and unwatched tables through', async () => {
+    await file.selectFrom('risks').selectAll().execute();
+    await file.deleteFrom('risks').where('id', '=', 'no such risk').execute();
+    await file
+      .insertInto('sessions')
+      .values({ id: 's', lastSeenAt: 'x' } as never)
+      .execute();
   });
 });
