@@ -6,7 +6,7 @@ import { addMember, anonymous, describeEachDialect, PASSWORD, signIn, uniqueEmai
 // tokens are read here as production sends them (NODE_ENV=production: the plain serializer), and
 // none may hold a stored secret: a password hash, a token or device hash, a full session id.
 
-/** The column names that hold secrets (platform/db/schema.ts); none may appear as a field. */
+/** The column names that hold secrets (platform/db/schema/identity.ts); none may appear as a field. */
 const SECRET_FIELDS = ['passwordHash', 'tokenHash', 'deviceHash', 'stateHash'];
 
 /** Every field name anywhere in a JSON answer. */

@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   IconArrowBackUp,
@@ -27,7 +14,6 @@ import {
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../api/session';
-import { formatDate, formatDateTime } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { errorMessage } from '../../ui/QueryState';
 import { useMembers } from '../members/api';
@@ -42,42 +28,9 @@ import {
   type VersionSummary,
 } from './api';
 import { VersionBadge } from './labels';
+import { CommentDialogModal, DIALOGS, NextDraftDialog, SubmitDialog, type Dialog } from './LifecycleDialogs';
+import { DONE, statusLine } from './lifecycle-text';
 import classes from './documents.module.css';
-
-type Dialog = null | 'submit' | 'agree' | 'changes' | 'approve' | 'send-back' | 'withdraw' | 'new-draft';
-
-const DIALOGS: Record<
-  Exclude<Dialog, null | 'submit' | 'new-draft'>,
-  { title: string; confirm: string; commentLabel: string; required: boolean; danger?: boolean }
-> = {
-  agree: { title: 'Agree with this version', confirm: 'Agree', commentLabel: 'Comment (optional)', required: false },
-  changes: {
-    title: 'Ask for changes',
-    confirm: 'Ask for changes',
-    commentLabel: 'What should change?',
-    required: true,
-  },
-  approve: {
-    title: 'Approve this version',
-    confirm: 'Approve',
-    commentLabel: 'Approval note (optional), such as the meeting where it was decided',
-    required: false,
-  },
-  'send-back': {
-    title: 'Send back to the author',
-    confirm: 'Send back',
-    commentLabel: 'What should the author change?',
-    required: true,
-    danger: true,
-  },
-  withdraw: {
-    title: 'Withdraw this version',
-    confirm: 'Withdraw',
-    commentLabel: 'Why is it taken out of use?',
-    required: true,
-    danger: true,
-  },
-};
 
 /** Who may do what with this version now, and the dialogs that do it: submit, review, send back, approve, publish, withdraw, next draft. */
 export function LifecyclePanel({
@@ -96,10 +49,6 @@ export function LifecyclePanel({
   const members = useMembers(orgId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [comment, setComment] = useState('');
-  const [reviewers, setReviewers] = useState<string[]>([]);
-  const [due, setDue] = useState('');
-  const [summary, setSummary] = useState(version.changeSummary || (version.label === '1.0' ? 'First issue' : ''));
-  const [materialNext, setMaterialNext] = useState('minor');
   const path = versionPath(orgId, doc.id, version.id);
   const myId = me.data?.user.id;
   const round = Math.max(0, ...version.reviews.map((r) => r.round));
@@ -230,6 +179,7 @@ export function LifecyclePanel({
   }
 
   const d = dialog && dialog !== 'submit' && dialog !== 'new-draft' ? DIALOGS[dialog] : null;
+  const sending = { error: act.isError ? act.error : null, pending: act.isPending };
   const confirmDialog = () => {
     if (dialog === 'agree' || dialog === 'changes')
       post('reviews', { decision: dialog === 'agree' ? 'agree' : 'changes_requested', comment });
@@ -278,163 +228,29 @@ export function LifecyclePanel({
         )}
       </Stack>
 
-      <Modal opened={!!d} onClose={() => setDialog(null)} title={d?.title}>
-        {d && (
-          <Stack gap="sm">
-            <Textarea
-              label={d.commentLabel}
-              value={comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
-              autosize
-              minRows={3}
-              required={d.required}
-              data-autofocus
-            />
-            {act.isError && (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(act.error)}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDialog(null)}>
-                Cancel
-              </Button>
-              <Button
-                color={d.danger ? 'red' : undefined}
-                onClick={confirmDialog}
-                loading={act.isPending}
-                disabled={d.required && !comment.trim()}
-              >
-                {d.confirm}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
-
-      <Modal
-        opened={dialog === 'submit'}
+      <CommentDialogModal
+        d={d}
+        comment={comment}
+        setComment={setComment}
         onClose={() => setDialog(null)}
-        title={`Submit version ${version.label} for review`}
-      >
-        <Stack gap="sm">
-          <MultiSelect
-            label="Reviewers"
-            description="Each gets a task in “My tasks”. Leave empty to send it straight to the approver."
-            data={people.filter((p) => p.value !== myId)}
-            value={reviewers}
-            onChange={setReviewers}
-            searchable
-            clearable
-          />
-          <TextInput
-            type="date"
-            label="Review deadline"
-            value={due}
-            onChange={(e) => setDue(e.currentTarget.value)}
-            w={200}
-          />
-          <Textarea
-            label="What changed in this version"
-            description="Shown in the revision table of the document."
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            required
-          />
-          {version.placeholders.length > 0 && (
-            <Text fz="xs" className={classes.warn}>
-              {version.placeholders.length} placeholder{version.placeholders.length === 1 ? '' : 's'} left: reviewers
-              can read it, but it cannot be approved until they are filled.
-            </Text>
-          )}
-          {act.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(act.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDialog(null)}>
-              Cancel
-            </Button>
-            <Button
-              onClick={() => post('submit', { reviewerIds: reviewers, dueDate: due || null, changeSummary: summary })}
-              loading={act.isPending}
-              disabled={!summary.trim()}
-            >
-              Submit for review
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-
-      <Modal opened={dialog === 'new-draft'} onClose={() => setDialog(null)} title="Start the next draft">
-        <Stack gap="sm">
-          <Text fz="sm">Version {version.label} stays in force while the draft is written.</Text>
-          <Radio.Group value={materialNext} onChange={setMaterialNext} label="How big is the change?">
-            <Stack gap={6} mt={6}>
-              <Radio
-                value="minor"
-                label="Not material (a correction, a new name): a minor version, published without a new approval"
-              />
-              <Radio
-                value="major"
-                label="Material (new commitments, new scope): a major version that needs review and approval"
-              />
-            </Stack>
-          </Radio.Group>
-          {act.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(act.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDialog(null)}>
-              Cancel
-            </Button>
-            <Button
-              onClick={() =>
-                act.mutate({
-                  to: `${documentPath(orgId, doc.id)}/versions`,
-                  body: { material: materialNext === 'major' },
-                })
-              }
-              loading={act.isPending}
-            >
-              Start the draft
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        onConfirm={confirmDialog}
+        sending={sending}
+      />
+      <SubmitDialog
+        opened={dialog === 'submit'}
+        version={version}
+        people={people.filter((p) => p.value !== myId)}
+        onClose={() => setDialog(null)}
+        onSubmit={(body) => post('submit', body)}
+        sending={sending}
+      />
+      <NextDraftDialog
+        opened={dialog === 'new-draft'}
+        versionLabel={version.label}
+        onClose={() => setDialog(null)}
+        onStart={(material) => act.mutate({ to: `${documentPath(orgId, doc.id)}/versions`, body: { material } })}
+        sending={sending}
+      />
     </Paper>
   );
-}
-
-const DONE: Record<string, (v: VersionSummary) => string> = {
-  submit: (v) => `Version ${v.label} sent for review.`,
-  recall: (v) => `Version ${v.label} recalled: it is a draft again.`,
-  reviews: () => 'Your review is recorded.',
-  'send-back': (v) => `Version ${v.label} sent back to its author.`,
-  approve: (v) => `Version ${v.label} approved. Its files are kept by SHA-256.`,
-  publish: (v) => `Version ${v.label} is now in force.`,
-  withdraw: (v) => `Version ${v.label} withdrawn.`,
-};
-
-function statusLine(v: VersionDetail): string {
-  switch (v.state) {
-    case 'draft':
-      return v.material
-        ? 'A draft. A material change: it needs review and approval before it is published.'
-        : 'A draft of a minor change: it can be published without a new approval.';
-    case 'in_review':
-      return `In review since ${formatDateTime(v.submittedAt)}${v.reviewDue ? `, due ${formatDate(v.reviewDue)}` : ''}.`;
-    case 'approved':
-      return `Approved by ${v.approvedBy?.name ?? 'someone'} on ${formatDateTime(v.approvedAt)}${v.approvalComment ? ` (“${v.approvalComment}”)` : ''}. Ready to publish.`;
-    case 'published':
-      return `In force since ${formatDateTime(v.publishedAt)}. Next review ${formatDate(v.nextReviewAt)}.`;
-    case 'superseded':
-    case 'withdrawn':
-      return `${v.endReason ?? 'Out of use'} (${formatDateTime(v.endedAt)}).`;
-  }
 }

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, TagsInput, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconDeviceFloppy, IconInfoCircle, IconTargetArrow } from '@tabler/icons-react';
 import { composeScopeStatement, EMPTY_SCOPE, scopeWarnings, type AiRole, type ScopeContent } from '@fortytwo/domain';
 import { api, isApiError } from '../../api/client';
 import type { AiSystem } from '../../api/types';
@@ -16,7 +15,6 @@ import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
 import { focusFirstInvalid } from '../../ui/use-zod-form';
 import { useOrg } from '../shell/org-context';
-import { AiSystemPicker } from './AiSystemPicker';
 import {
   approveScopePath,
   scopeKey,
@@ -27,8 +25,6 @@ import {
   useScopeAiSystems,
 } from './api';
 import { approvalBlocker, ApprovalPanel, StatusBadge } from './ApprovalPanel';
-import { BuilderSection } from './BuilderSection';
-import { ExclusionsEditor } from './ExclusionsEditor';
 import { usePrintStatement } from './print';
 import { RecordHistory } from './RecordHistory';
 import {
@@ -41,15 +37,16 @@ import {
   schema,
   toInput,
   valuesOf,
-  type ListField,
   type ScopeFormValues,
 } from './scope-values';
+import { ScopeBuilderForm } from './ScopeBuilderForm';
 import { ScopeRevisions } from './ScopeRevisions';
 import { ScopeWarnings } from './ScopeWarnings';
 import { StatementPanel } from './StatementPanel';
 import type { Scope } from './types';
 import { usePathForm } from './use-path-form';
-import { SCOPE_FIELD_LABELS as L, SCOPE_FIELD_PLACEHOLDERS as P, SCOPE_TEXT as T } from './text';
+import { SCOPE_FIELD_LABELS as L, SCOPE_TEXT as T } from './text';
+import { WhyScope } from './WhyScope';
 import classes from './scope.module.css';
 
 type Conflict = { base: Scope; current: Scope; mine: ScopeFormValues };
@@ -76,25 +73,6 @@ export function ScopePage() {
   if (!scope.data || !systems.data || !roles.data) return <Loading />;
   return (
     <ScopeWorkspace saved={scope.data} systems={systems.data.items} total={systems.data.total} aiRoles={roles.data} />
-  );
-}
-
-function WhyScope() {
-  return (
-    <Paper withBorder radius="md" p="lg" mb="lg" data-testid="scope-teaching">
-      <Group align="flex-start" wrap="nowrap" gap="md">
-        <ThemeIcon variant="light" size="lg" radius="md" aria-hidden>
-          <IconTargetArrow size={20} />
-        </ThemeIcon>
-        <Stack gap={6}>
-          <Title order={2} fz="md">
-            {T.whyTitle}
-          </Title>
-          <Text fz="sm">{T.whyBody}</Text>
-          <Text fz="sm">{T.whyHow}</Text>
-        </Stack>
-      </Group>
-    </Paper>
   );
 }
 
@@ -220,20 +198,6 @@ function ScopeWorkspace({
       form.reset(valuesOf(base, known));
   };
 
-  const list = (field: ListField) => (
-    <TagsInput
-      label={L[field]}
-      description={T.listHint}
-      {...form.field(field)}
-      placeholder={form.values[field].length ? undefined : P[field]}
-      disabled={readOnly}
-      clearable={!readOnly}
-      acceptValueOnBlur
-      splitChars={[';']}
-      maxLength={350}
-    />
-  );
-
   return (
     <>
       <PageHeader
@@ -307,10 +271,16 @@ function ScopeWorkspace({
         <ScopeWarnings warnings={warnings} form={form} readOnly={readOnly} />
         <div className={classes.layout}>
           <div className={classes.columns}>
-            <form
-              noValidate
-              aria-label="Scope builder"
-              className={classes.builder}
+            <ScopeBuilderForm
+              orgId={orgId}
+              form={form}
+              systems={systems}
+              total={total}
+              dropped={dropped}
+              canWrite={canWrite}
+              dirty={dirty}
+              conflicted={!!conflict}
+              saving={save.isPending}
               onSubmit={(e) => {
                 e.preventDefault();
                 setNotice(null);
@@ -318,70 +288,8 @@ function ScopeWorkspace({
                 if (parsed) save.mutate({ ...EMPTY_SCOPE, ...parsed });
                 else focusFirstInvalid(e.currentTarget);
               }}
-            >
-              <Stack gap="lg">
-                {readOnly && (
-                  <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />}>
-                    {T.readOnly}
-                  </Alert>
-                )}
-                {form.formError && (
-                  <Alert color="red" variant="light" role="alert">
-                    {form.formError}
-                  </Alert>
-                )}
-                <BuilderSection title={T.sectionWhere} hint={T.sectionWhereHint}>
-                  {list('units')}
-                  {list('sites')}
-                </BuilderSection>
-                <BuilderSection title={T.sectionSystems} hint={T.sectionSystemsHint}>
-                  <AiSystemPicker
-                    orgId={orgId}
-                    systems={systems}
-                    form={form}
-                    readOnly={readOnly}
-                    truncatedAt={total > systems.length ? systems.length : null}
-                  />
-                  {dropped > 0 && (
-                    <Text fz="xs" c="dimmed">
-                      {T.systemsDropped(dropped)}
-                    </Text>
-                  )}
-                </BuilderSection>
-                <BuilderSection title={T.sectionActivities} hint={T.sectionActivitiesHint}>
-                  {list('processes')}
-                  {list('productsServices')}
-                </BuilderSection>
-                <BuilderSection title={T.sectionInterfaces} hint={T.sectionInterfacesHint}>
-                  {list('interfaces')}
-                </BuilderSection>
-                <BuilderSection title={T.sectionExclusions} hint={T.sectionExclusionsHint}>
-                  <ExclusionsEditor form={form} readOnly={readOnly} />
-                </BuilderSection>
-                {canWrite && (
-                  <div className={classes.saveBar} data-dirty={dirty || undefined}>
-                    <Text fz="sm" c={dirty ? undefined : 'dimmed'} fw={dirty ? 600 : undefined} aria-live="polite">
-                      {dirty ? T.unsavedBar : T.nothingToSave}
-                    </Text>
-                    <Group gap="sm" wrap="nowrap">
-                      {dirty && (
-                        <Button variant="default" onClick={() => void discard()}>
-                          {T.discard}
-                        </Button>
-                      )}
-                      <Button
-                        type="submit"
-                        leftSection={<IconDeviceFloppy size={16} />}
-                        loading={save.isPending}
-                        disabled={!dirty || !!conflict}
-                      >
-                        {T.save}
-                      </Button>
-                    </Group>
-                  </div>
-                )}
-              </Stack>
-            </form>
+              onDiscard={() => void discard()}
+            />
             <aside className={classes.side} aria-label="Statement and approval">
               <ApprovalPanel
                 base={base}
