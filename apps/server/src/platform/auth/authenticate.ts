@@ -1,5 +1,5 @@
 import type { TokenScope } from '@fortytwo/domain';
-import type { ExpressionBuilder } from 'kysely';
+import type { Compilable, CompiledQuery, ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Database } from '../db/schema';
 import { nowIso } from '../ids';
@@ -59,6 +59,42 @@ function orgColumns(eb: ExpressionBuilder<Database, 'users'>, org: OrgLookup) {
   ];
 }
 
+/**
+ * The caller's statement is compiled once per shape (token or session; no organization, with its
+ * membership, or with the version too) and per handle: building it through Kysely cost ~50 µs a
+ * request, a fifth of a kept answer (bench/README.md, "Kept answers"). It is compiled with stand-in
+ * values, which each request swaps for its own secret's hash and organization.
+ */
+const STAND_IN = { secret: '\u0000secret', orgId: '\u0000orgId' } as const;
+const compiledStatements = new WeakMap<Db, Map<string, CompiledQuery>>();
+let executions = 0;
+
+async function runCompiled<R>(
+  db: Db,
+  kind: 'token' | 'session',
+  org: OrgLookup | undefined,
+  secretHash: string,
+  build: (lookup: OrgLookup | undefined) => Compilable<R>,
+): Promise<R | undefined> {
+  const shape = `${kind} ${org ? (org.withVersion ? 'version' : 'membership') : 'user'}`;
+  let byShape = compiledStatements.get(db);
+  if (!byShape) compiledStatements.set(db, (byShape = new Map<string, CompiledQuery>()));
+  let compiled = byShape.get(shape);
+  if (!compiled) {
+    compiled = build(org && { orgId: STAND_IN.orgId, withVersion: org.withVersion }).compile();
+    byShape.set(shape, compiled);
+  }
+  const parameters = compiled.parameters.map((p) =>
+    p === STAND_IN.secret ? secretHash : p === STAND_IN.orgId ? org!.orgId : p,
+  );
+  const { rows } = await db.executeQuery<R>({
+    ...compiled,
+    parameters,
+    queryId: { queryId: `caller-${++executions}` },
+  });
+  return rows[0];
+}
+
 function callerOf(
   auth: Authentication,
   row: { memberRole?: string | null; memberExpiresAt?: string | null; dataVersion?: unknown },
@@ -74,21 +110,22 @@ function callerOf(
 
 export async function authenticateBearer(db: Db, token: string, org?: OrgLookup): Promise<Caller | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await db
-    .selectFrom('apiTokens')
-    .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .select([
-      'apiTokens.id as tokenId',
-      'apiTokens.lastUsedAt',
-      'apiTokens.scope',
-      'users.id',
-      'users.email',
-      'users.name',
-    ])
-    .where('apiTokens.tokenHash', '=', sha256(token))
-    .where('apiTokens.revokedAt', 'is', null)
-    .$if(!!org, (qb) => qb.select((eb) => orgColumns(eb, org!)))
-    .executeTakeFirst();
+  const row = await runCompiled(db, 'token', org, sha256(token), (lookup) =>
+    db
+      .selectFrom('apiTokens')
+      .innerJoin('users', 'users.id', 'apiTokens.userId')
+      .select([
+        'apiTokens.id as tokenId',
+        'apiTokens.lastUsedAt',
+        'apiTokens.scope',
+        'users.id',
+        'users.email',
+        'users.name',
+      ])
+      .where('apiTokens.tokenHash', '=', STAND_IN.secret)
+      .where('apiTokens.revokedAt', 'is', null)
+      .$if(!!lookup, (qb) => qb.select((eb) => orgColumns(eb, lookup!))),
+  );
   if (!row) return null;
   const now = nowIso();
   // Record use at most once a minute: a busy integration should not turn every read into a write.
@@ -105,24 +142,25 @@ export async function authenticateBearer(db: Db, token: string, org?: OrgLookup)
 }
 
 export async function authenticateSession(db: Db, cookieValue: string, org?: OrgLookup): Promise<Caller | null> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.csrfToken',
-      'sessions.createdAt',
-      'sessions.expiresAt',
-      'sessions.endsAt',
-      'sessions.idleSeconds',
-      'sessions.lastSeenAt',
-      'users.id',
-      'users.email',
-      'users.name',
-    ])
-    .where('sessions.id', '=', sha256(cookieValue))
-    .$if(!!org, (qb) => qb.select((eb) => orgColumns(eb, org!)))
-    .executeTakeFirst();
+  const row = await runCompiled(db, 'session', org, sha256(cookieValue), (lookup) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.userId')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.csrfToken',
+        'sessions.createdAt',
+        'sessions.expiresAt',
+        'sessions.endsAt',
+        'sessions.idleSeconds',
+        'sessions.lastSeenAt',
+        'users.id',
+        'users.email',
+        'users.name',
+      ])
+      .where('sessions.id', '=', STAND_IN.secret)
+      .$if(!!lookup, (qb) => qb.select((eb) => orgColumns(eb, lookup!))),
+  );
   if (!row) return null;
   const now = nowIso();
   // Sessions from before the absolute lifetime existed end at the default one after their sign-in.
