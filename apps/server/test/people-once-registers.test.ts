@@ -3,8 +3,8 @@ import { addMember, describeEachDialect, newOrgOwner, validAiSystem } from './ha
 import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
-// inventory, actions (the overview's open ones, your task list, a management review's), evidence and
-// nonconformities name each owner by id on the row and once in a top-level `people`
+// inventory, actions (the overview's open ones, your task list, a management review's), evidence,
+// nonconformities and the controls register name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
@@ -245,6 +245,55 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
     namesOnce(read, [a.first], [a.second, ...strangersOf(a, b)]);
     expect(read.body.actions).toHaveLength(2);
     rowsByIdOnly(read.body.actions, read.body.people);
+  });
+
+  it('names each control owner once in the controls register, one control, its implementation and runs', async () => {
+    const a = await organization('Control people A');
+    const b = await organization('Control people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const implement = async (ref: string, ownerId: string | null) => {
+        expect((await o.owner.patch(o.url(`/soa/items/${ref}`), { version: 0, included: true })).status).toBe(200);
+        const res = await o.owner.put(o.url(`/controls/${ref}/implementation`), { version: 0, ownerId });
+        expect(res.status, res.text).toBe(200);
+        return res;
+      };
+      const first = await implement('A.6.2.4', o.first.user!.id);
+      namesOnce(first, [o.first], [...strangers, o.second]);
+      expect(first.body).not.toHaveProperty('owner');
+      await implement('A.6.2.5', o.first.user!.id);
+      await implement('A.7.4', o.second.user!.id);
+      const unowned = await implement('A.9.2', null);
+      expect(unowned.body.people).toEqual({});
+
+      const register = await o.owner.get(o.url('/controls'));
+      namesOnce(register, [o.first, o.second], [...strangers, o.owner]);
+      expect(register.body.items).toHaveLength(4);
+      rowsByIdOnly(register.body.items, register.body.people);
+      const filtered = await o.owner.get(o.url(`/controls?ownerId=${o.second.user!.id}`));
+      namesOnce(filtered, [o.second], [...strangers, o.first]);
+      expect(filtered.body.items).toHaveLength(1);
+
+      const one = await o.owner.get(o.url('/controls/A.6.2.4'));
+      namesOnce(one, [o.first], [...strangers, o.second]);
+      const ran = await o.owner.post(o.url('/controls/A.6.2.4/occurrences'), {
+        performedOn: '2026-01-15',
+        outcome: 'ok',
+      });
+      namesOnce(ran, [o.first], [...strangers, o.second]);
+      const changed = await o.owner.put(o.url('/controls/A.9.2/implementation'), {
+        version: unowned.body.version,
+        ownerId: o.bystander.user!.id,
+      });
+      namesOnce(changed, [o.bystander], strangers.slice(1));
+
+      const csv = await o.owner.get(o.url('/controls/export.csv'));
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(o.second.user!.name);
+    }
   });
 
   it('still prints each AI system owner in the CSV export', async () => {
