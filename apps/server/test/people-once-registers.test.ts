@@ -4,7 +4,7 @@ import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
 // inventory, actions (the overview's open ones, your task list, a management review's), evidence,
-// nonconformities and the controls register name each owner by id on the row and once in a top-level `people`
+// nonconformities, the controls register and documents name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
@@ -293,6 +293,41 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       const csv = await o.owner.get(o.url('/controls/export.csv'));
       expect(csv.status).toBe(200);
       expect(csv.text).toContain(o.second.user!.name);
+    }
+  });
+
+  it('names each document owner and approver once in the documents register and one document', async () => {
+    const a = await organization('Document people A');
+    const b = await organization('Document people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const write = async (typeId: string, ownerId: string, approverId?: string) => {
+        const res = await o.owner.post(o.url('/documents'), { typeId, ownerId, ...(approverId ? { approverId } : {}) });
+        expect(res.status, res.text).toBe(201);
+        return res;
+      };
+      const policy = await write('ai-policy', o.first.user!.id, o.second.user!.id);
+      namesOnce(policy, [o.first, o.second], [...strangers]);
+      expect(policy.body).not.toHaveProperty('owner');
+      expect(policy.body).not.toHaveProperty('approver');
+      await write('communication-plan', o.first.user!.id, o.first.user!.id);
+      await write('roles-responsibilities', o.bystander.user!.id);
+
+      const register = await o.owner.get(o.url('/documents'));
+      namesOnce(register, [o.first, o.second, o.bystander], strangers.slice(1));
+      expect(register.body.items).toHaveLength(3);
+      rowsByIdOnly(register.body.items, register.body.people);
+      for (const d of register.body.items) expect(d).not.toHaveProperty('approver');
+
+      const one = await o.owner.get(o.url(`/documents/${policy.body.id}`));
+      namesOnce(one, [o.first, o.second], [...strangers]);
+
+      // The master list still prints the owner's name.
+      const master = await o.owner.get(o.url('/documented-information'));
+      expect(master.text).toContain(o.first.user!.name);
     }
   });
 
