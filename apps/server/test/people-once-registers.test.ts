@@ -4,7 +4,7 @@ import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
 // inventory, actions (the overview's open ones, your task list, a management review's), evidence,
-// nonconformities, the controls register and documents name each owner by id on the row and once in a top-level `people`
+// nonconformities, the controls register, documents and objectives name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
@@ -328,6 +328,53 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       // The master list still prints the owner's name.
       const master = await o.owner.get(o.url('/documented-information'));
       expect(master.text).toContain(o.first.user!.name);
+    }
+  });
+
+  it('names each objective owner once in the objectives register, one objective, its changes and progress', async () => {
+    const a = await organization('Objective people A');
+    const b = await organization('Objective people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const objective = async (title: string, ownerId: string | null) => {
+        const res = await o.owner.post(o.url('/objectives'), { title, ownerId, target: 10 });
+        expect(res.status, res.text).toBe(201);
+        return res;
+      };
+      const created = await objective('First', o.first.user!.id);
+      namesOnce(created, [o.first], [...strangers, o.second]);
+      expect(created.body).not.toHaveProperty('owner');
+      await objective('First again', o.first.user!.id);
+      await objective('Second', o.second.user!.id);
+      const unowned = await objective('Nobody', null);
+      expect(unowned.body.people).toEqual({});
+
+      const register = await o.owner.get(o.url('/objectives'));
+      namesOnce(register, [o.first, o.second], [...strangers, o.owner]);
+      expect(register.body.items).toHaveLength(4);
+      rowsByIdOnly(register.body.items, register.body.people);
+      const filtered = await o.owner.get(o.url(`/objectives?ownerId=${o.second.user!.id}`));
+      namesOnce(filtered, [o.second], [...strangers, o.first]);
+
+      const one = await o.owner.get(o.url(`/objectives/${created.body.id}`));
+      namesOnce(one, [o.first], [...strangers, o.second]);
+      const progressed = await o.owner.post(o.url(`/objectives/${created.body.id}/progress`), {
+        onDate: '2026-01-15',
+        value: 5,
+      });
+      namesOnce(progressed, [o.first], [...strangers, o.second]);
+      const changed = await o.owner.patch(o.url(`/objectives/${unowned.body.id}`), {
+        version: unowned.body.version,
+        ownerId: o.bystander.user!.id,
+      });
+      namesOnce(changed, [o.bystander], strangers.slice(1));
+
+      const csv = await o.owner.get(o.url('/objectives/export.csv'));
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(o.second.user!.name);
     }
   });
 
