@@ -4,7 +4,7 @@ import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
 // inventory, actions (the overview's open ones, your task list, a management review's), evidence,
-// nonconformities, the controls register, documents and objectives name each owner by id on the row and once in a top-level `people`
+// nonconformities, the controls register, documents, objectives and metrics name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
@@ -373,6 +373,51 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       namesOnce(changed, [o.bystander], strangers.slice(1));
 
       const csv = await o.owner.get(o.url('/objectives/export.csv'));
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(o.second.user!.name);
+    }
+  });
+
+  it('names each metric owner once in the metrics register, one metric, its changes and a measurement', async () => {
+    const a = await organization('Metric people A');
+    const b = await organization('Metric people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const metric = async (name: string, ownerId: string | null) => {
+        const res = await o.owner.post(o.url('/metrics'), { name, frequency: 'weekly', unit: '%', ownerId });
+        expect(res.status, res.text).toBe(201);
+        return res;
+      };
+      const created = await metric('First', o.first.user!.id);
+      namesOnce(created, [o.first], [...strangers, o.second]);
+      expect(created.body).not.toHaveProperty('owner');
+      await metric('First again', o.first.user!.id);
+      await metric('Second', o.second.user!.id);
+      const unowned = await metric('Nobody', null);
+      expect(unowned.body.people).toEqual({});
+
+      const register = await o.owner.get(o.url('/metrics'));
+      namesOnce(register, [o.first, o.second], [...strangers, o.owner]);
+      expect(register.body.items).toHaveLength(4);
+      rowsByIdOnly(register.body.items, register.body.people);
+      const filtered = await o.owner.get(o.url(`/metrics?ownerId=${o.second.user!.id}`));
+      namesOnce(filtered, [o.second], [...strangers, o.first]);
+
+      const one = await o.owner.get(o.url(`/metrics/${created.body.id}`));
+      namesOnce(one, [o.first], [...strangers, o.second]);
+      const measured = await o.owner.post(o.url(`/metrics/${created.body.id}/measurements`), { value: 5 });
+      namesOnce(measured, [o.first], [...strangers, o.second]);
+      expect(measured.body.metric).not.toHaveProperty('owner');
+      const changed = await o.owner.patch(o.url(`/metrics/${unowned.body.id}`), {
+        version: unowned.body.version,
+        ownerId: o.bystander.user!.id,
+      });
+      namesOnce(changed, [o.bystander], strangers.slice(1));
+
+      const csv = await o.owner.get(o.url('/metrics/export.csv'));
       expect(csv.status).toBe(200);
       expect(csv.text).toContain(o.second.user!.name);
     }
