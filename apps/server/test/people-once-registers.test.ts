@@ -4,7 +4,7 @@ import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
 // inventory, actions (the overview's open ones, your task list, a management review's), evidence,
-// nonconformities, the controls register, documents, objectives and metrics name each owner by id on the row and once in a top-level `people`
+// nonconformities, the controls register, documents, objectives, metrics and suppliers name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
@@ -418,6 +418,51 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       namesOnce(changed, [o.bystander], strangers.slice(1));
 
       const csv = await o.owner.get(o.url('/metrics/export.csv'));
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(o.second.user!.name);
+    }
+  });
+
+  it('names each supplier owner once in the supplier register, one supplier, its changes and reviews', async () => {
+    const a = await organization('Supplier people A');
+    const b = await organization('Supplier people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const supplier = async (name: string, ownerId: string | null) => {
+        const res = await o.owner.post(o.url('/suppliers'), { name, ownerId });
+        expect(res.status, res.text).toBe(201);
+        return res;
+      };
+      const created = await supplier('First', o.first.user!.id);
+      namesOnce(created, [o.first], [...strangers, o.second]);
+      expect(created.body).not.toHaveProperty('owner');
+      await supplier('First again', o.first.user!.id);
+      await supplier('Second', o.second.user!.id);
+      const unowned = await supplier('Nobody', null);
+      expect(unowned.body.people).toEqual({});
+
+      const register = await o.owner.get(o.url('/suppliers'));
+      namesOnce(register, [o.first, o.second], [...strangers, o.owner]);
+      expect(register.body.items).toHaveLength(4);
+      rowsByIdOnly(register.body.items, register.body.people);
+
+      const one = await o.owner.get(o.url(`/suppliers/${created.body.id}`));
+      namesOnce(one, [o.first], [...strangers, o.second]);
+      const reviewed = await o.owner.post(o.url(`/suppliers/${created.body.id}/reviews`), {
+        version: created.body.version,
+        reviewedOn: '2026-01-15',
+      });
+      namesOnce(reviewed, [o.first], [...strangers, o.second]);
+      const changed = await o.owner.patch(o.url(`/suppliers/${unowned.body.id}`), {
+        version: unowned.body.version,
+        ownerId: o.bystander.user!.id,
+      });
+      namesOnce(changed, [o.bystander], strangers.slice(1));
+
+      const csv = await o.owner.get(o.url('/suppliers/export.csv'));
       expect(csv.status).toBe(200);
       expect(csv.text).toContain(o.second.user!.name);
     }
