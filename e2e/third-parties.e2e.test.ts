@@ -84,6 +84,19 @@ describeWithBrowser('data, suppliers and the EU AI Act', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it("shows the data set of the system with its owner, read from the answer's people", async () => {
+    const me = await apiCall<{ user: { id: string } }>('GET', '/api/me');
+    const created = await apiCall('POST', `/api/orgs/${orgId}/data-sets`, {
+      name: 'Loan applications 2024',
+      ownerId: me.body.user.id,
+      aiSystemIds: [systemId],
+    });
+    expect(created.status).toBe(201);
+    await page.goto(systemUrl('data'));
+    await expect.poll(() => page.locator('main').innerText()).toContain('Loan applications 2024');
+    await expect.poll(() => page.locator('main').innerText()).toContain(OWNER.name);
+  });
+
   it('classifies the system under the EU AI Act and shows the FRIA prompt and obligations', async () => {
     await page.goto(systemUrl('ai-act'));
     const cls = page.getByTestId('ai-act-class');

@@ -4,7 +4,7 @@ import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
 // inventory, actions (the overview's open ones, your task list, a management review's), evidence,
-// nonconformities, the controls register, documents, objectives, metrics and suppliers name each owner by id on the row and once in a top-level `people`
+// nonconformities, the controls register, documents, objectives, metrics, suppliers and data sets name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
@@ -463,6 +463,46 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       namesOnce(changed, [o.bystander], strangers.slice(1));
 
       const csv = await o.owner.get(o.url('/suppliers/export.csv'));
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(o.second.user!.name);
+    }
+  });
+
+  it('names each data set owner once in the data sets, one data set and its changes', async () => {
+    const a = await organization('Data people A');
+    const b = await organization('Data people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const dataSet = async (name: string, ownerId: string | null) => {
+        const res = await o.owner.post(o.url('/data-sets'), { name, ownerId });
+        expect(res.status, res.text).toBe(201);
+        return res;
+      };
+      const created = await dataSet('First', o.first.user!.id);
+      namesOnce(created, [o.first], [...strangers, o.second]);
+      expect(created.body).not.toHaveProperty('owner');
+      await dataSet('First again', o.first.user!.id);
+      await dataSet('Second', o.second.user!.id);
+      const unowned = await dataSet('Nobody', null);
+      expect(unowned.body.people).toEqual({});
+
+      const list = await o.owner.get(o.url('/data-sets'));
+      namesOnce(list, [o.first, o.second], [...strangers, o.owner]);
+      expect(list.body.items).toHaveLength(4);
+      rowsByIdOnly(list.body.items, list.body.people);
+
+      const one = await o.owner.get(o.url(`/data-sets/${created.body.id}`));
+      namesOnce(one, [o.first], [...strangers, o.second]);
+      const changed = await o.owner.patch(o.url(`/data-sets/${unowned.body.id}`), {
+        version: unowned.body.version,
+        ownerId: o.bystander.user!.id,
+      });
+      namesOnce(changed, [o.bystander], strangers.slice(1));
+
+      const csv = await o.owner.get(o.url('/data-sets/export.csv'));
       expect(csv.status).toBe(200);
       expect(csv.text).toContain(o.second.user!.name);
     }

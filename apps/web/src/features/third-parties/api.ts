@@ -44,8 +44,8 @@ export type DataSet = {
   specialCategories: SpecialCategory[];
   retention: string;
   retainUntil: string | null;
+  /** Who answers for it: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: Named | null;
   aiSystemIds: string[];
   aiSystems: Named[];
   evidence: { id: string; reference: string; title: string; expiryState: string }[];
@@ -151,7 +151,7 @@ export function useSupplier(orgId: string, id: string) {
 export function useDataSets(orgId: string, aiSystemId?: string) {
   return useQuery({
     queryKey: [...thirdPartyKey(orgId), 'data-sets', aiSystemId ?? null],
-    queryFn: async () => (await api.get<Page<DataSet>>(`${dataSetsPath(orgId)}${qs({ aiSystemId })}`)).items,
+    queryFn: () => api.get<Page<DataSet> & WithPeople>(`${dataSetsPath(orgId)}${qs({ aiSystemId })}`),
   });
 }
 export function useAiAct(orgId: string, aiSystemId: string) {
