@@ -4,7 +4,8 @@ import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
 // inventory, actions (the overview's open ones, your task list, a management review's), evidence,
-// nonconformities, the controls register, documents, objectives, metrics, suppliers and data sets name each owner by id on the row and once in a top-level `people`
+// nonconformities, the controls register, documents, objectives, metrics, suppliers, data sets and the
+// governance pillars name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
@@ -505,6 +506,31 @@ describeEachDialect('people referenced once in the registers', (ctx) => {
       const csv = await o.owner.get(o.url('/data-sets/export.csv'));
       expect(csv.status).toBe(200);
       expect(csv.text).toContain(o.second.user!.name);
+    }
+  });
+
+  it('names each governance pillar owner once in the pillars and a pillar changed', async () => {
+    const a = await organization('Pillar people A');
+    const b = await organization('Pillar people B');
+    for (const [o, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const strangers = strangersOf(o, other);
+      const own = async (pillar: string, ownerId: string) => {
+        const res = await o.owner.patch(o.url(`/governance/${pillar}`), { version: 0, ownerId });
+        expect(res.status, res.text).toBe(200);
+        return res;
+      };
+      const changed = await own('risk_management', o.first.user!.id);
+      namesOnce(changed, [o.first], [...strangers, o.second]);
+      expect(changed.body).not.toHaveProperty('owner');
+      await own('data_governance', o.first.user!.id);
+      await own('transparency_explainability', o.second.user!.id);
+
+      const pillars = await o.owner.get(o.url('/governance'));
+      namesOnce(pillars, [o.first, o.second], [...strangers, o.owner]);
+      rowsByIdOnly(pillars.body.items, pillars.body.people);
     }
   });
 
