@@ -250,7 +250,16 @@ export function removeObjective(deps: Deps, actor: Actor, orgId: string, id: str
     await writeOne(tx.deleteFrom('objectives').where('orgId', '=', orgId).where('id', '=', id), () =>
       notFound('Objective'),
     );
-    await audit({ orgId, actor, action: 'objective.deleted', entityType: ENTITY, entityId: id, before });
+    // The trail keeps the owner as it always recorded it ({ id, name }), not the answers' email.
+    const owner = before.owner && { id: before.owner.id, name: before.owner.name };
+    await audit({
+      orgId,
+      actor,
+      action: 'objective.deleted',
+      entityType: ENTITY,
+      entityId: id,
+      before: { ...before, owner },
+    });
   });
 }
 
