@@ -32,7 +32,8 @@ const problems: string[] = [];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 type Detail = {
   status: string | null;
-  owner: { name: string } | null;
+  ownerId: string | null;
+  people: Record<string, { name: string }>;
   cadenceMonths: number | null;
   operatingSince: string | null;
   lastPerformed: string | null;
@@ -106,7 +107,10 @@ describeWithBrowser('Controls in operation', () => {
     await form.getByRole('button', { name: 'Set up implementation' }).click();
     await page.getByText(`The implementation of ${REF} was saved.`).waitFor();
     await expect.poll(async () => (await detailNow()).status).toBe('operating');
-    expect(await detailNow()).toMatchObject({ owner: { name: OWNER.name }, cadenceMonths: 3, operatingSince: null });
+    const d = await detailNow();
+    expect(d).toMatchObject({ cadenceMonths: 3, operatingSince: null });
+    // The owner is named by id and once in the answer's people (issue 19); the register reads it from there.
+    expect(d.people[d.ownerId!]).toMatchObject({ name: OWNER.name });
     await page.getByTestId('operating-since').getByText('Not yet shown to run').waitFor();
   });
 
@@ -132,6 +136,7 @@ describeWithBrowser('Controls in operation', () => {
     const row = page.locator(`tr[data-ref="${REF}"]`);
     await row.getByText('Operating', { exact: true }).waitFor();
     await expect.poll(() => row.locator('[data-col="operatingSince"]').innerText()).toMatch(/\d/);
+    await expect.poll(() => row.innerText()).toContain(OWNER.name);
     await screenshot(page, '91-controls-register');
     // A phone's width: the register scrolls sideways inside its frame; the control page stacks.
     await page.setViewportSize({ width: 390, height: 844 });

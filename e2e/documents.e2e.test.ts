@@ -125,10 +125,14 @@ describeWithBrowser('documents under control (7.5)', () => {
       .toContain('without human review');
     expect(await seriousA11yViolations(owner)).toEqual([]);
     await screenshot(owner, '81-documents-wizard');
+    await owner.getByRole('combobox', { name: 'Owner' }).click();
+    await owner.getByRole('option', { name: OWNER.name, exact: true }).click();
     await owner.getByRole('button', { name: 'Write the first draft' }).click();
     await owner.waitForURL(/\/documents\/[^/?]+$/);
     docUrl = owner.url();
     await owner.getByText('NWL-POL-001', { exact: true }).first().waitFor();
+    // The owner is read from the answer's people (issue 19).
+    await expect.poll(() => owner.locator('main').innerText()).toContain(`Owner: ${OWNER.name}`);
     await expect.poll(() => status(owner).innerText()).toContain('A draft');
   });
 

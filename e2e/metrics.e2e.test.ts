@@ -67,6 +67,8 @@ describeWithBrowser('Monitoring and objectives', () => {
     await page.waitForURL(`${owner.orgUrl}/objectives`);
     await page.getByRole('link', { name: 'Keep drift low' }).waitFor();
     await expect.poll(() => page.getByRole('table', { name: 'AI objectives' }).innerText()).toContain('50%');
+    // The owner is read from the answer's people (issue 19).
+    await expect.poll(() => page.getByRole('table', { name: 'AI objectives' }).innerText()).toContain(OWNER.name);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
@@ -102,6 +104,7 @@ describeWithBrowser('Monitoring and objectives', () => {
     await page.getByTestId('open-breach').waitFor();
     await expect.poll(() => page.getByTestId('metric-chart').getAttribute('data-points')).toBe('2');
     await page.getByText('Upper threshold 0.2').first().waitFor();
+    await expect.poll(() => page.locator('main').innerText()).toContain(OWNER.name);
     await screenshot(page, '91-metric-page');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

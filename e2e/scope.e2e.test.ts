@@ -333,13 +333,16 @@ describeWithBrowser('governance framework', () => {
       .waitFor();
     await page.getByText('1 of 6 pillars have an owner').waitFor();
     const saved = await apiCall<{
-      items: { pillar: string; version: number; objectives: string[]; owner: { name: string } | null }[];
+      items: { pillar: string; version: number; objectives: string[]; ownerId: string | null }[];
+      people: Record<string, { name: string }>;
     }>('GET', `/api/orgs/${orgId}/governance`);
-    expect(saved.body.items.find((p) => p.pillar === 'human_oversight')).toMatchObject({
+    const oversight = saved.body.items.find((p) => p.pillar === 'human_oversight');
+    expect(oversight).toMatchObject({
       version: 1,
       objectives: ['Every live AI system has a named reviewer who can stop it'],
-      owner: { name: 'Olga Owner' },
     });
+    // The owner is named by id and once in the answer's people (issue 19).
+    expect(saved.body.people[oversight!.ownerId!]).toMatchObject({ name: 'Olga Owner' });
     expect(problems).toEqual([]);
   });
 });

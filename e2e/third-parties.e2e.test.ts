@@ -65,13 +65,36 @@ describeWithBrowser('data, suppliers and the EU AI Act', () => {
   });
 
   it('finds the supplier in the register by a filter kept in the address', async () => {
+    // Its owner named through the API: the supplier page reads them from the answer's people (issue 19).
+    const me = await apiCall<{ user: { id: string } }>('GET', '/api/me');
+    const list = await apiCall<{ items: { id: string; version: number }[] }>('GET', `/api/orgs/${orgId}/suppliers`);
+    const [sup] = list.body.items;
+    const owned = await apiCall('PATCH', `/api/orgs/${orgId}/suppliers/${sup!.id}`, {
+      version: sup!.version,
+      ownerId: me.body.user.id,
+    });
+    expect(owned.status).toBe(200);
     await page.goto(`${running.baseUrl}/orgs/${orgId}/suppliers?review=overdue`);
     await page.getByRole('heading', { name: 'Suppliers', exact: true }).waitFor();
     await expect.poll(() => page.getByRole('table', { name: 'Suppliers' }).innerText()).toContain('SUP-1');
     await page.getByRole('link', { name: 'Scoring Models Ltd' }).click();
     await page.getByRole('heading', { name: 'SUP-1 Scoring Models Ltd' }).waitFor();
     await expect.poll(() => page.locator('main').innerText()).toContain('EU (Dublin)');
+    await expect.poll(() => page.locator('main').innerText()).toContain(OWNER.name);
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it("shows the data set of the system with its owner, read from the answer's people", async () => {
+    const me = await apiCall<{ user: { id: string } }>('GET', '/api/me');
+    const created = await apiCall('POST', `/api/orgs/${orgId}/data-sets`, {
+      name: 'Loan applications 2024',
+      ownerId: me.body.user.id,
+      aiSystemIds: [systemId],
+    });
+    expect(created.status).toBe(201);
+    await page.goto(systemUrl('data'));
+    await expect.poll(() => page.locator('main').innerText()).toContain('Loan applications 2024');
+    await expect.poll(() => page.locator('main').innerText()).toContain(OWNER.name);
   });
 
   it('classifies the system under the EU AI Act and shows the FRIA prompt and obligations', async () => {

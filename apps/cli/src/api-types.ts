@@ -25,7 +25,6 @@ export type AiSystem = {
   updatedAt: string;
 };
 
-type Person = { id: string; name: string } | null;
 export type DocumentVersion = {
   id: string;
   label: string;
@@ -40,8 +39,9 @@ export type DocumentSummary = {
   typeId: string;
   typeTitle: string;
   title: string;
-  owner: Person;
-  approver: Person;
+  /** The list answer names them in its `people` (people.ts). */
+  ownerId: string | null;
+  approverId: string | null;
   inForce: DocumentVersion | null;
   latest: DocumentVersion;
   stale: { since: string; count: number } | null;

@@ -104,7 +104,7 @@ describeEachDialect('controls in operation', (ctx) => {
       included: true,
       status: null,
       version: 0,
-      owner: null,
+      ownerId: null,
       operatingSince: null,
       overdue: false,
     });
@@ -127,7 +127,8 @@ describeEachDialect('controls in operation', (ctx) => {
     expect(saved.body).toMatchObject({
       version: 1,
       status: 'implementing',
-      owner: { id: contributor.user!.id },
+      ownerId: contributor.user!.id,
+      people: { [contributor.user!.id]: { id: contributor.user!.id, email: contributor.user!.email } },
       description: 'Release checklist signed by QA',
       cadenceMonths: 3,
       overdue: true,

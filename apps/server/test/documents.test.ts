@@ -139,8 +139,9 @@ describeEachDialect('documents under control (7.5)', (ctx) => {
       code: 'NWL-POL-001',
       typeId: 'ai-policy',
       title: 'AI policy',
-      owner: { id: reviewer.user!.id },
-      approver: { id: approver.user!.id },
+      ownerId: reviewer.user!.id,
+      approverId: approver.user!.id,
+      people: { [reviewer.user!.id]: { id: reviewer.user!.id }, [approver.user!.id]: { id: approver.user!.id } },
       inForce: null,
       latest: { label: '1.0', state: 'draft', material: true },
     });

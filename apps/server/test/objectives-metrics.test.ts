@@ -58,7 +58,8 @@ describeEachDialect('AI objectives and monitoring', (ctx) => {
       ref: 'OBJ-1',
       status: 'planned',
       progressPercent: null,
-      owner: { id: owner.user!.id },
+      ownerId: owner.user!.id,
+      people: { [owner.user!.id]: { id: owner.user!.id, email: owner.user!.email } },
     });
     const id = created.body.id as string;
     expect((await owner.post(`${base}/${id}/progress`, { onDate: '2027-03-31', value: 0.75, note: 'Q1' })).status).toBe(

@@ -1,22 +1,15 @@
 import { expect, it } from 'vitest';
-import { addMember, describeEachDialect, newOrgOwner, validAiSystem } from './harness';
-import { namesOnce, rowsByIdOnly, strangersOf } from './people-once-support';
+import { describeEachDialect, validAiSystem } from './harness';
+import { namesOnce, peopleOnceOrganization, rowsByIdOnly, strangersOf } from './people-once-support';
 
 // People referenced once (issue 19) beyond risk and gap (people-once.test.ts): the AI system
 // inventory, actions (the overview's open ones, your task list, a management review's), evidence and
 // nonconformities name each owner by id on the row and once in a top-level `people`
 // map holding exactly the people the answer references, never anyone of another organization.
+// The registers of governance, documents and implementation: people-once-implementation.test.ts.
 
 describeEachDialect('people referenced once in the registers', (ctx) => {
-  /** An organization with two owners of records and a member who owns nothing. */
-  const organization = async (name: string) => {
-    const { owner, orgId } = await newOrgOwner(ctx(), name);
-    const first = await addMember(ctx(), owner, orgId, 'contributor');
-    const second = await addMember(ctx(), owner, orgId, 'contributor');
-    const bystander = await addMember(ctx(), owner, orgId, 'approver');
-    const url = (p: string) => `/api/orgs/${orgId}${p}`;
-    return { owner, orgId, url, first, second, bystander };
-  };
+  const organization = (name: string) => peopleOnceOrganization(ctx(), name);
 
   it('names each AI system owner once in the inventory, a page of it, one system and its changes', async () => {
     const a = await organization('Inventory people A');

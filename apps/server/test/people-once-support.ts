@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Client, Res } from './harness';
+import { addMember, type Client, newOrgOwner, type Res, type TestServer } from './harness';
 
 // What people-once.test.ts and people-once-registers.test.ts check of every answer (issue 19).
 
@@ -35,3 +35,13 @@ export const strangersOf = (o: Members, other: Members) => [
   other.second,
   other.bystander,
 ];
+
+/** An organization with two owners of records and a member who owns nothing. */
+export async function peopleOnceOrganization(server: TestServer, name: string) {
+  const { owner, orgId } = await newOrgOwner(server, name);
+  const first = await addMember(server, owner, orgId, 'contributor');
+  const second = await addMember(server, owner, orgId, 'contributor');
+  const bystander = await addMember(server, owner, orgId, 'approver');
+  const url = (p: string) => `/api/orgs/${orgId}${p}`;
+  return { owner, orgId, url, first, second, bystander };
+}

@@ -172,7 +172,8 @@ describeEachDialect('scope, governance framework and RACI', (ctx) => {
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({
       version: 1,
-      owner: { id: owner.user!.id },
+      ownerId: owner.user!.id,
+      people: { [owner.user!.id]: { id: owner.user!.id, email: owner.user!.email } },
       objectives: ['Every AI system has a current risk assessment'],
     });
     expect(

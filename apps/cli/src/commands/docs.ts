@@ -7,6 +7,7 @@ import { EXIT, UsageError } from '../errors';
 import { Api } from '../http';
 import { println, type Io } from '../io';
 import { resolveOrg } from '../org';
+import { personOf, type WithPeople } from '../people';
 import { readManifest, verifyPackage, type FileCheck } from '../package-verify';
 import { renderTable } from '../table';
 
@@ -96,7 +97,13 @@ async function list(argv: string[], io: Io): Promise<number> {
   );
   if (values.help) return (io.stdout.write(LIST_HELP), EXIT.ok);
   const { client, base } = await api(io, values.org);
-  const { items } = await client.get<{ items: DocumentSummary[] }>(`${base}/documents`);
+  const page = await client.get<{ items: DocumentSummary[] } & WithPeople>(`${base}/documents`);
+  // Each document printed with its owner and approver beside their ids, as the full record reads.
+  const items = page.items.map((d) => ({
+    ...d,
+    owner: personOf(page.people, d.ownerId),
+    approver: personOf(page.people, d.approverId),
+  }));
   if (values.json) return (println(io.stdout, JSON.stringify(items, null, 2)), EXIT.ok);
   if (items.length === 0) return (println(io.stdout, 'No documents yet.'), EXIT.ok);
   const rows = items.map((d) => {

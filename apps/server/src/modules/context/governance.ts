@@ -3,7 +3,7 @@
 // assessment rates them. Then the RACI of AIMS activities, whose checks flag missing owners.
 // One file per use case: pillars.ts, raci.ts.
 
-export { getGovernance, type PillarOut, updatePillar, ZPillarOut } from './pillars';
+export { getGovernance, type PillarOut, updatePillar, ZPillarAnswer, ZPillarOut } from './pillars';
 export {
   createRaciActivity,
   listRaci,

@@ -17,6 +17,7 @@ import { builtinCatalog } from '../catalog/builtin';
 import { listCustomControls } from '../catalog/custom-controls';
 import { isActiveMember } from '../orgs/members';
 import { writeOne } from '../../platform/db/versioned';
+import { ZPeople, type Owned } from '../../platform/people';
 
 // The six governance pillars: owner, objectives, policy statements, and the coverage of their clauses and controls.
 
@@ -29,7 +30,7 @@ const ZCoverageItem = z.object({
 export const ZPillarOut = z.object({
   pillar: z.enum(PILLARS),
   label: z.string(),
-  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('who owns the pillar: a key of the answer’s `people`'),
   objectives: z.array(z.string()),
   policyStatements: z.array(z.string()),
   version: z.number(),
@@ -43,7 +44,10 @@ export const ZPillarOut = z.object({
     assessmentId: z.string().nullable(),
   }),
 });
-export type PillarOut = z.infer<typeof ZPillarOut>;
+/** A pillar as the reads build it: its owner embedded (the governance register prints it); answers carry `people`. */
+export type PillarOut = z.infer<typeof ZPillarOut> & Owned;
+/** One pillar's answer: the pillar and its owner, in `people` (issue 19). */
+export const ZPillarAnswer = ZPillarOut.extend({ people: ZPeople });
 
 async function latestAssessmentResults(db: Db | Tx, orgId: string) {
   const a = await db
@@ -98,6 +102,7 @@ async function governanceOf(db: Db | Tx, orgId: string): Promise<PillarOut[]> {
     return {
       pillar,
       label: PILLAR_LABELS[pillar],
+      ownerId: row?.ownerId ?? null,
       owner:
         row?.ownerId && row.ownerName !== null && row.ownerEmail !== null
           ? { id: row.ownerId, name: row.ownerName, email: row.ownerEmail }

@@ -23,11 +23,13 @@ import {
   removeRaciActivity,
   updatePillar,
   updateRaciActivity,
+  ZPillarAnswer,
   ZPillarOut,
   ZRaciActivityOut,
 } from './governance';
 import { getRaciColumns, setRaciColumns, ZRaciColumnsOut } from './raci-columns';
 import { approveScope, getScope, scopeRevisions, updateScope, ZScopeOut, ZScopeRevision } from './scope';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const RACI_EXPORT_COLUMNS = [
@@ -107,10 +109,10 @@ export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary:
           'The six pillars with owner, objectives, policy statements and the clauses and controls each covers, rated by the latest gap assessment',
         params: ZOrgParams,
-        response: { 200: z.object({ items: z.array(ZPillarOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZPillarOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({ items: await getGovernance(deps, req.params.orgId), nextCursor: null }),
+    async (req) => listWithPeople({ items: await getGovernance(deps, req.params.orgId), nextCursor: null }),
   );
   app.patch(
     '/api/orgs/:orgId/governance/:pillar',
@@ -123,10 +125,10 @@ export function scopeGovernanceRoutes(fastify: FastifyInstance, deps: AppDeps) {
           pillar: z.enum(PILLARS, { error: `pillar must be one of: ${PILLARS.join(', ')}` }),
         }),
         body: ZUpdatePillar,
-        response: { 200: ZPillarOut },
+        response: { 200: ZPillarAnswer },
       },
     },
-    async (req) => updatePillar(deps, actorOf(req), req.params.orgId, req.params.pillar, req.body),
+    async (req) => oneWithPeople(await updatePillar(deps, actorOf(req), req.params.orgId, req.params.pillar, req.body)),
   );
 
   const raci = '/api/orgs/:orgId/raci';

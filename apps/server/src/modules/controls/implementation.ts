@@ -91,8 +91,19 @@ export function saveImplementation(
       );
     }
     const after = await readControl(tx, orgId, ref);
-    const { occurrences: _o, justification: _j, evidence: _e, ...beforeShown } = before;
-    const { occurrences: _p, justification: _k, evidence: _f, ...afterShown } = after;
+    // The trail keeps the owner as it always recorded it ({ id, name }): the history compares entries.
+    const shown = ({
+      occurrences: _o,
+      justification: _j,
+      evidence: _e,
+      ownerId: _i,
+      owner,
+      ...rest
+    }: typeof after) => ({
+      ...rest,
+      owner: owner && { id: owner.id, name: owner.name },
+    });
+    const [beforeShown, afterShown] = [shown(before), shown(after)];
     await audit({
       orgId,
       actor,

@@ -19,14 +19,14 @@ import {
   occurrenceFact,
   occurrenceFactsByRef,
   occurrencesOf,
-  userNames,
+  peopleOf,
   type ImplementationRow,
 } from './repository';
+import { ZPeople, type Owned, type PersonRef } from '../../platform/people';
 
 // The controls register (what the API and the exports return): every control the SoA includes, and
 // any other that already has an implementation, with the computed facts of its operation.
 
-const ZPerson = z.object({ id: z.string(), name: z.string() });
 export const ZControlOut = z.object({
   ref: z.string(),
   title: z.string(),
@@ -36,7 +36,7 @@ export const ZControlOut = z.object({
   id: z.string().nullable().describe("the implementation's id; null before anyone set it up"),
   status: z.enum(CONTROL_STATUSES).nullable().describe('null: nothing recorded yet (not started)'),
   statusSince: z.string().nullable(),
-  owner: ZPerson.nullable(),
+  ownerId: z.string().nullable().describe('who runs it: a key of the answer’s `people`'),
   description: z.string().describe('how the control is implemented'),
   documents: z.array(z.object({ id: z.string(), title: z.string() })),
   dueOn: z.string().nullable().describe('when the implementation is due (YYYY-MM-DD)'),
@@ -49,7 +49,8 @@ export const ZControlOut = z.object({
   version: z.number().describe("the implementation's version (0 before it exists)"),
   updatedAt: z.string().nullable(),
 });
-export type ControlOut = z.infer<typeof ZControlOut>;
+/** A control as the reads build it: its owner embedded (the exports print it); answers carry `people`. */
+export type ControlOut = z.infer<typeof ZControlOut> & Owned;
 
 // The evidence library's summary of a piece of evidence (modules/evidence/links.ts), as attached here.
 const ZEvidenceSummary = z.object({
@@ -80,6 +81,8 @@ export const ZControlDetail = ZControlOut.extend({
   evidence: z.array(ZEvidenceSummary).describe('evidence attached to the control (subject type control, id = ref)'),
   occurrences: z.array(ZOccurrenceOut),
 });
+/** One control's answer: the control and the person who owns it, in `people` (issue 19). */
+export const ZControlAnswer = ZControlDetail.extend({ people: ZPeople });
 
 export const ZControlFilter = z.object({
   status: z
@@ -95,7 +98,7 @@ function present(
   item: SoaItem,
   row: ImplementationRow | undefined,
   facts: ReturnType<typeof occurrenceFact>[],
-  names: Map<string, string>,
+  people: Map<string, PersonRef>,
   docs: Map<string, { id: string; title: string }>,
   now: string,
 ): ControlOut {
@@ -112,7 +115,8 @@ function present(
     id: row?.id ?? null,
     status: (row?.status as ControlStatus | undefined) ?? null,
     statusSince: row?.statusSince ?? null,
-    owner: row?.ownerId ? { id: row.ownerId, name: names.get(row.ownerId) ?? 'Former member' } : null,
+    ownerId: row?.ownerId ?? null,
+    owner: (row?.ownerId && people.get(row.ownerId)) || null,
     description: row?.description ?? '',
     // A linked document deleted since drops out of the list rather than showing as a dead link.
     documents: documentIds.flatMap((id) => (docs.has(id) ? [docs.get(id)!] : [])),
@@ -132,8 +136,8 @@ export async function listControls(db: Db | Tx, orgId: string, filter: ControlFi
     occurrenceFactsByRef(db, orgId),
   ]);
   const byRef = new Map(rows.map((r) => [r.ref, r]));
-  const [names, docs] = await Promise.all([
-    userNames(
+  const [people, docs] = await Promise.all([
+    peopleOf(
       db,
       rows.map((r) => r.ownerId),
     ),
@@ -146,11 +150,11 @@ export async function listControls(db: Db | Tx, orgId: string, filter: ControlFi
   const now = today();
   return items
     .filter((i) => i.included === true || byRef.has(i.ref))
-    .map((i) => present(i, byRef.get(i.ref), facts.get(i.ref) ?? [], names, docs, now))
+    .map((i) => present(i, byRef.get(i.ref), facts.get(i.ref) ?? [], people, docs, now))
     .filter(
       (c) =>
         (filter.status === undefined || (c.status ?? 'none') === filter.status) &&
-        (filter.ownerId === undefined || c.owner?.id === filter.ownerId) &&
+        (filter.ownerId === undefined || c.ownerId === filter.ownerId) &&
         (filter.overdue === undefined || String(c.overdue) === filter.overdue) &&
         (filter.kind === undefined || c.kind === filter.kind),
     );
@@ -171,12 +175,12 @@ export async function readControl(db: Db | Tx, orgId: string, ref: string) {
     'control_occurrence',
     occurrences.map((o) => o.id),
   );
-  const [names, docs] = await Promise.all([
-    userNames(db, [row?.ownerId ?? null]),
+  const [people, docs] = await Promise.all([
+    peopleOf(db, [row?.ownerId ?? null]),
     documentTitles(db, orgId, row ? (JSON.parse(row.documentIds) as string[]) : []),
   ]);
   return {
-    ...present(item, row, occurrences.map(occurrenceFact), names, docs, today()),
+    ...present(item, row, occurrences.map(occurrenceFact), people, docs, today()),
     justification: item.justification,
     evidence,
     occurrences: occurrences.map((o): OccurrenceOut => ({

@@ -1,6 +1,7 @@
 import type { ControlStatus, ImplementationFacts, OccurrenceFact, OccurrenceOutcome } from '@fortytwo/domain';
 import type { Db, Tx } from '../../platform/db/connect';
 import type { ControlImplementationTable, ControlOccurrenceTable } from '../../platform/db/schema';
+import type { PersonRef } from '../../platform/people';
 
 // The stored rows of control implementations and their occurrences, and the one reading of them
 // other modules use (the SoA takes its implementation status from `implementationStatuses`).
@@ -68,6 +69,14 @@ export async function userNames(db: Db | Tx, ids: (string | null)[]): Promise<Ma
   if (!wanted.length) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The people `ids` name, with their emails: a control's owner as the answers' `people` carry them. */
+export async function peopleOf(db: Db | Tx, ids: (string | null)[]): Promise<Map<string, PersonRef>> {
+  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function documentTitles(db: Db | Tx, orgId: string, ids: string[]) {

@@ -8,7 +8,8 @@ import { ZOrgParams } from '../orgs/schema';
 import { dueItems } from './due';
 import { saveImplementation } from './implementation';
 import { deleteOccurrence, recordOccurrence } from './occurrences';
-import { listControls, readControl, ZControlDetail, ZControlFilter, ZControlOut } from './read';
+import { listControls, readControl, ZControlAnswer, ZControlFilter, ZControlOut } from './read';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 
 const ZRefParams = ZOrgParams.extend({ ref: z.string().min(1).max(40) });
 const ZDueItem = z.object({
@@ -35,10 +36,11 @@ export function controlRoutes(fastify: FastifyInstance, deps: AppDeps) {
           'The controls register: every control the SoA includes (and any other already implemented), with operating since, last performed, next due and overdue computed',
         params: ZOrgParams,
         querystring: ZControlFilter,
-        response: { 200: z.object({ items: z.array(ZControlOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZControlOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({ items: await listControls(deps.db, req.params.orgId, req.query), nextCursor: null }),
+    async (req) =>
+      listWithPeople({ items: await listControls(deps.db, req.params.orgId, req.query), nextCursor: null }),
   );
   app.get(
     `${controls}/due`,
@@ -62,10 +64,10 @@ export function controlRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'One control: its implementation, its SoA reasons and every recorded run, newest first',
         params: ZRefParams,
-        response: { 200: ZControlDetail },
+        response: { 200: ZControlAnswer },
       },
     },
-    async (req) => readControl(deps.db, req.params.orgId, req.params.ref),
+    async (req) => oneWithPeople(await readControl(deps.db, req.params.orgId, req.params.ref)),
   );
   app.put(
     `${controls}/:ref/implementation`,
@@ -77,10 +79,11 @@ export function controlRoutes(fastify: FastifyInstance, deps: AppDeps) {
           "Set up or change how a control is implemented (owner, how, documents, due date, status, cadence); version 0 creates it. The SoA's implementation status reads from here",
         params: ZRefParams,
         body: ZControlImplementationInput,
-        response: { 200: ZControlDetail },
+        response: { 200: ZControlAnswer },
       },
     },
-    async (req) => saveImplementation(deps, actorOf(req), req.params.orgId, req.params.ref, req.body),
+    async (req) =>
+      oneWithPeople(await saveImplementation(deps, actorOf(req), req.params.orgId, req.params.ref, req.body)),
   );
   app.post(
     `${controls}/:ref/occurrences`,
@@ -91,11 +94,13 @@ export function controlRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Record that the control ran: date performed, by whom, outcome, notes',
         params: ZRefParams,
         body: ZOccurrenceInput,
-        response: { 201: ZControlDetail },
+        response: { 201: ZControlAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await recordOccurrence(deps, actorOf(req), req.params.orgId, req.params.ref, req.body)),
+      reply
+        .code(201)
+        .send(oneWithPeople(await recordOccurrence(deps, actorOf(req), req.params.orgId, req.params.ref, req.body))),
   );
   app.delete(
     `${controls}/:ref/occurrences/:id`,

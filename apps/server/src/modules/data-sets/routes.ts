@@ -21,9 +21,11 @@ import {
   listDataSets,
   removeDataSet,
   updateDataSet,
+  ZDataSetAnswer,
   ZDataSetOut,
   type DataSetOut,
 } from './service';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const ZFilter = z.object({
@@ -94,10 +96,11 @@ export function dataSetRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Data sets for AI systems (A.7), by number',
         params: ZOrgParams,
         querystring: ZFilter,
-        response: { 200: z.object({ items: z.array(ZDataSetOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZDataSetOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({ items: await listDataSets(deps, req.params.orgId, req.query), nextCursor: null }),
+    async (req) =>
+      listWithPeople({ items: await listDataSets(deps, req.params.orgId, req.query), nextCursor: null }),
   );
 
   for (const format of TABLE_FORMATS)
@@ -131,18 +134,19 @@ export function dataSetRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Add a data set',
         params: ZOrgParams,
         body: ZDataSetFields,
-        response: { 201: ZDataSetOut },
+        response: { 201: ZDataSetAnswer },
       },
     },
-    async (req, reply) => reply.code(201).send(await createDataSet(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(oneWithPeople(await createDataSet(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${base}/:id`,
     {
       config: { access: 'data_set.read' },
-      schema: { tags, summary: 'One data set', params: ZIdParams, response: { 200: ZDataSetOut } },
+      schema: { tags, summary: 'One data set', params: ZIdParams, response: { 200: ZDataSetAnswer } },
     },
-    async (req) => getDataSet(deps, req.params.orgId, req.params.id),
+    async (req) => oneWithPeople(await getDataSet(deps, req.params.orgId, req.params.id)),
   );
   app.patch(
     `${base}/:id`,
@@ -153,10 +157,11 @@ export function dataSetRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change a data set; send the version you read (aiSystemIds replaces the list)',
         params: ZIdParams,
         body: ZUpdateDataSet,
-        response: { 200: ZDataSetOut },
+        response: { 200: ZDataSetAnswer },
       },
     },
-    async (req) => updateDataSet(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) =>
+      oneWithPeople(await updateDataSet(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${base}/:id`,

@@ -22,6 +22,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { evidenceForMany, unlinkAllFrom } from '../evidence/links';
 import { aiSystemNames, assertAiSystemsOf } from '../inventory/system-links';
 import { isActiveMember } from '../orgs/members';
+import { ZPeople, type Owned } from '../../platform/people';
 
 // Data sets for AI systems (A.7): one record per data set, linked to the AI systems that use it
 // (table data_set_systems) and to its licence or consent evidence in the evidence library (subject
@@ -55,8 +56,7 @@ export const ZDataSetOut = z.object({
   specialCategories: z.array(z.enum(SPECIAL_CATEGORIES)),
   retention: z.string(),
   retainUntil: z.string().nullable(),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('who answers for it: a key of the answer’s `people`'),
   aiSystemIds: z.array(z.string()),
   aiSystems: z.array(z.object({ id: z.string(), name: z.string() })),
   evidence: z.array(ZEvidenceSummary).describe('the licence, consent or contract evidence linked to the data set'),
@@ -65,7 +65,10 @@ export const ZDataSetOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type DataSetOut = z.infer<typeof ZDataSetOut>;
+/** As the service builds it: its owner embedded (the exports print it); answers carry `people`. */
+export type DataSetOut = z.infer<typeof ZDataSetOut> & Owned;
+/** One record's answer: the record and its owner, in `people` (issue 19). */
+export const ZDataSetAnswer = ZDataSetOut.extend({ people: ZPeople });
 
 export type DataSetFilter = {
   id?: string;
@@ -74,14 +77,14 @@ export type DataSetFilter = {
   personalData?: boolean | undefined;
 };
 
-type Row = DataSetTable & { ownerName: string | null };
+type Row = DataSetTable & { ownerName: string | null; ownerEmail: string | null };
 
 export async function loadDataSets(db: Db | Tx, orgId: string, filter: DataSetFilter = {}): Promise<DataSetOut[]> {
   let q = db
     .selectFrom('dataSets')
     .leftJoin('users', 'users.id', 'dataSets.ownerId')
     .selectAll('dataSets')
-    .select('users.name as ownerName')
+    .select(['users.name as ownerName', 'users.email as ownerEmail'])
     .where('dataSets.orgId', '=', orgId);
   if (filter.id) q = q.where('dataSets.id', '=', filter.id);
   if (filter.purpose) q = q.where('dataSets.purpose', '=', filter.purpose);
@@ -136,7 +139,10 @@ export async function loadDataSets(db: Db | Tx, orgId: string, filter: DataSetFi
       legalBasisDetail: r.legalBasisDetail,
       ...fields,
       ownerId: r.ownerId,
-      owner: r.ownerId && r.ownerName !== null ? { id: r.ownerId, name: r.ownerName } : null,
+      owner:
+          r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+            ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+            : null,
       aiSystems: systemIds.map((id) => ({ id, name: names.get(id) ?? '' })),
       evidence: ev.map((e) => ({ id: e.id, reference: e.reference, title: e.title, expiryState: e.expiryState })),
       warnings: dataSetWarnings(fields, ev.length),

@@ -222,13 +222,13 @@ function documentLine(
     );
   if (d.inForce?.nextReviewAt && d.inForce.nextReviewAt < today)
     problems.push(`Review was due on ${d.inForce.nextReviewAt}.`);
-  if (!d.owner) problems.push('No owner named.');
+  if (!d.ownerId) problems.push('No owner named.');
   return {
     documentId: d.id,
     code: d.code,
     state: d.inForce ? 'published' : d.latest.state === 'superseded' ? 'withdrawn' : d.latest.state,
     version: shown.label,
-    owner: d.owner?.name ?? null,
+    owner: d.ownerId ? (d.owner?.name ?? 'a former member') : null,
     approvedAt: shown.approvedAt,
     nextReviewAt: d.inForce?.nextReviewAt ?? null,
     problems,

@@ -9,6 +9,7 @@ import {
   labelOf,
   listDocumentRows,
   memberNames,
+  memberPeople,
   parseContent,
   reviewsOf,
   stateOf,
@@ -19,6 +20,7 @@ import {
 import { readSettings } from './settings';
 import { stalenessOf } from './staleness';
 import { documentType } from './types';
+import type { PersonRef } from '../../platform/people';
 
 // What the API answers about documents: the register of documents (each with the version in force
 // and the newest one), one document with its revision table, and one version with its sections.
@@ -67,15 +69,22 @@ export const ZDocumentOut = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   refs: z.array(z.string()),
   title: z.string(),
-  owner: ZPerson,
-  approver: ZPerson,
+  ownerId: z.string().nullable().describe('who keeps it current: a key of the answer’s `people`'),
+  approverId: z
+    .string()
+    .nullable()
+    .describe('who approves it (null: any owner of the organization): a key of the answer’s `people`'),
   inForce: ZVersionSummary.nullable().describe('the published version, if any'),
   latest: ZVersionSummary.describe('the newest version (the draft being worked on, or the one in force)'),
   stale: ZStale,
   reviewOverdue: z.boolean().describe('the published version is past its next review date'),
   createdAt: z.string(),
 });
-export type DocumentOut = z.infer<typeof ZDocumentOut>;
+/**
+ * A document as the reads build it: its owner and approver embedded (the master list and the exports
+ * print them; null for someone no longer a member); answers carry `people` instead (answers.ts).
+ */
+export type DocumentOut = z.infer<typeof ZDocumentOut> & { owner: PersonRef | null; approver: PersonRef | null };
 
 export const ZReviewOut = z.object({
   reviewer: ZPerson,
@@ -141,6 +150,7 @@ async function present(
   orgId: string,
   d: DocumentRow,
   versions: VersionRow[],
+  people: Map<string, PersonRef>,
   names: Map<string, string>,
   prefix: string,
 ): Promise<DocumentOut> {
@@ -156,8 +166,10 @@ async function present(
     kind: type.kind,
     refs: type.refs,
     title: latest.title,
-    owner: person(names, d.ownerId),
-    approver: person(names, d.approverId),
+    ownerId: d.ownerId,
+    approverId: d.approverId,
+    owner: (d.ownerId && people.get(d.ownerId)) || null,
+    approver: (d.approverId && people.get(d.approverId)) || null,
     inForce: inForce ? summarize(inForce, names) : null,
     latest: summarize(latest, names),
     stale: await stalenessOf(db, orgId, type, inForce?.publishedAt ?? null),
@@ -166,10 +178,12 @@ async function present(
   };
 }
 
+const namesOf = (people: Map<string, PersonRef>) => new Map([...people].map(([id, p]) => [id, p.name]));
+
 export async function listDocuments(db: Db | Tx, orgId: string): Promise<DocumentOut[]> {
-  const [rows, names, settings] = await Promise.all([
+  const [rows, people, settings] = await Promise.all([
     listDocumentRows(db, orgId),
-    memberNames(db, orgId),
+    memberPeople(db, orgId),
     readSettings(db, orgId),
   ]);
   const versions = await versionsOf(
@@ -177,6 +191,7 @@ export async function listDocuments(db: Db | Tx, orgId: string): Promise<Documen
     orgId,
     rows.map((r) => r.id),
   );
+  const names = namesOf(people);
   return Promise.all(
     rows.map((d) =>
       present(
@@ -184,6 +199,7 @@ export async function listDocuments(db: Db | Tx, orgId: string): Promise<Documen
         orgId,
         d,
         versions.filter((v) => v.documentId === d.id),
+        people,
         names,
         settings.codePrefix,
       ),
@@ -194,13 +210,14 @@ export async function listDocuments(db: Db | Tx, orgId: string): Promise<Documen
 export async function readDocument(db: Db | Tx, orgId: string, id: string) {
   const d = await findDocument(db, orgId, id);
   if (!d) throw notFound('Document');
-  const [versions, names, settings] = await Promise.all([
+  const [versions, people, settings] = await Promise.all([
     versionsOf(db, orgId, [id]),
-    memberNames(db, orgId),
+    memberPeople(db, orgId),
     readSettings(db, orgId),
   ]);
+  const names = namesOf(people);
   return {
-    ...(await present(db, orgId, d, versions, names, settings.codePrefix)),
+    ...(await present(db, orgId, d, versions, people, names, settings.codePrefix)),
     versions: versions.map((v) => summarize(v, names)),
     answers: JSON.parse(d.answers) as Record<string, string | string[]>,
   };

@@ -2,6 +2,7 @@ import { versionLabel, type RichDoc, type VersionState } from '@fortytwo/domain'
 import type { Db, Tx } from '../../platform/db/connect';
 import type { DocumentTable, DocumentVersionTable } from '../../platform/db/schema';
 import type { DocSection } from '../../platform/documents/model';
+import type { PersonRef } from '../../platform/people';
 
 // SQL of the documents module: documents, their versions and reviews. Everything is filtered by
 // organization; versions are read newest first (major, minor descending).
@@ -68,6 +69,17 @@ export function reviewsOf(db: Db | Tx, orgId: string, versionId: string) {
     .orderBy('documentReviews.round')
     .orderBy('users.name')
     .execute();
+}
+
+/** The organization's members with their emails: a document's owner and approver as the answers' `people` carry them. */
+export async function memberPeople(db: Db | Tx, orgId: string): Promise<Map<string, PersonRef>> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select(['users.id', 'users.name', 'users.email'])
+    .where('memberships.orgId', '=', orgId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function memberNames(db: Db | Tx, orgId: string): Promise<Map<string, string>> {

@@ -31,6 +31,11 @@ import {
 } from './lifecycle';
 import { masterList, ZMasterItem } from './master-list';
 import { listDocuments, readDocument, readVersion, ZDocumentDetail, ZDocumentOut, ZVersionDetail } from './read';
+import { documentsWithPeople, documentWithPeople } from './answers';
+import { ZPeople } from '../../platform/people';
+
+/** One document's answer: the document and its owner and approver, in `people` (issue 19). */
+const ZDocumentAnswer = ZDocumentDetail.extend({ people: ZPeople });
 import { readSettings, updateSettings, ZDocumentSettingsOut } from './settings';
 import { documentTypes } from './types';
 
@@ -153,13 +158,14 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: "The organization's documents with the version in force and the newest",
         params: ZOrgParams,
-        response: { 200: z.object({ items: z.array(ZDocumentOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZDocumentOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({
-      items: await listDocuments(deps.db, req.params.orgId),
-      nextCursor: null,
-    }),
+    async (req) =>
+      documentsWithPeople({
+        items: await listDocuments(deps.db, req.params.orgId),
+        nextCursor: null,
+      }),
   );
   app.post(
     base,
@@ -170,10 +176,11 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: "Create a document: draft 1.0, written from the organization's records and the wizard's answers",
         params: ZOrgParams,
         body: ZCreateDocument,
-        response: { 201: ZDocumentDetail },
+        response: { 201: ZDocumentAnswer },
       },
     },
-    async (req, reply) => reply.code(201).send(await createDocument(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(documentWithPeople(await createDocument(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${base}/:id`,
@@ -183,10 +190,10 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'One document with its revision history',
         params: ZDocParams,
-        response: { 200: ZDocumentDetail },
+        response: { 200: ZDocumentAnswer },
       },
     },
-    async (req) => readDocument(deps.db, req.params.orgId, req.params.id),
+    async (req) => documentWithPeople(await readDocument(deps.db, req.params.orgId, req.params.id)),
   );
   app.post(
     `${base}/:id/versions`,

@@ -17,9 +17,11 @@ import {
   updateMetric,
   ZBreachOut,
   ZMeasurementOut,
+  ZMetricAnswer,
   ZMetricOut,
   type MetricOut,
 } from './service';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 
 /** A measurement file of 10,000 rows is well under 1 MB. */
 export const MAX_MEASUREMENT_CSV_BYTES = 2 * 1024 * 1024;
@@ -35,7 +37,8 @@ const ZRecorded = z.object({
   breach: z
     .enum(['open', 'close', 'none'])
     .describe('open: this measurement opened a breach episode (and its action); close: it ended one'),
-  metric: ZMetricOut,
+  metric: ZMetricOut.describe('the metric after it, naming its owner by `ownerId`: a key of `people`'),
+  people: ZPeople,
   duplicate: z
     .boolean()
     .describe(
@@ -106,17 +109,18 @@ export function metricRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Metrics (9.1) with their latest measurement, next due day and open breach',
         params: ZOrgParams,
         querystring: ZFilter,
-        response: { 200: z.object({ items: z.array(ZMetricOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZMetricOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({
-      items: await listMetrics(deps, req.params.orgId, {
-        ownerId: req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId,
-        aiSystemId: req.query.aiSystemId,
-        breached: req.query.breached === undefined ? undefined : req.query.breached === 'true',
+    async (req) =>
+      listWithPeople({
+        items: await listMetrics(deps, req.params.orgId, {
+          ownerId: req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId,
+          aiSystemId: req.query.aiSystemId,
+          breached: req.query.breached === undefined ? undefined : req.query.breached === 'true',
+        }),
+        nextCursor: null,
       }),
-      nextCursor: null,
-    }),
   );
 
   for (const format of TABLE_FORMATS)
@@ -140,17 +144,24 @@ export function metricRoutes(fastify: FastifyInstance, deps: AppDeps) {
     base,
     {
       config: { access: 'metric.write' },
-      schema: { tags, summary: 'Add a metric', params: ZOrgParams, body: ZMetricFields, response: { 201: ZMetricOut } },
+      schema: {
+        tags,
+        summary: 'Add a metric',
+        params: ZOrgParams,
+        body: ZMetricFields,
+        response: { 201: ZMetricAnswer },
+      },
     },
-    async (req, reply) => reply.code(201).send(await createMetric(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(oneWithPeople(await createMetric(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${base}/:id`,
     {
       config: { access: 'metric.read' },
-      schema: { tags, summary: 'One metric', params: ZIdParams, response: { 200: ZMetricOut } },
+      schema: { tags, summary: 'One metric', params: ZIdParams, response: { 200: ZMetricAnswer } },
     },
-    async (req) => getMetric(deps, req.params.orgId, req.params.id),
+    async (req) => oneWithPeople(await getMetric(deps, req.params.orgId, req.params.id)),
   );
   app.patch(
     `${base}/:id`,
@@ -161,10 +172,10 @@ export function metricRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change a metric (thresholds apply to measurements from now on); send the version you read',
         params: ZIdParams,
         body: ZUpdateMetric,
-        response: { 200: ZMetricOut },
+        response: { 200: ZMetricAnswer },
       },
     },
-    async (req) => updateMetric(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => oneWithPeople(await updateMetric(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${base}/:id`,
@@ -222,7 +233,9 @@ export function metricRoutes(fastify: FastifyInstance, deps: AppDeps) {
         { ...req.body, idempotencyKey: req.body.idempotencyKey ?? (header || undefined) },
         req.auth?.via === 'token' ? 'api' : 'manual',
       );
-      return reply.code(recorded.duplicate ? 200 : 201).send(recorded);
+      // The metric inside names its owner by id; `people` beside it names them once (issue 19).
+      const { people, ...metric } = oneWithPeople(recorded.metric);
+      return reply.code(recorded.duplicate ? 200 : 201).send({ ...recorded, metric, people });
     },
   );
 

@@ -18,6 +18,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { builtinCatalog } from '../catalog/builtin';
 import { isActiveMember } from '../orgs/members';
+import { ZPeople, type Owned } from '../../platform/people';
 
 // Metrics (9.1): what is monitored, how, how often, by whom, and the thresholds it must stay
 // within. The list shows each metric's latest value and where it lies, the day the next
@@ -50,8 +51,7 @@ export const ZMetricOut = z.object({
   description: z.string(),
   method: z.string(),
   frequency: z.enum(METRIC_FREQUENCIES),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('who measures it: a key of the answer’s `people`'),
   unit: z.string(),
   target: z.number().nullable(),
   lowerThreshold: z.number().nullable(),
@@ -69,10 +69,13 @@ export const ZMetricOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type MetricOut = z.infer<typeof ZMetricOut>;
+/** A metric as the service builds it: its owner embedded (the exports print it); answers carry `people`. */
+export type MetricOut = z.infer<typeof ZMetricOut> & Owned;
+/** One metric's answer: the metric and its owner, in `people` (issue 19). */
+export const ZMetricAnswer = ZMetricOut.extend({ people: ZPeople });
 export type MeasurementOut = z.infer<typeof ZMeasurementOut>;
 
-type Row = MetricTable & { ownerName: string | null; aiSystemName: string | null };
+type Row = MetricTable & { ownerName: string | null; ownerEmail: string | null; aiSystemName: string | null };
 
 export const presentMeasurement = (
   m: Omit<MeasurementTable, 'dedupeKey'>,
@@ -109,7 +112,10 @@ function present(
     method: r.method,
     frequency: r.frequency as MetricFrequency,
     ownerId: r.ownerId,
-    owner: r.ownerId && r.ownerName !== null ? { id: r.ownerId, name: r.ownerName } : null,
+    owner:
+      r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+        ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+        : null,
     unit: r.unit,
     target: r.target,
     lowerThreshold: r.lowerThreshold,
@@ -142,7 +148,7 @@ export async function loadMetrics(db: Db | Tx, orgId: string, filter: MetricFilt
       j.onRef('aiSystems.id', '=', 'metrics.aiSystemId').onRef('aiSystems.orgId', '=', 'metrics.orgId'),
     )
     .selectAll('metrics')
-    .select(['users.name as ownerName', 'aiSystems.name as aiSystemName'])
+    .select(['users.name as ownerName', 'users.email as ownerEmail', 'aiSystems.name as aiSystemName'])
     .where('metrics.orgId', '=', orgId);
   if (filter.id) q = q.where('metrics.id', '=', filter.id);
   if (filter.ownerId) q = q.where('metrics.ownerId', '=', filter.ownerId);

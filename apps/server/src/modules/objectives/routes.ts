@@ -21,9 +21,11 @@ import {
   removeObjective,
   removeProgress,
   updateObjective,
+  ZObjectiveAnswer,
   ZObjectiveOut,
   type ObjectiveOut,
 } from './service';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const ZFilter = z.object({
@@ -81,16 +83,17 @@ export function objectiveRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'AI objectives (6.2) with their progress, by number',
         params: ZOrgParams,
         querystring: ZFilter,
-        response: { 200: z.object({ items: z.array(ZObjectiveOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZObjectiveOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({
-      items: await listObjectives(deps, req.params.orgId, {
-        ...req.query,
-        ownerId: req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId,
+    async (req) =>
+      listWithPeople({
+        items: await listObjectives(deps, req.params.orgId, {
+          ...req.query,
+          ownerId: req.query.ownerId === 'me' ? authOf(req).user.id : req.query.ownerId,
+        }),
+        nextCursor: null,
       }),
-      nextCursor: null,
-    }),
   );
 
   for (const format of TABLE_FORMATS)
@@ -119,10 +122,11 @@ export function objectiveRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Add an AI objective',
         params: ZOrgParams,
         body: ZObjectiveFields,
-        response: { 201: ZObjectiveOut },
+        response: { 201: ZObjectiveAnswer },
       },
     },
-    async (req, reply) => reply.code(201).send(await createObjective(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(oneWithPeople(await createObjective(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${base}/:id`,
@@ -132,10 +136,10 @@ export function objectiveRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'One AI objective with its progress',
         params: ZIdParams,
-        response: { 200: ZObjectiveOut },
+        response: { 200: ZObjectiveAnswer },
       },
     },
-    async (req) => getObjective(deps, req.params.orgId, req.params.id),
+    async (req) => oneWithPeople(await getObjective(deps, req.params.orgId, req.params.id)),
   );
   app.patch(
     `${base}/:id`,
@@ -146,10 +150,10 @@ export function objectiveRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change an AI objective; send the version you read',
         params: ZIdParams,
         body: ZUpdateObjective,
-        response: { 200: ZObjectiveOut },
+        response: { 200: ZObjectiveAnswer },
       },
     },
-    async (req) => updateObjective(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => oneWithPeople(await updateObjective(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${base}/:id`,
@@ -171,11 +175,13 @@ export function objectiveRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Record progress: the value of the measure on a date',
         params: ZIdParams,
         body: ZProgressEntry,
-        response: { 201: ZObjectiveOut },
+        response: { 201: ZObjectiveAnswer },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await recordProgress(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(oneWithPeople(await recordProgress(deps, actorOf(req), req.params.orgId, req.params.id, req.body))),
   );
   app.delete(
     `${base}/:id/progress/:entryId`,
@@ -185,9 +191,10 @@ export function objectiveRoutes(fastify: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Delete a progress entry recorded in error',
         params: ZIdParams.extend({ entryId: z.string().max(64) }),
-        response: { 200: ZObjectiveOut },
+        response: { 200: ZObjectiveAnswer },
       },
     },
-    async (req) => removeProgress(deps, actorOf(req), req.params.orgId, req.params.id, req.params.entryId),
+    async (req) =>
+      oneWithPeople(await removeProgress(deps, actorOf(req), req.params.orgId, req.params.id, req.params.entryId)),
   );
 }

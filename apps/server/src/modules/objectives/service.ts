@@ -16,6 +16,7 @@ import { notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { inTransaction, type Deps } from '../../platform/transaction';
 import { isActiveMember } from '../orgs/members';
+import { ZPeople, type Owned } from '../../platform/people';
 
 // AI objectives (6.2). An objective keeps its plan (measure, target, owner, resources, due date,
 // how results are evaluated) in one versioned record; its progress is a list of dated values that
@@ -40,8 +41,7 @@ export const ZObjectiveOut = z.object({
   unit: z.string(),
   baseline: z.number().nullable(),
   target: z.number().nullable(),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('who answers for it: a key of the answer’s `people`'),
   resources: z.string(),
   dueDate: z.string().nullable(),
   evaluation: z.string(),
@@ -58,9 +58,12 @@ export const ZObjectiveOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type ObjectiveOut = z.infer<typeof ZObjectiveOut>;
+/** An objective as the service builds it: its owner embedded (the exports print it); answers carry `people`. */
+export type ObjectiveOut = z.infer<typeof ZObjectiveOut> & Owned;
+/** One objective's answer: the objective and its owner, in `people` (issue 19). */
+export const ZObjectiveAnswer = ZObjectiveOut.extend({ people: ZPeople });
 
-type Row = ObjectiveTable & { ownerName: string | null };
+type Row = ObjectiveTable & { ownerName: string | null; ownerEmail: string | null };
 
 type Progress = Omit<ObjectiveProgressTable, 'measurementId'> & { measurementId?: string | null };
 const presentProgress = (p: Progress) => ({
@@ -84,7 +87,10 @@ function present(r: Row, progress: Progress[]): ObjectiveOut {
     baseline: r.baseline,
     target: r.target,
     ownerId: r.ownerId,
-    owner: r.ownerId && r.ownerName !== null ? { id: r.ownerId, name: r.ownerName } : null,
+    owner:
+      r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+        ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+        : null,
     resources: r.resources,
     dueDate: r.dueDate,
     evaluation: r.evaluation,
@@ -109,7 +115,7 @@ export async function loadObjectives(
     .selectFrom('objectives')
     .leftJoin('users', 'users.id', 'objectives.ownerId')
     .selectAll('objectives')
-    .select('users.name as ownerName')
+    .select(['users.name as ownerName', 'users.email as ownerEmail'])
     .where('objectives.orgId', '=', orgId);
   if (filter.id) q = q.where('objectives.id', '=', filter.id);
   if (filter.ownerId) q = q.where('objectives.ownerId', '=', filter.ownerId);
@@ -244,7 +250,16 @@ export function removeObjective(deps: Deps, actor: Actor, orgId: string, id: str
     await writeOne(tx.deleteFrom('objectives').where('orgId', '=', orgId).where('id', '=', id), () =>
       notFound('Objective'),
     );
-    await audit({ orgId, actor, action: 'objective.deleted', entityType: ENTITY, entityId: id, before });
+    // The trail keeps the owner as it always recorded it ({ id, name }), not the answers' email.
+    const owner = before.owner && { id: before.owner.id, name: before.owner.name };
+    await audit({
+      orgId,
+      actor,
+      action: 'objective.deleted',
+      entityType: ENTITY,
+      entityId: id,
+      before: { ...before, owner },
+    });
   });
 }
 

@@ -23,9 +23,11 @@ import {
   recordSupplierReview,
   removeSupplier,
   updateSupplier,
+  ZSupplierAnswer,
   ZSupplierOut,
   type SupplierOut,
 } from './service';
+import { listWithPeople, oneWithPeople, ZPeople } from '../../platform/people';
 
 const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 const ZFilter = z.object({
@@ -91,10 +93,10 @@ export function supplierRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'The supplier register (A.10): AI components and services, due diligence, reviews',
         params: ZOrgParams,
         querystring: ZFilter,
-        response: { 200: z.object({ items: z.array(ZSupplierOut), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(ZSupplierOut), nextCursor: z.null(), people: ZPeople }) },
       },
     },
-    async (req) => ({ items: await listSuppliers(deps, req.params.orgId, req.query), nextCursor: null }),
+    async (req) => listWithPeople({ items: await listSuppliers(deps, req.params.orgId, req.query), nextCursor: null }),
   );
 
   for (const format of TABLE_FORMATS)
@@ -128,18 +130,19 @@ export function supplierRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Add a supplier',
         params: ZOrgParams,
         body: ZSupplierFields,
-        response: { 201: ZSupplierOut },
+        response: { 201: ZSupplierAnswer },
       },
     },
-    async (req, reply) => reply.code(201).send(await createSupplier(deps, actorOf(req), req.params.orgId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(oneWithPeople(await createSupplier(deps, actorOf(req), req.params.orgId, req.body))),
   );
   app.get(
     `${base}/:id`,
     {
       config: { access: 'supplier.read' },
-      schema: { tags, summary: 'One supplier', params: ZIdParams, response: { 200: ZSupplierOut } },
+      schema: { tags, summary: 'One supplier', params: ZIdParams, response: { 200: ZSupplierAnswer } },
     },
-    async (req) => getSupplier(deps, req.params.orgId, req.params.id),
+    async (req) => oneWithPeople(await getSupplier(deps, req.params.orgId, req.params.id)),
   );
   app.patch(
     `${base}/:id`,
@@ -150,10 +153,10 @@ export function supplierRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Change a supplier; send the version you read (aiSystemIds replaces the list)',
         params: ZIdParams,
         body: ZUpdateSupplier,
-        response: { 200: ZSupplierOut },
+        response: { 200: ZSupplierAnswer },
       },
     },
-    async (req) => updateSupplier(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) => oneWithPeople(await updateSupplier(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.post(
     `${base}/:id/reviews`,
@@ -164,10 +167,11 @@ export function supplierRoutes(fastify: FastifyInstance, deps: AppDeps) {
         summary: 'Record a review of the supplier (moves the next review one cadence on)',
         params: ZIdParams,
         body: ZSupplierReview,
-        response: { 200: ZSupplierOut },
+        response: { 200: ZSupplierAnswer },
       },
     },
-    async (req) => recordSupplierReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body),
+    async (req) =>
+      oneWithPeople(await recordSupplierReview(deps, actorOf(req), req.params.orgId, req.params.id, req.body)),
   );
   app.delete(
     `${base}/:id`,

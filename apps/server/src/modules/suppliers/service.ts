@@ -24,6 +24,7 @@ import { inTransaction, type Deps } from '../../platform/transaction';
 import { unlinkAllFrom } from '../evidence/links';
 import { aiSystemNames, assertAiSystemsOf } from '../inventory/system-links';
 import { isActiveMember } from '../orgs/members';
+import { ZPeople, type Owned } from '../../platform/people';
 
 // The supplier register (A.10.2, A.10.3): what each supplier provides, which AI systems use it, the
 // AI-specific due diligence and contract clauses, and the review cadence. Reviews are recorded with
@@ -49,15 +50,17 @@ export const ZSupplierOut = z.object({
   lastReviewedOn: z.string().nullable(),
   nextReviewOn: z.string().describe('one cadence after the last review; the day it was entered when never reviewed'),
   reviewState: z.enum(REVIEW_STATES),
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  ownerId: z.string().nullable().describe('who manages the supplier: a key of the answer’s `people`'),
   notes: z.string(),
   warnings: z.array(z.string()).describe('AI-specific due-diligence gaps'),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type SupplierOut = z.infer<typeof ZSupplierOut>;
+/** As the service builds it: its owner embedded (the exports print it); answers carry `people`. */
+export type SupplierOut = z.infer<typeof ZSupplierOut> & Owned;
+/** One record's answer: the record and its owner, in `people` (issue 19). */
+export const ZSupplierAnswer = ZSupplierOut.extend({ people: ZPeople });
 
 export type SupplierFilter = {
   id?: string;
@@ -69,7 +72,7 @@ export type SupplierFilter = {
 
 const today = () => nowIso().slice(0, 10);
 
-type Row = SupplierTable & { ownerName: string | null };
+type Row = SupplierTable & { ownerName: string | null; ownerEmail: string | null };
 
 /** A supplier row as the due list and the register read it: when its next review falls. */
 export const nextReviewOf = (r: Pick<SupplierTable, 'lastReviewedOn' | 'reviewCadenceMonths' | 'createdAt'>) =>
@@ -84,7 +87,7 @@ export async function loadSuppliers(db: Db | Tx, orgId: string, filter: Supplier
     .selectFrom('suppliers')
     .leftJoin('users', 'users.id', 'suppliers.ownerId')
     .selectAll('suppliers')
-    .select('users.name as ownerName')
+    .select(['users.name as ownerName', 'users.email as ownerEmail'])
     .where('suppliers.orgId', '=', orgId);
   if (filter.id) q = q.where('suppliers.id', '=', filter.id);
   if (filter.kind) q = q.where('suppliers.kind', '=', filter.kind);
@@ -145,7 +148,10 @@ export async function loadSuppliers(db: Db | Tx, orgId: string, filter: Supplier
         nextReviewOn,
         reviewState: reviewStateOf(nextReviewOn, now),
         ownerId: r.ownerId,
-        owner: r.ownerId && r.ownerName !== null ? { id: r.ownerId, name: r.ownerName } : null,
+        owner:
+          r.ownerId && r.ownerName !== null && r.ownerEmail !== null
+            ? { id: r.ownerId, name: r.ownerName, email: r.ownerEmail }
+            : null,
         notes: r.notes,
         warnings: supplierWarnings(diligence),
         version: r.version,

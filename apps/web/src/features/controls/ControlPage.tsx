@@ -7,6 +7,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { useOrg } from '../shell/org-context';
+import { personOf } from '../../api/people';
 import { controlsHref, useControl, type ControlDetail } from './api';
 import { ControlHistory } from './ControlHistory';
 import { ImplementationForm } from './ImplementationForm';
@@ -116,7 +117,7 @@ export function ControlPage() {
                   {T.readOnly}
                 </Text>
                 <Text fz="sm">
-                  <b>{T.fields.ownerId}:</b> {c.owner?.name ?? '—'}
+                  <b>{T.fields.ownerId}:</b> {personOf(c.people, c.ownerId)?.name ?? '—'}
                 </Text>
                 <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   <b>{T.fields.description}:</b> {c.description || '—'}

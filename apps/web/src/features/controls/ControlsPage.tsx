@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useMembers } from '../members/api';
 import { qs } from '../../api/client';
+import { personOf } from '../../api/people';
 import { useOrg } from '../shell/org-context';
 import { controlHref, controlsPath, useControls, type ControlFilters } from './api';
 import { StatusBadge } from './labels';
@@ -49,7 +50,8 @@ export function ControlsPage() {
   const { filters, set, any, clear } = useFilters();
   const list = useControls(orgId, filters);
   const members = useMembers(orgId);
-  const rows = list.data ?? [];
+  const rows = list.data?.items ?? [];
+  const people = list.data?.people;
   const firstVisit = list.isSuccess && rows.length === 0 && !any;
 
   return (
@@ -171,7 +173,7 @@ export function ControlsPage() {
                         <StatusBadge status={c.status} />
                       </Table.Td>
                       <Table.Td>
-                        <Text fz="sm">{c.owner?.name ?? '—'}</Text>
+                        <Text fz="sm">{personOf(people, c.ownerId)?.name ?? '—'}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text fz="sm">{c.status ? cadenceLabel(c.cadenceMonths) : '—'}</Text>

@@ -32,7 +32,7 @@ type Field = keyof Omit<Values, 'cadenceN'>;
 const PRESET = new Set<number>(CADENCE_PRESETS.map((p) => p.months));
 const valuesOf = (c: ControlDetail): Values => ({
   status: c.status ?? 'planned',
-  ownerId: c.owner?.id ?? null,
+  ownerId: c.ownerId,
   description: c.description,
   documentIds: c.documents.map((d) => d.id),
   dueOn: c.dueOn ?? '',

@@ -2,6 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ControlStatus, OccurrenceOutcome } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { WithPeople } from '../../api/people';
 
 // The controls register and one control as the server answers them (apps/server/src/modules/controls/read.ts).
 
@@ -14,7 +15,8 @@ export type ControlRow = {
   id: string | null;
   status: ControlStatus | null;
   statusSince: string | null;
-  owner: { id: string; name: string } | null;
+  /** Who runs it: look them up in the answer's `people` (personOf). */
+  ownerId: string | null;
   description: string;
   documents: { id: string; title: string }[];
   dueOn: string | null;
@@ -52,7 +54,9 @@ export type ControlDetail = ControlRow & {
   justification: string;
   evidence: EvidenceSummary[];
   occurrences: Occurrence[];
-};
+} & WithPeople;
+/** The register's answer: its rows and the owners they name (issue 19). */
+export type ControlRegister = Page<ControlRow> & WithPeople;
 export type ControlFilters = {
   status?: ControlStatus | 'none';
   ownerId?: string;
@@ -71,7 +75,7 @@ export const controlsKey = (orgId: string) => ['controls', orgId] as const;
 export function useControls(orgId: string, filters: ControlFilters) {
   return useQuery({
     queryKey: [...controlsKey(orgId), 'list', filters],
-    queryFn: async () => (await api.get<Page<ControlRow>>(`${controlsPath(orgId)}${qs(filters)}`)).items,
+    queryFn: () => api.get<ControlRegister>(`${controlsPath(orgId)}${qs(filters)}`),
   });
 }
 

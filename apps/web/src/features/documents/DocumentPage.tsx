@@ -1,3 +1,4 @@
+import { personOf, type People } from '../../api/people';
 import { Alert, Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconClockExclamation, IconInfoCircle } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -73,6 +74,9 @@ export function DocumentPage() {
   return <DocumentView orgId={orgId} doc={doc.data} />;
 }
 
+/** Who `id` names in the answer's people; someone no longer a member is not in it. */
+const nameOf = (people: People, id: string | null) => (id ? (personOf(people, id)?.name ?? 'a former member') : null);
+
 function DocumentView({ orgId, doc }: { orgId: string; doc: DocumentDetail }) {
   const { can } = useOrg();
   const [params] = useSearchParams();
@@ -95,7 +99,8 @@ function DocumentView({ orgId, doc }: { orgId: string; doc: DocumentDetail }) {
         description={
           <>
             <span className={classes.mono}>{doc.code}</span> · {doc.typeTitle} · {doc.refs.join(', ')} · Owner:{' '}
-            {doc.owner?.name ?? 'not named yet'} · Approver: {doc.approver?.name ?? 'any owner of the organization'}
+            {nameOf(doc.people, doc.ownerId) ?? 'not named yet'} · Approver:{' '}
+            {nameOf(doc.people, doc.approverId) ?? 'any owner of the organization'}
           </>
         }
         actions={v && <VersionDownloads orgId={orgId} doc={doc} version={v} />}

@@ -8,7 +8,8 @@ import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { documentHref, masterListHref, newDocumentHref, useDocuments, type DocumentOut } from './api';
+import { documentHref, masterListHref, newDocumentHref, useDocumentRegister, type DocumentOut } from './api';
+import { personOf, type People } from '../../api/people';
 import { DocumentStateBadge, documentState, MASTER_STATE_LABELS } from './labels';
 import classes from './documents.module.css';
 
@@ -17,7 +18,7 @@ const STATES = ['draft', 'in_review', 'approved', 'published', 'stale', 'withdra
 /** The register of the organization's controlled documents, filtered by type, state, owner and staleness (kept in the URL). */
 export function DocumentsPage() {
   const { orgId, can } = useOrg();
-  const docs = useDocuments(orgId);
+  const docs = useDocumentRegister(orgId);
   const [params, setParams] = useSearchParams();
   const f = {
     type: params.get('type'),
@@ -34,18 +35,26 @@ export function DocumentsPage() {
       },
       { replace: true },
     );
-  const all = docs.data ?? [];
+  const all = docs.data?.items ?? [];
+  const people = docs.data?.people;
   const shown = all.filter(
     (d) =>
       (!f.type || d.typeId === f.type) &&
       (!f.state || documentState(d) === f.state) &&
-      (!f.owner || d.owner?.id === f.owner) &&
+      (!f.owner || d.ownerId === f.owner) &&
       (!f.stale || !!d.stale),
   );
   const types = [...new Map(all.map((d) => [d.typeId, d.typeTitle])).entries()];
-  const owners = [...new Map(all.filter((d) => d.owner).map((d) => [d.owner!.id, d.owner!.name])).entries()];
+  const owners = [
+    ...new Map(
+      all.flatMap((d) => {
+        const owner = personOf(people, d.ownerId);
+        return owner ? [[owner.id, owner.name] as const] : [];
+      }),
+    ).entries(),
+  ];
   const navigate = useNavigate();
-  const columns = useMemo(() => columns_(orgId), [orgId]);
+  const columns = useMemo(() => columns_(orgId, people ?? {}), [orgId, people]);
 
   return (
     <>
@@ -144,7 +153,7 @@ export function DocumentsPage() {
   );
 }
 
-const columns_ = (orgId: string): RegisterColumn<DocumentOut>[] => [
+const columns_ = (orgId: string, people: People): RegisterColumn<DocumentOut>[] => [
   {
     id: 'code',
     header: 'Code',
@@ -203,10 +212,10 @@ const columns_ = (orgId: string): RegisterColumn<DocumentOut>[] => [
     id: 'owner',
     header: 'Owner',
     width: 150,
-    sortValue: (d) => d.owner?.name ?? null,
+    sortValue: (d) => personOf(people, d.ownerId)?.name ?? null,
     cell: (d) => (
-      <Text fz="sm" c={d.owner ? undefined : 'dimmed'}>
-        {d.owner?.name ?? 'No owner'}
+      <Text fz="sm" c={d.ownerId ? undefined : 'dimmed'}>
+        {d.ownerId ? (personOf(people, d.ownerId)?.name ?? 'a former member') : 'No owner'}
       </Text>
     ),
   },

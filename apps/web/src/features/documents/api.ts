@@ -3,6 +3,7 @@ import type { VersionState } from '@fortytwo/domain';
 import type { RichDoc } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { WithPeople } from '../../api/people';
 import type { Download } from '../../ui/DownloadMenu';
 
 // Controlled documents (7.5) as the server answers them (apps/server/src/modules/documents).
@@ -72,15 +73,22 @@ export type DocumentOut = {
   kind: DocumentKind;
   refs: string[];
   title: string;
-  owner: Person;
-  approver: Person;
+  /** Who keeps it current: look them up in the answer's `people` (personOf). */
+  ownerId: string | null;
+  /** Who approves it (null: any owner of the organization), in the answer's `people`. */
+  approverId: string | null;
   inForce: VersionSummary | null;
   latest: VersionSummary;
   stale: Stale;
   reviewOverdue: boolean;
   createdAt: string;
 };
-export type DocumentDetail = DocumentOut & { versions: VersionSummary[]; answers: Record<string, string | string[]> };
+export type DocumentDetail = DocumentOut & {
+  versions: VersionSummary[];
+  answers: Record<string, string | string[]>;
+} & WithPeople;
+/** The register's answer: its documents and the owners and approvers they name (issue 19). */
+export type DocumentRegister = Page<DocumentOut> & WithPeople;
 
 export type Section = { key: string; title: string; body: RichDoc };
 export type Review = {
@@ -187,11 +195,17 @@ export function useMasterList(orgId: string) {
     queryFn: async () => (await api.get<{ items: MasterItem[] }>(`${org(orgId)}/documented-information`)).items,
   });
 }
+const documentsQuery = (orgId: string) => ({
+  queryKey: [...documentsKey(orgId), 'list'],
+  queryFn: () => api.get<DocumentRegister>(documentsPath(orgId)),
+});
+/** The organization's documents (pickers and lists that show no owner). */
 export function useDocuments(orgId: string) {
-  return useQuery({
-    queryKey: [...documentsKey(orgId), 'list'],
-    queryFn: async () => (await api.get<Page<DocumentOut>>(documentsPath(orgId))).items,
-  });
+  return useQuery({ ...documentsQuery(orgId), select: (p: DocumentRegister) => p.items });
+}
+/** The register with the owners and approvers its documents name (`people`). */
+export function useDocumentRegister(orgId: string) {
+  return useQuery(documentsQuery(orgId));
 }
 export function useDocument(orgId: string, id: string) {
   return useQuery({

@@ -24,8 +24,8 @@ export function GovernancePage() {
       </>
     );
   if (pillars.isPending) return <Loading />;
-  const items = pillars.data;
-  const owned = items.filter((p) => p.owner).length;
+  const items = pillars.data.items;
+  const owned = items.filter((p) => p.ownerId).length;
   const objectives = items.reduce((n, p) => n + p.objectives.length, 0);
   const statements = items.reduce((n, p) => n + p.policyStatements.length, 0);
 
@@ -63,6 +63,7 @@ export function GovernancePage() {
               key={p.pillar}
               orgId={orgId}
               pillar={p}
+              people={pillars.data.people}
               members={members.data ?? []}
               canWrite={can('context.write')}
               canReadHistory={can('audit_event.read')}

@@ -9,7 +9,8 @@ import { StaleConflictAlert } from '../../ui/StaleConflictAlert';
 import { focusFirstInvalid } from '../../ui/use-zod-form';
 import { RecordHistory } from '../scope/RecordHistory';
 import { usePathForm } from '../scope/use-path-form';
-import { governanceKey, pillarPath } from './api';
+import { governanceKey, pillarPath, type GovernanceAnswer } from './api';
+import { personOf, type People, type WithPeople } from '../../api/people';
 import { ListEditor } from './ListEditor';
 import { PillarCoverage } from './PillarCoverage';
 import {
@@ -52,34 +53,43 @@ type Conflict = { base: PillarSaved; current: PillarSaved; mine: PillarFormValue
 function PillarEditor({
   orgId,
   pillar,
+  people,
   members,
   onDone,
 }: {
   orgId: string;
   pillar: GovernancePillar;
+  people: People;
   members: Member[];
   onDone: () => void;
 }) {
+  const owner = personOf(people, pillar.ownerId);
   const qc = useQueryClient();
   const [base, setBase] = useState<PillarSaved>(savedOf(pillar));
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const form = usePathForm(schema, valuesOf(base), toInput, keyOf);
   const memberName = (id: string) =>
-    members.find((m) => m.user.id === id)?.user.name ?? (pillar.owner?.id === id ? pillar.owner.name : 'Former member');
+    members.find((m) => m.user.id === id)?.user.name ?? (owner?.id === id ? owner.name : 'Former member');
   const ownerOptions = members.filter((m) => !m.expired).map((m) => ({ value: m.user.id, label: m.user.name }));
-  if (pillar.owner && !ownerOptions.some((o) => o.value === pillar.owner!.id))
-    ownerOptions.push({ value: pillar.owner.id, label: pillar.owner.name });
+  if (owner && !ownerOptions.some((o) => o.value === owner.id))
+    ownerOptions.push({ value: owner.id, label: owner.name });
 
   const save = useMutation({
     mutationFn: (parsed: PillarFormValues) =>
-      api.patch<GovernancePillar>(pillarPath(orgId, pillar.pillar), {
+      api.patch<GovernancePillar & WithPeople>(pillarPath(orgId, pillar.pillar), {
         version: base.version,
         ...changedFields(parsed, base),
       }),
-    onSuccess: (saved) => {
-      qc.setQueryData<GovernancePillar[]>(governanceKey(orgId), (list) =>
-        list?.map((p) => (p.pillar === saved.pillar ? saved : p)),
+    onSuccess: ({ people: named, ...saved }) => {
+      qc.setQueryData<GovernanceAnswer>(
+        governanceKey(orgId),
+        (answer) =>
+          answer && {
+            ...answer,
+            items: answer.items.map((p) => (p.pillar === saved.pillar ? saved : p)),
+            people: { ...answer.people, ...named },
+          },
       );
       notifySuccess(T.saved(saved.label));
       onDone();
@@ -217,12 +227,14 @@ function PillarEditor({
 export function PillarCard({
   orgId,
   pillar,
+  people,
   members,
   canWrite,
   canReadHistory,
 }: {
   orgId: string;
   pillar: GovernancePillar;
+  people: People;
   members: Member[];
   canWrite: boolean;
   canReadHistory: boolean;
@@ -278,16 +290,22 @@ export function PillarCard({
           </Text>
         </div>
         {editing ? (
-          <PillarEditor orgId={orgId} pillar={pillar} members={members} onDone={() => setEditing(false)} />
+          <PillarEditor
+            orgId={orgId}
+            pillar={pillar}
+            people={people}
+            members={members}
+            onDone={() => setEditing(false)}
+          />
         ) : (
           <Stack gap="sm">
             <Group gap={6}>
               <Text fz="sm" fw={600}>
                 {T.owner}:
               </Text>
-              {pillar.owner ? (
+              {pillar.ownerId ? (
                 <Text fz="sm" data-testid="pillar-owner">
-                  {pillar.owner.name}
+                  {personOf(people, pillar.ownerId)?.name ?? 'Former member'}
                 </Text>
               ) : (
                 <Badge color="orange" variant="light" tt="none" data-testid="pillar-owner">

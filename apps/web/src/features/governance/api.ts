@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { WithPeople } from '../../api/people';
 import type { GovernancePillar, RaciActivity, RaciColumnChoice } from './types';
 import { registerDownloads } from '../../ui/DownloadMenu';
 
@@ -15,10 +16,13 @@ export const raciColumnsPath = (orgId: string) => `${raciPath(orgId)}/columns`;
 export const raciActivityPath = (orgId: string, id: string) => `${raciPath(orgId)}/${encodeURIComponent(id)}`;
 export const raciDownloads = (orgId: string) => registerDownloads(`${raciPath(orgId)}/export`);
 
+/** The six pillars and the owners they name, once each (issue 19). */
+export type GovernanceAnswer = Page<GovernancePillar> & WithPeople;
+
 export function useGovernance(orgId: string) {
   return useQuery({
     queryKey: governanceKey(orgId),
-    queryFn: async () => (await api.get<Page<GovernancePillar>>(`${org(orgId)}/governance`)).items,
+    queryFn: () => api.get<GovernanceAnswer>(`${org(orgId)}/governance`),
   });
 }
 

@@ -7,7 +7,7 @@ export const PILLAR_FIELDS = ['ownerId', 'objectives', 'policyStatements'] as co
 export type PillarField = (typeof PILLAR_FIELDS)[number];
 
 export const savedOf = (p: GovernancePillar): PillarSaved => ({
-  ownerId: p.owner?.id ?? null,
+  ownerId: p.ownerId,
   objectives: p.objectives,
   policyStatements: p.policyStatements,
   version: p.version,

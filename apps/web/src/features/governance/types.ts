@@ -6,7 +6,8 @@ export type CoverageItem = { ref: string; title: string; source: 'iso42001' | 'c
 export type GovernancePillar = {
   pillar: Pillar;
   label: string;
-  owner: { id: string; name: string; email: string } | null;
+  /** Who owns the pillar: look them up in the answer's `people` (personOf). */
+  ownerId: string | null;
   objectives: string[];
   policyStatements: string[];
   /** 0 before the first save. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Grid, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import type { AuditEvent } from '../../api/types';
+import { personOf } from '../../api/people';
 import { formatDateTime } from '../../ui/format';
 import { HistoryTimeline, useAuditTrail, type EntryView } from '../../ui/History';
 import { PageHeader } from '../../ui/PageHeader';
@@ -54,7 +55,7 @@ export function MetricPage() {
     [T.fields.description, m.description || T.none],
     [T.fields.method, m.method || T.none],
     [T.fields.frequency, T.frequency[m.frequency]],
-    [T.fields.ownerId, m.owner?.name ?? T.none],
+    [T.fields.ownerId, personOf(m.people, m.ownerId)?.name ?? T.none],
     [T.fields.target, fmt(m.target, m.unit)],
     [
       `${T.fields.lowerThreshold} / ${T.fields.upperThreshold}`,

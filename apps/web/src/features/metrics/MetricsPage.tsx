@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
 import { metricDownloads, metricHref, useMetrics } from './api';
+import { personOf } from '../../api/people';
 import { MetricForm } from './MetricForm';
 import { StateBadge } from './StateBadge';
 import { METRICS_TEXT as T } from './text';
@@ -41,7 +42,7 @@ export function MetricsPage() {
         <Loading />
       ) : list.isError ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
+      ) : list.data.items.length === 0 ? (
         <Paper withBorder radius="md" p="xl">
           <Stack gap="sm" align="flex-start" maw={640}>
             <Title order={2} fz="lg">
@@ -62,7 +63,7 @@ export function MetricsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.map((m) => (
+              {list.data.items.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td>{m.ref}</Table.Td>
                   <Table.Td>
@@ -81,7 +82,7 @@ export function MetricsPage() {
                     <StateBadge state={m.latest?.state ?? null} />
                   </Table.Td>
                   <Table.Td c={m.nextDueOn < today ? 'red' : undefined}>{formatDate(m.nextDueOn)}</Table.Td>
-                  <Table.Td>{m.owner?.name ?? T.none}</Table.Td>
+                  <Table.Td>{personOf(list.data.people, m.ownerId)?.name ?? T.none}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -2,6 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { MeasurementSource, MetricFrequency, ThresholdState } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { WithPeople } from '../../api/people';
 import { registerDownloads } from '../../ui/DownloadMenu';
 
 export type Measurement = {
@@ -29,8 +30,8 @@ export type Metric = {
   description: string;
   method: string;
   frequency: MetricFrequency;
+  /** Who measures it: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: { id: string; name: string } | null;
   unit: string;
   target: number | null;
   lowerThreshold: number | null;
@@ -67,13 +68,13 @@ export const metricHref = (orgId: string, id: string) => `${metricsHref(orgId)}/
 export function useMetrics(orgId: string) {
   return useQuery({
     queryKey: [...metricsKey(orgId), 'list'],
-    queryFn: async () => (await api.get<Page<Metric>>(metricsPath(orgId))).items,
+    queryFn: () => api.get<Page<Metric> & WithPeople>(metricsPath(orgId)),
   });
 }
 export function useMetric(orgId: string, id: string) {
   return useQuery({
     queryKey: [...metricsKey(orgId), 'one', id],
-    queryFn: () => api.get<Metric>(metricPath(orgId, id)),
+    queryFn: () => api.get<Metric & WithPeople>(metricPath(orgId, id)),
   });
 }
 export function useMeasurements(orgId: string, id: string) {

@@ -1,3 +1,4 @@
+import { personOf } from '../../api/people';
 import { useState } from 'react';
 import { Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
@@ -152,7 +153,7 @@ export function ObjectivePage() {
     [T.fields.measure, o.measure || T.none],
     [T.fields.baseline, fmt(o.baseline, o.unit)],
     [T.fields.target, fmt(o.target, o.unit)],
-    [T.fields.ownerId, o.owner?.name ?? T.none],
+    [T.fields.ownerId, personOf(o.people, o.ownerId)?.name ?? T.none],
     [T.fields.dueDate, o.dueDate ? formatDate(o.dueDate) : T.none],
     [T.fields.annexCRef, o.annexCRef ? `${o.annexCRef} ${annex?.title ?? ''}` : T.none],
     [T.fields.resources, o.resources || T.none],

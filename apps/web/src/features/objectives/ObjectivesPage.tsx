@@ -7,7 +7,8 @@ import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { useOrg } from '../shell/org-context';
-import { objectiveDownloads, objectiveHref, useObjectives } from './api';
+import { objectiveDownloads, objectiveHref, useObjectiveRegister } from './api';
+import { personOf } from '../../api/people';
 import { ObjectiveForm } from './ObjectiveForm';
 import { OBJECTIVES_TEXT as T } from './text';
 
@@ -16,7 +17,7 @@ const fmt = (n: number | null, unit = '') => (n === null ? T.none : `${n}${unit 
 /** The objectives register (6.2): one row per objective, with its progress towards the target. */
 export function ObjectivesPage() {
   const { orgId, can } = useOrg();
-  const list = useObjectives(orgId);
+  const list = useObjectiveRegister(orgId);
   const [adding, setAdding] = useState(false);
   const canWrite = can('objective.write');
   const add = canWrite && (
@@ -42,7 +43,7 @@ export function ObjectivesPage() {
         <Loading />
       ) : list.isError ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
+      ) : list.data.items.length === 0 ? (
         <Paper withBorder radius="md" p="xl">
           <Stack gap="sm" align="flex-start" maw={640}>
             <Title order={2} fz="lg">
@@ -63,7 +64,7 @@ export function ObjectivesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.map((o) => (
+              {list.data.items.map((o) => (
                 <Table.Tr key={o.id}>
                   <Table.Td>{o.ref}</Table.Td>
                   <Table.Td>
@@ -84,7 +85,7 @@ export function ObjectivesPage() {
                       </Group>
                     )}
                   </Table.Td>
-                  <Table.Td>{o.owner?.name ?? T.none}</Table.Td>
+                  <Table.Td>{personOf(list.data.people, o.ownerId)?.name ?? T.none}</Table.Td>
                   <Table.Td>{o.dueDate ? formatDate(o.dueDate) : T.none}</Table.Td>
                   <Table.Td>
                     <Badge

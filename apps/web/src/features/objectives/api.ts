@@ -2,6 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ObjectiveStatus } from '@fortytwo/domain';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { WithPeople } from '../../api/people';
 import { registerDownloads } from '../../ui/DownloadMenu';
 
 export type ProgressEntry = {
@@ -21,8 +22,8 @@ export type Objective = {
   unit: string;
   baseline: number | null;
   target: number | null;
+  /** Who answers for it: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: { id: string; name: string } | null;
   resources: string;
   dueDate: string | null;
   evaluation: string;
@@ -46,16 +47,24 @@ export const objectivesKey = (orgId: string) => ['objectives', orgId] as const;
 export const objectivesHref = (orgId: string) => `/orgs/${orgId}/objectives`;
 export const objectiveHref = (orgId: string, id: string) => `${objectivesHref(orgId)}/${id}`;
 
+/** The register's answer: its objectives and the owners they name (issue 19). */
+export type ObjectiveRegister = Page<Objective> & WithPeople;
+const objectivesQuery = (orgId: string) => ({
+  queryKey: [...objectivesKey(orgId), 'list'],
+  queryFn: () => api.get<ObjectiveRegister>(objectivesPath(orgId)),
+});
+/** The objectives (pickers that show no owner). */
 export function useObjectives(orgId: string) {
-  return useQuery({
-    queryKey: [...objectivesKey(orgId), 'list'],
-    queryFn: async () => (await api.get<Page<Objective>>(objectivesPath(orgId))).items,
-  });
+  return useQuery({ ...objectivesQuery(orgId), select: (p: ObjectiveRegister) => p.items });
+}
+/** The register with the owners its objectives name (`people`). */
+export function useObjectiveRegister(orgId: string) {
+  return useQuery(objectivesQuery(orgId));
 }
 export function useObjective(orgId: string, id: string) {
   return useQuery({
     queryKey: [...objectivesKey(orgId), 'one', id],
-    queryFn: () => api.get<Objective>(objectivePath(orgId, id)),
+    queryFn: () => api.get<Objective & WithPeople>(objectivePath(orgId, id)),
   });
 }
 

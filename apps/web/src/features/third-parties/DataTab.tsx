@@ -17,6 +17,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { useOrg } from '../shell/org-context';
+import { personOf, type People } from '../../api/people';
 import { dataSetDownloads, dataSetPath, refreshThirdParties, useDataSets, type DataSet } from './api';
 import { DataSetForm } from './DataSetForm';
 import { Warnings } from './SupplierPage';
@@ -42,11 +43,13 @@ function DataSetCard({
   orgId,
   aiSystemId,
   d,
+  people,
   canWrite,
 }: {
   orgId: string;
   aiSystemId: string;
   d: DataSet;
+  people: People;
   canWrite: boolean;
 }) {
   const qc = useQueryClient();
@@ -135,7 +138,7 @@ function DataSetCard({
             THIRD_PARTY_TEXT.none}
         </Row>
         <Row label={F.aiSystemIds}>{d.aiSystems.map((s) => s.name).join(', ')}</Row>
-        <Row label={F.ownerId}>{d.owner?.name ?? THIRD_PARTY_TEXT.none}</Row>
+        <Row label={F.ownerId}>{personOf(people, d.ownerId)?.name ?? THIRD_PARTY_TEXT.none}</Row>
       </Stack>
       <EvidencePanel subjectType="data_set" subjectId={d.id} title={T.evidence} />
     </Paper>
@@ -175,7 +178,7 @@ export function DataTab({ aiSystemId }: { aiSystemId: string }) {
         <Loading />
       ) : list.isError ? (
         <ErrorAlert error={list.error} />
-      ) : list.data.length === 0 ? (
+      ) : list.data.items.length === 0 ? (
         <Paper withBorder radius="md" p="xl">
           <Title order={3} fz="md" mb="xs">
             {T.emptyTitle}
@@ -183,7 +186,16 @@ export function DataTab({ aiSystemId }: { aiSystemId: string }) {
           <Text c="dimmed">{T.emptyBody}</Text>
         </Paper>
       ) : (
-        list.data.map((d) => <DataSetCard key={d.id} orgId={orgId} aiSystemId={aiSystemId} d={d} canWrite={canWrite} />)
+        list.data.items.map((d) => (
+          <DataSetCard
+            key={d.id}
+            orgId={orgId}
+            aiSystemId={aiSystemId}
+            d={d}
+            people={list.data.people}
+            canWrite={canWrite}
+          />
+        ))
       )}
     </Stack>
   );

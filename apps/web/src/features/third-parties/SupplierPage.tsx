@@ -25,6 +25,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { useOrg } from '../shell/org-context';
+import { personOf, type WithPeople } from '../../api/people';
 import { refreshThirdParties, supplierPath, suppliersHref, useSupplier, type Supplier } from './api';
 import { SupplierForm } from './SupplierForm';
 import { ReviewBadge } from './SupplierTable';
@@ -93,7 +94,7 @@ function ReviewDialog({
 }
 
 /** The supplier's details as a list, shared by the supplier page. */
-export function SupplierDetails({ s }: { s: Supplier }) {
+export function SupplierDetails({ s }: { s: Supplier & WithPeople }) {
   const item = (label: string, value: ReactNode) => (
     <DataList.Item>
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
@@ -129,7 +130,7 @@ export function SupplierDetails({ s }: { s: Supplier }) {
           <ReviewBadge s={s} />
         </Group>,
       )}
-      {item(F.ownerId, s.owner?.name ?? THIRD_PARTY_TEXT.none)}
+      {item(F.ownerId, personOf(s.people, s.ownerId)?.name ?? THIRD_PARTY_TEXT.none)}
       {item(F.notes, or(s.notes))}
     </DataList>
   );

@@ -18,6 +18,7 @@ import type {
 } from '@fortytwo/domain';
 import { api, qs } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { WithPeople } from '../../api/people';
 import { registerDownloads } from '../../ui/DownloadMenu';
 
 // Issue 16 items 3–5 on the web: data sets (A.7), suppliers (A.10), the EU AI Act classification
@@ -43,8 +44,8 @@ export type DataSet = {
   specialCategories: SpecialCategory[];
   retention: string;
   retainUntil: string | null;
+  /** Who answers for it: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: Named | null;
   aiSystemIds: string[];
   aiSystems: Named[];
   evidence: { id: string; reference: string; title: string; expiryState: string }[];
@@ -70,8 +71,8 @@ export type Supplier = {
   lastReviewedOn: string | null;
   nextReviewOn: string;
   reviewState: ReviewState;
+  /** Who manages the supplier: look them up in the answer's `people` (personOf). */
   ownerId: string | null;
-  owner: Named | null;
   notes: string;
   warnings: string[];
   version: number;
@@ -136,6 +137,7 @@ export const thirdPartyKey = (orgId: string) => ['third-parties', orgId] as cons
 export function useSuppliers(orgId: string, filters: SupplierFilters) {
   return useQuery({
     queryKey: [...thirdPartyKey(orgId), 'suppliers', filters],
+    // The register shows no owner: its rows, without the answer's `people`.
     queryFn: async () => (await api.get<Page<Supplier>>(`${suppliersPath(orgId)}${qs(filters)}`)).items,
     placeholderData: (prev) => prev,
   });
@@ -143,13 +145,13 @@ export function useSuppliers(orgId: string, filters: SupplierFilters) {
 export function useSupplier(orgId: string, id: string) {
   return useQuery({
     queryKey: [...thirdPartyKey(orgId), 'supplier', id],
-    queryFn: () => api.get<Supplier>(supplierPath(orgId, id)),
+    queryFn: () => api.get<Supplier & WithPeople>(supplierPath(orgId, id)),
   });
 }
 export function useDataSets(orgId: string, aiSystemId?: string) {
   return useQuery({
     queryKey: [...thirdPartyKey(orgId), 'data-sets', aiSystemId ?? null],
-    queryFn: async () => (await api.get<Page<DataSet>>(`${dataSetsPath(orgId)}${qs({ aiSystemId })}`)).items,
+    queryFn: () => api.get<Page<DataSet> & WithPeople>(`${dataSetsPath(orgId)}${qs({ aiSystemId })}`),
   });
 }
 export function useAiAct(orgId: string, aiSystemId: string) {
