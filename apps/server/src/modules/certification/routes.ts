@@ -1,3 +1,4 @@
+import { sharingReads } from '../../platform/read-once';
 import { z } from 'zod';
 import {
   dueStateOf,
@@ -82,7 +83,8 @@ const ZIdParams = ZOrgParams.extend({ id: z.string().max(64) });
 export async function readinessOf(deps: Deps, orgId: string, stage: ReadinessStage) {
   const started = performance.now();
   const today = nowIso().slice(0, 10);
-  const result = runReadiness(await loadReadinessSnapshot(deps, orgId, today), stage);
+  // The snapshot asks the plan and the SoA, which share one read of the register with it.
+  const result = runReadiness(await sharingReads(() => loadReadinessSnapshot(deps, orgId, today)), stage);
   return { ...result, checkedAt: nowIso(), durationMs: Math.round(performance.now() - started) };
 }
 

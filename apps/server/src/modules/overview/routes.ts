@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app';
 import { nowIso } from '../../platform/ids';
+import { sharingReads } from '../../platform/read-once';
 import { listActions, ZActionOut } from '../actions/service';
 import { collectOwners, ZPeople, type People } from '../../platform/people';
 import { ZOrgParams } from '../orgs/schema';
@@ -54,10 +55,10 @@ export function overviewRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     async (req) => {
       const { orgId } = req.params;
-      const [steps, actions] = await Promise.all([
-        Promise.all(STEPS.map((step) => step(deps.db, orgId))),
-        listActions(deps.db, orgId),
-      ]);
+      // The steps ask the plan, the SoA and the readiness check, which share one read of the register.
+      const [steps, actions] = await sharingReads(() =>
+        Promise.all([Promise.all(STEPS.map((step) => step(deps.db, orgId))), listActions(deps.db, orgId)]),
+      );
       const open = actions.filter((a) => a.status !== 'done');
       const today = nowIso().slice(0, 10);
       const people: People = {};

@@ -1,3 +1,4 @@
+import { readOnce } from '../../platform/read-once';
 import { z } from 'zod';
 import {
   attentionMessage,
@@ -125,9 +126,9 @@ async function planOf(db: Db | Tx, orgId: string): Promise<PlanOut> {
   };
 }
 
-export const getPlan = (deps: Deps, orgId: string) => planOf(deps.db, orgId);
+export const getPlan = (deps: Deps, orgId: string) => readOnce(deps.db, `plan ${orgId}`, () => planOf(deps.db, orgId));
 /** The plan as it stands, inside a transaction or not (the SoA checks that it is approved). */
-export const getPlanIn = (db: Db | Tx, orgId: string) => planOf(db, orgId);
+export const getPlanIn = (db: Db | Tx, orgId: string) => readOnce(db, `plan ${orgId}`, () => planOf(db, orgId));
 
 /**
  * Top management approves the plan as it stands. Approvals of one organization take turns (lock),

@@ -1,3 +1,4 @@
+import { readOnce, sharingReadsNow } from '../../platform/read-once';
 import {
   acceptanceState as acceptanceStateOn,
   EFFECTIVENESS,
@@ -337,6 +338,23 @@ export async function loadRisks(
   filter: RiskFilter = {},
   criteria?: CriteriaOut,
 ): Promise<RiskOut[]> {
+  // Within a read-only answer (platform/read-once.ts), a filter by kind and status alone is taken from the
+  // whole register, read once for the answer, in the same order.
+  if (
+    !criteria &&
+    sharingReadsNow() &&
+    Object.entries(filter).every(([k, v]) => v === undefined || k === 'kind' || k === 'status')
+  ) {
+    const all = await readOnce(db, `risks ${orgId}`, () => loadRisksAfresh(db, orgId, {}));
+    // A new array for each caller, whatever it does with it.
+    return all.filter(
+      (r) => (!filter.kind || r.kind === filter.kind) && (!filter.status || r.status === filter.status),
+    );
+  }
+  return loadRisksAfresh(db, orgId, filter, criteria);
+}
+
+async function loadRisksAfresh(db: Db | Tx, orgId: string, filter: RiskFilter, criteria?: CriteriaOut) {
   const inForce = criteria ?? (await readCriteriaInForce(db, orgId));
   const rows = await filtered(db, orgId, filter, inForce.acceptanceLevel, today()).orderBy('risks.number').execute();
   return hydrate(db, orgId, rows, inForce);

@@ -1,3 +1,4 @@
+import { sharingReads } from '../../platform/read-once';
 import { z } from 'zod';
 import { ZApprovalAcknowledgement, ZSoaDecision, MAX_STORED_INTEGER, versionField } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
@@ -33,7 +34,8 @@ export function soaRoutes(fastify: FastifyInstance, deps: AppDeps) {
         response: { 200: ZSoaOut },
       },
     },
-    async (req) => getSoa(deps, req.params.orgId),
+    // The SoA and the plan it reads share one read of the register.
+    async (req) => sharingReads(() => getSoa(deps, req.params.orgId)),
   );
   app.patch(
     `${soa}/items/:ref`,

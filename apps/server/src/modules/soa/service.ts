@@ -25,6 +25,7 @@ import { getPlanIn } from '../risk/plan';
 import { readCriteriaInForce } from '../risk/criteria';
 import { loadRisks, today, treatmentControls } from '../risk/read';
 import { writeOne } from '../../platform/db/versioned';
+import { readOnce } from '../../platform/read-once';
 import { implementationStatuses } from '../controls/repository';
 import { setStatusFromSoa } from '../controls/status';
 
@@ -213,7 +214,7 @@ async function soaOf(db: Db | Tx, orgId: string): Promise<SoaOut> {
   };
 }
 
-export const getSoa = (deps: Deps, orgId: string) => soaOf(deps.db, orgId);
+export const getSoa = (deps: Deps, orgId: string) => readOnce(deps.db, `soa ${orgId}`, () => soaOf(deps.db, orgId));
 
 /** The SoA's items as they stand (included or not, with reasons), for the controls register. */
 export const soaItems = async (db: Db | Tx, orgId: string) => (await liveItems(db, orgId)).items;
