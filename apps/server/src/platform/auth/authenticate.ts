@@ -62,7 +62,7 @@ function orgColumns(eb: ExpressionBuilder<Database, 'users'>, org: OrgLookup) {
 /**
  * The caller's statement is compiled once per shape (token or session; no organization, with its
  * membership, or with the version too) and per handle: building it through Kysely cost ~50 µs a
- * request, a fifth of a kept answer (bench/README.md, "Kept answers"). It is compiled with stand-in
+ * request, a fifth of a kept answer (bench/README.md, "One statement per request, compiled once"). It is compiled with stand-in
  * values, which each request swaps for its own secret's hash and organization.
  */
 const STAND_IN = { secret: '\u0000secret', orgId: '\u0000orgId' } as const;
