@@ -3,9 +3,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /**
  * Reads shared within one read-only answer. The overview asks the treatment plan, the SoA and the
  * stage-1 readiness check for what they know, and each of those read the whole risk register again:
- * seven times per overview, ~400 of its ~560 ms at 2,000 risks (bench/README.md, "Overview"). A route
- * that only reads runs its work in `sharingReads`, and the loaders it reaches (`readOnce`) then read each
- * thing once for the whole answer. Outside it (any write, any transaction) every call reads afresh.
+ * seven times per overview, ~400 of its ~560 ms at 2,000 risks (bench/README.md, "... reads shared"). A
+ * route that only reads runs its work in `sharingReads`, and the loaders it reaches (`readOnce`) then read
+ * each thing once for the whole answer. Outside it (every write route) every call reads afresh.
  *
  * What is shared is handed to every caller as is: the loaders that take part return values nobody
  * changes in place (they build new arrays and objects from them).
