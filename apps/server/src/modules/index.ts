@@ -19,6 +19,7 @@ import { riskExportRoutes } from './risk/export-routes';
 import { soaExportRoutes } from './soa/export-routes';
 import { documentExportRoutes } from './documents/export-routes';
 import { documentRoutes } from './documents/routes';
+import { documentLifecycleRoutes } from './documents/lifecycle-routes';
 import { ssoRoutes } from './sso/routes';
 import { controlRoutes } from './controls/routes';
 import { controlExportRoutes } from './controls/export-routes';
@@ -65,6 +66,7 @@ export const API_MODULES: ApiModule[] = [
   soaRoutes,
   soaExportRoutes,
   documentRoutes,
+  documentLifecycleRoutes,
   documentExportRoutes,
   ssoRoutes,
   evidenceExportRoutes,

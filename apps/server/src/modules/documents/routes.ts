@@ -1,47 +1,30 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@fortytwo/catalog';
-import {
-  versionField,
-  ZCreateDocument,
-  ZDocumentSettings,
-  ZReviewDecision,
-  ZSubmitForReview,
-  ZUpdateDraft,
-  ZVersionDecision,
-} from '@fortytwo/domain';
+import { versionField, ZCreateDocument, ZDocumentSettings, ZUpdateDraft } from '@fortytwo/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCUMENT_FORMATS, sendDocument } from '../../platform/documents/send';
 import { fileStoreOf } from '../../platform/file-stores';
 import type { AppDeps } from '../../platform/http/app';
 import { attachment } from '../../platform/http/content-disposition';
-import { actorOf, membershipOf } from '../../platform/http/access';
+import { actorOf } from '../../platform/http/access';
 import { ZOrgParams } from '../orgs/schema';
 import { acknowledge, acknowledgementsOf, ZAcknowledgements } from './awareness';
 import { createDocument, regenerateSections, startNewDraft, updateDraft } from './drafts';
 import { downloadVersion } from './downloads';
-import {
-  approveVersion,
-  publishVersion,
-  recallFromReview,
-  recordReview,
-  sendBack,
-  submitForReview,
-  withdrawVersion,
-} from './lifecycle';
 import { masterList, ZMasterItem } from './master-list';
 import { listDocuments, readDocument, readVersion, ZDocumentDetail, ZDocumentOut, ZVersionDetail } from './read';
 import { documentsWithPeople, documentWithPeople } from './answers';
 import { ZPeople } from '../../platform/people';
-
-/** One document's answer: the document and its owner and approver, in `people` (issue 19). */
-const ZDocumentAnswer = ZDocumentDetail.extend({ people: ZPeople });
 import { readSettings, updateSettings, ZDocumentSettingsOut } from './settings';
 import { documentTypes } from './types';
 
+/** One document's answer: the document and its owner and approver, in `people` (issue 19). */
+const ZDocumentAnswer = ZDocumentDetail.extend({ people: ZPeople });
+
 const ZDocParams = ZOrgParams.extend({ id: z.string().max(64) });
-const ZVersionParams = ZDocParams.extend({ versionId: z.string().max(64) });
-const ZVersionOnly = z.strictObject({ version: versionField() });
+export const ZVersionParams = ZDocParams.extend({ versionId: z.string().max(64) });
+export const ZVersionOnly = z.strictObject({ version: versionField() });
 
 const ZTypeOut = z.object({
   id: z.string(),
@@ -81,7 +64,6 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
   const base = '/api/orgs/:orgId/documents';
   const version = `${base}/:id/versions/:versionId`;
   const store = fileStoreOf(deps);
-  const caller = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), role: membershipOf(req).role });
 
   app.get(
     '/api/orgs/:orgId/document-types',
@@ -253,107 +235,6 @@ export function documentRoutes(fastify: FastifyInstance, deps: AppDeps) {
     },
     async (req) =>
       regenerateSections(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
-  );
-  app.post(
-    `${version}/submit`,
-    {
-      config: { access: 'document.write' },
-      schema: {
-        tags,
-        summary: 'Send a draft to review: reviewers get a task each',
-        params: ZVersionParams,
-        body: ZSubmitForReview,
-        response: { 200: ZVersionDetail },
-      },
-    },
-    async (req) => submitForReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
-  );
-  app.post(
-    `${version}/recall`,
-    {
-      config: { access: 'document.write' },
-      schema: {
-        tags,
-        summary: 'Take a version back from review to change it',
-        params: ZVersionParams,
-        body: ZVersionOnly,
-        response: { 200: ZVersionDetail },
-      },
-    },
-    async (req) =>
-      recallFromReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
-  );
-  app.post(
-    `${version}/reviews`,
-    {
-      config: { access: 'document.read' },
-      schema: {
-        tags,
-        summary: 'An assigned reviewer agrees or asks for changes',
-        params: ZVersionParams,
-        body: ZReviewDecision,
-        response: { 200: ZVersionDetail },
-      },
-    },
-    async (req) => recordReview(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
-  );
-  app.post(
-    `${version}/send-back`,
-    {
-      config: { access: 'document.approve' },
-      schema: {
-        tags,
-        summary: 'The approver returns a version in review to its author, saying what to change',
-        params: ZVersionParams,
-        body: ZVersionDecision,
-        response: { 200: ZVersionDetail },
-      },
-    },
-    async (req) => sendBack(deps, caller(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
-  );
-  app.post(
-    `${version}/approve`,
-    {
-      config: { access: 'document.approve' },
-      schema: {
-        tags,
-        summary: 'Approve a version in review: its .docx and .pdf are made and kept by SHA-256',
-        params: ZVersionParams,
-        body: ZVersionDecision,
-        response: { 200: ZVersionDetail },
-      },
-    },
-    async (req) =>
-      approveVersion(deps, store, caller(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
-  );
-  app.post(
-    `${version}/publish`,
-    {
-      config: { access: 'document.publish' },
-      schema: {
-        tags,
-        summary: 'Put an approved version (or a non-material draft) in force; the version before is superseded',
-        params: ZVersionParams,
-        body: ZVersionOnly,
-        response: { 200: ZVersionDetail },
-      },
-    },
-    async (req) =>
-      publishVersion(deps, store, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
-  );
-  app.post(
-    `${version}/withdraw`,
-    {
-      config: { access: 'document.publish' },
-      schema: {
-        tags,
-        summary: 'Take a version out of use, with the reason; nothing is deleted',
-        params: ZVersionParams,
-        body: ZVersionDecision,
-        response: { 200: ZVersionDetail },
-      },
-    },
-    async (req) => withdrawVersion(deps, actorOf(req), req.params.orgId, req.params.id, req.params.versionId, req.body),
   );
   app.get(
     `${version}/acknowledgements`,

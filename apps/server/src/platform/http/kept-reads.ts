@@ -91,7 +91,8 @@ export function registerKeptReadsCheck(app: FastifyInstance): void {
     if (unwatched.length)
       throw new AppError(
         'INTERNAL',
-        `${req.routeOptions.url} keeps its answers but read ${unwatched.sort().join(', ')}, which no audit event guards: add the tables to WATCHED_TABLES (platform/db/audited-writes.ts) and let the suite prove their writes`,
+        `${req.routeOptions.url} keeps its answers but read ${unwatched.sort().join(', ')}, which no audit event ` +
+          'guards: add the tables to WATCHED_TABLES (platform/db/audited-writes.ts) and let the suite prove their writes',
       );
     return payload;
   });
